@@ -1,0 +1,223 @@
+"""The ``verm`` command: score, render, generate chart programs, check the sandbox."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from verm.errors import VermError
+from verm.types import Rendering, Status, Task
+
+app = typer.Typer(
+    help="verm: score vision-to-code outputs (charts, tables, SVG) in rendered space.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+TaskOpt = Annotated[Task, typer.Option("--task", "-t", help="chart | table | svg", case_sensitive=False)]
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err_console.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=False,
+    )
+
+
+@app.callback()
+def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log debug details to stderr.")] = False) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+
+
+@app.command()
+def score(
+    task: TaskOpt,
+    reference: Annotated[Path, typer.Option("--reference", "-r", help="Reference PNG/JPEG, or a source file to render.")],
+    candidate: Annotated[Path, typer.Option("--candidate", "-c", help="Candidate code or a whole model completion.")],
+    judge: Annotated[str, typer.Option("--judge", "-j", help="Judge name (see `verm judges`).")] = "pixel",
+    report: Annotated[Path | None, typer.Option("--report", help="Write side_by_side.png, report.html here.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    rule: Annotated[str, typer.Option(help="Reward rule: fixed | signed | normalised.")] = "fixed",
+) -> None:
+    """Score a candidate against a reference: reward, status and every discrepancy."""
+    from verm.pipeline import Scorer
+    from verm.reward import RewardShaping
+
+    if not candidate.is_file():
+        raise _fail(f"candidate file not found: {candidate}")
+    if not reference.is_file():
+        raise _fail(f"reference file not found: {reference}")
+    try:
+        shaping = RewardShaping(rule=rule)  # type: ignore[arg-type]
+        with Scorer(task, judge=judge, shaping=shaping) as scorer:
+            ref = scorer.reference(reference)
+            if not ref.ok:
+                raise _fail(f"the reference did not render: {ref.reason}")
+            cand = scorer.render_candidates([candidate.read_text(encoding="utf-8", errors="replace")])[0]
+            reward = scorer.judge_renderings([ref], [cand])[0]
+    except VermError as exc:
+        raise _fail(str(exc)) from None
+    if report is not None:
+        from verm.report import write_report
+
+        paths = write_report(report, ref, cand, reward)
+    if as_json:
+        out = reward.to_json_dict()
+        if report is not None:
+            out["report"] = {k: str(v) for k, v in paths.items()}
+        sys.stdout.write(json.dumps(out, indent=2) + "\n")
+        return
+    _print_reward(reward, cand)
+    if report is not None:
+        console.print(f"report: [link=file://{paths['html'].resolve()}]{paths['html']}[/link]  ({paths['png']})")
+
+
+def _print_reward(reward: object, cand: Rendering) -> None:
+    from verm.types import Reward
+
+    assert isinstance(reward, Reward)
+    colour = "green" if reward.status is Status.OK else "red"
+    score_txt = "None (judge failed)" if reward.score is None else f"{reward.score:.4f}"
+    console.print(f"reward [bold]{score_txt}[/]   status [{colour}]{reward.status.value}[/]")
+    if reward.reason:
+        console.print(f"reason: {reward.reason}")
+    j = reward.judgment
+    if j is None:
+        return
+    if not j.discrepancies:
+        console.print(f"no discrepancies ({j.judge} judge)")
+        return
+    table = Table(title=f"{len(j.discrepancies)} discrepancies, total severity {j.total_severity} ({j.judge} judge)")
+    for col in ("#", "category", "sev", "location", "description", "bbox"):
+        table.add_column(col, overflow="fold")
+    for n, d in enumerate(j.discrepancies, 1):
+        bbox = "" if d.bbox is None else "[" + ", ".join(f"{c:.2f}" for c in d.bbox) + "]"
+        table.add_row(str(n), d.category, str(d.severity), d.location, d.description, bbox)
+    console.print(table)
+
+
+@app.command()
+def render(
+    task: TaskOpt,
+    inputs: Annotated[list[Path], typer.Argument(help="Source files (code or completions) to render.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the PNGs (and scene JSON).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON line per file.")] = False,
+    workers: Annotated[int | None, typer.Option(help="Concurrent renders (default: CPU count).")] = None,
+) -> None:
+    """Render many files through the sandboxed pool, with each file's status and reason."""
+    from verm.extract import extract_code
+    from verm.render import get_renderer
+
+    missing = [p for p in inputs if not p.is_file()]
+    if missing:
+        raise _fail(f"not a file: {', '.join(map(str, missing[:5]))}")
+    out.mkdir(parents=True, exist_ok=True)
+    sources = []
+    for p in inputs:
+        text = p.read_text(encoding="utf-8", errors="replace")
+        cand = extract_code(text, task)
+        sources.append(cand.code if cand else text)
+    counts = {"ok": 0, "failed": 0}
+    rows: list[tuple[Path, Rendering]] = []
+    options = {"workers": workers} if workers else {}
+    try:
+        renderer = get_renderer(task, **options)
+    except VermError as exc:
+        raise _fail(str(exc)) from None
+    with renderer, _progress() as progress:
+        bar = progress.add_task(f"render {task.value}", total=len(sources))
+
+        def tick(i: int, r: Rendering) -> None:
+            progress.advance(bar)
+
+        results = renderer.render_many(sources, progress=tick)
+    for path, r in zip(inputs, results, strict=True):
+        stem = out / path.stem
+        record: dict[str, object] = {"file": str(path), "status": r.status.value, "reason": r.reason}
+        if r.ok and r.png:
+            stem.with_suffix(".png").write_bytes(r.png)
+            record["png"] = str(stem.with_suffix(".png"))
+            if r.scene is not None:
+                stem.with_suffix(".scene.json").write_text(json.dumps(r.scene, indent=1))
+            counts["ok"] += 1
+        else:
+            counts["failed"] += 1
+        record["ms"] = round(r.elapsed_ms or 0.0, 1)
+        rows.append((path, r))
+        if as_json:
+            sys.stdout.write(json.dumps(record) + "\n")
+    if not as_json:
+        table = Table(title=f"{counts['ok']} rendered, {counts['failed']} failed -> {out}")
+        for col in ("file", "status", "ms", "reason"):
+            table.add_column(col, overflow="fold")
+        for path, r in rows:
+            colour = "green" if r.ok else "red"
+            table.add_row(str(path), f"[{colour}]{r.status.value}[/]", f"{r.elapsed_ms or 0:.0f}", r.reason or "")
+        console.print(table)
+
+
+@app.command()
+def charts(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the generated programs.")],
+    n: Annotated[int, typer.Option("--n", help="How many programs.")] = 20,
+    seed: Annotated[int, typer.Option(help="First seed.")] = 0,
+) -> None:
+    """Write seeded, self-contained matplotlib chart programs (chart_<seed>.py)."""
+    from verm.corpus import write_chart_programs
+
+    paths = write_chart_programs(out, n, seed)
+    console.print(f"wrote {len(paths)} chart programs to {out}")
+
+
+@app.command()
+def judges() -> None:
+    """List the judges and renderers available (built-in and plug-ins)."""
+    from verm.judge import JUDGES
+    from verm.render import RENDERERS
+
+    console.print("judges:    " + ", ".join(JUDGES.names()))
+    console.print("renderers: " + ", ".join(RENDERERS.names()))
+
+
+@app.command()
+def doctor() -> None:
+    """Start a render sandbox and report which isolation layers this machine provides."""
+    from verm.render.sandbox import SandboxPool
+
+    try:
+        with SandboxPool(preload=[], workers=1) as pool:
+            iso = pool.isolation
+    except VermError as exc:
+        raise _fail(str(exc)) from None
+    assert iso is not None
+    for name, on in iso.layers.items():
+        mark = "[green]on[/]" if on else "[red]MISSING[/]"
+        console.print(f"{name:18} {mark}  {iso.notes.get(name, '')}")
+    if iso.missing:
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":
+    app()

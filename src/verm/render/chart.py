@@ -1,0 +1,389 @@
+"""Chart rendering: matplotlib (and seaborn) code -> PNG at a fixed dpi + the
+figure's scene as plain data.
+
+`worker_render` runs inside a sandbox child (see `verm.render.sandbox`);
+`ChartRenderer` is the host-side object callers use.
+"""
+
+from __future__ import annotations
+
+import io
+import linecache
+import logging
+import math
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from verm.render.base import ProgressFn, Renderer
+from verm.render.sandbox import JobResult, RenderLimits, SandboxPool
+from verm.types import Rendering, Status, Task
+
+logger = logging.getLogger(__name__)
+
+#: The reference implementation saves with matplotlib's default dpi.
+DEFAULT_DPI = 100
+#: Caps on the scene so that a hostile figure cannot flood the result.
+_MAX_POINTS = 2000
+_MAX_ARTISTS = 500
+
+
+# -- worker side (runs in the sandbox child) ---------------------------------------------
+
+
+def warmup() -> None:
+    """Run once in the zygote: import and exercise the drawing stack so that
+    forked children start warm, then drop caches that hold open font files
+    (a file offset shared across forked children would race)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.font_manager as fm
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    try:  # seaborn is optional; importing it here makes `import seaborn` free in renders
+        import seaborn  # noqa: F401
+    except ImportError:
+        pass
+    fig, axes = plt.subplots(1, 2, figsize=(4, 3))
+    axes[0].bar(["a", "b"], [1, 2], label="x")
+    axes[0].legend()
+    axes[0].set_title(r"warm $\alpha^2$")
+    axes[1].plot(np.arange(5), np.arange(5) ** 2, marker="o")
+    axes[1].imshow(np.eye(3))
+    fig.colorbar(axes[1].images[0], ax=axes[1])
+    fig.savefig(io.BytesIO(), format="png", dpi=50)
+    plt.close("all")
+    fm._get_font.cache_clear()
+    import matplotlib.mathtext as mathtext
+
+    mathtext.MathTextParser._parse_cached.cache_clear()
+
+
+def _hex(color: Any) -> str | None:
+    from matplotlib.colors import to_hex
+
+    try:
+        return to_hex(color, keep_alpha=False)
+    except (ValueError, TypeError):
+        return None
+
+
+def _colors(values: Any) -> list[str]:
+    import numpy as np
+
+    arr = np.asarray(values)
+    if arr.ndim == 1 and arr.size in (3, 4) and arr.dtype.kind == "f":
+        arr = arr[None, :]
+    if arr.ndim != 2:
+        return []
+    out = [_hex(c) for c in arr[:_MAX_ARTISTS]]
+    return [c for c in out if c]
+
+
+def _numbers(values: Any) -> list[float | None]:
+    import numpy as np
+
+    try:
+        arr = np.asarray(values, dtype=float).ravel()[:_MAX_POINTS]
+    except (TypeError, ValueError):
+        return []
+    return [round(float(v), 6) if math.isfinite(v) else None for v in arr]
+
+
+class _SceneBuilder:
+    """Walks a drawn figure; every element gets a bbox in image fractions."""
+
+    def __init__(self, fig: Any) -> None:
+        self.fig = fig
+        self.renderer = fig.canvas.get_renderer()
+        self.w, self.h = fig.canvas.get_width_height()
+
+    def bbox(self, artist: Any) -> list[float] | None:
+        try:
+            ext = artist.get_window_extent(self.renderer)
+        except Exception:
+            return None
+        if not all(math.isfinite(v) for v in (ext.x0, ext.y0, ext.x1, ext.y1)) or ext.width <= 0 and ext.height <= 0:
+            return None
+
+        def clip(v: float) -> float:
+            return round(min(1.0, max(0.0, v)), 4)
+
+        x0, x1 = clip(ext.x0 / self.w), clip(ext.x1 / self.w)
+        y0, y1 = clip(1 - ext.y1 / self.h), clip(1 - ext.y0 / self.h)  # display y grows upward
+        return [x0, y0, x1, y1]
+
+    def text(self, t: Any) -> dict[str, Any] | None:
+        if t is None or not t.get_visible() or not t.get_text():
+            return None
+        return {
+            "text": t.get_text(),
+            "color": _hex(t.get_color()),
+            "fontsize": round(float(t.get_fontsize()), 2),
+            "bbox": self.bbox(t),
+        }
+
+    def ticks(self, labels: Sequence[Any]) -> list[dict[str, Any]]:
+        out = []
+        for t in labels:
+            d = self.text(t)
+            if d is not None and d["bbox"] is not None:
+                out.append(d)
+        return out
+
+    def axes(self, ax: Any) -> dict[str, Any]:
+        from matplotlib.collections import LineCollection, PathCollection, PolyCollection, QuadMesh
+        from matplotlib.patches import Rectangle, Wedge
+
+        titles = {loc: self.text(ax.title if loc == "center" else getattr(ax, f"_{loc}_title")) for loc in ("left", "center", "right")}
+        d: dict[str, Any] = {
+            "bbox": self.bbox(ax),
+            "name": ax.name,
+            "title": {k: v for k, v in titles.items() if v},
+            "xlabel": self.text(ax.xaxis.label),
+            "ylabel": self.text(ax.yaxis.label),
+            "xscale": ax.get_xscale() if hasattr(ax, "get_xscale") else None,
+            "yscale": ax.get_yscale() if hasattr(ax, "get_yscale") else None,
+            "xlim": _numbers(ax.get_xlim()) if hasattr(ax, "get_xlim") else None,
+            "ylim": _numbers(ax.get_ylim()) if hasattr(ax, "get_ylim") else None,
+            "xticklabels": self.ticks(ax.get_xticklabels()),
+            "yticklabels": self.ticks(ax.get_yticklabels()),
+            "facecolor": _hex(ax.get_facecolor()),
+            "grid": bool(any(gl.get_visible() for gl in ax.get_xgridlines() + ax.get_ygridlines())),
+            "lines": [],
+            "patches": [],
+            "collections": [],
+            "images": [],
+            "texts": [],
+            "legend": None,
+        }
+        for line in ax.get_lines()[:_MAX_ARTISTS]:
+            if not line.get_visible():
+                continue
+            xy = line.get_xydata()
+            d["lines"].append(
+                {
+                    "label": line.get_label(),
+                    "color": _hex(line.get_color()),
+                    "linestyle": line.get_linestyle(),
+                    "linewidth": round(float(line.get_linewidth()), 3),
+                    "marker": str(line.get_marker()),
+                    "x": _numbers(xy[:, 0]) if len(xy) else [],
+                    "y": _numbers(xy[:, 1]) if len(xy) else [],
+                    "bbox": self.bbox(line),
+                }
+            )
+        for p in ax.patches[:_MAX_ARTISTS]:
+            if not p.get_visible():
+                continue
+            item: dict[str, Any] = {
+                "type": type(p).__name__,
+                "label": p.get_label(),
+                "facecolor": _hex(p.get_facecolor()) if p.get_fill() else None,
+                "edgecolor": _hex(p.get_edgecolor()),
+                "hatch": p.get_hatch(),
+                "bbox": self.bbox(p),
+            }
+            if isinstance(p, Rectangle):
+                item.update(x=p.get_x(), y=p.get_y(), width=p.get_width(), height=p.get_height())
+                item.update({k: round(float(item[k]), 6) for k in ("x", "y", "width", "height")})
+            elif isinstance(p, Wedge):
+                item.update(theta1=round(p.theta1, 4), theta2=round(p.theta2, 4), r=round(p.r, 4))
+            d["patches"].append(item)
+        for c in ax.collections[:_MAX_ARTISTS]:
+            if not c.get_visible():
+                continue
+            item = {"type": type(c).__name__, "label": c.get_label(), "bbox": self.bbox(c)}
+            item["facecolors"] = _colors(c.get_facecolor())[:50]
+            item["edgecolors"] = _colors(c.get_edgecolor())[:50]
+            if isinstance(c, PathCollection):
+                offs = c.get_offsets()
+                item["x"] = _numbers(offs[:, 0]) if len(offs) else []
+                item["y"] = _numbers(offs[:, 1]) if len(offs) else []
+                item["sizes"] = _numbers(c.get_sizes())[:50]
+            elif isinstance(c, (PolyCollection, LineCollection)):
+                item["n_paths"] = len(c.get_paths())
+            elif isinstance(c, QuadMesh):
+                item["values"] = _numbers(c.get_array())
+            d["collections"].append(item)
+        for im in ax.images[:_MAX_ARTISTS]:
+            arr = im.get_array()
+            d["images"].append(
+                {
+                    "shape": list(arr.shape) if arr is not None else None,
+                    "values": _numbers(arr) if arr is not None and arr.ndim == 2 else [],
+                    "cmap": im.get_cmap().name,
+                    "clim": _numbers(im.get_clim()),
+                    "bbox": self.bbox(im),
+                }
+            )
+        for t in ax.texts[:_MAX_ARTISTS]:
+            td = self.text(t)
+            if td:
+                td["type"] = type(t).__name__
+                d["texts"].append(td)
+        legend = ax.get_legend()
+        if legend is not None and legend.get_visible():
+            d["legend"] = self.legend(legend)
+        return d
+
+    def legend(self, legend: Any) -> dict[str, Any]:
+        handles = getattr(legend, "legend_handles", None) or getattr(legend, "legendHandles", [])
+        colors = []
+        for h in handles:
+            c = None
+            for getter in ("get_facecolor", "get_color", "get_markerfacecolor"):
+                if hasattr(h, getter):
+                    val = getattr(h, getter)()
+                    cs = _colors(val)
+                    c = cs[0] if cs else _hex(val)
+                    if c:
+                        break
+            colors.append(c)
+        return {
+            "texts": [t.get_text() for t in legend.get_texts()],
+            "colors": colors,
+            "loc": legend._loc if isinstance(legend._loc, (int, str)) else None,
+            "title": legend.get_title().get_text() or None,
+            "bbox": self.bbox(legend),
+        }
+
+    def build(self) -> dict[str, Any]:
+        fig = self.fig
+        return {
+            "size_px": [self.w, self.h],
+            "facecolor": _hex(fig.get_facecolor()),
+            "suptitle": self.text(getattr(fig, "_suptitle", None)),
+            "axes": [self.axes(ax) for ax in fig.axes[:50] if ax.get_visible()],
+            "legends": [self.legend(lg) for lg in fig.legends[:20]],
+            "texts": [td for t in fig.texts[:_MAX_ARTISTS] if (td := self.text(t))],
+        }
+
+
+def worker_render(payload: dict[str, Any]) -> tuple[bytes, dict[str, Any] | None]:
+    """Execute chart code and return (PNG at a fixed dpi, scene). In the sandbox."""
+    import builtins
+
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    dpi = int(payload.get("dpi", DEFAULT_DPI))
+    max_side = int(payload["max_image_side"])
+    max_pixels = int(payload["max_image_pixels"])
+    savefig = Figure.savefig
+
+    # Programs call show()/savefig() with their own paths and dpi; only verm's final save counts.
+    def _noop(*args: Any, **kwargs: Any) -> None:
+        return None
+
+    plt.show = _noop
+    plt.savefig = _noop
+    plt.pause = _noop
+    Figure.show = _noop
+    Figure.savefig = _noop  # type: ignore[method-assign]
+    plt.close("all")
+    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    source = payload["source"]
+    linecache.cache["<candidate>"] = (len(source), None, source.splitlines(True), "<candidate>")  # for tracebacks
+    exec(compile(source, "<candidate>", "exec"), namespace)  # noqa: S102 - this is the sandbox
+
+    nums = plt.get_fignums()
+    if not nums:
+        raise ValueError("the program created no matplotlib figure")
+    fig = plt.gcf()
+    w_in, h_in = fig.get_size_inches()
+    w_px, h_px = w_in * dpi, h_in * dpi
+    if not (math.isfinite(w_px) and math.isfinite(h_px)) or w_px < 1 or h_px < 1:
+        raise ValueError(f"figure size {w_in:g}x{h_in:g} in is not drawable")
+    if w_px > max_side or h_px > max_side or w_px * h_px > max_pixels:
+        raise ValueError(
+            f"figure too large: {w_in:g}x{h_in:g} in at {dpi} dpi is {w_px:.0f}x{h_px:.0f} px; "
+            f"the limit is {max_side} px per side and {max_pixels:,} px in all"
+        )
+    fig.set_dpi(dpi)
+    buf = io.BytesIO()
+    savefig(fig, buf, format="png", dpi=dpi)
+    scene: dict[str, Any] | None
+    try:
+        scene = _SceneBuilder(fig).build()
+        scene["n_figures"] = len(nums)
+    except Exception as exc:  # a scene is a bonus; never fail a good image over it
+        scene = {"error": f"{type(exc).__name__}: {exc}"}
+    return buf.getvalue(), scene
+
+
+# -- host side ------------------------------------------------------------------------------
+
+
+def job_rendering(task: Task, source: str, result: JobResult, lang: str) -> Rendering:
+    """Turn a sandbox result into a `Rendering`."""
+    if result.ok and result.png:
+        return Rendering(
+            task=task, png=result.png, scene=result.scene, source=source, lang=lang, elapsed_ms=result.elapsed_ms
+        )
+    return Rendering(
+        task=task,
+        status=Status.RENDER_ERROR,
+        reason=result.reason or "the render failed without a reason",
+        source=source,
+        lang=lang,
+        elapsed_ms=result.elapsed_ms,
+    )
+
+
+class ChartRenderer(Renderer):
+    """Renders matplotlib programs in a pool of sandboxed, pre-warmed workers.
+
+    >>> with ChartRenderer() as r:                       # doctest: +SKIP
+    ...     rendering = r.render("import matplotlib.pyplot as plt\\nplt.plot([1, 2])")
+    """
+
+    task = Task.CHART
+
+    def __init__(self, dpi: int = DEFAULT_DPI, limits: RenderLimits | None = None, workers: int | None = None) -> None:
+        self.dpi = dpi
+        self.limits = limits or RenderLimits()
+        preload = ["numpy", "matplotlib", "matplotlib.pyplot", "verm.render.chart"]
+        self.pool = SandboxPool(preload, self.limits, workers, warmup="verm.render.chart:warmup")
+
+    def render_many(self, sources: Sequence[str], progress: ProgressFn | None = None) -> list[Rendering]:
+        results: list[Rendering | None] = [None] * len(sources)
+        jobs: list[int] = []
+        payloads: list[dict[str, Any]] = []
+        for i, src in enumerate(sources):
+            size = len(src.encode("utf-8", "replace"))
+            if size > self.limits.max_source_bytes:
+                reason = f"source is {size:,} bytes; the limit is {self.limits.max_source_bytes:,}"
+            elif not src.strip():
+                reason = "source is empty"
+            else:
+                jobs.append(i)
+                payloads.append(
+                    {
+                        "source": src,
+                        "dpi": self.dpi,
+                        "max_image_side": self.limits.max_image_side,
+                        "max_image_pixels": self.limits.max_image_pixels,
+                    }
+                )
+                continue
+            results[i] = Rendering(task=self.task, status=Status.RENDER_ERROR, reason=reason, source=src, lang="python")
+            if progress:
+                progress(i, results[i])
+
+        def on_done(k: int, res: JobResult) -> None:
+            if progress:
+                progress(jobs[k], job_rendering(self.task, sources[jobs[k]], res, "python"))
+
+        started = time.perf_counter()
+        if payloads:
+            done = self.pool.run_many("verm.render.chart:worker_render", payloads, on_done)
+            for k, res in enumerate(done):
+                results[jobs[k]] = job_rendering(self.task, sources[jobs[k]], res, "python")
+        logger.debug("rendered %d charts in %.0f ms", len(payloads), (time.perf_counter() - started) * 1000)
+        return [r for r in results if r is not None]
+
+    def close(self) -> None:
+        self.pool.close()

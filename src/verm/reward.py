@@ -1,0 +1,100 @@
+"""Reward shaping: a judgment (or a failure status) -> a scalar reward.
+
+Default (the reference code's rule for charts and SVGs)::
+
+    no_code | render_error | blank  -> 0.0
+    otherwise                       -> 1.0 + clip(1 - total_severity / 50, 0, 1)   in [0, 2]
+
+Options, not forks of code:
+
+* ``rule="batch_max"`` — the paper's rule: divide by the largest severity sum in
+  the batch instead of 50 (use `RewardShaping.shape_batch`).
+* ``rule="signed"`` — the reference table script's signed severity:
+  ``-total_severity``; failures get ``-max_severity``.
+* ``rule="normalised"`` — the default rule divided by 2, in [0, 1].
+* ``category_weights`` — multiply each discrepancy's severity by its
+  category's weight before summing (missing categories weigh 1).
+
+A judge that fails (``judge_error``) never becomes a good score: its reward is
+``judge_error_score``, ``None`` by default, which RL trainers such as TRL read
+as "leave this sample out".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from verm.errors import ContractError
+from verm.types import Judgment, Reward, Status
+
+Rule = Literal["fixed", "batch_max", "signed", "normalised"]
+_FAILURES = (Status.NO_CODE, Status.RENDER_ERROR, Status.BLANK)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What shaping needs for one sample: its status, its judgment if judged, and why."""
+
+    status: Status
+    judgment: Judgment | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class RewardShaping:
+    rule: Rule = "fixed"
+    max_severity: float = 50.0
+    category_weights: Mapping[str, float] = field(default_factory=dict)
+    judge_error_score: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.rule not in ("fixed", "batch_max", "signed", "normalised"):
+            raise ContractError(f"unknown reward rule {self.rule!r}; expected fixed, batch_max, signed or normalised")
+        if self.max_severity <= 0:
+            raise ContractError(f"max_severity must be positive, got {self.max_severity}")
+
+    def severity(self, judgment: Judgment) -> float:
+        w = self.category_weights
+        return float(sum(d.severity * w.get(d.category, 1.0) for d in judgment.discrepancies))
+
+    @property
+    def failure_score(self) -> float:
+        return -self.max_severity if self.rule == "signed" else 0.0
+
+    def shape(self, outcome: Outcome, scale: float | None = None) -> Reward:
+        """One reward. ``scale`` replaces ``max_severity`` (the batch rule passes the batch's max)."""
+        if outcome.status in _FAILURES:
+            return Reward(
+                score=self.failure_score,
+                status=outcome.status,
+                reason=outcome.reason,
+                parts={"render": 0.0},
+                judgment=outcome.judgment,
+            )
+        j = outcome.judgment
+        if outcome.status is Status.JUDGE_ERROR or j is None or j.status is Status.JUDGE_ERROR:
+            reason = outcome.reason or (j.reason if j else None) or "the judge gave no judgment"
+            return Reward(
+                score=self.judge_error_score, status=Status.JUDGE_ERROR, reason=reason, parts={"render": 1.0}, judgment=j
+            )
+        sev = self.severity(j)
+        if self.rule == "signed":
+            return Reward(score=-sev, status=Status.OK, parts={"render": 1.0, "total_severity": sev}, judgment=j)
+        denom = scale if scale is not None else self.max_severity
+        quality = 1.0 if denom <= 0 else min(1.0, max(0.0, 1.0 - sev / denom))
+        score = 1.0 + quality
+        if self.rule == "normalised":
+            score /= 2.0
+        return Reward(
+            score=score, status=Status.OK, parts={"render": 1.0, "quality": quality, "total_severity": sev}, judgment=j
+        )
+
+    def shape_batch(self, outcomes: Sequence[Outcome]) -> list[Reward]:
+        """Rewards for a batch; ``batch_max`` divides by the batch's largest severity sum."""
+        scale = None
+        if self.rule == "batch_max":
+            sevs = [self.severity(o.judgment) for o in outcomes if o.status is Status.OK and o.judgment is not None]
+            scale = max(sevs, default=0.0)
+        return [self.shape(o, scale) for o in outcomes]
