@@ -45,7 +45,9 @@ def _progress() -> Progress:
 
 
 @app.callback()
-def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log debug details to stderr.")] = False) -> None:
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log debug details to stderr.")] = False,
+) -> None:
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
@@ -54,7 +56,9 @@ def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log deb
 @app.command()
 def score(
     task: TaskOpt,
-    reference: Annotated[Path, typer.Option("--reference", "-r", help="Reference PNG/JPEG, or a source file to render.")],
+    reference: Annotated[
+        Path, typer.Option("--reference", "-r", help="Reference PNG/JPEG, or a source file to render.")
+    ],
     candidate: Annotated[Path, typer.Option("--candidate", "-c", help="Candidate code or a whole model completion.")],
     judge: Annotated[str, typer.Option("--judge", "-j", help="Judge name (see `verm judges`).")] = "pixel",
     report: Annotated[Path | None, typer.Option("--report", help="Write side_by_side.png, report.html here.")] = None,

@@ -23,7 +23,9 @@ import re
 from verm.types import Candidate, Task
 
 _THINK = re.compile(r"<think>.*?(</think>|\Z)", re.DOTALL | re.IGNORECASE)
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*\n(.*?)(?:^[ \t]*\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE)
+_FENCE = re.compile(
+    r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*\n(.*?)(?:^[ \t]*\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE
+)
 
 _LANGS: dict[Task, dict[str, str]] = {
     Task.CHART: {"python": "python", "py": "python", "python3": "python"},
@@ -31,7 +33,9 @@ _LANGS: dict[Task, dict[str, str]] = {
     Task.TABLE: {"markdown": "markdown", "md": "markdown", "html": "html", "htm": "html"},
 }
 
-_MD_TABLE = re.compile(r"^[ \t]*\|?.*\|.*\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE)
+_MD_TABLE = re.compile(
+    r"^[ \t]*\|?.*\|.*\n[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE
+)
 
 
 def strip_think(text: str) -> str:

@@ -42,9 +42,7 @@ class Registry(Generic[T]):
         try:
             target = self._targets[name]
         except KeyError:
-            raise UnknownNameError(
-                f"unknown {self.kind} {name!r}; available: {', '.join(self.names())}"
-            ) from None
+            raise UnknownNameError(f"unknown {self.kind} {name!r}; available: {', '.join(self.names())}") from None
         if isinstance(target, str):
             module, _, attr = target.partition(":")
             target = getattr(importlib.import_module(module), attr)

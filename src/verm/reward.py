@@ -77,7 +77,11 @@ class RewardShaping:
         if outcome.status is Status.JUDGE_ERROR or j is None or j.status is Status.JUDGE_ERROR:
             reason = outcome.reason or (j.reason if j else None) or "the judge gave no judgment"
             return Reward(
-                score=self.judge_error_score, status=Status.JUDGE_ERROR, reason=reason, parts={"render": 1.0}, judgment=j
+                score=self.judge_error_score,
+                status=Status.JUDGE_ERROR,
+                reason=reason,
+                parts={"render": 1.0},
+                judgment=j,
             )
         sev = self.severity(j)
         if self.rule == "signed":

@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
-
 from tests.conftest import bar_chart
+
 from verm.render.chart import ChartRenderer
 from verm.render.sandbox import RenderLimits
 from verm.types import Status
@@ -67,7 +67,10 @@ HOSTILE = {
         "import matplotlib.pyplot as plt\nfig = plt.figure(figsize=(500, 500), dpi=1000)\nplt.plot([1, 2])",
         "too large",
     ),
-    "write_1gb": ("with open('big.bin', 'wb') as f:\n    for _ in range(1024):\n        f.write(b'x' * (1 << 20))", "too large"),
+    "write_1gb": (
+        "with open('big.bin', 'wb') as f:\n    for _ in range(1024):\n        f.write(b'x' * (1 << 20))",
+        "too large",
+    ),
     "no_figure": ("x = 1 + 1", "no matplotlib figure"),
     "syntax_error": ("def broken(:\n", "SyntaxError"),
 }

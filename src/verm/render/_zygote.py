@@ -89,7 +89,7 @@ def _enter_namespaces() -> tuple[bool, str]:
 def _readable_roots() -> list[str]:
     """What a render may read: the Python installation, system libraries and
     fonts. Nothing else (no /etc, /home, /proc, /tmp or the caller's files)."""
-    roots = {"/usr", "/lib", "/lib64", "/lib32", "/libx32", "/bin", "/sbin"}
+    roots = {"/usr", "/lib", "/lib64", "/lib32", "/libx32", "/bin", "/sbin", "/etc/fonts"}
     roots.update({sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(os.path.realpath(sys.executable))})
     home = os.path.expanduser("~")
     for entry in sys.path:
@@ -251,7 +251,9 @@ def _set_limits(limits: RenderLimits, base_vsz: int) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def _child_main(job: dict[str, Any], result_w: int, devnull: int, scratch: str, slot_uid: int | None, cfg: _Config) -> None:
+def _child_main(
+    job: dict[str, Any], result_w: int, devnull: int, scratch: str, slot_uid: int | None, cfg: _Config
+) -> None:
     """Runs in the forked child; never returns."""
     status = 1
     writer = _CappedWriter(cfg.limits.max_log_bytes)
@@ -355,7 +357,9 @@ class Zygote:
     def launch(self, job: dict[str, Any]) -> None:
         slot = self.free_slots.pop(0)
         uid = _CHILD_UID_BASE + slot if self.root_uid else None
-        scratch = tempfile.mkdtemp(prefix=f"job{job['id']}-", dir="/work" if self.cfg.layers.get("filesystem") else None)
+        scratch = tempfile.mkdtemp(
+            prefix=f"job{job['id']}-", dir="/work" if self.cfg.layers.get("filesystem") else None
+        )
         if uid is not None:
             os.chown(scratch, uid, uid)
         os.chmod(scratch, 0o700)
@@ -386,7 +390,9 @@ class Zygote:
             header["reason"] = child.killed_reason
         elif parsed is not None:
             res, payload = parsed
-            header.update(ok=bool(res.get("ok")), reason=res.get("reason"), scene=res.get("scene"), log=res.get("log", ""))
+            header.update(
+                ok=bool(res.get("ok")), reason=res.get("reason"), scene=res.get("scene"), log=res.get("log", "")
+            )
             if not header["ok"]:
                 payload = b""
         elif os.WIFSIGNALED(status):

@@ -11,13 +11,12 @@ import io
 import linecache
 import logging
 import math
-import time
 from collections.abc import Sequence
 from typing import Any
 
-from verm.render.base import ProgressFn, Renderer
-from verm.render.sandbox import JobResult, RenderLimits, SandboxPool
-from verm.types import Rendering, Status, Task
+from verm.render.pooled import PooledRenderer
+from verm.render.sandbox import RenderLimits
+from verm.types import Task
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +104,7 @@ class _SceneBuilder:
             ext = artist.get_window_extent(self.renderer)
         except Exception:
             return None
-        if not all(math.isfinite(v) for v in (ext.x0, ext.y0, ext.x1, ext.y1)) or ext.width <= 0 and ext.height <= 0:
+        if not all(math.isfinite(v) for v in (ext.x0, ext.y0, ext.x1, ext.y1)) or (ext.width <= 0 and ext.height <= 0):
             return None
 
         def clip(v: float) -> float:
@@ -137,7 +136,10 @@ class _SceneBuilder:
         from matplotlib.collections import LineCollection, PathCollection, PolyCollection, QuadMesh
         from matplotlib.patches import Rectangle, Wedge
 
-        titles = {loc: self.text(ax.title if loc == "center" else getattr(ax, f"_{loc}_title")) for loc in ("left", "center", "right")}
+        titles = {
+            loc: self.text(ax.title if loc == "center" else getattr(ax, f"_{loc}_title"))
+            for loc in ("left", "center", "right")
+        }
         d: dict[str, Any] = {
             "bbox": self.bbox(ax),
             "name": ax.name,
@@ -287,7 +289,7 @@ def worker_render(payload: dict[str, Any]) -> tuple[bytes, dict[str, Any] | None
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     source = payload["source"]
     linecache.cache["<candidate>"] = (len(source), None, source.splitlines(True), "<candidate>")  # for tracebacks
-    exec(compile(source, "<candidate>", "exec"), namespace)  # noqa: S102 - this is the sandbox
+    exec(compile(source, "<candidate>", "exec"), namespace)
 
     nums = plt.get_fignums()
     if not nums:
@@ -317,23 +319,7 @@ def worker_render(payload: dict[str, Any]) -> tuple[bytes, dict[str, Any] | None
 # -- host side ------------------------------------------------------------------------------
 
 
-def job_rendering(task: Task, source: str, result: JobResult, lang: str) -> Rendering:
-    """Turn a sandbox result into a `Rendering`."""
-    if result.ok and result.png:
-        return Rendering(
-            task=task, png=result.png, scene=result.scene, source=source, lang=lang, elapsed_ms=result.elapsed_ms
-        )
-    return Rendering(
-        task=task,
-        status=Status.RENDER_ERROR,
-        reason=result.reason or "the render failed without a reason",
-        source=source,
-        lang=lang,
-        elapsed_ms=result.elapsed_ms,
-    )
-
-
-class ChartRenderer(Renderer):
+class ChartRenderer(PooledRenderer):
     """Renders matplotlib programs in a pool of sandboxed, pre-warmed workers.
 
     >>> with ChartRenderer() as r:                       # doctest: +SKIP
@@ -341,49 +327,19 @@ class ChartRenderer(Renderer):
     """
 
     task = Task.CHART
+    lang = "python"
+    function = "verm.render.chart:worker_render"
+    preload = ("numpy", "matplotlib", "matplotlib.pyplot", "verm.render.chart")
+    warmup = "verm.render.chart:warmup"
 
     def __init__(self, dpi: int = DEFAULT_DPI, limits: RenderLimits | None = None, workers: int | None = None) -> None:
+        super().__init__(limits, workers)
         self.dpi = dpi
-        self.limits = limits or RenderLimits()
-        preload = ["numpy", "matplotlib", "matplotlib.pyplot", "verm.render.chart"]
-        self.pool = SandboxPool(preload, self.limits, workers, warmup="verm.render.chart:warmup")
 
-    def render_many(self, sources: Sequence[str], progress: ProgressFn | None = None) -> list[Rendering]:
-        results: list[Rendering | None] = [None] * len(sources)
-        jobs: list[int] = []
-        payloads: list[dict[str, Any]] = []
-        for i, src in enumerate(sources):
-            size = len(src.encode("utf-8", "replace"))
-            if size > self.limits.max_source_bytes:
-                reason = f"source is {size:,} bytes; the limit is {self.limits.max_source_bytes:,}"
-            elif not src.strip():
-                reason = "source is empty"
-            else:
-                jobs.append(i)
-                payloads.append(
-                    {
-                        "source": src,
-                        "dpi": self.dpi,
-                        "max_image_side": self.limits.max_image_side,
-                        "max_image_pixels": self.limits.max_image_pixels,
-                    }
-                )
-                continue
-            results[i] = Rendering(task=self.task, status=Status.RENDER_ERROR, reason=reason, source=src, lang="python")
-            if progress:
-                progress(i, results[i])
-
-        def on_done(k: int, res: JobResult) -> None:
-            if progress:
-                progress(jobs[k], job_rendering(self.task, sources[jobs[k]], res, "python"))
-
-        started = time.perf_counter()
-        if payloads:
-            done = self.pool.run_many("verm.render.chart:worker_render", payloads, on_done)
-            for k, res in enumerate(done):
-                results[jobs[k]] = job_rendering(self.task, sources[jobs[k]], res, "python")
-        logger.debug("rendered %d charts in %.0f ms", len(payloads), (time.perf_counter() - started) * 1000)
-        return [r for r in results if r is not None]
-
-    def close(self) -> None:
-        self.pool.close()
+    def payload(self, source: str) -> dict[str, Any]:
+        return {
+            "source": source,
+            "dpi": self.dpi,
+            "max_image_side": self.limits.max_image_side,
+            "max_image_pixels": self.limits.max_image_pixels,
+        }

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from verm.errors import ContractError
+from verm.reward import Outcome, RewardShaping
+from verm.types import Discrepancy, Judgment, Status, Task
+
+
+def _j(*sevs: int, cat: str = "data_error") -> Judgment:
+    return Judgment(task=Task.CHART, judge="t", discrepancies=[Discrepancy(category=cat, severity=s) for s in sevs])
+
+
+@pytest.mark.parametrize("status", [Status.NO_CODE, Status.RENDER_ERROR, Status.BLANK])
+def test_failures_are_zero(status):
+    r = RewardShaping().shape(Outcome(status, reason="why"))
+    assert r.score == 0.0 and r.status is status and r.reason == "why"
+
+
+@pytest.mark.parametrize(("sevs", "expected"), [((), 2.0), ((3, 2), 1.9), ((3,) * 17, 1.0), ((3,) * 30, 1.0)])
+def test_default_rule(sevs, expected):
+    r = RewardShaping().shape(Outcome(Status.OK, _j(*sevs)))
+    assert r.score == pytest.approx(expected)
+    assert r.parts["total_severity"] == sum(sevs)
+
+
+def test_judge_error_is_never_a_good_score():
+    j = Judgment(task=Task.CHART, judge="vlm", status=Status.JUDGE_ERROR, reason="unparseable")
+    r = RewardShaping().shape(Outcome(Status.JUDGE_ERROR, j))
+    assert r.score is None and r.status is Status.JUDGE_ERROR and "unparseable" in r.reason
+    assert RewardShaping(judge_error_score=0.5).shape(Outcome(Status.JUDGE_ERROR, j)).score == 0.5
+
+
+def test_batch_max_divides_by_the_largest_sum():
+    outs = [Outcome(Status.OK, _j(2)), Outcome(Status.OK, _j(3, 1)), Outcome(Status.RENDER_ERROR)]
+    rs = RewardShaping(rule="batch_max").shape_batch(outs)
+    assert [r.score for r in rs] == pytest.approx([1.5, 1.0, 0.0])
+
+
+def test_signed_normalised_and_weights():
+    assert RewardShaping(rule="signed").shape(Outcome(Status.OK, _j(2, 3))).score == -5
+    assert RewardShaping(rule="signed").shape(Outcome(Status.BLANK)).score == -50
+    assert RewardShaping(rule="normalised").shape(Outcome(Status.OK, _j())).score == 1.0
+    w = RewardShaping(category_weights={"style_error": 0.5})
+    assert w.shape(Outcome(Status.OK, _j(2, cat="style_error"))).parts["total_severity"] == 1.0
+
+
+def test_bad_options_fail_clearly_and_shaping_pickles():
+    with pytest.raises(ContractError, match="unknown reward rule"):
+        RewardShaping(rule="linear")  # type: ignore[arg-type]
+    s = RewardShaping(rule="normalised", category_weights={"text_error": 2.0})
+    assert pickle.loads(pickle.dumps(s)) == s
