@@ -95,7 +95,7 @@ def score(
         return
     _print_reward(reward, cand)
     if report is not None:
-        console.print(f"report: [link=file://{paths['html'].resolve()}]{paths['html']}[/link]  ({paths['png']})")
+        console.print(f"report: [link=file://{paths['html'].resolve()}]{paths['html']}[/link]  ({paths['side_by_side']})")
 
 
 def _print_reward(reward: object, cand: Rendering) -> None:

@@ -1,0 +1,267 @@
+"""The pixel judge on realistic matplotlib charts and small drawn tables and icons."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+
+import matplotlib
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+from tests.judge_contract import check_judge_contract
+
+from verm.imaging import to_png
+from verm.judge import get_judge
+from verm.judge.pixel import PixelJudge, Region, diff_regions
+from verm.types import Discrepancy, Rendering, Status, Task
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+BLUE, RED = "#1f77b4", "#d62728"
+Box = tuple[float, float, float, float]
+
+
+@cache
+def bar_chart(
+    colours: tuple[str, ...] = (BLUE,) * 4, title: str = "Quarterly sales", size_px: int = 768
+) -> tuple[Image.Image, tuple[Box, ...], Box]:
+    """A bar chart, the pixel boxes (x0, y0, x1, y1, top-left origin) of its bars and of its title."""
+    dpi = 96
+    fig, ax = plt.subplots(figsize=(size_px / dpi, size_px / dpi), dpi=dpi)
+    bars = ax.bar(["Q1", "Q2", "Q3", "Q4"], [3, 5, 2, 6], color=list(colours), label="sales")
+    ax.set_title(title)
+    ax.set_ylabel("units")
+    ax.legend(loc="upper left")
+    fig.canvas.draw()
+    height = fig.canvas.get_width_height()[1]
+
+    def box(artist: object) -> Box:
+        e = artist.get_window_extent()  # type: ignore[attr-defined]
+        return (e.x0, height - e.y1, e.x1, height - e.y0)  # matplotlib's y grows upwards
+
+    bar_boxes = tuple(box(b) for b in bars)
+    title_box = box(ax.title)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    return Image.open(buf).convert("RGB"), bar_boxes, title_box
+
+
+def rendering(img: Image.Image, task: Task = Task.CHART) -> Rendering:
+    return Rendering(task=task, png=to_png(img))
+
+
+def px_box(d: Discrepancy, img: Image.Image) -> Box:
+    assert d.bbox is not None
+    x0, y0, x1, y1 = d.bbox
+    return (x0 * img.width, y0 * img.height, x1 * img.width, y1 * img.height)
+
+
+def covered(inner: Box, outer: Box) -> float:
+    """Fraction of ``inner``'s area inside ``outer``."""
+    w = max(0.0, min(inner[2], outer[2]) - max(inner[0], outer[0]))
+    h = max(0.0, min(inner[3], outer[3]) - max(inner[1], outer[1]))
+    area = (inner[2] - inner[0]) * (inner[3] - inner[1])
+    return w * h / area if area > 0 else 0.0
+
+
+def shifted(img: Image.Image, dx: int, dy: int) -> Image.Image:
+    arr = np.asarray(img)
+    out = np.full_like(arr, 255)
+    h, w = arr.shape[:2]
+    out[max(dy, 0) : h + min(dy, 0), max(dx, 0) : w + min(dx, 0)] = arr[
+        max(-dy, 0) : h - max(dy, 0), max(-dx, 0) : w - max(dx, 0)
+    ]
+    return Image.fromarray(out)
+
+
+def table_image(cells: list[list[str]], size: tuple[int, int] = (600, 300)) -> Image.Image:
+    img = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.load_default(size=14)
+    rh, cw = size[1] // len(cells), size[0] // len(cells[0])
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            draw.rectangle([c * cw, r * rh, (c + 1) * cw - 1, (r + 1) * rh - 1], outline="#333333")
+            draw.text((c * cw + 10, r * rh + 10), text, fill="black", font=font)
+    return img
+
+
+def icon_image(fill: str = "#e63946", circle: bool = True) -> Image.Image:
+    img = Image.new("RGB", (336, 336), "white")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle([40, 40, 160, 160], fill=fill)
+    if circle:
+        draw.ellipse([200, 60, 300, 160], outline="black", width=6)
+    draw.polygon([(60, 300), (160, 200), (260, 300)], fill="#457b9d")
+    return img
+
+
+@pytest.fixture(scope="module")
+def judge() -> PixelJudge:
+    return PixelJudge()
+
+
+def test_registry_creates_the_pixel_judge() -> None:
+    assert isinstance(get_judge("pixel"), PixelJudge)
+
+
+def test_identical_images_have_no_discrepancies(judge: PixelJudge) -> None:
+    img, _, _ = bar_chart()
+    j = check_judge_contract(judge, Task.CHART, rendering(img), rendering(img.copy()))
+    assert j.status is Status.OK
+    assert j.discrepancies == []
+    assert j.elapsed_ms is not None
+
+
+def test_changed_bar_colour_is_a_style_error_boxed_on_the_bar(judge: PixelJudge) -> None:
+    ref, bars, _ = bar_chart()
+    cand, _, _ = bar_chart(colours=(BLUE, RED, BLUE, BLUE))
+    j = check_judge_contract(judge, Task.CHART, rendering(ref), rendering(cand))
+    assert j.discrepancies, "a recoloured bar must be reported"
+    best = max(j.discrepancies, key=lambda d: covered(bars[1], px_box(d, cand)))
+    assert covered(bars[1], px_box(best, cand)) >= 0.9
+    assert best.category == "style_error"
+    assert "#1f77b4" in best.description and "#d62728" in best.description
+    # The box is about the bar, not the whole plot.
+    x0, y0, x1, y1 = px_box(best, cand)
+    assert (x1 - x0) * (y1 - y0) <= 1.5 * (bars[1][2] - bars[1][0]) * (bars[1][3] - bars[1][1])
+
+
+def test_changed_title_is_a_text_error_boxed_on_the_title(judge: PixelJudge) -> None:
+    ref, _, title_ref = bar_chart()
+    cand, _, title_cand = bar_chart(title="Quarterly revenue")
+    j = check_judge_contract(judge, Task.CHART, rendering(ref), rendering(cand))
+    assert j.discrepancies
+    # Centred titles of different lengths: the changed letters lie inside both titles' extents.
+    union = (
+        min(title_ref[0], title_cand[0]),
+        min(title_ref[1], title_cand[1]),
+        max(title_ref[2], title_cand[2]),
+        max(title_ref[3], title_cand[3]),
+    )
+    best = max(j.discrepancies, key=lambda d: covered(px_box(d, cand), union))
+    assert covered(px_box(best, cand), union) >= 0.8
+    assert covered(title_cand, px_box(best, cand)) >= 0.6
+    assert best.category == "text_error"
+    assert "title" in best.location
+
+
+@pytest.mark.parametrize(("dx", "dy"), [(2, 0), (0, -2), (2, 2), (1, -1)])
+def test_small_shift_is_at_most_minor(judge: PixelJudge, dx: int, dy: int) -> None:
+    ref, _, _ = bar_chart()
+    j = check_judge_contract(judge, Task.CHART, rendering(ref), rendering(shifted(ref, dx, dy)))
+    assert all(d.severity <= 1 for d in j.discrepancies), j.discrepancies
+
+
+def test_png_and_jpeg_reencoding_is_at_most_minor(judge: PixelJudge) -> None:
+    ref, _, _ = bar_chart()
+    j = check_judge_contract(judge, Task.CHART, rendering(ref), rendering(Image.open(io.BytesIO(to_png(ref)))))
+    assert j.discrepancies == []
+    buf = io.BytesIO()
+    ref.save(buf, format="JPEG", quality=90)
+    jpeg = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    j = check_judge_contract(judge, Task.CHART, rendering(ref), rendering(jpeg))
+    assert all(d.severity <= 1 for d in j.discrepancies), j.discrepancies
+
+
+@pytest.mark.parametrize("missing", ["candidate", "reference"])
+def test_missing_rendering_is_a_judge_error(judge: PixelJudge, missing: str) -> None:
+    img, _, _ = bar_chart()
+    failed = Rendering(task=Task.CHART, status=Status.RENDER_ERROR, reason="SyntaxError: invalid syntax")
+    pair = (rendering(img), failed) if missing == "candidate" else (failed, rendering(img))
+    j = check_judge_contract(judge, Task.CHART, *pair)
+    assert j.status is Status.JUDGE_ERROR
+    assert missing in (j.reason or "") and "render_error" in (j.reason or "")
+    assert j.elapsed_ms is not None
+
+
+def test_unreadable_image_is_a_judge_error(judge: PixelJudge) -> None:
+    img, _, _ = bar_chart()
+    broken = Rendering(task=Task.CHART, png=b"\x89PNG\r\n\x1a\n not really")
+    j = check_judge_contract(judge, Task.CHART, rendering(img), broken)
+    assert j.status is Status.JUDGE_ERROR
+
+
+def test_blank_candidate_is_severe(judge: PixelJudge) -> None:
+    ref, _, _ = bar_chart()
+    blank = Image.new("RGB", ref.size, "white")
+    j = check_judge_contract(judge, Task.CHART, rendering(ref), rendering(blank))
+    assert j.total_severity >= 6
+    assert any(d.category == "structure_error" and d.severity == 3 for d in j.discrepancies)
+    assert len(j.discrepancies) <= judge.max_regions
+
+
+def test_aspect_ratio_change_is_reported(judge: PixelJudge) -> None:
+    ref, _, _ = bar_chart()
+    cand = ref.resize((ref.width, round(ref.height * 0.8)))
+    j = check_judge_contract(judge, Task.CHART, rendering(ref), rendering(cand))
+    aspect = [d for d in j.discrepancies if "Aspect ratio" in d.description]
+    assert len(aspect) == 1 and aspect[0].severity == 2 and aspect[0].category == "structure_error"
+
+
+def test_table_pairs_use_table_vocabulary(judge: PixelJudge) -> None:
+    cells = [["Name", "Q1", "Q2"], ["Alpha", "12.5", "13.0"], ["Beta", "7.25", "8.00"], ["Gamma", "100", "120"]]
+    changed = [row[:] for row in cells]
+    changed[2][1] = "7.75"
+    ref = table_image(cells)
+    j = check_judge_contract(judge, Task.TABLE, rendering(ref, Task.TABLE), rendering(table_image(changed), Task.TABLE))
+    assert len(j.discrepancies) == 1
+    d = j.discrepancies[0]
+    assert d.category == "text_error"
+    assert d.location.startswith("row 3 of 4, column 2 of 3")
+
+
+def test_svg_pairs_use_svg_vocabulary(judge: PixelJudge) -> None:
+    ref = rendering(icon_image(), Task.SVG)
+    j = check_judge_contract(judge, Task.SVG, ref, rendering(icon_image(fill="#2a9d8f"), Task.SVG))
+    assert [d.category for d in j.discrepancies] == ["style_error"]
+    assert j.discrepancies[0].location == "upper-left part"
+    j = check_judge_contract(judge, Task.SVG, ref, rendering(icon_image(circle=False), Task.SVG))
+    assert len(j.discrepancies) == 1
+    assert j.discrepancies[0].category in ("structure_error", "shape_error")
+    assert "missing" in j.discrepancies[0].description
+
+
+def test_contract_holds_for_every_task_on_unrelated_images(judge: PixelJudge) -> None:
+    chart, _, _ = bar_chart()
+    icon = icon_image()
+    table = table_image([["a", "b"], ["1", "2"]])
+    for task in Task:
+        check_judge_contract(judge, task, rendering(chart, task), rendering(icon, task))
+        check_judge_contract(judge, task, rendering(table, task), rendering(chart, task))
+
+
+def test_diff_regions_reports_the_changed_bar() -> None:
+    ref, bars, _ = bar_chart()
+    cand, _, _ = bar_chart(colours=(BLUE, RED, BLUE, BLUE))
+    regions = diff_regions(ref, cand)
+    assert regions and isinstance(regions[0], Region)
+    top = regions[0]
+    assert covered(bars[1], top.bbox) >= 0.9
+    assert top.ink_iou > 0.9 and top.ref_colour == (0x1F, 0x77, 0xB4) and top.cand_colour == (0xD6, 0x27, 0x28)
+
+
+def test_one_768px_judgment_runs(judge: PixelJudge) -> None:
+    # Timing is measured by benchmarks, not asserted here (shared CI machines are noisy).
+    ref, _, _ = bar_chart()
+    cand, _, _ = bar_chart(colours=(RED, BLUE, RED, BLUE), title="Other")
+    assert ref.size == (768, 768)
+    j = judge.judge(Task.CHART, rendering(ref), rendering(cand))
+    assert j.elapsed_ms is not None and j.discrepancies
+
+
+def test_background_tint_is_a_style_error_over_the_whole_image(judge: PixelJudge) -> None:
+    def chart(face: str) -> Image.Image:
+        fig, ax = plt.subplots(figsize=(4, 3), dpi=100, facecolor=face)
+        ax.bar(range(3), [1, 3, 2])
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", facecolor=face)
+        plt.close(fig)
+        return Image.open(buf).convert("RGB")
+
+    j = check_judge_contract(judge, Task.CHART, rendering(chart("white")), rendering(chart("#dddddd")))
+    assert [(d.category, d.location) for d in j.discrepancies] == [("style_error", "whole image")]
+    assert "#dddddd" in j.discrepancies[0].description
