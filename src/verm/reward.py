@@ -15,6 +15,10 @@ Options, not forks of code:
 * ``category_weights`` — multiply each discrepancy's severity by its
   category's weight before summing (missing categories weigh 1).
 
+A similarity-only judge (the MSE/SSIM/TEDS baselines) sets
+``Judgment.similarity`` in [0, 1] and reports no discrepancies; its quality
+term is that similarity (``signed``: ``-(1 - similarity) * max_severity``).
+
 A judge that fails (``judge_error``) never becomes a good score: its reward is
 ``judge_error_score``, ``None`` by default, which RL trainers such as TRL read
 as "leave this sample out".
@@ -83,6 +87,13 @@ class RewardShaping:
                 parts={"render": 1.0},
                 judgment=j,
             )
+        if j.similarity is not None and not j.discrepancies:
+            # A similarity-only judge (baseline): its score is the quality term.
+            quality = j.similarity
+            score = (1.0 + quality) / (2.0 if self.rule == "normalised" else 1.0)
+            if self.rule == "signed":
+                score = -(1.0 - quality) * self.max_severity
+            return Reward(score=score, status=Status.OK, parts={"render": 1.0, "quality": quality}, judgment=j)
         sev = self.severity(j)
         if self.rule == "signed":
             return Reward(score=-sev, status=Status.OK, parts={"render": 1.0, "total_severity": sev}, judgment=j)

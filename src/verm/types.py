@@ -152,6 +152,9 @@ class Judgment(BaseModel):
     reason: str | None = None
     #: Raw judge output where there is one (a VLM's text), kept for debugging.
     raw: str | None = None
+    #: Similarity-only judges (the MSE/SSIM/TEDS baselines) give a score in [0, 1] and
+    #: no discrepancies; reward shaping then uses it as the quality term.
+    similarity: float | None = Field(default=None, ge=0.0, le=1.0)
     elapsed_ms: float | None = None
 
     @model_validator(mode="after")

@@ -52,3 +52,10 @@ def test_bad_options_fail_clearly_and_shaping_pickles():
         RewardShaping(rule="linear")  # type: ignore[arg-type]
     s = RewardShaping(rule="normalised", category_weights={"text_error": 2.0})
     assert pickle.loads(pickle.dumps(s)) == s
+
+
+def test_similarity_only_judgments_use_similarity_as_quality():
+    j = Judgment(task=Task.CHART, judge="ssim", similarity=0.25)
+    assert RewardShaping().shape(Outcome(Status.OK, j)).score == pytest.approx(1.25)
+    assert RewardShaping(rule="normalised").shape(Outcome(Status.OK, j)).score == pytest.approx(0.625)
+    assert RewardShaping(rule="signed").shape(Outcome(Status.OK, j)).score == pytest.approx(-37.5)
