@@ -64,6 +64,15 @@ def score(
     report: Annotated[Path | None, typer.Option("--report", help="Write side_by_side.png, report.html here.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     rule: Annotated[str, typer.Option(help="Reward rule: fixed | signed | normalised.")] = "fixed",
+    endpoint: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--endpoint", help="vlm judge: OpenAI-compatible URL (repeat or comma-separate; env VERM_VLM_ENDPOINT)."
+        ),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="vlm judge: served model name (env VERM_VLM_MODEL).")
+    ] = None,
 ) -> None:
     """Score a candidate against a reference: reward, status and every discrepancy."""
     from verm.pipeline import Scorer
@@ -75,7 +84,11 @@ def score(
         raise _fail(f"reference file not found: {reference}")
     try:
         shaping = RewardShaping(rule=rule)  # type: ignore[arg-type]
-        with Scorer(task, judge=judge, shaping=shaping) as scorer:
+        judge_options: dict[str, object] = {}
+        if judge == "vlm":  # unset options fall back to VERM_VLM_* and the config file (verm.settings)
+            urls = [u for e in endpoint or [] for u in e.split(",") if u.strip()]
+            judge_options = {"endpoints": urls or None, "model": model}
+        with Scorer(task, judge=judge, shaping=shaping, judge_options=judge_options) as scorer:
             ref = scorer.reference(reference)
             if not ref.ok:
                 raise _fail(f"the reference did not render: {ref.reason}")
@@ -95,7 +108,9 @@ def score(
         return
     _print_reward(reward, cand)
     if report is not None:
-        console.print(f"report: [link=file://{paths['html'].resolve()}]{paths['html']}[/link]  ({paths['side_by_side']})")
+        console.print(
+            f"report: [link=file://{paths['html'].resolve()}]{paths['html']}[/link]  ({paths['side_by_side']})"
+        )
 
 
 def _print_reward(reward: object, cand: Rendering) -> None:
@@ -222,6 +237,10 @@ def doctor() -> None:
     if iso.missing:
         raise typer.Exit(1)
 
+
+from verm.serve.cli import serve  # noqa: E402 - the serve command lives with the server
+
+app.command("serve")(serve)
 
 if __name__ == "__main__":
     app()

@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
-
 from tests.conftest import bar_chart
+
 from verm.pipeline import Scorer
 from verm.types import Status
 
