@@ -146,8 +146,12 @@ def render(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the PNGs (and scene JSON).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON line per file.")] = False,
     workers: Annotated[int | None, typer.Option(help="Concurrent renders (default: CPU count).")] = None,
+    force: Annotated[bool, typer.Option(help="Render again files whose PNG is already in --out.")] = False,
 ) -> None:
-    """Render many files through the sandboxed pool, with each file's status and reason."""
+    """Render many files through the sandboxed pool, with each file's status and reason.
+
+    An interrupted run resumes: a file whose PNG in --out is newer than the file is not rendered again.
+    """
     from verm.extract import extract_code
     from verm.render import get_renderer
 
@@ -155,47 +159,62 @@ def render(
     if missing:
         raise _fail(f"not a file: {', '.join(map(str, missing[:5]))}")
     out.mkdir(parents=True, exist_ok=True)
+    stems = [p.stem for p in inputs]
+    # Same-named inputs from different folders must not overwrite each other's outputs.
+    names = [s if stems.count(s) == 1 else f"{s}-{i}" for i, s in enumerate(stems)]
+    todo: list[int] = []
+    for i, p in enumerate(inputs):
+        png = out / f"{names[i]}.png"
+        if force or not png.is_file() or png.stat().st_mtime < p.stat().st_mtime:
+            todo.append(i)
     sources = []
-    for p in inputs:
-        text = p.read_text(encoding="utf-8", errors="replace")
+    for i in todo:
+        text = inputs[i].read_text(encoding="utf-8", errors="replace")
         cand = extract_code(text, task)
         sources.append(cand.code if cand else text)
-    counts = {"ok": 0, "failed": 0}
-    rows: list[tuple[Path, Rendering]] = []
-    options = {"workers": workers} if workers else {}
-    try:
-        renderer = get_renderer(task, **options)
-    except VermError as exc:
-        raise _fail(str(exc)) from None
-    with renderer, _progress() as progress:
-        bar = progress.add_task(f"render {task.value}", total=len(sources))
+    results: dict[int, Rendering] = {}
+    if sources:
+        options = {"workers": workers} if workers else {}
+        try:
+            renderer = get_renderer(task, **options)
+        except VermError as exc:
+            raise _fail(str(exc)) from None
+        with renderer, _progress() as progress:
+            bar = progress.add_task(f"render {task.value}", total=len(sources))
 
-        def tick(i: int, r: Rendering) -> None:
-            progress.advance(bar)
+            def save(k: int, r: Rendering) -> None:
+                # Written as each finishes, so an interrupt keeps everything already rendered.
+                i = todo[k]
+                results[i] = r
+                if r.ok and r.png:
+                    if r.scene is not None:
+                        (out / f"{names[i]}.scene.json").write_text(json.dumps(r.scene, indent=1))
+                    (out / f"{names[i]}.png").write_bytes(r.png)
+                progress.advance(bar)
 
-        results = renderer.render_many(sources, progress=tick)
-    for path, r in zip(inputs, results, strict=True):
-        stem = out / path.stem
-        record: dict[str, object] = {"file": str(path), "status": r.status.value, "reason": r.reason}
-        if r.ok and r.png:
-            stem.with_suffix(".png").write_bytes(r.png)
-            record["png"] = str(stem.with_suffix(".png"))
-            if r.scene is not None:
-                stem.with_suffix(".scene.json").write_text(json.dumps(r.scene, indent=1))
-            counts["ok"] += 1
+            renderer.render_many(sources, progress=save)
+    table = Table(title=f"{len(inputs)} files -> {out}")
+    for col in ("file", "status", "ms", "reason"):
+        table.add_column(col, overflow="fold")
+    counts = {"rendered": 0, "failed": 0, "kept": 0}
+    for i, path in enumerate(inputs):
+        r = results.get(i)
+        if r is None:
+            status, reason, ms = "ok", "kept from an earlier run", 0.0
+            counts["kept"] += 1
         else:
-            counts["failed"] += 1
-        record["ms"] = round(r.elapsed_ms or 0.0, 1)
-        rows.append((path, r))
+            status, reason, ms = r.status.value, r.reason, r.elapsed_ms or 0.0
+            counts["rendered" if r.ok else "failed"] += 1
+        record = {"file": str(path), "status": status, "reason": reason, "ms": round(ms, 1)}
+        if status == "ok":
+            record["png"] = str(out / f"{names[i]}.png")
         if as_json:
             sys.stdout.write(json.dumps(record) + "\n")
+        else:
+            colour = "green" if status == "ok" else "red"
+            table.add_row(str(path), f"[{colour}]{status}[/]", f"{ms:.0f}", reason or "")
     if not as_json:
-        table = Table(title=f"{counts['ok']} rendered, {counts['failed']} failed -> {out}")
-        for col in ("file", "status", "ms", "reason"):
-            table.add_column(col, overflow="fold")
-        for path, r in rows:
-            colour = "green" if r.ok else "red"
-            table.add_row(str(path), f"[{colour}]{r.status.value}[/]", f"{r.elapsed_ms or 0:.0f}", r.reason or "")
+        table.caption = f"{counts['rendered']} rendered, {counts['failed']} failed, {counts['kept']} kept"
         console.print(table)
 
 

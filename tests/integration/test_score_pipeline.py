@@ -141,3 +141,22 @@ def test_cli_render_many_reports_each_file(tmp_path):
     assert [r["status"] for r in rows] == ["ok", "render_error"]
     assert "not allowed" in rows[1]["reason"]
     assert (tmp_path / "out" / "good.png").is_file() and (tmp_path / "out" / "good.scene.json").is_file()
+
+
+def test_cli_render_resumes_and_keeps_same_named_files_apart(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "chart.py").write_text(bar_chart())
+    (b / "chart.py").write_text(bar_chart(c0="#000000"))
+    cmd = [sys.executable, "-m", "verm.cli", "render", "--task", "chart", str(a / "chart.py"), str(b / "chart.py"),
+           "--out", str(tmp_path / "out"), "--json"]  # fmt: skip
+    first = [
+        json.loads(x) for x in subprocess.run(cmd, capture_output=True, text=True, timeout=240).stdout.splitlines()
+    ]
+    assert [r["status"] for r in first] == ["ok", "ok"]
+    assert first[0]["png"] != first[1]["png"]
+    again = [
+        json.loads(x) for x in subprocess.run(cmd, capture_output=True, text=True, timeout=240).stdout.splitlines()
+    ]
+    assert [r["reason"] for r in again] == ["kept from an earlier run"] * 2

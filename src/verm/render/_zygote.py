@@ -509,14 +509,22 @@ def main() -> None:
         data = json.dumps(h).encode()
         os.write(out, _HEADER.pack(len(data), 0) + data)
 
+    # An explicit opt-out for hosts that forbid a layer (e.g. a container without unshare); it is
+    # reported as missing like any other unavailable layer, never silently.
+    disabled = set(conf.get("disable", []))
     try:
-        if sys.platform == "linux":
+        if "namespaces" in disabled:
+            ok, note = False, "disabled by VERM_SANDBOX_DISABLE"
+        elif sys.platform == "linux":
             ok, note = _enter_namespaces()
         else:
             ok, note = False, f"namespaces need Linux (this is {sys.platform})"
         cfg.layers["namespaces"] = ok
         notes["namespaces"] = note
-        ok, note = _seccomp_available() if sys.platform == "linux" else (False, "seccomp needs Linux")
+        if "seccomp" in disabled:
+            ok, note = False, "disabled by VERM_SANDBOX_DISABLE"
+        else:
+            ok, note = _seccomp_available() if sys.platform == "linux" else (False, "seccomp needs Linux")
         if ok:
             try:
                 cfg.seccomp_bpf = _compile_seccomp()

