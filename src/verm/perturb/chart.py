@@ -1,0 +1,993 @@
+"""Chart perturbations: matplotlib programs edited through their AST.
+
+The program is parsed with `ast`; targets are found as nodes (list literals of
+numbers assigned to names or passed to calls, string constants in
+``set_title``/``set_xlabel``/``label=``, ``color=`` kwargs and colour lists,
+``linestyle``/``marker`` kwargs, ``loc=`` of ``legend``, ``ax.bar``/``ax.plot``
+statements, ``plt.subplots(r, c)``, ``set_yscale``, ``set_ylim`` ...). The
+edited node is printed with `ast.unparse` and spliced over the node's own
+source span, so the rest of the program (comments, formatting) is untouched.
+Where a script computes its data (``np.sin(x)``, a DataFrame column), data
+ops wrap the plotted expression (``np.multiply(y, 1.3)``) instead.
+
+Ops, category and severity rule:
+
+==================  ================  ====================================================================
+op                  category          severity
+==================  ================  ====================================================================
+data_point          data_error        one value changed by < 10 % -> 1, 10–50 % -> 2, > 50 % -> 3
+data_series         data_error        a whole series scaled: < 10 % -> 2, otherwise 3
+series_drop         data_error        3 (a series is missing)
+series_add          data_error        3 (an extra series misleads)
+chart_type          structure_error   3 (bar <-> line: the chart reads differently)
+subplot_layout      structure_error   2 (every value is still there, in a different arrangement)
+axis_scale          structure_error   2 (linear <-> log: the frame changes, not the values)
+axis_limits         data_error        narrowed (data may be clipped) -> 3; widened by >= 50 % -> 2; else 1
+color               style_error       a shade of the same colour (ΔE76 < 25) -> 1; a different colour -> 2
+linestyle           style_error       1
+marker              style_error       1
+legend_loc          style_error       1
+title_text          text_error        one-character typo -> 1; a word changed -> 2
+axis_label          text_error        typo -> 1; word changed -> 2
+legend_text         text_error        typo -> 1; word changed -> 2
+annotation_text     text_error        typo -> 1; word changed -> 2
+tick_label          text_error        typo -> 1; word changed -> 2; two labels swapped -> 3 (values misattributed)
+==================  ================  ====================================================================
+
+Why these categories: data values, series and axis limits change what the
+chart says (data_error); chart type, subplot layout and axis scale change how
+it is built (structure_error); colours, line styles, markers and the legend's
+place change how it looks (style_error); texts are text_error.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import json
+import random
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from verm.perturb.base import (
+    BasePerturber,
+    Edit,
+    NotApplicable,
+    OpSpec,
+    Params,
+    colour_severity,
+    draw_factor,
+    hex_rgb,
+    mutate_text,
+    new_colour,
+    relative_change,
+    reword,
+    text_severity,
+    value_severity,
+)
+from verm.types import Task
+
+#: Calls that draw one series (their return value is often unused: an `Expr` statement).
+SERIES_CALLS = frozenset(
+    {"plot", "bar", "barh", "scatter", "fill_between", "fill_betweenx", "step", "errorbar", "stem", "fill",
+     "semilogy", "semilogx", "loglog", "stackplot", "hist", "area"}
+)  # fmt: skip
+#: Any call that draws data (for finding axes receivers).
+DRAW_CALLS = SERIES_CALLS | {"pie", "boxplot", "violinplot", "imshow", "pcolormesh", "contour", "contourf", "hlines"}
+#: Calls whose list arguments are not data (ticks, limits, geometry).
+NON_DATA_CALLS = frozenset(
+    {"set_xticks", "set_yticks", "xticks", "yticks", "set_xlim", "set_ylim", "xlim", "ylim", "figure", "subplots",
+     "add_axes", "subplots_adjust", "set_position", "GridSpec", "add_gridspec", "linspace", "arange", "axis",
+     "set_size_inches", "set_dashes", "tick_params", "rc", "update", "margins", "set_aspect", "inset_axes",
+     "set_xticklabels", "set_yticklabels", "legend", "zeros", "ones", "full", "reshape", "seed", "tight_layout"}
+)  # fmt: skip
+NON_DATA_KWARGS = frozenset(
+    {"figsize", "dashes", "bbox_to_anchor", "xy", "xytext", "width_ratios", "height_ratios", "ticks", "levels",
+     "bins", "extent", "explode", "rect", "gridspec_kw", "color", "colors", "positions", "widths", "xlim", "ylim",
+     "xticks", "yticks", "loc", "figure", "pad", "labelspacing", "shadow", "autopct", "wedgeprops", "textprops"}
+)  # fmt: skip
+COLOR_KWARGS = frozenset(
+    {"color", "c", "facecolor", "edgecolor", "fc", "ec", "colors", "markerfacecolor", "mfc", "markeredgecolor", "mec"}
+)
+#: Calls that accept ``color=`` for one series (where a colour can be added).
+COLORABLE = frozenset({"plot", "bar", "barh", "scatter", "fill_between", "step", "hist", "axhline", "axvline"})
+LINESTYLES = ("-", "--", ":", "-.")
+_LS_NAMES = {"solid": "-", "dashed": "--", "dotted": ":", "dashdot": "-."}
+MARKERS = ("o", "s", "^", "D", "v", "x", "*", "P")
+LEGEND_LOCS = (
+    "upper right", "upper left", "lower left", "lower right", "center left", "center right", "lower center",
+    "upper center", "center",
+)  # fmt: skip
+CMAPS = ("viridis", "plasma", "magma", "cividis", "coolwarm", "Greens", "Blues", "RdYlGn", "inferno", "gray")
+TITLE_CALLS = frozenset({"set_title", "title", "suptitle"})
+LABEL_CALLS = {"set_xlabel": "x-axis label", "xlabel": "x-axis label", "set_ylabel": "y-axis label",
+               "ylabel": "y-axis label", "supxlabel": "x-axis label", "supylabel": "y-axis label"}  # fmt: skip
+_FMT_RE = re.compile(
+    r"^(?P<c1>[bgrcmykw]?)(?P<m1>[.,ov^<>1-4sp*hH+xXDd|_]?)(?P<ls>--|-\.|-|:)?(?P<m2>[.,ov^<>1-4sp*hH+xXDd|_]?)(?P<c2>[bgrcmykw]?)$"
+)
+
+
+def _name(call: ast.Call) -> str:
+    f = call.func
+    return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+
+
+def _receiver(call: ast.Call) -> str:
+    return ast.unparse(call.func.value) if isinstance(call.func, ast.Attribute) else ""
+
+
+def _kw(call: ast.Call, *names: str) -> ast.keyword | None:
+    for k in call.keywords:
+        if k.arg in names:
+            return k
+    return None
+
+
+def _num(node: ast.AST) -> float | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return float(node.value)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        v = _num(node.operand)
+        if v is not None:
+            return -v if isinstance(node.op, ast.USub) else v
+    return None
+
+
+def _str(node: ast.AST | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _is_num_list(node: ast.AST) -> bool:
+    return isinstance(node, ast.List) and len(node.elts) >= 2 and all(_num(e) is not None for e in node.elts)
+
+
+def _lit(value: Any) -> str:
+    """A Python literal in the generator's style (double-quoted strings)."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return repr(value)
+
+
+def _decimals(text: str) -> int | None:
+    """Decimals of a numeric literal's text; None for an int literal."""
+    t = text.strip().lstrip("+-").strip()
+    if re.fullmatch(r"\d+", t):
+        return None
+    if "e" in t.lower():
+        return 3
+    return max(1, len(t.split(".", 1)[1])) if "." in t else 1
+
+
+def _round_like(value: float, decimals: int | None) -> int | float:
+    if decimals is None:
+        return round(value)
+    return round(value, decimals)
+
+
+@dataclass
+class _Src:
+    """A parsed program with char offsets for every node and span-splicing edits."""
+
+    source: str
+
+    def __post_init__(self) -> None:
+        self.tree = ast.parse(self.source)
+        self.lines = self.source.splitlines(keepends=True)
+        self.starts = [0]
+        for line in self.lines:
+            self.starts.append(self.starts[-1] + len(line))
+        self.parent: dict[ast.AST, ast.AST] = {}
+        for node in ast.walk(self.tree):
+            for child in ast.iter_child_nodes(node):
+                self.parent[child] = node
+        self.all = sorted(
+            (n for n in ast.walk(self.tree) if hasattr(n, "lineno")),
+            key=lambda n: (n.lineno, n.col_offset, -(n.end_lineno or 0), -(n.end_col_offset or 0)),
+        )
+        self.calls = [n for n in self.all if isinstance(n, ast.Call)]
+        self.imports = self._imports()
+
+    def _imports(self) -> dict[str, str]:
+        out = {}
+        for n in self.all:
+            if isinstance(n, ast.Import):
+                for a in n.names:
+                    out[a.asname or a.name.split(".")[0]] = a.name
+            elif isinstance(n, ast.ImportFrom):
+                for a in n.names:
+                    out[a.asname or a.name] = f"{n.module}.{a.name}"
+        return out
+
+    @property
+    def np(self) -> str | None:
+        return next((k for k, v in self.imports.items() if v == "numpy"), None)
+
+    @property
+    def plt(self) -> str:
+        return next((k for k, v in self.imports.items() if v == "matplotlib.pyplot"), "plt")
+
+    def off(self, lineno: int, col: int) -> int:
+        line = self.lines[lineno - 1] if lineno - 1 < len(self.lines) else ""
+        return self.starts[lineno - 1] + len(line.encode("utf-8")[:col].decode("utf-8", "replace"))
+
+    def span(self, node: ast.AST) -> tuple[int, int]:
+        return self.off(node.lineno, node.col_offset), self.off(node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined,arg-type]
+
+    def text(self, node: ast.AST) -> str:
+        a, b = self.span(node)
+        return self.source[a:b]
+
+    def splice(self, edits: list[tuple[int, int, str]]) -> str:
+        out = self.source
+        for a, b, t in sorted(edits, key=lambda e: e[0], reverse=True):
+            out = out[:a] + t + out[b:]
+        return out
+
+    def replace(self, node: ast.AST, text: str) -> str:
+        a, b = self.span(node)
+        return self.splice([(a, b, text)])
+
+    def in_loop(self, node: ast.AST) -> bool:
+        p = self.parent.get(node)
+        while p is not None and not isinstance(p, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
+            if isinstance(p, (ast.For, ast.While, ast.comprehension)):
+                return True
+            p = self.parent.get(p)
+        return False
+
+    def stmt_of(self, node: ast.AST) -> ast.stmt:
+        while not isinstance(node, ast.stmt):
+            node = self.parent[node]
+        return node
+
+    def top_stmt(self, node: ast.AST) -> ast.stmt:
+        """The outermost statement around ``node`` in the same function (or module) body."""
+        stmt = self.stmt_of(node)
+        p = self.parent.get(stmt)
+        while p is not None and not isinstance(p, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)):
+            if isinstance(p, ast.stmt):
+                stmt = p
+            p = self.parent.get(p)
+        return stmt
+
+    def own_lines(self, stmt: ast.stmt) -> bool:
+        a, b = self.span(stmt)
+        before = self.source[self.starts[stmt.lineno - 1] : a]
+        end_line = self.lines[stmt.end_lineno - 1]  # type: ignore[index]
+        after = self.source[b : self.starts[stmt.end_lineno - 1] + len(end_line)]  # type: ignore[operator]
+        return not before.strip() and (not after.strip() or after.strip().startswith("#"))
+
+    def insert_after(self, stmt: ast.stmt, code: str) -> str:
+        if not self.own_lines(stmt):
+            raise NotApplicable("statement shares its line")
+        indent = self.lines[stmt.lineno - 1][
+            : len(self.lines[stmt.lineno - 1]) - len(self.lines[stmt.lineno - 1].lstrip())
+        ]
+        end = self.starts[stmt.end_lineno]  # type: ignore[index]
+        prefix = "" if self.source[:end].endswith("\n") else "\n"
+        return self.splice([(end, end, f"{prefix}{indent}{code}\n")])
+
+    def delete(self, stmt: ast.stmt) -> str:
+        if not self.own_lines(stmt):
+            raise NotApplicable("statement shares its line")
+        body = next(
+            (
+                getattr(self.parent[stmt], f)
+                for f in ("body", "orelse", "finalbody")
+                if stmt in getattr(self.parent[stmt], f, [])
+            ),
+            [],
+        )
+        a, b = self.starts[stmt.lineno - 1], self.starts[stmt.end_lineno]  # type: ignore[index]
+        if len(body) == 1:
+            indent = self.lines[stmt.lineno - 1][: stmt.col_offset]
+            return self.splice([(a, b, f"{indent}pass\n")])
+        return self.splice([(a, b, "")])
+
+
+# --------------------------------------------------------------------------- target finders
+
+
+def _data_context(src: _Src, node: ast.AST) -> str | None:
+    """The series name of a numeric list when it is data (None when it is ticks, limits, geometry ...)."""
+    child, p = node, src.parent.get(node)
+    while isinstance(p, (ast.List, ast.Tuple)) or (isinstance(p, ast.Call) and _name(p) in ("array", "asarray")):
+        child, p = p, src.parent.get(p)
+    if isinstance(p, ast.keyword):
+        if p.arg in NON_DATA_KWARGS:
+            return None
+        call = src.parent.get(p)
+        return f"{p.arg}" + (f" of {_name(call)}()" if isinstance(call, ast.Call) else "")
+    if isinstance(p, ast.Call):
+        if _name(p) in NON_DATA_CALLS:
+            return None
+        label = _kw(p, "label")
+        return _str(label.value) if label else f"data of {_name(p)}()"
+    if isinstance(p, ast.Assign):
+        t = p.targets[0]
+        return ast.unparse(t) if isinstance(t, (ast.Name, ast.Attribute, ast.Subscript)) else None
+    if isinstance(p, ast.Dict) and child in p.values:
+        key = p.keys[p.values.index(child)]
+        return _str(key) or (ast.unparse(key) if key is not None else None)
+    if isinstance(p, (ast.For, ast.comprehension)):
+        return None
+    return None
+
+
+def _data_lists(src: _Src) -> list[tuple[ast.List, str]]:
+    out = []
+    for n in src.all:
+        if _is_num_list(n):
+            name = _data_context(src, n)
+            if name:
+                out.append((n, name))
+    return out
+
+
+def _yarg(call: ast.Call) -> ast.expr | None:
+    """The plotted values of a series call (heights, y)."""
+    name = _name(call)
+    args = [a for a in call.args if not isinstance(a, ast.Starred)]
+    if name in ("hist", "stackplot", "pie"):
+        return None
+    if len(args) >= 2 and _str(args[1]) is None:
+        return args[1]
+    if name == "plot" and len(args) == 1:
+        return args[0]
+    return None
+
+
+def _expr_targets(src: _Src) -> list[tuple[ast.expr, ast.Call]]:
+    """Non-literal plotted values (``ax.plot(x, np.sin(x))``), for scripts that compute their data."""
+    out = []
+    for c in src.calls:
+        if _name(c) in SERIES_CALLS and _receiver(c) not in ("np", "sns", "pd"):
+            y = _yarg(c)
+            if (
+                y is not None
+                and not isinstance(y, (ast.List, ast.Constant))
+                and not any(_is_num_list(n) for n in ast.walk(y))
+            ):
+                out.append((y, c))
+    return out
+
+
+def _series_label(src: _Src, call: ast.Call) -> str:
+    lab = _kw(call, "label")
+    if lab is not None and _str(lab.value):
+        return str(_str(lab.value))
+    y = _yarg(call)
+    return ast.unparse(y)[:40] if y is not None else f"{_name(call)}() series"
+
+
+def _series_stmts(src: _Src) -> list[ast.Expr]:
+    """Series-drawing calls that are whole statements outside loops."""
+    return [
+        s
+        for s in src.all
+        if isinstance(s, ast.Expr)
+        and isinstance(s.value, ast.Call)
+        and _name(s.value) in SERIES_CALLS - {"hist"}
+        and _receiver(s.value) not in ("np", "sns", "pd")
+        and not src.in_loop(s)
+        and src.own_lines(s)
+    ]
+
+
+def _data_dicts(src: _Src) -> list[ast.Dict]:
+    return [
+        n
+        for n in src.all
+        if isinstance(n, ast.Dict)
+        and len(n.keys) >= 2
+        and all(_str(k) is not None for k in n.keys)
+        and all(_is_num_list(v) for v in n.values)
+    ]
+
+
+def _data_2d(src: _Src) -> list[ast.List]:
+    return [
+        n
+        for n in src.all
+        if isinstance(n, ast.List)
+        and len(n.elts) >= 2
+        and all(_is_num_list(e) for e in n.elts)
+        and isinstance(src.parent.get(n), ast.Assign)
+    ]
+
+
+def _scaled_list(src: _Src, lst: ast.List, factor: float) -> str:
+    dec = [_decimals(src.text(e)) for e in lst.elts]
+    d = None if all(x is None for x in dec) else max(x or 1 for x in dec)
+    vals = [_round_like(_num(e) * factor, d) for e in lst.elts]  # type: ignore[operator]
+    return "[" + ", ".join(_lit(v) for v in vals) + "]"
+
+
+def _scale_expr(src: _Src, expr: ast.expr, factor: float) -> str:
+    if _is_num_list(expr):
+        return _scaled_list(src, expr, factor)  # type: ignore[arg-type]
+    np_ = src.np
+    y = ast.unparse(expr)
+    return f"{np_}.multiply({y}, {factor})" if np_ else f"[_v * {factor} for _v in {y}]"
+
+
+def _is_colour(s: str | None) -> bool:
+    if not s or s.lower() in ("none", "auto", "face", "inherit"):
+        return False
+    return hex_rgb(s) is not None
+
+
+def _axes_receivers(src: _Src) -> list[tuple[str, ast.Call]]:
+    """Axes-like receivers of drawing calls (``ax``, ``axes[0]``, ``ax2``; the pyplot alias)."""
+    modules = {k for k, v in src.imports.items() if v != "matplotlib.pyplot"}
+    out = []
+    for c in src.calls:
+        if _name(c) in DRAW_CALLS - {"pie", "imshow"} and isinstance(c.func, ast.Attribute):
+            r = _receiver(c)
+            root = r.split(".")[0].split("[")[0]
+            if root in modules:
+                continue
+            out.append((r, c))
+    return out
+
+
+# --------------------------------------------------------------------------- the perturber
+
+
+class ChartPerturber(BasePerturber):
+    """AST edits on matplotlib programs (see the module docstring for ops and rules)."""
+
+    task = Task.CHART
+    SPECS: ClassVar[dict[str, OpSpec]] = {
+        "data_point": OpSpec("data"),
+        "data_series": OpSpec("data"),
+        "series_drop": OpSpec("series", 0),
+        "series_add": OpSpec("series", 0),
+        "chart_type": OpSpec("type", 0),
+        "subplot_layout": OpSpec("layout", 0),
+        "axis_scale": OpSpec("axis", 0),
+        "axis_limits": OpSpec("axis", 0),
+        "color": OpSpec("color"),
+        "linestyle": OpSpec("linestyle"),
+        "marker": OpSpec("marker"),
+        "legend_loc": OpSpec("legend_loc"),
+        "title_text": OpSpec("title_text"),
+        "axis_label": OpSpec("axis_label"),
+        "legend_text": OpSpec("legend_text"),
+        "annotation_text": OpSpec("annotation_text"),
+        "tick_label": OpSpec("tick_label"),
+    }
+
+    def check_source(self, source: str) -> bool:
+        try:
+            ast.parse(source)
+        except SyntaxError:
+            return False
+        return True
+
+    @staticmethod
+    def _parse(source: str) -> _Src:
+        try:
+            return _Src(source)
+        except SyntaxError:
+            raise NotApplicable("not Python") from None
+
+    # -- data ------------------------------------------------------------------------------------------------
+
+    def _op_data_point(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        lists = _data_lists(src)
+        exprs = _expr_targets(src) if src.np else []
+        if not lists and not exprs:
+            raise NotApplicable("no data")
+        kind = self.draw(p, "kind", rng, lambda r: "list" if lists else "expr")
+        f = self.draw(p, "factor", rng, draw_factor)
+        if kind == "expr":
+            y, call = exprs[self.draw(p, "target", rng, lambda r: r.randrange(len(exprs)))]
+            t, np_ = ast.unparse(y), src.np
+            new = src.replace(y, f"{np_}.where({np_}.arange(len({t})) == len({t}) // 2, {np_}.multiply({t}, {f}), {t})")
+            label = _series_label(src, call)
+            rel = abs(f - 1)
+            return new, self.edit(
+                "data_point", "data_error", value_severity(rel), f"series '{label}', middle point",
+                f"the middle value of series '{label}' is {f:g} times the true value", p,
+            )  # fmt: skip
+        lst, name = lists[self.draw(p, "target", rng, lambda r: r.randrange(len(lists)))]
+        i = self.draw(p, "index", rng, lambda r: r.randrange(len(lst.elts)))
+        el = lst.elts[i]
+        old = _num(el)
+        assert old is not None
+        d = _decimals(src.text(el))
+        scale = max(abs(_num(e) or 0.0) for e in lst.elts)
+        value = old * f if old else scale * (f - 1)
+        nv = _round_like(value, d)
+        if nv == old:  # rounding ate the change: move by one unit of the literal's precision
+            nv = _round_like(old + (1 if d is None else 10**-d) * (1 if f >= 1 else -1), d)
+        rel = relative_change(old, float(nv), scale)
+        return src.replace(el, _lit(nv)), self.edit(
+            "data_point", "data_error", value_severity(rel), f"series '{name}', point {i + 1}",
+            f"value {i + 1} of '{name}' is {nv} instead of {_round_like(old, d)}", p,
+        )  # fmt: skip
+
+    def _op_data_series(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        lists = _data_lists(src)
+        exprs = _expr_targets(src)
+        if not lists and not exprs:
+            raise NotApplicable("no data")
+        kind = self.draw(p, "kind", rng, lambda r: "list" if lists else "expr")
+        f = self.draw(p, "factor", rng, draw_factor)
+        sev = 2 if abs(f - 1) < 0.10 else 3
+        if kind == "expr":
+            y, call = exprs[self.draw(p, "target", rng, lambda r: r.randrange(len(exprs)))]
+            name = _series_label(src, call)
+            new = src.replace(y, _scale_expr(src, y, f))
+        else:
+            lst, name = lists[self.draw(p, "target", rng, lambda r: r.randrange(len(lists)))]
+            new = src.replace(lst, _scaled_list(src, lst, f))
+        return new, self.edit(
+            "data_series", "data_error", sev, f"series '{name}'",
+            f"every value of series '{name}' is scaled by {f:g}", p,
+        )  # fmt: skip
+
+    def _series_targets(self, src: _Src) -> list[tuple[str, Any, int]]:
+        t: list[tuple[str, Any, int]] = []
+        stmts = _series_stmts(src)
+        if len(stmts) >= 2:
+            t += [("stmt", s, 0) for s in stmts]
+        for d in _data_dicts(src):
+            t += [("dict", d, k) for k in range(len(d.keys))]
+        # Rows of a 2-D literal (a heatmap's matrix) are left alone: scripts index them with their own
+        # label lists (``for i in range(len(rows)): data[i][j]``), so one row less breaks the program.
+        return t
+
+    def _op_series_drop(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        targets = self._series_targets(src)
+        if not targets:
+            raise NotApplicable("fewer than two series")
+        kind, node, k = targets[self.draw(p, "target", rng, lambda r: r.randrange(len(targets)))]
+        if kind == "stmt":
+            name = _series_label(src, node.value)
+            new = src.delete(node)
+        elif kind == "dict":
+            name = str(_str(node.keys[k]))
+            d = copy.deepcopy(node)
+            del d.keys[k], d.values[k]
+            new = src.replace(node, ast.unparse(d))
+        else:
+            name = f"row {k + 1} of {ast.unparse(src.parent[node].targets[0])}"
+            lst = copy.deepcopy(node)
+            del lst.elts[k]
+            new = src.replace(node, ast.unparse(lst))
+        return new, self.edit("series_drop", "data_error", 3, f"series '{name}'", f"series '{name}' is missing", p)
+
+    def _op_series_add(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        targets = [t for t in self._series_targets(src) if t[0] != "stmt"]
+        targets += [("stmt", s, 0) for s in _series_stmts(src) if _yarg(s.value) is not None]
+        if not targets:
+            raise NotApplicable("no series to copy")
+        kind, node, k = targets[self.draw(p, "target", rng, lambda r: r.randrange(len(targets)))]
+        f = self.draw(p, "factor", rng, lambda r: round(r.uniform(0.5, 0.8), 2))
+        colour = self.draw(p, "colour", rng, lambda r: new_colour(None, r, True))
+        if kind == "stmt":
+            call = copy.deepcopy(node.value)
+            y = _yarg(node.value)
+            assert y is not None
+            idx = next(i for i, a in enumerate(node.value.args) if a is y)
+            call.args[idx] = ast.parse(_scale_expr(src, y, f), mode="eval").body
+            call.keywords = [kw for kw in call.keywords if kw.arg not in COLOR_KWARGS | {"label"}]
+            call.keywords.append(ast.keyword("color", ast.Constant(colour)))
+            if _kw(node.value, "label") is not None:
+                call.keywords.append(ast.keyword("label", ast.Constant("Projected")))
+            call.args = [a for a in call.args if _str(a) is None]  # a fmt string would fight the new colour
+            new = src.insert_after(node, ast.unparse(call))
+            name = f"copy of '{_series_label(src, node.value)}'"
+        elif kind == "dict":
+            key = next(w for w in ("Projected", "Other", "Extra", "Series X") if w not in [_str(x) for x in node.keys])
+            d = copy.deepcopy(node)
+            d.keys.append(ast.Constant(key))
+            d.values.append(ast.parse(_scaled_list(src, node.values[k], f), mode="eval").body)
+            new = src.replace(node, ast.unparse(d))
+            name = key
+        else:
+            lst = copy.deepcopy(node)
+            lst.elts.append(ast.parse(_scaled_list(src, node.elts[k], f), mode="eval").body)
+            new = src.replace(node, ast.unparse(lst))
+            name = f"extra row of {ast.unparse(src.parent[node].targets[0])}"
+        return new, self.edit(
+            "series_add", "data_error", 3, f"series '{name}'", f"an extra series ({name}) is drawn", p
+        )
+
+    # -- structure ---------------------------------------------------------------------------------------------
+
+    def _op_chart_type(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        targets = []
+        for s in src.all:
+            if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and _name(s.value) in ("bar", "plot")):
+                continue
+            c = s.value
+            if _receiver(c) in ("np", "sns", "pd") or any(isinstance(a, ast.Starred) for a in c.args):
+                continue
+            if (_name(c) == "bar" and len(c.args) >= 2) or (
+                _name(c) == "plot"
+                and (len(c.args) in (1, 2) or (len(c.args) == 3 and _str(c.args[2]) is not None))
+                and all(_str(a) is None for a in c.args[:2])
+            ):
+                targets.append(s)
+        if not targets:
+            raise NotApplicable("no bar/plot statement")
+        s = targets[self.draw(p, "target", rng, lambda r: r.randrange(len(targets)))]
+        c = copy.deepcopy(s.value)
+        old = _name(c)
+        keep = {"color", "label", "alpha", "zorder"}
+        c.keywords = [
+            k for k in c.keywords if k.arg in keep and not (k.arg == "color" and isinstance(k.value, ast.List))
+        ]
+        if old == "bar":
+            c.args = c.args[:2]
+            new_name = "plot"
+        else:
+            args = [a for a in c.args if _str(a) is None]
+            if len(args) == 1:
+                args = [ast.parse(f"range(len({ast.unparse(args[0])}))", mode="eval").body, args[0]]
+            c.args = args
+            new_name = "bar"
+        if isinstance(c.func, ast.Attribute):
+            c.func.attr = new_name
+        else:
+            c.func = ast.Name(new_name, ast.Load())
+        label = _series_label(src, s.value)
+        what = {"bar": "bars", "plot": "a line"}
+        return src.replace(s.value, ast.unparse(c)), self.edit(
+            "chart_type", "structure_error", 3, f"series '{label}'",
+            f"series '{label}' is drawn as {what[new_name]} instead of {what[old]}", p,
+        )  # fmt: skip
+
+    def _op_subplot_layout(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        edits: list[tuple[int, int, str]] = []
+        before = after = None
+        for c in src.calls:
+            n = _name(c)
+            if n == "subplots":
+                rows = c.args[0] if len(c.args) >= 1 else (_kw(c, "nrows").value if _kw(c, "nrows") else None)  # type: ignore[union-attr]
+                cols = c.args[1] if len(c.args) >= 2 else (_kw(c, "ncols").value if _kw(c, "ncols") else None)  # type: ignore[union-attr]
+                r = _num(rows) if rows is not None else 1.0
+                k = _num(cols) if cols is not None else 1.0
+                if r is None or k is None or r == k:
+                    continue
+                cc = copy.deepcopy(c)
+                cc.args = [a for a in cc.args[2:]]
+                cc.keywords = [kw for kw in cc.keywords if kw.arg not in ("nrows", "ncols")]
+                cc.args = [ast.Constant(int(k)), ast.Constant(int(r)), *cc.args]
+                a, b = src.span(c)
+                edits.append((a, b, ast.unparse(cc)))
+                before, after = (int(r), int(k)), (int(k), int(r))
+            elif n in ("add_subplot", "subplot"):
+                nums = [_num(a) for a in c.args]
+                if len(c.args) == 3 and all(v is not None for v in nums) and nums[0] != nums[1]:
+                    r, k, i = (int(v) for v in nums)  # type: ignore[arg-type]
+                    for node, v in zip(c.args[:2], (k, r), strict=True):
+                        a, b = src.span(node)
+                        edits.append((a, b, str(v)))
+                    before, after = (r, k), (k, r)
+                elif len(c.args) == 1 and nums[0] is not None and 111 <= nums[0] <= 999:
+                    r, k, i = (int(ch) for ch in str(int(nums[0])))
+                    if r != k:
+                        a, b = src.span(c.args[0])
+                        edits.append((a, b, f"{k}{r}{i}"))
+                        before, after = (r, k), (k, r)
+        if not edits or before is None or after is None:
+            raise NotApplicable("no non-square subplot grid")
+        return src.splice(edits), self.edit(
+            "subplot_layout", "structure_error", 2, "subplot layout",
+            f"the subplots are arranged {after[0]}x{after[1]} instead of {before[0]}x{before[1]}", p,
+        )  # fmt: skip
+
+    def _axis_insert(self, src: _Src, p: Params, rng: random.Random | None, code: str) -> str:
+        recvs = _axes_receivers(src)
+        if not recvs:
+            raise NotApplicable("no axes")
+        recv, call = recvs[self.draw(p, "axes", rng, lambda r: r.randrange(len(recvs)))]
+        stmt = src.top_stmt(call)
+        if recv == src.plt:
+            code = code.replace("{ax}.set_", f"{recv}.").replace("{ax}.get_", f"{recv}.")
+        return src.insert_after(stmt, code.replace("{ax}", recv))
+
+    def _op_axis_scale(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        existing = [c for c in src.calls if _name(c) in ("set_yscale", "yscale") and c.args and _str(c.args[0])]
+        mode = self.draw(p, "mode", rng, lambda r: "toggle" if existing else "insert")
+        if mode == "toggle":
+            c = existing[self.draw(p, "target", rng, lambda r: r.randrange(len(existing)))]
+            old = _str(c.args[0])
+            new_scale = "linear" if old != "linear" else "log"
+            new = src.replace(c.args[0], _lit(new_scale))
+        else:
+            old, new_scale = "linear", "log"
+            new = self._axis_insert(src, p, rng, '{ax}.set_yscale("log")')
+        return new, self.edit(
+            "axis_scale", "structure_error", 2, "y-axis", f"the y-axis is {new_scale} instead of {old}", p
+        )
+
+    def _op_axis_limits(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        existing = [
+            c for c in src.calls
+            if _name(c) in ("set_ylim", "ylim") and len(c.args) == 2 and all(_num(a) is not None for a in c.args)
+        ]  # fmt: skip
+        f = self.draw(p, "factor", rng, lambda r: r.choice((0.6, 0.75, 0.85, 1.2, 1.35, 1.6, 2.0)))
+        sev = 3 if f < 1 else 2 if f >= 1.5 else 1
+        mode = self.draw(p, "mode", rng, lambda r: "modify" if existing and r.random() < 0.7 else "insert")
+        if mode == "modify" and existing:
+            c = existing[self.draw(p, "target", rng, lambda r: r.randrange(len(existing)))]
+            lo, hi = (_num(a) for a in c.args)
+            d = _decimals(src.text(c.args[1]))
+            nh = _round_like(lo + (hi - lo) * f, d)  # type: ignore[operator]
+            new = src.replace(c.args[1], _lit(nh))
+        else:
+            g = "{ax}.get_ylim()"
+            new = self._axis_insert(src, p, rng, f"{{ax}}.set_ylim({g}[0], {g}[0] + ({g}[1] - {g}[0]) * {f})")
+        how = "narrowed" if f < 1 else "widened"
+        return new, self.edit(
+            "axis_limits", "data_error", sev, "y-axis", f"the y-axis range is {how} by a factor {f:g}", p
+        )
+
+    # -- style -------------------------------------------------------------------------------------------------
+
+    def _op_color(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        targets: list[tuple[str, ast.AST, str]] = []
+        seen: set[int] = set()
+        for c in src.calls:
+            where = f"{_name(c)}()"
+            for k in c.keywords:
+                if k.arg in COLOR_KWARGS:
+                    if _is_colour(_str(k.value)):
+                        targets.append(("const", k.value, where))
+                    elif isinstance(k.value, ast.List):
+                        seen.add(id(k.value))
+                        targets += [("const", e, where) for e in k.value.elts if _is_colour(_str(e))]
+                    elif not isinstance(k.value, ast.Constant) and k.arg != "colors":  # colors= wants a list
+                        targets.append(("expr", k.value, where))
+                elif k.arg == "cmap" and _str(k.value):
+                    targets.append(("cmap", k.value, where))
+            if (
+                _name(c) in COLORABLE
+                and not any(k.arg in COLOR_KWARGS for k in c.keywords)
+                and not any(_str(a) for a in c.args)
+                and _receiver(c) not in ("np", "sns", "pd")
+            ):
+                targets.append(("add", c, where))
+        for n in src.all:
+            if isinstance(n, ast.List) and id(n) not in seen and len(n.elts) >= 2:
+                cols = [e for e in n.elts if _is_colour(_str(e))]
+                if len(cols) == len(n.elts) and isinstance(src.parent.get(n), ast.Assign):
+                    targets += [("const", e, f"palette {ast.unparse(src.parent[n].targets[0])}") for e in cols]
+        if not targets:
+            raise NotApplicable("no colour")
+        kind, node, where = targets[self.draw(p, "target", rng, lambda r: r.randrange(len(targets)))]
+        if kind == "cmap":
+            old = _str(node)
+            cm = self.draw(p, "cmap", rng, lambda r: r.choice([m for m in CMAPS if m != old]))
+            return src.replace(node, _lit(cm)), self.edit(
+                "color", "style_error", 2, f"colormap of {where}", f"the colormap is {cm} instead of {old}", p
+            )
+        old_s = _str(node) if kind == "const" else None
+        old = hex_rgb(old_s) if old_s else None
+        strong = self.draw(p, "strong", rng, lambda r: r.random() < 0.6)
+        colour = self.draw(p, "colour", rng, lambda r: new_colour(old, r, strong or old is None))
+        if kind == "add":
+            c = copy.deepcopy(node)
+            c.keywords.append(ast.keyword("color", ast.Constant(colour)))
+            new = src.replace(node, ast.unparse(c))
+        else:
+            new = src.replace(node, _lit(colour))
+        sev = colour_severity(old, colour)
+        was = f" instead of {old_s}" if old_s else ""
+        return new, self.edit("color", "style_error", sev, f"colour of {where}", f"drawn in {colour}{was}", p)
+
+    def _op_linestyle(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        targets: list[tuple[str, ast.AST, str | None]] = []
+        for c in src.calls:
+            if _name(c) in ("grid", "tick_params", "rc"):  # faint grid lines: a change there is rarely visible
+                continue
+            k = _kw(c, "linestyle", "ls")
+            if k is not None and _str(k.value) is not None:
+                targets.append(("kw", k.value, _str(k.value)))
+                continue
+            if _name(c) not in ("plot", "step", "axhline", "axvline", "errorbar") or k is not None:
+                continue
+            fmt = next((a for a in c.args if _str(a) is not None), None)
+            if fmt is not None:
+                m = _FMT_RE.match(str(_str(fmt)))
+                if m and m.group("ls"):
+                    targets.append(("fmt", fmt, m.group("ls")))
+            elif _name(c) != "errorbar":
+                targets.append(("add", c, "-"))
+        if not targets:
+            raise NotApplicable("no line")
+        kind, node, old = targets[self.draw(p, "target", rng, lambda r: r.randrange(len(targets)))]
+        old_n = _LS_NAMES.get(str(old), old)
+        ls = self.draw(p, "linestyle", rng, lambda r: r.choice([s for s in LINESTYLES if s != old_n]))
+        if kind == "kw":
+            new = src.replace(node, _lit(ls))
+        elif kind == "fmt":
+            fmt = str(_str(node))
+            new = src.replace(node, _lit(fmt.replace(str(old), ls, 1)))
+        else:
+            c = copy.deepcopy(node)
+            c.keywords.append(ast.keyword("linestyle", ast.Constant(ls)))
+            new = src.replace(node, ast.unparse(c))
+        return new, self.edit("linestyle", "style_error", 1, "line style", f"line style '{ls}' instead of '{old_n}'", p)
+
+    def _op_marker(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        targets: list[tuple[str, ast.AST, str]] = []
+        for c in src.calls:
+            k = _kw(c, "marker")
+            if k is not None and _str(k.value) is not None:
+                targets.append(("kw", k.value, str(_str(k.value))))
+            elif k is None and _name(c) in ("plot", "scatter") and not any(_str(a) for a in c.args):
+                targets.append(("add", c, "none" if _name(c) == "plot" else "o"))
+        if not targets:
+            raise NotApplicable("no marker")
+        kind, node, old = targets[self.draw(p, "target", rng, lambda r: r.randrange(len(targets)))]
+        mk = self.draw(p, "marker", rng, lambda r: r.choice([m for m in MARKERS if m != old]))
+        if kind == "kw":
+            new = src.replace(node, _lit(mk))
+        else:
+            c = copy.deepcopy(node)
+            c.keywords.append(ast.keyword("marker", ast.Constant(mk)))
+            new = src.replace(node, ast.unparse(c))
+        return new, self.edit("marker", "style_error", 1, "markers", f"marker '{mk}' instead of '{old}'", p)
+
+    def _op_legend_loc(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        legends = [c for c in src.calls if _name(c) == "legend"]
+        if not legends:
+            raise NotApplicable("no legend")
+        c = legends[self.draw(p, "target", rng, lambda r: r.randrange(len(legends)))]
+        k = _kw(c, "loc")
+        old = (_str(k.value) or ast.unparse(k.value)) if k is not None else "best"
+        loc = self.draw(p, "loc", rng, lambda r: r.choice([x for x in LEGEND_LOCS if x != old]))
+        if k is not None:
+            new = src.replace(k.value, _lit(loc))
+        else:
+            cc = copy.deepcopy(c)
+            cc.keywords.append(ast.keyword("loc", ast.Constant(loc)))
+            new = src.replace(c, ast.unparse(cc))
+        return new, self.edit(
+            "legend_loc", "style_error", 1, "legend", f"the legend is at '{loc}' instead of '{old}'", p
+        )
+
+    # -- text --------------------------------------------------------------------------------------------------
+
+    def _text_targets(self, src: _Src, op: str) -> list[tuple[ast.Constant, str]]:
+        out: list[tuple[ast.AST | None, str]] = []
+        for c in src.calls:
+            n = _name(c)
+            if op == "title_text":
+                if n in TITLE_CALLS and c.args:
+                    out.append((c.args[0], "suptitle" if n == "suptitle" else "title"))
+                if n in TITLE_CALLS and _kw(c, "label"):
+                    out.append((_kw(c, "label").value, "title"))  # type: ignore[union-attr]
+                if n == "set" and _kw(c, "title"):
+                    out.append((_kw(c, "title").value, "title"))  # type: ignore[union-attr]
+            elif op == "axis_label":
+                if n in LABEL_CALLS and c.args:
+                    out.append((c.args[0], LABEL_CALLS[n]))
+                if n == "set":
+                    for k in c.keywords:
+                        if k.arg in ("xlabel", "ylabel"):
+                            out.append((k.value, f"{k.arg[0]}-axis label"))
+                if n == "colorbar" and _kw(c, "label"):
+                    out.append((_kw(c, "label").value, "colorbar label"))  # type: ignore[union-attr]
+                if n == "set_label" and c.args:
+                    out.append((c.args[0], "colorbar label"))
+            elif op == "legend_text":
+                if n in DRAW_CALLS and _kw(c, "label"):
+                    out.append((_kw(c, "label").value, "legend"))  # type: ignore[union-attr]
+                if (
+                    n in ("legend", "stackplot", "pie")
+                    and _kw(c, "labels")
+                    and isinstance(_kw(c, "labels").value, ast.List)
+                ):  # type: ignore[union-attr]
+                    out += [(e, "legend") for e in _kw(c, "labels").value.elts]  # type: ignore[union-attr]
+                if n == "legend" and c.args and isinstance(c.args[0], ast.List):
+                    out += [(e, "legend") for e in c.args[0].elts]
+                if n == "legend" and _kw(c, "title"):
+                    out.append((_kw(c, "title").value, "legend title"))  # type: ignore[union-attr]
+            elif op == "annotation_text":
+                if n in ("text", "figtext") and len(c.args) >= 3:
+                    out.append((c.args[2], "annotation"))
+                if n == "annotate" and c.args:
+                    out.append((c.args[0], "annotation"))
+        if op == "legend_text":
+            out += [(k, "legend") for d in _data_dicts(src) for k in d.keys]
+        return [(n, w) for n, w in out if isinstance(n, ast.Constant) and re.search(r"[A-Za-z]", str(_str(n) or ""))]  # type: ignore[misc]
+
+    def _text_op(self, op: str, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        targets = self._text_targets(src, op)
+        if not targets:
+            raise NotApplicable("no text")
+        node, where = targets[self.draw(p, "target", rng, lambda r: r.randrange(len(targets)))]
+        old = str(node.value)
+        kinds = ("typo", "word") if reword(old, random.Random(0)) else ("typo",)
+        kind = self.draw(p, "kind", rng, lambda r: r.choice(kinds))
+        new_text = self.draw(p, "text", rng, lambda r: mutate_text(old, r, kind))
+        if not new_text or new_text == old:
+            raise NotApplicable("text cannot change")
+        return src.replace(node, _lit(new_text)), self.edit(
+            op, "text_error", text_severity(kind), where, f"the {where} reads '{new_text}' instead of '{old}'", p
+        )
+
+    def _op_title_text(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        return self._text_op("title_text", source, p, rng)
+
+    def _op_axis_label(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        return self._text_op("axis_label", source, p, rng)
+
+    def _op_legend_text(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        return self._text_op("legend_text", source, p, rng)
+
+    def _op_annotation_text(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        return self._text_op("annotation_text", source, p, rng)
+
+    def _op_tick_label(self, source: str, p: Params, rng: random.Random | None) -> tuple[str, Edit]:
+        src = self._parse(source)
+        lists = []
+        for n in src.all:
+            if not (isinstance(n, ast.List) and len(n.elts) >= 2 and all(_str(e) is not None for e in n.elts)):
+                continue
+            par = src.parent.get(n)
+            if isinstance(par, (ast.For, ast.comprehension, ast.Subscript)) or all(_is_colour(_str(e)) for e in n.elts):
+                continue
+            if isinstance(par, ast.keyword) and par.arg not in ("labels", "tick_label", "xticklabels", "yticklabels"):
+                continue
+            if (
+                isinstance(par, ast.keyword)
+                and isinstance(src.parent.get(par), ast.Call)
+                and _name(src.parent[par]) in ("legend", "stackplot")
+            ):
+                continue
+            if isinstance(par, ast.Call) and _name(par) == "legend":
+                continue
+            if not any(re.search(r"[A-Za-z0-9]", str(_str(e))) for e in n.elts):
+                continue
+            lists.append(n)
+        if not lists:
+            raise NotApplicable("no category labels")
+        lst = lists[self.draw(p, "target", rng, lambda r: r.randrange(len(lists)))]
+        vals = [str(_str(e)) for e in lst.elts]
+        modes = ("typo", "word", "swap") if any(reword(v, random.Random(0)) for v in vals) else ("typo", "swap")
+        mode = self.draw(p, "mode", rng, lambda r: r.choice(modes))
+        if mode == "swap":
+            pairs = [(i, j) for i in range(len(vals)) for j in range(i + 1, len(vals)) if vals[i] != vals[j]]
+            if not pairs:
+                raise NotApplicable("labels all equal")
+            i, j = pairs[self.draw(p, "pair", rng, lambda r: r.randrange(len(pairs)))]
+            a, b = lst.elts[i], lst.elts[j]
+            new = src.splice([(*src.span(a), _lit(vals[j])), (*src.span(b), _lit(vals[i]))])
+            return new, self.edit(
+                "tick_label", "text_error", 3, "category labels",
+                f"labels '{vals[i]}' and '{vals[j]}' are swapped", p,
+            )  # fmt: skip
+        ok = (lambda v: reword(v, random.Random(0))) if mode == "word" else (lambda v: re.search(r"[A-Za-z]", v))
+        cands = [i for i, v in enumerate(vals) if ok(v)]
+        if not cands:
+            raise NotApplicable("labels have no letters")
+        i = cands[self.draw(p, "index", rng, lambda r: r.randrange(len(cands)))]
+        new_text = self.draw(p, "text", rng, lambda r: mutate_text(vals[i], r, mode))
+        if not new_text or new_text == vals[i]:
+            raise NotApplicable("label cannot change")
+        return src.replace(lst.elts[i], _lit(new_text)), self.edit(
+            "tick_label", "text_error", text_severity(mode), "category labels",
+            f"label '{new_text}' instead of '{vals[i]}'", p,
+        )  # fmt: skip

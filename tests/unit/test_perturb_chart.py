@@ -1,0 +1,149 @@
+"""Chart perturbations: AST edits on generated programs and hand-written scripts (no rendering)."""
+
+from __future__ import annotations
+
+import ast
+import random
+from pathlib import Path
+
+import pytest
+
+from verm.corpus import generate_chart_programs
+from verm.errors import ContractError
+from verm.perturb import Edit, get_perturber, perturb
+from verm.perturb.chart import ChartPerturber
+from verm.types import CATEGORIES, Task
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "charts"
+PROGRAMS = [p.code for p in generate_chart_programs(36, seed=5)]
+SCRIPTS = {p.name: p.read_text() for p in sorted(FIXTURES.glob("*.py"))}
+P = ChartPerturber()
+
+
+def _check(source: str, new: str, edit: Edit) -> None:
+    assert new != source
+    ast.parse(new)
+    assert edit.category in CATEGORIES[Task.CHART]
+    assert 1 <= edit.severity <= 3
+    assert edit.location and edit.description
+    assert P.apply(source, edit) == new  # replayable from params alone
+
+
+@pytest.mark.parametrize("op", P.ops())
+def test_each_op_applies_to_generated_programs(op: str) -> None:
+    applied = 0
+    for i, src in enumerate(PROGRAMS):
+        out = P.propose(src, random.Random(i), op)
+        if out is not None:
+            _check(src, *out)
+            applied += 1
+    if op in ("subplot_layout", "annotation_text"):
+        # Few generated kinds have them; the fixtures cover them.
+        assert applied + sum(P.propose(s, random.Random(0), op) is not None for s in SCRIPTS.values()) >= 1
+    else:
+        assert applied >= 3, f"{op} applied to only {applied} programs"
+
+
+def test_fixtures_exist_in_several_styles() -> None:
+    assert len(SCRIPTS) >= 4
+
+
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_ops_apply_to_hand_written_scripts(name: str) -> None:
+    src = SCRIPTS[name]
+    ast.parse(src)
+    applied = []
+    for op in P.ops():
+        out = P.propose(src, random.Random(1), op)
+        if out is not None:
+            _check(src, *out)
+            applied.append(op)
+    # Every script supports the core families: data, colour, text and an axis change.
+    for op in ("data_series", "color", "title_text", "axis_label", "axis_scale", "axis_limits"):
+        assert op in applied, f"{op} does not apply to {name}"
+    assert len(applied) >= 11
+
+
+def test_edits_keep_the_rest_of_the_program() -> None:
+    src = SCRIPTS["pyplot_state_machine.py"]
+    new, _edit = P.propose(src, random.Random(0), "title_text")  # type: ignore[misc]
+    changed = [(a, b) for a, b in zip(src.splitlines(), new.splitlines(), strict=True) if a != b]
+    assert len(changed) == 1 and "plt.title(" in changed[0][1]
+    assert "# format string: colour, line, marker" in new  # comments survive: only the node's span is rewritten
+
+
+def test_computed_data_is_wrapped_not_rewritten() -> None:
+    src = SCRIPTS["numpy_arrays.py"]
+    new, edit = P.propose(src, random.Random(0), "data_series")  # type: ignore[misc]
+    assert "np.multiply(" in new and edit.category == "data_error"
+
+
+def test_ops_that_do_not_apply_return_none() -> None:
+    single = "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2, 3], [4, 5, 6])\n"
+    assert P.propose(single, random.Random(0), "subplot_layout") is None
+    assert P.propose(single, random.Random(0), "legend_loc") is None
+    assert P.propose(single, random.Random(0), "series_drop") is None
+    assert P.propose(single, random.Random(0), "title_text") is None
+    assert P.propose("not python (", random.Random(0), "color") is None
+    with pytest.raises(ContractError):
+        P.propose(single, random.Random(0), "no_such_op")
+
+
+def test_specific_edits() -> None:
+    src = (
+        "import matplotlib.pyplot as plt\n"
+        "fig, axes = plt.subplots(1, 2)\n"
+        "axes[0].bar(['a', 'b', 'c'], [10, 20, 30], color='#1f77b4')\n"
+        "axes[1].plot([1, 2, 3], [3, 1, 2])\n"
+        "axes[0].set_yscale('log')\n"
+    )
+    new, e = P.propose(src, random.Random(0), "subplot_layout")  # type: ignore[misc]
+    assert "plt.subplots(2, 1)" in new and e.category == "structure_error"
+    new, e = P.propose(src, random.Random(0), "chart_type")  # type: ignore[misc]
+    assert ("axes[0].plot(" in new or "axes[1].bar(" in new) and e.severity == 3
+    new, e = P.propose(src, random.Random(0), "axis_scale")  # type: ignore[misc]
+    assert "set_yscale('linear')" in new or 'set_yscale("linear")' in new
+    new, e = P.propose(src, random.Random(0), "color")  # type: ignore[misc]
+    assert e.category == "style_error" and new != src
+
+
+def test_data_point_severity_rule() -> None:
+    src = "import matplotlib.pyplot as plt\nvalues = [100, 200, 300]\nplt.bar(['a', 'b', 'c'], values)\n"
+    seen = set()
+    for seed in range(40):
+        new, e = P.propose(src, random.Random(seed), "data_point")  # type: ignore[misc]
+        tree = ast.parse(new)
+        vals = next(
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, ast.List) and all(isinstance(x, ast.Constant) and isinstance(x.value, int) for x in n.elts)
+        )
+        i = e.params["index"]
+        old = [100, 200, 300][i]
+        rel = abs(vals.elts[i].value - old) / old
+        assert e.severity == (1 if rel < 0.1 else 2 if rel <= 0.5 else 3)
+        seen.add(e.severity)
+    assert seen == {1, 2, 3}
+
+
+def test_perturb_is_deterministic_and_composes_distinct_families() -> None:
+    src = PROGRAMS[0]
+    a = perturb("chart", src, random.Random(42), n_edits=3)
+    b = perturb("chart", src, random.Random(42), n_edits=3)
+    assert a.source == b.source and a.edits == b.edits
+    assert 1 <= len(a.edits) <= 3
+    fams = [P.family(e.op) for e in a.edits]
+    assert len(set(fams)) == len(fams)
+    phases = [P.phase(e.op) for e in a.edits]
+    assert phases == sorted(phases)  # structural edits first
+    ast.parse(a.source)
+    # the chain replays to the same candidate
+    cur = src
+    for e in a.edits:
+        cur = P.apply(cur, e)  # type: ignore[assignment]
+    assert cur == a.source
+
+
+def test_get_perturber() -> None:
+    assert isinstance(get_perturber("chart"), ChartPerturber)
+    assert get_perturber(Task.SVG).task is Task.SVG
