@@ -62,7 +62,7 @@ def score(
         Path, typer.Option("--reference", "-r", help="Reference PNG/JPEG, or a source file to render.")
     ],
     candidate: Annotated[Path, typer.Option("--candidate", "-c", help="Candidate code or a whole model completion.")],
-    judge: Annotated[str, typer.Option("--judge", "-j", help="Judge name (see `verm judges`).")] = "pixel",
+    judge: Annotated[str, typer.Option("--judge", "-j", help="Judge name (see `verm judges`).")] = "auto",
     report: Annotated[Path | None, typer.Option("--report", help="Write side_by_side.png, report.html here.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     rule: Annotated[str, typer.Option(help="Reward rule: fixed | signed | normalised.")] = "fixed",

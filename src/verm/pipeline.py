@@ -42,7 +42,7 @@ class Scorer:
     def __init__(
         self,
         task: Task | str,
-        judge: str | Judge = "pixel",
+        judge: str | Judge = "auto",
         shaping: RewardShaping | None = None,
         renderer: Renderer | None = None,
         judge_options: dict[str, object] | None = None,
@@ -168,7 +168,7 @@ def score(
     task: Task | str,
     reference: ReferenceLike,
     completion: str,
-    judge: str | Judge = "pixel",
+    judge: str | Judge = "auto",
     shaping: RewardShaping | None = None,
 ) -> Reward:
     """Score one completion against one reference (starts and stops a renderer;
