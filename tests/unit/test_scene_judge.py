@@ -1,0 +1,340 @@
+"""The scene judge on real scenes: charts rendered in the sandbox, SVG icons and tables parsed by the renderers."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.conftest import bar_chart
+from tests.judge_contract import check_judge_contract
+
+from verm.errors import JudgeUnavailableError
+from verm.judge import get_judge
+from verm.judge.scene import SceneJudge, delta_e, is_numeric_change
+from verm.render.chart import ChartRenderer
+from verm.render.svg import SvgOptions, prepare_svg, svg_scene
+from verm.render.table import table_scene
+from verm.types import Discrepancy, Judgment, Rendering, Task
+
+CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+
+LINES = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+x = [1, 2, 3, 4, 5]
+ax.plot(x, [1, 4, 9, 16, 25], label="Squares", color="tab:blue")
+ax.plot(x, [1, 2, 3, 4, 5], label="Linear", color="tab:orange", linestyle="--")
+ax.plot(x, [2, 3, 5, 7, 11], label="Primes", color="tab:green", marker="o")
+ax.set_title("Growth")
+ax.legend(loc="upper left")
+"""
+
+# The same figure written with a loop over a dict and hex colours instead of literal calls and names.
+LINES_LOOP = """
+import matplotlib.pyplot as plt
+series = {
+    "Squares": ([1, 4, 9, 16, 25], "#1f77b4", "-", "None"),
+    "Linear": ([1, 2, 3, 4, 5], "#ff7f0e", "--", "None"),
+    "Primes": ([2, 3, 5, 7, 11], "#2ca02c", "-", "o"),
+}
+fig, ax = plt.subplots(figsize=(6, 4))
+for name, (ys, colour, style, marker) in series.items():
+    ax.plot(range(1, 6), ys, label=name, color=colour, linestyle=style, marker=marker)
+ax.set_title("Growth")
+ax.legend(loc="upper left")
+"""
+
+DROPPED = LINES.replace('ax.plot(x, [1, 2, 3, 4, 5], label="Linear", color="tab:orange", linestyle="--")\n', "")
+BAR = bar_chart()
+BAR_LOOP = """
+import matplotlib.pyplot as plt
+regions = {"North": (12.5, "#1f77b4"), "South": (17.0, "#ff7f0e"), "East": (9.5, "#2ca02c"), "West": (14.0, "#d62728")}
+fig, ax = plt.subplots(figsize=(6, 4))
+for region, (value, colour) in regions.items():
+    ax.bar(region, value, color=colour)
+ax.set_title("Quarterly revenue by region")
+ax.set_ylabel("Revenue (M$)")
+"""
+
+
+@pytest.fixture(scope="module")
+def charts() -> Iterator[dict[str, Rendering]]:
+    """Every chart program of this module, rendered once through the sandbox pool."""
+    sources = {
+        "bar": BAR,
+        "bar_loop": BAR_LOOP,
+        "bar_colour": bar_chart(c0="#9467bd"),
+        "bar_title": bar_chart(title="Quarterly sales by region"),
+        "bar_value": BAR.replace("17.0", "19.0"),
+        "bar_h": BAR.replace("ax.bar(", "ax.barh("),
+        "lines": LINES,
+        "lines_loop": LINES_LOOP,
+        "lines_dropped": DROPPED,
+        "lines_legend": LINES.replace("upper left", "lower right"),
+    }
+    with ChartRenderer(workers=2) as renderer:
+        rendered = renderer.render_many(list(sources.values()))
+    out = dict(zip(sources, rendered, strict=True))
+    for name, r in out.items():
+        assert r.ok and r.scene is not None, f"{name}: {r.reason}"
+    yield out
+
+
+@pytest.fixture(scope="module")
+def judge() -> SceneJudge:
+    return SceneJudge()
+
+
+def run(judge: SceneJudge, task: Task, ref: Rendering, cand: Rendering) -> list[Discrepancy]:
+    judgment = check_judge_contract(judge, task, ref, cand)
+    assert judgment.status.value == "ok", judgment.reason
+    return judgment.discrepancies
+
+
+def inside(box: tuple[float, float, float, float] | None, outer: list[float] | None) -> bool:
+    assert box is not None and outer is not None
+    return (
+        box[0] <= outer[0] + 0.01
+        and box[1] <= outer[1] + 0.01
+        and box[2] >= outer[2] - 0.01
+        and box[3] >= outer[3] - 0.01
+    )
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def test_registry_creates_the_scene_judge() -> None:
+    judge = get_judge("scene")
+    assert isinstance(judge, SceneJudge) and judge.needs_sources
+
+
+def test_identical_charts_have_no_discrepancy(judge: SceneJudge, charts: dict[str, Rendering]) -> None:
+    for name in ("bar", "lines"):
+        assert run(judge, Task.CHART, charts[name], charts[name]) == []
+
+
+@pytest.mark.parametrize(("ref", "cand"), [("bar", "bar_loop"), ("lines", "lines_loop")])
+def test_refactored_equivalent_code_has_nothing_above_severity_1(
+    judge: SceneJudge, charts: dict[str, Rendering], ref: str, cand: str
+) -> None:
+    found = run(judge, Task.CHART, charts[ref], charts[cand])
+    assert all(d.severity <= 1 for d in found), found
+
+
+def test_one_bar_value(judge: SceneJudge, charts: dict[str, Rendering]) -> None:
+    [d] = run(judge, Task.CHART, charts["bar"], charts["bar_value"])
+    assert (d.category, d.severity) == ("data_error", 2)  # 17 -> 19 is 12 %
+    assert "bar 2 (South)" in d.description and "is 19, should be 17" in d.description
+    bar = charts["bar_value"].scene["axes"][0]["patches"][1]  # type: ignore[index]
+    assert inside(d.bbox, bar["bbox"])
+
+
+def test_bar_colour(judge: SceneJudge, charts: dict[str, Rendering]) -> None:
+    [d] = run(judge, Task.CHART, charts["bar"], charts["bar_colour"])
+    assert (d.category, d.severity) == ("style_error", 2)  # blue -> purple is far above ΔE 30
+    assert "#9467bd" in d.description and "#1f77b4" in d.description
+
+
+def test_title_text(judge: SceneJudge, charts: dict[str, Rendering]) -> None:
+    [d] = run(judge, Task.CHART, charts["bar"], charts["bar_title"])
+    assert (d.category, d.severity, d.location) == ("text_error", 2, "plot title")
+    assert "'Quarterly sales by region'" in d.description
+    title = charts["bar_title"].scene["axes"][0]["title"]["center"]["bbox"]  # type: ignore[index]
+    assert d.bbox == pytest.approx(tuple(title))
+
+
+def test_chart_type_change_is_one_structure_error(judge: SceneJudge, charts: dict[str, Rendering]) -> None:
+    [d] = run(judge, Task.CHART, charts["bar"], charts["bar_h"])
+    assert (d.category, d.severity) == ("structure_error", 3)
+    assert "horizontal bars" in d.description
+
+
+def test_dropped_series(judge: SceneJudge, charts: dict[str, Rendering]) -> None:
+    [d] = run(judge, Task.CHART, charts["lines"], charts["lines_dropped"])
+    assert (d.category, d.severity) == ("data_error", 3)
+    assert "'Linear' is missing" in d.description
+    line = charts["lines"].scene["axes"][0]["lines"][1]  # type: ignore[index]
+    assert d.bbox == pytest.approx(tuple(line["bbox"]))  # the reference's box for a missing element
+
+
+def test_legend_position(judge: SceneJudge, charts: dict[str, Rendering]) -> None:
+    [d] = run(judge, Task.CHART, charts["lines"], charts["lines_legend"])
+    assert (d.category, d.severity) == ("style_error", 1)
+    assert "lower right" in d.description and "upper left" in d.description
+
+
+def test_a_pair_takes_well_under_20_ms(judge: SceneJudge, charts: dict[str, Rendering]) -> None:
+    pairs = [("bar", "bar_value"), ("lines", "lines_dropped"), ("lines", "lines_loop"), ("bar", "bar_h")]
+    judge.judge(Task.CHART, charts["bar"], charts["bar"])  # warm caches
+    t0 = time.perf_counter()
+    for _ in range(10):
+        for a, b in pairs:
+            judge.judge(Task.CHART, charts[a], charts[b])
+    per_pair_ms = (time.perf_counter() - t0) * 1000 / (10 * len(pairs))
+    assert per_pair_ms < 20, per_pair_ms
+
+
+def test_png_reference_makes_the_judge_unavailable(judge: SceneJudge, charts: dict[str, Rendering]) -> None:
+    png_only = Rendering(task=Task.CHART, png=charts["bar"].png)
+    with pytest.raises(JudgeUnavailableError, match="reference"):
+        judge.judge(Task.CHART, png_only, charts["bar"])
+    assert judge.unavailable(Task.CHART, png_only, charts["bar"])
+    assert judge.unavailable(Task.CHART, charts["bar"], charts["bar"]) is None
+    broken = Rendering(task=Task.CHART, png=charts["bar"].png, scene={"error": "ValueError: boom"}, source=BAR)
+    with pytest.raises(JudgeUnavailableError, match="boom"):
+        judge.judge(Task.CHART, charts["bar"], broken)
+
+
+# --------------------------------------------------------------------------- svg
+
+
+def icon(name: str) -> str:
+    path = CORPORA / "svg" / name
+    if not path.is_file():
+        pytest.skip(f"shared corpora not found at {CORPORA}")
+    return path.read_text(encoding="utf-8")
+
+
+def svg(text: str) -> Rendering:
+    prepared = prepare_svg(text, SvgOptions())
+    return Rendering(task=Task.SVG, scene=svg_scene(prepared, (336, 336)), source=text)
+
+
+def test_identical_svg_has_no_discrepancy(judge: SceneJudge) -> None:
+    text = icon("icons8-flat-color/bar_chart.svg")
+    assert run(judge, Task.SVG, svg(text), svg(text)) == []
+
+
+def test_svg_fill_change(judge: SceneJudge) -> None:
+    text = (
+        icon("twemoji/1f600.svg")
+        if (CORPORA / "svg/twemoji/1f600.svg").is_file()
+        else icon("icons8-flat-color/bar_chart.svg")
+    )
+    fills = list(re.finditer(r'fill="(#[0-9A-Fa-f]{3,6})"', text))
+    assert fills
+    m = fills[-1]
+    changed = text[: m.start(1)] + "#00aa00" + text[m.end(1) :]
+    [d] = run(judge, Task.SVG, svg(text), svg(changed))
+    assert d.category == "style_error" and "#00aa00" in d.description
+    assert d.bbox is not None
+
+
+def test_svg_dropped_element(judge: SceneJudge) -> None:
+    text = icon("icons8-flat-color/bar_chart.svg")
+    elements = list(re.finditer(r"<(rect|path|circle|polygon)\b[^>]*/>", text))
+    m = elements[-1]
+    dropped = text[: m.start()] + text[m.end() :]
+    [d] = run(judge, Task.SVG, svg(text), svg(dropped))
+    assert d.category == "structure_error" and "is missing" in d.description
+    ref = svg(text).scene["elements"]  # type: ignore[index]
+    assert d.bbox == pytest.approx(tuple(ref[-1]["bbox"]))
+
+
+def test_svg_stacking_swap_is_one_discrepancy(judge: SceneJudge) -> None:
+    text = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">'
+        '<rect x="10" y="10" width="50" height="50" fill="#ff0000"/>'
+        '<circle cx="50" cy="50" r="30" fill="#0000ff"/></svg>'
+    )
+    swapped = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">'
+        '<circle cx="50" cy="50" r="30" fill="#0000ff"/>'
+        '<rect x="10" y="10" width="50" height="50" fill="#ff0000"/></svg>'
+    )
+    [d] = run(judge, Task.SVG, svg(text), svg(swapped))
+    assert (d.category, d.severity) == ("structure_error", 2)  # they overlap: the order is visible
+
+
+# --------------------------------------------------------------------------- tables
+
+TABLE = """| Item | Weight | Price |
+|---|---|---|
+| Apples | 1.8 kg | $3.20 |
+| Pears | 0.9 kg | $2.10 |
+| Plums | 1.2 kg | $4.00 |
+| Figs | 0.4 kg | $5.50 |
+"""
+
+
+def table(text: str) -> Rendering:
+    return Rendering(task=Task.TABLE, scene=table_scene(text), source=text)
+
+
+def test_identical_table_has_no_discrepancy(judge: SceneJudge) -> None:
+    assert run(judge, Task.TABLE, table(TABLE), table(TABLE)) == []
+
+
+def test_table_number_change_is_numeric(judge: SceneJudge) -> None:
+    [d] = run(judge, Task.TABLE, table(TABLE), table(TABLE.replace("1.8 kg", "1.3 kg")))
+    assert (d.category, d.severity, d.location) == ("numeric_error", 2, "row 2, column 2")
+    assert d.description == "cell (2, 2) reads '1.3 kg', should be '1.8 kg'"
+
+
+def test_table_dropped_row_is_one_layout_error(judge: SceneJudge) -> None:
+    [d] = run(judge, Task.TABLE, table(TABLE), table(TABLE.replace("| Pears | 0.9 kg | $2.10 |\n", "")))
+    assert (d.category, d.severity) == ("layout_error", 3)
+    assert "row 3" in d.description and "missing" in d.description
+
+
+def test_table_dropped_column_is_one_layout_error(judge: SceneJudge) -> None:
+    def drop_weight(text: str) -> str:
+        return "\n".join("|".join(p for k, p in enumerate(line.split("|")) if k != 2) for line in text.splitlines())
+
+    [d] = run(judge, Task.TABLE, table(TABLE), table(drop_weight(TABLE)))
+    assert (d.category, d.severity, d.location) == ("layout_error", 3, "column 2")
+
+
+def test_table_swapped_rows_is_one_layout_error(judge: SceneJudge) -> None:
+    swapped = TABLE.replace(
+        "| Pears | 0.9 kg | $2.10 |\n| Plums | 1.2 kg | $4.00 |",
+        "| Plums | 1.2 kg | $4.00 |\n| Pears | 0.9 kg | $2.10 |",
+    )
+    [d] = run(judge, Task.TABLE, table(TABLE), table(swapped))
+    assert (d.category, d.severity) == ("layout_error", 2)
+
+
+def test_table_header_change_is_text(judge: SceneJudge) -> None:
+    [d] = run(judge, Task.TABLE, table(TABLE), table(TABLE.replace("| Price |", "| Cost |")))
+    assert (d.category, d.severity, d.location) == ("text_error", 2, "row 1, column 3")
+
+
+def test_table_merged_cells(judge: SceneJudge) -> None:
+    ref = "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>"
+    merged = "<table><tr><th colspan='2'>A</th></tr><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>"
+    [d] = run(judge, Task.TABLE, table(ref), table(merged))
+    assert (d.category, d.severity) == ("layout_error", 2) and "merged" in d.description
+
+
+@pytest.mark.parametrize(
+    ("ref", "cand", "numeric"),
+    [
+        ("1.8 kg", "1.3 kg", True),  # digits
+        ("1.8 kg", "1.8 g", True),  # unit
+        ("-4.2", "4.2", True),  # sign
+        ("12%", "21%", True),
+        ("Population 1,234", "Population 1,243", True),
+        ("Apples", "Apricots", False),
+        ("Won in 2019", "Lost in 2019", False),
+        ("n/a", "12", False),
+    ],
+)
+def test_numeric_rule(ref: str, cand: str, numeric: bool) -> None:
+    assert is_numeric_change(ref, cand) is numeric
+
+
+def test_near_identical_colours_are_not_different() -> None:
+    assert delta_e("#1f77b4", "#1f77b5") < 1
+    assert delta_e("#1f77b4", "#d62728") > 30
+    assert delta_e(None, "none") == 100.0 or delta_e(None, None) == 0.0
+
+
+def test_a_strange_scene_is_a_judge_error_not_an_exception(judge: SceneJudge) -> None:
+    ref = table(TABLE)
+    weird = Rendering(task=Task.TABLE, scene={"cells": [{"row": "x"}]}, source="?")
+    judgment: Judgment = check_judge_contract(judge, Task.TABLE, ref, weird)
+    assert judgment.status.value == "judge_error" and judgment.reason
