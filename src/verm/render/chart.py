@@ -25,6 +25,7 @@ DEFAULT_DPI = 100
 #: Caps on the scene so that a hostile figure cannot flood the result.
 _MAX_POINTS = 2000
 _MAX_ARTISTS = 500
+_MAX_PATH_NUMBERS = 400  # x, y pairs flattened: 200 vertices per path
 
 
 # -- worker side (runs in the sandbox child) ---------------------------------------------
@@ -193,6 +194,7 @@ class _SceneBuilder:
                 item.update({k: round(float(item[k]), 6) for k in ("x", "y", "width", "height")})
             elif isinstance(p, Wedge):
                 item.update(theta1=round(p.theta1, 4), theta2=round(p.theta2, 4), r=round(p.r, 4))
+                item.update(center=_numbers(p.center), width=None if p.width is None else round(p.width, 4))
             d["patches"].append(item)
         for c in ax.collections[:_MAX_ARTISTS]:
             if not c.get_visible():
@@ -206,7 +208,10 @@ class _SceneBuilder:
                 item["y"] = _numbers(offs[:, 1]) if len(offs) else []
                 item["sizes"] = _numbers(c.get_sizes())[:50]
             elif isinstance(c, (PolyCollection, LineCollection)):
-                item["n_paths"] = len(c.get_paths())
+                paths = c.get_paths()
+                item["n_paths"] = len(paths)
+                # Vertices in data coordinates: stackplots, fills, violins and error bars are made of these.
+                item["paths"] = [_numbers(path.vertices)[:_MAX_PATH_NUMBERS] for path in paths[:50]]
             elif isinstance(c, QuadMesh):
                 item["values"] = _numbers(c.get_array())
             d["collections"].append(item)
