@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from verm.errors import InputError, MissingDependencyError
 from verm.judge.base import Judge
 from verm.judge.parse import JudgmentParseError, parse_judgment
-from verm.judge.prompts import Prompt, build_messages, get_prompt, load_prompt
+from verm.judge.prompts import Prompt, build_messages, resolve_prompts
 from verm.types import Judgment, Rendering, Status, Task
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ class HfJudge(Judge):
         self.max_side = max_side
         self.temperature = temperature
         self.generation_kwargs = dict(generation_kwargs or {})
-        self._prompts = self._resolve_prompts(prompt)
+        self._prompts = resolve_prompts(prompt)
         self.device = self._resolve_device(device)
         self.dtype = self._resolve_dtype(dtype, self.device)
         t0 = time.perf_counter()
@@ -185,19 +185,6 @@ class HfJudge(Judge):
         )
 
     # -- configuration ---------------------------------------------------------------
-    @staticmethod
-    def _resolve_prompts(prompt: Any) -> dict[Task, Prompt]:
-        out: dict[Task, Prompt] = {}
-        for task in Task:
-            p = prompt.get(task, prompt.get(task.value)) if isinstance(prompt, dict) else prompt
-            if p is None:
-                out[task] = get_prompt(task)
-            elif isinstance(p, Prompt):
-                out[task] = p
-            else:
-                out[task] = load_prompt(task, p)
-        return out
-
     def prompt_for(self, task: Task | str) -> Prompt:
         return self._prompts[Task.parse(task)]
 

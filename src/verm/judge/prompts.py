@@ -240,6 +240,21 @@ def load_prompt(task: Task | str, path: str | Path | None = None) -> Prompt:
 # --------------------------------------------------------------------------- messages
 
 
+def resolve_prompts(prompt: Any = None) -> dict[Task, Prompt]:
+    """One prompt per task from what a judge was given: None (built-ins), a `Prompt`,
+    a prompt file path, or a dict per task of either."""
+    out: dict[Task, Prompt] = {}
+    for task in Task:
+        p = prompt.get(task, prompt.get(task.value)) if isinstance(prompt, dict) else prompt
+        if p is None:
+            out[task] = get_prompt(task)
+        elif isinstance(p, Prompt):
+            out[task] = p
+        else:
+            out[task] = load_prompt(task, p)
+    return out
+
+
 def image_data_url(b64: str, mime: str | None = None) -> str:
     """A ``data:`` URL for base64 image bytes; the type is sniffed from the bytes when not given."""
     if b64.startswith("data:"):

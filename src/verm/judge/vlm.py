@@ -48,7 +48,7 @@ from typing import Any, ClassVar
 from verm.errors import InputError, MissingDependencyError
 from verm.judge.base import Judge
 from verm.judge.parse import JudgmentParseError, parse_answer
-from verm.judge.prompts import Prompt, build_messages, get_prompt, load_prompt, response_schema
+from verm.judge.prompts import Prompt, build_messages, resolve_prompts, response_schema
 from verm.settings import VlmSettings
 from verm.types import Judgment, Rendering, Status, Task
 
@@ -208,7 +208,7 @@ class VlmJudge(Judge):
         self.image_format = image_format
         self.backoff_max_s = backoff_max_s
         self.cooldown_max_s = cooldown_max_s
-        self._prompts = self._resolve_prompts(prompt if prompt is not None else s.prompt)
+        self._prompts = resolve_prompts(prompt if prompt is not None else s.prompt)
         headers = {"Content-Type": "application/json"}
         if s.api_key:
             headers["Authorization"] = f"Bearer {s.api_key}"
@@ -243,19 +243,6 @@ class VlmJudge(Judge):
         return (_rebuild, (self._init_kwargs,))
 
     # -- configuration ---------------------------------------------------------------
-    @staticmethod
-    def _resolve_prompts(prompt: Any) -> dict[Task, Prompt]:
-        out: dict[Task, Prompt] = {}
-        for task in Task:
-            p = prompt.get(task, prompt.get(task.value)) if isinstance(prompt, dict) else prompt
-            if p is None:
-                out[task] = get_prompt(task)
-            elif isinstance(p, Prompt):
-                out[task] = p
-            else:
-                out[task] = load_prompt(task, p)
-        return out
-
     def prompt_for(self, task: Task | str) -> Prompt:
         return self._prompts[Task.parse(task)]
 
