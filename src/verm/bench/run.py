@@ -1,0 +1,233 @@
+"""Run a judge over every pair of a benchmark: parallel, resumable, failures as data.
+
+Results go to ``OUT/results.jsonl``, one line per pair::
+
+    {"id": "...", "task": "chart", "status": "ok" | "judge_error" | "input_error",
+     "reason": null, "errors": [...the paper's error dicts...], "similarity": null,
+     "reward": 1.84, "reward_status": "ok", "elapsed_ms": 41.3}
+
+and the run's configuration (judge, its options, reward shaping, bench path)
+to ``OUT/config.json`` with a hash of what determines the results. Running
+again into the same OUT judges only the pairs that have no line yet (with
+``retry_failed``, also those that failed); a different configuration is
+refused, so one results file never mixes two judges.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import json
+import logging
+import multiprocessing
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from verm.bench.dataset import Bench, BenchRecord, JsonlWriter, load_bench, read_jsonl
+from verm.errors import InputError
+from verm.judge import Judge, get_judge
+from verm.reward import Outcome, RewardShaping
+from verm.types import Judgment, Rendering, Status
+
+log = logging.getLogger(__name__)
+
+RESULTS_FILE = "results.jsonl"
+CONFIG_FILE = "config.json"
+
+#: ``progress(done, total)`` after each pair is written.
+RunProgress = Callable[[int, int], None]
+
+
+@dataclass
+class RunSummary:
+    out: Path
+    total: int
+    skipped: int
+    judged: int
+    failed: int
+    config_hash: str
+
+
+def config_hash(config: dict[str, Any]) -> str:
+    """A short hash of what determines the results (not where the bench lives)."""
+    keyed = {k: config[k] for k in ("judge", "judge_options", "shaping")}
+    return hashlib.sha256(json.dumps(keyed, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _load_pair(bench_root: Path, record: BenchRecord) -> tuple[Rendering, Rendering]:
+    bench = Bench(path=bench_root, root=bench_root, records=[])
+    out = []
+    for which, source in (("gt", record.ref_source), ("pred", record.cand_source)):
+        path = bench.image_path(record, which)
+        try:
+            png = path.read_bytes()
+        except OSError as exc:
+            raise InputError(
+                f"cannot read the {'reference' if which == 'gt' else 'candidate'} image {path}: {exc}"
+            ) from None
+        out.append(Rendering(task=record.category, png=png, source=source))
+    return out[0], out[1]
+
+
+def judge_record(judge: Judge, shaping: RewardShaping, bench_root: Path, record: BenchRecord) -> dict[str, Any]:
+    """Judge one pair and shape its reward; every failure comes back as a result line."""
+    base: dict[str, Any] = {"id": record.id, "task": record.category.value}
+    try:
+        ref, cand = _load_pair(bench_root, record)
+    except InputError as exc:
+        return {**base, "status": "input_error", "reason": str(exc), "errors": [], "reward": None}
+    started = time.perf_counter()
+    try:
+        j = judge.judge(record.category, ref, cand)
+    except Exception as exc:  # a judge must not raise; if one does, record it for that pair and go on
+        log.warning("judge %s raised on %s: %r", judge.name, record.id, exc)
+        j = Judgment(
+            task=record.category,
+            judge=judge.name,
+            status=Status.JUDGE_ERROR,
+            reason=f"the judge raised {type(exc).__name__}: {exc}",
+        )
+    elapsed = (time.perf_counter() - started) * 1000
+    reward = shaping.shape(Outcome(j.status, judgment=j, reason=j.reason))
+    return {
+        **base,
+        "status": j.status.value,
+        "reason": j.reason,
+        "errors": [d.to_paper() for d in j.discrepancies],
+        "similarity": j.similarity,
+        "reward": reward.score,
+        "reward_status": reward.status.value,
+        "elapsed_ms": round(elapsed, 2),
+    }
+
+
+# -- process workers: each builds its own judge once --------------------------------------
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(name: str, options: dict[str, Any], shaping: dict[str, Any], bench_root: str) -> None:
+    _WORKER["judge"] = get_judge(name, **options)
+    _WORKER["shaping"] = RewardShaping(**shaping)
+    _WORKER["root"] = Path(bench_root)
+
+
+def _work(record_json: str) -> dict[str, Any]:
+    record = BenchRecord.model_validate_json(record_json)
+    return judge_record(_WORKER["judge"], _WORKER["shaping"], _WORKER["root"], record)
+
+
+def load_results(out: str | Path) -> dict[str, dict[str, Any]]:
+    """Result lines by pair id (the last line for an id wins: a retried pair replaces its failure)."""
+    path = Path(out)
+    if path.is_dir():
+        path = path / RESULTS_FILE
+    if not path.is_file():
+        raise InputError(f"no results at {path}; run `verm bench run` first")
+    return {row["id"]: row for row in read_jsonl(path) if "id" in row}
+
+
+def read_config(out: str | Path) -> dict[str, Any]:
+    path = Path(out) / CONFIG_FILE
+    if not path.is_file():
+        raise InputError(f"no {CONFIG_FILE} in {out}; it is written by `verm bench run`")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def run_bench(
+    bench: Bench | str | Path,
+    judge: str | Judge,
+    out: str | Path,
+    workers: int = 1,
+    progress: RunProgress | None = None,
+    judge_options: dict[str, Any] | None = None,
+    shaping: RewardShaping | None = None,
+    retry_failed: bool = False,
+) -> RunSummary:
+    """Judge every pair of ``bench`` that has no result yet in ``out``.
+
+    With a judge *name* and ``workers > 1`` the pairs are judged in worker
+    processes (each builds its own judge); a judge *object* runs in threads.
+    """
+    b = bench if isinstance(bench, Bench) else load_bench(bench)
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shaping = shaping or RewardShaping()
+    options = dict(judge_options or {})
+    name = judge if isinstance(judge, str) else judge.name
+    config: dict[str, Any] = {
+        "judge": name,
+        "judge_options": options,
+        "shaping": {k: (dict(v) if k == "category_weights" else v) for k, v in asdict(shaping).items()},
+        "bench": str(b.path.resolve()),
+    }
+    config["hash"] = config_hash(config)
+    cfg_path = out_dir / CONFIG_FILE
+    if cfg_path.is_file():
+        old = json.loads(cfg_path.read_text(encoding="utf-8"))
+        if old.get("hash") != config["hash"]:
+            raise InputError(
+                f"{out_dir} holds results of another configuration (judge {old.get('judge')!r}, hash {old.get('hash')}; "
+                f"now {name!r}, hash {config['hash']}); choose a new --out"
+            )
+    cfg_path.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+    results_path = out_dir / RESULTS_FILE
+    done: dict[str, dict[str, Any]] = load_results(results_path) if results_path.is_file() else {}
+    keep = {i for i, r in done.items() if not retry_failed or r.get("status") == "ok"}
+    todo = [r for r in b.records if r.id not in keep]
+    total = len(b.records)
+    skipped = total - len(todo)
+    if skipped:
+        log.info("%s: %d of %d pairs already judged; judging %d", out_dir, skipped, total, len(todo))
+    n_done = skipped
+    failed = 0
+    if progress:
+        progress(n_done, total)
+
+    with JsonlWriter(results_path) as writer:
+
+        def emit(row: dict[str, Any]) -> None:
+            nonlocal n_done, failed
+            writer.write_line(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+            n_done += 1
+            failed += row["status"] != "ok"
+            if progress:
+                progress(n_done, total)
+
+        if isinstance(judge, str) and workers > 1 and todo:
+            ctx = multiprocessing.get_context("spawn")  # no forked copies of the parent's threads
+            with cf.ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=ctx,
+                initializer=_init_worker,
+                initargs=(judge, options, asdict(shaping), str(b.root)),
+            ) as pool:
+                futures = {pool.submit(_work, r.model_dump_json()): r for r in todo}
+                for fut in cf.as_completed(futures):
+                    rec = futures[fut]
+                    try:
+                        row = fut.result()
+                    except Exception as exc:  # a worker process died: record it, keep going
+                        row = {"id": rec.id, "task": rec.category.value, "status": "judge_error",
+                               "reason": f"the judge worker failed: {exc!r}", "errors": [], "reward": None}  # fmt: skip
+                    emit(row)
+        else:
+            j = get_judge(judge, **options) if isinstance(judge, str) else judge
+            try:
+                if workers > 1:
+                    with cf.ThreadPoolExecutor(max_workers=workers) as pool:
+                        for row in pool.map(lambda r: judge_record(j, shaping, b.root, r), todo):
+                            emit(row)
+                else:
+                    for r in todo:
+                        emit(judge_record(j, shaping, b.root, r))
+            finally:
+                if isinstance(judge, str):
+                    j.close()
+    log.info("%s: judged %d pairs (%d failed)", out_dir, len(todo), failed)
+    return RunSummary(
+        out=out_dir, total=total, skipped=skipped, judged=len(todo), failed=failed, config_hash=config["hash"]
+    )
