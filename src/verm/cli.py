@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from verm.bench.cli import bench_app
+from verm.console import console
+from verm.console import fail as _fail
+from verm.console import progress_bar as _progress
 from verm.errors import VermError
 from verm.types import Rendering, Status, Task
 
@@ -23,27 +24,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(bench_app, name="bench")
-console = Console()
-err_console = Console(stderr=True)
 
 TaskOpt = Annotated[Task, typer.Option("--task", "-t", help="chart | table | svg", case_sensitive=False)]
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    err_console.print(f"[bold red]error:[/] {message}")
-    return typer.Exit(code)
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err_console,
-        transient=False,
-    )
 
 
 @app.callback()

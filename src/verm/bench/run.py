@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 
 RESULTS_FILE = "results.jsonl"
 CONFIG_FILE = "config.json"
+#: Rendered scenes are cached beside the bench, one JSON file per side of a pair.
+SCENES_DIR = "scenes"
+#: Judge names that read scenes (the scene judge and the cascades that start with it).
+SCENE_JUDGES = frozenset({"scene", "cascade", "auto"})
 
 #: ``progress(done, total)`` after each pair is written.
 RunProgress = Callable[[int, int], None]
@@ -57,6 +61,10 @@ def config_hash(config: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(keyed, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
+def _scene_path(bench_root: Path, record: BenchRecord, which: str) -> Path:
+    return bench_root / SCENES_DIR / f"{record.id}.{which}.json"
+
+
 def _load_pair(bench_root: Path, record: BenchRecord) -> tuple[Rendering, Rendering]:
     bench = Bench(path=bench_root, root=bench_root, records=[])
     out = []
@@ -68,8 +76,51 @@ def _load_pair(bench_root: Path, record: BenchRecord) -> tuple[Rendering, Render
             raise InputError(
                 f"cannot read the {'reference' if which == 'gt' else 'candidate'} image {path}: {exc}"
             ) from None
-        out.append(Rendering(task=record.category, png=png, source=source))
+        scene_file = _scene_path(bench_root, record, which)
+        scene = json.loads(scene_file.read_text(encoding="utf-8")) if scene_file.is_file() else None
+        out.append(Rendering(task=record.category, png=png, source=source, scene=scene or None))
     return out[0], out[1]
+
+
+def wants_scenes(judge: str | Judge) -> bool:
+    """Whether a judge reads rendered scenes (so the harness must provide them)."""
+    if isinstance(judge, str):
+        return judge in SCENE_JUDGES
+    members = getattr(judge, "judges", [])
+    return bool(judge.needs_sources or any(getattr(j, "needs_sources", False) for j in members))
+
+
+def ensure_scenes(bench: Bench, records: list[BenchRecord], workers: int | None = None) -> int:
+    """Render the sources of ``records`` once to get their scenes, cached under the bench.
+
+    Benchmark images are PNGs; a scene judge needs what the renderer knows about
+    them (artists, cells, elements). Renders are deterministic, so the scenes
+    describe exactly the stored images. Returns how many scenes were rendered.
+    """
+    from verm.render import get_renderer
+
+    (bench.root / SCENES_DIR).mkdir(exist_ok=True)
+    rendered = 0
+    for task in {r.category for r in records}:
+        wanted: dict[str, list[Path]] = {}
+        for r in records:
+            if r.category is not task:
+                continue
+            for which, source in (("gt", r.ref_source), ("pred", r.cand_source)):
+                path = _scene_path(bench.root, r, which)
+                if source and not path.is_file():
+                    wanted.setdefault(source, []).append(path)
+        if not wanted:
+            continue
+        sources = list(wanted)  # identical sources (a shared reference) render once
+        with get_renderer(task, **({"workers": workers} if workers else {})) as renderer:
+            for source, rendering in zip(sources, renderer.render_many(sources), strict=True):
+                scene = rendering.scene if rendering.ok else None
+                for path in wanted[source]:
+                    path.write_text(json.dumps(scene), encoding="utf-8")
+        rendered += len(sources)
+        log.info("rendered %d %s sources for their scenes", len(sources), task.value)
+    return rendered
 
 
 def judge_record(judge: Judge, shaping: RewardShaping, bench_root: Path, record: BenchRecord) -> dict[str, Any]:
@@ -145,11 +196,14 @@ def run_bench(
     judge_options: dict[str, Any] | None = None,
     shaping: RewardShaping | None = None,
     retry_failed: bool = False,
+    scenes: bool | None = None,
 ) -> RunSummary:
     """Judge every pair of ``bench`` that has no result yet in ``out``.
 
     With a judge *name* and ``workers > 1`` the pairs are judged in worker
     processes (each builds its own judge); a judge *object* runs in threads.
+    ``scenes`` (default: when the judge reads them) renders the pairs' sources
+    first so scene judges get their scenes.
     """
     b = bench if isinstance(bench, Bench) else load_bench(bench)
     out_dir = Path(out)
@@ -182,6 +236,8 @@ def run_bench(
     skipped = total - len(todo)
     if skipped:
         log.info("%s: %d of %d pairs already judged; judging %d", out_dir, skipped, total, len(todo))
+    if (wants_scenes(judge) if scenes is None else scenes) and todo:
+        ensure_scenes(b, todo, workers)
     n_done = skipped
     failed = 0
     if progress:
