@@ -105,6 +105,15 @@ plt.savefig("relative.pdf")
 }
 
 
+def _pixels(png: bytes) -> bytes:
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as img:
+        return img.convert("RGBA").tobytes()
+
+
 @pytest.fixture(scope="module")
 def renderer():
     r = ChartRenderer(workers=2)
@@ -136,10 +145,15 @@ def test_generated_programs_render_identically_in_and_out_of_the_sandbox(rendere
     for prog, res in zip(programs, results, strict=True):
         assert res.ok, (prog.kind, res.reason)
         plt.close("all")
-        matplotlib.rcdefaults()  # an earlier program may have changed rcParams in this process
-        plt.show = lambda *a, **k: None
-        exec(compile(prog.code, "<t>", "exec"), {"__name__": "__main__"})
         buf = io.BytesIO()
-        plt.gcf().savefig(buf, format="png", dpi=100)
-        plt.close("all")
-        assert buf.getvalue() == res.png, prog.kind
+        # Programs change rcParams; keep that inside this block so later tests see the defaults.
+        with matplotlib.rc_context():
+            matplotlib.rcdefaults()
+            show, plt.show = plt.show, lambda *a, **k: None
+            try:
+                exec(compile(prog.code, "<t>", "exec"), {"__name__": "__main__"})
+                plt.gcf().savefig(buf, format="png", dpi=100)
+            finally:
+                plt.show = show
+                plt.close("all")
+        assert _pixels(buf.getvalue()) == _pixels(res.png), prog.kind

@@ -13,7 +13,7 @@ from tests.judge_contract import check_judge_contract
 
 from verm.imaging import to_png
 from verm.judge import get_judge
-from verm.judge.pixel import PixelJudge, Region, diff_regions
+from verm.judge.pixel import PixelJudge, Region, diff_regions, is_numeric_change, ocr_available
 from verm.types import Discrepancy, Rendering, Status, Task
 
 matplotlib.use("Agg")
@@ -191,7 +191,8 @@ def test_blank_candidate_is_severe(judge: PixelJudge) -> None:
     j = check_judge_contract(judge, Task.CHART, rendering(ref), rendering(blank))
     assert j.total_severity >= 6
     assert any(d.category == "structure_error" and d.severity == 3 for d in j.discrepancies)
-    assert len(j.discrepancies) <= judge.max_regions
+    # One discrepancy per missing element (title, bars, tick labels ...), so an empty answer piles up.
+    assert len(j.discrepancies) >= 10
 
 
 def test_aspect_ratio_change_is_reported(judge: PixelJudge) -> None:
@@ -210,15 +211,16 @@ def test_table_pairs_use_table_vocabulary(judge: PixelJudge) -> None:
     j = check_judge_contract(judge, Task.TABLE, rendering(ref, Task.TABLE), rendering(table_image(changed), Task.TABLE))
     assert len(j.discrepancies) == 1
     d = j.discrepancies[0]
-    assert d.category == "text_error"
-    assert d.location.startswith("row 3 of 4, column 2 of 3")
+    # A change confined to digits is a numeric error, named by the detected grid's row and column.
+    assert d.category == ("numeric_error" if ocr_available() else "text_error")
+    assert d.location == "row 3, column 2"
 
 
 def test_svg_pairs_use_svg_vocabulary(judge: PixelJudge) -> None:
     ref = rendering(icon_image(), Task.SVG)
     j = check_judge_contract(judge, Task.SVG, ref, rendering(icon_image(fill="#2a9d8f"), Task.SVG))
     assert [d.category for d in j.discrepancies] == ["style_error"]
-    assert j.discrepancies[0].location == "upper-left part"
+    assert j.discrepancies[0].location == "upper-left shape"
     j = check_judge_contract(judge, Task.SVG, ref, rendering(icon_image(circle=False), Task.SVG))
     assert len(j.discrepancies) == 1
     assert j.discrepancies[0].category in ("structure_error", "shape_error")
@@ -265,3 +267,127 @@ def test_background_tint_is_a_style_error_over_the_whole_image(judge: PixelJudge
     j = check_judge_contract(judge, Task.CHART, rendering(chart("white")), rendering(chart("#dddddd")))
     assert [(d.category, d.location) for d in j.discrepancies] == [("style_error", "whole image")]
     assert "#dddddd" in j.discrepancies[0].description
+
+
+# --------------------------------------------------------------------------- OCR, invariance, missing elements
+
+needs_ocr = pytest.mark.skipif(not ocr_available(), reason="OCR is off: pip install tesserocr + tesseract-ocr-eng")
+
+
+def program_chart(refactored: bool = False, hide_bars: bool = False) -> Image.Image:
+    """The bar chart drawn by two programs that differ in code but not in what they draw."""
+    fig, ax = plt.subplots(figsize=(8, 8), dpi=96)
+    if refactored:
+        sales = dict(zip(["Q1", "Q2", "Q3", "Q4"], [3, 5, 2, 6], strict=True))
+        bars = ax.bar(list(sales), list(sales.values()), color=BLUE, label="sales")
+        ax.set(title="Quarterly sales", ylabel="units")
+    else:
+        bars = ax.bar(["Q1", "Q2", "Q3", "Q4"], [3, 5, 2, 6], color=[BLUE] * 4, label="sales")
+        ax.set_title("Quarterly sales")
+        ax.set_ylabel("units")
+    ax.legend(loc="upper left")
+    if hide_bars:  # axes, ticks and legend stay; the data is gone (limits unchanged)
+        for b in bars:
+            b.set_visible(False)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    return Image.open(buf).convert("RGB")
+
+
+@needs_ocr
+def test_ocr_reads_a_changed_title(judge: PixelJudge) -> None:
+    ref, _, _ = bar_chart()
+    cand, _, _ = bar_chart(title="Quarterly revenue")
+    j = check_judge_contract(judge, Task.CHART, rendering(ref), rendering(cand))
+    text = [d for d in j.discrepancies if d.category == "text_error"]
+    assert len(text) == 1 and text[0].location == "title"
+    assert "'Quarterly sales'" in text[0].description and "'Quarterly revenue'" in text[0].description
+    assert text[0].severity == 2  # a word changed
+
+
+@needs_ocr
+def test_one_character_typo_is_minor(judge: PixelJudge) -> None:
+    ref, _, _ = bar_chart()
+    cand, _, _ = bar_chart(title="Quarterly salse")
+    j = check_judge_contract(judge, Task.CHART, rendering(ref), rendering(cand))
+    assert [(d.category, d.severity) for d in j.discrepancies] == [("text_error", 1)]
+
+
+@needs_ocr
+def test_table_digit_change_is_a_numeric_error_at_its_cell(judge: PixelJudge) -> None:
+    cells = [["Name", "Q1", "Q2"], ["Alpha", "12.5", "13.0"], ["Beta", "7.25", "8.00"], ["Gamma", "100", "120"]]
+    changed = [row[:] for row in cells]
+    changed[3][2] = "190"
+    j = check_judge_contract(
+        judge, Task.TABLE, rendering(table_image(cells), Task.TABLE), rendering(table_image(changed), Task.TABLE)
+    )
+    assert [(d.category, d.location) for d in j.discrepancies] == [("numeric_error", "row 4, column 3")]
+    assert "'190'" in j.discrepancies[0].description and "'120'" in j.discrepancies[0].description
+    assert j.discrepancies[0].severity == 3  # the value moved by more than 50 %: misleading
+
+
+def test_numeric_change_rule() -> None:
+    assert is_numeric_change("12.5", "12.8")
+    assert is_numeric_change("$1,200", "-$1,200")
+    assert is_numeric_change("40 kg", "40 g")
+    assert not is_numeric_change("Alpha", "Alpah")
+    assert not is_numeric_change("Q1 2020", "Q2 2021")
+
+
+@pytest.mark.parametrize("quality", [90])
+def test_jpeg_reencoding_is_at_most_minor_for_every_task(judge: PixelJudge, quality: int) -> None:
+    cells = [["Name", "Q1"], ["Alpha", "12.5"], ["Beta", "7.25"]]
+    for task, img in ((Task.CHART, bar_chart()[0]), (Task.TABLE, table_image(cells)), (Task.SVG, icon_image())):
+        buf = io.BytesIO()
+        img.save(buf, format="JPEG", quality=quality)
+        jpeg = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+        j = check_judge_contract(judge, task, rendering(img, task), rendering(jpeg, task))
+        assert all(d.severity <= 1 for d in j.discrepancies), (task, j.discrepancies)
+
+
+@pytest.mark.parametrize("scale", [0.98, 1.02])
+def test_small_rescale_is_at_most_minor(judge: PixelJudge, scale: float) -> None:
+    ref, _, _ = bar_chart()
+    cand = ref.resize((round(ref.width * scale), round(ref.height * scale)), Image.LANCZOS)
+    j = check_judge_contract(judge, Task.CHART, rendering(ref), rendering(cand))
+    assert all(d.severity <= 1 for d in j.discrepancies), j.discrepancies
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: content rescaled inside an unchanged canvas leaves y-axis tick glyphs that OCR reads "
+    "differently; whole-image rescales (above) are handled",
+)
+def test_rescaled_content_on_the_same_canvas_is_at_most_minor(judge: PixelJudge) -> None:
+    # The same drawing 2 % smaller on a canvas of the same size (content box scaled, not the image).
+    ref, _, _ = bar_chart()
+    small = ref.resize((round(ref.width * 0.98), round(ref.height * 0.98)), Image.LANCZOS)
+    cand = Image.new("RGB", ref.size, "white")
+    cand.paste(small, (4, 4))
+    j = check_judge_contract(judge, Task.CHART, rendering(ref), rendering(cand))
+    assert all(d.severity <= 1 for d in j.discrepancies), j.discrepancies
+
+
+def test_chart_rerendered_from_refactored_code_is_at_most_minor(judge: PixelJudge) -> None:
+    j = check_judge_contract(judge, Task.CHART, rendering(program_chart()), rendering(program_chart(refactored=True)))
+    assert all(d.severity <= 1 for d in j.discrepancies), j.discrepancies
+
+
+def test_hollow_chart_lists_each_missing_bar(judge: PixelJudge) -> None:
+    ref = program_chart()
+    _, bars, _ = bar_chart()
+    j = check_judge_contract(judge, Task.CHART, rendering(ref), rendering(program_chart(hide_bars=True)))
+    missing = [d for d in j.discrepancies if "missing" in d.description]
+    assert len(missing) == len(bars) == 4, j.discrepancies
+    assert all(d.category == "data_error" and d.location.startswith("plot area") for d in missing)
+    for bar in bars:  # each bar has its own discrepancy, boxed on it
+        assert any(covered(bar, px_box(d, ref)) >= 0.8 for d in missing)
+    assert j.total_severity >= 8
+
+
+def test_chart_locations_use_the_plot_frame(judge: PixelJudge) -> None:
+    ref, _, _ = bar_chart()
+    cand, _, _ = bar_chart(colours=(BLUE, RED, BLUE, BLUE))
+    j = judge.judge(Task.CHART, rendering(ref), rendering(cand))
+    assert any(d.location.startswith("plot area") for d in j.discrepancies)

@@ -338,3 +338,83 @@ def test_a_strange_scene_is_a_judge_error_not_an_exception(judge: SceneJudge) ->
     weird = Rendering(task=Task.TABLE, scene={"cells": [{"row": "x"}]}, source="?")
     judgment: Judgment = check_judge_contract(judge, Task.TABLE, ref, weird)
     assert judgment.status.value == "judge_error" and judgment.reason
+
+
+# -- rules of the perturbation engine, on hand-written scenes -------------------------------------------------
+
+
+def _table(rows: list[list[str]]) -> dict:
+    """A table scene: one header row, cells boxed on a regular grid."""
+    n, m = len(rows), max(len(r) for r in rows)
+    cells = [
+        {"row": r, "col": c, "rowspan": 1, "colspan": 1, "text": t, "header": r == 0,
+         "bbox": [c / m, r / n, (c + 1) / m, (r + 1) / n]}
+        for r, row in enumerate(rows) for c, t in enumerate(row)
+    ]  # fmt: skip
+    return {"rows": n, "cols": m, "header_rows": 1, "cells": cells}
+
+
+REF_TABLE = [["Name", "Score", "Rank", "Team"], ["Ann", "12", "1", "Red"], ["Bob", "9", "2", "Blue"],
+             ["Cid", "7", "3", "Red"], ["Dee", "5", "4", "Blue"]]  # fmt: skip
+
+
+def test_table_swap_with_a_changed_cell_is_one_swap_and_one_cell() -> None:
+    cand = [[r[0], r[2], r[1], r[3]] for r in REF_TABLE]  # columns 2 and 3 swapped
+    cand[2][2] = "-9"  # and a sign flipped in the moved column
+    found = SceneJudge().compare(Task.TABLE, _table(REF_TABLE), _table(cand))
+    assert sorted((d.category, d.severity) for d in found) == [("layout_error", 2), ("numeric_error", 3)]
+    swap = next(d for d in found if d.category == "layout_error")
+    assert "swapped" in swap.description and swap.bbox is not None and swap.bbox[0] < 0.26 < 0.74 < swap.bbox[2]
+
+
+def test_table_merge_after_a_dropped_column_is_not_a_cascade() -> None:
+    cand = [[r[0], r[1], r[3]] for r in REF_TABLE]  # column 3 dropped
+    cand[3] = ["Cid 7", "Red", ""]  # then cells 1 and 2 of row 4 written as one (Markdown pads the row)
+    found = SceneJudge().compare(Task.TABLE, _table(REF_TABLE), _table(cand))
+    assert sorted((d.category, d.severity) for d in found) == [("layout_error", 2), ("layout_error", 3)]
+    drop = next(d for d in found if d.severity == 3)
+    # Boxed where the column was: the candidate column now in its place (the last one here).
+    assert drop.bbox is not None and drop.bbox[0] > 0.6
+
+
+def test_table_duplicate_row_is_the_later_copy() -> None:
+    cand = [list(r) for r in REF_TABLE]
+    cand.insert(3, list(REF_TABLE[2]))
+    found = SceneJudge().compare(Task.TABLE, _table(REF_TABLE), _table(cand))
+    assert [(d.category, d.severity, d.location) for d in found] == [("layout_error", 2, "row 4")]
+
+
+def _svg(d: str, transform: str | None = None) -> dict:
+    el = {"tag": "path", "id": None, "fill": "#000000", "stroke": "none", "stroke_width": 1.0, "transform": transform,
+          "text": None, "d": d, "bbox": [0.1, 0.1, 0.6, 0.6]}  # fmt: skip
+    return {"viewBox": [0.0, 0.0, 24.0, 24.0], "elements": [el]}
+
+
+def test_svg_appended_transforms_are_one_discrepancy_each() -> None:
+    mirror = "translate(12 12) scale(-1 1) translate(-12 -12)"
+    found = SceneJudge().compare(
+        Task.SVG, _svg("M2 2 L10 2 L10 10 Z"), _svg("M2 2 L10 2 L10 10 Z", f"{mirror} rotate(6 6 6)")
+    )
+    assert sorted((d.category, d.severity) for d in found) == [("shape_error", 1), ("text_symbol_error", 2)]
+
+
+def test_svg_resize_and_moved_point_are_two_edits() -> None:
+    # Scaled by 1.3 about (6, 6), then one point moved by 3 units (12 % of the canvas).
+    found = SceneJudge().compare(
+        Task.SVG, _svg("M2 2 L10 2 L10 10 L2 10 Z"), _svg("M0.8 0.8 L11.2 0.8 L14.2 11.2 L0.8 11.2 Z")
+    )
+    assert sorted(d.severity for d in found) == [2, 3]
+    assert {d.category for d in found} == {"shape_error"}
+
+
+def test_chart_texts_recoloured_alike_are_one_discrepancy() -> None:
+    def scene(colours: list[str]) -> dict:
+        texts = [{"text": f"{k}.0", "color": c, "fontsize": 10.0, "bbox": [0.1 * k, 0.5, 0.1 * k + 0.05, 0.55]}
+                 for k, c in enumerate(colours)]  # fmt: skip
+        ax = {"bbox": [0.1, 0.1, 0.9, 0.9], "xlim": [0, 1], "ylim": [0, 1], "xscale": "linear", "yscale": "linear",
+              "texts": texts}  # fmt: skip
+        return {"axes": [ax], "texts": [], "legends": []}
+
+    found = SceneJudge().compare(Task.CHART, scene(["#000000", "#ffffff", "#000000"]), scene(["#1f77b4"] * 3))
+    assert [(d.category, d.severity) for d in found] == [("style_error", 2)]
+    assert found[0].bbox == (0.0, 0.5, 0.25, 0.55)  # the union of the three texts

@@ -115,7 +115,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -427,7 +427,14 @@ class _ChartDiff:
 
     # -- text helpers
     def text_pair(
-        self, location: str, what: str, r: dict[str, Any], c: dict[str, Any], major: bool, style: bool = True
+        self,
+        location: str,
+        what: str,
+        r: dict[str, Any],
+        c: dict[str, Any],
+        major: bool,
+        style: bool = True,
+        paints: dict[str | None, list[tuple[str | None, Any]]] | None = None,
     ) -> None:
         rt, ct = _text_of(r), _text_of(c)
         box = c.get("bbox") if ct else r.get("bbox")
@@ -442,7 +449,11 @@ class _ChartDiff:
             return
         if not rt or not style:
             return
-        self.out.colour("style_error", f"the {what} colour", location, r.get("color"), c.get("color"), box)
+        if paints is not None:  # grouped by the caller: one colour argument colours many texts
+            if delta_e(r.get("color"), c.get("color")) > self.opts.colour_de:
+                paints.setdefault(c.get("color"), []).append((r.get("color"), box))
+        else:
+            self.out.colour("style_error", f"the {what} colour", location, r.get("color"), c.get("color"), box)
         fr, fc = r.get("fontsize"), c.get("fontsize")
         if fr and fc and max(fr, fc) / max(1e-9, min(fr, fc)) > 1.15:
             self.out.add("style_error", 1, location, f"the {what} font size is {fc:g}, should be {fr:g}", box)
@@ -478,10 +489,11 @@ class _ChartDiff:
             groups: dict[str, list[dict[str, Any]]] = {}
             for p in rects:
                 groups.setdefault(str(p.get("facecolor")), []).append(p)
-            if len(groups) > 1 and len(groups) == len(rects):
-                groups = {"*": rects}  # one colour per bar: one series
+            # One colour per bar is one series; otherwise a colour drawn twice at one place is two series.
+            groups = {"*": rects} if 1 < len(groups) == len(rects) else _split_repeats(groups, kind)
             for k, (colour, items) in enumerate(groups.items()):
                 col = None if colour == "*" else colour
+                col = col.rsplit("#", 1)[0] if col and col.count("#") > 1 else col  # a split series keeps its colour
                 out.setdefault(kind, []).append(_Series(kind, legend_name(col) if col else None, col, items, k))
         wedges = [p for p in patches if p.get("type") == "Wedge"]
         if wedges:
@@ -527,8 +539,14 @@ class _ChartDiff:
                 c.get(f"{axis}label") or {}, major=True,
             )  # fmt: skip
         n_before = len(out.items)
-        missing, extra = self.data(r, c, where)
-        data_changed = len(out.items) > n_before
+        if _is_colorbar(r) and _is_colorbar(c):
+            # A colour bar draws the colour scale of another axes' image: its values and ticks follow that
+            # image's data (reported there); only its texts are its own.
+            missing, extra = set(), set()
+            data_changed = True
+        else:
+            missing, extra = self.data(r, c, where)
+            data_changed = len(out.items) > n_before
         structure = any(d.category == "structure_error" for d in out.items[n_before:])
         resized = self.layout_changed or _resized(r.get("bbox"), c.get("bbox"))
         for axis in ("x", "y"):
@@ -812,6 +830,7 @@ class _ChartDiff:
                          f"should have {len(sr)}", _union([s.bbox for s in sc]))  # fmt: skip
             return
         seen: set[tuple[Any, int]] = set()
+        found: list[tuple[float, str, Any]] = []
         for a, b in zip(sr, sc, strict=True):
             la, lb = a.items[0], b.items[0]
             ya, yb, xs = la.get("y") or [], lb.get("y") or [], la.get("x") or []
@@ -826,9 +845,17 @@ class _ChartDiff:
                 seen.add(key)
                 err = _error_size(sr, la, k)
                 rel = abs(x - y) / err if err else abs(x - y) / max(abs(x), 1e-9)
-                self.out.add("data_error", _rel_severity(rel), f"{where} error bars",
-                             f"the error bar of point {k + 1}{ctx.at(xs, k)} ends at {_fmt(y)}, should end at {_fmt(x)}",
-                             ctx.point_box(xs[k] if k < len(xs) else None, y) or lb.get("bbox"))  # fmt: skip
+                xk = xs[k] if k < len(xs) else None
+                found.append((rel, f"the error bar of point {k + 1}{ctx.at(xs, k)} ends at {_fmt(y)}, should end at "
+                              f"{_fmt(x)}", _union([ctx.point_box(xk, y), ctx.point_box(xk, x)]) or lb.get("bbox")))  # fmt: skip
+        if len(found) >= 3:  # the errors of a whole series changed: one discrepancy (the series rule)
+            rel = max(f[0] for f in found)
+            self.out.add("data_error", _series_severity(rel), f"{where} error bars",
+                         f"{len(found)} error bars differ, e.g. {found[0][1]}",
+                         _union([f[2] for f in found] + [s.bbox for s in sc]))  # fmt: skip
+            return
+        for rel, desc, box in found:
+            self.out.add("data_error", _rel_severity(rel), f"{where} error bars", desc, box)
 
     def extent(self, a: Any, b: Any, what: str, loc: str, ctx: _AxCtx) -> bool:
         """Report an element whose box, in data coordinates, moved (its values changed); True when reported."""
@@ -893,10 +920,15 @@ class _ChartDiff:
             k, _, x, y = max(diffs, key=lambda d: d[1])
             out.add("data_error", _series_severity(worst), loc,
                     f"{len(diffs)} of {len(ra)} {unit}s of {name} differ ({axis} values), e.g. {unit} "
-                    f"{k + 1}{ctx.at(xs, k)} is {_fmt(y)}, should be {_fmt(x)}", box)  # fmt: skip
+                    f"{k + 1}{ctx.at(xs, k)} is {_fmt(y)}, should be {_fmt(x)}", ctx.with_ticks(box, axis))  # fmt: skip
             return
         for k, rel, x, y in diffs:
-            pbox = ctx.point_box(xs[k] if k < len(xs) and axis == "y" else None, y if axis == "y" else None) or box
+            xk = xs[k] if k < len(xs) and axis == "y" else None
+            # The change shows between the old and the new place of the point.
+            pbox = _union(
+                [ctx.point_box(xk, y if axis == "y" else None), ctx.point_box(xk, x if axis == "y" else None)]
+            )
+            pbox = pbox or box
             out.add("data_error", _rel_severity(rel), loc,
                     f"{unit} {k + 1}{ctx.at(xs, k)} of {name} is {_fmt(y)}, should be {_fmt(x)}"
                     + ("" if axis == "y" else f" ({axis} value)"), pbox)  # fmt: skip
@@ -919,6 +951,11 @@ class _ChartDiff:
         else:
             width = max((abs(float(p.get(size) or 0)) for p in ra), default=1.0) or 1.0
             pairs, lost, added = _greedy(ra, ca, lambda i, a, j, b: -abs(centre(a) - centre(b)) / width, minimum=-0.5)
+        if len(lost) + len(added) > 2:
+            # Many bars gone or new (a histogram re-binned because its data changed): one change of the series.
+            out.add("data_error", 3 if len(lost) + len(added) > len(ra) / 2 else 2, loc,
+                    f"{name} has {len(ca)} bars, should have {len(ra)}", c.bbox or r.bbox)  # fmt: skip
+            return
         for i in lost:
             out.add("data_error", 2, loc, f"bar {i + 1}{ctx.bar_at(centre(ra[i]), horizontal)} of {name} is missing",
                     ra[i].get("bbox"))  # fmt: skip
@@ -949,12 +986,13 @@ class _ChartDiff:
             out.add("data_error", _series_severity(rel), loc,
                     f"{len(diffs)} of {len(ra)} bars of {name} differ, e.g. bar {j + 1}"
                     f"{ctx.bar_at(centre(ca[j]), horizontal)} is {_fmt(y)}, should be {_fmt(x)}",
-                    _union([ca[d[1]].get("bbox") for d in diffs]))  # fmt: skip
+                    ctx.with_ticks(_union([ca[d[1]].get("bbox") for d in diffs]), "x" if horizontal else "y"))  # fmt: skip
         else:
-            for _i, j, rel, x, y in diffs:
+            for i, j, rel, x, y in diffs:
+                # The change shows where the old and the new bar differ: box both.
                 out.add("data_error", _rel_severity(rel), loc,
                         f"bar {j + 1}{ctx.bar_at(centre(ca[j]), horizontal)} of {name} is {_fmt(y)}, should be {_fmt(x)}",
-                        ca[j].get("bbox"))  # fmt: skip
+                        _union([ca[j].get("bbox"), ra[i].get("bbox")]))  # fmt: skip
         # Style: one discrepancy when the whole series changed alike, else per bar.
         for key, word in (("facecolor", "colour"), ("edgecolor", "edge colour"), ("hatch", "hatch")):
             bad = []
@@ -970,8 +1008,9 @@ class _ChartDiff:
             def sev_of(a: str | None, b: str | None, strong: bool = strong) -> int:
                 return 2 if strong and delta_e(a, b) > self.opts.strong_de else 1
 
-            if len(bad) == len(pairs) and len(pairs) > 1 and len({(a, b) for _, _, a, b in bad}) == 1:
-                a, b = bad[0][2], bad[0][3]
+            if len(bad) == len(pairs) and len(pairs) > 1 and len({b for _, _, _, b in bad}) == 1:
+                # Every bar now has one colour (one colour argument replaced the old one or a palette).
+                a, b = max(((x[2], x[3]) for x in bad), key=lambda ab: delta_e(ab[0], ab[1]))
                 out.add("style_error", sev_of(a, b), loc, f"the bar {word} of {name} is {b or 'none'}, should be "
                         f"{a or 'none'}", _union([ca[j].get("bbox") for _, j, _, _ in bad]))  # fmt: skip
             else:
@@ -1095,6 +1134,7 @@ class _ChartDiff:
             return s + 0.5 / (1 + abs(i - j))
 
         pairs, lost, added = _greedy(ra, ca, score, minimum=1.8)
+        paints: dict[str | None, list[tuple[str | None, Any]]] = {}
 
         def derived(t: str) -> bool:
             return data_changed and _is_numeric_text(t)
@@ -1111,7 +1151,17 @@ class _ChartDiff:
             a, b = _text_of(ra[i]), _text_of(ca[j])
             if a != b and derived(a) and derived(b):
                 continue
-            self.text_pair(f"{where} text {_q(a, 30)}", "text", ra[i], ca[j], major=False)
+            self.text_pair(f"{where} text {_q(a, 30)}", "text", ra[i], ca[j], major=False, paints=paints)
+        # Texts recoloured alike (a loop of ax.text calls sharing one colour argument) are one discrepancy.
+        for new, olds in paints.items():
+            sev = max(
+                2 if delta_e(old, new) >= self.opts.strong_de or (old in (None, "none")) != (new in (None, "none"))
+                else 1
+                for old, _ in olds
+            )  # fmt: skip
+            what = "the text colour" if len(olds) == 1 else f"the colour of {len(olds)} texts"
+            out.add("style_error", sev, f"{where} texts", f"{what} is {new or 'none'}, should be "
+                    f"{', '.join(sorted({str(o) for o, _ in olds}))}", _union([b for _, b in olds]))  # fmt: skip
 
     def legend(
         self,
@@ -1220,6 +1270,16 @@ class _AxCtx:
             return None
         return (fx - 0.02, fy - 0.02, fx + 0.02, fy + 0.02)
 
+    def with_ticks(self, box: Any, axis: str) -> Any:
+        """A series-wide change with the value axis' tick labels when that axis rescaled with it: autoscaled
+        limits keep the marks in place, so the change shows in the labels."""
+        lr, lc = self.r.get(f"{axis}lim") or [], self.c.get(f"{axis}lim") or []
+        if len(lr) == 2 and len(lc) == 2 and None not in lr + lc:
+            span = abs(lr[1] - lr[0]) or 1.0
+            if max(abs(lr[0] - lc[0]), abs(lr[1] - lc[1])) / span > 0.02:
+                return _union([box, *[t.get("bbox") for t in self.c.get(f"{axis}ticklabels") or []]])
+        return box
+
     def box_shift(self, a: Any, b: Any) -> float:
         """Largest edge move between two boxes in data coordinates, as a fraction of the reference's axis range
         (so neither a moved axes nor re-scaled limits count)."""
@@ -1268,6 +1328,38 @@ class _AxCtx:
     def at_box(self, p: dict[str, Any]) -> str:
         d = self._to_data(self.r, _clean_box(p.get("bbox")) or (0.0, 0.0, 0.0, 0.0))
         return self._name_at("x", (d[0] + d[2]) / 2) if d else ""
+
+
+def _split_repeats(groups: dict[str, list[dict[str, Any]]], kind: str) -> dict[str, list[dict[str, Any]]]:
+    """Bars of one colour drawn twice at the same place are two series (two calls drawing alike), so a colour
+    shared after an edit does not merge them; bars keep their drawing order within a series."""
+    pos, size = ("y", "height") if kind == "barh" else ("x", "width")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for colour, items in groups.items():
+        run = 0
+        seen: set[float] = set()
+        for p in items:
+            c = round(float(p.get(pos) or 0) + float(p.get(size) or 0) / 2, 6)
+            if c in seen:
+                run += 1
+                seen = set()
+            seen.add(c)
+            out.setdefault(colour if run == 0 else f"{colour}#{run}", []).append(p)
+    return out
+
+
+def _is_colorbar(ax: dict[str, Any]) -> bool:
+    """A colour bar's axes: a long thin frame holding only a colour mesh (and its outline)."""
+    kinds = {c.get("type") for c in ax.get("collections") or []}
+    if "QuadMesh" not in kinds or not kinds <= {"QuadMesh", "LineCollection"}:
+        return False
+    if ax.get("lines") or ax.get("images") or any(p.get("type") == "Rectangle" for p in ax.get("patches") or []):
+        return False
+    b = _clean_box(ax.get("bbox"))
+    if b is None:
+        return False
+    w, h = b[2] - b[0], b[3] - b[1]
+    return min(w, h) < 0.2 * max(w, h)
 
 
 def _match_series(sr: Sequence[_Series], sc: Sequence[_Series]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
@@ -1582,49 +1674,112 @@ class _Alignment:
     moved: list[tuple[int, int]]
     lost: list[int]
     added: list[int]
+    #: (ref, cand): a cand line added as a (near) copy of a ref line, the later of the two copies.
+    dups: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _kept_in_order(exact: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The largest order-keeping subset of exactly matched lines (ties: the smallest displacement), so a line
+    that moved is the one reported, never the ones it passed."""
+    if all(b[1] > a[1] for a, b in itertools.pairwise(exact)):
+        return exact
+    n = len(exact)
+    # Weighted longest increasing subsequence; the weight prefers pairs whose displacement is the common one.
+    shift = Counter(j - i for i, j in exact).most_common(1)[0][0]
+    w = [1.0 - 1e-6 * abs(j - i - shift) for i, j in exact]
+    best = w[:]
+    prev = [-1] * n
+    for b in range(n):
+        for a in range(b):
+            if exact[a][1] < exact[b][1] and best[a] + w[b] > best[b]:
+                best[b], prev[b] = best[a] + w[b], a
+    k = max(range(n), key=lambda x: best[x])
+    out = []
+    while k >= 0:
+        out.append(exact[k])
+        k = prev[k]
+    return out[::-1]
+
+
+def _pair_copies(i_s: list[int], j_s: list[int]) -> list[tuple[int, int]]:
+    """Pair the positions of equal lines in order, choosing which copies pair (when one side has more) so that
+    positions move least; ties pair the earlier copy (a duplicate is the later one)."""
+    if len(i_s) == len(j_s) or not i_s or not j_s:
+        return list(zip(i_s, j_s, strict=False))
+    short, long_, flip = (i_s, j_s, False) if len(i_s) < len(j_s) else (j_s, i_s, True)
+    n, m = len(short), len(long_)
+    inf = float("inf")
+    # cost[a][b]: best cost pairing short[a:] with long_[b:], order kept.
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    for b in range(m + 1):
+        cost[n][b] = 0.0
+    for a in range(n - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            cost[a][b] = min(abs(short[a] - long_[b]) + cost[a + 1][b + 1], cost[a][b + 1] + 1e-9)
+    out = []
+    b = 0
+    for a in range(n):
+        while cost[a][b] != abs(short[a] - long_[b]) + cost[a + 1][b + 1]:
+            b += 1
+        out.append((long_[b], short[a]) if flip else (short[a], long_[b]))
+        b += 1
+    return out
 
 
 def _align(ref: list[tuple[str, ...]], cand: list[tuple[str, ...]], threshold: float = 0.3) -> _Alignment:
-    """Sequence alignment of two lists of lines (rows or columns), see the module docstring."""
-    if len(ref) == len(cand) and ref != cand and Counter(ref) == Counter(cand):
-        # A permutation: lines that kept their place stay paired; two lines that traded places are a swap.
-        off = [k for k in range(len(ref)) if ref[k] != cand[k]]
-        if len(off) == 2 and ref[off[0]] == cand[off[1]] and ref[off[1]] == cand[off[0]]:
-            same = [(k, k) for k in range(len(ref)) if k not in off]
-            return _Alignment(same, [(off[0], off[1]), (off[1], off[0])], [], [])
-    sm = difflib.SequenceMatcher(None, ref, cand, autojunk=False)
-    pairs: list[tuple[int, int]] = []
-    blocks: list[tuple[list[int], list[int]]] = []
-    for op, i0, i1, j0, j1 in sm.get_opcodes():
-        if op == "equal":
-            pairs.extend(zip(range(i0, i1), range(j0, j1), strict=True))
-        else:
-            blocks.append((list(range(i0, i1)), list(range(j0, j1))))
-    # Moves: a line deleted in one place and inserted, unchanged, in another.
-    free_r = [i for b in blocks for i in b[0]]
-    free_c = [j for b in blocks for j in b[1]]
-    moved: list[tuple[int, int]] = []
-    taken_c: set[int] = set()
-    taken_r: set[int] = set()
-    for i in free_r:
-        for j in free_c:
-            if j not in taken_c and ref[i] == cand[j] and not _same_block(blocks, i, j):
-                moved.append((i, j))
-                taken_r.add(i)
-                taken_c.add(j)
-                break
-    for rs, cs in blocks:
-        rs = [i for i in rs if i not in taken_r]
-        cs = [j for j in cs if j not in taken_c]
+    """Align two lists of lines (rows or columns), see the module docstring."""
+    where_r: dict[tuple[str, ...], list[int]] = {}
+    where_c: dict[tuple[str, ...], list[int]] = {}
+    for i, line in enumerate(ref):
+        where_r.setdefault(line, []).append(i)
+    for j, line in enumerate(cand):
+        where_c.setdefault(line, []).append(j)
+    exact: list[tuple[int, int]] = []
+    for line, i_s in where_r.items():
+        exact.extend(_pair_copies(i_s, where_c.get(line) or []))
+    exact.sort()
+    anchors = _kept_in_order(exact)
+    moved = sorted(set(exact) - set(anchors))
+    got_r = {i for i, _ in exact}
+    got_c = {j for _, j in exact}
+    pairs = list(anchors)
+    bounds = [(-1, -1), *anchors, (len(ref), len(cand))]
+    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
+        rs = [i for i in range(i0 + 1, i1) if i not in got_r]
+        cs = [j for j in range(j0 + 1, j1) if j not in got_c]
         pairs.extend(_dp_pairs(ref, cand, rs, cs, threshold))
-    got_r = {i for i, _ in pairs} | taken_r
-    got_c = {j for _, j in pairs} | taken_c
-    return _Alignment(
-        sorted(pairs),
-        moved,
-        [i for i in range(len(ref)) if i not in got_r],
-        [j for j in range(len(cand)) if j not in got_c],
-    )
+    pairs.sort()
+    got_r |= {i for i, _ in pairs}
+    got_c |= {j for _, j in pairs}
+    lost = [i for i in range(len(ref)) if i not in got_r]
+    added = [j for j in range(len(cand)) if j not in got_c]
+    # A lost line and an added line that are alike: one line that changed and moved.
+    if lost and added:
+        extra, lr, lc = _greedy(
+            [ref[i] for i in lost], [cand[j] for j in added],
+            lambda a, x, b, y: _similarity(x, y) - 1e-3 * abs(lost[a] - added[b]), minimum=0.5,
+        )  # fmt: skip
+        moved = sorted(moved + [(lost[a], added[b]) for a, b in extra])
+        lost, added = [lost[a] for a in lr], [added[b] for b in lc]
+    # An added line that (nearly) copies a ref line is a duplicate. The engine inserts a copy right after its
+    # original: when the nearly equal copy comes first, it is the original (edited after), the exact one the copy.
+    dups = []
+    partner = dict(pairs + moved)
+    for j in added:
+        best = max(range(len(ref)), key=lambda i: (_similarity(ref[i], cand[j]), -abs(i - j)), default=None)
+        filled = sum(bool(t.strip()) and t != _COVERED for t in cand[j])
+        if best is None or _similarity(ref[best], cand[j]) < 0.5 or filled < min(2, len(cand[j])):
+            continue
+        k = partner.get(best)
+        if k == j + 1 and cand[k] == ref[best] and cand[j] != ref[best]:
+            pairs = sorted([p for p in pairs if p != (best, k)] + [(best, j)])
+            moved = sorted([p for p in moved if p != (best, k)] + ([(best, j)] if (best, k) in moved else []))
+            partner[best] = j
+            j = k
+        dups.append((best, j))
+    taken = {j for _, j in dups} | {j for _, j in pairs} | {j for _, j in moved}
+    added = [j for j in added if j not in taken]
+    return _Alignment(pairs, moved, lost, added, dups)
 
 
 def _same_block(blocks: list[tuple[list[int], list[int]]], i: int, j: int) -> bool:
@@ -1687,78 +1842,160 @@ class _TableDiff:
         row_al, col_al = (a1, a2) if first == 0 else (a2, a1)
         rows = sorted(row_al.pairs + row_al.moved)
         cols = sorted(col_al.pairs + col_al.moved)
-        for ri, rj in rows:
-            if self.joined(gr, gc, ri, rj, out):
-                continue
-            for ci, cj in cols:
+        # Copied columns take part (a copy that differs from its original holds edits of its own), in the
+        # candidate's order, so that a merge or split in a row is read in the columns as they are drawn.
+        cols_c = sorted(cols + col_al.dups, key=lambda p: p[1])
+        for ri, rj in rows + row_al.dups:
+            for ci, cj in self.row_cells(gr, gc, ri, rj, cols_c, out):
                 self.cell(gr, gc, ri, ci, rj, cj, out)
 
     def lines(self, gr: _Grid, gc: _Grid, axis: int, al: _Alignment, out: _Out) -> None:
         word = "row" if axis == 0 else "column"
-        cand_lines = {j: gc.line(axis, j) for j in al.added}
         ref_lines = [gr.line(axis, i) for i in range(gr.n(axis))]
+        n_c = gc.n(axis)
+        kept = sorted(al.pairs + al.moved)
         for i in al.lost:
+            if not any(t.strip() and t != _COVERED for t in ref_lines[i]):
+                continue  # an empty line is the trace of a split or merge in one row, reported there
+            # Boxed where it was: the candidate line now at its place (or the last one).
+            at = next((j for i2, j in kept if i2 > i), n_c - 1)
             out.add("layout_error", 3, f"{word} {i + 1}", f"{word} {i + 1} {_line_words(ref_lines[i])} is missing",
-                    gr.box_of_line(axis, i))  # fmt: skip
+                    gc.box_of_line(axis, min(max(at, 0), n_c - 1)) if n_c else gr.box_of_line(axis, i))  # fmt: skip
         for j in al.added:
-            line = cand_lines[j]
-            if line in ref_lines:
-                desc = f"{word} {j + 1} duplicates {word} {ref_lines.index(line) + 1} {_line_words(line)}"
-            else:
-                desc = f"{word} {j + 1} {_line_words(line)} should not be there"
-            out.add("layout_error", 2, f"{word} {j + 1}", desc, gc.box_of_line(axis, j))
+            line = gc.line(axis, j)
+            filled = sum(bool(t.strip()) and t != _COVERED for t in line)
+            if not filled or (axis == 1 and filled == 1 and len(line) >= 3):
+                continue  # the trace of a split or merge in one row (a cell pushed out), reported there
+            out.add("layout_error", 2, f"{word} {j + 1}", f"{word} {j + 1} {_line_words(line)} should not be there",
+                    gc.box_of_line(axis, j))  # fmt: skip
+        for i, j in al.dups:
+            out.add("layout_error", 2, f"{word} {j + 1}", f"{word} {j + 1} duplicates {word} {i + 1} "
+                    f"{_line_words(ref_lines[i])}", gc.box_of_line(axis, j))  # fmt: skip
+        # Moves: two lines that crossed each other are a swap; a line moved by one place swapped with its
+        # neighbour; anything else is a move.
+        moves = sorted(al.moved, key=lambda m: m[1])
         done: set[int] = set()
-        moves = dict(al.moved)
-        for i, j in al.moved:
-            if i in done:
+        for a, b in itertools.combinations(moves, 2):
+            if a in done or b in done or not ((a[0] - b[0]) * (a[1] - b[1]) < 0):
                 continue
-            # A swap of two lines is one discrepancy, not two moves.
-            partner = next((k for k, k2 in al.moved if k == j and k2 == i), None)
-            if partner is not None and i != j:
-                done.update({i, j})
-                out.add("layout_error", 2, f"{word}s {min(i, j) + 1} and {max(i, j) + 1}",
-                        f"{word}s {min(i, j) + 1} and {max(i, j) + 1} are swapped",
-                        _union([gc.box_of_line(axis, i), gc.box_of_line(axis, j)]))  # fmt: skip
+            done.update({a, b})  # type: ignore[arg-type]
+            lo, hi = sorted((a[1], b[1]))
+            out.add("layout_error", 2, f"{word}s {lo + 1} and {hi + 1}", f"{word}s {lo + 1} and {hi + 1} are swapped",
+                    _union([gc.box_of_line(axis, a[1]), gc.box_of_line(axis, b[1])]))  # fmt: skip
+        paired_at = {i: j for i, j in kept}
+        for m in moves:
+            if m in done:
                 continue
-            done.add(i)
-            out.add("layout_error", 2, f"{word} {j + 1}",
-                    f"{word} {i + 1} {_line_words(ref_lines[i])} is at position {j + 1}, should be at {i + 1}",
-                    gc.box_of_line(axis, moves[i]))  # fmt: skip
+            i, j = m
+            # Where it belongs in the candidate: just after the line its reference predecessor is paired with.
+            home = next((paired_at[k] + 1 for k in range(i - 1, -1, -1) if k in paired_at and k != i), 0)
+            home = min(home if home <= j else home - 1, n_c - 1)
+            lo, hi = sorted((j, home))
+            if hi - lo == 1:
+                out.add("layout_error", 2, f"{word}s {lo + 1} and {hi + 1}", f"{word}s {lo + 1} and {hi + 1} are "
+                        "swapped", _union([gc.box_of_line(axis, lo), gc.box_of_line(axis, hi)]))  # fmt: skip
+            else:
+                out.add("layout_error", 2, f"{word} {j + 1}",
+                        f"{word} {i + 1} {_line_words(ref_lines[i])} is at position {j + 1}, should be at {i + 1}",
+                        gc.box_of_line(axis, j))  # fmt: skip
 
-    def joined(self, gr: _Grid, gc: _Grid, ri: int, rj: int, out: _Out) -> bool:
-        """Two neighbouring cells of a row written as one (a merge without colspan, as Markdown must), or one
-        cell written as two (a split): one layout discrepancy for the row instead of a cascade of shifted cells."""
-        a = [t for t in gr.text[ri] if t != _COVERED]
-        b = [t for t in gc.text[rj] if t != _COVERED]
+    def row_cells(
+        self, gr: _Grid, gc: _Grid, ri: int, rj: int, cols: list[tuple[int, int]], out: _Out
+    ) -> list[tuple[int, int]]:
+        """The (ref, cand) columns whose cells to compare in one row: the column alignment, unless two
+        neighbouring cells of the row were written as one (a merge without colspan, as Markdown must) or one
+        cell as two (a split), which is one layout discrepancy for the row instead of a cascade of shifted cells."""
+        a = [gr.text[ri][ci] for ci, _ in cols]
+        b = [gc.text[rj][cj] for _, cj in cols]
+        if a == b and all(gc.text[rj][j] in ("", _COVERED) for j in range(gc.cols) if j not in {c for _, c in cols}):
+            return []
+        # First in the aligned columns (after a dropped, copied or swapped column), then in the raw row (a split
+        # that made the row longer than the table).
+        found = self.joined(a, b, rj, lambda k: gc.cell_box(rj, cols[k][1]) if k < len(cols) else None, out)
+        if found is not None:
+            kind, k = found
+            pairs = [cols[m] for m in range(k)]
+            if kind == "merge":
+                pairs += [(cols[m][0], cols[m - 1][1]) for m in range(k + 2, len(cols))]
+            else:
+                pairs += [(cols[m][0], cols[m + 1][1]) for m in range(k + 1, len(cols) - 1)]
+            return pairs
+        ra, rb = list(gr.text[ri]), list(gc.text[rj])
+        if len(ra) != len(rb) and ra != rb:
+            found = self.joined(ra, rb, rj, lambda k: gc.cell_box(rj, k), out)
+            if found is not None:
+                return []
+        return cols
+
+    def joined(
+        self, a: list[str], b: list[str], rj: int, box: Callable[[int], Any], out: _Out
+    ) -> tuple[str, int] | None:
+        """("merge" | "split", k) when cells k and k+1 of ``a`` are cell k of ``b`` or the other way round."""
         if a == b or len(a) < 2 or len(b) < 2:
-            return False
+            return None
 
-        def glue(x: str, y: str) -> set[str]:
-            return {f"{x} {y}".strip(), f"{x}{y}"}
+        def glue(x: str, y: str) -> list[str]:
+            if _COVERED in (x, y):
+                return []
+            return [f"{x} {y}".strip(), f"{x}{y}"]
 
-        def same_tail(x: list[str], y: list[str]) -> bool:
+        def glued(x: str, y: str, whole: str) -> int | None:
+            """0 when ``whole`` is ``x`` and ``y`` written as one, the text severity when it is so but for a
+            typo or a changed word (an edit of its own), None when it is not."""
+            if not whole or whole == _COVERED:
+                return None
+            options = glue(x, y)
+            if whole in options:
+                return 0
+            if options and x and y and _ratio(whole, options[0]) >= 0.85:
+                return text_severity(whole, options[0])
+            return None
+
+        def tail_off(x: list[str], y: list[str]) -> int | None:
+            """How many cells differ between two row tails (trailing empty cells ignored), None when they are
+            not the same cells at all."""
             x, y = list(x), list(y)
             while x and not x[-1]:
                 x.pop()
             while y and not y[-1]:
                 y.pop()
-            return x == y
+            if len(x) != len(y):
+                return None
+            off = sum(p != q for p, q in zip(x, y, strict=True))
+            return off if off <= max(1, len(x) // 4) else None
 
         for k in range(min(len(a), len(b)) - 1):
-            if a[:k] != b[:k]:
-                break
-            if b[k] in glue(a[k], a[k + 1]) and same_tail(a[k + 2 :], b[k + 1 :]):
+            if a[k] == b[k]:
+                continue
+            g = glued(a[k], a[k + 1], b[k])
+            # One surprise at most: an exact glue with one changed cell after it, or a typo in the glued cell.
+            allowed = 0 if g else 1
+            off = tail_off(a[k + 2 :], b[k + 1 :]) if g is not None else None
+            if off is not None and off <= allowed and (g == 0 or b[k + 1] != _COVERED):
                 out.add("layout_error", 2, f"row {rj + 1}, column {k + 1}", f"cells {k + 1} and {k + 2} of row "
-                        f"{rj + 1} are merged into one ({_q(b[k])})", gc.cell_box(rj, k))  # fmt: skip
-                return True
+                        f"{rj + 1} are merged into one ({_q(b[k])})", _union([box(k), box(k + 1)]))  # fmt: skip
+                if g:
+                    out.add("text_error", g, f"row {rj + 1}, column {k + 1}",
+                            f"the merged cell reads {_q(b[k])}, should be {_q(a[k])} and {_q(a[k + 1])}", box(k))  # fmt: skip
+                return "merge", k
+            g = glued(b[k], b[k + 1], a[k]) if b[k] and b[k + 1] else None
+            if g is None:
+                continue
             # Markdown keeps a row's cell count, so a split pushes the row's last cell out.
-            lost = len(a) == len(b) and bool(a[-1]) and a[k + 1 : -1] == b[k + 2 :]
-            if a[k] in glue(b[k], b[k + 1]) and (lost or same_tail(a[k + 1 :], b[k + 2 :])):
+            allowed = 0 if g else 1
+            off_lost = tail_off(a[k + 1 : -1], b[k + 2 :])
+            lost = len(a) == len(b) and bool(a[-1]) and off_lost is not None and off_lost <= allowed
+            off = tail_off(a[k + 1 :], b[k + 2 :])
+            if lost or (off is not None and off <= allowed):
                 out.add("layout_error", 3 if lost else 2, f"row {rj + 1}, column {k + 1}",
                         f"cell {k + 1} of row {rj + 1} ({_q(a[k])}) is split in two"
-                        + ("; the row's last cell is lost" if lost else ""), gc.cell_box(rj, k))  # fmt: skip
-                return True
-        return False
+                        + ("; the row's last cell is lost" if lost else ""),
+                        _union([box(k), box(len(b) - 1 if len(a) == len(b) else k + 1)]))  # fmt: skip
+                if g:
+                    out.add("text_error", g, f"row {rj + 1}, column {k + 1}",
+                            f"the split cell reads {_q(b[k])} and {_q(b[k + 1])}, should be {_q(a[k])}", box(k))  # fmt: skip
+                return "split", k
+        return None
 
     def cell(self, gr: _Grid, gc: _Grid, ri: int, ci: int, rj: int, cj: int, out: _Out) -> None:
         ka, kb = gr.anchor[ri][ci], gc.anchor[rj][cj]
@@ -1780,7 +2017,8 @@ class _TableDiff:
             return
         if ta == tb:
             return
-        header = ri < gr.header_rows or bool(ca.get("header"))
+        # Header rows are labels; a header cell in a body row (a row label) holding a number is still data.
+        header = ri < gr.header_rows or (bool(ca.get("header")) and not is_numeric_change(ta, tb))
         if header:
             sev = text_severity(ta, tb)
             out.add(
@@ -1893,7 +2131,9 @@ class _SvgDiff:
         s += 2.0 * _iou(a.get("bbox"), b.get("bbox"))
         s += 0.5 * (delta_e(a.get("fill"), b.get("fill")) <= self.opts.colour_de)
         s += 0.5 * (delta_e(a.get("stroke"), b.get("stroke")) <= self.opts.colour_de)
-        s += 0.5 * (a.get("transform") == b.get("transform"))
+        # A shifted copy differs from its original by a prepended translate: the element that keeps the
+        # transform is the original, even when its own geometry was edited.
+        s += 1.5 * (a.get("transform") == b.get("transform"))
         return s + 0.25 / (1 + abs(i - j))
 
     def moved(self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], i: int, j: int, out: _Out) -> None:
@@ -1946,31 +2186,30 @@ class _SvgDiff:
                 key = _box_motion(ba, bb)
                 moves.setdefault(key, []).append((i, j, iou or 0.0))
                 continue
-            what = "transform" if a.get("transform") != b.get("transform") else "geometry"
-            if what == "transform":
+            box = _union([bb, ba]) if bb else ba
+            if a.get("transform") != b.get("transform"):
                 extra = _added_transform(a.get("transform"), b.get("transform"))
-                if extra and re.search(r"scale\(\s*(-1\s*[ ,]\s*1|1\s*[ ,]\s*-1)\s*\)", extra):
-                    out.add(
-                        "text_symbol_error", 2, name, f"{name} is mirrored ({extra!r})", _union([bb, ba]) if bb else ba
-                    )
+                # Each appended transform is an edit of its own (a mirror, a rotation, a resize, a shift).
+                for part in _transform_parts(extra):
+                    if re.search(r"scale\(\s*(-1\s*[ ,]\s*1|1\s*[ ,]\s*-1)\s*\)", part):
+                        out.add("text_symbol_error", 2, name, f"{name} is mirrored ({part!r})", box)
+                    elif _small_transform(ba, bb, part, _canvas(self.scene)):
+                        # The perturbation rule: a small transform is a shape change (1); a large one structure.
+                        out.add("shape_error", 1, name, f"{name} is slightly transformed ({part!r})", box)
+                    else:
+                        out.add("structure_error", 3 if _area(ba) > 0.10 else 2, name,
+                                f"{name} is transformed ({part!r})", box)  # fmt: skip
+                if a.get("d") == b.get("d"):
                     continue
-                # The perturbation rule: a small transform is a shape change (1); a large one changes structure.
-                if _small_transform(ba, bb, extra, _canvas(self.scene)):
-                    out.add("shape_error", 1, name, f"{name} is slightly transformed: its transform is "
-                            f"{b.get('transform')!r}, should be {a.get('transform')!r}", _union([bb, ba]) if bb else ba)  # fmt: skip
-                else:
-                    out.add("structure_error", 3 if _area(ba) > 0.10 else 2, name, f"{name} is transformed: its "
-                            f"transform is {b.get('transform')!r}, should be {a.get('transform')!r}",
-                            _union([bb, ba]) if bb else ba)  # fmt: skip
+            parts = _path_edits(a.get("d"), b.get("d"), _canvas(self.scene))
+            if parts is not None:
+                for sev, desc in parts:
+                    out.add("shape_error", sev, name, f"{name}: {desc}", box)
                 continue
-            detail = (
-                f"its transform is {b.get('transform')!r}, should be {a.get('transform')!r}"
-                if what == "transform"
-                else "its shape or position differs" + (f" (box overlap {iou:.0%})" if iou is not None else "")
-            )
+            detail = "its shape or position differs" + (f" (box overlap {iou:.0%})" if iou is not None else "")
             if a.get("tag") == "text" and own_same:
                 detail = "its position or size differs" + (f" (box overlap {iou:.0%})" if iou is not None else "")
-            out.add("shape_error", sev, name, f"the {what} of {name} differs: {detail}", _union([bb, ba]) if bb else ba)
+            out.add("shape_error", sev, name, f"the geometry of {name} differs: {detail}", box)
         for (attr, old, new), js in paints.items():
             boxes = [ca[j].get("bbox") for j in js]
             if len(js) == 1:
@@ -2074,6 +2313,76 @@ def _path_vertices(d: str) -> list[tuple[float, float]]:
     except (ValueError, KeyError):
         return out
     return out
+
+
+_TRANSFORM_FN_RE = re.compile(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\([^)]*\)")
+
+
+def _transform_parts(extra: str | None) -> list[str]:
+    """An appended transform split into the edits that wrote it: ``translate(c) scale(s) translate(-c)`` (a
+    resize or mirror about a centre) is one part, any other function is a part of its own."""
+    if not extra:
+        return []
+    fns = [m.group(0) for m in _TRANSFORM_FN_RE.finditer(extra)]
+    out: list[str] = []
+    k = 0
+    while k < len(fns):
+        if (
+            k + 2 < len(fns)
+            and fns[k].startswith("translate")
+            and fns[k + 1].startswith("scale")
+            and fns[k + 2].startswith("translate")
+        ):
+            out.append(" ".join(fns[k : k + 3]))
+            k += 3
+        else:
+            out.append(fns[k])
+            k += 1
+    return out or [extra]
+
+
+def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tuple[int, str]] | None:
+    """A changed path read as a uniform resize and/or a moved point (the engine's shape_size and path_coords),
+    each with its severity; None when the paths cannot be compared point by point."""
+    if not da or not db or not canvas or da.endswith("...") or db.endswith("..."):
+        return None
+    pa, pb = _path_vertices(da), _path_vertices(db)
+    if len(pa) < 2 or len(pa) != len(pb):
+        return None
+    keep = list(range(len(pa)))
+
+    def fit(idx: list[int]) -> tuple[float, float, float]:
+        # Least squares pb = f * pa + t over the kept points (both coordinates share f).
+        mx = sum(pa[i][0] for i in idx) / len(idx)
+        my = sum(pa[i][1] for i in idx) / len(idx)
+        nx = sum(pb[i][0] for i in idx) / len(idx)
+        ny = sum(pb[i][1] for i in idx) / len(idx)
+        var = sum((pa[i][0] - mx) ** 2 + (pa[i][1] - my) ** 2 for i in idx)
+        cov = sum((pa[i][0] - mx) * (pb[i][0] - nx) + (pa[i][1] - my) * (pb[i][1] - ny) for i in idx)
+        f = cov / var if var > 1e-12 else 1.0
+        return f, nx - f * mx, ny - f * my
+
+    def residual(i: int, f: float, tx: float, ty: float) -> float:
+        return math.hypot(pb[i][0] - (f * pa[i][0] + tx), pb[i][1] - (f * pa[i][1] + ty))
+
+    f, tx, ty = fit(keep)
+    for _ in range(3):  # moved points are outliers of the resize: drop them and fit again
+        res = [residual(i, f, tx, ty) for i in keep]
+        worst = max(range(len(keep)), key=lambda k: res[k])
+        if len(keep) <= 3 or res[worst] <= 1e-3 * canvas:
+            break
+        keep.pop(worst)
+        f, tx, ty = fit(keep)
+    out: list[tuple[int, str]] = []
+    if abs(f - 1) > 0.01:
+        change = abs(f - 1)
+        out.append((1 if change <= 0.12 else 2 if change <= 0.5 else 3, f"its size is scaled by {f:.2f}"))
+    else:
+        f, tx, ty = 1.0, 0.0, 0.0
+    moved = max(residual(i, f, tx, ty) for i in range(len(pa))) / canvas
+    if moved > 0.005 and (not out or moved > 0.01):
+        out.append((1 if moved < 0.04 else 2 if moved < 0.10 else 3, f"a point moved by {moved:.0%} of the canvas"))
+    return out or None
 
 
 def _added_transform(old: str | None, new: str | None) -> str | None:

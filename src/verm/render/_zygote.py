@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import gc
 import importlib
 import json
 import os
@@ -536,6 +537,10 @@ def main() -> None:
         if conf.get("warmup"):
             module, _, attr = conf["warmup"].partition(":")
             getattr(importlib.import_module(module), attr)()
+        # Move every warm object out of the collector's reach: a child's GC pass would otherwise
+        # write to (and so copy) every page of the zygote's heap.
+        gc.collect()
+        gc.freeze()
         cfg.base_vsz = _vsz_bytes() + 256 * 1024 * 1024
         cfg.layers["filesystem"] = False
         if cfg.layers["namespaces"]:

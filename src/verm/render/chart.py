@@ -311,7 +311,8 @@ def worker_render(payload: dict[str, Any]) -> tuple[bytes, dict[str, Any] | None
         )
     fig.set_dpi(dpi)
     buf = io.BytesIO()
-    savefig(fig, buf, format="png", dpi=dpi)
+    # zlib level 1: same pixels, several ms less per render than the default level 6.
+    savefig(fig, buf, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
     scene: dict[str, Any] | None
     try:
         scene = _SceneBuilder(fig).build()

@@ -974,6 +974,16 @@ def worker_render(payload: dict[str, Any]) -> tuple[bytes, dict[str, Any] | None
 # -- host side ------------------------------------------------------------------------------
 
 
+def warmup() -> None:
+    """Run once in the sandbox zygote: exercise resvg, Pillow's PNG codec and the
+    scene code so that forked children do not pay their lazy start-up per render."""
+    text = prepare_svg(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><rect width="8" height="8" fill="red"/>'
+        '<text x="10" y="8" font-size="6">Aa</text></svg>'
+    )
+    worker_render({"source": text, "width": 64, "height": 32, "background": "white"})
+
+
 class SvgRenderer(PooledRenderer):
     """Renders SVG text with resvg in the sandbox pool, at a fixed size on a background.
 
@@ -985,6 +995,7 @@ class SvgRenderer(PooledRenderer):
     lang = "svg"
     function = "verm.render.svg:worker_render"
     preload = ("resvg_py", "lxml.etree", "verm.render.svg")
+    warmup = "verm.render.svg:warmup"
 
     def __init__(
         self, options: SvgOptions | None = None, limits: RenderLimits | None = None, workers: int | None = None
