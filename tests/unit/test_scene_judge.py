@@ -407,6 +407,52 @@ def test_svg_resize_and_moved_point_are_two_edits() -> None:
     assert {d.category for d in found} == {"shape_error"}
 
 
+def _svg_doc(body: str) -> dict:
+    return svg_scene(
+        prepare_svg(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{body}</svg>'), (336, 336)
+    )
+
+
+def test_svg_polygon_resize_and_moved_point_are_two_edits() -> None:
+    ref = _svg_doc('<polygon points="2,2 10,2 10,10 2,10" fill="red"/>')
+    assert ref["elements"][0]["points"] == [[2.0, 2.0], [10.0, 2.0], [10.0, 10.0], [2.0, 10.0]]
+    cand = _svg_doc('<polygon points="0.8,0.8 11.2,0.8 14.2,11.2 0.8,11.2" fill="red"/>')
+    found = SceneJudge().compare(Task.SVG, ref, cand)
+    assert sorted(d.severity for d in found) == [2, 3]
+    assert {d.category for d in found} == {"shape_error"}
+
+
+def test_svg_edited_shifted_copy_reports_the_copy_and_its_edit() -> None:
+    ref = _svg_doc('<path d="M2 2 L10 2 L10 10 Z" fill="red"/><circle cx="18" cy="18" r="3" fill="blue"/>')
+    cand = _svg_doc(
+        '<path d="M2 2 L10 2 L10 10 Z" fill="red"/>'
+        '<path d="M2 2 L10 2 L10 10 Z" fill="red" transform="translate(3 0) rotate(40 6 6)"/>'
+        '<circle cx="18" cy="18" r="3" fill="blue"/>'
+    )
+    found = SceneJudge().compare(Task.SVG, ref, cand)
+    assert sorted(d.category for d in found) == ["structure_error", "structure_error"]
+    assert any("shifted copy" in d.description for d in found)
+    assert any("rotate(40" in d.description for d in found)
+
+
+def test_chart_pie_explode_and_swapped_labels() -> None:
+    def scene(labels: list[str], centres: list[list[float]]) -> dict:
+        angles = [(0.0, 90.0), (90.0, 300.0), (300.0, 360.0)]
+        wedges = [{"type": "Wedge", "label": lab, "facecolor": "#1f77b4", "theta1": a, "theta2": b, "r": 1.0,
+                   "center": c, "bbox": [0.3, 0.3, 0.7, 0.7]}
+                  for lab, (a, b), c in zip(labels, angles, centres, strict=True)]  # fmt: skip
+        ax = {"bbox": [0.1, 0.1, 0.9, 0.9], "xlim": [-1, 1], "ylim": [-1, 1], "xscale": "linear", "yscale": "linear",
+              "patches": wedges, "texts": []}  # fmt: skip
+        return {"axes": [ax], "texts": [], "legends": []}
+
+    flat = [[0.0, 0.0]] * 3
+    ref = scene(["A", "B", "C"], flat)
+    found = SceneJudge().compare(Task.CHART, ref, scene(["A", "B", "C"], [[0.0, 0.0], [0.1, 0.0], [0.0, 0.0]]))
+    assert [(d.category, d.severity) for d in found] == [("data_error", 3)]
+    found = SceneJudge().compare(Task.CHART, ref, scene(["C", "B", "A"], flat))
+    assert [(d.category, d.severity) for d in found] == [("text_error", 3)]
+
+
 def test_chart_texts_recoloured_alike_are_one_discrepancy() -> None:
     def scene(colours: list[str]) -> dict:
         texts = [{"text": f"{k}.0", "color": c, "fontsize": 10.0, "bbox": [0.1 * k, 0.5, 0.1 * k + 0.05, 0.55]}

@@ -169,13 +169,17 @@ def _area(b: Any) -> float:
 
 
 def _iou(a: Any, b: Any) -> float:
-    a, b = _clean_box(a), _clean_box(b)
+    return _iou_clean(_clean_box(a), _clean_box(b))
+
+
+def _iou_clean(a: tuple[float, ...] | None, b: tuple[float, ...] | None) -> float:
+    """`_iou` of boxes already cleaned by `_clean_box`."""
     if a is None or b is None:
         return 0.0
     ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
     iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
     inter = ix * iy
-    union = _area(a) + _area(b) - inter
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
     if union <= 0:  # degenerate boxes (a horizontal line): compare by distance instead
         d = max(abs(a[i] - b[i]) for i in range(4))
         return 1.0 if d < 1e-3 else 0.0
@@ -490,9 +494,9 @@ class _ChartDiff:
             for p in rects:
                 groups.setdefault(str(p.get("facecolor")), []).append(p)
             # One colour per bar is one series; otherwise a colour drawn twice at one place is two series.
-            groups = {"*": rects} if 1 < len(groups) == len(rects) else _split_repeats(groups, kind)
+            groups = {"*": rects} if 1 < len(groups) == len(rects) else _bar_groups(rects, groups, kind)
             for k, (colour, items) in enumerate(groups.items()):
-                col = None if colour == "*" else colour
+                col = None if colour.startswith("*") else colour
                 col = col.rsplit("#", 1)[0] if col and col.count("#") > 1 else col  # a split series keeps its colour
                 out.setdefault(kind, []).append(_Series(kind, legend_name(col) if col else None, col, items, k))
         wedges = [p for p in patches if p.get("type") == "Wedge"]
@@ -546,7 +550,8 @@ class _ChartDiff:
             data_changed = True
         else:
             missing, extra = self.data(r, c, where)
-            data_changed = len(out.items) > n_before
+            # A colour or style change of the data does not move the autoscaled limits or ticks.
+            data_changed = any(d.category != "style_error" for d in out.items[n_before:])
         structure = any(d.category == "structure_error" for d in out.items[n_before:])
         resized = self.layout_changed or _resized(r.get("bbox"), c.get("bbox"))
         for axis in ("x", "y"):
@@ -580,6 +585,17 @@ class _ChartDiff:
             moved = max(abs(f(rl[0]) - f(cl[0])), abs(f(rl[1]) - f(cl[1]))) / span
             flipped = (rl[1] - rl[0]) * (cl[1] - cl[0]) < 0
             limits_same = moved <= 0.02 and not flipped
+            if (
+                not limits_same
+                and data_changed
+                and not flipped
+                and _cuts_data(r, axis) is False
+                and _cuts_data(c, axis)
+            ):
+                # The data changed, but autoscaled limits would still show it all: the limits were set.
+                out.add("data_error", 3, f"{where} {axis}-axis",
+                        f"the {axis}-axis range {_fmt(cl[0])} to {_fmt(cl[1])} cuts off part of the data "
+                        f"(should be {_fmt(rl[0])} to {_fmt(rl[1])})", tick_box)  # fmt: skip
             if not limits_same and not data_changed:
                 if flipped:
                     out.add("structure_error", 2, f"{where} {axis}-axis", f"the {axis}-axis is inverted", tick_box)
@@ -1070,6 +1086,30 @@ class _ChartDiff:
         for k, (a, b) in enumerate(zip(ra, ca, strict=True)):
             out.colour("style_error", f"the colour of {label(k, b)}", loc, a.get("facecolor"), b.get("facecolor"),
                        b.get("bbox"))  # fmt: skip
+        # Slice labels: traded places (values misattributed) -> 3, else each changed label is a text change.
+        la, lb = [str(p.get("label") or "") for p in ra], [str(p.get("label") or "") for p in ca]
+        if la != lb and all(_labelled(x) for x in la + lb):
+            if sorted(la) == sorted(lb):
+                moved = [k for k in range(len(la)) if la[k] != lb[k]]
+                what = "; ".join(f"{lb[k]!r} instead of {la[k]!r}" for k in moved[:4])
+                out.add("text_error", 3, loc, f"the slice labels traded places: {what}",
+                        _union([ca[k].get("bbox") for k in moved]))  # fmt: skip
+            else:
+                for k in range(len(la)):
+                    if la[k] != lb[k]:
+                        out.add("text_error", text_severity(la[k], lb[k]), loc,
+                                f"{label(k, ca[k])} is labelled {lb[k]!r}, should be {la[k]!r}", ca[k].get("bbox"))  # fmt: skip
+        # Exploded slices: the wedge centre's offset from the pie centre, as a fraction of the radius.
+        for k, (a, b) in enumerate(zip(ra, ca, strict=True)):
+            try:
+                ea = math.hypot(*map(float, a.get("center") or (0, 0))) / float(a.get("r") or 1)
+                eb = math.hypot(*map(float, b.get("center") or (0, 0))) / float(b.get("r") or 1)
+            except (TypeError, ValueError, ZeroDivisionError):
+                continue
+            if abs(ea - eb) > 0.01:
+                rel = abs(eb - ea) / ea if ea > 0.01 else 1.0
+                out.add("data_error", _rel_severity(rel), loc,
+                        f"{label(k, b)} is pulled out by {eb:.2f}, should be {ea:.2f} (explode)", b.get("bbox"))  # fmt: skip
         rr, rc = ra[0].get("r"), ca[0].get("r")
         if rr and rc and abs(rr - rc) / rr > 0.05:
             out.add("style_error", 1, loc, f"the pie radius is {rc:g}, should be {rr:g}", c.bbox)
@@ -1128,9 +1168,26 @@ class _ChartDiff:
     def texts(self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], where: str, data_changed: bool) -> None:
         out = self.out
 
+        # Many texts (a heatmap's cell labels): compare the strings of texts whose boxes are near only, so the
+        # matcher stays cheap; a changed text rarely also moves far.
+        crowded = len(ra) * len(ca) > 400
+        box_r = [_clean_box(t.get("bbox")) for t in ra]
+        box_c = [_clean_box(t.get("bbox")) for t in ca]
+        text_r, text_c = [_text_of(t) for t in ra], [_text_of(t) for t in ca]
+
+        def near(x: tuple[float, ...] | None, y: tuple[float, ...] | None) -> bool:
+            if x is None or y is None:
+                return True
+            return math.hypot((x[0] + x[2] - y[0] - y[2]) / 2, (x[1] + x[3] - y[1] - y[3]) / 2) < 0.1
+
         def score(i: int, a: dict[str, Any], j: int, b: dict[str, Any]) -> float:
-            s = 3.0 * (_text_of(a) == _text_of(b)) + _ratio(_text_of(a), _text_of(b))
-            s += 1.0 * (a.get("type") == b.get("type")) + 2.0 * _iou(a.get("bbox"), b.get("bbox"))
+            ta, tb = text_r[i], text_c[j]
+            s = 3.0 * (ta == tb)
+            if ta == tb:
+                s += 1.0
+            elif not crowded or near(box_r[i], box_c[j]):
+                s += _ratio(ta, tb)
+            s += 1.0 * (a.get("type") == b.get("type")) + 2.0 * _iou_clean(box_r[i], box_c[j])
             return s + 0.5 / (1 + abs(i - j))
 
         pairs, lost, added = _greedy(ra, ca, score, minimum=1.8)
@@ -1328,6 +1385,85 @@ class _AxCtx:
     def at_box(self, p: dict[str, Any]) -> str:
         d = self._to_data(self.r, _clean_box(p.get("bbox")) or (0.0, 0.0, 0.0, 0.0))
         return self._name_at("x", (d[0] + d[2]) / 2) if d else ""
+
+
+def _cuts_data(ax: dict[str, Any], axis: str) -> bool | None:
+    """Whether the axes' limits cut off part of its lines' or bars' data along ``axis`` (by more than 2 % of
+    the range); None when there is no range or data to tell."""
+    lim = ax.get(f"{axis}lim") or []
+    if len(lim) != 2 or None in lim:
+        return None
+    lo, hi = sorted(float(v) for v in lim)
+    vals: list[float] = []
+    for line in ax.get("lines") or []:
+        if line.get("linestyle") in _NOLINE and str(line.get("marker")) in _NOMARKER:
+            continue
+        for v in line.get(axis) or []:
+            if isinstance(v, (int, float)) and math.isfinite(v):
+                vals.append(float(v))
+    pos, size = ("x", "width") if axis == "x" else ("y", "height")
+    for p in ax.get("patches") or []:
+        if p.get("type") == "Rectangle" and p.get(size) is not None and p.get(pos) is not None:
+            try:
+                vals += [float(p[pos]), float(p[pos]) + float(p[size])]
+            except (TypeError, ValueError):
+                continue
+    if not vals or hi <= lo:
+        return None
+    tol = 0.02 * (hi - lo)
+    return min(vals) < lo - tol or max(vals) > hi + tol
+
+
+def _bar_groups(
+    rects: list[dict[str, Any]], groups: dict[str, list[dict[str, Any]]], kind: str
+) -> dict[str, list[dict[str, Any]]]:
+    """Bars grouped into series. Bars are drawn call by call, so a run of bars with no repeated position is
+    one call: a run with one colour per bar is one series (``*``). Otherwise by colour (`_split_repeats`),
+    and a one-colour group whose bars sit at several offsets from the category positions, as many at each,
+    is as many series side by side (grouped bars drawn in one colour)."""
+    pos, size = ("y", "height") if kind == "barh" else ("x", "width")
+
+    def centre(p: dict[str, Any]) -> float:
+        return round(float(p.get(pos) or 0) + float(p.get(size) or 0) / 2, 6)
+
+    runs: list[list[dict[str, Any]]] = [[]]
+    seen: set[float] = set()
+    for p in rects:
+        c = centre(p)
+        if c in seen:
+            runs.append([])
+            seen = set()
+        seen.add(c)
+        runs[-1].append(p)
+    if len(runs) > 1:
+        multi = [1 < len({str(p.get("facecolor")) for p in run}) == len(run) for run in runs]
+        single = [len({str(p.get("facecolor")) for p in run}) == 1 for run in runs]
+        if any(multi) and all(m or o for m, o in zip(multi, single, strict=True)):
+            out: dict[str, list[dict[str, Any]]] = {}
+            for k, run in enumerate(runs):
+                key = ("*" if k == 0 else f"*#{k}") if multi[k] else str(run[0].get("facecolor"))
+                out[key if key not in out else f"{key}#{k}"] = run
+            return out
+    split = _split_repeats(groups, kind)
+    out = {}
+    for colour, items in split.items():
+        offsets: dict[float, list[dict[str, Any]]] = {}
+        for p in items:
+            offsets.setdefault(round(centre(p) % 1.0, 3), []).append(p)
+        counts = {len(v) for v in offsets.values()}
+        widest = max(abs(float(p.get(size) or 0)) for p in items)
+        if (
+            len(split) == 1
+            and 1 < len(offsets) <= 8
+            and len(counts) == 1
+            and min(counts) >= 2
+            and widest * len(offsets) <= 1.0 + 1e-6  # side by side within one category slot
+        ):
+            for k, (_, members) in enumerate(sorted(offsets.items(), key=lambda kv: centre(kv[1][0]))):
+                out[colour if k == 0 else f"{colour}#o{k}"] = members
+        else:
+            out[colour] = items
+    return out
 
 
 def _split_repeats(groups: dict[str, list[dict[str, Any]]], kind: str) -> dict[str, list[dict[str, Any]]]:
@@ -2056,8 +2192,32 @@ def _svg_sig(e: dict[str, Any]) -> tuple[Any, ...]:
     b = _clean_box(e.get("bbox"))
     return (
         e.get("tag"), e.get("id"), e.get("fill"), e.get("stroke"), e.get("stroke_width"), e.get("transform"),
-        e.get("text"), e.get("d"), e.get("href"), tuple(round(v, 3) for v in b) if b else None,
+        e.get("text"), _geom(e), e.get("href"), tuple(round(v, 3) for v in b) if b else None,
     )  # fmt: skip
+
+
+def _geom(e: dict[str, Any]) -> str | None:
+    """An element's geometry as path data: its whole ``d`` (``d_full`` when the scene cut ``d``), or its
+    ``points`` (polygon, polyline, line) written as a path; None for other shapes."""
+    d = e.get("d_full") or e.get("d")
+    pts = e.get("points")
+    if d is None and isinstance(pts, list) and pts:
+        try:
+            return "M " + " L ".join(f"{float(x):g} {float(y):g}" for x, y in pts)
+        except (TypeError, ValueError):
+            return None
+    return d
+
+
+_COPY_SHIFT_RE = re.compile(r"\s*(translate\(\s*([-+\d.eE]+)(?:[\s,]+([-+\d.eE]+))?\s*\))\s*(.*)$")
+
+
+def _is_shifted_copy(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """``b``'s transform is a lone translate written before ``a``'s own transform (how a shifted copy is made)."""
+    m = _COPY_SHIFT_RE.match(b.get("transform") or "")
+    if not m or "scale" in _transform_parts(b.get("transform"))[0]:
+        return False
+    return m.group(4).strip() == (a.get("transform") or "").strip()
 
 
 def _svg_name(e: dict[str, Any], k: int) -> str:
@@ -2109,16 +2269,61 @@ class _SvgDiff:
         for i in lost:
             out.add("structure_error", _area_severity(ra[i].get("bbox")), _svg_name(ra[i], i),
                     f"{_svg_name(ra[i], i)} is missing", ra[i].get("bbox"))  # fmt: skip
+        ra = list(ra)  # may grow by the originals of edited copies (below)
         for j in added:
             dup = next((k for k, s in enumerate(sr) if s[:9] == sc[j][:9]), None)
-            desc = (
-                f"{_svg_name(ca[j], j)} duplicates {_svg_name(ra[dup], dup)}"
-                if dup is not None
-                else f"{_svg_name(ca[j], j)} should not be there"
-            )
-            out.add("structure_error", _area_severity(ca[j].get("bbox")), _svg_name(ca[j], j), desc, ca[j].get("bbox"))
+            box = ca[j].get("bbox")
+            if dup is not None:
+                desc = f"{_svg_name(ca[j], j)} duplicates {_svg_name(ra[dup], dup)}"
+            else:
+                desc = f"{_svg_name(ca[j], j)} should not be there"
+                shifted = self.copy_of(ra[: len(sr)], ca[j], j)
+                if shifted is not None:
+                    # A shifted copy that was edited afterwards: the copy is one discrepancy and each of its
+                    # edits (against the shifted original) another.
+                    k, original = shifted
+                    desc = f"{_svg_name(ca[j], j)} is a shifted copy of {_svg_name(ra[k], k)}, then changed"
+                    box = ra[k].get("bbox") or box
+                    ra.append(original)
+                    changed.append((len(ra) - 1, j))
+            out.add("structure_error", _area_severity(box), _svg_name(ca[j], j), desc, ca[j].get("bbox"))
         self.changes(ra, ca, sorted(changed), out)
         return out.items
+
+    def copy_of(self, ra: list[dict[str, Any]], e: dict[str, Any], j: int) -> tuple[int, dict[str, Any]] | None:
+        """The reference element an extra element is a shifted copy of (its transform is ``translate(..)``
+        followed by the original's own transform), and that original moved by the translate."""
+        m = _COPY_SHIFT_RE.match(e.get("transform") or "")
+        if not m or "scale" in _transform_parts(e.get("transform"))[0]:  # a resize or mirror about a centre
+            return None
+        rest = m.group(4).strip()
+        best: tuple[float, int] | None = None
+        for k, a in enumerate(ra):
+            own = (a.get("transform") or "").strip()
+            if a.get("tag") != e.get("tag") or not rest.startswith(own):
+                continue
+            score = 1.5 * (_geom(a) is not None and _geom(a) == _geom(e)) + 1.0 * (own == rest)
+            score += 0.5 * (delta_e(a.get("fill"), e.get("fill")) <= self.opts.colour_de)
+            score += 0.5 * (delta_e(a.get("stroke"), e.get("stroke")) <= self.opts.colour_de)
+            score += 1.0 / (1 + abs(k - j))
+            if best is None or score > best[0]:
+                best = (score, k)
+        if best is None:
+            return None
+        k = best[1]
+        original = dict(ra[k])
+        original["transform"] = f"{m.group(1)} {ra[k].get('transform') or ''}".strip()
+        b = _clean_box(ra[k].get("bbox"))
+        vb, png = self.scene.get("viewBox"), self.scene.get("png_size")
+        if b and isinstance(vb, (list, tuple)) and len(vb) == 4 and isinstance(png, (list, tuple)) and len(png) == 2:
+            try:
+                scale = min(png[0] / vb[2], png[1] / vb[3])
+                dx = float(m.group(2)) * scale / png[0]
+                dy = float(m.group(3) or 0) * scale / png[1]
+                original["bbox"] = [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy]
+            except (TypeError, ValueError, ZeroDivisionError):
+                pass
+        return k, original
 
     def pair_score(self, i: int, a: dict[str, Any], j: int, b: dict[str, Any]) -> float | None:
         if a.get("tag") != b.get("tag"):
@@ -2126,7 +2331,7 @@ class _SvgDiff:
         s = 0.0
         if a.get("id") or b.get("id"):
             s += 3.0 if a.get("id") == b.get("id") else -2.0
-        s += 1.5 * (a.get("d") is not None and a.get("d") == b.get("d"))
+        s += 1.5 * (_geom(a) is not None and _geom(a) == _geom(b))
         s += 1.0 * (a.get("text") is not None and a.get("text") == b.get("text"))
         s += 2.0 * _iou(a.get("bbox"), b.get("bbox"))
         s += 0.5 * (delta_e(a.get("fill"), b.get("fill")) <= self.opts.colour_de)
@@ -2134,6 +2339,8 @@ class _SvgDiff:
         # A shifted copy differs from its original by a prepended translate: the element that keeps the
         # transform is the original, even when its own geometry was edited.
         s += 1.5 * (a.get("transform") == b.get("transform"))
+        if _is_shifted_copy(a, b):  # the copy's transform is a translate before the original's own
+            s -= 1.0
         return s + 0.25 / (1 + abs(i - j))
 
     def moved(self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], i: int, j: int, out: _Out) -> None:
@@ -2175,12 +2382,13 @@ class _SvgDiff:
                     b.get("bbox"),
                 )
             ba, bb = _clean_box(a.get("bbox")), _clean_box(b.get("bbox"))
-            own_same = a.get("d") == b.get("d") and a.get("transform") == b.get("transform")
+            ga, gb = _geom(a), _geom(b)
+            own_same = ga == gb and a.get("transform") == b.get("transform")
             moved_box = ba is not None and bb is not None and max(abs(ba[k] - bb[k]) for k in range(4)) > 0.004
             if own_same and not moved_box and (ba is None) == (bb is None):
                 continue
             iou = _iou(ba, bb) if ba and bb else None
-            sev = _geometry_severity(ba, bb, a.get("d"), b.get("d"), _canvas(self.scene))
+            sev = _geometry_severity(ba, bb, ga, gb, _canvas(self.scene))
             if own_same and ba and bb and a.get("tag") != "text":
                 # Moved by an ancestor's transform (or its own geometry attributes): group equal moves.
                 key = _box_motion(ba, bb)
@@ -2199,9 +2407,9 @@ class _SvgDiff:
                     else:
                         out.add("structure_error", 3 if _area(ba) > 0.10 else 2, name,
                                 f"{name} is transformed ({part!r})", box)  # fmt: skip
-                if a.get("d") == b.get("d"):
+                if ga == gb:
                     continue
-            parts = _path_edits(a.get("d"), b.get("d"), _canvas(self.scene))
+            parts = _path_edits(ga, gb, _canvas(self.scene))
             if parts is not None:
                 for sev, desc in parts:
                     out.add("shape_error", sev, name, f"{name}: {desc}", box)
@@ -2349,6 +2557,20 @@ def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tu
     pa, pb = _path_vertices(da), _path_vertices(db)
     if len(pa) < 2 or len(pa) != len(pb):
         return None
+    if len(pa) == 2:  # a line: resized about its centre (same centre and direction), else an end point moved
+        (ax0, ay0), (ax1, ay1) = pa
+        (bx0, by0), (bx1, by1) = pb
+        va, vb = (ax1 - ax0, ay1 - ay0), (bx1 - bx0, by1 - by0)
+        la, lb = math.hypot(*va), math.hypot(*vb)
+        centre = math.hypot((ax0 + ax1 - bx0 - bx1) / 2, (ay0 + ay1 - by0 - by1) / 2) / canvas
+        cross = abs(va[0] * vb[1] - va[1] * vb[0]) / (la * lb) if la > 0 and lb > 0 else 1.0
+        if centre < 0.002 and cross < 0.01 and la > 0 and abs(lb / la - 1) > 0.01:
+            change = abs(lb / la - 1)
+            return [(1 if change <= 0.12 else 2 if change <= 0.5 else 3, f"its size is scaled by {lb / la:.2f}")]
+        moved = max(math.hypot(x1 - x2, y1 - y2) for (x1, y1), (x2, y2) in zip(pa, pb, strict=True)) / canvas
+        if moved <= 0.005:
+            return None
+        return [(1 if moved < 0.04 else 2 if moved < 0.10 else 3, f"a point moved by {moved:.0%} of the canvas")]
     keep = list(range(len(pa)))
 
     def fit(idx: list[int]) -> tuple[float, float, float]:
@@ -2427,6 +2649,44 @@ def _area_severity(b: Any) -> int:
     return 3 if a > 0.10 else 2 if a > 0.01 else 1
 
 
+_COLOUR_CHANGE_RE = re.compile(r"is (#[0-9a-f]{6}|none), should be (#[0-9a-f]{6}|none)$")
+
+
+def _merge_chart_echoes(items: list[Discrepancy]) -> list[Discrepancy]:
+    """One chart edit seen twice: an axis label recoloured like a series (its colour follows the series, as on
+    twin axes) is the series' colour change; the same tick-label change on two axes that share the axis (twin
+    axes, at one place) is one change."""
+    keep: list[Discrepancy] = []
+    marks: dict[tuple[str, str], bool] = {}
+    for d in items:
+        m = _COLOUR_CHANGE_RE.search(d.description)
+        if d.category == "style_error" and m and not d.location.endswith("label"):
+            marks[(m.group(1), m.group(2))] = True
+    for d in items:
+        m = _COLOUR_CHANGE_RE.search(d.description)
+        if (
+            d.category == "style_error"
+            and m
+            and d.location.endswith("axis label")
+            and (m.group(1), m.group(2)) in marks
+        ):
+            continue
+        if (
+            d.category == "text_error"
+            and "tick labels" in d.location
+            and any(
+                k.category == d.category
+                and k.description == d.description
+                and k.location.split(" ")[-3:] == d.location.split(" ")[-3:]
+                and _iou(k.bbox, d.bbox) > 0.5
+                for k in keep
+            )
+        ):
+            continue
+        keep.append(d)
+    return keep
+
+
 # --------------------------------------------------------------------------- the judge
 
 
@@ -2492,7 +2752,7 @@ class SceneJudge(Judge):
         if task is Task.CHART:
             out = _Out(self.options)
             _ChartDiff(out).run(ref, cand)
-            return out.items
+            return _merge_chart_echoes(out.items)
         if task is Task.TABLE:
             return _TableDiff(self.options).run(ref, cand)
         return _SvgDiff(self.options).run(ref, cand)

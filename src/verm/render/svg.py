@@ -557,6 +557,8 @@ _INHERITED = ("fill", "stroke", "stroke-width", "color", "font-size", "text-anch
 _DEFAULTS = {"fill": "black", "stroke": "none", "stroke-width": "1", "color": "black", "font-size": "16"}
 _MAX_SCENE_ELEMENTS = 5000
 _MAX_D = 200
+_MAX_D_FULL = 20000  # the ``d_full`` key: long enough to compare icon paths point by point
+_MAX_POINTS = 2000
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -879,7 +881,9 @@ def svg_scene(text: str, png_size: tuple[int, int]) -> dict[str, Any]:
 
     Each element has ``tag``, ``id``, computed ``fill``/``stroke`` (inherited,
     ``currentColor`` resolved, colours as ``#rrggbb``), ``stroke_width``, its own
-    ``transform``, ``text`` (for ``<text>``), ``d`` (paths, truncated) and a rough
+    ``transform``, ``text`` (for ``<text>``), ``d`` (paths, truncated; the whole of a
+    longer one in ``d_full``), ``points`` (``[x, y]`` in user units for
+    ``<polygon>``, ``<polyline>`` and ``<line>``) and a rough
     ``bbox`` [x0, y0, x1, y1] as fractions of the output image (``None`` where it is
     not cheap: ``<use>``, empty shapes). Stylesheet (``<style>``) rules are not applied.
     """
@@ -928,6 +932,12 @@ def svg_scene(text: str, png_size: tuple[int, int]) -> dict[str, Any]:
             "d": (d if len(d) <= _MAX_D else d[:_MAX_D] + "...") if d is not None else None,
             "bbox": bbox,
         }
+        if d is not None and len(d) > _MAX_D and len(d) <= _MAX_D_FULL:
+            item["d_full"] = d
+        if tag in ("polygon", "polyline", "line"):
+            pl = _local_box(tag, el, st, vw, vh)
+            if 0 < len(pl) <= _MAX_POINTS:
+                item["points"] = [[round(x, 4), round(y, 4)] for x, y in pl]
         if tag == "use":
             item["href"] = (el.get("href") or el.get(f"{{{XLINK_NS}}}href") or "").strip() or None
         elements.append(item)
