@@ -88,23 +88,29 @@ def _heat(reference_img: Image.Image, candidate_img: Image.Image, size: tuple[in
     return _fit(Image.fromarray(out.astype(np.uint8)), size)
 
 
-def _draw_boxes(panel: Image.Image, discrepancies: Sequence[Discrepancy]) -> None:
-    draw = ImageDraw.Draw(panel)
+def draw_boxes(
+    img: Image.Image, discrepancies: Sequence[Discrepancy], colour: tuple[int, int, int] | None = None
+) -> Image.Image:
+    """A copy of ``img`` with each discrepancy's box and its number (1-based, as listed),
+    coloured by severity unless ``colour`` is given."""
+    out = img.copy()
+    draw = ImageDraw.Draw(out)
     font = _font(13)
-    w, h = panel.size
+    w, h = out.size
     for i, d in enumerate(discrepancies, start=1):
         if d.bbox is None:
             continue
-        colour = SEVERITY_COLOURS.get(d.severity, (210, 0, 0))
+        c = colour or SEVERITY_COLOURS.get(d.severity, (210, 0, 0))
         x0, y0, x1, y1 = d.bbox
         box = (round(x0 * (w - 1)), round(y0 * (h - 1)), round(x1 * (w - 1)), round(y1 * (h - 1)))
-        draw.rectangle(box, outline=colour, width=2)
+        draw.rectangle(box, outline=c, width=2)
         label = str(i)
         tw, th = draw.textbbox((0, 0), label, font=font)[2:]
         lx = min(max(box[0], 0), max(w - tw - 4, 0))
-        ly = box[1] - th - 4 if box[1] - th - 4 >= 0 else min(box[1] + 2, max(h - th - 4, 0))
-        draw.rectangle((lx, ly, lx + tw + 4, ly + th + 3), fill=colour)
+        ly = box[1] - th - 4 if box[1] - th - 4 >= 0 else min(box[3] + 2, max(h - th - 4, 0))
+        draw.rectangle((lx, ly, lx + tw + 4, ly + th + 3), fill=c)
         draw.text((lx + 2, ly + 1), label, fill=(255, 255, 255), font=font)
+    return out
 
 
 def render_side_by_side(
@@ -127,8 +133,8 @@ def render_side_by_side(
             heat_panel = _heat(reference_img.convert("RGB"), candidate_img.convert("RGB"), size)
         else:
             heat_panel = _text_panel(size, "no difference map", "there is no reference image")
-        _draw_boxes(cand_panel, discrepancies)
-        _draw_boxes(heat_panel, discrepancies)
+        cand_panel = draw_boxes(cand_panel, discrepancies)
+        heat_panel = draw_boxes(heat_panel, discrepancies)
     else:
         status, _, reason = (caption_status or "no image").partition(":")
         cand_panel = _text_panel(size, status.strip() or "no image", reason.strip())

@@ -22,13 +22,13 @@ from verm.bench.dataset import Bench, BenchRecord
 from verm.bench.run import load_results
 from verm.errors import ContractError, InputError
 from verm.imaging import load_rgb
+from verm.report import draw_boxes
 from verm.types import Discrepancy, Task, parse_discrepancy
 
 log = logging.getLogger(__name__)
 
 PANEL_SIDE = 440
 TRUTH_COLOUR = (0, 150, 60)
-PRED_COLOURS = {1: (240, 160, 0), 2: (235, 100, 0), 3: (210, 0, 0)}
 
 _CSS = """
 body { font-family: sans-serif; margin: 1.5em; color: #222; }
@@ -57,30 +57,6 @@ def _fit(img: Image.Image, side: int = PANEL_SIDE) -> Image.Image:
     scale = min(1.0, side / max(img.size))
     size = (max(1, round(img.width * scale)), max(1, round(img.height * scale)))
     return img.convert("RGB").resize(size, Image.Resampling.LANCZOS) if size != img.size else img.convert("RGB")
-
-
-def draw_boxes(
-    img: Image.Image, errors: Sequence[Discrepancy], colour: tuple[int, int, int] | None = None
-) -> Image.Image:
-    """A copy of ``img`` with each error's box and its number (1-based, as listed)."""
-    out = img.copy()
-    draw = ImageDraw.Draw(out)
-    font = _font(12)
-    w, h = out.size
-    for i, d in enumerate(errors, start=1):
-        if d.bbox is None:
-            continue
-        c = colour or PRED_COLOURS.get(d.severity, (210, 0, 0))
-        x0, y0, x1, y1 = d.bbox
-        box = (round(x0 * (w - 1)), round(y0 * (h - 1)), round(x1 * (w - 1)), round(y1 * (h - 1)))
-        draw.rectangle(box, outline=c, width=2)
-        label = str(i)
-        tw, th = draw.textbbox((0, 0), label, font=font)[2:]
-        lx = min(max(box[0], 0), max(w - tw - 4, 0))
-        ly = box[1] - th - 4 if box[1] - th - 4 >= 0 else min(box[3] + 2, max(h - th - 4, 0))
-        draw.rectangle((lx, ly, lx + tw + 4, ly + th + 3), fill=c)
-        draw.text((lx + 2, ly + 1), label, fill=(255, 255, 255), font=font)
-    return out
 
 
 def pair_panels(
