@@ -48,6 +48,17 @@ ax.legend(loc="upper left")
 """
 
 DROPPED = LINES.replace('ax.plot(x, [1, 2, 3, 4, 5], label="Linear", color="tab:orange", linestyle="--")\n', "")
+# Colours from the cycles: a line turned into bars leaves the line cycle, so the next line takes its colour.
+CYCLE = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+x = [1, 2, 3, 4, 5]
+ax.plot(x, [1, 4, 9, 16, 25], label="Squares")
+ax.plot(x, [1, 2, 3, 4, 5], label="Linear")
+ax.plot(x, [2, 3, 5, 7, 11], label="Primes")
+ax.axhline(10.0, color="grey", linestyle="--", label="Mean: 10.0")
+ax.legend()
+"""
 BAR = bar_chart()
 BAR_LOOP = """
 import matplotlib.pyplot as plt
@@ -74,6 +85,11 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "lines_loop": LINES_LOOP,
         "lines_dropped": DROPPED,
         "lines_legend": LINES.replace("upper left", "lower right"),
+        "cycle": CYCLE,
+        "cycle_bars": CYCLE.replace(
+            'ax.plot(x, [1, 2, 3, 4, 5], label="Linear")', 'ax.bar(x, [1, 2, 3, 4, 5], label="Linear")'
+        ),
+        "cycle_mean": CYCLE.replace("10.0", "12.0").replace("[1, 4, 9, 16, 25]", "[1, 4, 9, 16, 29]"),
     }
     with ChartRenderer(workers=2) as renderer:
         rendered = renderer.render_many(list(sources.values()))
@@ -151,6 +167,20 @@ def test_chart_type_change_is_one_structure_error(judge: SceneJudge, charts: dic
     [d] = run(judge, Task.CHART, charts["bar"], charts["bar_h"])
     assert (d.category, d.severity) == ("structure_error", 3)
     assert "horizontal bars" in d.description
+
+
+def test_line_drawn_as_bars_is_one_structure_error(judge: SceneJudge, charts: dict[str, Rendering]) -> None:
+    # Not a missing line plus extra bars, nor a colour change of the line after it (the cycle moved on).
+    [d] = run(judge, Task.CHART, charts["cycle"], charts["cycle_bars"])
+    assert (d.category, d.severity) == ("structure_error", 3)
+    assert "'Linear' is drawn as vertical bars" in d.description
+
+
+def test_moved_constant_line_is_one_value(judge: SceneJudge, charts: dict[str, Rendering]) -> None:
+    # The mean line moved with the data: one discrepancy for it, and its legend entry quoting the value follows.
+    found = run(judge, Task.CHART, charts["cycle"], charts["cycle_mean"])
+    assert sorted((d.category, d.severity) for d in found) == [("data_error", 2), ("data_error", 2)]
+    assert not any(d.category == "text_error" for d in found)
 
 
 def test_dropped_series(judge: SceneJudge, charts: dict[str, Rendering]) -> None:

@@ -56,7 +56,8 @@ chart (structure_error, data_error, text_error, style_error)
 - axis limits changed (the data did not): data_error, narrowed (part of the
   reference range cut off) -> 3, widened by >= 50 % -> 2, else 1.
 - chart type (lines vs bars, vertical vs horizontal, a series drawn as another
-  kind): structure_error 3; subplot layout (number or grid of axes):
+  kind: same name, colour or values): structure_error 3, and not a colour
+  change of the later series that took its place in the colour cycle; subplot layout (number or grid of axes):
   structure_error 2; axis scale (linear vs log) or an inverted axis:
   structure_error 2; a legend missing or extra: structure_error 2.
 - title, axis label, legend entry, annotation and tick-label texts: text_error,
@@ -372,6 +373,9 @@ def _labelled(label: Any) -> str | None:
     return None
 
 
+_ERRORBAR_KINDS = frozenset({"segments", "caps"})
+
+
 @dataclass
 class _Series:
     """One matched unit of data inside an axes: a line, a bar series, a scatter, an area, a pie."""
@@ -392,6 +396,8 @@ class _ChartDiff:
         self.out = out
         self.opts = out.opts
         self.layout_changed = False
+        self.lost_baseline = False  # bars of this axes were drawn as another kind (their zero baseline left)
+        self.axes_log: list[tuple[Any, bool, list[Discrepancy]]] = []
 
     # -- figure
     def run(self, ref: dict[str, Any], cand: dict[str, Any]) -> None:
@@ -424,6 +430,15 @@ class _ChartDiff:
         for i, j in pairs:
             where = _axes_name(rax[i], i, len(rax))
             self.axes(rax[i], cax[j], where)
+        # Twin axes share the x-axis: its range follows the data of the twin that changed.
+        follows = {
+            id(d)
+            for box, changed, xs in self.axes_log
+            if not changed and any(c2 and _iou(box, b2) > 0.9 for b2, c2, _ in self.axes_log)
+            for d in xs
+        }
+        if follows:
+            self.out.items[:] = [d for d in self.out.items if id(d) not in follows]
         self.texts(ref.get("texts") or [], cand.get("texts") or [], "figure", data_changed=False)
         rl, cl = ref.get("legends") or [], cand.get("legends") or []
         for k in range(max(len(rl), len(cl))):
@@ -468,6 +483,10 @@ class _ChartDiff:
         out: dict[str, list[_Series]] = {}
         legend = ax.get("legend") or {}
         by_colour = list(zip(legend.get("colors") or [], legend.get("texts") or [], strict=False))
+        # Lines carry their own labels: their legend entries do not name bars (the bar and line colour cycles
+        # are separate, so a bar series often shares its colour with a line).
+        line_labels = {_labelled(line.get("label")) for line in ax.get("lines") or []} - {None}
+        by_colour = [(lc, lt) for lc, lt in by_colour if lt not in line_labels] or by_colour
 
         def legend_name(colour: str | None) -> str | None:
             for lc, lt in by_colour:
@@ -543,6 +562,7 @@ class _ChartDiff:
                 c.get(f"{axis}label") or {}, major=True,
             )  # fmt: skip
         n_before = len(out.items)
+        self.lost_baseline = False
         if _is_colorbar(r) and _is_colorbar(c):
             # A colour bar draws the colour scale of another axes' image: its values and ticks follow that
             # image's data (reported there); only its texts are its own.
@@ -554,8 +574,11 @@ class _ChartDiff:
             data_changed = any(d.category != "style_error" for d in out.items[n_before:])
         structure = any(d.category == "structure_error" for d in out.items[n_before:])
         resized = self.layout_changed or _resized(r.get("bbox"), c.get("bbox"))
+        n_axis = len(out.items)
         for axis in ("x", "y"):
             self.axis(r, c, axis, where, data_changed or structure, resized)
+        x_range = [d for d in out.items[n_axis:] if d.location.endswith("x-axis") and d.category == "data_error"]
+        self.axes_log.append((c.get("bbox"), data_changed or structure, x_range))
         self.texts(r.get("texts") or [], c.get("texts") or [], where, data_changed)
         self.legend(r.get("legend"), c.get("legend"), f"{where} legend", missing, extra, data_changed)
         out.colour("style_error", "the plot background", where, r.get("facecolor"), c.get("facecolor"), c.get("bbox"))
@@ -589,6 +612,7 @@ class _ChartDiff:
                 not limits_same
                 and data_changed
                 and not flipped
+                and not self.lost_baseline  # autoscaled limits leave the bars' zero baseline behind
                 and _cuts_data(r, axis) is False
                 and _cuts_data(c, axis)
             ):
@@ -651,6 +675,7 @@ class _ChartDiff:
                     f"the chart type is {_kind_words(sorted(only_c))}, should be {_kind_words(sorted(only_r))}",
                     _union([s.bbox for k in only_c for s in kc[k]]) or c.get("bbox"))  # fmt: skip
             skip = only_r | only_c
+            self.lost_baseline = bool(only_r & {"bar", "barh"})
         else:
             skip = set()
         ctx = _AxCtx(r, c)
@@ -659,6 +684,7 @@ class _ChartDiff:
         lost_all: list[tuple[_Series, list[_Series]]] = []
         added_all: list[tuple[_Series, list[_Series]]] = []
         n0 = len(out.items)
+        series_items: list[tuple[str, int, int, list[Discrepancy]]] = []
         if "box" in kr and "box" in kc:
             self.boxes(kr, kc, where, ctx)
             skip |= {"box", "boxline"}
@@ -682,6 +708,7 @@ class _ChartDiff:
                 before = len(out.items)
                 self.series(sr[i], sc[j], sr, where, ctx)
                 new = range(before, len(out.items))
+                series_items.append((kind, i, j, out.items[before:]))
                 (named if sr[i].name else unnamed).extend(k for k in new if out.items[k].category == "data_error")
         if named and unnamed:
             # Unlabelled lines and bands that changed together with a labelled series are computed from it
@@ -694,11 +721,24 @@ class _ChartDiff:
         retyped, lost_idx, added_idx = _greedy(
             [x[0] for x in lost_all], [x[0] for x in added_all], _retype_score, minimum=2.0
         )
+        shifted: set[int] = set()
         for i, j in retyped:
             (a, siblings), (b, _) = lost_all[i], added_all[j]
+            self.lost_baseline |= a.kind in ("bar", "barh")
+            # The series left its kind's colour cycle: the later series of that kind take the colours one
+            # place earlier (the previous series' colour), which is not their own change.
+            for kind, ii, jj, items in series_items:
+                if kind == a.kind and ii > a.index and delta_e(kr[kind][ii - 1].colour, kc[kind][jj].colour) <= 8:
+                    shifted |= {id(d) for d in items if d.category == "style_error" and "colour" in d.description}
             out.add("structure_error", 3, f"{where} {_series_words(a, siblings)}",
                     f"{_series_words(a, siblings)} is drawn as {_KIND_WORDS.get(b.kind, b.kind)}, should be "
                     f"{_KIND_WORDS.get(a.kind, a.kind)}", b.bbox)  # fmt: skip
+        if shifted:
+            out.items[:] = [d for d in out.items if id(d) not in shifted]
+        # Error bars (segments, cap markers) missing or extra together with a series are that series' own.
+        for idx, group in ((lost_idx, lost_all), (added_idx, added_all)):
+            if any(group[k][0].kind not in _ERRORBAR_KINDS for k in idx):
+                idx[:] = [k for k in idx if group[k][0].kind not in _ERRORBAR_KINDS]
         for i in lost_idx:
             s, siblings = lost_all[i]
             missing.add(s.name or "")
@@ -930,6 +970,12 @@ class _ChartDiff:
                 rel = abs(x - y) / (abs(x) or 0.05 * scale or 1.0)
                 diffs.append((k, rel, x, y))
         if not diffs:
+            return
+        if len(diffs) == len(ra) >= 2 and len(set(ra)) == 1 and len(set(ca)) == 1:
+            # A constant line (axhline, axvline: a mean, a threshold) moved: one value.
+            _, rel, x, y = diffs[0]
+            out.add("data_error", _rel_severity(rel), loc, f"{name} is at {_fmt(y)}, should be at {_fmt(x)}"
+                    + ("" if axis == "y" else f" ({axis} value)"), ctx.with_ticks(box, axis))  # fmt: skip
             return
         if len(diffs) >= 3:
             worst = max(d[1] for d in diffs)
@@ -1251,6 +1297,8 @@ class _ChartDiff:
                 new = [t for t in tc[j0:j1] if t not in extra]
                 if op == "replace" and len(gone) == len(new):
                     for a, b in zip(gone, new, strict=True):
+                        if changed and re.search(r"\d", a) and _NUM_RE.sub("#", a) == _NUM_RE.sub("#", b):
+                            continue  # an entry quoting the data ('Mean: 12.3') follows the data
                         sev = text_severity(a, b)
                         out.add("text_error", sev, where, f"the legend entry reads {_q(b)}, should be {_q(a)}",
                                 c.get("bbox"))  # fmt: skip
@@ -1524,6 +1572,16 @@ def _retype_score(i: int, a: _Series, j: int, b: _Series) -> float:
         return 0.0
     s = 3.0 if a.name and a.name == b.name else 0.0
     s += 2.0 if a.colour and b.colour and delta_e(a.colour, b.colour) <= 8 else 0.0
+    va, vb = _first_values(a), _first_values(b)
+    if (
+        va
+        and len(va) == len(vb)
+        and all(
+            isinstance(x, (int, float)) and isinstance(y, (int, float)) and abs(x - y) <= 1e-6 * max(abs(x), 1.0)
+            for x, y in zip(va, vb, strict=True)
+        )
+    ):
+        s += 2.5  # the same values drawn as another kind
     return s
 
 
