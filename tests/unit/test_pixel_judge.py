@@ -391,3 +391,51 @@ def test_chart_locations_use_the_plot_frame(judge: PixelJudge) -> None:
     cand, _, _ = bar_chart(colours=(BLUE, RED, BLUE, BLUE))
     j = judge.judge(Task.CHART, rendering(ref), rendering(cand))
     assert any(d.location.startswith("plot area") for d in j.discrepancies)
+
+
+TABLE = [
+    ["Name", "Q1", "Q2", "Region"],
+    ["Alpha", "12.5", "13.0", "North"],
+    ["Beta", "7.25", "8.00", "South"],
+    ["Gamma", "100", "120", "East"],
+    ["Delta", "42", "40", "West"],
+]
+
+
+def _table_judgment(judge: PixelJudge, cand: list[list[str]]) -> list[Discrepancy]:
+    def img(cells: list[list[str]]) -> Image.Image:
+        return table_image(cells, size=(150 * len(cells[0]), 50 * len(cells)))
+
+    j = check_judge_contract(judge, Task.TABLE, rendering(img(TABLE), Task.TABLE), rendering(img(cand), Task.TABLE))
+    return j.discrepancies
+
+
+def test_swapped_table_rows_are_one_layout_error(judge: PixelJudge) -> None:
+    cand = [TABLE[0], TABLE[1], TABLE[3], TABLE[2], TABLE[4]]
+    got = _table_judgment(judge, cand)
+    assert [(d.category, d.severity) for d in got] == [("layout_error", 2)]
+
+
+def test_dropped_table_row_is_one_severe_layout_error(judge: PixelJudge) -> None:
+    cand = [TABLE[0], TABLE[1], TABLE[3], TABLE[4]]
+    got = _table_judgment(judge, cand)
+    assert [(d.category, d.severity) for d in got] == [("layout_error", 3)]
+
+
+def test_repeated_table_column_is_one_layout_error(judge: PixelJudge) -> None:
+    cand = [[*row[:2], row[1], *row[2:]] for row in TABLE]
+    got = _table_judgment(judge, cand)
+    assert [(d.category, d.severity) for d in got] == [("layout_error", 2)]
+
+
+def test_line_alignment_finds_drops_repeats_and_swaps() -> None:
+    from verm.judge.pixel import _align_core
+
+    eye = np.eye(4)
+    swapped = _align_core(eye[:, [0, 2, 1, 3]])  # candidate lines 1 and 2 exchanged
+    assert swapped is not None and not swapped.dropped and not swapped.repeated
+    assert [sorted(c) for c in swapped.cycles] == [[1, 2]]
+    dropped = _align_core(eye[:, [0, 1, 3]])
+    assert dropped is not None and dropped.dropped == [2] and not dropped.cycles
+    repeated = _align_core(eye[:, [0, 1, 1, 2, 3]])
+    assert repeated is not None and repeated.repeated == [(1, 2)] and not repeated.cycles

@@ -47,13 +47,26 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      (structure_error when it covers >= 8 % of the image), otherwise a
      geometry change (data_error / shape_error / layout_error); in a chart a
      small one (< 1 %) outside the plot is style_error (legend swatches).
-6. Tables with readable grids: one or two rows/columns more or fewer is one
-   layout_error per dimension (severity 3 fewer, 2 more), boxed from the first
-   row/column that differs; with the same grid shape, cells are compared one
-   by one (ink boxes placed top-left) and changed cells are read: rows whose
-   cells equal other reference rows are one "rows moved" layout_error, a row
-   or column with most cells changed is one layout_error 2, an isolated cell
-   a text_error / numeric_error at "row r, column c".
+6. Tables with readable grids: rows and columns are aligned by content.
+   Every cell's ink gets a content class (same size within 1 px and the same
+   pixels after a 1 px blur, up to a 1 px offset); a column is the multiset
+   of its cells' classes, a row its cells compared through the aligned
+   columns (rare contents weigh more). An order-keeping alignment (dynamic
+   programming) pairs most lines; of the rest, a candidate line like a
+   left-over reference line moved, one like an aligned line repeats it.
+   Each dropped row/column is one layout_error 3, each repeated one a
+   layout_error 2, each swap (a cycle of the order) a layout_error 2. A
+   candidate whose rows are another height (a wider table shrunk onto the
+   canvas) is scaled to the reference's row pitch first. Then the cells of
+   aligned rows and columns are compared: two neighbours with no rule
+   between them are merged (layout_error 2), a row or column with most cells
+   of another class one layout_error 2 (more than three such lines: one
+   re-flow item), other changed cells are read with OCR: text_error /
+   numeric_error at "row r, column c" (a number read alike whose ink grew or
+   shrank on the left is a sign flip, on the right a unit added or removed). When the lines do not align
+   (another table) the older rules apply: one or two rows/columns more or
+   fewer is one layout_error per dimension, and same-shape grids are compared
+   cell by cell in place.
 7. Missing elements, one discrepancy each. The reference's elements are its
    connected ink groups (glyphs of a word merged by a ~0.6 % dilation; long
    thin lines — axes, grid, rules — one element). An element is missing when
@@ -98,6 +111,7 @@ import os
 import re
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -1724,6 +1738,11 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
             desc = f"Most cells of {what} {key} differ (the {what} was moved, replaced or reordered)."
             out.append((_Item("layout_error", 2, rbox, desc, "layout", f"{what} {key}"), cbox))
             grouped.update(members)
+    if len(out) > MAX_CHANGED_LINES:
+        # Many whole rows or columns differ: one re-flow of the table (column widths, wrapping), not many edits.
+        rbox, cbox = _union([it.box for it, _ in out]), _union([b for _, b in out])
+        desc = f"{len(out)} rows or columns differ in most cells (the table re-flowed or was rebuilt)."
+        out = [(_Item("layout_error", 2, rbox, desc, "layout", "many rows"), cbox)]
 
     calls = 0
     for n, (i, k, rb, cb, ra, ca) in enumerate(changed):
@@ -1771,7 +1790,8 @@ def _mostly_different_words(changed: list[Any], ref_grey: np.ndarray, cand_grey:
     for _i, _k, rb, cb, ra, ca in sample:
         ta = " ".join((read_text(_cell_crop(ref_grey, rb, ra), block=True) or "").split())
         tb = " ".join((read_text(_cell_crop(cand_grey, cb, ca), block=True) or "").split())
-        differ += ta != tb
+        # A table re-rendered at another scale reads alike but not letter for letter.
+        differ += _levenshtein(ta, tb) > max(1, 0.2 * max(len(ta), len(tb)))
     return differ >= 0.6 * len(sample)
 
 
@@ -1786,6 +1806,519 @@ def _row_signatures(g: TableGrid, ink: np.ndarray) -> list[tuple[tuple[int, int]
             b = _cell_ink_box(ink[y0:y1, x0:x1]) if y1 > y0 and x1 > x0 else None
             sig.append((0, 0) if b is None else ((b[2] - b[0]) // 3, (b[3] - b[1]) // 3))
         out.append(tuple(sig))
+    return out
+
+
+# --------------------------------------------------------------------------- tables: rows and columns aligned by content
+
+
+def _cell_inner(g: TableGrid, i: int, k: int) -> PxBox:
+    """Cell (row i, column k; 1-based) inside its rules."""
+    return int(g.cols[k - 1]) + 3, int(g.rows[i - 1]) + 3, int(g.cols[k]) - 2, int(g.rows[i]) - 2
+
+
+def _shifted_diff(a: np.ndarray, b: np.ndarray) -> float:
+    """Mean grey difference of two crops placed top-left, the best of shifts by up to 1 px
+    (the same text set at another sub-pixel offset gains or loses a faint edge row)."""
+    mh, mw = min(a.shape[0], b.shape[0]) - 2, min(a.shape[1], b.shape[1]) - 2
+    if mh < 1 or mw < 1:
+        mh, mw = min(a.shape[0], b.shape[0]), min(a.shape[1], b.shape[1])
+        return float(cv2.absdiff(a[:mh, :mw], b[:mh, :mw]).mean())
+    core = np.ascontiguousarray(a[1 : 1 + mh, 1 : 1 + mw])
+    n = float(mh * mw)
+    return min(
+        cv2.norm(core, np.ascontiguousarray(b[1 + dy : 1 + dy + mh, 1 + dx : 1 + dx + mw]), cv2.NORM_L1) / n
+        for dy in (-1, 0, 1)
+        for dx in (-1, 0, 1)
+        if 1 + dy + mh <= b.shape[0] and 1 + dx + mw <= b.shape[1]
+    )
+
+
+class _CellClasses:
+    """Content classes of table cells: two cells are one class when their ink boxes have the same
+    size (within 1 px) and their pixels agree (mean grey difference < 12; the closest class wins),
+    wherever the cell sits."""
+
+    def __init__(self, tolerance: float = 10.0) -> None:
+        self.tolerance = tolerance
+        self.reps: list[tuple[int, int, np.ndarray]] = []
+        #: Exact pixels -> class: most candidate cells are pixel copies of reference cells.
+        self.exact: dict[tuple[int, int, bytes], int] = {}
+
+    def classify(self, grey: np.ndarray, ink: np.ndarray, box: PxBox) -> tuple[int, PxBox | None]:
+        if box[2] <= box[0] or box[3] <= box[1]:
+            return 0, None
+        inner = _cell_ink_box(ink[box[1] : box[3], box[0] : box[2]])
+        if inner is None:
+            return 0, None
+        w, h = inner[2] - inner[0], inner[3] - inner[1]
+        crop = grey[box[1] + inner[1] : box[1] + inner[3], box[0] + inner[0] : box[0] + inner[2]]
+        key = (w, h, crop.tobytes())
+        if key in self.exact:
+            return self.exact[key], inner
+        cls = self._classify(crop, w, h)
+        self.exact[key] = cls
+        return cls, inner
+
+    def _classify(self, crop: np.ndarray, w: int, h: int) -> int:
+        # Small text set at another sub-pixel offset differs by tens of grey levels pixel by pixel;
+        # blurred (sigma 1 px) it agrees within a few. Too coarse for a typo: cells are compared
+        # again, unblurred, once aligned (`_same_cell`).
+        crop = cv2.GaussianBlur(crop, (0, 0), 1.0)
+        best, best_d = 0, self.tolerance
+        for n, (rw, rh, rc) in enumerate(self.reps):
+            if abs(rw - w) <= 1 and abs(rh - h) <= 1:
+                d = _shifted_diff(rc, crop)
+                if d < best_d:
+                    best, best_d = n + 1, d
+        if best:
+            return best
+        self.reps.append((w, h, crop))
+        return len(self.reps)
+
+
+def _same_cell(ref_grey: np.ndarray, cand_grey: np.ndarray, rb: PxBox, cb: PxBox, ra: PxBox, ca: PxBox) -> bool:
+    """Two cells' ink, placed top-left, the same size within 1 px and mean grey difference < 12."""
+    rw_, rh_, cw_, ch_ = ra[2] - ra[0], ra[3] - ra[1], ca[2] - ca[0], ca[3] - ca[1]
+    if abs(rw_ - cw_) > 1 or abs(rh_ - ch_) > 1:
+        return False
+    w_, h_ = min(rw_, cw_), min(rh_, ch_)
+    a = ref_grey[rb[1] + ra[1] : rb[1] + ra[1] + h_, rb[0] + ra[0] : rb[0] + ra[0] + w_]
+    b = cand_grey[cb[1] + ca[1] : cb[1] + ca[1] + h_, cb[0] + ca[0] : cb[0] + ca[0] + w_]
+    d = cv2.absdiff(a, b)
+    # Mean < 12, and no glyph's worth of strongly different pixels (two letters swapped in a long cell).
+    return float(d.mean()) < 12 and int(np.count_nonzero(d > 80)) < 6
+
+
+def _multiset_sim(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    if not a and not b:
+        return 1.0
+    ca: dict[int, int] = {}
+    for x in a:
+        ca[x] = ca.get(x, 0) + 1
+    common = 0
+    for x in b:
+        if ca.get(x, 0) > 0:
+            ca[x] -= 1
+            common += 1
+    return common / max(len(a), len(b))
+
+
+@dataclass
+class _Alignment:
+    """How the candidate's rows (or columns) map onto the reference's (0-based indices)."""
+
+    pairs: list[tuple[int, int]]  # (ref, cand) kept one-to-one
+    dropped: list[int]  # reference indices with no candidate counterpart
+    repeated: list[tuple[int, int]]  # (ref, cand): a further copy of a reference line
+    cycles: list[list[int]]  # candidate indices of lines out of order, one list per permutation cycle
+
+
+def _align_core(sim: np.ndarray, min_sim: float = 0.5) -> _Alignment | None:
+    """Map candidate lines (rows or columns) onto reference lines from a similarity matrix (ref x cand).
+
+    First an order-keeping alignment (dynamic programming, the most total similarity over pairs
+    with ``sim >= min_sim``); then the lines left over: a candidate line like a left-over
+    reference line is that line moved, one like an aligned reference line repeats it, left-over
+    lines on both sides are paired in order (the same line, edited), and a reference line still
+    left was dropped. The order of all pairs is a permutation whose cycles are the swaps. None
+    when under half the lines align.
+    """
+    n_ref, n_cand = sim.shape
+    ok = sim >= min_sim
+    score = np.zeros((n_ref + 1, n_cand + 1))
+    for i in range(n_ref):
+        for j in range(n_cand):
+            take = score[i, j] + sim[i, j] if ok[i, j] else -1.0
+            score[i + 1, j + 1] = max(score[i, j + 1], score[i + 1, j], take)
+    pairs: list[tuple[int, int]] = []
+    i, j = n_ref, n_cand
+    while i > 0 and j > 0:
+        # On ties the later candidate line stays unmatched: the first of two equal copies is the original.
+        if score[i, j] == score[i, j - 1]:
+            j -= 1
+        elif ok[i - 1, j - 1] and score[i, j] == score[i - 1, j - 1] + sim[i - 1, j - 1]:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        else:
+            i -= 1
+    if len(pairs) < 0.5 * max(n_ref, n_cand) and len(pairs) < max(n_ref, n_cand) - 2:
+        return None
+    left_ref = [i for i in range(n_ref) if i not in {p[0] for p in pairs}]
+    left_cand = [j for j in range(n_cand) if j not in {p[1] for p in pairs}]
+    for j in list(left_cand):  # moved
+        cands = [i for i in left_ref if ok[i, j]]
+        if cands:
+            i = max(cands, key=lambda i: sim[i, j])
+            pairs.append((i, j))
+            left_ref.remove(i)
+            left_cand.remove(j)
+    repeated: list[tuple[int, int]] = []
+    for j in list(left_cand):  # repeated
+        if ok[:, j].any() and sim[:, j].max() >= 0.9:
+            repeated.append((int(sim[:, j].argmax()), j))
+            left_cand.remove(j)
+    for j in list(left_cand):  # edited beyond recognition: a left-over reference line in the same gap
+        before = [i for i, jj in pairs if jj < j]
+        after = [i for i, jj in pairs if jj > j]
+        lo, hi = max(before, default=-1), min(after, default=n_ref)
+        gap = [i for i in left_ref if lo < i < hi]
+        if gap:
+            pairs.append((gap[0], j))
+            left_ref.remove(gap[0])
+            left_cand.remove(j)
+    # Still left on both sides: the same lines moved and edited (a swap of columns that re-wrapped).
+    n_pair = min(len(left_ref), len(left_cand))
+    pairs.extend(zip(left_ref[:n_pair], left_cand[:n_pair], strict=True))
+    dropped = left_ref[n_pair:]
+    repeated.extend((int(sim[:, j].argmax()), j) for j in left_cand[n_pair:])
+    pairs.sort(key=lambda p: p[1])
+    order = [i for i, _ in pairs]
+    rank = {i: r for r, i in enumerate(sorted(order))}
+    perm = [rank[i] for i in order]  # position -> rank
+    seen = [False] * len(perm)
+    cycles: list[list[int]] = []
+    for start in range(len(perm)):
+        if seen[start] or perm[start] == start:
+            seen[start] = True
+            continue
+        cyc, p = [], start
+        while not seen[p]:
+            seen[p] = True
+            cyc.append(pairs[p][1])
+            p = perm[p]
+        cycles.append(cyc)
+    return _Alignment(pairs, dropped, repeated, cycles)
+
+
+def _align_lines(sim: np.ndarray, ref_live: list[bool], cand_live: list[bool]) -> _Alignment | None:
+    """`_align_core` over the non-empty lines only (an empty margin band is no row), indices mapped back."""
+    ri = [i for i, v in enumerate(ref_live) if v]
+    ci = [j for j, v in enumerate(cand_live) if v]
+    if not ri or not ci:
+        return None
+    al = _align_core(sim[np.ix_(ri, ci)])
+    if al is None:
+        return None
+    return _Alignment(
+        [(ri[i], ci[j]) for i, j in al.pairs],
+        [ri[i] for i in al.dropped],
+        [(ri[i], ci[j]) for i, j in al.repeated],
+        [[ci[j] for j in cyc] for cyc in al.cycles],
+    )
+
+
+def _row_pitch(g: TableGrid) -> float:
+    """Median height of a table's inner row bands (the edge bands may be margins)."""
+    d = np.diff(np.asarray(g.rows[1:-1])) if len(g.rows) > 3 else np.diff(np.asarray(g.rows))
+    return float(np.median(d)) if len(d) else 0.0
+
+
+def table_aligned_items(
+    ref: np.ndarray, cand: np.ndarray, max_ocr: int, g_ref: TableGrid | None = None
+) -> list[tuple[_Item, PxBox]] | None:
+    """Compare two tables after aligning their rows and columns by content.
+
+    Every cell gets a content class (`_CellClasses`); a row is the multiset of its cells' classes,
+    a column likewise, so a row keeps its identity when columns move and vice versa. Rows and
+    columns are aligned (`_align_lines`): a dropped one is one layout_error 3, a repeated one or
+    a swap (a cycle of the order) one layout_error 2. Then the cells of aligned rows and columns
+    are compared (`_changed_cell_items`). A candidate whose rows are another height (a wider
+    table shrunk to the same canvas) is scaled to the reference's row pitch first. Returns (item
+    in reference px, box in candidate px) pairs, or None when the grids cannot be read or the
+    tables do not align (another table).
+    """
+    g_ref, g_cand = g_ref or table_grid(ref), table_grid(cand)
+    if g_ref is None or g_cand is None or len(g_ref.rows) < 3 or len(g_cand.rows) < 3:
+        return None
+    pr, pc = _row_pitch(g_ref), _row_pitch(g_cand)
+    scale = pr / pc if pr > 0 and pc > 0 else 1.0
+    if abs(scale - 1.0) > 0.03 and 0.5 < scale < 2.0:
+        ch, cw = cand.shape[:2]
+        cand = cv2.resize(cand, (max(1, round(cw * scale)), max(1, round(ch * scale))), interpolation=cv2.INTER_LINEAR)
+        g_cand = table_grid(cand)
+        if g_cand is None or len(g_cand.rows) < 3:
+            return None
+    else:
+        scale = 1.0
+    out = _aligned_items(ref, cand, max_ocr, g_ref, g_cand, resampled=scale != 1.0)
+    if out is None or scale == 1.0:
+        return out
+    return [
+        (it, (int(b[0] / scale), int(b[1] / scale), math.ceil(b[2] / scale), math.ceil(b[3] / scale))) for it, b in out
+    ]
+
+
+def _aligned_items(
+    ref: np.ndarray, cand: np.ndarray, max_ocr: int, g_ref: TableGrid, g_cand: TableGrid, resampled: bool = False
+) -> list[tuple[_Item, PxBox]] | None:
+    """`table_aligned_items` on grids of the same scale; a ``resampled`` candidate's cells are
+    classed with more tolerance and not compared pixel by pixel."""
+    ref_ink, cand_ink = _ink(_lab(ref), ref), _ink(_lab(cand), cand)
+    ref_grey, cand_grey = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)
+    classes = _CellClasses(16.0 if resampled else 10.0)
+
+    def cells(g: TableGrid, grey: np.ndarray, ink: np.ndarray) -> list[list[tuple[int, PxBox, PxBox | None]]]:
+        out = []
+        for i in range(1, len(g.rows)):
+            row = []
+            for k in range(1, len(g.cols)):
+                box = _cell_inner(g, i, k)
+                cls, inner = classes.classify(grey, ink, box)
+                row.append((cls, box, inner))
+            out.append(row)
+        return out
+
+    rc, cc = cells(g_ref, ref_grey, ref_ink), cells(g_cand, cand_grey, cand_ink)
+    n_rr, n_rc, n_cr, n_cc = len(rc), len(rc[0]), len(cc), len(cc[0])
+    if n_rr * n_rc < 4:
+        return None
+    col_sim = np.array(
+        [
+            [
+                _multiset_sim(tuple(rc[i][k][0] for i in range(n_rr)), tuple(cc[i][m][0] for i in range(n_cr)))
+                for m in range(n_cc)
+            ]
+            for k in range(n_rc)
+        ]
+    )
+    live_rc = [any(rc[i][k][0] for i in range(n_rr)) for k in range(n_rc)]
+    live_cc = [any(cc[i][k][0] for i in range(n_cr)) for k in range(n_cc)]
+    live_rr = [any(x[0] for x in r) for r in rc]
+    live_cr = [any(x[0] for x in r) for r in cc]
+    col_al = _align_lines(col_sim, live_rc, live_cc)
+    if col_al is None:
+        return None
+    # Rows compare cell by cell through the aligned columns, each cell weighted by how rare its
+    # content is in its column (many rows share a "Yes", an "N/A" or an empty cell).
+    cnt_r = [Counter(rc[i][k][0] for i in range(n_rr)) for k in range(n_rc)]
+    cnt_c = [Counter(cc[i][m][0] for i in range(n_cr)) for m in range(n_cc)]
+    row_sim = np.zeros((n_rr, n_cr))
+    for i in range(n_rr):
+        for j in range(n_cr):
+            num = den = 0.0
+            for k, m in col_al.pairs:
+                a, b = rc[i][k][0], cc[j][m][0]
+                if a or b:
+                    wgt = 1.0 / max(cnt_r[k][a], cnt_c[m][b], 1)
+                    den += wgt
+                    num += wgt * (a == b)
+            row_sim[i, j] = num / den if den else 0.0
+    row_al = _align_lines(row_sim, live_rr, live_cr)
+    if row_al is None or col_al is None:
+        return None
+    ch, cw = cand.shape[:2]
+    rh, rw = ref.shape[:2]
+
+    def cand_band(axis: int, j: int) -> PxBox:
+        g = g_cand.rows if axis == 0 else g_cand.cols
+        j = min(max(j, 0), len(g) - 2)
+        a, b = int(g[j]), int(g[j + 1])
+        return (0, a, cw, b) if axis == 0 else (a, 0, b, ch)
+
+    def ref_band(axis: int, i: int) -> PxBox:
+        g = g_ref.rows if axis == 0 else g_ref.cols
+        i = min(max(i, 0), len(g) - 2)
+        a, b = int(g[i]), int(g[i + 1])
+        return (0, a, rw, b) if axis == 0 else (a, 0, b, rh)
+
+    out: list[tuple[_Item, PxBox]] = []
+    for axis, al, what in ((0, row_al, "row"), (1, col_al, "column")):
+        for i in al.dropped:
+            # The candidate line now in its place (the last one when it was the last).
+            j = next((cj for ri, cj in sorted(al.pairs) if ri > i), None)
+            cbox = cand_band(axis, j if j is not None else 10**6)
+            desc = f"The reference's {what} {i + 1} is missing in the candidate."
+            out.append((_Item("layout_error", 3, ref_band(axis, i), desc, "layout", f"{what} {i + 1}"), cbox))
+        for i, j in al.repeated:
+            desc = f"The candidate's {what} {j + 1} repeats the reference's {what} {i + 1}."
+            out.append(
+                (_Item("layout_error", 2, ref_band(axis, i), desc, "layout", f"{what} {j + 1}"), cand_band(axis, j))
+            )
+        for cyc in al.cycles:
+            boxes = [cand_band(axis, j) for j in cyc]
+            cbox = _union(boxes)
+            names = ", ".join(str(j + 1) for j in sorted(cyc))
+            desc = f"The candidate's {what}s {names} are in another order than the reference's."
+            for _ in range(len(cyc) - 1):
+                out.append((_Item("layout_error", 2, cbox, desc, "layout", f"{what}s {names}"), cbox))
+
+    changed: list[tuple[int, int, PxBox, PxBox, PxBox | None, PxBox | None]] = []
+    weak: set[int] = set()
+    filled = 0
+    filled_rows: dict[int, int] = {}
+    filled_cols: dict[int, int] = {}
+    for ri, cj in row_al.pairs:
+        for rk, cl in col_al.pairs:
+            a, b = rc[ri][rk], cc[cj][cl]
+            if a[0] == 0 and b[0] == 0:
+                continue
+            filled += 1
+            filled_rows[cj + 1] = filled_rows.get(cj + 1, 0) + 1
+            filled_cols[cl + 1] = filled_cols.get(cl + 1, 0) + 1
+            if a[0] != b[0]:
+                changed.append((cj + 1, cl + 1, a[1], b[1], a[2], b[2]))
+            elif (
+                not resampled
+                and a[2] is not None
+                and b[2] is not None
+                and not _same_cell(ref_grey, cand_grey, a[1], b[1], a[2], b[2])
+            ):
+                weak.add(len(changed))  # the same class blurred: maybe a typo, OCR decides
+                changed.append((cj + 1, cl + 1, a[1], b[1], a[2], b[2]))
+    strong = [x for n, x in enumerate(changed) if n not in weak]
+    if len(strong) >= 0.6 * filled and filled >= 6 and _mostly_different_words(strong, ref_grey, cand_grey):
+        return None  # nearly every cell differs: another table (the caller's fallbacks handle it)
+    out.extend(
+        _changed_cell_items(
+            changed, len(row_al.pairs), len(col_al.pairs), g_cand, cand_ink, ref_grey, cand_grey, max_ocr,
+            weak, filled_rows, filled_cols,
+            ({j + 1 for c in row_al.cycles for j in c}, {j + 1 for c in col_al.cycles for j in c}),
+        )
+    )  # fmt: skip
+    return out
+
+
+def _merged_in_candidate(g: TableGrid, ink: np.ndarray, i: int, k: int) -> bool:
+    """Does the candidate's rule between columns k and k+1 (1-based) break in row i (a merged cell)?"""
+    if k >= len(g.cols) - 1:
+        return False
+    x = round(g.cols[k])
+    y0, y1 = int(g.rows[i - 1]) + 3, int(g.rows[i]) - 2
+    if y1 <= y0:
+        return False
+    band = ink[y0:y1, max(0, x - 1) : x + 2]
+    return float(band.any(axis=1).mean()) < 0.5
+
+
+def _extra_side(a: np.ndarray, b: np.ndarray) -> str | None:
+    """Where the wider of two crops of one line has extra ink: "left", "right" or None (unclear)."""
+    small, big = (a, b) if a.shape[1] <= b.shape[1] else (b, a)
+    h = min(small.shape[0], big.shape[0])
+    small, big = small[:h], big[:h]
+    if big.shape[1] - small.shape[1] < 2 or small.shape[1] < 4:
+        return None
+    res = cv2.matchTemplate(big.astype(np.float32), small.astype(np.float32), cv2.TM_SQDIFF_NORMED)[0]
+    x = int(res.argmin())
+    span = len(res) - 1
+    return "right" if x <= 0.25 * span else ("left" if x >= 0.75 * span else None)
+
+
+_OCR_CONFUSABLE = str.maketrans({"I": "l", "1": "l", "|": "l", "/": "l", "!": "l", "0": "O", "o": "O"})
+
+
+def _ocr_same(a: str, b: str) -> bool:
+    """Reads that differ only in characters OCR confuses at small sizes (N/A vs NIA, 0 vs O)."""
+    return a.translate(_OCR_CONFUSABLE) == b.translate(_OCR_CONFUSABLE)
+
+
+def _changed_cell_items(
+    changed: list[tuple[int, int, PxBox, PxBox, PxBox | None, PxBox | None]],
+    n_rows: int,
+    n_cols: int,
+    g_cand: TableGrid | None,
+    cand_ink: np.ndarray | None,
+    ref_grey: np.ndarray,
+    cand_grey: np.ndarray,
+    max_ocr: int,
+    weak: set[int] | None = None,
+    filled_rows: dict[int, int] | None = None,
+    filled_cols: dict[int, int] | None = None,
+    moved: tuple[set[int], set[int]] = (set(), set()),
+) -> list[tuple[_Item, PxBox]]:
+    """Items for changed cells (row i, column k in the candidate's grid): merged cells, rows or
+    columns with most cells changed (layout_error 2 each), then each remaining cell read by OCR.
+
+    ``weak`` changes (same content class, pixels differ: a typo or a sub-pixel offset) do not
+    count towards a changed row or column; ``filled_rows``/``filled_cols`` are the non-empty
+    cells per row/column (default: ``n_cols``/``n_rows``)."""
+    weak = weak or set()
+    out: list[tuple[_Item, PxBox]] = []
+    grouped: set[int] = set()
+    if g_cand is not None and cand_ink is not None:
+        # Two neighbouring changed cells with no rule between them in the candidate: merged.
+        pos = {(i, k): n for n, (i, k, *_r) in enumerate(changed)}
+        for n, (i, k, *_r) in enumerate(changed):
+            m = pos.get((i, k + 1))
+            if m is None or n in grouped or m in grouped or not _merged_in_candidate(g_cand, cand_ink, i, k):
+                continue
+            rbox, cbox = _union([changed[n][2], changed[m][2]]), _union([changed[n][3], changed[m][3]])
+            desc = f"Cells {k} and {k + 1} of row {i} are one cell in the candidate."
+            out.append((_Item("layout_error", 2, rbox, desc, "layout", f"row {i}, columns {k}-{k + 1}"), cbox))
+            grouped.update((n, m))
+    # A row (column) where most cells changed was moved, replaced or reordered: one layout item for it.
+    by_row: dict[int, list[int]] = {}
+    by_col: dict[int, list[int]] = {}
+    for n, (i, k, *_rest) in enumerate(changed):
+        if n in weak:
+            continue
+        by_row.setdefault(i, []).append(n)
+        by_col.setdefault(k, []).append(n)
+    fr, fc = filled_rows or {}, filled_cols or {}
+    for key, members, n_other, what in (
+        *((i, m, fr.get(i, n_cols), "row") for i, m in by_row.items()),
+        *((k, m, fc.get(k, n_rows), "column") for k, m in by_col.items()),
+    ):
+        members = [m for m in members if m not in grouped]
+        if len(members) >= 2 and len(members) >= 0.5 * n_other:
+            if key in moved[0 if what == "row" else 1]:
+                grouped.update(members)  # a moved line: its move is reported, its re-wrapped cells are not
+                continue
+            rbox = _union([changed[m][2] for m in members])
+            cbox = _union([changed[m][3] for m in members])
+            desc = f"Most cells of {what} {key} differ (the {what} was moved, replaced or reordered)."
+            out.append((_Item("layout_error", 2, rbox, desc, "layout", f"{what} {key}"), cbox))
+            grouped.update(members)
+    if len(out) > MAX_CHANGED_LINES:
+        # Many whole rows or columns differ: one re-flow of the table (column widths, wrapping), not many edits.
+        rbox, cbox = _union([it.box for it, _ in out]), _union([b for _, b in out])
+        desc = f"{len(out)} rows or columns differ in most cells (the table re-flowed or was rebuilt)."
+        out = [(_Item("layout_error", 2, rbox, desc, "layout", "many rows"), cbox)]
+
+    calls = weak_calls = 0
+    # Cells that differ in content first; then those only pixels tell apart (a typo, or a sub-pixel
+    # offset: OCR decides), under a smaller cap.
+    order = sorted(range(len(changed)), key=lambda n: n in weak)
+    for n in order:
+        i, k, rb, cb, ra, ca = changed[n]
+        if n in grouped or calls >= max_ocr or not _Ocr.available():
+            continue
+        if n in weak:
+            if weak_calls >= WEAK_OCR:
+                continue
+            weak_calls += 2
+        multi = max((b[3] - b[1]) for b in (ra, ca) if b is not None) > 30
+        ta = (read_text(_cell_crop(ref_grey, rb, ra), block=multi) or "") if ra is not None else ""
+        tb = (read_text(_cell_crop(cand_grey, cb, ca), block=multi) or "") if ca is not None else ""
+        calls += 2
+        if ta == tb and n not in weak and ra is not None and ca is not None and _number(ta) is not None:
+            # The same number read twice, but the ink differs: OCR drops a small leading minus
+            # sign or a trailing unit. Where the narrower ink sits in the wider says which.
+            grew = (ca[2] - ca[0]) - (ra[2] - ra[0])
+            if abs(grew) >= 3:
+                side = _extra_side(_cell_crop(ref_grey, rb, ra), _cell_crop(cand_grey, cb, ca))
+                if side == "left":
+                    tb = ("-" + ta) if grew > 0 else ta.lstrip("-−")
+                    ta = ta if grew > 0 else ("-" + ta.lstrip("-−"))
+                elif side == "right":
+                    unit = "added after" if grew > 0 else "removed from"
+                    desc = (
+                        f"A unit or symbol was {unit} the number {_q(ta)} (the ink is wider or narrower on the right)."
+                    )
+                    out.append((_Item("numeric_error", 2, rb, desc, "text", f"row {i}, column {k}"), cb))
+                    continue
+        if ta == tb or max(_alnum(ta), _alnum(tb)) == 0 or _ocr_same(ta, tb):
+            continue  # the same words (a rendering difference, an OCR confusion) or nothing legible
+        numeric = is_numeric_change(ta, tb)
+        sev = _text_severity(ta, tb, numeric)
+        if not tb:
+            desc = f"The cell {_q(ta)} is empty in the candidate."
+        elif not ta:
+            desc = f"The candidate's cell has {_q(tb)} where the reference's is empty."
+        else:
+            desc = f"The {'number' if numeric else 'text'} reads {_q(tb)} in the candidate instead of {_q(ta)}."
+        cat = "numeric_error" if numeric else "text_error"
+        out.append((_Item(cat, sev, rb, desc, "text", f"row {i}, column {k}"), cb))
     return out
 
 
@@ -1908,6 +2441,10 @@ def _element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Px
     return items, covered
 
 
+#: More rows/columns than this with most cells changed are reported as one re-flow.
+MAX_CHANGED_LINES = 3
+#: OCR reads left for table cells whose pixels, not content classes, differ.
+WEAK_OCR = 8
 #: Cap on per-element discrepancies (a noise image against a dense chart).
 MAX_ELEMENTS = 60
 #: An element is missing when this share of its ink has no candidate ink within 1 px.
@@ -2019,7 +2556,9 @@ class PixelJudge(Judge):
             # with the same grid shape, compare cell by cell (a wider column shifts no cell after it).
             f = w / rw
             cand_s = _resize_to(_as_array(cand_img), max(1, round(cw * f)), max(1, round(ch * f)))
-            cells = table_shape_items(ref, cand_s, max_change=2)
+            cells = table_aligned_items(ref, cand_s, self.max_ocr_calls * 2, grid) if not items else None
+            if cells is None:
+                cells = table_shape_items(ref, cand_s, max_change=2)
             if cells is None and not items:
                 cells = table_cell_items(ref, cand_s, self.max_ocr_calls * 2)
             if cells is not None:
