@@ -1760,17 +1760,21 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
         calls += 2
         if ta == tb or max(_alnum(ta), _alnum(tb)) == 0:
             continue  # the same words (a rendering difference) or nothing legible
-        numeric = is_numeric_change(ta, tb)
-        sev = _text_severity(ta, tb, numeric)
-        if not tb:
-            desc = f"The cell {_q(ta)} is empty in the candidate."
-        elif not ta:
-            desc = f"The candidate's cell has {_q(tb)} where the reference's is empty."
-        else:
-            desc = f"The {'number' if numeric else 'text'} reads {_q(tb)} in the candidate instead of {_q(ta)}."
-        cat = "numeric_error" if numeric else "text_error"
-        out.append((_Item(cat, sev, rb, desc, "text", f"row {i}, column {k}"), cb))
+        out.append(_cell_text_item(ta, tb, rb, cb, f"row {i}, column {k}"))
     return out
+
+
+def _cell_text_item(ta: str, tb: str, rb: PxBox, cb: PxBox, where: str) -> tuple[_Item, PxBox]:
+    """The discrepancy for one cell whose OCR'd reads differ: numeric or text, severity by the written rule."""
+    numeric = is_numeric_change(ta, tb)
+    sev = _text_severity(ta, tb, numeric)
+    if not tb:
+        desc = f"The cell {_q(ta)} is empty in the candidate."
+    elif not ta:
+        desc = f"The candidate's cell has {_q(tb)} where the reference's is empty."
+    else:
+        desc = f"The {'number' if numeric else 'text'} reads {_q(tb)} in the candidate instead of {_q(ta)}."
+    return _Item("numeric_error" if numeric else "text_error", sev, rb, desc, "text", where), cb
 
 
 def _cell_crop(grey: np.ndarray, box: PxBox, inner: PxBox) -> np.ndarray:
@@ -2309,16 +2313,7 @@ def _changed_cell_items(
                     continue
         if ta == tb or max(_alnum(ta), _alnum(tb)) == 0 or _ocr_same(ta, tb):
             continue  # the same words (a rendering difference, an OCR confusion) or nothing legible
-        numeric = is_numeric_change(ta, tb)
-        sev = _text_severity(ta, tb, numeric)
-        if not tb:
-            desc = f"The cell {_q(ta)} is empty in the candidate."
-        elif not ta:
-            desc = f"The candidate's cell has {_q(tb)} where the reference's is empty."
-        else:
-            desc = f"The {'number' if numeric else 'text'} reads {_q(tb)} in the candidate instead of {_q(ta)}."
-        cat = "numeric_error" if numeric else "text_error"
-        out.append((_Item(cat, sev, rb, desc, "text", f"row {i}, column {k}"), cb))
+        out.append(_cell_text_item(ta, tb, rb, cb, f"row {i}, column {k}"))
     return out
 
 
