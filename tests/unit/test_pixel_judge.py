@@ -439,3 +439,19 @@ def test_line_alignment_finds_drops_repeats_and_swaps() -> None:
     assert dropped is not None and dropped.dropped == [2] and not dropped.cycles
     repeated = _align_core(eye[:, [0, 1, 1, 2, 3]])
     assert repeated is not None and repeated.repeated == [(1, 2)] and not repeated.cycles
+
+
+def test_many_scattered_svg_changes_are_reported_as_few_items(judge: PixelJudge) -> None:
+    """One edit that shows as many small diff regions does not pile up one discrepancy per region."""
+    ref = Image.new("RGB", (256, 256), "white")
+    draw = ImageDraw.Draw(ref)
+    draw.rectangle((20, 20, 236, 236), outline="black", width=3)
+    cand = ref.copy()
+    cdraw = ImageDraw.Draw(cand)
+    for k in range(9):
+        x, y = 40 + (k % 3) * 70, 40 + (k // 3) * 70
+        cdraw.ellipse((x, y, x + 14 + 2 * k, y + 14 + 2 * k), fill="black")
+    out = judge.judge_images(Task.SVG, ref, cand)
+    assert out, "the extra shapes are found"
+    assert len(out) <= 3
+    assert all(c >= 0.0 for d in out for c in d.bbox)

@@ -47,6 +47,10 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      (structure_error when it covers >= 8 % of the image), otherwise a
      geometry change (data_error / shape_error / layout_error); in a chart a
      small one (< 1 %) outside the plot is style_error (legend swatches).
+     Two or more blocks moving inside a chart's plot are marks that moved (the
+     data change), not moved blocks. Charts keep at most 4 items and SVGs 3
+     (largest first); the rest is one "further scattered differences" item, so
+     one edit seen as many regions does not pile up severity.
 6. Tables with readable grids: rows and columns are aligned by content.
    Every cell's ink gets a content class (same size within 1 px and the same
    pixels after a 1 px blur, up to a 1 px offset); a column is the multiset
@@ -1447,6 +1451,11 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
     # Tick labels that moved belong to an axis change (grouped below), not to a moved block.
     movable = [k for k, r in enumerate(todo) if c.task is not Task.CHART or _tick_axis(c, r) is None]
     moved = [(movable[i], movable[j]) for i, j in _moved_pairs(c, [todo[k] for k in movable])]
+    if task is Task.CHART and c.frame is not None:
+        # Several blocks moving inside the plot are marks that moved (a data change), not a legend.
+        in_plot = [(i, j) for i, j in moved if _inside(todo[i].bbox, c.frame, 2) and _inside(todo[j].bbox, c.frame, 2)]
+        if len(in_plot) >= 2:
+            moved = [m for m in moved if m not in in_plot]
     done: set[int] = set()
     for i, j in moved:
         a, b = todo[i], todo[j]
@@ -2440,6 +2449,9 @@ def _element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Px
 MAX_CHANGED_LINES = 3
 #: OCR reads left for table cells whose pixels, not content classes, differ.
 WEAK_OCR = 8
+#: Charts and SVGs: regional items beyond this many are reported as one scattered difference
+#: (one edit often shows as several diff regions; counting each piles up severity).
+SCATTER_LIMIT = {Task.CHART: 4, Task.SVG: 3}
 #: Cap on per-element discrepancies (a noise image against a dense chart).
 MAX_ELEMENTS = 60
 #: An element is missing when this share of its ink has no candidate ink within 1 px.
@@ -2568,9 +2580,10 @@ class PixelJudge(Judge):
                 return out
         regional = _items_from_regions(c, diff.regions, covered, self.max_ocr_calls)
         regional.sort(key=lambda it: -(it.box[2] - it.box[0]) * (it.box[3] - it.box[1]))
-        if len(regional) > self.max_regions:
-            extra = regional[self.max_regions - 1 :]
-            regional = regional[: self.max_regions - 1]
+        limit = self.max_regions if task is Task.TABLE else min(self.max_regions, SCATTER_LIMIT[task])
+        if len(regional) > limit:
+            extra = regional[limit - 1 :]
+            regional = regional[: limit - 1]
             regional.append(
                 _Item(
                     cats["geometry"], max(i.severity for i in extra), _union([i.box for i in extra]),
