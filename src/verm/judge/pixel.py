@@ -116,6 +116,7 @@ import re
 import threading
 import time
 from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -1729,29 +1730,8 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
             desc = f"The content of row {i}, column {k} differs (most of the table does)."
             out.append((_Item("text_error", 1, rb, desc, "text", f"row {i}, column {k}"), cb))
         return out
-    # A row (column) where most cells changed was moved, replaced or reordered: one layout item for it.
-    by_row: dict[int, list[int]] = {}
-    by_col: dict[int, list[int]] = {}
-    for n, (i, k, *_rest) in enumerate(changed):
-        by_row.setdefault(i, []).append(n)
-        by_col.setdefault(k, []).append(n)
     grouped: set[int] = set()
-    for key, members, n_other, what in (
-        *((i, m, n_cols, "row") for i, m in by_row.items()),
-        *((k, m, n_rows, "column") for k, m in by_col.items()),
-    ):
-        members = [m for m in members if m not in grouped]
-        if len(members) >= 2 and len(members) >= 0.5 * n_other:
-            rbox = _union([changed[m][2] for m in members])
-            cbox = _union([changed[m][3] for m in members])
-            desc = f"Most cells of {what} {key} differ (the {what} was moved, replaced or reordered)."
-            out.append((_Item("layout_error", 2, rbox, desc, "layout", f"{what} {key}"), cbox))
-            grouped.update(members)
-    if len(out) > MAX_CHANGED_LINES:
-        # Many whole rows or columns differ: one re-flow of the table (column widths, wrapping), not many edits.
-        rbox, cbox = _union([it.box for it, _ in out]), _union([b for _, b in out])
-        desc = f"{len(out)} rows or columns differ in most cells (the table re-flowed or was rebuilt)."
-        out = [(_Item("layout_error", 2, rbox, desc, "layout", "many rows"), cbox)]
+    out = _changed_lines(out, changed, grouped, {}, {}, n_rows, n_cols)
 
     calls = 0
     for n, (i, k, rb, cb, ra, ca) in enumerate(changed):
@@ -1770,6 +1750,48 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
         if ta == tb or max(_alnum(ta), _alnum(tb)) == 0:
             continue  # the same words (a rendering difference) or nothing legible
         out.append(_cell_text_item(ta, tb, rb, cb, f"row {i}, column {k}"))
+    return out
+
+
+def _changed_lines(
+    out: list[tuple[_Item, PxBox]],
+    changed: Sequence[tuple[Any, ...]],
+    grouped: set[int],
+    filled_rows: dict[int, int],
+    filled_cols: dict[int, int],
+    n_rows: int,
+    n_cols: int,
+    skip: Collection[int] = (),
+    moved: tuple[Collection[int], Collection[int]] = ((), ()),
+) -> list[tuple[_Item, PxBox]]:
+    """A row (column) where most cells changed was moved, replaced or reordered: one layout item for it,
+    and many such lines are one re-flow of the table. Updates ``grouped``; returns the new item list."""
+    by_row: dict[int, list[int]] = {}
+    by_col: dict[int, list[int]] = {}
+    for n, (i, k, *_rest) in enumerate(changed):
+        if n in skip:
+            continue
+        by_row.setdefault(i, []).append(n)
+        by_col.setdefault(k, []).append(n)
+    for key, members, n_other, what in (
+        *((i, m, filled_rows.get(i, n_cols), "row") for i, m in by_row.items()),
+        *((k, m, filled_cols.get(k, n_rows), "column") for k, m in by_col.items()),
+    ):
+        members = [m for m in members if m not in grouped]
+        if len(members) >= 2 and len(members) >= 0.5 * n_other:
+            if key in moved[0 if what == "row" else 1]:
+                grouped.update(members)  # a moved line: its move is reported, its re-wrapped cells are not
+                continue
+            rbox = _union([changed[m][2] for m in members])
+            cbox = _union([changed[m][3] for m in members])
+            desc = f"Most cells of {what} {key} differ (the {what} was moved, replaced or reordered)."
+            out.append((_Item("layout_error", 2, rbox, desc, "layout", f"{what} {key}"), cbox))
+            grouped.update(members)
+    if len(out) > MAX_CHANGED_LINES:
+        # Many whole rows or columns differ: one re-flow of the table (column widths, wrapping), not many edits.
+        rbox, cbox = _union([it.box for it, _ in out]), _union([b for _, b in out])
+        desc = f"{len(out)} rows or columns differ in most cells (the table re-flowed or was rebuilt)."
+        out = [(_Item("layout_error", 2, rbox, desc, "layout", "many rows"), cbox)]
     return out
 
 
@@ -2259,34 +2281,7 @@ def _changed_cell_items(
             desc = f"Cells {k} and {k + 1} of row {i} are one cell in the candidate."
             out.append((_Item("layout_error", 2, rbox, desc, "layout", f"row {i}, columns {k}-{k + 1}"), cbox))
             grouped.update((n, m))
-    # A row (column) where most cells changed was moved, replaced or reordered: one layout item for it.
-    by_row: dict[int, list[int]] = {}
-    by_col: dict[int, list[int]] = {}
-    for n, (i, k, *_rest) in enumerate(changed):
-        if n in weak:
-            continue
-        by_row.setdefault(i, []).append(n)
-        by_col.setdefault(k, []).append(n)
-    fr, fc = filled_rows or {}, filled_cols or {}
-    for key, members, n_other, what in (
-        *((i, m, fr.get(i, n_cols), "row") for i, m in by_row.items()),
-        *((k, m, fc.get(k, n_rows), "column") for k, m in by_col.items()),
-    ):
-        members = [m for m in members if m not in grouped]
-        if len(members) >= 2 and len(members) >= 0.5 * n_other:
-            if key in moved[0 if what == "row" else 1]:
-                grouped.update(members)  # a moved line: its move is reported, its re-wrapped cells are not
-                continue
-            rbox = _union([changed[m][2] for m in members])
-            cbox = _union([changed[m][3] for m in members])
-            desc = f"Most cells of {what} {key} differ (the {what} was moved, replaced or reordered)."
-            out.append((_Item("layout_error", 2, rbox, desc, "layout", f"{what} {key}"), cbox))
-            grouped.update(members)
-    if len(out) > MAX_CHANGED_LINES:
-        # Many whole rows or columns differ: one re-flow of the table (column widths, wrapping), not many edits.
-        rbox, cbox = _union([it.box for it, _ in out]), _union([b for _, b in out])
-        desc = f"{len(out)} rows or columns differ in most cells (the table re-flowed or was rebuilt)."
-        out = [(_Item("layout_error", 2, rbox, desc, "layout", "many rows"), cbox)]
+    out = _changed_lines(out, changed, grouped, filled_rows or {}, filled_cols or {}, n_rows, n_cols, weak, moved)
 
     calls = weak_calls = 0
     # Cells that differ in content first; then those only pixels tell apart (a typo, or a sub-pixel
