@@ -142,6 +142,23 @@ def test_a_torn_last_line_is_repaired_on_resume(tmp_path, renderers):
     assert path.read_bytes() == b"".join(lines)
 
 
+class BlankingPerturber(StandInPerturber):
+    """Removes every drawn element: the candidate is a blank canvas."""
+
+    def perturb(self, task: Task, source: str, rng: random.Random, n_edits: int) -> StandInResult:
+        blank = re.sub(r"(<svg\b[^>]*>).*(</svg>)", r"\1\2", source, flags=re.DOTALL)
+        return StandInResult(blank, [{"op": "erase", "description": "every element removed"}])
+
+
+def test_blank_candidates_are_not_made_into_pairs(tmp_path, renderers, svg_sources):
+    # The pipeline scores a blank canvas 0 whatever a judge says: it is a hack, not a graded pair.
+    kw = dict(seed=1, perturber=BlankingPerturber(), renderer=renderers[Task.SVG], workers=1)
+    with pytest.raises(InputError, match=r"gave no pair .*the candidate is blank"):
+        make_bench(Task.SVG, svg_sources, tmp_path, n=2, **kw)
+    reasons = [json.loads(line)["reason"] for line in (tmp_path / "skipped.jsonl").read_text().splitlines()]
+    assert reasons and all("the candidate is blank" in r for r in reasons)
+
+
 @pytest.fixture(scope="module")
 def small_bench(tmp_path_factory, renderers) -> Path:
     out = tmp_path_factory.mktemp("bench")

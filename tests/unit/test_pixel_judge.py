@@ -455,3 +455,67 @@ def test_many_scattered_svg_changes_are_reported_as_few_items(judge: PixelJudge)
     assert out, "the extra shapes are found"
     assert len(out) <= 3
     assert all(c >= 0.0 for d in out for c in d.bbox)
+
+
+def _ring(scale: float = 1.0) -> Image.Image:
+    img = Image.new("RGB", (336, 336), "white")
+    r = 110 * scale
+    draw = ImageDraw.Draw(img)
+    draw.ellipse((168 - r, 168 - r, 168 + r, 168 + r), outline="black", width=16)
+    # Two fixed marks keep the content box: only the ring is scaled, not the whole icon.
+    draw.rectangle((8, 8, 28, 28), fill="black")
+    draw.rectangle((308, 308, 328, 328), fill="black")
+    return img
+
+
+def test_slightly_scaled_svg_shape_is_one_minor_shape_error(judge: PixelJudge) -> None:
+    # A 5 % larger ring differs all along its outline: many slivers, one shape that grew a little.
+    out = judge.judge_images(Task.SVG, _ring(), _ring(1.05))
+    assert [(d.category, d.severity) for d in out] == [("shape_error", 1)]
+    # Twice as much growth moves the outline further: more severe, still one change.
+    out = judge.judge_images(Task.SVG, _ring(), _ring(1.25))
+    assert [(d.category, d.severity) for d in out] == [("shape_error", 2)]
+
+
+def _flag(mirrored: bool) -> Image.Image:
+    img = Image.new("RGB", (336, 336), "white")
+    pts = [(100, 60), (250, 110), (130, 150), (130, 280), (100, 280)]
+    if mirrored:
+        pts = [(350 - x, y) for x, y in pts]  # about the shape's own centre (x = 175)
+    ImageDraw.Draw(img).polygon(pts, fill="#264653")
+    return img
+
+
+def test_mirrored_svg_shape_is_a_symbol_error(judge: PixelJudge) -> None:
+    out = judge.judge_images(Task.SVG, _flag(False), _flag(True))
+    assert [(d.category, d.severity) for d in out] == [("text_symbol_error", 2)]
+    assert "mirrored horizontally" in out[0].description
+
+
+def test_cells_that_trade_contents_are_one_column_swap() -> None:
+    from verm.judge.pixel import _CellRead, _collapse_exchanges, _Item
+
+    def item(row: int, col: int) -> tuple[_Item, tuple[int, int, int, int]]:
+        box = (col * 100, row * 30, col * 100 + 90, row * 30 + 25)
+        return _Item("text_error", 2, box, "read differently", "text", f"row {row}, column {col}"), box
+
+    # Rows 2 and 3 read columns 3 and 5 the other way round (OCR noise in one read); row 4 has a real typo.
+    items = [item(2, 3), item(2, 5), item(3, 3), item(3, 5), item(4, 2)]
+    reads = [
+        _CellRead(0, 2, 3, "UGA", "UGANDA"),
+        _CellRead(1, 2, 5, "UGANDA", "UGA"),
+        _CellRead(2, 3, 3, "EGU", "AFRICAN EAGLE"),
+        _CellRead(3, 3, 5, "AFRICAN EAGIE", "EGU"),
+        _CellRead(4, 4, 2, "Lima", "Lina"),
+    ]
+    out = _collapse_exchanges(items, reads)
+    assert [(it.category, it.severity, it.location) for it, _ in out] == [
+        ("layout_error", 2, "columns 3 and 5"),
+        ("text_error", 2, "row 4, column 2"),
+    ]
+    assert out[0][0].box == (300, 60, 590, 115)
+    # Reads that do not mirror each other are left alone.
+    assert (
+        _collapse_exchanges(items[:2], [_CellRead(0, 2, 3, "UGA", "KEN"), _CellRead(1, 2, 5, "UGANDA", "UGA")])
+        == items[:2]
+    )

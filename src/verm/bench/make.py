@@ -49,6 +49,7 @@ from typing import Any, Protocol
 
 from verm.bench.dataset import BENCH_FILE, BenchRecord, JsonlWriter, read_jsonl
 from verm.errors import InputError, SandboxError
+from verm.imaging import is_blank
 from verm.render import Renderer, get_renderer
 from verm.render.base import ProgressFn
 from verm.types import Discrepancy, Rendering, Task
@@ -290,6 +291,11 @@ class _Maker:
                 cand = self.renderer.render(result.source)
                 if not cand.ok or cand.png is None:
                     reasons.append(f"{name} attempt {attempt}: the candidate did not render: {cand.reason}")
+                    continue
+                if is_blank(cand.image()):
+                    # The edits removed everything (an icon's only path): the pipeline scores a blank
+                    # canvas 0 whatever a judge says, so it is a hack, not a graded pair.
+                    reasons.append(f"{name} attempt {attempt}: the candidate is blank")
                     continue
                 pid = self.pair_id(index)
                 group = _sha(ref_src)[:16]

@@ -51,6 +51,20 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      data change), not moved blocks. Charts keep at most 4 items and SVGs 3
      (largest first); the rest is one "further scattered differences" item, so
      one edit seen as many regions does not pile up severity.
+   - SVGs instead group the regions by the drawn shape they lie on (the
+     connected ink of either image), so a scaled or reshaped path is one
+     change, not a sliver per stretch of outline; a group of reference-only ink
+     and one of candidate-only ink over about the same box (box IoU >= 0.25:
+     a shape grown past its old outline) are one group. Per group: the
+     candidate's ink is the reference's mirrored in the changed box (IoU >= 0.7,
+     0.2 better than unmirrored) -> text_symbol_error 2; recoloured ink
+     (>= 30 % of the changed ink) -> style_error 1 for shades (ΔE < 25), else 2;
+     ink lost on one side and gained on the other -> shape_error with severity
+     by how far the outline moved (90th percentile of the changed ink's
+     distance to the other image's ink: < 4 % of the side -> 1, < 10 % -> 2,
+     else 3, the perturbation rule's point-move steps); ink on one side only ->
+     a missing or extra shape, structure_error by its box (> 10 % of the image
+     -> 3, > 1 % -> 2, else 1, the rule for dropped elements).
 6. Tables with readable grids: rows and columns are aligned by content.
    Every cell's ink gets a content class (same size within 1 px and the same
    pixels after a 1 px blur, up to a 1 px offset); a column is the multiset
@@ -67,7 +81,12 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
    of another class one layout_error 2 (more than three such lines: one
    re-flow item), other changed cells are read with OCR: text_error /
    numeric_error at "row r, column c" (a number read alike whose ink grew or
-   shrank on the left is a sign flip, on the right a unit added or removed). When the lines do not align
+   shrank on the left is a sign flip, on the right a unit added or removed).
+   Cells that trade contents (column j reads what column k read in the same
+   row and the other way round, or two rows in one column; reads compared up
+   to case, punctuation and one wrong letter in five, digits exact, two
+   characters at least) are one swap: layout_error 2 per swapped pair, which
+   replaces their cell and line items. When the lines do not align
    (another table) the older rules apply: one or two rows/columns more or
    fewer is one layout_error per dimension, and same-shape grids are compared
    cell by cell in place.
@@ -78,7 +97,8 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
    discrepancies replace the regions they cover when the candidate is
    *noise* (its background covers < 30 % of it and at least 30 points less
    than the reference's; plus one per 4x4 cell the noise fills), *gutted* (>= half the
-   elements missing, and less than half the non-line ink left), *hollow* (a
+   elements missing, and less than half the non-line ink left; charts and tables: an
+   SVG's missing shapes are its groups, above), *hollow* (a
    chart whose plot interior has < 5 % of the reference's data ink: one per
    missing mark), or a table lost its grid (one per row). So an empty answer
    piles up severity as the paper's model would.
@@ -1429,11 +1449,23 @@ def _text_item(c: _Ctx, r: Region) -> _Item | None:
     return _Item(cat, sev, box, desc, "text")
 
 
-def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int) -> list[_Item]:
-    """Classify and group the diff regions (see the module docstring)."""
-    task, h, w = c.task, c.h, c.w
-    cats = _CATS[task]
-    items: list[_Item] = []
+def _moved_item(c: _Ctx, a: Region, b: Region) -> _Item:
+    """What the reference shows at ``a`` the candidate shows at ``b``: one item for both places."""
+    h, w = c.h, c.w
+    dist = math.hypot(
+        (a.bbox[0] + a.bbox[2] - b.bbox[0] - b.bbox[2]) / 2 / w,
+        (a.bbox[1] + a.bbox[3] - b.bbox[1] - b.bbox[3]) / 2 / h,
+    )
+    cat, sev = _CATS[c.task]["moved"], 1
+    if c.task is Task.SVG and dist >= 0.05:
+        cat, sev = "structure_error", 3 if a.box_area >= 0.1 * h * w else 2
+    elif c.task is Task.TABLE:
+        sev = 2
+    return _Item(cat, sev, _union([a.bbox, b.bbox]), f"A block moved by {100 * dist:.0f}% of the image.", "moved")
+
+
+def _unexplained(c: _Ctx, regions: list[Region], skip: list[PxBox]) -> list[Region]:
+    """The regions left once re-encoding tints and small layout shifts are explained away."""
     todo = [r for r in regions if not any(_covers(s, r.bbox) for s in skip)]
     # The same ink in (nearly) the same colour: a JPEG or resampling tint, not a change anyone sees.
     todo = [
@@ -1446,7 +1478,15 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
         )
     ]
     # Content that only moved a few pixels (a longer tick label re-flowed the layout) is no error.
-    todo = [r for r in todo if _colour_only(r) or not _shift_explained(c, r)]
+    return [r for r in todo if _colour_only(r) or not _shift_explained(c, r)]
+
+
+def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int) -> list[_Item]:
+    """Classify and group the diff regions (see the module docstring)."""
+    task, h, w = c.task, c.h, c.w
+    cats = _CATS[task]
+    items: list[_Item] = []
+    todo = _unexplained(c, regions, skip)
 
     # 1. Moved blocks (a legend placed elsewhere, a shifted element): one item for both places.
     # Tick labels that moved belong to an axis change (grouped below), not to a moved block.
@@ -1459,19 +1499,7 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
             moved = [m for m in moved if m not in in_plot]
     done: set[int] = set()
     for i, j in moved:
-        a, b = todo[i], todo[j]
-        dist = math.hypot(
-            (a.bbox[0] + a.bbox[2] - b.bbox[0] - b.bbox[2]) / 2 / w,
-            (a.bbox[1] + a.bbox[3] - b.bbox[1] - b.bbox[3]) / 2 / h,
-        )
-        cat, sev = cats["moved"], 1
-        if task is Task.SVG and dist >= 0.05:
-            cat, sev = "structure_error", 3 if a.box_area >= 0.1 * h * w else 2
-        elif task is Task.TABLE:
-            sev = 2
-        items.append(
-            _Item(cat, sev, _union([a.bbox, b.bbox]), f"A block moved by {100 * dist:.0f}% of the image.", "moved")
-        )
+        items.append(_moved_item(c, todo[i], todo[j]))
         done.update((i, j))
 
     # 2. Colour-only changes, grouped by (old colour, new colour): a bar and its legend swatch are one edit.
@@ -1570,6 +1598,199 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
             category = "style_error"  # legend markers, line-style swatches outside the plot
         items.append(_Item(category, severity(r, kind, h, w), r.bbox, describe(r, kind, h, w), kind))
     return items
+
+
+#: SVG outline changes: how far the changed ink lies from the other image's ink (90th percentile, as a
+#: fraction of the side): below the first -> 1, below the second -> 2, else 3.
+SVG_MOVE_SEVERITY = (0.04, 0.10)
+#: SVG missing or extra shapes: box area as a fraction of the image above the first -> 2, the second -> 3.
+SVG_AREA_SEVERITY = (0.01, 0.10)
+
+
+def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.ndarray, max_ocr: int) -> list[_Item]:
+    """SVG: the changed regions grouped by the drawn shape they touch, then each group's changes by kind.
+
+    One edit of an icon (a path scaled, a point moved) breaks into many slivers along the shape's
+    outline; grouping by the connected ink (reference or candidate) they lie on makes it one change.
+    """
+    todo = _unexplained(c, regions, skip)
+    items: list[_Item] = []
+    done: set[int] = set()
+    for i, j in _moved_pairs(c, todo):
+        items.append(_moved_item(c, todo[i], todo[j]))
+        done.update((i, j))
+    rest: list[Region] = []
+    for k, r in enumerate(todo):
+        if k in done:
+            continue
+        if _looks_like_text(r, c.h) and _text_candidate(c, r) and c.ocr_calls < max_ocr and _Ocr.available():
+            it = _text_item(c, r)
+            if it is not None:
+                items.append(it)
+                continue
+        rest.append(r)
+    union = c.ref_ink | c.cand_ink
+    _, labels = cv2.connectedComponents(cv2.dilate(union.astype(np.uint8), np.ones((3, 3), np.uint8)), connectivity=8)
+    groups: dict[int, list[Region]] = {}
+    for k, r in enumerate(rest):
+        x0, y0, x1, y1 = r.bbox
+        on_ink = labels[y0:y1, x0:x1][changed[y0:y1, x0:x1] & union[y0:y1, x0:x1]]
+        key = int(np.bincount(on_ink).argmax()) if on_ink.size else 0
+        groups.setdefault(key if key > 0 else -1 - k, []).append(r)  # no ink touched: a group of its own
+    parts: list[tuple[PxBox, np.ndarray, list[Region]]] = []
+    for key, members in groups.items():
+        box = _union([m.bbox for m in members])
+        sl = (slice(box[1], box[3]), slice(box[0], box[2]))
+        mask = np.zeros_like(changed)
+        mask[sl] = changed[sl] & (labels[sl] == key) if key > 0 else changed[sl]
+        parts.append((box, mask, members))
+    dist = _ink_distances(c)
+    for box, mask, members in _pair_moved_outlines(c, parts):
+        sl = (slice(box[1], box[3]), slice(box[0], box[2]))
+        found = _svg_shape_items(c, mask[sl], box, dist)
+        if not found and len(members) == 1 and not (c.ref_ink | c.cand_ink)[sl][mask[sl]].any():
+            r = members[0]  # no ink touched: a background tint or a faint fill
+            category, kind = classify(c.task, r, c.h, c.w)
+            found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
+        items.extend(found)
+    return items
+
+
+def _ink_side(c: _Ctx, mask: np.ndarray) -> str | None:
+    """'ref' / 'cand' when nearly all changed ink of ``mask`` is on that side only."""
+    n_ref = int((mask & c.ref_ink & ~c.cand_ink).sum())
+    n_cand = int((mask & c.cand_ink & ~c.ref_ink).sum())
+    if n_ref + n_cand == 0:
+        return None
+    return "ref" if n_ref >= 0.85 * (n_ref + n_cand) else ("cand" if n_cand >= 0.85 * (n_ref + n_cand) else None)
+
+
+def _box_iou(a: PxBox, b: PxBox) -> float:
+    w = max(0, min(a[2], b[2]) - max(a[0], b[0]))
+    h = max(0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = w * h
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union else 0.0
+
+
+def _pair_moved_outlines(
+    c: _Ctx, parts: list[tuple[PxBox, np.ndarray, list[Region]]]
+) -> list[tuple[PxBox, np.ndarray, list[Region]]]:
+    """A shape drawn larger, smaller or a little elsewhere no longer touches its old outline: a group of
+    reference-only ink and a group of candidate-only ink over about the same box are one change."""
+    sides = [_ink_side(c, m) for _, m, _ in parts]
+    used: set[int] = set()
+    out = []
+    for i, (box_i, mask_i, mem_i) in enumerate(parts):
+        if sides[i] != "ref":
+            continue
+        extras = [j for j in range(len(parts)) if j not in used and sides[j] == "cand"]
+        best = max(extras, key=lambda j: _box_iou(box_i, parts[j][0]), default=None)
+        if best is not None and _box_iou(box_i, parts[best][0]) >= 0.25:
+            box_j, mask_j, mem_j = parts[best]
+            used.update((i, best))
+            out.append((_union([box_i, box_j]), mask_i | mask_j, mem_i + mem_j))
+    out.extend(p for k, p in enumerate(parts) if k not in used)
+    return out
+
+
+def _ink_distances(c: _Ctx) -> tuple[np.ndarray, np.ndarray]:
+    """Per pixel, the distance (px) to the nearest reference ink and to the nearest candidate ink."""
+    return tuple(  # type: ignore[return-value]
+        cv2.distanceTransform((~ink).astype(np.uint8), cv2.DIST_L2, 3) for ink in (c.ref_ink, c.cand_ink)
+    )
+
+
+def _mask_box(mask: np.ndarray, x0: int, y0: int) -> PxBox:
+    ys, xs = np.nonzero(mask)
+    return (x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1)
+
+
+def _iou(a: np.ndarray, b: np.ndarray) -> float:
+    union = int((a | b).sum())
+    return int((a & b).sum()) / union if union else 1.0
+
+
+def _mirror_axis(ref_ink: np.ndarray, cand_ink: np.ndarray, mask: np.ndarray) -> str | None:
+    """'horizontally' / 'vertically' when the candidate's ink is the reference's mirrored in the changed box.
+
+    A shape mirrored about its own centre changes a set of pixels symmetric about that centre, so the
+    box of the changed pixels has the shape's centre on the mirror axis.
+    """
+    ys, xs = np.nonzero(mask)
+    sl = (slice(int(ys.min()), int(ys.max()) + 1), slice(int(xs.min()), int(xs.max()) + 1))
+    a, b = ref_ink[sl], cand_ink[sl]
+    if min(int(a.sum()), int(b.sum())) < 30:
+        return None
+    plain = _iou(a, b)
+    for axis, name in ((1, "horizontally"), (0, "vertically")):
+        flipped = _iou(np.flip(a, axis), b)
+        if flipped >= 0.7 and flipped >= plain + 0.2:
+            return name
+    return None
+
+
+def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarray, np.ndarray]) -> list[_Item]:
+    """The changes of one group (``mask``: its changed pixels in ``box``): recoloured, reshaped, missing, extra."""
+    cats = _CATS[c.task]
+    x0, y0, x1, y1 = box
+    sl = (slice(y0, y1), slice(x0, x1))
+    ri, ci = c.ref_ink[sl], c.cand_ink[sl]
+    ref_only, cand_only, both = mask & ri & ~ci, mask & ci & ~ri, mask & ri & ci
+    n_ref, n_cand, n_both = int(ref_only.sum()), int(cand_only.sum()), int(both.sum())
+    inked = n_ref + n_cand + n_both
+    min_px = max(4, round(2e-4 * c.h * c.w))
+    if inked < min_px:
+        return []
+    side = min(c.h, c.w)
+    out: list[_Item] = []
+    if n_ref >= min_px and n_cand >= min_px:
+        axis = _mirror_axis(c.ref_ink, c.cand_ink, np.pad(mask, ((y0, c.h - y1), (x0, c.w - x1))))
+        if axis:
+            where = _mask_box(ref_only | cand_only, x0, y0)
+            return [_Item(cats["text"], 2, where, f"A shape is mirrored {axis}.", "mirrored")]
+    if n_both >= max(min_px, 0.3 * inked):
+        rc, cc = _dominant(c.ref[sl][both]), _dominant(c.cand[sl][both])
+        de = _rgb_de(rc, cc)
+        if de > 2 * INK_DE:
+            out.append(
+                _Item(
+                    cats["style"], 1 if de < 25 else 2, _mask_box(both, x0, y0),
+                    f"Colour changed from {_hex(rc)} to {_hex(cc)} (ΔE {de:.0f}).", "colour",
+                )
+            )  # fmt: skip
+    moved_px = n_ref + n_cand
+    # Next to a recolouring, ink gained or lost is a change of its own when it is more than the
+    # recoloured outline's anti-aliasing (a lighter colour passes the ink threshold on fewer edge pixels).
+    if moved_px < max(min_px, (0.05 if out else 0.2) * inked):
+        return out
+    d_ref, d_cand = dist
+    far = np.concatenate([d_cand[sl][ref_only], d_ref[sl][cand_only]])
+    if out and float(np.percentile(far, 90)) < 2.0:
+        return out
+    where = _mask_box(ref_only | cand_only, x0, y0)
+    if min(n_ref, n_cand) >= 0.15 * moved_px:
+        move = float(np.percentile(far, 90)) / side
+        lo, hi = SVG_MOVE_SEVERITY
+        sev = 1 if move < lo else (2 if move < hi else 3)
+        out.append(
+            _Item(
+                cats["geometry"], sev, where,
+                f"A shape's outline moved by up to {100 * move:.0f}% of the image (scaled, rotated or reshaped).",
+                "geometry",
+            )
+        )  # fmt: skip
+        return out
+    side_box = _mask_box(ref_only if n_ref > n_cand else cand_only, x0, y0)
+    cover = (side_box[2] - side_box[0]) * (side_box[3] - side_box[1]) / float(c.h * c.w)
+    lo, hi = SVG_AREA_SEVERITY
+    sev = 3 if cover > hi else (2 if cover > lo else 1)
+    if n_ref > n_cand:
+        desc = f"A shape of the reference is missing in the candidate ({100 * cover:.1f}% of the image)."
+    else:
+        desc = f"The candidate draws a shape the reference does not have ({100 * cover:.1f}% of the image)."
+    out.append(_Item(cats["structure"], sev, side_box, desc, "missing" if n_ref > n_cand else "extra"))
+    return out
 
 
 def _plot_colours(c: _Ctx) -> list[tuple[int, int, int]]:
@@ -2284,6 +2505,7 @@ def _changed_cell_items(
     out = _changed_lines(out, changed, grouped, filled_rows or {}, filled_cols or {}, n_rows, n_cols, weak, moved)
 
     calls = weak_calls = 0
+    reads: list[_CellRead] = []
     # Cells that differ in content first; then those only pixels tell apart (a typo, or a sub-pixel
     # offset: OCR decides), under a smaller cap.
     order = sorted(range(len(changed)), key=lambda n: n in weak)
@@ -2317,7 +2539,67 @@ def _changed_cell_items(
                     continue
         if ta == tb or max(_alnum(ta), _alnum(tb)) == 0 or _ocr_same(ta, tb):
             continue  # the same words (a rendering difference, an OCR confusion) or nothing legible
+        reads.append(_CellRead(len(out), i, k, ta, tb))
         out.append(_cell_text_item(ta, tb, rb, cb, f"row {i}, column {k}"))
+    return _collapse_exchanges(out, reads)
+
+
+@dataclass(frozen=True)
+class _CellRead:
+    """A cell whose text changed: its item's index in the item list, its place, and both reads."""
+
+    item: int
+    row: int
+    col: int
+    ref: str
+    cand: str
+
+
+def _same_read(a: str, b: str) -> bool:
+    """The same cell text up to OCR noise: case, spacing, punctuation, a wrong letter in five (digits exact).
+
+    Texts under two letters or digits never match: single characters trade places by chance.
+    """
+    a, b = re.sub(r"\W", "", a.lower()), re.sub(r"\W", "", b.lower())
+    if min(len(a), len(b)) < 2 or re.sub(r"\D", "", a) != re.sub(r"\D", "", b):
+        return False
+    return _levenshtein(a, b) <= len(max(a, b, key=len)) // 5
+
+
+def _collapse_exchanges(items: list[tuple[_Item, PxBox]], reads: list[_CellRead]) -> list[tuple[_Item, PxBox]]:
+    """Cells that trade contents are one swap: two columns (same row) or two rows (same column).
+
+    A swap of columns of different widths re-wraps the table, so the grid alignment may miss it;
+    the cell reads then show it: column k reads what column j read and the other way round.
+    One layout_error 2 per swapped pair replaces the cell items and the line items of those lines.
+    """
+    swaps: dict[tuple[str, int, int], set[int]] = {}
+    for n, a in enumerate(reads):
+        for b in reads[n + 1 :]:
+            if not (_same_read(a.ref, b.cand) and _same_read(a.cand, b.ref)):
+                continue
+            if a.row == b.row and a.col != b.col:
+                key = ("columns", min(a.col, b.col), max(a.col, b.col))
+            elif a.col == b.col and a.row != b.row:
+                key = ("rows", min(a.row, b.row), max(a.row, b.row))
+            else:
+                continue
+            swaps.setdefault(key, set()).update((a.item, b.item))
+    if not swaps:
+        return items
+    drop: set[int] = set()
+    out: list[tuple[_Item, PxBox]] = []
+    lines = {f"{what[:-1]} {j}" for what, *pair in swaps for j in pair}
+    for (what, j, k), members in swaps.items():
+        rbox = _union([items[m][0].box for m in members])
+        cbox = _union([items[m][1] for m in members])
+        desc = f"{what.capitalize()} {j} and {k} are swapped ({len(members)} cells hold each other's contents)."
+        out.append((_Item("layout_error", 2, rbox, desc, "layout", f"{what} {j} and {k}"), cbox))
+        drop.update(members)
+    for n, (it, cb) in enumerate(items):
+        if n in drop or it.location in lines:
+            continue  # the swap's cells, or a line item for a swapped line
+        out.append((it, cb))
     return out
 
 
@@ -2401,7 +2683,8 @@ def _element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Px
     ref_lines, cand_lines = hor_r | ver_r, hor_c | ver_c
     # Gutted: most elements gone *and* most of the ink gone (a re-flowed honest table keeps its ink).
     gutted = (
-        len(elements) >= 4
+        c.task is not Task.SVG  # an SVG's missing shapes are counted by `_svg_items`, one per shape
+        and len(elements) >= 4
         and len(missing) >= 0.5 * len(elements)
         and extra_ink < 0.5 * max(missing_ink, 1)
         and int((c.cand_ink & ~cand_lines).sum()) < 0.5 * int((c.ref_ink & ~ref_lines).sum())
@@ -2573,7 +2856,13 @@ class PixelJudge(Judge):
                         )
                     )  # fmt: skip
                 return out
-        regional = _items_from_regions(c, diff.regions, covered, self.max_ocr_calls)
+        if task is Task.SVG:
+            changed = cv2.morphologyEx(
+                (diff.delta_e > self.de_threshold).astype(np.uint8), cv2.MORPH_OPEN, np.ones((2, 2), np.uint8)
+            ).astype(bool)
+            regional = _svg_items(c, diff.regions, covered, changed, self.max_ocr_calls)
+        else:
+            regional = _items_from_regions(c, diff.regions, covered, self.max_ocr_calls)
         regional.sort(key=lambda it: -(it.box[2] - it.box[0]) * (it.box[3] - it.box[1]))
         limit = self.max_regions if task is Task.TABLE else min(self.max_regions, SCATTER_LIMIT[task])
         if len(regional) > limit:
