@@ -519,3 +519,39 @@ def test_cells_that_trade_contents_are_one_column_swap() -> None:
         _collapse_exchanges(items[:2], [_CellRead(0, 2, 3, "UGA", "KEN"), _CellRead(1, 2, 5, "UGANDA", "UGA")])
         == items[:2]
     )
+
+
+@cache
+def quarter_bars(
+    values: tuple[float, ...] = (3, 5, 2, 6), labels: tuple[str, ...] = ("Q1", "Q2", "Q3", "Q4"), top: float = 8
+) -> Image.Image:
+    fig, ax = plt.subplots(figsize=(8, 8), dpi=96)
+    ax.bar(range(4), values, color=BLUE)
+    ax.set_xticks(range(4), labels)
+    ax.set_ylim(0, top)
+    ax.set_title("Quarterly sales")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    return Image.open(buf).convert("RGB")
+
+
+@pytest.mark.parametrize(("q2", "expected"), [(5.25, 1), (6.5, 2), (7.5, 3)])
+def test_bar_change_severity_follows_the_relative_value_change(judge: PixelJudge, q2: float, expected: int) -> None:
+    # Q2 grows by 5 %, 30 % and 50 %+ of its height: the share of the old bar's ink that changed.
+    out = judge.judge_images(Task.CHART, quarter_bars(), quarter_bars(values=(3, q2, 2, 6)))
+    assert [(d.category, d.severity) for d in out] == [("data_error", expected)]
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+def test_narrowed_axis_limits_are_a_severe_data_error(judge: PixelJudge) -> None:
+    out = judge.judge_images(Task.CHART, quarter_bars(), quarter_bars(top=6.5))
+    assert [(d.category, d.severity) for d in out] == [("data_error", 3)]
+    assert "y-axis tick labels changed" in out[0].description
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+def test_swapped_tick_labels_are_a_severe_text_error(judge: PixelJudge) -> None:
+    out = judge.judge_images(Task.CHART, quarter_bars(), quarter_bars(labels=("Q1", "Q3", "Q2", "Q4")))
+    assert [(d.category, d.severity) for d in out] == [("text_error", 3)]
+    assert "swapped" in out[0].description

@@ -31,8 +31,11 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      are shades (ΔE < 25) else 2; in a chart, a swap between two colours the
      plot already uses is marks moving, not a recolouring;
    - tick labels: two or more changed on one axis are one axis change, and the
-     plot-area changes move with it: structure_error when the OCR'd ticks turn
-     logarithmic (10^k) or back, else data_error; severity 2;
+     plot-area changes move with it: structure_error 2 when the OCR'd ticks turn
+     logarithmic (10^k) or back; text_error 3 when they read the same characters
+     in another order (labels swapped); else data_error, 3 when the numeric ticks
+     span a narrower range (< 90 %: data may be clipped), otherwise 2 or the
+     severity of the plot change it carries, whichever is higher;
    - text (thin strokes in a short band, or a narrow column for rotated
      labels): both images are read with Tesseract over the whole text line
      (upscaled to ~40 px a line); different words -> text_error
@@ -110,7 +113,10 @@ missing/extra over >= 8 % -> 3; colour-only at most 2; lowered by one when
 (mean ΔE < 15) over < 1 % of the image. Texts: a one-character typo (one
 insertion, deletion, substitution or swap) -> 1, other changed words -> 2;
 numbers: a sign flip or a change of more than 50 % -> 3, else 2. Plot data:
-changed / present ink in the changed places < 10 % -> 1, < 50 % -> 2, else 3;
+changed ink / the ink of the reference's marks it touches (connected ink inside
+the frame, grid and axis lines aside; a bar grown by a third changed a third of
+its old ink: the perturbation rule's relative value change; the changed places'
+own ink when they touch no mark) < 10 % -> 1, < 50 % -> 2, else 3;
 a series missing or added (>= 75 % of the change on one side, >= 10 % of the
 plot's ink) -> 3. Missing element: box >= 2 % of the image -> 3, >= 0.2 % -> 2,
 else 1.
@@ -1403,9 +1409,10 @@ def _tick_axis(c: _Ctx, r: Region) -> str | None:
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     if cy > fy1 and y0 <= fy1 + 0.06 * c.h and fx0 - 0.04 * c.w < cx < fx1 + 0.04 * c.w and r.height < 0.08 * c.h:
         return "x"
-    if cx < fx0 and x0 >= fx0 - 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and r.height < 0.2 * c.h:
+    short = r.height < 0.2 * c.h
+    if cx < fx0 and x0 >= fx0 - 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and short:
         return "y"
-    if cx > fx1 and x1 <= fx1 + 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and r.height < 0.2 * c.h:
+    if cx > fx1 and x1 <= fx1 + 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and short:
         return "y2"
     return None
 
@@ -1577,11 +1584,13 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
             change = _axis_change(c, box, ax)
             if change is None:
                 continue
-            cat, note = change
-            if inner:  # the data moved with the axis
+            cat, sev, note = change
+            if inner:  # the data moved with the axis: as severe as the marks' change, at least
                 box = _union([box, *(m.bbox for m in inner)])
+                if cat == "data_error":
+                    sev = max(sev, _plot_item(c, inner).severity)
                 inner = []
-            items.append(_Item(cat, 2, box, f"The {ax}-axis tick labels changed ({note}).", "axis"))
+            items.append(_Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", "axis"))
         if inner:
             items.append(_plot_item(c, inner))
     else:
@@ -1823,14 +1832,28 @@ def _covers(outer: PxBox, inner: PxBox) -> bool:
     return iw * ih >= 0.7 * area
 
 
-def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, str] | None:
-    """structure_error for a scale change (log ticks read '10...'), data_error for new limits, None: same labels."""
+def _tick_span(text: str) -> float | None:
+    """max - min of the numbers among OCR'd tick labels (None: fewer than two numbers)."""
+    nums = [v for v in (_number(t) for t in text.split()) if v is not None]
+    return max(nums) - min(nums) if len(nums) >= 2 else None
+
+
+def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
+    """(category, severity, note) of a tick-label change; None: the same labels, re-rendered.
+
+    structure_error 2 for a scale change (log ticks read '10...'); the same characters in another
+    order (OCR may drop a glyph of a pair but not of both): labels swapped, text_error 3 (values
+    misattributed); numeric ticks spanning a narrower range: data_error
+    3 (data may be clipped); other new limits: data_error 2.
+    """
     pair = _read_pair(c, _pad_box(box, 3, c), block=ax != "x") if _Ocr.available() else None
     if pair is None:
-        return "structure_error", "scale or limits"
+        return "structure_error", 2, "scale or limits"
     a, b = pair
     if a == b and a:
         return None  # the same tick labels, only re-rendered
+    if len(a.split()) >= 2 and sorted(filter(str.isalnum, a)) == sorted(filter(str.isalnum, b)):
+        return "text_error", 3, f"labels swapped: {_q(a, 40)} -> {_q(b, 40)}"
 
     def logish(s: str) -> bool:
         # Log ticks are "10" with a superscript, which Tesseract reads as 10?, 10!, 107, 6x10! ...
@@ -1838,12 +1861,31 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, str] | None:
         return bool(toks) and ("x10" in s or sum("10" in t for t in toks) >= 0.4 * len(toks))
 
     if logish(a) != logish(b):
-        return "structure_error", f"scale: {_q(a, 40)} -> {_q(b, 40)}"
-    return "data_error", f"limits: {_q(a, 40)} -> {_q(b, 40)}"
+        return "structure_error", 2, f"scale: {_q(a, 40)} -> {_q(b, 40)}"
+    span_a, span_b = _tick_span(a), _tick_span(b)
+    narrower = span_a is not None and span_b is not None and 0 < span_b < 0.9 * span_a
+    return "data_error", 3 if narrower else 2, f"limits: {_q(a, 40)} -> {_q(b, 40)}"
 
 
 def _pad_box(box: PxBox, p: int, c: _Ctx) -> PxBox:
     return max(0, box[0] - p), max(0, box[1] - p), min(c.w, box[2] + p), min(c.h, box[3] + p)
+
+
+def _touched_mark_ink(c: _Ctx, regions: list[Region]) -> int:
+    """Ink of the reference's marks (connected ink inside the plot frame, grid and axis lines left out)
+    that the regions touch; 0 when they touch none (something drawn where there was nothing)."""
+    assert c.frame is not None
+    fx0, fy0, fx1, fy1 = c.frame
+    hor, ver = _long_lines(c.ref_ink, 0.3)
+    marks = (c.ref_ink & ~(hor | ver))[fy0:fy1, fx0:fx1].astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(marks, connectivity=8)
+    touched: set[int] = set()
+    for r in regions:
+        x0, y0, x1, y1 = r.bbox
+        x0, y0, x1, y1 = max(x0 - fx0 - 1, 0), max(y0 - fy0 - 1, 0), max(x1 - fx0 + 1, 0), max(y1 - fy0 + 1, 0)
+        touched.update(int(v) for v in np.unique(labels[y0:y1, x0:x1]))
+    touched.discard(0)
+    return int(sum(stats[k, cv2.CC_STAT_AREA] for k in touched))
 
 
 def _plot_item(c: _Ctx, inner: list[Region]) -> _Item:
@@ -1862,8 +1904,10 @@ def _plot_item(c: _Ctx, inner: list[Region]) -> _Item:
     if len(inner) >= 4 and small and max(ref_only, cand_only) < 0.05 * plot_ink:
         # The same marks in the same places, drawn differently: markers or line style.
         return _Item("style_error", 1, box, f"Marks differ in {len(inner)} places (marker or line style).", "plot")
-    ink = max(1, sum(max(r.ref_ink, r.cand_ink) for r in inner))
-    rel = changed / ink
+    # Relative to the whole marks the change touches (a bar that grew by a third changes a third
+    # of the old bar's ink): the perturbation rule's relative value change.
+    marks = _touched_mark_ink(c, inner)
+    rel = changed / (marks or max(1, sum(max(r.ref_ink, r.cand_ink) for r in inner)))
     sev = 1 if rel < 0.1 else (2 if rel < 0.5 else 3)
     if max(ref_only, cand_only) >= 0.75 * max(1, ref_only + cand_only) and changed >= 0.1 * plot_ink:
         sev = 3  # a series missing or added
