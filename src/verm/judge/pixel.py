@@ -227,6 +227,8 @@ class Diff:
     ref_ink: np.ndarray | None = None
     cand_ink: np.ndarray | None = None
     cand: np.ndarray | None = None
+    #: The changed pixels (ΔE over the threshold, speckle removed) the regions were made of (None: no change).
+    changed: np.ndarray | None = None
 
 
 # --------------------------------------------------------------------------- helpers
@@ -495,7 +497,7 @@ def compare(
     regions.sort(key=lambda r: r.area, reverse=True)
     if len(regions) > max_regions:
         regions = [*regions[: max_regions - 1], _merge(regions[max_regions - 1 :])]
-    return Diff(regions, de, (dx, dy), (w, h), ref_ink, cand_ink, cand)
+    return Diff(regions, de, (dx, dy), (w, h), ref_ink, cand_ink, cand, changed.astype(bool))
 
 
 def diff_regions(
@@ -1720,15 +1722,15 @@ def _iou(a: np.ndarray, b: np.ndarray) -> float:
     return int((a & b).sum()) / union if union else 1.0
 
 
-def _mirror_axis(ref_ink: np.ndarray, cand_ink: np.ndarray, mask: np.ndarray) -> str | None:
-    """'horizontally' / 'vertically' when the candidate's ink is the reference's mirrored in the changed box.
+def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
+    """'horizontally' / 'vertically' when the candidate's ink is the reference's mirrored in the box of
+    the changed pixels (``mask``, placed at x0, y0).
 
     A shape mirrored about its own centre changes a set of pixels symmetric about that centre, so the
     box of the changed pixels has the shape's centre on the mirror axis.
     """
-    ys, xs = np.nonzero(mask)
-    sl = (slice(int(ys.min()), int(ys.max()) + 1), slice(int(xs.min()), int(xs.max()) + 1))
-    a, b = ref_ink[sl], cand_ink[sl]
+    bx0, by0, bx1, by1 = _mask_box(mask, x0, y0)
+    a, b = c.ref_ink[by0:by1, bx0:bx1], c.cand_ink[by0:by1, bx0:bx1]
     if min(int(a.sum()), int(b.sum())) < 30:
         return None
     plain = _iou(a, b)
@@ -1754,7 +1756,7 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
     side = min(c.h, c.w)
     out: list[_Item] = []
     if n_ref >= min_px and n_cand >= min_px:
-        axis = _mirror_axis(c.ref_ink, c.cand_ink, np.pad(mask, ((y0, c.h - y1), (x0, c.w - x1))))
+        axis = _mirror_axis(c, mask, x0, y0)
         if axis:
             where = _mask_box(ref_only | cand_only, x0, y0)
             return [_Item(cats["text"], 2, where, f"A shape is mirrored {axis}.", "mirrored")]
@@ -2901,10 +2903,8 @@ class PixelJudge(Judge):
                     )  # fmt: skip
                 return out
         if task is Task.SVG:
-            changed = cv2.morphologyEx(
-                (diff.delta_e > self.de_threshold).astype(np.uint8), cv2.MORPH_OPEN, np.ones((2, 2), np.uint8)
-            ).astype(bool)
-            regional = _svg_items(c, diff.regions, covered, changed, self.max_ocr_calls)
+            assert diff.changed is not None  # compare() found changes
+            regional = _svg_items(c, diff.regions, covered, diff.changed, self.max_ocr_calls)
         else:
             regional = _items_from_regions(c, diff.regions, covered, self.max_ocr_calls)
         regional.sort(key=lambda it: -(it.box[2] - it.box[0]) * (it.box[3] - it.box[1]))
