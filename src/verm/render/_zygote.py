@@ -494,7 +494,10 @@ def main() -> None:
     # Frames go through raw fds; keep print() or a stray library write from corrupting the protocol.
     out = os.dup(out)
     os.dup2(2, 1)
-    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    # No parent-death signal here: Linux sends it when the *thread* that forked us exits, and the host
+    # starts the zygote from whichever thread renders first (a web server's or a bench's worker thread),
+    # so it killed a healthy zygote mid-run. The zygote ends on EOF on stdin instead, which the kernel
+    # gives as soon as the host process exits or dies; its children keep theirs (we are one thread).
     devnull = os.open(os.devnull, os.O_RDWR)  # opened before the chroot hides /dev
     head = os.read(inp, _HEADER.size)
     n_json, _ = _HEADER.unpack(head)
