@@ -555,3 +555,21 @@ def test_swapped_tick_labels_are_a_severe_text_error(judge: PixelJudge) -> None:
     out = judge.judge_images(Task.CHART, quarter_bars(), quarter_bars(labels=("Q1", "Q3", "Q2", "Q4")))
     assert [(d.category, d.severity) for d in out] == [("text_error", 3)]
     assert "swapped" in out[0].description
+
+
+def _badge(square: tuple[int, int] = (130, 120), bottom: int = 280) -> Image.Image:
+    img = Image.new("RGB", (336, 336), "white")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((60, 60, 276, bottom), fill="#9ecae1")
+    draw.rectangle((square[0], square[1], square[0] + 50, square[1] + 50), fill=RED)
+    return img
+
+
+def test_mark_moved_over_a_filled_shape_is_found(judge: PixelJudge) -> None:
+    # Ink covers both places, so only the colours trade places; the shift (40, 30) px is 15 % of the side.
+    out = judge.judge_images(Task.SVG, _badge(), _badge(square=(170, 150)))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)]
+    assert "moved by 15%" in out[0].description
+    # A second change on the same drawing is its own discrepancy.
+    out = judge.judge_images(Task.SVG, _badge(), _badge(square=(170, 150), bottom=310))
+    assert len(out) == 2 and "moved" in out[0].description and "does not have" in out[1].description

@@ -1466,11 +1466,19 @@ def _moved_item(c: _Ctx, a: Region, b: Region) -> _Item:
         (a.bbox[1] + a.bbox[3] - b.bbox[1] - b.bbox[3]) / 2 / h,
     )
     cat, sev = _CATS[c.task]["moved"], 1
-    if c.task is Task.SVG and dist >= 0.05:
-        cat, sev = "structure_error", 3 if a.box_area >= 0.1 * h * w else 2
+    if c.task is Task.SVG:
+        cat, sev = _svg_move_grade(dist, a.box_area / float(h * w))
     elif c.task is Task.TABLE:
         sev = 2
     return _Item(cat, sev, _union([a.bbox, b.bbox]), f"A block moved by {100 * dist:.0f}% of the image.", "moved")
+
+
+def _svg_move_grade(dist: float, area: float) -> tuple[str, int]:
+    """An SVG shape moved by ``dist`` (fraction of the side), its box ``area`` (fraction of the image):
+    the perturbation rule's shift steps — under 5 % shape_error 1, else structure_error 2, 3 when big."""
+    if dist < 0.05:
+        return "shape_error", 1
+    return "structure_error", 3 if area >= 0.1 else 2
 
 
 def _unexplained(c: _Ctx, regions: list[Region], skip: list[PxBox]) -> list[Region]:
@@ -1705,6 +1713,28 @@ def _pair_moved_outlines(
     return out
 
 
+def _moved_over_fill(c: _Ctx, both: np.ndarray, box: PxBox) -> _Item | None:
+    """The shift (phase correlation of the two images over the changed box) of a mark that moved over
+    a filled shape, where ink covers both places and only the colours trade places."""
+    x0, y0, _, _ = box
+    bx0, by0, bx1, by1 = _mask_box(both, x0, y0)
+    if min(bx1 - bx0, by1 - by0) < 4:
+        return None
+
+    def centred(g: np.ndarray) -> np.ndarray:
+        # Zero mean, zero-padded to twice the size: no DC peak and no wrap-around at the borders.
+        crop = g[by0:by1, bx0:bx1]
+        return cv2.copyMakeBorder(crop - float(crop.mean()), 0, crop.shape[0], 0, crop.shape[1], cv2.BORDER_CONSTANT)
+
+    (dx, dy), response = cv2.phaseCorrelate(centred(c.ref_grey), centred(c.cand_grey))
+    if response < 0.1:
+        return None
+    dist = math.hypot(dx, dy) / min(c.h, c.w)
+    area = (bx1 - bx0) * (by1 - by0) / float(c.h * c.w)
+    cat, sev = _svg_move_grade(dist, area)
+    return _Item(cat, sev, (bx0, by0, bx1, by1), f"A shape moved by {100 * dist:.0f}% of the image.", "moved")
+
+
 def _ink_distances(c: _Ctx) -> tuple[np.ndarray, np.ndarray]:
     """Per pixel, the distance (px) to the nearest reference ink and to the nearest candidate ink."""
     return tuple(  # type: ignore[return-value]
@@ -1770,6 +1800,11 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
                     f"Colour changed from {_hex(rc)} to {_hex(cc)} (ΔE {de:.0f}).", "colour",
                 )
             )  # fmt: skip
+        else:
+            # The same colours before and after, in other places: a mark moved over a filled shape.
+            moved = _moved_over_fill(c, both, box)
+            if moved is not None:
+                out.append(moved)
     moved_px = n_ref + n_cand
     # Next to a recolouring, ink gained or lost is a change of its own when it is more than the
     # recoloured outline's anti-aliasing (a lighter colour passes the ink threshold on fewer edge pixels).
