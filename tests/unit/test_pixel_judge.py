@@ -477,17 +477,23 @@ def test_slightly_scaled_svg_shape_is_one_minor_shape_error(judge: PixelJudge) -
     assert [(d.category, d.severity) for d in out] == [("shape_error", 2)]
 
 
-def _flag(mirrored: bool) -> Image.Image:
+def _flag(mirrored: bool, bar: bool = False) -> Image.Image:
     img = Image.new("RGB", (336, 336), "white")
+    draw = ImageDraw.Draw(img)
     pts = [(100, 60), (250, 110), (130, 150), (130, 280), (100, 280)]
     if mirrored:
         pts = [(350 - x, y) for x, y in pts]  # about the shape's own centre (x = 175)
-    ImageDraw.Draw(img).polygon(pts, fill="#264653")
+    draw.polygon(pts, fill="#264653")
+    if bar:  # another, unchanged shape across the flag's pole, on one side only
+        draw.rectangle((20, 180, 170, 230), fill="#264653")
     return img
 
 
-def test_mirrored_svg_shape_is_a_symbol_error(judge: PixelJudge) -> None:
-    out = judge.judge_images(Task.SVG, _flag(False), _flag(True))
+@pytest.mark.parametrize("bar", [False, True], ids=["alone", "crossed by another shape"])
+def test_mirrored_svg_shape_is_a_symbol_error(judge: PixelJudge, bar: bool) -> None:
+    # With the bar, all the ink in the changed box, mirrored, no longer matches (the bar moves to the
+    # other side); what vanished, mirrored, is still what appeared.
+    out = judge.judge_images(Task.SVG, _flag(False, bar), _flag(True, bar))
     assert [(d.category, d.severity) for d in out] == [("text_symbol_error", 2)]
     assert "mirrored horizontally" in out[0].description
 

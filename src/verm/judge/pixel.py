@@ -60,8 +60,14 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      and one of candidate-only ink over about the same box (box IoU >= 0.25:
      a shape grown past its old outline) are one group. Per group: the
      candidate's ink is the reference's mirrored in the changed box (IoU >= 0.7,
-     0.2 better than unmirrored) -> text_symbol_error 2; recoloured ink
-     (>= 30 % of the changed ink) -> style_error 1 for shades (ΔE < 25), else 2;
+     0.2 better than unmirrored), or the ink that vanished, mirrored, is the ink
+     that appeared (IoU >= 0.6 after a 1 px dilation: other shapes cross the
+     box) -> text_symbol_error 2; recoloured ink (>= 30 % of the changed ink)
+     -> style_error 1 for shades (ΔE < 25), else 2, and when the dominant
+     colours before and after are the same (colours traded places: a mark
+     moved over a filled shape) the shift found by phase correlation over the
+     changed box, graded like a moved block (< 5 % of the side shape_error 1,
+     else structure_error 2, 3 over 10 % of the image);
      ink lost on one side and gained on the other -> shape_error with severity
      by how far the outline moved (90th percentile of the changed ink's
      distance to the other image's ink: < 4 % of the side -> 1, < 10 % -> 2,
@@ -1764,9 +1770,15 @@ def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
     if min(int(a.sum()), int(b.sum())) < 30:
         return None
     plain = _iou(a, b)
+    # What vanished, mirrored, is what appeared (other shapes' ink in the box, unchanged, aside).
+    grow = np.ones((3, 3), np.uint8)
+    gone = cv2.dilate((a & ~b).astype(np.uint8), grow).astype(bool)
+    came = cv2.dilate((b & ~a).astype(np.uint8), grow).astype(bool)
     for axis, name in ((1, "horizontally"), (0, "vertically")):
         flipped = _iou(np.flip(a, axis), b)
         if flipped >= 0.7 and flipped >= plain + 0.2:
+            return name
+        if min(int(gone.sum()), int(came.sum())) >= 30 and _iou(np.flip(gone, axis), came) >= 0.6:
             return name
     return None
 
