@@ -79,3 +79,18 @@ def test_merged_header_lowers_the_reward_and_is_boxed_in_the_header(scorer, refe
     assert r.status is Status.OK and r.score < 2.0
     header = _cell_box(reference, 0, 1)
     assert any(d.bbox and _overlaps(d.bbox, header) for d in r.judgment.discrepancies), r.judgment.discrepancies
+
+
+def test_a_narrower_header_word_is_one_text_error(scorer):
+    # 'Rrnk' is narrower than 'Rank': the first column shrinks and every cell after it lands at another
+    # sub-pixel offset; the cells must still be recognised as the same, and the typo found alone.
+    rows = [("1", "Cuba", "4", "3", "2", "9"), ("2", "Canada", "4", "2", "1", "7"), ("3", "Mexico", "1", "1", "0", "2")]
+
+    def medals(first: str) -> str:
+        head = "".join(f"<th>{h}</th>" for h in (first, "Nation", "Gold", "Silver", "Bronze", "Total"))
+        return table(rows, header=f"<thead><tr>{head}</tr></thead>")
+
+    ref = scorer.reference(medals("Rank"))
+    r = scorer.score(ref, f"```html\n{medals('Rrnk')}\n```")
+    assert r.status is Status.OK
+    assert [(d.category, d.severity) for d in r.judgment.discrepancies] == [("text_error", 1)]

@@ -76,7 +76,9 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      -> 3, > 1 % -> 2, else 1, the rule for dropped elements).
 6. Tables with readable grids: rows and columns are aligned by content.
    Every cell's ink gets a content class (same size within 1 px and the same
-   pixels after a 1 px blur, up to a 1 px offset); a column is the multiset
+   pixels after a 1 px blur, up to a 1 px offset: mean grey difference < 13,
+   which a table re-flowed by a pixel or two — its text at other sub-pixel
+   offsets — stays within, 16 when the candidate was resampled); a column is the multiset
    of its cells' classes, a row its cells compared through the aligned
    columns (rare contents weigh more). An order-keeping alignment (dynamic
    programming) pairs most lines; of the rest, a candidate line like a
@@ -2185,10 +2187,11 @@ def _shifted_diff(a: np.ndarray, b: np.ndarray) -> float:
 
 class _CellClasses:
     """Content classes of table cells: two cells are one class when their ink boxes have the same
-    size (within 1 px) and their pixels agree (mean grey difference < 12; the closest class wins),
+    size (within 1 px) and their pixels agree (blurred, mean grey difference below the tolerance:
+    13, 16 for a resampled candidate; the closest class wins),
     wherever the cell sits."""
 
-    def __init__(self, tolerance: float = 10.0) -> None:
+    def __init__(self, tolerance: float) -> None:
         self.tolerance = tolerance
         self.reps: list[tuple[int, int, np.ndarray]] = []
         #: Exact pixels -> class: most candidate cells are pixel copies of reference cells.
@@ -2405,7 +2408,9 @@ def _aligned_items(
     classed with more tolerance and not compared pixel by pixel."""
     ref_ink, cand_ink = _ink(_lab(ref), ref), _ink(_lab(cand), cand)
     ref_grey, cand_grey = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)
-    classes = _CellClasses(16.0 if resampled else 10.0)
+    # 13: text of a table re-flowed by a pixel or two sits at other sub-pixel offsets (10 split such
+    # cells into new classes and the columns misaligned); typos are caught unblurred by `_same_cell`.
+    classes = _CellClasses(16.0 if resampled else 13.0)
 
     def cells(g: TableGrid, grey: np.ndarray, ink: np.ndarray) -> list[list[tuple[int, PxBox, PxBox | None]]]:
         out = []
