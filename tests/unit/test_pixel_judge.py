@@ -579,3 +579,27 @@ def test_mark_moved_over_a_filled_shape_is_found(judge: PixelJudge) -> None:
     # A second change on the same drawing is its own discrepancy.
     out = judge.judge_images(Task.SVG, _badge(), _badge(square=(170, 150), bottom=310))
     assert len(out) == 2 and "moved" in out[0].description and "does not have" in out[1].description
+
+
+@cache
+def bars_and_line(bars: bool = True) -> Image.Image:
+    fig, ax = plt.subplots(figsize=(8, 6), dpi=96)
+    if bars:
+        ax.bar(range(6), [30, 42, 38, 51, 47, 55], color=BLUE, label="revenue")
+    ax.plot(range(6), [3, 5, 4, 6, 5, 7], color=RED, linewidth=1.5, label="margin")
+    ax.set_xlim(-0.6, 5.6)
+    ax.set_ylim(0, 60)
+    ax.set_title("Revenue and margin")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    return Image.open(buf).convert("RGB")
+
+
+def test_a_series_dropped_beside_a_thin_line_is_not_empty_axes(judge: PixelJudge) -> None:
+    # Without the bars the plot holds little ink, but the line is all there: a dropped series (one
+    # severe data change), not the per-element pile-up meant for axes without data.
+    out = judge.judge_images(Task.CHART, bars_and_line(), bars_and_line(bars=False))
+    assert not any("An element of the reference is missing" in d.description for d in out), out
+    assert ("data_error", 3) in [(d.category, d.severity) for d in out]
+    assert sum(d.severity for d in out) <= 6

@@ -1853,6 +1853,20 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
     return out
 
 
+def _keeps_a_series(c: _Ctx, cand_data: np.ndarray, interior: tuple[slice, slice]) -> bool:
+    """The candidate's plot still draws coloured marks of the reference where they were, in their colour,
+    across at least 30 % of the plot's width or height (>= 150 px): a series dropped beside a heavier one
+    (bars and a thin line on twin axes), not empty axes (a legend swatch left in the plot is compact)."""
+    ref, cand = c.ref[interior].astype(np.int16), c.cand[interior].astype(np.int16)
+    chromatic = ref.max(axis=2) - ref.min(axis=2) >= 40  # series colours, not black text or grey frames
+    kept = cand_data & c.ref_ink[interior] & chromatic & (np.abs(ref - cand).max(axis=2) <= 24)
+    if int(kept.sum()) < 150:
+        return False
+    ys, xs = np.nonzero(kept)
+    h, w = kept.shape
+    return bool(xs.max() - xs.min() >= 0.3 * w or ys.max() - ys.min() >= 0.3 * h)
+
+
 def _plot_colours(c: _Ctx) -> list[tuple[int, int, int]]:
     """The reference's main ink colours inside the plot frame (each >= 2 % of its ink)."""
     assert c.frame is not None
@@ -2787,6 +2801,12 @@ def _element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Px
         and extra_ink < 0.5 * max(missing_ink, 1)
         and int((c.cand_ink & ~cand_lines).sum()) < 0.5 * int((c.ref_ink & ~ref_lines).sum())
     )
+    if gutted and c.task is Task.CHART and c.frame is not None:
+        # A chart that still plots one of the reference's series was re-drawn (a series dropped, the
+        # axes re-flowed), not gutted: its changes are reported one by one below.
+        fx0, fy0, fx1, fy1 = c.frame
+        interior = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
+        gutted = not _keeps_a_series(c, c.cand_ink[interior] & ~cand_lines[interior], interior)
     if (
         not gutted
         and c.task is Task.TABLE
@@ -2804,7 +2824,11 @@ def _element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Px
         interior = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
         ref_data = c.ref_ink[interior] & ~ref_lines[interior]
         cand_data = c.cand_ink[interior] & ~cand_lines[interior]
-        if int(ref_data.sum()) >= 200 and int(cand_data.sum()) < 0.05 * int(ref_data.sum()):
+        if (
+            int(ref_data.sum()) >= 200
+            and int(cand_data.sum()) < 0.05 * int(ref_data.sum())
+            and not _keeps_a_series(c, cand_data, interior)
+        ):
             hollow = [e for e in missing if _inside(e.box, c.frame, -3)]
     chosen = missing if gutted else hollow
     if not chosen:
