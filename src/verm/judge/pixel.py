@@ -109,7 +109,8 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
    *noise* (its background covers < 30 % of it and at least 30 points less
    than the reference's; plus one per 4x4 cell the noise fills), *gutted* (>= half the
    elements missing, and less than half the non-line ink left; charts and tables: an
-   SVG's missing shapes are its groups, above), *hollow* (a
+   SVG's missing shapes are its groups, above; a chart still plotting coloured marks of the
+   reference in place, across 30 % of the plot, is neither gutted nor hollow), *hollow* (a
    chart whose plot interior has < 5 % of the reference's data ink: one per
    missing mark), or a table lost its grid (one per row). So an empty answer
    piles up severity as the paper's model would.
