@@ -1676,7 +1676,7 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
         found = _svg_shape_items(c, mask[sl], box, dist)
-        if not found and len(members) == 1 and not (c.ref_ink | c.cand_ink)[sl][mask[sl]].any():
+        if not found and len(members) == 1 and not union[sl][mask[sl]].any():
             r = members[0]  # no ink touched: a background tint or a faint fill
             category, kind = classify(c.task, r, c.h, c.w)
             found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
