@@ -143,6 +143,7 @@ classifies text by its shape alone. OCR calls are capped per judgment
 
 from __future__ import annotations
 
+import contextvars
 import glob
 import logging
 import math
@@ -276,6 +277,26 @@ def _background(rgb: np.ndarray) -> np.ndarray:
     mode = np.bincount(keys, minlength=4096).argmax()
     members = flat[keys == mode]
     return np.median(members, axis=0).astype(np.float32)
+
+
+#: Lab and ink of the arrays one judgment has seen (keyed by identity; the array is kept, so its id
+#: stays its own): the table path reads the same images in several steps. Set by `judge_images`.
+_LAB_INK: contextvars.ContextVar[dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] | None] = contextvars.ContextVar(
+    "verm_pixel_lab_ink", default=None
+)
+
+
+def _lab_ink(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(Lab, ink mask) of an image, computed once per judgment."""
+    memo = _LAB_INK.get()
+    hit = memo.get(id(rgb)) if memo is not None else None
+    if hit is not None and hit[0] is rgb:
+        return hit[1], hit[2]
+    lab = _lab(rgb)
+    ink = _ink(lab, rgb)
+    if memo is not None:
+        memo[id(rgb)] = (rgb, lab, ink)
+    return lab, ink
 
 
 def _ink(lab: np.ndarray, rgb: np.ndarray) -> np.ndarray:
@@ -466,7 +487,7 @@ def compare(
     dx, dy = estimate_shift(ref_gray, cand_gray, max_shift)
     cand = _shift_image(cand, dx, dy)
 
-    ref_lab, cand_lab = _lab(ref), _lab(cand)
+    (ref_lab, ref_ink), (cand_lab, cand_ink) = _lab_ink(ref), _lab_ink(cand)
     # Blur only for the difference, not for the ink masks: thin strokes must stay ink.
     # Blurring in Lab rather than RGB is not exactly the same, but close and half the conversions.
     if blur_sigma > 0:
@@ -481,9 +502,6 @@ def compare(
 
     if not changed.any():
         return Diff([], de, (dx, dy), (w, h))
-
-    ref_ink = _ink(ref_lab, ref)
-    cand_ink = _ink(cand_lab, cand)
 
     side = min(h, w)
     radius = max(2, round(0.012 * side))
@@ -896,7 +914,7 @@ def _with_edges(rules: list[float], size: int) -> list[float]:
 def table_grid(rgb: np.ndarray) -> TableGrid | None:
     """Detect a table's grid: horizontal rules span most of the width; vertical rules are the columns
     whose ink runs through most row bands (merged cells break a vertical rule in one row only)."""
-    ink = _ink(_lab(rgb), rgb)
+    ink = _lab_ink(rgb)[1]
     h, w = ink.shape
     # Rules are unbroken runs; a bold text line can ink half the columns of a row, but with gaps.
     runs = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones((1, max(3, w // 4)), np.uint8)) > 0
@@ -2007,7 +2025,7 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
         return None
     if len(g_ref.rows) != len(g_cand.rows) or len(g_ref.cols) != len(g_cand.cols) or len(g_ref.rows) < 3:
         return None
-    ref_ink, cand_ink = _ink(_lab(ref), ref), _ink(_lab(cand), cand)
+    ref_ink, cand_ink = _lab_ink(ref)[1], _lab_ink(cand)[1]
     ref_grey, cand_grey = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)
     out: list[tuple[_Item, PxBox]] = []
     changed: list[tuple[int, int, PxBox, PxBox, PxBox | None, PxBox | None]] = []
@@ -2421,7 +2439,7 @@ def _aligned_items(
 ) -> list[tuple[_Item, PxBox]] | None:
     """`table_aligned_items` on grids of the same scale; a ``resampled`` candidate's cells are
     classed with more tolerance and not compared pixel by pixel."""
-    ref_ink, cand_ink = _ink(_lab(ref), ref), _ink(_lab(cand), cand)
+    ref_ink, cand_ink = _lab_ink(ref)[1], _lab_ink(cand)[1]
     ref_grey, cand_grey = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)
     # 13: text of a table re-flowed by a pixel or two sits at other sub-pixel offsets (10 split such
     # cells into new classes and the columns misaligned); typos are caught unblurred by `_same_cell`.
@@ -2921,6 +2939,13 @@ class PixelJudge(Judge):
 
     def judge_images(self, task: Task, ref_img: Image.Image, cand_img: Image.Image) -> list[Discrepancy]:
         """The discrepancies between two PIL images (the core of `judge`)."""
+        token = _LAB_INK.set({})
+        try:
+            return self._judge_images(task, ref_img, cand_img)
+        finally:
+            _LAB_INK.reset(token)
+
+    def _judge_images(self, task: Task, ref_img: Image.Image, cand_img: Image.Image) -> list[Discrepancy]:
         task = Task.parse(task)
         cats = _CATS[task]
         out: list[Discrepancy] = []
