@@ -888,16 +888,7 @@ class TableGrid:
 def _rules(ink: np.ndarray, axis: int, min_fill: float = 0.5) -> list[float]:
     """Positions of long straight rules (table borders) along an axis: 0 -> horizontal rules."""
     fill = ink.mean(axis=1 - axis)
-    idx = np.nonzero(fill >= min_fill)[0]
-    if len(idx) == 0:
-        return []
-    groups: list[list[int]] = [[int(idx[0])]]
-    for i in idx[1:]:
-        if i - groups[-1][-1] <= 2:
-            groups[-1].append(int(i))
-        else:
-            groups.append([int(i)])
-    return [sum(g) / len(g) for g in groups]
+    return _group_positions(np.nonzero(fill >= min_fill)[0])
 
 
 def _with_edges(rules: list[float], size: int) -> list[float]:
@@ -932,6 +923,7 @@ def table_grid(rgb: np.ndarray) -> TableGrid | None:
 
 
 def _group_positions(idx: np.ndarray) -> list[float]:
+    """Centres of runs of indices at most 2 apart (one rule drawn over a few pixel rows)."""
     if len(idx) == 0:
         return []
     groups: list[list[int]] = [[int(idx[0])]]
