@@ -94,3 +94,43 @@ def test_a_narrower_header_word_is_one_text_error(scorer):
     r = scorer.score(ref, f"```html\n{medals('Rrnk')}\n```")
     assert r.status is Status.OK
     assert [(d.category, d.severity) for d in r.judgment.discrepancies] == [("text_error", 1)]
+
+
+DELAYS = [
+    ("Patient delay", "55.3", "40.0", "59", "5-123", "5", "198"),
+    ("Healthcare services delay", "76.5", "91.2", "45", "38-128", "0", "371"),
+    ("Total diagnostic delay", "131.4", "94.3", "104", "17-187", "14", "401"),
+]
+DELAY_HEADER = (
+    "<thead><tr>"
+    + "".join(f"<th>{h}</th>" for h in ("Type of delay", "Mean", "SD", "Median", "IQR", "Min", "Max"))
+    + "</tr></thead>"
+)
+
+
+@pytest.mark.parametrize("lost", [False, True], ids=["row grows a cell", "row keeps its length"])
+def test_a_split_cell_is_one_layout_error(scorer, lost: bool):
+    # 'Total diagnostic delay' becomes 'Total' | 'diagnostic delay': every later cell of the row moves
+    # one column right, into a new column or off the row. One edit, not a re-ordered row plus a new column.
+    ref = scorer.reference(table(DELAYS, header=DELAY_HEADER))
+    split = ("Total", "diagnostic delay", *DELAYS[2][1:])
+    r = scorer.score(ref, f"```html\n{table([*DELAYS[:2], split[:-1] if lost else split], header=DELAY_HEADER)}\n```")
+    assert r.status is Status.OK
+    got = r.judgment.discrepancies
+    assert [(d.category, d.severity) for d in got] == [("layout_error", 3 if lost else 2)], got
+    assert "split" in got[0].description
+    assert _overlaps(got[0].bbox, _cell_box(ref, 3, 0))
+
+
+@pytest.mark.parametrize("n_cols", [9, 10, 11], ids=["fits the canvas", "shrunk", "shrunk more"])
+def test_a_unit_in_a_wide_table_is_one_numeric_error(scorer, n_cols: int):
+    # Wider than the 768 px canvas, a table is shrunk to fit; a '%' makes the candidate a few pixels
+    # wider, so shrunk 1-2 % more, and every cell sits at another offset and scale: that is no edit.
+    head = "<thead><tr>" + "".join(f"<th>M{k}</th>" for k in range(1, n_cols + 1)) + "</tr></thead>"
+    rows = [tuple(f"{(7 * i + 3 * k) % 97}{k}.{i}{k}{i}{k}" for k in range(n_cols)) for i in range(1, 9)]
+    ref = scorer.reference(table(rows, header=head))
+    assert ref.ok
+    cand = [*rows[:4], (f"{rows[4][0]}%", *rows[4][1:]), *rows[5:]]
+    r = scorer.score(ref, f"```html\n{table(cand, header=head)}\n```")
+    assert r.status is Status.OK
+    assert [(d.category, d.severity) for d in r.judgment.discrepancies] == [("numeric_error", 2)], r.judgment

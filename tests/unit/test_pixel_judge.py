@@ -441,6 +441,38 @@ def test_line_alignment_finds_drops_repeats_and_swaps() -> None:
     assert repeated is not None and repeated.repeated == [(1, 2)] and not repeated.cycles
 
 
+def test_line_alignment_keeps_copies_in_order() -> None:
+    from verm.judge.pixel import _align_core
+
+    # Reference lines 1-3 are copies of one line; the candidate's last copy was edited beyond recognition.
+    # Which copy it was is invisible: no line moved.
+    sim = np.zeros((5, 5))
+    sim[0, 0] = sim[4, 4] = 1.0
+    sim[1:4, 1:3] = 1.0
+    al = _align_core(sim)
+    assert al is not None and not al.cycles and sorted(al.pairs) == [(i, i) for i in range(5)]
+
+
+@pytest.mark.parametrize(
+    ("ref", "cand", "same"),
+    [
+        ("83.08", "8308", True),  # a lost decimal point
+        ("21,20", "21.20", True),
+        ("7S", "75", True),
+        ('["train", "test"]', "[“train”, ‘test’}", True),
+        ("M1", "Mi", True),
+        ("1.22", "1.20", False),  # a changed digit
+        ("96.29", "-96.29", False),  # a sign
+        ("19625", "19625%", False),  # a unit
+        ("Report", "Rnport", False),  # a typo
+    ],
+)
+def test_ocr_confusions_are_not_edits(ref: str, cand: str, same: bool) -> None:
+    from verm.judge.pixel import _ocr_same
+
+    assert _ocr_same(ref, cand) is same
+
+
 def test_many_scattered_svg_changes_are_reported_as_few_items(judge: PixelJudge) -> None:
     """One edit that shows as many small diff regions does not pile up one discrepancy per region."""
     ref = Image.new("RGB", (256, 256), "white")
@@ -520,6 +552,12 @@ def test_cells_that_trade_contents_are_one_column_swap() -> None:
         ("text_error", 2, "row 4, column 2"),
     ]
     assert out[0][0].box == (300, 60, 590, 115)
+    # Cells that read as before (up to OCR noise) took no one's contents, however alike their reads.
+    same = [
+        _CellRead(0, 7, 3, '["train", "test"]', "[train, test]"),
+        _CellRead(1, 13, 3, "[train test]", '["train", "test"]'),
+    ]
+    assert _collapse_exchanges(items[:2], same) == items[:2]
     # Reads that do not mirror each other are left alone.
     assert (
         _collapse_exchanges(items[:2], [_CellRead(0, 2, 3, "UGA", "KEN"), _CellRead(1, 2, 5, "UGANDA", "UGA")])

@@ -152,7 +152,7 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -2210,6 +2210,10 @@ def _shifted_diff(a: np.ndarray, b: np.ndarray) -> float:
     )
 
 
+#: A table cell: (content class, 0 for an empty cell; box; ink box within it, None when empty).
+_Cell = tuple[int, PxBox, PxBox | None]
+
+
 class _CellClasses:
     """Content classes of table cells: two cells are one class when their ink boxes have the same
     size (within 1 px) and their pixels agree (blurred, mean grey difference below the tolerance:
@@ -2349,6 +2353,16 @@ def _align_core(sim: np.ndarray, min_sim: float = 0.5) -> _Alignment | None:
     pairs.extend(zip(left_ref[:n_pair], left_cand[:n_pair], strict=True))
     dropped = left_ref[n_pair:]
     repeated.extend((int(sim[:, j].argmax()), j) for j in left_cand[n_pair:])
+    # Reference lines the similarities cannot tell apart (copies) take their partners in order:
+    # a cycle among copies is no visible reorder.
+    copies: dict[bytes, list[int]] = {}
+    for n, (i, _) in enumerate(pairs):
+        copies.setdefault(sim[i].tobytes(), []).append(n)
+    for members in copies.values():
+        if len(members) > 1:
+            refs, cands = sorted(pairs[n][0] for n in members), sorted(pairs[n][1] for n in members)
+            for n, i, j in zip(members, refs, cands, strict=True):
+                pairs[n] = (i, j)
     pairs.sort(key=lambda p: p[1])
     order = [i for i, _ in pairs]
     rank = {i: r for r, i in enumerate(sorted(order))}
@@ -2386,9 +2400,14 @@ def _align_lines(sim: np.ndarray, ref_live: list[bool], cand_live: list[bool]) -
 
 
 def _row_pitch(g: TableGrid) -> float:
-    """Median height of a table's inner row bands (the edge bands may be margins)."""
+    """Height of a table's one-line rows: the mean of the inner row bands within 1.5 px of their
+    median (the edge bands may be margins; wrapped rows are taller). Rules sit at sub-pixel
+    centres, so the mean resolves a downscaled table's scale to a fraction of a per cent."""
     d = np.diff(np.asarray(g.rows[1:-1])) if len(g.rows) > 3 else np.diff(np.asarray(g.rows))
-    return float(np.median(d)) if len(d) else 0.0
+    if not len(d):
+        return 0.0
+    med = float(np.median(d))
+    return float(d[np.abs(d - med) <= 1.5].mean())
 
 
 def table_aligned_items(
@@ -2400,8 +2419,10 @@ def table_aligned_items(
     a column likewise, so a row keeps its identity when columns move and vice versa. Rows and
     columns are aligned (`_align_lines`): a dropped one is one layout_error 3, a repeated one or
     a swap (a cycle of the order) one layout_error 2. Then the cells of aligned rows and columns
-    are compared (`_changed_cell_items`). A candidate whose rows are another height (a wider
-    table shrunk to the same canvas) is scaled to the reference's row pitch first. Returns (item
+    are compared (`_changed_cell_items`); a row whose later cells all sit one column to the
+    right had a cell split (`_split_rows`). A candidate whose rows are another height by over
+    1 % (a wider table shrunk to the same canvas: at 3 % most text of a table shrunk by 2 % fell
+    into new content classes) is scaled to the reference's row pitch first. Returns (item
     in reference px, box in candidate px) pairs, or None when the grids cannot be read or the
     tables do not align (another table).
     """
@@ -2410,15 +2431,20 @@ def table_aligned_items(
         return None
     pr, pc = _row_pitch(g_ref), _row_pitch(g_cand)
     scale = pr / pc if pr > 0 and pc > 0 else 1.0
-    if abs(scale - 1.0) > 0.03 and 0.5 < scale < 2.0:
+    cand_original = cand
+    if abs(scale - 1.0) > 0.01 and 0.5 < scale < 2.0:
         ch, cw = cand.shape[:2]
-        cand = cv2.resize(cand, (max(1, round(cw * scale)), max(1, round(ch * scale))), interpolation=cv2.INTER_LINEAR)
+        cand = cv2.resize(
+            cand,
+            (max(1, round(cw * scale)), max(1, round(ch * scale))),
+            interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC,
+        )
         g_cand = table_grid(cand)
         if g_cand is None or len(g_cand.rows) < 3:
             return None
     else:
         scale = 1.0
-    out = _aligned_items(ref, cand, max_ocr, g_ref, g_cand, resampled=scale != 1.0)
+    out = _aligned_items(ref, cand, max_ocr, g_ref, g_cand, original=(cand_original, scale) if scale != 1.0 else None)
     if out is None or scale == 1.0:
         return out
     return [
@@ -2427,17 +2453,24 @@ def table_aligned_items(
 
 
 def _aligned_items(
-    ref: np.ndarray, cand: np.ndarray, max_ocr: int, g_ref: TableGrid, g_cand: TableGrid, resampled: bool = False
+    ref: np.ndarray,
+    cand: np.ndarray,
+    max_ocr: int,
+    g_ref: TableGrid,
+    g_cand: TableGrid,
+    original: tuple[np.ndarray, float] | None = None,
 ) -> list[tuple[_Item, PxBox]] | None:
-    """`table_aligned_items` on grids of the same scale; a ``resampled`` candidate's cells are
-    classed with more tolerance and not compared pixel by pixel."""
+    """`table_aligned_items` on grids of the same scale. A resampled candidate (``original``: the
+    image before resampling and the scale applied) has its cells classed with more tolerance, not
+    compared pixel by pixel, and read by OCR from the original pixels."""
+    resampled = original is not None
     ref_ink, cand_ink = _lab_ink(ref)[1], _lab_ink(cand)[1]
     ref_grey, cand_grey = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)
     # 13: text of a table re-flowed by a pixel or two sits at other sub-pixel offsets (10 split such
     # cells into new classes and the columns misaligned); typos are caught unblurred by `_same_cell`.
     classes = _CellClasses(16.0 if resampled else 13.0)
 
-    def cells(g: TableGrid, grey: np.ndarray, ink: np.ndarray) -> list[list[tuple[int, PxBox, PxBox | None]]]:
+    def cells(g: TableGrid, grey: np.ndarray, ink: np.ndarray) -> list[list[_Cell]]:
         out = []
         for i in range(1, len(g.rows)):
             row = []
@@ -2502,6 +2535,27 @@ def _aligned_items(
         return (0, a, rw, b) if axis == 0 else (a, 0, b, rh)
 
     out: list[tuple[_Item, PxBox]] = []
+
+    def alike(a: _Cell, b: _Cell) -> bool:
+        """The same class, or the same ink up to the blur of a new sub-pixel offset (looser than a class)."""
+        if a[0] == b[0] or not a[0] or not b[0] or a[2] is None or b[2] is None:
+            return a[0] == b[0]
+        ca, cb = _cell_crop(ref_grey, a[1], a[2]), _cell_crop(cand_grey, b[1], b[2])
+        if abs(ca.shape[0] - cb.shape[0]) > 1 or abs(ca.shape[1] - cb.shape[1]) > 1:
+            return False
+        return _shifted_diff(cv2.GaussianBlur(ca, (0, 0), 1.0), cv2.GaussianBlur(cb, (0, 0), 1.0)) < 20.0
+
+    splits = _split_rows(rc, cc, row_al, col_al, alike)
+    split_rows = {cj for cj, *_ in splits}
+    split_extra = {m for *_, m in splits if m is not None}
+    for ri, cj, k, m, lost, _extra in splits:
+        rbox = _union([rc[ri][kk][1] for kk in range(k, n_rc)])
+        cbox = _union([cc[cj][mm][1] for mm in range(m, n_cc)])
+        tail = "its last cell is lost" if lost else "a column was added for it"
+        desc = f"Cell {k + 1} of row {ri + 1} is split in two in the candidate (the later cells moved right; {tail})."
+        out.append(
+            (_Item("layout_error", 3 if lost else 2, rbox, desc, "layout", f"row {cj + 1}, column {m + 1}"), cbox)
+        )
     for axis, al, what in ((0, row_al, "row"), (1, col_al, "column")):
         for i in al.dropped:
             # The candidate line now in its place (the last one when it was the last).
@@ -2510,6 +2564,8 @@ def _aligned_items(
             desc = f"The reference's {what} {i + 1} is missing in the candidate."
             out.append((_Item("layout_error", 3, ref_band(axis, i), desc, "layout", f"{what} {i + 1}"), cbox))
         for i, j in al.repeated:
+            if axis == 1 and j in split_extra:
+                continue  # the column a split cell pushed its row's last cell into
             desc = f"The candidate's {what} {j + 1} repeats the reference's {what} {i + 1}."
             out.append(
                 (_Item("layout_error", 2, ref_band(axis, i), desc, "layout", f"{what} {j + 1}"), cand_band(axis, j))
@@ -2528,6 +2584,8 @@ def _aligned_items(
     filled_rows: dict[int, int] = {}
     filled_cols: dict[int, int] = {}
     for ri, cj in row_al.pairs:
+        if cj in split_rows:
+            continue
         for rk, cl in col_al.pairs:
             a, b = rc[ri][rk], cc[cj][cl]
             if a[0] == 0 and b[0] == 0:
@@ -2536,6 +2594,8 @@ def _aligned_items(
             filled_rows[cj + 1] = filled_rows.get(cj + 1, 0) + 1
             filled_cols[cl + 1] = filled_cols.get(cl + 1, 0) + 1
             if a[0] != b[0]:
+                if alike(a, b):
+                    weak.add(len(changed))  # the same ink blurred by a new offset or scale: OCR decides
                 changed.append((cj + 1, cl + 1, a[1], b[1], a[2], b[2]))
             elif (
                 not resampled
@@ -2553,8 +2613,58 @@ def _aligned_items(
             changed, len(row_al.pairs), len(col_al.pairs), g_cand, cand_ink, ref_grey, cand_grey, max_ocr,
             weak, filled_rows, filled_cols,
             ({j + 1 for c in row_al.cycles for j in c}, {j + 1 for c in col_al.cycles for j in c}),
+            None if original is None else (cv2.cvtColor(original[0], cv2.COLOR_RGB2GRAY), original[1]),
         )
     )  # fmt: skip
+    return out
+
+
+def _split_rows(
+    rc: list[list[_Cell]],
+    cc: list[list[_Cell]],
+    row_al: _Alignment,
+    col_al: _Alignment,
+    alike: Callable[[_Cell, _Cell], bool],
+) -> list[tuple[int, int, int, int, bool, int | None]]:
+    """Rows where one cell was split in two: (ref row, cand row, ref column, cand column, last cell lost,
+    cand column added for the row or None), all 0-based.
+
+    In such a row the cells before the split read as in the reference, the split cell's two halves
+    (new content) follow, and every later cell reads one column to the right; the row's last cell
+    goes into a column of its own (a new column, empty in every other row) or is lost. ``alike``
+    compares two cells: the later cells sit at new sub-pixel offsets. Only tables whose aligned
+    columns keep their order are checked.
+    """
+    cols = sorted(col_al.pairs)
+    if not cols or [m for _, m in cols] != sorted(m for _, m in cols):
+        return []
+    last = cols[-1][1]
+    paired = {m for _, m in cols}
+    extra_cols = [m for m in range(last + 1, len(cc[0])) if m not in paired]
+    out: list[tuple[int, int, int, int, bool, int | None]] = []
+    for ri, cj in row_al.pairs:
+        ref_row = [rc[ri][k] for k, _ in cols]
+        cand_row = [cc[cj][m] for _, m in cols]
+        extra = next((m for m in extra_cols if cc[cj][m][0]), None)
+        if extra is not None:
+            if any(cc[j][extra][0] for j in range(len(cc)) if j != cj):
+                extra = None  # a column other rows use too: not this row's overflow
+            else:
+                cand_row.append(cc[cj][extra])
+        n = len(ref_row)
+        for p in range(n):
+            if alike(ref_row[p], cand_row[p]):
+                continue
+            halves = cand_row[p : p + 2]
+            if len(halves) < 2 or not all(h[0] for h in halves) or any(alike(r, h) for h in halves for r in ref_row):
+                break  # a split cell's halves are new content (two cells trading places are not)
+            # Within the aligned columns: a cell pushed into a new column sits on that column's partial rules.
+            tail = [(ref_row[t], cand_row[t + 1], cand_row[t]) for t in range(p + 1, n - 1)]
+            shifted = sum(1 for r, c, _ in tail if r[0] and alike(r, c))
+            direct = sum(1 for r, _, c in tail if r[0] and alike(r, c))
+            if all(alike(r, c) for r, c, _ in tail) and (shifted > direct or (not tail and extra is not None)):
+                out.append((ri, cj, cols[p][0], cols[p][1], extra is None, extra))
+            break
     return out
 
 
@@ -2583,11 +2693,16 @@ def _extra_side(a: np.ndarray, b: np.ndarray) -> str | None:
     return "right" if x <= 0.25 * span else ("left" if x >= 0.75 * span else None)
 
 
-_OCR_CONFUSABLE = str.maketrans({"I": "l", "1": "l", "|": "l", "/": "l", "!": "l", "0": "O", "o": "O"})
+_OCR_CONFUSABLE = str.maketrans(
+    {"I": "l", "i": "l", "1": "l", "|": "l", "/": "l", "!": "l", "0": "O", "o": "O", "S": "5"}
+    | {"[": "(", "{": "(", "]": ")", "}": ")"}
+    | dict.fromkeys(".,'\"`‘’“”", None)
+)
 
 
 def _ocr_same(a: str, b: str) -> bool:
-    """Reads that differ only in characters OCR confuses at small sizes (N/A vs NIA, 0 vs O)."""
+    """Reads that differ only in characters OCR confuses or loses at small sizes (N/A vs NIA, 0 vs O,
+    7S vs 75, [ vs {, a decimal point or a quote mark)."""
     return a.translate(_OCR_CONFUSABLE) == b.translate(_OCR_CONFUSABLE)
 
 
@@ -2604,14 +2719,25 @@ def _changed_cell_items(
     filled_rows: dict[int, int] | None = None,
     filled_cols: dict[int, int] | None = None,
     moved: tuple[set[int], set[int]] = (set(), set()),
+    cand_original: tuple[np.ndarray, float] | None = None,
 ) -> list[tuple[_Item, PxBox]]:
     """Items for changed cells (row i, column k in the candidate's grid): merged cells, rows or
     columns with most cells changed (layout_error 2 each), then each remaining cell read by OCR.
 
     ``weak`` changes (same content class, pixels differ: a typo or a sub-pixel offset) do not
     count towards a changed row or column; ``filled_rows``/``filled_cols`` are the non-empty
-    cells per row/column (default: ``n_cols``/``n_rows``)."""
+    cells per row/column (default: ``n_cols``/``n_rows``). ``cand_original`` (grey image, scale):
+    read the candidate's cells there, not in the resampled ``cand_grey``."""
     weak = weak or set()
+
+    def cand_crop(cb: PxBox, ca: PxBox) -> np.ndarray:
+        if cand_original is None:
+            return _cell_crop(cand_grey, cb, ca)
+        grey, s = cand_original
+        x0, y0 = int((cb[0] + ca[0]) / s), int((cb[1] + ca[1]) / s)
+        x1, y1 = math.ceil((cb[0] + ca[2]) / s), math.ceil((cb[1] + ca[3]) / s)
+        return _cell_crop(grey, (x0, y0, x1, y1), (0, 0, x1 - x0, y1 - y0))
+
     out: list[tuple[_Item, PxBox]] = []
     grouped: set[int] = set()
     if g_cand is not None and cand_ink is not None:
@@ -2642,8 +2768,12 @@ def _changed_cell_items(
             weak_calls += 2
         multi = max((b[3] - b[1]) for b in (ra, ca) if b is not None) > 30
         ta = (read_text(_cell_crop(ref_grey, rb, ra), block=multi) or "") if ra is not None else ""
-        tb = (read_text(_cell_crop(cand_grey, cb, ca), block=multi) or "") if ca is not None else ""
+        conf = _last_conf() if ta else 100
+        tb = (read_text(cand_crop(cb, ca), block=multi) or "") if ca is not None else ""
+        conf = min(conf, _last_conf() if tb else 100)
         calls += 2
+        if conf < MIN_READ_CONF:
+            continue  # an unsure read: OCR noise is no evidence of an edit
         if ta == tb and n not in weak and ra is not None and ca is not None and _number(ta) is not None:
             # The same number read twice, but the ink differs: OCR drops a small leading minus
             # sign or a trailing unit. Where the narrower ink sits in the wider says which.
@@ -2697,6 +2827,8 @@ def _collapse_exchanges(items: list[tuple[_Item, PxBox]], reads: list[_CellRead]
     One layout_error 2 per swapped pair replaces the cell items and the line items of those lines.
     """
     swaps: dict[tuple[str, int, int], set[int]] = {}
+    # A cell that reads as before up to OCR noise took no one's contents.
+    reads = [r for r in reads if not _same_read(r.ref, r.cand)]
     for n, a in enumerate(reads):
         for b in reads[n + 1 :]:
             if not (_same_read(a.ref, b.cand) and _same_read(a.cand, b.ref)):
@@ -2860,6 +2992,9 @@ def _element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Px
 MAX_CHANGED_LINES = 3
 #: OCR reads left for table cells whose pixels, not content classes, differ.
 WEAK_OCR = 8
+#: Tesseract's word confidence under which a cell's read is noise (half-lines cut by a spanning
+#: cell, a shrunk table's small text); such reads do not report a change.
+MIN_READ_CONF = 60
 #: Charts and SVGs: regional items beyond this many are reported as one scattered difference
 #: (one edit often shows as several diff regions; counting each piles up severity).
 SCATTER_LIMIT = {Task.CHART: 4, Task.SVG: 3}
