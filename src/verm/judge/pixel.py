@@ -76,23 +76,36 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      -> 3, > 1 % -> 2, else 1, the rule for dropped elements).
 6. Tables with readable grids: rows and columns are aligned by content.
    Every cell's ink gets a content class (same size within 1 px and the same
-   pixels after a 1 px blur, up to a 1 px offset: mean grey difference < 13,
+   pixels once moved by under a pixel to put the ink's centroid on the grid
+   and blurred by 1 px, up to a 1 px offset: mean grey difference < 10,
    which a table re-flowed by a pixel or two — its text at other sub-pixel
-   offsets — stays within, 16 when the candidate was resampled); a column is the multiset
-   of its cells' classes, a row its cells compared through the aligned
-   columns (rare contents weigh more). An order-keeping alignment (dynamic
-   programming) pairs most lines; of the rest, a candidate line like a
-   left-over reference line moved, one like an aligned line repeats it.
-   Each dropped row/column is one layout_error 3, each repeated one a
-   layout_error 2, each swap (a cycle of the order) a layout_error 2. A
-   candidate whose rows are another height (a wider table shrunk onto the
-   canvas) is scaled to the reference's row pitch first. Then the cells of
-   aligned rows and columns are compared: two neighbours with no rule
-   between them are merged (layout_error 2), a row or column with most cells
-   of another class one layout_error 2 (more than three such lines: one
-   re-flow item), other changed cells are read with OCR: text_error /
-   numeric_error at "row r, column c" (a number read alike whose ink grew or
-   shrank on the left is a sign flip, on the right a unit added or removed).
+   offsets — stays within, 13 when the candidate was resampled); a column is
+   the multiset of its cells' classes (plus a tenth for cells in the same
+   row, which tells apart two columns holding the same values one row
+   apart), a row its cells compared through the aligned columns (rare
+   contents weigh more). An order-keeping alignment (dynamic programming)
+   pairs most lines; of the rest, a candidate line like a left-over
+   reference line moved, one like an aligned line repeats it; copies of one
+   line keep their order (a cycle among copies shows nothing). Each dropped
+   row/column is one layout_error 3, each repeated one a layout_error 2,
+   each swap (a cycle of the order) a layout_error 2. A row whose cells
+   before one column read as before, whose next two cells are new, and whose
+   later cells all read one column to the right had a cell split in two:
+   layout_error 2, 3 when the row's last cell is lost (no new column holds
+   it). A candidate whose rows are another height by over 1 % (a wider table
+   shrunk onto the canvas by another factor) is scaled to the reference's
+   row pitch first, and its cells are read from the unscaled pixels. Then
+   the cells of aligned rows and columns are compared: two neighbours with
+   no rule between them are merged (layout_error 2), a row or column with
+   most cells of another class one layout_error 2 (more than three such
+   lines: one re-flow item; cells whose ink is alike after all, at a looser
+   tolerance, do not count, OCR decides), other changed cells are read with
+   OCR: text_error / numeric_error at "row r, column c" (a number read alike
+   whose ink grew or shrank on the left is a sign flip, on the right a unit
+   added or removed). Reads Tesseract is unsure of (word confidence < 60:
+   half-lines cut by a spanning cell, a shrunk table's small text) and reads
+   that differ only in characters OCR confuses (0/O, 1/l/I, 5/S, [/{, a
+   decimal point or a quote mark) report nothing.
    Cells that trade contents (column j reads what column k read in the same
    row and the other way round, or two rows in one column; reads compared up
    to case, punctuation and one wrong letter in five, digits exact, two
@@ -2214,11 +2227,26 @@ def _shifted_diff(a: np.ndarray, b: np.ndarray) -> float:
 _Cell = tuple[int, PxBox, PxBox | None]
 
 
+def _canonical_crop(crop: np.ndarray) -> np.ndarray:
+    """A text crop blurred (sigma 1 px) and moved by under a pixel so that its ink's centroid sits on
+    the pixel grid: the same text set at two sub-pixel offsets then agrees far more closely."""
+    dark = 255.0 - crop.astype(np.float32)
+    total = float(dark.sum())
+    if total <= 0:
+        return cv2.GaussianBlur(crop, (0, 0), 1.0)
+    ys, xs = np.indices(crop.shape, dtype=np.float32)
+    cx, cy = float((xs * dark).sum()) / total, float((ys * dark).sum()) / total
+    m = np.float32([[1, 0, round(cx) - cx], [0, 1, round(cy) - cy]])
+    moved = cv2.warpAffine(
+        crop, m, (crop.shape[1], crop.shape[0]), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    )
+    return cv2.GaussianBlur(moved, (0, 0), 1.0)
+
+
 class _CellClasses:
     """Content classes of table cells: two cells are one class when their ink boxes have the same
-    size (within 1 px) and their pixels agree (blurred, mean grey difference below the tolerance:
-    13, 16 for a resampled candidate; the closest class wins),
-    wherever the cell sits."""
+    size (within 1 px) and their pixels agree (`_canonical_crop`, mean grey difference below the
+    tolerance: 10, 13 for a resampled candidate; the closest class wins), wherever the cell sits."""
 
     def __init__(self, tolerance: float) -> None:
         self.tolerance = tolerance
@@ -2243,9 +2271,9 @@ class _CellClasses:
 
     def _classify(self, crop: np.ndarray, w: int, h: int) -> int:
         # Small text set at another sub-pixel offset differs by tens of grey levels pixel by pixel;
-        # blurred (sigma 1 px) it agrees within a few. Too coarse for a typo: cells are compared
+        # centred and blurred it agrees within a few. Too coarse for a typo: cells are compared
         # again, unblurred, once aligned (`_same_cell`).
-        crop = cv2.GaussianBlur(crop, (0, 0), 1.0)
+        crop = _canonical_crop(crop)
         best, best_d = 0, self.tolerance
         for n, (rw, rh, rc) in enumerate(self.reps):
             if abs(rw - w) <= 1 and abs(rh - h) <= 1:
@@ -2466,9 +2494,10 @@ def _aligned_items(
     resampled = original is not None
     ref_ink, cand_ink = _lab_ink(ref)[1], _lab_ink(cand)[1]
     ref_grey, cand_grey = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)
-    # 13: text of a table re-flowed by a pixel or two sits at other sub-pixel offsets (10 split such
-    # cells into new classes and the columns misaligned); typos are caught unblurred by `_same_cell`.
-    classes = _CellClasses(16.0 if resampled else 13.0)
+    # Text of a table re-flowed by a pixel or two sits at other sub-pixel offsets; centred on the pixel
+    # grid and blurred (`_canonical_crop`) it agrees within 10 grey levels, different words do not.
+    # Typos are caught unblurred by `_same_cell`.
+    classes = _CellClasses(13.0 if resampled else 10.0)
 
     def cells(g: TableGrid, grey: np.ndarray, ink: np.ndarray) -> list[list[_Cell]]:
         out = []
@@ -2485,10 +2514,14 @@ def _aligned_items(
     n_rr, n_rc, n_cr, n_cc = len(rc), len(rc[0]), len(cc), len(cc[0])
     if n_rr * n_rc < 4:
         return None
+    # Columns compare as multisets (rows may move), with a tenth for cells in the same place: two
+    # columns holding the same values one row apart ("start year", "end year") are told apart.
+    n_r = min(n_rr, n_cr)
     col_sim = np.array(
         [
             [
-                _multiset_sim(tuple(rc[i][k][0] for i in range(n_rr)), tuple(cc[i][m][0] for i in range(n_cr)))
+                0.9 * _multiset_sim(tuple(rc[i][k][0] for i in range(n_rr)), tuple(cc[i][m][0] for i in range(n_cr)))
+                + 0.1 * sum(rc[i][k][0] == cc[i][m][0] for i in range(n_r)) / max(n_rr, n_cr)
                 for m in range(n_cc)
             ]
             for k in range(n_rc)
@@ -2543,7 +2576,7 @@ def _aligned_items(
         ca, cb = _cell_crop(ref_grey, a[1], a[2]), _cell_crop(cand_grey, b[1], b[2])
         if abs(ca.shape[0] - cb.shape[0]) > 1 or abs(ca.shape[1] - cb.shape[1]) > 1:
             return False
-        return _shifted_diff(cv2.GaussianBlur(ca, (0, 0), 1.0), cv2.GaussianBlur(cb, (0, 0), 1.0)) < 20.0
+        return _shifted_diff(_canonical_crop(ca), _canonical_crop(cb)) < 20.0
 
     splits = _split_rows(rc, cc, row_al, col_al, alike)
     split_rows = {cj for cj, *_ in splits}
