@@ -2230,12 +2230,10 @@ _Cell = tuple[int, PxBox, PxBox | None]
 def _canonical_crop(crop: np.ndarray) -> np.ndarray:
     """A text crop blurred (sigma 1 px) and moved by under a pixel so that its ink's centroid sits on
     the pixel grid: the same text set at two sub-pixel offsets then agrees far more closely."""
-    dark = 255.0 - crop.astype(np.float32)
-    total = float(dark.sum())
-    if total <= 0:
+    mo = cv2.moments(255 - crop)
+    if mo["m00"] <= 0:
         return cv2.GaussianBlur(crop, (0, 0), 1.0)
-    ys, xs = np.indices(crop.shape, dtype=np.float32)
-    cx, cy = float((xs * dark).sum()) / total, float((ys * dark).sum()) / total
+    cx, cy = mo["m10"] / mo["m00"], mo["m01"] / mo["m00"]
     m = np.float32([[1, 0, round(cx) - cx], [0, 1, round(cy) - cy]])
     moved = cv2.warpAffine(
         crop, m, (crop.shape[1], crop.shape[0]), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
@@ -2250,7 +2248,9 @@ class _CellClasses:
 
     def __init__(self, tolerance: float) -> None:
         self.tolerance = tolerance
-        self.reps: list[tuple[int, int, np.ndarray]] = []
+        self.reps: list[np.ndarray] = []
+        #: Ink box size -> the classes of that size (a crop is compared with sizes within 1 px only).
+        self.by_size: dict[tuple[int, int], list[int]] = {}
         #: Exact pixels -> class: most candidate cells are pixel copies of reference cells.
         self.exact: dict[tuple[int, int, bytes], int] = {}
 
@@ -2275,14 +2275,16 @@ class _CellClasses:
         # again, unblurred, once aligned (`_same_cell`).
         crop = _canonical_crop(crop)
         best, best_d = 0, self.tolerance
-        for n, (rw, rh, rc) in enumerate(self.reps):
-            if abs(rw - w) <= 1 and abs(rh - h) <= 1:
-                d = _shifted_diff(rc, crop)
-                if d < best_d:
-                    best, best_d = n + 1, d
+        for dw in (-1, 0, 1):
+            for dh in (-1, 0, 1):
+                for n in self.by_size.get((w + dw, h + dh), ()):
+                    d = _shifted_diff(self.reps[n], crop)
+                    if d < best_d or (d == best_d and best and n + 1 < best):
+                        best, best_d = n + 1, d
         if best:
             return best
-        self.reps.append((w, h, crop))
+        self.reps.append(crop)
+        self.by_size.setdefault((w, h), []).append(len(self.reps) - 1)
         return len(self.reps)
 
 
