@@ -473,6 +473,44 @@ def test_ocr_confusions_are_not_edits(ref: str, cand: str, same: bool) -> None:
     assert _ocr_same(ref, cand) is same
 
 
+@pytest.mark.parametrize(
+    ("ref", "cand", "sev"),
+    [
+        ("Report", "Rnport", 1),  # one letter
+        ("Illusion", "Illsuion", 1),  # two letters swapped
+        ("Provides current and historical rates", "Provides currem and héstorical rates", 1),  # read alike
+        ("High Prairie", "Stranger", 2),  # another word
+        ("Total", "", 2),
+    ],
+)
+def test_text_severity_tells_typos_from_changed_words(ref: str, cand: str, sev: int) -> None:
+    from verm.judge.pixel import _text_severity
+
+    assert _text_severity(ref, cand, numeric=False) == sev
+
+
+def test_cells_of_swapped_columns_join_the_swap_however_short() -> None:
+    from verm.judge.pixel import _CellRead, _collapse_exchanges, _Item
+
+    def item(row: int, col: int) -> tuple[_Item, tuple[int, int, int, int]]:
+        box = (col * 100, row * 30, col * 100 + 90, row * 30 + 25)
+        return _Item("numeric_error", 3, box, "read differently", "text", f"row {row}, column {col}"), box
+
+    items = [item(2, 4), item(2, 6), item(16, 4), item(16, 6), item(9, 2)]
+    reads = [
+        _CellRead(0, 2, 4, "Wins", "Losses"),
+        _CellRead(1, 2, 6, "Losses", "Wins"),
+        _CellRead(2, 16, 4, "0", "4"),  # one character each: a swap only because columns 4 and 6 are swapped
+        _CellRead(3, 16, 6, "4", "0"),
+        _CellRead(4, 9, 2, "4", "0"),  # elsewhere: a changed value
+    ]
+    out = _collapse_exchanges(items, reads)
+    assert [(it.category, it.location) for it, _ in out] == [
+        ("layout_error", "columns 4 and 6"),
+        ("numeric_error", "row 9, column 2"),
+    ]
+
+
 def test_many_scattered_svg_changes_are_reported_as_few_items(judge: PixelJudge) -> None:
     """One edit that shows as many small diff regions does not pile up one discrepancy per region."""
     ref = Image.new("RGB", (256, 256), "white")

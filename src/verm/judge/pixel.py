@@ -696,7 +696,8 @@ def _number(s: str) -> float | None:
 
 
 def _text_severity(ref: str, cand: str, numeric: bool) -> int:
-    """Typo (one character) -> 1, a changed word -> 2; numbers: sign flip or > 50 % change -> 3, else 2."""
+    """A typo (up to two characters: one swapped pair) or a read alike up to OCR noise -> 1, a changed
+    word -> 2; numbers: sign flip or > 50 % change -> 3, else 2."""
     if numeric:
         a, b = _number(ref), _number(cand)
         if a is not None and b is not None:
@@ -707,7 +708,7 @@ def _text_severity(ref: str, cand: str, numeric: bool) -> int:
         return 2
     if not ref or not cand:
         return 2
-    return 1 if _levenshtein(ref, cand) <= 1 else 2
+    return 1 if _levenshtein(ref, cand) <= 2 or _same_read(ref, cand) else 2
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -2088,23 +2089,31 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
     out = _changed_lines(out, changed, grouped, {}, {}, n_rows, n_cols)
 
     calls = 0
+    reads: list[_CellRead] = []
     for n, (i, k, rb, cb, ra, ca) in enumerate(changed):
         if n in grouped or calls >= max_ocr or not _Ocr.available():
             continue
-
-        # Read both cells (the ink box padded, so glyphs are whole).
-        def crop(grey: np.ndarray, box: PxBox, inner: PxBox) -> np.ndarray:
-            x0, y0 = box[0] + max(inner[0] - 2, 0), box[1] + max(inner[1] - 2, 0)
-            return np.ascontiguousarray(grey[y0 : box[1] + inner[3] + 2, x0 : box[0] + inner[2] + 2])
-
         multi = max((b[3] - b[1]) for b in (ra, ca) if b is not None) > 30
-        ta = (read_text(crop(ref_grey, rb, ra), block=multi) or "") if ra is not None else ""
-        tb = (read_text(crop(cand_grey, cb, ca), block=multi) or "") if ca is not None else ""
+        ta, tb, conf = _read_cells(
+            None if ra is None else _cell_crop(ref_grey, rb, ra),
+            None if ca is None else _cell_crop(cand_grey, cb, ca),
+            multi,
+        )
         calls += 2
-        if ta == tb or max(_alnum(ta), _alnum(tb)) == 0:
-            continue  # the same words (a rendering difference) or nothing legible
+        if ta == tb or max(_alnum(ta), _alnum(tb)) == 0 or conf < MIN_READ_CONF or _ocr_same(ta, tb):
+            continue  # the same words (a rendering difference, an OCR confusion), nothing legible, or unsure
+        reads.append(_CellRead(len(out), i, k, ta, tb))
         out.append(_cell_text_item(ta, tb, rb, cb, f"row {i}, column {k}"))
-    return out
+    return _collapse_exchanges(out, reads)
+
+
+def _read_cells(ref_crop: np.ndarray | None, cand_crop: np.ndarray | None, multi: bool) -> tuple[str, str, int]:
+    """Both reads of a changed cell (crops of the ink box, padded so glyphs are whole; None and ""
+    for an empty cell) and the lower of their OCR confidences (100 for an empty cell)."""
+    ta = (read_text(ref_crop, block=multi) or "") if ref_crop is not None else ""
+    conf = _last_conf() if ta else 100
+    tb = (read_text(cand_crop, block=multi) or "") if cand_crop is not None else ""
+    return ta, tb, min(conf, _last_conf() if tb else 100)
 
 
 def _changed_lines(
@@ -2802,10 +2811,9 @@ def _changed_cell_items(
                 continue
             weak_calls += 2
         multi = max((b[3] - b[1]) for b in (ra, ca) if b is not None) > 30
-        ta = (read_text(_cell_crop(ref_grey, rb, ra), block=multi) or "") if ra is not None else ""
-        conf = _last_conf() if ta else 100
-        tb = (read_text(cand_crop(cb, ca), block=multi) or "") if ca is not None else ""
-        conf = min(conf, _last_conf() if tb else 100)
+        ta, tb, conf = _read_cells(
+            None if ra is None else _cell_crop(ref_grey, rb, ra), None if ca is None else cand_crop(cb, ca), multi
+        )
         calls += 2
         if conf < MIN_READ_CONF:
             continue  # an unsure read: OCR noise is no evidence of an edit
@@ -2877,6 +2885,16 @@ def _collapse_exchanges(items: list[tuple[_Item, PxBox]], reads: list[_CellRead]
             swaps.setdefault(key, set()).update((a.item, b.item))
     if not swaps:
         return items
+    # Once two lines are known to be swapped, their other cells that trade contents join the swap,
+    # however short ('0' and '4': single characters alone prove nothing).
+    for a in reads:
+        for b in reads:
+            if a.item >= b.item or not (_ocr_same(a.ref, b.cand) and _ocr_same(a.cand, b.ref)):
+                continue
+            for key in (("columns", *sorted((a.col, b.col))), ("rows", *sorted((a.row, b.row)))):
+                same_line = a.row == b.row if key[0] == "columns" else a.col == b.col
+                if same_line and key in swaps:
+                    swaps[key].update((a.item, b.item))
     drop: set[int] = set()
     out: list[tuple[_Item, PxBox]] = []
     lines = {f"{what[:-1]} {j}" for what, *pair in swaps for j in pair}
