@@ -547,6 +547,25 @@ def test_slightly_scaled_svg_shape_is_one_minor_shape_error(judge: PixelJudge) -
     assert [(d.category, d.severity) for d in out] == [("shape_error", 2)]
 
 
+def _triangle(apex_x: int) -> Image.Image:
+    img = Image.new("RGB", (336, 336), "white")
+    ImageDraw.Draw(img).polygon([(60, 280), (276, 280), (apex_x, 60)], fill="#264653")
+    return img
+
+
+def test_far_moved_svg_outline_is_a_shape_gone_and_a_shape_drawn(judge: PixelJudge) -> None:
+    # The apex moved by 5 % of the side: one outline adjusted.
+    out = judge.judge_images(Task.SVG, _triangle(168), _triangle(200))
+    assert [(d.category, d.severity) for d in out] == [("shape_error", 2)]
+    # Moved by over 10 %, the ink drawn is no longer one outline adjusted: on the bench such groups are
+    # more often several edits than one, and reporting both sides raised r and ranking on two seeds.
+    out = judge.judge_images(Task.SVG, _triangle(168), _triangle(260))
+    assert sorted((d.category, d.severity, d.description.split()[1]) for d in out) == [
+        ("structure_error", 3, "candidate"),
+        ("structure_error", 3, "shape"),
+    ]
+
+
 def _flag(mirrored: bool, bar: bool = False) -> Image.Image:
     img = Image.new("RGB", (336, 336), "white")
     draw = ImageDraw.Draw(img)

@@ -71,7 +71,9 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      ink lost on one side and gained on the other -> shape_error with severity
      by how far the outline moved (90th percentile of the changed ink's
      distance to the other image's ink: < 4 % of the side -> 1, < 10 % -> 2,
-     else 3, the perturbation rule's point-move steps); ink on one side only ->
+     the perturbation rule's point-move steps); moved further, it is no
+     longer one outline adjusted but a shape gone from one place and one
+     drawn in another: a missing and an extra shape; ink on one side only ->
      a missing or extra shape, structure_error by its box (> 10 % of the image
      -> 3, > 1 % -> 2, else 1, the rule for dropped elements).
 6. Tables with readable grids: rows and columns are aligned by content.
@@ -1858,6 +1860,11 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
         move = float(np.percentile(far, 90)) / side
         lo, hi = SVG_MOVE_SEVERITY
         sev = 1 if move < lo else (2 if move < hi else 3)
+        if move >= hi:
+            # Moved that far, the ink is no longer one outline adjusted: what it drew is gone from
+            # one place and something is drawn in another (often two or three edits on one drawing).
+            out.extend(_svg_side_item(c, m, x0, y0, missing) for m, missing in ((ref_only, True), (cand_only, False)))
+            return out
         out.append(
             _Item(
                 cats["geometry"], sev, where,
@@ -1866,16 +1873,21 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
             )
         )  # fmt: skip
         return out
-    side_box = _mask_box(ref_only if n_ref > n_cand else cand_only, x0, y0)
+    out.append(_svg_side_item(c, ref_only if n_ref > n_cand else cand_only, x0, y0, n_ref > n_cand))
+    return out
+
+
+def _svg_side_item(c: _Ctx, ink: np.ndarray, x0: int, y0: int, missing: bool) -> _Item:
+    """Ink on one side only: a missing (reference only) or an extra (candidate only) shape, by its box."""
+    side_box = _mask_box(ink, x0, y0)
     cover = (side_box[2] - side_box[0]) * (side_box[3] - side_box[1]) / float(c.h * c.w)
     lo, hi = SVG_AREA_SEVERITY
     sev = 3 if cover > hi else (2 if cover > lo else 1)
-    if n_ref > n_cand:
+    if missing:
         desc = f"A shape of the reference is missing in the candidate ({100 * cover:.1f}% of the image)."
     else:
         desc = f"The candidate draws a shape the reference does not have ({100 * cover:.1f}% of the image)."
-    out.append(_Item(cats["structure"], sev, side_box, desc, "missing" if n_ref > n_cand else "extra"))
-    return out
+    return _Item(_CATS[c.task]["structure"], sev, side_box, desc, "missing" if missing else "extra")
 
 
 def _keeps_a_series(c: _Ctx, cand_data: np.ndarray, interior: tuple[slice, slice]) -> bool:
