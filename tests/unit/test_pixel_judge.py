@@ -547,6 +547,22 @@ def test_slightly_scaled_svg_shape_is_one_minor_shape_error(judge: PixelJudge) -
     assert [(d.category, d.severity) for d in out] == [("shape_error", 2)]
 
 
+def test_slightly_shrunk_filled_svg_shape_is_a_minor_shape_error(judge: PixelJudge) -> None:
+    # A filled disc 6 % smaller: its new outline lies inside the old, so ink is only lost, along the
+    # old outline. That is the shape shrinking a little, not a shape gone.
+    def disc(r: int) -> Image.Image:
+        img = Image.new("RGB", (336, 336), "white")
+        draw = ImageDraw.Draw(img)
+        draw.ellipse((168 - r, 168 - r, 168 + r, 168 + r), fill="#2a9d8f")
+        # Two fixed marks keep the content box: only the disc is scaled, not the whole icon.
+        draw.rectangle((8, 8, 28, 28), fill="black")
+        draw.rectangle((308, 308, 328, 328), fill="black")
+        return img
+
+    out = judge.judge_images(Task.SVG, disc(110), disc(103))
+    assert [(d.category, d.severity) for d in out] == [("shape_error", 1)]
+
+
 def _triangle(apex_x: int) -> Image.Image:
     img = Image.new("RGB", (336, 336), "white")
     ImageDraw.Draw(img).polygon([(60, 280), (276, 280), (apex_x, 60)], fill="#264653")

@@ -73,7 +73,9 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      distance to the other image's ink: < 4 % of the side -> 1, < 10 % -> 2,
      the perturbation rule's point-move steps); moved further, it is no
      longer one outline adjusted but a shape gone from one place and one
-     drawn in another: a missing and an extra shape; ink on one side only ->
+     drawn in another: a missing and an extra shape; ink on one side only, all
+     of it within 4 % of the side of the other image's ink -> a filled shape
+     shrank or grew a little, shape_error 1; other ink on one side only ->
      a missing or extra shape, structure_error by its box (> 10 % of the image
      -> 3, > 1 % -> 2, else 1, the rule for dropped elements).
 6. Tables with readable grids: rows and columns are aligned by content.
@@ -1873,7 +1875,19 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
             )
         )  # fmt: skip
         return out
-    out.append(_svg_side_item(c, ref_only if n_ref > n_cand else cand_only, x0, y0, n_ref > n_cand))
+    one = ref_only if n_ref > n_cand else cand_only
+    near = float(np.percentile((d_cand if n_ref > n_cand else d_ref)[sl][one], 90)) / side
+    if near < SVG_MOVE_SEVERITY[0]:
+        # Ink lost (or gained) only along the other image's outline: a filled shape shrank (or grew)
+        # a little, its new outline inside (or around) the old, not a shape gone.
+        out.append(
+            _Item(
+                cats["geometry"], 1, where,
+                f"A shape's outline moved by up to {100 * near:.0f}% of the image (it shrank or grew).", "geometry",
+            )
+        )  # fmt: skip
+        return out
+    out.append(_svg_side_item(c, one, x0, y0, n_ref > n_cand))
     return out
 
 
