@@ -1422,6 +1422,36 @@ def _moved_pairs(c: _Ctx, regions: list[Region]) -> list[tuple[int, int]]:
                 out.append((i, j))
                 used.update((i, j))
                 break
+    if c.task is Task.CHART:
+        out.extend(_moved_over_marks(c, regions, used, rg, cg))
+    return out
+
+
+def _moved_over_marks(
+    c: _Ctx, regions: list[Region], used: set[int], rg: np.ndarray, cg: np.ndarray
+) -> list[tuple[int, int]]:
+    """Blocks (a legend) moved over plotted marks: the changed region at either end mixes the block
+    with the marks it now hides or no longer hides, so the two regions differ in size. The block
+    itself, searched for in the whole candidate, is found at the other region."""
+    out: list[tuple[int, int]] = []
+    side = min(c.h, c.w)
+    for i, a in enumerate(regions):
+        if i in used or a.changed_ref_only < 0.3 * max(a.area, 1) or a.ref_ink < 20 or min(a.width, a.height) < 12:
+            continue
+        x0, y0, x1, y1 = a.bbox
+        tpl = np.ascontiguousarray(rg[y0:y1, x0:x1])
+        if float(tpl.std()) < 3:
+            continue
+        res = cv2.matchTemplate(cg, tpl, cv2.TM_CCOEFF_NORMED)
+        _, score, _, (mx, my) = cv2.minMaxLoc(res)
+        if score < MOVED_MATCH or math.hypot(mx - x0, my - y0) < 0.05 * side:
+            continue
+        dest = (mx, my, mx + (x1 - x0), my + (y1 - y0))
+        for j, b in enumerate(regions):
+            if j != i and j not in used and _box_iou(dest, b.bbox) > 0.0 and _covers(b.bbox, _pad_box(dest, -2, c)):
+                out.append((i, j))
+                used.update((i, j))
+                break
     return out
 
 
@@ -1661,6 +1691,8 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
 SVG_MOVE_SEVERITY = (0.04, 0.10)
 #: SVG missing or extra shapes: box area as a fraction of the image above the first -> 2, the second -> 3.
 SVG_AREA_SEVERITY = (0.01, 0.10)
+#: Normalised correlation at which a changed block of the reference is found again elsewhere.
+MOVED_MATCH = 0.85
 
 
 def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.ndarray, max_ocr: int) -> list[_Item]:
