@@ -693,13 +693,13 @@ def test_mark_moved_over_a_filled_shape_is_found(judge: PixelJudge) -> None:
 
 
 @cache
-def bars_and_line(bars: bool = True) -> Image.Image:
+def bars_and_line(bars: bool = True, top: float = 60) -> Image.Image:
     fig, ax = plt.subplots(figsize=(8, 6), dpi=96)
     if bars:
         ax.bar(range(6), [30, 42, 38, 51, 47, 55], color=BLUE, label="revenue")
     ax.plot(range(6), [3, 5, 4, 6, 5, 7], color=RED, linewidth=1.5, label="margin")
     ax.set_xlim(-0.6, 5.6)
-    ax.set_ylim(0, 60)
+    ax.set_ylim(0, top)
     ax.set_title("Revenue and margin")
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
@@ -714,3 +714,11 @@ def test_a_series_dropped_beside_a_thin_line_is_not_empty_axes(judge: PixelJudge
     assert not any("An element of the reference is missing" in d.description for d in out), out
     assert ("data_error", 3) in [(d.category, d.severity) for d in out]
     assert sum(d.severity for d in out) <= 6
+
+
+def test_a_series_dropped_and_the_rest_rescaled_is_not_a_gutted_chart(judge: PixelJudge) -> None:
+    # The bars go and the y-axis shrinks to the line: nothing is where it was and most of the ink is
+    # gone, but the candidate still plots data in axes of its own. No per-element pile-up.
+    out = judge.judge_images(Task.CHART, bars_and_line(), bars_and_line(bars=False, top=8))
+    assert out and not any("An element of the reference is missing" in d.description for d in out), out
+    assert sum(d.severity for d in out) <= 9

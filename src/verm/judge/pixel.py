@@ -3061,6 +3061,13 @@ def _element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Px
         fx0, fy0, fx1, fy1 = c.frame
         interior = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
         gutted = not _keeps_a_series(c, c.cand_ink[interior] & ~cand_lines[interior], interior)
+        cand_frame = plot_frame(c.cand_ink)
+        if gutted and cand_frame is not None:
+            # Nor is one that plots data in axes of its own (a series dropped and the rest re-scaled:
+            # nothing is where it was). A line is data, however little ink beside dropped bars.
+            gx0, gy0, gx1, gy1 = cand_frame
+            own = c.cand_ink[gy0 + 3 : gy1 - 3, gx0 + 3 : gx1 - 3] & ~cand_lines[gy0 + 3 : gy1 - 3, gx0 + 3 : gx1 - 3]
+            gutted = int(own.sum()) < EMPTY_PLOT * own.size
     if (
         not gutted
         and c.task is Task.TABLE
@@ -3081,6 +3088,8 @@ def _element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Px
         if (
             int(ref_data.sum()) >= 200
             and int(cand_data.sum()) < 0.05 * int(ref_data.sum())
+            # A line across the plot is little ink beside filled bars, yet it is data.
+            and int(cand_data.sum()) < EMPTY_PLOT * cand_data.size
             and not _keeps_a_series(c, cand_data, interior)
         ):
             hollow = [e for e in missing if _inside(e.box, c.frame, -3)]
@@ -3111,6 +3120,9 @@ MIN_READ_CONF = 60
 SCATTER_LIMIT = {Task.CHART: 4, Task.SVG: 3}
 #: Cap on per-element discrepancies (a noise image against a dense chart).
 MAX_ELEMENTS = 60
+#: Plotted ink (axis and grid lines left out) under this share of the plot area is an empty plot:
+#: a line across the plot is about 0.5 %.
+EMPTY_PLOT = 0.002
 #: An element is missing when this share of its ink has no candidate ink within 1 px.
 MISSING_ELEMENT = 0.85
 
