@@ -18,13 +18,18 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
    perturbation ground truth uses them).
 4. Explain away: a region that is the same content moved by at most 2 % of
    the side (4 % outside a chart's plot frame) is layout re-flow, not an
-   error; the same ink in nearly the same colour (ΔE < 12, or mean ΔE < 13)
-   is a re-encoding tint.
+   error; so is, in a chart, a region whose ink is the same in both images
+   wherever it sits in the region (one ink box size, pixels alike once
+   centred on the grid: a title or a row of tick labels the layout moved
+   further); the same ink in nearly the same colour (ΔE < 12, or mean
+   ΔE < 13) is a re-encoding tint.
 5. Classify and group (the reference's layout first: a chart's plot frame is
    the box of its long axis/grid lines; a table's grid is its full-width rules
    and the columns inked in >= 60 % of rows):
    - moved block (what the reference shows in one region, the candidate shows
-     in another: template NCC >= 0.7) -> chart style_error 1 (legend moved),
+     in another: template NCC >= 0.7; in a chart, a block the candidate shows
+     elsewhere over its plotted marks, found by searching the whole candidate
+     for it, NCC >= 0.85) -> chart style_error 1 (legend moved),
      svg shape_error 1 / structure_error 2-3 (moved >= 5 %), table layout_error 2;
    - colour only (same ink, dominant colours ΔE > 30, or a background tint)
      grouped by (old, new) colour -> style_error, severity 1 if the colours
@@ -127,9 +132,11 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
    than the reference's; plus one per 4x4 cell the noise fills), *gutted* (>= half the
    elements missing, and less than half the non-line ink left; charts and tables: an
    SVG's missing shapes are its groups, above; a chart still plotting coloured marks of the
-   reference in place, across 30 % of the plot, is neither gutted nor hollow), *hollow* (a
-   chart whose plot interior has < 5 % of the reference's data ink: one per
-   missing mark), or a table lost its grid (one per row). So an empty answer
+   reference in place, across 30 % of the plot, is neither gutted nor hollow, nor is one
+   whose own axes hold plotted ink over >= 0.2 % of their area — a line across the plot is
+   about 0.5 %), *hollow* (a chart whose plot interior has < 5 % of the reference's data
+   ink and < 0.2 % of its area inked: one per missing mark), or a table lost its grid (one
+   per row). So an empty answer
    piles up severity as the paper's model would.
 
 Severity rule for a region without a more specific rule above, from its box
@@ -1371,6 +1378,8 @@ def _shift_explained(c: _Ctx, r: Region) -> bool:
     """
     if r.box_area > 0.1 * c.h * c.w:
         return False
+    if c.task is Task.CHART and _same_ink_moved(c, r):
+        return True
     # Labels outside the plot move further when the plot is resized than marks inside it.
     R = max(3, round((0.02 if _inside(r.bbox, c.frame) else 0.04) * min(c.h, c.w)))
     x0, y0, x1, y1 = r.bbox
@@ -1386,6 +1395,21 @@ def _shift_explained(c: _Ctx, r: Region) -> bool:
         if best > 0.15 * in_place or best / t.size > 150:
             return False
     return True
+
+
+def _same_ink_moved(c: _Ctx, r: Region) -> bool:
+    """The region holds the same ink in both images, placed elsewhere within it: a label (a title, a
+    row of tick labels) the layout moved, however far. Both ink boxes have one size (within 1 px)
+    and their pixels agree once each is centred on the pixel grid."""
+    x0, y0, x1, y1 = r.bbox
+    ra, ca = _cell_ink_box(c.ref_ink[y0:y1, x0:x1]), _cell_ink_box(c.cand_ink[y0:y1, x0:x1])
+    if ra is None or ca is None or ra[:2] == ca[:2]:
+        return False
+    if abs((ra[2] - ra[0]) - (ca[2] - ca[0])) > 1 or abs((ra[3] - ra[1]) - (ca[3] - ca[1])) > 1:
+        return False
+    a = c.ref_grey[y0 + ra[1] : y0 + ra[3], x0 + ra[0] : x0 + ra[2]].astype(np.uint8)
+    b = c.cand_grey[y0 + ca[1] : y0 + ca[3], x0 + ca[0] : x0 + ca[2]].astype(np.uint8)
+    return min(a.shape) >= 4 and _shifted_diff(_canonical_crop(a), _canonical_crop(b)) < SAME_INK_MOVED
 
 
 def _q(s: str, limit: int = 60) -> str:
@@ -1691,6 +1715,8 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
 SVG_MOVE_SEVERITY = (0.04, 0.10)
 #: SVG missing or extra shapes: box area as a fraction of the image above the first -> 2, the second -> 3.
 SVG_AREA_SEVERITY = (0.01, 0.10)
+#: Mean grey difference under which two centred, blurred text crops are the same ink (as for table cells).
+SAME_INK_MOVED = 10.0
 #: Normalised correlation at which a changed block of the reference is found again elsewhere.
 MOVED_MATCH = 0.85
 
