@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from functools import cache
+from typing import Any
 
 import matplotlib
 import numpy as np
@@ -489,14 +490,18 @@ def test_text_severity_tells_typos_from_changed_words(ref: str, cand: str, sev: 
     assert _text_severity(ref, cand, numeric=False) == sev
 
 
+def _cell_item(row: int, col: int, category: str = "text_error", severity: int = 2) -> tuple[Any, tuple[int, ...]]:
+    """A changed-cell item as the table path makes it (item, box in the candidate), on a 100 x 30 px grid."""
+    from verm.judge.pixel import _Item
+
+    box = (col * 100, row * 30, col * 100 + 90, row * 30 + 25)
+    return _Item(category, severity, box, "read differently", "text", f"row {row}, column {col}"), box
+
+
 def test_cells_of_swapped_columns_join_the_swap_however_short() -> None:
-    from verm.judge.pixel import _CellRead, _collapse_exchanges, _Item
+    from verm.judge.pixel import _CellRead, _collapse_exchanges
 
-    def item(row: int, col: int) -> tuple[_Item, tuple[int, int, int, int]]:
-        box = (col * 100, row * 30, col * 100 + 90, row * 30 + 25)
-        return _Item("numeric_error", 3, box, "read differently", "text", f"row {row}, column {col}"), box
-
-    items = [item(2, 4), item(2, 6), item(16, 4), item(16, 6), item(9, 2)]
+    items = [_cell_item(r, k, "numeric_error", 3) for r, k in ((2, 4), (2, 6), (16, 4), (16, 6), (9, 2))]
     reads = [
         _CellRead(0, 2, 4, "Wins", "Losses"),
         _CellRead(1, 2, 6, "Losses", "Wins"),
@@ -604,14 +609,10 @@ def test_mirrored_svg_shape_is_a_symbol_error(judge: PixelJudge, bar: bool) -> N
 
 
 def test_cells_that_trade_contents_are_one_column_swap() -> None:
-    from verm.judge.pixel import _CellRead, _collapse_exchanges, _Item
-
-    def item(row: int, col: int) -> tuple[_Item, tuple[int, int, int, int]]:
-        box = (col * 100, row * 30, col * 100 + 90, row * 30 + 25)
-        return _Item("text_error", 2, box, "read differently", "text", f"row {row}, column {col}"), box
+    from verm.judge.pixel import _CellRead, _collapse_exchanges
 
     # Rows 2 and 3 read columns 3 and 5 the other way round (OCR noise in one read); row 4 has a real typo.
-    items = [item(2, 3), item(2, 5), item(3, 3), item(3, 5), item(4, 2)]
+    items = [_cell_item(r, k) for r, k in ((2, 3), (2, 5), (3, 3), (3, 5), (4, 2))]
     reads = [
         _CellRead(0, 2, 3, "UGA", "UGANDA"),
         _CellRead(1, 2, 5, "UGANDA", "UGA"),
