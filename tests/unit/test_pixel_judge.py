@@ -587,13 +587,13 @@ def test_far_moved_svg_outline_is_a_shape_gone_and_a_shape_drawn(judge: PixelJud
     ]
 
 
-def _flag(mirrored: bool, bar: bool = False) -> Image.Image:
+def _flag(mirrored: bool, bar: bool = False, colour: str = "#264653") -> Image.Image:
     img = Image.new("RGB", (336, 336), "white")
     draw = ImageDraw.Draw(img)
     pts = [(100, 60), (250, 110), (130, 150), (130, 280), (100, 280)]
     if mirrored:
         pts = [(350 - x, y) for x, y in pts]  # about the shape's own centre (x = 175)
-    draw.polygon(pts, fill="#264653")
+    draw.polygon(pts, fill=colour)
     if bar:  # another, unchanged shape across the flag's pole, on one side only
         draw.rectangle((20, 180, 170, 230), fill="#264653")
     return img
@@ -606,6 +606,12 @@ def test_mirrored_svg_shape_is_a_symbol_error(judge: PixelJudge, bar: bool) -> N
     out = judge.judge_images(Task.SVG, _flag(False, bar), _flag(True, bar))
     assert [(d.category, d.severity) for d in out] == [("text_symbol_error", 2)]
     assert "mirrored horizontally" in out[0].description
+
+
+def test_mirrored_and_recoloured_svg_shape_is_two_errors(judge: PixelJudge) -> None:
+    # Two edits on one shape: the mirroring and the new colour of the ink that stayed are both reported.
+    out = judge.judge_images(Task.SVG, _flag(False), _flag(True, colour="#e76f51"))
+    assert sorted((d.category, d.severity) for d in out) == [("style_error", 2), ("text_symbol_error", 2)]
 
 
 def test_cells_that_trade_contents_are_one_column_swap() -> None:

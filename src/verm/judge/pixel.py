@@ -67,9 +67,10 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      candidate's ink is the reference's mirrored in the changed box (IoU >= 0.7,
      0.2 better than unmirrored), or the ink that vanished, mirrored, is the ink
      that appeared (IoU >= 0.6 after a 1 px dilation: other shapes cross the
-     box) -> text_symbol_error 2; recoloured ink (>= 30 % of the changed ink)
-     -> style_error 1 for shades (ΔE < 25), else 2, and when the dominant
-     colours before and after are the same (colours traded places: a mark
+     box) -> text_symbol_error 2; recoloured ink (>= 10 % of the changed ink,
+     also beside a mirroring) -> style_error 1 for shades (ΔE < 25), else 2,
+     and when the dominant colours before and after are the same (over >= 30 %
+     of the changed ink: colours traded places, a mark
      moved over a filled shape) the shift found by phase correlation over the
      changed box, graded like a moved block (< 5 % of the side shape_error 1,
      else structure_error 2, 3 over 10 % of the image);
@@ -1886,26 +1887,30 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
         return []
     side = min(c.h, c.w)
     out: list[_Item] = []
+    # A recolouring shows where ink stays: looked for whenever a tenth of the changed ink is on both
+    # sides (a shape recoloured and also moved or scaled keeps little ink in place), mirrored or not.
+    recoloured: _Item | None = None
+    if n_both >= max(min_px, 0.1 * inked):
+        rc, cc = _dominant(c.ref[sl][both]), _dominant(c.cand[sl][both])
+        de = _rgb_de(rc, cc)
+        if de > 2 * INK_DE:
+            recoloured = _Item(
+                cats["style"], 1 if de < 25 else 2, _mask_box(both, x0, y0),
+                f"Colour changed from {_hex(rc)} to {_hex(cc)} (ΔE {de:.0f}).", "colour",
+            )  # fmt: skip
     if n_ref >= min_px and n_cand >= min_px:
         axis = _mirror_axis(c, mask, x0, y0)
         if axis:
             where = _mask_box(ref_only | cand_only, x0, y0)
-            return [_Item(cats["text"], 2, where, f"A shape is mirrored {axis}.", "mirrored")]
-    if n_both >= max(min_px, 0.3 * inked):
-        rc, cc = _dominant(c.ref[sl][both]), _dominant(c.cand[sl][both])
-        de = _rgb_de(rc, cc)
-        if de > 2 * INK_DE:
-            out.append(
-                _Item(
-                    cats["style"], 1 if de < 25 else 2, _mask_box(both, x0, y0),
-                    f"Colour changed from {_hex(rc)} to {_hex(cc)} (ΔE {de:.0f}).", "colour",
-                )
-            )  # fmt: skip
-        else:
-            # The same colours before and after, in other places: a mark moved over a filled shape.
-            moved = _moved_over_fill(c, both, box)
-            if moved is not None:
-                out.append(moved)
+            mirrored = _Item(cats["text"], 2, where, f"A shape is mirrored {axis}.", "mirrored")
+            return [mirrored] if recoloured is None else [recoloured, mirrored]
+    if recoloured is not None:
+        out.append(recoloured)
+    elif n_both >= max(min_px, 0.3 * inked):
+        # The same colours before and after, in other places: a mark moved over a filled shape.
+        moved = _moved_over_fill(c, both, box)
+        if moved is not None:
+            out.append(moved)
     moved_px = n_ref + n_cand
     # Next to a recolouring, ink gained or lost is a change of its own when it is more than the
     # recoloured outline's anti-aliasing (a lighter colour passes the ink threshold on fewer edge pixels).
