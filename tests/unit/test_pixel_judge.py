@@ -24,6 +24,14 @@ BLUE, RED = "#1f77b4", "#d62728"
 Box = tuple[float, float, float, float]
 
 
+def _figure_image(fig: plt.Figure, **savefig: Any) -> Image.Image:
+    """A matplotlib figure as an RGB image (the figure is closed)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", **savefig)
+    plt.close(fig)
+    return Image.open(buf).convert("RGB")
+
+
 @cache
 def bar_chart(
     colours: tuple[str, ...] = (BLUE,) * 4, title: str = "Quarterly sales", size_px: int = 768
@@ -44,10 +52,7 @@ def bar_chart(
 
     bar_boxes = tuple(box(b) for b in bars)
     title_box = box(ax.title)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    plt.close(fig)
-    return Image.open(buf).convert("RGB"), bar_boxes, title_box
+    return _figure_image(fig), bar_boxes, title_box
 
 
 def rendering(img: Image.Image, task: Task = Task.CHART) -> Rendering:
@@ -260,10 +265,7 @@ def test_background_tint_is_a_style_error_over_the_whole_image(judge: PixelJudge
     def chart(face: str) -> Image.Image:
         fig, ax = plt.subplots(figsize=(4, 3), dpi=100, facecolor=face)
         ax.bar(range(3), [1, 3, 2])
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", facecolor=face)
-        plt.close(fig)
-        return Image.open(buf).convert("RGB")
+        return _figure_image(fig, facecolor=face)
 
     j = check_judge_contract(judge, Task.CHART, rendering(chart("white")), rendering(chart("#dddddd")))
     assert [(d.category, d.location) for d in j.discrepancies] == [("style_error", "whole image")]
@@ -290,10 +292,7 @@ def program_chart(refactored: bool = False, hide_bars: bool = False) -> Image.Im
     if hide_bars:  # axes, ticks and legend stay; the data is gone (limits unchanged)
         for b in bars:
             b.set_visible(False)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    plt.close(fig)
-    return Image.open(buf).convert("RGB")
+    return _figure_image(fig)
 
 
 @needs_ocr
@@ -654,10 +653,7 @@ def quarter_bars(
     ax.set_xticks(range(4), labels)
     ax.set_ylim(0, top)
     ax.set_title("Quarterly sales")
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    plt.close(fig)
-    return Image.open(buf).convert("RGB")
+    return _figure_image(fig)
 
 
 @pytest.mark.parametrize(("q2", "expected"), [(5.25, 1), (6.5, 2), (7.5, 3)])
@@ -708,10 +704,7 @@ def bars_and_line(bars: bool = True, top: float = 60) -> Image.Image:
     ax.set_xlim(-0.6, 5.6)
     ax.set_ylim(0, top)
     ax.set_title("Revenue and margin")
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    plt.close(fig)
-    return Image.open(buf).convert("RGB")
+    return _figure_image(fig)
 
 
 def test_a_series_dropped_beside_a_thin_line_is_not_empty_axes(judge: PixelJudge) -> None:
