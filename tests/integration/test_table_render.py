@@ -5,6 +5,8 @@ from __future__ import annotations
 import http.server
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -16,7 +18,7 @@ import pytest
 
 from verm.errors import BrowserNotFoundError
 from verm.imaging import is_blank, load_rgb
-from verm.render.table import TableRenderer, _page, find_chromium
+from verm.render.table import TableRenderer, _page, _pids_with, find_chromium
 from verm.types import Rendering, Status
 
 try:
@@ -264,6 +266,32 @@ def test_workers_and_render_from_another_thread() -> None:
         assert out and all(x.ok for x in out[0])
         assert len(r.browser_pids()) == 2
     assert_same_image(out[0][0], out[0][2], tol=0.0)
+
+
+def test_browser_pids_leave_out_children_forked_with_the_browsers_command_line(tmp_path: Path) -> None:
+    # A browser's freshly forked child shows the browser's command line until it execs; counting it made the
+    # worker-count check above flaky and would have the watchdog kill a process that is not the browser.
+    marker = f"--verm-browser=test-{os.getpid()}"
+    ready = tmp_path / "ready"
+    forks = f"import os, time; pid = os.fork(); open({str(ready)!r}, 'w').close() if pid else None; time.sleep(30)"
+    parent = subprocess.Popen([sys.executable, "-c", forks, marker])
+    children: list[int] = []
+    try:
+        deadline = time.monotonic() + 10
+        while not ready.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert ready.exists()
+        children += [int(p) for p in Path(f"/proc/{parent.pid}/task/{parent.pid}/children").read_text().split()]
+        assert len(children) == 1  # the child is there and carries the marker too
+        assert marker.encode() in Path(f"/proc/{children[0]}/cmdline").read_bytes()
+        assert _pids_with(marker) == [parent.pid]
+    finally:
+        for pid in [parent.pid, *children]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        parent.wait()
 
 
 def test_missing_chromium_says_how_to_install() -> None:

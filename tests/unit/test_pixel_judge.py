@@ -489,6 +489,20 @@ def test_text_severity_tells_typos_from_changed_words(ref: str, cand: str, sev: 
     assert _text_severity(ref, cand, numeric=False) == sev
 
 
+@pytest.mark.parametrize(
+    ("rows", "pitch"),
+    [
+        ([0.0, 10.0, 30.1, 50.0, 70.0, 90.0], 20.0),  # one-line rows: their mean, to a fraction of a pixel
+        ([0.0, 10.0, 30.0, 50.0, 100.0, 120.0], 20.0),  # a wrapped row is left out
+        ([0.0, 10.0, 20.0, 50.0, 60.0], 20.0),  # two bands far apart: no one-line rows, the median
+    ],
+)
+def test_row_pitch_is_the_height_of_one_line_rows(rows: list[float], pitch: float) -> None:
+    from verm.judge.pixel import TableGrid, _row_pitch
+
+    assert _row_pitch(TableGrid(rows=rows, cols=[0.0, 100.0])) == pytest.approx(pitch, abs=0.05)
+
+
 def _cell_item(row: int, col: int, category: str = "text_error", severity: int = 2) -> tuple[Any, tuple[int, ...]]:
     """A changed-cell item as the table path makes it (item, box in the candidate), on a 100 x 30 px grid."""
     from verm.judge.pixel import _Item

@@ -2535,7 +2535,9 @@ def _row_pitch(g: TableGrid) -> float:
     if not len(d):
         return 0.0
     med = float(np.median(d))
-    return float(d[np.abs(d - med) <= 1.5].mean())
+    near = d[np.abs(d - med) <= 1.5]
+    # Two bands far apart (e.g. one wrapped row of two) have no one-line rows to average: use the median.
+    return float(near.mean()) if len(near) else med
 
 
 def table_aligned_items(

@@ -505,19 +505,25 @@ def find_chromium(executable: str | None = None) -> str:
 
 
 def _pids_with(marker: str) -> list[int]:
-    """Processes whose command line carries ``marker`` (how we find the browser Playwright launched)."""
+    """The browser processes whose command line carries ``marker`` (how we find what Playwright launched).
+
+    A process the browser has just forked and not yet exec'd still shows the browser's command line, so
+    only matches whose parent is not itself a match count: the browsers, not their transient children.
+    """
     needle = marker.encode()
-    pids = []
+    parents: dict[int, int] = {}
     for name in os.listdir("/proc"):
         if not name.isdigit():
             continue
         try:
             with open(f"/proc/{name}/cmdline", "rb") as f:
-                if needle in f.read():
-                    pids.append(int(name))
-        except OSError:
+                if needle not in f.read():
+                    continue
+            with open(f"/proc/{name}/stat", "rb") as f:
+                parents[int(name)] = int(f.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-    return pids
+    return sorted(pid for pid, parent in parents.items() if parent not in parents)
 
 
 def _alive(pid: int) -> bool:
