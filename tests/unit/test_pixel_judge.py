@@ -736,3 +736,43 @@ def test_a_series_dropped_and_the_rest_rescaled_is_not_a_gutted_chart(judge: Pix
     out = judge.judge_images(Task.CHART, bars_and_line(), bars_and_line(bars=False, top=8))
     assert out and not any("An element of the reference is missing" in d.description for d in out), out
     assert sum(d.severity for d in out) <= 9
+
+
+def test_row_warp_maps_rows_through_a_monotone_stretch() -> None:
+    from verm.judge.pixel import _row_warp
+
+    rng = np.random.default_rng(0)
+    rows = rng.random((40, 30)) < 0.3
+    stretched = rows[np.concatenate([np.arange(10), np.repeat(np.arange(10, 20), 4), np.arange(20, 40)])]
+    from_rows, to_rows = _row_warp(rows, stretched)
+    assert np.all(np.diff(from_rows) >= 0) and np.all(np.diff(to_rows) >= 0)
+    mapped = np.zeros_like(stretched)
+    np.logical_or.at(mapped, to_rows, rows[from_rows])
+    assert not (mapped ^ stretched).any()
+
+
+@cache
+def two_lines(log: bool = False, scale_second: float = 1.0, top: float | None = None) -> Image.Image:
+    fig, ax = plt.subplots(figsize=(8, 6), dpi=96)
+    ax.plot(range(8), [3, 5, 4, 8, 12, 10, 15, 20], color=BLUE, marker="o", label="north")
+    ax.plot(range(8), [scale_second * v for v in (2, 3, 3, 4, 6, 5, 7, 9)], color=RED, marker="s", label="south")
+    if log:
+        ax.set_yscale("log")
+    if top is not None:
+        ax.set_ylim(0, top)
+    ax.set_title("Sales by region")
+    return _figure_image(fig)
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+def test_an_axis_change_carries_the_marks_it_moves_but_not_a_data_change_beside_it(judge: PixelJudge) -> None:
+    # A log axis moves every mark: one discrepancy. A log axis and one series doubled: the marks no
+    # longer map onto the reference's along y, so the data change is a discrepancy of its own.
+    log_only = judge.judge_images(Task.CHART, two_lines(), two_lines(log=True))
+    assert [(d.category, d.severity) for d in log_only] == [("structure_error", 2)], log_only
+    both = judge.judge_images(Task.CHART, two_lines(), two_lines(log=True, scale_second=2.0))
+    assert sorted(d.category for d in both) == ["data_error", "structure_error"], both
+    # Limits set by hand move the marks too: one data_error for the axis.
+    widened = judge.judge_images(Task.CHART, two_lines(), two_lines(top=40))
+    assert [d.category for d in widened] == ["data_error"], widened
+    assert "tick labels changed" in widened[0].description

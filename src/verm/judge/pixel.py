@@ -40,7 +40,15 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      logarithmic (10^k) or back; text_error 3 when they read the same characters
      in another order (labels swapped); else data_error, 3 when the numeric ticks
      span a narrower range (< 90 %: data may be clipped), otherwise 2 or the
-     severity of the plot change it carries, whichever is higher;
+     severity of the plot change it carries, whichever is higher. Unless the
+     data changed beside the axis: the reference's marks are mapped onto the
+     candidate's row by row (the best monotone map, by dynamic time warping:
+     a linear or log axis moves every mark along y alike); when >= 8 % of the
+     marks are left more than 3 px from the other's, and the axis turned log
+     or its limits were set by hand (the empty margin above or below the marks
+     changed by > 8 % of the plot; limits that follow the data are the data
+     change's doing), the leftover is a data_error of its own (severity 1 / 2
+     / 3 under 10 / 30 % / more of the marks);
    - text (thin strokes in a short band, or a narrow column for rotated
      labels): both images are read with Tesseract over the whole text line
      (upscaled to ~40 px a line); different words -> text_error
@@ -1687,10 +1695,14 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
             if change is None:
                 continue
             cat, sev, note = change
-            if inner:  # the data moved with the axis: as severe as the marks' change, at least
-                box = _union([box, *(m.bbox for m in inner)])
-                if cat == "data_error":
-                    sev = max(sev, _plot_item(c, inner).severity)
+            if inner:
+                beyond = _data_beyond_axis(c, cat)
+                if beyond is not None:
+                    items.append(beyond)
+                else:  # the data moved with the axis: as severe as the marks' change, at least
+                    box = _union([box, *(m.bbox for m in inner)])
+                    if cat == "data_error":
+                        sev = max(sev, _plot_item(c, inner).severity)
                 inner = []
             items.append(_Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", "axis"))
         if inner:
@@ -2035,15 +2047,177 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
         return "text_error", 3, f"labels swapped: {_q(a, 40)} -> {_q(b, 40)}"
 
     def logish(s: str) -> bool:
-        # Log ticks are "10" with a superscript, which Tesseract reads as 10?, 10!, 107, 6x10! ...
+        # Log ticks are "10" with a superscript, which Tesseract reads as 10?, 10!, 107, 6x10! ...,
+        # and minor ones "2×10^1", read as 2x, 16x: the superscript lost.
         toks = s.split()
-        return bool(toks) and ("x10" in s or sum("10" in t for t in toks) >= 0.4 * len(toks))
+        return bool(toks) and (
+            "x10" in s
+            or sum("10" in t for t in toks) >= 0.4 * len(toks)
+            or any(re.fullmatch(r"\d+(\.\d+)?[x×]", t) for t in toks)
+        )
 
     if logish(a) != logish(b):
         return "structure_error", 2, f"scale: {_q(a, 40)} -> {_q(b, 40)}"
     span_a, span_b = _tick_span(a), _tick_span(b)
     narrower = span_a is not None and span_b is not None and 0 < span_b < 0.9 * span_a
     return "data_error", 3 if narrower else 2, f"limits: {_q(a, 40)} -> {_q(b, 40)}"
+
+
+def _plot_marks(ink: np.ndarray, frame: PxBox) -> np.ndarray:
+    """The plotted marks inside a frame, for mapping along y: its ink less thin horizontal lines (grid
+    lines sit at tick values, which do not move with the data), 2 px in from the frame and clear of
+    tick marks drawn inwards from the side spines."""
+    fx0, fy0, fx1, fy1 = frame
+    hor, _ = _long_lines(ink, 0.3)
+    side = _marks_inset(ink.shape[1])
+    return (ink & ~hor)[fy0 + 2 : fy1 - 2, fx0 + side : fx1 - side]
+
+
+def _marks_inset(width: int) -> int:
+    """How far in from the side spines `_plot_marks` starts (clear of inward tick marks)."""
+    return 2 + round(0.015 * width)
+
+
+def _row_warp(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The monotone map of a's rows onto b's rows under which their ink patterns agree best (dynamic
+    time warping; a row's cost is its ink with no ink within 1 px across in the other row).
+    Returns the warping path: rows of ``a`` and the rows of ``b`` they map to, pair by pair."""
+    af, bf = a.astype(np.float32), b.astype(np.float32)
+    k = np.ones((1, 3), np.uint8)
+    ad = cv2.dilate(a.astype(np.uint8), k).astype(np.float32)
+    bd = cv2.dilate(b.astype(np.uint8), k).astype(np.float32)
+    cost = af.sum(1)[:, None] - af @ bd.T + bf.sum(1)[None, :] - ad @ bf.T
+    n, m = cost.shape
+    acc = np.empty((n, m), np.float64)
+    steps = np.empty((n, m), np.int8)  # 0: diagonal, 1: from the row above, 2: from the left
+    prev = np.full(m, np.inf)
+    prev_diag = np.full(m, np.inf)
+    for i in range(n):
+        if i == 0:
+            up, diag = np.full(m, np.inf), np.full(m, np.inf)
+            diag[0] = 0.0
+        else:
+            up, diag = prev, prev_diag
+        from_prev = np.minimum(up, diag)
+        steps[i] = np.where(diag <= up, 0, 1)
+        e = cost[i] + from_prev
+        run = np.cumsum(cost[i])
+        best = np.minimum.accumulate(e - run)
+        acc[i] = run + best
+        steps[i] = np.where(acc[i] < e, 2, steps[i])
+        prev = acc[i]
+        prev_diag = np.concatenate(([np.inf], acc[i][:-1]))
+    pairs = []
+    i, j = n - 1, m - 1
+    while i >= 0 and j >= 0:
+        pairs.append((i, j))
+        st = steps[i, j]
+        if st == 0:
+            i, j = i - 1, j - 1
+        elif st == 1:
+            i -= 1
+        else:
+            j -= 1
+    path = np.asarray(pairs[::-1], dtype=np.int64)
+    return path[:, 0], path[:, 1]
+
+
+def _in_place(ink: np.ndarray, other_near: np.ndarray, share: float = 0.9) -> np.ndarray:
+    """The connected pieces of ``ink`` that lie, nearly whole, on the other image's ink."""
+    n, labels = cv2.connectedComponents(ink.astype(np.uint8), connectivity=8)
+    if n <= 1:
+        return np.zeros_like(ink)
+    total = np.bincount(labels.ravel(), minlength=n)
+    on = np.bincount(labels[other_near], minlength=n)
+    keep = on >= share * np.maximum(total, 1)
+    keep[0] = False
+    return keep[labels]
+
+
+def _rescaled_marks_residual(c: _Ctx) -> tuple[np.ndarray, PxBox, int] | None:
+    """What of the plotted marks an axis's new limits or scale do not explain.
+
+    Each image's marks are taken inside its own frame (new tick labels resize the plot), the
+    candidate's stretched across to the reference's width; the reference's marks are then moved row
+    by row onto the candidate's by the best monotone map (a linear or log axis moves every mark
+    along y alike), and what is left is ink of either more than 3 px from the other's (a straight
+    segment between two marks bends a little under a new scale). Returns (that
+    ink's mask over the candidate's plot, the candidate's frame, all mark ink), or None when either
+    plot has no frame or no marks."""
+    cand_frame = plot_frame(c.cand_ink)
+    if c.frame is None or cand_frame is None:
+        return None
+    ref_m, cand_m = _plot_marks(c.ref_ink, c.frame), _plot_marks(c.cand_ink, cand_frame)
+    if not ref_m.any() or not cand_m.any() or min(ref_m.shape) < 8 or min(cand_m.shape) < 8:
+        return None
+    if cand_m.shape[1] != ref_m.shape[1]:
+        size = (ref_m.shape[1], cand_m.shape[0])
+        cand_m = cv2.resize(cand_m.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST).astype(bool)
+    # The two frames are found to a pixel or two: line the marks up across by their column profiles.
+    a, b = ref_m.sum(0).astype(np.float64), cand_m.sum(0).astype(np.float64)
+    dx = max(range(-4, 5), key=lambda d: float(a[max(0, d) : len(a) + min(0, d)] @ b[max(0, -d) : len(b) + min(0, -d)]))
+    cand_m = np.roll(cand_m, dx, axis=1)
+    near = np.ones((7, 7), np.uint8)
+
+    def close_to(m: np.ndarray) -> np.ndarray:
+        return cv2.dilate(m.astype(np.uint8), near).astype(bool)
+
+    # Whole pieces of ink that stayed in place (a legend, a note) are not mapped: only the marks moved.
+    stay_ref, stay_cand = np.zeros_like(ref_m), np.zeros_like(cand_m)
+    if ref_m.shape == cand_m.shape:
+        stay_ref, stay_cand = _in_place(ref_m, close_to(cand_m)), _in_place(cand_m, close_to(ref_m))
+        # Both sides of a piece stayed (a filled shape that grew keeps the old one inside it).
+        stay_ref = _in_place(stay_ref, close_to(stay_cand))
+        stay_cand = _in_place(stay_cand, close_to(stay_ref))
+    rows_ref, rows_cand = _row_warp(ref_m, cand_m)
+    moved = np.zeros_like(cand_m)
+    np.logical_or.at(moved, rows_cand, (ref_m & ~stay_ref)[rows_ref])
+    residual = (cand_m & ~stay_cand & ~close_to(moved)) | (moved & ~close_to(cand_m))
+    return residual, cand_frame, int(max(ref_m.sum(), cand_m.sum()))
+
+
+def _mark_margins(marks: np.ndarray) -> tuple[float, float]:
+    """Empty shares of a plot above and below its marks."""
+    rows = np.nonzero(marks.any(axis=1))[0]
+    return rows[0] / len(marks), 1 - (rows[-1] + 1) / len(marks)
+
+
+def _data_beyond_axis(c: _Ctx, category: str) -> _Item | None:
+    """The data change beside an axis change: the plotted marks changed more than the new axis
+    moves them. None when the axis explains them.
+
+    The marks left over once mapped onto the candidate's along y (`_rescaled_marks_residual`) are
+    at least `AXIS_RESIDUAL` of them; for new limits (not a new scale), the limits must also be set
+    by hand: the empty margin above or below the marks changed by over `AXIS_MARGIN` of the plot.
+    Limits that follow the data (matplotlib's autoscale) are the data change's doing, one edit.
+    Severity from the share of marks left over: under 10 % -> 1, under 30 % -> 2, else 3.
+    """
+    found = _rescaled_marks_residual(c)
+    if found is None or c.frame is None:
+        return None
+    residual, cand_frame, ink = found
+    share = residual.sum() / max(ink, 1)
+    if share < AXIS_RESIDUAL:
+        return None
+    if category != "structure_error":
+        ref_top, ref_bottom = _mark_margins(_plot_marks(c.ref_ink, c.frame))
+        cand_top, cand_bottom = _mark_margins(_plot_marks(c.cand_ink, cand_frame))
+        if max(abs(cand_top - ref_top), abs(cand_bottom - ref_bottom)) <= AXIS_MARGIN:
+            return None
+    x0, y0, x1, y1 = _mask_box(residual, 0, 0)
+    fx0, fy0, fx1, _ = cand_frame
+    side = _marks_inset(c.w)
+    across = (fx1 - fx0 - 2 * side) / residual.shape[1]  # the candidate's marks were stretched to the reference's
+    box = (
+        fx0 + side + int(x0 * across),
+        fy0 + 2 + y0,
+        min(c.w, fx0 + side + math.ceil(x1 * across)),
+        min(c.h, fy0 + 2 + y1),
+    )
+    return _Item(
+        "data_error", 1 if share < 0.1 else (2 if share < 0.3 else 3), box,
+        f"Plotted data differ beyond the new axis: {100 * share:.0f}% of the marks do not follow it.", "plot",
+    )  # fmt: skip
 
 
 def _pad_box(box: PxBox, p: int, c: _Ctx) -> PxBox:
@@ -3151,6 +3325,10 @@ MIN_READ_CONF = 60
 #: Charts and SVGs: regional items beyond this many are reported as one scattered difference
 #: (one edit often shows as several diff regions; counting each piles up severity).
 SCATTER_LIMIT = {Task.CHART: 4, Task.SVG: 3}
+#: Charts, after an axis change: the share of the plotted marks left unexplained by the new axis
+#: that makes a data change of its own, and the change of empty margin that says limits were set.
+AXIS_RESIDUAL = 0.08
+AXIS_MARGIN = 0.08
 #: Cap on per-element discrepancies (a noise image against a dense chart).
 MAX_ELEMENTS = 60
 #: Plotted ink (axis and grid lines left out) under this share of the plot area is an empty plot:
