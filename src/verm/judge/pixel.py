@@ -40,7 +40,9 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      logarithmic (10^k) or back; text_error 3 when they read the same characters
      in another order (labels swapped); else data_error, 3 when the numeric ticks
      span a narrower range (< 90 %: data may be clipped), otherwise 2 or the
-     severity of the plot change it carries, whichever is higher. Unless the
+     severity of the plot change it carries, whichever is higher (not when
+     limits set by hand, see below, moved all the marks alike: then the axis
+     rule's own). Unless the
      data changed beside the axis: the reference's marks are mapped onto the
      candidate's row by row (the best monotone map, by dynamic time warping:
      a linear or log axis moves every mark along y alike); when >= 8 % of the
@@ -1696,12 +1698,16 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
                 continue
             cat, sev, note = change
             if inner:
-                beyond = _data_beyond_axis(c, cat)
-                if beyond is not None:
-                    items.append(beyond)
-                else:  # the data moved with the axis: as severe as the marks' change, at least
+                fit = _axis_fit(c)
+                # A data change beside the axis is its own item when the axis turned log or its
+                # limits were set by hand; limits that follow the data are that change's doing.
+                if fit and fit.item and (cat == "structure_error" or fit.limits_set):
+                    items.append(fit.item)
+                else:
                     box = _union([box, *(m.bbox for m in inner)])
-                    if cat == "data_error":
+                    if cat == "data_error" and not (fit and fit.item is None and fit.limits_set):
+                        # The data moved with the axis: as severe as the marks' change, at least
+                        # (unless limits set by hand moved them, all of them alike).
                         sev = max(sev, _plot_item(c, inner).severity)
                 inner = []
             items.append(_Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", "axis"))
@@ -2182,28 +2188,34 @@ def _mark_margins(marks: np.ndarray) -> tuple[float, float]:
     return rows[0] / len(marks), 1 - (rows[-1] + 1) / len(marks)
 
 
-def _data_beyond_axis(c: _Ctx, category: str) -> _Item | None:
-    """The data change beside an axis change: the plotted marks changed more than the new axis
-    moves them. None when the axis explains them.
+@dataclass(frozen=True)
+class _AxisFit:
+    """How far a changed axis explains the plot (`_axis_fit`)."""
 
-    The marks left over once mapped onto the candidate's along y (`_rescaled_marks_residual`) are
-    at least `AXIS_RESIDUAL` of them; for new limits (not a new scale), the limits must also be set
-    by hand: the empty margin above or below the marks changed by over `AXIS_MARGIN` of the plot.
-    Limits that follow the data (matplotlib's autoscale) are the data change's doing, one edit.
-    Severity from the share of marks left over: under 10 % -> 1, under 30 % -> 2, else 3.
+    share: float  # of the marks left over once mapped along y
+    limits_set: bool  # the empty margin above or below the marks changed: limits set by hand
+    item: _Item | None  # the leftover as a data change
+
+
+def _axis_fit(c: _Ctx) -> _AxisFit | None:
+    """Map the reference's marks onto the candidate's along y (`_rescaled_marks_residual`) and
+    judge what the axis change leaves over; None when either plot has no frame or no marks.
+
+    The leftover is a data change of its own (`_AxisFit.item`) when it is at least `AXIS_RESIDUAL`
+    of the marks; severity from its share: under 10 % -> 1, under 30 % -> 2, else 3. Limits are set
+    by hand when the empty margin above or below the marks changed by over `AXIS_MARGIN` of the
+    plot; limits that follow the data (matplotlib's autoscale) are a data change's doing.
     """
     found = _rescaled_marks_residual(c)
     if found is None or c.frame is None:
         return None
     residual, cand_frame, ink = found
-    share = residual.sum() / max(ink, 1)
+    share = float(residual.sum()) / max(ink, 1)
+    ref_top, ref_bottom = _mark_margins(_plot_marks(c.ref_ink, c.frame))
+    cand_top, cand_bottom = _mark_margins(_plot_marks(c.cand_ink, cand_frame))
+    limits_set = max(abs(cand_top - ref_top), abs(cand_bottom - ref_bottom)) > AXIS_MARGIN
     if share < AXIS_RESIDUAL:
-        return None
-    if category != "structure_error":
-        ref_top, ref_bottom = _mark_margins(_plot_marks(c.ref_ink, c.frame))
-        cand_top, cand_bottom = _mark_margins(_plot_marks(c.cand_ink, cand_frame))
-        if max(abs(cand_top - ref_top), abs(cand_bottom - ref_bottom)) <= AXIS_MARGIN:
-            return None
+        return _AxisFit(share, limits_set, None)
     x0, y0, x1, y1 = _mask_box(residual, 0, 0)
     fx0, fy0, fx1, _ = cand_frame
     side = _marks_inset(c.w)
@@ -2214,10 +2226,11 @@ def _data_beyond_axis(c: _Ctx, category: str) -> _Item | None:
         min(c.w, fx0 + side + math.ceil(x1 * across)),
         min(c.h, fy0 + 2 + y1),
     )
-    return _Item(
+    item = _Item(
         "data_error", 1 if share < 0.1 else (2 if share < 0.3 else 3), box,
         f"Plotted data differ beyond the new axis: {100 * share:.0f}% of the marks do not follow it.", "plot",
     )  # fmt: skip
+    return _AxisFit(share, limits_set, item)
 
 
 def _pad_box(box: PxBox, p: int, c: _Ctx) -> PxBox:
