@@ -752,7 +752,9 @@ def test_row_warp_maps_rows_through_a_monotone_stretch() -> None:
 
 
 @cache
-def two_lines(log: bool = False, scale_second: float = 1.0, top: float | None = None) -> Image.Image:
+def two_lines(
+    log: bool = False, scale_second: float = 1.0, top: float | None = None, y_labels: bool = True
+) -> Image.Image:
     fig, ax = plt.subplots(figsize=(8, 6), dpi=96)
     ax.plot(range(8), [3, 5, 4, 8, 12, 10, 15, 20], color=BLUE, marker="o", label="north")
     ax.plot(range(8), [scale_second * v for v in (2, 3, 3, 4, 6, 5, 7, 9)], color=RED, marker="s", label="south")
@@ -760,8 +762,19 @@ def two_lines(log: bool = False, scale_second: float = 1.0, top: float | None = 
         ax.set_yscale("log")
     if top is not None:
         ax.set_ylim(0, top)
+    ax.tick_params(axis="y", which="both", left=y_labels, labelleft=y_labels)
     ax.set_title("Sales by region")
     return _figure_image(fig)
+
+
+def test_marks_all_moved_along_y_alike_are_a_new_scale_not_another_chart_type(judge: PixelJudge) -> None:
+    # No tick labels to read: the plot alone shows that every mark moved along y by one monotone map.
+    out = judge.judge_images(Task.CHART, two_lines(y_labels=False), two_lines(log=True, y_labels=False))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)], out
+    assert "moved along y alike" in out[0].description
+    # One series doubled (autoscale: the other's marks move too, by another map): not one map.
+    out = judge.judge_images(Task.CHART, two_lines(y_labels=False), two_lines(scale_second=2.0, y_labels=False))
+    assert not any("alike" in d.description for d in out), out
 
 
 @pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")

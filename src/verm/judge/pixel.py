@@ -59,7 +59,9 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      55 or with < 2 letters/digits are not trusted (the region falls through);
    - chart plot area: the remaining changes inside the frame are one data
      change (data_error), or structure_error 3 when >= 35 % of the plot's ink
-     is gone and >= 35 % is new (another chart type), or style_error 1 when
+     is gone and >= 35 % is new (another chart type; structure_error 2 when
+     the marks all map onto the candidate's along y, as below: a new y scale
+     whose tick labels were not told apart), or style_error 1 when
      >= 4 small places change with < 5 % ink lost or gained (markers, line style);
    - anything else, per region: ink on one side only -> missing / extra
      (structure_error when it covers >= 8 % of the image), otherwise a
@@ -2262,6 +2264,12 @@ def _plot_item(c: _Ctx, inner: list[Region]) -> _Item:
     fx0, fy0, fx1, fy1 = c.frame or (0, 0, c.w, c.h)
     plot_ink = max(1, int(c.ref_ink[fy0 + 2 : fy1 - 2, fx0 + 2 : fx1 - 2].sum()))
     if ref_only >= 0.35 * plot_ink and cand_only >= 0.35 * plot_ink:
+        fit = _axis_fit(c)
+        if fit is not None and fit.item is None:
+            # Every mark moved along y alike: a new y scale whose tick labels were not told apart.
+            return _Item(
+                "structure_error", 2, box, "The plotted marks all moved along y alike (a new y-axis scale).", "plot"
+            )
         return _Item(
             "structure_error", 3, box, "The plotted marks changed throughout the plot (another chart type).", "plot"
         )
