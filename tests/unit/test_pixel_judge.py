@@ -790,3 +790,22 @@ def test_an_axis_change_carries_the_marks_it_moves_but_not_a_data_change_beside_
     widened = judge.judge_images(Task.CHART, two_lines(), two_lines(top=40))
     assert [(d.category, d.severity) for d in widened] == [("data_error", 2)], widened
     assert "tick labels changed" in widened[0].description
+
+
+def _runtime_chart(legend_at: str) -> Image.Image:
+    fig, ax = plt.subplots(figsize=(5, 3.5), dpi=100)
+    sizes = [10**k for k in range(1, 8)]
+    ax.loglog(sizes, [s**0.9 / 10 for s in sizes], marker="s", label="CPU")
+    ax.loglog(sizes, [s**0.9 / 6 for s in sizes], marker="o", label="GPU")
+    ax.grid(True, which="both", ls="--", alpha=0.4)
+    ax.legend(loc=legend_at)
+    ax.set_title("Runtime scaling")
+    return _figure_image(fig)
+
+
+def test_a_legend_moved_in_pieces_over_the_marks_is_one_move(judge: PixelJudge) -> None:
+    # Where the legend was, its swatches and labels are separate changed regions; where it went, one
+    # region with the lines it covers. All of them are the one moved block.
+    out = judge.judge_images(Task.CHART, _runtime_chart("lower center"), _runtime_chart("upper right"))
+    assert [(d.category, d.severity) for d in out] == [("style_error", 1)], out
+    assert "moved" in out[0].description

@@ -68,7 +68,10 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      geometry change (data_error / shape_error / layout_error); in a chart a
      small one (< 1 %) outside the plot is style_error (legend swatches).
      Two or more blocks moving inside a chart's plot are marks that moved (the
-     data change), not moved blocks. Charts keep at most 4 items and SVGs 3
+     data change), not moved blocks; the other pieces of a moved block (a
+     legend's swatches and labels, separate regions where it was) found
+     where the block's move takes them (NCC >= 0.85, within 6 px) belong to
+     its move, with the regions they land on. Charts keep at most 4 items and SVGs 3
      (largest first); the rest is one "further scattered differences" item, so
      one edit seen as many regions does not pile up severity.
    - SVGs instead group the regions by the drawn shape they lie on (the
@@ -1461,6 +1464,7 @@ def _moved_pairs(c: _Ctx, regions: list[Region]) -> list[tuple[int, int]]:
                 break
     if c.task is Task.CHART:
         out.extend(_moved_over_marks(c, regions, used, rg, cg))
+        out.extend((k, j) for i, j in list(out) for k in _moved_along(c, regions, used, i, j, cg))
     return out
 
 
@@ -1489,6 +1493,36 @@ def _moved_over_marks(
                 out.append((i, j))
                 used.update((i, j))
                 break
+    return out
+
+
+def _moved_along(c: _Ctx, regions: list[Region], used: set[int], i: int, j: int, cg: np.ndarray) -> list[int]:
+    """Other pieces of the block that moved from region i to region j: a legend's swatches and labels
+    can be separate regions where it was and where it went (there, maybe merged with the marks it
+    now covers). A piece is found where the block's move takes it (within 6 px); the regions it
+    lands on are returned too."""
+    a, b = regions[i].bbox, _pad_box(regions[j].bbox, 6, c)
+    piece = c.ref_grey[a[1] : a[3], a[0] : a[2]].astype(np.uint8)
+    if piece.shape[0] > b[3] - b[1] or piece.shape[1] > b[2] - b[0]:
+        return []
+    _, _, _, (mx, my) = cv2.minMaxLoc(cv2.matchTemplate(cg[b[1] : b[3], b[0] : b[2]], piece, cv2.TM_CCOEFF_NORMED))
+    dx, dy = b[0] + mx - a[0], b[1] + my - a[1]  # the block's move
+    out: list[int] = []
+    for k, r in enumerate(regions):
+        if k in used or r.changed_ref_only < 0.3 * max(r.area, 1) or r.ref_ink < 5:
+            continue
+        rx0, ry0, rx1, ry1 = r.bbox
+        x0, y0, x1, y1 = _pad_box((rx0 + dx, ry0 + dy, rx1 + dx, ry1 + dy), 6, c)
+        tpl = c.ref_grey[ry0:ry1, rx0:rx1].astype(np.uint8)
+        if x1 - x0 < rx1 - rx0 or y1 - y0 < ry1 - ry0 or float(tpl.std()) < 3:
+            continue
+        _, score, _, (mx, my) = cv2.minMaxLoc(cv2.matchTemplate(cg[y0:y1, x0:x1], tpl, cv2.TM_CCOEFF_NORMED))
+        if score < MOVED_MATCH:
+            continue
+        there = (x0 + mx, y0 + my, x0 + mx + rx1 - rx0, y0 + my + ry1 - ry0)
+        landed = [m for m, q in enumerate(regions) if m not in used and m != k and _box_iou(there, q.bbox) > 0]
+        out += [k, *landed]
+        used.update([k, *landed])
     return out
 
 
@@ -1616,11 +1650,12 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
     if task is Task.CHART and c.frame is not None:
         # Several blocks moving inside the plot are marks that moved (a data change), not a legend.
         in_plot = [(i, j) for i, j in moved if _inside(todo[i].bbox, c.frame, 2) and _inside(todo[j].bbox, c.frame, 2)]
-        if len(in_plot) >= 2:
+        if len({j for _, j in in_plot}) >= 2:
             moved = [m for m in moved if m not in in_plot]
     done: set[int] = set()
     for i, j in moved:
-        items.append(_moved_item(c, todo[i], todo[j]))
+        if j not in done:  # further pieces of one moved block (`_moved_along`) add no item
+            items.append(_moved_item(c, todo[i], todo[j]))
         done.update((i, j))
 
     # 2. Colour-only changes, grouped by (old colour, new colour): a bar and its legend swatch are one edit.
