@@ -809,3 +809,20 @@ def test_a_legend_moved_in_pieces_over_the_marks_is_one_move(judge: PixelJudge) 
     out = judge.judge_images(Task.CHART, _runtime_chart("lower center"), _runtime_chart("upper right"))
     assert [(d.category, d.severity) for d in out] == [("style_error", 1)], out
     assert "moved" in out[0].description
+
+
+def _frameless_lines(scale: float = 1.0) -> Image.Image:
+    with plt.style.context("fivethirtyeight"):  # no spines; a light grid on a grey face
+        fig, ax = plt.subplots(figsize=(5, 3.5), dpi=100)
+        months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"]
+        ax.plot(months, [scale * v for v in (66, 63, 56, 52, 54, 52, 48, 52)], marker="v", lw=1.5, label="Plan")
+        ax.plot(months, [70, 71, 66, 68, 75, 85, 75, 75], ls="--", lw=4, label="Actual")
+        ax.legend(loc="center right")
+        ax.set_title("Score over time")
+        return _figure_image(fig)
+
+
+def test_a_chart_without_spines_has_its_plot_area_from_its_faint_grid(judge: PixelJudge) -> None:
+    # One series scaled: without a plot area its re-drawn lines read as several unrelated shapes.
+    out = judge.judge_images(Task.CHART, _frameless_lines(), _frameless_lines(scale=0.92))
+    assert len(out) == 1 and out[0].location.startswith("plot area"), out

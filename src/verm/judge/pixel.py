@@ -24,8 +24,9 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
    further); the same ink in nearly the same colour (ΔE < 12, or mean
    ΔE < 13) is a re-encoding tint.
 5. Classify and group (the reference's layout first: a chart's plot frame is
-   the box of its long axis/grid lines; a table's grid is its full-width rules
-   and the columns inked in >= 60 % of rows):
+   the box of its long axis/grid lines, or in a style without spines of its
+   faint grid, lines ΔE > 2.5 from the background; a table's grid is its
+   full-width rules and the columns inked in >= 60 % of rows):
    - moved block (what the reference shows in one region, the candidate shows
      in another: template NCC >= 0.7; in a chart, a block the candidate shows
      elsewhere over its plotted marks, found by searching the whole candidate
@@ -339,12 +340,12 @@ def _lab_ink(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return lab, ink
 
 
-def _ink(lab: np.ndarray, rgb: np.ndarray) -> np.ndarray:
-    """Pixels that differ from the image's own background colour by more than INK_DE."""
+def _ink(lab: np.ndarray, rgb: np.ndarray, de: float = INK_DE) -> np.ndarray:
+    """Pixels that differ from the image's own background colour by more than ``de``."""
     bg = _background(rgb)
     bg_lab = cv2.cvtColor((bg / 255.0).reshape(1, 1, 3).astype(np.float32), cv2.COLOR_RGB2Lab)[0, 0]
     d = cv2.subtract(lab, (float(bg_lab[0]), float(bg_lab[1]), float(bg_lab[2]), 0.0))
-    return _sq_norm(d) > INK_DE * INK_DE
+    return _sq_norm(d) > de * de
 
 
 def estimate_shift(ref_gray: np.ndarray, cand_gray: np.ndarray, max_shift: int = 3) -> tuple[int, int]:
@@ -910,6 +911,18 @@ def plot_frame(ink: np.ndarray) -> tuple[int, int, int, int] | None:
     if (x1 - x0) < 0.2 * w or (y1 - y0) < 0.2 * h:
         return None
     return x0, y0, x1, y1
+
+
+#: Colour difference from the background of faint lines: a style's light grid on a tinted face.
+FAINT_DE = 2.5
+
+
+def chart_frame(rgb: np.ndarray, ink: np.ndarray) -> PxBox | None:
+    """A chart's plot area (`plot_frame`); in a style without spines, the box of its faint grid."""
+    frame = plot_frame(ink)
+    if frame is None:
+        frame = plot_frame(_ink(_lab_ink(rgb)[0], rgb, FAINT_DE))
+    return frame
 
 
 @dataclass(frozen=True)
@@ -2187,7 +2200,7 @@ def _rescaled_marks_residual(c: _Ctx) -> tuple[np.ndarray, PxBox, int] | None:
     segment between two marks bends a little under a new scale). Returns (that
     ink's mask over the candidate's plot, the candidate's frame, all mark ink), or None when either
     plot has no frame or no marks."""
-    cand_frame = plot_frame(c.cand_ink)
+    cand_frame = chart_frame(c.cand, c.cand_ink)
     if c.frame is None or cand_frame is None:
         return None
     ref_m, cand_m = _plot_marks(c.ref_ink, c.frame), _plot_marks(c.cand_ink, cand_frame)
@@ -3324,7 +3337,7 @@ def _element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Px
         fx0, fy0, fx1, fy1 = c.frame
         interior = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
         gutted = not _keeps_a_series(c, c.cand_ink[interior] & ~cand_lines[interior], interior)
-        cand_frame = plot_frame(c.cand_ink)
+        cand_frame = chart_frame(c.cand, c.cand_ink)
         if gutted and cand_frame is not None:
             # Nor is one that plots data in axes of its own (a series dropped and the rest re-scaled:
             # nothing is where it was). A line is data, however little ink beside dropped bars.
@@ -3496,7 +3509,7 @@ class PixelJudge(Judge):
         dx, dy = diff.shift
         cand, ref_ink, cand_ink = diff.cand, diff.ref_ink, diff.cand_ink
         assert cand is not None and ref_ink is not None and cand_ink is not None  # compare() found changes
-        frame = plot_frame(ref_ink) if task is Task.CHART else None
+        frame = chart_frame(ref, ref_ink) if task is Task.CHART else None
         grid = table_grid(ref) if task is Task.TABLE else None
         c = _Ctx(task, ref, cand, ref_ink, cand_ink, frame, grid)
 
