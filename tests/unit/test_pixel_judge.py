@@ -826,3 +826,22 @@ def test_a_chart_without_spines_has_its_plot_area_from_its_faint_grid(judge: Pix
     # One series scaled: without a plot area its re-drawn lines read as several unrelated shapes.
     out = judge.judge_images(Task.CHART, _frameless_lines(), _frameless_lines(scale=0.92))
     assert len(out) == 1 and out[0].location.startswith("plot area"), out
+
+
+def _latency_errorbars(log: bool = False) -> Image.Image:
+    fig, ax = plt.subplots(figsize=(5, 3.5), dpi=100)
+    latency = np.array([12, 18, 25, 31, 44, 52, 61, 80])
+    ax.errorbar(np.arange(8), latency, yerr=latency * 0.1, fmt="o-", capsize=3)
+    ax.set_ylabel("Latency (ms)")
+    ax.set_title("Latency by batch")
+    if log:
+        ax.set_yscale("log")
+    return _figure_image(fig)
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+def test_tick_labels_left_beside_a_changed_y_axis_are_that_change(judge: PixelJudge) -> None:
+    # The new labels are wider and run into one region with the axis label: it is the axis change
+    # already reported, not a shape of its own.
+    out = judge.judge_images(Task.CHART, _latency_errorbars(), _latency_errorbars(log=True))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)], out

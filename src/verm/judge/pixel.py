@@ -51,7 +51,8 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      or its limits were set by hand (the empty margin above or below the marks
      changed by > 8 % of the plot; limits that follow the data are the data
      change's doing), the leftover is a data_error of its own (severity 1 / 2
-     / 3 under 10 / 30 % / more of the marks);
+     / 3 under 10 / 30 % / more of the marks). Once the y-axis changed, regions
+     left of the frame and reaching it are its tick labels re-drawn;
    - text (thin strokes in a short band, or a narrow column for rotated
      labels): both images are read with Tesseract over the whole text line
      (upscaled to ~40 px a line); different words -> text_error
@@ -1763,6 +1764,18 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
             items.append(_Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", "axis"))
         if inner:
             items.append(_plot_item(c, inner))
+        if any(it.kind in ("axis", "plot") and "y-axis" in it.description for it in items):
+            # The y-axis changed: what is left beside it, reaching the frame, is its tick labels re-drawn.
+            fx0, fy0, _, fy1 = c.frame
+            geometry = [
+                r
+                for r in geometry
+                if not (
+                    r.bbox[2] >= fx0 - 0.02 * w
+                    and r.bbox[0] < fx0
+                    and fy0 - 0.03 * h < (r.bbox[1] + r.bbox[3]) / 2 < fy1 + 0.03 * h
+                )
+            ]
     else:
         for members in axis_groups.values():
             geometry.extend(members)
