@@ -845,3 +845,25 @@ def test_tick_labels_left_beside_a_changed_y_axis_are_that_change(judge: PixelJu
     # already reported, not a shape of its own.
     out = judge.judge_images(Task.CHART, _latency_errorbars(), _latency_errorbars(log=True))
     assert [(d.category, d.severity) for d in out] == [("structure_error", 2)], out
+
+
+def _store_boxes(fifth: float = 33.0) -> Image.Image:
+    first = [20, 24, 28, 31, fifth, 36, 40, 44, 50]
+    fig, ax = plt.subplots(figsize=(5, 3.5), dpi=100)
+    ax.boxplot(
+        [first, [30, 33, 35, 38, 41, 45, 48, 52, 56]],
+        patch_artist=True,
+        boxprops={"facecolor": "#22a884"},
+        medianprops={"color": "#ff7f0e", "linewidth": 2},
+    )
+    ax.set_ylim(0, 60)
+    ax.set_title("Orders by store")
+    return _figure_image(fig)
+
+
+def test_a_median_line_moved_inside_its_box_is_a_data_change(judge: PixelJudge) -> None:
+    # Orange and green trade places inside the box: not a re-encoding tint (one dominant colour
+    # each way), not a label the layout moved (a mark inside the plot), not a recolouring.
+    out = judge.judge_images(Task.CHART, _store_boxes(), _store_boxes(fifth=38.5))
+    assert [d.category for d in out] == ["data_error"], out
+    assert out[0].location.startswith("plot area")

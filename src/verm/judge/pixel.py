@@ -18,11 +18,12 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
    perturbation ground truth uses them).
 4. Explain away: a region that is the same content moved by at most 2 % of
    the side (4 % outside a chart's plot frame) is layout re-flow, not an
-   error; so is, in a chart, a region whose ink is the same in both images
-   wherever it sits in the region (one ink box size, pixels alike once
-   centred on the grid: a title or a row of tick labels the layout moved
-   further); the same ink in nearly the same colour (ΔE < 12, or mean
-   ΔE < 13) is a re-encoding tint.
+   error; so is, in a chart, a region outside the plot whose ink is the
+   same in both images wherever it sits in the region (one ink box size,
+   pixels alike once centred on the grid: a title or a row of tick labels
+   the layout moved further); the same ink in nearly the same colour
+   (dominant colours ΔE < 12 with a mean change < 40 — two colours trading
+   places change more —, or mean ΔE < 13) is a re-encoding tint.
 5. Classify and group (the reference's layout first: a chart's plot frame is
    the box of its long axis/grid lines, or in a style without spines of its
    faint grid, lines ΔE > 2.5 from the background; a table's grid is its
@@ -35,7 +36,8 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
    - colour only (same ink, dominant colours ΔE > 30, or a background tint)
      grouped by (old, new) colour -> style_error, severity 1 if the colours
      are shades (ΔE < 25) else 2; in a chart, a swap between two colours the
-     plot already uses is marks moving, not a recolouring;
+     plot already uses, or two colours trading places inside the plot (A->B
+     beside B->A), is marks moving, not a recolouring;
    - tick labels: two or more changed on one axis are one axis change, and the
      plot-area changes move with it: structure_error 2 when the OCR'd ticks turn
      logarithmic (10^k) or back; text_error 3 when they read the same characters
@@ -1408,8 +1410,8 @@ def _shift_explained(c: _Ctx, r: Region) -> bool:
     """
     if r.box_area > 0.1 * c.h * c.w:
         return False
-    if c.task is Task.CHART and _same_ink_moved(c, r):
-        return True
+    if c.task is Task.CHART and not _inside(r.bbox, c.frame, 2) and _same_ink_moved(c, r):
+        return True  # a label the layout moved; a mark moved inside the plot is a data change
     # Labels outside the plot move further when the plot is resized than marks inside it.
     R = max(3, round((0.02 if _inside(r.bbox, c.frame) else 0.04) * min(c.h, c.w)))
     x0, y0, x1, y1 = r.bbox
@@ -1643,7 +1645,8 @@ def _unexplained(c: _Ctx, regions: list[Region], skip: list[PxBox]) -> list[Regi
         if not (
             r.ink_iou >= 0.9
             and r.changed_no_ink < 0.5 * r.area
-            and (_rgb_de(r.ref_colour, r.cand_colour) < 12 or r.mean_de < 13)
+            # (the same dominant colour with a large mean change: two colours traded places)
+            and ((_rgb_de(r.ref_colour, r.cand_colour) < 12 and r.mean_de < TINT_MAX_DE) or r.mean_de < 13)
         )
     ]
     # Content that only moved a few pixels (a longer tick label re-flowed the layout) is no error.
@@ -1688,13 +1691,27 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
         else:
             rest.append(r)
     plot_colours = _plot_colours(c) if task is Task.CHART and c.frame is not None else []
+
+    def traded(key: Region) -> bool:
+        # A→B beside B→A inside the plot: marks moved over one another; a recolouring is one way.
+        return any(
+            _rgb_de(k.ref_colour, key.cand_colour) < 12 and _rgb_de(k.cand_colour, key.ref_colour) < 12
+            for k, _ in colour_groups
+        )
+
     for key, members in colour_groups:
         box = _union([m.bbox for m in members])
+        in_plot = c.frame is not None and all(_inside(m.bbox, c.frame) for m in members)
         if (
-            plot_colours
-            and all(_inside(m.bbox, c.frame) for m in members)
-            and any(_rgb_de(key.cand_colour, pc) < 10 for pc in plot_colours)
-            and any(_rgb_de(key.ref_colour, pc) < 10 for pc in plot_colours)
+            task is Task.CHART
+            and in_plot
+            and (
+                traded(key)
+                or (
+                    any(_rgb_de(key.cand_colour, pc) < 10 for pc in plot_colours)
+                    and any(_rgb_de(key.ref_colour, pc) < 10 for pc in plot_colours)
+                )
+            )
         ):
             # One plotted colour now shows where another was: marks moved (stacked bars, a series
             # added or dropped), which the data change reports; not a recolouring.
@@ -3411,6 +3428,9 @@ SCATTER_LIMIT = {Task.CHART: 4, Task.SVG: 3}
 #: that makes a data change of its own, and the change of empty margin that says limits were set.
 AXIS_RESIDUAL = 0.08
 AXIS_MARGIN = 0.08
+#: A re-encoding tint's mean colour change over its changed pixels stays under this (two plotted
+#: colours trading places change by far more).
+TINT_MAX_DE = 40.0
 #: Cap on per-element discrepancies (a noise image against a dense chart).
 MAX_ELEMENTS = 60
 #: Plotted ink (axis and grid lines left out) under this share of the plot area is an empty plot:
