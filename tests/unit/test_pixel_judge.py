@@ -867,3 +867,17 @@ def test_a_median_line_moved_inside_its_box_is_a_data_change(judge: PixelJudge) 
     out = judge.judge_images(Task.CHART, _store_boxes(), _store_boxes(fifth=38.5))
     assert [d.category for d in out] == ["data_error"], out
     assert out[0].location.startswith("plot area")
+
+
+def _two_pieces(colour: str = "black") -> Image.Image:
+    img = Image.new("RGB", (336, 336), "white")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((40, 60, 140, 270), fill=colour)  # one element drawn in two pieces (a path's subpaths)
+    draw.rectangle((196, 60, 296, 270), fill=colour)
+    return img
+
+
+def test_a_recoloured_element_in_separate_pieces_is_one_recolouring(judge: PixelJudge) -> None:
+    out = judge.judge_images(Task.SVG, _two_pieces(), _two_pieces("#ff7f0e"))
+    assert [(d.category, d.severity) for d in out] == [("style_error", 2)], out
+    assert out[0].bbox[0] < 0.2 and out[0].bbox[2] > 0.8  # both pieces

@@ -88,7 +88,8 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      that appeared (IoU >= 0.6 after a 1 px dilation: other shapes cross the
      box) -> text_symbol_error 2; recoloured ink (>= 10 % of the changed ink,
      also beside a mirroring) -> style_error 1 for shades (ΔE < 25), else 2,
-     and when the dominant colours before and after are the same (over >= 30 %
+     one per (old, new) colour pair over all groups (an element drawn in
+     separate pieces is recoloured once), and when the dominant colours before and after are the same (over >= 30 %
      of the changed ink: colours traded places, a mark
      moved over a filled shape) the shift found by phase correlation over the
      changed box, graded like a moved block (< 5 % of the side shape_error 1,
@@ -1212,6 +1213,7 @@ class _Item:
     description: str
     kind: str
     location: str = ""
+    colours: tuple[tuple[int, int, int], tuple[int, int, int]] | None = None  # a recolouring's (old, new)
 
 
 @dataclass
@@ -1866,7 +1868,28 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             category, kind = classify(c.task, r, c.h, c.w)
             found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
         items.extend(found)
-    return items
+    return _merge_recolourings(items)
+
+
+def _merge_recolourings(items: list[_Item]) -> list[_Item]:
+    """One recolouring per (old, new) colour pair: a recoloured element drawn in separate pieces is
+    one change, not one per piece."""
+    out: list[_Item] = []
+    for it in items:
+        same = next(
+            (
+                o
+                for o in out
+                if it.colours and o.colours
+                and _rgb_de(it.colours[0], o.colours[0]) < 12 and _rgb_de(it.colours[1], o.colours[1]) < 12
+            ),
+            None,
+        )  # fmt: skip
+        if same is None:
+            out.append(it)
+        else:
+            same.box, same.severity = _union([same.box, it.box]), max(same.severity, it.severity)
+    return out
 
 
 def _ink_side(c: _Ctx, mask: np.ndarray) -> str | None:
@@ -1994,7 +2017,7 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
         if de > 2 * INK_DE:
             recoloured = _Item(
                 cats["style"], 1 if de < 25 else 2, _mask_box(both, x0, y0),
-                f"Colour changed from {_hex(rc)} to {_hex(cc)} (ΔE {de:.0f}).", "colour",
+                f"Colour changed from {_hex(rc)} to {_hex(cc)} (ΔE {de:.0f}).", "colour", colours=(rc, cc),
             )  # fmt: skip
     if n_ref >= min_px and n_cand >= min_px:
         axis = _mirror_axis(c, mask, x0, y0)
