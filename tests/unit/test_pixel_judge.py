@@ -600,6 +600,21 @@ def test_far_moved_svg_outline_is_a_shape_gone_and_a_shape_drawn(judge: PixelJud
     ]
 
 
+def _outlined_triangle(apex_x: int = 168) -> Image.Image:
+    img = Image.new("RGB", (336, 336), "white")
+    draw = ImageDraw.Draw(img)
+    draw.line([(60, 270), (apex_x, 60), (276, 270), (60, 270)], fill="black", width=6, joint="curve")
+    draw.rectangle((140, 200, 196, 240), outline="black", width=6)
+    return img
+
+
+def test_an_outline_point_moved_is_graded_by_how_far_it_moved(judge: PixelJudge) -> None:
+    # The apex moved by 6 % of the side: severity 2 by the point-move steps (4 % / 10 %), although
+    # most of the changed ink lies close to the old outline (the two sides pivot at their feet).
+    out = judge.judge_images(Task.SVG, _outlined_triangle(), _outlined_triangle(188))
+    assert [(d.category, d.severity) for d in out] == [("shape_error", 2)], out
+
+
 def _flag(mirrored: bool, bar: bool = False, colour: str = "#264653") -> Image.Image:
     img = Image.new("RGB", (336, 336), "white")
     draw = ImageDraw.Draw(img)

@@ -95,7 +95,7 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      changed box, graded like a moved block (< 5 % of the side shape_error 1,
      else structure_error 2, 3 over 10 % of the image);
      ink lost on one side and gained on the other -> shape_error with severity
-     by how far the outline moved (90th percentile of the changed ink's
+     by how far the outline moved (98th percentile of the changed ink's
      distance to the other image's ink: < 4 % of the side -> 1, < 10 % -> 2,
      the perturbation rule's point-move steps); moved further, it is no
      longer one outline adjusted but a shape gone from one place and one
@@ -1811,8 +1811,9 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
     return items
 
 
-#: SVG outline changes: how far the changed ink lies from the other image's ink (90th percentile, as a
-#: fraction of the side): below the first -> 1, below the second -> 2, else 3.
+#: SVG outline changes: how far the changed ink lies from the other image's ink (98th percentile: how
+#: far the outline moved at most, stray anti-aliasing left out; a fraction of the side): below the
+#: first -> 1, below the second -> 2, else 3.
 SVG_MOVE_SEVERITY = (0.04, 0.10)
 #: SVG missing or extra shapes: box area as a fraction of the image above the first -> 2, the second -> 3.
 SVG_AREA_SEVERITY = (0.01, 0.10)
@@ -2043,7 +2044,7 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
         return out
     where = _mask_box(ref_only | cand_only, x0, y0)
     if min(n_ref, n_cand) >= 0.15 * moved_px:
-        move = float(np.percentile(far, 90)) / side
+        move = float(np.percentile(far, 98)) / side
         lo, hi = SVG_MOVE_SEVERITY
         sev = 1 if move < lo else (2 if move < hi else 3)
         if move >= hi:
