@@ -198,7 +198,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import cv2
@@ -1229,6 +1229,7 @@ class _Ctx:
     last_conf: int = 0
     ref_grey: np.ndarray = None  # type: ignore[assignment]
     cand_grey: np.ndarray = None  # type: ignore[assignment]
+    axis_fit: Any = field(default=None, repr=False)  # `_axis_fit`'s answer, once asked (a 1-tuple)
 
     def __post_init__(self) -> None:
         self.ref_grey = cv2.cvtColor(self.ref, cv2.COLOR_RGB2GRAY).astype(np.float32)
@@ -2178,9 +2179,11 @@ def _plot_marks(ink: np.ndarray, frame: PxBox) -> np.ndarray:
     lines sit at tick values, which do not move with the data), 2 px in from the frame and clear of
     tick marks drawn inwards from the side spines."""
     fx0, fy0, fx1, fy1 = frame
-    hor, _ = _long_lines(ink, 0.3)
     side = _marks_inset(ink.shape[1])
-    return (ink & ~hor)[fy0 + 2 : fy1 - 2, fx0 + side : fx1 - side]
+    inside = ink[fy0 + 2 : fy1 - 2, fx0 + side : fx1 - side]
+    # Lines 30 % of the image wide, as `plot_frame` finds them, looked for in the plot only.
+    hor, _ = _long_lines(inside, min(1.0, 0.3 * ink.shape[1] / max(inside.shape[1], 1)))
+    return inside & ~hor
 
 
 def _marks_inset(width: int) -> int:
@@ -2244,22 +2247,25 @@ def _in_place(ink: np.ndarray, other_near: np.ndarray, share: float = 0.9) -> np
     return keep[labels]
 
 
-def _rescaled_marks_residual(c: _Ctx) -> tuple[np.ndarray, PxBox, int] | None:
+def _rescaled_marks_residual(
+    c: _Ctx,
+) -> tuple[np.ndarray, PxBox, int, tuple[float, float], tuple[float, float]] | None:
     """What of the plotted marks an axis's new limits or scale do not explain.
 
     Each image's marks are taken inside its own frame (new tick labels resize the plot), the
     candidate's stretched across to the reference's width; the reference's marks are then moved row
     by row onto the candidate's by the best monotone map (a linear or log axis moves every mark
     along y alike), and what is left is ink of either more than 3 px from the other's (a straight
-    segment between two marks bends a little under a new scale). Returns (that
-    ink's mask over the candidate's plot, the candidate's frame, all mark ink), or None when either
-    plot has no frame or no marks."""
+    segment between two marks bends a little under a new scale). Returns (that ink's mask over the
+    candidate's plot, the candidate's frame, all mark ink, and the empty margins above and below the
+    marks of the reference and of the candidate), or None when either plot has no frame or no marks."""
     cand_frame = chart_frame(c.cand, c.cand_ink)
     if c.frame is None or cand_frame is None:
         return None
     ref_m, cand_m = _plot_marks(c.ref_ink, c.frame), _plot_marks(c.cand_ink, cand_frame)
     if not ref_m.any() or not cand_m.any() or min(ref_m.shape) < 8 or min(cand_m.shape) < 8:
         return None
+    margins = _mark_margins(ref_m), _mark_margins(cand_m)
     if cand_m.shape[1] != ref_m.shape[1]:
         size = (ref_m.shape[1], cand_m.shape[0])
         cand_m = cv2.resize(cand_m.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST).astype(bool)
@@ -2283,7 +2289,7 @@ def _rescaled_marks_residual(c: _Ctx) -> tuple[np.ndarray, PxBox, int] | None:
     moved = np.zeros_like(cand_m)
     np.logical_or.at(moved, rows_cand, (ref_m & ~stay_ref)[rows_ref])
     residual = (cand_m & ~stay_cand & ~close_to(moved)) | (moved & ~close_to(cand_m))
-    return residual, cand_frame, int(max(ref_m.sum(), cand_m.sum()))
+    return residual, cand_frame, int(max(ref_m.sum(), cand_m.sum())), *margins
 
 
 def _mark_margins(marks: np.ndarray) -> tuple[float, float]:
@@ -2302,6 +2308,12 @@ class _AxisFit:
 
 
 def _axis_fit(c: _Ctx) -> _AxisFit | None:
+    if c.axis_fit is None:
+        c.axis_fit = (_fit_axis(c),)
+    return c.axis_fit[0]
+
+
+def _fit_axis(c: _Ctx) -> _AxisFit | None:
     """Map the reference's marks onto the candidate's along y (`_rescaled_marks_residual`) and
     judge what the axis change leaves over; None when either plot has no frame or no marks.
 
@@ -2313,10 +2325,8 @@ def _axis_fit(c: _Ctx) -> _AxisFit | None:
     found = _rescaled_marks_residual(c)
     if found is None or c.frame is None:
         return None
-    residual, cand_frame, ink = found
+    residual, cand_frame, ink, (ref_top, ref_bottom), (cand_top, cand_bottom) = found
     share = float(residual.sum()) / max(ink, 1)
-    ref_top, ref_bottom = _mark_margins(_plot_marks(c.ref_ink, c.frame))
-    cand_top, cand_bottom = _mark_margins(_plot_marks(c.cand_ink, cand_frame))
     limits_set = max(abs(cand_top - ref_top), abs(cand_bottom - ref_bottom)) > AXIS_MARGIN
     if share < AXIS_RESIDUAL:
         return _AxisFit(share, limits_set, None)
