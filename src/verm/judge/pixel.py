@@ -1781,10 +1781,10 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
                         # (unless limits set by hand moved them, all of them alike).
                         sev = max(sev, _plot_item(c, inner).severity)
                 inner = []
-            items.append(_Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", "axis"))
+            items.append(_Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", f"{ax}-axis"))
         if inner:
             items.append(_plot_item(c, inner))
-        if any(it.kind in ("axis", "plot") and "y-axis" in it.description for it in items):
+        if any(it.kind == "y-axis" for it in items):
             # The y-axis changed: what is left beside it, reaching the frame, is its tick labels re-drawn.
             fx0, fy0, _, fy1 = c.frame
             geometry = [
@@ -2380,7 +2380,7 @@ def _plot_item(c: _Ctx, inner: list[Region]) -> _Item:
         if fit is not None and fit.item is None:
             # Every mark moved along y alike: a new y scale whose tick labels were not told apart.
             return _Item(
-                "structure_error", 2, box, "The plotted marks all moved along y alike (a new y-axis scale).", "plot"
+                "structure_error", 2, box, "The plotted marks all moved along y alike (a new y-axis scale).", "y-axis"
             )
         return _Item(
             "structure_error", 3, box, "The plotted marks changed throughout the plot (another chart type).", "plot"
