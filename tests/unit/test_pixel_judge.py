@@ -768,7 +768,11 @@ def test_row_warp_maps_rows_through_a_monotone_stretch() -> None:
 
 @cache
 def two_lines(
-    log: bool = False, scale_second: float = 1.0, top: float | None = None, y_labels: bool = True
+    log: bool = False,
+    scale_second: float = 1.0,
+    top: float | None = None,
+    y_labels: bool = True,
+    clip_at: float | None = None,
 ) -> Image.Image:
     fig, ax = plt.subplots(figsize=(8, 6), dpi=96)
     ax.plot(range(8), [3, 5, 4, 8, 12, 10, 15, 20], color=BLUE, marker="o", label="north")
@@ -777,6 +781,8 @@ def two_lines(
         ax.set_yscale("log")
     if top is not None:
         ax.set_ylim(0, top)
+    if clip_at is not None:
+        ax.set_ylim(top=clip_at)  # the bottom still follows the data
     ax.tick_params(axis="y", which="both", left=y_labels, labelleft=y_labels)
     ax.set_title("Sales by region")
     return _figure_image(fig)
@@ -805,6 +811,11 @@ def test_an_axis_change_carries_the_marks_it_moves_but_not_a_data_change_beside_
     widened = judge.judge_images(Task.CHART, two_lines(), two_lines(top=40))
     assert [(d.category, d.severity) for d in widened] == [("data_error", 2)], widened
     assert "tick labels changed" in widened[0].description
+    # Limits narrowed by hand cut the marks at the frame: set by hand, though the empty margins
+    # hardly change; a series doubled beside them is its own data change.
+    narrowed = judge.judge_images(Task.CHART, two_lines(), two_lines(clip_at=17, scale_second=1.6))
+    assert sorted(d.category for d in narrowed) == ["data_error", "data_error"], narrowed
+    assert any("beyond the new axis" in d.description for d in narrowed)
 
 
 def _runtime_chart(legend_at: str) -> Image.Image:

@@ -51,8 +51,8 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      a linear or log axis moves every mark along y alike); when >= 8 % of the
      marks are left more than 3 px from the other's, and the axis turned log
      or its limits were set by hand (the empty margin above or below the marks
-     changed by > 8 % of the plot; limits that follow the data are the data
-     change's doing), the leftover is a data_error of its own (severity 1 / 2
+     changed by > 8 % of the plot, or the marks are now cut at the frame where
+     they had room; limits that follow the data are the data change's doing), the leftover is a data_error of its own (severity 1 / 2
      / 3 under 10 / 30 % / more of the marks). Once the y-axis changed, regions
      left of the frame and reaching it are its tick labels re-drawn;
    - text (thin strokes in a short band, or a narrow column for rotated
@@ -2320,14 +2320,18 @@ def _fit_axis(c: _Ctx) -> _AxisFit | None:
     The leftover is a data change of its own (`_AxisFit.item`) when it is at least `AXIS_RESIDUAL`
     of the marks; severity from its share: under 10 % -> 1, under 30 % -> 2, else 3. Limits are set
     by hand when the empty margin above or below the marks changed by over `AXIS_MARGIN` of the
-    plot; limits that follow the data (matplotlib's autoscale) are a data change's doing.
+    plot, or the marks are now cut at the frame where they had room; limits that follow the data
+    (matplotlib's autoscale, which leaves a margin) are a data change's doing.
     """
     found = _rescaled_marks_residual(c)
     if found is None or c.frame is None:
         return None
     residual, cand_frame, ink, (ref_top, ref_bottom), (cand_top, cand_bottom) = found
     share = float(residual.sum()) / max(ink, 1)
-    limits_set = max(abs(cand_top - ref_top), abs(cand_bottom - ref_bottom)) > AXIS_MARGIN
+    limits_set = max(abs(cand_top - ref_top), abs(cand_bottom - ref_bottom)) > AXIS_MARGIN or (
+        # Marks now cut at the frame that had room: limits narrowed by hand (autoscale leaves a margin).
+        (cand_top < 0.005 < 0.02 < ref_top) or (cand_bottom < 0.005 < 0.02 < ref_bottom)
+    )
     if share < AXIS_RESIDUAL:
         return _AxisFit(share, limits_set, None)
     x0, y0, x1, y1 = _mask_box(residual, 0, 0)
