@@ -76,8 +76,9 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      legend's swatches and labels, separate regions where it was) found
      where the block's move takes them (NCC >= 0.85, within 6 px) belong to
      its move, with the regions they land on. Charts keep at most 4 items and SVGs 3
-     (largest first); the rest is one "further scattered differences" item, so
-     one edit seen as many regions does not pile up severity.
+     (largest first); the rest is one "further scattered differences" item of
+     severity 1, so one edit seen as many regions does not pile up severity
+     (the largest items carry the edits; the rest is mostly their slivers).
    - SVGs instead group the regions by the drawn shape they lie on (the
      connected ink of either image), so a scaled or reshaped path is one
      change, not a sliver per stretch of outline; a group of reference-only ink
@@ -3459,8 +3460,8 @@ WEAK_OCR = 8
 #: Tesseract's word confidence under which a cell's read is noise (half-lines cut by a spanning
 #: cell, a shrunk table's small text); such reads do not report a change.
 MIN_READ_CONF = 60
-#: Charts and SVGs: regional items beyond this many are reported as one scattered difference
-#: (one edit often shows as several diff regions; counting each piles up severity).
+#: Charts and SVGs: regional items beyond this many are reported as one scattered difference of
+#: severity 1 (one edit often shows as several diff regions; counting each piles up severity).
 SCATTER_LIMIT = {Task.CHART: 4, Task.SVG: 3}
 #: Charts, after an axis change: the share of the plotted marks left unexplained by the new axis
 #: that makes a data change of its own, and the change of empty margin that says limits were set.
@@ -3617,7 +3618,7 @@ class PixelJudge(Judge):
             regional = regional[: limit - 1]
             regional.append(
                 _Item(
-                    cats["geometry"], max(i.severity for i in extra), _union([i.box for i in extra]),
+                    cats["geometry"], 1, _union([i.box for i in extra]),
                     f"{len(extra)} further scattered differences.", "merged",
                 )
             )  # fmt: skip
