@@ -910,3 +910,42 @@ def test_a_recoloured_element_in_separate_pieces_is_one_recolouring(judge: Pixel
     out = judge.judge_images(Task.SVG, _two_pieces(), _two_pieces("#ff7f0e"))
     assert [(d.category, d.severity) for d in out] == [("style_error", 2)], out
     assert out[0].bbox[0] < 0.2 and out[0].bbox[2] > 0.8  # both pieces
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug")
+
+
+def _monthly_orders(log: bool = False, months: tuple[str, ...] = MONTHS, ylabel: str = "Orders") -> Image.Image:
+    """A line chart laid out tightly: wider y tick labels (a log axis) shrink the plot, so the x tick
+    labels, the x-axis label and the title all move with it."""
+    fig, ax = plt.subplots(figsize=(8, 5), dpi=96)
+    ax.plot(range(8), [30, 52, 41, 80, 120, 96, 150, 210], color=BLUE, marker="o")
+    ax.set_xticks(range(8), list(months))
+    if log:
+        ax.set_yscale("log")
+    ax.set_xlabel("Month")
+    ax.set_ylabel(ylabel)
+    ax.set_title("Orders by month")
+    fig.tight_layout()
+    return _figure_image(fig)
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+def test_labels_that_moved_with_a_resized_plot_are_layout(judge: PixelJudge) -> None:
+    # The log axis is the one edit: the x tick labels, squeezed with the narrower plot, are the same
+    # words each moved as the frame maps it.
+    out = judge.judge_images(Task.CHART, _monthly_orders(), _monthly_orders(log=True))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)], out
+    assert "scale" in out[0].description
+    # Two of those labels trading places still shows: their words no longer match in order.
+    swapped = ("Jan", "Feb", "Apr", "Mar", *MONTHS[4:])
+    out = judge.judge_images(Task.CHART, _monthly_orders(), _monthly_orders(log=True, months=swapped))
+    assert any(d.location == "x-axis tick labels" for d in out), out
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+@pytest.mark.parametrize(("ylabel", "severity"), [("Yield", 2), ("Odrers", 1)])
+def test_a_changed_y_axis_label_is_read_down_the_image(judge: PixelJudge, ylabel: str, severity: int) -> None:
+    out = judge.judge_images(Task.CHART, _monthly_orders(), _monthly_orders(ylabel=ylabel))
+    assert [(d.category, d.severity, d.location) for d in out] == [("text_error", severity, "y-axis label")], out
+    assert repr(ylabel) in out[0].description and "'Orders'" in out[0].description

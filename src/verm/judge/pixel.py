@@ -1035,7 +1035,8 @@ def _chart_location(box: PxBox, frame: PxBox | None, w: int, h: int) -> str:
     if cy > fy1 and fx0 - 0.02 * w <= cx <= fx1 + 0.02 * w:
         return "x-axis tick labels" if y0 < fy1 + 0.045 * h else "x-axis label"
     if cx < fx0:
-        return "y-axis tick labels" if x1 > fx0 - 0.06 * w else "y-axis label"
+        # Tick labels end at the tick marks; the axis label sits further left, past the widest of them.
+        return "y-axis tick labels" if x1 > fx0 - 0.035 * w else "y-axis label"
     if cx > fx1:
         return "legend (right of the plot)"
     return "below the plot"
@@ -1231,6 +1232,8 @@ class _Ctx:
     ref_grey: np.ndarray = None  # type: ignore[assignment]
     cand_grey: np.ndarray = None  # type: ignore[assignment]
     axis_fit: Any = field(default=None, repr=False)  # `_axis_fit`'s answer, once asked (a 1-tuple)
+    word_blobs: Any = field(default=None, repr=False)  # `_word_moves`' answer, once asked
+    cand_frame: Any = field(default=None, repr=False)  # `_cand_frame`'s answer, once asked (a 1-tuple)
 
     def __post_init__(self) -> None:
         self.ref_grey = cv2.cvtColor(self.ref, cv2.COLOR_RGB2GRAY).astype(np.float32)
@@ -1341,16 +1344,40 @@ def _line_box(c: _Ctx, box: PxBox, pad: int = 3) -> PxBox:
     """Grow a text region to the whole text line (so a changed letter is read with its word)."""
     x0, y0, x1, y1 = box
     ink = c.ref_ink | c.cand_ink
-    bh = max(y1 - y0, 4)
-    gap = max(4, int(0.8 * bh))
-    band = ink[max(0, y0 - 1) : y1 + 1]
-    cols = band.any(axis=0)
+    if c.grid is None and _beside_plot(c, box):
+        # A rotated label (a y-axis label) runs down the image: grown that way, it is a tall column.
+        ty0, tx0, ty1, tx1 = _grow_line(ink.T, (y0, x0, y1, x1), 0, c.h)
+        if (y1 - y0) > 1.6 * (x1 - x0) or ty1 - ty0 > 1.6 * (tx1 - tx0):
+            return max(0, tx0 - pad), max(0, ty0 - pad), min(c.w, tx1 + pad), min(c.h, ty1 + pad)
     limit_l, limit_r = 0, c.w
     if c.grid is not None:  # stay inside the cell
         k = c.grid.col_of((x0 + x1) / 2)
         limit_l, limit_r = int(c.grid.cols[k - 1]) + 2, int(c.grid.cols[k]) - 1
     elif c.frame is not None and _inside(box, c.frame):
         limit_l, limit_r = c.frame[0] + 2, c.frame[2] - 2
+    nx0, ny0, nx1, ny1 = _grow_line(ink, box, limit_l, limit_r)
+    if c.grid is not None:
+        k = c.grid.row_of((y0 + y1) / 2)
+        ny0, ny1 = max(ny0 - pad, int(c.grid.rows[k - 1]) + 2), min(ny1 + pad, int(c.grid.rows[k]) - 1)
+        return max(nx0 - pad, limit_l), ny0, min(nx1 + pad, limit_r), max(ny1, ny0 + 1)
+    return max(0, nx0 - pad), max(0, ny0 - pad), min(c.w, nx1 + pad), min(c.h, ny1 + pad)
+
+
+def _beside_plot(c: _Ctx, box: PxBox) -> bool:
+    """A narrow box left or right of a chart's plot frame, where axis labels are set rotated."""
+    if c.frame is None or box[2] - box[0] > 0.06 * c.w:
+        return False
+    return box[2] <= c.frame[0] + 2 or box[0] >= c.frame[2] - 2
+
+
+def _grow_line(ink: np.ndarray, box: PxBox, limit_l: int, limit_r: int) -> PxBox:
+    """``box`` grown along x over ink gaps under 0.8 of its height (between ``limit_l`` and
+    ``limit_r``: the line's words), then along y while the rows stay inked (by at most its height)."""
+    x0, y0, x1, y1 = box
+    h = ink.shape[0]
+    bh = max(y1 - y0, 4)
+    gap = max(4, int(0.8 * bh))
+    cols = ink[max(0, y0 - 1) : y1 + 1].any(axis=0)
     x = x0
     while x > limit_l:
         seg = cols[max(limit_l, x - gap) : x]
@@ -1371,13 +1398,9 @@ def _line_box(c: _Ctx, box: PxBox, pad: int = 3) -> PxBox:
     ny0, ny1 = y0, y1
     while ny0 > 0 and rows[ny0 - 1] and y0 - ny0 < bh:
         ny0 -= 1
-    while ny1 < c.h and rows[ny1] and ny1 - y1 < bh:
+    while ny1 < h and rows[ny1] and ny1 - y1 < bh:
         ny1 += 1
-    if c.grid is not None:
-        k = c.grid.row_of((y0 + y1) / 2)
-        ny0, ny1 = max(ny0 - pad, int(c.grid.rows[k - 1]) + 2), min(ny1 + pad, int(c.grid.rows[k]) - 1)
-        return max(nx0 - pad, limit_l), ny0, min(nx1 + pad, limit_r), max(ny1, ny0 + 1)
-    return max(0, nx0 - pad), max(0, ny0 - pad), min(c.w, nx1 + pad), min(c.h, ny1 + pad)
+    return nx0, ny0, nx1, ny1
 
 
 def _read_pair(c: _Ctx, box: PxBox, block: bool = False) -> tuple[str, str] | None:
@@ -1414,7 +1437,7 @@ def _shift_explained(c: _Ctx, r: Region) -> bool:
     """
     if r.box_area > 0.1 * c.h * c.w:
         return False
-    if c.task is Task.CHART and not _inside(r.bbox, c.frame, 2) and _same_ink_moved(c, r):
+    if c.task is Task.CHART and not _inside(r.bbox, c.frame, 2) and (_same_ink_moved(c, r) or _words_moved(c, r)):
         return True  # a label the layout moved; a mark moved inside the plot is a data change
     # Labels outside the plot move further when the plot is resized than marks inside it.
     R = max(3, round((0.02 if _inside(r.bbox, c.frame) else 0.04) * min(c.h, c.w)))
@@ -1446,6 +1469,140 @@ def _same_ink_moved(c: _Ctx, r: Region) -> bool:
     a = c.ref_grey[y0 + ra[1] : y0 + ra[3], x0 + ra[0] : x0 + ra[2]].astype(np.uint8)
     b = c.cand_grey[y0 + ca[1] : y0 + ca[3], x0 + ca[0] : x0 + ca[2]].astype(np.uint8)
     return min(a.shape) >= 4 and _shifted_diff(_canonical_crop(a), _canonical_crop(b)) < SAME_INK_MOVED
+
+
+@dataclass(frozen=True)
+class _Words:
+    """One image's words outside the plot frame (ink joined across gaps under ~0.8 % of the width)."""
+
+    labels: np.ndarray  # word id per ink pixel, 0 elsewhere
+    ids: list[int]
+    boxes: list[PxBox]  # each word's ink box
+    moved: set[int] = field(default_factory=set)  # positions in `ids` of words the layout moved
+
+
+def _outside_words(c: _Ctx, ink: np.ndarray) -> _Words:
+    kw = max(3, round(0.008 * c.w))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(
+        cv2.dilate(ink.astype(np.uint8), np.ones((3, kw), np.uint8)), connectivity=8
+    )
+    labels[~ink] = 0  # a word is its ink, not the dilation's margin
+    inner = _pad_box(c.frame, -3, c) if c.frame is not None else None
+    ids, boxes = [], []
+    for k in range(1, n):
+        x, y, w, h = (int(v) for v in stats[k, :4])
+        if inner is not None and _box_overlap((x, y, x + w, y + h), inner) > 0:
+            continue  # marks, grid and the frame itself (with its tick marks) are not words
+        mine = labels[y : y + h, x : x + w] == k
+        if mine.any():
+            ids.append(k)
+            boxes.append(_mask_box(mine, x, y))
+    return _Words(labels, ids, boxes)
+
+
+def _cand_frame(c: _Ctx) -> PxBox | None:
+    """The candidate's own plot frame (once per judgment)."""
+    if c.cand_frame is None:
+        c.cand_frame = (chart_frame(c.cand, c.cand_ink),)
+    return c.cand_frame[0]  # type: ignore[no-any-return]
+
+
+def _box_overlap(a: PxBox, b: PxBox) -> int:
+    return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _word_moves(c: _Ctx) -> tuple[_Words, _Words]:
+    """Words outside the plot that the layout moved, per image (once per judgment).
+
+    A word matches one of the other image's words of the same size (within 1 px) and ink, moved by
+    at most 10 % of the side across and 4 % up or down (the nearest such word). Along the axis it
+    labels, it must move as the plot frame moved: a word above or below the plot keeps its place on
+    the x-axis (the reference frame's x span mapped onto the candidate's, within 2 px), a word left
+    or right of it its place on the y-axis, so tick labels moving along an unchanged axis (new
+    limits) stay changes. Matches also keep their order along each row and column: two labels that
+    traded places stay changes.
+    """
+    if c.word_blobs is not None:
+        return c.word_blobs  # type: ignore[no-any-return]
+    ref, cand = _outside_words(c, c.ref_ink), _outside_words(c, c.cand_ink)
+    c.word_blobs = (ref, cand)
+    rf = c.frame
+    if rf is None:
+        return c.word_blobs
+    cf = _cand_frame(c) or rf
+    side = min(c.h, c.w)
+
+    def keeps_axis_place(a: PxBox, b: PxBox) -> bool:
+        for lo, hi in ((0, 2), (1, 3)):  # x, then y
+            mid = (a[lo] + a[hi]) / 2
+            if rf[lo] <= mid <= rf[hi]:
+                mapped = cf[lo] + (mid - rf[lo]) * (cf[hi] - cf[lo]) / max(1, rf[hi] - rf[lo])
+                if abs((b[lo] + b[hi]) / 2 - mapped) > 2:
+                    return False
+        return True
+
+    def crop(grey: np.ndarray, box: PxBox) -> np.ndarray:
+        return _canonical_crop(grey[box[1] : box[3], box[0] : box[2]].astype(np.uint8))
+
+    cand_crops: dict[int, np.ndarray] = {}
+    pairs: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for i, a in enumerate(ref.boxes):
+        aw, ah = a[2] - a[0], a[3] - a[1]
+        if min(aw, ah) < 4:
+            continue
+        near = sorted(
+            (abs(b[0] - a[0]) + abs(b[1] - a[1]), j)
+            for j, b in enumerate(cand.boxes)
+            if j not in taken
+            and abs((b[2] - b[0]) - aw) <= 1 and abs((b[3] - b[1]) - ah) <= 1
+            and abs(b[0] - a[0]) <= 0.1 * side and abs(b[1] - a[1]) <= 0.04 * side
+            and b[:2] != a[:2]  # a word that did not move is no move (its ink may have changed)
+            and keeps_axis_place(a, b)
+        )  # fmt: skip
+        if not near:
+            continue
+        ca = crop(c.ref_grey, a)
+        for _, j in near:
+            if j not in cand_crops:
+                cand_crops[j] = crop(c.cand_grey, cand.boxes[j])
+            if _shifted_diff(ca, cand_crops[j]) < SAME_INK_MOVED:
+                pairs.append((i, j))
+                taken.add(j)
+                break
+    bad: set[tuple[int, int]] = set()
+    for p in pairs:
+        for q in pairs:
+            a, b, a2, b2 = ref.boxes[p[0]], ref.boxes[q[0]], cand.boxes[p[1]], cand.boxes[q[1]]
+            same_row = min(a[3], b[3]) > max(a[1], b[1])
+            same_col = min(a[2], b[2]) > max(a[0], b[0])
+            if (same_row and (a[0] < b[0]) != (a2[0] < b2[0])) or (same_col and (a[1] < b[1]) != (a2[1] < b2[1])):
+                bad.update((p, q))
+    for i, j in pairs:
+        if (i, j) not in bad:
+            ref.moved.add(i)
+            cand.moved.add(j)
+    return c.word_blobs
+
+
+def _words_moved(c: _Ctx, r: Region) -> bool:
+    """Every word the region touches (either image) is a word the layout moved (`_word_moves`): a
+    row of tick labels spread or squeezed with the plot that the layout resized, a title re-centred
+    over it."""
+    x0, y0, x1, y1 = r.bbox
+    seen = 0
+    for words in _word_moves(c):
+        touched = np.unique(words.labels[y0:y1, x0:x1])
+        for pos, k in enumerate(words.ids):
+            if k in touched:
+                if pos not in words.moved:
+                    return False
+                seen += 1
+    if seen == 0 and c.frame is not None and r.box_area < 1e-3 * c.h * c.w:
+        # No word, just beside the frame: tick marks, which move with a frame the layout moved.
+        cf = _cand_frame(c)
+        return cf is not None and cf != c.frame and _inside(r.bbox, _pad_box(c.frame, round(0.015 * c.w), c))
+    return seen > 0
 
 
 def _q(s: str, limit: int = 60) -> str:
@@ -2165,7 +2322,7 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
         return bool(toks) and (
             "x10" in s
             or sum("10" in t for t in toks) >= 0.4 * len(toks)
-            or any(re.fullmatch(r"\d+(\.\d+)?[x×]", t) for t in toks)
+            or any(re.fullmatch(r"\d+(\.\d+)?[x×]\W*", t) for t in toks)  # trailing junk: "2x:"
         )
 
     if logish(a) != logish(b):
@@ -2260,7 +2417,7 @@ def _rescaled_marks_residual(
     segment between two marks bends a little under a new scale). Returns (that ink's mask over the
     candidate's plot, the candidate's frame, all mark ink, and the empty margins above and below the
     marks of the reference and of the candidate), or None when either plot has no frame or no marks."""
-    cand_frame = chart_frame(c.cand, c.cand_ink)
+    cand_frame = _cand_frame(c)
     if c.frame is None or cand_frame is None:
         return None
     ref_m, cand_m = _plot_marks(c.ref_ink, c.frame), _plot_marks(c.cand_ink, cand_frame)
@@ -3406,7 +3563,7 @@ def _element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Px
         fx0, fy0, fx1, fy1 = c.frame
         interior = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
         gutted = not _keeps_a_series(c, c.cand_ink[interior] & ~cand_lines[interior], interior)
-        cand_frame = chart_frame(c.cand, c.cand_ink)
+        cand_frame = _cand_frame(c)
         if gutted and cand_frame is not None:
             # Nor is one that plots data in axes of its own (a series dropped and the rest re-scaled:
             # nothing is where it was). A line is data, however little ink beside dropped bars.
