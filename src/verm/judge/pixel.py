@@ -21,7 +21,14 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
    error; so is, in a chart, a region outside the plot whose ink is the
    same in both images wherever it sits in the region (one ink box size,
    pixels alike once centred on the grid: a title or a row of tick labels
-   the layout moved further); the same ink in nearly the same colour
+   the layout moved further), or whose words (ink joined across gaps under
+   0.8 % of the width) each match a word of the other image of one size and
+   ink, moved by at most 10 % across and 4 % up or down, in the same order
+   along rows and columns, and to the place on the axis they label where the
+   frame's own move maps them (a row of tick labels squeezed with a plot that
+   wider y tick labels narrowed; tick labels moving along an unchanged axis
+   are new limits, not layout); beside a frame that moved, wordless bits (its
+   tick marks) moved with it; the same ink in nearly the same colour
    (dominant colours ΔE < 12 with a mean change < 40 — two colours trading
    places change more —, or mean ΔE < 13) is a re-encoding tint.
 5. Classify and group (the reference's layout first: a chart's plot frame is
@@ -57,7 +64,8 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      left of the frame and reaching it are its tick labels re-drawn;
    - text (thin strokes in a short band, or a narrow column for rotated
      labels): both images are read with Tesseract over the whole text line
-     (upscaled to ~40 px a line); different words -> text_error
+     (upscaled to ~40 px a line; beside a chart's plot, a line that runs down
+     the image, as a y-axis label does, is grown and read that way); different words -> text_error
      (text_symbol_error for SVG), a change confined to digits, signs,
      currency and units -> numeric_error for tables; reads below confidence
      55 or with < 2 letters/digits are not trusted (the region falls through);
