@@ -949,3 +949,31 @@ def test_a_changed_y_axis_label_is_read_down_the_image(judge: PixelJudge, ylabel
     out = judge.judge_images(Task.CHART, _monthly_orders(), _monthly_orders(ylabel=ylabel))
     assert [(d.category, d.severity, d.location) for d in out] == [("text_error", severity, "y-axis label")], out
     assert repr(ylabel) in out[0].description and "'Orders'" in out[0].description
+
+
+def _languages(names: tuple[str, ...], horizontal: bool = False) -> Image.Image:
+    """Bars with their category labels set at 45° under the plot, or level beside horizontal bars."""
+    fig, ax = plt.subplots(figsize=(8, 5), dpi=96)
+    values = [12, 9, 7, 5, 4, 3]
+    if horizontal:
+        ax.barh(list(names), values, color=BLUE)
+    else:
+        ax.bar(list(names), values, color=BLUE)
+        ax.tick_params(axis="x", labelrotation=45)
+    ax.set_title("Users by language")
+    fig.tight_layout()
+    return _figure_image(fig)
+
+
+LANGUAGES = ("Python", "Java", "Rust", "Julia", "Go", "Ruby")
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+@pytest.mark.parametrize("horizontal", [False, True], ids=["slanted under the plot", "level beside the plot"])
+def test_a_changed_category_label_is_read(judge: PixelJudge, horizontal: bool) -> None:
+    # A slanted label is turned level before it is read; a level one beside the plot is read on its
+    # own, not with the tick mark and the bar it leads into.
+    renamed = ("Python", "Java", "Rust", "Index", "Go", "Ruby")
+    out = judge.judge_images(Task.CHART, _languages(LANGUAGES, horizontal), _languages(renamed, horizontal))
+    assert [(d.category, d.severity) for d in out] == [("text_error", 2)], out
+    assert "'Index'" in out[0].description and "'Julia'" in out[0].description

@@ -65,7 +65,10 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
    - text (thin strokes in a short band, or a narrow column for rotated
      labels): both images are read with Tesseract over the whole text line
      (upscaled to ~40 px a line; beside a chart's plot, a line that runs down
-     the image, as a y-axis label does, is grown and read that way); different words -> text_error
+     the image, as a y-axis label does, is grown and read that way, and a
+     line left or right of the plot stops short of its tick mark; text on a
+     slant, its ink's principal axis 20-70° off level and twice as long as
+     wide, is turned level first: tick labels set at 45°); different words -> text_error
      (text_symbol_error for SVG), a change confined to digits, signs,
      currency and units -> numeric_error for tables; reads below confidence
      55 or with < 2 letters/digits are not trusted (the region falls through);
@@ -667,13 +670,14 @@ def ocr_available() -> bool:
     return _Ocr.available()
 
 
-def read_text(grey: np.ndarray, *, vertical: bool = False, block: bool = False) -> str | None:
+def read_text(grey: np.ndarray, *, vertical: bool = False, block: bool = False, slant: float = 0.0) -> str | None:
     """Text in a grey crop (dark or light text on a plain background); None when OCR is off.
 
     The crop is made dark-on-light, upscaled so that a line is ~40 px tall
     (Tesseract reads 10 px glyphs poorly), padded, and read as one line, or as
     a block of lines (``block``). ``vertical`` text (a y-axis label) is turned
-    upright first.
+    upright first; ``slant`` text (degrees, counter-clockwise: tick labels set
+    at 45°) is turned level.
     """
     if not _Ocr.available() or grey.size == 0:
         return None
@@ -682,6 +686,15 @@ def read_text(grey: np.ndarray, *, vertical: bool = False, block: bool = False) 
     g = grey
     if vertical:
         g = np.rot90(g, k=-1)
+    elif slant:
+        h, w = g.shape
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), slant, 1.0)
+        side = int(math.ceil(math.hypot(h, w)))  # room for the turned crop
+        m[:, 2] += ((side - w) / 2, (side - h) / 2)
+        g = cv2.warpAffine(g, m, (side, side), flags=cv2.INTER_CUBIC, borderValue=int(np.median(grey)))
+        ys = np.nonzero((np.abs(g.astype(np.int16) - int(np.median(grey))) > 40).any(axis=1))[0]
+        if ys.size:
+            g = g[max(0, ys[0] - 2) : ys[-1] + 3]  # one line tall again, so the upscaling below fits it
     if float(np.median(g)) < 128:  # light text on a dark fill (heatmap cells)
         g = 255 - g
     h = g.shape[0]
@@ -1363,6 +1376,10 @@ def _line_box(c: _Ctx, box: PxBox, pad: int = 3) -> PxBox:
         limit_l, limit_r = int(c.grid.cols[k - 1]) + 2, int(c.grid.cols[k]) - 1
     elif c.frame is not None and _inside(box, c.frame):
         limit_l, limit_r = c.frame[0] + 2, c.frame[2] - 2
+    elif c.frame is not None and x1 <= c.frame[0]:
+        limit_r = max(x1, c.frame[0] - 3)  # a y tick label: not on through its tick mark into the plot
+    elif c.frame is not None and x0 >= c.frame[2]:
+        limit_l = min(x0, c.frame[2] + 3)
     nx0, ny0, nx1, ny1 = _grow_line(ink, box, limit_l, limit_r)
     if c.grid is not None:
         k = c.grid.row_of((y0 + y1) / 2)
@@ -1416,17 +1433,34 @@ def _read_pair(c: _Ctx, box: PxBox, block: bool = False) -> tuple[str, str] | No
     if x1 - x0 < 3 or y1 - y0 < 3:
         return None
     vertical = (y1 - y0) > 1.6 * (x1 - x0) and not block
+    slant = 0.0 if vertical or block else _slant((c.ref_ink | c.cand_ink)[y0:y1, x0:x1])
     rg = cv2.cvtColor(np.ascontiguousarray(c.ref[y0:y1, x0:x1]), cv2.COLOR_RGB2GRAY)
     cg = cv2.cvtColor(np.ascontiguousarray(c.cand[y0:y1, x0:x1]), cv2.COLOR_RGB2GRAY)
-    a = read_text(rg, vertical=vertical, block=block)
+    a = read_text(rg, vertical=vertical, block=block, slant=slant)
     if a is None:
         return None
     conf_a = _last_conf() if a else 100
-    b = read_text(cg, vertical=vertical, block=block) or ""
+    b = read_text(cg, vertical=vertical, block=block, slant=slant) or ""
     conf_b = _last_conf() if b else 100
     c.ocr_calls += 2
     c.last_conf = min(conf_a, conf_b)
     return a, b
+
+
+def _slant(ink: np.ndarray) -> float:
+    """The angle (degrees, counter-clockwise) of text set on a slant, from its ink's principal axis;
+    0 for level or upright text, or ink not drawn out along one line."""
+    mo = cv2.moments(ink.astype(np.uint8), binaryImage=True)
+    if mo["m00"] < 20:
+        return 0.0
+    mu20, mu02, mu11 = mo["mu20"] / mo["m00"], mo["mu02"] / mo["m00"], mo["mu11"] / mo["m00"]
+    spread = math.hypot(mu20 - mu02, 2 * mu11)
+    major, minor = (mu20 + mu02 + spread) / 2, (mu20 + mu02 - spread) / 2
+    # A line of text is long and thin: its ink spreads > 2 times as far along it as across.
+    if minor <= 0 or major < 2.0**2 * minor:
+        return 0.0
+    theta = math.degrees(0.5 * math.atan2(2 * mu11, mu20 - mu02))  # image axes: y grows down
+    return theta if 20 <= abs(theta) <= 70 else 0.0
 
 
 #: Tesseract's mean word confidence below which a read is not trusted as text.
