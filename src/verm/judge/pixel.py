@@ -689,7 +689,7 @@ def read_text(grey: np.ndarray, *, vertical: bool = False, block: bool = False, 
     elif slant:
         h, w = g.shape
         m = cv2.getRotationMatrix2D((w / 2, h / 2), slant, 1.0)
-        side = int(math.ceil(math.hypot(h, w)))  # room for the turned crop
+        side = math.ceil(math.hypot(h, w))  # room for the turned crop
         m[:, 2] += ((side - w) / 2, (side - h) / 2)
         g = cv2.warpAffine(g, m, (side, side), flags=cv2.INTER_CUBIC, borderValue=int(np.median(grey)))
         ys = np.nonzero((np.abs(g.astype(np.int16) - int(np.median(grey))) > 40).any(axis=1))[0]
