@@ -618,6 +618,23 @@ def test_an_outline_point_moved_is_graded_by_how_far_it_moved(judge: PixelJudge)
     assert [(d.category, d.severity) for d in out] == [("shape_error", 2)], out
 
 
+def _bracket(left_top_x: int = 60, right_top_y: int = 60) -> Image.Image:
+    """One connected stroke, a wide U: its two upper ends lie far apart."""
+    img = Image.new("RGB", (336, 336), "white")
+    points = [(left_top_x, 60), (60, 280), (276, 280), (276, right_top_y)]
+    ImageDraw.Draw(img).line(points, fill="black", width=6, joint="curve")
+    return img
+
+
+def test_changes_far_apart_on_one_drawing_are_separate_edits(judge: PixelJudge) -> None:
+    one = judge.judge_images(Task.SVG, _bracket(), _bracket(left_top_x=90))
+    assert [(d.category, d.severity) for d in one] == [("shape_error", 2)], one
+    # The left end moved and the right end shortened: the changes lie at the two ends of one stroke.
+    two = judge.judge_images(Task.SVG, _bracket(), _bracket(left_top_x=90, right_top_y=100))
+    assert len(two) == 2, two
+    assert max(d.bbox[0] for d in two) > 0.7 > min(d.bbox[2] for d in two)  # one at each end
+
+
 def _flag(mirrored: bool, bar: bool = False, colour: str = "#264653") -> Image.Image:
     img = Image.new("RGB", (336, 336), "white")
     draw = ImageDraw.Draw(img)

@@ -92,7 +92,9 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      (the largest items carry the edits; the rest is mostly their slivers).
    - SVGs instead group the regions by the drawn shape they lie on (the
      connected ink of either image), so a scaled or reshaped path is one
-     change, not a sliver per stretch of outline; a group of reference-only ink
+     change, not a sliver per stretch of outline, while changes on one drawing
+     more than 8 % of the side apart (chained) are separate groups (a point
+     moved at one end, a part scaled at the other); a group of reference-only ink
      and one of candidate-only ink over about the same box (box IoU >= 0.25:
      a shape grown past its old outline) are one group. Per group: the
      candidate's ink is the reference's mirrored in the changed box (IoU >= 0.7,
@@ -2016,6 +2018,8 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
 #: far the outline moved at most, stray anti-aliasing left out; a fraction of the side): below the
 #: first -> 1, below the second -> 2, else 3.
 SVG_MOVE_SEVERITY = (0.04, 0.10)
+#: SVG: changes on one connected drawing further apart than this fraction of the side are separate.
+SVG_CLUSTER_GAP = 0.08
 #: SVG missing or extra shapes: box area as a fraction of the image above the first -> 2, the second -> 3.
 SVG_AREA_SEVERITY = (0.01, 0.10)
 #: Mean grey difference under which two centred, blurred text crops are the same ink (as for table cells).
@@ -2055,12 +2059,16 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
         key = int(np.bincount(on_ink).argmax()) if on_ink.size else 0
         groups.setdefault(key if key > 0 else -1 - k, []).append(r)  # no ink touched: a group of its own
     parts: list[tuple[PxBox, np.ndarray, list[Region]]] = []
-    for key, members in groups.items():
-        box = _union([m.bbox for m in members])
-        sl = (slice(box[1], box[3]), slice(box[0], box[2]))
-        mask = np.zeros_like(changed)
-        mask[sl] = changed[sl] & (labels[sl] == key) if key > 0 else changed[sl]
-        parts.append((box, mask, members))
+    gap = SVG_CLUSTER_GAP * min(c.h, c.w)
+    for key, all_members in groups.items():
+        # Changes far apart on one connected drawing are separate edits (a point moved at one end,
+        # a part scaled at the other); one edit's changes run along the outline it moved.
+        for members in _clusters(all_members, gap):
+            box = _union([m.bbox for m in members])
+            sl = (slice(box[1], box[3]), slice(box[0], box[2]))
+            mask = np.zeros_like(changed)
+            mask[sl] = changed[sl] & (labels[sl] == key) if key > 0 else changed[sl]
+            parts.append((box, mask, members))
     dist = _ink_distances(c)
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
@@ -2071,6 +2079,31 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
         items.extend(found)
     return _merge_recolourings(items)
+
+
+def _clusters(regions: list[Region], gap: float) -> list[list[Region]]:
+    """Regions whose boxes lie within ``gap`` px of one another, chained, as clusters."""
+    n = len(regions)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        a = regions[i].bbox
+        for j in range(i + 1, n):
+            b = regions[j].bbox
+            dx = max(0, max(a[0], b[0]) - min(a[2], b[2]))
+            dy = max(0, max(a[1], b[1]) - min(a[3], b[3]))
+            if max(dx, dy) <= gap:
+                parent[find(i)] = find(j)
+    out: dict[int, list[Region]] = {}
+    for i, r in enumerate(regions):
+        out.setdefault(find(i), []).append(r)
+    return list(out.values())
 
 
 def _merge_recolourings(items: list[_Item]) -> list[_Item]:
