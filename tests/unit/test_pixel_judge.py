@@ -994,3 +994,27 @@ def test_a_changed_category_label_is_read(judge: PixelJudge, horizontal: bool) -
     out = judge.judge_images(Task.CHART, _languages(LANGUAGES, horizontal), _languages(renamed, horizontal))
     assert [(d.category, d.severity) for d in out] == [("text_error", 2)], out
     assert "'Index'" in out[0].description and "'Julia'" in out[0].description
+
+
+def _sales_bars(note: str | None = None, at: tuple[float, float] = (0.3, 5.2)) -> Image.Image:
+    fig, ax = plt.subplots(figsize=(8, 5), dpi=96)
+    ax.bar(["A", "B", "C", "D"], [3, 5, 2, 6], color=BLUE)
+    if note:
+        ax.text(*at, note, fontsize=12)
+    ax.set_title("Sales")
+    return _figure_image(fig)
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+def test_text_on_one_side_only_is_read_as_text(judge: PixelJudge) -> None:
+    # The blank side is not read at all (Tesseract makes up letters on a blank crop, which failed the
+    # confidence check and hid the new text).
+    out = judge.judge_images(Task.CHART, _sales_bars(), _sales_bars("Note"))
+    assert [(d.category, d.severity) for d in out] == [("text_error", 2)], out
+    assert "has text 'Note' where the reference has none" in out[0].description
+    # Two letters, as markers and bar edges often read, are not taken for words.
+    out = judge.judge_images(Task.CHART, _sales_bars(), _sales_bars("e e"))
+    assert not any(d.category == "text_error" for d in out), out
+    # Text moved over a bar (no clean block to match) is not text gone: its glyphs are drawn elsewhere.
+    out = judge.judge_images(Task.CHART, _sales_bars("Record high"), _sales_bars("Record high", at=(1.7, 1.0)))
+    assert not any("missing in the candidate" in d.description for d in out), out

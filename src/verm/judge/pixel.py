@@ -72,6 +72,10 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      (text_symbol_error for SVG), a change confined to digits, signs,
      currency and units -> numeric_error for tables; reads below confidence
      55 or with < 2 letters/digits are not trusted (the region falls through);
+     a side with no ink in the line is not read (Tesseract makes up text on a
+     blank crop); text on one side only must hold a word of >= 3 letters or
+     digits, and is no change of its own when its glyphs' cores are drawn
+     somewhere in the other image (it moved: a label carried with its slice);
    - chart plot area: the remaining changes inside the frame are one data
      change (data_error), or structure_error 3 when >= 35 % of the plot's ink
      is gone and >= 35 % is new (another chart type; structure_error 2 when
@@ -1438,11 +1442,13 @@ def _read_pair(c: _Ctx, box: PxBox, block: bool = False) -> tuple[str, str] | No
     slant = 0.0 if vertical or block else _slant((c.ref_ink | c.cand_ink)[y0:y1, x0:x1])
     rg = cv2.cvtColor(np.ascontiguousarray(c.ref[y0:y1, x0:x1]), cv2.COLOR_RGB2GRAY)
     cg = cv2.cvtColor(np.ascontiguousarray(c.cand[y0:y1, x0:x1]), cv2.COLOR_RGB2GRAY)
-    a = read_text(rg, vertical=vertical, block=block, slant=slant)
-    if a is None:
+    # A side with no ink in the box has no text: Tesseract, given a blank crop, makes some up.
+    inked = [int(ink[y0:y1, x0:x1].sum()) >= 5 for ink in (c.ref_ink, c.cand_ink)]
+    a = read_text(rg, vertical=vertical, block=block, slant=slant) if inked[0] else ""
+    if a is None or not _Ocr.available():
         return None
     conf_a = _last_conf() if a else 100
-    b = read_text(cg, vertical=vertical, block=block, slant=slant) or ""
+    b = (read_text(cg, vertical=vertical, block=block, slant=slant) or "") if inked[1] else ""
     conf_b = _last_conf() if b else 100
     c.ocr_calls += 2
     c.last_conf = min(conf_a, conf_b)
@@ -1801,6 +1807,11 @@ def _text_item(c: _Ctx, r: Region) -> _Item | None:
     # Tesseract reads lines, markers and bar edges as junk words: trust only confident, wordy reads.
     if c.last_conf < MIN_OCR_CONF or max(_alnum(a), _alnum(b)) < 2:
         return None
+    if not (a and b):
+        if max((_alnum(t) for t in (a or b).split()), default=0) < 3:
+            return None  # text on one side only must hold a word: markers and bar edges read as "e e", "es"
+        if _drawn_elsewhere(c, box, in_ref=bool(a)):
+            return None  # not text gone or new but text moved (a label that moved with its legend or slice)
     if _levenshtein(a.lower(), b.lower()) == 0:
         sev, numeric = 1, False
     else:
@@ -1815,6 +1826,36 @@ def _text_item(c: _Ctx, r: Region) -> _Item | None:
         what = "number" if numeric else "text"
         desc = f"The {what} reads {_q(b)} in the candidate instead of {_q(a)}."
     return _Item(cat, sev, box, desc, "text")
+
+
+def _drawn_elsewhere(c: _Ctx, box: PxBox, in_ref: bool) -> bool:
+    """The ink one image shows in ``box`` is drawn somewhere in the other image: it moved rather
+    than appeared or vanished. Compared on the glyphs' cores only (a label moved over plotted marks
+    keeps its glyphs, not their background): mean squared grey difference under 35² over them."""
+    x0, y0, x1, y1 = box
+    ink = (c.ref_ink if in_ref else c.cand_ink)[y0:y1, x0:x1]
+    ib = _cell_ink_box(ink)
+    if ib is None or min(ib[2] - ib[0], ib[3] - ib[1]) < 4:
+        return False
+    grey, other = (c.ref_grey, c.cand_grey) if in_ref else (c.cand_grey, c.ref_grey)
+    crop = grey[y0 + ib[1] : y0 + ib[3], x0 + ib[0] : x0 + ib[2]]
+    # The glyphs' cores only: their anti-aliased rims take the colour of whatever lies beneath.
+    # (Pixels the glyphs cover nearly whole: within a quarter of the way from the text's extreme
+    # grey to the background.)
+    bg = float(np.median(crop))
+    extreme = float(crop.min() if abs(float(crop.min()) - bg) >= abs(float(crop.max()) - bg) else crop.max())
+    if abs(extreme - bg) < 100:
+        return False  # faint text: no core to compare
+    core = np.abs(crop - extreme) < 0.25 * abs(bg - extreme)
+    glyphs = (ink[ib[1] : ib[3], ib[0] : ib[2]] & core).astype(np.float32)
+    if glyphs.sum() < 10:
+        return False
+    # The same glyph set at another sub-pixel offset moves a thin stroke's core by up to a pixel:
+    # the other image gives each core pixel its darkest (lightest, for light text) neighbour.
+    dark = extreme < bg
+    spread = (cv2.erode if dark else cv2.dilate)(other, np.ones((3, 3), np.uint8))
+    sq = cv2.matchTemplate(spread, crop, cv2.TM_SQDIFF, mask=glyphs)
+    return float(sq.min()) / float(glyphs.sum()) < 35.0**2
 
 
 def _moved_item(c: _Ctx, a: Region, b: Region) -> _Item:
