@@ -1018,3 +1018,23 @@ def test_text_on_one_side_only_is_read_as_text(judge: PixelJudge) -> None:
     # Text moved over a bar (no clean block to match) is not text gone: its glyphs are drawn elsewhere.
     out = judge.judge_images(Task.CHART, _sales_bars("Record high"), _sales_bars("Record high", at=(1.7, 1.0)))
     assert not any("missing in the candidate" in d.description for d in out), out
+
+
+def _heights(first: str = "Group 1") -> Image.Image:
+    """Two histograms whose legend sets each label close beside its filled swatch."""
+    rng = np.random.default_rng(0)
+    fig, ax = plt.subplots(figsize=(8, 5), dpi=96)
+    ax.hist(rng.normal(170, 8, 400), bins=20, color="#2a9d8f", label=first)
+    ax.hist(rng.normal(160, 8, 400), bins=20, color="#e76f51", alpha=0.8, label="Group 2")
+    ax.legend(loc="upper right", handletextpad=0.3, fontsize=9)
+    ax.set_title("Distribution of height")
+    return _figure_image(fig)
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+@pytest.mark.parametrize(("label", "severity"), [("Groui 1", 1), ("Team 1", 2)])
+def test_a_legend_label_is_read_without_its_swatch(judge: PixelJudge, label: str, severity: int) -> None:
+    # The filled swatch beside the words is blanked before OCR (it read as "mmm" and joined the words).
+    out = judge.judge_images(Task.CHART, _heights(), _heights(label))
+    assert [(d.category, d.severity) for d in out] == [("text_error", severity)], out
+    assert out[0].description == f"The text reads {label!r} in the candidate instead of 'Group 1'."

@@ -76,6 +76,8 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      blank crop); text on one side only must hold a word of >= 3 letters or
      digits, and is no change of its own when its glyphs' cores are drawn
      somewhere in the other image (it moved: a label carried with its slice);
+     in a chart, filled patches in the line (a 5x5 erosion keeps a third of
+     them: legend swatches, bar ends) are blanked before reading;
    - chart plot area: the remaining changes inside the frame are one data
      change (data_error), or structure_error 3 when >= 35 % of the plot's ink
      is gone and >= 35 % is new (another chart type; structure_error 2 when
@@ -1442,6 +1444,13 @@ def _read_pair(c: _Ctx, box: PxBox, block: bool = False) -> tuple[str, str] | No
     slant = 0.0 if vertical or block else _slant((c.ref_ink | c.cand_ink)[y0:y1, x0:x1])
     rg = cv2.cvtColor(np.ascontiguousarray(c.ref[y0:y1, x0:x1]), cv2.COLOR_RGB2GRAY)
     cg = cv2.cvtColor(np.ascontiguousarray(c.cand[y0:y1, x0:x1]), cv2.COLOR_RGB2GRAY)
+    if c.task is Task.CHART:
+        # A legend swatch (or a bar's end) beside the words: Tesseract reads a filled patch as junk and
+        # loses confidence in the whole line. Patches thicker than any glyph stroke are blanked.
+        for g, ink in ((rg, c.ref_ink), (cg, c.cand_ink)):
+            solid = _solid_patches(ink[y0:y1, x0:x1])
+            if solid.any():
+                g[solid] = int(np.median(g))
     # A side with no ink in the box has no text: Tesseract, given a blank crop, makes some up.
     inked = [int(ink[y0:y1, x0:x1].sum()) >= 5 for ink in (c.ref_ink, c.cand_ink)]
     a = read_text(rg, vertical=vertical, block=block, slant=slant) if inked[0] else ""
@@ -1793,6 +1802,20 @@ def _text_candidate(c: _Ctx, r: Region) -> bool:
     short = r.height <= 0.1 * c.h
     narrow = r.width <= 0.06 * c.w and r.height <= 0.5 * c.h
     return short or narrow
+
+
+def _solid_patches(ink: np.ndarray) -> np.ndarray:
+    """The ink of the connected pieces that a 5x5 erosion leaves a third of: filled patches, not
+    glyphs (whose strokes are a few pixels wide), grown by 1 px to take their anti-aliased rims."""
+    u8 = ink.astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(u8, connectivity=8)
+    if n <= 1:
+        return np.zeros_like(ink)
+    kept = np.bincount(labels[cv2.erode(u8, np.ones((5, 5), np.uint8)).astype(bool)], minlength=n)
+    solid_ids = np.nonzero(kept[1:] >= stats[1:, cv2.CC_STAT_AREA] / 3)[0] + 1
+    if solid_ids.size == 0:
+        return np.zeros_like(ink)
+    return cv2.dilate(np.isin(labels, solid_ids).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
 
 
 def _text_item(c: _Ctx, r: Region) -> _Item | None:
