@@ -932,11 +932,13 @@ def test_a_recoloured_element_in_separate_pieces_is_one_recolouring(judge: Pixel
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug")
 
 
-def _monthly_orders(log: bool = False, months: tuple[str, ...] = MONTHS, ylabel: str = "Orders") -> Image.Image:
+def _monthly_orders(
+    log: bool = False, months: tuple[str, ...] = MONTHS, ylabel: str = "Orders", colour: str = BLUE
+) -> Image.Image:
     """A line chart laid out tightly: wider y tick labels (a log axis) shrink the plot, so the x tick
     labels, the x-axis label and the title all move with it."""
     fig, ax = plt.subplots(figsize=(8, 5), dpi=96)
-    ax.plot(range(8), [30, 52, 41, 80, 120, 96, 150, 210], color=BLUE, marker="o")
+    ax.plot(range(8), [30, 52, 41, 80, 120, 96, 150, 210], color=colour, marker="o")
     ax.set_xticks(range(8), list(months))
     if log:
         ax.set_yscale("log")
@@ -1038,3 +1040,11 @@ def test_a_legend_label_is_read_without_its_swatch(judge: PixelJudge, label: str
     out = judge.judge_images(Task.CHART, _heights(), _heights(label))
     assert [(d.category, d.severity) for d in out] == [("text_error", severity)], out
     assert out[0].description == f"The text reads {label!r} in the candidate instead of 'Group 1'."
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+def test_a_series_recoloured_beside_an_axis_change_is_reported(judge: PixelJudge) -> None:
+    # The marks moved with the log axis, so no region is a colour-only change; the plot's palette
+    # lost the reference's blue and gained a red.
+    out = judge.judge_images(Task.CHART, _monthly_orders(), _monthly_orders(log=True, colour=RED))
+    assert sorted((d.category, d.severity) for d in out) == [("structure_error", 2), ("style_error", 2)], out

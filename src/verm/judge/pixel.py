@@ -44,7 +44,11 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      grouped by (old, new) colour -> style_error, severity 1 if the colours
      are shades (ΔE < 25) else 2; in a chart, a swap between two colours the
      plot already uses, or two colours trading places inside the plot (A->B
-     beside B->A), is marks moving, not a recolouring;
+     beside B->A), is marks moving, not a recolouring; and in a chart of at
+     most 8 main plot colours (each >= 2 % of the plot's ink), one main colour
+     gone (ΔE > 15 from all of the candidate's) and one new is a series drawn
+     in another colour, although its marks moved too (beside an axis or data
+     change no region is colour-only), unless a colour item already has it;
    - tick labels: two or more changed on one axis are one axis change, and the
      plot-area changes move with it: structure_error 2 when the OCR'd ticks turn
      logarithmic (10^k) or back; text_error 3 when they read the same characters
@@ -1995,6 +1999,7 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
             _Item(
                 cat, sev, box,
                 f"Colour changed from {_hex(key.ref_colour)} to {_hex(key.cand_colour)} (ΔE {de:.0f}).", "colour",
+                colours=(key.ref_colour, key.cand_colour),
             )
         )  # fmt: skip
 
@@ -2062,6 +2067,7 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
                     and fy0 - 0.03 * h < (r.bbox[1] + r.bbox[3]) / 2 < fy1 + 0.03 * h
                 )
             ]
+        items.extend(_palette_changes(c, items))
     else:
         for members in axis_groups.values():
             geometry.extend(members)
@@ -2401,11 +2407,14 @@ def _keeps_a_series(c: _Ctx, cand_data: np.ndarray, interior: tuple[slice, slice
     return bool(xs.max() - xs.min() >= 0.3 * w or ys.max() - ys.min() >= 0.3 * h)
 
 
-def _plot_colours(c: _Ctx) -> list[tuple[int, int, int]]:
-    """The reference's main ink colours inside the plot frame (each >= 2 % of its ink)."""
-    assert c.frame is not None
-    fx0, fy0, fx1, fy1 = c.frame
-    px = c.ref[fy0:fy1, fx0:fx1][c.ref_ink[fy0:fy1, fx0:fx1]]
+def _plot_colours(c: _Ctx, cand: bool = False) -> list[tuple[int, int, int]]:
+    """The reference's (or the candidate's, in its own frame) main ink colours inside the plot frame
+    (each >= 2 % of its ink)."""
+    frame = (_cand_frame(c) or c.frame) if cand else c.frame
+    assert frame is not None
+    fx0, fy0, fx1, fy1 = frame
+    img, ink = (c.cand, c.cand_ink) if cand else (c.ref, c.ref_ink)
+    px = img[fy0:fy1, fx0:fx1][ink[fy0:fy1, fx0:fx1]]
     if len(px) == 0:
         return []
     px = px[:: max(1, len(px) // 20000)].astype(np.int32)
@@ -2416,6 +2425,39 @@ def _plot_colours(c: _Ctx) -> list[tuple[int, int, int]]:
         if n >= 0.02 * len(px):
             out.append((int((k >> 10) << 3) + 4, int(((k >> 5) & 31) << 3) + 4, int((k & 31) << 3) + 4))
     return out
+
+
+def _palette_changes(c: _Ctx, items: list[_Item]) -> list[_Item]:
+    """A series drawn in another colour while its marks also moved (an axis or data change beside
+    it): no region is a colour-only change, but one of the plot's main colours is gone and a new
+    one came. Only for plots of a few colours (not colour maps), one gone and one new."""
+    ref_cols, cand_cols = _plot_colours(c), _plot_colours(c, cand=True)
+    if not ref_cols or len(ref_cols) > 8:
+        return []
+
+    def distinct(cols: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        kept: list[tuple[int, int, int]] = []  # one colour may fill neighbouring quantisation bins
+        for col in cols:
+            if all(_rgb_de(col, k) > 15 for k in kept):
+                kept.append(col)
+        return kept
+
+    gone = [a for a in distinct(ref_cols) if min((_rgb_de(a, b) for b in cand_cols), default=99) > 15]
+    new = [b for b in distinct(cand_cols) if min((_rgb_de(a, b) for a in ref_cols), default=99) > 15]
+    if len(gone) != 1 or len(new) != 1:
+        return []
+    old_c, new_c = gone[0], new[0]
+    if any(it.colours and _rgb_de(it.colours[1], new_c) < 15 for it in items):
+        return []  # already reported as a recolouring
+    de = _rgb_de(old_c, new_c)
+    assert c.frame is not None
+    return [
+        _Item(
+            "style_error", 1 if de < 25 else 2, c.frame,
+            f"Marks drawn in {_hex(new_c)} where the reference draws {_hex(old_c)} (ΔE {de:.0f}).", "colour",
+            colours=(old_c, new_c),
+        )
+    ]  # fmt: skip
 
 
 def _same_ink(r: Region) -> bool:
