@@ -1048,3 +1048,21 @@ def test_a_series_recoloured_beside_an_axis_change_is_reported(judge: PixelJudge
     # lost the reference's blue and gained a red.
     out = judge.judge_images(Task.CHART, _monthly_orders(), _monthly_orders(log=True, colour=RED))
     assert sorted((d.category, d.severity) for d in out) == [("structure_error", 2), ("style_error", 2)], out
+
+
+def _users_bars(projected: bool = False) -> Image.Image:
+    fig, ax = plt.subplots(figsize=(8, 5), dpi=96)
+    values = [16, 20, 25, 18, 7, 9, 7, 4]
+    ax.bar(MONTHS, values, color="#2ca02c")
+    if projected:  # a second series drawn over the first, each bar three quarters as tall
+        ax.bar(MONTHS, [0.75 * v for v in values], color="#17becf")
+    ax.set_title("Active users")
+    return _figure_image(fig)
+
+
+def test_shorter_bars_drawn_over_the_old_ones_are_an_added_series(judge: PixelJudge) -> None:
+    # Only the lower part of each bar turned cyan and the green still shows above it: marks added
+    # over the old ones, not the series recoloured (which turns whole bars, as in the test above).
+    out = judge.judge_images(Task.CHART, _users_bars(), _users_bars(projected=True))
+    assert [(d.category, d.severity) for d in out] == [("data_error", 3)], out
+    assert "drawn over part" in out[0].description

@@ -49,6 +49,9 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      gone (ΔE > 15 from all of the candidate's) and one new is a series drawn
      in another colour, although its marks moved too (beside an axis or data
      change no region is colour-only), unless a colour item already has it;
+     a chart's colour-only change that covers under 80 % of the marks it
+     touches, their old colour still in the candidate's plot, is new marks
+     drawn over part of the old ones (an added series): data_error 3;
    - tick labels: two or more changed on one axis are one axis change, and the
      plot-area changes move with it: structure_error 2 when the OCR'd ticks turn
      logarithmic (10^k) or back; text_error 3 when they read the same characters
@@ -1991,6 +1994,15 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
             rest.extend(members)
             continue
         de = _rgb_de(key.ref_colour, key.cand_colour)
+        if task is Task.CHART and in_plot and _drawn_over(c, key, members):
+            items.append(
+                _Item(
+                    "data_error", 3, box,
+                    f"Marks in {_hex(key.cand_colour)} are drawn over part of the reference's {_hex(key.ref_colour)} "
+                    "ones (an added series).", "plot",
+                )
+            )  # fmt: skip
+            continue
         if task is Task.TABLE:
             cat, sev = (cats["text"] if all(_looks_like_text(m, h) for m in members) else "layout_error"), 1
         else:
@@ -2425,6 +2437,16 @@ def _plot_colours(c: _Ctx, cand: bool = False) -> list[tuple[int, int, int]]:
         if n >= 0.02 * len(px):
             out.append((int((k >> 10) << 3) + 4, int(((k >> 5) & 31) << 3) + 4, int((k & 31) << 3) + 4))
     return out
+
+
+def _drawn_over(c: _Ctx, key: Region, members: list[Region]) -> bool:
+    """New marks in another colour drawn over part of the reference's marks (an added series, its
+    bars shorter than the old ones): a recolouring turns whole marks, and leaves no old colour
+    behind; here the marks' other part keeps the old colour."""
+    marks = _touched_mark_ink(c, members)
+    if marks == 0 or sum(m.area for m in members) >= 0.8 * marks:
+        return False
+    return any(_rgb_de(key.ref_colour, pc) < 12 for pc in _plot_colours(c, cand=True))
 
 
 def _palette_changes(c: _Ctx, items: list[_Item]) -> list[_Item]:
