@@ -1066,3 +1066,15 @@ def test_shorter_bars_drawn_over_the_old_ones_are_an_added_series(judge: PixelJu
     out = judge.judge_images(Task.CHART, _users_bars(), _users_bars(projected=True))
     assert [(d.category, d.severity) for d in out] == [("data_error", 3)], out
     assert "drawn over part" in out[0].description
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+@pytest.mark.parametrize(("ylabel", "severity"), [("Yield", 2), ("Odrers", 1)])
+def test_an_axis_label_changed_beside_changed_tick_labels_is_read_on_its_own(
+    judge: PixelJudge, ylabel: str, severity: int
+) -> None:
+    # The label's changed pixels join the tick labels' in one region, which the axis change takes:
+    # the label is found from the words left of the tick labels and read by itself.
+    out = judge.judge_images(Task.CHART, _monthly_orders(), _monthly_orders(log=True, ylabel=ylabel))
+    got = sorted((d.category, d.severity, d.location) for d in out)
+    assert got == [("structure_error", 2, "plot area, centre"), ("text_error", severity, "y-axis label")], out

@@ -85,6 +85,11 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      somewhere in the other image (it moved: a label carried with its slice);
      in a chart, filled patches in the line (a 5x5 erosion keeps a third of
      them: legend swatches, bar ends) are blanked before reading;
+   - chart axis labels: the x-axis label (the words below the row of x tick
+     labels) and the y-axis label (the column of words left of the y tick
+     labels, which end at their tick marks) are read on their own when a
+     changed region touches them and no text item has them yet (beside changed
+     tick labels, their changes join the axis change's region);
    - chart plot area: the remaining changes inside the frame are one data
      change (data_error), or structure_error 3 when >= 35 % of the plot's ink
      is gone and >= 35 % is new (another chart type; structure_error 2 when
@@ -225,7 +230,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 import cv2
@@ -1573,6 +1578,10 @@ def _cand_frame(c: _Ctx) -> PxBox | None:
     return c.cand_frame[0]  # type: ignore[no-any-return]
 
 
+def _box_area(b: PxBox | None) -> int:
+    return 0 if b is None else (b[2] - b[0]) * (b[3] - b[1])
+
+
 def _box_overlap(a: PxBox, b: PxBox) -> int:
     return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
 
@@ -2080,6 +2089,7 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
                 )
             ]
         items.extend(_palette_changes(c, items))
+        items.extend(_axis_label_items(c, todo, items, max_ocr))
     else:
         for members in axis_groups.values():
             geometry.extend(members)
@@ -2447,6 +2457,53 @@ def _drawn_over(c: _Ctx, key: Region, members: list[Region]) -> bool:
     if marks == 0 or sum(m.area for m in members) >= 0.8 * marks:
         return False
     return any(_rgb_de(key.ref_colour, pc) < 12 for pc in _plot_colours(c, cand=True))
+
+
+def _axis_label_boxes(c: _Ctx, words: _Words) -> dict[str, PxBox]:
+    """One image's axis labels from its words outside the frame: the x-axis label is the words
+    below the row of x tick labels, the y-axis label the upright column left of the y tick labels."""
+    assert c.frame is not None
+    fx0, fy0, fx1, fy1 = c.frame
+    out: dict[str, PxBox] = {}
+    below = [b for b in words.boxes if b[1] >= fy1 and fx0 - 0.02 * c.w <= (b[0] + b[2]) / 2 <= fx1 + 0.02 * c.w]
+    if below:
+        top = min(below, key=lambda b: b[1])  # the row of tick labels: words level with the topmost
+        ticks_end = max(b[3] for b in below if b[1] < (top[1] + top[3]) / 2)
+        label = [b for b in below if b[1] > ticks_end]
+        if label:
+            out["x"] = _union(label)
+    left = [b for b in words.boxes if b[2] <= fx0 and fy0 - 0.03 * c.h < (b[1] + b[3]) / 2 < fy1 + 0.03 * c.h]
+    if left:
+        ticks = [b for b in left if b[2] >= fx0 - max(12, 0.02 * c.w)]  # end at their tick marks
+        start = min((b[0] for b in ticks), default=fx0)
+        label = [b for b in left if b[2] < start - 1]  # (set upright, its letters may not join up)
+        if label and _box_area(_union(label)) and (lambda u: u[3] - u[1] > 1.5 * (u[2] - u[0]))(_union(label)):
+            out["y"] = _union(label)
+    return out
+
+
+def _axis_label_items(c: _Ctx, regions: list[Region], items: list[_Item], max_ocr: int) -> list[_Item]:
+    """An axis label that changed, read on its own: beside tick labels that changed too, its changed
+    pixels join theirs in one region, which the axis change takes, or in a block of two text lines
+    that OCR reads poorly."""
+    if c.frame is None or not _Ocr.available():
+        return []
+    ref_words, cand_words = _word_moves(c)
+    ref_boxes, cand_boxes = _axis_label_boxes(c, ref_words), _axis_label_boxes(c, cand_words)
+    out: list[_Item] = []
+    for ax in ("x", "y"):
+        boxes = [b for b in (ref_boxes.get(ax), cand_boxes.get(ax)) if b is not None]
+        if not boxes or c.ocr_calls >= max_ocr:
+            continue
+        box = _union(boxes)
+        if any(it.kind == "text" and _box_overlap(it.box, box) for it in items):
+            continue  # read already
+        if not any(_box_overlap(r.bbox, box) for r in regions):
+            continue  # unchanged
+        it = _text_item(c, replace(regions[0], bbox=box))
+        if it is not None:
+            out.append(it)
+    return out
 
 
 def _palette_changes(c: _Ctx, items: list[_Item]) -> list[_Item]:
