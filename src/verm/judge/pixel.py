@@ -2475,6 +2475,16 @@ def _axis_label_boxes(c: _Ctx, words: _Words) -> dict[str, PxBox]:
     left = [b for b in words.boxes if b[2] <= fx0 and fy0 - 0.03 * c.h < (b[1] + b[3]) / 2 < fy1 + 0.03 * c.h]
     if left:
         ticks = [b for b in left if b[2] >= fx0 - max(12, 0.02 * c.w)]  # end at their tick marks
+        gap = max(6, 0.014 * c.w)
+
+        def level(a: PxBox, b: PxBox) -> bool:  # one row of text: they overlap over half of each's height
+            return min(a[3], b[3]) - max(a[1], b[1]) >= 0.5 * max(a[3] - a[1], b[3] - b[1])
+
+        grown = True
+        while grown:  # the rest of a wide tick label ("6 × 10¹"): words close before one, level with it
+            more = [b for b in left if b not in ticks and any(0 <= t[0] - b[2] <= gap and level(t, b) for t in ticks)]
+            ticks.extend(more)
+            grown = bool(more)
         start = min((b[0] for b in ticks), default=fx0)
         label = [b for b in left if b[2] < start - 1]  # (set upright, its letters may not join up)
         if label and _box_area(_union(label)) and (lambda u: u[3] - u[1] > 1.5 * (u[2] - u[0]))(_union(label)):
@@ -2493,8 +2503,8 @@ def _axis_label_items(c: _Ctx, regions: list[Region], items: list[_Item], max_oc
     out: list[_Item] = []
     for ax in ("x", "y"):
         boxes = [b for b in (ref_boxes.get(ax), cand_boxes.get(ax)) if b is not None]
-        if not boxes or c.ocr_calls >= max_ocr:
-            continue
+        if len(boxes) < 2 or c.ocr_calls >= max_ocr:
+            continue  # found on one side only: other words (a wider tick label) may stand where it was
         box = _union(boxes)
         if any(it.kind == "text" and _box_overlap(it.box, box) for it in items):
             continue  # read already
