@@ -1602,8 +1602,8 @@ def _word_moves(c: _Ctx) -> tuple[_Words, _Words]:
     ref, cand = _outside_words(c, c.ref_ink), _outside_words(c, c.cand_ink)
     c.word_blobs = (ref, cand)
     rf = c.frame
-    if rf is None:
-        return c.word_blobs
+    if rf is None or max(len(ref.ids), len(cand.ids)) > 400:
+        return c.word_blobs  # no frame, or noise rather than words: the matching below is quadratic
     cf = _cand_frame(c) or rf
     side = min(c.h, c.w)
 
