@@ -1273,7 +1273,7 @@ class _Ctx:
     ref_grey: np.ndarray = None  # type: ignore[assignment]
     cand_grey: np.ndarray = None  # type: ignore[assignment]
     axis_fit: Any = field(default=None, repr=False)  # `_axis_fit`'s answer, once asked (a 1-tuple)
-    word_blobs: Any = field(default=None, repr=False)  # `_word_moves`' answer, once asked
+    word_moves: Any = field(default=None, repr=False)  # `_word_moves`' answer, once asked
     cand_frame: Any = field(default=None, repr=False)  # `_cand_frame`'s answer, once asked (a 1-tuple)
 
     def __post_init__(self) -> None:
@@ -1597,13 +1597,13 @@ def _word_moves(c: _Ctx) -> tuple[_Words, _Words]:
     limits) stay changes. Matches also keep their order along each row and column: two labels that
     traded places stay changes.
     """
-    if c.word_blobs is not None:
-        return c.word_blobs  # type: ignore[no-any-return]
+    if c.word_moves is not None:
+        return c.word_moves  # type: ignore[no-any-return]
     ref, cand = _outside_words(c, c.ref_ink), _outside_words(c, c.cand_ink)
-    c.word_blobs = (ref, cand)
+    c.word_moves = (ref, cand)
     rf = c.frame
     if rf is None or max(len(ref.ids), len(cand.ids)) > 400:
-        return c.word_blobs  # no frame, or noise rather than words: the matching below is quadratic
+        return c.word_moves  # no frame, or noise rather than words: the matching below is quadratic
     cf = _cand_frame(c) or rf
     side = min(c.h, c.w)
 
@@ -1657,7 +1657,7 @@ def _word_moves(c: _Ctx) -> tuple[_Words, _Words]:
         if (i, j) not in bad:
             ref.moved.add(i)
             cand.moved.add(j)
-    return c.word_blobs
+    return c.word_moves
 
 
 def _words_moved(c: _Ctx, r: Region) -> bool:
@@ -2088,7 +2088,7 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
                     and fy0 - 0.03 * h < (r.bbox[1] + r.bbox[3]) / 2 < fy1 + 0.03 * h
                 )
             ]
-        items.extend(_palette_changes(c, items))
+        items.extend(_palette_changes(c, items, plot_colours))
         items.extend(_axis_label_items(c, todo, items, max_ocr))
     else:
         for members in axis_groups.values():
@@ -2229,10 +2229,8 @@ def _ink_side(c: _Ctx, mask: np.ndarray) -> str | None:
 
 
 def _box_iou(a: PxBox, b: PxBox) -> float:
-    w = max(0, min(a[2], b[2]) - max(a[0], b[0]))
-    h = max(0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = w * h
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    inter = _box_overlap(a, b)
+    union = _box_area(a) + _box_area(b) - inter
     return inter / union if union else 0.0
 
 
@@ -2516,11 +2514,12 @@ def _axis_label_items(c: _Ctx, regions: list[Region], items: list[_Item], max_oc
     return out
 
 
-def _palette_changes(c: _Ctx, items: list[_Item]) -> list[_Item]:
+def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int, int]]) -> list[_Item]:
     """A series drawn in another colour while its marks also moved (an axis or data change beside
-    it): no region is a colour-only change, but one of the plot's main colours is gone and a new
-    one came. Only for plots of a few colours (not colour maps), one gone and one new."""
-    ref_cols, cand_cols = _plot_colours(c), _plot_colours(c, cand=True)
+    it): no region is a colour-only change, but one of the plot's main colours (``ref_cols``, the
+    reference's) is gone and a new one came. Only for plots of a few colours (not colour maps), one
+    gone and one new."""
+    cand_cols = _plot_colours(c, cand=True)
     if not ref_cols or len(ref_cols) > 8:
         return []
 
