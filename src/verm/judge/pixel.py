@@ -2485,8 +2485,10 @@ def _axis_label_boxes(c: _Ctx, words: _Words) -> dict[str, PxBox]:
             grown = bool(more)
         start = min((b[0] for b in ticks), default=fx0)
         label = [b for b in left if b[2] < start - 1]  # (set upright, its letters may not join up)
-        if label and _box_area(_union(label)) and (lambda u: u[3] - u[1] > 1.5 * (u[2] - u[0]))(_union(label)):
-            out["y"] = _union(label)
+        if label:
+            u = _union(label)
+            if u[3] - u[1] > 1.5 * (u[2] - u[0]):  # an upright column
+                out["y"] = u
     return out
 
 
