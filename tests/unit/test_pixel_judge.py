@@ -831,6 +831,9 @@ def test_an_axis_change_carries_the_marks_it_moves_but_not_a_data_change_beside_
     widened = judge.judge_images(Task.CHART, two_lines(), two_lines(top=40))
     assert [(d.category, d.severity) for d in widened] == [("data_error", 2)], widened
     assert "tick labels changed" in widened[0].description
+    # A range about 1.2 times as wide (the marks span 1/1.2 of the height they spanned) is minor.
+    widened = judge.judge_images(Task.CHART, two_lines(), two_lines(top=24))
+    assert [(d.category, d.severity) for d in widened] == [("data_error", 1)], widened
     # Limits narrowed by hand cut the marks at the frame: set by hand, though the empty margins
     # hardly change; a series doubled beside them is its own data change.
     narrowed = judge.judge_images(Task.CHART, two_lines(), two_lines(clip_at=17, scale_second=1.6))
@@ -1048,6 +1051,22 @@ def test_a_series_recoloured_beside_an_axis_change_is_reported(judge: PixelJudge
     # lost the reference's blue and gained a red.
     out = judge.judge_images(Task.CHART, _monthly_orders(), _monthly_orders(log=True, colour=RED))
     assert sorted((d.category, d.severity) for d in out) == [("structure_error", 2), ("style_error", 2)], out
+
+
+def _city_costs(colour: str = "C0") -> Image.Image:
+    fig, ax = plt.subplots(figsize=(8, 5), dpi=96)
+    ax.barh(["Lima", "Oslo", "Kyiv", "Rome", "Baku"], [54, 31, 47, 62, 23], color=colour)
+    ax.set_title("Cost per city")
+    return _figure_image(fig)
+
+
+@pytest.mark.parametrize("colour", ["#3b9bdd", "#5aa9e6"])
+def test_bars_in_a_lighter_shade_are_one_recolouring_not_a_data_change(judge: PixelJudge, colour: str) -> None:
+    # A shade close to the old one is not a colour-only region (the ink's edge moves a little), so
+    # the bars were a plot change too; every region turns the reported colour into the new one.
+    out = judge.judge_images(Task.CHART, _city_costs(), _city_costs(colour))
+    assert [(d.category, d.severity) for d in out] == [("style_error", 1)], out
+    assert "Marks drawn in" in out[0].description
 
 
 def _users_bars(projected: bool = False) -> Image.Image:

@@ -48,7 +48,11 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      most 8 main plot colours (each >= 2 % of the plot's ink), one main colour
      gone (ΔE > 15 from all of the candidate's) and one new is a series drawn
      in another colour, although its marks moved too (beside an axis or data
-     change no region is colour-only), unless a colour item already has it;
+     change no region is colour-only), unless a colour item already has it,
+     and a plot change whose regions all keep their ink in place (<= 10 % of
+     their pixels gain or lose ink) and turn a reported recolouring's old
+     colour into its new one (ΔE < 15 each: a close shade, whose edges moved
+     too much for a colour-only region) is that recolouring, no data change;
      a chart's colour-only change that covers under 80 % of the marks it
      touches, their old colour still in the candidate's plot, is new marks
      drawn over part of the old ones (an added series): data_error 3;
@@ -58,8 +62,11 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      in another order (labels swapped); else data_error, 3 when the numeric ticks
      span a narrower range (< 90 %: data may be clipped), otherwise 2 or the
      severity of the plot change it carries, whichever is higher (not when
-     limits set by hand, see below, moved all the marks alike: then the axis
-     rule's own). Unless the
+     limits set by hand, see below, moved all the marks alike: then graded by
+     how much wider the range is, the share of the plot's height the marks
+     span before over after: marks now cut at the frame or a range under
+     0.95 times as wide 3, under 1.5 times 1, else 2, the perturbation
+     rule's steps). Unless the
      data changed beside the axis: the reference's marks are mapped onto the
      candidate's row by row (the best monotone map, by dynamic time warping:
      a linear or log axis moves every mark along y alike); when >= 8 % of the
@@ -2072,10 +2079,15 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
                         # The data moved with the axis: as severe as the marks' change, at least
                         # (unless limits set by hand moved them, all of them alike).
                         sev = max(sev, _plot_item(c, inner).severity)
+                    elif cat == "data_error" and fit:
+                        # Limits set by hand, every mark following them: graded by how much wider the
+                        # range is, the perturbation rule's steps (narrowed 3, under 1.5 times 1, else 2).
+                        sev = 3 if fit.widened < 0.95 else (1 if fit.widened < AXIS_WIDENED else 2)
                 inner = []
             items.append(_Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", f"{ax}-axis"))
-        if inner:
-            items.append(_plot_item(c, inner))
+        plot_item = _plot_item(c, inner) if inner else None
+        if plot_item is not None:
+            items.append(plot_item)
         if any(it.kind == "y-axis" for it in items):
             # The y-axis changed: what is left beside it, reaching the frame, is its tick labels re-drawn.
             fx0, fy0, _, fy1 = c.frame
@@ -2089,6 +2101,8 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
                 )
             ]
         items.extend(_palette_changes(c, items, plot_colours))
+        if plot_item is not None and _recoloured_only(inner, items):
+            items.remove(plot_item)  # the plot's changes are a recolouring already reported
         items.extend(_axis_label_items(c, todo, items, max_ocr))
     else:
         for members in axis_groups.values():
@@ -2550,6 +2564,17 @@ def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int,
     ]  # fmt: skip
 
 
+def _recoloured_only(regions: list[Region], items: list[_Item]) -> bool:
+    """Every region keeps its ink in place (at most a tenth of its changed pixels gained or lost ink)
+    and turns from the old to the new colour of a reported recolouring (ΔE < 15 each)."""
+    pairs = [it.colours for it in items if it.colours]
+    return bool(pairs) and all(
+        r.changed_ref_only + r.changed_cand_only <= 0.1 * max(1, r.area)
+        and any(_rgb_de(r.ref_colour, old) < 15 and _rgb_de(r.cand_colour, new) < 15 for old, new in pairs)
+        for r in regions
+    )
+
+
 def _same_ink(r: Region) -> bool:
     """The ink is where it was in both images; only its rendering differs."""
     inked = r.changed_both_ink + r.changed_ref_only + r.changed_cand_only
@@ -2734,6 +2759,9 @@ class _AxisFit:
     share: float  # of the marks left over once mapped along y
     limits_set: bool  # the empty margin above or below the marks changed: limits set by hand
     item: _Item | None  # the leftover as a data change
+    #: How many times wider the y range is: the share of the plot's height the marks span in the
+    #: reference over that share in the candidate; 0 when the marks are now cut at the frame.
+    widened: float = 1.0
 
 
 def _axis_fit(c: _Ctx) -> _AxisFit | None:
@@ -2757,12 +2785,14 @@ def _fit_axis(c: _Ctx) -> _AxisFit | None:
         return None
     residual, cand_frame, ink, (ref_top, ref_bottom), (cand_top, cand_bottom) = found
     share = float(residual.sum()) / max(ink, 1)
-    limits_set = max(abs(cand_top - ref_top), abs(cand_bottom - ref_bottom)) > AXIS_MARGIN or (
-        # Marks now cut at the frame that had room: limits narrowed by hand (autoscale leaves a margin).
-        (cand_top < 0.005 < 0.02 < ref_top) or (cand_bottom < 0.005 < 0.02 < ref_bottom)
-    )
+    # Marks now cut at the frame that had room: limits narrowed by hand (autoscale leaves a margin).
+    cut = (cand_top < 0.005 < 0.02 < ref_top) or (cand_bottom < 0.005 < 0.02 < ref_bottom)
+    limits_set = max(abs(cand_top - ref_top), abs(cand_bottom - ref_bottom)) > AXIS_MARGIN or cut
+    # Marks that follow the new limits span a share of the plot's height shrunk by the range's factor.
+    cand_span = 1 - cand_top - cand_bottom
+    widened = 0.0 if cut else ((1 - ref_top - ref_bottom) / cand_span if cand_span > 0 else 1.0)
     if share < AXIS_RESIDUAL:
-        return _AxisFit(share, limits_set, None)
+        return _AxisFit(share, limits_set, None, widened)
     x0, y0, x1, y1 = _mask_box(residual, 0, 0)
     fx0, fy0, fx1, _ = cand_frame
     side = _marks_inset(c.w)
@@ -2777,7 +2807,7 @@ def _fit_axis(c: _Ctx) -> _AxisFit | None:
         "data_error", 1 if share < 0.1 else (2 if share < 0.3 else 3), box,
         f"Plotted data differ beyond the new axis: {100 * share:.0f}% of the marks do not follow it.", "plot",
     )  # fmt: skip
-    return _AxisFit(share, limits_set, item)
+    return _AxisFit(share, limits_set, item, widened)
 
 
 def _pad_box(box: PxBox, p: int, c: _Ctx) -> PxBox:
@@ -3895,6 +3925,9 @@ SCATTER_LIMIT = {Task.CHART: 4, Task.SVG: 3}
 #: that makes a data change of its own, and the change of empty margin that says limits were set.
 AXIS_RESIDUAL = 0.08
 AXIS_MARGIN = 0.08
+#: Charts: limits set by hand that make the y range at least this many times wider are data_error 2,
+#: less 1 (the perturbation rule's step).
+AXIS_WIDENED = 1.5
 #: A re-encoding tint's mean colour change over its changed pixels stays under this (two plotted
 #: colours trading places change by far more).
 TINT_MAX_DE = 40.0
