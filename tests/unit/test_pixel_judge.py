@@ -841,6 +841,30 @@ def test_an_axis_change_carries_the_marks_it_moves_but_not_a_data_change_beside_
     assert any("beyond the new axis" in d.description for d in narrowed)
 
 
+@cache
+def _response_times(seed: int, log: bool = False) -> Image.Image:
+    rng = np.random.default_rng(seed)
+    fig, ax = plt.subplots(figsize=(7, 4), dpi=100)
+    ax.hist(rng.normal(225, 40, 140), bins=20, color="goldenrod", edgecolor="white", density=True)
+    if log:
+        ax.set_yscale("log")
+    ax.set_title("Distribution of response time")
+    ax.set_ylabel("Density")
+    fig.tight_layout()
+    return _figure_image(fig)
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+@pytest.mark.parametrize("seed", [1, 3])
+def test_a_column_of_new_log_tick_labels_is_one_scale_change(judge: PixelJudge, seed: int) -> None:
+    # The log axis's minor tick marks join its labels (and the axis label beside them, and the first
+    # x tick label below) into one changed region: still the y tick labels, read as a new scale.
+    out = judge.judge_images(Task.CHART, _response_times(seed), _response_times(seed, log=True))
+    assert not any(d.category == "data_error" for d in out), out
+    assert [d.severity for d in out if d.category == "structure_error"] == [2], out
+    assert any("y-axis tick labels changed (scale" in d.description for d in out), out
+
+
 def _runtime_chart(legend_at: str) -> Image.Image:
     fig, ax = plt.subplots(figsize=(5, 3.5), dpi=100)
     sizes = [10**k for k in range(1, 8)]

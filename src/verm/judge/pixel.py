@@ -56,9 +56,12 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      a chart's colour-only change that covers under 80 % of the marks it
      touches, their old colour still in the candidate's plot, is new marks
      drawn over part of the old ones (an added series): data_error 3;
-   - tick labels: two or more changed on one axis are one axis change, and the
-     plot-area changes move with it: structure_error 2 when the OCR'd ticks turn
-     logarithmic (10^k) or back; text_error 3 when they read the same characters
+   - tick labels: two or more changed on one axis are one axis change (so is
+     one changed region that is a column of y tick labels reaching the frame,
+     a fifth of the image tall: a log axis's minor tick marks join its labels),
+     and the plot-area changes move with it: structure_error 2 when the OCR'd
+     ticks turn logarithmic (10^k, among the words holding a digit: the axis
+     label's letters may join the read) or back; text_error 3 when they read the same characters
      in another order (labels swapped); else data_error, 3 when the numeric ticks
      span a narrower range (< 90 %: data may be clipped), otherwise 2 or the
      severity of the plot change it carries, whichever is higher (not when
@@ -1809,7 +1812,9 @@ def _tick_axis(c: _Ctx, r: Region) -> str | None:
     if cy > fy1 and y0 <= fy1 + 0.06 * c.h and fx0 - 0.04 * c.w < cx < fx1 + 0.04 * c.w and r.height < 0.08 * c.h:
         return "x"
     short = r.height < 0.2 * c.h
-    if cx < fx0 and x0 >= fx0 - 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and short:
+    # A column of y tick labels changed as one region (a log axis: every label new), reaching the frame.
+    column = r.width < 0.12 * c.w and y0 >= fy0 - 0.03 * c.h and y1 <= fy1 + 0.08 * c.h and x1 >= fx0 - 0.02 * c.w
+    if cx < fx0 and x0 >= fx0 - 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and (short or column):
         return "y"
     if cx > fx1 and x1 <= fx1 + 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and short:
         return "y2"
@@ -2039,7 +2044,12 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
             if ax:
                 axis_groups.setdefault(ax, []).append(r)
         # Glyphs in the same places drawn a little differently (resampling) are no new tick labels.
-        axis_groups = {k: v for k, v in axis_groups.items() if len(v) >= 2 and not all(_same_ink(r) for r in v)}
+        # (one region is a group when it is a column of them: only the y tick labels reach that tall)
+        axis_groups = {
+            k: v
+            for k, v in axis_groups.items()
+            if (len(v) >= 2 or v[0].height >= 0.2 * h) and not all(_same_ink(r) for r in v)
+        }
     grouped = {id(r) for v in axis_groups.values() for r in v}
 
     # 4. Text read by OCR (largest regions first, within the OCR budget).
@@ -2614,7 +2624,7 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     def logish(s: str) -> bool:
         # Log ticks are "10" with a superscript, which Tesseract reads as 10?, 10!, 107, 6x10! ...,
         # and minor ones "2×10^1", read as 2x, 16x: the superscript lost.
-        toks = s.split()
+        toks = [t for t in s.split() if any(ch.isdigit() for ch in t)]  # not the axis label's letters
         return bool(toks) and (
             "x10" in s
             or sum("10" in t for t in toks) >= 0.4 * len(toks)
