@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from functools import cache
 from typing import Any
 
@@ -724,6 +725,36 @@ def test_swapped_tick_labels_are_a_severe_text_error(judge: PixelJudge) -> None:
     out = judge.judge_images(Task.CHART, quarter_bars(), quarter_bars(labels=("Q1", "Q3", "Q2", "Q4")))
     assert [(d.category, d.severity) for d in out] == [("text_error", 3)]
     assert "swapped" in out[0].description
+
+
+def _hook(scale: float = 1.0, turn: float = 0.0, flip: bool = False, dx: int = 0) -> Image.Image:
+    """A stroked hook (an icon's path), drawn scaled, turned or mirrored about (168, 168), or moved."""
+    img = Image.new("RGB", (336, 336), "white")
+    t = math.radians(turn)
+    pts = [((-x if flip else x) * scale, y * scale) for x, y in ((-60, -80), (-60, 80), (60, 80), (60, 20), (0, 20))]
+    pts = [(168 + dx + x * math.cos(t) - y * math.sin(t), 168 + x * math.sin(t) + y * math.cos(t)) for x, y in pts]
+    ImageDraw.Draw(img).line(pts, fill="#222222", width=10, joint="curve")
+    return img
+
+
+@pytest.mark.parametrize(
+    ("change", "expected", "words"),
+    [
+        ({"scale": 0.6}, ("shape_error", 2), "drawn at 0.60 times its size"),
+        ({"scale": 1.6}, ("shape_error", 3), "drawn at 1.60 times its size"),
+        ({"turn": 60}, ("structure_error", 3), "turned by"),
+        ({"flip": True}, ("text_symbol_error", 2), "mirrored horizontally"),
+        ({"dx": 50}, ("structure_error", 3), "moved by 15%"),
+    ],
+)
+def test_a_drawing_transformed_as_a_whole_is_one_change(
+    judge: PixelJudge, change: dict[str, Any], expected: tuple[str, int], words: str
+) -> None:
+    # Moved past the outline steps, the drawing's ink no longer touches its old outline; one similarity
+    # transform still maps it onto the new one: one edit, not a shape missing and another drawn.
+    out = judge.judge_images(Task.SVG, _hook(), _hook(**change))
+    assert [(d.category, d.severity) for d in out] == [expected], out
+    assert words in out[0].description
 
 
 def _badge(square: tuple[int, int] = (130, 120), bottom: int = 280) -> Image.Image:

@@ -141,7 +141,15 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      distance to the other image's ink: < 4 % of the side -> 1, < 10 % -> 2,
      the perturbation rule's point-move steps); moved further, it is no
      longer one outline adjusted but a shape gone from one place and one
-     drawn in another: a missing and an extra shape; ink on one side only, all
+     drawn in another: a missing and an extra shape, unless one similarity
+     transform maps the reference's drawings there onto the candidate's
+     (from their image moments: centroids, radius of gyration, principal
+     axes, mirrored or not; 98 % of each within 3 % of the side of the other,
+     and at most half as far apart as left in place): then one item per part
+     of it, by the perturbation rules' steps — mirrored text_symbol_error 2,
+     drawn at another size shape_error (within 12 % 1, within 50 % 2, else 3),
+     turned by >= 10° structure_error (3 over 10 % of the image, else 2),
+     otherwise moved (as a moved shape); ink on one side only, all
      of it within 4 % of the side of the other image's ink -> a filled shape
      shrank or grew a little, shape_error 1; other ink on one side only ->
      a missing or extra shape, structure_error by its box (> 10 % of the image
@@ -2134,6 +2142,11 @@ def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_o
 #: far the outline moved at most, stray anti-aliasing left out; a fraction of the side): below the
 #: first -> 1, below the second -> 2, else 3.
 SVG_MOVE_SEVERITY = (0.04, 0.10)
+#: SVG: an outline moved further than the move steps is one drawing transformed when the moved
+#: reference drawing and the candidate's lie within the second value (a fraction of the side) of each
+#: other, at the first value's percentile both ways (a sub-element gone or added stays further), and
+#: at most half as far apart as left in place.
+SVG_TRANSFORM = (98.0, 0.03)
 #: SVG: changes on one connected drawing further apart than this fraction of the side are separate.
 SVG_CLUSTER_GAP = 0.08
 #: SVG missing or extra shapes: box area as a fraction of the image above the first -> 2, the second -> 3.
@@ -2397,7 +2410,11 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
         sev = 1 if move < lo else (2 if move < hi else 3)
         if move >= hi:
             # Moved that far, the ink is no longer one outline adjusted: what it drew is gone from
-            # one place and something is drawn in another (often two or three edits on one drawing).
+            # one place and something is drawn in another (often two or three edits on one drawing),
+            # unless one similarity transform maps the old drawing onto the new.
+            whole = _svg_transformed(c, mask, box)
+            if whole:
+                return out + whole
             out.extend(_svg_side_item(c, m, x0, y0, missing) for m, missing in ((ref_only, True), (cand_only, False)))
             return out
         out.append(
@@ -2421,6 +2438,87 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
         )  # fmt: skip
         return out
     out.append(_svg_side_item(c, one, x0, y0, n_ref > n_cand))
+    return out
+
+
+def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> list[_Item]:
+    """One drawing moved, scaled, turned or mirrored as a whole (see `SVG_TRANSFORM`), graded by the
+    perturbation rules' steps; [] when no one similarity transform maps the old drawing onto the new.
+
+    The drawings are the connected ink (either image) in ``box`` that the changed pixels (``mask``)
+    touch. The transform comes from their image moments: the centroids, the size from the radius of
+    gyration (which grows with the drawing for filled shapes and strokes alike: a stroke of fixed
+    width gains area with its length only), the turn from the principal axes, each tried mirrored
+    about the drawing's centre or not.
+    """
+    x0, y0, _, _ = box
+    sl = (slice(y0, box[3]), slice(x0, box[2]))
+    ri, ci = c.ref_ink[sl], c.cand_ink[sl]
+    _, labels = cv2.connectedComponents((ri | ci).astype(np.uint8), connectivity=8)
+    touched = np.unique(labels[mask & (ri | ci)])
+    drawn = np.isin(labels, touched[touched > 0])
+    a, b = (ri & drawn).astype(np.uint8), ci & drawn
+    ma, mb = cv2.moments(a, True), cv2.moments(b.astype(np.uint8), True)
+    if min(ma["m00"], mb["m00"]) < 50:
+        return []
+    ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
+    cb = np.array([mb["m10"] / mb["m00"], mb["m01"] / mb["m00"]])
+    scale = math.sqrt((mb["mu20"] + mb["mu02"]) / mb["m00"]) / math.sqrt(
+        max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"])
+    )
+    to_b = cv2.distanceTransform((~b).astype(np.uint8), cv2.DIST_L2, 3)
+    q, tolerance = SVG_TRANSFORM
+    size = (a.shape[1], a.shape[0])
+
+    def apart(moved: np.ndarray) -> float:
+        """How far the moved drawing and the candidate's lie apart (px, the q-th percentile both ways)."""
+        if not moved.any():
+            return math.inf
+        to_moved = cv2.distanceTransform((~moved).astype(np.uint8), cv2.DIST_L2, 3)
+        return max(float(np.percentile(to_b[moved], q)), float(np.percentile(to_moved[b], q)))
+
+    def axis(m: dict[str, float]) -> float:
+        return 0.5 * math.atan2(2 * m["mu11"], m["mu20"] - m["mu02"])
+
+    still = apart(a.astype(bool))
+    best = (still, "", 0.0)
+    for flip in ("", "horizontally", "vertically"):
+        src = a
+        if flip:  # mirrored about the drawing's centroid
+            k = 1 if flip == "horizontally" else 0
+            back = 2 * ca[1 - k] - (a.shape[k] - 1)
+            shift = np.float32([[1, 0, back if k == 1 else 0], [0, 1, back if k == 0 else 0]])
+            src = cv2.warpAffine(np.ascontiguousarray(np.flip(a, k)), shift, size, flags=cv2.INTER_NEAREST)
+        turn = axis(mb) - axis(cv2.moments(src, True))
+        for rot in {0.0, *(turn + k * math.pi / 2 for k in range(4))}:  # an axis is known up to a half turn
+            rot = (rot + math.pi) % (2 * math.pi) - math.pi
+            m = cv2.getRotationMatrix2D((float(ca[0]), float(ca[1])), -math.degrees(rot), scale)
+            m[:, 2] += cb - ca
+            d = apart(cv2.warpAffine(src, m, size, flags=cv2.INTER_NEAREST).astype(bool))
+            if d < best[0]:
+                best = (d, flip, rot)
+    d, flip, rot = best
+    side = min(c.h, c.w)
+    if d > tolerance * side or still < 2 * d:
+        return []
+    where = _mask_box(a.astype(bool) | b, x0, y0)
+    area = _box_area(where) / float(c.h * c.w)
+    cats = _CATS[c.task]
+    out: list[_Item] = []
+    # Each part of the transform is an edit of its own (a drawing mirrored and scaled is two).
+    if flip:
+        out.append(_Item(cats["text"], 2, where, f"A shape is mirrored {flip}.", "mirrored"))
+    if abs(scale - 1) >= 0.1:  # the size rule's steps: within 12 % -> 1, within 50 % -> 2, else 3
+        sev = 1 if abs(scale - 1) <= 0.12 else (2 if abs(scale - 1) <= 0.5 else 3)
+        out.append(_Item(cats["geometry"], sev, where, f"A shape is drawn at {scale:.2f} times its size.", "geometry"))
+    turned = abs(math.degrees(rot))
+    if turned >= 10:  # a large turn, graded by the drawing's box (as a transform's)
+        sev = 3 if area > 0.1 else 2
+        out.append(_Item(cats["structure"], sev, where, f"A shape is turned by {turned:.0f}°.", "geometry"))
+    moved = float(np.hypot(*(cb - ca))) / side
+    if not out:  # (a drawing scaled or turned about its box's centre moves its centroid too)
+        cat, sev = _svg_move_grade(moved, area)
+        out.append(_Item(cat, sev, where, f"A shape moved by {100 * moved:.0f}% of the image.", "moved"))
     return out
 
 
