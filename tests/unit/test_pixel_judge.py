@@ -757,6 +757,25 @@ def test_a_drawing_transformed_as_a_whole_is_one_change(
     assert words in out[0].description
 
 
+def _gallows(bar: bool = True, arm: bool = False) -> Image.Image:
+    img = Image.new("RGB", (336, 336), "white")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((60, 60, 90, 290), fill="#1d3557")  # the post both keep
+    if bar:
+        draw.rectangle((60, 60, 290, 100), fill="#1d3557")
+    if arm:
+        draw.rectangle((90, 120, 130, 150), fill="#1d3557")
+    return img
+
+
+def test_a_part_drawn_beside_a_larger_part_gone_is_its_own_change(judge: PixelJudge) -> None:
+    # One drawing loses its bar and gains a short arm close by: the arm is an eighth of the changed
+    # ink, too little to read as one outline moved, and lies off the reference's ink: two changes.
+    out = judge.judge_images(Task.SVG, _gallows(), _gallows(bar=False, arm=True))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)] * 2, out
+    assert "missing" in out[0].description and "does not have" in out[1].description
+
+
 def _badge(square: tuple[int, int] = (130, 120), bottom: int = 280) -> Image.Image:
     img = Image.new("RGB", (336, 336), "white")
     draw = ImageDraw.Draw(img)

@@ -143,8 +143,9 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      longer one outline adjusted but a shape gone from one place and one
      drawn in another: a missing and an extra shape, unless one similarity
      transform maps the reference's drawings there onto the candidate's
-     (from their image moments: centroids, radius of gyration, principal
-     axes, mirrored or not; 98 % of each within 3 % of the side of the other,
+     (from the image moments of the drawings, or of their changed ink alone:
+     centroids, radius of gyration, principal axes, mirrored or not; 98 % of
+     each (changed) ink within 3 % of the side of the other drawing,
      and at most half as far apart as left in place): then one item per part
      of it, by the perturbation rules' steps — mirrored text_symbol_error 2,
      drawn at another size shape_error (within 12 % 1, within 50 % 2, else 3),
@@ -153,7 +154,9 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      of it within 4 % of the side of the other image's ink -> a filled shape
      shrank or grew a little, shape_error 1; other ink on one side only ->
      a missing or extra shape, structure_error by its box (> 10 % of the image
-     -> 3, > 1 % -> 2, else 1, the rule for dropped elements).
+     -> 3, > 1 % -> 2, else 1, the rule for dropped elements), and the other
+     side's ink, when >= 6 % of the one-sided ink and lying off (90 % of it
+     >= 4 % of the side from) the first image's ink, is a second such shape.
 6. Tables with readable grids: rows and columns are aligned by content.
    Every cell's ink gets a content class (same size within 1 px and the same
    pixels once moved by under a pixel to put the ink's centroid on the grid
@@ -2147,6 +2150,9 @@ SVG_MOVE_SEVERITY = (0.04, 0.10)
 #: other, at the first value's percentile both ways (a sub-element gone or added stays further), and
 #: at most half as far apart as left in place.
 SVG_TRANSFORM = (98.0, 0.03)
+#: SVG: ink gained (lost) beside a part lost (gained) is a change of its own from this share of the
+#: group's one-sided ink, when it lies off the other image's ink (not a shrunk shape's new outline).
+SVG_OTHER_SIDE = 0.06
 #: SVG: changes on one connected drawing further apart than this fraction of the side are separate.
 SVG_CLUSTER_GAP = 0.08
 #: SVG missing or extra shapes: box area as a fraction of the image above the first -> 2, the second -> 3.
@@ -2438,6 +2444,13 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
         )  # fmt: skip
         return out
     out.append(_svg_side_item(c, one, x0, y0, n_ref > n_cand))
+    # The other side's ink, when it is more than slivers and lies off the reference's (candidate's)
+    # ink, is a change of its own: a part gone beside one drawn elsewhere on the same drawing.
+    other = cand_only if n_ref > n_cand else ref_only
+    if int(other.sum()) >= max(min_px, SVG_OTHER_SIDE * moved_px):
+        off = float(np.percentile((d_ref if n_ref > n_cand else d_cand)[sl][other], 90)) / side
+        if off >= SVG_MOVE_SEVERITY[0]:
+            out.append(_svg_side_item(c, other, x0, y0, n_ref <= n_cand))
     return out
 
 
@@ -2446,10 +2459,10 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> list[_Item]:
     perturbation rules' steps; [] when no one similarity transform maps the old drawing onto the new.
 
     The drawings are the connected ink (either image) in ``box`` that the changed pixels (``mask``)
-    touch. The transform comes from their image moments: the centroids, the size from the radius of
-    gyration (which grows with the drawing for filled shapes and strokes alike: a stroke of fixed
-    width gains area with its length only), the turn from the principal axes, each tried mirrored
-    about the drawing's centre or not.
+    touch. The transform comes from image moments, of the whole drawings and of their changed ink
+    alone: the centroids, the size from the radius of gyration (which grows with the drawing for
+    filled shapes and strokes alike: a stroke of fixed width gains area with its length only), the
+    turn from the principal axes, each tried mirrored about the centroid or not.
     """
     x0, y0, _, _ = box
     sl = (slice(y0, box[3]), slice(x0, box[2]))
@@ -2458,46 +2471,53 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> list[_Item]:
     touched = np.unique(labels[mask & (ri | ci)])
     drawn = np.isin(labels, touched[touched > 0])
     a, b = (ri & drawn).astype(np.uint8), ci & drawn
-    ma, mb = cv2.moments(a, True), cv2.moments(b.astype(np.uint8), True)
-    if min(ma["m00"], mb["m00"]) < 50:
-        return []
-    ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
-    cb = np.array([mb["m10"] / mb["m00"], mb["m01"] / mb["m00"]])
-    scale = math.sqrt((mb["mu20"] + mb["mu02"]) / mb["m00"]) / math.sqrt(
-        max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"])
-    )
-    to_b = cv2.distanceTransform((~b).astype(np.uint8), cv2.DIST_L2, 3)
     q, tolerance = SVG_TRANSFORM
     size = (a.shape[1], a.shape[0])
+    to_b = cv2.distanceTransform((~b).astype(np.uint8), cv2.DIST_L2, 3)
 
-    def apart(moved: np.ndarray) -> float:
+    def apart(moved: np.ndarray, moved_part: np.ndarray, b_part: np.ndarray) -> float:
         """How far the moved drawing and the candidate's lie apart (px, the q-th percentile both ways)."""
-        if not moved.any():
+        if not moved_part.any() or not b_part.any():
             return math.inf
         to_moved = cv2.distanceTransform((~moved).astype(np.uint8), cv2.DIST_L2, 3)
-        return max(float(np.percentile(to_b[moved], q)), float(np.percentile(to_moved[b], q)))
+        return max(float(np.percentile(to_b[moved_part], q)), float(np.percentile(to_moved[b_part], q)))
 
     def axis(m: dict[str, float]) -> float:
         return 0.5 * math.atan2(2 * m["mu11"], m["mu20"] - m["mu02"])
 
-    still = apart(a.astype(bool))
-    best = (still, "", 0.0)
-    for flip in ("", "horizontally", "vertically"):
-        src = a
-        if flip:  # mirrored about the drawing's centroid
-            k = 1 if flip == "horizontally" else 0
-            back = 2 * ca[1 - k] - (a.shape[k] - 1)
-            shift = np.float32([[1, 0, back if k == 1 else 0], [0, 1, back if k == 0 else 0]])
-            src = cv2.warpAffine(np.ascontiguousarray(np.flip(a, k)), shift, size, flags=cv2.INTER_NEAREST)
-        turn = axis(mb) - axis(cv2.moments(src, True))
-        for rot in {0.0, *(turn + k * math.pi / 2 for k in range(4))}:  # an axis is known up to a half turn
-            rot = (rot + math.pi) % (2 * math.pi) - math.pi
-            m = cv2.getRotationMatrix2D((float(ca[0]), float(ca[1])), -math.degrees(rot), scale)
-            m[:, 2] += cb - ca
-            d = apart(cv2.warpAffine(src, m, size, flags=cv2.INTER_NEAREST).astype(bool))
-            if d < best[0]:
-                best = (d, flip, rot)
-    d, flip, rot = best
+    def warp(img: np.ndarray, m: np.ndarray) -> np.ndarray:
+        return cv2.warpAffine(img.astype(np.uint8), m, size, flags=cv2.INTER_NEAREST).astype(bool)
+
+    still = apart(a.astype(bool), a.astype(bool), b)
+    best = (still, "", 0.0, 1.0, (0.0, 0.0))
+    # The transform is read off the whole drawings, then off their changed ink alone (an untouched
+    # part joined to the changed one, an arrow's head beside its resized shaft, pulls the moments).
+    for a_part, b_part in ((a.astype(bool), b), (a.astype(bool) & ~ci, b & ~ri)):
+        ma, mb = cv2.moments(a_part.astype(np.uint8), True), cv2.moments(b_part.astype(np.uint8), True)
+        if min(ma["m00"], mb["m00"]) < 50:
+            continue
+        ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
+        cb = np.array([mb["m10"] / mb["m00"], mb["m01"] / mb["m00"]])
+        scale = math.sqrt((mb["mu20"] + mb["mu02"]) / mb["m00"]) / math.sqrt(
+            max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"])
+        )
+        for flip in ("", "horizontally", "vertically"):
+            src, src_part = a, a_part
+            if flip:  # mirrored about the drawing's centroid
+                k = 1 if flip == "horizontally" else 0
+                back = 2 * ca[1 - k] - (a.shape[k] - 1)
+                shift = np.float32([[1, 0, back if k == 1 else 0], [0, 1, back if k == 0 else 0]])
+                src = warp(np.ascontiguousarray(np.flip(a, k)), shift)
+                src_part = warp(np.ascontiguousarray(np.flip(a_part, k)), shift)
+            turn = axis(mb) - axis(cv2.moments(src_part.astype(np.uint8), True))
+            for rot in {0.0, *(turn + k * math.pi / 2 for k in range(4))}:  # an axis is known up to a half turn
+                rot = (rot + math.pi) % (2 * math.pi) - math.pi
+                m = cv2.getRotationMatrix2D((float(ca[0]), float(ca[1])), -math.degrees(rot), scale)
+                m[:, 2] += cb - ca
+                d = apart(warp(src, m), warp(src_part, m), b_part)
+                if d < best[0]:
+                    best = (d, flip, rot, scale, tuple(cb - ca))
+    d, flip, rot, scale, (dx, dy) = best
     side = min(c.h, c.w)
     if d > tolerance * side or still < 2 * d:
         return []
@@ -2515,7 +2535,7 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> list[_Item]:
     if turned >= 10:  # a large turn, graded by the drawing's box (as a transform's)
         sev = 3 if area > 0.1 else 2
         out.append(_Item(cats["structure"], sev, where, f"A shape is turned by {turned:.0f}°.", "geometry"))
-    moved = float(np.hypot(*(cb - ca))) / side
+    moved = math.hypot(dx, dy) / side
     if not out:  # (a drawing scaled or turned about its box's centre moves its centroid too)
         cat, sev = _svg_move_grade(moved, area)
         out.append(_Item(cat, sev, where, f"A shape moved by {100 * moved:.0f}% of the image.", "moved"))
