@@ -146,8 +146,9 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      (from the image moments of the drawings, or of their changed ink alone:
      centroids, radius of gyration, principal axes, mirrored or not; 98 % of
      each (changed) ink within 3 % of the side of the other drawing,
-     and at most half as far apart as left in place): then one item per part
-     of it, by the perturbation rules' steps — mirrored text_symbol_error 2,
+     and at most half as far apart as left in place; one part only, as a
+     mirrored and turned or resized fit suits many a reshaped drawing): one
+     item by the perturbation rules' steps — mirrored text_symbol_error 2,
      drawn at another size shape_error (within 12 % 1, within 50 % 2, else 3),
      turned by >= 10° structure_error (3 over 10 % of the image, else 2),
      otherwise moved (as a moved shape); ink on one side only, all
@@ -2419,8 +2420,8 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
             # one place and something is drawn in another (often two or three edits on one drawing),
             # unless one similarity transform maps the old drawing onto the new.
             whole = _svg_transformed(c, mask, box)
-            if whole:
-                return out + whole
+            if whole is not None:
+                return [*out, whole]
             out.extend(_svg_side_item(c, m, x0, y0, missing) for m, missing in ((ref_only, True), (cand_only, False)))
             return out
         out.append(
@@ -2454,9 +2455,10 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
     return out
 
 
-def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> list[_Item]:
+def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
     """One drawing moved, scaled, turned or mirrored as a whole (see `SVG_TRANSFORM`), graded by the
-    perturbation rules' steps; [] when no one similarity transform maps the old drawing onto the new.
+    perturbation rules' steps; None when no one simple similarity transform (one part: mirrored,
+    resized, turned or moved) maps the old drawing onto the new.
 
     The drawings are the connected ink (either image) in ``box`` that the changed pixels (``mask``)
     touch. The transform comes from image moments, of the whole drawings and of their changed ink
@@ -2512,6 +2514,8 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> list[_Item]:
             turn = axis(mb) - axis(cv2.moments(src_part.astype(np.uint8), True))
             for rot in {0.0, *(turn + k * math.pi / 2 for k in range(4))}:  # an axis is known up to a half turn
                 rot = (rot + math.pi) % (2 * math.pi) - math.pi
+                if bool(flip) + (abs(scale - 1) >= 0.1) + (abs(math.degrees(rot)) >= 10) > 1:
+                    continue  # mirrored and turned, or resized too, fits many a reshaped drawing
                 m = cv2.getRotationMatrix2D((float(ca[0]), float(ca[1])), -math.degrees(rot), scale)
                 m[:, 2] += cb - ca
                 d = apart(warp(src, m), warp(src_part, m), b_part)
@@ -2520,26 +2524,23 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> list[_Item]:
     d, flip, rot, scale, (dx, dy) = best
     side = min(c.h, c.w)
     if d > tolerance * side or still < 2 * d:
-        return []
+        return None
     where = _mask_box(a.astype(bool) | b, x0, y0)
     area = _box_area(where) / float(c.h * c.w)
     cats = _CATS[c.task]
-    out: list[_Item] = []
-    # Each part of the transform is an edit of its own (a drawing mirrored and scaled is two).
+    turned = abs(math.degrees(rot))
     if flip:
-        out.append(_Item(cats["text"], 2, where, f"A shape is mirrored {flip}.", "mirrored"))
+        return _Item(cats["text"], 2, where, f"A shape is mirrored {flip}.", "mirrored")
     if abs(scale - 1) >= 0.1:  # the size rule's steps: within 12 % -> 1, within 50 % -> 2, else 3
         sev = 1 if abs(scale - 1) <= 0.12 else (2 if abs(scale - 1) <= 0.5 else 3)
-        out.append(_Item(cats["geometry"], sev, where, f"A shape is drawn at {scale:.2f} times its size.", "geometry"))
-    turned = abs(math.degrees(rot))
+        return _Item(cats["geometry"], sev, where, f"A shape is drawn at {scale:.2f} times its size.", "geometry")
     if turned >= 10:  # a large turn, graded by the drawing's box (as a transform's)
         sev = 3 if area > 0.1 else 2
-        out.append(_Item(cats["structure"], sev, where, f"A shape is turned by {turned:.0f}°.", "geometry"))
+        return _Item(cats["structure"], sev, where, f"A shape is turned by {turned:.0f}°.", "geometry")
+    # (A drawing resized or turned about its box's centre moves its centroid too: no move then.)
     moved = math.hypot(dx, dy) / side
-    if not out:  # (a drawing scaled or turned about its box's centre moves its centroid too)
-        cat, sev = _svg_move_grade(moved, area)
-        out.append(_Item(cat, sev, where, f"A shape moved by {100 * moved:.0f}% of the image.", "moved"))
-    return out
+    cat, sev = _svg_move_grade(moved, area)
+    return _Item(cat, sev, where, f"A shape moved by {100 * moved:.0f}% of the image.", "moved")
 
 
 def _svg_side_item(c: _Ctx, ink: np.ndarray, x0: int, y0: int, missing: bool) -> _Item:
