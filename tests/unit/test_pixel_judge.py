@@ -757,6 +757,35 @@ def test_a_drawing_transformed_as_a_whole_is_one_change(
     assert words in out[0].description
 
 
+def _hooks(scale: float) -> Image.Image:
+    """Six small stroked hooks in a grid, each drawn at ``scale`` about its own centre."""
+    img = Image.new("RGB", (336, 336), "white")
+    draw = ImageDraw.Draw(img)
+    for cx in (56, 168, 280):
+        for cy in (84, 252):
+            pts = [(cx + x * scale, cy + y * scale) for x, y in ((-40, -60), (-40, 60), (40, 60), (40, 15))]
+            draw.line(pts, fill="#222222", width=6)
+    return img
+
+
+def test_transform_searches_are_bounded_per_judgment(judge: PixelJudge, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every hook moved past the outline steps; each search costs up to ~40 ms at 768 px, so a drawing
+    # of many such parts (hostile or not) gets four searches and plain missing and extra shapes after.
+    import verm.judge.pixel as pixel
+
+    found: list[object] = []
+    real = pixel._svg_transformed
+
+    def counted(*args: Any) -> object:
+        found.append(real(*args))
+        return found[-1]
+
+    monkeypatch.setattr(pixel, "_svg_transformed", counted)
+    judge.judge_images(Task.SVG, _hooks(1.0), _hooks(0.5))
+    assert len(found) == 6, found
+    assert sum(f is not None for f in found) == pixel.SVG_TRANSFORM_SEARCHES, found
+
+
 def _gallows(bar: bool = True, arm: bool = False) -> Image.Image:
     img = Image.new("RGB", (336, 336), "white")
     draw = ImageDraw.Draw(img)

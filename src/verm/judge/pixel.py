@@ -145,13 +145,14 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      transform maps the reference's drawings there onto the candidate's
      (from the image moments of the drawings, or of their changed ink alone:
      centroids, radius of gyration, principal axes, mirrored or not; 98 % of
-     each (changed) ink within 3 % of the side of the other drawing,
-     and at most half as far apart as left in place; one part only, as a
-     mirrored and turned or resized fit suits many a reshaped drawing): one
-     item by the perturbation rules' steps — mirrored text_symbol_error 2,
-     drawn at another size shape_error (within 12 % 1, within 50 % 2, else 3),
-     turned by >= 10° structure_error (3 over 10 % of the image, else 2),
-     otherwise moved (as a moved shape); ink on one side only, all
+     each (changed) ink within 3 % of the side of the other drawing, and at
+     most half as far apart as left in place; one part only, as a mirrored
+     and turned or resized fit suits many a reshaped drawing; at most 4 such
+     searches a judgment, each up to ~40 ms at 768 px): one item by the
+     perturbation rules' steps — mirrored text_symbol_error 2, drawn at
+     another size shape_error (within 12 % 1, within 50 % 2, else 3), turned
+     by >= 10° structure_error (3 over 10 % of the image, else 2), otherwise
+     moved (as a moved shape); ink on one side only, all
      of it within 4 % of the side of the other image's ink -> a filled shape
      shrank or grew a little, shape_error 1; other ink on one side only ->
      a missing or extra shape, structure_error by its box (> 10 % of the image
@@ -1291,6 +1292,7 @@ class _Ctx:
     frame: PxBox | None
     grid: TableGrid | None
     ocr_calls: int = 0
+    transform_searches: int = 0  # `_svg_transformed` runs, bounded by SVG_TRANSFORM_SEARCHES
     last_conf: int = 0
     ref_grey: np.ndarray = None  # type: ignore[assignment]
     cand_grey: np.ndarray = None  # type: ignore[assignment]
@@ -2151,6 +2153,8 @@ SVG_MOVE_SEVERITY = (0.04, 0.10)
 #: other, at the first value's percentile both ways (a sub-element gone or added stays further), and
 #: at most half as far apart as left in place.
 SVG_TRANSFORM = (98.0, 0.03)
+#: SVG: at most this many transform searches a judgment (the rest stay a missing and an extra shape).
+SVG_TRANSFORM_SEARCHES = 4
 #: SVG: ink gained (lost) beside a part lost (gained) is a change of its own from this share of the
 #: group's one-sided ink, when it lies off the other image's ink (not a shrunk shape's new outline).
 SVG_OTHER_SIDE = 0.06
@@ -2466,6 +2470,9 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
     filled shapes and strokes alike: a stroke of fixed width gains area with its length only), the
     turn from the principal axes, each tried mirrored about the centroid or not.
     """
+    if c.transform_searches >= SVG_TRANSFORM_SEARCHES:
+        return None  # a drawing of many far-moved parts: each search costs up to ~40 ms
+    c.transform_searches += 1
     x0, y0, _, _ = box
     sl = (slice(y0, box[3]), slice(x0, box[2]))
     ri, ci = c.ref_ink[sl], c.cand_ink[sl]
