@@ -2479,7 +2479,7 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
     _, labels = cv2.connectedComponents((ri | ci).astype(np.uint8), connectivity=8)
     touched = np.unique(labels[mask & (ri | ci)])
     drawn = np.isin(labels, touched[touched > 0])
-    a, b = (ri & drawn).astype(np.uint8), ci & drawn
+    a, b = ri & drawn, ci & drawn
     q, tolerance = SVG_TRANSFORM
     size = (a.shape[1], a.shape[0])
     to_b = cv2.distanceTransform((~b).astype(np.uint8), cv2.DIST_L2, 3)
@@ -2491,18 +2491,22 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
         to_moved = cv2.distanceTransform((~moved).astype(np.uint8), cv2.DIST_L2, 3)
         return max(float(np.percentile(to_b[moved_part], q)), float(np.percentile(to_moved[b_part], q)))
 
+    def moments(m: np.ndarray) -> dict[str, float]:
+        return cv2.moments(m.astype(np.uint8), True)
+
     def axis(m: dict[str, float]) -> float:
         return 0.5 * math.atan2(2 * m["mu11"], m["mu20"] - m["mu02"])
 
     def warp(img: np.ndarray, m: np.ndarray) -> np.ndarray:
         return cv2.warpAffine(img.astype(np.uint8), m, size, flags=cv2.INTER_NEAREST).astype(bool)
 
-    still = apart(a.astype(bool), a.astype(bool), b)
+    still = apart(a, a, b)
     best = (still, "", 0.0, 1.0, (0.0, 0.0))
     # The transform is read off the whole drawings, then off their changed ink alone (an untouched
     # part joined to the changed one, an arrow's head beside its resized shaft, pulls the moments).
-    for a_part, b_part in ((a.astype(bool), b), (a.astype(bool) & ~ci, b & ~ri)):
-        ma, mb = cv2.moments(a_part.astype(np.uint8), True), cv2.moments(b_part.astype(np.uint8), True)
+    for a_part, b_part in ((a, b), (a & ~ci, b & ~ri)):
+        whole = a_part is a
+        ma, mb = moments(a_part), moments(b_part)
         if min(ma["m00"], mb["m00"]) < 50:
             continue
         ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
@@ -2516,23 +2520,24 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
                 k = 1 if flip == "horizontally" else 0
                 back = 2 * ca[1 - k] - (a.shape[k] - 1)
                 shift = np.float32([[1, 0, back if k == 1 else 0], [0, 1, back if k == 0 else 0]])
-                src = warp(np.ascontiguousarray(np.flip(a, k)), shift)
-                src_part = warp(np.ascontiguousarray(np.flip(a_part, k)), shift)
-            turn = axis(mb) - axis(cv2.moments(src_part.astype(np.uint8), True))
+                src = warp(np.flip(a, k), shift)
+                src_part = src if whole else warp(np.flip(a_part, k), shift)
+            turn = axis(mb) - axis(moments(src_part))
             for rot in {0.0, *(turn + k * math.pi / 2 for k in range(4))}:  # an axis is known up to a half turn
                 rot = (rot + math.pi) % (2 * math.pi) - math.pi
                 if bool(flip) + (abs(scale - 1) >= 0.1) + (abs(math.degrees(rot)) >= 10) > 1:
                     continue  # mirrored and turned, or resized too, fits many a reshaped drawing
                 m = cv2.getRotationMatrix2D((float(ca[0]), float(ca[1])), -math.degrees(rot), scale)
                 m[:, 2] += cb - ca
-                d = apart(warp(src, m), warp(src_part, m), b_part)
+                moved = warp(src, m)
+                d = apart(moved, moved if whole else warp(src_part, m), b_part)
                 if d < best[0]:
                     best = (d, flip, rot, scale, tuple(cb - ca))
     d, flip, rot, scale, (dx, dy) = best
     side = min(c.h, c.w)
     if d > tolerance * side or still < 2 * d:
         return None
-    where = _mask_box(a.astype(bool) | b, x0, y0)
+    where = _mask_box(a | b, x0, y0)
     area = _box_area(where) / float(c.h * c.w)
     cats = _CATS[c.task]
     turned = abs(math.degrees(rot))
