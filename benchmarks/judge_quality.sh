@@ -40,5 +40,7 @@ verm bench eval "$OUT/results/pixel" "$OUT/results/mse" "$OUT/results/psnr" "$OU
 for judge in pixel mse psnr ssim teds; do
   verm bench eval "$OUT/results/$judge" --json > "$OUT/results/$judge/eval.json"
 done
+# How far the pixel judge's severity r could rise, error kind by error kind (docs/benchmarks.md).
+python "$ROOT/benchmarks/severity_bounds.py" "$OUT/results/pixel"
 echo "bench made in $((made - start)) s, judged in $((judged - made)) s on $(nproc) CPUs ($(uname -m))"
 echo "tables: $OUT/judge_quality.md   report: $OUT/judge_quality.html   sample: $OUT/sample.html"

@@ -805,6 +805,33 @@ def test_a_part_drawn_beside_a_larger_part_gone_is_its_own_change(judge: PixelJu
     assert "missing" in out[0].description and "does not have" in out[1].description
 
 
+def _panel(dots: bool = True, frame: bool = True) -> Image.Image:
+    """A framed panel with three dots far apart (one path of three subpaths) and a bar below them."""
+    img = Image.new("RGB", (336, 336), "white")
+    draw = ImageDraw.Draw(img)
+    if frame:
+        draw.rectangle((30, 30, 306, 306), outline="#222222", width=8)
+    draw.rectangle((80, 230, 256, 250), fill="#222222")
+    if dots:
+        for cx in (84, 168, 252):
+            draw.ellipse((cx - 18, 100 - 18, cx + 18, 100 + 18), fill="#222222")
+    return img
+
+
+def test_pieces_of_one_shape_gone_are_one_change_but_a_hollow_drawing_piles_up(judge: PixelJudge) -> None:
+    # Three dots, far apart, vanish together: one element drawn in pieces (a path's subpaths), not
+    # three shapes missing.
+    out = judge.judge_images(Task.SVG, _panel(), _panel(dots=False))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)], out
+    assert "drawn in 3 pieces, is missing" in out[0].description
+    assert out[0].bbox is not None and out[0].bbox[2] - out[0].bbox[0] > 0.6  # all three dots
+    # When most of the drawing is gone (the frame too), each piece still counts (beyond the item cap,
+    # as further differences).
+    out = judge.judge_images(Task.SVG, _panel(), _panel(dots=False, frame=False))
+    assert [d.severity for d in out] == [3, 2, 1], out
+    assert "missing" in out[0].description and "missing" in out[1].description
+
+
 def _badge(square: tuple[int, int] = (130, 120), bottom: int = 280) -> Image.Image:
     img = Image.new("RGB", (336, 336), "white")
     draw = ImageDraw.Draw(img)

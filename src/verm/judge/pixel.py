@@ -159,6 +159,10 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      -> 3, > 1 % -> 2, else 1, the rule for dropped elements), and the other
      side's ink, when >= 6 % of the one-sided ink and lying off (90 % of it
      >= 4 % of the side from) the first image's ink, is a second such shape.
+     Shapes missing in separate places that together hold under half of the
+     reference's ink are one element gone (a path drawn in several pieces,
+     its subpaths), graded by the largest and boxed around all; when more is
+     gone, each piece counts, so a hollow drawing piles up severity.
 6. Tables with readable grids: rows and columns are aligned by content.
    Every cell's ink gets a content class (same size within 1 px and the same
    pixels once moved by under a pixel to put the ink's centroid on the grid
@@ -2158,6 +2162,8 @@ SVG_TRANSFORM_SEARCHES = 4
 #: SVG: ink gained (lost) beside a part lost (gained) is a change of its own from this share of the
 #: group's one-sided ink, when it lies off the other image's ink (not a shrunk shape's new outline).
 SVG_OTHER_SIDE = 0.06
+#: Missing pieces holding under this share of the reference's ink together are one element gone.
+SVG_PIECES = 0.5
 #: SVG: changes on one connected drawing further apart than this fraction of the side are separate.
 SVG_CLUSTER_GAP = 0.08
 #: SVG missing or extra shapes: box area as a fraction of the image above the first -> 2, the second -> 3.
@@ -2218,7 +2224,27 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             category, kind = classify(c.task, r, c.h, c.w)
             found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
         items.extend(found)
-    return _merge_recolourings(items)
+    return _merge_missing_pieces(c, _merge_recolourings(items))
+
+
+def _merge_missing_pieces(c: _Ctx, items: list[_Item]) -> list[_Item]:
+    """Shapes missing in separate places that together hold under `SVG_PIECES` of the reference's
+    ink are one element gone (a path drawn in several pieces: its subpaths), graded by the largest;
+    when more is gone, each piece counts, so a hollow drawing piles up severity."""
+    missing = [it for it in items if it.kind == "missing"]
+    if len(missing) < 2:
+        return items
+    lost = np.zeros_like(c.ref_ink)
+    for it in missing:
+        x0, y0, x1, y1 = it.box
+        lost[y0:y1, x0:x1] = True
+    lost &= c.ref_ink & ~c.cand_ink
+    if int(lost.sum()) >= SVG_PIECES * max(1, int(c.ref_ink.sum())):
+        return items
+    first = max(missing, key=lambda it: (it.severity, _box_area(it.box)))
+    first.box = _union([it.box for it in missing])
+    first.description = f"A shape of the reference, drawn in {len(missing)} pieces, is missing in the candidate."
+    return [it for it in items if it.kind != "missing" or it is first]
 
 
 def _clusters(regions: list[Region], gap: float) -> list[list[Region]]:
