@@ -11,7 +11,10 @@ to one by the bench's `RuleMatcher`):
 - ``exact sev`` — every matched prediction at its true severity;
 - ``1-edit ok`` — every pair with one true edit predicted exactly (its true total);
 - ``counter``    — an oracle that knows only how many edits a pair has (r of that count);
-- ``items``     — the judge's number of discrepancies (r of that count).
+- ``items``     — the judge's number of discrepancies (r of that count);
+- ``apart``     — of the pairs with several edits, the share whose edits' boxes all lie apart
+  (no two with over half the smaller box inside the other, padded as the matcher pads):
+  what a judge that sees only pixels can count at all.
 
 A bound near r says that kind of error costs little; ``1-edit ok`` and ``counter`` say how
 much of r lies in the pairs with several edits and in counting them.
@@ -21,19 +24,22 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from itertools import combinations
 
 from verm.bench.dataset import load_bench
-from verm.bench.match import RuleMatcher
+from verm.bench.match import RuleMatcher, box_overlap
 from verm.bench.metrics import pearson
 from verm.bench.run import load_results, read_config
 from verm.types import Discrepancy
 
 COLUMNS = ("r", "no false", "no misses", "exact sev", "1-edit ok", "counter", "items")
+#: Two edits overlap when over this share of the smaller box lies inside the other.
+OVERLAP = 0.5
 
 
 def severity_bounds(results: str) -> dict[str, dict[str, float | None]]:
-    """Per task: each column of `COLUMNS` (None where r is undefined); tasks where the judge wrote no
-    discrepancy at all are left out."""
+    """Per task: each column of `COLUMNS` (None where r is undefined) and ``apart``; tasks where the
+    judge wrote no discrepancy at all are left out."""
     bench = load_bench(read_config(results)["bench"])
     rows = load_results(results)
     matcher = RuleMatcher()
@@ -52,6 +58,11 @@ def severity_bounds(results: str) -> dict[str, dict[str, float | None]]:
         off = sum(pred[i].severity - true[j].severity for i, j in pairs.items())
         s = series[rec.category.value]
         s["truth"].append(t)
+        if len(true) > 1:
+            boxes = [e.bbox for e in true]
+            s["apart"].append(
+                float(all(a and b and box_overlap(a, b)[1] <= OVERLAP for a, b in combinations(boxes, 2)))
+            )
         for name, value in zip(
             COLUMNS,
             (p, p - false, p + missed, p - off, t if len(true) == 1 else p, len(true), len(pred)),
@@ -60,7 +71,10 @@ def severity_bounds(results: str) -> dict[str, dict[str, float | None]]:
             s[name].append(float(value))
     # A judge that writes no discrepancies (the MSE and SSIM baselines) has no severity to bound.
     return {
-        task: {name: pearson(s[name], s["truth"]) for name in COLUMNS}
+        task: {
+            **{name: pearson(s[name], s["truth"]) for name in COLUMNS},
+            "apart": sum(s["apart"]) / len(s["apart"]) if s["apart"] else None,
+        }
         for task, s in series.items()
         if any(s["items"])
     }
@@ -69,7 +83,7 @@ def severity_bounds(results: str) -> dict[str, dict[str, float | None]]:
 def main(argv: list[str]) -> None:
     if not argv:
         sys.exit(__doc__)
-    print(f"{'results':32s} {'task':6s} " + " ".join(f"{c:>9s}" for c in COLUMNS))
+    print(f"{'results':32s} {'task':6s} " + " ".join(f"{c:>9s}" for c in (*COLUMNS, "apart")))
     for results in argv:
         for task, bounds in sorted(severity_bounds(results).items()):
             cells = " ".join(f"{v:9.3f}" if v is not None else f"{'-':>9s}" for v in bounds.values())

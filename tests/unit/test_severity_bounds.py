@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from benchmarks.severity_bounds import severity_bounds  # noqa: E402
+from benchmarks.severity_bounds import severity_bounds
 
 
 def _error(category: str, severity: int, box: tuple[float, float, float, float]) -> dict:
@@ -53,6 +53,17 @@ def test_each_bound_takes_away_one_kind_of_error(tmp_path):
     assert bounds["1-edit ok"] == pytest.approx(_r([1, 3, 2, 3], truth))
     assert bounds["counter"] == pytest.approx(_r([1, 1, 2, 2], truth))
     assert bounds["items"] == pytest.approx(_r([2, 1, 1, 2], truth))
+
+
+def test_apart_counts_the_pairs_whose_edits_a_pixel_judge_could_tell_apart(tmp_path):
+    shape, style = "shape_error", "style_error"
+    inner = (0.1, 0.1, 0.3, 0.3)  # inside LEFT: two edits on one place
+    pairs = [
+        ([_error(shape, 1, LEFT), _error(style, 2, RIGHT)], [_error(shape, 1, LEFT)]),
+        ([_error(shape, 2, LEFT), _error(style, 2, inner)], [_error(shape, 3, LEFT)]),
+        ([_error(shape, 3, LEFT)], [_error(shape, 2, LEFT)]),  # one edit: not counted
+    ]
+    assert severity_bounds(_write(tmp_path, pairs))["svg"]["apart"] == pytest.approx(0.5)
 
 
 def test_a_judge_without_discrepancies_has_no_bounds(tmp_path):
