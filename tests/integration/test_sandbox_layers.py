@@ -92,3 +92,19 @@ def test_zygote_exits_when_the_host_process_dies(tmp_path):
     finally:
         if host.poll() is None:
             host.kill()
+
+
+def test_a_start_up_failure_says_where_it_was_raised(tmp_path, monkeypatch):
+    # A module on the caller's path that breaks on import (here a preload; a `grp.py` beside the
+    # caller's script that shadows the standard library fails alike) names its file and line.
+    import pytest
+
+    from verm.errors import SandboxError
+
+    (tmp_path / "verm_broken_preload.py").write_text("x = 1\nraise ValueError('broken on purpose')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(SandboxError) as info:
+        SandboxPool(preload=["verm_broken_preload"], workers=1).start()
+    message = str(info.value)
+    assert "ValueError: broken on purpose" in message
+    assert "verm_broken_preload.py, line 2" in message

@@ -566,7 +566,11 @@ def main() -> None:
         cfg.layers["rlimits"] = True
         zygote = Zygote(cfg, out, devnull)
     except Exception as exc:
-        reply({"type": "error", "error": f"{type(exc).__name__}: {exc}"})
+        # Where it was raised: a module on the caller's path that shadows one the sandbox imports
+        # (a `grp.py` beside the caller's script) fails here, far from anything verm names.
+        tb = traceback.extract_tb(exc.__traceback__)
+        where = f" (at {tb[-1].filename}, line {tb[-1].lineno})" if tb else ""
+        reply({"type": "error", "error": f"{type(exc).__name__}: {exc}{where}"})
         raise SystemExit(1) from exc
     reply({"type": "ready", "layers": cfg.layers, "notes": notes})
     zygote.run(inp)
