@@ -162,7 +162,9 @@ Pipeline (numpy/OpenCV plus Tesseract on the changed regions only):
      Shapes missing in separate places that together hold under half of the
      reference's ink are one element gone (a path drawn in several pieces,
      its subpaths), graded by the largest and boxed around all; when more is
-     gone, each piece counts, so a hollow drawing piles up severity.
+     gone, each piece counts, so a hollow drawing piles up severity. (Two
+     separate small shapes gone read as one: pixels cannot tell them from
+     one path's subpaths, and icon sets draw many shapes as one path.)
 6. Tables with readable grids: rows and columns are aligned by content.
    Every cell's ink gets a content class (same size within 1 px and the same
    pixels once moved by under a pixel to put the ink's centroid on the grid
