@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need, lints, runs every test.
+# The test command: sets up .venv (scripts/install.sh), checks dependencies, lints,
+# runs every test. Nothing outside .venv is used, so a package installed by hand
+# elsewhere cannot hide a missing dependency.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-system-deps.sh
-# The hf judge's tests run a tiny model on the CPU; torch==2.13.0 is the CPU build on local disk.
-python -m pip install -q "torch==2.13.0" "transformers==5.23.0"
-python -m pip install -q -e ".[test]"
+VENV="${VERM_VENV:-.venv}"
+# The hf judge's tests run a tiny model on the CPU; torch==2.13.0 is the CPU build
+# (on a machine without it on disk, pip fetches it from PyPI).
+bash scripts/install.sh
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check "torch==2.13.0" "transformers==5.23.0"
+bash scripts/install.sh test
+export PATH="$PWD/$VENV/bin:$PATH"
+deptry src
+deptry tests benchmarks --ignore DEP002,DEP004
 ruff check src tests benchmarks
 ruff format --check src tests benchmarks
 lint-imports

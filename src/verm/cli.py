@@ -224,20 +224,26 @@ def judges() -> None:
 
 
 @app.command()
-def doctor() -> None:
-    """Start a render sandbox and report which isolation layers this machine provides."""
-    from verm.render.sandbox import SandboxPool
+def doctor(
+    sandbox: Annotated[bool, typer.Option(help="Start a render sandbox to check its isolation layers.")] = True,
+) -> None:
+    """Report every piece verm can use (packages, extras, OCR, Chromium, sandbox layers) and how to install it.
 
-    try:
-        with SandboxPool(preload=[], workers=1) as pool:
-            iso = pool.isolation
-    except VermError as exc:
-        raise _fail(str(exc)) from None
-    assert iso is not None
-    for name, on in iso.layers.items():
-        mark = "[green]on[/]" if on else "[red]MISSING[/]"
-        console.print(f"{name:18} {mark}  {iso.notes.get(name, '')}")
-    if iso.missing:
+    Exits 1 when a core piece is missing; a missing extra is only listed.
+    """
+    from rich.markup import escape
+
+    from verm.doctor import run_checks
+
+    table = Table(title="verm doctor")
+    for col in ("piece", "", "found", "to install"):
+        table.add_column(col, overflow="fold")
+    checks = run_checks(sandbox=sandbox)
+    for c in checks:
+        mark = "[green]ok[/]" if c.ok else ("[red]MISSING[/]" if c.core else "[yellow]not installed[/]")
+        table.add_row(escape(c.name), mark, escape(c.detail), escape(c.fix))
+    console.print(table)
+    if any(c.core and not c.ok for c in checks):
         raise typer.Exit(1)
 
 
