@@ -68,7 +68,9 @@ def _ocr_check() -> Check:
     try:
         import tesserocr
     except ImportError:
-        fix = f"{_pip()} install {_verm_spec('ocr')}" + ("" if sys.platform == "linux" else " (after installing Tesseract)")
+        fix = f"{_pip()} install {_verm_spec('ocr')}" + (
+            "" if sys.platform == "linux" else " (after installing Tesseract)"
+        )
         return Check("ocr", False, "tesserocr is not installed: the pixel judge cannot read text", fix)
     if not ocr_available():
         return Check(
