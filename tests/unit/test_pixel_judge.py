@@ -430,7 +430,7 @@ def test_repeated_table_column_is_one_layout_error(judge: PixelJudge) -> None:
 
 
 def test_line_alignment_finds_drops_repeats_and_swaps() -> None:
-    from verm.judge.pixel import _align_core
+    from verm.judge.pixel.table_align import _align_core
 
     eye = np.eye(4)
     swapped = _align_core(eye[:, [0, 2, 1, 3]])  # candidate lines 1 and 2 exchanged
@@ -443,7 +443,7 @@ def test_line_alignment_finds_drops_repeats_and_swaps() -> None:
 
 
 def test_line_alignment_keeps_copies_in_order() -> None:
-    from verm.judge.pixel import _align_core
+    from verm.judge.pixel.table_align import _align_core
 
     # Reference lines 1-3 are copies of one line; the candidate's last copy was edited beyond recognition.
     # Which copy it was is invisible: no line moved.
@@ -469,7 +469,7 @@ def test_line_alignment_keeps_copies_in_order() -> None:
     ],
 )
 def test_ocr_confusions_are_not_edits(ref: str, cand: str, same: bool) -> None:
-    from verm.judge.pixel import _ocr_same
+    from verm.judge.pixel.ocr import _ocr_same
 
     assert _ocr_same(ref, cand) is same
 
@@ -485,7 +485,7 @@ def test_ocr_confusions_are_not_edits(ref: str, cand: str, same: bool) -> None:
     ],
 )
 def test_text_severity_tells_typos_from_changed_words(ref: str, cand: str, sev: int) -> None:
-    from verm.judge.pixel import _text_severity
+    from verm.judge.pixel.grade import _text_severity
 
     assert _text_severity(ref, cand, numeric=False) == sev
 
@@ -499,21 +499,22 @@ def test_text_severity_tells_typos_from_changed_words(ref: str, cand: str, sev: 
     ],
 )
 def test_row_pitch_is_the_height_of_one_line_rows(rows: list[float], pitch: float) -> None:
-    from verm.judge.pixel import TableGrid, _row_pitch
+    from verm.judge.pixel.layout import TableGrid
+    from verm.judge.pixel.table_align import _row_pitch
 
     assert _row_pitch(TableGrid(rows=rows, cols=[0.0, 100.0])) == pytest.approx(pitch, abs=0.05)
 
 
 def _cell_item(row: int, col: int, category: str = "text_error", severity: int = 2) -> tuple[Any, tuple[int, ...]]:
     """A changed-cell item as the table path makes it (item, box in the candidate), on a 100 x 30 px grid."""
-    from verm.judge.pixel import _Item
+    from verm.judge.pixel.context import _Item
 
     box = (col * 100, row * 30, col * 100 + 90, row * 30 + 25)
     return _Item(category, severity, box, "read differently", "text", f"row {row}, column {col}"), box
 
 
 def test_cells_of_swapped_columns_join_the_swap_however_short() -> None:
-    from verm.judge.pixel import _CellRead, _collapse_exchanges
+    from verm.judge.pixel.table_cells import _CellRead, _collapse_exchanges
 
     items = [_cell_item(r, k, "numeric_error", 3) for r, k in ((2, 4), (2, 6), (16, 4), (16, 6), (9, 2))]
     reads = [
@@ -664,7 +665,7 @@ def test_mirrored_and_recoloured_svg_shape_is_two_errors(judge: PixelJudge) -> N
 
 
 def test_cells_that_trade_contents_are_one_column_swap() -> None:
-    from verm.judge.pixel import _CellRead, _collapse_exchanges
+    from verm.judge.pixel.table_cells import _CellRead, _collapse_exchanges
 
     # Rows 2 and 3 read columns 3 and 5 the other way round (OCR noise in one read); row 4 has a real typo.
     items = [_cell_item(r, k) for r, k in ((2, 3), (2, 5), (3, 3), (3, 5), (4, 2))]
@@ -771,7 +772,7 @@ def _hooks(scale: float) -> Image.Image:
 def test_transform_searches_are_bounded_per_judgment(judge: PixelJudge, monkeypatch: pytest.MonkeyPatch) -> None:
     # Every hook moved past the outline steps; each search costs up to ~40 ms at 768 px, so a drawing
     # of many such parts (hostile or not) gets four searches and plain missing and extra shapes after.
-    import verm.judge.pixel as pixel
+    import verm.judge.pixel.svg as pixel
 
     found: list[object] = []
     real = pixel._svg_transformed
@@ -880,7 +881,7 @@ def test_a_series_dropped_and_the_rest_rescaled_is_not_a_gutted_chart(judge: Pix
 
 
 def test_row_warp_maps_rows_through_a_monotone_stretch() -> None:
-    from verm.judge.pixel import _row_warp
+    from verm.judge.pixel.chart_axis import _row_warp
 
     rng = np.random.default_rng(0)
     rows = rng.random((40, 30)) < 0.3

@@ -1,0 +1,469 @@
+"""Charts: the region steps with the chart's own between them.
+
+Blocks moved over plotted marks are moved blocks; colours trading places in the plot are marks
+moving; a series redrawn in a new colour is one recolouring; tick labels changed on one axis are one
+axis change (`chart_axis`); axis labels are read on their own; what is left inside the plot frame is
+one data change (or another chart type, or a marker/line style). Rules in full: docs/judges.md.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit
+from verm.judge.pixel.colour import _hex, _rgb_de
+from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
+from verm.judge.pixel.difference import Region
+from verm.judge.pixel.explain import _unexplained, _word_moves, _Words
+from verm.judge.pixel.geometry import PxBox, _box_iou, _box_overlap, _covers, _grid_word, _inside, _union
+from verm.judge.pixel.group import (
+    _colour_groups,
+    _moved_block_items,
+    _moved_pairs,
+    _recolouring_item,
+    _region_item,
+    _text_items,
+)
+from verm.judge.pixel.layout import _long_lines
+from verm.judge.pixel.ocr import _Ocr
+from verm.judge.pixel.text import _text_item
+
+#: Normalised correlation at which a changed block of the reference is found again elsewhere.
+MOVED_MATCH = 0.85
+
+
+def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int) -> list[_Item]:
+    """A chart's diff regions as items: the steps every task shares (`verm.judge.pixel.group`) with
+    the chart's own between them (see the module docstring)."""
+    h, w = c.h, c.w
+    todo = _unexplained(c, regions, skip)
+
+    # 1. Moved blocks (a legend placed elsewhere, a shifted element): one item for both places.
+    # Tick labels that moved belong to an axis change (grouped below), not to a moved block.
+    movable = [k for k, r in enumerate(todo) if _tick_axis(c, r) is None]
+    moved = [(movable[i], movable[j]) for i, j in _chart_moved_pairs(c, [todo[k] for k in movable])]
+    if c.frame is not None:
+        # Several blocks moving inside the plot are marks that moved (a data change), not a legend.
+        in_plot = [(i, j) for i, j in moved if _inside(todo[i].bbox, c.frame, 2) and _inside(todo[j].bbox, c.frame, 2)]
+        if len({j for _, j in in_plot}) >= 2:
+            moved = [m for m in moved if m not in in_plot]
+    items, done = _moved_block_items(c, todo, moved)
+
+    # 2. Colour-only changes, grouped by (old colour, new colour): a bar and its legend swatch are one edit.
+    colour_groups, rest = _colour_groups(todo, done)
+    plot_colours = _plot_colours(c) if c.frame is not None else []
+
+    def traded(key: Region) -> bool:
+        # A→B beside B→A inside the plot: marks moved over one another; a recolouring is one way.
+        return any(
+            _rgb_de(k.ref_colour, key.cand_colour) < 12 and _rgb_de(k.cand_colour, key.ref_colour) < 12
+            for k, _ in colour_groups
+        )
+
+    for key, members in colour_groups:
+        box = _union([m.bbox for m in members])
+        in_plot = c.frame is not None and all(_inside(m.bbox, c.frame) for m in members)
+        if in_plot and (
+            traded(key)
+            or (
+                any(_rgb_de(key.cand_colour, pc) < 10 for pc in plot_colours)
+                and any(_rgb_de(key.ref_colour, pc) < 10 for pc in plot_colours)
+            )
+        ):
+            # One plotted colour now shows where another was: marks moved (stacked bars, a series
+            # added or dropped), which the data change reports; not a recolouring.
+            rest.extend(members)
+            continue
+        if in_plot and _drawn_over(c, key, members):
+            items.append(
+                _Item(
+                    "data_error", 3, box,
+                    f"Marks in {_hex(key.cand_colour)} are drawn over part of the reference's {_hex(key.ref_colour)} "
+                    "ones (an added series).", "plot",
+                )
+            )  # fmt: skip
+            continue
+        items.append(_recolouring_item(c, key, members))
+
+    # 3. Tick labels: several changed on one axis is one axis change, not many text errors.
+    axis_groups: dict[str, list[Region]] = {}
+    for r in rest:
+        ax = _tick_axis(c, r)
+        if ax:
+            axis_groups.setdefault(ax, []).append(r)
+    # Glyphs in the same places drawn a little differently (resampling) are no new tick labels.
+    # (one region is a group when it is a column of them: only the y tick labels reach that tall)
+    axis_groups = {
+        k: v
+        for k, v in axis_groups.items()
+        if (len(v) >= 2 or v[0].height >= 0.2 * h) and not all(_same_ink(r) for r in v)
+    }
+    grouped = {id(r) for v in axis_groups.values() for r in v}
+
+    # 4. Text read by OCR (largest regions first, within the OCR budget).
+    text, geometry = _text_items(c, [r for r in rest if id(r) not in grouped], max_ocr)
+    items.extend(text)
+
+    # 5. What changed inside the plot is one data change (or the axis change that moved it).
+    if c.frame is not None:
+        inner = [r for r in geometry if _inside(r.bbox, c.frame, 2)]
+        geometry = [r for r in geometry if not _inside(r.bbox, c.frame, 2)]
+        for ax, members in axis_groups.items():
+            box = _union([m.bbox for m in members])
+            change = _axis_change(c, box, ax)
+            if change is None:
+                continue
+            cat, sev, note = change
+            if inner:
+                fit = _axis_fit(c)
+                # A data change beside the axis is its own item when the axis turned log or its
+                # limits were set by hand; limits that follow the data are that change's doing.
+                if fit and fit.item and (cat == "structure_error" or fit.limits_set):
+                    items.append(fit.item)
+                else:
+                    box = _union([box, *(m.bbox for m in inner)])
+                    if cat == "data_error" and not (fit and fit.item is None and fit.limits_set):
+                        # The data moved with the axis: as severe as the marks' change, at least
+                        # (unless limits set by hand moved them, all of them alike).
+                        sev = max(sev, _plot_item(c, inner).severity)
+                    elif cat == "data_error" and fit:
+                        # Limits set by hand, every mark following them: graded by how much wider the
+                        # range is, the perturbation rule's steps (narrowed 3, under 1.5 times 1, else 2).
+                        sev = 3 if fit.widened < 0.95 else (1 if fit.widened < AXIS_WIDENED else 2)
+                inner = []
+            items.append(_Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", f"{ax}-axis"))
+        plot_item = _plot_item(c, inner) if inner else None
+        if plot_item is not None:
+            items.append(plot_item)
+        if any(it.kind == "y-axis" for it in items):
+            # The y-axis changed: what is left beside it, reaching the frame, is its tick labels re-drawn.
+            fx0, fy0, _, fy1 = c.frame
+            geometry = [
+                r
+                for r in geometry
+                if not (
+                    r.bbox[2] >= fx0 - 0.02 * w
+                    and r.bbox[0] < fx0
+                    and fy0 - 0.03 * h < (r.bbox[1] + r.bbox[3]) / 2 < fy1 + 0.03 * h
+                )
+            ]
+        items.extend(_palette_changes(c, items, plot_colours))
+        if plot_item is not None and _recoloured_only(inner, items):
+            items.remove(plot_item)  # the plot's changes are a recolouring already reported
+        items.extend(_axis_label_items(c, todo, items, max_ocr))
+    else:
+        for members in axis_groups.values():
+            geometry.extend(members)
+
+    # 6. Everything else, one item per region.
+    items.extend(_region_item(c, r) for r in geometry)
+    return items
+
+
+def _chart_moved_pairs(c: _Ctx, regions: list[Region]) -> list[tuple[int, int]]:
+    """`_moved_pairs`, then blocks moved over the plotted marks (`_moved_over_marks`) and the other
+    pieces of each moved block (`_moved_along`)."""
+    out = _moved_pairs(c, regions)
+    used = {k for pair in out for k in pair}
+    rg = cv2.cvtColor(c.ref, cv2.COLOR_RGB2GRAY)
+    cg = cv2.cvtColor(c.cand, cv2.COLOR_RGB2GRAY)
+    out.extend(_moved_over_marks(c, regions, used, rg, cg))
+    out.extend((k, j) for i, j in list(out) for k in _moved_along(c, regions, used, i, j, cg))
+    return out
+
+
+def _moved_over_marks(
+    c: _Ctx, regions: list[Region], used: set[int], rg: np.ndarray, cg: np.ndarray
+) -> list[tuple[int, int]]:
+    """Blocks (a legend) moved over plotted marks: the changed region at either end mixes the block
+    with the marks it now hides or no longer hides, so the two regions differ in size. The block
+    itself, searched for in the whole candidate, is found at the other region."""
+    out: list[tuple[int, int]] = []
+    side = min(c.h, c.w)
+    for i, a in enumerate(regions):
+        if i in used or a.changed_ref_only < 0.3 * max(a.area, 1) or a.ref_ink < 20 or min(a.width, a.height) < 12:
+            continue
+        x0, y0, x1, y1 = a.bbox
+        tpl = np.ascontiguousarray(rg[y0:y1, x0:x1])
+        if float(tpl.std()) < 3:
+            continue
+        res = cv2.matchTemplate(cg, tpl, cv2.TM_CCOEFF_NORMED)
+        _, score, _, (mx, my) = cv2.minMaxLoc(res)
+        if score < MOVED_MATCH or math.hypot(mx - x0, my - y0) < 0.05 * side:
+            continue
+        dest = (mx, my, mx + (x1 - x0), my + (y1 - y0))
+        for j, b in enumerate(regions):
+            if j != i and j not in used and _box_iou(dest, b.bbox) > 0.0 and _covers(b.bbox, _pad_box(dest, -2, c)):
+                out.append((i, j))
+                used.update((i, j))
+                break
+    return out
+
+
+def _moved_along(c: _Ctx, regions: list[Region], used: set[int], i: int, j: int, cg: np.ndarray) -> list[int]:
+    """Other pieces of the block that moved from region i to region j: a legend's swatches and labels
+    can be separate regions where it was and where it went (there, maybe merged with the marks it
+    now covers). A piece is found where the block's move takes it (within 6 px); the regions it
+    lands on are returned too."""
+    a, b = regions[i].bbox, _pad_box(regions[j].bbox, 6, c)
+    piece = c.ref_grey[a[1] : a[3], a[0] : a[2]].astype(np.uint8)
+    if piece.shape[0] > b[3] - b[1] or piece.shape[1] > b[2] - b[0]:
+        return []
+    _, _, _, (mx, my) = cv2.minMaxLoc(cv2.matchTemplate(cg[b[1] : b[3], b[0] : b[2]], piece, cv2.TM_CCOEFF_NORMED))
+    dx, dy = b[0] + mx - a[0], b[1] + my - a[1]  # the block's move
+    out: list[int] = []
+    for k, r in enumerate(regions):
+        if k in used or r.changed_ref_only < 0.3 * max(r.area, 1) or r.ref_ink < 5:
+            continue
+        rx0, ry0, rx1, ry1 = r.bbox
+        x0, y0, x1, y1 = _pad_box((rx0 + dx, ry0 + dy, rx1 + dx, ry1 + dy), 6, c)
+        tpl = c.ref_grey[ry0:ry1, rx0:rx1].astype(np.uint8)
+        if x1 - x0 < rx1 - rx0 or y1 - y0 < ry1 - ry0 or float(tpl.std()) < 3:
+            continue
+        _, score, _, (mx, my) = cv2.minMaxLoc(cv2.matchTemplate(cg[y0:y1, x0:x1], tpl, cv2.TM_CCOEFF_NORMED))
+        if score < MOVED_MATCH:
+            continue
+        there = (x0 + mx, y0 + my, x0 + mx + rx1 - rx0, y0 + my + ry1 - ry0)
+        landed = [m for m, q in enumerate(regions) if m not in used and m != k and _box_iou(there, q.bbox) > 0]
+        out += [k, *landed]
+        used.update([k, *landed])
+    return out
+
+
+def _tick_axis(c: _Ctx, r: Region) -> str | None:
+    """'x' or 'y' when a region sits where that axis's tick labels are (just outside the frame)."""
+    if c.frame is None:
+        return None
+    fx0, fy0, fx1, fy1 = c.frame
+    x0, y0, x1, y1 = r.bbox
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    if cy > fy1 and y0 <= fy1 + 0.06 * c.h and fx0 - 0.04 * c.w < cx < fx1 + 0.04 * c.w and r.height < 0.08 * c.h:
+        return "x"
+    short = r.height < 0.2 * c.h
+    # A column of y tick labels changed as one region (a log axis: every label new), reaching the frame.
+    column = r.width < 0.12 * c.w and y0 >= fy0 - 0.03 * c.h and y1 <= fy1 + 0.08 * c.h and x1 >= fx0 - 0.02 * c.w
+    if cx < fx0 and x0 >= fx0 - 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and (short or column):
+        return "y"
+    if cx > fx1 and x1 <= fx1 + 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and short:
+        return "y2"
+    return None
+
+
+def _chart_location(box: PxBox, frame: PxBox | None, w: int, h: int) -> str:
+    """Words for a place in a chart, relative to the plot frame (title, legend, axis, tick labels)."""
+    x0, y0, x1, y1 = box
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    if frame is None:
+        if cy < 0.1 * h:
+            return "title"
+        return f"{_grid_word(cx / w, cy / h)} of the chart"
+    fx0, fy0, fx1, fy1 = frame
+    if fx0 <= cx <= fx1 and fy0 <= cy <= fy1:
+        return f"plot area, {_grid_word((cx - fx0) / max(fx1 - fx0, 1), (cy - fy0) / max(fy1 - fy0, 1))}"
+    if cy < fy0:
+        return "title" if (x0 < (fx0 + fx1) / 2 < x1 or abs(cx - (fx0 + fx1) / 2) < 0.15 * w) else "above the plot"
+    if cy > fy1 and fx0 - 0.02 * w <= cx <= fx1 + 0.02 * w:
+        return "x-axis tick labels" if y0 < fy1 + 0.045 * h else "x-axis label"
+    if cx < fx0:
+        # Tick labels end at the tick marks; the axis label sits further left, past the widest of them.
+        return "y-axis tick labels" if x1 > fx0 - 0.035 * w else "y-axis label"
+    if cx > fx1:
+        return "legend (right of the plot)"
+    return "below the plot"
+
+
+def _plot_colours(c: _Ctx, cand: bool = False) -> list[tuple[int, int, int]]:
+    """The reference's (or the candidate's, in its own frame) main ink colours inside the plot frame
+    (each >= 2 % of its ink)."""
+    frame = (_cand_frame(c) or c.frame) if cand else c.frame
+    assert frame is not None
+    fx0, fy0, fx1, fy1 = frame
+    img, ink = (c.cand, c.cand_ink) if cand else (c.ref, c.ref_ink)
+    px = img[fy0:fy1, fx0:fx1][ink[fy0:fy1, fx0:fx1]]
+    if len(px) == 0:
+        return []
+    px = px[:: max(1, len(px) // 20000)].astype(np.int32)
+    keys = ((px[:, 0] >> 3) << 10) | ((px[:, 1] >> 3) << 5) | (px[:, 2] >> 3)
+    vals, counts = np.unique(keys, return_counts=True)
+    out = []
+    for k, n in zip(vals, counts, strict=True):
+        if n >= 0.02 * len(px):
+            out.append((int((k >> 10) << 3) + 4, int(((k >> 5) & 31) << 3) + 4, int((k & 31) << 3) + 4))
+    return out
+
+
+def _drawn_over(c: _Ctx, key: Region, members: list[Region]) -> bool:
+    """New marks in another colour drawn over part of the reference's marks (an added series, its
+    bars shorter than the old ones): a recolouring turns whole marks, and leaves no old colour
+    behind; here the marks' other part keeps the old colour."""
+    marks = _touched_mark_ink(c, members)
+    if marks == 0 or sum(m.area for m in members) >= 0.8 * marks:
+        return False
+    return any(_rgb_de(key.ref_colour, pc) < 12 for pc in _plot_colours(c, cand=True))
+
+
+def _axis_label_boxes(c: _Ctx, words: _Words) -> dict[str, PxBox]:
+    """One image's axis labels from its words outside the frame: the x-axis label is the words
+    below the row of x tick labels, the y-axis label the upright column left of the y tick labels."""
+    assert c.frame is not None
+    fx0, fy0, fx1, fy1 = c.frame
+    out: dict[str, PxBox] = {}
+    below = [b for b in words.boxes if b[1] >= fy1 and fx0 - 0.02 * c.w <= (b[0] + b[2]) / 2 <= fx1 + 0.02 * c.w]
+    if below:
+        top = min(below, key=lambda b: b[1])  # the row of tick labels: words level with the topmost
+        ticks_end = max(b[3] for b in below if b[1] < (top[1] + top[3]) / 2)
+        label = [b for b in below if b[1] > ticks_end]
+        if label:
+            out["x"] = _union(label)
+    left = [b for b in words.boxes if b[2] <= fx0 and fy0 - 0.03 * c.h < (b[1] + b[3]) / 2 < fy1 + 0.03 * c.h]
+    if left:
+        ticks = [b for b in left if b[2] >= fx0 - max(12, 0.02 * c.w)]  # end at their tick marks
+        gap = max(6, 0.014 * c.w)
+
+        def level(a: PxBox, b: PxBox) -> bool:  # one row of text: they overlap over half of each's height
+            return min(a[3], b[3]) - max(a[1], b[1]) >= 0.5 * max(a[3] - a[1], b[3] - b[1])
+
+        grown = True
+        while grown:  # the rest of a wide tick label ("6 × 10¹"): words close before one, level with it
+            more = [b for b in left if b not in ticks and any(0 <= t[0] - b[2] <= gap and level(t, b) for t in ticks)]
+            ticks.extend(more)
+            grown = bool(more)
+        start = min((b[0] for b in ticks), default=fx0)
+        label = [b for b in left if b[2] < start - 1]  # (set upright, its letters may not join up)
+        if label:
+            u = _union(label)
+            if u[3] - u[1] > 1.5 * (u[2] - u[0]):  # an upright column
+                out["y"] = u
+    return out
+
+
+def _axis_label_items(c: _Ctx, regions: list[Region], items: list[_Item], max_ocr: int) -> list[_Item]:
+    """An axis label that changed, read on its own: beside tick labels that changed too, its changed
+    pixels join theirs in one region, which the axis change takes, or in a block of two text lines
+    that OCR reads poorly."""
+    if c.frame is None or not _Ocr.available():
+        return []
+    ref_words, cand_words = _word_moves(c)
+    ref_boxes, cand_boxes = _axis_label_boxes(c, ref_words), _axis_label_boxes(c, cand_words)
+    out: list[_Item] = []
+    for ax in ("x", "y"):
+        boxes = [b for b in (ref_boxes.get(ax), cand_boxes.get(ax)) if b is not None]
+        if len(boxes) < 2 or c.ocr_calls >= max_ocr:
+            continue  # found on one side only: other words (a wider tick label) may stand where it was
+        box = _union(boxes)
+        if any(it.kind == "text" and _box_overlap(it.box, box) for it in items):
+            continue  # read already
+        if not any(_box_overlap(r.bbox, box) for r in regions):
+            continue  # unchanged
+        it = _text_item(c, replace(regions[0], bbox=box))
+        if it is not None:
+            out.append(it)
+    return out
+
+
+def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int, int]]) -> list[_Item]:
+    """A series drawn in another colour while its marks also moved (an axis or data change beside
+    it): no region is a colour-only change, but one of the plot's main colours (``ref_cols``, the
+    reference's) is gone and a new one came. Only for plots of a few colours (not colour maps), one
+    gone and one new."""
+    cand_cols = _plot_colours(c, cand=True)
+    if not ref_cols or len(ref_cols) > 8:
+        return []
+
+    def distinct(cols: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        kept: list[tuple[int, int, int]] = []  # one colour may fill neighbouring quantisation bins
+        for col in cols:
+            if all(_rgb_de(col, k) > 15 for k in kept):
+                kept.append(col)
+        return kept
+
+    gone = [a for a in distinct(ref_cols) if min((_rgb_de(a, b) for b in cand_cols), default=99) > 15]
+    new = [b for b in distinct(cand_cols) if min((_rgb_de(a, b) for a in ref_cols), default=99) > 15]
+    if len(gone) != 1 or len(new) != 1:
+        return []
+    old_c, new_c = gone[0], new[0]
+    if any(it.colours and _rgb_de(it.colours[1], new_c) < 15 for it in items):
+        return []  # already reported as a recolouring
+    de = _rgb_de(old_c, new_c)
+    assert c.frame is not None
+    return [
+        _Item(
+            "style_error", 1 if de < 25 else 2, c.frame,
+            f"Marks drawn in {_hex(new_c)} where the reference draws {_hex(old_c)} (ΔE {de:.0f}).", "colour",
+            colours=(old_c, new_c),
+        )
+    ]  # fmt: skip
+
+
+def _recoloured_only(regions: list[Region], items: list[_Item]) -> bool:
+    """Every region keeps its ink in place (at most a tenth of its changed pixels gained or lost ink)
+    and turns from the old to the new colour of a reported recolouring (ΔE < 15 each)."""
+    pairs = [it.colours for it in items if it.colours]
+    return bool(pairs) and all(
+        r.changed_ref_only + r.changed_cand_only <= 0.1 * max(1, r.area)
+        and any(_rgb_de(r.ref_colour, old) < 15 and _rgb_de(r.cand_colour, new) < 15 for old, new in pairs)
+        for r in regions
+    )
+
+
+def _same_ink(r: Region) -> bool:
+    """The ink is where it was in both images; only its rendering differs."""
+    inked = r.changed_both_ink + r.changed_ref_only + r.changed_cand_only
+    return r.ink_iou >= 0.8 and r.changed_both_ink >= 0.6 * max(inked, 1)
+
+
+def _touched_mark_ink(c: _Ctx, regions: list[Region]) -> int:
+    """Ink of the reference's marks (connected ink inside the plot frame, grid and axis lines left out)
+    that the regions touch; 0 when they touch none (something drawn where there was nothing)."""
+    assert c.frame is not None
+    fx0, fy0, fx1, fy1 = c.frame
+    hor, ver = _long_lines(c.ref_ink, 0.3)
+    marks = (c.ref_ink & ~(hor | ver))[fy0:fy1, fx0:fx1].astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(marks, connectivity=8)
+    touched: set[int] = set()
+    for r in regions:
+        x0, y0, x1, y1 = r.bbox
+        x0, y0, x1, y1 = max(x0 - fx0 - 1, 0), max(y0 - fy0 - 1, 0), max(x1 - fx0 + 1, 0), max(y1 - fy0 + 1, 0)
+        touched.update(int(v) for v in np.unique(labels[y0:y1, x0:x1]))
+    touched.discard(0)
+    return int(sum(stats[k, cv2.CC_STAT_AREA] for k in touched))
+
+
+def _plot_item(c: _Ctx, inner: list[Region]) -> _Item:
+    """One data (or chart-type) change over the plot area, severity from how much of the data moved."""
+    box = _union([r.bbox for r in inner])
+    ref_only = sum(r.changed_ref_only for r in inner)
+    cand_only = sum(r.changed_cand_only for r in inner)
+    fx0, fy0, fx1, fy1 = c.frame or (0, 0, c.w, c.h)
+    plot_ink = max(1, int(c.ref_ink[fy0 + 2 : fy1 - 2, fx0 + 2 : fx1 - 2].sum()))
+    if ref_only >= 0.35 * plot_ink and cand_only >= 0.35 * plot_ink:
+        fit = _axis_fit(c)
+        if fit is not None and fit.item is None:
+            # Every mark moved along y alike: a new y scale whose tick labels were not told apart.
+            return _Item(
+                "structure_error", 2, box, "The plotted marks all moved along y alike (a new y-axis scale).", "y-axis"
+            )
+        return _Item(
+            "structure_error", 3, box, "The plotted marks changed throughout the plot (another chart type).", "plot"
+        )
+    changed = sum(r.area for r in inner)
+    small = all(r.box_area < 0.003 * c.h * c.w for r in inner)
+    if len(inner) >= 4 and small and max(ref_only, cand_only) < 0.05 * plot_ink:
+        # The same marks in the same places, drawn differently: markers or line style.
+        return _Item("style_error", 1, box, f"Marks differ in {len(inner)} places (marker or line style).", "plot")
+    # Relative to the whole marks the change touches (a bar that grew by a third changes a third
+    # of the old bar's ink): the perturbation rule's relative value change.
+    marks = _touched_mark_ink(c, inner)
+    rel = changed / (marks or max(1, sum(max(r.ref_ink, r.cand_ink) for r in inner)))
+    sev = 1 if rel < 0.1 else (2 if rel < 0.5 else 3)
+    if max(ref_only, cand_only) >= 0.75 * max(1, ref_only + cand_only) and changed >= 0.1 * plot_ink:
+        sev = 3  # a series missing or added
+    return _Item(
+        "data_error", sev, box,
+        f"Plotted data differ over {len(inner)} place(s) ({100 * ref_only / plot_ink:.0f}% of the reference's "
+        f"plot ink missing, {100 * cand_only / plot_ink:.0f}% extra).", "plot",
+    )  # fmt: skip

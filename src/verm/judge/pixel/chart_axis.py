@@ -1,0 +1,255 @@
+"""Charts: a changed axis. Its tick labels read by OCR say what changed (log scale, swapped labels,
+new limits); the marks mapped row by row onto the candidate's (dynamic time warping) say whether
+the data changed beside it: when the axis turned log or its limits were set by hand, a leftover of
+>= 8 % of the marks is a data change of its own (1 / 2 / 3 under 10 / 30 % / more).
+Rules in full: docs/judges.md, "Pixel judge", "Charts".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
+from verm.judge.pixel.geometry import PxBox, _mask_box
+from verm.judge.pixel.layout import _long_lines
+from verm.judge.pixel.ocr import _number, _Ocr, _q
+from verm.judge.pixel.text import _read_pair
+
+#: Charts, after an axis change: the share of the plotted marks left unexplained by the new axis
+#: that makes a data change of its own, and the change of empty margin that says limits were set.
+AXIS_RESIDUAL = 0.08
+
+
+AXIS_MARGIN = 0.08
+
+
+#: Charts: limits set by hand that make the y range at least this many times wider are data_error 2,
+#: less 1 (the perturbation rule's step).
+AXIS_WIDENED = 1.5
+
+
+def _tick_span(text: str) -> float | None:
+    """max - min of the numbers among OCR'd tick labels (None: fewer than two numbers)."""
+    nums = [v for v in (_number(t) for t in text.split()) if v is not None]
+    return max(nums) - min(nums) if len(nums) >= 2 else None
+
+
+def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
+    """(category, severity, note) of a tick-label change; None: the same labels, re-rendered.
+
+    structure_error 2 for a scale change (log ticks read '10...'); the same characters in another
+    order (OCR may drop a glyph of a pair but not of both): labels swapped, text_error 3 (values
+    misattributed); numeric ticks spanning a narrower range: data_error
+    3 (data may be clipped); other new limits: data_error 2.
+    """
+    pair = _read_pair(c, _pad_box(box, 3, c), block=ax != "x") if _Ocr.available() else None
+    if pair is None:
+        return "structure_error", 2, "scale or limits"
+    a, b = pair
+    if a == b and a:
+        return None  # the same tick labels, only re-rendered
+    if len(a.split()) >= 2 and sorted(filter(str.isalnum, a)) == sorted(filter(str.isalnum, b)):
+        return "text_error", 3, f"labels swapped: {_q(a, 40)} -> {_q(b, 40)}"
+
+    def logish(s: str) -> bool:
+        # Log ticks are "10" with a superscript, which Tesseract reads as 10?, 10!, 107, 6x10! ...,
+        # and minor ones "2×10^1", read as 2x, 16x: the superscript lost.
+        toks = [t for t in s.split() if any(ch.isdigit() for ch in t)]  # not the axis label's letters
+        return bool(toks) and (
+            "x10" in s
+            or sum("10" in t for t in toks) >= 0.4 * len(toks)
+            or any(re.fullmatch(r"\d+(\.\d+)?[x×]\W*", t) for t in toks)  # trailing junk: "2x:"
+        )
+
+    if logish(a) != logish(b):
+        return "structure_error", 2, f"scale: {_q(a, 40)} -> {_q(b, 40)}"
+    span_a, span_b = _tick_span(a), _tick_span(b)
+    narrower = span_a is not None and span_b is not None and 0 < span_b < 0.9 * span_a
+    return "data_error", 3 if narrower else 2, f"limits: {_q(a, 40)} -> {_q(b, 40)}"
+
+
+@dataclass(frozen=True)
+class _AxisFit:
+    """How far a changed axis explains the plot (`_axis_fit`)."""
+
+    share: float  # of the marks left over once mapped along y
+    limits_set: bool  # the empty margin above or below the marks changed: limits set by hand
+    item: _Item | None  # the leftover as a data change
+    #: How many times wider the y range is: the share of the plot's height the marks span in the
+    #: reference over that share in the candidate; 0 when the marks are now cut at the frame.
+    widened: float = 1.0
+
+
+def _axis_fit(c: _Ctx) -> _AxisFit | None:
+    if c.axis_fit is None:
+        c.axis_fit = (_fit_axis(c),)
+    return c.axis_fit[0]
+
+
+def _fit_axis(c: _Ctx) -> _AxisFit | None:
+    """Map the reference's marks onto the candidate's along y (`_rescaled_marks_residual`) and
+    judge what the axis change leaves over; None when either plot has no frame or no marks.
+
+    The leftover is a data change of its own (`_AxisFit.item`) when it is at least `AXIS_RESIDUAL`
+    of the marks; severity from its share: under 10 % -> 1, under 30 % -> 2, else 3. Limits are set
+    by hand when the empty margin above or below the marks changed by over `AXIS_MARGIN` of the
+    plot, or the marks are now cut at the frame where they had room; limits that follow the data
+    (matplotlib's autoscale, which leaves a margin) are a data change's doing.
+    """
+    found = _rescaled_marks_residual(c)
+    if found is None or c.frame is None:
+        return None
+    residual, cand_frame, ink, (ref_top, ref_bottom), (cand_top, cand_bottom) = found
+    share = float(residual.sum()) / max(ink, 1)
+    # Marks now cut at the frame that had room: limits narrowed by hand (autoscale leaves a margin).
+    cut = (cand_top < 0.005 < 0.02 < ref_top) or (cand_bottom < 0.005 < 0.02 < ref_bottom)
+    limits_set = max(abs(cand_top - ref_top), abs(cand_bottom - ref_bottom)) > AXIS_MARGIN or cut
+    # Marks that follow the new limits span a share of the plot's height shrunk by the range's factor.
+    cand_span = 1 - cand_top - cand_bottom
+    widened = 0.0 if cut else ((1 - ref_top - ref_bottom) / cand_span if cand_span > 0 else 1.0)
+    if share < AXIS_RESIDUAL:
+        return _AxisFit(share, limits_set, None, widened)
+    x0, y0, x1, y1 = _mask_box(residual, 0, 0)
+    fx0, fy0, fx1, _ = cand_frame
+    side = _marks_inset(c.w)
+    across = (fx1 - fx0 - 2 * side) / residual.shape[1]  # the candidate's marks were stretched to the reference's
+    box = (
+        fx0 + side + int(x0 * across),
+        fy0 + 2 + y0,
+        min(c.w, fx0 + side + math.ceil(x1 * across)),
+        min(c.h, fy0 + 2 + y1),
+    )
+    item = _Item(
+        "data_error", 1 if share < 0.1 else (2 if share < 0.3 else 3), box,
+        f"Plotted data differ beyond the new axis: {100 * share:.0f}% of the marks do not follow it.", "plot",
+    )  # fmt: skip
+    return _AxisFit(share, limits_set, item, widened)
+
+
+def _rescaled_marks_residual(
+    c: _Ctx,
+) -> tuple[np.ndarray, PxBox, int, tuple[float, float], tuple[float, float]] | None:
+    """What of the plotted marks an axis's new limits or scale do not explain.
+
+    Each image's marks are taken inside its own frame (new tick labels resize the plot), the
+    candidate's stretched across to the reference's width; the reference's marks are then moved row
+    by row onto the candidate's by the best monotone map (a linear or log axis moves every mark
+    along y alike), and what is left is ink of either more than 3 px from the other's (a straight
+    segment between two marks bends a little under a new scale). Returns (that ink's mask over the
+    candidate's plot, the candidate's frame, all mark ink, and the empty margins above and below the
+    marks of the reference and of the candidate), or None when either plot has no frame or no marks."""
+    cand_frame = _cand_frame(c)
+    if c.frame is None or cand_frame is None:
+        return None
+    ref_m, cand_m = _plot_marks(c.ref_ink, c.frame), _plot_marks(c.cand_ink, cand_frame)
+    if not ref_m.any() or not cand_m.any() or min(ref_m.shape) < 8 or min(cand_m.shape) < 8:
+        return None
+    margins = _mark_margins(ref_m), _mark_margins(cand_m)
+    if cand_m.shape[1] != ref_m.shape[1]:
+        size = (ref_m.shape[1], cand_m.shape[0])
+        cand_m = cv2.resize(cand_m.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST).astype(bool)
+    # The two frames are found to a pixel or two: line the marks up across by their column profiles.
+    a, b = ref_m.sum(0).astype(np.float64), cand_m.sum(0).astype(np.float64)
+    dx = max(range(-4, 5), key=lambda d: float(a[max(0, d) : len(a) + min(0, d)] @ b[max(0, -d) : len(b) + min(0, -d)]))
+    cand_m = np.roll(cand_m, dx, axis=1)
+    near = np.ones((7, 7), np.uint8)
+
+    def close_to(m: np.ndarray) -> np.ndarray:
+        return cv2.dilate(m.astype(np.uint8), near).astype(bool)
+
+    # Whole pieces of ink that stayed in place (a legend, a note) are not mapped: only the marks moved.
+    stay_ref, stay_cand = np.zeros_like(ref_m), np.zeros_like(cand_m)
+    if ref_m.shape == cand_m.shape:
+        stay_ref, stay_cand = _in_place(ref_m, close_to(cand_m)), _in_place(cand_m, close_to(ref_m))
+        # Both sides of a piece stayed (a filled shape that grew keeps the old one inside it).
+        stay_ref = _in_place(stay_ref, close_to(stay_cand))
+        stay_cand = _in_place(stay_cand, close_to(stay_ref))
+    rows_ref, rows_cand = _row_warp(ref_m, cand_m)
+    moved = np.zeros_like(cand_m)
+    np.logical_or.at(moved, rows_cand, (ref_m & ~stay_ref)[rows_ref])
+    residual = (cand_m & ~stay_cand & ~close_to(moved)) | (moved & ~close_to(cand_m))
+    return residual, cand_frame, int(max(ref_m.sum(), cand_m.sum())), *margins
+
+
+def _plot_marks(ink: np.ndarray, frame: PxBox) -> np.ndarray:
+    """The plotted marks inside a frame, for mapping along y: its ink less thin horizontal lines (grid
+    lines sit at tick values, which do not move with the data), 2 px in from the frame and clear of
+    tick marks drawn inwards from the side spines."""
+    fx0, fy0, fx1, fy1 = frame
+    side = _marks_inset(ink.shape[1])
+    inside = ink[fy0 + 2 : fy1 - 2, fx0 + side : fx1 - side]
+    # Lines 30 % of the image wide, as `plot_frame` finds them, looked for in the plot only.
+    hor, _ = _long_lines(inside, min(1.0, 0.3 * ink.shape[1] / max(inside.shape[1], 1)))
+    return inside & ~hor
+
+
+def _marks_inset(width: int) -> int:
+    """How far in from the side spines `_plot_marks` starts (clear of inward tick marks)."""
+    return 2 + round(0.015 * width)
+
+
+def _row_warp(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The monotone map of a's rows onto b's rows under which their ink patterns agree best (dynamic
+    time warping; a row's cost is its ink with no ink within 1 px across in the other row).
+    Returns the warping path: rows of ``a`` and the rows of ``b`` they map to, pair by pair."""
+    af, bf = a.astype(np.float32), b.astype(np.float32)
+    k = np.ones((1, 3), np.uint8)
+    ad = cv2.dilate(a.astype(np.uint8), k).astype(np.float32)
+    bd = cv2.dilate(b.astype(np.uint8), k).astype(np.float32)
+    cost = af.sum(1)[:, None] - af @ bd.T + bf.sum(1)[None, :] - ad @ bf.T
+    n, m = cost.shape
+    acc = np.empty((n, m), np.float64)
+    steps = np.empty((n, m), np.int8)  # 0: diagonal, 1: from the row above, 2: from the left
+    prev = np.full(m, np.inf)
+    prev_diag = np.full(m, np.inf)
+    for i in range(n):
+        if i == 0:
+            up, diag = np.full(m, np.inf), np.full(m, np.inf)
+            diag[0] = 0.0
+        else:
+            up, diag = prev, prev_diag
+        from_prev = np.minimum(up, diag)
+        steps[i] = np.where(diag <= up, 0, 1)
+        e = cost[i] + from_prev
+        run = np.cumsum(cost[i])
+        best = np.minimum.accumulate(e - run)
+        acc[i] = run + best
+        steps[i] = np.where(acc[i] < e, 2, steps[i])
+        prev = acc[i]
+        prev_diag = np.concatenate(([np.inf], acc[i][:-1]))
+    pairs = []
+    i, j = n - 1, m - 1
+    while i >= 0 and j >= 0:
+        pairs.append((i, j))
+        st = steps[i, j]
+        if st == 0:
+            i, j = i - 1, j - 1
+        elif st == 1:
+            i -= 1
+        else:
+            j -= 1
+    path = np.asarray(pairs[::-1], dtype=np.int64)
+    return path[:, 0], path[:, 1]
+
+
+def _in_place(ink: np.ndarray, other_near: np.ndarray, share: float = 0.9) -> np.ndarray:
+    """The connected pieces of ``ink`` that lie, nearly whole, on the other image's ink."""
+    n, labels = cv2.connectedComponents(ink.astype(np.uint8), connectivity=8)
+    if n <= 1:
+        return np.zeros_like(ink)
+    total = np.bincount(labels.ravel(), minlength=n)
+    on = np.bincount(labels[other_near], minlength=n)
+    keep = on >= share * np.maximum(total, 1)
+    keep[0] = False
+    return keep[labels]
+
+
+def _mark_margins(marks: np.ndarray) -> tuple[float, float]:
+    """Empty shares of a plot above and below its marks."""
+    rows = np.nonzero(marks.any(axis=1))[0]
+    return rows[0] / len(marks), 1 - (rows[-1] + 1) / len(marks)

@@ -1,0 +1,100 @@
+"""Pixels as colours: RGB arrays, CIE Lab and ΔE (CIE76), an image's background colour, its ink.
+
+A pixel is ink when it lies more than `INK_DE` (ΔE 15) from the image's own background colour (the
+most common colour). Lab and ink are computed once per judgment (`_lab_ink`, memo set by the judge).
+"""
+
+from __future__ import annotations
+
+import contextvars
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from verm.errors import InputError
+
+#: ΔE (CIE76) from an image's background colour above which a pixel is "ink".
+INK_DE = 15.0
+
+
+def _as_array(img: Image.Image | np.ndarray) -> np.ndarray:
+    if isinstance(img, Image.Image):
+        return np.asarray(img.convert("RGB"), dtype=np.uint8)
+    arr = np.asarray(img)
+    if arr.ndim == 2:
+        arr = np.stack([arr] * 3, axis=2)
+    if arr.ndim != 3 or arr.shape[2] < 3:
+        raise InputError(f"expected an RGB image array (H x W x 3), got shape {arr.shape}")
+    return np.ascontiguousarray(arr[:, :, :3], dtype=np.uint8)
+
+
+def _lab(rgb: np.ndarray) -> np.ndarray:
+    # OpenCV's float Lab: L in [0, 100], a/b in about [-127, 127] — real CIE units, so ΔE is meaningful.
+    return cv2.cvtColor(np.multiply(rgb, np.float32(1.0 / 255.0), dtype=np.float32), cv2.COLOR_RGB2Lab)
+
+
+def _sq_norm(d: np.ndarray) -> np.ndarray:
+    """Squared Euclidean norm over the last axis of an H x W x 3 float32 array (OpenCV: fast)."""
+    return cv2.transform(d * d, np.ones((1, 3), np.float32))
+
+
+def _delta_e(lab1: np.ndarray, lab2: np.ndarray) -> np.ndarray:
+    return cv2.sqrt(_sq_norm(cv2.subtract(lab1, lab2)))
+
+
+def _background(rgb: np.ndarray) -> np.ndarray:
+    """The most common colour (quantised to 4 bits per channel, then refined by a median)."""
+    flat = rgb.reshape(-1, 3)[:: max(1, rgb.shape[0] * rgb.shape[1] // 40000)]
+    q = (flat >> 4).astype(np.int32)
+    keys = (q[:, 0] << 8) | (q[:, 1] << 4) | q[:, 2]
+    mode = np.bincount(keys, minlength=4096).argmax()
+    members = flat[keys == mode]
+    return np.median(members, axis=0).astype(np.float32)
+
+
+#: Lab and ink of the arrays one judgment has seen (keyed by identity; the array is kept, so its id
+#: stays its own): the table path reads the same images in several steps. Set by `judge_images`.
+_LAB_INK: contextvars.ContextVar[dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] | None] = contextvars.ContextVar(
+    "verm_pixel_lab_ink", default=None
+)
+
+
+def _lab_ink(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(Lab, ink mask) of an image, computed once per judgment."""
+    memo = _LAB_INK.get()
+    hit = memo.get(id(rgb)) if memo is not None else None
+    if hit is not None and hit[0] is rgb:
+        return hit[1], hit[2]
+    lab = _lab(rgb)
+    ink = _ink(lab, rgb)
+    if memo is not None:
+        memo[id(rgb)] = (rgb, lab, ink)
+    return lab, ink
+
+
+def _ink(lab: np.ndarray, rgb: np.ndarray, de: float = INK_DE) -> np.ndarray:
+    """Pixels that differ from the image's own background colour by more than ``de``."""
+    bg = _background(rgb)
+    bg_lab = cv2.cvtColor((bg / 255.0).reshape(1, 1, 3).astype(np.float32), cv2.COLOR_RGB2Lab)[0, 0]
+    d = cv2.subtract(lab, (float(bg_lab[0]), float(bg_lab[1]), float(bg_lab[2]), 0.0))
+    return _sq_norm(d) > de * de
+
+
+def _dominant(rgb_pixels: np.ndarray) -> tuple[int, int, int]:
+    if len(rgb_pixels) == 0:
+        return (255, 255, 255)
+    px = rgb_pixels[:: max(1, len(rgb_pixels) // 5000)].astype(np.int32)
+    keys = (px[:, 0] << 16) | (px[:, 1] << 8) | px[:, 2]
+    vals, counts = np.unique(keys, return_counts=True)
+    k = int(vals[counts.argmax()])
+    return ((k >> 16) & 255, (k >> 8) & 255, k & 255)
+
+
+def _hex(c: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*c)
+
+
+def _rgb_de(c1: tuple[int, int, int], c2: tuple[int, int, int]) -> float:
+    lab = _lab(np.array([[c1, c2]], dtype=np.uint8))
+    return float(np.linalg.norm(lab[0, 0] - lab[0, 1]))

@@ -1,0 +1,66 @@
+"""Pixel boxes (x0, y0, x1, y1), end-exclusive, in the working frame: unions, overlaps, containment."""
+
+from __future__ import annotations
+
+import numpy as np
+
+PxBox = tuple[int, int, int, int]
+
+
+def _union(boxes: list[PxBox]) -> PxBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _inside(box: PxBox, frame: PxBox | None, margin: int = 0) -> bool:
+    if frame is None:
+        return False
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return frame[0] - margin <= cx <= frame[2] + margin and frame[1] - margin <= cy <= frame[3] + margin
+
+
+def _box_area(b: PxBox | None) -> int:
+    return 0 if b is None else (b[2] - b[0]) * (b[3] - b[1])
+
+
+def _box_overlap(a: PxBox, b: PxBox) -> int:
+    return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _box_iou(a: PxBox, b: PxBox) -> float:
+    inter = _box_overlap(a, b)
+    union = _box_area(a) + _box_area(b) - inter
+    return inter / union if union else 0.0
+
+
+def _covers(outer: PxBox, inner: PxBox) -> bool:
+    iw = max(0, min(outer[2], inner[2]) - max(outer[0], inner[0]))
+    ih = max(0, min(outer[3], inner[3]) - max(outer[1], inner[1]))
+    area = max(1, (inner[2] - inner[0]) * (inner[3] - inner[1]))
+    return iw * ih >= 0.7 * area
+
+
+def _mask_box(mask: np.ndarray, x0: int, y0: int) -> PxBox:
+    ys, xs = np.nonzero(mask)
+    return (x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1)
+
+
+def _iou(a: np.ndarray, b: np.ndarray) -> float:
+    union = int((a | b).sum())
+    return int((a & b).sum()) / union if union else 1.0
+
+
+def _cell_ink_box(ink: np.ndarray) -> PxBox | None:
+    rows, cols = np.nonzero(ink.any(axis=1))[0], np.nonzero(ink.any(axis=0))[0]
+    if len(rows) == 0:
+        return None
+    return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
+
+
+def _grid_word(cx: float, cy: float) -> str:
+    row = "upper" if cy < 1 / 3 else ("lower" if cy > 2 / 3 else "")
+    col = "left" if cx < 1 / 3 else ("right" if cx > 2 / 3 else "")
+    if row and col:
+        return f"{row}-{col}"
+    if row:
+        return "top" if row == "upper" else "bottom"
+    return col or "centre"

@@ -1,0 +1,181 @@
+"""Stage 5, classify and group: the regions left after explaining away become items.
+
+In order: moved blocks (template NCC >= 0.7, one item for both places), colour-only changes grouped
+by (old, new) colour (style_error 1 for shades, else 2), text read by OCR, then one item per region
+by its pixels. Tables whose grids do not align use these steps as they are; charts add their own
+between them (`chart`), SVGs group by drawn shape (`svg`). Rules in full: docs/judges.md.
+"""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.classify import _CATS, _colour_only, _looks_like_text, _presence, classify, describe
+from verm.judge.pixel.colour import _hex, _rgb_de
+from verm.judge.pixel.context import _Ctx, _Item
+from verm.judge.pixel.difference import Region
+from verm.judge.pixel.explain import _unexplained
+from verm.judge.pixel.geometry import PxBox, _union
+from verm.judge.pixel.grade import _svg_move_grade, severity
+from verm.judge.pixel.ocr import _Ocr
+from verm.judge.pixel.text import _text_candidate, _text_item
+from verm.types import Task
+
+
+def _items_from_regions(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int) -> list[_Item]:
+    """The diff regions as items, by the steps every task shares (tables whose grids do not align come
+    here): moved blocks, colour-only changes grouped by colour, text read by OCR, then one item per
+    region. Charts run the same steps with their own between them (`verm.judge.pixel.chart`)."""
+    todo = _unexplained(c, regions, skip)
+    items, done = _moved_block_items(c, todo, _moved_pairs(c, todo))
+    colour_groups, rest = _colour_groups(todo, done)
+    items.extend(_recolouring_item(c, key, members) for key, members in colour_groups)
+    text, geometry = _text_items(c, rest, max_ocr)
+    items.extend(text)
+    items.extend(_region_item(c, r) for r in geometry)
+    return items
+
+
+def _moved_pairs(c: _Ctx, regions: list[Region]) -> list[tuple[int, int]]:
+    """Pairs (i, j): what the reference shows at region i, the candidate shows at region j (a moved block)."""
+    out: list[tuple[int, int]] = []
+    used: set[int] = set()
+    rg = cv2.cvtColor(c.ref, cv2.COLOR_RGB2GRAY)
+    cg = cv2.cvtColor(c.cand, cv2.COLOR_RGB2GRAY)
+    for i, a in enumerate(regions):
+        if i in used or a.changed_ref_only < 0.3 * max(a.area, 1) or a.ref_ink < 20:
+            continue
+        for j, b in enumerate(regions):
+            if j == i or j in used or b.changed_cand_only < 0.3 * max(b.area, 1):
+                continue
+            if not (0.6 < b.width / max(a.width, 1) < 1.6 and 0.6 < b.height / max(a.height, 1) < 1.6):
+                continue
+            # Compare the union-size windows centred on each box: the same block, elsewhere?
+            bw, bh = max(a.width, b.width) + 4, max(a.height, b.height) + 4
+            ca = ((a.bbox[0] + a.bbox[2]) // 2, (a.bbox[1] + a.bbox[3]) // 2)
+            cb = ((b.bbox[0] + b.bbox[2]) // 2, (b.bbox[1] + b.bbox[3]) // 2)
+            wa = _window(rg, ca, bw, bh)
+            wb = _window(cg, cb, bw, bh)
+            if wa is None or wb is None:
+                continue
+            res = cv2.matchTemplate(_pad_to(wb, 6), wa, cv2.TM_CCOEFF_NORMED)
+            if float(res.max()) >= 0.7:
+                out.append((i, j))
+                used.update((i, j))
+                break
+    return out
+
+
+def _moved_block_items(c: _Ctx, todo: list[Region], moved: list[tuple[int, int]]) -> tuple[list[_Item], set[int]]:
+    """One item per moved block (`_moved_pairs`: both places in one), and the regions they took."""
+    items: list[_Item] = []
+    done: set[int] = set()
+    for i, j in moved:
+        if j not in done:  # further pieces of one moved block (charts' `_moved_along`) add no item
+            items.append(_moved_item(c, todo[i], todo[j]))
+        done.update((i, j))
+    return items, done
+
+
+def _colour_groups(todo: list[Region], done: set[int]) -> tuple[list[tuple[Region, list[Region]]], list[Region]]:
+    """Colour-only changes grouped by (old colour, new colour): a bar and its legend swatch are one edit.
+    Returns the groups (their first region, the key, and the members) and the other regions not ``done``."""
+    colour_groups: list[tuple[Region, list[Region]]] = []
+    rest: list[Region] = []
+    for k, r in enumerate(todo):
+        if k in done:
+            continue
+        if _colour_only(r):
+            for key, members in colour_groups:
+                if _rgb_de(key.ref_colour, r.ref_colour) < 12 and _rgb_de(key.cand_colour, r.cand_colour) < 12:
+                    members.append(r)
+                    break
+            else:
+                colour_groups.append((r, [r]))
+        else:
+            rest.append(r)
+    return colour_groups, rest
+
+
+def _recolouring_item(c: _Ctx, key: Region, members: list[Region]) -> _Item:
+    """One recolouring for a colour group: style_error 1 for shades (ΔE < 25), else 2; in a table a
+    text_error (all members text) or layout_error 1."""
+    box = _union([m.bbox for m in members])
+    de = _rgb_de(key.ref_colour, key.cand_colour)
+    cats = _CATS[c.task]
+    if c.task is Task.TABLE:
+        cat, sev = (cats["text"] if all(_looks_like_text(m, c.h) for m in members) else "layout_error"), 1
+    else:
+        cat, sev = cats["style"], (1 if de < 25 else 2)
+    return _Item(
+        cat, sev, box,
+        f"Colour changed from {_hex(key.ref_colour)} to {_hex(key.cand_colour)} (ΔE {de:.0f}).", "colour",
+        colours=(key.ref_colour, key.cand_colour),
+    )  # fmt: skip
+
+
+def _text_items(c: _Ctx, regions: list[Region], max_ocr: int) -> tuple[list[_Item], list[Region]]:
+    """Text read by OCR (largest regions first, within the OCR budget); without OCR, text-like regions
+    by their shape. Returns the items and the regions that are no text change (geometry)."""
+    task, h, w = c.task, c.h, c.w
+    cats = _CATS[task]
+    items: list[_Item] = []
+    geometry: list[Region] = []
+    for r in sorted(regions, key=lambda r: -r.area):
+        if _text_candidate(c, r) and c.ocr_calls < max_ocr and _Ocr.available():
+            it = _text_item(c, r)
+            if it is not None:
+                items.append(it)
+                continue
+            if task is Task.TABLE:
+                continue  # OCR reads the same words: rendering noise in a cell, not an error
+        elif _text_candidate(c, r) and not _Ocr.available() and _looks_like_text(r, h):
+            items.append(_Item(cats["text"], severity(r, "text", h, w), r.bbox, describe(r, "text", h, w), "text"))
+            continue
+        geometry.append(r)
+    return items, geometry
+
+
+def _region_item(c: _Ctx, r: Region) -> _Item:
+    """One item for a region no step took, by its pixels (`classify`, `severity`, `describe`)."""
+    task, h, w = c.task, c.h, c.w
+    cats = _CATS[task]
+    category, kind = classify(task, r, h, w)
+    if kind == "text":
+        kind = _presence(r) or "geometry"
+        category = cats["small_presence"] if kind != "geometry" else cats["geometry"]
+    if task is Task.CHART and kind in ("geometry", "missing", "extra") and r.box_area < 0.01 * h * w:
+        category = "style_error"  # legend markers, line-style swatches outside the plot
+    return _Item(category, severity(r, kind, h, w), r.bbox, describe(r, kind, h, w), kind)
+
+
+def _window(g: np.ndarray, centre: tuple[int, int], bw: int, bh: int) -> np.ndarray | None:
+    x0, y0 = centre[0] - bw // 2, centre[1] - bh // 2
+    if x0 < 0 or y0 < 0 or x0 + bw > g.shape[1] or y0 + bh > g.shape[0]:
+        x0, y0 = min(max(x0, 0), max(g.shape[1] - bw, 0)), min(max(y0, 0), max(g.shape[0] - bh, 0))
+    win = g[y0 : y0 + bh, x0 : x0 + bw]
+    if win.size == 0 or float(win.std()) < 3:
+        return None
+    return np.ascontiguousarray(win)
+
+
+def _pad_to(g: np.ndarray, m: int) -> np.ndarray:
+    return cv2.copyMakeBorder(g, m, m, m, m, cv2.BORDER_REPLICATE)
+
+
+def _moved_item(c: _Ctx, a: Region, b: Region) -> _Item:
+    """What the reference shows at ``a`` the candidate shows at ``b``: one item for both places."""
+    h, w = c.h, c.w
+    dist = math.hypot(
+        (a.bbox[0] + a.bbox[2] - b.bbox[0] - b.bbox[2]) / 2 / w,
+        (a.bbox[1] + a.bbox[3] - b.bbox[1] - b.bbox[3]) / 2 / h,
+    )
+    cat, sev = _CATS[c.task]["moved"], 1
+    if c.task is Task.SVG:
+        cat, sev = _svg_move_grade(dist, a.box_area / float(h * w))
+    elif c.task is Task.TABLE:
+        sev = 2
+    return _Item(cat, sev, _union([a.bbox, b.bbox]), f"A block moved by {100 * dist:.0f}% of the image.", "moved")

@@ -1,0 +1,147 @@
+"""The reference's layout, found before classifying: a chart's plot frame, a table's grid.
+
+A chart's plot frame is the box of its long axis/grid lines (>= 30 % of the side), or in a style
+without spines the box of its faint grid (lines ΔE > 2.5 from the background); a table's grid is its
+full-width rules and the columns inked in >= 60 % of rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.colour import _ink, _lab_ink
+from verm.judge.pixel.geometry import PxBox
+
+
+def plot_frame(ink: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The plot area: the box spanned by the long axis lines (spines, grid), or None (a pie, an icon)."""
+    h, w = ink.shape
+    u8 = ink.astype(np.uint8)
+    hor = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, max(3, int(0.3 * w))), np.uint8))
+    ver = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((max(3, int(0.3 * h)), 1), np.uint8))
+    hr = _line_rows(hor.sum(axis=1), 0.3 * w)
+    vc = _line_rows(ver.sum(axis=0), 0.3 * h)
+    if len(hr) == 0 and len(vc) == 0:
+        return None
+    if len(hr):
+        y0, y1 = int(hr[0]), int(hr[-1]) + 1
+        xs = np.nonzero(hor[hr].any(axis=0))[0]
+        x0, x1 = int(xs[0]), int(xs[-1]) + 1
+    if len(vc):
+        vx0, vx1 = int(vc[0]), int(vc[-1]) + 1
+        ys = np.nonzero(ver[:, vc].any(axis=1))[0]
+        vy0, vy1 = int(ys[0]), int(ys[-1]) + 1
+        if not len(hr):
+            x0, x1, y0, y1 = vx0, vx1, vy0, vy1
+        else:
+            x0, x1 = min(x0, vx0), max(x1, vx1)
+            y0, y1 = min(y0, vy0), max(y1, vy1)
+    if (x1 - x0) < 0.2 * w or (y1 - y0) < 0.2 * h:
+        return None
+    return x0, y0, x1, y1
+
+
+#: Colour difference from the background of faint lines: a style's light grid on a tinted face.
+FAINT_DE = 2.5
+
+
+def chart_frame(rgb: np.ndarray, ink: np.ndarray) -> PxBox | None:
+    """A chart's plot area (`plot_frame`); in a style without spines, the box of its faint grid."""
+    frame = plot_frame(ink)
+    if frame is None:
+        frame = plot_frame(_ink(_lab_ink(rgb)[0], rgb, FAINT_DE))
+    return frame
+
+
+def _long_lines(ink: np.ndarray, frac: float) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of thin horizontal and vertical ink lines at least ``frac`` of the image side long.
+
+    Thin: a filled area (a tall bar) has long runs too, but is also thick the other way.
+    """
+    h, w = ink.shape
+    u8 = ink.astype(np.uint8)
+    hor = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, max(3, int(frac * w))), np.uint8))
+    ver = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((max(3, int(frac * h)), 1), np.uint8))
+    thick_v = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((7, 1), np.uint8))
+    thick_h = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, 7), np.uint8))
+    return (hor > 0) & (thick_v == 0), (ver > 0) & (thick_h == 0)
+
+
+def _line_rows(counts: np.ndarray, min_len: float) -> np.ndarray:
+    """Indices whose run count is long and which are an edge (a line), not the inside of a filled block."""
+    n = len(counts)
+    idx = np.nonzero(counts >= min_len)[0]
+    keep = []
+    for i in idx:
+        above = counts[max(0, i - 3)] if i >= 3 else 0
+        below = counts[i + 3] if i + 3 < n else 0
+        if min(above, below) < 0.5 * counts[i]:
+            keep.append(int(i))
+    return np.asarray(keep, dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class TableGrid:
+    """Row and column rule positions of a bordered table, in working pixels."""
+
+    rows: list[float]
+    cols: list[float]
+
+    def row_of(self, y: float) -> int:
+        return min(max(int(np.searchsorted(self.rows, y)), 1), len(self.rows) - 1)
+
+    def col_of(self, x: float) -> int:
+        return min(max(int(np.searchsorted(self.cols, x)), 1), len(self.cols) - 1)
+
+
+def table_grid(rgb: np.ndarray) -> TableGrid | None:
+    """Detect a table's grid: horizontal rules span most of the width; vertical rules are the columns
+    whose ink runs through most row bands (merged cells break a vertical rule in one row only)."""
+    ink = _lab_ink(rgb)[1]
+    h, w = ink.shape
+    # Rules are unbroken runs; a bold text line can ink half the columns of a row, but with gaps.
+    runs = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones((1, max(3, w // 4)), np.uint8)) > 0
+    rows = _with_edges(_rules(runs, 0, 0.5), h)
+    # A column rule: ink in >= 60 % of the rows, in a thin column (not text: text columns are broken).
+    vfill = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)).mean(axis=0)
+    cols = _with_edges(_group_positions(np.nonzero(vfill >= 0.6)[0]), w)
+    if len(rows) < 2 and len(cols) < 2:
+        return None
+    if len(rows) < 2:
+        rows = [0.0, float(h)]
+    if len(cols) < 2:
+        cols = [0.0, float(w)]
+    return TableGrid(rows=rows, cols=cols)
+
+
+def _rules(ink: np.ndarray, axis: int, min_fill: float = 0.5) -> list[float]:
+    """Positions of long straight rules (table borders) along an axis: 0 -> horizontal rules."""
+    fill = ink.mean(axis=1 - axis)
+    return _group_positions(np.nonzero(fill >= min_fill)[0])
+
+
+def _with_edges(rules: list[float], size: int) -> list[float]:
+    """Treat the image edges as the outer border when a trimmed screenshot cut it off."""
+    if not rules:
+        return rules
+    if rules[0] > 3:
+        rules = [0.0, *rules]
+    if rules[-1] < size - 4:
+        rules = [*rules, float(size)]
+    return rules
+
+
+def _group_positions(idx: np.ndarray) -> list[float]:
+    """Centres of runs of indices at most 2 apart (one rule drawn over a few pixel rows)."""
+    if len(idx) == 0:
+        return []
+    groups: list[list[int]] = [[int(idx[0])]]
+    for i in idx[1:]:
+        if i - groups[-1][-1] <= 2:
+            groups[-1].append(int(i))
+        else:
+            groups.append([int(i)])
+    return [sum(g) / len(g) for g in groups]

@@ -1,0 +1,469 @@
+"""SVGs: the changed regions grouped by the drawn shape they lie on, then each group's changes by kind.
+
+Per group: mirrored (text_symbol_error 2), recoloured (one per colour pair), an outline moved
+(shape_error by how far), a drawing moved, resized or turned as a whole (one similarity transform),
+or shapes missing / extra (structure_error by their box). Missing pieces holding under half the
+reference's ink are one element gone. Rules in full: docs/judges.md, "Pixel judge", "SVGs".
+"""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.classify import _CATS, _looks_like_text, classify, describe
+from verm.judge.pixel.colour import INK_DE, _dominant, _hex, _rgb_de
+from verm.judge.pixel.context import _Ctx, _Item
+from verm.judge.pixel.difference import Region
+from verm.judge.pixel.explain import _unexplained
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _grid_word, _iou, _mask_box, _union
+from verm.judge.pixel.grade import _svg_move_grade, severity
+from verm.judge.pixel.group import _moved_item, _moved_pairs
+from verm.judge.pixel.ocr import _Ocr
+from verm.judge.pixel.text import _text_candidate, _text_item
+
+#: SVG outline changes: how far the changed ink lies from the other image's ink (98th percentile: how
+#: far the outline moved at most, stray anti-aliasing left out; a fraction of the side): below the
+#: first -> 1, below the second -> 2, else 3.
+SVG_MOVE_SEVERITY = (0.04, 0.10)
+
+
+#: SVG: an outline moved further than the move steps is one drawing transformed when the moved
+#: reference drawing and the candidate's lie within the second value (a fraction of the side) of each
+#: other, at the first value's percentile both ways (a sub-element gone or added stays further), and
+#: at most half as far apart as left in place.
+SVG_TRANSFORM = (98.0, 0.03)
+
+
+#: SVG: at most this many transform searches a judgment (the rest stay a missing and an extra shape).
+SVG_TRANSFORM_SEARCHES = 4
+
+
+#: SVG: ink gained (lost) beside a part lost (gained) is a change of its own from this share of the
+#: group's one-sided ink, when it lies off the other image's ink (not a shrunk shape's new outline).
+SVG_OTHER_SIDE = 0.06
+
+
+#: Missing pieces holding under this share of the reference's ink together are one element gone.
+SVG_PIECES = 0.5
+
+
+#: SVG: changes on one connected drawing further apart than this fraction of the side are separate.
+SVG_CLUSTER_GAP = 0.08
+
+
+#: SVG missing or extra shapes: box area as a fraction of the image above the first -> 2, the second -> 3.
+SVG_AREA_SEVERITY = (0.01, 0.10)
+
+
+def _svg_location(box: PxBox, w: int, h: int) -> str:
+    cx, cy = (box[0] + box[2]) / 2 / w, (box[1] + box[3]) / 2 / h
+    if (box[2] - box[0]) * (box[3] - box[1]) >= 0.6 * w * h:
+        return "whole icon"
+    return f"{_grid_word(cx, cy)} shape"
+
+
+def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.ndarray, max_ocr: int) -> list[_Item]:
+    """SVG: the changed regions grouped by the drawn shape they touch, then each group's changes by kind.
+
+    One edit of an icon (a path scaled, a point moved) breaks into many slivers along the shape's
+    outline; grouping by the connected ink (reference or candidate) they lie on makes it one change.
+    """
+    todo = _unexplained(c, regions, skip)
+    items: list[_Item] = []
+    done: set[int] = set()
+    for i, j in _moved_pairs(c, todo):
+        items.append(_moved_item(c, todo[i], todo[j]))
+        done.update((i, j))
+    rest: list[Region] = []
+    for k, r in enumerate(todo):
+        if k in done:
+            continue
+        if _looks_like_text(r, c.h) and _text_candidate(c, r) and c.ocr_calls < max_ocr and _Ocr.available():
+            it = _text_item(c, r)
+            if it is not None:
+                items.append(it)
+                continue
+        rest.append(r)
+    union = c.ref_ink | c.cand_ink
+    _, labels = cv2.connectedComponents(cv2.dilate(union.astype(np.uint8), np.ones((3, 3), np.uint8)), connectivity=8)
+    groups: dict[int, list[Region]] = {}
+    for k, r in enumerate(rest):
+        x0, y0, x1, y1 = r.bbox
+        on_ink = labels[y0:y1, x0:x1][changed[y0:y1, x0:x1] & union[y0:y1, x0:x1]]
+        key = int(np.bincount(on_ink).argmax()) if on_ink.size else 0
+        groups.setdefault(key if key > 0 else -1 - k, []).append(r)  # no ink touched: a group of its own
+    parts: list[tuple[PxBox, np.ndarray, list[Region]]] = []
+    gap = SVG_CLUSTER_GAP * min(c.h, c.w)
+    for key, all_members in groups.items():
+        # Changes far apart on one connected drawing are separate edits (a point moved at one end,
+        # a part scaled at the other); one edit's changes run along the outline it moved.
+        for members in _clusters(all_members, gap):
+            box = _union([m.bbox for m in members])
+            sl = (slice(box[1], box[3]), slice(box[0], box[2]))
+            mask = np.zeros_like(changed)
+            mask[sl] = changed[sl] & (labels[sl] == key) if key > 0 else changed[sl]
+            parts.append((box, mask, members))
+    dist = _ink_distances(c)
+    for box, mask, members in _pair_moved_outlines(c, parts):
+        sl = (slice(box[1], box[3]), slice(box[0], box[2]))
+        found = _svg_shape_items(c, mask[sl], box, dist)
+        if not found and len(members) == 1 and not union[sl][mask[sl]].any():
+            r = members[0]  # no ink touched: a background tint or a faint fill
+            category, kind = classify(c.task, r, c.h, c.w)
+            found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
+        items.extend(found)
+    return _merge_missing_pieces(c, _merge_recolourings(items))
+
+
+def _merge_missing_pieces(c: _Ctx, items: list[_Item]) -> list[_Item]:
+    """Shapes missing in separate places that together hold under `SVG_PIECES` of the reference's
+    ink are one element gone (a path drawn in several pieces: its subpaths), graded by the largest;
+    when more is gone, each piece counts, so a hollow drawing piles up severity."""
+    missing = [it for it in items if it.kind == "missing"]
+    if len(missing) < 2:
+        return items
+    lost = np.zeros_like(c.ref_ink)
+    for it in missing:
+        x0, y0, x1, y1 = it.box
+        lost[y0:y1, x0:x1] = True
+    lost &= c.ref_ink & ~c.cand_ink
+    if int(lost.sum()) >= SVG_PIECES * max(1, int(c.ref_ink.sum())):
+        return items
+    first = max(missing, key=lambda it: (it.severity, _box_area(it.box)))
+    first.box = _union([it.box for it in missing])
+    first.description = f"A shape of the reference, drawn in {len(missing)} pieces, is missing in the candidate."
+    return [it for it in items if it.kind != "missing" or it is first]
+
+
+def _clusters(regions: list[Region], gap: float) -> list[list[Region]]:
+    """Regions whose boxes lie within ``gap`` px of one another, chained, as clusters."""
+    n = len(regions)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        a = regions[i].bbox
+        for j in range(i + 1, n):
+            b = regions[j].bbox
+            dx = max(0, max(a[0], b[0]) - min(a[2], b[2]))
+            dy = max(0, max(a[1], b[1]) - min(a[3], b[3]))
+            if max(dx, dy) <= gap:
+                parent[find(i)] = find(j)
+    out: dict[int, list[Region]] = {}
+    for i, r in enumerate(regions):
+        out.setdefault(find(i), []).append(r)
+    return list(out.values())
+
+
+def _merge_recolourings(items: list[_Item]) -> list[_Item]:
+    """One recolouring per (old, new) colour pair: a recoloured element drawn in separate pieces is
+    one change, not one per piece."""
+    out: list[_Item] = []
+    for it in items:
+        same = next(
+            (
+                o
+                for o in out
+                if it.colours and o.colours
+                and _rgb_de(it.colours[0], o.colours[0]) < 12 and _rgb_de(it.colours[1], o.colours[1]) < 12
+            ),
+            None,
+        )  # fmt: skip
+        if same is None:
+            out.append(it)
+        else:
+            same.box, same.severity = _union([same.box, it.box]), max(same.severity, it.severity)
+    return out
+
+
+def _ink_side(c: _Ctx, mask: np.ndarray) -> str | None:
+    """'ref' / 'cand' when nearly all changed ink of ``mask`` is on that side only."""
+    n_ref = int((mask & c.ref_ink & ~c.cand_ink).sum())
+    n_cand = int((mask & c.cand_ink & ~c.ref_ink).sum())
+    if n_ref + n_cand == 0:
+        return None
+    return "ref" if n_ref >= 0.85 * (n_ref + n_cand) else ("cand" if n_cand >= 0.85 * (n_ref + n_cand) else None)
+
+
+def _pair_moved_outlines(
+    c: _Ctx, parts: list[tuple[PxBox, np.ndarray, list[Region]]]
+) -> list[tuple[PxBox, np.ndarray, list[Region]]]:
+    """A shape drawn larger, smaller or a little elsewhere no longer touches its old outline: a group of
+    reference-only ink and a group of candidate-only ink over about the same box are one change."""
+    sides = [_ink_side(c, m) for _, m, _ in parts]
+    used: set[int] = set()
+    out = []
+    for i, (box_i, mask_i, mem_i) in enumerate(parts):
+        if sides[i] != "ref":
+            continue
+        extras = [j for j in range(len(parts)) if j not in used and sides[j] == "cand"]
+        best = max(extras, key=lambda j: _box_iou(box_i, parts[j][0]), default=None)
+        if best is not None and _box_iou(box_i, parts[best][0]) >= 0.25:
+            box_j, mask_j, mem_j = parts[best]
+            used.update((i, best))
+            out.append((_union([box_i, box_j]), mask_i | mask_j, mem_i + mem_j))
+    out.extend(p for k, p in enumerate(parts) if k not in used)
+    return out
+
+
+def _moved_over_fill(c: _Ctx, both: np.ndarray, box: PxBox) -> _Item | None:
+    """The shift (phase correlation of the two images over the changed box) of a mark that moved over
+    a filled shape, where ink covers both places and only the colours trade places."""
+    x0, y0, _, _ = box
+    bx0, by0, bx1, by1 = _mask_box(both, x0, y0)
+    if min(bx1 - bx0, by1 - by0) < 4:
+        return None
+
+    def centred(g: np.ndarray) -> np.ndarray:
+        # Zero mean, zero-padded to twice the size: no DC peak and no wrap-around at the borders.
+        crop = g[by0:by1, bx0:bx1]
+        return cv2.copyMakeBorder(crop - float(crop.mean()), 0, crop.shape[0], 0, crop.shape[1], cv2.BORDER_CONSTANT)
+
+    (dx, dy), response = cv2.phaseCorrelate(centred(c.ref_grey), centred(c.cand_grey))
+    if response < 0.1:
+        return None
+    dist = math.hypot(dx, dy) / min(c.h, c.w)
+    area = (bx1 - bx0) * (by1 - by0) / float(c.h * c.w)
+    cat, sev = _svg_move_grade(dist, area)
+    return _Item(cat, sev, (bx0, by0, bx1, by1), f"A shape moved by {100 * dist:.0f}% of the image.", "moved")
+
+
+def _ink_distances(c: _Ctx) -> tuple[np.ndarray, np.ndarray]:
+    """Per pixel, the distance (px) to the nearest reference ink and to the nearest candidate ink."""
+    return tuple(  # type: ignore[return-value]
+        cv2.distanceTransform((~ink).astype(np.uint8), cv2.DIST_L2, 3) for ink in (c.ref_ink, c.cand_ink)
+    )
+
+
+def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
+    """'horizontally' / 'vertically' when the candidate's ink is the reference's mirrored in the box of
+    the changed pixels (``mask``, placed at x0, y0).
+
+    A shape mirrored about its own centre changes a set of pixels symmetric about that centre, so the
+    box of the changed pixels has the shape's centre on the mirror axis.
+    """
+    bx0, by0, bx1, by1 = _mask_box(mask, x0, y0)
+    a, b = c.ref_ink[by0:by1, bx0:bx1], c.cand_ink[by0:by1, bx0:bx1]
+    if min(int(a.sum()), int(b.sum())) < 30:
+        return None
+    plain = _iou(a, b)
+    # What vanished, mirrored, is what appeared (other shapes' ink in the box, unchanged, aside).
+    grow = np.ones((3, 3), np.uint8)
+    gone = cv2.dilate((a & ~b).astype(np.uint8), grow).astype(bool)
+    came = cv2.dilate((b & ~a).astype(np.uint8), grow).astype(bool)
+    for axis, name in ((1, "horizontally"), (0, "vertically")):
+        flipped = _iou(np.flip(a, axis), b)
+        if flipped >= 0.7 and flipped >= plain + 0.2:
+            return name
+        if min(int(gone.sum()), int(came.sum())) >= 30 and _iou(np.flip(gone, axis), came) >= 0.6:
+            return name
+    return None
+
+
+def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarray, np.ndarray]) -> list[_Item]:
+    """The changes of one group (``mask``: its changed pixels in ``box``): recoloured, reshaped, missing, extra."""
+    cats = _CATS[c.task]
+    x0, y0, x1, y1 = box
+    sl = (slice(y0, y1), slice(x0, x1))
+    ri, ci = c.ref_ink[sl], c.cand_ink[sl]
+    ref_only, cand_only, both = mask & ri & ~ci, mask & ci & ~ri, mask & ri & ci
+    n_ref, n_cand, n_both = int(ref_only.sum()), int(cand_only.sum()), int(both.sum())
+    inked = n_ref + n_cand + n_both
+    min_px = max(4, round(2e-4 * c.h * c.w))
+    if inked < min_px:
+        return []
+    side = min(c.h, c.w)
+    out: list[_Item] = []
+    # A recolouring shows where ink stays: looked for whenever a tenth of the changed ink is on both
+    # sides (a shape recoloured and also moved or scaled keeps little ink in place), mirrored or not.
+    recoloured: _Item | None = None
+    if n_both >= max(min_px, 0.1 * inked):
+        rc, cc = _dominant(c.ref[sl][both]), _dominant(c.cand[sl][both])
+        de = _rgb_de(rc, cc)
+        if de > 2 * INK_DE:
+            recoloured = _Item(
+                cats["style"], 1 if de < 25 else 2, _mask_box(both, x0, y0),
+                f"Colour changed from {_hex(rc)} to {_hex(cc)} (ΔE {de:.0f}).", "colour", colours=(rc, cc),
+            )  # fmt: skip
+    if n_ref >= min_px and n_cand >= min_px:
+        axis = _mirror_axis(c, mask, x0, y0)
+        if axis:
+            where = _mask_box(ref_only | cand_only, x0, y0)
+            mirrored = _Item(cats["text"], 2, where, f"A shape is mirrored {axis}.", "mirrored")
+            return [mirrored] if recoloured is None else [recoloured, mirrored]
+    if recoloured is not None:
+        out.append(recoloured)
+    elif n_both >= max(min_px, 0.3 * inked):
+        # The same colours before and after, in other places: a mark moved over a filled shape.
+        moved = _moved_over_fill(c, both, box)
+        if moved is not None:
+            out.append(moved)
+    moved_px = n_ref + n_cand
+    # Next to a recolouring, ink gained or lost is a change of its own when it is more than the
+    # recoloured outline's anti-aliasing (a lighter colour passes the ink threshold on fewer edge pixels).
+    if moved_px < max(min_px, (0.05 if out else 0.2) * inked):
+        return out
+    d_ref, d_cand = dist
+    far = np.concatenate([d_cand[sl][ref_only], d_ref[sl][cand_only]])
+    if out and float(np.percentile(far, 90)) < 2.0:
+        return out
+    where = _mask_box(ref_only | cand_only, x0, y0)
+    if min(n_ref, n_cand) >= 0.15 * moved_px:
+        move = float(np.percentile(far, 98)) / side
+        lo, hi = SVG_MOVE_SEVERITY
+        sev = 1 if move < lo else (2 if move < hi else 3)
+        if move >= hi:
+            # Moved that far, the ink is no longer one outline adjusted: what it drew is gone from
+            # one place and something is drawn in another (often two or three edits on one drawing),
+            # unless one similarity transform maps the old drawing onto the new.
+            whole = _svg_transformed(c, mask, box)
+            if whole is not None:
+                return [*out, whole]
+            out.extend(_svg_side_item(c, m, x0, y0, missing) for m, missing in ((ref_only, True), (cand_only, False)))
+            return out
+        out.append(
+            _Item(
+                cats["geometry"], sev, where,
+                f"A shape's outline moved by up to {100 * move:.0f}% of the image (scaled, rotated or reshaped).",
+                "geometry",
+            )
+        )  # fmt: skip
+        return out
+    one = ref_only if n_ref > n_cand else cand_only
+    near = float(np.percentile((d_cand if n_ref > n_cand else d_ref)[sl][one], 90)) / side
+    if near < SVG_MOVE_SEVERITY[0]:
+        # Ink lost (or gained) only along the other image's outline: a filled shape shrank (or grew)
+        # a little, its new outline inside (or around) the old, not a shape gone.
+        out.append(
+            _Item(
+                cats["geometry"], 1, where,
+                f"A shape's outline moved by up to {100 * near:.0f}% of the image (it shrank or grew).", "geometry",
+            )
+        )  # fmt: skip
+        return out
+    out.append(_svg_side_item(c, one, x0, y0, n_ref > n_cand))
+    # The other side's ink, when it is more than slivers and lies off the reference's (candidate's)
+    # ink, is a change of its own: a part gone beside one drawn elsewhere on the same drawing.
+    other = cand_only if n_ref > n_cand else ref_only
+    if int(other.sum()) >= max(min_px, SVG_OTHER_SIDE * moved_px):
+        off = float(np.percentile((d_ref if n_ref > n_cand else d_cand)[sl][other], 90)) / side
+        if off >= SVG_MOVE_SEVERITY[0]:
+            out.append(_svg_side_item(c, other, x0, y0, n_ref <= n_cand))
+    return out
+
+
+def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
+    """One drawing moved, scaled, turned or mirrored as a whole (see `SVG_TRANSFORM`), graded by the
+    perturbation rules' steps; None when no one simple similarity transform (one part: mirrored,
+    resized, turned or moved) maps the old drawing onto the new.
+
+    The drawings are the connected ink (either image) in ``box`` that the changed pixels (``mask``)
+    touch. The transform comes from image moments, of the whole drawings and of their changed ink
+    alone: the centroids, the size from the radius of gyration (which grows with the drawing for
+    filled shapes and strokes alike: a stroke of fixed width gains area with its length only), the
+    turn from the principal axes, each tried mirrored about the centroid or not.
+    """
+    if c.transform_searches >= SVG_TRANSFORM_SEARCHES:
+        return None  # a drawing of many far-moved parts: each search costs up to ~40 ms
+    c.transform_searches += 1
+    x0, y0, _, _ = box
+    sl = (slice(y0, box[3]), slice(x0, box[2]))
+    ri, ci = c.ref_ink[sl], c.cand_ink[sl]
+    _, labels = cv2.connectedComponents((ri | ci).astype(np.uint8), connectivity=8)
+    touched = np.unique(labels[mask & (ri | ci)])
+    drawn = np.isin(labels, touched[touched > 0])
+    a, b = ri & drawn, ci & drawn
+    q, tolerance = SVG_TRANSFORM
+    size = (a.shape[1], a.shape[0])
+    to_b = cv2.distanceTransform((~b).astype(np.uint8), cv2.DIST_L2, 3)
+
+    def apart(moved: np.ndarray, moved_part: np.ndarray, b_part: np.ndarray) -> float:
+        """How far the moved drawing and the candidate's lie apart (px, the q-th percentile both ways)."""
+        if not moved_part.any() or not b_part.any():
+            return math.inf
+        to_moved = cv2.distanceTransform((~moved).astype(np.uint8), cv2.DIST_L2, 3)
+        return max(float(np.percentile(to_b[moved_part], q)), float(np.percentile(to_moved[b_part], q)))
+
+    def moments(m: np.ndarray) -> dict[str, float]:
+        return cv2.moments(m.astype(np.uint8), True)
+
+    def axis(m: dict[str, float]) -> float:
+        return 0.5 * math.atan2(2 * m["mu11"], m["mu20"] - m["mu02"])
+
+    def warp(img: np.ndarray, m: np.ndarray) -> np.ndarray:
+        return cv2.warpAffine(img.astype(np.uint8), m, size, flags=cv2.INTER_NEAREST).astype(bool)
+
+    still = apart(a, a, b)
+    best = (still, "", 0.0, 1.0, (0.0, 0.0))
+    # The transform is read off the whole drawings, then off their changed ink alone (an untouched
+    # part joined to the changed one, an arrow's head beside its resized shaft, pulls the moments).
+    for a_part, b_part in ((a, b), (a & ~ci, b & ~ri)):
+        whole = a_part is a
+        ma, mb = moments(a_part), moments(b_part)
+        if min(ma["m00"], mb["m00"]) < 50:
+            continue
+        ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
+        cb = np.array([mb["m10"] / mb["m00"], mb["m01"] / mb["m00"]])
+        scale = math.sqrt((mb["mu20"] + mb["mu02"]) / mb["m00"]) / math.sqrt(
+            max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"])
+        )
+        for flip in ("", "horizontally", "vertically"):
+            src, src_part = a, a_part
+            if flip:  # mirrored about the drawing's centroid
+                k = 1 if flip == "horizontally" else 0
+                back = 2 * ca[1 - k] - (a.shape[k] - 1)
+                shift = np.float32([[1, 0, back if k == 1 else 0], [0, 1, back if k == 0 else 0]])
+                src = warp(np.flip(a, k), shift)
+                src_part = src if whole else warp(np.flip(a_part, k), shift)
+            turn = axis(mb) - axis(moments(src_part))
+            for rot in {0.0, *(turn + k * math.pi / 2 for k in range(4))}:  # an axis is known up to a half turn
+                rot = (rot + math.pi) % (2 * math.pi) - math.pi
+                if bool(flip) + (abs(scale - 1) >= 0.1) + (abs(math.degrees(rot)) >= 10) > 1:
+                    continue  # mirrored and turned, or resized too, fits many a reshaped drawing
+                m = cv2.getRotationMatrix2D((float(ca[0]), float(ca[1])), -math.degrees(rot), scale)
+                m[:, 2] += cb - ca
+                moved = warp(src, m)
+                d = apart(moved, moved if whole else warp(src_part, m), b_part)
+                if d < best[0]:
+                    best = (d, flip, rot, scale, tuple(cb - ca))
+    d, flip, rot, scale, (dx, dy) = best
+    side = min(c.h, c.w)
+    if d > tolerance * side or still < 2 * d:
+        return None
+    where = _mask_box(a | b, x0, y0)
+    area = _box_area(where) / float(c.h * c.w)
+    cats = _CATS[c.task]
+    turned = abs(math.degrees(rot))
+    if flip:
+        return _Item(cats["text"], 2, where, f"A shape is mirrored {flip}.", "mirrored")
+    if abs(scale - 1) >= 0.1:  # the size rule's steps: within 12 % -> 1, within 50 % -> 2, else 3
+        sev = 1 if abs(scale - 1) <= 0.12 else (2 if abs(scale - 1) <= 0.5 else 3)
+        return _Item(cats["geometry"], sev, where, f"A shape is drawn at {scale:.2f} times its size.", "geometry")
+    if turned >= 10:  # a large turn, graded by the drawing's box (as a transform's)
+        sev = 3 if area > 0.1 else 2
+        return _Item(cats["structure"], sev, where, f"A shape is turned by {turned:.0f}°.", "geometry")
+    # (A drawing resized or turned about its box's centre moves its centroid too: no move then.)
+    moved = math.hypot(dx, dy) / side
+    cat, sev = _svg_move_grade(moved, area)
+    return _Item(cat, sev, where, f"A shape moved by {100 * moved:.0f}% of the image.", "moved")
+
+
+def _svg_side_item(c: _Ctx, ink: np.ndarray, x0: int, y0: int, missing: bool) -> _Item:
+    """Ink on one side only: a missing (reference only) or an extra (candidate only) shape, by its box."""
+    side_box = _mask_box(ink, x0, y0)
+    cover = (side_box[2] - side_box[0]) * (side_box[3] - side_box[1]) / float(c.h * c.w)
+    lo, hi = SVG_AREA_SEVERITY
+    sev = 3 if cover > hi else (2 if cover > lo else 1)
+    if missing:
+        desc = f"A shape of the reference is missing in the candidate ({100 * cover:.1f}% of the image)."
+    else:
+        desc = f"The candidate draws a shape the reference does not have ({100 * cover:.1f}% of the image)."
+    return _Item(_CATS[c.task]["structure"], sev, side_box, desc, "missing" if missing else "extra")

@@ -1,0 +1,369 @@
+"""Tables compared through their grids: aligned by content first, then one or two rows or columns
+more or fewer, then cell by cell in place.
+
+A dropped row/column is layout_error 3, a repeated one or a swap layout_error 2, a split cell 2 (3
+when the row's last cell is lost); a candidate whose rows are another height is scaled to the
+reference's row pitch first. Rules in full: docs/judges.md, "Pixel judge", "Tables".
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.colour import _lab_ink
+from verm.judge.pixel.context import _Item
+from verm.judge.pixel.explain import _canonical_crop, _shifted_diff
+from verm.judge.pixel.geometry import PxBox, _grid_word, _union
+from verm.judge.pixel.layout import TableGrid, table_grid
+from verm.judge.pixel.table_align import (
+    _align_lines,
+    _Alignment,
+    _Cell,
+    _cell_inner,
+    _CellClasses,
+    _multiset_sim,
+    _row_pitch,
+    _same_cell,
+)
+from verm.judge.pixel.table_cells import _cell_crop, _changed_cell_items, _mostly_different_words, table_cell_items
+
+
+def table_grid_items(
+    ref: np.ndarray, cand: np.ndarray, grid: TableGrid | None, max_ocr: int, elements_missing: bool
+) -> list[tuple[_Item, PxBox]] | None:
+    """A table compared through its grid: rows and columns aligned by content (`table_aligned_items`),
+    else one or two rows or columns more or fewer (`table_shape_items`), else cell by cell in place
+    (`table_cell_items`). When elements are missing (``elements_missing``: the candidate is gutted or
+    noise) only the shape check runs. Returns (item in reference px, box in candidate px) pairs, or
+    None: the region diff decides."""
+    cells = table_aligned_items(ref, cand, max_ocr, grid) if not elements_missing else None
+    if cells is None:
+        cells = table_shape_items(ref, cand, max_change=2)
+    if cells is None and not elements_missing:
+        cells = table_cell_items(ref, cand, max_ocr)
+    return cells
+
+
+def table_aligned_items(
+    ref: np.ndarray, cand: np.ndarray, max_ocr: int, g_ref: TableGrid | None = None
+) -> list[tuple[_Item, PxBox]] | None:
+    """Compare two tables after aligning their rows and columns by content.
+
+    Every cell gets a content class (`_CellClasses`); a row is the multiset of its cells' classes,
+    a column likewise, so a row keeps its identity when columns move and vice versa. Rows and
+    columns are aligned (`_align_lines`): a dropped one is one layout_error 3, a repeated one or
+    a swap (a cycle of the order) one layout_error 2. Then the cells of aligned rows and columns
+    are compared (`_changed_cell_items`); a row whose later cells all sit one column to the
+    right had a cell split (`_split_rows`). A candidate whose rows are another height by over
+    1 % (a wider table shrunk to the same canvas: at 3 % most text of a table shrunk by 2 % fell
+    into new content classes) is scaled to the reference's row pitch first. Returns (item
+    in reference px, box in candidate px) pairs, or None when the grids cannot be read or the
+    tables do not align (another table).
+    """
+    g_ref, g_cand = g_ref or table_grid(ref), table_grid(cand)
+    if g_ref is None or g_cand is None or len(g_ref.rows) < 3 or len(g_cand.rows) < 3:
+        return None
+    pr, pc = _row_pitch(g_ref), _row_pitch(g_cand)
+    scale = pr / pc if pr > 0 and pc > 0 else 1.0
+    cand_original = cand
+    if abs(scale - 1.0) > 0.01 and 0.5 < scale < 2.0:
+        ch, cw = cand.shape[:2]
+        cand = cv2.resize(
+            cand,
+            (max(1, round(cw * scale)), max(1, round(ch * scale))),
+            interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC,
+        )
+        g_cand = table_grid(cand)
+        if g_cand is None or len(g_cand.rows) < 3:
+            return None
+    else:
+        scale = 1.0
+    out = _aligned_items(ref, cand, max_ocr, g_ref, g_cand, original=(cand_original, scale) if scale != 1.0 else None)
+    if out is None or scale == 1.0:
+        return out
+    return [
+        (it, (int(b[0] / scale), int(b[1] / scale), math.ceil(b[2] / scale), math.ceil(b[3] / scale))) for it, b in out
+    ]
+
+
+def _aligned_items(
+    ref: np.ndarray,
+    cand: np.ndarray,
+    max_ocr: int,
+    g_ref: TableGrid,
+    g_cand: TableGrid,
+    original: tuple[np.ndarray, float] | None = None,
+) -> list[tuple[_Item, PxBox]] | None:
+    """`table_aligned_items` on grids of the same scale. A resampled candidate (``original``: the
+    image before resampling and the scale applied) has its cells classed with more tolerance, not
+    compared pixel by pixel, and read by OCR from the original pixels."""
+    resampled = original is not None
+    ref_ink, cand_ink = _lab_ink(ref)[1], _lab_ink(cand)[1]
+    ref_grey, cand_grey = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)
+    # Text of a table re-flowed by a pixel or two sits at other sub-pixel offsets; centred on the pixel
+    # grid and blurred (`_canonical_crop`) it agrees within 10 grey levels, different words do not.
+    # Typos are caught unblurred by `_same_cell`.
+    classes = _CellClasses(13.0 if resampled else 10.0)
+
+    def cells(g: TableGrid, grey: np.ndarray, ink: np.ndarray) -> list[list[_Cell]]:
+        out = []
+        for i in range(1, len(g.rows)):
+            row = []
+            for k in range(1, len(g.cols)):
+                box = _cell_inner(g, i, k)
+                cls, inner = classes.classify(grey, ink, box)
+                row.append((cls, box, inner))
+            out.append(row)
+        return out
+
+    rc, cc = cells(g_ref, ref_grey, ref_ink), cells(g_cand, cand_grey, cand_ink)
+    n_rr, n_rc, n_cr, n_cc = len(rc), len(rc[0]), len(cc), len(cc[0])
+    if n_rr * n_rc < 4:
+        return None
+    # Columns compare as multisets (rows may move), with a tenth for cells in the same place: two
+    # columns holding the same values one row apart ("start year", "end year") are told apart.
+    n_r = min(n_rr, n_cr)
+    col_sim = np.array(
+        [
+            [
+                0.9 * _multiset_sim(tuple(rc[i][k][0] for i in range(n_rr)), tuple(cc[i][m][0] for i in range(n_cr)))
+                + 0.1 * sum(rc[i][k][0] == cc[i][m][0] for i in range(n_r)) / max(n_rr, n_cr)
+                for m in range(n_cc)
+            ]
+            for k in range(n_rc)
+        ]
+    )
+    live_rc = [any(rc[i][k][0] for i in range(n_rr)) for k in range(n_rc)]
+    live_cc = [any(cc[i][k][0] for i in range(n_cr)) for k in range(n_cc)]
+    live_rr = [any(x[0] for x in r) for r in rc]
+    live_cr = [any(x[0] for x in r) for r in cc]
+    col_al = _align_lines(col_sim, live_rc, live_cc)
+    if col_al is None:
+        return None
+    # Rows compare cell by cell through the aligned columns, each cell weighted by how rare its
+    # content is in its column (many rows share a "Yes", an "N/A" or an empty cell).
+    cnt_r = [Counter(rc[i][k][0] for i in range(n_rr)) for k in range(n_rc)]
+    cnt_c = [Counter(cc[i][m][0] for i in range(n_cr)) for m in range(n_cc)]
+    row_sim = np.zeros((n_rr, n_cr))
+    for i in range(n_rr):
+        for j in range(n_cr):
+            num = den = 0.0
+            for k, m in col_al.pairs:
+                a, b = rc[i][k][0], cc[j][m][0]
+                if a or b:
+                    wgt = 1.0 / max(cnt_r[k][a], cnt_c[m][b], 1)
+                    den += wgt
+                    num += wgt * (a == b)
+            row_sim[i, j] = num / den if den else 0.0
+    row_al = _align_lines(row_sim, live_rr, live_cr)
+    if row_al is None or col_al is None:
+        return None
+    ch, cw = cand.shape[:2]
+    rh, rw = ref.shape[:2]
+
+    def cand_band(axis: int, j: int) -> PxBox:
+        g = g_cand.rows if axis == 0 else g_cand.cols
+        j = min(max(j, 0), len(g) - 2)
+        a, b = int(g[j]), int(g[j + 1])
+        return (0, a, cw, b) if axis == 0 else (a, 0, b, ch)
+
+    def ref_band(axis: int, i: int) -> PxBox:
+        g = g_ref.rows if axis == 0 else g_ref.cols
+        i = min(max(i, 0), len(g) - 2)
+        a, b = int(g[i]), int(g[i + 1])
+        return (0, a, rw, b) if axis == 0 else (a, 0, b, rh)
+
+    out: list[tuple[_Item, PxBox]] = []
+
+    def alike(a: _Cell, b: _Cell) -> bool:
+        """The same class, or the same ink up to the blur of a new sub-pixel offset (looser than a class)."""
+        if a[0] == b[0] or not a[0] or not b[0] or a[2] is None or b[2] is None:
+            return a[0] == b[0]
+        ca, cb = _cell_crop(ref_grey, a[1], a[2]), _cell_crop(cand_grey, b[1], b[2])
+        if abs(ca.shape[0] - cb.shape[0]) > 1 or abs(ca.shape[1] - cb.shape[1]) > 1:
+            return False
+        return _shifted_diff(_canonical_crop(ca), _canonical_crop(cb)) < 20.0
+
+    splits = _split_rows(rc, cc, row_al, col_al, alike)
+    split_rows = {cj for cj, *_ in splits}
+    split_extra = {m for *_, m in splits if m is not None}
+    for ri, cj, k, m, lost, _extra in splits:
+        rbox = _union([rc[ri][kk][1] for kk in range(k, n_rc)])
+        cbox = _union([cc[cj][mm][1] for mm in range(m, n_cc)])
+        tail = "its last cell is lost" if lost else "a column was added for it"
+        desc = f"Cell {k + 1} of row {ri + 1} is split in two in the candidate (the later cells moved right; {tail})."
+        out.append(
+            (_Item("layout_error", 3 if lost else 2, rbox, desc, "layout", f"row {cj + 1}, column {m + 1}"), cbox)
+        )
+    for axis, al, what in ((0, row_al, "row"), (1, col_al, "column")):
+        for i in al.dropped:
+            # The candidate line now in its place (the last one when it was the last).
+            j = next((cj for ri, cj in sorted(al.pairs) if ri > i), None)
+            cbox = cand_band(axis, j if j is not None else 10**6)
+            desc = f"The reference's {what} {i + 1} is missing in the candidate."
+            out.append((_Item("layout_error", 3, ref_band(axis, i), desc, "layout", f"{what} {i + 1}"), cbox))
+        for i, j in al.repeated:
+            if axis == 1 and j in split_extra:
+                continue  # the column a split cell pushed its row's last cell into
+            desc = f"The candidate's {what} {j + 1} repeats the reference's {what} {i + 1}."
+            out.append(
+                (_Item("layout_error", 2, ref_band(axis, i), desc, "layout", f"{what} {j + 1}"), cand_band(axis, j))
+            )
+        for cyc in al.cycles:
+            boxes = [cand_band(axis, j) for j in cyc]
+            cbox = _union(boxes)
+            names = ", ".join(str(j + 1) for j in sorted(cyc))
+            desc = f"The candidate's {what}s {names} are in another order than the reference's."
+            for _ in range(len(cyc) - 1):
+                out.append((_Item("layout_error", 2, cbox, desc, "layout", f"{what}s {names}"), cbox))
+
+    changed: list[tuple[int, int, PxBox, PxBox, PxBox | None, PxBox | None]] = []
+    weak: set[int] = set()
+    filled = 0
+    filled_rows: dict[int, int] = {}
+    filled_cols: dict[int, int] = {}
+    for ri, cj in row_al.pairs:
+        if cj in split_rows:
+            continue
+        for rk, cl in col_al.pairs:
+            a, b = rc[ri][rk], cc[cj][cl]
+            if a[0] == 0 and b[0] == 0:
+                continue
+            filled += 1
+            filled_rows[cj + 1] = filled_rows.get(cj + 1, 0) + 1
+            filled_cols[cl + 1] = filled_cols.get(cl + 1, 0) + 1
+            if a[0] != b[0]:
+                if alike(a, b):
+                    weak.add(len(changed))  # the same ink blurred by a new offset or scale: OCR decides
+                changed.append((cj + 1, cl + 1, a[1], b[1], a[2], b[2]))
+            elif (
+                not resampled
+                and a[2] is not None
+                and b[2] is not None
+                and not _same_cell(ref_grey, cand_grey, a[1], b[1], a[2], b[2])
+            ):
+                weak.add(len(changed))  # the same class blurred: maybe a typo, OCR decides
+                changed.append((cj + 1, cl + 1, a[1], b[1], a[2], b[2]))
+    strong = [x for n, x in enumerate(changed) if n not in weak]
+    if len(strong) >= 0.6 * filled and filled >= 6 and _mostly_different_words(strong, ref_grey, cand_grey):
+        return None  # nearly every cell differs: another table (the caller's fallbacks handle it)
+    out.extend(
+        _changed_cell_items(
+            changed, len(row_al.pairs), len(col_al.pairs), g_cand, cand_ink, ref_grey, cand_grey, max_ocr,
+            weak, filled_rows, filled_cols,
+            ({j + 1 for c in row_al.cycles for j in c}, {j + 1 for c in col_al.cycles for j in c}),
+            None if original is None else (cv2.cvtColor(original[0], cv2.COLOR_RGB2GRAY), original[1]),
+        )
+    )  # fmt: skip
+    return out
+
+
+def _split_rows(
+    rc: list[list[_Cell]],
+    cc: list[list[_Cell]],
+    row_al: _Alignment,
+    col_al: _Alignment,
+    alike: Callable[[_Cell, _Cell], bool],
+) -> list[tuple[int, int, int, int, bool, int | None]]:
+    """Rows where one cell was split in two: (ref row, cand row, ref column, cand column, last cell lost,
+    cand column added for the row or None), all 0-based.
+
+    In such a row the cells before the split read as in the reference, the split cell's two halves
+    (new content) follow, and every later cell reads one column to the right; the row's last cell
+    goes into a column of its own (a new column, empty in every other row) or is lost. ``alike``
+    compares two cells: the later cells sit at new sub-pixel offsets. Only tables whose aligned
+    columns keep their order are checked.
+    """
+    cols = sorted(col_al.pairs)
+    if not cols or [m for _, m in cols] != sorted(m for _, m in cols):
+        return []
+    last = cols[-1][1]
+    paired = {m for _, m in cols}
+    extra_cols = [m for m in range(last + 1, len(cc[0])) if m not in paired]
+    out: list[tuple[int, int, int, int, bool, int | None]] = []
+    for ri, cj in row_al.pairs:
+        ref_row = [rc[ri][k] for k, _ in cols]
+        cand_row = [cc[cj][m] for _, m in cols]
+        extra = next((m for m in extra_cols if cc[cj][m][0]), None)
+        if extra is not None:
+            if any(cc[j][extra][0] for j in range(len(cc)) if j != cj):
+                extra = None  # a column other rows use too: not this row's overflow
+            else:
+                cand_row.append(cc[cj][extra])
+        n = len(ref_row)
+        for p in range(n):
+            if alike(ref_row[p], cand_row[p]):
+                continue
+            halves = cand_row[p : p + 2]
+            if len(halves) < 2 or not all(h[0] for h in halves) or any(alike(r, h) for h in halves for r in ref_row):
+                break  # a split cell's halves are new content (two cells trading places are not)
+            # Within the aligned columns: a cell pushed into a new column sits on that column's partial rules.
+            tail = [(ref_row[t], cand_row[t + 1], cand_row[t]) for t in range(p + 1, n - 1)]
+            shifted = sum(1 for r, c, _ in tail if r[0] and alike(r, c))
+            direct = sum(1 for r, _, c in tail if r[0] and alike(r, c))
+            if all(alike(r, c) for r, c, _ in tail) and (shifted > direct or (not tail and extra is not None)):
+                out.append((ri, cj, cols[p][0], cols[p][1], extra is None, extra))
+            break
+    return out
+
+
+def table_shape_items(ref: np.ndarray, cand: np.ndarray, max_change: int = 2) -> list[tuple[_Item, PxBox]] | None:
+    """A table with more or fewer rows or columns: one layout item per changed dimension.
+
+    Everything after an inserted or dropped row (column) moves, so a pixel diff would list
+    every later cell; the change is one structural error, boxed from the first row (column)
+    that differs to the end. Returns None when the grids cannot be read.
+    """
+    g_ref, g_cand = table_grid(ref), table_grid(cand)
+    if g_ref is None or g_cand is None:
+        return None
+    d_rows, d_cols = len(g_cand.rows) - len(g_ref.rows), len(g_cand.cols) - len(g_ref.cols)
+    if (d_rows == 0 and d_cols == 0) or abs(d_rows) + abs(d_cols) > max_change:
+        return None  # the same shape, or another table altogether (the element check reports that)
+    out: list[tuple[_Item, PxBox]] = []
+    h, w = min(ref.shape[0], cand.shape[0]), min(ref.shape[1], cand.shape[1])
+    rg = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY)[:h, :w].astype(np.int16)
+    cg = cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)[:h, :w].astype(np.int16)
+    diff = np.abs(rg - cg) > 40
+    if d_rows:
+        rows_changed = np.nonzero(diff.any(axis=1))[0]
+        y0 = int(rows_changed[0]) if len(rows_changed) else 0
+        i = g_cand.row_of(y0 + 1) if d_rows > 0 else g_ref.row_of(y0 + 1)
+        n = abs(d_rows)
+        what = f"{n} row{'s' if n > 1 else ''} {'more' if d_rows > 0 else 'fewer'}"
+        rbox = (0, int(g_ref.rows[min(i, len(g_ref.rows) - 1) - 1]), ref.shape[1], ref.shape[0])
+        cbox = (0, int(g_cand.rows[min(i, len(g_cand.rows) - 1) - 1]), cand.shape[1], cand.shape[0])
+        desc = f"The candidate table has {what} than the reference ({len(g_cand.rows) - 1} vs {len(g_ref.rows) - 1}), from row {i} on."
+        out.append((_Item("layout_error", 3 if d_rows < 0 else 2, rbox, desc, "layout", f"row {i}"), cbox))
+    if d_cols:
+        cols_changed = np.nonzero(diff.any(axis=0))[0]
+        x0 = int(cols_changed[0]) if len(cols_changed) else 0
+        k = g_cand.col_of(x0 + 1) if d_cols > 0 else g_ref.col_of(x0 + 1)
+        n = abs(d_cols)
+        what = f"{n} column{'s' if n > 1 else ''} {'more' if d_cols > 0 else 'fewer'}"
+        rbox = (int(g_ref.cols[min(k, len(g_ref.cols) - 1) - 1]), 0, ref.shape[1], ref.shape[0])
+        cbox = (int(g_cand.cols[min(k, len(g_cand.cols) - 1) - 1]), 0, cand.shape[1], cand.shape[0])
+        desc = f"The candidate table has {what} than the reference ({len(g_cand.cols) - 1} vs {len(g_ref.cols) - 1}), from column {k} on."
+        out.append((_Item("layout_error", 3 if d_cols < 0 else 2, rbox, desc, "layout", f"column {k}"), cbox))
+    return out
+
+
+def _table_location(grid: TableGrid | None, box: PxBox, w: int, h: int) -> str:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    if grid is None:
+        return f"{_grid_word(cx / w, cy / h)} of the table"
+    r0, r1 = grid.row_of(box[1] + 1), grid.row_of(box[3] - 1)
+    c0, c1 = grid.col_of(box[0] + 1), grid.col_of(box[2] - 1)
+    rows = f"row {r0}" if r0 == r1 else f"rows {r0}-{r1}"
+    cols = f"column {c0}" if c0 == c1 else f"columns {c0}-{c1}"
+    if r0 == 1 and r1 == len(grid.rows) - 1 and r1 > 1:
+        return f"{cols} (all rows)"
+    if c0 == 1 and c1 == len(grid.cols) - 1 and c1 > 1:
+        return f"{rows} (all columns)"
+    _ = cy, cx
+    return f"{rows}, {cols}"

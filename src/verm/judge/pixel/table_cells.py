@@ -1,0 +1,412 @@
+"""Tables: changed cells compared and read.
+
+Neighbours with no rule between them are merged (layout_error 2); a row or column with most cells
+changed is one layout_error 2 (more than three: one re-flow); other cells are read by OCR: text_error
+or numeric_error, unsure reads and OCR confusions report nothing; cells that trade contents are one
+swap. Rules in full: docs/judges.md, "Pixel judge", "Tables".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.colour import _lab_ink
+from verm.judge.pixel.context import _Item
+from verm.judge.pixel.elements import MAX_ELEMENTS
+from verm.judge.pixel.geometry import PxBox, _cell_ink_box, _union
+from verm.judge.pixel.grade import _text_severity
+from verm.judge.pixel.layout import TableGrid, table_grid
+from verm.judge.pixel.ocr import (
+    _alnum,
+    _last_conf,
+    _levenshtein,
+    _number,
+    _Ocr,
+    _ocr_same,
+    _q,
+    _same_read,
+    is_numeric_change,
+    read_text,
+)
+
+#: More rows/columns than this with most cells changed are reported as one re-flow.
+MAX_CHANGED_LINES = 3
+
+
+#: OCR reads left for table cells whose pixels, not content classes, differ.
+WEAK_OCR = 8
+
+
+#: Tesseract's word confidence under which a cell's read is noise (half-lines cut by a spanning
+#: cell, a shrunk table's small text); such reads do not report a change.
+MIN_READ_CONF = 60
+
+
+def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tuple[_Item, PxBox]] | None:
+    """Compare two tables cell by cell when their grids have the same shape.
+
+    A changed cell is read in both images; different words are a text_error (numeric_error
+    when the change is confined to digits, signs and units) at "row r, column c". Returns
+    (item in reference px, box in candidate px) pairs, or None when the grids differ in shape
+    (rows or columns added, dropped or merged: the region diff reports those).
+    """
+    g_ref, g_cand = table_grid(ref), table_grid(cand)
+    if g_ref is None or g_cand is None:
+        return None
+    if len(g_ref.rows) != len(g_cand.rows) or len(g_ref.cols) != len(g_cand.cols) or len(g_ref.rows) < 3:
+        return None
+    ref_ink, cand_ink = _lab_ink(ref)[1], _lab_ink(cand)[1]
+    ref_grey, cand_grey = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)
+    out: list[tuple[_Item, PxBox]] = []
+    changed: list[tuple[int, int, PxBox, PxBox, PxBox | None, PxBox | None]] = []
+    filled = 0
+    for i in range(1, len(g_ref.rows)):
+        for k in range(1, len(g_ref.cols)):
+            rb = (
+                int(g_ref.cols[k - 1]) + 3,
+                int(g_ref.rows[i - 1]) + 3,
+                int(g_ref.cols[k]) - 2,
+                int(g_ref.rows[i]) - 2,
+            )
+            cb = (
+                int(g_cand.cols[k - 1]) + 3, int(g_cand.rows[i - 1]) + 3, int(g_cand.cols[k]) - 2, int(g_cand.rows[i]) - 2,
+            )  # fmt: skip
+            if rb[2] <= rb[0] or rb[3] <= rb[1] or cb[2] <= cb[0] or cb[3] <= cb[1]:
+                continue
+            ri = ref_ink[rb[1] : rb[3], rb[0] : rb[2]]
+            ci = cand_ink[cb[1] : cb[3], cb[0] : cb[2]]
+            ra, ca = _cell_ink_box(ri), _cell_ink_box(ci)
+            if ra is None and ca is None:
+                continue
+            filled += 1
+            if ra is not None and ca is not None:
+                rw_, rh_ = ra[2] - ra[0], ra[3] - ra[1]
+                cw_, ch_ = ca[2] - ca[0], ca[3] - ca[1]
+                if abs(rw_ - cw_) <= 1 and abs(rh_ - ch_) <= 1:
+                    w_, h_ = min(rw_, cw_), min(rh_, ch_)
+                    a = ref_grey[rb[1] + ra[1] : rb[1] + ra[1] + h_, rb[0] + ra[0] : rb[0] + ra[0] + w_]
+                    b = cand_grey[cb[1] + ca[1] : cb[1] + ca[1] + h_, cb[0] + ca[0] : cb[0] + ca[0] + w_]
+                    if float(cv2.absdiff(a, b).mean()) < 12:
+                        continue  # the same content, maybe placed differently in a wider cell
+
+            changed.append((i, k, rb, cb, ra, ca))
+
+    n_rows, n_cols = len(g_ref.rows) - 1, len(g_ref.cols) - 1
+    # Row signatures (each cell's ink size): a changed row that equals another reference row moved.
+    ref_sig, cand_sig = _row_signatures(g_ref, ref_ink), _row_signatures(g_cand, cand_ink)
+    changed_rows = sorted({i for i, *_ in changed})
+    moved_rows = [i for i in changed_rows if cand_sig[i - 1] in ref_sig and cand_sig[i - 1] != ref_sig[i - 1]]
+    if len(moved_rows) >= 2 and len(moved_rows) >= 0.5 * len(changed_rows):
+        rbox = _union([x[2] for x in changed if x[0] in moved_rows])
+        cbox = _union([x[3] for x in changed if x[0] in moved_rows])
+        desc = (
+            f"Rows {moved_rows[0]}-{moved_rows[-1]} hold other rows of the reference (rows moved, dropped or repeated)."
+        )
+        return [(_Item("layout_error", 2, rbox, desc, "layout", f"rows {moved_rows[0]}-{moved_rows[-1]}"), cbox)]
+    if len(changed) >= 0.6 * filled and filled >= 6 and _mostly_different_words(changed, ref_grey, cand_grey):
+        # Nearly every cell differs: not one edit but another table; one item per cell.
+        for i, k, rb, cb, _ra, _ca in changed[:MAX_ELEMENTS]:
+            desc = f"The content of row {i}, column {k} differs (most of the table does)."
+            out.append((_Item("text_error", 1, rb, desc, "text", f"row {i}, column {k}"), cb))
+        return out
+    grouped: set[int] = set()
+    out = _changed_lines(out, changed, grouped, {}, {}, n_rows, n_cols)
+
+    calls = 0
+    reads: list[_CellRead] = []
+    for n, (i, k, rb, cb, ra, ca) in enumerate(changed):
+        if n in grouped or calls >= max_ocr or not _Ocr.available():
+            continue
+        multi = max((b[3] - b[1]) for b in (ra, ca) if b is not None) > 30
+        ta, tb, conf = _read_cells(
+            None if ra is None else _cell_crop(ref_grey, rb, ra),
+            None if ca is None else _cell_crop(cand_grey, cb, ca),
+            multi,
+        )
+        calls += 2
+        if ta == tb or max(_alnum(ta), _alnum(tb)) == 0 or conf < MIN_READ_CONF or _ocr_same(ta, tb):
+            continue  # the same words (a rendering difference, an OCR confusion), nothing legible, or unsure
+        reads.append(_CellRead(len(out), i, k, ta, tb))
+        out.append(_cell_text_item(ta, tb, rb, cb, f"row {i}, column {k}"))
+    return _collapse_exchanges(out, reads)
+
+
+def _changed_cell_items(
+    changed: list[tuple[int, int, PxBox, PxBox, PxBox | None, PxBox | None]],
+    n_rows: int,
+    n_cols: int,
+    g_cand: TableGrid | None,
+    cand_ink: np.ndarray | None,
+    ref_grey: np.ndarray,
+    cand_grey: np.ndarray,
+    max_ocr: int,
+    weak: set[int] | None = None,
+    filled_rows: dict[int, int] | None = None,
+    filled_cols: dict[int, int] | None = None,
+    moved: tuple[set[int], set[int]] = (set(), set()),
+    cand_original: tuple[np.ndarray, float] | None = None,
+) -> list[tuple[_Item, PxBox]]:
+    """Items for changed cells (row i, column k in the candidate's grid): merged cells, rows or
+    columns with most cells changed (layout_error 2 each), then each remaining cell read by OCR.
+
+    ``weak`` changes (same content class, pixels differ: a typo or a sub-pixel offset) do not
+    count towards a changed row or column; ``filled_rows``/``filled_cols`` are the non-empty
+    cells per row/column (default: ``n_cols``/``n_rows``). ``cand_original`` (grey image, scale):
+    read the candidate's cells there, not in the resampled ``cand_grey``."""
+    weak = weak or set()
+
+    def cand_crop(cb: PxBox, ca: PxBox) -> np.ndarray:
+        if cand_original is None:
+            return _cell_crop(cand_grey, cb, ca)
+        grey, s = cand_original
+        x0, y0 = int((cb[0] + ca[0]) / s), int((cb[1] + ca[1]) / s)
+        x1, y1 = math.ceil((cb[0] + ca[2]) / s), math.ceil((cb[1] + ca[3]) / s)
+        return _cell_crop(grey, (x0, y0, x1, y1), (0, 0, x1 - x0, y1 - y0))
+
+    out: list[tuple[_Item, PxBox]] = []
+    grouped: set[int] = set()
+    if g_cand is not None and cand_ink is not None:
+        # Two neighbouring changed cells with no rule between them in the candidate: merged.
+        pos = {(i, k): n for n, (i, k, *_r) in enumerate(changed)}
+        for n, (i, k, *_r) in enumerate(changed):
+            m = pos.get((i, k + 1))
+            if m is None or n in grouped or m in grouped or not _merged_in_candidate(g_cand, cand_ink, i, k):
+                continue
+            rbox, cbox = _union([changed[n][2], changed[m][2]]), _union([changed[n][3], changed[m][3]])
+            desc = f"Cells {k} and {k + 1} of row {i} are one cell in the candidate."
+            out.append((_Item("layout_error", 2, rbox, desc, "layout", f"row {i}, columns {k}-{k + 1}"), cbox))
+            grouped.update((n, m))
+    out = _changed_lines(out, changed, grouped, filled_rows or {}, filled_cols or {}, n_rows, n_cols, weak, moved)
+
+    calls = weak_calls = 0
+    reads: list[_CellRead] = []
+    # Cells that differ in content first; then those only pixels tell apart (a typo, or a sub-pixel
+    # offset: OCR decides), under a smaller cap.
+    order = sorted(range(len(changed)), key=lambda n: n in weak)
+    for n in order:
+        i, k, rb, cb, ra, ca = changed[n]
+        if n in grouped or calls >= max_ocr or not _Ocr.available():
+            continue
+        if n in weak:
+            if weak_calls >= WEAK_OCR:
+                continue
+            weak_calls += 2
+        multi = max((b[3] - b[1]) for b in (ra, ca) if b is not None) > 30
+        ta, tb, conf = _read_cells(
+            None if ra is None else _cell_crop(ref_grey, rb, ra), None if ca is None else cand_crop(cb, ca), multi
+        )
+        calls += 2
+        if conf < MIN_READ_CONF:
+            continue  # an unsure read: OCR noise is no evidence of an edit
+        if ta == tb and n not in weak and ra is not None and ca is not None and _number(ta) is not None:
+            # The same number read twice, but the ink differs: OCR drops a small leading minus
+            # sign or a trailing unit. Where the narrower ink sits in the wider says which.
+            grew = (ca[2] - ca[0]) - (ra[2] - ra[0])
+            if abs(grew) >= 3:
+                side = _extra_side(_cell_crop(ref_grey, rb, ra), _cell_crop(cand_grey, cb, ca))
+                if side == "left":
+                    tb = ("-" + ta) if grew > 0 else ta.lstrip("-−")
+                    ta = ta if grew > 0 else ("-" + ta.lstrip("-−"))
+                elif side == "right":
+                    unit = "added after" if grew > 0 else "removed from"
+                    desc = (
+                        f"A unit or symbol was {unit} the number {_q(ta)} (the ink is wider or narrower on the right)."
+                    )
+                    out.append((_Item("numeric_error", 2, rb, desc, "text", f"row {i}, column {k}"), cb))
+                    continue
+        if ta == tb or max(_alnum(ta), _alnum(tb)) == 0 or _ocr_same(ta, tb):
+            continue  # the same words (a rendering difference, an OCR confusion) or nothing legible
+        reads.append(_CellRead(len(out), i, k, ta, tb))
+        out.append(_cell_text_item(ta, tb, rb, cb, f"row {i}, column {k}"))
+    return _collapse_exchanges(out, reads)
+
+
+def _changed_lines(
+    out: list[tuple[_Item, PxBox]],
+    changed: Sequence[tuple[Any, ...]],
+    grouped: set[int],
+    filled_rows: dict[int, int],
+    filled_cols: dict[int, int],
+    n_rows: int,
+    n_cols: int,
+    skip: Collection[int] = (),
+    moved: tuple[Collection[int], Collection[int]] = ((), ()),
+) -> list[tuple[_Item, PxBox]]:
+    """A row (column) where most cells changed was moved, replaced or reordered: one layout item for it,
+    and many such lines are one re-flow of the table. Updates ``grouped``; returns the new item list."""
+    by_row: dict[int, list[int]] = {}
+    by_col: dict[int, list[int]] = {}
+    for n, (i, k, *_rest) in enumerate(changed):
+        if n in skip:
+            continue
+        by_row.setdefault(i, []).append(n)
+        by_col.setdefault(k, []).append(n)
+    for key, members, n_other, what in (
+        *((i, m, filled_rows.get(i, n_cols), "row") for i, m in by_row.items()),
+        *((k, m, filled_cols.get(k, n_rows), "column") for k, m in by_col.items()),
+    ):
+        members = [m for m in members if m not in grouped]
+        if len(members) >= 2 and len(members) >= 0.5 * n_other:
+            if key in moved[0 if what == "row" else 1]:
+                grouped.update(members)  # a moved line: its move is reported, its re-wrapped cells are not
+                continue
+            rbox = _union([changed[m][2] for m in members])
+            cbox = _union([changed[m][3] for m in members])
+            desc = f"Most cells of {what} {key} differ (the {what} was moved, replaced or reordered)."
+            out.append((_Item("layout_error", 2, rbox, desc, "layout", f"{what} {key}"), cbox))
+            grouped.update(members)
+    if len(out) > MAX_CHANGED_LINES:
+        # Many whole rows or columns differ: one re-flow of the table (column widths, wrapping), not many edits.
+        rbox, cbox = _union([it.box for it, _ in out]), _union([b for _, b in out])
+        desc = f"{len(out)} rows or columns differ in most cells (the table re-flowed or was rebuilt)."
+        out = [(_Item("layout_error", 2, rbox, desc, "layout", "many rows"), cbox)]
+    return out
+
+
+def _read_cells(ref_crop: np.ndarray | None, cand_crop: np.ndarray | None, multi: bool) -> tuple[str, str, int]:
+    """Both reads of a changed cell (crops of the ink box, padded so glyphs are whole; None and ""
+    for an empty cell) and the lower of their OCR confidences (100 for an empty cell)."""
+    ta = (read_text(ref_crop, block=multi) or "") if ref_crop is not None else ""
+    conf = _last_conf() if ta else 100
+    tb = (read_text(cand_crop, block=multi) or "") if cand_crop is not None else ""
+    return ta, tb, min(conf, _last_conf() if tb else 100)
+
+
+def _cell_text_item(ta: str, tb: str, rb: PxBox, cb: PxBox, where: str) -> tuple[_Item, PxBox]:
+    """The discrepancy for one cell whose OCR'd reads differ: numeric or text, severity by the written rule."""
+    numeric = is_numeric_change(ta, tb)
+    sev = _text_severity(ta, tb, numeric)
+    if not tb:
+        desc = f"The cell {_q(ta)} is empty in the candidate."
+    elif not ta:
+        desc = f"The candidate's cell has {_q(tb)} where the reference's is empty."
+    else:
+        desc = f"The {'number' if numeric else 'text'} reads {_q(tb)} in the candidate instead of {_q(ta)}."
+    return _Item("numeric_error" if numeric else "text_error", sev, rb, desc, "text", where), cb
+
+
+def _cell_crop(grey: np.ndarray, box: PxBox, inner: PxBox) -> np.ndarray:
+    """A cell's ink box, padded by 2 px, from a grey image (``inner`` is relative to ``box``)."""
+    x0, y0 = box[0] + max(inner[0] - 2, 0), box[1] + max(inner[1] - 2, 0)
+    return np.ascontiguousarray(grey[y0 : box[1] + inner[3] + 2, x0 : box[0] + inner[2] + 2])
+
+
+def _mostly_different_words(changed: list[Any], ref_grey: np.ndarray, cand_grey: np.ndarray) -> bool:
+    """Read up to 6 changed cells: do most say something else (not the same words re-wrapped)?"""
+    if not _Ocr.available():
+        return True
+    sample = [x for x in changed if x[4] is not None and x[5] is not None][:6]
+    if not sample:
+        return True
+    differ = 0
+    for _i, _k, rb, cb, ra, ca in sample:
+        ta = " ".join((read_text(_cell_crop(ref_grey, rb, ra), block=True) or "").split())
+        tb = " ".join((read_text(_cell_crop(cand_grey, cb, ca), block=True) or "").split())
+        # A table re-rendered at another scale reads alike but not letter for letter.
+        differ += _levenshtein(ta, tb) > max(1, 0.2 * max(len(ta), len(tb)))
+    return differ >= 0.6 * len(sample)
+
+
+def _row_signatures(g: TableGrid, ink: np.ndarray) -> list[tuple[tuple[int, int], ...]]:
+    """Per row, the size of each cell's ink (rounded to 3 px): equal rows have equal signatures."""
+    out = []
+    for i in range(1, len(g.rows)):
+        sig = []
+        for k in range(1, len(g.cols)):
+            y0, y1 = int(g.rows[i - 1]) + 3, int(g.rows[i]) - 2
+            x0, x1 = int(g.cols[k - 1]) + 3, int(g.cols[k]) - 2
+            b = _cell_ink_box(ink[y0:y1, x0:x1]) if y1 > y0 and x1 > x0 else None
+            sig.append((0, 0) if b is None else ((b[2] - b[0]) // 3, (b[3] - b[1]) // 3))
+        out.append(tuple(sig))
+    return out
+
+
+def _merged_in_candidate(g: TableGrid, ink: np.ndarray, i: int, k: int) -> bool:
+    """Does the candidate's rule between columns k and k+1 (1-based) break in row i (a merged cell)?"""
+    if k >= len(g.cols) - 1:
+        return False
+    x = round(g.cols[k])
+    y0, y1 = int(g.rows[i - 1]) + 3, int(g.rows[i]) - 2
+    if y1 <= y0:
+        return False
+    band = ink[y0:y1, max(0, x - 1) : x + 2]
+    return float(band.any(axis=1).mean()) < 0.5
+
+
+def _extra_side(a: np.ndarray, b: np.ndarray) -> str | None:
+    """Where the wider of two crops of one line has extra ink: "left", "right" or None (unclear)."""
+    small, big = (a, b) if a.shape[1] <= b.shape[1] else (b, a)
+    h = min(small.shape[0], big.shape[0])
+    small, big = small[:h], big[:h]
+    if big.shape[1] - small.shape[1] < 2 or small.shape[1] < 4:
+        return None
+    res = cv2.matchTemplate(big.astype(np.float32), small.astype(np.float32), cv2.TM_SQDIFF_NORMED)[0]
+    x = int(res.argmin())
+    span = len(res) - 1
+    return "right" if x <= 0.25 * span else ("left" if x >= 0.75 * span else None)
+
+
+@dataclass(frozen=True)
+class _CellRead:
+    """A cell whose text changed: its item's index in the item list, its place, and both reads."""
+
+    item: int
+    row: int
+    col: int
+    ref: str
+    cand: str
+
+
+def _collapse_exchanges(items: list[tuple[_Item, PxBox]], reads: list[_CellRead]) -> list[tuple[_Item, PxBox]]:
+    """Cells that trade contents are one swap: two columns (same row) or two rows (same column).
+
+    A swap of columns of different widths re-wraps the table, so the grid alignment may miss it;
+    the cell reads then show it: column k reads what column j read and the other way round.
+    One layout_error 2 per swapped pair replaces the cell items and the line items of those lines.
+    """
+    swaps: dict[tuple[str, int, int], set[int]] = {}
+    # A cell that reads as before up to OCR noise took no one's contents.
+    reads = [r for r in reads if not _same_read(r.ref, r.cand)]
+    for n, a in enumerate(reads):
+        for b in reads[n + 1 :]:
+            if not (_same_read(a.ref, b.cand) and _same_read(a.cand, b.ref)):
+                continue
+            if a.row == b.row and a.col != b.col:
+                key = ("columns", min(a.col, b.col), max(a.col, b.col))
+            elif a.col == b.col and a.row != b.row:
+                key = ("rows", min(a.row, b.row), max(a.row, b.row))
+            else:
+                continue
+            swaps.setdefault(key, set()).update((a.item, b.item))
+    if not swaps:
+        return items
+    # Once two lines are known to be swapped, their other cells that trade contents join the swap,
+    # however short ('0' and '4': single characters alone prove nothing).
+    for a in reads:
+        for b in reads:
+            if a.item >= b.item or not (_ocr_same(a.ref, b.cand) and _ocr_same(a.cand, b.ref)):
+                continue
+            for key in (("columns", *sorted((a.col, b.col))), ("rows", *sorted((a.row, b.row)))):
+                same_line = a.row == b.row if key[0] == "columns" else a.col == b.col
+                if same_line and key in swaps:
+                    swaps[key].update((a.item, b.item))
+    drop: set[int] = set()
+    out: list[tuple[_Item, PxBox]] = []
+    lines = {f"{what[:-1]} {j}" for what, *pair in swaps for j in pair}
+    for (what, j, k), members in swaps.items():
+        rbox = _union([items[m][0].box for m in members])
+        cbox = _union([items[m][1] for m in members])
+        desc = f"{what.capitalize()} {j} and {k} are swapped ({len(members)} cells hold each other's contents)."
+        out.append((_Item("layout_error", 2, rbox, desc, "layout", f"{what} {j} and {k}"), cbox))
+        drop.update(members)
+    for n, (it, cb) in enumerate(items):
+        if n in drop or it.location in lines:
+            continue  # the swap's cells, or a line item for a swapped line
+        out.append((it, cb))
+    return out
