@@ -1,0 +1,31 @@
+"""Charts: compare two matplotlib scenes (the rules: docs/judges.md, "Charts").
+
+The stages, each in its module:
+
+- `figure`: pair the axes; compare the figure's and each axes' texts, scales, limits, ticks and legends.
+- `series`: read an axes' artists as series by chart kind, and pair the series of two axes.
+- `data`: the data of paired axes: chart type, missing, extra or retyped series, each series pair.
+- `values`, `patches`: one series pair: values of lines, points, scatter, areas, error bars and grids;
+  bars, pie wedges, box plots.
+- `coords`: data coordinates and image fractions of one axes pair.
+- `grade`: the severity rules, and the last pass that merges one edit seen twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from verm.judge.scene.chart.figure import ChartDiff
+from verm.judge.scene.chart.grade import merge_chart_echoes
+from verm.judge.scene.findings import Findings, SceneOptions
+from verm.types import Discrepancy
+
+
+def compare_charts(options: SceneOptions, ref: dict[str, Any], cand: dict[str, Any]) -> list[Discrepancy]:
+    """Discrepancies between two chart scenes."""
+    out = Findings(options)
+    ChartDiff(out).run(ref, cand)
+    return merge_chart_echoes(out.items)
+
+
+__all__ = ["compare_charts"]

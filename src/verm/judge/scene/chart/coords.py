@@ -1,0 +1,163 @@
+"""Charts, coordinates of one axes pair: data values to image fractions, category names, extents.
+
+Boxes of data elements are compared in data coordinates, as fractions of the
+reference's axis range, so that neither a moved axes nor rescaled limits count
+as a data change; a point is named by its category tick label where the axis
+is categorical.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from verm.judge.scene.boxes import clean_box, union_box
+from verm.judge.scene.chart.series import NOLINE, NOMARKER
+from verm.judge.scene.text import is_numeric_text
+
+
+class AxCtx:
+    """Coordinates of one axes pair: data -> candidate image fractions, category names."""
+
+    def __init__(self, r: dict[str, Any], c: dict[str, Any]) -> None:
+        self.r, self.c = r, c
+        self.seen_x: set[tuple[Any, Any]] = set()
+        self.area_changed = False
+
+    def span(self, axis: str) -> float:
+        lim = self.r.get(f"{axis}lim") or []
+        if len(lim) == 2 and None not in lim:
+            return abs(lim[1] - lim[0])
+        return 1.0
+
+    def categorical(self, axis: str) -> bool:
+        ticks = self.r.get(f"{axis}ticklabels") or []
+        return any(t.get("text") and not is_numeric_text(t["text"]) for t in ticks)
+
+    def _name_at(self, axis: str, v: float | None) -> str:
+        if v is None or not self.categorical(axis):
+            return ""
+        ticks = [t.get("text", "") for t in self.r.get(f"{axis}ticklabels") or []]
+        k = round(v)
+        if abs(v - k) < 0.45 and 0 <= k < len(ticks) and ticks[k]:
+            return f" ({ticks[k]})"
+        return ""
+
+    def at(self, xs: Sequence[float | None], k: int) -> str:
+        return self._name_at("x", xs[k]) if k < len(xs) else ""
+
+    def bar_at(self, centre: float, horizontal: bool) -> str:
+        return self._name_at("y" if horizontal else "x", centre)
+
+    def _frac(self, axis: str, v: float) -> float | None:
+        c = self.c
+        lim, box = c.get(f"{axis}lim") or [], clean_box(c.get("bbox"))
+        if len(lim) != 2 or None in lim or box is None:
+            return None
+        if c.get(f"{axis}scale") == "log":
+            if v <= 0 or lim[0] <= 0 or lim[1] <= 0:
+                return None
+            v, lo, hi = math.log10(v), math.log10(lim[0]), math.log10(lim[1])
+        else:
+            lo, hi = lim
+        if hi == lo:
+            return None
+        t = (v - lo) / (hi - lo)
+        if not 0 <= t <= 1:
+            return None
+        return box[0] + t * (box[2] - box[0]) if axis == "x" else box[3] - t * (box[3] - box[1])
+
+    def point_box(self, x: float | None, y: float | None) -> Any:
+        if x is None or y is None:
+            return None
+        fx, fy = self._frac("x", x), self._frac("y", y)
+        if fx is None or fy is None:
+            return None
+        return (fx - 0.02, fy - 0.02, fx + 0.02, fy + 0.02)
+
+    def with_ticks(self, box: Any, axis: str) -> Any:
+        """A series-wide change with the value axis' tick labels when that axis rescaled with it: autoscaled
+        limits keep the marks in place, so the change shows in the labels."""
+        lr, lc = self.r.get(f"{axis}lim") or [], self.c.get(f"{axis}lim") or []
+        if len(lr) == 2 and len(lc) == 2 and None not in lr + lc:
+            span = abs(lr[1] - lr[0]) or 1.0
+            if max(abs(lr[0] - lc[0]), abs(lr[1] - lc[1])) / span > 0.02:
+                return union_box([box, *[t.get("bbox") for t in self.c.get(f"{axis}ticklabels") or []]])
+        return box
+
+    def box_shift(self, a: Any, b: Any) -> float:
+        """Largest edge move between two boxes in data coordinates, as a fraction of the reference's axis range
+        (so neither a moved axes nor re-scaled limits count)."""
+        a, b = clean_box(a), clean_box(b)
+        if a is None or b is None:
+            return 0.0 if a == b else 1.0
+        if any(self.r.get(f"{k}scale") != self.c.get(f"{k}scale") for k in "xy"):
+            return 0.0  # the scale change is the error; extents in two transforms are not comparable
+        pa, pb = self._to_data(self.r, a), self._to_data(self.c, b)
+        if pa is None or pb is None:
+            return max(abs(a[k] - b[k]) for k in range(4))
+        sx, sy = self._t_span("x"), self._t_span("y")
+        return max(abs(pa[0] - pb[0]) / sx, abs(pa[2] - pb[2]) / sx, abs(pa[1] - pb[1]) / sy, abs(pa[3] - pb[3]) / sy)
+
+    def _t(self, ax: dict[str, Any], axis: str, v: float) -> float:
+        if ax.get(f"{axis}scale") == "log":
+            return math.log10(v) if v > 0 else -300.0
+        return v
+
+    def _t_span(self, axis: str) -> float:
+        lim = self.r.get(f"{axis}lim") or []
+        if len(lim) != 2 or None in lim:
+            return 1.0
+        return abs(self._t(self.r, axis, lim[1]) - self._t(self.r, axis, lim[0])) or 1.0
+
+    def _to_data(self, ax: dict[str, Any], box: tuple[float, ...]) -> tuple[float, float, float, float] | None:
+        """Image-fraction box -> (x0, y at the top, x1, y at the bottom) in (log-transformed) data units of ``ax``."""
+        frame = clean_box(ax.get("bbox"))
+        xl, yl = ax.get("xlim") or [], ax.get("ylim") or []
+        if frame is None or len(xl) != 2 or len(yl) != 2 or None in xl or None in yl:
+            return None
+        w, h = frame[2] - frame[0], frame[3] - frame[1]
+        if w <= 0 or h <= 0:
+            return None
+        x0, x1 = self._t(ax, "x", xl[0]), self._t(ax, "x", xl[1])
+        y0, y1 = self._t(ax, "y", yl[0]), self._t(ax, "y", yl[1])
+
+        def fx(f: float) -> float:
+            return x0 + (f - frame[0]) / w * (x1 - x0)
+
+        def fy(f: float) -> float:
+            return y1 - (f - frame[1]) / h * (y1 - y0)
+
+        return (fx(box[0]), fy(box[1]), fx(box[2]), fy(box[3]))
+
+    def at_box(self, p: dict[str, Any]) -> str:
+        d = self._to_data(self.r, clean_box(p.get("bbox")) or (0.0, 0.0, 0.0, 0.0))
+        return self._name_at("x", (d[0] + d[2]) / 2) if d else ""
+
+
+def cuts_data(ax: dict[str, Any], axis: str) -> bool | None:
+    """Whether the axes' limits cut off part of its lines' or bars' data along ``axis`` (by more than 2 % of
+    the range); None when there is no range or data to tell."""
+    lim = ax.get(f"{axis}lim") or []
+    if len(lim) != 2 or None in lim:
+        return None
+    lo, hi = sorted(float(v) for v in lim)
+    vals: list[float] = []
+    for line in ax.get("lines") or []:
+        if line.get("linestyle") in NOLINE and str(line.get("marker")) in NOMARKER:
+            continue
+        for v in line.get(axis) or []:
+            if isinstance(v, (int, float)) and math.isfinite(v):
+                vals.append(float(v))
+    pos, size = ("x", "width") if axis == "x" else ("y", "height")
+    for p in ax.get("patches") or []:
+        if p.get("type") == "Rectangle" and p.get(size) is not None and p.get(pos) is not None:
+            try:
+                vals += [float(p[pos]), float(p[pos]) + float(p[size])]
+            except (TypeError, ValueError):
+                continue
+    if not vals or hi <= lo:
+        return None
+    tol = 0.02 * (hi - lo)
+    return min(vals) < lo - tol or max(vals) > hi + tol

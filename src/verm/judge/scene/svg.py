@@ -1,0 +1,488 @@
+"""SVG: align two element lists in stacking order and report elements, geometry, colours, texts (rules in docs/judges.md).
+
+An element missing or extra is structure_error graded by the share of the image
+its box covers; a stacking-order change is structure_error 1-2; geometry is
+shape_error graded by the largest resize or point move (elements moved together
+are one discrepancy); the element's own transform is shape_error 1 when small,
+else structure_error; colours follow the colour rule (alike on several
+elements: one discrepancy); text is text_symbol_error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from typing import Any
+
+from verm.judge.scene.boxes import box_area, box_iou, clean_box, intersection_area, union_box
+from verm.judge.scene.colour import delta_e
+from verm.judge.scene.findings import Findings, SceneOptions
+from verm.judge.scene.matching import greedy_pairs
+from verm.judge.scene.text import quote, text_severity
+from verm.types import Discrepancy
+
+
+def _svg_sig(e: dict[str, Any]) -> tuple[Any, ...]:
+    b = clean_box(e.get("bbox"))
+    return (
+        e.get("tag"), e.get("id"), e.get("fill"), e.get("stroke"), e.get("stroke_width"), e.get("transform"),
+        e.get("text"), _geom(e), e.get("href"), tuple(round(v, 3) for v in b) if b else None,
+    )  # fmt: skip
+
+
+def _geom(e: dict[str, Any]) -> str | None:
+    """An element's geometry as path data: its whole ``d`` (``d_full`` when the scene cut ``d``), or its
+    ``points`` (polygon, polyline, line) written as a path; None for other shapes."""
+    d = e.get("d_full") or e.get("d")
+    pts = e.get("points")
+    if d is None and isinstance(pts, list) and pts:
+        try:
+            return "M " + " L ".join(f"{float(x):g} {float(y):g}" for x, y in pts)
+        except (TypeError, ValueError):
+            return None
+    return d
+
+
+_COPY_SHIFT_RE = re.compile(r"\s*(translate\(\s*([-+\d.eE]+)(?:[\s,]+([-+\d.eE]+))?\s*\))\s*(.*)$")
+
+
+def _is_shifted_copy(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """``b``'s transform is a lone translate written before ``a``'s own transform (how a shifted copy is made)."""
+    m = _COPY_SHIFT_RE.match(b.get("transform") or "")
+    if not m or "scale" in _transform_parts(b.get("transform"))[0]:
+        return False
+    return m.group(4).strip() == (a.get("transform") or "").strip()
+
+
+def _svg_name(e: dict[str, Any], k: int) -> str:
+    ident = f" #{e['id']}" if e.get("id") else ""
+    text = f" {quote(e['text'], 30)}" if e.get("text") else ""
+    return f"<{e.get('tag')}>{ident}{text} (element {k + 1})"
+
+
+def _same_block(blocks: list[tuple[list[int], list[int]]], i: int, j: int) -> bool:
+    return any(i in rs and j in cs for rs, cs in blocks)
+
+
+class SvgDiff:
+    def __init__(self, opts: SceneOptions) -> None:
+        self.opts = opts
+
+    def run(self, ref: dict[str, Any], cand: dict[str, Any]) -> list[Discrepancy]:
+        out = Findings(self.opts)
+        self.scene = ref
+        ra, ca = list(ref.get("elements") or []), list(cand.get("elements") or [])
+        sr, sc = [_svg_sig(e) for e in ra], [_svg_sig(e) for e in ca]
+        sm = difflib.SequenceMatcher(None, sr, sc, autojunk=False)
+        blocks: list[tuple[list[int], list[int]]] = []
+        for op, i0, i1, j0, j1 in sm.get_opcodes():
+            if op != "equal":
+                blocks.append((list(range(i0, i1)), list(range(j0, j1))))
+        taken_r: set[int] = set()
+        taken_c: set[int] = set()
+        free_c = [j for b in blocks for j in b[1]]
+        for rs, _ in blocks:
+            for i in rs:
+                for j in free_c:
+                    if j not in taken_c and sr[i] == sc[j] and not _same_block(blocks, i, j):
+                        taken_r.add(i)
+                        taken_c.add(j)
+                        self.moved(ra, ca, i, j, out)
+                        break
+        changed: list[tuple[int, int]] = []
+        lost: list[int] = []
+        added: list[int] = []
+        for rs, cs in blocks:
+            rs = [i for i in rs if i not in taken_r]
+            cs = [j for j in cs if j not in taken_c]
+            pairs, lr, lc = greedy_pairs([ra[i] for i in rs], [ca[j] for j in cs], self.pair_score, minimum=1.0)
+            changed.extend((rs[a], cs[b]) for a, b in pairs)
+            lost.extend(rs[a] for a in lr)
+            added.extend(cs[b] for b in lc)
+        # A missing element and an extra one of the same tag elsewhere: a changed element that also moved.
+        if lost and added:
+            pairs, lr, lc = greedy_pairs([ra[i] for i in lost], [ca[j] for j in added], self.pair_score, minimum=1.0)
+            changed.extend((lost[a], added[b]) for a, b in pairs)
+            lost, added = [lost[a] for a in lr], [added[b] for b in lc]
+        for i in lost:
+            out.add("structure_error", _area_severity(ra[i].get("bbox")), _svg_name(ra[i], i),
+                    f"{_svg_name(ra[i], i)} is missing", ra[i].get("bbox"))  # fmt: skip
+        ra = list(ra)  # may grow by the originals of edited copies (below)
+        for j in added:
+            dup = next((k for k, s in enumerate(sr) if s[:9] == sc[j][:9]), None)
+            box = ca[j].get("bbox")
+            if dup is not None:
+                desc = f"{_svg_name(ca[j], j)} duplicates {_svg_name(ra[dup], dup)}"
+            else:
+                desc = f"{_svg_name(ca[j], j)} should not be there"
+                shifted = self.copy_of(ra[: len(sr)], ca[j], j)
+                if shifted is not None:
+                    # A shifted copy that was edited afterwards: the copy is one discrepancy and each of its
+                    # edits (against the shifted original) another.
+                    k, original = shifted
+                    desc = f"{_svg_name(ca[j], j)} is a shifted copy of {_svg_name(ra[k], k)}, then changed"
+                    box = ra[k].get("bbox") or box
+                    ra.append(original)
+                    changed.append((len(ra) - 1, j))
+            out.add("structure_error", _area_severity(box), _svg_name(ca[j], j), desc, ca[j].get("bbox"))
+        self.changes(ra, ca, sorted(changed), out)
+        return out.items
+
+    def copy_of(self, ra: list[dict[str, Any]], e: dict[str, Any], j: int) -> tuple[int, dict[str, Any]] | None:
+        """The reference element an extra element is a shifted copy of (its transform is ``translate(..)``
+        followed by the original's own transform), and that original moved by the translate."""
+        m = _COPY_SHIFT_RE.match(e.get("transform") or "")
+        if not m or "scale" in _transform_parts(e.get("transform"))[0]:  # a resize or mirror about a centre
+            return None
+        rest = m.group(4).strip()
+        best: tuple[float, int] | None = None
+        for k, a in enumerate(ra):
+            own = (a.get("transform") or "").strip()
+            if a.get("tag") != e.get("tag") or not rest.startswith(own):
+                continue
+            score = 1.5 * (_geom(a) is not None and _geom(a) == _geom(e)) + 1.0 * (own == rest)
+            score += 0.5 * (delta_e(a.get("fill"), e.get("fill")) <= self.opts.colour_de)
+            score += 0.5 * (delta_e(a.get("stroke"), e.get("stroke")) <= self.opts.colour_de)
+            score += 1.0 / (1 + abs(k - j))
+            if best is None or score > best[0]:
+                best = (score, k)
+        if best is None:
+            return None
+        k = best[1]
+        original = dict(ra[k])
+        original["transform"] = f"{m.group(1)} {ra[k].get('transform') or ''}".strip()
+        b = clean_box(ra[k].get("bbox"))
+        vb, png = self.scene.get("viewBox"), self.scene.get("png_size")
+        if b and isinstance(vb, (list, tuple)) and len(vb) == 4 and isinstance(png, (list, tuple)) and len(png) == 2:
+            try:
+                scale = min(png[0] / vb[2], png[1] / vb[3])
+                dx = float(m.group(2)) * scale / png[0]
+                dy = float(m.group(3) or 0) * scale / png[1]
+                original["bbox"] = [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy]
+            except (TypeError, ValueError, ZeroDivisionError):
+                pass
+        return k, original
+
+    def pair_score(self, i: int, a: dict[str, Any], j: int, b: dict[str, Any]) -> float | None:
+        if a.get("tag") != b.get("tag"):
+            return None
+        s = 0.0
+        if a.get("id") or b.get("id"):
+            s += 3.0 if a.get("id") == b.get("id") else -2.0
+        s += 1.5 * (_geom(a) is not None and _geom(a) == _geom(b))
+        s += 1.0 * (a.get("text") is not None and a.get("text") == b.get("text"))
+        s += 2.0 * box_iou(a.get("bbox"), b.get("bbox"))
+        s += 0.5 * (delta_e(a.get("fill"), b.get("fill")) <= self.opts.colour_de)
+        s += 0.5 * (delta_e(a.get("stroke"), b.get("stroke")) <= self.opts.colour_de)
+        # A shifted copy differs from its original by a prepended translate: the element that keeps the
+        # transform is the original, even when its own geometry was edited.
+        s += 1.5 * (a.get("transform") == b.get("transform"))
+        if _is_shifted_copy(a, b):  # the copy's transform is a translate before the original's own
+            s -= 1.0
+        return s + 0.25 / (1 + abs(i - j))
+
+    def moved(self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], i: int, j: int, out: Findings) -> None:
+        e = ca[j]
+        # Which elements did it move past? Those between its two positions (in reference order).
+        lo, hi = sorted((i, j))
+        passed = ra[lo : hi + 1]
+        overlap = max((intersection_area(e.get("bbox"), p.get("bbox")) for p in passed if p is not ra[i]), default=0.0)
+        sev = 2 if overlap > 0.05 else 1
+        direction = "above" if j > i else "below"
+        out.add("structure_error", sev, _svg_name(e, j),
+                f"{_svg_name(e, j)} is drawn at stacking position {j + 1}, should be {i + 1} (now {direction} "
+                "elements it should not be)", e.get("bbox"))  # fmt: skip
+
+    def changes(
+        self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], pairs: list[tuple[int, int]], out: Findings
+    ) -> None:
+        moves: dict[tuple[float, ...], list[tuple[int, int, float]]] = {}
+        # Colour changes grouped by (attribute, old, new): a group's fill changes all its children alike.
+        paints: dict[tuple[str, Any, Any], list[int]] = {}
+        for i, j in pairs:
+            a, b = ra[i], ca[j]
+            name = _svg_name(b, j)
+            for attr in ("fill", "stroke"):
+                if delta_e(a.get(attr), b.get(attr)) > self.opts.colour_de:
+                    paints.setdefault((attr, a.get(attr), b.get(attr)), []).append(j)
+            wa, wb = float(a.get("stroke_width") or 0), float(b.get("stroke_width") or 0)
+            if b.get("stroke") not in (None, "none") and wa > 0 and wb > 0 and max(wa, wb) / min(wa, wb) >= 1.5:
+                out.add(
+                    "style_error", 1, name, f"the stroke width of {name} is {wb:g}, should be {wa:g}", b.get("bbox")
+                )
+            if (a.get("text") or "") != (b.get("text") or ""):
+                ta, tb = a.get("text") or "", b.get("text") or ""
+                out.add(
+                    "text_symbol_error",
+                    text_severity(ta, tb),
+                    name,
+                    f"the text reads {quote(tb)}, should be {quote(ta)}",
+                    b.get("bbox"),
+                )
+            ba, bb = clean_box(a.get("bbox")), clean_box(b.get("bbox"))
+            ga, gb = _geom(a), _geom(b)
+            own_same = ga == gb and a.get("transform") == b.get("transform")
+            moved_box = ba is not None and bb is not None and max(abs(ba[k] - bb[k]) for k in range(4)) > 0.004
+            if own_same and not moved_box and (ba is None) == (bb is None):
+                continue
+            iou = box_iou(ba, bb) if ba and bb else None
+            sev = _geometry_severity(ba, bb, ga, gb, _canvas(self.scene))
+            if own_same and ba and bb and a.get("tag") != "text":
+                # Moved by an ancestor's transform (or its own geometry attributes): group equal moves.
+                key = _box_motion(ba, bb)
+                moves.setdefault(key, []).append((i, j, iou or 0.0))
+                continue
+            box = union_box([bb, ba]) if bb else ba
+            if a.get("transform") != b.get("transform"):
+                extra = _added_transform(a.get("transform"), b.get("transform"))
+                # Each appended transform is an edit of its own (a mirror, a rotation, a resize, a shift).
+                for part in _transform_parts(extra):
+                    if re.search(r"scale\(\s*(-1\s*[ ,]\s*1|1\s*[ ,]\s*-1)\s*\)", part):
+                        out.add("text_symbol_error", 2, name, f"{name} is mirrored ({part!r})", box)
+                    elif _small_transform(ba, bb, part, _canvas(self.scene)):
+                        # The perturbation rule: a small transform is a shape change (1); a large one structure.
+                        out.add("shape_error", 1, name, f"{name} is slightly transformed ({part!r})", box)
+                    else:
+                        out.add("structure_error", 3 if box_area(ba) > 0.10 else 2, name,
+                                f"{name} is transformed ({part!r})", box)  # fmt: skip
+                if ga == gb:
+                    continue
+            parts = _path_edits(ga, gb, _canvas(self.scene))
+            if parts is not None:
+                for sev, desc in parts:
+                    out.add("shape_error", sev, name, f"{name}: {desc}", box)
+                continue
+            detail = "its shape or position differs" + (f" (box overlap {iou:.0%})" if iou is not None else "")
+            if a.get("tag") == "text" and own_same:
+                detail = "its position or size differs" + (f" (box overlap {iou:.0%})" if iou is not None else "")
+            out.add("shape_error", sev, name, f"the geometry of {name} differs: {detail}", box)
+        for (attr, old, new), js in paints.items():
+            boxes = [ca[j].get("bbox") for j in js]
+            if len(js) == 1:
+                name = _svg_name(ca[js[0]], js[0])
+                out.colour("style_error", f"the {attr} of {name}", name, old, new, boxes[0])
+            else:
+                names = ", ".join(str(j + 1) for j in js[:6]) + ("…" if len(js) > 6 else "")
+                out.colour("style_error", f"the {attr} of {len(js)} elements ({names}, likely one group's)",
+                           f"elements {names}", old, new, union_box(boxes))  # fmt: skip
+        for key, members in moves.items():
+            sev = max(
+                _geometry_severity(clean_box(ra[i].get("bbox")), clean_box(ca[j].get("bbox")), None, None, None)
+                for i, j, _ in members
+            )
+            boxes = [ca[j].get("bbox") for _, j, _ in members]
+            dx, dy, sx, sy = key
+            how = []
+            if abs(dx) > 0.004 or abs(dy) > 0.004:
+                how.append(f"moved by ({dx:+.0%}, {dy:+.0%}) of the image")
+            if abs(sx - 1) > 0.02 or abs(sy - 1) > 0.02:
+                how.append(f"scaled by {sx:.2f} x {sy:.2f}")
+            what = " and ".join(how) or "changed"
+            if len(members) == 1:
+                i, j, _ = members[0]
+                desc = f"{_svg_name(ca[j], j)} is {what}"
+                loc = _svg_name(ca[j], j)
+            else:
+                desc = f"{len(members)} elements are {what} together (a transform of their group)"
+                loc = f"elements {', '.join(str(j + 1) for _, j, _ in members[:6])}" + ("…" if len(members) > 6 else "")
+            out.add("shape_error", sev, loc, desc, union_box(boxes))
+
+
+def _canvas(scene: dict[str, Any]) -> float | None:
+    """The canvas size in user units (the larger viewBox side), for path-point moves."""
+    vb = scene.get("viewBox")
+    if isinstance(vb, (list, tuple)) and len(vb) == 4 and vb[2] and vb[3]:
+        return float(max(vb[2], vb[3]))
+    return None
+
+
+def _geometry_severity(ba: Any, bb: Any, da: str | None, db: str | None, canvas: float | None) -> int:
+    """Shape rule (as verm.perturb.svg): a uniform resize by <= 12 % -> 1, <= 50 % -> 2, more -> 3; a point or
+    element moved by < 4 % of the canvas -> 1, < 10 % -> 2, more -> 3."""
+    if ba is None or bb is None:
+        return 2
+    wa, ha, wb, hb = ba[2] - ba[0], ba[3] - ba[1], bb[2] - bb[0], bb[3] - bb[1]
+    ratios = [y / x for x, y in ((wa, wb), (ha, hb)) if x > 0.005]
+    if ratios and max(ratios) < 1.1 * min(ratios) and abs(ratios[0] - 1) > 0.01:
+        change = max(abs(r - 1) for r in ratios)
+        return 1 if change <= 0.12 else 2 if change <= 0.5 else 3
+    shift = max(abs(ba[k] - bb[k]) for k in range(4))
+    if da and db and canvas and not da.endswith("...") and not db.endswith("..."):
+        pa, pb = _path_vertices(da), _path_vertices(db)
+        if pa and len(pa) == len(pb):
+            moved = max(math.hypot(x1 - x2, y1 - y2) for (x1, y1), (x2, y2) in zip(pa, pb, strict=True))
+            shift = max(shift, moved / canvas)
+    return 1 if shift < 0.04 else 2 if shift < 0.10 else 3
+
+
+_PATH_TOKEN_RE = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_PATH_ARITY = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0}
+
+
+def _path_vertices(d: str) -> list[tuple[float, float]]:
+    """Absolute end points of a path's segments (relative commands resolved, H/V as points), so two ways of
+    writing one path compare equal point by point."""
+    out: list[tuple[float, float]] = []
+    x = y = sx = sy = 0.0
+    cmd = ""
+    nums: list[float] = []
+    tokens = _PATH_TOKEN_RE.findall(d)
+    k = 0
+    try:
+        while k < len(tokens):
+            t = tokens[k]
+            if t.isalpha():
+                cmd, k = t, k + 1
+                if cmd in "Zz":
+                    x, y = sx, sy
+                continue
+            if not cmd or cmd in "Zz":
+                return out
+            n = _PATH_ARITY[cmd.upper()]
+            nums = [float(v) for v in tokens[k : k + n]]
+            if len(nums) < n:
+                return out
+            k += n
+            rel = cmd.islower()
+            u = cmd.upper()
+            if u == "H":
+                x = x + nums[0] if rel else nums[0]
+            elif u == "V":
+                y = y + nums[0] if rel else nums[0]
+            else:
+                ex, ey = nums[-2], nums[-1]
+                x, y = (x + ex, y + ey) if rel else (ex, ey)
+            if u == "M":
+                sx, sy = x, y
+                cmd = "l" if rel else "L"  # implicit repeats of a moveto are linetos
+            out.append((x, y))
+    except (ValueError, KeyError):
+        return out
+    return out
+
+
+_TRANSFORM_FN_RE = re.compile(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\([^)]*\)")
+
+
+def _transform_parts(extra: str | None) -> list[str]:
+    """An appended transform split into the edits that wrote it: ``translate(c) scale(s) translate(-c)`` (a
+    resize or mirror about a centre) is one part, any other function is a part of its own."""
+    if not extra:
+        return []
+    fns = [m.group(0) for m in _TRANSFORM_FN_RE.finditer(extra)]
+    out: list[str] = []
+    k = 0
+    while k < len(fns):
+        if (
+            k + 2 < len(fns)
+            and fns[k].startswith("translate")
+            and fns[k + 1].startswith("scale")
+            and fns[k + 2].startswith("translate")
+        ):
+            out.append(" ".join(fns[k : k + 3]))
+            k += 3
+        else:
+            out.append(fns[k])
+            k += 1
+    return out or [extra]
+
+
+def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tuple[int, str]] | None:
+    """A changed path read as a uniform resize and/or a moved point (the engine's shape_size and path_coords),
+    each with its severity; None when the paths cannot be compared point by point."""
+    if not da or not db or not canvas or da.endswith("...") or db.endswith("..."):
+        return None
+    pa, pb = _path_vertices(da), _path_vertices(db)
+    if len(pa) < 2 or len(pa) != len(pb):
+        return None
+    if len(pa) == 2:  # a line: resized about its centre (same centre and direction), else an end point moved
+        (ax0, ay0), (ax1, ay1) = pa
+        (bx0, by0), (bx1, by1) = pb
+        va, vb = (ax1 - ax0, ay1 - ay0), (bx1 - bx0, by1 - by0)
+        la, lb = math.hypot(*va), math.hypot(*vb)
+        centre = math.hypot((ax0 + ax1 - bx0 - bx1) / 2, (ay0 + ay1 - by0 - by1) / 2) / canvas
+        cross = abs(va[0] * vb[1] - va[1] * vb[0]) / (la * lb) if la > 0 and lb > 0 else 1.0
+        if centre < 0.002 and cross < 0.01 and la > 0 and abs(lb / la - 1) > 0.01:
+            change = abs(lb / la - 1)
+            return [(1 if change <= 0.12 else 2 if change <= 0.5 else 3, f"its size is scaled by {lb / la:.2f}")]
+        moved = max(math.hypot(x1 - x2, y1 - y2) for (x1, y1), (x2, y2) in zip(pa, pb, strict=True)) / canvas
+        if moved <= 0.005:
+            return None
+        return [(1 if moved < 0.04 else 2 if moved < 0.10 else 3, f"a point moved by {moved:.0%} of the canvas")]
+    keep = list(range(len(pa)))
+
+    def fit(idx: list[int]) -> tuple[float, float, float]:
+        # Least squares pb = f * pa + t over the kept points (both coordinates share f).
+        mx = sum(pa[i][0] for i in idx) / len(idx)
+        my = sum(pa[i][1] for i in idx) / len(idx)
+        nx = sum(pb[i][0] for i in idx) / len(idx)
+        ny = sum(pb[i][1] for i in idx) / len(idx)
+        var = sum((pa[i][0] - mx) ** 2 + (pa[i][1] - my) ** 2 for i in idx)
+        cov = sum((pa[i][0] - mx) * (pb[i][0] - nx) + (pa[i][1] - my) * (pb[i][1] - ny) for i in idx)
+        f = cov / var if var > 1e-12 else 1.0
+        return f, nx - f * mx, ny - f * my
+
+    def residual(i: int, f: float, tx: float, ty: float) -> float:
+        return math.hypot(pb[i][0] - (f * pa[i][0] + tx), pb[i][1] - (f * pa[i][1] + ty))
+
+    f, tx, ty = fit(keep)
+    for _ in range(3):  # moved points are outliers of the resize: drop them and fit again
+        res = [residual(i, f, tx, ty) for i in keep]
+        worst = max(range(len(keep)), key=lambda k: res[k])
+        if len(keep) <= 3 or res[worst] <= 1e-3 * canvas:
+            break
+        keep.pop(worst)
+        f, tx, ty = fit(keep)
+    out: list[tuple[int, str]] = []
+    if abs(f - 1) > 0.01:
+        change = abs(f - 1)
+        out.append((1 if change <= 0.12 else 2 if change <= 0.5 else 3, f"its size is scaled by {f:.2f}"))
+    else:
+        f, tx, ty = 1.0, 0.0, 0.0
+    moved = max(residual(i, f, tx, ty) for i in range(len(pa))) / canvas
+    if moved > 0.005 and (not out or moved > 0.01):
+        out.append((1 if moved < 0.04 else 2 if moved < 0.10 else 3, f"a point moved by {moved:.0%} of the canvas"))
+    return out or None
+
+
+def _added_transform(old: str | None, new: str | None) -> str | None:
+    """The part of ``new`` appended to ``old`` (how transforms are usually edited), else the whole of ``new``."""
+    old, new = (old or "").strip(), (new or "").strip()
+    if new.startswith(old):
+        return new[len(old) :].strip() or None
+    return new or None
+
+
+def _small_transform(ba: Any, bb: Any, extra: str | None = None, canvas: float | None = None) -> bool:
+    """Small as the perturbation engine draws them (rotate < 10°, scale within 8 %, shift < 5 % of the canvas):
+    read from the added transform where it parses, else from the boxes."""
+    if extra:
+        m = re.search(r"rotate\(\s*([-+\d.eE]+)", extra)
+        if m:
+            return abs(float(m.group(1))) < 10
+        m = re.search(r"scale\(\s*([-+\d.eE]+)(?:[\s,]+([-+\d.eE]+))?", extra)
+        if m:
+            sx = float(m.group(1))
+            sy = float(m.group(2)) if m.group(2) else sx
+            return max(abs(sx - 1), abs(sy - 1)) <= 0.08 + 1e-9
+        m = re.fullmatch(r"translate\(\s*([-+\d.eE]+)(?:[\s,]+([-+\d.eE]+))?\s*\)", extra)
+        if m and canvas:
+            return math.hypot(float(m.group(1)), float(m.group(2) or 0)) / canvas < 0.05
+    if ba is None or bb is None:
+        return False
+    wa, ha, wb, hb = ba[2] - ba[0], ba[3] - ba[1], bb[2] - bb[0], bb[3] - bb[1]
+    ratio_ok = all(0.9 <= (y / x if x > 1e-6 else 1.0) <= 1.1 for x, y in ((wa, wb), (ha, hb)))
+    return ratio_ok and max(abs(ba[k] - bb[k]) for k in range(4)) < 0.05
+
+
+def _box_motion(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, float, float, float]:
+    cxa, cya, cxb, cyb = (a[0] + a[2]) / 2, (a[1] + a[3]) / 2, (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+    sx = (b[2] - b[0]) / (a[2] - a[0]) if a[2] > a[0] else 1.0
+    sy = (b[3] - b[1]) / (a[3] - a[1]) if a[3] > a[1] else 1.0
+    return (round(cxb - cxa, 2), round(cyb - cya, 2), round(sx, 1), round(sy, 1))
+
+
+def _area_severity(b: Any) -> int:
+    a = box_area(b)
+    return 3 if a > 0.10 else 2 if a > 0.01 else 1

@@ -1,0 +1,523 @@
+"""Tables: align two cell grids and report rows, columns, spans and cells (rules in docs/judges.md).
+
+Rows are aligned, then columns (and the other way round; the order with the
+smaller total severity wins), so a dropped row is one discrepancy. A dropped
+row or column is layout_error 3; inserted, duplicated, moved or swapped 2;
+cells merged or split 2 (3 when a Markdown split pushes the row's last cell
+out). A changed cell is numeric_error when digits, units or signs differ
+(`is_numeric_change`), graded by `numeric_severity`; otherwise text_error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from verm.judge.scene.boxes import union_box
+from verm.judge.scene.findings import Findings, SceneOptions
+from verm.judge.scene.matching import greedy_pairs
+from verm.judge.scene.text import NUMBER_RE, quote, text_ratio, text_severity
+from verm.types import Discrepancy
+
+_QUANTITY_RE = re.compile(
+    r"^\s*[(\[]?\s*[-+−–]?\s?[$€£¥]?\s?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s*[%‰°]?\s*[A-Za-zµμ°/%.²³]{0,6}\s*[)\]]?\s*$"
+)
+_COVERED = "\x00"
+
+
+def _numbers(s: str) -> list[str]:
+    return [re.sub(r"[\s,]", "", m).replace("−", "-").replace("–", "-") for m in NUMBER_RE.findall(s)]
+
+
+def is_numeric_change(ref: str, cand: str) -> bool:
+    """True when two cell texts differ in digits, units or signs (the table rule in docs/judges.md, "Tables")."""
+    if not (re.search(r"\d", ref) and re.search(r"\d", cand)):
+        return False
+    if NUMBER_RE.sub("#", ref).strip() == NUMBER_RE.sub("#", cand).strip():
+        return True
+    if _numbers(ref) == _numbers(cand):
+        wa, wb = NUMBER_RE.sub(" ", ref).split(), NUMBER_RE.sub(" ", cand).split()
+        sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+        changed = [
+            (w, text)
+            for op, i0, i1, j0, j1 in sm.get_opcodes()
+            if op != "equal"
+            for w, text in [(x, ref) for x in wa[i0:i1]] + [(x, cand) for x in wb[j0:j1]]
+        ]
+        # Units: short words written right after (or before, like "USD 5") a number.
+        if changed and all(len(w) <= 4 and _next_to_number(w, text) for w, text in changed):
+            return True
+    return bool(_QUANTITY_RE.match(ref) and _QUANTITY_RE.match(cand))
+
+
+def numeric_severity(ref: str, cand: str) -> int:
+    """Numeric rule (as verm.perturb.table): a flipped sign -> 3; a value moved by <= 50 % -> 2, more -> 3;
+    a unit or currency changed -> 2."""
+    na, nb = _numbers(ref), _numbers(cand)
+    if len(na) != len(nb):
+        return 2
+    for x, y in zip(na, nb, strict=True):
+        try:
+            fx, fy = (float(re.sub(r"[^\d.eE+-]", "", v)) for v in (x, y))
+        except ValueError:
+            continue
+        if fx == fy:
+            continue
+        if fx == -fy:
+            return 3
+        return 2 if abs(fy - fx) <= 0.5 * max(abs(fx), 1e-12) else 3
+    return 2
+
+
+def _next_to_number(word: str, text: str) -> bool:
+    w = re.escape(word)
+    return bool(re.search(rf"\d\s*{w}(?!\w)", text) or re.search(rf"(?<!\w){w}\s*[-+]?\d", text))
+
+
+@dataclass
+class _Grid:
+    rows: int
+    cols: int
+    header_rows: int
+    text: list[list[str]]  # slot texts; covered slots hold _COVERED
+    anchor: list[list[int]]  # slot -> cell index (-1: empty)
+    cells: list[dict[str, Any]]
+
+    @classmethod
+    def of(cls, scene: dict[str, Any]) -> _Grid:
+        cells = list(scene.get("cells") or [])
+        rows = int(scene.get("rows") or 0)
+        cols = int(scene.get("cols") or 0)
+        for cell in cells:  # trust the cells over the counts
+            rows = max(rows, int(cell.get("row", 0)) + max(1, int(cell.get("rowspan") or 1)))
+            cols = max(cols, int(cell.get("col", 0)) + max(1, int(cell.get("colspan") or 1)))
+        text = [[""] * cols for _ in range(rows)]
+        anchor = [[-1] * cols for _ in range(rows)]
+        for k, cell in enumerate(cells):
+            r0, c0 = int(cell.get("row", 0)), int(cell.get("col", 0))
+            rs, cs = max(1, int(cell.get("rowspan") or 1)), max(1, int(cell.get("colspan") or 1))
+            for r in range(r0, min(rows, r0 + rs)):
+                for c in range(c0, min(cols, c0 + cs)):
+                    anchor[r][c] = k
+                    text[r][c] = _COVERED
+            text[r0][c0] = str(cell.get("text") or "")
+        return cls(rows, cols, int(scene.get("header_rows") or 0), text, anchor, cells)
+
+    def line(self, axis: int, k: int, others: Sequence[int] | None = None) -> tuple[str, ...]:
+        """Row k (axis 0) or column k (axis 1), restricted to ``others`` on the other axis."""
+        if axis == 0:
+            idx = range(self.cols) if others is None else others
+            return tuple(self.text[k][j] for j in idx)
+        idx = range(self.rows) if others is None else others
+        return tuple(self.text[i][k] for i in idx)
+
+    def n(self, axis: int) -> int:
+        return self.rows if axis == 0 else self.cols
+
+    def box_of_line(self, axis: int, k: int) -> Any:
+        ids = (
+            {self.anchor[k][j] for j in range(self.cols)}
+            if axis == 0
+            else {self.anchor[i][k] for i in range(self.rows)}
+        )
+        return union_box([self.cells[i].get("bbox") for i in ids if i >= 0])
+
+    def cell_box(self, r: int, c: int) -> Any:
+        k = self.anchor[r][c]
+        return self.cells[k].get("bbox") if k >= 0 else None
+
+
+def _similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    if not a and not b:
+        return 1.0
+    common = sum((Counter(a) & Counter(b)).values())
+    sim = common / max(len(a), len(b))
+    if sim < 0.5 and "".join(a).replace(" ", "") == "".join(b).replace(" ", ""):
+        return 0.9  # the same text in other cells: merged or split cells
+    return sim
+
+
+@dataclass
+class _Alignment:
+    pairs: list[tuple[int, int]]  # (ref, cand), in-place or changed
+    moved: list[tuple[int, int]]
+    lost: list[int]
+    added: list[int]
+    #: (ref, cand): a cand line added as a (near) copy of a ref line, the later of the two copies.
+    dups: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _kept_in_order(exact: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The largest order-keeping subset of exactly matched lines (ties: the smallest displacement), so a line
+    that moved is the one reported, never the ones it passed."""
+    if all(b[1] > a[1] for a, b in itertools.pairwise(exact)):
+        return exact
+    n = len(exact)
+    # Weighted longest increasing subsequence; the weight prefers pairs whose displacement is the common one.
+    shift = Counter(j - i for i, j in exact).most_common(1)[0][0]
+    w = [1.0 - 1e-6 * abs(j - i - shift) for i, j in exact]
+    best = w[:]
+    prev = [-1] * n
+    for b in range(n):
+        for a in range(b):
+            if exact[a][1] < exact[b][1] and best[a] + w[b] > best[b]:
+                best[b], prev[b] = best[a] + w[b], a
+    k = max(range(n), key=lambda x: best[x])
+    out = []
+    while k >= 0:
+        out.append(exact[k])
+        k = prev[k]
+    return out[::-1]
+
+
+def _pair_copies(i_s: list[int], j_s: list[int]) -> list[tuple[int, int]]:
+    """Pair the positions of equal lines in order, choosing which copies pair (when one side has more) so that
+    positions move least; ties pair the earlier copy (a duplicate is the later one)."""
+    if len(i_s) == len(j_s) or not i_s or not j_s:
+        return list(zip(i_s, j_s, strict=False))
+    short, long_, flip = (i_s, j_s, False) if len(i_s) < len(j_s) else (j_s, i_s, True)
+    n, m = len(short), len(long_)
+    inf = float("inf")
+    # cost[a][b]: best cost pairing short[a:] with long_[b:], order kept.
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    for b in range(m + 1):
+        cost[n][b] = 0.0
+    for a in range(n - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            cost[a][b] = min(abs(short[a] - long_[b]) + cost[a + 1][b + 1], cost[a][b + 1] + 1e-9)
+    out = []
+    b = 0
+    for a in range(n):
+        while cost[a][b] != abs(short[a] - long_[b]) + cost[a + 1][b + 1]:
+            b += 1
+        out.append((long_[b], short[a]) if flip else (short[a], long_[b]))
+        b += 1
+    return out
+
+
+def _align(ref: list[tuple[str, ...]], cand: list[tuple[str, ...]], threshold: float = 0.3) -> _Alignment:
+    """Align two lists of lines (rows or columns): see docs/judges.md, "Tables", "Alignment"."""
+    where_r: dict[tuple[str, ...], list[int]] = {}
+    where_c: dict[tuple[str, ...], list[int]] = {}
+    for i, line in enumerate(ref):
+        where_r.setdefault(line, []).append(i)
+    for j, line in enumerate(cand):
+        where_c.setdefault(line, []).append(j)
+    exact: list[tuple[int, int]] = []
+    for line, i_s in where_r.items():
+        exact.extend(_pair_copies(i_s, where_c.get(line) or []))
+    exact.sort()
+    anchors = _kept_in_order(exact)
+    moved = sorted(set(exact) - set(anchors))
+    got_r = {i for i, _ in exact}
+    got_c = {j for _, j in exact}
+    pairs = list(anchors)
+    bounds = [(-1, -1), *anchors, (len(ref), len(cand))]
+    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
+        rs = [i for i in range(i0 + 1, i1) if i not in got_r]
+        cs = [j for j in range(j0 + 1, j1) if j not in got_c]
+        pairs.extend(_dp_pairs(ref, cand, rs, cs, threshold))
+    pairs.sort()
+    got_r |= {i for i, _ in pairs}
+    got_c |= {j for _, j in pairs}
+    lost = [i for i in range(len(ref)) if i not in got_r]
+    added = [j for j in range(len(cand)) if j not in got_c]
+    # A lost line and an added line that are alike: one line that changed and moved.
+    if lost and added:
+        extra, lr, lc = greedy_pairs(
+            [ref[i] for i in lost], [cand[j] for j in added],
+            lambda a, x, b, y: _similarity(x, y) - 1e-3 * abs(lost[a] - added[b]), minimum=0.5,
+        )  # fmt: skip
+        moved = sorted(moved + [(lost[a], added[b]) for a, b in extra])
+        lost, added = [lost[a] for a in lr], [added[b] for b in lc]
+    # An added line that (nearly) copies a ref line is a duplicate. The engine inserts a copy right after its
+    # original: when the nearly equal copy comes first, it is the original (edited after), the exact one the copy.
+    dups = []
+    partner = dict(pairs + moved)
+    for j in added:
+        best = max(range(len(ref)), key=lambda i: (_similarity(ref[i], cand[j]), -abs(i - j)), default=None)
+        filled = sum(bool(t.strip()) and t != _COVERED for t in cand[j])
+        if best is None or _similarity(ref[best], cand[j]) < 0.5 or filled < min(2, len(cand[j])):
+            continue
+        k = partner.get(best)
+        if k == j + 1 and cand[k] == ref[best] and cand[j] != ref[best]:
+            pairs = sorted([p for p in pairs if p != (best, k)] + [(best, j)])
+            moved = sorted([p for p in moved if p != (best, k)] + ([(best, j)] if (best, k) in moved else []))
+            partner[best] = j
+            j = k
+        dups.append((best, j))
+    taken = {j for _, j in dups} | {j for _, j in pairs} | {j for _, j in moved}
+    added = [j for j in added if j not in taken]
+    return _Alignment(pairs, moved, lost, added, dups)
+
+
+def _dp_pairs(
+    ref: list[tuple[str, ...]], cand: list[tuple[str, ...]], rs: list[int], cs: list[int], threshold: float
+) -> list[tuple[int, int]]:
+    """Order-keeping pairing that maximises total similarity (pairs below ``threshold`` are not made)."""
+    if not rs or not cs:
+        return []
+    n, m = len(rs), len(cs)
+    sim = [[_similarity(ref[i], cand[j]) for j in cs] for i in rs]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for a in range(n - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            s = sim[a][b]
+            take = s + best[a + 1][b + 1] if s >= threshold else -1.0
+            best[a][b] = max(take, best[a + 1][b], best[a][b + 1])
+    out = []
+    a = b = 0
+    while a < n and b < m:
+        s = sim[a][b]
+        if s >= threshold and abs(best[a][b] - (s + best[a + 1][b + 1])) < 1e-12:
+            out.append((rs[a], cs[b]))
+            a, b = a + 1, b + 1
+        elif best[a][b] == best[a + 1][b]:
+            a += 1
+        else:
+            b += 1
+    return out
+
+
+class TableDiff:
+    def __init__(self, opts: SceneOptions) -> None:
+        self.opts = opts
+
+    def run(self, ref: dict[str, Any], cand: dict[str, Any]) -> list[Discrepancy]:
+        gr, gc = _Grid.of(ref), _Grid.of(cand)
+        best: list[Discrepancy] | None = None
+        for first in (0, 1):
+            out = Findings(self.opts)
+            self.compare(gr, gc, first, out)
+            if best is None or sum(d.severity for d in out.items) < sum(d.severity for d in best):
+                best = out.items
+        return best or []
+
+    def compare(self, gr: _Grid, gc: _Grid, first: int, out: Findings) -> None:
+        second = 1 - first
+        a1 = _align([gr.line(first, k) for k in range(gr.n(first))], [gc.line(first, k) for k in range(gc.n(first))])
+        kept = sorted(a1.pairs + a1.moved)
+        ro = [i for i, _ in kept]
+        co = [j for _, j in kept]
+        a2 = _align(
+            [gr.line(second, k, ro) for k in range(gr.n(second))], [gc.line(second, k, co) for k in range(gc.n(second))]
+        )
+        for axis, al in ((first, a1), (second, a2)):
+            self.lines(gr, gc, axis, al, out)
+        row_al, col_al = (a1, a2) if first == 0 else (a2, a1)
+        rows = sorted(row_al.pairs + row_al.moved)
+        cols = sorted(col_al.pairs + col_al.moved)
+        # Copied columns take part (a copy that differs from its original holds edits of its own), in the
+        # candidate's order, so that a merge or split in a row is read in the columns as they are drawn.
+        cols_c = sorted(cols + col_al.dups, key=lambda p: p[1])
+        for ri, rj in rows + row_al.dups:
+            for ci, cj in self.row_cells(gr, gc, ri, rj, cols_c, out):
+                self.cell(gr, gc, ri, ci, rj, cj, out)
+
+    def lines(self, gr: _Grid, gc: _Grid, axis: int, al: _Alignment, out: Findings) -> None:
+        word = "row" if axis == 0 else "column"
+        ref_lines = [gr.line(axis, i) for i in range(gr.n(axis))]
+        n_c = gc.n(axis)
+        kept = sorted(al.pairs + al.moved)
+        for i in al.lost:
+            if not any(t.strip() and t != _COVERED for t in ref_lines[i]):
+                continue  # an empty line is the trace of a split or merge in one row, reported there
+            # Boxed where it was: the candidate line now at its place (or the last one).
+            at = next((j for i2, j in kept if i2 > i), n_c - 1)
+            out.add("layout_error", 3, f"{word} {i + 1}", f"{word} {i + 1} {_line_words(ref_lines[i])} is missing",
+                    gc.box_of_line(axis, min(max(at, 0), n_c - 1)) if n_c else gr.box_of_line(axis, i))  # fmt: skip
+        for j in al.added:
+            line = gc.line(axis, j)
+            filled = sum(bool(t.strip()) and t != _COVERED for t in line)
+            if not filled or (axis == 1 and filled == 1 and len(line) >= 3):
+                continue  # the trace of a split or merge in one row (a cell pushed out), reported there
+            out.add("layout_error", 2, f"{word} {j + 1}", f"{word} {j + 1} {_line_words(line)} should not be there",
+                    gc.box_of_line(axis, j))  # fmt: skip
+        for i, j in al.dups:
+            out.add("layout_error", 2, f"{word} {j + 1}", f"{word} {j + 1} duplicates {word} {i + 1} "
+                    f"{_line_words(ref_lines[i])}", gc.box_of_line(axis, j))  # fmt: skip
+        # Moves: two lines that crossed each other are a swap; a line moved by one place swapped with its
+        # neighbour; anything else is a move.
+        moves = sorted(al.moved, key=lambda m: m[1])
+        done: set[int] = set()
+        for a, b in itertools.combinations(moves, 2):
+            if a in done or b in done or not ((a[0] - b[0]) * (a[1] - b[1]) < 0):
+                continue
+            done.update({a, b})  # type: ignore[arg-type]
+            lo, hi = sorted((a[1], b[1]))
+            out.add("layout_error", 2, f"{word}s {lo + 1} and {hi + 1}", f"{word}s {lo + 1} and {hi + 1} are swapped",
+                    union_box([gc.box_of_line(axis, a[1]), gc.box_of_line(axis, b[1])]))  # fmt: skip
+        paired_at = {i: j for i, j in kept}
+        for m in moves:
+            if m in done:
+                continue
+            i, j = m
+            # Where it belongs in the candidate: just after the line its reference predecessor is paired with.
+            home = next((paired_at[k] + 1 for k in range(i - 1, -1, -1) if k in paired_at and k != i), 0)
+            home = min(home if home <= j else home - 1, n_c - 1)
+            lo, hi = sorted((j, home))
+            if hi - lo == 1:
+                out.add("layout_error", 2, f"{word}s {lo + 1} and {hi + 1}", f"{word}s {lo + 1} and {hi + 1} are "
+                        "swapped", union_box([gc.box_of_line(axis, lo), gc.box_of_line(axis, hi)]))  # fmt: skip
+            else:
+                out.add("layout_error", 2, f"{word} {j + 1}",
+                        f"{word} {i + 1} {_line_words(ref_lines[i])} is at position {j + 1}, should be at {i + 1}",
+                        gc.box_of_line(axis, j))  # fmt: skip
+
+    def row_cells(
+        self, gr: _Grid, gc: _Grid, ri: int, rj: int, cols: list[tuple[int, int]], out: Findings
+    ) -> list[tuple[int, int]]:
+        """The (ref, cand) columns whose cells to compare in one row: the column alignment, unless two
+        neighbouring cells of the row were written as one (a merge without colspan, as Markdown must) or one
+        cell as two (a split), which is one layout discrepancy for the row instead of a cascade of shifted cells."""
+        a = [gr.text[ri][ci] for ci, _ in cols]
+        b = [gc.text[rj][cj] for _, cj in cols]
+        if a == b and all(gc.text[rj][j] in ("", _COVERED) for j in range(gc.cols) if j not in {c for _, c in cols}):
+            return []
+        # First in the aligned columns (after a dropped, copied or swapped column), then in the raw row (a split
+        # that made the row longer than the table).
+        found = self.joined(a, b, rj, lambda k: gc.cell_box(rj, cols[k][1]) if k < len(cols) else None, out)
+        if found is not None:
+            kind, k = found
+            pairs = [cols[m] for m in range(k)]
+            if kind == "merge":
+                pairs += [(cols[m][0], cols[m - 1][1]) for m in range(k + 2, len(cols))]
+            else:
+                pairs += [(cols[m][0], cols[m + 1][1]) for m in range(k + 1, len(cols) - 1)]
+            return pairs
+        ra, rb = list(gr.text[ri]), list(gc.text[rj])
+        if len(ra) != len(rb) and ra != rb:
+            found = self.joined(ra, rb, rj, lambda k: gc.cell_box(rj, k), out)
+            if found is not None:
+                return []
+        return cols
+
+    def joined(
+        self, a: list[str], b: list[str], rj: int, box: Callable[[int], Any], out: Findings
+    ) -> tuple[str, int] | None:
+        """("merge" | "split", k) when cells k and k+1 of ``a`` are cell k of ``b`` or the other way round."""
+        if a == b or len(a) < 2 or len(b) < 2:
+            return None
+
+        def glue(x: str, y: str) -> list[str]:
+            if _COVERED in (x, y):
+                return []
+            return [f"{x} {y}".strip(), f"{x}{y}"]
+
+        def glued(x: str, y: str, whole: str) -> int | None:
+            """0 when ``whole`` is ``x`` and ``y`` written as one, the text severity when it is so but for a
+            typo or a changed word (an edit of its own), None when it is not."""
+            if not whole or whole == _COVERED:
+                return None
+            options = glue(x, y)
+            if whole in options:
+                return 0
+            if options and x and y and text_ratio(whole, options[0]) >= 0.85:
+                return text_severity(whole, options[0])
+            return None
+
+        def tail_off(x: list[str], y: list[str]) -> int | None:
+            """How many cells differ between two row tails (trailing empty cells ignored), None when they are
+            not the same cells at all."""
+            x, y = list(x), list(y)
+            while x and not x[-1]:
+                x.pop()
+            while y and not y[-1]:
+                y.pop()
+            if len(x) != len(y):
+                return None
+            off = sum(p != q for p, q in zip(x, y, strict=True))
+            return off if off <= max(1, len(x) // 4) else None
+
+        for k in range(min(len(a), len(b)) - 1):
+            if a[k] == b[k]:
+                continue
+            g = glued(a[k], a[k + 1], b[k])
+            # One surprise at most: an exact glue with one changed cell after it, or a typo in the glued cell.
+            allowed = 0 if g else 1
+            off = tail_off(a[k + 2 :], b[k + 1 :]) if g is not None else None
+            if off is not None and off <= allowed and (g == 0 or b[k + 1] != _COVERED):
+                out.add("layout_error", 2, f"row {rj + 1}, column {k + 1}", f"cells {k + 1} and {k + 2} of row "
+                        f"{rj + 1} are merged into one ({quote(b[k])})", union_box([box(k), box(k + 1)]))  # fmt: skip
+                if g:
+                    out.add("text_error", g, f"row {rj + 1}, column {k + 1}",
+                            f"the merged cell reads {quote(b[k])}, should be {quote(a[k])} and {quote(a[k + 1])}", box(k))  # fmt: skip
+                return "merge", k
+            g = glued(b[k], b[k + 1], a[k]) if b[k] and b[k + 1] else None
+            if g is None:
+                continue
+            # Markdown keeps a row's cell count, so a split pushes the row's last cell out.
+            allowed = 0 if g else 1
+            off_lost = tail_off(a[k + 1 : -1], b[k + 2 :])
+            lost = len(a) == len(b) and bool(a[-1]) and off_lost is not None and off_lost <= allowed
+            off = tail_off(a[k + 1 :], b[k + 2 :])
+            if lost or (off is not None and off <= allowed):
+                out.add("layout_error", 3 if lost else 2, f"row {rj + 1}, column {k + 1}",
+                        f"cell {k + 1} of row {rj + 1} ({quote(a[k])}) is split in two"
+                        + ("; the row's last cell is lost" if lost else ""),
+                        union_box([box(k), box(len(b) - 1 if len(a) == len(b) else k + 1)]))  # fmt: skip
+                if g:
+                    out.add("text_error", g, f"row {rj + 1}, column {k + 1}",
+                            f"the split cell reads {quote(b[k])} and {quote(b[k + 1])}, should be {quote(a[k])}", box(k))  # fmt: skip
+                return "split", k
+        return None
+
+    def cell(self, gr: _Grid, gc: _Grid, ri: int, ci: int, rj: int, cj: int, out: Findings) -> None:
+        ka, kb = gr.anchor[ri][ci], gc.anchor[rj][cj]
+        if ka < 0 and kb < 0:
+            return
+        ta, tb = gr.text[ri][ci], gc.text[rj][cj]
+        where = f"row {rj + 1}, column {cj + 1}"
+        box = gc.cell_box(rj, cj) or gr.cell_box(ri, ci)
+        if ta == _COVERED or tb == _COVERED:
+            return  # part of a spanning cell: its origin reports a merge or split
+        ca = gr.cells[ka] if ka >= 0 else {}
+        cb = gc.cells[kb] if kb >= 0 else {}
+        span_a = (int(ca.get("rowspan") or 1), int(ca.get("colspan") or 1))
+        span_b = (int(cb.get("rowspan") or 1), int(cb.get("colspan") or 1))
+        if span_a != span_b:
+            verb = "merged" if span_b[0] * span_b[1] > span_a[0] * span_a[1] else "split"
+            out.add("layout_error", 2, where, f"cell ({rj + 1}, {cj + 1}) is {verb}: it spans {span_b[0]} row(s) and "
+                    f"{span_b[1]} column(s), should span {span_a[0]} and {span_a[1]}", box)  # fmt: skip
+            return
+        if ta == tb:
+            return
+        # Header rows are labels; a header cell in a body row (a row label) holding a number is still data.
+        header = ri < gr.header_rows or (bool(ca.get("header")) and not is_numeric_change(ta, tb))
+        if header:
+            sev = text_severity(ta, tb)
+            out.add(
+                "text_error",
+                sev,
+                where,
+                f"header cell ({rj + 1}, {cj + 1}) reads {quote(tb)}, should be {quote(ta)}",
+                box,
+            )
+        elif is_numeric_change(ta, tb):
+            out.add(
+                "numeric_error",
+                numeric_severity(ta, tb),
+                where,
+                f"cell ({rj + 1}, {cj + 1}) reads {quote(tb)}, should be {quote(ta)}",
+                box,
+            )
+        else:
+            out.add(
+                "text_error",
+                text_severity(ta, tb),
+                where,
+                f"cell ({rj + 1}, {cj + 1}) reads {quote(tb)}, should be {quote(ta)}",
+                box,
+            )
+
+
+def _line_words(line: Sequence[str]) -> str:
+    shown = [t for t in line if t and t != _COVERED][:3]
+    if not shown:
+        return "(empty)"
+    return "(" + ", ".join(quote(t, 20) for t in shown) + (", …" if len([t for t in line if t]) > 3 else "") + ")"
