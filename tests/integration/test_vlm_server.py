@@ -38,6 +38,8 @@ import pytest
 import uvicorn
 from tests.conftest import CORPORA, bar_chart
 from tests.judge_contract import check_judge_contract
+from tests.servers import free_port as _free_port
+from tests.servers import wait_healthy as _wait_healthy
 
 from verm.judge.pixel import PixelJudge
 from verm.judge.prompts import build_messages, get_prompt
@@ -56,26 +58,6 @@ log = logging.getLogger(__name__)
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes] | None = None, timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}")
-        try:
-            if httpx.get(url, timeout=1.0, trust_env=False).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"{url} not healthy after {timeout}s")
 
 
 @contextmanager
