@@ -62,6 +62,9 @@ class Status(StrEnum):
     RENDER_ERROR = "render_error"
     BLANK = "blank"
     JUDGE_ERROR = "judge_error"
+    #: A fault of the scorer, not of the policy: a render worker or browser that died, a judge
+    #: endpoint that is down. Retried once on a fresh worker; never shaped as a failure (score None).
+    INFRA_ERROR = "infra_error"
 
 
 BBox = tuple[float, float, float, float]
@@ -156,6 +159,9 @@ class Judgment(BaseModel):
     #: no discrepancies; reward shaping then uses it as the quality term.
     similarity: float | None = Field(default=None, ge=0.0, le=1.0)
     elapsed_ms: float | None = None
+    #: A ``judge_error`` whose cause is an answer that could not be parsed (after the judge's own
+    #: retries); the ``visual-erm`` shaping preset counts it as a fixed severity.
+    unparseable: bool = False
 
     @model_validator(mode="after")
     def _categories_belong_to_task(self) -> Judgment:
@@ -164,8 +170,8 @@ class Judgment(BaseModel):
                 d.check_task(self.task)
             except ContractError as exc:
                 raise ContractError(f"discrepancies[{i}]: {exc}") from None
-        if self.status not in (Status.OK, Status.JUDGE_ERROR):
-            raise ContractError(f"a judgment's status is ok or judge_error, not {self.status.value}")
+        if self.status not in (Status.OK, Status.JUDGE_ERROR, Status.INFRA_ERROR):
+            raise ContractError(f"a judgment's status is ok, judge_error or infra_error, not {self.status.value}")
         return self
 
     @property
@@ -258,9 +264,23 @@ class Reward(BaseModel):
     #: e.g. {"render": 1.0, "quality": 0.84, "total_severity": 8}
     parts: dict[str, float] = Field(default_factory=dict)
     judgment: Judgment | None = None
+    #: Where the time went for this sample, in ms: ``queue_ms`` (waiting for a worker, a judge slot or
+    #: an identical sample's result), ``render_ms`` and ``judge_ms`` (work done for this sample; 0 when
+    #: it came from the cache or from an identical sample), ``total_ms`` (from the call to the result).
+    timings: dict[str, float] = Field(default_factory=dict)
+    #: Where the rendering and the judgment came from: ``"miss"`` (computed), ``"hit"`` (the cache),
+    #: ``"shared"`` (an identical sample in flight), ``"none"`` (not needed).
+    cache: dict[str, str] = Field(default_factory=dict)
+
+    @property
+    def cached(self) -> bool:
+        """True when this sample's result came from the cache or an identical sample, with nothing computed."""
+        values = self.cache.values()
+        return any(v in ("hit", "shared") for v in values) and "miss" not in values
 
     def to_json_dict(self) -> dict[str, Any]:
         out = self.model_dump(mode="json", exclude={"judgment"})
+        out["cached"] = self.cached
         if self.judgment is not None:
             out["judgment"] = {
                 "judge": self.judgment.judge,

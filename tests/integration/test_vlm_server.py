@@ -38,6 +38,8 @@ import pytest
 import uvicorn
 from tests.conftest import CORPORA, bar_chart
 from tests.judge_contract import check_judge_contract
+from tests.servers import free_port as _free_port
+from tests.servers import wait_healthy as _wait_healthy
 
 from verm.judge.pixel import PixelJudge
 from verm.judge.prompts import build_messages, get_prompt
@@ -56,26 +58,6 @@ log = logging.getLogger(__name__)
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes] | None = None, timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}")
-        try:
-            if httpx.get(url, timeout=1.0, trust_env=False).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"{url} not healthy after {timeout}s")
 
 
 @contextmanager
@@ -547,9 +529,9 @@ FAULTS: list[tuple[list[str], Status, int, str]] = [
     (["malformed", "ok"], Status.OK, 2, ""),
     (["truncated", "body_garbage", "ok"], Status.OK, 3, ""),
     (["malformed"], Status.JUDGE_ERROR, 3, "unparseable answer"),
-    (["500"], Status.JUDGE_ERROR, 3, "HTTP 500"),
-    (["drop"], Status.JUDGE_ERROR, 3, "transport error"),
-    (["slow"], Status.JUDGE_ERROR, 3, "timeout after 1s"),
+    (["500"], Status.INFRA_ERROR, 3, "HTTP 500"),
+    (["drop"], Status.INFRA_ERROR, 3, "transport error"),
+    (["slow"], Status.INFRA_ERROR, 3, "timeout after 1s"),
 ]
 TIMEOUT_S, RETRIES, BACKOFF_S, BACKOFF_MAX_S = 1.0, 2, 0.05, 0.2
 
@@ -589,8 +571,9 @@ def test_fault_server_every_pair_ends_ok_or_judge_error(
             assert why in (j.reason or ""), (label, j.reason)
             assert f"gave up after {RETRIES + 1} attempts" in (j.reason or "")
             assert j.discrepancies == []
-    # The raw answer is kept on a judge_error that came from an unparseable answer.
-    assert results[8].raw == MALFORMED
+    # The raw answer is kept on a judge_error that came from an unparseable answer, marked as such; an
+    # endpoint that never answered is the scorer's infra_error, not the candidate's judge_error.
+    assert results[8].raw == MALFORMED and results[8].unparseable
     assert stats.pairs == len(pairs) and stats.max_attempts_per_pair == RETRIES + 1
     assert stats.retries == sum(f[2] - 1 for f in FAULTS)
     assert stats.ok == 8 and stats.judge_errors == 4

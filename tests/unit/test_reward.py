@@ -59,3 +59,58 @@ def test_similarity_only_judgments_use_similarity_as_quality():
     assert RewardShaping().shape(Outcome(Status.OK, j)).score == pytest.approx(1.25)
     assert RewardShaping(rule="normalised").shape(Outcome(Status.OK, j)).score == pytest.approx(0.625)
     assert RewardShaping(rule="signed").shape(Outcome(Status.OK, j)).score == pytest.approx(-37.5)
+
+
+# -- presets and infra_error -------------------------------------------------------------------
+
+
+def _judgment(sev: list[int], status=None, unparseable=False):
+    from verm.types import Discrepancy, Judgment, Status, Task
+
+    ds = [Discrepancy(category="data_error", severity=s) for s in sev]
+    return Judgment(task=Task.CHART, judge="t", discrepancies=ds, status=status or Status.OK, unparseable=unparseable)
+
+
+def test_visual_erm_preset_reproduces_the_reference_code() -> None:
+    from verm.reward import Outcome, RewardShaping
+    from verm.types import Status
+
+    s = RewardShaping.preset("visual-erm")
+    assert s.shape(Outcome(Status.OK, judgment=_judgment([3, 2]))).score == 1 + (1 - 5 / 50)
+    assert s.shape(Outcome(Status.OK, judgment=_judgment([3] * 20))).score == 1.0  # clipped at 1
+    for failure in (Status.NO_CODE, Status.RENDER_ERROR, Status.BLANK):
+        assert s.shape(Outcome(failure)).score == 0.0
+    bad = _judgment([], Status.JUDGE_ERROR, unparseable=True)
+    r = s.shape(Outcome(Status.JUDGE_ERROR, judgment=bad))
+    assert r.score == 1.5 and r.status is Status.JUDGE_ERROR and r.parts["total_severity"] == 25
+    # Other judge failures and the default preset keep None: a failed judge is never a made-up score.
+    assert s.shape(Outcome(Status.JUDGE_ERROR, judgment=_judgment([], Status.JUDGE_ERROR))).score is None
+    assert RewardShaping.preset("default").shape(Outcome(Status.JUDGE_ERROR, judgment=bad)).score is None
+
+
+def test_visual_erm_table_preset() -> None:
+    from verm.reward import Outcome, RewardShaping
+    from verm.types import Status
+
+    s = RewardShaping.preset("visual-erm-table")
+    assert s.shape(Outcome(Status.OK, judgment=_judgment([3, 2, 1]))).score == -6
+    for failure in (Status.NO_CODE, Status.RENDER_ERROR, Status.BLANK):
+        assert s.shape(Outcome(failure)).score == -4.0
+    assert s.shape(Outcome(Status.JUDGE_ERROR, judgment=_judgment([], Status.JUDGE_ERROR, True))).score == -4.0
+    assert s.bounds == (-50.0, 0.0) and s.unit_score(-4.0) == 46 / 50
+
+
+def test_infra_error_is_never_the_policys_fault() -> None:
+    import pytest
+
+    from verm.errors import ContractError
+    from verm.reward import Outcome, RewardShaping
+    from verm.types import Status
+
+    for name in ("default", "visual-erm", "visual-erm-table"):
+        r = RewardShaping.preset(name).shape(Outcome(Status.INFRA_ERROR, reason="browser died twice"))
+        assert r.score is None and r.status is Status.INFRA_ERROR
+    judged = Outcome(Status.INFRA_ERROR, judgment=_judgment([], Status.INFRA_ERROR))
+    assert RewardShaping(infra_error_score=1.0).shape(judged).score == 1.0
+    with pytest.raises(ContractError, match="visual-erm"):
+        RewardShaping.preset("nope")

@@ -54,6 +54,12 @@ class CascadeJudge(Judge):
             j if isinstance(j, Judge) else get_judge(j, **dict(options.get(j, {}))) for j in judges
         ]
 
+    @property
+    def concurrency(self) -> int | None:
+        """The largest concurrency any judge in the cascade asks for (a VLM's), else None."""
+        wanted = [c for c in (getattr(j, "concurrency", None) for j in self.judges) if isinstance(c, int)]
+        return max(wanted, default=None)
+
     def judge(self, task: Task, reference: Rendering, candidate: Rendering) -> Judgment:
         return self.judge_many(task, [(reference, candidate)])[0]
 
@@ -61,6 +67,7 @@ class CascadeJudge(Judge):
         task = Task.parse(task)
         results: list[Judgment | None] = [None] * len(pairs)
         skipped: list[list[str]] = [[] for _ in pairs]
+        unparseable = [False] * len(pairs)
         pending = list(range(len(pairs)))
         for judge in self.judges:
             if not pending:
@@ -72,6 +79,7 @@ class CascadeJudge(Judge):
                     skipped[i].append(f"{judge.name}: {answer}")
                     still.append(i)
                 elif answer.status is Status.JUDGE_ERROR:
+                    unparseable[i] = unparseable[i] or answer.unparseable
                     skipped[i].append(f"{judge.name}: {answer.reason or 'judge_error without a reason'}")
                     still.append(i)
                 else:
@@ -83,6 +91,7 @@ class CascadeJudge(Judge):
                 judge=self.name,
                 status=Status.JUDGE_ERROR,
                 reason="no judge in the cascade could answer: " + "; ".join(skipped[i]),
+                unparseable=unparseable[i],
             )
         return [r for r in results if r is not None]
 

@@ -355,6 +355,7 @@ class HfJudge(Judge):
                 reason=f"unparseable answer from {self.model_name}: {exc.reason} (prompt {prompt.version})",
                 raw=answer,
                 elapsed_ms=elapsed_ms,
+                unparseable=True,
             )
         return judgment.model_copy(update={"elapsed_ms": elapsed_ms})
 

@@ -26,8 +26,11 @@ Policy, in one place:
   as a deadline for the whole response, so a server that trickles bytes cannot
   hold a worker forever. A pair therefore ends within about
   ``(retries + 1) * timeout_s + retries * backoff_max_s``.
-- **Outcome**: always a `Judgment`: ``ok`` with the parsed discrepancies, or
-  ``judge_error`` with the reason and the last raw answer kept. Never a guess.
+- **Outcome**: always a `Judgment`: ``ok`` with the parsed discrepancies,
+  ``judge_error`` with the reason and the last raw answer kept (``unparseable``
+  set when the last answer could not be parsed), or ``infra_error`` when the
+  last attempt found no endpoint answering (transport error, timeout, 5xx,
+  429): the scorer's fault, not the candidate's. Never a guess.
 """
 
 from __future__ import annotations
@@ -112,11 +115,14 @@ class VlmStats:
 class _Retryable(Exception):
     """One attempt failed in a way worth retrying; ``raw`` is the answer text if any."""
 
-    def __init__(self, reason: str, raw: str | None = None, endpoint_failed: bool = False) -> None:
+    def __init__(
+        self, reason: str, raw: str | None = None, endpoint_failed: bool = False, parse_failed: bool = False
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.raw = raw
         self.endpoint_failed = endpoint_failed
+        self.parse_failed = parse_failed
         self.retry_after: float | None = None
         #: Index of the endpoint the attempt went to (None before one was chosen).
         self.endpoint: int | None = None
@@ -247,6 +253,11 @@ class VlmJudge(Judge):
         return self._prompts[Task.parse(task)]
 
     @property
+    def concurrency(self) -> int:
+        """Requests this judge keeps in flight (callers size their thread pools by it)."""
+        return self.settings.concurrency
+
+    @property
     def endpoints(self) -> list[str]:
         return [e.url for e in self._endpoints]
 
@@ -356,7 +367,7 @@ class VlmJudge(Judge):
                     return self.model
                 except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as exc:
                     errors.append(f"{url}: {exc}")
-            raise _Retryable("no model given and none could be discovered: " + "; ".join(errors))
+            raise _Retryable("no model given and none could be discovered: " + "; ".join(errors), endpoint_failed=True)
 
     def _post(self, ep: _Endpoint, body: dict[str, Any]) -> tuple[int, bytes, httpx.Headers]:
         deadline = time.monotonic() + self.settings.timeout_s
@@ -433,7 +444,9 @@ class VlmJudge(Judge):
                 with self._lock:
                     self._stats.parse_errors += 1
                 cut = " (finish_reason=length: raise max_tokens)" if choice.get("finish_reason") == "length" else ""
-                raise _Retryable(f"unparseable answer from {ep.url}: {exc.reason}{cut}", raw=answer) from None
+                raise _Retryable(
+                    f"unparseable answer from {ep.url}: {exc.reason}{cut}", raw=answer, parse_failed=True
+                ) from None
             if parsed.count_mismatch:
                 with self._lock:
                     self._stats.count_mismatches += 1
@@ -504,7 +517,12 @@ class VlmJudge(Judge):
         assert last is not None
         reason = f"{last.reason} (gave up after {total} attempt{'s' if total > 1 else ''}, prompt {prompt.version})"
         log.warning("vlm judge: %s", reason)
-        return error(reason, last_raw), total
+        failed = error(reason, last_raw)
+        if last.endpoint_failed:
+            # No endpoint answered: the judge's infrastructure is down, not the candidate's fault.
+            failed.status = Status.INFRA_ERROR
+        failed.unparseable = last.parse_failed
+        return failed, total
 
     def judge_many(self, task: Task, pairs: Sequence[tuple[Rendering, Rendering]]) -> list[Judgment]:
         """Judge many pairs with up to ``concurrency`` requests in flight; results in input order."""

@@ -344,6 +344,11 @@ class _Child:
     killed_reason: str | None = None
 
 
+_SHUTTING_DOWN = "the sandbox is shutting down"
+#: Deaths that say nothing about the code (no limit of ours sends them): worth one retry.
+_OUTSIDE_KILLS = frozenset({signal.SIGKILL, signal.SIGTERM, signal.SIGHUP, signal.SIGINT})
+
+
 def _signal_reason(sig: int, limits: RenderLimits) -> str:
     if sig == signal.SIGXCPU:
         return f"CPU time limit exceeded ({limits.cpu_s} s)"
@@ -409,6 +414,7 @@ class Zygote:
         parsed = self._parse(child.buf)
         if child.killed_reason:
             header["reason"] = child.killed_reason
+            header["infra"] = child.killed_reason == _SHUTTING_DOWN
         elif parsed is not None:
             res, payload = parsed
             header.update(
@@ -418,6 +424,9 @@ class Zygote:
                 payload = b""
         elif os.WIFSIGNALED(status):
             header["reason"] = _signal_reason(os.WTERMSIG(status), self.cfg.limits)
+            # Killed from outside (an operator, the OOM killer) or by itself: the host retries it once on a
+            # fresh worker and blames the candidate only if it dies again while a known-good render works.
+            header["infra"] = os.WTERMSIG(status) in _OUTSIDE_KILLS
         else:
             header["reason"] = f"the render exited (code {os.WEXITSTATUS(status)}) without returning an image"
         self.send(header, payload)
@@ -455,7 +464,7 @@ class Zygote:
                         open_in = False
                         self.queue.clear()
                         for c in list(self.children.values()):
-                            c.killed_reason = "the sandbox is shutting down"
+                            c.killed_reason = _SHUTTING_DOWN
                             self.finish(c)
                         continue
                     pending_in += data

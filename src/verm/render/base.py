@@ -14,7 +14,12 @@ ProgressFn = Callable[[int, Rendering], None]
 
 
 class Renderer(ABC):
+    """Sources in, renderings out. A failure of the code is ``render_error``; a failure that may be the
+    machinery's (a worker or browser that died) is ``infra_error``, which callers retry once."""
+
     task: ClassVar[Task]
+    #: A source known to render, used to tell a broken renderer from a broken candidate (None: no check).
+    canary: ClassVar[str | None] = None
 
     @abstractmethod
     def render_many(self, sources: Sequence[str], progress: ProgressFn | None = None) -> list[Rendering]:

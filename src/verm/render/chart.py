@@ -339,6 +339,7 @@ class ChartRenderer(PooledRenderer):
 
     task = Task.CHART
     lang = "python"
+    canary = "import matplotlib.pyplot as plt\nplt.plot([0, 1, 2], [0, 1, 0])\n"
     function = "verm.render.chart:worker_render"
     preload = ("numpy", "matplotlib", "matplotlib.pyplot", "verm.render.chart")
     warmup = "verm.render.chart:warmup"

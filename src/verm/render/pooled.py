@@ -41,8 +41,9 @@ class PooledRenderer(Renderer):
                 task=self.task, png=res.png, scene=res.scene, source=source, lang=self.lang, elapsed_ms=res.elapsed_ms
             )
         reason = res.reason or "the render failed without a reason"
+        status = Status.INFRA_ERROR if res.infra else Status.RENDER_ERROR
         return Rendering(
-            task=self.task, status=Status.RENDER_ERROR, reason=reason, source=source, lang=self.lang,
+            task=self.task, status=status, reason=reason, source=source, lang=self.lang,
             elapsed_ms=res.elapsed_ms,
         )  # fmt: skip
 

@@ -91,6 +91,9 @@ class JobResult:
     reason: str | None = None
     elapsed_ms: float = 0.0
     log: str = ""
+    #: The failure may be the machinery's, not the code's (the zygote died or restarted, the child was
+    #: killed from outside): callers retry it once on a fresh worker before blaming the code.
+    infra: bool = False
 
 
 @dataclass
@@ -257,14 +260,23 @@ class SandboxPool:
     def submit(self, function: str, payload: dict[str, Any]) -> Future[JobResult]:
         """Queue one render; the future always resolves (never hangs, never raises
         for a bad job: a failed job is ``JobResult(ok=False, reason=...)``)."""
-        self.start()
         fut: Future[JobResult] = Future()
+        try:
+            self.start()
+        except SandboxError as exc:
+            logger.error("%s", exc)
+            fut.set_result(JobResult(ok=False, reason=str(exc), infra=True))
+            return fut
         with self._state_lock:
             job_id = self._next_id
             self._next_id += 1
             self._pending[job_id] = fut
             proc = self._proc
-        assert proc is not None and proc.stdin is not None
+        if proc is None or proc.stdin is None:  # closed or restarted by another thread in between
+            with self._state_lock:
+                self._pending.pop(job_id, None)
+            fut.set_result(JobResult(ok=False, reason="render sandbox was stopped before the job started", infra=True))
+            return fut
         try:
             with self._write_lock:
                 write_frame(proc.stdin, {"type": "job", "id": job_id, "function": function, "payload": payload})
@@ -301,7 +313,9 @@ class SandboxPool:
             except TimeoutError:
                 logger.error("render sandbox did not answer within %.0f s; restarting it", guard)
                 self.restart()
-                results[i] = JobResult(ok=False, reason="render sandbox stopped answering; it was restarted")
+                results[i] = JobResult(
+                    ok=False, reason="render sandbox stopped answering; it was restarted", infra=True
+                )
         return [r for r in results if r is not None]
 
     def restart(self) -> None:
@@ -335,6 +349,7 @@ class SandboxPool:
                         reason=header.get("reason"),
                         elapsed_ms=float(header.get("elapsed_ms", 0.0)),
                         log=header.get("log", ""),
+                        infra=bool(header.get("infra")),
                     )
                 )
         except (OSError, SandboxError, ValueError) as exc:
@@ -350,4 +365,4 @@ class SandboxPool:
             pending, self._pending = self._pending, {}
         for fut in pending.values():
             if not fut.done():
-                fut.set_result(JobResult(ok=False, reason=reason))
+                fut.set_result(JobResult(ok=False, reason=reason, infra=True))

@@ -1003,6 +1003,9 @@ class SvgRenderer(PooledRenderer):
 
     task = Task.SVG
     lang = "svg"
+    canary = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="8" height="8" fill="red"/></svg>'
+    )
     function = "verm.render.svg:worker_render"
     preload = ("resvg_py", "lxml.etree", "verm.render.svg")
     warmup = "verm.render.svg:warmup"

@@ -700,10 +700,10 @@ class _Worker(threading.Thread):
             except Exception as exc:
                 log.debug("stopping playwright: %s", exc)
 
-    def _fail(self, job: _Job, reason: str) -> Rendering:
+    def _fail(self, job: _Job, reason: str, status: Status = Status.RENDER_ERROR) -> Rendering:
         return Rendering(
             task=Task.TABLE,
-            status=Status.RENDER_ERROR,
+            status=status,
             reason=reason,
             source=job.source,
             lang=job.lang,
@@ -737,7 +737,9 @@ class _Worker(threading.Thread):
             except Exception as exc:
                 self._teardown()
                 log.error("cannot start Chromium %s: %s", self.r.executable, exc)
-                return self._fail(job, f"browser failed to start ({self.r.executable}): {_short(exc)}")
+                return self._fail(
+                    job, f"browser failed to start ({self.r.executable}): {_short(exc)}", Status.INFRA_ERROR
+                )
             self.renders += 1
             self._dirty = job.raw
             job.started = time.monotonic()
@@ -757,7 +759,11 @@ class _Worker(threading.Thread):
                     log.warning("table %d: browser gone before the render (%s); retrying", job.index, _short(exc))
                     continue
                 else:
+                    # Died under this table without our watchdog killing it: maybe the table, maybe not. The
+                    # caller retries it once on the fresh browser before blaming the table (infra_error).
                     reason = f"browser failed during the render ({_short(exc)}); browser restarted"
+                    log.warning("table %d: %s", job.index, reason)
+                    return self._fail(job, reason, Status.INFRA_ERROR)
                 log.warning("table %d: %s", job.index, reason)
                 return self._fail(job, reason)
         raise AssertionError("unreachable")
@@ -873,6 +879,7 @@ class TableRenderer(Renderer):
     """
 
     task = Task.TABLE
+    canary = "| a | b |\n|---|---|\n| 1 | 2 |\n"
 
     def __init__(
         self,

@@ -35,6 +35,7 @@ from verm.errors import ContractError, InputError, VermError
 from verm.imaging import load_rgb, to_png
 from verm.judge import Judge, get_judge
 from verm.judge.prompts import detect_task
+from verm.serve._http import BodyError, read_json
 from verm.types import Judgment, Rendering, Status, Task
 
 log = logging.getLogger(__name__)
@@ -168,21 +169,11 @@ def create_openai_app(
     @app.post("/v1/chat/completions")
     async def chat_completions(request: Request) -> JSONResponse:
         count("requests")
-        declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > max_body_bytes:
-            count("errors")
-            return _error(f"request body of {declared} bytes is larger than {max_body_bytes}", 413)
-        body_bytes = bytearray()
-        async for chunk in request.stream():
-            body_bytes.extend(chunk)
-            if len(body_bytes) > max_body_bytes:
-                count("errors")
-                return _error(f"request body larger than {max_body_bytes} bytes", 413)
         try:
-            body = json.loads(body_bytes)
-        except ValueError as exc:
+            body = await read_json(request, max_body_bytes)
+        except BodyError as exc:
             count("errors")
-            return _error(f"request body is not JSON: {exc}")
+            return _error(exc.message, exc.status)
         try:
             result = await run_in_threadpool(_complete, body)
         except _BadRequest as exc:
