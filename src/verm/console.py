@@ -29,3 +29,21 @@ def progress_bar() -> Progress:
         TimeRemainingColumn(),
         console=err_console,
     )
+
+
+def judge_options(
+    judge: str, endpoints: list[str] | None, model: str | None, prompt_file: str | None
+) -> dict[str, object]:
+    """The options ``--endpoint``, ``--model`` and ``--prompt-file`` give a judge: the served
+    model and endpoints of ``vlm`` (unset ones fall back to VERM_VLM_* and the config file),
+    the weights of ``hf``; the prompt file of either."""
+    if judge == "vlm":
+        urls = [u for e in endpoints or [] for u in e.split(",") if u.strip()]
+        return {"endpoints": urls or None, "model": model, "prompt": prompt_file}
+    if judge == "hf":
+        if not model:
+            raise fail("the hf judge needs --model: a local checkpoint directory or a hub id")
+        return {"model": model, "prompt": prompt_file}
+    if prompt_file is not None:
+        raise fail(f"--prompt-file is for the vlm and hf judges, not {judge}")
+    return {}
