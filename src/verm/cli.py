@@ -65,6 +65,9 @@ def score(
         str | None,
         typer.Option("--prompt-file", help="vlm/hf judge: the prompt as a file (text, JSON/TOML, or a .py file)."),
     ] = None,
+    option: Annotated[
+        list[str] | None, typer.Option("--option", help="Judge option KEY=VALUE (JSON value), e.g. max_new_tokens=256.")
+    ] = None,
 ) -> None:
     """Score a candidate against a reference: reward, status and every discrepancy."""
     from verm.pipeline import Scorer
@@ -76,7 +79,7 @@ def score(
         raise _fail(f"reference file not found: {reference}")
     try:
         shaping = RewardShaping(rule=rule)  # type: ignore[arg-type]
-        judge_options = _judge_options(judge, endpoint, model, prompt_file)
+        judge_options = _judge_options(judge, endpoint, model, prompt_file, option)
         with Scorer(task, judge=judge, shaping=shaping, judge_options=judge_options) as scorer:
             ref = scorer.reference(reference)
             if not ref.ok:

@@ -9,21 +9,30 @@ references with resume and an HTML report (`refine_batch`).
 >>> result.scores(), result.best_round, result.stop_reason
 """
 
-from verm.refine.batch import RefineItem, load_items, refine_batch
-from verm.refine.loop import POLICY_ERROR, Attempt, Refiner, RefineResult, Round
-from verm.refine.policy import PolicyClient, PolicyReply
-from verm.refine.prompts import PolicyPrompts
+from __future__ import annotations
 
-__all__ = [
-    "POLICY_ERROR",
-    "Attempt",
-    "PolicyClient",
-    "PolicyPrompts",
-    "PolicyReply",
-    "RefineItem",
-    "RefineResult",
-    "Refiner",
-    "Round",
-    "load_items",
-    "refine_batch",
-]
+import importlib
+from typing import Any
+
+# Loaded on first use: `verm refine --help` and the rest of the CLI must start without httpx.
+_EXPORTS = {
+    "RefineItem": "verm.refine.batch",
+    "load_items": "verm.refine.batch",
+    "refine_batch": "verm.refine.batch",
+    "POLICY_ERROR": "verm.refine.loop",
+    "Attempt": "verm.refine.loop",
+    "RefineResult": "verm.refine.loop",
+    "Refiner": "verm.refine.loop",
+    "Round": "verm.refine.loop",
+    "PolicyClient": "verm.refine.policy",
+    "PolicyReply": "verm.refine.policy",
+    "PolicyPrompts": "verm.refine.prompts",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'verm.refine' has no attribute {name!r}")
+    return getattr(importlib.import_module(_EXPORTS[name]), name)

@@ -46,16 +46,14 @@ def refine(
     prompt_file: Annotated[
         str | None, typer.Option("--prompt-file", help="vlm/hf judge: the judge prompt as a file.")
     ] = None,
+    option: Annotated[list[str] | None, typer.Option("--option", help="Judge option KEY=VALUE (JSON value).")] = None,
     workers: Annotated[int, typer.Option(help="References refined at once.")] = 1,
 ) -> None:
     """Reflect and revise: the policy writes code, verm judges it, the discrepancies go back, the policy revises.
 
     Keeps every round of every reference in OUT/results.jsonl (resumable), writes OUT/report.html.
     """
-    from verm.pipeline import Scorer
-    from verm.refine import PolicyClient, Refiner, load_items, refine_batch
-
-    options = _judge_options(judge, endpoint, model, prompt_file)
+    options = _judge_options(judge, endpoint, model, prompt_file, option)
     config = {
         "judge": judge,
         "rounds": rounds,
@@ -65,6 +63,9 @@ def refine(
         "temperature": temperature,
     }
     try:
+        from verm.pipeline import Scorer
+        from verm.refine import PolicyClient, Refiner, load_items, refine_batch
+
         items = load_items(task, references)
         with (
             Scorer(task, judge=judge, judge_options=options) as scorer,

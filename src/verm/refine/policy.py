@@ -17,9 +17,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from verm.errors import InputError
-from verm.judge.vlm import ChatEndpoints, ChatError
+from verm.errors import InputError, MissingDependencyError
 from verm.settings import VlmSettings
+
+try:
+    from verm.judge.vlm import ChatEndpoints, ChatError
+except MissingDependencyError:
+    raise MissingDependencyError("verm refine talks to the policy with httpx: pip install 'verm[refine]'") from None
 
 log = logging.getLogger(__name__)
 
