@@ -43,7 +43,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from verm.errors import InputError, MissingDependencyError
 from verm.judge.base import Judge
@@ -195,6 +195,7 @@ class ChatEndpoints:
             trust_env=False,
         )
         self._lock = threading.Lock()
+        self._pool: ThreadPoolExecutor | None = None
         self._rr = 0
         self._rng = random.Random()
         self._model_lock = threading.Lock()
@@ -379,8 +380,25 @@ class ChatEndpoints:
             delay = max(delay, min(retry_after, self.backoff_max_s))
         return delay
 
-    def _close_client(self) -> None:
+    def _thread_pool(self, prefix: str) -> ThreadPoolExecutor:
+        """The shared pool of ``concurrency`` threads that batch calls run in (made on first use)."""
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=self.settings.concurrency, thread_name_prefix=prefix)
+            return self._pool
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
         self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class VlmJudge(ChatEndpoints, Judge):
@@ -460,7 +478,6 @@ class VlmJudge(ChatEndpoints, Judge):
         self.image_format = image_format
         self._prompts = resolve_prompts(prompt if prompt is not None else s.prompt)
         self._sem = threading.BoundedSemaphore(s.concurrency)
-        self._pool: ThreadPoolExecutor | None = None
         self._stats = VlmStats()
         # What it takes to build this judge again in another process (see __reduce__).
         self._init_kwargs: dict[str, Any] = {
@@ -603,25 +620,9 @@ class VlmJudge(ChatEndpoints, Judge):
             return []
         if len(pairs) == 1:
             return [self.judge(task, *pairs[0])]
-        with self._lock:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=self.settings.concurrency, thread_name_prefix="verm-vlm")
-            pool = self._pool
+        pool = self._thread_pool("verm-vlm")
         futures = [pool.submit(self.judge, task, ref, cand) for ref, cand in pairs]
         return [f.result() for f in futures]
-
-    def close(self) -> None:
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True)
-        self._close_client()
-
-    def __enter__(self) -> VlmJudge:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def _rebuild(kwargs: dict[str, Any]) -> VlmJudge:

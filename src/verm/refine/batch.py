@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from verm.bench.dataset import JsonlWriter, read_jsonl
+from verm.bench.dataset import JsonlWriter, check_settings, read_jsonl
 from verm.bench.make import SOURCE_SUFFIXES
 from verm.errors import InputError
 from verm.pipeline import IMAGE_SUFFIXES
@@ -121,18 +121,6 @@ def _jsonl_items(task: Task, path: Path) -> list[RefineItem]:
     return items
 
 
-def _check_config(out: Path, config: dict[str, Any]) -> None:
-    path = out / CONFIG_FILE
-    if path.is_file():
-        old = json.loads(path.read_text(encoding="utf-8"))
-        diff = [k for k in config if old.get(k) != config[k]]
-        if diff:
-            detail = ", ".join(f"{k}: {old.get(k)!r} -> {config[k]!r}" for k in diff)
-            raise InputError(f"{out} holds a refine run with other settings ({detail}); choose a new --out")
-        return
-    path.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-
-
 def result_to_json(result: RefineResult, item: RefineItem, out: Path) -> dict[str, Any]:
     """The result as a JSON row, each attempt's image written to ``images/<id>/`` instead of inline."""
     folder = out / IMAGES_DIR / item.id
@@ -141,7 +129,6 @@ def result_to_json(result: RefineResult, item: RefineItem, out: Path) -> dict[st
     row["id"] = item.id
     for rnd, rnd_row in zip(result.rounds, row["rounds"], strict=True):
         for att, att_row in zip(rnd.attempts, rnd_row["attempts"], strict=True):
-            att_row.pop("png", None)
             if att.png is not None:
                 rel = f"{IMAGES_DIR}/{item.id}/r{rnd.index}-s{att.sample}.png"
                 (out / rel).write_bytes(att.png)
@@ -165,7 +152,7 @@ def refine_batch(
     """Refine every item not yet in ``out_dir``; write its result as it finishes; then the report."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    _check_config(out, {"task": refiner.task.value, **(config or {})})
+    check_settings(out / CONFIG_FILE, {"task": refiner.task.value, **(config or {})}, "a refine run")
     done = {str(r["id"]) for r in load_results(out)}
     failed_path = out / FAILED_FILE
     failed_before = {str(r["id"]) for r in read_jsonl(failed_path)} if failed_path.is_file() else set()

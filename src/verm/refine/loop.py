@@ -24,13 +24,12 @@ is ``no_code``; hostile or broken code is a ``render_error`` from the sandbox.
 
 from __future__ import annotations
 
-import base64
 import logging
 import time
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel, Field, field_serializer, field_validator
+from pydantic import BaseModel, Field
 
 from verm.errors import InputError
 from verm.extract import extract_code
@@ -58,19 +57,11 @@ class Attempt(BaseModel):
     reason: str | None = None
     completion: str | None = None
     code: str | None = None
-    png: bytes | None = None
+    #: The rendering's PNG; kept in memory, left out of dumps (batch mode writes it as a file).
+    png: bytes | None = Field(default=None, exclude=True, repr=False)
     reward: Reward | None = None
     #: policy_ms, render_ms, judge_ms (the batch's time shared equally), total_ms.
     timings: dict[str, float] = Field(default_factory=dict)
-
-    @field_serializer("png")
-    def _png_b64(self, v: bytes | None) -> str | None:
-        return None if v is None else base64.b64encode(v).decode("ascii")
-
-    @field_validator("png", mode="before")
-    @classmethod
-    def _png_from_b64(cls, v: Any) -> Any:
-        return base64.b64decode(v) if isinstance(v, str) else v
 
     @property
     def score(self) -> float | None:

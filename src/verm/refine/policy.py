@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,7 +90,6 @@ class PolicyClient(ChatEndpoints):
         )
         self._init_endpoints(settings, backoff_max_s=8.0, cooldown_max_s=10.0)
         self.extra_body = dict(extra_body or {})
-        self._pool: ThreadPoolExecutor | None = None
 
     @property
     def max_side(self) -> int:
@@ -116,21 +114,4 @@ class PolicyClient(ChatEndpoints):
         """Completions for many conversations, ``concurrency`` at a time, in input order."""
         if len(conversations) <= 1:
             return [self.complete(c) for c in conversations]
-        with self._lock:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(self.settings.concurrency, thread_name_prefix="verm-policy")
-            pool = self._pool
-        return list(pool.map(self.complete, conversations))
-
-    def close(self) -> None:
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True)
-        self._close_client()
-
-    def __enter__(self) -> PolicyClient:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        return list(self._thread_pool("verm-policy").map(self.complete, conversations))
