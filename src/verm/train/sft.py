@@ -14,6 +14,8 @@ built from a config runs two steps (the tests do).
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import json
 import logging
 import shutil
@@ -182,8 +184,6 @@ def train_sft(
         raise InputError(f"cannot load {model!s}: {exc}") from None
     processor = load_processor(transformers, model, net.config, {"local_files_only": local})
     processor.tokenizer.padding_side = "right"
-    import inspect
-
     collator = JudgeCollator(
         processor, data, s.max_side, "mm_token_type_ids" in inspect.signature(net.forward).parameters
     )
@@ -199,6 +199,9 @@ def train_sft(
         )  # fmt: skip
     accumulation = max(1, s.batch_size // s.per_device_batch_size)
     work = out / "trainer"
+    # transformers 5 renamed gradient checkpointing to activation checkpointing (the old name warns).
+    names = {f.name for f in dataclasses.fields(trl.SFTConfig)}
+    ckpt = "activation_checkpointing" if "activation_checkpointing" in names else "gradient_checkpointing"
     args = trl.SFTConfig(
         output_dir=str(work),
         num_train_epochs=s.epochs,
@@ -207,7 +210,7 @@ def train_sft(
         per_device_train_batch_size=s.per_device_batch_size,
         per_device_eval_batch_size=s.per_device_batch_size,
         gradient_accumulation_steps=accumulation,
-        gradient_checkpointing=s.gradient_checkpointing,
+        **{ckpt: s.gradient_checkpointing},
         logging_steps=min(s.logging_steps, s.max_steps) if s.max_steps > 0 else s.logging_steps,
         save_strategy="no",
         eval_strategy="epoch" if val is not None and s.max_steps < 0 else "no",
