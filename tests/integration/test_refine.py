@@ -149,7 +149,7 @@ def test_refine_command_over_a_jsonl(bench_dir: Path, scorer: Scorer, chains, tm
         res = CliRunner().invoke(
             app,
             ["refine", str(bench_dir / "bench.jsonl"), "--task", "chart", "--out", str(tmp_path / "cli"),
-             "--policy", server.url, "--rounds", "2", "--judge", "scene"],
+             "--policy", server.url, "--rounds", "2", "--judge", "scene", "--workers", "2"],
         )  # fmt: skip
         assert res.exit_code == 0, res.output
         assert (tmp_path / "cli" / "report.html").is_file()
