@@ -14,8 +14,10 @@ from rich.table import Table
 from verm.bench.cli import bench_app
 from verm.console import console
 from verm.console import fail as _fail
+from verm.console import judge_options as _judge_options
 from verm.console import progress_bar as _progress
 from verm.errors import VermError
+from verm.train.cli import train_app
 from verm.types import Rendering, Status, Task
 
 app = typer.Typer(
@@ -24,6 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(bench_app, name="bench")
+app.add_typer(train_app, name="train")
 
 TaskOpt = Annotated[Task, typer.Option("--task", "-t", help="chart | table | svg", case_sensitive=False)]
 
@@ -55,7 +58,15 @@ def score(
         ),
     ] = None,
     model: Annotated[
-        str | None, typer.Option("--model", help="vlm judge: served model name (env VERM_VLM_MODEL).")
+        str | None,
+        typer.Option("--model", help="vlm judge: served model name (env VERM_VLM_MODEL); hf judge: checkpoint."),
+    ] = None,
+    prompt_file: Annotated[
+        str | None,
+        typer.Option("--prompt-file", help="vlm/hf judge: the prompt as a file (text, JSON/TOML, or a .py file)."),
+    ] = None,
+    option: Annotated[
+        list[str] | None, typer.Option("--option", help="Judge option KEY=VALUE (JSON value), e.g. max_new_tokens=256.")
     ] = None,
 ) -> None:
     """Score a candidate against a reference: reward, status and every discrepancy."""
@@ -68,10 +79,7 @@ def score(
         raise _fail(f"reference file not found: {reference}")
     try:
         shaping = RewardShaping(rule=rule)  # type: ignore[arg-type]
-        judge_options: dict[str, object] = {}
-        if judge == "vlm":  # unset options fall back to VERM_VLM_* and the config file (verm.settings)
-            urls = [u for e in endpoint or [] for u in e.split(",") if u.strip()]
-            judge_options = {"endpoints": urls or None, "model": model}
+        judge_options = _judge_options(judge, endpoint, model, prompt_file, option)
         with Scorer(task, judge=judge, shaping=shaping, judge_options=judge_options) as scorer:
             ref = scorer.reference(reference)
             if not ref.ok:
@@ -247,9 +255,11 @@ def doctor(
         raise typer.Exit(1)
 
 
+from verm.refine.cli import refine  # noqa: E402 - the refine command lives with the loop
 from verm.serve.cli import serve  # noqa: E402 - the serve command lives with the server
 
 app.command("serve")(serve)
+app.command("refine")(refine)
 
 if __name__ == "__main__":
     app()

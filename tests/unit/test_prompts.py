@@ -141,3 +141,119 @@ def test_settings_json_file_and_errors(tmp_path: Path) -> None:
         VlmSettings.load(cfg, environ={})
     with pytest.raises(InputError, match="VERM_VLM_RETRIES"):
         VlmSettings.load(environ={"VERM_VLM_RETRIES": "many"})
+
+
+# -- prompts as their authors wrote them ---------------------------------------------------------
+
+AUTHORS_STYLE_PY = '''
+"""A reward script in the style of the paper's: prompts as string constants, read with ast, never run."""
+import os
+os.system("echo this file must never run")
+
+CHART_PROMPT = """\\
+You compare two charts. Image 1 is the original, Image 2 the generated one.
+The JSON schema MUST match exactly:
+{
+  "structure_error_count": int,
+  "data_error_count": int,
+  "text_error_count": int,
+  "style_error_count": int,
+  "errors": [
+    {
+      "category": "structure_error | data_error | text_error | style_error",
+      "severity": 1 | 2 | 3,
+      "location": "Specific location",
+      "description": "Concise description of the error."
+    }
+  ]
+}
+"""
+
+def build_prompt_for_table() -> str:
+    prompt = """
+You audit table parsing.
+{
+  "layout_error_count": int,
+  "text_error_count": int,
+  "numeric_error_count": int,
+  "errors": [
+    {
+      "type": "layout_error | text_error | numeric_error",
+      "description": "A short description of what is wrong and where it is wrong",
+      "severity": 1|2|3
+    }
+  ]
+}
+"""
+    return prompt
+'''
+
+
+def test_python_prompt_file_is_read_not_run_and_picked_by_task(tmp_path: Path, capfd) -> None:
+    path = tmp_path / "reward_utils.py"
+    path.write_text(AUTHORS_STYLE_PY)
+    chart = load_prompt("chart", path)
+    table = load_prompt("table", path)
+    assert chart.text.startswith("You compare two charts.") and chart.text.endswith("}\n")  # as it is
+    assert table.text.startswith("\nYou audit table parsing.")
+    assert chart.version.startswith("file:reward_utils.py:CHART_PROMPT@")
+    assert table.source.endswith("::build_prompt_for_table.prompt")
+    assert "never run" not in capfd.readouterr().out
+    assert load_prompt("chart", f"{path}::CHART_PROMPT").text == chart.text
+    with pytest.raises(InputError, match="no svg prompt"):
+        load_prompt("svg", path)
+
+
+def test_a_prompt_for_another_task_is_refused_by_name_but_left_out_of_resolve(tmp_path: Path) -> None:
+    from verm.judge.prompts import PromptTaskMismatch, resolve_prompts
+
+    path = tmp_path / "chart.txt"
+    path.write_text("Compare.\n" + PAPER_CHART)
+    with pytest.raises(PromptTaskMismatch, match="is a chart prompt"):
+        load_prompt("table", path)
+    prompts = resolve_prompts(str(path))  # one file for a judge of every task
+    assert prompts[Task.CHART].source == str(path) and prompts[Task.TABLE].version == "verm-table-v1"
+
+
+def test_image_placeholders_place_the_images_where_they_stand() -> None:
+    from verm.judge.prompts import placeholder_text
+
+    p = Prompt(version="paper", text="<image>\n<image>\nCompare them: data_error_count")
+    parts = build_messages("chart", "AAAA", "BBBB", p)[0]["content"]
+    assert [x["type"] for x in parts] == ["image_url", "text", "image_url", "text"]
+    assert parts[0]["image_url"]["url"].endswith("AAAA") and parts[2]["image_url"]["url"].endswith("BBBB")
+    assert parts[1]["text"] == "\n" and parts[3]["text"] == "\nCompare them: data_error_count"
+    assert placeholder_text(p) == p.text  # ShareGPT keeps the author's placement
+    assert placeholder_text(get_prompt("svg")) == "<image><image>" + get_prompt("svg").text
+
+
+def test_three_placeholders_are_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_text("<image><image><image> compare")
+    with pytest.raises(InputError, match="3 <image> placeholders"):
+        load_prompt("chart", path)
+
+
+def test_answers_follow_the_prompts_schema_block(tmp_path: Path) -> None:
+    from verm.judge.prompts import format_answer
+    from verm.types import Discrepancy
+
+    path = tmp_path / "reward_utils.py"
+    path.write_text(AUTHORS_STYLE_PY)
+    d = Discrepancy(
+        category="numeric_error", severity=2, location="row 3", description="12 reads 21.", bbox=(0, 0, 1, 1)
+    )
+    table = json.loads(format_answer("table", [d], load_prompt("table", path)))
+    assert list(table) == ["layout_error_count", "text_error_count", "numeric_error_count", "errors"]
+    assert table["errors"] == [{"type": "numeric_error", "description": "12 reads 21.", "severity": 2}]
+    d2 = Discrepancy(category="data_error", severity=3, location="bar 2", description="Bar 2 is 5, not 9.")
+    chart = json.loads(format_answer("chart", [d2], load_prompt("chart", path)))
+    assert chart["data_error_count"] == 1 and chart["errors"][0] == {
+        "category": "data_error",
+        "severity": 3,
+        "location": "bar 2",
+        "description": "Bar 2 is 5, not 9.",
+    }
+    # A prompt without a schema block gets the built-in one; no bbox unless a schema asks for it.
+    plain = json.loads(format_answer("chart", [d2], Prompt(version="x", text="Compare the charts.")))
+    assert set(plain["errors"][0]) == {"category", "severity", "location", "description"}

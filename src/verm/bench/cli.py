@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from verm.console import console, err_console
+from verm.console import console, err_console, parse_options
 from verm.console import fail as _fail
 from verm.console import progress_bar as _progress
 from verm.errors import VermError
@@ -78,15 +78,7 @@ def run(
     """Run a judge over every pair (parallel, resumable; failures recorded per pair)."""
     from verm.bench.run import run_bench
 
-    options: dict[str, Any] = {}
-    for item in option or []:
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise _fail(f"--option wants KEY=VALUE, got {item!r}")
-        try:
-            options[key] = json.loads(value)
-        except json.JSONDecodeError:
-            options[key] = value
+    options = parse_options(option)
     try:
         with _progress() as progress:
             summary = run_bench(

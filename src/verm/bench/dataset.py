@@ -264,6 +264,19 @@ class JsonlWriter:
         self.close()
 
 
+def check_settings(path: Path, settings: dict[str, Any], what: str) -> None:
+    """Write a run's settings to ``path``, or check them against the ones there: a resumed
+    run must be the same run (``what`` names it in the error: "a bench made", "a refine run")."""
+    if path.is_file():
+        old = json.loads(path.read_text(encoding="utf-8"))
+        diff = [k for k in settings if old.get(k) != settings[k]]
+        if diff:
+            detail = ", ".join(f"{k}: {old.get(k)!r} -> {settings[k]!r}" for k in diff)
+            raise InputError(f"{path.parent} holds {what} with other settings ({detail}); choose a new --out")
+        return
+    path.write_text(json.dumps(settings, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def merge_benches(benches: Sequence[str | Path], out: str | Path) -> Path:
     """Write one bench (``out/bench.jsonl``) holding every record of ``benches``, with image
     paths made relative to ``out``; record ids must be unique across them."""

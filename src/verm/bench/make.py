@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from verm.bench.dataset import BENCH_FILE, BenchRecord, JsonlWriter, read_jsonl
+from verm.bench.dataset import BENCH_FILE, BenchRecord, JsonlWriter, check_settings, read_jsonl
 from verm.errors import InputError, SandboxError
 from verm.imaging import is_blank
 from verm.render import Renderer, get_renderer
@@ -338,15 +338,7 @@ class MakeSummary:
 
 
 def _check_meta(out: Path, meta: dict[str, Any]) -> None:
-    path = out / META_FILE
-    if path.is_file():
-        old = json.loads(path.read_text(encoding="utf-8"))
-        diff = [k for k in meta if old.get(k) != meta[k]]
-        if diff:
-            detail = ", ".join(f"{k}: {old.get(k)!r} -> {meta[k]!r}" for k in diff)
-            raise InputError(f"{out} holds a bench made with other settings ({detail}); choose a new --out")
-        return
-    path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    check_settings(out / META_FILE, meta, "a bench made")
 
 
 def make_bench(

@@ -116,6 +116,59 @@ class _ImageTextProcessor:
         return self.tokenizer.batch_decode(ids, **kwargs)
 
 
+def resolve_device(torch: Any, device: str) -> str:
+    """ "auto" -> CUDA, then Apple MPS, then CPU; anything else as given."""
+    if device != "auto":
+        return str(device)
+    if torch.cuda.is_available():
+        return "cuda"
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        return "mps"
+    return "cpu"
+
+
+def resolve_dtype(torch: Any, dtype: Any, device: str) -> Any:
+    """ "auto" -> bfloat16 on a GPU that has it, float16 on other GPUs, float32 on the CPU."""
+    if not isinstance(dtype, str):
+        return dtype  # already a torch.dtype
+    if dtype != "auto":
+        value = getattr(torch, dtype, None)
+        if not isinstance(value, torch.dtype):
+            raise InputError(f"unknown dtype {dtype!r}; expected auto, bfloat16, float16 or float32")
+        return value
+    if device.startswith("cuda"):
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if device.startswith("mps"):
+        return torch.float16
+    return torch.float32  # CPU half-precision matmuls are slow or missing
+
+
+def load_processor(tf: Any, model: str | Path, config: Any, kwargs: dict[str, Any]) -> Any:
+    """The model's processor, or (when transformers cannot build it) an `_ImageTextProcessor`
+    from its image processor and tokenizer. ``config`` is the loaded model's config (it names
+    the image token); ``kwargs`` go to every ``from_pretrained``."""
+    try:
+        proc = tf.AutoProcessor.from_pretrained(str(model), **kwargs)
+        if hasattr(proc, "image_processor") and hasattr(proc, "tokenizer"):
+            return proc
+        reason = f"AutoProcessor gave a {type(proc).__name__}, not an image-and-text processor"
+    except (ImportError, OSError, ValueError, TypeError, AttributeError, KeyError) as exc:
+        first = str(exc).strip().split(". ")[0].splitlines()[0] if str(exc).strip() else ""
+        reason = f"{type(exc).__name__}: {first}"
+    log.info("the processor of %s cannot be built (%s); using its image processor and tokenizer", model, reason)
+    try:
+        image_processor = tf.AutoImageProcessor.from_pretrained(str(model), **kwargs)
+        tokenizer = tf.AutoTokenizer.from_pretrained(str(model), **kwargs)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{model!s} has no usable image processor and tokenizer ({reason}; then: {exc})") from None
+    token_id = getattr(config, "image_token_id", None) or getattr(config, "image_token_index", None)
+    if token_id is None:
+        raise InputError(f"{model!s}: its config names no image token (image_token_id); is it a Qwen-VL model?")
+    token = tokenizer.convert_ids_to_tokens(int(token_id))
+    return _ImageTextProcessor(image_processor, tokenizer, token, int(token_id))
+
+
 class HfJudge(Judge):
     """A vision-language judge run in-process with transformers.
 
@@ -164,8 +217,8 @@ class HfJudge(Judge):
         self.temperature = temperature
         self.generation_kwargs = dict(generation_kwargs or {})
         self._prompts = resolve_prompts(prompt)
-        self.device = self._resolve_device(device)
-        self.dtype = self._resolve_dtype(dtype, self.device)
+        self.device = resolve_device(self._torch, device)
+        self.dtype = resolve_dtype(self._torch, dtype, self.device)
         t0 = time.perf_counter()
         self.model = model_obj if model_obj is not None else self._load_model(model, trust_remote_code)
         self.model.eval()
@@ -188,32 +241,6 @@ class HfJudge(Judge):
     def prompt_for(self, task: Task | str) -> Prompt:
         return self._prompts[Task.parse(task)]
 
-    def _resolve_device(self, device: str) -> str:
-        torch = self._torch
-        if device != "auto":
-            return str(device)
-        if torch.cuda.is_available():
-            return "cuda"
-        mps = getattr(torch.backends, "mps", None)
-        if mps is not None and mps.is_available():
-            return "mps"
-        return "cpu"
-
-    def _resolve_dtype(self, dtype: str, device: str) -> Any:
-        torch = self._torch
-        if not isinstance(dtype, str):
-            return dtype  # already a torch.dtype
-        if dtype != "auto":
-            value = getattr(torch, dtype, None)
-            if not isinstance(value, torch.dtype):
-                raise InputError(f"unknown dtype {dtype!r}; expected auto, bfloat16, float16 or float32")
-            return value
-        if device.startswith("cuda"):
-            return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-        if device.startswith("mps"):
-            return torch.float16
-        return torch.float32  # CPU half-precision matmuls are slow or missing
-
     def _load_kwargs(self, model: str | Path, trust_remote_code: bool) -> dict[str, Any]:
         # A local directory never needs the hub; a hub id does only when the user is online.
         local = Path(model).is_dir()
@@ -235,30 +262,7 @@ class HfJudge(Judge):
         return loaded if placed else loaded.to(self.device)
 
     def _load_processor(self, model: str | Path, trust_remote_code: bool) -> Any:
-        tf = self._transformers
-        kwargs = self._load_kwargs(model, trust_remote_code)
-        try:
-            proc = tf.AutoProcessor.from_pretrained(str(model), **kwargs)
-            if hasattr(proc, "image_processor") and hasattr(proc, "tokenizer"):
-                return proc
-            reason = f"AutoProcessor gave a {type(proc).__name__}, not an image-and-text processor"
-        except (ImportError, OSError, ValueError, TypeError, AttributeError, KeyError) as exc:
-            first = str(exc).strip().split(". ")[0].splitlines()[0] if str(exc).strip() else ""
-            reason = f"{type(exc).__name__}: {first}"
-        log.info(
-            "hf judge: the model's processor cannot be built (%s); using its image processor and tokenizer", reason
-        )
-        try:
-            image_processor = tf.AutoImageProcessor.from_pretrained(str(model), **kwargs)
-            tokenizer = tf.AutoTokenizer.from_pretrained(str(model), **kwargs)
-        except (OSError, ValueError) as exc:
-            raise InputError(f"{model!s} has no usable image processor and tokenizer ({reason}; then: {exc})") from None
-        config = self.model.config
-        token_id = getattr(config, "image_token_id", None) or getattr(config, "image_token_index", None)
-        if token_id is None:
-            raise InputError(f"{model!s}: its config names no image token (image_token_id); is it a Qwen-VL model?")
-        token = tokenizer.convert_ids_to_tokens(int(token_id))
-        return _ImageTextProcessor(image_processor, tokenizer, token, int(token_id))
+        return load_processor(self._transformers, model, self.model.config, self._load_kwargs(model, trust_remote_code))
 
     # -- judging ---------------------------------------------------------------------
     def _image(self, r: Rendering, role: str) -> Image.Image | str:
