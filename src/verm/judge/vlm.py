@@ -291,9 +291,7 @@ class ChatEndpoints:
                     return self.model
                 except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as exc:
                     errors.append(f"{url}: {exc}")
-            raise _Retryable(
-                "no model given and none could be discovered: " + "; ".join(errors), endpoint_failed=True
-            )
+            raise _Retryable("no model given and none could be discovered: " + "; ".join(errors), endpoint_failed=True)
 
     def _post(self, ep: _Endpoint, body: dict[str, Any]) -> tuple[int, bytes, httpx.Headers]:
         deadline = time.monotonic() + self.settings.timeout_s
