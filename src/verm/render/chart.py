@@ -292,6 +292,10 @@ def worker_render(payload: dict[str, Any]) -> tuple[bytes, dict[str, Any] | None
     Figure.show = _noop
     Figure.savefig = _noop  # type: ignore[method-assign]
     plt.close("all")
+    # A forked child inherits the zygote's NumPy global RNG state, so unseeded `np.random.rand` would give
+    # the same numbers in every render of one worker and other numbers in another. CPython reseeds `random`
+    # after a fork; do the same, so unseeded randomness is random everywhere (and `bench make` sees it).
+    np.random.seed()
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     source = payload["source"]
     linecache.cache["<candidate>"] = (len(source), None, source.splitlines(True), "<candidate>")  # for tracebacks
