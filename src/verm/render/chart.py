@@ -234,6 +234,19 @@ class _SceneBuilder:
         legend = ax.get_legend()
         if legend is not None and legend.get_visible():
             d["legend"] = self.legend(legend)
+        tables = [t for t in getattr(ax, "tables", [])[:_MAX_ARTISTS] if t.get_visible()]
+        if tables:  # ax.table(): its cells' texts by (row, column); column -1 holds the row labels
+            d["tables"] = [
+                {
+                    "cells": [
+                        {"row": r, "col": c, **td}
+                        for (r, c), cell in sorted(t.get_celld().items())[:_MAX_ARTISTS]
+                        if (td := self.text(cell.get_text()))
+                    ],
+                    "bbox": self.bbox(t),
+                }
+                for t in tables
+            ]
         return d
 
     def legend(self, legend: Any) -> dict[str, Any]:
@@ -257,13 +270,26 @@ class _SceneBuilder:
             "bbox": self.bbox(legend),
         }
 
+    def _all_axes(self) -> list[Any]:
+        """The figure's axes, each followed by its child axes (``ax.inset_axes``), which fig.axes omits."""
+        out: list[Any] = []
+
+        def walk(ax: Any) -> None:
+            out.append(ax)
+            for child in getattr(ax, "child_axes", []):
+                walk(child)
+
+        for ax in self.fig.axes:
+            walk(ax)
+        return out
+
     def build(self) -> dict[str, Any]:
         fig = self.fig
         return {
             "size_px": [self.w, self.h],
             "facecolor": _hex(fig.get_facecolor()),
             "suptitle": self.text(getattr(fig, "_suptitle", None)),
-            "axes": [self.axes(ax) for ax in fig.axes[:50] if ax.get_visible()],
+            "axes": [self.axes(ax) for ax in self._all_axes()[:50] if ax.get_visible()],
             "legends": [self.legend(lg) for lg in fig.legends[:20]],
             "texts": [td for t in fig.texts[:_MAX_ARTISTS] if (td := self.text(t))],
         }
