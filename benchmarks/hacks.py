@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--honest", type=int, default=3, help="honest candidates per source with --sources")
     ap.add_argument("--judges", default="scene,pixel,auto", help="comma-separated judge names")
     ap.add_argument("--kinds", default=None, help="comma-separated hack kinds (default: every kind of the task)")
-    ap.add_argument("--limit", type=int, default=None, help="only the first N references")
+    ap.add_argument("--limit", type=int, default=None, help="only N references, spread evenly over the sorted list")
     ap.add_argument("--json", type=Path, default=None, help="write every score and the tally here")
     args = ap.parse_args(argv)
 
@@ -186,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
             ap.error("--sources needs --task")
         task = Task.parse(args.task)
         refs = from_sources(args.sources, task, args.honest)
-    refs = refs[: args.limit] if args.limit else refs
+    if args.limit and len(refs) > args.limit:
+        refs = [refs[i * len(refs) // args.limit] for i in range(args.limit)]
     kinds = args.kinds.split(",") if args.kinds else list(HACK_KINDS[task])
     judges = [j.strip() for j in args.judges.split(",") if j.strip()]
     result = run(task, refs, judges, kinds)
