@@ -17,6 +17,7 @@ JUDGES.register("mse", "verm.judge.baselines:MseJudge")
 JUDGES.register("psnr", "verm.judge.baselines:PsnrJudge")
 JUDGES.register("ssim", "verm.judge.baselines:SsimJudge")
 JUDGES.register("teds", "verm.judge.baselines:TedsJudge")
+JUDGES.register("teds_s", "verm.judge.baselines:TedsStructureJudge")
 
 
 def get_judge(name: str, **kwargs: object) -> Judge:
