@@ -18,6 +18,7 @@ JUDGES.register("psnr", "verm.judge.baselines:PsnrJudge")
 JUDGES.register("ssim", "verm.judge.baselines:SsimJudge")
 JUDGES.register("teds", "verm.judge.baselines:TedsJudge")
 JUDGES.register("teds_s", "verm.judge.baselines:TedsStructureJudge")
+JUDGES.register("chartmimic", "verm.judge.baselines.chartmimic:ChartMimicJudge")
 
 
 def get_judge(name: str, **kwargs: object) -> Judge:
