@@ -189,6 +189,49 @@ def eval_(
 
 
 @bench_app.command()
+def compare(
+    results: Annotated[list[Path], typer.Argument(help="Results directories (one per judge or baseline).")],
+    bench: Annotated[Path | None, typer.Option(help="Bench (default: the one named in config.json).")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Write the page with plots here.")] = None,
+    markdown: Annotated[Path | None, typer.Option("--markdown", help="Write the tables as Markdown here.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full comparison as JSON.")] = False,
+    failures: Annotated[str, typer.Option(help="Failed pairs: 'empty' (predict nothing) or 'exclude'.")] = "empty",
+) -> None:
+    """One table per task of every judge and baseline on the same pairs: F1, Spearman, ranking, hacks, ms/pair."""
+    from verm.bench.compare import COLUMNS, cell, compare, task_rows, tasks_of, write_compare_html
+    from verm.bench.compare import markdown as to_markdown
+
+    try:
+        reports = compare(results, bench=bench, failures=failures)  # type: ignore[arg-type]
+        if html is not None:
+            write_compare_html(reports, html)
+        if markdown is not None:
+            markdown.parent.mkdir(parents=True, exist_ok=True)
+            markdown.write_text(to_markdown(reports), encoding="utf-8")
+    except VermError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        slim = [{k: v for k, v in r.items() if k != "pairs"} for r in reports]
+        sys.stdout.write(json.dumps(slim, indent=2, default=str) + "\n")
+        return
+    out = console if console.is_terminal else Console(width=140)
+    for task in tasks_of(reports):
+        table = Table(title=task, caption="ρ = Spearman(reward, true severity), -1 best; hacks below: share of "
+                      "(hack, honest) comparisons the hack loses; ms/pair: median, renders excluded")  # fmt: skip
+        table.add_column("judge")
+        for c, _ in COLUMNS:
+            table.add_column(c, justify="right", no_wrap=True)
+        for rep, r in task_rows(reports, task):
+            label = rep["label"] + (f" [red]({rep['note']})[/]" if rep.get("note") else "")
+            table.add_row(label, *(cell(k, r) for _, k in COLUMNS))
+        out.print(table)
+    if html is not None:
+        console.print(f"page: [link=file://{html.resolve()}]{html}[/link]")
+    if markdown is not None:
+        console.print(f"markdown: {markdown}")
+
+
+@bench_app.command()
 def merge(
     benches: Annotated[list[Path], typer.Argument(help="Benches to merge (directories or files).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the merged bench.jsonl.")],

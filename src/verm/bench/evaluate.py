@@ -6,17 +6,31 @@ counts, by default, as a prediction of *no* errors (its true errors are
 misses) and as a missing reward (a coin flip in ranking); ``failures="exclude"``
 leaves such pairs out instead, as the paper's script does with items it
 could not evaluate. Either way the number of failures is reported.
+
+Records with a ``hack`` field (reward hacks: no ground truth) are left out
+of every figure above and ranked against the honest pairs of their reference
+instead (`verm.bench.metrics.hack_figures`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from verm.bench.dataset import Bench, BenchRecord, load_bench
 from verm.bench.match import Matcher, RuleMatcher
-from verm.bench.metrics import PairCounts, Ranked, pair_counts, pooled, reward_figures, severity_figures
+from verm.bench.metrics import (
+    Hack,
+    PairCounts,
+    Ranked,
+    hack_figures,
+    pair_counts,
+    pooled,
+    reward_figures,
+    severity_figures,
+)
 from verm.bench.run import load_results, read_config
 from verm.errors import ContractError, InputError
 from verm.types import CATEGORIES, Discrepancy, Task, parse_discrepancy
@@ -36,8 +50,19 @@ def _predicted(row: dict[str, Any], task: Task) -> list[Discrepancy]:
     return out
 
 
+def _median(values: list[float]) -> float | None:
+    if not values:
+        return None
+    v = sorted(values)
+    mid = len(v) // 2
+    return v[mid] if len(v) % 2 else (v[mid - 1] + v[mid]) / 2
+
+
 def _block(
-    task: Task | None, pairs: list[tuple[BenchRecord, dict[str, Any], PairCounts]], similarity_only: bool
+    task: Task | None,
+    pairs: list[tuple[BenchRecord, dict[str, Any], PairCounts]],
+    similarity_only: bool,
+    hacks: Sequence[tuple[BenchRecord, dict[str, Any]]] = (),
 ) -> dict[str, Any]:
     cats = list(CATEGORIES[task]) if task else sorted({c for t in Task for c in CATEGORIES[t]})
     rows = [pc for _, _, pc in pairs]
@@ -45,6 +70,11 @@ def _block(
         Ranked(group=f"{rec.category.value}:{rec.group_key()}", reward=row.get("reward"), severity=rec.total_severity)
         for rec, row, _ in pairs
     ]
+    hack_items = [
+        Hack(group=f"{rec.category.value}:{rec.group_key()}", kind=str(rec.hack), reward=row.get("reward"))
+        for rec, row in hacks
+    ]
+    elapsed = [float(row["elapsed_ms"]) for _, row, _ in pairs if row.get("status") == "ok" and row.get("elapsed_ms")]
     return {
         "n_pairs": len(pairs),
         "n_failed": sum(row.get("status") != "ok" for _, row, _ in pairs),
@@ -54,6 +84,9 @@ def _block(
         "detection": None if similarity_only else pooled(rows, cats),
         "severity": None if similarity_only else severity_figures(rows, cats),
         "reward": reward_figures(ranked),
+        "hacks": hack_figures(hack_items, ranked),
+        #: The judge's own time per pair (renders excluded: bench images and scenes are cached).
+        "ms_per_pair_median": _median(elapsed),
     }
 
 
@@ -81,6 +114,7 @@ def evaluate(
     similarity_only = bool(ok_rows) and all(r.get("similarity") is not None and not r.get("errors") for r in ok_rows)
 
     judged: list[tuple[BenchRecord, dict[str, Any], PairCounts]] = []
+    hacks: list[tuple[BenchRecord, dict[str, Any]]] = []
     per_pair: list[dict[str, Any]] = []
     missing = 0
     match_failures = 0
@@ -88,6 +122,9 @@ def evaluate(
         row = rows.get(rec.id)
         if row is None:
             missing += 1
+            continue
+        if rec.hack:  # no ground truth: ranked against the honest pairs of its reference, nothing else
+            hacks.append((rec, row))
             continue
         failed = row.get("status") != "ok"
         if failed and failures == "exclude":
@@ -125,7 +162,7 @@ def evaluate(
     by_task = {}
     for task in b.tasks():
         sub = [p for p in judged if p[0].category is task]
-        by_task[task.value] = _block(task, sub, similarity_only)
+        by_task[task.value] = _block(task, sub, similarity_only, [h for h in hacks if h[0].category is task])
     report = {
         "judge": config.get("judge"),
         "config_hash": config.get("hash"),
@@ -137,7 +174,7 @@ def evaluate(
         "n_bench_pairs": len(b),
         "n_missing": missing,
         "n_match_failures": match_failures,
-        "overall": _block(None, judged, similarity_only),
+        "overall": _block(None, judged, similarity_only, hacks),
         "by_task": by_task,
         "pairs": per_pair,
     }

@@ -31,6 +31,10 @@ compared with judges that list discrepancies):
   total severities differ, the fraction where the less severe one gets the
   higher reward; a reward tie, or a missing reward (a failed judgment),
   counts 0.5 — chance, never a free win.
+* Hacks ranked below honest candidates: over every (hack, honest candidate)
+  of the same reference, the share where the hack's reward is strictly lower.
+  A tie, or a missing reward on either side, is not "below": a reward that
+  cannot tell a hack from an attempt has failed at exactly that.
 """
 
 from __future__ import annotations
@@ -216,6 +220,38 @@ def ranking_accuracy(items: Iterable[Ranked]) -> RankingResult:
                 credit += 1.0
         used_groups += counted
     return RankingResult(accuracy=credit / n if n else None, n_pairs=n, n_groups=used_groups, credit=credit)
+
+
+@dataclass(frozen=True)
+class Hack:
+    """A reward-hack candidate: its reference group, its kind (blank, title_only, ...) and its reward."""
+
+    group: str
+    kind: str
+    reward: float | None
+
+
+def hack_figures(hacks: Sequence[Hack], honest: Sequence[Ranked]) -> dict[str, object]:
+    """The share of (hack, honest candidate) comparisons, same reference, where the hack gets less reward."""
+    by_group: dict[str, list[Ranked]] = {}
+    for it in honest:
+        by_group.setdefault(it.group, []).append(it)
+    below = total = 0
+    kinds: dict[str, list[int]] = {}
+    for h in hacks:
+        for c in by_group.get(h.group, []):
+            hit = int(h.reward is not None and c.reward is not None and h.reward < c.reward)
+            below += hit
+            total += 1
+            k = kinds.setdefault(h.kind, [0, 0])
+            k[0] += hit
+            k[1] += 1
+    return {
+        "share_below": below / total if total else None,
+        "n_hacks": len(hacks),
+        "n_comparisons": total,
+        "by_kind": {kind: {"share_below": b / n, "n_comparisons": n} for kind, (b, n) in sorted(kinds.items())},
+    }
 
 
 def reward_figures(items: Sequence[Ranked]) -> dict[str, float | int | None]:
