@@ -144,9 +144,18 @@ def eval_(
     as_json: Annotated[bool, typer.Option("--json", help="Print the full evaluation as JSON.")] = False,
     worst: Annotated[int, typer.Option(help="Worst pairs per judge on the HTML page.")] = 8,
     failures: Annotated[str, typer.Option(help="Failed pairs: 'empty' (predict nothing) or 'exclude'.")] = "empty",
-    matcher: Annotated[str, typer.Option(help="rule (deterministic) or llm (needs --llm-url, --llm-model).")] = "rule",
-    llm_url: Annotated[str | None, typer.Option(help="OpenAI-compatible base URL for --matcher llm.")] = None,
-    llm_model: Annotated[str | None, typer.Option(help="Model name for --matcher llm.")] = None,
+    protocol: Annotated[
+        str,
+        typer.Option(
+            help="verm (rule matcher by default; F1 '—' where nothing is counted) or official (VC-RewardBench's "
+            "scoring: the LLM matcher, F1 = 1 where nothing is counted; verm's rule-matcher figures are shown beside)."
+        ),
+    ] = "verm",
+    matcher: Annotated[
+        str | None, typer.Option(help="rule (deterministic) or llm (needs --llm-url). Default: the protocol's.")
+    ] = None,
+    llm_url: Annotated[str | None, typer.Option(help="OpenAI-compatible base URL for the LLM matcher.")] = None,
+    llm_model: Annotated[str | None, typer.Option(help="Model for the LLM matcher (default: the one served).")] = None,
 ) -> None:
     """Match predicted to true discrepancies and report P/R/F1 (hard, soft), severity r, reward figures."""
     from verm.bench.dataset import load_bench
@@ -154,34 +163,55 @@ def eval_(
     from verm.bench.match import LlmMatcher, RuleMatcher, openai_complete
     from verm.bench.report import markdown_tables, write_eval_html
 
-    if matcher == "llm":
-        if not llm_url or not llm_model:
-            raise _fail("--matcher llm needs --llm-url and --llm-model")
-        m: Any = LlmMatcher(openai_complete(llm_url, llm_model, api_key=os.environ.get("VERM_LLM_API_KEY")))
-    elif matcher == "rule":
+    if protocol not in ("verm", "official"):
+        raise _fail(f"unknown protocol {protocol!r}; expected verm or official")
+    chosen = matcher or ("llm" if protocol == "official" else "rule")
+    if chosen == "llm":
+        if not llm_url:
+            hint = (
+                "; or --matcher rule: the official counting with verm's rule matcher" if protocol == "official" else ""
+            )
+            raise _fail(
+                f"the LLM matcher needs --llm-url (an OpenAI-compatible endpoint; key in VERM_LLM_API_KEY){hint}"
+            )
+        try:
+            m: Any = LlmMatcher(openai_complete(llm_url, llm_model, api_key=os.environ.get("VERM_LLM_API_KEY")))
+        except VermError as exc:
+            raise _fail(str(exc)) from None
+    elif chosen == "rule":
         m = RuleMatcher()
     else:
-        raise _fail(f"unknown matcher {matcher!r}; expected rule or llm")
+        raise _fail(f"unknown matcher {chosen!r}; expected rule or llm")
     try:
         reports = [
-            evaluate(r, bench=bench, matcher=m, failures=failures)  # type: ignore[arg-type]
+            evaluate(r, bench=bench, matcher=m, failures=failures, protocol=protocol)  # type: ignore[arg-type]
             for r in results
         ]
+        shown = list(reports)
+        if protocol == "official":
+            for rep in reports:
+                rep["judge"] = f"{rep['judge']} · official ({rep['matcher']} matcher)"
+            beside = [evaluate(r, bench=bench, failures=failures) for r in results]  # type: ignore[arg-type]
+            for rep in beside:
+                rep["judge"] = f"{rep['judge']} · verm (rule matcher)"
+            shown = [x for pair in zip(reports, beside, strict=True) for x in pair]
         if html is not None:
             b = load_bench(bench or reports[0]["bench"])
-            write_eval_html(reports, b, html, worst=worst)
+            write_eval_html(shown, b, html, worst=worst)
         if markdown is not None:
             markdown.parent.mkdir(parents=True, exist_ok=True)
-            markdown.write_text(markdown_tables(reports), encoding="utf-8")
+            markdown.write_text(markdown_tables(shown), encoding="utf-8")
     except VermError as exc:
         raise _fail(str(exc)) from None
     if as_json:
-        sys.stdout.write(json.dumps(reports if len(reports) > 1 else reports[0], indent=2, default=str) + "\n")
+        sys.stdout.write(json.dumps(shown if len(shown) > 1 else shown[0], indent=2, default=str) + "\n")
         return
-    _print_tables(reports)
+    _print_tables(shown)
     for r in reports:
         if r["n_missing"]:
             err_console.print(f"[yellow]{r['judge']}: {r['n_missing']} pairs have no result yet[/]")
+        if r["n_match_failures"]:
+            err_console.print(f"[yellow]{r['judge']}: matching failed on {r['n_match_failures']} pairs (left out)[/]")
     if html is not None:
         console.print(f"report: [link=file://{html.resolve()}]{html}[/link]")
     if markdown is not None:

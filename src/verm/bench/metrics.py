@@ -12,8 +12,9 @@ Definitions (the same as the paper's ``evaluation/evaluation.py``):
   partial match is therefore neither a hard TP nor an FP/FN.
 * P = TP / (TP + FP), R = TP / (TP + FN), F1 = 2PR / (P + R), each with the
   hard and the soft TP. Where there is nothing to count (TP + FP + FN = 0)
-  verm reports ``None``; the paper's code gives hard F1 = 1.0 and soft F1 = 0.0
-  there.
+  verm reports ``None``; the official protocol (``empty_f1=1.0``) reports F1 = 1
+  there, as VC-RewardBench defines it (the paper's script gives soft F1 = 0.0
+  there; see `verm.bench.evaluate`).
 * Per discrepancy category: a match's TP and an unmatched prediction's FP are
   counted under the *predicted* category, an unmatched truth's FN under the
   *true* category.
@@ -64,26 +65,34 @@ class Counts:
         self.fn += other.fn
         return self
 
-    def scores(self) -> dict[str, float | None]:
-        """Precision, recall and F1, hard and soft."""
+    def scores(self, empty_f1: float | None = None) -> dict[str, float | None]:
+        """Precision, recall and F1, hard and soft (F1 = ``empty_f1`` where there is nothing to count)."""
         out: dict[str, float | None] = {}
         for kind, tp in (("hard", float(self.tp_hard)), ("soft", self.tp_soft)):
-            p, r, f = prf(tp, self.fp, self.fn)
+            p, r, f = prf(tp, self.fp, self.fn, empty_f1)
             out[f"precision_{kind}"], out[f"recall_{kind}"], out[f"f1_{kind}"] = p, r, f
         return out
 
-    def to_dict(self) -> dict[str, float | int | None]:
-        return {"tp_hard": self.tp_hard, "tp_soft": self.tp_soft, "fp": self.fp, "fn": self.fn, **self.scores()}
+    def to_dict(self, empty_f1: float | None = None) -> dict[str, float | int | None]:
+        return {
+            "tp_hard": self.tp_hard,
+            "tp_soft": self.tp_soft,
+            "fp": self.fp,
+            "fn": self.fn,
+            **self.scores(empty_f1),
+        }
 
 
 def _div(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-def prf(tp: float, fp: float, fn: float) -> tuple[float | None, float | None, float | None]:
-    """(precision, recall, F1); all None when there is nothing to count."""
+def prf(
+    tp: float, fp: float, fn: float, empty_f1: float | None = None
+) -> tuple[float | None, float | None, float | None]:
+    """(precision, recall, F1); with nothing to count, P and R are None and F1 is ``empty_f1``."""
     if tp == 0 and fp == 0 and fn == 0:
-        return None, None, None
+        return None, None, empty_f1
     p, r = _div(tp, tp + fp), _div(tp, tp + fn)
     return p, r, _div(2 * p * r, p + r)
 
@@ -279,8 +288,8 @@ def severity_figures(rows: Sequence[PairCounts], categories: Sequence[str]) -> d
     }
 
 
-def pooled(rows: Sequence[PairCounts], categories: Sequence[str]) -> dict[str, object]:
-    """Pooled P/R/F1 overall and per category."""
+def pooled(rows: Sequence[PairCounts], categories: Sequence[str], empty_f1: float | None = None) -> dict[str, object]:
+    """Pooled P/R/F1 overall and per category (F1 = ``empty_f1`` where nothing was counted)."""
     total = Counts()
     by_cat: dict[str, Counts] = {c: Counts() for c in categories}
     for r in rows:
@@ -288,4 +297,7 @@ def pooled(rows: Sequence[PairCounts], categories: Sequence[str]) -> dict[str, o
         for c, k in r.by_category.items():
             by_cat.setdefault(c, Counts())
             by_cat[c] += k
-    return {"overall": total.to_dict(), "by_category": {c: k.to_dict() for c, k in by_cat.items()}}
+    return {
+        "overall": total.to_dict(empty_f1),
+        "by_category": {c: k.to_dict(empty_f1) for c, k in by_cat.items()},
+    }

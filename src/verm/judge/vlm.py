@@ -5,27 +5,13 @@ One request per pair: the reference image, the candidate image (base64 data
 URLs, downscaled to ``max_side``) and the task's prompt (`verm.judge.prompts`).
 The answer is read by `verm.judge.parse`.
 
-Policy, in one place:
+Transport (load spreading, failover, retries with backoff, timeouts) is
+`verm.judge.chat.ChatClient`'s, shared with the benchmark's LLM matcher; an
+unparseable answer is one more reason to retry. Here:
 
 - **Concurrency**: at most ``concurrency`` requests in flight per judge
   (`judge_many` runs a thread pool of that size; `judge` from many threads
   shares the same semaphore).
-- **Load spreading**: each request goes to the endpoint with the fewest
-  requests in flight, ties broken round robin.
-- **Failover**: a transport error, a timeout, a 5xx, 408 or 429 puts the
-  endpoint in a short cool-down (exponential in its consecutive failures, at
-  most ``cooldown_max_s``) and the retry goes to another endpoint when there is
-  one; when every endpoint is cooling down they are all used again.
-- **Retries**: at most ``retries`` retries per pair (``retries + 1`` attempts),
-  shared by transport failures and unparseable answers, with exponential
-  backoff and jitter (``backoff_s * 2**k`` scaled by a random 0.5..1, capped at
-  ``backoff_max_s``). Other 4xx answers are not retried (the request itself is
-  wrong); a 400 that names structured output turns it off for that endpoint
-  and retries.
-- **Timeouts**: ``timeout_s`` for connecting and between bytes, and the same
-  as a deadline for the whole response, so a server that trickles bytes cannot
-  hold a worker forever. A pair therefore ends within about
-  ``(retries + 1) * timeout_s + retries * backoff_max_s``.
 - **Outcome**: always a `Judgment`: ``ok`` with the parsed discrepancies, or
   ``judge_error`` with the reason and the last raw answer kept. Never a guess.
 """
@@ -34,9 +20,7 @@ from __future__ import annotations
 
 import base64
 import io
-import json
 import logging
-import random
 import threading
 import time
 from collections.abc import Sequence
@@ -45,50 +29,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from verm.errors import InputError, MissingDependencyError
+from verm.errors import InputError
 from verm.judge.base import Judge
+from verm.judge.chat import AnswerRejected, ChatClient, ChatFailure, chat_completions_url
 from verm.judge.parse import JudgmentParseError, parse_answer
 from verm.judge.prompts import Prompt, build_messages, resolve_prompts, response_schema
 from verm.settings import VlmSettings
 from verm.types import Judgment, Rendering, Status, Task
 
-try:
-    import httpx
-except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    raise MissingDependencyError("the vlm judge needs httpx: pip install 'verm[vlm]'") from exc
-
 log = logging.getLogger(__name__)
 
 __all__ = ["VlmJudge", "VlmStats", "chat_completions_url"]
-
-#: Responses larger than this are cut off and treated as a transport failure.
-MAX_RESPONSE_BYTES = 8 * 1024 * 1024
-_RETRYABLE_STATUS = {408, 425, 429}
-_STRUCTURED_HINTS = ("response_format", "json_schema", "guided", "structured")
-
-
-def chat_completions_url(endpoint: str) -> str:
-    """``http://host:8000``, ``.../v1`` or ``.../v1/chat/completions`` -> the chat-completions URL."""
-    url = endpoint.strip().rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise InputError(f"endpoint {endpoint!r} must start with http:// or https://")
-    if url.endswith("/chat/completions"):
-        return url
-    if url.endswith("/v1"):
-        return url + "/chat/completions"
-    return url + "/v1/chat/completions"
-
-
-@dataclass
-class _Endpoint:
-    url: str
-    index: int
-    in_flight: int = 0
-    consecutive_failures: int = 0
-    down_until: float = 0.0
-    structured_ok: bool = True
-    requests: int = 0
-    failures: int = 0
 
 
 @dataclass
@@ -109,24 +60,10 @@ class VlmStats:
     per_endpoint: dict[str, int] = field(default_factory=dict)
 
 
-class _Retryable(Exception):
-    """One attempt failed in a way worth retrying; ``raw`` is the answer text if any."""
-
-    def __init__(self, reason: str, raw: str | None = None, endpoint_failed: bool = False) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.raw = raw
-        self.endpoint_failed = endpoint_failed
-        self.retry_after: float | None = None
-        #: Index of the endpoint the attempt went to (None before one was chosen).
-        self.endpoint: int | None = None
-
-
 class _Fatal(Exception):
-    def __init__(self, reason: str, raw: str | None = None) -> None:
+    def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-        self.raw = raw
 
 
 class VlmJudge(Judge):
@@ -202,32 +139,14 @@ class VlmJudge(Judge):
         if image_format not in ("png", "jpeg"):
             raise InputError(f"image_format must be 'png' or 'jpeg', not {image_format!r}")
         self.settings = s
-        self._endpoints = [_Endpoint(chat_completions_url(u), i) for i, u in enumerate(s.endpoints)]
-        self.model = s.model
         self.extra_body = dict(extra_body or {})
         self.image_format = image_format
-        self.backoff_max_s = backoff_max_s
-        self.cooldown_max_s = cooldown_max_s
         self._prompts = resolve_prompts(prompt if prompt is not None else s.prompt)
-        headers = {"Content-Type": "application/json"}
-        if s.api_key:
-            headers["Authorization"] = f"Bearer {s.api_key}"
-        self._client = httpx.Client(
-            headers=headers,
-            timeout=httpx.Timeout(s.timeout_s, connect=min(s.timeout_s, 10.0)),
-            limits=httpx.Limits(
-                max_connections=s.concurrency + len(self._endpoints), max_keepalive_connections=s.concurrency
-            ),
-            # Judge endpoints are internal services; never pick up a proxy from the environment.
-            trust_env=False,
-        )
+        self._chat = ChatClient(s, backoff_max_s=backoff_max_s, cooldown_max_s=cooldown_max_s)
         self._sem = threading.BoundedSemaphore(s.concurrency)
         self._lock = threading.Lock()
-        self._rr = 0
         self._pool: ThreadPoolExecutor | None = None
-        self._stats = VlmStats(per_endpoint={e.url: 0 for e in self._endpoints})
-        self._rng = random.Random()
-        self._model_lock = threading.Lock()
+        self._stats = VlmStats()
         # What it takes to build this judge again in another process (see __reduce__).
         self._init_kwargs: dict[str, Any] = {
             "settings": s,
@@ -248,15 +167,23 @@ class VlmJudge(Judge):
 
     @property
     def endpoints(self) -> list[str]:
-        return [e.url for e in self._endpoints]
+        return self._chat.endpoints
+
+    @property
+    def model(self) -> str | None:
+        """The served model's name (discovered from the endpoint's ``/models`` when not given)."""
+        return self._chat.model
 
     @property
     def stats(self) -> VlmStats:
         """A snapshot of the counters."""
+        transport = self._chat.snapshot()
         with self._lock:
             snap = VlmStats(**{k: v for k, v in self._stats.__dict__.items() if k != "per_endpoint"})
-            snap.per_endpoint = dict(self._stats.per_endpoint)
-            return snap
+        snap.timeouts, snap.transport_errors = transport.timeouts, transport.transport_errors
+        snap.http_errors, snap.parse_errors = transport.http_errors, transport.parse_errors
+        snap.per_endpoint = transport.per_endpoint
+        return snap
 
     # -- images ----------------------------------------------------------------------
     def _encode(self, r: Rendering, role: str) -> str:
@@ -285,16 +212,10 @@ class VlmJudge(Judge):
         return base64.b64encode(buf.getvalue()).decode("ascii")
 
     # -- requests --------------------------------------------------------------------
-    def _body(self, task: Task, messages: list[dict[str, Any]], structured: bool) -> dict[str, Any]:
+    def _body(self) -> dict[str, Any]:
+        """Sampling fields of the request (model, messages and response_format are the client's)."""
         s = self.settings
-        body: dict[str, Any] = {
-            "model": self.model,
-            "messages": messages,
-            "temperature": s.temperature,
-            "max_tokens": s.max_tokens,
-            "n": 1,
-            "stream": False,
-        }
+        body: dict[str, Any] = {"temperature": s.temperature, "max_tokens": s.max_tokens, "n": 1, "stream": False}
         if s.top_p is not None:
             body["top_p"] = s.top_p
         # vLLM reads these as extra sampling parameters at the top level of the body
@@ -303,152 +224,21 @@ class VlmJudge(Judge):
             body["top_k"] = s.top_k
         if s.repetition_penalty is not None:
             body["repetition_penalty"] = s.repetition_penalty
-        if structured:
-            body["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {"name": f"verm_{task.value}_judgment", "schema": response_schema(task), "strict": True},
-            }
         body.update(self.extra_body)
         return body
 
-    def _pick(self, exclude: set[int]) -> _Endpoint:
-        with self._lock:
-            now = time.monotonic()
-            pool = [e for e in self._endpoints if e.index not in exclude and e.down_until <= now]
-            if not pool:
-                pool = [e for e in self._endpoints if e.index not in exclude] or list(self._endpoints)
-            n = len(self._endpoints)
-            rr = self._rr
-            ep = min(pool, key=lambda e: (e.in_flight, (e.index - rr) % n))
-            self._rr = (ep.index + 1) % n
-            ep.in_flight += 1
-            ep.requests += 1
-            self._stats.per_endpoint[ep.url] = self._stats.per_endpoint.get(ep.url, 0) + 1
-            return ep
-
-    def _release(self, ep: _Endpoint, failed: bool) -> None:
-        with self._lock:
-            ep.in_flight -= 1
-            if failed:
-                ep.failures += 1
-                ep.consecutive_failures += 1
-                cool = min(self.cooldown_max_s, self.settings.backoff_s * 2 ** (ep.consecutive_failures - 1))
-                ep.down_until = time.monotonic() + cool
-            else:
-                ep.consecutive_failures = 0
-                ep.down_until = 0.0
-
-    def _ensure_model(self) -> str:
-        if self.model:
-            return self.model
-        # Ask the first endpoint that answers which model it serves (vLLM serves one).
-        with self._model_lock:
-            if self.model:
-                return self.model
-            errors = []
-            for ep in self._endpoints:
-                url = ep.url.removesuffix("/chat/completions") + "/models"
-                try:
-                    resp = self._client.get(url)
-                    resp.raise_for_status()
-                    self.model = str(resp.json()["data"][0]["id"])
-                    log.info("vlm judge: %s serves model %r", url, self.model)
-                    return self.model
-                except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as exc:
-                    errors.append(f"{url}: {exc}")
-            raise _Retryable("no model given and none could be discovered: " + "; ".join(errors))
-
-    def _post(self, ep: _Endpoint, body: dict[str, Any]) -> tuple[int, bytes, httpx.Headers]:
-        deadline = time.monotonic() + self.settings.timeout_s
-        with self._client.stream("POST", ep.url, json=body) as resp:
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in resp.iter_bytes():
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > MAX_RESPONSE_BYTES:
-                    raise _Retryable(
-                        f"response from {ep.url} larger than {MAX_RESPONSE_BYTES} bytes", endpoint_failed=True
-                    )
-                if time.monotonic() > deadline:
-                    raise httpx.ReadTimeout(f"response not complete within {self.settings.timeout_s}s")
-            return resp.status_code, b"".join(chunks), resp.headers
-
-    def _attempt(self, task: Task, messages: list[dict[str, Any]], exclude: set[int]) -> tuple[Judgment, _Endpoint]:
-        body_model = self._ensure_model()
-        ep = self._pick(exclude)
-        structured = self.settings.structured_output and ep.structured_ok
-        body = self._body(task, messages, structured)
-        body["model"] = body_model
-        failed = True
-        try:
-            try:
-                status, content, headers = self._post(ep, body)
-            except httpx.TimeoutException as exc:
-                with self._lock:
-                    self._stats.timeouts += 1
-                raise _Retryable(
-                    f"timeout after {self.settings.timeout_s:g}s at {ep.url} ({type(exc).__name__})",
-                    endpoint_failed=True,
-                ) from None
-            except httpx.TransportError as exc:
-                with self._lock:
-                    self._stats.transport_errors += 1
-                raise _Retryable(
-                    f"transport error at {ep.url}: {type(exc).__name__}: {exc}", endpoint_failed=True
-                ) from None
-            text = content.decode("utf-8", errors="replace")
-            if status >= 500 or status in _RETRYABLE_STATUS:
-                with self._lock:
-                    self._stats.http_errors += 1
-                err = _Retryable(f"HTTP {status} from {ep.url}: {text[:300]}", endpoint_failed=True)
-                ra = headers.get("retry-after")
-                if ra and ra.replace(".", "", 1).isdigit():
-                    err.retry_after = float(ra)
-                raise err
-            if status >= 400:
-                with self._lock:
-                    self._stats.http_errors += 1
-                if structured and status == 400 and any(h in text.lower() for h in _STRUCTURED_HINTS):
-                    ep.structured_ok = False  # this server cannot do it; ask again without
-                    log.warning("vlm judge: %s rejected structured output; retrying without it", ep.url)
-                    failed = False
-                    raise _Retryable(f"HTTP 400 from {ep.url} for structured output: {text[:300]}")
-                raise _Fatal(f"HTTP {status} from {ep.url}: {text[:500]}")
-            try:
-                data = json.loads(text)
-                choice = data["choices"][0]
-                answer = choice["message"]["content"]
-            except (ValueError, KeyError, IndexError, TypeError):
-                with self._lock:
-                    self._stats.transport_errors += 1
-                raise _Retryable(
-                    f"malformed response body from {ep.url} (not a chat completion): {text[:200]!r}",
-                    endpoint_failed=True,
-                ) from None
-            failed = False
+    def _parse(self, task: Task) -> Any:
+        def parse(answer: str, choice: dict[str, Any]) -> Judgment:
             try:
                 parsed = parse_answer(answer, task, self.name)
             except JudgmentParseError as exc:
-                with self._lock:
-                    self._stats.parse_errors += 1
-                cut = " (finish_reason=length: raise max_tokens)" if choice.get("finish_reason") == "length" else ""
-                raise _Retryable(f"unparseable answer from {ep.url}: {exc.reason}{cut}", raw=answer) from None
+                raise AnswerRejected(exc.reason) from None
             if parsed.count_mismatch:
                 with self._lock:
                     self._stats.count_mismatches += 1
-            return parsed.judgment, ep
-        except _Retryable as exc:
-            exc.endpoint = ep.index
-            raise
-        finally:
-            self._release(ep, failed)
+            return parsed.judgment
 
-    def _backoff(self, k: int, retry_after: float | None) -> float:
-        delay = min(self.backoff_max_s, self.settings.backoff_s * 2 ** (k - 1)) * self._rng.uniform(0.5, 1.0)
-        if retry_after is not None:
-            delay = max(delay, min(retry_after, self.backoff_max_s))
-        return delay
+        return parse
 
     # -- the Judge interface ---------------------------------------------------------
     def judge(self, task: Task, reference: Rendering, candidate: Rendering) -> Judgment:
@@ -480,31 +270,20 @@ class VlmJudge(Judge):
         except _Fatal as exc:
             return error(exc.reason, None), 0
         prompt = self._prompts[task]
-        messages = build_messages(task, ref_b64, cand_b64, prompt)
-        total = self.settings.retries + 1
-        last: _Retryable | None = None
-        last_raw: str | None = None
-        exclude: set[int] = set()
-        for attempt in range(1, total + 1):
-            if attempt > 1:
-                time.sleep(self._backoff(attempt - 1, last.retry_after if last else None))
-            try:
-                judgment, _ep = self._attempt(task, messages, exclude)
-                return judgment, attempt
-            except _Fatal as exc:
-                return error(exc.reason, exc.raw), attempt
-            except _Retryable as exc:
-                last = exc
-                last_raw = exc.raw if exc.raw is not None else last_raw
-                log.info("vlm judge: attempt %d/%d failed: %s", attempt, total, exc.reason)
-                # Fail over: the next attempt avoids the endpoint that just failed, when others exist.
-                exclude = set()
-                if exc.endpoint_failed and exc.endpoint is not None and len(self._endpoints) > 1:
-                    exclude.add(exc.endpoint)
-        assert last is not None
-        reason = f"{last.reason} (gave up after {total} attempt{'s' if total > 1 else ''}, prompt {prompt.version})"
-        log.warning("vlm judge: %s", reason)
-        return error(reason, last_raw), total
+        schema = {"name": f"verm_{task.value}_judgment", "schema": response_schema(task), "strict": True}
+        try:
+            return self._chat.request(
+                build_messages(task, ref_b64, cand_b64, prompt),
+                self._parse(task),
+                body=self._body(),
+                schema=schema,
+                label="vlm judge",
+            )
+        except ChatFailure as exc:
+            reason = exc.describe(f"prompt {prompt.version}")
+            if exc.gave_up:
+                log.warning("vlm judge: %s", reason)
+            return error(reason, exc.raw), exc.attempts
 
     def judge_many(self, task: Task, pairs: Sequence[tuple[Rendering, Rendering]]) -> list[Judgment]:
         """Judge many pairs with up to ``concurrency`` requests in flight; results in input order."""
@@ -525,7 +304,7 @@ class VlmJudge(Judge):
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True)
-        self._client.close()
+        self._chat.close()
 
     def __enter__(self) -> VlmJudge:
         return self
