@@ -39,12 +39,11 @@ from verm.bench.match import Matcher
 from verm.bench.report import fmt
 from verm.bench.run import read_config
 from verm.errors import InputError
+from verm.judge.baselines.vision import WEIGHTS_NOTE_FILE
 from verm.types import Task
 
 log = logging.getLogger(__name__)
 
-#: Where a weights folder says what its weights are (`verm.judge.baselines.vision` writes it for tiny models).
-WEIGHTS_NOTE_FILE = "verm-weights.json"
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("pairs", "pairs"),
