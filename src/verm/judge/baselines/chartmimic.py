@@ -29,7 +29,6 @@ verm is defined instead (docs/benchmarks.md, "ChartMimic"):
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,8 +36,9 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from verm.judge.base import Judge
-from verm.types import Judgment, Rendering, Status, Task
+from verm.errors import InputError
+from verm.judge.baselines.image import SimilarityBaseline
+from verm.types import Rendering, Task
 
 CMAP_PREFIX = "cmap:"
 
@@ -183,26 +183,21 @@ def _trace(r: Rendering) -> dict[str, Any] | str:
     return trace
 
 
-class ChartMimicJudge(Judge):
+class ChartMimicJudge(SimilarityBaseline):
     """ChartMimic's text, layout, type and colour F1 from the two programs' traces; similarity = their mean."""
 
     name: ClassVar[str] = "chartmimic"
     needs_sources: ClassVar[bool] = True
+    only_task: ClassVar[Task | None] = Task.CHART
+    what: ClassVar[str] = "traces matplotlib programs"
+    needs_images: ClassVar[bool] = False
 
-    def judge(self, task: Task, reference: Rendering, candidate: Rendering) -> Judgment:
-        task = Task.parse(task)
-        started = time.perf_counter()
-
-        def fail(reason: str) -> Judgment:
-            return Judgment(task=task, judge=self.name, status=Status.JUDGE_ERROR, reason=reason)
-
-        if task is not Task.CHART:
-            return fail(f"chartmimic traces matplotlib programs; it cannot judge a {task.value}")
-        ref_trace, cand_trace = _trace(reference), _trace(candidate)
-        for side, t in (("reference", ref_trace), ("candidate", cand_trace)):
+    def similarity(self, reference: Rendering, candidate: Rendering) -> tuple[float, str]:
+        traces = []
+        for side, r in (("reference", reference), ("candidate", candidate)):
+            t = _trace(r)
             if isinstance(t, str):
-                return fail(f"chartmimic needs the {side} program's trace: {t}")
-        assert isinstance(ref_trace, dict) and isinstance(cand_trace, dict)
-        scores = chartmimic_scores(cand_trace, ref_trace)
-        ms = (time.perf_counter() - started) * 1000
-        return Judgment(task=task, judge=self.name, similarity=scores.mean, raw=scores.describe(), elapsed_ms=ms)
+                raise InputError(f"chartmimic needs the {side} program's trace: {t}")
+            traces.append(t)
+        scores = chartmimic_scores(traces[1], traces[0])
+        return scores.mean, scores.describe()

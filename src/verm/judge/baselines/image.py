@@ -67,10 +67,18 @@ def ssim(reference: Rendering, candidate: Rendering) -> float:
     return float(structural_similarity(a, b, data_range=1.0, win_size=win))
 
 
-class _ImageBaseline(Judge):
-    """Shared shape of the image baselines: similarity in [0, 1], no discrepancies."""
+class SimilarityBaseline(Judge):
+    """Shared shape of the baselines: similarity in [0, 1], no discrepancies.
+
+    Subclasses implement `similarity` (raising `InputError` with the reason when
+    they cannot judge); ``only_task`` restricts a baseline to one task (``what``
+    says what it compares), ``needs_images`` asks for both images.
+    """
 
     name: ClassVar[str] = "baseline"
+    only_task: ClassVar[Task | None] = None
+    what: ClassVar[str] = "compares images"
+    needs_images: ClassVar[bool] = True
 
     def similarity(self, reference: Rendering, candidate: Rendering) -> tuple[float, str]:
         raise NotImplementedError
@@ -79,7 +87,9 @@ class _ImageBaseline(Judge):
         task = Task.parse(task)
         started = time.perf_counter()
         try:
-            if not reference.ok or not candidate.ok:
+            if self.only_task is not None and task is not self.only_task:
+                raise InputError(f"{self.name} {self.what}; it cannot judge a {task.value}")
+            if self.needs_images and (not reference.ok or not candidate.ok):
                 raise InputError("both renderings need an image (status ok)")
             sim, raw = self.similarity(reference, candidate)
         except InputError as exc:
@@ -88,7 +98,7 @@ class _ImageBaseline(Judge):
         return Judgment(task=task, judge=self.name, similarity=sim, raw=raw, elapsed_ms=ms)
 
 
-class MseJudge(_ImageBaseline):
+class MseJudge(SimilarityBaseline):
     """Pixel mean squared error on RGB; similarity = 1 - RMSE."""
 
     name: ClassVar[str] = "mse"
@@ -98,7 +108,7 @@ class MseJudge(_ImageBaseline):
         return mse_similarity(v), f"mse={v:.6g}"
 
 
-class PsnrJudge(_ImageBaseline):
+class PsnrJudge(SimilarityBaseline):
     """Peak signal-to-noise ratio on RGB; similarity = clip(PSNR / 50 dB, 0, 1)."""
 
     name: ClassVar[str] = "psnr"
@@ -112,7 +122,7 @@ class PsnrJudge(_ImageBaseline):
         return psnr_similarity(v, self.cap_db), f"psnr_db={db:.4g}"
 
 
-class SsimJudge(_ImageBaseline):
+class SsimJudge(SimilarityBaseline):
     """Structural similarity on grey levels; similarity = clip(SSIM, 0, 1)."""
 
     name: ClassVar[str] = "ssim"

@@ -26,14 +26,13 @@ own (no extra dependency, and faster on these tables).
 from __future__ import annotations
 
 import html
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from verm.errors import InputError
-from verm.judge.base import Judge
-from verm.types import Judgment, Rendering, Status, Task
+from verm.judge.baselines.image import SimilarityBaseline
+from verm.types import Rendering, Task
 
 #: The table's structural elements kept in the tree (anything else inside a table is not part of it).
 _TREE_TAGS = frozenset({"thead", "tbody", "tfoot", "tr", "td", "th"})
@@ -296,31 +295,22 @@ def teds(ref_source: str, cand_source: str, structure_only: bool = False) -> flo
     return teds_trees(table_tree(ref_source, structure_only), table_tree(cand_source, structure_only))
 
 
-class TedsJudge(Judge):
+class TedsJudge(SimilarityBaseline):
     """TEDS on the table markup of both sides (needs ``Rendering.source``)."""
 
     name: ClassVar[str] = "teds"
     needs_sources: ClassVar[bool] = True
+    only_task: ClassVar[Task | None] = Task.TABLE
+    what: ClassVar[str] = "compares table markup"
+    needs_images: ClassVar[bool] = False
     structure_only: ClassVar[bool] = False
 
-    def judge(self, task: Task, reference: Rendering, candidate: Rendering) -> Judgment:
-        task = Task.parse(task)
-        started = time.perf_counter()
-
-        def fail(reason: str) -> Judgment:
-            return Judgment(task=task, judge=self.name, status=Status.JUDGE_ERROR, reason=reason)
-
-        if task is not Task.TABLE:
-            return fail(f"{self.name} compares table markup; it cannot judge a {task.value}")
+    def similarity(self, reference: Rendering, candidate: Rendering) -> tuple[float, str]:
         missing = [side for side, r in (("reference", reference), ("candidate", candidate)) if not r.source]
         if missing:
-            return fail(f"{self.name} needs the table source of both sides; missing: {', '.join(missing)}")
-        try:
-            sim = teds(reference.source or "", candidate.source or "", self.structure_only)
-        except InputError as exc:
-            return fail(str(exc))
-        ms = (time.perf_counter() - started) * 1000
-        return Judgment(task=task, judge=self.name, similarity=sim, raw=f"{self.name}={sim:.6g}", elapsed_ms=ms)
+            raise InputError(f"{self.name} needs the table source of both sides; missing: {', '.join(missing)}")
+        sim = teds(reference.source or "", candidate.source or "", self.structure_only)
+        return sim, f"{self.name}={sim:.6g}"
 
 
 class TedsStructureJudge(TedsJudge):

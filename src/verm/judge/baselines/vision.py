@@ -56,7 +56,7 @@ import numpy as np
 from PIL import Image
 
 from verm.errors import InputError, MissingDependencyError
-from verm.judge.baselines.image import _ImageBaseline
+from verm.judge.baselines.image import SimilarityBaseline
 from verm.types import Rendering
 
 DINO_ENV = "VERM_DINO_WEIGHTS"
@@ -123,7 +123,7 @@ def tiles(img: Image.Image, tile: int = TILE) -> list[Image.Image]:
     return out
 
 
-class DinoJudge(_ImageBaseline):
+class DinoJudge(SimilarityBaseline):
     """DINOv2 cosine similarity, (cos + 1) / 2: mean-pooled (StarVector, OmniSVG) or tiled CLS (VinciCoder)."""
 
     name: ClassVar[str] = "dino"
@@ -279,7 +279,7 @@ def _load_state(path_stem: Path) -> dict[str, Any]:
     raise InputError(f"missing {path_stem.name}.pth (or .safetensors) in {path_stem.parent}")
 
 
-class LpipsJudge(_ImageBaseline):
+class LpipsJudge(SimilarityBaseline):
     """LPIPS (VGG16 or AlexNet); similarity = clip(1 - LPIPS, 0, 1)."""
 
     name: ClassVar[str] = "lpips"
