@@ -255,6 +255,35 @@ def compare(
         console.print(f"markdown: {markdown}")
 
 
+@bench_app.command("add-hacks")
+def add_hacks(
+    bench: Annotated[Path, typer.Argument(help="Bench directory or JSON/JSONL file with reference sources.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the bench with hack rows.")],
+    kinds: Annotated[
+        list[str] | None, typer.Option("--kind", help="Hack kinds (repeat; default: every kind of each task).")
+    ] = None,
+) -> None:
+    """Add reward-hack candidates (blank, title only, empty axes, one line, ...) for each reference.
+
+    `verm bench eval` and `verm bench compare` then report how many hacks rank below honest candidates.
+    """
+    from verm.bench.hacks import add_hack_pairs
+
+    with _progress() as progress:
+        bar = progress.add_task("render hacks", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(bar, completed=done, total=total)
+
+        try:
+            path, written, notes = add_hack_pairs(bench, out, kinds, progress=advance)
+        except VermError as exc:
+            raise _fail(str(exc)) from None
+    for note in notes:
+        err_console.print(f"[yellow]left out[/] {note}")
+    console.print(f"{written} hack pairs added -> {path}")
+
+
 @bench_app.command()
 def merge(
     benches: Annotated[list[Path], typer.Argument(help="Benches to merge (directories or files).")],
