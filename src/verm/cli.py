@@ -16,6 +16,7 @@ from verm.console import console
 from verm.console import fail as _fail
 from verm.console import progress_bar as _progress
 from verm.errors import VermError
+from verm.integrations.cli import rl_app
 from verm.types import Rendering, Status, Task
 
 app = typer.Typer(
@@ -24,6 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(bench_app, name="bench")
+app.add_typer(rl_app, name="rl")
 
 TaskOpt = Annotated[Task, typer.Option("--task", "-t", help="chart | table | svg", case_sensitive=False)]
 

@@ -148,9 +148,12 @@ _B64_IMAGE_HEADS = ("iVBORw0KGgo", "/9j/", "UklGR")
 
 def _b64(text: str, where: str) -> bytes:
     try:
-        return base64.b64decode(text, validate=False)
+        data = base64.b64decode("".join(text.split()), validate=True)
     except (binascii.Error, ValueError) as exc:
         raise InputError(f"{where}: not valid base64 ({exc})") from None
+    if not data:
+        raise InputError(f"{where}: the base64 image is empty")
+    return data
 
 
 def coerce_reference(value: Any, where: str = "reference") -> ReferenceLike | None:

@@ -328,7 +328,7 @@ class RayJudge(Judge):
 
         from verm.judge import JUDGES
 
-        JUDGES.get(judge)  # an unknown name fails here, with the names there are
+        JUDGES.factory(judge)  # an unknown name fails here, with the names there are
         self.name = judge  # type: ignore[misc]
         self._options = json.dumps(judge_options or {}, sort_keys=True)
         _connect(address)

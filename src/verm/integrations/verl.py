@@ -231,12 +231,20 @@ def compute_score_batch(
         )
     items = [_item(cfg, *args) for args in zip(data_sources, solution_strs, ground_truths, extras, strict=True)]
     results = score_items(items, cfg.spec)
-    groups: dict[tuple[Any, str], list[float]] = {}
-    for item, s in zip(items, results, strict=True):
-        if s.score is not None:
-            groups.setdefault((item.task, reference_key(item.reference)), []).append(s.score)
-    out = []
-    for item, s in zip(items, results, strict=True):
-        peers = groups.get((item.task, reference_key(item.reference))) if s.score is None else None
-        out.append(_as_dict(cfg, s, item, score=sum(peers) / len(peers) if peers else None))
+    keys = [f"{item.task}:{reference_key(item.reference)}" if item.reference is not None else "" for item in items]
+    means = group_means(keys, [s.score for s in results])
+    return [_as_dict(cfg, s, item, score=m) for item, s, m in zip(items, results, means, strict=True)]
+
+
+def group_means(keys: Sequence[str], scores: Sequence[float | None]) -> list[float | None]:
+    """For each missing score, the mean of the present scores with the same key (its GRPO
+    group: the samples of one reference); None where there is none. An empty key has no group."""
+    groups: dict[str, list[float]] = {}
+    for key, score in zip(keys, scores, strict=True):
+        if key and score is not None:
+            groups.setdefault(key, []).append(score)
+    out: list[float | None] = []
+    for key, score in zip(keys, scores, strict=True):
+        peers = groups.get(key) if score is None and key else None
+        out.append(sum(peers) / len(peers) if peers else None)
     return out
