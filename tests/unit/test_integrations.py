@@ -7,6 +7,7 @@ import io
 import os
 import pickle
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -48,6 +49,10 @@ def test_references_in_every_dataset_form() -> None:
         assert coerce_reference(value) == png, value
     pil = coerce_reference(Image.open(io.BytesIO(png)))
     assert Image.open(io.BytesIO(pil)).getpixel((0, 0)) == (255, 0, 0)
+    array = coerce_reference(np.asarray(Image.open(io.BytesIO(png))))
+    assert Image.open(io.BytesIO(array)).getpixel((7, 7)) == (255, 0, 0)
+    column = np.array([{"bytes": png, "path": None}], dtype=object)  # how veRL hands a list column over
+    assert coerce_reference(column) == png
     assert coerce_reference({"bytes": None, "path": "/data/x.png"}) == "/data/x.png"
     source = "import matplotlib.pyplot as plt\nplt.plot([1, 2])"
     assert coerce_reference(source) == source

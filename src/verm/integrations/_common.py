@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from verm.errors import ContractError, InputError, MissingDependencyError, UnknownNameError
 from verm.integrations import _shims
 from verm.types import Rendering, Reward, Task
@@ -70,6 +72,20 @@ def make_shaping(name: str | None) -> RewardShaping | None:
         f"unknown shaping {name!r}; expected a preset ({', '.join(SHAPING_PRESETS)}) "
         f"or a rule ({', '.join(SHAPING_RULES)})"
     )
+
+
+#: A shaping for every task (a preset or rule name), or one per task: ``{"table": "visual-erm-table"}``
+#: (a task left out keeps verm's default).
+ShapingChoice = str | Mapping[str, str] | None
+
+
+def shaping_for(choice: ShapingChoice, task: Task) -> str | None:
+    if choice is None or isinstance(choice, str):
+        return choice
+    unknown = set(choice) - {t.value for t in Task}
+    if unknown:
+        raise ContractError(f"shaping per task: unknown task(s) {sorted(unknown)}; expected chart, table, svg")
+    return choice.get(task.value)
 
 
 @dataclass(frozen=True)
@@ -176,7 +192,16 @@ def coerce_reference(value: Any, where: str = "reference") -> ReferenceLike | No
         if value.get("path"):
             return str(value["path"])
         return None
-    if isinstance(value, list | tuple) or type(value).__name__ == "ndarray":
+    if isinstance(value, np.ndarray) and value.dtype.kind != "O":
+        from PIL import Image
+
+        from verm.imaging import to_png
+
+        try:  # an image as an array (H x W or H x W x channels)
+            return to_png(Image.fromarray(value).convert("RGB"))
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"{where}: an array of shape {value.shape} is not an image: {exc}") from None
+    if isinstance(value, list | tuple | np.ndarray):  # a column of images: the first
         items = list(value)
         return coerce_reference(items[0], where) if items else None
     if hasattr(value, "save") and hasattr(value, "size"):  # a PIL image

@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 __all__ = ["RayJudge", "RayScorer", "ScorerHost"]
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif"}
+#: How long actors may take to start (placed, imported) before the cluster is declared full.
+START_TIMEOUT_S = 120.0
 
 
 def _ray() -> Any:
@@ -135,6 +137,15 @@ class _ActorSet:
         self.slots = [(node, k) for node in nodes for k in range(per_node)]
         self.actors = [self._start(slot) for slot in self.slots]
         self._lock = threading.Lock()
+        try:  # an actor the cluster has no room for would wait forever: say so instead
+            ray.get([a.node_id.remote() for a in self.actors], timeout=START_TIMEOUT_S)
+        except ray.exceptions.GetTimeoutError:
+            self.close()
+            raise InputError(
+                f"could not start {len(self.slots)} verm actors within {START_TIMEOUT_S:.0f} s: each asks for "
+                f"{num_cpus} CPU and the cluster has {ray.available_resources().get('CPU', 0)} free; "
+                "lower actors_per_node or num_cpus, or add nodes"
+            ) from None
 
     def _start(self, slot: tuple[str, int]) -> Any:
         from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy

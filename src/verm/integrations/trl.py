@@ -37,11 +37,13 @@ from verm.integrations._common import (
     Item,
     Scored,
     ScorerSpec,
+    ShapingChoice,
     ascore_items,
     coerce_reference,
     completion_text,
     resolve_task,
     score_items,
+    shaping_for,
     status_fractions,
     warn_unscored,
 )
@@ -57,28 +59,29 @@ class VermReward:
     """A TRL reward function: ``VermReward(task=None, judge="auto", shaping=None, judge_options=None)``.
 
     ``shaping`` is a preset (``visual-erm``, ``visual-erm-table``) or a rule name
-    (`verm.reward.RewardShaping`); None keeps verm's default.
+    (`verm.reward.RewardShaping`), or a mapping task -> name; None keeps verm's default.
     """
 
     def __init__(
         self,
         task: Task | str | None = None,
         judge: str = "auto",
-        shaping: str | None = None,
+        shaping: ShapingChoice = None,
         judge_options: Mapping[str, Any] | None = None,
         name: str | None = None,
     ) -> None:
         self.task = Task.parse(task) if task is not None else None
         self.judge = judge
-        self.shaping = shaping
+        self.shaping = dict(shaping) if isinstance(shaping, Mapping) else shaping
         self.judge_options = dict(judge_options or {})
         # Validate now, where the user configures it, not at the first training step.
-        ScorerSpec.build(self.task or Task.CHART, judge, shaping, self.judge_options)
+        for t in Task:
+            ScorerSpec.build(t, judge, shaping_for(self.shaping, t), self.judge_options)
         #: TRL names the reward after ``__name__`` in its logs (``rewards/<name>/mean``).
         self.__name__ = name or f"verm_{self.task.value if self.task else 'reward'}"
 
     def _spec(self, task: Task) -> ScorerSpec:
-        return ScorerSpec.build(task, self.judge, self.shaping, self.judge_options)
+        return ScorerSpec.build(task, self.judge, shaping_for(self.shaping, task), self.judge_options)
 
     def _items(self, completions: Sequence[Any], columns: Mapping[str, Any]) -> list[Item]:
         n = len(completions)

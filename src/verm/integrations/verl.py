@@ -48,12 +48,14 @@ from verm.integrations._common import (
     Item,
     Scored,
     ScorerSpec,
+    ShapingChoice,
     ascore_items,
     coerce_reference,
     make_shaping,
     reference_key,
     resolve_task,
     score_items,
+    shaping_for,
     warn_unscored,
 )
 from verm.types import Task
@@ -117,20 +119,25 @@ class _Config:
             url = str(router) if str(router).startswith(("http://", "https://")) else f"http://{router}"
             options.setdefault("endpoints", url.rstrip("/") + "/v1")
         self.judge = judge or "auto"
-        self.shaping = kwargs.get("shaping")
+        shaping = kwargs.get("shaping")
+        self.shaping: ShapingChoice = _plain(shaping) if isinstance(shaping, Mapping) else shaping
+        for t in Task:
+            make_shaping(shaping_for(self.shaping, t))  # an unknown name fails here, at the first call
         self.judge_options = options
         fallback = kwargs.get("fallback_score")
         self.fallback = None if fallback is None else float(fallback)
 
     def spec(self, task: Task) -> ScorerSpec:
-        return ScorerSpec.build(task, judge=self.judge, shaping=self.shaping, judge_options=self.judge_options)
+        return ScorerSpec.build(
+            task, judge=self.judge, shaping=shaping_for(self.shaping, task), judge_options=self.judge_options
+        )
 
     def fallback_score(self, task: Task | None) -> float:
         if self.fallback is not None:
             return self.fallback
         from verm.reward import RewardShaping
 
-        shaping = make_shaping(self.shaping) or RewardShaping()
+        shaping = (make_shaping(shaping_for(self.shaping, task)) if task else None) or RewardShaping()
         return float(shaping.failure_score)
 
 

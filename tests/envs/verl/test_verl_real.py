@@ -6,6 +6,8 @@ Runs in .venv-verl (scripts/integration-envs.sh): veRL pins transformers<5.11.
 
 from __future__ import annotations
 
+import asyncio
+
 import numpy as np
 import pytest
 import torch
@@ -196,3 +198,29 @@ def test_verl_reads_the_data_verm_rl_prepare_writes(tmp_path) -> None:
         extra_info=row["extra_info"],
     )
     assert out["score"] == pytest.approx(2.0)
+
+
+def test_the_example_run_script_composes_against_verls_config(tmp_path) -> None:
+    """Every override in examples/verl/run_grpo.sh exists in the installed veRL's config,
+    and its reward settings reach verm: the table shaping of the reference code (-4 on any
+    failure) for tables, the chart rule for charts."""
+    import re
+    from pathlib import Path
+
+    from hydra import compose, initialize_config_module
+
+    script = (Path(__file__).resolve().parents[3] / "examples" / "verl" / "run_grpo.sh").read_text()
+    overrides = [
+        m.group(1).replace('"$DATA', str(tmp_path)).replace('"$MODEL"', "Qwen/Qwen2.5-VL-7B-Instruct").replace('"', "")
+        for m in re.finditer(r"^\s+(\+?[\w.]+=\S+) \\$", script, re.MULTILINE)
+    ]
+    assert any(o.startswith("reward.custom_reward_function.path=") for o in overrides)
+    with initialize_config_module(config_module="verl.trainer.config", version_base=None):
+        config = compose(config_name="ppo_trainer", overrides=overrides)
+    assert config.actor_rollout_ref.rollout.n == 8 and config.data.train_batch_size == 256
+    fn = get_custom_reward_fn(config)  # the example names compute_score_async: veRL awaits it
+    table = asyncio.run(
+        fn(data_source="verm/table", solution_str="no table here", ground_truth="| a |\n|---|\n| 1 |", extra_info={})
+    )
+    chart = asyncio.run(fn(data_source="verm/chart", solution_str="no chart", ground_truth=REFERENCE, extra_info={}))
+    assert (table["score"], chart["score"]) == (-4.0, 0.0)
