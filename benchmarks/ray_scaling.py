@@ -54,6 +54,21 @@ def timed(score: Callable[[list[str], list[str]], list], refs: list[str], comps:
     return time.perf_counter() - start, rewards
 
 
+def ray_column(references: list, completions: list[str], workers: int, judge: str = "auto") -> tuple[float, list]:
+    """One Ray measurement, in the shape ``benchmarks/batch_scoring.py``'s ``RAY_COLUMN`` takes:
+    ``workers`` actors on this node (warmed first, start-up not timed) score the batch;
+    returns (wall seconds, rewards). Joins the running Ray instance, or starts one."""
+    import ray
+
+    from verm.integrations.ray import RayScorer
+
+    if not ray.is_initialized():
+        ray.init(num_cpus=max(workers, 2), include_dashboard=False, log_to_driver=False, namespace="verm-bench")
+    with RayScorer("chart", judge=judge, actors_per_node=workers) as scorer:
+        scorer.score_batch(references[:16], completions[:16])
+        return timed(scorer.score_batch, references, completions)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--refs", type=int, default=32)
