@@ -111,3 +111,17 @@ def test_the_example_script_trains_a_step(tmp_path) -> None:
     assert trainer.state.global_step == 1
     logged = {k for row in trainer.state.log_history for k in row}
     assert {"rewards/verm/mean", "verm/ok", "verm/no_code"} <= logged
+
+
+def test_the_sync_reward_is_thread_safe() -> None:
+    """TRL may call a sync reward function from several threads at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    reward = VermReward("chart")
+    batches = [
+        [ANSWERS[k] for k in order] for order in (("faithful", "wrong"), ("wrong", "prose"), ("prose", "faithful"))
+    ]
+    alone = [reward(completions=b, reference=[REFERENCE] * 2) for b in batches]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        together = list(pool.map(lambda b: reward(completions=b, reference=[REFERENCE] * 2), batches * 2))
+    assert together == alone * 2
