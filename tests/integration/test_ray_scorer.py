@@ -68,7 +68,7 @@ def test_a_dead_actor_is_replaced_and_its_share_scored(local_ray, batch) -> None
 
 def test_bench_run_over_ray_gives_the_local_results(local_ray, tmp_path) -> None:
     bench = tmp_path / "bench"
-    make_bench("chart", None, bench, n=4, seed=3, max_edits=2)
+    make_bench("chart", None, bench, n=3, seed=3, max_edits=2)
     run_bench(bench, "pixel", tmp_path / "local", workers=1)
     result = CliRunner().invoke(
         bench_app, ["run", str(bench), "--judge", "pixel", "--out", str(tmp_path / "ray"), "--ray", "auto"]
