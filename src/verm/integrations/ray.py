@@ -184,8 +184,15 @@ class _ActorSet:
 
 def _connect(address: str | None) -> None:
     ray = _ray()
-    if not ray.is_initialized():
+    if ray.is_initialized():
+        return
+    try:
         ray.init(address=address, namespace="verm", log_to_driver=False, ignore_reinit_error=True)
+    except (ConnectionError, RuntimeError, ValueError) as exc:
+        where = f"at {address!r}" if address else "(none running here, and a local one did not start)"
+        raise InputError(
+            f"cannot reach a Ray cluster {where}: {exc}; start one (`ray start --head`) or pass its address"
+        ) from None
 
 
 class RayScorer:
