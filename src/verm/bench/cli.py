@@ -76,19 +76,36 @@ def run(
     workers: Annotated[int, typer.Option(help="Judge processes (default: CPU count).")] = 0,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Judge failed pairs again.")] = False,
     option: Annotated[list[str] | None, typer.Option("--option", help="Judge option KEY=VALUE (JSON value).")] = None,
+    ray: Annotated[
+        str | None,
+        typer.Option(
+            "--ray", help="Judge in actors on this Ray cluster ('auto', 'ray://head:10001'); needs verm[ray]."
+        ),
+    ] = None,
+    ray_actors_per_node: Annotated[int, typer.Option(help="With --ray: judge actors per node.")] = 1,
 ) -> None:
     """Run a judge over every pair (parallel, resumable; failures recorded per pair)."""
-    from verm.bench.run import run_bench
+    from verm.bench.run import run_bench, wants_scenes
 
     options = parse_options(option)
+    runner: Any = judge
     try:
+        if ray is not None:
+            from verm.integrations.ray import RayJudge
+
+            runner = RayJudge(judge, options, address=ray, actors_per_node=ray_actors_per_node)
+            # Each thread keeps one pair in flight; two per actor keeps every actor busy.
+            workers = workers or 2 * runner.n_actors
         with _progress() as progress:
             summary = run_bench(
-                bench, judge, out, workers=workers or os.cpu_count() or 1, judge_options=options,
-                retry_failed=retry_failed, progress=_ticker(progress, f"judge {judge}"),
+                bench, runner, out, workers=workers or os.cpu_count() or 1, judge_options=options,
+                retry_failed=retry_failed, progress=_ticker(progress, f"judge {judge}"), scenes=wants_scenes(judge),
             )  # fmt: skip
     except VermError as exc:
         raise _fail(str(exc)) from None
+    finally:
+        if runner is not judge:
+            runner.close()
     console.print(
         f"{summary.judged} pairs judged ({summary.failed} failed), {summary.skipped} already done -> "
         f"{summary.out / 'results.jsonl'}  (config {summary.config_hash})"
