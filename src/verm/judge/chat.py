@@ -32,6 +32,7 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -203,6 +204,7 @@ class ChatClient:
         self._model_lock = threading.Lock()
         self._rr = 0
         self._rng = random.Random()
+        self._pool: ThreadPoolExecutor | None = None
         self.counters = ChatCounters(per_endpoint={e.url: 0 for e in self._endpoints})
 
     @property
@@ -396,7 +398,18 @@ class ChatClient:
             timed_out=last.timed_out,
         ) from None
 
+    def thread_pool(self, prefix: str) -> ThreadPoolExecutor:
+        """The pool of ``concurrency`` threads that callers' batch methods run requests in (made on first use)."""
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=self.settings.concurrency, thread_name_prefix=prefix)
+            return self._pool
+
     def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
         self._client.close()
 
 

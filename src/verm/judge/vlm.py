@@ -27,7 +27,6 @@ import logging
 import threading
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -170,7 +169,6 @@ class VlmJudge(Judge):
         self._chat = ChatClient(s, backoff_max_s=backoff_max_s, cooldown_max_s=cooldown_max_s)
         self._sem = threading.BoundedSemaphore(s.concurrency)
         self._lock = threading.Lock()
-        self._pool: ThreadPoolExecutor | None = None
         self._stats = VlmStats()
         # What it takes to build this judge again in another process (see __reduce__).
         self._init_kwargs: dict[str, Any] = {
@@ -310,18 +308,11 @@ class VlmJudge(Judge):
             return []
         if len(pairs) == 1:
             return [self.judge(task, *pairs[0])]
-        with self._lock:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=self.settings.concurrency, thread_name_prefix="verm-vlm")
-            pool = self._pool
+        pool = self._chat.thread_pool("verm-vlm")
         futures = [pool.submit(self.judge, task, ref, cand) for ref, cand in pairs]
         return [f.result() for f in futures]
 
     def close(self) -> None:
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True)
         self._chat.close()
 
     def __enter__(self) -> VlmJudge:

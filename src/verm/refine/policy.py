@@ -11,10 +11,8 @@ judge's, not the policy's.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Self
 
@@ -93,8 +91,6 @@ class PolicyClient:
         self.settings = settings
         self.extra_body = dict(extra_body or {})
         self._chat = ChatClient(settings, backoff_max_s=8.0, cooldown_max_s=10.0)
-        self._lock = threading.Lock()
-        self._pool: ThreadPoolExecutor | None = None
 
     @property
     def max_side(self) -> int:
@@ -133,17 +129,9 @@ class PolicyClient:
         """Completions for many conversations, ``concurrency`` at a time, in input order."""
         if len(conversations) <= 1:
             return [self.complete(c) for c in conversations]
-        with self._lock:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=self.settings.concurrency, thread_name_prefix="verm-policy")
-            pool = self._pool
-        return list(pool.map(self.complete, conversations))
+        return list(self._chat.thread_pool("verm-policy").map(self.complete, conversations))
 
     def close(self) -> None:
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True)
         self._chat.close()
 
     def __enter__(self) -> Self:
