@@ -50,12 +50,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from verm.perturb.base import (
-    BasePerturber,
-    Edit,
-    NotApplicable,
-    OpSpec,
-    Params,
+from verm.perturb.base import BasePerturber, Edit, NotApplicable, OpSpec, Params
+from verm.perturb.mutate import (
     colour_severity,
     draw_factor,
     hex_rgb,

@@ -43,12 +43,8 @@ from typing import Any, ClassVar
 
 from lxml import etree
 
-from verm.perturb.base import (
-    BasePerturber,
-    Edit,
-    NotApplicable,
-    OpSpec,
-    Params,
+from verm.perturb.base import BasePerturber, Edit, NotApplicable, OpSpec, Params
+from verm.perturb.mutate import (
     colour_severity,
     hex_rgb,
     mutate_text,

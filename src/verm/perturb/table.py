@@ -41,7 +41,8 @@ from typing import Any, ClassVar
 
 import lxml.html
 
-from verm.perturb.base import BasePerturber, Edit, NotApplicable, OpSpec, Params, mutate_text, reword, text_severity
+from verm.perturb.base import BasePerturber, Edit, NotApplicable, OpSpec, Params
+from verm.perturb.mutate import mutate_text, reword, text_severity
 from verm.types import Task
 
 _RULE = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")

@@ -37,7 +37,8 @@ from typing import Any
 
 import numpy as np
 
-from verm.perturb.base import Edit, PerturbResult, get_perturber
+from verm.perturb.base import Edit, PerturbResult
+from verm.perturb.registry import get_perturber
 from verm.render.base import Renderer
 from verm.types import Discrepancy, Rendering, Task
 
