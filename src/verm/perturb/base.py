@@ -28,10 +28,13 @@ import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from verm.errors import ContractError
 from verm.types import CATEGORIES, Task
+
+if TYPE_CHECKING:
+    from verm.perturb.effect import Effect
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +48,7 @@ class Edit:
 
     op: str
     category: str
+    #: The op's grade from the source alone; ground truth grades by what shows (`BasePerturber.grade`).
     severity: int
     location: str
     description: str
@@ -105,6 +109,10 @@ class Perturber(Protocol):
 
     def phase(self, op: str) -> int:
         """0 for structural ops (applied first), 1 for local ones."""
+        ...
+
+    def grade(self, edit: Edit, effect: Effect) -> int:
+        """The edit's severity by what it visibly changed (1..3; rules in the perturber's docstring)."""
         ...
 
 
@@ -184,8 +192,16 @@ class BasePerturber:
         return None
 
     def apply(self, source: str, edit: Edit) -> str | None:
-        out = self._run(edit.op, source, dict(edit.params), None)
+        out = self.replay(source, edit.op, edit.params)
         return None if out is None else out[0]
+
+    def replay(self, source: str, op: str, params: Params) -> tuple[str, Edit] | None:
+        """Apply ``op`` with the choices in ``params`` (nothing drawn): the edited source and its edit."""
+        return self._run(op, source, dict(params), None)
+
+    def grade(self, edit: Edit, effect: Effect) -> int:
+        """The edit's severity by what shows; by default the op's own grade from the source."""
+        return edit.severity
 
     def edit(self, op: str, category: str, severity: int, location: str, description: str, p: Params) -> Edit:
         return Edit(op, category, int(max(1, min(3, severity))), location, description, dict(p))
