@@ -166,9 +166,11 @@ def test_table_severity_follows_what_is_read(table_renderer) -> None:  # type: i
 def test_table_edits_inside_one_change_merge_and_crossing_ones_do_not(table_renderer) -> None:  # type: ignore[no-untyped-def]
     swap = ("row_swap", {"rows": [2, 3]})
     items = [
-        # A digit changed inside the swapped rows: one change.
+        # Two cells merged inside the swapped rows: one change to the eye.
+        _chain("table", TABLE, swap, ("cell_merge", {"cell": [2, 0]})),
+        # A digit changed inside the swapped rows: a number that reads wrong is its own error.
         _chain("table", TABLE, swap, ("cell_digit", {"cell": [2, 2], "pos": 0, "digit": "9"})),
-        # A cell apart from them, and a duplicated column that only crosses them: three changes.
+        # A duplicated column that only crosses the swapped rows, and a cell apart: three changes.
         _chain(
             "table",
             TABLE,
@@ -179,8 +181,10 @@ def test_table_edits_inside_one_change_merge_and_crossing_ones_do_not(table_rend
     ]
     measured = measure_many("table", items, table_renderer)
     truth = ground_truth_many("table", items, table_renderer)
-    assert [m.status for ms in measured for m in ms] == ["ok"] * 5
+    assert [m.status for ms in measured for m in ms] == ["ok"] * 7
     [item] = truth[0]
-    assert item.category == "numeric_error" and item.severity == 3  # 27k -> 97k: the digit edit dominates
-    assert [m.item for m in measured[1]] == [0, 1, 2]
-    assert sorted(d.category for d in truth[1]) == ["layout_error", "layout_error", "text_error"]
+    assert item.category == "layout_error" and "on the same place" in item.description
+    assert [m.item for m in measured[1]] == [0, 1]
+    assert sorted((d.category, d.severity) for d in truth[1]) == [("layout_error", 2), ("numeric_error", 3)]
+    assert [m.item for m in measured[2]] == [0, 1, 2]
+    assert sorted(d.category for d in truth[2]) == ["layout_error", "layout_error", "text_error"]

@@ -137,6 +137,8 @@ class BasePerturber:
 
     task: Task
     SPECS: ClassVar[dict[str, OpSpec]] = {}
+    #: Ops whose change is read as text (a word, a number): such an edit is its own true item.
+    TEXT_OPS: ClassVar[frozenset[str]] = frozenset()
 
     def ops(self) -> list[str]:
         return list(self.SPECS)

@@ -150,6 +150,9 @@ class ChartPerturber(BasePerturber):
         "annotation_text": OpSpec("annotation_text"),
         "tick_label": OpSpec("tick_label"),
     }
+    TEXT_OPS: ClassVar[frozenset[str]] = frozenset(
+        {"title_text", "axis_label", "legend_text", "annotation_text", "tick_label"}
+    )
 
     def check_source(self, source: str) -> bool:
         try:

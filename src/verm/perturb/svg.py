@@ -19,7 +19,9 @@ op               category                severity by what shows
 ===============  ======================  =================================================================
 fill_color       style_error             1 when the changed pixels' mean ΔE76 < 25 (a shade of the same
 stroke_color                             colour) or they hold < 5 % of the ink (a detail); else 2
-path_coords      shape_error             the outline moved < 4 % of the side -> 1, < 10 % -> 2, more -> 3
+path_coords      shape_error             the outline moved < 4 % of the side -> 1, < 10 % -> 2, more -> 3;
+                                         one step less (not below 1) when the changed pixels hold < 5 %
+                                         of the ink (a detail reshaped)
 shape_size       shape_error             same rule as path_coords
 transform        shape_error when small  same rule as path_coords (a circle turned about its centre shows
                  (rotate < 10°, scale    nothing and is dropped)
@@ -391,6 +393,7 @@ class SvgPerturber(BasePerturber):
         "text_change": OpSpec("text"),
         "symbol_change": OpSpec("symbol"),
     }
+    TEXT_OPS: ClassVar[frozenset[str]] = frozenset({"text_change"})
 
     def check_source(self, source: str) -> bool:
         try:
@@ -408,7 +411,8 @@ class SvgPerturber(BasePerturber):
         if op in ("fill_color", "stroke_color"):
             return 1 if effect.delta_e < SHADE_DE or share < DETAIL_SHARE else 2
         if op in GEOMETRY_OPS:
-            return 1 if moved < MOVED_STEPS[0] else 2 if moved < MOVED_STEPS[1] else 3
+            step = 1 if moved < MOVED_STEPS[0] else 2 if moved < MOVED_STEPS[1] else 3
+            return max(1, step - 1) if share < DETAIL_SHARE else step  # a detail reshaped: one step less
         if op in ("element_drop", "element_duplicate"):
             return 1 if share < INK_STEPS[0] else 2 if share < INK_STEPS[1] else 3
         if op == "stacking_order":

@@ -392,6 +392,7 @@ class TablePerturber(BasePerturber):
         "cell_merge": OpSpec("merge", 0),
         "cell_split": OpSpec("merge", 0),
     }
+    TEXT_OPS: ClassVar[frozenset[str]] = frozenset({"cell_text", "header_text", "cell_digit", "cell_unit", "cell_sign"})
 
     def check_source(self, source: str) -> bool:
         try:

@@ -29,8 +29,12 @@ annotator, so they are one true discrepancy:
 two edits overlap    charts, SVGs: their changed pixels overlap or touch (within 2 px: an
                      anti-aliased edge between them); tables: over half
                      of the smaller one's cell box in the candidate lies inside the other's
-                     (a cell edited inside two swapped rows; a swapped row that only
+                     (a merged cell inside two swapped rows; a swapped row that only
                      crosses a duplicated column is a change of its own)
+texts                an edit read as text (a typo, a changed word or number: the ops in
+                     ``TEXT_OPS``) merges only with another such edit: an annotator reads
+                     a wrong text as its own error, even where another edit moved it (a
+                     y-axis turned log shifts its label; the label's typo stays an item)
 groups               overlap is followed through (A over B, B over C: one item)
 category, location   the dominant edit's: the highest graded severity, then the most
                      changed pixels
@@ -147,9 +151,13 @@ def _measure(
     return MeasuredEdit(edit, "ok", d, effect.changed(), effect=effect)
 
 
-def _overlap(task: Task, x: MeasuredEdit, y: MeasuredEdit) -> bool:
+def _overlap(perturber: BasePerturber, x: MeasuredEdit, y: MeasuredEdit) -> bool:
     assert x.discrepancy is not None and y.discrepancy is not None and x.effect and y.effect
-    if task is Task.TABLE:  # rows and columns move between states: the cells' boxes in the final table say where
+    if (x.edit.op in perturber.TEXT_OPS) != (y.edit.op in perturber.TEXT_OPS):
+        return False  # a text that reads wrong is its own error, whatever moved around it
+    if (
+        perturber.task is Task.TABLE
+    ):  # rows and columns move between states: the cells' boxes in the final table say where
         return inside_share(x.discrepancy.bbox, y.discrepancy.bbox) > TABLE_OVERLAP  # type: ignore[arg-type]
     return effects_touch(x.effect, y.effect)
 
@@ -166,7 +174,7 @@ def _items(perturber: BasePerturber, measured: list[MeasuredEdit]) -> list[Discr
 
     for a, i in enumerate(ok):
         for j in ok[a + 1 :]:
-            if root(i) != root(j) and _overlap(perturber.task, measured[i], measured[j]):
+            if root(i) != root(j) and _overlap(perturber, measured[i], measured[j]):
                 parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in ok:
