@@ -40,6 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # benchmarks.ray_scaling, for the Ray column
 
 from verm.corpus import generate_chart_programs  # noqa: E402
 from verm.extract import extract_code  # noqa: E402
