@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The CPU judges on benches they were not tuned on (issue 15; the "Results" of docs/benchmarks.md).
+#
+#   bash benchmarks/judges_unseen.sh                 # seed 41, 120 pairs a task + 68 held-out gallery pairs
+#   N=30 HELDOUT_N=20 OUT=/tmp/ju bash benchmarks/judges_unseen.sh
+#
+# Builds a bench per task from a seed nobody tuned on (charts from verm's generator,
+# tables and SVGs from ../shared/corpora) and one from the held-out real-world-style
+# charts (src/verm/corpus/gallery/heldout), runs scene, pixel, auto, mse and ssim over
+# every pair, then writes per bench: the metric tables, the items-per-true-change
+# distribution, and the reward hacks that score at or above an honest candidate.
+# Every step is resumable: run it again after an interruption.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PYTHONPATH="$ROOT/src${PYTHONPATH:+:$PYTHONPATH}"
+N="${N:-120}"
+SEED="${SEED:-41}"
+HELDOUT_N="${HELDOUT_N:-68}"
+HELDOUT_SEED="${HELDOUT_SEED:-43}"
+OUT="${OUT:-$ROOT/build/judges_unseen}"
+CORPORA="${CORPORA:-$ROOT/../shared/corpora}"
+WORKERS="${WORKERS:-$(nproc)}"
+JUDGES=(scene pixel auto mse ssim)
+verm() { python -m verm.cli "$@"; }
+
+mkdir -p "$OUT"
+start=$(date +%s)
+verm bench make --task chart --out "$OUT/chart" --n "$N" --seed "$SEED" --max-edits 3
+verm bench make --task table --sources "$CORPORA/tables" --out "$OUT/table" --n "$N" --seed "$SEED" --max-edits 3
+verm bench make --task svg --sources "$CORPORA/svg" --out "$OUT/svg" --n "$N" --seed "$SEED" --max-edits 3
+verm bench make --task chart --sources "$ROOT/src/verm/corpus/gallery/heldout" --out "$OUT/heldout" \
+  --n "$HELDOUT_N" --seed "$HELDOUT_SEED" --max-edits 3
+made=$(date +%s)
+
+for bench in chart table svg heldout; do
+  for judge in "${JUDGES[@]}"; do
+    verm bench run "$OUT/$bench" --judge "$judge" --out "$OUT/results/$bench/$judge" --workers "$WORKERS"
+  done
+  verm bench eval "${JUDGES[@]/#/$OUT/results/$bench/}" --markdown "$OUT/$bench-eval.md" --html "$OUT/$bench-eval.html"
+  python "$ROOT/benchmarks/item_counts.py" "$OUT/results/$bench/scene" "$OUT/results/$bench/pixel" | tee "$OUT/$bench-items.txt"
+done
+judged=$(date +%s)
+
+for bench in chart table svg heldout; do
+  python "$ROOT/benchmarks/hacks.py" --bench "$OUT/$bench" --judges scene,pixel,auto --json "$OUT/hacks-$bench.json" \
+    | tee "$OUT/hacks-$bench.txt"
+done
+echo "benches made in $((made - start)) s, judged in $((judged - made)) s, hacks in $(($(date +%s) - judged)) s" \
+  "on $(nproc) CPUs ($(uname -m))"
+echo "tables: $OUT/<bench>-eval.md   items: $OUT/<bench>-items.txt   hacks: $OUT/hacks-<bench>.txt"
