@@ -178,8 +178,9 @@ def test_line_drawn_as_bars_is_one_structure_error(judge: SceneJudge, charts: di
 
 def test_moved_constant_line_is_one_value(judge: SceneJudge, charts: dict[str, Rendering]) -> None:
     # The mean line moved with the data: one discrepancy for it, and its legend entry quoting the value follows.
+    # Graded by how differently they read on a y-axis spanning about 26: the mean by 2 (8 %), the point by 4.
     found = run(judge, Task.CHART, charts["cycle"], charts["cycle_mean"])
-    assert sorted((d.category, d.severity) for d in found) == [("data_error", 2), ("data_error", 2)]
+    assert sorted((d.category, d.severity) for d in found) == [("data_error", 2), ("data_error", 3)]
     assert not any(d.category == "text_error" for d in found)
 
 
@@ -477,8 +478,9 @@ def test_chart_pie_explode_and_swapped_labels() -> None:
 
     flat = [[0.0, 0.0]] * 3
     ref = scene(["A", "B", "C"], flat)
+    # A slice pulled out by a tenth of the radius: the offset reads like a value change of 10 % -> 2.
     found = SceneJudge().compare(Task.CHART, ref, scene(["A", "B", "C"], [[0.0, 0.0], [0.1, 0.0], [0.0, 0.0]]))
-    assert [(d.category, d.severity) for d in found] == [("data_error", 3)]
+    assert [(d.category, d.severity) for d in found] == [("data_error", 2)]
     found = SceneJudge().compare(Task.CHART, ref, scene(["C", "B", "A"], flat))
     assert [(d.category, d.severity) for d in found] == [("text_error", 3)]
 
@@ -491,6 +493,7 @@ def test_chart_texts_recoloured_alike_are_one_discrepancy() -> None:
               "texts": texts}  # fmt: skip
         return {"axes": [ax], "texts": [], "legends": []}
 
+    # A recoloured text reads the same (1), unless it took its background's colour.
     found = SceneJudge().compare(Task.CHART, scene(["#000000", "#ffffff", "#000000"]), scene(["#1f77b4"] * 3))
-    assert [(d.category, d.severity) for d in found] == [("style_error", 2)]
+    assert [(d.category, d.severity) for d in found] == [("style_error", 1)]
     assert found[0].bbox == (0.0, 0.5, 0.25, 0.55)  # the union of the three texts

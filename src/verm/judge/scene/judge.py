@@ -53,7 +53,7 @@ class SceneJudge(Judge):
     name: ClassVar[str] = "scene"
     needs_sources: ClassVar[bool] = True
 
-    def __init__(self, rtol: float = 1e-3, colour_de: float = 8.0, strong_de: float = 25.0) -> None:
+    def __init__(self, rtol: float = 1e-3, colour_de: float = 10.0, strong_de: float = 25.0) -> None:
         self.options = SceneOptions(rtol=rtol, colour_de=colour_de, strong_de=strong_de)
 
     def unavailable(self, task: Task, reference: Rendering, candidate: Rendering) -> str | None:

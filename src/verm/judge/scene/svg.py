@@ -127,7 +127,7 @@ class SvgDiff:
                     changed.append((len(ra) - 1, j))
             out.add("structure_error", _area_severity(box), _svg_name(ca[j], j), desc, ca[j].get("bbox"))
         self.changes(ra, ca, sorted(changed), out)
-        return out.items
+        return out.discrepancies()
 
     def copy_of(self, ra: list[dict[str, Any]], e: dict[str, Any], j: int) -> tuple[int, dict[str, Any]] | None:
         """The reference element an extra element is a shifted copy of (its transform is ``translate(..)``

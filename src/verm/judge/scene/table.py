@@ -296,7 +296,7 @@ class TableDiff:
             self.compare(gr, gc, first, out)
             if best is None or sum(d.severity for d in out.items) < sum(d.severity for d in best):
                 best = out.items
-        return best or []
+        return [f.discrepancy() for f in best or []]
 
     def compare(self, gr: _Grid, gc: _Grid, first: int, out: Findings) -> None:
         second = 1 - first
