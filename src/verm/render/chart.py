@@ -27,6 +27,8 @@ DEFAULT_DPI = 100
 #: beyond the cap still shows.
 _MAX_POINTS = 2000
 _MAX_ARTISTS = 500
+#: Patches (bars) are cheap to record: this many, the first _MAX_ARTISTS of them with their image box.
+_MAX_PATCHES = 5000
 _MAX_PATH_NUMBERS = 400  # x, y pairs flattened: 200 vertices per path
 _MAX_COLLECTION_NUMBERS = 20000  # all the paths of one collection
 
@@ -165,6 +167,21 @@ class _SceneBuilder:
         y0, y1 = clip(1 - ext.y1 / self.h), clip(1 - ext.y0 / self.h)  # display y grows upward
         return [x0, y0, x1, y1]
 
+    def data_box(self, c: Any, ax: Any) -> list[float] | None:
+        """A collection's box from its paths (a LineCollection has no window extent of its own)."""
+        try:
+            lim = c.get_datalim(ax.transData)
+            ext = lim.transformed(ax.transData)
+        except Exception:
+            return None
+        if not all(math.isfinite(v) for v in (ext.x0, ext.y0, ext.x1, ext.y1)) or (ext.width <= 0 and ext.height <= 0):
+            return None
+
+        def clip(v: float) -> float:
+            return round(min(1.0, max(0.0, v)), 4)
+
+        return [clip(ext.x0 / self.w), clip(1 - ext.y1 / self.h), clip(ext.x1 / self.w), clip(1 - ext.y0 / self.h)]
+
     def text(self, t: Any) -> dict[str, Any] | None:
         if t is None or not t.get_visible() or not t.get_text():
             return None
@@ -241,7 +258,7 @@ class _SceneBuilder:
             _capped(item, "y", xy[:, 1] if len(xy) else None, _MAX_POINTS)
             index[id(line)] = len(d["lines"])
             d["lines"].append(item)
-        for p in ax.patches[:_MAX_ARTISTS]:
+        for n_patch, p in enumerate(ax.patches[:_MAX_PATCHES]):
             if not p.get_visible():
                 continue
             item = {
@@ -250,7 +267,7 @@ class _SceneBuilder:
                 "facecolor": _hex(p.get_facecolor()) if p.get_fill() else None,
                 "edgecolor": _hex(p.get_edgecolor()),
                 "hatch": p.get_hatch(),
-                "bbox": self.bbox(p),
+                "bbox": self.bbox(p) if n_patch < _MAX_ARTISTS else None,
             }
             if isinstance(p, Rectangle):
                 item.update(x=p.get_x(), y=p.get_y(), width=p.get_width(), height=p.get_height())
@@ -266,9 +283,9 @@ class _SceneBuilder:
         for c in ax.collections[:_MAX_ARTISTS]:
             if not c.get_visible():
                 continue
-            item = {"type": type(c).__name__, "label": c.get_label(), "bbox": self.bbox(c)}
+            item = {"type": type(c).__name__, "label": c.get_label(), "bbox": self.bbox(c) or self.data_box(c, ax)}
             for key, colours in (("facecolors", c.get_facecolor()), ("edgecolors", c.get_edgecolor())):
-                _capped(item, key, _rgba_rows(colours), _MAX_POINTS, _colors)
+                _capped(item, key, _rgba_rows(colours), _MAX_POINTS, lambda a: _colors(a, _MAX_POINTS))
             if isinstance(c, PathCollection):
                 offs = c.get_offsets()
                 _capped(item, "x", offs[:, 0] if len(offs) else None, _MAX_POINTS)
@@ -318,10 +335,10 @@ class _SceneBuilder:
                 td["type"] = type(t).__name__
                 d["texts"].append(td)
         more = {
-            key: {"n": len(arts), "digest": _digest([_SceneBuilder._summary(a) for a in arts[_MAX_ARTISTS:]])}
-            for key, arts in (("lines", lines), ("patches", ax.patches), ("collections", ax.collections),
-                              ("texts", ax.texts))
-            if len(arts) > _MAX_ARTISTS
+            key: {"n": len(arts), "digest": _digest([_SceneBuilder._summary(a) for a in arts[cap:]])}
+            for key, arts, cap in (("lines", lines, _MAX_ARTISTS), ("patches", ax.patches, _MAX_PATCHES),
+                                   ("collections", ax.collections, _MAX_ARTISTS), ("texts", ax.texts, _MAX_ARTISTS))
+            if len(arts) > cap
         }  # fmt: skip
         if more:
             d["artists_more"] = more
@@ -424,13 +441,15 @@ class _SceneBuilder:
 
     def build(self) -> dict[str, Any]:
         fig = self.fig
+        suptitle = getattr(fig, "_suptitle", None)
         return {
             "size_px": [self.w, self.h],
             "facecolor": _hex(fig.get_facecolor()),
-            "suptitle": self.text(getattr(fig, "_suptitle", None)),
+            "suptitle": self.text(suptitle),
             "axes": [self.axes(ax) for ax in self._all_axes()[:50] if ax.get_visible()],
             "legends": [self.legend(lg) for lg in fig.legends[:20]],
-            "texts": [td for t in fig.texts[:_MAX_ARTISTS] if (td := self.text(t))],
+            # The suptitle is one of fig.texts too: it is reported once, as the suptitle.
+            "texts": [td for t in fig.texts[:_MAX_ARTISTS] if t is not suptitle and (td := self.text(t))],
         }
 
 

@@ -16,17 +16,15 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
+from verm.judge.scene.boxes import box_area, box_iou, clean_box
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes
 from verm.judge.scene.chart.series import (
-    AUX_KINDS,
     KIND_WORDS,
     NOLINE,
     NOMARKER,
     Series,
     kind_word,
-    kind_words,
     marker_name,
     match_series,
     retype_score,
@@ -148,23 +146,13 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     where = ctx.where
     res = AxesData()
     kr, kc = series_by_kind(r), series_by_kind(c)
-    if any(len(kr.get(k, [])) != len(kc.get(k, [])) for k in ("bar", "barh")):
+    n_bars = [sum(len(x.items) for k in ("bar", "barh") for x in kinds.get(k, [])) for kinds in (kr, kc)]
+    if n_bars[0] == n_bars[1] and any(len(kr.get(k, [])) != len(kc.get(k, [])) for k in ("bar", "barh")):
         # The bars were drawn in other calls (or a series is gone): group them as a reader sees them.
         kr, kc = series_by_kind(r, bars_by_colour=True), series_by_kind(c, bars_by_colour=True)
     prepare(ctx, kr, kc)
     res.weight = data_weight(kr)
-    main_r = {k for k in kr if k not in AUX_KINDS}
-    main_c = {k for k in kc if k not in AUX_KINDS}
-    only_r, only_c = main_r - main_c, main_c - main_r
-    if only_r and only_c:
-        out.add("structure_error", 3, f"{where}",
-                f"the chart type is {kind_words(sorted(only_c))}, should be {kind_words(sorted(only_r))}",
-                union_box([s.bbox for k in only_c for s in kc[k]]) or c.get("bbox"),
-                Unit("chart type", kind_words(sorted(only_r)), kind_words(sorted(only_c)), "plot", where))  # fmt: skip
-        skip = only_r | only_c
-        res.lost_baseline = bool(only_r & {"bar", "barh"})
-    else:
-        skip = set()
+    skip: set[str] = set()
     lost_all: list[tuple[Series, list[Series]]] = []
     added_all: list[tuple[Series, list[Series]]] = []
     series_items: list[tuple[Series, Series, list[Finding]]] = []
@@ -188,7 +176,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     _bands_follow_lines(out, series_items)
     # A series that left one kind and joined another under the same name (or colour) changed chart type.
     retyped, lost_idx, added_idx = greedy_pairs(
-        [x[0] for x in lost_all], [x[0] for x in added_all], retype_score, minimum=2.0
+        [x[0] for x in lost_all], [x[0] for x in added_all], retype_score, minimum=2.5
     )
     shifted: set[int] = set()
     for i, j in retyped:
@@ -233,17 +221,21 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
 
 
 def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, list[Finding]]]) -> None:
-    """An unlabelled band (an area) whose data changed together with a line it surrounds is computed from that
-    line (a confidence band): the line's change is the error."""
-    changed_lines = [
-        sa.bbox for sa, _, items in series_items
-        if sa.kind in ("line", "points") and any(d.category == "data_error" for d in items)
+    """Unlabelled bands, fills and segments computed from another series follow it: a band or fill (an area, a
+    polygon) whose data changed with a line it lies on (a confidence band, a radar chart's fill), segments (a
+    violin's extrema and medians, stems, error bars drawn apart) whose data changed with any series they lie
+    on. That series' change is the error."""
+    changed = [
+        (sa, sa.bbox) for sa, _, items in series_items if any(d.category == "data_error" for d in items)
     ]  # fmt: skip
-    if not changed_lines:
+    if len(changed) < 2:
         return
     drop: set[int] = set()
     for sa, _, items in series_items:
-        if sa.kind == "area" and not sa.name and any(box_iou(sa.bbox, lb) >= 0.3 for lb in changed_lines):
+        if sa.name or sa.kind not in ("area", "segments", "shapes"):
+            continue
+        leads = ("line", "points", "area", "bar", "barh", "scatter") if sa.kind == "segments" else ("line", "points")
+        if any(s is not sa and s.kind in leads and box_iou(sa.bbox, b) > 0 for s, b in changed):
             drop |= {id(d) for d in items if d.category == "data_error"}
     if drop:
         out.items[:] = [d for d in out.items if id(d) not in drop]

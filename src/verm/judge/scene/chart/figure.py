@@ -430,12 +430,27 @@ class ChartDiff:
                 swapped |= {i, i2}
                 out.add("text_error", 3, f"{where} texts", f"the texts {quote(text_r[i])} and {quote(text_r[i2])} "
                         "traded places", union_box([box_c[j], box_c[j2]]))  # fmt: skip
+        numbers: list[tuple[str, str, Any]] = []
         for i, j in pairs:
             a, b = _text_of(ra[i]), _text_of(ca[j])
             if a != b and derived(a) and derived(b):
                 continue
+            if a != b and is_numeric_text(a) and is_numeric_text(b) and i not in swapped:
+                numbers.append((a, b, ca[j].get("bbox")))
+                continue
             self.text_pair(f"{where} text {quote(a, 30)}", "text", ra[i], ca[j], major=False, paints=paints,
                            scope=where)  # fmt: skip
+        if len(numbers) >= 2:
+            # Value labels that changed together (percentages, bar labels): one discrepancy.
+            sev = max(text_severity(a, b) for a, b, _ in numbers) if max(
+                _number_change(a, b) for a, b, _ in numbers) >= 0.05 else 1  # fmt: skip
+            shown = "; ".join(f"{quote(b)} instead of {quote(a)}" for a, b, _ in numbers[:3])
+            out.add("text_error", sev, f"{where} texts", f"{len(numbers)} value labels differ: {shown}"
+                    + ("; …" if len(numbers) > 3 else ""), union_box([x for _, _, x in numbers]))  # fmt: skip
+        else:
+            for a, b, box in numbers:
+                out.add("text_error", text_severity(a, b), f"{where} text {quote(a, 30)}",
+                        f"the text reads {quote(b)}, should be {quote(a)}", box)  # fmt: skip
         # Texts recoloured alike (a loop of ax.text calls sharing one colour argument), or many texts recoloured
         # at once (labels coloured by a colour map), are one discrepancy.
         groups = list(paints.items())
@@ -558,6 +573,20 @@ def _scale_moves(r: dict[str, Any], c: dict[str, Any], axis: str) -> float:
             return 1.0
         moved = max(moved, abs(a - b))
     return moved if vals else 1.0
+
+
+def _number_change(a: str, b: str) -> float:
+    """The largest relative change between the numbers of two texts (1 when they do not line up)."""
+    na = [float(re.sub(r"[^\d.eE+-]", "", x) or "nan") for x in NUMBER_RE.findall(a)]
+    nb = [float(re.sub(r"[^\d.eE+-]", "", x) or "nan") for x in NUMBER_RE.findall(b)]
+    if len(na) != len(nb) or not na:
+        return 1.0
+    out = 0.0
+    for x, y in zip(na, nb, strict=True):
+        if math.isnan(x) or math.isnan(y):
+            return 1.0
+        out = max(out, abs(x - y) / max(abs(x), 1e-9))
+    return out
 
 
 def _resized(a: Any, b: Any) -> bool:

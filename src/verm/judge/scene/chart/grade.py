@@ -20,8 +20,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from typing import Any
 
-from verm.judge.scene.boxes import box_iou, union_box
+from verm.judge.scene.boxes import box_area, box_iou, intersection_area, union_box
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, Unit
 from verm.judge.scene.text import fmt_number
@@ -155,6 +156,22 @@ def merge_units(out: Findings) -> None:
             first, *rest = keys
             for k in rest:
                 groups[first].extend(groups.pop(k))
+    # Every artist of a kind recoloured, each its own way (a palette or colour cycle changed): one discrepancy.
+    palettes: dict[tuple, list[tuple]] = {}
+    for key, members in groups.items():
+        nouns = {f.unit.noun for f in members if f.unit is not None}
+        if key[1] == "colour" and len(nouns) == 1:
+            palettes.setdefault((key[0], nouns.pop()), []).append(key)
+    for keys in palettes.values():
+        units = [f.unit for k in keys for f in groups[k] if f.unit is not None]
+        per_scope: dict[str, int] = {}
+        for u in units:
+            per_scope[u.scope] = per_scope.get(u.scope, 0) + u.count
+        whole = all(n >= max(u.total for u in units if u.scope == sc) for sc, n in per_scope.items())
+        if len(keys) > 1 and whole and sum(per_scope.values()) >= 3:
+            first, *rest = keys
+            for k in rest:
+                groups[first].extend(groups.pop(k))
     replace: dict[int, Finding | None] = {}
     for (category, family, _, new), members in groups.items():
         units = [f.unit for f in members if f.unit is not None]
@@ -180,7 +197,9 @@ def merge_units(out: Findings) -> None:
                 attrs.append(u.attribute)
         attribute = _join(attrs) if family != "colour" else _colour_words(attrs)
         olds_text = ", ".join(sorted({str(u.old) for u in units}))
-        desc = _merged_description(family, attribute, what, olds_text, new, members)
+        news = sorted({str(u.new) for u in units})
+        desc = _merged_description(family, attribute, what, olds_text, new if len(news) == 1 else ", ".join(news),
+                                   members)  # fmt: skip
         tags = dict(members[0].tags)
         tags["axes_all"] = {f.tags.get("axes") for f in members}
         merged = Finding(category, sev, where, desc, union_box([f.bbox for f in members]),
@@ -220,7 +239,9 @@ def _footprint(f: Finding) -> str:
 def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     """Whether two findings' changes lie on the same place (as ground truth merges edits whose changed pixels
     touch): texts only with texts."""
-    if (fa == "text") != (fb == "text"):
+    if (fa == "text") != (fb == "text") or (a.tags.get("missing") and b.tags.get("missing")):
+        return False  # missing content is what it hides: each piece costs
+    if (a.tags.get("missing") or b.tags.get("missing")) and "figure" not in (fa, fb) and "axes" not in (fa, fb):
         return False
     if fa == "text":
         return box_iou(a.bbox, b.bbox) > 0
@@ -234,7 +255,17 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         return True
     if "legend" in (fa, fb) or fa == fb == "local":
         return box_iou(a.bbox, b.bbox) > 0
+    if a.category == b.category == "style_error" and {fa, fb} == {"local", "series"}:
+        # Texts or marks recoloured on a recoloured series (contour labels on their contour lines).
+        small, big = (a, b) if fa == "local" else (b, a)
+        return _inside_share(small.bbox, big.bbox) >= 0.8
     return False
+
+
+def _inside_share(a: Any, b: Any) -> float:
+    """The share of box ``a`` inside box ``b``."""
+    area = box_area(a)
+    return intersection_area(a, b) / area if area > 0 else 0.0
 
 
 _RANK = {"figure": 4, "axes": 3, "series": 2, "legend": 1, "local": 1, "text": 0}
@@ -301,6 +332,8 @@ def _merged_description(
         return f"{len(members)} texts changed alike ({what}), e.g. {first}"
     if family in ("kind",):
         return f"{what} are drawn as {new}, should be {old}"
+    if new and "," in new and "," in old:  # each its own new colour: another palette
+        return f"the {attribute}s of {what} differ (another palette: {new}, should be {old})"
     return f"the {attribute} of {what} is {new or 'none'}, should be {old or 'none'}"
 
 

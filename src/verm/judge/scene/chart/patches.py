@@ -119,9 +119,12 @@ def patch_looks(
                     max(len(members), ctx.counts.get(noun, len(members))), share,
                     word != "hatch" and isinstance(y, str) and any(
                         delta_e(o, y) < CONFUSABLE_DE for o in ctx.colours_c if delta_e(o, x) > 10))  # fmt: skip
-        what = (
-            f"the {word} of {name}" if len(members) == n else f"the {word} of {len(members)} of {n} {noun}s of {name}"
-        )
+        if len(members) == n:
+            what = f"the {word} of {name}"
+        elif r.kind == "shapes":
+            what = f"the {word} of {len(members)} of the {n} {noun}s"
+        else:
+            what = f"the {word} of {len(members)} of {n} {noun}s of {name}"
         sev = 1 if word != "colour" else out.colour_severity(x, y)
         out.add("style_error", sev, loc, f"{what} is {y or 'none'}, should be {x or 'none'}",
                 union_box([m.get("bbox") for m in members]), unit, **tag)  # fmt: skip

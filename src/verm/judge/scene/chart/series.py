@@ -328,6 +328,7 @@ def retype_score(i: int, a: Series, j: int, b: Series) -> float:
     s = 3.0 if a.name and a.name == b.name else 0.0
     s += 2.0 if a.colour and b.colour and delta_e(a.colour, b.colour) <= 8 else 0.0
     va, vb = first_values(a), first_values(b)
+    s += 0.5 if va and len(va) == len(vb) else 0.0  # as many values: a colour alone is no evidence
     if (
         va
         and len(va) == len(vb)

@@ -87,6 +87,9 @@ def compare_series(out: Findings, r: Series, c: Series, all_r: Sequence[Series],
                            b.get("bbox"), "x", tag)  # fmt: skip
         compare_more(out, a, b, ("x", "y"), name, loc, tag)
         compare_colours(out, r, c, name, loc, ctx, tag)
+        if a.get("marker") and b.get("marker") and a["marker"] != b["marker"]:
+            out.add("style_error", 1, loc, f"the marker of {name} has another shape", b.get("bbox"),
+                    style_unit(ctx, r, "marker", a["marker"], b["marker"]), **tag)  # fmt: skip
         sa, sb = a.get("sizes") or [], b.get("sizes") or []
         one_size = sa and sb and len(set(sa)) == 1 and len(set(sb)) == 1 and sa[0] and sb[0]
         if one_size and max(sa[0], sb[0]) / min(sa[0], sb[0]) >= 1.5:
@@ -366,6 +369,7 @@ def compare_colours(out: Findings, r: Series, c: Series, name: str, loc: str, ct
         if (
             len(set(ca)) >= 5
             and 0 < len(bad) < 0.9 * len(ca)
+            and not sorted_
             and key == ("edgecolors" if kind_lines(r) else "facecolors")
         ):
             # Colours that encode values (a colour map) changed on some members only: the values read differently.
