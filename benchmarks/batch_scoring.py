@@ -15,8 +15,8 @@ sometimes fails (no code, a syntax error, a crash, an empty figure).
   same parallelism (``--workers``, default the CPU count): a fresh
   ``python script.py`` per render (verm's own chart drawing and scene code, run
   unsandboxed in a new interpreter), then the same judge and shaping.
-* **Ray** — the place for ``verm.integrations.ray`` (throughput against the
-  number of local Ray workers): see `RAY_COLUMN` below.
+* **Ray** — ``verm.integrations.ray`` (throughput against the
+  number of local Ray workers): ``--ray-workers``.
 
 References are rendered once before timing, for both. The reference way's
 results are checkpointed in ``--state`` (JSONL), so a long run resumes; ``--n
@@ -72,10 +72,6 @@ PREFACES = (
     "",
     "I reproduced the figure below.",
 )
-
-#: Ray column: `verm.integrations.ray` (the trainers branch) adds a function here with the signature
-#: (references, completions, workers) -> (wall_s, rewards), run for 1, 2, ... local Ray workers.
-RAY_COLUMN: dict[str, object] = {}
 
 
 def make_batch(n: int, group: int, seed: int) -> tuple[list[str], list[str], list[str]]:
@@ -231,6 +227,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--baseline-n", type=int, default=None, help="score only the first N the reference way")
     ap.add_argument("--state", type=Path, default=ROOT / "benchmarks" / "results" / "batch_scoring")
+    ap.add_argument(
+        "--ray-workers", default="1,2", help="local Ray actor counts for the Ray column ('' skips it; needs verm[ray])"
+    )
     args = ap.parse_args()
 
     refs, comps, kinds = make_batch(args.n, args.group, args.seed)
@@ -284,8 +283,15 @@ def main() -> None:
     ]
     print(f"  agreement with verm on {len(diffs)} completions: max |reward difference| {max(diffs, default=0):.4f}")
     print(f"\nverm vs the reference way: {v_rate / b_rate:.1f}x completions/s")
-    if not RAY_COLUMN:
-        print("ray: (no column yet: verm.integrations.ray adds one to RAY_COLUMN)")
+    counts = [int(w) for w in args.ray_workers.split(",") if w.strip()]
+    if counts:
+        from benchmarks.ray_scaling import ray_column
+
+        print("\nverm over Ray (one warm Scorer per actor; start-up apart), same batch:")
+        for workers in counts:
+            wall, _ = ray_column(ref_renderings, comps, workers, judge=args.judge)
+            rate = len(comps) / wall
+            print(f"  {workers} actor(s): {rate:.1f} completions/s ({rate / v_rate:.2f}x verm in one process)")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ same parallelism.
 
     python benchmarks/render_throughput.py [--charts 24] [--svgs 60] [--tables 20] [--workers 2]
 
-* charts — verm: pre-warmed forked workers with every isolation layer;
+* charts — verm: pre-warmed forked workers with every isolation layer (and,
+  as a fourth way, the same with the plotting-call trace turned off, so the
+  trace's cost is a ratio measured in the same run);
   reference: a fresh ``python script.py`` per chart (import matplotlib, exec,
   savefig), as the paper's reward script does; floor: the same code exec'd
   in already-warm processes with no isolation at all.
@@ -156,7 +158,9 @@ def _best_of(repeats: int, ways: dict[str, Callable[[], int]]) -> dict[str, tupl
 def bench_charts(n: int, workers: int, repeats: int) -> None:
     programs = [p.code for p in generate_chart_programs(n, seed=1000)]
     renderer = ChartRenderer(workers=workers)
+    untraced = ChartRenderer(workers=workers, trace=False)
     startup, _ = _timed(renderer.pool.start)
+    untraced.pool.start()
     rendered: list = []
     floor_hashes: list[str] = []
     with tempfile.TemporaryDirectory() as tmp, mp.get_context("fork").Pool(workers, initializer=_floor_init) as pool:
@@ -175,20 +179,30 @@ def bench_charts(n: int, workers: int, repeats: int) -> None:
             floor_hashes[:] = pool.map(_floor_chart, programs)
             return len(floor_hashes)
 
+        def untraced_way() -> int:
+            return sum(r.ok for r in untraced.render_many(programs))
+
         best = _best_of(
             repeats,
             {
                 "verm pool (sandboxed)": verm_way,
                 "reference: python per chart": lambda: _run_scripts(_REFERENCE_CHART, files, ".png", workers),
                 "floor: in-process, no isolation": floor_way,
+                "verm pool, trace off": untraced_way,
             },
         )
     renderer.close()
+    untraced.close()
     same = sum(1 for r, h in zip(rendered, floor_hashes, strict=True) if r.ok and _pixels_hash(r.png) == h)
     print(f"\ncharts: {n} generated programs, {workers} at a time, best of {repeats} interleaved runs")
     print(f"  (verm's zygote start-up, once per process: {startup * 1000:.0f} ms, not counted)")
+    traced, plain = best["verm pool (sandboxed)"][0], best.pop("verm pool, trace off")[0]
     _report(best, n)
     print(f"  images pixel-identical to the floor's: {same}/{n}")
+    print(
+        f"  plotting-call trace: {traced / n * 1000:.1f} ms/render with it, {plain / n * 1000:.1f} without "
+        f"({traced / plain:.3f}x)"
+    )
 
 
 def bench_svgs(n: int, workers: int, repeats: int) -> None:

@@ -17,6 +17,7 @@ from verm.console import fail as _fail
 from verm.console import judge_options as _judge_options
 from verm.console import progress_bar as _progress
 from verm.errors import VermError
+from verm.integrations.cli import rl_app
 from verm.train.cli import train_app
 from verm.types import Rendering, Status, Task
 
@@ -27,6 +28,7 @@ app = typer.Typer(
 )
 app.add_typer(bench_app, name="bench")
 app.add_typer(train_app, name="train")
+app.add_typer(rl_app, name="rl")
 
 TaskOpt = Annotated[Task, typer.Option("--task", "-t", help="chart | table | svg", case_sensitive=False)]
 

@@ -283,3 +283,29 @@ def test_a_source_whose_two_renders_differ_is_left_out(tmp_path, renderers):
     again = make_bench(Task.CHART, sources, out, n=9, **kw)
     assert again.added == 3 and again.unstable_sources == ["clock.py", "unseeded.py"]
     assert len((out / "skipped.jsonl").read_text().splitlines()) == 2
+
+
+def test_hack_rows_rank_against_the_honest_pairs_of_their_reference(small_bench, tmp_path, renderers):
+    from verm.bench.hacks import HACK_KINDS, add_hack_pairs
+
+    kinds = ["axes without data", "only the title"]
+    path, written, notes = add_hack_pairs(small_bench, tmp_path / "h", kinds, renderer=renderers[Task.CHART])
+    bench = load_bench(path)
+    honest = [r for r in bench if not r.hack]
+    hacks = [r for r in bench if r.hack]
+    groups = {r.group_key() for r in honest}
+    assert len(honest) == 9 and written == len(hacks) == len(groups) * len(kinds) and not notes
+    assert {h.hack for h in hacks} == set(kinds) <= set(HACK_KINDS[Task.CHART])
+    for h in hacks:
+        sibling = next(r for r in honest if r.group_key() == h.group_key())
+        assert bench.image_path(h, "gt") == bench.image_path(sibling, "gt") and not h.human_errors
+        assert bench.image_path(h, "pred").is_file() and h.cand_source != sibling.ref_source
+    assert add_hack_pairs(small_bench, tmp_path / "h", kinds, renderer=renderers[Task.CHART])[1] == 0  # resumable
+
+    run_bench(path, "scene", tmp_path / "scene", workers=1)
+    rep = evaluate(tmp_path / "scene")
+    figures = rep["by_task"]["chart"]["hacks"]
+    # Every hack is compared with each honest candidate of its reference, and hacks stay out of F1.
+    assert figures["n_hacks"] == len(hacks)
+    assert figures["n_comparisons"] == sum(sum(r.group_key() == h.group_key() for r in honest) for h in hacks)
+    assert len(rep["pairs"]) == 9

@@ -83,16 +83,21 @@ def test_chart_severity_follows_the_reading_not_the_parameter(chart_renderer) ->
     assert (alike.severity, graded) == (2, 2)
 
 
-def test_chart_edits_on_one_bar_are_one_item_and_a_title_apart_is_another(chart_renderer) -> None:  # type: ignore[no-untyped-def]
+def test_chart_edits_on_the_same_pixels_are_one_item_and_edits_beside_or_apart_are_two(chart_renderer) -> None:  # type: ignore[no-untyped-def]
     bar = ("data_point", {"kind": "list", "factor": 0.7, "target": 0, "index": 0})
+    purple = ("color", {"target": 0, "strong": True, "colour": "#9467bd"})
     items = [
-        _chain("chart", SPREAD, bar, ("color", {"target": 0, "strong": True, "colour": "#9467bd"})),
+        # The series recoloured twice: the same pixels change, one recolouring to an annotator.
+        _chain("chart", SPREAD, purple, ("color", {"target": 0, "strong": True, "colour": "#8c564b"})),
+        # A bar cut by 30 % and its series recoloured: the lost top lies beside the recoloured bars.
+        _chain("chart", SPREAD, bar, purple),
         _chain("chart", SPREAD, bar, ("title_text", {"target": 0, "kind": "typo", "text": "Revenue by regoin"})),
     ]
-    same, apart = ground_truth_many("chart", items, chart_renderer)
+    same, beside, apart = ground_truth_many("chart", items, chart_renderer)
     [item] = same
-    assert item.category == "data_error" and item.severity == 3  # the value read 30 % of the axis lower
-    assert "on the same place" in item.description
+    assert item.category == "style_error" and "on the same place" in item.description
+    assert sorted((d.category, d.severity) for d in beside)[0] == ("data_error", 3)  # read 30 % of the axis lower
+    assert sorted(d.category for d in beside) == ["data_error", "style_error"]
     assert sorted(d.category for d in apart) == ["data_error", "text_error"]
     a, b = apart
     assert a.bbox[3] <= b.bbox[1] or b.bbox[3] <= a.bbox[1]  # the title lies above the bars

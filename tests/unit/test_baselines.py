@@ -99,7 +99,7 @@ HTML = (
 
 
 def leaf(text: str) -> TableNode:
-    return TableNode("td", text=text)
+    return TableNode("td", tokens=tuple(text))
 
 
 def test_tree_edit_distance_golden():

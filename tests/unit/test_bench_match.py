@@ -102,9 +102,9 @@ def test_parse_llm_answer_keeps_valid_one_to_one_matches():
 def test_llm_matcher_uses_the_completion_function():
     prompts: list[str] = []
 
-    def complete(prompt: str) -> str:
+    def complete(prompt: str, parse):
         prompts.append(prompt)
-        return '{"matches": [{"pred_id": 0, "true_id": 0, "match_level": "partial"}]}'
+        return parse('{"matches": [{"pred_id": 0, "gt_id": 0, "match_level": "partial"}], "unmatched_gt": []}')
 
     m = LlmMatcher(complete)
     assert m.match(Task.SVG, [d("shape_error", desc="circle too big")], [d("shape_error", desc="radius")]) == [
@@ -114,7 +114,7 @@ def test_llm_matcher_uses_the_completion_function():
     assert m.match(Task.SVG, [], [d("shape_error")]) == []  # nothing to ask
     assert len(prompts) == 1
 
-    def broken(prompt: str) -> str:
+    def broken(prompt: str, parse):
         raise OSError("connection refused")
 
     with pytest.raises(InputError, match="connection refused"):

@@ -9,7 +9,7 @@ from PIL import Image
 
 from verm.imaging import to_png
 from verm.perturb.chart_grade import confusable, cut_off, reading_change
-from verm.perturb.effect import effects_touch, measure_effect, merge_effects
+from verm.perturb.effect import effects_overlap, measure_effect, merge_effects
 from verm.types import Rendering, Task
 
 
@@ -58,14 +58,16 @@ def test_identical_and_anti_aliasing_only_renderings_show_nothing() -> None:
     assert effect is not None and effect.box[1] == pytest.approx(0.75, abs=0.01)
 
 
-def test_changes_that_touch_merge_and_changes_apart_do_not() -> None:
+def test_changes_on_the_same_pixels_merge_and_changes_that_touch_or_lie_apart_do_not() -> None:
     base = _canvas((20, 20, 40, BLUE), (140, 140, 40, BLUE))
     left = measure_effect(_render(base), _render(_canvas((20, 20, 40, RED), (140, 140, 40, BLUE))))
     grown = measure_effect(_render(base), _render(_canvas((20, 20, 50, BLUE), (140, 140, 40, BLUE))))
+    moved = measure_effect(_render(base), _render(_canvas((28, 20, 40, BLUE), (140, 140, 40, BLUE))))
     right = measure_effect(_render(base), _render(_canvas((20, 20, 40, BLUE), (140, 140, 40, RED))))
-    assert left and grown and right
-    assert effects_touch(left, grown)
-    assert not effects_touch(left, right)
+    assert left and grown and moved and right
+    assert effects_overlap(left, moved)  # the square recoloured and moved: the same pixels change
+    assert not effects_overlap(left, grown)  # recoloured, and its border grown beside it: two changes
+    assert not effects_overlap(left, right)
     merged = merge_effects([left, right])
     assert merged.box == (0.1, 0.1, 0.9, 0.9)
     assert int(merged.mask.sum()) == int(left.mask.sum()) + int(right.mask.sum())

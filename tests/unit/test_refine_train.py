@@ -102,7 +102,7 @@ def test_missing_extras_name_their_install_lines(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(MissingDependencyError, match=r"pip install 'verm\[train\]'"):
         _require()
     monkeypatch.setitem(sys.modules, "httpx", None)
-    for name in ("verm.refine.policy", "verm.judge.vlm"):
+    for name in ("verm.refine.policy", "verm.judge.vlm", "verm.judge.chat"):
         monkeypatch.delitem(sys.modules, name, raising=False)
     with pytest.raises(MissingDependencyError, match=r"pip install 'verm\[refine\]'"):
         import verm.refine.policy  # noqa: F401

@@ -76,19 +76,36 @@ def run(
     workers: Annotated[int, typer.Option(help="Judge processes (default: CPU count).")] = 0,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Judge failed pairs again.")] = False,
     option: Annotated[list[str] | None, typer.Option("--option", help="Judge option KEY=VALUE (JSON value).")] = None,
+    ray: Annotated[
+        str | None,
+        typer.Option(
+            "--ray", help="Judge in actors on this Ray cluster ('auto', 'ray://head:10001'); needs verm[ray]."
+        ),
+    ] = None,
+    ray_actors_per_node: Annotated[int, typer.Option(help="With --ray: judge actors per node.")] = 1,
 ) -> None:
     """Run a judge over every pair (parallel, resumable; failures recorded per pair)."""
-    from verm.bench.run import run_bench
+    from verm.bench.run import run_bench, wants_scenes
 
     options = parse_options(option)
+    runner: Any = judge
     try:
+        if ray is not None:
+            from verm.integrations.ray import RayJudge
+
+            runner = RayJudge(judge, options, address=ray, actors_per_node=ray_actors_per_node)
+            # Each thread keeps one pair in flight; two per actor keeps every actor busy.
+            workers = workers or 2 * runner.n_actors
         with _progress() as progress:
             summary = run_bench(
-                bench, judge, out, workers=workers or os.cpu_count() or 1, judge_options=options,
-                retry_failed=retry_failed, progress=_ticker(progress, f"judge {judge}"),
+                bench, runner, out, workers=workers or os.cpu_count() or 1, judge_options=options,
+                retry_failed=retry_failed, progress=_ticker(progress, f"judge {judge}"), scenes=wants_scenes(judge),
             )  # fmt: skip
     except VermError as exc:
         raise _fail(str(exc)) from None
+    finally:
+        if runner is not judge:
+            runner.close()
     console.print(
         f"{summary.judged} pairs judged ({summary.failed} failed), {summary.skipped} already done -> "
         f"{summary.out / 'results.jsonl'}  (config {summary.config_hash})"
@@ -138,9 +155,18 @@ def eval_(
     as_json: Annotated[bool, typer.Option("--json", help="Print the full evaluation as JSON.")] = False,
     worst: Annotated[int, typer.Option(help="Worst pairs per judge on the HTML page.")] = 8,
     failures: Annotated[str, typer.Option(help="Failed pairs: 'empty' (predict nothing) or 'exclude'.")] = "empty",
-    matcher: Annotated[str, typer.Option(help="rule (deterministic) or llm (needs --llm-url, --llm-model).")] = "rule",
-    llm_url: Annotated[str | None, typer.Option(help="OpenAI-compatible base URL for --matcher llm.")] = None,
-    llm_model: Annotated[str | None, typer.Option(help="Model name for --matcher llm.")] = None,
+    protocol: Annotated[
+        str,
+        typer.Option(
+            help="verm (rule matcher by default; F1 '—' where nothing is counted) or official (VC-RewardBench's "
+            "scoring: the LLM matcher, F1 = 1 where nothing is counted; verm's rule-matcher figures are shown beside)."
+        ),
+    ] = "verm",
+    matcher: Annotated[
+        str | None, typer.Option(help="rule (deterministic) or llm (needs --llm-url). Default: the protocol's.")
+    ] = None,
+    llm_url: Annotated[str | None, typer.Option(help="OpenAI-compatible base URL for the LLM matcher.")] = None,
+    llm_model: Annotated[str | None, typer.Option(help="Model for the LLM matcher (default: the one served).")] = None,
 ) -> None:
     """Match predicted to true discrepancies and report P/R/F1 (hard, soft), severity r, reward figures."""
     from verm.bench.dataset import load_bench
@@ -148,38 +174,131 @@ def eval_(
     from verm.bench.match import LlmMatcher, RuleMatcher, openai_complete
     from verm.bench.report import markdown_tables, write_eval_html
 
-    if matcher == "llm":
-        if not llm_url or not llm_model:
-            raise _fail("--matcher llm needs --llm-url and --llm-model")
-        m: Any = LlmMatcher(openai_complete(llm_url, llm_model, api_key=os.environ.get("VERM_LLM_API_KEY")))
-    elif matcher == "rule":
+    if protocol not in ("verm", "official"):
+        raise _fail(f"unknown protocol {protocol!r}; expected verm or official")
+    chosen = matcher or ("llm" if protocol == "official" else "rule")
+    if chosen == "llm":
+        if not llm_url:
+            hint = (
+                "; or --matcher rule: the official counting with verm's rule matcher" if protocol == "official" else ""
+            )
+            raise _fail(
+                f"the LLM matcher needs --llm-url (an OpenAI-compatible endpoint; key in VERM_LLM_API_KEY){hint}"
+            )
+        try:
+            m: Any = LlmMatcher(openai_complete(llm_url, llm_model, api_key=os.environ.get("VERM_LLM_API_KEY")))
+        except VermError as exc:
+            raise _fail(str(exc)) from None
+    elif chosen == "rule":
         m = RuleMatcher()
     else:
-        raise _fail(f"unknown matcher {matcher!r}; expected rule or llm")
+        raise _fail(f"unknown matcher {chosen!r}; expected rule or llm")
     try:
         reports = [
-            evaluate(r, bench=bench, matcher=m, failures=failures)  # type: ignore[arg-type]
+            evaluate(r, bench=bench, matcher=m, failures=failures, protocol=protocol)  # type: ignore[arg-type]
             for r in results
         ]
+        shown = list(reports)
+        if protocol == "official":
+            for rep in reports:
+                rep["judge"] = f"{rep['judge']} · official ({rep['matcher']} matcher)"
+            beside = [evaluate(r, bench=bench, failures=failures) for r in results]  # type: ignore[arg-type]
+            for rep in beside:
+                rep["judge"] = f"{rep['judge']} · verm (rule matcher)"
+            shown = [x for pair in zip(reports, beside, strict=True) for x in pair]
         if html is not None:
             b = load_bench(bench or reports[0]["bench"])
-            write_eval_html(reports, b, html, worst=worst)
+            write_eval_html(shown, b, html, worst=worst)
         if markdown is not None:
             markdown.parent.mkdir(parents=True, exist_ok=True)
-            markdown.write_text(markdown_tables(reports), encoding="utf-8")
+            markdown.write_text(markdown_tables(shown), encoding="utf-8")
     except VermError as exc:
         raise _fail(str(exc)) from None
     if as_json:
-        sys.stdout.write(json.dumps(reports if len(reports) > 1 else reports[0], indent=2, default=str) + "\n")
+        sys.stdout.write(json.dumps(shown if len(shown) > 1 else shown[0], indent=2, default=str) + "\n")
         return
-    _print_tables(reports)
+    _print_tables(shown)
     for r in reports:
         if r["n_missing"]:
             err_console.print(f"[yellow]{r['judge']}: {r['n_missing']} pairs have no result yet[/]")
+        if r["n_match_failures"]:
+            err_console.print(f"[yellow]{r['judge']}: matching failed on {r['n_match_failures']} pairs (left out)[/]")
     if html is not None:
         console.print(f"report: [link=file://{html.resolve()}]{html}[/link]")
     if markdown is not None:
         console.print(f"markdown: {markdown}")
+
+
+@bench_app.command()
+def compare(
+    results: Annotated[list[Path], typer.Argument(help="Results directories (one per judge or baseline).")],
+    bench: Annotated[Path | None, typer.Option(help="Bench (default: the one named in config.json).")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Write the page with plots here.")] = None,
+    markdown: Annotated[Path | None, typer.Option("--markdown", help="Write the tables as Markdown here.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full comparison as JSON.")] = False,
+    failures: Annotated[str, typer.Option(help="Failed pairs: 'empty' (predict nothing) or 'exclude'.")] = "empty",
+) -> None:
+    """One table per task of every judge and baseline on the same pairs: F1, Spearman, ranking, hacks, ms/pair."""
+    from verm.bench.compare import COLUMNS, cell, compare, task_rows, tasks_of, write_compare_html
+    from verm.bench.compare import markdown as to_markdown
+
+    try:
+        reports = compare(results, bench=bench, failures=failures)  # type: ignore[arg-type]
+        if html is not None:
+            write_compare_html(reports, html)
+        if markdown is not None:
+            markdown.parent.mkdir(parents=True, exist_ok=True)
+            markdown.write_text(to_markdown(reports), encoding="utf-8")
+    except VermError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        slim = [{k: v for k, v in r.items() if k != "pairs"} for r in reports]
+        sys.stdout.write(json.dumps(slim, indent=2, default=str) + "\n")
+        return
+    out = console if console.is_terminal else Console(width=140)
+    for task in tasks_of(reports):
+        table = Table(title=task, caption="ρ = Spearman(reward, true severity), -1 best; hacks below: share of "
+                      "(hack, honest) comparisons the hack loses; ms/pair: median, renders excluded")  # fmt: skip
+        table.add_column("judge")
+        for c, _ in COLUMNS:
+            table.add_column(c, justify="right", no_wrap=True)
+        for rep, r in task_rows(reports, task):
+            label = rep["label"] + (f" [red]({rep['note']})[/]" if rep.get("note") else "")
+            table.add_row(label, *(cell(k, r) for _, k in COLUMNS))
+        out.print(table)
+    if html is not None:
+        console.print(f"page: [link=file://{html.resolve()}]{html}[/link]")
+    if markdown is not None:
+        console.print(f"markdown: {markdown}")
+
+
+@bench_app.command("add-hacks")
+def add_hacks(
+    bench: Annotated[Path, typer.Argument(help="Bench directory or JSON/JSONL file with reference sources.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the bench with hack rows.")],
+    kinds: Annotated[
+        list[str] | None, typer.Option("--kind", help="Hack kinds (repeat; default: every kind of each task).")
+    ] = None,
+) -> None:
+    """Add reward-hack candidates (blank, title only, empty axes, one line, ...) for each reference.
+
+    `verm bench eval` and `verm bench compare` then report how many hacks rank below honest candidates.
+    """
+    from verm.bench.hacks import add_hack_pairs
+
+    with _progress() as progress:
+        bar = progress.add_task("render hacks", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(bar, completed=done, total=total)
+
+        try:
+            path, written, notes = add_hack_pairs(bench, out, kinds, progress=advance)
+        except VermError as exc:
+            raise _fail(str(exc)) from None
+    for note in notes:
+        err_console.print(f"[yellow]left out[/] {note}")
+    console.print(f"{written} hack pairs added -> {path}")
 
 
 @bench_app.command()

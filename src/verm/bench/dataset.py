@@ -6,7 +6,8 @@ One JSON record per (reference, candidate) pair::
      "gt_img_path": "images/ref-3f2a….png", "pred_img_path": "images/chart-0-00017.png",
      "human_errors": [{"category": "data_error", "severity": 2, "location": "…",
                        "description": "…", "bbox": [x0, y0, x1, y1]}],
-     ... verm's extras: index, seed, attempt, group, source_name, ref_source, cand_source, edits}
+     ... verm's extras: index, seed, attempt, group, source_name, ref_source, cand_source, edits,
+         and "hack": "<kind>" on a reward-hack row (same group as the honest pairs of its reference)}
 
 ``category`` is the task (chart, table, svg), as in the paper's benchmark;
 each error's ``category`` is the discrepancy category (tables in the paper's
@@ -60,6 +61,10 @@ class BenchRecord(BaseModel):
     ref_source: str | None = None
     cand_source: str | None = None
     edits: list[dict[str, Any]] = Field(default_factory=list)
+    #: A reward hack (``"blank"``, ``"title_only"``, ``"empty_axes"``, ``"one_line"``, ...): a cheap
+    #: candidate for the reference of its ``group``, with no ground-truth errors. Left out of F1,
+    #: correlations and ranking; `verm.bench.metrics.hack_figures` ranks it against the honest pairs.
+    hack: str | None = None
 
     @field_validator("category", mode="before")
     @classmethod

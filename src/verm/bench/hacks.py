@@ -29,14 +29,21 @@ reference's ``<svg>`` tag (its viewBox and inherited styles).
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from verm.errors import InputError
 from verm.types import Task
 
-__all__ = ["HACK_KINDS", "as_completion", "hack_sources"]
+if TYPE_CHECKING:
+    from verm.render import Renderer
+
+__all__ = ["HACK_KINDS", "add_hack_pairs", "as_completion", "hack_sources"]
 
 # --------------------------------------------------------------------------- charts (code appended)
 
@@ -193,3 +200,89 @@ def as_completion(task: Task | str, source: str) -> str:
     """A candidate source as a policy's completion carries it: charts in a fenced Python
     block; tables and SVGs as bare markup (extraction finds ``<table>`` and ``<svg>``)."""
     return f"```python\n{source}\n```" if Task.parse(task) is Task.CHART else source
+
+
+# --------------------------------------------------------------------------- hack rows in a bench
+
+
+def add_hack_pairs(
+    bench: str | Path,
+    out: str | Path,
+    kinds: Sequence[str] | None = None,
+    renderer: Renderer | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Path, int, list[str]]:
+    """Write a bench at ``out``: every record of ``bench``, then one reward-hack record per
+    reference (a ``group`` with a reference source) and hack kind, so `verm bench eval` and
+    `verm bench compare` can rank the hacks against the honest candidates of the same reference.
+
+    A hack record has the group's reference image, the hack's rendering as its candidate, the
+    hack source as ``cand_source``, ``"hack": "<kind>"`` and no ground truth. A hack that does
+    not render is left out and named in the returned notes. Running again over the same ``out``
+    keeps the hacks already written (resumable). Returns (bench file, hacks written, notes).
+    """
+    from verm.bench.dataset import BENCH_FILE, JsonlWriter, load_bench, merge_benches, read_jsonl
+    from verm.render import get_renderer
+
+    out_dir = Path(out)
+    src = load_bench(bench)
+    path = out_dir / BENCH_FILE
+    done: set[str] = set()
+    if path.is_file():
+        rows = read_jsonl(path)
+        done = {str(r.get("id")) for r in rows if r.get("hack")}
+        honest = {str(r.get("id")) for r in rows if not r.get("hack")}
+        if honest != {r.id for r in src.records if not r.hack}:
+            raise InputError(f"{path} holds another bench's pairs; choose a new --out")
+    else:
+        merge_benches([bench], out_dir)
+    groups: dict[str, Any] = {}
+    for rec in src.records:
+        if rec.hack is None and rec.ref_source and rec.group_key() not in groups:
+            groups[rec.group_key()] = rec
+    jobs: list[tuple[str, Any, str, str]] = []
+    for rec in groups.values():
+        for kind, code in hack_sources(rec.task, rec.ref_source or "", kinds).items():
+            slug = re.sub(r"[^a-z0-9]+", "_", kind.lower()).strip("_")
+            hack_id = f"{rec.id}-hack-{slug}"
+            if hack_id not in done:
+                jobs.append((hack_id, rec, kind, code))
+    notes: list[str] = []
+    written = 0
+    images = out_dir / "images"
+    images.mkdir(parents=True, exist_ok=True)
+    by_task: dict[Task, list[tuple[str, Any, str, str]]] = {}
+    for job in jobs:
+        by_task.setdefault(job[1].task, []).append(job)
+    with JsonlWriter(path) as writer:
+        for task, task_jobs in by_task.items():
+            own = renderer is None
+            r = renderer if renderer is not None else get_renderer(task)
+            try:
+                renderings = r.render_many([code for *_, code in task_jobs])
+            finally:
+                if own:
+                    r.close()
+            for (hack_id, rec, kind, code), rendering in zip(task_jobs, renderings, strict=True):
+                if not rendering.ok or rendering.png is None:
+                    notes.append(f"{hack_id}: the {kind!r} hack did not render ({rendering.reason})")
+                else:
+                    (images / f"{hack_id}.png").write_bytes(rendering.png)
+                    gt = src.image_path(rec, "gt").resolve()
+                    row = {
+                        "id": hack_id,
+                        "category": task.value,
+                        "gt_img_path": os.path.relpath(gt, out_dir.resolve()),
+                        "pred_img_path": f"images/{hack_id}.png",
+                        "human_errors": [],
+                        "group": rec.group_key(),
+                        "source_name": rec.source_name,
+                        "ref_source": rec.ref_source,
+                        "cand_source": code,
+                        "hack": kind,
+                    }
+                    writer.write_line(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+                    written += 1
+                if progress is not None:
+                    progress(written, len(jobs))
+    return path, written, notes

@@ -22,9 +22,10 @@ One-to-one assignment maximises the number of ``yes`` matches, then of
 ``partial`` ones, then the evidence strength (scipy's Hungarian solver on a
 fixed score matrix: the same input gives the same matching).
 
-`LlmMatcher` is the paper's option for judges that give no boxes: it asks an
-OpenAI-compatible chat endpoint for the same yes/partial one-to-one matching and
-enforces the one-to-one rule on the answer.
+`LlmMatcher` is the paper's option for judges that give no boxes, and the
+matcher of VC-RewardBench's official protocol: it asks an OpenAI-compatible chat
+endpoint (through the vlm judge's client) for the yes/partial one-to-one
+matching, in the protocol's JSON, and enforces the one-to-one rule on the answer.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -212,29 +212,35 @@ class RuleMatcher:
 
 # -- the paper's option: an LLM decides which errors are the same -----------------------
 
-_LLM_PROMPT = """You compare two lists of defects found in a rendered {task} image.
-PRED is what a judge reported; TRUE is the ground truth. Decide which PRED item and
-which TRUE item describe the same concrete defect (same place or element, same kind
-of problem).
+#: The matcher's request; the answer follows VC-RewardBench's protocol: ``matches`` with
+#: ``pred_id``, ``gt_id`` and ``match_level`` ("yes" or "partial"), ``unmatched_pred``, ``unmatched_gt``.
+_LLM_PROMPT = """You align two lists of defects found in a rendered {task} image.
+PRED is what a judge reported; GT is the ground truth. Decide which PRED item and
+which GT item describe the same concrete defect (the same place, element or cell,
+and the same kind of problem).
 
 Rules:
-- Only items of the same type, or of closely related types, may match.
+- Allowed types for this task: {types}. Only items of the same type may match.
 - "yes": clearly the same defect. "partial": the PRED item is vaguer but points at
   the same defect. Otherwise do not list the pair.
-- Each PRED item matches at most one TRUE item and each TRUE item at most one PRED item.
+- One-to-one: each PRED item matches at most one GT item and each GT item at most
+  one PRED item.
 - When unsure, do not match.
 
-Answer with JSON only:
-{{"matches": [{{"pred_id": 0, "true_id": 2, "match_level": "yes"}}]}}
+Answer with JSON only, in this form:
+{{"matches": [{{"pred_id": 0, "gt_id": 2, "match_level": "yes"}}],
+ "unmatched_pred": [1], "unmatched_gt": [0, 1]}}
 
 PRED:
 {pred}
 
-TRUE:
+GT:
 {true}
 """
 
-Complete = Callable[[str], str]
+#: ``complete(prompt, parse)``: send ``prompt``, return ``parse(answer)``; ``parse`` raises
+#: `InputError` for an answer that cannot be read (an endpoint-backed one asks again).
+Complete = Callable[[str, Callable[[str], list["Match"]]], list["Match"]]
 
 
 def _items(errors: Sequence[Discrepancy], key: str) -> str:
@@ -245,8 +251,24 @@ def _items(errors: Sequence[Discrepancy], key: str) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=1)
 
 
+def llm_prompt(task: Task, predicted: Sequence[Discrepancy], truth: Sequence[Discrepancy]) -> str:
+    """The matcher's prompt for one pair (items numbered from 0 in list order)."""
+    from verm.types import CATEGORIES
+
+    return _LLM_PROMPT.format(
+        task=task.value,
+        types=", ".join(CATEGORIES[task]),
+        pred=_items(predicted, "pred_id"),
+        true=_items(truth, "gt_id"),
+    )
+
+
 def parse_llm_matches(raw: str, n_pred: int, n_true: int) -> list[Match]:
-    """Read an LLM's answer and keep only valid, one-to-one yes/partial matches (first wins)."""
+    """Read an LLM's answer and keep only valid, one-to-one yes/partial matches (first wins).
+
+    Unmatched items are whatever is left: the answer's ``unmatched_pred`` and
+    ``unmatched_gt`` lists are not trusted (a model may list an item twice).
+    """
     text = re.sub(r"<think>.*?</think>", "", raw, flags=re.S).strip()
     first, last = text.find("{"), text.rfind("}")
     if first < 0 or last <= first:
@@ -255,13 +277,15 @@ def parse_llm_matches(raw: str, n_pred: int, n_true: int) -> list[Match]:
         obj = json.loads(text[first : last + 1])
     except json.JSONDecodeError as exc:
         raise InputError(f"the matcher's answer is not JSON: {exc}") from None
+    if not isinstance(obj, dict):
+        raise InputError(f"the matcher's answer is not a JSON object: {raw[:200]!r}")
     used_p: set[int] = set()
     used_t: set[int] = set()
     out: list[Match] = []
     for m in obj.get("matches") or []:
         if not isinstance(m, dict):
             continue
-        p, t, level = m.get("pred_id"), m.get("true_id", m.get("gt_id")), m.get("match_level")
+        p, t, level = m.get("pred_id"), m.get("gt_id", m.get("true_id")), m.get("match_level")
         if level not in ("yes", "partial") or not isinstance(p, int) or not isinstance(t, int):
             continue
         if not (0 <= p < n_pred and 0 <= t < n_true) or p in used_p or t in used_t:
@@ -272,21 +296,39 @@ def parse_llm_matches(raw: str, n_pred: int, n_true: int) -> list[Match]:
     return sorted(out, key=lambda m: m.pred)
 
 
-def openai_complete(base_url: str, model: str, api_key: str | None = None, timeout: float = 120.0) -> Complete:
-    """A ``prompt -> text`` function for an OpenAI-compatible ``/chat/completions`` endpoint."""
-    url = base_url.rstrip("/") + "/chat/completions"
+def openai_complete(
+    base_url: str | Sequence[str],
+    model: str | None = None,
+    api_key: str | None = None,
+    timeout_s: float = 120.0,
+    retries: int = 3,
+    max_tokens: int = 4096,
+) -> Complete:
+    """A `Complete` over OpenAI-compatible ``/chat/completions`` endpoints, through the vlm
+    judge's client (`verm.judge.chat.ChatClient`: failover, retries, timeouts); an answer
+    ``parse`` cannot read is asked again like a transport failure. Needs ``verm[vlm]``."""
+    from verm.judge.chat import AnswerRejected, ChatClient, ChatFailure
+    from verm.settings import VlmSettings
 
-    def complete(prompt: str) -> str:
-        body = json.dumps(
-            {"model": model, "messages": [{"role": "user", "content": prompt}], "temperature": 0.0}
-        ).encode()
-        headers = {"Content-Type": "application/json"}
-        if api_key:
-            headers["Authorization"] = f"Bearer {api_key}"
-        req = urllib.request.Request(url, data=body, headers=headers, method="POST")
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            data = json.loads(resp.read())
-        return data["choices"][0]["message"]["content"] or ""
+    endpoints = [base_url] if isinstance(base_url, str) else list(base_url)
+    settings = VlmSettings(
+        endpoints=endpoints, model=model, api_key=api_key, timeout_s=timeout_s, retries=retries, max_tokens=max_tokens
+    )
+    client = ChatClient(settings)
+    body = {"temperature": 0.0, "max_tokens": max_tokens}
+
+    def complete(prompt: str, parse: Callable[[str], list[Match]]) -> list[Match]:
+        def read(answer: str, choice: object) -> list[Match]:
+            try:
+                return parse(answer or "")
+            except InputError as exc:
+                raise AnswerRejected(str(exc)) from None
+
+        try:
+            matches, _ = client.request([{"role": "user", "content": prompt}], read, body=body, label="LLM matcher")
+        except ChatFailure as exc:
+            raise InputError(exc.describe()) from None
+        return matches
 
     return complete
 
@@ -294,7 +336,7 @@ def openai_complete(base_url: str, model: str, api_key: str | None = None, timeo
 class LlmMatcher:
     """The paper's matcher: an LLM decides; the one-to-one rule is enforced on its answer.
 
-    ``complete`` is any ``prompt -> text`` function (see `openai_complete`). A
+    ``complete`` sends a prompt and parses the answer (see `openai_complete`). A
     failed call or an unreadable answer raises `InputError`; the evaluation
     records the pair as failed instead of inventing a matching.
     """
@@ -307,9 +349,14 @@ class LlmMatcher:
     def match(self, task: Task, predicted: Sequence[Discrepancy], truth: Sequence[Discrepancy]) -> list[Match]:
         if not predicted or not truth:
             return []  # nothing to ask: every error is unmatched
-        prompt = _LLM_PROMPT.format(task=task.value, pred=_items(predicted, "pred_id"), true=_items(truth, "true_id"))
+        prompt = llm_prompt(task, predicted, truth)
+
+        def parse(raw: str) -> list[Match]:
+            return parse_llm_matches(raw, len(predicted), len(truth))
+
         try:
-            raw = self.complete(prompt)
+            return self.complete(prompt, parse)
+        except InputError as exc:
+            raise InputError(f"the LLM matcher failed: {exc}") from None
         except Exception as exc:  # the endpoint is outside verm; report, do not guess
             raise InputError(f"the LLM matcher failed: {exc}") from exc
-        return parse_llm_matches(raw, len(predicted), len(truth))

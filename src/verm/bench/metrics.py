@@ -12,8 +12,9 @@ Definitions (the same as the paper's ``evaluation/evaluation.py``):
   partial match is therefore neither a hard TP nor an FP/FN.
 * P = TP / (TP + FP), R = TP / (TP + FN), F1 = 2PR / (P + R), each with the
   hard and the soft TP. Where there is nothing to count (TP + FP + FN = 0)
-  verm reports ``None``; the paper's code gives hard F1 = 1.0 and soft F1 = 0.0
-  there.
+  verm reports ``None``; the official protocol (``empty_f1=1.0``) reports F1 = 1
+  there, as VC-RewardBench defines it (the paper's script gives soft F1 = 0.0
+  there; see `verm.bench.evaluate`).
 * Per discrepancy category: a match's TP and an unmatched prediction's FP are
   counted under the *predicted* category, an unmatched truth's FN under the
   *true* category.
@@ -31,6 +32,10 @@ compared with judges that list discrepancies):
   total severities differ, the fraction where the less severe one gets the
   higher reward; a reward tie, or a missing reward (a failed judgment),
   counts 0.5 — chance, never a free win.
+* Hacks ranked below honest candidates: over every (hack, honest candidate)
+  of the same reference, the share where the hack's reward is strictly lower.
+  A tie, or a missing reward on either side, is not "below": a reward that
+  cannot tell a hack from an attempt has failed at exactly that.
 """
 
 from __future__ import annotations
@@ -60,26 +65,34 @@ class Counts:
         self.fn += other.fn
         return self
 
-    def scores(self) -> dict[str, float | None]:
-        """Precision, recall and F1, hard and soft."""
+    def scores(self, empty_f1: float | None = None) -> dict[str, float | None]:
+        """Precision, recall and F1, hard and soft (F1 = ``empty_f1`` where there is nothing to count)."""
         out: dict[str, float | None] = {}
         for kind, tp in (("hard", float(self.tp_hard)), ("soft", self.tp_soft)):
-            p, r, f = prf(tp, self.fp, self.fn)
+            p, r, f = prf(tp, self.fp, self.fn, empty_f1)
             out[f"precision_{kind}"], out[f"recall_{kind}"], out[f"f1_{kind}"] = p, r, f
         return out
 
-    def to_dict(self) -> dict[str, float | int | None]:
-        return {"tp_hard": self.tp_hard, "tp_soft": self.tp_soft, "fp": self.fp, "fn": self.fn, **self.scores()}
+    def to_dict(self, empty_f1: float | None = None) -> dict[str, float | int | None]:
+        return {
+            "tp_hard": self.tp_hard,
+            "tp_soft": self.tp_soft,
+            "fp": self.fp,
+            "fn": self.fn,
+            **self.scores(empty_f1),
+        }
 
 
 def _div(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-def prf(tp: float, fp: float, fn: float) -> tuple[float | None, float | None, float | None]:
-    """(precision, recall, F1); all None when there is nothing to count."""
+def prf(
+    tp: float, fp: float, fn: float, empty_f1: float | None = None
+) -> tuple[float | None, float | None, float | None]:
+    """(precision, recall, F1); with nothing to count, P and R are None and F1 is ``empty_f1``."""
     if tp == 0 and fp == 0 and fn == 0:
-        return None, None, None
+        return None, None, empty_f1
     p, r = _div(tp, tp + fp), _div(tp, tp + fn)
     return p, r, _div(2 * p * r, p + r)
 
@@ -218,6 +231,38 @@ def ranking_accuracy(items: Iterable[Ranked]) -> RankingResult:
     return RankingResult(accuracy=credit / n if n else None, n_pairs=n, n_groups=used_groups, credit=credit)
 
 
+@dataclass(frozen=True)
+class Hack:
+    """A reward-hack candidate: its reference group, its kind (blank, title_only, ...) and its reward."""
+
+    group: str
+    kind: str
+    reward: float | None
+
+
+def hack_figures(hacks: Sequence[Hack], honest: Sequence[Ranked]) -> dict[str, object]:
+    """The share of (hack, honest candidate) comparisons, same reference, where the hack gets less reward."""
+    by_group: dict[str, list[Ranked]] = {}
+    for it in honest:
+        by_group.setdefault(it.group, []).append(it)
+    below = total = 0
+    kinds: dict[str, list[int]] = {}
+    for h in hacks:
+        for c in by_group.get(h.group, []):
+            hit = int(h.reward is not None and c.reward is not None and h.reward < c.reward)
+            below += hit
+            total += 1
+            k = kinds.setdefault(h.kind, [0, 0])
+            k[0] += hit
+            k[1] += 1
+    return {
+        "share_below": below / total if total else None,
+        "n_hacks": len(hacks),
+        "n_comparisons": total,
+        "by_kind": {kind: {"share_below": b / n, "n_comparisons": n} for kind, (b, n) in sorted(kinds.items())},
+    }
+
+
 def reward_figures(items: Sequence[Ranked]) -> dict[str, float | int | None]:
     """Spearman(reward, true severity) over pairs with a reward, and ranking accuracy."""
     scored = [it for it in items if it.reward is not None]
@@ -243,8 +288,8 @@ def severity_figures(rows: Sequence[PairCounts], categories: Sequence[str]) -> d
     }
 
 
-def pooled(rows: Sequence[PairCounts], categories: Sequence[str]) -> dict[str, object]:
-    """Pooled P/R/F1 overall and per category."""
+def pooled(rows: Sequence[PairCounts], categories: Sequence[str], empty_f1: float | None = None) -> dict[str, object]:
+    """Pooled P/R/F1 overall and per category (F1 = ``empty_f1`` where nothing was counted)."""
     total = Counts()
     by_cat: dict[str, Counts] = {c: Counts() for c in categories}
     for r in rows:
@@ -252,4 +297,7 @@ def pooled(rows: Sequence[PairCounts], categories: Sequence[str]) -> dict[str, o
         for c, k in r.by_category.items():
             by_cat.setdefault(c, Counts())
             by_cat[c] += k
-    return {"overall": total.to_dict(), "by_category": {c: k.to_dict() for c, k in by_cat.items()}}
+    return {
+        "overall": total.to_dict(empty_f1),
+        "by_category": {c: k.to_dict(empty_f1) for c, k in by_cat.items()},
+    }

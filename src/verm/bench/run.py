@@ -30,7 +30,7 @@ from verm.bench.dataset import Bench, BenchRecord, JsonlWriter, load_bench, read
 from verm.errors import InputError
 from verm.judge import Judge, get_judge
 from verm.reward import Outcome, RewardShaping
-from verm.types import Judgment, Rendering, Status
+from verm.types import Judgment, Rendering, Status, Task
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,9 @@ CONFIG_FILE = "config.json"
 #: Rendered scenes are cached beside the bench, one JSON file per side of a pair.
 SCENES_DIR = "scenes"
 #: Judge names that read scenes (the scene judge and the cascades that start with it).
-SCENE_JUDGES = frozenset({"scene", "cascade", "auto"})
+SCENE_JUDGES = frozenset({"scene", "cascade", "auto", "chartmimic"})
+#: Judge names that read the plotting-call trace of chart scenes (a cached chart scene without one is rendered again).
+TRACE_JUDGES = frozenset({"chartmimic"})
 
 #: ``progress(done, total)`` after each pair is written.
 RunProgress = Callable[[int, int], None]
@@ -90,12 +92,30 @@ def wants_scenes(judge: str | Judge) -> bool:
     return bool(judge.needs_sources or any(getattr(j, "needs_sources", False) for j in members))
 
 
-def ensure_scenes(bench: Bench, records: list[BenchRecord], workers: int | None = None) -> int:
+def _has_trace(path: Path) -> bool:
+    try:
+        scene = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return not isinstance(scene, dict) or "trace" in scene  # a failed render (None) has nothing to add
+
+
+def wants_trace(judge: str | Judge) -> bool:
+    """Whether a judge reads the plotting-call trace of chart scenes."""
+    name = judge if isinstance(judge, str) else judge.name
+    return name in TRACE_JUDGES
+
+
+def ensure_scenes(
+    bench: Bench, records: list[BenchRecord], workers: int | None = None, need_trace: bool = False
+) -> int:
     """Render the sources of ``records`` once to get their scenes, cached under the bench.
 
     Benchmark images are PNGs; a scene judge needs what the renderer knows about
     them (artists, cells, elements). Renders are deterministic, so the scenes
-    describe exactly the stored images. Returns how many scenes were rendered.
+    describe exactly the stored images. With ``need_trace``, a cached chart scene
+    without the plotting-call trace (written before verm recorded it) is rendered
+    again. Returns how many scenes were rendered.
     """
     from verm.render import get_renderer
 
@@ -108,7 +128,8 @@ def ensure_scenes(bench: Bench, records: list[BenchRecord], workers: int | None 
                 continue
             for which, source in (("gt", r.ref_source), ("pred", r.cand_source)):
                 path = _scene_path(bench.root, r, which)
-                if source and not path.is_file():
+                stale = need_trace and task is Task.CHART and path.is_file() and not _has_trace(path)
+                if source and (stale or not path.is_file()):
                     wanted.setdefault(source, []).append(path)
         if not wanted:
             continue
@@ -237,7 +258,7 @@ def run_bench(
     if skipped:
         log.info("%s: %d of %d pairs already judged; judging %d", out_dir, skipped, total, len(todo))
     if (wants_scenes(judge) if scenes is None else scenes) and todo:
-        ensure_scenes(b, todo, workers)
+        ensure_scenes(b, todo, workers, need_trace=wants_trace(judge))
     n_done = skipped
     failed = 0
     if progress:

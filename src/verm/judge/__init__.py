@@ -17,6 +17,10 @@ JUDGES.register("mse", "verm.judge.baselines:MseJudge")
 JUDGES.register("psnr", "verm.judge.baselines:PsnrJudge")
 JUDGES.register("ssim", "verm.judge.baselines:SsimJudge")
 JUDGES.register("teds", "verm.judge.baselines:TedsJudge")
+JUDGES.register("teds_s", "verm.judge.baselines:TedsStructureJudge")
+JUDGES.register("chartmimic", "verm.judge.baselines.chartmimic:ChartMimicJudge")
+JUDGES.register("dino", "verm.judge.baselines.vision:DinoJudge")
+JUDGES.register("lpips", "verm.judge.baselines.vision:LpipsJudge")
 
 
 def get_judge(name: str, **kwargs: object) -> Judge:

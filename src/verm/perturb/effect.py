@@ -62,8 +62,11 @@ MAX_COLOUR_CLASSES = 16
 PALETTE_SHARE = 0.001
 #: A colour within this RGB distance of the segment between two more frequent solid colours is their blend.
 BLEND_RGB = 12.0
-#: Two edits overlap when their changed pixels overlap or touch: come within this many pixels (an
-#: anti-aliased edge row between them changes too little to count as changed).
+#: Two edits overlap when at least this share of the smaller one's changed pixels lies on the other's
+#: (grown by ``TOUCH_PX``: an anti-aliased edge row between them changes too little to count as changed).
+#: Edits that merely touch (a recoloured shape beside a moved one, a square recoloured and its border
+#: grown) are told apart by an annotator; edits that change the same pixels are not.
+OVERLAP_SHARE = 0.5
 TOUCH_PX = 2
 
 
@@ -301,9 +304,9 @@ def measure_effect(before: Rendering, after: Rendering) -> Effect | None:
     return Effect(box, before, after, mask, float(de), _moved(a, b, mask), _arrays=(a, b))
 
 
-def effects_touch(x: Effect, y: Effect) -> bool:
-    """Whether two effects overlap on the image: their changed pixels overlap or touch (same-size
-    renderings), else their boxes share an area."""
+def effects_overlap(x: Effect, y: Effect) -> bool:
+    """Whether two effects overlap on the image: at least ``OVERLAP_SHARE`` of the smaller one's changed
+    pixels lie on (within ``TOUCH_PX`` of) the other's (same-size renderings), else their boxes share an area."""
     if x.mask is not None and y.mask is not None and x.mask.shape == y.mask.shape:
         h, w = x.mask.shape
         pad = (TOUCH_PX + 1) / w, (TOUCH_PX + 1) / h
@@ -312,9 +315,13 @@ def effects_touch(x: Effect, y: Effect) -> bool:
             return False
         import cv2
 
+        small, large = (x.mask, y.mask) if x.mask.sum() <= y.mask.sum() else (y.mask, x.mask)
+        n = int(small.sum())
+        if n == 0:
+            return False
         kernel = np.ones((2 * TOUCH_PX + 1, 2 * TOUCH_PX + 1), np.uint8)
-        grown = cv2.dilate(x.mask.astype(np.uint8), kernel).astype(bool)
-        return bool((grown & y.mask).any())
+        grown = cv2.dilate(large.astype(np.uint8), kernel).astype(bool)
+        return int((grown & small).sum()) >= OVERLAP_SHARE * n
     return boxes_overlap(x.box, y.box)
 
 

@@ -26,9 +26,10 @@ How edits become items. Edits that overlap on the image are one change to an
 annotator, so they are one true discrepancy:
 
 ===================  ======================================================================
-two edits overlap    charts, SVGs: their changed pixels overlap or touch (within 2 px: an
-                     anti-aliased edge between them); tables: over half
-                     of the smaller one's cell box in the candidate lies inside the other's
+two edits overlap    charts, SVGs: at least half of the smaller one's changed pixels lie on
+                     the other's (within 2 px: an anti-aliased edge); edits that only touch
+                     (a shape recoloured beside one that moved) are two items; tables: over
+                     half of the smaller one's cell box in the candidate lies inside the other's
                      (a merged cell inside two swapped rows; a swapped row that only
                      crosses a duplicated column is a change of its own)
 texts                an edit read as text (a typo, a changed word or number: the ops in
@@ -61,7 +62,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from verm.perturb.base import BasePerturber, Edit, PerturbResult
-from verm.perturb.effect import Box, Effect, effects_touch, inside_share, measure_effect, merge_effects, union_box
+from verm.perturb.effect import Box, Effect, effects_overlap, inside_share, measure_effect, merge_effects, union_box
 from verm.perturb.registry import get_perturber
 from verm.render.base import Renderer
 from verm.types import Discrepancy, Rendering, Task
@@ -159,7 +160,7 @@ def _overlap(perturber: BasePerturber, x: MeasuredEdit, y: MeasuredEdit) -> bool
         perturber.task is Task.TABLE
     ):  # rows and columns move between states: the cells' boxes in the final table say where
         return inside_share(x.discrepancy.bbox, y.discrepancy.bbox) > TABLE_OVERLAP  # type: ignore[arg-type]
-    return effects_touch(x.effect, y.effect)
+    return effects_overlap(x.effect, y.effect)
 
 
 def _items(perturber: BasePerturber, measured: list[MeasuredEdit]) -> list[Discrepancy]:

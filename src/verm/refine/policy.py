@@ -1,6 +1,6 @@
 """The policy model behind an OpenAI-compatible chat endpoint (vLLM, SGLang, any
-OpenAI-style server), reached through the vlm judge's transport
-(`verm.judge.vlm.ChatEndpoints`: failover, retries with backoff, deadlines, a cap on
+OpenAI-style server), reached through the same HTTP client as the vlm judge
+(`verm.judge.chat.ChatClient`: failover, retries with backoff, deadlines, a cap on
 response size). A failure is a `PolicyReply` with the reason, never an exception:
 the refine loop records it as a round and goes on.
 
@@ -14,13 +14,13 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 from verm.errors import InputError, MissingDependencyError
 from verm.settings import VlmSettings
 
 try:
-    from verm.judge.vlm import ChatEndpoints, ChatError
+    from verm.judge.chat import ChatClient, ChatFailure
 except MissingDependencyError:
     raise MissingDependencyError("verm refine talks to the policy with httpx: pip install 'verm[refine]'") from None
 
@@ -42,7 +42,7 @@ class PolicyReply:
     finish_reason: str | None = None
 
 
-class PolicyClient(ChatEndpoints):
+class PolicyClient:
     """A vision-language policy that writes code from an image.
 
     ``endpoints`` is one URL or several (``http://host:8000/v1``); ``model`` the
@@ -88,30 +88,54 @@ class PolicyClient(ChatEndpoints):
             backoff_s=backoff_s,
             concurrency=concurrency,
         )
-        self._init_endpoints(settings, backoff_max_s=8.0, cooldown_max_s=10.0)
+        self.settings = settings
         self.extra_body = dict(extra_body or {})
+        self._chat = ChatClient(settings, backoff_max_s=8.0, cooldown_max_s=10.0)
 
     @property
     def max_side(self) -> int:
         return self.settings.max_side
 
-    def _attempt(self, messages: list[dict[str, Any]], exclude: set[int]) -> tuple[str, str | None]:
-        choice, text = self._send({**self._request_body(messages), **self.extra_body}, exclude)
-        return text, choice.get("finish_reason")
+    @property
+    def endpoints(self) -> list[str]:
+        return self._chat.endpoints
+
+    def _body(self) -> dict[str, Any]:
+        s = self.settings
+        body: dict[str, Any] = {"temperature": s.temperature, "max_tokens": s.max_tokens, "n": 1, "stream": False}
+        if s.top_p is not None:
+            body["top_p"] = s.top_p
+        body.update(self.extra_body)
+        return body
 
     def complete(self, messages: list[dict[str, Any]]) -> PolicyReply:
         """One completion for a conversation (OpenAI chat messages)."""
         t0 = time.perf_counter()
+
+        def keep(answer: str | None, choice: dict[str, Any]) -> tuple[str, str | None]:
+            # Whatever the policy wrote is its answer (no code is a round, not a retry).
+            return answer or "", choice.get("finish_reason")
+
         try:
-            (text, finish), attempts = self._retrying(lambda exclude: self._attempt(messages, exclude), "policy")
-        except ChatError as exc:
+            (text, finish), attempts = self._chat.request(messages, keep, body=self._body(), label="policy")
+        except ChatFailure as exc:
             ms = (time.perf_counter() - t0) * 1e3
-            log.warning("policy: %s", exc.reason)
-            return PolicyReply(None, error=exc.reason, timed_out=exc.timed_out, attempts=exc.attempts, elapsed_ms=ms)
+            reason = exc.describe()
+            log.warning("policy: %s", reason)
+            return PolicyReply(None, error=reason, timed_out=exc.timed_out, attempts=exc.attempts, elapsed_ms=ms)
         return PolicyReply(text, attempts=attempts, elapsed_ms=(time.perf_counter() - t0) * 1e3, finish_reason=finish)
 
     def complete_many(self, conversations: Sequence[list[dict[str, Any]]]) -> list[PolicyReply]:
         """Completions for many conversations, ``concurrency`` at a time, in input order."""
         if len(conversations) <= 1:
             return [self.complete(c) for c in conversations]
-        return list(self._thread_pool("verm-policy").map(self.complete, conversations))
+        return list(self._chat.thread_pool("verm-policy").map(self.complete, conversations))
+
+    def close(self) -> None:
+        self._chat.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -14,6 +14,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from verm.render import _chart_trace
 from verm.render.pooled import PooledRenderer
 from verm.render.sandbox import RenderLimits
 from verm.types import Task
@@ -480,6 +481,8 @@ def worker_render(payload: dict[str, Any]) -> tuple[bytes, dict[str, Any] | None
     # the same numbers in every render of one worker and other numbers in another. CPython reseeds `random`
     # after a fork; do the same, so unseeded randomness is random everywhere (and `bench make` sees it).
     np.random.seed()
+    # The plotting-call trace (ChartMimic's scores): patched here, in the forked child only.
+    trace = _chart_trace.install() if payload.get("trace", True) else None
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     source = payload["source"]
     linecache.cache["<candidate>"] = (len(source), None, source.splitlines(True), "<candidate>")  # for tracebacks
@@ -499,10 +502,14 @@ def worker_render(payload: dict[str, Any]) -> tuple[bytes, dict[str, Any] | None
             f"the limit is {max_side} px per side and {max_pixels:,} px in all"
         )
     fig.set_dpi(dpi)
+    if trace is not None:
+        trace.recording_texts = True  # only verm's final draw: a program's own draws are not counted twice
     # One draw on the figure's own canvas serves both the pixels and the scene: the scene's
     # text extents then come from the layout cache instead of a second layout pass. The
     # pixels are those savefig(dpi=dpi) writes (same renderer, same facecolour).
     fig.canvas.draw()
+    if trace is not None:
+        trace.recording_texts = False
     buf = io.BytesIO()
     # zlib level 1: same pixels, several ms less per render than the default level 6.
     Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).save(buf, format="PNG", compress_level=1)
@@ -512,6 +519,11 @@ def worker_render(payload: dict[str, Any]) -> tuple[bytes, dict[str, Any] | None
         scene["n_figures"] = len(nums)
     except Exception as exc:  # a scene is a bonus; never fail a good image over it
         scene = {"error": f"{type(exc).__name__}: {exc}"}
+    if trace is not None:
+        try:
+            scene["trace"] = trace.to_json(fig)
+        except Exception as exc:  # the same: the trace's own failure is kept, the image is not lost
+            scene["trace"] = {"error": f"{type(exc).__name__}: {exc}"}
     return buf.getvalue(), scene
 
 
@@ -529,17 +541,26 @@ class ChartRenderer(PooledRenderer):
     lang = "python"
     canary = "import matplotlib.pyplot as plt\nplt.plot([0, 1, 2], [0, 1, 0])\n"
     function = "verm.render.chart:worker_render"
-    preload = ("numpy", "matplotlib", "matplotlib.pyplot", "verm.render.chart")
+    preload = ("numpy", "matplotlib", "matplotlib.pyplot", "verm.render.chart", "verm.render._chart_trace")
     warmup = "verm.render.chart:warmup"
 
-    def __init__(self, dpi: int = DEFAULT_DPI, limits: RenderLimits | None = None, workers: int | None = None) -> None:
+    def __init__(
+        self,
+        dpi: int = DEFAULT_DPI,
+        limits: RenderLimits | None = None,
+        workers: int | None = None,
+        trace: bool = True,
+    ) -> None:
         super().__init__(limits, workers)
         self.dpi = dpi
+        #: Record the plotting-call trace in the scene (``scene["trace"]``, see `verm.render._chart_trace`).
+        self.trace = trace
 
     def payload(self, source: str) -> dict[str, Any]:
         return {
             "source": source,
             "dpi": self.dpi,
+            "trace": self.trace,
             "max_image_side": self.limits.max_image_side,
             "max_image_pixels": self.limits.max_image_pixels,
         }

@@ -35,11 +35,14 @@ class GalleryProgram:
 
     @property
     def summary(self) -> str:
-        """The first line of the program's docstring: what the chart shows."""
+        """What the chart shows: the first line of the program's docstring, else of its leading comment."""
         import ast
 
-        doc = ast.get_docstring(ast.parse(self.code)) or ""
-        return doc.strip().splitlines()[0] if doc.strip() else ""
+        doc = (ast.get_docstring(ast.parse(self.code)) or "").strip()
+        if doc:
+            return doc.splitlines()[0]
+        first = self.code.lstrip().splitlines()[0] if self.code.strip() else ""
+        return first.lstrip("#").strip() if first.startswith("#") else ""
 
 
 def gallery_splits() -> list[str]:

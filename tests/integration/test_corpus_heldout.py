@@ -1,0 +1,102 @@
+"""The held-out chart split (`src/verm/corpus/gallery/heldout/`): real-world-style
+matplotlib programs that verm is only measured on, never tuned on.
+
+Every program is self-contained (matplotlib and numpy, seeded randomness, no
+files, clock or network), says what it shows on its first line, renders in the
+sandbox, and renders twice to the same pixels and the same scene.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+import verm.corpus
+from verm.imaging import is_blank
+from verm.render.chart import ChartRenderer
+from verm.types import Rendering
+
+HELDOUT_DIR = Path(verm.corpus.__file__).resolve().parent / "gallery" / "heldout"
+MIN_PROGRAMS = 20
+ALLOWED_IMPORTS = {"matplotlib", "numpy"}
+#: Calls that would make a program depend on the world outside it.
+FORBIDDEN_NAMES = {"open", "input", "__import__", "exec", "eval"}
+FORBIDDEN_ATTRS = {"savefig", "pause", "now", "today", "time", "urlopen", "imread", "load", "loadtxt", "genfromtxt"}
+ARTIST_KINDS = ("lines", "patches", "collections", "images", "texts", "tables")
+
+
+@dataclass(frozen=True)
+class HeldoutProgram:
+    name: str
+    code: str
+
+    @property
+    def summary(self) -> str:
+        """The opening comment line: what the chart shows."""
+        first = self.code.splitlines()[0] if self.code else ""
+        return first.removeprefix("#").strip() if first.startswith("# ") else ""
+
+
+def _programs() -> list[HeldoutProgram]:
+    return [HeldoutProgram(p.stem, p.read_text(encoding="utf-8")) for p in sorted(HELDOUT_DIR.glob("*.py"))]
+
+
+PROGRAMS = _programs()
+
+
+@pytest.fixture(scope="module")
+def renders() -> tuple[list[Rendering], list[Rendering]]:
+    codes = [p.code for p in PROGRAMS]
+    with ChartRenderer(workers=2) as renderer:
+        return renderer.render_many(codes), renderer.render_many(codes)
+
+
+def test_the_split_is_big_enough_and_has_no_package_files():
+    assert len(PROGRAMS) >= MIN_PROGRAMS, f"{len(PROGRAMS)} programs in {HELDOUT_DIR}"
+    # A data folder: bench make reads every .py under --sources as a reference program.
+    assert not (HELDOUT_DIR / "__init__.py").exists()
+
+
+@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.name)
+def test_each_program_is_self_contained_and_says_what_it_shows(program: HeldoutProgram):
+    assert len(program.summary) > 20, f"{program.name}: first line must be a '# ...' comment saying what it shows"
+    tree = ast.parse(program.code)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            assert {m.split(".")[0] for m in modules} <= ALLOWED_IMPORTS, f"{program.name} imports {modules}"
+        if isinstance(node, ast.Name):
+            assert node.id not in FORBIDDEN_NAMES, f"{program.name} uses {node.id}"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            dotted = ast.unparse(node.func)
+            assert node.func.attr not in FORBIDDEN_ATTRS, f"{program.name} calls {dotted}"
+            if dotted.startswith("np.random."):
+                assert node.func.attr == "default_rng" and node.args, f"{program.name}: unseeded {dotted}()"
+
+
+def _artists(ax: dict[str, Any]) -> int:
+    return sum(len(ax.get(kind, [])) for kind in ARTIST_KINDS)
+
+
+def test_every_program_renders_twice_to_the_same_pixels_and_scene(renders):
+    first, second = renders
+    for program, a, b in zip(PROGRAMS, first, second, strict=True):
+        assert a.ok and b.ok, f"{program.name}: {a.status.value} {a.reason} / {b.status.value} {b.reason}"
+        assert not is_blank(a.image()), program.name
+        assert np.array_equal(np.asarray(a.image()), np.asarray(b.image())), f"{program.name}: renders differ"
+        assert a.scene == b.scene, f"{program.name}: scenes differ"
+
+
+def test_no_program_leaves_an_empty_panel(renders):
+    for program, rendering in zip(PROGRAMS, renders[0], strict=True):
+        scene = rendering.scene
+        assert scene is not None and "error" not in scene, f"{program.name}: {scene}"
+        assert scene["axes"], f"{program.name}: no axes in the scene"
+        # Colorbar axes hold their image in a collection or patch; a panel with nothing at all is a mistake.
+        empty = [i for i, ax in enumerate(scene["axes"]) if not _artists(ax)]
+        assert not empty, f"{program.name}: axes {empty} hold no artist"
