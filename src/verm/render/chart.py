@@ -320,6 +320,8 @@ class _SceneBuilder:
             index[id(c)] = len(d["collections"])
             d["collections"].append(item)
         for im in ax.images[:_MAX_ARTISTS]:
+            if not im.get_visible():
+                continue
             arr = im.get_array()
             d["images"].append(
                 {

@@ -21,6 +21,17 @@ from verm.judge.scene.boxes import clean_box
 from verm.judge.scene.colour import delta_e
 from verm.types import Discrepancy
 
+#: Items of severity 3 that missing content costs at most (all of a chart's data, an icon's ink gone).
+MISSING_ITEMS_ALL = 8
+
+
+def missing_items(share: float) -> int:
+    """Items of severity 3 that missing content costs when it is ``share`` of what the reference shows: one
+    up to half (a series dropped from two is one error), then one more per 1/14, 8 for all of it."""
+    if share <= 0.5:
+        return 1
+    return 1 + round((MISSING_ITEMS_ALL - 1) * (min(share, 1.0) - 0.5) / 0.5)
+
 
 @dataclass(frozen=True)
 class SceneOptions:

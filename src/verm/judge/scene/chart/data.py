@@ -174,6 +174,10 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
             compare_series(out, sr[i], sc[j], sr, ctx)
             series_items.append((sr[i], sc[j], out.items[before:]))
     _bands_follow_lines(out, series_items)
+    for sa, _, items in series_items:
+        if any(d.tags.get("replaced") for d in items):  # its data replaced by other data: lost, as if missing
+            res.lost += sa.weight
+            res.lost_words.append(series_words(sa, kr.get(sa.kind, [])))
     # A series that left one kind and joined another under the same name (or colour) changed chart type.
     retyped, lost_idx, added_idx = greedy_pairs(
         [x[0] for x in lost_all], [x[0] for x in added_all], retype_score, minimum=2.5

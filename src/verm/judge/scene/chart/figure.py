@@ -21,10 +21,10 @@ from typing import Any
 from verm.judge.scene.boxes import box_area, box_iou, box_iou_clean, centre_distance, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
-from verm.judge.scene.chart.grade import CONFUSABLE_DE, missing_items, text_edit
+from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
 from verm.judge.scene.colour import delta_e
-from verm.judge.scene.findings import Finding, Findings, Unit
+from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
 from verm.judge.scene.matching import greedy_pairs
 from verm.judge.scene.text import NUMBER_RE, fmt_number, is_numeric_text, quote, text_ratio, text_severity
 

@@ -32,8 +32,6 @@ READING_STEPS = (0.03, 0.15)
 VISIBLE = 0.005
 #: Colours a reader cannot tell apart as series (CIE76).
 CONFUSABLE_DE = 20.0
-#: Items of severity 3 that missing content costs at most (all of the figure's data gone).
-MISSING_ITEMS_ALL = 8
 
 
 def reading_severity(change: float) -> int:
@@ -49,14 +47,6 @@ def colour_severity(opts: SceneOptions, old: str | None, new: str | None, share:
     if delta_e(old, new) < opts.strong_de:
         return 1
     return 2 if share >= 0.5 - 1e-9 or confusable else 1
-
-
-def missing_items(share: float) -> int:
-    """Items of severity 3 that missing content costs when it is ``share`` of the figure's data: one up
-    to half (a series dropped from two is one error), then one more per 1/14, 8 for all of it."""
-    if share <= 0.5:
-        return 1
-    return 1 + round((MISSING_ITEMS_ALL - 1) * (min(share, 1.0) - 0.5) / 0.5)
 
 
 def uniform_change(ra: Sequence[float | None], ca: Sequence[float | None]) -> str | None:
@@ -288,10 +278,15 @@ def merge_overlaps(out: Findings) -> None:
             i = parent[i]
         return i
 
+    # Missing content is what it hides: a group holds at most one missing piece (no chain through a
+    # figure-wide change may fold two of them into one).
+    lost = [bool(f.tags.get("missing")) for f in items]
     for i in range(n):
         for j in range(i + 1, n):
-            if find(i) != find(j) and _touch(items[i], items[j], feet[i], feet[j]):
-                parent[find(j)] = find(i)
+            a, b = find(i), find(j)
+            if a != b and not (lost[a] and lost[b]) and _touch(items[i], items[j], feet[i], feet[j]):
+                parent[b] = a
+                lost[a] = lost[a] or lost[b]
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(i)

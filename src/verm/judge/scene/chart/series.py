@@ -142,7 +142,9 @@ def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str
                 colour = (bars[0].get("edgecolors") or bars[0].get("facecolors") or [None])[0]
                 add("errorbar", Series("errorbar", name, colour, bars, 0, {"caps": caps}))
         elif t == "bar":
-            rects = [p for p in pick(patches, cont.get("patches"), used_p) if p.get("width") is not None]
+            # Only 2-D bars are read as bars; the rest (3-D bars) stay free, read as shapes below.
+            held = [i for i in cont.get("patches") or [] if isinstance(i, int) and 0 <= i < len(patches)]
+            rects = pick(patches, [i for i in held if patches[i].get("width") is not None], used_p)
             if not rects:
                 continue
             if bars_by_colour:

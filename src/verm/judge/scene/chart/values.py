@@ -161,7 +161,9 @@ def compare_values(
 ) -> None:
     if len(ra) != len(ca):
         sev = 3 if len(ca) < len(ra) / 2 or len(ra) < len(ca) / 2 else 2
-        out.add("data_error", sev, loc, f"{name} has {len(ca)} {unit}s, should have {len(ra)}", box, **tag)
+        # Under half (or twice) the points: the series shows none of its data (it is lost, for the pile-up).
+        out.add("data_error", sev, loc, f"{name} has {len(ca)} {unit}s, should have {len(ra)}", box,
+                **tag, **({"replaced": True} if sev == 3 else {}))  # fmt: skip
         return
     span = ctx.span(axis)
     diffs: list[tuple[int, float, float | None, float | None]] = []
@@ -408,7 +410,7 @@ def compare_grid(
     sa, sb = a.get("shape"), b.get("shape")
     if (sa and sb and list(sa) != list(sb)) or len(va) != len(vb):
         out.add("data_error", 3, loc, f"{name} has shape {sb or len(vb)}, should be {sa or len(va)}", b.get("bbox"),
-                **tag)  # fmt: skip
+                replaced=True, **tag)  # fmt: skip
         return
     clim = a.get("clim") or []
     finite = [v for v in va if v is not None]
