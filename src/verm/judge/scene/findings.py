@@ -14,10 +14,11 @@ Severities are clipped to 1..3 and boxes cleaned to [0, 1] on the way in.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from verm.judge.scene.boxes import clean_box
+from verm.judge.scene.boxes import clean_box, union_box
 from verm.judge.scene.colour import delta_e
 from verm.types import Discrepancy
 
@@ -133,3 +134,39 @@ class Findings:
 
     def discrepancies(self) -> list[Discrepancy]:
         return [f.discrepancy() for f in self.items]
+
+
+def same_place_groups(items: Sequence[Finding], touch: Callable[[int, int], bool]) -> list[list[int]]:
+    """Findings ``touch`` joins (followed through: A with B, B with C is one group), in order; a group holds at
+    most one missing piece (missing content is what it hides: no chain folds two pieces into one)."""
+    n = len(items)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    lost = [bool(f.tags.get("missing")) for f in items]
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = find(i), find(j)
+            if a != b and not (lost[a] and lost[b]) and touch(i, j):
+                parent[b] = a
+                lost[a] = lost[a] or lost[b]
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values())
+
+
+def merged_finding(items: Sequence[Finding], members: Sequence[int], key: Callable[[int], Any]) -> Finding:
+    """One finding for a group on one place: the dominant one's (the largest ``key``) category and location,
+    the highest severity, the others named after it, the union of the boxes."""
+    top = max(members, key=key)
+    lead = items[top]
+    others = "; ".join(items[k].description for k in members if k != top)
+    return Finding(lead.category, max(items[k].severity for k in members), lead.location,
+                   f"{lead.description}; on the same place: {others}", union_box([items[k].bbox for k in members]),
+                   lead.unit, dict(lead.tags))  # fmt: skip

@@ -24,9 +24,9 @@ import itertools
 import math
 from typing import Any
 
-from verm.judge.scene.boxes import box_area, clean_box, union_box
+from verm.judge.scene.boxes import box_area, clean_box
 from verm.judge.scene.colour import delta_e
-from verm.judge.scene.findings import Finding, Findings, SceneOptions
+from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, same_place_groups
 from verm.judge.scene.shows import ChangedPixels
 
 INK_STEPS = (0.05, 0.25)
@@ -205,36 +205,17 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None) -> None:
     severity (the highest severity, then the most changed pixels), the others named after it. ``shows`` (the
     changed pixels, `verm.judge.scene.shows`) regrades moves by what shows."""
     items = out.items
-    n = len(items)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
     def touch(i: int, j: int) -> bool:
         a, b = items[i], items[j]
-        if ("text" in a.tags) != ("text" in b.tags) or (a.tags.get("missing") and b.tags.get("missing")):
+        if ("text" in a.tags) != ("text" in b.tags):
             return False
         # Changes to one element are one; changes to different elements are told apart, as an annotator lists
         # them (the ground truth merges only edits that change the same pixels, which two elements rarely do).
         return bool(a.tags.get("els", set()) & b.tags.get("els", set()))
 
-    # A group holds at most one missing piece (no chain through an extra element folds two into one).
-    lost = [bool(f.tags.get("missing")) for f in items]
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = find(i), find(j)
-            if a != b and not (lost[a] and lost[b]) and touch(i, j):
-                parent[b] = a
-                lost[a] = lost[a] or lost[b]
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
     keep: list[Finding] = []
-    for members in sorted(groups.values()):
+    for members in same_place_groups(items, touch):
         if len(members) == 1:
             f = items[members[0]]
             if shows is not None and f.category in ("shape_error", "structure_error") and "moved" in f.tags:
@@ -243,12 +224,7 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None) -> None:
             keep.append(f)
             continue
         # The dominant change: the highest severity, then the most changed pixels (as the ground truth picks).
-        top = max(members, key=lambda k: (items[k].severity, items[k].tags.get("pixels", 0.0), -k))
-        lead = items[top]
-        others = "; ".join(items[k].description for k in members if k != top)
-        tags = dict(lead.tags)
-        tags["els"] = set().union(*(items[k].tags.get("els", set()) for k in members))
-        keep.append(Finding(lead.category, max(items[k].severity for k in members), lead.location,
-                            f"{lead.description}; on the same place: {others}",
-                            union_box([items[k].bbox for k in members]), lead.unit, tags))  # fmt: skip
+        merged = merged_finding(items, members, lambda k: (items[k].severity, items[k].tags.get("pixels", 0.0), -k))
+        merged.tags["els"] = set().union(*(items[k].tags.get("els", set()) for k in members))
+        keep.append(merged)
     out.items[:] = keep
