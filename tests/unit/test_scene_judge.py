@@ -408,6 +408,33 @@ def test_table_merge_after_a_dropped_column_is_not_a_cascade() -> None:
     assert drop.bbox is not None and drop.bbox[0] > 0.6
 
 
+def _ruled(scene: dict, sides: int) -> dict:
+    for cell in scene["cells"]:
+        cell["rules"] = sides
+    return scene
+
+
+def test_table_without_its_rules_is_missing_content() -> None:
+    # The same cells drawn as loose text: costs more than a missing row, and the items pile up.
+    loose = SceneJudge().compare(Task.TABLE, _ruled(_table(REF_TABLE), 4), _ruled(_table(REF_TABLE), 0))
+    assert loose and all(d.category == "layout_error" and d.severity == 3 for d in loose)
+    assert "without its rules" in loose[0].description
+    assert len(loose) == 8  # all of the rules gone: findings.MISSING_ITEMS_ALL
+    # Rules recorded on one side only (an old scene) say nothing.
+    assert SceneJudge().compare(Task.TABLE, _ruled(_table(REF_TABLE), 4), _table(REF_TABLE)) == []
+
+
+def test_table_rows_gone_pile_up_with_the_share_missing() -> None:
+    def cost(cand: list[list[str]]) -> int:
+        return sum(d.severity for d in SceneJudge().compare(Task.TABLE, _table(REF_TABLE), _table(cand)))
+
+    one_row = cost([r for k, r in enumerate(REF_TABLE) if k != 2])
+    header_only = cost(REF_TABLE[:1])
+    assert one_row == 3  # one row of four: one item
+    assert header_only >= 8 * 3  # every data row gone: as much as missing content costs
+    assert one_row < cost(REF_TABLE[:2]) < header_only
+
+
 def test_table_duplicate_row_is_the_later_copy() -> None:
     cand = [list(r) for r in REF_TABLE]
     cand.insert(3, list(REF_TABLE[2]))
@@ -454,6 +481,16 @@ def test_svg_polygon_resize_and_moved_point_are_one_item() -> None:
     found = SceneJudge().compare(Task.SVG, ref, cand)
     assert [(d.category, d.severity) for d in found] == [("shape_error", 3)]
     assert "scaled by 1.3" in found[0].description and "point moved" in found[0].description
+
+
+def test_svg_pattern_over_the_icon_is_one_item_and_the_icon_piles_up() -> None:
+    icon = '<path d="M2 2 L10 2 L10 10 Z" fill="red"/><circle cx="16" cy="16" r="5" fill="blue"/>'
+    grid = "".join(f'<rect x="{x}" y="{y}" width="2" height="2" fill="#{x:02d}{y:02d}99"/>'
+                   for x in range(0, 24, 2) for y in range(0, 24, 2))  # fmt: skip
+    found = SceneJudge().compare(Task.SVG, _svg_doc(icon), _svg_doc(grid))
+    assert sum(1 for d in found if "should not be there" in d.description) == 1  # 144 squares: one change
+    assert len(found) <= 10
+    assert sum(d.severity for d in found) >= 8 * 3  # none of the icon shows: missing content piles up
 
 
 def test_svg_edited_shifted_copy_reports_the_copy_and_its_edit() -> None:

@@ -115,7 +115,14 @@ SOURCES = {
     "coloured_scaled": COLOURED.replace("{scale}", "1.2"),
     "long": LONG.replace("{v}", "0.0"),
     "long_changed": LONG.replace("{v}", "2.5"),
+    # The four-panel chart cleared and redrawn as one diagonal line; and with every image hidden.
+    "four_diagonal": FOUR.format(b=4, ylabel="count", line="#4c72b0", title="Two panels")
+    + "fig.clf()\nfig.add_subplot().plot([0, 1], [0, 1])\n",
+    "heatmap": "import matplotlib.pyplot as plt\nimport numpy as np\nfig, ax = plt.subplots()\n"
+    "ax.imshow(np.arange(49).reshape(7, 7))\nax.set_title('heat')\n{hide}",
 }
+SOURCES["heatmap_hidden"] = SOURCES["heatmap"].replace("{hide}", "ax.images[0].set_visible(False)")
+SOURCES["heatmap"] = SOURCES["heatmap"].replace("{hide}", "")
 
 
 @pytest.fixture(scope="module")
@@ -195,3 +202,17 @@ def test_a_change_past_the_scene_cap_is_seen(charts: dict[str, Rendering]) -> No
     assert len(line["y"]) < 3000 and line["y_more"]["n"] == 3000
     [d] = judge(charts, "long", "long_changed")
     assert d.category == "data_error"
+
+
+def test_missing_content_is_not_folded_into_a_layout_change(charts: dict[str, Rendering]) -> None:
+    # Both panels gone, one line on fresh axes: the layout change must not absorb the missing panels' items.
+    found = judge(charts, "four", "four_diagonal")
+    assert sum(1 for d in found if "missing" in d.description) >= 2
+    assert sum(d.severity for d in found) >= 8 * 3
+
+
+def test_a_hidden_image_is_missing(charts: dict[str, Rendering]) -> None:
+    assert charts["heatmap_hidden"].scene["axes"][0]["images"] == []  # type: ignore[index]
+    found = judge(charts, "heatmap", "heatmap_hidden")
+    assert found and all(d.category == "data_error" and d.severity == 3 for d in found)
+    assert sum(d.severity for d in found) >= 8 * 3  # all of the chart's data gone

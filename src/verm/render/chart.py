@@ -346,6 +346,10 @@ class _SceneBuilder:
         if more:
             d["artists_more"] = more
         d["containers"] = self.containers(ax, index)
+        # Artists added with add_artist (an inset's zoom indicator, anchored boxes): what they are and where.
+        others = [a for a in ax.artists[:_MAX_ARTISTS] if a.get_visible()]
+        if others:
+            d["artists"] = [{"type": type(a).__name__, "label": a.get_label(), "bbox": self.bbox(a)} for a in others]
         legend = ax.get_legend()
         if legend is not None and legend.get_visible():
             d["legend"] = self.legend(legend)

@@ -39,7 +39,8 @@ _MARKER_CODES = {
 _SHAPE_NOUNS = {"Rectangle": "rectangle", "Circle": "circle", "Ellipse": "ellipse", "Polygon": "polygon",
                 "Patch3D": "3D patch", "PathPatch3D": "3D patch", "RegularPolygon": "polygon",
                 "FancyBboxPatch": "box", "FancyArrow": "arrow", "FancyArrowPatch": "arrow", "Arrow": "arrow",
-                "Annulus": "ring", "Arc": "arc", "Shadow": "shadow", "PathPatch": "shape"}  # fmt: skip
+                "Annulus": "ring", "Arc": "arc", "Shadow": "shadow", "PathPatch": "shape",
+                "InsetIndicator": "inset indicator"}  # fmt: skip
 
 
 def marker_name(m: Any) -> str:
@@ -192,6 +193,8 @@ def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str
             add("stairs", Series("stairs", labelled(p.get("label")), p.get("edgecolor") or p.get("facecolor"), [p], 0))
         elif t not in ("Wedge", "PathPatch", "Shadow"):  # a shadow follows the patch it shades
             shapes.setdefault(t, []).append(p)
+    for a in ax.get("artists") or []:  # an inset's zoom indicator and the like: shapes too
+        shapes.setdefault(str(a.get("type")), []).append(a)
     for t, members in shapes.items():
         add("shapes", Series("shapes", None, None, members, 0, noun=_SHAPE_NOUNS.get(t, "shape")))
     for k, c in enumerate(colls):

@@ -62,6 +62,8 @@ def _geom(e: dict[str, Any]) -> str | None:
 
 #: A paired element whose box keeps less than this IoU with its place shows none of itself there (the pile-up).
 FAR_IOU = 0.1
+#: More extra elements than this are one discrepancy (a pattern drawn over the icon), not one each.
+MANY_EXTRA = 8
 
 _COPY_SHIFT_RE = re.compile(r"\s*(translate\(\s*([-+\d.eE]+)(?:[\s,]+([-+\d.eE]+))?\s*\))\s*(.*)$")
 
@@ -87,6 +89,8 @@ def _same_block(blocks: list[tuple[list[int], list[int]]], i: int, j: int) -> bo
 class SvgDiff:
     def __init__(self, opts: SceneOptions) -> None:
         self.opts = opts
+        #: Reference elements whose shape the candidate replaced (gone, for the pile-up).
+        self.replaced: list[dict[str, Any]] = []
 
     def run(self, ref: dict[str, Any], cand: dict[str, Any], shows: ChangedPixels | None = None) -> list[Discrepancy]:
         out = Findings(self.opts)
@@ -133,8 +137,17 @@ class SvgDiff:
                     pixels=self.ink.share(ra[i]))  # fmt: skip
         # A paired element drawn far from its place (a tenth of its box left in common) shows none of it there.
         far = [i for i, j in changed if box_iou(ra[i].get("bbox"), ca[j].get("bbox")) < FAR_IOU]
-        self.pile_up([ra[i] for i in lost + far], out)
+        gone = [ra[i] for i in lost + far]
         ra = list(ra)  # may grow by the originals of edited copies (below)
+        if len(added) > MANY_EXTRA:
+            # Many extra elements (a pattern drawn over the icon) are one change: graded by the ink they add.
+            share = self.seen(
+                union_box([ca[j].get("bbox") for j in added]), sum(self.added_ink(ca[j], None) for j in added)
+            )
+            out.add("structure_error", ink_severity(share), "elements", f"{len(added)} elements should not be there "
+                    f"({', '.join(_svg_name(ca[j], j) for j in added[:3])}, …)", union_box([ca[j].get("bbox") for j in added]),
+                    els={("c", j) for j in added}, pixels=share)  # fmt: skip
+            added = []
         for j in added:
             dup = next((k for k, s in enumerate(sr) if s[:9] == sc[j][:9]), None)
             box = ca[j].get("bbox")
@@ -154,7 +167,9 @@ class SvgDiff:
             share = self.seen(ca[j].get("bbox"), self.added_ink(ca[j], ra[dup] if dup is not None else None))
             out.add("structure_error", ink_severity(share), _svg_name(ca[j], j), desc, ca[j].get("bbox"),
                     els={("c", j)}, pixels=share)  # fmt: skip
+        self.replaced = []
         self.changes(ra, ca, sorted(changed), out)
+        self.pile_up(gone + self.replaced, out)
         merge_svg(out, shows)
         return out.discrepancies()
 
@@ -320,6 +335,14 @@ class SvgDiff:
             box = union_box([bb, ba]) if bb else ba
             if a.get("transform") != b.get("transform"):
                 extra = _added_transform(a.get("transform"), b.get("transform"))
+                if extra is None and ga == gb:
+                    # Its transform replaced (not one appended): graded by the ink it changes.
+                    share = self.seen(box, ink.share(a))
+                    self.replaced.append(a)  # its shape is not shown: gone, for the pile-up
+                    out.add("structure_error", ink_severity(share), name, f"{name} has transform "
+                            f"{b.get('transform')!r}, should be {a.get('transform')!r}", box, els=els,
+                            pixels=share)  # fmt: skip
+                    continue
                 # Each appended transform is an edit of its own (a mirror, a rotation, a resize, a shift).
                 for part in _transform_parts(extra):
                     mirror = re.search(r"scale\(\s*(-1\s*[ ,]\s*1|1\s*[ ,]\s*-1)\s*\)", part)
