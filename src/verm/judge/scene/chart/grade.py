@@ -24,7 +24,7 @@ from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou, intersection_area, union_box
 from verm.judge.scene.colour import delta_e
-from verm.judge.scene.findings import Finding, Findings, SceneOptions, Unit
+from verm.judge.scene.findings import Finding, Findings, SceneOptions, Unit, merged_finding, same_place_groups
 from verm.judge.scene.text import fmt_number
 
 READING_STEPS = (0.03, 0.15)
@@ -270,41 +270,16 @@ def merge_overlaps(out: Findings) -> None:
     if n < 2:
         return
     feet = [_footprint(f) for f in items]
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # Missing content is what it hides: a group holds at most one missing piece (no chain through a
-    # figure-wide change may fold two of them into one).
-    lost = [bool(f.tags.get("missing")) for f in items]
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = find(i), find(j)
-            if a != b and not (lost[a] and lost[b]) and _touch(items[i], items[j], feet[i], feet[j]):
-                parent[b] = a
-                lost[a] = lost[a] or lost[b]
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
+    groups = same_place_groups(items, lambda i, j: _touch(items[i], items[j], feet[i], feet[j]))
     if len(groups) == n:
         return
-    merged: dict[int, Finding] = {}
-    for members in groups.values():
-        if len(members) == 1:
-            continue
-        top = max(members, key=lambda k: (items[k].severity, _RANK.get(feet[k], 0), -k))
-        lead = items[top]
-        others = "; ".join(items[k].description for k in members if k != top)
-        merged[members[0]] = Finding(lead.category, max(items[k].severity for k in members), lead.location,
-                                     f"{lead.description}; on the same place: {others}",
-                                     union_box([items[k].bbox for k in members]), lead.unit, dict(lead.tags))  # fmt: skip
-        for k in members[1:]:
-            merged[k] = None  # type: ignore[assignment]
-    out.items[:] = [merged.get(k, items[k]) for k in range(n) if merged.get(k, items[k]) is not None]
+    # Each group takes the place of its first member.
+    out.items[:] = [
+        items[g[0]]
+        if len(g) == 1
+        else merged_finding(items, g, lambda k: (items[k].severity, _RANK.get(feet[k], 0), -k))
+        for g in groups
+    ]
 
 
 def _colour_words(attrs: list[str]) -> str:

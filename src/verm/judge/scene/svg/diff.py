@@ -11,7 +11,6 @@ elements: one discrepancy); text is text_symbol_error.
 from __future__ import annotations
 
 import difflib
-import itertools
 import math
 import re
 from typing import Any
@@ -33,6 +32,7 @@ from verm.judge.scene.svg.grade import (
     moved_severity,
     outline_moved,
     resize_moved,
+    to_polyline,
     transformed_moved,
 )
 from verm.judge.scene.text import quote, text_severity
@@ -621,22 +621,11 @@ def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tu
         # What shows is how far the outline moved, not the point: a point slid along the outline moves little.
         fitted = [(f * x + tx, f * y + ty) for x, y in pa]
         outline = max(
-            max(_to_polyline(pb[i], fitted), _to_polyline(fitted[i], pb))
+            max(to_polyline(pb[i], fitted), to_polyline(fitted[i], pb))
             for i in range(len(pa)) if residual(i, f, tx, ty) > 1e-3 * canvas
         ) / canvas  # fmt: skip
         out.append(("point", outline, f"a point moved by {moved:.0%} of the canvas"))
     return out or None
-
-
-def _to_polyline(p: tuple[float, float], line: list[tuple[float, float]]) -> float:
-    """The distance from a point to a polyline."""
-    best = math.inf
-    for a, b in itertools.pairwise(line):
-        dx, dy = b[0] - a[0], b[1] - a[1]
-        n2 = dx * dx + dy * dy
-        t = 0.0 if n2 == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / n2))
-        best = min(best, math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy))
-    return best if math.isfinite(best) else 0.0
 
 
 def _added_transform(old: str | None, new: str | None) -> str | None:

@@ -152,7 +152,8 @@ def outline(ink: Ink, e: dict[str, Any]) -> list[tuple[float, float]]:
     return [*pts, pts[0]] if pts[0] != pts[-1] else pts
 
 
-def _to_line(p: tuple[float, float], line: list[tuple[float, float]]) -> float:
+def to_polyline(p: tuple[float, float], line: list[tuple[float, float]]) -> float:
+    """The distance from a point to a polyline."""
     best = math.inf
     for a, b in itertools.pairwise(line):
         dx, dy = b[0] - a[0], b[1] - a[1]
@@ -169,7 +170,7 @@ def outline_moved(ink: Ink, old: list[tuple[float, float]], new: list[tuple[floa
         return 0.1
 
     def p98(src: list[tuple[float, float]], dst: list[tuple[float, float]]) -> float:
-        d = sorted(_to_line(p, dst) for p in src)
+        d = sorted(to_polyline(p, dst) for p in src)
         return d[min(len(d) - 1, int(0.98 * len(d)))]
 
     return max(p98(new, old), p98(old, new)) * ink.scale / ink.side
