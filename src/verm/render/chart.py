@@ -158,6 +158,10 @@ class _SceneBuilder:
             ext = artist.get_window_extent(self.renderer)
         except Exception:
             return None
+        return self.fractions(ext)
+
+    def fractions(self, ext: Any) -> list[float] | None:
+        """A display-space extent as clipped image fractions [x0, y0, x1, y1] (y down), None when empty."""
         if not all(math.isfinite(v) for v in (ext.x0, ext.y0, ext.x1, ext.y1)) or (ext.width <= 0 and ext.height <= 0):
             return None
 
@@ -171,17 +175,10 @@ class _SceneBuilder:
     def data_box(self, c: Any, ax: Any) -> list[float] | None:
         """A collection's box from its paths (a LineCollection has no window extent of its own)."""
         try:
-            lim = c.get_datalim(ax.transData)
-            ext = lim.transformed(ax.transData)
+            ext = c.get_datalim(ax.transData).transformed(ax.transData)
         except Exception:
             return None
-        if not all(math.isfinite(v) for v in (ext.x0, ext.y0, ext.x1, ext.y1)) or (ext.width <= 0 and ext.height <= 0):
-            return None
-
-        def clip(v: float) -> float:
-            return round(min(1.0, max(0.0, v)), 4)
-
-        return [clip(ext.x0 / self.w), clip(1 - ext.y1 / self.h), clip(ext.x1 / self.w), clip(1 - ext.y0 / self.h)]
+        return self.fractions(ext)
 
     def text(self, t: Any) -> dict[str, Any] | None:
         if t is None or not t.get_visible() or not t.get_text():
