@@ -164,7 +164,7 @@ class SvgDiff:
                     box = ra[k].get("bbox") or box
                     ra.append(original)
                     changed.append((len(ra) - 1, j))
-            share = self.seen(ca[j].get("bbox"), self.added_ink(ca[j], ra[dup] if dup is not None else None))
+            share = self.seen(ca[j].get("bbox"), self.added_ink(ca[j], ra[dup] if dup is not None else None), "shape")
             out.add("structure_error", ink_severity(share), _svg_name(ca[j], j), desc, ca[j].get("bbox"),
                     els={("c", j)}, pixels=share)  # fmt: skip
         self.replaced = []
