@@ -8,6 +8,7 @@ changed pixels inside its box over the ink of both images. Renderings of differe
 from __future__ import annotations
 
 import io
+import math
 from typing import Any
 
 import numpy as np
@@ -15,6 +16,8 @@ import numpy as np
 from verm.judge.scene.boxes import clean_box
 
 PIXEL_DIFF = 24
+#: Images are read at about this many px on the longer side (at most; the bench's 336 px icons as they are).
+MAX_SIDE = 400
 #: Ink: a pixel whose channels differ from the white canvas by more than this.
 INK_DIFF = 40
 
@@ -23,15 +26,18 @@ class ChangedPixels:
     """The changed pixels of two same-size renderings (see the module docstring)."""
 
     def __init__(self, ref_png: bytes, cand_png: bytes) -> None:
-        from PIL import Image
+        from PIL import Image, ImageChops
 
-        a = np.asarray(Image.open(io.BytesIO(ref_png)).convert("RGB"), dtype=np.int16)
-        b = np.asarray(Image.open(io.BytesIO(cand_png)).convert("RGB"), dtype=np.int16)
-        self.ok = a.shape == b.shape
+        a, b = (Image.open(io.BytesIO(png)).convert("RGB") for png in (ref_png, cand_png))
+        self.ok = a.size == b.size
         if not self.ok:
             return
-        changed = np.abs(a - b).max(axis=2) > PIXEL_DIFF
-        ink_a, ink_b = (255 - a).max(axis=2) > INK_DIFF, (255 - b).max(axis=2) > INK_DIFF
+        # Shares are ratios: a large image is read at about MAX_SIDE px (a box average keeps thin strokes).
+        k = max(1, math.ceil(max(a.size) / MAX_SIDE))
+        if k > 1:
+            a, b = a.reduce(k), b.reduce(k)
+        changed = _channel_max(ImageChops.difference(a, b)) > PIXEL_DIFF
+        ink_a, ink_b = (_channel_max(ImageChops.invert(x)) > INK_DIFF for x in (a, b))
         self.ink = max(1, int((ink_a | ink_b).sum()))
         #: Changed pixels that were painted before and after (recoloured), and those painted on one side only
         #: (a shape gone, added or moved).
@@ -51,6 +57,14 @@ class ChangedPixels:
         the ``recolour``ed ones, or those of a ``shape`` gone, added or moved."""
         win = self._window(box)
         return 0.0 if win is None else float(self.kinds[kind][win].sum()) / self.ink
+
+
+def _channel_max(img: Any) -> np.ndarray:
+    """The largest of an RGB image's three channels, per pixel."""
+    from PIL import ImageChops
+
+    r, g, b = img.split()
+    return np.asarray(ImageChops.lighter(ImageChops.lighter(r, g), b))
 
 
 def changed_pixels(reference: Any, candidate: Any) -> ChangedPixels | None:
