@@ -23,10 +23,15 @@ logger = logging.getLogger(__name__)
 
 #: The reference implementation saves with matplotlib's default dpi.
 DEFAULT_DPI = 100
-#: Caps on the scene so that a hostile figure cannot flood the result.
+#: Caps on the scene so that a hostile figure cannot flood the result. What a cap leaves out is not
+#: lost: the list's full length and a digest of the rest go beside it (``<key>_more``), so a change
+#: beyond the cap still shows.
 _MAX_POINTS = 2000
 _MAX_ARTISTS = 500
+#: Patches (bars) are cheap to record: this many, the first _MAX_ARTISTS of them with their image box.
+_MAX_PATCHES = 5000
 _MAX_PATH_NUMBERS = 400  # x, y pairs flattened: 200 vertices per path
+_MAX_COLLECTION_NUMBERS = 20000  # all the paths of one collection
 
 
 # -- worker side (runs in the sandbox child) ---------------------------------------------
@@ -71,26 +76,73 @@ def _hex(color: Any) -> str | None:
         return None
 
 
-def _colors(values: Any) -> list[str]:
+def _rgba_rows(values: Any) -> Any:
+    """Colours as an (n, 3|4) float array, or None."""
     import numpy as np
 
     arr = np.asarray(values)
     if arr.ndim == 1 and arr.size in (3, 4) and arr.dtype.kind == "f":
         arr = arr[None, :]
-    if arr.ndim != 2:
+    return arr if arr.ndim == 2 else None
+
+
+def _colors(values: Any, limit: int = _MAX_ARTISTS) -> list[str]:
+    arr = _rgba_rows(values)
+    if arr is None:
         return []
-    out = [_hex(c) for c in arr[:_MAX_ARTISTS]]
+    out = [_hex(c) for c in arr[:limit]]
     return [c for c in out if c]
 
 
-def _numbers(values: Any) -> list[float | None]:
+def _numbers(values: Any, limit: int = _MAX_POINTS) -> list[float | None]:
     import numpy as np
 
     try:
-        arr = np.asarray(values, dtype=float).ravel()[:_MAX_POINTS]
+        arr = np.asarray(values, dtype=float).ravel()[:limit]
     except (TypeError, ValueError):
         return []
     return [round(float(v), 6) if math.isfinite(v) else None for v in arr]
+
+
+def _digest(values: Any) -> str:
+    """A short digest of what a cap left out: an array's rounded bytes, or any other value's repr."""
+    import hashlib
+
+    import numpy as np
+
+    if isinstance(values, np.ndarray):
+        data = np.round(np.asarray(values, dtype=float), 6).tobytes()
+    else:
+        data = repr(values).encode()
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
+
+
+def _capped(item: dict[str, Any], key: str, values: Any, limit: int, convert: Any = None) -> None:
+    """``item[key]`` = the first ``limit`` of ``values`` (converted by ``convert``, default `_numbers`);
+    the rest as ``item[key + "_more"]`` = {"n": the full length, "digest": of the rest}."""
+    import numpy as np
+
+    arr = np.asarray(values) if values is not None else np.zeros(0)
+    n = len(arr) if arr.ndim else 0
+    item[key] = (convert or _numbers)(arr[:limit]) if n else []
+    if n > limit:
+        item[f"{key}_more"] = {"n": n, "digest": _digest(arr[limit:])}
+
+
+def _marker_name(marker: Any) -> str:
+    """A marker by its matplotlib name ('circle', 'caretupbase', 'nothing'), whichever way it was given
+    (``'o'``, the integer code 10, ``None``); mathtext (``'$x$'``) as written, vertices or paths 'custom'."""
+    from matplotlib.markers import MarkerStyle
+
+    if isinstance(marker, MarkerStyle):
+        marker = marker.get_marker()
+    if marker is None:
+        return "nothing"
+    try:
+        name = MarkerStyle.markers.get(marker)
+    except TypeError:  # unhashable: a vertex list
+        return "custom"
+    return name or (marker if isinstance(marker, str) else "custom")
 
 
 class _SceneBuilder:
@@ -106,6 +158,10 @@ class _SceneBuilder:
             ext = artist.get_window_extent(self.renderer)
         except Exception:
             return None
+        return self.fractions(ext)
+
+    def fractions(self, ext: Any) -> list[float] | None:
+        """A display-space extent as clipped image fractions [x0, y0, x1, y1] (y down), None when empty."""
         if not all(math.isfinite(v) for v in (ext.x0, ext.y0, ext.x1, ext.y1)) or (ext.width <= 0 and ext.height <= 0):
             return None
 
@@ -115,6 +171,14 @@ class _SceneBuilder:
         x0, x1 = clip(ext.x0 / self.w), clip(ext.x1 / self.w)
         y0, y1 = clip(1 - ext.y1 / self.h), clip(1 - ext.y0 / self.h)  # display y grows upward
         return [x0, y0, x1, y1]
+
+    def data_box(self, c: Any, ax: Any) -> list[float] | None:
+        """A collection's box from its paths (a LineCollection has no window extent of its own)."""
+        try:
+            ext = c.get_datalim(ax.transData).transformed(ax.transData)
+        except Exception:
+            return None
+        return self.fractions(ext)
 
     def text(self, t: Any) -> dict[str, Any] | None:
         if t is None or not t.get_visible() or not t.get_text():
@@ -135,27 +199,36 @@ class _SceneBuilder:
         return out
 
     def axes(self, ax: Any) -> dict[str, Any]:
+        import numpy as np
         from matplotlib.collections import LineCollection, PathCollection, PolyCollection, QuadMesh
-        from matplotlib.patches import Rectangle, Wedge
+        from matplotlib.patches import Rectangle, StepPatch, Wedge
 
         titles = {
             loc: self.text(ax.title if loc == "center" else getattr(ax, f"_{loc}_title"))
             for loc in ("left", "center", "right")
         }
+        # An axes turned off (set_axis_off) draws no spines, ticks or axis labels.
+        axis_on = bool(getattr(ax, "_axis3don", True) if ax.name == "3d" else getattr(ax, "axison", True))
+        patch = ax.patch
         d: dict[str, Any] = {
             "bbox": self.bbox(ax),
             "name": ax.name,
             "title": {k: v for k, v in titles.items() if v},
-            "xlabel": self.text(ax.xaxis.label),
-            "ylabel": self.text(ax.yaxis.label),
+            "xlabel": self.text(ax.xaxis.label) if axis_on else None,
+            "ylabel": self.text(ax.yaxis.label) if axis_on else None,
             "xscale": ax.get_xscale() if hasattr(ax, "get_xscale") else None,
             "yscale": ax.get_yscale() if hasattr(ax, "get_yscale") else None,
             "xlim": _numbers(ax.get_xlim()) if hasattr(ax, "get_xlim") else None,
             "ylim": _numbers(ax.get_ylim()) if hasattr(ax, "get_ylim") else None,
-            "xticklabels": self.ticks(ax.get_xticklabels()),
-            "yticklabels": self.ticks(ax.get_yticklabels()),
+            "xticklabels": self.ticks(ax.get_xticklabels()) if axis_on else [],
+            "yticklabels": self.ticks(ax.get_yticklabels()) if axis_on else [],
             "facecolor": _hex(ax.get_facecolor()),
-            "grid": bool(any(gl.get_visible() for gl in ax.get_xgridlines() + ax.get_ygridlines())),
+            "axis_on": axis_on,
+            # Drawn over the axes before it (a later axes, or a higher zorder) with an opaque background.
+            "zorder": float(ax.get_zorder()),
+            "opaque": bool(patch.get_visible() and axis_on and (patch.get_facecolor()[3] or 0) > 0.5),
+            "grid": bool(grid := [gl for gl in ax.get_xgridlines() + ax.get_ygridlines() if gl.get_visible()]),
+            "grid_color": _hex(grid[0].get_color()) if grid else None,
             "lines": [],
             "patches": [],
             "collections": [],
@@ -163,32 +236,36 @@ class _SceneBuilder:
             "texts": [],
             "legend": None,
         }
-        for line in ax.get_lines()[:_MAX_ARTISTS]:
+        # Where each recorded artist sits in its list, for the containers below.
+        index: dict[int, int] = {}
+        lines = ax.get_lines()
+        for line in lines[:_MAX_ARTISTS]:
             if not line.get_visible():
                 continue
             xy = line.get_xydata()
-            d["lines"].append(
-                {
-                    "label": line.get_label(),
-                    "color": _hex(line.get_color()),
-                    "linestyle": line.get_linestyle(),
-                    "linewidth": round(float(line.get_linewidth()), 3),
-                    "marker": str(line.get_marker()),
-                    "x": _numbers(xy[:, 0]) if len(xy) else [],
-                    "y": _numbers(xy[:, 1]) if len(xy) else [],
-                    "bbox": self.bbox(line),
-                }
-            )
-        for p in ax.patches[:_MAX_ARTISTS]:
+            item: dict[str, Any] = {
+                "label": line.get_label(),
+                "color": _hex(line.get_color()),
+                "linestyle": line.get_linestyle(),
+                "linewidth": round(float(line.get_linewidth()), 3),
+                "marker": _marker_name(line.get_marker()),
+                "markersize": round(float(line.get_markersize()), 3),
+                "bbox": self.bbox(line),
+            }
+            _capped(item, "x", xy[:, 0] if len(xy) else None, _MAX_POINTS)
+            _capped(item, "y", xy[:, 1] if len(xy) else None, _MAX_POINTS)
+            index[id(line)] = len(d["lines"])
+            d["lines"].append(item)
+        for n_patch, p in enumerate(ax.patches[:_MAX_PATCHES]):
             if not p.get_visible():
                 continue
-            item: dict[str, Any] = {
+            item = {
                 "type": type(p).__name__,
                 "label": p.get_label(),
                 "facecolor": _hex(p.get_facecolor()) if p.get_fill() else None,
                 "edgecolor": _hex(p.get_edgecolor()),
                 "hatch": p.get_hatch(),
-                "bbox": self.bbox(p),
+                "bbox": self.bbox(p) if n_patch < _MAX_ARTISTS else None,
             }
             if isinstance(p, Rectangle):
                 item.update(x=p.get_x(), y=p.get_y(), width=p.get_width(), height=p.get_height())
@@ -196,27 +273,52 @@ class _SceneBuilder:
             elif isinstance(p, Wedge):
                 item.update(theta1=round(p.theta1, 4), theta2=round(p.theta2, 4), r=round(p.r, 4))
                 item.update(center=_numbers(p.center), width=None if p.width is None else round(p.width, 4))
+            elif isinstance(p, StepPatch):  # stairs(): its values over its edges
+                data = p.get_data()
+                item.update(values=_numbers(data.values), edges=_numbers(data.edges))
+            index[id(p)] = len(d["patches"])
             d["patches"].append(item)
         for c in ax.collections[:_MAX_ARTISTS]:
             if not c.get_visible():
                 continue
-            item = {"type": type(c).__name__, "label": c.get_label(), "bbox": self.bbox(c)}
-            item["facecolors"] = _colors(c.get_facecolor())[:50]
-            item["edgecolors"] = _colors(c.get_edgecolor())[:50]
+            item = {"type": type(c).__name__, "label": c.get_label(), "bbox": self.bbox(c) or self.data_box(c, ax)}
+            for key, colours in (("facecolors", c.get_facecolor()), ("edgecolors", c.get_edgecolor())):
+                _capped(item, key, _rgba_rows(colours), _MAX_POINTS, lambda a: _colors(a, _MAX_POINTS))
             if isinstance(c, PathCollection):
                 offs = c.get_offsets()
-                item["x"] = _numbers(offs[:, 0]) if len(offs) else []
-                item["y"] = _numbers(offs[:, 1]) if len(offs) else []
+                _capped(item, "x", offs[:, 0] if len(offs) else None, _MAX_POINTS)
+                _capped(item, "y", offs[:, 1] if len(offs) else None, _MAX_POINTS)
                 item["sizes"] = _numbers(c.get_sizes())[:50]
+                shapes = c.get_paths()
+                if shapes:  # the marker's outline, to tell markers apart
+                    item["marker"] = _digest(np.round(shapes[0].vertices, 3))
             elif isinstance(c, (PolyCollection, LineCollection)):
                 paths = c.get_paths()
                 item["n_paths"] = len(paths)
                 # Vertices in data coordinates: stackplots, fills, violins and error bars are made of these.
-                item["paths"] = [_numbers(path.vertices)[:_MAX_PATH_NUMBERS] for path in paths[:50]]
+                kept: list[list[float | None]] = []
+                budget, cut = _MAX_COLLECTION_NUMBERS, False
+                for path in paths:
+                    if budget <= 0:
+                        cut = True
+                        break
+                    size = path.vertices.size
+                    kept.append(_numbers(path.vertices, min(_MAX_PATH_NUMBERS, budget)))
+                    cut |= len(kept[-1]) < size
+                    budget -= len(kept[-1])
+                item["paths"] = kept
+                if cut:
+                    item["paths_more"] = {
+                        "n": len(paths),
+                        "digest": _digest(np.concatenate([p.vertices.ravel() for p in paths])),
+                    }
             elif isinstance(c, QuadMesh):
                 item["values"] = _numbers(c.get_array())
+            index[id(c)] = len(d["collections"])
             d["collections"].append(item)
         for im in ax.images[:_MAX_ARTISTS]:
+            if not im.get_visible():
+                continue
             arr = im.get_array()
             d["images"].append(
                 {
@@ -232,6 +334,19 @@ class _SceneBuilder:
             if td:
                 td["type"] = type(t).__name__
                 d["texts"].append(td)
+        more = {
+            key: {"n": len(arts), "digest": _digest([_SceneBuilder._summary(a) for a in arts[cap:]])}
+            for key, arts, cap in (("lines", lines, _MAX_ARTISTS), ("patches", ax.patches, _MAX_PATCHES),
+                                   ("collections", ax.collections, _MAX_ARTISTS), ("texts", ax.texts, _MAX_ARTISTS))
+            if len(arts) > cap
+        }  # fmt: skip
+        if more:
+            d["artists_more"] = more
+        d["containers"] = self.containers(ax, index)
+        # Artists added with add_artist (an inset's zoom indicator, anchored boxes): what they are and where.
+        others = [a for a in ax.artists[:_MAX_ARTISTS] if a.get_visible()]
+        if others:
+            d["artists"] = [{"type": type(a).__name__, "label": a.get_label(), "bbox": self.bbox(a)} for a in others]
         legend = ax.get_legend()
         if legend is not None and legend.get_visible():
             d["legend"] = self.legend(legend)
@@ -249,6 +364,50 @@ class _SceneBuilder:
                 for t in tables
             ]
         return d
+
+    @staticmethod
+    def _summary(artist: Any) -> Any:
+        """What a capped-off artist looks like, for the digest of the rest: cheap to read (no layout)."""
+        out: list[Any] = [type(artist).__name__, artist.get_visible()]
+        for getter in ("get_xydata", "get_offsets", "get_text", "get_facecolor", "get_edgecolor", "get_color"):
+            if hasattr(artist, getter):
+                try:
+                    out.append(repr(getattr(artist, getter)()))
+                except Exception:
+                    continue
+        if hasattr(artist, "get_bbox") and not hasattr(artist, "get_text"):
+            try:
+                out.append(tuple(artist.get_bbox().bounds))  # a patch's box in data units
+            except Exception:
+                pass
+        return out
+
+    @staticmethod
+    def containers(ax: Any, index: dict[int, int]) -> list[dict[str, Any]]:
+        """What ``errorbar``, ``bar`` and ``stem`` drew, as indices into the axes' recorded lists: an
+        error bar's data line, caps and bar segments, a bar call's rectangles, a stem's marker line,
+        stems and baseline are parts of one series."""
+        from matplotlib.container import BarContainer, ErrorbarContainer, StemContainer
+
+        def at(artists: Any) -> list[int]:
+            return [index[id(a)] for a in artists if a is not None and id(a) in index]
+
+        out: list[dict[str, Any]] = []
+        for cont in ax.containers[:_MAX_ARTISTS]:
+            item: dict[str, Any] = {"label": cont.get_label()}
+            if isinstance(cont, ErrorbarContainer):
+                data_line, caplines, barcols = cont.lines
+                item.update(type="errorbar", data_line=at([data_line]), caps=at(caplines), bars=at(barcols),
+                            has_xerr=bool(cont.has_xerr), has_yerr=bool(cont.has_yerr))  # fmt: skip
+            elif isinstance(cont, BarContainer):
+                item.update(type="bar", patches=at(cont.patches), orientation=getattr(cont, "orientation", None))
+            elif isinstance(cont, StemContainer):
+                item.update(type="stem", markerline=at([cont.markerline]), stemlines=at([cont.stemlines]),
+                            baseline=at([cont.baseline]))  # fmt: skip
+            else:
+                continue
+            out.append(item)
+        return out
 
     def legend(self, legend: Any) -> dict[str, Any]:
         handles = getattr(legend, "legend_handles", None) or getattr(legend, "legendHandles", [])
@@ -286,13 +445,15 @@ class _SceneBuilder:
 
     def build(self) -> dict[str, Any]:
         fig = self.fig
+        suptitle = getattr(fig, "_suptitle", None)
         return {
             "size_px": [self.w, self.h],
             "facecolor": _hex(fig.get_facecolor()),
-            "suptitle": self.text(getattr(fig, "_suptitle", None)),
+            "suptitle": self.text(suptitle),
             "axes": [self.axes(ax) for ax in self._all_axes()[:50] if ax.get_visible()],
             "legends": [self.legend(lg) for lg in fig.legends[:20]],
-            "texts": [td for t in fig.texts[:_MAX_ARTISTS] if (td := self.text(t))],
+            # The suptitle is one of fig.texts too: it is reported once, as the suptitle.
+            "texts": [td for t in fig.texts[:_MAX_ARTISTS] if t is not suptitle and (td := self.text(t))],
         }
 
 

@@ -539,9 +539,14 @@ def _alive(pid: int) -> bool:
 _MEASURE_JS = """() => {
   const box = (e) => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
   const tables = Array.from(document.body ? document.body.children : []).filter((e) => e.tagName === 'TABLE');
+  // The sides of a cell drawn as rules (its own border, or its row's).
+  const ruled = (e) => ['Top', 'Right', 'Bottom', 'Left'].filter((k) => [e, e.parentElement].some((x) => {
+    const s = x ? getComputedStyle(x) : null;
+    return s && parseFloat(s['border' + k + 'Width']) > 0 && !['none', 'hidden'].includes(s['border' + k + 'Style']);
+  })).length;
   const cells = Array.from(document.querySelectorAll('[data-verm-cell]')).map((e) => {
     const shown = e.getClientRects().length > 0;
-    return [Number(e.getAttribute('data-verm-cell')), shown ? box(e) : null, shown ? e.innerText : ''];
+    return [Number(e.getAttribute('data-verm-cell')), shown ? box(e) : null, shown ? e.innerText : '', ruled(e)];
   });
   const d = document.documentElement;
   return {tables: tables.map(box), cells: cells, page: [d.scrollWidth, d.scrollHeight]};
@@ -827,11 +832,13 @@ class _Worker(threading.Thread):
             # page px -> final image fractions: remove clip origin and trim offset, add margin, apply scale
             ox, oy = clip["x"] + tx0 - TRIM_MARGIN, clip["y"] + ty0 - TRIM_MARGIN
             cells = scene.get("cells", [])
-            for idx, b, shown in info["cells"]:
+            for idx, b, shown, *ruled in info["cells"]:
                 if not (0 <= idx < len(cells)):
                     continue
                 cell = cells[idx]
                 cell["shown_text"] = " ".join(str(shown).split())
+                if ruled:
+                    cell["rules"] = int(ruled[0])  # sides drawn as rules (0..4)
                 if b is None:
                     cell["bbox"] = None
                     continue

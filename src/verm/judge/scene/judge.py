@@ -17,6 +17,7 @@ from verm.errors import JudgeUnavailableError
 from verm.judge.base import Judge
 from verm.judge.scene.chart import compare_charts
 from verm.judge.scene.findings import SceneOptions
+from verm.judge.scene.shows import ChangedPixels, changed_pixels
 from verm.judge.scene.svg import SvgDiff
 from verm.judge.scene.table import TableDiff
 from verm.types import Discrepancy, Judgment, Rendering, Status, Task
@@ -53,7 +54,7 @@ class SceneJudge(Judge):
     name: ClassVar[str] = "scene"
     needs_sources: ClassVar[bool] = True
 
-    def __init__(self, rtol: float = 1e-3, colour_de: float = 8.0, strong_de: float = 25.0) -> None:
+    def __init__(self, rtol: float = 1e-3, colour_de: float = 10.0, strong_de: float = 25.0) -> None:
         self.options = SceneOptions(rtol=rtol, colour_de=colour_de, strong_de=strong_de)
 
     def unavailable(self, task: Task, reference: Rendering, candidate: Rendering) -> str | None:
@@ -71,7 +72,9 @@ class SceneJudge(Judge):
         cand = _scene(task, candidate, "candidate")
         t0 = time.perf_counter()
         try:
-            items = self.compare(task, ref, cand)
+            # Where the images differ tells which findings show on one place (SVG icons: their elements overlap).
+            shows = changed_pixels(reference, candidate) if task is Task.SVG else None
+            items = self.compare(task, ref, cand, shows)
         except Exception as exc:  # a strange scene must not take the caller down; say what broke
             log.exception("scene judge failed on a %s pair", task.value)
             return Judgment(
@@ -81,10 +84,13 @@ class SceneJudge(Judge):
             )  # fmt: skip
         return Judgment(task=task, judge=self.name, discrepancies=items, elapsed_ms=(time.perf_counter() - t0) * 1000)
 
-    def compare(self, task: Task, ref: dict[str, Any], cand: dict[str, Any]) -> list[Discrepancy]:
-        """Discrepancies between two scenes of ``task`` (pure; no rendering)."""
+    def compare(
+        self, task: Task, ref: dict[str, Any], cand: dict[str, Any], shows: ChangedPixels | None = None
+    ) -> list[Discrepancy]:
+        """Discrepancies between two scenes of ``task`` (pure; no rendering). ``shows``: where the two images
+        differ, when they are at hand (`verm.judge.scene.shows`)."""
         if task is Task.CHART:
             return compare_charts(self.options, ref, cand)
         if task is Task.TABLE:
             return TableDiff(self.options).run(ref, cand)
-        return SvgDiff(self.options).run(ref, cand)
+        return SvgDiff(self.options).run(ref, cand, shows)

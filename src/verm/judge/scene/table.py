@@ -18,8 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from verm.judge.scene.boxes import union_box
-from verm.judge.scene.findings import Findings, SceneOptions
+from verm.judge.scene.boxes import box_area, intersection_area, union_box
+from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, missing_items, same_place_groups
 from verm.judge.scene.matching import greedy_pairs
 from verm.judge.scene.text import NUMBER_RE, quote, text_ratio, text_severity
 from verm.types import Discrepancy
@@ -28,6 +28,8 @@ _QUANTITY_RE = re.compile(
     r"^\s*[(\[]?\s*[-+−–]?\s?[$€£¥]?\s?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s*[%‰°]?\s*[A-Za-zµμ°/%.²³]{0,6}\s*[)\]]?\s*$"
 )
 _COVERED = "\x00"
+#: Two layout changes are one when over this share of the smaller one's box lies inside the other's.
+SAME_PLACE = 0.5
 
 
 def _numbers(s: str) -> list[str]:
@@ -287,16 +289,62 @@ def _dp_pairs(
 class TableDiff:
     def __init__(self, opts: SceneOptions) -> None:
         self.opts = opts
+        #: The share of the reference's ruled cells drawn without rules (`rules`).
+        self.unruled = 0.0
 
     def run(self, ref: dict[str, Any], cand: dict[str, Any]) -> list[Discrepancy]:
         gr, gc = _Grid.of(ref), _Grid.of(cand)
-        best: list[Discrepancy] | None = None
+        self.unruled = 0.0
+        best: list[Finding] | None = None
         for first in (0, 1):
             out = Findings(self.opts)
             self.compare(gr, gc, first, out)
             if best is None or sum(d.severity for d in out.items) < sum(d.severity for d in best):
                 best = out.items
-        return best or []
+        out = Findings(self.opts)
+        out.items[:] = best or []
+        merge_overlaps(out)
+        self.rules(gr, gc, out)
+        self.pile_up(gr, out)
+        return out.discrepancies()
+
+    def rules(self, gr: _Grid, gc: _Grid, out: Findings) -> None:
+        """The table's rules (cell borders, when the renderer recorded them): a table whose cells lost their rules
+        is drawn as loose text, not as the table; the share of the reference's ruled cells left unruled is
+        missing content (`pile_up`)."""
+        ruled_r = [c for c in gr.cells if c.get("rules") is not None]
+        ruled_c = [c for c in gc.cells if c.get("rules") is not None]
+        if not ruled_r or not ruled_c:
+            return
+        had = sum(1 for c in ruled_r if c["rules"] > 0) / len(ruled_r)
+        has = sum(1 for c in ruled_c if c["rules"] > 0) / len(ruled_c)
+        if had < 0.5 or has >= had / 2:
+            return
+        self.unruled = 1.0 - has / had
+        out.add("layout_error", 3, "table rules", f"the table is drawn without its rules ({has:.0%} of its cells "
+                f"ruled, should be {had:.0%})", union_box([c.get("bbox") for c in gc.cells]), missing=True)  # fmt: skip
+
+    def pile_up(self, gr: _Grid, out: Findings) -> None:
+        """Missing content costs what it hides: past half of the reference's cells (rows or columns gone, or its
+        rules), the missing items pile up to `findings.MISSING_ITEMS_ALL` (`findings.missing_items`)."""
+        # The body's cells (the header is the table's title; a table of its header alone lost all its data).
+        body = gr.text[gr.header_rows :] if gr.header_rows < gr.rows else gr.text
+        total = sum(1 for row in body for t in row if t.strip() and t != _COVERED) or 1
+        gone = sum(f.tags.get("cells", 0) for f in out.items if f.tags.get("missing"))
+        share = max(min(1.0, gone / total), self.unruled)
+        have = sum(1 for f in out.items if f.tags.get("missing"))
+        extra = missing_items(share) - have
+        if share <= 0.5 or extra <= 0:
+            return
+        b = union_box([c.get("bbox") for c in gr.cells])
+        for part in range(extra):
+            strip = (
+                (b[0], b[1] + (b[3] - b[1]) * part / extra, b[2], b[1] + (b[3] - b[1]) * (part + 1) / extra)
+                if b
+                else None
+            )
+            out.add("layout_error", 3, "table", f"part {part + 1} of {extra} of the table shows none of what it "
+                    f"should: {share:.0%} of its content is missing", strip, missing=True)  # fmt: skip
 
     def compare(self, gr: _Grid, gc: _Grid, first: int, out: Findings) -> None:
         second = 1 - first
@@ -330,7 +378,8 @@ class TableDiff:
             # Boxed where it was: the candidate line now at its place (or the last one).
             at = next((j for i2, j in kept if i2 > i), n_c - 1)
             out.add("layout_error", 3, f"{word} {i + 1}", f"{word} {i + 1} {_line_words(ref_lines[i])} is missing",
-                    gc.box_of_line(axis, min(max(at, 0), n_c - 1)) if n_c else gr.box_of_line(axis, i))  # fmt: skip
+                    gc.box_of_line(axis, min(max(at, 0), n_c - 1)) if n_c else gr.box_of_line(axis, i), missing=True,
+                    cells=sum(1 for t in ref_lines[i] if t.strip() and t != _COVERED))  # fmt: skip
         for j in al.added:
             line = gc.line(axis, j)
             filled = sum(bool(t.strip()) and t != _COVERED for t in line)
@@ -514,6 +563,32 @@ class TableDiff:
                 f"cell ({rj + 1}, {cj + 1}) reads {quote(tb)}, should be {quote(ta)}",
                 box,
             )
+
+
+def merge_overlaps(out: Findings) -> None:
+    """Layout changes on one place are one discrepancy, as the ground truth merges edits when over half of the
+    smaller one's box lies inside the other's (a merged cell inside two swapped rows); a cell that reads wrong is
+    its own error. The dominant one leads: the highest severity, then the larger box."""
+    items = out.items
+
+    def touch(i: int, j: int) -> bool:
+        a, b = items[i], items[j]
+        return a.category == b.category == "layout_error" and _inside_share(a.bbox, b.bbox) > SAME_PLACE
+
+    groups = same_place_groups(items, touch)
+    if len(groups) < len(items):
+        out.items[:] = [
+            items[g[0]]
+            if len(g) == 1
+            else merged_finding(items, g, lambda k: (items[k].severity, box_area(items[k].bbox)))
+            for g in groups
+        ]
+
+
+def _inside_share(a: Any, b: Any) -> float:
+    """The share of the smaller of two boxes that lies inside the other."""
+    smaller = min(box_area(a), box_area(b))
+    return intersection_area(a, b) / smaller if smaller > 0 else 0.0
 
 
 def _line_words(line: Sequence[str]) -> str:

@@ -8,7 +8,7 @@ The stages, each in its module:
 - `values`, `patches`: one series pair: values of lines, points, scatter, areas, error bars and grids;
   bars, pie wedges, box plots.
 - `coords`: data coordinates and image fractions of one axes pair.
-- `grade`: the severity rules, and the last pass that merges one edit seen twice.
+- `grade`: the severity rules, missing content's cost, and the last pass that merges one change seen many times.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from verm.judge.scene.chart.figure import ChartDiff
-from verm.judge.scene.chart.grade import merge_chart_echoes
+from verm.judge.scene.chart.grade import merge_overlaps, merge_units
 from verm.judge.scene.findings import Findings, SceneOptions
 from verm.types import Discrepancy
 
@@ -25,7 +25,9 @@ def compare_charts(options: SceneOptions, ref: dict[str, Any], cand: dict[str, A
     """Discrepancies between two chart scenes."""
     out = Findings(options)
     ChartDiff(out).run(ref, cand)
-    return merge_chart_echoes(out.items)
+    merge_units(out)
+    merge_overlaps(out)
+    return out.discrepancies()
 
 
 __all__ = ["compare_charts"]

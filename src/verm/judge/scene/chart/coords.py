@@ -9,6 +9,7 @@ is categorical.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,12 +19,61 @@ from verm.judge.scene.text import is_numeric_text
 
 
 class AxCtx:
-    """Coordinates of one axes pair: data -> candidate image fractions, category names."""
+    """One axes pair: its name, data -> candidate image fractions, category names, how much a value's
+    change reads, and what the axes hold (for the scope and share of a change)."""
 
-    def __init__(self, r: dict[str, Any], c: dict[str, Any]) -> None:
+    def __init__(
+        self, r: dict[str, Any], c: dict[str, Any], where: str = "plot", size: tuple[float, float] = (640.0, 480.0)
+    ) -> None:
         self.r, self.c = r, c
+        self.where = where
+        #: The reference image's size in pixels (lines' widths are in pixels).
+        self.size = size
+        #: The reference's ink in its plot (image fractions), for the share a recolouring touches.
+        self.ink = 0.0
         self.seen_x: set[tuple[Any, Any]] = set()
         self.area_changed = False
+        #: The reference series' total weight (`Series.weight`), and how many of each noun it draws.
+        self.weight = 1.0
+        self.counts: Counter[str] = Counter()
+        #: The candidate's series colours and background, for the confusable-colour test.
+        self.colours_c: list[str] = []
+
+    def shown(self, axis: str, a: float, b: float) -> bool:
+        """Whether a value moved from ``a`` to ``b`` shows on ``axis``: not both outside the shown range (or
+        not positive on a log axis)."""
+        for ax, v in ((self.r, a), (self.c, b)):
+            lim = ax.get(f"{axis}lim") or []
+            if ax.get(f"{axis}scale") == "log" and v <= 0:
+                continue
+            if len(lim) != 2 or None in lim:
+                return True
+            lo, hi = sorted(lim)
+            if lo - 1e-9 * abs(hi - lo) <= v <= hi + 1e-9 * abs(hi - lo):
+                return True
+        return False
+
+    def reading(self, axis: str, a: float | None, b: float | None) -> float:
+        """How differently a reader reads a value moved from ``a`` to ``b`` on ``axis``: the change as a share
+        of the span the reference's axis shows (in decades on a log axis); 1 when one side is missing."""
+        if a is None or b is None:
+            return 0.0 if a is None and b is None else 1.0
+        lim = self.r.get(f"{axis}lim") or []
+        log = self.r.get(f"{axis}scale") == "log"
+        if log:
+            if a <= 0 or b <= 0:
+                return 1.0 if (a <= 0) != (b <= 0) else 0.0
+            a, b = math.log10(a), math.log10(b)
+        span = 0.0
+        if len(lim) == 2 and None not in lim:
+            lo, hi = lim
+            if log and (lo <= 0 or hi <= 0):
+                span = 0.0
+            else:
+                span = abs(math.log10(hi) - math.log10(lo)) if log else abs(hi - lo)
+        if span <= 0:
+            span = max(abs(a), abs(b), 1e-12)
+        return abs(b - a) / span
 
     def span(self, axis: str) -> float:
         lim = self.r.get(f"{axis}lim") or []
@@ -50,8 +100,8 @@ class AxCtx:
     def bar_at(self, centre: float, horizontal: bool) -> str:
         return self._name_at("y" if horizontal else "x", centre)
 
-    def _frac(self, axis: str, v: float) -> float | None:
-        c = self.c
+    def _frac(self, axis: str, v: float, ref: bool = False) -> float | None:
+        c = self.r if ref else self.c
         lim, box = c.get(f"{axis}lim") or [], clean_box(c.get("bbox"))
         if len(lim) != 2 or None in lim or box is None:
             return None
@@ -67,6 +117,13 @@ class AxCtx:
         if not 0 <= t <= 1:
             return None
         return box[0] + t * (box[2] - box[0]) if axis == "x" else box[3] - t * (box[3] - box[1])
+
+    def ref_point(self, x: Any, y: Any) -> tuple[float, float] | None:
+        """A reference data point in image fractions (None off the plot)."""
+        if not isinstance(x, (int, float)) or not isinstance(y, (int, float)):
+            return None
+        fx, fy = self._frac("x", x, ref=True), self._frac("y", y, ref=True)
+        return None if fx is None or fy is None else (fx, fy)
 
     def point_box(self, x: float | None, y: float | None) -> Any:
         if x is None or y is None:
@@ -134,6 +191,25 @@ class AxCtx:
     def at_box(self, p: dict[str, Any]) -> str:
         d = self._to_data(self.r, clean_box(p.get("bbox")) or (0.0, 0.0, 0.0, 0.0))
         return self._name_at("x", (d[0] + d[2]) / 2) if d else ""
+
+
+def data_values(ax: dict[str, Any], axis: str) -> list[float]:
+    """The axes' plotted values along ``axis``: its lines' and scatter points' coordinates, its bars' ends."""
+    vals: list[float] = []
+    for line in ax.get("lines") or []:
+        if line.get("linestyle") in NOLINE and str(line.get("marker")) in NOMARKER:
+            continue
+        vals += [float(v) for v in line.get(axis) or [] if isinstance(v, (int, float)) and math.isfinite(v)]
+    for c in ax.get("collections") or []:
+        vals += [float(v) for v in c.get(axis) or [] if isinstance(v, (int, float)) and math.isfinite(v)]
+    pos, size = ("x", "width") if axis == "x" else ("y", "height")
+    for p in ax.get("patches") or []:
+        if p.get("type") == "Rectangle" and p.get(size) is not None and p.get(pos) is not None:
+            try:
+                vals += [float(p[pos]), float(p[pos]) + float(p[size])]
+            except (TypeError, ValueError):
+                continue
+    return vals
 
 
 def cuts_data(ax: dict[str, Any], axis: str) -> bool | None:

@@ -1,77 +1,168 @@
 """Charts, the data of two paired axes: chart type, series missing, extra or retyped, and each pair of series.
 
 Main kinds only on one side each: a chart-type change (structure_error 3). A
-series missing or extra: data_error 3 (error bars with it are its own); a
-series drawn as another kind: structure_error 3, and not a colour change of the
-later series that took its colour. Unlabelled series that changed with a
-labelled one follow it. Error-bar caps are compared only when nothing else
-changed. Each paired series goes to its kind's comparison (`values`, `patches`).
+series missing or extra: data_error 3 (what its call drew, error bars and
+stems included, goes with it); the missing series' weight goes to the figure's
+missing share (`grade.missing_items`). A series drawn as another kind:
+structure_error 3, and not a colour change of the later series that took its
+colour. An unlabelled band whose data changed with the line it surrounds
+follows that line. Each paired series goes to its kind's comparison
+(`values`, `patches`).
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass, field
 from typing import Any
 
-from verm.judge.scene.boxes import union_box
+from verm.judge.scene.boxes import box_area, box_iou, clean_box
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes
 from verm.judge.scene.chart.series import (
-    AUX_KINDS,
-    ERRORBAR_KINDS,
     KIND_WORDS,
+    NOLINE,
+    NOMARKER,
     Series,
     kind_word,
-    kind_words,
+    marker_name,
     match_series,
     retype_score,
     series_by_kind,
     series_words,
 )
-from verm.judge.scene.chart.values import compare_caps, compare_series
+from verm.judge.scene.chart.values import UNIT_NOUNS, compare_series
 from verm.judge.scene.colour import delta_e
-from verm.judge.scene.findings import Findings
+from verm.judge.scene.findings import Finding, Findings, Unit
 from verm.judge.scene.matching import greedy_pairs
-from verm.types import Discrepancy
 
 
-def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], where: str) -> tuple[set[str], set[str], bool]:
-    """Compare the data artists; returns names of missing and extra series (for the legend check), and whether
-    bars were drawn as another kind (their zero baseline left, so autoscaled limits moved)."""
-    lost_baseline = False
+@dataclass
+class AxesData:
+    """What the data comparison of one axes pair found beyond its findings."""
+
+    missing: set[str] = field(default_factory=set)
+    extra: set[str] = field(default_factory=set)
+    #: Bars were drawn as another kind (their zero baseline left, so autoscaled limits moved).
+    lost_baseline: bool = False
+    #: The reference's data weight, and the part of it the candidate does not draw.
+    weight: float = 0.0
+    lost: float = 0.0
+    lost_words: list[str] = field(default_factory=list)
+
+
+def data_weight(kinds: dict[str, list[Series]]) -> float:
+    return sum(s.weight for ss in kinds.values() for s in ss)
+
+
+#: Points to pixels at the renderer's 100 dpi.
+_PX = 100 / 72
+
+
+def _polyline(ctx: AxCtx, xs: list[Any], ys: list[Any]) -> float:
+    """A polyline's length in pixels (reference side)."""
+    w, h = ctx.size
+    total, last = 0.0, None
+    for x, y in zip(xs, ys, strict=False):
+        p = ctx.ref_point(x, y)
+        if p is not None and last is not None:
+            total += math.hypot((p[0] - last[0]) * w, (p[1] - last[1]) * h)
+        last = p
+    return total
+
+
+def estimate_ink(s: Series, ctx: AxCtx) -> float:
+    """A series' ink as a share of the image's area, from the scene: lines by length x width (and their
+    markers), bars and shapes by their boxes, areas by their polygons, scatter by marker area, images by box."""
+    w, h = ctx.size
+    px = 1.0 / (w * h)
+    if s.kind in ("line", "points", "boxline", "stem"):
+        ink = 0.0
+        for ln in s.items + s.parts.get("caps", []) + s.parts.get("baseline", []):
+            xs, ys = ln.get("x") or [], ln.get("y") or []
+            if ln.get("linestyle") not in NOLINE:
+                ink += _polyline(ctx, xs, ys) * (ln.get("linewidth") or 1.0) * _PX * px
+            if marker_name(ln.get("marker")) not in NOMARKER:
+                ink += len(ys) * ((ln.get("markersize") or 6.0) * _PX) ** 2 * 0.6 * px
+        for coll in s.parts.get("bars", []) + s.parts.get("stems", []):
+            ink += sum(_polyline(ctx, p[0::2], p[1::2]) for p in coll.get("paths") or []) * 1.5 * _PX * px
+        return ink
+    if s.kind in ("bar", "barh", "shapes", "box", "stairs"):
+        return sum(box_area(p.get("bbox")) for p in s.items)
+    if s.kind == "pie":
+        return sum(box_area(p.get("bbox")) * 0.7 for p in s.items)
+    if s.kind == "scatter":
+        it = s.items[0]
+        sizes = it.get("sizes") or [36.0]
+        return len(it.get("y") or []) * (sum(sizes) / len(sizes)) * _PX**2 * px
+    if s.kind in ("area", "segments", "errorbar") and ctx.r.get("name") != "3d":
+        total = 0.0
+        for coll in s.items:
+            for p in coll.get("paths") or []:
+                pts = [ctx.ref_point(x, y) for x, y in zip(p[0::2], p[1::2], strict=False)]
+                pts = [q for q in pts if q is not None]
+                if s.kind == "area" and len(pts) >= 3:
+                    total += (
+                        abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(pts, pts[1:] + pts[:1], strict=True))) / 2
+                    )
+                else:
+                    total += _polyline(ctx, p[0::2], p[1::2]) * 1.5 * _PX * px
+        return total
+    return sum(box_area(it.get("bbox")) for it in s.items) * 0.5
+
+
+def prepare(ctx: AxCtx, kr: dict[str, list[Series]], kc: dict[str, list[Series]]) -> None:
+    """What the axes hold, for units: the reference's data weight, ink and nouns, the candidate's colours."""
+    ctx.weight = data_weight(kr) or 1.0
+    for ss in kr.values():
+        for s in ss:
+            s.ink = estimate_ink(s, ctx)
+    # The plot's other ink: grid lines and texts inside it.
+    frame = clean_box(ctx.r.get("bbox"))
+    other = sum(box_area(t.get("bbox")) * 0.2 for t in ctx.r.get("texts") or [])
+    if ctx.r.get("grid") and frame is not None:
+        w, h = ctx.size
+        n = len(ctx.r.get("xticklabels") or []) + len(ctx.r.get("yticklabels") or [])
+        other += n * max((frame[2] - frame[0]) * w, (frame[3] - frame[1]) * h) * 0.8 / (w * h)
+    ctx.ink = sum(s.ink for ss in kr.values() for s in ss) + other
+    for kind, ss in kr.items():
+        for s in ss:
+            ctx.counts[UNIT_NOUNS.get(kind, "series")] += 1
+            if kind in ("bar", "barh"):
+                ctx.counts["bar"] += len(s.items)
+            elif kind == "shapes":
+                ctx.counts[s.noun] += len(s.items)
+            elif kind == "pie":
+                ctx.counts["slice"] += len(s.items)
+    ctx.colours_c = [s.colour for ss in kc.values() for s in ss if s.colour]
+    ctx.colours_c += [p.get("facecolor") for s in kc.get("bar", []) + kc.get("barh", []) for p in s.items
+                      if p.get("facecolor")]  # fmt: skip
+    if ctx.c.get("facecolor"):
+        ctx.colours_c.append(ctx.c["facecolor"])
+
+
+def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx) -> AxesData:
+    """Compare the data artists of two paired axes (module docstring)."""
+    where = ctx.where
+    res = AxesData()
     kr, kc = series_by_kind(r), series_by_kind(c)
-    missing: set[str] = set()
-    extra: set[str] = set()
-    main_r = {k for k in kr if k not in AUX_KINDS}
-    main_c = {k for k in kc if k not in AUX_KINDS}
-    only_r, only_c = main_r - main_c, main_c - main_r
-    if only_r and only_c:
-        out.add("structure_error", 3, f"{where}",
-                f"the chart type is {kind_words(sorted(only_c))}, should be {kind_words(sorted(only_r))}",
-                union_box([s.bbox for k in only_c for s in kc[k]]) or c.get("bbox"))  # fmt: skip
-        skip = only_r | only_c
-        lost_baseline = bool(only_r & {"bar", "barh"})
-    else:
-        skip = set()
-    ctx = AxCtx(r, c)
-    named: list[int] = []
-    unnamed: list[int] = []
+    n_bars = [sum(len(x.items) for k in ("bar", "barh") for x in kinds.get(k, [])) for kinds in (kr, kc)]
+    if n_bars[0] == n_bars[1] and any(len(kr.get(k, [])) != len(kc.get(k, [])) for k in ("bar", "barh")):
+        # The bars were drawn in other calls (or a series is gone): group them as a reader sees them.
+        kr, kc = series_by_kind(r, bars_by_colour=True), series_by_kind(c, bars_by_colour=True)
+    prepare(ctx, kr, kc)
+    res.weight = data_weight(kr)
+    skip: set[str] = set()
     lost_all: list[tuple[Series, list[Series]]] = []
     added_all: list[tuple[Series, list[Series]]] = []
-    n0 = len(out.items)
-    series_items: list[tuple[str, int, int, list[Discrepancy]]] = []
+    series_items: list[tuple[Series, Series, list[Finding]]] = []
     if "box" in kr and "box" in kc:
         compare_boxes(out, kr, kc, where, ctx)
         skip |= {"box", "boxline"}
     elif "boxline" in kr and "boxline" in kc:
-        compare_line_boxes(out, kr["boxline"], kc["boxline"], where)
+        compare_line_boxes(out, kr["boxline"], kc["boxline"], where, ctx)
         skip.add("boxline")
-    if "caps" in kr and "caps" in kc:
-        caps = (kr["caps"], kc["caps"])
-        skip.add("caps")
-    else:
-        caps = None
-    # Caps follow the data and the errors: compared last, and only when the data did not change.
-    for kind in sorted(set(kr) | set(kc), key=lambda k: (k == "caps", k)):
+    for kind in sorted(set(kr) | set(kc)):
         if kind in skip:
             continue
         sr, sc = kr.get(kind, []), kc.get(kind, [])
@@ -80,46 +171,75 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], where: str
         added_all.extend((sc[j], sc) for j in added)
         for i, j in pairs:
             before = len(out.items)
-            compare_series(out, sr[i], sc[j], sr, where, ctx)
-            new = range(before, len(out.items))
-            series_items.append((kind, i, j, out.items[before:]))
-            (named if sr[i].name else unnamed).extend(k for k in new if out.items[k].category == "data_error")
-    if named and unnamed:
-        # Unlabelled lines and bands that changed together with a labelled series are computed from it
-        # (a trend line, a mean, a band between two series): the labelled series is the error.
-        drop = set(unnamed)
-        out.items[:] = [d for k, d in enumerate(out.items) if k not in drop]
-    if caps and len(out.items) == n0:
-        compare_caps(out, caps[0], caps[1], where, ctx)
+            compare_series(out, sr[i], sc[j], sr, ctx)
+            series_items.append((sr[i], sc[j], out.items[before:]))
+    _bands_follow_lines(out, series_items)
+    for sa, _, items in series_items:
+        if any(d.tags.get("replaced") for d in items):  # its data replaced by other data: lost, as if missing
+            res.lost += sa.weight
+            res.lost_words.append(series_words(sa, kr.get(sa.kind, [])))
     # A series that left one kind and joined another under the same name (or colour) changed chart type.
     retyped, lost_idx, added_idx = greedy_pairs(
-        [x[0] for x in lost_all], [x[0] for x in added_all], retype_score, minimum=2.0
+        [x[0] for x in lost_all], [x[0] for x in added_all], retype_score, minimum=2.5
     )
     shifted: set[int] = set()
     for i, j in retyped:
         (a, siblings), (b, _) = lost_all[i], added_all[j]
-        lost_baseline |= a.kind in ("bar", "barh")
+        res.lost_baseline |= a.kind in ("bar", "barh")
         # The series left its kind's colour cycle: the later series of that kind take the colours one
         # place earlier (the previous series' colour), which is not their own change.
-        for kind, ii, jj, items in series_items:
-            if kind == a.kind and ii > a.index and delta_e(kr[kind][ii - 1].colour, kc[kind][jj].colour) <= 8:
+        for sa, sb, items in series_items:
+            if sa.kind == a.kind and sa.index > a.index and delta_e(kr[sa.kind][sa.index - 1].colour, sb.colour) <= 8:
                 shifted |= {id(d) for d in items if d.category == "style_error" and "colour" in d.description}
         out.add("structure_error", 3, f"{where} {series_words(a, siblings)}",
                 f"{series_words(a, siblings)} is drawn as {KIND_WORDS.get(b.kind, b.kind)}, should be "
-                f"{KIND_WORDS.get(a.kind, a.kind)}", b.bbox)  # fmt: skip
+                f"{KIND_WORDS.get(a.kind, a.kind)}", b.bbox,
+                Unit("chart type", KIND_WORDS.get(a.kind, a.kind), KIND_WORDS.get(b.kind, b.kind), "series", where))  # fmt: skip
     if shifted:
         out.items[:] = [d for d in out.items if id(d) not in shifted]
-    # Error bars (segments, cap markers) missing or extra together with a series are that series' own.
-    for idx, group in ((lost_idx, lost_all), (added_idx, added_all)):
-        if any(group[k][0].kind not in ERRORBAR_KINDS for k in idx):
-            idx[:] = [k for k in idx if group[k][0].kind not in ERRORBAR_KINDS]
+    # Series of one kind and colour drawn by one loop all turned into the kind one of them was retyped to.
+    for i in list(lost_idx):
+        s, siblings = lost_all[i]
+        for a, b in ((lost_all[k][0], added_all[m][0]) for k, m in retyped):
+            if a.kind == s.kind and delta_e(a.colour, s.colour) <= 8 and delta_e(b.colour, s.colour) <= 8:
+                lost_idx.remove(i)
+                out.add("structure_error", 3, f"{where} {series_words(s, siblings)}",
+                        f"{series_words(s, siblings)} is drawn as {KIND_WORDS.get(b.kind, b.kind)}, should be "
+                        f"{KIND_WORDS.get(s.kind, s.kind)}", b.bbox,
+                        Unit("chart type", KIND_WORDS.get(s.kind, s.kind), KIND_WORDS.get(b.kind, b.kind), "series",
+                             where))  # fmt: skip
+                break
     for i in lost_idx:
         s, siblings = lost_all[i]
-        missing.add(s.name or "")
-        out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} is missing", s.bbox)
+        res.missing.add(s.name or "")
+        res.lost += s.weight
+        res.lost_words.append(series_words(s, siblings))
+        out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} is missing", s.bbox,
+                missing=True)  # fmt: skip
     for j in added_idx:
         s, siblings = added_all[j]
-        extra.add(s.name or "")
+        res.extra.add(s.name or "")
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
                 s.bbox)  # fmt: skip
-    return missing, extra, lost_baseline
+    return res
+
+
+def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, list[Finding]]]) -> None:
+    """Unlabelled bands, fills and segments computed from another series follow it: a band or fill (an area, a
+    polygon) whose data changed with a line it lies on (a confidence band, a radar chart's fill), segments (a
+    violin's extrema and medians, stems, error bars drawn apart) whose data changed with any series they lie
+    on. That series' change is the error."""
+    changed = [
+        (sa, sa.bbox) for sa, _, items in series_items if any(d.category == "data_error" for d in items)
+    ]  # fmt: skip
+    if len(changed) < 2:
+        return
+    drop: set[int] = set()
+    for sa, _, items in series_items:
+        if sa.name or sa.kind not in ("area", "segments", "shapes"):
+            continue
+        leads = ("line", "points", "area", "bar", "barh", "scatter") if sa.kind == "segments" else ("line", "points")
+        if any(s is not sa and s.kind in leads and box_iou(sa.bbox, b) > 0 for s, b in changed):
+            drop |= {id(d) for d in items if d.category == "data_error"}
+    if drop:
+        out.items[:] = [d for d in out.items if id(d) not in drop]

@@ -12,20 +12,21 @@ colours, font sizes, grid and legend position are style_error.
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import re
 from collections import Counter
 from typing import Any
 
-from verm.judge.scene.boxes import box_iou, box_iou_clean, centre_distance, clean_box, union_box
-from verm.judge.scene.chart.coords import cuts_data
-from verm.judge.scene.chart.data import compare_data
-from verm.judge.scene.chart.series import is_colorbar, series_by_kind
+from verm.judge.scene.boxes import box_area, box_iou, box_iou_clean, centre_distance, clean_box, union_box
+from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values
+from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
+from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit
+from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
 from verm.judge.scene.colour import delta_e
-from verm.judge.scene.findings import Findings
+from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
 from verm.judge.scene.matching import greedy_pairs
 from verm.judge.scene.text import NUMBER_RE, fmt_number, is_numeric_text, quote, text_ratio, text_severity
-from verm.types import Discrepancy
 
 _LEGEND_LOCS = {
     0: "best",
@@ -48,12 +49,27 @@ class ChartDiff:
         self.opts = out.opts
         self.layout_changed = False
         self.lost_baseline = False  # bars of this axes were drawn as another kind (their zero baseline left)
-        self.axes_log: list[tuple[Any, bool, list[Discrepancy]]] = []
+        self.axes_log: list[tuple[Any, bool, list[Finding]]] = []
+        #: Per reference axes with data: (its name, its box, its AxesData), for the missing share.
+        self.losses: list[tuple[str, Any, AxesData]] = []
+        #: Series missing or extra in any axes (by name), and the axes legends to compare once all are known.
+        self.missing: set[str] = set()
+        self.extra: set[str] = set()
+        self.legends: list[tuple[Any, Any, str, bool]] = []
+        #: Where each axes is (twin axes share one place), for findings on the same place.
+        self.places: dict[str, str] = {}
+        #: What titles and labels are drawn on (a text of that colour cannot be read).
+        self.background: str | None = "#ffffff"
 
     # -- figure
     def run(self, ref: dict[str, Any], cand: dict[str, Any]) -> None:
+        self.background = cand.get("facecolor") or "#ffffff"
+        size = ref.get("size_px") or []
+        self.size = (float(size[0]), float(size[1])) if len(size) == 2 and min(size) > 0 else (640.0, 480.0)
         self.text_pair("suptitle", "suptitle", (ref.get("suptitle") or {}), (cand.get("suptitle") or {}), major=True)
-        rax, cax = list(ref.get("axes") or []), list(cand.get("axes") or [])
+        rax = list(ref.get("axes") or [])
+        # An axes hidden under another one drawn over it (an opaque axes or image covering it) shows nothing.
+        cax = visible_axes(list(cand.get("axes") or []))
         layout_r, layout_c = _layout(rax), _layout(cax)
         layout_changed = self.layout_changed = layout_r != layout_c
         if layout_changed:
@@ -63,6 +79,7 @@ class ChartDiff:
                 "subplot layout",
                 f"the figure has {_layout_words(layout_c)}, should have {_layout_words(layout_r)}",
                 union_box([a.get("bbox") for a in cax]) or union_box([a.get("bbox") for a in rax]),
+                footprint="figure",
             )
         kinds_r = [series_by_kind(a) for a in rax]
         kinds_c = [series_by_kind(a) for a in cax]
@@ -76,11 +93,13 @@ class ChartDiff:
             s += 1.0 / (1 + abs(i - j))
             return s
 
-        pairs, _, _ = greedy_pairs(rax, cax, score)
-        # Unmatched axes are part of the layout discrepancy above; nothing more to say about them.
+        pairs, lost, _ = greedy_pairs(rax, cax, score)
         for i, j in pairs:
             where = _axes_name(rax[i], i, len(rax))
             self.axes(rax[i], cax[j], where)
+        # An axes left without a partner (beyond the layout change): its data and texts are missing.
+        for i in lost:
+            self.missing_axes(rax[i], _axes_name(rax[i], i, len(rax)), kinds_r[i])
         # Twin axes share the x-axis: its range follows the data of the twin that changed.
         follows = {
             id(d)
@@ -91,11 +110,70 @@ class ChartDiff:
         if follows:
             self.out.items[:] = [d for d in self.out.items if id(d) not in follows]
         self.texts(ref.get("texts") or [], cand.get("texts") or [], "figure", data_changed=False)
+        for lr, lc, where, changed in self.legends:
+            start = len(self.out.items)
+            self.legend(lr, lc, where, self.missing, self.extra, changed)
+            for f in self.out.items[start:]:
+                f.tags.setdefault("axes", self.places.get(where[: -len(" legend")]))
         rl, cl = ref.get("legends") or [], cand.get("legends") or []
         for k in range(max(len(rl), len(cl))):
-            self.legend(rl[k] if k < len(rl) else None, cl[k] if k < len(cl) else None, "figure legend", set(), set())
+            self.legend(rl[k] if k < len(rl) else None, cl[k] if k < len(cl) else None, "figure legend",
+                        self.missing, self.extra)  # fmt: skip
+        self.pile_up()
+
+    def missing_axes(self, r: dict[str, Any], where: str, kinds: dict[str, Any]) -> None:
+        """A reference axes the candidate does not show: one discrepancy, and all its data is missing."""
+        weight = data_weight(kinds)
+        if is_colorbar(r) or (weight <= 0 and not r.get("texts")):
+            return  # a colour bar follows its image; an empty frame hides nothing
+        n = sum(len(v) for v in kinds.values())
+        what = f"{n} series" if n != 1 else "its series"
+        self.out.add("data_error", 3, where, f"{where} is missing" + (f" with {what}" if n else ""), r.get("bbox"),
+                     missing=True)  # fmt: skip
+        if weight > 0:
+            words = [series_words(s, ss) for ss in kinds.values() for s in ss]
+            self.losses.append((where, r.get("bbox"), AxesData(weight=weight, lost=weight, lost_words=words)))
+
+    def pile_up(self) -> None:
+        """Missing content costs what it hides: past half of the figure's data (each axes weighted by its
+        area), the missing items pile up to `grade.MISSING_ITEMS_ALL` (`grade.missing_items`)."""
+        total = sum(max(box_area(box), 1e-3) for _, box, d in self.losses if d.weight > 0)
+        if total <= 0:
+            return
+        share = sum(max(box_area(box), 1e-3) * d.lost / d.weight for _, box, d in self.losses if d.weight > 0) / total
+        have = sum(1 for f in self.out.items if f.tags.get("missing"))
+        extra = missing_items(share) - have
+        if share <= 0.5 or extra <= 0:
+            return  # up to half: each missing series or subplot is its own item
+        # The empty parts of the plots: strips of the axes that lost most, in proportion to what each lost.
+        lossy = sorted(((max(box_area(b), 1e-3) * d.lost / d.weight, w, b, d) for w, b, d in self.losses if d.lost),
+                       key=lambda t: -t[0])  # fmt: skip
+        mass = sum(t[0] for t in lossy) or 1.0
+        quota = [max(1, round(extra * t[0] / mass)) for t in lossy]
+        while sum(quota) > extra:
+            quota[quota.index(max(quota))] -= 1
+        k = 0
+        while sum(quota) < extra:
+            quota[k % len(quota)] += 1
+            k += 1
+        for (_, where, box, d), n in zip(lossy, quota, strict=True):
+            b = clean_box(box)
+            shown = ", ".join(d.lost_words[:3]) + (", …" if len(d.lost_words) > 3 else "")
+            for part in range(n):
+                strip = (
+                    (b[0] + (b[2] - b[0]) * part / n, b[1], b[0] + (b[2] - b[0]) * (part + 1) / n, b[3]) if b else None
+                )
+                self.out.add("data_error", 3, f"{where} data",
+                             f"part {part + 1} of {n} of {where} shows none of the data it should ({shown}): "
+                             f"{share:.0%} of the figure's data is missing", strip, missing=True)  # fmt: skip
 
     # -- text helpers
+    def text_colour_severity(self, old: str | None, new: str | None, background: str | None) -> int:
+        """A text's colour: 1 (it reads the same), 2 when it now (nearly) has its background's colour."""
+        if new in (None, "none") or (background and delta_e(new, background) < CONFUSABLE_DE):
+            return 2
+        return 1
+
     def text_pair(
         self,
         location: str,
@@ -104,10 +182,12 @@ class ChartDiff:
         c: dict[str, Any],
         major: bool,
         style: bool = True,
-        paints: dict[str | None, list[tuple[str | None, Any]]] | None = None,
+        paints: dict[str | None, list[tuple[str | None, str | None, Any]]] | None = None,
+        scope: str | None = None,
     ) -> None:
         rt, ct = _text_of(r), _text_of(c)
         box = c.get("bbox") if ct else r.get("bbox")
+        scope = scope or (location[: -len(what) - 1] if location.endswith(" " + what) else location)
         if rt != ct:
             if not rt:
                 self.out.add(
@@ -117,21 +197,35 @@ class ChartDiff:
                 self.out.add("text_error", 2 if major else 1, location, f"the {what} {quote(rt)} is missing", box)
             else:
                 sev = text_severity(rt, ct)
-                self.out.add("text_error", sev, location, f"the {what} reads {quote(ct)}, should be {quote(rt)}", box)
+                # The same edit of several texts (a typo in a title written by a loop) is one discrepancy.
+                self.out.add("text_error", sev, location, f"the {what} reads {quote(ct)}, should be {quote(rt)}", box,
+                             Unit("text", None, text_edit(rt, ct), what, scope))  # fmt: skip
             return
         if not rt or not style:
             return
         if paints is not None:  # grouped by the caller: one colour argument colours many texts
             if delta_e(r.get("color"), c.get("color")) > self.opts.colour_de:
-                paints.setdefault(c.get("color"), []).append((r.get("color"), box))
-        else:
-            self.out.colour("style_error", f"the {what} colour", location, r.get("color"), c.get("color"), box)
+                paints.setdefault(c.get("color"), []).append((r.get("color"), c.get("color"), box))
+        elif delta_e(r.get("color"), c.get("color")) > self.opts.colour_de:
+            old, new = r.get("color"), c.get("color")
+            self.out.add("style_error", self.text_colour_severity(old, new, self.background), location,
+                         f"the {what} colour is {new or 'none'}, should be {old or 'none'}", box,
+                         Unit("colour", old, new, "axis label" if what.endswith("axis label") else what, scope))  # fmt: skip
         fr, fc = r.get("fontsize"), c.get("fontsize")
         if fr and fc and max(fr, fc) / max(1e-9, min(fr, fc)) > 1.15:
-            self.out.add("style_error", 1, location, f"the {what} font size is {fc:g}, should be {fr:g}", box)
+            self.out.add("style_error", 1, location, f"the {what} font size is {fc:g}, should be {fr:g}", box,
+                         Unit("font size", f"{fr:g}", f"{fc:g}", what, scope))  # fmt: skip
 
     # -- axes
     def axes(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:
+        start = len(self.out.items)
+        self._axes(r, c, where)
+        place = _place(r)
+        self.places[where] = place
+        for f in self.out.items[start:]:
+            f.tags.setdefault("axes", place)
+
+    def _axes(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:
         out = self.out
         # Titles: same text at another alignment is a style change, otherwise text.
         rt, ct = r.get("title") or {}, c.get("title") or {}
@@ -157,7 +251,10 @@ class ChartDiff:
             missing, extra = set(), set()
             data_changed = True
         else:
-            missing, extra, self.lost_baseline = compare_data(out, r, c, where)
+            found = compare_data(out, r, c, AxCtx(r, c, where, self.size))
+            missing, extra, self.lost_baseline = found.missing, found.extra, found.lost_baseline
+            if found.weight > 0:
+                self.losses.append((where, r.get("bbox"), found))
             # A colour or style change of the data does not move the autoscaled limits or ticks.
             data_changed = any(d.category != "style_error" for d in out.items[n_before:])
         structure = any(d.category == "structure_error" for d in out.items[n_before:])
@@ -167,12 +264,21 @@ class ChartDiff:
             self.axis(r, c, axis, where, data_changed or structure, resized)
         x_range = [d for d in out.items[n_axis:] if d.location.endswith("x-axis") and d.category == "data_error"]
         self.axes_log.append((c.get("bbox"), data_changed or structure, x_range))
-        self.texts(r.get("texts") or [], c.get("texts") or [], where, data_changed)
-        self.legend(r.get("legend"), c.get("legend"), f"{where} legend", missing, extra, data_changed)
-        out.colour("style_error", "the plot background", where, r.get("facecolor"), c.get("facecolor"), c.get("bbox"))
+        self.texts(r.get("texts") or [], c.get("texts") or [], where, data_changed, c.get("facecolor"))
+        # Legends last: a twin axes' legend lists the other axes' series too.
+        self.missing |= missing
+        self.extra |= extra
+        self.legends.append((r.get("legend"), c.get("legend"), f"{where} legend", data_changed))
+        out.colour("style_error", "the plot background", where, r.get("facecolor"), c.get("facecolor"), c.get("bbox"),
+                   Unit("background colour", r.get("facecolor"), c.get("facecolor"), "plot", where))  # fmt: skip
+        if r.get("grid") and c.get("grid") and r.get("grid_color") and c.get("grid_color"):
+            old_g, new_g = r["grid_color"], c["grid_color"]
+            out.colour("style_error", "the grid colour", f"{where} grid", old_g, new_g, c.get("bbox"),
+                       Unit("grid colour", old_g, new_g, "plot", where))  # fmt: skip
         if bool(r.get("grid")) != bool(c.get("grid")):
-            out.add("style_error", 1, f"{where} grid", f"grid lines are {'shown' if c.get('grid') else 'hidden'}, "
-                    f"should be {'shown' if r.get('grid') else 'hidden'}", c.get("bbox"))  # fmt: skip
+            shown = ("shown" if c.get("grid") else "hidden", "shown" if r.get("grid") else "hidden")
+            out.add("style_error", 1, f"{where} grid", f"grid lines are {shown[0]}, should be {shown[1]}", c.get("bbox"),
+                    Unit("grid", shown[1], shown[0], "plot", where))  # fmt: skip
 
     def axis(
         self, r: dict[str, Any], c: dict[str, Any], axis: str, where: str, data_changed: bool, resized: bool = False
@@ -184,9 +290,11 @@ class ChartDiff:
             union_box([t.get("bbox") for t in ticks_c]) or union_box([t.get("bbox") for t in ticks_r]) or c.get("bbox")
         )
         if rs != cs:
-            out.add(
-                "structure_error", 2, f"{where} {axis}-axis", f"the {axis}-axis scale is {cs}, should be {rs}", tick_box
-            )
+            # Values read the same on either scale; the data's shape changes (2), barely when its marks move
+            # less than 5 % of the plot (1).
+            sev = 1 if _scale_moves(r, c, axis) < 0.05 else 2
+            out.add("structure_error", sev, f"{where} {axis}-axis", f"the {axis}-axis scale is {cs}, should be {rs}",
+                    tick_box, Unit(f"{axis}-axis scale", rs, cs, "axes", where))  # fmt: skip
             return
         rl, cl = r.get(f"{axis}lim") or [], c.get(f"{axis}lim") or []
         limits_same = True
@@ -209,20 +317,30 @@ class ChartDiff:
                 # The data changed, but autoscaled limits would still show it all: the limits were set.
                 out.add("data_error", 3, f"{where} {axis}-axis",
                         f"the {axis}-axis range {fmt_number(cl[0])} to {fmt_number(cl[1])} cuts off part of the data "
-                        f"(should be {fmt_number(rl[0])} to {fmt_number(rl[1])})", tick_box)  # fmt: skip
+                        f"(should be {fmt_number(rl[0])} to {fmt_number(rl[1])})", tick_box, footprint="axes")  # fmt: skip
             if not limits_same and not data_changed:
                 if flipped:
-                    out.add("structure_error", 2, f"{where} {axis}-axis", f"the {axis}-axis is inverted", tick_box)
+                    out.add("structure_error", 2, f"{where} {axis}-axis", f"the {axis}-axis is inverted", tick_box,
+                            Unit(f"{axis}-axis direction", "up", "inverted", "axes", where))  # fmt: skip
                 else:
-                    lo_r, hi_r = sorted((f(rl[0]), f(rl[1])))
+                    # A value the reference shows cut off -> 3; otherwise values read the same, and the marks
+                    # moved < 20 % of the plot -> 1, else 2.
                     lo_c, hi_c = sorted((f(cl[0]), f(cl[1])))
-                    tol = 0.02 * span
-                    narrowed = lo_c > lo_r + tol or hi_c < hi_r - tol  # part of the reference range is cut off
-                    widened = (hi_c - lo_c) >= 1.5 * (hi_r - lo_r)
-                    sev = 3 if narrowed else 2 if widened else 1
+                    vals = [f(v) for v in data_values(r, axis)] or [f(rl[0]), f(rl[1])]
+                    lo_r, hi_r = sorted((f(rl[0]), f(rl[1])))
+                    tol = 0.005 * span
+                    shown = [v for v in vals if lo_r - tol <= v <= hi_r + tol]
+                    cut = any(not lo_c - tol <= v <= hi_c + tol for v in shown)
+                    moved = max((abs((v - lo_r) / (hi_r - lo_r or 1) - (v - lo_c) / (hi_c - lo_c or 1))
+                                 for v in shown or [lo_r, hi_r]), default=0.0)  # fmt: skip
+                    sev = 3 if cut else 1 if moved < 0.2 else 2
+                    old, new = (
+                        f"{fmt_number(rl[0])} to {fmt_number(rl[1])}",
+                        f"{fmt_number(cl[0])} to {fmt_number(cl[1])}",
+                    )
                     out.add("data_error", sev, f"{where} {axis}-axis",
-                            f"the {axis}-axis range is {fmt_number(cl[0])} to {fmt_number(cl[1])}, should be "
-                            f"{fmt_number(rl[0])} to {fmt_number(rl[1])}", tick_box)  # fmt: skip
+                            f"the {axis}-axis range is {new}, should be {old}", tick_box,
+                            Unit(f"{axis}-axis range", old, new, "axes", where))  # fmt: skip
         tr = [t.get("text", "") for t in ticks_r]
         tc = [t.get("text", "") for t in ticks_c]
         if tr == tc:
@@ -248,11 +366,15 @@ class ChartDiff:
         sev = 3 if Counter(tr) == Counter(tc) else max(sevs)
         out.add("text_error", sev, f"{where} {axis}-axis tick labels",
                 f"{axis}-axis tick labels differ: " + "; ".join(diffs[:4]) + ("; …" if len(diffs) > 4 else ""),
-                tick_box)  # fmt: skip
+                tick_box, Unit(f"{axis}-axis tick labels", "|".join(tr), "|".join(tc), "axis", where))  # fmt: skip
 
     # -- texts and legends
-    def texts(self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], where: str, data_changed: bool) -> None:
+    def texts(
+        self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], where: str, data_changed: bool,
+        background: str | None = None,
+    ) -> None:  # fmt: skip
         out = self.out
+        background = background or self.background
 
         # Many texts (a heatmap's cell labels): compare the strings of texts whose boxes are near only, so the
         # matcher stays cheap; a changed text rarely also moves far.
@@ -277,34 +399,69 @@ class ChartDiff:
             return s + 0.5 / (1 + abs(i - j))
 
         pairs, lost, added = greedy_pairs(ra, ca, score, minimum=1.8)
-        paints: dict[str | None, list[tuple[str | None, Any]]] = {}
+        paints: dict[str | None, list[tuple[str | None, str | None, Any]]] = {}
 
         def derived(t: str) -> bool:
             return data_changed and is_numeric_text(t)
 
-        for i in lost:
-            t = _text_of(ra[i])
-            if not derived(t):
-                out.add("text_error", 1, f"{where} text", f"the text {quote(t)} is missing", ra[i].get("bbox"))
+        gone = [i for i in lost if not derived(_text_of(ra[i]))]
+        if len(gone) >= 3:
+            # Many texts gone (annotations, value labels): one discrepancy, graded by the share of the texts.
+            sev = 3 if len(gone) >= len(ra) / 2 else 2
+            shown = ", ".join(quote(_text_of(ra[i]), 20) for i in gone[:3]) + (", …" if len(gone) > 3 else "")
+            out.add("text_error", sev, f"{where} texts", f"{len(gone)} of the {len(ra)} texts are missing ({shown})",
+                    union_box([ra[i].get("bbox") for i in gone]))  # fmt: skip
+            gone = []
+        for i in gone:
+            out.add(
+                "text_error", 1, f"{where} text", f"the text {quote(_text_of(ra[i]))} is missing", ra[i].get("bbox")
+            )
         for j in added:
             t = _text_of(ca[j])
             if not derived(t):
                 out.add("text_error", 1, f"{where} text", f"the text {quote(t)} should not be there", ca[j].get("bbox"))
+        # Two texts that traded places (labels swapped): the values they name are misattributed.
+        swapped: set[int] = set()
+        for (i, j), (i2, j2) in itertools.combinations(pairs, 2):
+            if i in swapped or i2 in swapped or text_r[i] == text_r[i2]:
+                continue
+            if (box_iou_clean(box_r[i], box_c[j]) < 0.3 and box_iou_clean(box_c[j], box_r[i2]) >= 0.3
+                    and box_iou_clean(box_c[j2], box_r[i]) >= 0.3):  # fmt: skip
+                swapped |= {i, i2}
+                out.add("text_error", 3, f"{where} texts", f"the texts {quote(text_r[i])} and {quote(text_r[i2])} "
+                        "traded places", union_box([box_c[j], box_c[j2]]))  # fmt: skip
+        numbers: list[tuple[str, str, Any]] = []
         for i, j in pairs:
             a, b = _text_of(ra[i]), _text_of(ca[j])
             if a != b and derived(a) and derived(b):
                 continue
-            self.text_pair(f"{where} text {quote(a, 30)}", "text", ra[i], ca[j], major=False, paints=paints)
-        # Texts recoloured alike (a loop of ax.text calls sharing one colour argument) are one discrepancy.
-        for new, olds in paints.items():
-            sev = max(
-                2 if delta_e(old, new) >= self.opts.strong_de or (old in (None, "none")) != (new in (None, "none"))
-                else 1
-                for old, _ in olds
-            )  # fmt: skip
+            if a != b and is_numeric_text(a) and is_numeric_text(b) and i not in swapped:
+                numbers.append((a, b, ca[j].get("bbox")))
+                continue
+            self.text_pair(f"{where} text {quote(a, 30)}", "text", ra[i], ca[j], major=False, paints=paints,
+                           scope=where)  # fmt: skip
+        if len(numbers) >= 2:
+            # Value labels that changed together (percentages, bar labels): one discrepancy.
+            sev = max(text_severity(a, b) for a, b, _ in numbers) if max(
+                _number_change(a, b) for a, b, _ in numbers) >= 0.05 else 1  # fmt: skip
+            shown = "; ".join(f"{quote(b)} instead of {quote(a)}" for a, b, _ in numbers[:3])
+            out.add("text_error", sev, f"{where} texts", f"{len(numbers)} value labels differ: {shown}"
+                    + ("; …" if len(numbers) > 3 else ""), union_box([x for _, _, x in numbers]))  # fmt: skip
+        else:
+            for a, b, box in numbers:
+                out.add("text_error", text_severity(a, b), f"{where} text {quote(a, 30)}",
+                        f"the text reads {quote(b)}, should be {quote(a)}", box)  # fmt: skip
+        # Texts recoloured alike (a loop of ax.text calls sharing one colour argument), or many texts recoloured
+        # at once (labels coloured by a colour map), are one discrepancy.
+        groups = list(paints.items())
+        if len(groups) > 1 and sum(len(olds) for _, olds in groups) >= 3:
+            groups = [(None, [o for _, olds in groups for o in olds])]
+        for new, olds in groups:
+            sev = max(self.text_colour_severity(old, n, background) for old, n, _ in olds)
             what = "the text colour" if len(olds) == 1 else f"the colour of {len(olds)} texts"
-            out.add("style_error", sev, f"{where} texts", f"{what} is {new or 'none'}, should be "
-                    f"{', '.join(sorted({str(o) for o, _ in olds}))}", union_box([b for _, b in olds]))  # fmt: skip
+            news = new or ", ".join(sorted({str(n) for _, n, _ in olds}))
+            out.add("style_error", sev, f"{where} texts", f"{what} is {news}, should be "
+                    f"{', '.join(sorted({str(o) for o, _, _ in olds}))}", union_box([b for _, _, b in olds]))  # fmt: skip
 
     def legend(
         self,
@@ -346,6 +503,8 @@ class ChartDiff:
                 for a in gone:
                     out.add("text_error", 2, where, f"the legend entry {quote(a)} is missing", c.get("bbox"))
                 for b in new:
+                    if b.startswith("_") and missing:
+                        continue  # the placeholder label a dropped series' handle leaves behind
                     out.add("text_error", 2, where, f"the legend entry {quote(b)} should not be there", c.get("bbox"))
         if (r.get("title") or "") != (c.get("title") or ""):
             self.text_pair(where + " title", "legend title", {"text": r.get("title")}, {"text": c.get("title"),
@@ -354,6 +513,80 @@ class ChartDiff:
         moved = centre_distance(r.get("bbox"), c.get("bbox"))
         if (lr != lc and not (lr == "best" or lc == "best")) or (lr == lc and lr != "best" and moved > 0.15):
             out.add("style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"))
+
+
+def _place(ax: dict[str, Any]) -> str:
+    """An axes' place in the figure (its box, rounded): twin axes share one."""
+    b = clean_box(ax.get("bbox"))
+    return "" if b is None else ",".join(f"{v:.2f}" for v in b)
+
+
+def visible_axes(axes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The axes not hidden under another: one drawn later (higher zorder, or the same and later in the list)
+    whose opaque background or image covers nine tenths of it hides it."""
+
+    def covers(top: dict[str, Any], under: dict[str, Any]) -> bool:
+        ub = clean_box(under.get("bbox"))
+        if ub is None or box_area(ub) <= 0:
+            return False
+        shields = [top.get("bbox")] if top.get("opaque") else []
+        shields += [im.get("bbox") for im in top.get("images") or []]
+        return any(box_area(ub) > 0 and _inside(ub, s) >= 0.9 for s in shields if s)
+
+    order = sorted(range(len(axes)), key=lambda k: (float(axes[k].get("zorder") or 0), k))
+    rank = {k: n for n, k in enumerate(order)}
+    return [
+        a for k, a in enumerate(axes)
+        if not any(rank[m] > rank[k] and covers(axes[m], a) for m in range(len(axes)) if m != k)
+    ]  # fmt: skip
+
+
+def _inside(a: tuple[float, ...], b: Any) -> float:
+    """The share of box ``a`` that lies inside box ``b``."""
+    b = clean_box(b)
+    if b is None:
+        return 0.0
+    w = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    return w * h / max(box_area(a), 1e-12)
+
+
+def _scale_moves(r: dict[str, Any], c: dict[str, Any], axis: str) -> float:
+    """How far the reference's marks move in the plot (a share of it) when the axis changes scale."""
+    vals = data_values(r, axis)
+
+    def pos(ax: dict[str, Any], v: float) -> float | None:
+        lim = ax.get(f"{axis}lim") or []
+        if len(lim) != 2 or None in lim:
+            return None
+        lo, hi = lim
+        if ax.get(f"{axis}scale") == "log":
+            if v <= 0 or lo <= 0 or hi <= 0:
+                return None
+            v, lo, hi = math.log10(v), math.log10(lo), math.log10(hi)
+        return (v - lo) / (hi - lo) if hi != lo else None
+
+    moved = 0.0
+    for v in vals:
+        a, b = pos(r, v), pos(c, v)
+        if a is None or b is None:
+            return 1.0
+        moved = max(moved, abs(a - b))
+    return moved if vals else 1.0
+
+
+def _number_change(a: str, b: str) -> float:
+    """The largest relative change between the numbers of two texts (1 when they do not line up)."""
+    na = [float(re.sub(r"[^\d.eE+-]", "", x) or "nan") for x in NUMBER_RE.findall(a)]
+    nb = [float(re.sub(r"[^\d.eE+-]", "", x) or "nan") for x in NUMBER_RE.findall(b)]
+    if len(na) != len(nb) or not na:
+        return 1.0
+    out = 0.0
+    for x, y in zip(na, nb, strict=True):
+        if math.isnan(x) or math.isnan(y):
+            return 1.0
+        out = max(out, abs(x - y) / max(abs(x), 1e-9))
+    return out
 
 
 def _resized(a: Any, b: Any) -> bool:

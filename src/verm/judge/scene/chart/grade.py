@@ -1,61 +1,322 @@
-"""Chart severities, and the last pass over a chart's discrepancies.
+"""Chart severities, and the last pass over a chart's findings.
 
-A changed value: relative change < 10 % -> 1, 10-50 % -> 2, more -> 3
-(`rel_severity`). Three or more changed values of one series are one
-discrepancy: < 10 % -> 2, else 3 (`series_severity`). The last pass merges one
-edit seen twice (`merge_chart_echoes`).
+- A changed value: its change as a share of the span its axis shows (the
+  reference's limits; decades on a log axis; a pie's full circle; an image's
+  colour scale) < 3 % -> 1, < 15 % -> 2, else 3 (`reading_severity`); a series
+  is graded by its largest change.
+- A colour: a shade (ΔE < 25) -> 1; otherwise 2 when the recoloured artists are
+  at least half of their axes' data or now look like another series or the
+  background, else 1 (`colour_severity`).
+- Missing content: each missing series, subplot or text group is an item; when
+  more than half of the figure's data is missing, items pile up to 8 of
+  severity 3 for all of it (`missing_items`).
+- `merge_units`: findings with one unit key (one attribute changed alike) are
+  one discrepancy naming its scope; an axis label recoloured like a series is
+  that series' change; one tick-label change on twin axes is reported once.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Sequence
+from typing import Any
 
-from verm.judge.scene.boxes import box_iou
-from verm.types import Discrepancy
+from verm.judge.scene.boxes import box_area, box_iou, intersection_area, union_box
+from verm.judge.scene.colour import delta_e
+from verm.judge.scene.findings import Finding, Findings, SceneOptions, Unit, merged_finding, same_place_groups
+from verm.judge.scene.text import fmt_number
 
-
-def rel_severity(rel: float) -> int:
-    return 1 if rel < 0.10 else 2 if rel <= 0.50 else 3
-
-
-def series_severity(rel: float) -> int:
-    """Many values of one series changed (the perturbation engine's data_series rule): < 10 % -> 2, else 3."""
-    return 2 if rel < 0.10 else 3
-
-
-_COLOUR_CHANGE_RE = re.compile(r"is (#[0-9a-f]{6}|none), should be (#[0-9a-f]{6}|none)$")
+READING_STEPS = (0.03, 0.15)
+#: A value that moved less than this share of its axis' span moved by a pixel or two: nothing shows.
+VISIBLE = 0.005
+#: Colours a reader cannot tell apart as series (CIE76).
+CONFUSABLE_DE = 20.0
 
 
-def merge_chart_echoes(items: list[Discrepancy]) -> list[Discrepancy]:
-    """One chart edit seen twice: an axis label recoloured like a series (its colour follows the series, as on
-    twin axes) is the series' colour change; the same tick-label change on two axes that share the axis (twin
-    axes, at one place) is one change."""
-    keep: list[Discrepancy] = []
-    marks: dict[tuple[str, str], bool] = {}
-    for d in items:
-        m = _COLOUR_CHANGE_RE.search(d.description)
-        if d.category == "style_error" and m and not d.location.endswith("label"):
-            marks[(m.group(1), m.group(2))] = True
-    for d in items:
-        m = _COLOUR_CHANGE_RE.search(d.description)
-        if (
-            d.category == "style_error"
-            and m
-            and d.location.endswith("axis label")
-            and (m.group(1), m.group(2)) in marks
-        ):
-            continue
-        if (
-            d.category == "text_error"
-            and "tick labels" in d.location
-            and any(
-                k.category == d.category
-                and k.description == d.description
-                and k.location.split(" ")[-3:] == d.location.split(" ")[-3:]
-                and box_iou(k.bbox, d.bbox) > 0.5
-                for k in keep
+def reading_severity(change: float) -> int:
+    """A plotted value's change as a share of its axis' span: < 3 % -> 1, < 15 % -> 2, else 3."""
+    return 1 if change < READING_STEPS[0] else 2 if change < READING_STEPS[1] else 3
+
+
+def colour_severity(opts: SceneOptions, old: str | None, new: str | None, share: float, confusable: bool) -> int:
+    """The colour rule (module docstring)."""
+    on_off = (old in (None, "none")) != (new in (None, "none"))
+    if on_off:
+        return 2
+    if delta_e(old, new) < opts.strong_de:
+        return 1
+    return 2 if share >= 0.5 - 1e-9 or confusable else 1
+
+
+def uniform_change(ra: Sequence[float | None], ca: Sequence[float | None]) -> str | None:
+    """'scaled by f' or 'shifted by d' when every value changed alike (a whole series edited at once)."""
+    pairs = [(x, y) for x, y in zip(ra, ca, strict=True) if x is not None and y is not None]
+    if len(pairs) < 3:
+        return None
+    scale = max(abs(x) for x, _ in pairs) or 1.0
+    tol = 2e-6 * scale + 2e-6  # the scene's values are rounded to 6 places
+    xx = sum(x * x for x, _ in pairs)
+    f = sum(x * y for x, y in pairs) / xx if xx > 0 else 1.0
+    if abs(f - 1) > 1e-3 and all(abs(y - f * x) <= tol + 1e-4 * abs(y) for x, y in pairs):
+        return f"scaled by {f:.3g}"
+    shifts = [y - x for x, y in pairs]
+    if max(shifts) - min(shifts) <= 2 * tol and abs(shifts[0]) > tol:
+        return f"shifted by {fmt_number(round(shifts[0], 6))}"
+    return None
+
+
+def text_edit(a: str, b: str) -> str:
+    """What turned text ``a`` into ``b``, as its replaced pieces: the same edit of several texts (a typo in
+    an f-string's constant part) gives the same answer."""
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return "|".join(f"{a[i0:i1]}>{b[j0:j1]}" for op, i0, i1, j0, j1 in sm.get_opcodes() if op != "equal")
+
+
+def _family(attribute: str) -> str:
+    return "colour" if attribute.endswith("colour") else attribute
+
+
+def _plural(noun: str, n: int) -> str:
+    if n == 1:
+        return noun
+    if noun.endswith(("s", "x", "sh", "ch")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _join(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+_SUBPLOT_RE = re.compile(r"^subplot (\d+)")
+
+
+def _scopes(scopes: Sequence[str]) -> str:
+    """Axes names in few words: 'subplot 2 ('Paris')', 'subplots 1 and 3', 'subplots 1-9'."""
+    if len(scopes) == 1:
+        return scopes[0]
+    nums = [m.group(1) for m in (_SUBPLOT_RE.match(s) for s in scopes) if m]
+    if len(nums) != len(scopes):
+        return _join(list(scopes))
+    ints = sorted(int(n) for n in nums)
+    if len(ints) > 2 and ints == list(range(ints[0], ints[-1] + 1)):
+        return f"subplots {ints[0]}-{ints[-1]}"
+    return "subplots " + _join([str(n) for n in ints])
+
+
+def scope_words(units: Sequence[Unit]) -> tuple[str, str]:
+    """(what the units cover, in words; where) e.g. ("every line in subplot 2", "subplot 2")."""
+    scopes: list[str] = []
+    for u in units:
+        if u.scope not in scopes:
+            scopes.append(u.scope)
+    nouns = {u.noun for u in units}
+    noun = nouns.pop() if len(nouns) == 1 else "series"
+    count = sum(u.count for u in units)
+    whole = all(
+        sum(u.count for u in units if u.scope == s) >= max(u.total for u in units if u.scope == s) for s in scopes
+    )
+    where = _scopes(scopes)
+    if whole and count > 1:
+        what = f"every {noun} in {where}" if len(scopes) == 1 else f"every {noun} in {where} ({count})"
+    else:
+        what = f"{count} {_plural(noun, count)} in {where}"
+    return what, where
+
+
+def merge_units(out: Findings) -> None:
+    """Findings whose units share a key become one discrepancy, in place of the first (module docstring)."""
+    opts = out.opts
+    groups: dict[tuple, list[Finding]] = {}
+    for f in out.items:
+        if f.unit is not None:
+            u = f.unit
+            groups.setdefault((f.category, _family(u.attribute), u.old, u.new), []).append(f)
+    # One colour argument recolours artists of several colours: one discrepancy (three or more artists).
+    by_new: dict[tuple, list[tuple]] = {}
+    for key in groups:
+        if key[1] == "colour":
+            by_new.setdefault((key[0], key[3]), []).append(key)
+    for keys in by_new.values():
+        n = sum(u.count for k in keys for u in (f.unit for f in groups[k]) if u is not None)
+        if len(keys) > 1 and n >= 3:
+            first, *rest = keys
+            for k in rest:
+                groups[first].extend(groups.pop(k))
+    # Every artist of a kind recoloured, each its own way (a palette or colour cycle changed): one discrepancy.
+    palettes: dict[tuple, list[tuple]] = {}
+    for key, members in groups.items():
+        nouns = {f.unit.noun for f in members if f.unit is not None}
+        if key[1] == "colour" and len(nouns) == 1:
+            palettes.setdefault((key[0], nouns.pop()), []).append(key)
+    for keys in palettes.values():
+        units = [f.unit for k in keys for f in groups[k] if f.unit is not None]
+        per_scope: dict[str, int] = {}
+        for u in units:
+            per_scope[u.scope] = per_scope.get(u.scope, 0) + u.count
+        whole = all(n >= max(u.total for u in units if u.scope == sc) for sc, n in per_scope.items())
+        if len(keys) > 1 and whole and sum(per_scope.values()) >= 3:
+            first, *rest = keys
+            for k in rest:
+                groups[first].extend(groups.pop(k))
+    replace: dict[int, Finding | None] = {}
+    for (category, family, _, new), members in groups.items():
+        units = [f.unit for f in members if f.unit is not None]
+        if family == "colour":
+            shares: dict[str, float] = {}
+            for u in units:
+                shares[u.scope] = min(1.0, shares.get(u.scope, 0.0) + u.share)
+            olds = {u.old for u in units}
+            sev = max(
+                colour_severity(opts, o, new, max(shares.values()), any(u.confusable for u in units)) for o in olds
             )
-        ):
+        elif family in ("bars added", "bars missing") and len(members) > 1:
+            sev = 3  # a whole category of several series
+        else:
+            sev = max(f.severity for f in members)
+        if len(members) == 1:
+            members[0].severity = sev
             continue
-        keep.append(d)
-    return keep
+        what, where = scope_words(units)
+        attrs = []
+        for u in units:
+            if u.attribute not in attrs:
+                attrs.append(u.attribute)
+        attribute = _join(attrs) if family != "colour" else _colour_words(attrs)
+        olds_text = ", ".join(sorted({str(u.old) for u in units}))
+        news = sorted({str(u.new) for u in units})
+        desc = _merged_description(family, attribute, what, olds_text, new if len(news) == 1 else ", ".join(news),
+                                   members)  # fmt: skip
+        tags = dict(members[0].tags)
+        tags["axes_all"] = {f.tags.get("axes") for f in members}
+        merged = Finding(category, sev, where, desc, union_box([f.bbox for f in members]),
+                         Unit(units[0].attribute, units[0].old, new, units[0].noun, where,
+                              sum(u.count for u in units), sum(u.total for u in units)), tags)  # fmt: skip
+        replace[id(members[0])] = merged
+        for f in members[1:]:
+            replace[id(f)] = None
+    if replace:
+        kept: list[Finding] = []
+        for f in out.items:
+            g = replace.get(id(f), f)
+            if g is not None:
+                kept.append(g)
+        out.items[:] = kept
+    _merge_echoes(out)
+
+
+def _footprint(f: Finding) -> str:
+    """Where a finding's change shows: the figure, the whole axes, a series, one place, the legend, a text."""
+    if f.category == "text_error":
+        return "text"
+    if "footprint" in f.tags:
+        return str(f.tags["footprint"])
+    u = f.unit
+    if u is not None and u.attribute.endswith(("axis scale", "axis range", "axis direction")):
+        return "axes"
+    if u is not None and u.attribute == "chart type" and u.noun == "plot":
+        return "axes"
+    if "legend" in f.location:
+        return "legend"
+    if f.location.endswith(" texts") or f.location.endswith(" text"):
+        return "local"
+    return "series" if "series" in f.tags else "local"
+
+
+def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
+    """Whether two findings' changes lie on the same place (as ground truth merges edits whose changed pixels
+    touch): texts only with texts."""
+    if (fa == "text") != (fb == "text") or (a.tags.get("missing") and b.tags.get("missing")):
+        return False  # missing content is what it hides: each piece costs
+    if (a.tags.get("missing") or b.tags.get("missing")) and "figure" not in (fa, fb) and "axes" not in (fa, fb):
+        return False
+    if fa == "text":
+        return box_iou(a.bbox, b.bbox) > 0
+    if "figure" in (fa, fb):
+        return True
+    if not (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")}):
+        return False
+    if "axes" in (fa, fb):
+        return True
+    if "series" in a.tags and a.tags.get("series") == b.tags.get("series"):
+        return True
+    if "legend" in (fa, fb) or fa == fb == "local":
+        return box_iou(a.bbox, b.bbox) > 0
+    if a.category == b.category == "style_error" and {fa, fb} == {"local", "series"}:
+        # Texts or marks recoloured on a recoloured series (contour labels on their contour lines).
+        small, big = (a, b) if fa == "local" else (b, a)
+        return _inside_share(small.bbox, big.bbox) >= 0.8
+    return False
+
+
+def _inside_share(a: Any, b: Any) -> float:
+    """The share of box ``a`` inside box ``b``."""
+    area = box_area(a)
+    return intersection_area(a, b) / area if area > 0 else 0.0
+
+
+_RANK = {"figure": 4, "axes": 3, "series": 2, "legend": 1, "local": 1, "text": 0}
+
+
+def merge_overlaps(out: Findings) -> None:
+    """Changes that show on the same place are one discrepancy, as an annotator (and the bench's ground truth)
+    sees one change there: its category and severity are the dominant one's (the highest severity, then the
+    widest footprint), the others are named after it."""
+    items = out.items
+    n = len(items)
+    if n < 2:
+        return
+    feet = [_footprint(f) for f in items]
+    groups = same_place_groups(items, lambda i, j: _touch(items[i], items[j], feet[i], feet[j]))
+    if len(groups) == n:
+        return
+    # Each group takes the place of its first member.
+    out.items[:] = [
+        items[g[0]]
+        if len(g) == 1
+        else merged_finding(items, g, lambda k: (items[k].severity, _RANK.get(feet[k], 0), -k))
+        for g in groups
+    ]
+
+
+def _colour_words(attrs: list[str]) -> str:
+    kinds = [a[: -len(" colour")] for a in attrs if a.endswith(" colour") and a != "colour"]
+    if len(attrs) == 1:
+        return attrs[0]
+    return "colour" + (f" ({_join(kinds)})" if kinds else "")
+
+
+def _merged_description(
+    family: str, attribute: str, what: str, old: str, new: str | None, members: list[Finding]
+) -> str:
+    if family == "values":
+        return f"the values of {what} are {new}"
+    if family in ("bars added", "bars missing"):
+        verb = "should not be there" if family == "bars added" else "are missing"
+        return f"{what} {verb} (at {new}: a category {'added' if family == 'bars added' else 'dropped'})"
+    if family == "text":
+        first = members[0].description
+        return f"{len(members)} texts changed alike ({what}), e.g. {first}"
+    if family in ("kind",):
+        return f"{what} are drawn as {new}, should be {old}"
+    if new and "," in new and "," in old:  # each its own new colour: another palette
+        return f"the {attribute}s of {what} differ (another palette: {new}, should be {old})"
+    return f"the {attribute} of {what} is {new or 'none'}, should be {old or 'none'}"
+
+
+def _merge_echoes(out: Findings) -> None:
+    """An axis label recoloured like a series (its colour follows the series, as on twin axes) is the
+    series' colour change."""
+    series_colours = {
+        (f.unit.old, f.unit.new)
+        for f in out.items
+        if f.unit is not None and _family(f.unit.attribute) == "colour" and f.unit.noun != "axis label"
+    }
+    out.items[:] = [
+        f
+        for f in out.items
+        if not (f.unit is not None and f.unit.noun == "axis label" and (f.unit.old, f.unit.new) in series_colours)
+    ]

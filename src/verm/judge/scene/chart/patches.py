@@ -14,20 +14,21 @@ import itertools
 import math
 from typing import Any
 
-from verm.judge.scene.boxes import clean_box, union_box
+from verm.judge.scene.boxes import centre_distance, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
-from verm.judge.scene.chart.grade import rel_severity, series_severity
+from verm.judge.scene.chart.grade import CONFUSABLE_DE, VISIBLE, reading_severity, uniform_change
 from verm.judge.scene.chart.series import Series, labelled
 from verm.judge.scene.colour import delta_e
-from verm.judge.scene.findings import Findings
+from verm.judge.scene.findings import Findings, Unit
 from verm.judge.scene.matching import greedy_pairs
 from verm.judge.scene.text import fmt_number, text_severity
 
 
-def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx) -> None:
+def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> None:
     horizontal = r.kind == "barh"
     pos, val = ("y", "width") if horizontal else ("x", "height")
     size = "height" if horizontal else "width"
+    axis = "x" if horizontal else "y"
 
     def centre(p: dict[str, Any]) -> float:
         return float(p.get(pos) or 0) + float(p.get(size) or 0) / 2
@@ -44,73 +45,137 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
     if len(lost) + len(added) > 2:
         # Many bars gone or new (a histogram re-binned because its data changed): one change of the series.
         out.add("data_error", 3 if len(lost) + len(added) > len(ra) / 2 else 2, loc,
-                f"{name} has {len(ca)} bars, should have {len(ra)}", c.bbox or r.bbox)  # fmt: skip
+                f"{name} has {len(ca)} bars, should have {len(ra)}", c.bbox or r.bbox, **tag)  # fmt: skip
         return
+    # Bars gone or new at one place in several series (a category dropped or added to stacked or grouped
+    # bars) are one discrepancy: their units share the place.
     for i in lost:
+        at = f"{round(centre(ra[i]), 3):g}{ctx.bar_at(centre(ra[i]), horizontal)}"
         out.add("data_error", 2, loc, f"bar {i + 1}{ctx.bar_at(centre(ra[i]), horizontal)} of {name} is missing",
-                ra[i].get("bbox"))  # fmt: skip
+                ra[i].get("bbox"), Unit("bars missing", None, at, "bar", ctx.where), **tag)  # fmt: skip
     for j in added:
+        at = f"{round(centre(ca[j]), 3):g}{ctx.bar_at(centre(ca[j]), horizontal)}"
         out.add("data_error", 2, loc, f"bar {j + 1}{ctx.bar_at(centre(ca[j]), horizontal)} of {name} should not "
-                "be there", ca[j].get("bbox"))  # fmt: skip
+                "be there", ca[j].get("bbox"), Unit("bars added", None, at, "bar", ctx.where), **tag)  # fmt: skip
     scale = max((abs(float(p.get(val) or 0)) for p in ra), default=0.0)
+    span = ctx.span(axis)
     diffs = []
     for i, j in pairs:
         x, y = float(ra[i].get(val) or 0), float(ca[j].get(val) or 0)
         if abs(x - y) > max(out.opts.rtol * abs(x), 1e-9 * max(1.0, scale)):
-            diffs.append((i, j, abs(x - y) / (abs(x) or 0.05 * scale or 1.0), x, y))
+            base = float(ra[i].get(axis) or 0)
+            change = ctx.reading(axis, base + x, base + y) if ctx.r.get(f"{axis}scale") == "log" else abs(x - y) / span
+            diffs.append((i, j, change, x, y))
     if len(diffs) == 2 and _touching(ra, pos, size) and abs(sum(d[4] - d[3] for d in diffs)) <= 1e-9 * max(1, scale):
         # A histogram whose total is kept: one sample moved from one bin to another (one changed value).
         (_i, j, rel, x, y), (_i2, j2, rel2, x2, y2) = diffs
-        out.add("data_error", rel_severity(max(rel, rel2)), loc,
+        out.add("data_error", reading_severity(max(rel, rel2)), loc,
                 f"bins {j + 1} and {j2 + 1} of {name} hold {fmt_number(y)} and {fmt_number(y2)}, should hold {fmt_number(x)} and "
                 f"{fmt_number(x2)} (a value falls in the wrong bin)",
-                union_box([ca[j].get("bbox"), ca[j2].get("bbox")]))  # fmt: skip
+                union_box([ca[j].get("bbox"), ca[j2].get("bbox")]), **tag)  # fmt: skip
         diffs = []
-    if len(diffs) >= 3 and len(diffs) > len(pairs) / 2:
-        worst = max(diffs, key=lambda d: d[2])
-        i, j, rel, x, y = worst
-        out.add("data_error", series_severity(rel), loc,
-                f"{len(diffs)} of {len(ra)} bars of {name} differ, e.g. bar {j + 1}"
+    if len(diffs) >= 3:
+        i, j, rel, x, y = max(diffs, key=lambda d: d[2])
+        vals_a = [float(ra[i2].get(val) or 0) for i2, _ in pairs]
+        vals_b = [float(ca[j2].get(val) or 0) for _, j2 in pairs]
+        how = uniform_change(vals_a, vals_b)
+        out.add("data_error", reading_severity(rel), loc,
+                f"{len(diffs)} of {len(ra)} bars of {name} differ{' (' + how + ')' if how else ''}, e.g. bar {j + 1}"
                 f"{ctx.bar_at(centre(ca[j]), horizontal)} is {fmt_number(y)}, should be {fmt_number(x)}",
-                ctx.with_ticks(union_box([ca[d[1]].get("bbox") for d in diffs]), "x" if horizontal else "y"))  # fmt: skip
+                ctx.with_ticks(union_box([ca[d[1]].get("bbox") for d in diffs]), axis),
+                Unit("values", None, f"{how} ({axis})", "series", ctx.where) if how else None, **tag)  # fmt: skip
     else:
         for i, j, rel, x, y in diffs:
             # The change shows where the old and the new bar differ: box both.
-            out.add("data_error", rel_severity(rel), loc,
+            out.add("data_error", reading_severity(rel), loc,
                     f"bar {j + 1}{ctx.bar_at(centre(ca[j]), horizontal)} of {name} is {fmt_number(y)}, should be {fmt_number(x)}",
-                    union_box([ca[j].get("bbox"), ra[i].get("bbox")]))  # fmt: skip
-    # Style: one discrepancy when the whole series changed alike, else per bar.
-    for key, word in (("facecolor", "colour"), ("edgecolor", "edge colour"), ("hatch", "hatch")):
-        bad = []
-        for i, j in pairs:
-            a, b = ra[i].get(key), ca[j].get(key)
-            changed = (a or "") != (b or "") if key == "hatch" else delta_e(a, b) > out.opts.colour_de
-            if changed:
-                bad.append((i, j, a, b))
-        if not bad:
-            continue
-        strong = key == "facecolor"
-
-        def sev_of(a: str | None, b: str | None, strong: bool = strong) -> int:
-            return 2 if strong and delta_e(a, b) > out.opts.strong_de else 1
-
-        if len(bad) == len(pairs) and len(pairs) > 1 and len({b for _, _, _, b in bad}) == 1:
-            # Every bar now has one colour (one colour argument replaced the old one or a palette).
-            a, b = max(((x[2], x[3]) for x in bad), key=lambda ab: delta_e(ab[0], ab[1]))
-            out.add("style_error", sev_of(a, b), loc, f"the bar {word} of {name} is {b or 'none'}, should be "
-                    f"{a or 'none'}", union_box([ca[j].get("bbox") for _, j, _, _ in bad]))  # fmt: skip
-        else:
-            for _i, j, a, b in bad:
-                out.add("style_error", sev_of(a, b), loc, f"the {word} of bar {j + 1}"
-                        f"{ctx.bar_at(centre(ca[j]), horizontal)} of {name} is {b or 'none'}, should be "
-                        f"{a or 'none'}", ca[j].get("bbox"))  # fmt: skip
+                    union_box([ca[j].get("bbox"), ra[i].get("bbox")]), **tag)  # fmt: skip
+    patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, tag, "bar")
     wa = [abs(float(ra[i].get(size) or 0)) for i, _ in pairs]
     wb = [abs(float(ca[j].get(size) or 0)) for _, j in pairs]
     if wa and wb and min(wa) > 0 and min(wb) > 0:
         ratio = (sum(wb) / len(wb)) / (sum(wa) / len(wa))
         if ratio > 1.2 or ratio < 1 / 1.2:
-            out.add("style_error", 1, loc, f"the bars of {name} are {ratio:.0%} as wide as they should be",
-                    c.bbox)  # fmt: skip
+            out.add("style_error", 1, loc, f"the bars of {name} are {ratio:.0%} as wide as they should be", c.bbox,
+                    Unit("bar width", None, f"{ratio:.2f}", "bar series", ctx.where), **tag)  # fmt: skip
+
+
+def patch_looks(
+    out: Findings, r: Series, c: Series, pairs: list[tuple[dict[str, Any], dict[str, Any]]], name: str, loc: str,
+    ctx: AxCtx, tag: dict[str, Any], noun: str,
+) -> None:  # fmt: skip
+    """Colours and hatches of paired patches: one finding per (attribute, old, new), counting the patches."""
+    groups: dict[tuple[str, Any, Any], list[dict[str, Any]]] = {}
+    for a, b in pairs:
+        for key, word in (("facecolor", "colour"), ("edgecolor", "edge colour"), ("hatch", "hatch")):
+            x, y = a.get(key), b.get(key)
+            changed = (x or "") != (y or "") if key == "hatch" else delta_e(x, y) > out.opts.colour_de
+            if changed:
+                groups.setdefault((word, x, y), []).append(b)
+    n = max(1, len(pairs))
+    for (word, x, y), members in groups.items():
+        share = (r.ink / ctx.ink if ctx.ink > 0 else r.weight / max(ctx.weight, 1e-9)) * len(members) / n
+        unit = Unit(word, None if x is None else str(x), None if y is None else str(y), noun, ctx.where, len(members),
+                    max(len(members), ctx.counts.get(noun, len(members))), share,
+                    word != "hatch" and isinstance(y, str) and any(
+                        delta_e(o, y) < CONFUSABLE_DE for o in ctx.colours_c if delta_e(o, x) > 10))  # fmt: skip
+        if len(members) == n:
+            what = f"the {word} of {name}"
+        elif r.kind == "shapes":
+            what = f"the {word} of {len(members)} of the {n} {noun}s"
+        else:
+            what = f"the {word} of {len(members)} of {n} {noun}s of {name}"
+        sev = 1 if word != "colour" else out.colour_severity(x, y)
+        out.add("style_error", sev, loc, f"{what} is {y or 'none'}, should be {x or 'none'}",
+                union_box([m.get("bbox") for m in members]), unit, **tag)  # fmt: skip
+
+
+def compare_shapes(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> None:
+    """Patches drawn one by one (add_patch, spans): paired in order, or by place when their number differs;
+    moved or resized shapes are one discrepancy (graded by the largest move), colours one per change."""
+    ra, ca = r.items, c.items
+    if len(ra) == len(ca):
+        pairs = list(zip(range(len(ra)), range(len(ca)), strict=True))
+        lost: list[int] = []
+        added: list[int] = []
+    else:
+        pairs, lost, added = greedy_pairs(
+            ra, ca, lambda i, a, j, b: -centre_distance(a.get("bbox"), b.get("bbox")) - 1e-3 * abs(i - j), minimum=-0.05
+        )  # fmt: skip
+    noun = r.noun or "shape"
+    if lost or added:
+        n = len(lost) + len(added)
+        sev = 3 if n > len(ra) / 2 else 2
+        words = []
+        if lost:
+            words.append(f"{len(lost)} of the {len(ra)} {noun}s are missing")
+        if added:
+            words.append(f"{len(added)} {noun}s should not be there")
+        out.add("data_error", sev, loc, f"{name}: " + "; ".join(words),
+                union_box([ra[i].get("bbox") for i in lost] + [ca[j].get("bbox") for j in added]), **tag)  # fmt: skip
+    moved = []
+    for i, j in pairs:
+        a, b = ra[i], ca[j]
+        if all(isinstance(p.get(k), (int, float)) for p in (a, b) for k in ("x", "y", "width", "height")):
+            # A rectangle's own numbers (a span's height is in axes units, so not its box in data units).
+            shift = max(
+                ctx.reading("x", a["x"], b["x"]), ctx.reading("x", a["x"] + a["width"], b["x"] + b["width"]),
+                ctx.reading("y", a["y"], b["y"]), ctx.reading("y", a["y"] + a["height"], b["y"] + b["height"]),
+            )  # fmt: skip
+        else:
+            shift = ctx.box_shift(a.get("bbox"), b.get("bbox"))
+        if shift > VISIBLE:
+            moved.append((shift, j))
+    if moved:
+        worst, j = max(moved)
+        desc = (
+            f"{len(moved)} of {len(ra)} {noun}s moved or changed size"
+            if len(moved) > 1
+            else f"{noun} {j + 1} moved or changed size"
+        )
+        out.add("data_error", reading_severity(worst), loc, f"{desc} (by up to {worst:.0%} of the axis range)",
+                union_box([ca[k].get("bbox") for _, k in moved]), **tag)  # fmt: skip
+    patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, tag, noun)
 
 
 def _touching(bars: list[dict[str, Any]], pos: str, size: str) -> bool:
@@ -124,7 +189,7 @@ def _touching(bars: list[dict[str, Any]], pos: str, size: str) -> bool:
     return True
 
 
-def compare_wedges(out: Findings, r: Series, c: Series, loc: str) -> None:
+def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) -> None:
     ra, ca = r.items, c.items
     total_r = sum(float(p.get("theta2", 0)) - float(p.get("theta1", 0)) for p in ra) or 360.0
     total_c = sum(float(p.get("theta2", 0)) - float(p.get("theta1", 0)) for p in ca) or 360.0
@@ -147,26 +212,29 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str) -> None:
             out.add("data_error", 3, loc, f"{label(j, ca[j])} of the pie should not be there", ca[j].get("bbox"))
         return  # every share changes when a slice is missing; the missing slice is the error
     shares = [(share(a, total_r), share(b, total_c)) for a, b in zip(ra, ca, strict=True)]
-    if any(abs(x - y) > max(0.05, out.opts.rtol * x) for x, y in shares):  # 0.05 percentage points
+    if any(abs(x - y) > 100 * VISIBLE for x, y in shares):  # half a percentage point: what shows
         # Changing one value changes every share. The slices whose values did not change all scale by the
         # same factor (old total / new total); the slices off that factor are the changed values.
         ratios = [y / x if x > 0 else math.inf for x, y in shares]
         clusters = [[k for k, q in enumerate(ratios) if abs(q - p) <= 2e-3 * max(p, 1e-9)] for p in ratios]
         base = max(clusters, key=len)
         if len(base) >= 2:
-            unchanged = ratios[base[0]]
             changed = [k for k in range(len(ratios)) if k not in base]
         else:  # two slices, or everything changed: name the slice that changed most
-            unchanged = 1.0
             changed = [max(range(len(ratios)), key=lambda k: abs(ratios[k] - 1))]
         for k in changed:
             x, y = shares[k]
-            rel = abs(ratios[k] / unchanged - 1) if math.isfinite(ratios[k]) else 1.0
-            out.add("data_error", rel_severity(rel), loc,
+            # How differently it reads: its share of the circle.
+            change = abs(y - x) / 100 if math.isfinite(ratios[k]) else 1.0
+            if change < VISIBLE:
+                continue
+            out.add("data_error", reading_severity(change), loc,
                     f"{label(k, ca[k])} of the pie is {y:.1f}%, should be {x:.1f}%", ca[k].get("bbox"))  # fmt: skip
     for k, (a, b) in enumerate(zip(ra, ca, strict=True)):
-        out.colour("style_error", f"the colour of {label(k, b)}", loc, a.get("facecolor"), b.get("facecolor"),
-                   b.get("bbox"))  # fmt: skip
+        x, y = a.get("facecolor"), b.get("facecolor")
+        out.colour("style_error", f"the colour of {label(k, b)}", loc, x, y, b.get("bbox"),
+                   Unit("colour", x, y, "slice", ctx.where, 1, len(ra), 1 / len(ra), any(
+                       delta_e(o.get("facecolor"), y) < CONFUSABLE_DE for o in ca if o is not b)))  # fmt: skip
     # Slice labels: traded places (values misattributed) -> 3, else each changed label is a text change.
     la, lb = [str(p.get("label") or "") for p in ra], [str(p.get("label") or "") for p in ca]
     if la != lb and all(labelled(x) for x in la + lb):
@@ -188,8 +256,7 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str) -> None:
         except (TypeError, ValueError, ZeroDivisionError):
             continue
         if abs(ea - eb) > 0.01:
-            rel = abs(eb - ea) / ea if ea > 0.01 else 1.0
-            out.add("data_error", rel_severity(rel), loc,
+            out.add("data_error", reading_severity(abs(eb - ea)), loc,
                     f"{label(k, b)} is pulled out by {eb:.2f}, should be {ea:.2f} (explode)", b.get("bbox"))  # fmt: skip
     rr, rc = ra[0].get("r"), ca[0].get("r")
     if rr and rc and abs(rr - rc) / rr > 0.05:
@@ -229,20 +296,21 @@ def compare_boxes(
                 continue
             for x, y in zip(ya, yb, strict=True):
                 if x is not None and y is not None and abs(x - y) > max(out.opts.rtol * abs(x), 1e-9):
-                    worst[k] = max(worst.get(k, 0.0), abs(x - y) / max(abs(x), 1e-9))
+                    worst[k] = max(worst.get(k, 0.0), ctx.reading("y", x, y))
     for k, (a, b) in enumerate(zip(ra, ca, strict=True)):
         shift = ctx.box_shift(a.get("bbox"), b.get("bbox"))
         if shift > 0.002:
             worst[k] = max(worst.get(k, 0.0), shift)
         out.colour("style_error", f"the colour of box {k + 1}", loc, a.get("facecolor"), b.get("facecolor"),
-                   b.get("bbox"))  # fmt: skip
+                   b.get("bbox"), Unit("colour", a.get("facecolor"), b.get("facecolor"), "box", ctx.where, 1, len(ra),
+                                       1 / len(ra)))  # fmt: skip
     for k, rel in sorted(worst.items()):
-        out.add("data_error", rel_severity(rel), loc,
+        out.add("data_error", reading_severity(rel), loc,
                 f"box {k + 1}{ctx.at_box(ra[k])} shows different statistics (quartiles, median or whiskers differ "
                 f"by up to {rel:.0%})", ca[k].get("bbox"))  # fmt: skip
 
 
-def compare_line_boxes(out: Findings, sr: list[Series], sc: list[Series], where: str) -> None:
+def compare_line_boxes(out: Findings, sr: list[Series], sc: list[Series], where: str, ctx: AxCtx) -> None:
     """Box plots drawn with lines only: one discrepancy per box position whose lines moved."""
     loc = f"{where} box plot"
     gr, gc = _by_position([s.items[0] for s in sr]), _by_position([s.items[0] for s in sc])
@@ -261,7 +329,9 @@ def compare_line_boxes(out: Findings, sr: list[Series], sc: list[Series], where:
             ]
             rel = max(rels, default=0.0)
         if rel > out.opts.rtol:
-            out.add("data_error", rel_severity(rel), loc,
+            change = max((ctx.reading("y", x, y) for line_a, line_b in zip(a, b, strict=False)
+                          for x, y in zip(line_a.get("y") or [], line_b.get("y") or [], strict=False)), default=1.0)  # fmt: skip
+            out.add("data_error", reading_severity(change if len(ya) == len(yb) else 1.0), loc,
                          f"box {k + 1} shows different statistics (quartiles, median or whiskers differ by up to "
                          f"{rel:.0%})", union_box([line.get("bbox") for line in b]))  # fmt: skip
 

@@ -1,17 +1,20 @@
 """Charts, reading an axes: its artists grouped into series by chart kind, and series paired.
 
-Lines are lines, point markers, error-bar caps or box-plot lines; rectangles
-are bar series (one colour per bar is one series, a colour drawn twice at one
-place is two, named from the legend's colours); wedges a pie; path patches box
-plots; collections scatter, meshes, segments or areas; images heatmaps. Series
-of one kind pair by name, colour, order and values; a series that left one
-kind and joined another with the same name, colour or values was retyped.
+What one plotting call drew is one series: the scene's containers say which
+artists an ``errorbar`` (data line, caps, bar segments), ``bar`` (rectangles)
+or ``stem`` (marker line, stems, baseline) call made. Other lines are lines,
+point markers or box-plot lines; other patches are wedges (a pie), box plots,
+stairs or shapes (one series per patch type); collections are scatter, meshes,
+segments, areas or marks; images heatmaps. Series of one kind pair by name,
+colour, order and values; a series that left one kind and joined another with
+the same name, colour or values was retyped.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from verm.judge.scene.boxes import clean_box, union_box
@@ -19,11 +22,31 @@ from verm.judge.scene.colour import delta_e
 from verm.judge.scene.matching import greedy_pairs
 
 NOLINE = {"None", "none", "", " "}
-NOMARKER = {"None", "none", "", " ", ","}
-_CAP_MARKERS = {"_", "|", "1", "2", "3", "4"}
-#: Kinds that go with another kind (box-plot lines, error-bar caps and segments), never a chart type alone.
-AUX_KINDS = frozenset({"segments", "boxline", "caps"})
-ERRORBAR_KINDS = frozenset({"segments", "caps"})
+#: Markers that draw nothing (by name; scenes before marker names wrote the code).
+NOMARKER = {"nothing", "pixel", "None", "none", "", " ", ","}
+#: Kinds that go with another kind (box-plot lines), never a chart type alone.
+AUX_KINDS = frozenset({"boxline"})
+#: Marker codes as older scenes wrote them (``str(marker)``), by name.
+_MARKER_CODES = {
+    ".": "point", ",": "pixel", "o": "circle", "v": "triangle_down", "^": "triangle_up", "<": "triangle_left",
+    ">": "triangle_right", "1": "tri_down", "2": "tri_up", "3": "tri_left", "4": "tri_right", "8": "octagon",
+    "s": "square", "p": "pentagon", "*": "star", "h": "hexagon1", "H": "hexagon2", "+": "plus", "x": "x",
+    "D": "diamond", "d": "thin_diamond", "|": "vline", "_": "hline", "P": "plus_filled", "X": "x_filled",
+    "0": "tickleft", "5": "caretright", "6": "caretup", "7": "caretdown",
+    "9": "caretrightbase", "10": "caretupbase", "11": "caretdownbase", "None": "nothing", "none": "nothing",
+    " ": "nothing", "": "nothing",
+}  # fmt: skip
+_SHAPE_NOUNS = {"Rectangle": "rectangle", "Circle": "circle", "Ellipse": "ellipse", "Polygon": "polygon",
+                "Patch3D": "3D patch", "PathPatch3D": "3D patch", "RegularPolygon": "polygon",
+                "FancyBboxPatch": "box", "FancyArrow": "arrow", "FancyArrowPatch": "arrow", "Arrow": "arrow",
+                "Annulus": "ring", "Arc": "arc", "Shadow": "shadow", "PathPatch": "shape",
+                "InsetIndicator": "inset indicator"}  # fmt: skip
+
+
+def marker_name(m: Any) -> str:
+    """A marker's name, whether the scene wrote the name or (older scenes) the code."""
+    s = str(m)
+    return _MARKER_CODES.get(s, s)
 
 
 def labelled(label: Any) -> str | None:
@@ -34,21 +57,46 @@ def labelled(label: Any) -> str | None:
 
 @dataclass
 class Series:
-    """One matched unit of data inside an axes: a line, a bar series, a scatter, an area, a pie."""
+    """One matched unit of data inside an axes: a line, a bar series, a scatter, an area, a pie.
 
-    kind: str  # line | bar | barh | scatter | area | pie | image | mesh | segments | box
+    ``parts`` holds what a container drew with it (an error bar's ``caps`` and ``bars``, a stem's
+    ``stems`` and ``baseline``)."""
+
+    kind: str  # line | points | errorbar | stem | bar | barh | scatter | area | pie | image | mesh | segments | ...
     name: str | None
     colour: str | None
     items: list[dict[str, Any]]
     index: int
+    parts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    noun: str = ""
+    #: Its ink in the image (a share of the image's area, estimated from the scene; `data.estimate_ink`).
+    ink: float = 0.0
 
     @property
     def bbox(self) -> Any:
-        return union_box([it.get("bbox") for it in self.items])
+        return union_box([it.get("bbox") for it in self.items] + [p.get("bbox") for ps in self.parts.values()
+                                                                  for p in ps])  # fmt: skip
+
+    @property
+    def weight(self) -> float:
+        """Its share of what an axes shows, before normalising: 1 a series; a constant line (a mean, a
+        threshold) 0.25; box-plot lines 0.2 each (a box is several)."""
+        if self.kind == "boxline":
+            return 0.2
+        if self.kind in ("line", "points"):
+            ys = [v for v in self.items[0].get("y") or [] if v is not None]
+            xs = [v for v in self.items[0].get("x") or [] if v is not None]
+            if len(ys) <= 2 and (len(set(ys)) <= 1 or len(set(xs)) <= 1) and not self.parts:
+                return 0.25
+        return 1.0
 
 
-def series_by_kind(ax: dict[str, Any]) -> dict[str, list[Series]]:
-    """The axes' data grouped by chart kind, each kind a list of series."""
+def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str, list[Series]]:
+    """The axes' data grouped by chart kind, each kind a list of series.
+
+    Bars are one series per ``bar`` call; with ``bars_by_colour``, as a reader groups them (by colour, a
+    colour drawn twice at one place being two series), for two axes that drew the same bars in different
+    calls (a loop of one-bar calls against one call)."""
     out: dict[str, list[Series]] = {}
     legend = ax.get("legend") or {}
     by_colour = list(zip(legend.get("colors") or [], legend.get("texts") or [], strict=False))
@@ -63,53 +111,108 @@ def series_by_kind(ax: dict[str, Any]) -> dict[str, list[Series]]:
                 return lt
         return None
 
+    def add(kind: str, s: Series) -> None:
+        s.index = len(out.get(kind, []))
+        out.setdefault(kind, []).append(s)
+
     lines = ax.get("lines") or []
     patches = ax.get("patches") or []
-    has_box = any(p.get("type") == "PathPatch" for p in patches) or _line_boxes(lines)
-    for line in lines:
-        has_line = line.get("linestyle") not in NOLINE
-        has_marker = str(line.get("marker")) not in NOMARKER
-        if not (has_line or has_marker) or not line.get("y"):
-            continue
-        cap = not has_line and str(line.get("marker")) in _CAP_MARKERS
-        kind = "boxline" if has_box else "caps" if cap else "line" if has_line else "points"
-        name = labelled(line.get("label"))
-        out.setdefault(kind, []).append(Series(kind, name, line.get("color"), [line], len(out.get(kind, []))))
-    rects = [p for p in patches if p.get("type") == "Rectangle" and p.get("width") is not None]
-    if rects:
-        kind = _bar_orientation(rects)
+    colls = ax.get("collections") or []
+    used_l: set[int] = set()
+    used_p: set[int] = set()
+    used_c: set[int] = set()
+
+    def pick(pool: list[dict[str, Any]], idx: Any, used: set[int]) -> list[dict[str, Any]]:
+        got = [pool[i] for i in idx or [] if isinstance(i, int) and 0 <= i < len(pool)]
+        used.update(i for i in idx or [] if isinstance(i, int))
+        return got
+
+    pooled: list[dict[str, Any]] = []
+    for cont in ax.get("containers") or []:
+        t, name = cont.get("type"), labelled(cont.get("label"))
+        if t == "errorbar":
+            data = pick(lines, cont.get("data_line"), used_l)
+            caps, bars = pick(lines, cont.get("caps"), used_l), pick(colls, cont.get("bars"), used_c)
+            parts = {"caps": caps, "bars": bars}
+            shown = [ln for ln in data if _drawn(ln) and ln.get("y")]
+            if shown:
+                ln = shown[0]
+                kind = "line" if ln.get("linestyle") not in NOLINE else "points"
+                add(kind, Series(kind, name, ln.get("color"), [ln], 0, parts))
+            elif bars:
+                colour = (bars[0].get("edgecolors") or bars[0].get("facecolors") or [None])[0]
+                add("errorbar", Series("errorbar", name, colour, bars, 0, {"caps": caps}))
+        elif t == "bar":
+            # Only 2-D bars are read as bars; the rest (3-D bars) stay free, read as shapes below.
+            held = [i for i in cont.get("patches") or [] if isinstance(i, int) and 0 <= i < len(patches)]
+            rects = pick(patches, [i for i in held if patches[i].get("width") is not None], used_p)
+            if not rects:
+                continue
+            if bars_by_colour:
+                pooled += rects
+                continue
+            o = cont.get("orientation")
+            kind = "barh" if o == "horizontal" else "bar" if o == "vertical" else _bar_orientation(rects)
+            faces = Counter(str(p.get("facecolor")) for p in rects)
+            colour = faces.most_common(1)[0][0] if len(faces) == 1 else None
+            add(kind, Series(kind, name or legend_name(colour), None if colour == "None" else colour, rects, 0))
+        elif t == "stem":
+            marks = pick(lines, cont.get("markerline"), used_l)
+            stems, base = pick(colls, cont.get("stemlines"), used_c), pick(lines, cont.get("baseline"), used_l)
+            if marks and marks[0].get("y"):
+                add("stem", Series("stem", name, marks[0].get("color"), marks, 0, {"stems": stems, "baseline": base}))
+    if pooled:
+        kind = _bar_orientation(pooled)
         groups: dict[str, list[dict[str, Any]]] = {}
-        for p in rects:
+        for p in pooled:
             groups.setdefault(str(p.get("facecolor")), []).append(p)
         # One colour per bar is one series; otherwise a colour drawn twice at one place is two series.
-        groups = {"*": rects} if 1 < len(groups) == len(rects) else _bar_groups(rects, groups, kind)
-        for k, (colour, items) in enumerate(groups.items()):
+        groups = {"*": pooled} if 1 < len(groups) == len(pooled) else _bar_groups(pooled, groups, kind)
+        for colour, items in groups.items():
             col = None if colour.startswith("*") else colour
             col = col.rsplit("#", 1)[0] if col and col.count("#") > 1 else col  # a split series keeps its colour
-            out.setdefault(kind, []).append(Series(kind, legend_name(col) if col else None, col, items, k))
-    wedges = [p for p in patches if p.get("type") == "Wedge"]
-    if wedges:
-        out["pie"] = [Series("pie", None, None, wedges, 0)]
-    boxes = [p for p in patches if p.get("type") == "PathPatch"]
-    if boxes:
-        out.setdefault("box", []).append(Series("box", None, None, boxes, len(out.get("box", []))))
-    for c in ax.get("collections") or []:
-        t = c.get("type")
-        colour = (c.get("facecolors") or c.get("edgecolors") or [None])[0]
-        name = labelled(c.get("label"))
-        if t == "PathCollection":
-            kind = "scatter"
-        elif t == "QuadMesh":
-            kind = "mesh"
-        elif t == "LineCollection":
-            kind = "segments"
-        elif t and "Poly" in t:
-            kind = "area"
-        else:
+            add(kind, Series(kind, legend_name(col) if col else None, col, items, 0))
+    free_lines = [ln for k, ln in enumerate(lines) if k not in used_l]
+    has_box = any(p.get("type") == "PathPatch" for p in patches) or _line_boxes(free_lines)
+    for line in free_lines:
+        if not _drawn(line) or not line.get("y"):
             continue
-        out.setdefault(kind, []).append(Series(kind, name, colour, [c], len(out.get(kind, []))))
-    for k, im in enumerate(ax.get("images") or []):
-        out.setdefault("image", []).append(Series("image", None, None, [im], k))
+        kind = "boxline" if has_box else "line" if line.get("linestyle") not in NOLINE else "points"
+        add(kind, Series(kind, labelled(line.get("label")), line.get("color"), [line], 0))
+    free_patches = [p for k, p in enumerate(patches) if k not in used_p]
+    wedges = [p for p in free_patches if p.get("type") == "Wedge"]
+    if wedges:
+        add("pie", Series("pie", None, None, wedges, 0))
+    boxes = [p for p in free_patches if p.get("type") == "PathPatch"]
+    if boxes:
+        add("box", Series("box", None, None, boxes, 0))
+    shapes: dict[str, list[dict[str, Any]]] = {}
+    for p in free_patches:
+        t = str(p.get("type"))
+        if t == "StepPatch":
+            add("stairs", Series("stairs", labelled(p.get("label")), p.get("edgecolor") or p.get("facecolor"), [p], 0))
+        elif t not in ("Wedge", "PathPatch", "Shadow"):  # a shadow follows the patch it shades
+            shapes.setdefault(t, []).append(p)
+    for a in ax.get("artists") or []:  # an inset's zoom indicator and the like: shapes too
+        shapes.setdefault(str(a.get("type")), []).append(a)
+    for t, members in shapes.items():
+        add("shapes", Series("shapes", None, None, members, 0, noun=_SHAPE_NOUNS.get(t, "shape")))
+    for k, c in enumerate(colls):
+        if k in used_c:
+            continue
+        t = str(c.get("type"))
+        colour = (c.get("facecolors") or c.get("edgecolors") or [None])[0]
+        if "x" in c:
+            kind = "scatter"
+        elif "values" in c:
+            kind = "mesh"
+        elif "paths" in c:
+            kind = "segments" if "Line" in t or "Event" in t else "area"
+        else:
+            kind = "marks"
+        add(kind, Series(kind, labelled(c.get("label")), colour, [c], 0, noun=t))
+    for im in ax.get("images") or []:
+        add("image", Series("image", None, None, [im], 0))
     return out
 
 
@@ -183,6 +286,10 @@ def _split_repeats(groups: dict[str, list[dict[str, Any]]], kind: str) -> dict[s
     return out
 
 
+def _drawn(line: dict[str, Any]) -> bool:
+    return line.get("linestyle") not in NOLINE or marker_name(line.get("marker")) not in NOMARKER
+
+
 def is_colorbar(ax: dict[str, Any]) -> bool:
     """A colour bar's axes: a long thin frame holding only a colour mesh (and its outline)."""
     kinds = {c.get("type") for c in ax.get("collections") or []}
@@ -204,8 +311,10 @@ def match_series(sr: Sequence[Series], sc: Sequence[Series]) -> tuple[list[tuple
             s += 4.0 if a.name == b.name else -1.0
         if a.colour and b.colour:
             s += 2.0 if delta_e(a.colour, b.colour) <= 8 else 0.0
+        if a.noun and a.noun == b.noun:
+            s += 1.0
         s += 1.0 / (1 + abs(i - j)) + 0.5 * (i == j)
-        ya, yb = _first_values(a), _first_values(b)
+        ya, yb = first_values(a), first_values(b)
         if ya and ya == yb:
             s += 2.0
         elif ya and yb and len(ya) == len(yb):
@@ -219,11 +328,12 @@ def match_series(sr: Sequence[Series], sc: Sequence[Series]) -> tuple[list[tuple
 
 
 def retype_score(i: int, a: Series, j: int, b: Series) -> float:
-    if a.kind == b.kind:
+    if a.kind == b.kind or a.kind in AUX_KINDS or b.kind in AUX_KINDS:
         return 0.0
     s = 3.0 if a.name and a.name == b.name else 0.0
     s += 2.0 if a.colour and b.colour and delta_e(a.colour, b.colour) <= 8 else 0.0
-    va, vb = _first_values(a), _first_values(b)
+    va, vb = first_values(a), first_values(b)
+    s += 0.5 if va and len(va) == len(vb) else 0.0  # as many values: a colour alone is no evidence
     if (
         va
         and len(va) == len(vb)
@@ -236,19 +346,30 @@ def retype_score(i: int, a: Series, j: int, b: Series) -> float:
     return s
 
 
-def _first_values(s: Series) -> list[Any]:
+def first_values(s: Series) -> list[Any]:
+    """The series' values along its value axis (bar heights, line y values, stairs values)."""
     it = s.items[0] if s.items else {}
     if s.kind in ("bar", "barh"):
         key = "width" if s.kind == "barh" else "height"
-        return [p.get(key) for p in s.items]
-    return list(it.get("y") or it.get("values") or [])
+        return [p.get(key) for p in sorted(s.items, key=lambda p: (p.get("x") or 0, p.get("y") or 0))]
+    vals = it.get("y") if s.kind != "stairs" else it.get("values")
+    vals = vals or it.get("values")
+    return list(vals) if isinstance(vals, list) else []
 
 
 def _line_boxes(lines: list[dict[str, Any]]) -> bool:
-    """Many short unlabelled lines: a box plot drawn with lines (no patch_artist)."""
+    """A box plot drawn with lines (no patch_artist): closed five-point boxes among two-point whiskers, caps
+    and medians, none labelled."""
     if len(lines) < 5 or any(labelled(line.get("label")) for line in lines):
         return False
-    return sum(len(line.get("y") or []) <= 5 for line in lines) >= 0.9 * len(lines)
+
+    def closed(line: dict[str, Any]) -> bool:
+        xs, ys = line.get("x") or [], line.get("y") or []
+        return len(ys) == 5 and len(xs) == 5 and xs[0] == xs[-1] and ys[0] == ys[-1]
+
+    boxes = sum(closed(line) for line in lines)
+    segments = sum(len(line.get("y") or []) == 2 for line in lines)
+    return boxes >= 1 and segments >= 3 * boxes
 
 
 def _bar_orientation(rects: list[dict[str, Any]]) -> str:
@@ -267,6 +388,9 @@ def _bar_orientation(rects: list[dict[str, Any]]) -> str:
 KIND_WORDS = {
     "line": "lines",
     "points": "point markers",
+    "errorbar": "error bars",
+    "stem": "stems",
+    "stairs": "stairs",
     "bar": "vertical bars",
     "barh": "horizontal bars",
     "pie": "a pie",
@@ -276,6 +400,8 @@ KIND_WORDS = {
     "mesh": "a colour mesh",
     "box": "box plots",
     "segments": "line segments",
+    "shapes": "shapes",
+    "marks": "marks",
 }
 
 
@@ -287,14 +413,19 @@ def kind_word(kind: str) -> str:
     return {"bar": "bars", "barh": "bars", "pie": "pie", "image": "heatmap", "mesh": "heatmap"}.get(kind, kind)
 
 
+#: The noun one series of a kind is called by.
+SERIES_NOUNS = {"line": "line", "points": "series", "bar": "series", "barh": "series", "scatter": "scatter series",
+                "area": "area", "image": "heatmap", "mesh": "colour mesh", "segments": "segment group",
+                "box": "box plot", "pie": "pie", "errorbar": "error bars", "stem": "stem series",
+                "stairs": "stairs", "shapes": "shapes", "marks": "marks"}  # fmt: skip
+
+
 def series_words(s: Series, siblings: Sequence[Series]) -> str:
-    noun = {"line": "line", "points": "series", "bar": "series", "barh": "series", "scatter": "scatter series",
-            "area": "area", "image": "heatmap", "mesh": "colour mesh", "segments": "segment group",
-            "box": "box plot", "pie": "pie"}.get(s.kind, "series")  # fmt: skip
+    noun = SERIES_NOUNS.get(s.kind, "series")
+    if s.kind == "shapes":
+        return f"the {s.noun}s"
     if s.name:
         return f"{noun} {s.name!r}"
-    if len(siblings) <= 1 and s.kind in ("image", "mesh", "pie", "box"):
-        return f"the {noun}"
     if len(siblings) <= 1:
         return f"the {noun}"
     return f"{noun} {s.index + 1}" + (f" ({s.colour})" if s.colour else "")

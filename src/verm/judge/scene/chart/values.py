@@ -1,11 +1,14 @@
-"""Charts, values of one series pair: lines, points, scatter, areas, error bars, heatmap grids.
+"""Charts, one series pair: values and looks of lines, points, error bars, stems, stairs, scatter, areas,
+segments, marks and heatmap grids (bars, pies and shapes: `patches`).
 
-A value differing by more than ``rtol`` is data_error graded by its relative
-change (`grade.rel_severity`); three or more changed values of a series are one
-discrepancy (`grade.series_severity`); a constant line that moved is one value.
-A different number of points is data_error 2 (3 below half). Error bars are
-graded by the change relative to the error; an area's extent by its move in
-data coordinates; heatmaps cell by cell, colour map and colour scale as style.
+A value differing by more than ``rtol`` is data_error graded by how differently
+it reads (`grade.reading_severity`); a series with three or more changed values
+is one discrepancy graded by its largest change (a constant line that moved is
+one value; a whole series scaled or shifted alike says so). A different number
+of points is data_error 2 (3 below half). Error bars are compared segment by
+segment, areas and segments vertex by vertex. Looks (colour, line style,
+marker, widths, sizes) are style findings with a `Unit`, so the same change on
+many series is one discrepancy.
 """
 
 from __future__ import annotations
@@ -15,66 +18,132 @@ from typing import Any
 
 from verm.judge.scene.boxes import clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
-from verm.judge.scene.chart.grade import rel_severity, series_severity
-from verm.judge.scene.chart.patches import compare_bars, compare_wedges
-from verm.judge.scene.chart.series import NOLINE, NOMARKER, Series, kind_word, series_words
+from verm.judge.scene.chart.grade import CONFUSABLE_DE, VISIBLE, reading_severity, uniform_change
+from verm.judge.scene.chart.patches import compare_bars, compare_shapes, compare_wedges
+from verm.judge.scene.chart.series import NOLINE, NOMARKER, Series, kind_word, marker_name, series_words
 from verm.judge.scene.colour import delta_e
-from verm.judge.scene.findings import Findings
+from verm.judge.scene.findings import Findings, Unit
 from verm.judge.scene.text import fmt_number
 
+#: The noun one series of a kind is counted as in a unit ("every line in subplot 2").
+UNIT_NOUNS = {"line": "line", "points": "marker series", "boxline": "box-plot line", "errorbar": "error-bar series",
+              "stem": "stem series", "stairs": "stairs", "scatter": "scatter series", "area": "area",
+              "segments": "segment group", "marks": "mark group", "image": "heatmap", "mesh": "colour mesh"}  # fmt: skip
 
-def compare_series(out: Findings, r: Series, c: Series, all_r: Sequence[Series], where: str, ctx: AxCtx) -> None:
+
+def style_unit(ctx: AxCtx, s: Series, attribute: str, old: Any, new: Any, noun: str = "", count: int = 1,
+               share: float | None = None) -> Unit:  # fmt: skip
+    """The unit of a look changed on ``count`` artists of series ``s`` (its whole weight unless ``share``)."""
+    noun = noun or UNIT_NOUNS.get(s.kind, "series")
+    confusable = False
+    if attribute.endswith("colour") and isinstance(new, str):
+        confusable = any(
+            delta_e(other, new) < CONFUSABLE_DE for other in ctx.colours_c if delta_e(other, old) > 10
+        )  # another series' colour (or the background), not the recoloured one's own
+    if share is None:  # the share of the plot's ink it recolours
+        share = s.ink / ctx.ink if ctx.ink > 0 else s.weight / max(ctx.weight, 1e-9)
+    return Unit(attribute, None if old is None else str(old), None if new is None else str(new), noun, ctx.where,
+                count, max(count, ctx.counts.get(noun, count)), share, confusable)  # fmt: skip
+
+
+def compare_series(out: Findings, r: Series, c: Series, all_r: Sequence[Series], ctx: AxCtx) -> None:
     name = series_words(r, all_r)
-    loc = f"{where} {kind_word(r.kind)}" + (f" '{r.name}'" if r.name else "")
+    loc = f"{ctx.where} {kind_word(r.kind)}" + (f" '{r.name}'" if r.name else "")
+    tag = {"series": (ctx.where, r.kind, r.index)}
     kind = r.kind
-    if kind in ("line", "points", "boxline", "caps"):
+    if kind in ("line", "points", "boxline", "stem"):
         a, b = r.items[0], c.items[0]
-        compare_values(
-            out, name, "point", a.get("y") or [], b.get("y") or [], a.get("x") or [], ctx, loc, b.get("bbox"), "y"
-        )
+        compare_values(out, name, "point", a.get("y") or [], b.get("y") or [], a.get("x") or [], ctx, loc,
+                       b.get("bbox"), "y", tag)  # fmt: skip
         xa, xb = tuple(a.get("x") or []), tuple(b.get("x") or [])
         if len(a.get("y") or []) == len(b.get("y") or []) and (xa, xb) not in ctx.seen_x:
             ctx.seen_x.add((xa, xb))  # series sharing one x list: one discrepancy for the list
-            compare_values(out, name, "point", xa, xb, xa, ctx, loc, b.get("bbox"), "x")
-        out.colour("style_error", f"the colour of {name}", loc, a.get("color"), b.get("color"), b.get("bbox"))
-        if a.get("linestyle") != b.get("linestyle"):
-            out.add("style_error", 1, loc, f"{name} is drawn with line style {b.get('linestyle')!r}, "
-                    f"should be {a.get('linestyle')!r}", b.get("bbox"))  # fmt: skip
-        ma, mb = str(a.get("marker")), str(b.get("marker"))
-        if ma != mb and not (ma in NOMARKER and mb in NOMARKER):
-            out.add("style_error", 1, loc, f"{name} has marker {mb!r}, should be {ma!r}", b.get("bbox"))
-        wa, wb = a.get("linewidth") or 0, b.get("linewidth") or 0
-        if wa > 0 and wb > 0 and max(wa, wb) / min(wa, wb) >= 1.5 and a.get("linestyle") not in NOLINE:
-            out.add("style_error", 1, loc, f"{name} has line width {wb:g}, should be {wa:g}", b.get("bbox"))
+            compare_values(out, name, "point", xa, xb, xa, ctx, loc, b.get("bbox"), "x", tag)
+        compare_more(out, a, b, ("x", "y"), name, loc, tag)
+        line_looks(out, r, c, name, loc, ctx, tag)
+        if r.parts.get("bars") or c.parts.get("bars"):
+            compare_error_bars(out, r, c, name, loc, ctx, tag)
+    elif kind == "errorbar":
+        compare_error_bars(out, r, c, name, loc, ctx, tag)
+        colour_of(out, r, c, "colour", r.colour, c.colour, name, loc, ctx, tag)
+    elif kind == "stairs":
+        a, b = r.items[0], c.items[0]
+        compare_values(out, name, "step", a.get("values") or [], b.get("values") or [], a.get("edges") or [], ctx,
+                       loc, b.get("bbox"), "y", tag)  # fmt: skip
+        for key, word in (("edgecolor", "colour"), ("facecolor", "fill colour")):
+            colour_of(out, r, c, word, a.get(key), b.get(key), name, loc, ctx, tag)
     elif kind in ("bar", "barh"):
-        compare_bars(out, r, c, name, loc, ctx)
+        compare_bars(out, r, c, name, loc, ctx, tag)
+    elif kind == "shapes":
+        compare_shapes(out, r, c, name, loc, ctx, tag)
     elif kind == "pie":
-        compare_wedges(out, r, c, loc)
+        compare_wedges(out, r, c, loc, ctx)
     elif kind == "scatter":
         a, b = r.items[0], c.items[0]
-        compare_values(
-            out, name, "point", a.get("y") or [], b.get("y") or [], a.get("x") or [], ctx, loc, b.get("bbox"), "y"
-        )
+        compare_values(out, name, "point", a.get("y") or [], b.get("y") or [], a.get("x") or [], ctx, loc,
+                       b.get("bbox"), "y", tag)  # fmt: skip
         if len(a.get("y") or []) == len(b.get("y") or []):
-            compare_values(
-                out, name, "point", a.get("x") or [], b.get("x") or [], a.get("x") or [], ctx, loc, b.get("bbox"), "x"
-            )
-        compare_colours(out, a, b, name, loc)
+            compare_values(out, name, "point", a.get("x") or [], b.get("x") or [], a.get("x") or [], ctx, loc,
+                           b.get("bbox"), "x", tag)  # fmt: skip
+        compare_more(out, a, b, ("x", "y"), name, loc, tag)
+        compare_colours(out, r, c, name, loc, ctx, tag)
+        if a.get("marker") and b.get("marker") and a["marker"] != b["marker"]:
+            out.add("style_error", 1, loc, f"the marker of {name} has another shape", b.get("bbox"),
+                    style_unit(ctx, r, "marker", a["marker"], b["marker"]), **tag)  # fmt: skip
         sa, sb = a.get("sizes") or [], b.get("sizes") or []
         one_size = sa and sb and len(set(sa)) == 1 and len(set(sb)) == 1 and sa[0] and sb[0]
         if one_size and max(sa[0], sb[0]) / min(sa[0], sb[0]) >= 1.5:
-            out.add("style_error", 1, loc, f"{name} has marker size {sb[0]:g}, should be {sa[0]:g}", b.get("bbox"))
-    elif kind in ("area", "segments"):
+            out.add("style_error", 1, loc, f"{name} has marker size {sb[0]:g}, should be {sa[0]:g}", b.get("bbox"),
+                    style_unit(ctx, r, "marker size", f"{sa[0]:g}", f"{sb[0]:g}"), **tag)  # fmt: skip
+    elif kind in ("area", "segments", "marks"):
         a, b = r.items[0], c.items[0]
         na, nb = a.get("n_paths"), b.get("n_paths")
         if na is not None and nb is not None and na != nb:
-            out.add("data_error", 2, loc, f"{name} has {nb} parts, should have {na}", b.get("bbox") or a.get("bbox"))
+            out.add("data_error", 2, loc, f"{name} has {nb} parts, should have {na}", b.get("bbox") or a.get("bbox"),
+                    **tag)  # fmt: skip
+        elif ctx.r.get("name") == "3d" or ctx.c.get("name") == "3d":
+            pass  # 3D collections hold projected, depth-sorted polygons: only their colours compare
         elif not (kind == "area" and ctx.area_changed):
             # Areas are stacked more often than not: those above a changed one move with it.
-            ctx.area_changed = compare_extent(out, a.get("bbox"), b.get("bbox"), f"the extent of {name}", loc, ctx)
-        compare_colours(out, a, b, name, loc)
+            changed = compare_paths(out, a, b, name, loc, ctx, tag)
+            if not changed and kind == "marks":
+                changed = compare_extent(out, a.get("bbox"), b.get("bbox"), f"the extent of {name}", loc, ctx, tag)
+            ctx.area_changed |= changed and kind == "area"
+        compare_colours(out, r, c, name, loc, ctx, tag)
     elif kind in ("image", "mesh"):
-        compare_grid(out, r.items[0], c.items[0], name, loc)
+        compare_grid(out, r.items[0], c.items[0], name, loc, ctx, tag)
+
+
+def line_looks(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> None:
+    a, b = r.items[0], c.items[0]
+    box = b.get("bbox")
+    colour_of(out, r, c, "colour", a.get("color"), b.get("color"), name, loc, ctx, tag)
+    la, lb = a.get("linestyle"), b.get("linestyle")
+    if la != lb and not (la in NOLINE and lb in NOLINE):
+        out.add("style_error", 1, loc, f"{name} is drawn with line style {lb!r}, should be {la!r}", box,
+                style_unit(ctx, r, "line style", la, lb), **tag)  # fmt: skip
+    ma, mb = marker_name(a.get("marker")), marker_name(b.get("marker"))
+    if ma != mb and not (ma in NOMARKER and mb in NOMARKER):
+        out.add("style_error", 1, loc, f"{name} has marker {mb!r}, should be {ma!r}", box,
+                style_unit(ctx, r, "marker", ma, mb), **tag)  # fmt: skip
+    elif ma not in NOMARKER:
+        sa, sb = a.get("markersize") or 0, b.get("markersize") or 0
+        if sa > 0 and sb > 0 and max(sa, sb) / min(sa, sb) >= 1.5:
+            out.add("style_error", 1, loc, f"{name} has marker size {sb:g}, should be {sa:g}", box,
+                    style_unit(ctx, r, "marker size", f"{sa:g}", f"{sb:g}"), **tag)  # fmt: skip
+    wa, wb = a.get("linewidth") or 0, b.get("linewidth") or 0
+    if wa > 0 and wb > 0 and max(wa, wb) / min(wa, wb) >= 1.5 and la not in NOLINE:
+        out.add("style_error", 1, loc, f"{name} has line width {wb:g}, should be {wa:g}", box,
+                style_unit(ctx, r, "line width", f"{wa:g}", f"{wb:g}"), **tag)  # fmt: skip
+
+
+def colour_of(
+    out: Findings, r: Series, c: Series, word: str, old: str | None, new: str | None, name: str, loc: str,
+    ctx: AxCtx, tag: dict[str, Any], noun: str = "", count: int = 1, share: float | None = None, box: Any = None,
+) -> bool:  # fmt: skip
+    """A colour change of (part of) a series, as a unit; True when reported."""
+    return out.colour("style_error", f"the {word} of {name}", loc, old, new, box or c.bbox,
+                      style_unit(ctx, r, word, old, new, noun, count, share), **tag)  # fmt: skip
 
 
 def compare_values(
@@ -88,12 +157,14 @@ def compare_values(
     loc: str,
     box: Any,
     axis: str,
+    tag: dict[str, Any],
 ) -> None:
     if len(ra) != len(ca):
         sev = 3 if len(ca) < len(ra) / 2 or len(ra) < len(ca) / 2 else 2
-        out.add("data_error", sev, loc, f"{name} has {len(ca)} {unit}s, should have {len(ra)}", box)
+        # Under half (or twice) the points: the series shows none of its data (it is lost, for the pile-up).
+        out.add("data_error", sev, loc, f"{name} has {len(ca)} {unit}s, should have {len(ra)}", box,
+                **tag, **({"replaced": True} if sev == 3 else {}))  # fmt: skip
         return
-    scale = max((abs(v) for v in ra if v is not None), default=0.0)
     span = ctx.span(axis)
     diffs: list[tuple[int, float, float | None, float | None]] = []
     for k, (x, y) in enumerate(zip(ra, ca, strict=True)):
@@ -103,120 +174,256 @@ def compare_values(
             diffs.append((k, 1.0, x, y))
             continue
         tol = max(out.opts.rtol * abs(x), 1e-6 * span, 1e-12)
-        if abs(x - y) > tol:
-            rel = abs(x - y) / (abs(x) or 0.05 * scale or 1.0)
-            diffs.append((k, rel, x, y))
-    if not diffs:
-        return
+        if abs(x - y) > tol and ctx.shown(axis, x, y):
+            diffs.append((k, ctx.reading(axis, x, y), x, y))
+    if not diffs or max(d[1] for d in diffs) < VISIBLE:
+        return  # nothing a reader can see moved
+    sev = reading_severity(max(d[1] for d in diffs))
+    suffix = "" if axis == "y" else f" ({axis} value)"
     if len(diffs) == len(ra) >= 2 and len(set(ra)) == 1 and len(set(ca)) == 1:
         # A constant line (axhline, axvline: a mean, a threshold) moved: one value.
-        _, rel, x, y = diffs[0]
-        out.add("data_error", rel_severity(rel), loc, f"{name} is at {fmt_number(y)}, should be at {fmt_number(x)}"
-                + ("" if axis == "y" else f" ({axis} value)"), ctx.with_ticks(box, axis))  # fmt: skip
+        _, _, x, y = diffs[0]
+        out.add("data_error", sev, loc, f"{name} is at {fmt_number(y)}, should be at {fmt_number(x)}{suffix}",
+                ctx.with_ticks(box, axis), **tag)  # fmt: skip
         return
     if len(diffs) >= 3:
-        worst = max(d[1] for d in diffs)
         k, _, x, y = max(diffs, key=lambda d: d[1])
-        out.add("data_error", series_severity(worst), loc,
-                f"{len(diffs)} of {len(ra)} {unit}s of {name} differ ({axis} values), e.g. {unit} "
-                f"{k + 1}{ctx.at(xs, k)} is {fmt_number(y)}, should be {fmt_number(x)}", ctx.with_ticks(box, axis))  # fmt: skip
+        how = uniform_change(ra, ca)
+        unit_ = Unit("values", None, f"{how} ({axis})", "series", ctx.where) if how else None
+        out.add("data_error", sev, loc,
+                f"{len(diffs)} of {len(ra)} {unit}s of {name} differ ({axis} values{', ' + how if how else ''}), "
+                f"e.g. {unit} {k + 1}{ctx.at(xs, k)} is {fmt_number(y)}, should be {fmt_number(x)}",
+                ctx.with_ticks(box, axis), unit_, **tag)  # fmt: skip
         return
-    for k, rel, x, y in diffs:
-        xk = xs[k] if k < len(xs) and axis == "y" else None
-        # The change shows between the old and the new place of the point.
-        pbox = union_box([ctx.point_box(xk, y if axis == "y" else None), ctx.point_box(xk, x if axis == "y" else None)])
-        pbox = pbox or box
-        out.add("data_error", rel_severity(rel), loc,
-                f"{unit} {k + 1}{ctx.at(xs, k)} of {name} is {fmt_number(y)}, should be {fmt_number(x)}"
-                + ("" if axis == "y" else f" ({axis} value)"), pbox)  # fmt: skip
+    # One or two changed points; two neighbours (whose line segments touch) are one change.
+    groups: list[list[tuple[int, float, float | None, float | None]]] = []
+    for d in diffs:
+        if groups and d[0] - groups[-1][-1][0] <= 2 and unit == "point":
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    for g in groups:
+        boxes = []
+        for k, _, x, y in g:
+            xk = xs[k] if k < len(xs) and axis == "y" else None
+            # The change shows between the old and the new place of the point.
+            boxes += [ctx.point_box(xk, y if axis == "y" else None), ctx.point_box(xk, x if axis == "y" else None)]
+        k, _, x, y = max(g, key=lambda d: d[1])
+        desc = f"{unit} {k + 1}{ctx.at(xs, k)} of {name} is {fmt_number(y)}, should be {fmt_number(x)}{suffix}"
+        if len(g) > 1:
+            desc = f"{unit}s {', '.join(str(d[0] + 1) for d in g)} of {name} differ, e.g. " + desc
+        # The same point changed alike in several series (an edit inside the loop that draws them) is one change.
+        how = f"{unit} {k + 1} scaled by {y / x:.4g}" if len(g) == 1 and x and y is not None else None
+        out.add("data_error", reading_severity(max(d[1] for d in g)), loc, desc, union_box(boxes) or box,
+                Unit("values", None, f"{how} ({axis})", "series", ctx.where) if how else None, footprint="local",
+                **tag)  # fmt: skip
 
 
-def compare_caps(out: Findings, sr: list[Series], sc: list[Series], where: str, ctx: AxCtx) -> None:
-    """Error bars (their caps): one discrepancy per point whose error differs."""
-    if len(sr) != len(sc):
-        out.add("data_error", 2, f"{where} error bars", f"the plot has {len(sc)} sets of error-bar caps, "
-                     f"should have {len(sr)}", union_box([s.bbox for s in sc]))  # fmt: skip
+def compare_more(
+    out: Findings, a: dict[str, Any], b: dict[str, Any], keys: Sequence[str], name: str, loc: str,
+    tag: dict[str, Any],
+) -> None:  # fmt: skip
+    """Values past the scene's cap (their count and digest): a change there is a change too."""
+    for key in keys:
+        ma, mb = a.get(f"{key}_more"), b.get(f"{key}_more")
+        if (ma or mb) and ma != mb and (a.get(key) == b.get(key)):
+            out.add("data_error", 2, loc, f"{name} differs past its first {len(a.get(key) or [])} {key} values",
+                    b.get("bbox"), **tag)  # fmt: skip
+            return
+
+
+def _segments(coll: dict[str, Any]) -> list[tuple[float, ...]]:
+    """A LineCollection's segments as (x0, y0, x1, y1), from its paths' first and last vertex."""
+    out = []
+    for p in coll.get("paths") or []:
+        if len(p) >= 4 and None not in (p[0], p[1], p[-2], p[-1]):
+            out.append((p[0], p[1], p[-2], p[-1]))
+    return out
+
+
+def compare_error_bars(
+    out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]
+) -> None:
+    """An error bar series' bars (segment ends, by how they read), their colour and limit markers."""
+    ba, bb = r.parts.get("bars") or [], c.parts.get("bars") or []
+    if r.kind == "errorbar":
+        ba, bb = r.items, c.items
+    where = f"{loc} error bars"
+    if bool(ba) != bool(bb):
+        verb = "are missing" if ba else "should not be there"
+        out.add("data_error", 2, where, f"the error bars of {name} {verb}", union_box([x.get("bbox") for x in ba + bb]),
+                **tag)  # fmt: skip
         return
-    seen: set[tuple[Any, int]] = set()
-    found: list[tuple[float, str, Any]] = []
-    for a, b in zip(sr, sc, strict=True):
-        la, lb = a.items[0], b.items[0]
-        ya, yb, xs = la.get("y") or [], lb.get("y") or [], la.get("x") or []
-        if len(ya) != len(yb):
-            continue
-        for k, (x, y) in enumerate(zip(ya, yb, strict=True)):
-            if x is None or y is None or abs(x - y) <= max(out.opts.rtol * abs(x), 1e-9):
-                continue
-            key = (tuple(xs), k)
-            if key in seen:
-                continue  # the other cap of the same error bar
-            seen.add(key)
-            err = _error_size(sr, la, k)
-            rel = abs(x - y) / err if err else abs(x - y) / max(abs(x), 1e-9)
-            xk = xs[k] if k < len(xs) else None
-            found.append((rel, f"the error bar of point {k + 1}{ctx.at(xs, k)} ends at {fmt_number(y)}, should end at "
-                          f"{fmt_number(x)}", union_box([ctx.point_box(xk, y), ctx.point_box(xk, x)]) or lb.get("bbox")))  # fmt: skip
-    if len(found) >= 3:  # the errors of a whole series changed: one discrepancy (the series rule)
-        rel = max(f[0] for f in found)
-        out.add("data_error", series_severity(rel), f"{where} error bars",
-                     f"{len(found)} error bars differ, e.g. {found[0][1]}",
-                     union_box([f[2] for f in found] + [s.bbox for s in sc]))  # fmt: skip
-        return
-    for rel, desc, box in found:
-        out.add("data_error", rel_severity(rel), f"{where} error bars", desc, box)
+    sa = [s for coll in ba for s in _segments(coll)]
+    sb = [s for coll in bb for s in _segments(coll)]
+    if len(sa) != len(sb):
+        out.add("data_error", 2, where, f"{name} has {len(sb)} error bars, should have {len(sa)}",
+                union_box([x.get("bbox") for x in bb]), **tag)  # fmt: skip
+    else:
+        diffs = []
+        for k, (p, q) in enumerate(zip(sa, sb, strict=True)):
+            vertical = abs(p[0] - p[2]) <= abs(p[1] - p[3])
+            axis, i0, i1 = ("y", 1, 3) if vertical else ("x", 0, 2)
+            change = max(ctx.reading(axis, p[i0], q[i0]), ctx.reading(axis, p[i1], q[i1]))
+            moved_along = max(
+                ctx.reading("x" if vertical else "y", p[j], q[j]) for j in ((0, 2) if vertical else (1, 3))
+            )
+            tol = out.opts.rtol * max(abs(v) for v in p + q) + 1e-9
+            if max(abs(p[j] - q[j]) for j in range(4)) > tol:
+                diffs.append((k, max(change, moved_along), p, q, axis))
+        # Error bars that moved with their changed points are that change, not their own.
+        own = [d for d in diffs if not _follows_points(r, c, d[2], d[3])]
+        if own:
+            k, worst, p, q, axis = max(own, key=lambda d: d[1])
+            i0, i1 = (1, 3) if axis == "y" else (0, 2)
+            desc = (f"the error bar of point {k + 1} of {name} spans {fmt_number(q[i0])} to {fmt_number(q[i1])}, "
+                    f"should span {fmt_number(p[i0])} to {fmt_number(p[i1])}")  # fmt: skip
+            if len(own) > 1:
+                desc = f"{len(own)} of {len(sa)} error bars of {name} differ, e.g. " + desc
+            out.add("data_error", reading_severity(worst), where, desc, union_box([x.get("bbox") for x in bb]), **tag)
+    # The bars' own colour when the series kept its colour (``ecolor``).
+    if r.kind != "errorbar" and delta_e(r.colour, c.colour) <= out.opts.colour_de:
+        ca = (ba[0].get("edgecolors") or [None])[0] if ba else None
+        cb = (bb[0].get("edgecolors") or [None])[0] if bb else None
+        colour_of(out, r, c, "error-bar colour", ca, cb, name, where, ctx, tag)
+    caps_a = sorted(marker_name(x.get("marker")) for x in r.parts.get("caps") or [])
+    caps_b = sorted(marker_name(x.get("marker")) for x in c.parts.get("caps") or [])
+    if caps_a != caps_b:
+        out.add("style_error", 1, where, f"the error-bar ends of {name} are {', '.join(caps_b) or 'plain'}, should be "
+                f"{', '.join(caps_a) or 'plain'}", union_box([x.get("bbox") for x in c.parts.get("caps") or []]) or c.bbox,
+                style_unit(ctx, r, "error-bar ends", ",".join(caps_a), ",".join(caps_b)), **tag)  # fmt: skip
 
 
-def _error_size(caps: list[Series], line: dict[str, Any], k: int) -> float:
-    """Half the distance between the two caps of point k (the error), from the reference caps."""
-    xs = line.get("x") or []
-    ys = [s.items[0].get("y") or [] for s in caps if (s.items[0].get("x") or []) == xs]
-    vals = [y[k] for y in ys if k < len(y) and y[k] is not None]
-    return (max(vals) - min(vals)) / 2 if len(vals) >= 2 else 0.0
+def _follows_points(r: Series, c: Series, p: tuple[float, ...], q: tuple[float, ...]) -> bool:
+    """An error bar moved by exactly as much as its data point (the point's value changed, not its error)."""
+    if r.kind == "errorbar" or not r.items:
+        return False
+    ya, yb = r.items[0].get("y") or [], c.items[0].get("y") or []
+    xa = r.items[0].get("x") or []
+    for k, x in enumerate(xa):
+        if k < len(ya) and k < len(yb) and x is not None and abs(x - (p[0] + p[2]) / 2) <= 1e-9 * max(1.0, abs(x)):
+            if ya[k] is None or yb[k] is None:
+                return False
+            d = yb[k] - ya[k]
+            return all(abs((q[j] - p[j]) - d) <= 1e-6 * max(1.0, abs(p[j])) for j in (1, 3)) and d != 0
+    return False
 
 
-def compare_extent(out: Findings, a: Any, b: Any, what: str, loc: str, ctx: AxCtx) -> bool:
+def compare_paths(
+    out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]
+) -> bool:
+    """Areas and segment groups vertex by vertex (one discrepancy, graded by the largest move); by their extent
+    when the vertices do not line up. True when reported."""
+    pa, pb = a.get("paths") or [], b.get("paths") or []
+    if pa and len(pa) == len(pb) and all(len(x) == len(y) for x, y in zip(pa, pb, strict=True)):
+        worst, moved = 0.0, 0
+        for x, y in zip(pa, pb, strict=True):
+            for k in range(0, len(x) - 1, 2):
+                if None in (x[k], x[k + 1], y[k], y[k + 1]):
+                    continue
+                change = max(ctx.reading("x", x[k], y[k]), ctx.reading("y", x[k + 1], y[k + 1]))
+                if change > 1e-4:
+                    moved += 1
+                    worst = max(worst, change)
+        if moved:
+            out.add("data_error", reading_severity(worst), loc,
+                    f"{name} differs ({moved} vertices moved, by up to {worst:.0%} of the axis range)", b.get("bbox"),
+                    **tag)  # fmt: skip
+            return True
+        more_a, more_b = a.get("paths_more"), b.get("paths_more")
+        if (more_a or more_b) and more_a != more_b:
+            out.add("data_error", 2, loc, f"{name} differs past its first {len(pa)} parts", b.get("bbox"), **tag)
+            return True
+        return False
+    return compare_extent(out, a.get("bbox"), b.get("bbox"), f"the extent of {name}", loc, ctx, tag)
+
+
+def compare_extent(out: Findings, a: Any, b: Any, what: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> bool:
     """Report an element whose box, in data coordinates, moved (its values changed); True when reported."""
     shift = ctx.box_shift(a, b)
     if shift <= 0.01:
         return False
-    sev = 1 if shift < 0.05 else 2 if shift < 0.2 else 3
-    out.add("data_error", sev, loc, f"{what} differs (by {shift:.0%} of the axis range)", b or a)
+    out.add("data_error", reading_severity(shift), loc, f"{what} differs (by {shift:.0%} of the axis range)", b or a,
+            **tag)  # fmt: skip
     return True
 
 
-def compare_colours(out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, loc: str) -> None:
+def compare_colours(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> None:
+    """A collection's face and edge colours: one colour each, or one per member (a colour map, or depth-sorted
+    3D polygons, compared as a whole). Fill and edge changed together are one discrepancy."""
+    a, b = r.items[0], c.items[0]
+    sorted_ = ctx.r.get("name") == "3d" or ctx.c.get("name") == "3d"
+    many: list[tuple[str, int, int, float, str | None, str | None]] = []  # word, changed, of, ΔE, old, new
     for key, word in (("facecolors", "fill colour"), ("edgecolors", "edge colour")):
         ca, cb = a.get(key) or [], b.get(key) or []
         if not ca and not cb:
             continue
-        if len(ca) == 1 or len(cb) == 1 or len(ca) != len(cb):
-            if out.colour("style_error", f"the {word} of {name}", loc, ca[0] if ca else None,
-                               cb[0] if cb else None, b.get("bbox")):  # fmt: skip
-                return
+        if sorted_:
+            ca, cb = sorted(ca), sorted(cb)
+        if len(set(ca)) <= 1 and len(set(cb)) <= 1:
+            colour_of(out, r, c, word, ca[0] if ca else None, cb[0] if cb else None, name, loc, ctx, tag)
+            continue
+        if len(ca) != len(cb):
+            if set(ca) != set(cb):
+                many.append((word, len(cb), len(ca), 100.0, None, None))
             continue
         bad = [k for k, (x, y) in enumerate(zip(ca, cb, strict=True)) if delta_e(x, y) > out.opts.colour_de]
-        if bad:
-            de = max(delta_e(ca[k], cb[k]) for k in bad)
-            out.add("style_error", 2 if de > out.opts.strong_de else 1, loc,
-                         f"the {word}s of {name} differ ({len(bad)} of {len(ca)})", b.get("bbox"))  # fmt: skip
-            return
+        if (
+            len(set(ca)) >= 5
+            and 0 < len(bad) < 0.9 * len(ca)
+            and not sorted_
+            and key == ("edgecolors" if kind_lines(r) else "facecolors")
+        ):
+            # Colours that encode values (a colour map) changed on some members only: the values read differently.
+            out.add("data_error", reading_severity(len(bad) / len(ca)), loc,
+                    f"{len(bad)} of {len(ca)} members of {name} are coloured differently (the values their colours "
+                    "encode differ)", b.get("bbox"), **tag)  # fmt: skip
+            continue
+        if bad or a.get(f"{key}_more") != b.get(f"{key}_more"):
+            news = {cb[k] for k in bad}
+            de = max((delta_e(ca[k], cb[k]) for k in bad), default=100.0)
+            many.append(
+                (word, len(bad), len(ca), de, ca[bad[0]] if bad else None, news.pop() if len(news) == 1 else None)
+            )
+    if not many:
+        return
+    words = " and ".join(m[0] for m in many)
+    changed, of = max(m[1] for m in many), max(m[2] for m in many)
+    share = (r.ink / ctx.ink if ctx.ink > 0 else r.weight / max(ctx.weight, 1e-9)) * min(1.0, changed / max(of, 1))
+    de = max(m[3] for m in many)
+    sev = 1 if de < out.opts.strong_de else 2 if share >= 0.5 - 1e-9 else 1
+    one = many[0]
+    unit = style_unit(ctx, r, one[0], one[4], one[5], share=share) if len(many) == 1 and one[5] else None
+    out.add("style_error", sev, loc, f"the {words}s of {name} differ ({changed} of {of})", b.get("bbox"), unit,
+            **tag)  # fmt: skip
 
 
-def compare_grid(out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, loc: str) -> None:
+def kind_lines(s: Series) -> bool:
+    """Collections whose colour is their lines' (segments), not a fill."""
+    return s.kind == "segments"
+
+
+def compare_grid(
+    out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]
+) -> None:
     va, vb = a.get("values") or [], b.get("values") or []
     sa, sb = a.get("shape"), b.get("shape")
     if (sa and sb and list(sa) != list(sb)) or len(va) != len(vb):
-        out.add("data_error", 3, loc, f"{name} has shape {sb or len(vb)}, should be {sa or len(va)}", b.get("bbox"))
+        out.add("data_error", 3, loc, f"{name} has shape {sb or len(vb)}, should be {sa or len(va)}", b.get("bbox"),
+                replaced=True, **tag)  # fmt: skip
         return
-    scale = max((abs(v) for v in va if v is not None), default=0.0)
+    clim = a.get("clim") or []
+    finite = [v for v in va if v is not None]
+    lo, hi = (clim[0], clim[1]) if len(clim) == 2 and None not in clim else (min(finite or [0]), max(finite or [1]))
+    span = abs(hi - lo) or max((abs(v) for v in finite), default=1.0) or 1.0
     diffs = []
     for k, (x, y) in enumerate(zip(va, vb, strict=True)):
         if x is None or y is None:
             if (x is None) != (y is None):
                 diffs.append((k, 1.0, x, y))
             continue
-        if abs(x - y) > max(out.opts.rtol * abs(x), 1e-9 * max(scale, 1.0)):
-            diffs.append((k, abs(x - y) / (abs(x) or 0.05 * scale or 1.0), x, y))
+        if abs(x - y) > max(out.opts.rtol * abs(x), 1e-9 * max(span, 1.0)):
+            diffs.append((k, abs(x - y) / span, x, y))
     ncols = int(sa[1]) if sa and len(sa) >= 2 else 0
 
     def cell(k: int) -> str:
@@ -233,18 +440,19 @@ def compare_grid(out: Findings, a: dict[str, Any], b: dict[str, Any], name: str,
 
     if len(diffs) >= 3:
         k, rel, x, y = max(diffs, key=lambda d: d[1])
-        out.add("data_error", series_severity(rel), loc,
+        out.add("data_error", reading_severity(rel), loc,
                 f"{len(diffs)} of {len(va)} values of {name} differ, e.g. {cell(k)} is {fmt_number(y)}, "
-                f"should be {fmt_number(x)}", union_box([cell_box(d[0]) for d in diffs]))  # fmt: skip
+                f"should be {fmt_number(x)}", union_box([cell_box(d[0]) for d in diffs]), **tag)  # fmt: skip
     else:
         for k, rel, x, y in diffs:
-            out.add("data_error", rel_severity(rel), loc, f"{cell(k)} of {name} is {fmt_number(y)}, should be {fmt_number(x)}",
-                    cell_box(k))  # fmt: skip
+            out.add("data_error", reading_severity(rel), loc,
+                    f"{cell(k)} of {name} is {fmt_number(y)}, should be {fmt_number(x)}", cell_box(k), **tag)  # fmt: skip
     if a.get("cmap") and b.get("cmap") and a.get("cmap") != b.get("cmap"):
-        out.add("style_error", 2, loc, f"{name} uses colour map {b['cmap']!r}, should be {a['cmap']!r}", b.get("bbox"))
+        out.add("style_error", 2, loc, f"{name} uses colour map {b['cmap']!r}, should be {a['cmap']!r}", b.get("bbox"),
+                Unit("colour map", a["cmap"], b["cmap"], "heatmap", ctx.where), **tag)  # fmt: skip
     ca, cb = a.get("clim") or [], b.get("clim") or []
     if not diffs and len(ca) == 2 and len(cb) == 2 and None not in ca + cb:
         span = abs(ca[1] - ca[0]) or 1.0
         if max(abs(ca[0] - cb[0]), abs(ca[1] - cb[1])) / span > 0.02:
             out.add("style_error", 1, loc, f"the colour scale of {name} runs {fmt_number(cb[0])} to {fmt_number(cb[1])}, "
-                    f"should be {fmt_number(ca[0])} to {fmt_number(ca[1])}", b.get("bbox"))  # fmt: skip
+                    f"should be {fmt_number(ca[0])} to {fmt_number(ca[1])}", b.get("bbox"), **tag)  # fmt: skip

@@ -17,8 +17,24 @@ from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou, clean_box, intersection_area, union_box
 from verm.judge.scene.colour import delta_e
-from verm.judge.scene.findings import Findings, SceneOptions
+from verm.judge.scene.findings import Findings, SceneOptions, missing_items
 from verm.judge.scene.matching import greedy_pairs
+from verm.judge.scene.shows import ChangedPixels
+from verm.judge.scene.svg.grade import (
+    DETAIL_SHARE,
+    SYMMETRIC_MOVED,
+    Ink,
+    changed_share,
+    colour_severity,
+    ink_severity,
+    merge_svg,
+    mirror_moved,
+    moved_severity,
+    outline_moved,
+    resize_moved,
+    to_polyline,
+    transformed_moved,
+)
 from verm.judge.scene.text import quote, text_severity
 from verm.types import Discrepancy
 
@@ -44,6 +60,11 @@ def _geom(e: dict[str, Any]) -> str | None:
     return d
 
 
+#: A paired element whose box keeps less than this IoU with its place shows none of itself there (the pile-up).
+FAR_IOU = 0.1
+#: More extra elements than this are one discrepancy (a pattern drawn over the icon), not one each.
+MANY_EXTRA = 8
+
 _COPY_SHIFT_RE = re.compile(r"\s*(translate\(\s*([-+\d.eE]+)(?:[\s,]+([-+\d.eE]+))?\s*\))\s*(.*)$")
 
 
@@ -68,10 +89,15 @@ def _same_block(blocks: list[tuple[list[int], list[int]]], i: int, j: int) -> bo
 class SvgDiff:
     def __init__(self, opts: SceneOptions) -> None:
         self.opts = opts
+        #: Reference elements whose shape the candidate replaced (gone, for the pile-up).
+        self.replaced: list[dict[str, Any]] = []
 
-    def run(self, ref: dict[str, Any], cand: dict[str, Any]) -> list[Discrepancy]:
+    def run(self, ref: dict[str, Any], cand: dict[str, Any], shows: ChangedPixels | None = None) -> list[Discrepancy]:
         out = Findings(self.opts)
         self.scene = ref
+        self.ink = Ink(ref, _path_vertices)
+        self.ink_c = Ink(cand, _path_vertices)
+        self.shows = shows
         ra, ca = list(ref.get("elements") or []), list(cand.get("elements") or [])
         sr, sc = [_svg_sig(e) for e in ra], [_svg_sig(e) for e in ca]
         sm = difflib.SequenceMatcher(None, sr, sc, autojunk=False)
@@ -106,9 +132,22 @@ class SvgDiff:
             changed.extend((lost[a], added[b]) for a, b in pairs)
             lost, added = [lost[a] for a in lr], [added[b] for b in lc]
         for i in lost:
-            out.add("structure_error", _area_severity(ra[i].get("bbox")), _svg_name(ra[i], i),
-                    f"{_svg_name(ra[i], i)} is missing", ra[i].get("bbox"))  # fmt: skip
+            out.add("structure_error", ink_severity(self.seen(ra[i].get("bbox"), self.ink.share(ra[i]))), _svg_name(ra[i], i),
+                    f"{_svg_name(ra[i], i)} is missing", ra[i].get("bbox"), missing=True, els={("r", i)},
+                    pixels=self.ink.share(ra[i]))  # fmt: skip
+        # A paired element drawn far from its place (a tenth of its box left in common) shows none of it there.
+        far = [i for i, j in changed if box_iou(ra[i].get("bbox"), ca[j].get("bbox")) < FAR_IOU]
+        gone = [ra[i] for i in lost + far]
         ra = list(ra)  # may grow by the originals of edited copies (below)
+        if len(added) > MANY_EXTRA:
+            # Many extra elements (a pattern drawn over the icon) are one change: graded by the ink they add.
+            share = self.seen(
+                union_box([ca[j].get("bbox") for j in added]), sum(self.added_ink(ca[j], None) for j in added)
+            )
+            out.add("structure_error", ink_severity(share), "elements", f"{len(added)} elements should not be there "
+                    f"({', '.join(_svg_name(ca[j], j) for j in added[:3])}, …)", union_box([ca[j].get("bbox") for j in added]),
+                    els={("c", j) for j in added}, pixels=share)  # fmt: skip
+            added = []
         for j in added:
             dup = next((k for k, s in enumerate(sr) if s[:9] == sc[j][:9]), None)
             box = ca[j].get("bbox")
@@ -125,9 +164,68 @@ class SvgDiff:
                     box = ra[k].get("bbox") or box
                     ra.append(original)
                     changed.append((len(ra) - 1, j))
-            out.add("structure_error", _area_severity(box), _svg_name(ca[j], j), desc, ca[j].get("bbox"))
+            share = self.seen(ca[j].get("bbox"), self.added_ink(ca[j], ra[dup] if dup is not None else None), "shape")
+            out.add("structure_error", ink_severity(share), _svg_name(ca[j], j), desc, ca[j].get("bbox"),
+                    els={("c", j)}, pixels=share)  # fmt: skip
+        self.replaced = []
         self.changes(ra, ca, sorted(changed), out)
-        return out.items
+        self.pile_up(gone + self.replaced, out)
+        merge_svg(out, shows)
+        return out.discrepancies()
+
+    def added_ink(self, e: dict[str, Any], original: dict[str, Any] | None) -> float:
+        """The ink an extra element adds (a share of the icon's): a copy shifted less than its stroke (or, filled,
+        than its size) mostly covers its original."""
+        own = self.ink_c.of(e) / self.ink.total
+        m = _COPY_SHIFT_RE.match(e.get("transform") or "")
+        if original is None and m is None:
+            return own
+        shift = 0.0
+        if m:
+            shift = math.hypot(float(m.group(2)), float(m.group(3) or 0)) * self.ink.scale
+        else:
+            ba, bb = clean_box(original.get("bbox") if original else None), clean_box(e.get("bbox"))
+            if ba and bb:
+                shift = max(abs(ba[k] - bb[k]) for k in range(4)) * self.ink.side
+        b = clean_box(e.get("bbox"))
+        if b is None:
+            return own
+        if e.get("fill") not in (None, "none"):
+            thick = min(b[2] - b[0], b[3] - b[1]) * self.ink.side
+        else:
+            thick = float(e.get("stroke_width") or 1.0) * self.ink.scale
+        return own * min(1.0, shift / max(thick, 1e-9))
+
+    def geometry(self, box: Any, moved: float, share: float) -> int:
+        """A geometry change's severity (`grade.moved_severity`) from the scene's estimates of how far its outline
+        moved and the share of the ink it changed (`grade.merge_svg` reads them off the images when the change
+        is alone where it shows)."""
+        return moved_severity(moved, share)
+
+    def seen(self, box: Any, estimate: float, kind: str = "any") -> float:
+        """The share of the ink a change touches: the changed pixels of its ``kind`` (a ``shape`` gone, added or
+        moved; a ``recolour``) inside ``box`` when the images are at hand (what shows), else ``estimate`` (from
+        the scene)."""
+        return self.shows.share(box, kind) if self.shows is not None else estimate
+
+    def pile_up(self, lost: list[dict[str, Any]], out: Findings) -> None:
+        """Missing content costs what it hides: past half of the icon, the missing items pile up."""
+        # The share gone: of the elements and of the ink, whichever is smaller (one big shape dropped from two is
+        # one error, however much ink it held).
+        n = len(self.scene.get("elements") or []) or 1
+        share = min(sum(self.ink.of(e) for e in lost) / self.ink.total, len(lost) / n)
+        extra = missing_items(share) - len(lost)  # each element gone (or far from its place) has its own item
+        if share <= 0.5 or extra <= 0:
+            return
+        b = union_box([e.get("bbox") for e in lost])
+        for part in range(extra):
+            strip = (
+                (b[0] + (b[2] - b[0]) * part / extra, b[1], b[0] + (b[2] - b[0]) * (part + 1) / extra, b[3])
+                if b
+                else None
+            )
+            out.add("structure_error", 3, "icon", f"part {part + 1} of {extra} of the icon is empty: {share:.0%} of "
+                    f"its ink ({len(lost)} of its elements) is missing", strip, missing=True)  # fmt: skip
 
     def copy_of(self, ra: list[dict[str, Any]], e: dict[str, Any], j: int) -> tuple[int, dict[str, Any]] | None:
         """The reference element an extra element is a shifted copy of (its transform is ``translate(..)``
@@ -187,12 +285,16 @@ class SvgDiff:
         # Which elements did it move past? Those between its two positions (in reference order).
         lo, hi = sorted((i, j))
         passed = ra[lo : hi + 1]
-        overlap = max((intersection_area(e.get("bbox"), p.get("bbox")) for p in passed if p is not ra[i]), default=0.0)
-        sev = 2 if overlap > 0.05 else 1
+        # The pixels that change: where it overlaps the elements it moved past, the upper one's ink there.
+        overlap = sum(
+            intersection_area(e.get("bbox"), p.get("bbox")) / max(box_area(p.get("bbox")), 1e-9) * self.ink.of(p)
+            for p in passed if p is not ra[i]
+        )  # fmt: skip
+        sev = 2 if self.seen(e.get("bbox"), overlap / self.ink.total) >= DETAIL_SHARE else 1
         direction = "above" if j > i else "below"
         out.add("structure_error", sev, _svg_name(e, j),
                 f"{_svg_name(e, j)} is drawn at stacking position {j + 1}, should be {i + 1} (now {direction} "
-                "elements it should not be)", e.get("bbox"))  # fmt: skip
+                "elements it should not be)", e.get("bbox"), els={("c", j)})  # fmt: skip
 
     def changes(
         self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], pairs: list[tuple[int, int]], out: Findings
@@ -200,26 +302,22 @@ class SvgDiff:
         moves: dict[tuple[float, ...], list[tuple[int, int, float]]] = {}
         # Colour changes grouped by (attribute, old, new): a group's fill changes all its children alike.
         paints: dict[tuple[str, Any, Any], list[int]] = {}
+        ink = self.ink
         for i, j in pairs:
             a, b = ra[i], ca[j]
             name = _svg_name(b, j)
+            els = {("r", i), ("c", j)} if i < len(self.scene.get("elements") or []) else {("c", j)}
             for attr in ("fill", "stroke"):
                 if delta_e(a.get(attr), b.get(attr)) > self.opts.colour_de:
-                    paints.setdefault((attr, a.get(attr), b.get(attr)), []).append(j)
+                    paints.setdefault((attr, a.get(attr), b.get(attr)), []).append((i, j))
             wa, wb = float(a.get("stroke_width") or 0), float(b.get("stroke_width") or 0)
             if b.get("stroke") not in (None, "none") and wa > 0 and wb > 0 and max(wa, wb) / min(wa, wb) >= 1.5:
-                out.add(
-                    "style_error", 1, name, f"the stroke width of {name} is {wb:g}, should be {wa:g}", b.get("bbox")
-                )
+                out.add("style_error", 1, name, f"the stroke width of {name} is {wb:g}, should be {wa:g}", b.get("bbox"),
+                        els=els)  # fmt: skip
             if (a.get("text") or "") != (b.get("text") or ""):
                 ta, tb = a.get("text") or "", b.get("text") or ""
-                out.add(
-                    "text_symbol_error",
-                    text_severity(ta, tb),
-                    name,
-                    f"the text reads {quote(tb)}, should be {quote(ta)}",
-                    b.get("bbox"),
-                )
+                out.add("text_symbol_error", text_severity(ta, tb), name,
+                        f"the text reads {quote(tb)}, should be {quote(ta)}", b.get("bbox"), text=True)  # fmt: skip
             ba, bb = clean_box(a.get("bbox")), clean_box(b.get("bbox"))
             ga, gb = _geom(a), _geom(b)
             own_same = ga == gb and a.get("transform") == b.get("transform")
@@ -227,7 +325,8 @@ class SvgDiff:
             if own_same and not moved_box and (ba is None) == (bb is None):
                 continue
             iou = box_iou(ba, bb) if ba and bb else None
-            sev = _geometry_severity(ba, bb, ga, gb, _canvas(self.scene))
+            moved = _box_moved(ba, bb, ga, gb, _canvas(self.scene))
+            sev = self.geometry(union_box([ba, bb]), moved, changed_share(ink, a, moved))
             if own_same and ba and bb and a.get("tag") != "text":
                 # Moved by an ancestor's transform (or its own geometry attributes): group equal moves.
                 key = _box_motion(ba, bb)
@@ -236,40 +335,69 @@ class SvgDiff:
             box = union_box([bb, ba]) if bb else ba
             if a.get("transform") != b.get("transform"):
                 extra = _added_transform(a.get("transform"), b.get("transform"))
+                if extra is None and ga == gb:
+                    # Its transform replaced (not one appended): graded by the ink it changes.
+                    share = self.seen(box, ink.share(a))
+                    self.replaced.append(a)  # its shape is not shown: gone, for the pile-up
+                    out.add("structure_error", ink_severity(share), name, f"{name} has transform "
+                            f"{b.get('transform')!r}, should be {a.get('transform')!r}", box, els=els,
+                            pixels=share)  # fmt: skip
+                    continue
                 # Each appended transform is an edit of its own (a mirror, a rotation, a resize, a shift).
                 for part in _transform_parts(extra):
-                    if re.search(r"scale\(\s*(-1\s*[ ,]\s*1|1\s*[ ,]\s*-1)\s*\)", part):
-                        out.add("text_symbol_error", 2, name, f"{name} is mirrored ({part!r})", box)
-                    elif _small_transform(ba, bb, part, _canvas(self.scene)):
-                        # The perturbation rule: a small transform is a shape change (1); a large one structure.
-                        out.add("shape_error", 1, name, f"{name} is slightly transformed ({part!r})", box)
+                    mirror = re.search(r"scale\(\s*(-1\s*[ ,]\s*1|1\s*[ ,]\s*-1)\s*\)", part)
+                    if mirror:
+                        horizontal = mirror.group(1).replace(" ", "").replace(",", "").startswith("-1")
+                        flip = mirror_moved(ink, a, horizontal)
+                        sev = 1 if flip < SYMMETRIC_MOVED else 2
+                        out.add("text_symbol_error", sev, name, f"{name} is mirrored ({part!r})", box, els=els,
+                                pixels=changed_share(ink, a, flip))  # fmt: skip
+                        continue
+                    # A small transform is a shape change, a large one structure; either graded by how far
+                    # the outline moved.
+                    moved = _transform_moved(ink, a, part)
+                    sev = self.geometry(union_box([ba, bb]), moved, changed_share(ink, a, moved))
+                    if _small_transform(ba, bb, part, _canvas(self.scene)):
+                        out.add("shape_error", sev, name, f"{name} is slightly transformed ({part!r})", box, els=els,
+                                moved=moved)  # fmt: skip
                     else:
-                        out.add("structure_error", 3 if box_area(ba) > 0.10 else 2, name,
-                                f"{name} is transformed ({part!r})", box)  # fmt: skip
+                        out.add("structure_error", sev, name, f"{name} is transformed ({part!r})", box, els=els,
+                                moved=moved)  # fmt: skip
                 if ga == gb:
                     continue
             parts = _path_edits(ga, gb, _canvas(self.scene))
             if parts is not None:
-                for sev, desc in parts:
-                    out.add("shape_error", sev, name, f"{name}: {desc}", box)
+                for kind, value, desc in parts:
+                    moved = _resize_outline(ink, a, ga, gb) if kind == "resize" else value
+                    sev = self.geometry(box, moved, changed_share(ink, a, moved))
+                    out.add("shape_error", sev, name, f"{name}: {desc}", box, els=els, moved=moved,
+                            pixels=changed_share(ink, a, moved))  # fmt: skip
                 continue
             detail = "its shape or position differs" + (f" (box overlap {iou:.0%})" if iou is not None else "")
             if a.get("tag") == "text" and own_same:
                 detail = "its position or size differs" + (f" (box overlap {iou:.0%})" if iou is not None else "")
-            out.add("shape_error", sev, name, f"the geometry of {name} differs: {detail}", box)
-        for (attr, old, new), js in paints.items():
+            out.add("shape_error", sev, name, f"the geometry of {name} differs: {detail}", box, els=els, moved=moved)
+        for (attr, old, new), ijs in paints.items():
+            js = [j for _, j in ijs]
             boxes = [ca[j].get("bbox") for j in js]
+            # The recoloured ink: a fill's area or a stroke's line (an element painting both: its ink).
+            share = sum(ink.of(ra[i]) for i, _ in ijs) / ink.total
+            sev = colour_severity(self.opts, old, new, self.seen(union_box(boxes), share, "recolour"))
+            els = {("c", j) for j in js}
             if len(js) == 1:
                 name = _svg_name(ca[js[0]], js[0])
-                out.colour("style_error", f"the {attr} of {name}", name, old, new, boxes[0])
+                out.add("style_error", sev, name, f"the {attr} of {name} is {new or 'none'}, should be {old or 'none'}",
+                        boxes[0], els=els, pixels=share)  # fmt: skip
             else:
                 names = ", ".join(str(j + 1) for j in js[:6]) + ("…" if len(js) > 6 else "")
-                out.colour("style_error", f"the {attr} of {len(js)} elements ({names}, likely one group's)",
-                           f"elements {names}", old, new, union_box(boxes))  # fmt: skip
+                out.add("style_error", sev, f"elements {names}", f"the {attr} of {len(js)} elements ({names}, likely "
+                        f"one group's) is {new or 'none'}, should be {old or 'none'}", union_box(boxes), els=els,
+                        pixels=share)  # fmt: skip
         for key, members in moves.items():
             sev = max(
-                _geometry_severity(clean_box(ra[i].get("bbox")), clean_box(ca[j].get("bbox")), None, None, None)
+                self.geometry(union_box([ra[i].get("bbox"), ca[j].get("bbox")]), m, changed_share(ink, ra[i], m))
                 for i, j, _ in members
+                for m in [_box_moved(clean_box(ra[i].get("bbox")), clean_box(ca[j].get("bbox")), None, None, None)]
             )
             boxes = [ca[j].get("bbox") for _, j, _ in members]
             dx, dy, sx, sy = key
@@ -286,7 +414,7 @@ class SvgDiff:
             else:
                 desc = f"{len(members)} elements are {what} together (a transform of their group)"
                 loc = f"elements {', '.join(str(j + 1) for _, j, _ in members[:6])}" + ("…" if len(members) > 6 else "")
-            out.add("shape_error", sev, loc, desc, union_box(boxes))
+            out.add("shape_error", sev, loc, desc, union_box(boxes), els={("c", j) for _, j, _ in members})
 
 
 def _canvas(scene: dict[str, Any]) -> float | None:
@@ -297,23 +425,72 @@ def _canvas(scene: dict[str, Any]) -> float | None:
     return None
 
 
-def _geometry_severity(ba: Any, bb: Any, da: str | None, db: str | None, canvas: float | None) -> int:
-    """Shape rule (as verm.perturb.svg): a uniform resize by <= 12 % -> 1, <= 50 % -> 2, more -> 3; a point or
-    element moved by < 4 % of the canvas -> 1, < 10 % -> 2, more -> 3."""
+def _box_moved(ba: Any, bb: Any, da: str | None, db: str | None, canvas: float | None) -> float:
+    """How far an element's outline moved, a share of the canvas side: a uniform resize by its edges' move, else
+    the largest move of a box edge or a path point."""
     if ba is None or bb is None:
-        return 2
+        return 0.1
     wa, ha, wb, hb = ba[2] - ba[0], ba[3] - ba[1], bb[2] - bb[0], bb[3] - bb[1]
     ratios = [y / x for x, y in ((wa, wb), (ha, hb)) if x > 0.005]
     if ratios and max(ratios) < 1.1 * min(ratios) and abs(ratios[0] - 1) > 0.01:
-        change = max(abs(r - 1) for r in ratios)
-        return 1 if change <= 0.12 else 2 if change <= 0.5 else 3
+        return max(abs(ba[k] - bb[k]) for k in range(4))
     shift = max(abs(ba[k] - bb[k]) for k in range(4))
     if da and db and canvas and not da.endswith("...") and not db.endswith("..."):
         pa, pb = _path_vertices(da), _path_vertices(db)
         if pa and len(pa) == len(pb):
             moved = max(math.hypot(x1 - x2, y1 - y2) for (x1, y1), (x2, y2) in zip(pa, pb, strict=True))
             shift = max(shift, moved / canvas)
-    return 1 if shift < 0.04 else 2 if shift < 0.10 else 3
+    return shift
+
+
+def _resize_outline(ink: Ink, e: dict[str, Any], ga: str | None, gb: str | None) -> float:
+    """How far a resized path's outline moved (its vertices before and after)."""
+    pa, pb = (_path_vertices(ga) if ga else []), (_path_vertices(gb) if gb else [])
+    if len(pa) < 2 or len(pa) != len(pb):
+        return resize_moved(ink, e, 1.0)
+    return outline_moved(ink, pa, pb)
+
+
+def _transform_moved(ink: Ink, e: dict[str, Any], part: str) -> float:
+    """How far an appended transform moves an element's outline, a share of the canvas side."""
+    matrix = _matrix(part)
+    return transformed_moved(ink, e, matrix) if matrix is not None else 0.1
+
+
+def _matrix(transform: str) -> tuple[float, float, float, float, float, float] | None:
+    """An SVG transform list as one matrix (a, b, c, d, e, f); None when it does not parse."""
+    total = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+    def mul(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, float, float, float, float, float]:
+        a, b, c, d, e, f = m
+        a2, b2, c2, d2, e2, f2 = n
+        return (a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2, a * e2 + c * f2 + e,
+                b * e2 + d * f2 + f)  # fmt: skip
+
+    for m in re.finditer(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)", transform):
+        try:
+            v = [float(x) for x in re.split(r"[\s,]+", m.group(2).strip()) if x]
+        except ValueError:
+            return None
+        name = m.group(1)
+        if name == "matrix" and len(v) == 6:
+            step = tuple(v)
+        elif name == "translate" and v:
+            step = (1.0, 0.0, 0.0, 1.0, v[0], v[1] if len(v) > 1 else 0.0)
+        elif name == "scale" and v:
+            step = (v[0], 0.0, 0.0, v[1] if len(v) > 1 else v[0], 0.0, 0.0)
+        elif name == "rotate" and v:
+            t = math.radians(v[0])
+            cx, cy = (v[1], v[2]) if len(v) >= 3 else (0.0, 0.0)
+            cos, sin = math.cos(t), math.sin(t)
+            step = (cos, sin, -sin, cos, cx - cos * cx + sin * cy, cy - sin * cx - cos * cy)
+        elif name in ("skewX", "skewY") and v:
+            k = math.tan(math.radians(v[0]))
+            step = (1.0, 0.0, k, 1.0, 0.0, 0.0) if name == "skewX" else (1.0, k, 0.0, 1.0, 0.0, 0.0)
+        else:
+            return None
+        total = mul(total, step)
+    return total
 
 
 _PATH_TOKEN_RE = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
@@ -388,9 +565,10 @@ def _transform_parts(extra: str | None) -> list[str]:
     return out or [extra]
 
 
-def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tuple[int, str]] | None:
-    """A changed path read as a uniform resize and/or a moved point (the engine's shape_size and path_coords),
-    each with its severity; None when the paths cannot be compared point by point."""
+def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tuple[str, float, str]] | None:
+    """A changed path read as a uniform resize and/or a moved point (the engine's shape_size and path_coords):
+    ("resize", factor, words) and ("point", how far it moved as a share of the canvas, words); None when the
+    paths cannot be compared point by point."""
     if not da or not db or not canvas or da.endswith("...") or db.endswith("..."):
         return None
     pa, pb = _path_vertices(da), _path_vertices(db)
@@ -404,12 +582,11 @@ def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tu
         centre = math.hypot((ax0 + ax1 - bx0 - bx1) / 2, (ay0 + ay1 - by0 - by1) / 2) / canvas
         cross = abs(va[0] * vb[1] - va[1] * vb[0]) / (la * lb) if la > 0 and lb > 0 else 1.0
         if centre < 0.002 and cross < 0.01 and la > 0 and abs(lb / la - 1) > 0.01:
-            change = abs(lb / la - 1)
-            return [(1 if change <= 0.12 else 2 if change <= 0.5 else 3, f"its size is scaled by {lb / la:.2f}")]
+            return [("resize", lb / la, f"its size is scaled by {lb / la:.2f}")]
         moved = max(math.hypot(x1 - x2, y1 - y2) for (x1, y1), (x2, y2) in zip(pa, pb, strict=True)) / canvas
         if moved <= 0.005:
             return None
-        return [(1 if moved < 0.04 else 2 if moved < 0.10 else 3, f"a point moved by {moved:.0%} of the canvas")]
+        return [("point", moved, f"a point moved by {moved:.0%} of the canvas")]
     keep = list(range(len(pa)))
 
     def fit(idx: list[int]) -> tuple[float, float, float]:
@@ -434,15 +611,20 @@ def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tu
             break
         keep.pop(worst)
         f, tx, ty = fit(keep)
-    out: list[tuple[int, str]] = []
+    out: list[tuple[str, float, str]] = []
     if abs(f - 1) > 0.01:
-        change = abs(f - 1)
-        out.append((1 if change <= 0.12 else 2 if change <= 0.5 else 3, f"its size is scaled by {f:.2f}"))
+        out.append(("resize", f, f"its size is scaled by {f:.2f}"))
     else:
         f, tx, ty = 1.0, 0.0, 0.0
     moved = max(residual(i, f, tx, ty) for i in range(len(pa))) / canvas
     if moved > 0.005 and (not out or moved > 0.01):
-        out.append((1 if moved < 0.04 else 2 if moved < 0.10 else 3, f"a point moved by {moved:.0%} of the canvas"))
+        # What shows is how far the outline moved, not the point: a point slid along the outline moves little.
+        fitted = [(f * x + tx, f * y + ty) for x, y in pa]
+        outline = max(
+            max(to_polyline(pb[i], fitted), to_polyline(fitted[i], pb))
+            for i in range(len(pa)) if residual(i, f, tx, ty) > 1e-3 * canvas
+        ) / canvas  # fmt: skip
+        out.append(("point", outline, f"a point moved by {moved:.0%} of the canvas"))
     return out or None
 
 
@@ -481,8 +663,3 @@ def _box_motion(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, floa
     sx = (b[2] - b[0]) / (a[2] - a[0]) if a[2] > a[0] else 1.0
     sy = (b[3] - b[1]) / (a[3] - a[1]) if a[3] > a[1] else 1.0
     return (round(cxb - cxa, 2), round(cyb - cya, 2), round(sx, 1), round(sy, 1))
-
-
-def _area_severity(b: Any) -> int:
-    a = box_area(b)
-    return 3 if a > 0.10 else 2 if a > 0.01 else 1

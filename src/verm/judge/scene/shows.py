@@ -1,0 +1,79 @@
+"""Where two renderings differ, to grade a finding by what shows.
+
+The scenes say what changed; the pixels say how much of it shows. A pixel changed when a channel differs by
+more than 24 (of 255), as in the bench's ground truth (`verm.perturb.effect`): a finding's share is the
+changed pixels inside its box over the ink of both images. Renderings of different sizes are not compared.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from typing import Any
+
+import numpy as np
+
+from verm.judge.scene.boxes import clean_box
+
+PIXEL_DIFF = 24
+#: Images are read at about this many px on the longer side (at most; the bench's 336 px icons as they are).
+MAX_SIDE = 400
+#: Ink: a pixel whose channels differ from the white canvas by more than this.
+INK_DIFF = 40
+
+
+class ChangedPixels:
+    """The changed pixels of two same-size renderings (see the module docstring)."""
+
+    def __init__(self, ref_png: bytes, cand_png: bytes) -> None:
+        from PIL import Image, ImageChops
+
+        a, b = (Image.open(io.BytesIO(png)).convert("RGB") for png in (ref_png, cand_png))
+        self.ok = a.size == b.size
+        if not self.ok:
+            return
+        # Shares are ratios: a large image is read at about MAX_SIDE px (a box average keeps thin strokes).
+        k = max(1, math.ceil(max(a.size) / MAX_SIDE))
+        if k > 1:
+            a, b = a.reduce(k), b.reduce(k)
+        changed = _channel_max(ImageChops.difference(a, b)) > PIXEL_DIFF
+        ink_a, ink_b = (_channel_max(ImageChops.invert(x)) > INK_DIFF for x in (a, b))
+        self.ink = max(1, int((ink_a | ink_b).sum()))
+        #: Changed pixels that were painted before and after (recoloured), and those painted on one side only
+        #: (a shape gone, added or moved).
+        self.kinds = {"any": changed, "recolour": changed & ink_a & ink_b, "shape": changed & (ink_a ^ ink_b)}
+        self.h, self.w = changed.shape
+
+    def _window(self, box: Any) -> tuple[slice, slice] | None:
+        b = clean_box(box)
+        if not self.ok or b is None:
+            return None
+        x0, y0 = int(b[0] * self.w), int(b[1] * self.h)
+        x1, y1 = max(x0 + 1, int(np.ceil(b[2] * self.w))), max(y0 + 1, int(np.ceil(b[3] * self.h)))
+        return slice(y0, y1), slice(x0, x1)
+
+    def share(self, box: Any, kind: str = "any") -> float:
+        """The changed pixels inside ``box`` as a share of the ink (the pixels either image paints): all of them,
+        the ``recolour``ed ones, or those of a ``shape`` gone, added or moved."""
+        win = self._window(box)
+        return 0.0 if win is None else float(self.kinds[kind][win].sum()) / self.ink
+
+
+def _channel_max(img: Any) -> np.ndarray:
+    """The largest of an RGB image's three channels, per pixel."""
+    from PIL import ImageChops
+
+    r, g, b = img.split()
+    return np.asarray(ImageChops.lighter(ImageChops.lighter(r, g), b))
+
+
+def changed_pixels(reference: Any, candidate: Any) -> ChangedPixels | None:
+    """The changed pixels of two renderings, or None when either has no image or their sizes differ."""
+    ref_png, cand_png = getattr(reference, "png", None), getattr(candidate, "png", None)
+    if not ref_png or not cand_png:
+        return None
+    try:
+        found = ChangedPixels(ref_png, cand_png)
+    except (OSError, ValueError):
+        return None
+    return found if found.ok else None

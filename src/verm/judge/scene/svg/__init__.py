@@ -1,0 +1,12 @@
+"""SVG: align two element lists in stacking order and report elements, geometry, colours, texts.
+
+- `diff`: the alignment and the comparison of element pairs (`SvgDiff`).
+- `grade`: severities by what shows (ink shares, how far outlines move) and the last pass that merges findings
+  on one place.
+
+The rules: docs/judges.md, "Scene judge", "SVG".
+"""
+
+from verm.judge.scene.svg.diff import SvgDiff
+
+__all__ = ["SvgDiff"]

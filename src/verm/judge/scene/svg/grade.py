@@ -1,0 +1,231 @@
+"""SVG severities by what shows, estimated from the scene, and the last pass over an SVG's findings.
+
+The ink of an element (the pixels it paints) is estimated from its scene: a
+filled shape by its polygon's area (its box's for circles and text), a stroke
+by its length times its width. Shares are of the reference icon's whole ink.
+
+- An element missing or extra: its ink share >= 25 % -> 3, >= 5 % -> 2, else 1;
+  when more than half of the icon's ink is missing, items pile up to 8 of
+  severity 3 (`verm.judge.scene.findings.missing_items`).
+- A colour: a shade (ΔE < 25), or under 5 % of the ink -> 1, else 2.
+- Geometry (a resize, a moved point, a small transform): how far the outline
+  moved, a share of the canvas side: < 4 % -> 1, < 10 % -> 2, else 3; one step
+  less (not below 1) when the changed pixels are under 5 % of the ink (a detail).
+- A mirror: 2, or 1 when the outline moves < 2 % of the side (a near-symmetric
+  shape). A stacking-order change: 2 when the overlap it changes is >= 5 % of
+  the ink, else 1.
+- `merge_svg`: findings on one element are one discrepancy (texts only with texts;
+  never two missing pieces), led by the highest severity, then the most changed pixels.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import Any
+
+from verm.judge.scene.boxes import box_area, clean_box
+from verm.judge.scene.colour import delta_e
+from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, same_place_groups
+from verm.judge.scene.shows import ChangedPixels
+
+INK_STEPS = (0.05, 0.25)
+MOVED_STEPS = (0.04, 0.10)
+DETAIL_SHARE = 0.05
+SYMMETRIC_MOVED = 0.02
+
+
+class Ink:
+    """Ink estimates for one SVG scene (pixels of its rendering)."""
+
+    def __init__(self, scene: dict[str, Any], path_vertices: Any) -> None:
+        png = scene.get("png_size") or [336, 336]
+        self.w, self.h = float(png[0]), float(png[1])
+        vb = scene.get("viewBox")
+        self.scale = 1.0
+        if isinstance(vb, (list, tuple)) and len(vb) == 4 and vb[2] and vb[3]:
+            self.scale = min(self.w / float(vb[2]), self.h / float(vb[3]))
+        self.side = max(self.w, self.h)
+        self._vertices = path_vertices
+        self.total = sum(self.of(e) for e in scene.get("elements") or []) or 1.0
+
+    def vertices(self, e: dict[str, Any]) -> list[tuple[float, float]]:
+        d = e.get("d_full") or e.get("d")
+        if d and not d.endswith("..."):
+            return self._vertices(d)
+        pts = e.get("points")
+        if isinstance(pts, list):
+            try:
+                return [(float(x), float(y)) for x, y in pts]
+            except (TypeError, ValueError):
+                return []
+        return []
+
+    def of(self, e: dict[str, Any]) -> float:
+        """The element's ink in pixels."""
+        b = clean_box(e.get("bbox"))
+        if b is None:
+            return 0.0
+        box_px = box_area(b) * self.w * self.h
+        if e.get("tag") == "text":
+            return box_px * 0.3
+        filled = e.get("fill") not in (None, "none")
+        width = float(e.get("stroke_width") or 0) * self.scale if e.get("stroke") not in (None, "none") else 0.0
+        pts = self.vertices(e)
+        perimeter = sum(math.dist(p, q) for p, q in itertools.pairwise(pts)) * self.scale if pts else 0.0
+        if not perimeter:
+            perimeter = 2 * ((b[2] - b[0]) * self.w + (b[3] - b[1]) * self.h)
+            if e.get("tag") in ("circle", "ellipse"):
+                perimeter *= math.pi / 4
+        ink = perimeter * width
+        if filled:
+            area = 0.0
+            if len(pts) >= 3:
+                area = abs(sum(p[0] * q[1] - q[0] * p[1] for p, q in zip(pts, pts[1:] + pts[:1], strict=True))) / 2
+                area *= self.scale**2
+            if not area:
+                area = box_px * (math.pi / 4 if e.get("tag") in ("circle", "ellipse") else 0.8)
+            ink += min(area, box_px)
+        return min(ink, box_px) if ink else box_px * 0.05
+
+    def share(self, e: dict[str, Any]) -> float:
+        return self.of(e) / self.total
+
+
+def ink_severity(share: float) -> int:
+    """An element gone or added: its share of the icon's ink >= 25 % -> 3, >= 5 % -> 2, else 1."""
+    return 1 if share < INK_STEPS[0] else 2 if share < INK_STEPS[1] else 3
+
+
+def colour_severity(opts: SceneOptions, old: str | None, new: str | None, share: float) -> int:
+    if (old in (None, "none")) != (new in (None, "none")):
+        return 2 if share >= DETAIL_SHARE else 1
+    return 1 if delta_e(old, new) < opts.strong_de or share < DETAIL_SHARE else 2
+
+
+def moved_severity(moved: float, changed_share: float) -> int:
+    """Geometry by how far the outline moved (a share of the canvas side), one step less for a detail."""
+    step = 1 if moved < MOVED_STEPS[0] else 2 if moved < MOVED_STEPS[1] else 3
+    return max(1, step - 1) if changed_share < DETAIL_SHARE else step
+
+
+def changed_share(ink: Ink, e: dict[str, Any], moved: float) -> float:
+    """The pixels a geometry change of ``e`` changes, as a share of the ink: its old and new outline where it
+    moved by more than its stroke, a band of its outline otherwise."""
+    own = ink.of(e)
+    b = clean_box(e.get("bbox"))
+    if b is None:
+        return 0.0
+    perimeter = 2 * ((b[2] - b[0]) * ink.w + (b[3] - b[1]) * ink.h)
+    band = perimeter * moved * ink.side
+    return min(2 * own, band + own * 0.5) / ink.total
+
+
+def mirror_moved(ink: Ink, e: dict[str, Any], horizontal: bool) -> float:
+    """How far an element's outline moves when mirrored about its centre (a share of the canvas side): the
+    98th percentile of each mirrored vertex's distance to the nearest original vertex."""
+    pts = ink.vertices(e)
+    if len(pts) < 2:
+        return 1.0
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    mirrored = [(2 * cx - x, y) if horizontal else (x, 2 * cy - y) for x, y in pts]
+    dists = sorted(min(math.dist(m, p) for p in pts) for m in mirrored)
+    return dists[min(len(dists) - 1, int(0.98 * len(dists)))] * ink.scale / ink.side
+
+
+def outline(ink: Ink, e: dict[str, Any]) -> list[tuple[float, float]]:
+    """An element's outline as points in its user units: its path or points, else its box's corners (a circle's
+    or ellipse's: points around it), closed."""
+    pts = ink.vertices(e)
+    if len(pts) < 2:
+        b = clean_box(e.get("bbox"))
+        if b is None:
+            return []
+        x0, y0, x1, y1 = (b[0] * ink.w / ink.scale, b[1] * ink.h / ink.scale, b[2] * ink.w / ink.scale,
+                          b[3] * ink.h / ink.scale)  # fmt: skip
+        if e.get("tag") in ("circle", "ellipse"):
+            cx, cy, rx, ry = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
+            pts = [(cx + rx * math.cos(k * math.pi / 8), cy + ry * math.sin(k * math.pi / 8)) for k in range(16)]
+        else:
+            pts = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    return [*pts, pts[0]] if pts[0] != pts[-1] else pts
+
+
+def to_polyline(p: tuple[float, float], line: list[tuple[float, float]]) -> float:
+    """The distance from a point to a polyline."""
+    best = math.inf
+    for a, b in itertools.pairwise(line):
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        n2 = dx * dx + dy * dy
+        t = 0.0 if n2 == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / n2))
+        best = min(best, math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy))
+    return best if math.isfinite(best) else 0.0
+
+
+def outline_moved(ink: Ink, old: list[tuple[float, float]], new: list[tuple[float, float]]) -> float:
+    """How far an outline moved, a share of the canvas side: the 98th percentile of each new point's distance
+    to the old outline and the other way round (what the bench's ground truth measures on the pixels)."""
+    if len(old) < 2 or len(new) < 2:
+        return 0.1
+
+    def p98(src: list[tuple[float, float]], dst: list[tuple[float, float]]) -> float:
+        d = sorted(to_polyline(p, dst) for p in src)
+        return d[min(len(d) - 1, int(0.98 * len(d)))]
+
+    return max(p98(new, old), p98(old, new)) * ink.scale / ink.side
+
+
+def transformed_moved(ink: Ink, e: dict[str, Any], matrix: tuple[float, ...]) -> float:
+    """How far an element's outline moves under an added transform (a, b, c, d, e, f in its user units)."""
+    pts = outline(ink, e)
+    a, b, c, d, tx, ty = matrix
+    return outline_moved(ink, pts, [(a * x + c * y + tx, b * x + d * y + ty) for x, y in pts])
+
+
+def rotation_moved(ink: Ink, e: dict[str, Any], degrees: float) -> float:
+    """How far an element's outline moves when turned by ``degrees`` about its box's centre."""
+    b = clean_box(e.get("bbox"))
+    if b is None:
+        return 1.0
+    radius = math.hypot((b[2] - b[0]) * ink.w, (b[3] - b[1]) * ink.h) / 2
+    return 2 * radius * abs(math.sin(math.radians(degrees) / 2)) / ink.side
+
+
+def resize_moved(ink: Ink, e: dict[str, Any], factor: float) -> float:
+    """How far an element's outline moves when resized by ``factor`` about its centre."""
+    b = clean_box(e.get("bbox"))
+    if b is None:
+        return 1.0
+    return abs(factor - 1) * max((b[2] - b[0]) * ink.w, (b[3] - b[1]) * ink.h) / 2 / ink.side
+
+
+def merge_svg(out: Findings, shows: ChangedPixels | None = None) -> None:
+    """Findings on one element are one discrepancy, as an annotator sees one change there (texts only with
+    texts; missing content never with missing content: each piece costs): the dominant one's category and
+    severity (the highest severity, then the most changed pixels), the others named after it. ``shows`` (the
+    changed pixels, `verm.judge.scene.shows`) regrades moves by what shows."""
+    items = out.items
+
+    def touch(i: int, j: int) -> bool:
+        a, b = items[i], items[j]
+        if ("text" in a.tags) != ("text" in b.tags):
+            return False
+        # Changes to one element are one; changes to different elements are told apart, as an annotator lists
+        # them (the ground truth merges only edits that change the same pixels, which two elements rarely do).
+        return bool(a.tags.get("els", set()) & b.tags.get("els", set()))
+
+    keep: list[Finding] = []
+    for members in same_place_groups(items, touch):
+        if len(members) == 1:
+            f = items[members[0]]
+            if shows is not None and f.category in ("shape_error", "structure_error") and "moved" in f.tags:
+                # Alone on its element: the share of the ink it changed, read off the images.
+                f.severity = moved_severity(f.tags["moved"], shows.share(f.bbox))
+            keep.append(f)
+            continue
+        # The dominant change: the highest severity, then the most changed pixels (as the ground truth picks).
+        merged = merged_finding(items, members, lambda k: (items[k].severity, items[k].tags.get("pixels", 0.0), -k))
+        merged.tags["els"] = set().union(*(items[k].tags.get("els", set()) for k in members))
+        keep.append(merged)
+    out.items[:] = keep
