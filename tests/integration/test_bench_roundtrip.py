@@ -255,3 +255,31 @@ def test_vc_rewardbench_style_records_load_and_run(tmp_path):
     assert summary.judged == 2 and summary.failed == 0
     rep = evaluate(tmp_path / "mse")
     assert set(rep["by_task"]) == {"table", "svg"}
+
+
+_CHART_HEAD = "import matplotlib.pyplot as plt\nimport numpy as np\n"
+UNSTABLE_SOURCES = {
+    "seeded.py": _CHART_HEAD + "plt.plot(np.random.default_rng(3).random(30))\nplt.title('seeded')\n",
+    "unseeded.py": _CHART_HEAD + "plt.plot(np.random.rand(30))\nplt.title('unseeded')\n",
+    "clock.py": _CHART_HEAD + "import time\nplt.plot([1, 3, 2])\nplt.title(f'made at {time.time()}')\n",
+}
+
+
+def test_a_source_whose_two_renders_differ_is_left_out(tmp_path, renderers):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name, code in UNSTABLE_SOURCES.items():
+        (sources / name).write_text(code)
+    kw = dict(seed=5, perturber=STAND_IN, renderer=renderers[Task.CHART], workers=2)
+    out = tmp_path / "bench"
+    summary = make_bench(Task.CHART, sources, out, n=6, **kw)  # slots 0..3 start at every file
+    assert summary.total == 6 and summary.skipped_indices == []
+    assert summary.unstable_sources == ["clock.py", "unseeded.py"]
+    assert {r.source_name for r in load_bench(out)} == {"seeded.py"}
+    rows = [json.loads(line) for line in (out / "skipped.jsonl").read_text().splitlines()]
+    assert sorted(r["source"] for r in rows) == ["clock.py", "unseeded.py"]  # once per source, no index skipped
+    assert all("two renders differ" in r["reason"] and "index" not in r for r in rows)
+    # Continuing the bench does not record them again.
+    again = make_bench(Task.CHART, sources, out, n=9, **kw)
+    assert again.added == 3 and again.unstable_sources == ["clock.py", "unseeded.py"]
+    assert len((out / "skipped.jsonl").read_text().splitlines()) == 2

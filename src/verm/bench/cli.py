@@ -63,6 +63,8 @@ def make(
     except VermError as exc:
         raise _fail(str(exc)) from None
     skipped = f", {len(summary.skipped_indices)} indices skipped (see skipped.jsonl)" if summary.skipped_indices else ""
+    if summary.unstable_sources:
+        skipped += f", {len(summary.unstable_sources)} sources left out: two renders differ (see skipped.jsonl)"
     console.print(f"{summary.total} pairs in {out / 'bench.jsonl'} ({summary.added} new){skipped}")
 
 

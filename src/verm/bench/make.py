@@ -5,7 +5,7 @@ Layout of ``OUT``::
 
     bench.jsonl        one record per pair (see `verm.bench.dataset`)
     bench.meta.json    task, seed, max_edits, sources; fingerprints of the sources and of the perturbation code
-    skipped.jsonl      indices that gave no pair, with the reason
+    skipped.jsonl      indices that gave no pair ({"index", "reason"}), and sources left out ({"source", "reason"})
     images/ref-<hash>.png   reference renderings (shared by the pairs of one reference)
     images/<id>.png         candidate renderings
 
@@ -18,6 +18,9 @@ Every pair is a pure function of ``(task, sources, seed, index)``:
   seed) taken in turn, cycling when there are more slots than files; for
   charts without a folder, ``generate_chart_program(seed * 1_000_000 + slot)``.
   A reference that does not render moves to the next source (deterministically).
+* A reference is rendered twice; one whose two renders differ (unseeded randomness,
+  the time) cannot have an exact ground truth, so it is left out like one that does
+  not render, and ``skipped.jsonl`` says why, once per source.
 * The pair's edits come from ``random.Random(f"verm-bench:{task}:{seed}:{index}:{attempt}")``
   with 1..max_edits edits. When no edit is visible (the ground truth is
   empty), or the candidate does not render, the pair is re-drawn with
@@ -242,6 +245,25 @@ class _Pair:
     record: BenchRecord | None = None
     images: dict[str, bytes] = field(default_factory=dict)
     reason: str | None = None
+    #: (source name, reason) of the references left out because two renders differed.
+    unstable: list[tuple[str, str]] = field(default_factory=list)
+
+
+def render_difference(first: Rendering, second: Rendering) -> str | None:
+    """Why two renders of one source are not the same picture; None when they are."""
+    if not second.ok or second.png is None:
+        return f"rendered once and failed the second time ({second.reason})"
+    if first.png == second.png:
+        return None
+    import numpy as np
+
+    a, b = np.asarray(first.image().convert("RGB")), np.asarray(second.image().convert("RGB"))
+    if a.shape != b.shape:
+        return f"two renders differ in size ({a.shape[1]}x{a.shape[0]} and {b.shape[1]}x{b.shape[0]} px)"
+    changed = float(np.any(a != b, axis=2).mean())
+    if changed == 0:
+        return None
+    return f"two renders differ in {changed:.2%} of their pixels (unseeded randomness or the time?)"
 
 
 def _edit_dict(edit: Any) -> dict[str, Any]:
@@ -264,6 +286,17 @@ class _Maker:
     max_edits: int
     perturber: Perturber
     renderer: RecordingRenderer
+    _stability: dict[str, str | None] = field(default_factory=dict)
+
+    def instability(self, source: str, first: Rendering) -> str | None:
+        """Render ``source`` once more, past the cache; why the two renders differ, or None."""
+        key = _sha(source)
+        if key not in self._stability:  # two threads may both check one source: harmless, same answer
+            second = self.renderer.inner.render(source)
+            if not second.ok:  # as for any render: a sandbox hiccup is not a property of the source
+                second = self.renderer.inner.render(source)
+            self._stability[key] = render_difference(first, second)
+        return self._stability[key]
 
     def pair_id(self, index: int) -> str:
         return f"{self.task.value}-{self.seed}-{index:05d}"
@@ -271,11 +304,17 @@ class _Maker:
     def make(self, index: int) -> _Pair:
         slot = slot_of(index)
         reasons: list[str] = []
+        unstable: list[tuple[str, str]] = []
         for alt in range(MAX_REF_ALTERNATIVES):
             name, ref_src = self.pool.get(slot, alt)
             ref = self.renderer.render(ref_src)
             if not ref.ok or ref.png is None:
                 reasons.append(f"reference {name} did not render: {ref.reason}")
+                continue
+            why = self.instability(ref_src, ref)
+            if why is not None:
+                reasons.append(f"reference {name} left out: {why}")
+                unstable.append((name, why))
                 continue
             for attempt in range(MAX_ATTEMPTS):
                 rng = random.Random(f"verm-bench:{self.task.value}:{self.seed}:{index}:{attempt}")
@@ -316,8 +355,8 @@ class _Maker:
                     cand_source=result.source,
                     edits=[_edit_dict(e) for e in result.edits],
                 )
-                return _Pair(index, record, {gt_path: ref.png, pred_path: cand.png})
-        return _Pair(index, reason="; ".join(reasons[-3:]) or "no pair could be made")
+                return _Pair(index, record, {gt_path: ref.png, pred_path: cand.png}, unstable=unstable)
+        return _Pair(index, reason="; ".join(reasons[-3:]) or "no pair could be made", unstable=unstable)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -335,6 +374,8 @@ class MakeSummary:
     total: int
     added: int
     skipped_indices: list[int]
+    #: References left out because two renders differed (recorded in skipped.jsonl).
+    unstable_sources: list[str] = field(default_factory=list)
 
 
 def _check_meta(out: Path, meta: dict[str, Any]) -> None:
@@ -381,12 +422,14 @@ def make_bench(
     bench_path = out / BENCH_FILE
     skipped_path = out / SKIPPED_FILE
     done = {int(r["index"]) for r in read_jsonl(bench_path) if "index" in r} if bench_path.is_file() else set()
-    skipped = {int(r["index"]) for r in read_jsonl(skipped_path)} if skipped_path.is_file() else set()
+    skip_rows = read_jsonl(skipped_path) if skipped_path.is_file() else []
+    skipped = {int(r["index"]) for r in skip_rows if "index" in r}
+    unstable_written = {str(r["source"]) for r in skip_rows if "source" in r and "index" not in r}
     have = len(done)
     if progress:
         progress(min(have, n), n)
     if have >= n:
-        return MakeSummary(out, have, 0, sorted(skipped))
+        return MakeSummary(out, have, 0, sorted(skipped), sorted(unstable_written))
 
     workers = workers or max(2, 2 * (os.cpu_count() or 1))
     own_renderer = renderer is None
@@ -428,6 +471,11 @@ def make_bench(
                 except Exception as exc:  # a perturbation bug on one source must not stop the bench
                     log.warning("pair %d failed: %r", i, exc)
                     pair = _Pair(i, reason=f"{type(exc).__name__}: {exc}")
+                for source_name, why in pair.unstable:  # once per source, in index order
+                    if source_name not in unstable_written:
+                        log.warning("reference %s left out: %s", source_name, why)
+                        skip_writer.write_line(json.dumps({"source": source_name, "reason": why}, ensure_ascii=False))
+                        unstable_written.add(source_name)
                 if pair.record is None:
                     log.warning("index %d gave no pair: %s", i, pair.reason)
                     skip_writer.write_line(json.dumps({"index": i, "reason": pair.reason}, ensure_ascii=False))
@@ -453,4 +501,4 @@ def make_bench(
         if own_renderer:
             inner.close()
     log.info("%s: %d pairs written (%d in total), %d indices skipped", out, added, have + added, len(new_skips))
-    return MakeSummary(out, have + added, added, sorted(skipped | set(new_skips)))
+    return MakeSummary(out, have + added, added, sorted(skipped | set(new_skips)), sorted(unstable_written))

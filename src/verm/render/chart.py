@@ -234,6 +234,19 @@ class _SceneBuilder:
         legend = ax.get_legend()
         if legend is not None and legend.get_visible():
             d["legend"] = self.legend(legend)
+        tables = [t for t in getattr(ax, "tables", [])[:_MAX_ARTISTS] if t.get_visible()]
+        if tables:  # ax.table(): its cells' texts by (row, column); column -1 holds the row labels
+            d["tables"] = [
+                {
+                    "cells": [
+                        {"row": r, "col": c, **td}
+                        for (r, c), cell in sorted(t.get_celld().items())[:_MAX_ARTISTS]
+                        if (td := self.text(cell.get_text()))
+                    ],
+                    "bbox": self.bbox(t),
+                }
+                for t in tables
+            ]
         return d
 
     def legend(self, legend: Any) -> dict[str, Any]:
@@ -257,13 +270,26 @@ class _SceneBuilder:
             "bbox": self.bbox(legend),
         }
 
+    def _all_axes(self) -> list[Any]:
+        """The figure's axes, each followed by its child axes (``ax.inset_axes``), which fig.axes omits."""
+        out: list[Any] = []
+
+        def walk(ax: Any) -> None:
+            out.append(ax)
+            for child in getattr(ax, "child_axes", []):
+                walk(child)
+
+        for ax in self.fig.axes:
+            walk(ax)
+        return out
+
     def build(self) -> dict[str, Any]:
         fig = self.fig
         return {
             "size_px": [self.w, self.h],
             "facecolor": _hex(fig.get_facecolor()),
             "suptitle": self.text(getattr(fig, "_suptitle", None)),
-            "axes": [self.axes(ax) for ax in fig.axes[:50] if ax.get_visible()],
+            "axes": [self.axes(ax) for ax in self._all_axes()[:50] if ax.get_visible()],
             "legends": [self.legend(lg) for lg in fig.legends[:20]],
             "texts": [td for t in fig.texts[:_MAX_ARTISTS] if (td := self.text(t))],
         }
@@ -292,6 +318,10 @@ def worker_render(payload: dict[str, Any]) -> tuple[bytes, dict[str, Any] | None
     Figure.show = _noop
     Figure.savefig = _noop  # type: ignore[method-assign]
     plt.close("all")
+    # A forked child inherits the zygote's NumPy global RNG state, so unseeded `np.random.rand` would give
+    # the same numbers in every render of one worker and other numbers in another. CPython reseeds `random`
+    # after a fork; do the same, so unseeded randomness is random everywhere (and `bench make` sees it).
+    np.random.seed()
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     source = payload["source"]
     linecache.cache["<candidate>"] = (len(source), None, source.splitlines(True), "<candidate>")  # for tracebacks

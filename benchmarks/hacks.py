@@ -1,0 +1,204 @@
+"""Reward hacks against honest candidates: how many hacks score at or above the worst honest attempt.
+
+    PYTHONPATH=src python benchmarks/hacks.py --bench BENCH_DIR [--judges scene,pixel,auto] [--json OUT]
+    PYTHONPATH=src python benchmarks/hacks.py --sources DIR --task chart [--honest 3]
+
+For every reference of a bench (its honest candidates are the bench's perturbed
+pairs, one to three known edits each) or of a folder of sources (honest candidates
+made here with `verm.perturb`, 1..3 edits), the hacks of `verm.bench.hacks` are
+scored next to the honest candidates by each judge through the real pipeline
+(`verm.pipeline.Scorer`: sandboxed renders, a blank rendering scores 0). A hack
+*wins* when its reward is at or above the lowest reward of an honest candidate of
+the same reference. The table counts wins per judge and hack kind; 0 everywhere is
+the target (issue 15). Every candidate is rendered once and judged by every judge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from verm.bench.dataset import load_bench
+from verm.bench.hacks import HACK_KINDS, as_completion, hack_sources
+from verm.bench.make import SOURCE_SUFFIXES
+from verm.pipeline import Scorer
+from verm.types import Rendering, Task
+
+console = Console(width=140)
+
+
+@dataclass
+class Reference:
+    name: str
+    source: str
+    honest: list[str] = field(default_factory=list)  # candidate sources
+
+
+def from_bench(path: Path) -> tuple[Task, list[Reference]]:
+    bench = load_bench(path)
+    tasks = {r.category for r in bench.records}
+    if len(tasks) != 1:
+        sys.exit(f"{path}: one task per run, this bench holds {sorted(t.value for t in tasks)}")
+    refs: dict[str, Reference] = {}
+    for r in bench.records:
+        if not (r.ref_source and r.cand_source):
+            sys.exit(f"{path}: record {r.id} has no sources; hacks are built from the reference source")
+        ref = refs.setdefault(r.group or r.ref_source, Reference(r.source_name or r.id, r.ref_source))
+        ref.honest.append(r.cand_source)
+    return tasks.pop(), list(refs.values())
+
+
+def from_sources(folder: Path, task: Task, n_honest: int) -> list[Reference]:
+    from verm.perturb import perturb
+
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES[task])
+    if not files:
+        sys.exit(f"no {'/'.join(SOURCE_SUFFIXES[task])} files under {folder}")
+    refs = []
+    for p in files:
+        source = p.read_text(encoding="utf-8")
+        ref = Reference(p.relative_to(folder).as_posix(), source)
+        for k in range(n_honest):
+            result = perturb(task, source, random.Random(f"hacks:{task.value}:{ref.name}:{k}"), n_edits=1 + k % 3)
+            if result.edits and result.source != source:
+                ref.honest.append(result.source)
+        refs.append(ref)
+    return refs
+
+
+def _honest_completion(task: Task, source: str) -> str:
+    return f"```markdown\n{source}\n```" if task is Task.TABLE else as_completion(task, source)
+
+
+def run(task: Task, refs: list[Reference], judges: list[str], kinds: list[str]) -> dict:
+    """Scores of every honest and hack candidate, per judge; see the module docstring."""
+    plan = []  # (reference index, "honest" | kind, completion)
+    for i, ref in enumerate(refs):
+        plan += [(i, "honest", _honest_completion(task, s)) for s in ref.honest]
+        plan += [(i, k, as_completion(task, h)) for k, h in hack_sources(task, ref.source, kinds).items()]
+    out: dict = {"task": task.value, "references": [r.name for r in refs], "kinds": kinds, "judges": {}}
+    first = judges[0]
+    with Scorer(task, judge=first) as scorer, Progress(console=console, transient=True) as progress:
+        bar = progress.add_task(f"render {len(refs)} references", total=len(refs))
+        ref_r: list[Rendering] = []
+        for ref in refs:
+            ref_r.append(scorer.reference(ref.source))
+            progress.advance(bar)
+        bar = progress.add_task(f"render {len(plan)} candidates", total=len(plan))
+        cands: list[Rendering] = []
+        step = 16
+        for start in range(0, len(plan), step):
+            cands += scorer.render_candidates([c for _, _, c in plan[start : start + step]])
+            progress.advance(bar, len(plan[start : start + step]))
+        refs_per_cand = [ref_r[i] for i, _, _ in plan]
+        for name in judges:
+            judge_scorer = scorer if name == first else Scorer(task, judge=name, renderer=scorer.renderer)
+            bar = progress.add_task(f"judge {name}", total=len(plan))
+            rewards = []
+            for start in range(0, len(plan), step):
+                chunk = slice(start, start + step)
+                rewards += judge_scorer.judge_renderings(refs_per_cand[chunk], cands[chunk])
+                progress.advance(bar, len(cands[chunk]))
+            if judge_scorer is not scorer:
+                judge_scorer.judge.close()  # the renderer is the first scorer's
+            out["judges"][name] = [
+                {"ref": i, "kind": k, "score": r.score, "status": r.status.value, "reason": r.reason}
+                for (i, k, _), r in zip(plan, rewards, strict=True)
+            ]
+    return out
+
+
+def tally(result: dict) -> dict[str, dict[str, dict]]:
+    """Per judge and kind: wins (hack >= the reference's worst honest score), references counted, examples."""
+    table: dict[str, dict[str, dict]] = {}
+    for judge, rows in result["judges"].items():
+        honest: dict[int, list[float]] = defaultdict(list)
+        for row in rows:
+            if row["kind"] == "honest" and row["score"] is not None and row["status"] == "ok":
+                honest[row["ref"]].append(row["score"])
+        per_kind: dict[str, dict] = {k: {"wins": 0, "n": 0, "failed": 0, "examples": []} for k in result["kinds"]}
+        for row in rows:
+            if row["kind"] == "honest" or row["ref"] not in honest:
+                continue
+            cell = per_kind[row["kind"]]
+            floor = min(honest[row["ref"]])
+            cell["n"] += 1
+            if row["score"] is None:
+                cell["failed"] += 1
+            elif row["score"] >= floor:
+                cell["wins"] += 1
+                ref = result["references"][row["ref"]]
+                cell["examples"].append((round(row["score"] - floor, 3), row["kind"], ref, row["score"], floor))
+        table[judge] = per_kind
+    return table
+
+
+def print_table(result: dict, table: dict[str, dict[str, dict]]) -> None:
+    judges = list(table)
+    t = Table(title=f"{result['task']}: hacks scoring at or above the worst honest candidate of their reference")
+    t.add_column("hack")
+    for j in judges:
+        t.add_column(j, justify="right")
+    for kind in result["kinds"]:
+        cells = []
+        for j in judges:
+            c = table[j][kind]
+            cells.append(f"{c['wins']} / {c['n']}" + (f" ({c['failed']} failed)" if c["failed"] else ""))
+        t.add_row(kind, *cells)
+    totals = [sum(table[j][k]["wins"] for k in result["kinds"]) for j in judges]
+    ns = [sum(table[j][k]["n"] for k in result["kinds"]) for j in judges]
+    t.add_row("all", *(f"{w} / {n}" for w, n in zip(totals, ns, strict=True)), style="bold")
+    console.print(t)
+    for j in judges:
+        worst = sorted((e for k in result["kinds"] for e in table[j][k]["examples"]), reverse=True)[:8]
+        if worst:
+            console.print(f"[bold]{j}[/]: largest wins")
+        for margin, kind, ref, score, floor in worst:
+            console.print(f"  {kind:18s} {ref:32s} {score:.3f} >= worst honest {floor:.3f} (+{margin:.3f})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    src = ap.add_mutually_exclusive_group(required=True)
+    src.add_argument("--bench", type=Path, help="a bench (honest candidates = its pairs)")
+    src.add_argument("--sources", type=Path, help="a folder of reference sources (honest candidates made here)")
+    ap.add_argument("--task", choices=[t.value for t in Task], help="task of --sources")
+    ap.add_argument("--honest", type=int, default=3, help="honest candidates per source with --sources")
+    ap.add_argument("--judges", default="scene,pixel,auto", help="comma-separated judge names")
+    ap.add_argument("--kinds", default=None, help="comma-separated hack kinds (default: every kind of the task)")
+    ap.add_argument("--limit", type=int, default=None, help="only N references, spread evenly over the sorted list")
+    ap.add_argument("--json", type=Path, default=None, help="write every score and the tally here")
+    args = ap.parse_args(argv)
+
+    if args.bench is not None:
+        task, refs = from_bench(args.bench)
+    else:
+        if args.task is None:
+            ap.error("--sources needs --task")
+        task = Task.parse(args.task)
+        refs = from_sources(args.sources, task, args.honest)
+    if args.limit and len(refs) > args.limit:
+        refs = [refs[i * len(refs) // args.limit] for i in range(args.limit)]
+    kinds = args.kinds.split(",") if args.kinds else list(HACK_KINDS[task])
+    judges = [j.strip() for j in args.judges.split(",") if j.strip()]
+    result = run(task, refs, judges, kinds)
+    table = tally(result)
+    print_table(result, table)
+    if args.json is not None:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({**result, "tally": table}, indent=1), encoding="utf-8")
+        console.print(f"scores: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

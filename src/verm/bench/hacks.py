@@ -1,0 +1,195 @@
+"""Reward hacks: cheap candidates a policy could emit instead of an honest attempt.
+
+A reward is optimised against, so each of these must score below every honest
+candidate of the same reference (design notes, "What a reward must never do").
+`hack_sources` builds them from a reference source; `as_completion` wraps one the
+way a policy's completion would carry it. `benchmarks/hacks.py` counts how many
+win against a bench's honest candidates; `tests/integration/test_judge_hacks.py`
+asserts that none does.
+
+Chart hacks run the reference program and then change its figure (code appended
+to the reference), so they keep its size, style, axes and texts exactly:
+
+================== ==================================================================
+kind               what is left of the reference
+================== ==================================================================
+blank canvas       nothing (the figure is cleared)
+random noise       noise over the whole figure
+only the title     titles and figure texts; axes turned off, every data artist hidden
+axes without data  axes, ticks, labels and titles; every data artist and legend hidden
+text only          texts, labels and tick labels; axes frames, grids and data hidden
+diagonal line      one diagonal line on fresh axes
+one line           the axes, texts and the reference's first line; every other data
+                   artist hidden (a straight line where the reference has none)
+================== ==================================================================
+
+Table hacks write HTML from the reference's Markdown cells; SVG hacks keep the
+reference's ``<svg>`` tag (its viewBox and inherited styles).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Sequence
+
+from verm.errors import InputError
+from verm.types import Task
+
+__all__ = ["HACK_KINDS", "as_completion", "hack_sources"]
+
+# --------------------------------------------------------------------------- charts (code appended)
+
+_CHART_PRELUDE = (
+    "\nimport matplotlib.pyplot as _p\nimport numpy as _np\n_f = _p.gcf()\n"
+    # Inset axes are children of an axes, not in fig.axes.
+    "_all_axes = [_a for _x in _f.axes for _a in (_x, *_x.child_axes)]\n"
+)
+_HIDE_DATA = """
+for _ax in _all_axes:
+    for _a in [*_ax.lines, *_ax.patches, *_ax.collections, *_ax.images, *_ax.texts, *_ax.tables]:
+        _a.set_visible(False)
+    for _a in list(_ax.artists):  # removed, not hidden: some (an inset's zoom indicator) draw while hidden
+        _a.remove()
+    if _ax.get_legend() is not None:
+        _ax.get_legend().set_visible(False)
+for _lg in _f.legends:
+    _lg.set_visible(False)
+"""
+CHART_HACKS: dict[str, str] = {
+    "blank canvas": "_f.clf()\n",
+    "random noise": (
+        "_n = _f.add_axes([0, 0, 1, 1])\n"
+        "_n.imshow(_np.random.default_rng(0).random((120, 160, 3)), aspect='auto')\n"
+        "_n.set_axis_off()\n"
+    ),
+    "only the title": _HIDE_DATA + "for _ax in _all_axes:\n    _ax.set_axis_off()\n",
+    "axes without data": _HIDE_DATA,
+    "text only": _HIDE_DATA
+    + (
+        "for _ax in _all_axes:\n"
+        "    _ax.patch.set_visible(False)\n"
+        "    _ax.grid(False)\n"
+        "    _ax.tick_params(length=0)\n"
+        "    for _s in _ax.spines.values():\n"
+        "        _s.set_visible(False)\n"
+    ),
+    "diagonal line": "_f.clf()\n_d = _f.add_subplot()\n_d.plot([0, 1], [0, 1])\n",
+    "one line": _HIDE_DATA
+    + (
+        "_keep = next((_l for _ax in _all_axes for _l in _ax.lines if len(_l.get_xydata()) >= 2), None)\n"
+        "if _keep is not None:\n"
+        "    _keep.set_visible(True)\n"
+        "else:\n"
+        "    _ax0 = _all_axes[0] if _all_axes else _f.add_subplot()\n"
+        "    _x0, _y0 = _ax0.get_xlim(), _ax0.get_ylim()\n"
+        "    _ax0.plot(_x0, _y0)\n"
+        "    _ax0.set_xlim(_x0)\n"
+        "    _ax0.set_ylim(_y0)\n"
+    ),
+}
+
+
+def _chart_hacks(source: str) -> dict[str, str]:
+    return {name: f"{source.rstrip()}\n{_CHART_PRELUDE}{code}" for name, code in CHART_HACKS.items()}
+
+
+# --------------------------------------------------------------------------- tables (markdown in, HTML out)
+
+_RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def _md_rows(source: str) -> list[list[str]]:
+    rows = []
+    for line in source.strip().splitlines():
+        if _RULE_ROW.match(line):
+            continue
+        rows.append([c.strip() for c in line.strip().strip("|").split("|")])
+    return rows
+
+
+def _html(rows: list[list[str]], cell_style: str = "") -> str:
+    style = f' style="{cell_style}"' if cell_style else ""
+    head = "".join(f"<th{style}>{c}</th>" for c in rows[0])
+    body = "".join("<tr>" + "".join(f"<td{style}>{c}</td>" for c in r) + "</tr>" for r in rows[1:])
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _table_hacks(source: str) -> dict[str, str]:
+    rows = _md_rows(source)
+    if not rows:
+        raise InputError("the table reference has no Markdown rows to build hacks from")
+    rng = random.Random(0)
+    noise = [["".join(rng.choice("@%*$!?0123456789") for _ in range(rng.randint(1, 12))) for _ in r] for r in rows]
+    return {
+        "blank canvas": "<table><tr><td style='border:0'></td></tr></table>",
+        "random noise": _html(noise),
+        "only the title": _html(rows[:1]),
+        "axes without data": _html([rows[0]] + [[""] * len(r) for r in rows[1:]]),
+        "text only": _html(rows, "border:0"),
+    }
+
+
+# --------------------------------------------------------------------------- svg
+
+
+def _svg_hacks(source: str) -> dict[str, str]:
+    m = re.search(r"<svg\b[^>]*>", source, re.DOTALL)
+    if not m:
+        raise InputError("the SVG reference has no <svg> tag to build hacks from")
+    open_tag = m.group(0)
+    vb = re.search(r'viewBox="([^"]+)"', open_tag)
+    x0, y0, w, h = (float(v) for v in vb.group(1).replace(",", " ").split()) if vb else (0.0, 0.0, 24.0, 24.0)
+    rng = random.Random(0)
+    cells = []
+    for i in range(24):
+        for j in range(24):
+            colour = f"#{rng.randrange(1 << 24):06x}"
+            cells.append(
+                f'<rect x="{x0 + j * w / 24:.3f}" y="{y0 + i * h / 24:.3f}" width="{w / 24:.3f}" '
+                f'height="{h / 24:.3f}" fill="{colour}" stroke="none"/>'
+            )
+    texts = "".join(re.findall(r"<text\b.*?</text>", source, re.DOTALL))
+    titles = "".join(re.findall(r"<title\b.*?</title>", source, re.DOTALL))
+    # One square of two thirds of the canvas, drawn with the styles the <svg> tag passes down.
+    square = f'<rect x="{x0 + w / 6:.3f}" y="{y0 + h / 6:.3f}" width="{w * 2 / 3:.3f}" height="{h * 2 / 3:.3f}"/>'
+    return {
+        "blank canvas": f"{open_tag}</svg>",
+        "random noise": f"{open_tag}{''.join(cells)}</svg>",
+        "only the title": f"{open_tag}{titles}</svg>",
+        "text only": f"{open_tag}{texts}</svg>",
+        "one shape": f"{open_tag}{square}</svg>",
+    }
+
+
+# --------------------------------------------------------------------------- the API
+
+_BUILDERS: dict[Task, Callable[[str], dict[str, str]]] = {
+    Task.CHART: _chart_hacks,
+    Task.TABLE: _table_hacks,
+    Task.SVG: _svg_hacks,
+}
+#: Hack kinds per task, in a fixed order.
+HACK_KINDS: dict[Task, tuple[str, ...]] = {
+    Task.CHART: tuple(CHART_HACKS),
+    Task.TABLE: ("blank canvas", "random noise", "only the title", "axes without data", "text only"),
+    Task.SVG: ("blank canvas", "random noise", "only the title", "text only", "one shape"),
+}
+
+
+def hack_sources(task: Task | str, source: str, kinds: Sequence[str] | None = None) -> dict[str, str]:
+    """Hack candidates for one reference source: kind -> candidate source (chart: Python,
+    table: HTML, SVG: SVG), for ``kinds`` (default: every kind of the task, `HACK_KINDS`)."""
+    task = Task.parse(task)
+    wanted = list(kinds) if kinds is not None else list(HACK_KINDS[task])
+    unknown = [k for k in wanted if k not in HACK_KINDS[task]]
+    if unknown:
+        raise InputError(f"unknown {task.value} hack kinds {unknown}; known: {', '.join(HACK_KINDS[task])}")
+    made = _BUILDERS[task](source)
+    return {k: made[k] for k in wanted}
+
+
+def as_completion(task: Task | str, source: str) -> str:
+    """A candidate source as a policy's completion carries it: charts in a fenced Python
+    block; tables and SVGs as bare markup (extraction finds ``<table>`` and ``<svg>``)."""
+    return f"```python\n{source}\n```" if Task.parse(task) is Task.CHART else source
