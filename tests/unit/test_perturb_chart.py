@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import ast
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from verm.corpus import generate_chart_programs
-from verm.errors import ContractError
-from verm.perturb import Edit, get_perturber, perturb
+from verm.errors import ContractError, UnknownNameError
+from verm.perturb import PERTURBERS, Edit, get_perturber, perturb
 from verm.perturb.chart import ChartPerturber
 from verm.types import CATEGORIES, Task
 
@@ -147,3 +149,19 @@ def test_perturb_is_deterministic_and_composes_distinct_families() -> None:
 def test_get_perturber() -> None:
     assert isinstance(get_perturber("chart"), ChartPerturber)
     assert get_perturber(Task.SVG).task is Task.SVG
+
+
+def test_the_contract_loads_no_concrete_perturber_until_asked() -> None:
+    # A fresh interpreter: importing the contract, the registry and perturb() must not import
+    # chart/table/svg (they import the contract: the other way round would be a circle).
+    code = (
+        "import sys, verm.perturb.base, verm.perturb.registry, verm.perturb.compose;"
+        "print(sorted(m for m in sys.modules if m in ('verm.perturb.chart', 'verm.perturb.table', 'verm.perturb.svg')));"
+        "from verm.perturb import get_perturber; get_perturber('table');"
+        "print('verm.perturb.table' in sys.modules, 'verm.perturb.svg' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "[]"
+    assert out[1] == "True False"
+    with pytest.raises(UnknownNameError, match="available: chart, svg, table"):
+        PERTURBERS.create("gantt")

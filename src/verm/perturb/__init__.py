@@ -7,19 +7,13 @@ them on the renderings: training pairs and benchmarks with exact ground truth.
 >>> truth = ground_truth("chart", code, result, renderer)     # list[Discrepancy]
 """
 
-from verm.perturb.base import (
-    BasePerturber,
-    Edit,
-    NotApplicable,
-    OpSpec,
-    Perturber,
-    PerturbResult,
-    get_perturber,
-    perturb,
-)
+from verm.perturb.base import BasePerturber, Edit, NotApplicable, OpSpec, Perturber, PerturbResult
+from verm.perturb.compose import perturb
+from verm.perturb.registry import PERTURBERS, get_perturber
 from verm.perturb.truth import MeasuredEdit, ground_truth, ground_truth_many, measure_edits, measure_many
 
 __all__ = [
+    "PERTURBERS",
     "BasePerturber",
     "Edit",
     "MeasuredEdit",

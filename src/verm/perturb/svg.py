@@ -9,27 +9,37 @@ severity rules come from `verm.render.svg.svg_scene` (boxes as fractions of a
 336x336 rendering); ``area`` below is the element's box area as a fraction of
 the canvas.
 
-Ops, category and severity rule:
+Ops and categories, and the severity each edit gets by what shows (measured
+between the renderings before and after it, `verm.perturb.effect`; "ink" is
+every pixel of either rendering that is not the white canvas, "moved" how far
+the changed pixels' colours moved, as a share of the canvas side):
 
-===============  ======================================  ===================================================
-op               category                                severity
-===============  ======================================  ===================================================
-fill_color       style_error                             a shade of the same colour (ΔE76 < 25) -> 1; else 2
-stroke_color     style_error                             same rule as fill_color
-path_coords      shape_error                             one point moved by < 4 % of the canvas -> 1,
-                                                         < 10 % -> 2, more -> 3
-shape_size       shape_error                             size scaled by <= 12 % -> 1, <= 50 % -> 2, more -> 3
-element_drop     structure_error                         area > 10 % -> 3, > 1 % -> 2, else 1
-element_dup      structure_error                         same area rule (a shifted copy is added)
-stacking_order   structure_error                         two overlapping elements swap order: overlap > 5 % -> 2,
-                                                         else 1
-transform        shape_error if small, else              small (rotate < 10°, scale within ±8 %, shift < 5 %):
-                 structure_error                         shape_error 1; larger: structure_error 2, 3 when
-                                                         area > 10 %
-text_change      text_symbol_error                       typo -> 1; a word or digit changed -> 2
-symbol_change    text_symbol_error                       2 (a mirrored glyph, or a ``<use>`` pointing at
-                                                         another symbol)
-===============  ======================================  ===================================================
+===============  ======================  =================================================================
+op               category                severity by what shows
+===============  ======================  =================================================================
+fill_color       style_error             1 when the changed pixels' mean ΔE76 < 25 (a shade of the same
+stroke_color                             colour) or they hold < 5 % of the ink (a detail); else 2
+path_coords      shape_error             the outline moved < 4 % of the side -> 1, < 10 % -> 2, more -> 3;
+                                         one step less (not below 1) when the changed pixels hold < 5 %
+                                         of the ink (a detail reshaped)
+shape_size       shape_error             same rule as path_coords
+transform        shape_error when small  same rule as path_coords (a circle turned about its centre shows
+                 (rotate < 10°, scale    nothing and is dropped)
+                 within ±8 %, shift
+                 < 5 %), else
+                 structure_error
+element_drop     structure_error         the ink gone holds >= 25 % of the ink -> 3, >= 5 % -> 2, else 1
+element_dup      structure_error         same rule, for the ink the shifted copy adds
+stacking_order   structure_error         >= 5 % of the ink changes -> 2, else 1
+text_change      text_symbol_error       typo -> 1; a word or digit changed -> 2 (text is read whatever
+                                         its size)
+symbol_change    text_symbol_error       another symbol (``<use>``) -> 2; mirrored -> 2, or 1 when its
+                                         outline moves < 2 % of the side (a near-symmetric shape)
+===============  ======================  =================================================================
+
+Each op also grades itself from the source when it is proposed (`Edit.severity`:
+the old rules by the parameter, e.g. a point moved by < 4 % of the canvas -> 1),
+for callers that do not render; ground truth uses the table above.
 """
 
 from __future__ import annotations
@@ -43,12 +53,9 @@ from typing import Any, ClassVar
 
 from lxml import etree
 
-from verm.perturb.base import (
-    BasePerturber,
-    Edit,
-    NotApplicable,
-    OpSpec,
-    Params,
+from verm.perturb.base import BasePerturber, Edit, NotApplicable, OpSpec, Params
+from verm.perturb.effect import Effect
+from verm.perturb.mutate import (
     colour_severity,
     hex_rgb,
     mutate_text,
@@ -72,6 +79,17 @@ SCENE_SIZE = (336, 336)
 _NUM = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _ARGS = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0}
 _PLAIN = re.compile(r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*(px)?\s*$")
+
+
+#: The renderer's canvas: anything else is the icon's ink.
+CANVAS = (255, 255, 255)
+#: Severity steps of the table in the module docstring.
+SHADE_DE = 25.0
+DETAIL_SHARE = 0.05
+MOVED_STEPS = (0.04, 0.10)
+INK_STEPS = (0.05, 0.25)
+SYMMETRIC_MOVED = 0.02
+GEOMETRY_OPS = frozenset({"path_coords", "shape_size", "transform"})
 
 
 def _local(el: Any) -> str:
@@ -375,6 +393,7 @@ class SvgPerturber(BasePerturber):
         "text_change": OpSpec("text"),
         "symbol_change": OpSpec("symbol"),
     }
+    TEXT_OPS: ClassVar[frozenset[str]] = frozenset({"text_change"})
 
     def check_source(self, source: str) -> bool:
         try:
@@ -382,6 +401,25 @@ class SvgPerturber(BasePerturber):
         except NotApplicable:
             return False
         return True
+
+    def grade(self, edit: Edit, effect: Effect) -> int:
+        """Severity by what shows (the table in the module docstring)."""
+        w, h = effect.size
+        moved = effect.moved / max(w, h)
+        share = effect.share(background=CANVAS)
+        op = edit.op
+        if op in ("fill_color", "stroke_color"):
+            return 1 if effect.delta_e < SHADE_DE or share < DETAIL_SHARE else 2
+        if op in GEOMETRY_OPS:
+            step = 1 if moved < MOVED_STEPS[0] else 2 if moved < MOVED_STEPS[1] else 3
+            return max(1, step - 1) if share < DETAIL_SHARE else step  # a detail reshaped: one step less
+        if op in ("element_drop", "element_duplicate"):
+            return 1 if share < INK_STEPS[0] else 2 if share < INK_STEPS[1] else 3
+        if op == "stacking_order":
+            return 2 if share >= DETAIL_SHARE else 1
+        if op == "symbol_change" and "axis" in edit.params:  # a mirror, not another <use> symbol
+            return 1 if moved < SYMMETRIC_MOVED else 2
+        return edit.severity  # texts: read whatever their size; another symbol: 2
 
     def _pick(self, p: Params, rng: random.Random | None, items: list[Any], key: str = "target") -> Any:
         if not items:

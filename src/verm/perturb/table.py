@@ -7,15 +7,21 @@ pipe style, so the rest of the source stays byte-identical. HTML is parsed with
 markup) and serialised back as HTML. The first table of the source is edited,
 the one the renderer shows.
 
-Ops, category and severity rule (rows and columns are counted with the header as row 1):
+Ops, category and severity. Every table edit changes what a reader reads (a
+cell's text or number, a record, a field), so each is graded by its reading;
+what shows decides whether an edit counts at all (an edit that renders the
+same is dropped) and which edits are one item (`verm.perturb.truth`). Rows and
+columns are counted with the header as row 1:
 
 =============  ==============  =========================================================================
-op             category        severity
+op             category        severity by what is read
 =============  ==============  =========================================================================
 cell_text      text_error      one-character typo -> 1; the cell says something else -> 2
 header_text    text_error      typo -> 1; a word changed -> 2 (a wrong header mislabels a column)
 cell_digit     numeric_error   one digit changed: value moves by <= 50 % -> 2 (numbers mislead); more -> 3
-cell_unit      numeric_error   2 (unit or currency changed or added)
+cell_unit      numeric_error   the new unit reads the value >= 10 times off (k <-> M, g <-> kg, s <-> ms,
+                               % -> ‰, ...) -> 3, one glyph or not; otherwise (a currency, a unit of the
+                               same order, a "%" added) -> 2
 cell_sign      numeric_error   3 (sign flipped: the value says the opposite)
 row_drop       layout_error    3 (a record is missing)
 row_duplicate  layout_error    2
@@ -23,7 +29,9 @@ row_swap       layout_error    2 (every record is there, in the wrong order)
 col_drop       layout_error    3 (a field is missing)
 col_duplicate  layout_error    2
 col_swap       layout_error    2
-cell_merge     layout_error    2 (two cells become one spanning cell; nothing is lost)
+cell_merge     layout_error    2 (two cells become one spanning cell; nothing is lost); 1 when one of
+                               the two is empty (only the rule between them goes: nothing reads
+                               differently)
 cell_split     layout_error    2; 3 in Markdown when the split pushes the row's last cell out (GFM drops it)
 =============  ==============  =========================================================================
 
@@ -41,7 +49,8 @@ from typing import Any, ClassVar
 
 import lxml.html
 
-from verm.perturb.base import BasePerturber, Edit, NotApplicable, OpSpec, Params, mutate_text, reword, text_severity
+from verm.perturb.base import BasePerturber, Edit, NotApplicable, OpSpec, Params
+from verm.perturb.mutate import mutate_text, reword, text_severity
 from verm.types import Task
 
 _RULE = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
@@ -54,6 +63,8 @@ _UNIT_SWAP = {
     "h": "min", "min": "h", "B": "M", "bn": "m", "mi": "km", "cm": "mm", "mm": "cm", "lb": "kg", "ft": "m",
 }  # fmt: skip
 _CURRENCY_SWAP = {"$": "€", "€": "$", "£": "$", "¥": "$"}
+#: Swaps of `_UNIT_SWAP` that read the value at least ten times off (the rest stay within an order).
+_UNIT_ORDER_OFF = frozenset({"%", "k", "M", "m", "km", "kg", "g", "s", "ms", "h", "min", "B", "bn", "cm", "mm"})
 
 
 def _numeric(text: str) -> re.Match[str] | None:
@@ -381,6 +392,7 @@ class TablePerturber(BasePerturber):
         "cell_merge": OpSpec("merge", 0),
         "cell_split": OpSpec("merge", 0),
     }
+    TEXT_OPS: ClassVar[frozenset[str]] = frozenset({"cell_text", "header_text", "cell_digit", "cell_unit", "cell_sign"})
 
     def check_source(self, source: str) -> bool:
         try:
@@ -486,8 +498,10 @@ class TablePerturber(BasePerturber):
         t, r, i, old, m = self._number_cell(source, p, rng)
         unit = (m.group("unit") or "").strip()
         cur = m.group("cur") or ""
+        sev = 2
         if unit in _UNIT_SWAP:
             new = self._rebuild(old, m, unit=(m.group("unit") or "").replace(unit, _UNIT_SWAP[unit]))
+            sev = 3 if unit in _UNIT_ORDER_OFF else 2
         elif cur:
             new = self._rebuild(old, m, cur=_CURRENCY_SWAP[cur])
         elif not unit:
@@ -498,7 +512,7 @@ class TablePerturber(BasePerturber):
         return self._done(t, p, [r], [t.gridcol(r, i)]), self.edit(
             "cell_unit",
             "numeric_error",
-            2,
+            sev,
             self._where(t, r, i),
             f"'{new.strip()}' instead of '{old.strip()}' (unit)",
             p,
@@ -600,11 +614,12 @@ class TablePerturber(BasePerturber):
             raise NotApplicable("spans")
         cells = [(r, i) for r in range(t.header_rows, t.n_rows()) for i in range(len(t.texts(r)) - 1)]
         r, i = self._pick_cell(t, p, rng, cells)
+        empty = not t.texts(r)[i].strip() or not t.texts(r)[i + 1].strip()
         t.merge(r, i)
         return self._done(t, p, [r], [i, i + 1]), self.edit(
             "cell_merge",
             "layout_error",
-            2,
+            1 if empty else 2,
             self._where(t, r, i),
             f"cells {i + 1} and {i + 2} of row {r + 1} are merged",
             p,

@@ -1,4 +1,4 @@
-"""Ground truth for perturbed pairs, measured on the renderings.
+"""Ground truth for perturbed pairs: what a careful annotator sees in the two images.
 
 How an edit is measured. `perturb()` applied its edits as a chain: state 0 is
 the reference, state *i* carries edits 1..i, the last state is the candidate.
@@ -6,21 +6,46 @@ The chain is rebuilt by replaying each edit from its params
 (`Perturber.apply`), every state is rendered (all states of all pairs in one
 ``render_many`` batch, so the renderer's pool works in parallel; identical
 sources are rendered once), and edit *i* is measured between states *i-1* and
-*i*:
+*i* (`verm.perturb.effect.measure_effect`):
 
 - either state fails to render -> the edit is discarded (``render_error``);
-- same-size images: `verm.judge.pixel.diff_regions` (no shift search, its
-  ΔE > 10 threshold after a light blur, speckle removed), the union of the
-  regions is the box; when it finds no region, a raw diff (a channel differs
-  by > 24 on at least 4 pixels: renders are deterministic, so this is not
-  noise) catches 1-px changes such as a minus sign; below that the edit
-  changed nothing visible and is discarded (``invisible``);
-- images of different sizes (a table that lost a row) are visibly different;
-  the box is the band between the longest identical top/left prefix and
-  bottom/right suffix of the two images;
-- table edits carry a ``hint`` (rows/columns of the edited grid): their box is
-  the union of those cells' boxes in the candidate's rendered scene, which
-  stays exact when a column widens or the image is rescaled.
+- nothing visible changed -> discarded (``invisible``; what "visible" means is
+  in `verm.perturb.effect`: anti-aliasing that moves is not a change);
+- otherwise its box is where the pixels changed; table edits carry a ``hint``
+  (rows/columns of the edited grid) and are boxed by those cells in the
+  candidate's rendered scene, which stays exact when a column widens or the
+  image is rescaled.
+
+How an edit is graded. By what shows, not by its parameter: the perturber's
+``grade(edit, effect)`` reads the measured effect (how far the outline moved,
+the share of the drawing that changed, how differently a reader reads the
+data). The rules are tables in the perturbers' docstrings
+(`verm.perturb.chart`, `verm.perturb.table`, `verm.perturb.svg`).
+
+How edits become items. Edits that overlap on the image are one change to an
+annotator, so they are one true discrepancy:
+
+===================  ======================================================================
+two edits overlap    charts, SVGs: their changed pixels overlap or touch (within 2 px: an
+                     anti-aliased edge between them); tables: over half
+                     of the smaller one's cell box in the candidate lies inside the other's
+                     (a merged cell inside two swapped rows; a swapped row that only
+                     crosses a duplicated column is a change of its own)
+texts                an edit read as text (a typo, a changed word or number: the ops in
+                     ``TEXT_OPS``) merges only with another such edit: an annotator reads
+                     a wrong text as its own error, even where another edit moved it (a
+                     y-axis turned log shifts its label; the label's typo stays an item)
+groups               overlap is followed through (A over B, B over C: one item)
+category, location   the dominant edit's: the highest graded severity, then the most
+                     changed pixels
+severity             the dominant edit's rule applied to the merged effect (the union of
+                     the changed pixels, the largest displacement), and never below the
+                     severity of any edit in the group
+box                  the union of the edits' boxes
+description          the dominant edit's, then "on the same place:" the others'
+===================  ======================================================================
+
+Edits whose changes lie apart stay separate items.
 
 Boxes are fractions of the candidate image. Charts and SVGs render at a fixed
 size, so a box measured on state *i* holds in the final image; structural
@@ -35,19 +60,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
-from verm.perturb.base import Edit, PerturbResult, get_perturber
+from verm.perturb.base import BasePerturber, Edit, PerturbResult
+from verm.perturb.effect import Box, Effect, effects_touch, inside_share, measure_effect, merge_effects, union_box
+from verm.perturb.registry import get_perturber
 from verm.render.base import Renderer
 from verm.types import Discrepancy, Rendering, Task
 
 logger = logging.getLogger(__name__)
 
-#: Per-channel difference (0..255) above which a pixel differs, for the size-changed band method.
-_BAND_DIFF = 40
-#: Raw per-channel difference and pixel count for a change too thin for `diff_regions` (fallback).
-_PIXEL_DIFF = 24
-_MIN_PIXELS = 4
+#: Two table edits are one change when over this share of the smaller one's cells lies inside the other's.
+TABLE_OVERLAP = 0.5
 
 
 @dataclass
@@ -57,15 +79,18 @@ class MeasuredEdit:
     edit: Edit
     #: ok | invisible | render_error | not_replayable
     status: str
+    #: The edit on its own, graded by what it shows (the true discrepancy when nothing overlaps it).
     discrepancy: Discrepancy | None = None
-    #: Changed pixels as a fraction of the image (same-size diffs only).
+    #: Changed pixels as a fraction of the image (same-size renderings only).
     changed: float = 0.0
     reason: str | None = None
+    effect: Effect | None = None
+    #: Index of the pair's true discrepancy this edit went into (None when discarded).
+    item: int | None = None
 
 
-def _chain(task: Task, ref_source: str, result: PerturbResult) -> tuple[list[str], int]:
+def _chain(perturber: BasePerturber, ref_source: str, result: PerturbResult) -> tuple[list[str], int]:
     """States 0..k of the chain; k < len(edits) when a replay failed."""
-    perturber = get_perturber(task)
     states = [ref_source]
     for e in result.edits:
         nxt = perturber.apply(states[-1], e)
@@ -83,40 +108,7 @@ def _chain(task: Task, ref_source: str, result: PerturbResult) -> tuple[list[str
     return states, ok
 
 
-def _array(r: Rendering) -> np.ndarray:
-    return np.asarray(r.image(), dtype=np.uint8)
-
-
-def _band(a: np.ndarray, b: np.ndarray) -> tuple[int, int, int, int]:
-    """Box in ``b`` of what differs from ``a`` when the sizes differ (prefix/suffix bands on both axes)."""
-
-    def axis_band(a: np.ndarray, b: np.ndarray) -> tuple[int, int]:
-        # rows of a and b compared over the common width, aligned at the start, then at the end
-        w = min(a.shape[1], b.shape[1])
-        n = min(a.shape[0], b.shape[0])
-
-        def same(ra: np.ndarray, rb: np.ndarray) -> np.ndarray:
-            return (np.abs(ra[:, :w].astype(np.int16) - rb[:, :w].astype(np.int16)).max(axis=(1, 2)) <= _BAND_DIFF) & (
-                a.shape[1] == b.shape[1]
-            )
-
-        top = same(a[:n], b[:n])
-        pre = int(np.argmin(top)) if not top.all() else n
-        bot = same(a[a.shape[0] - n :][::-1], b[b.shape[0] - n :][::-1])
-        suf = int(np.argmin(bot)) if not bot.all() else n
-        lo = pre
-        hi = b.shape[0] - suf
-        if hi <= lo:  # b lost a band: box where it was, as tall as what a lost
-            hi = lo + max(1, (a.shape[0] - suf) - pre)
-        lo = max(0, min(lo, b.shape[0] - 1))
-        return lo, max(lo + 1, min(hi, b.shape[0]))
-
-    y0, y1 = axis_band(a, b)
-    x0, x1 = axis_band(a.transpose(1, 0, 2), b.transpose(1, 0, 2))
-    return x0, y0, x1, y1
-
-
-def _hint_bbox(hint: dict[str, Any] | None, scene: dict[str, Any] | None) -> tuple[float, float, float, float] | None:
+def _hint_bbox(hint: dict[str, Any] | None, scene: dict[str, Any] | None) -> Box | None:
     if not hint or not scene or not scene.get("cells"):
         return None
     rows, cols = hint.get("rows"), hint.get("cols")
@@ -132,71 +124,100 @@ def _hint_bbox(hint: dict[str, Any] | None, scene: dict[str, Any] | None) -> tup
         boxes.append(b)
     if not boxes:
         return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return tuple(round(min(1.0, max(0.0, v)), 4) for v in union_box(boxes))  # type: ignore[return-value]
 
 
-def _fractions(box: tuple[float, float, float, float], w: int, h: int) -> tuple[float, float, float, float]:
-    x0, y0, x1, y1 = box
-    f = (x0 / w, y0 / h, x1 / w, y1 / h)
-    c = [round(min(1.0, max(0.0, v)), 4) for v in f]
-    return c[0], c[1], max(c[0], c[2]), max(c[1], c[3])
-
-
-def _measure(task: Task, edit: Edit, before: Rendering, after: Rendering, final: Rendering) -> MeasuredEdit:
-    from verm.judge.pixel import diff_regions
-
+def _measure(
+    perturber: BasePerturber, edit: Edit, before: Rendering, after: Rendering, final: Rendering
+) -> MeasuredEdit:
     if not before.ok or not after.ok:
         bad = before if not before.ok else after
         return MeasuredEdit(edit, "render_error", reason=bad.reason)
-    a, b = _array(before), _array(after)
-    h, w = b.shape[:2]
-    changed = 0.0
-    if a.shape == b.shape:
-        regions = diff_regions(a, b, max_shift=0)
-        if regions:
-            changed = sum(r.area for r in regions) / float(h * w)
-            x0, y0 = min(r.bbox[0] for r in regions), min(r.bbox[1] for r in regions)
-            x1, y1 = max(r.bbox[2] for r in regions), max(r.bbox[3] for r in regions)
-        else:
-            # diff_regions blurs and opens its mask, which erases a hyphen or an i/l typo (1 px strokes);
-            # the renders are deterministic, so a few clearly changed raw pixels are a real change.
-            mask = np.abs(a.astype(np.int16) - b.astype(np.int16)).max(axis=2) > _PIXEL_DIFF
-            n = int(mask.sum())
-            if n < _MIN_PIXELS:
-                return MeasuredEdit(edit, "invisible", reason="the renderings do not differ")
-            changed = n / float(h * w)
-            ys, xs = np.nonzero(mask)
-            x0, y0, x1, y1 = int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
-        box = _fractions((x0, y0, x1, y1), w, h)
-    else:
-        box = _fractions(_band(a, b), w, h)
-    if task is Task.TABLE:
+    effect = measure_effect(before, after)
+    if effect is None:
+        return MeasuredEdit(edit, "invisible", reason="the renderings do not differ")
+    box = effect.box
+    if perturber.task is Task.TABLE:
         target = final if final.ok and final.scene else after
-        hinted = _hint_bbox(edit.params.get("hint"), target.scene)
-        if hinted is not None:
-            box = tuple(round(min(1.0, max(0.0, v)), 4) for v in hinted)  # type: ignore[assignment]
+        box = _hint_bbox(edit.params.get("hint"), target.scene) or box
+    severity = max(1, min(3, int(perturber.grade(edit, effect))))
     d = Discrepancy(
         category=edit.category,
-        severity=edit.severity,
+        severity=severity,
         location=edit.location,
         description=edit.description,
         bbox=box,
     )
-    return MeasuredEdit(edit, "ok", d, changed)
+    return MeasuredEdit(edit, "ok", d, effect.changed(), effect=effect)
 
 
-def measure_many(
+def _overlap(perturber: BasePerturber, x: MeasuredEdit, y: MeasuredEdit) -> bool:
+    assert x.discrepancy is not None and y.discrepancy is not None and x.effect and y.effect
+    if (x.edit.op in perturber.TEXT_OPS) != (y.edit.op in perturber.TEXT_OPS):
+        return False  # a text that reads wrong is its own error, whatever moved around it
+    if (
+        perturber.task is Task.TABLE
+    ):  # rows and columns move between states: the cells' boxes in the final table say where
+        return inside_share(x.discrepancy.bbox, y.discrepancy.bbox) > TABLE_OVERLAP  # type: ignore[arg-type]
+    return effects_touch(x.effect, y.effect)
+
+
+def _items(perturber: BasePerturber, measured: list[MeasuredEdit]) -> list[Discrepancy]:
+    """The pair's true discrepancies: one per group of visible edits that overlap (see the module docstring)."""
+    ok = [i for i, m in enumerate(measured) if m.status == "ok"]
+    parent = {i: i for i in ok}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for a, i in enumerate(ok):
+        for j in ok[a + 1 :]:
+            if root(i) != root(j) and _overlap(perturber, measured[i], measured[j]):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in ok:
+        groups.setdefault(root(i), []).append(i)
+    items: list[Discrepancy] = []
+    for members in groups.values():
+        for i in members:
+            measured[i].item = len(items)
+        if len(members) == 1:
+            items.append(measured[members[0]].discrepancy)  # type: ignore[arg-type]
+            continue
+        ms = [measured[i] for i in members]
+        dominant = max(ms, key=lambda m: (m.discrepancy.severity, m.changed))  # type: ignore[union-attr]
+        merged = merge_effects([m.effect for m in ms])  # type: ignore[misc]
+        severity = max(
+            max(m.discrepancy.severity for m in ms),  # type: ignore[union-attr]
+            max(1, min(3, int(perturber.grade(dominant.edit, merged)))),
+        )
+        others = [m.edit.description for m in ms if m is not dominant]
+        items.append(
+            Discrepancy(
+                category=dominant.edit.category,
+                severity=severity,
+                location=dominant.edit.location,
+                description=f"{dominant.edit.description}; on the same place: {'; '.join(others)}",
+                bbox=union_box([m.discrepancy.bbox for m in ms]),  # type: ignore[misc,union-attr]
+            )
+        )
+    return items
+
+
+def _measure_pairs(
     task: Task | str, items: Sequence[tuple[str, PerturbResult]], renderer: Renderer
-) -> list[list[MeasuredEdit]]:
-    """Measure the edits of many pairs with one batched ``render_many`` call."""
+) -> list[tuple[list[MeasuredEdit], list[Discrepancy]]]:
     task = Task.parse(task)
-    chains = [_chain(task, ref, res) for ref, res in items]
+    perturber = get_perturber(task)
+    chains = [_chain(perturber, ref, res) for ref, res in items]
     unique: dict[str, int] = {}
     for states, _ in chains:
         for s in states:
             unique.setdefault(s, len(unique))
     renders = renderer.render_many(list(unique)) if unique else []
-    out: list[list[MeasuredEdit]] = []
+    out = []
     for (states, ok), (_, res) in zip(chains, items, strict=True):
         rs = [renders[unique[s]] for s in states]
         measured = []
@@ -204,26 +225,35 @@ def measure_many(
             if i >= ok:
                 measured.append(MeasuredEdit(e, "not_replayable", reason="the edit does not replay on its source"))
                 continue
-            measured.append(_measure(task, e, rs[i], rs[i + 1], rs[-1]))
+            measured.append(_measure(perturber, e, rs[i], rs[i + 1], rs[-1]))
         for m in measured:
             if m.status != "ok":
                 logger.debug("discarded %s edit %s: %s (%s)", task.value, m.edit.op, m.status, m.reason)
-        out.append(measured)
+        out.append((measured, _items(perturber, measured)))
     return out
 
 
+def measure_many(
+    task: Task | str, items: Sequence[tuple[str, PerturbResult]], renderer: Renderer
+) -> list[list[MeasuredEdit]]:
+    """Measure the edits of many pairs with one batched ``render_many`` call: each edit with its status,
+    its own graded discrepancy and the index (``item``) of the true discrepancy it went into."""
+    return [measured for measured, _ in _measure_pairs(task, items, renderer)]
+
+
 def measure_edits(task: Task | str, ref_source: str, result: PerturbResult, renderer: Renderer) -> list[MeasuredEdit]:
-    """Every edit of one pair with its status (kept or why discarded) and measured box."""
+    """Every edit of one pair with its status (kept or why discarded), graded discrepancy and item."""
     return measure_many(task, [(ref_source, result)], renderer)[0]
 
 
 def ground_truth(task: Task | str, ref_source: str, result: PerturbResult, renderer: Renderer) -> list[Discrepancy]:
-    """The pair's true discrepancies: visible edits only, boxed on the candidate rendering."""
-    return [m.discrepancy for m in measure_edits(task, ref_source, result, renderer) if m.discrepancy is not None]
+    """The pair's true discrepancies: visible edits graded by what shows, those that overlap merged,
+    boxed on the candidate rendering."""
+    return ground_truth_many(task, [(ref_source, result)], renderer)[0]
 
 
 def ground_truth_many(
     task: Task | str, items: Sequence[tuple[str, PerturbResult]], renderer: Renderer
 ) -> list[list[Discrepancy]]:
     """`ground_truth` for many (reference source, result) pairs, rendered in one batch."""
-    return [[m.discrepancy for m in ms if m.discrepancy is not None] for ms in measure_many(task, items, renderer)]
+    return [truth for _, truth in _measure_pairs(task, items, renderer)]

@@ -1,0 +1,190 @@
+"""Ground truth graded by what shows, on real renderings: edits whose parameter and visible effect
+disagree, and overlapping edits merged into one item while edits apart stay apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from verm.perturb import Edit, PerturbResult, get_perturber, ground_truth_many, measure_many
+from verm.render import get_renderer
+
+BARS = """import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+values = {values}
+ax.bar(["North", "South", "East", "West"], values, color=["#1f77b4", "#1f77b4", "#ff7f0e", "#2ca02c"])
+ax.set_title("Revenue by region")
+{extra}"""
+SPREAD = BARS.format(values="[100, 90, 2, 80]", extra="")
+ZOOMED = BARS.format(values="[100, 101, 99, 100]", extra="ax.set_ylim(95, 105)\n")
+
+ICON = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">
+  <rect x="5" y="5" width="90" height="90" fill="#2a9d8f"/>
+  <circle cx="30" cy="30" r="12" fill="#e76f51"/>
+  <circle cx="75" cy="75" r="1.5" fill="#264653"/>
+</svg>"""
+
+TABLE = """<table>
+<thead><tr><th>City</th><th>Region</th><th>Sales</th><th>Note</th></tr></thead>
+<tbody>
+<tr><td>Oslo</td><td>North</td><td>12k</td><td></td></tr>
+<tr><td>Rome</td><td>South</td><td>31k</td><td>busy</td></tr>
+<tr><td>Lima</td><td>West</td><td>27k</td><td>quiet</td></tr>
+<tr><td>Pune</td><td>East</td><td>19k</td><td>new</td></tr>
+<tr><td>Kyiv</td><td>North</td><td>22k</td><td>old</td></tr>
+</tbody>
+</table>"""
+
+
+def _chain(task: str, source: str, *steps: tuple[str, dict[str, Any]]) -> tuple[str, PerturbResult]:
+    """The pair (reference, result) made by replaying ``steps`` (op, choices) one after the other."""
+    perturber = get_perturber(task)
+    current, edits = source, []
+    for op, params in steps:
+        out = perturber.replay(current, op, params)
+        assert out is not None, f"{op} {params} does not apply"
+        current, edit = out
+        edits.append(edit)
+    return source, PerturbResult(current, edits)
+
+
+def _one(measured: list[Any]) -> tuple[Edit, int]:
+    [m] = measured
+    assert m.status == "ok", m.reason
+    return m.edit, m.discrepancy.severity
+
+
+@pytest.fixture(scope="module")
+def chart_renderer():  # type: ignore[no-untyped-def]
+    with get_renderer("chart", workers=2) as r:
+        yield r
+
+
+def test_chart_severity_follows_the_reading_not_the_parameter(chart_renderer) -> None:  # type: ignore[no-untyped-def]
+    items = [
+        # A small value doubled: 80 % by the parameter, under 2 % of the axis for the reader.
+        _chain("chart", SPREAD, ("data_point", {"kind": "list", "factor": 1.8, "target": 0, "index": 2})),
+        # 3 % by the parameter, but the axis shows 95-105: the bar reads 30 % of the axis higher.
+        _chain("chart", ZOOMED, ("data_point", {"kind": "list", "factor": 1.03, "target": 0, "index": 1})),
+        # Another distinct colour: the series stay apart (minor) ...
+        _chain("chart", SPREAD, ("color", {"target": 0, "strong": True, "colour": "#9467bd"})),
+        # ... the colour of another series: two series look alike.
+        _chain("chart", SPREAD, ("color", {"target": 0, "strong": True, "colour": "#ff7f0e"})),
+    ]
+    measured = measure_many("chart", items, chart_renderer)
+    big_param, graded = _one(measured[0])
+    assert (big_param.severity, graded) == (3, 1)
+    small_param, graded = _one(measured[1])
+    assert (small_param.severity, graded) == (1, 3)
+    distinct, graded = _one(measured[2])
+    assert (distinct.severity, graded) == (2, 1)
+    alike, graded = _one(measured[3])
+    assert (alike.severity, graded) == (2, 2)
+
+
+def test_chart_edits_on_one_bar_are_one_item_and_a_title_apart_is_another(chart_renderer) -> None:  # type: ignore[no-untyped-def]
+    bar = ("data_point", {"kind": "list", "factor": 0.7, "target": 0, "index": 0})
+    items = [
+        _chain("chart", SPREAD, bar, ("color", {"target": 0, "strong": True, "colour": "#9467bd"})),
+        _chain("chart", SPREAD, bar, ("title_text", {"target": 0, "kind": "typo", "text": "Revenue by regoin"})),
+    ]
+    same, apart = ground_truth_many("chart", items, chart_renderer)
+    [item] = same
+    assert item.category == "data_error" and item.severity == 3  # the value read 30 % of the axis lower
+    assert "on the same place" in item.description
+    assert sorted(d.category for d in apart) == ["data_error", "text_error"]
+    a, b = apart
+    assert a.bbox[3] <= b.bbox[1] or b.bbox[3] <= a.bbox[1]  # the title lies above the bars
+
+
+def test_svg_severity_follows_the_outline_not_the_parameter() -> None:
+    items = [
+        # A circle turned about its centre: a large transform that shows nothing.
+        _chain("svg", ICON, ("transform", {"target": 1, "kind": "rotate", "small": False, "amount": 60.0})),
+        # A tiny dot doubled: "scaled by more than 50 %", its outline moves 1.5 % of the side.
+        _chain("svg", ICON, ("shape_size", {"target": 2, "factor": 2.0})),
+        # The icon's body shrunk by 12 %: "within 12 %", yet its outline moves 5.4 % of the side.
+        _chain("svg", ICON, ("shape_size", {"target": 0, "factor": 0.88})),
+    ]
+    with get_renderer("svg", workers=2) as r:
+        measured = measure_many("svg", items, r)
+        truth = ground_truth_many("svg", items[:1], r)
+    [turned] = measured[0]
+    assert turned.edit.severity >= 2 and turned.status == "invisible"
+    assert truth == [[]]
+    dot, graded = _one(measured[1])
+    assert (dot.severity, graded) == (3, 1)
+    body, graded = _one(measured[2])
+    assert (body.severity, graded) == (1, 2)
+
+
+def test_svg_edits_on_one_shape_merge_and_edits_apart_do_not() -> None:
+    grow = ("shape_size", {"target": 1, "factor": 1.3})
+    items = [
+        _chain("svg", ICON, grow, ("fill_color", {"target": 1, "strong": True, "colour": "#1d3557"})),
+        _chain("svg", ICON, grow, ("fill_color", {"target": 2, "strong": True, "colour": "#ffd700"})),
+    ]
+    with get_renderer("svg", workers=2) as r:
+        measured = measure_many("svg", items, r)
+        same, apart = ground_truth_many("svg", items, r)
+    assert [m.item for m in measured[0]] == [0, 0]
+    [item] = same
+    severities = [m.discrepancy.severity for m in measured[0]]
+    assert item.severity >= max(severities)
+    assert item.category == max(measured[0], key=lambda m: m.discrepancy.severity).edit.category
+    boxes = [m.discrepancy.bbox for m in measured[0]]
+    assert item.bbox == tuple(min(b[k] for b in boxes) if k < 2 else max(b[k] for b in boxes) for k in range(4))
+    assert [m.item for m in measured[1]] == [0, 1]
+    assert len(apart) == 2
+
+
+@pytest.fixture(scope="module")
+def table_renderer():  # type: ignore[no-untyped-def]
+    try:
+        renderer = get_renderer("table")
+    except Exception as exc:  # no Chromium on this machine
+        pytest.skip(f"table renderer unavailable: {exc}")
+    with renderer as r:
+        yield r
+
+
+def test_table_severity_follows_what_is_read(table_renderer) -> None:  # type: ignore[no-untyped-def]
+    items = [
+        # A merge of a value with an empty cell: only a rule goes, nothing reads differently.
+        _chain("table", TABLE, ("cell_merge", {"cell": [1, 2]})),
+        # A merge of two filled cells: their texts run together.
+        _chain("table", TABLE, ("cell_merge", {"cell": [2, 0]})),
+        # One glyph: 31k -> 31M, the value reads a thousand times off.
+        _chain("table", TABLE, ("cell_unit", {"cell": [2, 2]})),
+    ]
+    measured = measure_many("table", items, table_renderer)
+    assert [_one(ms)[1] for ms in measured] == [1, 2, 3]
+    assert "31M" in measured[2][0].edit.description
+
+
+def test_table_edits_inside_one_change_merge_and_crossing_ones_do_not(table_renderer) -> None:  # type: ignore[no-untyped-def]
+    swap = ("row_swap", {"rows": [2, 3]})
+    items = [
+        # Two cells merged inside the swapped rows: one change to the eye.
+        _chain("table", TABLE, swap, ("cell_merge", {"cell": [2, 0]})),
+        # A digit changed inside the swapped rows: a number that reads wrong is its own error.
+        _chain("table", TABLE, swap, ("cell_digit", {"cell": [2, 2], "pos": 0, "digit": "9"})),
+        # A duplicated column that only crosses the swapped rows, and a cell apart: three changes.
+        _chain(
+            "table",
+            TABLE,
+            swap,
+            ("col_duplicate", {"col": 0}),
+            ("cell_text", {"cell": [5, 4], "kind": "typo", "text": "odl"}),
+        ),
+    ]
+    measured = measure_many("table", items, table_renderer)
+    truth = ground_truth_many("table", items, table_renderer)
+    assert [m.status for ms in measured for m in ms] == ["ok"] * 7
+    [item] = truth[0]
+    assert item.category == "layout_error" and "on the same place" in item.description
+    assert [m.item for m in measured[1]] == [0, 1]
+    assert sorted((d.category, d.severity) for d in truth[1]) == [("layout_error", 2), ("numeric_error", 3)]
+    assert [m.item for m in measured[2]] == [0, 1, 2]
+    assert sorted(d.category for d in truth[2]) == ["layout_error", "layout_error", "text_error"]

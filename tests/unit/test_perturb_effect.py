@@ -1,0 +1,117 @@
+"""What an edit visibly changed (verm.perturb.effect) and what it changes for a chart's reader
+(verm.perturb.chart_grade), on hand-made images and scenes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from verm.imaging import to_png
+from verm.perturb.chart_grade import confusable, cut_off, reading_change
+from verm.perturb.effect import effects_touch, measure_effect, merge_effects
+from verm.types import Rendering, Task
+
+
+def _render(arr: np.ndarray) -> Rendering:
+    return Rendering(task=Task.SVG, png=to_png(Image.fromarray(arr.astype(np.uint8))))
+
+
+def _canvas(*squares: tuple[int, int, int, tuple[int, int, int]]) -> np.ndarray:
+    """A white 200x200 image with filled squares (x, y, side, colour)."""
+    arr = np.full((200, 200, 3), 255, np.uint8)
+    for x, y, side, colour in squares:
+        arr[y : y + side, x : x + side] = colour
+    return arr
+
+
+BLUE, RED = (30, 60, 200), (220, 40, 40)
+
+
+def test_moved_is_how_far_the_outline_went() -> None:
+    before = _render(_canvas((50, 50, 60, BLUE)))
+    effect = measure_effect(before, _render(_canvas((58, 50, 60, BLUE))))
+    assert effect is not None
+    assert 6 <= effect.moved <= 9  # shifted by 8 px
+    far = measure_effect(before, _render(_canvas((90, 50, 60, BLUE))))
+    assert far is not None and far.moved > 3 * effect.moved
+
+
+def test_a_recolouring_moves_nothing_and_its_share_is_the_ink_it_covers() -> None:
+    before = _render(_canvas((20, 20, 40, BLUE), (120, 120, 40, BLUE)))
+    effect = measure_effect(before, _render(_canvas((20, 20, 40, RED), (120, 120, 40, BLUE))))
+    assert effect is not None
+    assert effect.moved == 0.0
+    assert effect.delta_e > 25
+    assert effect.share(background=(255, 255, 255)) == pytest.approx(0.5, abs=0.02)
+
+
+def test_identical_and_anti_aliasing_only_renderings_show_nothing() -> None:
+    arr = _canvas((50, 50, 60, BLUE))
+    assert measure_effect(_render(arr), _render(arr)) is None
+    shaded = arr.copy()
+    shaded[50, 50:110] = np.clip(shaded[50, 50:110].astype(int) + 20, 0, 255)  # an edge row a little lighter
+    assert measure_effect(_render(arr), _render(shaded)) is None
+    stroke = arr.copy()
+    stroke[150, 20:30] = 0  # a 1-px minus sign
+    effect = measure_effect(_render(arr), _render(stroke))
+    assert effect is not None and effect.box[1] == pytest.approx(0.75, abs=0.01)
+
+
+def test_changes_that_touch_merge_and_changes_apart_do_not() -> None:
+    base = _canvas((20, 20, 40, BLUE), (140, 140, 40, BLUE))
+    left = measure_effect(_render(base), _render(_canvas((20, 20, 40, RED), (140, 140, 40, BLUE))))
+    grown = measure_effect(_render(base), _render(_canvas((20, 20, 50, BLUE), (140, 140, 40, BLUE))))
+    right = measure_effect(_render(base), _render(_canvas((20, 20, 40, BLUE), (140, 140, 40, RED))))
+    assert left and grown and right
+    assert effects_touch(left, grown)
+    assert not effects_touch(left, right)
+    merged = merge_effects([left, right])
+    assert merged.box == (0.1, 0.1, 0.9, 0.9)
+    assert int(merged.mask.sum()) == int(left.mask.sum()) + int(right.mask.sum())
+
+
+def _axes(**kw: object) -> dict[str, object]:
+    axes: dict[str, object] = {"xlim": [-0.5, 3.5], "ylim": [0, 105], "xscale": "linear", "yscale": "linear"}
+    axes.update(kw)
+    return axes
+
+
+def _bars(heights: list[float], colours: list[str] | None = None) -> list[dict[str, object]]:
+    colours = colours or ["#1f77b4"] * len(heights)
+    return [
+        {"x": i - 0.4, "y": 0.0, "width": 0.8, "height": h, "facecolor": c}
+        for i, (h, c) in enumerate(zip(heights, colours, strict=True))
+    ]
+
+
+def test_reading_change_is_read_against_the_axis() -> None:
+    before = {"axes": [_axes(patches=_bars([100, 90, 2, 80]))]}
+    small = {"axes": [_axes(patches=_bars([100, 90, 4, 80]))]}  # a small value doubled
+    assert reading_change(before, small) == pytest.approx(2 / 105)
+    zoomed = {"axes": [_axes(ylim=[95, 105], patches=_bars([100, 101, 99, 100]))]}
+    moved = {"axes": [_axes(ylim=[95, 105], patches=_bars([100, 104, 99, 100]))]}
+    assert reading_change(zoomed, moved) == pytest.approx(0.3)
+    log = {"axes": [_axes(yscale="log", ylim=[1, 1000], lines=[{"x": [0, 1], "y": [10, 100]}])]}
+    log_moved = {"axes": [_axes(yscale="log", ylim=[1, 1000], lines=[{"x": [0, 1], "y": [10, 1000]}])]}
+    assert reading_change(log, log_moved) == pytest.approx(1 / 3)  # one decade of three
+    pie = {"axes": [_axes(patches=[{"theta1": 0.0, "theta2": 90.0}, {"theta1": 90.0, "theta2": 360.0}])]}
+    pie2 = {"axes": [_axes(patches=[{"theta1": 0.0, "theta2": 126.0}, {"theta1": 126.0, "theta2": 360.0}])]}
+    assert reading_change(pie, pie2) == pytest.approx(0.1)
+    assert reading_change(None, before) is None
+
+
+def test_cut_off_values_and_confusable_colours() -> None:
+    before = {"axes": [_axes(patches=_bars([100, 90, 2, 80]))]}
+    assert cut_off(before, {"axes": [_axes(ylim=[0, 95], patches=_bars([100, 90, 2, 80]))]})
+    assert not cut_off(before, {"axes": [_axes(ylim=[0, 150], patches=_bars([100, 90, 2, 80]))]})
+    colours = ["#1f77b4", "#1f77b4", "#ff7f0e", "#2ca02c"]
+    scene = {"axes": [_axes(patches=_bars([1, 2, 3, 4], colours), facecolor="#ffffff")]}
+    alike = {"axes": [_axes(patches=_bars([1, 2, 3, 4], ["#ff7f0e", *colours[1:]]), facecolor="#ffffff")]}
+    apart = {"axes": [_axes(patches=_bars([1, 2, 3, 4], ["#9467bd", *colours[1:]]), facecolor="#ffffff")]}
+    shade = {"axes": [_axes(patches=_bars([1, 2, 3, 4], ["#2a84c4", *colours[1:]]), facecolor="#ffffff")]}
+    white = {"axes": [_axes(patches=_bars([1, 2, 3, 4], ["#fdfdfd", *colours[1:]]), facecolor="#ffffff")]}
+    assert confusable(scene, alike)
+    assert not confusable(scene, apart)
+    assert not confusable(scene, shade)  # a shade of its own series' colour
+    assert confusable(scene, white)  # gone into the background
