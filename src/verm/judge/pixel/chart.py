@@ -153,11 +153,10 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             ]
         items.extend(_palette_changes(c, items, plot_colours))
         if plot_item is not None and _recoloured_only(inner, items):
-            items.remove(plot_item)  # the plot's changes are a recolouring already reported
+            # The plot's changes are a recolouring already reported (by identity: an equal item may stand).
+            items = [it for it in items if it is not plot_item]
         items.extend(_axis_label_items(c, todo, items, max_ocr))
-    else:
-        for members in axis_groups.values():
-            geometry.extend(members)
+    # (Without a frame no region is a tick label: `_tick_axis` needs the frame, so no axis groups.)
 
     # 6. Everything else, one item per region.
     items.extend(_region_item(c, r) for r in geometry)

@@ -54,14 +54,6 @@ def _text_severity(ref: str, cand: str, numeric: bool) -> int:
     return 1 if _levenshtein(ref, cand) <= 2 or _same_read(ref, cand) else 2
 
 
-def _svg_move_grade(dist: float, area: float) -> tuple[str, int]:
-    """An SVG shape moved by ``dist`` (fraction of the side), its box ``area`` (fraction of the image):
-    the perturbation rule's shift steps — under 5 % shape_error 1, else structure_error 2, 3 when big."""
-    if dist < 0.05:
-        return "shape_error", 1
-    return "structure_error", 3 if area >= 0.1 else 2
-
-
 #: Charts and SVGs: regional items beyond this many are reported as one scattered difference of
 #: severity 1 (one edit often shows as several diff regions; counting each piles up severity).
 SCATTER_LIMIT = {Task.CHART: 4, Task.SVG: 3}

@@ -19,7 +19,7 @@ from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.explain import _unexplained
 from verm.judge.pixel.geometry import PxBox, _union
-from verm.judge.pixel.grade import _svg_move_grade, severity
+from verm.judge.pixel.grade import severity
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.text import _text_candidate, _text_item
 from verm.types import Task
@@ -167,15 +167,12 @@ def _pad_to(g: np.ndarray, m: int) -> np.ndarray:
 
 
 def _moved_item(c: _Ctx, a: Region, b: Region) -> _Item:
-    """What the reference shows at ``a`` the candidate shows at ``b``: one item for both places."""
+    """What the reference shows at ``a`` the candidate shows at ``b``: one item for both places
+    (charts style_error 1, tables layout_error 2; SVGs grade their own, `svg._svg_moved_item`)."""
     h, w = c.h, c.w
     dist = math.hypot(
         (a.bbox[0] + a.bbox[2] - b.bbox[0] - b.bbox[2]) / 2 / w,
         (a.bbox[1] + a.bbox[3] - b.bbox[1] - b.bbox[3]) / 2 / h,
     )
-    cat, sev = _CATS[c.task]["moved"], 1
-    if c.task is Task.SVG:
-        cat, sev = _svg_move_grade(dist, a.box_area / float(h * w))
-    elif c.task is Task.TABLE:
-        sev = 2
+    cat, sev = _CATS[c.task]["moved"], (2 if c.task is Task.TABLE else 1)
     return _Item(cat, sev, _union([a.bbox, b.bbox]), f"A block moved by {100 * dist:.0f}% of the image.", "moved")
