@@ -15,19 +15,15 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from verm.judge.pixel.classify import _CATS
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
-from verm.judge.pixel.geometry import PxBox
+from verm.judge.pixel.geometry import PxBox, _union
 from verm.judge.pixel.grade import _area_severity
+from verm.judge.pixel.hidden import _hidden_items
 from verm.judge.pixel.layout import _long_lines
 
 #: An element is missing when this share of its ink has no candidate ink within 1 px.
 MISSING_ELEMENT = 0.85
-
-
-#: Cap on per-element discrepancies (a noise image against a dense chart).
-MAX_ELEMENTS = 60
 
 
 @dataclass(frozen=True)
@@ -80,19 +76,16 @@ def _survey(
     return _Survey(elements, missing, noise, gutted, ref_lines, cand_lines)
 
 
-def _noise_items(c: _Ctx, s: _Survey, category: Callable[[_Element], str]) -> tuple[list[_Item], list[PxBox]]:
-    """A noise candidate: every element is missing, and what covers the canvas is content the
-    reference does not have: one item per cell of a 4x4 grid it fills (unstructured extra content
-    has no elements to count). The items cover the whole image."""
-    items = [
-        _element_item(c, e, "The candidate does not reproduce this element (noise).", category(e)) for e in s.elements
-    ]
+def _noise_items(c: _Ctx, s: _Survey, category: str) -> tuple[list[_Item], list[PxBox]]:
+    """A noise candidate hides everything the reference shows (`hidden._hidden_items` over all its
+    ink), and what covers the canvas is content the reference does not have: one item per cell of a
+    4x4 grid it fills. The items cover the whole image."""
+    items = _hidden_items(c, c.ref_ink, category, "content", "noise covers the canvas")
     for gy in range(4):
         for gx in range(4):
             box = (gx * c.w // 4, gy * c.h // 4, (gx + 1) * c.w // 4, (gy + 1) * c.h // 4)
             if float(c.cand_ink[box[1] : box[3], box[0] : box[2]].mean()) >= 0.5:
-                cat = _CATS[c.task]["structure"]
-                items.append(_Item(cat, 2, box, "The candidate fills this part with content (noise).", "element"))
+                items.append(_Item(category, 2, box, "The candidate fills this part with content (noise).", "element"))
     return items, [(0, 0, c.w, c.h)]
 
 
@@ -100,20 +93,30 @@ def _missing_items(
     c: _Ctx,
     chosen: list[_Element],
     category: Callable[[_Element], str],
-    whole: Callable[[_Element], list[_Item] | None] | None = None,
+    key: Callable[[_Element], object] | None = None,
 ) -> tuple[list[_Item], list[PxBox]]:
-    """One item per chosen missing element (the heaviest `MAX_ELEMENTS`), and the boxes they cover.
-    ``whole``: a task's own items for an element, or None for the plain one."""
-    if not chosen:
-        return [], []
-    chosen = sorted(chosen, key=lambda e: -e.ink)[:MAX_ELEMENTS]
-    items: list[_Item] = []
-    for e in chosen:
-        own = whole(e) if whole is not None else None
-        if own is not None:
-            items.extend(own)
-        else:
-            items.append(_element_item(c, e, "An element of the reference is missing in the candidate.", category(e)))
+    """Items for the chosen missing elements, and the boxes they cover: one per element, or one per
+    group of elements of one ``key`` (a table's row), graded by its worst element."""
+    groups: dict[object, list[_Element]] = {}
+    for n, e in enumerate(sorted(chosen, key=lambda e: -e.ink)):
+        groups.setdefault(key(e) if key is not None else n, []).append(e)
+    items = []
+    for members in groups.values():
+        box = _union([e.box for e in members])
+        worst = max(members, key=lambda e: _area_severity(e.box, c.h, c.w))
+        why = "An element of the reference is missing in the candidate."
+        if len(members) > 1:
+            why = f"{len(members)} elements of the reference here are missing in the candidate."
+        items.append(
+            _Item(
+                category(worst),
+                _area_severity(worst.box, c.h, c.w),
+                box,
+                why,
+                "element",
+                parts=[e.box for e in members],
+            )
+        )
     return items, [e.box for e in chosen]
 
 

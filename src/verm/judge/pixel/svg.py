@@ -65,7 +65,7 @@ def _svg_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], lis
     s = _survey(c, regions, gutted_allowed=False)
     if s is None or not s.noise:
         return [], []
-    return _noise_items(c, s, lambda e: _CATS[c.task]["structure"])
+    return _noise_items(c, s, _CATS[c.task]["structure"])
 
 
 def _svg_move_grade(dist: float, area: float) -> tuple[str, int]:

@@ -387,7 +387,7 @@ def _table_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         return "text_error" if short and not _big(c, e) else "layout_error"
 
     if s.noise:
-        return _noise_items(c, s, category)
+        return _noise_items(c, s, "layout_error")
     if not s.gutted and int(s.ref_lines.sum()) >= 200 and int(s.cand_lines.sum()) < 0.2 * int(s.ref_lines.sum()):
         # The table lost its grid: every row lost its borders.
         grid_el = [e for e in s.elements if _big(c, e)]
@@ -395,9 +395,15 @@ def _table_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
             return _table_rows_missing(c, max(grid_el, key=lambda e: e.ink), category), []
     if not s.gutted:
         return [], []
-    return _missing_items(
-        c, s.missing, category, whole=lambda e: _table_rows_missing(c, e, category) if _big(c, e) else None
-    )
+    # The grid gone: each row lost its borders; the rest one item per row of the grid (its cells' words).
+    items: list[_Item] = []
+    for e in [e for e in s.missing if _big(c, e)]:
+        items.extend(_table_rows_missing(c, e, category))
+    rest, covered = _missing_items(
+        c, [e for e in s.missing if not _big(c, e)], category,
+        key=lambda e: c.grid.row_of((e.box[1] + e.box[3]) / 2) if c.grid is not None else e.box,
+    )  # fmt: skip
+    return items + rest, covered + [e.box for e in s.missing if _big(c, e)]
 
 
 def _big(c: _Ctx, e: _Element) -> bool:
