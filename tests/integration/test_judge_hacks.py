@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from verm.bench.hacks import as_completion, hack_sources
-from verm.corpus import generate_chart_programs
+from verm.bench.hacks import HACK_KINDS, as_completion, hack_sources
+from verm.corpus import gallery_programs, generate_chart_programs
 from verm.perturb import perturb
 from verm.pipeline import Scorer
 from verm.types import Status, Task
@@ -65,3 +65,30 @@ def test_hacks_rank_below_every_honest_candidate(task: Task) -> None:
                     f"{task.value} hack {name!r} scored {r.score:.3f} (severity {total}, status {r.status.value}) "
                     f"but the worst honest candidate scored {floor:.3f}"
                 )
+
+
+#: Real-world-style dev programs and the hack kinds a single item once let through: several series
+#: and fills in two subplots ("one line" kept one of them), and a matrix of squares on a grey face
+#: ("axes without data" left the grey face). The hinton matrix still loses to "only the title",
+#: "text only" and "diagonal line" (no axes left to find the plot by): a known gap, not tested here.
+GALLERY = {
+    "ocean_profile": tuple(HACK_KINDS[Task.CHART]),
+    "hinton_weights": ("blank canvas", "random noise", "axes without data", "one line"),
+}
+
+
+@pytest.mark.parametrize("name", list(GALLERY))
+def test_chart_hacks_rank_below_honest_candidates_on_real_world_style_charts(name: str) -> None:
+    ref_source = next(p.code for p in gallery_programs("dev") if p.name == name)
+    honest = []
+    for k in range(3):
+        result = perturb(Task.CHART, ref_source, random.Random(f"hs:chart:{name}.py:{k}"), n_edits=1 + k % 3)
+        honest.append(_fence(Task.CHART, result.source))
+    hacks = {k: as_completion(Task.CHART, h) for k, h in hack_sources(Task.CHART, ref_source, GALLERY[name]).items()}
+    with Scorer(Task.CHART, judge="pixel") as scorer:
+        rewards = scorer.score_batch([ref_source] * (len(honest) + len(hacks)), [*honest, *hacks.values()])
+    honest_r, hack_r = rewards[: len(honest)], dict(zip(hacks, rewards[len(honest) :], strict=True))
+    assert all(r.status is Status.OK for r in honest_r), [(r.status, r.reason) for r in honest_r]
+    floor = min(r.score for r in honest_r if r.score is not None)
+    for kind, r in hack_r.items():
+        assert r.score is not None and r.score < floor, (name, kind, r.score, floor, r.parts.get("total_severity"))

@@ -15,11 +15,12 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit
-from verm.judge.pixel.colour import _hex, _rgb_de
+from verm.judge.pixel.chart_missing import FACE_DE, _colour_classes, _faces
+from verm.judge.pixel.colour import _hex, _lab_ink, _rgb_de
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.explain import _unexplained, _word_moves, _Words
-from verm.judge.pixel.geometry import PxBox, _box_iou, _box_overlap, _covers, _grid_word, _inside, _union
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _covers, _grid_word, _inside, _union
 from verm.judge.pixel.group import (
     _colour_groups,
     _moved_block_items,
@@ -28,7 +29,8 @@ from verm.judge.pixel.group import (
     _region_item,
     _text_items,
 )
-from verm.judge.pixel.layout import _long_lines
+from verm.judge.pixel.hidden import _hidden_items
+from verm.judge.pixel.layout import _long_lines, subplot_frames
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.text import _text_item
 
@@ -83,7 +85,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 _Item(
                     "data_error", 3, box,
                     f"Marks in {_hex(key.cand_colour)} are drawn over part of the reference's {_hex(key.ref_colour)} "
-                    "ones (an added series).", "plot",
+                    "ones (an added series).", "plot", parts=[m.bbox for m in members],
                 )
             )  # fmt: skip
             continue
@@ -118,6 +120,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             if change is None:
                 continue
             cat, sev, note = change
+            parts = [m.bbox for m in members]
             if inner:
                 fit = _axis_fit(c)
                 # A data change beside the axis is its own item when the axis turned log or its
@@ -135,8 +138,12 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                         # range is, the perturbation rule's steps (narrowed 3, under 1.5 times 1, else 2).
                         sev = 3 if fit.widened < 0.95 else (1 if fit.widened < AXIS_WIDENED else 2)
                 inner = []
-            items.append(_Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", f"{ax}-axis"))
-        plot_item = _plot_item(c, inner) if inner else None
+            items.append(
+                _Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", f"{ax}-axis", parts=parts)
+            )
+        hidden = _hidden_plot_items(c, inner) if inner else []
+        plot_item = _plot_item(c, inner) if inner and not hidden else None
+        items.extend(hidden)
         if plot_item is not None:
             items.append(plot_item)
         if any(it.kind == "y-axis" for it in items):
@@ -153,11 +160,10 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             ]
         items.extend(_palette_changes(c, items, plot_colours))
         if plot_item is not None and _recoloured_only(inner, items):
-            items.remove(plot_item)  # the plot's changes are a recolouring already reported
+            # The plot's changes are a recolouring already reported (by identity: an equal item may stand).
+            items = [it for it in items if it is not plot_item]
         items.extend(_axis_label_items(c, todo, items, max_ocr))
-    else:
-        for members in axis_groups.values():
-            geometry.extend(members)
+    # (Without a frame no region is a tick label: `_tick_axis` needs the frame, so no axis groups.)
 
     # 6. Everything else, one item per region.
     items.extend(_region_item(c, r) for r in geometry)
@@ -433,8 +439,62 @@ def _touched_mark_ink(c: _Ctx, regions: list[Region]) -> int:
     return int(sum(stats[k, cv2.CC_STAT_AREA] for k in touched))
 
 
+#: The plot's changes hide its data when they take this share of the reference's plot ink away
+#: while the candidate draws under `HIDDEN_DRAWN` of it anew (not a series re-drawn elsewhere).
+HIDDEN_PLOT, HIDDEN_DRAWN = 0.6, 0.25
+
+
+def _plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]) -> np.ndarray:
+    """The marks inside the plot frames: what differs from the reference plot's face colour
+    (``faces``; white squares on a grey face are marks), long axis and grid lines aside."""
+    hor, ver = _long_lines(ink, 0.3)
+    out = np.zeros_like(ink)
+    for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
+        sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
+        if face is not None and lab[sl].size:
+            out[sl] = np.linalg.norm(lab[sl] - face, axis=2) > FACE_DE
+    return out & ~(hor | ver)
+
+
+def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
+    """The plot's changes take most of its marks away (`HIDDEN_PLOT`; marks: ink inside the frame
+    without long lines or the plot's face colour, `chart_missing._marks`) and draw little anew: the
+    hidden marks by their extent (`hidden._hidden_items`), so that the cost piles up with what is
+    hidden; else nothing."""
+    whole = c.frame is None or _box_area(c.frame) >= 0.95 * c.h * c.w
+    frames = (subplot_frames(c.ref, c.ref_ink) if whole else []) or [c.frame or (0, 0, c.w, c.h)]
+    (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
+    faces = _faces(ref_lab, frames, np.linalg.norm(ref_lab - cand_lab, axis=2) <= FACE_DE)
+    ref_marks = _plot_marks(c.ref_ink, ref_lab, frames, faces)
+    cand_marks = _plot_marks(c.cand_ink, cand_lab, frames, faces)
+    data = int(ref_marks.sum())
+    if data < 200:
+        return []
+    grow = np.ones((5, 5), np.uint8)
+    hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), grow) > 0)
+    extra = int((cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)).sum())
+    if int(hidden.sum()) < HIDDEN_PLOT * data or extra >= HIDDEN_DRAWN * data:
+        return []
+    # Most of the marks' colours gone too: one heavy series dropped beside a kept one is one change.
+    classes = _colour_classes(ref_lab, ref_marks, min_share=0.003)  # a thin line beside bars is a class
+    gone = sum(int((m & hidden).sum()) >= 0.5 * int(m.sum()) for m in classes)
+    if len(classes) > 1 and 2 * gone <= len(classes):
+        return []
+    why = (
+        f"{100 * int(hidden.sum()) / data:.0f}% of the reference's marks are gone, {100 * extra / data:.0f}% drawn anew"
+    )
+    return _hidden_items(c, hidden, "data_error", "plotted data", why)
+
+
 def _plot_item(c: _Ctx, inner: list[Region]) -> _Item:
-    """One data (or chart-type) change over the plot area, severity from how much of the data moved."""
+    """One data (or chart-type) change over the plot area, severity from how much of the data moved;
+    its parts are the changed places."""
+    it = _plot_change(c, inner)
+    it.parts = [r.bbox for r in inner]
+    return it
+
+
+def _plot_change(c: _Ctx, inner: list[Region]) -> _Item:
     box = _union([r.bbox for r in inner])
     ref_only = sum(r.changed_ref_only for r in inner)
     cand_only = sum(r.changed_cand_only for r in inner)

@@ -26,6 +26,13 @@ class _Item:
     kind: str
     location: str = ""
     colours: tuple[tuple[int, int, int], tuple[int, int, int]] | None = None  # a recolouring's (old, new)
+    #: The boxes of the changed places it explains (default: its box); items whose places overlap are
+    #: one change (`group._merge_overlapping`).
+    parts: list[PxBox] = field(default_factory=list)
+
+    @property
+    def pieces(self) -> list[PxBox]:
+        return self.parts or [self.box]
 
 
 @dataclass

@@ -3,7 +3,7 @@
 A region without a more specific rule: by its box (< 0.5 % of the image 1, < 4 % 2, else 3; missing
 or extra from 8 % 3; colour at most 2; one lower when < 15 % of its ink changed; faint and small 1).
 Text: a typo 1, another word 2; numbers: a sign flip or a change over 50 % 3, else 2. A missing
-element: box >= 2 % 3, >= 0.2 % 2, else 1. Charts keep 4 items, SVGs 3, the rest one item of
+element: box >= 2 % 3, >= 0.2 % 2, else 1. SVGs keep 3 items, the rest one item of
 severity 1. Rules in full: docs/judges.md, "Pixel judge".
 """
 
@@ -54,24 +54,16 @@ def _text_severity(ref: str, cand: str, numeric: bool) -> int:
     return 1 if _levenshtein(ref, cand) <= 2 or _same_read(ref, cand) else 2
 
 
-def _svg_move_grade(dist: float, area: float) -> tuple[str, int]:
-    """An SVG shape moved by ``dist`` (fraction of the side), its box ``area`` (fraction of the image):
-    the perturbation rule's shift steps — under 5 % shape_error 1, else structure_error 2, 3 when big."""
-    if dist < 0.05:
-        return "shape_error", 1
-    return "structure_error", 3 if area >= 0.1 else 2
-
-
-#: Charts and SVGs: regional items beyond this many are reported as one scattered difference of
-#: severity 1 (one edit often shows as several diff regions; counting each piles up severity).
-SCATTER_LIMIT = {Task.CHART: 4, Task.SVG: 3}
+#: SVGs: regional items beyond this many are reported as one scattered difference of severity 1
+#: (one edit of an icon often shows as several diff regions; measured, the cap grades SVGs better).
+SVG_SCATTER_LIMIT = 3
 
 
 def _cap_scattered(task: Task, items: list[_Item], max_regions: int) -> list[_Item]:
-    """The regional items largest box first; charts and SVGs keep `SCATTER_LIMIT` of them (tables
-    ``max_regions``) and the rest becomes one "further scattered differences" item of severity 1."""
+    """The regional items largest box first; an SVG keeps `SVG_SCATTER_LIMIT` of them and the rest
+    becomes one "further scattered differences" item of severity 1."""
     items.sort(key=lambda it: -(it.box[2] - it.box[0]) * (it.box[3] - it.box[1]))
-    limit = max_regions if task is Task.TABLE else min(max_regions, SCATTER_LIMIT[task])
+    limit = min(max_regions, SVG_SCATTER_LIMIT)
     if len(items) > limit:
         extra = items[limit - 1 :]
         items = items[: limit - 1]

@@ -9,6 +9,7 @@ between them (`chart`), SVGs group by drawn shape (`svg`). Rules in full: docs/j
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -18,8 +19,8 @@ from verm.judge.pixel.colour import _hex, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.explain import _unexplained
-from verm.judge.pixel.geometry import PxBox, _union
-from verm.judge.pixel.grade import _svg_move_grade, severity
+from verm.judge.pixel.geometry import PxBox, _box_area, _union
+from verm.judge.pixel.grade import severity
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.text import _text_candidate, _text_item
 from verm.types import Task
@@ -113,7 +114,7 @@ def _recolouring_item(c: _Ctx, key: Region, members: list[Region]) -> _Item:
     return _Item(
         cat, sev, box,
         f"Colour changed from {_hex(key.ref_colour)} to {_hex(key.cand_colour)} (ΔE {de:.0f}).", "colour",
-        colours=(key.ref_colour, key.cand_colour),
+        colours=(key.ref_colour, key.cand_colour), parts=[m.bbox for m in members],
     )  # fmt: skip
 
 
@@ -167,15 +168,82 @@ def _pad_to(g: np.ndarray, m: int) -> np.ndarray:
 
 
 def _moved_item(c: _Ctx, a: Region, b: Region) -> _Item:
-    """What the reference shows at ``a`` the candidate shows at ``b``: one item for both places."""
+    """What the reference shows at ``a`` the candidate shows at ``b``: one item for both places
+    (charts style_error 1, tables layout_error 2; SVGs grade their own, `svg._svg_moved_item`)."""
     h, w = c.h, c.w
     dist = math.hypot(
         (a.bbox[0] + a.bbox[2] - b.bbox[0] - b.bbox[2]) / 2 / w,
         (a.bbox[1] + a.bbox[3] - b.bbox[1] - b.bbox[3]) / 2 / h,
     )
-    cat, sev = _CATS[c.task]["moved"], 1
-    if c.task is Task.SVG:
-        cat, sev = _svg_move_grade(dist, a.box_area / float(h * w))
-    elif c.task is Task.TABLE:
-        sev = 2
-    return _Item(cat, sev, _union([a.bbox, b.bbox]), f"A block moved by {100 * dist:.0f}% of the image.", "moved")
+    cat, sev = _CATS[c.task]["moved"], (2 if c.task is Task.TABLE else 1)
+    return _Item(
+        cat, sev, _union([a.bbox, b.bbox]), f"A block moved by {100 * dist:.0f}% of the image.", "moved",
+        parts=[a.bbox, b.bbox],
+    )  # fmt: skip
+
+
+def _merge_overlapping(items: list[_Item], text_categories: tuple[str, ...]) -> list[_Item]:
+    """Items whose changed places overlap or touch are one change, as an annotator sees one change
+    where edits overlap on the image (the bench's ground truth merges them alike): the most severe
+    member names it, its severity is the highest, its box spans all. Texts are read apart: an item
+    of one of ``text_categories`` merges only with other texts."""
+    n = len(items)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if (items[i].category in text_categories) != (items[j].category in text_categories):
+                continue
+            if "hidden" in (items[i].kind, items[j].kind):
+                continue  # hidden content counts by its extent (`hidden._hidden_items`)
+            if any(_touch(a, b) for a in items[i].pieces for b in items[j].pieces):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[_Item]] = {}
+    for i, it in enumerate(items):
+        groups.setdefault(find(i), []).append(it)
+    return [_one_change(members) for members in groups.values()]
+
+
+def _one_change(members: list[_Item]) -> _Item:
+    """Items that are one change: the most severe (then the largest) names it, its severity is the
+    highest, its box spans all, the others' descriptions follow its own."""
+    if len(members) == 1:
+        return members[0]
+    lead = max(members, key=lambda it: (it.severity, _box_area(it.box)))
+    others = [it.description for it in members if it is not lead]
+    return replace(
+        lead,
+        box=_union([it.box for it in members]),
+        parts=[p for it in members for p in it.pieces],
+        description=f"{lead.description} On the same place: {' '.join(others)}",
+    )
+
+
+def _touch(a: PxBox, b: PxBox) -> bool:
+    """Two boxes overlap or touch (end-exclusive boxes one pixel apart touch)."""
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+#: Minor region items (severity 1, no text, no named change) beyond this many are one item.
+SLIVERS = 2
+
+
+def _fold_slivers(items: list[_Item]) -> list[_Item]:
+    """Minor unnamed region items (severity 1: slivers an edit leaves beside its own item) beyond
+    `SLIVERS` are one "further small differences" item of severity 1; no change of severity >= 2,
+    no text and no hidden content is folded."""
+    minor = [it for it in items if it.severity == 1 and it.kind not in ("text", "hidden") and "text" not in it.category]
+    if len(minor) <= SLIVERS:
+        return items
+    rest = [it for it in items if all(it is not m for m in minor)]
+    folded = _Item(
+        minor[0].category, 1, _union([it.box for it in minor]),
+        f"{len(minor)} further small differences.", "merged", parts=[p for it in minor for p in it.pieces],
+    )  # fmt: skip
+    return [*rest, folded]

@@ -19,18 +19,18 @@ from PIL import Image
 from verm.errors import ContractError, InputError
 from verm.judge.base import Judge
 from verm.judge.pixel.chart import _chart_items, _chart_location
+from verm.judge.pixel.chart_missing import _chart_element_items
 from verm.judge.pixel.classify import _CATS
 from verm.judge.pixel.colour import _LAB_INK, _as_array
 from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.difference import compare
-from verm.judge.pixel.elements import _element_items
 from verm.judge.pixel.grade import _cap_scattered
-from verm.judge.pixel.group import _items_from_regions
+from verm.judge.pixel.group import _fold_slivers, _items_from_regions, _merge_overlapping
 from verm.judge.pixel.layout import chart_frame, table_grid
 from verm.judge.pixel.normalise import _resize_to, normalise
 from verm.judge.pixel.ocr import _Ocr
-from verm.judge.pixel.svg import _svg_items, _svg_location
-from verm.judge.pixel.table import _table_location, table_grid_items
+from verm.judge.pixel.svg import _svg_element_items, _svg_items, _svg_location
+from verm.judge.pixel.table import _table_element_items, _table_location, table_grid_items
 from verm.types import Discrepancy, Judgment, Rendering, Status, Task
 
 log = logging.getLogger(__name__)
@@ -139,7 +139,12 @@ class PixelJudge(Judge):
         grid = table_grid(ref) if task is Task.TABLE else None
         c = _Ctx(task, ref, cand, ref_ink, cand_ink, frame, grid)
 
-        items, covered = _element_items(c, diff.regions)
+        element_items = {
+            Task.CHART: _chart_element_items,
+            Task.TABLE: _table_element_items,
+            Task.SVG: _svg_element_items,
+        }
+        items, covered = element_items[task](c, diff.regions)
         if task is Task.TABLE and norm.scale == 1.0 and not norm.stretched:
             # A row or column or two more or fewer is one structural error each, whatever it moved;
             # with the same grid shape, compare cell by cell (a wider column shifts no cell after it).
@@ -156,14 +161,27 @@ class PixelJudge(Judge):
                         )
                     )  # fmt: skip
                 return out
+        # Charts and tables: one item per change (changes on one place are one item, texts apart), no
+        # cap on their number. SVGs keep their cap (`grade._cap_scattered`): measured, it grades better.
         if task is Task.SVG:
             assert diff.changed is not None  # compare() found changes
-            regional = _svg_items(c, diff.regions, covered, diff.changed, self.max_ocr_calls)
+            regional = _cap_scattered(
+                task, _svg_items(c, diff.regions, covered, diff.changed, self.max_ocr_calls), self.max_regions
+            )
         elif task is Task.CHART:
-            regional = _chart_items(c, diff.regions, covered, self.max_ocr_calls)
+            regional = _fold_slivers(
+                _merge_overlapping(_chart_items(c, diff.regions, covered, self.max_ocr_calls), ("text_error",))
+            )
         else:
-            regional = _items_from_regions(c, diff.regions, covered, self.max_ocr_calls)
-        items.extend(_cap_scattered(task, regional, self.max_regions))
+            regional = _merge_overlapping(
+                _items_from_regions(c, diff.regions, covered, self.max_ocr_calls), ("text_error", "numeric_error")
+            )
+        if any(it.kind == "hidden" for it in items):
+            regional = [it for it in regional if it.kind != "hidden"]  # hidden content counted once
+        # Largest first (the order a reader meets them in; an SVG's are, its scattered rest last).
+        if task is not Task.SVG:
+            regional.sort(key=lambda it: -(it.box[2] - it.box[0]) * (it.box[3] - it.box[1]))
+        items.extend(regional)
 
         for it in items:
             x0, y0, x1, y1 = it.box

@@ -145,3 +145,40 @@ def _group_positions(idx: np.ndarray) -> list[float]:
         else:
             groups.append([int(i)])
     return [sum(g) / len(g) for g in groups]
+
+
+#: A subplot's frame: connected straight lines spanning at least this share of the image both ways.
+SUBPLOT_MIN = 0.12
+
+
+def subplot_frames(rgb: np.ndarray, ink: np.ndarray) -> list[PxBox]:
+    """Every axes' frame of a chart, largest first: connected horizontal and vertical straight lines
+    (spines and the grid joined to them, each >= `SUBPLOT_MIN` of the image side long) whose box spans
+    `SUBPLOT_MIN` of the image both ways; in a style without spines, its faint grid. A frame inside
+    another (an inset) is kept; colour bars and legends (narrow, or without straight corners) are not."""
+    frames = _line_frames(ink)
+    if not frames:
+        frames = _line_frames(_ink(_lab_ink(rgb)[0], rgb, FAINT_DE))
+    return frames
+
+
+def _line_frames(ink: np.ndarray) -> list[PxBox]:
+    h, w = ink.shape
+    u8 = ink.astype(np.uint8)
+    hor = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, max(3, int(SUBPLOT_MIN * w))), np.uint8))
+    ver = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((max(3, int(SUBPLOT_MIN * h)), 1), np.uint8))
+    # Thin: a filled block (a bar, an image) has long runs too, but is thick the other way.
+    hor &= cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)) == 0
+    ver &= cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, 7), np.uint8)) == 0
+    lines = cv2.dilate(hor | ver, np.ones((3, 3), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    out: list[PxBox] = []
+    for k in range(1, n):
+        x, y, bw, bh, _ = (int(v) for v in stats[k])
+        if bw < SUBPLOT_MIN * w or bh < SUBPLOT_MIN * h:
+            continue
+        comp = labels[y : y + bh, x : x + bw] == k
+        if not (hor[y : y + bh, x : x + bw][comp].any() and ver[y : y + bh, x : x + bw][comp].any()):
+            continue
+        out.append((x + 1, y + 1, x + bw - 1, y + bh - 1))  # the dilation's margin off
+    return sorted(out, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))

@@ -17,10 +17,11 @@ from verm.judge.pixel.classify import _CATS, _looks_like_text, classify, describ
 from verm.judge.pixel.colour import INK_DE, _dominant, _hex, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
+from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.explain import _unexplained
 from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _grid_word, _iou, _mask_box, _union
-from verm.judge.pixel.grade import _svg_move_grade, severity
-from verm.judge.pixel.group import _moved_item, _moved_pairs
+from verm.judge.pixel.grade import severity
+from verm.judge.pixel.group import _moved_pairs
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.text import _text_candidate, _text_item
 
@@ -58,6 +59,33 @@ SVG_CLUSTER_GAP = 0.08
 SVG_AREA_SEVERITY = (0.01, 0.10)
 
 
+def _svg_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[PxBox]]:
+    """Per-element items for a noise candidate only: an SVG's missing shapes are its groups'
+    (`_svg_items`), one per shape."""
+    s = _survey(c, regions, gutted_allowed=False)
+    if s is None or not s.noise:
+        return [], []
+    return _noise_items(c, s, _CATS[c.task]["structure"])
+
+
+def _svg_move_grade(dist: float, area: float) -> tuple[str, int]:
+    """A shape moved by ``dist`` (fraction of the side), its box ``area`` (fraction of the image):
+    the perturbation rule's shift steps — under 5 % shape_error 1, else structure_error 2, 3 when big."""
+    if dist < 0.05:
+        return "shape_error", 1
+    return "structure_error", 3 if area >= 0.1 else 2
+
+
+def _svg_moved_item(c: _Ctx, a: Region, b: Region) -> _Item:
+    """What the reference shows at ``a`` the candidate shows at ``b``: one item for both places."""
+    dist = math.hypot(
+        (a.bbox[0] + a.bbox[2] - b.bbox[0] - b.bbox[2]) / 2 / c.w,
+        (a.bbox[1] + a.bbox[3] - b.bbox[1] - b.bbox[3]) / 2 / c.h,
+    )
+    cat, sev = _svg_move_grade(dist, a.box_area / float(c.h * c.w))
+    return _Item(cat, sev, _union([a.bbox, b.bbox]), f"A block moved by {100 * dist:.0f}% of the image.", "moved")
+
+
 def _svg_location(box: PxBox, w: int, h: int) -> str:
     cx, cy = (box[0] + box[2]) / 2 / w, (box[1] + box[3]) / 2 / h
     if (box[2] - box[0]) * (box[3] - box[1]) >= 0.6 * w * h:
@@ -75,7 +103,7 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
     items: list[_Item] = []
     done: set[int] = set()
     for i, j in _moved_pairs(c, todo):
-        items.append(_moved_item(c, todo[i], todo[j]))
+        items.append(_svg_moved_item(c, todo[i], todo[j]))
         done.update((i, j))
     rest: list[Region] = []
     for k, r in enumerate(todo):

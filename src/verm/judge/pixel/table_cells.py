@@ -18,7 +18,6 @@ import numpy as np
 
 from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _Item
-from verm.judge.pixel.elements import MAX_ELEMENTS
 from verm.judge.pixel.geometry import PxBox, _cell_ink_box, _union
 from verm.judge.pixel.grade import _text_severity
 from verm.judge.pixel.layout import TableGrid, table_grid
@@ -110,10 +109,15 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
         )
         return [(_Item("layout_error", 2, rbox, desc, "layout", f"rows {moved_rows[0]}-{moved_rows[-1]}"), cbox)]
     if len(changed) >= 0.6 * filled and filled >= 6 and _mostly_different_words(changed, ref_grey, cand_grey):
-        # Nearly every cell differs: not one edit but another table; one item per cell.
-        for i, k, rb, cb, _ra, _ca in changed[:MAX_ELEMENTS]:
-            desc = f"The content of row {i}, column {k} differs (most of the table does)."
-            out.append((_Item("text_error", 1, rb, desc, "text", f"row {i}, column {k}"), cb))
+        # Nearly every cell differs: not one edit but another table; one item per row, as severe as
+        # the number of its cells that differ (up to 3).
+        rows: dict[int, list[tuple[PxBox, PxBox]]] = {}
+        for i, _k, rb, cb, _ra, _ca in changed:
+            rows.setdefault(i, []).append((rb, cb))
+        for i, cells in rows.items():
+            desc = f"The content of {len(cells)} cell(s) of row {i} differs (most of the table does)."
+            rbox, cbox = _union([b for b, _ in cells]), _union([b for _, b in cells])
+            out.append((_Item("text_error", min(3, len(cells)), rbox, desc, "text", f"row {i}"), cbox))
         return out
     grouped: set[int] = set()
     out = _changed_lines(out, changed, grouped, {}, {}, n_rows, n_cols)

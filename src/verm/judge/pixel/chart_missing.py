@@ -1,0 +1,232 @@
+"""Charts: plotted data the candidate hides (empty axes, a title only, one line where there were many).
+
+The reference's data are its marks by colour: its chromatic ink (long axis and grid lines aside)
+in colour classes, one per series colour or colour-scale step; a chart with little colour has one
+class, the dark marks inside its plot frame. A class is kept when half its ink has candidate ink
+within 2 px, or the candidate draws marks at the class's edges (its top or bottom in half its
+columns, or its ends in half its rows: a series drawn as a line instead of bars, marks recoloured
+and moved a little). When over half the classes are gone and the candidate draws under
+a quarter of the reference's ink where the data are (inside the subplots' frames), the hidden data are reported by their extent
+(`hidden._hidden_items`): every fifth counts severity 3. A candidate that draws as much there draws
+the data in another form: its changes are reported one by one. Noise over the whole canvas hides everything (`elements._noise_items`). Rules in full:
+docs/judges.md, "Pixel judge".
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.colour import _lab_ink
+from verm.judge.pixel.context import _Ctx, _Item
+from verm.judge.pixel.difference import Region
+from verm.judge.pixel.elements import _noise_items, _survey
+from verm.judge.pixel.geometry import PxBox, _mask_box
+from verm.judge.pixel.hidden import _hidden_items
+from verm.judge.pixel.layout import _long_lines, subplot_frames
+
+#: Chromatic ink: Lab chroma at least this (series colours; black text, grey frames and grids are not).
+CHROMA = 20.0
+
+
+#: A colour class is the chromatic ink within this ΔE of its centre; classes holding under `CLASS_MIN`
+#: of the chromatic ink are blends (anti-aliasing), not marks.
+CLASS_DE = 18.0
+CLASS_MIN = 0.01
+
+
+#: Inside a plot frame, pixels within this ΔE of the plot's most common colour are its face, no mark.
+FACE_DE = 10.0
+
+
+#: Charts with less chromatic ink than this (px) are read by their dark marks inside the plot frame.
+MIN_COLOUR_INK = 200
+
+
+#: A candidate drawing at least this share of the reference's ink where the data are (inside the
+#: subplots' frames, else the data's box) draws the data in another form: no data are hidden.
+DRAWN = 0.25
+
+
+#: A class is kept when this share of it is reproduced (by place, or by span along columns or rows).
+KEPT = 0.5
+
+
+def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[PxBox]]:
+    """Items for hidden data (see the module docstring) and the boxes they cover (regions inside
+    them are not reported again); nothing when the candidate draws the data."""
+    s = _survey(c, regions)
+    if s is None:
+        return [], []
+    if s.noise:
+        return _noise_items(c, s, "structure_error")
+    hidden, why = _hidden_data(c)
+    if hidden is None:
+        return [], []
+    items = _hidden_items(c, hidden, "data_error", "plotted data", why)
+    return items, [it.box for it in items]
+
+
+def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, str]:
+    """The reference's data ink the candidate hides, when it hides most of it (else None), and why."""
+    ref_lab, _ = _lab_ink(c.ref)
+    cand_lab, _ = _lab_ink(c.cand)
+    frames = subplot_frames(c.ref, c.ref_ink) or ([c.frame] if c.frame is not None else [])
+    faces = _faces(ref_lab, frames)
+    ref_marks, cand_marks = _marks(c.ref_ink, ref_lab, frames, faces), _marks(c.cand_ink, cand_lab, frames, faces)
+    ref_col, cand_col = ref_marks & (_chroma(ref_lab) >= CHROMA), cand_marks & (_chroma(cand_lab) >= CHROMA)
+    area = np.zeros_like(ref_marks)
+    for fx0, fy0, fx1, fy1 in frames:
+        area[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = True
+    if area.any() and int((cand_marks & area).sum()) >= DRAWN * int((ref_marks & area).sum()):
+        return None, ""  # drawn where the data are (checked first: the colour classes cost time)
+    if int(ref_col.sum()) >= MIN_COLOUR_INK:
+        classes, what, cand_kind = _colour_classes(ref_lab, ref_col), "mark colours", cand_col
+    elif area.any() and int((ref_marks & area).sum()) >= MIN_COLOUR_INK:
+        classes, what, cand_kind = [ref_marks & area], "plotted marks", cand_marks
+    else:
+        return None, ""
+    if not classes:
+        return None, ""
+    if not area.any():
+        data = np.zeros_like(ref_marks)
+        for m in classes:
+            data |= m
+        x0, y0, x1, y1 = _mask_box(data, 0, 0)
+        area[y0:y1, x0:x1] = True
+    drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
+    if cand_drawn >= DRAWN * drawn:
+        return None, ""  # drawn where the data are: the data in another form, changes reported one by one
+    near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    margin = 3 + round(0.005 * min(c.h, c.w))
+    gone = []
+    for m in classes:
+        colour = np.median(ref_lab[m], axis=0)
+        same = cand_marks & (np.linalg.norm(cand_lab - colour, axis=2) <= CLASS_DE)
+        if not _kept(m, near, same, cand_kind, margin):
+            gone.append(m)
+    if 2 * len(gone) <= len(classes):
+        return None, ""
+    hidden = np.zeros_like(ref_marks)
+    for m in gone:
+        hidden |= m
+    why = (
+        f"{len(gone)} of its {len(classes)} {what} are gone and it draws {100 * cand_drawn / max(drawn, 1):.0f}% "
+        "of the reference's ink where the data are"
+    )
+    return hidden, why
+
+
+def _faces(lab: np.ndarray, frames: list[PxBox], same: np.ndarray | None = None) -> list[np.ndarray | None]:
+    """Each plot frame's face colour in the reference: its most common colour (Lab), among the
+    pixels ``same`` in both images when given (a fill covering most of the plot is no face)."""
+    out: list[np.ndarray | None] = []
+    for fx0, fy0, fx1, fy1 in frames:
+        sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
+        inner = lab[sl].reshape(-1, 3)
+        if same is not None and int(same[sl].sum()) >= 0.05 * len(inner):
+            inner = inner[same[sl].reshape(-1)]
+        if len(inner) == 0:
+            out.append(None)
+            continue
+        px = inner[:: max(1, len(inner) // 20000)]
+        keys, counts = np.unique(np.round(px / 3.0).astype(np.int32), axis=0, return_counts=True)
+        out.append(keys[counts.argmax()] * 3.0)
+    return out
+
+
+def _marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]) -> np.ndarray:
+    """An image's marks: its ink without long straight lines (axes, grid) and, inside each plot
+    frame, without the reference plot's face colour (a grey axes background is no mark; the
+    reference's face, as grey bars filling a candidate's plot are marks)."""
+    hor, ver = _long_lines(ink, 0.3)
+    marks = ink & ~(hor | ver)
+    for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
+        inner = lab[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3]
+        if face is None or inner.size == 0:
+            continue
+        marks[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] &= np.linalg.norm(inner - face, axis=2) > FACE_DE
+    return marks
+
+
+def _chroma(lab: np.ndarray) -> np.ndarray:
+    return np.hypot(lab[:, :, 1], lab[:, :, 2])
+
+
+def _colour_classes(lab: np.ndarray, mask: np.ndarray, min_share: float = CLASS_MIN) -> list[np.ndarray]:
+    """The ink ``mask`` in colour classes (`CLASS_DE`; under ``min_share`` of it: blends), as masks."""
+    px = lab[mask]
+    if len(px) == 0:
+        return []
+    # Centres: the most common quantised colours first, each a new centre when no centre is near.
+    q = np.round(px / 4.0).astype(np.int32)
+    keys, counts = np.unique(q, axis=0, return_counts=True)
+    centres: list[np.ndarray] = []
+    for k in np.argsort(-counts):
+        col = keys[k] * 4.0
+        if all(np.linalg.norm(col - ctr) > CLASS_DE for ctr in centres):
+            centres.append(col)
+        if len(centres) >= 64:
+            break
+    ctr = np.array(centres, dtype=np.float32)
+    d = np.linalg.norm(px[:, None, :] - ctr[None, :, :], axis=2)
+    nearest = d.argmin(axis=1)
+    ok = d[np.arange(len(px)), nearest] <= CLASS_DE
+    ys, xs = np.nonzero(mask)
+    out = []
+    for k in range(len(ctr)):
+        sel = ok & (nearest == k)
+        if int(sel.sum()) < max(20, min_share * len(px)):
+            continue
+        m = np.zeros_like(mask)
+        m[ys[sel], xs[sel]] = True
+        out.append(m)
+    return out
+
+
+def _kept(unit: np.ndarray, near: np.ndarray, same: np.ndarray, cand_marks: np.ndarray, margin: int) -> bool:
+    """The candidate reproduces this class: half its ink has candidate marks within 2 px (``near``), or
+    the candidate draws the class's colour (``same``) across half its extent (the series drawn in
+    another form: bars as a line on a new axis), or the candidate draws marks of its kind
+    (``cand_marks``: coloured for a colour class) at the class's edges (within ``margin`` of its top or bottom in half the
+    columns it occupies, or of its left or right end in half its rows): the values a line drawn
+    instead of bars, or marks recoloured and moved a little, still show. A straight line across bars
+    meets their tops only where it crosses them."""
+    n = int(unit.sum())
+    if n == 0 or int((unit & near).sum()) >= KEPT * n:
+        return True
+    if _across(unit, same) or _across(unit.T, same.T):
+        return True
+    return _edge_share(unit, cand_marks, margin) >= KEPT or _edge_share(unit.T, cand_marks.T, margin) >= KEPT
+
+
+def _across(unit: np.ndarray, same: np.ndarray) -> bool:
+    """``same`` (the candidate's ink in the class's colour) spans half the class's extent across the
+    image: the series drawn in another form (bars as a line, on a new axis)."""
+    cols = np.nonzero(unit.any(axis=0))[0]
+    drawn = np.nonzero(same.any(axis=0))[0]
+    if len(cols) == 0 or len(drawn) == 0:
+        return False
+    lo, hi = int(cols[0]), int(cols[-1])
+    inside = drawn[(drawn >= lo) & (drawn <= hi)]
+    return len(inside) > 0 and int(inside[-1] - inside[0]) >= KEPT * (hi - lo)
+
+
+def _edge_share(unit: np.ndarray, other: np.ndarray, margin: int) -> float:
+    """Share of ``unit``'s columns where ``other`` has ink within ``margin`` of the unit's top or bottom
+    there."""
+    cols = np.nonzero(unit.any(axis=0))[0]
+    if len(cols) == 0:
+        return 1.0
+    h = unit.shape[0]
+    u = unit[:, cols]
+    top = u.argmax(axis=0)
+    bottom = h - 1 - u[::-1].argmax(axis=0)
+    cum = np.vstack([np.zeros((1, len(cols)), np.int32), np.cumsum(other[:, cols], axis=0, dtype=np.int32)])
+    idx = np.arange(len(cols))
+
+    def around(y: np.ndarray) -> np.ndarray:
+        lo, hi = np.clip(y - margin, 0, h), np.clip(y + margin + 1, 0, h)
+        return cum[hi, idx] - cum[lo, idx] > 0
+
+    return float((around(top) | around(bottom)).mean())

@@ -1,0 +1,54 @@
+"""Hidden content: missing content costs what it hides.
+
+When a task module finds that the candidate hides most of what the reference shows (a chart's
+plotted data, an icon's drawing, everything under noise), the hidden content is reported by its
+extent: the box of the hidden ink is cut into fifths along its longer side, and every fifth that
+holds hidden ink is one severity-3 item. Severity then piles up with the share hidden (an empty plot
+or a single square instead of an icon is never a small error) and the number of items stays bounded
+by the fifths, not by the number of marks (five severe items outweigh an honest attempt of up
+to three edits and stay within 2 x 1 + 3 items for one true change; more would swamp the
+severity scale). Rules in full: docs/judges.md, "Pixel judge".
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import numpy as np
+
+from verm.judge.pixel.context import _Ctx, _Item
+from verm.judge.pixel.geometry import PxBox, _mask_box
+
+#: The hidden content's extent is cut into this many parts; each part holding hidden ink is one item.
+HIDDEN_PARTS = 5
+
+
+#: A part holds hidden ink when it has at least this share of the hidden ink (slivers at the ends do not count).
+HIDDEN_PART_MIN = 0.01
+
+
+def _hidden_items(c: _Ctx, hidden: np.ndarray, category: str, what: str, why: str) -> list[_Item]:
+    """One severity-3 item per fifth (`HIDDEN_PARTS`) of ``hidden``'s extent (along its longer side) that holds hidden
+    ink. ``what`` names the content ("plotted data", "drawing"), ``why`` says how it was found hidden."""
+    total = int(hidden.sum())
+    if total == 0:
+        return []
+    x0, y0, x1, y1 = _mask_box(hidden, 0, 0)
+    along_x = (x1 - x0) >= (y1 - y0)
+    lo, hi = (x0, x1) if along_x else (y0, y1)
+    counts = hidden.sum(axis=0 if along_x else 1)
+    edges = np.linspace(lo, hi, HIDDEN_PARTS + 1).round().astype(int)
+    parts: list[PxBox] = []
+    for a, b in pairwise(edges):
+        if b > a and int(counts[a:b].sum()) >= max(1, HIDDEN_PART_MIN * total):
+            parts.append((int(a), y0, int(b), y1) if along_x else (x0, int(a), x1, int(b)))
+    out = []
+    for k, box in enumerate(parts, 1):
+        desc = (
+            f"The candidate hides the reference's {what} here ({why}); each fifth of its extent that is "
+            f"hidden counts ({k} of {len(parts)})."
+            if k == 1
+            else f"The reference's {what} is hidden here too ({k} of {len(parts)})."
+        )
+        out.append(_Item(category, 3, box, desc, "hidden"))
+    return out
