@@ -22,7 +22,7 @@ MD = """Some intro text.
 |:-----|---------|-----------:|-------:|
 | Oslo | Norway | 709,037 | 1.2% |
 | Lima | Peru | 10,004,000 | -0.4% |
-| Perth | Australia | 2,192,000 | 2.1% |
+| Auckland | New Zealand | 1,798,000 | 2.1% |
 | Osaka | Japan | 2,752,000 | $3.5 |
 
 Trailing paragraph.
