@@ -309,3 +309,22 @@ def test_hack_rows_rank_against_the_honest_pairs_of_their_reference(small_bench,
     assert figures["n_hacks"] == len(hacks)
     assert figures["n_comparisons"] == sum(sum(r.group_key() == h.group_key() for r in honest) for h in hacks)
     assert len(rep["pairs"]) == 9
+
+
+def test_scenes_cached_by_other_renderer_code_are_rendered_again(small_bench, tmp_path):
+    from verm.bench.run import FINGERPRINT_FILE, SCENES_DIR, ensure_scenes, scene_fingerprint
+
+    bench = load_bench(merge_benches([small_bench], tmp_path / "b"))
+    records = list(bench)[:2]
+    assert ensure_scenes(bench, records) > 0
+    scenes = bench.root / SCENES_DIR
+    stamp = scenes / FINGERPRINT_FILE
+    assert stamp.read_text().strip() == scene_fingerprint()
+    assert ensure_scenes(bench, records) == 0  # same code: the cache is read
+
+    first = sorted(scenes.glob("*.json"))[0]
+    good = first.read_text()
+    first.write_text(json.dumps({"stale": True}))  # what an older renderer might have written
+    stamp.write_text("0123456789abcdef\n")  # written by other renderer code
+    assert ensure_scenes(bench, records) > 0
+    assert first.read_text() == good and stamp.read_text().strip() == scene_fingerprint()

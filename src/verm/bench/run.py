@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import hashlib
+import importlib.metadata
 import json
 import logging
 import multiprocessing
@@ -38,6 +39,10 @@ RESULTS_FILE = "results.jsonl"
 CONFIG_FILE = "config.json"
 #: Rendered scenes are cached beside the bench, one JSON file per side of a pair.
 SCENES_DIR = "scenes"
+#: Beside the cached scenes: what extracted them (`scene_fingerprint`).
+FINGERPRINT_FILE = "FINGERPRINT"
+#: Distributions whose version changes what a render extracts.
+_RENDER_DISTRIBUTIONS = ("matplotlib", "playwright", "resvg-py")
 #: Judge names that read scenes (the scene judge and the cascades that start with it).
 SCENE_JUDGES = frozenset({"scene", "cascade", "auto", "chartmimic"})
 #: Judge names that read the plotting-call trace of chart scenes (a cached chart scene without one is rendered again).
@@ -106,6 +111,44 @@ def wants_trace(judge: str | Judge) -> bool:
     return name in TRACE_JUDGES
 
 
+def scene_fingerprint() -> str:
+    """A hash of what extracts a scene: verm's renderer modules and the drawing libraries' versions.
+
+    Cached scenes written under another fingerprint came from other code and are rendered again:
+    a judge must never read a scene that does not describe what today's renderer extracts."""
+    import verm.render
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(verm.render.__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for dist in _RENDER_DISTRIBUTIONS:
+        try:
+            digest.update(f"{dist}=={importlib.metadata.version(dist)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{dist} absent".encode())
+    return digest.hexdigest()[:16]
+
+
+def _drop_stale_scenes(scenes: Path) -> None:
+    """Delete cached scenes that another renderer fingerprint wrote, then stamp the folder."""
+    stamp, current = scenes / FINGERPRINT_FILE, scene_fingerprint()
+    old = stamp.read_text(encoding="utf-8").strip() if stamp.is_file() else None
+    cached = list(scenes.glob("*.json"))
+    if cached and old != current:
+        log.warning(
+            "%d cached scenes under %s were extracted by other renderer code (fingerprint %s, now %s); "
+            "rendering them again",
+            len(cached),
+            scenes,
+            old or "none",
+            current,
+        )
+        for path in cached:
+            path.unlink(missing_ok=True)
+    if old != current:
+        stamp.write_text(current + "\n", encoding="utf-8")
+
+
 def ensure_scenes(
     bench: Bench, records: list[BenchRecord], workers: int | None = None, need_trace: bool = False
 ) -> int:
@@ -113,13 +156,14 @@ def ensure_scenes(
 
     Benchmark images are PNGs; a scene judge needs what the renderer knows about
     them (artists, cells, elements). Renders are deterministic, so the scenes
-    describe exactly the stored images. With ``need_trace``, a cached chart scene
-    without the plotting-call trace (written before verm recorded it) is rendered
-    again. Returns how many scenes were rendered.
+    describe exactly the stored images. Scenes cached by other renderer code (another
+    `scene_fingerprint`) are rendered again; with ``need_trace``, so is a cached chart
+    scene without the plotting-call trace. Returns how many scenes were rendered.
     """
     from verm.render import get_renderer
 
     (bench.root / SCENES_DIR).mkdir(exist_ok=True)
+    _drop_stale_scenes(bench.root / SCENES_DIR)
     rendered = 0
     for task in {r.category for r in records}:
         wanted: dict[str, list[Path]] = {}
