@@ -108,3 +108,21 @@ def test_table_most_of_a_small_table_gone_still_piles_up() -> None:
     header_only = table_cost(SMALL, SMALL[:1])
     assert all(d.category == "layout_error" and d.severity == 3 for d in most)
     assert 2 * 3 < sum(d.severity for d in most) < sum(d.severity for d in header_only)
+
+
+def html(rows: list[list[str]], merged: int | None = None) -> str:
+    """An HTML table; row ``merged`` written as one cell spanning both columns (its two texts joined)."""
+    body = "".join(
+        f'<tr><td colspan="{len(r)}">{" ".join(r)}</td></tr>' if k == merged else
+        "<tr>" + "".join(f"<td>{t}</td>" for t in r) + "</tr>"
+        for k, r in enumerate(rows[1:], start=1)
+    )  # fmt: skip
+    return f"<table><tr>{''.join(f'<th>{t}</th>' for t in rows[0])}</tr>{body}</table>"
+
+
+def test_table_cells_merged_with_colspan_are_one_layout_change() -> None:
+    # Two cells written as one spanning cell (HTML colspan): the row is still there, its cells merged.
+    rows = [["State", "Index"], ["Alaska", "8.73"], ["California", "12.19"], ["Colorado", "11.15"]]
+    found = SceneJudge().compare(Task.TABLE, table_scene(html(rows)), table_scene(html(rows, merged=2)))
+    assert [(d.category, d.severity) for d in found] == [("layout_error", 2)]
+    assert "merged" in found[0].description and "missing" not in found[0].description

@@ -139,9 +139,14 @@ def _similarity(a: Sequence[str], b: Sequence[str]) -> float:
         return 1.0
     common = sum((Counter(a) & Counter(b)).values())
     sim = common / max(len(a), len(b))
-    if sim < 0.5 and "".join(a).replace(" ", "") == "".join(b).replace(" ", ""):
-        return 0.9  # the same text in other cells: merged or split cells
+    if sim < 0.5 and _joined(a) == _joined(b):
+        return 0.9  # the same text in other cells: merged or split cells (a spanning cell covers the others)
     return sim
+
+
+def _joined(line: Sequence[str]) -> str:
+    """A line's text as one string, spaces and covered slots left out."""
+    return "".join(t for t in line if t != _COVERED).replace(" ", "")
 
 
 @dataclass
