@@ -77,6 +77,17 @@ def test_svg_element_resized_and_shifted_is_one_changed_element() -> None:
     assert found[0].category == "shape_error" and "scaled" in found[0].description
 
 
+def test_svg_element_shrunk_mirrored_and_recoloured_is_one_changed_element() -> None:
+    # A mirror appended to its transform, its path shrunk to a third and its fill changed: still that element.
+    before, after = SHAPES[1], SHAPES[2]
+    ref = icon(before, '<path d="M2 4 L20 4 L12 22 L4 14 Z" fill="#5c913b"/>', after)
+    mirror = "translate(10 12) scale(1 -1) translate(-10 -12)"
+    cand = icon(before, f'<path d="M8 10 L14 10 L11 16 L8.7 13.4 Z" fill="#ff7f0e" transform="{mirror}"/>', after)
+    [found] = judged(ref, cand)
+    assert found.category == "shape_error" and "scaled" in found.description
+    assert "mirrored" in found.description and "#ff7f0e" in found.description
+
+
 # --------------------------------------------------------------------------- tables
 
 SMALL = [["City", "Sun", "Rain"], ["Oslo", "1668", "763"], ["Rome", "2473", "798"], ["Nice", "2668", "767"]]

@@ -296,6 +296,8 @@ class SvgDiff:
         # A shifted copy differs from its original by a prepended translate: the element that keeps the
         # transform is the original, even when its own geometry was edited.
         s += 1.5 * (a.get("transform") == b.get("transform"))
+        if a.get("transform") != b.get("transform") and (b.get("transform") or "").startswith(a.get("transform") or ""):
+            s += 1.0  # a transform appended to its own (a mirror, a turn, a resize): the same element, edited
         if _is_shifted_copy(a, b):  # the copy's transform is a translate before the original's own
             s -= 1.0
         return s + 0.25 / (1 + abs(i - j))
