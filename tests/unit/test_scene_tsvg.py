@@ -55,6 +55,19 @@ def test_svg_mirror_of_a_symmetric_shape_shows_nothing() -> None:
     assert found.category == "text_symbol_error" and "mirrored" in found.description
 
 
+def test_svg_circle_turned_about_its_centre_shows_nothing() -> None:
+    # Turned, with a square on it recoloured: only the square's colour shows (the circle's box changed too).
+    dot = '<rect x="11" y="11" width="2" height="2" fill="{}"/>'
+    ref = icon('<circle cx="12" cy="12" r="6" fill="#333"/>', dot.format("#d62728"))
+    cand = icon('<circle cx="12" cy="12" r="6" fill="#333" transform="rotate(68 12 12)"/>', dot.format("#2ca02c"))
+    assert [d.category for d in judged(ref, cand)] == ["style_error"]
+    # A square turned the same way shows: one discrepancy.
+    ref = icon('<rect x="6" y="6" width="12" height="12" fill="#333"/>', SHAPES[1])
+    cand = icon('<rect x="6" y="6" width="12" height="12" fill="#333" transform="rotate(30 12 12)"/>', SHAPES[1])
+    [found] = judged(ref, cand)
+    assert "rotate(30" in found.description
+
+
 def test_svg_change_hidden_under_another_shape_is_no_discrepancy() -> None:
     # The small square is recoloured, but an opaque square drawn over it hides it: nothing shows.
     cover = '<rect x="0" y="0" width="16" height="16" fill="#1f77b4"/>'

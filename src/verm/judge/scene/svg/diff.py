@@ -419,6 +419,8 @@ class SvgDiff:
                     # A small transform is a shape change, a large one structure; either graded by how far
                     # the outline moved.
                     moved = _transform_moved(ink, a, part)
+                    if moved < MIRROR_UNSEEN:
+                        continue  # the outline maps onto itself (a circle turned about its centre): nothing shows
                     sev = self.geometry(union_box([ba, bb]), moved, changed_share(ink, a, moved))
                     if _small_transform(ba, bb, part, _canvas(self.scene)):
                         out.add("shape_error", sev, name, f"{name} is slightly transformed ({part!r})", box, els=els,
