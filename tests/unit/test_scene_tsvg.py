@@ -101,6 +101,20 @@ def test_svg_element_shrunk_mirrored_and_recoloured_is_one_changed_element() -> 
     assert "mirrored" in found.description and "#ff7f0e" in found.description
 
 
+def test_svg_element_moved_far_still_shows_but_pushed_off_the_canvas_is_gone() -> None:
+    big = '<path d="M2 2 L10 2 L10 10 L2 10 Z" fill="#333"{}/>'
+    ring = '<circle cx="17" cy="17" r="5" fill="none" stroke="#1f77b4" stroke-width="2"/>'
+    dot = '<circle cx="6" cy="18" r="2" fill="#d62728"/>'
+    ref = icon(big.format(""), ring, dot)
+    # One element dropped, one moved far but whole: two discrepancies, nothing piles up.
+    moved = judged(ref, icon(big.format(' transform="translate(12 0)"'), dot))
+    assert len(moved) == 2 and not any("empty" in d.description for d in moved)
+    # Pushed off the canvas instead, the moved element is gone too: most of the icon is missing and piles up.
+    gone = judged(ref, icon(big.format(' transform="translate(40 0)"'), dot))
+    assert any("empty" in d.description for d in gone)
+    assert sum(d.severity for d in gone) > sum(d.severity for d in moved)
+
+
 # --------------------------------------------------------------------------- tables
 
 SMALL = [["City", "Sun", "Rain"], ["Oslo", "1668", "763"], ["Rome", "2473", "798"], ["Nice", "2668", "767"]]

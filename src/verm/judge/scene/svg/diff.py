@@ -153,8 +153,13 @@ class SvgDiff:
             out.add("structure_error", ink_severity(self.seen(ra[i].get("bbox"), self.ink.share(ra[i]))), _svg_name(ra[i], i),
                     f"{_svg_name(ra[i], i)} is missing", ra[i].get("bbox"), missing=True, els={("r", i)},
                     pixels=self.ink.share(ra[i]))  # fmt: skip
-        # A paired element drawn far from its place (a tenth of its box left in common) shows none of it there.
-        far = [i for i, j in changed if box_iou(ra[i].get("bbox"), ca[j].get("bbox")) < FAR_IOU]
+        # A paired element drawn far from its place (a tenth of its box left in common) and shrunk or pushed off
+        # the canvas (under half of its box left) shows none of it; one moved whole still shows, elsewhere.
+        far = [
+            i for i, j in changed
+            if box_iou(ra[i].get("bbox"), ca[j].get("bbox")) < FAR_IOU
+            and box_area(ca[j].get("bbox")) < 0.5 * box_area(ra[i].get("bbox"))
+        ]  # fmt: skip
         gone = [ra[i] for i in lost + far]
         ra = list(ra)  # may grow by the originals of edited copies (below)
         if len(added) > MANY_EXTRA:
