@@ -146,7 +146,7 @@ def _similarity(a: Sequence[str], b: Sequence[str]) -> float:
 
 def _joined(line: Sequence[str]) -> str:
     """A line's text as one string, spaces and covered slots left out."""
-    return "".join(t for t in line if t != _COVERED).replace(" ", "")
+    return "".join(line).replace(_COVERED, "").replace(" ", "")
 
 
 @dataclass
