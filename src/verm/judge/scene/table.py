@@ -20,7 +20,7 @@ from typing import Any
 
 from verm.judge.scene.boxes import box_area, intersection_area, union_box
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, missing_items, same_place_groups
-from verm.judge.scene.matching import greedy_pairs
+from verm.judge.scene.matching import greedy_pairs, kept_in_order
 from verm.judge.scene.text import NUMBER_RE, quote, text_ratio, text_severity
 from verm.types import Discrepancy
 
@@ -139,9 +139,14 @@ def _similarity(a: Sequence[str], b: Sequence[str]) -> float:
         return 1.0
     common = sum((Counter(a) & Counter(b)).values())
     sim = common / max(len(a), len(b))
-    if sim < 0.5 and "".join(a).replace(" ", "") == "".join(b).replace(" ", ""):
-        return 0.9  # the same text in other cells: merged or split cells
+    if sim < 0.5 and _joined(a) == _joined(b):
+        return 0.9  # the same text in other cells: merged or split cells (a spanning cell covers the others)
     return sim
+
+
+def _joined(line: Sequence[str]) -> str:
+    """A line's text as one string, spaces and covered slots left out."""
+    return "".join(line).replace(_COVERED, "").replace(" ", "")
 
 
 @dataclass
@@ -152,29 +157,6 @@ class _Alignment:
     added: list[int]
     #: (ref, cand): a cand line added as a (near) copy of a ref line, the later of the two copies.
     dups: list[tuple[int, int]] = field(default_factory=list)
-
-
-def _kept_in_order(exact: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The largest order-keeping subset of exactly matched lines (ties: the smallest displacement), so a line
-    that moved is the one reported, never the ones it passed."""
-    if all(b[1] > a[1] for a, b in itertools.pairwise(exact)):
-        return exact
-    n = len(exact)
-    # Weighted longest increasing subsequence; the weight prefers pairs whose displacement is the common one.
-    shift = Counter(j - i for i, j in exact).most_common(1)[0][0]
-    w = [1.0 - 1e-6 * abs(j - i - shift) for i, j in exact]
-    best = w[:]
-    prev = [-1] * n
-    for b in range(n):
-        for a in range(b):
-            if exact[a][1] < exact[b][1] and best[a] + w[b] > best[b]:
-                best[b], prev[b] = best[a] + w[b], a
-    k = max(range(n), key=lambda x: best[x])
-    out = []
-    while k >= 0:
-        out.append(exact[k])
-        k = prev[k]
-    return out[::-1]
 
 
 def _pair_copies(i_s: list[int], j_s: list[int]) -> list[tuple[int, int]]:
@@ -214,7 +196,7 @@ def _align(ref: list[tuple[str, ...]], cand: list[tuple[str, ...]], threshold: f
     for line, i_s in where_r.items():
         exact.extend(_pair_copies(i_s, where_c.get(line) or []))
     exact.sort()
-    anchors = _kept_in_order(exact)
+    anchors = kept_in_order(exact)
     moved = sorted(set(exact) - set(anchors))
     got_r = {i for i, _ in exact}
     got_c = {j for _, j in exact}
@@ -327,11 +309,18 @@ class TableDiff:
     def pile_up(self, gr: _Grid, out: Findings) -> None:
         """Missing content costs what it hides: past half of the reference's cells (rows or columns gone, or its
         rules), the missing items pile up to `findings.MISSING_ITEMS_ALL` (`findings.missing_items`)."""
-        # The body's cells (the header is the table's title; a table of its header alone lost all its data).
-        body = gr.text[gr.header_rows :] if gr.header_rows < gr.rows else gr.text
-        total = sum(1 for row in body for t in row if t.strip() and t != _COVERED) or 1
-        gone = sum(f.tags.get("cells", 0) for f in out.items if f.tags.get("missing"))
-        share = max(min(1.0, gone / total), self.unruled)
+        # The body's filled cells (the header is the table's title; a table of its header alone lost all its
+        # data). A cell gone with its row and with its column is gone once (a row and a column dropped from a
+        # small table hide what they hide, not more).
+        first = gr.header_rows if gr.header_rows < gr.rows else 0
+        body = {
+            (r, c)
+            for r in range(first, gr.rows)
+            for c in range(gr.cols)
+            if gr.text[r][c].strip() and gr.text[r][c] != _COVERED
+        }
+        gone = body & set().union(*(f.tags.get("slots", ()) for f in out.items if f.tags.get("missing")))
+        share = max(len(gone) / max(1, len(body)), self.unruled)
         have = sum(1 for f in out.items if f.tags.get("missing"))
         extra = missing_items(share) - have
         if share <= 0.5 or extra <= 0:
@@ -377,9 +366,10 @@ class TableDiff:
                 continue  # an empty line is the trace of a split or merge in one row, reported there
             # Boxed where it was: the candidate line now at its place (or the last one).
             at = next((j for i2, j in kept if i2 > i), n_c - 1)
+            slots = [(i, c) for c in range(gr.cols)] if axis == 0 else [(r, i) for r in range(gr.rows)]
             out.add("layout_error", 3, f"{word} {i + 1}", f"{word} {i + 1} {_line_words(ref_lines[i])} is missing",
                     gc.box_of_line(axis, min(max(at, 0), n_c - 1)) if n_c else gr.box_of_line(axis, i), missing=True,
-                    cells=sum(1 for t in ref_lines[i] if t.strip() and t != _COVERED))  # fmt: skip
+                    slots=frozenset(slots))  # fmt: skip
         for j in al.added:
             line = gc.line(axis, j)
             filled = sum(bool(t.strip()) and t != _COVERED for t in line)

@@ -11,6 +11,7 @@ elements: one discrepancy); text is text_symbol_error.
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import re
 from typing import Any
@@ -18,14 +19,16 @@ from typing import Any
 from verm.judge.scene.boxes import box_area, box_iou, clean_box, intersection_area, union_box
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Findings, SceneOptions, missing_items
-from verm.judge.scene.matching import greedy_pairs
+from verm.judge.scene.matching import greedy_pairs, kept_in_order
 from verm.judge.scene.shows import ChangedPixels
 from verm.judge.scene.svg.grade import (
     DETAIL_SHARE,
+    MIRROR_UNSEEN,
     SYMMETRIC_MOVED,
     Ink,
     changed_share,
     colour_severity,
+    drop_unseen,
     ink_severity,
     merge_svg,
     mirror_moved,
@@ -76,6 +79,15 @@ def _is_shifted_copy(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return m.group(4).strip() == (a.get("transform") or "").strip()
 
 
+def _intersection(a: Any, b: Any) -> tuple[float, float, float, float] | None:
+    """The common part of two boxes, None when they do not overlap."""
+    a, b = clean_box(a), clean_box(b)
+    if a is None or b is None:
+        return None
+    x0, y0, x1, y1 = max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
+    return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
+
+
 def _svg_name(e: dict[str, Any], k: int) -> str:
     ident = f" #{e['id']}" if e.get("id") else ""
     text = f" {quote(e['text'], 30)}" if e.get("text") else ""
@@ -102,9 +114,12 @@ class SvgDiff:
         sr, sc = [_svg_sig(e) for e in ra], [_svg_sig(e) for e in ca]
         sm = difflib.SequenceMatcher(None, sr, sc, autojunk=False)
         blocks: list[tuple[list[int], list[int]]] = []
+        same: list[tuple[int, int]] = []  # unchanged elements, in place or moved in the stacking order
         for op, i0, i1, j0, j1 in sm.get_opcodes():
             if op != "equal":
                 blocks.append((list(range(i0, i1)), list(range(j0, j1))))
+            else:
+                same.extend(zip(range(i0, i1), range(j0, j1), strict=True))
         taken_r: set[int] = set()
         taken_c: set[int] = set()
         free_c = [j for b in blocks for j in b[1]]
@@ -114,7 +129,7 @@ class SvgDiff:
                     if j not in taken_c and sr[i] == sc[j] and not _same_block(blocks, i, j):
                         taken_r.add(i)
                         taken_c.add(j)
-                        self.moved(ra, ca, i, j, out)
+                        same.append((i, j))
                         break
         changed: list[tuple[int, int]] = []
         lost: list[int] = []
@@ -126,17 +141,25 @@ class SvgDiff:
             changed.extend((rs[a], cs[b]) for a, b in pairs)
             lost.extend(rs[a] for a in lr)
             added.extend(cs[b] for b in lc)
-        # A missing element and an extra one of the same tag elsewhere: a changed element that also moved.
+        # A missing element and an extra one of the same tag elsewhere: a changed element that also moved (an
+        # extra element that is a shifted copy of a missing one is that element, shifted: its original is gone).
         if lost and added:
-            pairs, lr, lc = greedy_pairs([ra[i] for i in lost], [ca[j] for j in added], self.pair_score, minimum=1.0)
+            pairs, lr, lc = greedy_pairs([ra[i] for i in lost], [ca[j] for j in added], self.moved_pair_score,
+                                         minimum=1.0)  # fmt: skip
             changed.extend((lost[a], added[b]) for a, b in pairs)
             lost, added = [lost[a] for a in lr], [added[b] for b in lc]
+        self.stacking(ra, ca, sorted(same + changed), out)
         for i in lost:
             out.add("structure_error", ink_severity(self.seen(ra[i].get("bbox"), self.ink.share(ra[i]))), _svg_name(ra[i], i),
                     f"{_svg_name(ra[i], i)} is missing", ra[i].get("bbox"), missing=True, els={("r", i)},
                     pixels=self.ink.share(ra[i]))  # fmt: skip
-        # A paired element drawn far from its place (a tenth of its box left in common) shows none of it there.
-        far = [i for i, j in changed if box_iou(ra[i].get("bbox"), ca[j].get("bbox")) < FAR_IOU]
+        # A paired element drawn far from its place (a tenth of its box left in common) and shrunk or pushed off
+        # the canvas (under half of its box left) shows none of it; one moved whole still shows, elsewhere.
+        far = [
+            i for i, j in changed
+            if box_iou(ra[i].get("bbox"), ca[j].get("bbox")) < FAR_IOU
+            and box_area(ca[j].get("bbox")) < 0.5 * box_area(ra[i].get("bbox"))
+        ]  # fmt: skip
         gone = [ra[i] for i in lost + far]
         ra = list(ra)  # may grow by the originals of edited copies (below)
         if len(added) > MANY_EXTRA:
@@ -170,6 +193,8 @@ class SvgDiff:
         self.replaced = []
         self.changes(ra, ca, sorted(changed), out)
         self.pile_up(gone + self.replaced, out)
+        if shows is not None:
+            drop_unseen(out, shows)
         merge_svg(out, shows)
         return out.discrepancies()
 
@@ -225,7 +250,7 @@ class SvgDiff:
                 else None
             )
             out.add("structure_error", 3, "icon", f"part {part + 1} of {extra} of the icon is empty: {share:.0%} of "
-                    f"its ink ({len(lost)} of its elements) is missing", strip, missing=True)  # fmt: skip
+                    f"its ink ({len(lost)} of its elements) is missing", strip, missing=True, pile=True)  # fmt: skip
 
     def copy_of(self, ra: list[dict[str, Any]], e: dict[str, Any], j: int) -> tuple[int, dict[str, Any]] | None:
         """The reference element an extra element is a shifted copy of (its transform is ``translate(..)``
@@ -276,9 +301,50 @@ class SvgDiff:
         # A shifted copy differs from its original by a prepended translate: the element that keeps the
         # transform is the original, even when its own geometry was edited.
         s += 1.5 * (a.get("transform") == b.get("transform"))
+        if a.get("transform") != b.get("transform") and (b.get("transform") or "").startswith(a.get("transform") or ""):
+            s += 1.0  # a transform appended to its own (a mirror, a turn, a resize): the same element, edited
         if _is_shifted_copy(a, b):  # the copy's transform is a translate before the original's own
             s -= 1.0
         return s + 0.25 / (1 + abs(i - j))
+
+    def moved_pair_score(self, i: int, a: dict[str, Any], j: int, b: dict[str, Any]) -> float | None:
+        """`pair_score` for a missing and an extra element: a shifted copy of the missing one is that one, moved."""
+        s = self.pair_score(i, a, j, b)
+        return s + 2.0 if s is not None and _is_shifted_copy(a, b) else s
+
+    def stacking(
+        self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], pairs: list[tuple[int, int]], out: Findings
+    ) -> None:
+        """Stacking-order changes among the paired elements: those that left the largest order-keeping subset
+        moved; two that crossed each other were swapped (one discrepancy), any other moved alone."""
+        kept = set(kept_in_order(pairs))
+        moves = sorted((p for p in pairs if p not in kept), key=lambda m: m[1])
+        done: set[tuple[int, int]] = set()
+        for a, b in itertools.combinations(moves, 2):
+            if a in done or b in done or (a[0] - b[0]) * (a[1] - b[1]) >= 0:
+                continue
+            done.update((a, b))
+            self.swapped(ra, ca, a, b, out)
+        for i, j in moves:
+            if (i, j) not in done:
+                self.moved(ra, ca, i, j, out)
+
+    def swapped(
+        self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], a: tuple[int, int], b: tuple[int, int],
+        out: Findings,
+    ) -> None:  # fmt: skip
+        """Two elements drawn in each other's order: what changes is where they overlap (the upper one's ink)."""
+        (ia, ja), (ib, jb) = sorted((a, b))
+        ea, eb = ca[ja], ca[jb]
+        both = _intersection(ea.get("bbox"), eb.get("bbox"))
+        estimate = min(
+            intersection_area(both, e.get("bbox")) / max(box_area(e.get("bbox")), 1e-9) * self.ink.of(e)
+            for e in (ra[ia], ra[ib])
+        ) / self.ink.total if both else 0.0  # fmt: skip
+        sev = 2 if both and self.seen(both, estimate) >= DETAIL_SHARE else 1
+        na, nb = _svg_name(ra[ia], ia), _svg_name(ra[ib], ib)
+        out.add("structure_error", sev, f"{na} and {nb}", f"{na} and {nb} are drawn in the wrong order",
+                both or union_box([ea.get("bbox"), eb.get("bbox")]))  # fmt: skip
 
     def moved(self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], i: int, j: int, out: Findings) -> None:
         e = ca[j]
@@ -349,6 +415,8 @@ class SvgDiff:
                     if mirror:
                         horizontal = mirror.group(1).replace(" ", "").replace(",", "").startswith("-1")
                         flip = mirror_moved(ink, a, horizontal)
+                        if flip < MIRROR_UNSEEN:
+                            continue  # a symmetric shape: its mirror image is itself
                         sev = 1 if flip < SYMMETRIC_MOVED else 2
                         out.add("text_symbol_error", sev, name, f"{name} is mirrored ({part!r})", box, els=els,
                                 pixels=changed_share(ink, a, flip))  # fmt: skip
@@ -356,6 +424,8 @@ class SvgDiff:
                     # A small transform is a shape change, a large one structure; either graded by how far
                     # the outline moved.
                     moved = _transform_moved(ink, a, part)
+                    if moved < MIRROR_UNSEEN:
+                        continue  # the outline maps onto itself (a circle turned about its centre): nothing shows
                     sev = self.geometry(union_box([ba, bb]), moved, changed_share(ink, a, moved))
                     if _small_transform(ba, bb, part, _canvas(self.scene)):
                         out.add("shape_error", sev, name, f"{name} is slightly transformed ({part!r})", box, els=els,

@@ -33,6 +33,10 @@ INK_STEPS = (0.05, 0.25)
 MOVED_STEPS = (0.04, 0.10)
 DETAIL_SHARE = 0.05
 SYMMETRIC_MOVED = 0.02
+#: A mirror that moves the outline less than this (a share of the side, under a pixel) shows nothing.
+MIRROR_UNSEEN = 0.002
+#: A change with fewer changed pixels than this in its box shows nothing (`drop_unseen`).
+UNSEEN_PIXELS = 4
 
 
 class Ink:
@@ -198,6 +202,16 @@ def resize_moved(ink: Ink, e: dict[str, Any], factor: float) -> float:
     if b is None:
         return 1.0
     return abs(factor - 1) * max((b[2] - b[0]) * ink.w, (b[3] - b[1]) * ink.h) / 2 / ink.side
+
+
+def drop_unseen(out: Findings, shows: ChangedPixels) -> None:
+    """A change that shows nothing is no discrepancy (the bench's truth drops such edits): a mirror of a
+    symmetric shape, a swap of two shapes that do not overlap, a move hidden under another shape. Read off the
+    changed pixels inside the finding's box; missing content always counts."""
+    out.items[:] = [
+        f for f in out.items
+        if f.tags.get("missing") or f.bbox is None or shows.share(f.bbox) * shows.ink >= UNSEEN_PIXELS
+    ]  # fmt: skip
 
 
 def merge_svg(out: Findings, shows: ChangedPixels | None = None) -> None:

@@ -1,0 +1,166 @@
+"""Scene judge rules for SVG icons and tables, on real renders: SVGs through verm's SVG renderer (the function its
+sandbox workers run: the PNG and the scene), tables through the table scene builder."""
+
+from __future__ import annotations
+
+from verm.judge.scene import SceneJudge
+from verm.render.svg import prepare_svg, worker_render
+from verm.render.table import table_scene
+from verm.types import Discrepancy, Rendering, Task
+
+SHAPES = (
+    '<rect id="a" x="2" y="2" width="10" height="10" fill="#d62728"/>',
+    '<circle id="b" cx="18" cy="6" r="3" fill="#2ca02c"/>',
+    '<rect id="c" x="14" y="14" width="6" height="6" fill="#9467bd"/>',
+    '<rect id="d" x="6" y="6" width="10" height="10" fill="#1f77b4"/>',
+)
+
+
+def icon(*body: str) -> Rendering:
+    text = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">{"".join(body)}</svg>'
+    png, scene = worker_render({"source": prepare_svg(text), "width": 336, "height": 336, "background": "white"})
+    return Rendering(task=Task.SVG, png=png, scene=scene, source=text)
+
+
+def judged(ref: Rendering, cand: Rendering) -> list[Discrepancy]:
+    judgment = SceneJudge().judge(Task.SVG, ref, cand)
+    assert judgment.status.value == "ok", judgment.reason
+    return judgment.discrepancies
+
+
+def test_svg_swap_across_other_elements_is_one_discrepancy() -> None:
+    # The first and last shapes trade places in the stacking order; the two between them stay: one change.
+    a, b, c, d = SHAPES
+    [found] = judged(icon(a, b, c, d), icon(d, b, c, a))
+    assert found.category == "structure_error" and "wrong order" in found.description
+    assert "#a" in found.description and "#d" in found.description
+    assert found.severity == 2  # they overlap over a quarter of each: the order shows
+
+
+def test_svg_swap_of_a_recoloured_element_is_still_seen() -> None:
+    # One of the swapped shapes is also recoloured: the stacking change and the colour are two discrepancies.
+    a, b, c, d = SHAPES
+    found = judged(icon(a, b, c, d), icon(d.replace("#1f77b4", "#ff7f0e"), b, c, a))
+    assert sorted(x.category for x in found) == ["structure_error", "style_error"]
+    assert any("wrong order" in x.description for x in found)
+
+
+def test_svg_mirror_of_a_symmetric_shape_shows_nothing() -> None:
+    mirror = ' transform="translate(12 12) scale(-1 1) translate(-12 -12)"'
+    ref = icon('<polygon points="6,18 12,4 18,18" fill="#333"/>', SHAPES[1])
+    assert judged(ref, icon('<polygon points="6,18 12,4 18,18" fill="#333"' + mirror + "/>", SHAPES[1])) == []
+    # An asymmetric shape mirrored shows: one discrepancy.
+    ref = icon('<polygon points="4,18 8,4 18,18" fill="#333"/>', SHAPES[1])
+    [found] = judged(ref, icon('<polygon points="4,18 8,4 18,18" fill="#333"' + mirror + "/>", SHAPES[1]))
+    assert found.category == "text_symbol_error" and "mirrored" in found.description
+
+
+def test_svg_circle_turned_about_its_centre_shows_nothing() -> None:
+    # Turned, with a square on it recoloured: only the square's colour shows (the circle's box changed too).
+    dot = '<rect x="11" y="11" width="2" height="2" fill="{}"/>'
+    ref = icon('<circle cx="12" cy="12" r="6" fill="#333"/>', dot.format("#d62728"))
+    cand = icon('<circle cx="12" cy="12" r="6" fill="#333" transform="rotate(68 12 12)"/>', dot.format("#2ca02c"))
+    assert [d.category for d in judged(ref, cand)] == ["style_error"]
+    # A square turned the same way shows: one discrepancy.
+    ref = icon('<rect x="6" y="6" width="12" height="12" fill="#333"/>', SHAPES[1])
+    cand = icon('<rect x="6" y="6" width="12" height="12" fill="#333" transform="rotate(30 12 12)"/>', SHAPES[1])
+    [found] = judged(ref, cand)
+    assert "rotate(30" in found.description
+
+
+def test_svg_change_hidden_under_another_shape_is_no_discrepancy() -> None:
+    # The small square is recoloured, but an opaque square drawn over it hides it: nothing shows.
+    cover = '<rect x="0" y="0" width="16" height="16" fill="#1f77b4"/>'
+    ref = icon('<rect x="4" y="4" width="6" height="6" fill="#d62728"/>', cover)
+    cand = icon('<rect x="4" y="4" width="6" height="6" fill="#2ca02c"/>', cover)
+    assert judged(ref, cand) == []
+    # Drawn on top instead, the same recolour shows.
+    ref = icon(cover, '<rect x="4" y="4" width="6" height="6" fill="#d62728"/>')
+    cand = icon(cover, '<rect x="4" y="4" width="6" height="6" fill="#2ca02c"/>')
+    [found] = judged(ref, cand)
+    assert found.category == "style_error"
+
+
+def test_svg_element_resized_and_shifted_is_one_changed_element() -> None:
+    # Its path scaled and a translate written before it: the element changed and moved (not lost plus a copy).
+    ref = icon('<path d="M4 4 L14 4 L14 14 Z" fill="#333"/>', SHAPES[2])
+    cand = icon('<path d="M7 7 L11 7 L11 11 Z" fill="#333" transform="translate(3 3)"/>', SHAPES[2])
+    found = judged(ref, cand)
+    assert len(found) == 1 and "missing" not in found[0].description
+    assert found[0].category == "shape_error" and "scaled" in found[0].description
+
+
+def test_svg_element_shrunk_mirrored_and_recoloured_is_one_changed_element() -> None:
+    # A mirror appended to its transform, its path shrunk to a third and its fill changed: still that element.
+    before, after = SHAPES[1], SHAPES[2]
+    ref = icon(before, '<path d="M2 4 L20 4 L12 22 L4 14 Z" fill="#5c913b"/>', after)
+    mirror = "translate(10 12) scale(1 -1) translate(-10 -12)"
+    cand = icon(before, f'<path d="M8 10 L14 10 L11 16 L8.7 13.4 Z" fill="#ff7f0e" transform="{mirror}"/>', after)
+    [found] = judged(ref, cand)
+    assert found.category == "shape_error" and "scaled" in found.description
+    assert "mirrored" in found.description and "#ff7f0e" in found.description
+
+
+def test_svg_element_moved_far_still_shows_but_pushed_off_the_canvas_is_gone() -> None:
+    big = '<path d="M2 2 L10 2 L10 10 L2 10 Z" fill="#333"{}/>'
+    ring = '<circle cx="17" cy="17" r="5" fill="none" stroke="#1f77b4" stroke-width="2"/>'
+    dot = '<circle cx="6" cy="18" r="2" fill="#d62728"/>'
+    ref = icon(big.format(""), ring, dot)
+    # One element dropped, one moved far but whole: two discrepancies, nothing piles up.
+    moved = judged(ref, icon(big.format(' transform="translate(12 0)"'), dot))
+    assert len(moved) == 2 and not any("empty" in d.description for d in moved)
+    # Pushed off the canvas instead, the moved element is gone too: most of the icon is missing and piles up.
+    gone = judged(ref, icon(big.format(' transform="translate(40 0)"'), dot))
+    assert any("empty" in d.description for d in gone)
+    assert sum(d.severity for d in gone) > sum(d.severity for d in moved)
+
+
+# --------------------------------------------------------------------------- tables
+
+SMALL = [["City", "Sun", "Rain"], ["Oslo", "1668", "763"], ["Rome", "2473", "798"], ["Nice", "2668", "767"]]
+
+
+def md(rows: list[list[str]]) -> str:
+    head, *body = rows
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in body]) + "\n"
+
+
+def table_cost(ref: list[list[str]], cand: list[list[str]]) -> list[Discrepancy]:
+    return SceneJudge().compare(Task.TABLE, table_scene(md(ref)), table_scene(md(cand)))
+
+
+def test_table_row_and_column_dropped_from_a_small_table_count_each_cell_once() -> None:
+    # A row and a column dropped from a 3 x 3 body: 5 of its 9 cells are gone (the one in both counts once, the
+    # column's header is not data): two discrepancies, no pile-up beyond them.
+    cand = [[r[0], r[2]] for k, r in enumerate(SMALL) if k != 2]
+    found = table_cost(SMALL, cand)
+    assert sorted((d.category, d.severity) for d in found) == [("layout_error", 3), ("layout_error", 3)]
+    assert {d.location for d in found} == {"row 3", "column 2"}
+
+
+def test_table_most_of_a_small_table_gone_still_piles_up() -> None:
+    # Two rows and a column of the 3 x 3 body gone (7 of 9 cells): costs more than the row and column alone,
+    # and less than the header alone (every data cell gone).
+    most = table_cost(SMALL, [[r[0], r[2]] for k, r in enumerate(SMALL) if k in (0, 1)])
+    header_only = table_cost(SMALL, SMALL[:1])
+    assert all(d.category == "layout_error" and d.severity == 3 for d in most)
+    assert 2 * 3 < sum(d.severity for d in most) < sum(d.severity for d in header_only)
+
+
+def html(rows: list[list[str]], merged: int | None = None) -> str:
+    """An HTML table; row ``merged`` written as one cell spanning both columns (its two texts joined)."""
+    body = "".join(
+        f'<tr><td colspan="{len(r)}">{" ".join(r)}</td></tr>' if k == merged else
+        "<tr>" + "".join(f"<td>{t}</td>" for t in r) + "</tr>"
+        for k, r in enumerate(rows[1:], start=1)
+    )  # fmt: skip
+    return f"<table><tr>{''.join(f'<th>{t}</th>' for t in rows[0])}</tr>{body}</table>"
+
+
+def test_table_cells_merged_with_colspan_are_one_layout_change() -> None:
+    # Two cells written as one spanning cell (HTML colspan): the row is still there, its cells merged.
+    rows = [["State", "Index"], ["Alaska", "8.73"], ["California", "12.19"], ["Colorado", "11.15"]]
+    found = SceneJudge().compare(Task.TABLE, table_scene(html(rows)), table_scene(html(rows, merged=2)))
+    assert [(d.category, d.severity) for d in found] == [("layout_error", 2)]
+    assert "merged" in found[0].description and "missing" not in found[0].description
