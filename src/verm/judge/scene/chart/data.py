@@ -272,6 +272,14 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     return res
 
 
+def _within(inner: Any, outer: Any, margin: float = 0.01) -> bool:
+    """Whether box ``inner`` lies inside box ``outer`` grown by ``margin`` (a flat line's box has no area)."""
+    a, b = clean_box(inner), clean_box(outer)
+    if a is None or b is None:
+        return False
+    return a[0] >= b[0] - margin and a[1] >= b[1] - margin and a[2] <= b[2] + margin and a[3] <= b[3] + margin
+
+
 def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, list[Finding]]]) -> None:
     """Unlabelled bands, fills and segments computed from another series follow it: a band or fill (an area, a
     polygon) whose data changed with a line it lies on (a confidence band, a radar chart's fill), segments (a
@@ -283,6 +291,13 @@ def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, 
     if len(changed) < 2:
         return
     drop: set[int] = set()
+    # Short constant lines (a waterfall's connectors) that moved with a series they lie on are drawn from it.
+    marks = [(sa, items) for sa, _, items in series_items
+             if sa.kind == "line" and not sa.name and sa.weight < 1 and any(d.category == "data_error" for d in items)]  # fmt: skip
+    if len(marks) >= 2:
+        for sa, items in marks:
+            if any(s.kind != "line" and _within(sa.bbox, b) for s, b in changed):
+                drop |= {id(d) for d in items if d.category == "data_error"}
     for sa, _, items in series_items:
         if sa.name or sa.kind not in ("area", "segments", "shapes"):
             continue
