@@ -264,12 +264,37 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         res.lose(series_words(s, siblings), s.weight, s.ink)
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} is missing", s.bbox,
                 missing=True)  # fmt: skip
+    if lost_idx:
+        _follow_dropped(out, [lost_all[i][0] for i in lost_idx], kr, series_items)
     for j in added_idx:
         s, siblings = added_all[j]
         res.extra.add(s.name or "")
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
                 s.bbox)  # fmt: skip
     return res
+
+
+def _follow_dropped(
+    out: Findings, dropped: list[Series], kr: dict[str, list[Series]],
+    series_items: list[tuple[Series, Series, list[Finding]]],
+) -> None:  # fmt: skip
+    """What follows a dropped series is not its own change: the later artists take the colours one place earlier
+    in the colour list (another reference artist's colour), and an unlabelled fill drawn with it (a radar
+    chart's polygon) goes with it."""
+    colours = [s.colour for ss in kr.values() for s in ss if s.colour]
+    colours += [p.get(k) for ss in kr.values() for s in ss if s.kind in ("shapes", "area", "bar", "barh")
+                for p in s.items for k in ("facecolor", "edgecolor") if p.get(k)]  # fmt: skip
+
+    def follows(sa: Series, d: Finding) -> bool:
+        u = d.unit
+        if d.category == "style_error" and u is not None and u.attribute.endswith("colour"):
+            return any(delta_e(c, u.new) <= 8 and delta_e(c, u.old) > 8 for c in colours)
+        return (d.category == "data_error" and not sa.name and sa.kind in ("shapes", "area")
+                and any(_within(d.bbox, s.bbox) for s in dropped))  # fmt: skip
+
+    drop = {id(d) for sa, _, items in series_items for d in items if follows(sa, d)}
+    if drop:
+        out.items[:] = [d for d in out.items if id(d) not in drop]
 
 
 def _within(inner: Any, outer: Any, margin: float = 0.01) -> bool:
