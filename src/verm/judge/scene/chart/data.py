@@ -6,7 +6,10 @@ stems included, goes with it); the missing series' weight goes to the figure's
 missing share (`grade.missing_items`). A series drawn as another kind:
 structure_error 3, and not a colour change of the later series that took its
 colour. An unlabelled band whose data changed with the line it surrounds
-follows that line. Each paired series goes to its kind's comparison
+follows that line; so do short constant lines (connectors) that moved with the
+series they lie in; later artists recoloured like another reference artist,
+and an unlabelled fill, follow a dropped series. Error bars or stems not drawn
+are part of a series lost (their share of its values and ink). Each paired series goes to its kind's comparison
 (`values`, `patches`).
 """
 

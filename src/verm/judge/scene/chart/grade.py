@@ -8,8 +8,9 @@
   at least half of their axes' data or now look like another series or the
   background, else 1 (`colour_severity`).
 - Missing content: each missing series, subplot or text group is an item; when
-  more than half of the figure's data is missing, items pile up to 8 of
-  severity 3 for all of it (`missing_items`).
+  more than half of what the figure shows is missing (data by series and ink,
+  legends, texts: `figure.hidden_share`), items pile up to 8 of severity 3 for
+  all of it (`missing_items`); a single series dropped is one item.
 - `merge_units`: findings with one unit key (one attribute changed alike) are
   one discrepancy naming its scope; an axis label recoloured like a series is
   that series' change; one tick-label change on twin axes is reported once.
