@@ -199,7 +199,6 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     prepare(ctx, kr, kc)
     res.weight = data_weight(kr)
     res.ink = sum(s.ink for ss in kr.values() for s in ss)
-    res.cand_ink = sum(estimate_ink(s, ctx) for ss in kc.values() for s in ss)
     skip: set[str] = set()
     lost_all: list[tuple[Series, list[Series]]] = []
     added_all: list[tuple[Series, list[Series]]] = []
@@ -269,6 +268,8 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
                 missing=True)  # fmt: skip
     if lost_idx:
         _follow_dropped(out, [lost_all[i][0] for i in lost_idx], kr, series_items)
+    if res.lost_ink > 0:  # only then does the candidate's ink matter (`figure.hidden_share`)
+        res.cand_ink = sum(estimate_ink(s, ctx) for ss in kc.values() for s in ss)
     for j in added_idx:
         s, siblings = added_all[j]
         res.extra.add(s.name or "")
