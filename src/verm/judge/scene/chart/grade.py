@@ -136,14 +136,15 @@ def merge_units(out: Findings) -> None:
         if f.unit is not None:
             u = f.unit
             groups.setdefault((f.category, _family(u.attribute), u.old, u.new), []).append(f)
-    # One colour argument recolours artists of several colours: one discrepancy (three or more artists).
+    # One colour argument recolours artists of several colours: one discrepancy (two or more artists: two
+    # separate edits picking the very same new colour are unlikely).
     by_new: dict[tuple, list[tuple]] = {}
     for key in groups:
         if key[1] == "colour":
             by_new.setdefault((key[0], key[3]), []).append(key)
     for keys in by_new.values():
         n = sum(u.count for k in keys for u in (f.unit for f in groups[k]) if u is not None)
-        if len(keys) > 1 and n >= 3:
+        if len(keys) > 1 and n >= 2:
             first, *rest = keys
             for k in rest:
                 groups[first].extend(groups.pop(k))
