@@ -1,6 +1,7 @@
 """The scene judge reports semantic units: one change shared by many artists is one discrepancy, containers
-(error bars, stems, bar calls) are read as one series, markers by name, and nothing past a scene cap is lost.
-Charts are rendered in the sandbox, so the scenes are the renderer's own."""
+(error bars, stems, bar calls) are read as one series, markers by name, and nothing past a scene cap is lost;
+what follows another change is not its own discrepancy (a dropped series' fill and the colour shift after it, a
+waterfall's connectors). Charts are rendered in the sandbox, so the scenes are the renderer's own."""
 
 from __future__ import annotations
 
@@ -97,6 +98,46 @@ ax.plot(y)
 ax.set_ylim(-3, 3)
 """
 
+RADAR = """
+import matplotlib.pyplot as plt
+import numpy as np
+criteria = ["price", "speed", "battery", "camera", "screen", "weight", "support"]
+angles = np.linspace(0, 2 * np.pi, len(criteria), endpoint=False).tolist()
+angles += angles[:1]
+scores = {SCORES}
+fig, ax = plt.subplots(figsize=(6, 6), subplot_kw=dict(polar=True))
+for (name, values), color in zip(scores.items(), ["#1f77b4", "#ff7f0e", "#2ca02c"]):
+    values = values + values[:1]
+    ax.plot(angles, values, color={COLOUR}, linewidth=2, label=name)
+    ax.fill(angles, values, color=color, alpha=0.2)
+ax.set_xticks(angles[:-1], criteria)
+ax.legend(loc="upper right", bbox_to_anchor=(1.25, 1.1))
+"""
+THREE = '{"Model X": [7, 8, 9, 6, 5, 7, 8], "Model Y": [9, 5, 6, 7, 8, 6, 5], "Model Z": [5, 9, 7, 9, 6, 8, 7]}'
+TWO = '{"Model Y": [9, 5, 6, 7, 8, 6, 5], "Model Z": [5, 9, 7, 9, 6, 8, 7]}'
+
+WATERFALL = """
+import matplotlib.pyplot as plt
+steps = ["Revenue 2023", "Price", "Volume", "Mix", "FX", "Costs", "Revenue 2024"]
+deltas = [412.0, 38.5, 20.1, -17.3, -15.2, -18.0]
+deltas = [d * {FACTOR} for d in deltas]
+levels, bottoms, heights = [], [], []
+level = 0.0
+for i, d in enumerate(deltas):
+    bottoms.append(0.0 if i == 0 else min(level, level + d))
+    heights.append(abs(d))
+    level = d if i == 0 else level + d
+    levels.append(level)
+bottoms.append(0.0)
+heights.append(level)
+colors = ["#4c72b0"] + ["#55a868" if d > 0 else "#c44e52" for d in deltas[1:]] + ["#4c72b0"]
+fig, ax = plt.subplots(figsize=(9, 4.8))
+ax.bar(steps, heights, bottom=bottoms, color=colors, edgecolor="black", linewidth=0.6, width=0.6)
+for i, level in enumerate(levels):
+    ax.plot([i + 0.3, i + 0.7], [level, level], color="black", linewidth=0.8)
+ax.set_title("Profit bridge")
+"""
+
 SOURCES = {
     "grid": GRID.replace("{odd}", "#4c72b0"),
     "grid_one": GRID.replace("{odd}", "#dd8452"),
@@ -121,6 +162,11 @@ SOURCES = {
     "heatmap": "import matplotlib.pyplot as plt\nimport numpy as np\nfig, ax = plt.subplots()\n"
     "ax.imshow(np.arange(49).reshape(7, 7))\nax.set_title('heat')\n{hide}",
 }
+SOURCES["radar"] = RADAR.replace("{SCORES}", THREE).replace("{COLOUR}", "color")
+SOURCES["radar_one_colour"] = RADAR.replace("{SCORES}", THREE).replace("{COLOUR}", '"#ff7f0e"')
+SOURCES["radar_first_dropped"] = RADAR.replace("{SCORES}", TWO).replace("{COLOUR}", "color")
+SOURCES["waterfall"] = WATERFALL.replace("{FACTOR}", "1.0")
+SOURCES["waterfall_scaled"] = WATERFALL.replace("{FACTOR}", "1.8")
 SOURCES["heatmap_hidden"] = SOURCES["heatmap"].replace("{hide}", "ax.images[0].set_visible(False)")
 SOURCES["heatmap"] = SOURCES["heatmap"].replace("{hide}", "")
 
@@ -216,3 +262,19 @@ def test_a_hidden_image_is_missing(charts: dict[str, Rendering]) -> None:
     found = judge(charts, "heatmap", "heatmap_hidden")
     assert found and all(d.category == "data_error" and d.severity == 3 for d in found)
     assert sum(d.severity for d in found) >= 8 * 3  # all of the chart's data gone
+
+
+def test_one_colour_argument_on_two_of_three_lines_is_one_discrepancy(charts: dict[str, Rendering]) -> None:
+    [d] = judge(charts, "radar", "radar_one_colour")
+    assert d.category == "style_error"
+
+
+def test_a_dropped_series_takes_its_fill_and_colour_shift_with_it(charts: dict[str, Rendering]) -> None:
+    found = judge(charts, "radar", "radar_first_dropped")
+    assert [d.category for d in found if d.category != "text_error"] == ["data_error"], found
+    assert "Model X" in found[0].description
+
+
+def test_waterfall_connectors_follow_the_bars(charts: dict[str, Rendering]) -> None:
+    [d] = judge(charts, "waterfall", "waterfall_scaled")
+    assert d.category == "data_error" and d.severity == 3

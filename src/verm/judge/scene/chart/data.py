@@ -6,7 +6,10 @@ stems included, goes with it); the missing series' weight goes to the figure's
 missing share (`grade.missing_items`). A series drawn as another kind:
 structure_error 3, and not a colour change of the later series that took its
 colour. An unlabelled band whose data changed with the line it surrounds
-follows that line. Each paired series goes to its kind's comparison
+follows that line; so do short constant lines (connectors) that moved with the
+series they lie in; later artists recoloured like another reference artist,
+and an unlabelled fill, follow a dropped series. Error bars or stems not drawn
+are part of a series lost (their share of its values and ink). Each paired series goes to its kind's comparison
 (`values`, `patches`).
 """
 
@@ -49,6 +52,20 @@ class AxesData:
     weight: float = 0.0
     lost: float = 0.0
     lost_words: list[str] = field(default_factory=list)
+    #: The reference's data ink (image fractions, `estimate_ink`), and the ink of what the candidate does not draw.
+    ink: float = 0.0
+    lost_ink: float = 0.0
+    #: The candidate's data ink (a series retyped to bars fills what the lost line left).
+    cand_ink: float = 0.0
+    #: How many series (or their error bars) are not drawn.
+    pieces: int = 0
+
+    def lose(self, words: str, weight: float, ink: float) -> None:
+        """A series, or a part of one (``weight`` and ``ink`` of it), is not drawn."""
+        self.lost += weight
+        self.lost_ink += ink
+        self.lost_words.append(words)
+        self.pieces += 1
 
 
 def data_weight(kinds: dict[str, list[Series]]) -> float:
@@ -71,22 +88,51 @@ def _polyline(ctx: AxCtx, xs: list[Any], ys: list[Any]) -> float:
     return total
 
 
+def _lines_ink(ctx: AxCtx, lines: list[dict[str, Any]]) -> float:
+    """Lines' ink (image fractions): length x width, and their markers."""
+    w, h = ctx.size
+    ink = 0.0
+    for ln in lines:
+        xs, ys = ln.get("x") or [], ln.get("y") or []
+        if ln.get("linestyle") not in NOLINE:
+            ink += _polyline(ctx, xs, ys) * (ln.get("linewidth") or 1.0) * _PX / (w * h)
+        if marker_name(ln.get("marker")) not in NOMARKER:
+            ink += len(ys) * ((ln.get("markersize") or 6.0) * _PX) ** 2 * 0.6 / (w * h)
+    return ink
+
+
+def _segments_ink(ctx: AxCtx, colls: list[dict[str, Any]]) -> float:
+    """Line collections' ink (image fractions): their paths' length x a 1.5 pt width."""
+    w, h = ctx.size
+    return sum(_polyline(ctx, p[0::2], p[1::2]) for c in colls for p in c.get("paths") or []) * 1.5 * _PX / (w * h)
+
+
+#: A container's parts and the share of its series' values they show: an error bar's two ends are two values
+#: a point (its caps draw those ends), a stem shows its point's value again.
+PART_SHARES = {"bars": 2 / 3, "stems": 0.25}
+
+
+def lost_parts(r: Series, c: Series, ctx: AxCtx) -> tuple[float, float, list[str]]:
+    """(share of the series' values, ink, names) of the parts of ``r`` its candidate ``c`` does not draw."""
+    share, ink, names = 0.0, 0.0, []
+    for part, part_share in PART_SHARES.items():
+        if r.parts.get(part) and not c.parts.get(part):
+            share += part_share
+            names.append("error bars" if part == "bars" else part)
+            ink += _segments_ink(ctx, r.parts[part])
+            if part == "bars" and not c.parts.get("caps"):
+                ink += _lines_ink(ctx, r.parts.get("caps", []))
+    return min(share, 1.0), min(ink, r.ink), names
+
+
 def estimate_ink(s: Series, ctx: AxCtx) -> float:
     """A series' ink as a share of the image's area, from the scene: lines by length x width (and their
     markers), bars and shapes by their boxes, areas by their polygons, scatter by marker area, images by box."""
     w, h = ctx.size
     px = 1.0 / (w * h)
     if s.kind in ("line", "points", "boxline", "stem"):
-        ink = 0.0
-        for ln in s.items + s.parts.get("caps", []) + s.parts.get("baseline", []):
-            xs, ys = ln.get("x") or [], ln.get("y") or []
-            if ln.get("linestyle") not in NOLINE:
-                ink += _polyline(ctx, xs, ys) * (ln.get("linewidth") or 1.0) * _PX * px
-            if marker_name(ln.get("marker")) not in NOMARKER:
-                ink += len(ys) * ((ln.get("markersize") or 6.0) * _PX) ** 2 * 0.6 * px
-        for coll in s.parts.get("bars", []) + s.parts.get("stems", []):
-            ink += sum(_polyline(ctx, p[0::2], p[1::2]) for p in coll.get("paths") or []) * 1.5 * _PX * px
-        return ink
+        ink = _lines_ink(ctx, s.items + s.parts.get("caps", []) + s.parts.get("baseline", []))
+        return ink + _segments_ink(ctx, s.parts.get("bars", []) + s.parts.get("stems", []))
     if s.kind in ("bar", "barh", "shapes", "box", "stairs"):
         return sum(box_area(p.get("bbox")) for p in s.items)
     if s.kind == "pie":
@@ -152,6 +198,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         kr, kc = series_by_kind(r, bars_by_colour=True), series_by_kind(c, bars_by_colour=True)
     prepare(ctx, kr, kc)
     res.weight = data_weight(kr)
+    res.ink = sum(s.ink for ss in kr.values() for s in ss)
     skip: set[str] = set()
     lost_all: list[tuple[Series, list[Series]]] = []
     added_all: list[tuple[Series, list[Series]]] = []
@@ -174,10 +221,14 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
             compare_series(out, sr[i], sc[j], sr, ctx)
             series_items.append((sr[i], sc[j], out.items[before:]))
     _bands_follow_lines(out, series_items)
-    for sa, _, items in series_items:
+    for sa, sb, items in series_items:
         if any(d.tags.get("replaced") for d in items):  # its data replaced by other data: lost, as if missing
-            res.lost += sa.weight
-            res.lost_words.append(series_words(sa, kr.get(sa.kind, [])))
+            res.lose(series_words(sa, kr.get(sa.kind, [])), sa.weight, sa.ink)
+        else:
+            share, ink, parts = lost_parts(sa, sb, ctx)  # error bars or stems not drawn: what they show is lost
+            if share > 0:
+                res.lose(f"the {' and '.join(parts)} of {series_words(sa, kr.get(sa.kind, []))}", share * sa.weight,
+                         ink)  # fmt: skip
     # A series that left one kind and joined another under the same name (or colour) changed chart type.
     retyped, lost_idx, added_idx = greedy_pairs(
         [x[0] for x in lost_all], [x[0] for x in added_all], retype_score, minimum=2.5
@@ -212,16 +263,50 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     for i in lost_idx:
         s, siblings = lost_all[i]
         res.missing.add(s.name or "")
-        res.lost += s.weight
-        res.lost_words.append(series_words(s, siblings))
+        res.lose(series_words(s, siblings), s.weight, s.ink)
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} is missing", s.bbox,
                 missing=True)  # fmt: skip
+    if lost_idx:
+        _follow_dropped(out, [lost_all[i][0] for i in lost_idx], kr, series_items)
+    if res.lost_ink > 0:  # only then does the candidate's ink matter (`figure.hidden_share`)
+        res.cand_ink = sum(estimate_ink(s, ctx) for ss in kc.values() for s in ss)
     for j in added_idx:
         s, siblings = added_all[j]
         res.extra.add(s.name or "")
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
                 s.bbox)  # fmt: skip
     return res
+
+
+def _follow_dropped(
+    out: Findings, dropped: list[Series], kr: dict[str, list[Series]],
+    series_items: list[tuple[Series, Series, list[Finding]]],
+) -> None:  # fmt: skip
+    """What follows a dropped series is not its own change: the later artists take the colours one place earlier
+    in the colour list (another reference artist's colour), and an unlabelled fill drawn with it (a radar
+    chart's polygon) goes with it."""
+    colours = [s.colour for ss in kr.values() for s in ss if s.colour]
+    colours += [p.get(k) for ss in kr.values() for s in ss if s.kind in ("shapes", "area", "bar", "barh")
+                for p in s.items for k in ("facecolor", "edgecolor") if p.get(k)]  # fmt: skip
+
+    def follows(sa: Series, d: Finding) -> bool:
+        u = d.unit
+        if d.category == "style_error" and u is not None and u.attribute.endswith("colour"):
+            return any(delta_e(c, u.new) <= 8 and delta_e(c, u.old) > 8 for c in colours)
+        return (d.category == "data_error" and not sa.name and sa.kind in ("shapes", "area")
+                and any(_within(d.bbox, s.bbox) for s in dropped))  # fmt: skip
+
+    drop = {id(d) for sa, _, items in series_items for d in items if follows(sa, d)}
+    if drop:
+        out.items[:] = [d for d in out.items if id(d) not in drop]
+
+
+def _within(inner: Any, outer: Any, margin: float = 0.01) -> bool:
+    """Whether box ``inner`` lies inside box ``outer`` grown by ``margin`` (a flat line's box has no area)."""
+    a, b = clean_box(inner), clean_box(outer)
+    if a is None or b is None:
+        return False
+    return a[0] >= b[0] - margin and a[1] >= b[1] - margin and a[2] <= b[2] + margin and a[3] <= b[3] + margin
 
 
 def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, list[Finding]]]) -> None:
@@ -235,6 +320,13 @@ def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, 
     if len(changed) < 2:
         return
     drop: set[int] = set()
+    # Short constant lines (a waterfall's connectors) that moved with a series they lie on are drawn from it.
+    marks = [(sa, items) for sa, _, items in series_items
+             if sa.kind == "line" and not sa.name and sa.weight < 1 and any(d.category == "data_error" for d in items)]  # fmt: skip
+    if len(marks) >= 2:
+        for sa, items in marks:
+            if any(s.kind != "line" and _within(sa.bbox, b) for s, b in changed):
+                drop |= {id(d) for d in items if d.category == "data_error"}
     for sa, _, items in series_items:
         if sa.name or sa.kind not in ("area", "segments", "shapes"):
             continue

@@ -16,6 +16,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou, box_iou_clean, centre_distance, clean_box, union_box
@@ -43,6 +44,70 @@ _LEGEND_LOCS = {
 }
 
 
+#: What an axes' legend and its texts (annotations, value labels) weigh next to its data (1) in the share of
+#: the axes that is missing.
+LEGEND_WEIGHT = 0.25
+TEXTS_WEIGHT = 0.25
+
+
+@dataclass
+class Hidden:
+    """What one reference axes shows and how much of it the candidate does not: its data (`AxesData`), its
+    legend (1 if it has one; the share of its entries gone) and its texts (how many; how many gone)."""
+
+    where: str
+    box: Any
+    place: str
+    data: AxesData
+    legend: float = 0.0
+    legend_lost: float = 0.0
+    texts: int = 0
+    texts_lost: int = 0
+
+    def other_words(self) -> list[str]:
+        words = ["the legend"] if self.legend and self.legend_lost >= 1 else []
+        return words + ([f"{self.texts_lost} texts"] if self.texts_lost else [])
+
+
+def hidden_share(hs: list[Hidden]) -> tuple[float, float]:
+    """The share of what the axes at one place (twin axes share one) show that is missing: (by the count of
+    series alone; over all of it), where all of it is the data, by the larger of its share of series and of
+    ink (a scatter hidden under its trend line is most of the plot), with the legend and texts."""
+    weight = sum(h.data.weight for h in hs)
+    ink = sum(h.data.ink for h in hs)
+    counted = min(1.0, sum(h.data.lost for h in hs) / weight) if weight > 0 else 0.0
+    data = counted
+    if ink > 0:  # what is lost, unless the candidate draws as much there (a line retyped to bars)
+        lost_ink = min(sum(h.data.lost_ink for h in hs), ink - sum(h.data.cand_ink for h in hs))
+        data = max(data, min(1.0, lost_ink / ink))
+    total, lost = 1.0, data
+    if any(h.legend for h in hs):
+        total += LEGEND_WEIGHT
+        lost += LEGEND_WEIGHT * max(h.legend_lost for h in hs)
+    texts = sum(h.texts for h in hs)
+    if texts:
+        total += TEXTS_WEIGHT
+        lost += TEXTS_WEIGHT * min(1.0, sum(h.texts_lost for h in hs) / texts)
+    return counted, lost / total
+
+
+def missing_pieces(hs: list[Hidden]) -> int:
+    """How many separate things are missing: series (or their error bars), a whole legend, texts."""
+    n = sum(h.data.pieces for h in hs)
+    n += any(h.legend and h.legend_lost >= 1 for h in hs)
+    return n + any(h.texts_lost for h in hs)
+
+
+def _legend_lost(r: dict[str, Any] | None, c: dict[str, Any] | None) -> tuple[float, float]:
+    """(1 if the reference has a legend, the share of its entries the candidate's does not show)."""
+    if not r:
+        return 0.0, 0.0
+    if not c:
+        return 1.0, 1.0
+    n_r, n_c = len(r.get("texts") or []), len(c.get("texts") or [])
+    return 1.0, (max(0, n_r - n_c) / n_r) if n_r else 0.0
+
+
 class ChartDiff:
     def __init__(self, out: Findings) -> None:
         self.out = out
@@ -50,8 +115,8 @@ class ChartDiff:
         self.layout_changed = False
         self.lost_baseline = False  # bars of this axes were drawn as another kind (their zero baseline left)
         self.axes_log: list[tuple[Any, bool, list[Finding]]] = []
-        #: Per reference axes with data: (its name, its box, its AxesData), for the missing share.
-        self.losses: list[tuple[str, Any, AxesData]] = []
+        #: Per reference axes with data: what it shows and what of it is missing, for the missing share.
+        self.losses: list[Hidden] = []
         #: Series missing or extra in any axes (by name), and the axes legends to compare once all are known.
         self.missing: set[str] = set()
         self.extra: set[str] = set()
@@ -132,22 +197,32 @@ class ChartDiff:
                      missing=True)  # fmt: skip
         if weight > 0:
             words = [series_words(s, ss) for ss in kinds.values() for s in ss]
-            self.losses.append((where, r.get("bbox"), AxesData(weight=weight, lost=weight, lost_words=words)))
+            data = AxesData(weight=weight, lost=weight, lost_words=words)
+            self.losses.append(Hidden(where, r.get("bbox"), _place(r), data, legend=1.0 if r.get("legend") else 0.0,
+                                      legend_lost=1.0, texts=len(r.get("texts") or []),
+                                      texts_lost=len(r.get("texts") or [])))  # fmt: skip
 
     def pile_up(self) -> None:
-        """Missing content costs what it hides: past half of the figure's data (each axes weighted by its
-        area), the missing items pile up to `grade.MISSING_ITEMS_ALL` (`grade.missing_items`)."""
-        total = sum(max(box_area(box), 1e-3) for _, box, d in self.losses if d.weight > 0)
+        """Missing content costs what it hides: past half of what the figure shows is missing (`hidden_share`),
+        the missing items pile up to `grade.MISSING_ITEMS_ALL` (`grade.missing_items`)."""
+        places: dict[str, list[Hidden]] = {}
+        for h in self.losses:
+            places.setdefault(h.place, []).append(h)
+        # A single series missing is one error whatever its ink (as the bench's annotator grades it): by the
+        # count of series; several things missing cost their share of everything the figure shows.
+        several = sum(missing_pieces(hs) for hs in places.values()) >= 2
+        shares = {place: hidden_share(hs)[1 if several else 0] for place, hs in places.items()}
+        areas = {place: max(box_area(hs[0].box), 1e-3) for place, hs in places.items()}
+        total = sum(areas.values())
         if total <= 0:
             return
-        share = sum(max(box_area(box), 1e-3) * d.lost / d.weight for _, box, d in self.losses if d.weight > 0) / total
+        share = sum(areas[p] * shares[p] for p in places) / total
         have = sum(1 for f in self.out.items if f.tags.get("missing"))
         extra = missing_items(share) - have
-        if share <= 0.5 or extra <= 0:
+        if share <= 0.5 + 1e-9 or extra <= 0:
             return  # up to half: each missing series or subplot is its own item
-        # The empty parts of the plots: strips of the axes that lost most, in proportion to what each lost.
-        lossy = sorted(((max(box_area(b), 1e-3) * d.lost / d.weight, w, b, d) for w, b, d in self.losses if d.lost),
-                       key=lambda t: -t[0])  # fmt: skip
+        # The empty parts of the plots: strips of the places that lost most, in proportion to what each lost.
+        lossy = sorted(((areas[p] * shares[p], p) for p in places if shares[p] > 0), key=lambda t: -t[0])
         mass = sum(t[0] for t in lossy) or 1.0
         quota = [max(1, round(extra * t[0] / mass)) for t in lossy]
         while sum(quota) > extra:
@@ -156,16 +231,19 @@ class ChartDiff:
         while sum(quota) < extra:
             quota[k % len(quota)] += 1
             k += 1
-        for (_, where, box, d), n in zip(lossy, quota, strict=True):
-            b = clean_box(box)
-            shown = ", ".join(d.lost_words[:3]) + (", …" if len(d.lost_words) > 3 else "")
+        for (_, place), n in zip(lossy, quota, strict=True):
+            hs = places[place]
+            where = hs[0].where
+            b = clean_box(hs[0].box)
+            words = [w for h in hs for w in h.data.lost_words] + [w for h in hs for w in h.other_words()]
+            shown = ", ".join(words[:3]) + (", …" if len(words) > 3 else "")
             for part in range(n):
                 strip = (
                     (b[0] + (b[2] - b[0]) * part / n, b[1], b[0] + (b[2] - b[0]) * (part + 1) / n, b[3]) if b else None
                 )
                 self.out.add("data_error", 3, f"{where} data",
-                             f"part {part + 1} of {n} of {where} shows none of the data it should ({shown}): "
-                             f"{share:.0%} of the figure's data is missing", strip, missing=True)  # fmt: skip
+                             f"part {part + 1} of {n} of {where} shows none of what it should ({shown}): "
+                             f"{share:.0%} of the figure is missing", strip, missing=True)  # fmt: skip
 
     # -- text helpers
     def text_colour_severity(self, old: str | None, new: str | None, background: str | None) -> int:
@@ -254,7 +332,9 @@ class ChartDiff:
             found = compare_data(out, r, c, AxCtx(r, c, where, self.size))
             missing, extra, self.lost_baseline = found.missing, found.extra, found.lost_baseline
             if found.weight > 0:
-                self.losses.append((where, r.get("bbox"), found))
+                hidden = Hidden(where, r.get("bbox"), _place(r), found)
+                hidden.legend, hidden.legend_lost = _legend_lost(r.get("legend"), c.get("legend"))
+                self.losses.append(hidden)
             # A colour or style change of the data does not move the autoscaled limits or ticks.
             data_changed = any(d.category != "style_error" for d in out.items[n_before:])
         structure = any(d.category == "structure_error" for d in out.items[n_before:])
@@ -264,7 +344,9 @@ class ChartDiff:
             self.axis(r, c, axis, where, data_changed or structure, resized)
         x_range = [d for d in out.items[n_axis:] if d.location.endswith("x-axis") and d.category == "data_error"]
         self.axes_log.append((c.get("bbox"), data_changed or structure, x_range))
-        self.texts(r.get("texts") or [], c.get("texts") or [], where, data_changed, c.get("facecolor"))
+        gone = self.texts(r.get("texts") or [], c.get("texts") or [], where, data_changed, c.get("facecolor"))
+        if self.losses and self.losses[-1].where == where:
+            self.losses[-1].texts, self.losses[-1].texts_lost = len(r.get("texts") or []), gone
         # Legends last: a twin axes' legend lists the other axes' series too.
         self.missing |= missing
         self.extra |= extra
@@ -372,7 +454,8 @@ class ChartDiff:
     def texts(
         self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], where: str, data_changed: bool,
         background: str | None = None,
-    ) -> None:  # fmt: skip
+    ) -> int:  # fmt: skip
+        """Compare two lists of texts; returns how many of the reference's are gone."""
         out = self.out
         background = background or self.background
 
@@ -405,17 +488,22 @@ class ChartDiff:
             return data_changed and is_numeric_text(t)
 
         gone = [i for i in lost if not derived(_text_of(ra[i]))]
+        n_gone = len(gone)
         if len(gone) >= 3:
-            # Many texts gone (annotations, value labels): one discrepancy, graded by the share of the texts.
-            sev = 3 if len(gone) >= len(ra) / 2 else 2
-            shown = ", ".join(quote(_text_of(ra[i]), 20) for i in gone[:3]) + (", …" if len(gone) > 3 else "")
-            out.add("text_error", sev, f"{where} texts", f"{len(gone)} of the {len(ra)} texts are missing ({shown})",
-                    union_box([ra[i].get("bbox") for i in gone]))  # fmt: skip
+            # Many texts gone (annotations, value labels): graded by the share of the texts; most of them gone
+            # costs what it hides, one item per group of them (up to four groups).
+            share = len(gone) / max(len(ra), 1)
+            sev = 3 if share >= 0.5 else 2
+            n = 1 + round(3 * share) if share >= 0.5 else 1
+            for k in range(n):
+                part = gone[k * len(gone) // n : (k + 1) * len(gone) // n]
+                shown = ", ".join(quote(_text_of(ra[i]), 20) for i in part[:3]) + (", …" if len(part) > 3 else "")
+                out.add("text_error", sev, f"{where} texts", f"{len(part)} of the {len(ra)} texts are missing "
+                        f"({shown})", union_box([ra[i].get("bbox") for i in part]), missing=True)  # fmt: skip
             gone = []
-        for i in gone:
-            out.add(
-                "text_error", 1, f"{where} text", f"the text {quote(_text_of(ra[i]))} is missing", ra[i].get("bbox")
-            )
+        for i in gone:  # a text's words are missing (the text rule: a word changed is 2)
+            out.add("text_error", 2, f"{where} text", f"the text {quote(_text_of(ra[i]))} is missing",
+                    ra[i].get("bbox"), missing=True)  # fmt: skip
         for j in added:
             t = _text_of(ca[j])
             if not derived(t):
@@ -462,6 +550,7 @@ class ChartDiff:
             news = new or ", ".join(sorted({str(n) for _, n, _ in olds}))
             out.add("style_error", sev, f"{where} texts", f"{what} is {news}, should be "
                     f"{', '.join(sorted({str(o) for o, _, _ in olds}))}", union_box([b for _, _, b in olds]))  # fmt: skip
+        return n_gone
 
     def legend(
         self,

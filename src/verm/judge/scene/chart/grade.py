@@ -8,8 +8,9 @@
   at least half of their axes' data or now look like another series or the
   background, else 1 (`colour_severity`).
 - Missing content: each missing series, subplot or text group is an item; when
-  more than half of the figure's data is missing, items pile up to 8 of
-  severity 3 for all of it (`missing_items`).
+  more than half of what the figure shows is missing (data by series and ink,
+  legends, texts: `figure.hidden_share`), items pile up to 8 of severity 3 for
+  all of it (`missing_items`); a single series dropped is one item.
 - `merge_units`: findings with one unit key (one attribute changed alike) are
   one discrepancy naming its scope; an axis label recoloured like a series is
   that series' change; one tick-label change on twin axes is reported once.
@@ -135,14 +136,15 @@ def merge_units(out: Findings) -> None:
         if f.unit is not None:
             u = f.unit
             groups.setdefault((f.category, _family(u.attribute), u.old, u.new), []).append(f)
-    # One colour argument recolours artists of several colours: one discrepancy (three or more artists).
+    # One colour argument recolours artists of several colours: one discrepancy (two or more artists: two
+    # separate edits picking the very same new colour are unlikely).
     by_new: dict[tuple, list[tuple]] = {}
     for key in groups:
         if key[1] == "colour":
             by_new.setdefault((key[0], key[3]), []).append(key)
     for keys in by_new.values():
         n = sum(u.count for k in keys for u in (f.unit for f in groups[k]) if u is not None)
-        if len(keys) > 1 and n >= 3:
+        if len(keys) > 1 and n >= 2:
             first, *rest = keys
             for k in rest:
                 groups[first].extend(groups.pop(k))

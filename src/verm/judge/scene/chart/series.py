@@ -316,7 +316,7 @@ def match_series(sr: Sequence[Series], sc: Sequence[Series]) -> tuple[list[tuple
         s += 1.0 / (1 + abs(i - j)) + 0.5 * (i == j)
         ya, yb = first_values(a), first_values(b)
         if ya and ya == yb:
-            s += 2.0
+            s += 4.0 if len(ya) > 2 else 2.0  # the same values: as sure as a name (a colour shifts with the cycle)
         elif ya and yb and len(ya) == len(yb):
             s += 0.5
         return s
