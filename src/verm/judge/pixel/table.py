@@ -1,9 +1,11 @@
 """Tables compared through their grids: aligned by content first, then one or two rows or columns
 more or fewer, then cell by cell in place.
 
-A dropped row/column is layout_error 3, a repeated one or a swap layout_error 2, a split cell 2 (3
-when the row's last cell is lost); a candidate whose rows are another height is scaled to the
-reference's row pitch first. Rules in full: docs/judges.md, "Pixel judge", "Tables".
+A dropped row/column is layout_error 3, a repeated one, a reorder or an inserted empty one layout_error
+2, a split cell 2 (3 when the row's last cell is lost); a candidate whose rows are another height is
+scaled to the reference's row pitch first. Tables that do not align still cost what they hide: a table
+broken into strips a row per empty band, a table of other words 3 per row lost. Rules in full:
+docs/judges.md, "Pixel judge", "Tables".
 """
 
 from __future__ import annotations

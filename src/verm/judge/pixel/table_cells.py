@@ -1,9 +1,10 @@
 """Tables: changed cells compared and read.
 
 Neighbours with no rule between them are merged (layout_error 2); a row or column with most cells
-changed is one layout_error 2 (more than three: one re-flow); other cells are read by OCR: text_error
-or numeric_error, unsure reads and OCR confusions report nothing; cells that trade contents are one
-swap. Rules in full: docs/judges.md, "Pixel judge", "Tables".
+changed (and reading other words) is one layout_error 2 (more than three: one re-flow); a cell whose ink
+grew or shrank at one end only is a sign (left, 3) or a unit (right, 2); other cells are read by OCR:
+text_error or numeric_error, unsure reads and OCR confusions report nothing; cells that trade contents
+are one swap. Rules in full: docs/judges.md, "Pixel judge", "Tables".
 """
 
 from __future__ import annotations
@@ -366,7 +367,7 @@ def _merged_in_candidate(g: TableGrid, ink: np.ndarray, i: int, k: int) -> bool:
 
 
 #: Widest extra ink (px) read as a sign or unit added to or removed from a cell otherwise the same.
-MAX_AFFIX = 12
+MAX_AFFIX = 16
 
 
 def _affix_item(a: np.ndarray, b: np.ndarray, rb: PxBox, cb: PxBox, where: str) -> tuple[_Item, PxBox] | None:
@@ -383,13 +384,18 @@ def _affix_item(a: np.ndarray, b: np.ndarray, rb: PxBox, cb: PxBox, where: str) 
         return None
     res = cv2.matchTemplate(big.astype(np.float32), small.astype(np.float32), cv2.TM_SQDIFF)[0]
     x = int(res.argmin())
-    # Near-exact: a copy at another sub-pixel offset (mean squared grey difference < 400, where
+    # Near-exact: a copy at another sub-pixel offset (mean squared grey difference < 800, where
     # other placements of the same word give thousands), not another word.
-    if res[x] / small.size > 400.0 or res[x] > 0.15 * float(np.median(res)):
+    if res[x] / small.size > 800.0 or res[x] > 0.15 * float(np.median(res)):
         return None
-    span = len(res) - 1
-    side = "right" if x <= 0.25 * span else ("left" if x >= 0.75 * span else None)
-    if side is None:
+    # The narrower crop, its padding off, sits at x - 2 in the wider: flush right (extra ink on the
+    # left) or flush left (extra ink on the right), within a pixel.
+    extra = abs(grew)
+    if abs(x - 2 - extra) <= 1:
+        side = "left"
+    elif abs(x - 2) <= 1:
+        side = "right"
+    else:
         return None
     verb = "added to" if grew > 0 else "removed from"
     if side == "left":
