@@ -217,10 +217,13 @@ def _aligned_items(
             # One item per cycle: a line moved k places is a cycle of k + 1 lines, and one edit.
             desc = f"The candidate's {what}s {names} are in another order than the reference's."
             out.append((_Item("layout_error", 2, cbox, desc, "layout", f"{what}s {names}"), cbox))
-        for i, j in _inserted_empty_lines(al, live_cr if axis == 0 else live_cc):
-            desc = f"The candidate has an empty {what} {j + 1} the reference does not have (after its {what} {i + 1})."
+        inserted = _inserted_empty_lines(al, live_cr if axis == 0 else live_cc)
+        # One empty line is an inserted one; several cut the table into strips, each cut structural.
+        sev, why = (2, "") if len(inserted) < MIN_STRIPS else (3, "; the table is cut into strips")
+        for i, j in inserted:
+            desc = f"The candidate has an empty {what} {j + 1} the reference does not have (after its {what} {i + 1}{why})."
             out.append(
-                (_Item("layout_error", 2, ref_band(axis, i), desc, "layout", f"{what} {j + 1}"), cand_band(axis, j))
+                (_Item("layout_error", sev, ref_band(axis, i), desc, "layout", f"{what} {j + 1}"), cand_band(axis, j))
             )
 
     changed: list[tuple[int, int, PxBox, PxBox, PxBox | None, PxBox | None]] = []
@@ -428,7 +431,7 @@ def table_strip_items(
     ref: np.ndarray, cand: np.ndarray, g_ref: TableGrid | None = None
 ) -> list[tuple[_Item, PxBox]] | None:
     """A table broken into strips (an empty, ruleless band between its rows) whose rows no longer
-    align: each empty row band beyond the reference's is an inserted row (layout_error 2), and the
+    align: each empty row band beyond the reference's is a cut (layout_error 3), and the
     rows' cells that no longer line up one layout_error 3. None when the candidate has under
     `MIN_STRIPS` extra empty bands inside the table."""
     g_ref, g_cand = g_ref or table_grid(ref), table_grid(cand)
@@ -446,7 +449,7 @@ def table_strip_items(
         desc = f"The candidate has an empty row {j + 1} the reference does not have (the table is broken into strips)."
         out.append(
             (
-                _Item("layout_error", 2, rbox, desc, "layout", f"row {j + 1}"),
+                _Item("layout_error", 3, rbox, desc, "layout", f"row {j + 1}"),
                 (0, int(g_cand.rows[j]), cw, int(g_cand.rows[j + 1])),
             )
         )
@@ -556,10 +559,18 @@ def _table_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     items: list[_Item] = []
     for e in [e for e in s.missing if _big(c, e)]:
         items.extend(_table_rows_missing(c, e, category))
-    rest, covered = _missing_items(
-        c, [e for e in s.missing if not _big(c, e)], category,
-        key=lambda e: c.grid.row_of((e.box[1] + e.box[3]) / 2) if c.grid is not None else e.box,
-    )  # fmt: skip
+
+    def row(box: PxBox) -> object:
+        return c.grid.row_of((box[1] + box[3]) / 2) if c.grid is not None else box
+
+    rest, covered = _missing_items(c, [e for e in s.missing if not _big(c, e)], category, key=lambda e: row(e.box))
+    # A row all of whose contents are gone lost what a dropped row loses: layout_error 3.
+    per_row = Counter(row(e.box) for e in s.elements if not _big(c, e))
+    for n, it in enumerate(rest):
+        k = row(it.parts[0]) if it.parts else None
+        if c.grid is not None and k is not None and per_row[k] >= 2 and len(it.parts) >= per_row[k]:
+            desc = f"Every element of the reference's row {k} ({len(it.parts)}) is missing in the candidate."
+            rest[n] = _Item("layout_error", 3, it.box, desc, it.kind, it.location, it.colours, it.parts)
     return items + rest, covered + [e.box for e in s.missing if _big(c, e)]
 
 
