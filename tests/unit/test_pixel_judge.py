@@ -1278,12 +1278,16 @@ def _striped(cells: list[list[str]], gap: int) -> Image.Image:
     return img
 
 
-def test_a_table_broken_into_strips_costs_a_row_per_gap(judge: PixelJudge) -> None:
+def test_a_table_broken_into_strips_costs_a_severe_item_per_cut(judge: PixelJudge) -> None:
     ref = table_image(TABLE, size=(150 * len(TABLE[0]), 50 * len(TABLE)))
     j = check_judge_contract(judge, Task.TABLE, rendering(ref, Task.TABLE), rendering(_striped(TABLE, 14), Task.TABLE))
     empty = [d for d in j.discrepancies if "empty row" in d.description]
     assert len(empty) == len(TABLE) - 1
-    assert all((d.category, d.severity) == ("layout_error", 2) for d in empty)
+    assert all((d.category, d.severity) == ("layout_error", 3) for d in empty)
+    # One empty row alone is an inserted row.
+    one = table_image([*TABLE[:2], [""] * len(TABLE[0]), *TABLE[2:]], size=(150 * len(TABLE[0]), 50 * (len(TABLE) + 1)))
+    j = check_judge_contract(judge, Task.TABLE, rendering(ref, Task.TABLE), rendering(one, Task.TABLE))
+    assert [(d.category, d.severity) for d in j.discrepancies if "empty row" in d.description] == [("layout_error", 2)]
 
 
 def test_inserted_empty_lines_count_only_beyond_the_references() -> None:
