@@ -223,8 +223,8 @@ def _changed_cell_items(
             None if ra is None else _cell_crop(ref_grey, rb, ra), None if ca is None else cand_crop(cb, ca), multi
         )
         calls += 2
-        if conf < MIN_READ_CONF:
-            continue  # an unsure read: OCR noise is no evidence of an edit
+        if conf < MIN_READ_CONF and not (ta == tb and _number(ta) is not None):
+            continue  # an unsure read: OCR noise is no evidence of an edit (one number read alike is)
         if ta == tb and n not in weak and ra is not None and ca is not None and _number(ta) is not None:
             # The same number read twice, but the ink differs: OCR drops a small leading minus
             # sign or a trailing unit. Where the narrower ink sits in the wider says which.
