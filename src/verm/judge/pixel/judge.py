@@ -162,10 +162,10 @@ class PixelJudge(Judge):
         )  # fmt: skip
         if not diff.regions:
             if task is Task.TABLE and not np.array_equal(ref, norm.cand):
-                # A change under the region size (a minus sign, a per-mille for a per-cent): the grid reads it.
-                out.extend(
-                    self._table_cells(ref, cand_img, norm, w / rw, table_grid(ref), elements_missing=False) or []
-                )
+                # A change under the region size (a minus sign, a per-mille for a per-cent): the grid reads
+                # it. No structural change leaves no difference region: only cell reads count here.
+                cells = self._table_cells(ref, cand_img, norm, w / rw, table_grid(ref), elements_missing=False)
+                out.extend(d for d in cells or [] if d.category != "layout_error")
             return out
         dx, dy = diff.shift
         cand, ref_ink, cand_ink = diff.cand, diff.ref_ink, diff.cand_ink
