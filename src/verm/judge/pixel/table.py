@@ -455,6 +455,34 @@ def table_strip_items(
         )
     desc = "The candidate's rows and columns do not line up with the reference's (cells moved between strips)."
     out.append((_Item("layout_error", 3, (0, 0, rw, rh), desc, "layout", "whole table"), (0, 0, cw, ch)))
+    out.extend(_rows_out_of_place(ref, cand, g_ref, g_cand))
+    return out
+
+
+def _rows_out_of_place(
+    ref: np.ndarray, cand: np.ndarray, g_ref: TableGrid, g_cand: TableGrid
+) -> list[tuple[_Item, PxBox]]:
+    """Reference rows whose cells, found in the candidate's most alike row, mostly sit in other
+    columns (a spanning cell lost, the row shifted): layout_error 2 each."""
+    classes = _CellClasses(10.0)
+    rc = _grid_cells(g_ref, cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), _lab_ink(ref)[1], classes)
+    cc = _grid_cells(g_cand, cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY), _lab_ink(cand)[1], classes)
+    out: list[tuple[_Item, PxBox]] = []
+    for i, row in enumerate(rc):
+        filled = [(k, c[0]) for k, c in enumerate(row) if c[0]]
+        if len(filled) < 2:
+            continue
+        sims = [_multiset_sim(tuple(x for _, x in filled), tuple(c[0] for c in cr if c[0])) for cr in cc]
+        j = int(np.argmax(sims)) if sims else -1
+        if j < 0 or sims[j] < 0.5:
+            continue  # the row is not found at all: another rule's business
+        placed = {(k, c[0]) for k, c in enumerate(cc[j]) if c[0]}
+        moved = sum(1 for kc in filled if kc not in placed)
+        if moved >= 0.5 * len(filled):
+            rbox = (0, int(g_ref.rows[i]), ref.shape[1], int(g_ref.rows[i + 1]))
+            cbox = (0, int(g_cand.rows[j]), cand.shape[1], int(g_cand.rows[j + 1]))
+            desc = f"{moved} of the {len(filled)} cells of the reference's row {i + 1} sit in other columns in the candidate."
+            out.append((_Item("layout_error", 2, rbox, desc, "layout", f"row {j + 1}"), cbox))
     return out
 
 
