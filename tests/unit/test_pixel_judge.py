@@ -1267,3 +1267,62 @@ def test_separate_changes_on_a_chart_of_many_artists_stay_apart(judge: PixelJudg
     if ocr_available():
         assert sum(d.category == "text_error" for d in out) == 2, out
     assert any(d.category == "data_error" for d in out)
+
+
+def _striped(cells: list[list[str]], gap: int) -> Image.Image:
+    """`_table_judgment`'s table with an empty, ruleless band of ``gap`` px after every row but the last."""
+    rows = [table_image([row], size=(150 * len(row), 50)) for row in cells]
+    img = Image.new("RGB", (rows[0].width, 50 * len(rows) + gap * (len(rows) - 1)), "white")
+    for n, row in enumerate(rows):
+        img.paste(row, (0, n * (50 + gap)))
+    return img
+
+
+def test_a_table_broken_into_strips_costs_a_severe_item_per_cut(judge: PixelJudge) -> None:
+    ref = table_image(TABLE, size=(150 * len(TABLE[0]), 50 * len(TABLE)))
+    j = check_judge_contract(judge, Task.TABLE, rendering(ref, Task.TABLE), rendering(_striped(TABLE, 14), Task.TABLE))
+    empty = [d for d in j.discrepancies if "empty row" in d.description]
+    assert len(empty) == len(TABLE) - 1
+    assert all((d.category, d.severity) == ("layout_error", 3) for d in empty)
+    # One empty row alone is an inserted row.
+    one = table_image([*TABLE[:2], [""] * len(TABLE[0]), *TABLE[2:]], size=(150 * len(TABLE[0]), 50 * (len(TABLE) + 1)))
+    j = check_judge_contract(judge, Task.TABLE, rendering(ref, Task.TABLE), rendering(one, Task.TABLE))
+    assert [(d.category, d.severity) for d in j.discrepancies if "empty row" in d.description] == [("layout_error", 2)]
+
+
+def test_inserted_empty_lines_count_only_beyond_the_references() -> None:
+    from verm.judge.pixel.table import _inserted_empty_lines
+    from verm.judge.pixel.table_align import _Alignment
+
+    # Candidate lines 0, 2, 4 align with reference lines 0, 1, 3; 1 and 3 are empty in the candidate.
+    al = _Alignment(pairs=[(0, 0), (1, 2), (3, 4)], dropped=[2], repeated=[], cycles=[])
+    live = [True, False, True, False, True]
+    # Between reference 0 and 1 nothing stood: an inserted empty line; between 1 and 3 the dropped line 2 stood.
+    assert _inserted_empty_lines(al, live) == [(0, 1)]
+
+
+def test_a_table_of_other_words_costs_each_row(judge: PixelJudge) -> None:
+    # One column more than the reference: once only the shape change was reported.
+    noise = [[f"{c}{r}@{'%' * (r + 1)}" for c in "qxz!?"] for r in range(len(TABLE))]
+    got = _table_judgment(judge, noise)
+    assert sum(d.severity for d in got) >= 3 * (len(TABLE) - 1)
+
+
+def test_a_sign_added_is_read_from_the_pixels() -> None:
+    from verm.judge.pixel.table_cells import _affix_item
+
+    font = ImageFont.load_default(size=14)
+
+    def crop(text: str) -> np.ndarray:
+        img = Image.new("L", (80, 20), 255)
+        ImageDraw.Draw(img).text((70, 2), text, fill=0, font=font, anchor="ra")  # right-aligned, as numbers are
+        arr = np.asarray(img)
+        ys, xs = np.nonzero(arr < 200)
+        return arr[max(ys.min() - 2, 0) : ys.max() + 3, xs.min() - 2 : xs.max() + 3]
+
+    box = (0, 0, 80, 20)
+    sign = _affix_item(crop("1.75"), crop("-1.75"), box, box, "row 2, column 3")
+    assert sign is not None and (sign[0].category, sign[0].severity) == ("numeric_error", 3)
+    unit = _affix_item(crop("1.75"), crop("1.75%"), box, box, "row 2, column 3")
+    assert unit is not None and (unit[0].category, unit[0].severity) == ("numeric_error", 2)
+    assert _affix_item(crop("1.75"), crop("8.25"), box, box, "row 2, column 3") is None  # another number: OCR reads it

@@ -26,8 +26,8 @@ from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.difference import compare
 from verm.judge.pixel.grade import _cap_scattered
 from verm.judge.pixel.group import _fold_slivers, _items_from_regions, _merge_overlapping
-from verm.judge.pixel.layout import chart_frame, table_grid
-from verm.judge.pixel.normalise import _resize_to, normalise
+from verm.judge.pixel.layout import TableGrid, chart_frame, table_grid
+from verm.judge.pixel.normalise import _Normalised, _resize_to, normalise
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.svg import _svg_element_items, _svg_items, _svg_location
 from verm.judge.pixel.table import _table_element_items, _table_location, table_grid_items
@@ -101,6 +101,36 @@ class PixelJudge(Judge):
         finally:
             _LAB_INK.reset(token)
 
+    def _table_cells(
+        self,
+        ref: np.ndarray,
+        cand_img: Image.Image,
+        norm: _Normalised,
+        f: float,
+        grid: TableGrid | None,
+        elements_missing: bool,
+    ) -> list[Discrepancy] | None:
+        """A table compared through its grid (`table_grid_items`), or None: the region steps decide.
+
+        A row or column or two more or fewer is one structural error each, whatever it moved; with
+        the same grid shape, cell by cell (a wider column shifts no cell after it). Only for a
+        candidate neither rescaled nor stretched; ``f``: the reference's working scale."""
+        if norm.scale != 1.0 or norm.stretched:
+            return None
+        cw, ch = cand_img.size
+        cand_s = _resize_to(_as_array(cand_img), max(1, round(cw * f)), max(1, round(ch * f)))
+        cells = table_grid_items(ref, cand_s, grid, self.max_ocr_calls * 2, elements_missing=elements_missing)
+        if cells is None:
+            return None
+        sh, sw = cand_s.shape[:2]
+        return [
+            Discrepancy(
+                category=it.category, severity=it.severity, location=it.location, description=it.description,
+                bbox=(x0 / sw, y0 / sh, min(1.0, x1 / sw), min(1.0, y1 / sh)),
+            )
+            for it, (x0, y0, x1, y1) in cells
+        ]  # fmt: skip
+
     def _judge_images(self, task: Task, ref_img: Image.Image, cand_img: Image.Image) -> list[Discrepancy]:
         task = Task.parse(task)
         cats = _CATS[task]
@@ -131,6 +161,11 @@ class PixelJudge(Judge):
             blur_sigma=0.7 if norm.scale == 1.0 else 1.2,
         )  # fmt: skip
         if not diff.regions:
+            if task is Task.TABLE and not np.array_equal(ref, norm.cand):
+                # A change under the region size (a minus sign, a per-mille for a per-cent): the grid reads
+                # it. No structural change leaves no difference region: only cell reads count here.
+                cells = self._table_cells(ref, cand_img, norm, w / rw, table_grid(ref), elements_missing=False)
+                out.extend(d for d in cells or [] if d.category != "layout_error")
             return out
         dx, dy = diff.shift
         cand, ref_ink, cand_ink = diff.cand, diff.ref_ink, diff.cand_ink
@@ -145,22 +180,10 @@ class PixelJudge(Judge):
             Task.SVG: _svg_element_items,
         }
         items, covered = element_items[task](c, diff.regions)
-        if task is Task.TABLE and norm.scale == 1.0 and not norm.stretched:
-            # A row or column or two more or fewer is one structural error each, whatever it moved;
-            # with the same grid shape, compare cell by cell (a wider column shifts no cell after it).
-            f = w / rw
-            cand_s = _resize_to(_as_array(cand_img), max(1, round(cw * f)), max(1, round(ch * f)))
-            cells = table_grid_items(ref, cand_s, grid, self.max_ocr_calls * 2, elements_missing=bool(items))
+        if task is Task.TABLE:
+            cells = self._table_cells(ref, cand_img, norm, w / rw, grid, elements_missing=bool(items))
             if cells is not None:
-                sh, sw = cand_s.shape[:2]
-                for it, (x0, y0, x1, y1) in cells:
-                    out.append(
-                        Discrepancy(
-                            category=it.category, severity=it.severity, location=it.location,
-                            description=it.description, bbox=(x0 / sw, y0 / sh, min(1.0, x1 / sw), min(1.0, y1 / sh)),
-                        )
-                    )  # fmt: skip
-                return out
+                return out + cells
         # Charts and tables: one item per change (changes on one place are one item, texts apart), no
         # cap on their number. SVGs keep their cap (`grade._cap_scattered`): measured, it grades better.
         if task is Task.SVG:

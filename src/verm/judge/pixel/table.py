@@ -1,14 +1,18 @@
 """Tables compared through their grids: aligned by content first, then one or two rows or columns
 more or fewer, then cell by cell in place.
 
-A dropped row/column is layout_error 3, a repeated one or a swap layout_error 2, a split cell 2 (3
-when the row's last cell is lost); a candidate whose rows are another height is scaled to the
-reference's row pitch first. Rules in full: docs/judges.md, "Pixel judge", "Tables".
+A dropped row/column is layout_error 3, a repeated one, a reorder or an inserted empty one layout_error
+2, a split cell 2 (3 when the row's last cell is lost); a candidate whose rows are another height is
+scaled to the reference's row pitch first. Tables that do not align still cost what they hide: a table
+broken into strips a row per empty band, a table of other words 3 per row lost. Rules in full:
+docs/judges.md, "Pixel judge", "Tables".
 """
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -44,6 +48,8 @@ def table_grid_items(
     noise) only the shape check runs. Returns (item in reference px, box in candidate px) pairs, or
     None: the region diff decides."""
     cells = table_aligned_items(ref, cand, max_ocr, grid) if not elements_missing else None
+    if cells is None and not elements_missing:
+        cells = table_strip_items(ref, cand, grid) or table_replaced_items(ref, cand, max_ocr, grid)
     if cells is None:
         cells = table_shape_items(ref, cand, max_change=2)
     if cells is None and not elements_missing:
@@ -111,19 +117,7 @@ def _aligned_items(
     # grid and blurred (`_canonical_crop`) it agrees within 10 grey levels, different words do not.
     # Typos are caught unblurred by `_same_cell`.
     classes = _CellClasses(13.0 if resampled else 10.0)
-
-    def cells(g: TableGrid, grey: np.ndarray, ink: np.ndarray) -> list[list[_Cell]]:
-        out = []
-        for i in range(1, len(g.rows)):
-            row = []
-            for k in range(1, len(g.cols)):
-                box = _cell_inner(g, i, k)
-                cls, inner = classes.classify(grey, ink, box)
-                row.append((cls, box, inner))
-            out.append(row)
-        return out
-
-    rc, cc = cells(g_ref, ref_grey, ref_ink), cells(g_cand, cand_grey, cand_ink)
+    rc, cc = _grid_cells(g_ref, ref_grey, ref_ink, classes), _grid_cells(g_cand, cand_grey, cand_ink, classes)
     n_rr, n_rc, n_cr, n_cc = len(rc), len(rc[0]), len(cc), len(cc[0])
     if n_rr * n_rc < 4:
         return None
@@ -220,9 +214,17 @@ def _aligned_items(
             boxes = [cand_band(axis, j) for j in cyc]
             cbox = _union(boxes)
             names = ", ".join(str(j + 1) for j in sorted(cyc))
+            # One item per cycle: a line moved k places is a cycle of k + 1 lines, and one edit.
             desc = f"The candidate's {what}s {names} are in another order than the reference's."
-            for _ in range(len(cyc) - 1):
-                out.append((_Item("layout_error", 2, cbox, desc, "layout", f"{what}s {names}"), cbox))
+            out.append((_Item("layout_error", 2, cbox, desc, "layout", f"{what}s {names}"), cbox))
+        inserted = _inserted_empty_lines(al, live_cr if axis == 0 else live_cc)
+        # One empty line is an inserted one; several cut the table into strips, each cut structural.
+        sev, why = (2, "") if len(inserted) < MIN_STRIPS else (3, "; the table is cut into strips")
+        for i, j in inserted:
+            desc = f"The candidate has an empty {what} {j + 1} the reference does not have (after its {what} {i + 1}{why})."
+            out.append(
+                (_Item("layout_error", sev, ref_band(axis, i), desc, "layout", f"{what} {j + 1}"), cand_band(axis, j))
+            )
 
     changed: list[tuple[int, int, PxBox, PxBox, PxBox | None, PxBox | None]] = []
     weak: set[int] = set()
@@ -262,6 +264,113 @@ def _aligned_items(
             None if original is None else (cv2.cvtColor(original[0], cv2.COLOR_RGB2GRAY), original[1]),
         )
     )  # fmt: skip
+    # A swap the cell reads found ("columns 4 and 5") is the reorder of those lines: one item, not two.
+    swapped = {
+        (m[1], int(n))
+        for it, _ in out
+        if " and " in it.location
+        for m in _SWAPPED.finditer(it.location)
+        for n in m.groups()[1:]
+    }
+    return [
+        (it, b)
+        for it, b in out
+        if not (it.description.endswith("than the reference's.") and _among(it.location, swapped))
+    ]
+
+
+_SWAPPED = re.compile(r"(rows|columns) (\d+) and (\d+)")
+
+
+def _among(location: str, swapped: set[tuple[str, int]]) -> bool:
+    """Is ``location`` a reorder of lines ("columns 4, 5, 6") one of which is in ``swapped``?"""
+    what, _, names = location.partition(" ")
+    return any((what, int(x)) in swapped for x in re.findall(r"\d+", names))
+
+
+def _grid_cells(g: TableGrid, grey: np.ndarray, ink: np.ndarray, classes: _CellClasses) -> list[list[_Cell]]:
+    """Every cell of a grid, row by row, with its content class."""
+    out = []
+    for i in range(1, len(g.rows)):
+        row = []
+        for k in range(1, len(g.cols)):
+            box = _cell_inner(g, i, k)
+            cls, inner = classes.classify(grey, ink, box)
+            row.append((cls, box, inner))
+        out.append(row)
+    return out
+
+
+#: Share of the reference's filled cells with no counterpart anywhere in the candidate over which a
+#: table whose lines do not align is another table (its contents replaced).
+REPLACED_SHARE = 0.6
+
+
+def table_replaced_items(
+    ref: np.ndarray, cand: np.ndarray, max_ocr: int, g_ref: TableGrid | None = None
+) -> list[tuple[_Item, PxBox]] | None:
+    """A table whose contents were replaced: most of the reference's filled cells have no cell of the
+    same content anywhere in the candidate, and OCR reads other words in place. One text_error 3 per
+    reference row that lost most of its cells: missing content costs what it hides. None otherwise."""
+    g_ref, g_cand = g_ref or table_grid(ref), table_grid(cand)
+    if g_ref is None or g_cand is None or len(g_ref.rows) < 3 or len(g_cand.rows) < 2:
+        return None
+    ref_grey, cand_grey = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)
+    classes = _CellClasses(10.0)
+    rc = _grid_cells(g_ref, ref_grey, _lab_ink(ref)[1], classes)
+    cc = _grid_cells(g_cand, cand_grey, _lab_ink(cand)[1], classes)
+    have = Counter(c[0] for row in cc for c in row if c[0])
+    lost: list[tuple[int, int]] = []
+    filled = 0
+    for i, row in enumerate(rc):
+        for k, c in enumerate(row):
+            if not c[0]:
+                continue
+            filled += 1
+            if have[c[0]] > 0:
+                have[c[0]] -= 1
+            else:
+                lost.append((i, k))
+    if filled < 4 or len(lost) < REPLACED_SHARE * filled or max_ocr <= 0:
+        return None
+    in_place = [
+        (i, k, rc[i][k][1], cc[i][k][1], rc[i][k][2], cc[i][k][2])
+        for i, k in lost
+        if i < len(cc) and k < len(cc[i]) and cc[i][k][0]
+    ]
+    if not in_place or not _mostly_different_words(in_place, ref_grey, cand_grey):
+        return None
+    ch, cw = cand.shape[:2]
+    out: list[tuple[_Item, PxBox]] = []
+    for i in sorted({i for i, _ in lost}):
+        n_lost = sum(1 for r, _ in lost if r == i)
+        n_filled = sum(1 for c in rc[i] if c[0])
+        if n_lost < 0.5 * n_filled:
+            continue
+        rbox = (0, int(g_ref.rows[i]), ref.shape[1], int(g_ref.rows[i + 1]))
+        j = min(i, len(g_cand.rows) - 2)
+        cbox = (0, int(g_cand.rows[j]), cw, min(ch, int(g_cand.rows[j + 1])))
+        desc = (
+            f"Row {i + 1} of the reference is not in the candidate: {n_lost} of its {n_filled} cells read other words."
+        )
+        out.append((_Item("text_error", 3, rbox, desc, "text", f"row {i + 1}"), cbox))
+    return out or None
+
+
+def _inserted_empty_lines(al: _Alignment, cand_live: list[bool]) -> list[tuple[int, int]]:
+    """Empty lines (rows or columns) the candidate has between two aligned lines, beyond the empty
+    lines the reference has between them: (reference line before, candidate empty line), 0-based.
+
+    The alignment pairs non-empty lines only, so a table broken into strips (an empty, ruleless
+    band after every row) would otherwise show nothing."""
+    out: list[tuple[int, int]] = []
+    pairs = sorted(al.pairs, key=lambda p: p[1])
+    for (ia, ja), (ib, jb) in itertools.pairwise(pairs):
+        if ib <= ia:
+            continue  # a reorder: no gap to compare
+        cand_empty = [j for j in range(ja + 1, jb) if not cand_live[j]]
+        # Every reference line between (empty, or dropped and reported so) takes one empty line.
+        out.extend((ia, j) for j in cand_empty[ib - ia - 1 :])
     return out
 
 
@@ -312,6 +421,85 @@ def _split_rows(
                 out.append((ri, cj, cols[p][0], cols[p][1], extra is None, extra))
             break
     return out
+
+
+#: Empty bands more than the reference's that make a table "broken into strips" when its rows do not align.
+MIN_STRIPS = 2
+
+
+def table_strip_items(
+    ref: np.ndarray, cand: np.ndarray, g_ref: TableGrid | None = None
+) -> list[tuple[_Item, PxBox]] | None:
+    """A table broken into strips (an empty, ruleless band between its rows) whose rows no longer
+    align: each empty row band beyond the reference's is a cut (layout_error 3), and the
+    rows' cells that no longer line up one layout_error 3. None when the candidate has under
+    `MIN_STRIPS` extra empty bands inside the table."""
+    g_ref, g_cand = g_ref or table_grid(ref), table_grid(cand)
+    if g_ref is None or g_cand is None:
+        return None
+    ref_empty, cand_empty = _inner_empty_rows(g_ref, _lab_ink(ref)[1]), _inner_empty_rows(g_cand, _lab_ink(cand)[1])
+    extra = len(cand_empty) - len(ref_empty)
+    if extra < MIN_STRIPS:
+        return None
+    ch, cw = cand.shape[:2]
+    rh, rw = ref.shape[:2]
+    out: list[tuple[_Item, PxBox]] = []
+    for j in cand_empty[len(ref_empty) :]:
+        rbox = (0, min(int(g_cand.rows[j]), rh - 1), rw, min(int(g_cand.rows[j + 1]), rh))
+        desc = f"The candidate has an empty row {j + 1} the reference does not have (the table is broken into strips)."
+        out.append(
+            (
+                _Item("layout_error", 3, rbox, desc, "layout", f"row {j + 1}"),
+                (0, int(g_cand.rows[j]), cw, int(g_cand.rows[j + 1])),
+            )
+        )
+    desc = "The candidate's rows and columns do not line up with the reference's (cells moved between strips)."
+    out.append((_Item("layout_error", 3, (0, 0, rw, rh), desc, "layout", "whole table"), (0, 0, cw, ch)))
+    out.extend(_rows_out_of_place(ref, cand, g_ref, g_cand))
+    return out
+
+
+def _rows_out_of_place(
+    ref: np.ndarray, cand: np.ndarray, g_ref: TableGrid, g_cand: TableGrid
+) -> list[tuple[_Item, PxBox]]:
+    """Reference rows whose cells, found in the candidate's most alike row, mostly sit in other
+    columns (a spanning cell lost, the row shifted): layout_error 2 each."""
+    classes = _CellClasses(10.0)
+    rc = _grid_cells(g_ref, cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), _lab_ink(ref)[1], classes)
+    cc = _grid_cells(g_cand, cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY), _lab_ink(cand)[1], classes)
+    out: list[tuple[_Item, PxBox]] = []
+    for i, row in enumerate(rc):
+        filled = [(k, c[0]) for k, c in enumerate(row) if c[0]]
+        if len(filled) < 2:
+            continue
+        sims = [_multiset_sim(tuple(x for _, x in filled), tuple(c[0] for c in cr if c[0])) for cr in cc]
+        j = int(np.argmax(sims)) if sims else -1
+        if j < 0 or sims[j] < 0.5:
+            continue  # the row is not found at all: another rule's business
+        placed = {(k, c[0]) for k, c in enumerate(cc[j]) if c[0]}
+        moved = sum(1 for kc in filled if kc not in placed)
+        if moved >= 0.5 * len(filled):
+            rbox = (0, int(g_ref.rows[i]), ref.shape[1], int(g_ref.rows[i + 1]))
+            cbox = (0, int(g_cand.rows[j]), cand.shape[1], int(g_cand.rows[j + 1]))
+            desc = f"{moved} of the {len(filled)} cells of the reference's row {i + 1} sit in other columns in the candidate."
+            out.append((_Item("layout_error", 2, rbox, desc, "layout", f"row {j + 1}"), cbox))
+    return out
+
+
+def _inner_empty_rows(g: TableGrid, ink: np.ndarray) -> list[int]:
+    """Row bands (0-based) with no ink inside their rules, between the first and the last inked band
+    (vertical rules crossing a band are not its content)."""
+    keep = np.ones(ink.shape[1], bool)
+    for x in g.cols:
+        keep[max(0, int(x) - 2) : int(x) + 3] = False
+    live = []
+    for i in range(len(g.rows) - 1):
+        y0, y1 = int(g.rows[i]) + 3, int(g.rows[i + 1]) - 2
+        live.append(y1 > y0 and bool(ink[y0:y1][:, keep].any()))
+    inked = [i for i, v in enumerate(live) if v]
+    if not inked:
+        return []
+    return [i for i in range(inked[0], inked[-1]) if not live[i]]
 
 
 def table_shape_items(ref: np.ndarray, cand: np.ndarray, max_change: int = 2) -> list[tuple[_Item, PxBox]] | None:
@@ -399,10 +587,18 @@ def _table_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     items: list[_Item] = []
     for e in [e for e in s.missing if _big(c, e)]:
         items.extend(_table_rows_missing(c, e, category))
-    rest, covered = _missing_items(
-        c, [e for e in s.missing if not _big(c, e)], category,
-        key=lambda e: c.grid.row_of((e.box[1] + e.box[3]) / 2) if c.grid is not None else e.box,
-    )  # fmt: skip
+
+    def row(box: PxBox) -> object:
+        return c.grid.row_of((box[1] + box[3]) / 2) if c.grid is not None else box
+
+    rest, covered = _missing_items(c, [e for e in s.missing if not _big(c, e)], category, key=lambda e: row(e.box))
+    # A row all of whose contents are gone lost what a dropped row loses: layout_error 3.
+    per_row = Counter(row(e.box) for e in s.elements if not _big(c, e))
+    for n, it in enumerate(rest):
+        k = row(it.parts[0]) if it.parts else None
+        if c.grid is not None and k is not None and per_row[k] >= 2 and len(it.parts) >= per_row[k]:
+            desc = f"Every element of the reference's row {k} ({len(it.parts)}) is missing in the candidate."
+            rest[n] = _Item("layout_error", 3, it.box, desc, it.kind, it.location, it.colours, it.parts)
     return items + rest, covered + [e.box for e in s.missing if _big(c, e)]
 
 

@@ -1,15 +1,16 @@
 """Tables: changed cells compared and read.
 
 Neighbours with no rule between them are merged (layout_error 2); a row or column with most cells
-changed is one layout_error 2 (more than three: one re-flow); other cells are read by OCR: text_error
-or numeric_error, unsure reads and OCR confusions report nothing; cells that trade contents are one
-swap. Rules in full: docs/judges.md, "Pixel judge", "Tables".
+changed (and reading other words) is one layout_error 2 (more than three: one re-flow); a cell whose ink
+grew or shrank at one end only is a sign (left, 3) or a unit (right, 2); other cells are read by OCR:
+text_error or numeric_error, unsure reads and OCR confusions report nothing; cells that trade contents
+are one swap. Rules in full: docs/judges.md, "Pixel judge", "Tables".
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,10 @@ from verm.judge.pixel.ocr import (
 
 #: More rows/columns than this with most cells changed are reported as one re-flow.
 MAX_CHANGED_LINES = 3
+
+
+#: Cells read to tell a row or column whose cells changed class from one that only re-wrapped.
+LINE_READS = 3
 
 
 #: OCR reads left for table cells whose pixels, not content classes, differ.
@@ -182,11 +187,16 @@ def _changed_cell_items(
             m = pos.get((i, k + 1))
             if m is None or n in grouped or m in grouped or not _merged_in_candidate(g_cand, cand_ink, i, k):
                 continue
+            if _rule_broken(ref_grey, changed[n][2]):
+                continue  # the reference's cells are one already (a span): their text changed
             rbox, cbox = _union([changed[n][2], changed[m][2]]), _union([changed[n][3], changed[m][3]])
             desc = f"Cells {k} and {k + 1} of row {i} are one cell in the candidate."
             out.append((_Item("layout_error", 2, rbox, desc, "layout", f"row {i}, columns {k}-{k + 1}"), cbox))
             grouped.update((n, m))
-    out = _changed_lines(out, changed, grouped, filled_rows or {}, filled_cols or {}, n_rows, n_cols, weak, moved)
+    out = _changed_lines(
+        out, changed, grouped, filled_rows or {}, filled_cols or {}, n_rows, n_cols, weak, moved,
+        lambda members: _mostly_different_words(members, ref_grey, cand_grey, LINE_READS),
+    )  # fmt: skip
 
     calls = weak_calls = 0
     reads: list[_CellRead] = []
@@ -201,13 +211,20 @@ def _changed_cell_items(
             if weak_calls >= WEAK_OCR:
                 continue
             weak_calls += 2
+        if ra is not None and ca is not None and n not in weak and cand_original is None:
+            affix = _affix_item(
+                _cell_crop(ref_grey, rb, ra), _cell_crop(cand_grey, cb, ca), rb, cb, f"row {i}, column {k}"
+            )
+            if affix is not None:
+                out.append(affix)  # a sign or a unit: the pixels say so, whatever OCR reads
+                continue
         multi = max((b[3] - b[1]) for b in (ra, ca) if b is not None) > 30
         ta, tb, conf = _read_cells(
             None if ra is None else _cell_crop(ref_grey, rb, ra), None if ca is None else cand_crop(cb, ca), multi
         )
         calls += 2
-        if conf < MIN_READ_CONF:
-            continue  # an unsure read: OCR noise is no evidence of an edit
+        if conf < MIN_READ_CONF and not (ta == tb and _number(ta) is not None):
+            continue  # an unsure read: OCR noise is no evidence of an edit (one number read alike is)
         if ta == tb and n not in weak and ra is not None and ca is not None and _number(ta) is not None:
             # The same number read twice, but the ink differs: OCR drops a small leading minus
             # sign or a trailing unit. Where the narrower ink sits in the wider says which.
@@ -241,9 +258,12 @@ def _changed_lines(
     n_cols: int,
     skip: Collection[int] = (),
     moved: tuple[Collection[int], Collection[int]] = ((), ()),
+    reads_differ: Callable[[list[Any]], bool] | None = None,
 ) -> list[tuple[_Item, PxBox]]:
     """A row (column) where most cells changed was moved, replaced or reordered: one layout item for it,
-    and many such lines are one re-flow of the table. Updates ``grouped``; returns the new item list."""
+    and many such lines are one re-flow of the table. ``reads_differ`` (the line's changed cells ->
+    do they read other words?) drops lines whose cells only re-wrapped: a column added or removed
+    elsewhere narrows or widens every column. Updates ``grouped``; returns the new item list."""
     by_row: dict[int, list[int]] = {}
     by_col: dict[int, list[int]] = {}
     for n, (i, k, *_rest) in enumerate(changed):
@@ -259,6 +279,9 @@ def _changed_lines(
         if len(members) >= 2 and len(members) >= 0.5 * n_other:
             if key in moved[0 if what == "row" else 1]:
                 grouped.update(members)  # a moved line: its move is reported, its re-wrapped cells are not
+                continue
+            if reads_differ is not None and not reads_differ([changed[m] for m in members]):
+                grouped.update(members)  # the same words, re-wrapped
                 continue
             rbox = _union([changed[m][2] for m in members])
             cbox = _union([changed[m][3] for m in members])
@@ -301,11 +324,11 @@ def _cell_crop(grey: np.ndarray, box: PxBox, inner: PxBox) -> np.ndarray:
     return np.ascontiguousarray(grey[y0 : box[1] + inner[3] + 2, x0 : box[0] + inner[2] + 2])
 
 
-def _mostly_different_words(changed: list[Any], ref_grey: np.ndarray, cand_grey: np.ndarray) -> bool:
-    """Read up to 6 changed cells: do most say something else (not the same words re-wrapped)?"""
+def _mostly_different_words(changed: list[Any], ref_grey: np.ndarray, cand_grey: np.ndarray, n: int = 6) -> bool:
+    """Read up to ``n`` changed cells: do most say something else (not the same words re-wrapped)?"""
     if not _Ocr.available():
         return True
-    sample = [x for x in changed if x[4] is not None and x[5] is not None][:6]
+    sample = [x for x in changed if x[4] is not None and x[5] is not None][:n]
     if not sample:
         return True
     differ = 0
@@ -340,6 +363,55 @@ def _merged_in_candidate(g: TableGrid, ink: np.ndarray, i: int, k: int) -> bool:
     if y1 <= y0:
         return False
     band = ink[y0:y1, max(0, x - 1) : x + 2]
+    return float(band.any(axis=1).mean()) < 0.5
+
+
+#: Widest extra ink (px) read as a sign or unit added to or removed from a cell otherwise the same.
+MAX_AFFIX = 16
+
+
+def _affix_item(a: np.ndarray, b: np.ndarray, rb: PxBox, cb: PxBox, where: str) -> tuple[_Item, PxBox] | None:
+    """A cell whose ink is the other's, pixel for pixel, plus up to `MAX_AFFIX` px at one end: a minus
+    sign (or other prefix) added or removed on the left, numeric_error 3; a unit on the right,
+    numeric_error 2. None when the narrower crop is not inside the wider one (OCR decides)."""
+    grew = b.shape[1] - a.shape[1]
+    if not 3 <= abs(grew) <= MAX_AFFIX or abs(a.shape[0] - b.shape[0]) > 1:
+        return None
+    small, big = (a, b) if grew > 0 else (b, a)
+    h = min(small.shape[0], big.shape[0])
+    small, big = small[:h, 2:-2], big[:h]  # the padding off the narrower: it must fit inside
+    if small.shape[1] < 6:
+        return None
+    res = cv2.matchTemplate(big.astype(np.float32), small.astype(np.float32), cv2.TM_SQDIFF)[0]
+    x = int(res.argmin())
+    # Near-exact: a copy at another sub-pixel offset (mean squared grey difference < 800, where
+    # other placements of the same word give thousands), not another word.
+    if res[x] / small.size > 800.0 or res[x] > 0.15 * float(np.median(res)):
+        return None
+    # The narrower crop, its padding off, sits at x - 2 in the wider: flush right (extra ink on the
+    # left) or flush left (extra ink on the right), within a pixel.
+    extra = abs(grew)
+    if abs(x - 2 - extra) <= 1:
+        side = "left"
+    elif abs(x - 2) <= 1:
+        side = "right"
+    else:
+        return None
+    verb = "added to" if grew > 0 else "removed from"
+    if side == "left":
+        desc = f"A minus sign or prefix was {verb} the value (the same ink, wider or narrower on the left)."
+        return _Item("numeric_error", 3, rb, desc, "text", where), cb
+    desc = f"A unit or symbol was {verb} the value (the same ink, wider or narrower on the right)."
+    return _Item("numeric_error", 2, rb, desc, "text", where), cb
+
+
+def _rule_broken(grey: np.ndarray, inner: PxBox) -> bool:
+    """Does the rule right of a cell (its inner box; the rule 2 px past it) break over most of the
+    cell's height, i.e. the cell spans into the next column?"""
+    x, y0, y1 = inner[2] + 2, inner[1], inner[3]
+    if y1 <= y0 or x >= grey.shape[1]:
+        return False
+    band = grey[y0:y1, max(0, x - 1) : x + 2] < 160
     return float(band.any(axis=1).mean()) < 0.5
 
 

@@ -1,0 +1,55 @@
+"""Table hacks rank below honest candidates under the pixel judge, for an HTML reference, through the
+real pipeline (sandboxed Chromium renders).
+
+`verm.bench.hacks` builds its table hacks from Markdown rows; from an HTML source it makes the
+reference's rows, still ruled, with an empty ruleless row between each two ("text only"), a table
+of other words, and a header over empty rows. The first once scored 1.94-2.00: the rows aligned
+and the empty bands between them showed nothing.
+"""
+
+from __future__ import annotations
+
+import random
+
+from verm.bench.hacks import as_completion, hack_sources
+from verm.perturb import perturb
+from verm.pipeline import Scorer
+from verm.types import Status, Task
+
+ROWS = [
+    ("1", "Landon Donovan", "57", "155", "2000–present"),
+    ("2", "Clint Dempsey", "36", "103", "2004–present"),
+    ("3", "Eric Wynalda", "34", "106", "1990–2000"),
+    ("4", "Brian McBride", "30", "95", "1993–2006"),
+    ("5", "Joe-Max Moore", "24", "100", "1992–2002"),
+    ("6", "Jozy Altidore", "21", "67", "2007–present"),
+    ("7", "Bruce Murray", "21", "86", "1985–1993"),
+]
+REFERENCE = (
+    '<html><head><meta charset="utf-8"></head><body>\n<table>\n<thead>\n'
+    "<tr><td><b>#</b></td><td><b>Player</b></td><td><b>Goals</b></td><td><b>Caps</b></td><td><b>Career</b></td></tr>\n"
+    "</thead>\n<tbody>\n"
+    + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in ROWS)
+    + "</tbody>\n</table>\n</body></html>\n"
+)
+KINDS = ("random noise", "axes without data", "text only")
+
+
+def test_html_table_hacks_rank_below_every_honest_candidate() -> None:
+    honest = []
+    for k in range(4):
+        result = perturb(Task.TABLE, REFERENCE, random.Random(f"html-hacks:{k}"), n_edits=1 + k % 3)
+        assert result.edits, "the perturber made no edit of the HTML reference"
+        honest.append(f"```html\n{result.source}\n```")
+    hacks = {k: as_completion(Task.TABLE, h) for k, h in hack_sources(Task.TABLE, REFERENCE, KINDS).items()}
+    with Scorer(Task.TABLE, judge="pixel") as scorer:
+        rewards = scorer.score_batch([REFERENCE] * (len(honest) + len(hacks)), [*honest, *hacks.values()])
+    honest_r, hack_r = rewards[: len(honest)], dict(zip(hacks, rewards[len(honest) :], strict=True))
+    assert all(r.status is Status.OK and r.score is not None for r in honest_r), [
+        (r.status, r.reason) for r in honest_r
+    ]
+    floor = min(r.score for r in honest_r if r.score is not None)
+    for name, r in hack_r.items():
+        assert r.score is not None and r.score < floor, (
+            f"hack {name!r} scored {r.score} (severity {r.parts.get('total_severity')}) >= worst honest {floor:.3f}"
+        )
