@@ -36,6 +36,24 @@ def test_table_and_svg_hacks_keep_the_reference_frame():
     assert as_completion(Task.SVG, svg["blank canvas"]) == svg["blank canvas"]
 
 
+HTML_TABLE = (
+    '<table border="1"><thead><tr><th>Region</th><th>A &amp; B</th></tr></thead>\n'
+    "<tbody>\n<tr><td>North</td><td>12</td></tr>\n<tr><td colspan=\"2\">South</td></tr>\n</tbody></table>"
+)
+
+
+def test_table_hacks_of_an_html_reference_are_built_from_its_cells():
+    # Read as the renderer reads it: three rows of cells, not its source lines split on "|".
+    table = hack_sources(Task.TABLE, HTML_TABLE)
+    text_only = table["text only"]
+    assert text_only.count("<tr>") == 3 and "<th" in text_only and "border:0" in text_only
+    assert "A &amp; B" in text_only and "<td" not in text_only.split("</thead>")[0]
+    for cell in ("North", "12", "South"):
+        assert f'border:0">{cell}</td>' in text_only
+    assert table["only the title"].count("<tr>") == 1
+    assert "North" not in table["axes without data"] and table["axes without data"].count("<tr>") == 3
+
+
 def test_kinds_are_chosen_and_checked():
     assert list(hack_sources(Task.SVG, SVG, ["one shape"])) == ["one shape"]
     with pytest.raises(InputError, match="unknown svg hack kinds"):

@@ -20,11 +20,14 @@ axes without data  axes, ticks, labels and titles; every data artist and legend 
 text only          texts, labels and tick labels; axes frames, grids and data hidden
 diagonal line      one diagonal line on fresh axes
 one line           the axes, texts and the reference's first line; every other data
-                   artist hidden (a straight line where the reference has none)
+                   artist hidden. Where the reference has under three data artists (lines,
+                   collections, images, containers) or no line, a straight line across its
+                   first axes instead: one of two series kept is an honest series drop
 ================== ==================================================================
 
-Table hacks write HTML from the reference's Markdown cells; SVG hacks keep the
-reference's ``<svg>`` tag (its viewBox and inherited styles).
+Table hacks write HTML from the reference's cell texts (Markdown or HTML, read by the
+renderer's parser); SVG hacks keep the reference's ``<svg>`` tag (its viewBox and
+inherited styles).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import os
 import random
 import re
 from collections.abc import Callable, Sequence
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,10 +86,16 @@ CHART_HACKS: dict[str, str] = {
         "        _s.set_visible(False)\n"
     ),
     "diagonal line": "_f.clf()\n_d = _f.add_subplot()\n_d.plot([0, 1], [0, 1])\n",
-    "one line": _HIDE_DATA
+    # Kept only where the reference has "many" data artists: with one or two, keeping one is the
+    # picture of an honest one-edit candidate (a series dropped), not a hack.
+    "one line": (
+        "_n_data = sum(len([_l for _l in _ax.lines if len(_l.get_xydata()) >= 2]) + len(_ax.collections)"
+        " + len(_ax.images) + len(_ax.containers) for _ax in _all_axes)\n"
+    )
+    + _HIDE_DATA
     + (
         "_keep = next((_l for _ax in _all_axes for _l in _ax.lines if len(_l.get_xydata()) >= 2), None)\n"
-        "if _keep is not None:\n"
+        "if _keep is not None and _n_data >= 3:\n"
         "    _keep.set_visible(True)\n"
         "else:\n"
         "    _ax0 = _all_axes[0] if _all_axes else _f.add_subplot()\n"
@@ -103,29 +113,29 @@ def _chart_hacks(source: str) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- tables (markdown in, HTML out)
 
-_RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
+def _cell_rows(source: str) -> list[list[str]]:
+    """The reference's cell texts row by row, from Markdown or HTML (the renderer's own parse)."""
+    from verm.render.table import table_scene
 
-def _md_rows(source: str) -> list[list[str]]:
-    rows = []
-    for line in source.strip().splitlines():
-        if _RULE_ROW.match(line):
-            continue
-        rows.append([c.strip() for c in line.strip().strip("|").split("|")])
-    return rows
+    scene = table_scene(source)
+    rows: list[list[str]] = [[] for _ in range(scene["rows"])]
+    for cell in sorted(scene["cells"], key=lambda c: (c["row"], c["col"])):
+        rows[cell["row"]].append(cell["text"])
+    return [r for r in rows if r]
 
 
 def _html(rows: list[list[str]], cell_style: str = "") -> str:
     style = f' style="{cell_style}"' if cell_style else ""
-    head = "".join(f"<th{style}>{c}</th>" for c in rows[0])
-    body = "".join("<tr>" + "".join(f"<td{style}>{c}</td>" for c in r) + "</tr>" for r in rows[1:])
+    head = "".join(f"<th{style}>{escape(c)}</th>" for c in rows[0])
+    body = "".join("<tr>" + "".join(f"<td{style}>{escape(c)}</td>" for c in r) + "</tr>" for r in rows[1:])
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _table_hacks(source: str) -> dict[str, str]:
-    rows = _md_rows(source)
+    rows = _cell_rows(source)
     if not rows:
-        raise InputError("the table reference has no Markdown rows to build hacks from")
+        raise InputError("the table reference has no cells to build hacks from")
     rng = random.Random(0)
     noise = [["".join(rng.choice("@%*$!?0123456789") for _ in range(rng.randint(1, 12))) for _ in r] for r in rows]
     return {
