@@ -23,6 +23,7 @@ from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _grid_word, _i
 from verm.judge.pixel.grade import severity
 from verm.judge.pixel.group import _moved_pairs
 from verm.judge.pixel.ocr import _Ocr
+from verm.judge.pixel.svg_redrawn import _svg_redrawn_items
 from verm.judge.pixel.text import _text_candidate, _text_item
 
 #: SVG outline changes: how far the changed ink lies from the other image's ink (98th percentile: how
@@ -60,11 +61,12 @@ SVG_AREA_SEVERITY = (0.01, 0.10)
 
 
 def _svg_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[PxBox]]:
-    """Per-element items for a noise candidate only: an SVG's missing shapes are its groups'
+    """Per-element items for a noise candidate, and the hidden drawing of an icon redrawn as one plain
+    shape (`svg_redrawn`, beside the groups' items); an SVG's missing shapes are otherwise its groups'
     (`_svg_items`), one per shape."""
     s = _survey(c, regions, gutted_allowed=False)
     if s is None or not s.noise:
-        return [], []
+        return _svg_redrawn_items(c), []
     return _noise_items(c, s, _CATS[c.task]["structure"])
 
 

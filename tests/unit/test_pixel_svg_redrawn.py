@@ -1,0 +1,61 @@
+"""The pixel judge on an icon redrawn as one plain shape (issue 15): real resvg renders."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from verm.bench.hacks import hack_sources
+from verm.judge.pixel import PixelJudge
+from verm.render.svg import SvgOptions, prepare_svg, render_svg_png
+from verm.types import Task
+
+_TAG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" '
+    'stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">'
+)
+#: A feather-style icon: a bag with a handle (three separate strokes).
+_BAG = f'{_TAG}<path d="M6 8h12l2 12H4z"/><path d="M9 8V5a3 3 0 0 1 6 0v3"/><path d="M8 12h8"/></svg>'
+
+
+def _render(source: str) -> Image.Image:
+    options = SvgOptions()
+    return Image.open(io.BytesIO(render_svg_png(prepare_svg(source, options), options))).convert("RGB")
+
+
+def _redrawn(items: list) -> list:
+    return [d for d in items if "one plain shape" in d.description]
+
+
+@pytest.fixture(scope="module")
+def judge() -> PixelJudge:
+    return PixelJudge(ocr=False)
+
+
+def test_one_shape_hack_costs_what_it_hides_and_scores_below_honest_edits(judge: PixelJudge) -> None:
+    ref = _render(_BAG)
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, _BAG, ["one shape"])["one shape"]))
+    assert _redrawn(hack), [d.description for d in hack]
+    assert all(d.category == "structure_error" and d.severity == 3 for d in _redrawn(hack))
+    honest = {
+        "handle dropped": _BAG.replace('<path d="M9 8V5a3 3 0 0 1 6 0v3"/>', ""),
+        "bag shrunk": _BAG.replace("<path", '<g transform="translate(6 6) scale(0.5)"><path', 1).replace(
+            "</svg>", "</g></svg>"
+        ),
+        "stripe moved": _BAG.replace("M8 12h8", "M8 16h8"),
+    }
+    hack_total = sum(d.severity for d in hack)
+    for name, source in honest.items():
+        out = judge.judge_images(Task.SVG, ref, _render(source))
+        assert not _redrawn(out), (name, [d.description for d in out])
+        assert sum(d.severity for d in out) < hack_total, (name, [d.description for d in out])
+
+
+def test_the_references_own_frame_left_alone_is_not_a_new_shape(judge: PixelJudge) -> None:
+    # A frame kept and a small mark inside dropped: the candidate's plain shape is the reference's own.
+    framed = f'{_TAG}<rect x="3" y="3" width="18" height="18" rx="2"/><path d="M12 9v6"/></svg>'
+    frame = f'{_TAG}<rect x="3" y="3" width="18" height="18" rx="2"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(framed), _render(frame))
+    assert out and not _redrawn(out), [d.description for d in out]
