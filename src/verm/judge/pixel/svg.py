@@ -1,6 +1,7 @@
 """SVGs: the changed regions grouped by the drawn shape they lie on, then each group's changes by kind.
 
-Per group: mirrored (text_symbol_error 2), recoloured (one per colour pair), an outline moved
+Per group: mirrored (text_symbol_error 2; also a reference-only and a candidate-only group apart, the
+one the other mirrored), recoloured (one per colour pair), an outline moved
 (shape_error by how far), a drawing moved, resized or turned as a whole (one similarity transform),
 or shapes missing / extra (structure_error by their box). Missing pieces holding under half the
 reference's ink are one element gone. Rules in full: docs/judges.md, "Pixel judge", "SVGs".
@@ -137,6 +138,7 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             mask[sl] = changed[sl] & (labels[sl] == key) if key > 0 else changed[sl]
             parts.append((box, mask, members))
     dist = _ink_distances(c)
+    items.extend(_mirrored_apart(c, parts))
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
         found = _svg_shape_items(c, mask[sl], box, dist)
@@ -241,6 +243,49 @@ def _pair_moved_outlines(
             used.update((i, best))
             out.append((_union([box_i, box_j]), mask_i | mask_j, mem_i + mem_j))
     out.extend(p for k, p in enumerate(parts) if k not in used)
+    return out
+
+
+#: SVG: ink lost in one place and gained in another is one shape mirrored when the gained ink is the
+#: lost ink mirrored within the box of both (a shape mirrored about its own centre: both are mirror
+#: images about it): at least the first share of each lies within the second value (a share of the
+#: side) of the other, mirrored, and the unmirrored fit is worse.
+SVG_MIRRORED_APART = (0.7, 0.01)
+
+
+def _mirrored_apart(c: _Ctx, parts: list[tuple[PxBox, np.ndarray, list[Region]]]) -> list[_Item]:
+    """A shape mirrored about its own centre whose old and new ink lie apart (an arm flipped to the
+    other side): a group of reference-only ink and one of candidate-only ink, the one the other
+    mirrored in the box of both, are one text_symbol_error 2. The pair leaves ``parts`` (in place)."""
+    sides = [_ink_side(c, m) for _, m, _ in parts]
+    least, near = SVG_MIRRORED_APART
+    grow = np.ones((2 * max(1, round(near * min(c.h, c.w))) + 1,) * 2, np.uint8)
+
+    def fit(a: np.ndarray, b: np.ndarray) -> float:
+        if not a.any() or not b.any():
+            return 0.0
+        ga, gb = cv2.dilate(a.astype(np.uint8), grow) > 0, cv2.dilate(b.astype(np.uint8), grow) > 0
+        return min(float(gb[a].mean()), float(ga[b].mean()))
+
+    out: list[_Item] = []
+    used: set[int] = set()
+    for i in [k for k in range(len(parts)) if sides[k] == "ref"]:
+        for j in [k for k in range(len(parts)) if sides[k] == "cand" and k not in used]:
+            x0, y0, x1, y1 = box = _union([parts[i][0], parts[j][0]])
+            sl = (slice(y0, y1), slice(x0, x1))
+            a = parts[i][1][sl] & c.ref_ink[sl] & ~c.cand_ink[sl]
+            b = parts[j][1][sl] & c.cand_ink[sl] & ~c.ref_ink[sl]
+            if min(int(a.sum()), int(b.sum())) < 30 or fit(a, b) >= least:
+                continue
+            for axis, name in ((1, "horizontally"), (0, "vertically")):
+                if fit(np.flip(a, axis), b) >= least:
+                    out.append(_Item(_CATS[c.task]["text"], 2, box, f"A shape is mirrored {name}.", "mirrored"))
+                    used.update((i, j))
+                    break
+            if i in used:
+                break
+    for k in sorted(used, reverse=True):
+        del parts[k]
     return out
 
 

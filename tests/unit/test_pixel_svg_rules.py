@@ -1,4 +1,4 @@
-"""The pixel judge on an icon redrawn as one plain shape (issue 15): real resvg renders."""
+"""The pixel judge's SVG rules of issue 15 (an icon redrawn as one plain shape, a shape mirrored apart): real resvg renders."""
 
 from __future__ import annotations
 
@@ -59,3 +59,18 @@ def test_the_references_own_frame_left_alone_is_not_a_new_shape(judge: PixelJudg
     frame = f'{_TAG}<rect x="3" y="3" width="18" height="18" rx="2"/></svg>'
     out = judge.judge_images(Task.SVG, _render(framed), _render(frame))
     assert out and not _redrawn(out), [d.description for d in out]
+
+
+def test_shape_mirrored_with_its_old_and_new_ink_apart_is_one_symbol_error(judge: PixelJudge) -> None:
+    # A crop-style icon: one L mirrored top to bottom about its own centre; its arm flips to the other
+    # side, so the ink lost and the ink gained lie apart (no box overlap).
+    crossing = '<path d="M18 22V8a2 2 0 0 0-2-2H2"/>'
+    ref = f'{_TAG}<path d="M6 2v14a2 2 0 0 0 2 2h14"/>{crossing}</svg>'
+    cand = f'{_TAG}<g transform="translate(0 20) scale(1 -1)"><path d="M6 2v14a2 2 0 0 0 2 2h14"/></g>{crossing}</svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert [(d.category, d.severity) for d in out] == [("text_symbol_error", 2)], [d.description for d in out]
+    assert "mirrored vertically" in out[0].description
+    # Moved down instead (not mirrored): not a mirroring.
+    moved = f'{_TAG}<g transform="translate(0 3)"><path d="M6 2v14a2 2 0 0 0 2 2h14"/></g>{crossing}</svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(moved))
+    assert out and not any("mirrored" in d.description for d in out), [d.description for d in out]
