@@ -138,7 +138,7 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             mask[sl] = changed[sl] & (labels[sl] == key) if key > 0 else changed[sl]
             parts.append((box, mask, members))
     dist = _ink_distances(c)
-    items.extend(_mirrored_apart(c, parts))
+    items.extend(_mirrored_apart(c, parts, dist))
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
         found = _svg_shape_items(c, mask[sl], box, dist)
@@ -253,11 +253,25 @@ def _pair_moved_outlines(
 SVG_MIRRORED_APART = (0.7, 0.01)
 
 
-def _mirrored_apart(c: _Ctx, parts: list[tuple[PxBox, np.ndarray, list[Region]]]) -> list[_Item]:
+def _mirrored_apart(
+    c: _Ctx, parts: list[tuple[PxBox, np.ndarray, list[Region]]], dist: tuple[np.ndarray, np.ndarray]
+) -> list[_Item]:
     """A shape mirrored about its own centre whose old and new ink lie apart (an arm flipped to the
     other side): a group of reference-only ink and one of candidate-only ink, the one the other
-    mirrored in the box of both, are one text_symbol_error 2. The pair leaves ``parts`` (in place)."""
+    mirrored in the box of both, are one text_symbol_error 2. The pair leaves ``parts`` (in place).
+    Both must be shapes gone and drawn (off the other image's ink, as `_svg_shape_items` tells a shape
+    missing from an outline adjusted), not the slivers a resized outline leaves."""
+    side_px = min(c.h, c.w)
     sides = [_ink_side(c, m) for _, m, _ in parts]
+
+    def off(k: int) -> bool:
+        one = parts[k][1] & (c.ref_ink & ~c.cand_ink if sides[k] == "ref" else c.cand_ink & ~c.ref_ink)
+        if int(one.sum()) < max(30, 0.2 * SVG_AREA_SEVERITY[0] * c.h * c.w):
+            return False
+        to_other = dist[1] if sides[k] == "ref" else dist[0]
+        return float(np.percentile(to_other[one], 90)) >= SVG_MOVE_SEVERITY[0] * side_px
+
+    sides = [sd if sd is not None and off(k) else None for k, sd in enumerate(sides)]
     least, near = SVG_MIRRORED_APART
     grow = np.ones((2 * max(1, round(near * min(c.h, c.w))) + 1,) * 2, np.uint8)
 

@@ -1,11 +1,12 @@
 """SVGs: an icon redrawn as one plain shape hides what it drew: missing content costs what it hides.
 
-The candidate is one plain shape (one connected drawing, at most an outline and its hole, convex)
-and the reference is not, most of the reference's outline is drawn nowhere in it (at its place, and after the one similarity
-transform that best maps the reference's drawing onto the candidate's: a drawing moved, resized,
-turned or mirrored as a whole is not hidden), and the shape's own outline is mostly new. Then every
-third of the reference's outline that is hidden is one structure_error 3, on top of the missing and
-extra shapes the groups report. Rules in full: docs/judges.md, "Pixel judge", "SVGs".
+The candidate is one plain shape (one connected drawing, at most an outline and its hole, convex) and
+the reference is not; most of the reference's outline is drawn nowhere in it (at its place, and after
+the one similarity transform that best maps the reference's drawing onto the candidate's: a drawing
+moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new.
+Then every third (or part of one) of the reference's outline that is hidden is one structure_error 3,
+standing for the groups' missing shapes (the judge drops those), beside their extra shapes. Rules in
+full: docs/judges.md, "Pixel judge", "SVGs".
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
     hidden = _hidden_share(ref_outline, to_cand, near)
     if hidden < hidden_min or _least_hidden(c, ref_outline, to_cand, near) < hidden_min:
         return []
-    parts = max(1, round(SVG_REDRAWN_PARTS * hidden))
+    parts = math.ceil(SVG_REDRAWN_PARTS * hidden - 1e-9)
     box = _mask_box(ref_outline & (to_cand > near), 0, 0)
     return [
         _Item(
