@@ -74,3 +74,15 @@ def test_shape_mirrored_with_its_old_and_new_ink_apart_is_one_symbol_error(judge
     moved = f'{_TAG}<g transform="translate(0 3)"><path d="M6 2v14a2 2 0 0 0 2 2h14"/></g>{crossing}</svg>'
     out = judge.judge_images(Task.SVG, _render(ref), _render(moved))
     assert out and not any("mirrored" in d.description for d in out), [d.description for d in out]
+
+
+def test_a_plain_icon_redrawn_as_another_plain_shape_is_redrawn_only_when_most_of_it_is_gone(
+    judge: PixelJudge,
+) -> None:
+    # An icon that is one dash, redrawn as the one-shape hack's big square: its outline is gone.
+    dash = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" fill="currentColor"><rect x="2" y="7" width="12" height="2"/></svg>'
+    hack = hack_sources(Task.SVG, dash, ["one shape"])["one shape"]
+    assert _redrawn(judge.judge_images(Task.SVG, _render(dash), _render(hack)))
+    # The same dash drawn at 3/4 of its size: resized as a whole, nothing hidden.
+    smaller = dash.replace('x="2" y="7" width="12" height="2"', 'x="3.5" y="7.25" width="9" height="1.5"')
+    assert not _redrawn(judge.judge_images(Task.SVG, _render(dash), _render(smaller)))

@@ -1,9 +1,9 @@
 """SVGs: an icon redrawn as one plain shape hides what it drew: missing content costs what it hides.
 
-The candidate is one plain shape (one connected drawing, at most an outline and its hole, convex) and
-the reference is not; most of the reference's outline is drawn nowhere in it (at its place, and after
-the one similarity transform that best maps the reference's drawing onto the candidate's: a drawing
-moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new.
+The candidate is one plain shape (one connected drawing, at most an outline and its hole, convex);
+most of the reference's outline (three quarters when it is one plain shape too) is drawn nowhere in
+it (at its place, and after the one similarity transform that best maps the reference's drawing onto
+the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new.
 Then every third (or part of one) of the reference's outline that is hidden is one structure_error 3,
 standing for the groups' missing shapes (the judge drops those), beside their extra shapes. Rules in
 full: docs/judges.md, "Pixel judge", "SVGs".
@@ -35,6 +35,10 @@ SVG_OUTLINE_NEAR = 0.015
 #: Redrawn: at least this share of the reference's outline hidden (at its place and after the best
 #: whole-drawing transform), and at least the second share of the candidate's outline new.
 SVG_REDRAWN = (0.3, 0.2)
+
+
+#: The hidden share a plain reference shape (itself one convex drawing) must lose to be redrawn.
+SVG_REDRAWN_PLAIN = 0.75
 
 
 #: The hidden share is counted in this many parts, each hidden part one severity-3 item.
@@ -93,14 +97,16 @@ def _least_hidden(c: _Ctx, ref_outline: np.ndarray, to_cand: np.ndarray, near: f
 
 def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
     """Items for an icon redrawn as one plain shape (module docstring), else none."""
-    if not c.ref_ink.any() or not _plain_shape(c.cand_ink) or _plain_shape(c.ref_ink):
-        return []  # (one plain shape made another is a reshape: the groups grade it)
+    if not c.ref_ink.any() or not _plain_shape(c.cand_ink):
+        return []
     near = max(2.0, SVG_OUTLINE_NEAR * min(c.h, c.w))
     ref_outline, cand_outline = _outline(c.ref_grey), _outline(c.cand_grey)
     if not ref_outline.any() or not cand_outline.any():
         return []
     to_ref = cv2.distanceTransform((~ref_outline).astype(np.uint8), cv2.DIST_L2, 3)
     hidden_min, new_min = SVG_REDRAWN
+    if _plain_shape(c.ref_ink):
+        hidden_min = SVG_REDRAWN_PLAIN  # one plain shape made another: a reshape unless most of it is gone
     if _hidden_share(cand_outline, to_ref, near) < new_min:
         return []  # the shape is the reference's own (a background disc left alone)
     to_cand = cv2.distanceTransform((~cand_outline).astype(np.uint8), cv2.DIST_L2, 3)
