@@ -26,7 +26,7 @@ N_HONEST = 4
 KINDS = {
     Task.CHART: ("blank canvas", "random noise", "only the title", "axes without data", "text only"),
     Task.TABLE: ("blank canvas", "random noise", "only the title", "axes without data", "text only"),
-    Task.SVG: ("blank canvas", "random noise", "only the title", "text only"),
+    Task.SVG: ("blank canvas", "random noise", "only the title", "text only", "one shape"),
 }
 
 

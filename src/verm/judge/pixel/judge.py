@@ -200,7 +200,9 @@ class PixelJudge(Judge):
                 _items_from_regions(c, diff.regions, covered, self.max_ocr_calls), ("text_error", "numeric_error")
             )
         if any(it.kind == "hidden" for it in items):
-            regional = [it for it in regional if it.kind != "hidden"]  # hidden content counted once
+            # Hidden content counted once (an SVG's hidden drawing also stands for its missing shapes).
+            gone = ("hidden", "missing") if task is Task.SVG else ("hidden",)
+            regional = [it for it in regional if it.kind not in gone]
         # Largest first (the order a reader meets them in; an SVG's are, its scattered rest last).
         if task is not Task.SVG:
             regional.sort(key=lambda it: -(it.box[2] - it.box[0]) * (it.box[3] - it.box[1]))

@@ -1,6 +1,7 @@
 """SVGs: the changed regions grouped by the drawn shape they lie on, then each group's changes by kind.
 
-Per group: mirrored (text_symbol_error 2), recoloured (one per colour pair), an outline moved
+Per group: mirrored (text_symbol_error 2; also a reference-only and a candidate-only group apart, the
+one the other mirrored), recoloured (one per colour pair), an outline moved
 (shape_error by how far), a drawing moved, resized or turned as a whole (one similarity transform),
 or shapes missing / extra (structure_error by their box). Missing pieces holding under half the
 reference's ink are one element gone. Rules in full: docs/judges.md, "Pixel judge", "SVGs".
@@ -23,6 +24,7 @@ from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _grid_word, _i
 from verm.judge.pixel.grade import severity
 from verm.judge.pixel.group import _moved_pairs
 from verm.judge.pixel.ocr import _Ocr
+from verm.judge.pixel.svg_redrawn import _svg_redrawn_items
 from verm.judge.pixel.text import _text_candidate, _text_item
 
 #: SVG outline changes: how far the changed ink lies from the other image's ink (98th percentile: how
@@ -60,11 +62,12 @@ SVG_AREA_SEVERITY = (0.01, 0.10)
 
 
 def _svg_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[PxBox]]:
-    """Per-element items for a noise candidate only: an SVG's missing shapes are its groups'
+    """Per-element items for a noise candidate, and the hidden drawing of an icon redrawn as one plain
+    shape (`svg_redrawn`, beside the groups' items); an SVG's missing shapes are otherwise its groups'
     (`_svg_items`), one per shape."""
     s = _survey(c, regions, gutted_allowed=False)
     if s is None or not s.noise:
-        return [], []
+        return _svg_redrawn_items(c), []
     return _noise_items(c, s, _CATS[c.task]["structure"])
 
 
@@ -135,6 +138,7 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             mask[sl] = changed[sl] & (labels[sl] == key) if key > 0 else changed[sl]
             parts.append((box, mask, members))
     dist = _ink_distances(c)
+    items.extend(_mirrored_apart(c, parts, dist))
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
         found = _svg_shape_items(c, mask[sl], box, dist)
@@ -239,6 +243,63 @@ def _pair_moved_outlines(
             used.update((i, best))
             out.append((_union([box_i, box_j]), mask_i | mask_j, mem_i + mem_j))
     out.extend(p for k, p in enumerate(parts) if k not in used)
+    return out
+
+
+#: SVG: ink lost in one place and gained in another is one shape mirrored when the gained ink is the
+#: lost ink mirrored within the box of both (a shape mirrored about its own centre: both are mirror
+#: images about it): at least the first share of each lies within the second value (a share of the
+#: side) of the other, mirrored, and the unmirrored fit is worse.
+SVG_MIRRORED_APART = (0.7, 0.01)
+
+
+def _mirrored_apart(
+    c: _Ctx, parts: list[tuple[PxBox, np.ndarray, list[Region]]], dist: tuple[np.ndarray, np.ndarray]
+) -> list[_Item]:
+    """A shape mirrored about its own centre whose old and new ink lie apart (an arm flipped to the
+    other side): a group of reference-only ink and one of candidate-only ink, the one the other
+    mirrored in the box of both, are one text_symbol_error 2. The pair leaves ``parts`` (in place).
+    Both must be shapes gone and drawn (off the other image's ink, as `_svg_shape_items` tells a shape
+    missing from an outline adjusted), not the slivers a resized outline leaves."""
+    side_px = min(c.h, c.w)
+    sides = [_ink_side(c, m) for _, m, _ in parts]
+
+    def off(k: int) -> bool:
+        one = parts[k][1] & (c.ref_ink & ~c.cand_ink if sides[k] == "ref" else c.cand_ink & ~c.ref_ink)
+        if int(one.sum()) < max(30, 0.2 * SVG_AREA_SEVERITY[0] * c.h * c.w):
+            return False
+        to_other = dist[1] if sides[k] == "ref" else dist[0]
+        return float(np.percentile(to_other[one], 90)) >= SVG_MOVE_SEVERITY[0] * side_px
+
+    sides = [sd if sd is not None and off(k) else None for k, sd in enumerate(sides)]
+    least, near = SVG_MIRRORED_APART
+    grow = np.ones((2 * max(1, round(near * min(c.h, c.w))) + 1,) * 2, np.uint8)
+
+    def fit(a: np.ndarray, b: np.ndarray) -> float:
+        if not a.any() or not b.any():
+            return 0.0
+        ga, gb = cv2.dilate(a.astype(np.uint8), grow) > 0, cv2.dilate(b.astype(np.uint8), grow) > 0
+        return min(float(gb[a].mean()), float(ga[b].mean()))
+
+    out: list[_Item] = []
+    used: set[int] = set()
+    for i in [k for k in range(len(parts)) if sides[k] == "ref"]:
+        for j in [k for k in range(len(parts)) if sides[k] == "cand" and k not in used]:
+            x0, y0, x1, y1 = box = _union([parts[i][0], parts[j][0]])
+            sl = (slice(y0, y1), slice(x0, x1))
+            a = parts[i][1][sl] & c.ref_ink[sl] & ~c.cand_ink[sl]
+            b = parts[j][1][sl] & c.cand_ink[sl] & ~c.ref_ink[sl]
+            if min(int(a.sum()), int(b.sum())) < 30 or fit(a, b) >= least:
+                continue
+            for axis, name in ((1, "horizontally"), (0, "vertically")):
+                if fit(np.flip(a, axis), b) >= least:
+                    out.append(_Item(_CATS[c.task]["text"], 2, box, f"A shape is mirrored {name}.", "mirrored"))
+                    used.update((i, j))
+                    break
+            if i in used:
+                break
+    for k in sorted(used, reverse=True):
+        del parts[k]
     return out
 
 

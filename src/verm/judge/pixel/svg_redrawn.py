@@ -1,0 +1,128 @@
+"""SVGs: an icon redrawn as one plain shape hides what it drew: missing content costs what it hides.
+
+The candidate is one plain shape (one connected drawing, at most an outline and its hole, convex);
+most of the reference's outline (three quarters when it is one plain shape too) is drawn nowhere in
+it (at its place, and after the one similarity transform that best maps the reference's drawing onto
+the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new.
+Then every third (or part of one) of the reference's outline that is hidden is one structure_error 3,
+standing for the groups' missing shapes (the judge drops those), beside their extra shapes. Rules in
+full: docs/judges.md, "Pixel judge", "SVGs".
+"""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.classify import _CATS
+from verm.judge.pixel.context import _Ctx, _Item
+from verm.judge.pixel.geometry import _mask_box
+
+#: A plain shape: its outer outline's area over its convex hull's at least this (a square, a disc).
+SVG_PLAIN_SOLIDITY = 0.99
+
+
+#: Drawing smaller than this share of the image (specks, anti-aliasing) is not a part of the shape.
+SVG_PLAIN_MIN_PART = 0.002
+
+
+#: Outline pixels farther than this share of the side from the other image's outline are not drawn there.
+SVG_OUTLINE_NEAR = 0.015
+
+
+#: Redrawn: at least this share of the reference's outline hidden (at its place and after the best
+#: whole-drawing transform), and at least the second share of the candidate's outline new.
+SVG_REDRAWN = (0.3, 0.2)
+
+
+#: The hidden share a plain reference shape (itself one convex drawing) must lose to be redrawn.
+SVG_REDRAWN_PLAIN = 0.75
+
+
+#: The hidden share is counted in this many parts, each hidden part one severity-3 item.
+SVG_REDRAWN_PARTS = 3
+
+
+def _outline(grey: np.ndarray) -> np.ndarray:
+    return cv2.Canny(np.clip(grey, 0, 255).astype(np.uint8), 50, 150) > 0
+
+
+def _plain_shape(ink: np.ndarray) -> bool:
+    """One connected drawing (at most an outline and its hole) that is convex (`SVG_PLAIN_SOLIDITY`)."""
+    u = ink.astype(np.uint8)
+    min_area = SVG_PLAIN_MIN_PART * ink.size
+    n, _, stats, _ = cv2.connectedComponentsWithStats(u, connectivity=8)
+    if sum(1 for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= min_area) != 1:
+        return False
+    contours, _ = cv2.findContours(u, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    contours = [k for k in contours if cv2.contourArea(k) >= min_area]
+    if not 1 <= len(contours) <= 2:
+        return False
+    outer = max(contours, key=cv2.contourArea)
+    return cv2.contourArea(outer) >= SVG_PLAIN_SOLIDITY * max(1.0, cv2.contourArea(cv2.convexHull(outer)))
+
+
+def _hidden_share(outline: np.ndarray, to_other: np.ndarray, near: float) -> float:
+    return float((to_other[outline] > near).mean()) if outline.any() else 0.0
+
+
+def _least_hidden(c: _Ctx, ref_outline: np.ndarray, to_cand: np.ndarray, near: float) -> float:
+    """The share of the reference's outline hidden, at its place and after the similarity transform
+    (image moments: centroids, radius of gyration; mirrored or not, turned by quarter turns) that maps
+    the reference's drawing onto the candidate's: the least of them."""
+    least = _hidden_share(ref_outline, to_cand, near)
+    ma, mb = cv2.moments(c.ref_ink.astype(np.uint8), True), cv2.moments(c.cand_ink.astype(np.uint8), True)
+    if min(ma["m00"], mb["m00"]) < 50:
+        return least
+    ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
+    cb = np.array([mb["m10"] / mb["m00"], mb["m01"] / mb["m00"]])
+    scale = math.sqrt((mb["mu20"] + mb["mu02"]) / mb["m00"]) / math.sqrt(
+        max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"])
+    )
+    h, w = ref_outline.shape
+    for flip in (None, 0, 1):
+        src, centre = ref_outline, ca.copy()
+        if flip is not None:
+            src = np.flip(ref_outline, flip)
+            centre[1 - flip] = (h if flip == 0 else w) - 1 - centre[1 - flip]
+        for turn in (0, 90, 180, 270):
+            m = cv2.getRotationMatrix2D((float(centre[0]), float(centre[1])), turn, scale)
+            m[:, 2] += cb - centre
+            moved = cv2.warpAffine(src.astype(np.uint8), m, (w, h), flags=cv2.INTER_NEAREST).astype(bool)
+            least = min(least, _hidden_share(moved, to_cand, near))
+    return least
+
+
+def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
+    """Items for an icon redrawn as one plain shape (module docstring), else none."""
+    if not c.ref_ink.any() or not _plain_shape(c.cand_ink):
+        return []
+    near = max(2.0, SVG_OUTLINE_NEAR * min(c.h, c.w))
+    ref_outline, cand_outline = _outline(c.ref_grey), _outline(c.cand_grey)
+    if not ref_outline.any() or not cand_outline.any():
+        return []
+    to_ref = cv2.distanceTransform((~ref_outline).astype(np.uint8), cv2.DIST_L2, 3)
+    hidden_min, new_min = SVG_REDRAWN
+    if _plain_shape(c.ref_ink):
+        hidden_min = SVG_REDRAWN_PLAIN  # one plain shape made another: a reshape unless most of it is gone
+    if _hidden_share(cand_outline, to_ref, near) < new_min:
+        return []  # the shape is the reference's own (a background disc left alone)
+    to_cand = cv2.distanceTransform((~cand_outline).astype(np.uint8), cv2.DIST_L2, 3)
+    hidden = _hidden_share(ref_outline, to_cand, near)
+    if hidden < hidden_min or _least_hidden(c, ref_outline, to_cand, near) < hidden_min:
+        return []
+    parts = math.ceil(SVG_REDRAWN_PARTS * hidden - 1e-9)
+    box = _mask_box(ref_outline & (to_cand > near), 0, 0)
+    return [
+        _Item(
+            _CATS[c.task]["structure"],
+            3,
+            box,
+            f"The candidate draws one plain shape instead of the reference's drawing; {100 * hidden:.0f}% of its "
+            f"outline is drawn nowhere ({k} of {parts} parts hidden).",
+            "hidden",
+        )
+        for k in range(1, parts + 1)
+    ]

@@ -1,0 +1,88 @@
+"""The pixel judge's SVG rules of issue 15 (an icon redrawn as one plain shape, a shape mirrored apart): real resvg renders."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from verm.bench.hacks import hack_sources
+from verm.judge.pixel import PixelJudge
+from verm.render.svg import SvgOptions, prepare_svg, render_svg_png
+from verm.types import Task
+
+_TAG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" '
+    'stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">'
+)
+#: A feather-style icon: a bag with a handle (three separate strokes).
+_BAG = f'{_TAG}<path d="M6 8h12l2 12H4z"/><path d="M9 8V5a3 3 0 0 1 6 0v3"/><path d="M8 12h8"/></svg>'
+
+
+def _render(source: str) -> Image.Image:
+    options = SvgOptions()
+    return Image.open(io.BytesIO(render_svg_png(prepare_svg(source, options), options))).convert("RGB")
+
+
+def _redrawn(items: list) -> list:
+    return [d for d in items if "one plain shape" in d.description]
+
+
+@pytest.fixture(scope="module")
+def judge() -> PixelJudge:
+    return PixelJudge(ocr=False)
+
+
+def test_one_shape_hack_costs_what_it_hides_and_scores_below_honest_edits(judge: PixelJudge) -> None:
+    ref = _render(_BAG)
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, _BAG, ["one shape"])["one shape"]))
+    assert _redrawn(hack), [d.description for d in hack]
+    assert all(d.category == "structure_error" and d.severity == 3 for d in _redrawn(hack))
+    honest = {
+        "handle dropped": _BAG.replace('<path d="M9 8V5a3 3 0 0 1 6 0v3"/>', ""),
+        "bag shrunk": _BAG.replace("<path", '<g transform="translate(6 6) scale(0.5)"><path', 1).replace(
+            "</svg>", "</g></svg>"
+        ),
+        "stripe moved": _BAG.replace("M8 12h8", "M8 16h8"),
+    }
+    hack_total = sum(d.severity for d in hack)
+    for name, source in honest.items():
+        out = judge.judge_images(Task.SVG, ref, _render(source))
+        assert not _redrawn(out), (name, [d.description for d in out])
+        assert sum(d.severity for d in out) < hack_total, (name, [d.description for d in out])
+
+
+def test_the_references_own_frame_left_alone_is_not_a_new_shape(judge: PixelJudge) -> None:
+    # A frame kept and a small mark inside dropped: the candidate's plain shape is the reference's own.
+    framed = f'{_TAG}<rect x="3" y="3" width="18" height="18" rx="2"/><path d="M12 9v6"/></svg>'
+    frame = f'{_TAG}<rect x="3" y="3" width="18" height="18" rx="2"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(framed), _render(frame))
+    assert out and not _redrawn(out), [d.description for d in out]
+
+
+def test_shape_mirrored_with_its_old_and_new_ink_apart_is_one_symbol_error(judge: PixelJudge) -> None:
+    # A crop-style icon: one L mirrored top to bottom about its own centre; its arm flips to the other
+    # side, so the ink lost and the ink gained lie apart (no box overlap).
+    crossing = '<path d="M18 22V8a2 2 0 0 0-2-2H2"/>'
+    ref = f'{_TAG}<path d="M6 2v14a2 2 0 0 0 2 2h14"/>{crossing}</svg>'
+    cand = f'{_TAG}<g transform="translate(0 20) scale(1 -1)"><path d="M6 2v14a2 2 0 0 0 2 2h14"/></g>{crossing}</svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert [(d.category, d.severity) for d in out] == [("text_symbol_error", 2)], [d.description for d in out]
+    assert "mirrored vertically" in out[0].description
+    # Moved down instead (not mirrored): not a mirroring.
+    moved = f'{_TAG}<g transform="translate(0 3)"><path d="M6 2v14a2 2 0 0 0 2 2h14"/></g>{crossing}</svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(moved))
+    assert out and not any("mirrored" in d.description for d in out), [d.description for d in out]
+
+
+def test_a_plain_icon_redrawn_as_another_plain_shape_is_redrawn_only_when_most_of_it_is_gone(
+    judge: PixelJudge,
+) -> None:
+    # An icon that is one dash, redrawn as the one-shape hack's big square: its outline is gone.
+    dash = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" fill="currentColor"><rect x="2" y="7" width="12" height="2"/></svg>'
+    hack = hack_sources(Task.SVG, dash, ["one shape"])["one shape"]
+    assert _redrawn(judge.judge_images(Task.SVG, _render(dash), _render(hack)))
+    # The same dash drawn at 3/4 of its size: resized as a whole, nothing hidden.
+    smaller = dash.replace('x="2" y="7" width="12" height="2"', 'x="3.5" y="7.25" width="9" height="1.5"')
+    assert not _redrawn(judge.judge_images(Task.SVG, _render(dash), _render(smaller)))
