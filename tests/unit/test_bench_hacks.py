@@ -37,21 +37,24 @@ def test_table_and_svg_hacks_keep_the_reference_frame():
 
 
 HTML_TABLE = (
-    '<table border="1"><thead><tr><th>Region</th><th>A &amp; B</th></tr></thead>\n'
-    "<tbody>\n<tr><td>North</td><td>12</td></tr>\n<tr><td colspan=\"2\">South</td></tr>\n</tbody></table>"
+    '<p>intro</p><table border="1"><thead><tr><th>Region</th><th>A &amp; B</th></tr></thead>\n'
+    '<tbody>\n<tr><th rowspan="2">North</th><td>12</td></tr>\n<tr><td style="color:red">7</td></tr>\n'
+    '<tr><td colspan="2"><b>South</b></td></tr>\n</tbody></table><p>outro</p>'
 )
 
 
-def test_table_hacks_of_an_html_reference_are_built_from_its_cells():
-    # Read as the renderer reads it: three rows of cells, not its source lines split on "|".
+def test_table_hacks_of_an_html_reference_keep_its_cells_and_spans():
     table = hack_sources(Task.TABLE, HTML_TABLE)
     text_only = table["text only"]
-    assert text_only.count("<tr>") == 3 and "<th" in text_only and "border:0" in text_only
-    assert "A &amp; B" in text_only and "<td" not in text_only.split("</thead>")[0]
-    for cell in ("North", "12", "South"):
-        assert f'border:0">{cell}</td>' in text_only
-    assert table["only the title"].count("<tr>") == 1
-    assert "North" not in table["axes without data"] and table["axes without data"].count("<tr>") == 3
+    # The reference's own table, rules off: every row, span and header cell where it was.
+    assert text_only.startswith("<table") and text_only.endswith("</table>") and "intro" not in text_only
+    assert text_only.count("<tr>") == 4 and 'rowspan="2"' in text_only and 'colspan="2"' in text_only
+    assert 'border="1"' not in text_only and text_only.count("border:0") == 7  # the table and its six cells
+    assert 'style="color:red;border:0"' in text_only and "A &amp; B" in text_only and "<b>South</b>" in text_only
+    assert table["only the title"].count("<tr>") == 1 and "North" not in table["only the title"]
+    empty = table["axes without data"]
+    assert empty.count("<tr>") == 4 and "Region" in empty and not any(w in empty for w in ("North", "12", "South"))
+    assert 'rowspan="2"' in table["random noise"] and "Region" not in table["random noise"]
 
 
 def test_kinds_are_chosen_and_checked():

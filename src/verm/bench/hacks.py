@@ -25,8 +25,8 @@ one line           the axes, texts and the reference's first line; every other d
                    first axes instead: one of two series kept is an honest series drop
 ================== ==================================================================
 
-Table hacks write HTML from the reference's cell texts (Markdown or HTML, read by the
-renderer's parser); SVG hacks keep the reference's ``<svg>`` tag (its viewBox and
+Table hacks edit the reference's own table (Markdown made HTML as the renderer does), so
+its spans, header cells and cell places stay; SVG hacks keep the reference's ``<svg>`` tag (its viewBox and
 inherited styles).
 """
 
@@ -37,7 +37,6 @@ import os
 import random
 import re
 from collections.abc import Callable, Sequence
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -114,36 +113,68 @@ def _chart_hacks(source: str) -> dict[str, str]:
 # --------------------------------------------------------------------------- tables (markdown in, HTML out)
 
 
-def _cell_rows(source: str) -> list[list[str]]:
-    """The reference's cell texts row by row, from Markdown or HTML (the renderer's own parse)."""
-    from verm.render.table import table_scene
+def _reference_table(source: str) -> Any:
+    """The reference's first table as an lxml element (Markdown turned into HTML as the renderer does)."""
+    import lxml.html
 
-    scene = table_scene(source)
-    rows: list[list[str]] = [[] for _ in range(scene["rows"])]
-    for cell in sorted(scene["cells"], key=lambda c: (c["row"], c["col"])):
-        rows[cell["row"]].append(cell["text"])
-    return [r for r in rows if r]
+    from verm.render.table import detect_table_lang, markdown_to_html
+
+    html = markdown_to_html(source) if detect_table_lang(source) == "markdown" else source
+    table = next(lxml.html.document_fromstring(html or "<p></p>").iter("table"), None)
+    if table is None:
+        raise InputError("the table reference has no table to build hacks from")
+    return table
 
 
-def _html(rows: list[list[str]], cell_style: str = "") -> str:
-    style = f' style="{cell_style}"' if cell_style else ""
-    head = "".join(f"<th{style}>{escape(c)}</th>" for c in rows[0])
-    body = "".join("<tr>" + "".join(f"<td{style}>{escape(c)}</td>" for c in r) + "</tr>" for r in rows[1:])
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def _table_variant(source: str, edit: Callable[[Any, list[Any], list[Any]], None]) -> str:
+    """The reference's table with ``edit(table, header rows, body rows)`` applied, as HTML: spans,
+    header cells and the cells' places stay the reference's."""
+    import lxml.html
+
+    table = _reference_table(source)
+    rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table")) is table]
+    head = [tr for tr in rows if tr.getparent().tag == "thead"] or rows[:1]
+    edit(table, head, [tr for tr in rows if tr not in head])
+    return lxml.html.tostring(table, encoding="unicode", with_tail=False)
+
+
+def _cells(rows: list[Any]) -> list[Any]:
+    return [cell for tr in rows for cell in tr if cell.tag in ("td", "th")]
+
+
+def _set_text(cell: Any, text: str) -> None:
+    for child in list(cell):
+        cell.remove(child)
+    cell.text = text
 
 
 def _table_hacks(source: str) -> dict[str, str]:
-    rows = _cell_rows(source)
-    if not rows:
-        raise InputError("the table reference has no cells to build hacks from")
     rng = random.Random(0)
-    noise = [["".join(rng.choice("@%*$!?0123456789") for _ in range(rng.randint(1, 12))) for _ in r] for r in rows]
+
+    def noise(table: Any, head: list[Any], body: list[Any]) -> None:
+        for cell in _cells(head + body):
+            _set_text(cell, "".join(rng.choice("@%*$!?0123456789") for _ in range(rng.randint(1, 12))))
+
+    def title_only(table: Any, head: list[Any], body: list[Any]) -> None:
+        for tr in body:
+            tr.getparent().remove(tr)
+
+    def empty_body(table: Any, head: list[Any], body: list[Any]) -> None:
+        for cell in _cells(body):
+            _set_text(cell, "")
+
+    def borderless(table: Any, head: list[Any], body: list[Any]) -> None:
+        for el in [table, *_cells(head + body)]:
+            for attr in ("border", "rules", "frame"):
+                el.attrib.pop(attr, None)
+            el.set("style", f"{el.get('style', '').rstrip('; ')};border:0".lstrip(";"))
+
     return {
         "blank canvas": "<table><tr><td style='border:0'></td></tr></table>",
-        "random noise": _html(noise),
-        "only the title": _html(rows[:1]),
-        "axes without data": _html([rows[0]] + [[""] * len(r) for r in rows[1:]]),
-        "text only": _html(rows, "border:0"),
+        "random noise": _table_variant(source, noise),
+        "only the title": _table_variant(source, title_only),
+        "axes without data": _table_variant(source, empty_body),
+        "text only": _table_variant(source, borderless),
     }
 
 

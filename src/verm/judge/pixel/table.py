@@ -315,6 +315,10 @@ def table_replaced_items(
     g_ref, g_cand = g_ref or table_grid(ref), table_grid(cand)
     if g_ref is None or g_cand is None or len(g_ref.rows) < 3 or len(g_cand.rows) < 2:
         return None
+    # Replaced contents sit in the reference's columns; a column added or dropped rescales and shifts
+    # every cell, so cells compared in place would read other words in an honest table.
+    if len(g_cand.cols) != len(g_ref.cols):
+        return None
     ref_grey, cand_grey = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)
     classes = _CellClasses(10.0)
     rc = _grid_cells(g_ref, ref_grey, _lab_ink(ref)[1], classes)
