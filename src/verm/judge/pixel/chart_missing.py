@@ -17,7 +17,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from verm.judge.pixel.colour import _lab_ink
+from verm.judge.pixel.colour import _lab_ink, _sq_norm
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
@@ -74,7 +74,7 @@ def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, str]:
     frames = subplot_frames(c.ref, c.ref_ink) or ([c.frame] if c.frame is not None else [])
     faces = _faces(ref_lab, frames)
     ref_marks, cand_marks = _marks(c.ref_ink, ref_lab, frames, faces), _marks(c.cand_ink, cand_lab, frames, faces)
-    ref_col, cand_col = ref_marks & (_chroma(ref_lab) >= CHROMA), cand_marks & (_chroma(cand_lab) >= CHROMA)
+    ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
     area = np.zeros_like(ref_marks)
     for fx0, fy0, fx1, fy1 in frames:
         area[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = True
@@ -102,7 +102,7 @@ def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, str]:
     gone = []
     for m in classes:
         colour = np.median(ref_lab[m], axis=0)
-        same = cand_marks & (np.linalg.norm(cand_lab - colour, axis=2) <= CLASS_DE)
+        same = cand_marks & ~_far(cand_lab, colour, CLASS_DE)
         if not _kept(m, near, same, cand_kind, margin):
             gone.append(m)
     if 2 * len(gone) <= len(classes):
@@ -130,9 +130,26 @@ def _faces(lab: np.ndarray, frames: list[PxBox], same: np.ndarray | None = None)
             out.append(None)
             continue
         px = inner[:: max(1, len(inner) // 20000)]
-        keys, counts = np.unique(np.round(px / 3.0).astype(np.int32), axis=0, return_counts=True)
-        out.append(keys[counts.argmax()] * 3.0)
+        keys, counts = np.unique(_pack(np.round(px / 3.0).astype(np.int32)), return_counts=True)
+        out.append(_unpack(keys[counts.argmax()]) * 3.0)
     return out
+
+
+#: Quantised Lab colours packed in one integer (`_pack`): L, a and b (each within ±`_HALF`) in
+#: base-`_BASE` digits, so that integer order is the colours' order L, then a, then b.
+_BASE, _HALF = 1024, 512
+
+
+def _pack(q: np.ndarray) -> np.ndarray:
+    """Rows of quantised Lab (int) as one int64 each: a 1-D `np.unique` sorts them fast, in the order
+    `np.unique(..., axis=0)` would."""
+    q = q.astype(np.int64) + _HALF
+    return (q[:, 0] * _BASE + q[:, 1]) * _BASE + q[:, 2]
+
+
+def _unpack(k: np.ndarray | np.integer) -> np.ndarray:
+    k = np.asarray(k, dtype=np.int64)
+    return np.stack([k // (_BASE * _BASE), (k // _BASE) % _BASE, k % _BASE], axis=-1) - _HALF
 
 
 def _marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]) -> np.ndarray:
@@ -145,12 +162,20 @@ def _marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np
         inner = lab[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3]
         if face is None or inner.size == 0:
             continue
-        marks[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] &= np.linalg.norm(inner - face, axis=2) > FACE_DE
+        marks[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] &= _far(inner, face, FACE_DE)
     return marks
 
 
-def _chroma(lab: np.ndarray) -> np.ndarray:
-    return np.hypot(lab[:, :, 1], lab[:, :, 2])
+def _chromatic(lab: np.ndarray) -> np.ndarray:
+    """Pixels whose Lab chroma is at least `CHROMA`."""
+    _, a, b = cv2.split(lab)
+    return cv2.magnitude(a, b) >= CHROMA
+
+
+def _far(lab: np.ndarray, colour: np.ndarray, de: float) -> np.ndarray:
+    """Pixels of a float32 Lab image more than ``de`` (ΔE) from one Lab colour."""
+    d = cv2.subtract(np.ascontiguousarray(lab), (float(colour[0]), float(colour[1]), float(colour[2]), 0.0))
+    return _sq_norm(d) > de * de
 
 
 def _colour_classes(lab: np.ndarray, mask: np.ndarray, min_share: float = CLASS_MIN) -> list[np.ndarray]:
@@ -159,8 +184,8 @@ def _colour_classes(lab: np.ndarray, mask: np.ndarray, min_share: float = CLASS_
     if len(px) == 0:
         return []
     # Centres: the most common quantised colours first, each a new centre when no centre is near.
-    q = np.round(px / 4.0).astype(np.int32)
-    keys, counts = np.unique(q, axis=0, return_counts=True)
+    packed, counts = np.unique(_pack(np.round(px / 4.0).astype(np.int32)), return_counts=True)
+    keys = _unpack(packed)
     centres: list[np.ndarray] = []
     for k in np.argsort(-counts):
         col = keys[k] * 4.0
