@@ -1326,3 +1326,19 @@ def test_a_sign_added_is_read_from_the_pixels() -> None:
     unit = _affix_item(crop("1.75"), crop("1.75%"), box, box, "row 2, column 3")
     assert unit is not None and (unit[0].category, unit[0].severity) == ("numeric_error", 2)
     assert _affix_item(crop("1.75"), crop("8.25"), box, box, "row 2, column 3") is None  # another number: OCR reads it
+
+
+def test_hidden_data_count_by_the_share_hidden_not_by_where_it_sits() -> None:
+    from verm.judge.pixel.chart_missing import _hidden_parts
+    from verm.judge.pixel.hidden import _graded_hidden_items
+
+    # Two blobs at the two ends of a wide extent (two violins): still as many items as the share asks.
+    hidden = np.zeros((200, 400), bool)
+    hidden[50:150, 10:40] = True
+    hidden[50:150, 360:390] = True
+    items = _graded_hidden_items(None, hidden, 4, "data_error", "plotted data", "test")  # type: ignore[arg-type]
+    assert len(items) == 4 and all(it.severity == 3 and it.kind == "hidden" for it in items)
+    inks = [int(hidden[y0:y1, x0:x1].sum()) for x0, y0, x1, y1 in (it.box for it in items)]
+    assert sum(inks) == int(hidden.sum()) and max(inks) - min(inks) <= 2 * 100  # a column holds 100 px
+    # One item for a small share, one more per fifth hidden, five for an empty plot.
+    assert [_hidden_parts(s) for s in (0.05, 0.25, 0.45, 0.65, 0.85, 1.0)] == [1, 2, 3, 4, 5, 5]

@@ -15,8 +15,8 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit
-from verm.judge.pixel.chart_missing import FACE_DE, _colour_classes, _faces
-from verm.judge.pixel.colour import _hex, _lab_ink, _rgb_de
+from verm.judge.pixel.chart_missing import FACE_DE, _colour_classes, _faces, _far
+from verm.judge.pixel.colour import _hex, _lab_ink, _rgb_de, _sq_norm
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.explain import _unexplained, _word_moves, _Words
@@ -452,7 +452,7 @@ def _plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: li
     for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
         sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
         if face is not None and lab[sl].size:
-            out[sl] = np.linalg.norm(lab[sl] - face, axis=2) > FACE_DE
+            out[sl] = _far(lab[sl], face, FACE_DE)
     return out & ~(hor | ver)
 
 
@@ -464,7 +464,7 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
     whole = c.frame is None or _box_area(c.frame) >= 0.95 * c.h * c.w
     frames = (subplot_frames(c.ref, c.ref_ink) if whole else []) or [c.frame or (0, 0, c.w, c.h)]
     (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
-    faces = _faces(ref_lab, frames, np.linalg.norm(ref_lab - cand_lab, axis=2) <= FACE_DE)
+    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
     ref_marks = _plot_marks(c.ref_ink, ref_lab, frames, faces)
     cand_marks = _plot_marks(c.cand_ink, cand_lab, frames, faces)
     data = int(ref_marks.sum())

@@ -6,8 +6,9 @@ class, the dark marks inside its plot frame. A class is kept when half its ink h
 within 2 px, or the candidate draws marks at the class's edges (its top or bottom in half its
 columns, or its ends in half its rows: a series drawn as a line instead of bars, marks recoloured
 and moved a little). When over half the classes are gone and the candidate draws under
-a quarter of the reference's ink where the data are (inside the subplots' frames), the hidden data are reported by their extent
-(`hidden._hidden_items`): every fifth counts severity 3. A candidate that draws as much there draws
+a quarter of the reference's ink where the data are (inside the subplots' frames), the hidden data are reported by the share hidden
+(`_hidden_parts`: one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the
+candidate draws half as much anew elsewhere (a new layout). A candidate that draws as much there draws
 the data in another form: its changes are reported one by one. Noise over the whole canvas hides everything (`elements._noise_items`). Rules in full:
 docs/judges.md, "Pixel judge".
 """
@@ -17,12 +18,12 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from verm.judge.pixel.colour import _lab_ink
+from verm.judge.pixel.colour import _lab_ink, _sq_norm
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.geometry import PxBox, _mask_box
-from verm.judge.pixel.hidden import _hidden_items
+from verm.judge.pixel.hidden import HIDDEN_PARTS, _graded_hidden_items
 from verm.judge.pixel.layout import _long_lines, subplot_frames
 
 #: Chromatic ink: Lab chroma at least this (series colours; black text, grey frames and grids are not).
@@ -48,6 +49,15 @@ MIN_COLOUR_INK = 200
 DRAWN = 0.25
 
 
+#: Data the candidate hides are drawn elsewhere (another layout) when it draws at least this share of
+#: their ink anew anywhere (ink with no reference ink within 3 px).
+MOVED_AWAY = 0.5
+
+
+#: Hidden data cost one severity-3 item per this share of the reference's marks hidden (`_hidden_parts`).
+HIDDEN_STEP = 0.2
+
+
 #: A class is kept when this share of it is reproduced (by place, or by span along columns or rows).
 KEPT = 0.5
 
@@ -63,8 +73,18 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     hidden, why = _hidden_data(c)
     if hidden is None:
         return [], []
-    items = _hidden_items(c, hidden, "data_error", "plotted data", why)
+    found = _plot_marks_hidden(c)
+    if found is not None and s.extra_ink >= MOVED_AWAY * int(found[0].sum()):
+        return [], []  # the candidate draws as much anew elsewhere: the data moved (a new layout), not hidden
+    share = found[1] if found is not None else 1.0
+    items = _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
     return items, [it.box for it in items]
+
+
+def _hidden_parts(share: float) -> int:
+    """Severity-3 items for hidden data: one, and one more for every `HIDDEN_STEP` of the reference's
+    marks hidden, up to five (an empty plot)."""
+    return max(1, min(HIDDEN_PARTS, 1 + int(share / HIDDEN_STEP)))
 
 
 def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, str]:
@@ -74,7 +94,7 @@ def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, str]:
     frames = subplot_frames(c.ref, c.ref_ink) or ([c.frame] if c.frame is not None else [])
     faces = _faces(ref_lab, frames)
     ref_marks, cand_marks = _marks(c.ref_ink, ref_lab, frames, faces), _marks(c.cand_ink, cand_lab, frames, faces)
-    ref_col, cand_col = ref_marks & (_chroma(ref_lab) >= CHROMA), cand_marks & (_chroma(cand_lab) >= CHROMA)
+    ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
     area = np.zeros_like(ref_marks)
     for fx0, fy0, fx1, fy1 in frames:
         area[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = True
@@ -102,7 +122,7 @@ def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, str]:
     gone = []
     for m in classes:
         colour = np.median(ref_lab[m], axis=0)
-        same = cand_marks & (np.linalg.norm(cand_lab - colour, axis=2) <= CLASS_DE)
+        same = cand_marks & ~_far(cand_lab, colour, CLASS_DE)
         if not _kept(m, near, same, cand_kind, margin):
             gone.append(m)
     if 2 * len(gone) <= len(classes):
@@ -130,9 +150,26 @@ def _faces(lab: np.ndarray, frames: list[PxBox], same: np.ndarray | None = None)
             out.append(None)
             continue
         px = inner[:: max(1, len(inner) // 20000)]
-        keys, counts = np.unique(np.round(px / 3.0).astype(np.int32), axis=0, return_counts=True)
-        out.append(keys[counts.argmax()] * 3.0)
+        keys, counts = np.unique(_pack(np.round(px / 3.0).astype(np.int32)), return_counts=True)
+        out.append(_unpack(keys[counts.argmax()]) * 3.0)
     return out
+
+
+#: Quantised Lab colours packed in one integer (`_pack`): L, a and b (each within ±`_HALF`) in
+#: base-`_BASE` digits, so that integer order is the colours' order L, then a, then b.
+_BASE, _HALF = 1024, 512
+
+
+def _pack(q: np.ndarray) -> np.ndarray:
+    """Rows of quantised Lab (int) as one int64 each: a 1-D `np.unique` sorts them fast, in the order
+    `np.unique(..., axis=0)` would."""
+    q = q.astype(np.int64) + _HALF
+    return (q[:, 0] * _BASE + q[:, 1]) * _BASE + q[:, 2]
+
+
+def _unpack(k: np.ndarray | np.integer) -> np.ndarray:
+    k = np.asarray(k, dtype=np.int64)
+    return np.stack([k // (_BASE * _BASE), (k // _BASE) % _BASE, k % _BASE], axis=-1) - _HALF
 
 
 def _marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]) -> np.ndarray:
@@ -145,12 +182,20 @@ def _marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np
         inner = lab[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3]
         if face is None or inner.size == 0:
             continue
-        marks[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] &= np.linalg.norm(inner - face, axis=2) > FACE_DE
+        marks[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] &= _far(inner, face, FACE_DE)
     return marks
 
 
-def _chroma(lab: np.ndarray) -> np.ndarray:
-    return np.hypot(lab[:, :, 1], lab[:, :, 2])
+def _chromatic(lab: np.ndarray) -> np.ndarray:
+    """Pixels whose Lab chroma is at least `CHROMA`."""
+    _, a, b = cv2.split(lab)
+    return cv2.magnitude(a, b) >= CHROMA
+
+
+def _far(lab: np.ndarray, colour: np.ndarray, de: float) -> np.ndarray:
+    """Pixels of a float32 Lab image more than ``de`` (ΔE) from one Lab colour."""
+    d = cv2.subtract(np.ascontiguousarray(lab), (float(colour[0]), float(colour[1]), float(colour[2]), 0.0))
+    return _sq_norm(d) > de * de
 
 
 def _colour_classes(lab: np.ndarray, mask: np.ndarray, min_share: float = CLASS_MIN) -> list[np.ndarray]:
@@ -159,8 +204,8 @@ def _colour_classes(lab: np.ndarray, mask: np.ndarray, min_share: float = CLASS_
     if len(px) == 0:
         return []
     # Centres: the most common quantised colours first, each a new centre when no centre is near.
-    q = np.round(px / 4.0).astype(np.int32)
-    keys, counts = np.unique(q, axis=0, return_counts=True)
+    packed, counts = np.unique(_pack(np.round(px / 4.0).astype(np.int32)), return_counts=True)
+    keys = _unpack(packed)
     centres: list[np.ndarray] = []
     for k in np.argsort(-counts):
         col = keys[k] * 4.0
@@ -230,3 +275,27 @@ def _edge_share(unit: np.ndarray, other: np.ndarray, margin: int) -> float:
         return cum[hi, idx] - cum[lo, idx] > 0
 
     return float((around(top) | around(bottom)).mean())
+
+
+def _plot_marks_hidden(c: _Ctx) -> tuple[np.ndarray, float, float] | None:
+    """The reference's marks inside its plot frames (`_marks`, 3 px in) with no candidate mark within
+    2 px; their share of the reference's marks there; and the share the candidate draws there anew
+    (its marks with no reference mark within 2 px, over the reference's). None without a frame or marks."""
+    frames = subplot_frames(c.ref, c.ref_ink) or ([c.frame] if c.frame is not None else [])
+    if not frames:
+        return None
+    (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
+    # The face among pixels alike in both images: bars filling most of the plot are no face.
+    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
+    area = np.zeros_like(c.ref_ink)
+    for fx0, fy0, fx1, fy1 in frames:
+        area[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = True
+    ref_marks = _marks(c.ref_ink, ref_lab, frames, faces) & area
+    cand_marks = _marks(c.cand_ink, cand_lab, frames, faces) & area
+    n = int(ref_marks.sum())
+    if n < MIN_COLOUR_INK:
+        return None
+    k = np.ones((5, 5), np.uint8)
+    hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), k) > 0)
+    extra = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), k) > 0)
+    return hidden, int(hidden.sum()) / n, int(extra.sum()) / n

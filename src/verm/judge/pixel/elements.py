@@ -43,6 +43,7 @@ class _Survey:
     gutted: bool  # most elements and most non-line ink gone (no task rule applied yet)
     ref_lines: np.ndarray  # long thin lines (axes, grid, table rules) of each image
     cand_lines: np.ndarray
+    extra_ink: int = 0  # candidate ink with no reference ink within 3 px
 
 
 def _survey(
@@ -73,7 +74,7 @@ def _survey(
         and extra_ink < 0.5 * max(missing_ink, 1)
         and int((c.cand_ink & ~cand_lines).sum()) < 0.5 * int((c.ref_ink & ~ref_lines).sum())
     )
-    return _Survey(elements, missing, noise, gutted, ref_lines, cand_lines)
+    return _Survey(elements, missing, noise, gutted, ref_lines, cand_lines, extra_ink)
 
 
 def _noise_items(c: _Ctx, s: _Survey, category: str) -> tuple[list[_Item], list[PxBox]]:

@@ -52,3 +52,29 @@ def _hidden_items(c: _Ctx, hidden: np.ndarray, category: str, what: str, why: st
         )
         out.append(_Item(category, 3, box, desc, "hidden"))
     return out
+
+
+def _graded_hidden_items(c: _Ctx, hidden: np.ndarray, n_items: int, category: str, what: str, why: str) -> list[_Item]:
+    """``n_items`` severity-3 items for ``hidden`` (the task grades how many by the share hidden): its
+    extent cut along its longer side into parts holding equal shares of the hidden ink."""
+    total = int(hidden.sum())
+    if total == 0 or n_items < 1:
+        return []
+    x0, y0, x1, y1 = _mask_box(hidden, 0, 0)
+    along_x = (x1 - x0) >= (y1 - y0)
+    lo = x0 if along_x else y0
+    counts = hidden.sum(axis=0 if along_x else 1)[lo : (x1 if along_x else y1)]
+    cum = np.cumsum(counts)
+    cuts = [lo + int(np.searchsorted(cum, k * total / n_items)) for k in range(1, n_items)]
+    edges = sorted({lo, *cuts, lo + len(counts)})
+    parts = [(a, y0, b, y1) if along_x else (x0, a, x1, b) for a, b in pairwise(int(e) for e in edges) if b > a]
+    out = []
+    for k, box in enumerate(parts, 1):
+        desc = (
+            f"The candidate hides the reference's {what} ({why}): {len(parts)} severe item(s), one per "
+            f"{100 // len(parts)}% of it ({k} of {len(parts)})."
+            if k == 1
+            else f"The reference's {what} is hidden here too ({k} of {len(parts)})."
+        )
+        out.append(_Item(category, 3, box, desc, "hidden"))
+    return out

@@ -56,11 +56,31 @@ def chart_frame(rgb: np.ndarray, ink: np.ndarray) -> PxBox | None:
     return frame
 
 
+#: `_long_lines`' last answers, by the identity of the ink mask (kept, so its id stays its own) and
+#: ``frac``: one judgment asks for the same image's lines from several steps. Ink masks are not
+#: written to once made.
+_LINES_MEMO: dict[tuple[int, float], tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]] = {}
+_LINES_MEMO_SIZE = 8
+
+
 def _long_lines(ink: np.ndarray, frac: float) -> tuple[np.ndarray, np.ndarray]:
-    """Masks of thin horizontal and vertical ink lines at least ``frac`` of the image side long.
+    """Masks of thin horizontal and vertical ink lines at least ``frac`` of the image side long
+    (callers must not write to them: they are shared).
 
     Thin: a filled area (a tall bar) has long runs too, but is also thick the other way.
     """
+    key = (id(ink), frac)
+    hit = _LINES_MEMO.get(key)
+    if hit is not None and hit[0] is ink:
+        return hit[1]
+    lines = _find_long_lines(ink, frac)
+    if len(_LINES_MEMO) >= _LINES_MEMO_SIZE:
+        _LINES_MEMO.pop(next(iter(_LINES_MEMO)), None)
+    _LINES_MEMO[key] = (ink, lines)
+    return lines
+
+
+def _find_long_lines(ink: np.ndarray, frac: float) -> tuple[np.ndarray, np.ndarray]:
     h, w = ink.shape
     u8 = ink.astype(np.uint8)
     hor = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, max(3, int(frac * w))), np.uint8))
