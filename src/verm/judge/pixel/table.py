@@ -304,6 +304,9 @@ def _grid_cells(g: TableGrid, grey: np.ndarray, ink: np.ndarray, classes: _CellC
 #: Share of the reference's filled cells with no counterpart anywhere in the candidate over which a
 #: table whose lines do not align is another table (its contents replaced).
 REPLACED_SHARE = 0.6
+#: Cells OCR reads to confirm other words, and the most columns added or dropped the rule reads across.
+REPLACED_READS = 6
+MAX_COLUMN_SHIFT = 2
 
 
 def table_replaced_items(
@@ -315,9 +318,10 @@ def table_replaced_items(
     g_ref, g_cand = g_ref or table_grid(ref), table_grid(cand)
     if g_ref is None or g_cand is None or len(g_ref.rows) < 3 or len(g_cand.rows) < 2:
         return None
-    # Replaced contents sit in the reference's columns; a column added or dropped rescales and shifts
-    # every cell, so cells compared in place would read other words in an honest table.
-    if len(g_cand.cols) != len(g_ref.cols):
+    # A column added or dropped shifts the cells after it (and rescales them all): a cell is read
+    # against the candidate's cells up to that many columns either side, not only in place.
+    shift = abs(len(g_cand.cols) - len(g_ref.cols))
+    if shift > MAX_COLUMN_SHIFT:
         return None
     ref_grey, cand_grey = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)
     classes = _CellClasses(10.0)
@@ -337,12 +341,18 @@ def table_replaced_items(
                 lost.append((i, k))
     if filled < 4 or len(lost) < REPLACED_SHARE * filled or max_ocr <= 0:
         return None
-    in_place = [
-        (i, k, rc[i][k][1], cc[i][k][1], rc[i][k][2], cc[i][k][2])
-        for i, k in lost
-        if i < len(cc) and k < len(cc[i]) and cc[i][k][0]
-    ]
-    if not in_place or not _mostly_different_words(in_place, ref_grey, cand_grey):
+    readable = [(i, k) for i, k in lost if i < len(cc) and k < len(cc[i]) and cc[i][k][0]][:REPLACED_READS]
+    if not readable:
+        return None
+
+    def reads_other_words(i: int, k: int) -> bool:
+        near = [k + d for d in range(-shift, shift + 1) if 0 <= k + d < len(cc[i]) and cc[i][k + d][0]]
+        return all(
+            _mostly_different_words([(i, k, rc[i][k][1], cc[i][j][1], rc[i][k][2], cc[i][j][2])], ref_grey, cand_grey)
+            for j in near
+        )
+
+    if sum(reads_other_words(i, k) for i, k in readable) < REPLACED_SHARE * len(readable):
         return None
     ch, cw = cand.shape[:2]
     out: list[tuple[_Item, PxBox]] = []
