@@ -42,16 +42,8 @@ def _hidden_items(c: _Ctx, hidden: np.ndarray, category: str, what: str, why: st
     for a, b in pairwise(edges):
         if b > a and int(counts[a:b].sum()) >= max(1, HIDDEN_PART_MIN * total):
             parts.append((int(a), y0, int(b), y1) if along_x else (x0, int(a), x1, int(b)))
-    out = []
-    for k, box in enumerate(parts, 1):
-        desc = (
-            f"The candidate hides the reference's {what} here ({why}); each fifth of its extent that is "
-            f"hidden counts ({k} of {len(parts)})."
-            if k == 1
-            else f"The reference's {what} is hidden here too ({k} of {len(parts)})."
-        )
-        out.append(_Item(category, 3, box, desc, "hidden"))
-    return out
+    first = f"The candidate hides the reference's {what} here ({why}); each fifth of its extent that is hidden counts"
+    return _severe_items(parts, category, what, first)
 
 
 def _graded_hidden_items(c: _Ctx, hidden: np.ndarray, n_items: int, category: str, what: str, why: str) -> list[_Item]:
@@ -68,13 +60,21 @@ def _graded_hidden_items(c: _Ctx, hidden: np.ndarray, n_items: int, category: st
     cuts = [lo + int(np.searchsorted(cum, k * total / n_items)) for k in range(1, n_items)]
     edges = sorted({lo, *cuts, lo + len(counts)})
     parts = [(a, y0, b, y1) if along_x else (x0, a, x1, b) for a, b in pairwise(int(e) for e in edges) if b > a]
-    out = []
-    for k, box in enumerate(parts, 1):
-        desc = (
-            f"The candidate hides the reference's {what} ({why}): {len(parts)} severe item(s), one per "
-            f"{100 // len(parts)}% of it ({k} of {len(parts)})."
+    first = f"The candidate hides the reference's {what} ({why}): {len(parts)} severe item(s), one per {100 // len(parts)}% of it"
+    return _severe_items(parts, category, what, first)
+
+
+def _severe_items(parts: list[PxBox], category: str, what: str, first: str) -> list[_Item]:
+    """One severity-3 hidden item per part: the first says why (``first``), the others where."""
+    return [
+        _Item(
+            category,
+            3,
+            box,
+            f"{first} ({k} of {len(parts)})."
             if k == 1
-            else f"The reference's {what} is hidden here too ({k} of {len(parts)})."
+            else f"The reference's {what} is hidden here too ({k} of {len(parts)}).",
+            "hidden",
         )
-        out.append(_Item(category, 3, box, desc, "hidden"))
-    return out
+        for k, box in enumerate(parts, 1)
+    ]
