@@ -1,17 +1,20 @@
-"""Table hacks rank below honest candidates under the pixel judge, for an HTML reference, through the
-real pipeline (sandboxed Chromium renders).
+"""Table hacks rank below honest candidates under the pixel judge, through the real pipeline
+(sandboxed Chromium renders), for an HTML reference and for a wide Markdown one.
 
-`verm.bench.hacks` builds its table hacks from Markdown rows; from an HTML source it makes the
-reference's rows, still ruled, with an empty ruleless row between each two ("text only"), a table
-of other words, and a header over empty rows. The first once scored 1.94-2.00: the rows aligned
-and the empty bands between them showed nothing.
+`verm.bench.hacks` edits the reference's own table. Two judge defects these once showed: the
+"text only" hack of an HTML reference (then built as ruled rows with empty bands between them)
+scored 1.94-2.00, and a wide table whose body was emptied (its header re-flowed narrower) read as
+one re-flow of severity 2.
 """
 
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
-from verm.bench.hacks import as_completion, hack_sources
+import pytest
+
+from verm.bench.hacks import HACK_KINDS, as_completion, hack_sources
 from verm.perturb import perturb
 from verm.pipeline import Scorer
 from verm.types import Status, Task
@@ -32,18 +35,28 @@ REFERENCE = (
     + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in ROWS)
     + "</tbody>\n</table>\n</body></html>\n"
 )
-KINDS = ("random noise", "axes without data", "text only")
+#: A model-zoo README table of the shared corpora (see its SOURCES.md): wide, with long link cells.
+WIDE_MARKDOWN = (
+    Path(__file__).resolve().parents[3] / "shared/corpora/tables/md/mmpretrain-configs-efficientformer-readme-t0.md"
+)
 
 
-def test_html_table_hacks_rank_below_every_honest_candidate() -> None:
+@pytest.mark.parametrize(("reference", "fence"), [(REFERENCE, "html"), (WIDE_MARKDOWN, "markdown")], ids=["html", "md"])
+def test_table_hacks_rank_below_every_honest_candidate(reference: str | Path, fence: str) -> None:
+    if isinstance(reference, Path):
+        if not reference.is_file():
+            pytest.skip(f"no corpus table at {reference}")
+        reference = reference.read_text(encoding="utf-8")
     honest = []
     for k in range(4):
-        result = perturb(Task.TABLE, REFERENCE, random.Random(f"html-hacks:{k}"), n_edits=1 + k % 3)
-        assert result.edits, "the perturber made no edit of the HTML reference"
-        honest.append(f"```html\n{result.source}\n```")
-    hacks = {k: as_completion(Task.TABLE, h) for k, h in hack_sources(Task.TABLE, REFERENCE, KINDS).items()}
+        result = perturb(Task.TABLE, reference, random.Random(f"html-hacks:{k}"), n_edits=1 + k % 3)
+        assert result.edits, "the perturber made no edit of the reference"
+        honest.append(f"```{fence}\n{result.source}\n```")
+    hacks = {
+        k: as_completion(Task.TABLE, h) for k, h in hack_sources(Task.TABLE, reference, HACK_KINDS[Task.TABLE]).items()
+    }
     with Scorer(Task.TABLE, judge="pixel") as scorer:
-        rewards = scorer.score_batch([REFERENCE] * (len(honest) + len(hacks)), [*honest, *hacks.values()])
+        rewards = scorer.score_batch([reference] * (len(honest) + len(hacks)), [*honest, *hacks.values()])
     honest_r, hack_r = rewards[: len(honest)], dict(zip(hacks, rewards[len(honest) :], strict=True))
     assert all(r.status is Status.OK and r.score is not None for r in honest_r), [
         (r.status, r.reason) for r in honest_r

@@ -1342,3 +1342,14 @@ def test_hidden_data_count_by_the_share_hidden_not_by_where_it_sits() -> None:
     assert sum(inks) == int(hidden.sum()) and max(inks) - min(inks) <= 2 * 100  # a column holds 100 px
     # One item for a small share, one more per fifth hidden, five for an empty plot.
     assert [_hidden_parts(s) for s in (0.05, 0.25, 0.45, 0.65, 0.85, 1.0)] == [1, 2, 3, 4, 5, 5]
+
+
+def test_emptied_rows_are_found_among_changed_cells() -> None:
+    from verm.judge.pixel.table_cells import _emptied_rows
+
+    box = (0, 0, 10, 10)
+    # Row 2: both filled cells blank in the candidate; row 3: one of its two filled cells still there.
+    changed = [(2, 1, box, box, box, None), (2, 2, box, box, box, None), (3, 1, box, box, box, None)]
+    items, rest = _emptied_rows(changed, {2: 2, 3: 2})
+    assert [(it.category, it.severity, it.location) for it, _ in items] == [("layout_error", 3, "row 2")]
+    assert rest == [changed[2]]

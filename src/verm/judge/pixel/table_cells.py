@@ -70,6 +70,7 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
     out: list[tuple[_Item, PxBox]] = []
     changed: list[tuple[int, int, PxBox, PxBox, PxBox | None, PxBox | None]] = []
     filled = 0
+    ref_filled: dict[int, int] = {}
     for i in range(1, len(g_ref.rows)):
         for k in range(1, len(g_ref.cols)):
             rb = (
@@ -89,6 +90,7 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
             if ra is None and ca is None:
                 continue
             filled += 1
+            ref_filled[i] = ref_filled.get(i, 0) + (ra is not None)
             if ra is not None and ca is not None:
                 rw_, rh_ = ra[2] - ra[0], ra[3] - ra[1]
                 cw_, ch_ = ca[2] - ca[0], ca[3] - ca[1]
@@ -102,17 +104,23 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
             changed.append((i, k, rb, cb, ra, ca))
 
     n_rows, n_cols = len(g_ref.rows) - 1, len(g_ref.cols) - 1
+    lost, changed = _emptied_rows(changed, ref_filled)
     # Row signatures (each cell's ink size): a changed row that equals another reference row moved.
     ref_sig, cand_sig = _row_signatures(g_ref, ref_ink), _row_signatures(g_cand, cand_ink)
     changed_rows = sorted({i for i, *_ in changed})
-    moved_rows = [i for i in changed_rows if cand_sig[i - 1] in ref_sig and cand_sig[i - 1] != ref_sig[i - 1]]
+    # An emptied row holds no other row: its contents are gone, which the rules below count.
+    moved_rows = [
+        i
+        for i in changed_rows
+        if cand_sig[i - 1] in ref_sig and cand_sig[i - 1] != ref_sig[i - 1] and any(w or h for w, h in cand_sig[i - 1])
+    ]
     if len(moved_rows) >= 2 and len(moved_rows) >= 0.5 * len(changed_rows):
         rbox = _union([x[2] for x in changed if x[0] in moved_rows])
         cbox = _union([x[3] for x in changed if x[0] in moved_rows])
         desc = (
             f"Rows {moved_rows[0]}-{moved_rows[-1]} hold other rows of the reference (rows moved, dropped or repeated)."
         )
-        return [(_Item("layout_error", 2, rbox, desc, "layout", f"rows {moved_rows[0]}-{moved_rows[-1]}"), cbox)]
+        return [*lost, (_Item("layout_error", 2, rbox, desc, "layout", f"rows {moved_rows[0]}-{moved_rows[-1]}"), cbox)]
     if len(changed) >= 0.6 * filled and filled >= 6 and _mostly_different_words(changed, ref_grey, cand_grey):
         # Nearly every cell differs: not one edit but another table; one item per row, as severe as
         # the number of its cells that differ (up to 3).
@@ -123,7 +131,7 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
             desc = f"The content of {len(cells)} cell(s) of row {i} differs (most of the table does)."
             rbox, cbox = _union([b for b, _ in cells]), _union([b for _, b in cells])
             out.append((_Item("text_error", min(3, len(cells)), rbox, desc, "text", f"row {i}"), cbox))
-        return out
+        return lost + out
     grouped: set[int] = set()
     out = _changed_lines(out, changed, grouped, {}, {}, n_rows, n_cols)
 
@@ -143,7 +151,27 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
             continue  # the same words (a rendering difference, an OCR confusion), nothing legible, or unsure
         reads.append(_CellRead(len(out), i, k, ta, tb))
         out.append(_cell_text_item(ta, tb, rb, cb, f"row {i}, column {k}"))
-    return _collapse_exchanges(out, reads)
+    return lost + _collapse_exchanges(out, reads)
+
+
+def _emptied_rows(
+    changed: list[tuple[int, int, PxBox, PxBox, PxBox | None, PxBox | None]], ref_filled: dict[int, int]
+) -> tuple[list[tuple[_Item, PxBox]], list[tuple[int, int, PxBox, PxBox, PxBox | None, PxBox | None]]]:
+    """Rows the candidate keeps but empties (every filled reference cell blank): what a dropped row
+    loses, layout_error 3 each (missing content costs what it hides). Returns those items and the
+    changed cells of the other rows."""
+    blank: dict[int, list[tuple[int, int, PxBox, PxBox, PxBox | None, PxBox | None]]] = {}
+    for x in changed:
+        if x[4] is not None and x[5] is None:
+            blank.setdefault(x[0], []).append(x)
+    emptied = {i for i, cells in blank.items() if len(cells) >= 2 and len(cells) == ref_filled.get(i, 0)}
+    items = []
+    for i in sorted(emptied):
+        cells = blank[i]
+        rbox, cbox = _union([x[2] for x in cells]), _union([x[3] for x in cells])
+        desc = f"Row {i} is empty in the candidate: its {len(cells)} cells of the reference are blank."
+        items.append((_Item("layout_error", 3, rbox, desc, "layout", f"row {i}"), cbox))
+    return items, [x for x in changed if x[0] not in emptied]
 
 
 def _changed_cell_items(
