@@ -76,9 +76,32 @@ class AnswerRejected(Exception):
         self.reason = reason
 
 
-class ChatFailure(Exception):
+class _AttemptError(Exception):
+    """Why an attempt (or the last one) gave no usable answer, and the answer text if any."""
+
+    def __init__(
+        self,
+        reason: str,
+        raw: str | None = None,
+        endpoint_failed: bool = False,
+        parse_failed: bool = False,
+        timed_out: bool = False,
+    ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.raw = raw
+        #: No endpoint answered: the infrastructure's fault, not the request's.
+        self.endpoint_failed = endpoint_failed
+        #: The answer was rejected by ``parse``.
+        self.parse_failed = parse_failed
+        #: The attempt ran out of time.
+        self.timed_out = timed_out
+
+
+class ChatFailure(_AttemptError):
     """A request that ended without a usable answer: the reason, the last raw answer, the attempts
-    made, and whether the retries ran out (``gave_up``) or the answer was final (a 4xx)."""
+    made, whether the retries ran out (``gave_up``) or the answer was final (a 4xx), and the last
+    attempt's flags (``endpoint_failed``, ``parse_failed``, ``timed_out``)."""
 
     def __init__(
         self,
@@ -91,17 +114,9 @@ class ChatFailure(Exception):
         parse_failed: bool = False,
         timed_out: bool = False,
     ) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.raw = raw
+        super().__init__(reason, raw, endpoint_failed, parse_failed, timed_out)
         self.attempts = attempts
         self.gave_up = gave_up
-        #: The last attempt found no endpoint answering: the infrastructure's fault, not the request's.
-        self.endpoint_failed = endpoint_failed
-        #: The last attempt's answer was rejected by ``parse``.
-        self.parse_failed = parse_failed
-        #: The last attempt ran out of time.
-        self.timed_out = timed_out
 
     def describe(self, context: str = "") -> str:
         """The reason, with how many attempts were made when the retries ran out."""
@@ -134,26 +149,13 @@ class ChatCounters:
     per_endpoint: dict[str, int] = field(default_factory=dict)
 
 
-class _Retryable(Exception):
+class _Retryable(_AttemptError):
     """One attempt failed in a way worth retrying; ``raw`` is the answer text if any."""
 
-    def __init__(
-        self,
-        reason: str,
-        raw: str | None = None,
-        endpoint_failed: bool = False,
-        parse_failed: bool = False,
-        timed_out: bool = False,
-    ) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.raw = raw
-        self.endpoint_failed = endpoint_failed
-        self.parse_failed = parse_failed
-        self.timed_out = timed_out
-        self.retry_after: float | None = None
-        #: Index of the endpoint the attempt went to (None before one was chosen).
-        self.endpoint: int | None = None
+    #: The server's Retry-After, in seconds, when it sent one.
+    retry_after: float | None = None
+    #: Index of the endpoint the attempt went to (None before one was chosen).
+    endpoint: int | None = None
 
 
 class _Fatal(Exception):
