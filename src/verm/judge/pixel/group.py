@@ -14,6 +14,7 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
+from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.classify import _CATS, _colour_only, _looks_like_text, _presence, classify, describe
 from verm.judge.pixel.colour import _hex, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item
@@ -188,14 +189,7 @@ def _merge_overlapping(items: list[_Item], text_categories: tuple[str, ...]) -> 
     member names it, its severity is the highest, its box spans all. Texts are read apart: an item
     of one of ``text_categories`` merges only with other texts."""
     n = len(items)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(n)
     for i in range(n):
         for j in range(i + 1, n):
             if (items[i].category in text_categories) != (items[j].category in text_categories):
@@ -203,11 +197,8 @@ def _merge_overlapping(items: list[_Item], text_categories: tuple[str, ...]) -> 
             if "hidden" in (items[i].kind, items[j].kind):
                 continue  # hidden content counts by its extent (`hidden._hidden_items`)
             if any(_touch(a, b) for a in items[i].pieces for b in items[j].pieces):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[_Item]] = {}
-    for i, it in enumerate(items):
-        groups.setdefault(find(i), []).append(it)
-    return [_one_change(members) for members in groups.values()]
+                sets.union(j, i)
+    return [_one_change([items[k] for k in members]) for members in sets.groups()]
 
 
 def _one_change(members: list[_Item]) -> _Item:

@@ -14,6 +14,7 @@ import math
 import cv2
 import numpy as np
 
+from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.classify import _CATS, _looks_like_text, classify, describe
 from verm.judge.pixel.colour import INK_DE, _dominant, _hex, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item
@@ -173,14 +174,7 @@ def _merge_missing_pieces(c: _Ctx, items: list[_Item]) -> list[_Item]:
 def _clusters(regions: list[Region], gap: float) -> list[list[Region]]:
     """Regions whose boxes lie within ``gap`` px of one another, chained, as clusters."""
     n = len(regions)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(n)
     for i in range(n):
         a = regions[i].bbox
         for j in range(i + 1, n):
@@ -188,11 +182,8 @@ def _clusters(regions: list[Region], gap: float) -> list[list[Region]]:
             dx = max(0, max(a[0], b[0]) - min(a[2], b[2]))
             dy = max(0, max(a[1], b[1]) - min(a[3], b[3]))
             if max(dx, dy) <= gap:
-                parent[find(i)] = find(j)
-    out: dict[int, list[Region]] = {}
-    for i, r in enumerate(regions):
-        out.setdefault(find(i), []).append(r)
-    return list(out.values())
+                sets.union(j, i)
+    return [[regions[k] for k in members] for members in sets.groups()]
 
 
 def _merge_recolourings(items: list[_Item]) -> list[_Item]:

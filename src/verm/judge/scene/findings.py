@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from verm.judge.grouping import DisjointSets
 from verm.judge.scene.boxes import clean_box, union_box
 from verm.judge.scene.colour import delta_e
 from verm.types import Discrepancy
@@ -140,25 +141,15 @@ def same_place_groups(items: Sequence[Finding], touch: Callable[[int, int], bool
     """Findings ``touch`` joins (followed through: A with B, B with C is one group), in order; a group holds at
     most one missing piece (missing content is what it hides: no chain folds two pieces into one)."""
     n = len(items)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(n)
     lost = [bool(f.tags.get("missing")) for f in items]
     for i in range(n):
         for j in range(i + 1, n):
-            a, b = find(i), find(j)
+            a, b = sets.find(i), sets.find(j)
             if a != b and not (lost[a] and lost[b]) and touch(i, j):
-                parent[b] = a
+                sets.union(a, b)
                 lost[a] = lost[a] or lost[b]
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    return sorted(groups.values())
+    return sets.groups()
 
 
 def merged_finding(items: Sequence[Finding], members: Sequence[int], key: Callable[[int], Any]) -> Finding:
