@@ -20,9 +20,10 @@ axes without data  axes, ticks, labels and titles; every data artist and legend 
 text only          texts, labels and tick labels; axes frames, grids and data hidden
 diagonal line      one diagonal line on fresh axes
 one line           the axes, texts and the reference's first line; every other data
-                   artist hidden. Where the reference has under three data artists (lines,
-                   collections, images, containers) or no line, a straight line across its
-                   first axes instead: one of two series kept is an honest series drop
+                   artist hidden. Where the reference has under three series (a container
+                   such as an errorbar's line, caps and bars counts once, as does each other
+                   line, collection and image) or no line, a straight line across its first
+                   axes instead: one of two series kept is an honest series drop
 ================== ==================================================================
 
 Table hacks edit the reference's own table (Markdown made HTML as the renderer does), so
@@ -87,9 +88,13 @@ CHART_HACKS: dict[str, str] = {
     "diagonal line": "_f.clf()\n_d = _f.add_subplot()\n_d.plot([0, 1], [0, 1])\n",
     # Kept only where the reference has "many" data artists: with one or two, keeping one is the
     # picture of an honest one-edit candidate (a series dropped), not a hack.
+    # Series: a container (bars, an errorbar's line, caps and bars) counts once, as does each other
+    # line, collection and image.
     "one line": (
-        "_n_data = sum(len([_l for _l in _ax.lines if len(_l.get_xydata()) >= 2]) + len(_ax.collections)"
-        " + len(_ax.images) + len(_ax.containers) for _ax in _all_axes)\n"
+        "_in_c = {id(_a) for _ax in _all_axes for _c in _ax.containers for _a in _c.get_children()}\n"
+        "_n_data = sum(len(_ax.containers) + len(_ax.images) + len([_a for _a in [*_ax.lines, *_ax.collections]"
+        " if id(_a) not in _in_c and (not hasattr(_a, 'get_xydata') or len(_a.get_xydata()) >= 2)])"
+        " for _ax in _all_axes)\n"
     )
     + _HIDE_DATA
     + (
