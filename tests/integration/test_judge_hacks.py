@@ -92,3 +92,32 @@ def test_chart_hacks_rank_below_honest_candidates_on_real_world_style_charts(nam
     floor = min(r.score for r in honest_r if r.score is not None)
     for kind, r in hack_r.items():
         assert r.score is not None and r.score < floor, (name, kind, r.score, floor, r.parts.get("total_severity"))
+
+
+ERRORBAR_ONE = """import numpy as np
+import matplotlib.pyplot as plt
+x = np.arange(8)
+fig, ax = plt.subplots()
+ax.errorbar(x, x ** 0.5, yerr=0.2, capsize=3, marker="o")
+"""
+ERRORBAR_THREE = ERRORBAR_ONE.replace(
+    'ax.errorbar(x, x ** 0.5, yerr=0.2, capsize=3, marker="o")',
+    'for k in range(3):\n    ax.errorbar(x, x * 0.5 + k, yerr=0.2, capsize=3, marker="o")',
+)
+
+
+def test_one_line_keeps_a_reference_line_only_where_the_reference_has_many_series() -> None:
+    from verm.render import get_renderer
+
+    with get_renderer(Task.CHART) as renderer:
+        one, three = renderer.render_many(
+            [hack_sources(Task.CHART, s, ["one line"])["one line"] for s in (ERRORBAR_ONE, ERRORBAR_THREE)]
+        )
+    assert one.ok and three.ok
+    # One series (an errorbar's line, caps and bars count once): its line without its bars would be an
+    # honest edit's picture, so the hack draws a straight line instead.
+    (line,) = one.scene["axes"][0]["lines"]
+    assert len(line["x"]) == 2 and line["marker"] == "nothing"
+    # Three series: the first one's data line is kept, every other artist hidden.
+    (kept,) = three.scene["axes"][0]["lines"]
+    assert len(kept["x"]) == 8 and kept["marker"] == "circle"
