@@ -27,12 +27,13 @@ one line           the axes, texts and the reference's first line; every other d
 ================== ==================================================================
 
 Table hacks edit the reference's own table (Markdown made HTML as the renderer does), so
-its spans, header cells and cell places stay; SVG hacks keep the reference's ``<svg>`` tag (its viewBox and
-inherited styles).
+its spans, header cells and cell places stay; SVG hacks keep the reference's ``<svg>`` tag
+(its viewBox and inherited styles).
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import random
@@ -86,10 +87,8 @@ CHART_HACKS: dict[str, str] = {
         "        _s.set_visible(False)\n"
     ),
     "diagonal line": "_f.clf()\n_d = _f.add_subplot()\n_d.plot([0, 1], [0, 1])\n",
-    # Kept only where the reference has "many" data artists: with one or two, keeping one is the
-    # picture of an honest one-edit candidate (a series dropped), not a hack.
-    # Series: a container (bars, an errorbar's line, caps and bars) counts once, as does each other
-    # line, collection and image.
+    # A line is kept only where the reference has three or more series (a container counts once):
+    # with one or two, keeping one is the picture of an honest one-edit candidate, not a hack.
     "one line": (
         "_in_c = {id(_a) for _ax in _all_axes for _c in _ax.containers for _a in _c.get_children()}\n"
         "_n_data = sum(len(_ax.containers) + len(_ax.images) + len([_a for _a in [*_ax.lines, *_ax.collections]"
@@ -131,12 +130,12 @@ def _reference_table(source: str) -> Any:
     return table
 
 
-def _table_variant(source: str, edit: Callable[[Any, list[Any], list[Any]], None]) -> str:
-    """The reference's table with ``edit(table, header rows, body rows)`` applied, as HTML: spans,
-    header cells and the cells' places stay the reference's."""
+def _table_variant(reference: Any, edit: Callable[[Any, list[Any], list[Any]], None]) -> str:
+    """A copy of the reference's table with ``edit(table, header rows, body rows)`` applied, as HTML:
+    spans, header cells and the cells' places stay the reference's."""
     import lxml.html
 
-    table = _reference_table(source)
+    table = copy.deepcopy(reference)
     rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table")) is table]
     head = [tr for tr in rows if tr.getparent().tag == "thead"] or rows[:1]
     edit(table, head, [tr for tr in rows if tr not in head])
@@ -154,6 +153,7 @@ def _set_text(cell: Any, text: str) -> None:
 
 
 def _table_hacks(source: str) -> dict[str, str]:
+    reference = _reference_table(source)
     rng = random.Random(0)
 
     def noise(table: Any, head: list[Any], body: list[Any]) -> None:
@@ -176,10 +176,10 @@ def _table_hacks(source: str) -> dict[str, str]:
 
     return {
         "blank canvas": "<table><tr><td style='border:0'></td></tr></table>",
-        "random noise": _table_variant(source, noise),
-        "only the title": _table_variant(source, title_only),
-        "axes without data": _table_variant(source, empty_body),
-        "text only": _table_variant(source, borderless),
+        "random noise": _table_variant(reference, noise),
+        "only the title": _table_variant(reference, title_only),
+        "axes without data": _table_variant(reference, empty_body),
+        "text only": _table_variant(reference, borderless),
     }
 
 
