@@ -19,6 +19,7 @@ only the title     titles and figure texts; axes turned off, every data artist h
 axes without data  axes, ticks, labels and titles; every data artist and legend hidden
 text only          texts, labels and tick labels; axes frames, grids and data hidden
 diagonal line      one diagonal line on fresh axes
+random dots        axes without data, plus 40 random dots over each 2D axes
 one line           the axes, texts and the reference's first line; every other data
                    artist hidden. Where the reference has under three series (a container
                    such as an errorbar's line, caps and bars counts once, as does each other
@@ -87,6 +88,13 @@ CHART_HACKS: dict[str, str] = {
         "        _s.set_visible(False)\n"
     ),
     "diagonal line": "_f.clf()\n_d = _f.add_subplot()\n_d.plot([0, 1], [0, 1])\n",
+    "random dots": _HIDE_DATA
+    + (
+        "_r = _np.random.default_rng(0)\n"
+        "for _ax in _all_axes:\n"
+        "    if _ax.name == 'rectilinear':\n"
+        "        _ax.plot(_r.random(40), _r.random(40), 'o', ms=4, transform=_ax.transAxes)\n"
+    ),
     # A line is kept only where the reference has three or more series (a container counts once):
     # with one or two, keeping one is the picture of an honest one-edit candidate, not a hack.
     "one line": (
