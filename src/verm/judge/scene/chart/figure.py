@@ -2,8 +2,9 @@
 
 Axes pair by content (titles, labels, kinds) and position. A different subplot
 layout is structure_error 2; a scale or an inverted axis structure_error 2;
-limits changed while the data did not are data_error (narrowed 3, widened by
->= 50 % 2, else 1); tick labels are one text discrepancy per axis (3 when
+limits changed are data_error (a value cut off 3; else by how far the marks
+moved, 1 for bars, boxes and violins under a wider range), reported with
+changed data too when they cannot be autoscaled ones; tick labels are one text discrepancy per axis (3 when
 labels traded places) and numbers that follow changed data are not reported;
 titles, labels, texts and legend entries are text_error by the text rule;
 colours, font sizes, grid and legend position are style_error.
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou, box_iou_clean, centre_distance, clean_box, union_box
-from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values
+from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_margin
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
@@ -400,29 +401,40 @@ class ChartDiff:
                 out.add("data_error", 3, f"{where} {axis}-axis",
                         f"the {axis}-axis range {fmt_number(cl[0])} to {fmt_number(cl[1])} cuts off part of the data "
                         f"(should be {fmt_number(rl[0])} to {fmt_number(rl[1])})", tick_box, footprint="axes")  # fmt: skip
-            if not limits_same and not data_changed:
+            # Limits set wider while the data changed too: autoscaling would not leave the empty band.
+            widened = (
+                not limits_same
+                and data_changed
+                and not flipped
+                and not self.lost_baseline
+                and _widened_beyond_data(r, c, axis)
+            )
+            if not limits_same and (not data_changed or widened):
                 if flipped:
                     out.add("structure_error", 2, f"{where} {axis}-axis", f"the {axis}-axis is inverted", tick_box,
                             Unit(f"{axis}-axis direction", "up", "inverted", "axes", where))  # fmt: skip
                 else:
-                    # A value the reference shows cut off -> 3; otherwise values read the same, and the marks
-                    # moved < 20 % of the plot -> 1, else 2.
+                    # A value the reference shows cut off -> 3; otherwise values read the same: the marks moved
+                    # < 20 % of the plot -> 1, else 2; bars, boxes and violins keep their shapes (shorter under a
+                    # wider range): 1.
                     lo_c, hi_c = sorted((f(cl[0]), f(cl[1])))
                     vals = [f(v) for v in data_values(r, axis)] or [f(rl[0]), f(rl[1])]
                     lo_r, hi_r = sorted((f(rl[0]), f(rl[1])))
                     tol = 0.005 * span
                     shown = [v for v in vals if lo_r - tol <= v <= hi_r + tol]
                     cut = any(not lo_c - tol <= v <= hi_c + tol for v in shown)
+                    narrowed = lo_c > lo_r + tol or hi_c < hi_r - tol
                     moved = max((abs((v - lo_r) / (hi_r - lo_r or 1) - (v - lo_c) / (hi_c - lo_c or 1))
                                  for v in shown or [lo_r, hi_r]), default=0.0)  # fmt: skip
-                    sev = 3 if cut else 1 if moved < 0.2 else 2
+                    sev = 3 if cut else 1 if moved < 0.2 or (not narrowed and _shapes_only(r)) else 2
                     old, new = (
                         f"{fmt_number(rl[0])} to {fmt_number(rl[1])}",
                         f"{fmt_number(cl[0])} to {fmt_number(cl[1])}",
                     )
+                    apart = {"apart": True} if widened else {}
                     out.add("data_error", sev, f"{where} {axis}-axis",
                             f"the {axis}-axis range is {new}, should be {old}", tick_box,
-                            Unit(f"{axis}-axis range", old, new, "axes", where))  # fmt: skip
+                            Unit(f"{axis}-axis range", old, new, "axes", where), **apart)  # fmt: skip
         tr = [t.get("text", "") for t in ticks_r]
         tc = [t.get("text", "") for t in ticks_c]
         if tr == tc:
@@ -638,6 +650,33 @@ def _inside(a: tuple[float, ...], b: Any) -> float:
     w = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
     h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
     return w * h / max(box_area(a), 1e-12)
+
+
+#: Limits set wider than the data: the candidate's empty band beyond its data exceeds the reference's by this
+#: share of the plot (autoscaled limits leave 5 % on each side whatever the data).
+WIDER_MARGIN = 0.1
+
+
+def _widened_beyond_data(r: dict[str, Any], c: dict[str, Any], axis: str) -> bool:
+    """Whether the candidate's limits leave an empty band beyond its data that autoscaling would not: the
+    limits were set wider while the data changed too."""
+    rl, cl = sorted(r[f"{axis}lim"]), sorted(c[f"{axis}lim"])
+    tol = 0.005 * (rl[1] - rl[0])
+    if cl[0] > rl[0] + tol or cl[1] < rl[1] - tol:
+        return False  # not wider: narrowed limits are the cut-off rule's
+    mr, mc = empty_margin(r, axis), empty_margin(c, axis)
+    return mr is not None and mc is not None and mc - mr > WIDER_MARGIN
+
+
+#: Kinds drawn as separate shapes (bars, box plots): a wider range only shortens them.
+_SHAPE_KINDS = frozenset({"bar", "barh", "box", "boxline"})
+#: Violins: filled bodies with their extrema segments.
+_VIOLIN_KINDS = frozenset({"area", "segments"})
+
+
+def _shapes_only(ax: dict[str, Any]) -> bool:
+    kinds = {k for k, ss in series_by_kind(ax).items() if ss}
+    return bool(kinds) and (kinds <= _SHAPE_KINDS or kinds == _VIOLIN_KINDS)
 
 
 def _scale_moves(r: dict[str, Any], c: dict[str, Any], axis: str) -> float:

@@ -242,7 +242,10 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     if not (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")}):
         return False
     if "axes" in (fa, fb):
-        return True
+        # An axis read another way (scale, range) shows on its ticks and moves every mark: one change with what
+        # else changed the marks' data; but a colour or style of the marks is seen as its own change, and so are
+        # limits set wider while the data changed too (an empty band beyond the data).
+        return not ("style_error" in (a.category, b.category) or a.tags.get("apart") or b.tags.get("apart"))
     if "series" in a.tags and a.tags.get("series") == b.tags.get("series"):
         return True
     if "legend" in (fa, fb) or fa == fb == "local":

@@ -1,0 +1,68 @@
+"""Scene judge, charts: an axis changed (limits, scale) together with other changes of the same plot."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from verm.judge.scene import SceneJudge
+from verm.render.chart import ChartRenderer
+from verm.types import Rendering, Task
+
+BARS = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar(["A", "B", "C", "D"], [12.0, 17.0, 9.0, 14.0], color="#4c72b0")
+ax.set_title("Sales")
+"""
+
+LINE = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot([1, 2, 3, 4, 5, 6], [3.0, 5.0, 4.0, 8.0, 6.0, 7.0], color="#4c72b0")
+ax.set_title("Visits")
+"""
+
+
+@pytest.fixture(scope="module")
+def charts() -> Iterator[dict[str, Rendering]]:
+    sources = {
+        "bars": BARS,
+        "bars_wide": BARS + "ax.set_ylim(0, 36)\n",
+        "bars_log_colour": BARS.replace("#4c72b0", "#d62728") + "ax.set_yscale('log')\n",
+        "line": LINE,
+        "line_wide": LINE + "ax.set_ylim(2.75, 16.25)\n",
+        "line_point_wide": LINE.replace("8.0", "6.5") + "ax.set_ylim(2.75, 16.25)\n",
+    }
+    with ChartRenderer(workers=2) as renderer:
+        rendered = renderer.render_many(list(sources.values()))
+    out = dict(zip(sources, rendered, strict=True))
+    for name, r in out.items():
+        assert r.ok and r.scene is not None, f"{name}: {r.reason}"
+    yield out
+
+
+def found(charts: dict[str, Rendering], ref: str, cand: str) -> list[tuple[str, int]]:
+    judgment = SceneJudge().judge(Task.CHART, charts[ref], charts[cand])
+    assert judgment.status.value == "ok", judgment.reason
+    return sorted((d.category, d.severity) for d in judgment.discrepancies)
+
+
+def test_a_wider_range_only_shortens_bars_but_squashes_a_line(charts: dict[str, Rendering]) -> None:
+    # Bars keep their shapes and read the same against the ticks: 1; a line's shape flattens by half: 2.
+    assert found(charts, "bars", "bars_wide") == [("data_error", 1)]
+    assert found(charts, "line", "line_wide") == [("data_error", 2)]
+
+
+def test_a_colour_is_its_own_change_beside_a_log_axis(charts: dict[str, Rendering]) -> None:
+    # The bars recoloured and the y-axis turned log are two things an annotator sees.
+    assert found(charts, "bars", "bars_log_colour") == [("structure_error", 2), ("style_error", 2)]
+
+
+def test_limits_set_wider_are_reported_when_a_value_changed_too(charts: dict[str, Rendering]) -> None:
+    # Autoscaled limits would have stayed near the data; the empty band above it is a change of its own.
+    got = found(charts, "line", "line_point_wide")
+    assert ("data_error", 2) in got and len(got) == 2, got
+    # The value alone (limits autoscaled) is one item.
+    assert len(found(charts, "line_wide", "line_point_wide")) == 1
