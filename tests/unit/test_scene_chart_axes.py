@@ -34,6 +34,9 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "line": LINE,
         "line_wide": LINE + "ax.set_ylim(2.75, 16.25)\n",
         "line_point_wide": LINE.replace("8.0", "6.5") + "ax.set_ylim(2.75, 16.25)\n",
+        "legend_best": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"') + "ax.legend()\n",
+        "legend_right": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"')
+        + "ax.legend(loc='lower right')\n",
     }
     with ChartRenderer(workers=2) as renderer:
         rendered = renderer.render_many(list(sources.values()))
@@ -66,3 +69,9 @@ def test_limits_set_wider_are_reported_when_a_value_changed_too(charts: dict[str
     assert ("data_error", 2) in got and len(got) == 2, got
     # The value alone (limits autoscaled) is one item.
     assert len(found(charts, "line_wide", "line_point_wide")) == 1
+
+
+def test_a_legend_moved_away_from_best_is_reported(charts: dict[str, Rendering]) -> None:
+    # 'best' put it at one corner; 'lower right' shows it at another.
+    assert found(charts, "legend_best", "legend_right") == [("style_error", 1)]
+    assert found(charts, "legend_best", "legend_best") == []
