@@ -24,6 +24,14 @@ ax.plot([1, 2, 3, 4, 5, 6], [3.0, 5.0, 4.0, 8.0, 6.0, 7.0], color="#4c72b0")
 ax.set_title("Visits")
 """
 
+MESH = """
+import matplotlib.pyplot as plt
+import numpy as np
+x, y = np.meshgrid(np.linspace(-2, 2, 30), np.linspace(-1, 1, 20))
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.pcolormesh(x, y, np.sin(x) * np.cos(2 * y), cmap="RdBu_r", shading="auto")
+"""
+
 
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
@@ -34,6 +42,8 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "line": LINE,
         "line_wide": LINE + "ax.set_ylim(2.75, 16.25)\n",
         "line_point_wide": LINE.replace("8.0", "6.5") + "ax.set_ylim(2.75, 16.25)\n",
+        "mesh": MESH,
+        "mesh_blues": MESH.replace("RdBu_r", "Blues"),
         "legend_best": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"') + "ax.legend()\n",
         "legend_right": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"')
         + "ax.legend(loc='lower right')\n",
@@ -75,3 +85,24 @@ def test_a_legend_moved_away_from_best_is_reported(charts: dict[str, Rendering])
     # 'best' put it at one corner; 'lower right' shows it at another.
     assert found(charts, "legend_best", "legend_right") == [("style_error", 1)]
     assert found(charts, "legend_best", "legend_best") == []
+
+
+def test_a_colour_mesh_given_another_colour_map(charts: dict[str, Rendering]) -> None:
+    # Same values, every cell coloured otherwise: one style change over the whole mesh.
+    assert found(charts, "mesh", "mesh_blues") == [("style_error", 2)]
+
+
+def test_an_axes_that_changed_height_in_place_is_not_a_new_layout() -> None:
+    def scene(boxes: list[list[float]]) -> dict:
+        axes = [{"bbox": b, "xlim": [0, 1], "ylim": [0, 1], "xscale": "linear", "yscale": "linear", "texts": []}
+                for b in boxes]  # fmt: skip
+        return {"axes": axes, "texts": [], "legends": []}
+
+    row = [[0.05, 0.1, 0.3, 0.8], [0.4, 0.15, 0.65, 0.85], [0.72, 0.1, 0.97, 0.8]]
+    # The first axes kept its place but lost height (a fixed aspect under a log scale): still one row of three.
+    squeezed = [[0.05, 0.3, 0.3, 0.55], *row[1:]]
+    assert SceneJudge().compare(Task.CHART, scene(row), scene(squeezed)) == []
+    # Three rows of one: another layout.
+    column = [[0.1, 0.05, 0.9, 0.3], [0.1, 0.37, 0.9, 0.62], [0.1, 0.69, 0.9, 0.94]]
+    found = SceneJudge().compare(Task.CHART, scene(row), scene(column))
+    assert [(d.category, d.location) for d in found] == [("structure_error", "subplot layout")]

@@ -747,17 +747,19 @@ def _axes_name(ax: dict[str, Any], i: int, n: int) -> str:
 
 
 def _layout(axes: list[dict[str, Any]]) -> tuple[int, int, int]:
-    """(number of axes, distinct columns, distinct rows) of the axes' positions."""
+    """(number of axes, columns, rows): the most axes side by side (stacked) without sharing any stretch of x
+    (y). Counted by spans, not by edges: an axes that changed its height in place (a fixed aspect under a log
+    scale) stays in its row."""
 
-    def distinct(values: list[float]) -> int:
-        out: list[float] = []
-        for v in sorted(values):
-            if not out or v - out[-1] > 0.05:
-                out.append(v)
-        return len(out)
+    def apart(spans: list[tuple[float, float]]) -> int:
+        n, end = 0, -math.inf
+        for lo, hi in sorted(spans, key=lambda s: s[1]):
+            if lo >= end - 0.005:
+                n, end = n + 1, hi
+        return n
 
     boxes = [b for b in (clean_box(a.get("bbox")) for a in axes) if b]
-    return len(axes), distinct([b[0] for b in boxes]), distinct([b[1] for b in boxes])
+    return len(axes), apart([(b[0], b[2]) for b in boxes]), apart([(b[1], b[3]) for b in boxes])
 
 
 def _layout_words(lay: tuple[int, int, int]) -> str:
