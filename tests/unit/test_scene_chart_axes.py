@@ -32,6 +32,14 @@ fig, ax = plt.subplots(figsize=(6, 4))
 ax.pcolormesh(x, y, np.sin(x) * np.cos(2 * y), cmap="RdBu_r", shading="auto")
 """
 
+DONUT = """
+import matplotlib.pyplot as plt
+vals = [30.0, 25.0, 45.0]
+fig, ax = plt.subplots(figsize=(5, 5))
+ax.pie(vals, labels=["A", "B", "C"], wedgeprops=dict(width=0.4))
+ax.text(0, 0, f"Total {sum(vals):.1f}", ha="center")
+"""
+
 
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
@@ -44,6 +52,9 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "line_point_wide": LINE.replace("8.0", "6.5") + "ax.set_ylim(2.75, 16.25)\n",
         "mesh": MESH,
         "mesh_blues": MESH.replace("RdBu_r", "Blues"),
+        "donut": DONUT,
+        "donut_value": DONUT.replace("25.0", "35.0"),
+        "donut_label": DONUT.replace('"Total', '"Sum'),
         "legend_best": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"') + "ax.legend()\n",
         "legend_right": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"')
         + "ax.legend(loc='lower right')\n",
@@ -106,3 +117,10 @@ def test_an_axes_that_changed_height_in_place_is_not_a_new_layout() -> None:
     column = [[0.1, 0.05, 0.9, 0.3], [0.1, 0.37, 0.9, 0.62], [0.1, 0.69, 0.9, 0.94]]
     found = SceneJudge().compare(Task.CHART, scene(row), scene(column))
     assert [(d.category, d.location) for d in found] == [("structure_error", "subplot layout")]
+
+
+def test_a_label_quoting_the_data_follows_it(charts: dict[str, Rendering]) -> None:
+    # The centre text quotes the total: it changes with the slice, the slice is the one change.
+    assert found(charts, "donut", "donut_value") == [("data_error", 2)]
+    # Its words changed: a text change.
+    assert found(charts, "donut", "donut_label") == [("text_error", 2)]
