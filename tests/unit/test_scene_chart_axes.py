@@ -40,6 +40,13 @@ ax.pie(vals, labels=["A", "B", "C"], wedgeprops=dict(width=0.4))
 ax.text(0, 0, f"Total {sum(vals):.1f}", ha="center")
 """
 
+PIE = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(5, 5))
+ax.pie([18.0, 24.0, 25.0, 5.0, 19.0, 9.0], labels=["Laptops", "Phones", "Tablets", "Monitors", "Headphones", "Cameras"],
+       autopct="%1.0f%%")
+"""
+
 
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
@@ -55,6 +62,8 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "donut": DONUT,
         "donut_value": DONUT.replace("25.0", "35.0"),
         "donut_label": DONUT.replace('"Total', '"Sum'),
+        "pie": PIE,
+        "pie_edited": PIE.replace("9.0]", "16.0]").replace('"Headphones"', '"Rate"'),
         "legend_best": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"') + "ax.legend()\n",
         "legend_right": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"')
         + "ax.legend(loc='lower right')\n",
@@ -124,3 +133,9 @@ def test_a_label_quoting_the_data_follows_it(charts: dict[str, Rendering]) -> No
     assert found(charts, "donut", "donut_value") == [("data_error", 2)]
     # Its words changed: a text change.
     assert found(charts, "donut", "donut_label") == [("text_error", 2)]
+
+
+def test_a_pie_slice_and_a_relabelled_slice_are_two_items(charts: dict[str, Rendering]) -> None:
+    # The percentages follow the changed slice (no 'traded places'); the new label is one text change, not a
+    # text gone plus a text added plus the slice's label.
+    assert found(charts, "pie", "pie_edited") == [("data_error", 2), ("text_error", 2)]

@@ -491,9 +491,17 @@ class ChartDiff:
             elif not crowded or near(box_r[i], box_c[j]):
                 s += text_ratio(ta, tb)
             s += 1.0 * (a.get("type") == b.get("type")) + 2.0 * box_iou_clean(box_r[i], box_c[j])
+            s += 1.0 * _same_anchor(box_r[i], box_c[j])
             return s + 0.5 / (1 + abs(i - j))
 
         pairs, lost, added = greedy_pairs(ra, ca, score, minimum=1.8)
+        if len(ra) == len(ca):
+            # The same text call with other words, moved with its data (a pie's relabelled slice): one text
+            # changed, not one gone and one new.
+            again = [i for i in lost if i in set(added)]
+            pairs = [*pairs, *((i, i) for i in again)]
+            lost = [i for i in lost if i not in again]
+            added = [j for j in added if j not in again]
         paints: dict[str | None, list[tuple[str | None, str | None, Any]]] = {}
 
         def derived(t: str) -> bool:
@@ -525,6 +533,8 @@ class ChartDiff:
         for (i, j), (i2, j2) in itertools.combinations(pairs, 2):
             if i in swapped or i2 in swapped or text_r[i] == text_r[i2]:
                 continue
+            if all(derived(t) for t in (text_r[i], text_r[i2], text_c[j], text_c[j2])):
+                continue  # value labels that follow changed data (a pie's percentages) move with it
             if (box_iou_clean(box_r[i], box_c[j]) < 0.3 and box_iou_clean(box_c[j], box_r[i2]) >= 0.3
                     and box_iou_clean(box_c[j2], box_r[i]) >= 0.3):  # fmt: skip
                 swapped |= {i, i2}
@@ -617,6 +627,17 @@ class ChartDiff:
         # 'best' may resolve to the place the other names: reported when the legend shows elsewhere.
         if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (lr == lc != "best" and moved > 0.15):
             out.add("style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"))
+
+
+def _same_anchor(a: tuple[float, ...] | None, b: tuple[float, ...] | None) -> bool:
+    """Two text boxes on one line sharing an edge or centre: a text rewritten in place (its length changed)."""
+    if a is None or b is None:
+        return False
+    h = max(a[3] - a[1], b[3] - b[1], 1e-6)
+    if abs((a[1] + a[3]) - (b[1] + b[3])) / 2 > h / 2:
+        return False
+    tol = 0.01
+    return abs(a[0] - b[0]) < tol or abs(a[2] - b[2]) < tol or abs((a[0] + a[2]) - (b[0] + b[2])) / 2 < tol
 
 
 def _place(ax: dict[str, Any]) -> str:
