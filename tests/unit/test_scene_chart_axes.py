@@ -64,6 +64,11 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "donut_label": DONUT.replace('"Total', '"Sum'),
         "pie": PIE,
         "pie_edited": PIE.replace("9.0]", "16.0]").replace('"Headphones"', '"Rate"'),
+        "line_bars_scaled": LINE.replace(
+            "ax.plot([1, 2, 3, 4, 5, 6], [3.0, 5.0, 4.0, 8.0, 6.0, 7.0]",
+            "ax.bar([1, 2, 3, 4, 5, 6], [4.5, 7.5, 6.0, 12.0, 9.0, 10.5]",
+        ),
+        "line_bars": LINE.replace("ax.plot(", "ax.bar("),
         "legend_best": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"') + "ax.legend()\n",
         "legend_right": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"')
         + "ax.legend(loc='lower right')\n",
@@ -139,3 +144,9 @@ def test_a_pie_slice_and_a_relabelled_slice_are_two_items(charts: dict[str, Rend
     # The percentages follow the changed slice (no 'traded places'); the new label is one text change, not a
     # text gone plus a text added plus the slice's label.
     assert found(charts, "pie", "pie_edited") == [("data_error", 2), ("text_error", 2)]
+
+
+def test_a_series_retyped_and_scaled_is_two_items(charts: dict[str, Rendering]) -> None:
+    assert found(charts, "line", "line_bars") == [("structure_error", 3)]
+    # Drawn as bars, and every value 1.5 times: the heights read wrong on their own.
+    assert found(charts, "line", "line_bars_scaled") == [("data_error", 3), ("structure_error", 3)]

@@ -233,6 +233,8 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     touch): texts only with texts."""
     if (fa == "text") != (fb == "text") or (a.tags.get("missing") and b.tags.get("missing")):
         return False  # missing content is what it hides: each piece costs
+    if a.tags.get("apart") or b.tags.get("apart"):
+        return False  # seen on its own where it lies (limits set wider, values of a retyped series)
     if (a.tags.get("missing") or b.tags.get("missing")) and "figure" not in (fa, fb) and "axes" not in (fa, fb):
         return False
     if fa == "text":
@@ -243,9 +245,8 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         return False
     if "axes" in (fa, fb):
         # An axis read another way (scale, range) shows on its ticks and moves every mark: one change with what
-        # else changed the marks' data; but a colour or style of the marks is seen as its own change, and so are
-        # limits set wider while the data changed too (an empty band beyond the data).
-        return not ("style_error" in (a.category, b.category) or a.tags.get("apart") or b.tags.get("apart"))
+        # else changed the marks' data; but a colour or style of the marks is seen as its own change.
+        return "style_error" not in (a.category, b.category)
     if "series" in a.tags and a.tags.get("series") == b.tags.get("series"):
         return True
     if "legend" in (fa, fb) or fa == fb == "local":
