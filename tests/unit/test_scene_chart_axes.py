@@ -47,6 +47,15 @@ ax.pie([18.0, 24.0, 25.0, 5.0, 19.0, 9.0], labels=["Laptops", "Phones", "Tablets
        autopct="%1.0f%%")
 """
 
+FIRST_TWO = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot([1, 2, 3, 4], [5.0, 6.0, 7.0, 6.5], label="high", color="#d7301f")
+ax.plot([1, 2, 3, 4], [1.0, 2.0, 1.5, 2.5], label="low", color="#fc8d59")
+handles = ax.get_lines()[:2]
+ax.legend(handles, [h.get_label() for h in handles], loc="upper left")
+"""
+
 
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
@@ -69,6 +78,11 @@ def charts() -> Iterator[dict[str, Rendering]]:
             "ax.bar([1, 2, 3, 4, 5, 6], [4.5, 7.5, 6.0, 12.0, 9.0, 10.5]",
         ),
         "line_bars": LINE.replace("ax.plot(", "ax.bar("),
+        "first_two": FIRST_TWO,
+        "first_two_added": FIRST_TWO.replace(
+            'color="#d7301f")\n',
+            'color="#d7301f")\nax.plot([1, 2, 3, 4], [3.0, 3.5, 4.0, 4.5], label="Projected", color="#2ca02c")\n',
+        ),
         "legend_best": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"') + "ax.legend()\n",
         "legend_right": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"')
         + "ax.legend(loc='lower right')\n",
@@ -150,3 +164,8 @@ def test_a_series_retyped_and_scaled_is_two_items(charts: dict[str, Rendering]) 
     assert found(charts, "line", "line_bars") == [("structure_error", 3)]
     # Drawn as bars, and every value 1.5 times: the heights read wrong on their own.
     assert found(charts, "line", "line_bars_scaled") == [("data_error", 3), ("structure_error", 3)]
+
+
+def test_a_legend_entry_pushed_out_by_an_extra_series_follows_it(charts: dict[str, Rendering]) -> None:
+    # The legend lists the first two lines: the extra line takes the place of 'low' there.
+    assert found(charts, "first_two", "first_two_added") == [("data_error", 3)]

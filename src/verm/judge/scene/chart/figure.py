@@ -605,6 +605,8 @@ class ChartDiff:
                     continue
                 gone = [t for t in tr[i0:i1] if t not in missing]
                 new = [t for t in tc[j0:j1] if t not in extra]
+                if op == "replace" and not new and len(tc[j0:j1]) >= len(gone):
+                    continue  # entries pushed out of a fixed-size legend by an extra series' entry follow it
                 if op == "replace" and len(gone) == len(new):
                     for a, b in zip(gone, new, strict=True):
                         if changed and re.search(r"\d", a) and NUMBER_RE.sub("#", a) == NUMBER_RE.sub("#", b):
