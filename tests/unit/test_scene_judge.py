@@ -518,8 +518,10 @@ def test_chart_pie_explode_and_swapped_labels() -> None:
 
     flat = [[0.0, 0.0]] * 3
     ref = scene(["A", "B", "C"], flat)
-    # A slice pulled out by a tenth of the radius: the offset reads like a value change of 10 % -> 2.
+    # A slice pulled out by a tenth of the radius: its angle, its share, reads the same -> 1; pulled far -> 2.
     found = SceneJudge().compare(Task.CHART, ref, scene(["A", "B", "C"], [[0.0, 0.0], [0.1, 0.0], [0.0, 0.0]]))
+    assert [(d.category, d.severity) for d in found] == [("data_error", 1)]
+    found = SceneJudge().compare(Task.CHART, ref, scene(["A", "B", "C"], [[0.0, 0.0], [0.3, 0.0], [0.0, 0.0]]))
     assert [(d.category, d.severity) for d in found] == [("data_error", 2)]
     found = SceneJudge().compare(Task.CHART, ref, scene(["C", "B", "A"], flat))
     assert [(d.category, d.severity) for d in found] == [("text_error", 3)]

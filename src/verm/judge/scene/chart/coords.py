@@ -212,6 +212,19 @@ def data_values(ax: dict[str, Any], axis: str) -> list[float]:
     return vals
 
 
+def empty_margin(ax: dict[str, Any], axis: str) -> float | None:
+    """The widest empty band between the axes' data and its limits along ``axis``, as a share of the range
+    shown (autoscaled limits leave 5 %); None when there is no linear range or data to tell."""
+    lim = ax.get(f"{axis}lim") or []
+    if len(lim) != 2 or None in lim or ax.get(f"{axis}scale", "linear") != "linear":
+        return None
+    lo, hi = sorted(float(v) for v in lim)
+    vals = data_values(ax, axis)
+    if not vals or hi <= lo:
+        return None
+    return max(0.0, min(vals) - lo, hi - max(vals)) / (hi - lo)
+
+
 def cuts_data(ax: dict[str, Any], axis: str) -> bool | None:
     """Whether the axes' limits cut off part of its lines' or bars' data along ``axis`` (by more than 2 % of
     the range); None when there is no range or data to tell."""

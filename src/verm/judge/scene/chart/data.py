@@ -21,12 +21,14 @@ from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou, clean_box
 from verm.judge.scene.chart.coords import AxCtx
+from verm.judge.scene.chart.grade import VISIBLE, reading_severity
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes
 from verm.judge.scene.chart.series import (
     KIND_WORDS,
     NOLINE,
     NOMARKER,
     Series,
+    first_values,
     kind_word,
     marker_name,
     match_series,
@@ -66,6 +68,27 @@ class AxesData:
         self.lost_ink += ink
         self.lost_words.append(words)
         self.pieces += 1
+
+
+def _retyped_values(out: Findings, a: Series, b: Series, siblings: list[Series], where: str, ctx: AxCtx) -> None:
+    """A series drawn as another kind whose values all changed too (a line turned to bars, and scaled): the
+    values read wrong on their own, a change of their own beside the new kind (graded by the reading rule)."""
+    va, vb = first_values(a), first_values(b)
+    if not va or len(va) != len(vb):
+        return
+    axis = "x" if "barh" in (a.kind, b.kind) else "y"
+    changes = [
+        ctx.reading(axis, float(x), float(y))
+        for x, y in zip(va, vb, strict=True)
+        if isinstance(x, (int, float)) and isinstance(y, (int, float)) and abs(x - y) > out.opts.rtol * abs(x)
+    ]
+    others = any(d.category == "data_error" and d.location.startswith(where) for d in out.items)
+    # Every value changed alike (the series scaled or replaced), not by data it follows (a trend line fitted to
+    # points that changed) nor one value of it (one change with the new kind where it lies).
+    if len(changes) == len(va) >= 3 and max(changes) >= VISIBLE and not others:
+        out.add("data_error", reading_severity(max(changes)), f"{where} {series_words(a, siblings)}",
+                f"{len(changes)} of {len(va)} values of {series_words(a, siblings)} differ too", b.bbox,
+                Unit("values", None, "changed too", "series", where), apart=True)  # fmt: skip
 
 
 def data_weight(kinds: dict[str, list[Series]]) -> float:
@@ -246,6 +269,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
                 f"{series_words(a, siblings)} is drawn as {KIND_WORDS.get(b.kind, b.kind)}, should be "
                 f"{KIND_WORDS.get(a.kind, a.kind)}", b.bbox,
                 Unit("chart type", KIND_WORDS.get(a.kind, a.kind), KIND_WORDS.get(b.kind, b.kind), "series", where))  # fmt: skip
+        _retyped_values(out, a, b, siblings, where, ctx)
     if shifted:
         out.items[:] = [d for d in out.items if id(d) not in shifted]
     # Series of one kind and colour drawn by one loop all turned into the kind one of them was retyped to.

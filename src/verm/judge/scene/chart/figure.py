@@ -2,8 +2,9 @@
 
 Axes pair by content (titles, labels, kinds) and position. A different subplot
 layout is structure_error 2; a scale or an inverted axis structure_error 2;
-limits changed while the data did not are data_error (narrowed 3, widened by
->= 50 % 2, else 1); tick labels are one text discrepancy per axis (3 when
+limits changed are data_error (a value cut off 3; else by how far the marks
+moved, 1 for bars, boxes and violins under a wider range), reported with
+changed data too when they cannot be autoscaled ones; tick labels are one text discrepancy per axis (3 when
 labels traded places) and numbers that follow changed data are not reported;
 titles, labels, texts and legend entries are text_error by the text rule;
 colours, font sizes, grid and legend position are style_error.
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou, box_iou_clean, centre_distance, clean_box, union_box
-from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values
+from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_margin
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
@@ -400,29 +401,40 @@ class ChartDiff:
                 out.add("data_error", 3, f"{where} {axis}-axis",
                         f"the {axis}-axis range {fmt_number(cl[0])} to {fmt_number(cl[1])} cuts off part of the data "
                         f"(should be {fmt_number(rl[0])} to {fmt_number(rl[1])})", tick_box, footprint="axes")  # fmt: skip
-            if not limits_same and not data_changed:
+            # Limits set wider while the data changed too: autoscaling would not leave the empty band.
+            widened = (
+                not limits_same
+                and data_changed
+                and not flipped
+                and not self.lost_baseline
+                and _widened_beyond_data(r, c, axis)
+            )
+            if not limits_same and (not data_changed or widened):
                 if flipped:
                     out.add("structure_error", 2, f"{where} {axis}-axis", f"the {axis}-axis is inverted", tick_box,
                             Unit(f"{axis}-axis direction", "up", "inverted", "axes", where))  # fmt: skip
                 else:
-                    # A value the reference shows cut off -> 3; otherwise values read the same, and the marks
-                    # moved < 20 % of the plot -> 1, else 2.
+                    # A value the reference shows cut off -> 3; otherwise values read the same: the marks moved
+                    # < 20 % of the plot -> 1, else 2; bars, boxes and violins keep their shapes (shorter under a
+                    # wider range): 1.
                     lo_c, hi_c = sorted((f(cl[0]), f(cl[1])))
                     vals = [f(v) for v in data_values(r, axis)] or [f(rl[0]), f(rl[1])]
                     lo_r, hi_r = sorted((f(rl[0]), f(rl[1])))
                     tol = 0.005 * span
                     shown = [v for v in vals if lo_r - tol <= v <= hi_r + tol]
                     cut = any(not lo_c - tol <= v <= hi_c + tol for v in shown)
+                    narrowed = lo_c > lo_r + tol or hi_c < hi_r - tol
                     moved = max((abs((v - lo_r) / (hi_r - lo_r or 1) - (v - lo_c) / (hi_c - lo_c or 1))
                                  for v in shown or [lo_r, hi_r]), default=0.0)  # fmt: skip
-                    sev = 3 if cut else 1 if moved < 0.2 else 2
+                    sev = 3 if cut else 1 if moved < 0.2 or (not narrowed and _shapes_only(r)) else 2
                     old, new = (
                         f"{fmt_number(rl[0])} to {fmt_number(rl[1])}",
                         f"{fmt_number(cl[0])} to {fmt_number(cl[1])}",
                     )
+                    apart = {"apart": True} if widened else {}
                     out.add("data_error", sev, f"{where} {axis}-axis",
                             f"the {axis}-axis range is {new}, should be {old}", tick_box,
-                            Unit(f"{axis}-axis range", old, new, "axes", where))  # fmt: skip
+                            Unit(f"{axis}-axis range", old, new, "axes", where), **apart)  # fmt: skip
         tr = [t.get("text", "") for t in ticks_r]
         tc = [t.get("text", "") for t in ticks_c]
         if tr == tc:
@@ -479,9 +491,17 @@ class ChartDiff:
             elif not crowded or near(box_r[i], box_c[j]):
                 s += text_ratio(ta, tb)
             s += 1.0 * (a.get("type") == b.get("type")) + 2.0 * box_iou_clean(box_r[i], box_c[j])
+            s += 1.0 * _same_anchor(box_r[i], box_c[j])
             return s + 0.5 / (1 + abs(i - j))
 
         pairs, lost, added = greedy_pairs(ra, ca, score, minimum=1.8)
+        if len(ra) == len(ca):
+            # The same text call with other words, moved with its data (a pie's relabelled slice): one text
+            # changed, not one gone and one new.
+            again = [i for i in lost if i in set(added)]
+            pairs = [*pairs, *((i, i) for i in again)]
+            lost = [i for i in lost if i not in again]
+            added = [j for j in added if j not in again]
         paints: dict[str | None, list[tuple[str | None, str | None, Any]]] = {}
 
         def derived(t: str) -> bool:
@@ -513,6 +533,8 @@ class ChartDiff:
         for (i, j), (i2, j2) in itertools.combinations(pairs, 2):
             if i in swapped or i2 in swapped or text_r[i] == text_r[i2]:
                 continue
+            if all(derived(t) for t in (text_r[i], text_r[i2], text_c[j], text_c[j2])):
+                continue  # value labels that follow changed data (a pie's percentages) move with it
             if (box_iou_clean(box_r[i], box_c[j]) < 0.3 and box_iou_clean(box_c[j], box_r[i2]) >= 0.3
                     and box_iou_clean(box_c[j2], box_r[i]) >= 0.3):  # fmt: skip
                 swapped |= {i, i2}
@@ -523,6 +545,8 @@ class ChartDiff:
             a, b = _text_of(ra[i]), _text_of(ca[j])
             if a != b and derived(a) and derived(b):
                 continue
+            if a != b and data_changed and re.search(r"\d", a) and NUMBER_RE.sub("#", a) == NUMBER_RE.sub("#", b):
+                continue  # a label quoting the data ('Total 150.6') follows the data
             if a != b and is_numeric_text(a) and is_numeric_text(b) and i not in swapped:
                 numbers.append((a, b, ca[j].get("bbox")))
                 continue
@@ -581,6 +605,8 @@ class ChartDiff:
                     continue
                 gone = [t for t in tr[i0:i1] if t not in missing]
                 new = [t for t in tc[j0:j1] if t not in extra]
+                if op == "replace" and not new and len(tc[j0:j1]) >= len(gone):
+                    continue  # entries pushed out of a fixed-size legend by an extra series' entry follow it
                 if op == "replace" and len(gone) == len(new):
                     for a, b in zip(gone, new, strict=True):
                         if changed and re.search(r"\d", a) and NUMBER_RE.sub("#", a) == NUMBER_RE.sub("#", b):
@@ -600,8 +626,20 @@ class ChartDiff:
                            "bbox": c.get("bbox")}, major=False)  # fmt: skip
         lr, lc = _loc_word(r.get("loc")), _loc_word(c.get("loc"))
         moved = centre_distance(r.get("bbox"), c.get("bbox"))
-        if (lr != lc and not (lr == "best" or lc == "best")) or (lr == lc and lr != "best" and moved > 0.15):
+        # 'best' may resolve to the place the other names: reported when the legend shows elsewhere.
+        if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (lr == lc != "best" and moved > 0.15):
             out.add("style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"))
+
+
+def _same_anchor(a: tuple[float, ...] | None, b: tuple[float, ...] | None) -> bool:
+    """Two text boxes on one line sharing an edge or centre: a text rewritten in place (its length changed)."""
+    if a is None or b is None:
+        return False
+    h = max(a[3] - a[1], b[3] - b[1], 1e-6)
+    if abs((a[1] + a[3]) - (b[1] + b[3])) / 2 > h / 2:
+        return False
+    tol = 0.01
+    return abs(a[0] - b[0]) < tol or abs(a[2] - b[2]) < tol or abs((a[0] + a[2]) - (b[0] + b[2])) / 2 < tol
 
 
 def _place(ax: dict[str, Any]) -> str:
@@ -638,6 +676,36 @@ def _inside(a: tuple[float, ...], b: Any) -> float:
     w = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
     h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
     return w * h / max(box_area(a), 1e-12)
+
+
+#: A legend whose centre moved this share of the figure shows elsewhere.
+LEGEND_MOVED = 0.03
+
+#: Limits set wider than the data: the candidate's empty band beyond its data exceeds the reference's by this
+#: share of the plot (autoscaled limits leave 5 % on each side whatever the data).
+WIDER_MARGIN = 0.1
+
+
+def _widened_beyond_data(r: dict[str, Any], c: dict[str, Any], axis: str) -> bool:
+    """Whether the candidate's limits leave an empty band beyond its data that autoscaling would not: the
+    limits were set wider while the data changed too."""
+    rl, cl = sorted(r[f"{axis}lim"]), sorted(c[f"{axis}lim"])
+    tol = 0.005 * (rl[1] - rl[0])
+    if cl[0] > rl[0] + tol or cl[1] < rl[1] - tol:
+        return False  # not wider: narrowed limits are the cut-off rule's
+    mr, mc = empty_margin(r, axis), empty_margin(c, axis)
+    return mr is not None and mc is not None and mc - mr > WIDER_MARGIN
+
+
+#: Kinds drawn as separate shapes (bars, box plots): a wider range only shortens them.
+_SHAPE_KINDS = frozenset({"bar", "barh", "box", "boxline"})
+#: Violins: filled bodies with their extrema segments.
+_VIOLIN_KINDS = frozenset({"area", "segments"})
+
+
+def _shapes_only(ax: dict[str, Any]) -> bool:
+    kinds = {k for k, ss in series_by_kind(ax).items() if ss}
+    return bool(kinds) and (kinds <= _SHAPE_KINDS or kinds == _VIOLIN_KINDS)
 
 
 def _scale_moves(r: dict[str, Any], c: dict[str, Any], axis: str) -> float:
@@ -704,17 +772,19 @@ def _axes_name(ax: dict[str, Any], i: int, n: int) -> str:
 
 
 def _layout(axes: list[dict[str, Any]]) -> tuple[int, int, int]:
-    """(number of axes, distinct columns, distinct rows) of the axes' positions."""
+    """(number of axes, columns, rows): the most axes side by side (stacked) without sharing any stretch of x
+    (y). Counted by spans, not by edges: an axes that changed its height in place (a fixed aspect under a log
+    scale) stays in its row."""
 
-    def distinct(values: list[float]) -> int:
-        out: list[float] = []
-        for v in sorted(values):
-            if not out or v - out[-1] > 0.05:
-                out.append(v)
-        return len(out)
+    def apart(spans: list[tuple[float, float]]) -> int:
+        n, end = 0, -math.inf
+        for lo, hi in sorted(spans, key=lambda s: s[1]):
+            if lo >= end - 0.005:
+                n, end = n + 1, hi
+        return n
 
     boxes = [b for b in (clean_box(a.get("bbox")) for a in axes) if b]
-    return len(axes), distinct([b[0] for b in boxes]), distinct([b[1] for b in boxes])
+    return len(axes), apart([(b[0], b[2]) for b in boxes]), apart([(b[1], b[3]) for b in boxes])
 
 
 def _layout_words(lay: tuple[int, int, int]) -> str:

@@ -403,6 +403,24 @@ def kind_lines(s: Series) -> bool:
     return s.kind == "segments"
 
 
+def mesh_colours(
+    out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]
+) -> None:
+    """A colour mesh (no colour map in the scene) whose values are the same but whose cells are coloured
+    otherwise: another colour map, over the whole mesh (2; 1 for a shade)."""
+    fa, fb = a.get("facecolors") or [], b.get("facecolors") or []
+    if not fa or len(fa) != len(fb):
+        return
+    des = [delta_e(x, y) for x, y in zip(fa, fb, strict=True)]
+    changed = [d for d in des if d > out.opts.colour_de]
+    if len(changed) * 2 < len(des):
+        return
+    sev = 1 if sum(changed) / len(changed) < out.opts.strong_de else 2
+    out.add("style_error", sev, loc, f"the cells of {name} are coloured otherwise ({len(changed)} of {len(des)} shown "
+            "differ): another colour map", b.get("bbox"), Unit("colour map", None, "changed", "heatmap", ctx.where),
+            **tag)  # fmt: skip
+
+
 def compare_grid(
     out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]
 ) -> None:
@@ -450,6 +468,8 @@ def compare_grid(
     if a.get("cmap") and b.get("cmap") and a.get("cmap") != b.get("cmap"):
         out.add("style_error", 2, loc, f"{name} uses colour map {b['cmap']!r}, should be {a['cmap']!r}", b.get("bbox"),
                 Unit("colour map", a["cmap"], b["cmap"], "heatmap", ctx.where), **tag)  # fmt: skip
+    elif not diffs and not (a.get("cmap") or b.get("cmap")) and a.get("clim") == b.get("clim"):
+        mesh_colours(out, a, b, name, loc, ctx, tag)
     ca, cb = a.get("clim") or [], b.get("clim") or []
     if not diffs and len(ca) == 2 and len(cb) == 2 and None not in ca + cb:
         span = abs(ca[1] - ca[0]) or 1.0

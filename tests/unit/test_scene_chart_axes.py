@@ -1,0 +1,174 @@
+"""Scene judge, charts: an axis changed (limits, scale) together with other changes of the same plot."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from verm.judge.scene import SceneJudge
+from verm.render.chart import ChartRenderer
+from verm.types import Rendering, Task
+
+BARS = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar(["A", "B", "C", "D"], [12.0, 17.0, 9.0, 14.0], color="#4c72b0")
+ax.set_title("Sales")
+"""
+
+LINE = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot([1, 2, 3, 4, 5, 6], [3.0, 5.0, 4.0, 8.0, 6.0, 7.0], color="#4c72b0")
+ax.set_title("Visits")
+"""
+
+MESH = """
+import matplotlib.pyplot as plt
+import numpy as np
+x, y = np.meshgrid(np.linspace(-2, 2, 30), np.linspace(-1, 1, 20))
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.pcolormesh(x, y, np.sin(x) * np.cos(2 * y), cmap="RdBu_r", shading="auto")
+"""
+
+DONUT = """
+import matplotlib.pyplot as plt
+vals = [30.0, 25.0, 45.0]
+fig, ax = plt.subplots(figsize=(5, 5))
+ax.pie(vals, labels=["A", "B", "C"], wedgeprops=dict(width=0.4))
+ax.text(0, 0, f"Total {sum(vals):.1f}", ha="center")
+"""
+
+PIE = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(5, 5))
+ax.pie([18.0, 24.0, 25.0, 5.0, 19.0, 9.0], labels=["Laptops", "Phones", "Tablets", "Monitors", "Headphones", "Cameras"],
+       autopct="%1.0f%%")
+"""
+
+FIRST_TWO = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot([1, 2, 3, 4], [5.0, 6.0, 7.0, 6.5], label="high", color="#d7301f")
+ax.plot([1, 2, 3, 4], [1.0, 2.0, 1.5, 2.5], label="low", color="#fc8d59")
+handles = ax.get_lines()[:2]
+ax.legend(handles, [h.get_label() for h in handles], loc="upper left")
+"""
+
+
+@pytest.fixture(scope="module")
+def charts() -> Iterator[dict[str, Rendering]]:
+    sources = {
+        "bars": BARS,
+        "bars_wide": BARS + "ax.set_ylim(0, 36)\n",
+        "bars_log_colour": BARS.replace("#4c72b0", "#d62728") + "ax.set_yscale('log')\n",
+        "line": LINE,
+        "line_wide": LINE + "ax.set_ylim(2.75, 16.25)\n",
+        "line_point_wide": LINE.replace("8.0", "6.5") + "ax.set_ylim(2.75, 16.25)\n",
+        "mesh": MESH,
+        "mesh_blues": MESH.replace("RdBu_r", "Blues"),
+        "donut": DONUT,
+        "donut_value": DONUT.replace("25.0", "35.0"),
+        "donut_label": DONUT.replace('"Total', '"Sum'),
+        "pie": PIE,
+        "pie_edited": PIE.replace("9.0]", "16.0]").replace('"Headphones"', '"Rate"'),
+        "line_bars_scaled": LINE.replace(
+            "ax.plot([1, 2, 3, 4, 5, 6], [3.0, 5.0, 4.0, 8.0, 6.0, 7.0]",
+            "ax.bar([1, 2, 3, 4, 5, 6], [4.5, 7.5, 6.0, 12.0, 9.0, 10.5]",
+        ),
+        "line_bars": LINE.replace("ax.plot(", "ax.bar("),
+        "first_two": FIRST_TWO,
+        "first_two_added": FIRST_TWO.replace(
+            'color="#d7301f")\n',
+            'color="#d7301f")\nax.plot([1, 2, 3, 4], [3.0, 3.5, 4.0, 4.5], label="Projected", color="#2ca02c")\n',
+        ),
+        "legend_best": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"') + "ax.legend()\n",
+        "legend_right": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"')
+        + "ax.legend(loc='lower right')\n",
+    }
+    with ChartRenderer(workers=2) as renderer:
+        rendered = renderer.render_many(list(sources.values()))
+    out = dict(zip(sources, rendered, strict=True))
+    for name, r in out.items():
+        assert r.ok and r.scene is not None, f"{name}: {r.reason}"
+    yield out
+
+
+def found(charts: dict[str, Rendering], ref: str, cand: str) -> list[tuple[str, int]]:
+    judgment = SceneJudge().judge(Task.CHART, charts[ref], charts[cand])
+    assert judgment.status.value == "ok", judgment.reason
+    return sorted((d.category, d.severity) for d in judgment.discrepancies)
+
+
+def test_a_wider_range_only_shortens_bars_but_squashes_a_line(charts: dict[str, Rendering]) -> None:
+    # Bars keep their shapes and read the same against the ticks: 1; a line's shape flattens by half: 2.
+    assert found(charts, "bars", "bars_wide") == [("data_error", 1)]
+    assert found(charts, "line", "line_wide") == [("data_error", 2)]
+
+
+def test_a_colour_on_the_marks_a_log_axis_moves_is_one_change_naming_both(charts: dict[str, Rendering]) -> None:
+    # The bars recoloured and the y-axis turned log change the same pixels: one change, as ground truth
+    # merges edits whose pixels touch, graded by the larger, and its description names the colour too.
+    judgment = SceneJudge().judge(Task.CHART, charts["bars"], charts["bars_log_colour"])
+    assert [(d.category, d.severity) for d in judgment.discrepancies] == [("structure_error", 2)]
+    assert "colour" in judgment.discrepancies[0].description, judgment.discrepancies[0].description
+
+
+def test_limits_set_wider_are_reported_when_a_value_changed_too(charts: dict[str, Rendering]) -> None:
+    # Autoscaled limits would have stayed near the data; the empty band above it is a change of its own.
+    got = found(charts, "line", "line_point_wide")
+    assert ("data_error", 2) in got and len(got) == 2, got
+    # The value alone (limits autoscaled) is one item.
+    assert len(found(charts, "line_wide", "line_point_wide")) == 1
+
+
+def test_a_legend_moved_away_from_best_is_reported(charts: dict[str, Rendering]) -> None:
+    # 'best' put it at one corner; 'lower right' shows it at another.
+    assert found(charts, "legend_best", "legend_right") == [("style_error", 1)]
+    assert found(charts, "legend_best", "legend_best") == []
+
+
+def test_a_colour_mesh_given_another_colour_map(charts: dict[str, Rendering]) -> None:
+    # Same values, every cell coloured otherwise: one style change over the whole mesh.
+    assert found(charts, "mesh", "mesh_blues") == [("style_error", 2)]
+
+
+def test_an_axes_that_changed_height_in_place_is_not_a_new_layout() -> None:
+    def scene(boxes: list[list[float]]) -> dict:
+        axes = [{"bbox": b, "xlim": [0, 1], "ylim": [0, 1], "xscale": "linear", "yscale": "linear", "texts": []}
+                for b in boxes]  # fmt: skip
+        return {"axes": axes, "texts": [], "legends": []}
+
+    row = [[0.05, 0.1, 0.3, 0.8], [0.4, 0.15, 0.65, 0.85], [0.72, 0.1, 0.97, 0.8]]
+    # The first axes kept its place but lost height (a fixed aspect under a log scale): still one row of three.
+    squeezed = [[0.05, 0.3, 0.3, 0.55], *row[1:]]
+    assert SceneJudge().compare(Task.CHART, scene(row), scene(squeezed)) == []
+    # Three rows of one: another layout.
+    column = [[0.1, 0.05, 0.9, 0.3], [0.1, 0.37, 0.9, 0.62], [0.1, 0.69, 0.9, 0.94]]
+    found = SceneJudge().compare(Task.CHART, scene(row), scene(column))
+    assert [(d.category, d.location) for d in found] == [("structure_error", "subplot layout")]
+
+
+def test_a_label_quoting_the_data_follows_it(charts: dict[str, Rendering]) -> None:
+    # The centre text quotes the total: it changes with the slice, the slice is the one change.
+    assert found(charts, "donut", "donut_value") == [("data_error", 2)]
+    # Its words changed: a text change.
+    assert found(charts, "donut", "donut_label") == [("text_error", 2)]
+
+
+def test_a_pie_slice_and_a_relabelled_slice_are_two_items(charts: dict[str, Rendering]) -> None:
+    # The percentages follow the changed slice (no 'traded places'); the new label is one text change, not a
+    # text gone plus a text added plus the slice's label.
+    assert found(charts, "pie", "pie_edited") == [("data_error", 2), ("text_error", 2)]
+
+
+def test_a_series_retyped_and_scaled_is_two_items(charts: dict[str, Rendering]) -> None:
+    assert found(charts, "line", "line_bars") == [("structure_error", 3)]
+    # Drawn as bars, and every value 1.5 times: the heights read wrong on their own.
+    assert found(charts, "line", "line_bars_scaled") == [("data_error", 3), ("structure_error", 3)]
+
+
+def test_a_legend_entry_pushed_out_by_an_extra_series_follows_it(charts: dict[str, Rendering]) -> None:
+    # The legend lists the first two lines: the extra line takes the place of 'low' there.
+    assert found(charts, "first_two", "first_two_added") == [("data_error", 3)]
