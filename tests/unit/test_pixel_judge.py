@@ -601,11 +601,41 @@ def test_far_moved_svg_outline_is_a_shape_gone_and_a_shape_drawn(judge: PixelJud
     assert [(d.category, d.severity) for d in out] == [("shape_error", 2)]
     # Moved by over 10 %, the ink drawn is no longer one outline adjusted: on the bench such groups are
     # more often several edits than one, and reporting both sides raised r and ranking on two seeds.
+    # Each side is graded by the share of the drawing it holds (each wedge between 5 and 25 %).
     out = judge.judge_images(Task.SVG, _triangle(168), _triangle(260))
     assert sorted((d.category, d.severity, d.description.split()[1]) for d in out) == [
-        ("structure_error", 3, "candidate"),
-        ("structure_error", 3, "shape"),
+        ("structure_error", 2, "candidate"),
+        ("structure_error", 2, "shape"),
     ]
+
+
+def _outline_icon(with_line: bool) -> Image.Image:
+    img = Image.new("RGB", (336, 336), "white")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((40, 40, 296, 296), outline="black", width=6)
+    draw.ellipse((120, 120, 216, 216), fill="black")
+    if with_line:
+        draw.line((60, 280, 280, 60), fill="black", width=6)
+    return img
+
+
+def test_svg_shape_gone_is_graded_by_the_ink_it_held_not_its_box(judge: PixelJudge) -> None:
+    # A thin diagonal stroke spans half the icon's box but holds little of its ink: a detail gone
+    # (the perturbation rule grades a dropped element by its share of the ink), not a severe loss.
+    out = judge.judge_images(Task.SVG, _outline_icon(True), _outline_icon(False))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)]
+
+
+def test_filled_svg_shape_gone_counts_its_fill(judge: PixelJudge) -> None:
+    # A black shape filling most of the canvas: its fill is the image's most common colour, yet it is
+    # what the icon draws. Drawn at a third of its size, most of the drawing is gone: severity 3.
+    def blob(r: int) -> Image.Image:
+        img = Image.new("RGB", (336, 336), "white")
+        ImageDraw.Draw(img).ellipse((168 - r, 168 - r, 168 + r, 168 + r), fill="black")
+        return img
+
+    out = judge.judge_images(Task.SVG, blob(165), blob(55))
+    assert out and max(d.severity for d in out) == 3
 
 
 def _outlined_triangle(apex_x: int = 168) -> Image.Image:
@@ -803,9 +833,10 @@ def _gallows(bar: bool = True, arm: bool = False) -> Image.Image:
 
 def test_a_part_drawn_beside_a_larger_part_gone_is_its_own_change(judge: PixelJudge) -> None:
     # One drawing loses its bar and gains a short arm close by: the arm is an eighth of the changed
-    # ink, too little to read as one outline moved, and lies off the reference's ink: two changes.
+    # ink, too little to read as one outline moved, and lies off the reference's ink: two changes,
+    # each graded by its share of the drawing (the bar over half of it, the arm under a tenth).
     out = judge.judge_images(Task.SVG, _gallows(), _gallows(bar=False, arm=True))
-    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)] * 2, out
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 3), ("structure_error", 2)], out
     assert "missing" in out[0].description and "does not have" in out[1].description
 
 

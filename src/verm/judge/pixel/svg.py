@@ -3,8 +3,9 @@
 Per group: mirrored (text_symbol_error 2; also a reference-only and a candidate-only group apart, the
 one the other mirrored), recoloured (one per colour pair), an outline moved
 (shape_error by how far), a drawing moved, resized or turned as a whole (one similarity transform),
-or shapes missing / extra (structure_error by their box). Missing pieces holding under half the
-reference's ink are one element gone. Rules in full: docs/judges.md, "Pixel judge", "SVGs".
+or shapes missing / extra (structure_error by the share of the drawing they hold). Missing pieces
+holding under half the reference's ink are one element gone. Rules in full: docs/judges.md, "Pixel
+judge", "SVGs".
 """
 
 from __future__ import annotations
@@ -60,6 +61,15 @@ SVG_CLUSTER_GAP = 0.08
 
 #: SVG missing or extra shapes: box area as a fraction of the image above the first -> 2, the second -> 3.
 SVG_AREA_SEVERITY = (0.01, 0.10)
+
+
+#: SVG missing or extra shapes: the one-sided ink as a share of the drawing (either image's ink) from
+#: the first -> 2, from the second -> 3 (an outline icon's stroke spans a large box but holds little ink).
+SVG_INK_SEVERITY = (0.05, 0.25)
+
+
+#: Paint: a pixel with a channel this far below the white canvas (the perturbation rules' ink).
+SVG_PAINT_DIFF = 40
 
 
 def _svg_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[PxBox]]:
@@ -138,11 +148,11 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             mask = np.zeros_like(changed)
             mask[sl] = changed[sl] & (labels[sl] == key) if key > 0 else changed[sl]
             parts.append((box, mask, members))
-    dist = _ink_distances(c)
+    dist, paint = _ink_distances(c), _paint(c)
     items.extend(_mirrored_apart(c, parts, dist))
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
-        found = _svg_shape_items(c, mask[sl], box, dist)
+        found = _svg_shape_items(c, mask[sl], box, dist, paint)
         if not found and len(members) == 1 and not union[sl][mask[sl]].any():
             r = members[0]  # no ink touched: a background tint or a faint fill
             category, kind = classify(c.task, r, c.h, c.w)
@@ -153,7 +163,7 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
 
 def _merge_missing_pieces(c: _Ctx, items: list[_Item]) -> list[_Item]:
     """Shapes missing in separate places that together hold under `SVG_PIECES` of the reference's
-    ink are one element gone (a path drawn in several pieces: its subpaths), graded by the largest;
+    ink are one element gone (a path drawn in several pieces: its subpaths), graded by the ink of all;
     when more is gone, each piece counts, so a hollow drawing piles up severity."""
     missing = [it for it in items if it.kind == "missing"]
     if len(missing) < 2:
@@ -167,6 +177,15 @@ def _merge_missing_pieces(c: _Ctx, items: list[_Item]) -> list[_Item]:
         return items
     first = max(missing, key=lambda it: (it.severity, _box_area(it.box)))
     first.box = _union([it.box for it in missing])
+    # One element: graded by the ink all its pieces held.
+    ref_paint, cand_paint = _paint(c)
+    gone = np.zeros_like(ref_paint)
+    for it in missing:
+        x0, y0, x1, y1 = it.box
+        gone[y0:y1, x0:x1] = True
+    share = int((gone & ref_paint & ~cand_paint).sum()) / max(1, int((ref_paint | cand_paint).sum()))
+    lo, hi = SVG_INK_SEVERITY
+    first.severity = max(first.severity, 3 if share >= hi else (2 if share >= lo else 1))
     first.description = f"A shape of the reference, drawn in {len(missing)} pieces, is missing in the candidate."
     return [it for it in items if it.kind != "missing" or it is first]
 
@@ -348,7 +367,13 @@ def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
     return None
 
 
-def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarray, np.ndarray]) -> list[_Item]:
+def _svg_shape_items(
+    c: _Ctx,
+    mask: np.ndarray,
+    box: PxBox,
+    dist: tuple[np.ndarray, np.ndarray],
+    paint: tuple[np.ndarray, np.ndarray],
+) -> list[_Item]:
     """The changes of one group (``mask``: its changed pixels in ``box``): recoloured, reshaped, missing, extra."""
     cats = _CATS[c.task]
     x0, y0, x1, y1 = box
@@ -407,7 +432,10 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
             whole = _svg_transformed(c, mask, box)
             if whole is not None:
                 return [*out, whole]
-            out.extend(_svg_side_item(c, m, x0, y0, missing) for m, missing in ((ref_only, True), (cand_only, False)))
+            out.extend(
+                _svg_side_item(c, m, x0, y0, missing, mask, paint)
+                for m, missing in ((ref_only, True), (cand_only, False))
+            )
             return out
         out.append(
             _Item(
@@ -429,14 +457,14 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
             )
         )  # fmt: skip
         return out
-    out.append(_svg_side_item(c, one, x0, y0, n_ref > n_cand))
+    out.append(_svg_side_item(c, one, x0, y0, n_ref > n_cand, mask, paint))
     # The other side's ink, when it is more than slivers and lies off the reference's (candidate's)
     # ink, is a change of its own: a part gone beside one drawn elsewhere on the same drawing.
     other = cand_only if n_ref > n_cand else ref_only
     if int(other.sum()) >= max(min_px, SVG_OTHER_SIDE * moved_px):
         off = float(np.percentile((d_ref if n_ref > n_cand else d_cand)[sl][other], 90)) / side
         if off >= SVG_MOVE_SEVERITY[0]:
-            out.append(_svg_side_item(c, other, x0, y0, n_ref <= n_cand))
+            out.append(_svg_side_item(c, other, x0, y0, n_ref <= n_cand, mask, paint))
     return out
 
 
@@ -536,12 +564,35 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
     return _Item(cat, sev, where, f"A shape moved by {100 * moved:.0f}% of the image.", "moved")
 
 
-def _svg_side_item(c: _Ctx, ink: np.ndarray, x0: int, y0: int, missing: bool) -> _Item:
-    """Ink on one side only: a missing (reference only) or an extra (candidate only) shape, by its box."""
+def _paint(c: _Ctx) -> tuple[np.ndarray, np.ndarray]:
+    """Each image's paint: pixels off the white canvas (`SVG_PAINT_DIFF`). An image's own ink is taken
+    against its most common colour, which in a mostly filled icon is the fill: only its holes are ink."""
+    return tuple(  # type: ignore[return-value]
+        (img.astype(np.int16) < 255 - SVG_PAINT_DIFF).any(axis=2) for img in (c.ref, c.cand)
+    )
+
+
+def _svg_side_item(
+    c: _Ctx, ink: np.ndarray, x0: int, y0: int, missing: bool, group: np.ndarray, paint: tuple[np.ndarray, np.ndarray]
+) -> _Item:
+    """Ink on one side only: a missing (reference only) or an extra (candidate only) shape, graded by
+    the share of the drawing it holds (`SVG_INK_SEVERITY`): the paint on that side only (of the group's
+    changed pixels ``group``, in the box at x0, y0, or in the shape's box) over the paint of both images."""
     side_box = _mask_box(ink, x0, y0)
     cover = (side_box[2] - side_box[0]) * (side_box[3] - side_box[1]) / float(c.h * c.w)
-    lo, hi = SVG_AREA_SEVERITY
-    sev = 3 if cover > hi else (2 if cover > lo else 1)
+    ref_paint, cand_paint = paint
+    one_sided = ref_paint & ~cand_paint if missing else cand_paint & ~ref_paint
+    sl = (slice(y0, y0 + group.shape[0]), slice(x0, x0 + group.shape[1]))
+    # A filled shape's inside is no one's ink when the fill is the image's most common colour: the
+    # paint lost (gained) inside the shape's box counts too.
+    painted = max(
+        int((group & one_sided[sl]).sum()),
+        int(one_sided[side_box[1] : side_box[3], side_box[0] : side_box[2]].sum()),
+        int(ink.sum()),
+    )
+    share = painted / max(1, int((ref_paint | cand_paint).sum()))
+    lo, hi = SVG_INK_SEVERITY
+    sev = 3 if share >= hi else (2 if share >= lo else 1)
     if missing:
         desc = f"A shape of the reference is missing in the candidate ({100 * cover:.1f}% of the image)."
     else:
