@@ -691,10 +691,15 @@ def test_mirrored_svg_shape_is_a_symbol_error(judge: PixelJudge, bar: bool) -> N
     assert "mirrored horizontally" in out[0].description
 
 
-def test_mirrored_and_recoloured_svg_shape_is_two_errors(judge: PixelJudge) -> None:
-    # Two edits on one shape: the mirroring and the new colour of the ink that stayed are both reported.
+def test_mirrored_and_recoloured_svg_shape_is_one_error(judge: PixelJudge) -> None:
+    # Two edits on one shape change the same pixels: an annotator sees one element changed in one
+    # place (the ground truth merges them so), mirrored and in its new colour.
     out = judge.judge_images(Task.SVG, _flag(False), _flag(True, colour="#e76f51"))
-    assert sorted((d.category, d.severity) for d in out) == [("style_error", 2), ("text_symbol_error", 2)]
+    assert [(d.category, d.severity) for d in out] == [("text_symbol_error", 2)]
+    assert "mirrored horizontally" in out[0].description and "#e76f51" in out[0].description
+    # Recoloured alone, it stays a recolouring.
+    out = judge.judge_images(Task.SVG, _flag(False), _flag(False, colour="#e76f51"))
+    assert [(d.category, d.severity) for d in out] == [("style_error", 2)]
 
 
 def test_cells_that_trade_contents_are_one_column_swap() -> None:

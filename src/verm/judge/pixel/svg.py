@@ -207,7 +207,7 @@ def _clusters(regions: list[Region], gap: float) -> list[list[Region]]:
 
 def _merge_recolourings(items: list[_Item]) -> list[_Item]:
     """One recolouring per (old, new) colour pair: a recoloured element drawn in separate pieces is
-    one change, not one per piece."""
+    one change, not one per piece (a mirrored and recoloured element's pieces: its mirroring)."""
     out: list[_Item] = []
     for it in items:
         same = next(
@@ -221,6 +221,10 @@ def _merge_recolourings(items: list[_Item]) -> list[_Item]:
         )  # fmt: skip
         if same is None:
             out.append(it)
+        elif it.kind == "mirrored" and same.kind != "mirrored":
+            # A piece of a mirrored and recoloured element: the element's item (the mirroring) stands.
+            it.box, it.severity = _union([same.box, it.box]), max(same.severity, it.severity)
+            out[out.index(same)] = it
         else:
             same.box, same.severity = _union([same.box, it.box]), max(same.severity, it.severity)
     return out
@@ -402,8 +406,13 @@ def _svg_shape_items(
         axis = _mirror_axis(c, mask, x0, y0)
         if axis:
             where = _mask_box(ref_only | cand_only, x0, y0)
-            mirrored = _Item(cats["text"], 2, where, f"A shape is mirrored {axis}.", "mirrored")
-            return [mirrored] if recoloured is None else [recoloured, mirrored]
+            if recoloured is None:
+                return [_Item(cats["text"], 2, where, f"A shape is mirrored {axis}.", "mirrored")]
+            # The shape mirrored is the shape recoloured: one element changed in one place, one item.
+            rc, cc = recoloured.colours or ((0, 0, 0), (0, 0, 0))
+            desc = f"A shape is mirrored {axis} and recoloured from {_hex(rc)} to {_hex(cc)}."
+            box = _union([where, recoloured.box])
+            return [_Item(cats["text"], 2, box, desc, "mirrored", colours=recoloured.colours)]
     if recoloured is not None:
         out.append(recoloured)
     elif n_both >= max(min_px, 0.3 * inked):
