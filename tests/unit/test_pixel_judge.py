@@ -1364,6 +1364,21 @@ def test_a_sign_added_is_read_from_the_pixels() -> None:
     assert _affix_item(crop("1.75"), crop("8.25"), box, box, "row 2, column 3") is None  # another number: OCR reads it
 
 
+@needs_ocr
+def test_a_sign_added_in_a_shrunk_tables_small_text_is_found(judge: PixelJudge) -> None:
+    # A wide table shrunk onto the canvas: its text is 8 px tall and a minus sign widens a number by
+    # 2 px. OCR reads both as the same number; the ink grew on the left: a sign flip.
+    def shrunk(cells: list[list[str]]) -> Image.Image:
+        img = table_image(cells, size=(150 * len(cells[0]), 50 * len(cells)))
+        return img.resize((round(img.width * 0.55), round(img.height * 0.55)), Image.LANCZOS)
+
+    cand = [list(row) for row in TABLE]
+    cand[2][1] = "-" + TABLE[2][1]
+    out = judge.judge_images(Task.TABLE, shrunk(TABLE), shrunk(cand))
+    assert [(d.category, d.severity) for d in out] == [("numeric_error", 3)], out
+    assert judge.judge_images(Task.TABLE, shrunk(TABLE), shrunk(TABLE)) == []
+
+
 def test_hidden_data_count_by_the_share_hidden_not_by_where_it_sits() -> None:
     from verm.judge.pixel.chart_missing import _hidden_parts
     from verm.judge.pixel.hidden import _graded_hidden_items

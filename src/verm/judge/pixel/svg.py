@@ -158,10 +158,10 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             category, kind = classify(c.task, r, c.h, c.w)
             found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
         items.extend(found)
-    return _merge_missing_pieces(c, _merge_recolourings(items))
+    return _merge_missing_pieces(c, _merge_recolourings(items), paint)
 
 
-def _merge_missing_pieces(c: _Ctx, items: list[_Item]) -> list[_Item]:
+def _merge_missing_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarray]) -> list[_Item]:
     """Shapes missing in separate places that together hold under `SVG_PIECES` of the reference's
     ink are one element gone (a path drawn in several pieces: its subpaths), graded by the ink of all;
     when more is gone, each piece counts, so a hollow drawing piles up severity."""
@@ -178,7 +178,7 @@ def _merge_missing_pieces(c: _Ctx, items: list[_Item]) -> list[_Item]:
     first = max(missing, key=lambda it: (it.severity, _box_area(it.box)))
     first.box = _union([it.box for it in missing])
     # One element: graded by the ink all its pieces held.
-    ref_paint, cand_paint = _paint(c)
+    ref_paint, cand_paint = paint
     gone = np.zeros_like(ref_paint)
     for it in missing:
         x0, y0, x1, y1 = it.box
@@ -577,7 +577,7 @@ def _paint(c: _Ctx) -> tuple[np.ndarray, np.ndarray]:
     """Each image's paint: pixels off the white canvas (`SVG_PAINT_DIFF`). An image's own ink is taken
     against its most common colour, which in a mostly filled icon is the fill: only its holes are ink."""
     return tuple(  # type: ignore[return-value]
-        (img.astype(np.int16) < 255 - SVG_PAINT_DIFF).any(axis=2) for img in (c.ref, c.cand)
+        (img < 255 - SVG_PAINT_DIFF).any(axis=2) for img in (c.ref, c.cand)
     )
 
 
