@@ -872,6 +872,15 @@ def test_pieces_of_one_shape_gone_are_one_change_but_a_hollow_drawing_piles_up(j
     assert "missing" in out[0].description and "missing" in out[1].description
 
 
+def test_pieces_of_one_shape_drawn_are_one_change(judge: PixelJudge) -> None:
+    # The candidate draws the three dots (one path of three subpaths) where the reference has none:
+    # one element drawn in pieces (a copied path), as three dots gone are one element gone.
+    out = judge.judge_images(Task.SVG, _panel(dots=False), _panel())
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)], out
+    assert "in 3 pieces, the reference does not have" in out[0].description
+    assert out[0].bbox is not None and out[0].bbox[2] - out[0].bbox[0] > 0.6  # all three dots
+
+
 def _badge(square: tuple[int, int] = (130, 120), bottom: int = 280) -> Image.Image:
     img = Image.new("RGB", (336, 336), "white")
     draw = ImageDraw.Draw(img)

@@ -3,8 +3,8 @@
 Per group: mirrored (text_symbol_error 2; also a reference-only and a candidate-only group apart, the
 one the other mirrored), recoloured (one per colour pair), an outline moved
 (shape_error by how far), a drawing moved, resized or turned as a whole (one similarity transform),
-or shapes missing / extra (structure_error by the share of the drawing they hold). Missing pieces
-holding under half the reference's ink are one element gone. Rules in full: docs/judges.md, "Pixel
+or shapes missing / extra (structure_error by the share of the drawing they hold). Missing (extra)
+pieces holding under half the reference's (candidate's) ink are one element gone (drawn). Rules in full: docs/judges.md, "Pixel
 judge", "SVGs".
 """
 
@@ -158,36 +158,37 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             category, kind = classify(c.task, r, c.h, c.w)
             found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
         items.extend(found)
-    return _merge_missing_pieces(c, _merge_recolourings(items), paint)
+    return _merge_pieces(c, _merge_pieces(c, _merge_recolourings(items), paint, "missing"), paint, "extra")
 
 
-def _merge_missing_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarray]) -> list[_Item]:
-    """Shapes missing in separate places that together hold under `SVG_PIECES` of the reference's
-    ink are one element gone (a path drawn in several pieces: its subpaths), graded by the ink of all;
-    when more is gone, each piece counts, so a hollow drawing piles up severity."""
-    missing = [it for it in items if it.kind == "missing"]
-    if len(missing) < 2:
+def _merge_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarray], kind: str) -> list[_Item]:
+    """Shapes missing (``kind`` "missing"; "extra": drawn) in separate places that together hold under
+    `SVG_PIECES` of the reference's (candidate's) ink are one element gone (drawn): a path in several
+    pieces, its subpaths, or a copy of one; graded by the paint of all. When more is gone, each piece
+    counts, so a hollow drawing piles up severity."""
+    pieces = [it for it in items if it.kind == kind]
+    if len(pieces) < 2:
         return items
-    lost = np.zeros_like(c.ref_ink)
-    for it in missing:
+    own, other = (c.ref_ink, c.cand_ink) if kind == "missing" else (c.cand_ink, c.ref_ink)
+    where = np.zeros_like(own)
+    for it in pieces:
         x0, y0, x1, y1 = it.box
-        lost[y0:y1, x0:x1] = True
-    lost &= c.ref_ink & ~c.cand_ink
-    if int(lost.sum()) >= SVG_PIECES * max(1, int(c.ref_ink.sum())):
+        where[y0:y1, x0:x1] = True
+    if int((where & own & ~other).sum()) >= SVG_PIECES * max(1, int(own.sum())):
         return items
-    first = max(missing, key=lambda it: (it.severity, _box_area(it.box)))
-    first.box = _union([it.box for it in missing])
-    # One element: graded by the ink all its pieces held.
+    first = max(pieces, key=lambda it: (it.severity, _box_area(it.box)))
+    first.box = _union([it.box for it in pieces])
+    # One element: graded by the paint all its pieces hold.
     ref_paint, cand_paint = paint
-    gone = np.zeros_like(ref_paint)
-    for it in missing:
-        x0, y0, x1, y1 = it.box
-        gone[y0:y1, x0:x1] = True
-    share = int((gone & ref_paint & ~cand_paint).sum()) / max(1, int((ref_paint | cand_paint).sum()))
+    one_sided = ref_paint & ~cand_paint if kind == "missing" else cand_paint & ~ref_paint
+    share = int((where & one_sided).sum()) / max(1, int((ref_paint | cand_paint).sum()))
     lo, hi = SVG_INK_SEVERITY
     first.severity = max(first.severity, 3 if share >= hi else (2 if share >= lo else 1))
-    first.description = f"A shape of the reference, drawn in {len(missing)} pieces, is missing in the candidate."
-    return [it for it in items if it.kind != "missing" or it is first]
+    if kind == "missing":
+        first.description = f"A shape of the reference, drawn in {len(pieces)} pieces, is missing in the candidate."
+    else:
+        first.description = f"The candidate draws a shape, in {len(pieces)} pieces, the reference does not have."
+    return [it for it in items if it.kind != kind or it is first]
 
 
 def _clusters(regions: list[Region], gap: float) -> list[list[Region]]:
