@@ -66,3 +66,24 @@ def test_table_hacks_rank_below_every_honest_candidate(reference: str | Path, fe
         assert r.score is not None and r.score < floor, (
             f"hack {name!r} scored {r.score} (severity {r.parts.get('total_severity')}) >= worst honest {floor:.3f}"
         )
+
+
+#: A short table whose body is wider than its header: the header alone re-flows narrower.
+SHORT = (
+    "<table><thead><tr><th>Number</th><th>CS</th><th>US</th><th>Magnitude</th><th>Interval (s)</th></tr></thead>"
+    "<tbody><tr><td>1</td><td>[1, 0, 0]</td><td>[1, 1, 0, 0]</td><td>0.8</td><td>2</td></tr>"
+    "<tr><td>2</td><td>[0, 1, 0]</td><td>[1, 0, 1, 0]</td><td>0.5</td><td>3</td></tr>"
+    "<tr><td>3</td><td>[0, 0, 1]</td><td>[1, 0, 1, 1]</td><td>1.0</td><td>4</td></tr></tbody></table>"
+)
+
+
+def test_a_table_reduced_to_its_header_costs_every_row_it_lost() -> None:
+    # The header alone, re-flowed narrower: its short rules are not the reference's grid, so the
+    # candidate is not "gutted"; it still ends before the reference's body, and each body row lost
+    # costs what a dropped row costs (layout_error 3).
+    header_only = hack_sources(Task.TABLE, SHORT, ["only the title"])["only the title"]
+    with Scorer(Task.TABLE, judge="pixel") as scorer:
+        (r,) = scorer.score_batch([SHORT], [as_completion(Task.TABLE, header_only)])
+    assert r.status is Status.OK and r.judgment is not None, (r.status, r.reason)
+    lost = [d for d in r.judgment.discrepancies if "is not drawn in the candidate" in d.description]
+    assert [(d.category, d.severity) for d in lost] == [("layout_error", 3)] * 3, r.judgment.discrepancies

@@ -601,11 +601,41 @@ def test_far_moved_svg_outline_is_a_shape_gone_and_a_shape_drawn(judge: PixelJud
     assert [(d.category, d.severity) for d in out] == [("shape_error", 2)]
     # Moved by over 10 %, the ink drawn is no longer one outline adjusted: on the bench such groups are
     # more often several edits than one, and reporting both sides raised r and ranking on two seeds.
+    # Each side is graded by the share of the drawing it holds (each wedge between 5 and 25 %).
     out = judge.judge_images(Task.SVG, _triangle(168), _triangle(260))
     assert sorted((d.category, d.severity, d.description.split()[1]) for d in out) == [
-        ("structure_error", 3, "candidate"),
-        ("structure_error", 3, "shape"),
+        ("structure_error", 2, "candidate"),
+        ("structure_error", 2, "shape"),
     ]
+
+
+def _outline_icon(with_line: bool) -> Image.Image:
+    img = Image.new("RGB", (336, 336), "white")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((40, 40, 296, 296), outline="black", width=6)
+    draw.ellipse((120, 120, 216, 216), fill="black")
+    if with_line:
+        draw.line((60, 280, 280, 60), fill="black", width=6)
+    return img
+
+
+def test_svg_shape_gone_is_graded_by_the_ink_it_held_not_its_box(judge: PixelJudge) -> None:
+    # A thin diagonal stroke spans half the icon's box but holds little of its ink: a detail gone
+    # (the perturbation rule grades a dropped element by its share of the ink), not a severe loss.
+    out = judge.judge_images(Task.SVG, _outline_icon(True), _outline_icon(False))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)]
+
+
+def test_filled_svg_shape_gone_counts_its_fill(judge: PixelJudge) -> None:
+    # A black shape filling most of the canvas: its fill is the image's most common colour, yet it is
+    # what the icon draws. Drawn at a third of its size, most of the drawing is gone: severity 3.
+    def blob(r: int) -> Image.Image:
+        img = Image.new("RGB", (336, 336), "white")
+        ImageDraw.Draw(img).ellipse((168 - r, 168 - r, 168 + r, 168 + r), fill="black")
+        return img
+
+    out = judge.judge_images(Task.SVG, blob(165), blob(55))
+    assert out and max(d.severity for d in out) == 3
 
 
 def _outlined_triangle(apex_x: int = 168) -> Image.Image:
@@ -661,10 +691,15 @@ def test_mirrored_svg_shape_is_a_symbol_error(judge: PixelJudge, bar: bool) -> N
     assert "mirrored horizontally" in out[0].description
 
 
-def test_mirrored_and_recoloured_svg_shape_is_two_errors(judge: PixelJudge) -> None:
-    # Two edits on one shape: the mirroring and the new colour of the ink that stayed are both reported.
+def test_mirrored_and_recoloured_svg_shape_is_one_error(judge: PixelJudge) -> None:
+    # Two edits on one shape change the same pixels: an annotator sees one element changed in one
+    # place (the ground truth merges them so), mirrored and in its new colour.
     out = judge.judge_images(Task.SVG, _flag(False), _flag(True, colour="#e76f51"))
-    assert sorted((d.category, d.severity) for d in out) == [("style_error", 2), ("text_symbol_error", 2)]
+    assert [(d.category, d.severity) for d in out] == [("text_symbol_error", 2)]
+    assert "mirrored horizontally" in out[0].description and "#e76f51" in out[0].description
+    # Recoloured alone, it stays a recolouring.
+    out = judge.judge_images(Task.SVG, _flag(False), _flag(False, colour="#e76f51"))
+    assert [(d.category, d.severity) for d in out] == [("style_error", 2)]
 
 
 def test_cells_that_trade_contents_are_one_column_swap() -> None:
@@ -803,9 +838,10 @@ def _gallows(bar: bool = True, arm: bool = False) -> Image.Image:
 
 def test_a_part_drawn_beside_a_larger_part_gone_is_its_own_change(judge: PixelJudge) -> None:
     # One drawing loses its bar and gains a short arm close by: the arm is an eighth of the changed
-    # ink, too little to read as one outline moved, and lies off the reference's ink: two changes.
+    # ink, too little to read as one outline moved, and lies off the reference's ink: two changes,
+    # each graded by its share of the drawing (the bar over half of it, the arm under a tenth).
     out = judge.judge_images(Task.SVG, _gallows(), _gallows(bar=False, arm=True))
-    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)] * 2, out
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 3), ("structure_error", 2)], out
     assert "missing" in out[0].description and "does not have" in out[1].description
 
 
@@ -834,6 +870,15 @@ def test_pieces_of_one_shape_gone_are_one_change_but_a_hollow_drawing_piles_up(j
     out = judge.judge_images(Task.SVG, _panel(), _panel(dots=False, frame=False))
     assert [d.severity for d in out] == [3, 2, 1], out
     assert "missing" in out[0].description and "missing" in out[1].description
+
+
+def test_pieces_of_one_shape_drawn_are_one_change(judge: PixelJudge) -> None:
+    # The candidate draws the three dots (one path of three subpaths) where the reference has none:
+    # one element drawn in pieces (a copied path), as three dots gone are one element gone.
+    out = judge.judge_images(Task.SVG, _panel(dots=False), _panel())
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)], out
+    assert "in 3 pieces, the reference does not have" in out[0].description
+    assert out[0].bbox is not None and out[0].bbox[2] - out[0].bbox[0] > 0.6  # all three dots
 
 
 def _badge(square: tuple[int, int] = (130, 120), bottom: int = 280) -> Image.Image:
@@ -1326,6 +1371,21 @@ def test_a_sign_added_is_read_from_the_pixels() -> None:
     unit = _affix_item(crop("1.75"), crop("1.75%"), box, box, "row 2, column 3")
     assert unit is not None and (unit[0].category, unit[0].severity) == ("numeric_error", 2)
     assert _affix_item(crop("1.75"), crop("8.25"), box, box, "row 2, column 3") is None  # another number: OCR reads it
+
+
+@needs_ocr
+def test_a_sign_added_in_a_shrunk_tables_small_text_is_found(judge: PixelJudge) -> None:
+    # A wide table shrunk onto the canvas: its text is 8 px tall and a minus sign widens a number by
+    # 2 px. OCR reads both as the same number; the ink grew on the left: a sign flip.
+    def shrunk(cells: list[list[str]]) -> Image.Image:
+        img = table_image(cells, size=(150 * len(cells[0]), 50 * len(cells)))
+        return img.resize((round(img.width * 0.55), round(img.height * 0.55)), Image.LANCZOS)
+
+    cand = [list(row) for row in TABLE]
+    cand[2][1] = "-" + TABLE[2][1]
+    out = judge.judge_images(Task.TABLE, shrunk(TABLE), shrunk(cand))
+    assert [(d.category, d.severity) for d in out] == [("numeric_error", 3)], out
+    assert judge.judge_images(Task.TABLE, shrunk(TABLE), shrunk(TABLE)) == []
 
 
 def test_hidden_data_count_by_the_share_hidden_not_by_where_it_sits() -> None:

@@ -3,8 +3,9 @@
 Per group: mirrored (text_symbol_error 2; also a reference-only and a candidate-only group apart, the
 one the other mirrored), recoloured (one per colour pair), an outline moved
 (shape_error by how far), a drawing moved, resized or turned as a whole (one similarity transform),
-or shapes missing / extra (structure_error by their box). Missing pieces holding under half the
-reference's ink are one element gone. Rules in full: docs/judges.md, "Pixel judge", "SVGs".
+or shapes missing / extra (structure_error by the share of the drawing they hold). Missing (extra)
+pieces holding under half the reference's (candidate's) ink are one element gone (drawn). Rules in full: docs/judges.md, "Pixel
+judge", "SVGs".
 """
 
 from __future__ import annotations
@@ -60,6 +61,15 @@ SVG_CLUSTER_GAP = 0.08
 
 #: SVG missing or extra shapes: box area as a fraction of the image above the first -> 2, the second -> 3.
 SVG_AREA_SEVERITY = (0.01, 0.10)
+
+
+#: SVG missing or extra shapes: the one-sided ink as a share of the drawing (either image's ink) from
+#: the first -> 2, from the second -> 3 (an outline icon's stroke spans a large box but holds little ink).
+SVG_INK_SEVERITY = (0.05, 0.25)
+
+
+#: Paint: a pixel with a channel this far below the white canvas (the perturbation rules' ink).
+SVG_PAINT_DIFF = 40
 
 
 def _svg_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[PxBox]]:
@@ -138,37 +148,47 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             mask = np.zeros_like(changed)
             mask[sl] = changed[sl] & (labels[sl] == key) if key > 0 else changed[sl]
             parts.append((box, mask, members))
-    dist = _ink_distances(c)
+    dist, paint = _ink_distances(c), _paint(c)
     items.extend(_mirrored_apart(c, parts, dist))
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
-        found = _svg_shape_items(c, mask[sl], box, dist)
+        found = _svg_shape_items(c, mask[sl], box, dist, paint)
         if not found and len(members) == 1 and not union[sl][mask[sl]].any():
             r = members[0]  # no ink touched: a background tint or a faint fill
             category, kind = classify(c.task, r, c.h, c.w)
             found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
         items.extend(found)
-    return _merge_missing_pieces(c, _merge_recolourings(items))
+    return _merge_pieces(c, _merge_pieces(c, _merge_recolourings(items), paint, "missing"), paint, "extra")
 
 
-def _merge_missing_pieces(c: _Ctx, items: list[_Item]) -> list[_Item]:
-    """Shapes missing in separate places that together hold under `SVG_PIECES` of the reference's
-    ink are one element gone (a path drawn in several pieces: its subpaths), graded by the largest;
-    when more is gone, each piece counts, so a hollow drawing piles up severity."""
-    missing = [it for it in items if it.kind == "missing"]
-    if len(missing) < 2:
+def _merge_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarray], kind: str) -> list[_Item]:
+    """Shapes missing (``kind`` "missing"; "extra": drawn) in separate places that together hold under
+    `SVG_PIECES` of the reference's (candidate's) ink are one element gone (drawn): a path in several
+    pieces, its subpaths, or a copy of one; graded by the paint of all. When more is gone, each piece
+    counts, so a hollow drawing piles up severity."""
+    pieces = [it for it in items if it.kind == kind]
+    if len(pieces) < 2:
         return items
-    lost = np.zeros_like(c.ref_ink)
-    for it in missing:
+    own, other = (c.ref_ink, c.cand_ink) if kind == "missing" else (c.cand_ink, c.ref_ink)
+    where = np.zeros_like(own)
+    for it in pieces:
         x0, y0, x1, y1 = it.box
-        lost[y0:y1, x0:x1] = True
-    lost &= c.ref_ink & ~c.cand_ink
-    if int(lost.sum()) >= SVG_PIECES * max(1, int(c.ref_ink.sum())):
+        where[y0:y1, x0:x1] = True
+    if int((where & own & ~other).sum()) >= SVG_PIECES * max(1, int(own.sum())):
         return items
-    first = max(missing, key=lambda it: (it.severity, _box_area(it.box)))
-    first.box = _union([it.box for it in missing])
-    first.description = f"A shape of the reference, drawn in {len(missing)} pieces, is missing in the candidate."
-    return [it for it in items if it.kind != "missing" or it is first]
+    first = max(pieces, key=lambda it: (it.severity, _box_area(it.box)))
+    first.box = _union([it.box for it in pieces])
+    # One element: graded by the paint all its pieces hold.
+    ref_paint, cand_paint = paint
+    one_sided = ref_paint & ~cand_paint if kind == "missing" else cand_paint & ~ref_paint
+    share = int((where & one_sided).sum()) / max(1, int((ref_paint | cand_paint).sum()))
+    lo, hi = SVG_INK_SEVERITY
+    first.severity = max(first.severity, 3 if share >= hi else (2 if share >= lo else 1))
+    if kind == "missing":
+        first.description = f"A shape of the reference, drawn in {len(pieces)} pieces, is missing in the candidate."
+    else:
+        first.description = f"The candidate draws a shape, in {len(pieces)} pieces, the reference does not have."
+    return [it for it in items if it.kind != kind or it is first]
 
 
 def _clusters(regions: list[Region], gap: float) -> list[list[Region]]:
@@ -188,7 +208,7 @@ def _clusters(regions: list[Region], gap: float) -> list[list[Region]]:
 
 def _merge_recolourings(items: list[_Item]) -> list[_Item]:
     """One recolouring per (old, new) colour pair: a recoloured element drawn in separate pieces is
-    one change, not one per piece."""
+    one change, not one per piece (a mirrored and recoloured element's pieces: its mirroring)."""
     out: list[_Item] = []
     for it in items:
         same = next(
@@ -202,6 +222,10 @@ def _merge_recolourings(items: list[_Item]) -> list[_Item]:
         )  # fmt: skip
         if same is None:
             out.append(it)
+        elif it.kind == "mirrored" and same.kind != "mirrored":
+            # A piece of a mirrored and recoloured element: the element's item (the mirroring) stands.
+            it.box, it.severity = _union([same.box, it.box]), max(same.severity, it.severity)
+            out[out.index(same)] = it
         else:
             same.box, same.severity = _union([same.box, it.box]), max(same.severity, it.severity)
     return out
@@ -348,7 +372,13 @@ def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
     return None
 
 
-def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarray, np.ndarray]) -> list[_Item]:
+def _svg_shape_items(
+    c: _Ctx,
+    mask: np.ndarray,
+    box: PxBox,
+    dist: tuple[np.ndarray, np.ndarray],
+    paint: tuple[np.ndarray, np.ndarray],
+) -> list[_Item]:
     """The changes of one group (``mask``: its changed pixels in ``box``): recoloured, reshaped, missing, extra."""
     cats = _CATS[c.task]
     x0, y0, x1, y1 = box
@@ -377,8 +407,13 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
         axis = _mirror_axis(c, mask, x0, y0)
         if axis:
             where = _mask_box(ref_only | cand_only, x0, y0)
-            mirrored = _Item(cats["text"], 2, where, f"A shape is mirrored {axis}.", "mirrored")
-            return [mirrored] if recoloured is None else [recoloured, mirrored]
+            if recoloured is None:
+                return [_Item(cats["text"], 2, where, f"A shape is mirrored {axis}.", "mirrored")]
+            # The shape mirrored is the shape recoloured: one element changed in one place, one item.
+            rc, cc = recoloured.colours or ((0, 0, 0), (0, 0, 0))
+            desc = f"A shape is mirrored {axis} and recoloured from {_hex(rc)} to {_hex(cc)}."
+            box = _union([where, recoloured.box])
+            return [_Item(cats["text"], 2, box, desc, "mirrored", colours=recoloured.colours)]
     if recoloured is not None:
         out.append(recoloured)
     elif n_both >= max(min_px, 0.3 * inked):
@@ -407,7 +442,10 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
             whole = _svg_transformed(c, mask, box)
             if whole is not None:
                 return [*out, whole]
-            out.extend(_svg_side_item(c, m, x0, y0, missing) for m, missing in ((ref_only, True), (cand_only, False)))
+            out.extend(
+                _svg_side_item(c, m, x0, y0, missing, mask, paint)
+                for m, missing in ((ref_only, True), (cand_only, False))
+            )
             return out
         out.append(
             _Item(
@@ -429,14 +467,14 @@ def _svg_shape_items(c: _Ctx, mask: np.ndarray, box: PxBox, dist: tuple[np.ndarr
             )
         )  # fmt: skip
         return out
-    out.append(_svg_side_item(c, one, x0, y0, n_ref > n_cand))
+    out.append(_svg_side_item(c, one, x0, y0, n_ref > n_cand, mask, paint))
     # The other side's ink, when it is more than slivers and lies off the reference's (candidate's)
     # ink, is a change of its own: a part gone beside one drawn elsewhere on the same drawing.
     other = cand_only if n_ref > n_cand else ref_only
     if int(other.sum()) >= max(min_px, SVG_OTHER_SIDE * moved_px):
         off = float(np.percentile((d_ref if n_ref > n_cand else d_cand)[sl][other], 90)) / side
         if off >= SVG_MOVE_SEVERITY[0]:
-            out.append(_svg_side_item(c, other, x0, y0, n_ref <= n_cand))
+            out.append(_svg_side_item(c, other, x0, y0, n_ref <= n_cand, mask, paint))
     return out
 
 
@@ -536,12 +574,35 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
     return _Item(cat, sev, where, f"A shape moved by {100 * moved:.0f}% of the image.", "moved")
 
 
-def _svg_side_item(c: _Ctx, ink: np.ndarray, x0: int, y0: int, missing: bool) -> _Item:
-    """Ink on one side only: a missing (reference only) or an extra (candidate only) shape, by its box."""
+def _paint(c: _Ctx) -> tuple[np.ndarray, np.ndarray]:
+    """Each image's paint: pixels off the white canvas (`SVG_PAINT_DIFF`). An image's own ink is taken
+    against its most common colour, which in a mostly filled icon is the fill: only its holes are ink."""
+    return tuple(  # type: ignore[return-value]
+        (img < 255 - SVG_PAINT_DIFF).any(axis=2) for img in (c.ref, c.cand)
+    )
+
+
+def _svg_side_item(
+    c: _Ctx, ink: np.ndarray, x0: int, y0: int, missing: bool, group: np.ndarray, paint: tuple[np.ndarray, np.ndarray]
+) -> _Item:
+    """Ink on one side only: a missing (reference only) or an extra (candidate only) shape, graded by
+    the share of the drawing it holds (`SVG_INK_SEVERITY`): the paint on that side only (of the group's
+    changed pixels ``group``, in the box at x0, y0, or in the shape's box) over the paint of both images."""
     side_box = _mask_box(ink, x0, y0)
     cover = (side_box[2] - side_box[0]) * (side_box[3] - side_box[1]) / float(c.h * c.w)
-    lo, hi = SVG_AREA_SEVERITY
-    sev = 3 if cover > hi else (2 if cover > lo else 1)
+    ref_paint, cand_paint = paint
+    one_sided = ref_paint & ~cand_paint if missing else cand_paint & ~ref_paint
+    sl = (slice(y0, y0 + group.shape[0]), slice(x0, x0 + group.shape[1]))
+    # A filled shape's inside is no one's ink when the fill is the image's most common colour: the
+    # paint lost (gained) inside the shape's box counts too.
+    painted = max(
+        int((group & one_sided[sl]).sum()),
+        int(one_sided[side_box[1] : side_box[3], side_box[0] : side_box[2]].sum()),
+        int(ink.sum()),
+    )
+    share = painted / max(1, int((ref_paint | cand_paint).sum()))
+    lo, hi = SVG_INK_SEVERITY
+    sev = 3 if share >= hi else (2 if share >= lo else 1)
     if missing:
         desc = f"A shape of the reference is missing in the candidate ({100 * cover:.1f}% of the image)."
     else:

@@ -596,7 +596,7 @@ def _table_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         if grid_el:
             return _table_rows_missing(c, max(grid_el, key=lambda e: e.ink), category), []
     if not s.gutted:
-        return [], []
+        return _table_body_lost(c)
     # The grid gone: each row lost its borders; the rest one item per row of the grid (its cells' words).
     items: list[_Item] = []
     for e in [e for e in s.missing if _big(c, e)]:
@@ -614,6 +614,35 @@ def _table_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
             desc = f"Every element of the reference's row {k} ({len(it.parts)}) is missing in the candidate."
             rest[n] = _Item("layout_error", 3, it.box, desc, it.kind, it.location, it.colours, it.parts)
     return items + rest, covered + [e.box for e in s.missing if _big(c, e)]
+
+
+def _table_body_lost(c: _Ctx) -> tuple[list[_Item], list[PxBox]]:
+    """A candidate that ends before most of the reference's rows (its table lost its body: the header
+    alone) lost what they held: each reference row with content whose band the candidate leaves blank
+    is one layout_error 3, as a dropped row. Under `BODY_LOST` of the rows blank: the grid rules decide
+    (a row or two dropped)."""
+    g = c.grid
+    if g is None or len(g.rows) < 3:
+        return [], []
+    rows = []
+    for i in range(len(g.rows) - 1):
+        y0, y1 = int(g.rows[i]) + 2, int(g.rows[i + 1]) - 1
+        if y1 > y0 and c.ref_ink[y0:y1].any():
+            rows.append((i, y0, y1, not c.cand_ink[y0:y1].any()))
+    blank = [r for r in rows if r[3]]
+    if len(rows) < 3 or len(blank) <= BODY_LOST * len(rows):
+        return [], []
+    out, covered = [], []
+    for i, y0, y1, _ in blank:
+        box = (0, y0, c.w, y1)
+        desc = f"The reference's row {i + 1} is not drawn in the candidate (its table ends before it)."
+        out.append(_Item("layout_error", 3, box, desc, "layout", f"row {i + 1}"))
+        covered.append(box)
+    return out, covered
+
+
+#: The share of the reference's rows (with content) a candidate must leave blank for its table to have lost its body.
+BODY_LOST = 0.5
 
 
 def _big(c: _Ctx, e: _Element) -> bool:

@@ -50,6 +50,8 @@ WEAK_OCR = 8
 #: Tesseract's word confidence under which a cell's read is noise (half-lines cut by a spanning
 #: cell, a shrunk table's small text); such reads do not report a change.
 MIN_READ_CONF = 60
+#: Text (a cell's ink height, px) under this is small: a sign or a unit added to a number widens it by 2 px.
+SMALL_TEXT_PX = 10
 
 
 def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tuple[_Item, PxBox]] | None:
@@ -257,7 +259,9 @@ def _changed_cell_items(
             # The same number read twice, but the ink differs: OCR drops a small leading minus
             # sign or a trailing unit. Where the narrower ink sits in the wider says which.
             grew = (ca[2] - ca[0]) - (ra[2] - ra[0])
-            if abs(grew) >= 3:
+            # A minus sign or a unit glyph is 3 px wide or more in text 10 px tall; in a shrunk
+            # table's smaller text it is 2 px (sub-pixel jitter stays under: the classes differ here).
+            if abs(grew) >= (3 if min(ra[3] - ra[1], ca[3] - ca[1]) >= SMALL_TEXT_PX else 2):
                 side = _extra_side(_cell_crop(ref_grey, rb, ra), _cell_crop(cand_grey, cb, ca))
                 if side == "left":
                     tb = ("-" + ta) if grew > 0 else ta.lstrip("-−")
