@@ -14,8 +14,10 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
+from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit
 from verm.judge.pixel.chart_missing import FACE_DE, _colour_classes, _faces, _far
+from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _hex, _lab_ink, _rgb_de, _sq_norm
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
@@ -66,6 +68,14 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             for k, _ in colour_groups
         )
 
+    recolourings: list[tuple[_Item, bool]] = []
+    found: list[list[PxBox]] = []
+
+    def subplots() -> list[PxBox]:
+        if not found:
+            found.append(subplot_frames(c.ref, c.ref_ink))
+        return found[0]
+
     for key, members in colour_groups:
         box = _union([m.bbox for m in members])
         in_plot = c.frame is not None and all(_inside(m.bbox, c.frame) for m in members)
@@ -89,7 +99,11 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 )
             )  # fmt: skip
             continue
-        items.append(_recolouring_item(c, key, members))
+        # (without one plot frame, inside a subplot's is inside the plot for grouping them)
+        in_subplot = c.frame is None and all(any(_inside(m.bbox, f, 2) for f in subplots()) for m in members)
+        recolourings.append((_recolouring_item(c, key, members), in_plot or in_subplot))
+    recolour_pairs = [it.colours for it, _ in recolourings if it.colours]
+    items.extend(_one_recolouring(recolourings))
 
     # 3. Tick labels: several changed on one axis is one axis change, not many text errors.
     axis_groups: dict[str, list[Region]] = {}
@@ -114,19 +128,29 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
     if c.frame is not None:
         inner = [r for r in geometry if _inside(r.bbox, c.frame, 2)]
         geometry = [r for r in geometry if not _inside(r.bbox, c.frame, 2)]
-        for ax, members in axis_groups.items():
+        data_item: _Item | None = None  # the item that took the plot's change
+        # (the x-axis last: its new limits may be the value axis's change's doing)
+        for ax, members in sorted(axis_groups.items(), key=lambda kv: kv[0] == "x"):
             box = _union([m.bbox for m in members])
             change = _axis_change(c, box, ax)
             if change is None:
                 continue
             cat, sev, note = change
             parts = [m.bbox for m in members]
+            if data_item is not None and cat == "data_error" and ax == "x" and "numbers" in note:
+                # New x limits beside the data change follow the data (the histogram's values grew,
+                # its x range follows): one change to an annotator. (A twin axis is its own series'.)
+                data_item.box = _union([data_item.box, box])
+                data_item.parts = [*data_item.pieces, *parts]
+                continue
+            took = bool(inner)
             if inner:
                 fit = _axis_fit(c)
                 # A data change beside the axis is its own item when the axis turned log or its
                 # limits were set by hand; limits that follow the data are that change's doing.
                 if fit and fit.item and (cat == "structure_error" or fit.limits_set):
                     items.append(fit.item)
+                    data_item = fit.item
                 else:
                     box = _union([box, *(m.bbox for m in inner)])
                     if cat == "data_error" and not (fit and fit.item is None and fit.limits_set):
@@ -141,6 +165,8 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             items.append(
                 _Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", f"{ax}-axis", parts=parts)
             )
+            if data_item is None and (took or cat == "data_error"):
+                data_item = items[-1]  # (the data's own change, or its values' new range)
         hidden = _hidden_plot_items(c, inner) if inner else []
         plot_item = _plot_item(c, inner) if inner and not hidden else None
         items.extend(hidden)
@@ -159,15 +185,81 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 )
             ]
         items.extend(_palette_changes(c, items, plot_colours))
-        if plot_item is not None and _recoloured_only(inner, items):
+        if plot_item is not None and _recoloured_only(inner, recolour_pairs):
             # The plot's changes are a recolouring already reported (by identity: an equal item may stand).
             items = [it for it in items if it is not plot_item]
         items.extend(_axis_label_items(c, todo, items, max_ocr))
     # (Without a frame no region is a tick label: `_tick_axis` needs the frame, so no axis groups.)
 
-    # 6. Everything else, one item per region.
+    # 6. Everything else, one item per region; in a grid of subplots (no one plot frame), what
+    # changed inside each subplot is one change, and so is the same change repeated across them.
+    if c.frame is None:
+        repeated, geometry = _subplot_changes(c, geometry)
+        items.extend(repeated)
+        cells = [r for r in geometry if _ink_in_place(r) and not _looks_like_text(r, h)]
+        if len(cells) >= 3:
+            # Marks recoloured in place, each a cell of a colour grid (a heatmap without a frame):
+            # the values changed, one change, graded by the share of the chart it recolours.
+            # Colour-only changes among those cells are cells of the same grid.
+            geometry = [r for r in geometry if all(r is not k for k in cells)]
+            grid = _union([r.bbox for r in cells])
+            among = [it for it in items if it.kind == "colour" and _inside(it.box, grid, 2)]
+            items = [it for it in items if all(it is not k for k in among)]
+            share = (sum(r.area for r in cells) + sum(_box_area(p) for it in among for p in it.pieces)) / float(h * w)
+            items.append(
+                _Item(
+                    "data_error", 1 if share < 0.005 else (2 if share < 0.04 else 3), grid,
+                    f"{len(cells)} marks drawn in other colours in their places ({100 * share:.1f}% of the image).",
+                    "plot", parts=[r.bbox for r in cells] + [p for it in among for p in it.pieces],
+                )
+            )  # fmt: skip
     items.extend(_region_item(c, r) for r in geometry)
     return items
+
+
+def _subplot_changes(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Region]]:
+    """A chart of several subplots and no one plot frame: the regions inside each subplot's frame are
+    one data change (as inside one plot), and subplots changed alike (the largest region of each of
+    the same kind, missing, extra or moved, and the same colour, ΔE < 12: one series edited where
+    every subplot draws it) are one change. Severity the highest of its regions'. Returns the items
+    and the regions outside every subplot."""
+    frames = subplot_frames(c.ref, c.ref_ink)
+    if len(frames) < 2:
+        return [], regions
+    per: dict[int, list[Region]] = {}
+    rest: list[Region] = []
+    for r in regions:
+        # (a region that spans two subplots, a change drawn across both, goes with the one it
+        # covers most; one mostly outside every frame is no subplot's)
+        over = [_box_overlap(r.bbox, f) for f in frames]
+        k = int(np.argmax(over))
+        if sum(over) < 0.5 * max(1, r.box_area):
+            rest.append(r)
+        else:
+            per.setdefault(k, []).append(r)
+    groups = list(per.values())
+    leads = [max(g, key=lambda r: r.area) for g in groups]
+    kinds = [_presence(r) or "moved" for r in leads]
+    colours = [r.cand_colour if kind == "extra" else r.ref_colour for r, kind in zip(leads, kinds, strict=True)]
+    sets = DisjointSets(len(groups))
+    for i in range(len(groups)):
+        for j in range(i + 1, len(groups)):
+            if kinds[i] == kinds[j] and _rgb_de(colours[i], colours[j]) < 12:
+                sets.union(j, i)
+    out: list[_Item] = []
+    for members in sets.groups():
+        regs = [r for k in members for r in groups[k]]
+        graded = [_region_item(c, r) for r in regs]
+        lead = max(graded, key=lambda it: (it.severity, _box_area(it.box)))
+        where = f" in {len(members)} subplots alike" if len(members) > 1 else ""
+        out.append(
+            _Item(
+                "data_error", lead.severity, _union([r.bbox for r in regs]),
+                f"Plotted data differ over {len(regs)} place(s){where}: {lead.description}", "plot",
+                parts=[r.bbox for r in regs],
+            )
+        )  # fmt: skip
+    return out, rest
 
 
 def _chart_moved_pairs(c: _Ctx, regions: list[Region]) -> list[tuple[int, int]]:
@@ -405,14 +497,42 @@ def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int,
     ]  # fmt: skip
 
 
-def _recoloured_only(regions: list[Region], items: list[_Item]) -> bool:
+def _recoloured_only(regions: list[Region], pairs: list[tuple[tuple[int, int, int], tuple[int, int, int]]]) -> bool:
     """Every region keeps its ink in place (at most a tenth of its changed pixels gained or lost ink)
     and turns from the old to the new colour of a reported recolouring (ΔE < 15 each)."""
-    pairs = [it.colours for it in items if it.colours]
     return bool(pairs) and all(
         r.changed_ref_only + r.changed_cand_only <= 0.1 * max(1, r.area)
         and any(_rgb_de(r.ref_colour, old) < 15 and _rgb_de(r.cand_colour, new) < 15 for old, new in pairs)
         for r in regions
+    )
+
+
+def _one_recolouring(recolourings: list[tuple[_Item, bool]]) -> list[_Item]:
+    """Recolourings that are one change to an annotator: all those inside the plot (a colour map, or
+    a series whose shades quantise apart) and any that turn to the same new colour (ΔE < 12: a
+    series' marks and its legend swatch). One item each group: the most severe names it, its box
+    spans all."""
+    n = len(recolourings)
+    sets = DisjointSets(n)
+    for i in range(n):
+        for j in range(i + 1, n):
+            (a, a_in), (b, b_in) = recolourings[i], recolourings[j]
+            same_new = a.colours and b.colours and _rgb_de(a.colours[1], b.colours[1]) < 12
+            if (a_in and b_in) or same_new:
+                sets.union(j, i)
+    out = []
+    for members in sets.groups():
+        group = [recolourings[k][0] for k in members]
+        lead = max(group, key=lambda it: (it.severity, _box_area(it.box)))
+        out.append(replace(lead, box=_union([it.box for it in group]), parts=[p for it in group for p in it.pieces]))
+    return out
+
+
+def _ink_in_place(r: Region) -> bool:
+    """The region's ink is where it was (at most a tenth of its inked changed pixels gained or lost
+    ink): only its colour changed."""
+    return r.changed_ref_only + r.changed_cand_only <= 0.1 * max(
+        1, r.changed_both_ink + r.changed_ref_only + r.changed_cand_only
     )
 
 
@@ -511,6 +631,18 @@ def _plot_change(c: _Ctx, inner: list[Region]) -> _Item:
             "structure_error", 3, box, "The plotted marks changed throughout the plot (another chart type).", "plot"
         )
     changed = sum(r.area for r in inner)
+    plot_colours = _plot_colours(c)
+
+    def plotted(col: tuple[int, int, int]) -> bool:
+        return any(_rgb_de(col, pc) < 10 for pc in plot_colours)
+
+    if len(plot_colours) <= 8 and all(
+        _ink_in_place(r) and not (plotted(r.ref_colour) and plotted(r.cand_colour)) for r in inner
+    ):
+        # The marks keep their places and only their colour changed (a shade too close to be told
+        # colour-only, edges and all): no data moved. (Not in a colour map, where colour is the data,
+        # nor where one plotted colour now shows where another was: a wedge's edge moved.)
+        return _Item("style_error", 1, box, "Marks drawn in another colour or shade, in their places.", "plot")
     small = all(r.box_area < 0.003 * c.h * c.w for r in inner)
     if len(inner) >= 4 and small and max(ref_only, cand_only) < 0.05 * plot_ink:
         # The same marks in the same places, drawn differently: markers or line style.
