@@ -98,3 +98,44 @@ def _scatter(scale: float) -> Image.Image:
 def test_x_limits_that_follow_the_data_are_part_of_its_change(judge: PixelJudge) -> None:
     ds = judge.judge_images(Task.CHART, _scatter(1.0), _scatter(2.5))
     assert len(_data_items(ds)) == 1, ds
+
+
+def _framed_heatmap(values: np.ndarray, cmap: str) -> Image.Image:
+    fig, ax = plt.subplots(figsize=(6, 5))
+    ax.imshow(values, cmap=cmap, vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(range(values.shape[1]))
+    ax.set_yticks(range(values.shape[0]))
+    return _image(fig)
+
+
+def test_a_heatmap_whose_values_change_is_a_data_change_and_its_colour_map_a_style_change(
+    judge: PixelJudge,
+) -> None:
+    values = np.linspace(0, 1, 48).reshape(6, 8)
+    ref = _framed_heatmap(values, "viridis")
+    # Half the cells take other values of the same scale: the palette is kept, the data changed.
+    moved = values.copy()
+    moved[:3] = moved[:3][:, ::-1]
+    data = _data_items(judge.judge_images(Task.CHART, ref, _framed_heatmap(moved, "viridis")))
+    assert len(data) == 1 and data[0].severity >= 2, data
+    # Every cell in a colour the plot never showed: another colour map, a style change.
+    ds = judge.judge_images(Task.CHART, ref, _framed_heatmap(values, "autumn"))
+    assert not _data_items(ds), ds
+    assert any(d.category == "style_error" for d in ds), ds
+
+
+def _stacked(loc: str) -> Image.Image:
+    fig, ax = plt.subplots(figsize=(7, 4))
+    x = np.arange(6)
+    low, high = np.array([5, 6, 7, 6, 8, 7]), np.array([7, 6, 5, 6, 4, 5])
+    ax.bar(x, low, color="#1f77b4", label="base", width=0.95)
+    ax.bar(x, high, bottom=low, color="#ff7f0e", label="extra", width=0.95)
+    ax.set_ylim(0, 12)  # the bars fill the plot: the legend covers bars wherever it goes
+    ax.legend(loc=loc)
+    return _image(fig)
+
+
+def test_a_translucent_legend_moved_over_bars_is_one_minor_move(judge: PixelJudge) -> None:
+    ds = judge.judge_images(Task.CHART, _stacked("upper right"), _stacked("lower left"))
+    assert len(ds) == 1, ds
+    assert ds[0].category == "style_error" and ds[0].severity == 1, ds

@@ -69,6 +69,8 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         )
 
     recolourings: list[tuple[_Item, bool]] = []
+    added: _Item | None = None  # new marks drawn over the old ones: one added series
+    legend_box: PxBox | None = None  # where a translucent legend left or covered marks
     found: list[list[PxBox]] = []
 
     def subplots() -> list[PxBox]:
@@ -91,11 +93,23 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             rest.extend(members)
             continue
         if in_plot and _drawn_over(c, key, members):
+            if added is not None:  # the same added series over marks of another colour (or its edges' shade)
+                added.box, added.parts = _union([added.box, box]), [*added.pieces, *(m.bbox for m in members)]
+                continue
+            added = _Item(
+                "data_error", 3, box,
+                f"Marks in {_hex(key.cand_colour)} are drawn over part of the reference's {_hex(key.ref_colour)} "
+                "ones (an added series).", "plot", parts=[m.bbox for m in members],
+            )  # fmt: skip
+            items.append(added)
+            continue
+        if in_plot and legend_box is None and _legend_tint(key):
+            # The legend's translucent box left these marks (or came over them): half a legend move.
+            legend_box = box
             items.append(
                 _Item(
-                    "data_error", 3, box,
-                    f"Marks in {_hex(key.cand_colour)} are drawn over part of the reference's {_hex(key.ref_colour)} "
-                    "ones (an added series).", "plot", parts=[m.bbox for m in members],
+                    "style_error", 1, box, "The legend moved: its translucent box no longer covers the same marks.",
+                    "moved", parts=[m.bbox for m in members],
                 )
             )  # fmt: skip
             continue
@@ -103,7 +117,8 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         in_subplot = c.frame is None and all(any(_inside(m.bbox, f, 2) for f in subplots()) for m in members)
         recolourings.append((_recolouring_item(c, key, members), in_plot or in_subplot))
     recolour_pairs = [it.colours for it, _ in recolourings if it.colours]
-    items.extend(_one_recolouring(recolourings))
+    for it, in_plot in _one_recolouring(recolourings):
+        items.append(_values_recoloured(c, it) if in_plot and c.frame is not None else it)
 
     # 3. Tick labels: several changed on one axis is one axis change, not many text errors.
     axis_groups: dict[str, list[Region]] = {}
@@ -128,6 +143,17 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
     if c.frame is not None:
         inner = [r for r in geometry if _inside(r.bbox, c.frame, 2)]
         geometry = [r for r in geometry if not _inside(r.bbox, c.frame, 2)]
+        if legend_box is not None:
+            # The legend's other place: the one plot region of the legend's size (its box, text and
+            # swatches over other marks), the rest of the same move.
+            lw, lh = legend_box[2] - legend_box[0], legend_box[3] - legend_box[1]
+            other = [
+                r for r in inner if 0.7 < r.width / max(lw, 1) < 1.4 and 0.7 < r.height / max(lh, 1) < 1.4
+            ]  # fmt: skip
+            if len(other) == 1:
+                move = next(it for it in items if it.box == legend_box and it.kind == "moved")
+                move.box, move.parts = _union([legend_box, other[0].bbox]), [*move.pieces, other[0].bbox]
+                inner = [r for r in inner if r is not other[0]]
         data_item: _Item | None = None  # the item that took the plot's change
         # (the x-axis last: its new limits may be the value axis's change's doing)
         for ax, members in sorted(axis_groups.items(), key=lambda kv: kv[0] == "x"):
@@ -148,7 +174,15 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 fit = _axis_fit(c)
                 # A data change beside the axis is its own item when the axis turned log or its
                 # limits were set by hand; limits that follow the data are that change's doing.
-                if fit and fit.item and (cat == "structure_error" or fit.limits_set):
+                if fit and fit.item and cat == "structure_error":
+                    # The axis turned log and the marks changed beyond it too: both over the same
+                    # marks, one change to an annotator, the worse of the two.
+                    box = _union([box, fit.item.box])
+                    parts = [*parts, *fit.item.pieces]
+                    if fit.item.severity > sev:
+                        cat, sev = fit.item.category, fit.item.severity
+                    note = f"{note}; {fit.item.description[:-1].lower()}"
+                elif fit and fit.item and fit.limits_set:
                     items.append(fit.item)
                     data_item = fit.item
                 else:
@@ -507,11 +541,11 @@ def _recoloured_only(regions: list[Region], pairs: list[tuple[tuple[int, int, in
     )
 
 
-def _one_recolouring(recolourings: list[tuple[_Item, bool]]) -> list[_Item]:
+def _one_recolouring(recolourings: list[tuple[_Item, bool]]) -> list[tuple[_Item, bool]]:
     """Recolourings that are one change to an annotator: all those inside the plot (a colour map, or
     a series whose shades quantise apart) and any that turn to the same new colour (ΔE < 12: a
     series' marks and its legend swatch). One item each group: the most severe names it, its box
-    spans all."""
+    spans all; with whether any of it is inside the plot."""
     n = len(recolourings)
     sets = DisjointSets(n)
     for i in range(n):
@@ -524,8 +558,52 @@ def _one_recolouring(recolourings: list[tuple[_Item, bool]]) -> list[_Item]:
     for members in sets.groups():
         group = [recolourings[k][0] for k in members]
         lead = max(group, key=lambda it: (it.severity, _box_area(it.box)))
-        out.append(replace(lead, box=_union([it.box for it in group]), parts=[p for it in group for p in it.pieces]))
+        one = replace(lead, box=_union([it.box for it in group]), parts=[p for it in group for p in it.pieces])
+        out.append((one, any(recolourings[k][1] for k in members)))
     return out
+
+
+def _values_recoloured(c: _Ctx, it: _Item) -> _Item:
+    """A recolouring inside the plot of a colour map (> 8 main plot colours: a heatmap, an image)
+    whose new colours the reference's plot already shows (its palette kept, ΔE < 10) is the values
+    changing, not the colours: data_error, graded by the share of the plot recoloured (under 5 %
+    1, under 25 % 2, else 3). Other recolourings stay as they are."""
+    assert c.frame is not None
+    if it.colours is None or len(_plot_colours(c)) <= 8:
+        return it
+    fx0, fy0, fx1, fy1 = c.frame
+    px = c.ref[fy0:fy1, fx0:fx1].reshape(-1, 3)[::7].astype(np.int32)
+    keys, counts = np.unique(((px[:, 0] >> 3) << 10) | ((px[:, 1] >> 3) << 5) | (px[:, 2] >> 3), return_counts=True)
+    palette = [
+        ((k >> 10) << 3 | 4, ((k >> 5) & 31) << 3 | 4, (k & 31) << 3 | 4) for k in keys[counts >= 0.001 * len(px)]
+    ]
+    if min((_rgb_de(it.colours[1], p) for p in palette), default=99) >= 10:
+        return it  # a colour the plot did not show: another colour map
+    share = min(1.0, sum(_box_area(p) for p in it.pieces) / max(1, _box_area(c.frame)))
+    sev = 1 if share < 0.05 else (2 if share < 0.25 else 3)
+    return replace(
+        it,
+        category="data_error",
+        severity=sev,
+        description=f"Values re-drawn in other colours of the plot's scale over {100 * share:.0f}% of the plot. {it.description}",
+    )
+
+
+#: matplotlib's legend box: white at this opacity over the marks.
+LEGEND_ALPHA = 0.8
+
+
+def _legend_tint(key: Region) -> bool:
+    """The region's colour turned into its own tint under a translucent white box (`LEGEND_ALPHA`),
+    or back, each channel within 8 levels: a legend's box came over marks or left them."""
+    a, b = np.asarray(key.ref_colour, float), np.asarray(key.cand_colour, float)
+    for under, over in ((a, b), (b, a)):
+        if (
+            np.abs(LEGEND_ALPHA * 255 + (1 - LEGEND_ALPHA) * under - over).max() <= 8
+            and _rgb_de(key.ref_colour, key.cand_colour) > 15
+        ):
+            return True
+    return False
 
 
 def _ink_in_place(r: Region) -> bool:
@@ -631,18 +709,6 @@ def _plot_change(c: _Ctx, inner: list[Region]) -> _Item:
             "structure_error", 3, box, "The plotted marks changed throughout the plot (another chart type).", "plot"
         )
     changed = sum(r.area for r in inner)
-    plot_colours = _plot_colours(c)
-
-    def plotted(col: tuple[int, int, int]) -> bool:
-        return any(_rgb_de(col, pc) < 10 for pc in plot_colours)
-
-    if len(plot_colours) <= 8 and all(
-        _ink_in_place(r) and not (plotted(r.ref_colour) and plotted(r.cand_colour)) for r in inner
-    ):
-        # The marks keep their places and only their colour changed (a shade too close to be told
-        # colour-only, edges and all): no data moved. (Not in a colour map, where colour is the data,
-        # nor where one plotted colour now shows where another was: a wedge's edge moved.)
-        return _Item("style_error", 1, box, "Marks drawn in another colour or shade, in their places.", "plot")
     small = all(r.box_area < 0.003 * c.h * c.w for r in inner)
     if len(inner) >= 4 and small and max(ref_only, cand_only) < 0.05 * plot_ink:
         # The same marks in the same places, drawn differently: markers or line style.
