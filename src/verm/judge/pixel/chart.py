@@ -219,7 +219,9 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 )
             ]
         items.extend(_palette_changes(c, items, plot_colours))
-        if plot_item is not None and _recoloured_only(inner, recolour_pairs + [it.colours for it in items if it.colours]):
+        if plot_item is not None and _recoloured_only(
+            inner, recolour_pairs + [it.colours for it in items if it.colours]
+        ):
             # The plot's changes are a recolouring already reported (by identity: an equal item may stand).
             items = [it for it in items if it is not plot_item]
         items.extend(_axis_label_items(c, todo, items, max_ocr))

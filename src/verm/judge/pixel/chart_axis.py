@@ -38,9 +38,14 @@ def _alnum_seq(text: str) -> str:
     return "".join(filter(str.isalnum, text))
 
 
+def _numbers(text: str) -> list[float]:
+    """The numbers among OCR'd tick labels, in order."""
+    return [v for v in (_number(t) for t in text.split()) if v is not None]
+
+
 def _tick_span(text: str) -> float | None:
     """max - min of the numbers among OCR'd tick labels (None: fewer than two numbers)."""
-    nums = [v for v in (_number(t) for t in text.split()) if v is not None]
+    nums = _numbers(text)
     return max(nums) - min(nums) if len(nums) >= 2 else None
 
 
@@ -58,6 +63,9 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     a, b = pair
     if (a == b and a) or (len(a.split()) >= 2 and _alnum_seq(a) == _alnum_seq(b)):
         return None  # the same tick labels in the same order, only re-rendered (or spaced apart)
+    nums_a, nums_b = _numbers(a), _numbers(b)
+    if len(nums_a) >= 3 and nums_a == nums_b:
+        return None  # the same numbers in the same order: other words in the read are the axis label's
     if len(a.split()) >= 2 and sorted(filter(str.isalnum, a)) == sorted(filter(str.isalnum, b)):
         return "text_error", 3, f"labels swapped: {_q(a, 40)} -> {_q(b, 40)}"
 
