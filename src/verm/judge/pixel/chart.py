@@ -163,9 +163,10 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 continue
             cat, sev, note = change
             parts = [m.bbox for m in members]
-            if data_item is not None and cat == "data_error" and ax == "x" and "numbers" in note:
+            if data_item is not None and cat == "data_error" and sev < 3 and ax == "x" and "numbers" in note:
                 # New x limits beside the data change follow the data (the histogram's values grew,
-                # its x range follows): one change to an annotator. (A twin axis is its own series'.)
+                # its x range follows): one change to an annotator. (A twin axis is its own series';
+                # a narrower range may clip data: its own change.)
                 data_item.box = _union([data_item.box, box])
                 data_item.parts = [*data_item.pieces, *parts]
                 continue

@@ -83,7 +83,9 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
         return "structure_error", 2, f"scale: {_q(a, 40)} -> {_q(b, 40)}"
     span_a, span_b = _tick_span(a), _tick_span(b)
     narrower = span_a is not None and span_b is not None and 0 < span_b < 0.9 * span_a
-    numbers = " (numbers)" if span_a is not None and span_b is not None else ""
+    # Numeric ticks: most words are numbers on both sides (not category labels such as "Store 1").
+    numeric = all(len(_numbers(t)) >= max(2, 0.6 * len(t.split())) for t in (a, b))
+    numbers = " (numbers)" if numeric else ""
     return "data_error", 3 if narrower else 2, f"limits{numbers}: {_q(a, 40)} -> {_q(b, 40)}"
 
 
