@@ -14,8 +14,10 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
+from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit
 from verm.judge.pixel.chart_missing import FACE_DE, _colour_classes, _faces, _far
+from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _hex, _lab_ink, _rgb_de, _sq_norm
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
@@ -66,6 +68,16 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             for k, _ in colour_groups
         )
 
+    recolourings: list[tuple[_Item, bool]] = []
+    added: _Item | None = None  # new marks drawn over the old ones: one added series
+    legend_box: PxBox | None = None  # where a translucent legend left or covered marks
+    found: list[list[PxBox]] = []
+
+    def subplots() -> list[PxBox]:
+        if not found:
+            found.append(subplot_frames(c.ref, c.ref_ink))
+        return found[0]
+
     for key, members in colour_groups:
         box = _union([m.bbox for m in members])
         in_plot = c.frame is not None and all(_inside(m.bbox, c.frame) for m in members)
@@ -81,15 +93,32 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             rest.extend(members)
             continue
         if in_plot and _drawn_over(c, key, members):
+            if added is not None:  # the same added series over marks of another colour (or its edges' shade)
+                added.box, added.parts = _union([added.box, box]), [*added.pieces, *(m.bbox for m in members)]
+                continue
+            added = _Item(
+                "data_error", 3, box,
+                f"Marks in {_hex(key.cand_colour)} are drawn over part of the reference's {_hex(key.ref_colour)} "
+                "ones (an added series).", "plot", parts=[m.bbox for m in members],
+            )  # fmt: skip
+            items.append(added)
+            continue
+        if in_plot and legend_box is None and _legend_tint(key):
+            # The legend's translucent box left these marks (or came over them): half a legend move.
+            legend_box = box
             items.append(
                 _Item(
-                    "data_error", 3, box,
-                    f"Marks in {_hex(key.cand_colour)} are drawn over part of the reference's {_hex(key.ref_colour)} "
-                    "ones (an added series).", "plot", parts=[m.bbox for m in members],
+                    "style_error", 1, box, "The legend moved: its translucent box no longer covers the same marks.",
+                    "moved", parts=[m.bbox for m in members],
                 )
             )  # fmt: skip
             continue
-        items.append(_recolouring_item(c, key, members))
+        # (without one plot frame, inside a subplot's is inside the plot for grouping them)
+        in_subplot = c.frame is None and all(any(_inside(m.bbox, f, 2) for f in subplots()) for m in members)
+        recolourings.append((_recolouring_item(c, key, members), in_plot or in_subplot))
+    recolour_pairs = [it.colours for it, _ in recolourings if it.colours]
+    for it, in_plot in _one_recolouring(recolourings):
+        items.append(_values_recoloured(c, it) if in_plot and c.frame is not None else it)
 
     # 3. Tick labels: several changed on one axis is one axis change, not many text errors.
     axis_groups: dict[str, list[Region]] = {}
@@ -114,19 +143,49 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
     if c.frame is not None:
         inner = [r for r in geometry if _inside(r.bbox, c.frame, 2)]
         geometry = [r for r in geometry if not _inside(r.bbox, c.frame, 2)]
-        for ax, members in axis_groups.items():
+        if legend_box is not None:
+            # The legend's other place: the one plot region of the legend's size (its box, text and
+            # swatches over other marks), the rest of the same move.
+            lw, lh = legend_box[2] - legend_box[0], legend_box[3] - legend_box[1]
+            other = [
+                r for r in inner if 0.7 < r.width / max(lw, 1) < 1.4 and 0.7 < r.height / max(lh, 1) < 1.4
+            ]  # fmt: skip
+            if len(other) == 1:
+                move = next(it for it in items if it.box == legend_box and it.kind == "moved")
+                move.box, move.parts = _union([legend_box, other[0].bbox]), [*move.pieces, other[0].bbox]
+                inner = [r for r in inner if r is not other[0]]
+        data_item: _Item | None = None  # the item that took the plot's change
+        # (the x-axis last: its new limits may be the value axis's change's doing)
+        for ax, members in sorted(axis_groups.items(), key=lambda kv: kv[0] == "x"):
             box = _union([m.bbox for m in members])
             change = _axis_change(c, box, ax)
             if change is None:
                 continue
             cat, sev, note = change
             parts = [m.bbox for m in members]
+            if data_item is not None and cat == "data_error" and sev < 3 and ax == "x" and "numbers" in note:
+                # New x limits beside the data change follow the data (the histogram's values grew,
+                # its x range follows): one change to an annotator. (A twin axis is its own series';
+                # a narrower range may clip data: its own change.)
+                data_item.box = _union([data_item.box, box])
+                data_item.parts = [*data_item.pieces, *parts]
+                continue
+            took = bool(inner)
             if inner:
                 fit = _axis_fit(c)
                 # A data change beside the axis is its own item when the axis turned log or its
                 # limits were set by hand; limits that follow the data are that change's doing.
-                if fit and fit.item and (cat == "structure_error" or fit.limits_set):
+                if fit and fit.item and cat == "structure_error":
+                    # The axis turned log and the marks changed beyond it too: both over the same
+                    # marks, one change to an annotator, the worse of the two.
+                    box = _union([box, fit.item.box])
+                    parts = [*parts, *fit.item.pieces]
+                    if fit.item.severity > sev:
+                        cat, sev = fit.item.category, fit.item.severity
+                    note = f"{note}; {fit.item.description[:-1].lower()}"
+                elif fit and fit.item and fit.limits_set:
                     items.append(fit.item)
+                    data_item = fit.item
                 else:
                     box = _union([box, *(m.bbox for m in inner)])
                     if cat == "data_error" and not (fit and fit.item is None and fit.limits_set):
@@ -141,6 +200,8 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             items.append(
                 _Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", f"{ax}-axis", parts=parts)
             )
+            if data_item is None and (took or cat == "data_error"):
+                data_item = items[-1]  # (the data's own change, or its values' new range)
         hidden = _hidden_plot_items(c, inner) if inner else []
         plot_item = _plot_item(c, inner) if inner and not hidden else None
         items.extend(hidden)
@@ -159,15 +220,83 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 )
             ]
         items.extend(_palette_changes(c, items, plot_colours))
-        if plot_item is not None and _recoloured_only(inner, items):
+        if plot_item is not None and _recoloured_only(
+            inner, recolour_pairs + [it.colours for it in items if it.colours]
+        ):
             # The plot's changes are a recolouring already reported (by identity: an equal item may stand).
             items = [it for it in items if it is not plot_item]
         items.extend(_axis_label_items(c, todo, items, max_ocr))
     # (Without a frame no region is a tick label: `_tick_axis` needs the frame, so no axis groups.)
 
-    # 6. Everything else, one item per region.
+    # 6. Everything else, one item per region; in a grid of subplots (no one plot frame), what
+    # changed inside each subplot is one change, and so is the same change repeated across them.
+    if c.frame is None:
+        repeated, geometry = _subplot_changes(c, geometry)
+        items.extend(repeated)
+        cells = [r for r in geometry if _ink_in_place(r) and not _looks_like_text(r, h)]
+        if len(cells) >= 3:
+            # Marks recoloured in place, each a cell of a colour grid (a heatmap without a frame):
+            # the values changed, one change, graded by the share of the chart it recolours.
+            # Colour-only changes among those cells are cells of the same grid.
+            geometry = [r for r in geometry if all(r is not k for k in cells)]
+            grid = _union([r.bbox for r in cells])
+            among = [it for it in items if it.kind == "colour" and _inside(it.box, grid, 2)]
+            items = [it for it in items if all(it is not k for k in among)]
+            share = (sum(r.area for r in cells) + sum(_box_area(p) for it in among for p in it.pieces)) / float(h * w)
+            items.append(
+                _Item(
+                    "data_error", 1 if share < 0.005 else (2 if share < 0.04 else 3), grid,
+                    f"{len(cells)} marks drawn in other colours in their places ({100 * share:.1f}% of the image).",
+                    "plot", parts=[r.bbox for r in cells] + [p for it in among for p in it.pieces],
+                )
+            )  # fmt: skip
     items.extend(_region_item(c, r) for r in geometry)
     return items
+
+
+def _subplot_changes(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Region]]:
+    """A chart of several subplots and no one plot frame: the regions inside each subplot's frame are
+    one data change (as inside one plot), and subplots changed alike (the largest region of each of
+    the same kind, missing, extra or moved, and the same colour, ΔE < 12: one series edited where
+    every subplot draws it) are one change. Severity the highest of its regions'. Returns the items
+    and the regions outside every subplot."""
+    frames = subplot_frames(c.ref, c.ref_ink)
+    if len(frames) < 2:
+        return [], regions
+    per: dict[int, list[Region]] = {}
+    rest: list[Region] = []
+    for r in regions:
+        # (a region that spans two subplots, a change drawn across both, goes with the one it
+        # covers most; one mostly outside every frame is no subplot's)
+        over = [_box_overlap(r.bbox, f) for f in frames]
+        k = int(np.argmax(over))
+        if sum(over) < 0.5 * max(1, r.box_area):
+            rest.append(r)
+        else:
+            per.setdefault(k, []).append(r)
+    groups = list(per.values())
+    leads = [max(g, key=lambda r: r.area) for g in groups]
+    kinds = [_presence(r) or "moved" for r in leads]
+    colours = [r.cand_colour if kind == "extra" else r.ref_colour for r, kind in zip(leads, kinds, strict=True)]
+    sets = DisjointSets(len(groups))
+    for i in range(len(groups)):
+        for j in range(i + 1, len(groups)):
+            if kinds[i] == kinds[j] and _rgb_de(colours[i], colours[j]) < 12:
+                sets.union(j, i)
+    out: list[_Item] = []
+    for members in sets.groups():
+        regs = [r for k in members for r in groups[k]]
+        graded = [_region_item(c, r) for r in regs]
+        lead = max(graded, key=lambda it: (it.severity, _box_area(it.box)))
+        where = f" in {len(members)} subplots alike" if len(members) > 1 else ""
+        out.append(
+            _Item(
+                "data_error", lead.severity, _union([r.bbox for r in regs]),
+                f"Plotted data differ over {len(regs)} place(s){where}: {lead.description}", "plot",
+                parts=[r.bbox for r in regs],
+            )
+        )  # fmt: skip
+    return out, rest
 
 
 def _chart_moved_pairs(c: _Ctx, regions: list[Region]) -> list[tuple[int, int]]:
@@ -405,14 +534,86 @@ def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int,
     ]  # fmt: skip
 
 
-def _recoloured_only(regions: list[Region], items: list[_Item]) -> bool:
+def _recoloured_only(regions: list[Region], pairs: list[tuple[tuple[int, int, int], tuple[int, int, int]]]) -> bool:
     """Every region keeps its ink in place (at most a tenth of its changed pixels gained or lost ink)
     and turns from the old to the new colour of a reported recolouring (ΔE < 15 each)."""
-    pairs = [it.colours for it in items if it.colours]
     return bool(pairs) and all(
         r.changed_ref_only + r.changed_cand_only <= 0.1 * max(1, r.area)
         and any(_rgb_de(r.ref_colour, old) < 15 and _rgb_de(r.cand_colour, new) < 15 for old, new in pairs)
         for r in regions
+    )
+
+
+def _one_recolouring(recolourings: list[tuple[_Item, bool]]) -> list[tuple[_Item, bool]]:
+    """Recolourings that are one change to an annotator: all those inside the plot (a colour map, or
+    a series whose shades quantise apart) and any that turn to the same new colour (ΔE < 12: a
+    series' marks and its legend swatch). One item each group: the most severe names it, its box
+    spans all; with whether any of it is inside the plot."""
+    n = len(recolourings)
+    sets = DisjointSets(n)
+    for i in range(n):
+        for j in range(i + 1, n):
+            (a, a_in), (b, b_in) = recolourings[i], recolourings[j]
+            same_new = a.colours and b.colours and _rgb_de(a.colours[1], b.colours[1]) < 12
+            if (a_in and b_in) or same_new:
+                sets.union(j, i)
+    out = []
+    for members in sets.groups():
+        group = [recolourings[k][0] for k in members]
+        lead = max(group, key=lambda it: (it.severity, _box_area(it.box)))
+        one = replace(lead, box=_union([it.box for it in group]), parts=[p for it in group for p in it.pieces])
+        out.append((one, any(recolourings[k][1] for k in members)))
+    return out
+
+
+def _values_recoloured(c: _Ctx, it: _Item) -> _Item:
+    """A recolouring inside the plot of a colour map (> 8 main plot colours: a heatmap, an image)
+    whose new colours the reference's plot already shows (its palette kept, ΔE < 10) is the values
+    changing, not the colours: data_error, graded by the share of the plot recoloured (under 5 %
+    1, under 25 % 2, else 3). Other recolourings stay as they are."""
+    assert c.frame is not None
+    if it.colours is None or len(_plot_colours(c)) <= 8:
+        return it
+    fx0, fy0, fx1, fy1 = c.frame
+    px = c.ref[fy0:fy1, fx0:fx1].reshape(-1, 3)[::7].astype(np.int32)
+    keys, counts = np.unique(((px[:, 0] >> 3) << 10) | ((px[:, 1] >> 3) << 5) | (px[:, 2] >> 3), return_counts=True)
+    palette = [
+        ((k >> 10) << 3 | 4, ((k >> 5) & 31) << 3 | 4, (k & 31) << 3 | 4) for k in keys[counts >= 0.001 * len(px)]
+    ]
+    if min((_rgb_de(it.colours[1], p) for p in palette), default=99) >= 10:
+        return it  # a colour the plot did not show: another colour map
+    share = min(1.0, sum(_box_area(p) for p in it.pieces) / max(1, _box_area(c.frame)))
+    sev = 1 if share < 0.05 else (2 if share < 0.25 else 3)
+    return replace(
+        it,
+        category="data_error",
+        severity=sev,
+        description=f"Values re-drawn in other colours of the plot's scale over {100 * share:.0f}% of the plot. {it.description}",
+    )
+
+
+#: matplotlib's legend box: white at this opacity over the marks.
+LEGEND_ALPHA = 0.8
+
+
+def _legend_tint(key: Region) -> bool:
+    """The region's colour turned into its own tint under a translucent white box (`LEGEND_ALPHA`),
+    or back, each channel within 8 levels: a legend's box came over marks or left them."""
+    a, b = np.asarray(key.ref_colour, float), np.asarray(key.cand_colour, float)
+    for under, over in ((a, b), (b, a)):
+        if (
+            np.abs(LEGEND_ALPHA * 255 + (1 - LEGEND_ALPHA) * under - over).max() <= 8
+            and _rgb_de(key.ref_colour, key.cand_colour) > 15
+        ):
+            return True
+    return False
+
+
+def _ink_in_place(r: Region) -> bool:
+    """The region's ink is where it was (at most a tenth of its inked changed pixels gained or lost
+    ink): only its colour changed."""
+    return r.changed_ref_only + r.changed_cand_only <= 0.1 * max(
+        1, r.changed_both_ink + r.changed_ref_only + r.changed_cand_only
     )
 
 

@@ -33,9 +33,19 @@ AXIS_MARGIN = 0.08
 AXIS_WIDENED = 1.5
 
 
+def _alnum_seq(text: str) -> str:
+    """The letters and digits of a read, in order (OCR joins or splits words at will)."""
+    return "".join(filter(str.isalnum, text))
+
+
+def _numbers(text: str) -> list[float]:
+    """The numbers among OCR'd tick labels, in order."""
+    return [v for v in (_number(t) for t in text.split()) if v is not None]
+
+
 def _tick_span(text: str) -> float | None:
     """max - min of the numbers among OCR'd tick labels (None: fewer than two numbers)."""
-    nums = [v for v in (_number(t) for t in text.split()) if v is not None]
+    nums = _numbers(text)
     return max(nums) - min(nums) if len(nums) >= 2 else None
 
 
@@ -51,8 +61,11 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     if pair is None:
         return "structure_error", 2, "scale or limits"
     a, b = pair
-    if a == b and a:
-        return None  # the same tick labels, only re-rendered
+    if (a == b and a) or (len(a.split()) >= 2 and _alnum_seq(a) == _alnum_seq(b)):
+        return None  # the same tick labels in the same order, only re-rendered (or spaced apart)
+    nums_a, nums_b = _numbers(a), _numbers(b)
+    if len(nums_a) >= 3 and nums_a == nums_b:
+        return None  # the same numbers in the same order: other words in the read are the axis label's
     if len(a.split()) >= 2 and sorted(filter(str.isalnum, a)) == sorted(filter(str.isalnum, b)):
         return "text_error", 3, f"labels swapped: {_q(a, 40)} -> {_q(b, 40)}"
 
@@ -70,7 +83,10 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
         return "structure_error", 2, f"scale: {_q(a, 40)} -> {_q(b, 40)}"
     span_a, span_b = _tick_span(a), _tick_span(b)
     narrower = span_a is not None and span_b is not None and 0 < span_b < 0.9 * span_a
-    return "data_error", 3 if narrower else 2, f"limits: {_q(a, 40)} -> {_q(b, 40)}"
+    # Numeric ticks: most words are numbers on both sides (not category labels such as "Store 1").
+    numeric = all(len(_numbers(t)) >= max(2, 0.6 * len(t.split())) for t in (a, b))
+    numbers = " (numbers)" if numeric else ""
+    return "data_error", 3 if narrower else 2, f"limits{numbers}: {_q(a, 40)} -> {_q(b, 40)}"
 
 
 @dataclass(frozen=True)
