@@ -455,7 +455,10 @@ def _plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: li
             out[sl] = _far(lab[sl], face, FACE_DE)
     # Long lines among what differs from the face too (light grid lines are no ink, nor marks), grown
     # by a pixel: where grid lines cross, neither line's thin run takes the crossing.
-    hor, ver = _long_lines(ink | out, 0.3)
+    # Dashed grid lines are closed along their run first.
+    seen = (ink | out).astype(np.uint8)
+    hor, _ = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, 7), np.uint8)) > 0, 0.3)
+    _, ver = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((7, 1), np.uint8)) > 0, 0.3)
     lines = cv2.dilate((hor | ver).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     return out & ~lines
 
