@@ -2,8 +2,9 @@
 
 For each task, a few references; honest candidates are the reference perturbed with
 1-3 known edits (`verm.perturb`); hacks (`verm.bench.hacks`) are a blank canvas, random
-noise, only the title, axes (a grid) without data, and the reference's text only. Every
-hack must get a lower reward than every honest candidate of the same reference.
+noise, only the title, axes (a grid) without data, the reference's text only and (charts)
+random dots over its emptied axes. Every hack must get a lower reward than every honest
+candidate of the same reference.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ N_HONEST = 4
 
 #: The hacks this test has always held the pixel judge to (`verm.bench.hacks` has more).
 KINDS = {
-    Task.CHART: ("blank canvas", "random noise", "only the title", "axes without data", "text only"),
+    Task.CHART: ("blank canvas", "random noise", "only the title", "axes without data", "text only", "random dots"),
     Task.TABLE: ("blank canvas", "random noise", "only the title", "axes without data", "text only"),
     Task.SVG: ("blank canvas", "random noise", "only the title", "text only", "one shape"),
 }
