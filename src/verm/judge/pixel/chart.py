@@ -15,12 +15,12 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit
-from verm.judge.pixel.chart_missing import FACE_DE, _colour_classes, _faces, _far
-from verm.judge.pixel.colour import _hex, _lab_ink, _rgb_de, _sq_norm
+from verm.judge.pixel.chart_missing import _hidden_plot_items
+from verm.judge.pixel.colour import _hex, _rgb_de
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.explain import _unexplained, _word_moves, _Words
-from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _covers, _grid_word, _inside, _union
+from verm.judge.pixel.geometry import PxBox, _box_iou, _box_overlap, _covers, _grid_word, _inside, _union
 from verm.judge.pixel.group import (
     _colour_groups,
     _moved_block_items,
@@ -29,8 +29,7 @@ from verm.judge.pixel.group import (
     _region_item,
     _text_items,
 )
-from verm.judge.pixel.hidden import _hidden_items
-from verm.judge.pixel.layout import _long_lines, subplot_frames
+from verm.judge.pixel.layout import _long_lines
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.text import _text_item
 
@@ -437,53 +436,6 @@ def _touched_mark_ink(c: _Ctx, regions: list[Region]) -> int:
         touched.update(int(v) for v in np.unique(labels[y0:y1, x0:x1]))
     touched.discard(0)
     return int(sum(stats[k, cv2.CC_STAT_AREA] for k in touched))
-
-
-#: The plot's changes hide its data when they take this share of the reference's plot ink away
-#: while the candidate draws under `HIDDEN_DRAWN` of it anew (not a series re-drawn elsewhere).
-HIDDEN_PLOT, HIDDEN_DRAWN = 0.6, 0.25
-
-
-def _plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]) -> np.ndarray:
-    """The marks inside the plot frames: what differs from the reference plot's face colour
-    (``faces``; white squares on a grey face are marks), long axis and grid lines aside."""
-    hor, ver = _long_lines(ink, 0.3)
-    out = np.zeros_like(ink)
-    for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
-        sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
-        if face is not None and lab[sl].size:
-            out[sl] = _far(lab[sl], face, FACE_DE)
-    return out & ~(hor | ver)
-
-
-def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
-    """The plot's changes take most of its marks away (`HIDDEN_PLOT`; marks: ink inside the frame
-    without long lines or the plot's face colour, `chart_missing._marks`) and draw little anew: the
-    hidden marks by their extent (`hidden._hidden_items`), so that the cost piles up with what is
-    hidden; else nothing."""
-    whole = c.frame is None or _box_area(c.frame) >= 0.95 * c.h * c.w
-    frames = (subplot_frames(c.ref, c.ref_ink) if whole else []) or [c.frame or (0, 0, c.w, c.h)]
-    (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
-    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
-    ref_marks = _plot_marks(c.ref_ink, ref_lab, frames, faces)
-    cand_marks = _plot_marks(c.cand_ink, cand_lab, frames, faces)
-    data = int(ref_marks.sum())
-    if data < 200:
-        return []
-    grow = np.ones((5, 5), np.uint8)
-    hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), grow) > 0)
-    extra = int((cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)).sum())
-    if int(hidden.sum()) < HIDDEN_PLOT * data or extra >= HIDDEN_DRAWN * data:
-        return []
-    # Most of the marks' colours gone too: one heavy series dropped beside a kept one is one change.
-    classes = _colour_classes(ref_lab, ref_marks, min_share=0.003)  # a thin line beside bars is a class
-    gone = sum(int((m & hidden).sum()) >= 0.5 * int(m.sum()) for m in classes)
-    if len(classes) > 1 and 2 * gone <= len(classes):
-        return []
-    why = (
-        f"{100 * int(hidden.sum()) / data:.0f}% of the reference's marks are gone, {100 * extra / data:.0f}% drawn anew"
-    )
-    return _hidden_items(c, hidden, "data_error", "plotted data", why)
 
 
 def _plot_item(c: _Ctx, inner: list[Region]) -> _Item:

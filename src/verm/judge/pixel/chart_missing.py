@@ -22,7 +22,7 @@ from verm.judge.pixel.colour import _lab_ink, _sq_norm
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
-from verm.judge.pixel.geometry import PxBox, _mask_box
+from verm.judge.pixel.geometry import PxBox, _box_area, _mask_box
 from verm.judge.pixel.hidden import HIDDEN_PARTS, _graded_hidden_items
 from verm.judge.pixel.layout import _long_lines, subplot_frames
 
@@ -70,11 +70,11 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         return [], []
     if s.noise:
         return _noise_items(c, s, "structure_error")
-    hidden, why = _hidden_data(c)
+    hidden, ruler, why = _hidden_data(c)
     if hidden is None:
         return [], []
     found = _plot_marks_hidden(c)
-    if found is not None and s.extra_ink >= MOVED_AWAY * int(found[0].sum()):
+    if found is not None and s.extra_ink - ruler >= MOVED_AWAY * int(found[0].sum()):
         return [], []  # the candidate draws as much anew elsewhere: the data moved (a new layout), not hidden
     share = found[1] if found is not None else 1.0
     items = _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
@@ -87,27 +87,35 @@ def _hidden_parts(share: float) -> int:
     return max(1, min(HIDDEN_PARTS, 1 + int(share / HIDDEN_STEP)))
 
 
-def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, str]:
-    """The reference's data ink the candidate hides, when it hides most of it (else None), and why."""
+def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, int, str]:
+    """The reference's data ink the candidate hides, when it hides most of it (else None), the ink
+    of a straight line drawn across the plot instead (`_ruler`, no data), and why."""
     ref_lab, _ = _lab_ink(c.ref)
     cand_lab, _ = _lab_ink(c.cand)
     frames = subplot_frames(c.ref, c.ref_ink) or ([c.frame] if c.frame is not None else [])
-    faces = _faces(ref_lab, frames)
+    # The face among pixels alike in both images: bars filling most of the plot are no face.
+    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
     ref_marks, cand_marks = _marks(c.ref_ink, ref_lab, frames, faces), _marks(c.cand_ink, cand_lab, frames, faces)
+    new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0)
+    line = _ruler(new, cand_marks, frames) if frames else None
+    ruler = 0
+    if line is not None:
+        ruler, cand_marks = int(line.sum()), cand_marks & ~line  # a straight line across the plot carries no data
     ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
     area = np.zeros_like(ref_marks)
     for fx0, fy0, fx1, fy1 in frames:
         area[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = True
     if area.any() and int((cand_marks & area).sum()) >= DRAWN * int((ref_marks & area).sum()):
-        return None, ""  # drawn where the data are (checked first: the colour classes cost time)
+        return None, 0, ""  # drawn where the data are (checked first: the colour classes cost time)
     if int(ref_col.sum()) >= MIN_COLOUR_INK:
-        classes, what, cand_kind = _colour_classes(ref_lab, ref_col), "mark colours", cand_col
+        classes, what, cand_kind = _colour_classes(ref_lab, ref_col, min_share=0.003), "mark colours", cand_col
     elif area.any() and int((ref_marks & area).sum()) >= MIN_COLOUR_INK:
         classes, what, cand_kind = [ref_marks & area], "plotted marks", cand_marks
     else:
-        return None, ""
+        return None, 0, ""
+    classes = _series_classes(classes, ref_lab, faces)
     if not classes:
-        return None, ""
+        return None, 0, ""
     if not area.any():
         data = np.zeros_like(ref_marks)
         for m in classes:
@@ -116,7 +124,7 @@ def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, str]:
         area[y0:y1, x0:x1] = True
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
     if cand_drawn >= DRAWN * drawn:
-        return None, ""  # drawn where the data are: the data in another form, changes reported one by one
+        return None, 0, ""  # drawn where the data are: the data in another form, changes reported one by one
     near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     margin = 3 + round(0.005 * min(c.h, c.w))
     gone = []
@@ -126,7 +134,7 @@ def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, str]:
         if not _kept(m, near, same, cand_kind, margin):
             gone.append(m)
     if 2 * len(gone) <= len(classes):
-        return None, ""
+        return None, 0, ""
     hidden = np.zeros_like(ref_marks)
     for m in gone:
         hidden |= m
@@ -134,7 +142,7 @@ def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, str]:
         f"{len(gone)} of its {len(classes)} {what} are gone and it draws {100 * cand_drawn / max(drawn, 1):.0f}% "
         "of the reference's ink where the data are"
     )
-    return hidden, why
+    return hidden, ruler, why
 
 
 def _faces(lab: np.ndarray, frames: list[PxBox], same: np.ndarray | None = None) -> list[np.ndarray | None]:
@@ -229,6 +237,40 @@ def _colour_classes(lab: np.ndarray, mask: np.ndarray, min_share: float = CLASS_
     return out
 
 
+#: A class holding under this share of the classes' ink whose colour lies between two other colours
+#: (two bigger classes', or one's and the plot face's) is their blend (anti-aliased edges, a
+#: translucent legend over a bar), not a series.
+BLEND_MAX = 0.03
+
+
+def _series_classes(classes: list[np.ndarray], lab: np.ndarray, faces: list[np.ndarray | None]) -> list[np.ndarray]:
+    """``classes`` without the blends of others (`BLEND_MAX`): what an annotator counts as series."""
+    if len(classes) < 2:
+        return classes
+    sizes = [int(m.sum()) for m in classes]
+    total = max(1, sum(sizes))
+    centres = [np.median(lab[m], axis=0) for m in classes]
+    anchors = [f for f in faces if f is not None]
+    out = []
+    for k, m in enumerate(classes):
+        if sizes[k] >= BLEND_MAX * total:
+            out.append(m)
+            continue
+        bigger = [centres[i] for i in range(len(classes)) if sizes[i] > sizes[k]]
+        ends = bigger + anchors
+        blend = any(_to_segment(centres[k], a, b) <= CLASS_DE / 2 for i, a in enumerate(bigger) for b in ends[i + 1 :])
+        if not blend:
+            out.append(m)
+    return out
+
+
+def _to_segment(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
+    """Distance (ΔE) of colour ``p`` from the segment between colours ``a`` and ``b``."""
+    ab = b - a
+    t = float(np.clip(np.dot(p - a, ab) / max(float(np.dot(ab, ab)), 1e-9), 0.0, 1.0))
+    return float(np.linalg.norm(p - (a + t * ab)))
+
+
 def _kept(unit: np.ndarray, near: np.ndarray, same: np.ndarray, cand_marks: np.ndarray, margin: int) -> bool:
     """The candidate reproduces this class: half its ink has candidate marks within 2 px (``near``), or
     the candidate draws the class's colour (``same``) across half its extent (the series drawn in
@@ -299,3 +341,91 @@ def _plot_marks_hidden(c: _Ctx) -> tuple[np.ndarray, float, float] | None:
     hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), k) > 0)
     extra = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), k) > 0)
     return hidden, int(hidden.sum()) / n, int(extra.sum()) / n
+
+
+#: The plot's changes hide its data when they take this share of the reference's plot marks away
+#: (one colour class: `HIDDEN_PLOT_ONE`) while the candidate draws under `HIDDEN_DRAWN` of them anew.
+HIDDEN_PLOT, HIDDEN_PLOT_ONE, HIDDEN_DRAWN = 0.4, 0.6, 0.25
+
+
+def _plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]) -> np.ndarray:
+    """The marks inside the plot frames: what differs from the reference plot's face colour
+    (``faces``; white squares on a grey face are marks), long axis and grid lines aside (found among
+    these marks too: a light grid is no ink but differs from the face)."""
+    out = np.zeros_like(ink)
+    for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
+        sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
+        if face is not None and lab[sl].size:
+            out[sl] = _far(lab[sl], face, FACE_DE)
+    hor, ver = _long_lines(ink, 0.3)
+    grid_h, grid_v = _long_lines(out, 0.3)
+    return out & ~(hor | ver | grid_h | grid_v)
+
+
+def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
+    """The plot's changes take its data away: over half its series gone (colour classes, blends
+    aside, `_series_classes`; a class is gone when half its ink has no candidate mark within 2 px),
+    at least `HIDDEN_PLOT` of its marks hidden (`HIDDEN_PLOT_ONE` for a one-colour plot) and under
+    `HIDDEN_DRAWN` drawn anew (a straight line across the plot is no data, `_ruler`): the hidden
+    marks graded by the share hidden (`_hidden_parts`), so that the cost piles up with what is
+    hidden; else nothing (one change, reported by the plot's data item)."""
+    whole = c.frame is None or _box_area(c.frame) >= 0.95 * c.h * c.w
+    frames = (subplot_frames(c.ref, c.ref_ink) if whole else []) or [c.frame or (0, 0, c.w, c.h)]
+    (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
+    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
+    ref_marks = _plot_marks(c.ref_ink, ref_lab, frames, faces)
+    cand_marks = _plot_marks(c.cand_ink, cand_lab, frames, faces)
+    data = int(ref_marks.sum())
+    if data < MIN_COLOUR_INK:
+        return []
+    grow = np.ones((5, 5), np.uint8)
+    hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), grow) > 0)
+    new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)
+    extra = int(new.sum())
+    ruler = _ruler(new, cand_marks, frames) if extra else None
+    if ruler is not None:
+        extra, cand_marks = 0, cand_marks & ~ruler  # a straight line across the plot carries no data
+    share = int(hidden.sum()) / data
+    if share < HIDDEN_PLOT or extra >= HIDDEN_DRAWN * data:
+        return []
+    # Most of the series gone too (one heavy series dropped beside a kept one is one change); a
+    # series drawn in another form stays (`_kept`: an area drawn as its outline line).
+    classes = _series_classes(_colour_classes(ref_lab, ref_marks, min_share=0.003), ref_lab, faces)
+    near = cv2.dilate(cand_marks.astype(np.uint8), grow) > 0
+    margin = 3 + round(0.005 * min(c.h, c.w))
+    gone = sum(
+        int((m & hidden).sum()) >= KEPT * int(m.sum())
+        and not _kept(
+            m, near, cand_marks & ~_far(cand_lab, np.median(ref_lab[m], axis=0), CLASS_DE), cand_marks, margin
+        )
+        for m in classes
+    )
+    if 2 * gone <= len(classes) or (len(classes) <= 1 and share < HIDDEN_PLOT_ONE):
+        return []
+    why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
+    return _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
+
+
+#: New ink is one straight line when this share of it lies within 2 px of the line fitted to it.
+STRAIGHT_SHARE = 0.9
+
+
+def _ruler(new: np.ndarray, marks: np.ndarray, frames: list[PxBox]) -> np.ndarray | None:
+    """The candidate's marks along one straight line, when its new marks (``new``: no reference mark
+    near) are that line across a plot (half its width or height at least): a line that carries none
+    of the reference's values (the data replaced by a ruler line); else None."""
+    ys, xs = np.nonzero(new)
+    if len(xs) < 20:
+        return None
+    pts = np.column_stack([xs, ys]).astype(np.float32)
+    vx, vy, x0, y0 = (float(v) for v in cv2.fitLine(pts, cv2.DIST_L2, 0, 0.01, 0.01).ravel())
+    if float((np.abs((pts[:, 0] - x0) * vy - (pts[:, 1] - y0) * vx) <= 2.0).mean()) < STRAIGHT_SHARE:
+        return None
+    span_x, span_y = float(np.ptp(pts[:, 0])), float(np.ptp(pts[:, 1]))
+    if not any(span_x >= 0.5 * (fx1 - fx0) or span_y >= 0.5 * (fy1 - fy0) for fx0, fy0, fx1, fy1 in frames):
+        return None
+    my, mx = np.nonzero(marks)
+    on = np.abs((mx - x0) * vy - (my - y0) * vx) <= 2.0
+    out = np.zeros_like(marks)
+    out[my[on], mx[on]] = True
+    return out
