@@ -1,16 +1,19 @@
 """Charts: plotted data the candidate hides (empty axes, a title only, one line where there were many).
 
 The reference's data are its marks by colour: its chromatic ink (long axis and grid lines aside)
-in colour classes, one per series colour or colour-scale step; a chart with little colour has one
-class, the dark marks inside its plot frame. A class is kept when half its ink has candidate ink
-within 2 px, or the candidate draws marks at the class's edges (its top or bottom in half its
-columns, or its ends in half its rows: a series drawn as a line instead of bars, marks recoloured
-and moved a little). When over half the classes are gone and the candidate draws under
-a quarter of the reference's ink where the data are (inside the subplots' frames), the hidden data are reported by the share hidden
-(`_hidden_parts`: one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the
-candidate draws half as much anew elsewhere (a new layout). A candidate that draws as much there draws
-the data in another form: its changes are reported one by one. Noise over the whole canvas hides everything (`elements._noise_items`). Rules in full:
-docs/judges.md, "Pixel judge".
+in colour classes, one per series colour or colour-scale step, blends of two colours aside
+(`_series_classes`); a chart with little colour has one class, the dark marks inside its plot
+frame. A class is kept when half its ink has candidate ink within 2 px, or the candidate draws
+marks at the class's edges (its top or bottom in half its columns, or its ends in half its rows: a
+series drawn as a line instead of bars, marks recoloured and moved a little). When over half the
+classes are gone and the candidate draws under a quarter of the reference's ink where the data are
+(inside the subplots' frames), the hidden data are reported by the share hidden (`_hidden_parts`:
+one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the candidate draws
+half as much anew elsewhere (a new layout). A straight line across the plot is no data drawn
+(`_ruler`). A candidate that draws as much there draws the data in another form: its changes are
+reported one by one. The plot's own changes hiding its data (`_hidden_plot_items`, called by
+`chart`) follow the same series rule. Noise over the whole canvas hides everything
+(`elements._noise_items`). Rules in full: docs/judges.md, "Pixel judge".
 """
 
 from __future__ import annotations
@@ -407,7 +410,7 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
 
 
 #: New ink is one straight line when this share of it lies within 2 px of the line fitted to it.
-STRAIGHT_SHARE = 0.9
+STRAIGHT_SHARE = 0.6
 
 
 def _ruler(new: np.ndarray, marks: np.ndarray, frames: list[PxBox]) -> np.ndarray | None:
@@ -418,10 +421,12 @@ def _ruler(new: np.ndarray, marks: np.ndarray, frames: list[PxBox]) -> np.ndarra
     if len(xs) < 20:
         return None
     pts = np.column_stack([xs, ys]).astype(np.float32)
-    vx, vy, x0, y0 = (float(v) for v in cv2.fitLine(pts, cv2.DIST_L2, 0, 0.01, 0.01).ravel())
-    if float((np.abs((pts[:, 0] - x0) * vy - (pts[:, 1] - y0) * vx) <= 2.0).mean()) < STRAIGHT_SHARE:
+    # Robust fit: pieces of a dashed grid the hidden marks uncover are new ink too.
+    vx, vy, x0, y0 = (float(v) for v in cv2.fitLine(pts, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel())
+    on = np.abs((pts[:, 0] - x0) * vy - (pts[:, 1] - y0) * vx) <= 2.0
+    if float(on.mean()) < STRAIGHT_SHARE:
         return None
-    span_x, span_y = float(np.ptp(pts[:, 0])), float(np.ptp(pts[:, 1]))
+    span_x, span_y = float(np.ptp(pts[on, 0])), float(np.ptp(pts[on, 1]))
     if not any(span_x >= 0.5 * (fx1 - fx0) or span_y >= 0.5 * (fy1 - fy0) for fx0, fy0, fx1, fy1 in frames):
         return None
     my, mx = np.nonzero(marks)
