@@ -49,7 +49,7 @@ MIN_COLOUR_INK = 200
 
 #: A candidate drawing at least this share of the reference's ink where the data are (inside the
 #: subplots' frames, else the data's box) draws the data in another form: no data are hidden.
-DRAWN = 0.25
+DRAWN = 0.5
 
 
 #: Data the candidate hides are drawn elsewhere (another layout) when it draws at least this share of
@@ -116,25 +116,27 @@ def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, int, str]:
         classes, what, cand_kind = [ref_marks & area], "plotted marks", cand_marks
     else:
         return None, 0, ""
-    classes = _series_classes(classes, ref_lab, faces)
+    classes = _per_frame(_series_classes(classes, ref_lab, faces), frames)
     if not classes:
         return None, 0, ""
     if not area.any():
         data = np.zeros_like(ref_marks)
-        for m in classes:
+        for m, _ in classes:
             data |= m
         x0, y0, x1, y1 = _mask_box(data, 0, 0)
         area[y0:y1, x0:x1] = True
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
     if cand_drawn >= DRAWN * drawn:
         return None, 0, ""  # drawn where the data are: the data in another form, changes reported one by one
+    # A series is kept by what the candidate draws where the data are (a title above the plot keeps none).
+    cand_marks, cand_kind = cand_marks & area, cand_kind & area
     near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     margin = 3 + round(0.005 * min(c.h, c.w))
     gone = []
-    for m in classes:
+    for m, sl in classes:
         colour = np.median(ref_lab[m], axis=0)
-        same = cand_marks & ~_far(cand_lab, colour, CLASS_DE)
-        if not _kept(m, near, same, cand_kind, margin):
+        same = cand_marks[sl] & ~_far(cand_lab[sl], colour, CLASS_DE)
+        if not _kept(m[sl], near[sl], same, cand_kind[sl], margin):
             gone.append(m)
     if 2 * len(gone) <= len(classes):
         return None, 0, ""
@@ -267,6 +269,24 @@ def _series_classes(classes: list[np.ndarray], lab: np.ndarray, faces: list[np.n
     return out
 
 
+def _per_frame(classes: list[np.ndarray], frames: list[PxBox]) -> list[tuple[np.ndarray, tuple[slice, slice]]]:
+    """Each class split by subplot (several frames), with the place it is judged in (its frame; the
+    whole image for one frame): a series in each subplot counts apart, kept or not by what the
+    candidate draws in that subplot, so one line kept of four subplots' lines in one colour keeps
+    one of four, not the colour."""
+    whole = (slice(None), slice(None))
+    if len(frames) < 2:
+        return [(m, whole) for m in classes]
+    out = []
+    for m in classes:
+        for fx0, fy0, fx1, fy1 in frames:
+            part = np.zeros_like(m)
+            part[fy0:fy1, fx0:fx1] = m[fy0:fy1, fx0:fx1]
+            if int(part.sum()) >= 20:
+                out.append((part, (slice(fy0, fy1), slice(fx0, fx1))))
+    return out
+
+
 def _to_segment(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
     """Distance (ΔE) of colour ``p`` from the segment between colours ``a`` and ``b``."""
     ab = b - a
@@ -393,15 +413,19 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
         return []
     # Most of the series gone too (one heavy series dropped beside a kept one is one change); a
     # series drawn in another form stays (`_kept`: an area drawn as its outline line).
-    classes = _series_classes(_colour_classes(ref_lab, ref_marks, min_share=0.003), ref_lab, faces)
+    classes = _per_frame(_series_classes(_colour_classes(ref_lab, ref_marks, min_share=0.003), ref_lab, faces), frames)
     near = cv2.dilate(cand_marks.astype(np.uint8), grow) > 0
     margin = 3 + round(0.005 * min(c.h, c.w))
     gone = sum(
         int((m & hidden).sum()) >= KEPT * int(m.sum())
         and not _kept(
-            m, near, cand_marks & ~_far(cand_lab, np.median(ref_lab[m], axis=0), CLASS_DE), cand_marks, margin
+            m[sl],
+            near[sl],
+            cand_marks[sl] & ~_far(cand_lab[sl], np.median(ref_lab[m], axis=0), CLASS_DE),
+            cand_marks[sl],
+            margin,
         )
-        for m in classes
+        for m, sl in classes
     )
     if 2 * gone <= len(classes) or (len(classes) <= 1 and share < HIDDEN_PLOT_ONE):
         return []
