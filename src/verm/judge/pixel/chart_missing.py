@@ -128,14 +128,14 @@ def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, int, str]:
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
     if cand_drawn >= DRAWN * drawn:
         return None, 0, ""  # drawn where the data are: the data in another form, changes reported one by one
-    # A series is kept by what the candidate draws where the data are (a title above the plot keeps none).
-    cand_marks, cand_kind = cand_marks & area, cand_kind & area
+    # A colour spans a series where the data are (a title above the plot spans none).
+    where = cv2.dilate(area.astype(np.uint8), np.ones((15, 15), np.uint8)) > 0
     near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     margin = 3 + round(0.005 * min(c.h, c.w))
     gone = []
     for m, sl in classes:
         colour = np.median(ref_lab[m], axis=0)
-        same = cand_marks[sl] & ~_far(cand_lab[sl], colour, CLASS_DE)
+        same = cand_marks[sl] & where[sl] & ~_far(cand_lab[sl], colour, CLASS_DE)
         if not _kept(m[sl], near[sl], same, cand_kind[sl], margin):
             gone.append(m)
     if 2 * len(gone) <= len(classes):
