@@ -387,8 +387,8 @@ def _plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: li
 
 
 def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
-    """The plot's changes take its data away: over half its series gone (colour classes, blends
-    aside, `_series_classes`; a class is gone when half its ink has no candidate mark within 2 px),
+    """The plot's changes take its data away: over half its mark colours gone (colour classes, per
+    subplot; a class is gone when half its ink has no candidate mark within 2 px),
     at least `HIDDEN_PLOT` of its marks hidden (`HIDDEN_PLOT_ONE` for a one-colour plot) and under
     `HIDDEN_DRAWN` drawn anew (a straight line across the plot is no data, `_ruler`): the hidden
     marks graded by the share hidden (`_hidden_parts`), so that the cost piles up with what is
@@ -412,22 +412,9 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
     share = int(hidden.sum()) / data
     if share < HIDDEN_PLOT or extra >= HIDDEN_DRAWN * data:
         return []
-    # Most of the series gone too (one heavy series dropped beside a kept one is one change); a
-    # series drawn in another form stays (`_kept`: an area drawn as its outline line).
-    classes = _per_frame(_series_classes(_colour_classes(ref_lab, ref_marks, min_share=0.003), ref_lab, faces), frames)
-    near = cv2.dilate(cand_marks.astype(np.uint8), grow) > 0
-    margin = 3 + round(0.005 * min(c.h, c.w))
-    gone = sum(
-        int((m & hidden).sum()) >= KEPT * int(m.sum())
-        and not _kept(
-            m[sl],
-            near[sl],
-            cand_marks[sl] & ~_far(cand_lab[sl], np.median(ref_lab[m], axis=0), CLASS_DE),
-            cand_marks[sl],
-            margin,
-        )
-        for m, sl in classes
-    )
+    # Most of the marks' colours gone too: one heavy series dropped beside a kept one is one change.
+    classes = _per_frame(_colour_classes(ref_lab, ref_marks, min_share=0.003), frames)
+    gone = sum(int((m & hidden).sum()) >= KEPT * int(m.sum()) for m, _ in classes)
     if 2 * gone <= len(classes) or (len(classes) <= 1 and share < HIDDEN_PLOT_ONE):
         return []
     why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
