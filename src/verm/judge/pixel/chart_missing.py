@@ -6,7 +6,7 @@ in colour classes, one per series colour or colour-scale step, blends of two col
 frame. A class is kept when half its ink has candidate ink within 2 px, or the candidate draws
 marks at the class's edges (its top or bottom in half its columns, or its ends in half its rows: a
 series drawn as a line instead of bars, marks recoloured and moved a little). When over half the
-classes are gone (per subplot) and the candidate draws under half the reference's ink where the data are
+classes are gone (per subplot) and the candidate draws under a quarter of the reference's ink where the data are
 (inside the subplots' frames), the hidden data are reported by the share hidden (`_hidden_parts`:
 one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the candidate draws
 half as much anew elsewhere (a new layout). A straight line across the plot is no data drawn
@@ -48,9 +48,8 @@ MIN_COLOUR_INK = 200
 
 
 #: A candidate drawing at least this share of the reference's ink where the data are (inside the
-#: subplots' frames, else the data's box) draws the data in another form: no data are hidden (one
-#: line kept of three or four draws a quarter to a third).
-DRAWN = 0.5
+#: subplots' frames, else the data's box) draws the data in another form: no data are hidden.
+DRAWN = 0.25
 
 
 #: Data the candidate hides are drawn elsewhere (another layout) when it draws at least this share of
