@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from itertools import pairwise
 
 import cv2
 import numpy as np
 
 from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit
-from verm.judge.pixel.chart_missing import FACE_DE, _colour_classes, _faces, _far
+from verm.judge.pixel.chart_missing import _hidden_plot_items
 from verm.judge.pixel.classify import _looks_like_text, _presence
-from verm.judge.pixel.colour import _hex, _lab_ink, _rgb_de, _sq_norm
+from verm.judge.pixel.colour import _hex, _rgb_de
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.explain import _unexplained, _word_moves, _Words
@@ -32,7 +31,6 @@ from verm.judge.pixel.group import (
     _region_item,
     _text_items,
 )
-from verm.judge.pixel.hidden import _hidden_items
 from verm.judge.pixel.layout import _long_lines, subplot_frames
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.text import _text_item
@@ -639,131 +637,6 @@ def _touched_mark_ink(c: _Ctx, regions: list[Region]) -> int:
         touched.update(int(v) for v in np.unique(labels[y0:y1, x0:x1]))
     touched.discard(0)
     return int(sum(stats[k, cv2.CC_STAT_AREA] for k in touched))
-
-
-#: The plot's changes hide its data when they take this share of the reference's plot ink away
-#: while the candidate draws under `HIDDEN_DRAWN` of it anew (not a series re-drawn elsewhere).
-HIDDEN_PLOT, HIDDEN_DRAWN = 0.6, 0.25
-
-
-def _plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]) -> np.ndarray:
-    """The marks inside the plot frames: what differs from the reference plot's face colour
-    (``faces``; white squares on a grey face are marks), long axis and grid lines aside."""
-    out = np.zeros_like(ink)
-    for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
-        sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
-        if face is not None and lab[sl].size:
-            out[sl] = _far(lab[sl], face, FACE_DE)
-    # Long lines among what differs from the face too (light grid lines are no ink, nor marks), grown
-    # by a pixel: where grid lines cross, neither line's thin run takes the crossing.
-    # Dashed grid lines are closed along their run first.
-    seen = (ink | out).astype(np.uint8)
-    hor, _ = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, 7), np.uint8)) > 0, 0.3)
-    _, ver = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((7, 1), np.uint8)) > 0, 0.3)
-    lines = cv2.dilate((hor | ver).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    return out & ~lines
-
-
-def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
-    """The plot's changes take most of its marks away (`HIDDEN_PLOT`; marks: ink inside the frame
-    without long lines or the plot's face colour, `chart_missing._marks`) and draw little anew: the
-    hidden marks by their extent (`hidden._hidden_items`), so that the cost piles up with what is
-    hidden; else nothing."""
-    whole = c.frame is None or _box_area(c.frame) >= 0.95 * c.h * c.w
-    frames = (subplot_frames(c.ref, c.ref_ink) if whole else []) or [c.frame or (0, 0, c.w, c.h)]
-    (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
-    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
-    ref_marks = _plot_marks(c.ref_ink, ref_lab, frames, faces)
-    cand_marks = _plot_marks(c.cand_ink, cand_lab, frames, faces)
-    data = int(ref_marks.sum())
-    if data < 200:
-        return []
-    grow = np.ones((5, 5), np.uint8)
-    hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), grow) > 0)
-    extra = int((cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)).sum())
-    if int(hidden.sum()) < HIDDEN_PLOT * data:
-        return []
-    if extra >= HIDDEN_DRAWN * data and _follows_data(c, ref_marks, cand_marks, frames):
-        # Much drawn anew, following the reference's data (another chart type, the data rescaled): a change,
-        # not data gone. New marks that follow nothing (dots or bars drawn at random) still leave it empty.
-        return []
-    # Most of the marks' colours gone too: one heavy series dropped beside a kept one is one change.
-    classes = _colour_classes(ref_lab, ref_marks, min_share=0.003)  # a thin line beside bars is a class
-    gone = sum(int((m & hidden).sum()) >= 0.5 * int(m.sum()) for m in classes)
-    if len(classes) > 1 and 2 * gone <= len(classes):
-        return []
-    why = (
-        f"{100 * int(hidden.sum()) / data:.0f}% of the reference's marks are gone, {100 * extra / data:.0f}% drawn anew"
-    )
-    return _hidden_items(c, hidden, "data_error", "plotted data", why)
-
-
-#: Each plot frame is cut into this many columns, in which the ends of the marks are compared (`_follows_data`).
-ENVELOPE_BINS = 48
-#: A column's end (the top or bottom of its changed marks) is kept when the candidate's is within this
-#: share of the frame's height; new marks follow the data when they keep the ends of `ENVELOPE_KEPT` of
-#: the columns, or when their ends rise and fall with the reference's (Spearman >= `ENVELOPE_RANK` over
-#: at least `ENVELOPE_MIN` columns: the data rescaled under the same axes).
-ENVELOPE_TOL, ENVELOPE_KEPT, ENVELOPE_RANK, ENVELOPE_MIN = 0.03, 0.5, 0.8, 8
-
-
-def _y_ticks_changed(c: _Ctx) -> bool:
-    """Something changed beside the frame's left or right side (the y tick labels: a new scale or limits)."""
-    assert c.frame is not None
-    fx0, fy0, fx1, fy1 = c.frame
-    rows = slice(max(0, fy0 - round(0.03 * c.h)), min(c.h, fy1 + round(0.03 * c.h)))
-    diff = np.abs(c.ref_grey[rows] - c.cand_grey[rows]) > 40
-    left, right = diff[:, max(0, fx0 - round(0.15 * c.w)) : max(0, fx0 - 2)], diff[:, fx1 + 2 : fx1 + round(0.15 * c.w)]
-    return int(left.sum()) + int(right.sum()) >= 20
-
-
-def _column_ends(marks: np.ndarray, frame: PxBox) -> np.ndarray:
-    """The top and bottom row of ``marks`` in each of `ENVELOPE_BINS` columns of ``frame`` (2 x bins), as
-    shares of its height from its top; NaN where a column has no mark."""
-    fx0, fy0, fx1, fy1 = frame
-    sub = marks[fy0:fy1, fx0:fx1]
-    ends = np.full((2, ENVELOPE_BINS), np.nan)
-    for k, (a, b) in enumerate(pairwise(np.linspace(0, sub.shape[1], ENVELOPE_BINS + 1).round().astype(int))):
-        ys = np.flatnonzero(sub[:, a:b].any(axis=1))
-        if len(ys):
-            ends[:, k] = ys[0], ys[-1]
-    return ends / max(1, fy1 - fy0)
-
-
-def _follows_data(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray, frames: list[PxBox]) -> bool:
-    """The candidate's new marks carry the reference's data. An annotator reads an honest redraw by
-    the same x places and values: column by column across the plot, the candidate's marks end where
-    the reference's did (bars for a line: their tops on the line; a line for bars: through their
-    tops), or rise and fall as they did (values rescaled). Marks drawn at random over the reference's
-    axes (dots, bars or lines, in its colours or not) keep few of those ends and follow none of it.
-    Under a new y scale or limits (the tick labels beside the frame changed) the marks cannot be
-    compared in place: the old reading (a change, not data gone) stands."""
-    from scipy.stats import spearmanr
-
-    if _y_ticks_changed(c):
-        return True
-    # Only the marks that changed: those left as they were (dotted grid lines, a kept series) say nothing.
-    changed = cv2.dilate((np.abs(c.ref_grey - c.cand_grey) > 25).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    wide = [f for f in frames if f[2] - f[0] >= 2 * ENVELOPE_BINS and f[3] - f[1] >= 20]
-    if not wide:
-        return True
-    ref_ends = np.concatenate([_column_ends(ref_marks & changed, f) for f in wide], axis=1)
-    cand_ends = np.concatenate([_column_ends(cand_marks & changed, f) for f in wide], axis=1)
-    drawn = ~np.isnan(ref_ends[0])
-    if int(drawn.sum()) < 4:
-        return True  # too few columns to tell
-    kept = (np.abs(cand_ends - ref_ends) <= ENVELOPE_TOL).any(axis=0) & drawn
-    if int(kept.sum()) >= ENVELOPE_KEPT * int(drawn.sum()):
-        return True
-    both = drawn & ~np.isnan(cand_ends[0])
-    if int(both.sum()) < ENVELOPE_MIN:
-        return False
-    return any(
-        np.ptp(ref_end) > ENVELOPE_TOL
-        and np.ptp(cand_end) > ENVELOPE_TOL
-        and spearmanr(ref_end, cand_end).statistic >= ENVELOPE_RANK
-        for ref_end, cand_end in zip(ref_ends[:, both], cand_ends[:, both], strict=True)
-    )
 
 
 def _plot_item(c: _Ctx, inner: list[Region]) -> _Item:

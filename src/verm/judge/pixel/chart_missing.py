@@ -1,19 +1,24 @@
 """Charts: plotted data the candidate hides (empty axes, a title only, one line where there were many).
 
 The reference's data are its marks by colour: its chromatic ink (long axis and grid lines aside)
-in colour classes, one per series colour or colour-scale step; a chart with little colour has one
-class, the dark marks inside its plot frame. A class is kept when half its ink has candidate ink
-within 2 px, or the candidate draws marks at the class's edges (its top or bottom in half its
-columns, or its ends in half its rows: a series drawn as a line instead of bars, marks recoloured
-and moved a little). When over half the classes are gone and the candidate draws under
-a quarter of the reference's ink where the data are (inside the subplots' frames), the hidden data are reported by the share hidden
-(`_hidden_parts`: one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the
-candidate draws half as much anew elsewhere (a new layout). A candidate that draws as much there draws
-the data in another form: its changes are reported one by one. Noise over the whole canvas hides everything (`elements._noise_items`). Rules in full:
-docs/judges.md, "Pixel judge".
+in colour classes, one per series colour or colour-scale step, blends of two colours aside
+(`_series_classes`); a chart with little colour has one class, the dark marks inside its plot
+frame. A class is kept when half its ink has candidate ink within 2 px, or the candidate draws
+marks at the class's edges (its top or bottom in half its columns, or its ends in half its rows: a
+series drawn as a line instead of bars, marks recoloured and moved a little). When over half the
+classes are gone (per subplot) and the candidate draws under a quarter of the reference's ink where the data are
+(inside the subplots' frames), the hidden data are reported by the share hidden (`_hidden_parts`:
+one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the candidate draws
+half as much anew elsewhere (a new layout). A straight line across the plot is no data drawn
+(`_ruler`). A candidate that draws as much there draws the data in another form: its changes are
+reported one by one. The plot's own changes hiding its data (`_hidden_plot_items`, called by
+`chart`) follow the same series rule. Noise over the whole canvas hides everything
+(`elements._noise_items`). Rules in full: docs/judges.md, "Pixel judge".
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 import cv2
 import numpy as np
@@ -22,7 +27,7 @@ from verm.judge.pixel.colour import _lab_ink, _sq_norm
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
-from verm.judge.pixel.geometry import PxBox, _mask_box
+from verm.judge.pixel.geometry import PxBox, _box_area, _mask_box
 from verm.judge.pixel.hidden import HIDDEN_PARTS, _graded_hidden_items
 from verm.judge.pixel.layout import _long_lines, subplot_frames
 
@@ -70,11 +75,11 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         return [], []
     if s.noise:
         return _noise_items(c, s, "structure_error")
-    hidden, why = _hidden_data(c)
+    hidden, ruler, why = _hidden_data(c)
     if hidden is None:
         return [], []
     found = _plot_marks_hidden(c)
-    if found is not None and s.extra_ink >= MOVED_AWAY * int(found[0].sum()):
+    if found is not None and s.extra_ink - ruler >= MOVED_AWAY * int(found[0].sum()):
         return [], []  # the candidate draws as much anew elsewhere: the data moved (a new layout), not hidden
     share = found[1] if found is not None else 1.0
     items = _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
@@ -87,46 +92,56 @@ def _hidden_parts(share: float) -> int:
     return max(1, min(HIDDEN_PARTS, 1 + int(share / HIDDEN_STEP)))
 
 
-def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, str]:
-    """The reference's data ink the candidate hides, when it hides most of it (else None), and why."""
+def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, int, str]:
+    """The reference's data ink the candidate hides, when it hides most of it (else None), the ink
+    of a straight line drawn across the plot instead (`_ruler`, no data), and why."""
     ref_lab, _ = _lab_ink(c.ref)
     cand_lab, _ = _lab_ink(c.cand)
     frames = subplot_frames(c.ref, c.ref_ink) or ([c.frame] if c.frame is not None else [])
-    faces = _faces(ref_lab, frames)
+    # The face among pixels alike in both images: bars filling most of the plot are no face.
+    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
     ref_marks, cand_marks = _marks(c.ref_ink, ref_lab, frames, faces), _marks(c.cand_ink, cand_lab, frames, faces)
+    new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0)
+    line = _ruler(new, cand_marks, frames) if frames else None
+    ruler = 0
+    if line is not None:
+        ruler, cand_marks = int(line.sum()), cand_marks & ~line  # a straight line across the plot carries no data
     ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
     area = np.zeros_like(ref_marks)
     for fx0, fy0, fx1, fy1 in frames:
         area[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = True
     if area.any() and int((cand_marks & area).sum()) >= DRAWN * int((ref_marks & area).sum()):
-        return None, ""  # drawn where the data are (checked first: the colour classes cost time)
+        return None, 0, ""  # drawn where the data are (checked first: the colour classes cost time)
     if int(ref_col.sum()) >= MIN_COLOUR_INK:
-        classes, what, cand_kind = _colour_classes(ref_lab, ref_col), "mark colours", cand_col
+        classes, what, cand_kind = _colour_classes(ref_lab, ref_col, min_share=0.003), "mark colours", cand_col
     elif area.any() and int((ref_marks & area).sum()) >= MIN_COLOUR_INK:
         classes, what, cand_kind = [ref_marks & area], "plotted marks", cand_marks
     else:
-        return None, ""
+        return None, 0, ""
+    classes = _per_frame(_series_classes(classes, ref_lab, faces), frames)
     if not classes:
-        return None, ""
+        return None, 0, ""
     if not area.any():
         data = np.zeros_like(ref_marks)
-        for m in classes:
+        for m, _ in classes:
             data |= m
         x0, y0, x1, y1 = _mask_box(data, 0, 0)
         area[y0:y1, x0:x1] = True
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
     if cand_drawn >= DRAWN * drawn:
-        return None, ""  # drawn where the data are: the data in another form, changes reported one by one
+        return None, 0, ""  # drawn where the data are: the data in another form, changes reported one by one
+    # A colour spans a series where the data are (a title above the plot spans none).
+    where = cv2.dilate(area.astype(np.uint8), np.ones((15, 15), np.uint8)) > 0
     near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     margin = 3 + round(0.005 * min(c.h, c.w))
     gone = []
-    for m in classes:
+    for m, sl in classes:
         colour = np.median(ref_lab[m], axis=0)
-        same = cand_marks & ~_far(cand_lab, colour, CLASS_DE)
-        if not _kept(m, near, same, cand_kind, margin):
+        same = cand_marks[sl] & where[sl] & ~_far(cand_lab[sl], colour, CLASS_DE)
+        if not _kept(m[sl], near[sl], same, cand_kind[sl], margin):
             gone.append(m)
     if 2 * len(gone) <= len(classes):
-        return None, ""
+        return None, 0, ""
     hidden = np.zeros_like(ref_marks)
     for m in gone:
         hidden |= m
@@ -134,7 +149,7 @@ def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, str]:
         f"{len(gone)} of its {len(classes)} {what} are gone and it draws {100 * cand_drawn / max(drawn, 1):.0f}% "
         "of the reference's ink where the data are"
     )
-    return hidden, why
+    return hidden, ruler, why
 
 
 def _faces(lab: np.ndarray, frames: list[PxBox], same: np.ndarray | None = None) -> list[np.ndarray | None]:
@@ -229,6 +244,58 @@ def _colour_classes(lab: np.ndarray, mask: np.ndarray, min_share: float = CLASS_
     return out
 
 
+#: A class holding under this share of the classes' ink whose colour lies between two other colours
+#: (two bigger classes', or one's and the plot face's) is their blend (anti-aliased edges, a
+#: translucent legend over a bar), not a series.
+BLEND_MAX = 0.03
+
+
+def _series_classes(classes: list[np.ndarray], lab: np.ndarray, faces: list[np.ndarray | None]) -> list[np.ndarray]:
+    """``classes`` without the blends of others (`BLEND_MAX`): what an annotator counts as series."""
+    if len(classes) < 2:
+        return classes
+    sizes = [int(m.sum()) for m in classes]
+    total = max(1, sum(sizes))
+    centres = [np.median(lab[m], axis=0) for m in classes]
+    anchors = [f for f in faces if f is not None]
+    out = []
+    for k, m in enumerate(classes):
+        if sizes[k] >= BLEND_MAX * total:
+            out.append(m)
+            continue
+        bigger = [centres[i] for i in range(len(classes)) if sizes[i] > sizes[k]]
+        ends = bigger + anchors
+        blend = any(_to_segment(centres[k], a, b) <= CLASS_DE / 2 for i, a in enumerate(bigger) for b in ends[i + 1 :])
+        if not blend:
+            out.append(m)
+    return out
+
+
+def _per_frame(classes: list[np.ndarray], frames: list[PxBox]) -> list[tuple[np.ndarray, tuple[slice, slice]]]:
+    """Each class split by subplot (several frames), with the place it is judged in (its frame; the
+    whole image for one frame): a series in each subplot counts apart, kept or not by what the
+    candidate draws in that subplot, so one line kept of four subplots' lines in one colour keeps
+    one of four, not the colour."""
+    whole = (slice(None), slice(None))
+    if len(frames) < 2:
+        return [(m, whole) for m in classes]
+    out = []
+    for m in classes:
+        for fx0, fy0, fx1, fy1 in frames:
+            part = np.zeros_like(m)
+            part[fy0:fy1, fx0:fx1] = m[fy0:fy1, fx0:fx1]
+            if int(part.sum()) >= 20:
+                out.append((part, (slice(fy0, fy1), slice(fx0, fx1))))
+    return out
+
+
+def _to_segment(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
+    """Distance (ΔE) of colour ``p`` from the segment between colours ``a`` and ``b``."""
+    ab = b - a
+    t = float(np.clip(np.dot(p - a, ab) / max(float(np.dot(ab, ab)), 1e-9), 0.0, 1.0))
+    return float(np.linalg.norm(p - (a + t * ab)))
+
+
 def _kept(unit: np.ndarray, near: np.ndarray, same: np.ndarray, cand_marks: np.ndarray, margin: int) -> bool:
     """The candidate reproduces this class: half its ink has candidate marks within 2 px (``near``), or
     the candidate draws the class's colour (``same``) across half its extent (the series drawn in
@@ -299,3 +366,162 @@ def _plot_marks_hidden(c: _Ctx) -> tuple[np.ndarray, float, float] | None:
     hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), k) > 0)
     extra = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), k) > 0)
     return hidden, int(hidden.sum()) / n, int(extra.sum()) / n
+
+
+#: The plot's changes hide its data when they take this share of the reference's plot marks away
+#: (one colour class: `HIDDEN_PLOT_ONE`) while the candidate draws under `HIDDEN_DRAWN` of them anew.
+HIDDEN_PLOT, HIDDEN_PLOT_ONE, HIDDEN_DRAWN = 0.4, 0.6, 0.25
+
+
+def _plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]) -> np.ndarray:
+    """The marks inside the plot frames: what differs from the reference plot's face colour
+    (``faces``; white squares on a grey face are marks), long axis and grid lines aside (found among these marks too: a light grid is no ink but
+    differs from the face)."""
+    out = np.zeros_like(ink)
+    for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
+        sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
+        if face is not None and lab[sl].size:
+            out[sl] = _far(lab[sl], face, FACE_DE)
+    # Long lines among what differs from the face too (light grid lines are no ink, nor marks), grown
+    # by a pixel: where grid lines cross, neither line's thin run takes the crossing.
+    # Dashed grid lines are closed along their run first.
+    seen = (ink | out).astype(np.uint8)
+    hor, _ = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, 7), np.uint8)) > 0, 0.3)
+    _, ver = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((7, 1), np.uint8)) > 0, 0.3)
+    lines = cv2.dilate((hor | ver).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    return out & ~lines
+
+
+def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
+    """The plot's changes take its data away: over half its mark colours gone (colour classes, per
+    subplot; a class is gone when half its ink has no candidate mark within 2 px),
+    at least `HIDDEN_PLOT` of its marks hidden (`HIDDEN_PLOT_ONE` for a one-colour plot) and under
+    `HIDDEN_DRAWN` drawn anew unless the new marks follow none of its data (`_follows_data`; a
+    straight line across the plot is no data, `_ruler`): the hidden
+    marks graded by the share hidden (`_hidden_parts`), so that the cost piles up with what is
+    hidden; else nothing (one change, reported by the plot's data item)."""
+    whole = c.frame is None or _box_area(c.frame) >= 0.95 * c.h * c.w
+    frames = (subplot_frames(c.ref, c.ref_ink) if whole else []) or [c.frame or (0, 0, c.w, c.h)]
+    (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
+    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
+    ref_marks = _plot_marks(c.ref_ink, ref_lab, frames, faces)
+    cand_marks = _plot_marks(c.cand_ink, cand_lab, frames, faces)
+    data = int(ref_marks.sum())
+    if data < MIN_COLOUR_INK:
+        return []
+    grow = np.ones((5, 5), np.uint8)
+    hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), grow) > 0)
+    new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)
+    extra = int(new.sum())
+    ruler = _ruler(new, cand_marks, frames) if extra else None
+    if ruler is not None:
+        extra, cand_marks = 0, cand_marks & ~ruler  # a straight line across the plot carries no data
+    share = int(hidden.sum()) / data
+    if share < HIDDEN_PLOT:
+        return []
+    if extra >= HIDDEN_DRAWN * data and _follows_data(c, ref_marks, cand_marks, frames):
+        # Much drawn anew, following the reference's data (another chart type, the data rescaled): a change,
+        # not data gone. New marks that follow nothing (dots or bars drawn at random) still leave it empty.
+        return []
+    # Most of the marks' colours gone too: one heavy series dropped beside a kept one is one change.
+    classes = _per_frame(_colour_classes(ref_lab, ref_marks, min_share=0.003), frames)
+    gone = sum(int((m & hidden).sum()) >= KEPT * int(m.sum()) for m, _ in classes)
+    if 2 * gone <= len(classes) or (len(classes) <= 1 and share < HIDDEN_PLOT_ONE):
+        return []
+    why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
+    return _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
+
+
+#: Each plot frame is cut into this many columns, in which the ends of the marks are compared (`_follows_data`).
+ENVELOPE_BINS = 48
+#: A column's end (the top or bottom of its changed marks) is kept when the candidate's is within this
+#: share of the frame's height; new marks follow the data when they keep the ends of `ENVELOPE_KEPT` of
+#: the columns, or when their ends rise and fall with the reference's (Spearman >= `ENVELOPE_RANK` over
+#: at least `ENVELOPE_MIN` columns: the data rescaled under the same axes).
+ENVELOPE_TOL, ENVELOPE_KEPT, ENVELOPE_RANK, ENVELOPE_MIN = 0.03, 0.5, 0.8, 8
+
+
+def _y_ticks_changed(c: _Ctx) -> bool:
+    """Something changed beside the frame's left or right side (the y tick labels: a new scale or limits)."""
+    assert c.frame is not None
+    fx0, fy0, fx1, fy1 = c.frame
+    rows = slice(max(0, fy0 - round(0.03 * c.h)), min(c.h, fy1 + round(0.03 * c.h)))
+    diff = np.abs(c.ref_grey[rows] - c.cand_grey[rows]) > 40
+    left, right = diff[:, max(0, fx0 - round(0.15 * c.w)) : max(0, fx0 - 2)], diff[:, fx1 + 2 : fx1 + round(0.15 * c.w)]
+    return int(left.sum()) + int(right.sum()) >= 20
+
+
+def _column_ends(marks: np.ndarray, frame: PxBox) -> np.ndarray:
+    """The top and bottom row of ``marks`` in each of `ENVELOPE_BINS` columns of ``frame`` (2 x bins), as
+    shares of its height from its top; NaN where a column has no mark."""
+    fx0, fy0, fx1, fy1 = frame
+    sub = marks[fy0:fy1, fx0:fx1]
+    ends = np.full((2, ENVELOPE_BINS), np.nan)
+    for k, (a, b) in enumerate(pairwise(np.linspace(0, sub.shape[1], ENVELOPE_BINS + 1).round().astype(int))):
+        ys = np.flatnonzero(sub[:, a:b].any(axis=1))
+        if len(ys):
+            ends[:, k] = ys[0], ys[-1]
+    return ends / max(1, fy1 - fy0)
+
+
+def _follows_data(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray, frames: list[PxBox]) -> bool:
+    """The candidate's new marks carry the reference's data. An annotator reads an honest redraw by
+    the same x places and values: column by column across the plot, the candidate's marks end where
+    the reference's did (bars for a line: their tops on the line; a line for bars: through their
+    tops), or rise and fall as they did (values rescaled). Marks drawn at random over the reference's
+    axes (dots, bars or lines, in its colours or not) keep few of those ends and follow none of it.
+    Under a new y scale or limits (the tick labels beside the frame changed) the marks cannot be
+    compared in place: the old reading (a change, not data gone) stands."""
+    from scipy.stats import spearmanr
+
+    if _y_ticks_changed(c):
+        return True
+    # Only the marks that changed: those left as they were (dotted grid lines, a kept series) say nothing.
+    changed = cv2.dilate((np.abs(c.ref_grey - c.cand_grey) > 25).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    wide = [f for f in frames if f[2] - f[0] >= 2 * ENVELOPE_BINS and f[3] - f[1] >= 20]
+    if not wide:
+        return True
+    ref_ends = np.concatenate([_column_ends(ref_marks & changed, f) for f in wide], axis=1)
+    cand_ends = np.concatenate([_column_ends(cand_marks & changed, f) for f in wide], axis=1)
+    drawn = ~np.isnan(ref_ends[0])
+    if int(drawn.sum()) < 4:
+        return True  # too few columns to tell
+    kept = (np.abs(cand_ends - ref_ends) <= ENVELOPE_TOL).any(axis=0) & drawn
+    if int(kept.sum()) >= ENVELOPE_KEPT * int(drawn.sum()):
+        return True
+    both = drawn & ~np.isnan(cand_ends[0])
+    if int(both.sum()) < ENVELOPE_MIN:
+        return False
+    return any(
+        np.ptp(ref_end) > ENVELOPE_TOL
+        and np.ptp(cand_end) > ENVELOPE_TOL
+        and spearmanr(ref_end, cand_end).statistic >= ENVELOPE_RANK
+        for ref_end, cand_end in zip(ref_ends[:, both], cand_ends[:, both], strict=True)
+    )
+
+
+#: New ink is one straight line when this share of it lies within 2 px of the line fitted to it.
+STRAIGHT_SHARE = 0.6
+
+
+def _ruler(new: np.ndarray, marks: np.ndarray, frames: list[PxBox]) -> np.ndarray | None:
+    """The candidate's marks along one straight line, when its new marks (``new``: no reference mark
+    near) are that line across a plot (half its width or height at least): a line that carries none
+    of the reference's values (the data replaced by a ruler line); else None."""
+    ys, xs = np.nonzero(new)
+    if len(xs) < 20:
+        return None
+    pts = np.column_stack([xs, ys]).astype(np.float32)
+    # Robust fit: pieces of a dashed grid the hidden marks uncover are new ink too.
+    vx, vy, x0, y0 = (float(v) for v in cv2.fitLine(pts, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel())
+    on = np.abs((pts[:, 0] - x0) * vy - (pts[:, 1] - y0) * vx) <= 2.0
+    if float(on.mean()) < STRAIGHT_SHARE:
+        return None
+    span_x, span_y = float(np.ptp(pts[on, 0])), float(np.ptp(pts[on, 1]))
+    if not any(span_x >= 0.5 * (fx1 - fx0) or span_y >= 0.5 * (fy1 - fy0) for fx0, fy0, fx1, fy1 in frames):
+        return None
+    my, mx = np.nonzero(marks)
+    on = np.abs((mx - x0) * vy - (my - y0) * vx) <= 2.0
+    out = np.zeros_like(marks)
+    out[my[on], mx[on]] = True
+    return out

@@ -1,0 +1,94 @@
+"""Chart hacks that keep a little of the reference rank below honest edits under the pixel judge.
+
+Real renders (`verm.pipeline.Scorer`, sandboxed): "one line" keeps the first of four series (and
+the axes and texts), "axes without data" and "text only" keep the reference's axes or texts
+without its data. Each must score strictly below every honest edit of the same reference, and the
+honest edits that drop one series or empty one subplot must not read as hidden data (the series
+is one change, not an empty plot).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from verm.bench.hacks import as_completion, hack_sources
+from verm.pipeline import Scorer
+from verm.types import Task
+
+HACKS = ("one line", "axes without data", "text only")
+
+#: Four line series with a legend and an annotation: "one line" keeps the first of them.
+LINES = """import numpy as np
+import matplotlib.pyplot as plt
+x = np.arange(12)
+fig, ax = plt.subplots(figsize=(7, 4.5))
+for k, name in enumerate(["north", "south", "east", "west"]):
+    ax.plot(x, 20 + 6 * k + 4 * np.sin(x / 2 + k), marker="o", label=name)
+ax.annotate("peak", xy=(3, 42), xytext=(5, 46), arrowprops={"arrowstyle": "->"})
+ax.set_title("Monthly sales by region")
+ax.set_xlabel("month")
+ax.set_ylabel("sales")
+ax.legend(loc="lower right")
+"""
+
+#: Four subplots of one series each: an honest edit may empty one of them.
+PANELS = """import numpy as np
+import matplotlib.pyplot as plt
+x = np.arange(8)
+fig, axes = plt.subplots(2, 2, figsize=(8, 6))
+axes[0, 0].bar(x, [3, 5, 4, 6, 7, 5, 4, 6], color="tab:blue")
+axes[0, 0].set_title("orders")
+axes[0, 1].plot(x, x ** 1.5, color="tab:orange")
+axes[0, 1].set_title("growth")
+axes[1, 0].scatter(x, np.cos(x), color="tab:green")
+axes[1, 0].set_title("signal")
+axes[1, 1].fill_between(x, 0, np.sqrt(x + 1), color="tab:purple", alpha=0.5)
+axes[1, 1].set_title("volume")
+fig.tight_layout()
+"""
+
+HONEST = {
+    "LINES": (
+        LINES,
+        {
+            "one series dropped": LINES.replace('"east", "west"', '"east"'),
+            "a typo in the title": LINES.replace("Monthly sales", "Montly sales"),
+            "a series dropped and the title reworded": LINES.replace('"east", "west"', '"east"').replace(
+                "by region", "per region"
+            ),
+        },
+    ),
+    "PANELS": (
+        PANELS,
+        {
+            "one subplot emptied": PANELS.replace(
+                'axes[1, 1].fill_between(x, 0, np.sqrt(x + 1), color="tab:purple", alpha=0.5)\n', ""
+            ),
+            "one subplot recoloured": PANELS.replace('color="tab:green"', 'color="tab:red"'),
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(HONEST))
+def test_hacks_keeping_part_of_a_chart_rank_below_honest_edits(name: str) -> None:
+    ref, honest = HONEST[name]
+    hacks = hack_sources(Task.CHART, ref, HACKS)
+    comps = {k: as_completion(Task.CHART, v) for k, v in {**honest, **hacks}.items()}
+    with Scorer(Task.CHART, judge="pixel") as scorer:
+        rewards = dict(zip(comps, scorer.score_batch([ref] * len(comps), list(comps.values())), strict=True))
+    for kind in honest:
+        r = rewards[kind]
+        assert r.score is not None and r.judgment is not None, (kind, r.status, r.reason)
+        # One series gone is one change: never read as the plot's data hidden.
+        assert not any("hid" in d.description for d in r.judgment.discrepancies), (kind, r.judgment.discrepancies)
+    floor = min(rewards[k].score for k in honest)  # type: ignore[type-var]
+    for kind in HACKS:
+        r = rewards[kind]
+        assert r.score is not None and r.score < floor, (name, kind, r.score, floor, r.parts.get("total_severity"))
+        hidden = [d for d in r.judgment.discrepancies if "hid" in d.description] if r.judgment else []
+        # The data hidden pile up with the share hidden: three of four series gone or more is >= 3 severe items.
+        assert len(hidden) >= 3 and all(d.severity == 3 and d.category == "data_error" for d in hidden), (
+            kind,
+            hidden,
+        )
