@@ -68,13 +68,12 @@ def test_hacks_rank_below_every_honest_candidate(task: Task) -> None:
                 )
 
 
-#: Real-world-style dev programs and the hack kinds a single item once let through: several series
-#: and fills in two subplots ("one line" kept one of them), and a matrix of squares on a grey face
-#: ("axes without data" left the grey face). The hinton matrix still loses to "only the title",
-#: "text only" and "diagonal line" (no axes left to find the plot by): a known gap, not tested here.
+#: Real-world-style dev programs that once let a hack through: several series and fills in two
+#: subplots ("one line" kept one of them), and a matrix of squares on a grey face (the grey face read
+#: as data; a title above the matrix "kept" its squares). Both are held to every kind.
 GALLERY = {
     "ocean_profile": tuple(HACK_KINDS[Task.CHART]),
-    "hinton_weights": ("blank canvas", "random noise", "axes without data", "one line"),
+    "hinton_weights": tuple(HACK_KINDS[Task.CHART]),
 }
 
 
