@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from verm.types import Rendering
 
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 
@@ -28,3 +32,15 @@ plt.show()
 
 def bar_chart(c0: str = "#1f77b4", title: str = "Quarterly revenue by region") -> str:
     return BAR_CHART.replace("{c0}", c0).replace("{title}", title)
+
+
+def render_charts(sources: dict[str, str]) -> dict[str, Rendering]:
+    """Named chart programs rendered for real (sandboxed renderer, scenes on); every one must render."""
+    from verm.render.chart import ChartRenderer
+
+    with ChartRenderer(workers=2) as renderer:
+        rendered = renderer.render_many(list(sources.values()))
+    out = dict(zip(sources, rendered, strict=True))
+    for name, r in out.items():
+        assert r.ok and r.scene is not None, f"{name}: {r.reason}"
+    return out

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from tests.conftest import render_charts
 
 from verm.judge.scene import SceneJudge
-from verm.render.chart import ChartRenderer
 from verm.types import Rendering, Task
 
 BARS = """
@@ -87,12 +87,7 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "legend_right": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"')
         + "ax.legend(loc='lower right')\n",
     }
-    with ChartRenderer(workers=2) as renderer:
-        rendered = renderer.render_many(list(sources.values()))
-    out = dict(zip(sources, rendered, strict=True))
-    for name, r in out.items():
-        assert r.ok and r.scene is not None, f"{name}: {r.reason}"
-    yield out
+    yield render_charts(sources)
 
 
 def found(charts: dict[str, Rendering], ref: str, cand: str) -> list[tuple[str, int]]:

@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.conftest import bar_chart
+from tests.conftest import bar_chart, render_charts
 from tests.judge_contract import check_judge_contract
 
 from verm.errors import JudgeUnavailableError
 from verm.judge import get_judge
 from verm.judge.scene import SceneJudge, delta_e, is_numeric_change
-from verm.render.chart import ChartRenderer
 from verm.render.svg import SvgOptions, prepare_svg, svg_scene
 from verm.render.table import table_scene
 from verm.types import Discrepancy, Judgment, Rendering, Task
@@ -91,12 +90,7 @@ def charts() -> Iterator[dict[str, Rendering]]:
         ),
         "cycle_mean": CYCLE.replace("10.0", "12.0").replace("[1, 4, 9, 16, 25]", "[1, 4, 9, 16, 29]"),
     }
-    with ChartRenderer(workers=2) as renderer:
-        rendered = renderer.render_many(list(sources.values()))
-    out = dict(zip(sources, rendered, strict=True))
-    for name, r in out.items():
-        assert r.ok and r.scene is not None, f"{name}: {r.reason}"
-    yield out
+    yield render_charts(sources)
 
 
 @pytest.fixture(scope="module")
