@@ -117,7 +117,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         recolourings.append((_recolouring_item(c, key, members), in_plot or in_subplot))
     recolour_pairs = [it.colours for it, _ in recolourings if it.colours]
     for it, in_plot in _one_recolouring(recolourings):
-        items.append(_values_recoloured(c, it) if in_plot and c.frame is not None else it)
+        items.append(_values_recoloured(c, it, plot_colours) if in_plot and c.frame is not None else it)
 
     # 3. Tick labels: several changed on one axis is one axis change, not many text errors.
     axis_groups: dict[str, list[Region]] = {}
@@ -420,14 +420,20 @@ def _plot_colours(c: _Ctx, cand: bool = False) -> list[tuple[int, int, int]]:
     px = img[fy0:fy1, fx0:fx1][ink[fy0:fy1, fx0:fx1]]
     if len(px) == 0:
         return []
-    px = px[:: max(1, len(px) // 20000)].astype(np.int32)
+    return _main_colours(px[:: max(1, len(px) // 20000)], 0.02)
+
+
+def _main_colours(px: np.ndarray, min_share: float) -> list[tuple[int, int, int]]:
+    """The colours (RGB quantised to 5 bits a channel, the bin's middle) that hold at least
+    ``min_share`` of the pixels ``px`` (n x 3)."""
+    px = px.astype(np.int32)
     keys = ((px[:, 0] >> 3) << 10) | ((px[:, 1] >> 3) << 5) | (px[:, 2] >> 3)
     vals, counts = np.unique(keys, return_counts=True)
-    out = []
-    for k, n in zip(vals, counts, strict=True):
-        if n >= 0.02 * len(px):
-            out.append((int((k >> 10) << 3) + 4, int(((k >> 5) & 31) << 3) + 4, int((k & 31) << 3) + 4))
-    return out
+    return [
+        (int((k >> 10) << 3) + 4, int(((k >> 5) & 31) << 3) + 4, int((k & 31) << 3) + 4)
+        for k, n in zip(vals, counts, strict=True)
+        if n >= min_share * len(px)
+    ]
 
 
 def _drawn_over(c: _Ctx, key: Region, members: list[Region]) -> bool:
@@ -565,20 +571,16 @@ def _one_recolouring(recolourings: list[tuple[_Item, bool]]) -> list[tuple[_Item
     return out
 
 
-def _values_recoloured(c: _Ctx, it: _Item) -> _Item:
+def _values_recoloured(c: _Ctx, it: _Item, plot_colours: list[tuple[int, int, int]]) -> _Item:
     """A recolouring inside the plot of a colour map (> 8 main plot colours: a heatmap, an image)
     whose new colours the reference's plot already shows (its palette kept, ΔE < 10) is the values
     changing, not the colours: data_error, graded by the share of the plot recoloured (under 5 %
-    1, under 25 % 2, else 3). Other recolourings stay as they are."""
+    1, under 25 % 2, else 3). Other recolourings stay as they are. ``plot_colours``: `_plot_colours`."""
     assert c.frame is not None
-    if it.colours is None or len(_plot_colours(c)) <= 8:
+    if it.colours is None or len(plot_colours) <= 8:
         return it
     fx0, fy0, fx1, fy1 = c.frame
-    px = c.ref[fy0:fy1, fx0:fx1].reshape(-1, 3)[::7].astype(np.int32)
-    keys, counts = np.unique(((px[:, 0] >> 3) << 10) | ((px[:, 1] >> 3) << 5) | (px[:, 2] >> 3), return_counts=True)
-    palette = [
-        ((k >> 10) << 3 | 4, ((k >> 5) & 31) << 3 | 4, (k & 31) << 3 | 4) for k in keys[counts >= 0.001 * len(px)]
-    ]
+    palette = _main_colours(c.ref[fy0:fy1, fx0:fx1].reshape(-1, 3)[::7], 0.001)
     if min((_rgb_de(it.colours[1], p) for p in palette), default=99) >= 10:
         return it  # a colour the plot did not show: another colour map
     share = min(1.0, sum(_box_area(p) for p in it.pieces) / max(1, _box_area(c.frame)))
