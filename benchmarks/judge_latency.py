@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import random
 import statistics
 import time
@@ -27,7 +28,8 @@ from verm.perturb import perturb
 from verm.render import get_renderer
 from verm.types import Rendering, Task
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+# The shared corpora sit next to the repository; a git worktree elsewhere passes --corpora (or $CORPORA).
+CORPORA = Path(os.environ.get("CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora"))
 JUDGES = ("pixel", "scene", "cascade", "mse", "ssim")
 
 
@@ -41,20 +43,22 @@ def _scaled(r: Rendering, side: int) -> Rendering:
     return r.model_copy(update={"png": buf.getvalue()})
 
 
-def _sources(task: Task, n: int) -> list[str]:
+def _sources(task: Task, n: int, corpora: Path) -> list[str]:
     if task is Task.CHART:
         return [p.code for p in generate_chart_programs(n, seed=7)]
-    folder = CORPORA / ("tables" if task is Task.TABLE else "svg")
+    folder = corpora / ("tables" if task is Task.TABLE else "svg")
     suffixes = (".md", ".html") if task is Task.TABLE else (".svg",)
     files = sorted(p for p in folder.rglob("*") if p.suffix in suffixes)
+    if not files:
+        raise SystemExit(f"no {task.value} sources under {folder}: pass --corpora DIR (the shared corpora folder)")
     rng = random.Random(7)
     rng.shuffle(files)
     return [p.read_text(encoding="utf-8") for p in files[:n]]
 
 
-def make_pairs(task: Task, n: int, side: int) -> list[tuple[Rendering, Rendering]]:
+def make_pairs(task: Task, n: int, side: int, corpora: Path = CORPORA) -> list[tuple[Rendering, Rendering]]:
     """``n`` (reference, candidate) pairs that both rendered, scaled to ``side`` px."""
-    refs = _sources(task, n)
+    refs = _sources(task, n, corpora)
     cands = [perturb(task, s, random.Random(f"latency:{i}"), n_edits=1 + i % 3).source for i, s in enumerate(refs)]
     renderer = get_renderer(task)
     try:
@@ -89,10 +93,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pairs", type=int, default=12, help="pairs per task")
     ap.add_argument("--side", type=int, default=768, help="longest side of every image, px")
+    ap.add_argument("--corpora", type=Path, default=CORPORA, help="the shared corpora folder (tables/, svg/)")
     args = ap.parse_args()
     rows = []
     for task in Task:
-        pairs = make_pairs(task, args.pairs, args.side)
+        pairs = make_pairs(task, args.pairs, args.side, args.corpora)
         if not pairs:
             continue
         times = {name: time_judge(name, task, pairs) for name in JUDGES}
