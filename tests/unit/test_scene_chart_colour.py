@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import matplotlib
 import pytest
-
 from tests.conftest import bar_chart, render_charts
+
 from verm.judge.scene import SceneJudge
 from verm.judge.scene.chart.values import another_colour_map
 from verm.types import Discrepancy, Rendering, Task

@@ -225,7 +225,9 @@ def _colour_shares(out: Findings, members: Sequence[Finding]) -> dict[str, float
         out.shows is None
         or None in frames.values()
         or all(
-            colour_severity(out.opts, f.unit.old, f.unit.new, 1.0, False) < 2 or f.unit.confusable
+            f.unit.confusable
+            or colour_severity(out.opts, f.unit.old, f.unit.new, 0.0, False)
+            == colour_severity(out.opts, f.unit.old, f.unit.new, 1.0, False)
             for f in members
             if f.unit is not None
         )
