@@ -5,6 +5,7 @@ members only when the new colours are the map's own (values moved), another colo
 
 from __future__ import annotations
 
+import colorsys
 from collections.abc import Iterator
 
 import matplotlib
@@ -122,9 +123,8 @@ def test_colours_that_encode_values_taken_from_another_map_are_style() -> None:
 
 def test_a_many_coloured_recolouring_is_as_strong_as_its_members_on_average() -> None:
     viridis = _cmap("viridis", 40)
-    # Every member a shade lighter but one far off: a shade on the whole (1), not the one outlier's strength.
-    import colorsys
 
+    # Every member a shade lighter but one far off: a shade on the whole (1), not the one outlier's strength.
     def lighter(c: str, step: float) -> str:
         r, g, b = matplotlib.colors.to_rgb(c)
         h, lum, s = colorsys.rgb_to_hls(r, g, b)
