@@ -32,6 +32,11 @@ def _lab(colour: str) -> tuple[float, float, float] | None:
     return (116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz))
 
 
+def lab_of(colour: str | None) -> tuple[float, float, float] | None:
+    """A '#rrggbb' colour in CIE Lab (D65); None when it is not one."""
+    return _lab(colour) if colour else None
+
+
 def delta_e(a: str | None, b: str | None) -> float:
     """CIE76 ΔE between two '#rrggbb' colours; 0 when both are absent, 100 when one is."""
     if not a and not b:

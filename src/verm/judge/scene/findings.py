@@ -54,7 +54,8 @@ class Unit:
     Findings whose units share `key` are one discrepancy. ``share`` is the share of the scope's data
     the artists are (for the colour rule); ``total`` how many such artists the scope has (so a
     description can say "every line"); ``confusable`` that the new colour is (nearly) another series'
-    or the background's.
+    or the background's; ``frame`` the plot box in which the pixels measure the share instead, when the
+    images are at hand (`Findings.shows`).
     """
 
     attribute: str
@@ -66,6 +67,8 @@ class Unit:
     total: int = 1
     share: float = 0.0
     confusable: bool = False
+    #: The box of the plot the artists lie in (a chart's axes), where the pixels tell how much a colour covers.
+    frame: tuple[float, float, float, float] | None = None
 
     @property
     def key(self) -> tuple[str, str | None, str | None]:
@@ -98,9 +101,12 @@ class Finding:
 class Findings:
     """Collects the findings of one comparison."""
 
-    def __init__(self, opts: SceneOptions) -> None:
+    def __init__(self, opts: SceneOptions, shows: Any = None) -> None:
         self.opts = opts
         self.items: list[Finding] = []
+        #: Where the two images differ, worked out when a finding asks (a `shows.LazyChangedPixels`; None
+        #: without images).
+        self.shows = shows
 
     def add(
         self,

@@ -17,7 +17,7 @@ from verm.errors import JudgeUnavailableError
 from verm.judge.base import Judge
 from verm.judge.scene.chart import compare_charts
 from verm.judge.scene.findings import SceneOptions
-from verm.judge.scene.shows import ChangedPixels, changed_pixels
+from verm.judge.scene.shows import ChangedPixels, LazyChangedPixels, changed_pixels
 from verm.judge.scene.svg import SvgDiff
 from verm.judge.scene.table import TableDiff
 from verm.types import Discrepancy, Judgment, Rendering, Status, Task
@@ -74,7 +74,10 @@ class SceneJudge(Judge):
         try:
             # Where the images differ tells which findings show on one place (SVG icons: their elements overlap).
             shows = changed_pixels(reference, candidate) if task is Task.SVG else None
-            items = self.compare(task, ref, cand, shows)
+            if task is Task.CHART:  # charts: how much of a plot a recolouring covers, worked out when asked
+                items = compare_charts(self.options, ref, cand, LazyChangedPixels(reference, candidate))
+            else:
+                items = self.compare(task, ref, cand, shows)
         except Exception as exc:  # a strange scene must not take the caller down; say what broke
             log.exception("scene judge failed on a %s pair", task.value)
             return Judgment(

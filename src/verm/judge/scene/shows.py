@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -37,6 +38,7 @@ class ChangedPixels:
         if k > 1:
             a, b = a.reduce(k), b.reduce(k)
         changed = _channel_max(ImageChops.difference(a, b)) > PIXEL_DIFF
+        self._images = (a, b)
         ink_a, ink_b = (_channel_max(ImageChops.invert(x)) > INK_DIFF for x in (a, b))
         self.ink = max(1, int((ink_a | ink_b).sum()))
         #: Changed pixels that were painted before and after (recoloured), and those painted on one side only
@@ -58,6 +60,40 @@ class ChangedPixels:
         win = self._window(box)
         return 0.0 if win is None else float(self.kinds[kind][win].sum()) / self.ink
 
+    def plot_share(self, frame: Any, boxes: Sequence[Any]) -> float | None:
+        """The changed pixels inside ``boxes`` as a share of the ink of the inner part of a plot ``frame`` (its
+        box less a 2 % rim: its spines and ticks), ink being what differs from the plot's most common colour in
+        either image: how much of a plot a recolouring covers, as the bench's ground truth reads it (a band
+        recoloured in a stack of areas covers the plot though the band below is its most common colour)."""
+        win = self._window(_inner(frame))
+        if win is None:
+            return None
+        inside = np.zeros((self.h, self.w), dtype=bool)
+        for box in boxes:
+            part = self._window(box)
+            if part is not None:
+                inside[part] = True
+        a, b = (np.asarray(x, dtype=np.int16)[win] for x in self._images)
+        flat = a.reshape(-1, 3).astype(np.int32)
+        codes, counts = np.unique((flat[:, 0] << 16) | (flat[:, 1] << 8) | flat[:, 2], return_counts=True)
+        c = int(codes[np.argmax(counts)]) if len(codes) else 0xFFFFFF
+        bg = np.array([(c >> 16) & 255, (c >> 8) & 255, c & 255], dtype=np.int16)
+        ink = int(((np.abs(a - bg).max(axis=2) > INK_DIFF) | (np.abs(b - bg).max(axis=2) > INK_DIFF)).sum())
+        changed = int((self.kinds["any"][win] & inside[win]).sum())
+        return min(1.0, changed / ink) if ink else float(changed > 0)
+
+
+#: The rim of a plot's box left out of `ChangedPixels.plot_share` (its spines and ticks), a share of its sides.
+PLOT_RIM = 0.02
+
+
+def _inner(frame: Any) -> Any:
+    b = clean_box(frame)
+    if b is None:
+        return None
+    dx, dy = PLOT_RIM * (b[2] - b[0]), PLOT_RIM * (b[3] - b[1])
+    return (b[0] + dx, b[1] + dy, b[2] - dx, b[3] - dy)
+
 
 def _channel_max(img: Any) -> np.ndarray:
     """The largest of an RGB image's three channels, per pixel."""
@@ -65,6 +101,20 @@ def _channel_max(img: Any) -> np.ndarray:
 
     r, g, b = img.split()
     return np.asarray(ImageChops.lighter(ImageChops.lighter(r, g), b))
+
+
+class LazyChangedPixels:
+    """`changed_pixels` of two renderings, worked out on first use (a chart needs them for a few findings)."""
+
+    def __init__(self, reference: Any, candidate: Any) -> None:
+        self._pair: tuple[Any, Any] | None = (reference, candidate)
+        self._found: ChangedPixels | None = None
+
+    def get(self) -> ChangedPixels | None:
+        if self._pair is not None:
+            self._found = changed_pixels(*self._pair)
+            self._pair = None
+        return self._found
 
 
 def changed_pixels(reference: Any, candidate: Any) -> ChangedPixels | None:

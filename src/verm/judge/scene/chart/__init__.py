@@ -18,12 +18,16 @@ from typing import Any
 from verm.judge.scene.chart.figure import ChartDiff
 from verm.judge.scene.chart.grade import merge_overlaps, merge_units
 from verm.judge.scene.findings import Findings, SceneOptions
+from verm.judge.scene.shows import LazyChangedPixels
 from verm.types import Discrepancy
 
 
-def compare_charts(options: SceneOptions, ref: dict[str, Any], cand: dict[str, Any]) -> list[Discrepancy]:
-    """Discrepancies between two chart scenes."""
-    out = Findings(options)
+def compare_charts(
+    options: SceneOptions, ref: dict[str, Any], cand: dict[str, Any], shows: LazyChangedPixels | None = None
+) -> list[Discrepancy]:
+    """Discrepancies between two chart scenes; ``shows``: where their images differ, when they are at hand (how
+    much of a plot a recolouring covers)."""
+    out = Findings(options, shows)
     ChartDiff(out).run(ref, cand)
     merge_units(out)
     merge_overlaps(out)

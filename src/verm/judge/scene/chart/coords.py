@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from verm.judge.scene.boxes import clean_box, union_box
+from verm.judge.scene.chart.grade import CONFUSABLE_DE, SAME_SERIES_DE
 from verm.judge.scene.chart.series import NOLINE, NOMARKER
+from verm.judge.scene.colour import delta_e
 from verm.judge.scene.text import is_numeric_text
 
 
@@ -36,8 +38,21 @@ class AxCtx:
         #: The reference series' total weight (`Series.weight`), and how many of each noun it draws.
         self.weight = 1.0
         self.counts: Counter[str] = Counter()
-        #: The candidate's series colours and background, for the confusable-colour test.
+        #: The colours of the candidate's series that kept their reference colour, and its background: what a
+        #: recoloured series may now be mistaken for (`confusable`).
         self.colours_c: list[str] = []
+
+    @property
+    def frame(self) -> tuple[float, float, float, float] | None:
+        """The reference's plot box (image fractions)."""
+        return clean_box(self.r.get("bbox"))
+
+    def confusable(self, old: Any, new: Any) -> bool:
+        """Whether a series recoloured from ``old`` to ``new`` now looks like another series of the axes (one
+        that kept its colour) or the background; its own colour, and other recoloured series, do not count."""
+        if not isinstance(new, str):
+            return False
+        return any(delta_e(o, new) < CONFUSABLE_DE for o in self.colours_c if delta_e(o, old) > SAME_SERIES_DE)
 
     def shown(self, axis: str, a: float, b: float) -> bool:
         """Whether a value moved from ``a`` to ``b`` shows on ``axis``: not both outside the shown range (or

@@ -21,7 +21,7 @@ from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou, clean_box
 from verm.judge.scene.chart.coords import AxCtx
-from verm.judge.scene.chart.grade import VISIBLE, reading_severity
+from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, reading_severity
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes
 from verm.judge.scene.chart.series import (
     KIND_WORDS,
@@ -203,9 +203,15 @@ def prepare(ctx: AxCtx, kr: dict[str, list[Series]], kc: dict[str, list[Series]]
                 ctx.counts[s.noun] += len(s.items)
             elif kind == "pie":
                 ctx.counts["slice"] += len(s.items)
-    ctx.colours_c = [s.colour for ss in kc.values() for s in ss if s.colour]
-    ctx.colours_c += [p.get("facecolor") for s in kc.get("bar", []) + kc.get("barh", []) for p in s.items
-                      if p.get("facecolor")]  # fmt: skip
+    # What a recoloured series may be mistaken for: the candidate's series (and bars) that kept their
+    # reference colour, paired in order as they were drawn; a recoloured one is not "another series".
+    kept: list[tuple[Any, Any]] = []
+    for kind, ss in kc.items():
+        for sr, sc in zip(kr.get(kind, []), ss, strict=False):
+            kept.append((sr.colour, sc.colour))
+            if kind in ("bar", "barh"):
+                kept += [(a.get("facecolor"), b.get("facecolor")) for a, b in zip(sr.items, sc.items, strict=False)]
+    ctx.colours_c = [b for a, b in kept if a and b and delta_e(a, b) <= SAME_SERIES_DE]
     if ctx.c.get("facecolor"):
         ctx.colours_c.append(ctx.c["facecolor"])
 

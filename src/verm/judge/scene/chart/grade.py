@@ -33,6 +33,8 @@ READING_STEPS = (0.03, 0.15)
 VISIBLE = 0.005
 #: Colours a reader cannot tell apart as series (CIE76).
 CONFUSABLE_DE = 20.0
+#: A colour this close (CIE76) to a recoloured series' old colour is that series' own, not another's.
+SAME_SERIES_DE = 10.0
 
 
 def reading_severity(change: float) -> int:
@@ -168,9 +170,7 @@ def merge_units(out: Findings) -> None:
     for (category, family, _, new), members in groups.items():
         units = [f.unit for f in members if f.unit is not None]
         if family == "colour":
-            shares: dict[str, float] = {}
-            for u in units:
-                shares[u.scope] = min(1.0, shares.get(u.scope, 0.0) + u.share)
+            shares = _colour_shares(out, members)
             olds = {u.old for u in units}
             sev = max(
                 colour_severity(opts, o, new, max(shares.values()), any(u.confusable for u in units)) for o in olds
@@ -208,6 +208,40 @@ def merge_units(out: Findings) -> None:
                 kept.append(g)
         out.items[:] = kept
     _merge_echoes(out)
+
+
+def _colour_shares(out: Findings, members: Sequence[Finding]) -> dict[str, float]:
+    """The share of its plot a colour change covers, per axes: by the changed pixels inside the recoloured
+    artists' boxes when the images are at hand (`ChangedPixels.plot_share`), else by the scene's estimate of
+    their ink."""
+    shares: dict[str, float] = {}
+    boxes: dict[str, list[Any]] = {}
+    for f in members:
+        if f.unit is not None:
+            shares[f.unit.scope] = min(1.0, shares.get(f.unit.scope, 0.0) + f.unit.share)
+            boxes.setdefault(f.unit.scope, []).append(f.bbox)
+    frames = {f.unit.scope: f.unit.frame for f in members if f.unit is not None}
+    if (
+        out.shows is None
+        or None in frames.values()
+        or all(
+            f.unit.confusable
+            or colour_severity(out.opts, f.unit.old, f.unit.new, 0.0, False)
+            == colour_severity(out.opts, f.unit.old, f.unit.new, 1.0, False)
+            for f in members
+            if f.unit is not None
+        )
+    ):
+        return shares  # the share cannot change the grade: no need to look at the pixels
+    return {scope: covered_share(out, frame, boxes[scope], shares[scope]) for scope, frame in frames.items()}
+
+
+def covered_share(out: Findings, frame: Any, boxes: Sequence[Any], estimate: float) -> float:
+    """The share of the plot ``frame`` the changed pixels inside ``boxes`` cover, when the images are at hand
+    (`ChangedPixels.plot_share`); else ``estimate`` (the scene's reading of the artists' ink)."""
+    pixels = out.shows.get() if out.shows is not None and frame is not None else None
+    found = pixels.plot_share(frame, boxes) if pixels is not None else None
+    return estimate if found is None else found
 
 
 def _footprint(f: Finding) -> str:

@@ -117,8 +117,7 @@ def patch_looks(
         share = (r.ink / ctx.ink if ctx.ink > 0 else r.weight / max(ctx.weight, 1e-9)) * len(members) / n
         unit = Unit(word, None if x is None else str(x), None if y is None else str(y), noun, ctx.where, len(members),
                     max(len(members), ctx.counts.get(noun, len(members))), share,
-                    word != "hatch" and isinstance(y, str) and any(
-                        delta_e(o, y) < CONFUSABLE_DE for o in ctx.colours_c if delta_e(o, x) > 10))  # fmt: skip
+                    word != "hatch" and ctx.confusable(x, y), ctx.frame)  # fmt: skip
         if len(members) == n:
             what = f"the {word} of {name}"
         elif r.kind == "shapes":
@@ -234,7 +233,7 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) ->
         x, y = a.get("facecolor"), b.get("facecolor")
         out.colour("style_error", f"the colour of {label(k, b)}", loc, x, y, b.get("bbox"),
                    Unit("colour", x, y, "slice", ctx.where, 1, len(ra), 1 / len(ra), any(
-                       delta_e(o.get("facecolor"), y) < CONFUSABLE_DE for o in ca if o is not b)))  # fmt: skip
+                       delta_e(o.get("facecolor"), y) < CONFUSABLE_DE for o in ca if o is not b), ctx.frame))  # fmt: skip
     # Slice labels: traded places (values misattributed) -> 3, else each changed label is a text change.
     la, lb = [str(p.get("label") or "") for p in ra], [str(p.get("label") or "") for p in ca]
     # Labels drawn as texts beside the slices are read (and reported) as texts.
@@ -307,7 +306,7 @@ def compare_boxes(
             worst[k] = max(worst.get(k, 0.0), shift)
         out.colour("style_error", f"the colour of box {k + 1}", loc, a.get("facecolor"), b.get("facecolor"),
                    b.get("bbox"), Unit("colour", a.get("facecolor"), b.get("facecolor"), "box", ctx.where, 1, len(ra),
-                                       1 / len(ra)))  # fmt: skip
+                                       1 / len(ra), frame=ctx.frame))  # fmt: skip
     for k, rel in sorted(worst.items()):
         out.add("data_error", reading_severity(rel), loc,
                 f"box {k + 1}{ctx.at_box(ra[k])} shows different statistics (quartiles, median or whiskers differ "

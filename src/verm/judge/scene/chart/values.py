@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from verm.judge.scene.boxes import clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
-from verm.judge.scene.chart.grade import CONFUSABLE_DE, VISIBLE, reading_severity, uniform_change
+from verm.judge.scene.chart.grade import VISIBLE, covered_share, reading_severity, uniform_change
 from verm.judge.scene.chart.patches import compare_bars, compare_shapes, compare_wedges
 from verm.judge.scene.chart.series import NOLINE, NOMARKER, Series, kind_word, marker_name, series_words
-from verm.judge.scene.colour import delta_e
+from verm.judge.scene.colour import delta_e, lab_of
 from verm.judge.scene.findings import Findings, Unit
 from verm.judge.scene.text import fmt_number
 
@@ -35,15 +37,11 @@ def style_unit(ctx: AxCtx, s: Series, attribute: str, old: Any, new: Any, noun: 
                share: float | None = None) -> Unit:  # fmt: skip
     """The unit of a look changed on ``count`` artists of series ``s`` (its whole weight unless ``share``)."""
     noun = noun or UNIT_NOUNS.get(s.kind, "series")
-    confusable = False
-    if attribute.endswith("colour") and isinstance(new, str):
-        confusable = any(
-            delta_e(other, new) < CONFUSABLE_DE for other in ctx.colours_c if delta_e(other, old) > 10
-        )  # another series' colour (or the background), not the recoloured one's own
+    confusable = attribute.endswith("colour") and ctx.confusable(old, new)
     if share is None:  # the share of the plot's ink it recolours
         share = s.ink / ctx.ink if ctx.ink > 0 else s.weight / max(ctx.weight, 1e-9)
     return Unit(attribute, None if old is None else str(old), None if new is None else str(new), noun, ctx.where,
-                count, max(count, ctx.counts.get(noun, count)), share, confusable)  # fmt: skip
+                count, max(count, ctx.counts.get(noun, count)), share, confusable, ctx.frame)  # fmt: skip
 
 
 def compare_series(out: Findings, r: Series, c: Series, all_r: Sequence[Series], ctx: AxCtx) -> None:
@@ -373,6 +371,7 @@ def compare_colours(out: Findings, r: Series, c: Series, name: str, loc: str, ct
             and 0 < len(bad) < 0.9 * len(ca)
             and not sorted_
             and key == ("edgecolors" if kind_lines(r) else "facecolors")
+            and not another_colour_map([ca[k] for k in bad], [cb[k] for k in bad], ca, out.opts.colour_de)
         ):
             # Colours that encode values (a colour map) changed on some members only: the values read differently.
             out.add("data_error", reading_severity(len(bad) / len(ca)), loc,
@@ -381,7 +380,8 @@ def compare_colours(out: Findings, r: Series, c: Series, name: str, loc: str, ct
             continue
         if bad or a.get(f"{key}_more") != b.get(f"{key}_more"):
             news = {cb[k] for k in bad}
-            de = max((delta_e(ca[k], cb[k]) for k in bad), default=100.0)
+            # How strong the recolouring is: its members' mean change (as the pixels read it).
+            de = sum(delta_e(ca[k], cb[k]) for k in bad) / len(bad) if bad else 100.0
             many.append(
                 (word, len(bad), len(ca), de, ca[bad[0]] if bad else None, news.pop() if len(news) == 1 else None)
             )
@@ -391,11 +391,33 @@ def compare_colours(out: Findings, r: Series, c: Series, name: str, loc: str, ct
     changed, of = max(m[1] for m in many), max(m[2] for m in many)
     share = (r.ink / ctx.ink if ctx.ink > 0 else r.weight / max(ctx.weight, 1e-9)) * min(1.0, changed / max(of, 1))
     de = max(m[3] for m in many)
+    if de >= out.opts.strong_de:
+        share = covered_share(out, ctx.frame, [b.get("bbox")], share)
     sev = 1 if de < out.opts.strong_de else 2 if share >= 0.5 - 1e-9 else 1
     one = many[0]
     unit = style_unit(ctx, r, one[0], one[4], one[5], share=share) if len(many) == 1 and one[5] else None
     out.add("style_error", sev, loc, f"the {words}s of {name} differ ({changed} of {of})", b.get("bbox"), unit,
             **tag)  # fmt: skip
+
+
+#: Members' colours a colour map change is told by, at most (a sample, evenly spread).
+MAP_SAMPLE = 200
+
+
+def another_colour_map(olds: Sequence[str], news: Sequence[str], palette: Sequence[str], same_de: float) -> bool:
+    """Whether members recoloured from ``olds`` to ``news`` took colours the reference's ``palette`` (its
+    colour map's colours) does not hold, mostly: another colour map, not values that moved along the same
+    map (their new colours are the map's). Members whose colour is one of the map's ends stay in place."""
+    step = max(1, len(news) // MAP_SAMPLE)
+    pairs = [(o, n) for o, n in list(zip(olds, news, strict=True))[::step]]
+    if not pairs:
+        return False
+    ref = np.array([lab for c in set(palette) if (lab := lab_of(c)) is not None])
+    new = np.array([lab for _, n in pairs if (lab := lab_of(n)) is not None])
+    if not len(ref) or not len(new):
+        return False
+    nearest = np.sqrt(((new[:, None, :] - ref[None, :, :]) ** 2).sum(axis=2)).min(axis=1)
+    return float((nearest > same_de).mean()) > 0.5
 
 
 def kind_lines(s: Series) -> bool:
