@@ -223,14 +223,16 @@ class PixelMoves:
         self.shows = shows
         ref, cand = shows.images
         codes = [_levels(x) for x in (ref, cand)]
-        both = np.concatenate([ref.reshape(-1, 3), cand.reshape(-1, 3)]).astype(np.float64)
-        flat = np.concatenate([c.ravel() for c in codes])
-        counts = np.bincount(flat, minlength=4096)
+        counts = np.bincount(codes[0].ravel(), minlength=4096) + np.bincount(codes[1].ravel(), minlength=4096)
         keep = np.argsort(-counts)[:MAX_COLOUR_CLASSES]
         keep = keep[counts[keep] >= PALETTE_SHARE * ref.shape[0] * ref.shape[1]]
-        sums = np.stack([np.bincount(flat, weights=both[:, c], minlength=4096) for c in range(3)], axis=1)
+        # The classes' mean colours, from every 4th pixel (a mean needs no more).
+        flat = np.concatenate([c.ravel()[::4] for c in codes])
+        both = np.concatenate([ref.reshape(-1, 3)[::4], cand.reshape(-1, 3)[::4]]).astype(np.float64)
+        few = np.maximum(np.bincount(flat, minlength=4096)[keep], 1)[:, None]
+        sums = np.stack([np.bincount(flat, weights=both[:, c], minlength=4096)[keep] for c in range(3)], axis=1)
         solid: list[np.ndarray] = []
-        for colour in sums[keep] / counts[keep][:, None]:  # most frequent first
+        for colour in sums / few:  # most frequent first
             if not any(_blend(colour, p, q) for i, p in enumerate(solid) for q in solid[i + 1 :]):
                 solid.append(colour)
         self.ok = len(solid) >= 2
@@ -240,11 +242,8 @@ class PixelMoves:
         # Each colour class snaps to the palette colour nearest its middle (a lookup, not a search a pixel).
         mids = np.stack([((np.arange(4096) >> s) & 15) * 16 + 8 for s in (8, 4, 0)], axis=1).astype(np.float64)
         lut = np.argmin(((mids[:, None, :] - palette[None]) ** 2).sum(axis=2), axis=1)
-        self.snapped = [lut[c] for c in codes]
-        h, w = shows.h, shows.w
-        ys, xs = np.mgrid[0:h, 0:w]
-        self.edge = np.minimum(np.minimum(xs, w - 1 - xs), np.minimum(ys, h - 1 - ys)) + 1
-        self._to: dict[int, np.ndarray] = {}
+        self.snapped = [lut.astype(np.uint8)[c] for c in codes]
+        self._to: dict[int, np.ndarray | None] = {}
 
     def moved(self, box: Any) -> float | None:
         """How far the changed pixels inside ``box`` moved (the class docstring); None when none moved."""
@@ -255,6 +254,9 @@ class PixelMoves:
             return None
         sa, sb = self.snapped[0][win], self.snapped[1][win]
         moving = self.shows.kinds["any"][win] & (sa != sb)
+        h, w = self.shows.h, self.shows.w
+        ys, xs = np.arange(h)[win[0], None], np.arange(w)[None, win[1]]
+        edge = np.minimum(np.minimum(xs, w - 1 - xs), np.minimum(ys, h - 1 - ys)) + 1  # px to the canvas edge
         found: list[np.ndarray] = []
         for k in np.unique(sb[moving]).tolist():
             if k not in self._to:
@@ -263,15 +265,15 @@ class PixelMoves:
             if self._to[k] is None:
                 continue  # a colour the reference lacks: recoloured, not moved
             dist = self._to[k][win]
-            found.append(dist[moving & (sb == k) & (dist <= self.edge[win])])
+            found.append(dist[moving & (sb == k) & (dist <= edge)])
         pixels = np.concatenate(found) if found else np.zeros(0)
         return float(np.percentile(pixels, 98)) / max(self.shows.h, self.shows.w) if len(pixels) else None
 
 
 def _levels(rgb: np.ndarray) -> np.ndarray:
     """Colour classes: an RGB colour in 16 levels a channel, as one integer."""
-    q = rgb.astype(np.int32) >> 4
-    return (q[..., 0] << 8) | (q[..., 1] << 4) | q[..., 2]
+    q = rgb >> 4
+    return (q[..., 0].astype(np.int16) << 8) | (q[..., 1].astype(np.int16) << 4) | q[..., 2]
 
 
 def _blend(c: np.ndarray, p: np.ndarray, q: np.ndarray) -> bool:
