@@ -213,3 +213,14 @@ def test_svg_one_shape_in_other_proportions_beside_an_element_gone_hides_the_ico
         out = judged(ref, stroked(*body))
         assert not any("is empty" in d.description for d in out), (name, [d.description for d in out])
         assert sum(d.severity for d in out) < hack_total, (name, [d.description for d in out])
+
+
+def test_svg_white_fill_recoloured_is_graded_by_the_ink_it_gains() -> None:
+    # A white window in a dark card turned red: white is no ink, so its pixels are ink on one side only; they
+    # are still the recolouring's, 5 % of the ink and more -> 2.
+    card, window = (
+        '<rect x="2" y="4" width="20" height="16" fill="#333333"/>',
+        '<rect x="5" y="7" width="8" height="6" fill="#ffffff"/>',
+    )
+    [found] = judged(icon(card, window), icon(card, window.replace("#ffffff", "#d62728")))
+    assert (found.category, found.severity) == ("style_error", 2), found.description

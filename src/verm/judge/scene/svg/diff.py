@@ -68,6 +68,8 @@ FAR_IOU = 0.1
 #: A paired element whose box's width over height changed by this factor (its geometry attributes, not a transform,
 #: edited) is drawn in other proportions: another shape (`SvgDiff.redrawn`).
 REDRAWN_ASPECT = 1.15
+#: A paint within this ΔE of the white canvas is no ink (`shows.INK_DIFF`): its recolouring shows as ink gained or lost.
+CANVAS_DE = 15.0
 #: More extra elements than this are one discrepancy (a pattern drawn over the icon), not one each.
 MANY_EXTRA = 8
 
@@ -458,7 +460,11 @@ class SvgDiff:
             boxes = [ca[j].get("bbox") for j in js]
             # The recoloured ink: a fill's area or a stroke's line (an element painting both: its ink).
             share = sum(ink.of(ra[i]) for i, _ in ijs) / ink.total
-            sev = colour_severity(self.opts, old, new, self.seen(union_box(boxes), share, "recolour"))
+            # A colour the white canvas also has (a white fill) is no ink: its pixels are ink on one side only.
+            blank = any(c not in (None, "none") and delta_e(c, "#ffffff") < CANVAS_DE for c in (old, new))
+            sev = colour_severity(
+                self.opts, old, new, self.seen(union_box(boxes), share, "any" if blank else "recolour")
+            )
             els = {("c", j) for j in js}
             if len(js) == 1:
                 name = _svg_name(ca[js[0]], js[0])
