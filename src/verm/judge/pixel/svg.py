@@ -162,7 +162,7 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
     items.extend(_mirrored_apart(c, parts, dist))
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
-        found = _svg_shape_items(c, mask[sl], box, dist, paint)
+        found = _recoloured_and_moved(c, mask[sl], box, _svg_shape_items(c, mask[sl], box, dist, paint))
         if not found and len(members) == 1 and not union[sl][mask[sl]].any():
             r = members[0]  # no ink touched: a background tint or a faint fill
             category, kind = classify(c.task, r, c.h, c.w)
@@ -408,18 +408,6 @@ def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
     return None
 
 
-def _svg_shape_items(
-    c: _Ctx,
-    mask: np.ndarray,
-    box: PxBox,
-    dist: tuple[np.ndarray, np.ndarray],
-    paint: tuple[np.ndarray, np.ndarray],
-) -> list[_Item]:
-    """The changes of one group (``mask``: its changed pixels in ``box``): recoloured, reshaped, missing,
-    extra; a recoloured element also moved, resized or copied is one change (`_recoloured_and_moved`)."""
-    return _recoloured_and_moved(c, mask, box, _group_items(c, mask, box, dist, paint))
-
-
 def _recoloured_and_moved(c: _Ctx, mask: np.ndarray, box: PxBox, items: list[_Item]) -> list[_Item]:
     """A recolouring beside changes whose new ink (candidate only) is drawn in the new colour: the element
     recoloured is the element moved, resized or copied; its changes share its pixels and are one (the
@@ -438,14 +426,15 @@ def _recoloured_and_moved(c: _Ctx, mask: np.ndarray, box: PxBox, items: list[_It
     return [first]
 
 
-def _group_items(
+def _svg_shape_items(
     c: _Ctx,
     mask: np.ndarray,
     box: PxBox,
     dist: tuple[np.ndarray, np.ndarray],
     paint: tuple[np.ndarray, np.ndarray],
 ) -> list[_Item]:
-    """`_svg_shape_items` before a recoloured element's changes are merged."""
+    """The changes of one group (``mask``: its changed pixels in ``box``): recoloured, reshaped, missing,
+    extra (a recoloured element also moved, resized or copied is then one change: `_recoloured_and_moved`)."""
     cats = _CATS[c.task]
     x0, y0, x1, y1 = box
     sl = (slice(y0, y1), slice(x0, x1))
