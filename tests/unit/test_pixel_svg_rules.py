@@ -133,3 +133,13 @@ def test_a_shape_recoloured_and_resized_is_one_change(judge: PixelJudge) -> None
     for source in (body, stripe):
         out = judge.judge_images(Task.SVG, _render(_BAG), _render(source))
         assert [(d.category, d.severity) for d in out] == [("style_error", 2)], [d.description for d in out]
+
+
+def test_an_honest_edit_leaving_one_of_the_icons_own_shapes_costs_the_hidden_halves(judge: PixelJudge) -> None:
+    # A toggle (a rounded track and a knob): the track dropped and the knob drawn larger leaves one plain shape,
+    # the icon's own knob. Most of the outline is hidden: the hidden halves are severity 3 each (two for all
+    # of it), not thirds (three), so such an honest edit stays near its truth (a track dropped 3, a resize 2-3).
+    toggle = f'{_TAG}<rect x="1" y="5" width="22" height="14" rx="7" ry="7"/><circle cx="16" cy="12" r="3"/></svg>'
+    knob = f'{_TAG}<circle cx="16" cy="12" r="4.6"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(toggle), _render(knob))
+    assert len(_redrawn(out)) == 2, [d.description for d in out]
