@@ -41,6 +41,8 @@ MIRROR_UNSEEN = 0.002
 #: image; a colour within `BLEND_RGB` of the segment between two more frequent ones is their blend.
 MAX_COLOUR_CLASSES = 16
 PALETTE_SHARE = 0.001
+#: Images larger than this (px, the longer side) are read at every second pixel.
+MOVED_FULL_SIDE = 256
 BLEND_RGB = 12.0
 #: A change with fewer changed pixels than this in its box shows nothing (`drop_unseen`).
 UNSEEN_PIXELS = 4
@@ -221,7 +223,11 @@ class PixelMoves:
 
     def __init__(self, shows: ChangedPixels) -> None:
         self.shows = shows
-        ref, cand = shows.images
+        # Every second pixel of an image over `MOVED_FULL_SIDE` px: distances are shares of the side.
+        self.step = 2 if max(shows.h, shows.w) > MOVED_FULL_SIDE else 1
+        ref, cand = (x[:: self.step, :: self.step] for x in shows.images)
+        self.changed = shows.kinds["any"][:: self.step, :: self.step]
+        self.h, self.w = self.changed.shape
         codes = [_levels(x) for x in (ref, cand)]
         counts = np.bincount(codes[0].ravel(), minlength=4096) + np.bincount(codes[1].ravel(), minlength=4096)
         keep = np.argsort(-counts)[:MAX_COLOUR_CLASSES]
@@ -249,12 +255,14 @@ class PixelMoves:
         """How far the changed pixels inside ``box`` moved (the class docstring); None when none moved."""
         import cv2
 
-        win = self.shows._window(box) if self.ok else None
-        if win is None:
+        full = self.shows._window(box) if self.ok else None
+        if full is None:
             return None
+        k = self.step
+        win = tuple(slice(sl.start // k, -(-sl.stop // k)) for sl in full)
         sa, sb = self.snapped[0][win], self.snapped[1][win]
-        moving = self.shows.kinds["any"][win] & (sa != sb)
-        h, w = self.shows.h, self.shows.w
+        moving = self.changed[win] & (sa != sb)
+        h, w = self.h, self.w
         ys, xs = np.arange(h)[win[0], None], np.arange(w)[None, win[1]]
         edge = np.minimum(np.minimum(xs, w - 1 - xs), np.minimum(ys, h - 1 - ys)) + 1  # px to the canvas edge
         found: list[np.ndarray] = []
@@ -267,7 +275,7 @@ class PixelMoves:
             dist = self._to[k][win]
             found.append(dist[moving & (sb == k) & (dist <= edge)])
         pixels = np.concatenate(found) if found else np.zeros(0)
-        return float(np.percentile(pixels, 98)) / max(self.shows.h, self.shows.w) if len(pixels) else None
+        return float(np.percentile(pixels, 98)) / max(h, w) if len(pixels) else None
 
 
 def _levels(rgb: np.ndarray) -> np.ndarray:
