@@ -86,3 +86,60 @@ def test_a_plain_icon_redrawn_as_another_plain_shape_is_redrawn_only_when_most_o
     # The same dash drawn at 3/4 of its size: resized as a whole, nothing hidden.
     smaller = dash.replace('x="2" y="7" width="12" height="2"', 'x="3.5" y="7.25" width="9" height="1.5"')
     assert not _redrawn(judge.judge_images(Task.SVG, _render(dash), _render(smaller)))
+
+
+#: A flat-colour icon: a big blue card, a red disc over its corner, a small black dot.
+_CARD = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">'
+    '<rect x="4" y="8" width="30" height="30" fill="#1f77b4"/>'
+    '<circle cx="32" cy="34" r="9" fill="#d62728"/>'
+    '<circle cx="40" cy="10" r="1.6" fill="#000000"/></svg>'
+)
+
+
+def test_a_detail_recoloured_is_severity_1_and_a_big_shape_2(judge: PixelJudge) -> None:
+    # The perturbation rule: a recolouring holding under 5 % of the ink is a detail (1), however strong.
+    ref = _render(_CARD)
+    dot = judge.judge_images(Task.SVG, ref, _render(_CARD.replace('fill="#000000"', 'fill="#2ca02c"')))
+    assert [(d.category, d.severity) for d in dot] == [("style_error", 1)], [d.description for d in dot]
+    card = judge.judge_images(Task.SVG, ref, _render(_CARD.replace('fill="#1f77b4"', 'fill="#2ca02c"')))
+    assert [(d.category, d.severity) for d in card] == [("style_error", 2)], [d.description for d in card]
+
+
+def test_pixels_that_take_a_neighbours_colour_are_a_shape_moved_not_a_recolouring(judge: PixelJudge) -> None:
+    # The disc drawn under the card instead of over it: where they overlap the card's blue replaces the red,
+    # a colour the reference draws right beside: a shape change, not a colour change.
+    rect, disc, dot = _CARD.split("<rect")[1], _CARD.split("<circle")[1], _CARD.split("<circle")[2]
+    under = f"{_CARD.split('<rect')[0]}<circle{disc}<rect{rect.split('<circle')[0]}<circle{dot}"
+    out = judge.judge_images(Task.SVG, _render(_CARD), _render(under))
+    assert out and not any(d.category == "style_error" for d in out), [d.description for d in out]
+    # A black outline icon drawn in grey: the grey of the reference's anti-aliased edges is a blend, not a
+    # colour it draws: a recolouring.
+    grey = judge.judge_images(
+        Task.SVG, _render(_BAG), _render(_BAG.replace('stroke="currentColor"', 'stroke="#7f7f7f"'))
+    )
+    assert [d.category for d in grey] == ["style_error"], [d.description for d in grey]
+
+
+def test_a_shape_recoloured_and_resized_is_one_change(judge: PixelJudge) -> None:
+    # The bag's body recoloured and drawn a quarter larger: its new ink is in the new colour, so the recolouring
+    # and the resize change the same element's pixels: one item (the perturbation rules merge edits on the same
+    # pixels), the higher severity; the stripe lengthened in a new colour alike.
+    body = _BAG.replace(
+        '<path d="M6 8h12l2 12H4z"/>',
+        '<path d="M6 8h12l2 12H4z" stroke="#d62728" transform="translate(12 14) scale(1.25) translate(-12 -14)"/>',
+    )
+    stripe = _BAG.replace('<path d="M8 12h8"/>', '<path d="M6 12h12" stroke="#d62728"/>')
+    for source in (body, stripe):
+        out = judge.judge_images(Task.SVG, _render(_BAG), _render(source))
+        assert [(d.category, d.severity) for d in out] == [("style_error", 2)], [d.description for d in out]
+
+
+def test_an_honest_edit_leaving_one_of_the_icons_own_shapes_costs_the_hidden_halves(judge: PixelJudge) -> None:
+    # A toggle (a rounded track and a knob): the track dropped and the knob drawn larger leaves one plain shape,
+    # the icon's own knob. Most of the outline is hidden: the hidden halves are severity 3 each (two for all
+    # of it), not thirds (three), so such an honest edit stays near its truth (a track dropped 3, a resize 2-3).
+    toggle = f'{_TAG}<rect x="1" y="5" width="22" height="14" rx="7" ry="7"/><circle cx="16" cy="12" r="3"/></svg>'
+    knob = f'{_TAG}<circle cx="16" cy="12" r="4.6"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(toggle), _render(knob))
+    assert len(_redrawn(out)) == 2, [d.description for d in out]

@@ -3,6 +3,7 @@ sandbox workers run: the PNG and the scene), tables through the table scene buil
 
 from __future__ import annotations
 
+from verm.bench.hacks import hack_sources
 from verm.judge.scene import SceneJudge
 from verm.render.svg import prepare_svg, worker_render
 from verm.render.table import table_scene
@@ -164,3 +165,62 @@ def test_table_cells_merged_with_colspan_are_one_layout_change() -> None:
     found = SceneJudge().compare(Task.TABLE, table_scene(html(rows)), table_scene(html(rows, merged=2)))
     assert [(d.category, d.severity) for d in found] == [("layout_error", 2)]
     assert "merged" in found[0].description and "missing" not in found[0].description
+
+
+STROKED = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" '
+    'stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">'
+)
+
+
+def stroked(*body: str) -> Rendering:
+    """A feather-style icon (strokes the <svg> tag styles) as the renderer's workers draw it."""
+    text = f"{STROKED}{''.join(body)}</svg>"
+    png, scene = worker_render({"source": prepare_svg(text), "width": 336, "height": 336, "background": "white"})
+    return Rendering(task=Task.SVG, png=png, scene=scene, source=text)
+
+
+def test_svg_shape_moved_is_graded_at_most_by_how_far_its_pixels_moved() -> None:
+    # A paperclip drawn at 0.44 of its size: its outline moves far from its own old outline, but every new pixel
+    # lies near the old drawing's ink (the ground truth's "moved": 4 % of the side) -> 2, not 3.
+    clip = '<path d="M21.44 11.05l-9.19 9.19a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48"/>'
+    small = (
+        '<path d="M16.4808 11.2464 L12.4464 15.2808 A2.634 2.634 0 0 1 8.7192 11.5537 L12.7537 7.5192 '
+        'A1.756 1.756 0 0 1 15.2384 10.004 L11.1996 14.0384 A0.878 0.878 0 0 1 9.9572 12.796 L13.6843 9.0733"/>'
+    )
+    [found] = judged(stroked(clip), stroked(small))
+    assert (found.category, found.severity) == ("shape_error", 2), found.description
+
+
+def test_svg_one_shape_in_other_proportions_beside_an_element_gone_hides_the_icon() -> None:
+    # A card (a rounded frame and a stripe) redrawn as the one-shape hack's square: the stripe is gone and the
+    # frame is drawn in other proportions (another shape): the icon's drawing is gone and the missing items pile up,
+    # below every honest edit of the card (the stripe dropped and the frame resized as a whole, among them).
+    frame, stripe = '<rect x="1" y="4" width="22" height="16" rx="2" ry="2"/>', '<line x1="1" y1="10" x2="23" y2="10"/>'
+    ref = stroked(frame, stripe)
+    square = hack_sources(Task.SVG, ref.source, ["one shape"])["one shape"]
+    hack = SceneJudge().judge(Task.SVG, ref, stroked(square[len(STROKED) : -len("</svg>")]))
+    assert any("is empty" in d.description for d in hack.discrepancies), [d.description for d in hack.discrepancies]
+    honest = {
+        "stripe dropped, frame shrunk": (
+            frame.replace("/>", ' transform="translate(12 12) scale(0.7) translate(-12 -12)"/>'),
+        ),
+        "stripe dropped, frame turned": (frame.replace("/>", ' transform="rotate(12 12 12)"/>'),),
+        "frame wider, stripe kept": (frame.replace('width="22"', 'width="18"'), stripe),
+    }
+    hack_total = sum(d.severity for d in hack.discrepancies)
+    for name, body in honest.items():
+        out = judged(ref, stroked(*body))
+        assert not any("is empty" in d.description for d in out), (name, [d.description for d in out])
+        assert sum(d.severity for d in out) < hack_total, (name, [d.description for d in out])
+
+
+def test_svg_white_fill_recoloured_is_graded_by_the_ink_it_gains() -> None:
+    # A white window in a dark card turned red: white is no ink, so its pixels are ink on one side only; they
+    # are still the recolouring's, 5 % of the ink and more -> 2.
+    card, window = (
+        '<rect x="2" y="4" width="20" height="16" fill="#333333"/>',
+        '<rect x="5" y="7" width="8" height="6" fill="#ffffff"/>',
+    )
+    [found] = judged(icon(card, window), icon(card, window.replace("#ffffff", "#d62728")))
+    assert (found.category, found.severity) == ("style_error", 2), found.description

@@ -72,6 +72,16 @@ SVG_INK_SEVERITY = (0.05, 0.25)
 SVG_PAINT_DIFF = 40
 
 
+#: A change holding under this share of the paint is a detail: a recolouring 1, a shape moved one step less.
+SVG_DETAIL = 0.05
+
+
+#: Pixels whose new colour the reference draws within this RGB distance (max over channels) and within
+#: the second value (a share of the side) of most of them (`_colour_moved`) took a neighbour's colour:
+#: a shape moved over them, uncovered or covered them; no recolouring.
+SVG_NEIGHBOUR_COLOUR = (12, 0.10)
+
+
 def _svg_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[PxBox]]:
     """Per-element items for a noise candidate, and the hidden drawing of an icon redrawn as one plain
     shape (`svg_redrawn`, beside the groups' items); an SVG's missing shapes are otherwise its groups'
@@ -152,7 +162,7 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
     items.extend(_mirrored_apart(c, parts, dist))
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
-        found = _svg_shape_items(c, mask[sl], box, dist, paint)
+        found = _recoloured_and_moved(c, mask[sl], box, _svg_shape_items(c, mask[sl], box, dist, paint))
         if not found and len(members) == 1 and not union[sl][mask[sl]].any():
             r = members[0]  # no ink touched: a background tint or a faint fill
             category, kind = classify(c.task, r, c.h, c.w)
@@ -340,6 +350,32 @@ def _moved_over_fill(c: _Ctx, both: np.ndarray, box: PxBox) -> _Item | None:
     return _Item(cat, sev, (bx0, by0, bx1, by1), f"A shape moved by {100 * dist:.0f}% of the image.", "moved")
 
 
+def _colour_moved(c: _Ctx, both: np.ndarray, box: PxBox, new: tuple[int, int, int]) -> float | None:
+    """How far (98th percentile, a share of the side) the changed pixels ``both`` (in ``box``) that now
+    show the colour ``new`` lie from where the reference draws that colour: the perturbation rules'
+    "moved" (a pixel's new colour came from its nearest place). None when the reference draws it nowhere
+    near most of them (`SVG_NEIGHBOUR_COLOUR`): a recolouring, whose new colour is the element's own."""
+    tol, near = SVG_NEIGHBOUR_COLOUR
+    side = min(c.h, c.w)
+    reach = round(near * side)
+    x0, y0, x1, y1 = box
+    gx0, gy0, gx1, gy1 = max(0, x0 - reach), max(0, y0 - reach), min(c.w, x1 + reach), min(c.h, y1 + reach)
+    colour = np.array(new, dtype=np.int16)
+    ref_has = (np.abs(c.ref[gy0:gy1, gx0:gx1].astype(np.int16) - colour).max(axis=2) <= tol).astype(np.uint8)
+    # A solid colour, not the blend an anti-aliased edge passes through: its pixels' insides.
+    ref_has = cv2.erode(ref_has, np.ones((3, 3), np.uint8))
+    if not ref_has.any():
+        return None
+    now = both & (np.abs(c.cand[y0:y1, x0:x1].astype(np.int16) - colour).max(axis=2) <= tol)
+    if not now.any():
+        return None
+    to_colour = cv2.distanceTransform(1 - ref_has, cv2.DIST_L2, 3)[y0 - gy0 : y1 - gy0, x0 - gx0 : x1 - gx0]
+    d = to_colour[now]
+    if float(np.percentile(d, 50)) > reach:
+        return None
+    return float(np.percentile(d, 98)) / side
+
+
 def _ink_distances(c: _Ctx) -> tuple[np.ndarray, np.ndarray]:
     """Per pixel, the distance (px) to the nearest reference ink and to the nearest candidate ink."""
     return tuple(  # type: ignore[return-value]
@@ -372,6 +408,24 @@ def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
     return None
 
 
+def _recoloured_and_moved(c: _Ctx, mask: np.ndarray, box: PxBox, items: list[_Item]) -> list[_Item]:
+    """A recolouring beside changes whose new ink (candidate only) is drawn in the new colour: the element
+    recoloured is the element moved, resized or copied; its changes share its pixels and are one (the
+    perturbation rules merge edits that change the same pixels), led by the highest severity (a tie: the
+    recolouring, which changes the most pixels)."""
+    colour = next((it for it in items if it.kind == "colour" and it.colours), None)
+    if colour is None or len(items) < 2:
+        return items
+    x0, y0, x1, y1 = box
+    sl = (slice(y0, y1), slice(x0, x1))
+    new_ink = mask & c.cand_ink[sl] & ~c.ref_ink[sl]
+    if int(new_ink.sum()) < 4 or _rgb_de(_dominant(c.cand[sl][new_ink]), colour.colours[1]) > 2 * INK_DE:
+        return items
+    first = max(items, key=lambda it: (it.severity, it is colour))
+    first.box = _union([it.box for it in items])
+    return [first]
+
+
 def _svg_shape_items(
     c: _Ctx,
     mask: np.ndarray,
@@ -379,7 +433,8 @@ def _svg_shape_items(
     dist: tuple[np.ndarray, np.ndarray],
     paint: tuple[np.ndarray, np.ndarray],
 ) -> list[_Item]:
-    """The changes of one group (``mask``: its changed pixels in ``box``): recoloured, reshaped, missing, extra."""
+    """The changes of one group (``mask``: its changed pixels in ``box``): recoloured, reshaped, missing,
+    extra (a recoloured element also moved, resized or copied is then one change: `_recoloured_and_moved`)."""
     cats = _CATS[c.task]
     x0, y0, x1, y1 = box
     sl = (slice(y0, y1), slice(x0, x1))
@@ -395,14 +450,27 @@ def _svg_shape_items(
     # A recolouring shows where ink stays: looked for whenever a tenth of the changed ink is on both
     # sides (a shape recoloured and also moved or scaled keeps little ink in place), mirrored or not.
     recoloured: _Item | None = None
+    shown: _Item | None = None  # a shape moved over, uncovered or covered: its neighbour's colour shows
     if n_both >= max(min_px, 0.1 * inked):
         rc, cc = _dominant(c.ref[sl][both]), _dominant(c.cand[sl][both])
         de = _rgb_de(rc, cc)
         if de > 2 * INK_DE:
-            recoloured = _Item(
-                cats["style"], 1 if de < 25 else 2, _mask_box(both, x0, y0),
-                f"Colour changed from {_hex(rc)} to {_hex(cc)} (ΔE {de:.0f}).", "colour", colours=(rc, cc),
-            )  # fmt: skip
+            share = n_both / max(1, int((paint[0] | paint[1]).sum()))
+            moved = _colour_moved(c, both, box, cc)
+            if moved is None:
+                # The perturbation rule: a shade (ΔE < 25) or a detail (under 5 % of the ink) -> 1, else 2.
+                recoloured = _Item(
+                    cats["style"], 1 if de < 25 or share < SVG_DETAIL else 2, _mask_box(both, x0, y0),
+                    f"Colour changed from {_hex(rc)} to {_hex(cc)} (ΔE {de:.0f}).", "colour", colours=(rc, cc),
+                )  # fmt: skip
+            else:
+                lo, hi = SVG_MOVE_SEVERITY
+                step = 1 if moved < lo else (2 if moved < hi else 3)
+                shown = _Item(
+                    cats["geometry"], max(1, step - 1) if share < SVG_DETAIL else step, _mask_box(both, x0, y0),
+                    f"A shape moved over another: {_hex(rc)} turned {_hex(cc)}, the colour beside it "
+                    f"({100 * moved:.0f}% of the image away).", "geometry",
+                )  # fmt: skip
     if n_ref >= min_px and n_cand >= min_px:
         axis = _mirror_axis(c, mask, x0, y0)
         if axis:
@@ -416,6 +484,8 @@ def _svg_shape_items(
             return [_Item(cats["text"], 2, box, desc, "mirrored", colours=recoloured.colours)]
     if recoloured is not None:
         out.append(recoloured)
+    elif shown is not None:
+        out.append(shown)
     elif n_both >= max(min_px, 0.3 * inked):
         # The same colours before and after, in other places: a mark moved over a filled shape.
         moved = _moved_over_fill(c, both, box)

@@ -4,7 +4,7 @@ The candidate is one plain shape (one connected drawing, at most an outline and 
 most of the reference's outline (three quarters when it is one plain shape too) is drawn nowhere in
 it (at its place, and after the one similarity transform that best maps the reference's drawing onto
 the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new.
-Then every third (or part of one) of the reference's outline that is hidden is one structure_error 3,
+Then every half (or part of one) of the reference's outline that is hidden is one structure_error 3,
 standing for the groups' missing shapes (the judge drops those), beside their extra shapes. Rules in
 full: docs/judges.md, "Pixel judge", "SVGs".
 """
@@ -42,7 +42,7 @@ SVG_REDRAWN_PLAIN = 0.75
 
 
 #: The hidden share is counted in this many parts, each hidden part one severity-3 item.
-SVG_REDRAWN_PARTS = 3
+SVG_REDRAWN_PARTS = 2
 
 
 def _outline(grey: np.ndarray) -> np.ndarray:

@@ -44,6 +44,8 @@ class ChangedPixels:
         #: Changed pixels that were painted before and after (recoloured), and those painted on one side only
         #: (a shape gone, added or moved).
         self.kinds = {"any": changed, "recolour": changed & ink_a & ink_b, "shape": changed & (ink_a ^ ink_b)}
+        #: Both images as read (RGB), for how far the changed pixels moved (`svg.grade.PixelMoves`).
+        self.images = (np.asarray(a), np.asarray(b))
         self.h, self.w = changed.shape
 
     def _window(self, box: Any) -> tuple[slice, slice] | None:

@@ -65,6 +65,11 @@ def _geom(e: dict[str, Any]) -> str | None:
 
 #: A paired element whose box keeps less than this IoU with its place shows none of itself there (the pile-up).
 FAR_IOU = 0.1
+#: A paired element whose box's width over height changed by this factor (its geometry attributes, not a transform,
+#: edited) is drawn in other proportions: another shape (`SvgDiff.redrawn`).
+REDRAWN_ASPECT = 1.15
+#: A paint within this ΔE of the white canvas is no ink (`shows.INK_DIFF`): its recolouring shows as ink gained or lost.
+CANVAS_DE = 15.0
 #: More extra elements than this are one discrepancy (a pattern drawn over the icon), not one each.
 MANY_EXTRA = 8
 
@@ -103,6 +108,8 @@ class SvgDiff:
         self.opts = opts
         #: Reference elements whose shape the candidate replaced (gone, for the pile-up).
         self.replaced: list[dict[str, Any]] = []
+        #: Reference elements redrawn in other proportions (another shape, for the pile-up beside one gone).
+        self.redrawn: list[dict[str, Any]] = []
 
     def run(self, ref: dict[str, Any], cand: dict[str, Any], shows: ChangedPixels | None = None) -> list[Discrepancy]:
         out = Findings(self.opts)
@@ -190,9 +197,10 @@ class SvgDiff:
             share = self.seen(ca[j].get("bbox"), self.added_ink(ca[j], ra[dup] if dup is not None else None), "shape")
             out.add("structure_error", ink_severity(share), _svg_name(ca[j], j), desc, ca[j].get("bbox"),
                     els={("c", j)}, pixels=share)  # fmt: skip
-        self.replaced = []
+        self.replaced, self.redrawn = [], []
         self.changes(ra, ca, sorted(changed), out)
-        self.pile_up(gone + self.replaced, out)
+        # Beside an element gone, an element redrawn in other proportions is another shape: what it drew is gone.
+        self.pile_up(gone + self.replaced + (self.redrawn if gone else []), out)
         if shows is not None:
             drop_unseen(out, shows)
         merge_svg(out, shows)
@@ -452,7 +460,11 @@ class SvgDiff:
             boxes = [ca[j].get("bbox") for j in js]
             # The recoloured ink: a fill's area or a stroke's line (an element painting both: its ink).
             share = sum(ink.of(ra[i]) for i, _ in ijs) / ink.total
-            sev = colour_severity(self.opts, old, new, self.seen(union_box(boxes), share, "recolour"))
+            # A colour the white canvas also has (a white fill) is no ink: its pixels are ink on one side only.
+            blank = any(c not in (None, "none") and delta_e(c, "#ffffff") < CANVAS_DE for c in (old, new))
+            sev = colour_severity(
+                self.opts, old, new, self.seen(union_box(boxes), share, "any" if blank else "recolour")
+            )
             els = {("c", j) for j in js}
             if len(js) == 1:
                 name = _svg_name(ca[js[0]], js[0])
@@ -485,6 +497,8 @@ class SvgDiff:
                 desc = f"{len(members)} elements are {what} together (a transform of their group)"
                 loc = f"elements {', '.join(str(j + 1) for _, j, _ in members[:6])}" + ("…" if len(members) > 6 else "")
             out.add("shape_error", sev, loc, desc, union_box(boxes), els={("c", j) for _, j, _ in members})
+            if min(sx, sy) > 0 and max(sx / sy, sy / sx) >= REDRAWN_ASPECT:
+                self.redrawn.extend(ra[i] for i, _, _ in members)
 
 
 def _canvas(scene: dict[str, Any]) -> float | None:

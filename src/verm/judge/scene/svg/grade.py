@@ -24,6 +24,8 @@ import itertools
 import math
 from typing import Any
 
+import numpy as np
+
 from verm.judge.scene.boxes import box_area, clean_box
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, same_place_groups
@@ -35,6 +37,13 @@ DETAIL_SHARE = 0.05
 SYMMETRIC_MOVED = 0.02
 #: A mirror that moves the outline less than this (a share of the side, under a pixel) shows nothing.
 MIRROR_UNSEEN = 0.002
+#: Solid colours (`PixelMoves`): at most this many colour classes, each holding at least this share of an
+#: image; a colour within `BLEND_RGB` of the segment between two more frequent ones is their blend.
+MAX_COLOUR_CLASSES = 16
+PALETTE_SHARE = 0.001
+#: Images larger than this (px, the longer side) are read at every second pixel.
+MOVED_FULL_SIDE = 256
+BLEND_RGB = 12.0
 #: A change with fewer changed pixels than this in its box shows nothing (`drop_unseen`).
 UNSEEN_PIXELS = 4
 
@@ -204,6 +213,84 @@ def resize_moved(ink: Ink, e: dict[str, Any], factor: float) -> float:
     return abs(factor - 1) * max((b[2] - b[0]) * ink.w, (b[3] - b[1]) * ink.h) / 2 / ink.side
 
 
+class PixelMoves:
+    """How far a change's pixels moved, read off the two images as the bench's ground truth measures it
+    (`verm.perturb.effect`): both images snapped to their solid colours (colour classes of 16 levels a channel
+    holding `PALETTE_SHARE` of the image, less the blends of two more frequent ones: anti-aliasing), then each
+    changed pixel's distance to the nearest pixel of its new colour in the reference, the 98th percentile, a
+    share of the longer side. A pixel whose new colour the reference lacks (recoloured), or nearer the canvas
+    edge than its colour (it may come from beyond), did not move."""
+
+    def __init__(self, shows: ChangedPixels) -> None:
+        self.shows = shows
+        # Every second pixel of an image over `MOVED_FULL_SIDE` px: distances are shares of the side.
+        self.step = 2 if max(shows.h, shows.w) > MOVED_FULL_SIDE else 1
+        ref, cand = (x[:: self.step, :: self.step] for x in shows.images)
+        self.changed = shows.kinds["any"][:: self.step, :: self.step]
+        self.h, self.w = self.changed.shape
+        codes = [_levels(x) for x in (ref, cand)]
+        counts = np.bincount(codes[0].ravel(), minlength=4096) + np.bincount(codes[1].ravel(), minlength=4096)
+        keep = np.argsort(-counts)[:MAX_COLOUR_CLASSES]
+        keep = keep[counts[keep] >= PALETTE_SHARE * ref.shape[0] * ref.shape[1]]
+        # The classes' mean colours, from every 4th pixel (a mean needs no more).
+        flat = np.concatenate([c.ravel()[::4] for c in codes])
+        both = np.concatenate([ref.reshape(-1, 3)[::4], cand.reshape(-1, 3)[::4]]).astype(np.float64)
+        few = np.maximum(np.bincount(flat, minlength=4096)[keep], 1)[:, None]
+        sums = np.stack([np.bincount(flat, weights=both[:, c], minlength=4096)[keep] for c in range(3)], axis=1)
+        solid: list[np.ndarray] = []
+        for colour in sums / few:  # most frequent first
+            if not any(_blend(colour, p, q) for i, p in enumerate(solid) for q in solid[i + 1 :]):
+                solid.append(colour)
+        self.ok = len(solid) >= 2
+        if not self.ok:
+            return
+        palette = np.array(solid)
+        # Each colour class snaps to the palette colour nearest its middle (a lookup, not a search a pixel).
+        mids = np.stack([((np.arange(4096) >> s) & 15) * 16 + 8 for s in (8, 4, 0)], axis=1).astype(np.float64)
+        lut = np.argmin(((mids[:, None, :] - palette[None]) ** 2).sum(axis=2), axis=1)
+        self.snapped = [lut.astype(np.uint8)[c] for c in codes]
+        self._to: dict[int, np.ndarray | None] = {}
+
+    def moved(self, box: Any) -> float | None:
+        """How far the changed pixels inside ``box`` moved (the class docstring); None when none moved."""
+        import cv2
+
+        full = self.shows._window(box) if self.ok else None
+        if full is None:
+            return None
+        k = self.step
+        win = tuple(slice(sl.start // k, -(-sl.stop // k)) for sl in full)
+        sa, sb = self.snapped[0][win], self.snapped[1][win]
+        moving = self.changed[win] & (sa != sb)
+        h, w = self.h, self.w
+        ys, xs = np.arange(h)[win[0], None], np.arange(w)[None, win[1]]
+        edge = np.minimum(np.minimum(xs, w - 1 - xs), np.minimum(ys, h - 1 - ys)) + 1  # px to the canvas edge
+        found: list[np.ndarray] = []
+        for k in np.unique(sb[moving]).tolist():
+            if k not in self._to:
+                there = self.snapped[0] == k
+                self._to[k] = cv2.distanceTransform((~there).astype(np.uint8), cv2.DIST_L2, 5) if there.any() else None
+            if self._to[k] is None:
+                continue  # a colour the reference lacks: recoloured, not moved
+            dist = self._to[k][win]
+            found.append(dist[moving & (sb == k) & (dist <= edge)])
+        pixels = np.concatenate(found) if found else np.zeros(0)
+        return float(np.percentile(pixels, 98)) / max(h, w) if len(pixels) else None
+
+
+def _levels(rgb: np.ndarray) -> np.ndarray:
+    """Colour classes: an RGB colour in 16 levels a channel, as one integer."""
+    q = rgb >> 4
+    return (q[..., 0].astype(np.int16) << 8) | (q[..., 1].astype(np.int16) << 4) | q[..., 2]
+
+
+def _blend(c: np.ndarray, p: np.ndarray, q: np.ndarray) -> bool:
+    """Whether colour ``c`` is a blend of ``p`` and ``q`` (within `BLEND_RGB` of the segment between them)."""
+    d = q - p
+    t = float(np.clip(np.dot(c - p, d) / max(1e-9, float(np.dot(d, d))), 0.0, 1.0))
+    return float(np.linalg.norm(c - (p + t * d))) <= BLEND_RGB
+
+
 def drop_unseen(out: Findings, shows: ChangedPixels) -> None:
     """A change that shows nothing is no discrepancy (the bench's truth drops such edits): a mirror of a
     symmetric shape, a swap of two shapes that do not overlap, a move hidden under another shape. Read off the
@@ -230,12 +317,18 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None) -> None:
         return bool(a.tags.get("els", set()) & b.tags.get("els", set()))
 
     keep: list[Finding] = []
+    moves: PixelMoves | None = None
     for members in same_place_groups(items, touch):
         if len(members) == 1:
             f = items[members[0]]
             if shows is not None and f.category in ("shape_error", "structure_error") and "moved" in f.tags:
-                # Alone on its element: the share of the ink it changed, read off the images.
-                f.severity = moved_severity(f.tags["moved"], shows.share(f.bbox))
+                # Alone on its element: how far its pixels moved and the share of the ink it changed, read off
+                # the images (the scene's outline estimate when no pixel took a colour the reference has).
+                moves = moves or PixelMoves(shows)
+                moved = moves.moved(f.bbox)
+                f.severity = moved_severity(
+                    f.tags["moved"] if moved is None else min(moved, f.tags["moved"]), shows.share(f.bbox)
+                )
             keep.append(f)
             continue
         # The dominant change: the highest severity, then the most changed pixels (as the ground truth picks).
