@@ -15,8 +15,8 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
-from verm.judge.pixel.geometry import PxBox, _mask_box
-from verm.judge.pixel.layout import _long_lines
+from verm.judge.pixel.geometry import PxBox, _box_overlap, _mask_box, _union
+from verm.judge.pixel.layout import _long_lines, subplot_frames
 from verm.judge.pixel.ocr import _number, _Ocr, _q
 from verm.judge.pixel.text import _read_pair
 
@@ -72,10 +72,13 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     def logish(s: str) -> bool:
         # Log ticks are "10" with a superscript, which Tesseract reads as 10?, 10!, 107, 6x10! ...,
         # and minor ones "2×10^1", read as 2x, 16x: the superscript lost.
+        # (a linear axis has a "10" too: one read with its superscript at least, "10?", says log)
         toks = [t for t in s.split() if any(ch.isdigit() for ch in t)]  # not the axis label's letters
         return bool(toks) and (
             "x10" in s
-            or sum("10" in t for t in toks) >= 0.4 * len(toks)
+            or (
+                sum("10" in t for t in toks) >= 0.4 * len(toks) and any(t.startswith("10") and len(t) > 2 for t in toks)
+            )
             or any(re.fullmatch(r"\d+(\.\d+)?[x×]\W*", t) for t in toks)  # trailing junk: "2x:"
         )
 
@@ -87,6 +90,38 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     numeric = all(len(_numbers(t)) >= max(2, 0.6 * len(t.split())) for t in (a, b))
     numbers = " (numbers)" if numeric else ""
     return "data_error", 3 if narrower else 2, f"limits{numbers}: {_q(a, 40)} -> {_q(b, 40)}"
+
+
+def _subplot_scale_change(c: _Ctx, items: list[_Item]) -> list[_Item]:
+    """A grid of subplots (no one plot frame) whose y-axis turned log: the tick labels and every
+    subplot's marks it moved are one change, not a data change per group of subplots. The y tick
+    labels left of the first subplot frame that has them (the leftmost, topmost) are read in both
+    images (`_axis_change`); when they read a scale change, the subplots' data changes become one
+    structure_error 2 (the scale rule), as the single plot's axis change is. Other items stand."""
+    data = [it for it in items if it.kind == "plot" and it.category == "data_error"]
+    if c.frame is not None or not data or not _Ocr.available():
+        return items
+    frames = subplot_frames(c.ref, c.ref_ink)
+    if len(frames) < 2:
+        return items
+    for f in sorted(frames, key=lambda b: (b[0], b[1])):
+        column = (max(0, int(f[0] - 0.08 * c.w)), max(0, f[1] - 4), max(0, f[0] - 2), min(c.h, f[3] + 4))
+        x0, y0, x1, y1 = column
+        if x1 - x0 < 6 or not (c.ref_ink[y0:y1, x0:x1].any() and c.cand_ink[y0:y1, x0:x1].any()):
+            continue
+        change = _axis_change(c, column, "y")
+        if change is None or change[0] != "structure_error":
+            return items  # the first labelled axis says it: no scale change
+        moved = [it for it in data if any(any(_box_overlap(p, g) for g in frames) for p in it.pieces)]
+        if not moved:
+            return items
+        one = _Item(
+            "structure_error", 2, _union([column, *(it.box for it in moved)]),
+            f"The y-axis tick labels changed ({change[2]}); the subplots' marks moved with the new scale.",
+            "y-axis", parts=[column, *(p for it in moved for p in it.pieces)],
+        )  # fmt: skip
+        return [one, *(it for it in items if all(it is not m for m in moved))]
+    return items
 
 
 @dataclass(frozen=True)
