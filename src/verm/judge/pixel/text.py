@@ -8,6 +8,7 @@ are drawn elsewhere in the other image (it moved). Rotated and slanted labels ar
 
 from __future__ import annotations
 
+import ast
 import math
 import re
 
@@ -68,9 +69,22 @@ def _text_item(c: _Ctx, r: Region) -> _Item | None:
     else:
         what = "number" if numeric else "text"
         desc = f"The {what} reads {_q(b)} in the candidate instead of {_q(a)}."
-    # A chart's tick labels changed: kind "ticks", so the change they label may take them.
-    kind = "ticks" if c.task is Task.CHART and _tick_reads(a) and _tick_reads(b) else "text"
+    # A chart's tick or value labels changed: kind "ticks", so the change they label may take them.
+    kind = "ticks" if c.task is Task.CHART and _numbers_changed(a, b) else "text"
     return _Item(cat, sev, box, desc, kind)
+
+
+def _numbers_changed(a: str, b: str) -> bool:
+    """Two reads of tick or value labels: both all tick labels (`_tick_reads`), or the same words
+    with only numbers changed ("Mean: 194.8" for "Mean: 169.4")."""
+    if _tick_reads(a) and _tick_reads(b):
+        return True
+
+    def words(s: str) -> list[str]:
+        return [t for t in s.split() if not any(ch.isdigit() for ch in t)]
+
+    numbered = all(any(ch.isdigit() for ch in s) for s in (a, b))
+    return numbered and bool(words(a)) and words(a) == words(b)
 
 
 #: Two letters in a row: a word, not a tick label (log ticks read "10?", "8x10!", "2×10¹").
@@ -90,16 +104,18 @@ def _tick_count(it: _Item) -> int:
 
 
 def _fold_tick_labels(c: _Ctx, items: list[_Item], hidden: list[PxBox]) -> list[_Item]:
-    """Tick labels that changed with what they label are that change, not text errors of their
-    own: an emptied or re-limited subplot re-draws its tick labels (reset to 0-1), an axis turned
-    log re-writes them, a colour bar re-drawn in another colour map re-draws its own. A "ticks"
-    item (`_text_item`) in the tick band (`_in_tick_band`) of a subplot's frame or of a colour bar
-    goes into the change there (`_tick_frame`): for a subplot, its data or structure change (an item whose changed
-    places lie mostly in the frame or its bands) or its hidden data (``hidden``: the boxes of the
-    hidden-data items), when its changed tick labels are >= 2 (one label alone changed beside a
-    data change is a text edit of its own); for a colour bar, any change over the bar. Then the
-    same words changed the same way in several places are one change (`_same_text_changes`).
-    Rules in full: docs/judges.md."""
+    """Tick and value labels that changed with what they label are that change, not text errors of
+    their own: an emptied or re-limited subplot re-draws its tick labels (reset to 0-1), an axis
+    turned log re-writes them, a colour bar re-drawn in another colour map re-draws its own, bars
+    whose values changed carry new value labels. A "ticks" item (`_text_item`: only numbers
+    changed) goes into the change it labels: in the tick band of a subplot's frame (`_tick_frame`),
+    when that subplot's changed tick labels are >= 2 (one label alone changed beside a data change
+    is a text edit of its own), or inside the frame (a value label), into that subplot's data or
+    structure change (an item whose changed places lie mostly in the frame or its bands) or its
+    hidden data (``hidden``: the boxes of the hidden-data items); in a colour bar's tick band
+    (`_in_bar_band`), into any change over the bar. Then the same words changed the same way in
+    several places, or two labels swapped, are one change (`_same_text_changes`). Rules in full:
+    docs/judges.md."""
     ticks = [it for it in items if it.kind == "ticks"]
     if not ticks:
         return _same_text_changes(items)
@@ -108,13 +124,15 @@ def _fold_tick_labels(c: _Ctx, items: list[_Item], hidden: list[PxBox]) -> list[
     folded: list[_Item] = []
     for f in [*frames, *bars]:
         bar = f in bars
-        mine = [
-            t
-            for t in ticks
-            if all(t is not k for k in folded)
-            and (_in_bar_band(c, t.box, f) if bar else _tick_frame(c, t.box, frames) == f)
-        ]
-        if not mine or (not bar and sum(_tick_count(t) for t in mine) < 2):
+        left = [t for t in ticks if all(t is not k for k in folded)]
+        if bar:
+            mine = [t for t in left if _in_bar_band(c, t.box, f)]
+        else:
+            mine = [t for t in left if _tick_frame(c, t.box, frames) == f]
+            if sum(_tick_count(t) for t in mine) < 2:
+                mine = []
+            mine += [t for t in left if _inside(t.box, f, 2) and all(t is not k for k in mine)]
+        if not mine:
             continue
         reach = f if bar else _pad_box_xy(c, f)
         owner = next(
@@ -132,29 +150,45 @@ def _fold_tick_labels(c: _Ctx, items: list[_Item], hidden: list[PxBox]) -> list[
         if owner is not None:
             owner.parts = [*owner.pieces, *(t.box for t in mine)]
             owner.box = _union([owner.box, *(t.box for t in mine)])
-            owner.description += " Its tick labels changed with it: " + " ".join(t.description for t in mine)
+            owner.description += " Its labels changed with it: " + " ".join(t.description for t in mine)
         folded.extend(mine)
     return _same_text_changes([it for it in items if all(it is not k for k in folded)])
 
 
 def _same_text_changes(items: list[_Item]) -> list[_Item]:
     """Text items that read the same change (the same words before and after) in several places are
-    one edit (a category renamed on both axes of a matrix, a label and its legend entry): one item,
-    its box spanning them all."""
-    first: dict[str, _Item] = {}
+    one edit (a category renamed on both axes of a matrix, a label and its legend entry), and so
+    are two that read each other's words (two labels swapped): one item, its box spanning them."""
+    first: dict[tuple[str, str], _Item] = {}
     out: list[_Item] = []
     for it in items:
-        if it.kind not in ("text", "ticks"):
+        pair = _reads(it) if it.kind in ("text", "ticks") else None
+        if pair is None:
             out.append(it)
             continue
-        same = first.get(it.description)
+        same = first.get(pair) or first.get((pair[1], pair[0]))
         if same is None:
-            first[it.description] = it
+            first[pair] = it
             out.append(it)
             continue
         same.parts = [*same.pieces, *it.pieces]
         same.box = _union([same.box, it.box])
+        if pair not in first:  # the other half of a swap: values misattributed (as `_axis_change` grades it)
+            same.severity = 3
+            same.description = f"{same.description} Swapped with it: {it.description}"
     return out
+
+
+#: A changed text's description (`_text_item`): what the candidate reads, then the reference.
+_READS = re.compile(r"The (?:text|number) reads ('.*'|\".*\") in the candidate instead of ('.*'|\".*\")\.")
+
+
+def _reads(it: _Item) -> tuple[str, str] | None:
+    """The (reference, candidate) reads of a changed text item, from its description."""
+    m = _READS.fullmatch(it.description)
+    if m is None:
+        return None
+    return ast.literal_eval(m.group(2)), ast.literal_eval(m.group(1))
 
 
 def _in_bar_band(c: _Ctx, box: PxBox, b: PxBox) -> bool:
