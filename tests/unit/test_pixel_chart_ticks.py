@@ -176,3 +176,20 @@ def test_two_labels_swapped_are_one_severe_text_change(judge: PixelJudge) -> Non
     texts = _texts(ds)
     assert len(texts) == 1, ds
     assert texts[0].severity == 3, ds  # values misattributed
+
+
+def _histogram(top: float) -> Image.Image:
+    """A histogram of fixed counts, its y range set by hand to 0..``top``."""
+    fig, ax = plt.subplots(figsize=(6, 4))
+    counts = [3, 7, 12, 18, 22, 17, 11, 6, 2]
+    ax.bar(np.arange(len(counts)), counts, width=1.0, color="#4c72b0", edgecolor="white")
+    ax.set_ylim(0, top)
+    ax.set_title("Response times")
+    return _image(fig)
+
+
+def test_a_y_range_widened_by_hand_is_a_minor_data_change(judge: PixelJudge) -> None:
+    ds = judge.judge_images(Task.CHART, _histogram(25.0), _histogram(50.0))
+    changes = _changes(ds)
+    assert len(changes) == 1, ds
+    assert changes[0].severity == 1, ds  # the bars follow the new range: every value reads the same

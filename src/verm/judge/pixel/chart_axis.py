@@ -55,7 +55,8 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     structure_error 2 for a scale change (log ticks read '10...'); the same characters in another
     order (OCR may drop a glyph of a pair but not of both): labels swapped, text_error 3 (values
     misattributed); numeric ticks spanning a narrower range: data_error
-    3 (data may be clipped); other new limits: data_error 2.
+    3 (data may be clipped); other new limits: data_error 2 (the note says "widened" when the new
+    numeric ticks span >= 1.1 times as much and cover the old ones' range).
     """
     pair = _read_pair(c, _pad_box(box, 3, c), block=ax != "x") if _Ocr.available() else None
     if pair is None:
@@ -89,7 +90,18 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     # Numeric ticks: most words are numbers on both sides (not category labels such as "Store 1").
     numeric = all(len(_numbers(t)) >= max(2, 0.6 * len(t.split())) for t in (a, b))
     numbers = " (numbers)" if numeric else ""
-    return "data_error", 3 if narrower else 2, f"limits{numbers}: {_q(a, 40)} -> {_q(b, 40)}"
+    # The new ticks run past the old ones at the top and reach as low: the range widened (whether
+    # by hand, the marks following it, or by the data growing is the plot's to say).
+    wider = (
+        numeric
+        and span_a is not None
+        and span_b is not None
+        and span_b >= 1.1 * span_a
+        and max(nums_b) >= max(nums_a)
+        and min(nums_b) <= min(nums_a) + 0.5 * span_a  # (the bottom tick, 0, often unread)
+    )
+    how = " widened" if wider else ""
+    return "data_error", 3 if narrower else 2, f"limits{how}{numbers}: {_q(a, 40)} -> {_q(b, 40)}"
 
 
 def _subplot_scale_change(c: _Ctx, items: list[_Item]) -> list[_Item]:
