@@ -111,7 +111,8 @@ def _fold_tick_labels(c: _Ctx, items: list[_Item], hidden: list[PxBox]) -> list[
     changed) goes into the change it labels: in the tick band of a subplot's frame (`_tick_frame`),
     when that subplot's changed tick labels are >= 2 (one label alone changed beside a data change
     is a text edit of its own), or inside the frame (a value label), into that subplot's data or
-    structure change (an item whose changed places lie mostly in the frame or its bands) or its
+    structure change (an item whose changed places lie mostly in the frame or its bands, or whose
+    box covers half the frame) or its
     hidden data (``hidden``: the boxes of the hidden-data items); in a colour bar's tick band
     (`_in_bar_band`), into any change over the bar. Then the same words changed the same way in
     several places, or two labels swapped, are one change (`_same_text_changes`). Rules in full:
@@ -141,7 +142,11 @@ def _fold_tick_labels(c: _Ctx, items: list[_Item], hidden: list[PxBox]) -> list[
                 for it in items
                 if it.kind != "ticks"
                 and (bar or it.category in ("data_error", "structure_error"))
-                and any(_box_overlap(p, reach) >= (1 if bar else 0.5 * max(1, _box_area(p))) for p in it.pieces)
+                and (
+                    any(_box_overlap(p, reach) >= (1 if bar else 0.5 * max(1, _box_area(p))) for p in it.pieces)
+                    # (an axis change takes the plot's changes into its box, not its parts)
+                    or (not bar and _box_overlap(it.box, f) >= 0.5 * max(1, _box_area(f)))
+                )
             ),
             None,
         )
