@@ -189,8 +189,15 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                     data_item = fit.item
                 else:
                     box = _union([box, *(m.bbox for m in inner)])
-                    if cat == "data_error" and ax == "y" and fit and fit.item is None and "widened" in note:
-                        sev = 1  # a wider range, every mark following it: values read the same (chart_axis)
+                    if (
+                        cat == "data_error"
+                        and ax == "y"
+                        and fit
+                        and fit.item is None
+                        and fit.in_place < 0.8
+                        and "widened" in note
+                    ):
+                        sev = 1  # a wider range the marks moved to follow: values read the same (chart_axis)
                     elif cat == "data_error" and not (fit and fit.item is None and fit.limits_set):
                         # The data moved with the axis: as severe as the marks' change, at least
                         # (unless limits set by hand moved them, all of them alike).

@@ -146,6 +146,9 @@ class _AxisFit:
     #: How many times wider the y range is: the share of the plot's height the marks span in the
     #: reference over that share in the candidate; 0 when the marks are now cut at the frame.
     widened: float = 1.0
+    #: The share of the reference's marks with candidate marks within 3 px, before mapping: the
+    #: marks stayed in place (new tick values over the same marks: the values changed).
+    in_place: float = 1.0
 
 
 def _axis_fit(c: _Ctx) -> _AxisFit | None:
@@ -167,7 +170,7 @@ def _fit_axis(c: _Ctx) -> _AxisFit | None:
     found = _rescaled_marks_residual(c)
     if found is None or c.frame is None:
         return None
-    residual, cand_frame, ink, (ref_top, ref_bottom), (cand_top, cand_bottom) = found
+    residual, cand_frame, ink, (ref_top, ref_bottom), (cand_top, cand_bottom), in_place = found
     share = float(residual.sum()) / max(ink, 1)
     # Marks now cut at the frame that had room: limits narrowed by hand (autoscale leaves a margin).
     cut = (cand_top < 0.005 < 0.02 < ref_top) or (cand_bottom < 0.005 < 0.02 < ref_bottom)
@@ -176,7 +179,7 @@ def _fit_axis(c: _Ctx) -> _AxisFit | None:
     cand_span = 1 - cand_top - cand_bottom
     widened = 0.0 if cut else ((1 - ref_top - ref_bottom) / cand_span if cand_span > 0 else 1.0)
     if share < AXIS_RESIDUAL:
-        return _AxisFit(share, limits_set, None, widened)
+        return _AxisFit(share, limits_set, None, widened, in_place)
     x0, y0, x1, y1 = _mask_box(residual, 0, 0)
     fx0, fy0, fx1, _ = cand_frame
     side = _marks_inset(c.w)
@@ -191,12 +194,12 @@ def _fit_axis(c: _Ctx) -> _AxisFit | None:
         "data_error", 1 if share < 0.1 else (2 if share < 0.3 else 3), box,
         f"Plotted data differ beyond the new axis: {100 * share:.0f}% of the marks do not follow it.", "plot",
     )  # fmt: skip
-    return _AxisFit(share, limits_set, item, widened)
+    return _AxisFit(share, limits_set, item, widened, in_place)
 
 
 def _rescaled_marks_residual(
     c: _Ctx,
-) -> tuple[np.ndarray, PxBox, int, tuple[float, float], tuple[float, float]] | None:
+) -> tuple[np.ndarray, PxBox, int, tuple[float, float], tuple[float, float], float] | None:
     """What of the plotted marks an axis's new limits or scale do not explain.
 
     Each image's marks are taken inside its own frame (new tick labels resize the plot), the
@@ -204,8 +207,9 @@ def _rescaled_marks_residual(
     by row onto the candidate's by the best monotone map (a linear or log axis moves every mark
     along y alike), and what is left is ink of either more than 3 px from the other's (a straight
     segment between two marks bends a little under a new scale). Returns (that ink's mask over the
-    candidate's plot, the candidate's frame, all mark ink, and the empty margins above and below the
-    marks of the reference and of the candidate), or None when either plot has no frame or no marks."""
+    candidate's plot, the candidate's frame, all mark ink, the empty margins above and below the
+    marks of the reference and of the candidate, and the share of the reference's marks in place),
+    or None when either plot has no frame or no marks."""
     cand_frame = _cand_frame(c)
     if c.frame is None or cand_frame is None:
         return None
@@ -236,7 +240,8 @@ def _rescaled_marks_residual(
     moved = np.zeros_like(cand_m)
     np.logical_or.at(moved, rows_cand, (ref_m & ~stay_ref)[rows_ref])
     residual = (cand_m & ~stay_cand & ~close_to(moved)) | (moved & ~close_to(cand_m))
-    return residual, cand_frame, int(max(ref_m.sum(), cand_m.sum())), *margins
+    in_place = float((ref_m & close_to(cand_m)).sum()) / max(1, int(ref_m.sum()))
+    return residual, cand_frame, int(max(ref_m.sum(), cand_m.sum())), *margins, in_place
 
 
 def _plot_marks(ink: np.ndarray, frame: PxBox) -> np.ndarray:
