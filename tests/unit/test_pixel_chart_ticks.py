@@ -193,3 +193,17 @@ def test_a_y_range_widened_by_hand_is_a_minor_data_change(judge: PixelJudge) -> 
     changes = _changes(ds)
     assert len(changes) == 1, ds
     assert changes[0].severity == 1, ds  # the bars follow the new range: every value reads the same
+
+
+def _counts(scale: float, marker: str) -> Image.Image:
+    """A line of counts times ``scale``, its y range left to autoscale."""
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.plot(np.arange(9), np.array([3, 7, 12, 18, 22, 17, 11, 6, 2]) * scale, color="#4c72b0", marker=marker)
+    ax.set_title("Response times")
+    return _image(fig)
+
+
+def test_a_series_scaled_under_an_autoscaled_axis_is_no_minor_range_change(judge: PixelJudge) -> None:
+    # The marks stay in place (the axis follows them) while the tick values grow: values changed.
+    ds = judge.judge_images(Task.CHART, _counts(1.0, "o"), _counts(1.6, "s"))
+    assert max(d.severity for d in _changes(ds)) >= 2, ds
