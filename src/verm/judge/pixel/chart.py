@@ -194,10 +194,13 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                         and ax == "y"
                         and fit
                         and fit.item is None
+                        and not fit.limits_set
                         and fit.in_place < 0.8
                         and "widened" in note
                     ):
-                        sev = 1  # a wider range the marks moved to follow: values read the same (chart_axis)
+                        # A wider range the marks moved to follow, its margins kept (bars from 0; limits
+                        # set by hand are graded below): values read the same (chart_axis).
+                        sev = 1
                     elif cat == "data_error" and not (fit and fit.item is None and fit.limits_set):
                         # The data moved with the axis: as severe as the marks' change, at least
                         # (unless limits set by hand moved them, all of them alike).

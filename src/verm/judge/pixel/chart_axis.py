@@ -240,6 +240,8 @@ def _rescaled_marks_residual(
     moved = np.zeros_like(cand_m)
     np.logical_or.at(moved, rows_cand, (ref_m & ~stay_ref)[rows_ref])
     residual = (cand_m & ~stay_cand & ~close_to(moved)) | (moved & ~close_to(cand_m))
+    if cand_m.shape != ref_m.shape:  # (the frames' heights may differ by a pixel or more)
+        cand_m = cv2.resize(cand_m.astype(np.uint8), ref_m.shape[::-1], interpolation=cv2.INTER_NEAREST).astype(bool)
     in_place = float((ref_m & close_to(cand_m)).sum()) / max(1, int(ref_m.sum()))
     return residual, cand_frame, int(max(ref_m.sum(), cand_m.sum())), *margins, in_place
 
