@@ -3,12 +3,11 @@ over a grid of subplots are one change each, not one per place their pixels chan
 
 from __future__ import annotations
 
-import io
-
 import matplotlib
 import numpy as np
 import pytest
 from PIL import Image
+from test_pixel_chart_rules import _image  # (figures rendered as the chart rules' tests render them)
 
 from verm.judge.pixel import PixelJudge
 from verm.judge.pixel.colour import _lab_ink
@@ -17,13 +16,6 @@ from verm.types import Discrepancy, Task
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-
-
-def _image(fig: plt.Figure) -> Image.Image:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=96)
-    plt.close(fig)
-    return Image.open(buf).convert("RGB")
 
 
 @pytest.fixture(scope="module")
