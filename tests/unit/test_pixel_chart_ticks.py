@@ -201,3 +201,13 @@ def test_a_series_scaled_under_an_autoscaled_axis_is_no_minor_range_change(judge
     # The marks stay in place (the axis follows them) while the tick values grow: values changed.
     ds = judge.judge_images(Task.CHART, _counts(1.0, "o"), _counts(1.6, "s"))
     assert max(d.severity for d in _changes(ds)) >= 2, ds
+
+
+def test_a_line_read_through_a_shifted_window_is_the_same_text() -> None:
+    from verm.judge.pixel.text import _shifted_words
+
+    assert _shifted_words("Sensor readings with", "readings with three spikes")  # re-centred title
+    assert _shifted_words("Damped cosine, sampled Histogram drawn", "Damped cosine, sampled")
+    assert not _shifted_words("Sales by city", "Sales by ctiy")  # a typo is a change
+    assert not _shifted_words("Men Women", "Women")  # one word in common: a legend entry gone
+    assert not _shifted_words("Revenue by region", "Cost by region")

@@ -46,7 +46,7 @@ def _text_item(c: _Ctx, r: Region) -> _Item | None:
     if pair is None:
         return None
     a, b = pair
-    if a == b or (not a and not b):
+    if a == b or (not a and not b) or _shifted_words(a, b):
         return None
     # Tesseract reads lines, markers and bar edges as junk words: trust only confident, wordy reads.
     if c.last_conf < MIN_OCR_CONF or max(_alnum(a), _alnum(b)) < 2:
@@ -244,6 +244,19 @@ def _in_tick_band(c: _Ctx, box: PxBox, f: PxBox, side: str) -> bool:
     if side == "left":
         return cx < fx0 + 0.05 * c.w and fx0 - 0.15 * c.w <= x1 <= fx0 + 0.08 * c.w
     return cx > fx1 - 0.05 * c.w and fx1 - 0.08 * c.w <= x0 <= fx1 + 0.15 * c.w
+
+
+def _shifted_words(a: str, b: str) -> bool:
+    """The same line of text read through a window that moved along it: one read's words run on
+    where the other's stop (>= 2 words in common at the seam), or one holds the other whole (>= 2
+    words): a title re-centred over a new layout, a line box that took in a word beside it."""
+    wa, wb = a.split(), b.split()
+    for x, y in ((wa, wb), (wb, wa)):
+        if len(y) >= 2 and any(x[i : i + len(y)] == y for i in range(len(x) - len(y) + 1)):
+            return True
+        if any(x[-k:] == y[:k] for k in range(2, min(len(x), len(y)) + 1)):
+            return True
+    return False
 
 
 def _line_box(c: _Ctx, box: PxBox, pad: int = 3) -> PxBox:
