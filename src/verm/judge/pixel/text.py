@@ -46,8 +46,8 @@ def _text_item(c: _Ctx, r: Region) -> _Item | None:
     if pair is None:
         return None
     a, b = pair
-    if a == b or (not a and not b) or _shifted_words(a, b):
-        return None
+    if a == b or (not a and not b) or (c.task is Task.CHART and _shifted_words(a, b)):
+        return None  # (a table's cell holds its own text: a word fewer there is a change)
     # Tesseract reads lines, markers and bar edges as junk words: trust only confident, wordy reads.
     if c.last_conf < MIN_OCR_CONF or max(_alnum(a), _alnum(b)) < 2:
         return None
