@@ -136,23 +136,6 @@ def test_a_label_renamed_on_both_axes_is_one_text_change(judge: PixelJudge) -> N
     assert len(_texts(ds)) == 1, ds
 
 
-def _trend(last: float) -> Image.Image:
-    """A line of twelve months, its mean written in the plot's upper-left corner."""
-    fig, ax = plt.subplots(figsize=(6, 4))
-    y = np.array([12.0, 14, 13, 15, 17, 16, 18, 19, 18, 20, 21, last])
-    ax.plot(np.arange(1, 13), y, color="#4c72b0", marker="o")
-    ax.text(0.03, 0.92, f"Mean: {y.mean():.1f}", transform=ax.transAxes, fontsize=11)
-    ax.set_ylim(0, 60)
-    ax.set_title("Monthly sales")
-    return _image(fig)
-
-
-def test_a_value_label_that_changes_with_the_data_is_that_data_change(judge: PixelJudge) -> None:
-    ds = judge.judge_images(Task.CHART, _trend(22.0), _trend(52.0))
-    assert not _texts(ds), ds  # "Mean: 17.1" -> "Mean: 19.6" is the data's new mean, shown
-    assert len(_changes(ds)) == 1, ds
-
-
 def _regions(first: str, second: str) -> Image.Image:
     """Four bars; two region names written below the chart, one at each side."""
     fig, ax = plt.subplots(figsize=(6, 4))

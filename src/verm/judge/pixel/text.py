@@ -69,22 +69,9 @@ def _text_item(c: _Ctx, r: Region) -> _Item | None:
     else:
         what = "number" if numeric else "text"
         desc = f"The {what} reads {_q(b)} in the candidate instead of {_q(a)}."
-    # A chart's tick or value labels changed: kind "ticks", so the change they label may take them.
-    kind = "ticks" if c.task is Task.CHART and _numbers_changed(a, b) else "text"
+    # A chart's tick labels changed: kind "ticks", so the change they label may take them.
+    kind = "ticks" if c.task is Task.CHART and _tick_reads(a) and _tick_reads(b) else "text"
     return _Item(cat, sev, box, desc, kind)
-
-
-def _numbers_changed(a: str, b: str) -> bool:
-    """Two reads of tick or value labels: both all tick labels (`_tick_reads`), or the same words
-    with only numbers changed ("Mean: 194.8" for "Mean: 169.4")."""
-    if _tick_reads(a) and _tick_reads(b):
-        return True
-
-    def words(s: str) -> list[str]:
-        return [t for t in s.split() if not any(ch.isdigit() for ch in t)]
-
-    numbered = all(any(ch.isdigit() for ch in s) for s in (a, b))
-    return numbered and bool(words(a)) and words(a) == words(b)
 
 
 #: Two letters in a row: a word, not a tick label (log ticks read "10?", "8x10!", "2×10¹").
@@ -104,19 +91,17 @@ def _tick_count(it: _Item) -> int:
 
 
 def _fold_tick_labels(c: _Ctx, items: list[_Item], hidden: list[PxBox]) -> list[_Item]:
-    """Tick and value labels that changed with what they label are that change, not text errors of
-    their own: an emptied or re-limited subplot re-draws its tick labels (reset to 0-1), an axis
-    turned log re-writes them, a colour bar re-drawn in another colour map re-draws its own, bars
-    whose values changed carry new value labels. A "ticks" item (`_text_item`: only numbers
-    changed) goes into the change it labels: in the tick band of a subplot's frame (`_tick_frame`),
-    when that subplot's changed tick labels are >= 2 (one label alone changed beside a data change
-    is a text edit of its own), or inside the frame (a value label), into that subplot's data or
-    structure change (an item whose changed places lie mostly in the frame or its bands, or whose
-    box covers half the frame) or its
-    hidden data (``hidden``: the boxes of the hidden-data items); in a colour bar's tick band
-    (`_in_bar_band`), into any change over the bar. Then the same words changed the same way in
-    several places, or two labels swapped, are one change (`_same_text_changes`). Rules in full:
-    docs/judges.md."""
+    """Tick labels that changed with what they label are that change, not text errors of their
+    own: an emptied or re-limited subplot re-draws its tick labels (reset to 0-1), an axis turned
+    log re-writes them, a colour bar re-drawn in another colour map re-draws its own. A "ticks"
+    item (`_text_item`: tick labels read on both sides) goes into the change it labels: in the tick
+    band of a subplot's frame (`_tick_frame`), when that subplot's changed tick labels are >= 2
+    (one label alone changed beside a data change is a text edit of its own), into that subplot's
+    data or structure change (an item whose changed places lie mostly in the frame or its bands,
+    or whose box covers half the frame) or its hidden data (``hidden``: the boxes of the
+    hidden-data items); in a colour bar's tick band (`_in_bar_band`), into any change over the bar.
+    Then the same words changed the same way in several places, or two labels swapped, are one
+    change (`_same_text_changes`). Rules in full: docs/judges.md."""
     ticks = [it for it in items if it.kind == "ticks"]
     if not ticks:
         return _same_text_changes(items)
@@ -132,7 +117,6 @@ def _fold_tick_labels(c: _Ctx, items: list[_Item], hidden: list[PxBox]) -> list[
             mine = [t for t in left if _tick_frame(c, t.box, frames) == f]
             if sum(_tick_count(t) for t in mine) < 2:
                 mine = []
-            mine += [t for t in left if _inside(t.box, f, 2) and all(t is not k for k in mine)]
         if not mine:
             continue
         reach = f if bar else _pad_box_xy(c, f)
