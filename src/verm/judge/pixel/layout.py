@@ -219,7 +219,24 @@ COLOUR_BAR_MOVING = 0.25
 COLOUR_BAR_LEVELS = 6
 
 
+#: `colour_bars`' last answers, by the identity of the ink mask (kept, so its id stays its own): one
+#: judgment asks for the same image's colour bars from several steps.
+_BARS_MEMO: dict[int, tuple[np.ndarray, list[PxBox]]] = {}
+
+
 def colour_bars(rgb: np.ndarray, ink: np.ndarray) -> list[PxBox]:
+    """`_find_colour_bars`, once per ink mask (`_BARS_MEMO`)."""
+    hit = _BARS_MEMO.get(id(ink))
+    if hit is not None and hit[0] is ink:
+        return list(hit[1])
+    bars = _find_colour_bars(rgb, ink)
+    if len(_BARS_MEMO) >= _LINES_MEMO_SIZE:
+        _BARS_MEMO.pop(next(iter(_BARS_MEMO)), None)
+    _BARS_MEMO[id(ink)] = (ink, bars)
+    return list(bars)
+
+
+def _find_colour_bars(rgb: np.ndarray, ink: np.ndarray) -> list[PxBox]:
     """A chart's colour bars: filled strips (>= 6 px thick, >= `COLOUR_BAR_ASPECT` times as long
     as thick and >= 15 % of the image side long, nearly solid) that stay one colour across and run
     through a colour map along their length (`COLOUR_BAR_TRAVEL` and the rest). A colour bar
