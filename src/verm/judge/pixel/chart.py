@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 
 from verm.judge.grouping import DisjointSets
-from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit
+from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit, _subplot_scale_change
 from verm.judge.pixel.chart_missing import _hidden_plot_items
 from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _hex, _rgb_de
@@ -31,9 +31,9 @@ from verm.judge.pixel.group import (
     _region_item,
     _text_items,
 )
-from verm.judge.pixel.layout import _long_lines, subplot_frames
+from verm.judge.pixel.layout import _long_lines, colour_bars, subplot_frames
 from verm.judge.pixel.ocr import _Ocr
-from verm.judge.pixel.text import _text_item
+from verm.judge.pixel.text import _fold_tick_labels, _text_item
 
 #: Normalised correlation at which a changed block of the reference is found again elsewhere.
 MOVED_MATCH = 0.85
@@ -114,7 +114,9 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             continue
         # (without one plot frame, inside a subplot's is inside the plot for grouping them)
         in_subplot = c.frame is None and all(any(_inside(m.bbox, f, 2) for f in subplots()) for m in members)
-        recolourings.append((_recolouring_item(c, key, members), in_plot or in_subplot))
+        # (a colour bar's recolouring is its colour map's, as the plot's is: one change together)
+        in_bar = all(any(_inside(m.bbox, b, 2) for b in colour_bars(c.ref, c.ref_ink)) for m in members)
+        recolourings.append((_recolouring_item(c, key, members), in_plot or in_subplot or in_bar))
     recolour_pairs = [it.colours for it, _ in recolourings if it.colours]
     for it, in_plot in _one_recolouring(recolourings):
         items.append(_values_recoloured(c, it, plot_colours) if in_plot and c.frame is not None else it)
@@ -187,7 +189,19 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                     data_item = fit.item
                 else:
                     box = _union([box, *(m.bbox for m in inner)])
-                    if cat == "data_error" and not (fit and fit.item is None and fit.limits_set):
+                    if (
+                        cat == "data_error"
+                        and ax == "y"
+                        and fit
+                        and fit.item is None
+                        and not fit.limits_set
+                        and fit.in_place < 0.8
+                        and "widened" in note
+                    ):
+                        # A wider range the marks moved to follow, its margins kept (bars from 0; limits
+                        # set by hand are graded below): values read the same (chart_axis).
+                        sev = 1
+                    elif cat == "data_error" and not (fit and fit.item is None and fit.limits_set):
                         # The data moved with the axis: as severe as the marks' change, at least
                         # (unless limits set by hand moved them, all of them alike).
                         sev = max(sev, _plot_item(c, inner).severity)
@@ -250,7 +264,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 )
             )  # fmt: skip
     items.extend(_region_item(c, r) for r in geometry)
-    return items
+    return _subplot_scale_change(c, _fold_tick_labels(c, items, skip))
 
 
 def _subplot_changes(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Region]]:

@@ -15,8 +15,8 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
-from verm.judge.pixel.geometry import PxBox, _mask_box
-from verm.judge.pixel.layout import _long_lines
+from verm.judge.pixel.geometry import PxBox, _box_overlap, _mask_box, _union
+from verm.judge.pixel.layout import _long_lines, subplot_frames
 from verm.judge.pixel.ocr import _number, _Ocr, _q
 from verm.judge.pixel.text import _read_pair
 
@@ -55,7 +55,8 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     structure_error 2 for a scale change (log ticks read '10...'); the same characters in another
     order (OCR may drop a glyph of a pair but not of both): labels swapped, text_error 3 (values
     misattributed); numeric ticks spanning a narrower range: data_error
-    3 (data may be clipped); other new limits: data_error 2.
+    3 (data may be clipped); other new limits: data_error 2 (the note says "widened" when the new
+    numeric ticks span >= 1.1 times as much and cover the old ones' range).
     """
     pair = _read_pair(c, _pad_box(box, 3, c), block=ax != "x") if _Ocr.available() else None
     if pair is None:
@@ -72,10 +73,13 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     def logish(s: str) -> bool:
         # Log ticks are "10" with a superscript, which Tesseract reads as 10?, 10!, 107, 6x10! ...,
         # and minor ones "2×10^1", read as 2x, 16x: the superscript lost.
+        # (a linear axis has a "10" too: one read with its superscript at least, "10?", says log)
         toks = [t for t in s.split() if any(ch.isdigit() for ch in t)]  # not the axis label's letters
         return bool(toks) and (
             "x10" in s
-            or sum("10" in t for t in toks) >= 0.4 * len(toks)
+            or (
+                sum("10" in t for t in toks) >= 0.4 * len(toks) and any(t.startswith("10") and len(t) > 2 for t in toks)
+            )
             or any(re.fullmatch(r"\d+(\.\d+)?[x×]\W*", t) for t in toks)  # trailing junk: "2x:"
         )
 
@@ -86,7 +90,50 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     # Numeric ticks: most words are numbers on both sides (not category labels such as "Store 1").
     numeric = all(len(_numbers(t)) >= max(2, 0.6 * len(t.split())) for t in (a, b))
     numbers = " (numbers)" if numeric else ""
-    return "data_error", 3 if narrower else 2, f"limits{numbers}: {_q(a, 40)} -> {_q(b, 40)}"
+    # The new ticks run past the old ones at the top and reach as low: the range widened (whether
+    # by hand, the marks following it, or by the data growing is the plot's to say).
+    wider = (
+        numeric
+        and span_a is not None
+        and span_b is not None
+        and span_b >= 1.1 * span_a
+        and max(nums_b) >= max(nums_a)
+        and min(nums_b) <= min(nums_a) + 0.5 * span_a  # (the bottom tick, 0, often unread)
+    )
+    how = " widened" if wider else ""
+    return "data_error", 3 if narrower else 2, f"limits{how}{numbers}: {_q(a, 40)} -> {_q(b, 40)}"
+
+
+def _subplot_scale_change(c: _Ctx, items: list[_Item]) -> list[_Item]:
+    """A grid of subplots (no one plot frame) whose y-axis turned log: the tick labels and every
+    subplot's marks it moved are one change, not a data change per group of subplots. The y tick
+    labels left of the first subplot frame that has them (the leftmost, topmost) are read in both
+    images (`_axis_change`); when they read a scale change, the subplots' data changes become one
+    structure_error 2 (the scale rule), as the single plot's axis change is. Other items stand."""
+    data = [it for it in items if it.kind == "plot" and it.category == "data_error"]
+    if c.frame is not None or not data or not _Ocr.available():
+        return items
+    frames = subplot_frames(c.ref, c.ref_ink)
+    if len(frames) < 2:
+        return items
+    for f in sorted(frames, key=lambda b: (b[0], b[1])):
+        column = (max(0, int(f[0] - 0.08 * c.w)), max(0, f[1] - 4), max(0, f[0] - 2), min(c.h, f[3] + 4))
+        x0, y0, x1, y1 = column
+        if x1 - x0 < 6 or not (c.ref_ink[y0:y1, x0:x1].any() and c.cand_ink[y0:y1, x0:x1].any()):
+            continue
+        change = _axis_change(c, column, "y")
+        if change is None or change[0] != "structure_error":
+            return items  # the first labelled axis says it: no scale change
+        moved = [it for it in data if any(any(_box_overlap(p, g) for g in frames) for p in it.pieces)]
+        if not moved:
+            return items
+        one = _Item(
+            "structure_error", 2, _union([column, *(it.box for it in moved)]),
+            f"The y-axis tick labels changed ({change[2]}); the subplots' marks moved with the new scale.",
+            "y-axis", parts=[column, *(p for it in moved for p in it.pieces)],
+        )  # fmt: skip
+        return [one, *(it for it in items if all(it is not m for m in moved))]
+    return items
 
 
 @dataclass(frozen=True)
@@ -99,6 +146,9 @@ class _AxisFit:
     #: How many times wider the y range is: the share of the plot's height the marks span in the
     #: reference over that share in the candidate; 0 when the marks are now cut at the frame.
     widened: float = 1.0
+    #: The share of the reference's marks with candidate marks within 3 px, before mapping: the
+    #: marks stayed in place (new tick values over the same marks: the values changed).
+    in_place: float = 1.0
 
 
 def _axis_fit(c: _Ctx) -> _AxisFit | None:
@@ -120,7 +170,7 @@ def _fit_axis(c: _Ctx) -> _AxisFit | None:
     found = _rescaled_marks_residual(c)
     if found is None or c.frame is None:
         return None
-    residual, cand_frame, ink, (ref_top, ref_bottom), (cand_top, cand_bottom) = found
+    residual, cand_frame, ink, (ref_top, ref_bottom), (cand_top, cand_bottom), in_place = found
     share = float(residual.sum()) / max(ink, 1)
     # Marks now cut at the frame that had room: limits narrowed by hand (autoscale leaves a margin).
     cut = (cand_top < 0.005 < 0.02 < ref_top) or (cand_bottom < 0.005 < 0.02 < ref_bottom)
@@ -129,7 +179,7 @@ def _fit_axis(c: _Ctx) -> _AxisFit | None:
     cand_span = 1 - cand_top - cand_bottom
     widened = 0.0 if cut else ((1 - ref_top - ref_bottom) / cand_span if cand_span > 0 else 1.0)
     if share < AXIS_RESIDUAL:
-        return _AxisFit(share, limits_set, None, widened)
+        return _AxisFit(share, limits_set, None, widened, in_place)
     x0, y0, x1, y1 = _mask_box(residual, 0, 0)
     fx0, fy0, fx1, _ = cand_frame
     side = _marks_inset(c.w)
@@ -144,12 +194,12 @@ def _fit_axis(c: _Ctx) -> _AxisFit | None:
         "data_error", 1 if share < 0.1 else (2 if share < 0.3 else 3), box,
         f"Plotted data differ beyond the new axis: {100 * share:.0f}% of the marks do not follow it.", "plot",
     )  # fmt: skip
-    return _AxisFit(share, limits_set, item, widened)
+    return _AxisFit(share, limits_set, item, widened, in_place)
 
 
 def _rescaled_marks_residual(
     c: _Ctx,
-) -> tuple[np.ndarray, PxBox, int, tuple[float, float], tuple[float, float]] | None:
+) -> tuple[np.ndarray, PxBox, int, tuple[float, float], tuple[float, float], float] | None:
     """What of the plotted marks an axis's new limits or scale do not explain.
 
     Each image's marks are taken inside its own frame (new tick labels resize the plot), the
@@ -157,8 +207,9 @@ def _rescaled_marks_residual(
     by row onto the candidate's by the best monotone map (a linear or log axis moves every mark
     along y alike), and what is left is ink of either more than 3 px from the other's (a straight
     segment between two marks bends a little under a new scale). Returns (that ink's mask over the
-    candidate's plot, the candidate's frame, all mark ink, and the empty margins above and below the
-    marks of the reference and of the candidate), or None when either plot has no frame or no marks."""
+    candidate's plot, the candidate's frame, all mark ink, the empty margins above and below the
+    marks of the reference and of the candidate, and the share of the reference's marks in place),
+    or None when either plot has no frame or no marks."""
     cand_frame = _cand_frame(c)
     if c.frame is None or cand_frame is None:
         return None
@@ -189,7 +240,10 @@ def _rescaled_marks_residual(
     moved = np.zeros_like(cand_m)
     np.logical_or.at(moved, rows_cand, (ref_m & ~stay_ref)[rows_ref])
     residual = (cand_m & ~stay_cand & ~close_to(moved)) | (moved & ~close_to(cand_m))
-    return residual, cand_frame, int(max(ref_m.sum(), cand_m.sum())), *margins
+    if cand_m.shape != ref_m.shape:  # (the frames' heights may differ by a pixel or more)
+        cand_m = cv2.resize(cand_m.astype(np.uint8), ref_m.shape[::-1], interpolation=cv2.INTER_NEAREST).astype(bool)
+    in_place = float((ref_m & close_to(cand_m)).sum()) / max(1, int(ref_m.sum()))
+    return residual, cand_frame, int(max(ref_m.sum(), cand_m.sum())), *margins, in_place
 
 
 def _plot_marks(ink: np.ndarray, frame: PxBox) -> np.ndarray:

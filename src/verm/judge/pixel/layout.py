@@ -202,3 +202,82 @@ def _line_frames(ink: np.ndarray) -> list[PxBox]:
             continue
         out.append((x + 1, y + 1, x + bw - 1, y + bh - 1))  # the dilation's margin off
     return sorted(out, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
+
+
+#: A colour bar: a filled strip at least this many times longer than thick, ...
+COLOUR_BAR_ASPECT = 5
+#: ... whose colour runs along it by at least this much (the sum of ΔE between neighbouring
+#: pixels), ...
+COLOUR_BAR_TRAVEL = 80.0
+#: ... never by this ΔE or more at one step (a stacked bar's segments, or a line or marker crossing
+#: a bar, jump), ...
+COLOUR_BAR_JUMP = 35.0
+#: ... changing at this share of its pixels at least (a smooth colour map), or showing at least
+#: `COLOUR_BAR_LEVELS` distinct flat colours (ΔE > 5 apart; a colour map of discrete levels: a bar
+#: crossed by grid lines shows two).
+COLOUR_BAR_MOVING = 0.25
+COLOUR_BAR_LEVELS = 6
+
+
+#: `colour_bars`' last answers, by the identity of the ink mask (kept, so its id stays its own): one
+#: judgment asks for the same image's colour bars from several steps.
+_BARS_MEMO: dict[int, tuple[np.ndarray, list[PxBox]]] = {}
+
+
+def colour_bars(rgb: np.ndarray, ink: np.ndarray) -> list[PxBox]:
+    """`_find_colour_bars`, once per ink mask (`_BARS_MEMO`)."""
+    hit = _BARS_MEMO.get(id(ink))
+    if hit is not None and hit[0] is ink:
+        return list(hit[1])
+    bars = _find_colour_bars(rgb, ink)
+    if len(_BARS_MEMO) >= _LINES_MEMO_SIZE:
+        _BARS_MEMO.pop(next(iter(_BARS_MEMO)), None)
+    _BARS_MEMO[id(ink)] = (ink, bars)
+    return list(bars)
+
+
+def _find_colour_bars(rgb: np.ndarray, ink: np.ndarray) -> list[PxBox]:
+    """A chart's colour bars: filled strips (>= 6 px thick, >= `COLOUR_BAR_ASPECT` times as long
+    as thick and >= 15 % of the image side long, nearly solid) that stay one colour across and run
+    through a colour map along their length (`COLOUR_BAR_TRAVEL` and the rest). A colour bar
+    labels the plot beside it (`subplot_frames` leaves it out: it is no axes of data)."""
+    h, w = ink.shape
+    solid = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
+    out: list[PxBox] = []
+    for k in range(1, n):
+        x, y, bw, bh, area = (int(v) for v in stats[k])
+        upright = bh > bw
+        long, thick = (bh, bw) if upright else (bw, bh)
+        if thick < 6 or long < COLOUR_BAR_ASPECT * thick or long < 0.15 * (h if upright else w):
+            continue
+        if area < 0.85 * bw * bh:
+            continue
+        strip = rgb[y : y + bh, x : x + bw]
+        if not upright:
+            strip = strip.transpose(1, 0, 2)  # rows run along the bar
+        core = strip[2:-2, 2:-2].astype(np.float32) / 255.0
+        # One colour across: each row's pixels within a few levels of the row's mean.
+        if float(np.abs(core - core.mean(axis=1, keepdims=True)).mean()) > 6 / 255.0:
+            continue
+        lab = cv2.cvtColor(
+            np.ascontiguousarray(core[:, core.shape[1] // 2 : core.shape[1] // 2 + 1]), cv2.COLOR_RGB2Lab
+        )
+        steps = np.linalg.norm(np.diff(lab[:, 0], axis=0), axis=1)
+        if len(steps) == 0 or steps.max() >= COLOUR_BAR_JUMP or steps.sum() < COLOUR_BAR_TRAVEL:
+            continue
+        if (steps >= 0.5).mean() >= COLOUR_BAR_MOVING or _flat_levels(lab[:, 0], steps) >= COLOUR_BAR_LEVELS:
+            out.append((max(0, x - 2), max(0, y - 2), min(w, x + bw + 2), min(h, y + bh + 2)))
+    return out
+
+
+def _flat_levels(lab: np.ndarray, steps: np.ndarray) -> int:
+    """How many distinct colours (ΔE > 5 apart) a line of Lab colours holds flat over >= 3 pixels."""
+    flat = np.r_[False, steps < 1.0]  # pixel i is level with pixel i - 1
+    levels: list[np.ndarray] = []
+    run = 0
+    for i, level in enumerate(flat):
+        run = run + 1 if level else 0
+        if run == 2 and all(float(np.linalg.norm(lab[i] - c)) > 5 for c in levels):
+            levels.append(lab[i])
+    return len(levels)

@@ -8,7 +8,9 @@ are drawn elsewhere in the other image (it moved). Rotated and slanted labels ar
 
 from __future__ import annotations
 
+import ast
 import math
+import re
 
 import cv2
 import numpy as np
@@ -16,8 +18,9 @@ import numpy as np
 from verm.judge.pixel.classify import _CATS, _looks_like_text
 from verm.judge.pixel.context import _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
-from verm.judge.pixel.geometry import PxBox, _cell_ink_box, _inside
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_overlap, _cell_ink_box, _inside, _union
 from verm.judge.pixel.grade import _text_severity
+from verm.judge.pixel.layout import colour_bars, subplot_frames
 from verm.judge.pixel.ocr import _alnum, _last_conf, _levenshtein, _Ocr, _q, is_numeric_change, read_text
 from verm.types import Task
 
@@ -43,8 +46,8 @@ def _text_item(c: _Ctx, r: Region) -> _Item | None:
     if pair is None:
         return None
     a, b = pair
-    if a == b or (not a and not b):
-        return None
+    if a == b or (not a and not b) or (c.task is Task.CHART and _shifted_words(a, b)):
+        return None  # (a table's cell holds its own text: a word fewer there is a change)
     # Tesseract reads lines, markers and bar edges as junk words: trust only confident, wordy reads.
     if c.last_conf < MIN_OCR_CONF or max(_alnum(a), _alnum(b)) < 2:
         return None
@@ -66,7 +69,178 @@ def _text_item(c: _Ctx, r: Region) -> _Item | None:
     else:
         what = "number" if numeric else "text"
         desc = f"The {what} reads {_q(b)} in the candidate instead of {_q(a)}."
-    return _Item(cat, sev, box, desc, "text")
+    # A chart's tick labels changed: kind "ticks", so the change they label may take them.
+    kind = "ticks" if c.task is Task.CHART and _tick_reads(a) and _tick_reads(b) else "text"
+    return _Item(cat, sev, box, desc, kind)
+
+
+#: Two letters in a row: a word, not a tick label (log ticks read "10?", "8x10!", "2×10¹").
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def _tick_reads(s: str) -> bool:
+    """A read of tick labels: every word holds a digit and no two letters in a row."""
+    words = s.split()
+    return bool(words) and all(any(ch.isdigit() for ch in t) and not _LETTERS.search(t) for t in words)
+
+
+def _tick_count(it: _Item) -> int:
+    """How many tick labels a "ticks" item reads beyond one (its description quotes both reads, each
+    holding one at least): 1 for one label changed, more for several."""
+    return sum(any(ch.isdigit() for ch in t) for t in it.description.split()) - 1
+
+
+def _fold_tick_labels(c: _Ctx, items: list[_Item], hidden: list[PxBox]) -> list[_Item]:
+    """Tick labels that changed with what they label are that change, not text errors of their
+    own: an emptied or re-limited subplot re-draws its tick labels (reset to 0-1), an axis turned
+    log re-writes them, a colour bar re-drawn in another colour map re-draws its own. A "ticks"
+    item (`_text_item`: tick labels read on both sides) goes into the change it labels: in the tick
+    band of a subplot's frame (`_tick_frame`), when that subplot's changed tick labels are >= 2
+    (one label alone changed beside a data change is a text edit of its own), into that subplot's
+    data or structure change (an item whose changed places lie mostly in the frame or its bands,
+    or whose box covers half the frame) or its hidden data (``hidden``: the boxes of the
+    hidden-data items); in a colour bar's tick band (`_in_bar_band`), into any change over the bar.
+    Then the same words changed the same way in several places, or two labels swapped, are one
+    change (`_same_text_changes`). Rules in full: docs/judges.md."""
+    ticks = [it for it in items if it.kind == "ticks"]
+    if not ticks:
+        return _same_text_changes(items)
+    frames = subplot_frames(c.ref, c.ref_ink) or ([c.frame] if c.frame is not None else [])
+    bars = colour_bars(c.ref, c.ref_ink)
+    folded: list[_Item] = []
+    for f in [*frames, *bars]:
+        bar = f in bars
+        left = [t for t in ticks if all(t is not k for k in folded)]
+        if bar:
+            mine = [t for t in left if _in_bar_band(c, t.box, f)]
+        else:
+            mine = [t for t in left if _tick_frame(c, t.box, frames) == f]
+            if sum(_tick_count(t) for t in mine) < 2:
+                mine = []
+        if not mine:
+            continue
+        reach = f if bar else _pad_box_xy(c, f)
+        owner = next(
+            (
+                it
+                for it in items
+                if it.kind != "ticks"
+                and (bar or it.category in ("data_error", "structure_error"))
+                and (
+                    any(_box_overlap(p, reach) >= (1 if bar else 0.5 * max(1, _box_area(p))) for p in it.pieces)
+                    # (an axis change takes the plot's changes into its box, not its parts)
+                    or (not bar and _box_overlap(it.box, f) >= 0.5 * max(1, _box_area(f)))
+                )
+            ),
+            None,
+        )
+        if owner is None and (bar or not any(_box_overlap(b, f) >= 0.5 * max(1, _box_area(b)) for b in hidden)):
+            continue
+        if owner is not None:
+            owner.parts = [*owner.pieces, *(t.box for t in mine)]
+            owner.box = _union([owner.box, *(t.box for t in mine)])
+            owner.description += " Its labels changed with it: " + " ".join(t.description for t in mine)
+        folded.extend(mine)
+    return _same_text_changes([it for it in items if all(it is not k for k in folded)])
+
+
+def _same_text_changes(items: list[_Item]) -> list[_Item]:
+    """Text items that read the same change (the same words before and after) in several places are
+    one edit (a category renamed on both axes of a matrix, a label and its legend entry), and so
+    are two that read each other's words (two labels swapped): one item, its box spanning them."""
+    first: dict[tuple[str, str], _Item] = {}
+    out: list[_Item] = []
+    for it in items:
+        pair = _reads(it) if it.kind in ("text", "ticks") else None
+        if pair is None:
+            out.append(it)
+            continue
+        same = first.get(pair) or first.get((pair[1], pair[0]))
+        if same is None:
+            first[pair] = it
+            out.append(it)
+            continue
+        same.parts = [*same.pieces, *it.pieces]
+        same.box = _union([same.box, it.box])
+        if pair not in first:  # the other half of a swap: values misattributed (as `_axis_change` grades it)
+            same.severity = 3
+            same.description = f"{same.description} Swapped with it: {it.description}"
+    return out
+
+
+#: A changed text's description (`_text_item`): what the candidate reads, then the reference.
+_READS = re.compile(r"The (?:text|number) reads ('.*'|\".*\") in the candidate instead of ('.*'|\".*\")\.")
+
+
+def _reads(it: _Item) -> tuple[str, str] | None:
+    """The (reference, candidate) reads of a changed text item, from its description."""
+    m = _READS.fullmatch(it.description)
+    if m is None:
+        return None
+    return ast.literal_eval(m.group(2)), ast.literal_eval(m.group(1))
+
+
+def _in_bar_band(c: _Ctx, box: PxBox, b: PxBox) -> bool:
+    """``box`` reaches where colour bar ``b``'s tick labels are: below a level bar (within 6 % of
+    the image's height), right of an upright one (within 8 % of its width), along its length (a
+    line of text grown over the bar's label reaches past it)."""
+    x0, y0, x1, y1 = box
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    bx0, by0, bx1, by1 = b
+    if bx1 - bx0 >= by1 - by0:
+        return bx0 - 0.04 * c.w <= cx <= bx1 + 0.04 * c.w and y1 > by1 and y0 <= by1 + 0.06 * c.h
+    return by0 - 0.03 * c.h <= cy <= by1 + 0.03 * c.h and x1 > bx1 and x0 <= bx1 + 0.08 * c.w
+
+
+def _pad_box_xy(c: _Ctx, f: PxBox) -> PxBox:
+    """A subplot frame with its tick bands (`_in_tick_band`)."""
+    return (
+        max(0, int(f[0] - 0.15 * c.w)),
+        max(0, int(f[1] - 0.03 * c.h)),
+        min(c.w, int(f[2] + 0.15 * c.w)),
+        min(c.h, int(f[3] + 0.08 * c.h)),
+    )
+
+
+def _tick_frame(c: _Ctx, box: PxBox, frames: list[PxBox]) -> PxBox | None:
+    """The subplot frame whose tick labels ``box`` holds: the first whose bottom band holds it
+    (`_below`), else the first whose left band does, else whose right band (a twin axis; the left
+    band of a subplot on its right is that subplot's)."""
+    for side in ("below", "left", "right"):
+        for f in frames:
+            if _in_tick_band(c, box, f, side):
+                return f
+    return None
+
+
+def _in_tick_band(c: _Ctx, box: PxBox, f: PxBox, side: str) -> bool:
+    """``box`` sits where frame ``f``'s tick labels are, on ``side``: below it (reaching past its
+    bottom, starting within 6 % of the image's height of it), or left or right of it (within 15 %
+    of its width, level with it); new labels of another width move the frame, so a box may reach
+    5 % of the width into it. (A text line grows over the tick marks to the frame.)"""
+    x0, y0, x1, y1 = box
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    fx0, fy0, fx1, fy1 = f
+    if side == "below":
+        return y1 > fy1 + 2 and abs(y0 - fy1) <= 0.06 * c.h and fx0 - 0.04 * c.w <= cx <= fx1 + 0.04 * c.w
+    if not fy0 - 0.03 * c.h <= cy <= fy1 + 0.03 * c.h:
+        return False
+    if side == "left":
+        return cx < fx0 + 0.05 * c.w and fx0 - 0.15 * c.w <= x1 <= fx0 + 0.08 * c.w
+    return cx > fx1 - 0.05 * c.w and fx1 - 0.08 * c.w <= x0 <= fx1 + 0.15 * c.w
+
+
+def _shifted_words(a: str, b: str) -> bool:
+    """The same line of text read through a window that moved along it: one read's words run on
+    where the other's stop (>= 2 words in common at the seam), or one holds the other whole (>= 2
+    words): a title re-centred over a new layout, a line box that took in a word beside it."""
+    wa, wb = a.split(), b.split()
+    for x, y in ((wa, wb), (wb, wa)):
+        if len(y) >= 2 and any(x[i : i + len(y)] == y for i in range(len(x) - len(y) + 1)):
+            return True
+        if any(x[-k:] == y[:k] for k in range(2, min(len(x), len(y)) + 1)):
+            return True
+    return False
 
 
 def _line_box(c: _Ctx, box: PxBox, pad: int = 3) -> PxBox:
