@@ -253,6 +253,25 @@ def _aligned_items(
             ):
                 weak.add(len(changed))  # the same class blurred: maybe a typo, OCR decides
                 changed.append((cj + 1, cl + 1, a[1], b[1], a[2], b[2]))
+    # A repeated line is a copy of its reference line: a cell the copy changed is an edit too (the
+    # copy says 925% where the original says 925), read like the cells of aligned lines.
+    # A line whose cells mostly differ is no copy (the aligner's best guess): its repeat is reported.
+    # A cell the copy shares with the original's aligned line repeats that line's edit (found there);
+    # a split cell's row and the column it pushed into report the split.
+    for cells in _repeated_cells(row_al, col_al):
+        edits = [
+            (cj + 1, cl + 1, rc[ri][rk][1], cc[cj][cl][1], rc[ri][rk][2], cc[cj][cl][2])
+            for (ri, cj), (rk, cl), (oj, ol) in cells
+            if cj not in split_rows
+            and cl not in split_extra
+            and rc[ri][rk][0] != cc[cj][cl][0]
+            and cc[oj][ol][0] != cc[cj][cl][0]
+            and rc[ri][rk][0]
+            and cc[cj][cl][0]
+            and not alike(rc[ri][rk], cc[cj][cl])
+        ]
+        if len(edits) <= REPEAT_EDITS * sum(1 for (ri, _), (rk, _), _o in cells if rc[ri][rk][0]):
+            changed.extend(edits)
     strong = [x for n, x in enumerate(changed) if n not in weak]
     if len(strong) >= 0.6 * filled and filled >= 6 and _mostly_different_words(strong, ref_grey, cand_grey):
         return None  # nearly every cell differs: another table (the caller's fallbacks handle it)
@@ -277,6 +296,30 @@ def _aligned_items(
         for it, b in out
         if not (it.description.endswith("than the reference's.") and _among(it.location, swapped))
     ]
+
+
+def _repeated_cells(
+    row_al: _Alignment, col_al: _Alignment
+) -> list[list[tuple[tuple[int, int], tuple[int, int], tuple[int, int]]]]:
+    """Per repeated row or column, its cells beside the reference cells they copy and the candidate
+    cells the reference cells are aligned with: ((ref row, cand row), (ref column, cand column),
+    (aligned cand row, aligned cand column)) triples, 0-based."""
+    row_of, col_of = dict(row_al.pairs), dict(col_al.pairs)
+    rows = [
+        [((ri, cj), (rk, cl), (row_of[ri], cl)) for rk, cl in col_al.pairs]
+        for ri, cj in row_al.repeated
+        if ri in row_of
+    ]
+    cols = [
+        [((ri, cj), (rk, cl), (cj, col_of[rk])) for ri, cj in row_al.pairs]
+        for rk, cl in col_al.repeated
+        if rk in col_of
+    ]
+    return rows + cols
+
+
+#: A repeated line whose cells differ from its original's in at most this share holds edits.
+REPEAT_EDITS = 0.25
 
 
 _SWAPPED = re.compile(r"(rows|columns) (\d+) and (\d+)")
