@@ -7,6 +7,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from verm.judge.pixel import ocr_available
+from verm.types import Task
 from verm.judge.pixel.ocr import _ocr_same
 from verm.judge.pixel.table_cells import MIN_READ_CONF, _read_cell, _read_cells, _text_lines
 
@@ -81,3 +82,17 @@ def test_an_edit_in_a_repeated_column_is_reported_beside_the_repeat(copy_edited:
     cand[1][2 if copy_edited else 1] = "12.5%"
     got = _table_judgment(PixelJudge(), cand)
     assert sorted((d.category, d.severity) for d in got) == [("layout_error", 2), ("numeric_error", 2)]
+
+
+def test_a_table_emptied_of_its_body_is_no_shape_change() -> None:
+    from tests.unit.test_pixel_judge import TABLE, table_image
+
+    from verm.judge.pixel.table import table_grid_items
+
+    # The header kept, every body cell blank, the grid redrawn with rows more (a spanning cell
+    # lost): "rows more" alone would hide the four rows of data the candidate lost, so the grid
+    # gives no items and the missing elements decide (one per row).
+    size = (600, 250)
+    ref = np.array(table_image(TABLE, size))
+    emptied = np.array(table_image([TABLE[0]] + [[""] * 4 for _ in range(len(TABLE))], size))
+    assert table_grid_items(ref, emptied, None, 0, elements_missing=True) is None

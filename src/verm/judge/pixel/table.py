@@ -24,7 +24,7 @@ from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _Element, _element_item, _missing_items, _noise_items, _survey
 from verm.judge.pixel.explain import _canonical_crop, _shifted_diff
-from verm.judge.pixel.geometry import PxBox, _grid_word, _union
+from verm.judge.pixel.geometry import PxBox, _cell_ink_box, _grid_word, _union
 from verm.judge.pixel.layout import TableGrid, _long_lines, table_grid
 from verm.judge.pixel.table_align import (
     _align_lines,
@@ -47,14 +47,41 @@ def table_grid_items(
     (`table_cell_items`). When elements are missing (``elements_missing``: the candidate is gutted or
     noise) only the shape check runs. Returns (item in reference px, box in candidate px) pairs, or
     None: the region diff decides."""
-    cells = table_aligned_items(ref, cand, max_ocr, grid) if not elements_missing else None
-    if cells is None and not elements_missing:
+    if elements_missing:
+        # A table of other words, or one that kept most of its cells filled (a row or column or two
+        # more or fewer); a table emptied of its body is left to the missing elements, one per row:
+        # a shape item alone would hide what it lost.
+        cells = table_replaced_items(ref, cand, max_ocr, grid)
+        if cells is None and _filled_cells(cand) >= KEPT_CELLS * _filled_cells(ref, grid):
+            cells = table_shape_items(ref, cand, max_change=2)
+        return cells
+    cells = table_aligned_items(ref, cand, max_ocr, grid)
+    if cells is None:
         cells = table_strip_items(ref, cand, grid) or table_replaced_items(ref, cand, max_ocr, grid)
     if cells is None:
         cells = table_shape_items(ref, cand, max_change=2)
-    if cells is None and not elements_missing:
+    if cells is None:
         cells = table_cell_items(ref, cand, max_ocr)
     return cells
+
+
+#: A candidate whose elements are missing keeps its table's shape when it has this share of the
+#: reference's filled cells.
+KEPT_CELLS = 0.5
+
+
+def _filled_cells(img: np.ndarray, grid: TableGrid | None = None) -> int:
+    """How many cells of the image's table grid hold ink (0 without a readable grid)."""
+    g = grid or table_grid(img)
+    if g is None:
+        return 0
+    ink = _lab_ink(img)[1]
+    return sum(
+        _cell_ink_box(ink[b[1] : b[3], b[0] : b[2]]) is not None
+        for i in range(1, len(g.rows))
+        for k in range(1, len(g.cols))
+        if (b := _cell_inner(g, i, k))[2] > b[0] and b[3] > b[1]
+    )
 
 
 def table_aligned_items(
