@@ -48,13 +48,12 @@ def table_grid_items(
     noise) only the shape check runs. Returns (item in reference px, box in candidate px) pairs, or
     None: the region diff decides."""
     if elements_missing:
-        # A table of other words, or one that kept most of its cells filled (a row or column or two
-        # more or fewer); a table emptied of its body is left to the missing elements, one per row:
-        # a shape item alone would hide what it lost.
-        cells = table_replaced_items(ref, cand, max_ocr, grid)
-        if cells is None and _filled_cells(cand) >= KEPT_CELLS * _filled_cells(ref, grid):
-            cells = table_shape_items(ref, cand, max_change=2)
-        return cells
+        # A row or column or two more or fewer, when the candidate kept most of its cells filled; a
+        # table emptied of its body is left to the missing elements, one per row: a shape item alone
+        # would hide what it lost.
+        if _filled_cells(cand) < KEPT_CELLS * _filled_cells(ref, grid):
+            return None
+        return table_shape_items(ref, cand, max_change=2)
     cells = table_aligned_items(ref, cand, max_ocr, grid)
     if cells is None:
         cells = table_strip_items(ref, cand, grid) or table_replaced_items(ref, cand, max_ocr, grid)
