@@ -83,14 +83,24 @@ def ocr_available() -> bool:
     return _Ocr.available()
 
 
-def read_text(grey: np.ndarray, *, vertical: bool = False, block: bool = False, slant: float = 0.0) -> str | None:
+def read_text(
+    grey: np.ndarray,
+    *,
+    vertical: bool = False,
+    block: bool = False,
+    slant: float = 0.0,
+    line_px: int | None = None,
+    zoom: float = 1.0,
+) -> str | None:
     """Text in a grey crop (dark or light text on a plain background); None when OCR is off.
 
     The crop is made dark-on-light, upscaled so that a line is ~40 px tall
     (Tesseract reads 10 px glyphs poorly), padded, and read as one line, or as
     a block of lines (``block``). ``vertical`` text (a y-axis label) is turned
     upright first; ``slant`` text (degrees, counter-clockwise: tick labels set
-    at 45°) is turned level.
+    at 45°) is turned level. ``line_px``: the height of one line of a block (padded as a
+    one-line crop is), when the caller measured it; ``zoom`` scales the upscaling (a second read
+    of a crop Tesseract was unsure of: its glyphs fall on other pixels).
     """
     if not _Ocr.available() or grey.size == 0:
         return None
@@ -111,8 +121,8 @@ def read_text(grey: np.ndarray, *, vertical: bool = False, block: bool = False, 
     if float(np.median(g)) < 128:  # light text on a dark fill (heatmap cells)
         g = 255 - g
     h = g.shape[0]
-    line_h = h if not block else min(h, 24)
-    scale = min(4.0, max(1.0, 40.0 / max(line_h, 1)))
+    line_h = h if not block else min(h, line_px or 24)
+    scale = min(4.0 * zoom, max(1.0, 40.0 * zoom / max(line_h, 1)))
     if scale > 1.01:
         g = cv2.resize(g, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     g = cv2.copyMakeBorder(np.ascontiguousarray(g), 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=255)
@@ -167,14 +177,18 @@ def _number(s: str) -> float | None:
 _OCR_CONFUSABLE = str.maketrans(
     {"I": "l", "i": "l", "1": "l", "|": "l", "/": "l", "!": "l", "0": "O", "o": "O", "S": "5"}
     | {"[": "(", "{": "(", "]": ")", "}": ")"}
-    | dict.fromkeys(".,'\"`‘’“”", None)
+    | dict.fromkeys(".,'\"`‘’“” _", None)  # spaces and underscores: OCR loses or invents them in small text
 )
 
 
 def _ocr_same(a: str, b: str) -> bool:
     """Reads that differ only in characters OCR confuses or loses at small sizes (N/A vs NIA, 0 vs O,
-    7S vs 75, [ vs {, a decimal point or a quote mark)."""
-    return a.translate(_OCR_CONFUSABLE) == b.translate(_OCR_CONFUSABLE)
+    7S vs 75, [ vs {, % vs 96 or 9%, a decimal point, a quote mark, a space or an underscore)."""
+    return _PERCENT.sub("%", a).translate(_OCR_CONFUSABLE) == _PERCENT.sub("%", b).translate(_OCR_CONFUSABLE)
+
+
+#: A small per-cent sign reads as "96" or "9%".
+_PERCENT = re.compile(r"9[6%]")
 
 
 def _same_read(a: str, b: str) -> bool:

@@ -24,7 +24,7 @@ from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _Element, _element_item, _missing_items, _noise_items, _survey
 from verm.judge.pixel.explain import _canonical_crop, _shifted_diff
-from verm.judge.pixel.geometry import PxBox, _grid_word, _union
+from verm.judge.pixel.geometry import PxBox, _cell_ink_box, _grid_word, _union
 from verm.judge.pixel.layout import TableGrid, _long_lines, table_grid
 from verm.judge.pixel.table_align import (
     _align_lines,
@@ -47,14 +47,40 @@ def table_grid_items(
     (`table_cell_items`). When elements are missing (``elements_missing``: the candidate is gutted or
     noise) only the shape check runs. Returns (item in reference px, box in candidate px) pairs, or
     None: the region diff decides."""
-    cells = table_aligned_items(ref, cand, max_ocr, grid) if not elements_missing else None
-    if cells is None and not elements_missing:
+    if elements_missing:
+        # A row or column or two more or fewer, when the candidate kept most of its cells filled; a
+        # table emptied of its body is left to the missing elements, one per row: a shape item alone
+        # would hide what it lost.
+        if _filled_cells(cand) < KEPT_CELLS * _filled_cells(ref, grid):
+            return None
+        return table_shape_items(ref, cand, max_change=2)
+    cells = table_aligned_items(ref, cand, max_ocr, grid)
+    if cells is None:
         cells = table_strip_items(ref, cand, grid) or table_replaced_items(ref, cand, max_ocr, grid)
     if cells is None:
         cells = table_shape_items(ref, cand, max_change=2)
-    if cells is None and not elements_missing:
+    if cells is None:
         cells = table_cell_items(ref, cand, max_ocr)
     return cells
+
+
+#: A candidate whose elements are missing keeps its table's shape when it has this share of the
+#: reference's filled cells.
+KEPT_CELLS = 0.5
+
+
+def _filled_cells(img: np.ndarray, grid: TableGrid | None = None) -> int:
+    """How many cells of the image's table grid hold ink (0 without a readable grid)."""
+    g = grid or table_grid(img)
+    if g is None:
+        return 0
+    ink = _lab_ink(img)[1]
+    return sum(
+        _cell_ink_box(ink[b[1] : b[3], b[0] : b[2]]) is not None
+        for i in range(1, len(g.rows))
+        for k in range(1, len(g.cols))
+        if (b := _cell_inner(g, i, k))[2] > b[0] and b[3] > b[1]
+    )
 
 
 def table_aligned_items(
@@ -253,6 +279,25 @@ def _aligned_items(
             ):
                 weak.add(len(changed))  # the same class blurred: maybe a typo, OCR decides
                 changed.append((cj + 1, cl + 1, a[1], b[1], a[2], b[2]))
+    # A repeated line is a copy of its reference line: a cell the copy changed is an edit too (the
+    # copy says 925% where the original says 925), read like the cells of aligned lines.
+    # A line whose cells mostly differ is no copy (the aligner's best guess): its repeat is reported.
+    # A cell the copy shares with the original's aligned line repeats that line's edit (found there);
+    # a split cell's row and the column it pushed into report the split.
+    for cells in _repeated_cells(row_al, col_al):
+        edits = [
+            (cj + 1, cl + 1, rc[ri][rk][1], cc[cj][cl][1], rc[ri][rk][2], cc[cj][cl][2])
+            for (ri, cj), (rk, cl), (oj, ol) in cells
+            if cj not in split_rows
+            and cl not in split_extra
+            and rc[ri][rk][0] != cc[cj][cl][0]
+            and cc[oj][ol][0] != cc[cj][cl][0]
+            and rc[ri][rk][0]
+            and cc[cj][cl][0]
+            and not alike(rc[ri][rk], cc[cj][cl])
+        ]
+        if len(edits) <= REPEAT_EDITS * sum(1 for (ri, _), (rk, _), _o in cells if rc[ri][rk][0]):
+            changed.extend(edits)
     strong = [x for n, x in enumerate(changed) if n not in weak]
     if len(strong) >= 0.6 * filled and filled >= 6 and _mostly_different_words(strong, ref_grey, cand_grey):
         return None  # nearly every cell differs: another table (the caller's fallbacks handle it)
@@ -277,6 +322,30 @@ def _aligned_items(
         for it, b in out
         if not (it.description.endswith("than the reference's.") and _among(it.location, swapped))
     ]
+
+
+def _repeated_cells(
+    row_al: _Alignment, col_al: _Alignment
+) -> list[list[tuple[tuple[int, int], tuple[int, int], tuple[int, int]]]]:
+    """Per repeated row or column, its cells beside the reference cells they copy and the candidate
+    cells the reference cells are aligned with: ((ref row, cand row), (ref column, cand column),
+    (aligned cand row, aligned cand column)) triples, 0-based."""
+    row_of, col_of = dict(row_al.pairs), dict(col_al.pairs)
+    rows = [
+        [((ri, cj), (rk, cl), (row_of[ri], cl)) for rk, cl in col_al.pairs]
+        for ri, cj in row_al.repeated
+        if ri in row_of
+    ]
+    cols = [
+        [((ri, cj), (rk, cl), (cj, col_of[rk])) for ri, cj in row_al.pairs]
+        for rk, cl in col_al.repeated
+        if rk in col_of
+    ]
+    return rows + cols
+
+
+#: A repeated line whose cells differ from its original's in at most this share holds edits.
+REPEAT_EDITS = 0.25
 
 
 _SWAPPED = re.compile(r"(rows|columns) (\d+) and (\d+)")

@@ -142,11 +142,8 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
     for n, (i, k, rb, cb, ra, ca) in enumerate(changed):
         if n in grouped or calls >= max_ocr or not _Ocr.available():
             continue
-        multi = max((b[3] - b[1]) for b in (ra, ca) if b is not None) > 30
         ta, tb, conf = _read_cells(
-            None if ra is None else _cell_crop(ref_grey, rb, ra),
-            None if ca is None else _cell_crop(cand_grey, cb, ca),
-            multi,
+            None if ra is None else _cell_crop(ref_grey, rb, ra), None if ca is None else _cell_crop(cand_grey, cb, ca)
         )
         calls += 2
         if ta == tb or max(_alnum(ta), _alnum(tb)) == 0 or conf < MIN_READ_CONF or _ocr_same(ta, tb):
@@ -248,9 +245,8 @@ def _changed_cell_items(
             if affix is not None:
                 out.append(affix)  # a sign or a unit: the pixels say so, whatever OCR reads
                 continue
-        multi = max((b[3] - b[1]) for b in (ra, ca) if b is not None) > 30
         ta, tb, conf = _read_cells(
-            None if ra is None else _cell_crop(ref_grey, rb, ra), None if ca is None else cand_crop(cb, ca), multi
+            None if ra is None else _cell_crop(ref_grey, rb, ra), None if ca is None else cand_crop(cb, ca)
         )
         calls += 2
         if conf < MIN_READ_CONF and not (ta == tb and _number(ta) is not None):
@@ -328,13 +324,68 @@ def _changed_lines(
     return out
 
 
-def _read_cells(ref_crop: np.ndarray | None, cand_crop: np.ndarray | None, multi: bool) -> tuple[str, str, int]:
+def _read_cells(ref_crop: np.ndarray | None, cand_crop: np.ndarray | None) -> tuple[str, str, int]:
     """Both reads of a changed cell (crops of the ink box, padded so glyphs are whole; None and ""
-    for an empty cell) and the lower of their OCR confidences (100 for an empty cell)."""
-    ta = (read_text(ref_crop, block=multi) or "") if ref_crop is not None else ""
-    conf = _last_conf() if ta else 100
-    tb = (read_text(cand_crop, block=multi) or "") if cand_crop is not None else ""
-    return ta, tb, min(conf, _last_conf() if tb else 100)
+    for an empty cell) and the lower of their OCR confidences (100 for an empty cell). When
+    Tesseract is unsure of either, both are read again upscaled more (their glyphs fall on other
+    pixels: a small minus sign, a 6 px line) and the surer pair is kept; both sides are always read
+    alike, so that the same ink reads the same."""
+    best = ("", "", -1)
+    for zoom in (1.0, RETRY_ZOOM):
+        ta, ca = _read_cell(ref_crop, zoom) if ref_crop is not None else ("", 100)
+        tb, cb = _read_cell(cand_crop, zoom) if cand_crop is not None else ("", 100)
+        pair = (ta, tb, min(ca if ta else 100, cb if tb else 100))
+        best = max(best, pair, key=lambda r: r[2])
+        if best[2] >= MIN_READ_CONF:
+            break
+    return best
+
+
+#: Rows of a crop whose ink is darker than the background by this (grey levels) hold text.
+LINE_INK = 80
+#: A row inked over this share of a crop's width is a rule (a spanning cell's inner rule), not text.
+RULE_SHARE = 0.8
+#: A crop taller than this (px, padding included) holds more than one line of text.
+TALL_CROP_PX = 34
+#: Ink bands under this height (px) are specks, not lines of text.
+MIN_LINE_PX = 3
+
+
+def _text_lines(crop: np.ndarray) -> list[tuple[int, int]]:
+    """The lines of text in a cell crop: bands of rows holding ink, split by blank rows or by a rule
+    across the crop (a cell that spans several sub-rows), specks dropped. (start, end) rows."""
+    ink = np.abs(crop.astype(np.int16) - int(np.median(crop))) > LINE_INK
+    share = ink.mean(axis=1) if crop.shape[1] else np.zeros(crop.shape[0])
+    text = (share > 0) & (share < RULE_SHARE)
+    bands, start = [], None
+    for y, t in enumerate([*text.tolist(), False]):
+        if t and start is None:
+            start = y
+        elif not t and start is not None:
+            if y - start >= MIN_LINE_PX:
+                bands.append((start, y))
+            start = None
+    return bands
+
+
+def _read_cell(crop: np.ndarray, zoom: float) -> tuple[str, int]:
+    """A cell's text and Tesseract's confidence. Two or more lines are read as a block upscaled by
+    their line height (small text in a tall cell is still small)."""
+    lines = _text_lines(crop)
+    # Lines set close enough to touch are one tall band: a block still, read at the old line height.
+    multi = len(lines) >= 2 or crop.shape[0] > TALL_CROP_PX
+    line_px = int(np.median([b - a for a, b in lines])) + 4 if len(lines) >= 2 else None
+    text = read_text(crop, block=multi, line_px=line_px, zoom=zoom) or ""
+    # A small minus sign reads as a quote mark: off, so the number reads alike and the ink decides.
+    return text.strip(QUOTES), _last_conf()
+
+
+#: Quote marks Tesseract reads at either end of a small cell's text (a minus sign, a stray speck).
+QUOTES = "“”„\"'‘’"
+
+
+#: A second read of an unsure crop is upscaled this much more (its glyphs fall on other pixels).
+RETRY_ZOOM = 1.3
 
 
 def _cell_text_item(ta: str, tb: str, rb: PxBox, cb: PxBox, where: str) -> tuple[_Item, PxBox]:

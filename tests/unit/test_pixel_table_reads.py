@@ -1,0 +1,113 @@
+"""Pixel judge, tables: how a changed cell is read (lines of a tall cell, unsure reads, OCR noise)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from verm.judge.pixel import ocr_available
+from verm.judge.pixel.ocr import _ocr_same
+from verm.judge.pixel.table_cells import MIN_READ_CONF, _read_cell, _read_cells, _text_lines
+
+needs_ocr = pytest.mark.skipif(not ocr_available(), reason="OCR is off: pip install tesserocr + tesseract-ocr-eng")
+
+
+def cell_crop(lines: list[str], size: int = 9, pitch: int = 11, rules: bool = True) -> np.ndarray:
+    """A grey crop of a cell holding ``lines`` of small text, a rule between each (a spanning cell's
+    sub-rows), as `_cell_crop` cuts it."""
+    img = Image.new("L", (200, 4 + pitch * len(lines)), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.load_default(size=size)
+    for n, text in enumerate(lines):
+        draw.text((2, 2 + pitch * n), text, fill=0, font=font)
+        if n and rules:
+            draw.line([(0, pitch * n), (199, pitch * n)], fill=120)
+    return np.array(img)
+
+
+def test_text_lines_are_split_by_blank_rows_and_rules_and_specks_are_dropped() -> None:
+    crop = cell_crop(["Vascular regulators: PGE, NO", "Energy provision: lactate"])
+    crop[-2, 5] = 0  # a one-pixel speck under the text
+    lines = _text_lines(crop)
+    assert len(lines) == 2
+    assert all(b - a >= 5 for a, b in lines)
+    assert len(_text_lines(cell_crop(["one line of text"]))) == 1
+
+
+@needs_ocr
+def test_small_two_line_cell_is_read_line_by_line_height() -> None:
+    # 26 px tall: read as one line, Tesseract saw only the second line in both crops and no change.
+    ref = cell_crop(["Vascular regulators: PGE, NO", "Energy provision: lactate"])
+    cand = cell_crop(["Vascular regulators: VOLUME, NO", "Energy provision: lactate"])
+    ta, tb, conf = _read_cells(ref, cand)
+    assert "PGE" in ta and "VOLUME" in tb
+    assert "lactate" in ta and "lactate" in tb
+    assert conf >= MIN_READ_CONF
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@needs_ocr
+def test_an_unsure_pair_is_read_again_upscaled_more() -> None:
+    # A cell of a shrunk table (seed-0 tables, Chromium): 19625 and 19625% 9 px tall. Upscaled to
+    # 40 px Tesseract reads the unit at confidence 53 (unsure: nothing reported); 1.3 x more, 63.
+    ref = np.array(Image.open(FIXTURES / "table_cell_19625.png").convert("L"))
+    cand = np.array(Image.open(FIXTURES / "table_cell_19625_unit.png").convert("L"))
+    ta, tb, conf = _read_cells(ref, cand)
+    assert (ta, tb) == ("19625", "19625%")
+    assert conf >= MIN_READ_CONF
+
+
+@needs_ocr
+def test_quote_marks_at_the_ends_of_a_read_are_dropped() -> None:
+    img = Image.new("L", (80, 16), 255)
+    ImageDraw.Draw(img).text((4, 2), "“87.75”", fill=0, font=ImageFont.load_default(size=11))
+    text, _conf = _read_cell(np.array(img), 1.0)
+    assert text == "87.75"
+
+
+@pytest.mark.parametrize(
+    ("ref", "cand", "same"),
+    [
+        ("Top-1 (%)", "Top-1 (96)", True),  # a small per-cent sign
+        ("Top-1 (%)", "Top-1 (9%)", True),
+        ("hornet-small-gf_3rdparty_in1k*", "hornet-small-gf 3rdparty_inlk*", True),  # an underscore lost
+        ("3 (1)", "3(1)", True),  # a space lost
+        ("Top-1 (%)", "Top-5 (%)", False),
+        ("mobileone-s3_8xb32", "total-s3_8xb32", False),
+    ],
+)
+def test_ocr_noise_of_small_text_is_no_edit(ref: str, cand: str, same: bool) -> None:
+    assert _ocr_same(ref, cand) is same
+
+
+@needs_ocr
+@pytest.mark.parametrize("copy_edited", [True, False])
+def test_an_edit_in_a_repeated_column_is_reported_beside_the_repeat(copy_edited: bool) -> None:
+    from tests.unit.test_pixel_judge import TABLE, _table_judgment
+
+    from verm.judge.pixel import PixelJudge
+
+    # Column Q1 repeated; the copy (or the original) says 12.5% where the reference says 12.5.
+    cand = [[*row[:2], row[1], *row[2:]] for row in TABLE]
+    cand[1][2 if copy_edited else 1] = "12.5%"
+    got = _table_judgment(PixelJudge(), cand)
+    assert sorted((d.category, d.severity) for d in got) == [("layout_error", 2), ("numeric_error", 2)]
+
+
+def test_a_table_emptied_of_its_body_is_no_shape_change() -> None:
+    from tests.unit.test_pixel_judge import TABLE, table_image
+
+    from verm.judge.pixel.table import table_grid_items
+
+    # The header kept, every body cell blank, the grid redrawn with rows more (a spanning cell
+    # lost): "rows more" alone would hide the four rows of data the candidate lost, so the grid
+    # gives no items and the missing elements decide (one per row).
+    size = (600, 250)
+    ref = np.array(table_image(TABLE, size))
+    emptied = np.array(table_image([TABLE[0]] + [[""] * 4 for _ in range(len(TABLE))], size))
+    assert table_grid_items(ref, emptied, None, 0, elements_missing=True) is None
