@@ -36,9 +36,9 @@ def _grey_plot() -> np.ndarray:
     img[30:270, 40:360] = 229  # the grey face
     img[30, 40:360] = img[269, 40:360] = 0  # spines
     img[30:270, 40] = img[30:270, 359] = 0
-    for y in (90, 150, 210):  # dashed white grid lines
-        for x0 in range(44, 356, 10):
-            img[y, x0 : x0 + 6] = 255
+    for y in (90, 150, 210):  # dashed white grid lines, sparse dashes (gaps of 8 px: 2.0 % of the side)
+        for x0 in range(44, 356, 12):
+            img[y, x0 : x0 + 4] = 255
     for x in (120, 200, 280):
         for y0 in range(34, 266, 10):
             img[y0 : y0 + 6, x] = 255
@@ -62,7 +62,7 @@ def test_one_marks_mask_keeps_marks_and_drops_face_grid_and_frame() -> None:
     assert not marks[90, 44:160].any() and not marks[34:110, 120].any() and not marks[30].any()
     # The axis rule reads the very same mask over its own frame (the grey face was all ink to it).
     side = _marks_inset(rgb.shape[1])
-    axis = _plot_marks(rgb, ink, frame)
+    axis = _plot_marks(lab, ink, frame, _faces(lab, [frame])[0])
     assert np.array_equal(axis, marks[32:268, 40 + side : 360 - side])
 
 

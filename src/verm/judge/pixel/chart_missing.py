@@ -217,6 +217,10 @@ def _unpack(k: np.ndarray | np.integer) -> np.ndarray:
     return np.stack([k // (_BASE * _BASE), (k // _BASE) % _BASE, k % _BASE], axis=-1) - _HALF
 
 
+#: Dashed or dotted grid lines are closed along their run over gaps up to this share of the image's longer side.
+DASH_GAP = 0.035
+
+
 def plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]) -> np.ndarray:
     """An image's plotted marks, the one mask every chart rule reads: inside each plot frame (3 px
     in) what differs from the reference plot's face colour (``faces``: a grey axes background is no
@@ -230,8 +234,9 @@ def plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: lis
         if face is not None and lab[sl].size:
             out[sl] = _far(lab[sl], face, FACE_DE)
     seen = out.astype(np.uint8)
-    hor, _ = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, 7), np.uint8)) > 0, 0.3)
-    _, ver = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((7, 1), np.uint8)) > 0, 0.3)
+    gap = 1 + 2 * round(DASH_GAP * max(ink.shape) / 2)
+    hor, _ = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8)) > 0, 0.3)
+    _, ver = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8)) > 0, 0.3)
     return out & ~(cv2.dilate((hor | ver).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0)
 
 
