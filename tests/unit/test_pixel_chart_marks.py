@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import io
-
-import matplotlib
 import numpy as np
 import pytest
 from PIL import Image
+from tests.unit.test_pixel_chart_rules import _image, judge, plt
 
 from verm.judge.pixel import PixelJudge
 from verm.judge.pixel.colour import _lab
 from verm.types import Task
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-
-
-def _image(fig: plt.Figure) -> Image.Image:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=96)
-    plt.close(fig)
-    return Image.open(buf).convert("RGB")
-
-
-@pytest.fixture(scope="module")
-def judge() -> PixelJudge:
-    return PixelJudge()
+__all__ = ["judge"]  # the module's PixelJudge fixture, shared
 
 
 def _grey_plot() -> np.ndarray:
