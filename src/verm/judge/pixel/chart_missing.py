@@ -30,7 +30,7 @@ from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.geometry import PxBox, _box_area, _mask_box
 from verm.judge.pixel.hidden import HIDDEN_PARTS, _graded_hidden_items
-from verm.judge.pixel.layout import _long_lines, subplot_frames
+from verm.judge.pixel.layout import subplot_frames
 
 #: Chromatic ink: Lab chroma at least this (series colours; black text, grey frames and grids are not).
 CHROMA = 20.0
@@ -234,9 +234,20 @@ def plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: lis
         if face is not None and lab[sl].size:
             out[sl] = _far(lab[sl], face, FACE_DE)
     seen = out.astype(np.uint8)
-    gap = 1 + 2 * round(DASH_GAP * max(ink.shape) / 2)
-    hor, _ = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8)) > 0, 0.3)
-    _, ver = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8)) > 0, 0.3)
+    h, w = ink.shape
+    gap = 1 + 2 * round(DASH_GAP * max(h, w) / 2)
+    # Long runs of the marks closed along their run; thin where the marks themselves are (a grid line
+    # closed onto a marker beside it is no thicker for that).
+    hor = cv2.morphologyEx(
+        cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8)),
+        cv2.MORPH_OPEN, np.ones((1, max(3, int(0.3 * w))), np.uint8),
+    )  # fmt: skip
+    ver = cv2.morphologyEx(
+        cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8)),
+        cv2.MORPH_OPEN, np.ones((max(3, int(0.3 * h)), 1), np.uint8),
+    )  # fmt: skip
+    hor = (hor > 0) & (cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)) == 0)
+    ver = (ver > 0) & (cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((1, 7), np.uint8)) == 0)
     return out & ~(cv2.dilate((hor | ver).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0)
 
 
