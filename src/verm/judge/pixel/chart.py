@@ -655,16 +655,18 @@ def _plot_change(c: _Ctx, inner: list[Region]) -> _Item:
     cand_only = sum(r.changed_cand_only for r in inner)
     fx0, fy0, fx1, fy1 = c.frame or (0, 0, c.w, c.h)
     plot_ink = max(1, int(c.ref_ink[fy0 + 2 : fy1 - 2, fx0 + 2 : fx1 - 2].sum()))
-    if ref_only + cand_only >= 0.2 * plot_ink and _drawn_resized(c):
-        # The axes were re-fitted (a legend moved out of them, wider tick labels): the same data, resized.
-        return _Item("style_error", 1, box, "The plot was resized; its data are drawn alike.", "plot")
-    if ref_only >= 0.35 * plot_ink and cand_only >= 0.35 * plot_ink:
+    everywhere = ref_only >= 0.35 * plot_ink and cand_only >= 0.35 * plot_ink
+    if everywhere:
         fit = _axis_fit(c)
         if fit is not None and fit.item is None:
             # Every mark moved along y alike: a new y scale whose tick labels were not told apart.
             return _Item(
                 "structure_error", 2, box, "The plotted marks all moved along y alike (a new y-axis scale).", "y-axis"
             )
+    if ref_only + cand_only >= 0.2 * plot_ink and _drawn_resized(c):
+        # The axes were re-fitted (a legend moved out of them, wider tick labels): the same data, resized.
+        return _Item("style_error", 1, box, "The plot was resized; its data are drawn alike.", "plot")
+    if everywhere:
         return _Item(
             "structure_error", 3, box, "The plotted marks changed throughout the plot (another chart type).", "plot"
         )
