@@ -217,6 +217,10 @@ def _unpack(k: np.ndarray | np.integer) -> np.ndarray:
     return np.stack([k // (_BASE * _BASE), (k // _BASE) % _BASE, k % _BASE], axis=-1) - _HALF
 
 
+#: An image shows the plot's face when at least this share of the frame's inside is near its colour.
+FACE_SHOWN = 0.2
+
+
 #: Dashed or dotted grid lines are closed along their run over gaps up to this share of the image's longer side.
 DASH_GAP = 0.035
 
@@ -232,7 +236,10 @@ def plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: lis
     for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
         sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
         if face is not None and lab[sl].size:
-            out[sl] = _far(lab[sl], face, FACE_DE)
+            far = _far(lab[sl], face, FACE_DE)
+            # Only where this image shows the face: a candidate without the plot's grey face (a blank
+            # page) draws no marks there, its white is no white square on grey.
+            out[sl] = far if float(far.mean()) <= 1 - FACE_SHOWN else far & ink[sl]
     seen = out.astype(np.uint8)
     h, w = ink.shape
     gap = 1 + 2 * round(DASH_GAP * max(h, w) / 2)
