@@ -109,3 +109,18 @@ def test_a_plot_resized_around_a_moved_legend_hides_no_data(judge: PixelJudge) -
     # The same data in narrower axes: a minor change, never data hidden or redrawn.
     assert not [d for d in out if d.category in ("data_error", "structure_error")], out
     assert any(d.category == "style_error" and "resized" in d.description for d in out), out
+
+
+def test_a_page_without_the_plots_face_draws_no_marks_in_it() -> None:
+    from verm.judge.pixel.chart_missing import _faces, plot_marks
+    from verm.judge.pixel.colour import _ink
+
+    ref = _grey_plot()
+    frame = (40, 30, 360, 270)
+    face = _faces(_lab(ref), [frame])
+    blank = np.full_like(ref, 255)
+    blank[140:150, 100:200] = 0  # a line of text where the plot was
+    lab = _lab(blank)
+    marks = plot_marks(_ink(lab, blank), lab, [frame], face)
+    # White is far from the grey face, but this page shows no face: only its ink can be marks.
+    assert int(marks.sum()) <= 10 * 100
