@@ -16,7 +16,7 @@ import numpy as np
 
 from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit, _subplot_scale_change
-from verm.judge.pixel.chart_missing import _hidden_plot_items
+from verm.judge.pixel.chart_missing import _drawn_resized, _hidden_plot_items
 from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _hex, _rgb_de
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
@@ -669,13 +669,18 @@ def _plot_change(c: _Ctx, inner: list[Region]) -> _Item:
     cand_only = sum(r.changed_cand_only for r in inner)
     fx0, fy0, fx1, fy1 = c.frame or (0, 0, c.w, c.h)
     plot_ink = max(1, int(c.ref_ink[fy0 + 2 : fy1 - 2, fx0 + 2 : fx1 - 2].sum()))
-    if ref_only >= 0.35 * plot_ink and cand_only >= 0.35 * plot_ink:
+    everywhere = ref_only >= 0.35 * plot_ink and cand_only >= 0.35 * plot_ink
+    if everywhere:
         fit = _axis_fit(c)
         if fit is not None and fit.item is None:
             # Every mark moved along y alike: a new y scale whose tick labels were not told apart.
             return _Item(
                 "structure_error", 2, box, "The plotted marks all moved along y alike (a new y-axis scale).", "y-axis"
             )
+    if ref_only + cand_only >= 0.2 * plot_ink and _drawn_resized(c):
+        # The axes were re-fitted (a legend moved out of them, wider tick labels): the same data, resized.
+        return _Item("style_error", 1, box, "The plot was resized; its data are drawn alike.", "plot")
+    if everywhere:
         return _Item(
             "structure_error", 3, box, "The plotted marks changed throughout the plot (another chart type).", "plot"
         )

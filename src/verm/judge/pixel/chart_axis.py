@@ -14,9 +14,11 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from verm.judge.pixel.chart_missing import FACE_DE, _faces, plot_marks
+from verm.judge.pixel.colour import _lab_ink, _sq_norm
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.geometry import PxBox, _box_overlap, _mask_box, _union
-from verm.judge.pixel.layout import _long_lines, subplot_frames
+from verm.judge.pixel.layout import subplot_frames
 from verm.judge.pixel.ocr import _number, _Ocr, _q
 from verm.judge.pixel.text import _read_pair
 
@@ -213,7 +215,10 @@ def _rescaled_marks_residual(
     cand_frame = _cand_frame(c)
     if c.frame is None or cand_frame is None:
         return None
-    ref_m, cand_m = _plot_marks(c.ref_ink, c.frame), _plot_marks(c.cand_ink, cand_frame)
+    # Both read against the reference plot's face, among pixels alike in both (bars filling the plot are no face).
+    (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
+    face = _faces(ref_lab, [c.frame], _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)[0]
+    ref_m, cand_m = _plot_marks(ref_lab, c.ref_ink, c.frame, face), _plot_marks(cand_lab, c.cand_ink, cand_frame, face)
     if not ref_m.any() or not cand_m.any() or min(ref_m.shape) < 8 or min(cand_m.shape) < 8:
         return None
     margins = _mark_margins(ref_m), _mark_margins(cand_m)
@@ -246,16 +251,15 @@ def _rescaled_marks_residual(
     return residual, cand_frame, int(max(ref_m.sum(), cand_m.sum())), *margins, in_place
 
 
-def _plot_marks(ink: np.ndarray, frame: PxBox) -> np.ndarray:
-    """The plotted marks inside a frame, for mapping along y: its ink less thin horizontal lines (grid
-    lines sit at tick values, which do not move with the data), 2 px in from the frame and clear of
-    tick marks drawn inwards from the side spines."""
+def _plot_marks(lab: np.ndarray, ink: np.ndarray, frame: PxBox, face: np.ndarray | None) -> np.ndarray:
+    """The plotted marks inside a frame, for mapping along y: `chart_missing.plot_marks` over the
+    frame, read against the reference plot's face colour (grid lines sit at tick values, which do not
+    move with the data), 2 px in from the frame and clear of tick marks drawn inwards from the side
+    spines."""
     fx0, fy0, fx1, fy1 = frame
     side = _marks_inset(ink.shape[1])
-    inside = ink[fy0 + 2 : fy1 - 2, fx0 + side : fx1 - side]
-    # Lines 30 % of the image wide, as `plot_frame` finds them, looked for in the plot only.
-    hor, _ = _long_lines(inside, min(1.0, 0.3 * ink.shape[1] / max(inside.shape[1], 1)))
-    return inside & ~hor
+    marks = plot_marks(ink, lab, [frame], [face])
+    return marks[fy0 + 2 : fy1 - 2, fx0 + side : fx1 - side]
 
 
 def _marks_inset(width: int) -> int:

@@ -18,18 +18,19 @@ reported one by one. The plot's own changes hiding its data (`_hidden_plot_items
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import pairwise
 
 import cv2
 import numpy as np
 
 from verm.judge.pixel.colour import _lab_ink, _sq_norm
-from verm.judge.pixel.context import _Ctx, _Item
+from verm.judge.pixel.context import _cand_frame, _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.geometry import PxBox, _box_area, _mask_box
 from verm.judge.pixel.hidden import HIDDEN_PARTS, _graded_hidden_items
-from verm.judge.pixel.layout import _long_lines, subplot_frames
+from verm.judge.pixel.layout import subplot_frames
 
 #: Chromatic ink: Lab chroma at least this (series colours; black text, grey frames and grids are not).
 CHROMA = 20.0
@@ -75,15 +76,44 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         return [], []
     if s.noise:
         return _noise_items(c, s, "structure_error")
-    hidden, ruler, why = _hidden_data(c)
+    frames = subplot_frames(c.ref, c.ref_ink) or ([c.frame] if c.frame is not None else [])
+    pm = _both_marks(c, frames)
+    hidden, ruler, why = _hidden_data(c, pm)
     if hidden is None:
         return [], []
-    found = _plot_marks_hidden(c)
+    found = _plot_marks_hidden(pm)
     if found is not None and s.extra_ink - ruler >= MOVED_AWAY * int(found[0].sum()):
         return [], []  # the candidate draws as much anew elsewhere: the data moved (a new layout), not hidden
     share = found[1] if found is not None else 1.0
     items = _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
     return items, [it.box for it in items]
+
+
+@dataclass(frozen=True)
+class _BothMarks:
+    """Both images' marks (`plot_marks`) over the reference's plot frames, computed once a judgment
+    step: the frames, both images' Lab, the reference plot's face colours, the marks and the plot
+    area (the frames, 3 px in)."""
+
+    frames: list[PxBox]
+    ref_lab: np.ndarray
+    cand_lab: np.ndarray
+    faces: list[np.ndarray | None]
+    ref: np.ndarray
+    cand: np.ndarray
+    area: np.ndarray
+
+
+def _both_marks(c: _Ctx, frames: list[PxBox]) -> _BothMarks:
+    (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
+    # The face among pixels alike in both images: bars filling most of the plot are no face.
+    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
+    area = np.zeros_like(c.ref_ink)
+    for fx0, fy0, fx1, fy1 in frames:
+        area[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = True
+    ref_marks = plot_marks(c.ref_ink, ref_lab, frames, faces)
+    cand_marks = plot_marks(c.cand_ink, cand_lab, frames, faces)
+    return _BothMarks(frames, ref_lab, cand_lab, faces, ref_marks, cand_marks, area)
 
 
 def _hidden_parts(share: float) -> int:
@@ -92,24 +122,24 @@ def _hidden_parts(share: float) -> int:
     return max(1, min(HIDDEN_PARTS, 1 + int(share / HIDDEN_STEP)))
 
 
-def _hidden_data(c: _Ctx) -> tuple[np.ndarray | None, int, str]:
+def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, int, str]:
     """The reference's data ink the candidate hides, when it hides most of it (else None), the ink
     of a straight line drawn across the plot instead (`_ruler`, no data), and why."""
-    ref_lab, _ = _lab_ink(c.ref)
-    cand_lab, _ = _lab_ink(c.cand)
-    frames = subplot_frames(c.ref, c.ref_ink) or ([c.frame] if c.frame is not None else [])
-    # The face among pixels alike in both images: bars filling most of the plot are no face.
-    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
-    ref_marks, cand_marks = _marks(c.ref_ink, ref_lab, frames, faces), _marks(c.cand_ink, cand_lab, frames, faces)
+    frames, ref_lab, cand_lab, faces, ref_marks, cand_marks = (
+        pm.frames,
+        pm.ref_lab,
+        pm.cand_lab,
+        pm.faces,
+        pm.ref,
+        pm.cand,
+    )
     new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0)
     line = _ruler(new, cand_marks, frames) if frames else None
     ruler = 0
     if line is not None:
         ruler, cand_marks = int(line.sum()), cand_marks & ~line  # a straight line across the plot carries no data
     ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
-    area = np.zeros_like(ref_marks)
-    for fx0, fy0, fx1, fy1 in frames:
-        area[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = True
+    area = pm.area.copy()  # (grown to the data's box below when there is no frame)
     if area.any() and int((cand_marks & area).sum()) >= DRAWN * int((ref_marks & area).sum()):
         return None, 0, ""  # drawn where the data are (checked first: the colour classes cost time)
     if int(ref_col.sum()) >= MIN_COLOUR_INK:
@@ -187,18 +217,45 @@ def _unpack(k: np.ndarray | np.integer) -> np.ndarray:
     return np.stack([k // (_BASE * _BASE), (k // _BASE) % _BASE, k % _BASE], axis=-1) - _HALF
 
 
-def _marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]) -> np.ndarray:
-    """An image's marks: its ink without long straight lines (axes, grid) and, inside each plot
-    frame, without the reference plot's face colour (a grey axes background is no mark; the
-    reference's face, as grey bars filling a candidate's plot are marks)."""
-    hor, ver = _long_lines(ink, 0.3)
-    marks = ink & ~(hor | ver)
+#: An image shows the plot's face when at least this share of the frame's inside is near its colour.
+FACE_SHOWN = 0.2
+
+
+#: Dashed or dotted grid lines are closed along their run over gaps up to this share of the image's longer side.
+DASH_GAP = 0.035
+
+
+def plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]) -> np.ndarray:
+    """An image's plotted marks, the one mask every chart rule reads: inside each plot frame (3 px
+    in) what differs from the reference plot's face colour (``faces``: a grey axes background is no
+    mark, white squares on it are; grey bars filling a candidate's plot are marks), elsewhere its
+    ink; long straight lines (axes, grid) aside, found among these marks (a light grid is no ink but
+    differs from the face), dashed ones closed along their run first, grown by a pixel: where grid
+    lines cross, neither line's thin run takes the crossing."""
+    out = ink.copy()
     for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
-        inner = lab[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3]
-        if face is None or inner.size == 0:
-            continue
-        marks[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] &= _far(inner, face, FACE_DE)
-    return marks
+        sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
+        if face is not None and lab[sl].size:
+            far = _far(lab[sl], face, FACE_DE)
+            # Only where this image shows the face: a candidate without the plot's grey face (a blank
+            # page) draws no marks there, its white is no white square on grey.
+            out[sl] = far if float(far.mean()) <= 1 - FACE_SHOWN else far & ink[sl]
+    seen = out.astype(np.uint8)
+    h, w = ink.shape
+    gap = 1 + 2 * round(DASH_GAP * max(h, w) / 2)
+    # Long runs of the marks closed along their run; thin where the marks themselves are (a grid line
+    # closed onto a marker beside it is no thicker for that).
+    hor = cv2.morphologyEx(
+        cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8)),
+        cv2.MORPH_OPEN, np.ones((1, max(3, int(0.3 * w))), np.uint8),
+    )  # fmt: skip
+    ver = cv2.morphologyEx(
+        cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8)),
+        cv2.MORPH_OPEN, np.ones((max(3, int(0.3 * h)), 1), np.uint8),
+    )  # fmt: skip
+    hor = (hor > 0) & (cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)) == 0)
+    ver = (ver > 0) & (cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((1, 7), np.uint8)) == 0)
+    return out & ~(cv2.dilate((hor | ver).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0)
 
 
 def _chromatic(lab: np.ndarray) -> np.ndarray:
@@ -344,21 +401,13 @@ def _edge_share(unit: np.ndarray, other: np.ndarray, margin: int) -> float:
     return float((around(top) | around(bottom)).mean())
 
 
-def _plot_marks_hidden(c: _Ctx) -> tuple[np.ndarray, float, float] | None:
-    """The reference's marks inside its plot frames (`_marks`, 3 px in) with no candidate mark within
-    2 px; their share of the reference's marks there; and the share the candidate draws there anew
-    (its marks with no reference mark within 2 px, over the reference's). None without a frame or marks."""
-    frames = subplot_frames(c.ref, c.ref_ink) or ([c.frame] if c.frame is not None else [])
-    if not frames:
+def _plot_marks_hidden(pm: _BothMarks) -> tuple[np.ndarray, float, float] | None:
+    """The reference's marks inside its plot frames (3 px in) with no candidate mark within 2 px;
+    their share of the reference's marks there; and the share the candidate draws there anew (its
+    marks with no reference mark within 2 px, over the reference's). None without a frame or marks."""
+    if not pm.frames:
         return None
-    (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
-    # The face among pixels alike in both images: bars filling most of the plot are no face.
-    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
-    area = np.zeros_like(c.ref_ink)
-    for fx0, fy0, fx1, fy1 in frames:
-        area[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = True
-    ref_marks = _marks(c.ref_ink, ref_lab, frames, faces) & area
-    cand_marks = _marks(c.cand_ink, cand_lab, frames, faces) & area
+    ref_marks, cand_marks = pm.ref & pm.area, pm.cand & pm.area
     n = int(ref_marks.sum())
     if n < MIN_COLOUR_INK:
         return None
@@ -373,25 +422,6 @@ def _plot_marks_hidden(c: _Ctx) -> tuple[np.ndarray, float, float] | None:
 HIDDEN_PLOT, HIDDEN_PLOT_ONE, HIDDEN_DRAWN = 0.4, 0.6, 0.25
 
 
-def _plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]) -> np.ndarray:
-    """The marks inside the plot frames: what differs from the reference plot's face colour
-    (``faces``; white squares on a grey face are marks), long axis and grid lines aside (found among these marks too: a light grid is no ink but
-    differs from the face)."""
-    out = np.zeros_like(ink)
-    for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
-        sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
-        if face is not None and lab[sl].size:
-            out[sl] = _far(lab[sl], face, FACE_DE)
-    # Long lines among what differs from the face too (light grid lines are no ink, nor marks), grown
-    # by a pixel: where grid lines cross, neither line's thin run takes the crossing.
-    # Dashed grid lines are closed along their run first.
-    seen = (ink | out).astype(np.uint8)
-    hor, _ = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, 7), np.uint8)) > 0, 0.3)
-    _, ver = _long_lines(cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((7, 1), np.uint8)) > 0, 0.3)
-    lines = cv2.dilate((hor | ver).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    return out & ~lines
-
-
 def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
     """The plot's changes take its data away: over half its mark colours gone (colour classes, per
     subplot; a class is gone when half its ink has no candidate mark within 2 px),
@@ -402,10 +432,8 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
     hidden; else nothing (one change, reported by the plot's data item)."""
     whole = c.frame is None or _box_area(c.frame) >= 0.95 * c.h * c.w
     frames = (subplot_frames(c.ref, c.ref_ink) if whole else []) or [c.frame or (0, 0, c.w, c.h)]
-    (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
-    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
-    ref_marks = _plot_marks(c.ref_ink, ref_lab, frames, faces)
-    cand_marks = _plot_marks(c.cand_ink, cand_lab, frames, faces)
+    pm = _both_marks(c, frames)
+    ref_lab, ref_marks, cand_marks = pm.ref_lab, pm.ref & pm.area, pm.cand & pm.area
     data = int(ref_marks.sum())
     if data < MIN_COLOUR_INK:
         return []
@@ -419,6 +447,12 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
     share = int(hidden.sum()) / data
     if share < HIDDEN_PLOT:
         return []
+    refit = _refit_to_frame(c, pm.cand) if not whole else None
+    if (
+        refit is not None
+        and int((ref_marks & ~(cv2.dilate(refit.astype(np.uint8), grow) > 0)).sum()) < HIDDEN_PLOT * data
+    ):
+        return []  # the plot was resized (a legend moved out, new tick labels): its data are drawn, smaller
     if extra >= HIDDEN_DRAWN * data and _follows_data(c, ref_marks, cand_marks, frames):
         # Much drawn anew, following the reference's data (another chart type, the data rescaled): a change,
         # not data gone. New marks that follow nothing (dots or bars drawn at random) still leave it empty.
@@ -430,6 +464,51 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
         return []
     why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
     return _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
+
+
+#: The candidate's own plot frame is resized when its width or height differs from the reference's by this share.
+RESIZED = 0.05
+
+
+def _refit_to_frame(c: _Ctx, cand_marks: np.ndarray) -> np.ndarray | None:
+    """The candidate's marks inside its own plot frame stretched onto the reference's frame, when its
+    frame was resized (`RESIZED`: tight_layout re-fits the axes around a legend moved out of them or
+    wider tick labels); None when the frames agree or either is not found."""
+    cand_frame = _cand_frame(c)
+    if c.frame is None or cand_frame is None:
+        return None
+    rx0, ry0, rx1, ry1 = c.frame
+    cx0, cy0, cx1, cy1 = cand_frame
+    rw, rh, cw, ch = rx1 - rx0, ry1 - ry0, cx1 - cx0, cy1 - cy0
+    if min(cw, ch) < 8 or (abs(cw - rw) <= RESIZED * rw and abs(ch - rh) <= RESIZED * rh):
+        return None
+    crop = (cand_marks[cy0:cy1, cx0:cx1] * np.uint8(255)).astype(np.uint8)
+    out = np.zeros_like(cand_marks)
+    out[ry0:ry1, rx0:rx1] = cv2.resize(crop, (rw, rh), interpolation=cv2.INTER_LINEAR) > 0
+    return out
+
+
+#: A resized plot draws the reference's data alike when, stretched back onto the reference's frame,
+#: under this share of either image's marks has no mark of the other within 2 px.
+RESIZED_ALIKE = 0.15
+
+
+def _drawn_resized(c: _Ctx) -> bool:
+    """The candidate's plot frame was resized and, stretched back, its marks are the reference's:
+    the same data in a smaller or larger plot (`RESIZED_ALIKE`)."""
+    if c.frame is None:
+        return False
+    pm = _both_marks(c, [c.frame])
+    refit = _refit_to_frame(c, pm.cand)
+    ref_marks = pm.ref & pm.area
+    n = int(ref_marks.sum())
+    if refit is None or n < MIN_COLOUR_INK:
+        return False
+    refit &= pm.area
+    grow = np.ones((5, 5), np.uint8)
+    hidden = int((ref_marks & ~(cv2.dilate(refit.astype(np.uint8), grow) > 0)).sum())
+    extra = int((refit & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)).sum())
+    return hidden < RESIZED_ALIKE * n and extra < RESIZED_ALIKE * max(n, int(refit.sum()))
 
 
 #: Each plot frame is cut into this many columns, in which the ends of the marks are compared (`_follows_data`).

@@ -1,0 +1,125 @@
+"""Pixel judge, charts: the one plotted-marks mask and the rules that read it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+from tests.unit.test_pixel_chart_rules import _image, judge, plt
+
+from verm.judge.pixel import PixelJudge
+from verm.judge.pixel.colour import _lab
+from verm.types import Task
+
+__all__ = ["judge"]  # the module's PixelJudge fixture, shared
+
+
+def _grey_plot() -> np.ndarray:
+    """A 300 x 400 grey-faced plot (frame 40..360 x 30..270) with a dashed light grid, a long black
+    frame and one dark short mark: what a ggplot-style axes looks like to the masks."""
+    img = np.full((300, 400, 3), 255, np.uint8)
+    img[30:270, 40:360] = 229  # the grey face
+    img[30, 40:360] = img[269, 40:360] = 0  # spines
+    img[30:270, 40] = img[30:270, 359] = 0
+    for y in (90, 150, 210):  # dashed white grid lines, sparse dashes (gaps of 8 px: 2.0 % of the side)
+        for x0 in range(44, 356, 12):
+            img[y, x0 : x0 + 4] = 255
+    for x in (120, 200, 280):
+        for y0 in range(34, 266, 10):
+            img[y0 : y0 + 6, x] = 255
+    img[120:180, 170:190] = (31, 119, 180)  # a bar
+    return img
+
+
+def test_one_marks_mask_keeps_marks_and_drops_face_grid_and_frame() -> None:
+    from verm.judge.pixel.chart_axis import _marks_inset, _plot_marks
+    from verm.judge.pixel.chart_missing import _faces, plot_marks
+    from verm.judge.pixel.colour import _ink
+
+    rgb = _grey_plot()
+    lab = _lab(rgb)
+    ink = _ink(lab, rgb)
+    frame = (40, 30, 360, 270)
+    marks = plot_marks(ink, lab, [frame], _faces(lab, [frame]))
+    # The bar, whole but for its one-pixel border with the grid's dilation; no face, grid or spine.
+    assert marks[122:178, 172:188].all()
+    assert int(marks.sum()) <= 20 * 60
+    assert not marks[90, 44:160].any() and not marks[34:110, 120].any() and not marks[30].any()
+    # The axis rule reads the very same mask over its own frame (the grey face was all ink to it).
+    side = _marks_inset(rgb.shape[1])
+    axis = _plot_marks(lab, ink, frame, _faces(lab, [frame])[0])
+    assert np.array_equal(axis, marks[32:268, 40 + side : 360 - side])
+
+
+def test_hidden_data_read_the_marks_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import verm.judge.pixel.chart_missing as cm
+    import verm.judge.pixel.judge as pj
+
+    def bars(data: bool) -> Image.Image:
+        fig, ax = plt.subplots(figsize=(5, 4))
+        ax.bar(range(6), [3, 5, 2, 6, 4, 5] if data else [0] * 6, color="#1f77b4")
+        ax.set_ylim(0, 7)
+        ax.set_title("Sales")
+        return _image(fig)
+
+    calls: list[int] = []
+    real = cm.plot_marks
+
+    def counted(*args: object, **kwargs: object) -> np.ndarray:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cm, "plot_marks", counted)
+    found: list[int] = []
+    real_items = cm._chart_element_items
+
+    def element_items(*args: object) -> object:
+        before = len(calls)
+        out = real_items(*args)  # type: ignore[arg-type]
+        found.append(len(calls) - before)
+        return out
+
+    monkeypatch.setattr(pj, "_chart_element_items", element_items)
+    out = pj.PixelJudge().judge_images(Task.CHART, bars(True), bars(False))
+    # (found by the element step: the candidate draws none of the reference's ink where the data are)
+    assert any(d.category == "data_error" and "where the data are" in d.description for d in out), out
+    # Both images' marks once each, though the hidden data and the share hidden both read them.
+    assert found and max(found) <= 2, found
+
+
+def _legend_chart(outside: bool, title: str = "Revenue by Department") -> Image.Image:
+    """A stack plot whose legend sits inside the axes, or beside them (tight_layout shrinks the axes)."""
+    x = np.arange(2004, 2015)
+    rng = np.random.default_rng(3)
+    ys = rng.uniform(1, 3, size=(4, len(x)))
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.stackplot(x, *ys, labels=["Sales", "Marketing", "Engineering", "Support"], alpha=0.8)
+    ax.set_title(title)
+    if outside:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+    else:
+        ax.legend(loc="upper left", frameon=False)
+    ax.set_xlim(x[0], x[-1])
+    fig.tight_layout()
+    return _image(fig)
+
+
+def test_a_plot_resized_around_a_moved_legend_hides_no_data(judge: PixelJudge) -> None:
+    out = judge.judge_images(Task.CHART, _legend_chart(False), _legend_chart(True))
+    # The same data in narrower axes: a minor change, never data hidden or redrawn.
+    assert not [d for d in out if d.category in ("data_error", "structure_error")], out
+    assert any(d.category == "style_error" and "resized" in d.description for d in out), out
+
+
+def test_a_page_without_the_plots_face_draws_no_marks_in_it() -> None:
+    from verm.judge.pixel.chart_missing import plot_marks
+    from verm.judge.pixel.colour import _ink
+
+    frame = (40, 30, 360, 270)
+    face = [np.array([80.0, 0.0, 0.0], np.float32)]  # a mid-grey face (a Hinton diagram's)
+    blank = np.full((300, 400, 3), 255, np.uint8)
+    blank[140:150, 100:200] = 0  # a line of text where the plot was
+    lab = _lab(blank)
+    marks = plot_marks(_ink(lab, blank), lab, [frame], face)
+    # White is far from the grey face, but this page shows no face: only its ink can be marks.
+    assert int(marks.sum()) <= 10 * 100
