@@ -215,6 +215,18 @@ def test_svg_one_shape_in_other_proportions_beside_an_element_gone_hides_the_ico
         assert sum(d.severity for d in out) < hack_total, (name, [d.description for d in out])
 
 
+def test_svg_element_scaled_past_the_canvas_edge_beside_one_gone_is_no_redraw() -> None:
+    # A page (a path) over a band as wide as the canvas: the page dropped and the band scaled by 1.4 as a whole.
+    # The canvas cuts the band's sides, so its box grows 1.4 x in height only: proportions the canvas cut, not
+    # another shape, so nothing piles up (two items, as the ground truth has them).
+    page = '<path d="M6 3h9l4 4v10H6z" fill="#607d8b"/>'
+    band = '<rect x="0" y="20" width="24" height="2" fill="#90a4ae"/>'
+    wider = '<rect x="-4.8" y="19.6" width="33.6" height="2.8" fill="#90a4ae"/>'
+    out = judged(icon(page, band), icon(wider))
+    assert not any("is empty" in d.description for d in out), [d.description for d in out]
+    assert len(out) <= 2 and sum(d.severity for d in out) <= 6, [(d.severity, d.description) for d in out]
+
+
 def test_svg_white_fill_recoloured_is_graded_by_the_ink_it_gains() -> None:
     # A white window in a dark card turned red: white is no ink, so its pixels are ink on one side only; they
     # are still the recolouring's, 5 % of the ink and more -> 2.

@@ -68,6 +68,8 @@ FAR_IOU = 0.1
 #: A paired element whose box's width over height changed by this factor (its geometry attributes, not a transform,
 #: edited) is drawn in other proportions: another shape (`SvgDiff.redrawn`).
 REDRAWN_ASPECT = 1.15
+#: A box within this share of the canvas side from its edge is cut there (`_at_canvas_edge`).
+CANVAS_EDGE = 0.002
 #: A paint within this ΔE of the white canvas is no ink (`shows.INK_DIFF`): its recolouring shows as ink gained or lost.
 CANVAS_DE = 15.0
 #: More extra elements than this are one discrepancy (a pattern drawn over the icon), not one each.
@@ -497,8 +499,16 @@ class SvgDiff:
                 desc = f"{len(members)} elements are {what} together (a transform of their group)"
                 loc = f"elements {', '.join(str(j + 1) for _, j, _ in members[:6])}" + ("…" if len(members) > 6 else "")
             out.add("shape_error", sev, loc, desc, union_box(boxes), els={("c", j) for _, j, _ in members})
-            if min(sx, sy) > 0 and max(sx / sy, sy / sx) >= REDRAWN_ASPECT:
+            # A box cut at the canvas edge shows only part of its proportions: resized as a whole, not redrawn.
+            cut = any(_at_canvas_edge(ca[j].get("bbox")) for _, j, _ in members)
+            if min(sx, sy) > 0 and max(sx / sy, sy / sx) >= REDRAWN_ASPECT and not cut:
                 self.redrawn.extend(ra[i] for i, _, _ in members)
+
+
+def _at_canvas_edge(bbox: Any) -> bool:
+    """Whether a (normalised) box reaches the canvas edge, where the drawing is cut."""
+    box = clean_box(bbox)
+    return box is not None and (min(box) <= CANVAS_EDGE or max(box) >= 1 - CANVAS_EDGE)
 
 
 def _canvas(scene: dict[str, Any]) -> float | None:
