@@ -111,3 +111,18 @@ def test_a_table_emptied_of_its_body_is_no_shape_change() -> None:
     ref = np.array(table_image(TABLE, size))
     emptied = np.array(table_image([TABLE[0]] + [[""] * 4 for _ in range(len(TABLE))], size))
     assert table_grid_items(ref, emptied, None, 0, elements_missing=True) is None
+
+
+def test_a_table_that_lost_most_of_its_cells_to_dropped_columns_keeps_its_shape_item() -> None:
+    from tests.unit.test_pixel_judge import TABLE, table_image
+
+    from verm.judge.pixel.table import table_grid_items
+
+    # Two of three columns dropped: a third of the cells are left, yet the cells left are as often filled
+    # as before, so this is a table with columns fewer (the shape item), not a body emptied row by row.
+    size = (600, 250)
+    ref = np.array(table_image([row[:3] for row in TABLE], size))
+    fewer = np.array(table_image([row[:1] for row in TABLE], (200, 250)))
+    items = table_grid_items(ref, fewer, None, 0, elements_missing=True)
+    assert items, "a column drop read as an emptied body"
+    assert all(item.category == "layout_error" for item, _ in items), [item.description for item, _ in items]

@@ -48,10 +48,11 @@ def table_grid_items(
     noise) only the shape check runs. Returns (item in reference px, box in candidate px) pairs, or
     None: the region diff decides."""
     if elements_missing:
-        # A row or column or two more or fewer, when the candidate kept most of its cells filled; a
-        # table emptied of its body is left to the missing elements, one per row: a shape item alone
-        # would hide what it lost.
-        if _filled_cells(cand) < KEPT_CELLS * _filled_cells(ref, grid):
+        # A row or column or two more or fewer, when the candidate's cells are mostly as often filled
+        # as the reference's (a share of its grid: a dropped column may hold most of the text); a table
+        # emptied of its body is left to the missing elements, one per row: a shape item alone would
+        # hide what it lost.
+        if _filled_share(cand) < KEPT_FILLED * _filled_share(ref, grid):
             return None
         return table_shape_items(ref, cand, max_change=2)
     cells = table_aligned_items(ref, cand, max_ocr, grid)
@@ -64,23 +65,20 @@ def table_grid_items(
     return cells
 
 
-#: A candidate whose elements are missing keeps its table's shape when it has this share of the
-#: reference's filled cells.
-KEPT_CELLS = 0.5
+#: A candidate whose elements are missing keeps its table's shape when its grid's share of filled
+#: cells is at least this share of the reference's.
+KEPT_FILLED = 0.5
 
 
-def _filled_cells(img: np.ndarray, grid: TableGrid | None = None) -> int:
-    """How many cells of the image's table grid hold ink (0 without a readable grid)."""
+def _filled_share(img: np.ndarray, grid: TableGrid | None = None) -> float:
+    """The share of the image's table grid cells that hold ink (0 without a readable grid)."""
     g = grid or table_grid(img)
     if g is None:
-        return 0
+        return 0.0
     ink = _lab_ink(img)[1]
-    return sum(
-        _cell_ink_box(ink[b[1] : b[3], b[0] : b[2]]) is not None
-        for i in range(1, len(g.rows))
-        for k in range(1, len(g.cols))
-        if (b := _cell_inner(g, i, k))[2] > b[0] and b[3] > b[1]
-    )
+    boxes = [_cell_inner(g, i, k) for i in range(1, len(g.rows)) for k in range(1, len(g.cols))]
+    boxes = [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
+    return sum(_cell_ink_box(ink[b[1] : b[3], b[0] : b[2]]) is not None for b in boxes) / max(1, len(boxes))
 
 
 def table_aligned_items(
