@@ -2,7 +2,7 @@
 # The CPU judges on benches they were not tuned on (issue 15; the "Results" of docs/benchmarks.md).
 #
 #   bash benchmarks/judges_unseen.sh                 # seed 41, 120 pairs a task + 68 held-out gallery pairs (validation)
-#   SEED=47 HELDOUT_SEED=49 OUT=build/judges_test bash benchmarks/judges_unseen.sh   # the test split
+#   SEED=53 HELDOUT_SEED=55 OUT=build/judges_test bash benchmarks/judges_unseen.sh   # the test split (seed 47/49: the one before)
 #   N=30 HELDOUT_N=20 OUT=/tmp/ju bash benchmarks/judges_unseen.sh
 #
 # Builds a bench per task from a seed nobody tuned on (charts from verm's generator,
