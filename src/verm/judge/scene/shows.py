@@ -38,13 +38,13 @@ class ChangedPixels:
         if k > 1:
             a, b = a.reduce(k), b.reduce(k)
         changed = _channel_max(ImageChops.difference(a, b)) > PIXEL_DIFF
-        self._images = (a, b)
         ink_a, ink_b = (_channel_max(ImageChops.invert(x)) > INK_DIFF for x in (a, b))
         self.ink = max(1, int((ink_a | ink_b).sum()))
         #: Changed pixels that were painted before and after (recoloured), and those painted on one side only
         #: (a shape gone, added or moved).
         self.kinds = {"any": changed, "recolour": changed & ink_a & ink_b, "shape": changed & (ink_a ^ ink_b)}
-        #: Both images as read (RGB), for how far the changed pixels moved (`svg.grade.PixelMoves`).
+        #: Both images as read (RGB arrays): how far changed pixels moved (`svg.grade.PixelMoves`), a plot's ink
+        #: (`plot_share`).
         self.images = (np.asarray(a), np.asarray(b))
         self.h, self.w = changed.shape
 
@@ -75,7 +75,7 @@ class ChangedPixels:
             part = self._window(box)
             if part is not None:
                 inside[part] = True
-        a, b = (np.asarray(x, dtype=np.int16)[win] for x in self._images)
+        a, b = (x[win].astype(np.int16) for x in self.images)
         flat = a.reshape(-1, 3).astype(np.int32)
         codes, counts = np.unique((flat[:, 0] << 16) | (flat[:, 1] << 8) | flat[:, 2], return_counts=True)
         c = int(codes[np.argmax(counts)]) if len(codes) else 0xFFFFFF
