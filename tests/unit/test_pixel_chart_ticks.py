@@ -7,7 +7,7 @@ import matplotlib
 import numpy as np
 import pytest
 from PIL import Image
-from test_pixel_chart_rules import _image  # (figures rendered as the chart rules' tests render them)
+from tests.unit.test_pixel_chart_rules import _image  # (figures rendered as the chart rules' tests render them)
 
 from verm.judge.pixel import PixelJudge
 from verm.judge.pixel.colour import _lab_ink
