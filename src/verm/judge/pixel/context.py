@@ -29,6 +29,8 @@ class _Item:
     #: The boxes of the changed places it explains (default: its box); items whose places overlap are
     #: one change (`group._merge_overlapping`).
     parts: list[PxBox] = field(default_factory=list)
+    #: A changed text's (reference, candidate) reads, when both sides read some (`text._text_item`).
+    reads: tuple[str, str] | None = None
 
     @property
     def pieces(self) -> list[PxBox]:

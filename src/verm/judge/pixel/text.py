@@ -8,7 +8,6 @@ are drawn elsewhere in the other image (it moved). Rotated and slanted labels ar
 
 from __future__ import annotations
 
-import ast
 import math
 import re
 
@@ -71,7 +70,7 @@ def _text_item(c: _Ctx, r: Region) -> _Item | None:
         desc = f"The {what} reads {_q(b)} in the candidate instead of {_q(a)}."
     # A chart's tick labels changed: kind "ticks", so the change they label may take them.
     kind = "ticks" if c.task is Task.CHART and _tick_reads(a) and _tick_reads(b) else "text"
-    return _Item(cat, sev, box, desc, kind)
+    return _Item(cat, sev, box, desc, kind, reads=(a, b) if a and b else None)
 
 
 #: Two letters in a row: a word, not a tick label (log ticks read "10?", "8x10!", "2×10¹").
@@ -85,9 +84,9 @@ def _tick_reads(s: str) -> bool:
 
 
 def _tick_count(it: _Item) -> int:
-    """How many tick labels a "ticks" item reads beyond one (its description quotes both reads, each
-    holding one at least): 1 for one label changed, more for several."""
-    return sum(any(ch.isdigit() for ch in t) for t in it.description.split()) - 1
+    """How many tick labels a "ticks" item reads beyond one (both reads hold one at least): 1 for one
+    label changed, more for several."""
+    return sum(any(ch.isdigit() for ch in t) for t in " ".join(it.reads or ()).split()) - 1
 
 
 def _fold_tick_labels(c: _Ctx, items: list[_Item], hidden: list[PxBox]) -> list[_Item]:
@@ -151,7 +150,7 @@ def _same_text_changes(items: list[_Item]) -> list[_Item]:
     first: dict[tuple[str, str], _Item] = {}
     out: list[_Item] = []
     for it in items:
-        pair = _reads(it) if it.kind in ("text", "ticks") else None
+        pair = it.reads if it.kind in ("text", "ticks") else None
         if pair is None:
             out.append(it)
             continue
@@ -166,18 +165,6 @@ def _same_text_changes(items: list[_Item]) -> list[_Item]:
             same.severity = 3
             same.description = f"{same.description} Swapped with it: {it.description}"
     return out
-
-
-#: A changed text's description (`_text_item`): what the candidate reads, then the reference.
-_READS = re.compile(r"The (?:text|number) reads ('.*'|\".*\") in the candidate instead of ('.*'|\".*\")\.")
-
-
-def _reads(it: _Item) -> tuple[str, str] | None:
-    """The (reference, candidate) reads of a changed text item, from its description."""
-    m = _READS.fullmatch(it.description)
-    if m is None:
-        return None
-    return ast.literal_eval(m.group(2)), ast.literal_eval(m.group(1))
 
 
 def _in_bar_band(c: _Ctx, box: PxBox, b: PxBox) -> bool:
