@@ -103,6 +103,56 @@ def test_chart_edits_on_the_same_pixels_are_one_item_and_edits_beside_or_apart_a
     assert a.bbox[3] <= b.bbox[1] or b.bbox[3] <= a.bbox[1]  # the title lies above the bars
 
 
+LINES = """import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot([1, 2, 3, 4, 5], [3, 5, 4, 6, 7], label="north")
+ax.plot([1, 2, 3, 4, 5], [40, 55, 48, 62, 70], label="south")
+ax.set_title("Sales")
+ax.legend()
+"""
+
+
+def _statuses(measured: list[Any]) -> list[tuple[str, str]]:
+    return [(m.edit.op, m.status) for m in measured]
+
+
+def test_a_chart_edit_a_later_edit_erased_is_not_an_item(chart_renderer) -> None:  # type: ignore[no-untyped-def]
+    perturber = get_perturber("chart")
+    # The series turned to bars, then dropped: the candidate lacks the series, and no bar shows.
+    to_bars = ("chart_type", {"target": 1})
+    drop = ("series_drop", {"target": 1})
+    ref, result = _chain("chart", LINES, to_bars, drop)
+    assert perturber.replay(LINES, *drop) is not None  # the drop applies without the bars as well
+    [measured] = measure_many("chart", [(ref, result)], chart_renderer)
+    assert _statuses(measured) == [("chart_type", "overwritten"), ("series_drop", "ok")]
+    [item] = ground_truth_many("chart", [(ref, result)], chart_renderer)[0]
+    assert (item.category, item.severity) == ("data_error", 3) and "bars" not in item.description
+    # Two edits that undo each other: the candidate looks like the reference, nothing is true.
+    up = ("data_point", {"kind": "list", "factor": 2.0, "target": 3, "index": 2})
+    down = ("data_point", {"kind": "list", "factor": 0.5, "target": 3, "index": 2})
+    ref, undone = _chain("chart", LINES, up, down)
+    assert undone.source == LINES
+    assert ground_truth_many("chart", [(ref, undone)], chart_renderer) == [[]]
+
+
+def test_chart_items_do_not_depend_on_the_order_of_the_edits(chart_renderer) -> None:  # type: ignore[no-untyped-def]
+    drop = ("series_drop", {"target": 0})
+    log = ("axis_scale", {"mode": "insert", "axes": 0})
+    to_bars = ("chart_type", {"target": 1})
+    # Either order makes the same candidate image (the sources differ only in where a line was inserted).
+    pairs = [_chain("chart", LINES, drop, log), _chain("chart", LINES, log, drop)]
+    pairs += [_chain("chart", LINES, to_bars, log), _chain("chart", LINES, log, to_bars)]
+    images = [r.png for r in chart_renderer.render_many([res.source for _, res in pairs])]
+    assert images[0] == images[1] and images[2] == images[3]
+    truths = ground_truth_many("chart", pairs, chart_renderer)
+
+    def read(items: list[Any]) -> list[tuple[str, int, tuple[float, ...]]]:
+        return sorted((d.category, d.severity, tuple(d.bbox)) for d in items)
+
+    assert read(truths[0]) == read(truths[1])
+    assert read(truths[2]) == read(truths[3])
+
+
 def test_svg_severity_follows_the_outline_not_the_parameter() -> None:
     items = [
         # A circle turned about its centre: a large transform that shows nothing.

@@ -8,8 +8,10 @@ import pytest
 from PIL import Image
 
 from verm.imaging import to_png
-from verm.perturb.chart_grade import confusable, cut_off, reading_change
-from verm.perturb.effect import effects_overlap, measure_effect, merge_effects
+from verm.perturb.base import Edit
+from verm.perturb.chart import ChartPerturber
+from verm.perturb.chart_grade import confusable, cut_off, marks_moved, reading_change
+from verm.perturb.effect import Effect, effects_overlap, measure_effect, merge_effects
 from verm.types import Rendering, Task
 
 
@@ -117,3 +119,63 @@ def test_cut_off_values_and_confusable_colours() -> None:
     assert not confusable(scene, apart)
     assert not confusable(scene, shade)  # a shade of its own series' colour
     assert confusable(scene, white)  # gone into the background
+
+
+def _box_plot(fliers: list[float]) -> dict[str, object]:
+    """One box (whiskers 10..40, box 20..30) and its outliers, as matplotlib's boxplot draws them."""
+    lines = [
+        {"x": [0.9, 1.1, 1.1, 0.9, 0.9], "y": [20, 20, 30, 30, 20]},  # box
+        {"x": [1, 1], "y": [20, 10]},  # whiskers
+        {"x": [1, 1], "y": [30, 40]},
+        {"x": [0.95, 1.05], "y": [25, 25]},  # median
+        {"x": [1.0] * len(fliers), "y": fliers},  # outliers
+    ]
+    return {"axes": [_axes(xlim=[0.5, 1.5], ylim=[0, 50], lines=lines)]}
+
+
+def test_an_outlier_that_appears_far_from_the_box_is_a_value_read_wrong() -> None:
+    # A value doubled in a box plot: the box barely moves, a new outlier dot shows far above it.
+    far = reading_change(_box_plot([]), _box_plot([64.5]))
+    assert far == pytest.approx(24.5 / 50)
+    # ... and the same read back when it vanishes.
+    assert reading_change(_box_plot([64.5]), _box_plot([])) == pytest.approx(24.5 / 50)
+    # An outlier added just past the whisker's end reads about the same as before.
+    assert reading_change(_box_plot([]), _box_plot([41.0])) == pytest.approx(1 / 50)
+    # An unchanged outlier next to the new one adds nothing.
+    assert reading_change(_box_plot([45.0]), _box_plot([45.0, 46.0])) == pytest.approx(1 / 50)
+
+
+def test_marks_moved_reads_a_widened_range_as_a_narrowed_one() -> None:
+    bars = _bars([100, 90, 50, 80])
+    wide = {"axes": [_axes(ylim=[0, 210], patches=bars)]}
+    base = {"axes": [_axes(ylim=[0, 105], patches=bars)]}
+    assert marks_moved(base, wide) == pytest.approx(100 / 210)  # the tallest bar drops from the top to the middle
+    assert marks_moved(wide, base) == pytest.approx(100 / 210)
+    log = {"axes": [_axes(yscale="log", ylim=[1, 1000], lines=[{"x": [0, 1], "y": [10, 100]}])]}
+    lin = {"axes": [_axes(ylim=[0, 105], lines=[{"x": [0, 1], "y": [10, 100]}])]}
+    assert marks_moved(log, lin) == pytest.approx(max(abs(1 / 3 - 10 / 105), abs(2 / 3 - 100 / 105)))
+    assert marks_moved(None, base) is None
+
+
+def _scene_effect(before: dict[str, object], after: dict[str, object], moved: float) -> Effect:
+    """An effect whose renderings carry scenes and whose pixels moved ``moved`` px (a 200x200 image)."""
+    arr = _canvas()
+    r0 = Rendering(task=Task.CHART, png=to_png(Image.fromarray(arr)), scene=before)
+    r1 = Rendering(task=Task.CHART, png=to_png(Image.fromarray(arr)), scene=after)
+    mask = np.zeros((200, 200), bool)
+    mask[50:150, 50:150] = True
+    return Effect((0.25, 0.25, 0.75, 0.75), r0, r1, mask, 5.0, moved, _arrays=(arr, arr))
+
+
+def test_a_widened_axis_range_is_graded_by_how_far_the_marks_moved_not_by_the_pixels() -> None:
+    edit = Edit("axis_limits", "data_error", 2, "y-axis", "the y-axis range is widened by a factor 2", {})
+    bars = _bars([100, 90, 50, 80])
+    base = {"axes": [_axes(ylim=[0, 105], patches=bars, bbox=[0.0, 0.0, 1.0, 1.0])]}
+    wide = {"axes": [_axes(ylim=[0, 210], patches=bars, bbox=[0.0, 0.0, 1.0, 1.0])]}
+    slight = {"axes": [_axes(ylim=[0, 115], patches=bars, bbox=[0.0, 0.0, 1.0, 1.0])]}
+    perturber = ChartPerturber()
+    # Shrinking bars turn to background found right beside them: their pixels "moved" 2 px, yet every
+    # bar lost half its height.
+    assert perturber.grade(edit, _scene_effect(base, wide, moved=2.0)) == 2
+    assert perturber.grade(edit, _scene_effect(wide, base, moved=100.0)) == 2  # the other way round
+    assert perturber.grade(edit, _scene_effect(base, slight, moved=2.0)) == 1

@@ -139,6 +139,9 @@ class BasePerturber:
     SPECS: ClassVar[dict[str, OpSpec]] = {}
     #: Ops whose change is read as text (a word, a number): such an edit is its own true item.
     TEXT_OPS: ClassVar[frozenset[str]] = frozenset()
+    #: Ground truth measures each edit of a chain in the candidate (the candidate without it against the
+    #: candidate), where renderings keep their size so that leaving an edit out moves nothing else.
+    MEASURE_IN_CANDIDATE: ClassVar[bool] = False
 
     def ops(self) -> list[str]:
         return list(self.SPECS)

@@ -15,8 +15,12 @@ between the renderings before and after it: their pixels, `verm.perturb.effect`,
 and their scenes, `verm.perturb.chart_grade`). "The reading change" is the
 largest change of a plotted value as a share of the span its axis shows (the
 full circle for a pie, the colour scale for an image), read from the scenes;
-"the plot" is the axes the change lies in; "moved" is how far the changed
-pixels' colours moved, as a share of the plot's height:
+"the plot" is the axes the change lies in; "the marks moved" is how far the
+plotted values moved on their plot as a share of its size, read from the
+scenes with each one's limits and scale (`chart_grade.marks_moved`; without
+a scene, how far the changed pixels' colours moved, as a share of the plot's
+height). A mark that appears or vanishes (a box plot's outlier) changes the
+reading by its distance from the nearest mark before (after):
 
 ==================  ================  ====================================================================
 op                  category          severity by what shows
@@ -30,9 +34,10 @@ series_add          data_error        3 (an extra series misleads)
 chart_type          structure_error   3 (bar <-> line: the chart reads differently)
 subplot_layout      structure_error   2 (every value is still there, in a different arrangement)
 axis_scale          structure_error   2 (linear <-> log: values read the same, the data's shape changes);
-                                      1 when the marks move < 5 % of the plot
+                                      1 when the marks moved < 5 % of the plot
 axis_limits         data_error        3 when a value the reference showed is cut off; otherwise values
-                                      read the same: marks moved < 20 % of the plot -> 1, else 2
+                                      read the same: the marks moved < 20 % of the plot -> 1, else 2
+                                      (a widened range as a narrowed one: the same shift either way)
 color               style_error       1 for a shade (changed pixels' mean ΔE76 < 25); else 2 when series
                                       can no longer be told apart (within ΔE76 20 of another series or of
                                       the background) or >= 50 % of the plot's ink is recoloured (a
@@ -153,6 +158,7 @@ class ChartPerturber(BasePerturber):
     TEXT_OPS: ClassVar[frozenset[str]] = frozenset(
         {"title_text", "axis_label", "legend_text", "annotation_text", "tick_label"}
     )
+    MEASURE_IN_CANDIDATE: ClassVar[bool] = True
 
     def check_source(self, source: str) -> bool:
         try:
@@ -173,12 +179,14 @@ class ChartPerturber(BasePerturber):
             if change is None:  # no scene to read: how far the marks moved in the plot
                 change = moved
             return 1 if change < READING_STEPS[0] else 2 if change < READING_STEPS[1] else 3
-        if op == "axis_limits":
-            if chart_grade.cut_off(before, after):
+        if op in ("axis_limits", "axis_scale"):
+            if op == "axis_limits" and chart_grade.cut_off(before, after):
                 return 3
-            return 1 if moved < LIMITS_MOVED else 2
-        if op == "axis_scale":
-            return 1 if moved < SCALE_MOVED else 2
+            # The marks' shift read from the scenes: the pixels' displacement under-reads marks that shrink
+            # (a widened range: a shrinking bar's pixels turn to background found right beside them).
+            marks = chart_grade.marks_moved(before, after)
+            shift = moved if marks is None else marks
+            return 1 if shift < (LIMITS_MOVED if op == "axis_limits" else SCALE_MOVED) else 2
         if op == "color":
             if effect.delta_e < SHADE_DE:
                 return 1

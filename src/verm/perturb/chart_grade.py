@@ -7,7 +7,12 @@ in `verm.perturb.chart`'s docstring.
   span its axis shows (the full circle for a pie's wedges, the colour scale
   for an image): how differently a reader reads the data. Artists are paired
   by their order within their axes; a value on a log axis is compared in
-  decades.
+  decades. A mark that appears or vanishes (an outlier of a box plot: the
+  artist's length changes) counts by its distance from the nearest mark of
+  its kind (lines, points ...) in the other scene's axes.
+- `marks_moved`: how far the plotted values moved on the plot, as a share
+  of the axes' size (each scene read with its own limits and scale): what a
+  change of axis limits or scale does to the marks, whichever way it goes.
 - `cut_off`: a y value the reference showed lies outside the candidate's
   y limits (data clipped away).
 - `confusable`: a recoloured data artist now has (nearly) the colour of another
@@ -112,7 +117,10 @@ def reading_change(before: Scene | None, after: Scene | None) -> float | None:
             log = axis in ("x", "y") and a.get(f"{axis}scale") == "log"
             width = span[1] - span[0]
             for xs, ys in zip(old, new, strict=True):
-                if len(xs) != len(ys):
+                if len(xs) != len(ys):  # a mark appeared or vanished (a box plot's outlier)
+                    change = _appeared(xs, ys, old, new, log, width)
+                    if change is not None:
+                        best = change if best is None else max(best, change)
                     continue
                 for u, v in zip(xs, ys, strict=True):
                     su, sv = _scaled(u, log), _scaled(v, log)
@@ -121,6 +129,71 @@ def reading_change(before: Scene | None, after: Scene | None) -> float | None:
                     change = abs(sv - su) / width
                     best = change if best is None else max(best, change)
     return best
+
+
+def _appeared(
+    xs: list[float | None],
+    ys: list[float | None],
+    old: list[list[float | None]],
+    new: list[list[float | None]],
+    log: bool,
+    width: float,
+) -> float | None:
+    """How far a mark that appeared (vanished) lies from every mark of the other scene's axes, as a share
+    of the span: a point added (dropped) next to the others reads the same, one far from them reads as a
+    value that is (was) there."""
+    grown, shrunk, others = (ys, xs, old) if len(ys) > len(xs) else (xs, ys, new)
+    kept = {_scaled(v, log) for v in shrunk}
+    near = sorted({s for arr in others for v in arr if (s := _scaled(v, log)) is not None})
+    if not near:
+        return None
+    best: float | None = None
+    for v in grown:
+        s = _scaled(v, log)
+        if s is None or s in kept:
+            continue
+        gap = min(abs(s - n) for n in near) / width
+        best = gap if best is None else max(best, gap)
+    return best
+
+
+def marks_moved(before: Scene | None, after: Scene | None) -> float | None:
+    """How far the plotted values moved on their plots: each value's place as a share of its axes'
+    width (height), read with each scene's own limits and scale, clipped to the plot; the largest shift.
+    None when the scenes hold nothing to compare."""
+    best: float | None = None
+    for a, b in zip(_axes(before), _axes(after), strict=False):
+        for (_, axis, old), (_, _, new) in zip(_series(a), _series(b), strict=True):
+            if axis not in ("x", "y") or len(old) != len(new):
+                continue
+            place_a, place_b = _placer(a, axis), _placer(b, axis)
+            if place_a is None or place_b is None:
+                continue
+            for xs, ys in zip(old, new, strict=True):
+                if len(xs) != len(ys):
+                    continue
+                for u, v in zip(xs, ys, strict=True):
+                    pu, pv = place_a(u), place_b(v)
+                    if pu is None or pv is None:
+                        continue
+                    shift = abs(pv - pu)
+                    best = shift if best is None else max(best, shift)
+    return best
+
+
+def _placer(axes: dict[str, Any], axis: str) -> Any:
+    """A function from a value to its place on the axes (0..1 along ``axis``, clipped), or None."""
+    log = axes.get(f"{axis}scale") == "log"
+    span = _span(axes.get(f"{axis}lim"), log)
+    if span is None:
+        return None
+    lo, width = span[0], span[1] - span[0]
+
+    def place(v: float | None) -> float | None:
+        s = _scaled(v, log)
+        return None if s is None else min(1.0, max(0.0, (s - lo) / width))
+
+    return place
 
 
 def _y_values(axes: dict[str, Any]) -> Iterator[float]:

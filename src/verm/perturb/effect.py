@@ -325,14 +325,15 @@ def effects_overlap(x: Effect, y: Effect) -> bool:
     return boxes_overlap(x.box, y.box)
 
 
-def merge_effects(effects: Sequence[Effect]) -> Effect:
+def merge_effects(effects: Sequence[Effect], base: Effect | None = None) -> Effect:
     """One effect for edits that overlap: the union of their changed pixels and boxes, the largest
-    displacement, the mean ΔE weighted by area; from the first one's ``before`` to the last one's ``after``."""
+    displacement, the mean ΔE weighted by area; from ``base``'s ``before`` (the first one's by default)
+    to the last one's ``after``."""
     if len(effects) == 1:
         return effects[0]
     box = union_box([e.box for e in effects])
     masks = [e.mask for e in effects]
-    first, last = effects[0], effects[-1]
+    first, last = base or effects[0], effects[-1]
     if all(m is not None for m in masks) and len({m.shape for m in masks}) == 1:  # type: ignore[union-attr]
         mask = np.logical_or.reduce(masks)
         weights = [float(m.sum()) for m in masks]  # type: ignore[union-attr]

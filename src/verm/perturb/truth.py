@@ -11,6 +11,18 @@ sources are rendered once), and edit *i* is measured between states *i-1* and
 - either state fails to render -> the edit is discarded (``render_error``);
 - nothing visible changed -> discarded (``invisible``; what "visible" means is
   in `verm.perturb.effect`: anti-aliasing that moves is not a change);
+- charts (``MEASURE_IN_CANDIDATE``), in a chain of two or more edits: the
+  edit is measured again in the candidate, between the candidate the other
+  edits make without it and the candidate itself, as an annotator sees it
+  there. Nothing differs -> discarded (``overwritten``: a later edit erased
+  it, a series turned to bars and then dropped shows only as missing);
+  otherwise that measure is its effect, so what an edit changes, and which
+  edits overlap, do not depend on the order the chain applied them in (an
+  axis turned log before or after a series was dropped). Where the chain
+  without it does not replay the same edits (a later edit's target depended
+  on it), the step measure stands;
+- the candidate looks like the reference (the edits undo each other) -> every
+  edit is discarded (``overwritten``);
 - otherwise its box is where the pixels changed; table edits carry a ``hint``
   (rows/columns of the edited grid) and are boxed by those cells in the
   candidate's rendered scene, which stays exact when a column widens or the
@@ -38,9 +50,10 @@ texts                an edit read as text (a typo, a changed word or number: the
                      y-axis turned log shifts its label; the label's typo stays an item)
 groups               overlap is followed through (A over B, B over C: one item)
 category, location   the dominant edit's: the highest graded severity, then the most
-                     changed pixels
+                     changed pixels, then the op's name (so not the chain's order)
 severity             the dominant edit's rule applied to the merged effect (the union of
-                     the changed pixels, the largest displacement), and never below the
+                     the changed pixels, the largest displacement, read from the
+                     dominant edit's earlier rendering), and never below the
                      severity of any edit in the group
 box                  the union of the edits' boxes
 description          the dominant edit's, then "on the same place:" the others'
@@ -78,7 +91,7 @@ class MeasuredEdit:
     """One edit with what the renderings said about it."""
 
     edit: Edit
-    #: ok | invisible | render_error | not_replayable
+    #: ok | invisible | overwritten | render_error | not_replayable
     status: str
     #: The edit on its own, graded by what it shows (the true discrepancy when nothing overlaps it).
     discrepancy: Discrepancy | None = None
@@ -128,15 +141,46 @@ def _hint_bbox(hint: dict[str, Any] | None, scene: dict[str, Any] | None) -> Box
     return tuple(round(min(1.0, max(0.0, v)), 4) for v in union_box(boxes))  # type: ignore[return-value]
 
 
+def _without_each(perturber: BasePerturber, ref_source: str, result: PerturbResult, ok: int) -> list[str | None]:
+    """For each edit, the candidate the other edits make without it (None where that cannot be replayed
+    faithfully: a later edit's target depended on it). Only for chains of two or more that replay."""
+    edits = result.edits
+    if ok != len(edits) or len(edits) < 2 or not perturber.MEASURE_IN_CANDIDATE:
+        return [None] * len(edits)
+    out: list[str | None] = []
+    for skip in range(len(edits)):
+        current: str | None = ref_source
+        for j, e in enumerate(edits):
+            if j == skip or current is None:
+                continue
+            step = perturber.replay(current, e.op, e.params)
+            # The same description: the edit hit the same target with the same change.
+            current = step[0] if step is not None and step[1].description == e.description else None
+        out.append(current)
+    return out
+
+
 def _measure(
-    perturber: BasePerturber, edit: Edit, before: Rendering, after: Rendering, final: Rendering
+    perturber: BasePerturber,
+    edit: Edit,
+    before: Rendering,
+    after: Rendering,
+    final: Rendering,
+    without: Rendering | None = None,
 ) -> MeasuredEdit:
+    """One edit measured between the states before and after it; with ``without`` (the candidate the
+    other edits make without it), measured in the candidate instead: from ``without`` to ``final``."""
     if not before.ok or not after.ok:
         bad = before if not before.ok else after
         return MeasuredEdit(edit, "render_error", reason=bad.reason)
     effect = measure_effect(before, after)
     if effect is None:
         return MeasuredEdit(edit, "invisible", reason="the renderings do not differ")
+    if without is not None and without.ok and final.ok:
+        in_candidate = measure_effect(without, final)
+        if in_candidate is None:
+            return MeasuredEdit(edit, "overwritten", reason="a later edit erased it: the candidate shows nothing of it")
+        effect = in_candidate
     box = effect.box
     if perturber.task is Task.TABLE:
         target = final if final.ok and final.scene else after
@@ -188,8 +232,9 @@ def _items(perturber: BasePerturber, measured: list[MeasuredEdit]) -> list[Discr
             items.append(measured[members[0]].discrepancy)  # type: ignore[arg-type]
             continue
         ms = [measured[i] for i in members]
-        dominant = max(ms, key=lambda m: (m.discrepancy.severity, m.changed))  # type: ignore[union-attr]
-        merged = merge_effects([m.effect for m in ms])  # type: ignore[misc]
+        # The op name breaks exact ties, so the dominant edit does not depend on the edits' order.
+        dominant = max(ms, key=lambda m: (m.discrepancy.severity, m.changed, m.edit.op))  # type: ignore[union-attr]
+        merged = merge_effects([m.effect for m in ms], base=dominant.effect)  # type: ignore[misc]
         severity = max(
             max(m.discrepancy.severity for m in ms),  # type: ignore[union-attr]
             max(1, min(3, int(perturber.grade(dominant.edit, merged)))),
@@ -213,20 +258,33 @@ def _measure_pairs(
     task = Task.parse(task)
     perturber = get_perturber(task)
     chains = [_chain(perturber, ref, res) for ref, res in items]
+    withouts = [_without_each(perturber, ref, res, ok) for (ref, res), (_, ok) in zip(items, chains, strict=True)]
     unique: dict[str, int] = {}
-    for states, _ in chains:
-        for s in states:
-            unique.setdefault(s, len(unique))
+    for (states, _), without in zip(chains, withouts, strict=True):
+        for s in [*states, *without]:
+            if s is not None:
+                unique.setdefault(s, len(unique))
     renders = renderer.render_many(list(unique)) if unique else []
     out = []
-    for (states, ok), (_, res) in zip(chains, items, strict=True):
+    for (states, ok), (_, res), without in zip(chains, items, withouts, strict=True):
         rs = [renders[unique[s]] for s in states]
+        same = (
+            len(res.edits) > 1
+            and ok == len(res.edits)
+            and rs[0].ok
+            and rs[-1].ok
+            and measure_effect(rs[0], rs[-1]) is None
+        )
         measured = []
         for i, e in enumerate(res.edits):
             if i >= ok:
                 measured.append(MeasuredEdit(e, "not_replayable", reason="the edit does not replay on its source"))
                 continue
-            measured.append(_measure(perturber, e, rs[i], rs[i + 1], rs[-1]))
+            if same:  # the edits undo each other: the candidate looks like the reference
+                measured.append(MeasuredEdit(e, "overwritten", reason="the candidate shows no change at all"))
+                continue
+            w = without[i]
+            measured.append(_measure(perturber, e, rs[i], rs[i + 1], rs[-1], None if w is None else renders[unique[w]]))
         for m in measured:
             if m.status != "ok":
                 logger.debug("discarded %s edit %s: %s (%s)", task.value, m.edit.op, m.status, m.reason)
