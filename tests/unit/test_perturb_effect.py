@@ -155,6 +155,10 @@ def test_marks_moved_reads_a_widened_range_as_a_narrowed_one() -> None:
     lin = {"axes": [_axes(ylim=[0, 105], lines=[{"x": [0, 1], "y": [10, 100]}])]}
     assert marks_moved(log, lin) == pytest.approx(max(abs(1 / 3 - 10 / 105), abs(2 / 3 - 100 / 105)))
     assert marks_moved(None, base) is None
+    # A log axis whose scene limit is 0 cannot be read: no reading (the pixels' displacement grades it),
+    # not the unchanged x axis's 0.
+    zero = {"axes": [_axes(yscale="log", ylim=[0, 210], patches=bars)]}
+    assert marks_moved(base, zero) is None
 
 
 def _scene_effect(before: dict[str, object], after: dict[str, object], moved: float) -> Effect:

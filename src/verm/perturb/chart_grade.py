@@ -160,7 +160,8 @@ def _appeared(
 def marks_moved(before: Scene | None, after: Scene | None) -> float | None:
     """How far the plotted values moved on their plots: each value's place as a share of its axes'
     width (height), read with each scene's own limits and scale, clipped to the plot; the largest shift.
-    None when the scenes hold nothing to compare."""
+    None when the scenes hold nothing to compare, or an axis that changed cannot be read (a log axis
+    whose scene limit is 0)."""
     best: float | None = None
     for a, b in zip(_axes(before), _axes(after), strict=False):
         for (_, axis, old), (_, _, new) in zip(_series(a), _series(b), strict=True):
@@ -168,6 +169,8 @@ def marks_moved(before: Scene | None, after: Scene | None) -> float | None:
                 continue
             place_a, place_b = _placer(a, axis), _placer(b, axis)
             if place_a is None or place_b is None:
+                if any(a.get(f"{axis}{k}") != b.get(f"{axis}{k}") for k in ("lim", "scale")) and any(old):
+                    return None
                 continue
             for xs, ys in zip(old, new, strict=True):
                 if len(xs) != len(ys):
