@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pytest
 from PIL import Image
 
 from verm.bench.hacks import hack_sources
 from verm.judge.pixel import PixelJudge
+from verm.judge.pixel.context import _Ctx, _Item
+from verm.judge.pixel.svg import _merge_slight_outlines
 from verm.render.svg import SvgOptions, prepare_svg, render_svg_png
 from verm.types import Task
 
@@ -143,3 +146,33 @@ def test_an_honest_edit_leaving_one_of_the_icons_own_shapes_costs_the_hidden_hal
     knob = f'{_TAG}<circle cx="16" cy="12" r="4.6"/></svg>'
     out = judge.judge_images(Task.SVG, _render(toggle), _render(knob))
     assert len(_redrawn(out)) == 2, [d.description for d in out]
+
+
+def test_a_slight_outline_change_read_twice_at_one_place_is_one_item(judge: PixelJudge) -> None:
+    # A near-symmetric chevron mirrored, one end point moved a little: its outline's slivers and its
+    # stroke's shift are read at about one box; one slight change, not two.
+    chevron = f'{_TAG}<polyline points="15 18 9 12 15 6"/></svg>'
+    moved = chevron.replace(
+        'points="15 18 9 12 15 6"/>',
+        'points="15.3206,18.5071 9,12 15,6" transform="translate(12.1603 12.2536) scale(1 -1) '
+        'translate(-12.1603 -12.2536)"/>',
+    )
+    out = judge.judge_images(Task.SVG, _render(chevron), _render(moved))
+    assert len(out) == 1, [d.description for d in out]
+    assert (out[0].category, out[0].severity) == ("shape_error", 1)
+
+
+def test_slight_outline_changes_in_separate_places_stay_separate() -> None:
+    blank = np.full((100, 100, 3), 255, np.uint8)
+    ink = np.zeros((100, 100), bool)
+    c = _Ctx(Task.SVG, blank, blank.copy(), ink, ink.copy(), None, None)
+
+    def slight(box: tuple[int, int, int, int], kind: str = "geometry", sev: int = 1) -> _Item:
+        return _Item("shape_error", sev, box, "outline", kind)
+
+    same = _merge_slight_outlines(c, [slight((10, 10, 40, 40)), slight((11, 10, 40, 39), "moved")])
+    assert len(same) == 1 and same[0].box == (10, 10, 40, 40)
+    apart = _merge_slight_outlines(c, [slight((10, 10, 40, 40)), slight((60, 60, 90, 90), "moved")])
+    assert len(apart) == 2
+    graded = _merge_slight_outlines(c, [slight((10, 10, 40, 40)), slight((10, 10, 40, 40), sev=2)])
+    assert len(graded) == 2  # a larger move at the same place is a change of its own

@@ -168,7 +168,31 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             category, kind = classify(c.task, r, c.h, c.w)
             found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
         items.extend(found)
-    return _merge_pieces(c, _merge_pieces(c, _merge_recolourings(items), paint, "missing"), paint, "extra")
+    items = _merge_slight_outlines(c, _merge_recolourings(items))
+    return _merge_pieces(c, _merge_pieces(c, items, paint, "missing"), paint, "extra")
+
+
+#: SVG: two slight outline changes (shape_error 1) whose boxes overlap this much (IoU) are one change.
+SVG_SAME_SLIGHT = 0.6
+
+
+def _merge_slight_outlines(c: _Ctx, items: list[_Item]) -> list[_Item]:
+    """Slight outline changes (shape_error 1: an outline shifted under `SVG_MOVE_SEVERITY`'s first
+    step, a shape moved that little) over about the same box (`SVG_SAME_SLIGHT`) are one change read
+    twice (its outline's slivers and its fill's shift): one item."""
+    geometry = _CATS[c.task]["geometry"]
+
+    def slight(it: _Item) -> bool:
+        return it.kind in ("geometry", "moved") and it.severity == 1 and it.category == geometry
+
+    out: list[_Item] = []
+    for it in items:
+        same = next((o for o in out if slight(it) and slight(o) and _box_iou(o.box, it.box) >= SVG_SAME_SLIGHT), None)
+        if same is None:
+            out.append(it)
+        else:
+            same.box = _union([same.box, it.box])
+    return out
 
 
 def _merge_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarray], kind: str) -> list[_Item]:
