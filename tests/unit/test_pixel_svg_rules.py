@@ -176,3 +176,26 @@ def test_slight_outline_changes_in_separate_places_stay_separate() -> None:
     assert len(apart) == 2
     graded = _merge_slight_outlines(c, [slight((10, 10, 40, 40)), slight((10, 10, 40, 40), sev=2)])
     assert len(graded) == 2  # a larger move at the same place is a change of its own
+
+
+def test_a_straight_stroke_moved_sideways_is_a_move_not_a_mirroring(judge: PixelJudge) -> None:
+    # A vertical stroke is its own mirror image: slid sideways, its old and new ink mirror each other
+    # in the box of both, but what shows is a stroke moved a little (the extent slid).
+    strokes = f'{_TAG}<path d="M7 7v10"/><path d="M15 7l2 10"/></svg>'
+    moved = strokes.replace('<path d="M7 7v10"/>', '<path d="M7 7v10" transform="translate(-0.75 0)"/>')
+    out = judge.judge_images(Task.SVG, _render(strokes), _render(moved))
+    assert out and not any("mirrored" in d.description for d in out), [d.description for d in out]
+    assert [(d.category, d.severity) for d in out] == [("shape_error", 1)]
+
+
+def test_separate_drawings_erased_are_a_change_each(judge: PixelJudge) -> None:
+    # Three separate bars erased from a framed chart icon: three elements gone, each its own item
+    # (not one element "in 3 pieces"), their severities piling up with what they hid.
+    frame = f'{_TAG}<rect width="18" height="18" x="3" y="3" rx="2"/>'
+    gantt = f'{frame}<path d="M9 8h7"/><path d="M8 12h6"/><path d="M11 16h5"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(gantt), _render(f"{frame}</svg>"))
+    gone = [d for d in out if d.category == "structure_error"]
+    assert len(gone) == 3, [d.description for d in out]
+    assert not any("pieces" in d.description for d in out)
+    one_bar = judge.judge_images(Task.SVG, _render(gantt), _render(gantt.replace('<path d="M8 12h6"/>', "")))
+    assert sum(d.severity for d in out) > sum(d.severity for d in one_bar)
