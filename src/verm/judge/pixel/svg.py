@@ -4,8 +4,8 @@ Per group: mirrored (text_symbol_error 2; also a reference-only and a candidate-
 one the other mirrored), recoloured (one per colour pair), an outline moved
 (shape_error by how far), a drawing moved, resized or turned as a whole (one similarity transform),
 or shapes missing / extra (structure_error by the share of the drawing they hold). Missing (extra)
-pieces holding under half the reference's (candidate's) ink are one element gone (drawn). Rules in full: docs/judges.md, "Pixel
-judge", "SVGs".
+pieces holding under half the reference's (candidate's) ink are one element gone (drawn), but whole
+drawings erased that matter alone count each. Rules in full: docs/judges.md, "Pixel judge", "SVGs".
 """
 
 from __future__ import annotations
