@@ -199,3 +199,19 @@ def test_separate_drawings_erased_are_a_change_each(judge: PixelJudge) -> None:
     assert not any("pieces" in d.description for d in out)
     one_bar = judge.judge_images(Task.SVG, _render(gantt), _render(gantt.replace('<path d="M8 12h6"/>', "")))
     assert sum(d.severity for d in out) > sum(d.severity for d in one_bar)
+
+
+def test_a_filled_icon_moved_partly_off_the_canvas_is_one_shape_moved(judge: PixelJudge) -> None:
+    # A filled disc with a hole and a notch, shifted by about 18 % of the side so that its top and right
+    # leave the canvas: its centroid is pulled by the clipped edge and its ink (taken against the fill)
+    # is only its holes, but its paint moved by one plain shift: one shape moved, not a shape missing
+    # and another drawn.
+    tag = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16" fill="#222">'
+    disc = (
+        '<path fill-rule="evenodd" d="M8 0a8 8 0 1 1 0 16A8 8 0 0 1 8 0M8 5a3 3 0 1 0 0 6 3 3 0 0 0 0-6M1 7h4v2H1z"/>'
+    )
+    ref = f"{tag}{disc}</svg>"
+    moved = tag + disc.replace("/>", ' transform="translate(1.6 -2.4)"/>') + "</svg>"
+    out = judge.judge_images(Task.SVG, _render(ref), _render(moved))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 3)], [d.description for d in out]
+    assert "moved by 18%" in out[0].description

@@ -701,6 +701,23 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
                 d = apart(moved, moved if whole else warp(src_part, m), b_part)
                 if d < best[0]:
                     best = (d, flip, rot, scale, tuple(cb - ca))
+    # A drawing moved partly off the canvas loses ink at the edge, which pulls its centroid, and a
+    # filled icon's ink is taken against its fill: the plain shift is also read off both images' paint
+    # (off the white canvas) by phase correlation, which the clipped edge barely moves.
+    pa, pb = (p[sl] for p in _paint(c))
+    if pa.any() and pb.any():
+        (sx, sy), response = cv2.phaseCorrelate(pa.astype(np.float32), pb.astype(np.float32))
+        to_pb = cv2.distanceTransform((~pb).astype(np.uint8), cv2.DIST_L2, 3)
+
+        def paint_apart(m: np.ndarray) -> float:
+            to_m = cv2.distanceTransform((~m).astype(np.uint8), cv2.DIST_L2, 3)
+            return max(float(np.percentile(to_pb[m], q)), float(np.percentile(to_m[pb], q))) if m.any() else math.inf
+
+        moved = warp(pa, np.float32([[1, 0, sx], [0, 1, sy]]))
+        d = paint_apart(moved)
+        if response >= 0.1 and d < best[0] and paint_apart(pa) >= 2 * d:
+            best = (d, "", 0.0, 1.0, (sx, sy))
+            still = max(still, paint_apart(pa))
     d, flip, rot, scale, (dx, dy) = best
     side = min(c.h, c.w)
     if d > tolerance * side or still < 2 * d:
