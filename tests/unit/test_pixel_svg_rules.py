@@ -138,6 +138,16 @@ def test_a_shape_recoloured_and_resized_is_one_change(judge: PixelJudge) -> None
         assert [(d.category, d.severity) for d in out] == [("style_error", 2)], [d.description for d in out]
 
 
+def test_an_honest_edit_leaving_one_of_the_icons_own_shapes_costs_the_hidden_halves(judge: PixelJudge) -> None:
+    # A toggle (a rounded track and a knob): the track dropped and the knob drawn larger leaves one plain shape,
+    # the icon's own knob. Most of the outline is hidden: the hidden halves are severity 3 each (two for all
+    # of it), not thirds (three), so such an honest edit stays near its truth (a track dropped 3, a resize 2-3).
+    toggle = f'{_TAG}<rect x="1" y="5" width="22" height="14" rx="7" ry="7"/><circle cx="16" cy="12" r="3"/></svg>'
+    knob = f'{_TAG}<circle cx="16" cy="12" r="4.6"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(toggle), _render(knob))
+    assert len(_redrawn(out)) == 2, [d.description for d in out]
+
+
 def test_a_slight_outline_change_read_twice_at_one_place_is_one_item(judge: PixelJudge) -> None:
     # A near-symmetric chevron mirrored, one end point moved a little: its outline's slivers and its
     # stroke's shift are read at about one box; one slight change, not two.
@@ -205,19 +215,3 @@ def test_a_filled_icon_moved_partly_off_the_canvas_is_one_shape_moved(judge: Pix
     out = judge.judge_images(Task.SVG, _render(ref), _render(moved))
     assert [(d.category, d.severity) for d in out] == [("structure_error", 3)], [d.description for d in out]
     assert "moved by 18%" in out[0].description
-
-
-def test_one_of_the_icons_own_shapes_kept_resized_is_not_a_redraw(judge: PixelJudge) -> None:
-    # A toggle whose pill is dropped and whose knob is drawn half as big again at its place keeps one of
-    # the icon's own shapes: the pill is missing (its groups grade it), nothing is "redrawn"; the
-    # one-shape hack (a square of its own) still is, and costs more.
-    toggle = f'{_TAG}<rect x="1" y="5" width="22" height="14" rx="7" ry="7"/><circle cx="16" cy="12" r="3"/></svg>'
-    honest = f'{_TAG}<circle cx="16" cy="12" r="4.6"/></svg>'
-    out = judge.judge_images(Task.SVG, _render(toggle), _render(honest))
-    assert out and not _redrawn(out), [d.description for d in out]
-    assert any("missing" in d.description and d.severity == 3 for d in out)
-    hack = judge.judge_images(
-        Task.SVG, _render(toggle), _render(hack_sources(Task.SVG, toggle, ["one shape"])["one shape"])
-    )
-    assert _redrawn(hack), [d.description for d in hack]
-    assert sum(d.severity for d in hack) > sum(d.severity for d in out)

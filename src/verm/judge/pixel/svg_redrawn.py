@@ -3,8 +3,7 @@
 The candidate is one plain shape (one connected drawing, at most an outline and its hole, convex);
 most of the reference's outline (three quarters when it is one plain shape too) is drawn nowhere in
 it (at its place, and after the one similarity transform that best maps the reference's drawing onto
-the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new;
-it is not one of the reference's own drawings kept, moved or resized (`_own_drawing_kept`).
+the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new.
 Then every half (or part of one) of the reference's outline that is hidden is one structure_error 3,
 standing for the groups' missing shapes (the judge drops those), beside their extra shapes. Rules in
 full: docs/judges.md, "Pixel judge", "SVGs".
@@ -96,44 +95,6 @@ def _least_hidden(c: _Ctx, ref_outline: np.ndarray, to_cand: np.ndarray, near: f
     return least
 
 
-#: The candidate's plain shape is one of the reference's own drawings kept (moved or resized) when that
-#: drawing, mapped onto it, and it lie within this share of the side of each other (98th percentile,
-#: both ways: a stroke drawn a little wider when its shape was resized stays within it).
-SVG_OWN_DRAWING = 0.03
-
-
-def _own_drawing_kept(c: _Ctx) -> bool:
-    """Whether the candidate's plain shape is one of the reference's own drawings (a connected part,
-    specks aside) moved or resized: the part mapped by image moments (centroids, radius of gyration)
-    onto the candidate's ink lies within `SVG_OWN_DRAWING` of it both ways. A reference part kept
-    hides nothing of itself; a shape of the candidate's own (a square for a toggle's pill and knob)
-    matches none."""
-    mb = cv2.moments(c.cand_ink.astype(np.uint8), True)
-    if mb["m00"] < 50:
-        return False
-    cb = np.array([mb["m10"] / mb["m00"], mb["m01"] / mb["m00"]])
-    gb = math.sqrt((mb["mu20"] + mb["mu02"]) / mb["m00"])
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(c.ref_ink.astype(np.uint8), connectivity=8)
-    to_cand = cv2.distanceTransform((~c.cand_ink).astype(np.uint8), cv2.DIST_L2, 3)
-    tolerance = SVG_OWN_DRAWING * min(c.h, c.w)
-    for k in range(1, n):
-        if stats[k, cv2.CC_STAT_AREA] < SVG_PLAIN_MIN_PART * c.ref_ink.size:
-            continue
-        part = (labels == k).astype(np.uint8)
-        ma = cv2.moments(part, True)
-        ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
-        scale = gb / max(1e-6, math.sqrt((ma["mu20"] + ma["mu02"]) / ma["m00"]))
-        m = cv2.getRotationMatrix2D((float(ca[0]), float(ca[1])), 0.0, scale)
-        m[:, 2] += cb - ca
-        moved = cv2.warpAffine(part, m, (c.w, c.h), flags=cv2.INTER_NEAREST) > 0
-        if not moved.any():
-            continue
-        to_moved = cv2.distanceTransform((~moved).astype(np.uint8), cv2.DIST_L2, 3)
-        if max(float(np.percentile(to_cand[moved], 98)), float(np.percentile(to_moved[c.cand_ink], 98))) <= tolerance:
-            return True
-    return False
-
-
 def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
     """Items for an icon redrawn as one plain shape (module docstring), else none."""
     if not c.ref_ink.any() or not _plain_shape(c.cand_ink):
@@ -152,8 +113,6 @@ def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
     hidden = _hidden_share(ref_outline, to_cand, near)
     if hidden < hidden_min or _least_hidden(c, ref_outline, to_cand, near) < hidden_min:
         return []
-    if _own_drawing_kept(c):
-        return []  # the icon lost its other parts and kept one: the groups grade what is gone
     parts = math.ceil(SVG_REDRAWN_PARTS * hidden - 1e-9)
     box = _mask_box(ref_outline & (to_cand > near), 0, 0)
     return [
