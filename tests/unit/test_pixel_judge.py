@@ -858,18 +858,33 @@ def _panel(dots: bool = True, frame: bool = True) -> Image.Image:
     return img
 
 
-def test_pieces_of_one_shape_gone_are_one_change_but_a_hollow_drawing_piles_up(judge: PixelJudge) -> None:
-    # Three dots, far apart, vanish together: one element drawn in pieces (a path's subpaths), not
-    # three shapes missing.
+def test_drawings_erased_count_each_and_a_hollow_drawing_piles_up(judge: PixelJudge) -> None:
+    # Three dots, far apart, erased from the bare canvas: three whole drawings gone, each holding enough
+    # of the drawing to matter alone (severity 2), are three changes, not one element "in 3 pieces".
     out = judge.judge_images(Task.SVG, _panel(), _panel(dots=False))
-    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)], out
-    assert "drawn in 3 pieces, is missing" in out[0].description
-    assert out[0].bbox is not None and out[0].bbox[2] - out[0].bbox[0] > 0.6  # all three dots
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 2)] * 3, out
+    assert not any("pieces" in d.description for d in out)
     # When most of the drawing is gone (the frame too), each piece still counts (beyond the item cap,
     # as further differences).
     out = judge.judge_images(Task.SVG, _panel(), _panel(dots=False, frame=False))
     assert [d.severity for d in out] == [3, 2, 1], out
     assert "missing" in out[0].description and "missing" in out[1].description
+
+
+def test_specks_erased_are_one_element_in_pieces(judge: PixelJudge) -> None:
+    # Three specks erased (each under a twentieth of the drawing: severity 1 alone) are one element
+    # drawn in pieces (a path's subpaths), graded by the paint of all.
+    def specks(on: bool) -> Image.Image:
+        img = _panel(dots=False)
+        if on:
+            draw = ImageDraw.Draw(img)
+            for cx in (84, 168, 252):
+                draw.ellipse((cx - 5, 100 - 5, cx + 5, 100 + 5), fill="#222222")
+        return img
+
+    out = judge.judge_images(Task.SVG, specks(True), specks(False))
+    assert len(out) == 1 and "drawn in 3 pieces, is missing" in out[0].description, out
+    assert out[0].bbox is not None and out[0].bbox[2] - out[0].bbox[0] > 0.5  # all three specks
 
 
 def test_pieces_of_one_shape_drawn_are_one_change(judge: PixelJudge) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pytest
 from PIL import Image
 
 from verm.bench.hacks import hack_sources
 from verm.judge.pixel import PixelJudge
+from verm.judge.pixel.context import _Ctx, _Item
+from verm.judge.pixel.svg import _merge_slight_outlines
 from verm.render.svg import SvgOptions, prepare_svg, render_svg_png
 from verm.types import Task
 
@@ -143,3 +146,72 @@ def test_an_honest_edit_leaving_one_of_the_icons_own_shapes_costs_the_hidden_hal
     knob = f'{_TAG}<circle cx="16" cy="12" r="4.6"/></svg>'
     out = judge.judge_images(Task.SVG, _render(toggle), _render(knob))
     assert len(_redrawn(out)) == 2, [d.description for d in out]
+
+
+def test_a_slight_outline_change_read_twice_at_one_place_is_one_item(judge: PixelJudge) -> None:
+    # A near-symmetric chevron mirrored, one end point moved a little: its outline's slivers and its
+    # stroke's shift are read at about one box; one slight change, not two.
+    chevron = f'{_TAG}<polyline points="15 18 9 12 15 6"/></svg>'
+    moved = chevron.replace(
+        'points="15 18 9 12 15 6"/>',
+        'points="15.3206,18.5071 9,12 15,6" transform="translate(12.1603 12.2536) scale(1 -1) '
+        'translate(-12.1603 -12.2536)"/>',
+    )
+    out = judge.judge_images(Task.SVG, _render(chevron), _render(moved))
+    assert len(out) == 1, [d.description for d in out]
+    assert (out[0].category, out[0].severity) == ("shape_error", 1)
+
+
+def test_slight_outline_changes_in_separate_places_stay_separate() -> None:
+    blank = np.full((100, 100, 3), 255, np.uint8)
+    ink = np.zeros((100, 100), bool)
+    c = _Ctx(Task.SVG, blank, blank.copy(), ink, ink.copy(), None, None)
+
+    def slight(box: tuple[int, int, int, int], kind: str = "geometry", sev: int = 1) -> _Item:
+        return _Item("shape_error", sev, box, "outline", kind)
+
+    same = _merge_slight_outlines(c, [slight((10, 10, 40, 40)), slight((11, 10, 40, 39), "moved")])
+    assert len(same) == 1 and same[0].box == (10, 10, 40, 40)
+    apart = _merge_slight_outlines(c, [slight((10, 10, 40, 40)), slight((60, 60, 90, 90), "moved")])
+    assert len(apart) == 2
+    graded = _merge_slight_outlines(c, [slight((10, 10, 40, 40)), slight((10, 10, 40, 40), sev=2)])
+    assert len(graded) == 2  # a larger move at the same place is a change of its own
+
+
+def test_a_straight_stroke_moved_sideways_is_a_move_not_a_mirroring(judge: PixelJudge) -> None:
+    # A vertical stroke is its own mirror image: slid sideways, its old and new ink mirror each other
+    # in the box of both, but what shows is a stroke moved a little (the extent slid).
+    strokes = f'{_TAG}<path d="M7 7v10"/><path d="M15 7l2 10"/></svg>'
+    moved = strokes.replace('<path d="M7 7v10"/>', '<path d="M7 7v10" transform="translate(-0.75 0)"/>')
+    out = judge.judge_images(Task.SVG, _render(strokes), _render(moved))
+    assert out and not any("mirrored" in d.description for d in out), [d.description for d in out]
+    assert [(d.category, d.severity) for d in out] == [("shape_error", 1)]
+
+
+def test_separate_drawings_erased_are_a_change_each(judge: PixelJudge) -> None:
+    # Three separate bars erased from a framed chart icon: three elements gone, each its own item
+    # (not one element "in 3 pieces"), their severities piling up with what they hid.
+    frame = f'{_TAG}<rect width="18" height="18" x="3" y="3" rx="2"/>'
+    gantt = f'{frame}<path d="M9 8h7"/><path d="M8 12h6"/><path d="M11 16h5"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(gantt), _render(f"{frame}</svg>"))
+    gone = [d for d in out if d.category == "structure_error"]
+    assert len(gone) == 3, [d.description for d in out]
+    assert not any("pieces" in d.description for d in out)
+    one_bar = judge.judge_images(Task.SVG, _render(gantt), _render(gantt.replace('<path d="M8 12h6"/>', "")))
+    assert sum(d.severity for d in out) > sum(d.severity for d in one_bar)
+
+
+def test_a_filled_icon_moved_partly_off_the_canvas_is_one_shape_moved(judge: PixelJudge) -> None:
+    # A filled disc with a hole and a notch, shifted by about 18 % of the side so that its top and right
+    # leave the canvas: its centroid is pulled by the clipped edge and its ink (taken against the fill)
+    # is only its holes, but its paint moved by one plain shift: one shape moved, not a shape missing
+    # and another drawn.
+    tag = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16" fill="#222">'
+    disc = (
+        '<path fill-rule="evenodd" d="M8 0a8 8 0 1 1 0 16A8 8 0 0 1 8 0M8 5a3 3 0 1 0 0 6 3 3 0 0 0 0-6M1 7h4v2H1z"/>'
+    )
+    ref = f"{tag}{disc}</svg>"
+    moved = tag + disc.replace("/>", ' transform="translate(1.6 -2.4)"/>') + "</svg>"
+    out = judge.judge_images(Task.SVG, _render(ref), _render(moved))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 3)], [d.description for d in out]
+    assert "moved by 18%" in out[0].description

@@ -4,8 +4,8 @@ Per group: mirrored (text_symbol_error 2; also a reference-only and a candidate-
 one the other mirrored), recoloured (one per colour pair), an outline moved
 (shape_error by how far), a drawing moved, resized or turned as a whole (one similarity transform),
 or shapes missing / extra (structure_error by the share of the drawing they hold). Missing (extra)
-pieces holding under half the reference's (candidate's) ink are one element gone (drawn). Rules in full: docs/judges.md, "Pixel
-judge", "SVGs".
+pieces holding under half the reference's (candidate's) ink are one element gone (drawn), but whole
+drawings erased that matter alone count each. Rules in full: docs/judges.md, "Pixel judge", "SVGs".
 """
 
 from __future__ import annotations
@@ -168,7 +168,31 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             category, kind = classify(c.task, r, c.h, c.w)
             found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
         items.extend(found)
-    return _merge_pieces(c, _merge_pieces(c, _merge_recolourings(items), paint, "missing"), paint, "extra")
+    items = _merge_slight_outlines(c, _merge_recolourings(items))
+    return _merge_pieces(c, _merge_pieces(c, items, paint, "missing"), paint, "extra")
+
+
+#: SVG: two slight outline changes (shape_error 1) whose boxes overlap this much (IoU) are one change.
+SVG_SAME_SLIGHT = 0.6
+
+
+def _merge_slight_outlines(c: _Ctx, items: list[_Item]) -> list[_Item]:
+    """Slight outline changes (shape_error 1: an outline shifted under `SVG_MOVE_SEVERITY`'s first
+    step, a shape moved that little) over about the same box (`SVG_SAME_SLIGHT`) are one change read
+    twice (its outline's slivers and its fill's shift): one item."""
+    geometry = _CATS[c.task]["geometry"]
+
+    def slight(it: _Item) -> bool:
+        return it.kind in ("geometry", "moved") and it.severity == 1 and it.category == geometry
+
+    out: list[_Item] = []
+    for it in items:
+        same = next((o for o in out if slight(it) and slight(o) and _box_iou(o.box, it.box) >= SVG_SAME_SLIGHT), None)
+        if same is None:
+            out.append(it)
+        else:
+            same.box = _union([same.box, it.box])
+    return out
 
 
 def _merge_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarray], kind: str) -> list[_Item]:
@@ -176,10 +200,16 @@ def _merge_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarr
     `SVG_PIECES` of the reference's (candidate's) ink are one element gone (drawn): a path in several
     pieces, its subpaths, or a copy of one; graded by the paint of all. When more is gone, each piece
     counts, so a hollow drawing piles up severity."""
+    own, other = (c.ref_ink, c.cand_ink) if kind == "missing" else (c.cand_ink, c.ref_ink)
     pieces = [it for it in items if it.kind == kind]
+    if kind == "missing" and len(pieces) >= 2:
+        # Whole drawings of the reference erased (three separate bars) are elements of their own, when
+        # each holds enough of the drawing to matter alone (severity 2 by its share, `SVG_INK_SEVERITY`);
+        # specks (three dots, a path's subpaths) stay one element in pieces.
+        whole = _whole_drawings_erased(c, [it.box for it in pieces], paint[1])
+        pieces = [it for it, w in zip(pieces, whole, strict=True) if not w or it.severity < 2]
     if len(pieces) < 2:
         return items
-    own, other = (c.ref_ink, c.cand_ink) if kind == "missing" else (c.cand_ink, c.ref_ink)
     where = np.zeros_like(own)
     for it in pieces:
         x0, y0, x1, y1 = it.box
@@ -198,7 +228,38 @@ def _merge_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarr
         first.description = f"A shape of the reference, drawn in {len(pieces)} pieces, is missing in the candidate."
     else:
         first.description = f"The candidate draws a shape, in {len(pieces)} pieces, the reference does not have."
-    return [it for it in items if it.kind != kind or it is first]
+    return [it for it in items if it not in pieces or it is first]
+
+
+#: A missing piece is whole drawings erased when every connected drawing of the reference its lost
+#: ink lies on has at least this share of its ink on the candidate's bare canvas, and lies in its box.
+SVG_WHOLE_GONE = 0.85
+
+
+def _whole_drawings_erased(c: _Ctx, boxes: list[PxBox], cand_paint: np.ndarray) -> list[bool]:
+    """Per box of a missing piece: whether the reference ink lost in it is whole drawings (connected
+    ink of the reference) erased: `SVG_WHOLE_GONE` of each with no candidate paint within 1 px (bare
+    canvas: erased, not covered by a shape drawn over it), each wholly inside the box. Separate
+    elements erased are a change each; a shape moved, resized or covered leaves pieces of one."""
+    ref = c.ref_ink
+    near_paint = cv2.dilate(cand_paint.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ref.astype(np.uint8), connectivity=8)
+    ink = np.bincount(labels[ref], minlength=n)
+    lost = np.bincount(labels[ref & ~near_paint], minlength=n)
+    out = []
+    for x0, y0, x1, y1 in boxes:
+        sl = (slice(y0, y1), slice(x0, x1))
+        touched = np.unique(labels[sl][ref[sl] & ~near_paint[sl]])
+        touched = [int(k) for k in touched if k > 0 and ink[k] >= 8]  # anti-aliasing specks decide nothing
+        erased = bool(touched)
+        for k in touched:
+            bx, by, bw, bh = (int(v) for v in stats[k, :4])
+            inside = bx >= x0 - 2 and by >= y0 - 2 and bx + bw <= x1 + 2 and by + bh <= y1 + 2
+            if lost[k] < SVG_WHOLE_GONE * ink[k] or not inside:
+                erased = False
+                break
+        out.append(erased)
+    return out
 
 
 def _clusters(regions: list[Region], gap: float) -> list[list[Region]]:
@@ -401,11 +462,29 @@ def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
     came = cv2.dilate((b & ~a).astype(np.uint8), grow).astype(bool)
     for axis, name in ((1, "horizontally"), (0, "vertically")):
         flipped = _iou(np.flip(a, axis), b)
-        if flipped >= 0.7 and flipped >= plain + 0.2:
+        if flipped >= 0.7 and flipped >= plain + 0.2 and not _slid(a, b, axis, min(c.h, c.w)):
             return name
-        if min(int(gone.sum()), int(came.sum())) >= 30 and _iou(np.flip(gone, axis), came) >= 0.6:
-            return name
+        if min(int(gone.sum()), int(came.sum())) >= 30:
+            flipped = _iou(np.flip(gone, axis), came)
+            if flipped >= 0.6 and not _slid(a, b, axis, min(c.h, c.w)):
+                return name
     return None
+
+
+#: SVG: ink whose extent slid this far (a share of the side; both ends alike within 2 px) moved.
+SVG_SLID = 0.02
+
+
+def _slid(a: np.ndarray, b: np.ndarray, axis: int, side: int) -> bool:
+    """Whether the ink ``b`` is the ink ``a`` slid along ``axis`` (1: x, 0: y): both ends of its extent
+    moved the same way by `SVG_SLID` of the ``side``. A shape symmetric about its own axis (a straight
+    stroke) moved sideways is its own mirror image too; mirrored about its own centre (the mirror op),
+    a shape keeps its extent up to a few pixels."""
+    ea, eb = np.nonzero(a.any(axis=1 - axis))[0], np.nonzero(b.any(axis=1 - axis))[0]
+    if not len(ea) or not len(eb):
+        return False
+    lo, hi = int(eb[0] - ea[0]), int(eb[-1] - ea[-1])
+    return abs(lo - hi) <= 2 and abs(lo + hi) / 2 >= SVG_SLID * side
 
 
 def _recoloured_and_moved(c: _Ctx, mask: np.ndarray, box: PxBox, items: list[_Item]) -> list[_Item]:
@@ -622,6 +701,23 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
                 d = apart(moved, moved if whole else warp(src_part, m), b_part)
                 if d < best[0]:
                     best = (d, flip, rot, scale, tuple(cb - ca))
+    # A drawing moved partly off the canvas loses ink at the edge, which pulls its centroid, and a
+    # filled icon's ink is taken against its fill: the plain shift is also read off both images' paint
+    # (off the white canvas) by phase correlation, which the clipped edge barely moves.
+    pa, pb = (p[sl] for p in _paint(c))
+    if pa.any() and pb.any():
+        (sx, sy), response = cv2.phaseCorrelate(pa.astype(np.float32), pb.astype(np.float32))
+        to_pb = cv2.distanceTransform((~pb).astype(np.uint8), cv2.DIST_L2, 3)
+
+        def paint_apart(m: np.ndarray) -> float:
+            to_m = cv2.distanceTransform((~m).astype(np.uint8), cv2.DIST_L2, 3)
+            return max(float(np.percentile(to_pb[m], q)), float(np.percentile(to_m[pb], q))) if m.any() else math.inf
+
+        moved = warp(pa, np.float32([[1, 0, sx], [0, 1, sy]]))
+        d = paint_apart(moved)
+        if response >= 0.1 and d < best[0] and paint_apart(pa) >= 2 * d:
+            best = (d, "", 0.0, 1.0, (sx, sy))
+            still = max(still, paint_apart(pa))
     d, flip, rot, scale, (dx, dy) = best
     side = min(c.h, c.w)
     if d > tolerance * side or still < 2 * d:
