@@ -148,14 +148,29 @@ class AxCtx:
             return None
         return (fx - 0.02, fy - 0.02, fx + 0.02, fy + 0.02)
 
-    def with_ticks(self, box: Any, axis: str) -> Any:
-        """A series-wide change with the value axis' tick labels when that axis rescaled with it: autoscaled
-        limits keep the marks in place, so the change shows in the labels."""
+    def rescaled(self, axis: str) -> bool:
+        """Whether the limits of ``axis`` moved (by over 2 % of the reference's span): every mark of the axes
+        moved with them."""
         lr, lc = self.r.get(f"{axis}lim") or [], self.c.get(f"{axis}lim") or []
         if len(lr) == 2 and len(lc) == 2 and None not in lr + lc:
             span = abs(lr[1] - lr[0]) or 1.0
-            if max(abs(lr[0] - lc[0]), abs(lr[1] - lc[1])) / span > 0.02:
-                return union_box([box, *[t.get("bbox") for t in self.c.get(f"{axis}ticklabels") or []]])
+            return max(abs(lr[0] - lc[0]), abs(lr[1] - lc[1])) / span > 0.02
+        return False
+
+    def drove_limits(self, ra: Sequence[float | None], ca: Sequence[float | None], axis: str) -> bool:
+        """Whether a series' changed values moved its axis' limits: they moved and so did the series' own
+        extent (autoscaled limits follow it), so every mark of the axes moved with the change."""
+        a = [v for v in ra if v is not None]
+        b = [v for v in ca if v is not None]
+        if not a or not b or not self.rescaled(axis):
+            return False
+        return max(abs(max(a) - max(b)), abs(min(a) - min(b))) / (self.span(axis) or 1.0) > 0.02
+
+    def with_ticks(self, box: Any, axis: str) -> Any:
+        """A series-wide change with the value axis' tick labels when that axis rescaled with it: autoscaled
+        limits keep the marks in place, so the change shows in the labels."""
+        if self.rescaled(axis):
+            return union_box([box, *[t.get("bbox") for t in self.c.get(f"{axis}ticklabels") or []]])
         return box
 
     def box_shift(self, a: Any, b: Any) -> float:

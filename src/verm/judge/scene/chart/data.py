@@ -304,7 +304,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         s, siblings = added_all[j]
         res.extra.add(s.name or "")
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
-                s.bbox)  # fmt: skip
+                s.bbox, marks=s.kind)  # fmt: skip
     return res
 
 

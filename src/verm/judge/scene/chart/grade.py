@@ -277,6 +277,8 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         return True
     if not (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")}):
         return False
+    if _moves_with(a, b) or _moves_with(b, a):
+        return True
     if "axes" in (fa, fb):
         # An axis read another way (scale, range) shows on its ticks and moves every mark: one change with what
         # else changed its marks, as ground truth merges edits whose pixels touch. (Keeping a colour apart
@@ -291,6 +293,22 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         small, big = (a, b) if fa == "local" else (b, a)
         return _inside_share(small.bbox, big.bbox) >= 0.8
     return False
+
+
+#: Marks thin enough that limits moved under them redraw all of their pixels (a bar's inside stays put).
+THIN_MARKS = ("line", "points", "scatter", "errorbar", "stem")
+
+
+def _moves_with(a: Finding, b: Finding) -> bool:
+    """Whether ``b`` (on the axes of ``a``) is a look changed or an extra series drawn on thin marks that moved
+    when the data change ``a`` moved the axes' limits: every line and point of the axes moved with ``a``, so
+    ``b`` changed pixels ``a`` changed too (one place to ground truth). Another series' values that changed
+    too moved partly elsewhere: their own change."""
+    if not a.tags.get("rescaled"):
+        return False
+    if b.category == "style_error":
+        return (b.tags.get("series") or (None, None))[1] in THIN_MARKS
+    return b.category == "data_error" and b.tags.get("marks") in THIN_MARKS
 
 
 def _inside_share(a: Any, b: Any) -> float:

@@ -66,6 +66,11 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
             base = float(ra[i].get(axis) or 0)
             change = ctx.reading(axis, base + x, base + y) if ctx.r.get(f"{axis}scale") == "log" else abs(x - y) / span
             diffs.append((i, j, change, x, y))
+    if diffs and ctx.drove_limits(
+        [float(ra[i].get(axis) or 0) + float(ra[i].get(val) or 0) for i, _ in pairs],
+        [float(ca[j].get(axis) or 0) + float(ca[j].get(val) or 0) for _, j in pairs], axis,
+    ):  # fmt: skip
+        tag = {**tag, "rescaled": True}
     if len(diffs) == 2 and _touching(ra, pos, size) and abs(sum(d[4] - d[3] for d in diffs)) <= 1e-9 * max(1, scale):
         # A histogram whose total is kept: one sample moved from one bin to another (one changed value).
         (_i, j, rel, x, y), (_i2, j2, rel2, x2, y2) = diffs
