@@ -18,10 +18,15 @@ from verm.judge.scene.boxes import centre_distance, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, VISIBLE, reading_severity, uniform_change
 from verm.judge.scene.chart.series import Series, labelled
-from verm.judge.scene.colour import delta_e
+from verm.judge.scene.colour import channel_change, delta_e
 from verm.judge.scene.findings import Findings, Unit
 from verm.judge.scene.matching import greedy_pairs
 from verm.judge.scene.text import fmt_number, text_severity
+
+#: A thin outline is blended with what lies beside it by anti-aliasing: this share of its colour change shows,
+#: and a pixel shows a change past PIXEL_CHANGE on one channel (0..255; as the bench's ground truth reads one).
+OUTLINE_BLEND = 0.75
+PIXEL_CHANGE = 24
 
 
 def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> None:
@@ -239,6 +244,18 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) ->
         out.colour("style_error", f"the colour of {label(k, b)}", loc, x, y, b.get("bbox"),
                    Unit("colour", x, y, "slice", ctx.where, 1, len(ra), 1 / len(ra), any(
                        delta_e(o.get("facecolor"), y) < CONFUSABLE_DE for o in ca if o is not b), ctx.frame))  # fmt: skip
+    # The slices' outlines (a donut's white separators) recoloured alike: one change, thin, by the colour rule.
+    edges: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+    for a, b in zip(ra, ca, strict=True):
+        x, y = a.get("edgecolor"), b.get("edgecolor")
+        if delta_e(x, y) > out.opts.colour_de and channel_change(x, y) * OUTLINE_BLEND > PIXEL_CHANGE:
+            edges.setdefault((a.get("edgecolor"), b.get("edgecolor")), []).append(b)
+    for (x, y), members in edges.items():
+        what = "the slices" if len(members) == len(ra) else f"{len(members)} of the {len(ra)} slices"
+        out.add("style_error", out.colour_severity(x, y), loc, f"the edge colour of {what} is {y or 'none'}, should "
+                f"be {x or 'none'}", union_box([m.get("bbox") for m in members]),
+                Unit("edge colour", x, y, "slice", ctx.where, len(members), len(ra), 0.0, False, ctx.frame),
+                footprint="series")  # the outlines of whole slices, not the place of a slice's value  # fmt: skip
     # Slice labels: traded places (values misattributed) -> 3, else each changed label is a text change.
     la, lb = [str(p.get("label") or "") for p in ra], [str(p.get("label") or "") for p in ca]
     # Labels drawn as texts beside the slices are read (and reported) as texts.
