@@ -1,0 +1,53 @@
+"""Scene judge, charts: an annotation's arrow, and a 3-D plot's limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from tests.conftest import render_charts
+
+from verm.judge.scene import SceneJudge
+from verm.types import Rendering, Task
+
+ANNOTATED = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot([1, 2, 3, 4, 5], [3.0, 5.0, 9.0, 4.0, 6.0], color="#4c72b0")
+ax.annotate("peak", xy=(3, 9.0), xytext=(4, 8.5), arrowprops=dict(arrowstyle="->", color="black"))
+"""
+
+SURFACE = """
+import matplotlib.pyplot as plt
+import numpy as np
+x, y = np.meshgrid(np.linspace(-5, 5, 24), np.linspace(-5, 5, 24))
+fig = plt.figure(figsize=(6, 5))
+ax = fig.add_subplot(projection="3d")
+ax.plot_surface(x, y, np.sin(np.hypot(x, y)), cmap="coolwarm")
+"""
+
+
+@pytest.fixture(scope="module")
+def charts() -> Iterator[dict[str, Rendering]]:
+    yield render_charts(
+        {
+            "annotated": ANNOTATED,
+            "arrow_orange": ANNOTATED.replace('color="black"', 'color="#ff7f0e"'),
+            "surface": SURFACE,
+            "surface_narrow": SURFACE + "ax.set_ylim(-5, 1)\n",
+        }
+    )
+
+
+def test_an_annotation_arrow_recoloured_is_a_style_change(charts: dict[str, Rendering]) -> None:
+    arrow = charts["annotated"].scene["axes"][0]["texts"][0]["arrow"]  # type: ignore[index]
+    assert arrow["color"] == "#000000" and arrow["bbox"] is not None
+    [d] = SceneJudge().judge(Task.CHART, charts["annotated"], charts["arrow_orange"]).discrepancies
+    assert (d.category, d.severity) == ("style_error", 2), d
+    assert "arrow" in d.description
+
+
+def test_a_3d_plot_draws_past_narrowed_limits_so_nothing_is_cut_off(charts: dict[str, Rendering]) -> None:
+    # matplotlib does not clip 3-D artists at the axes' limits: the surface keeps its shape, moved.
+    [d] = SceneJudge().judge(Task.CHART, charts["surface"], charts["surface_narrow"]).discrepancies
+    assert (d.category, d.severity) == ("data_error", 1), d
