@@ -88,7 +88,7 @@ def _retyped_values(out: Findings, a: Series, b: Series, siblings: list[Series],
     if len(changes) == len(va) >= 3 and max(changes) >= VISIBLE and not others:
         out.add("data_error", reading_severity(max(changes)), f"{where} {series_words(a, siblings)}",
                 f"{len(changes)} of {len(va)} values of {series_words(a, siblings)} differ too", b.bbox,
-                Unit("values", None, "changed too", "series", where), apart=True)  # fmt: skip
+                Unit("values", None, "changed too", "series", where))  # fmt: skip
 
 
 def data_weight(kinds: dict[str, list[Series]]) -> float:
