@@ -17,7 +17,7 @@ from typing import Any
 from verm.judge.scene.boxes import centre_distance, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, VISIBLE, reading_severity, uniform_change
-from verm.judge.scene.chart.series import Series, labelled
+from verm.judge.scene.chart.series import NOLINE, Series, labelled
 from verm.judge.scene.colour import channel_change, delta_e
 from verm.judge.scene.findings import Findings, Unit
 from verm.judge.scene.matching import greedy_pairs
@@ -317,7 +317,10 @@ def compare_boxes(
             if k is None:
                 continue
             if len(ya) != len(yb):
-                worst[k] = max(worst.get(k, 0.0), 1.0)
+                # A flier or two more or fewer (one sample pushed past a whisker) is a point or two: the least
+                # change that shows; other lines that changed their number of points are a changed box.
+                few = abs(len(ya) - len(yb)) <= 2 and a.get("linestyle") in NOLINE
+                worst[k] = max(worst.get(k, 0.0), VISIBLE if few else 1.0)
                 continue
             for x, y in zip(ya, yb, strict=True):
                 if x is not None and y is not None and abs(x - y) > max(out.opts.rtol * abs(x), 1e-9):
@@ -344,8 +347,20 @@ def compare_line_boxes(out: Findings, sr: list[Series], sc: list[Series], where:
                      union_box([s.bbox for s in sc]))  # fmt: skip
         return
     for k, (a, b) in enumerate(zip(gr, gc, strict=True)):
+        # Fliers (one sample pushed past a whisker, or back) are a point or two: read the box's lines alone.
+        fliers = _few_fliers(a, b)
+        if fliers:
+            a, b = (
+                [line for line in a if line.get("linestyle") not in NOLINE],
+                [line for line in b if line.get("linestyle") not in NOLINE],
+            )
         ya = [v for line in a for v in line.get("y") or []] + [v for line in a for v in line.get("x") or []]
         yb = [v for line in b for v in line.get("y") or []] + [v for line in b for v in line.get("x") or []]
+        if fliers and ya == yb:
+            out.add(
+                "data_error", 1, loc, f"box {k + 1} shows other outliers", union_box([line.get("bbox") for line in b])
+            )
+            continue
         if len(ya) != len(yb):
             rel = 1.0
         else:
@@ -359,6 +374,16 @@ def compare_line_boxes(out: Findings, sr: list[Series], sc: list[Series], where:
             out.add("data_error", reading_severity(change if len(ya) == len(yb) else 1.0), loc,
                          f"box {k + 1} shows different statistics (quartiles, median or whiskers differ by up to "
                          f"{rel:.0%})", union_box([line.get("bbox") for line in b]))  # fmt: skip
+
+
+def _few_fliers(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
+    """Whether two boxes' flier lines (markers only) differ by one or two points while their other lines keep
+    their number of points."""
+    fa = [len(line.get("y") or []) for line in a if line.get("linestyle") in NOLINE]
+    fb = [len(line.get("y") or []) for line in b if line.get("linestyle") in NOLINE]
+    rest_a = [len(line.get("y") or []) for line in a if line.get("linestyle") not in NOLINE]
+    rest_b = [len(line.get("y") or []) for line in b if line.get("linestyle") not in NOLINE]
+    return rest_a == rest_b and 0 < abs(sum(fa) - sum(fb)) <= 2  # an empty flier line may sit elsewhere
 
 
 def _by_position(lines: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

@@ -1,0 +1,44 @@
+"""Scene judge, charts: a box plot whose one sample moved past a whisker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from tests.conftest import render_charts
+
+from verm.judge.scene import SceneJudge
+from verm.types import Rendering, Task
+
+BOXES = """
+import matplotlib.pyplot as plt
+a = [12.0, 14.0, 15.0, 16.0, 17.0, 18.0, 19.0, 20.0, 21.0, 23.0]
+b = [22.0, 24.0, 25.0, 26.0, 27.0, 28.0, 29.0, 30.0, 31.0, 32.5, 33.0]
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.boxplot([a, b])
+"""
+
+
+@pytest.fixture(scope="module")
+def charts() -> Iterator[dict[str, Rendering]]:
+    yield render_charts(
+        {
+            "boxes": BOXES,
+            # One sample of the second box far out: a flier appears, the whisker and quartiles barely move.
+            "one_out": BOXES.replace("32.5, 33.0]", "32.5, 66.0]"),
+            # Every sample of the second box moved: the box itself reads otherwise.
+            "shifted": BOXES.replace(
+                "b = [22.0, 24.0, 25.0, 26.0, 27.0, 28.0", "b = [32.0, 34.0, 35.0, 36.0, 37.0, 38.0"
+            ),
+        }
+    )
+
+
+def test_one_sample_pushed_past_a_whisker_is_a_small_change(charts: dict[str, Rendering]) -> None:
+    [d] = SceneJudge().judge(Task.CHART, charts["boxes"], charts["one_out"]).discrepancies
+    assert (d.category, d.severity) == ("data_error", 1), d
+
+
+def test_a_box_whose_quartiles_moved_reads_otherwise(charts: dict[str, Rendering]) -> None:
+    found = SceneJudge().judge(Task.CHART, charts["boxes"], charts["shifted"]).discrepancies
+    assert max(d.severity for d in found) >= 2, found
