@@ -42,3 +42,23 @@ def test_one_sample_pushed_past_a_whisker_is_a_small_change(charts: dict[str, Re
 def test_a_box_whose_quartiles_moved_reads_otherwise(charts: dict[str, Rendering]) -> None:
     found = SceneJudge().judge(Task.CHART, charts["boxes"], charts["shifted"]).discrepancies
     assert max(d.severity for d in found) >= 2, found
+
+
+VIOLINS = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(3)
+a, b, c = rng.normal(90, 3, 200), rng.normal(40, 5, 200), rng.normal(60, 6, 200)
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.violinplot([a, b, c])
+"""
+
+
+def test_a_violin_scaled_is_one_change_with_the_extrema_lines_drawn_from_it() -> None:
+    # The first violin (the highest) scaled by 1.25: its body now lies past the extrema lines' old box; they
+    # follow its data, they are not a change of their own.
+    charts = render_charts(
+        {"violins": VIOLINS, "scaled": VIOLINS.replace("ax.violinplot([a,", "ax.violinplot([a * 1.25,")}
+    )
+    found = SceneJudge().judge(Task.CHART, charts["violins"], charts["scaled"]).discrepancies
+    assert [d.category for d in found] == ["data_error"], found

@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from verm.judge.scene.boxes import box_area, box_iou, clean_box
+from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, reading_severity
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes
@@ -344,9 +344,12 @@ def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, 
     polygon) whose data changed with a line it lies on (a confidence band, a radar chart's fill), segments (a
     violin's extrema and medians, stems, error bars drawn apart) whose data changed with any series they lie
     on. That series' change is the error."""
+    # Where a series lies: its reference and candidate boxes (a band scaled up past the segments drawn from it).
     changed = [
-        (sa, sa.bbox) for sa, _, items in series_items if any(d.category == "data_error" for d in items)
-    ]  # fmt: skip
+        (sa, union_box([sa.bbox, sb.bbox]) or sa.bbox)
+        for sa, sb, items in series_items
+        if any(d.category == "data_error" for d in items)
+    ]
     if len(changed) < 2:
         return
     drop: set[int] = set()
@@ -357,11 +360,12 @@ def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, 
         for sa, items in marks:
             if any(s.kind != "line" and _within(sa.bbox, b) for s, b in changed):
                 drop |= {id(d) for d in items if d.category == "data_error"}
-    for sa, _, items in series_items:
+    for sa, sb, items in series_items:
         if sa.name or sa.kind not in ("area", "segments", "shapes"):
             continue
         leads = ("line", "points", "area", "bar", "barh", "scatter") if sa.kind == "segments" else ("line", "points")
-        if any(s is not sa and s.kind in leads and box_iou(sa.bbox, b) > 0 for s, b in changed):
+        here = union_box([sa.bbox, sb.bbox]) or sa.bbox
+        if any(s is not sa and s.kind in leads and box_iou(here, b) > 0 for s, b in changed):
             drop |= {id(d) for d in items if d.category == "data_error"}
     if drop:
         out.items[:] = [d for d in out.items if id(d) not in drop]
