@@ -115,7 +115,8 @@ class AxCtx:
     def bar_at(self, centre: float, horizontal: bool) -> str:
         return self._name_at("y" if horizontal else "x", centre)
 
-    def _frac(self, axis: str, v: float, ref: bool = False) -> float | None:
+    def _frac(self, axis: str, v: float, ref: bool = False, clip: bool = True) -> float | None:
+        """A value's image fraction on ``axis`` (None off the plot; past its edges too unless ``clip`` is off)."""
         c = self.r if ref else self.c
         lim, box = c.get(f"{axis}lim") or [], clean_box(c.get("bbox"))
         if len(lim) != 2 or None in lim or box is None:
@@ -129,9 +130,17 @@ class AxCtx:
         if hi == lo:
             return None
         t = (v - lo) / (hi - lo)
-        if not 0 <= t <= 1:
+        if clip and not 0 <= t <= 1:
             return None
         return box[0] + t * (box[2] - box[0]) if axis == "x" else box[3] - t * (box[3] - box[1])
+
+    def plot_point(self, x: Any, y: Any, ref: bool = True) -> tuple[float, float] | None:
+        """A data point in image fractions of one side's plot, also past the plot's edges (where the drawing is
+        cut off): None only where it cannot be placed (a value <= 0 on a log axis)."""
+        if not isinstance(x, (int, float)) or not isinstance(y, (int, float)):
+            return None
+        fx, fy = self._frac("x", x, ref, clip=False), self._frac("y", y, ref, clip=False)
+        return None if fx is None or fy is None else (fx, fy)
 
     def ref_point(self, x: Any, y: Any) -> tuple[float, float] | None:
         """A reference data point in image fractions (None off the plot)."""

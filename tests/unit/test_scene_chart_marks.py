@@ -1,4 +1,4 @@
-"""Scene judge, charts: a box plot whose one sample moved past a whisker."""
+"""Scene judge, charts: box plots (a sample pushed past a whisker), violins, and the ink a line shows."""
 
 from __future__ import annotations
 
@@ -62,3 +62,20 @@ def test_a_violin_scaled_is_one_change_with_the_extrema_lines_drawn_from_it() ->
     )
     found = SceneJudge().judge(Task.CHART, charts["violins"], charts["scaled"]).discrepancies
     assert [d.category for d in found] == ["data_error"], found
+
+
+def test_a_line_that_leaves_the_plot_counts_the_ink_the_plot_shows() -> None:
+    from verm.judge.scene.chart.coords import AxCtx
+    from verm.judge.scene.chart.data import estimate_ink
+    from verm.judge.scene.chart.series import Series
+
+    frame = {"xlim": [0.0, 10.0], "ylim": [0.0, 10.0], "bbox": [0.1, 0.1, 0.9, 0.9]}
+    zoomed = {**frame, "ylim": [0.0, 5.0]}  # the same plot cut at half the height
+    # A zigzag whose every other vertex lies above y = 5: cut at y = 5, every segment still shows its lower half.
+    line = {"x": [float(x) for x in range(11)], "y": [2.0, 8.0] * 5 + [2.0], "linestyle": "-", "linewidth": 1.0}
+    s = Series("line", "zigzag", "#000000", [line], 0)
+    full = estimate_ink(s, AxCtx(frame, frame))
+    cut = estimate_ink(s, AxCtx(zoomed, zoomed))
+    assert 0 < cut < full
+    # The candidate's ink is read under the candidate's limits: the same line under the wider limits shows all.
+    assert estimate_ink(s, AxCtx(zoomed, frame), ref=False) == full
