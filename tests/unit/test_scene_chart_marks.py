@@ -79,3 +79,23 @@ def test_a_line_that_leaves_the_plot_counts_the_ink_the_plot_shows() -> None:
     assert 0 < cut < full
     # The candidate's ink is read under the candidate's limits: the same line under the wider limits shows all.
     assert estimate_ink(s, AxCtx(zoomed, frame), ref=False) == full
+
+
+HISTOGRAM = """
+import matplotlib.pyplot as plt
+import numpy as np
+heights = np.random.default_rng(5).normal(170, 8, 300)
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.hist(heights, bins=np.linspace(130, 240, 23), color="#4c72b0")
+ax.axvline(heights.mean(), color="black", linestyle="--")
+"""
+
+
+def test_a_histograms_mean_line_follows_its_samples() -> None:
+    # The samples scaled by 1.15: the bins and the mean line drawn from them move; one change, the data's.
+    charts = render_charts(
+        {"hist": HISTOGRAM, "scaled": HISTOGRAM.replace("normal(170, 8, 300)", "normal(170, 8, 300) * 1.15")}
+    )
+    found = SceneJudge().judge(Task.CHART, charts["hist"], charts["scaled"]).discrepancies
+    assert not any("is at" in d.description for d in found), found
+    assert [d.category for d in found] == ["data_error"], found

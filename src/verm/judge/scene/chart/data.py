@@ -22,7 +22,7 @@ from typing import Any
 from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, reading_severity
-from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes
+from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes, is_histogram
 from verm.judge.scene.chart.series import (
     KIND_WORDS,
     NOLINE,
@@ -387,6 +387,12 @@ def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, 
     if len(marks) >= 2:
         for sa, items in marks:
             if any(s.kind != "line" and _within(sa.bbox, b) for s, b in changed):
+                drop |= {id(d) for d in items if d.category == "data_error"}
+    # A constant line (a mean, a median: weight < 1) that moved while the histogram under it changed is drawn
+    # from its samples: it follows them.
+    if any(is_histogram(s) for s, _ in changed):
+        for sa, _, items in series_items:
+            if sa.kind == "line" and sa.weight < 1:
                 drop |= {id(d) for d in items if d.category == "data_error"}
     for sa, sb, items in series_items:
         if sa.name or sa.kind not in ("area", "segments", "shapes"):

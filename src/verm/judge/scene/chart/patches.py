@@ -187,6 +187,14 @@ def compare_shapes(out: Findings, r: Series, c: Series, name: str, loc: str, ctx
     patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, tag, noun)
 
 
+def is_histogram(s: Series) -> bool:
+    """A bar series whose bars stand side by side with no gap: the bins of a histogram."""
+    if s.kind not in ("bar", "barh"):
+        return False
+    pos, size = ("y", "height") if s.kind == "barh" else ("x", "width")
+    return len(s.items) >= 3 and _touching(sorted(s.items, key=lambda p: float(p.get(pos) or 0)), pos, size)
+
+
 def _touching(bars: list[dict[str, Any]], pos: str, size: str) -> bool:
     """Bars side by side with no gap (a histogram)."""
     if len(bars) < 2:
