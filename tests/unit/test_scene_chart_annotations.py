@@ -51,3 +51,31 @@ def test_a_3d_plot_draws_past_narrowed_limits_so_nothing_is_cut_off(charts: dict
     # matplotlib does not clip 3-D artists at the axes' limits: the surface keeps its shape, moved.
     [d] = SceneJudge().judge(Task.CHART, charts["surface"], charts["surface_narrow"]).discrepancies
     assert (d.category, d.severity) == ("data_error", 1), d
+
+
+LABELLED = """
+import matplotlib.pyplot as plt
+vals = [12.0, 30.0, 18.0, 35.0, 8.0]
+fig, ax = plt.subplots(figsize=(6, 4))
+mean = sum(vals) / len(vals)
+ax.bar(range(5), vals, color=["#08306b" if v > mean else "#c6dbef" for v in vals])
+for i, v in enumerate(vals):
+    ax.text(i, v / 2, f"{v:.0f}", ha="center", color="white" if v > mean else "#333333")
+"""
+
+
+def test_a_value_label_that_took_the_other_contrast_colour_follows_the_data() -> None:
+    charts = render_charts(
+        {
+            "bars": LABELLED,
+            # Bar 4 shrinks: the mean falls below bar 3, whose bar darkens and whose label (still '18') turns
+            # white, as the code colours them.
+            "grown": LABELLED.replace("35.0, 8.0", "5.0, 8.0"),
+            # Every label painted black: a recolouring of its own.
+            "black": LABELLED.replace('color="white" if v > mean else "#333333"', 'color="black"'),
+        }
+    )
+    grown = SceneJudge().judge(Task.CHART, charts["bars"], charts["grown"]).discrepancies
+    assert not any("text colour" in d.description for d in grown), grown
+    black = SceneJudge().judge(Task.CHART, charts["bars"], charts["black"]).discrepancies
+    assert any(d.category == "style_error" for d in black), black

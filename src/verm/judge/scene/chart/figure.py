@@ -548,6 +548,11 @@ class ChartDiff:
             if ar and ac:
                 out.colour("style_error", f"the arrow colour of the annotation {quote(text_r[i], 30)}",
                            f"{where} annotation arrow", ar.get("color"), ac.get("color"), ac.get("bbox"))  # fmt: skip
+        label_colours = {t.get("color") for t in ra if derived(_text_of(t))}
+        recoloured = [ca[j].get("color") for i, j in pairs if derived(text_r[i]) and derived(text_c[j])
+                      and delta_e(ra[i].get("color"), ca[j].get("color")) > self.opts.colour_de]  # fmt: skip
+        if len(recoloured) >= 3 and len(set(recoloured)) == 1:
+            label_colours = set()  # many labels turned one colour: a recolouring, not the data's contrast
         numbers: list[tuple[str, str, Any]] = []
         for i, j in pairs:
             a, b = _text_of(ra[i]), _text_of(ca[j])
@@ -558,8 +563,11 @@ class ChartDiff:
             if a != b and is_numeric_text(a) and is_numeric_text(b) and i not in swapped:
                 numbers.append((a, b, ca[j].get("bbox")))
                 continue
+            # A value label that took another of the colours the value labels wear (white on a dark bar, dark on
+            # a light one) follows the data; a colour new to them is a recolouring.
+            follows = derived(a) and derived(b) and ca[j].get("color") in label_colours
             self.text_pair(f"{where} text {quote(a, 30)}", "text", ra[i], ca[j], major=False, paints=paints,
-                           scope=where)  # fmt: skip
+                           scope=where, style=not follows)  # fmt: skip
         if len(numbers) >= 2:
             # Value labels that changed together (percentages, bar labels): one discrepancy.
             sev = max(text_severity(a, b) for a, b, _ in numbers) if max(
