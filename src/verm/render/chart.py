@@ -333,6 +333,9 @@ class _SceneBuilder:
             td = self.text(t)
             if td:
                 td["type"] = type(t).__name__
+                arrow = getattr(t, "arrow_patch", None)  # an annotation's arrow (arrowprops)
+                if arrow is not None and arrow.get_visible():
+                    td["arrow"] = {"color": _hex(arrow.get_edgecolor()), "bbox": self.bbox(arrow)}
                 d["texts"].append(td)
         more = {
             key: {"n": len(arts), "digest": _digest([_SceneBuilder._summary(a) for a in arts[cap:]])}

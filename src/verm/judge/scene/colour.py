@@ -12,6 +12,25 @@ import re
 from functools import lru_cache
 
 
+def _rgb(colour: str) -> tuple[int, int, int] | None:
+    m = re.fullmatch(r"#?([0-9a-fA-F]{6})(?:[0-9a-fA-F]{2})?", colour.strip())
+    if not m:
+        return None
+    h = m.group(1)
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def channel_change(a: str | None, b: str | None) -> int:
+    """The largest change of one RGB channel (0..255) between two '#rrggbb' colours; 255 when one is absent
+    (or 'none') and the other is not, 0 when both are."""
+    if (a or "none") == (b or "none"):
+        return 0
+    ra, rb = _rgb(a) if a and a != "none" else None, _rgb(b) if b and b != "none" else None
+    if ra is None or rb is None:
+        return 255
+    return max(abs(x - y) for x, y in zip(ra, rb, strict=True))
+
+
 @lru_cache(maxsize=4096)
 def _lab(colour: str) -> tuple[float, float, float] | None:
     """'#rrggbb' -> CIE Lab (D65)."""

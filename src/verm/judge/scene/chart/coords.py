@@ -115,7 +115,8 @@ class AxCtx:
     def bar_at(self, centre: float, horizontal: bool) -> str:
         return self._name_at("y" if horizontal else "x", centre)
 
-    def _frac(self, axis: str, v: float, ref: bool = False) -> float | None:
+    def _frac(self, axis: str, v: float, ref: bool = False, clip: bool = True) -> float | None:
+        """A value's image fraction on ``axis`` (None off the plot; past its edges too unless ``clip`` is off)."""
         c = self.r if ref else self.c
         lim, box = c.get(f"{axis}lim") or [], clean_box(c.get("bbox"))
         if len(lim) != 2 or None in lim or box is None:
@@ -129,9 +130,17 @@ class AxCtx:
         if hi == lo:
             return None
         t = (v - lo) / (hi - lo)
-        if not 0 <= t <= 1:
+        if clip and not 0 <= t <= 1:
             return None
         return box[0] + t * (box[2] - box[0]) if axis == "x" else box[3] - t * (box[3] - box[1])
+
+    def plot_point(self, x: Any, y: Any, ref: bool = True) -> tuple[float, float] | None:
+        """A data point in image fractions of one side's plot, also past the plot's edges (where the drawing is
+        cut off): None only where it cannot be placed (a value <= 0 on a log axis)."""
+        if not isinstance(x, (int, float)) or not isinstance(y, (int, float)):
+            return None
+        fx, fy = self._frac("x", x, ref, clip=False), self._frac("y", y, ref, clip=False)
+        return None if fx is None or fy is None else (fx, fy)
 
     def ref_point(self, x: Any, y: Any) -> tuple[float, float] | None:
         """A reference data point in image fractions (None off the plot)."""
@@ -148,14 +157,29 @@ class AxCtx:
             return None
         return (fx - 0.02, fy - 0.02, fx + 0.02, fy + 0.02)
 
-    def with_ticks(self, box: Any, axis: str) -> Any:
-        """A series-wide change with the value axis' tick labels when that axis rescaled with it: autoscaled
-        limits keep the marks in place, so the change shows in the labels."""
+    def rescaled(self, axis: str) -> bool:
+        """Whether the limits of ``axis`` moved (by over 2 % of the reference's span): every mark of the axes
+        moved with them."""
         lr, lc = self.r.get(f"{axis}lim") or [], self.c.get(f"{axis}lim") or []
         if len(lr) == 2 and len(lc) == 2 and None not in lr + lc:
             span = abs(lr[1] - lr[0]) or 1.0
-            if max(abs(lr[0] - lc[0]), abs(lr[1] - lc[1])) / span > 0.02:
-                return union_box([box, *[t.get("bbox") for t in self.c.get(f"{axis}ticklabels") or []]])
+            return max(abs(lr[0] - lc[0]), abs(lr[1] - lc[1])) / span > 0.02
+        return False
+
+    def drove_limits(self, ra: Sequence[float | None], ca: Sequence[float | None], axis: str) -> bool:
+        """Whether a series' changed values moved its axis' limits: they moved and so did the series' own
+        extent (autoscaled limits follow it), so every mark of the axes moved with the change."""
+        a = [v for v in ra if v is not None]
+        b = [v for v in ca if v is not None]
+        if not a or not b or not self.rescaled(axis):
+            return False
+        return max(abs(max(a) - max(b)), abs(min(a) - min(b))) / (self.span(axis) or 1.0) > 0.02
+
+    def with_ticks(self, box: Any, axis: str) -> Any:
+        """A series-wide change with the value axis' tick labels when that axis rescaled with it: autoscaled
+        limits keep the marks in place, so the change shows in the labels."""
+        if self.rescaled(axis):
+            return union_box([box, *[t.get("bbox") for t in self.c.get(f"{axis}ticklabels") or []]])
         return box
 
     def box_shift(self, a: Any, b: Any) -> float:

@@ -19,10 +19,10 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from verm.judge.scene.boxes import box_area, box_iou, clean_box
+from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, reading_severity
-from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes
+from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes, is_histogram
 from verm.judge.scene.chart.series import (
     KIND_WORDS,
     NOLINE,
@@ -88,7 +88,7 @@ def _retyped_values(out: Findings, a: Series, b: Series, siblings: list[Series],
     if len(changes) == len(va) >= 3 and max(changes) >= VISIBLE and not others:
         out.add("data_error", reading_severity(max(changes)), f"{where} {series_words(a, siblings)}",
                 f"{len(changes)} of {len(va)} values of {series_words(a, siblings)} differ too", b.bbox,
-                Unit("values", None, "changed too", "series", where), apart=True)  # fmt: skip
+                Unit("values", None, "changed too", "series", where))  # fmt: skip
 
 
 def data_weight(kinds: dict[str, list[Series]]) -> float:
@@ -99,35 +99,61 @@ def data_weight(kinds: dict[str, list[Series]]) -> float:
 _PX = 100 / 72
 
 
-def _polyline(ctx: AxCtx, xs: list[Any], ys: list[Any]) -> float:
-    """A polyline's length in pixels (reference side)."""
+def _inside(p: tuple[float, float], box: Any) -> tuple[float, float]:
+    """A polygon's vertex moved onto its plot where it lies past the plot's edges (the drawing is cut there)."""
+    return min(max(p[0], box[0]), box[2]), min(max(p[1], box[1]), box[3])
+
+
+def _clipped(p: tuple[float, float], q: tuple[float, float], box: Any) -> tuple[float, float, float, float] | None:
+    """The part of segment p-q inside ``box`` (Liang-Barsky), or None."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    for d, lo, hi, v in ((dx, box[0], box[2], p[0]), (dy, box[1], box[3], p[1])):
+        if d == 0:
+            if not lo <= v <= hi:
+                return None
+            continue
+        a, b = (lo - v) / d, (hi - v) / d
+        t0, t1 = max(t0, min(a, b)), min(t1, max(a, b))
+        if t0 > t1:
+            return None
+    return p[0] + t0 * dx, p[1] + t0 * dy, p[0] + t1 * dx, p[1] + t1 * dy
+
+
+def _polyline(ctx: AxCtx, xs: list[Any], ys: list[Any], ref: bool = True) -> float:
+    """The length in pixels of the part of a polyline its plot shows (one side's limits): a segment that leaves
+    the plot counts up to the plot's edge, as it is drawn."""
     w, h = ctx.size
+    box = clean_box((ctx.r if ref else ctx.c).get("bbox"))
+    if box is None:
+        return 0.0
     total, last = 0.0, None
     for x, y in zip(xs, ys, strict=False):
-        p = ctx.ref_point(x, y)
-        if p is not None and last is not None:
-            total += math.hypot((p[0] - last[0]) * w, (p[1] - last[1]) * h)
+        p = ctx.plot_point(x, y, ref)
+        if p is not None and last is not None and (seg := _clipped(last, p, box)) is not None:
+            total += math.hypot((seg[2] - seg[0]) * w, (seg[3] - seg[1]) * h)
         last = p
     return total
 
 
-def _lines_ink(ctx: AxCtx, lines: list[dict[str, Any]]) -> float:
+def _lines_ink(ctx: AxCtx, lines: list[dict[str, Any]], ref: bool = True) -> float:
     """Lines' ink (image fractions): length x width, and their markers."""
     w, h = ctx.size
     ink = 0.0
     for ln in lines:
         xs, ys = ln.get("x") or [], ln.get("y") or []
         if ln.get("linestyle") not in NOLINE:
-            ink += _polyline(ctx, xs, ys) * (ln.get("linewidth") or 1.0) * _PX / (w * h)
+            ink += _polyline(ctx, xs, ys, ref) * (ln.get("linewidth") or 1.0) * _PX / (w * h)
         if marker_name(ln.get("marker")) not in NOMARKER:
             ink += len(ys) * ((ln.get("markersize") or 6.0) * _PX) ** 2 * 0.6 / (w * h)
     return ink
 
 
-def _segments_ink(ctx: AxCtx, colls: list[dict[str, Any]]) -> float:
+def _segments_ink(ctx: AxCtx, colls: list[dict[str, Any]], ref: bool = True) -> float:
     """Line collections' ink (image fractions): their paths' length x a 1.5 pt width."""
     w, h = ctx.size
-    return sum(_polyline(ctx, p[0::2], p[1::2]) for c in colls for p in c.get("paths") or []) * 1.5 * _PX / (w * h)
+    length = sum(_polyline(ctx, p[0::2], p[1::2], ref) for c in colls for p in c.get("paths") or [])
+    return length * 1.5 * _PX / (w * h)
 
 
 #: A container's parts and the share of its series' values they show: an error bar's two ends are two values
@@ -148,14 +174,15 @@ def lost_parts(r: Series, c: Series, ctx: AxCtx) -> tuple[float, float, list[str
     return min(share, 1.0), min(ink, r.ink), names
 
 
-def estimate_ink(s: Series, ctx: AxCtx) -> float:
-    """A series' ink as a share of the image's area, from the scene: lines by length x width (and their
-    markers), bars and shapes by their boxes, areas by their polygons, scatter by marker area, images by box."""
+def estimate_ink(s: Series, ctx: AxCtx, ref: bool = True) -> float:
+    """A series' ink as a share of the image's area, from the scene and the limits of its side (``ref``: the
+    reference's): lines by the length their plot shows x width (and their markers), bars and shapes by their
+    boxes, areas by their polygons, scatter by marker area, images by box."""
     w, h = ctx.size
     px = 1.0 / (w * h)
     if s.kind in ("line", "points", "boxline", "stem"):
-        ink = _lines_ink(ctx, s.items + s.parts.get("caps", []) + s.parts.get("baseline", []))
-        return ink + _segments_ink(ctx, s.parts.get("bars", []) + s.parts.get("stems", []))
+        ink = _lines_ink(ctx, s.items + s.parts.get("caps", []) + s.parts.get("baseline", []), ref)
+        return ink + _segments_ink(ctx, s.parts.get("bars", []) + s.parts.get("stems", []), ref)
     if s.kind in ("bar", "barh", "shapes", "box", "stairs"):
         return sum(box_area(p.get("bbox")) for p in s.items)
     if s.kind == "pie":
@@ -165,17 +192,18 @@ def estimate_ink(s: Series, ctx: AxCtx) -> float:
         sizes = it.get("sizes") or [36.0]
         return len(it.get("y") or []) * (sum(sizes) / len(sizes)) * _PX**2 * px
     if s.kind in ("area", "segments", "errorbar") and ctx.r.get("name") != "3d":
+        box = clean_box((ctx.r if ref else ctx.c).get("bbox"))
         total = 0.0
         for coll in s.items:
             for p in coll.get("paths") or []:
-                pts = [ctx.ref_point(x, y) for x, y in zip(p[0::2], p[1::2], strict=False)]
-                pts = [q for q in pts if q is not None]
-                if s.kind == "area" and len(pts) >= 3:
-                    total += (
-                        abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(pts, pts[1:] + pts[:1], strict=True))) / 2
-                    )
-                else:
-                    total += _polyline(ctx, p[0::2], p[1::2]) * 1.5 * _PX * px
+                if s.kind == "area":
+                    pts = [ctx.plot_point(x, y, ref) for x, y in zip(p[0::2], p[1::2], strict=False)]
+                    pts = [_inside(q, box) for q in pts if q is not None and box is not None]
+                    if len(pts) >= 3:
+                        total += abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(pts, pts[1:] + pts[:1],
+                                                                                   strict=True))) / 2  # fmt: skip
+                        continue
+                total += _polyline(ctx, p[0::2], p[1::2], ref) * 1.5 * _PX * px
         return total
     return sum(box_area(it.get("bbox")) for it in s.items) * 0.5
 
@@ -299,12 +327,12 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     if lost_idx:
         _follow_dropped(out, [lost_all[i][0] for i in lost_idx], kr, series_items)
     if res.lost_ink > 0:  # only then does the candidate's ink matter (`figure.hidden_share`)
-        res.cand_ink = sum(estimate_ink(s, ctx) for ss in kc.values() for s in ss)
+        res.cand_ink = sum(estimate_ink(s, ctx, ref=False) for ss in kc.values() for s in ss)
     for j in added_idx:
         s, siblings = added_all[j]
         res.extra.add(s.name or "")
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
-                s.bbox)  # fmt: skip
+                s.bbox, marks=s.kind)  # fmt: skip
     return res
 
 
@@ -344,9 +372,12 @@ def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, 
     polygon) whose data changed with a line it lies on (a confidence band, a radar chart's fill), segments (a
     violin's extrema and medians, stems, error bars drawn apart) whose data changed with any series they lie
     on. That series' change is the error."""
+    # Where a series lies: its reference and candidate boxes (a band scaled up past the segments drawn from it).
     changed = [
-        (sa, sa.bbox) for sa, _, items in series_items if any(d.category == "data_error" for d in items)
-    ]  # fmt: skip
+        (sa, union_box([sa.bbox, sb.bbox]) or sa.bbox)
+        for sa, sb, items in series_items
+        if any(d.category == "data_error" for d in items)
+    ]
     if len(changed) < 2:
         return
     drop: set[int] = set()
@@ -357,11 +388,18 @@ def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, 
         for sa, items in marks:
             if any(s.kind != "line" and _within(sa.bbox, b) for s, b in changed):
                 drop |= {id(d) for d in items if d.category == "data_error"}
-    for sa, _, items in series_items:
+    # A constant line (a mean, a median: weight < 1) that moved while the histogram under it changed is drawn
+    # from its samples: it follows them.
+    if any(is_histogram(s) for s, _ in changed):
+        for sa, _, items in series_items:
+            if sa.kind == "line" and sa.weight < 1:
+                drop |= {id(d) for d in items if d.category == "data_error"}
+    for sa, sb, items in series_items:
         if sa.name or sa.kind not in ("area", "segments", "shapes"):
             continue
         leads = ("line", "points", "area", "bar", "barh", "scatter") if sa.kind == "segments" else ("line", "points")
-        if any(s is not sa and s.kind in leads and box_iou(sa.bbox, b) > 0 for s, b in changed):
+        here = union_box([sa.bbox, sb.bbox]) or sa.bbox
+        if any(s is not sa and s.kind in leads and box_iou(here, b) > 0 for s, b in changed):
             drop |= {id(d) for d in items if d.category == "data_error"}
     if drop:
         out.items[:] = [d for d in out.items if id(d) not in drop]

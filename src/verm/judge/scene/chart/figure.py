@@ -396,6 +396,7 @@ class ChartDiff:
                 and not self.lost_baseline  # autoscaled limits leave the bars' zero baseline behind
                 and cuts_data(r, axis) is False
                 and cuts_data(c, axis)
+                and r.get("name") != "3d"  # a 3-D plot draws its data past its limits
             ):
                 # The data changed, but autoscaled limits would still show it all: the limits were set.
                 out.add("data_error", 3, f"{where} {axis}-axis",
@@ -427,6 +428,8 @@ class ChartDiff:
                     moved = max((abs((v - lo_r) / (hi_r - lo_r or 1) - (v - lo_c) / (hi_c - lo_c or 1))
                                  for v in shown or [lo_r, hi_r]), default=0.0)  # fmt: skip
                     sev = 3 if cut else 1 if moved < 0.2 or (not narrowed and _shapes_only(r)) else 2
+                    if r.get("name") == "3d":
+                        sev = 1  # a 3-D plot draws its data past its limits, unclipped: the same shape, moved
                     old, new = (
                         f"{fmt_number(rl[0])} to {fmt_number(rl[1])}",
                         f"{fmt_number(cl[0])} to {fmt_number(cl[1])}",
@@ -540,6 +543,16 @@ class ChartDiff:
                 swapped |= {i, i2}
                 out.add("text_error", 3, f"{where} texts", f"the texts {quote(text_r[i])} and {quote(text_r[i2])} "
                         "traded places", union_box([box_c[j], box_c[j2]]))  # fmt: skip
+        for i, j in pairs:  # an annotation's arrow recoloured (arrowprops): a look of its own
+            ar, ac = ra[i].get("arrow") or {}, ca[j].get("arrow") or {}
+            if ar and ac:
+                out.colour("style_error", f"the arrow colour of the annotation {quote(text_r[i], 30)}",
+                           f"{where} annotation arrow", ar.get("color"), ac.get("color"), ac.get("bbox"))  # fmt: skip
+        label_colours = {t.get("color") for t in ra if derived(_text_of(t))}
+        recoloured = [ca[j].get("color") for i, j in pairs if derived(text_r[i]) and derived(text_c[j])
+                      and delta_e(ra[i].get("color"), ca[j].get("color")) > self.opts.colour_de]  # fmt: skip
+        if len(recoloured) >= 3 and len(set(recoloured)) == 1:
+            label_colours = set()  # many labels turned one colour: a recolouring, not the data's contrast
         numbers: list[tuple[str, str, Any]] = []
         for i, j in pairs:
             a, b = _text_of(ra[i]), _text_of(ca[j])
@@ -550,8 +563,11 @@ class ChartDiff:
             if a != b and is_numeric_text(a) and is_numeric_text(b) and i not in swapped:
                 numbers.append((a, b, ca[j].get("bbox")))
                 continue
+            # A value label that took another of the colours the value labels wear (white on a dark bar, dark on
+            # a light one) follows the data; a colour new to them is a recolouring.
+            follows = derived(a) and derived(b) and ca[j].get("color") in label_colours
             self.text_pair(f"{where} text {quote(a, 30)}", "text", ra[i], ca[j], major=False, paints=paints,
-                           scope=where)  # fmt: skip
+                           scope=where, style=not follows)  # fmt: skip
         if len(numbers) >= 2:
             # Value labels that changed together (percentages, bar labels): one discrepancy.
             sev = max(text_severity(a, b) for a, b, _ in numbers) if max(

@@ -269,14 +269,23 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         return False  # missing content is what it hides: each piece costs
     if a.tags.get("apart") or b.tags.get("apart"):
         return False  # seen on its own where it lies (limits set wider, values of a retyped series)
-    if (a.tags.get("missing") or b.tags.get("missing")) and "figure" not in (fa, fb) and "axes" not in (fa, fb):
-        return False
+    if (a.tags.get("missing") or b.tags.get("missing")) and "figure" not in (fa, fb):
+        return False  # a series gone is missing content even where an axis changed around it
     if fa == "text":
         return box_iou(a.bbox, b.bbox) > 0
     if "figure" in (fa, fb):
         return True
     if not (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")}):
         return False
+    if _moves_with(a, b) or _moves_with(b, a):
+        return True
+    if (_retyped(a) or _retyped(b)) and "legend" not in (fa, fb) and _scope(a) == _scope(b):
+        # A series drawn as another kind (bars that fill the plot under a line, or the bars' areas gone) changes
+        # the pixels under the other marks of its axes (not of a twin's, drawn over it): one place with their
+        # data and looks.
+        return {a.category, b.category} <= {"data_error", "style_error", "structure_error"}
+    if "axes" in (fa, fb) and "legend" in (fa, fb):
+        return False  # a legend does not move with the marks: it shows apart from an axis read another way
     if "axes" in (fa, fb):
         # An axis read another way (scale, range) shows on its ticks and moves every mark: one change with what
         # else changed its marks, as ground truth merges edits whose pixels touch. (Keeping a colour apart
@@ -291,6 +300,33 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         small, big = (a, b) if fa == "local" else (b, a)
         return _inside_share(small.bbox, big.bbox) >= 0.8
     return False
+
+
+def _scope(f: Finding) -> Any:
+    """The axes a finding's change lies in, by name (twin axes share a place but not a name)."""
+    return f.unit.scope if f.unit is not None else (f.tags.get("series") or (None,))[0]
+
+
+def _retyped(f: Finding) -> bool:
+    """A series drawn as another kind (its chart type changed; not every series of the plot, an axes-wide
+    change)."""
+    return f.unit is not None and f.unit.attribute == "chart type" and f.unit.noun == "series"
+
+
+#: Marks thin enough that limits moved under them redraw all of their pixels (a bar's inside stays put).
+THIN_MARKS = ("line", "points", "scatter", "errorbar", "stem")
+
+
+def _moves_with(a: Finding, b: Finding) -> bool:
+    """Whether ``b`` (on the axes of ``a``) is a look changed or an extra series drawn on thin marks that moved
+    when the data change ``a`` moved the axes' limits: every line and point of the axes moved with ``a``, so
+    ``b`` changed pixels ``a`` changed too (one place to ground truth). Another series' values that changed
+    too moved partly elsewhere: their own change."""
+    if not a.tags.get("rescaled"):
+        return False
+    if b.category == "style_error":
+        return (b.tags.get("series") or (None, None))[1] in THIN_MARKS
+    return b.category == "data_error" and b.tags.get("marks") in THIN_MARKS
 
 
 def _inside_share(a: Any, b: Any) -> float:

@@ -17,11 +17,16 @@ from typing import Any
 from verm.judge.scene.boxes import centre_distance, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, VISIBLE, reading_severity, uniform_change
-from verm.judge.scene.chart.series import Series, labelled
-from verm.judge.scene.colour import delta_e
+from verm.judge.scene.chart.series import NOLINE, Series, labelled
+from verm.judge.scene.colour import channel_change, delta_e
 from verm.judge.scene.findings import Findings, Unit
 from verm.judge.scene.matching import greedy_pairs
 from verm.judge.scene.text import fmt_number, text_severity
+
+#: A thin outline is blended with what lies beside it by anti-aliasing: this share of its colour change shows,
+#: and a pixel shows a change past PIXEL_CHANGE on one channel (0..255; as the bench's ground truth reads one).
+OUTLINE_BLEND = 0.75
+PIXEL_CHANGE = 24
 
 
 def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> None:
@@ -66,6 +71,11 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
             base = float(ra[i].get(axis) or 0)
             change = ctx.reading(axis, base + x, base + y) if ctx.r.get(f"{axis}scale") == "log" else abs(x - y) / span
             diffs.append((i, j, change, x, y))
+    if diffs and ctx.drove_limits(
+        [float(ra[i].get(axis) or 0) + float(ra[i].get(val) or 0) for i, _ in pairs],
+        [float(ca[j].get(axis) or 0) + float(ca[j].get(val) or 0) for _, j in pairs], axis,
+    ):  # fmt: skip
+        tag = {**tag, "rescaled": True}
     if len(diffs) == 2 and _touching(ra, pos, size) and abs(sum(d[4] - d[3] for d in diffs)) <= 1e-9 * max(1, scale):
         # A histogram whose total is kept: one sample moved from one bin to another (one changed value).
         (_i, j, rel, x, y), (_i2, j2, rel2, x2, y2) = diffs
@@ -177,6 +187,14 @@ def compare_shapes(out: Findings, r: Series, c: Series, name: str, loc: str, ctx
     patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, tag, noun)
 
 
+def is_histogram(s: Series) -> bool:
+    """A bar series whose bars stand side by side with no gap: the bins of a histogram."""
+    if s.kind not in ("bar", "barh"):
+        return False
+    pos, size = ("y", "height") if s.kind == "barh" else ("x", "width")
+    return len(s.items) >= 3 and _touching(sorted(s.items, key=lambda p: float(p.get(pos) or 0)), pos, size)
+
+
 def _touching(bars: list[dict[str, Any]], pos: str, size: str) -> bool:
     """Bars side by side with no gap (a histogram)."""
     if len(bars) < 2:
@@ -234,6 +252,18 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) ->
         out.colour("style_error", f"the colour of {label(k, b)}", loc, x, y, b.get("bbox"),
                    Unit("colour", x, y, "slice", ctx.where, 1, len(ra), 1 / len(ra), any(
                        delta_e(o.get("facecolor"), y) < CONFUSABLE_DE for o in ca if o is not b), ctx.frame))  # fmt: skip
+    # The slices' outlines (a donut's white separators) recoloured alike: one change, thin, by the colour rule.
+    edges: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+    for a, b in zip(ra, ca, strict=True):
+        x, y = a.get("edgecolor"), b.get("edgecolor")
+        if delta_e(x, y) > out.opts.colour_de and channel_change(x, y) * OUTLINE_BLEND > PIXEL_CHANGE:
+            edges.setdefault((a.get("edgecolor"), b.get("edgecolor")), []).append(b)
+    for (x, y), members in edges.items():
+        what = "the slices" if len(members) == len(ra) else f"{len(members)} of the {len(ra)} slices"
+        out.add("style_error", out.colour_severity(x, y), loc, f"the edge colour of {what} is {y or 'none'}, should "
+                f"be {x or 'none'}", union_box([m.get("bbox") for m in members]),
+                Unit("edge colour", x, y, "slice", ctx.where, len(members), len(ra), 0.0, False, ctx.frame),
+                footprint="series")  # the outlines of whole slices, not the place of a slice's value  # fmt: skip
     # Slice labels: traded places (values misattributed) -> 3, else each changed label is a text change.
     la, lb = [str(p.get("label") or "") for p in ra], [str(p.get("label") or "") for p in ca]
     # Labels drawn as texts beside the slices are read (and reported) as texts.
@@ -295,7 +325,10 @@ def compare_boxes(
             if k is None:
                 continue
             if len(ya) != len(yb):
-                worst[k] = max(worst.get(k, 0.0), 1.0)
+                # A flier or two more or fewer (one sample pushed past a whisker) is a point or two: the least
+                # change that shows; other lines that changed their number of points are a changed box.
+                few = abs(len(ya) - len(yb)) <= 2 and a.get("linestyle") in NOLINE
+                worst[k] = max(worst.get(k, 0.0), VISIBLE if few else 1.0)
                 continue
             for x, y in zip(ya, yb, strict=True):
                 if x is not None and y is not None and abs(x - y) > max(out.opts.rtol * abs(x), 1e-9):
@@ -322,8 +355,20 @@ def compare_line_boxes(out: Findings, sr: list[Series], sc: list[Series], where:
                      union_box([s.bbox for s in sc]))  # fmt: skip
         return
     for k, (a, b) in enumerate(zip(gr, gc, strict=True)):
+        # Fliers (one sample pushed past a whisker, or back) are a point or two: read the box's lines alone.
+        fliers = _few_fliers(a, b)
+        if fliers:
+            a, b = (
+                [line for line in a if line.get("linestyle") not in NOLINE],
+                [line for line in b if line.get("linestyle") not in NOLINE],
+            )
         ya = [v for line in a for v in line.get("y") or []] + [v for line in a for v in line.get("x") or []]
         yb = [v for line in b for v in line.get("y") or []] + [v for line in b for v in line.get("x") or []]
+        if fliers and ya == yb:
+            out.add(
+                "data_error", 1, loc, f"box {k + 1} shows other outliers", union_box([line.get("bbox") for line in b])
+            )
+            continue
         if len(ya) != len(yb):
             rel = 1.0
         else:
@@ -337,6 +382,16 @@ def compare_line_boxes(out: Findings, sr: list[Series], sc: list[Series], where:
             out.add("data_error", reading_severity(change if len(ya) == len(yb) else 1.0), loc,
                          f"box {k + 1} shows different statistics (quartiles, median or whiskers differ by up to "
                          f"{rel:.0%})", union_box([line.get("bbox") for line in b]))  # fmt: skip
+
+
+def _few_fliers(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
+    """Whether two boxes' flier lines (markers only) differ by one or two points while their other lines keep
+    their number of points."""
+    fa = [len(line.get("y") or []) for line in a if line.get("linestyle") in NOLINE]
+    fb = [len(line.get("y") or []) for line in b if line.get("linestyle") in NOLINE]
+    rest_a = [len(line.get("y") or []) for line in a if line.get("linestyle") not in NOLINE]
+    rest_b = [len(line.get("y") or []) for line in b if line.get("linestyle") not in NOLINE]
+    return rest_a == rest_b and 0 < abs(sum(fa) - sum(fb)) <= 2  # an empty flier line may sit elsewhere
 
 
 def _by_position(lines: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

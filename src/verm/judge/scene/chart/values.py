@@ -176,6 +176,8 @@ def compare_values(
             diffs.append((k, ctx.reading(axis, x, y), x, y))
     if not diffs or max(d[1] for d in diffs) < VISIBLE:
         return  # nothing a reader can see moved
+    if ctx.drove_limits(ra, ca, axis):
+        tag = {**tag, "rescaled": True}
     sev = reading_severity(max(d[1] for d in diffs))
     suffix = "" if axis == "y" else f" ({axis} value)"
     if len(diffs) == len(ra) >= 2 and len(set(ra)) == 1 and len(set(ca)) == 1:

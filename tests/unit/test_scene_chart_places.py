@@ -1,0 +1,109 @@
+"""Scene judge, charts: which changes show on one place (one item, as ground truth merges edits whose
+changed pixels lie on each other) and which stay apart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from tests.conftest import render_charts
+
+from verm.judge.scene import SceneJudge
+from verm.types import Rendering, Task
+
+LINES = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot([1, 2, 3, 4, 5, 6], [30.0, 50.0, 40.0, 80.0, 60.0, 70.0], color="#4c72b0", label="visits")
+ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0, 22.0, 30.0, 28.0, 26.0], color="#dd8452", label="orders")
+ax.legend(loc="upper left")
+"""
+COPY = 'ax.plot([1, 2, 3, 4, 5, 6], [18.0, 30.0, 24.0, 48.0, 36.0, 42.0], color="#2ca02c", label="Projected")\n'
+
+BARS = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar([1, 2, 3, 4], [30.0, 50.0, 40.0, 80.0], color="#4c72b0", label="visits")
+ax.legend(loc="upper left")
+"""
+BAR_COPY = 'ax.bar([1, 2, 3, 4], [18.0, 30.0, 24.0, 48.0], color="#2ca02c", label="Projected")\n'
+
+
+@pytest.fixture(scope="module")
+def charts() -> Iterator[dict[str, Rendering]]:
+    sources = {
+        "lines": LINES,
+        # The first line scaled by 1.8: the autoscaled y-axis follows it, every line of the plot moves.
+        "lines_scaled_copy": LINES.replace(
+            "30.0, 50.0, 40.0, 80.0, 60.0, 70.0", "54.0, 90.0, 72.0, 144.0, 108.0, 126.0"
+        )
+        + COPY,
+        # The other line recoloured: with the first one scaled its pixels moved too; alone they lie apart from
+        # an extra line.
+        "lines_scaled_recoloured": LINES.replace(
+            "30.0, 50.0, 40.0, 80.0, 60.0, 70.0", "54.0, 90.0, 72.0, 144.0, 108.0, 126.0"
+        ).replace("#dd8452", "#8b0000"),
+        "lines_recoloured_copy": LINES.replace("#dd8452", "#8b0000") + COPY,
+        # The y-axis turned log, with the legend moved or the second line dropped.
+        "lines_log_legend": LINES.replace('loc="upper left"', 'loc="lower right"') + "ax.set_yscale('log')\n",
+        "lines_log_dropped": LINES.replace(
+            'ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0, 22.0, 30.0, 28.0, 26.0], color="#dd8452", label="orders")\n', ""
+        )
+        + "ax.set_yscale('log')\n",
+        # The second line drawn as bars, the first one recoloured: the bars fill the plot under it.
+        "lines_retyped_recoloured": LINES.replace(
+            "ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0", "ax.bar([1, 2, 3, 4, 5, 6], [20.0, 25.0"
+        ).replace("#4c72b0", "#8b0000"),
+        "bars": BARS,
+        # Bars scaled under their copy: the bars' insides stay put, only their tops move.
+        "bars_scaled_copy": BARS.replace("30.0, 50.0, 40.0, 80.0", "54.0, 90.0, 72.0, 144.0") + BAR_COPY,
+    }
+    yield render_charts(sources)
+
+
+def items(charts: dict[str, Rendering], ref: str, cand: str) -> list[tuple[str, int]]:
+    judgment = SceneJudge().judge(Task.CHART, charts[ref], charts[cand])
+    assert judgment.status.value == "ok", judgment.reason
+    return sorted((d.category, d.severity) for d in judgment.discrepancies)
+
+
+def test_a_change_that_moved_the_limits_is_one_place_with_the_lines_it_moved(charts: dict[str, Rendering]) -> None:
+    # The scaled line moved the y-axis' limits: every line moved, the copy's pixels lie on its change.
+    got = items(charts, "lines", "lines_scaled_copy")
+    assert got == [("data_error", 3)], got
+
+
+def test_a_line_recoloured_where_new_limits_moved_it_is_one_place_with_that_change(
+    charts: dict[str, Rendering],
+) -> None:
+    assert items(charts, "lines", "lines_scaled_recoloured") == [("data_error", 3)]
+    # Without a change that moved the limits, the recoloured line and the extra line lie apart.
+    got = items(charts, "lines", "lines_recoloured_copy")
+    assert len(got) == 2 and ("data_error", 3) in got, got
+
+
+def test_bars_moved_by_new_limits_keep_their_insides_so_an_extra_bar_series_stays_apart(
+    charts: dict[str, Rendering],
+) -> None:
+    got = items(charts, "bars", "bars_scaled_copy")
+    assert len(got) == 2, got
+
+
+def test_a_legend_moved_shows_apart_from_an_axis_read_another_way(charts: dict[str, Rendering]) -> None:
+    # The axis moves the marks, not the legend: two places, two items.
+    got = items(charts, "lines", "lines_log_legend")
+    assert got == [("structure_error", 2), ("style_error", 1)], got
+
+
+def test_a_series_gone_costs_its_own_item_where_an_axis_changed_too(charts: dict[str, Rendering]) -> None:
+    got = items(charts, "lines", "lines_log_dropped")
+    assert ("data_error", 3) in got and ("structure_error", 2) in got, got
+
+
+def test_a_series_drawn_as_bars_is_one_place_with_the_looks_of_the_marks_it_lies_under(
+    charts: dict[str, Rendering],
+) -> None:
+    judgment = SceneJudge().judge(Task.CHART, charts["lines"], charts["lines_retyped_recoloured"])
+    [d] = judgment.discrepancies
+    assert (d.category, d.severity) == ("structure_error", 3), d
+    assert "colour" in d.description, d.description
