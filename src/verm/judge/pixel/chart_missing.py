@@ -11,7 +11,8 @@ classes are gone (per subplot) and the candidate draws under a quarter of the re
 one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the candidate draws
 half as much anew elsewhere (a new layout). A straight line across the plot is no data drawn
 (`_ruler`). A candidate that draws as much there draws the data in another form: its changes are
-reported one by one. The plot's own changes hiding its data (`_hidden_plot_items`, called by
+reported one by one, unless, in small multiples, the subplots holding 40 % of the marks have
+their data gone or replaced by marks that follow none of them (`_hidden_panels`). The plot's own changes hiding its data (`_hidden_plot_items`, called by
 `chart`) follow the same series rule. Noise over the whole canvas hides everything
 (`elements._noise_items`). Rules in full: docs/judges.md, "Pixel judge".
 """
