@@ -11,7 +11,7 @@ classes are gone (per subplot) and the candidate draws under a quarter of the re
 one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the candidate draws
 half as much anew elsewhere (a new layout). A straight line across the plot is no data drawn
 (`_ruler`). A candidate that draws as much there draws the data in another form: its changes are
-reported one by one, unless, in small multiples, the subplots holding 40 % of the marks have
+reported one by one, unless, in small multiples, over half the subplots (holding 40 % of the marks) have
 their data gone or replaced by marks that follow none of them (`_hidden_panels`). The plot's own changes hiding its data (`_hidden_plot_items`, called by
 `chart`) follow the same series rule. Noise over the whole canvas hides everything
 (`elements._noise_items`). Rules in full: docs/judges.md, "Pixel judge".
@@ -192,7 +192,7 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, int, str]:
 
 #: Small multiples: a subplot's data are gone when this share of its marks has no candidate mark
 #: within 2 px and what the candidate draws there anew follows none of them (`_follows_data`); the
-#: chart's data are hidden when the gone subplots hold `HIDDEN_PLOT` of the marks of all subplots.
+#: chart's data are hidden when over half the subplots are gone, holding `HIDDEN_PLOT` of the marks of all subplots.
 PANEL_GONE = 0.5
 
 
@@ -200,8 +200,9 @@ def _hidden_panels(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray, float, str] | N
     """Small multiples (two subplots or more) whose data are gone subplot by subplot (`PANEL_GONE`),
     while the candidate draws ink where they were (random dots or one line over every panel, which
     `_hidden_data` reads as the data drawn in another form): the hidden marks of the gone subplots,
-    their share of all the subplots' marks, and why; None when the gone subplots hold under
-    `HIDDEN_PLOT` of the marks (one subplot emptied of four is one change, reported by its region)."""
+    their share of all the subplots' marks, and why; None when at most half the subplots are gone or
+    they hold under `HIDDEN_PLOT` of the marks (one subplot emptied of two or four is one change,
+    reported by its region)."""
     frames = pm.frames
     if len(frames) < 2:
         return None
@@ -235,13 +236,11 @@ def _hidden_panels(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray, float, str] | N
             and (n_new[k] < HIDDEN_DRAWN * n_ref[k] or not _follows_data(c, ref_marks, cand_marks, [f], changed))
         ]
     share = sum(int(n_hid[k]) for k in gone) / total
-    if share < HIDDEN_PLOT:
-        return None
+    panels = int((n_ref >= 20).sum())
+    if 2 * len(gone) <= panels or share < HIDDEN_PLOT:
+        return None  # (one subplot of two or three emptied, however large: one change)
     out = hidden & np.isin(owner, gone)
-    why = (
-        f"the data of {len(gone)} of its {int((n_ref >= 20).sum())} subplots are gone or drawn where none were, "
-        f"{100 * share:.0f}% of its marks"
-    )
+    why = f"the data of {len(gone)} of its {panels} subplots are gone or drawn where none were, {100 * share:.0f}% of its marks"
     return out, share, why
 
 
