@@ -11,7 +11,8 @@ classes are gone (per subplot) and the candidate draws under a quarter of the re
 one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the candidate draws
 half as much anew elsewhere (a new layout). A straight line across the plot is no data drawn
 (`_ruler`). A candidate that draws as much there draws the data in another form: its changes are
-reported one by one. The plot's own changes hiding its data (`_hidden_plot_items`, called by
+reported one by one, unless, in small multiples, over half the subplots (holding 40 % of the marks) have
+their data gone or replaced by marks that follow none of them (`_hidden_panels`). The plot's own changes hiding its data (`_hidden_plot_items`, called by
 `chart`) follow the same series rule. Noise over the whole canvas hides everything
 (`elements._noise_items`). Rules in full: docs/judges.md, "Pixel judge".
 """
@@ -80,7 +81,12 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     pm = _both_marks(c, frames)
     hidden, ruler, why = _hidden_data(c, pm)
     if hidden is None:
-        return [], []
+        panels = _hidden_panels(c, pm)
+        if panels is None:
+            return [], []
+        hidden, share, why = panels
+        items = _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
+        return items, [it.box for it in items]
     found = _plot_marks_hidden(pm)
     if found is not None and s.extra_ink - ruler >= MOVED_AWAY * int(found[0].sum()):
         return [], []  # the candidate draws as much anew elsewhere: the data moved (a new layout), not hidden
@@ -140,6 +146,8 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, int, str]:
         ruler, cand_marks = int(line.sum()), cand_marks & ~line  # a straight line across the plot carries no data
     ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
     area = pm.area.copy()  # (grown to the data's box below when there is no frame)
+    if area.any() and int((ref_marks & area).sum()) < MIN_COLOUR_INK:
+        area[:] = False  # "frames" holding none of the data (a stem plot's lines closing a box): no frame
     if area.any() and int((cand_marks & area).sum()) >= DRAWN * int((ref_marks & area).sum()):
         return None, 0, ""  # drawn where the data are (checked first: the colour classes cost time)
     if int(ref_col.sum()) >= MIN_COLOUR_INK:
@@ -180,6 +188,60 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, int, str]:
         "of the reference's ink where the data are"
     )
     return hidden, ruler, why
+
+
+#: Small multiples: a subplot's data are gone when this share of its marks has no candidate mark
+#: within 2 px and what the candidate draws there anew follows none of them (`_follows_data`); the
+#: chart's data are hidden when over half the subplots are gone, holding `HIDDEN_PLOT` of the marks of all subplots.
+PANEL_GONE = 0.5
+
+
+def _hidden_panels(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
+    """Small multiples (two subplots or more) whose data are gone subplot by subplot (`PANEL_GONE`),
+    while the candidate draws ink where they were (random dots or one line over every panel, which
+    `_hidden_data` reads as the data drawn in another form): the hidden marks of the gone subplots,
+    their share of all the subplots' marks, and why; None when at most half the subplots are gone or
+    they hold under `HIDDEN_PLOT` of the marks (one subplot emptied of two or four is one change,
+    reported by its region)."""
+    frames = pm.frames
+    if len(frames) < 2:
+        return None
+    owner = np.full(pm.ref.shape, -1, np.int32)
+    for k, (fx0, fy0, fx1, fy1) in enumerate(frames):  # largest first: an inset owns its own marks
+        owner[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = k
+    ref_marks, cand_marks = pm.ref & pm.area, pm.cand & pm.area
+    total = int(ref_marks.sum())
+    if total < MIN_COLOUR_INK:
+        return None
+    grow = np.ones((5, 5), np.uint8)
+    hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), grow) > 0)
+    new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)
+    n_ref, n_cand, n_hid, n_new = (
+        np.bincount(owner[m], minlength=len(frames)) for m in (ref_marks, cand_marks, hidden, new)
+    )
+    # New tick labels beside any subplot (a shared axis has them beside one column only): the marks
+    # cannot be compared in place (the data rescaled): a subplot is gone only when it is left empty.
+    plots = np.zeros_like(ref_marks)
+    for fx0, fy0, fx1, fy1 in frames:  # (their spines too: marks clipped at a frame may reach it)
+        plots[max(0, fy0 - 4) : fy1 + 4, max(0, fx0 - 4) : fx1 + 4] = True
+    if any(_y_ticks_changed(c, f, plots) for f in frames):
+        gone = [k for k in range(len(frames)) if n_ref[k] >= 20 and n_cand[k] < DRAWN * n_ref[k]]
+    else:
+        changed = _changed(c)
+        gone = [
+            k
+            for k, f in enumerate(frames)
+            if n_ref[k] >= 20
+            and n_hid[k] >= PANEL_GONE * n_ref[k]
+            and (n_new[k] < HIDDEN_DRAWN * n_ref[k] or not _follows_data(c, ref_marks, cand_marks, [f], changed))
+        ]
+    share = sum(int(n_hid[k]) for k in gone) / total
+    panels = int((n_ref >= 20).sum())
+    if 2 * len(gone) <= panels or share < HIDDEN_PLOT:
+        return None  # (one subplot of two or three emptied, however large: one change)
+    out = hidden & np.isin(owner, gone)
+    why = f"the data of {len(gone)} of its {panels} subplots are gone or drawn where none were, {100 * share:.0f}% of its marks"
+    return out, share, why
 
 
 def _faces(lab: np.ndarray, frames: list[PxBox], same: np.ndarray | None = None) -> list[np.ndarray | None]:
@@ -520,12 +582,14 @@ ENVELOPE_BINS = 48
 ENVELOPE_TOL, ENVELOPE_KEPT, ENVELOPE_RANK, ENVELOPE_MIN = 0.03, 0.5, 0.8, 8
 
 
-def _y_ticks_changed(c: _Ctx) -> bool:
-    """Something changed beside the frame's left or right side (the y tick labels: a new scale or limits)."""
-    assert c.frame is not None
-    fx0, fy0, fx1, fy1 = c.frame
+def _y_ticks_changed(c: _Ctx, frame: PxBox, plots: np.ndarray | None = None) -> bool:
+    """Something changed beside the frame's left or right side (the y tick labels: a new scale or
+    limits), outside every plot (``plots``: a neighbouring subplot's marks are no tick labels)."""
+    fx0, fy0, fx1, fy1 = frame
     rows = slice(max(0, fy0 - round(0.03 * c.h)), min(c.h, fy1 + round(0.03 * c.h)))
     diff = np.abs(c.ref_grey[rows] - c.cand_grey[rows]) > 40
+    if plots is not None:
+        diff &= ~plots[rows]
     left, right = diff[:, max(0, fx0 - round(0.15 * c.w)) : max(0, fx0 - 2)], diff[:, fx1 + 2 : fx1 + round(0.15 * c.w)]
     return int(left.sum()) + int(right.sum()) >= 20
 
@@ -543,7 +607,18 @@ def _column_ends(marks: np.ndarray, frame: PxBox) -> np.ndarray:
     return ends / max(1, fy1 - fy0)
 
 
-def _follows_data(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray, frames: list[PxBox]) -> bool:
+def _changed(c: _Ctx) -> np.ndarray:
+    """Where the two images differ in grey (by over 25), grown by a pixel: the marks that changed."""
+    return cv2.dilate((np.abs(c.ref_grey - c.cand_grey) > 25).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+
+
+def _follows_data(
+    c: _Ctx,
+    ref_marks: np.ndarray,
+    cand_marks: np.ndarray,
+    frames: list[PxBox],
+    changed: np.ndarray | None = None,
+) -> bool:
     """The candidate's new marks carry the reference's data. An annotator reads an honest redraw by
     the same x places and values: column by column across the plot, the candidate's marks end where
     the reference's did (bars for a line: their tops on the line; a line for bars: through their
@@ -553,10 +628,11 @@ def _follows_data(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray, frames
     compared in place: the old reading (a change, not data gone) stands."""
     from scipy.stats import spearmanr
 
-    if _y_ticks_changed(c):
+    # (given ``changed``, the caller judged the tick labels, beside every subplot)
+    if changed is None and c.frame is not None and _y_ticks_changed(c, c.frame):
         return True
     # Only the marks that changed: those left as they were (dotted grid lines, a kept series) say nothing.
-    changed = cv2.dilate((np.abs(c.ref_grey - c.cand_grey) > 25).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    changed = _changed(c) if changed is None else changed
     wide = [f for f in frames if f[2] - f[0] >= 2 * ENVELOPE_BINS and f[3] - f[1] >= 20]
     if not wide:
         return True
