@@ -1,0 +1,69 @@
+"""Pixel judge, charts: subplots laid out anew are one layout change, graded by how squeezed they are."""
+
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+import pytest
+
+from tests.unit.test_pixel_chart_rules import _image
+from verm.judge.pixel import PixelJudge
+from verm.judge.pixel.layout import subplot_arrangement
+from verm.types import Task
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+
+@pytest.fixture(scope="module")
+def judge() -> PixelJudge:
+    return PixelJudge()
+
+
+def _panels(rows: int, cols: int, figsize: tuple[float, float], scale: float = 1.0):  # noqa: ANN202
+    """Two or three subplots (a line, bars, a scatter) laid out ``rows`` x ``cols``."""
+    fig, axs = plt.subplots(rows, cols, figsize=figsize, layout="constrained")
+    x = np.arange(10)
+    axs = list(np.ravel(axs))
+    axs[0].plot(x, scale * np.sin(x / 2), color="#1f77b4")
+    axs[0].set_title("line")
+    axs[1].bar(x, 2 + np.cos(x / 3), color="#ff7f0e")
+    axs[1].set_title("bars")
+    if len(axs) > 2:
+        axs[2].scatter(x, x % 4, color="#2ca02c")
+        axs[2].set_title("dots")
+    return _image(fig)
+
+
+def test_subplots_side_by_side_stacked_instead_are_one_layout_change(judge: PixelJudge) -> None:
+    ds = judge.judge_images(Task.CHART, _panels(1, 2, (8, 3.5)), _panels(2, 1, (8, 3.5)))
+    assert len(ds) == 1, ds
+    assert ds[0].category == "structure_error" and ds[0].severity == 2, ds
+    assert "2x1 instead of 1x2" in ds[0].description
+
+
+def test_stacked_subplots_put_side_by_side_are_one_layout_change(judge: PixelJudge) -> None:
+    ds = judge.judge_images(Task.CHART, _panels(2, 1, (6, 6)), _panels(1, 2, (6, 6)))
+    assert len(ds) == 1, ds
+    assert ds[0].category == "structure_error" and ds[0].severity == 2, ds
+
+
+def test_subplots_squeezed_by_a_new_layout_are_a_severe_layout_change(judge: PixelJudge) -> None:
+    # Three panels of a wide, short figure stacked in a column: each is a thin strip, its data hard to read.
+    ds = judge.judge_images(Task.CHART, _panels(1, 3, (12, 2.6)), _panels(3, 1, (12, 2.6)))
+    assert len(ds) == 1, ds
+    assert ds[0].category == "structure_error" and ds[0].severity == 3, ds
+    assert "squeezed" in ds[0].description
+
+
+def test_a_data_change_in_the_same_layout_is_no_layout_change(judge: PixelJudge) -> None:
+    ds = judge.judge_images(Task.CHART, _panels(1, 2, (8, 3.5)), _panels(1, 2, (8, 3.5), scale=3.0))
+    assert ds, "the line's values changed"
+    assert not any("arranged" in d.description for d in ds), ds
+
+
+def test_subplot_arrangement_counts_rows_and_columns_of_frame_centres() -> None:
+    row = [(0, 0, 40, 40), (50, 2, 90, 41), (100, 1, 140, 40)]
+    assert subplot_arrangement(row, 200, 100) == (1, 3)
+    column = [(0, 0, 40, 20), (5, 30, 45, 50)]
+    assert subplot_arrangement(column, 200, 100) == (2, 1)
