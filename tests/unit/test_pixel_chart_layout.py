@@ -5,8 +5,8 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
-
 from tests.unit.test_pixel_chart_rules import _image
+
 from verm.judge.pixel import PixelJudge
 from verm.judge.pixel.layout import subplot_arrangement
 from verm.types import Task
@@ -20,7 +20,7 @@ def judge() -> PixelJudge:
     return PixelJudge()
 
 
-def _panels(rows: int, cols: int, figsize: tuple[float, float], scale: float = 1.0):  # noqa: ANN202
+def _panels(rows: int, cols: int, figsize: tuple[float, float], scale: float = 1.0):
     """Two or three subplots (a line, bars, a scatter) laid out ``rows`` x ``cols``."""
     fig, axs = plt.subplots(rows, cols, figsize=figsize, layout="constrained")
     x = np.arange(10)
