@@ -31,7 +31,7 @@ from verm.judge.pixel.group import (
     _region_item,
     _text_items,
 )
-from verm.judge.pixel.layout import _long_lines, colour_bars, subplot_arrangement, subplot_frames
+from verm.judge.pixel.layout import _long_lines, boxed_frames, colour_bars, subplot_arrangement, subplot_frames
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.text import _fold_tick_labels, _text_item
 
@@ -278,16 +278,17 @@ def _subplots_rearranged(c: _Ctx) -> _Item | None:
     row) in the candidate: one layout change to an annotator (2x1 instead of 1x2), however many of
     its pixels moved. Every other reading of such a pair (data hidden, blocks moved, axes changed)
     compares a subplot with whatever now stands in its place, so this item replaces them all."""
-    ref = subplot_frames(c.ref, c.ref_ink)
-    if len(ref) < 2:
+    # (boxed axes apart from one another: an inset, a pie's straight edges are no layout)
+    ref = boxed_frames(c.ref_ink, subplot_frames(c.ref, c.ref_ink))
+    if len(ref) < 2 or not _apart(ref):
         return None
     (rr, rc) = subplot_arrangement(ref, c.w, c.h)
     if rr > 1 and rc > 1:
         return None
-    cand = subplot_frames(c.cand, c.cand_ink)
+    cand = boxed_frames(c.cand_ink, subplot_frames(c.cand, c.cand_ink))
     if len(cand) < 2:
         # Stacked the other way, each subplot is squeezed along it: smaller frames, as many as the reference's.
-        cand = subplot_frames(c.cand, c.cand_ink, REARRANGED_MIN)
+        cand = boxed_frames(c.cand_ink, subplot_frames(c.cand, c.cand_ink, REARRANGED_MIN))
         if len(cand) != len(ref):
             return None
     (cr, cc) = subplot_arrangement(cand, c.w, c.h)
@@ -307,6 +308,11 @@ def _subplots_rearranged(c: _Ctx) -> _Item | None:
         "structure_error", 3 if squeezed else 2, _union([*ref, *cand]),
         f"The subplots are arranged {now} instead of {rr}x{rc}{squeezed}.", "layout",
     )  # fmt: skip
+
+
+def _apart(frames: list[PxBox]) -> bool:
+    """No two of ``frames`` overlap."""
+    return not any(_box_overlap(a, b) for i, a in enumerate(frames) for b in frames[i + 1 :])
 
 
 def _subplot_changes(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Region]]:
