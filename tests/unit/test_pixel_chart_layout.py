@@ -8,7 +8,7 @@ import pytest
 from tests.unit.test_pixel_chart_rules import _image
 
 from verm.judge.pixel import PixelJudge
-from verm.judge.pixel.layout import subplot_arrangement
+from verm.judge.pixel.layout import boxed_frames, subplot_arrangement
 from verm.types import Task
 
 matplotlib.use("Agg")
@@ -67,3 +67,10 @@ def test_subplot_arrangement_counts_rows_and_columns_of_frame_centres() -> None:
     assert subplot_arrangement(row, 200, 100) == (1, 3)
     column = [(0, 0, 40, 20), (5, 30, 45, 50)]
     assert subplot_arrangement(column, 200, 100) == (2, 1)
+
+
+def test_boxed_frames_keep_axes_with_three_spines_and_drop_two_straight_edges() -> None:
+    ink = np.zeros((100, 200), bool)
+    ink[10, 10:90] = ink[10:90, 10] = ink[10:90, 89] = True  # an axes without its bottom spine
+    ink[10:90, 120] = ink[89, 120:190] = True  # two straight edges meeting
+    assert boxed_frames(ink, [(10, 10, 90, 90), (120, 10, 190, 90)]) == [(10, 10, 90, 90)]
