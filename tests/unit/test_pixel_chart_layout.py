@@ -8,6 +8,8 @@ import pytest
 from tests.unit.test_pixel_chart_rules import _image
 
 from verm.judge.pixel import PixelJudge
+from verm.judge.pixel.chart import _subplots_rearranged
+from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.layout import boxed_frames, subplot_arrangement
 from verm.types import Task
 
@@ -74,3 +76,27 @@ def test_boxed_frames_keep_axes_with_three_spines_and_drop_two_straight_edges() 
     ink[10, 10:90] = ink[10:90, 10] = ink[10:90, 89] = True  # an axes without its bottom spine
     ink[10:90, 120] = ink[89, 120:190] = True  # two straight edges meeting
     assert boxed_frames(ink, [(10, 10, 90, 90), (120, 10, 190, 90)]) == [(10, 10, 90, 90)]
+
+
+def _boxes_ctx(ref_boxes: list[tuple[int, int, int, int]], cand_boxes: list[tuple[int, int, int, int]]) -> _Ctx:
+    """A chart context of black axes boxes (2 px spines) on white, 400 x 300."""
+
+    def draw(boxes: list[tuple[int, int, int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        ink = np.zeros((300, 400), bool)
+        for x0, y0, x1, y1 in boxes:
+            ink[y0 : y0 + 2, x0:x1] = ink[y1 - 2 : y1, x0:x1] = True
+            ink[y0:y1, x0 : x0 + 2] = ink[y0:y1, x1 - 2 : x1] = True
+        rgb = np.where(ink[..., None], 0, 255).astype(np.uint8).repeat(3, axis=2)
+        return rgb, ink
+
+    (ref, ref_ink), (cand, cand_ink) = draw(ref_boxes), draw(cand_boxes)
+    return _Ctx(Task.CHART, ref, cand, ref_ink, cand_ink, None, None)
+
+
+def test_axes_kept_where_they_were_are_no_layout_change() -> None:
+    stacked = [(40, 20, 240, 130), (40, 160, 240, 270)]
+    # The same two axes and one more beside them: frames now in two columns, the layout kept.
+    assert _subplots_rearranged(_boxes_ctx(stacked, [*stacked, (270, 20, 380, 270)])) is None
+    side_by_side = [(40, 40, 190, 260), (220, 40, 370, 260)]
+    moved = _subplots_rearranged(_boxes_ctx(stacked, side_by_side))
+    assert moved is not None and moved.severity == 2

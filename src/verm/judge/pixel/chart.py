@@ -31,7 +31,15 @@ from verm.judge.pixel.group import (
     _region_item,
     _text_items,
 )
-from verm.judge.pixel.layout import _long_lines, boxed_frames, colour_bars, subplot_arrangement, subplot_frames
+from verm.judge.pixel.layout import (
+    BOXED_SIDE,
+    _long_lines,
+    boxed_frames,
+    colour_bars,
+    frame_sides,
+    subplot_arrangement,
+    subplot_frames,
+)
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.text import _fold_tick_labels, _text_item
 
@@ -284,6 +292,19 @@ def _subplots_rearranged(c: _Ctx) -> _Item | None:
         return None
     (rr, rc) = subplot_arrangement(ref, c.w, c.h)
     if rr > 1 and rc > 1:
+        return None
+    # The candidate still draws half the reference's axes where they were, every spine of each: the
+    # same layout (marks on a spine may split the frames found in it).
+    kept = [
+        f
+        for f in ref
+        if all(
+            b >= BOXED_SIDE
+            for a, b in zip(frame_sides(c.ref_ink, f), frame_sides(c.cand_ink, f), strict=True)
+            if a >= BOXED_SIDE
+        )
+    ]
+    if 2 * len(kept) >= len(ref):
         return None
     cand = boxed_frames(c.cand_ink, subplot_frames(c.cand, c.cand_ink))
     if len(cand) < 2:

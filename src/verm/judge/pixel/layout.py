@@ -187,22 +187,24 @@ BOXED_SIDE = 0.8
 
 
 def boxed_frames(ink: np.ndarray, frames: list[PxBox]) -> list[PxBox]:
-    """The ``frames`` (`subplot_frames`) drawn as a box: along three of its four sides at least, near
-    it (a tick mark may widen the box a little), one straight line of ink covers `BOXED_SIDE` of that
-    side. An axes, not straight edges that happen to meet (a pie's wedges)."""
-    out = []
-    for x0, y0, x1, y1 in frames:
-        dx, dy = max(4, int(0.06 * (x1 - x0))), max(4, int(0.06 * (y1 - y0)))
-        rows, cols = ink[:, x0:x1].mean(axis=1), ink[y0:y1, :].mean(axis=0)
-        sides = (
-            rows[max(0, y0 - 2) : y0 + dy].max(initial=0.0),
-            rows[max(0, y1 - dy) : y1 + 2].max(initial=0.0),
-            cols[max(0, x0 - 2) : x0 + dx].max(initial=0.0),
-            cols[max(0, x1 - dx) : x1 + 2].max(initial=0.0),
-        )
-        if sorted(sides)[1] >= BOXED_SIDE:  # (three sides: a broken axis leaves one spine out)
-            out.append((x0, y0, x1, y1))
-    return out
+    """The ``frames`` (`subplot_frames`) drawn as a box: three of their sides at least are spines
+    (`frame_sides`). An axes, not straight edges that happen to meet (a pie's wedges)."""
+    # (three sides: a broken axis leaves one spine out)
+    return [f for f in frames if sorted(frame_sides(ink, f))[1] >= BOXED_SIDE]
+
+
+def frame_sides(ink: np.ndarray, frame: PxBox) -> tuple[float, float, float, float]:
+    """How much of each side of ``frame`` (top, bottom, left, right) one straight line of ink covers,
+    the best line near that side (a tick mark may widen a found frame a little)."""
+    x0, y0, x1, y1 = frame
+    dx, dy = max(4, int(0.06 * (x1 - x0))), max(4, int(0.06 * (y1 - y0)))
+    rows, cols = ink[:, x0:x1].mean(axis=1), ink[y0:y1, :].mean(axis=0)
+    return (
+        float(rows[max(0, y0 - 2) : y0 + dy].max(initial=0.0)),
+        float(rows[max(0, y1 - dy) : y1 + 2].max(initial=0.0)),
+        float(cols[max(0, x0 - 2) : x0 + dx].max(initial=0.0)),
+        float(cols[max(0, x1 - dx) : x1 + 2].max(initial=0.0)),
+    )
 
 
 def subplot_arrangement(frames: list[PxBox], w: int, h: int) -> tuple[int, int]:
