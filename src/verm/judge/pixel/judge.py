@@ -18,7 +18,7 @@ from PIL import Image
 
 from verm.errors import ContractError, InputError
 from verm.judge.base import Judge
-from verm.judge.pixel.chart import _chart_items, _chart_location
+from verm.judge.pixel.chart import _chart_items, _chart_location, _subplots_rearranged
 from verm.judge.pixel.chart_missing import _chart_element_items
 from verm.judge.pixel.classify import _CATS
 from verm.judge.pixel.colour import _LAB_INK, _as_array
@@ -179,7 +179,12 @@ class PixelJudge(Judge):
             Task.TABLE: _table_element_items,
             Task.SVG: _svg_element_items,
         }
-        items, covered = element_items[task](c, diff.regions)
+        rearranged = _subplots_rearranged(c) if task is Task.CHART else None
+        if rearranged is not None:
+            # One layout change: every other reading compares a subplot with what now stands there.
+            items, covered = [rearranged], []
+        else:
+            items, covered = element_items[task](c, diff.regions)
         if task is Task.TABLE:
             cells = self._table_cells(ref, cand_img, norm, w / rw, grid, elements_missing=bool(items))
             if cells is not None:
@@ -191,6 +196,8 @@ class PixelJudge(Judge):
             regional = _cap_scattered(
                 task, _svg_items(c, diff.regions, covered, diff.changed, self.max_ocr_calls), self.max_regions
             )
+        elif rearranged is not None:
+            regional = []
         elif task is Task.CHART:
             regional = _fold_slivers(
                 _merge_overlapping(_chart_items(c, diff.regions, covered, self.max_ocr_calls), ("text_error",))

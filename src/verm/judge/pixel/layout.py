@@ -171,22 +171,65 @@ def _group_positions(idx: np.ndarray) -> list[float]:
 SUBPLOT_MIN = 0.12
 
 
-def subplot_frames(rgb: np.ndarray, ink: np.ndarray) -> list[PxBox]:
+def subplot_frames(rgb: np.ndarray, ink: np.ndarray, min_side: float = SUBPLOT_MIN) -> list[PxBox]:
     """Every axes' frame of a chart, largest first: connected horizontal and vertical straight lines
     (spines and the grid joined to them, each >= `SUBPLOT_MIN` of the image side long) whose box spans
-    `SUBPLOT_MIN` of the image both ways; in a style without spines, its faint grid. A frame inside
+    `SUBPLOT_MIN` (``min_side``) of the image both ways; in a style without spines, its faint grid. A frame inside
     another (an inset) is kept; colour bars and legends (narrow, or without straight corners) are not."""
-    frames = _line_frames(ink)
+    frames = _line_frames(ink, min_side)
     if not frames:
-        frames = _line_frames(_ink(_lab_ink(rgb)[0], rgb, FAINT_DE))
+        frames = _line_frames(_ink(_lab_ink(rgb)[0], rgb, FAINT_DE), min_side)
     return frames
 
 
-def _line_frames(ink: np.ndarray) -> list[PxBox]:
+#: A framed subplot: three of its frame's four sides are inked along at least this share of them.
+BOXED_SIDE = 0.8
+
+
+def boxed_frames(ink: np.ndarray, frames: list[PxBox]) -> list[PxBox]:
+    """The ``frames`` (`subplot_frames`) drawn as a box: three of their sides at least are spines
+    (`frame_sides`). An axes, not straight edges that happen to meet (a pie's wedges)."""
+    # (three sides: a broken axis leaves one spine out)
+    return [f for f in frames if sorted(frame_sides(ink, f))[1] >= BOXED_SIDE]
+
+
+def frame_sides(ink: np.ndarray, frame: PxBox) -> tuple[float, float, float, float]:
+    """How much of each side of ``frame`` (top, bottom, left, right) one straight line of ink covers,
+    the best line near that side (a tick mark may widen a found frame a little)."""
+    x0, y0, x1, y1 = frame
+    dx, dy = max(4, int(0.06 * (x1 - x0))), max(4, int(0.06 * (y1 - y0)))
+    rows, cols = ink[:, x0:x1].mean(axis=1), ink[y0:y1, :].mean(axis=0)
+    return (
+        float(rows[max(0, y0 - 2) : y0 + dy].max(initial=0.0)),
+        float(rows[max(0, y1 - dy) : y1 + 2].max(initial=0.0)),
+        float(cols[max(0, x0 - 2) : x0 + dx].max(initial=0.0)),
+        float(cols[max(0, x1 - dx) : x1 + 2].max(initial=0.0)),
+    )
+
+
+def subplot_arrangement(frames: list[PxBox], w: int, h: int) -> tuple[int, int]:
+    """How many rows and columns ``frames`` (`subplot_frames`) are laid out in: their centres'
+    distinct heights and distinct places across (closer than 5 % of the image side are one)."""
+
+    def distinct(values: list[float], tol: float) -> int:
+        n, last = 0, None
+        for v in sorted(values):
+            if last is None or v - last > tol:
+                n += 1
+            last = v
+        return n
+
+    return (
+        distinct([(f[1] + f[3]) / 2 for f in frames], 0.05 * h),
+        distinct([(f[0] + f[2]) / 2 for f in frames], 0.05 * w),
+    )
+
+
+def _line_frames(ink: np.ndarray, min_side: float) -> list[PxBox]:
     h, w = ink.shape
     u8 = ink.astype(np.uint8)
-    hor = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, max(3, int(SUBPLOT_MIN * w))), np.uint8))
-    ver = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((max(3, int(SUBPLOT_MIN * h)), 1), np.uint8))
+    hor = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, max(3, int(min_side * w))), np.uint8))
+    ver = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((max(3, int(min_side * h)), 1), np.uint8))
     # Thin: a filled block (a bar, an image) has long runs too, but is thick the other way.
     hor &= cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)) == 0
     ver &= cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, 7), np.uint8)) == 0
@@ -195,7 +238,7 @@ def _line_frames(ink: np.ndarray) -> list[PxBox]:
     out: list[PxBox] = []
     for k in range(1, n):
         x, y, bw, bh, _ = (int(v) for v in stats[k])
-        if bw < SUBPLOT_MIN * w or bh < SUBPLOT_MIN * h:
+        if bw < min_side * w or bh < min_side * h:
             continue
         comp = labels[y : y + bh, x : x + bw] == k
         if not (hor[y : y + bh, x : x + bw][comp].any() and ver[y : y + bh, x : x + bw][comp].any()):
