@@ -326,7 +326,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
                 missing=True)  # fmt: skip
     if lost_idx:
         _follow_dropped(out, [lost_all[i][0] for i in lost_idx], kr, series_items)
-    if res.lost_ink > 0:  # only then does the candidate's ink matter (`figure.hidden_share`)
+    if res.lost_ink > 0:  # only then does the candidate's ink matter (`missing.hidden_share`)
         res.cand_ink = sum(estimate_ink(s, ctx, ref=False) for ss in kc.values() for s in ss)
     for j in added_idx:
         s, siblings = added_all[j]

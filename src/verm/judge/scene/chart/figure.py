@@ -17,13 +17,13 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou, box_iou_clean, centre_distance, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_margin
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit
+from verm.judge.scene.chart.missing import Hidden, hidden_share, legend_lost, missing_pieces
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
@@ -43,70 +43,6 @@ _LEGEND_LOCS = {
     9: "upper center",
     10: "center",
 }
-
-
-#: What an axes' legend and its texts (annotations, value labels) weigh next to its data (1) in the share of
-#: the axes that is missing.
-LEGEND_WEIGHT = 0.25
-TEXTS_WEIGHT = 0.25
-
-
-@dataclass
-class Hidden:
-    """What one reference axes shows and how much of it the candidate does not: its data (`AxesData`), its
-    legend (1 if it has one; the share of its entries gone) and its texts (how many; how many gone)."""
-
-    where: str
-    box: Any
-    place: str
-    data: AxesData
-    legend: float = 0.0
-    legend_lost: float = 0.0
-    texts: int = 0
-    texts_lost: int = 0
-
-    def other_words(self) -> list[str]:
-        words = ["the legend"] if self.legend and self.legend_lost >= 1 else []
-        return words + ([f"{self.texts_lost} texts"] if self.texts_lost else [])
-
-
-def hidden_share(hs: list[Hidden]) -> tuple[float, float]:
-    """The share of what the axes at one place (twin axes share one) show that is missing: (by the count of
-    series alone; over all of it), where all of it is the data, by the larger of its share of series and of
-    ink (a scatter hidden under its trend line is most of the plot), with the legend and texts."""
-    weight = sum(h.data.weight for h in hs)
-    ink = sum(h.data.ink for h in hs)
-    counted = min(1.0, sum(h.data.lost for h in hs) / weight) if weight > 0 else 0.0
-    data = counted
-    if ink > 0:  # what is lost, unless the candidate draws as much there (a line retyped to bars)
-        lost_ink = min(sum(h.data.lost_ink for h in hs), ink - sum(h.data.cand_ink for h in hs))
-        data = max(data, min(1.0, lost_ink / ink))
-    total, lost = 1.0, data
-    if any(h.legend for h in hs):
-        total += LEGEND_WEIGHT
-        lost += LEGEND_WEIGHT * max(h.legend_lost for h in hs)
-    texts = sum(h.texts for h in hs)
-    if texts:
-        total += TEXTS_WEIGHT
-        lost += TEXTS_WEIGHT * min(1.0, sum(h.texts_lost for h in hs) / texts)
-    return counted, lost / total
-
-
-def missing_pieces(hs: list[Hidden]) -> int:
-    """How many separate things are missing: series (or their error bars), a whole legend, texts."""
-    n = sum(h.data.pieces for h in hs)
-    n += any(h.legend and h.legend_lost >= 1 for h in hs)
-    return n + any(h.texts_lost for h in hs)
-
-
-def _legend_lost(r: dict[str, Any] | None, c: dict[str, Any] | None) -> tuple[float, float]:
-    """(1 if the reference has a legend, the share of its entries the candidate's does not show)."""
-    if not r:
-        return 0.0, 0.0
-    if not c:
-        return 1.0, 1.0
-    n_r, n_c = len(r.get("texts") or []), len(c.get("texts") or [])
-    return 1.0, (max(0, n_r - n_c) / n_r) if n_r else 0.0
 
 
 class ChartDiff:
@@ -334,7 +270,7 @@ class ChartDiff:
             missing, extra, self.lost_baseline = found.missing, found.extra, found.lost_baseline
             if found.weight > 0:
                 hidden = Hidden(where, r.get("bbox"), _place(r), found)
-                hidden.legend, hidden.legend_lost = _legend_lost(r.get("legend"), c.get("legend"))
+                hidden.legend, hidden.legend_lost = legend_lost(r.get("legend"), c.get("legend"))
                 self.losses.append(hidden)
             # A colour or style change of the data does not move the autoscaled limits or ticks.
             data_changed = any(d.category != "style_error" for d in out.items[n_before:])

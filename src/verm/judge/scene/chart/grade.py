@@ -9,7 +9,7 @@
   background, else 1 (`colour_severity`).
 - Missing content: each missing series, subplot or text group is an item; when
   more than half of what the figure shows is missing (data by series and ink,
-  legends, texts: `figure.hidden_share`), items pile up to 8 of severity 3 for
+  legends, texts: `missing.hidden_share`), items pile up to 8 of severity 3 for
   all of it (`missing_items`); a single series dropped is one item.
 - `merge_units`: findings with one unit key (one attribute changed alike) are
   one discrepancy naming its scope; an axis label recoloured like a series is
