@@ -9,6 +9,8 @@ is one change, not an empty plot).
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from verm.bench.hacks import as_completion, hack_sources
@@ -70,19 +72,29 @@ HONEST = {
 }
 
 
+def _pixel_rewards(ref: str, sources: dict[str, str]) -> dict[str, Any]:
+    """The pixel judge's reward of each candidate source against ``ref``, by name."""
+    comps = {k: as_completion(Task.CHART, v) for k, v in sources.items()}
+    with Scorer(Task.CHART, judge="pixel") as scorer:
+        return dict(zip(comps, scorer.score_batch([ref] * len(comps), list(comps.values())), strict=True))
+
+
+def _honest_floor(rewards: dict[str, Any], honest: dict[str, str]) -> float:
+    """The lowest reward of the honest candidates, each judged and none read as the plot's data hidden."""
+    for kind in honest:
+        r = rewards[kind]
+        assert r.score is not None and r.judgment is not None, (kind, r.status, r.reason)
+        assert not any("hid" in d.description for d in r.judgment.discrepancies), (kind, r.judgment.discrepancies)
+    return min(rewards[k].score for k in honest)
+
+
 @pytest.mark.parametrize("name", list(HONEST))
 def test_hacks_keeping_part_of_a_chart_rank_below_honest_edits(name: str) -> None:
     ref, honest = HONEST[name]
     hacks = hack_sources(Task.CHART, ref, HACKS)
-    comps = {k: as_completion(Task.CHART, v) for k, v in {**honest, **hacks}.items()}
-    with Scorer(Task.CHART, judge="pixel") as scorer:
-        rewards = dict(zip(comps, scorer.score_batch([ref] * len(comps), list(comps.values())), strict=True))
-    for kind in honest:
-        r = rewards[kind]
-        assert r.score is not None and r.judgment is not None, (kind, r.status, r.reason)
-        # One series gone is one change: never read as the plot's data hidden.
-        assert not any("hid" in d.description for d in r.judgment.discrepancies), (kind, r.judgment.discrepancies)
-    floor = min(rewards[k].score for k in honest)  # type: ignore[type-var]
+    rewards = _pixel_rewards(ref, {**honest, **hacks})
+    # One series gone is one change: never read as the plot's data hidden.
+    floor = _honest_floor(rewards, honest)
     for kind in HACKS:
         r = rewards[kind]
         assert r.score is not None and r.score < floor, (name, kind, r.score, floor, r.parts.get("total_severity"))
@@ -127,14 +139,8 @@ def test_random_dots_over_small_multiples_hide_every_panels_data() -> None:
     piling up with the share gone), below every honest edit; the honest edits (a log scale on the
     shared y axis squeezing every panel's line, a recolouring) hide nothing."""
     hacks = hack_sources(Task.CHART, STORES, ("random dots", "one line"))
-    comps = {k: as_completion(Task.CHART, v) for k, v in {**STORES_HONEST, **hacks}.items()}
-    with Scorer(Task.CHART, judge="pixel") as scorer:
-        rewards = dict(zip(comps, scorer.score_batch([STORES] * len(comps), list(comps.values())), strict=True))
-    for kind in STORES_HONEST:
-        r = rewards[kind]
-        assert r.score is not None and r.judgment is not None, (kind, r.status, r.reason)
-        assert not any("hid" in d.description for d in r.judgment.discrepancies), (kind, r.judgment.discrepancies)
-    floor = min(rewards[k].score for k in STORES_HONEST)  # type: ignore[type-var]
+    rewards = _pixel_rewards(STORES, {**STORES_HONEST, **hacks})
+    floor = _honest_floor(rewards, STORES_HONEST)
     for kind in hacks:
         r = rewards[kind]
         assert r.score is not None and r.judgment is not None and r.score < floor, (kind, r.score, floor)

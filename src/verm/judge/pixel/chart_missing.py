@@ -213,9 +213,7 @@ def _hidden_panels(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray, float, str] | N
     total = int(ref_marks.sum())
     if total < MIN_COLOUR_INK:
         return None
-    grow = np.ones((5, 5), np.uint8)
-    hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), grow) > 0)
-    new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)
+    hidden, new = _unmatched(ref_marks, cand_marks)
     n_ref, n_cand, n_hid, n_new = (
         np.bincount(owner[m], minlength=len(frames)) for m in (ref_marks, cand_marks, hidden, new)
     )
@@ -473,10 +471,17 @@ def _plot_marks_hidden(pm: _BothMarks) -> tuple[np.ndarray, float, float] | None
     n = int(ref_marks.sum())
     if n < MIN_COLOUR_INK:
         return None
-    k = np.ones((5, 5), np.uint8)
-    hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), k) > 0)
-    extra = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), k) > 0)
+    hidden, extra = _unmatched(ref_marks, cand_marks)
     return hidden, int(hidden.sum()) / n, int(extra.sum()) / n
+
+
+def _unmatched(ref_marks: np.ndarray, cand_marks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The reference's marks with no candidate mark within 2 px (hidden), and the candidate's with no
+    reference mark within 2 px (drawn anew)."""
+    grow = np.ones((5, 5), np.uint8)
+    hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), grow) > 0)
+    new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)
+    return hidden, new
 
 
 #: The plot's changes hide its data when they take this share of the reference's plot marks away
@@ -499,9 +504,7 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
     data = int(ref_marks.sum())
     if data < MIN_COLOUR_INK:
         return []
-    grow = np.ones((5, 5), np.uint8)
-    hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), grow) > 0)
-    new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)
+    hidden, new = _unmatched(ref_marks, cand_marks)
     extra = int(new.sum())
     ruler = _ruler(new, cand_marks, frames) if extra else None
     if ruler is not None:
@@ -510,10 +513,7 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
     if share < HIDDEN_PLOT:
         return []
     refit = _refit_to_frame(c, pm.cand) if not whole else None
-    if (
-        refit is not None
-        and int((ref_marks & ~(cv2.dilate(refit.astype(np.uint8), grow) > 0)).sum()) < HIDDEN_PLOT * data
-    ):
+    if refit is not None and int(_unmatched(ref_marks, refit)[0].sum()) < HIDDEN_PLOT * data:
         return []  # the plot was resized (a legend moved out, new tick labels): its data are drawn, smaller
     if extra >= HIDDEN_DRAWN * data and _follows_data(c, ref_marks, cand_marks, frames):
         # Much drawn anew, following the reference's data (another chart type, the data rescaled): a change,
@@ -567,9 +567,8 @@ def _drawn_resized(c: _Ctx) -> bool:
     if refit is None or n < MIN_COLOUR_INK:
         return False
     refit &= pm.area
-    grow = np.ones((5, 5), np.uint8)
-    hidden = int((ref_marks & ~(cv2.dilate(refit.astype(np.uint8), grow) > 0)).sum())
-    extra = int((refit & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)).sum())
+    hidden_mask, extra_mask = _unmatched(ref_marks, refit)
+    hidden, extra = int(hidden_mask.sum()), int(extra_mask.sum())
     return hidden < RESIZED_ALIKE * n and extra < RESIZED_ALIKE * max(n, int(refit.sum()))
 
 
