@@ -149,3 +149,49 @@ def test_random_dots_over_small_multiples_hide_every_panels_data() -> None:
             kind,
             r.judgment.discrepancies,
         )
+
+
+PANELS = """import numpy as np
+import matplotlib.pyplot as plt
+x = np.linspace(0, 10, 60)
+fig, axes = plt.subplots(1, 2, figsize=(8, 3.5))
+for i, ax in enumerate(axes):
+    ax.plot(x, np.sin(x + i), color="tab:blue", label="a")
+    ax.plot(x, np.cos(x * (i + 1)), color="tab:orange", label="b")
+    ax.set_title(f"panel {i + 1}")
+    ax.legend()
+fig.tight_layout()
+"""
+# Stacked the other way: the honest candidate keeps the data, the hacks do not.
+PANELS_STACKED = PANELS.replace("plt.subplots(1, 2,", "plt.subplots(2, 1,")
+PANELS_HACKS = {
+    "empty panels stacked": """import matplotlib.pyplot as plt
+fig, axes = plt.subplots(2, 1, figsize=(8, 3.5))
+for i, ax in enumerate(axes):
+    ax.set_title(f"panel {i + 1}")
+    ax.set_xlim(0, 10)
+    ax.set_ylim(-1.1, 1.1)
+fig.tight_layout()
+""",
+    "one line a panel stacked": """import matplotlib.pyplot as plt
+fig, axes = plt.subplots(2, 1, figsize=(8, 3.5))
+for ax in axes:
+    ax.plot([0, 10], [-1, 1], color="tab:blue")
+fig.tight_layout()
+""",
+}
+
+
+def test_subplots_stacked_anew_without_their_data_are_no_mere_layout_change() -> None:
+    """Subplots laid out anew are one layout change only when they hold the reference's data: empty
+    axes (or one line each) stacked the other way would otherwise read as that one item and tie the
+    honest candidate that moves the same subplots with their data."""
+    rewards = _pixel_rewards(PANELS, {"honest": PANELS_STACKED, **PANELS_HACKS})
+    honest = rewards["honest"]
+    assert honest.judgment is not None
+    assert any("arranged" in d.description for d in honest.judgment.discrepancies), honest.judgment.discrepancies
+    floor = _honest_floor(rewards, {"honest": PANELS_STACKED})
+    for kind in PANELS_HACKS:
+        r = rewards[kind]
+        assert r.score is not None and r.judgment is not None and r.score < floor, (kind, r.score, floor)
+        assert not any("arranged" in d.description for d in r.judgment.discrepancies), (kind, r.judgment)

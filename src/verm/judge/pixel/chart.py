@@ -16,7 +16,7 @@ import numpy as np
 
 from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit, _subplot_scale_change
-from verm.judge.pixel.chart_missing import _drawn_resized, _hidden_plot_items
+from verm.judge.pixel.chart_missing import _drawn_resized, _hidden_plot_items, panels_hidden
 from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _hex, _rgb_de
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
@@ -279,6 +279,9 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
 REARRANGED_MIN = 0.04
 #: Rearranged subplots whose frames keep under this share of the reference's width or height are squeezed (severity 3).
 REARRANGED_SQUEEZED = 0.25
+#: Subplots laid out anew hold the reference's data when, each stretched back onto a reference subplot, they
+#: leave at most this share of its marks undrawn (`chart_missing.panels_hidden`).
+REARRANGED_HIDDEN = 0.5
 
 
 def _subplots_rearranged(c: _Ctx) -> _Item | None:
@@ -317,6 +320,10 @@ def _subplots_rearranged(c: _Ctx) -> _Item | None:
     # a frame broken by bars on its spine may add one beside another)
     stacked_down, stacked_across = rr == 1 and rc >= 2 and cr >= rc, rc == 1 and rr >= 2 and cc >= rr
     if not (stacked_down or stacked_across):
+        return None
+    # Only the same data laid out anew is one layout change: empty subplots stacked the other way, or
+    # other marks in them, hide the reference's data (read as such by the other readings).
+    if panels_hidden(c, ref, cand) > REARRANGED_HIDDEN:
         return None
     now = f"{cr}x1" if stacked_down else f"1x{cc}"
     # Squeezed along one side to a fraction of it, the subplots' data are hard to read: a severe change.

@@ -19,6 +19,7 @@ their data gone or replaced by marks that follow none of them (`_hidden_panels`)
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -570,6 +571,33 @@ def _drawn_resized(c: _Ctx) -> bool:
     hidden_mask, extra_mask = _unmatched(ref_marks, refit)
     hidden, extra = int(hidden_mask.sum()), int(extra_mask.sum())
     return hidden < RESIZED_ALIKE * n and extra < RESIZED_ALIKE * max(n, int(refit.sum()))
+
+
+def panels_hidden(c: _Ctx, ref_frames: list[PxBox], cand_frames: list[PxBox]) -> float:
+    """The share of the reference's marks (inside ``ref_frames``) that no candidate panel (one of
+    ``cand_frames``), stretched back onto the reference's frame, draws: 0 when the candidate's
+    subplots, laid out anew, hold the reference's data; near 1 when they are empty or hold other
+    marks. The tolerance grows with the stretch (a panel squeezed to a quarter comes back blurred)."""
+    (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
+    ref_marks = plot_marks(c.ref_ink, ref_lab, ref_frames, _faces(ref_lab, ref_frames))
+    cand_marks = plot_marks(c.cand_ink, cand_lab, cand_frames, _faces(cand_lab, cand_frames))
+    total = hidden = 0
+    for rx0, ry0, rx1, ry1 in ref_frames:
+        ref = ref_marks[ry0 + 3 : ry1 - 3, rx0 + 3 : rx1 - 3]
+        n = int(ref.sum())
+        if n == 0:
+            continue
+        best = n
+        for cx0, cy0, cx1, cy1 in cand_frames:
+            crop = cand_marks[cy0 + 3 : cy1 - 3, cx0 + 3 : cx1 - 3]
+            if min(crop.shape) < 4:
+                continue
+            back = cv2.resize(crop.astype(np.uint8) * np.uint8(255), (ref.shape[1], ref.shape[0])) > 0
+            stretch = max(ref.shape[0] / crop.shape[0], ref.shape[1] / crop.shape[1], 1.0)
+            grow = np.ones((2 * math.ceil(stretch) + 3,) * 2, np.uint8)
+            best = min(best, int((ref & ~(cv2.dilate(back.astype(np.uint8), grow) > 0)).sum()))
+        total, hidden = total + n, hidden + best
+    return hidden / total if total else 0.0
 
 
 #: Each plot frame is cut into this many columns, in which the ends of the marks are compared (`_follows_data`).
