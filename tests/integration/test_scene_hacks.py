@@ -61,3 +61,53 @@ def test_every_hack_ranks_below_every_honest_candidate_under_scene(task: Task) -
                     f"{path.name}: hack {name!r} scored {r.score:.3f} (severity {r.parts.get('total_severity')}, "
                     f"{r.status.value}) but the worst honest candidate scored {floor:.3f}"
                 )
+
+
+SALES = """import numpy as np
+import matplotlib.pyplot as plt
+x = np.arange(8)
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot(x, [3, 5, 4, 6, 8, 7, 9, 10], color="tab:blue", label="north", marker="o")
+ax.plot(x, [2, 3, 3, 4, 5, 5, 6, 7], color="tab:orange", label="south", marker="o")
+ax.plot(x, [1, 1, 2, 2, 2, 3, 3, 4], color="tab:green", label="west", marker="o")
+ax.set_title("Sales by region")
+ax.set_xlabel("quarter")
+ax.set_ylabel("units")
+ax.legend()
+"""
+SALES_HONEST = {
+    "one value": SALES.replace("[3, 5, 4, 6, 8, 7, 9, 10]", "[3, 5, 4, 6, 8, 7, 9, 14]"),
+    "a series dropped": SALES.replace(
+        'ax.plot(x, [1, 1, 2, 2, 2, 3, 3, 4], color="tab:green", label="west", marker="o")\n', ""
+    ),
+}
+# The reference's code with its data flattened to zero, or drawn anew as bars of other values: every
+# artist, title and legend kept, none of the data.
+SALES_HACKS = {
+    "data flattened": SALES.replace("[3, 5, 4, 6, 8, 7, 9, 10]", "[0] * 8")
+    .replace("[2, 3, 3, 4, 5, 5, 6, 7]", "[0] * 8")
+    .replace("[1, 1, 2, 2, 2, 3, 3, 4]", "[0] * 8"),
+    "bars of other values": SALES.replace('ax.plot(x, [3, 5, 4, 6, 8, 7, 9, 10], color="tab:blue", label="north", marker="o")',
+                                          'ax.bar(x - 0.25, [9, 1, 9, 1, 9, 1, 9, 1], 0.25, color="tab:blue", label="north")')
+    .replace('ax.plot(x, [2, 3, 3, 4, 5, 5, 6, 7], color="tab:orange", label="south", marker="o")',
+             'ax.bar(x, [1, 9, 1, 9, 1, 9, 1, 9], 0.25, color="tab:orange", label="south")')
+    .replace('ax.plot(x, [1, 1, 2, 2, 2, 3, 3, 4], color="tab:green", label="west", marker="o")',
+             'ax.bar(x + 0.25, [5] * 8, 0.25, color="tab:green", label="west")'),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("judge", ["scene", "auto"])
+def test_data_flattened_or_drawn_anew_rank_below_honest_edits(judge: str) -> None:
+    """A series whose values are all flattened (scaled by 0) or drawn anew without the reference's order
+    shows none of its data: with every series so, the data are gone, and the cost piles up like missing
+    series; it is no one "scaled" or "retyped" change that ties a one-value edit."""
+    sources = {**SALES_HONEST, **SALES_HACKS}
+    with Scorer(Task.CHART, judge=judge) as scorer:
+        rewards = dict(
+            zip(sources, scorer.score_batch([SALES] * len(sources), [as_completion(Task.CHART, s) for s in sources.values()]), strict=True)
+        )  # fmt: skip
+    assert all(rewards[k].status is Status.OK for k in sources), {k: rewards[k].reason for k in sources}
+    floor = min(rewards[k].score for k in SALES_HONEST)  # type: ignore[type-var]
+    for kind in SALES_HACKS:
+        r = rewards[kind]
+        assert r.score is not None and r.score < floor, (kind, r.score, floor, r.parts.get("total_severity"))

@@ -99,3 +99,15 @@ def test_a_histograms_mean_line_follows_its_samples() -> None:
     found = SceneJudge().judge(Task.CHART, charts["hist"], charts["scaled"]).discrepancies
     assert not any("is at" in d.description for d in found), found
     assert [d.category for d in found] == ["data_error"], found
+
+
+def test_values_lost_reads_flattened_or_reordered_values_not_a_series_scaled() -> None:
+    from verm.judge.scene.chart.grade import values_lost
+
+    ref = [3.0, 5.0, 4.0, 6.0, 8.0, 7.0, 9.0, 10.0]
+    assert values_lost(ref, [0.0] * 8, 8)  # flattened: scaled by 0
+    assert values_lost(ref, [9.0, 1.0, 9.0, 1.0, 9.0, 1.0, 9.0, 1.0], 8)  # drawn anew, no order kept
+    assert not values_lost(ref, [2 * v for v in ref], 8)  # scaled as a whole: the shape stays
+    assert not values_lost(ref, [v + 1 for v in ref], 8)  # shifted
+    assert not values_lost(ref, [*ref[:-1], 0.0], 1)  # one value changed
+    assert not values_lost([1.0, 1.0, 1.0, 1.0], [0.0] * 4, 4)  # a constant line moved is one value

@@ -21,7 +21,7 @@ from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
-from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, reading_severity
+from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, reading_severity, values_lost
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes, is_histogram
 from verm.judge.scene.chart.series import (
     KIND_WORDS,
@@ -70,9 +70,12 @@ class AxesData:
         self.pieces += 1
 
 
-def _retyped_values(out: Findings, a: Series, b: Series, siblings: list[Series], where: str, ctx: AxCtx) -> None:
+def _retyped_values(
+    out: Findings, res: AxesData, a: Series, b: Series, siblings: list[Series], where: str, ctx: AxCtx
+) -> None:
     """A series drawn as another kind whose values all changed too (a line turned to bars, and scaled): the
-    values read wrong on their own, a change of their own beside the new kind (graded by the reading rule)."""
+    values read wrong on their own, a change of their own beside the new kind (graded by the reading rule).
+    Values that show none of the reference's (`grade.values_lost`) are the series lost, for the pile-up."""
     va, vb = first_values(a), first_values(b)
     if not va or len(va) != len(vb):
         return
@@ -85,6 +88,8 @@ def _retyped_values(out: Findings, a: Series, b: Series, siblings: list[Series],
     others = any(d.category == "data_error" and d.location.startswith(where) for d in out.items)
     # Every value changed alike (the series scaled or replaced), not by data it follows (a trend line fitted to
     # points that changed) nor one value of it (one change with the new kind where it lies).
+    if values_lost(va, vb, len(changes)):
+        res.lose(series_words(a, siblings), a.weight, a.ink)
     if len(changes) == len(va) >= 3 and max(changes) >= VISIBLE and not others:
         out.add("data_error", reading_severity(max(changes)), f"{where} {series_words(a, siblings)}",
                 f"{len(changes)} of {len(va)} values of {series_words(a, siblings)} differ too", b.bbox,
@@ -303,7 +308,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
                 f"{series_words(a, siblings)} is drawn as {KIND_WORDS.get(b.kind, b.kind)}, should be "
                 f"{KIND_WORDS.get(a.kind, a.kind)}", b.bbox,
                 Unit("chart type", KIND_WORDS.get(a.kind, a.kind), KIND_WORDS.get(b.kind, b.kind), "series", where))  # fmt: skip
-        _retyped_values(out, a, b, siblings, where, ctx)
+        _retyped_values(out, res, a, b, siblings, where, ctx)
     if shifted:
         out.items[:] = [d for d in out.items if id(d) not in shifted]
     # Series of one kind and colour drawn by one loop all turned into the kind one of them was retyped to.

@@ -69,6 +69,25 @@ def uniform_change(ra: Sequence[float | None], ca: Sequence[float | None]) -> st
     return None
 
 
+#: A series changed at this share of its values or more shows none of its data when its values are one
+#: value (flattened: scaled by 0) or keep under this much of the reference's order (Spearman).
+LOST_CHANGED, LOST_ORDER = 0.75, 0.3
+
+
+def values_lost(ra: Sequence[float | None], ca: Sequence[float | None], changed: int) -> bool:
+    """The candidate's values show none of the reference's data: most of them changed (``changed`` of
+    them) and they are flattened to one value or keep no order of the reference's (drawn anew). A series
+    scaled or shifted as a whole keeps its shape: a change of it, not its data gone."""
+    pairs = [(x, y) for x, y in zip(ra, ca, strict=True) if isinstance(x, (int, float)) and isinstance(y, (int, float))]
+    if len(pairs) < 3 or changed < LOST_CHANGED * len(ra) or len({x for x, _ in pairs}) < 2:
+        return False
+    if len({y for _, y in pairs}) == 1:
+        return True
+    from scipy.stats import spearmanr
+
+    return bool(spearmanr([x for x, _ in pairs], [y for _, y in pairs]).statistic < LOST_ORDER)
+
+
 def text_edit(a: str, b: str) -> str:
     """What turned text ``a`` into ``b``, as its replaced pieces: the same edit of several texts (a typo in
     an f-string's constant part) gives the same answer."""

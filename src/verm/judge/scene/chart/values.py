@@ -20,7 +20,7 @@ import numpy as np
 
 from verm.judge.scene.boxes import clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
-from verm.judge.scene.chart.grade import VISIBLE, covered_share, reading_severity, uniform_change
+from verm.judge.scene.chart.grade import VISIBLE, covered_share, reading_severity, uniform_change, values_lost
 from verm.judge.scene.chart.patches import compare_bars, compare_shapes, compare_wedges
 from verm.judge.scene.chart.series import NOLINE, NOMARKER, Series, kind_word, marker_name, series_words
 from verm.judge.scene.colour import delta_e, lab_of
@@ -189,6 +189,9 @@ def compare_values(
     if len(diffs) >= 3:
         k, _, x, y = max(diffs, key=lambda d: d[1])
         how = uniform_change(ra, ca)
+        if values_lost(ra, ca, len(diffs)):
+            # Flattened or drawn anew: the series shows none of its data (lost, for the pile-up), its own item.
+            how, tag = None, {**tag, "replaced": True}
         unit_ = Unit("values", None, f"{how} ({axis})", "series", ctx.where) if how else None
         out.add("data_error", sev, loc,
                 f"{len(diffs)} of {len(ra)} {unit}s of {name} differ ({axis} values{', ' + how if how else ''}), "
