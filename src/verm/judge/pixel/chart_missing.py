@@ -476,10 +476,10 @@ def _plot_marks_hidden(pm: _BothMarks) -> tuple[np.ndarray, float, float] | None
     return hidden, int(hidden.sum()) / n, int(extra.sum()) / n
 
 
-def _unmatched(ref_marks: np.ndarray, cand_marks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The reference's marks with no candidate mark within 2 px (hidden), and the candidate's with no
-    reference mark within 2 px (drawn anew)."""
-    grow = np.ones((5, 5), np.uint8)
+def _unmatched(ref_marks: np.ndarray, cand_marks: np.ndarray, reach: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """The reference's marks with no candidate mark within ``reach`` px (hidden), and the candidate's with
+    no reference mark within ``reach`` px (drawn anew)."""
+    grow = np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)
     hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), grow) > 0)
     new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)
     return hidden, new
@@ -594,8 +594,7 @@ def panels_hidden(c: _Ctx, ref_frames: list[PxBox], cand_frames: list[PxBox]) ->
                 continue
             back = cv2.resize(crop.astype(np.uint8) * np.uint8(255), (ref.shape[1], ref.shape[0])) > 0
             stretch = max(ref.shape[0] / crop.shape[0], ref.shape[1] / crop.shape[1], 1.0)
-            grow = np.ones((2 * math.ceil(stretch) + 3,) * 2, np.uint8)
-            best = min(best, int((ref & ~(cv2.dilate(back.astype(np.uint8), grow) > 0)).sum()))
+            best = min(best, int(_unmatched(ref, back, reach=math.ceil(stretch) + 1)[0].sum()))
         total, hidden = total + n, hidden + best
     return hidden / total if total else 0.0
 

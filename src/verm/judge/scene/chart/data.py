@@ -86,10 +86,10 @@ def _retyped_values(
         if isinstance(x, (int, float)) and isinstance(y, (int, float)) and abs(x - y) > out.opts.rtol * abs(x)
     ]
     others = any(d.category == "data_error" and d.location.startswith(where) for d in out.items)
-    # Every value changed alike (the series scaled or replaced), not by data it follows (a trend line fitted to
-    # points that changed) nor one value of it (one change with the new kind where it lies).
     if values_lost(va, vb, len(changes)):
         res.lose(series_words(a, siblings), a.weight, a.ink)
+    # Every value changed alike (the series scaled or replaced), not by data it follows (a trend line fitted to
+    # points that changed) nor one value of it (one change with the new kind where it lies).
     if len(changes) == len(va) >= 3 and max(changes) >= VISIBLE and not others:
         out.add("data_error", reading_severity(max(changes)), f"{where} {series_words(a, siblings)}",
                 f"{len(changes)} of {len(va)} values of {series_words(a, siblings)} differ too", b.bbox,
