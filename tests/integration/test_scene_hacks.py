@@ -111,3 +111,69 @@ def test_data_flattened_or_drawn_anew_rank_below_honest_edits(judge: str) -> Non
     for kind in SALES_HACKS:
         r = rewards[kind]
         assert r.score is not None and r.score < floor, (kind, r.score, floor, r.parts.get("total_severity"))
+
+
+# One chart of each kind whose data the "flattened data" hack sets to their mean (`verm.bench.hacks`): its
+# look, axes and texts are the reference's; its bars, slices, fills, violins or cells show none of its data.
+FLATTENED = {
+    "grouped bars": """import numpy as np
+import matplotlib.pyplot as plt
+x = np.arange(5)
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar(x - 0.25, [12, 30, 22, 8, 17], 0.25, label="2022")
+ax.bar(x, [15, 26, 28, 11, 14], 0.25, label="2023")
+ax.bar(x + 0.25, [9, 33, 19, 16, 21], 0.25, label="2024")
+ax.set_xticks(x, ["north", "south", "east", "west", "centre"])
+ax.set_title("Orders by region")
+ax.legend()
+""",
+    "pie": """import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(5, 5))
+ax.pie([45, 25, 15, 10, 5], labels=["rent", "food", "travel", "books", "other"], autopct="%1.0f%%")
+ax.set_title("Monthly spending")
+""",
+    "area under a line": """import numpy as np
+import matplotlib.pyplot as plt
+x = np.arange(24)
+y = 20 + 10 * np.sin(x / 4) + x
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.fill_between(x, y, alpha=0.4)
+ax.plot(x, y)
+ax.set_xlabel("hour")
+ax.set_ylabel("load (MW)")
+ax.set_title("Load over a day")
+""",
+    "violins": """import numpy as np
+import matplotlib.pyplot as plt
+rng = np.random.default_rng(3)
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.violinplot([rng.normal(m, s, 200) for m, s in ((10, 2), (14, 4), (8, 1))], showmedians=True)
+ax.set_xticks([1, 2, 3], ["A", "B", "C"])
+ax.set_ylabel("time (s)")
+""",
+    "heatmap": """import numpy as np
+import matplotlib.pyplot as plt
+rng = np.random.default_rng(5)
+fig, ax = plt.subplots(figsize=(6, 4))
+im = ax.imshow(rng.random((6, 8)) * 100, cmap="viridis")
+fig.colorbar(im, ax=ax, label="errors")
+ax.set_title("Errors by day and hour")
+""",
+}
+
+
+@pytest.mark.parametrize("judge", ["scene", "auto"])
+@pytest.mark.parametrize("name", list(FLATTENED))
+def test_data_flattened_to_their_mean_rank_below_honest_edits(name: str, judge: str) -> None:
+    """Bars of one height, slices of one share, a fill or violin collapsed to a line, cells of one colour:
+    each shows none of its data, so the cost piles up as if the data were missing."""
+    ref = FLATTENED[name]
+    honest = [perturb(Task.CHART, ref, random.Random(f"flattened:{name}:{k}"), n_edits=1 + k).source for k in range(3)]
+    hack = hack_sources(Task.CHART, ref, ["flattened data"])["flattened data"]
+    with Scorer(Task.CHART, judge=judge) as scorer:
+        rewards = scorer.score_batch([ref] * 4, [as_completion(Task.CHART, s) for s in [*honest, hack]])
+    scores = [r.score for r in rewards[:3] if r.status is Status.OK and r.score is not None]
+    assert scores, [(r.status, r.reason) for r in rewards[:3]]
+    assert rewards[3].score is not None and rewards[3].score < min(scores), (
+        rewards[3].score, scores, [d.description for d in rewards[3].judgment.discrepancies] if rewards[3].judgment else None
+    )  # fmt: skip

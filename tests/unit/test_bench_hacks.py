@@ -63,3 +63,36 @@ def test_kinds_are_chosen_and_checked():
         hack_sources(Task.SVG, SVG, ["axes without data"])
     with pytest.raises(InputError, match="no <svg> tag"):
         hack_sources(Task.SVG, "<g/>")
+
+
+FLATTEN_ME = """import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+fig, (a, b, c) = plt.subplots(1, 3)
+a.bar([0, 1, 2, 3], [4, 9, 2, 6])
+a.plot([0, 1, 2, 3], [1, 5, 3, 8])
+b.pie([50, 30, 20])
+c.fill_between([0, 1, 2, 3], [2, 7, 4, 5])
+c.scatter([0, 1, 2, 3], [3, 1, 4, 1])
+"""
+
+
+def test_flattened_data_keeps_every_artist_with_one_value_per_series():
+    # The hack code is verm's own, so it runs here: what the sandbox would draw, read back from the figure.
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle, Wedge
+
+    space: dict[str, object] = {}
+    try:
+        exec(hack_sources(Task.CHART, FLATTEN_ME, ["flattened data"])["flattened data"], space)
+        a, b, c = plt.gcf().axes
+        assert {p.get_height() for p in a.patches if isinstance(p, Rectangle)} == {5.25}
+        assert set(a.lines[0].get_ydata()) == {4.25}
+        assert a.get_ylim()[1] > 9  # limits stay the reference's
+        shares = {round(w.theta2 - w.theta1, 6) for w in b.patches if isinstance(w, Wedge)}
+        assert shares == {120.0}
+        assert len({float(v[1]) for p in c.collections[0].get_paths() for v in p.vertices}) == 1  # a line
+        assert set(c.collections[1].get_offsets()[:, 1]) == {2.25}
+        assert all(x.get_visible() for ax in (a, b, c) for x in [*ax.patches, *ax.lines, *ax.collections])
+    finally:
+        plt.close("all")

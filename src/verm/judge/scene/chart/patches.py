@@ -16,7 +16,14 @@ from typing import Any
 
 from verm.judge.scene.boxes import centre_distance, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
-from verm.judge.scene.chart.grade import CONFUSABLE_DE, VISIBLE, reading_severity, uniform_change
+from verm.judge.scene.chart.grade import (
+    CONFUSABLE_DE,
+    LOST_CHANGED,
+    VISIBLE,
+    reading_severity,
+    uniform_change,
+    values_lost,
+)
 from verm.judge.scene.chart.series import NOLINE, Series, labelled
 from verm.judge.scene.colour import channel_change, delta_e
 from verm.judge.scene.findings import Findings, Unit
@@ -89,6 +96,10 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
         vals_a = [float(ra[i2].get(val) or 0) for i2, _ in pairs]
         vals_b = [float(ca[j2].get(val) or 0) for _, j2 in pairs]
         how = uniform_change(vals_a, vals_b)
+        if len(set(vals_b)) == 1 and values_lost(vals_a, vals_b, len(diffs)):
+            # Flattened: the bars show none of their data (lost, for the pile-up), their own item. Bars in no order
+            # of the reference's are not lost: one value re-bins a whole histogram.
+            how, tag = None, {**tag, "replaced": True}
         out.add("data_error", reading_severity(rel), loc,
                 f"{len(diffs)} of {len(ra)} bars of {name} differ{' (' + how + ')' if how else ''}, e.g. bar {j + 1}"
                 f"{ctx.bar_at(centre(ca[j]), horizontal)} is {fmt_number(y)}, should be {fmt_number(x)}",
@@ -182,9 +193,23 @@ def compare_shapes(out: Findings, r: Series, c: Series, name: str, loc: str, ctx
             if len(moved) > 1
             else f"{noun} {j + 1} moved or changed size"
         )
+        if sum(_collapsed(ra[i], ca[j]) for i, j in pairs) >= LOST_CHANGED * len(ra):
+            # Flattened to lines (a histogram drawn as one outline collapsed): they show none of their data.
+            tag = {**tag, "replaced": True}
         out.add("data_error", reading_severity(worst), loc, f"{desc} (by up to {worst:.0%} of the axis range)",
                 union_box([ca[k].get("bbox") for _, k in moved]), **tag)  # fmt: skip
     patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, tag, noun)
+
+
+def _collapsed(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """A shape drawn as a line: under a tenth of the reference's height or width (where that shows, 2 % of the
+    figure)."""
+    ba, bb = clean_box(a.get("bbox")), clean_box(b.get("bbox"))
+    if not ba or not bb:
+        return False
+    return any(
+        ra > 0.02 and rb < 0.1 * ra for ra, rb in ((ba[3] - ba[1], bb[3] - bb[1]), (ba[2] - ba[0], bb[2] - bb[0]))
+    )
 
 
 def is_histogram(s: Series) -> bool:
@@ -239,6 +264,9 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) ->
             changed = [k for k in range(len(ratios)) if k not in base]
         else:  # two slices, or everything changed: name the slice that changed most
             changed = [max(range(len(ratios)), key=lambda k: abs(ratios[k] - 1))]
+        # Every share made equal, or drawn anew in no order of the reference's: the pie shows none of its data.
+        n_changed = sum(abs(x - y) > 100 * VISIBLE for x, y in shares)
+        lost = {"replaced": True} if values_lost([x for x, _ in shares], [y for _, y in shares], n_changed) else {}
         for k in changed:
             x, y = shares[k]
             # How differently it reads: its share of the circle.
@@ -246,7 +274,7 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) ->
             if change < VISIBLE:
                 continue
             out.add("data_error", reading_severity(change), loc,
-                    f"{label(k, ca[k])} of the pie is {y:.1f}%, should be {x:.1f}%", ca[k].get("bbox"))  # fmt: skip
+                    f"{label(k, ca[k])} of the pie is {y:.1f}%, should be {x:.1f}%", ca[k].get("bbox"), **lost)  # fmt: skip
     for k, (a, b) in enumerate(zip(ra, ca, strict=True)):
         x, y = a.get("facecolor"), b.get("facecolor")
         out.colour("style_error", f"the colour of {label(k, b)}", loc, x, y, b.get("bbox"),

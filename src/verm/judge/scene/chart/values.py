@@ -101,8 +101,10 @@ def compare_series(out: Findings, r: Series, c: Series, all_r: Sequence[Series],
                     **tag)  # fmt: skip
         elif ctx.r.get("name") == "3d" or ctx.c.get("name") == "3d":
             pass  # 3D collections hold projected, depth-sorted polygons: only their colours compare
-        elif not (kind == "area" and ctx.area_changed):
-            # Areas are stacked more often than not: those above a changed one move with it.
+        elif kind == "area" and ctx.area_changed:
+            # Areas are stacked more often than not: those above a changed one move with it, unless flattened.
+            flattened(out, a, b, name, loc, tag)
+        else:
             changed = compare_paths(out, a, b, name, loc, ctx, tag)
             if not changed and kind == "marks":
                 changed = compare_extent(out, a.get("bbox"), b.get("bbox"), f"the extent of {name}", loc, ctx, tag)
@@ -318,6 +320,8 @@ def compare_paths(
     """Areas and segment groups vertex by vertex (one discrepancy, graded by the largest move); by their extent
     when the vertices do not line up. True when reported."""
     pa, pb = a.get("paths") or [], b.get("paths") or []
+    if flattened(out, a, b, name, loc, tag):
+        return True
     if pa and len(pa) == len(pb) and all(len(x) == len(y) for x, y in zip(pa, pb, strict=True)):
         worst, moved = 0.0, 0
         for x, y in zip(pa, pb, strict=True):
@@ -339,6 +343,17 @@ def compare_paths(
             return True
         return False
     return compare_extent(out, a.get("bbox"), b.get("bbox"), f"the extent of {name}", loc, ctx, tag)
+
+
+def flattened(out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, loc: str, tag: dict[str, Any]) -> bool:
+    """Paths collapsed to one height where the reference's vary (a fill or a violin drawn as a line): they show
+    none of their data, lost for the pile-up. True when reported."""
+    heights_a = {x[k] for x in a.get("paths") or [] for k in range(1, len(x), 2) if x[k] is not None}
+    heights_b = {y[k] for y in b.get("paths") or [] for k in range(1, len(y), 2) if y[k] is not None}
+    if len(heights_b) != 1 or len(heights_a) < 3:
+        return False
+    out.add("data_error", 3, loc, f"{name} is flattened to a line", b.get("bbox"), **{**tag, "replaced": True})
+    return True
 
 
 def compare_extent(out: Findings, a: Any, b: Any, what: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> bool:
@@ -485,6 +500,8 @@ def compare_grid(
 
     if len(diffs) >= 3:
         k, rel, x, y = max(diffs, key=lambda d: d[1])
+        if values_lost(va, vb, len(diffs)):  # one colour all over, or cells in no order of the reference's
+            tag = {**tag, "replaced": True}
         out.add("data_error", reading_severity(rel), loc,
                 f"{len(diffs)} of {len(va)} values of {name} differ, e.g. {cell(k)} is {fmt_number(y)}, "
                 f"should be {fmt_number(x)}", union_box([cell_box(d[0]) for d in diffs]), **tag)  # fmt: skip
