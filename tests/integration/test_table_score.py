@@ -160,3 +160,21 @@ def test_a_split_whose_half_reads_like_another_cell_of_its_row_is_one_split(scor
     got = sorted((d.category, d.severity) for d in r.judgment.discrepancies)
     assert got == ([("layout_error", 2), ("layout_error", 3)] if drop_first else [("layout_error", 2)]), got
     assert any("split" in d.description for d in r.judgment.discrepancies)
+
+
+def test_a_split_in_a_table_whose_columns_were_swapped_is_one_split(scorer):
+    # Columns 'Mean' and 'Max' swapped, and 'Total diagnostic delay' split: the split row is read in the
+    # candidate's column order, so its shifted cells are the split's, not a re-ordered row.
+    ref = scorer.reference(table(GROUPED, header=GROUPED_HEADER))
+
+    def swapped(row: tuple[str, ...]) -> tuple[str, ...]:
+        return (row[0], row[1], row[4], row[3], row[2])
+
+    head = "<thead><tr>" + "".join(f"<th>{h}</th>" for h in swapped(("Type of delay", "Group", "Mean", "SD", "Max")))
+    rows = [swapped(r) for r in GROUPED]
+    rows[3] = ("Total", "diagnostic delay", *rows[3][1:])
+    r = scorer.score(ref, f"```html\n{table(rows, header=head + '</tr></thead>')}\n```")
+    assert r.status is Status.OK
+    got = r.judgment.discrepancies
+    assert sorted((d.category, d.severity) for d in got) == [("layout_error", 2), ("layout_error", 2)], got
+    assert sum("split" in d.description for d in got) == 1

@@ -468,11 +468,11 @@ def _split_rows(
     In such a row the cells before the split read as in the reference, the split cell's two halves
     (new content) follow, and every later cell reads one column to the right; the row's last cell
     goes into a column of its own (a new column, empty in every other row) or is lost. ``alike``
-    compares two cells: the later cells sit at new sub-pixel offsets. Only tables whose aligned
-    columns keep their order are checked.
+    compares two cells: the later cells sit at new sub-pixel offsets. The row is read in the
+    candidate's column order (columns swapped elsewhere in the table move its cells too).
     """
-    cols = sorted(col_al.pairs)
-    if not cols or [m for _, m in cols] != sorted(m for _, m in cols):
+    cols = sorted(col_al.pairs, key=lambda p: p[1])
+    if not cols:
         return []
     last = cols[-1][1]
     paired = {m for _, m in cols}
