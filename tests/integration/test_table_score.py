@@ -134,3 +134,47 @@ def test_a_unit_in_a_wide_table_is_one_numeric_error(scorer, n_cols: int):
     r = scorer.score(ref, f"```html\n{table(cand, header=head)}\n```")
     assert r.status is Status.OK
     assert [(d.category, d.severity) for d in r.judgment.discrepancies] == [("numeric_error", 2)], r.judgment
+
+
+GROUPED_HEADER = (
+    "<thead><tr>" + "".join(f"<th>{h}</th>" for h in ("Type of delay", "Group", "Mean", "SD", "Max")) + "</tr></thead>"
+)
+GROUPED = [
+    ("Referral delay", "Part", "12.1", "8.0", "64"),
+    ("Patient delay", "Part", "55.3", "40.0", "198"),
+    ("Healthcare services delay", "Part", "76.5", "91.2", "371"),
+    ("Total diagnostic delay", "Total", "131.4", "94.3", "401"),
+]
+
+
+@pytest.mark.parametrize("drop_first", [False, True], ids=["split alone", "a row dropped above it"])
+def test_a_split_whose_half_reads_like_another_cell_of_its_row_is_one_split(scorer, drop_first: bool):
+    # 'Total diagnostic delay' -> 'Total' | 'diagnostic delay', in a row whose next cell reads 'Total':
+    # one half looks like that cell, the other is new. With a row dropped above it the split row sits
+    # one row higher in the candidate than in the reference: its shifted cells are the split's, no more.
+    ref = scorer.reference(table(GROUPED, header=GROUPED_HEADER))
+    split = ("Total", "diagnostic delay", *GROUPED[3][1:])
+    rows = [*GROUPED[1 if drop_first else 0 : 3], split]
+    r = scorer.score(ref, f"```html\n{table(rows, header=GROUPED_HEADER)}\n```")
+    assert r.status is Status.OK
+    got = sorted((d.category, d.severity) for d in r.judgment.discrepancies)
+    assert got == ([("layout_error", 2), ("layout_error", 3)] if drop_first else [("layout_error", 2)]), got
+    assert any("split" in d.description for d in r.judgment.discrepancies)
+
+
+def test_a_split_in_a_table_whose_columns_were_swapped_is_one_split(scorer):
+    # Columns 'Mean' and 'Max' swapped, and 'Total diagnostic delay' split: the split row is read in the
+    # candidate's column order, so its shifted cells are the split's, not a re-ordered row.
+    ref = scorer.reference(table(GROUPED, header=GROUPED_HEADER))
+
+    def swapped(row: tuple[str, ...]) -> tuple[str, ...]:
+        return (row[0], row[1], row[4], row[3], row[2])
+
+    head = "<thead><tr>" + "".join(f"<th>{h}</th>" for h in swapped(("Type of delay", "Group", "Mean", "SD", "Max")))
+    rows = [swapped(r) for r in GROUPED]
+    rows[3] = ("Total", "diagnostic delay", *rows[3][1:])
+    r = scorer.score(ref, f"```html\n{table(rows, header=head + '</tr></thead>')}\n```")
+    assert r.status is Status.OK
+    got = r.judgment.discrepancies
+    assert sorted((d.category, d.severity) for d in got) == [("layout_error", 2), ("layout_error", 2)], got
+    assert sum("split" in d.description for d in got) == 1

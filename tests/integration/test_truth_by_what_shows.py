@@ -243,3 +243,16 @@ def test_table_edits_inside_one_change_merge_and_crossing_ones_do_not(table_rend
     assert sorted((d.category, d.severity) for d in truth[1]) == [("layout_error", 2), ("numeric_error", 3)]
     assert [m.item for m in measured[2]] == [0, 1, 2]
     assert sorted(d.category for d in truth[2]) == ["layout_error", "layout_error", "text_error"]
+
+
+def test_table_row_and_column_edits_only_cross(table_renderer) -> None:  # type: ignore[no-untyped-def]
+    # Columns 1 and 4 swapped span the whole table, and so do rows 2 and 3 swapped: an annotator sees
+    # two changes where they cross; a row and a wide column dropped likewise.
+    items = [
+        _chain("table", TABLE, ("row_swap", {"rows": [2, 3]}), ("col_swap", {"cols": [0, 3]})),
+        _chain("table", TABLE, ("row_drop", {"row": 2}), ("col_drop", {"col": 0})),
+    ]
+    truth = ground_truth_many("table", items, table_renderer)
+    assert sorted((d.severity, d.location) for d in truth[0]) == [(2, "columns 1 and 4"), (2, "rows 3 and 4")]
+    assert sorted((d.severity, d.location) for d in truth[1]) == [(3, "column 1"), (3, "row 3")]
+    assert not any("on the same place" in d.description for ts in truth for d in ts)

@@ -183,3 +183,20 @@ def test_a_widened_axis_range_is_graded_by_how_far_the_marks_moved_not_by_the_pi
     assert perturber.grade(edit, _scene_effect(base, wide, moved=2.0)) == 2
     assert perturber.grade(edit, _scene_effect(wide, base, moved=100.0)) == 2  # the other way round
     assert perturber.grade(edit, _scene_effect(base, slight, moved=2.0)) == 1
+
+
+def _table_render(arr: np.ndarray, texts: list[str]) -> Rendering:
+    cells = [{"row": 0, "col": k, "text": t, "shown_text": t} for k, t in enumerate(texts)]
+    return Rendering(task=Task.TABLE, png=to_png(Image.fromarray(arr.astype(np.uint8))), scene={"cells": cells})
+
+
+def test_a_table_cell_that_reads_another_text_shows_however_small_its_glyphs() -> None:
+    arr = _canvas()
+    small = arr.copy()
+    small[100, 60:63] = 0  # a minus sign in text a few pixels high: 3 solid pixels, under MIN_SOLID_PIXELS
+    assert measure_effect(_render(arr), _render(small)) is None  # a drawing: too thin to count
+    effect = measure_effect(_table_render(arr, ["1910", "Yes"]), _table_render(small, ["-1910", "Yes"]))
+    assert effect is not None and effect.box[0] == pytest.approx(0.3, abs=0.01)
+    # The same text in every cell: a few pixels that moved are no change; identical pixels never are.
+    assert measure_effect(_table_render(arr, ["1910", "Yes"]), _table_render(small, ["1910", "Yes"])) is None
+    assert measure_effect(_table_render(arr, ["1910", "Yes"]), _table_render(arr, ["-1910", "Yes"])) is None

@@ -403,6 +403,40 @@ def test_table_merge_after_a_dropped_column_is_not_a_cascade() -> None:
     assert drop.bbox is not None and drop.bbox[0] > 0.6
 
 
+def test_table_rows_and_columns_changed_across_each_other_are_two_changes() -> None:
+    # Columns 1 and 4 swapped span the whole table, as rows 2 and 3 swapped do: they only cross.
+    cand = [[r[3], r[1], r[2], r[0]] for r in REF_TABLE]
+    cand[1], cand[2] = cand[2], cand[1]
+    found = SceneJudge().compare(Task.TABLE, _table(REF_TABLE), _table(cand))
+    assert sorted(d.description for d in found) == ["columns 1 and 4 are swapped", "rows 2 and 3 are swapped"]
+    # A row and a column dropped: two fields of what the table says are gone, 3 each.
+    dropped = [[r[1], r[2], r[3]] for k, r in enumerate(REF_TABLE) if k != 2]
+    found = SceneJudge().compare(Task.TABLE, _table(REF_TABLE), _table(dropped))
+    assert sorted((d.severity, d.location) for d in found) == [(3, "column 1"), (3, "row 3")]
+
+
+def test_table_markdown_link_cut_in_two_is_one_split() -> None:
+    # '[Bob Ray](https://b.example)' split between its words shows its markup in both halves.
+    ref = [list(r) for r in REF_TABLE]
+    ref[2][0] = "Bob Ray"
+    cand = [list(r) for r in ref]
+    cand[2] = ["[Bob", "Ray](https://b.example)", "9", "2"]  # Markdown keeps the row's 4 cells: 'Blue' is lost
+    found = SceneJudge().compare(Task.TABLE, _table(ref), _table(cand))
+    assert [(d.category, d.severity) for d in found] == [("layout_error", 3)]
+    assert "split in two" in found[0].description and "last cell is lost" in found[0].description
+
+
+def test_table_html_split_that_pushes_a_cell_past_the_grid_loses_nothing() -> None:
+    # An HTML row grown by a split: its last cell is drawn in a fifth column the other rows do not have.
+    ref = [list(r) for r in REF_TABLE]
+    ref[2][0] = "Bob Ray"
+    cand = [list(r) for r in ref]
+    cand[2] = ["Bob", "Ray", "9", "2", "Blue"]
+    found = SceneJudge().compare(Task.TABLE, _table(ref), _table(cand))
+    assert [(d.category, d.severity) for d in found] == [("layout_error", 2)]
+    assert "split in two" in found[0].description and "lost" not in found[0].description
+
+
 def _ruled(scene: dict, sides: int) -> dict:
     for cell in scene["cells"]:
         cell["rules"] = sides

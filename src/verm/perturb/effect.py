@@ -10,7 +10,9 @@ Visible. Two same-size renderings differ visibly where
 speckle removed). A change too thin for it (a minus sign, an i/l typo: a
 1-px stroke) counts when at least 4 pixels differ by more than
 `SOLID_DIFF` on a channel, a solid stroke; anti-aliasing that shifts when a
-circle turns about its centre stays under it and is not a change. Renderings
+circle turns about its centre stays under it and is not a change. In a table
+whose pixels differ at all, a cell that reads another text (the renderer's
+scene) counts too: a wide table drawn small sets its text a few pixels high. Renderings
 of different sizes (a table that lost a row) always differ.
 
 Measures, on same-size renderings (a table whose size changed has its box only):
@@ -40,7 +42,7 @@ from typing import Any
 
 import numpy as np
 
-from verm.types import Rendering
+from verm.types import Rendering, Task
 
 #: Box (x0, y0, x1, y1) as fractions of the image.
 Box = tuple[float, float, float, float]
@@ -294,14 +296,33 @@ def measure_effect(before: Rendering, after: Rendering) -> Effect | None:
         # diff_regions blurs and opens its mask, which erases a hyphen or an i/l typo (1 px strokes);
         # the renders are deterministic, so a few solidly changed pixels are a real change, while
         # anti-aliasing that moved (a circle turned about its centre) stays under SOLID_DIFF.
-        if int((diff > SOLID_DIFF).sum()) < MIN_SOLID_PIXELS:
+        if not diff.any() or (
+            int((diff > SOLID_DIFF).sum()) < MIN_SOLID_PIXELS and not _cell_text_changed(before, after)
+        ):
             return None
         mask = diff > PIXEL_DIFF
+        if not mask.any():  # a table's text drawn small: the pixels that moved at all are the change
+            mask = diff > 0
         la, lb = _lab(a[mask][None]), _lab(b[mask][None])
         de = float(np.sqrt(((la - lb) ** 2).sum(axis=2)).mean())
     ys, xs = np.nonzero(mask)
     box = fraction_box((int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1), w, h)
     return Effect(box, before, after, mask, float(de), _moved(a, b, mask), _arrays=(a, b))
+
+
+def _cell_text_changed(before: Rendering, after: Rendering) -> bool:
+    """Tables: whether a cell reads another text (the renderers' scenes). A wide table drawn small sets its
+    text a few pixels high, where a minus sign or a swapped letter changes under `MIN_SOLID_PIXELS` solid
+    pixels, yet an annotator reads the cell."""
+
+    def texts(r: Rendering) -> list[tuple[Any, ...]] | None:
+        cells = (r.scene or {}).get("cells") if r.task is Task.TABLE else None
+        if not cells:
+            return None
+        return sorted((c.get("row"), c.get("col"), c.get("shown_text", c.get("text"))) for c in cells)
+
+    a, b = texts(before), texts(after)
+    return a is not None and b is not None and a != b
 
 
 def effects_overlap(x: Effect, y: Effect) -> bool:

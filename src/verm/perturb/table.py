@@ -370,6 +370,15 @@ def _load(source: str) -> _MdTable | _HtmlTable:
     return _HtmlTable(source) if detect_table_lang(source) == "html" else _MdTable(source)
 
 
+def _line_axis(edit: Edit) -> str | None:
+    """The axis an edit changes whole lines of, by its hint: "rows", "cols", or None (a cell's edit)."""
+    hint = edit.params.get("hint") or {}
+    rows, cols = hint.get("rows"), hint.get("cols")
+    if (rows is None) == (cols is None):
+        return None
+    return "rows" if cols is None else "cols"
+
+
 # --------------------------------------------------------------------------- the perturber
 
 
@@ -393,6 +402,14 @@ class TablePerturber(BasePerturber):
         "cell_split": OpSpec("merge", 0),
     }
     TEXT_OPS: ClassVar[frozenset[str]] = frozenset({"cell_text", "header_text", "cell_digit", "cell_unit", "cell_sign"})
+
+    @staticmethod
+    def lines_cross(a: Edit, b: Edit) -> bool:
+        """Whether one edit changes whole rows and the other whole columns: they cross on a cell or two, but
+        an annotator sees a row missing (swapped, repeated) and a column missing as two changes, however
+        wide the column or tall the row."""
+        axes = {_line_axis(e) for e in (a, b)}
+        return axes == {"rows", "cols"}
 
     def check_source(self, source: str) -> bool:
         try:

@@ -42,8 +42,9 @@ two edits overlap    charts, SVGs: at least half of the smaller one's changed pi
                      the other's (within 2 px: an anti-aliased edge); edits that only touch
                      (a shape recoloured beside one that moved) are two items; tables: over
                      half of the smaller one's cell box in the candidate lies inside the other's
-                     (a merged cell inside two swapped rows; a swapped row that only
-                     crosses a duplicated column is a change of its own)
+                     (a merged cell inside two swapped rows); an edit of whole rows and
+                     one of whole columns never merge: they only cross (a row and a
+                     column missing are two changes, however wide the column)
 texts                an edit read as text (a typo, a changed word or number: the ops in
                      ``TEXT_OPS``) merges only with another such edit: an annotator reads
                      a wrong text as its own error, even where another edit moved it (a
@@ -203,6 +204,8 @@ def _overlap(perturber: BasePerturber, x: MeasuredEdit, y: MeasuredEdit) -> bool
     if (
         perturber.task is Task.TABLE
     ):  # rows and columns move between states: the cells' boxes in the final table say where
+        if perturber.lines_cross(x.edit, y.edit):  # type: ignore[attr-defined]
+            return False
         return inside_share(x.discrepancy.bbox, y.discrepancy.bbox) > TABLE_OVERLAP  # type: ignore[arg-type]
     return effects_overlap(x.effect, y.effect)
 

@@ -210,7 +210,7 @@ def _aligned_items(
         return _shifted_diff(_canonical_crop(ca), _canonical_crop(cb)) < 20.0
 
     splits = _split_rows(rc, cc, row_al, col_al, alike)
-    split_rows = {cj for cj, *_ in splits}
+    split_rows = {cj for _ri, cj, *_ in splits}  # (ref row, cand row, ...): the candidate's row
     split_extra = {m for *_, m in splits if m is not None}
     for ri, cj, k, m, lost, _extra in splits:
         rbox = _union([rc[ri][kk][1] for kk in range(k, n_rc)])
@@ -468,11 +468,11 @@ def _split_rows(
     In such a row the cells before the split read as in the reference, the split cell's two halves
     (new content) follow, and every later cell reads one column to the right; the row's last cell
     goes into a column of its own (a new column, empty in every other row) or is lost. ``alike``
-    compares two cells: the later cells sit at new sub-pixel offsets. Only tables whose aligned
-    columns keep their order are checked.
+    compares two cells: the later cells sit at new sub-pixel offsets. The row is read in the
+    candidate's column order (columns swapped elsewhere in the table move its cells too).
     """
-    cols = sorted(col_al.pairs)
-    if not cols or [m for _, m in cols] != sorted(m for _, m in cols):
+    cols = sorted(col_al.pairs, key=lambda p: p[1])
+    if not cols:
         return []
     last = cols[-1][1]
     paired = {m for _, m in cols}
@@ -492,8 +492,14 @@ def _split_rows(
             if alike(ref_row[p], cand_row[p]):
                 continue
             halves = cand_row[p : p + 2]
-            if len(halves) < 2 or not all(h[0] for h in halves) or any(alike(r, h) for h in halves for r in ref_row):
-                break  # a split cell's halves are new content (two cells trading places are not)
+            if (
+                len(halves) < 2
+                or not all(h[0] for h in halves)
+                or all(any(alike(r, h) for r in ref_row) for h in halves)
+            ):
+                # A split cell's halves are new content (two cells trading places are not); one short half
+                # may look like another cell of the row ('John' of 'John Anderson').
+                break
             # Within the aligned columns: a cell pushed into a new column sits on that column's partial rules.
             tail = [(ref_row[t], cand_row[t + 1], cand_row[t]) for t in range(p + 1, n - 1)]
             shifted = sum(1 for r, c, _ in tail if r[0] and alike(r, c))

@@ -28,6 +28,8 @@ _QUANTITY_RE = re.compile(
     r"^\s*[(\[]?\s*[-+−–]?\s?[$€£¥]?\s?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s*[%‰°]?\s*[A-Za-zµμ°/%.²³]{0,6}\s*[)\]]?\s*$"
 )
 _COVERED = "\x00"
+#: A Markdown link as its source shows it when the renderer did not read it as one.
+_LINK_RE = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
 #: Two layout changes are one when over this share of the smaller one's box lies inside the other's.
 SAME_PLACE = 0.5
 
@@ -369,17 +371,17 @@ class TableDiff:
             slots = [(i, c) for c in range(gr.cols)] if axis == 0 else [(r, i) for r in range(gr.rows)]
             out.add("layout_error", 3, f"{word} {i + 1}", f"{word} {i + 1} {_line_words(ref_lines[i])} is missing",
                     gc.box_of_line(axis, min(max(at, 0), n_c - 1)) if n_c else gr.box_of_line(axis, i), missing=True,
-                    slots=frozenset(slots))  # fmt: skip
+                    slots=frozenset(slots), line=word)  # fmt: skip
         for j in al.added:
             line = gc.line(axis, j)
             filled = sum(bool(t.strip()) and t != _COVERED for t in line)
             if not filled or (axis == 1 and filled == 1 and len(line) >= 3):
                 continue  # the trace of a split or merge in one row (a cell pushed out), reported there
             out.add("layout_error", 2, f"{word} {j + 1}", f"{word} {j + 1} {_line_words(line)} should not be there",
-                    gc.box_of_line(axis, j))  # fmt: skip
+                    gc.box_of_line(axis, j), line=word)  # fmt: skip
         for i, j in al.dups:
             out.add("layout_error", 2, f"{word} {j + 1}", f"{word} {j + 1} duplicates {word} {i + 1} "
-                    f"{_line_words(ref_lines[i])}", gc.box_of_line(axis, j))  # fmt: skip
+                    f"{_line_words(ref_lines[i])}", gc.box_of_line(axis, j), line=word)  # fmt: skip
         # Moves: two lines that crossed each other are a swap; a line moved by one place swapped with its
         # neighbour; anything else is a move.
         moves = sorted(al.moved, key=lambda m: m[1])
@@ -390,7 +392,7 @@ class TableDiff:
             done.update({a, b})  # type: ignore[arg-type]
             lo, hi = sorted((a[1], b[1]))
             out.add("layout_error", 2, f"{word}s {lo + 1} and {hi + 1}", f"{word}s {lo + 1} and {hi + 1} are swapped",
-                    union_box([gc.box_of_line(axis, a[1]), gc.box_of_line(axis, b[1])]))  # fmt: skip
+                    union_box([gc.box_of_line(axis, a[1]), gc.box_of_line(axis, b[1])]), line=word)  # fmt: skip
         paired_at = {i: j for i, j in kept}
         for m in moves:
             if m in done:
@@ -402,11 +404,11 @@ class TableDiff:
             lo, hi = sorted((j, home))
             if hi - lo == 1:
                 out.add("layout_error", 2, f"{word}s {lo + 1} and {hi + 1}", f"{word}s {lo + 1} and {hi + 1} are "
-                        "swapped", union_box([gc.box_of_line(axis, lo), gc.box_of_line(axis, hi)]))  # fmt: skip
+                        "swapped", union_box([gc.box_of_line(axis, lo), gc.box_of_line(axis, hi)]), line=word)  # fmt: skip
             else:
                 out.add("layout_error", 2, f"{word} {j + 1}",
                         f"{word} {i + 1} {_line_words(ref_lines[i])} is at position {j + 1}, should be at {i + 1}",
-                        gc.box_of_line(axis, j))  # fmt: skip
+                        gc.box_of_line(axis, j), line=word)  # fmt: skip
 
     def row_cells(
         self, gr: _Grid, gc: _Grid, ri: int, rj: int, cols: list[tuple[int, int]], out: Findings
@@ -420,7 +422,10 @@ class TableDiff:
             return []
         # First in the aligned columns (after a dropped, copied or swapped column), then in the raw row (a split
         # that made the row longer than the table).
-        found = self.joined(a, b, rj, lambda k: gc.cell_box(rj, cols[k][1]) if k < len(cols) else None, out)
+        # A cell pushed past the aligned columns (an HTML row grown by a split) is drawn, not lost.
+        aligned = {c for _, c in cols}
+        overflow = frozenset(t for j, t in enumerate(gc.text[rj]) if j not in aligned and t not in ("", _COVERED))
+        found = self.joined(a, b, rj, lambda k: gc.cell_box(rj, cols[k][1]) if k < len(cols) else None, out, overflow)
         if found is not None:
             kind, k = found
             pairs = [cols[m] for m in range(k)]
@@ -437,9 +442,16 @@ class TableDiff:
         return cols
 
     def joined(
-        self, a: list[str], b: list[str], rj: int, box: Callable[[int], Any], out: Findings
+        self,
+        a: list[str],
+        b: list[str],
+        rj: int,
+        box: Callable[[int], Any],
+        out: Findings,
+        overflow: frozenset[str] = frozenset(),
     ) -> tuple[str, int] | None:
-        """("merge" | "split", k) when cells k and k+1 of ``a`` are cell k of ``b`` or the other way round."""
+        """("merge" | "split", k) when cells k and k+1 of ``a`` are cell k of ``b`` or the other way round;
+        ``overflow``: the texts the candidate's row draws outside ``b`` (a cell a split pushed out is not lost)."""
         if a == b or len(a) < 2 or len(b) < 2:
             return None
 
@@ -454,6 +466,9 @@ class TableDiff:
             if not whole or whole == _COVERED:
                 return None
             options = glue(x, y)
+            # A Markdown link cut in two shows its markup in both halves ('[Bank', 'of Russia](https://…)'):
+            # glued, the halves are the link again, read as its text.
+            options += [t for t in (_LINK_RE.sub(r"\1", o) for o in options) if t not in options]
             if whole in options:
                 return 0
             if options and x and y and text_ratio(whole, options[0]) >= 0.85:
@@ -493,9 +508,10 @@ class TableDiff:
             # Markdown keeps a row's cell count, so a split pushes the row's last cell out.
             allowed = 0 if g else 1
             off_lost = tail_off(a[k + 1 : -1], b[k + 2 :])
-            lost = len(a) == len(b) and bool(a[-1]) and off_lost is not None and off_lost <= allowed
+            pushed = len(a) == len(b) and bool(a[-1]) and off_lost is not None and off_lost <= allowed
+            lost = pushed and a[-1] not in overflow
             off = tail_off(a[k + 1 :], b[k + 2 :])
-            if lost or (off is not None and off <= allowed):
+            if pushed or (off is not None and off <= allowed):
                 out.add("layout_error", 3 if lost else 2, f"row {rj + 1}, column {k + 1}",
                         f"cell {k + 1} of row {rj + 1} ({quote(a[k])}) is split in two"
                         + ("; the row's last cell is lost" if lost else ""),
@@ -557,12 +573,15 @@ class TableDiff:
 
 def merge_overlaps(out: Findings) -> None:
     """Layout changes on one place are one discrepancy, as the ground truth merges edits when over half of the
-    smaller one's box lies inside the other's (a merged cell inside two swapped rows); a cell that reads wrong is
-    its own error. The dominant one leads: the highest severity, then the larger box."""
+    smaller one's box lies inside the other's (a merged cell inside two swapped rows), but never a change of whole
+    rows with one of whole columns; a cell that reads wrong is its own error. The dominant one leads: the highest
+    severity, then the larger box."""
     items = out.items
 
     def touch(i: int, j: int) -> bool:
         a, b = items[i], items[j]
+        if {a.tags.get("line"), b.tags.get("line")} == {"row", "column"}:
+            return False  # a row and a column only cross: two changes, however wide the column (as the truth)
         return a.category == b.category == "layout_error" and _inside_share(a.bbox, b.bbox) > SAME_PLACE
 
     groups = same_place_groups(items, touch)
