@@ -28,6 +28,16 @@ ax.legend(loc="upper left")
 """
 BAR_COPY = 'ax.bar([1, 2, 3, 4], [18.0, 30.0, 24.0, 48.0], color="#2ca02c", label="Projected")\n'
 
+HEATMAP = """
+import matplotlib.pyplot as plt
+labels = ["north", "south", "east"]
+fig, ax = plt.subplots(figsize=(5, 4))
+ax.imshow([[1.0, 0.2, 0.5], [0.2, 1.0, 0.7], [0.5, 0.7, 1.0]], cmap="Blues")
+ax.set_xticks(range(3), labels)
+ax.set_yticks(range(3), labels)
+ax.set_title("Correlations")
+"""
+
 
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
@@ -57,6 +67,20 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "bars": BARS,
         # Bars scaled under their copy: the bars' insides stay put, only their tops move.
         "bars_scaled_copy": BARS.replace("30.0, 50.0, 40.0, 80.0", "54.0, 90.0, 72.0, 144.0") + BAR_COPY,
+        # Every bar scaled and recoloured: the autoscaled axis keeps the bars in place (the change shows on
+        # its tick labels), or one bar shrunk (its change shows where its top was): apart from the new colour.
+        # One bar grown and recoloured: its new pixels are the recoloured ones, one place.
+        "bars_scaled_recoloured": BARS.replace("30.0, 50.0, 40.0, 80.0", "54.0, 90.0, 72.0, 144.0").replace(
+            "#4c72b0", "#8b0000"
+        ),
+        "bars_shrunk_recoloured": BARS.replace("50.0, 40.0, 80.0", "20.0, 40.0, 80.0").replace("#4c72b0", "#8b0000"),
+        "bars_grown_recoloured": BARS.replace("50.0, 40.0, 80.0", "70.0, 40.0, 80.0").replace("#4c72b0", "#8b0000"),
+        "heatmap": HEATMAP,
+        # One label list on both axes: two labels swapped, or one misspelt.
+        "heatmap_swapped": HEATMAP.replace('["north", "south", "east"]', '["south", "north", "east"]'),
+        "heatmap_typo": HEATMAP.replace('"east"]', '"eats"]'),
+        # The x labels alone changed (another list on the y-axis): one axis, one item.
+        "heatmap_x_only": HEATMAP.replace("ax.set_xticks(range(3), labels)", "ax.set_xticks(range(3), ['a', 'b', 'c'])"),
     }
     yield render_charts(sources)
 
@@ -107,3 +131,25 @@ def test_a_series_drawn_as_bars_is_one_place_with_the_looks_of_the_marks_it_lies
     [d] = judgment.discrepancies
     assert (d.category, d.severity) == ("structure_error", 3), d
     assert "colour" in d.description, d.description
+
+
+def test_values_that_show_apart_from_the_new_colour_of_their_bars_are_two_items(
+    charts: dict[str, Rendering],
+) -> None:
+    # Scaled with the autoscaled axis (the bars stay put: the change is on the tick labels) or shrunk (the
+    # change is where the tops were): the recolouring is its own item.
+    for cand in ("bars_scaled_recoloured", "bars_shrunk_recoloured"):
+        got = items(charts, "bars", cand)
+        assert [c for c, _ in got] == ["data_error", "style_error"], (cand, got)
+    # A bar grown: its change lies on the recoloured bar, one place.
+    got = items(charts, "bars", "bars_grown_recoloured")
+    assert len(got) == 1, got
+
+
+def test_one_label_list_changed_on_both_axes_of_a_heatmap_is_one_item(charts: dict[str, Rendering]) -> None:
+    assert items(charts, "heatmap", "heatmap_swapped") == [("text_error", 3)]
+    assert items(charts, "heatmap", "heatmap_typo") == [("text_error", 1)]
+    judgment = SceneJudge().judge(Task.CHART, charts["heatmap"], charts["heatmap_typo"])
+    assert "x- and y-axis tick labels" in judgment.discrepancies[0].location
+    # Only one axis' labels changed: the other axis adds nothing.
+    assert [c for c, _ in items(charts, "heatmap", "heatmap_x_only")] == ["text_error"]

@@ -279,6 +279,7 @@ class ChartDiff:
         n_axis = len(out.items)
         for axis in ("x", "y"):
             self.axis(r, c, axis, where, data_changed or structure, resized)
+        _one_label_list(out.items, n_axis)
         x_range = [d for d in out.items[n_axis:] if d.location.endswith("x-axis") and d.category == "data_error"]
         self.axes_log.append((c.get("bbox"), data_changed or structure, x_range))
         gone = self.texts(r.get("texts") or [], c.get("texts") or [], where, data_changed, c.get("facecolor"))
@@ -397,9 +398,12 @@ class ChartDiff:
                 sevs.append(2)
         # Two labels swapped misattribute values (the perturbation engine's rule): 3.
         sev = 3 if Counter(tr) == Counter(tc) else max(sevs)
+        # What replaced what, place by place (so a heatmap's y labels, listed bottom up, compare with its x labels).
+        swaps = frozenset((x, y) for x, y in zip(tr, tc, strict=True) if x != y) if len(tr) == len(tc) else None
         out.add("text_error", sev, f"{where} {axis}-axis tick labels",
                 f"{axis}-axis tick labels differ: " + "; ".join(diffs[:4]) + ("; …" if len(diffs) > 4 else ""),
-                tick_box, Unit(f"{axis}-axis tick labels", "|".join(tr), "|".join(tc), "axis", where))  # fmt: skip
+                tick_box, Unit(f"{axis}-axis tick labels", "|".join(tr), "|".join(tc), "axis", where),
+                label_swaps=swaps)  # fmt: skip
 
     # -- texts and legends
     def texts(
@@ -581,6 +585,21 @@ class ChartDiff:
         # 'best' may resolve to the place the other names: reported when the legend shows elsewhere.
         if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (lr == lc != "best" and moved > 0.15):
             out.add("style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"))
+
+
+def _one_label_list(items: list[Finding], start: int) -> None:
+    """The x and y tick labels of one plot changed alike (a heatmap's or matrix's categories, one list on both
+    axes: the same labels replaced, swapped or misspelt) are one text change, as a reader sees one wrong label
+    list; ``items[start:]`` are the findings on the two axes."""
+    ticks = [f for f in items[start:] if f.tags.get("label_swaps")]
+    if len(ticks) != 2 or ticks[0].tags["label_swaps"] != ticks[1].tags["label_swaps"]:
+        return
+    x, y = ticks
+    merged = Finding("text_error", max(x.severity, y.severity), x.location.replace("x-axis", "x- and y-axis"),
+                     x.description.replace("x-axis", "x- and y-axis", 1), union_box([x.bbox, y.bbox]), x.unit,
+                     dict(x.tags))  # fmt: skip
+    items[items.index(x)] = merged
+    items.remove(y)
 
 
 def _same_anchor(a: tuple[float, ...] | None, b: tuple[float, ...] | None) -> bool:

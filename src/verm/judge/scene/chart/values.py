@@ -193,6 +193,8 @@ def compare_values(
             # Flattened or drawn anew: the series shows none of its data (lost, for the pile-up), its own item.
             how, tag = None, {**tag, "replaced": True}
         unit_ = Unit("values", None, f"{how} ({axis})", "series", ctx.where) if how else None
+        if ctx.in_place(ra, ca, axis):
+            tag = {**tag, "off_marks": True}
         out.add("data_error", sev, loc,
                 f"{len(diffs)} of {len(ra)} {unit}s of {name} differ ({axis} values{', ' + how if how else ''}), "
                 f"e.g. {unit} {k + 1}{ctx.at(xs, k)} is {fmt_number(y)}, should be {fmt_number(x)}",
