@@ -75,6 +75,14 @@ def charts() -> Iterator[dict[str, Rendering]]:
         ),
         "bars_shrunk_recoloured": BARS.replace("50.0, 40.0, 80.0", "20.0, 40.0, 80.0").replace("#4c72b0", "#8b0000"),
         "bars_grown_recoloured": BARS.replace("50.0, 40.0, 80.0", "70.0, 40.0, 80.0").replace("#4c72b0", "#8b0000"),
+        # The only series dropped: its legend is left with no entries (where the empty frame sits shows nothing).
+        "one_label": LINES.replace(', label="orders"', ""),
+        # (its empty frame placed elsewhere: nothing shows there)
+        "one_label_dropped": LINES.replace(', label="orders"', "")
+        .replace(
+            'ax.plot([1, 2, 3, 4, 5, 6], [30.0, 50.0, 40.0, 80.0, 60.0, 70.0], color="#4c72b0", label="visits")\n', ""
+        )
+        .replace('loc="upper left"', 'loc="lower right"'),
         "heatmap": HEATMAP,
         # One label list on both axes: two labels swapped, or one misspelt.
         "heatmap_swapped": HEATMAP.replace('["north", "south", "east"]', '["south", "north", "east"]'),
@@ -153,3 +161,9 @@ def test_one_label_list_changed_on_both_axes_of_a_heatmap_is_one_item(charts: di
     assert "x- and y-axis tick labels" in judgment.discrepancies[0].location
     # Only one axis' labels changed: the other axis adds nothing.
     assert [c for c, _ in items(charts, "heatmap", "heatmap_x_only")] == ["text_error"]
+
+
+def test_a_legend_left_empty_by_a_series_gone_is_not_a_legend_moved(charts: dict[str, Rendering]) -> None:
+    # The line and its legend entry are missing content (they pile up); no legend moved is seen.
+    got = items(charts, "one_label", "one_label_dropped")
+    assert got and all(c == "data_error" for c, _ in got), got

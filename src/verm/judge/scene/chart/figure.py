@@ -583,6 +583,8 @@ class ChartDiff:
         lr, lc = _loc_word(r.get("loc")), _loc_word(c.get("loc"))
         moved = centre_distance(r.get("bbox"), c.get("bbox"))
         # 'best' may resolve to the place the other names: reported when the legend shows elsewhere.
+        if not tc and tr:
+            return  # a legend left with no entries shows nothing where it sits: its entries' series are gone
         if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (lr == lc != "best" and moved > 0.15):
             out.add("style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"))
 
