@@ -88,7 +88,9 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "heatmap_swapped": HEATMAP.replace('["north", "south", "east"]', '["south", "north", "east"]'),
         "heatmap_typo": HEATMAP.replace('"east"]', '"eats"]'),
         # The x labels alone changed (another list on the y-axis): one axis, one item.
-        "heatmap_x_only": HEATMAP.replace("ax.set_xticks(range(3), labels)", "ax.set_xticks(range(3), ['a', 'b', 'c'])"),
+        "heatmap_x_only": HEATMAP.replace(
+            "ax.set_xticks(range(3), labels)", "ax.set_xticks(range(3), ['a', 'b', 'c'])"
+        ),
     }
     yield render_charts(sources)
 

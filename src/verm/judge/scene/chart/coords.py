@@ -19,7 +19,6 @@ from verm.judge.scene.chart.series import NOLINE, NOMARKER
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.text import is_numeric_text
 
-
 #: Values whose image fractions moved less than this still draw in place.
 IN_PLACE = 0.005
 

@@ -286,7 +286,9 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     touch): texts only with texts."""
     if (fa == "text") != (fb == "text") or (a.tags.get("missing") and b.tags.get("missing")):
         return False  # missing content is what it hides: each piece costs
-    if (a.tags.get("off_marks") and b.category == "style_error") or (b.tags.get("off_marks") and a.category == "style_error"):
+    if (a.tags.get("off_marks") and b.category == "style_error") or (
+        b.tags.get("off_marks") and a.category == "style_error"
+    ):
         return False  # values scaled with their autoscaled axis show on its tick labels, not on the marks' looks
     if a.tags.get("apart") or b.tags.get("apart"):
         return False  # seen on its own where it lies (limits set wider, values of a retyped series)
