@@ -28,6 +28,14 @@ ax.legend(loc="upper left")
 """
 BAR_COPY = 'ax.bar([1, 2, 3, 4], [18.0, 30.0, 24.0, 48.0], color="#2ca02c", label="Projected")\n'
 
+BAR_ERRORS = """
+import matplotlib.pyplot as plt
+means = [30.0, 50.0, 40.0]
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar([0, 1, 2], means, color="#4c72b0")
+ax.errorbar([0, 1, 2], means, yerr=[3.0, 4.0, 5.0], fmt="none", ecolor="gray", capsize=4)
+"""
+
 HEATMAP = """
 import matplotlib.pyplot as plt
 labels = ["north", "south", "east"]
@@ -83,6 +91,9 @@ def charts() -> Iterator[dict[str, Rendering]]:
             'ax.plot([1, 2, 3, 4, 5, 6], [30.0, 50.0, 40.0, 80.0, 60.0, 70.0], color="#4c72b0", label="visits")\n', ""
         )
         .replace('loc="upper left"', 'loc="lower right"'),
+        "bar_errors": BAR_ERRORS,
+        # One array drawn twice (bars and their error bars) changed at one place: one value, one item.
+        "bar_errors_changed": BAR_ERRORS.replace("means = [30.0, 50.0, 40.0]", "means = [30.0, 65.0, 40.0]"),
         "heatmap": HEATMAP,
         # One label list on both axes: two labels swapped, or one misspelt.
         "heatmap_swapped": HEATMAP.replace('["north", "south", "east"]', '["south", "north", "east"]'),
@@ -169,3 +180,8 @@ def test_a_legend_left_empty_by_a_series_gone_is_not_a_legend_moved(charts: dict
     # The line and its legend entry are missing content (they pile up); no legend moved is seen.
     got = items(charts, "one_label", "one_label_dropped")
     assert got and all(c == "data_error" for c, _ in got), got
+
+
+def test_error_bars_drawn_on_the_bars_values_move_with_them(charts: dict[str, Rendering]) -> None:
+    got = items(charts, "bar_errors", "bar_errors_changed")
+    assert got == [("data_error", 3)], got
