@@ -91,6 +91,12 @@ def charts() -> Iterator[dict[str, Rendering]]:
             'ax.plot([1, 2, 3, 4, 5, 6], [30.0, 50.0, 40.0, 80.0, 60.0, 70.0], color="#4c72b0", label="visits")\n', ""
         )
         .replace('loc="upper left"', 'loc="lower right"'),
+        # A wider range set on bars: they shorten, the change shows where their tops were; their fill recoloured
+        # lies apart, their outline recoloured lies on the moved tops.
+        "bars_wider_recoloured": BARS.replace("#4c72b0", "#8b0000") + "ax.set_ylim(0, 170)\n",
+        "bars_edged": BARS.replace('color="#4c72b0"', 'color="#4c72b0", edgecolor="white", linewidth=2'),
+        "bars_edged_wider": BARS.replace('color="#4c72b0"', 'color="#4c72b0", edgecolor="#8b0000", linewidth=2')
+        + "ax.set_ylim(0, 170)\n",
         "bar_errors": BAR_ERRORS,
         # One array drawn twice (bars and their error bars) changed at one place: one value, one item.
         "bar_errors_changed": BAR_ERRORS.replace("means = [30.0, 50.0, 40.0]", "means = [30.0, 65.0, 40.0]"),
@@ -185,3 +191,12 @@ def test_a_legend_left_empty_by_a_series_gone_is_not_a_legend_moved(charts: dict
 def test_error_bars_drawn_on_the_bars_values_move_with_them(charts: dict[str, Rendering]) -> None:
     got = items(charts, "bar_errors", "bar_errors_changed")
     assert got == [("data_error", 3)], got
+
+
+def test_a_wider_range_on_bars_lies_apart_from_their_new_fill_but_not_from_their_new_outline(
+    charts: dict[str, Rendering],
+) -> None:
+    got = items(charts, "bars", "bars_wider_recoloured")
+    assert [c for c, _ in got] == ["data_error", "style_error"], got
+    got = items(charts, "bars_edged", "bars_edged_wider")
+    assert len(got) == 1, got

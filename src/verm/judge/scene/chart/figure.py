@@ -372,6 +372,10 @@ class ChartDiff:
                         f"{fmt_number(cl[0])} to {fmt_number(cl[1])}",
                     )
                     apart = {"apart": True} if widened else {}
+                    if not narrowed and _bars_only(r):
+                        # Bars shortened by a wider range: the change shows where their ends were, not on
+                        # the bars, so a look change of the bars lies apart from it.
+                        apart["off_marks"] = True
                     out.add("data_error", sev, f"{where} {axis}-axis",
                             f"the {axis}-axis range is {new}, should be {old}", tick_box,
                             Unit(f"{axis}-axis range", old, new, "axes", where), **apart)  # fmt: skip
@@ -674,6 +678,11 @@ def _widened_beyond_data(r: dict[str, Any], c: dict[str, Any], axis: str) -> boo
 _SHAPE_KINDS = frozenset({"bar", "barh", "box", "boxline"})
 #: Violins: filled bodies with their extrema segments.
 _VIOLIN_KINDS = frozenset({"area", "segments"})
+
+
+def _bars_only(ax: dict[str, Any]) -> bool:
+    kinds = {k for k, ss in series_by_kind(ax).items() if ss}
+    return bool(kinds) and kinds <= {"bar", "barh"}
 
 
 def _shapes_only(ax: dict[str, Any]) -> bool:
