@@ -36,6 +36,18 @@ ax.bar([0, 1, 2], means, color="#4c72b0")
 ax.errorbar([0, 1, 2], means, yerr=[3.0, 4.0, 5.0], fmt="none", ecolor="gray", capsize=4)
 """
 
+TIMELINE = """
+import matplotlib.pyplot as plt
+names = ["v1.0", "v1.1", "v1.2", "v2.0", "v2.1"]
+years = [2018.0, 2018.5, 2019.0, 2019.5, 2020.0]
+levels = [1.0, 3.0, 5.0, 2.0, 4.0]
+fig, ax = plt.subplots(figsize=(8, 4))
+ax.vlines(years, 0.5, levels, color="tab:red")
+for d, lv, r in zip(years, levels, names):
+    ax.annotate(r, xy=(d, lv), xytext=(-3, 3), textcoords="offset points", ha="right", fontsize=8)
+ax.set_ylim(0.5, 6)
+"""
+
 HEATMAP = """
 import matplotlib.pyplot as plt
 labels = ["north", "south", "east"]
@@ -97,6 +109,9 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "bars_edged": BARS.replace('color="#4c72b0"', 'color="#4c72b0", edgecolor="white", linewidth=2'),
         "bars_edged_wider": BARS.replace('color="#4c72b0"', 'color="#4c72b0", edgecolor="#8b0000", linewidth=2')
         + "ax.set_ylim(0, 170)\n",
+        "timeline": TIMELINE,
+        # Two labels swapped while the value axis turned log: the labels moved up or down, and traded columns.
+        "timeline_swapped_log": TIMELINE.replace('"v1.0", "v1.1"', '"v1.1", "v1.0"') + "ax.set_yscale('log')\n",
         "bar_errors": BAR_ERRORS,
         # One array drawn twice (bars and their error bars) changed at one place: one value, one item.
         "bar_errors_changed": BAR_ERRORS.replace("means = [30.0, 50.0, 40.0]", "means = [30.0, 65.0, 40.0]"),
@@ -200,3 +215,10 @@ def test_a_wider_range_on_bars_lies_apart_from_their_new_fill_but_not_from_their
     assert [c for c, _ in got] == ["data_error", "style_error"], got
     got = items(charts, "bars_edged", "bars_edged_wider")
     assert len(got) == 1, got
+
+
+def test_two_labels_that_traded_places_read_swapped_where_the_value_axis_moved_them(
+    charts: dict[str, Rendering],
+) -> None:
+    got = items(charts, "timeline", "timeline_swapped_log")
+    assert ("text_error", 3) in got and ("structure_error", 2) in got, got

@@ -477,13 +477,23 @@ class ChartDiff:
                 out.add("text_error", 1, f"{where} text", f"the text {quote(t)} should not be there", ca[j].get("bbox"))
         # Two texts that traded places (labels swapped): the values they name are misattributed.
         swapped: set[int] = set()
+        # Where the data moved the texts along one axis only (a value axis turned log), their places along the
+        # other axis still tell a swap.
+        kept = [
+            i for i, j in pairs if text_r[i] == text_c[j] and box_area(box_r[i]) > 1e-5 and box_area(box_c[j]) > 1e-5
+        ]
+        overlaps = [box_iou_clean]
+        for k in (0, 1):
+            if kept and sum(_span_iou(box_r[i], box_c[j], k) >= 0.5 for i, j in pairs if i in kept) * 2 >= len(kept):
+                overlaps.append(lambda a, b, k=k: _span_iou(a, b, k))
         for (i, j), (i2, j2) in itertools.combinations(pairs, 2):
             if i in swapped or i2 in swapped or text_r[i] == text_r[i2]:
                 continue
             if all(derived(t) for t in (text_r[i], text_r[i2], text_c[j], text_c[j2])):
                 continue  # value labels that follow changed data (a pie's percentages) move with it
-            if (box_iou_clean(box_r[i], box_c[j]) < 0.3 and box_iou_clean(box_c[j], box_r[i2]) >= 0.3
-                    and box_iou_clean(box_c[j2], box_r[i]) >= 0.3):  # fmt: skip
+            names = not any(is_numeric_text(t) for t in (text_r[i], text_r[i2]))
+            if any(o(box_r[i], box_c[j]) < 0.3 and o(box_c[j], box_r[i2]) >= 0.3 and o(box_c[j2], box_r[i]) >= 0.3
+                   for o in overlaps[: 3 if names else 1]):  # fmt: skip
                 swapped |= {i, i2}
                 out.add("text_error", 3, f"{where} texts", f"the texts {quote(text_r[i])} and {quote(text_r[i2])} "
                         "traded places", union_box([box_c[j], box_c[j2]]))  # fmt: skip
@@ -606,6 +616,15 @@ def _one_label_list(items: list[Finding], start: int) -> None:
                      dict(x.tags))  # fmt: skip
     items[items.index(x)] = merged
     items.remove(y)
+
+
+def _span_iou(a: tuple[float, ...] | None, b: tuple[float, ...] | None, k: int) -> float:
+    """How much two boxes overlap along one axis (``k`` 0: x, 1: y), as intersection over union of their spans."""
+    if a is None or b is None:
+        return 0.0
+    inter = min(a[k + 2], b[k + 2]) - max(a[k], b[k])
+    union = max(a[k + 2], b[k + 2]) - min(a[k], b[k])
+    return max(0.0, inter) / union if union > 0 else 0.0
 
 
 def _same_anchor(a: tuple[float, ...] | None, b: tuple[float, ...] | None) -> bool:
