@@ -94,6 +94,9 @@ def charts() -> Iterator[dict[str, Rendering]]:
             "#4c72b0", "#8b0000"
         ),
         "bars_shrunk_recoloured": BARS.replace("50.0, 40.0, 80.0", "20.0, 40.0, 80.0").replace("#4c72b0", "#8b0000"),
+        "bars_shrunk_narrowed": BARS.replace("50.0, 40.0, 80.0", "20.0, 40.0, 80.0").replace(
+            'color="#4c72b0"', 'color="#4c72b0", width=0.5'
+        ),
         "bars_grown_recoloured": BARS.replace("50.0, 40.0, 80.0", "70.0, 40.0, 80.0").replace("#4c72b0", "#8b0000"),
         # The only series dropped: its legend is left with no entries (where the empty frame sits shows nothing).
         "one_label": LINES.replace(', label="orders"', ""),
@@ -183,6 +186,8 @@ def test_values_that_show_apart_from_the_new_colour_of_their_bars_are_two_items(
     for cand in ("bars_scaled_recoloured", "bars_shrunk_recoloured"):
         got = items(charts, "bars", cand)
         assert [c for c, _ in got] == ["data_error", "style_error"], (cand, got)
+    # Bars narrowed: their outlines moved, as the shrunk bar's top did: one place.
+    assert len(items(charts, "bars", "bars_shrunk_narrowed")) == 1
     # A bar grown: its change lies on the recoloured bar, one place.
     got = items(charts, "bars", "bars_grown_recoloured")
     assert len(got) == 1, got

@@ -326,8 +326,11 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
 
 
 def _fill_look(f: Finding) -> bool:
-    """A look changed over the marks' insides: a style change other than an outline's colour."""
-    return f.category == "style_error" and not (f.unit is not None and f.unit.attribute.startswith("edge"))
+    """A look changed over the marks' insides: a style change other than an outline's colour or the bars' width
+    (their outline moved, as the values' change moved their ends)."""
+    return f.category == "style_error" and not (
+        f.unit is not None and (f.unit.attribute.startswith("edge") or f.unit.attribute == "bar width")
+    )
 
 
 def _scope(f: Finding) -> Any:
