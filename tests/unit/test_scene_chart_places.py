@@ -28,6 +28,36 @@ ax.legend(loc="upper left")
 """
 BAR_COPY = 'ax.bar([1, 2, 3, 4], [18.0, 30.0, 24.0, 48.0], color="#2ca02c", label="Projected")\n'
 
+BAR_ERRORS = """
+import matplotlib.pyplot as plt
+means = [30.0, 50.0, 40.0]
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar([0, 1, 2], means, color="#4c72b0")
+ax.errorbar([0, 1, 2], means, yerr=[3.0, 4.0, 5.0], fmt="none", ecolor="gray", capsize=4)
+"""
+
+TIMELINE = """
+import matplotlib.pyplot as plt
+names = ["v1.0", "v1.1", "v1.2", "v2.0", "v2.1"]
+years = [2018.0, 2018.5, 2019.0, 2019.5, 2020.0]
+levels = [1.0, 3.0, 5.0, 2.0, 4.0]
+fig, ax = plt.subplots(figsize=(8, 4))
+ax.vlines(years, 0.5, levels, color="tab:red")
+for d, lv, r in zip(years, levels, names):
+    ax.annotate(r, xy=(d, lv), xytext=(-3, 3), textcoords="offset points", ha="right", fontsize=8)
+ax.set_ylim(0.5, 6)
+"""
+
+HEATMAP = """
+import matplotlib.pyplot as plt
+labels = ["north", "south", "east"]
+fig, ax = plt.subplots(figsize=(5, 4))
+ax.imshow([[1.0, 0.2, 0.5], [0.2, 1.0, 0.7], [0.5, 0.7, 1.0]], cmap="Blues")
+ax.set_xticks(range(3), labels)
+ax.set_yticks(range(3), labels)
+ax.set_title("Correlations")
+"""
+
 
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
@@ -57,6 +87,45 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "bars": BARS,
         # Bars scaled under their copy: the bars' insides stay put, only their tops move.
         "bars_scaled_copy": BARS.replace("30.0, 50.0, 40.0, 80.0", "54.0, 90.0, 72.0, 144.0") + BAR_COPY,
+        # Every bar scaled and recoloured: the autoscaled axis keeps the bars in place (the change shows on
+        # its tick labels), or one bar shrunk (its change shows where its top was): apart from the new colour.
+        # One bar grown and recoloured: its new pixels are the recoloured ones, one place.
+        "bars_scaled_recoloured": BARS.replace("30.0, 50.0, 40.0, 80.0", "54.0, 90.0, 72.0, 144.0").replace(
+            "#4c72b0", "#8b0000"
+        ),
+        "bars_shrunk_recoloured": BARS.replace("50.0, 40.0, 80.0", "20.0, 40.0, 80.0").replace("#4c72b0", "#8b0000"),
+        "bars_shrunk_narrowed": BARS.replace("50.0, 40.0, 80.0", "20.0, 40.0, 80.0").replace(
+            'color="#4c72b0"', 'color="#4c72b0", width=0.5'
+        ),
+        "bars_grown_recoloured": BARS.replace("50.0, 40.0, 80.0", "70.0, 40.0, 80.0").replace("#4c72b0", "#8b0000"),
+        # The only series dropped: its legend is left with no entries (where the empty frame sits shows nothing).
+        "one_label": LINES.replace(', label="orders"', ""),
+        # (its empty frame placed elsewhere: nothing shows there)
+        "one_label_dropped": LINES.replace(', label="orders"', "")
+        .replace(
+            'ax.plot([1, 2, 3, 4, 5, 6], [30.0, 50.0, 40.0, 80.0, 60.0, 70.0], color="#4c72b0", label="visits")\n', ""
+        )
+        .replace('loc="upper left"', 'loc="lower right"'),
+        # A wider range set on bars: they shorten, the change shows where their tops were; their fill recoloured
+        # lies apart, their outline recoloured lies on the moved tops.
+        "bars_wider_recoloured": BARS.replace("#4c72b0", "#8b0000") + "ax.set_ylim(0, 170)\n",
+        "bars_edged": BARS.replace('color="#4c72b0"', 'color="#4c72b0", edgecolor="white", linewidth=2'),
+        "bars_edged_wider": BARS.replace('color="#4c72b0"', 'color="#4c72b0", edgecolor="#8b0000", linewidth=2')
+        + "ax.set_ylim(0, 170)\n",
+        "timeline": TIMELINE,
+        # Two labels swapped while the value axis turned log: the labels moved up or down, and traded columns.
+        "timeline_swapped_log": TIMELINE.replace('"v1.0", "v1.1"', '"v1.1", "v1.0"') + "ax.set_yscale('log')\n",
+        "bar_errors": BAR_ERRORS,
+        # One array drawn twice (bars and their error bars) changed at one place: one value, one item.
+        "bar_errors_changed": BAR_ERRORS.replace("means = [30.0, 50.0, 40.0]", "means = [30.0, 65.0, 40.0]"),
+        "heatmap": HEATMAP,
+        # One label list on both axes: two labels swapped, or one misspelt.
+        "heatmap_swapped": HEATMAP.replace('["north", "south", "east"]', '["south", "north", "east"]'),
+        "heatmap_typo": HEATMAP.replace('"east"]', '"eats"]'),
+        # The x labels alone changed (another list on the y-axis): one axis, one item.
+        "heatmap_x_only": HEATMAP.replace(
+            "ax.set_xticks(range(3), labels)", "ax.set_xticks(range(3), ['a', 'b', 'c'])"
+        ),
     }
     yield render_charts(sources)
 
@@ -107,3 +176,54 @@ def test_a_series_drawn_as_bars_is_one_place_with_the_looks_of_the_marks_it_lies
     [d] = judgment.discrepancies
     assert (d.category, d.severity) == ("structure_error", 3), d
     assert "colour" in d.description, d.description
+
+
+def test_values_that_show_apart_from_the_new_colour_of_their_bars_are_two_items(
+    charts: dict[str, Rendering],
+) -> None:
+    # Scaled with the autoscaled axis (the bars stay put: the change is on the tick labels) or shrunk (the
+    # change is where the tops were): the recolouring is its own item.
+    for cand in ("bars_scaled_recoloured", "bars_shrunk_recoloured"):
+        got = items(charts, "bars", cand)
+        assert [c for c, _ in got] == ["data_error", "style_error"], (cand, got)
+    # Bars narrowed: their outlines moved, as the shrunk bar's top did: one place.
+    assert len(items(charts, "bars", "bars_shrunk_narrowed")) == 1
+    # A bar grown: its change lies on the recoloured bar, one place.
+    got = items(charts, "bars", "bars_grown_recoloured")
+    assert len(got) == 1, got
+
+
+def test_one_label_list_changed_on_both_axes_of_a_heatmap_is_one_item(charts: dict[str, Rendering]) -> None:
+    assert items(charts, "heatmap", "heatmap_swapped") == [("text_error", 3)]
+    assert items(charts, "heatmap", "heatmap_typo") == [("text_error", 1)]
+    judgment = SceneJudge().judge(Task.CHART, charts["heatmap"], charts["heatmap_typo"])
+    assert "x- and y-axis tick labels" in judgment.discrepancies[0].location
+    # Only one axis' labels changed: the other axis adds nothing.
+    assert [c for c, _ in items(charts, "heatmap", "heatmap_x_only")] == ["text_error"]
+
+
+def test_a_legend_left_empty_by_a_series_gone_is_not_a_legend_moved(charts: dict[str, Rendering]) -> None:
+    # The line and its legend entry are missing content (they pile up); no legend moved is seen.
+    got = items(charts, "one_label", "one_label_dropped")
+    assert got and all(c == "data_error" for c, _ in got), got
+
+
+def test_error_bars_drawn_on_the_bars_values_move_with_them(charts: dict[str, Rendering]) -> None:
+    got = items(charts, "bar_errors", "bar_errors_changed")
+    assert got == [("data_error", 3)], got
+
+
+def test_a_wider_range_on_bars_lies_apart_from_their_new_fill_but_not_from_their_new_outline(
+    charts: dict[str, Rendering],
+) -> None:
+    got = items(charts, "bars", "bars_wider_recoloured")
+    assert [c for c, _ in got] == ["data_error", "style_error"], got
+    got = items(charts, "bars_edged", "bars_edged_wider")
+    assert len(got) == 1, got
+
+
+def test_two_labels_that_traded_places_read_swapped_where_the_value_axis_moved_them(
+    charts: dict[str, Rendering],
+) -> None:
+    got = items(charts, "timeline", "timeline_swapped_log")
+    assert ("text_error", 3) in got and ("structure_error", 2) in got, got

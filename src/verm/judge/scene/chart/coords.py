@@ -19,6 +19,9 @@ from verm.judge.scene.chart.series import NOLINE, NOMARKER
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.text import is_numeric_text
 
+#: Values whose image fractions moved less than this still draw in place.
+IN_PLACE = 0.005
+
 
 class AxCtx:
     """One axes pair: its name, data -> candidate image fractions, category names, how much a value's
@@ -174,6 +177,22 @@ class AxCtx:
         if not a or not b or not self.rescaled(axis):
             return False
         return max(abs(max(a) - max(b)), abs(min(a) - min(b))) / (self.span(axis) or 1.0) > 0.02
+
+    def in_place(self, ra: Sequence[float | None], ca: Sequence[float | None], axis: str) -> bool:
+        """Whether values changed from ``ra`` to ``ca`` still draw where they did (under 0.5 % of the image
+        apart: every value scaled alike and the limits autoscaled with them): the change shows on the axis'
+        tick labels only, not on the marks."""
+        if not self.rescaled(axis) or len(ra) != len(ca):
+            return False
+        moved = False
+        for a, b in zip(ra, ca, strict=True):
+            if a is None or b is None:
+                return False
+            fa, fb = self._frac(axis, a, ref=True, clip=False), self._frac(axis, b, clip=False)
+            if fa is None or fb is None:
+                return False
+            moved = moved or abs(fa - fb) > IN_PLACE
+        return not moved
 
     def with_ticks(self, box: Any, axis: str) -> Any:
         """A series-wide change with the value axis' tick labels when that axis rescaled with it: autoscaled

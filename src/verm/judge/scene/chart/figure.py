@@ -279,6 +279,7 @@ class ChartDiff:
         n_axis = len(out.items)
         for axis in ("x", "y"):
             self.axis(r, c, axis, where, data_changed or structure, resized)
+        _one_label_list(out.items, n_axis)
         x_range = [d for d in out.items[n_axis:] if d.location.endswith("x-axis") and d.category == "data_error"]
         self.axes_log.append((c.get("bbox"), data_changed or structure, x_range))
         gone = self.texts(r.get("texts") or [], c.get("texts") or [], where, data_changed, c.get("facecolor"))
@@ -371,6 +372,10 @@ class ChartDiff:
                         f"{fmt_number(cl[0])} to {fmt_number(cl[1])}",
                     )
                     apart = {"apart": True} if widened else {}
+                    if not narrowed and _bars_only(r):
+                        # Bars shortened by a wider range: the change shows where their ends were, not on
+                        # the bars, so a look change of the bars lies apart from it.
+                        apart["off_marks"] = True
                     out.add("data_error", sev, f"{where} {axis}-axis",
                             f"the {axis}-axis range is {new}, should be {old}", tick_box,
                             Unit(f"{axis}-axis range", old, new, "axes", where), **apart)  # fmt: skip
@@ -397,9 +402,12 @@ class ChartDiff:
                 sevs.append(2)
         # Two labels swapped misattribute values (the perturbation engine's rule): 3.
         sev = 3 if Counter(tr) == Counter(tc) else max(sevs)
+        # What replaced what, place by place (so a heatmap's y labels, listed bottom up, compare with its x labels).
+        swaps = frozenset((x, y) for x, y in zip(tr, tc, strict=True) if x != y) if len(tr) == len(tc) else None
         out.add("text_error", sev, f"{where} {axis}-axis tick labels",
                 f"{axis}-axis tick labels differ: " + "; ".join(diffs[:4]) + ("; …" if len(diffs) > 4 else ""),
-                tick_box, Unit(f"{axis}-axis tick labels", "|".join(tr), "|".join(tc), "axis", where))  # fmt: skip
+                tick_box, Unit(f"{axis}-axis tick labels", "|".join(tr), "|".join(tc), "axis", where),
+                label_swaps=swaps)  # fmt: skip
 
     # -- texts and legends
     def texts(
@@ -469,13 +477,23 @@ class ChartDiff:
                 out.add("text_error", 1, f"{where} text", f"the text {quote(t)} should not be there", ca[j].get("bbox"))
         # Two texts that traded places (labels swapped): the values they name are misattributed.
         swapped: set[int] = set()
+        # Where the data moved the texts along one axis only (a value axis turned log), their places along the
+        # other axis still tell a swap.
+        kept = [
+            i for i, j in pairs if text_r[i] == text_c[j] and box_area(box_r[i]) > 1e-5 and box_area(box_c[j]) > 1e-5
+        ]
+        overlaps = [box_iou_clean]
+        for k in (0, 1):
+            if kept and sum(_span_iou(box_r[i], box_c[j], k) >= 0.5 for i, j in pairs if i in kept) * 2 >= len(kept):
+                overlaps.append(lambda a, b, k=k: _span_iou(a, b, k))
         for (i, j), (i2, j2) in itertools.combinations(pairs, 2):
             if i in swapped or i2 in swapped or text_r[i] == text_r[i2]:
                 continue
             if all(derived(t) for t in (text_r[i], text_r[i2], text_c[j], text_c[j2])):
                 continue  # value labels that follow changed data (a pie's percentages) move with it
-            if (box_iou_clean(box_r[i], box_c[j]) < 0.3 and box_iou_clean(box_c[j], box_r[i2]) >= 0.3
-                    and box_iou_clean(box_c[j2], box_r[i]) >= 0.3):  # fmt: skip
+            names = not any(is_numeric_text(t) for t in (text_r[i], text_r[i2]))
+            if any(o(box_r[i], box_c[j]) < 0.3 and o(box_c[j], box_r[i2]) >= 0.3 and o(box_c[j2], box_r[i]) >= 0.3
+                   for o in overlaps[: 3 if names else 1]):  # fmt: skip
                 swapped |= {i, i2}
                 out.add("text_error", 3, f"{where} texts", f"the texts {quote(text_r[i])} and {quote(text_r[i2])} "
                         "traded places", union_box([box_c[j], box_c[j2]]))  # fmt: skip
@@ -579,8 +597,34 @@ class ChartDiff:
         lr, lc = _loc_word(r.get("loc")), _loc_word(c.get("loc"))
         moved = centre_distance(r.get("bbox"), c.get("bbox"))
         # 'best' may resolve to the place the other names: reported when the legend shows elsewhere.
+        if not tc and tr:
+            return  # a legend left with no entries shows nothing where it sits: its entries' series are gone
         if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (lr == lc != "best" and moved > 0.15):
             out.add("style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"))
+
+
+def _one_label_list(items: list[Finding], start: int) -> None:
+    """The x and y tick labels of one plot changed alike (a heatmap's or matrix's categories, one list on both
+    axes: the same labels replaced, swapped or misspelt) are one text change, as a reader sees one wrong label
+    list; ``items[start:]`` are the findings on the two axes."""
+    ticks = [f for f in items[start:] if f.tags.get("label_swaps")]
+    if len(ticks) != 2 or ticks[0].tags["label_swaps"] != ticks[1].tags["label_swaps"]:
+        return
+    x, y = ticks
+    merged = Finding("text_error", max(x.severity, y.severity), x.location.replace("x-axis", "x- and y-axis"),
+                     x.description.replace("x-axis", "x- and y-axis", 1), union_box([x.bbox, y.bbox]), x.unit,
+                     dict(x.tags))  # fmt: skip
+    items[items.index(x)] = merged
+    items.remove(y)
+
+
+def _span_iou(a: tuple[float, ...] | None, b: tuple[float, ...] | None, k: int) -> float:
+    """How much two boxes overlap along one axis (``k`` 0: x, 1: y), as intersection over union of their spans."""
+    if a is None or b is None:
+        return 0.0
+    inter = min(a[k + 2], b[k + 2]) - max(a[k], b[k])
+    union = max(a[k + 2], b[k + 2]) - min(a[k], b[k])
+    return max(0.0, inter) / union if union > 0 else 0.0
 
 
 def _same_anchor(a: tuple[float, ...] | None, b: tuple[float, ...] | None) -> bool:
@@ -653,6 +697,11 @@ def _widened_beyond_data(r: dict[str, Any], c: dict[str, Any], axis: str) -> boo
 _SHAPE_KINDS = frozenset({"bar", "barh", "box", "boxline"})
 #: Violins: filled bodies with their extrema segments.
 _VIOLIN_KINDS = frozenset({"area", "segments"})
+
+
+def _bars_only(ax: dict[str, Any]) -> bool:
+    kinds = {k for k, ss in series_by_kind(ax).items() if ss}
+    return bool(kinds) and kinds <= {"bar", "barh"}
 
 
 def _shapes_only(ax: dict[str, Any]) -> bool:

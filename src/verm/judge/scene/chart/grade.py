@@ -286,6 +286,10 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     touch): texts only with texts."""
     if (fa == "text") != (fb == "text") or (a.tags.get("missing") and b.tags.get("missing")):
         return False  # missing content is what it hides: each piece costs
+    if (a.tags.get("off_marks") and _fill_look(b)) or (b.tags.get("off_marks") and _fill_look(a)):
+        # Values scaled with their autoscaled axis show on its tick labels, bars shortened where their ends were:
+        # not on the marks' fills (an outline recoloured lies on the moved ends).
+        return False
     if a.tags.get("apart") or b.tags.get("apart"):
         return False  # seen on its own where it lies (limits set wider, values of a retyped series)
     if (a.tags.get("missing") or b.tags.get("missing")) and "figure" not in (fa, fb):
@@ -319,6 +323,14 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         small, big = (a, b) if fa == "local" else (b, a)
         return _inside_share(small.bbox, big.bbox) >= 0.8
     return False
+
+
+def _fill_look(f: Finding) -> bool:
+    """A look changed over the marks' insides: a style change other than an outline's colour or the bars' width
+    (their outline moved, as the values' change moved their ends)."""
+    return f.category == "style_error" and not (
+        f.unit is not None and (f.unit.attribute.startswith("edge") or f.unit.attribute == "bar width")
+    )
 
 
 def _scope(f: Finding) -> Any:

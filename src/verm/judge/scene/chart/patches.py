@@ -15,7 +15,7 @@ import math
 from typing import Any
 
 from verm.judge.scene.boxes import centre_distance, clean_box, union_box
-from verm.judge.scene.chart.coords import AxCtx
+from verm.judge.scene.chart.coords import IN_PLACE, AxCtx
 from verm.judge.scene.chart.grade import (
     CONFUSABLE_DE,
     LOST_CHANGED,
@@ -83,6 +83,9 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
         [float(ca[j].get(axis) or 0) + float(ca[j].get(val) or 0) for _, j in pairs], axis,
     ):  # fmt: skip
         tag = {**tag, "rescaled": True}
+    looks_tag = tag
+    if within_old([(ra[d[0]].get("bbox"), ca[d[1]].get("bbox")) for d in diffs]):
+        tag = {**tag, "off_marks": True}
     if len(diffs) == 2 and _touching(ra, pos, size) and abs(sum(d[4] - d[3] for d in diffs)) <= 1e-9 * max(1, scale):
         # A histogram whose total is kept: one sample moved from one bin to another (one changed value).
         (_i, j, rel, x, y), (_i2, j2, rel2, x2, y2) = diffs
@@ -111,14 +114,14 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
             out.add("data_error", reading_severity(rel), loc,
                     f"bar {j + 1}{ctx.bar_at(centre(ca[j]), horizontal)} of {name} is {fmt_number(y)}, should be {fmt_number(x)}",
                     union_box([ca[j].get("bbox"), ra[i].get("bbox")]), **tag)  # fmt: skip
-    patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, tag, "bar")
+    patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, looks_tag, "bar")
     wa = [abs(float(ra[i].get(size) or 0)) for i, _ in pairs]
     wb = [abs(float(ca[j].get(size) or 0)) for _, j in pairs]
     if wa and wb and min(wa) > 0 and min(wb) > 0:
         ratio = (sum(wb) / len(wb)) / (sum(wa) / len(wa))
         if ratio > 1.2 or ratio < 1 / 1.2:
             out.add("style_error", 1, loc, f"the bars of {name} are {ratio:.0%} as wide as they should be", c.bbox,
-                    Unit("bar width", None, f"{ratio:.2f}", "bar series", ctx.where), **tag)  # fmt: skip
+                    Unit("bar width", None, f"{ratio:.2f}", "bar series", ctx.where), **looks_tag)  # fmt: skip
 
 
 def patch_looks(
@@ -148,6 +151,22 @@ def patch_looks(
         sev = 1 if word != "colour" else out.colour_severity(x, y)
         out.add("style_error", sev, loc, f"{what} is {y or 'none'}, should be {x or 'none'}",
                 union_box([m.get("bbox") for m in members]), unit, **tag)  # fmt: skip
+
+
+def within_old(boxes: list[tuple[Any, Any]]) -> bool:
+    """Whether each changed patch's new box (image fractions) lies inside its old one, give or take
+    ``IN_PLACE``: shrunk, or drawn in place under limits that scaled with the values. Its change then shows
+    where the old patch was (or on the axis' tick labels), not on the new patch's pixels, so a look change of
+    the patches lies apart from it."""
+    if not boxes:
+        return False
+    for old, new in boxes:
+        a, b = clean_box(old), clean_box(new)
+        if a is None or b is None:
+            return False
+        if b[0] < a[0] - IN_PLACE or b[1] < a[1] - IN_PLACE or b[2] > a[2] + IN_PLACE or b[3] > a[3] + IN_PLACE:
+            return False
+    return True
 
 
 def compare_shapes(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> None:
@@ -196,8 +215,10 @@ def compare_shapes(out: Findings, r: Series, c: Series, name: str, loc: str, ctx
         if sum(_collapsed(ra[i], ca[j]) for i, j in pairs) >= LOST_CHANGED * len(ra):
             # Flattened to lines (a histogram drawn as one outline collapsed): they show none of their data.
             tag = {**tag, "replaced": True}
+        boxes = {j: ra[i].get("bbox") for i, j in pairs}
+        off = {"off_marks": True} if within_old([(boxes[k], ca[k].get("bbox")) for _, k in moved]) else {}
         out.add("data_error", reading_severity(worst), loc, f"{desc} (by up to {worst:.0%} of the axis range)",
-                union_box([ca[k].get("bbox") for _, k in moved]), **tag)  # fmt: skip
+                union_box([ca[k].get("bbox") for _, k in moved]), **tag, **off)  # fmt: skip
     patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, tag, noun)
 
 

@@ -195,6 +195,8 @@ def compare_values(
             # Flattened or drawn anew: the series shows none of its data (lost, for the pile-up), its own item.
             how, tag = None, {**tag, "replaced": True}
         unit_ = Unit("values", None, f"{how} ({axis})", "series", ctx.where) if how else None
+        if ctx.in_place(ra, ca, axis):
+            tag = {**tag, "off_marks": True}
         out.add("data_error", sev, loc,
                 f"{len(diffs)} of {len(ra)} {unit}s of {name} differ ({axis} values{', ' + how if how else ''}), "
                 f"e.g. {unit} {k + 1}{ctx.at(xs, k)} is {fmt_number(y)}, should be {fmt_number(x)}",
@@ -277,7 +279,7 @@ def compare_error_bars(
             if max(abs(p[j] - q[j]) for j in range(4)) > tol:
                 diffs.append((k, max(change, moved_along), p, q, axis))
         # Error bars that moved with their changed points are that change, not their own.
-        own = [d for d in diffs if not _follows_points(r, c, d[2], d[3])]
+        own = [d for d in diffs if not _follows_points(r, c, d[2], d[3]) and not _follows_bars(ctx, d[2], d[3])]
         if own:
             k, worst, p, q, axis = max(own, key=lambda d: d[1])
             i0, i1 = (1, 3) if axis == "y" else (0, 2)
@@ -297,6 +299,32 @@ def compare_error_bars(
         out.add("style_error", 1, where, f"the error-bar ends of {name} are {', '.join(caps_b) or 'plain'}, should be "
                 f"{', '.join(caps_a) or 'plain'}", union_box([x.get("bbox") for x in c.parts.get("caps") or []]) or c.bbox,
                 style_unit(ctx, r, "error-bar ends", ",".join(caps_a), ",".join(caps_b)), **tag)  # fmt: skip
+
+
+def _bar_end(ax: dict[str, Any], at: float, mid: float, vertical: bool) -> bool:
+    """Whether one of the axes' bars ends at ``mid`` (its top; its right end when horizontal) and is centred on
+    ``at``."""
+    for b in ax.get("patches") or []:
+        if b.get("type") != "Rectangle" or not all(
+            isinstance(b.get(k), (int, float)) for k in ("x", "y", "width", "height")
+        ):
+            continue
+        pos, size, base, val = ("x", "width", "y", "height") if vertical else ("y", "height", "x", "width")
+        centre, end = b[pos] + b[size] / 2, b[base] + b[val]
+        tol = 1e-6 * max(1.0, abs(end), abs(mid))
+        if abs(centre - at) <= 1e-6 * max(1.0, abs(at)) and abs(end - mid) <= tol:
+            return True
+    return False
+
+
+def _follows_bars(ctx: AxCtx, p: tuple[float, ...], q: tuple[float, ...]) -> bool:
+    """An error bar drawn on a bar's end (its own ``errorbar`` call on the bars' values) that moved with the bar's
+    changed value, its span kept: the bar's change, one array drawn twice."""
+    vertical = abs(p[0] - p[2]) <= abs(p[1] - p[3])
+    a, i, j = (0, 1, 3) if vertical else (1, 0, 2)
+    if abs((q[j] - q[i]) - (p[j] - p[i])) > 1e-6 * max(1.0, abs(p[j] - p[i])):
+        return False
+    return _bar_end(ctx.r, p[a], (p[i] + p[j]) / 2, vertical) and _bar_end(ctx.c, q[a], (q[i] + q[j]) / 2, vertical)
 
 
 def _follows_points(r: Series, c: Series, p: tuple[float, ...], q: tuple[float, ...]) -> bool:
