@@ -153,6 +153,11 @@ class BasePerturber:
         return self.SPECS[op].phase
 
     @staticmethod
+    def lines_cross(a: Edit, b: Edit) -> bool:
+        """Whether two edits only cross, never one item however they overlap (tables: rows and columns)."""
+        return False
+
+    @staticmethod
     def draw(p: Params, key: str, rng: random.Random | None, fn: Callable[[random.Random], Any]) -> Any:
         if key not in p:
             if rng is None:

@@ -204,7 +204,7 @@ def _overlap(perturber: BasePerturber, x: MeasuredEdit, y: MeasuredEdit) -> bool
     if (
         perturber.task is Task.TABLE
     ):  # rows and columns move between states: the cells' boxes in the final table say where
-        if perturber.lines_cross(x.edit, y.edit):  # type: ignore[attr-defined]
+        if perturber.lines_cross(x.edit, y.edit):
             return False
         return inside_share(x.discrepancy.bbox, y.discrepancy.bbox) > TABLE_OVERLAP  # type: ignore[arg-type]
     return effects_overlap(x.effect, y.effect)
