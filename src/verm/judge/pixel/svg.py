@@ -498,6 +498,33 @@ def _slid(a: np.ndarray, b: np.ndarray, axis: int, side: int) -> bool:
     return abs(lo - hi) <= 2 and abs(lo + hi) / 2 >= SVG_SLID * side
 
 
+#: SVG: recoloured pixels this share of which show the bare canvas on one side are paint drawn or gone.
+SVG_ON_CANVAS = 0.8
+
+
+def _on_canvas(c: _Ctx, pixels: np.ndarray, x0: int, y0: int) -> str | None:
+    """'ref' ('cand') when `SVG_ON_CANVAS` of ``pixels`` (placed at x0, y0) show the reference's (the
+    candidate's) bare canvas: unpainted (`_paint`) and joined to the image's border through unpainted
+    pixels (a white element drawn inside other paint is an element's colour; the canvas reaches the
+    border). Else None."""
+    sl = (slice(y0, y0 + pixels.shape[0]), slice(x0, x0 + pixels.shape[1]))
+    n = max(1, int(pixels.sum()))
+    for name, painted in zip(("ref", "cand"), _paint(c), strict=True):
+        if int((pixels & ~painted[sl]).sum()) < SVG_ON_CANVAS * n:
+            continue
+        _, labels = cv2.connectedComponents((~painted).astype(np.uint8), connectivity=4)
+        edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+        canvas = np.isin(labels, edge[edge > 0])
+        if int((pixels & canvas[sl]).sum()) >= SVG_ON_CANVAS * n:
+            return name
+    return None
+
+
+#: SVG: a recoloured element's moved ink leaves about as much behind as it draws anew; ink lost beyond
+#: this many times the new ink is another element gone.
+SVG_LOST_APART = 2.0
+
+
 def _recoloured_and_moved(c: _Ctx, mask: np.ndarray, box: PxBox, items: list[_Item]) -> list[_Item]:
     """A recolouring beside changes whose new ink (candidate only) is drawn in the new colour: the element
     recoloured is the element moved, resized or copied; its changes share its pixels and are one (the
@@ -511,9 +538,14 @@ def _recoloured_and_moved(c: _Ctx, mask: np.ndarray, box: PxBox, items: list[_It
     new_ink = mask & c.cand_ink[sl] & ~c.ref_ink[sl]
     if int(new_ink.sum()) < 4 or _rgb_de(_dominant(c.cand[sl][new_ink]), colour.colours[1]) > 2 * INK_DE:
         return items
-    first = max(items, key=lambda it: (it.severity, it is colour))
-    first.box = _union([it.box for it in items])
-    return [first]
+    # Ink lost beyond twice the ink drawn anew is more than the moved element's old place: another
+    # element gone (a line dropped beside one recoloured and reshaped) stays a change of its own.
+    lost = int((mask & c.ref_ink[sl] & ~c.cand_ink[sl]).sum())
+    apart = [it for it in items if it.kind == "missing" and lost > SVG_LOST_APART * int(new_ink.sum())]
+    one = [it for it in items if it not in apart]
+    first = max(one, key=lambda it: (it.severity, it is colour))
+    first.box = _union([it.box for it in one])
+    return [first, *apart]
 
 
 def _svg_shape_items(
@@ -547,7 +579,12 @@ def _svg_shape_items(
         if de > 2 * INK_DE:
             share = n_both / max(1, int((paint[0] | paint[1]).sum()))
             moved = _colour_moved(c, both, box, cc)
-            if moved is None:
+            bare = _on_canvas(c, both, x0, y0)
+            if bare is not None:
+                # Paint where the other image shows its bare canvas is a shape drawn (or gone), not a
+                # recolouring: the canvas is no element's colour (a shape grown over it, `_on_canvas`).
+                shown = _svg_side_item(c, both, x0, y0, bare == "cand", mask, paint)
+            elif moved is None:
                 # The perturbation rule: a shade (ΔE < 25) or a detail (under 5 % of the ink) -> 1, else 2.
                 recoloured = _Item(
                     cats["style"], 1 if de < 25 or share < SVG_DETAIL else 2, _mask_box(both, x0, y0),
