@@ -483,7 +483,7 @@ def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
 
 
 #: SVG: ink whose extent slid this far (a share of the side; both ends alike within 2 px) moved.
-SVG_SLID = 0.02
+SVG_SLID = 0.015
 
 
 def _slid(a: np.ndarray, b: np.ndarray, axis: int, side: int) -> bool:
