@@ -283,3 +283,36 @@ def test_the_bare_canvas_is_told_from_a_white_element_inside_the_drawing() -> No
     hole = np.zeros((100, 100), bool)
     hole[46:54, 46:54] = True
     assert _on_canvas(c, hole[40:60, 40:60], 40, 40) is None
+
+
+#: twemoji's flag of North Macedonia (1f1f2-1f1f0, CC-BY 4.0): a red field, yellow rays, a red ring.
+_FLAG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"><path fill="#D20000" d="M34.618 5.99'
+    "8L32 6l-1.5-1H20l-2 1-2-1H5.5L4 6l-2.618-.002C.542 6.731 0 7.797 0 9v6.5L1 18l-1 2.5V27c0 1.203."
+    "542 2.269 1.382 3.002L4 30l1.5 1H16l2-1 2 1h10.5l1.5-1 2.618.002C35.458 29.269 36 28.203 36 27v-"
+    '6.5L35 18l1-2.5V9c0-1.203-.542-2.269-1.382-3.002z"/><path fill="#FFE600" d="M36 20.5v-5l-13.681 '
+    "1.9c-.101-.724-.369-1.391-.779-1.957l13.091-9.455C33.928 5.373 33.008 5 32 5h-1.5l-9.663 9.691c-"
+    ".659-.566-1.482-.932-2.392-1.026L20 5h-4l1.555 8.665c-.911.094-1.733.46-2.392 1.026L5.5 5H4c-1.0"
+    "08 0-1.928.373-2.632.988l13.092 9.455c-.41.566-.678 1.233-.779 1.957L0 15.5v5l13.681-1.9c.101.72"
+    "4.369 1.391.779 1.957L1.368 30.012l.001.001C2.072 30.628 2.993 31 4 31h1.5l9.663-9.691c.659.566 "
+    "1.482.932 2.392 1.026L16 31h4l-1.555-8.665c.911-.094 1.733-.46 2.392-1.026L30.5 31H32c1.008 0 1."
+    '929-.373 2.632-.988L21.54 20.557c.41-.566.678-1.233.779-1.957L36 20.5z"/><path fill="#D20000" d='
+    '"M18 13.62c-2.415 0-4.38 1.965-4.38 4.38s1.965 4.38 4.38 4.38 4.38-1.965 4.38-4.38-1.965-4.38-4.'
+    "38-4.38zm0 7.737c-1.851 0-3.357-1.506-3.357-3.357s1.506-3.357 3.357-3.357 3.357 1.506 3.357 3.35"
+    '7-1.506 3.357-3.357 3.357z"/></svg>'
+)
+
+
+def test_a_filled_icon_covered_by_one_plain_shape_also_counts_the_shape_drawn(judge: PixelJudge) -> None:
+    # The one-shape hack's square lands on the flag's paint: no group reads it as a shape drawn, so it
+    # cost what it hides only (two hidden halves, 6) and tied an honest candidate that lost the red field
+    # and recoloured the rays (6). The shape drawn in the flag's place counts too.
+    ref = _render(_FLAG)
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, _FLAG, ["one shape"])["one shape"]))
+    assert any("drawn where the reference draws otherwise" in d.description for d in hack), hack
+    honest = _FLAG.replace('<path fill="#D20000" d="M34.618', '<path fill="none" d="M34.618').replace(
+        "#FFE600", "#006400"
+    )
+    out = judge.judge_images(Task.SVG, ref, _render(honest))
+    assert not any("drawn where" in d.description for d in out), [d.description for d in out]
+    assert sum(d.severity for d in out) < sum(d.severity for d in hack), ([d.description for d in out], hack)

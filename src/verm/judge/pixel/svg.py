@@ -103,6 +103,15 @@ def _svg_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], lis
     return _noise_items(c, s, _CATS[c.task]["structure"])
 
 
+def _svg_drawn_instead(items: list[_Item], regional: list[_Item]) -> list[_Item]:
+    """The plain shape an icon is redrawn as (`svg_redrawn._drawn_instead`) counts once: dropped when the
+    groups read the candidate's drawing themselves (``regional`` holds more than shapes missing: a shape
+    drawn anew, recoloured or reshaped)."""
+    if any(it.kind != "missing" for it in regional):
+        return [it for it in items if it.kind != "drawn instead"]
+    return items
+
+
 def _svg_location(box: PxBox, w: int, h: int) -> str:
     cx, cy = (box[0] + box[2]) / 2 / w, (box[1] + box[3]) / 2 / h
     if (box[2] - box[0]) * (box[3] - box[1]) >= 0.6 * w * h:
