@@ -22,7 +22,7 @@ from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.explain import _unexplained
-from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _grid_word, _iou, _mask_box, _union
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _grid_word, _iou, _mask_box, _union
 from verm.judge.pixel.grade import severity
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.svg_redrawn import _svg_redrawn_items
@@ -191,7 +191,7 @@ def _merge_same_transform(items: list[_Item]) -> list[_Item]:
     return out
 
 
-#: SVG: two slight outline changes (shape_error 1) whose boxes overlap this much (IoU) are one change.
+#: SVG: two slight outline changes (shape_error 1), this share of the smaller one's box inside the other's, are one change.
 SVG_SAME_SLIGHT = 0.6
 
 
@@ -206,7 +206,16 @@ def _merge_slight_outlines(c: _Ctx, items: list[_Item]) -> list[_Item]:
 
     out: list[_Item] = []
     for it in items:
-        same = next((o for o in out if slight(it) and slight(o) and _box_iou(o.box, it.box) >= SVG_SAME_SLIGHT), None)
+        same = next(
+            (
+                o
+                for o in out
+                if slight(it)
+                and slight(o)
+                and _box_overlap(o.box, it.box) >= SVG_SAME_SLIGHT * min(_box_area(o.box), _box_area(it.box))
+            ),
+            None,
+        )
         if same is None:
             out.append(it)
         else:
