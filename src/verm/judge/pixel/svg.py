@@ -99,12 +99,29 @@ def _svg_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], lis
     (`_svg_items`), one per shape."""
     s = _survey(c, regions, gutted_allowed=False)
     if s is None or not s.noise:
-        return _svg_redrawn_items(c), []
+        redrawn = _svg_redrawn_items(c)
+        return ([_drawn_instead(c), *redrawn] if redrawn else []), []
     return _noise_items(c, s, _CATS[c.task]["structure"])
 
 
+def _drawn_instead(c: _Ctx) -> _Item:
+    """The plain shape itself, drawn where the reference draws otherwise: a shape the reference does
+    not have, graded by the share of the paint (either image's) it changes, as a shape drawn is
+    (`SVG_INK_SEVERITY`); it stands beside the groups' extra shapes only when they found none
+    (`_svg_drawn_instead`)."""
+    ref_paint, cand_paint = ((img < 255 - SVG_PAINT_DIFF).any(axis=2) for img in (c.ref, c.cand))
+    changed = cand_paint & (np.abs(c.ref.astype(np.int16) - c.cand.astype(np.int16)).max(axis=2) > SVG_PAINT_DIFF)
+    share = int(changed.sum()) / max(1, int((ref_paint | cand_paint).sum()))
+    lo, hi = SVG_INK_SEVERITY
+    return _Item(
+        _CATS[c.task]["structure"], 3 if share >= hi else (2 if share >= lo else 1), _mask_box(c.cand_ink, 0, 0),
+        f"The candidate's plain shape is drawn where the reference draws otherwise ({100 * share:.0f}% of the "
+        "paint).", "drawn instead",
+    )  # fmt: skip
+
+
 def _svg_drawn_instead(items: list[_Item], regional: list[_Item]) -> list[_Item]:
-    """The plain shape an icon is redrawn as (`svg_redrawn._drawn_instead`) counts once: dropped when the
+    """The plain shape an icon is redrawn as (`_drawn_instead`) counts once: dropped when the
     groups read the candidate's drawing themselves (``regional`` holds more than shapes missing: a shape
     drawn anew, recoloured or reshaped)."""
     if any(it.kind != "missing" for it in regional):

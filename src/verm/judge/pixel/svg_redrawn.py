@@ -95,24 +95,6 @@ def _least_hidden(c: _Ctx, ref_outline: np.ndarray, to_cand: np.ndarray, near: f
     return least
 
 
-def _drawn_instead(c: _Ctx) -> _Item:
-    """The plain shape itself, drawn where the reference draws otherwise: a shape the reference does
-    not have, graded by the share of the paint (either image's) it changes, as a shape drawn is
-    (`svg.SVG_INK_SEVERITY`); it stands beside the groups' extra shapes only when they found none
-    (`svg._svg_drawn_instead`)."""
-    from verm.judge.pixel.svg import SVG_INK_SEVERITY, SVG_PAINT_DIFF  # svg imports this module
-
-    ref_paint, cand_paint = ((img < 255 - SVG_PAINT_DIFF).any(axis=2) for img in (c.ref, c.cand))
-    changed = cand_paint & (np.abs(c.ref.astype(np.int16) - c.cand.astype(np.int16)).max(axis=2) > SVG_PAINT_DIFF)
-    share = int(changed.sum()) / max(1, int((ref_paint | cand_paint).sum()))
-    lo, hi = SVG_INK_SEVERITY
-    return _Item(
-        _CATS[c.task]["structure"], 3 if share >= hi else (2 if share >= lo else 1), _mask_box(c.cand_ink, 0, 0),
-        f"The candidate's plain shape is drawn where the reference draws otherwise ({100 * share:.0f}% of the "
-        "paint).", "drawn instead",
-    )  # fmt: skip
-
-
 def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
     """Items for an icon redrawn as one plain shape (module docstring), else none."""
     if not c.ref_ink.any() or not _plain_shape(c.cand_ink):
@@ -133,7 +115,7 @@ def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
         return []
     parts = math.ceil(SVG_REDRAWN_PARTS * hidden - 1e-9)
     box = _mask_box(ref_outline & (to_cand > near), 0, 0)
-    return [_drawn_instead(c)] + [
+    return [
         _Item(
             _CATS[c.task]["structure"],
             3,
