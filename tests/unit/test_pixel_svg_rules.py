@@ -215,3 +215,104 @@ def test_a_filled_icon_moved_partly_off_the_canvas_is_one_shape_moved(judge: Pix
     out = judge.judge_images(Task.SVG, _render(ref), _render(moved))
     assert [(d.category, d.severity) for d in out] == [("structure_error", 3)], [d.description for d in out]
     assert "moved by 18%" in out[0].description
+
+
+#: bootstrap-icons' badge-ad (MIT): the letters "Ad" (one path) inside a rounded frame (another).
+_AD = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" fill="currentColor" viewBox="0 0 16 16">'
+    '<path d="m3.7 11 .47-1.542h2.004L6.644 11h1.261L5.901 5.001H4.513L2.5 11zm1.503-4.852.734 2.426H4.416l'
+    ".734-2.426zm4.759.128c-1.059 0-1.753.765-1.753 2.043v.695c0 1.279.685 2.043 1.74 2.043.677 0 1.222-.33 "
+    "1.367-.804h.057V11h1.138V4.685h-1.16v2.36h-.053c-.18-.475-.68-.77-1.336-.77zm.387.923c.58 0 1.002.44 "
+    '1.002 1.138v.602c0 .76-.396 1.2-.984 1.2-.598 0-.972-.449-.972-1.248v-.453c0-.795.37-1.24.954-1.24z"/>'
+    '<path d="M14 3a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1H2a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1zM2 2a2 2 0 0 0-2 2v8a2 2 0 '
+    '0 0 2 2h12a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z"/></svg>'
+)
+
+
+def test_letters_shifted_inside_their_frame_are_no_block_moved_across_the_icon(judge: PixelJudge) -> None:
+    # The letters move left by 3 % of the canvas; the frame stays. Aligning the candidate on the letters
+    # (a global shift) misaligned the frame, and template matching paired the frame's left side with its
+    # right side across the icon: "a block moved by 110 %" twice (severity 2 each) for one slight edit.
+    cand = _AD.replace('1.24z"/>', '1.24z" transform="translate(-0.4151 -0.0268)"/>')
+    out = judge.judge_images(Task.SVG, _render(_AD), _render(cand))
+    assert out, "the shift shows"
+    assert not any("block moved" in d.description for d in out), [d.description for d in out]
+    assert all(d.severity == 1 for d in out), [(d.severity, d.description) for d in out]
+
+
+def test_one_transform_read_in_two_places_is_one_item() -> None:
+    from verm.judge.pixel.svg import _merge_same_transform
+
+    items = [
+        _Item("structure_error", 3, (10, 10, 60, 60), "A shape moved by 17% of the image.", "moved"),
+        _Item("structure_error", 3, (40, 40, 100, 100), "A shape moved by 17% of the image.", "moved"),
+        _Item("structure_error", 2, (10, 10, 60, 60), "A shape moved by 9% of the image.", "moved"),
+        _Item("text_symbol_error", 2, (0, 0, 20, 50), "A shape is mirrored vertically.", "mirrored"),
+        _Item("text_symbol_error", 2, (300, 0, 336, 50), "A shape is mirrored vertically.", "mirrored"),
+        _Item("shape_error", 1, (0, 0, 20, 20), "A shape's outline moved by up to 2% of the image.", "geometry"),
+        _Item("shape_error", 1, (0, 0, 20, 20), "A shape's outline moved by up to 2% of the image.", "geometry"),
+    ]
+    out = _merge_same_transform(items)
+    assert [it.description for it in out] == [
+        "A shape moved by 17% of the image.",
+        "A shape moved by 9% of the image.",
+        "A shape is mirrored vertically.",
+        "A shape's outline moved by up to 2% of the image.",  # outline slivers are no transform reading
+        "A shape's outline moved by up to 2% of the image.",
+    ]
+    assert out[0].box == (10, 10, 100, 100) and out[2].box == (0, 0, 336, 50)
+
+
+def test_the_bare_canvas_is_told_from_a_white_element_inside_the_drawing() -> None:
+    from verm.judge.pixel.svg import _on_canvas
+
+    # The reference: an orange ring (a white hole inside it); the candidate: the ring grown to a square
+    # over most of the canvas. Pixels turned orange outside the ring were the reference's bare canvas
+    # (joined to the border): a shape drawn, no recolouring. The hole is white paint's place inside the
+    # drawing, enclosed by paint: no canvas.
+    ref = np.full((100, 100, 3), 255, np.uint8)
+    ref[30:70, 30:70] = (239, 150, 69)
+    ref[45:55, 45:55] = 255
+    cand = np.full((100, 100, 3), 255, np.uint8)
+    cand[5:95, 5:95] = (239, 150, 69)
+    ink = (np.abs(ref.astype(int) - 255).max(axis=2) > 40, np.abs(cand.astype(int) - 255).max(axis=2) > 40)
+    c = _Ctx(Task.SVG, ref, cand, ink[0], ink[1], None, None)
+    outside = np.zeros((100, 100), bool)
+    outside[10:20, 10:90] = True
+    assert _on_canvas(c, outside, 0, 0) == "ref"
+    hole = np.zeros((100, 100), bool)
+    hole[46:54, 46:54] = True
+    assert _on_canvas(c, hole[40:60, 40:60], 40, 40) is None
+
+
+#: twemoji's flag of North Macedonia (1f1f2-1f1f0, CC-BY 4.0): a red field, yellow rays, a red ring.
+_FLAG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"><path fill="#D20000" d="M34.618 5.99'
+    "8L32 6l-1.5-1H20l-2 1-2-1H5.5L4 6l-2.618-.002C.542 6.731 0 7.797 0 9v6.5L1 18l-1 2.5V27c0 1.203."
+    "542 2.269 1.382 3.002L4 30l1.5 1H16l2-1 2 1h10.5l1.5-1 2.618.002C35.458 29.269 36 28.203 36 27v-"
+    '6.5L35 18l1-2.5V9c0-1.203-.542-2.269-1.382-3.002z"/><path fill="#FFE600" d="M36 20.5v-5l-13.681 '
+    "1.9c-.101-.724-.369-1.391-.779-1.957l13.091-9.455C33.928 5.373 33.008 5 32 5h-1.5l-9.663 9.691c-"
+    ".659-.566-1.482-.932-2.392-1.026L20 5h-4l1.555 8.665c-.911.094-1.733.46-2.392 1.026L5.5 5H4c-1.0"
+    "08 0-1.928.373-2.632.988l13.092 9.455c-.41.566-.678 1.233-.779 1.957L0 15.5v5l13.681-1.9c.101.72"
+    "4.369 1.391.779 1.957L1.368 30.012l.001.001C2.072 30.628 2.993 31 4 31h1.5l9.663-9.691c.659.566 "
+    "1.482.932 2.392 1.026L16 31h4l-1.555-8.665c.911-.094 1.733-.46 2.392-1.026L30.5 31H32c1.008 0 1."
+    '929-.373 2.632-.988L21.54 20.557c.41-.566.678-1.233.779-1.957L36 20.5z"/><path fill="#D20000" d='
+    '"M18 13.62c-2.415 0-4.38 1.965-4.38 4.38s1.965 4.38 4.38 4.38 4.38-1.965 4.38-4.38-1.965-4.38-4.'
+    "38-4.38zm0 7.737c-1.851 0-3.357-1.506-3.357-3.357s1.506-3.357 3.357-3.357 3.357 1.506 3.357 3.35"
+    '7-1.506 3.357-3.357 3.357z"/></svg>'
+)
+
+
+def test_a_filled_icon_covered_by_one_plain_shape_also_counts_the_shape_drawn(judge: PixelJudge) -> None:
+    # The one-shape hack's square lands on the flag's paint: no group reads it as a shape drawn, so it
+    # cost what it hides only (two hidden halves, 6) and tied an honest candidate that lost the red field
+    # and recoloured the rays (6). The shape drawn in the flag's place counts too.
+    ref = _render(_FLAG)
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, _FLAG, ["one shape"])["one shape"]))
+    assert any("drawn where the reference draws otherwise" in d.description for d in hack), hack
+    honest = _FLAG.replace('<path fill="#D20000" d="M34.618', '<path fill="none" d="M34.618').replace(
+        "#FFE600", "#006400"
+    )
+    out = judge.judge_images(Task.SVG, ref, _render(honest))
+    assert not any("drawn where" in d.description for d in out), [d.description for d in out]
+    assert sum(d.severity for d in out) < sum(d.severity for d in hack), ([d.description for d in out], hack)

@@ -170,7 +170,7 @@ def _pad_to(g: np.ndarray, m: int) -> np.ndarray:
 
 def _moved_item(c: _Ctx, a: Region, b: Region) -> _Item:
     """What the reference shows at ``a`` the candidate shows at ``b``: one item for both places
-    (charts style_error 1, tables layout_error 2; SVGs grade their own, `svg._svg_moved_item`)."""
+    (charts style_error 1, tables layout_error 2; SVGs do not pair moved blocks, `svg._svg_items`)."""
     h, w = c.h, c.w
     dist = math.hypot(
         (a.bbox[0] + a.bbox[2] - b.bbox[0] - b.bbox[2]) / 2 / w,

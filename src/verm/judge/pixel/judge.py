@@ -29,7 +29,7 @@ from verm.judge.pixel.group import _fold_slivers, _items_from_regions, _merge_ov
 from verm.judge.pixel.layout import TableGrid, chart_frame, table_grid
 from verm.judge.pixel.normalise import _Normalised, _resize_to, normalise
 from verm.judge.pixel.ocr import _Ocr
-from verm.judge.pixel.svg import _svg_element_items, _svg_items, _svg_location
+from verm.judge.pixel.svg import SVG_MAX_SHIFT, _svg_drawn_instead, _svg_element_items, _svg_items, _svg_location
 from verm.judge.pixel.table import _table_element_items, _table_location, table_grid_items
 from verm.types import Discrepancy, Judgment, Rendering, Status, Task
 
@@ -155,8 +155,11 @@ class PixelJudge(Judge):
             )
         ref = norm.ref
         h, w = ref.shape[:2]
+        # An icon renders on the reference's own canvas: no global shift (one that aligns a large shape
+        # that moved misaligns every other shape; the drawing moved as a whole is read per group).
+        max_shift = min(self.max_shift, SVG_MAX_SHIFT) if task is Task.SVG else self.max_shift
         diff = compare(
-            ref, norm.cand, de_threshold=self.de_threshold, max_shift=self.max_shift, max_regions=4 * self.max_regions,
+            ref, norm.cand, de_threshold=self.de_threshold, max_shift=max_shift, max_regions=4 * self.max_regions,
             # A resampled candidate is blurred by the interpolation: blur the reference alike.
             blur_sigma=0.7 if norm.scale == 1.0 else 1.2,
         )  # fmt: skip
@@ -206,6 +209,8 @@ class PixelJudge(Judge):
             regional = _merge_overlapping(
                 _items_from_regions(c, diff.regions, covered, self.max_ocr_calls), ("text_error", "numeric_error")
             )
+        if task is Task.SVG:
+            items = _svg_drawn_instead(items, regional)
         if any(it.kind == "hidden" for it in items):
             # Hidden content counted once (an SVG's hidden drawing also stands for its missing shapes).
             gone = ("hidden", "missing") if task is Task.SVG else ("hidden",)

@@ -22,9 +22,8 @@ from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.explain import _unexplained
-from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _grid_word, _iou, _mask_box, _union
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _grid_word, _iou, _mask_box, _union
 from verm.judge.pixel.grade import severity
-from verm.judge.pixel.group import _moved_pairs
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.svg_redrawn import _svg_redrawn_items
 from verm.judge.pixel.text import _text_candidate, _text_item
@@ -40,6 +39,18 @@ SVG_MOVE_SEVERITY = (0.04, 0.10)
 #: other, at the first value's percentile both ways (a sub-element gone or added stays further), and
 #: at most half as far apart as left in place.
 SVG_TRANSFORM = (98.0, 0.03)
+
+
+#: SVG: a shift under this share of the side (about a pixel and a half at 336 px) is no move: a drawing
+#: "moved by 0 %" (`_svg_transformed`) is unchanged in place; its change is read otherwise (missing, extra).
+SVG_NO_MOVE = 0.005
+
+
+#: SVG: the global shift `difference.compare` may align the candidate by (px): none. An icon renders on
+#: the reference's canvas, and a shift that aligns one large shape moved a little (a badge's letters)
+#: misaligns every other one (its frame), read as slivers all round; a whole drawing shifted is one
+#: shape moved (`_svg_transformed`).
+SVG_MAX_SHIFT = 0
 
 
 #: SVG: at most this many transform searches a judgment (the rest stay a missing and an extra shape).
@@ -88,26 +99,34 @@ def _svg_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], lis
     (`_svg_items`), one per shape."""
     s = _survey(c, regions, gutted_allowed=False)
     if s is None or not s.noise:
-        return _svg_redrawn_items(c), []
+        redrawn = _svg_redrawn_items(c)
+        return ([_drawn_instead(c), *redrawn] if redrawn else []), []
     return _noise_items(c, s, _CATS[c.task]["structure"])
 
 
-def _svg_move_grade(dist: float, area: float) -> tuple[str, int]:
-    """A shape moved by ``dist`` (fraction of the side), its box ``area`` (fraction of the image):
-    the perturbation rule's shift steps — under 5 % shape_error 1, else structure_error 2, 3 when big."""
-    if dist < 0.05:
-        return "shape_error", 1
-    return "structure_error", 3 if area >= 0.1 else 2
+def _drawn_instead(c: _Ctx) -> _Item:
+    """The plain shape itself, drawn where the reference draws otherwise: a shape the reference does
+    not have, graded by the share of the paint (either image's) it changes, as a shape drawn is
+    (`SVG_INK_SEVERITY`); it stands beside the groups' extra shapes only when they found none
+    (`_svg_drawn_instead`)."""
+    ref_paint, cand_paint = ((img < 255 - SVG_PAINT_DIFF).any(axis=2) for img in (c.ref, c.cand))
+    changed = cand_paint & (np.abs(c.ref.astype(np.int16) - c.cand.astype(np.int16)).max(axis=2) > SVG_PAINT_DIFF)
+    share = int(changed.sum()) / max(1, int((ref_paint | cand_paint).sum()))
+    lo, hi = SVG_INK_SEVERITY
+    return _Item(
+        _CATS[c.task]["structure"], 3 if share >= hi else (2 if share >= lo else 1), _mask_box(c.cand_ink, 0, 0),
+        f"The candidate's plain shape is drawn where the reference draws otherwise ({100 * share:.0f}% of the "
+        "paint).", "drawn instead",
+    )  # fmt: skip
 
 
-def _svg_moved_item(c: _Ctx, a: Region, b: Region) -> _Item:
-    """What the reference shows at ``a`` the candidate shows at ``b``: one item for both places."""
-    dist = math.hypot(
-        (a.bbox[0] + a.bbox[2] - b.bbox[0] - b.bbox[2]) / 2 / c.w,
-        (a.bbox[1] + a.bbox[3] - b.bbox[1] - b.bbox[3]) / 2 / c.h,
-    )
-    cat, sev = _svg_move_grade(dist, a.box_area / float(c.h * c.w))
-    return _Item(cat, sev, _union([a.bbox, b.bbox]), f"A block moved by {100 * dist:.0f}% of the image.", "moved")
+def _svg_drawn_instead(items: list[_Item], regional: list[_Item]) -> list[_Item]:
+    """The plain shape an icon is redrawn as (`_drawn_instead`) counts once: dropped when the
+    groups read the candidate's drawing themselves (``regional`` holds more than shapes missing: a shape
+    drawn anew, recoloured or reshaped)."""
+    if any(it.kind != "missing" for it in regional):
+        return [it for it in items if it.kind != "drawn instead"]
+    return items
 
 
 def _svg_location(box: PxBox, w: int, h: int) -> str:
@@ -123,16 +142,14 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
     One edit of an icon (a path scaled, a point moved) breaks into many slivers along the shape's
     outline; grouping by the connected ink (reference or candidate) they lie on makes it one change.
     """
+    # No moved-block pairing (template matching across the icon, `group._moved_pairs`): in an icon it
+    # pairs a frame's left side with its right side shifted a few pixels (a "block moved by 110 %");
+    # a drawing moved as a whole is read per group (`_svg_transformed`).
     todo = _unexplained(c, regions, skip)
     items: list[_Item] = []
-    done: set[int] = set()
-    for i, j in _moved_pairs(c, todo):
-        items.append(_svg_moved_item(c, todo[i], todo[j]))
-        done.update((i, j))
+    dist, paint = _ink_distances(c), _paint(c)
     rest: list[Region] = []
-    for k, r in enumerate(todo):
-        if k in done:
-            continue
+    for r in todo:
         if _looks_like_text(r, c.h) and _text_candidate(c, r) and c.ocr_calls < max_ocr and _Ocr.available():
             it = _text_item(c, r)
             if it is not None:
@@ -158,7 +175,6 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             mask = np.zeros_like(changed)
             mask[sl] = changed[sl] & (labels[sl] == key) if key > 0 else changed[sl]
             parts.append((box, mask, members))
-    dist, paint = _ink_distances(c), _paint(c)
     items.extend(_mirrored_apart(c, parts, dist))
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
@@ -168,11 +184,31 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             category, kind = classify(c.task, r, c.h, c.w)
             found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
         items.extend(found)
-    items = _merge_slight_outlines(c, _merge_recolourings(items))
+    items = _merge_slight_outlines(c, _merge_same_transform(_merge_recolourings(items)))
     return _merge_pieces(c, _merge_pieces(c, items, paint, "missing"), paint, "extra")
 
 
-#: SVG: two slight outline changes (shape_error 1) whose boxes overlap this much (IoU) are one change.
+#: SVG: the readings of one transform of a whole drawing (`_svg_transformed`, `_mirror_axis`): an
+#: element's transform read twice (at its old and its new place, or at its two ends) reads alike.
+SVG_TRANSFORM_READINGS = ("A shape is mirrored ", "A shape is drawn at ", "A shape is turned by ", "A shape moved by ")
+
+
+def _merge_same_transform(items: list[_Item]) -> list[_Item]:
+    """Items that read the same transform (the same words and numbers: mirrored about one axis, drawn at
+    one scale, turned or moved as far) are one element transformed, read in two places: one item (an
+    edit transforms one element; two elements given the very same transform are rare)."""
+    out: list[_Item] = []
+    for it in items:
+        reading = it.description.startswith(SVG_TRANSFORM_READINGS)
+        same = next((o for o in out if reading and o.description == it.description and o.kind == it.kind), None)
+        if same is None:
+            out.append(it)
+        else:
+            same.box, same.severity = _union([same.box, it.box]), max(same.severity, it.severity)
+    return out
+
+
+#: SVG: two slight outline changes (shape_error 1), this share of the smaller one's box inside the other's, are one change.
 SVG_SAME_SLIGHT = 0.6
 
 
@@ -187,7 +223,16 @@ def _merge_slight_outlines(c: _Ctx, items: list[_Item]) -> list[_Item]:
 
     out: list[_Item] = []
     for it in items:
-        same = next((o for o in out if slight(it) and slight(o) and _box_iou(o.box, it.box) >= SVG_SAME_SLIGHT), None)
+        same = next(
+            (
+                o
+                for o in out
+                if slight(it)
+                and slight(o)
+                and _box_overlap(o.box, it.box) >= SVG_SAME_SLIGHT * min(_box_area(o.box), _box_area(it.box))
+            ),
+            None,
+        )
         if same is None:
             out.append(it)
         else:
@@ -406,8 +451,9 @@ def _moved_over_fill(c: _Ctx, both: np.ndarray, box: PxBox) -> _Item | None:
     if response < 0.1:
         return None
     dist = math.hypot(dx, dy) / min(c.h, c.w)
-    area = (bx1 - bx0) * (by1 - by0) / float(c.h * c.w)
-    cat, sev = _svg_move_grade(dist, area)
+    paint = _paint(c)
+    sev = _svg_outline_grade(dist, int(both.sum()) / max(1, int((paint[0] | paint[1]).sum())))
+    cat = _CATS[c.task]["geometry" if dist < SVG_SHIFT_STRUCTURE else "structure"]
     return _Item(cat, sev, (bx0, by0, bx1, by1), f"A shape moved by {100 * dist:.0f}% of the image.", "moved")
 
 
@@ -472,7 +518,7 @@ def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
 
 
 #: SVG: ink whose extent slid this far (a share of the side; both ends alike within 2 px) moved.
-SVG_SLID = 0.02
+SVG_SLID = 0.015
 
 
 def _slid(a: np.ndarray, b: np.ndarray, axis: int, side: int) -> bool:
@@ -485,6 +531,33 @@ def _slid(a: np.ndarray, b: np.ndarray, axis: int, side: int) -> bool:
         return False
     lo, hi = int(eb[0] - ea[0]), int(eb[-1] - ea[-1])
     return abs(lo - hi) <= 2 and abs(lo + hi) / 2 >= SVG_SLID * side
+
+
+#: SVG: recoloured pixels this share of which show the bare canvas on one side are paint drawn or gone.
+SVG_ON_CANVAS = 0.8
+
+
+def _on_canvas(c: _Ctx, pixels: np.ndarray, x0: int, y0: int) -> str | None:
+    """'ref' ('cand') when `SVG_ON_CANVAS` of ``pixels`` (placed at x0, y0) show the reference's (the
+    candidate's) bare canvas: unpainted (`_paint`) and joined to the image's border through unpainted
+    pixels (a white element drawn inside other paint is an element's colour; the canvas reaches the
+    border). Else None."""
+    sl = (slice(y0, y0 + pixels.shape[0]), slice(x0, x0 + pixels.shape[1]))
+    n = max(1, int(pixels.sum()))
+    for name, painted in zip(("ref", "cand"), _paint(c), strict=True):
+        if int((pixels & ~painted[sl]).sum()) < SVG_ON_CANVAS * n:
+            continue
+        _, labels = cv2.connectedComponents((~painted).astype(np.uint8), connectivity=4)
+        edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+        canvas = np.isin(labels, edge[edge > 0])
+        if int((pixels & canvas[sl]).sum()) >= SVG_ON_CANVAS * n:
+            return name
+    return None
+
+
+#: SVG: a recoloured element's moved ink leaves about as much behind as it draws anew; ink lost beyond
+#: this many times the new ink is another element gone.
+SVG_LOST_APART = 2.0
 
 
 def _recoloured_and_moved(c: _Ctx, mask: np.ndarray, box: PxBox, items: list[_Item]) -> list[_Item]:
@@ -500,9 +573,14 @@ def _recoloured_and_moved(c: _Ctx, mask: np.ndarray, box: PxBox, items: list[_It
     new_ink = mask & c.cand_ink[sl] & ~c.ref_ink[sl]
     if int(new_ink.sum()) < 4 or _rgb_de(_dominant(c.cand[sl][new_ink]), colour.colours[1]) > 2 * INK_DE:
         return items
-    first = max(items, key=lambda it: (it.severity, it is colour))
-    first.box = _union([it.box for it in items])
-    return [first]
+    # Ink lost beyond twice the ink drawn anew is more than the moved element's old place: another
+    # element gone (a line dropped beside one recoloured and reshaped) stays a change of its own.
+    lost = int((mask & c.ref_ink[sl] & ~c.cand_ink[sl]).sum())
+    apart = [it for it in items if it.kind == "missing" and lost > SVG_LOST_APART * int(new_ink.sum())]
+    one = [it for it in items if it not in apart]
+    first = max(one, key=lambda it: (it.severity, it is colour))
+    first.box = _union([it.box for it in one])
+    return [first, *apart]
 
 
 def _svg_shape_items(
@@ -536,7 +614,12 @@ def _svg_shape_items(
         if de > 2 * INK_DE:
             share = n_both / max(1, int((paint[0] | paint[1]).sum()))
             moved = _colour_moved(c, both, box, cc)
-            if moved is None:
+            bare = _on_canvas(c, both, x0, y0)
+            if bare is not None:
+                # Paint where the other image shows its bare canvas is a shape drawn (or gone), not a
+                # recolouring: the canvas is no element's colour (a shape grown over it, `_on_canvas`).
+                shown = _svg_side_item(c, both, x0, y0, bare == "cand", mask, paint)
+            elif moved is None:
                 # The perturbation rule: a shade (ΔE < 25) or a detail (under 5 % of the ink) -> 1, else 2.
                 recoloured = _Item(
                     cats["style"], 1 if de < 25 or share < SVG_DETAIL else 2, _mask_box(both, x0, y0),
@@ -715,7 +798,8 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
 
         moved = warp(pa, np.float32([[1, 0, sx], [0, 1, sy]]))
         d = paint_apart(moved)
-        if response >= 0.1 and d < best[0] and paint_apart(pa) >= 2 * d:
+        shifted = math.hypot(sx, sy) >= SVG_NO_MOVE * min(c.h, c.w)  # a shift of nothing explains nothing
+        if shifted and response >= 0.1 and d < best[0] and paint_apart(pa) >= 2 * d:
             best = (d, "", 0.0, 1.0, (sx, sy))
             still = max(still, paint_apart(pa))
     d, flip, rot, scale, (dx, dy) = best
@@ -723,21 +807,47 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
     if d > tolerance * side or still < 2 * d:
         return None
     where = _mask_box(a | b, x0, y0)
-    area = _box_area(where) / float(c.h * c.w)
     cats = _CATS[c.task]
     turned = abs(math.degrees(rot))
     if flip:
         return _Item(cats["text"], 2, where, f"A shape is mirrored {flip}.", "mirrored")
-    if abs(scale - 1) >= 0.1:  # the size rule's steps: within 12 % -> 1, within 50 % -> 2, else 3
-        sev = 1 if abs(scale - 1) <= 0.12 else (2 if abs(scale - 1) <= 0.5 else 3)
+    # Graded as the perturbation rules grade a transform: by how far its outline moves (a point at the
+    # drawing's reach, the 98th percentile of its ink's distance from its centroid, moves |scale - 1|
+    # times that, or a chord of the turn), one step less for a detail (`_svg_outline_grade`).
+    ma = moments(a)
+    ys, xs = np.nonzero(a)
+    reach = (
+        float(np.percentile(np.hypot(xs - ma["m10"] / ma["m00"], ys - ma["m01"] / ma["m00"]), 98)) if len(xs) else 0.0
+    )
+    paint = _paint(c)
+    share = int(mask.sum()) / max(1, int((paint[0] | paint[1]).sum()))
+    if abs(scale - 1) >= 0.1:
+        sev = _svg_outline_grade(abs(scale - 1) * reach / side, share)
         return _Item(cats["geometry"], sev, where, f"A shape is drawn at {scale:.2f} times its size.", "geometry")
-    if turned >= 10:  # a large turn, graded by the drawing's box (as a transform's)
-        sev = 3 if area > 0.1 else 2
+    if turned >= 10:
+        sev = _svg_outline_grade(2 * math.sin(abs(rot) / 2) * reach / side, share)
         return _Item(cats["structure"], sev, where, f"A shape is turned by {turned:.0f}°.", "geometry")
     # (A drawing resized or turned about its box's centre moves its centroid too: no move then.)
     moved = math.hypot(dx, dy) / side
-    cat, sev = _svg_move_grade(moved, area)
+    if moved < SVG_NO_MOVE:
+        return None  # the drawing stays where it was: the change is something else
+    cat = cats["geometry"] if moved < SVG_SHIFT_STRUCTURE else cats["structure"]
+    sev = _svg_outline_grade(moved, share)
     return _Item(cat, sev, where, f"A shape moved by {100 * moved:.0f}% of the image.", "moved")
+
+
+#: SVG: a drawing shifted this far (a share of the side) is a structure_error, nearer a shape_error
+#: (the perturbation rules' transform).
+SVG_SHIFT_STRUCTURE = 0.05
+
+
+def _svg_outline_grade(moved: float, share: float) -> int:
+    """The perturbation rules' outline steps: moved (a share of the side) under `SVG_MOVE_SEVERITY`'s
+    first -> 1, second -> 2, else 3; one step less (not below 1) when the change holds under
+    `SVG_DETAIL` of the paint (a detail reshaped)."""
+    lo, hi = SVG_MOVE_SEVERITY
+    step = 1 if moved < lo else (2 if moved < hi else 3)
+    return max(1, step - 1) if share < SVG_DETAIL else step
 
 
 def _paint(c: _Ctx) -> tuple[np.ndarray, np.ndarray]:
