@@ -43,8 +43,35 @@ def _unexplained(c: _Ctx, regions: list[Region], skip: list[PxBox]) -> list[Regi
             and ((_rgb_de(r.ref_colour, r.cand_colour) < 12 and r.mean_de < TINT_MAX_DE) or r.mean_de < 13)
         )
     ]
+    if c.task is Task.CHART:
+        # A label's glyph edges drawn otherwise (anti-aliasing): no change anyone sees.
+        todo = [r for r in todo if _inside(r.bbox, c.frame, 2) or not _edges_redrawn(c, r)]
     # Content that only moved a few pixels (a longer tick label re-flowed the layout) is no error.
     return [r for r in todo if _colour_only(r) or not _shift_explained(c, r)]
+
+
+#: Faint: the mean ΔE of a region whose changes are glyph edges stays under this (a new stroke is dark).
+EDGE_MAX_DE = 25.0
+#: A pixel whose channels differ by more than this turned from ink to paper or back (a stroke
+#: moved); an edge drawn otherwise changes by less. At most `EDGE_STRONG_SHARE` of the ink may.
+EDGE_STRONG_DIFF, EDGE_STRONG_SHARE = 128, 0.05
+
+
+def _edges_redrawn(c: _Ctx, r: Region) -> bool:
+    """Each image's ink in the region lies within a pixel of the other's, and the change is faint
+    (mean ΔE < `EDGE_MAX_DE`, few pixels turned from ink to paper: a typo moves the strokes after
+    it by a pixel, fully): the same strokes, their edges drawn otherwise (anti-aliasing on or off)."""
+    if r.mean_de >= EDGE_MAX_DE or not r.both_ink:
+        return False
+    x0, y0, x1, y1 = r.bbox
+    strong = np.abs(c.ref[y0:y1, x0:x1].astype(np.int16) - c.cand[y0:y1, x0:x1].astype(np.int16)).max(axis=2)
+    if int((strong > EDGE_STRONG_DIFF).sum()) > max(4, EDGE_STRONG_SHARE * r.ink_union):
+        return False
+    x0, y0, x1, y1 = max(0, x0 - 1), max(0, y0 - 1), min(c.w, x1 + 1), min(c.h, y1 + 1)
+    a = c.ref_ink[y0:y1, x0:x1].astype(np.uint8)
+    b = c.cand_ink[y0:y1, x0:x1].astype(np.uint8)
+    near = np.ones((3, 3), np.uint8)
+    return not (a & (1 - cv2.dilate(b, near))).any() and not (b & (1 - cv2.dilate(a, near))).any()
 
 
 def _shift_explained(c: _Ctx, r: Region) -> bool:
