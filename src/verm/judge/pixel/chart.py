@@ -86,7 +86,6 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             found.append(subplot_frames(c.ref, c.ref_ink))
         return found[0]
 
-    shown: list[list[tuple[int, int, int]]] = []  # the colours each plot shows (`_colours_kept`), once asked
     for key, members in colour_groups:
         box = _union([m.bbox for m in members])
         in_plot = c.frame is not None and all(_inside(m.bbox, c.frame) for m in members)
@@ -96,7 +95,6 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 any(_rgb_de(key.cand_colour, pc) < 10 for pc in plot_colours)
                 and any(_rgb_de(key.ref_colour, pc) < 10 for pc in plot_colours)
             )
-            or _colours_kept(c, key, shown)
         ):
             # One plotted colour now shows where another was: marks moved (stacked bars, a series
             # added or dropped), which the data change reports; not a recolouring.
@@ -537,23 +535,6 @@ def _main_colours(px: np.ndarray, min_share: float) -> list[tuple[int, int, int]
         for k, n in zip(vals, counts, strict=True)
         if n >= min_share * len(px)
     ]
-
-
-def _colours_kept(c: _Ctx, key: Region, shown: list[list[tuple[int, int, int]]]) -> bool:
-    """The new colour is one the reference's plot shows already and the old one the candidate's plot
-    still shows (each >= `ADDED_COLOUR_SHARE` of its plot's ink): marks moved over others, or a
-    series' marks now drawn under another's; a recolouring turns a colour away from the plot.
-    ``shown``: the two plots' colours, filled on the first call."""
-    assert c.frame is not None
-    if not shown:
-        fx0, fy0, fx1, fy1 = c.frame
-        for img, ink in ((c.ref, c.ref_ink), (c.cand, c.cand_ink)):
-            px = img[fy0:fy1, fx0:fx1][ink[fy0:fy1, fx0:fx1]]
-            shown.append(_main_colours(px[:: max(1, len(px) // 20000)], ADDED_COLOUR_SHARE) if len(px) else [])
-    ref_shows, cand_shows = shown
-    return any(_rgb_de(key.cand_colour, pc) < 10 for pc in ref_shows) and any(
-        _rgb_de(key.ref_colour, pc) < 10 for pc in cand_shows
-    )
 
 
 def _drawn_over(c: _Ctx, key: Region, members: list[Region]) -> str | None:
