@@ -771,14 +771,16 @@ def _touched_marks(c: _Ctx, regions: list[Region]) -> np.ndarray:
     fx0, fy0, fx1, fy1 = c.frame
     hor, ver = _long_lines(c.ref_ink, 0.3)
     marks = (c.ref_ink & ~(hor | ver))[fy0:fy1, fx0:fx1].astype(np.uint8)
-    _, labels = cv2.connectedComponents(marks, connectivity=8)
+    n, labels = cv2.connectedComponents(marks, connectivity=8)
     touched: set[int] = set()
     for r in regions:
         x0, y0, x1, y1 = r.bbox
         x0, y0, x1, y1 = max(x0 - fx0 - 1, 0), max(y0 - fy0 - 1, 0), max(x1 - fx0 + 1, 0), max(y1 - fy0 + 1, 0)
         touched.update(int(v) for v in np.unique(labels[y0:y1, x0:x1]))
     touched.discard(0)
-    return np.isin(labels, list(touched)) if touched else np.zeros(labels.shape, bool)
+    lut = np.zeros(n, bool)
+    lut[list(touched)] = True
+    return lut[labels]
 
 
 #: A plot change that moves (adds or removes) under this share of the plot's ink is at most medium.

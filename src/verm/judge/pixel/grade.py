@@ -117,8 +117,8 @@ def _recolouring_severity(c: _Ctx, it: _Item, plot_colours: list[tuple[int, int,
 
 
 def _most_common(img: np.ndarray) -> tuple[int, int, int]:
-    """The most common colour of an RGB image (h x w x 3)."""
-    flat = img.reshape(-1, 3).astype(np.int32)
+    """The most common colour of an RGB image (h x w x 3), from every fifth pixel."""
+    flat = img.reshape(-1, 3)[::5].astype(np.int32)
     codes, counts = np.unique((flat[:, 0] << 16) | (flat[:, 1] << 8) | flat[:, 2], return_counts=True)
     k = int(codes[np.argmax(counts)]) if len(codes) else 0xFFFFFF
     return (k >> 16) & 255, (k >> 8) & 255, k & 255
