@@ -18,11 +18,12 @@ from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit, _subplot_scale_change
 from verm.judge.pixel.chart_missing import _drawn_resized, _hidden_plot_items, panels_hidden
 from verm.judge.pixel.classify import _looks_like_text, _presence
-from verm.judge.pixel.colour import _hex, _rgb_de
+from verm.judge.pixel.colour import _dominant, _hex, _rgb_de
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.explain import _unexplained, _word_moves, _Words
 from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _covers, _grid_word, _inside, _union
+from verm.judge.pixel.grade import _recolouring_severity
 from verm.judge.pixel.group import (
     _colour_groups,
     _moved_block_items,
@@ -99,7 +100,11 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             # added or dropped), which the data change reports; not a recolouring.
             rest.extend(members)
             continue
-        if in_plot and _drawn_over(c, key, members):
+        over = _drawn_over(c, key, members) if in_plot else None
+        if over == "moved":
+            rest.extend(members)  # marks of a colour the plot shows moved over others: the data change
+            continue
+        if over == "added":
             if added is not None:  # the same added series over marks of another colour (or its edges' shade)
                 added.box, added.parts = _union([added.box, box]), [*added.pieces, *(m.bbox for m in members)]
                 continue
@@ -127,7 +132,11 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         recolourings.append((_recolouring_item(c, key, members), in_plot or in_subplot or in_bar))
     recolour_pairs = [it.colours for it, _ in recolourings if it.colours]
     for it, in_plot in _one_recolouring(recolourings):
-        items.append(_values_recoloured(c, it, plot_colours) if in_plot and c.frame is not None else it)
+        if in_plot and c.frame is not None:
+            it = _values_recoloured(c, it, plot_colours)
+            if it.category == "style_error":
+                it.severity = _recolouring_severity(c, it, plot_colours)
+        items.append(it)
 
     # 3. Tick labels: several changed on one axis is one axis change, not many text errors.
     axis_groups: dict[str, list[Region]] = {}
@@ -271,6 +280,8 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                     "plot", parts=[r.bbox for r in cells] + [p for it in among for p in it.pieces],
                 )
             )  # fmt: skip
+    if c.frame is not None:
+        geometry = [r for r in geometry if not _legend_entry_of_change(c, r, items, plot_colours)]
     items.extend(_region_item(c, r) for r in geometry)
     return _subplot_scale_change(c, _fold_tick_labels(c, items, skip))
 
@@ -526,14 +537,28 @@ def _main_colours(px: np.ndarray, min_share: float) -> list[tuple[int, int, int]
     ]
 
 
-def _drawn_over(c: _Ctx, key: Region, members: list[Region]) -> bool:
-    """New marks in another colour drawn over part of the reference's marks (an added series, its
-    bars shorter than the old ones): a recolouring turns whole marks, and leaves no old colour
-    behind; here the marks' other part keeps the old colour."""
-    marks = _touched_mark_ink(c, members)
+def _drawn_over(c: _Ctx, key: Region, members: list[Region]) -> str | None:
+    """Marks in another colour drawn over part of the reference's marks: a recolouring turns whole
+    marks, and leaves no old colour behind; here the marks' other part keeps the old colour.
+    "added" when the new colour is new to the plot (an added series, its bars shorter than the old
+    ones), "moved" when the plot shows it already (its marks moved over others: a data change);
+    None otherwise."""
+    touched = _touched_marks(c, members)
+    marks = int(touched.sum())
     if marks == 0 or sum(m.area for m in members) >= 0.8 * marks:
-        return False
-    return any(_rgb_de(key.ref_colour, pc) < 12 for pc in _plot_colours(c, cand=True))
+        return None
+    if not any(_rgb_de(key.ref_colour, pc) < 12 for pc in _plot_colours(c, cand=True)):
+        return None
+    assert c.frame is not None
+    fx0, fy0, fx1, fy1 = c.frame
+    plot = c.ref[fy0:fy1, fx0:fx1]
+    # The marks drawn over are of the old colour (text recoloured on a heatmap's cell is no series
+    # drawn over it), and the new colour is new to the plot (marks of a colour the plot shows
+    # that moved over others are a data change, `_plot_item`).
+    if _rgb_de(_dominant(plot[touched]), key.ref_colour) >= 12:
+        return None
+    shown = _main_colours(plot[c.ref_ink[fy0:fy1, fx0:fx1]][::3], ADDED_COLOUR_SHARE)
+    return "added" if all(_rgb_de(key.cand_colour, pc) >= 12 for pc in shown) else "moved"
 
 
 def _axis_label_boxes(c: _Ctx, words: _Words) -> dict[str, PxBox]:
@@ -629,6 +654,22 @@ def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int,
     ]  # fmt: skip
 
 
+def _legend_entry_of_change(c: _Ctx, r: Region, items: list[_Item], plot_colours: list[tuple[int, int, int]]) -> bool:
+    """A small mark outside the plot gone (or new) in one of the plot's main colours, beside a data
+    change inside the plot: the legend swatch of the series that change took (a series dropped takes
+    its legend entry with it), not a change of its own."""
+    assert c.frame is not None
+    if _inside(r.bbox, c.frame, 2) or r.box_area >= 0.01 * c.h * c.w:
+        return False
+    kind = _presence(r)
+    if kind is None:
+        return False
+    colour = r.ref_colour if kind == "missing" else r.cand_colour
+    if not any(_rgb_de(colour, pc) < 12 for pc in plot_colours):
+        return False
+    return any(it.category in ("data_error", "structure_error") and _inside(it.box, c.frame, 2) for it in items)
+
+
 def _recoloured_only(regions: list[Region], pairs: list[tuple[tuple[int, int, int], tuple[int, int, int]]]) -> bool:
     """Every region keeps its ink in place (at most a tenth of its changed pixels gained or lost ink)
     and turns from the old to the new colour of a reported recolouring (ΔE < 15 each)."""
@@ -714,21 +755,36 @@ def _same_ink(r: Region) -> bool:
     return r.ink_iou >= 0.8 and r.changed_both_ink >= 0.6 * max(inked, 1)
 
 
+#: A colour holding this share of the reference's plot ink is one the plot shows (not a new series').
+ADDED_COLOUR_SHARE = 0.002
+
+
 def _touched_mark_ink(c: _Ctx, regions: list[Region]) -> int:
     """Ink of the reference's marks (connected ink inside the plot frame, grid and axis lines left out)
     that the regions touch; 0 when they touch none (something drawn where there was nothing)."""
+    return int(_touched_marks(c, regions).sum())
+
+
+def _touched_marks(c: _Ctx, regions: list[Region]) -> np.ndarray:
+    """The reference's marks the regions touch (`_touched_mark_ink`), a mask over the plot frame."""
     assert c.frame is not None
     fx0, fy0, fx1, fy1 = c.frame
     hor, ver = _long_lines(c.ref_ink, 0.3)
     marks = (c.ref_ink & ~(hor | ver))[fy0:fy1, fx0:fx1].astype(np.uint8)
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(marks, connectivity=8)
+    n, labels = cv2.connectedComponents(marks, connectivity=8)
     touched: set[int] = set()
     for r in regions:
         x0, y0, x1, y1 = r.bbox
         x0, y0, x1, y1 = max(x0 - fx0 - 1, 0), max(y0 - fy0 - 1, 0), max(x1 - fx0 + 1, 0), max(y1 - fy0 + 1, 0)
         touched.update(int(v) for v in np.unique(labels[y0:y1, x0:x1]))
     touched.discard(0)
-    return int(sum(stats[k, cv2.CC_STAT_AREA] for k in touched))
+    lut = np.zeros(n, bool)
+    lut[list(touched)] = True
+    return lut[labels]
+
+
+#: A plot change that moves (adds or removes) under this share of the plot's ink is at most medium.
+KEPT_INK = 0.01
 
 
 def _plot_item(c: _Ctx, inner: list[Region]) -> _Item:
@@ -770,7 +826,11 @@ def _plot_change(c: _Ctx, inner: list[Region]) -> _Item:
     marks = _touched_mark_ink(c, inner)
     rel = changed / (marks or max(1, sum(max(r.ref_ink, r.cand_ink) for r in inner)))
     sev = 1 if rel < 0.1 else (2 if rel < 0.5 else 3)
-    if max(ref_only, cand_only) >= 0.75 * max(1, ref_only + cand_only) and changed >= 0.1 * plot_ink:
+    if ref_only + cand_only < min(KEPT_INK * plot_ink, 0.5 * changed):
+        # Ink where it was: what changed is mostly marks drawn otherwise in place, and under 1 % of
+        # the plot's ink came or went: no mark's reading changes by much.
+        sev = min(sev, 2)
+    elif max(ref_only, cand_only) >= 0.75 * max(1, ref_only + cand_only) and changed >= 0.1 * plot_ink:
         sev = 3  # a series missing or added
     return _Item(
         "data_error", sev, box,

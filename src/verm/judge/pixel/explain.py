@@ -18,6 +18,7 @@ from verm.judge.pixel.colour import _rgb_de
 from verm.judge.pixel.context import _cand_frame, _Ctx, _pad_box
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.geometry import PxBox, _box_overlap, _cell_ink_box, _covers, _inside, _mask_box
+from verm.judge.pixel.text import _text_candidate
 from verm.types import Task
 
 #: A re-encoding tint's mean colour change over its changed pixels stays under this (two plotted
@@ -43,8 +44,30 @@ def _unexplained(c: _Ctx, regions: list[Region], skip: list[PxBox]) -> list[Regi
             and ((_rgb_de(r.ref_colour, r.cand_colour) < 12 and r.mean_de < TINT_MAX_DE) or r.mean_de < 13)
         )
     ]
+    if c.task is Task.CHART:
+        # A label's glyph edges drawn otherwise (anti-aliasing, a sub-pixel shift): no change anyone
+        # sees. (Text is read first, `group._text_items`: a typo shifts the strokes after it alike.)
+        todo = [r for r in todo if _inside(r.bbox, c.frame, 2) or _text_candidate(c, r) or not _edges_redrawn(c, r)]
     # Content that only moved a few pixels (a longer tick label re-flowed the layout) is no error.
     return [r for r in todo if _colour_only(r) or not _shift_explained(c, r)]
+
+
+#: Faint: the mean ΔE of a region whose changes are glyph edges stays under this (a new stroke is dark).
+EDGE_MAX_DE = 25.0
+
+
+def _edges_redrawn(c: _Ctx, r: Region) -> bool:
+    """Each image's ink in the region lies within a pixel of the other's, and the change is faint
+    (mean ΔE < `EDGE_MAX_DE`): the same strokes, their edges drawn otherwise (anti-aliasing on or
+    off, a sub-pixel shift). A one-letter typo may look so too: text is read before this counts."""
+    if r.mean_de >= EDGE_MAX_DE or not r.both_ink:
+        return False
+    x0, y0, x1, y1 = r.bbox
+    x0, y0, x1, y1 = max(0, x0 - 1), max(0, y0 - 1), min(c.w, x1 + 1), min(c.h, y1 + 1)
+    a = c.ref_ink[y0:y1, x0:x1].astype(np.uint8)
+    b = c.cand_ink[y0:y1, x0:x1].astype(np.uint8)
+    near = np.ones((3, 3), np.uint8)
+    return not (a & (1 - cv2.dilate(b, near))).any() and not (b & (1 - cv2.dilate(a, near))).any()
 
 
 def _shift_explained(c: _Ctx, r: Region) -> bool:

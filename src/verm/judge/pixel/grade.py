@@ -3,14 +3,18 @@
 A region without a more specific rule: by its box (< 0.5 % of the image 1, < 4 % 2, else 3; missing
 or extra from 8 % 3; colour at most 2; one lower when < 15 % of its ink changed; faint and small 1).
 Text: a typo 1, another word 2; numbers: a sign flip or a change over 50 % 3, else 2. A missing
-element: box >= 2 % 3, >= 0.2 % 2, else 1. SVGs keep 3 items, the rest one item of
-severity 1. Rules in full: docs/judges.md, "Pixel judge".
+element: box >= 2 % 3, >= 0.2 % 2, else 1. A chart's strong recolouring inside the plot: 2 when it
+covers half of the plot's ink or looks like another of its colours, else 1. SVGs keep 3 items, the
+rest one item of severity 1. Rules in full: docs/judges.md, "Pixel judge".
 """
 
 from __future__ import annotations
 
+import numpy as np
+
 from verm.judge.pixel.classify import _CATS
-from verm.judge.pixel.context import _Item
+from verm.judge.pixel.colour import _rgb_de
+from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.geometry import PxBox, _union
 from verm.judge.pixel.ocr import _levenshtein, _number, _same_read
@@ -74,3 +78,47 @@ def _cap_scattered(task: Task, items: list[_Item], max_regions: int) -> list[_It
             )
         )  # fmt: skip
     return items
+
+
+#: A strong recolouring (ΔE from `STRONG_RECOLOUR`) covering this share of the plot's ink shows (severity 2).
+RECOLOURED_PLOT = 0.5
+#: A recoloured series' new colour within this ΔE of another colour of the plot (or its background) is confusable.
+CONFUSABLE_DE = 20.0
+#: Recolourings under this ΔE are shades (severity 1).
+STRONG_RECOLOUR = 25.0
+#: A changed pixel: some channel differs by more than this; ink: a pixel this far from the plot's background.
+CHANGED_CHANNEL, INK_CHANNEL = 24, 40
+
+
+def _recolouring_severity(c: _Ctx, it: _Item, plot_colours: list[tuple[int, int, int]]) -> int:
+    """A recolouring inside the plot, graded as the bench's truth grades a colour edit: a shade 1; a
+    strong one 2 when it covers at least half of the plot's ink (`RECOLOURED_PLOT`) or its new colour
+    now looks like another of the plot's colours or its background (ΔE < `CONFUSABLE_DE`), else 1."""
+    assert c.frame is not None and it.colours is not None
+    old, new = it.colours
+    if _rgb_de(old, new) < STRONG_RECOLOUR:
+        return 1
+    fx0, fy0, fx1, fy1 = c.frame
+    dx, dy = round(0.02 * (fx1 - fx0)), round(0.02 * (fy1 - fy0))
+    x0, y0, x1, y1 = fx0 + dx, fy0 + dy, fx1 - dx, fy1 - dy
+    if x1 <= x0 or y1 <= y0:
+        return 2
+    a, b = c.ref[y0:y1, x0:x1].astype(np.int16), c.cand[y0:y1, x0:x1].astype(np.int16)
+    bg = np.asarray(_most_common(a), np.int16)
+    others = [pc for pc in plot_colours if _rgb_de(pc, old) > 10] + [tuple(int(v) for v in bg)]
+    if any(_rgb_de(new, o) < CONFUSABLE_DE for o in others):
+        return 2
+    inside = np.zeros(a.shape[:2], bool)
+    for px0, py0, px1, py1 in it.pieces:
+        inside[max(py0 - y0, 0) : max(py1 - y0, 0), max(px0 - x0, 0) : max(px1 - x0, 0)] = True
+    changed = int(((np.abs(a - b).max(axis=2) > CHANGED_CHANNEL) & inside).sum())
+    ink = int(((np.abs(a - bg).max(axis=2) > INK_CHANNEL) | (np.abs(b - bg).max(axis=2) > INK_CHANNEL)).sum())
+    return 2 if changed >= RECOLOURED_PLOT * max(ink, 1) else 1
+
+
+def _most_common(img: np.ndarray) -> tuple[int, int, int]:
+    """The most common colour of an RGB image (h x w x 3), from every fifth pixel."""
+    flat = img.reshape(-1, 3)[::5].astype(np.int32)
+    codes, counts = np.unique((flat[:, 0] << 16) | (flat[:, 1] << 8) | flat[:, 2], return_counts=True)
+    k = int(codes[np.argmax(counts)]) if len(codes) else 0xFFFFFF
+    return (k >> 16) & 255, (k >> 8) & 255, k & 255

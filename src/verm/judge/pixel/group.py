@@ -19,8 +19,8 @@ from verm.judge.pixel.classify import _CATS, _colour_only, _looks_like_text, _pr
 from verm.judge.pixel.colour import _hex, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
-from verm.judge.pixel.explain import _unexplained
-from verm.judge.pixel.geometry import PxBox, _box_area, _union
+from verm.judge.pixel.explain import _edges_redrawn, _unexplained
+from verm.judge.pixel.geometry import PxBox, _box_area, _inside, _union
 from verm.judge.pixel.grade import severity
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.text import _text_candidate, _text_item
@@ -128,12 +128,21 @@ def _text_items(c: _Ctx, regions: list[Region], max_ocr: int) -> tuple[list[_Ite
     geometry: list[Region] = []
     for r in sorted(regions, key=lambda r: -r.area):
         if _text_candidate(c, r) and c.ocr_calls < max_ocr and _Ocr.available():
-            it = _text_item(c, r)
+            alike: list[Region] = []
+            it = _text_item(c, r, alike)
             if it is not None:
                 items.append(it)
                 continue
             if task is Task.TABLE:
                 continue  # OCR reads the same words: rendering noise in a cell, not an error
+            if (
+                task is Task.CHART
+                and not _inside(r.bbox, c.frame, 2)
+                and ((alike and _looks_like_text(r, h)) or _edges_redrawn(c, r))
+            ):
+                # A chart's label outside the plot read as the same words on both sides, or read no
+                # other and only its glyph edges drawn otherwise: the same text, no change.
+                continue
         elif _text_candidate(c, r) and not _Ocr.available() and _looks_like_text(r, h):
             items.append(_Item(cats["text"], severity(r, "text", h, w), r.bbox, describe(r, "text", h, w), "text"))
             continue

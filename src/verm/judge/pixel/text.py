@@ -38,14 +38,17 @@ def _text_candidate(c: _Ctx, r: Region) -> bool:
     return short or narrow
 
 
-def _text_item(c: _Ctx, r: Region) -> _Item | None:
-    """OCR both images over the region's text line; an item when the words differ, else None."""
+def _text_item(c: _Ctx, r: Region, alike: list[Region] | None = None) -> _Item | None:
+    """OCR both images over the region's text line; an item when the words differ, else None (and
+    the region appended to ``alike`` when both read the same words, confidently: the same text)."""
     box = _line_box(c, r.bbox, pad=0)
     pair = _read_pair(c, _pad_box(box, 3, c) if c.grid is None else _line_box(c, r.bbox))
     if pair is None:
         return None
     a, b = pair
     if a == b or (not a and not b) or (c.task is Task.CHART and _shifted_words(a, b)):
+        if alike is not None and a and b and c.last_conf >= MIN_OCR_CONF and min(_alnum(a), _alnum(b)) >= 2:
+            alike.append(r)
         return None  # (a table's cell holds its own text: a word fewer there is a change)
     # Tesseract reads lines, markers and bar edges as junk words: trust only confident, wordy reads.
     if c.last_conf < MIN_OCR_CONF or max(_alnum(a), _alnum(b)) < 2:
