@@ -76,10 +76,9 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     s = _survey(c, regions)
     if s is None:
         return [], []
-    if s.noise:
+    if s.noise or _blank_filled(c):
         return _noise_items(c, s, "structure_error")
-    frames = subplot_frames(c.ref, c.ref_ink) or ([c.frame] if c.frame is not None else [])
-    pm = _both_marks(c, frames)
+    pm = _both_marks(c, _data_frames(c))
     hidden, ruler, why = _hidden_data(c, pm)
     if hidden is None:
         panels = _hidden_panels(c, pm)
@@ -89,11 +88,64 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         items = _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
         return items, [it.box for it in items]
     found = _plot_marks_hidden(pm)
-    if found is not None and s.extra_ink - ruler >= MOVED_AWAY * int(found[0].sum()):
+    # (against all the hidden data's ink: bars read as frames of their own leave few marks inside them; a
+    # chart without frames, pies, has its hidden data only)
+    lost = max(int(found[0].sum()) if found is not None else 0, int(hidden.sum()))
+    if s.extra_ink - ruler >= MOVED_AWAY * lost:
         return [], []  # the candidate draws as much anew elsewhere: the data moved (a new layout), not hidden
+    if _colours_drawn_elsewhere(c, pm, hidden):
+        return [], []  # every hidden colour drawn again, smaller or elsewhere: the data moved, not hidden
     share = found[1] if found is not None else 1.0
     items = _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
     return items, [it.box for it in items]
+
+
+#: Hidden data are drawn elsewhere when each of their colours (two at least) shows in the candidate with
+#: this share of its hidden ink, in filled marks (a subplot shrunk to a third of its side keeps a ninth).
+REDRAWN = 0.1
+
+
+def _colours_drawn_elsewhere(c: _Ctx, pm: _BothMarks, hidden: np.ndarray) -> bool:
+    """The hidden data's colours (two or more, `REDRAWN`) all show in the candidate again: subplots laid out
+    anew and shrunk (pies stacked where they stood side by side), not data gone. Cheap hacks draw none of
+    them, or one (dots, a line)."""
+    classes = _colour_classes(pm.ref_lab, hidden & _chromatic(pm.ref_lab), min_share=0.05)
+    if len(classes) < 2:
+        return False
+    cand = c.cand_ink & _chromatic(pm.cand_lab)
+    solid = np.ones((3, 3), np.uint8)  # (filled marks: text in a series' colour, a tick label, is too thin)
+    for m in classes:
+        same = (cand & ~_far(pm.cand_lab, np.median(pm.ref_lab[m], axis=0), CLASS_DE)).astype(np.uint8)
+        if int(cv2.erode(same, solid).sum()) < REDRAWN * int(m.sum()):
+            return False
+    return True
+
+
+def _data_frames(c: _Ctx) -> list[PxBox]:
+    """The plot frames the data are read in: the subplots' (`subplot_frames`), else the chart's frame.
+    Boxes found inside the one plot frame, none of them that frame, are its marks (bars on a plot without
+    spines, their straight edges meeting), not subplots: that frame."""
+    frames = subplot_frames(c.ref, c.ref_ink)
+    if c.frame is not None and frames:
+        fx0, fy0, fx1, fy1 = c.frame
+        if all(
+            fx0 - 3 <= x0 and fy0 - 3 <= y0 and x1 <= fx1 + 3 and y1 <= fy1 + 3 for x0, y0, x1, y1 in frames
+        ) and all(_box_area(f) < 0.8 * _box_area(c.frame) for f in frames):
+            return [c.frame]
+    return frames or ([c.frame] if c.frame is not None else [])
+
+
+#: Noise over a chart: the candidate inks this share of the reference's blank canvas, leaving under
+#: `FILLED_BLANK` of its own canvas blank.
+FILLED, FILLED_BLANK = 0.6, 0.3
+
+
+def _blank_filled(c: _Ctx) -> bool:
+    """The candidate covers the reference's blank canvas (`FILLED`) and leaves little of its own blank: noise
+    over a chart that fills much of its canvas itself (a heatmap), where the blank shares alone tell little."""
+    blank = ~c.ref_ink
+    n = int(blank.sum())
+    return n > 0 and float(c.cand_ink.mean()) > 1 - FILLED_BLANK and int((c.cand_ink & blank).sum()) >= FILLED * n
 
 
 @dataclass(frozen=True)
@@ -169,8 +221,9 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, int, str]:
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
     if cand_drawn >= DRAWN * drawn:
         return None, 0, ""  # drawn where the data are: the data in another form, changes reported one by one
-    # A colour spans a series where the data are (a title above the plot spans none).
-    where = cv2.dilate(area.astype(np.uint8), np.ones((15, 15), np.uint8)) > 0
+    # A colour spans a series where the data are, up to the frame (a title above the plot spans none, nor do
+    # tick labels beside it drawn in a series' colour, on a twin axis).
+    where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
     near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     margin = 3 + round(0.005 * min(c.h, c.w))
     gone = []
@@ -442,6 +495,13 @@ def _across(unit: np.ndarray, same: np.ndarray) -> bool:
     return len(inside) > 0 and int(inside[-1] - inside[0]) >= KEPT * (hi - lo)
 
 
+def _columns_drawn(unit: np.ndarray, same: np.ndarray) -> float:
+    """Share of ``unit``'s columns in which ``same`` (the candidate's ink in its colour) has ink."""
+    cols = unit.any(axis=0)
+    n = int(cols.sum())
+    return float((same.any(axis=0) & cols).sum()) / n if n else 1.0
+
+
 def _edge_share(unit: np.ndarray, other: np.ndarray, margin: int) -> float:
     """Share of ``unit``'s columns where ``other`` has ink within ``margin`` of the unit's top or bottom
     there."""
@@ -521,8 +581,18 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
         # not data gone. New marks that follow nothing (dots or bars drawn at random) still leave it empty.
         return []
     # Most of the marks' colours gone too: one heavy series dropped beside a kept one is one change.
-    classes = _per_frame(_colour_classes(ref_lab, ref_marks, min_share=0.003), frames)
-    gone = sum(int((m & hidden).sum()) >= KEPT * int(m.sum()) for m, _ in classes)
+    # Series as an annotator counts them (blends of two colours aside); one still drawn in its colour in half
+    # its columns is kept, moved by a new y range (its other series dropped), not gone (dots at random
+    # fill few columns).
+    classes = _per_frame(
+        _series_classes(_colour_classes(ref_lab, ref_marks, min_share=0.003), ref_lab, pm.faces), frames
+    )
+    gone = sum(
+        int((m & hidden).sum()) >= KEPT * int(m.sum())
+        and _columns_drawn(m[sl], cand_marks[sl] & ~_far(pm.cand_lab[sl], np.median(ref_lab[m], axis=0), CLASS_DE))
+        < KEPT
+        for m, sl in classes
+    )
     if 2 * gone <= len(classes) or (len(classes) <= 1 and share < HIDDEN_PLOT_ONE):
         return []
     why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
