@@ -123,16 +123,26 @@ def _colours_drawn_elsewhere(c: _Ctx, pm: _BothMarks, hidden: np.ndarray) -> boo
 
 def _data_frames(c: _Ctx) -> list[PxBox]:
     """The plot frames the data are read in: the subplots' (`subplot_frames`), else the chart's frame.
-    Boxes found inside the one plot frame, none of them that frame, are its marks (bars on a plot without
-    spines, their straight edges meeting), not subplots: that frame."""
+    Boxes found inside the one plot frame, none of them that frame, each filled with colour (`FILLED_BOX`),
+    are its marks (bars on a plot without spines, their straight edges meeting), not subplots (a subplot
+    shows its face): that frame."""
     frames = subplot_frames(c.ref, c.ref_ink)
-    if c.frame is not None and frames:
-        fx0, fy0, fx1, fy1 = c.frame
-        if all(
-            fx0 - 3 <= x0 and fy0 - 3 <= y0 and x1 <= fx1 + 3 and y1 <= fy1 + 3 for x0, y0, x1, y1 in frames
-        ) and all(_box_area(f) < 0.8 * _box_area(c.frame) for f in frames):
-            return [c.frame]
-    return frames or ([c.frame] if c.frame is not None else [])
+    if c.frame is None or not frames:
+        return frames or ([c.frame] if c.frame is not None else [])
+    fx0, fy0, fx1, fy1 = c.frame
+    chroma = _chromatic(_lab_ink(c.ref)[0])
+
+    def bar(box: PxBox) -> bool:
+        x0, y0, x1, y1 = box
+        inside = fx0 - 3 <= x0 and fy0 - 3 <= y0 and x1 <= fx1 + 3 and y1 <= fy1 + 3
+        small = _box_area(box) < 0.8 * _box_area(c.frame)
+        return inside and small and float(chroma[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3].mean()) >= FILLED_BOX
+
+    return [c.frame] if all(bar(f) for f in frames) else frames
+
+
+#: A box found inside the plot frame is a mark (a bar) when this share of it is coloured (`CHROMA`).
+FILLED_BOX = 0.8
 
 
 #: Noise over a chart: the candidate inks this share of the reference's blank canvas, leaving under
