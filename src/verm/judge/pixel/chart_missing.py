@@ -505,13 +505,6 @@ def _across(unit: np.ndarray, same: np.ndarray) -> bool:
     return len(inside) > 0 and int(inside[-1] - inside[0]) >= KEPT * (hi - lo)
 
 
-def _columns_drawn(unit: np.ndarray, same: np.ndarray) -> float:
-    """Share of ``unit``'s columns in which ``same`` (the candidate's ink in its colour) has ink."""
-    cols = unit.any(axis=0)
-    n = int(cols.sum())
-    return float((same.any(axis=0) & cols).sum()) / n if n else 1.0
-
-
 def _edge_share(unit: np.ndarray, other: np.ndarray, margin: int) -> float:
     """Share of ``unit``'s columns where ``other`` has ink within ``margin`` of the unit's top or bottom
     there."""
@@ -591,18 +584,8 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
         # not data gone. New marks that follow nothing (dots or bars drawn at random) still leave it empty.
         return []
     # Most of the marks' colours gone too: one heavy series dropped beside a kept one is one change.
-    # Series as an annotator counts them (blends of two colours aside); one still drawn in its colour in half
-    # its columns is kept, moved by a new y range (its other series dropped), not gone (dots at random
-    # fill few columns).
-    classes = _per_frame(
-        _series_classes(_colour_classes(ref_lab, ref_marks, min_share=0.003), ref_lab, pm.faces), frames
-    )
-    gone = sum(
-        int((m & hidden).sum()) >= KEPT * int(m.sum())
-        and _columns_drawn(m[sl], cand_marks[sl] & ~_far(pm.cand_lab[sl], np.median(ref_lab[m], axis=0), CLASS_DE))
-        < KEPT
-        for m, sl in classes
-    )
+    classes = _per_frame(_colour_classes(ref_lab, ref_marks, min_share=0.003), frames)
+    gone = sum(int((m & hidden).sum()) >= KEPT * int(m.sum()) for m, _ in classes)
     if 2 * gone <= len(classes) or (len(classes) <= 1 and share < HIDDEN_PLOT_ONE):
         return []
     why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
