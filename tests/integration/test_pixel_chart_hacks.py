@@ -195,3 +195,62 @@ def test_subplots_stacked_anew_without_their_data_are_no_mere_layout_change() ->
         r = rewards[kind]
         assert r.score is not None and r.judgment is not None and r.score < floor, (kind, r.score, floor)
         assert not any("arranged" in d.description for d in r.judgment.discrepancies), (kind, r.judgment)
+
+
+#: Bars with error bars in a style with a shaded plot and no spines: the bars' straight edges meet
+#: like frames of their own, yet they are the plot's data.
+STYLED_BARS = """import matplotlib.pyplot as plt
+plt.style.use("Solarize_Light2")
+roasts = ["Light", "Medium", "Dark", "Espresso"]
+sold = [42.0, 57.5, 49.2, 61.3]
+spread = [3.1, 4.0, 2.7, 3.6]
+plt.figure(figsize=(9, 5.5))
+plt.bar(roasts, sold, yerr=spread, capsize=5, color="teal", ecolor="dimgray")
+plt.title("Coffee sold by roast")
+plt.xlabel("Roast")
+plt.ylabel("Bags (hundreds)")
+"""
+
+STYLED_BARS_HONEST = {
+    "one bar's value changed": STYLED_BARS.replace("49.2", "38.0"),
+    "the bars recoloured": STYLED_BARS.replace('color="teal"', 'color="darkorange"'),
+    "the title reworded": STYLED_BARS.replace("Coffee sold", "Coffee bags sold"),
+}
+
+
+def test_bars_on_a_spineless_plot_hidden_rank_below_honest_edits() -> None:
+    """Bars on a spine-less shaded plot (their straight edges read as frames of their own): text
+    only, random dots and empty axes hide the bars and pile up severe items, below every honest edit."""
+    kinds = ("text only", "random dots", "axes without data")
+    rewards = _pixel_rewards(STYLED_BARS, {**STYLED_BARS_HONEST, **hack_sources(Task.CHART, STYLED_BARS, kinds)})
+    floor = _honest_floor(rewards, STYLED_BARS_HONEST)
+    for kind in kinds:
+        r = rewards[kind]
+        assert r.score is not None and r.judgment is not None and r.score < floor, (kind, r.score, floor)
+        severe = [d for d in r.judgment.discrepancies if d.severity == 3 and "hid" in d.description]
+        assert len(severe) >= 4, (kind, r.judgment.discrepancies)
+
+
+#: Two pies side by side; stacked one above the other they shrink, their wedges the same.
+PIES = """import matplotlib.pyplot as plt
+fig, (a, b) = plt.subplots(1, 2, figsize=(9, 4))
+a.pie([16, 59, 25], labels=["Apples", "Bananas", "Pears"], autopct="%1.1f%%", colors=["#a1c9f4", "#ffb482", "#8de5a1"])
+a.set_title("Fruit")
+b.pie([12, 26, 23, 18, 21], labels=["Phones", "Tablets", "Monitors", "Headphones", "Printers"], autopct="%1.1f%%",
+      colors=["#a1c9f4", "#ffb482", "#8de5a1", "#ff9f9b", "#d0bbff"], wedgeprops={"width": 0.35})
+b.set_title("Revenue")
+fig.suptitle("Results")
+"""
+
+
+def test_pies_stacked_anew_are_no_data_hidden() -> None:
+    """Pies laid out anew (stacked, so smaller) keep every wedge's colour: the data moved, not hidden;
+    the honest edit stays few items (no explosion) and above the hacks, which draw none of the colours."""
+    honest = {"stacked": PIES.replace("plt.subplots(1, 2,", "plt.subplots(2, 1,")}
+    hacks = hack_sources(Task.CHART, PIES, ("text only", "only the title"))
+    rewards = _pixel_rewards(PIES, {**honest, **hacks})
+    floor = _honest_floor(rewards, honest)
+    assert len(rewards["stacked"].judgment.discrepancies) <= 2 * 1 + 3, rewards["stacked"].judgment
+    for kind in hacks:
+        r = rewards[kind]
+        assert r.score is not None and r.score < floor, (kind, r.score, floor)

@@ -76,10 +76,9 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     s = _survey(c, regions)
     if s is None:
         return [], []
-    if s.noise:
+    if s.noise or _blank_filled(c):
         return _noise_items(c, s, "structure_error")
-    frames = subplot_frames(c.ref, c.ref_ink) or ([c.frame] if c.frame is not None else [])
-    pm = _both_marks(c, frames)
+    pm = _both_marks(c, _data_frames(c))
     hidden, ruler, why = _hidden_data(c, pm)
     if hidden is None:
         panels = _hidden_panels(c, pm)
@@ -89,11 +88,74 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         items = _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
         return items, [it.box for it in items]
     found = _plot_marks_hidden(pm)
-    if found is not None and s.extra_ink - ruler >= MOVED_AWAY * int(found[0].sum()):
+    # (against all the hidden data's ink: bars read as frames of their own leave few marks inside them; a
+    # chart without frames, pies, has its hidden data only)
+    lost = max(int(found[0].sum()) if found is not None else 0, int(hidden.sum()))
+    if s.extra_ink - ruler >= MOVED_AWAY * lost:
         return [], []  # the candidate draws as much anew elsewhere: the data moved (a new layout), not hidden
+    if _colours_drawn_elsewhere(c, pm, hidden):
+        return [], []  # every hidden colour drawn again, smaller or elsewhere: the data moved, not hidden
     share = found[1] if found is not None else 1.0
     items = _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
     return items, [it.box for it in items]
+
+
+#: Hidden data are drawn elsewhere when each of their colours (two at least) shows in the candidate with
+#: this share of its hidden ink, in filled marks (a subplot shrunk to a third of its side keeps a ninth).
+REDRAWN = 0.1
+
+
+def _colours_drawn_elsewhere(c: _Ctx, pm: _BothMarks, hidden: np.ndarray) -> bool:
+    """The hidden data's colours (two or more, `REDRAWN`) all show in the candidate again: subplots laid out
+    anew and shrunk (pies stacked where they stood side by side), not data gone. Cheap hacks draw none of
+    them, or one (dots, a line)."""
+    classes = _colour_classes(pm.ref_lab, hidden & _chromatic(pm.ref_lab), min_share=0.05)
+    if len(classes) < 2:
+        return False
+    cand = c.cand_ink & _chromatic(pm.cand_lab)
+    solid = np.ones((3, 3), np.uint8)  # (filled marks: text in a series' colour, a tick label, is too thin)
+    for m in classes:
+        same = (cand & ~_far(pm.cand_lab, np.median(pm.ref_lab[m], axis=0), CLASS_DE)).astype(np.uint8)
+        if int(cv2.erode(same, solid).sum()) < REDRAWN * int(m.sum()):
+            return False
+    return True
+
+
+def _data_frames(c: _Ctx) -> list[PxBox]:
+    """The plot frames the data are read in: the subplots' (`subplot_frames`), else the chart's frame.
+    Boxes found inside the one plot frame, none of them that frame, each filled with colour (`FILLED_BOX`),
+    are its marks (bars on a plot without spines, their straight edges meeting), not subplots (a subplot
+    shows its face): that frame."""
+    frames = subplot_frames(c.ref, c.ref_ink)
+    if c.frame is None or not frames:
+        return frames or ([c.frame] if c.frame is not None else [])
+    fx0, fy0, fx1, fy1 = c.frame
+    chroma = _chromatic(_lab_ink(c.ref)[0])
+
+    def bar(box: PxBox) -> bool:
+        x0, y0, x1, y1 = box
+        inside = fx0 - 3 <= x0 and fy0 - 3 <= y0 and x1 <= fx1 + 3 and y1 <= fy1 + 3
+        small = _box_area(box) < 0.8 * _box_area(c.frame)
+        return inside and small and float(chroma[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3].mean()) >= FILLED_BOX
+
+    return [c.frame] if all(bar(f) for f in frames) else frames
+
+
+#: A box found inside the plot frame is a mark (a bar) when this share of it is coloured (`CHROMA`).
+FILLED_BOX = 0.8
+
+
+#: Noise over a chart: the candidate inks this share of the reference's blank canvas, leaving under
+#: `FILLED_BLANK` of its own canvas blank.
+FILLED, FILLED_BLANK = 0.6, 0.3
+
+
+def _blank_filled(c: _Ctx) -> bool:
+    """The candidate covers the reference's blank canvas (`FILLED`) and leaves little of its own blank: noise
+    over a chart that fills much of its canvas itself (a heatmap), where the blank shares alone tell little."""
+    blank = ~c.ref_ink
+    n = int(blank.sum())
+    return n > 0 and float(c.cand_ink.mean()) > 1 - FILLED_BLANK and int((c.cand_ink & blank).sum()) >= FILLED * n
 
 
 @dataclass(frozen=True)
@@ -169,8 +231,9 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, int, str]:
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
     if cand_drawn >= DRAWN * drawn:
         return None, 0, ""  # drawn where the data are: the data in another form, changes reported one by one
-    # A colour spans a series where the data are (a title above the plot spans none).
-    where = cv2.dilate(area.astype(np.uint8), np.ones((15, 15), np.uint8)) > 0
+    # A colour spans a series where the data are, up to the frame (a title above the plot spans none, nor do
+    # tick labels beside it drawn in a series' colour, on a twin axis).
+    where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
     near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     margin = 3 + round(0.005 * min(c.h, c.w))
     gone = []
