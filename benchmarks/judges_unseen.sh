@@ -2,7 +2,7 @@
 # The CPU judges on benches they were not tuned on (issue 15; the "Results" of docs/benchmarks.md).
 #
 #   bash benchmarks/judges_unseen.sh                 # seed 41, 120 pairs a task + 68 held-out gallery pairs (validation)
-#   SEED=59 HELDOUT_SEED=61 OUT=build/judges_test bash benchmarks/judges_unseen.sh   # the test split (53/55, 47/49: earlier ones)
+#   SEED=67 HELDOUT_SEED=71 OUT=build/judges_test bash benchmarks/judges_unseen.sh   # the test split (59/61, 53/55, 47/49: earlier ones)
 #   N=30 HELDOUT_N=20 OUT=/tmp/ju bash benchmarks/judges_unseen.sh
 #
 # Builds a bench per task from a seed nobody tuned on (charts from verm's generator,
