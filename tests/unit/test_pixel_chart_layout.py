@@ -8,7 +8,7 @@ import pytest
 from tests.unit.test_pixel_chart_rules import _image
 
 from verm.judge.pixel import PixelJudge
-from verm.judge.pixel.chart import _subplots_rearranged
+from verm.judge.pixel.chart_rearranged import _subplots_rearranged
 from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.layout import boxed_frames, subplot_arrangement
 from verm.types import Task

@@ -813,6 +813,7 @@ def test_transform_searches_are_bounded_per_judgment(judge: PixelJudge, monkeypa
     # Every hook moved past the outline steps; each search costs up to ~40 ms at 768 px, so a drawing
     # of many such parts (hostile or not) gets four searches and plain missing and extra shapes after.
     import verm.judge.pixel.svg as pixel
+    from verm.judge.pixel.svg_transform import SVG_TRANSFORM_SEARCHES
 
     found: list[object] = []
     real = pixel._svg_transformed
@@ -824,7 +825,7 @@ def test_transform_searches_are_bounded_per_judgment(judge: PixelJudge, monkeypa
     monkeypatch.setattr(pixel, "_svg_transformed", counted)
     judge.judge_images(Task.SVG, _hooks(1.0), _hooks(0.5))
     assert len(found) == 6, found
-    assert sum(f is not None for f in found) == pixel.SVG_TRANSFORM_SEARCHES, found
+    assert sum(f is not None for f in found) == SVG_TRANSFORM_SEARCHES, found
 
 
 def _gallows(bar: bool = True, arm: bool = False) -> Image.Image:

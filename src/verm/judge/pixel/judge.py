@@ -18,8 +18,9 @@ from PIL import Image
 
 from verm.errors import ContractError, InputError
 from verm.judge.base import Judge
-from verm.judge.pixel.chart import _chart_items, _chart_location, _subplots_rearranged
+from verm.judge.pixel.chart import _chart_items, _chart_location
 from verm.judge.pixel.chart_missing import _chart_element_items
+from verm.judge.pixel.chart_rearranged import _subplots_rearranged
 from verm.judge.pixel.classify import _CATS
 from verm.judge.pixel.colour import _LAB_INK, _as_array
 from verm.judge.pixel.context import _Ctx
