@@ -88,7 +88,7 @@ def _drawn_instead(c: _Ctx) -> _Item:
     not have, graded by the share of the paint (either image's) it changes, as a shape drawn is
     (`SVG_INK_SEVERITY`); it stands beside the groups' extra shapes only when they found none
     (`_svg_drawn_instead`)."""
-    ref_paint, cand_paint = ((img < 255 - SVG_PAINT_DIFF).any(axis=2) for img in (c.ref, c.cand))
+    ref_paint, cand_paint = _paint(c)
     changed = cand_paint & (np.abs(c.ref.astype(np.int16) - c.cand.astype(np.int16)).max(axis=2) > SVG_PAINT_DIFF)
     share = int(changed.sum()) / max(1, int((ref_paint | cand_paint).sum()))
     lo, hi = SVG_INK_SEVERITY
