@@ -17,6 +17,7 @@ import numpy as np
 from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit, _subplot_scale_change
 from verm.judge.pixel.chart_missing import _drawn_resized, _hidden_plot_items
+from verm.judge.pixel.chart_style import _line_style_changed
 from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _dominant, _hex, _rgb_de
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
@@ -189,17 +190,16 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 fit = _axis_fit(c)
                 # A data change beside the axis is its own item when the axis turned log or its
                 # limits were set by hand; limits that follow the data are that change's doing.
-                if fit and fit.item and cat == "structure_error":
-                    # The axis turned log and the marks changed beyond it too: both over the same
-                    # marks, one change to an annotator, the worse of the two.
+                if fit and fit.item and (cat == "structure_error" or fit.limits_set):
+                    # The axis turned log, or its limits were set by hand, and the marks changed
+                    # beyond it too: both over the same marks (the new axis moved every one of
+                    # them), one change to an annotator as the ground truth merges overlapping
+                    # edits; the worse of the two.
                     box = _union([box, fit.item.box])
                     parts = [*parts, *fit.item.pieces]
                     if fit.item.severity > sev:
                         cat, sev = fit.item.category, fit.item.severity
                     note = f"{note}; {fit.item.description[:-1].lower()}"
-                elif fit and fit.item and fit.limits_set:
-                    items.append(fit.item)
-                    data_item = fit.item
                 else:
                     box = _union([box, *(m.bbox for m in inner)])
                     if (
@@ -610,16 +610,23 @@ def _recoloured_only(regions: list[Region], pairs: list[tuple[tuple[int, int, in
 
 def _one_recolouring(recolourings: list[tuple[_Item, bool]]) -> list[tuple[_Item, bool]]:
     """Recolourings that are one change to an annotator: all those inside the plot (a colour map, or
-    a series whose shades quantise apart) and any that turn to the same new colour (ΔE < 12: a
-    series' marks and its legend swatch). One item each group: the most severe names it, its box
-    spans all; with whether any of it is inside the plot."""
+    a series whose shades quantise apart), any that turn to the same new colour (ΔE < 12: a
+    series' marks and its legend swatch), and any where one takes the colour the other left (ΔE <
+    12: the series' colours permuted, A -> B, B -> C, C -> A, a colour cycle shifted by one series
+    drawn in a colour of its own). One item each group: the most severe names it, its box spans
+    all; with whether any of it is inside the plot."""
     n = len(recolourings)
     sets = DisjointSets(n)
     for i in range(n):
         for j in range(i + 1, n):
             (a, a_in), (b, b_in) = recolourings[i], recolourings[j]
             same_new = a.colours and b.colours and _rgb_de(a.colours[1], b.colours[1]) < 12
-            if (a_in and b_in) or same_new:
+            permuted = (
+                a.colours
+                and b.colours
+                and (_rgb_de(a.colours[1], b.colours[0]) < 12 or _rgb_de(b.colours[1], a.colours[0]) < 12)
+            )
+            if (a_in and b_in) or same_new or permuted:
                 sets.union(j, i)
     out = []
     for members in sets.groups():
@@ -749,6 +756,11 @@ def _plot_change(c: _Ctx, inner: list[Region]) -> _Item:
     if len(inner) >= 4 and small and max(ref_only, cand_only) < 0.05 * plot_ink:
         # The same marks in the same places, drawn differently: markers or line style.
         return _Item("style_error", 1, box, f"Marks differ in {len(inner)} places (marker or line style).", "plot")
+    if _line_style_changed(c, inner):
+        # Ink lost (or gained) along a line still drawn where it was: dashes or dots, not a series dropped.
+        return _Item(
+            "style_error", 1, box, "A line is drawn otherwise along the same path (line style or markers).", "plot"
+        )
     # Relative to the whole marks the change touches (a bar that grew by a third changes a third
     # of the old bar's ink): the perturbation rule's relative value change.
     marks = _touched_mark_ink(c, inner)

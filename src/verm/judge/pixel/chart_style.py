@@ -1,0 +1,79 @@
+"""Charts: a line drawn dashed or dotted along the same path (or its markers dropped).
+
+A plot change that only takes ink away (the candidate gains under a fifth as much), thin ink (line
+strokes, no filled strip: a bar shortened is a value change) running a quarter of the plot or more
+(a style is the whole line's), lying within a dash gap of the candidate's ink of its own colour, is
+its line still drawn where it was with gaps opened: a line style, style_error 1, not a series
+dropped (a dropped series leaves no ink of its colour where it was). Ink gained along a line is not
+read so: measured on the tune sets, markers added came with the series' colour or values changed as
+often as not. Rules in full: docs/judges.md, "Pixel judge", "Charts".
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.classify import _looks_like_text
+from verm.judge.pixel.colour import _lab
+from verm.judge.pixel.context import _Ctx
+from verm.judge.pixel.difference import Region
+
+#: The candidate gains at most this share of the ink it loses (a value change moves a line: both sides change).
+ONE_SIDED = 0.2
+
+
+#: Share of the lost ink that must lie within a dash gap of the candidate's ink of its colour.
+ALONG = 0.7
+
+
+#: A dash gap, as a share of the image's width (matplotlib's dotted line at 2 px width: gaps of ~5 px at 500 px).
+DASH_GAP = 0.014
+
+
+#: Colours alike (ΔE) for the ink kept along the changed ink.
+SAME_COLOUR_DE = 20.0
+
+
+#: A line style runs along the line: the lost ink spans at least this share of the plot's width or height.
+RUN = 0.25
+
+
+#: Thin strokes: a 5x5 erosion keeps under this share of the lost ink (a filled strip keeps most).
+THIN = 0.15
+
+
+def _line_style_changed(c: _Ctx, inner: list[Region]) -> bool:
+    """Whether the plot's changed places (``inner``) are a line drawn dashed or dotted where it was:
+    thin ink lost along the candidate's ink of its colour (see the module docstring)."""
+    if not inner or all(_looks_like_text(r, c.h) for r in inner):
+        return False  # (a legend's label retyped inside the plot is a text, read as such or not)
+    ref_only = sum(r.changed_ref_only for r in inner)
+    cand_only = sum(r.changed_cand_only for r in inner)
+    if cand_only > ONE_SIDED * ref_only or ref_only < 20:
+        return False  # (ink gained along a line is markers added as often as a series' colour or values too)
+    gap = max(3, round(DASH_GAP * c.w))
+    grow = np.ones((3, 3), np.uint8)
+    mask = np.zeros(c.ref_ink.shape, bool)
+    for x0, y0, x1, y1 in (r.bbox for r in inner):
+        mask[y0:y1, x0:x1] = True
+    # The lost ink: the reference's, with no candidate ink within a pixel.
+    lost = c.ref_ink & mask & ~(cv2.dilate(c.cand_ink.astype(np.uint8), grow) > 0)
+    n = int(lost.sum())
+    if n < 20:
+        return False
+    ys, xs = np.nonzero(lost)
+    fx0, fy0, fx1, fy1 = c.frame or (0, 0, c.w, c.h)
+    if xs.max() - xs.min() < RUN * (fx1 - fx0) and ys.max() - ys.min() < RUN * (fy1 - fy0):
+        return False  # a style is the whole line's: a short piece gone is a mark or a segment gone
+    eroded = cv2.erode(lost.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    if int(eroded.sum()) >= THIN * n:
+        return False  # a filled strip: a bar or an area that changed size
+    colour = _lab(np.median(c.ref[lost], axis=0).astype(np.uint8)[None, None, :])[0, 0]
+    ys, xs = np.nonzero(mask)
+    y0, y1 = max(0, ys.min() - gap), min(c.h, ys.max() + gap + 1)
+    x0, x1 = max(0, xs.min() - gap), min(c.w, xs.max() + gap + 1)
+    cand_lab = _lab(c.cand[y0:y1, x0:x1])
+    alike = c.cand_ink[y0:y1, x0:x1] & (np.linalg.norm(cand_lab - colour, axis=2) < SAME_COLOUR_DE)
+    near = cv2.dilate(alike.astype(np.uint8), np.ones((2 * gap + 1, 2 * gap + 1), np.uint8)) > 0
+    return int((lost[y0:y1, x0:x1] & near).sum()) >= ALONG * n
