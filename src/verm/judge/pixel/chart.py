@@ -222,6 +222,10 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                         # Limits set by hand, every mark following them: graded by how much wider the
                         # range is, the perturbation rule's steps (narrowed 3, under 1.5 times 1, else 2).
                         sev = 3 if fit.widened < 0.95 else (1 if fit.widened < AXIS_WIDENED else 2)
+                    if cat == "data_error" and sev < 3 and _series_dropped(c, plot_colours):
+                        # One of the plot's series is gone beside the new range: marks that follow the
+                        # axis do not say the data are the same (a series dropped is a severe change).
+                        sev, note = 3, f"{note}; a series' colour is gone from the plot"
                 inner = []
             items.append(
                 _Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", f"{ax}-axis", parts=parts)
@@ -580,6 +584,18 @@ def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int,
             colours=(old_c, new_c),
         )
     ]  # fmt: skip
+
+
+def _series_dropped(c: _Ctx, ref_cols: list[tuple[int, int, int]]) -> bool:
+    """One of the plot's main colours (``ref_cols``, the reference's; a few colours, not a colour map)
+    is gone from the candidate's plot (ΔE > 15 from all of its main colours) and none came instead
+    (that is a recolouring, `_palette_changes`): a series dropped."""
+    if not ref_cols or len(ref_cols) > 8:
+        return False
+    cand_cols = _plot_colours(c, cand=True)
+    gone = [a for a in ref_cols if min((_rgb_de(a, b) for b in cand_cols), default=99) > 15]
+    new = [b for b in cand_cols if min((_rgb_de(a, b) for a in ref_cols), default=99) > 15]
+    return bool(gone) and not new
 
 
 def _legend_entry_of_change(c: _Ctx, r: Region, items: list[_Item], plot_colours: list[tuple[int, int, int]]) -> bool:
