@@ -84,3 +84,28 @@ def test_limits_set_by_hand_and_data_changed_beside_them_are_one_change(judge: P
     out = judge.judge_images(Task.CHART, two_lines(), two_lines(scale_second=1.6, clip_at=17))
     assert len(out) == 1 and out[0].category == "data_error" and out[0].severity == 3, out
     assert "tick labels changed" in out[0].description and "beyond the new axis" in out[0].description
+
+
+@cache
+def band(last: float = 10.2, mean_line: bool = True) -> Image.Image:
+    """A shaded range with its mean drawn over it (most of the plot's ink is the band's)."""
+    lower = [5.4, 6.8, 7.3, 7.0, 6.1, 6.2, 7.5, 7.5, 8.5, 8.1, 8.2, 9.0, 8.7]
+    upper = [6.2, 8.3, 8.7, 7.9, 7.6, 7.4, 8.1, 9.0, 9.2, 9.4, 8.8, 9.6, last]
+    fig, ax = plt.subplots(figsize=(7, 5), dpi=96)
+    xs = list(range(2008, 2021))
+    ax.fill_between(xs, lower, upper, color="#8c7fd6", alpha=0.25, label="Range")
+    if mean_line:
+        ax.plot(xs, [(a + b) / 2 for a, b in zip(lower, upper, strict=True)], color="#6a5acd", label="Mean")
+    ax.legend(loc="lower right")
+    ax.set_title("Monthly satisfaction")
+    return _image(fig)
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+def test_a_series_dropped_beside_a_wider_range_is_severe(judge: PixelJudge) -> None:
+    # The top value grew (autoscale widens the range, the band's marks follow it): values read the same,
+    # minor. With the mean line dropped too, a series is gone: severe, whatever the range did.
+    grown = judge.judge_images(Task.CHART, band(), band(last=13.2))
+    assert max(d.severity for d in grown) < 3, grown
+    dropped = judge.judge_images(Task.CHART, band(), band(last=13.2, mean_line=False))
+    assert any(d.category == "data_error" and d.severity == 3 for d in dropped), dropped
