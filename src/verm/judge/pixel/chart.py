@@ -19,7 +19,7 @@ from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit, _
 from verm.judge.pixel.chart_missing import _drawn_resized, _hidden_plot_items
 from verm.judge.pixel.chart_style import _line_style_changed
 from verm.judge.pixel.classify import _looks_like_text, _presence
-from verm.judge.pixel.colour import _dominant, _hex, _rgb_de
+from verm.judge.pixel.colour import _dominant, _hex, _lab, _rgb_de
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.explain import _unexplained, _word_moves, _Words
@@ -588,14 +588,26 @@ def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int,
 
 def _series_dropped(c: _Ctx, ref_cols: list[tuple[int, int, int]]) -> bool:
     """One of the plot's main colours (``ref_cols``, the reference's; a few colours, not a colour map)
-    is gone from the candidate's plot (ΔE > 15 from all of its main colours) and none came instead
-    (that is a recolouring, `_palette_changes`): a series dropped."""
+    is gone from the candidate's plot (ΔE > 15 from all of its main colours, and under a tenth of its
+    pixels left within ΔE 15: a colour whose marks shrank with a wider range is still drawn) and none
+    came instead (that is a recolouring, `_palette_changes`): a series dropped."""
     if not ref_cols or len(ref_cols) > 8:
         return False
     cand_cols = _plot_colours(c, cand=True)
     gone = [a for a in ref_cols if min((_rgb_de(a, b) for b in cand_cols), default=99) > 15]
     new = [b for b in cand_cols if min((_rgb_de(a, b) for a in ref_cols), default=99) > 15]
-    return bool(gone) and not new
+    if not gone or new:
+        return False
+    assert c.frame is not None
+    fx0, fy0, fx1, fy1 = c.frame
+    cx0, cy0, cx1, cy1 = _cand_frame(c) or c.frame
+    ref_lab, cand_lab = _lab(c.ref[fy0:fy1, fx0:fx1]), _lab(c.cand[cy0:cy1, cx0:cx1])
+    for colour in gone:
+        lab = _lab(np.uint8([[colour]]))[0, 0]
+        n_ref = int((np.linalg.norm(ref_lab - lab, axis=2) < 15).sum())
+        if int((np.linalg.norm(cand_lab - lab, axis=2) < 15).sum()) < 0.1 * n_ref:
+            return True
+    return False
 
 
 def _legend_entry_of_change(c: _Ctx, r: Region, items: list[_Item], plot_colours: list[tuple[int, int, int]]) -> bool:
