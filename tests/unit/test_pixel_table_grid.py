@@ -37,3 +37,39 @@ def test_a_solid_block_through_the_left_border_is_no_rule() -> None:
     grid = table_grid(img)
     assert grid is not None
     assert [round(y) for y in grid.rows if 0 < y < img.shape[0]] == rules
+
+
+def test_rules_across_the_first_cell_are_rows_where_spanning_cells_break_them() -> None:
+    # Cells spanning rows in the later columns break every rule between the rows they span; the rule
+    # under the first cell (70 px: under a quarter of the width) still ends its row.
+    img = np.full((200, 600, 3), 255, np.uint8)
+    rules = [10, 40, 70, 100, 130, 160]
+    for y in rules:
+        img[y, 10 : (591 if y in (10, 40, 160) else 81)] = 0
+    for x in (10, 80, 590):
+        img[10:161, x] = 0
+    grid = table_grid(img)
+    assert grid is not None
+    assert [round(y) for y in grid.rows if 0 < y < img.shape[0]] == rules
+
+
+def test_a_rule_crossing_a_cell_is_not_its_content() -> None:
+    from verm.judge.pixel.table_align import _cell_text_box
+
+    # Two lines of a cell with a sub-row's rule between them, across the cell: the box is the text's,
+    # so a column a few pixels wider keeps the cell's box (and class).
+    cell = np.zeros((50, 70), bool)
+    cell[5:15, 4:40] = True
+    cell[35:45, 4:30] = True
+    cell[24, :] = True
+    assert _cell_text_box(cell) == (4, 5, 40, 45)
+    wider = np.zeros((50, 74), bool)
+    wider[:, :70] = cell
+    wider[24, :] = True
+    assert _cell_text_box(wider) == (4, 5, 40, 45)
+    # A shaded cell is ink over its whole height: no rule, its box stays.
+    assert _cell_text_box(np.ones((20, 70), bool)) == (0, 0, 70, 20)
+    # A cell holding only the rule is empty.
+    only = np.zeros((20, 70), bool)
+    only[10, :] = True
+    assert _cell_text_box(only) is None

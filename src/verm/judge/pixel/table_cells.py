@@ -19,7 +19,7 @@ import numpy as np
 
 from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _Item
-from verm.judge.pixel.geometry import PxBox, _cell_ink_box, _union
+from verm.judge.pixel.geometry import PxBox, _union
 from verm.judge.pixel.grade import _text_severity
 from verm.judge.pixel.layout import TableGrid, table_grid
 from verm.judge.pixel.ocr import (
@@ -34,6 +34,7 @@ from verm.judge.pixel.ocr import (
     is_numeric_change,
     read_text,
 )
+from verm.judge.pixel.table_align import _cell_text_box
 
 #: More rows/columns than this with most cells changed are reported as one re-flow.
 MAX_CHANGED_LINES = 3
@@ -88,7 +89,7 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
                 continue
             ri = ref_ink[rb[1] : rb[3], rb[0] : rb[2]]
             ci = cand_ink[cb[1] : cb[3], cb[0] : cb[2]]
-            ra, ca = _cell_ink_box(ri), _cell_ink_box(ci)
+            ra, ca = _cell_text_box(ri), _cell_text_box(ci)
             if ra is None and ca is None:
                 continue
             filled += 1
@@ -431,7 +432,7 @@ def _row_signatures(g: TableGrid, ink: np.ndarray) -> list[tuple[tuple[int, int]
         for k in range(1, len(g.cols)):
             y0, y1 = int(g.rows[i - 1]) + 3, int(g.rows[i]) - 2
             x0, x1 = int(g.cols[k - 1]) + 3, int(g.cols[k]) - 2
-            b = _cell_ink_box(ink[y0:y1, x0:x1]) if y1 > y0 and x1 > x0 else None
+            b = _cell_text_box(ink[y0:y1, x0:x1]) if y1 > y0 and x1 > x0 else None
             sig.append((0, 0) if b is None else ((b[2] - b[0]) // 3, (b[3] - b[1]) // 3))
         out.append(tuple(sig))
     return out
