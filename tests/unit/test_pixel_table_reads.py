@@ -151,3 +151,15 @@ def test_the_most_changed_of_the_weak_cells_are_read_first() -> None:
         changed.append((i + 1, 1, box, box, inner, inner))
     items = _changed_cell_items(changed, n, 1, None, None, ref_grey, cand_grey, 40, weak=set(range(n)))
     assert [it.description for it, _ in items] == ["The number reads '4,872' in the candidate instead of '4,852'."]
+
+
+def test_an_unsure_read_of_a_number_with_a_new_tail_and_wider_ink_is_a_unit() -> None:
+    from verm.judge.pixel.table_cells import _unit_read
+
+    # '%' read unsure as '%6': the number is read whole and the ink grew on the right by a glyph.
+    assert _unit_read("1,440,000", "1,440,000%6", (0, 0, 45, 10), (0, 0, 53, 10))
+    assert _unit_read("12", "12 kg", (0, 0, 10, 12), (0, 0, 30, 12))
+    # Not: the same width (OCR noise at the end), a digit more (another number), a word (no number).
+    assert not _unit_read("1,440,000", "1,440,000%6", (0, 0, 45, 10), (0, 0, 46, 10))
+    assert not _unit_read("12", "123", (0, 0, 10, 12), (0, 0, 16, 12))
+    assert not _unit_read("Total", "Totals", (0, 0, 30, 12), (0, 0, 36, 12))

@@ -10,6 +10,7 @@ are one swap. Rules in full: docs/judges.md, "Pixel judge", "Tables".
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -263,6 +264,11 @@ def _changed_cell_items(
             None if ra is None else _cell_crop(ref_grey, rb, ra), None if ca is None else cand_crop(cb, ca)
         )
         calls += 2
+        if conf < MIN_READ_CONF and ra is not None and ca is not None and _unit_read(ta, tb, ra, ca):
+            # Unsure of the new glyph only: the number is read whole, the ink wider on the right.
+            desc = f"A unit or symbol was added after the number {_q(ta)} (read {_q(tb)}, the ink wider on the right)."
+            out.append((_Item("numeric_error", 2, rb, desc, "text", f"row {i}, column {k}"), cb))
+            continue
         if conf < MIN_READ_CONF and not (ta == tb and _number(ta) is not None):
             continue  # an unsure read: OCR noise is no evidence of an edit (one number read alike is)
         if ta == tb and n not in weak and ra is not None and ca is not None and _number(ta) is not None:
@@ -400,6 +406,20 @@ QUOTES = "“”„\"'‘’"
 
 #: A second read of an unsure crop is upscaled this much more (its glyphs fall on other pixels).
 RETRY_ZOOM = 1.3
+
+
+#: Characters a unit added after a number reads as (a "%" read as "%6" or "96" by an unsure OCR).
+_UNIT_TAIL = re.compile(r"^\s?[^\W\d_]{1,3}$|^\s?[%‰°$€£¥][\w]?$")
+
+
+def _unit_read(ta: str, tb: str, ra: PxBox, ca: PxBox) -> bool:
+    """Does an unsure read say a unit was added: the reference's number read whole at the start of
+    the candidate's read, a unit-like tail after it, and the candidate's ink wider by a glyph (3 px;
+    2 px in text under `SMALL_TEXT_PX` tall) on the right?"""
+    if _number(ta) is None or not tb.startswith(ta) or not _UNIT_TAIL.match(tb[len(ta) :]):
+        return False
+    grew = (ca[2] - ca[0]) - (ra[2] - ra[0])
+    return grew >= (3 if min(ra[3] - ra[1], ca[3] - ca[1]) >= SMALL_TEXT_PX else 2)
 
 
 def _cell_text_item(ta: str, tb: str, rb: PxBox, cb: PxBox, where: str) -> tuple[_Item, PxBox]:
