@@ -493,7 +493,117 @@ def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
             flipped = _iou(np.flip(gone, axis), came)
             if flipped >= 0.6 and not _slid(a, b, axis, min(c.h, c.w)):
                 return name
+    if min(int(gone.sum()), int(came.sum())) >= 30:
+        # The box's centre is the shape's only when every change shows: where other shapes cover part of
+        # the mirrored shape (a badge over a plane's tip) or it runs off the canvas, the changed box is
+        # lopsided. The axis nearby (`SVG_MIRROR_AXIS_REACH`) that maps the ink gone onto the ink come.
+        reach = max(1, round(SVG_MIRROR_AXIS_REACH * min(c.h, c.w)))
+        for axis, name in ((1, "horizontally"), (0, "vertically")):
+            flipped = _best_flip(gone, came, axis, reach)[0]
+            # A shape moved along the axis is its own mirror image about some axis too: the mirror must
+            # fit better than the ink gone, moved (`SVG_MIRROR_OVER_MOVE`).
+            if (
+                flipped >= 0.6
+                and flipped >= _best_shift(gone, came, axis, 2 * reach) + SVG_MIRROR_OVER_MOVE
+                and not _slid(a, b, axis, min(c.h, c.w))
+            ):
+                return name
     return None
+
+
+#: SVG: ink come that lies farther than this share of the side from the ink gone, mirrored, is a change
+#: beside the mirroring (a point of the mirrored shape moved) when it holds the second share of the ink come.
+SVG_MIRROR_REST = (0.01, 0.1)
+
+
+def _mirror_rest(
+    c: _Ctx, mask: np.ndarray, x0: int, y0: int, name: str, paint: tuple[np.ndarray, np.ndarray]
+) -> list[_Item]:
+    """What a mirroring does not explain: the ink come (candidate only) far from the ink gone mirrored about
+    the best axis (`_best_flip`), when enough (`SVG_MIRROR_REST`), is an outline moved beside the mirroring
+    (a mirrored shape's point moved: the perturbation rules grade it apart, by how far its outline moved)."""
+    bx0, by0, bx1, by1 = _mask_box(mask, x0, y0)
+    a, b = c.ref_ink[by0:by1, bx0:bx1], c.cand_ink[by0:by1, bx0:bx1]
+    gone, came = a & ~b, b & ~a
+    side = min(c.h, c.w)
+    near, least = SVG_MIRROR_REST
+    axis = 1 if name == "horizontally" else 0
+    reach = max(1, round(SVG_MIRROR_AXIS_REACH * side))
+    _, offset = _best_flip(gone, came, axis, reach)
+    # Both ways: the ink come far from the reference's ink mirrored, and the ink gone far from the
+    # candidate's ink mirrored back (the same axis maps each onto the other; the whole ink, as a part of
+    # the mirrored shape may lie under another shape); the larger rest.
+    # The whole image is mirrored (the mirrored shape may reach past the changed box) about the same axis:
+    # the box's centre line moved by offset / 2.
+    whole = offset + (by0 + by1 if axis == 0 else bx0 + bx1) - (c.h if axis == 0 else c.w)
+    best: tuple[int, np.ndarray, np.ndarray] | None = None
+    for src, dst in ((c.ref_ink, came), (c.cand_ink, gone)):
+        flipped = _flip_about(src, axis, whole)[by0:by1, bx0:bx1]
+        to_src = cv2.distanceTransform((~flipped).astype(np.uint8), cv2.DIST_L2, 3)
+        d = to_src[dst]
+        far = d > near * side
+        if int(far.sum()) >= max(30, least * len(d)) and (best is None or int(far.sum()) > best[0]):
+            best = (int(far.sum()), d, np.argwhere(dst)[far])
+    if best is None:
+        return []
+    n_far, d, where = best
+    moved = float(np.percentile(d, 98)) / side
+    lo, hi = SVG_MOVE_SEVERITY
+    step = 1 if moved < lo else (2 if moved < hi else 3)
+    ref_paint, cand_paint = paint
+    share = n_far / max(1, int((ref_paint | cand_paint).sum()))
+    rest = np.zeros_like(came)
+    rest[where[:, 0], where[:, 1]] = True
+    return [
+        _Item(
+            _CATS[c.task]["geometry"], max(1, step - 1) if share < SVG_DETAIL else step, _mask_box(rest, bx0, by0),
+            f"Beside the mirroring, a shape's outline moved by up to {100 * moved:.0f}% of the image.", "geometry",
+        )
+    ]  # fmt: skip
+
+
+#: SVG: a mirror axis is looked for up to this share of the side from the changed box's centre.
+SVG_MIRROR_AXIS_REACH = 0.1
+
+
+def _flip_about(m: np.ndarray, axis: int, offset: int) -> np.ndarray:
+    """``m`` mirrored along ``axis`` about an axis ``offset`` / 2 px from its centre (zero-filled)."""
+    f = np.flip(m, axis)
+    if offset == 0:
+        return f
+    out = np.zeros_like(f)
+    n = f.shape[axis]
+    if abs(offset) >= n:
+        return out
+    src = [slice(None)] * 2
+    dst = [slice(None)] * 2
+    src[axis], dst[axis] = (
+        (slice(0, n - offset), slice(offset, n)) if offset > 0 else (slice(-offset, n), slice(0, n + offset))
+    )
+    out[tuple(dst)] = f[tuple(src)]
+    return out
+
+
+#: SVG: a mirror axis looked for away from the changed box's centre counts when the mirror maps the ink
+#: gone onto the ink come by this much IoU better than a move along the axis does.
+SVG_MIRROR_OVER_MOVE = 0.1
+
+
+def _best_shift(gone: np.ndarray, came: np.ndarray, axis: int, reach: int) -> float:
+    """The best IoU of ``gone`` moved along ``axis`` by up to ``reach`` px with ``came``."""
+    return max(_iou(_flip_about(np.flip(gone, axis), axis, k), came) for k in range(-reach, reach + 1, 2))
+
+
+def _best_flip(gone: np.ndarray, came: np.ndarray, axis: int, reach: int) -> tuple[float, int]:
+    """The best IoU of ``gone`` mirrored along ``axis`` about an axis within ``reach`` px of the box's centre
+    with ``came``, and its offset (`_flip_about`): every second offset (half a pixel of the axis each), then
+    the best one's neighbours."""
+    scores = {k: _iou(_flip_about(gone, axis, k), came) for k in range(-2 * reach, 2 * reach + 1, 2)}
+    best = max(scores, key=lambda k: scores[k])
+    for k in (best - 1, best + 1):
+        scores[k] = _iou(_flip_about(gone, axis, k), came)
+    best = max(scores, key=lambda k: scores[k])
+    return scores[best], best
 
 
 #: SVG: ink whose extent slid this far (a share of the side; both ends alike within 2 px) moved.
@@ -617,7 +727,8 @@ def _svg_shape_items(
         if axis:
             where = _mask_box(ref_only | cand_only, x0, y0)
             if recoloured is None:
-                return [_Item(cats["text"], 2, where, f"A shape is mirrored {axis}.", "mirrored")]
+                rest = _mirror_rest(c, mask, x0, y0, axis, paint)
+                return [_Item(cats["text"], 2, where, f"A shape is mirrored {axis}.", "mirrored"), *rest]
             # The shape mirrored is the shape recoloured: one element changed in one place, one item.
             rc, cc = recoloured.colours or ((0, 0, 0), (0, 0, 0))
             desc = f"A shape is mirrored {axis} and recoloured from {_hex(rc)} to {_hex(cc)}."
