@@ -336,3 +336,16 @@ def test_a_shape_mirrored_under_a_shape_that_covers_one_end_is_mirrored(judge: P
     out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
     assert len(out) == 2 and out[0].category == "text_symbol_error", [d.description for d in out]
     assert "mirrored vertically" in out[0].description
+
+
+def test_a_shape_mirrored_whose_changes_fall_in_two_groups_is_one_mirroring(judge: PixelJudge) -> None:
+    # lucide's book (ISC) flipped left to right about its own centre: its spine and its straight side
+    # trade places, two groups of changes far apart (its middle does not change). Together they are the
+    # one mirrored (they were read as outlines moved, 1 + 1 + 1).
+    book = '<path d="M4 19.5v-15A2.5 2.5 0 0 1 6.5 2H20v20H6.5a2.5 2.5 0 0 1 0-5H20"/>'
+    arrow = '<path d="M12 13V7"/><path d="m9 10 3-3 3 3"/>'
+    ref = f"{_TAG}{book}{arrow}</svg>"
+    cand = f'{_TAG}<g transform="translate(24 0) scale(-1 1)">{book}</g>{arrow}</svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert [(d.category, d.severity) for d in out] == [("text_symbol_error", 2)], [d.description for d in out]
+    assert "mirrored horizontally" in out[0].description

@@ -10,6 +10,7 @@ drawings erased that matter alone count each. Rules in full: docs/judges.md, "Pi
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import cv2
@@ -155,6 +156,7 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             mask[sl] = changed[sl] & (labels[sl] == key) if key > 0 else changed[sl]
             parts.append((box, mask, members))
     items.extend(_mirrored_apart(c, parts, dist))
+    items.extend(_mirrored_across(c, parts, paint))
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
         found = _recoloured_and_moved(c, mask[sl], box, _svg_shape_items(c, mask[sl], box, dist, paint))
@@ -408,6 +410,37 @@ def _mirrored_apart(
                     break
             if i in used:
                 break
+    for k in sorted(used, reverse=True):
+        del parts[k]
+    return out
+
+
+def _mirrored_across(
+    c: _Ctx, parts: list[tuple[PxBox, np.ndarray, list[Region]]], paint: tuple[np.ndarray, np.ndarray]
+) -> list[_Item]:
+    """A shape mirrored whose changes fall in two groups (a book's outline flipped left to right changes
+    both its sides, far apart, and not its middle): two groups that each lose and gain ink, whose changes
+    together are the one mirrored in the box of both (`_mirror_axis`), are one text_symbol_error 2 (and
+    what the mirroring does not explain, `_mirror_rest`). The pair leaves ``parts`` (in place)."""
+    min_px = max(4, round(2e-4 * c.h * c.w))
+
+    def two_sided(m: np.ndarray) -> bool:
+        return min(int((m & c.ref_ink & ~c.cand_ink).sum()), int((m & c.cand_ink & ~c.ref_ink).sum())) >= min_px
+
+    cands = [k for k, (_, m, _) in enumerate(parts) if two_sided(m)]
+    out: list[_Item] = []
+    used: set[int] = set()
+    for i, j in itertools.combinations(cands, 2):
+        if i in used or j in used:
+            continue
+        both = parts[i][1] | parts[j][1]
+        axis = _mirror_axis(c, both, 0, 0)
+        if axis is None:
+            continue
+        box = _union([parts[i][0], parts[j][0]])
+        out.append(_Item(_CATS[c.task]["text"], 2, box, f"A shape is mirrored {axis}.", "mirrored"))
+        out.extend(_mirror_rest(c, both, 0, 0, axis, paint))
+        used.update((i, j))
     for k in sorted(used, reverse=True):
         del parts[k]
     return out
