@@ -56,6 +56,14 @@ handles = ax.get_lines()[:2]
 ax.legend(handles, [h.get_label() for h in handles], loc="upper left")
 """
 
+BAND = """
+import matplotlib.pyplot as plt
+years = [2008, 2009, 2010, 2011, 2012, 2013]
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.fill_between(years, [5.4, 6.8, 7.3, 7.0, 6.1, 6.3], [6.2, 8.3, 8.7, 8.0, 7.6, 7.4], alpha=0.2, color="slateblue")
+ax.plot(years, [5.8, 7.6, 8.0, 7.5, 6.8, 6.8], color="slateblue")
+"""
+
 
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
@@ -83,6 +91,9 @@ def charts() -> Iterator[dict[str, Rendering]]:
             'color="#d7301f")\n',
             'color="#d7301f")\nax.plot([1, 2, 3, 4], [3.0, 3.5, 4.0, 4.5], label="Projected", color="#2ca02c")\n',
         ),
+        "band": BAND,
+        # The band's upper edge doubled: the autoscaled y-axis follows the band, not only the line.
+        "band_scaled": BAND.replace("[6.2, 8.3, 8.7, 8.0, 7.6, 7.4]", "[12.4, 16.6, 17.4, 16.0, 15.2, 14.8]"),
         "legend_best": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"') + "ax.legend()\n",
         "legend_right": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"')
         + "ax.legend(loc='lower right')\n",
@@ -171,3 +182,8 @@ def test_a_series_retyped_and_scaled_is_one_place(charts: dict[str, Rendering]) 
 def test_a_legend_entry_pushed_out_by_an_extra_series_follows_it(charts: dict[str, Rendering]) -> None:
     # The legend lists the first two lines: the extra line takes the place of 'low' there.
     assert found(charts, "first_two", "first_two_added") == [("data_error", 3)]
+
+
+def test_limits_that_follow_a_changed_band_are_no_change_of_their_own(charts: dict[str, Rendering]) -> None:
+    # The band's vertices are data: the new limits leave no empty band beyond it (autoscaled, not set wider).
+    assert found(charts, "band", "band_scaled") == [("data_error", 3)]
