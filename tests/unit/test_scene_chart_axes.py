@@ -64,6 +64,15 @@ ax.fill_between(years, [5.4, 6.8, 7.3, 7.0, 6.1, 6.3], [6.2, 8.3, 8.7, 8.0, 7.6,
 ax.plot(years, [5.8, 7.6, 8.0, 7.5, 6.8, 6.8], color="slateblue")
 """
 
+SURFACE = """
+import matplotlib.pyplot as plt
+import numpy as np
+x, y = np.meshgrid(np.linspace(-5, 5, 12), np.linspace(-5, 5, 12))
+fig = plt.figure(figsize=(6, 5))
+ax = fig.add_subplot(projection="3d")
+ax.plot_surface(x, y, np.sin(np.hypot(x, y)), cmap="viridis")
+"""
+
 
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
@@ -94,6 +103,11 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "band": BAND,
         # The band's upper edge doubled: the autoscaled y-axis follows the band, not only the line.
         "band_scaled": BAND.replace("[6.2, 8.3, 8.7, 8.0, 7.6, 7.4]", "[12.4, 16.6, 17.4, 16.0, 15.2, 14.8]"),
+        "surface": SURFACE,
+        # A 3-D plot's y range cut to its lower 60 % (the surface drawn past it, its middle moved by a third of
+        # the plot), or widened by a third (its middle moved by an eighth).
+        "surface_narrow": SURFACE + "ax.set_ylim(-5.5, 1.1)\n",
+        "surface_wide": SURFACE + "ax.set_ylim(-5.5, 9.1)\n",
         "legend_best": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"') + "ax.legend()\n",
         "legend_right": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"')
         + "ax.legend(loc='lower right')\n",
@@ -187,3 +201,9 @@ def test_a_legend_entry_pushed_out_by_an_extra_series_follows_it(charts: dict[st
 def test_limits_that_follow_a_changed_band_are_no_change_of_their_own(charts: dict[str, Rendering]) -> None:
     # The band's vertices are data: the new limits leave no empty band beyond it (autoscaled, not set wider).
     assert found(charts, "band", "band_scaled") == [("data_error", 3)]
+
+
+def test_a_3d_range_is_graded_by_how_far_the_data_moved(charts: dict[str, Rendering]) -> None:
+    # Nothing is cut off (the data is drawn past the limits): the marks moved far (2) or little (1).
+    assert found(charts, "surface", "surface_narrow") == [("data_error", 2)]
+    assert found(charts, "surface", "surface_wide") == [("data_error", 1)]

@@ -366,7 +366,11 @@ class ChartDiff:
                                  for v in shown or [lo_r, hi_r]), default=0.0)  # fmt: skip
                     sev = 3 if cut else 1 if moved < 0.2 or (not narrowed and _shapes_only(r)) else 2
                     if r.get("name") == "3d":
-                        sev = 1  # a 3-D plot draws its data past its limits, unclipped: the same shape, moved
+                        # A 3-D plot draws its data past its limits, unclipped: nothing is cut off, the same shape
+                        # moved. Its scene holds projected vertices, so the data's middle (autoscaled limits
+                        # frame the data) tells how far the marks moved: < 20 % of the plot -> 1, else 2.
+                        mid = (lo_r + hi_r) / 2
+                        sev = 1 if abs(0.5 - min(1.0, max(0.0, (mid - lo_c) / (hi_c - lo_c or 1)))) < 0.2 else 2
                     old, new = (
                         f"{fmt_number(rl[0])} to {fmt_number(rl[1])}",
                         f"{fmt_number(cl[0])} to {fmt_number(cl[1])}",
