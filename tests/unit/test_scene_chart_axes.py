@@ -103,6 +103,9 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "band": BAND,
         # The band's upper edge doubled: the autoscaled y-axis follows the band, not only the line.
         "band_scaled": BAND.replace("[6.2, 8.3, 8.7, 8.0, 7.6, 7.4]", "[12.4, 16.6, 17.4, 16.0, 15.2, 14.8]"),
+        # Every value scaled by 1.7 and rounded: each share moves by under half a point, the edges by a degree.
+        "pie_nudged": PIE.replace("[18.0, 24.0, 25.0, 5.0, 19.0, 9.0]", "[31.0, 41.0, 42.0, 8.0, 32.0, 15.0]"),
+        "pie_turned": PIE.replace('autopct="%1.0f%%"', 'autopct="%1.0f%%", startangle=90'),
         "surface": SURFACE,
         # A 3-D plot's y range cut to its lower 60 % (the surface drawn past it, its middle moved by a third of
         # the plot), or widened by a third (its middle moved by an eighth).
@@ -207,3 +210,10 @@ def test_a_3d_range_is_graded_by_how_far_the_data_moved(charts: dict[str, Render
     # Nothing is cut off (the data is drawn past the limits): the marks moved far (2) or little (1).
     assert found(charts, "surface", "surface_narrow") == [("data_error", 2)]
     assert found(charts, "surface", "surface_wide") == [("data_error", 1)]
+
+
+def test_slices_nudged_by_values_scaled_and_rounded_show_at_the_rim(charts: dict[str, Rendering]) -> None:
+    # Shares changed by under half a point move the slices' edges visibly: one change that reads the same (1); its
+    # percentages follow it. A pie turned as a whole keeps its shares: nothing.
+    assert found(charts, "pie", "pie_nudged") == [("data_error", 1)]
+    assert found(charts, "pie", "pie_turned") == []
