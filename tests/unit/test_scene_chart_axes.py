@@ -64,6 +64,14 @@ ax.fill_between(years, [5.4, 6.8, 7.3, 7.0, 6.1, 6.3], [6.2, 8.3, 8.7, 8.0, 7.6,
 ax.plot(years, [5.8, 7.6, 8.0, 7.5, 6.8, 6.8], color="slateblue")
 """
 
+CORR = """
+import matplotlib.pyplot as plt
+corr = [[1.0, 0.46, 0.79], [0.46, 1.0, -0.31], [0.79, -0.31, 1.0]]
+fig, ax = plt.subplots(figsize=(5, 4))
+ax.imshow(corr, cmap="RdYlGn", vmin=-1, vmax=1)
+"""
+CORR_LABELS = "for i in range(3):\n    for j in range(3):\n        ax.text(j, i, f'{corr[i][j]:.2f}', ha='center')\n"
+
 SURFACE = """
 import matplotlib.pyplot as plt
 import numpy as np
@@ -106,6 +114,13 @@ def charts() -> Iterator[dict[str, Rendering]]:
         # Every value scaled by 1.7 and rounded: each share moves by under half a point, the edges by a degree.
         "pie_nudged": PIE.replace("[18.0, 24.0, 25.0, 5.0, 19.0, 9.0]", "[31.0, 41.0, 42.0, 8.0, 32.0, 15.0]"),
         "pie_turned": PIE.replace('autopct="%1.0f%%"', 'autopct="%1.0f%%", startangle=90'),
+        # One cell nudged by 0.03 of a fixed colour scale: its colour barely moves (ΔE under 10), unless its label
+        # says so; moved by half the scale it shows.
+        "corr": CORR,
+        "corr_nudged": CORR.replace("-0.31, 1.0]]", "-0.28, 1.0]]"),
+        "corr_moved": CORR.replace("-0.31, 1.0]]", "0.69, 1.0]]"),
+        "corr_labels": CORR + CORR_LABELS,
+        "corr_labels_nudged": CORR.replace("-0.31, 1.0]]", "-0.28, 1.0]]") + CORR_LABELS,
         "surface": SURFACE,
         # A 3-D plot's y range cut to its lower 60 % (the surface drawn past it, its middle moved by a third of
         # the plot), or widened by a third (its middle moved by an eighth).
@@ -217,3 +232,9 @@ def test_slices_nudged_by_values_scaled_and_rounded_show_at_the_rim(charts: dict
     # percentages follow it. A pie turned as a whole keeps its shares: nothing.
     assert found(charts, "pie", "pie_nudged") == [("data_error", 1)]
     assert found(charts, "pie", "pie_turned") == []
+
+
+def test_a_heatmap_value_shows_as_its_colour_or_its_label(charts: dict[str, Rendering]) -> None:
+    assert found(charts, "corr", "corr_nudged") == []
+    assert found(charts, "corr", "corr_moved") == [("data_error", 3)]
+    assert ("data_error", 1) in found(charts, "corr_labels", "corr_labels_nudged")

@@ -491,6 +491,52 @@ def mesh_colours(
             **tag)  # fmt: skip
 
 
+def _cells_show(diffs: Sequence[tuple[int, float, Any, Any]], a: dict[str, Any], b: dict[str, Any], de: float) -> bool:
+    """Whether a changed cell of an image shows: its colour (the reference's colour map and scale) moves by more
+    than ΔE ``de``. True when the colours cannot be told (no named colour map, or the scale changed)."""
+    ca, cb = a.get("clim") or [], b.get("clim") or []
+    name = a.get("cmap")
+    if not name or len(ca) != 2 or None in ca or ca[0] == ca[1] or list(ca) != list(cb):
+        return True  # a colour scale that moved recolours every cell: not this rule's
+    try:
+        import matplotlib
+
+        cmap = matplotlib.colormaps[name]
+    except (ImportError, KeyError, ValueError):
+        return True
+
+    def colour(v: Any, lim: Sequence[float]) -> str | None:
+        if v is None:
+            return None
+        r, g, bl, _ = cmap(min(1.0, max(0.0, (float(v) - lim[0]) / (lim[1] - lim[0]))))
+        return f"#{round(r * 255):02x}{round(g * 255):02x}{round(bl * 255):02x}"
+
+    return any(x is None or y is None or delta_e(colour(x, ca), colour(y, cb)) > de for _, _, x, y in diffs)
+
+
+def _texts_changed(ctx: AxCtx, box: Any) -> bool:
+    """Whether a text drawn on ``box`` (a heatmap's cell labels) reads otherwise: then a value shows there."""
+    inside = clean_box(box)
+    if inside is None:
+        return True
+
+    def on(ax: dict[str, Any]) -> list[str]:
+        out = []
+        for t in ax.get("texts") or []:
+            tb = clean_box(t.get("bbox"))
+            if (
+                tb is not None
+                and tb[0] >= inside[0]
+                and tb[2] <= inside[2]
+                and tb[1] >= inside[1]
+                and tb[3] <= inside[3]
+            ):
+                out.append(str(t.get("text")))
+        return sorted(out)
+
+    return on(ctx.r) != on(ctx.c)
+
+
 def compare_grid(
     out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]
 ) -> None:
@@ -512,6 +558,8 @@ def compare_grid(
             continue
         if abs(x - y) > max(out.opts.rtol * abs(x), 1e-9 * max(span, 1.0)):
             diffs.append((k, abs(x - y) / span, x, y))
+    if diffs and not _cells_show(diffs, a, b, out.opts.colour_de) and not _texts_changed(ctx, b.get("bbox")):
+        diffs = []  # a heatmap's value shows as its colour: within the colour tolerance (and unlabelled) it does not
     ncols = int(sa[1]) if sa and len(sa) >= 2 else 0
 
     def cell(k: int) -> str:
