@@ -139,9 +139,10 @@ def found(charts: dict[str, Rendering], ref: str, cand: str) -> list[tuple[str, 
     return sorted((d.category, d.severity) for d in judgment.discrepancies)
 
 
-def test_a_wider_range_only_shortens_bars_but_squashes_a_line(charts: dict[str, Rendering]) -> None:
-    # Bars keep their shapes and read the same against the ticks: 1; a line's shape flattens by half: 2.
-    assert found(charts, "bars", "bars_wide") == [("data_error", 1)]
+def test_a_wider_range_moves_bar_ends_as_far_as_a_line(charts: dict[str, Rendering]) -> None:
+    # The range doubled: the bars' tops come down by half the plot, as the line's points do: 2 either way (ground
+    # truth grades a widened range by how far the marks moved, as a narrowed one).
+    assert found(charts, "bars", "bars_wide") == [("data_error", 2)]
     assert found(charts, "line", "line_wide") == [("data_error", 2)]
 
 

@@ -3,7 +3,7 @@
 Axes pair by content (titles, labels, kinds) and position. A different subplot
 layout is structure_error 2; a scale or an inverted axis structure_error 2;
 limits changed are data_error (a value cut off 3; else by how far the marks
-moved, 1 for bars, boxes and violins under a wider range), reported with
+moved, a wider range as a narrower one), reported with
 changed data too when they cannot be autoscaled ones; tick labels are one text discrepancy per axis (3 when
 labels traded places) and numbers that follow changed data are not reported;
 titles, labels, texts and legend entries are text_error by the text rule;
@@ -364,8 +364,8 @@ class ChartDiff:
                             Unit(f"{axis}-axis direction", "up", "inverted", "axes", where))  # fmt: skip
                 else:
                     # A value the reference shows cut off -> 3; otherwise values read the same: the marks moved
-                    # < 20 % of the plot -> 1, else 2; bars, boxes and violins keep their shapes (shorter under a
-                    # wider range): 1.
+                    # < 20 % of the plot -> 1, else 2, whichever way the range changed (bars shortened under a
+                    # wider range moved their ends as far: ground truth reads the marks' places from the scenes).
                     lo_c, hi_c = sorted((f(cl[0]), f(cl[1])))
                     vals = [f(v) for v in data_values(r, axis)] or [f(rl[0]), f(rl[1])]
                     lo_r, hi_r = sorted((f(rl[0]), f(rl[1])))
@@ -375,7 +375,7 @@ class ChartDiff:
                     narrowed = lo_c > lo_r + tol or hi_c < hi_r - tol
                     moved = max((abs((v - lo_r) / (hi_r - lo_r or 1) - (v - lo_c) / (hi_c - lo_c or 1))
                                  for v in shown or [lo_r, hi_r]), default=0.0)  # fmt: skip
-                    sev = 3 if cut else 1 if moved < 0.2 or (not narrowed and _shapes_only(r)) else 2
+                    sev = 3 if cut else 1 if moved < 0.2 else 2
                     if r.get("name") == "3d":
                         # A 3-D plot draws its data past its limits, unclipped: nothing is cut off, the same shape
                         # moved. Its scene holds projected vertices, so the data's middle (autoscaled limits
@@ -710,20 +710,9 @@ def _widened_beyond_data(r: dict[str, Any], c: dict[str, Any], axis: str) -> boo
     return mr is not None and mc is not None and mc - mr > WIDER_MARGIN
 
 
-#: Kinds drawn as separate shapes (bars, box plots): a wider range only shortens them.
-_SHAPE_KINDS = frozenset({"bar", "barh", "box", "boxline"})
-#: Violins: filled bodies with their extrema segments.
-_VIOLIN_KINDS = frozenset({"area", "segments"})
-
-
 def _bars_only(ax: dict[str, Any]) -> bool:
     kinds = {k for k, ss in series_by_kind(ax).items() if ss}
     return bool(kinds) and kinds <= {"bar", "barh"}
-
-
-def _shapes_only(ax: dict[str, Any]) -> bool:
-    kinds = {k for k, ss in series_by_kind(ax).items() if ss}
-    return bool(kinds) and (kinds <= _SHAPE_KINDS or kinds == _VIOLIN_KINDS)
 
 
 def _scale_moves(r: dict[str, Any], c: dict[str, Any], axis: str) -> float:
