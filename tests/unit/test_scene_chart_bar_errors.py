@@ -23,6 +23,12 @@ BAR_CALL = """ax.bar(["a", "b", "c", "d"], [655.6, 391.4, 463.4, 710.5], yerr=[4
        color="goldenrod", ecolor="gray", label="means")
 """
 
+ALONE = (
+    "import matplotlib.pyplot as plt\nfig, ax = plt.subplots(figsize=(6, 4))\n"
+    + BAR_CALL
+    + "ax.set_title('Units sold')\n"
+)
+
 
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
@@ -34,6 +40,9 @@ def charts() -> Iterator[dict[str, Rendering]]:
         ),
         # The bar call dropped: its bars and their error bars.
         "dropped": BARS.replace(BAR_CALL, ""),
+        # Bars with their error bars alone, and the plot left empty: all of its data gone.
+        "bars_alone": ALONE,
+        "empty": ALONE.replace(BAR_CALL, ""),
         # The bar call copied: the copy's error bars come with it.
         "copied": BARS
         + BAR_CALL.replace("[655.6, 391.4, 463.4, 710.5]", "[400.0, 300.0, 350.0, 420.0]")
@@ -59,3 +68,9 @@ def test_error_bars_of_dropped_bars_are_part_of_the_series_gone(charts: dict[str
 
 def test_error_bars_of_added_bars_come_with_them(charts: dict[str, Rendering]) -> None:
     assert items(charts, "bars", "copied") == [("data_error", 3)]
+
+
+def test_error_bars_gone_with_their_bars_are_no_series_to_dilute_what_is_missing(charts: dict[str, Rendering]) -> None:
+    # The plot left empty: all of its data is missing, the items pile up (error bars are part of the bars' series,
+    # not a series of their own that would halve the share gone).
+    assert len(items(charts, "bars_alone", "empty")) >= 6

@@ -313,10 +313,11 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     if shifted:
         out.items[:] = [d for d in out.items if id(d) not in shifted]
     # Error bars a bar call drew (``yerr=``) go with its bars: retyped, dropped or added, one change (their ink
-    # is gone with the bars; they are no series of their own to count).
+    # is gone with the bars; they are part of the bars' series, not a series of their own to count).
     gone_bars = [lost_all[i][0] for i, _ in retyped] + [lost_all[i][0] for i in lost_idx]
     for i in [i for i in lost_idx if _bars_own(lost_all[i][0], gone_bars)]:
         lost_idx.remove(i)
+        res.weight -= lost_all[i][0].weight
         res.lost_ink += lost_all[i][0].ink
     new_bars = [added_all[j][0] for _, j in retyped] + [added_all[j][0] for j in added_idx]
     added_idx = [j for j in added_idx if not _bars_own(added_all[j][0], new_bars)]
