@@ -260,7 +260,10 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         # The bars were drawn in other calls (or a series is gone): group them as a reader sees them.
         kr, kc = series_by_kind(r, bars_by_colour=True), series_by_kind(c, bars_by_colour=True)
     prepare(ctx, kr, kc)
-    res.weight = data_weight(kr)
+    # Error bars a bar call drew (``yerr=``) are part of its bars' series, not a series of their own: what the
+    # bars lose (flattened, dropped) is all of that series.
+    own_bars = kr.get("bar", []) + kr.get("barh", [])
+    res.weight = data_weight(kr) - sum(s.weight for s in kr.get("errorbar", []) if _bars_own(s, own_bars))
     res.ink = sum(s.ink for ss in kr.values() for s in ss)
     skip: set[str] = set()
     lost_all: list[tuple[Series, list[Series]]] = []
@@ -317,7 +320,6 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     gone_bars = [lost_all[i][0] for i, _ in retyped] + [lost_all[i][0] for i in lost_idx]
     for i in [i for i in lost_idx if _bars_own(lost_all[i][0], gone_bars)]:
         lost_idx.remove(i)
-        res.weight -= lost_all[i][0].weight
         res.lost_ink += lost_all[i][0].ink
     new_bars = [added_all[j][0] for _, j in retyped] + [added_all[j][0] for j in added_idx]
     added_idx = [j for j in added_idx if not _bars_own(added_all[j][0], new_bars)]
