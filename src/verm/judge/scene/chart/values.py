@@ -185,8 +185,11 @@ def compare_values(
     if len(diffs) == len(ra) >= 2 and len(set(ra)) == 1 and len(set(ca)) == 1:
         # A constant line (axhline, axvline: a mean, a threshold) moved: one value.
         _, _, x, y = diffs[0]
+        # The same line moved alike in several plots (an edit inside the loop that draws them) is one change.
+        shift = None if x is None or y is None else f"constant line shifted by {fmt_number(round(y - x, 6))} ({axis})"
         out.add("data_error", sev, loc, f"{name} is at {fmt_number(y)}, should be at {fmt_number(x)}{suffix}",
-                ctx.with_ticks(box, axis), **tag)  # fmt: skip
+                ctx.with_ticks(box, axis), Unit("values", None, shift, "series", ctx.where) if shift else None,
+                **tag)  # fmt: skip
         return
     if len(diffs) >= 3:
         k, _, x, y = max(diffs, key=lambda d: d[1])
@@ -351,8 +354,8 @@ def compare_paths(
     if flattened(out, a, b, name, loc, tag):
         return True
     if pa and len(pa) == len(pb) and all(len(x) == len(y) for x, y in zip(pa, pb, strict=True)):
-        worst, moved = 0.0, 0
-        for x, y in zip(pa, pb, strict=True):
+        worst, moved, where = 0.0, 0, []
+        for i, (x, y) in enumerate(zip(pa, pb, strict=True)):
             for k in range(0, len(x) - 1, 2):
                 if None in (x[k], x[k + 1], y[k], y[k + 1]):
                     continue
@@ -360,10 +363,13 @@ def compare_paths(
                 if change > 1e-4:
                     moved += 1
                     worst = max(worst, change)
+                    where.append(f"{i}:{k // 2}")
         if moved:
+            # The same vertices moved in several plots (an edit inside the loop that draws them) are one change.
+            same = f"moved at vertices {','.join(where[:8])}" if moved <= 8 else None
             out.add("data_error", reading_severity(worst), loc,
                     f"{name} differs ({moved} vertices moved, by up to {worst:.0%} of the axis range)", b.get("bbox"),
-                    **tag)  # fmt: skip
+                    Unit("values", None, same, "area", ctx.where) if same else None, **tag)  # fmt: skip
             return True
         more_a, more_b = a.get("paths_more"), b.get("paths_more")
         if (more_a or more_b) and more_a != more_b:
