@@ -290,7 +290,10 @@ def compare_error_bars(
                     f"should span {fmt_number(p[i0])} to {fmt_number(p[i1])}")  # fmt: skip
             if len(own) > 1:
                 desc = f"{len(own)} of {len(sa)} error bars of {name} differ, e.g. " + desc
-            out.add("data_error", reading_severity(worst), where, desc, union_box([x.get("bbox") for x in bb]), **tag)
+            # The same error bars changed in several plots (an edit inside the loop that draws them): one change.
+            same = f"error bars {','.join(str(d[0] + 1) for d in own)} changed" if len(own) <= 8 else None
+            out.add("data_error", reading_severity(worst), where, desc, union_box([x.get("bbox") for x in bb]),
+                    Unit("values", None, same, "error-bar series", ctx.where) if same else None, **tag)  # fmt: skip
     # The bars' own colour when the series kept its colour (``ecolor``).
     if r.kind != "errorbar" and delta_e(r.colour, c.colour) <= out.opts.colour_de:
         ca = (ba[0].get("edgecolors") or [None])[0] if ba else None
