@@ -22,11 +22,10 @@ from typing import Any
 from verm.judge.scene.boxes import box_area, box_iou, box_iou_clean, centre_distance, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_margin
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
-from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit
+from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit, text_recolour_shows
 from verm.judge.scene.chart.missing import Hidden, hidden_share, legend_lost, missing_pieces
-from verm.judge.scene.chart.patches import OUTLINE_BLEND, PIXEL_CHANGE
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
-from verm.judge.scene.colour import channel_change, delta_e
+from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
 from verm.judge.scene.matching import greedy_pairs
 from verm.judge.scene.text import NUMBER_RE, fmt_number, is_numeric_text, quote, text_ratio, text_severity
@@ -190,16 +189,6 @@ class ChartDiff:
             return 2
         return 1
 
-    def text_recoloured(self, r: dict[str, Any], c: dict[str, Any]) -> bool:
-        """Whether a text's new colour shows: past the colour tolerance, and for small text (10 pt or less, its
-        strokes a pixel wide and blended by anti-aliasing, like a thin outline) a change a pixel shows."""
-        old, new = r.get("color"), c.get("color")
-        if delta_e(old, new) <= self.opts.colour_de:
-            return False
-        size = c.get("fontsize") or r.get("fontsize")
-        thin = isinstance(size, (int, float)) and size <= SMALL_TEXT_PT
-        return not thin or None in (old, new) or channel_change(old, new) * OUTLINE_BLEND > PIXEL_CHANGE
-
     def text_pair(
         self,
         location: str,
@@ -230,9 +219,9 @@ class ChartDiff:
         if not rt or not style:
             return
         if paints is not None:  # grouped by the caller: one colour argument colours many texts
-            if self.text_recoloured(r, c):
+            if text_recolour_shows(self.opts, r.get("color"), c.get("color"), c.get("fontsize") or r.get("fontsize")):
                 paints.setdefault(c.get("color"), []).append((r.get("color"), c.get("color"), box))
-        elif self.text_recoloured(r, c):
+        elif text_recolour_shows(self.opts, r.get("color"), c.get("color"), c.get("fontsize") or r.get("fontsize")):
             old, new = r.get("color"), c.get("color")
             self.out.add("style_error", self.text_colour_severity(old, new, self.background), location,
                          f"the {what} colour is {new or 'none'}, should be {old or 'none'}", box,
@@ -691,8 +680,6 @@ def _inside(a: tuple[float, ...], b: Any) -> float:
 
 #: A legend whose centre moved this share of the figure shows elsewhere.
 LEGEND_MOVED = 0.03
-#: Text this small (points) is drawn with strokes about a pixel wide: anti-aliasing blends its colour.
-SMALL_TEXT_PT = 10.0
 
 #: Limits set wider than the data: the candidate's empty band beyond its data exceeds the reference's by this
 #: share of the plot (autoscaled limits leave 5 % on each side whatever the data).

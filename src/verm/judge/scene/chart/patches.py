@@ -20,20 +20,16 @@ from verm.judge.scene.chart.grade import (
     CONFUSABLE_DE,
     LOST_CHANGED,
     VISIBLE,
+    outline_shows,
     reading_severity,
     uniform_change,
     values_lost,
 )
 from verm.judge.scene.chart.series import NOLINE, Series, labelled
-from verm.judge.scene.colour import channel_change, delta_e
+from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Findings, Unit
 from verm.judge.scene.matching import greedy_pairs
 from verm.judge.scene.text import fmt_number, text_severity
-
-#: A thin outline is blended with what lies beside it by anti-aliasing: this share of its colour change shows,
-#: and a pixel shows a change past PIXEL_CHANGE on one channel (0..255; as the bench's ground truth reads one).
-OUTLINE_BLEND = 0.75
-PIXEL_CHANGE = 24
 
 
 def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> None:
@@ -333,7 +329,7 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) ->
     edges: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
     for a, b in zip(ra, ca, strict=True):
         x, y = a.get("edgecolor"), b.get("edgecolor")
-        if delta_e(x, y) > out.opts.colour_de and channel_change(x, y) * OUTLINE_BLEND > PIXEL_CHANGE:
+        if delta_e(x, y) > out.opts.colour_de and outline_shows(x, y):
             edges.setdefault((a.get("edgecolor"), b.get("edgecolor")), []).append(b)
     for (x, y), members in edges.items():
         what = "the slices" if len(members) == len(ra) else f"{len(members)} of the {len(ra)} slices"
