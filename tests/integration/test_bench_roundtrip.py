@@ -328,3 +328,27 @@ def test_scenes_cached_by_other_renderer_code_are_rendered_again(small_bench, tm
     stamp.write_text("0123456789abcdef\n")  # written by other renderer code
     assert ensure_scenes(bench, records) > 0
     assert first.read_text() == good and stamp.read_text().strip() == scene_fingerprint()
+
+
+def test_a_failed_scene_render_is_not_cached_and_a_retry_renders_it_again(small_bench, tmp_path, caplog):
+    from verm.bench.run import SCENES_DIR
+
+    root = merge_benches([small_bench], tmp_path / "b").parent
+    lines = (root / "bench.jsonl").read_text().splitlines()
+    first = json.loads(lines[0])
+    good_source = first["cand_source"]
+    # A render that fails now (on a loaded machine, a time limit) and not later.
+    first["cand_source"] = "raise RuntimeError('render failed this time')\n"
+    (root / "bench.jsonl").write_text("\n".join([json.dumps(first), *lines[1:]]) + "\n")
+
+    with caplog.at_level("WARNING", logger="verm.bench.run"):
+        summary = run_bench(root, "scene", tmp_path / "scene", workers=1)
+    assert summary.failed == 1
+    assert not (root / SCENES_DIR / f"{first['id']}.pred.json").exists()
+    assert any(first["id"] in r.getMessage() and "--retry-failed" in r.getMessage() for r in caplog.records)
+
+    first["cand_source"] = good_source
+    (root / "bench.jsonl").write_text("\n".join([json.dumps(first), *lines[1:]]) + "\n")
+    again = run_bench(root, "scene", tmp_path / "scene", workers=1, retry_failed=True)
+    assert again.judged == 1 and again.failed == 0
+    assert json.loads((root / SCENES_DIR / f"{first['id']}.pred.json").read_text())

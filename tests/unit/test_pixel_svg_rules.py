@@ -316,3 +316,36 @@ def test_a_filled_icon_covered_by_one_plain_shape_also_counts_the_shape_drawn(ju
     out = judge.judge_images(Task.SVG, ref, _render(honest))
     assert not any("drawn where" in d.description for d in out), [d.description for d in out]
     assert sum(d.severity for d in out) < sum(d.severity for d in hack), ([d.description for d in out], hack)
+
+
+def test_a_shape_mirrored_under_a_shape_that_covers_one_end_is_mirrored(judge: PixelJudge) -> None:
+    # A filled plane mirrored top to bottom about its own centre, a bar drawn over its lower part: the
+    # changes show above the bar only, so the changed box's centre is not the plane's. The mirror axis is
+    # looked for near it (it was read as a shape missing and one drawn, 2 + 1).
+    tag = '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">'
+    bar = '<rect x="0" y="15" width="24" height="6" fill="#000"/>'
+    plane = '<path d="M2 4L20 6 14 20 11 14z"/>'
+    ref = f"{tag}{plane}{bar}</svg>"
+    cand = f'{tag}<g transform="translate(0 24) scale(1 -1)">{plane}</g>{bar}</svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert [(d.category, d.severity) for d in out] == [("text_symbol_error", 2)], [d.description for d in out]
+    assert "mirrored vertically" in out[0].description
+    # Mirrored with a point pulled far out: the mirroring, and the point's change beside it (one item).
+    bent = plane.replace("L20 6", "L23 1")
+    cand = f'{tag}<g transform="translate(0 24) scale(1 -1)">{bent}</g>{bar}</svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert len(out) == 2 and out[0].category == "text_symbol_error", [d.description for d in out]
+    assert "mirrored vertically" in out[0].description
+
+
+def test_a_shape_mirrored_whose_changes_fall_in_two_groups_is_one_mirroring(judge: PixelJudge) -> None:
+    # lucide's book (ISC) flipped left to right about its own centre: its spine and its straight side
+    # trade places, two groups of changes far apart (its middle does not change). Together they are the
+    # one mirrored (they were read as outlines moved, 1 + 1 + 1).
+    book = '<path d="M4 19.5v-15A2.5 2.5 0 0 1 6.5 2H20v20H6.5a2.5 2.5 0 0 1 0-5H20"/>'
+    arrow = '<path d="M12 13V7"/><path d="m9 10 3-3 3 3"/>'
+    ref = f"{_TAG}{book}{arrow}</svg>"
+    cand = f'{_TAG}<g transform="translate(24 0) scale(-1 1)">{book}</g>{arrow}</svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert [(d.category, d.severity) for d in out] == [("text_symbol_error", 2)], [d.description for d in out]
+    assert "mirrored horizontally" in out[0].description

@@ -126,3 +126,40 @@ def test_a_table_that_lost_most_of_its_cells_to_dropped_columns_keeps_its_shape_
     items = table_grid_items(ref, fewer, None, 0, elements_missing=True)
     assert items, "a column drop read as an emptied body"
     assert all(item.category == "layout_error" for item, _ in items), [item.description for item, _ in items]
+
+
+@needs_ocr
+def test_the_most_changed_of_the_weak_cells_are_read_first() -> None:
+    from verm.judge.pixel.table_cells import WEAK_OCR, _changed_cell_items
+
+    # Cells only pixels tell apart (weak: a sub-pixel re-flow, or a typo) are read under a cap; a
+    # changed digit after more re-flowed cells than the cap must still be read.
+    n = WEAK_OCR // 2 + 2
+    font = ImageFont.load_default(size=16)
+    ref, cand = Image.new("L", (120, 30 * n), 255), Image.new("L", (120, 30 * n), 255)
+    for img, last in ((ref, "4,852"), (cand, "4,872")):
+        draw = ImageDraw.Draw(img)
+        for i in range(n):
+            draw.text((10, 30 * i + 6), last if i == n - 1 else f"{1000 + 37 * i}", fill=0, font=font)
+    ref_grey, cand_grey = np.array(ref), np.array(cand)
+    changed = []
+    for i in range(n):
+        box = (0, 30 * i, 120, 30 * i + 30)
+        ink = ref_grey[box[1] : box[3]] < 128
+        ys, xs = np.nonzero(ink)
+        inner = (int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1)
+        changed.append((i + 1, 1, box, box, inner, inner))
+    items = _changed_cell_items(changed, n, 1, None, None, ref_grey, cand_grey, 40, weak=set(range(n)))
+    assert [it.description for it, _ in items] == ["The number reads '4,872' in the candidate instead of '4,852'."]
+
+
+def test_an_unsure_read_of_a_number_with_a_new_tail_and_wider_ink_is_a_unit() -> None:
+    from verm.judge.pixel.table_cells import _unit_read
+
+    # '%' read unsure as '%6': the number is read whole and the ink grew on the right by a glyph.
+    assert _unit_read("1,440,000", "1,440,000%6", (0, 0, 45, 10), (0, 0, 53, 10))
+    assert _unit_read("12", "12 kg", (0, 0, 10, 12), (0, 0, 30, 12))
+    # Not: the same width (OCR noise at the end), a digit more (another number), a word (no number).
+    assert not _unit_read("1,440,000", "1,440,000%6", (0, 0, 45, 10), (0, 0, 46, 10))
+    assert not _unit_read("12", "123", (0, 0, 10, 12), (0, 0, 16, 12))
+    assert not _unit_read("Total", "Totals", (0, 0, 30, 12), (0, 0, 36, 12))

@@ -56,6 +56,31 @@ handles = ax.get_lines()[:2]
 ax.legend(handles, [h.get_label() for h in handles], loc="upper left")
 """
 
+BAND = """
+import matplotlib.pyplot as plt
+years = [2008, 2009, 2010, 2011, 2012, 2013]
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.fill_between(years, [5.4, 6.8, 7.3, 7.0, 6.1, 6.3], [6.2, 8.3, 8.7, 8.0, 7.6, 7.4], alpha=0.2, color="slateblue")
+ax.plot(years, [5.8, 7.6, 8.0, 7.5, 6.8, 6.8], color="slateblue")
+"""
+
+CORR = """
+import matplotlib.pyplot as plt
+corr = [[1.0, 0.46, 0.79], [0.46, 1.0, -0.31], [0.79, -0.31, 1.0]]
+fig, ax = plt.subplots(figsize=(5, 4))
+ax.imshow(corr, cmap="RdYlGn", vmin=-1, vmax=1)
+"""
+CORR_LABELS = "for i in range(3):\n    for j in range(3):\n        ax.text(j, i, f'{corr[i][j]:.2f}', ha='center')\n"
+
+SURFACE = """
+import matplotlib.pyplot as plt
+import numpy as np
+x, y = np.meshgrid(np.linspace(-5, 5, 12), np.linspace(-5, 5, 12))
+fig = plt.figure(figsize=(6, 5))
+ax = fig.add_subplot(projection="3d")
+ax.plot_surface(x, y, np.sin(np.hypot(x, y)), cmap="viridis")
+"""
+
 
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
@@ -83,6 +108,24 @@ def charts() -> Iterator[dict[str, Rendering]]:
             'color="#d7301f")\n',
             'color="#d7301f")\nax.plot([1, 2, 3, 4], [3.0, 3.5, 4.0, 4.5], label="Projected", color="#2ca02c")\n',
         ),
+        "band": BAND,
+        # The band's upper edge doubled: the autoscaled y-axis follows the band, not only the line.
+        "band_scaled": BAND.replace("[6.2, 8.3, 8.7, 8.0, 7.6, 7.4]", "[12.4, 16.6, 17.4, 16.0, 15.2, 14.8]"),
+        # Every value scaled by 1.7 and rounded: each share moves by under half a point, the edges by a degree.
+        "pie_nudged": PIE.replace("[18.0, 24.0, 25.0, 5.0, 19.0, 9.0]", "[31.0, 41.0, 42.0, 8.0, 32.0, 15.0]"),
+        "pie_turned": PIE.replace('autopct="%1.0f%%"', 'autopct="%1.0f%%", startangle=90'),
+        # One cell nudged by 0.03 of a fixed colour scale: its colour barely moves (ΔE under 10), unless its label
+        # says so; moved by half the scale it shows.
+        "corr": CORR,
+        "corr_nudged": CORR.replace("-0.31, 1.0]]", "-0.28, 1.0]]"),
+        "corr_moved": CORR.replace("-0.31, 1.0]]", "0.69, 1.0]]"),
+        "corr_labels": CORR + CORR_LABELS,
+        "corr_labels_nudged": CORR.replace("-0.31, 1.0]]", "-0.28, 1.0]]") + CORR_LABELS,
+        "surface": SURFACE,
+        # A 3-D plot's y range cut to its lower 60 % (the surface drawn past it, its middle moved by a third of
+        # the plot), or widened by a third (its middle moved by an eighth).
+        "surface_narrow": SURFACE + "ax.set_ylim(-5.5, 1.1)\n",
+        "surface_wide": SURFACE + "ax.set_ylim(-5.5, 9.1)\n",
         "legend_best": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"') + "ax.legend()\n",
         "legend_right": LINE.replace('color="#4c72b0"', 'color="#4c72b0", label="visits"')
         + "ax.legend(loc='lower right')\n",
@@ -96,9 +139,10 @@ def found(charts: dict[str, Rendering], ref: str, cand: str) -> list[tuple[str, 
     return sorted((d.category, d.severity) for d in judgment.discrepancies)
 
 
-def test_a_wider_range_only_shortens_bars_but_squashes_a_line(charts: dict[str, Rendering]) -> None:
-    # Bars keep their shapes and read the same against the ticks: 1; a line's shape flattens by half: 2.
-    assert found(charts, "bars", "bars_wide") == [("data_error", 1)]
+def test_a_wider_range_moves_bar_ends_as_far_as_a_line(charts: dict[str, Rendering]) -> None:
+    # The range doubled: the bars' tops come down by half the plot, as the line's points do: 2 either way (ground
+    # truth grades a widened range by how far the marks moved, as a narrowed one).
+    assert found(charts, "bars", "bars_wide") == [("data_error", 2)]
     assert found(charts, "line", "line_wide") == [("data_error", 2)]
 
 
@@ -171,3 +215,27 @@ def test_a_series_retyped_and_scaled_is_one_place(charts: dict[str, Rendering]) 
 def test_a_legend_entry_pushed_out_by_an_extra_series_follows_it(charts: dict[str, Rendering]) -> None:
     # The legend lists the first two lines: the extra line takes the place of 'low' there.
     assert found(charts, "first_two", "first_two_added") == [("data_error", 3)]
+
+
+def test_limits_that_follow_a_changed_band_are_no_change_of_their_own(charts: dict[str, Rendering]) -> None:
+    # The band's vertices are data: the new limits leave no empty band beyond it (autoscaled, not set wider).
+    assert found(charts, "band", "band_scaled") == [("data_error", 3)]
+
+
+def test_a_3d_range_is_graded_by_how_far_the_data_moved(charts: dict[str, Rendering]) -> None:
+    # Nothing is cut off (the data is drawn past the limits): the marks moved far (2) or little (1).
+    assert found(charts, "surface", "surface_narrow") == [("data_error", 2)]
+    assert found(charts, "surface", "surface_wide") == [("data_error", 1)]
+
+
+def test_slices_nudged_by_values_scaled_and_rounded_show_at_the_rim(charts: dict[str, Rendering]) -> None:
+    # Shares changed by under half a point move the slices' edges visibly: one change that reads the same (1); its
+    # percentages follow it. A pie turned as a whole keeps its shares: nothing.
+    assert found(charts, "pie", "pie_nudged") == [("data_error", 1)]
+    assert found(charts, "pie", "pie_turned") == []
+
+
+def test_a_heatmap_value_shows_as_its_colour_or_its_label(charts: dict[str, Rendering]) -> None:
+    assert found(charts, "corr", "corr_nudged") == []
+    assert found(charts, "corr", "corr_moved") == [("data_error", 3)]
+    assert ("data_error", 1) in found(charts, "corr_labels", "corr_labels_nudged")

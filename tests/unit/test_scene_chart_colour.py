@@ -134,3 +134,24 @@ def test_a_many_coloured_recolouring_is_as_strong_as_its_members_on_average() ->
     shaded[5] = "#ff0000"
     found = SceneJudge().compare(Task.CHART, _scatter(viridis), _scatter(shaded))
     assert [(d.category, d.severity) for d in found] == [("style_error", 1)]
+
+
+def _labelled(colour: str, size: float) -> dict:
+    """An empty plot with one text of ``colour`` at ``size`` points on it."""
+    text = {"text": "0.72", "color": colour, "fontsize": size, "bbox": [0.4, 0.4, 0.45, 0.43]}
+    ax = {"bbox": [0.1, 0.1, 0.9, 0.9], "xlim": [0, 1], "ylim": [0, 1], "xscale": "linear", "yscale": "linear",
+          "facecolor": "#ffffff", "texts": [text]}  # fmt: skip
+    return {"axes": [ax], "texts": [], "legends": []}
+
+
+def test_small_text_recoloured_by_a_faint_shade_shows_nothing() -> None:
+    # White to #e2e2e2 (ΔE 11, 29 on a channel): small text's strokes blend it below what a pixel shows; a title's
+    # size shows it, and a stronger shade shows at any size.
+    judge = SceneJudge()
+    assert judge.compare(Task.CHART, _labelled("#ffffff", 9), _labelled("#e2e2e2", 9)) == []
+    assert [d.category for d in judge.compare(Task.CHART, _labelled("#ffffff", 14), _labelled("#e2e2e2", 14))] == [
+        "style_error"
+    ]
+    assert [d.category for d in judge.compare(Task.CHART, _labelled("#ffffff", 9), _labelled("#c8c8c8", 9))] == [
+        "style_error"
+    ]

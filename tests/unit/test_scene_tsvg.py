@@ -236,3 +236,26 @@ def test_svg_white_fill_recoloured_is_graded_by_the_ink_it_gains() -> None:
     )
     [found] = judged(icon(card, window), icon(card, window.replace("#ffffff", "#d62728")))
     assert (found.category, found.severity) == ("style_error", 2), found.description
+
+
+def test_svg_point_moved_on_a_wedge_is_no_resize() -> None:
+    # A wedge of three corners with one corner moved far: the three points fit no resize (a fit through all
+    # of them read "scaled by 0.9" and a point moved besides); one point moved, as far as it went.
+    wedge = '<path d="M4 4 L20 4 L20 20 Z" fill="none" stroke="#000" stroke-width="2"/>'
+    [found] = judged(icon(wedge), icon(wedge.replace("L20 20", "L14 11")))
+    assert found.category == "shape_error" and "a point moved" in found.description
+    assert "scaled" not in found.description
+
+
+def test_svg_point_moved_far_on_a_resized_path_is_a_change_apart() -> None:
+    # A path resized about its centre and one of its points then pulled far out: the point's wedge lies off the
+    # band the resize changes, so the two are listed apart; a point moved a little stays one with the resize.
+    path = '<path d="M6 6 L18 6 L18 18 L12 20 L6 18 Z" fill="#333"/>'
+    resized = '<path d="M6.6 6.6 L17.4 6.6 L17.4 17.4 L12 19.2 L6.6 17.4 Z" fill="#333"/>'
+    far = judged(icon(path), icon(resized.replace("L12 19.2", "L12 23")))
+    assert sorted(("scaled" in f.description, "a point moved" in f.description) for f in far) == [
+        (False, True),
+        (True, False),
+    ], [f.description for f in far]
+    [near] = judged(icon(path), icon(resized.replace("L12 19.2", "L12 19.5")))
+    assert "scaled" in near.description and "a point moved" in near.description

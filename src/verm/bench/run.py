@@ -180,9 +180,19 @@ def ensure_scenes(
         sources = list(wanted)  # identical sources (a shared reference) render once
         with get_renderer(task, **({"workers": workers} if workers else {})) as renderer:
             for source, rendering in zip(sources, renderer.render_many(sources), strict=True):
-                scene = rendering.scene if rendering.ok else None
+                if not rendering.ok:
+                    # Bench sources rendered when the bench was made, so a failure here is
+                    # transient (a time limit hit on a loaded machine): cache nothing, so that
+                    # `bench run --retry-failed` renders it again instead of reading "no scene".
+                    log.warning(
+                        "rendering %s for its scene failed (%s); its pairs get no scene judgment "
+                        "this run; run again with --retry-failed",
+                        ", ".join(p.stem for p in wanted[source]),
+                        rendering.reason,
+                    )
+                    continue
                 for path in wanted[source]:
-                    path.write_text(json.dumps(scene), encoding="utf-8")
+                    path.write_text(json.dumps(rendering.scene), encoding="utf-8")
         rendered += len(sources)
         log.info("rendered %d %s sources for their scenes", len(sources), task.value)
     return rendered

@@ -2,7 +2,7 @@
 
 A chart's plot frame is the box of its long axis/grid lines (>= 30 % of the side), or in a style
 without spines the box of its faint grid (lines ΔE > 2.5 from the background); a table's grid is its
-full-width rules and the columns inked in >= 60 % of rows.
+rules half the image wide or through its left border, and the columns inked in >= 60 % of rows.
 """
 
 from __future__ import annotations
@@ -118,16 +118,20 @@ class TableGrid:
 
 
 def table_grid(rgb: np.ndarray) -> TableGrid | None:
-    """Detect a table's grid: horizontal rules span most of the width; vertical rules are the columns
-    whose ink runs through most row bands (merged cells break a vertical rule in one row only)."""
+    """Detect a table's grid: horizontal rules span half the width or run through the table's left
+    border (`_partial_rules`); vertical rules are the columns whose ink runs through most row bands
+    (merged cells break a vertical rule in one row only)."""
     ink = _lab_ink(rgb)[1]
     h, w = ink.shape
     # Rules are unbroken runs; a bold text line can ink half the columns of a row, but with gaps.
     runs = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones((1, max(3, w // 4)), np.uint8)) > 0
-    rows = _with_edges(_rules(runs, 0, 0.5), h)
     # A column rule: ink in >= 60 % of the rows, in a thin column (not text: text columns are broken).
     vfill = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)).mean(axis=0)
-    cols = _with_edges(_group_positions(np.nonzero(vfill >= 0.6)[0]), w)
+    col_rules = _group_positions(np.nonzero(vfill >= 0.6)[0])
+    full = runs.mean(axis=1) >= 0.5
+    rule_rows = full | _partial_rules(ink, runs, col_rules, full)
+    rows = _with_edges(_group_positions(np.nonzero(rule_rows)[0]), h)
+    cols = _with_edges(col_rules, w)
     if len(rows) < 2 and len(cols) < 2:
         return None
     if len(rows) < 2:
@@ -137,10 +141,42 @@ def table_grid(rgb: np.ndarray) -> TableGrid | None:
     return TableGrid(rows=rows, cols=cols)
 
 
-def _rules(ink: np.ndarray, axis: int, min_fill: float = 0.5) -> list[float]:
-    """Positions of long straight rules (table borders) along an axis: 0 -> horizontal rules."""
-    fill = ink.mean(axis=1 - axis)
-    return _group_positions(np.nonzero(fill >= min_fill)[0])
+#: A partial rule (`_partial_rules`) is at most this thick (px): a shaded cell is a block, not a rule.
+PARTIAL_RULE_PX = 4
+
+
+def _partial_rules(ink: np.ndarray, runs: np.ndarray, col_rules: list[float], full: np.ndarray) -> np.ndarray:
+    """Pixel rows (a mask) of row rules under half the image wide that start at the table's left
+    border (its first column rule) and run at least across its first cell (to the second column
+    rule) or a quarter of the width. A table whose later columns are empty in most rows has rules
+    under its first cells only, a share of the width that falls under half once one row grows a
+    column (wtq-202-204: a split cell pushed a value into a fifth column, the candidate's grid lost
+    six rows and its cells read as another table's); cells spanning rows beside the first column
+    break the rules between the rows they span, leaving the first cell's. A spanning header's inner
+    rule starts right of the first column; text and underlines keep off the border (padding). A
+    band within 2 px of a rule half the width wide (``full``) is that rule's anti-aliased edge, left
+    out so that the rule stays where it was."""
+    mask = np.zeros(ink.shape[0], bool)
+    if not col_rules:
+        return mask
+    x = round(col_rules[0])
+    through = runs[:, max(0, x - 1) : x + 2].any(axis=1)
+    if len(col_rules) >= 2 and round(col_rules[1]) - x > 4:
+        first_cell = ink[:, max(0, x - 1) : round(col_rules[1]) + 2]
+        through |= first_cell.mean(axis=1) >= FIRST_CELL_RULE
+    start = None
+    for y, t in enumerate([*through.tolist(), False]):
+        if t and start is None:
+            start = y
+        elif not t and start is not None:
+            if y - start <= PARTIAL_RULE_PX and not full[max(0, start - 2) : y + 2].any():
+                mask[start:y] = True
+            start = None
+    return mask
+
+
+#: Share of the first cell's width (its two column rules included) a row rule inks.
+FIRST_CELL_RULE = 0.95
 
 
 def _with_edges(rules: list[float], size: int) -> list[float]:

@@ -22,9 +22,16 @@ from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.explain import _unexplained
-from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _grid_word, _iou, _mask_box, _union
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _grid_word, _mask_box, _union
 from verm.judge.pixel.grade import severity
 from verm.judge.pixel.ocr import _Ocr
+from verm.judge.pixel.svg_mirror import (
+    _ink_side,
+    _mirror_axis,
+    _mirror_rest,
+    _mirrored_across,
+    _mirrored_apart,
+)
 from verm.judge.pixel.svg_redrawn import _svg_redrawn_items
 from verm.judge.pixel.svg_transform import (
     SVG_DETAIL,
@@ -55,10 +62,6 @@ SVG_PIECES = 0.5
 
 #: SVG: changes on one connected drawing further apart than this fraction of the side are separate.
 SVG_CLUSTER_GAP = 0.08
-
-
-#: SVG missing or extra shapes: box area as a fraction of the image above the first -> 2, the second -> 3.
-SVG_AREA_SEVERITY = (0.01, 0.10)
 
 
 #: SVG missing or extra shapes: the one-sided ink as a share of the drawing (either image's ink) from
@@ -155,6 +158,7 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             mask[sl] = changed[sl] & (labels[sl] == key) if key > 0 else changed[sl]
             parts.append((box, mask, members))
     items.extend(_mirrored_apart(c, parts, dist))
+    items.extend(_mirrored_across(c, parts, paint))
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
         found = _recoloured_and_moved(c, mask[sl], box, _svg_shape_items(c, mask[sl], box, dist, paint))
@@ -326,15 +330,6 @@ def _merge_recolourings(items: list[_Item]) -> list[_Item]:
     return out
 
 
-def _ink_side(c: _Ctx, mask: np.ndarray) -> str | None:
-    """'ref' / 'cand' when nearly all changed ink of ``mask`` is on that side only."""
-    n_ref = int((mask & c.ref_ink & ~c.cand_ink).sum())
-    n_cand = int((mask & c.cand_ink & ~c.ref_ink).sum())
-    if n_ref + n_cand == 0:
-        return None
-    return "ref" if n_ref >= 0.85 * (n_ref + n_cand) else ("cand" if n_cand >= 0.85 * (n_ref + n_cand) else None)
-
-
 def _pair_moved_outlines(
     c: _Ctx, parts: list[tuple[PxBox, np.ndarray, list[Region]]]
 ) -> list[tuple[PxBox, np.ndarray, list[Region]]]:
@@ -353,63 +348,6 @@ def _pair_moved_outlines(
             used.update((i, best))
             out.append((_union([box_i, box_j]), mask_i | mask_j, mem_i + mem_j))
     out.extend(p for k, p in enumerate(parts) if k not in used)
-    return out
-
-
-#: SVG: ink lost in one place and gained in another is one shape mirrored when the gained ink is the
-#: lost ink mirrored within the box of both (a shape mirrored about its own centre: both are mirror
-#: images about it): at least the first share of each lies within the second value (a share of the
-#: side) of the other, mirrored, and the unmirrored fit is worse.
-SVG_MIRRORED_APART = (0.7, 0.01)
-
-
-def _mirrored_apart(
-    c: _Ctx, parts: list[tuple[PxBox, np.ndarray, list[Region]]], dist: tuple[np.ndarray, np.ndarray]
-) -> list[_Item]:
-    """A shape mirrored about its own centre whose old and new ink lie apart (an arm flipped to the
-    other side): a group of reference-only ink and one of candidate-only ink, the one the other
-    mirrored in the box of both, are one text_symbol_error 2. The pair leaves ``parts`` (in place).
-    Both must be shapes gone and drawn (off the other image's ink, as `_svg_shape_items` tells a shape
-    missing from an outline adjusted), not the slivers a resized outline leaves."""
-    side_px = min(c.h, c.w)
-    sides = [_ink_side(c, m) for _, m, _ in parts]
-
-    def off(k: int) -> bool:
-        one = parts[k][1] & (c.ref_ink & ~c.cand_ink if sides[k] == "ref" else c.cand_ink & ~c.ref_ink)
-        if int(one.sum()) < max(30, 0.2 * SVG_AREA_SEVERITY[0] * c.h * c.w):
-            return False
-        to_other = dist[1] if sides[k] == "ref" else dist[0]
-        return float(np.percentile(to_other[one], 90)) >= SVG_MOVE_SEVERITY[0] * side_px
-
-    sides = [sd if sd is not None and off(k) else None for k, sd in enumerate(sides)]
-    least, near = SVG_MIRRORED_APART
-    grow = np.ones((2 * max(1, round(near * min(c.h, c.w))) + 1,) * 2, np.uint8)
-
-    def fit(a: np.ndarray, b: np.ndarray) -> float:
-        if not a.any() or not b.any():
-            return 0.0
-        ga, gb = cv2.dilate(a.astype(np.uint8), grow) > 0, cv2.dilate(b.astype(np.uint8), grow) > 0
-        return min(float(gb[a].mean()), float(ga[b].mean()))
-
-    out: list[_Item] = []
-    used: set[int] = set()
-    for i in [k for k in range(len(parts)) if sides[k] == "ref"]:
-        for j in [k for k in range(len(parts)) if sides[k] == "cand" and k not in used]:
-            x0, y0, x1, y1 = box = _union([parts[i][0], parts[j][0]])
-            sl = (slice(y0, y1), slice(x0, x1))
-            a = parts[i][1][sl] & c.ref_ink[sl] & ~c.cand_ink[sl]
-            b = parts[j][1][sl] & c.cand_ink[sl] & ~c.ref_ink[sl]
-            if min(int(a.sum()), int(b.sum())) < 30 or fit(a, b) >= least:
-                continue
-            for axis, name in ((1, "horizontally"), (0, "vertically")):
-                if fit(np.flip(a, axis), b) >= least:
-                    out.append(_Item(_CATS[c.task]["text"], 2, box, f"A shape is mirrored {name}.", "mirrored"))
-                    used.update((i, j))
-                    break
-            if i in used:
-                break
-    for k in sorted(used, reverse=True):
-        del parts[k]
     return out
 
 
@@ -467,49 +405,6 @@ def _ink_distances(c: _Ctx) -> tuple[np.ndarray, np.ndarray]:
     return tuple(  # type: ignore[return-value]
         cv2.distanceTransform((~ink).astype(np.uint8), cv2.DIST_L2, 3) for ink in (c.ref_ink, c.cand_ink)
     )
-
-
-def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
-    """'horizontally' / 'vertically' when the candidate's ink is the reference's mirrored in the box of
-    the changed pixels (``mask``, placed at x0, y0).
-
-    A shape mirrored about its own centre changes a set of pixels symmetric about that centre, so the
-    box of the changed pixels has the shape's centre on the mirror axis.
-    """
-    bx0, by0, bx1, by1 = _mask_box(mask, x0, y0)
-    a, b = c.ref_ink[by0:by1, bx0:bx1], c.cand_ink[by0:by1, bx0:bx1]
-    if min(int(a.sum()), int(b.sum())) < 30:
-        return None
-    plain = _iou(a, b)
-    # What vanished, mirrored, is what appeared (other shapes' ink in the box, unchanged, aside).
-    grow = np.ones((3, 3), np.uint8)
-    gone = cv2.dilate((a & ~b).astype(np.uint8), grow).astype(bool)
-    came = cv2.dilate((b & ~a).astype(np.uint8), grow).astype(bool)
-    for axis, name in ((1, "horizontally"), (0, "vertically")):
-        flipped = _iou(np.flip(a, axis), b)
-        if flipped >= 0.7 and flipped >= plain + 0.2 and not _slid(a, b, axis, min(c.h, c.w)):
-            return name
-        if min(int(gone.sum()), int(came.sum())) >= 30:
-            flipped = _iou(np.flip(gone, axis), came)
-            if flipped >= 0.6 and not _slid(a, b, axis, min(c.h, c.w)):
-                return name
-    return None
-
-
-#: SVG: ink whose extent slid this far (a share of the side; both ends alike within 2 px) moved.
-SVG_SLID = 0.015
-
-
-def _slid(a: np.ndarray, b: np.ndarray, axis: int, side: int) -> bool:
-    """Whether the ink ``b`` is the ink ``a`` slid along ``axis`` (1: x, 0: y): both ends of its extent
-    moved the same way by `SVG_SLID` of the ``side``. A shape symmetric about its own axis (a straight
-    stroke) moved sideways is its own mirror image too; mirrored about its own centre (the mirror op),
-    a shape keeps its extent up to a few pixels."""
-    ea, eb = np.nonzero(a.any(axis=1 - axis))[0], np.nonzero(b.any(axis=1 - axis))[0]
-    if not len(ea) or not len(eb):
-        return False
-    lo, hi = int(eb[0] - ea[0]), int(eb[-1] - ea[-1])
-    return abs(lo - hi) <= 2 and abs(lo + hi) / 2 >= SVG_SLID * side
 
 
 #: SVG: recoloured pixels this share of which show the bare canvas on one side are paint drawn or gone.
@@ -617,7 +512,8 @@ def _svg_shape_items(
         if axis:
             where = _mask_box(ref_only | cand_only, x0, y0)
             if recoloured is None:
-                return [_Item(cats["text"], 2, where, f"A shape is mirrored {axis}.", "mirrored")]
+                rest = _mirror_rest(c, mask, x0, y0, axis, paint)
+                return [_Item(cats["text"], 2, where, f"A shape is mirrored {axis}.", "mirrored"), *rest]
             # The shape mirrored is the shape recoloured: one element changed in one place, one item.
             rc, cc = recoloured.colours or ((0, 0, 0), (0, 0, 0))
             desc = f"A shape is mirrored {axis} and recoloured from {_hex(rc)} to {_hex(cc)}."

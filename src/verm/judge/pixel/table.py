@@ -24,13 +24,14 @@ from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _Element, _element_item, _missing_items, _noise_items, _survey
 from verm.judge.pixel.explain import _canonical_crop, _shifted_diff
-from verm.judge.pixel.geometry import PxBox, _cell_ink_box, _grid_word, _union
+from verm.judge.pixel.geometry import PxBox, _grid_word, _union
 from verm.judge.pixel.layout import TableGrid, _long_lines, table_grid
 from verm.judge.pixel.table_align import (
     _align_lines,
     _Alignment,
     _Cell,
     _cell_inner,
+    _cell_text_box,
     _CellClasses,
     _multiset_sim,
     _row_pitch,
@@ -78,7 +79,7 @@ def _filled_share(img: np.ndarray, grid: TableGrid | None = None) -> float:
     ink = _lab_ink(img)[1]
     boxes = [_cell_inner(g, i, k) for i in range(1, len(g.rows)) for k in range(1, len(g.cols))]
     boxes = [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
-    return sum(_cell_ink_box(ink[b[1] : b[3], b[0] : b[2]]) is not None for b in boxes) / max(1, len(boxes))
+    return sum(_cell_text_box(ink[b[1] : b[3], b[0] : b[2]]) is not None for b in boxes) / max(1, len(boxes))
 
 
 def table_aligned_items(

@@ -20,6 +20,42 @@ from verm.judge.pixel.layout import TableGrid
 _Cell = tuple[int, PxBox, PxBox | None]
 
 
+#: A band of ink across a cell (over this share of its width) that is at most
+#: `INNER_RULE_PX` thick is a rule inside the cell, not its content.
+INNER_RULE_SHARE = 0.9
+INNER_RULE_PX = 3
+
+
+def _cell_text_box(ink: np.ndarray) -> PxBox | None:
+    """A cell's ink box without the rules that cross it: a sub-row's rule the grid did not take (it
+    runs under the later columns only, a rowspan beside it) spans the cell, and its box would be the
+    cell's, whose width changes with the column's (seed-67 wtq-204-364: a column 4 px wider read as
+    a unit added to three two-line cells). A shaded cell (ink over its whole height) keeps its box;
+    a vertical rule in a cell stays content (the border of a cell pushed out of the table)."""
+    keep = ~_thin_bands(ink.mean(axis=1) >= INNER_RULE_SHARE)
+    if keep.all():
+        return _cell_ink_box(ink)
+    box = _cell_ink_box(ink[keep])
+    if box is None:
+        return None
+    rows = np.nonzero(keep)[0]
+    return box[0], int(rows[box[1]]), box[2], int(rows[box[3] - 1]) + 1
+
+
+def _thin_bands(full: np.ndarray) -> np.ndarray:
+    """The runs of True in ``full`` at most `INNER_RULE_PX` long (a mask)."""
+    out = np.zeros(len(full), bool)
+    start = None
+    for n, v in enumerate([*full.tolist(), False]):
+        if v and start is None:
+            start = n
+        elif not v and start is not None:
+            if n - start <= INNER_RULE_PX:
+                out[start:n] = True
+            start = None
+    return out
+
+
 def _cell_inner(g: TableGrid, i: int, k: int) -> PxBox:
     """Cell (row i, column k; 1-based) inside its rules."""
     return int(g.cols[k - 1]) + 3, int(g.rows[i - 1]) + 3, int(g.cols[k]) - 2, int(g.rows[i]) - 2
@@ -41,7 +77,7 @@ class _CellClasses:
     def classify(self, grey: np.ndarray, ink: np.ndarray, box: PxBox) -> tuple[int, PxBox | None]:
         if box[2] <= box[0] or box[3] <= box[1]:
             return 0, None
-        inner = _cell_ink_box(ink[box[1] : box[3], box[0] : box[2]])
+        inner = _cell_text_box(ink[box[1] : box[3], box[0] : box[2]])
         if inner is None:
             return 0, None
         w, h = inner[2] - inner[0], inner[3] - inner[1]

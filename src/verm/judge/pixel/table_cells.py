@@ -10,6 +10,7 @@ are one swap. Rules in full: docs/judges.md, "Pixel judge", "Tables".
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +20,8 @@ import numpy as np
 
 from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _Item
-from verm.judge.pixel.geometry import PxBox, _cell_ink_box, _union
+from verm.judge.pixel.explain import _canonical_crop, _shifted_diff
+from verm.judge.pixel.geometry import PxBox, _union
 from verm.judge.pixel.grade import _text_severity
 from verm.judge.pixel.layout import TableGrid, table_grid
 from verm.judge.pixel.ocr import (
@@ -34,6 +36,7 @@ from verm.judge.pixel.ocr import (
     is_numeric_change,
     read_text,
 )
+from verm.judge.pixel.table_align import _cell_text_box
 
 #: More rows/columns than this with most cells changed are reported as one re-flow.
 MAX_CHANGED_LINES = 3
@@ -88,7 +91,7 @@ def table_cell_items(ref: np.ndarray, cand: np.ndarray, max_ocr: int) -> list[tu
                 continue
             ri = ref_ink[rb[1] : rb[3], rb[0] : rb[2]]
             ci = cand_ink[cb[1] : cb[3], cb[0] : cb[2]]
-            ra, ca = _cell_ink_box(ri), _cell_ink_box(ci)
+            ra, ca = _cell_text_box(ri), _cell_text_box(ci)
             if ra is None and ca is None:
                 continue
             filled += 1
@@ -227,9 +230,21 @@ def _changed_cell_items(
 
     calls = weak_calls = 0
     reads: list[_CellRead] = []
+
     # Cells that differ in content first; then those only pixels tell apart (a typo, or a sub-pixel
-    # offset: OCR decides), under a smaller cap.
-    order = sorted(range(len(changed)), key=lambda n: n in weak)
+    # offset: OCR decides), under a smaller cap, most changed ink first: a table re-flowed by a
+    # sub-pixel offset has many such cells whose centred, blurred ink agrees within a grey level or
+    # two, and a changed digit among them differs by several (seed-67 wtq-204-616: 8.7 against
+    # <= 0.6; read in table order, the cap was spent before it).
+    def weak_change(n: int) -> float:
+        _i, _k, rb, cb, ra, ca = changed[n]
+        if ra is None or ca is None:
+            return math.inf
+        return _shifted_diff(
+            _canonical_crop(_cell_crop(ref_grey, rb, ra)), _canonical_crop(_cell_crop(cand_grey, cb, ca))
+        )
+
+    order = sorted(range(len(changed)), key=lambda n: (n in weak, -weak_change(n) if n in weak else 0.0))
     for n in order:
         i, k, rb, cb, ra, ca = changed[n]
         if n in grouped or calls >= max_ocr or not _Ocr.available():
@@ -249,6 +264,11 @@ def _changed_cell_items(
             None if ra is None else _cell_crop(ref_grey, rb, ra), None if ca is None else cand_crop(cb, ca)
         )
         calls += 2
+        if conf < MIN_READ_CONF and ra is not None and ca is not None and _unit_read(ta, tb, ra, ca):
+            # Unsure of the new glyph only: the number is read whole, the ink wider on the right.
+            desc = f"A unit or symbol was added after the number {_q(ta)} (read {_q(tb)}, the ink wider on the right)."
+            out.append((_Item("numeric_error", 2, rb, desc, "text", f"row {i}, column {k}"), cb))
+            continue
         if conf < MIN_READ_CONF and not (ta == tb and _number(ta) is not None):
             continue  # an unsure read: OCR noise is no evidence of an edit (one number read alike is)
         if ta == tb and n not in weak and ra is not None and ca is not None and _number(ta) is not None:
@@ -388,6 +408,20 @@ QUOTES = "“”„\"'‘’"
 RETRY_ZOOM = 1.3
 
 
+#: Characters a unit added after a number reads as (a "%" read as "%6" or "96" by an unsure OCR).
+_UNIT_TAIL = re.compile(r"^\s?[^\W\d_]{1,3}$|^\s?[%‰°$€£¥][\w]?$")
+
+
+def _unit_read(ta: str, tb: str, ra: PxBox, ca: PxBox) -> bool:
+    """Does an unsure read say a unit was added: the reference's number read whole at the start of
+    the candidate's read, a unit-like tail after it, and the candidate's ink wider by a glyph (3 px;
+    2 px in text under `SMALL_TEXT_PX` tall) on the right?"""
+    if _number(ta) is None or not tb.startswith(ta) or not _UNIT_TAIL.match(tb[len(ta) :]):
+        return False
+    grew = (ca[2] - ca[0]) - (ra[2] - ra[0])
+    return grew >= (3 if min(ra[3] - ra[1], ca[3] - ca[1]) >= SMALL_TEXT_PX else 2)
+
+
 def _cell_text_item(ta: str, tb: str, rb: PxBox, cb: PxBox, where: str) -> tuple[_Item, PxBox]:
     """The discrepancy for one cell whose OCR'd reads differ: numeric or text, severity by the written rule."""
     numeric = is_numeric_change(ta, tb)
@@ -431,7 +465,7 @@ def _row_signatures(g: TableGrid, ink: np.ndarray) -> list[tuple[tuple[int, int]
         for k in range(1, len(g.cols)):
             y0, y1 = int(g.rows[i - 1]) + 3, int(g.rows[i]) - 2
             x0, x1 = int(g.cols[k - 1]) + 3, int(g.cols[k]) - 2
-            b = _cell_ink_box(ink[y0:y1, x0:x1]) if y1 > y0 and x1 > x0 else None
+            b = _cell_text_box(ink[y0:y1, x0:x1]) if y1 > y0 and x1 > x0 else None
             sig.append((0, 0) if b is None else ((b[2] - b[0]) // 3, (b[3] - b[1]) // 3))
         out.append(tuple(sig))
     return out

@@ -252,14 +252,20 @@ class AxCtx:
 
 
 def data_values(ax: dict[str, Any], axis: str) -> list[float]:
-    """The axes' plotted values along ``axis``: its lines' and scatter points' coordinates, its bars' ends."""
+    """The axes' plotted values along ``axis``: its lines' and scatter points' coordinates, its bars' ends, the
+    vertices of its fills and segments (a band, a stack, error bars: as ground truth reads the plot; not a 3-D
+    plot's, whose vertices are projected)."""
     vals: list[float] = []
     for line in ax.get("lines") or []:
         if line.get("linestyle") in NOLINE and str(line.get("marker")) in NOMARKER:
             continue
         vals += [float(v) for v in line.get(axis) or [] if isinstance(v, (int, float)) and math.isfinite(v)]
+    at = 0 if axis == "x" else 1
     for c in ax.get("collections") or []:
         vals += [float(v) for v in c.get(axis) or [] if isinstance(v, (int, float)) and math.isfinite(v)]
+        if ax.get("name") != "3d":
+            vals += [float(v) for path in c.get("paths") or [] for v in path[at::2]
+                     if isinstance(v, (int, float)) and math.isfinite(v)]  # fmt: skip
     pos, size = ("x", "width") if axis == "x" else ("y", "height")
     for p in ax.get("patches") or []:
         if p.get("type") == "Rectangle" and p.get(size) is not None and p.get(pos) is not None:

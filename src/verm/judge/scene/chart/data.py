@@ -16,6 +16,7 @@ are part of a series lost (their share of its values and ink). Each paired serie
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -259,7 +260,10 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         # The bars were drawn in other calls (or a series is gone): group them as a reader sees them.
         kr, kc = series_by_kind(r, bars_by_colour=True), series_by_kind(c, bars_by_colour=True)
     prepare(ctx, kr, kc)
-    res.weight = data_weight(kr)
+    # Error bars a bar call drew (``yerr=``) are part of its bars' series, not a series of their own: what the
+    # bars lose (flattened, dropped) is all of that series.
+    own_bars = kr.get("bar", []) + kr.get("barh", [])
+    res.weight = data_weight(kr) - sum(s.weight for s in kr.get("errorbar", []) if _bars_own(s, own_bars))
     res.ink = sum(s.ink for ss in kr.values() for s in ss)
     skip: set[str] = set()
     lost_all: list[tuple[Series, list[Series]]] = []
@@ -311,6 +315,14 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         _retyped_values(out, res, a, b, siblings, where, ctx)
     if shifted:
         out.items[:] = [d for d in out.items if id(d) not in shifted]
+    # Error bars a bar call drew (``yerr=``) go with its bars: retyped, dropped or added, one change (their ink
+    # is gone with the bars; they are part of the bars' series, not a series of their own to count).
+    gone_bars = [lost_all[i][0] for i, _ in retyped] + [lost_all[i][0] for i in lost_idx]
+    for i in [i for i in lost_idx if _bars_own(lost_all[i][0], gone_bars)]:
+        lost_idx.remove(i)
+        res.lost_ink += lost_all[i][0].ink
+    new_bars = [added_all[j][0] for _, j in retyped] + [added_all[j][0] for j in added_idx]
+    added_idx = [j for j in added_idx if not _bars_own(added_all[j][0], new_bars)]
     # Series of one kind and colour drawn by one loop all turned into the kind one of them was retyped to.
     for i in list(lost_idx):
         s, siblings = lost_all[i]
@@ -339,6 +351,33 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
                 s.bbox, marks=s.kind)  # fmt: skip
     return res
+
+
+def _bars_own(err: Series, bars: Sequence[Series]) -> bool:
+    """Whether error bars drawn without a data line (``err``) are a bar call's own (``yerr=``, ``xerr=``): every
+    segment lies on the end of one of ``bars``' rectangles, centred across it."""
+    if err.kind != "errorbar":
+        return False
+    rects = [p for b in bars if b.kind in ("bar", "barh") for p in b.items]
+    segs = [q for coll in err.items for q in coll.get("paths") or []]
+    if not rects or not segs:
+        return False
+    return all(len(q) == 4 and None not in q and _on_a_bar_end(q, rects) for q in segs)
+
+
+def _on_a_bar_end(q: Sequence[float], rects: Sequence[dict[str, Any]]) -> bool:
+    """Whether segment ``q`` (x0, y0, x1, y1) is centred across one rectangle's far end (its top, or its right
+    end when horizontal)."""
+    vertical = abs(q[0] - q[2]) <= abs(q[1] - q[3])
+    at, mid = ((q[0] + q[2]) / 2, (q[1] + q[3]) / 2) if vertical else ((q[1] + q[3]) / 2, (q[0] + q[2]) / 2)
+    pos, size, base, val = ("x", "width", "y", "height") if vertical else ("y", "height", "x", "width")
+    for p in rects:
+        if not all(isinstance(p.get(k), (int, float)) for k in (pos, size, base, val)):
+            continue
+        centre, end = p[pos] + p[size] / 2, p[base] + p[val]
+        if abs(centre - at) <= 1e-6 * max(1.0, abs(at)) and abs(end - mid) <= 1e-6 * max(1.0, abs(end), abs(mid)):
+            return True
+    return False
 
 
 def _follow_dropped(

@@ -3,7 +3,7 @@
 Axes pair by content (titles, labels, kinds) and position. A different subplot
 layout is structure_error 2; a scale or an inverted axis structure_error 2;
 limits changed are data_error (a value cut off 3; else by how far the marks
-moved, 1 for bars, boxes and violins under a wider range), reported with
+moved, a wider range as a narrower one), reported with
 changed data too when they cannot be autoscaled ones; tick labels are one text discrepancy per axis (3 when
 labels traded places) and numbers that follow changed data are not reported;
 titles, labels, texts and legend entries are text_error by the text rule;
@@ -22,7 +22,7 @@ from typing import Any
 from verm.judge.scene.boxes import box_area, box_iou, box_iou_clean, centre_distance, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_margin
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
-from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit
+from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit, text_recolour_shows
 from verm.judge.scene.chart.missing import Hidden, hidden_share, legend_lost, missing_pieces
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
 from verm.judge.scene.colour import delta_e
@@ -219,9 +219,9 @@ class ChartDiff:
         if not rt or not style:
             return
         if paints is not None:  # grouped by the caller: one colour argument colours many texts
-            if delta_e(r.get("color"), c.get("color")) > self.opts.colour_de:
+            if text_recolour_shows(self.opts, r.get("color"), c.get("color"), c.get("fontsize") or r.get("fontsize")):
                 paints.setdefault(c.get("color"), []).append((r.get("color"), c.get("color"), box))
-        elif delta_e(r.get("color"), c.get("color")) > self.opts.colour_de:
+        elif text_recolour_shows(self.opts, r.get("color"), c.get("color"), c.get("fontsize") or r.get("fontsize")):
             old, new = r.get("color"), c.get("color")
             self.out.add("style_error", self.text_colour_severity(old, new, self.background), location,
                          f"the {what} colour is {new or 'none'}, should be {old or 'none'}", box,
@@ -353,8 +353,8 @@ class ChartDiff:
                             Unit(f"{axis}-axis direction", "up", "inverted", "axes", where))  # fmt: skip
                 else:
                     # A value the reference shows cut off -> 3; otherwise values read the same: the marks moved
-                    # < 20 % of the plot -> 1, else 2; bars, boxes and violins keep their shapes (shorter under a
-                    # wider range): 1.
+                    # < 20 % of the plot -> 1, else 2, whichever way the range changed (bars shortened under a
+                    # wider range moved their ends as far: ground truth reads the marks' places from the scenes).
                     lo_c, hi_c = sorted((f(cl[0]), f(cl[1])))
                     vals = [f(v) for v in data_values(r, axis)] or [f(rl[0]), f(rl[1])]
                     lo_r, hi_r = sorted((f(rl[0]), f(rl[1])))
@@ -364,9 +364,13 @@ class ChartDiff:
                     narrowed = lo_c > lo_r + tol or hi_c < hi_r - tol
                     moved = max((abs((v - lo_r) / (hi_r - lo_r or 1) - (v - lo_c) / (hi_c - lo_c or 1))
                                  for v in shown or [lo_r, hi_r]), default=0.0)  # fmt: skip
-                    sev = 3 if cut else 1 if moved < 0.2 or (not narrowed and _shapes_only(r)) else 2
+                    sev = 3 if cut else 1 if moved < 0.2 else 2
                     if r.get("name") == "3d":
-                        sev = 1  # a 3-D plot draws its data past its limits, unclipped: the same shape, moved
+                        # A 3-D plot draws its data past its limits, unclipped: nothing is cut off, the same shape
+                        # moved. Its scene holds projected vertices, so the data's middle (autoscaled limits
+                        # frame the data) tells how far the marks moved: < 20 % of the plot -> 1, else 2.
+                        mid = (lo_r + hi_r) / 2
+                        sev = 1 if abs(0.5 - min(1.0, max(0.0, (mid - lo_c) / (hi_c - lo_c or 1)))) < 0.2 else 2
                     old, new = (
                         f"{fmt_number(rl[0])} to {fmt_number(rl[1])}",
                         f"{fmt_number(cl[0])} to {fmt_number(cl[1])}",
@@ -693,20 +697,9 @@ def _widened_beyond_data(r: dict[str, Any], c: dict[str, Any], axis: str) -> boo
     return mr is not None and mc is not None and mc - mr > WIDER_MARGIN
 
 
-#: Kinds drawn as separate shapes (bars, box plots): a wider range only shortens them.
-_SHAPE_KINDS = frozenset({"bar", "barh", "box", "boxline"})
-#: Violins: filled bodies with their extrema segments.
-_VIOLIN_KINDS = frozenset({"area", "segments"})
-
-
 def _bars_only(ax: dict[str, Any]) -> bool:
     kinds = {k for k, ss in series_by_kind(ax).items() if ss}
     return bool(kinds) and kinds <= {"bar", "barh"}
-
-
-def _shapes_only(ax: dict[str, Any]) -> bool:
-    kinds = {k for k, ss in series_by_kind(ax).items() if ss}
-    return bool(kinds) and (kinds <= _SHAPE_KINDS or kinds == _VIOLIN_KINDS)
 
 
 def _scale_moves(r: dict[str, Any], c: dict[str, Any], axis: str) -> float:

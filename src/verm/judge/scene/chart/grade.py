@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou, intersection_area, union_box
-from verm.judge.scene.colour import delta_e
+from verm.judge.scene.colour import channel_change, delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, Unit, merged_finding, same_place_groups
 from verm.judge.scene.text import fmt_number
 
@@ -35,6 +35,29 @@ VISIBLE = 0.005
 CONFUSABLE_DE = 20.0
 #: A colour this close (CIE76) to a recoloured series' old colour is that series' own, not another's.
 SAME_SERIES_DE = 10.0
+
+
+#: A thin outline is blended with what lies beside it by anti-aliasing: this share of its colour change shows,
+#: and a pixel shows a change past PIXEL_CHANGE on one channel (0..255; as the bench's ground truth reads one).
+OUTLINE_BLEND = 0.75
+PIXEL_CHANGE = 24
+#: Text this small (points) is drawn with strokes about a pixel wide: anti-aliasing blends its colour.
+SMALL_TEXT_PT = 10.0
+
+
+def outline_shows(old: str | None, new: str | None) -> bool:
+    """Whether a thin outline's recolouring shows: the blended share of its largest channel change passes what a
+    pixel shows."""
+    return channel_change(old, new) * OUTLINE_BLEND > PIXEL_CHANGE
+
+
+def text_recolour_shows(opts: SceneOptions, old: str | None, new: str | None, size: Any) -> bool:
+    """Whether a text's new colour shows: past the colour tolerance, and for small text (its strokes a pixel wide,
+    blended by anti-aliasing like a thin outline) a change a pixel shows."""
+    if delta_e(old, new) <= opts.colour_de:
+        return False
+    thin = isinstance(size, (int, float)) and size <= SMALL_TEXT_PT
+    return not thin or None in (old, new) or outline_shows(old, new)
 
 
 def reading_severity(change: float) -> int:

@@ -20,20 +20,16 @@ from verm.judge.scene.chart.grade import (
     CONFUSABLE_DE,
     LOST_CHANGED,
     VISIBLE,
+    outline_shows,
     reading_severity,
     uniform_change,
     values_lost,
 )
 from verm.judge.scene.chart.series import NOLINE, Series, labelled
-from verm.judge.scene.colour import channel_change, delta_e
+from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Findings, Unit
 from verm.judge.scene.matching import greedy_pairs
 from verm.judge.scene.text import fmt_number, text_severity
-
-#: A thin outline is blended with what lies beside it by anti-aliasing: this share of its colour change shows,
-#: and a pixel shows a change past PIXEL_CHANGE on one channel (0..255; as the bench's ground truth reads one).
-OUTLINE_BLEND = 0.75
-PIXEL_CHANGE = 24
 
 
 def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> None:
@@ -252,6 +248,32 @@ def _touching(bars: list[dict[str, Any]], pos: str, size: str) -> bool:
     return True
 
 
+#: A slice's edge moved this far at the pie's rim (pixels) shows: its anti-aliased edge changes colour.
+RIM_SHIFT_PX = 0.5
+
+
+def _slices_nudged(out: Findings, ra: list[dict[str, Any]], ca: list[dict[str, Any]], loc: str, ctx: AxCtx) -> None:
+    """Shares changed by under half a percentage point (values scaled, then rounded) move the slices' edges a
+    little: it shows when an edge moves half a pixel or more at the rim. One change, read as the largest move."""
+    try:
+        # Measured from the first slice's start: a pie turned as a whole (another start angle) keeps its shares.
+        turn = float(ca[0]["theta1"]) - float(ra[0]["theta1"])
+        shift = max(
+            abs(float(b[k]) - turn - float(a[k])) for a, b in zip(ra, ca, strict=True) for k in ("theta1", "theta2")
+        )
+    except (KeyError, TypeError, ValueError, IndexError):
+        return
+    box = union_box([a.get("bbox") for a in ra])
+    if box is None or shift <= 0:
+        return
+    radius = min((box[2] - box[0]) * ctx.size[0], (box[3] - box[1]) * ctx.size[1]) / 2
+    if radius * math.radians(shift) < RIM_SHIFT_PX:
+        return
+    out.add("data_error", reading_severity(shift / 360), loc,
+            f"the slices' edges moved by up to {shift:.2f} degrees (their shares changed slightly)",
+            union_box([b.get("bbox") for b in ca]))  # fmt: skip
+
+
 def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) -> None:
     ra, ca = r.items, c.items
     total_r = sum(float(p.get("theta2", 0)) - float(p.get("theta1", 0)) for p in ra) or 360.0
@@ -296,6 +318,8 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) ->
                 continue
             out.add("data_error", reading_severity(change), loc,
                     f"{label(k, ca[k])} of the pie is {y:.1f}%, should be {x:.1f}%", ca[k].get("bbox"), **lost)  # fmt: skip
+    else:
+        _slices_nudged(out, ra, ca, loc, ctx)
     for k, (a, b) in enumerate(zip(ra, ca, strict=True)):
         x, y = a.get("facecolor"), b.get("facecolor")
         out.colour("style_error", f"the colour of {label(k, b)}", loc, x, y, b.get("bbox"),
@@ -305,7 +329,7 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) ->
     edges: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
     for a, b in zip(ra, ca, strict=True):
         x, y = a.get("edgecolor"), b.get("edgecolor")
-        if delta_e(x, y) > out.opts.colour_de and channel_change(x, y) * OUTLINE_BLEND > PIXEL_CHANGE:
+        if delta_e(x, y) > out.opts.colour_de and outline_shows(x, y):
             edges.setdefault((a.get("edgecolor"), b.get("edgecolor")), []).append(b)
     for (x, y), members in edges.items():
         what = "the slices" if len(members) == len(ra) else f"{len(members)} of the {len(ra)} slices"

@@ -185,8 +185,11 @@ def compare_values(
     if len(diffs) == len(ra) >= 2 and len(set(ra)) == 1 and len(set(ca)) == 1:
         # A constant line (axhline, axvline: a mean, a threshold) moved: one value.
         _, _, x, y = diffs[0]
+        # The same line moved alike in several plots (an edit inside the loop that draws them) is one change.
+        shift = None if x is None or y is None else f"constant line shifted by {fmt_number(round(y - x, 6))} ({axis})"
         out.add("data_error", sev, loc, f"{name} is at {fmt_number(y)}, should be at {fmt_number(x)}{suffix}",
-                ctx.with_ticks(box, axis), **tag)  # fmt: skip
+                ctx.with_ticks(box, axis), Unit("values", None, shift, "series", ctx.where) if shift else None,
+                **tag)  # fmt: skip
         return
     if len(diffs) >= 3:
         k, _, x, y = max(diffs, key=lambda d: d[1])
@@ -287,7 +290,10 @@ def compare_error_bars(
                     f"should span {fmt_number(p[i0])} to {fmt_number(p[i1])}")  # fmt: skip
             if len(own) > 1:
                 desc = f"{len(own)} of {len(sa)} error bars of {name} differ, e.g. " + desc
-            out.add("data_error", reading_severity(worst), where, desc, union_box([x.get("bbox") for x in bb]), **tag)
+            # The same error bars changed in several plots (an edit inside the loop that draws them): one change.
+            same = f"error bars {','.join(str(d[0] + 1) for d in own)} changed" if len(own) <= 8 else None
+            out.add("data_error", reading_severity(worst), where, desc, union_box([x.get("bbox") for x in bb]),
+                    Unit("values", None, same, "error-bar series", ctx.where) if same else None, **tag)  # fmt: skip
     # The bars' own colour when the series kept its colour (``ecolor``).
     if r.kind != "errorbar" and delta_e(r.colour, c.colour) <= out.opts.colour_de:
         ca = (ba[0].get("edgecolors") or [None])[0] if ba else None
@@ -351,8 +357,8 @@ def compare_paths(
     if flattened(out, a, b, name, loc, tag):
         return True
     if pa and len(pa) == len(pb) and all(len(x) == len(y) for x, y in zip(pa, pb, strict=True)):
-        worst, moved = 0.0, 0
-        for x, y in zip(pa, pb, strict=True):
+        worst, moved, where = 0.0, 0, []
+        for i, (x, y) in enumerate(zip(pa, pb, strict=True)):
             for k in range(0, len(x) - 1, 2):
                 if None in (x[k], x[k + 1], y[k], y[k + 1]):
                     continue
@@ -360,10 +366,13 @@ def compare_paths(
                 if change > 1e-4:
                     moved += 1
                     worst = max(worst, change)
+                    where.append(f"{i}:{k // 2}")
         if moved:
+            # The same vertices moved in several plots (an edit inside the loop that draws them) are one change.
+            same = f"moved at vertices {','.join(where[:8])}" if moved <= 8 else None
             out.add("data_error", reading_severity(worst), loc,
                     f"{name} differs ({moved} vertices moved, by up to {worst:.0%} of the axis range)", b.get("bbox"),
-                    **tag)  # fmt: skip
+                    Unit("values", None, same, "area", ctx.where) if same else None, **tag)  # fmt: skip
             return True
         more_a, more_b = a.get("paths_more"), b.get("paths_more")
         if (more_a or more_b) and more_a != more_b:
@@ -491,6 +500,52 @@ def mesh_colours(
             **tag)  # fmt: skip
 
 
+def _cells_show(diffs: Sequence[tuple[int, float, Any, Any]], a: dict[str, Any], b: dict[str, Any], de: float) -> bool:
+    """Whether a changed cell of an image shows: its colour (the reference's colour map and scale) moves by more
+    than ΔE ``de``. True when the colours cannot be told (no named colour map, or the scale changed)."""
+    ca, cb = a.get("clim") or [], b.get("clim") or []
+    name = a.get("cmap")
+    if not name or len(ca) != 2 or None in ca or ca[0] == ca[1] or list(ca) != list(cb):
+        return True  # a colour scale that moved recolours every cell: not this rule's
+    try:
+        import matplotlib
+
+        cmap = matplotlib.colormaps[name]
+    except (ImportError, KeyError, ValueError):
+        return True
+
+    def colour(v: Any, lim: Sequence[float]) -> str | None:
+        if v is None:
+            return None
+        r, g, bl, _ = cmap(min(1.0, max(0.0, (float(v) - lim[0]) / (lim[1] - lim[0]))))
+        return f"#{round(r * 255):02x}{round(g * 255):02x}{round(bl * 255):02x}"
+
+    return any(x is None or y is None or delta_e(colour(x, ca), colour(y, cb)) > de for _, _, x, y in diffs)
+
+
+def _texts_changed(ctx: AxCtx, box: Any) -> bool:
+    """Whether a text drawn on ``box`` (a heatmap's cell labels) reads otherwise: then a value shows there."""
+    inside = clean_box(box)
+    if inside is None:
+        return True
+
+    def on(ax: dict[str, Any]) -> list[str]:
+        out = []
+        for t in ax.get("texts") or []:
+            tb = clean_box(t.get("bbox"))
+            if (
+                tb is not None
+                and tb[0] >= inside[0]
+                and tb[2] <= inside[2]
+                and tb[1] >= inside[1]
+                and tb[3] <= inside[3]
+            ):
+                out.append(str(t.get("text")))
+        return sorted(out)
+
+    return on(ctx.r) != on(ctx.c)
+
+
 def compare_grid(
     out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]
 ) -> None:
@@ -512,6 +567,8 @@ def compare_grid(
             continue
         if abs(x - y) > max(out.opts.rtol * abs(x), 1e-9 * max(span, 1.0)):
             diffs.append((k, abs(x - y) / span, x, y))
+    if diffs and not _cells_show(diffs, a, b, out.opts.colour_de) and not _texts_changed(ctx, b.get("bbox")):
+        diffs = []  # a heatmap's value shows as its colour: within the colour tolerance (and unlabelled) it does not
     ncols = int(sa[1]) if sa and len(sa) >= 2 else 0
 
     def cell(k: int) -> str:

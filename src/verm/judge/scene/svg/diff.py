@@ -68,6 +68,8 @@ FAR_IOU = 0.1
 #: A paired element whose box's width over height changed by this factor (its geometry attributes, not a transform,
 #: edited) is drawn in other proportions: another shape (`SvgDiff.redrawn`).
 REDRAWN_ASPECT = 1.15
+#: A path's points fit a resize when they lie within this share of the canvas of where it puts them (`_path_edits`).
+RESIZE_FIT = 0.02
 #: A box within this share of the canvas side from its edge is cut there (`_at_canvas_edge`).
 CANVAS_EDGE = 0.002
 #: A paint within this ΔE of the white canvas is no ink (`shows.INK_DIFF`): its recolouring shows as ink gained or lost.
@@ -447,11 +449,11 @@ class SvgDiff:
                     continue
             parts = _path_edits(ga, gb, _canvas(self.scene))
             if parts is not None:
-                for kind, value, desc in parts:
+                for kind, value, desc, reach in parts:
                     moved = _resize_outline(ink, a, ga, gb) if kind == "resize" else value
                     sev = self.geometry(box, moved, changed_share(ink, a, moved))
                     out.add("shape_error", sev, name, f"{name}: {desc}", box, els=els, moved=moved,
-                            pixels=changed_share(ink, a, moved))  # fmt: skip
+                            pixels=changed_share(ink, a, moved), edit=kind, reach=reach)  # fmt: skip
                 continue
             detail = "its shape or position differs" + (f" (box overlap {iou:.0%})" if iou is not None else "")
             if a.get("tag") == "text" and own_same:
@@ -659,10 +661,10 @@ def _transform_parts(extra: str | None) -> list[str]:
     return out or [extra]
 
 
-def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tuple[str, float, str]] | None:
+def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tuple[str, float, str, float]] | None:
     """A changed path read as a uniform resize and/or a moved point (the engine's shape_size and path_coords):
-    ("resize", factor, words) and ("point", how far it moved as a share of the canvas, words); None when the
-    paths cannot be compared point by point."""
+    ("resize", factor, words, 0) and ("point", how far its outline moved as a share of the canvas, words, how
+    far the point itself moved); None when the paths cannot be compared point by point."""
     if not da or not db or not canvas or da.endswith("...") or db.endswith("..."):
         return None
     pa, pb = _path_vertices(da), _path_vertices(db)
@@ -676,11 +678,11 @@ def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tu
         centre = math.hypot((ax0 + ax1 - bx0 - bx1) / 2, (ay0 + ay1 - by0 - by1) / 2) / canvas
         cross = abs(va[0] * vb[1] - va[1] * vb[0]) / (la * lb) if la > 0 and lb > 0 else 1.0
         if centre < 0.002 and cross < 0.01 and la > 0 and abs(lb / la - 1) > 0.01:
-            return [("resize", lb / la, f"its size is scaled by {lb / la:.2f}")]
+            return [("resize", lb / la, f"its size is scaled by {lb / la:.2f}", 0.0)]
         moved = max(math.hypot(x1 - x2, y1 - y2) for (x1, y1), (x2, y2) in zip(pa, pb, strict=True)) / canvas
         if moved <= 0.005:
             return None
-        return [("point", moved, f"a point moved by {moved:.0%} of the canvas")]
+        return [("point", moved, f"a point moved by {moved:.0%} of the canvas", moved)]
     keep = list(range(len(pa)))
 
     def fit(idx: list[int]) -> tuple[float, float, float]:
@@ -705,9 +707,13 @@ def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tu
             break
         keep.pop(worst)
         f, tx, ty = fit(keep)
-    out: list[tuple[str, float, str]] = []
-    if abs(f - 1) > 0.01:
-        out.append(("resize", f, f"its size is scaled by {f:.2f}"))
+    out: list[tuple[str, float, str, float]] = []
+    # A resize is read only when the points it kept fit it (within `RESIZE_FIT` of the canvas: a resize
+    # written with rounded numbers): a point moved on a path of three or four (a wedge) bends the fit of all
+    # of them into a resize that is not there.
+    fits = max(residual(i, f, tx, ty) for i in keep) <= RESIZE_FIT * canvas
+    if abs(f - 1) > 0.01 and fits:
+        out.append(("resize", f, f"its size is scaled by {f:.2f}", 0.0))
     else:
         f, tx, ty = 1.0, 0.0, 0.0
     moved = max(residual(i, f, tx, ty) for i in range(len(pa))) / canvas
@@ -718,7 +724,7 @@ def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tu
             max(to_polyline(pb[i], fitted), to_polyline(fitted[i], pb))
             for i in range(len(pa)) if residual(i, f, tx, ty) > 1e-3 * canvas
         ) / canvas  # fmt: skip
-        out.append(("point", outline, f"a point moved by {moved:.0%} of the canvas"))
+        out.append(("point", outline, f"a point moved by {moved:.0%} of the canvas", moved))
     return out or None
 
 

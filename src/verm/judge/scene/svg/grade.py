@@ -15,7 +15,8 @@ by its length times its width. Shares are of the reference icon's whole ink.
   shape). A stacking-order change: 2 when the overlap it changes is >= 5 % of
   the ink, else 1.
 - `merge_svg`: findings on one element are one discrepancy (texts only with texts;
-  never two missing pieces), led by the highest severity, then the most changed pixels.
+  never two missing pieces; a point moved >= 4 % of the side on a resized path stays apart),
+  led by the highest severity, then the most changed pixels.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ PALETTE_SHARE = 0.001
 #: Images larger than this (px, the longer side) are read at every second pixel.
 MOVED_FULL_SIDE = 256
 BLEND_RGB = 12.0
+#: A point of a resized path moved this far (a share of the canvas side) is a change apart from the resize.
+POINT_APART = MOVED_STEPS[0]
 #: A change with fewer changed pixels than this in its box shows nothing (`drop_unseen`).
 UNSEEN_PIXELS = 4
 
@@ -316,9 +319,22 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None) -> None:
         # them (the ground truth merges only edits that change the same pixels, which two elements rarely do).
         return bool(a.tags.get("els", set()) & b.tags.get("els", set()))
 
+    # A point moved far on a resized element is a change of its own: its wedge lies beyond the band the
+    # resize changes, so the ground truth, which merges edits that change the same pixels, lists it apart
+    # (a point moved a little changes pixels along the outline the resize moved too: one).
+    resized = [f.tags.get("els", set()) for f in items if f.tags.get("edit") == "resize"]
+    apart = {
+        k for k, f in enumerate(items)
+        if f.tags.get("edit") == "point" and f.tags.get("reach", 0.0) >= POINT_APART
+        and any(f.tags.get("els", set()) & els for els in resized)
+    }  # fmt: skip
+    rest = [k for k in range(len(items)) if k not in apart]
+    groups = [
+        [rest[m] for m in g] for g in same_place_groups([items[k] for k in rest], lambda i, j: touch(rest[i], rest[j]))
+    ]
     keep: list[Finding] = []
     moves: PixelMoves | None = None
-    for members in same_place_groups(items, touch):
+    for members in sorted(groups + [[k] for k in apart]):
         if len(members) == 1:
             f = items[members[0]]
             if shows is not None and f.category in ("shape_error", "structure_error") and "moved" in f.tags:
