@@ -6,6 +6,7 @@ import numpy as np
 from PIL import Image
 from tests.unit.test_pixel_chart_rules import _image, judge, plt
 
+from verm.bench.hacks import hack_sources
 from verm.judge.pixel import PixelJudge
 from verm.types import Task
 
@@ -88,3 +89,63 @@ def test_a_straight_line_in_the_bars_colour_keeps_none_of_them(judge: PixelJudge
     ds = judge.judge_images(Task.CHART, _bars_and_line(diagonal=False), _bars_and_line(diagonal=True))
     hidden = [d for d in ds if "hid" in d.description]
     assert len(hidden) >= 4 and all(d.severity == 3 for d in hidden), ds
+
+
+def _grouped_bars(flat: bool) -> Image.Image:
+    """Two series of bars; ``flat``: every bar of a series at the series' mean (the data flattened)."""
+    men, women = np.array([7.0, 7.1, 8.5, 9.0]), np.array([5.1, 6.3, 6.1, 6.3])
+    if flat:
+        men, women = np.full(4, men.mean()), np.full(4, women.mean())
+    fig, ax = plt.subplots(figsize=(7, 5))
+    x = np.arange(4)
+    ax.bar(x - 0.2, men, 0.4, color="tab:blue", label="men")
+    ax.bar(x + 0.2, women, 0.4, color="tab:orange", label="women")
+    ax.legend(loc="upper left")
+    return _image(fig)
+
+
+def test_bars_all_at_their_mean_hide_the_data(judge: PixelJudge) -> None:
+    ds = judge.judge_images(Task.CHART, _grouped_bars(flat=False), _grouped_bars(flat=True))
+    hidden = [d for d in ds if "hid" in d.description]
+    assert len(hidden) >= 4 and all(d.severity == 3 for d in hidden), ds
+    assert "at one level" in hidden[0].description
+
+
+def test_bars_scaled_keep_their_variation_and_hide_nothing(judge: PixelJudge) -> None:
+    # Every value of one series changed, in proportion (an honest edit): the data still read, none hidden.
+    ref = _grouped_bars(flat=False)
+    fig, ax = plt.subplots(figsize=(7, 5))
+    x = np.arange(4)
+    ax.bar(x - 0.2, 1.3 * np.array([7.0, 7.1, 8.5, 9.0]), 0.4, color="tab:blue", label="men")
+    ax.bar(x + 0.2, [5.1, 6.3, 6.1, 6.3], 0.4, color="tab:orange", label="women")
+    ax.legend(loc="upper left")
+    ds = judge.judge_images(Task.CHART, ref, _image(fig))
+    assert not any("hid" in d.description for d in ds), ds
+
+
+_CORRELATIONS = """
+import matplotlib.pyplot as plt
+
+corr = [[1.0, 0.46, 0.79, 0.79, -0.42, 0.72], [0.46, 1.0, -0.31, -0.28, -0.78, 0.87],
+        [0.79, -0.31, 1.0, -0.2, -0.39, -0.65], [0.79, -0.28, -0.2, 1.0, 0.4, 0.75],
+        [-0.42, -0.78, -0.39, 0.4, 1.0, 0.4], [0.72, 0.87, -0.65, 0.75, 0.4, 1.0]]
+fig, ax = plt.subplots(figsize=(6, 4))
+im = ax.imshow(corr, cmap="RdYlGn", vmin=-1, vmax=1)
+fig.colorbar(im, ax=ax).set_label("Correlation")
+ax.set_title("Correlation matrix")
+"""
+
+
+def _run(program: str) -> Image.Image:
+    plt.close("all")
+    exec(compile(program, "<chart>", "exec"), {})  # (a fixed test program)
+    return _image(plt.gcf())
+
+
+def test_a_heatmap_painted_in_one_colour_hides_the_data(judge: PixelJudge) -> None:
+    # The "flattened data" hack: every cell (and the colour bar) at the mean value, a mid green.
+    flat = hack_sources(Task.CHART, _CORRELATIONS, ["flattened data"])["flattened data"]
+    ds = judge.judge_images(Task.CHART, _run(_CORRELATIONS), _run(flat))
+    hidden = [d for d in ds if "hid" in d.description]
+    assert len(hidden) >= 4 and all(d.severity == 3 for d in hidden), ds
+    assert "painted in one colour" in hidden[0].description

@@ -81,7 +81,9 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     pm = _both_marks(c, _data_frames(c))
     hidden, ruler, why = _hidden_data(c, pm)
     if hidden is None:
-        panels = _hidden_panels(c, pm)
+        from verm.judge.pixel.chart_flattened import flattened  # (it reads the marks with this module's tools)
+
+        panels = _hidden_panels(c, pm) or flattened(pm)
         if panels is None:
             return [], []
         hidden, share, why = panels

@@ -1,0 +1,112 @@
+"""Charts: the data flattened, every value read the same (bars of one height, a heatmap of one colour).
+
+The "flattened data" hack keeps the reference's whole look (its marks' colours and places, texts,
+legend) with each series set to its mean. What an annotator reads from a bar chart or a heatmap is its
+values' variation; with it gone the data are as good as hidden, and cost what hidden data cost
+(`chart_missing._hidden_parts`). Honest edits change some values, or scale them all, and keep the
+variation. Rules in full: docs/judges.md, "Pixel judge".
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.chart_missing import (
+    CLASS_DE,
+    KEPT,
+    MIN_COLOUR_INK,
+    _BothMarks,
+    _chromatic,
+    _colour_classes,
+    _far,
+    _per_frame,
+    _series_classes,
+)
+
+#: Flattened data: a series' marks sit at one level when this share of their columns (rows, for
+#: horizontal marks) end within `LEVEL_TOL` of the median end, at both ends; the reference's series
+#: varies when under `LEVEL_SHARE` of its columns do at one end at least.
+LEVEL_SHARE, LEVEL_TOL = 0.8, 0.01
+
+
+def flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
+    """The reference's series drawn in their colours and places but every mark at one level (bars of one
+    height, markers on one row), where the reference's vary: the values' reading is gone, as if hidden.
+    Over half the series (colour classes per subplot, holding over half their ink) flattened: their ink,
+    its share of all the series' ink, and why; else None. Honest edits change some values or scale them
+    all, and keep the marks' variation."""
+    ref_col = pm.ref & pm.area & _chromatic(pm.ref_lab)
+    if not pm.frames or int(ref_col.sum()) < MIN_COLOUR_INK:
+        return None
+    classes = _per_frame(
+        _series_classes(_colour_classes(pm.ref_lab, ref_col, min_share=0.003), pm.ref_lab, pm.faces), pm.frames
+    )
+    if len(classes) == 0:
+        return None
+    cand = pm.cand & pm.area
+    flat = np.zeros_like(ref_col)
+    n_flat, total = 0, sum(int(m.sum()) for m, _ in classes)
+    for m, sl in classes:
+        same = cand[sl] & ~_far(pm.cand_lab[sl], np.median(pm.ref_lab[m], axis=0), CLASS_DE)
+        unit = m[sl]
+        tol = max(2.0, LEVEL_TOL * max(unit.shape))
+        if _one_level(unit, same, tol) or _one_level(unit.T, same.T, tol):
+            flat |= m
+            n_flat += 1
+    share = int(flat.sum()) / max(1, total)
+    if 2 * n_flat > len(classes) and 2 * share > 1:
+        why = f"{n_flat} of its {len(classes)} series are drawn at one level where the reference's values vary"
+        return flat, share, why
+    return _one_colour(pm, ref_col)
+
+
+#: A colour scale flattened: the reference's data ink holds three colour classes or more, none over
+#: half of it, and the candidate paints `ONE_COLOUR` of those places in one colour, and under
+#: `SPILLED` of their ink anywhere else in the plot.
+ONE_COLOUR, SPILLED = 0.9, 0.25
+
+
+def _one_colour(pm: _BothMarks, ref_col: np.ndarray) -> tuple[np.ndarray, float, str] | None:
+    """A colour scale (a heatmap's cells) painted in one colour where the reference's shows several:
+    every value read the same (`ONE_COLOUR`); the reference's data ink, all of it, and why; else None."""
+    sizes = [int(m.sum()) for m in _colour_classes(pm.ref_lab, ref_col)]
+    if len(sizes) < 3 or 2 * max(sizes) > sum(sizes):
+        return None
+    cand = ref_col & pm.cand
+    if int(cand.sum()) < ONE_COLOUR * int(ref_col.sum()):
+        return None
+    one = np.median(pm.cand_lab[cand], axis=0)
+    if float((np.linalg.norm(pm.cand_lab[ref_col] - one, axis=1) <= CLASS_DE / 2).mean()) < ONE_COLOUR:
+        return None
+    # The colour paints the data's places only: one series drawn over the others (bars filling the plot
+    # under thin lines) covers their blank too, and is one change.
+    grown = cv2.dilate(ref_col.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    painted = pm.cand & pm.area & ~grown & ~_far(pm.cand_lab, one, CLASS_DE / 2)
+    if int(painted.sum()) >= SPILLED * int(ref_col.sum()):
+        return None
+    return ref_col, 1.0, f"its {len(sizes)} colours of data are painted in one colour"
+
+
+def _one_level(unit: np.ndarray, same: np.ndarray, tol: float) -> bool:
+    """In the columns the reference's series ``unit`` occupies, the candidate's marks in its colour
+    (``same``, drawn in most of them) end at one level at both ends (`LEVEL_SHARE`), while the
+    reference's do not at one end at least."""
+
+    def ends(mask: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        sub = mask[:, cols]
+        top = sub.argmax(axis=0).astype(float)
+        bottom = (sub.shape[0] - 1 - sub[::-1].argmax(axis=0)).astype(float)
+        return np.vstack([top, bottom])
+
+    def level(e: np.ndarray) -> bool:
+        return float((np.abs(e - np.median(e)) <= tol).mean()) >= LEVEL_SHARE
+
+    cols = np.flatnonzero(unit.any(axis=0))
+    if len(cols) < 8:
+        return False
+    drawn = cols[same[:, cols].any(axis=0)]
+    if len(drawn) < KEPT * len(cols):
+        return False
+    ref_ends, cand_ends = ends(unit, drawn), ends(same, drawn)
+    return level(cand_ends[0]) and level(cand_ends[1]) and not (level(ref_ends[0]) and level(ref_ends[1]))
