@@ -39,6 +39,9 @@ def flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     ref_col = pm.ref & pm.area & _chromatic(pm.ref_lab)
     if not pm.frames or int(ref_col.sum()) < MIN_COLOUR_INK:
         return None
+    cand_col = pm.cand & pm.area & _chromatic(pm.cand_lab)
+    if not any(_few_levels(cand_col, f) for f in pm.frames):
+        return _one_colour(pm, ref_col)  # (checked first, cheaply: the colour classes cost time)
     classes = _per_frame(
         _series_classes(_colour_classes(pm.ref_lab, ref_col, min_share=0.003), pm.ref_lab, pm.faces), pm.frames
     )
@@ -70,9 +73,6 @@ ONE_COLOUR, SPILLED = 0.9, 0.25
 def _one_colour(pm: _BothMarks, ref_col: np.ndarray) -> tuple[np.ndarray, float, str] | None:
     """A colour scale (a heatmap's cells) painted in one colour where the reference's shows several:
     every value read the same (`ONE_COLOUR`); the reference's data ink, all of it, and why; else None."""
-    sizes = [int(m.sum()) for m in _colour_classes(pm.ref_lab, ref_col)]
-    if len(sizes) < 3 or 2 * max(sizes) > sum(sizes):
-        return None
     cand = ref_col & pm.cand
     if int(cand.sum()) < ONE_COLOUR * int(ref_col.sum()):
         return None
@@ -85,7 +85,34 @@ def _one_colour(pm: _BothMarks, ref_col: np.ndarray) -> tuple[np.ndarray, float,
     painted = pm.cand & pm.area & ~grown & ~_far(pm.cand_lab, one, CLASS_DE / 2)
     if int(painted.sum()) >= SPILLED * int(ref_col.sum()):
         return None
+    sizes = [int(m.sum()) for m in _colour_classes(pm.ref_lab, ref_col)]
+    if len(sizes) < 3 or 2 * max(sizes) > sum(sizes):
+        return None
     return ref_col, 1.0, f"its {len(sizes)} colours of data are painted in one colour"
+
+
+#: Marks ending at one level per series: the ends of the candidate's coloured marks in a plot fall in
+#: at most this many bands (of `LEVEL_TOL` of its side, two per level: a level may straddle two).
+LEVELS_MAX = 8
+
+
+def _few_levels(marks: np.ndarray, frame: tuple[int, int, int, int]) -> bool:
+    """The candidate's coloured marks in ``frame`` end in few bands (`LEVELS_MAX`) in `LEVEL_SHARE` of
+    their columns at both ends, or of their rows: a cheap sign of marks at one level per series (a
+    line's or varied bars' ends fall in many)."""
+    fx0, fy0, fx1, fy1 = frame
+    sub = marks[fy0:fy1, fx0:fx1]
+    for m in (sub, sub.T):
+        cols = np.flatnonzero(m.any(axis=0))
+        if len(cols) < 8:
+            continue
+        band = max(2.0, LEVEL_TOL * max(m.shape))
+        on = m[:, cols]
+        ends = (on.argmax(axis=0), m.shape[0] - 1 - on[::-1].argmax(axis=0))
+        shares = [np.sort(np.bincount((e / band).astype(int)))[::-1][:LEVELS_MAX].sum() / len(e) for e in ends]
+        if min(shares) >= LEVEL_SHARE:
+            return True
+    return False
 
 
 def _one_level(unit: np.ndarray, same: np.ndarray, tol: float) -> bool:

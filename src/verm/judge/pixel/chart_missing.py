@@ -512,8 +512,10 @@ def _kept(unit: np.ndarray, near: np.ndarray, same: np.ndarray, cand_marks: np.n
     n = int(unit.sum())
     if n == 0 or int((unit & near).sum()) >= KEPT * n:
         return True
-    if (_across(unit, same) or _across(unit.T, same.T)) and not _straight(same):
-        return True  # (one straight line in the series' colour is a ruler: it carries none of its values)
+    # (one straight line in the colour of a series that is none is a ruler: it carries none of its values)
+    ruler = _straight(same) and not _straight(unit)
+    if (_across(unit, same) or _across(unit.T, same.T)) and not ruler:
+        return True
     return _edge_share(unit, cand_marks, margin) >= KEPT or _edge_share(unit.T, cand_marks.T, margin) >= KEPT
 
 
