@@ -1,7 +1,7 @@
-"""Charts: the data flattened, every value read the same (bars of one height, a heatmap of one colour).
+"""Charts: the data flattened, every value read the same (bars of one height, markers on one row).
 
 The "flattened data" hack keeps the reference's whole look (its marks' colours and places, texts,
-legend) with each series set to its mean. What an annotator reads from a bar chart or a heatmap is its
+legend) with each series set to its mean. What an annotator reads from a bar chart is its
 values' variation; with it gone the data are as good as hidden, and cost what hidden data cost
 (`chart_missing._hidden_parts`). Honest edits change some values, or scale them all, and keep the
 variation. Rules in full: docs/judges.md, "Pixel judge".
@@ -9,7 +9,6 @@ variation. Rules in full: docs/judges.md, "Pixel judge".
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_missing import (
@@ -41,7 +40,7 @@ def flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
         return None
     cand_col = pm.cand & pm.area & _chromatic(pm.cand_lab)
     if not any(_few_levels(cand_col, f) for f in pm.frames):
-        return _one_colour(pm, ref_col)  # (checked first, cheaply: the colour classes cost time)
+        return None  # (checked first, cheaply: the colour classes cost time)
     classes = _per_frame(
         _series_classes(_colour_classes(pm.ref_lab, ref_col, min_share=0.003), pm.ref_lab, pm.faces), pm.frames
     )
@@ -61,34 +60,7 @@ def flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     if 2 * n_flat > len(classes) and 2 * share > 1:
         why = f"{n_flat} of its {len(classes)} series are drawn at one level where the reference's values vary"
         return flat, share, why
-    return _one_colour(pm, ref_col)
-
-
-#: A colour scale flattened: the reference's data ink holds three colour classes or more, none over
-#: half of it, and the candidate paints `ONE_COLOUR` of those places in one colour, and under
-#: `SPILLED` of their ink anywhere else in the plot.
-ONE_COLOUR, SPILLED = 0.9, 0.25
-
-
-def _one_colour(pm: _BothMarks, ref_col: np.ndarray) -> tuple[np.ndarray, float, str] | None:
-    """A colour scale (a heatmap's cells) painted in one colour where the reference's shows several:
-    every value read the same (`ONE_COLOUR`); the reference's data ink, all of it, and why; else None."""
-    cand = ref_col & pm.cand
-    if int(cand.sum()) < ONE_COLOUR * int(ref_col.sum()):
-        return None
-    one = np.median(pm.cand_lab[cand], axis=0)
-    if float((np.linalg.norm(pm.cand_lab[ref_col] - one, axis=1) <= CLASS_DE / 2).mean()) < ONE_COLOUR:
-        return None
-    # The colour paints the data's places only: one series drawn over the others (bars filling the plot
-    # under thin lines) covers their blank too, and is one change.
-    grown = cv2.dilate(ref_col.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
-    painted = pm.cand & pm.area & ~grown & ~_far(pm.cand_lab, one, CLASS_DE / 2)
-    if int(painted.sum()) >= SPILLED * int(ref_col.sum()):
-        return None
-    sizes = [int(m.sum()) for m in _colour_classes(pm.ref_lab, ref_col)]
-    if len(sizes) < 3 or 2 * max(sizes) > sum(sizes):
-        return None
-    return ref_col, 1.0, f"its {len(sizes)} colours of data are painted in one colour"
+    return None
 
 
 #: Marks ending at one level per series: the ends of the candidate's coloured marks in a plot fall in

@@ -14,7 +14,7 @@ half as much anew elsewhere (a new layout). A straight line across the plot is n
 reported one by one, unless, in small multiples, over half the subplots (holding 40 % of the marks) have
 their data gone or replaced by marks that follow none of them (`_hidden_panels`). The plot's own changes hiding its data (`_hidden_plot_items`, called by
 `chart`) follow the same series rule. Data drawn in place but flattened (every series at one
-level, a colour scale in one colour) are hidden too (`chart_flattened`). Noise over the whole canvas hides everything
+level) are hidden too (`chart_flattened`). Noise over the whole canvas hides everything
 (`elements._noise_items`). Rules in full: docs/judges.md, "Pixel judge".
 """
 
