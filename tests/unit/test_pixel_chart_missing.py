@@ -42,3 +42,81 @@ def test_random_dots_over_every_panel_hide_the_data_by_the_share_gone(judge: Pix
 
 def test_one_panel_emptied_of_four_is_no_hidden_data(judge: PixelJudge) -> None:
     assert _hidden(judge, _panels("one gone")) == []
+
+
+def _errorbars(empty: bool) -> Image.Image:
+    """Error bars in a style whose axes face is nearly the figure's tint, with a faint dash-dot grid
+    and no top or right spine (its frame reads as the canvas's edge); ``empty``: the data hidden."""
+    with plt.style.context("Solarize_Light2"):
+        fig, ax = plt.subplots(figsize=(8, 6))
+        x, mean, sd = [10, 20, 30, 40, 50, 60], [8.7, 16.8, 19.7, 23.8, 32.1, 39.3], [3.2, 1.3, 0.8, 2.6, 3.8, 2.5]
+        bars = ax.errorbar(x, mean, yerr=sd, fmt="D", capsize=3, color="goldenrod", elinewidth=1)
+        ax.set_title("Market share vs. load", fontsize="large")
+        ax.set_xlabel("Load (kg)", fontsize=10)
+        ax.set_ylabel("Market share (%)", fontsize=10)
+        ax.grid(True, linestyle="-.", linewidth=0.5)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        if empty:
+            for artist in bars.get_children():
+                artist.set_visible(False)
+        return _image(fig)
+
+
+def test_axes_emptied_in_a_style_without_a_frame_hide_the_data(judge: PixelJudge) -> None:
+    # The titles and tick labels around the plot are no data drawn: the empty plot piles up severe items.
+    ds = judge.judge_images(Task.CHART, _errorbars(empty=False), _errorbars(empty=True))
+    hidden = [d for d in ds if "hid" in d.description]
+    assert len(hidden) >= 4 and all(d.severity == 3 and d.category == "data_error" for d in hidden), hidden
+
+
+def _bars_and_line(diagonal: bool) -> Image.Image:
+    """Bars with a line on a twin axis; ``diagonal``: instead, one straight line in the bars' colour
+    across fresh axes (a ruler, no data)."""
+    fig, ax = plt.subplots(figsize=(9, 6))
+    if diagonal:
+        ax.plot([0, 1], [0, 1], color="tab:blue")
+        return _image(fig)
+    months = np.arange(9)
+    ax.bar(months, [10.7, 8.2, 8.0, 6.6, 5.4, 6.7, 6.3, 5.4, 6.9], color="tab:blue", alpha=0.8)
+    twin = ax.twinx()
+    twin.plot(months, [-1.9, -1.3, 1.9, 2.2, -2.0, 0.8, 5.9, 14.4, 12.9], color="darkorange", marker="o")
+    return _image(fig)
+
+
+def test_a_straight_line_in_the_bars_colour_keeps_none_of_them(judge: PixelJudge) -> None:
+    ds = judge.judge_images(Task.CHART, _bars_and_line(diagonal=False), _bars_and_line(diagonal=True))
+    hidden = [d for d in ds if "hid" in d.description]
+    assert len(hidden) >= 4 and all(d.severity == 3 for d in hidden), ds
+
+
+def _grouped_bars(flat: bool) -> Image.Image:
+    """Two series of bars; ``flat``: every bar of a series at the series' mean (the data flattened)."""
+    men, women = np.array([7.0, 7.1, 8.5, 9.0]), np.array([5.1, 6.3, 6.1, 6.3])
+    if flat:
+        men, women = np.full(4, men.mean()), np.full(4, women.mean())
+    fig, ax = plt.subplots(figsize=(7, 5))
+    x = np.arange(4)
+    ax.bar(x - 0.2, men, 0.4, color="tab:blue", label="men")
+    ax.bar(x + 0.2, women, 0.4, color="tab:orange", label="women")
+    ax.legend(loc="upper left")
+    return _image(fig)
+
+
+def test_bars_all_at_their_mean_hide_the_data(judge: PixelJudge) -> None:
+    ds = judge.judge_images(Task.CHART, _grouped_bars(flat=False), _grouped_bars(flat=True))
+    hidden = [d for d in ds if "hid" in d.description]
+    assert len(hidden) >= 4 and all(d.severity == 3 for d in hidden), ds
+    assert "at one level" in hidden[0].description
+
+
+def test_bars_scaled_keep_their_variation_and_hide_nothing(judge: PixelJudge) -> None:
+    # Every value of one series changed, in proportion (an honest edit): the data still read, none hidden.
+    ref = _grouped_bars(flat=False)
+    fig, ax = plt.subplots(figsize=(7, 5))
+    x = np.arange(4)
+    ax.bar(x - 0.2, 1.3 * np.array([7.0, 7.1, 8.5, 9.0]), 0.4, color="tab:blue", label="men")
+    ax.bar(x + 0.2, [5.1, 6.3, 6.1, 6.3], 0.4, color="tab:orange", label="women")
+    ax.legend(loc="upper left")
+    ds = judge.judge_images(Task.CHART, ref, _image(fig))
+    assert not any("hid" in d.description for d in ds), ds

@@ -13,7 +13,8 @@ half as much anew elsewhere (a new layout). A straight line across the plot is n
 (`_ruler`). A candidate that draws as much there draws the data in another form: its changes are
 reported one by one, unless, in small multiples, over half the subplots (holding 40 % of the marks) have
 their data gone or replaced by marks that follow none of them (`_hidden_panels`). The plot's own changes hiding its data (`_hidden_plot_items`, called by
-`chart`) follow the same series rule. Noise over the whole canvas hides everything
+`chart`) follow the same series rule. Data drawn in place but flattened (every series at one
+level) are hidden too (`chart_flattened`). Noise over the whole canvas hides everything
 (`elements._noise_items`). Rules in full: docs/judges.md, "Pixel judge".
 """
 
@@ -81,7 +82,9 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     pm = _both_marks(c, _data_frames(c))
     hidden, ruler, why = _hidden_data(c, pm)
     if hidden is None:
-        panels = _hidden_panels(c, pm)
+        from verm.judge.pixel.chart_flattened import flattened  # (it reads the marks with this module's tools)
+
+        panels = _hidden_panels(c, pm) or flattened(pm)
         if panels is None:
             return [], []
         hidden, share, why = panels
@@ -127,6 +130,11 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
     are its marks (bars on a plot without spines, their straight edges meeting), not subplots (a subplot
     shows its face): that frame."""
     frames = subplot_frames(c.ref, c.ref_ink)
+    if c.frame is not None and _box_area(c.frame) >= WHOLE_CANVAS * c.h * c.w and not frames:
+        # No frame: the "frame" is the canvas's edge (a tinted figure around a face of nearly its colour,
+        # read as faint ink everywhere), its texts no data. The data are read in their own box.
+        box = _colour_box(c)
+        return [box] if box is not None else []
     if c.frame is None or not frames:
         return frames or ([c.frame] if c.frame is not None else [])
     fx0, fy0, fx1, fy1 = c.frame
@@ -139,6 +147,23 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
         return inside and small and float(chroma[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3].mean()) >= FILLED_BOX
 
     return [c.frame] if all(bar(f) for f in frames) else frames
+
+
+#: A plot frame covering this share of the canvas is its edge, no frame (`_data_frames`).
+WHOLE_CANVAS = 0.95
+
+
+def _colour_box(c: _Ctx) -> PxBox | None:
+    """The box of the reference's chromatic ink (`CHROMA`; long lines aside), a few pixels out: where a
+    chart without a frame draws its data (titles, tick labels and axis labels are dark); None when it
+    has little colour (`MIN_COLOUR_INK`)."""
+    lab = _lab_ink(c.ref)[0]
+    marks = plot_marks(c.ref_ink, lab, [], []) & _chromatic(lab)
+    if int(marks.sum()) < MIN_COLOUR_INK:
+        return None
+    x0, y0, x1, y1 = _mask_box(marks, 0, 0)
+    pad = 6  # (the area read is 3 px inside a frame)
+    return max(0, x0 - pad), max(0, y0 - pad), min(c.w, x1 + pad), min(c.h, y1 + pad)
 
 
 #: A box found inside the plot frame is a mark (a bar) when this share of it is coloured (`CHROMA`).
@@ -488,7 +513,9 @@ def _kept(unit: np.ndarray, near: np.ndarray, same: np.ndarray, cand_marks: np.n
     n = int(unit.sum())
     if n == 0 or int((unit & near).sum()) >= KEPT * n:
         return True
-    if _across(unit, same) or _across(unit.T, same.T):
+    # (one straight line in the colour of a series that is none is a ruler: it carries none of its values)
+    ruler = _straight(same) and not _straight(unit)
+    if (_across(unit, same) or _across(unit.T, same.T)) and not ruler:
         return True
     return _edge_share(unit, cand_marks, margin) >= KEPT or _edge_share(unit.T, cand_marks.T, margin) >= KEPT
 
@@ -561,8 +588,10 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
     straight line across the plot is no data, `_ruler`): the hidden
     marks graded by the share hidden (`_hidden_parts`), so that the cost piles up with what is
     hidden; else nothing (one change, reported by the plot's data item)."""
-    whole = c.frame is None or _box_area(c.frame) >= 0.95 * c.h * c.w
+    whole = c.frame is None or _box_area(c.frame) >= WHOLE_CANVAS * c.h * c.w
     frames = (subplot_frames(c.ref, c.ref_ink) if whole else []) or [c.frame or (0, 0, c.w, c.h)]
+    if c.frame is not None and frames == [c.frame] and whole:
+        frames = _data_frames(c) or frames  # (the canvas's edge read as a frame: the data's own box)
     pm = _both_marks(c, frames)
     ref_lab, ref_marks, cand_marks = pm.ref_lab, pm.ref & pm.area, pm.cand & pm.area
     data = int(ref_marks.sum())
@@ -746,6 +775,16 @@ def _follows_data(
 
 #: New ink is one straight line when this share of it lies within 2 px of the line fitted to it.
 STRAIGHT_SHARE = 0.6
+
+
+def _straight(mask: np.ndarray) -> bool:
+    """``mask`` is one straight line: `STRAIGHT_SHARE` of it within 2 px of the line fitted to it."""
+    ys, xs = np.nonzero(mask)
+    if len(xs) < 20:
+        return False
+    pts = np.column_stack([xs, ys]).astype(np.float32)
+    vx, vy, x0, y0 = (float(v) for v in cv2.fitLine(pts, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel())
+    return float((np.abs((pts[:, 0] - x0) * vy - (pts[:, 1] - y0) * vx) <= 2.0).mean()) >= STRAIGHT_SHARE
 
 
 def _ruler(new: np.ndarray, marks: np.ndarray, frames: list[PxBox]) -> np.ndarray | None:
