@@ -33,7 +33,7 @@ def _grey_plot() -> np.ndarray:
 
 def test_one_marks_mask_keeps_marks_and_drops_face_grid_and_frame() -> None:
     from verm.judge.pixel.chart_axis import _marks_inset, _plot_marks
-    from verm.judge.pixel.chart_missing import _faces, plot_marks
+    from verm.judge.pixel.chart_marks import _faces, plot_marks
     from verm.judge.pixel.colour import _ink
 
     rgb = _grey_plot()
@@ -112,7 +112,7 @@ def test_a_plot_resized_around_a_moved_legend_hides_no_data(judge: PixelJudge) -
 
 
 def test_a_page_without_the_plots_face_draws_no_marks_in_it() -> None:
-    from verm.judge.pixel.chart_missing import plot_marks
+    from verm.judge.pixel.chart_marks import plot_marks
     from verm.judge.pixel.colour import _ink
 
     frame = (40, 30, 360, 270)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from verm.judge.pixel.chart_missing import FACE_DE, _faces, plot_marks
+from verm.judge.pixel.chart_marks import FACE_DE, _faces, plot_marks
 from verm.judge.pixel.colour import _lab_ink, _sq_norm
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.geometry import PxBox, _box_overlap, _mask_box, _union

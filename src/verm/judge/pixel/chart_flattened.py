@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from verm.judge.pixel.chart_missing import (
+from verm.judge.pixel.chart_marks import (
     CLASS_DE,
     KEPT,
     MIN_COLOUR_INK,

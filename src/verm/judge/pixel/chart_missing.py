@@ -21,37 +21,33 @@ level) are hidden too (`chart_flattened`). Noise over the whole canvas hides eve
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from itertools import pairwise
 
 import cv2
 import numpy as np
 
-from verm.judge.pixel.colour import _lab_ink, _sq_norm
+from verm.judge.pixel.chart_flattened import flattened
+from verm.judge.pixel.chart_marks import (
+    CLASS_DE,
+    KEPT,
+    MIN_COLOUR_INK,
+    _both_marks,
+    _BothMarks,
+    _chromatic,
+    _colour_classes,
+    _faces,
+    _far,
+    _per_frame,
+    _series_classes,
+    plot_marks,
+)
+from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.geometry import PxBox, _box_area, _mask_box
 from verm.judge.pixel.hidden import HIDDEN_PARTS, _graded_hidden_items
 from verm.judge.pixel.layout import subplot_frames
-
-#: Chromatic ink: Lab chroma at least this (series colours; black text, grey frames and grids are not).
-CHROMA = 20.0
-
-
-#: A colour class is the chromatic ink within this ΔE of its centre; classes holding under `CLASS_MIN`
-#: of the chromatic ink are blends (anti-aliasing), not marks.
-CLASS_DE = 18.0
-CLASS_MIN = 0.01
-
-
-#: Inside a plot frame, pixels within this ΔE of the plot's most common colour are its face, no mark.
-FACE_DE = 10.0
-
-
-#: Charts with less chromatic ink than this (px) are read by their dark marks inside the plot frame.
-MIN_COLOUR_INK = 200
-
 
 #: A candidate drawing at least this share of the reference's ink where the data are (inside the
 #: subplots' frames, else the data's box) draws the data in another form: no data are hidden.
@@ -67,10 +63,6 @@ MOVED_AWAY = 0.5
 HIDDEN_STEP = 0.2
 
 
-#: A class is kept when this share of it is reproduced (by place, or by span along columns or rows).
-KEPT = 0.5
-
-
 def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[PxBox]]:
     """Items for hidden data (see the module docstring) and the boxes they cover (regions inside
     them are not reported again); nothing when the candidate draws the data."""
@@ -82,8 +74,6 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     pm = _both_marks(c, _data_frames(c))
     hidden, ruler, why = _hidden_data(c, pm)
     if hidden is None:
-        from verm.judge.pixel.chart_flattened import flattened  # (it reads the marks with this module's tools)
-
         panels = _hidden_panels(c, pm) or flattened(pm)
         if panels is None:
             return [], []
@@ -181,33 +171,6 @@ def _blank_filled(c: _Ctx) -> bool:
     blank = ~c.ref_ink
     n = int(blank.sum())
     return n > 0 and float(c.cand_ink.mean()) > 1 - FILLED_BLANK and int((c.cand_ink & blank).sum()) >= FILLED * n
-
-
-@dataclass(frozen=True)
-class _BothMarks:
-    """Both images' marks (`plot_marks`) over the reference's plot frames, computed once a judgment
-    step: the frames, both images' Lab, the reference plot's face colours, the marks and the plot
-    area (the frames, 3 px in)."""
-
-    frames: list[PxBox]
-    ref_lab: np.ndarray
-    cand_lab: np.ndarray
-    faces: list[np.ndarray | None]
-    ref: np.ndarray
-    cand: np.ndarray
-    area: np.ndarray
-
-
-def _both_marks(c: _Ctx, frames: list[PxBox]) -> _BothMarks:
-    (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
-    # The face among pixels alike in both images: bars filling most of the plot are no face.
-    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
-    area = np.zeros_like(c.ref_ink)
-    for fx0, fy0, fx1, fy1 in frames:
-        area[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = True
-    ref_marks = plot_marks(c.ref_ink, ref_lab, frames, faces)
-    cand_marks = plot_marks(c.cand_ink, cand_lab, frames, faces)
-    return _BothMarks(frames, ref_lab, cand_lab, faces, ref_marks, cand_marks, area)
 
 
 def _hidden_parts(share: float) -> int:
@@ -329,177 +292,6 @@ def _hidden_panels(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray, float, str] | N
     out = hidden & np.isin(owner, gone)
     why = f"the data of {len(gone)} of its {panels} subplots are gone or drawn where none were, {100 * share:.0f}% of its marks"
     return out, share, why
-
-
-def _faces(lab: np.ndarray, frames: list[PxBox], same: np.ndarray | None = None) -> list[np.ndarray | None]:
-    """Each plot frame's face colour in the reference: its most common colour (Lab), among the
-    pixels ``same`` in both images when given (a fill covering most of the plot is no face)."""
-    out: list[np.ndarray | None] = []
-    for fx0, fy0, fx1, fy1 in frames:
-        sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
-        inner = lab[sl].reshape(-1, 3)
-        if same is not None and int(same[sl].sum()) >= 0.05 * len(inner):
-            inner = inner[same[sl].reshape(-1)]
-        if len(inner) == 0:
-            out.append(None)
-            continue
-        px = inner[:: max(1, len(inner) // 20000)]
-        keys, counts = np.unique(_pack(np.round(px / 3.0).astype(np.int32)), return_counts=True)
-        out.append(_unpack(keys[counts.argmax()]) * 3.0)
-    return out
-
-
-#: Quantised Lab colours packed in one integer (`_pack`): L, a and b (each within ±`_HALF`) in
-#: base-`_BASE` digits, so that integer order is the colours' order L, then a, then b.
-_BASE, _HALF = 1024, 512
-
-
-def _pack(q: np.ndarray) -> np.ndarray:
-    """Rows of quantised Lab (int) as one int64 each: a 1-D `np.unique` sorts them fast, in the order
-    `np.unique(..., axis=0)` would."""
-    q = q.astype(np.int64) + _HALF
-    return (q[:, 0] * _BASE + q[:, 1]) * _BASE + q[:, 2]
-
-
-def _unpack(k: np.ndarray | np.integer) -> np.ndarray:
-    k = np.asarray(k, dtype=np.int64)
-    return np.stack([k // (_BASE * _BASE), (k // _BASE) % _BASE, k % _BASE], axis=-1) - _HALF
-
-
-#: An image shows the plot's face when at least this share of the frame's inside is near its colour.
-FACE_SHOWN = 0.2
-
-
-#: Dashed or dotted grid lines are closed along their run over gaps up to this share of the image's longer side.
-DASH_GAP = 0.035
-
-
-def plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]) -> np.ndarray:
-    """An image's plotted marks, the one mask every chart rule reads: inside each plot frame (3 px
-    in) what differs from the reference plot's face colour (``faces``: a grey axes background is no
-    mark, white squares on it are; grey bars filling a candidate's plot are marks), elsewhere its
-    ink; long straight lines (axes, grid) aside, found among these marks (a light grid is no ink but
-    differs from the face), dashed ones closed along their run first, grown by a pixel: where grid
-    lines cross, neither line's thin run takes the crossing."""
-    out = ink.copy()
-    for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
-        sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
-        if face is not None and lab[sl].size:
-            far = _far(lab[sl], face, FACE_DE)
-            # Only where this image shows the face: a candidate without the plot's grey face (a blank
-            # page) draws no marks there, its white is no white square on grey.
-            out[sl] = far if float(far.mean()) <= 1 - FACE_SHOWN else far & ink[sl]
-    seen = out.astype(np.uint8)
-    h, w = ink.shape
-    gap = 1 + 2 * round(DASH_GAP * max(h, w) / 2)
-    # Long runs of the marks closed along their run; thin where the marks themselves are (a grid line
-    # closed onto a marker beside it is no thicker for that).
-    hor = cv2.morphologyEx(
-        cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8)),
-        cv2.MORPH_OPEN, np.ones((1, max(3, int(0.3 * w))), np.uint8),
-    )  # fmt: skip
-    ver = cv2.morphologyEx(
-        cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8)),
-        cv2.MORPH_OPEN, np.ones((max(3, int(0.3 * h)), 1), np.uint8),
-    )  # fmt: skip
-    hor = (hor > 0) & (cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)) == 0)
-    ver = (ver > 0) & (cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((1, 7), np.uint8)) == 0)
-    return out & ~(cv2.dilate((hor | ver).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0)
-
-
-def _chromatic(lab: np.ndarray) -> np.ndarray:
-    """Pixels whose Lab chroma is at least `CHROMA`."""
-    _, a, b = cv2.split(lab)
-    return cv2.magnitude(a, b) >= CHROMA
-
-
-def _far(lab: np.ndarray, colour: np.ndarray, de: float) -> np.ndarray:
-    """Pixels of a float32 Lab image more than ``de`` (ΔE) from one Lab colour."""
-    d = cv2.subtract(np.ascontiguousarray(lab), (float(colour[0]), float(colour[1]), float(colour[2]), 0.0))
-    return _sq_norm(d) > de * de
-
-
-def _colour_classes(lab: np.ndarray, mask: np.ndarray, min_share: float = CLASS_MIN) -> list[np.ndarray]:
-    """The ink ``mask`` in colour classes (`CLASS_DE`; under ``min_share`` of it: blends), as masks."""
-    px = lab[mask]
-    if len(px) == 0:
-        return []
-    # Centres: the most common quantised colours first, each a new centre when no centre is near.
-    packed, counts = np.unique(_pack(np.round(px / 4.0).astype(np.int32)), return_counts=True)
-    keys = _unpack(packed)
-    centres: list[np.ndarray] = []
-    for k in np.argsort(-counts):
-        col = keys[k] * 4.0
-        if all(np.linalg.norm(col - ctr) > CLASS_DE for ctr in centres):
-            centres.append(col)
-        if len(centres) >= 64:
-            break
-    ctr = np.array(centres, dtype=np.float32)
-    d = np.linalg.norm(px[:, None, :] - ctr[None, :, :], axis=2)
-    nearest = d.argmin(axis=1)
-    ok = d[np.arange(len(px)), nearest] <= CLASS_DE
-    ys, xs = np.nonzero(mask)
-    out = []
-    for k in range(len(ctr)):
-        sel = ok & (nearest == k)
-        if int(sel.sum()) < max(20, min_share * len(px)):
-            continue
-        m = np.zeros_like(mask)
-        m[ys[sel], xs[sel]] = True
-        out.append(m)
-    return out
-
-
-#: A class holding under this share of the classes' ink whose colour lies between two other colours
-#: (two bigger classes', or one's and the plot face's) is their blend (anti-aliased edges, a
-#: translucent legend over a bar), not a series.
-BLEND_MAX = 0.03
-
-
-def _series_classes(classes: list[np.ndarray], lab: np.ndarray, faces: list[np.ndarray | None]) -> list[np.ndarray]:
-    """``classes`` without the blends of others (`BLEND_MAX`): what an annotator counts as series."""
-    if len(classes) < 2:
-        return classes
-    sizes = [int(m.sum()) for m in classes]
-    total = max(1, sum(sizes))
-    centres = [np.median(lab[m], axis=0) for m in classes]
-    anchors = [f for f in faces if f is not None]
-    out = []
-    for k, m in enumerate(classes):
-        if sizes[k] >= BLEND_MAX * total:
-            out.append(m)
-            continue
-        bigger = [centres[i] for i in range(len(classes)) if sizes[i] > sizes[k]]
-        ends = bigger + anchors
-        blend = any(_to_segment(centres[k], a, b) <= CLASS_DE / 2 for i, a in enumerate(bigger) for b in ends[i + 1 :])
-        if not blend:
-            out.append(m)
-    return out
-
-
-def _per_frame(classes: list[np.ndarray], frames: list[PxBox]) -> list[tuple[np.ndarray, tuple[slice, slice]]]:
-    """Each class split by subplot (several frames), with the place it is judged in (its frame; the
-    whole image for one frame): a series in each subplot counts apart, kept or not by what the
-    candidate draws in that subplot, so one line kept of four subplots' lines in one colour keeps
-    one of four, not the colour."""
-    whole = (slice(None), slice(None))
-    if len(frames) < 2:
-        return [(m, whole) for m in classes]
-    out = []
-    for m in classes:
-        for fx0, fy0, fx1, fy1 in frames:
-            part = np.zeros_like(m)
-            part[fy0:fy1, fx0:fx1] = m[fy0:fy1, fx0:fx1]
-            if int(part.sum()) >= 20:
-                out.append((part, (slice(fy0, fy1), slice(fx0, fx1))))
-    return out
-
-
-def _to_segment(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
-    """Distance (ΔE) of colour ``p`` from the segment between colours ``a`` and ``b``."""
-    ab = b - a
-    t = float(np.clip(np.dot(p - a, ab) / max(float(np.dot(ab, ab)), 1e-9), 0.0, 1.0))
-    return float(np.linalg.norm(p - (a + t * ab)))
 
 
 def _kept(unit: np.ndarray, near: np.ndarray, same: np.ndarray, cand_marks: np.ndarray, margin: int) -> bool:
