@@ -349,3 +349,53 @@ def test_a_shape_mirrored_whose_changes_fall_in_two_groups_is_one_mirroring(judg
     out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
     assert [(d.category, d.severity) for d in out] == [("text_symbol_error", 2)], [d.description for d in out]
     assert "mirrored horizontally" in out[0].description
+
+
+#: A caret in a square frame (bootstrap-icons caret-left-square) and a flag letter on a full-canvas card.
+_CARET = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" fill="currentColor">'
+    '<path d="M14 1a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H2a1 1 0 0 1-1-1V2a1 1 0 0 1 1-1zM2 0a2 2 0 0 0-2 2v12a2 2 0 0 0 2 '
+    '2h12a2 2 0 0 0 2-2V2a2 2 0 0 0-2-2z"/>'
+    '<path d="M10.205 12.456A.5.5 0 0 0 10.5 12V4a.5.5 0 0 0-.832-.374l-4.5 4a.5.5 0 0 0 0 .748l4.5 4a.5.5 0 0 0 .537.082"/>'
+    "</svg>"
+)
+_CARD_J = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36">'
+    '<rect width="36" height="36" rx="4" fill="#3B88C3"/>'
+    '<path fill="#FFF" d="M18 7h5v16a6 6 0 0 1-12 0h5a1 1 0 0 0 2 0z"/></svg>'
+)
+
+
+@pytest.mark.parametrize(
+    ("ref_source", "honest_source"),
+    [
+        # The frame dropped and the caret drawn 1.88 times larger (seed-67 pair 12).
+        (
+            _CARET,
+            _CARET.split('<path d="M14')[0]
+            + '<g transform="translate(7.834 8.041) scale(1.88) translate(-7.834 -8.041)">'
+            + "<path"
+            + _CARET.split("<path")[2].replace("</svg>", "")
+            + "</g></svg>",
+        ),
+        # The card drawn over its letter and shrunk to 0.8 (seed-67 pair 58).
+        (
+            _CARD_J,
+            _CARD_J.replace('<rect width="36" height="36" rx="4" fill="#3B88C3"/>', "").replace(
+                "</svg>", '<rect x="3.6" y="3.6" width="28.8" height="28.8" rx="3.2" fill="#3B88C3"/></svg>'
+            ),
+        ),
+    ],
+    ids=["caret enlarged, frame dropped", "card over its letter, shrunk"],
+)
+def test_one_of_the_icons_own_painted_parts_kept_is_no_redrawing_and_beats_the_one_shape_hack(
+    judge: PixelJudge, ref_source: str, honest_source: str
+) -> None:
+    # The honest candidate leaves one plain shape too, but it is the reference's own part (in its colour)
+    # moved or resized: its losses are the groups' to read. The hack's square is a new shape: redrawn.
+    ref = _render(ref_source)
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, ref_source, ["one shape"])["one shape"]))
+    honest = judge.judge_images(Task.SVG, ref, _render(honest_source))
+    assert _redrawn(hack), [d.description for d in hack]
+    assert honest and not _redrawn(honest), [d.description for d in honest]
+    assert sum(d.severity for d in honest) < sum(d.severity for d in hack), ([d.description for d in honest], hack)
