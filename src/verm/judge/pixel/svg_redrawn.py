@@ -54,6 +54,15 @@ SVG_REDRAWN_PARTS = 2
 SVG_KEPT_PART_IOU = 0.8
 
 
+#: Only a solid part is kept so: its holes under this share of its area (a glyph cut out of a filled
+#: square is detail the plain shape lost; the one-shape square on such a square hides it).
+SVG_KEPT_PART_HOLES = 0.02
+
+
+#: ... and resized by at most this factor either way.
+SVG_KEPT_PART_SCALE = 2.0
+
+
 def _outline(grey: np.ndarray) -> np.ndarray:
     return cv2.Canny(np.clip(grey, 0, 255).astype(np.uint8), 50, 150) > 0
 
@@ -126,11 +135,18 @@ def _kept_part(c: _Ctx) -> bool:
         if stats[i, cv2.CC_STAT_AREA] < SVG_PLAIN_MIN_PART * ref_paint.size:
             continue
         part = labels == i
+        filled = np.zeros_like(ref_paint, dtype=np.uint8)
+        outer, _ = cv2.findContours(part.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        cv2.drawContours(filled, outer, -1, 1, cv2.FILLED)
+        if int(part.sum()) < (1 - SVG_KEPT_PART_HOLES) * int(filled.sum()):
+            continue  # a part with holes (a glyph cut out of a card) has detail no plain shape keeps
         if _rgb_de(_dominant(c.ref[part]), cand_colour) > INK_DE:
             continue  # a shape in another colour is drawn anew, not kept
         ma = cv2.moments(part.astype(np.uint8), True)
         ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
         scale = rb / math.sqrt(max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"]))
+        if not 1 / SVG_KEPT_PART_SCALE <= scale <= SVG_KEPT_PART_SCALE:
+            continue  # a speck blown up to a big shape (a glyph's counter to the hack's square) is a new drawing
         for flip in (None, 0, 1):
             src, centre = part, ca.copy()
             if flip is not None:
