@@ -4,7 +4,7 @@ The candidate is one plain shape (one connected drawing, at most an outline and 
 most of the reference's outline (three quarters when it is one plain shape too) is drawn nowhere in
 it (at its place, and after the one similarity transform that best maps the reference's drawing onto
 the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new;
-and the shape is none of the reference's own painted parts, in its colour, so moved (`_kept_part`).
+and the shape is none of the reference's own solid painted parts, in its colour, so moved (`_kept_part`).
 Then every half (or part of one) of the reference's outline that is hidden is one structure_error 3,
 standing for the groups' missing shapes (the judge drops those), beside their extra shapes. Rules in
 full: docs/judges.md, "Pixel judge", "SVGs".
@@ -118,8 +118,9 @@ def _iou(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def _kept_part(c: _Ctx) -> bool:
-    """The candidate's plain shape is one of the reference's painted parts (a connected drawing off the
-    white canvas, in one colour) moved, resized, turned or mirrored as a whole (`SVG_KEPT_PART_IOU`):
+    """The candidate's plain shape is one of the reference's solid painted parts (a connected drawing off
+    the white canvas, in one colour, `SVG_KEPT_PART_HOLES`) moved, resized (`SVG_KEPT_PART_SCALE`), turned
+    or mirrored as a whole (`SVG_KEPT_PART_IOU`):
     an edit that dropped or covered the rest of the icon, whose losses its groups read, not an icon
     redrawn as a new shape. Image moments map the part onto the shape (as in `_least_hidden`)."""
     ref_paint, cand_paint = _paint(c)
