@@ -51,7 +51,7 @@ SVG_REDRAWN_PARTS = 2
 #: The plain shape is one of the reference's own painted parts, moved, resized, turned or mirrored
 #: (the rest dropped or covered), when that part so mapped onto it covers this share of their union
 #: (IoU) in the part's colour (`INK_DE`).
-SVG_KEPT_PART_IOU = 0.8
+SVG_KEPT_PART_IOU = 0.9
 
 
 #: Only a solid part is kept so: its holes under this share of its area (a glyph cut out of a filled
