@@ -349,3 +349,50 @@ def test_a_shape_mirrored_whose_changes_fall_in_two_groups_is_one_mirroring(judg
     out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
     assert [(d.category, d.severity) for d in out] == [("text_symbol_error", 2)], [d.description for d in out]
     assert "mirrored horizontally" in out[0].description
+
+
+#: A caret in a square frame (bootstrap-icons caret-left-square).
+_CARET = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" fill="currentColor">'
+    '<path d="M14 1a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H2a1 1 0 0 1-1-1V2a1 1 0 0 1 1-1zM2 0a2 2 0 0 0-2 2v12a2 2 0 0 0 2 '
+    '2h12a2 2 0 0 0 2-2V2a2 2 0 0 0-2-2z"/>'
+    '<path d="M10.205 12.456A.5.5 0 0 0 10.5 12V4a.5.5 0 0 0-.832-.374l-4.5 4a.5.5 0 0 0 0 .748l4.5 4a.5.5 0 0 0 .537.082"/>'
+    "</svg>"
+)
+#: A filled square with a 6 cut out of it and the 6's counter drawn as an island (bootstrap-icons 6-square-fill).
+_SIX_SQUARE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" fill="currentColor">'
+    '<path d="M8.111 7.863c-.92 0-1.564.65-1.564 1.576 0 1.032.703 1.635 1.558 1.635.868 0 1.553-.533 1.553-1.629 '
+    '0-1.06-.744-1.582-1.547-1.582"/>'
+    '<path d="M2 0a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V2a2 2 0 0 0-2-2zm6.21 3.855c1.612 0 2.515.99 2.573 '
+    "1.899H9.494c-.1-.358-.51-.815-1.312-.815-1.078 0-1.817 1.09-1.805 3.036h.082c.229-.545.855-1.155 1.98-1.155 "
+    "1.254 0 2.508.88 2.508 2.555 0 1.77-1.218 2.783-2.847 2.783-.932 0-1.84-.328-2.409-1.254-.369-.603-.597-1.459-"
+    '.597-2.642 0-3.012 1.248-4.407 3.117-4.407Z"/></svg>'
+)
+
+
+def test_one_of_the_icons_own_solid_parts_kept_larger_is_no_redrawing_and_beats_the_one_shape_hack(
+    judge: PixelJudge,
+) -> None:
+    # The frame dropped and the caret drawn 1.88 times larger (seed-67 pair 12) leaves one plain shape too,
+    # but it is the reference's own solid part in its colour, resized: its losses are the groups' to read.
+    enlarged = (
+        _CARET.split('<path d="M14')[0]
+        + '<g transform="translate(7.834 8.041) scale(1.88) translate(-7.834 -8.041)"><path'
+        + _CARET.split("<path")[2].replace("</svg>", "")
+        + "</g></svg>"
+    )
+    ref = _render(_CARET)
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, _CARET, ["one shape"])["one shape"]))
+    honest = judge.judge_images(Task.SVG, ref, _render(enlarged))
+    assert _redrawn(hack), [d.description for d in hack]
+    assert honest and not _redrawn(honest), [d.description for d in honest]
+    assert sum(d.severity for d in honest) < sum(d.severity for d in hack), ([d.description for d in honest], hack)
+
+
+def test_the_one_shape_square_on_a_filled_square_with_a_glyph_cut_out_is_redrawn(judge: PixelJudge) -> None:
+    # The square matches neither the filled square (its glyph cut out is detail the square lost) nor the
+    # glyph's small counter (blown up over twice its size): it is a new shape, redrawn.
+    hack = hack_sources(Task.SVG, _SIX_SQUARE, ["one shape"])["one shape"]
+    out = judge.judge_images(Task.SVG, _render(_SIX_SQUARE), _render(hack))
+    assert _redrawn(out), [d.description for d in out]

@@ -3,7 +3,8 @@
 The candidate is one plain shape (one connected drawing, at most an outline and its hole, convex);
 most of the reference's outline (three quarters when it is one plain shape too) is drawn nowhere in
 it (at its place, and after the one similarity transform that best maps the reference's drawing onto
-the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new.
+the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new;
+and the shape is none of the reference's own solid painted parts, in its colour, so moved (`_kept_part`).
 Then every half (or part of one) of the reference's outline that is hidden is one structure_error 3,
 standing for the groups' missing shapes (the judge drops those), beside their extra shapes. Rules in
 full: docs/judges.md, "Pixel judge", "SVGs".
@@ -17,8 +18,10 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.classify import _CATS
+from verm.judge.pixel.colour import INK_DE, _dominant, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.geometry import _mask_box
+from verm.judge.pixel.svg_transform import _paint
 
 #: A plain shape: its outer outline's area over its convex hull's at least this (a square, a disc).
 SVG_PLAIN_SOLIDITY = 0.99
@@ -43,6 +46,21 @@ SVG_REDRAWN_PLAIN = 0.75
 
 #: The hidden share is counted in this many parts, each hidden part one severity-3 item.
 SVG_REDRAWN_PARTS = 2
+
+
+#: The plain shape is one of the reference's own painted parts, moved, resized, turned or mirrored
+#: (the rest dropped or covered), when that part so mapped onto it covers this share of their union
+#: (IoU) in the part's colour (`INK_DE`).
+SVG_KEPT_PART_IOU = 0.9
+
+
+#: Only a solid part is kept so: its holes under this share of its area (a glyph cut out of a filled
+#: square is detail the plain shape lost; the one-shape square on such a square hides it).
+SVG_KEPT_PART_HOLES = 0.02
+
+
+#: ... and resized by at most this factor either way.
+SVG_KEPT_PART_SCALE = 2.0
 
 
 def _outline(grey: np.ndarray) -> np.ndarray:
@@ -95,6 +113,55 @@ def _least_hidden(c: _Ctx, ref_outline: np.ndarray, to_cand: np.ndarray, near: f
     return least
 
 
+def _iou(a: np.ndarray, b: np.ndarray) -> float:
+    return int((a & b).sum()) / max(1, int((a | b).sum()))
+
+
+def _kept_part(c: _Ctx) -> bool:
+    """The candidate's plain shape is one of the reference's solid painted parts (a connected drawing off
+    the white canvas, in one colour, `SVG_KEPT_PART_HOLES`) moved, resized (`SVG_KEPT_PART_SCALE`), turned
+    or mirrored as a whole (`SVG_KEPT_PART_IOU`):
+    an edit that dropped or covered the rest of the icon, whose losses its groups read, not an icon
+    redrawn as a new shape. Image moments map the part onto the shape (as in `_least_hidden`)."""
+    ref_paint, cand_paint = _paint(c)
+    mb = cv2.moments(cand_paint.astype(np.uint8), True)
+    if mb["m00"] < 50:
+        return False
+    cand_colour = _dominant(c.cand[cand_paint])
+    cb = np.array([mb["m10"] / mb["m00"], mb["m01"] / mb["m00"]])
+    rb = math.sqrt((mb["mu20"] + mb["mu02"]) / mb["m00"])
+    h, w = ref_paint.shape
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ref_paint.astype(np.uint8), connectivity=8)
+    for i in range(1, n):
+        if stats[i, cv2.CC_STAT_AREA] < SVG_PLAIN_MIN_PART * ref_paint.size:
+            continue
+        part = labels == i
+        filled = np.zeros_like(ref_paint, dtype=np.uint8)
+        outer, _ = cv2.findContours(part.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        cv2.drawContours(filled, outer, -1, 1, cv2.FILLED)
+        if int(part.sum()) < (1 - SVG_KEPT_PART_HOLES) * int(filled.sum()):
+            continue  # a part with holes (a glyph cut out of a card) has detail no plain shape keeps
+        if _rgb_de(_dominant(c.ref[part]), cand_colour) > INK_DE:
+            continue  # a shape in another colour is drawn anew, not kept
+        ma = cv2.moments(part.astype(np.uint8), True)
+        ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
+        scale = rb / math.sqrt(max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"]))
+        if not 1 / SVG_KEPT_PART_SCALE <= scale <= SVG_KEPT_PART_SCALE:
+            continue  # a speck blown up to a big shape (a glyph's counter to the hack's square) is a new drawing
+        for flip in (None, 0, 1):
+            src, centre = part, ca.copy()
+            if flip is not None:
+                src = np.flip(part, flip)
+                centre[1 - flip] = (h if flip == 0 else w) - 1 - centre[1 - flip]
+            for turn in (0, 90, 180, 270):
+                m = cv2.getRotationMatrix2D((float(centre[0]), float(centre[1])), turn, scale)
+                m[:, 2] += cb - centre
+                moved = cv2.warpAffine(src.astype(np.uint8), m, (w, h), flags=cv2.INTER_NEAREST).astype(bool)
+                if _iou(moved, cand_paint) >= SVG_KEPT_PART_IOU:
+                    return True
+    return False
+
+
 def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
     """Items for an icon redrawn as one plain shape (module docstring), else none."""
     if not c.ref_ink.any() or not _plain_shape(c.cand_ink):
@@ -111,7 +178,7 @@ def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
         return []  # the shape is the reference's own (a background disc left alone)
     to_cand = cv2.distanceTransform((~cand_outline).astype(np.uint8), cv2.DIST_L2, 3)
     hidden = _hidden_share(ref_outline, to_cand, near)
-    if hidden < hidden_min or _least_hidden(c, ref_outline, to_cand, near) < hidden_min:
+    if hidden < hidden_min or _least_hidden(c, ref_outline, to_cand, near) < hidden_min or _kept_part(c):
         return []
     parts = math.ceil(SVG_REDRAWN_PARTS * hidden - 1e-9)
     box = _mask_box(ref_outline & (to_cand > near), 0, 0)
