@@ -13,6 +13,7 @@ full: docs/judges.md, "Pixel judge", "SVGs".
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import cv2
 import numpy as np
@@ -99,18 +100,24 @@ def _least_hidden(c: _Ctx, ref_outline: np.ndarray, to_cand: np.ndarray, near: f
     scale = math.sqrt((mb["mu20"] + mb["mu02"]) / mb["m00"]) / math.sqrt(
         max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"])
     )
-    h, w = ref_outline.shape
-    for flip in (None, 0, 1):
-        src, centre = ref_outline, ca.copy()
-        if flip is not None:
-            src = np.flip(ref_outline, flip)
-            centre[1 - flip] = (h if flip == 0 else w) - 1 - centre[1 - flip]
-        for turn in (0, 90, 180, 270):
-            m = cv2.getRotationMatrix2D((float(centre[0]), float(centre[1])), turn, scale)
-            m[:, 2] += cb - centre
-            moved = cv2.warpAffine(src.astype(np.uint8), m, (w, h), flags=cv2.INTER_NEAREST).astype(bool)
-            least = min(least, _hidden_share(moved, to_cand, near))
+    for moved in _placed(ref_outline, ca, cb, scale):
+        least = min(least, _hidden_share(moved, to_cand, near))
     return least
+
+
+def _placed(mask: np.ndarray, centre: np.ndarray, to: np.ndarray, scale: float) -> Iterator[np.ndarray]:
+    """``mask`` moved from ``centre`` to ``to`` and scaled, as it is, mirrored either way, each turned by
+    quarter turns (12 placements)."""
+    h, w = mask.shape
+    for flip in (None, 0, 1):
+        src, at = mask, centre.copy()
+        if flip is not None:
+            src = np.flip(mask, flip)
+            at[1 - flip] = (h if flip == 0 else w) - 1 - at[1 - flip]
+        for turn in (0, 90, 180, 270):
+            m = cv2.getRotationMatrix2D((float(at[0]), float(at[1])), turn, scale)
+            m[:, 2] += to - at
+            yield cv2.warpAffine(src.astype(np.uint8), m, (w, h), flags=cv2.INTER_NEAREST).astype(bool)
 
 
 def _iou(a: np.ndarray, b: np.ndarray) -> float:
@@ -130,7 +137,6 @@ def _kept_part(c: _Ctx) -> bool:
     cand_colour = _dominant(c.cand[cand_paint])
     cb = np.array([mb["m10"] / mb["m00"], mb["m01"] / mb["m00"]])
     rb = math.sqrt((mb["mu20"] + mb["mu02"]) / mb["m00"])
-    h, w = ref_paint.shape
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ref_paint.astype(np.uint8), connectivity=8)
     for i in range(1, n):
         if stats[i, cv2.CC_STAT_AREA] < SVG_PLAIN_MIN_PART * ref_paint.size:
@@ -148,17 +154,8 @@ def _kept_part(c: _Ctx) -> bool:
         scale = rb / math.sqrt(max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"]))
         if not 1 / SVG_KEPT_PART_SCALE <= scale <= SVG_KEPT_PART_SCALE:
             continue  # a speck blown up to a big shape (a glyph's counter to the hack's square) is a new drawing
-        for flip in (None, 0, 1):
-            src, centre = part, ca.copy()
-            if flip is not None:
-                src = np.flip(part, flip)
-                centre[1 - flip] = (h if flip == 0 else w) - 1 - centre[1 - flip]
-            for turn in (0, 90, 180, 270):
-                m = cv2.getRotationMatrix2D((float(centre[0]), float(centre[1])), turn, scale)
-                m[:, 2] += cb - centre
-                moved = cv2.warpAffine(src.astype(np.uint8), m, (w, h), flags=cv2.INTER_NEAREST).astype(bool)
-                if _iou(moved, cand_paint) >= SVG_KEPT_PART_IOU:
-                    return True
+        if any(_iou(moved, cand_paint) >= SVG_KEPT_PART_IOU for moved in _placed(part, ca, cb, scale)):
+            return True
     return False
 
 
