@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.corpora import CORPORA
+
 if TYPE_CHECKING:
     from verm.types import Rendering
-
-CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,9 @@ candidate of the same reference.
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
+from tests.corpora import CORPORA
 
 from verm.bench.hacks import HACK_KINDS, as_completion, hack_sources
 from verm.corpus import gallery_programs, generate_chart_programs
@@ -20,7 +20,6 @@ from verm.perturb import perturb
 from verm.pipeline import Scorer
 from verm.types import Status, Task
 
-CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 N_HONEST = 4
 
 #: The hacks this test has always held the pixel judge to (`verm.bench.hacks` has more).

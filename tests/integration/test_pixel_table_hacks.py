@@ -13,6 +13,7 @@ import random
 from pathlib import Path
 
 import pytest
+from tests.corpora import CORPORA
 
 from verm.bench.hacks import HACK_KINDS, as_completion, hack_sources
 from verm.perturb import perturb
@@ -36,9 +37,7 @@ REFERENCE = (
     + "</tbody>\n</table>\n</body></html>\n"
 )
 #: A model-zoo README table of the shared corpora (see its SOURCES.md): wide, with long link cells.
-WIDE_MARKDOWN = (
-    Path(__file__).resolve().parents[3] / "shared/corpora/tables/md/mmpretrain-configs-efficientformer-readme-t0.md"
-)
+WIDE_MARKDOWN = CORPORA / "tables/md/mmpretrain-configs-efficientformer-readme-t0.md"
 
 
 @pytest.mark.parametrize(("reference", "fence"), [(REFERENCE, "html"), (WIDE_MARKDOWN, "markdown")], ids=["html", "md"])

@@ -11,9 +11,9 @@ share of what the reference shows.
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
+from tests.corpora import CORPORA
 
 from verm.bench.hacks import HACK_KINDS, as_completion, hack_sources
 from verm.corpus import gallery_dir
@@ -21,7 +21,6 @@ from verm.perturb import perturb
 from verm.pipeline import Scorer
 from verm.types import Status, Task
 
-CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 N_HONEST = 3
 
 SOURCES = {

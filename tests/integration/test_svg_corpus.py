@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from tests.corpora import CORPORA
 
 from verm.imaging import is_blank
 from verm.render.svg import SvgOptions, prepare_svg, render_svg_png
 
-CORPORA = Path(__file__).parents[2].parent / "shared" / "corpora"
 SVG_DIR = CORPORA / "svg"
 
 if not SVG_DIR.is_dir():

@@ -15,6 +15,7 @@ from typing import ClassVar
 
 import numpy as np
 import pytest
+from tests.corpora import CORPORA
 
 from verm.errors import BrowserNotFoundError
 from verm.imaging import is_blank, load_rgb
@@ -26,7 +27,7 @@ try:
 except BrowserNotFoundError as exc:  # pragma: no cover - depends on the machine
     pytest.skip(f"no Chromium on this machine: {exc}", allow_module_level=True)
 
-CORPUS = Path(__file__).parents[2].parent / "shared" / "corpora" / "tables"
+CORPUS = CORPORA / "tables"
 
 MD = "| City | Population | Area |\n|---|---:|---|\n| Oslo | 709037 | 454 |\n| Bergen | 289330 | 465 |\n"
 HTML = (

@@ -36,7 +36,8 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
-from tests.conftest import CORPORA, bar_chart
+from tests.conftest import bar_chart
+from tests.corpora import CORPORA
 from tests.judge_contract import check_judge_contract
 from tests.servers import free_port as _free_port
 from tests.servers import wait_healthy as _wait_healthy

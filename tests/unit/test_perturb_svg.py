@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 from lxml import etree
+from tests.corpora import CORPORA
 
 from verm.perturb import perturb
 from verm.perturb.svg import SvgPerturber, format_path, parse_path
 from verm.render.svg import prepare_svg
 from verm.types import CATEGORIES, Task
 
-CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 P = SvgPerturber()
 
 INLINE = """<?xml version="1.0" encoding="UTF-8"?>

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import lxml.html
 import pytest
+from tests.corpora import CORPORA
 
 from verm.perturb import perturb
 from verm.perturb.table import TablePerturber
 from verm.render.table import table_scene
 from verm.types import CATEGORIES, Task
 
-CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 P = TablePerturber()
 
 MD = """Some intro text.

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from tests.conftest import bar_chart, render_charts
+from tests.corpora import CORPORA
 from tests.judge_contract import check_judge_contract
 
 from verm.errors import JudgeUnavailableError
@@ -17,8 +17,6 @@ from verm.judge.scene import SceneJudge, delta_e, is_numeric_change
 from verm.render.svg import SvgOptions, prepare_svg, svg_scene
 from verm.render.table import table_scene
 from verm.types import Discrepancy, Judgment, Rendering, Task
-
-CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 
 LINES = """
 import matplotlib.pyplot as plt
