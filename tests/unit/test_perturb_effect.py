@@ -200,3 +200,22 @@ def test_a_table_cell_that_reads_another_text_shows_however_small_its_glyphs() -
     # The same text in every cell: a few pixels that moved are no change; identical pixels never are.
     assert measure_effect(_table_render(arr, ["1910", "Yes"]), _table_render(small, ["1910", "Yes"])) is None
     assert measure_effect(_table_render(arr, ["1910", "Yes"]), _table_render(arr, ["-1910", "Yes"])) is None
+
+
+def _bars_3d(tops: list[float]) -> dict[str, object]:
+    """3-D axes as the scene holds them: data limits, but each bar's outline in projected 2-D
+    coordinates (a few hundredths across), one polygon collection per bar."""
+    bars = [
+        {"paths": [[-0.05 + 0.03 * i, -0.04, -0.03 + 0.03 * i, -0.04, -0.03 + 0.03 * i, top]]}
+        for i, top in enumerate(tops)
+    ]
+    return {"axes": [_axes(name="3d", xlim=[0, 3], ylim=[0, 1], collections=bars)]}
+
+
+def test_3d_values_are_read_against_the_span_their_projection_covers() -> None:
+    before, after = _bars_3d([0.0, 0.02, -0.02]), _bars_3d([0.0, 0.02, 0.04])
+    # the third bar's top went from 1/4 to the top of the data's projected height (-0.04..0.04)
+    assert reading_change(before, after) == pytest.approx(0.06 / 0.06)
+    assert marks_moved(before, after) == pytest.approx(0.06 / 0.08)
+    assert marks_moved(before, before) == 0.0
+    assert not cut_off(before, {"axes": [{**after["axes"][0], "ylim": [0.5, 1]}]})  # limits in other units

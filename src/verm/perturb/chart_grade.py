@@ -13,6 +13,10 @@ in `verm.perturb.chart`'s docstring.
 - `marks_moved`: how far the plotted values moved on the plot, as a share
   of the axes' size (each scene read with its own limits and scale): what a
   change of axis limits or scale does to the marks, whichever way it goes.
+
+A 3-D axes' scene holds its artists' projected 2-D coordinates, not data
+values: there both readings take the share of the span the projected data
+cover (over both scenes), since the axis limits are in other units.
 - `cut_off`: a y value the reference showed lies outside the candidate's
   y limits (data clipped away).
 - `confusable`: a recoloured data artist now has (nearly) the colour of another
@@ -100,7 +104,27 @@ def _value_span(
                 return spans[0]
         vals = [v for arr in arrays for v in arr if v is not None and math.isfinite(v)]
         return (min(vals), max(vals)) if vals and max(vals) > min(vals) else None
+    if _is_3d(a):
+        return _projected_span(axis, a)
     return _span(a.get(f"{axis}lim"), a.get(f"{axis}scale") == "log")
+
+
+def _is_3d(axes: dict[str, Any]) -> bool:
+    return axes.get("name") == "3d"
+
+
+def _projected_span(axis: str, *axes: dict[str, Any]) -> tuple[float, float] | None:
+    """The span the projected coordinates of 3-D axes' artists cover along ``axis``."""
+    vals = [
+        v
+        for a in axes
+        for _, ax_name, arrays in _series(a)
+        if ax_name == axis
+        for arr in arrays
+        for v in arr
+        if v is not None and math.isfinite(v)
+    ]
+    return (min(vals), max(vals)) if vals and max(vals) > min(vals) else None
 
 
 def reading_change(before: Scene | None, after: Scene | None) -> float | None:
@@ -167,7 +191,11 @@ def marks_moved(before: Scene | None, after: Scene | None) -> float | None:
         for (_, axis, old), (_, _, new) in zip(_series(a), _series(b), strict=True):
             if axis not in ("x", "y") or len(old) != len(new):
                 continue
-            place_a, place_b = _placer(a, axis), _placer(b, axis)
+            if _is_3d(a) or _is_3d(b):
+                span = _projected_span(axis, a, b)
+                place_a = place_b = None if span is None else _placer_on(span, False)
+            else:
+                place_a, place_b = _placer(a, axis), _placer(b, axis)
             if place_a is None or place_b is None:
                 if any(a.get(f"{axis}{k}") != b.get(f"{axis}{k}") for k in ("lim", "scale")) and any(old):
                     return None
@@ -188,8 +216,11 @@ def _placer(axes: dict[str, Any], axis: str) -> Any:
     """A function from a value to its place on the axes (0..1 along ``axis``, clipped), or None."""
     log = axes.get(f"{axis}scale") == "log"
     span = _span(axes.get(f"{axis}lim"), log)
-    if span is None:
-        return None
+    return None if span is None else _placer_on(span, log)
+
+
+def _placer_on(span: tuple[float, float], log: bool) -> Any:
+    """A function from a value to its place (0..1, clipped) along ``span`` (in decades when ``log``)."""
     lo, width = span[0], span[1] - span[0]
 
     def place(v: float | None) -> float | None:
@@ -210,7 +241,7 @@ def cut_off(before: Scene | None, after: Scene | None) -> bool:
     """Whether a y value inside the reference's y limits lies outside the candidate's."""
     for a, b in zip(_axes(before), _axes(after), strict=False):
         old, new = _span(a.get("ylim"), False), _span(b.get("ylim"), False)
-        if old is None or new is None:
+        if old is None or new is None or _is_3d(a) or _is_3d(b):  # projected values: not in data units
             continue
         tol = CUT_TOLERANCE * (old[1] - old[0])
         for v in _y_values(a):
