@@ -168,6 +168,21 @@ def to_polyline(p: tuple[float, float], line: list[tuple[float, float]]) -> floa
     return best if math.isfinite(best) else 0.0
 
 
+def _to_polyline_all(points: np.ndarray, line: np.ndarray) -> np.ndarray:
+    """`to_polyline` for many points at once (an outline followed along its curves has hundreds of points),
+    in blocks so that points x segments stays small."""
+    a, b = line[:-1], line[1:]
+    d = b - a
+    n2 = (d**2).sum(axis=1)
+    safe = np.where(n2 > 0, n2, 1.0)
+    out = np.empty(len(points))
+    for k in range(0, len(points), 256):
+        p = points[k : k + 256, None, :]
+        t = np.where(n2 > 0, np.clip(((p - a) * d).sum(axis=2) / safe, 0.0, 1.0), 0.0)
+        out[k : k + 256] = np.sqrt(((p - a - t[..., None] * d) ** 2).sum(axis=2)).min(axis=1)
+    return out
+
+
 def outline_moved(ink: Ink, old: list[tuple[float, float]], new: list[tuple[float, float]]) -> float:
     """How far an outline moved, a share of the canvas side: the 98th percentile of each new point's distance
     to the old outline and the other way round (what the bench's ground truth measures on the pixels)."""
@@ -175,8 +190,8 @@ def outline_moved(ink: Ink, old: list[tuple[float, float]], new: list[tuple[floa
         return 0.1
 
     def p98(src: list[tuple[float, float]], dst: list[tuple[float, float]]) -> float:
-        d = sorted(to_polyline(p, dst) for p in src)
-        return d[min(len(d) - 1, int(0.98 * len(d)))]
+        d = np.sort(_to_polyline_all(np.asarray(src, dtype=np.float64), np.asarray(dst, dtype=np.float64)))
+        return float(d[min(len(d) - 1, int(0.98 * len(d)))])
 
     return max(p98(new, old), p98(old, new)) * ink.scale / ink.side
 
