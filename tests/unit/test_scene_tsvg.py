@@ -291,6 +291,11 @@ def test_svg_one_of_two_copies_drawn_in_a_row_gone_shows_nothing() -> None:
     assert judged(icon(path, path, SHAPES[1]), icon(path, SHAPES[1])) == []
     [found] = judged(icon(path, path), icon(path.replace("/>", mirror + "/>")))
     assert "mirrored" in found.description
+    # One copy resized a little: that is the change; which copy pairs with which leaves no stacking change.
+    grown = ' transform="translate(12 12) scale(1.05) translate(-12 -12)"'
+    [found] = judged(icon(path, path), icon(path.replace("/>", grown + "/>"), path))
+    assert "slightly transformed" in found.description and "order" not in found.description
+    assert "position" not in found.description
 
 
 def test_svg_point_pulled_past_the_canvas_edge_on_a_mirrored_path_is_graded_by_its_wedge() -> None:

@@ -402,6 +402,8 @@ class SvgDiff:
     ) -> None:  # fmt: skip
         """Two elements drawn in each other's order: what changes is where they overlap (the upper one's ink)."""
         (ia, ja), (ib, jb) = sorted((a, b))
+        if _svg_sig(ra[ia]) == _svg_sig(ra[ib]):
+            return  # two identical elements (a shape drawn twice) trade places: nothing shows
         ea, eb = ca[ja], ca[jb]
         both = _intersection(ea.get("bbox"), eb.get("bbox"))
         estimate = min(
@@ -418,6 +420,8 @@ class SvgDiff:
         # Which elements did it move past? Those between its two positions (in reference order).
         lo, hi = sorted((i, j))
         passed = ra[lo : hi + 1]
+        if all(_svg_sig(p) == _svg_sig(ra[i]) for p in passed):
+            return  # it moved past its identical twins only (a shape drawn twice): the order shows nothing
         # The pixels that change: where it overlaps the elements it moved past, the upper one's ink there.
         overlap = sum(
             intersection_area(e.get("bbox"), p.get("bbox")) / max(box_area(p.get("bbox")), 1e-9) * self.ink.of(p)
