@@ -319,3 +319,15 @@ def test_svg_path_resized_over_one_dropped_pairs_with_its_own_points() -> None:
         ("shape_error", False, True),
         ("structure_error", True, False),
     ], [f.description for f in found]
+
+
+def test_svg_swap_that_sends_a_stripe_below_the_body_it_lay_on_is_graded_by_the_stripe_hidden() -> None:
+    # An arm and a stripe trade places: they barely touch, but the stripe now lies below the body drawn
+    # between them, which hides all of it: the order shows where each overlaps the elements between (read
+    # only where the two overlap each other, a corner: 1).
+    arm = '<polygon points="1,23 1,12 7,23" fill="#555"/>'
+    body = '<rect x="6" y="4" width="14" height="12" fill="#aab8c2"/>'
+    stripe = '<polygon points="9,9 18,9 18,13 6,13" fill="#e1e8ed"/>'
+    [found] = judged(icon(arm, body, stripe), icon(stripe, body, arm))
+    assert found.category == "structure_error" and "wrong order" in found.description
+    assert found.severity == 2

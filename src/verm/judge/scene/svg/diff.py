@@ -400,20 +400,32 @@ class SvgDiff:
         self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], a: tuple[int, int], b: tuple[int, int],
         out: Findings,
     ) -> None:  # fmt: skip
-        """Two elements drawn in each other's order: what changes is where they overlap (the upper one's ink)."""
+        """Two elements drawn in each other's order: what changes is where they overlap (the upper one's ink),
+        and where each overlaps the elements drawn between them, which the lower one now covers and the upper
+        one no longer does (a stripe sent below the body it lay on is gone though it touched no other swapped
+        shape)."""
         (ia, ja), (ib, jb) = sorted((a, b))
         if _svg_sig(ra[ia]) == _svg_sig(ra[ib]):
             return  # two identical elements (a shape drawn twice) trade places: nothing shows
         ea, eb = ca[ja], ca[jb]
-        both = _intersection(ea.get("bbox"), eb.get("bbox"))
-        estimate = min(
-            intersection_area(both, e.get("bbox")) / max(box_area(e.get("bbox")), 1e-9) * self.ink.of(e)
-            for e in (ra[ia], ra[ib])
-        ) / self.ink.total if both else 0.0  # fmt: skip
-        sev = 2 if both and self.seen(both, estimate) >= DETAIL_SHARE else 1
+        couples = [((ea, ra[ia]), (eb, ra[ib]))]
+        couples += [((e, e_ref), (p, p)) for e, e_ref in ((ea, ra[ia]), (eb, ra[ib])) for p in ra[ia + 1 : ib]]
+        parts: list[tuple[float, float, float, float]] = []
+        estimate = 0.0
+        for (x, x_ref), (y, y_ref) in couples:
+            common = _intersection(x.get("bbox"), y.get("bbox"))
+            if common is None:
+                continue
+            parts.append(common)
+            estimate += min(
+                intersection_area(common, e.get("bbox")) / max(box_area(e.get("bbox")), 1e-9) * self.ink.of(e)
+                for e in (x_ref, y_ref)
+            )  # fmt: skip
+        region = union_box(parts) if parts else None
+        sev = 2 if region and self.seen(region, estimate / self.ink.total) >= DETAIL_SHARE else 1
         na, nb = _svg_name(ra[ia], ia), _svg_name(ra[ib], ib)
         out.add("structure_error", sev, f"{na} and {nb}", f"{na} and {nb} are drawn in the wrong order",
-                both or union_box([ea.get("bbox"), eb.get("bbox")]))  # fmt: skip
+                region or union_box([ea.get("bbox"), eb.get("bbox")]))  # fmt: skip
 
     def moved(self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], i: int, j: int, out: Findings) -> None:
         e = ca[j]
