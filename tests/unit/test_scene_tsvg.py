@@ -259,3 +259,75 @@ def test_svg_point_moved_far_on_a_resized_path_is_a_change_apart() -> None:
     ], [f.description for f in far]
     [near] = judged(icon(path), icon(resized.replace("L12 19.2", "L12 19.5")))
     assert "scaled" in near.description and "a point moved" in near.description
+
+
+def test_svg_mirror_of_an_arch_whose_end_points_are_symmetric_shows() -> None:
+    # An arch (an arc between two legs): its end points are symmetric about its middle line, yet mirrored
+    # across it the arch bulges the other way.
+    arch = '<path d="M6 16 V10 a6 6 0 0 1 12 0 V16" fill="none" stroke="#000" stroke-width="2"'
+    mirror = ' transform="translate(12 11) scale(1 -1) translate(-12 -11)"'
+    [found] = judged(icon(arch + "/>"), icon(arch + mirror + "/>"))
+    assert found.category == "text_symbol_error" and "mirrored" in found.description
+    assert found.severity == 2
+
+
+def test_svg_point_moved_far_on_a_mirrored_path_is_a_change_apart() -> None:
+    # A path mirrored and one of its points pulled far out: the point's wedge lies off the pixels the mirror
+    # changes, so the two are listed apart (as with a resize).
+    path = '<path d="M4 4 L16 4 L20 12 L16 20 L4 20 Z" fill="#333"/>'
+    mirror = ' transform="translate(12 12) scale(-1 1) translate(-12 -12)"'
+    found = judged(icon(path), icon(path.replace("L20 12", "L23 3").replace("/>", mirror + "/>")))
+    assert sorted(("mirrored" in f.description, "a point moved" in f.description) for f in found) == [
+        (False, True),
+        (True, False),
+    ], [f.description for f in found]
+
+
+def test_svg_one_of_two_copies_drawn_in_a_row_gone_shows_nothing() -> None:
+    # A shape drawn twice in a row shows once: one copy gone hides nothing; the other copy mirrored is the one
+    # change.
+    path = '<path d="M4 4 L20 4 L8 20 Z" fill="#333"/>'
+    mirror = ' transform="translate(12 12) scale(-1 1) translate(-12 -12)"'
+    assert judged(icon(path, path, SHAPES[1]), icon(path, SHAPES[1])) == []
+    [found] = judged(icon(path, path), icon(path.replace("/>", mirror + "/>")))
+    assert "mirrored" in found.description
+    # One copy resized a little: that is the change; which copy pairs with which leaves no stacking change.
+    grown = ' transform="translate(12 12) scale(1.05) translate(-12 -12)"'
+    [found] = judged(icon(path, path), icon(path.replace("/>", grown + "/>"), path))
+    assert "slightly transformed" in found.description and "order" not in found.description
+    assert "position" not in found.description
+
+
+def test_svg_point_pulled_past_the_canvas_edge_on_a_mirrored_path_is_graded_by_its_wedge() -> None:
+    # A path mirrored and a point of its bottom edge pulled far past the canvas: only the wedge's strip inside
+    # the canvas shows, a detail; read off the element's whole box, the mirror's pixels graded it 3.
+    path = '<path d="M2 4 L16 4 L20 12 L18 20 L16 22 L14 22 L2 22 Z" fill="#333"/>'
+    mirror = ' transform="translate(11 13) scale(-1 1) translate(-11 -13)"'
+    found = judged(icon(path), icon(path.replace("L16 22", "L16 31").replace("/>", mirror + "/>")))
+    [point] = [f for f in found if "a point moved" in f.description]
+    assert point.severity == 1
+
+
+def test_svg_path_resized_over_one_dropped_pairs_with_its_own_points() -> None:
+    # A square frame dropped and the caret inside it grown to the frame's size: the caret (the same number of
+    # points) is the resized one and the frame is missing, not the frame reshaped into a caret.
+    frame = '<path d="M3 3 H21 V21 H3 Z M5 5 V19 H19 V5 Z" fill="#333"/>'
+    caret = '<path d="M15 7 L9 12 L15 17 Z" fill="#333"/>'
+    grown = '<path d="M18.75 3.5 L7.35 13 L18.75 22.5 Z" fill="#333"/>'
+    found = judged(icon(frame, caret), icon(grown))
+    assert sorted((f.category, "missing" in f.description, "scaled" in f.description) for f in found) == [
+        ("shape_error", False, True),
+        ("structure_error", True, False),
+    ], [f.description for f in found]
+
+
+def test_svg_swap_that_sends_a_stripe_below_the_body_it_lay_on_is_graded_by_the_stripe_hidden() -> None:
+    # An arm and a stripe trade places: they barely touch, but the stripe now lies below the body drawn
+    # between them, which hides all of it: the order shows where each overlaps the elements between (read
+    # only where the two overlap each other, a corner: 1).
+    arm = '<polygon points="1,23 1,12 7,23" fill="#555"/>'
+    body = '<rect x="6" y="4" width="14" height="12" fill="#aab8c2"/>'
+    stripe = '<polygon points="9,9 18,9 18,13 6,13" fill="#e1e8ed"/>'
+    [found] = judged(icon(arm, body, stripe), icon(stripe, body, arm))
+    assert found.category == "structure_error" and "wrong order" in found.description
+    assert found.severity == 2

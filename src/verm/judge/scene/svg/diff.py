@@ -11,6 +11,7 @@ elements: one discrepancy); text is text_symbol_error.
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import math
 import re
@@ -31,13 +32,13 @@ from verm.judge.scene.svg.grade import (
     drop_unseen,
     ink_severity,
     merge_svg,
-    mirror_moved,
     moved_severity,
     outline_moved,
     resize_moved,
     to_polyline,
     transformed_moved,
 )
+from verm.judge.scene.svg.paths import path_outline, path_vertices, transform_matrix
 from verm.judge.scene.text import quote, text_severity
 from verm.types import Discrepancy
 
@@ -103,6 +104,17 @@ def _svg_name(e: dict[str, Any], k: int) -> str:
     return f"<{e.get('tag')}>{ident}{text} (element {k + 1})"
 
 
+def _twin_kept(sigs: list[tuple[Any, ...]], i: int, lost: list[int]) -> bool:
+    """Whether reference element ``i`` has an identical twin right below or above it that is not lost."""
+    return any(0 <= k < len(sigs) and k not in lost and sigs[k] == sigs[i] for k in (i - 1, i + 1))
+
+
+@functools.lru_cache(maxsize=4096)
+def _points_count(d: str) -> int:
+    """How many end points a path has (a resize or a moved point keeps it)."""
+    return len(path_vertices(d)) if not d.endswith("...") else -1
+
+
 def _same_block(blocks: list[tuple[list[int], list[int]]], i: int, j: int) -> bool:
     return any(i in rs and j in cs for rs, cs in blocks)
 
@@ -118,8 +130,8 @@ class SvgDiff:
     def run(self, ref: dict[str, Any], cand: dict[str, Any], shows: ChangedPixels | None = None) -> list[Discrepancy]:
         out = Findings(self.opts)
         self.scene = ref
-        self.ink = Ink(ref, _path_vertices)
-        self.ink_c = Ink(cand, _path_vertices)
+        self.ink = Ink(ref, path_vertices)
+        self.ink_c = Ink(cand, path_vertices)
         self.shows = shows
         ra, ca = list(ref.get("elements") or []), list(cand.get("elements") or [])
         sr, sc = [_svg_sig(e) for e in ra], [_svg_sig(e) for e in ca]
@@ -160,6 +172,9 @@ class SvgDiff:
             changed.extend((lost[a], added[b]) for a, b in pairs)
             lost, added = [lost[a] for a in lr], [added[b] for b in lc]
         self.stacking(ra, ca, sorted(same + changed), out)
+        # An element drawn twice in a row (the same shape, paint and place) shows once: one copy gone hides
+        # nothing (the ground truth finds no visible change and drops it).
+        lost = [i for i in lost if not _twin_kept(sr, i, lost)]
         for i in lost:
             out.add("structure_error", ink_severity(self.seen(ra[i].get("bbox"), self.ink.share(ra[i]))), _svg_name(ra[i], i),
                     f"{_svg_name(ra[i], i)} is missing", ra[i].get("bbox"), missing=True, els={("r", i)},
@@ -299,13 +314,53 @@ class SvgDiff:
                 pass
         return k, original
 
+    def wedge(self, e: dict[str, Any], d: str | None, points: list[tuple[float, float]]) -> list[float] | None:
+        """The box (fractions of the image) of a moved point's wedge, ``points`` in the user units of the
+        candidate element ``e`` (path data ``d``), placed on the image as the element's outline is on its box
+        (its own transform applied; an ancestor's shift or scale read off the box), grown by half its stroke
+        and clipped to the canvas; None when it cannot be placed."""
+        box = clean_box(e.get("bbox"))
+        matrix = transform_matrix(e.get("transform") or "") if e.get("transform") else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        outline_pts = path_outline(d) if d else []
+        if box is None or matrix is None or len(outline_pts) < 2 or not points:
+            return None
+        a, b, c, dd, tx, ty = matrix
+
+        def user(p: tuple[float, float]) -> tuple[float, float]:
+            return a * p[0] + c * p[1] + tx, b * p[0] + dd * p[1] + ty
+
+        placed = [user(p) for p in outline_pts]
+        xs, ys = [p[0] for p in placed], [p[1] for p in placed]
+        # User units to image fractions: the outline's extent onto the box, else the viewBox's scale.
+        fx = self.ink.scale / self.ink.w
+        fy = self.ink.scale / self.ink.h
+        sx = (box[2] - box[0]) / (max(xs) - min(xs)) if max(xs) - min(xs) > 1e-6 else fx
+        sy = (box[3] - box[1]) / (max(ys) - min(ys)) if max(ys) - min(ys) > 1e-6 else fy
+        if not (0.5 < sx / fx < 2 and 0.5 < sy / fy < 2):  # the box is not the outline's (a stroke, a clip)
+            sx, sy = fx, fy
+        ox, oy = (
+            (box[0] + box[2]) / 2 - sx * (max(xs) + min(xs)) / 2,
+            (box[1] + box[3]) / 2 - sy * (max(ys) + min(ys)) / 2,
+        )
+        wedge = [user(p) for p in points]
+        pad = float(e.get("stroke_width") or 0) / 2 if e.get("stroke") not in (None, "none") else 0.0
+        x0 = sx * (min(p[0] for p in wedge) - pad) + ox
+        x1 = sx * (max(p[0] for p in wedge) + pad) + ox
+        y0 = sy * (min(p[1] for p in wedge) - pad) + oy
+        y1 = sy * (max(p[1] for p in wedge) + pad) + oy
+        clipped = [max(0.0, x0), max(0.0, y0), min(1.0, x1), min(1.0, y1)]
+        return clipped if clipped[2] > clipped[0] and clipped[3] > clipped[1] else None
+
     def pair_score(self, i: int, a: dict[str, Any], j: int, b: dict[str, Any]) -> float | None:
         if a.get("tag") != b.get("tag"):
             return None
         s = 0.0
         if a.get("id") or b.get("id"):
             s += 3.0 if a.get("id") == b.get("id") else -2.0
-        s += 1.5 * (_geom(a) is not None and _geom(a) == _geom(b))
+        ga, gb = _geom(a), _geom(b)
+        s += 1.5 * (ga is not None and ga == gb)
+        # A path resized, or with a point moved, keeps its points' count: another path of the icon rarely has it.
+        s += 1.0 * (ga is not None and gb is not None and ga != gb and _points_count(ga) == _points_count(gb) > 2)
         s += 1.0 * (a.get("text") is not None and a.get("text") == b.get("text"))
         s += 2.0 * box_iou(a.get("bbox"), b.get("bbox"))
         s += 0.5 * (delta_e(a.get("fill"), b.get("fill")) <= self.opts.colour_de)
@@ -345,24 +400,40 @@ class SvgDiff:
         self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], a: tuple[int, int], b: tuple[int, int],
         out: Findings,
     ) -> None:  # fmt: skip
-        """Two elements drawn in each other's order: what changes is where they overlap (the upper one's ink)."""
+        """Two elements drawn in each other's order: what changes is where they overlap (the upper one's ink),
+        and where each overlaps the elements drawn between them, which the lower one now covers and the upper
+        one no longer does (a stripe sent below the body it lay on is gone though it touched no other swapped
+        shape)."""
         (ia, ja), (ib, jb) = sorted((a, b))
+        if _svg_sig(ra[ia]) == _svg_sig(ra[ib]):
+            return  # two identical elements (a shape drawn twice) trade places: nothing shows
         ea, eb = ca[ja], ca[jb]
-        both = _intersection(ea.get("bbox"), eb.get("bbox"))
-        estimate = min(
-            intersection_area(both, e.get("bbox")) / max(box_area(e.get("bbox")), 1e-9) * self.ink.of(e)
-            for e in (ra[ia], ra[ib])
-        ) / self.ink.total if both else 0.0  # fmt: skip
-        sev = 2 if both and self.seen(both, estimate) >= DETAIL_SHARE else 1
+        couples = [((ea, ra[ia]), (eb, ra[ib]))]
+        couples += [((e, e_ref), (p, p)) for e, e_ref in ((ea, ra[ia]), (eb, ra[ib])) for p in ra[ia + 1 : ib]]
+        parts: list[tuple[float, float, float, float]] = []
+        estimate = 0.0
+        for (x, x_ref), (y, y_ref) in couples:
+            common = _intersection(x.get("bbox"), y.get("bbox"))
+            if common is None:
+                continue
+            parts.append(common)
+            estimate += min(
+                intersection_area(common, e.get("bbox")) / max(box_area(e.get("bbox")), 1e-9) * self.ink.of(e)
+                for e in (x_ref, y_ref)
+            )  # fmt: skip
+        region = union_box(parts) if parts else None
+        sev = 2 if region and self.seen(region, estimate / self.ink.total) >= DETAIL_SHARE else 1
         na, nb = _svg_name(ra[ia], ia), _svg_name(ra[ib], ib)
         out.add("structure_error", sev, f"{na} and {nb}", f"{na} and {nb} are drawn in the wrong order",
-                both or union_box([ea.get("bbox"), eb.get("bbox")]))  # fmt: skip
+                region or union_box([ea.get("bbox"), eb.get("bbox")]))  # fmt: skip
 
     def moved(self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], i: int, j: int, out: Findings) -> None:
         e = ca[j]
         # Which elements did it move past? Those between its two positions (in reference order).
         lo, hi = sorted((i, j))
         passed = ra[lo : hi + 1]
+        if all(_svg_sig(p) == _svg_sig(ra[i]) for p in passed):
+            return  # it moved past its identical twins only (a shape drawn twice): the order shows nothing
         # The pixels that change: where it overlaps the elements it moved past, the upper one's ink there.
         overlap = sum(
             intersection_area(e.get("bbox"), p.get("bbox")) / max(box_area(p.get("bbox")), 1e-9) * self.ink.of(p)
@@ -425,13 +496,14 @@ class SvgDiff:
                 for part in _transform_parts(extra):
                     mirror = re.search(r"scale\(\s*(-1\s*[ ,]\s*1|1\s*[ ,]\s*-1)\s*\)", part)
                     if mirror:
-                        horizontal = mirror.group(1).replace(" ", "").replace(",", "").startswith("-1")
-                        flip = mirror_moved(ink, a, horizontal)
+                        # How far the outline moves under the mirror as written (about its own centre), curves
+                        # followed: an arch whose end points are symmetric still turns the other way.
+                        flip = _transform_moved(ink, a, part)
                         if flip < MIRROR_UNSEEN:
                             continue  # a symmetric shape: its mirror image is itself
                         sev = 1 if flip < SYMMETRIC_MOVED else 2
                         out.add("text_symbol_error", sev, name, f"{name} is mirrored ({part!r})", box, els=els,
-                                pixels=changed_share(ink, a, flip))  # fmt: skip
+                                pixels=changed_share(ink, a, flip), edit="mirror")  # fmt: skip
                         continue
                     # A small transform is a shape change, a large one structure; either graded by how far
                     # the outline moved.
@@ -449,11 +521,16 @@ class SvgDiff:
                     continue
             parts = _path_edits(ga, gb, _canvas(self.scene))
             if parts is not None:
-                for kind, value, desc, reach in parts:
+                for kind, value, desc, reach, points in parts:
                     moved = _resize_outline(ink, a, ga, gb) if kind == "resize" else value
                     sev = self.geometry(box, moved, changed_share(ink, a, moved))
+                    # A moved point shows in its wedge (between its neighbours, old and new): its pixels are read
+                    # there (`grade.merge_svg`), apart from what other edits of the element changed (a mirror, a
+                    # resize), and a wedge pulled past the canvas edge shows only its part inside. The item keeps
+                    # the element's box: the truth boxes an edit where it showed when made, before a mirror.
+                    wedge = (self.wedge(b, gb, points) if kind == "point" else None) or box
                     out.add("shape_error", sev, name, f"{name}: {desc}", box, els=els, moved=moved,
-                            pixels=changed_share(ink, a, moved), edit=kind, reach=reach)  # fmt: skip
+                            pixels=changed_share(ink, a, moved), edit=kind, reach=reach, wedge=wedge)  # fmt: skip
                 continue
             detail = "its shape or position differs" + (f" (box overlap {iou:.0%})" if iou is not None else "")
             if a.get("tag") == "text" and own_same:
@@ -532,7 +609,7 @@ def _box_moved(ba: Any, bb: Any, da: str | None, db: str | None, canvas: float |
         return max(abs(ba[k] - bb[k]) for k in range(4))
     shift = max(abs(ba[k] - bb[k]) for k in range(4))
     if da and db and canvas and not da.endswith("...") and not db.endswith("..."):
-        pa, pb = _path_vertices(da), _path_vertices(db)
+        pa, pb = path_vertices(da), path_vertices(db)
         if pa and len(pa) == len(pb):
             moved = max(math.hypot(x1 - x2, y1 - y2) for (x1, y1), (x2, y2) in zip(pa, pb, strict=True))
             shift = max(shift, moved / canvas)
@@ -541,7 +618,7 @@ def _box_moved(ba: Any, bb: Any, da: str | None, db: str | None, canvas: float |
 
 def _resize_outline(ink: Ink, e: dict[str, Any], ga: str | None, gb: str | None) -> float:
     """How far a resized path's outline moved (its vertices before and after)."""
-    pa, pb = (_path_vertices(ga) if ga else []), (_path_vertices(gb) if gb else [])
+    pa, pb = (path_vertices(ga) if ga else []), (path_vertices(gb) if gb else [])
     if len(pa) < 2 or len(pa) != len(pb):
         return resize_moved(ink, e, 1.0)
     return outline_moved(ink, pa, pb)
@@ -549,90 +626,8 @@ def _resize_outline(ink: Ink, e: dict[str, Any], ga: str | None, gb: str | None)
 
 def _transform_moved(ink: Ink, e: dict[str, Any], part: str) -> float:
     """How far an appended transform moves an element's outline, a share of the canvas side."""
-    matrix = _matrix(part)
+    matrix = transform_matrix(part)
     return transformed_moved(ink, e, matrix) if matrix is not None else 0.1
-
-
-def _matrix(transform: str) -> tuple[float, float, float, float, float, float] | None:
-    """An SVG transform list as one matrix (a, b, c, d, e, f); None when it does not parse."""
-    total = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-    def mul(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, float, float, float, float, float]:
-        a, b, c, d, e, f = m
-        a2, b2, c2, d2, e2, f2 = n
-        return (a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2, a * e2 + c * f2 + e,
-                b * e2 + d * f2 + f)  # fmt: skip
-
-    for m in re.finditer(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)", transform):
-        try:
-            v = [float(x) for x in re.split(r"[\s,]+", m.group(2).strip()) if x]
-        except ValueError:
-            return None
-        name = m.group(1)
-        if name == "matrix" and len(v) == 6:
-            step = tuple(v)
-        elif name == "translate" and v:
-            step = (1.0, 0.0, 0.0, 1.0, v[0], v[1] if len(v) > 1 else 0.0)
-        elif name == "scale" and v:
-            step = (v[0], 0.0, 0.0, v[1] if len(v) > 1 else v[0], 0.0, 0.0)
-        elif name == "rotate" and v:
-            t = math.radians(v[0])
-            cx, cy = (v[1], v[2]) if len(v) >= 3 else (0.0, 0.0)
-            cos, sin = math.cos(t), math.sin(t)
-            step = (cos, sin, -sin, cos, cx - cos * cx + sin * cy, cy - sin * cx - cos * cy)
-        elif name in ("skewX", "skewY") and v:
-            k = math.tan(math.radians(v[0]))
-            step = (1.0, 0.0, k, 1.0, 0.0, 0.0) if name == "skewX" else (1.0, k, 0.0, 1.0, 0.0, 0.0)
-        else:
-            return None
-        total = mul(total, step)
-    return total
-
-
-_PATH_TOKEN_RE = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-_PATH_ARITY = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0}
-
-
-def _path_vertices(d: str) -> list[tuple[float, float]]:
-    """Absolute end points of a path's segments (relative commands resolved, H/V as points), so two ways of
-    writing one path compare equal point by point."""
-    out: list[tuple[float, float]] = []
-    x = y = sx = sy = 0.0
-    cmd = ""
-    nums: list[float] = []
-    tokens = _PATH_TOKEN_RE.findall(d)
-    k = 0
-    try:
-        while k < len(tokens):
-            t = tokens[k]
-            if t.isalpha():
-                cmd, k = t, k + 1
-                if cmd in "Zz":
-                    x, y = sx, sy
-                continue
-            if not cmd or cmd in "Zz":
-                return out
-            n = _PATH_ARITY[cmd.upper()]
-            nums = [float(v) for v in tokens[k : k + n]]
-            if len(nums) < n:
-                return out
-            k += n
-            rel = cmd.islower()
-            u = cmd.upper()
-            if u == "H":
-                x = x + nums[0] if rel else nums[0]
-            elif u == "V":
-                y = y + nums[0] if rel else nums[0]
-            else:
-                ex, ey = nums[-2], nums[-1]
-                x, y = (x + ex, y + ey) if rel else (ex, ey)
-            if u == "M":
-                sx, sy = x, y
-                cmd = "l" if rel else "L"  # implicit repeats of a moveto are linetos
-            out.append((x, y))
-    except (ValueError, KeyError):
-        return out
-    return out
 
 
 _TRANSFORM_FN_RE = re.compile(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\([^)]*\)")
@@ -661,13 +656,17 @@ def _transform_parts(extra: str | None) -> list[str]:
     return out or [extra]
 
 
-def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tuple[str, float, str, float]] | None:
+PathEdit = tuple[str, float, str, float, list[tuple[float, float]]]
+
+
+def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[PathEdit] | None:
     """A changed path read as a uniform resize and/or a moved point (the engine's shape_size and path_coords):
-    ("resize", factor, words, 0) and ("point", how far its outline moved as a share of the canvas, words, how
-    far the point itself moved); None when the paths cannot be compared point by point."""
+    ("resize", factor, words, 0, []) and ("point", how far its outline moved as a share of the canvas, words,
+    how far the point itself moved, its wedge: the moved points before and after with their neighbours, in the
+    candidate's user units); None when the paths cannot be compared point by point."""
     if not da or not db or not canvas or da.endswith("...") or db.endswith("..."):
         return None
-    pa, pb = _path_vertices(da), _path_vertices(db)
+    pa, pb = path_vertices(da), path_vertices(db)
     if len(pa) < 2 or len(pa) != len(pb):
         return None
     if len(pa) == 2:  # a line: resized about its centre (same centre and direction), else an end point moved
@@ -678,11 +677,11 @@ def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tu
         centre = math.hypot((ax0 + ax1 - bx0 - bx1) / 2, (ay0 + ay1 - by0 - by1) / 2) / canvas
         cross = abs(va[0] * vb[1] - va[1] * vb[0]) / (la * lb) if la > 0 and lb > 0 else 1.0
         if centre < 0.002 and cross < 0.01 and la > 0 and abs(lb / la - 1) > 0.01:
-            return [("resize", lb / la, f"its size is scaled by {lb / la:.2f}", 0.0)]
+            return [("resize", lb / la, f"its size is scaled by {lb / la:.2f}", 0.0, [])]
         moved = max(math.hypot(x1 - x2, y1 - y2) for (x1, y1), (x2, y2) in zip(pa, pb, strict=True)) / canvas
         if moved <= 0.005:
             return None
-        return [("point", moved, f"a point moved by {moved:.0%} of the canvas", moved)]
+        return [("point", moved, f"a point moved by {moved:.0%} of the canvas", moved, [*pa, *pb])]
     keep = list(range(len(pa)))
 
     def fit(idx: list[int]) -> tuple[float, float, float]:
@@ -707,24 +706,23 @@ def _path_edits(da: str | None, db: str | None, canvas: float | None) -> list[tu
             break
         keep.pop(worst)
         f, tx, ty = fit(keep)
-    out: list[tuple[str, float, str, float]] = []
+    out: list[PathEdit] = []
     # A resize is read only when the points it kept fit it (within `RESIZE_FIT` of the canvas: a resize
     # written with rounded numbers): a point moved on a path of three or four (a wedge) bends the fit of all
     # of them into a resize that is not there.
     fits = max(residual(i, f, tx, ty) for i in keep) <= RESIZE_FIT * canvas
     if abs(f - 1) > 0.01 and fits:
-        out.append(("resize", f, f"its size is scaled by {f:.2f}", 0.0))
+        out.append(("resize", f, f"its size is scaled by {f:.2f}", 0.0, []))
     else:
         f, tx, ty = 1.0, 0.0, 0.0
     moved = max(residual(i, f, tx, ty) for i in range(len(pa))) / canvas
     if moved > 0.005 and (not out or moved > 0.01):
         # What shows is how far the outline moved, not the point: a point slid along the outline moves little.
         fitted = [(f * x + tx, f * y + ty) for x, y in pa]
-        outline = max(
-            max(to_polyline(pb[i], fitted), to_polyline(fitted[i], pb))
-            for i in range(len(pa)) if residual(i, f, tx, ty) > 1e-3 * canvas
-        ) / canvas  # fmt: skip
-        out.append(("point", outline, f"a point moved by {moved:.0%} of the canvas", moved))
+        off = [i for i in range(len(pa)) if residual(i, f, tx, ty) > 1e-3 * canvas]
+        outline = max(max(to_polyline(pb[i], fitted), to_polyline(fitted[i], pb)) for i in off) / canvas
+        wedge = [p for i in off for p in (fitted[i], pb[i], pb[max(0, i - 1)], pb[min(len(pb) - 1, i + 1)])]
+        out.append(("point", outline, f"a point moved by {moved:.0%} of the canvas", moved, wedge))
     return out or None
 
 

@@ -15,7 +15,7 @@ by its length times its width. Shares are of the reference icon's whole ink.
   shape). A stacking-order change: 2 when the overlap it changes is >= 5 % of
   the ink, else 1.
 - `merge_svg`: findings on one element are one discrepancy (texts only with texts;
-  never two missing pieces; a point moved >= 4 % of the side on a resized path stays apart),
+  never two missing pieces; a point moved >= 4 % of the side on a resized or mirrored path stays apart),
   led by the highest severity, then the most changed pixels.
 """
 
@@ -31,6 +31,7 @@ from verm.judge.scene.boxes import box_area, clean_box
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, same_place_groups
 from verm.judge.scene.shows import ChangedPixels
+from verm.judge.scene.svg.paths import path_outline
 
 INK_STEPS = (0.05, 0.25)
 MOVED_STEPS = (0.04, 0.10)
@@ -137,23 +138,11 @@ def changed_share(ink: Ink, e: dict[str, Any], moved: float) -> float:
     return min(2 * own, band + own * 0.5) / ink.total
 
 
-def mirror_moved(ink: Ink, e: dict[str, Any], horizontal: bool) -> float:
-    """How far an element's outline moves when mirrored about its centre (a share of the canvas side): the
-    98th percentile of each mirrored vertex's distance to the nearest original vertex."""
-    pts = ink.vertices(e)
-    if len(pts) < 2:
-        return 1.0
-    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-    mirrored = [(2 * cx - x, y) if horizontal else (x, 2 * cy - y) for x, y in pts]
-    dists = sorted(min(math.dist(m, p) for p in pts) for m in mirrored)
-    return dists[min(len(dists) - 1, int(0.98 * len(dists)))] * ink.scale / ink.side
-
-
 def outline(ink: Ink, e: dict[str, Any]) -> list[tuple[float, float]]:
-    """An element's outline as points in its user units: its path or points, else its box's corners (a circle's
-    or ellipse's: points around it), closed."""
-    pts = ink.vertices(e)
+    """An element's outline as points in its user units: its path (curves and arcs followed) or points, else its
+    box's corners (a circle's or ellipse's: points around it), closed."""
+    d = e.get("d_full") or e.get("d")
+    pts = path_outline(d) if d and not d.endswith("...") else ink.vertices(e)
     if len(pts) < 2:
         b = clean_box(e.get("bbox"))
         if b is None:
@@ -179,6 +168,21 @@ def to_polyline(p: tuple[float, float], line: list[tuple[float, float]]) -> floa
     return best if math.isfinite(best) else 0.0
 
 
+def _to_polyline_all(points: np.ndarray, line: np.ndarray) -> np.ndarray:
+    """`to_polyline` for many points at once (an outline followed along its curves has hundreds of points),
+    in blocks so that points x segments stays small."""
+    a, b = line[:-1], line[1:]
+    d = b - a
+    n2 = (d**2).sum(axis=1)
+    safe = np.where(n2 > 0, n2, 1.0)
+    out = np.empty(len(points))
+    for k in range(0, len(points), 256):
+        p = points[k : k + 256, None, :]
+        t = np.where(n2 > 0, np.clip(((p - a) * d).sum(axis=2) / safe, 0.0, 1.0), 0.0)
+        out[k : k + 256] = np.sqrt(((p - a - t[..., None] * d) ** 2).sum(axis=2)).min(axis=1)
+    return out
+
+
 def outline_moved(ink: Ink, old: list[tuple[float, float]], new: list[tuple[float, float]]) -> float:
     """How far an outline moved, a share of the canvas side: the 98th percentile of each new point's distance
     to the old outline and the other way round (what the bench's ground truth measures on the pixels)."""
@@ -186,8 +190,8 @@ def outline_moved(ink: Ink, old: list[tuple[float, float]], new: list[tuple[floa
         return 0.1
 
     def p98(src: list[tuple[float, float]], dst: list[tuple[float, float]]) -> float:
-        d = sorted(to_polyline(p, dst) for p in src)
-        return d[min(len(d) - 1, int(0.98 * len(d)))]
+        d = np.sort(_to_polyline_all(np.asarray(src, dtype=np.float64), np.asarray(dst, dtype=np.float64)))
+        return float(d[min(len(d) - 1, int(0.98 * len(d)))])
 
     return max(p98(new, old), p98(old, new)) * ink.scale / ink.side
 
@@ -319,10 +323,11 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None) -> None:
         # them (the ground truth merges only edits that change the same pixels, which two elements rarely do).
         return bool(a.tags.get("els", set()) & b.tags.get("els", set()))
 
-    # A point moved far on a resized element is a change of its own: its wedge lies beyond the band the
-    # resize changes, so the ground truth, which merges edits that change the same pixels, lists it apart
-    # (a point moved a little changes pixels along the outline the resize moved too: one).
-    resized = [f.tags.get("els", set()) for f in items if f.tags.get("edit") == "resize"]
+    # A point moved far on a resized or mirrored element is a change of its own: its wedge lies beyond the
+    # pixels the resize or mirror changes (a band along the outline; where the shape and its mirror image
+    # differ), so the ground truth, which merges edits that change the same pixels, lists it apart (a point
+    # moved a little changes pixels along the outline the resize moved too: one).
+    resized = [f.tags.get("els", set()) for f in items if f.tags.get("edit") in ("resize", "mirror")]
     apart = {
         k for k, f in enumerate(items)
         if f.tags.get("edit") == "point" and f.tags.get("reach", 0.0) >= POINT_APART
@@ -341,9 +346,10 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None) -> None:
                 # Alone on its element: how far its pixels moved and the share of the ink it changed, read off
                 # the images (the scene's outline estimate when no pixel took a colour the reference has).
                 moves = moves or PixelMoves(shows)
-                moved = moves.moved(f.bbox)
+                where = f.tags.get("wedge") or f.bbox  # a moved point: its wedge
+                moved = moves.moved(where)
                 f.severity = moved_severity(
-                    f.tags["moved"] if moved is None else min(moved, f.tags["moved"]), shows.share(f.bbox)
+                    f.tags["moved"] if moved is None else min(moved, f.tags["moved"]), shows.share(where)
                 )
             keep.append(f)
             continue

@@ -1,0 +1,202 @@
+"""Path data and transforms read as geometry: a path's end points, the outline it draws (curves and arcs
+sampled into points), a transform list as one matrix.
+
+A path's end points alone miss what its curves do: an arch ``M15 10V6.5a2.5 2.5 0 0 1 5 0V10`` has end points
+symmetric about its middle line, yet mirrored across it the arch bulges the other way. Outlines here follow
+each curve (cubic and quadratic Béziers, their smooth forms, elliptical arcs) with a few points each.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+
+_TOKEN_RE = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_ARITY = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0}
+#: Points sampled along each curve or arc (its end point included).
+CURVE_POINTS = 8
+
+Point = tuple[float, float]
+
+
+def _bezier(p: list[Point], t: float) -> Point:
+    """A point of a Bézier curve of any degree (de Casteljau)."""
+    while len(p) > 1:
+        p = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in itertools.pairwise(p)]
+    return p[0]
+
+
+def _arc(start: Point, rx: float, ry: float, rot: float, large: bool, sweep: bool, end: Point) -> list[Point]:
+    """Points along an SVG elliptical arc (the SVG spec's end-point to centre conversion, F.6.5)."""
+    (x1, y1), (x2, y2) = start, end
+    if rx == 0 or ry == 0 or start == end:
+        return [end]
+    rx, ry = abs(rx), abs(ry)
+    phi = math.radians(rot)
+    cos, sin = math.cos(phi), math.sin(phi)
+    dx, dy = (x1 - x2) / 2, (y1 - y2) / 2
+    xp, yp = cos * dx + sin * dy, -sin * dx + cos * dy
+    scale = xp * xp / (rx * rx) + yp * yp / (ry * ry)
+    if scale > 1:  # radii too small for the end points: scaled up, as renderers do
+        rx, ry = rx * math.sqrt(scale), ry * math.sqrt(scale)
+    num = rx * rx * ry * ry - rx * rx * yp * yp - ry * ry * xp * xp
+    den = rx * rx * yp * yp + ry * ry * xp * xp
+    k = math.sqrt(max(0.0, num / den)) if den else 0.0
+    if large == sweep:
+        k = -k
+    cxp, cyp = k * rx * yp / ry, -k * ry * xp / rx
+    cx, cy = cos * cxp - sin * cyp + (x1 + x2) / 2, sin * cxp + cos * cyp + (y1 + y2) / 2
+    t1 = math.atan2((yp - cyp) / ry, (xp - cxp) / rx)
+    t2 = math.atan2((-yp - cyp) / ry, (-xp - cxp) / rx)
+    dt = t2 - t1
+    if sweep and dt < 0:
+        dt += 2 * math.pi
+    elif not sweep and dt > 0:
+        dt -= 2 * math.pi
+    out = []
+    for n in range(1, CURVE_POINTS + 1):
+        t = t1 + dt * n / CURVE_POINTS
+        ex, ey = rx * math.cos(t), ry * math.sin(t)
+        out.append((cos * ex - sin * ey + cx, sin * ex + cos * ey + cy))
+    out[-1] = end
+    return out
+
+
+def path_outline(d: str) -> list[Point]:
+    """The points a path's outline passes through, in order (relative commands resolved, curves and arcs
+    sampled; subpaths one after another); [] for junk."""
+    out: list[Point] = []
+    x = y = sx = sy = 0.0
+    last_ctrl: Point | None = None  # the previous curve's last control point (for S and T)
+    last_kind = ""
+    cmd = ""
+    tokens = _TOKEN_RE.findall(d)
+    k = 0
+    try:
+        while k < len(tokens):
+            t = tokens[k]
+            if t.isalpha():
+                cmd, k = t, k + 1
+                if cmd in "Zz":
+                    x, y = sx, sy
+                    out.append((x, y))
+                    last_kind = ""
+                continue
+            if not cmd or cmd in "Zz":
+                return out
+            u = cmd.upper()
+            n = _ARITY[u]
+            v = [float(s) for s in tokens[k : k + n]]
+            if len(v) < n:
+                return out
+            k += n
+            ox, oy = (x, y) if cmd.islower() else (0.0, 0.0)
+            start = (x, y)
+            if u == "H":
+                x = ox + v[0] if cmd.islower() else v[0]
+                out.append((x, y))
+            elif u == "V":
+                y = oy + v[0] if cmd.islower() else v[0]
+                out.append((x, y))
+            elif u in ("M", "L"):
+                x, y = ox + v[0], oy + v[1]
+                out.append((x, y))
+                if u == "M":
+                    sx, sy = x, y
+                    cmd = "l" if cmd.islower() else "L"  # implicit repeats of a moveto are linetos
+            elif u == "A":
+                x, y = ox + v[5], oy + v[6]
+                out += _arc(start, v[0], v[1], v[2], bool(v[3]), bool(v[4]), (x, y))
+            else:
+                pts = [(ox + v[i], oy + v[i + 1]) for i in range(0, n, 2)]
+                if u in ("S", "T"):  # the first control point mirrors the previous curve's last one
+                    same = (u == "S" and last_kind in ("C", "S")) or (u == "T" and last_kind in ("Q", "T"))
+                    reflected = (2 * x - last_ctrl[0], 2 * y - last_ctrl[1]) if same and last_ctrl else start
+                    pts = [reflected, *pts]
+                ctrl = [start, *pts]
+                out += [_bezier(ctrl, i / CURVE_POINTS) for i in range(1, CURVE_POINTS + 1)]
+                x, y = pts[-1]
+                last_ctrl = pts[-2]
+            last_kind = u if u in ("C", "S", "Q", "T") else ""
+    except (ValueError, KeyError):
+        return out
+    return out
+
+
+def transform_matrix(transform: str) -> tuple[float, float, float, float, float, float] | None:
+    """An SVG transform list as one matrix (a, b, c, d, e, f); None when it does not parse."""
+    total = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+    def mul(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, float, float, float, float, float]:
+        a, b, c, d, e, f = m
+        a2, b2, c2, d2, e2, f2 = n
+        return (a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2, a * e2 + c * f2 + e,
+                b * e2 + d * f2 + f)  # fmt: skip
+
+    for m in re.finditer(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)", transform):
+        try:
+            v = [float(x) for x in re.split(r"[\s,]+", m.group(2).strip()) if x]
+        except ValueError:
+            return None
+        name = m.group(1)
+        if name == "matrix" and len(v) == 6:
+            step = tuple(v)
+        elif name == "translate" and v:
+            step = (1.0, 0.0, 0.0, 1.0, v[0], v[1] if len(v) > 1 else 0.0)
+        elif name == "scale" and v:
+            step = (v[0], 0.0, 0.0, v[1] if len(v) > 1 else v[0], 0.0, 0.0)
+        elif name == "rotate" and v:
+            t = math.radians(v[0])
+            cx, cy = (v[1], v[2]) if len(v) >= 3 else (0.0, 0.0)
+            cos, sin = math.cos(t), math.sin(t)
+            step = (cos, sin, -sin, cos, cx - cos * cx + sin * cy, cy - sin * cx - cos * cy)
+        elif name in ("skewX", "skewY") and v:
+            k = math.tan(math.radians(v[0]))
+            step = (1.0, 0.0, k, 1.0, 0.0, 0.0) if name == "skewX" else (1.0, k, 0.0, 1.0, 0.0, 0.0)
+        else:
+            return None
+        total = mul(total, step)
+    return total
+
+
+def path_vertices(d: str) -> list[tuple[float, float]]:
+    """Absolute end points of a path's segments (relative commands resolved, H/V as points), so two ways of
+    writing one path compare equal point by point."""
+    out: list[tuple[float, float]] = []
+    x = y = sx = sy = 0.0
+    cmd = ""
+    nums: list[float] = []
+    tokens = _TOKEN_RE.findall(d)
+    k = 0
+    try:
+        while k < len(tokens):
+            t = tokens[k]
+            if t.isalpha():
+                cmd, k = t, k + 1
+                if cmd in "Zz":
+                    x, y = sx, sy
+                continue
+            if not cmd or cmd in "Zz":
+                return out
+            n = _ARITY[cmd.upper()]
+            nums = [float(v) for v in tokens[k : k + n]]
+            if len(nums) < n:
+                return out
+            k += n
+            rel = cmd.islower()
+            u = cmd.upper()
+            if u == "H":
+                x = x + nums[0] if rel else nums[0]
+            elif u == "V":
+                y = y + nums[0] if rel else nums[0]
+            else:
+                ex, ey = nums[-2], nums[-1]
+                x, y = (x + ex, y + ey) if rel else (ex, ey)
+            if u == "M":
+                sx, sy = x, y
+                cmd = "l" if rel else "L"  # implicit repeats of a moveto are linetos
+            out.append((x, y))
+    except (ValueError, KeyError):
+        return out
+    return out
