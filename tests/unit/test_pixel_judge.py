@@ -853,6 +853,26 @@ def test_a_part_scaled_over_parts_left_in_place_is_one_shape_resized(judge: Pixe
     assert m is not None and abs(float(m.group(1)) - 1.45) <= 0.05, out
 
 
+def _eye_slashed(turn: float) -> Image.Image:
+    """An eye left in place and a slash across it, turned ``turn`` degrees from upright; the canvas clips
+    the slash's ends, the more the nearer it runs to a diagonal."""
+    img = Image.new("RGB", (336, 336), "white")
+    draw = ImageDraw.Draw(img)
+    draw.ellipse((70, 110, 266, 226), outline="black", width=20)
+    dx, dy = 230 * math.sin(math.radians(turn)), 230 * math.cos(math.radians(turn))
+    draw.line([(168 - dx, 168 - dy), (168 + dx, 168 + dy)], fill="black", width=24)
+    return img
+
+
+def test_a_line_turned_and_clipped_otherwise_is_turned_at_its_own_size(judge: PixelJudge) -> None:
+    # The canvas clips the diagonal slash less than the upright one: their gyration says "resized by
+    # 0.8" and, turned and resized being two parts, no fit was tried; the slash read as a shape gone plus
+    # one drawn (3 + 3). A turn is tried at the drawing's own size too: one shape turned by 45°.
+    out = judge.judge_images(Task.SVG, _eye_slashed(45), _eye_slashed(0))
+    assert len(out) == 1, out
+    assert out[0].description == "A shape is turned by 45°.", out
+
+
 def _gallows(bar: bool = True, arm: bool = False) -> Image.Image:
     img = Image.new("RGB", (336, 336), "white")
     draw = ImageDraw.Draw(img)
