@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from functools import cache
 from typing import Any
 
@@ -826,6 +827,50 @@ def test_transform_searches_are_bounded_per_judgment(judge: PixelJudge, monkeypa
     judge.judge_images(Task.SVG, _hooks(1.0), _hooks(0.5))
     assert len(found) == 6, found
     assert sum(f is not None for f in found) == SVG_TRANSFORM_SEARCHES, found
+
+
+def _rocking_chair(scale: float) -> Image.Image:
+    """Legs and a rocker left in place, and a seat with its back (one stroke, crossing the legs' tops)
+    scaled by ``scale`` about a point off its centre, so that the stroke widens too."""
+    img = Image.new("RGB", (336, 336), "white")
+    draw = ImageDraw.Draw(img)
+    draw.line([(60, 250), (168, 290), (276, 250)], fill="black", width=24, joint="curve")
+    draw.line([(120, 140), (90, 265)], fill="black", width=24)
+    draw.line([(220, 140), (250, 265)], fill="black", width=24)
+    seat = [(145 + (x - 145) * scale, 90 + (y - 90) * scale) for x, y in ((40, 20), (80, 150), (250, 150))]
+    draw.line(seat, fill="black", width=round(24 * scale), joint="curve")
+    return img
+
+
+def test_a_part_scaled_over_parts_left_in_place_is_one_shape_resized(judge: PixelJudge) -> None:
+    # The seat grown by 1.45 keeps little of its old outline and crosses the legs it joins: the moments of
+    # its changed ink guess the transform too roughly, and it read as a shape gone plus one drawn (3 + 2).
+    # Refined by aligning the changed ink itself, it is one shape drawn at about 1.45 times its size.
+    out = judge.judge_images(Task.SVG, _rocking_chair(1.0), _rocking_chair(1.45))
+    assert len(out) == 1, out
+    assert out[0].category == "shape_error" and out[0].severity == 3, out
+    m = re.search(r"drawn at ([\d.]+) times its size", out[0].description)
+    assert m is not None and abs(float(m.group(1)) - 1.45) <= 0.05, out
+
+
+def _eye_slashed(turn: float) -> Image.Image:
+    """An eye left in place and a slash across it, turned ``turn`` degrees from upright; the canvas clips
+    the slash's ends, the more the nearer it runs to a diagonal."""
+    img = Image.new("RGB", (336, 336), "white")
+    draw = ImageDraw.Draw(img)
+    draw.ellipse((70, 110, 266, 226), outline="black", width=20)
+    dx, dy = 230 * math.sin(math.radians(turn)), 230 * math.cos(math.radians(turn))
+    draw.line([(168 - dx, 168 - dy), (168 + dx, 168 + dy)], fill="black", width=24)
+    return img
+
+
+def test_a_line_turned_and_clipped_otherwise_is_turned_at_its_own_size(judge: PixelJudge) -> None:
+    # The canvas clips the diagonal slash less than the upright one: their gyration says "resized by
+    # 0.8" and, turned and resized being two parts, no fit was tried; the slash read as a shape gone plus
+    # one drawn (3 + 3). A turn is tried at the drawing's own size too: one shape turned by 45°.
+    out = judge.judge_images(Task.SVG, _eye_slashed(45), _eye_slashed(0))
+    assert len(out) == 1, out
+    assert out[0].description == "A shape is turned by 45°.", out
 
 
 def _gallows(bar: bool = True, arm: bool = False) -> Image.Image:

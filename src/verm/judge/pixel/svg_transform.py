@@ -53,7 +53,8 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
     touch. The transform comes from image moments, of the whole drawings and of their changed ink
     alone: the centroids, the size from the radius of gyration (which grows with the drawing for
     filled shapes and strokes alike: a stroke of fixed width gains area with its length only), the
-    turn from the principal axes, each tried mirrored about the centroid or not.
+    turn from the principal axes, each tried mirrored about the centroid or not; when none fits, the
+    closest guesses off the changed ink are refined by aligning that ink itself (`_refined`).
     """
     if c.transform_searches >= SVG_TRANSFORM_SEARCHES:
         return None  # a drawing of many far-moved parts: each search costs up to ~40 ms
@@ -87,6 +88,9 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
 
     still = apart(a, a, b)
     best = (still, "", 0.0, 1.0, (0.0, 0.0))
+    # Per mirroring ("" none) and whether turned at its own size: the closest guess off the changed ink
+    # (how far, the source drawing, its changed ink, the matrix, the centroid), for `_refined`.
+    guesses: dict[tuple[str, bool], tuple[float, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
     # The transform is read off the whole drawings, then off their changed ink alone (an untouched
     # part joined to the changed one, an arrow's head beside its resized shaft, pulls the moments).
     for a_part, b_part in ((a, b), (a & ~ci, b & ~ri)):
@@ -110,14 +114,45 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
             turn = axis(mb) - axis(moments(src_part))
             for rot in {0.0, *(turn + k * math.pi / 2 for k in range(4))}:  # an axis is known up to a half turn
                 rot = (rot + math.pi) % (2 * math.pi) - math.pi
-                if bool(flip) + (abs(scale - 1) >= 0.1) + (abs(math.degrees(rot)) >= 10) > 1:
+                sized = scale
+                if not flip and abs(math.degrees(rot)) >= 10 and abs(scale - 1) >= 0.1:
+                    # Turned at its own size: the canvas clips a line turned off its old place (or a part
+                    # joins it), and the size off the gyration is only noise.
+                    sized = 1.0
+                if bool(flip) + (abs(sized - 1) >= 0.1) + (abs(math.degrees(rot)) >= 10) > 1:
                     continue  # mirrored and turned, or resized too, fits many a reshaped drawing
-                m = cv2.getRotationMatrix2D((float(ca[0]), float(ca[1])), -math.degrees(rot), scale)
+                m = cv2.getRotationMatrix2D((float(ca[0]), float(ca[1])), -math.degrees(rot), sized)
                 m[:, 2] += cb - ca
                 moved = warp(src, m)
                 d = apart(moved, moved if whole else warp(src_part, m), b_part)
                 if d < best[0]:
-                    best = (d, flip, rot, scale, tuple(cb - ca))
+                    best = (d, flip, rot, sized, tuple(cb - ca))
+                # A turn at its own size is a guess of its own: it may be the closer one and refine no further.
+                key = (flip, sized != scale)
+                if not whole and d < guesses.get(key, (math.inf,))[0]:
+                    guesses[key] = (d, src, src_part, m, ca)
+    # Moments of the changed ink alone are biased when the old and the new drawing overlap (a shape
+    # scaled about its centre keeps little of its outline) or the canvas clips one: the closest guesses
+    # (plain, and mirrored when closer) are refined on the changed ink itself (`_refined`) before giving up.
+    plain = min(guesses.get(("", turned), (math.inf,))[0] for turned in (False, True))
+    for (flip, _), (guessed, src, src_part, m, ca) in sorted(guesses.items(), key=lambda kv: kv[1][0]):
+        if best[0] <= tolerance * min(c.h, c.w) or (flip and guessed >= plain):
+            continue
+        refined = _refined(src_part, b & ~ri, m, ca, min(c.h, c.w))
+        if refined is None:
+            continue
+        m, rot, scale = refined
+        if not flip and abs(math.degrees(rot)) >= 10 and abs(scale - 1) >= 0.1:
+            # Turned at its own size (as the guesses): the centre kept where the fit sends it.
+            turn = np.array([[math.cos(rot), -math.sin(rot)], [math.sin(rot), math.cos(rot)]])
+            m = np.hstack([turn, (m @ np.array([ca[0], ca[1], 1.0]) - turn @ ca).reshape(2, 1)])
+            scale = 1.0
+        if bool(flip) + (abs(scale - 1) >= 0.1) + (abs(math.degrees(rot)) >= 10) > 1:
+            continue
+        d = apart(warp(src, m), warp(src_part, m), b & ~ri)
+        if d < best[0]:
+            shift = m @ np.array([ca[0], ca[1], 1.0]) - ca
+            best = (d, flip, rot, scale, (float(shift[0]), float(shift[1])))
     # A drawing moved partly off the canvas loses ink at the edge, which pulls its centroid, and a
     # filled icon's ink is taken against its fill: the plain shift is also read off both images' paint
     # (off the white canvas) by phase correlation, which the clipped edge barely moves.
@@ -168,6 +203,59 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
     cat = cats["geometry"] if moved < SVG_SHIFT_STRUCTURE else cats["structure"]
     sev = _svg_outline_grade(moved, share)
     return _Item(cat, sev, where, f"A shape moved by {100 * moved:.0f}% of the image.", "moved")
+
+
+#: SVG transform refinement (`_refined`): the changed ink blurred by these sigmas (shares of the
+#: image's side: 10 and 3 px at 336 px), coarse (the alignment drawn in from afar) then fine; at most
+#: the second value's ECC iterations a stage, on the masks shrunk to at most the third value's px a side.
+SVG_REFINE = ((0.03, 0.009), 60, 192)
+
+
+def _refined(
+    a_part: np.ndarray, b_part: np.ndarray, guess: np.ndarray, centre: np.ndarray, image_side: int
+) -> tuple[np.ndarray, float, float] | None:
+    """The similarity transform (matrix, turn in radians, scale) mapping the reference's changed ink
+    ``a_part`` onto the candidate's ``b_part``, refined from ``guess`` (a 2x3 matrix) by ECC alignment of
+    the two blurred masks (an affine fit, then its nearest similarity about ``centre``); None when ECC
+    does not converge."""
+    sigmas, iterations, side = SVG_REFINE
+    # Aligned at most `side` px a side (ECC's cost grows with the pixels; the fit needs no more), the
+    # guess and the result taken to and from that size.
+    f = min(1.0, side / max(a_part.shape))
+    size = (max(1, round(a_part.shape[1] * f)), max(1, round(a_part.shape[0] * f)))
+    a_small = cv2.resize(a_part.astype(np.float32), size, interpolation=cv2.INTER_AREA)
+    b_small = cv2.resize(b_part.astype(np.float32), size, interpolation=cv2.INTER_AREA)
+    small_guess = guess.astype(np.float64).copy()
+    small_guess[:, 2] *= f
+    # ECC's warp maps the template's (candidate's) pixels onto the moving image's: the guess inverted.
+    warp = cv2.invertAffineTransform(small_guess).astype(np.float32)
+    criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, iterations, 1e-4)
+    converged = False
+    # Coarse (drawn in from afar, the shift alone first) to fine; a stage that does not converge
+    # leaves the warp as it was.
+    for sigma, motion in ((sigmas[0], cv2.MOTION_TRANSLATION), *((s, cv2.MOTION_AFFINE) for s in sigmas)):
+        template = cv2.GaussianBlur(b_small, (0, 0), sigma * image_side * f)
+        moving = cv2.GaussianBlur(a_small, (0, 0), sigma * image_side * f)
+        try:
+            _, fitted = cv2.findTransformECC(template, moving, warp.copy(), motion, criteria, None, 1)
+        except cv2.error:
+            continue
+        warp, converged = fitted, True
+    if not converged:
+        return None
+    fwd = cv2.invertAffineTransform(warp).astype(np.float64)
+    fwd[:, 2] /= f
+    lin = fwd[:, :2]
+    # The nearest similarity: the mean of the linear part's rotation-like terms; the centre goes where
+    # the affine fit sends it.
+    cos_s, sin_s = (lin[0, 0] + lin[1, 1]) / 2, (lin[1, 0] - lin[0, 1]) / 2
+    scale, rot = math.hypot(cos_s, sin_s), math.atan2(sin_s, cos_s)
+    if not 0.2 < scale < 5:
+        return None
+    sim = np.array([[cos_s, -sin_s], [sin_s, cos_s]])
+    target = fwd @ np.array([centre[0], centre[1], 1.0])
+    m = np.hstack([sim, (target - sim @ centre).reshape(2, 1)])
+    return m, rot, scale
 
 
 #: SVG: a drawing shifted this far (a share of the side) is a structure_error, nearer a shape_error
