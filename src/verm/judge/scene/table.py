@@ -12,6 +12,7 @@ out). A changed cell is numeric_error when digits, units or signs differ
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import re
 from collections import Counter
@@ -22,7 +23,7 @@ from typing import Any
 from verm.judge.scene.boxes import box_area, intersection_area, union_box
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, missing_items, same_place_groups
 from verm.judge.scene.matching import greedy_pairs, kept_in_order
-from verm.judge.scene.text import NUMBER_RE, quote, text_ratio, text_severity
+from verm.judge.scene.text import NUMBER_RE, _is_typo, quote, text_ratio, text_severity
 from verm.types import Discrepancy
 
 _QUANTITY_RE = re.compile(
@@ -172,17 +173,27 @@ class _Grid:
 def _similarity(a: Sequence[str], b: Sequence[str]) -> float:
     if not a and not b:
         return 1.0
-    common = sum((Counter(a) & Counter(b)).values())
+    bag_a, bag_b = _bag(tuple(a)), _bag(tuple(b))
+    common = sum(min(k, bag_b[t]) for t, k in bag_a.items() if t in bag_b)
     # A cell in place that reads its reference but for one character (a typo, a sign, a "%") is the same cell
     # edited: half a match, so that a line of one or two cells with one edit still pairs with its reference.
-    near = 0.5 * sum(
-        x != y and _COVERED not in (x, y) and bool(x.strip() and y.strip()) and text_severity(x, y) == 1
-        for x, y in zip(a, b, strict=False)
-    )
-    sim = max(common, sum(x == y for x, y in zip(a, b, strict=False)) + near) / max(len(a), len(b))
+    # (Lengths first: this runs for every two lines of a changed block.)
+    same = near = 0
+    for x, y in zip(a, b, strict=False):
+        if x == y:
+            same += 1
+        elif abs(len(x) - len(y)) <= 1 and x.strip() and y.strip() and _COVERED not in (x, y):
+            near += _is_typo(x, y)
+    sim = max(common, same + 0.5 * near) / max(len(a), len(b))
     if sim < 0.5 and _joined(a) == _joined(b):
         return 0.9  # the same text in other cells: merged or split cells (a spanning cell covers the others)
     return sim
+
+
+@functools.lru_cache(maxsize=4096)
+def _bag(line: tuple[str, ...]) -> Counter[str]:
+    """A line's cell texts counted (cached: every line of a changed block is compared with every other)."""
+    return Counter(line)
 
 
 def _joined(line: Sequence[str]) -> str:
