@@ -5,12 +5,14 @@ smaller total severity wins), so a dropped row is one discrepancy. A dropped
 row or column is layout_error 3; inserted, duplicated, moved or swapped 2;
 cells merged or split 2 (3 when a Markdown split pushes the row's last cell
 out). A changed cell is numeric_error when digits, units or signs differ
-(`is_numeric_change`), graded by `numeric_severity`; otherwise text_error.
+(`is_numeric_change`), graded by `numeric_severity` (the truth's rules: a sign
+3, a unit ten times off 3); otherwise text_error.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import re
 from collections import Counter
@@ -21,13 +23,24 @@ from typing import Any
 from verm.judge.scene.boxes import box_area, intersection_area, union_box
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, missing_items, same_place_groups
 from verm.judge.scene.matching import greedy_pairs, kept_in_order
-from verm.judge.scene.text import NUMBER_RE, quote, text_ratio, text_severity
+from verm.judge.scene.text import NUMBER_RE, _is_typo, quote, text_ratio, text_severity
 from verm.types import Discrepancy
 
 _QUANTITY_RE = re.compile(
     r"^\s*[(\[]?\s*[-+−–]?\s?[$€£¥]?\s?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?\s*[%‰°]?\s*[A-Za-zµμ°/%.²³]{0,6}\s*[)\]]?\s*$"
 )
 _COVERED = "\x00"
+#: The unit written right after a cell's last number.
+_UNIT_RE = re.compile(r"\d\s?(%|‰|[A-Za-zµ]{1,3})\s*$")
+#: Units of one quantity with their sizes ("m" is also a million next to "k", "bn"), to tell a unit swap that reads
+#: the value ten times off or more from one within an order (ft -> m), as the truth's cell_unit does.
+_UNIT_SCALES: tuple[dict[str, float], ...] = (
+    {"mm": 1e-3, "cm": 1e-2, "m": 1.0, "km": 1e3, "ft": 0.3048, "mi": 1609.0},
+    {"g": 1e-3, "kg": 1.0, "lb": 0.4536},
+    {"ms": 1e-3, "s": 1.0, "min": 60.0, "h": 3600.0},
+    {"k": 1e3, "M": 1e6, "m": 1e6, "B": 1e9, "bn": 1e9},
+    {"%": 1e-2, "‰": 1e-3},
+)
 #: A Markdown link as its source shows it when the renderer did not read it as one.
 _LINK_RE = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
 #: Two layout changes are one when over this share of the smaller one's box lies inside the other's.
@@ -53,8 +66,10 @@ def is_numeric_change(ref: str, cand: str) -> bool:
             if op != "equal"
             for w, text in [(x, ref) for x in wa[i0:i1]] + [(x, cand) for x in wb[j0:j1]]
         ]
-        # Units: short words written right after (or before, like "USD 5") a number.
-        if changed and all(len(w) <= 4 and _next_to_number(w, text) for w, text in changed):
+        # Units: short words written right after (or before, like "USD 5") a number. Not in a code whose number
+        # is glued to letters before it ("ER211V", "A3"): its letters are text, not a unit.
+        code = re.search(r"[^\W\d_]\d", ref) or re.search(r"[^\W\d_]\d", cand)
+        if changed and not code and all(len(w) <= 4 and _next_to_number(w, text) for w, text in changed):
             return True
     return bool(_QUANTITY_RE.match(ref) and _QUANTITY_RE.match(cand))
 
@@ -70,12 +85,31 @@ def numeric_severity(ref: str, cand: str) -> int:
             fx, fy = (float(re.sub(r"[^\d.eE+-]", "", v)) for v in (x, y))
         except ValueError:
             continue
-        if fx == fy:
+        if fx == fy and _sign(x) == _sign(y):
             continue
-        if fx == -fy:
-            return 3
+        if abs(fx) == abs(fy):
+            return 3  # a sign flipped, put in or taken out ("+2.36" read as "2.36"): the truth's cell_sign
         return 2 if abs(fy - fx) <= 0.5 * max(abs(fx), 1e-12) else 3
+    # The same numbers: a unit changed. Read >= 10 times off in the same quantity (m -> km, % -> ‰) -> 3.
+    ua, ub = (m.group(1) if (m := _UNIT_RE.search(t)) else "" for t in (ref, cand))
+    if ua != ub and any(ua in scale and ub in scale and max(scale[ua], scale[ub]) >= 10 * min(scale[ua], scale[ub])
+                        for scale in _UNIT_SCALES):  # fmt: skip
+        return 3
     return 2
+
+
+def _sign(number: str) -> str:
+    return number[0] if number[:1] in ("-", "+") else ""
+
+
+def pushed_half(a: Sequence[str], b: Sequence[str], k: int, edge: bool) -> bool:
+    """A row's last cell split in two, as Markdown must: the row keeps its cell count, so the second half falls
+    off the table and the cell reads the first half of its words (the engine cuts at half the words, at least
+    one), everything else in place."""
+    if not edge or k != len(a) - 1 or len(a) != len(b) or b[k] in ("", _COVERED) or any(t.strip() for t in b[k + 1 :]):
+        return False
+    words = a[k].split()
+    return len(words) >= 2 and b[k] == " ".join(words[: max(1, len(words) // 2)])
 
 
 def _next_to_number(word: str, text: str) -> bool:
@@ -139,11 +173,27 @@ class _Grid:
 def _similarity(a: Sequence[str], b: Sequence[str]) -> float:
     if not a and not b:
         return 1.0
-    common = sum((Counter(a) & Counter(b)).values())
-    sim = common / max(len(a), len(b))
+    bag_a, bag_b = _bag(tuple(a)), _bag(tuple(b))
+    common = sum(min(k, bag_b[t]) for t, k in bag_a.items() if t in bag_b)
+    # A cell in place that reads its reference but for one character (a typo, a sign, a "%") is the same cell
+    # edited: half a match, so that a line of one or two cells with one edit still pairs with its reference.
+    # (Lengths first: this runs for every two lines of a changed block.)
+    same = near = 0
+    for x, y in zip(a, b, strict=False):
+        if x == y:
+            same += 1
+        elif abs(len(x) - len(y)) <= 1 and x.strip() and y.strip() and _COVERED not in (x, y):
+            near += _is_typo(x, y)
+    sim = max(common, same + 0.5 * near) / max(len(a), len(b))
     if sim < 0.5 and _joined(a) == _joined(b):
         return 0.9  # the same text in other cells: merged or split cells (a spanning cell covers the others)
     return sim
+
+
+@functools.lru_cache(maxsize=4096)
+def _bag(line: tuple[str, ...]) -> Counter[str]:
+    """A line's cell texts counted (cached: every line of a changed block is compared with every other)."""
+    return Counter(line)
 
 
 def _joined(line: Sequence[str]) -> str:
@@ -217,7 +267,8 @@ def _align(ref: list[tuple[str, ...]], cand: list[tuple[str, ...]], threshold: f
     if lost and added:
         extra, lr, lc = greedy_pairs(
             [ref[i] for i in lost], [cand[j] for j in added],
-            lambda a, x, b, y: _similarity(x, y) - 1e-3 * abs(lost[a] - added[b]), minimum=0.5,
+            # The nearer of two equally alike lines pairs; the tie-break must not drop a pair below the minimum.
+            lambda a, x, b, y: s - 1e-3 * abs(lost[a] - added[b]) if (s := _similarity(x, y)) >= 0.5 else None,
         )  # fmt: skip
         moved = sorted(moved + [(lost[a], added[b]) for a, b in extra])
         lost, added = [lost[a] for a in lr], [added[b] for b in lc]
@@ -425,7 +476,10 @@ class TableDiff:
         # A cell pushed past the aligned columns (an HTML row grown by a split) is drawn, not lost.
         aligned = {c for _, c in cols}
         overflow = frozenset(t for j, t in enumerate(gc.text[rj]) if j not in aligned and t not in ("", _COVERED))
-        found = self.joined(a, b, rj, lambda k: gc.cell_box(rj, cols[k][1]) if k < len(cols) else None, out, overflow)
+        edge = bool(cols) and cols[-1] == (gr.cols - 1, gc.cols - 1)
+        found = self.joined(
+            a, b, rj, lambda k: gc.cell_box(rj, cols[k][1]) if k < len(cols) else None, out, overflow, edge
+        )
         if found is not None:
             kind, k = found
             pairs = [cols[m] for m in range(k)]
@@ -449,9 +503,11 @@ class TableDiff:
         box: Callable[[int], Any],
         out: Findings,
         overflow: frozenset[str] = frozenset(),
+        edge: bool = False,
     ) -> tuple[str, int] | None:
         """("merge" | "split", k) when cells k and k+1 of ``a`` are cell k of ``b`` or the other way round;
-        ``overflow``: the texts the candidate's row draws outside ``b`` (a cell a split pushed out is not lost)."""
+        ``overflow``: the texts the candidate's row draws outside ``b`` (a cell a split pushed out is not lost);
+        ``edge``: the last cells of ``a`` and ``b`` are the last columns of both tables."""
         if a == b or len(a) < 2 or len(b) < 2:
             return None
 
@@ -488,23 +544,31 @@ class TableDiff:
             off = sum(p != q for p, q in zip(x, y, strict=True))
             return off if off <= max(1, len(x) // 4) else None
 
-        for k in range(min(len(a), len(b)) - 1):
+        for k in range(min(len(a), len(b))):
             if a[k] == b[k]:
                 continue
-            g = glued(a[k], a[k + 1], b[k])
+            if tail_off(a[k + 1 :], b[k + 1 :]) == 0:
+                # The rest of the row is in place: cell k was edited, not merged with or split into its neighbour.
+                if pushed_half(a, b, k, edge):
+                    out.add("layout_error", 3, f"row {rj + 1}, column {k + 1}", f"cell {k + 1} of row {rj + 1} "
+                            f"({quote(a[k])}) is split in two; its second half, the row's last cell, is lost", box(k))  # fmt: skip
+                    return "split", k
+                continue
+            g = glued(a[k], a[k + 1], b[k]) if k + 1 < min(len(a), len(b)) else None
             # One surprise at most: an exact glue with one changed cell after it, or a typo in the glued cell.
             allowed = 0 if g else 1
             off = tail_off(a[k + 2 :], b[k + 1 :]) if g is not None else None
             if off is not None and off <= allowed and (g == 0 or b[k + 1] != _COVERED):
-                out.add("layout_error", 2, f"row {rj + 1}, column {k + 1}", f"cells {k + 1} and {k + 2} of row "
+                # Only the rule between the two cells goes when one of them was empty: nothing reads differently.
+                out.add("layout_error", 2 if a[k].strip() and a[k + 1].strip() else 1, f"row {rj + 1}, column {k + 1}", f"cells {k + 1} and {k + 2} of row "
                         f"{rj + 1} are merged into one ({quote(b[k])})", union_box([box(k), box(k + 1)]))  # fmt: skip
                 if g:
                     out.add("text_error", g, f"row {rj + 1}, column {k + 1}",
                             f"the merged cell reads {quote(b[k])}, should be {quote(a[k])} and {quote(a[k + 1])}", box(k))  # fmt: skip
                 return "merge", k
-            g = glued(b[k], b[k + 1], a[k]) if b[k] and b[k + 1] else None
-            if g is None:
-                continue
+            g = glued(b[k], b[k + 1], a[k]) if k + 1 < len(b) and b[k] and b[k + 1] else None
+            if g is None or (g and k == len(a) - 1):
+                continue  # the row's last cell split into a longer row: only exactly its two halves tell
             # Markdown keeps a row's cell count, so a split pushes the row's last cell out.
             allowed = 0 if g else 1
             off_lost = tail_off(a[k + 1 : -1], b[k + 2 :])
