@@ -396,3 +396,36 @@ def test_the_one_shape_square_on_a_filled_square_with_a_glyph_cut_out_is_redrawn
     hack = hack_sources(Task.SVG, _SIX_SQUARE, ["one shape"])["one shape"]
     out = judge.judge_images(Task.SVG, _render(_SIX_SQUARE), _render(hack))
     assert _redrawn(out), [d.description for d in out]
+
+
+#: A flag's card with its letter (twemoji 1f1ef, seed-67 pair 58).
+_J_FLAG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"><path fill="#3B88C3" d="M36 32c0 2.209-1.791 4-4 '
+    '4H4c-2.209 0-4-1.791-4-4V4c0-2.209 1.791-4 4-4h28c2.209 0 4 1.791 4 4v28z"/><path fill="#FFF" d="M23.102 '
+    "22.799c0 5.209-3.318 6.573-6.139 6.573-2.14 0-5.705-.837-5.705-3.534 0-.838.713-1.892 1.736-1.892 1.24 0 2.325 "
+    "1.147 3.721 1.147 1.736 0 1.736-1.613 1.736-2.605V9.156c0-1.55.993-2.418 2.325-2.418 1.334 0 2.326.868 2.326 "
+    '2.418v13.643z"/></svg>'
+)
+
+
+def test_a_card_drawn_over_its_glyph_and_shrunk_is_no_redrawing_and_beats_the_one_shape_hack(
+    judge: PixelJudge,
+) -> None:
+    # The card (a part with the letter's hole) drawn last and shrunk leaves one plain shape that redraws the
+    # card's own outline, rounded corners and all: an honest edit whose losses the groups read.
+    card = _J_FLAG.split("<path")[1]
+    letter = _J_FLAG.split("<path")[2].replace("</svg>", "")
+    restacked = (
+        _J_FLAG.split("<path")[0]
+        + "<path"
+        + letter
+        + '<g transform="translate(18 18) scale(0.794) translate(-18 -18)"><path'
+        + card
+        + "</g></svg>"
+    )
+    ref = _render(_J_FLAG)
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, _J_FLAG, ["one shape"])["one shape"]))
+    honest = judge.judge_images(Task.SVG, ref, _render(restacked))
+    assert _redrawn(hack), [d.description for d in hack]
+    assert honest and not _redrawn(honest), [d.description for d in honest]
+    assert sum(d.severity for d in honest) < sum(d.severity for d in hack), ([d.description for d in honest], hack)

@@ -4,7 +4,8 @@ The candidate is one plain shape (one connected drawing, at most an outline and 
 most of the reference's outline (three quarters when it is one plain shape too) is drawn nowhere in
 it (at its place, and after the one similarity transform that best maps the reference's drawing onto
 the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new;
-and the shape is none of the reference's own solid painted parts, in its colour, so moved (`_kept_part`).
+and the shape is none of the reference's own painted parts, in its colour, so moved (`_kept_part`; a part
+with holes, a card with a glyph on it, only when the shape also redraws the card's own outline).
 Then every half (or part of one) of the reference's outline that is hidden is one structure_error 3,
 standing for the groups' missing shapes (the judge drops those), beside their extra shapes. Rules in
 full: docs/judges.md, "Pixel judge", "SVGs".
@@ -55,9 +56,16 @@ SVG_REDRAWN_PARTS = 2
 SVG_KEPT_PART_IOU = 0.9
 
 
-#: Only a solid part is kept so: its holes under this share of its area (a glyph cut out of a filled
-#: square is detail the plain shape lost; the one-shape square on such a square hides it).
+#: A part whose holes hold this share of its area or more (a glyph cut out of a filled card) is matched
+#: as its outer outline filled, and kept only when the shape redraws that outline (`_same_outline`).
 SVG_KEPT_PART_HOLES = 0.02
+
+
+#: A part with holes is kept only when the shape redraws its outer outline: at most this share of
+#: either outline farther than the second share of the side from the other (a rounded card's corners
+#: are off a square's by about 2.5 % of the side).
+SVG_KEPT_HOLED_OUTLINE = 0.02
+SVG_KEPT_HOLED_NEAR = 0.01
 
 
 #: ... and resized by at most this factor either way.
@@ -125,12 +133,13 @@ def _iou(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def _kept_part(c: _Ctx) -> bool:
-    """The candidate's plain shape is one of the reference's solid painted parts (a connected drawing off
-    the white canvas, in one colour, `SVG_KEPT_PART_HOLES`) moved, resized (`SVG_KEPT_PART_SCALE`), turned
+    """The candidate's plain shape is one of the reference's painted parts (a connected drawing off the
+    white canvas, in one colour; one with holes only when its outline is redrawn, `SVG_KEPT_PART_HOLES`) moved, resized (`SVG_KEPT_PART_SCALE`), turned
     or mirrored as a whole (`SVG_KEPT_PART_IOU`):
     an edit that dropped or covered the rest of the icon, whose losses its groups read, not an icon
     redrawn as a new shape. Image moments map the part onto the shape (as in `_least_hidden`)."""
     ref_paint, cand_paint = _paint(c)
+    near = max(2.0, SVG_KEPT_HOLED_NEAR * min(c.h, c.w))
     mb = cv2.moments(cand_paint.astype(np.uint8), True)
     if mb["m00"] < 50:
         return False
@@ -145,18 +154,38 @@ def _kept_part(c: _Ctx) -> bool:
         filled = np.zeros_like(ref_paint, dtype=np.uint8)
         outer, _ = cv2.findContours(part.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         cv2.drawContours(filled, outer, -1, 1, cv2.FILLED)
-        if int(part.sum()) < (1 - SVG_KEPT_PART_HOLES) * int(filled.sum()):
-            continue  # a part with holes (a glyph cut out of a card) has detail no plain shape keeps
+        holed = int(part.sum()) < (1 - SVG_KEPT_PART_HOLES) * int(filled.sum())
         if _rgb_de(_dominant(c.ref[part]), cand_colour) > INK_DE:
             continue  # a shape in another colour is drawn anew, not kept
-        ma = cv2.moments(part.astype(np.uint8), True)
+        # A part with holes (a glyph cut out of a card) is kept by a shape that fills them in: matched as
+        # its outer outline filled, and only when the shape redraws that outline itself (below).
+        shape = filled.astype(bool) if holed else part
+        ma = cv2.moments(shape.astype(np.uint8), True)
         ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
         scale = rb / math.sqrt(max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"]))
         if not 1 / SVG_KEPT_PART_SCALE <= scale <= SVG_KEPT_PART_SCALE:
             continue  # a speck blown up to a big shape (a glyph's counter to the hack's square) is a new drawing
-        if any(_iou(moved, cand_paint) >= SVG_KEPT_PART_IOU for moved in _placed(part, ca, cb, scale)):
-            return True
+        for moved in _placed(shape, ca, cb, scale):
+            if _iou(moved, cand_paint) >= SVG_KEPT_PART_IOU and (not holed or _same_outline(moved, cand_paint, near)):
+                return True
     return False
+
+
+def _rim(mask: np.ndarray) -> np.ndarray:
+    u = mask.astype(np.uint8)
+    return (u - cv2.erode(u, np.ones((3, 3), np.uint8))) > 0
+
+
+def _same_outline(moved: np.ndarray, cand_paint: np.ndarray, near: float) -> bool:
+    """The candidate's shape redraws the moved part's own outline (`SVG_KEPT_HOLED_OUTLINE`): its rounded
+    corners, notches. A filled part whose detail the shape lost is kept only so: the hack's square on a
+    card with a glyph cut out matches the card's area, not its outline."""
+    rim, cand_rim = _rim(moved), _rim(cand_paint)
+    if not rim.any() or not cand_rim.any():
+        return False
+    to_rim = cv2.distanceTransform((~rim).astype(np.uint8), cv2.DIST_L2, 3)
+    to_cand = cv2.distanceTransform((~cand_rim).astype(np.uint8), cv2.DIST_L2, 3)
+    return max(_hidden_share(cand_rim, to_rim, near), _hidden_share(rim, to_cand, near)) <= SVG_KEPT_HOLED_OUTLINE
 
 
 def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
