@@ -45,7 +45,7 @@ from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
-from verm.judge.pixel.geometry import PxBox, _box_area, _mask_box
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _mask_box, _union
 from verm.judge.pixel.hidden import HIDDEN_PARTS, _graded_hidden_items
 from verm.judge.pixel.layout import subplot_frames
 
@@ -136,7 +136,13 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
         small = _box_area(box) < 0.8 * _box_area(c.frame)
         return inside and small and float(chroma[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3].mean()) >= FILLED_BOX
 
-    return [c.frame] if all(bar(f) for f in frames) else frames
+    # (the plot frame itself is found among them when bars touch its spine: a plot, not a subplot of its own)
+    inner = [f for f in frames if _box_iou(f, c.frame) < SAME_FRAME]
+    return [c.frame] if inner and all(bar(f) for f in inner) else frames
+
+
+#: A box found by `subplot_frames` overlapping the plot frame this much (IoU) is that frame (`_data_frames`).
+SAME_FRAME = 0.9
 
 
 #: A plot frame covering this share of the canvas is its edge, no frame (`_data_frames`).
@@ -504,6 +510,18 @@ def _y_ticks_changed(c: _Ctx, frame: PxBox, plots: np.ndarray | None = None) -> 
     return int(left.sum()) + int(right.sum()) >= 20
 
 
+def _y_ticks_changed_beside_plot(c: _Ctx, frames: list[PxBox]) -> bool:
+    """The y tick labels beside the plot changed (`_y_ticks_changed`). The plot is the chart's frame, unless
+    that frame is the canvas's edge (`WHOLE_CANVAS`: a white figure around a tinted face without spines reads
+    as ink): then the box of the frames the data are read in (``frames``, the data's own box), so that the
+    tick labels left of the face are read, not the canvas's blank margin."""
+    frame = c.frame
+    if frame is None or _box_area(frame) >= WHOLE_CANVAS * c.h * c.w:
+        inner = [f for f in frames if _box_area(f) < WHOLE_CANVAS * c.h * c.w]
+        frame = _union(inner) if inner else None
+    return frame is not None and _y_ticks_changed(c, frame)
+
+
 def _column_ends(marks: np.ndarray, frame: PxBox) -> np.ndarray:
     """The top and bottom row of ``marks`` in each of `ENVELOPE_BINS` columns of ``frame`` (2 x bins), as
     shares of its height from its top; NaN where a column has no mark."""
@@ -539,7 +557,7 @@ def _follows_data(
     from scipy.stats import spearmanr
 
     # (given ``changed``, the caller judged the tick labels, beside every subplot)
-    if changed is None and c.frame is not None and _y_ticks_changed(c, c.frame):
+    if changed is None and _y_ticks_changed_beside_plot(c, frames):
         return True
     # Only the marks that changed: those left as they were (dotted grid lines, a kept series) say nothing.
     changed = _changed(c) if changed is None else changed
