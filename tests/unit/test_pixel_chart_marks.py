@@ -195,3 +195,27 @@ def test_bars_meeting_the_frame_are_no_subplots(judge: PixelJudge) -> None:
     out = judge.judge_images(Task.CHART, ref, _bars_from_the_spine(True))
     assert not _hidden(out), out
     assert any(d.category == "data_error" and d.severity <= 3 for d in out), out
+
+
+def _pie(shares: list[float], donut: bool = False) -> Image.Image:
+    """A pie (or a pastel donut with its labels on the ring), wedges in fixed colours."""
+    colours = ["#b3e2cd", "#fdcdac", "#cbd5e8", "#f4cae4", "#e6f5c9"] if donut else None
+    fig, ax = plt.subplots(figsize=(6, 5))
+    wedge = {"width": 0.3, "edgecolor": "white"} if donut else None
+    ax.pie(shares, labels=["A", "B", "C", "D", "E"][: len(shares)], colors=colours, wedgeprops=wedge,
+           autopct="%.0f%%", pctdistance=0.85 if donut else 0.6)  # fmt: skip
+    ax.set_title("Share by segment")
+    return _image(fig)
+
+
+@pytest.mark.parametrize("donut", [False, True])
+def test_a_pie_of_equal_wedges_hides_its_shares(judge: PixelJudge, donut: bool) -> None:
+    shares = [14.0, 27.0, 30.0, 15.0, 14.0]
+    ref = _pie(shares, donut)
+    # The "flattened data" hack: every share at the mean, the pie's whole look kept.
+    flat = judge.judge_images(Task.CHART, ref, _pie([20.0] * 5, donut))
+    assert len([d for d in flat if "every wedge of one size" in d.description]) == 1, flat
+    assert sum(d.severity for d in flat) >= 15
+    # One share changed, the others kept: an honest edit, its wedges still vary.
+    honest = judge.judge_images(Task.CHART, ref, _pie([14.0, 27.0, 22.0, 15.0, 14.0], donut))
+    assert not _hidden(honest) and honest, honest
