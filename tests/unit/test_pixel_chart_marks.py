@@ -219,3 +219,28 @@ def test_a_pie_of_equal_wedges_hides_its_shares(judge: PixelJudge, donut: bool) 
     # One share changed, the others kept: an honest edit, its wedges still vary.
     honest = judge.judge_images(Task.CHART, ref, _pie([14.0, 27.0, 22.0, 15.0, 14.0], donut))
     assert not _hidden(honest) and honest, honest
+
+
+def _bars_a_colour_each(values: list[float]) -> Image.Image:
+    """Horizontal bars, one colour per category (each colour class is one bar), with value labels."""
+    fig, ax = plt.subplots(figsize=(6, 4))
+    names = ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]
+    ax.barh(names, values, color=[f"C{k}" for k in range(6)])
+    for k, v in enumerate([21.6, 8.5, 22.1, 71.7, 33.8, 19.0]):
+        ax.text(v + 1, k, f"{v:.1f}", va="center")
+    ax.set_xlim(0, 80)
+    ax.set_title("Visitors by month")
+    return _image(fig)
+
+
+def test_bars_a_colour_each_at_one_length_hide_their_values(judge: PixelJudge) -> None:
+    values = [21.6, 8.5, 22.1, 71.7, 33.8, 19.0]
+    ref = _bars_a_colour_each(values)
+    # Every bar at the mean: each colour alone is one bar, at one level in both images; together they
+    # are the series, flattened.
+    flat = judge.judge_images(Task.CHART, ref, _bars_a_colour_each([29.5] * 6))
+    assert any("drawn at one level" in d.description for d in flat), flat
+    assert sum(d.severity for d in flat) >= 15
+    # One bar changed: the others keep their lengths.
+    honest = judge.judge_images(Task.CHART, ref, _bars_a_colour_each([21.6, 8.5, 40.0, 71.7, 33.8, 19.0]))
+    assert not _hidden(honest) and honest, honest

@@ -57,18 +57,36 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     cand = pm.cand & pm.area
     flat = np.zeros_like(ref_col)
     n_flat, total = 0, sum(int(m.sum()) for m, _ in classes)
+    by_frame: dict[tuple[int | None, ...], list[tuple[np.ndarray, np.ndarray]]] = {}
     for m, sl in classes:
         same = cand[sl] & ~_far(pm.cand_lab[sl], np.median(pm.ref_lab[m], axis=0), CLASS_DE)
-        unit = m[sl]
-        tol = max(2.0, LEVEL_TOL * max(unit.shape))
-        if _one_level(unit, same, tol) or _one_level(unit.T, same.T, tol):
+        if _flat(m[sl], same):
             flat |= m
             n_flat += 1
+        else:
+            by_frame.setdefault((sl[0].start, sl[0].stop, sl[1].start, sl[1].stop), []).append((m, same))
+    # One bar per colour (a colour per category): the series an annotator reads is the plot's bars together,
+    # flattened when they all end at one level where the reference's do not.
+    for key, rest in by_frame.items():
+        sl = (slice(key[0], key[1]), slice(key[2], key[3]))
+        if len(rest) >= 2 and _flat(
+            np.logical_or.reduce([m for m, _ in rest])[sl], np.logical_or.reduce([s for _, s in rest])
+        ):
+            for m, _ in rest:
+                flat |= m
+            n_flat += len(rest)
     share = int(flat.sum()) / max(1, total)
     if 2 * n_flat > len(classes) and 2 * share > 1:
         why = f"{n_flat} of its {len(classes)} series are drawn at one level where the reference's values vary"
         return flat, share, why
     return None
+
+
+def _flat(unit: np.ndarray, same: np.ndarray) -> bool:
+    """The candidate's marks ``same`` over the reference's series ``unit`` end at one level, across or
+    along (`_one_level`)."""
+    tol = max(2.0, LEVEL_TOL * max(unit.shape))
+    return _one_level(unit, same, tol) or _one_level(unit.T, same.T, tol)
 
 
 #: Marks ending at one level per series: the ends of the candidate's coloured marks in a plot fall in
