@@ -63,13 +63,14 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
         if _flat(m[sl], same):
             flat |= m
             n_flat += 1
-        else:
+        elif _one_mark(m):
             by_frame.setdefault((sl[0].start, sl[0].stop, sl[1].start, sl[1].stop), []).append((m, same))
     # One bar per colour (a colour per category): the series an annotator reads is the plot's bars together,
-    # flattened when they all end at one level where the reference's do not.
+    # flattened when they all end at one level where the reference's do not. (Only classes that are one mark
+    # each: pooling a series of bars with a highlighted band reads the band's edges as the bars' ends.)
     for key, rest in by_frame.items():
         sl = (slice(key[0], key[1]), slice(key[2], key[3]))
-        if len(rest) >= 2 and _flat(
+        if len(rest) >= POOLED_MIN and _flat(
             np.logical_or.reduce([m for m, _ in rest])[sl], np.logical_or.reduce([s for _, s in rest])
         ):
             for m, _ in rest:
@@ -80,6 +81,18 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
         why = f"{n_flat} of its {len(classes)} series are drawn at one level where the reference's values vary"
         return flat, share, why
     return None
+
+
+#: Bars a colour each are read together when there are at least this many (`_series_flattened`).
+POOLED_MIN = 3
+#: A colour class is one mark when its largest connected piece holds this share of its ink.
+ONE_MARK = 0.9
+
+
+def _one_mark(m: np.ndarray) -> bool:
+    """The class is one mark (a bar of its own colour): its largest connected piece holds `ONE_MARK` of it."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(m.astype(np.uint8), connectivity=8)
+    return n > 1 and int(stats[1:, cv2.CC_STAT_AREA].max()) >= ONE_MARK * int(m.sum())
 
 
 def _flat(unit: np.ndarray, same: np.ndarray) -> bool:
