@@ -518,8 +518,33 @@ def _y_ticks_changed_beside_plot(c: _Ctx, frames: list[PxBox]) -> bool:
     frame = c.frame
     if frame is None or _box_area(frame) >= WHOLE_CANVAS * c.h * c.w:
         inner = [f for f in frames if _box_area(f) < WHOLE_CANVAS * c.h * c.w]
-        frame = _union(inner) if inner else None
+        frame = _face_box(c, _union(inner)) if inner else None
     return frame is not None and _y_ticks_changed(c, frame)
+
+
+def _face_box(c: _Ctx, data_box: PxBox) -> PxBox | None:
+    """The box of the plot's tinted face around ``data_box`` (the largest piece of the reference's face colour,
+    `_faces` over the data's box, within 3 ΔE): beside it stand the tick labels; beside the data's box lies
+    face, where a candidate's marks (dots drawn at random) are no tick labels. None without a face."""
+    lab = _lab_ink(c.ref)[0]
+    face = _faces(lab, [data_box])[0]
+    if face is None:
+        return None
+    # (closed: grid lines and thin data lines cut the face into cells)
+    mask = cv2.morphologyEx(
+        (~_far(lab, face, FACE_BOX_DE)).astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8)
+    )
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
+    if n < 2:
+        return None
+    k = 1 + int(stats[1:, cv2.CC_STAT_AREA].argmax())
+    x, y, w, h = (int(v) for v in stats[k, :4])
+    box = (x, y, x + w, y + h)
+    return box if _box_area(box) < WHOLE_CANVAS * c.h * c.w else None
+
+
+#: The face's own colour: within this ΔE of `_faces`' answer (`_face_box`).
+FACE_BOX_DE = 3.0
 
 
 def _column_ends(marks: np.ndarray, frame: PxBox) -> np.ndarray:
