@@ -510,7 +510,7 @@ def _y_ticks_changed(c: _Ctx, frame: PxBox, plots: np.ndarray | None = None) -> 
     return int(left.sum()) + int(right.sum()) >= 20
 
 
-def _y_ticks_changed_beside_plot(c: _Ctx, frames: list[PxBox]) -> bool:
+def _y_ticks_changed_beside_plot(c: _Ctx, frames: list[PxBox], ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
     """The y tick labels beside the plot changed (`_y_ticks_changed`). The plot is the chart's frame, unless
     that frame is the canvas's edge (`WHOLE_CANVAS`: a white figure around a tinted face without spines reads
     as ink): then the box of the frames the data are read in (``frames``, the data's own box), so that the
@@ -519,7 +519,28 @@ def _y_ticks_changed_beside_plot(c: _Ctx, frames: list[PxBox]) -> bool:
     if frame is None or _box_area(frame) >= WHOLE_CANVAS * c.h * c.w:
         inner = [f for f in frames if _box_area(f) < WHOLE_CANVAS * c.h * c.w]
         frame = _face_box(c, _union(inner)) if inner else None
+        # (the data rescaled keep their series' colours: dots of a new colour over new axes are no rescale)
+        if frame is None or not _in_ref_colours(c, ref_marks, cand_marks):
+            return False
     return frame is not None and _y_ticks_changed(c, frame)
+
+
+#: The candidate's coloured marks are the reference's series when this share lies within `CLASS_DE` of a
+#: reference colour class (`_in_ref_colours`).
+IN_REF_COLOURS = 0.5
+
+
+def _in_ref_colours(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
+    """Most of the candidate's chromatic marks (`IN_REF_COLOURS`) are in the reference's series colours."""
+    ref_lab, cand_lab = _lab_ink(c.ref)[0], _lab_ink(c.cand)[0]
+    ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
+    n = int(cand_col.sum())
+    if n == 0 or int(ref_col.sum()) < MIN_COLOUR_INK:
+        return False
+    near = np.zeros_like(cand_col)
+    for m in _colour_classes(ref_lab, ref_col, min_share=0.003):
+        near |= cand_col & ~_far(cand_lab, np.median(ref_lab[m], axis=0), CLASS_DE)
+    return int(near.sum()) >= IN_REF_COLOURS * n
 
 
 def _face_box(c: _Ctx, data_box: PxBox) -> PxBox | None:
@@ -582,7 +603,7 @@ def _follows_data(
     from scipy.stats import spearmanr
 
     # (given ``changed``, the caller judged the tick labels, beside every subplot)
-    if changed is None and _y_ticks_changed_beside_plot(c, frames):
+    if changed is None and _y_ticks_changed_beside_plot(c, frames, ref_marks, cand_marks):
         return True
     # Only the marks that changed: those left as they were (dotted grid lines, a kept series) say nothing.
     changed = _changed(c) if changed is None else changed
