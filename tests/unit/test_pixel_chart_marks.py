@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -123,3 +125,122 @@ def test_a_page_without_the_plots_face_draws_no_marks_in_it() -> None:
     marks = plot_marks(_ink(lab, blank), lab, [frame], face)
     # White is far from the grey face, but this page shows no face: only its ink can be marks.
     assert int(marks.sum()) <= 10 * 100
+
+
+def _darkgrid_lines(scale_b: float, data: bool = True) -> Image.Image:
+    """Two lines on a tinted face without spines inside a white figure (seaborn's darkgrid: the white
+    margin reads as ink, so the chart's frame is the canvas's edge); ``scale_b`` scales the second series
+    (the y axis re-scales to it), ``data=False`` hides both (the "axes without data" hack)."""
+    years = list(range(2013, 2023))
+    a = [81.6, 91.7, 99.4, 85.6, 87.1, 82.7, 68.2, 67.4, 68.2, 87.1]
+    b = [68.8, 80.7, 79.8, 87.0, 74.2, 82.8, 93.4, 92.0, 98.3, 94.6]
+    with plt.style.context("seaborn-v0_8-darkgrid"):
+        fig, ax = plt.subplots(figsize=(8, 4.5))
+        la = ax.plot(years, a, label="Model A", color="#7fc97f", marker="^", linestyle="--", linewidth=2)
+        lb = ax.plot(years, [v * scale_b for v in b], label="Model B", color="#beaed4")
+        ax.set_title("Sales trend, 2024", loc="left")
+        ax.set_ylabel("Sales (k$)")
+        ax.legend(loc="center left", bbox_to_anchor=(1, 0.5), fontsize="small")
+        ax.set_xticks(years)
+        if not data:
+            for line in (*la, *lb):
+                line.set_visible(False)
+            ax.get_legend().set_visible(False)
+        fig.tight_layout()
+        return _image(fig)
+
+
+def _hidden(out: list) -> list:
+    return [d for d in out if "hides the reference's plotted data" in d.description]
+
+
+def test_data_rescaled_under_a_canvas_wide_frame_is_not_hidden(judge: PixelJudge) -> None:
+    ref = _darkgrid_lines(1.0)
+    # One series scaled: both lines move with the new y axis. The tick labels left of the face changed,
+    # so the marks cannot be compared in place (the frame found is the canvas's edge, beside which no
+    # tick label stands): a data change, never the data hidden (which ties the empty-axes hack).
+    honest = judge.judge_images(Task.CHART, ref, _darkgrid_lines(0.592))
+    assert not _hidden(honest), honest
+    assert any(d.category in ("data_error", "structure_error") for d in honest), honest
+    # The axes without their data still hide them, and cost more than the honest change.
+    hack = judge.judge_images(Task.CHART, ref, _darkgrid_lines(1.0, data=False))
+    assert _hidden(hack), hack
+    assert sum(d.severity for d in hack) > sum(d.severity for d in honest)
+
+
+def _bars_from_the_spine(widened: bool) -> Image.Image:
+    """Horizontal bars drawn from the left spine over a faint dashed grid (their boxes meet the frame:
+    `subplot_frames` finds them beside the frame itself); ``widened``: the y range doubled, the bars
+    squeezed to its bottom."""
+    fig, ax = plt.subplots(figsize=(9, 6))
+    colours = ["#a1c9f4", "#ffb482", "#8de5a1", "#ff9f9b", "#d0bbff"]
+    ax.barh(["Wed", "Thu", "Fri", "Sat", "Sun"], [11.8, 42.7, 34.2, 39.8, 6.1], color=colours, edgecolor="white")
+    if widened:
+        lo, hi = ax.get_ylim()
+        ax.set_ylim(lo, lo + 2 * (hi - lo))
+    ax.set_title("Profit per day", fontsize=13, fontweight="bold")
+    ax.set_xlabel("Profit ($k)", fontsize=11)
+    ax.grid(axis="x", linestyle="--", alpha=0.3)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100)  # (at 96 dpi the bars' boxes do not meet the frame's lines)
+    plt.close(fig)
+    return Image.open(buf).convert("RGB")
+
+
+def test_bars_meeting_the_frame_are_no_subplots(judge: PixelJudge) -> None:
+    ref = _bars_from_the_spine(False)
+    # The y range widened: every bar is drawn, smaller and lower. Read as five subplots (the frame and
+    # four bars), three "subplots" were emptied: the data hidden, tying the hacks.
+    out = judge.judge_images(Task.CHART, ref, _bars_from_the_spine(True))
+    assert not _hidden(out), out
+    assert any(d.category == "data_error" and d.severity <= 3 for d in out), out
+
+
+def _pie(shares: list[float], donut: bool = False) -> Image.Image:
+    """A pie (or a pastel donut with its labels on the ring), wedges in fixed colours."""
+    colours = ["#b3e2cd", "#fdcdac", "#cbd5e8", "#f4cae4", "#e6f5c9"] if donut else None
+    fig, ax = plt.subplots(figsize=(6, 5))
+    wedge = {"width": 0.3, "edgecolor": "white"} if donut else None
+    ax.pie(shares, labels=["A", "B", "C", "D", "E"][: len(shares)], colors=colours, wedgeprops=wedge,
+           autopct="%.0f%%", pctdistance=0.85 if donut else 0.6)  # fmt: skip
+    ax.set_title("Share by segment")
+    return _image(fig)
+
+
+@pytest.mark.parametrize("donut", [False, True])
+def test_a_pie_of_equal_wedges_hides_its_shares(judge: PixelJudge, donut: bool) -> None:
+    shares = [14.0, 27.0, 30.0, 15.0, 14.0]
+    ref = _pie(shares, donut)
+    # The "flattened data" hack: every share at the mean, the pie's whole look kept.
+    flat = judge.judge_images(Task.CHART, ref, _pie([20.0] * 5, donut))
+    assert len([d for d in flat if "every wedge of one size" in d.description]) == 1, flat
+    assert sum(d.severity for d in flat) >= 15
+    # One share changed, the others kept: an honest edit, its wedges still vary.
+    honest = judge.judge_images(Task.CHART, ref, _pie([14.0, 27.0, 22.0, 15.0, 14.0], donut))
+    assert not _hidden(honest) and honest, honest
+
+
+def _bars_a_colour_each(values: list[float]) -> Image.Image:
+    """Horizontal bars, one colour per category (each colour class is one bar), with value labels."""
+    fig, ax = plt.subplots(figsize=(6, 4))
+    names = ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]
+    ax.barh(names, values, color=[f"C{k}" for k in range(6)])
+    for k, v in enumerate([21.6, 8.5, 22.1, 71.7, 33.8, 19.0]):
+        ax.text(v + 1, k, f"{v:.1f}", va="center")
+    ax.set_xlim(0, 80)
+    ax.set_title("Visitors by month")
+    return _image(fig)
+
+
+def test_bars_a_colour_each_at_one_length_hide_their_values(judge: PixelJudge) -> None:
+    values = [21.6, 8.5, 22.1, 71.7, 33.8, 19.0]
+    ref = _bars_a_colour_each(values)
+    # Every bar at the mean: each colour alone is one bar, at one level in both images; together they
+    # are the series, flattened.
+    flat = judge.judge_images(Task.CHART, ref, _bars_a_colour_each([29.5] * 6))
+    assert any("drawn at one level" in d.description for d in flat), flat
+    assert sum(d.severity for d in flat) >= 15
+    # One bar changed: the others keep their lengths.
+    honest = judge.judge_images(Task.CHART, ref, _bars_a_colour_each([21.6, 8.5, 40.0, 71.7, 33.8, 19.0]))
+    assert not _hidden(honest) and honest, honest

@@ -1,14 +1,16 @@
-"""Charts: the data flattened, every value read the same (bars of one height, markers on one row).
+"""Charts: the data flattened, every value read the same (bars of one height, markers on one row, a pie's
+wedges of one size).
 
 The "flattened data" hack keeps the reference's whole look (its marks' colours and places, texts,
 legend) with each series set to its mean. What an annotator reads from a bar chart is its
 values' variation; with it gone the data are as good as hidden, and cost what hidden data cost
-(`chart_missing._hidden_parts`). Honest edits change some values, or scale them all, and keep the
-variation. Rules in full: docs/judges.md, "Pixel judge".
+(`chart_missing._hidden_parts`); so does a pie of equal wedges, whose shares are all it shows. Honest
+edits change some values, or scale them all, and keep the variation. Rules in full: docs/judges.md, "Pixel judge".
 """
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_marks import (
@@ -30,6 +32,12 @@ LEVEL_SHARE, LEVEL_TOL = 0.8, 0.01
 
 
 def flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
+    """The reference's data drawn in place, flattened: series at one level (`_series_flattened`), or pies
+    with every wedge of one size (`_pies_flattened`; a pie's box may read as a frame too)."""
+    return _series_flattened(pm) or _pies_flattened(pm)
+
+
+def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     """The reference's series drawn in their colours and places but every mark at one level (bars of one
     height, markers on one row), where the reference's vary: the values' reading is gone, as if hidden.
     Over half the series (colour classes per subplot, holding over half their ink) flattened: their ink,
@@ -49,18 +57,49 @@ def flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     cand = pm.cand & pm.area
     flat = np.zeros_like(ref_col)
     n_flat, total = 0, sum(int(m.sum()) for m, _ in classes)
+    by_frame: dict[tuple[int | None, ...], list[tuple[np.ndarray, np.ndarray]]] = {}
     for m, sl in classes:
         same = cand[sl] & ~_far(pm.cand_lab[sl], np.median(pm.ref_lab[m], axis=0), CLASS_DE)
-        unit = m[sl]
-        tol = max(2.0, LEVEL_TOL * max(unit.shape))
-        if _one_level(unit, same, tol) or _one_level(unit.T, same.T, tol):
+        if _flat(m[sl], same):
             flat |= m
             n_flat += 1
+        elif _one_mark(m):
+            by_frame.setdefault((sl[0].start, sl[0].stop, sl[1].start, sl[1].stop), []).append((m, same))
+    # One bar per colour (a colour per category): the series an annotator reads is the plot's bars together,
+    # flattened when they all end at one level where the reference's do not. (Only classes that are one mark
+    # each: pooling a series of bars with a highlighted band reads the band's edges as the bars' ends.)
+    for key, rest in by_frame.items():
+        sl = (slice(key[0], key[1]), slice(key[2], key[3]))
+        if len(rest) >= POOLED_MIN and _flat(
+            np.logical_or.reduce([m for m, _ in rest])[sl], np.logical_or.reduce([s for _, s in rest])
+        ):
+            for m, _ in rest:
+                flat |= m
+            n_flat += len(rest)
     share = int(flat.sum()) / max(1, total)
     if 2 * n_flat > len(classes) and 2 * share > 1:
         why = f"{n_flat} of its {len(classes)} series are drawn at one level where the reference's values vary"
         return flat, share, why
     return None
+
+
+#: Bars a colour each are read together when there are at least this many (`_series_flattened`).
+POOLED_MIN = 3
+#: A colour class is one mark when its largest connected piece holds this share of its ink.
+ONE_MARK = 0.9
+
+
+def _one_mark(m: np.ndarray) -> bool:
+    """The class is one mark (a bar of its own colour): its largest connected piece holds `ONE_MARK` of it."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(m.astype(np.uint8), connectivity=8)
+    return n > 1 and int(stats[1:, cv2.CC_STAT_AREA].max()) >= ONE_MARK * int(m.sum())
+
+
+def _flat(unit: np.ndarray, same: np.ndarray) -> bool:
+    """The candidate's marks ``same`` over the reference's series ``unit`` end at one level, across or
+    along (`_one_level`)."""
+    tol = max(2.0, LEVEL_TOL * max(unit.shape))
+    return _one_level(unit, same, tol) or _one_level(unit.T, same.T, tol)
 
 
 #: Marks ending at one level per series: the ends of the candidate's coloured marks in a plot fall in
@@ -109,3 +148,122 @@ def _one_level(unit: np.ndarray, same: np.ndarray, tol: float) -> bool:
         return False
     ref_ends, cand_ends = ends(unit, drawn), ends(same, drawn)
     return level(cand_ends[0]) and level(cand_ends[1]) and not (level(ref_ends[0]) and level(ref_ends[1]))
+
+
+#: A pie: a blob of chromatic ink (wedges joined across their white edges) at least this wide, whose box
+#: is nearly square (`PIE_SQUARE`); pies under `PIE_MIN_SHARE` of the largest one's ink are legend keys.
+PIE_MIN_SIDE, PIE_SQUARE, PIE_MIN_SHARE = 40, 0.12, 0.2
+#: Wedges are read along the ring (radii, shares of the pie's radius) the reference covers most in colour,
+#: sampled every half degree; a ring covered under `PIE_RING_COVER` in either image is not read.
+PIE_RADII, PIE_SAMPLES, PIE_RING_COVER = (0.55, 0.7, 0.85), 720, 0.85
+#: Wedges of equal size: the largest and smallest differ by at most this share of the turn (edges, anti-aliasing);
+#: the reference's wedges vary when theirs differ by three times as much.
+PIE_EQUAL = 0.015
+#: A run of one colour goes on across a gap of up to this share of the ring (a label on its wedge).
+PIE_GAP = 0.03
+#: Wedges are read by their colour, this Lab chroma at least: pastel wedges fall under `CHROMA`.
+PIE_CHROMA = 8.0
+#: A wedge is one flat colour: samples within this ΔE of its first (neighbouring pastels differ by ~18).
+PIE_DE = 8.0
+#: A run of one colour under this share of the ring is no wedge (a label's anti-aliased edge).
+PIE_MIN_WEDGE = 0.015
+
+
+def _pies_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
+    """Pies (and donuts) drawn in place with every wedge of one size where the reference's vary: the
+    shares, all an annotator reads of a pie, are gone (the "flattened data" hack sets each to the mean). Read
+    along a ring of each pie (`_wedges`); over half the pies' ink flattened: that ink, its share, why.
+    Honest edits change a share or two (scaling every value leaves a pie as it was)."""
+    ref_col = _tinted(pm.ref_lab)  # (not the marks: a frame found around a pie would cut it)
+    if int(ref_col.sum()) < MIN_COLOUR_INK:
+        return None
+    joined = cv2.morphologyEx(ref_col.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    pies = []
+    for k in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[k])
+        if min(w, h) >= PIE_MIN_SIDE and abs(w - h) <= PIE_SQUARE * max(w, h):
+            pies.append((area, k, (x + w / 2, y + h / 2, (w + h) / 4)))
+    if not pies:
+        return None
+    largest = max(a for a, _, _ in pies)
+    flat = np.zeros_like(ref_col)
+    n_flat, total = 0, 0
+    for area, k, (cx, cy, r) in pies:
+        if area < PIE_MIN_SHARE * largest:
+            continue
+        total += area
+        ref_w, cand_w = _wedges(pm.ref_lab, pm.cand_lab, cx, cy, r)
+        if ref_w is None or cand_w is None or len(cand_w) < 3 or len(cand_w) != len(ref_w):
+            continue
+        if np.ptp(cand_w) <= PIE_EQUAL and np.ptp(ref_w) > 3 * PIE_EQUAL:
+            flat |= labels == k
+            n_flat += 1
+    if n_flat == 0 or 2 * int(flat.sum()) <= sum(
+        int((labels == k).sum()) for a, k, _ in pies if a >= PIE_MIN_SHARE * largest
+    ):
+        return None
+    return (
+        flat & ref_col,
+        1.0 if n_flat == len(pies) else int(flat.sum()) / max(1, total),
+        (f"{n_flat} of its pies are drawn with every wedge of one size where the reference's shares vary"),
+    )
+
+
+def _wedges(
+    ref_lab: np.ndarray, cand_lab: np.ndarray, cx: float, cy: float, r: float
+) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """Both images' wedge sizes (shares of the turn) along the ring (`PIE_RADII`) the reference covers most
+    in colour: runs of one colour (`PIE_DE` of their start), broken by white edges or a new colour; None
+    for an image whose ring is not covered (`PIE_RING_COVER`: text or nothing there)."""
+    h, w = ref_lab.shape[:2]
+    angles = np.linspace(0, 2 * np.pi, PIE_SAMPLES, endpoint=False)
+    best = None
+    for f in PIE_RADII:
+        xs = np.clip(np.round(cx + f * r * np.cos(angles)).astype(int), 0, w - 1)
+        ys = np.clip(np.round(cy + f * r * np.sin(angles)).astype(int), 0, h - 1)
+        cover = float(_tinted(ref_lab[ys, xs][None])[0].mean())
+        if best is None or cover > best[0]:
+            best = (cover, ys, xs)
+    _, ys, xs = best
+    return _runs(ref_lab[ys, xs]), _runs(cand_lab[ys, xs])
+
+
+def _runs(ring: np.ndarray) -> np.ndarray | None:
+    """Sizes (shares of the ring) of the wedges along a closed ring of Lab samples: runs of one colour
+    (`PIE_DE` of their first sample) of at least `PIE_MIN_WEDGE`; a wedge goes on across a short gap
+    (`PIE_GAP`: a label written on it, its anti-aliased edges) when its colour comes back after it. None
+    when under `PIE_RING_COVER` of the ring is coloured."""
+    coloured = _tinted(ring[None])[0]
+    if float(coloured.mean()) < PIE_RING_COVER:
+        return None
+    n = len(ring)
+    steps = np.sum(np.diff(ring, axis=0, append=ring[:1]) ** 2, axis=1)
+    # (start off the runs: at a blank sample, or at the largest step of colour when the wedges meet unbroken)
+    start = int(np.flatnonzero(~coloured)[0]) if not coloured.all() else (int(np.argmax(steps)) + 1) % n
+    ring, coloured = np.roll(ring, -start, axis=0), np.roll(coloured, -start)
+    pieces: list[list] = []  # [colour, first sample, last sample], of one colour
+    for k in np.flatnonzero(coloured):
+        if pieces and k - pieces[-1][2] == 1 and _alike(ring[k], pieces[-1][0]):
+            pieces[-1][2] = k
+        else:
+            pieces.append([ring[k], k, k])
+    gap_max, least = round(PIE_GAP * n), round(PIE_MIN_WEDGE * n)
+    wedges: list[list] = []
+    for colour, a, b in pieces:
+        if wedges and a - wedges[-1][2] <= gap_max and _alike(colour, wedges[-1][0]):
+            wedges[-1][2] = b  # (its colour again past a label: one wedge)
+        elif b - a + 1 >= least:
+            wedges.append([colour, a, b])
+    if len(wedges) > 1 and n - wedges[-1][2] + wedges[0][1] <= gap_max and _alike(wedges[0][0], wedges[-1][0]):
+        wedges[0][1] = wedges.pop()[1] - n  # (one wedge split where the ring was cut open)
+    return np.asarray([(b - a + 1) / n for _, a, b in wedges], float) if wedges else None
+
+
+def _tinted(lab: np.ndarray) -> np.ndarray:
+    """Pixels of a Lab image with some colour (`PIE_CHROMA`): pastel wedges too, not white edges or black labels."""
+    return np.hypot(lab[..., 1], lab[..., 2]) >= PIE_CHROMA
+
+
+def _alike(a: np.ndarray, b: np.ndarray) -> bool:
+    return float(np.sum((a - b) ** 2)) <= PIE_DE * PIE_DE

@@ -45,7 +45,7 @@ from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
-from verm.judge.pixel.geometry import PxBox, _box_area, _mask_box
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _mask_box, _union
 from verm.judge.pixel.hidden import HIDDEN_PARTS, _graded_hidden_items
 from verm.judge.pixel.layout import subplot_frames
 
@@ -136,7 +136,13 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
         small = _box_area(box) < 0.8 * _box_area(c.frame)
         return inside and small and float(chroma[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3].mean()) >= FILLED_BOX
 
-    return [c.frame] if all(bar(f) for f in frames) else frames
+    # (the plot frame itself is found among them when bars touch its spine: a plot, not a subplot of its own)
+    inner = [f for f in frames if _box_iou(f, c.frame) < SAME_FRAME]
+    return [c.frame] if inner and all(bar(f) for f in inner) else frames
+
+
+#: A box found by `subplot_frames` overlapping the plot frame this much (IoU) is that frame (`_data_frames`).
+SAME_FRAME = 0.9
 
 
 #: A plot frame covering this share of the canvas is its edge, no frame (`_data_frames`).
@@ -504,6 +510,64 @@ def _y_ticks_changed(c: _Ctx, frame: PxBox, plots: np.ndarray | None = None) -> 
     return int(left.sum()) + int(right.sum()) >= 20
 
 
+def _y_ticks_changed_beside_plot(c: _Ctx, frames: list[PxBox], ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
+    """The y tick labels beside the plot changed (`_y_ticks_changed`). The plot is the chart's frame, unless
+    that frame is the canvas's edge (`WHOLE_CANVAS`: a white figure around a tinted face without spines reads
+    as ink): then the box of the frames the data are read in (``frames``, the data's own box), so that the
+    tick labels left of the face are read, not the canvas's blank margin."""
+    frame = c.frame
+    if frame is None or _box_area(frame) >= WHOLE_CANVAS * c.h * c.w:
+        inner = [f for f in frames if _box_area(f) < WHOLE_CANVAS * c.h * c.w]
+        frame = _face_box(c, _union(inner)) if inner else None
+        # (the data rescaled keep their series' colours: dots of a new colour over new axes are no rescale)
+        if frame is None or not _in_ref_colours(c, ref_marks, cand_marks):
+            return False
+    return frame is not None and _y_ticks_changed(c, frame)
+
+
+#: The candidate's coloured marks are the reference's series when this share lies within `CLASS_DE` of a
+#: reference colour class (`_in_ref_colours`).
+IN_REF_COLOURS = 0.5
+
+
+def _in_ref_colours(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
+    """Most of the candidate's chromatic marks (`IN_REF_COLOURS`) are in the reference's series colours."""
+    ref_lab, cand_lab = _lab_ink(c.ref)[0], _lab_ink(c.cand)[0]
+    ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
+    n = int(cand_col.sum())
+    if n == 0 or int(ref_col.sum()) < MIN_COLOUR_INK:
+        return False
+    near = np.zeros_like(cand_col)
+    for m in _colour_classes(ref_lab, ref_col, min_share=0.003):
+        near |= cand_col & ~_far(cand_lab, np.median(ref_lab[m], axis=0), CLASS_DE)
+    return int(near.sum()) >= IN_REF_COLOURS * n
+
+
+def _face_box(c: _Ctx, data_box: PxBox) -> PxBox | None:
+    """The box of the plot's tinted face around ``data_box`` (the largest piece of the reference's face colour,
+    `_faces` over the data's box, within 3 ΔE): beside it stand the tick labels; beside the data's box lies
+    face, where a candidate's marks (dots drawn at random) are no tick labels. None without a face."""
+    lab = _lab_ink(c.ref)[0]
+    face = _faces(lab, [data_box])[0]
+    if face is None:
+        return None
+    # (closed: grid lines and thin data lines cut the face into cells)
+    mask = cv2.morphologyEx(
+        (~_far(lab, face, FACE_BOX_DE)).astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8)
+    )
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
+    if n < 2:
+        return None
+    k = 1 + int(stats[1:, cv2.CC_STAT_AREA].argmax())
+    x, y, w, h = (int(v) for v in stats[k, :4])
+    box = (x, y, x + w, y + h)
+    return box if _box_area(box) < WHOLE_CANVAS * c.h * c.w else None
+
+
+#: The face's own colour: within this ΔE of `_faces`' answer (`_face_box`).
+FACE_BOX_DE = 3.0
+
+
 def _column_ends(marks: np.ndarray, frame: PxBox) -> np.ndarray:
     """The top and bottom row of ``marks`` in each of `ENVELOPE_BINS` columns of ``frame`` (2 x bins), as
     shares of its height from its top; NaN where a column has no mark."""
@@ -539,7 +603,7 @@ def _follows_data(
     from scipy.stats import spearmanr
 
     # (given ``changed``, the caller judged the tick labels, beside every subplot)
-    if changed is None and c.frame is not None and _y_ticks_changed(c, c.frame):
+    if changed is None and _y_ticks_changed_beside_plot(c, frames, ref_marks, cand_marks):
         return True
     # Only the marks that changed: those left as they were (dotted grid lines, a kept series) say nothing.
     changed = _changed(c) if changed is None else changed
