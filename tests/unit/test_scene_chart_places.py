@@ -19,6 +19,9 @@ ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0, 22.0, 30.0, 28.0, 26.0], color="#dd8452
 ax.legend(loc="upper left")
 """
 COPY = 'ax.plot([1, 2, 3, 4, 5, 6], [18.0, 30.0, 24.0, 48.0, 36.0, 42.0], color="#2ca02c", label="Projected")\n'
+LAST = 'ax.plot([1, 2, 3, 4, 5, 6], [60.0, 62.0, 64.0, 66.0, 68.0, 70.0], color="#9467bd", label="Target")\n'
+
+LINES_FOUR = LINES.replace('ax.legend(loc="upper left")\n', "") + COPY + LAST + 'ax.legend(loc="upper left")\n'
 
 BARS = """
 import matplotlib.pyplot as plt
@@ -27,6 +30,12 @@ ax.bar([1, 2, 3, 4], [30.0, 50.0, 40.0, 80.0], color="#4c72b0", label="visits")
 ax.legend(loc="upper left")
 """
 BAR_COPY = 'ax.bar([1, 2, 3, 4], [18.0, 30.0, 24.0, 48.0], color="#2ca02c", label="Projected")\n'
+
+#: Two bar series side by side (the second one dropped with the legend moved: one place, see its test).
+BARS_TWO = BARS.replace(
+    "ax.legend",
+    'ax.bar([1.4, 2.4, 3.4, 4.4], [18.0, 30.0, 24.0, 48.0], width=0.4, color="#2ca02c", label="Projected")\nax.legend',
+)
 
 BAR_ERRORS = """
 import matplotlib.pyplot as plt
@@ -85,6 +94,17 @@ def charts() -> Iterator[dict[str, Rendering]]:
             "ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0", "ax.bar([1, 2, 3, 4, 5, 6], [20.0, 25.0"
         ).replace("#4c72b0", "#8b0000"),
         "bars": BARS,
+        "bars_two": BARS_TWO,
+        "bars_two_dropped_legend": BARS_TWO.replace(
+            'ax.bar([1.4, 2.4, 3.4, 4.4], [18.0, 30.0, 24.0, 48.0], width=0.4, color="#2ca02c", label="Projected")\n',
+            "",
+        ).replace('loc="upper left"', 'loc="lower right"'),
+        # Four lines; the first dropped and the second drawn as bars: the legend lists lines before bars, so the
+        # entries left come in another order (visits, orders, Projected, Target -> Projected, Target, orders).
+        "lines_four": LINES_FOUR,
+        "lines_four_dropped_retyped": LINES_FOUR.replace(
+            'ax.plot([1, 2, 3, 4, 5, 6], [30.0, 50.0, 40.0, 80.0, 60.0, 70.0], color="#4c72b0", label="visits")\n', ""
+        ).replace("ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0", "ax.bar([1, 2, 3, 4, 5, 6], [20.0, 25.0"),
         # Bars scaled under their copy: the bars' insides stay put, only their tops move.
         "bars_scaled_copy": BARS.replace("30.0, 50.0, 40.0, 80.0", "54.0, 90.0, 72.0, 144.0") + BAR_COPY,
         # Every bar scaled and recoloured: the autoscaled axis keeps the bars in place (the change shows on
@@ -164,9 +184,26 @@ def test_a_legend_moved_shows_apart_from_an_axis_read_another_way(charts: dict[s
     assert got == [("structure_error", 2), ("style_error", 1)], got
 
 
-def test_a_series_gone_costs_its_own_item_where_an_axis_changed_too(charts: dict[str, Rendering]) -> None:
+def test_a_series_gone_is_one_place_with_an_axis_read_another_way(charts: dict[str, Rendering]) -> None:
+    # The log axis moved every mark of the plot, over where the dropped line was drawn (its removal moved the
+    # autoscaled limits too): ground truth measures one item for this pair (edits series_drop + axis_scale).
     got = items(charts, "lines", "lines_log_dropped")
-    assert ("data_error", 3) in got and ("structure_error", 2) in got, got
+    assert got == [("data_error", 3)], got
+
+
+def test_a_bar_series_gone_is_one_place_with_its_legend_moved(charts: dict[str, Rendering]) -> None:
+    # The legend's new place is where the series' entry went missing: one item (as ground truth measures it).
+    got = items(charts, "bars_two", "bars_two_dropped_legend")
+    assert got == [("data_error", 3)], got
+
+
+def test_legend_entries_left_in_another_order_by_a_dropped_and_a_retyped_series_are_no_text_error(
+    charts: dict[str, Rendering],
+) -> None:
+    judgment = SceneJudge().judge(Task.CHART, charts["lines_four"], charts["lines_four_dropped_retyped"])
+    texts = [d.description for d in judgment.discrepancies if d.category == "text_error"]
+    assert texts == [], texts
+    assert any("missing" in d.description for d in judgment.discrepancies), judgment.discrepancies
 
 
 def test_a_series_drawn_as_bars_is_one_place_with_the_looks_of_the_marks_it_lies_under(

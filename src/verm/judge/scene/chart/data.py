@@ -340,7 +340,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         res.missing.add(s.name or "")
         res.lose(series_words(s, siblings), s.weight, s.ink)
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} is missing", s.bbox,
-                missing=True)  # fmt: skip
+                missing=True, lost_series=s.name or "")  # fmt: skip
     if lost_idx:
         _follow_dropped(out, [lost_all[i][0] for i in lost_idx], kr, series_items)
     if res.lost_ink > 0:  # only then does the candidate's ink matter (`missing.hidden_share`)

@@ -316,7 +316,9 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     if a.tags.get("apart") or b.tags.get("apart"):
         return False  # seen on its own where it lies (limits set wider, values of a retyped series)
     if (a.tags.get("missing") or b.tags.get("missing")) and "figure" not in (fa, fb):
-        return False  # a series gone is missing content even where an axis changed around it
+        # Missing content is its own item, except where the other change redraws the place it was drawn: one
+        # place to ground truth, which merges edits whose changed pixels overlap.
+        return _redraws_lost(a, b, fb) if a.tags.get("missing") else _redraws_lost(b, a, fa)
     if fa == "text":
         return box_iou(a.bbox, b.bbox) > 0
     if "figure" in (fa, fb):
@@ -346,6 +348,20 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         small, big = (a, b) if fa == "local" else (b, a)
         return _inside_share(small.bbox, big.bbox) >= 0.8
     return False
+
+
+def _redraws_lost(lost: Finding, other: Finding, other_foot: str) -> bool:
+    """Whether ``other`` (with footprint ``other_foot``) changed the pixels where the series ``lost`` was drawn:
+    an axis read another way in its axes (scale, range: every mark of the plot moved, over the series' place
+    too; seed-73 and c67 ground truth: 5 of 5 merged), or its legend moved (the legend that listed the series:
+    its new place is where the entry went missing; 3 of 3 merged)."""
+    if "lost_series" not in lost.tags or lost.tags.get("axes") is None:
+        return False
+    if lost.tags.get("axes") != other.tags.get("axes"):
+        return False
+    if other_foot == "axes":
+        return True
+    return other_foot == "legend" and lost.tags["lost_series"] in other.tags.get("legend_entries", ())
 
 
 def _fill_look(f: Finding) -> bool:
