@@ -37,6 +37,32 @@ BARS_TWO = BARS.replace(
     'ax.bar([1.4, 2.4, 3.4, 4.4], [18.0, 30.0, 24.0, 48.0], width=0.4, color="#2ca02c", label="Projected")\nax.legend',
 )
 
+#: Two bar series stacked (in columns A-D), and the same two side by side.
+STACKED = """
+import matplotlib.pyplot as plt
+names = ["A", "B", "C", "D"]
+low = [20.0, 25.0, 22.0, 30.0]
+mid = [12.0, 11.0, 14.0, 12.0]
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar(names, low, label="low", color="#4c72b0")
+ax.bar(names, mid, label="mid", color="#dd8452", bottom=low)
+ax.legend(loc="upper left")
+"""
+GROUPED = """
+import matplotlib.pyplot as plt
+import numpy as np
+x = np.arange(4)
+low = [20.0, 25.0, 22.0, 30.0]
+mid = [12.0, 11.0, 14.0, 12.0]
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar(x - 0.2, low, width=0.4, label="low", color="#4c72b0")
+ax.bar(x + 0.2, mid, width=0.4, label="mid", color="#dd8452")
+ax.legend(loc="upper left")
+"""
+GROWN = ("low = [20.0, 25.0, 22.0, 30.0]", "low = [20.0, 37.5, 22.0, 30.0]")
+STACKED_COPY = 'ax.bar(names, [8.4, 7.7, 9.8, 8.4], bottom=low, color="#ff1493", label="Projected")\n'
+OVERLAID_COPY = 'ax.bar(names, [14.0, 17.5, 15.4, 21.0], color="#ff1493", label="Projected")\n'
+
 BAR_ERRORS = """
 import matplotlib.pyplot as plt
 means = [30.0, 50.0, 40.0]
@@ -94,6 +120,15 @@ def charts() -> Iterator[dict[str, Rendering]]:
             "ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0", "ax.bar([1, 2, 3, 4, 5, 6], [20.0, 25.0"
         ).replace("#4c72b0", "#8b0000"),
         "bars": BARS,
+        # A bar grown in a stack, and an extra series stacked on it or drawn over it from the baseline.
+        "stacked": STACKED,
+        "stacked_grown_copy": STACKED.replace(*GROWN).replace("ax.legend", STACKED_COPY + "ax.legend"),
+        "stacked_grown_overlaid": STACKED.replace(*GROWN).replace("ax.legend", OVERLAID_COPY + "ax.legend"),
+        # Bars side by side: one shrunk, the other series dropped.
+        "grouped": GROUPED,
+        "grouped_shrunk_dropped": GROUPED.replace("low = [20.0, 25.0", "low = [20.0, 15.0").replace(
+            'ax.bar(x + 0.2, mid, width=0.4, label="mid", color="#dd8452")\n', ""
+        ),
         "bars_two": BARS_TWO,
         "bars_two_dropped_legend": BARS_TWO.replace(
             'ax.bar([1.4, 2.4, 3.4, 4.4], [18.0, 30.0, 24.0, 48.0], width=0.4, color="#2ca02c", label="Projected")\n',
@@ -264,3 +299,12 @@ def test_two_labels_that_traded_places_read_swapped_where_the_value_axis_moved_t
 ) -> None:
     got = items(charts, "timeline", "timeline_swapped_log")
     assert ("text_error", 3) in got and ("structure_error", 2) in got, got
+
+
+def test_a_series_stacked_on_a_changed_bar_is_one_place_with_it(charts: dict[str, Rendering]) -> None:
+    # Ground truth (series_add + data_point on this stack): one item when the extra series is stacked on the
+    # grown bar (the bar's new end moved it), two when it is drawn over the bars from the baseline; bars side
+    # by side: a bar changed and the other series dropped are two items.
+    assert items(charts, "stacked", "stacked_grown_copy") == [("data_error", 3)]
+    assert len(items(charts, "stacked", "stacked_grown_overlaid")) == 2
+    assert len(items(charts, "grouped", "grouped_shrunk_dropped")) == 2

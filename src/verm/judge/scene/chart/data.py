@@ -340,7 +340,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         res.missing.add(s.name or "")
         res.lose(series_words(s, siblings), s.weight, s.ink)
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} is missing", s.bbox,
-                missing=True, lost_series=s.name or "")  # fmt: skip
+                missing=True, lost_series=s.name or "", **_bar_boxes(s))  # fmt: skip
     if lost_idx:
         _follow_dropped(out, [lost_all[i][0] for i in lost_idx], kr, series_items)
     if res.lost_ink > 0:  # only then does the candidate's ink matter (`missing.hidden_share`)
@@ -349,8 +349,17 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         s, siblings = added_all[j]
         res.extra.add(s.name or "")
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
-                s.bbox, marks=s.kind)  # fmt: skip
+                s.bbox, marks=s.kind, **_bar_boxes(s))  # fmt: skip
     return res
+
+
+def _bar_boxes(s: Series) -> dict[str, Any]:
+    """A bar series' bars (their boxes and whether they lie across), as a tag: where a series gone or added lay,
+    so a bar changed in one of its columns (a stack) is one place with it (`grade._same_column`)."""
+    if s.kind not in ("bar", "barh"):
+        return {}
+    boxes = tuple(b for b in (clean_box(it.get("bbox")) for it in s.items) if b is not None)
+    return {"bar_boxes": (s.kind == "barh", boxes)} if boxes else {}
 
 
 def _bars_own(err: Series, bars: Sequence[Series]) -> bool:

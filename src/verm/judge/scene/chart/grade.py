@@ -315,6 +315,8 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         return False
     if a.tags.get("apart") or b.tags.get("apart"):
         return False  # seen on its own where it lies (limits set wider, values of a retyped series)
+    if _same_column(a, b) or _same_column(b, a):
+        return True
     if (a.tags.get("missing") or b.tags.get("missing")) and "figure" not in (fa, fb):
         # Missing content is its own item, except where the other change redraws the place it was drawn: one
         # place to ground truth, which merges edits whose changed pixels overlap.
@@ -362,6 +364,40 @@ def _redraws_lost(lost: Finding, other: Finding, other_foot: str) -> bool:
     if other_foot == "axes":
         return True
     return other_foot == "legend" and lost.tags["lost_series"] in other.tags.get("legend_entries", ())
+
+
+def _same_column(series: Finding, bar: Finding) -> bool:
+    """Whether a bar of the bar series gone or added in ``series`` was or is stacked right on ``bar`` (one bar
+    whose value changed): in its column, its near end on the changed bar's old or new end. The bar's change moved
+    it, where that series is or was drawn: one place to ground truth (c67: 2 of 2 merged; a bar stacked a segment
+    further up, or drawn over the bar from the baseline, stayed apart). Grouped bars lie side by side: apart."""
+    if "bar_boxes" not in series.tags or "one_bar" not in bar.tags:
+        return False
+    if series.tags.get("axes") is None or series.tags.get("axes") != bar.tags.get("axes"):
+        return False
+    across, boxes = series.tags["bar_boxes"]
+    bar_across, old, new = bar.tags["one_bar"]
+    if across != bar_across:
+        return False
+    k = 1 if across else 0  # the bars' position axis: x for vertical bars, y for horizontal ones
+    v = 1 - k  # their value axis
+    for end in (old, new):
+        if end is None:
+            continue
+        for b in boxes:
+            narrower = min(end[k + 2] - end[k], b[k + 2] - b[k])
+            column = narrower > 0 and min(end[k + 2], b[k + 2]) - max(end[k], b[k]) >= COLUMN_SHARE * narrower
+            # Stacked on it: touching at one end, not overlapping it (a bar drawn over it from the baseline).
+            if column and min(abs(b[v] - end[v + 2]), abs(end[v] - b[v + 2])) <= STACK_GAP:
+                return True
+    return False
+
+
+#: A bar shares a column with another when their spans on the position axis overlap by this share of the narrower.
+COLUMN_SHARE = 0.5
+#: Two bars of one column touch (one stacked on the other) when their near ends lie this close (a share of the
+#: image).
+STACK_GAP = 0.005
 
 
 def _fill_look(f: Finding) -> bool:
