@@ -119,6 +119,21 @@ def charts() -> Iterator[dict[str, Rendering]]:
         "lines_retyped_recoloured": LINES.replace(
             "ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0", "ax.bar([1, 2, 3, 4, 5, 6], [20.0, 25.0"
         ).replace("#4c72b0", "#8b0000"),
+        # One line drawn as bars, another dropped: the dropped one held the limits (visits), lay under the
+        # bars (orders), or lay above them within limits another line holds (Target).
+        "lines_orders_bars_visits_dropped": LINES.replace(
+            "ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0", "ax.bar([1, 2, 3, 4, 5, 6], [20.0, 25.0"
+        ).replace(
+            'ax.plot([1, 2, 3, 4, 5, 6], [30.0, 50.0, 40.0, 80.0, 60.0, 70.0], color="#4c72b0", label="visits")\n', ""
+        ),
+        "lines_visits_bars_orders_dropped": LINES.replace(
+            "ax.plot([1, 2, 3, 4, 5, 6], [30.0, 50.0", "ax.bar([1, 2, 3, 4, 5, 6], [30.0, 50.0"
+        ).replace(
+            'ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0, 22.0, 30.0, 28.0, 26.0], color="#dd8452", label="orders")\n', ""
+        ),
+        "lines_four_orders_bars_target_dropped": LINES_FOUR.replace(
+            "ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0", "ax.bar([1, 2, 3, 4, 5, 6], [20.0, 25.0"
+        ).replace(LAST, ""),
         "bars": BARS,
         # A bar grown in a stack, and an extra series stacked on it or drawn over it from the baseline.
         "stacked": STACKED,
@@ -308,3 +323,15 @@ def test_a_series_stacked_on_a_changed_bar_is_one_place_with_it(charts: dict[str
     assert items(charts, "stacked", "stacked_grown_copy") == [("data_error", 3)]
     assert len(items(charts, "stacked", "stacked_grown_overlaid")) == 2
     assert len(items(charts, "grouped", "grouped_shrunk_dropped")) == 2
+
+
+def test_a_line_gone_is_one_place_with_a_series_drawn_as_bars_where_they_cover_it_or_it_held_the_limits(
+    charts: dict[str, Rendering],
+) -> None:
+    # Ground truth (chart_type + series_drop on these lines): one item when the dropped line held the limits
+    # (its removal moved the bars too) or lay under the new bars; two when it lay above them, within limits
+    # another line holds.
+    assert items(charts, "lines", "lines_orders_bars_visits_dropped") == [("structure_error", 3)]
+    assert items(charts, "lines", "lines_visits_bars_orders_dropped") == [("structure_error", 3)]
+    got = items(charts, "lines_four", "lines_four_orders_bars_target_dropped")
+    assert sorted(got) == [("data_error", 3), ("structure_error", 3)], got

@@ -356,14 +356,36 @@ def _redraws_lost(lost: Finding, other: Finding, other_foot: str) -> bool:
     """Whether ``other`` (with footprint ``other_foot``) changed the pixels where the series ``lost`` was drawn:
     an axis read another way in its axes (scale, range: every mark of the plot moved, over the series' place
     too; seed-73 and c67 ground truth: 5 of 5 merged), or its legend moved (the legend that listed the series:
-    its new place is where the entry went missing; 3 of 3 merged)."""
+    its new place is where the entry went missing; 3 of 3 merged), or a series of its axes now drawn as bars
+    over most of its points (they lie under the bars) or whose removal moved the limits (its points lie beyond
+    the candidate's): 1 of 1 on seed 73 and 2 of 2 on synthetic pairs; lines beside the bars, within the
+    limits, stayed apart (c67, gallery dev s12)."""
     if "lost_series" not in lost.tags or lost.tags.get("axes") is None:
         return False
     if lost.tags.get("axes") != other.tags.get("axes"):
         return False
     if other_foot == "axes":
         return True
+    if _retyped(other) and lost.tags.get("lost_points"):
+        # The line gone held the limits (its removal moved the retyped marks too), or most of its points lie
+        # under the bars a series is now drawn as.
+        under = _points_under_bars(lost.tags["lost_points"], other.tags.get("bar_rects", ()))
+        return bool(lost.tags.get("beyond_limits")) or under >= UNDER_BARS
     return other_foot == "legend" and lost.tags["lost_series"] in other.tags.get("legend_entries", ())
+
+
+#: A line gone is one place with a series retyped to bars when this share of its points lies inside the bars.
+UNDER_BARS = 0.5
+
+
+def _points_under_bars(points: Sequence[tuple[float, float]], rects: Sequence[tuple[float, ...]]) -> float:
+    """The share of ``points`` (data units) inside the bars ``rects`` ((x, y, width, height), data units)."""
+    inside = sum(
+        1
+        for px, py in points
+        if any(min(x, x + w) <= px <= max(x, x + w) and min(y, y + h) <= py <= max(y, y + h) for x, y, w, h in rects)
+    )
+    return inside / len(points) if points else 0.0
 
 
 def _same_column(series: Finding, bar: Finding) -> bool:
