@@ -136,7 +136,13 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
         small = _box_area(box) < 0.8 * _box_area(c.frame)
         return inside and small and float(chroma[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3].mean()) >= FILLED_BOX
 
-    return [c.frame] if all(bar(f) for f in frames) else frames
+    # (the plot frame itself, found among the boxes, is no subplot beside its bars)
+    return [c.frame] if all(bar(f) for f in frames if not _same_box(f, c.frame)) else frames
+
+
+def _same_box(a: PxBox, b: PxBox, tol: int = 3) -> bool:
+    """``a`` and ``b`` are one box, within ``tol`` px on every side."""
+    return all(abs(u - v) <= tol for u, v in zip(a, b, strict=True))
 
 
 #: A plot frame covering this share of the canvas is its edge, no frame (`_data_frames`).
@@ -539,7 +545,10 @@ def _follows_data(
     from scipy.stats import spearmanr
 
     # (given ``changed``, the caller judged the tick labels, beside every subplot)
-    if changed is None and c.frame is not None and _y_ticks_changed(c, c.frame):
+    frame = c.frame
+    if frame is not None and _box_area(frame) >= WHOLE_CANVAS * c.h * c.w and len(frames) == 1:
+        frame = frames[0]  # (the canvas's edge read as the frame: the tick labels stand beside the data's box)
+    if changed is None and frame is not None and _y_ticks_changed(c, frame):
         return True
     # Only the marks that changed: those left as they were (dotted grid lines, a kept series) say nothing.
     changed = _changed(c) if changed is None else changed
