@@ -380,7 +380,7 @@ HIDDEN_PLOT, HIDDEN_PLOT_ONE, HIDDEN_DRAWN = 0.4, 0.6, 0.25
 
 def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
     """The plot's changes take its data away: over half its mark colours gone (colour classes, per
-    subplot; a class is gone when half its ink has no candidate mark within 2 px),
+    subplot; a class is gone when half its ink has no candidate mark within 2 px), holding over half their ink,
     at least `HIDDEN_PLOT` of its marks hidden (`HIDDEN_PLOT_ONE` for a one-colour plot) and under
     `HIDDEN_DRAWN` drawn anew unless the new marks follow none of its data (`_follows_data`; a
     straight line across the plot is no data, `_ruler`): the hidden
