@@ -28,12 +28,33 @@ KEPT_COLOUR = 0.7
 SAME_DE = 12.0
 
 
+#: Per image (by identity; the array is kept, so its id stays its own): its ink's colours, quantised to 5
+#: bits a channel, as Lab bin centres and pixel counts, and its ink in all.
+_INK_COLOURS: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, int]] = {}
+
+
+def _ink_colours(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    """``rgb``'s ink colours (quantised: a few thousand bins, not every pixel, are compared) as Lab
+    bin centres with their pixel counts, and its ink in all; kept for the image's other questions."""
+    hit = _INK_COLOURS.get(id(rgb))
+    if hit is not None and hit[0] is rgb:
+        return hit[1], hit[2], hit[3]
+    px = rgb[_lab_ink(rgb)[1]].astype(np.int32) >> 3
+    keys, counts = np.unique((px[:, 0] << 10) | (px[:, 1] << 5) | px[:, 2], return_counts=True)
+    centres = np.stack([(keys >> 10) & 31, (keys >> 5) & 31, keys & 31], axis=1) * 8 + 4
+    lab = _lab(centres.astype(np.uint8)[None])[0]
+    if len(_INK_COLOURS) >= 4:
+        _INK_COLOURS.pop(next(iter(_INK_COLOURS)))
+    _INK_COLOURS[id(rgb)] = (rgb, lab, counts, len(px))
+    return lab, counts, len(px)
+
+
 def _colour_ink(rgb: np.ndarray, colour: tuple[int, int, int]) -> tuple[int, int]:
     """Pixels of ``rgb``'s ink within `SAME_DE` of ``colour``, and its ink in all."""
-    lab, ink = _lab_ink(rgb)
+    lab, counts, total = _ink_colours(rgb)
     target = _lab(np.array([[colour]], dtype=np.uint8))[0, 0]
-    near = np.sum((lab[ink] - target) ** 2, axis=1) < SAME_DE * SAME_DE
-    return int(near.sum()), int(ink.sum())
+    near = np.sum((lab - target) ** 2, axis=1) < SAME_DE * SAME_DE
+    return int(counts[near].sum()), total
 
 
 def _palette_kept(c: _Ctx, old: tuple[int, int, int], new: tuple[int, int, int]) -> bool:
