@@ -16,8 +16,8 @@ import numpy as np
 
 from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit, _subplot_scale_change
-from verm.judge.pixel.chart_missing import _drawn_resized, _hidden_plot_items
 from verm.judge.pixel.chart_labels import _fold_value_labels
+from verm.judge.pixel.chart_missing import _drawn_resized, _hidden_plot_items
 from verm.judge.pixel.chart_palette import _palette_kept
 from verm.judge.pixel.chart_style import _line_style_changed
 from verm.judge.pixel.classify import _looks_like_text, _presence
