@@ -99,7 +99,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             # added or dropped), which the data change reports; not a recolouring.
             rest.extend(members)
             continue
-        if _palette_kept(c, key.ref_colour, key.cand_colour):
+        if _palette_kept(c, key.ref_colour, key.cand_colour, [(k.ref_colour, k.cand_colour) for k, _ in colour_groups]):
             rest.extend(members)  # the palette kept, the old colour still drawn: marks moved (a wedge grew)
             continue
         over = _drawn_over(c, key, members) if in_plot else None

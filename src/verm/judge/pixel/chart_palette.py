@@ -5,7 +5,8 @@ next one's), and a wedge's percentage label moves with it (its black glyphs turn
 colour). These read as colour-only changes, yet no mark was recoloured: both colours are plotted
 colours of the reference (each holds `PALETTE_SHARE` of its ink at least) and the candidate still draws
 the old colour as much as the reference did (`KEPT_COLOUR`). A recolouring turns whole marks and
-leaves no old colour behind (the old colour gone), or brings a colour the reference did not draw.
+leaves no old colour behind (the old colour gone), or brings a colour the reference did not draw, or
+permutes the series' colours (a cycle of changes, A -> B -> C -> A, every colour still drawn).
 Rules in full: docs/judges.md, "Pixel judge", "Charts".
 """
 
@@ -13,8 +14,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from verm.judge.pixel.colour import _lab, _lab_ink
+from verm.judge.pixel.colour import _lab, _lab_ink, _rgb_de
 from verm.judge.pixel.context import _Ctx
+
+RGB = tuple[int, int, int]
 
 #: A colour is one of the reference's plotted colours when this share of its ink has it (ΔE < `SAME_DE`).
 PALETTE_SHARE = 0.02
@@ -22,6 +25,10 @@ PALETTE_SHARE = 0.02
 
 #: The candidate keeps the old colour when it draws at least this share of the reference's ink of it.
 KEPT_COLOUR = 0.7
+
+
+#: Colours alike (ΔE76) when following colour changes round a cycle (`_on_cycle`).
+CYCLE_DE = 25.0
 
 
 #: Colours alike (ΔE76) when counting a colour's ink.
@@ -49,7 +56,7 @@ def _ink_colours(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
     return lab, counts, len(px)
 
 
-def _colour_ink(rgb: np.ndarray, colour: tuple[int, int, int]) -> tuple[int, int]:
+def _colour_ink(rgb: np.ndarray, colour: RGB) -> tuple[int, int]:
     """Pixels of ``rgb``'s ink within `SAME_DE` of ``colour``, and its ink in all."""
     lab, counts, total = _ink_colours(rgb)
     target = _lab(np.array([[colour]], dtype=np.uint8))[0, 0]
@@ -57,12 +64,31 @@ def _colour_ink(rgb: np.ndarray, colour: tuple[int, int, int]) -> tuple[int, int
     return int(counts[near].sum()), total
 
 
-def _palette_kept(c: _Ctx, old: tuple[int, int, int], new: tuple[int, int, int]) -> bool:
+def _palette_kept(c: _Ctx, old: RGB, new: RGB, changes: list[tuple[RGB, RGB]]) -> bool:
     """A change from ``old`` to ``new`` is marks of the reference's palette moved over one another (see
-    the module docstring): both colours plotted by the reference, the old one still drawn as much."""
+    the module docstring): both colours plotted by the reference, the old one still drawn as much, and
+    no cycle of colour changes (``changes``: every colour-only change's old and new colour) leads back
+    to ``old`` (series' colours permuted, A -> B -> C -> A, keep every colour drawn: a recolouring)."""
+    if _on_cycle(old, new, changes):
+        return False
     ref_old, ref_ink = _colour_ink(c.ref, old)
     ref_new, _ = _colour_ink(c.ref, new)
     if min(ref_old, ref_new) < PALETTE_SHARE * ref_ink:
         return False  # a colour the reference hardly draws: a new colour, a recolouring
     cand_old, _ = _colour_ink(c.cand, old)
     return cand_old >= KEPT_COLOUR * ref_old
+
+
+def _on_cycle(old: RGB, new: RGB, changes: list[tuple[RGB, RGB]]) -> bool:
+    """Following the colour changes from ``new`` (a change goes on from a colour within `CYCLE_DE` of
+    its old one: its marks' anti-aliased shades quantise apart) comes back to ``old``."""
+    reached, todo = [new], [new]
+    while todo:
+        at = todo.pop()
+        if _rgb_de(at, old) < CYCLE_DE:
+            return True
+        for a, b in changes:
+            if _rgb_de(a, at) < CYCLE_DE and all(_rgb_de(b, r) >= 1 for r in reached):
+                reached.append(b)
+                todo.append(b)
+    return False
