@@ -16,7 +16,6 @@ import numpy as np
 
 from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit, _subplot_scale_change
-from verm.judge.pixel.chart_labels import _fold_value_labels
 from verm.judge.pixel.chart_missing import _drawn_resized, _hidden_plot_items
 from verm.judge.pixel.chart_palette import _palette_kept
 from verm.judge.pixel.chart_style import _line_style_changed
@@ -288,7 +287,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
     if c.frame is not None:
         geometry = [r for r in geometry if not _legend_entry_of_change(c, r, items, plot_colours)]
     items.extend(_region_item(c, r) for r in geometry)
-    return _subplot_scale_change(c, _fold_tick_labels(c, _fold_value_labels(c, items), skip))
+    return _subplot_scale_change(c, _fold_tick_labels(c, items, skip))
 
 
 def _subplot_changes(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Region]]:
