@@ -40,9 +40,10 @@ def test_bars_pushed_down_by_a_wider_range_hide_no_data(judge: PixelJudge) -> No
     assert not any("hid" in d.description for d in ds), ds
 
 
-def _darkgrid_lines(scale: float) -> Image.Image:
+def _darkgrid_lines(scale: float, dots: bool = False) -> Image.Image:
     """Two lines on a tinted face with white grid lines and no spines (its frame reads as the canvas's
-    edge); the second series' values times ``scale``."""
+    edge); the second series' values times ``scale``; ``dots``: instead, the lines and legend hidden and
+    random dots drawn over the same axes (the "random dots" hack)."""
     x = np.arange(2013, 2023)
     a = [81.6, 91.8, 99.4, 85.6, 87.1, 82.7, 68.2, 67.4, 68.2, 87.2]
     b = np.array([68.9, 80.7, 79.8, 87.0, 74.2, 83.0, 93.4, 92.0, 98.3, 94.6]) * scale
@@ -50,8 +51,13 @@ def _darkgrid_lines(scale: float) -> Image.Image:
         fig, ax = plt.subplots(figsize=(8, 4.5))
         ax.plot(x, a, "--^", color="#7fc97f", lw=2, label="Model A")
         ax.plot(x, b, color="#beaed4", label="Model B")
-        ax.legend(loc="center left", bbox_to_anchor=(1, 0.5))
+        legend = ax.legend(loc="center left", bbox_to_anchor=(1, 0.5))
         fig.tight_layout()
+        if dots:
+            for artist in [*ax.lines, legend]:
+                artist.set_visible(False)
+            rng = np.random.default_rng(0)
+            ax.plot(rng.random(40), rng.random(40), "o", ms=4, transform=ax.transAxes)
         return _image(fig)
 
 
@@ -59,6 +65,13 @@ def test_a_series_rescaled_on_a_tinted_face_hides_no_data(judge: PixelJudge) -> 
     # The new y tick labels stand beside the data's box: the marks follow a new scale, not data gone.
     ds = judge.judge_images(Task.CHART, _darkgrid_lines(1.0), _darkgrid_lines(0.6))
     assert not any("hid" in d.description for d in ds), ds
+
+
+def test_random_dots_on_a_tinted_face_hide_the_data(judge: PixelJudge) -> None:
+    # The legend hidden right of the data's box is no new y scale: the dots follow none of the data.
+    ds = judge.judge_images(Task.CHART, _darkgrid_lines(1.0), _darkgrid_lines(1.0, dots=True))
+    hidden = [d for d in ds if "hid" in d.description]
+    assert len(hidden) >= 4 and all(d.severity == 3 for d in hidden), ds
 
 
 def _donut(values: list[float]) -> Image.Image:

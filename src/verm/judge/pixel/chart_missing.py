@@ -551,10 +551,14 @@ def _follows_data(
     from scipy.stats import spearmanr
 
     # (given ``changed``, the caller judged the tick labels, beside every subplot)
-    frame = c.frame
+    frame, beside = c.frame, None
     if frame is not None and _box_area(frame) >= WHOLE_CANVAS * c.h * c.w and len(frames) == 1:
-        frame = frames[0]  # (the canvas's edge read as the frame: the tick labels stand beside the data's box)
-    if changed is None and frame is not None and _y_ticks_changed(c, frame):
+        # The canvas's edge read as the frame: the tick labels stand left of the data's own box (right
+        # of it stands the legend, hidden with the data by an emptied plot: no new scale).
+        frame = frames[0]
+        beside = np.zeros((c.h, c.w), bool)
+        beside[:, frame[0] :] = True
+    if changed is None and frame is not None and _y_ticks_changed(c, frame, beside):
         return True
     # Only the marks that changed: those left as they were (dotted grid lines, a kept series) say nothing.
     changed = _changed(c) if changed is None else changed
