@@ -17,6 +17,7 @@ import numpy as np
 from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit, _subplot_scale_change
 from verm.judge.pixel.chart_missing import _drawn_resized, _hidden_plot_items
+from verm.judge.pixel.chart_palette import _palette_kept
 from verm.judge.pixel.chart_style import _line_style_changed
 from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _dominant, _hex, _lab, _rgb_de
@@ -96,6 +97,9 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             # One plotted colour now shows where another was: marks moved (stacked bars, a series
             # added or dropped), which the data change reports; not a recolouring.
             rest.extend(members)
+            continue
+        if _palette_kept(c, key.ref_colour, key.cand_colour, [(k.ref_colour, k.cand_colour) for k, _ in colour_groups]):
+            rest.extend(members)  # the palette kept, the old colour still drawn: marks moved (a wedge grew)
             continue
         over = _drawn_over(c, key, members) if in_plot else None
         if over == "moved":

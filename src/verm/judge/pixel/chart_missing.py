@@ -380,7 +380,7 @@ HIDDEN_PLOT, HIDDEN_PLOT_ONE, HIDDEN_DRAWN = 0.4, 0.6, 0.25
 
 def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
     """The plot's changes take its data away: over half its mark colours gone (colour classes, per
-    subplot; a class is gone when half its ink has no candidate mark within 2 px),
+    subplot; a class is gone when half its ink has no candidate mark within 2 px), holding over half their ink,
     at least `HIDDEN_PLOT` of its marks hidden (`HIDDEN_PLOT_ONE` for a one-colour plot) and under
     `HIDDEN_DRAWN` drawn anew unless the new marks follow none of its data (`_follows_data`; a
     straight line across the plot is no data, `_ruler`): the hidden
@@ -412,8 +412,14 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
         return []
     # Most of the marks' colours gone too: one heavy series dropped beside a kept one is one change.
     classes = _per_frame(_colour_classes(ref_lab, ref_marks, min_share=0.003), frames)
-    gone = sum(int((m & hidden).sum()) >= KEPT * int(m.sum()) for m, _ in classes)
-    if 2 * gone <= len(classes) or (len(classes) <= 1 and share < HIDDEN_PLOT_ONE):
+    lost = [int((m & hidden).sum()) >= KEPT * int(m.sum()) for m, _ in classes]
+    gone = sum(lost)
+    # (and most of the marks' ink: tiny classes, a label's blend or a legend's box, gone beside a series
+    # still drawn, rescaled, do not outvote it)
+    gone_ink = sum(int(m.sum()) for (m, _), g in zip(classes, lost, strict=True) if g)
+    if 2 * gone <= len(classes) or 2 * gone_ink <= sum(int(m.sum()) for m, _ in classes):
+        return []
+    if len(classes) <= 1 and share < HIDDEN_PLOT_ONE:
         return []
     why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
     return _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
