@@ -32,6 +32,7 @@ from PIL import Image, ImageColor
 from verm.imaging import to_png
 from verm.render.pooled import PooledRenderer, Refused
 from verm.render.sandbox import RenderLimits
+from verm.svg_path import arc_points
 from verm.types import Task
 
 logger = logging.getLogger(__name__)
@@ -688,40 +689,8 @@ class _PathScanner:
 def _arc_points(
     x1: float, y1: float, rx: float, ry: float, phi: float, large: bool, sweep: bool, x2: float, y2: float
 ) -> list[tuple[float, float]]:
-    """Points along an SVG arc (endpoint to centre parameterization, SVG 1.1 F.6.5)."""
-    rx, ry = abs(rx), abs(ry)
-    if rx == 0 or ry == 0 or (x1 == x2 and y1 == y2):
-        return [(x2, y2)]
-    cos, sin = math.cos(math.radians(phi)), math.sin(math.radians(phi))
-    dx, dy = (x1 - x2) / 2, (y1 - y2) / 2
-    xp, yp = cos * dx + sin * dy, -sin * dx + cos * dy
-    lam = xp * xp / (rx * rx) + yp * yp / (ry * ry)
-    if lam > 1:
-        rx, ry = rx * math.sqrt(lam), ry * math.sqrt(lam)
-    num = rx * rx * ry * ry - rx * rx * yp * yp - ry * ry * xp * xp
-    den = rx * rx * yp * yp + ry * ry * xp * xp
-    coef = math.sqrt(max(0.0, num / den)) if den else 0.0
-    if large == sweep:
-        coef = -coef
-    cxp, cyp = coef * rx * yp / ry, -coef * ry * xp / rx
-    cx, cy = cos * cxp - sin * cyp + (x1 + x2) / 2, sin * cxp + cos * cyp + (y1 + y2) / 2
-
-    def angle(ux: float, uy: float) -> float:
-        return math.atan2(uy, ux)
-
-    t1 = angle((xp - cxp) / rx, (yp - cyp) / ry)
-    t2 = angle((-xp - cxp) / rx, (-yp - cyp) / ry)
-    dt = t2 - t1
-    if sweep and dt < 0:
-        dt += 2 * math.pi
-    elif not sweep and dt > 0:
-        dt -= 2 * math.pi
-    pts = []
-    for k in range(1, 17):
-        t = t1 + dt * k / 16
-        ex, ey = rx * math.cos(t), ry * math.sin(t)
-        pts.append((cos * ex - sin * ey + cx, sin * ex + cos * ey + cy))
-    return pts
+    """Points along an SVG arc, 16 of them: enough for a rough bounding box."""
+    return arc_points((x1, y1), rx, ry, phi, large, sweep, (x2, y2), 16)
 
 
 def _path_points(d: str) -> list[tuple[float, float]]:

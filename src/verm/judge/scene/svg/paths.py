@@ -12,6 +12,8 @@ import itertools
 import math
 import re
 
+from verm.svg_path import arc_points
+
 _TOKEN_RE = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _ARITY = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0}
 #: Points sampled along each curve or arc (its end point included).
@@ -28,37 +30,8 @@ def _bezier(p: list[Point], t: float) -> Point:
 
 
 def _arc(start: Point, rx: float, ry: float, rot: float, large: bool, sweep: bool, end: Point) -> list[Point]:
-    """Points along an SVG elliptical arc (the SVG spec's end-point to centre conversion, F.6.5)."""
-    (x1, y1), (x2, y2) = start, end
-    if rx == 0 or ry == 0 or start == end:
-        return [end]
-    rx, ry = abs(rx), abs(ry)
-    phi = math.radians(rot)
-    cos, sin = math.cos(phi), math.sin(phi)
-    dx, dy = (x1 - x2) / 2, (y1 - y2) / 2
-    xp, yp = cos * dx + sin * dy, -sin * dx + cos * dy
-    scale = xp * xp / (rx * rx) + yp * yp / (ry * ry)
-    if scale > 1:  # radii too small for the end points: scaled up, as renderers do
-        rx, ry = rx * math.sqrt(scale), ry * math.sqrt(scale)
-    num = rx * rx * ry * ry - rx * rx * yp * yp - ry * ry * xp * xp
-    den = rx * rx * yp * yp + ry * ry * xp * xp
-    k = math.sqrt(max(0.0, num / den)) if den else 0.0
-    if large == sweep:
-        k = -k
-    cxp, cyp = k * rx * yp / ry, -k * ry * xp / rx
-    cx, cy = cos * cxp - sin * cyp + (x1 + x2) / 2, sin * cxp + cos * cyp + (y1 + y2) / 2
-    t1 = math.atan2((yp - cyp) / ry, (xp - cxp) / rx)
-    t2 = math.atan2((-yp - cyp) / ry, (-xp - cxp) / rx)
-    dt = t2 - t1
-    if sweep and dt < 0:
-        dt += 2 * math.pi
-    elif not sweep and dt > 0:
-        dt -= 2 * math.pi
-    out = []
-    for n in range(1, CURVE_POINTS + 1):
-        t = t1 + dt * n / CURVE_POINTS
-        ex, ey = rx * math.cos(t), ry * math.sin(t)
-        out.append((cos * ex - sin * ey + cx, sin * ex + cos * ey + cy))
+    """Points along an SVG elliptical arc, ending exactly at its end point."""
+    out = arc_points(start, rx, ry, rot, large, sweep, end, CURVE_POINTS)
     out[-1] = end
     return out
 
