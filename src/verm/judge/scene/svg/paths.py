@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Iterator
 
 from verm.svg_path import arc_points
 
@@ -36,6 +37,34 @@ def _arc(start: Point, rx: float, ry: float, rot: float, large: bool, sweep: boo
     return out
 
 
+def _commands(d: str) -> Iterator[tuple[str, list[float]]]:
+    """A path's commands with their numbers, as written (relative or absolute; repeats of a command
+    given as their own command, a moveto's as linetos; Z with no numbers); stops at junk."""
+    cmd = ""
+    tokens = _TOKEN_RE.findall(d)
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        if t.isalpha():
+            cmd, k = t, k + 1
+            if cmd in "Zz":
+                yield cmd, []
+            continue
+        n = _ARITY.get(cmd.upper()) if cmd and cmd not in "Zz" else None
+        if n is None:
+            return
+        try:
+            v = [float(s) for s in tokens[k : k + n]]
+        except ValueError:
+            return
+        if len(v) < n:
+            return
+        k += n
+        yield cmd, v
+        if cmd in "Mm":
+            cmd = "l" if cmd == "m" else "L"  # implicit repeats of a moveto are linetos
+
+
 def path_outline(d: str) -> list[Point]:
     """The points a path's outline passes through, in order (relative commands resolved, curves and arcs
     sampled; subpaths one after another); [] for junk."""
@@ -43,27 +72,14 @@ def path_outline(d: str) -> list[Point]:
     x = y = sx = sy = 0.0
     last_ctrl: Point | None = None  # the previous curve's last control point (for S and T)
     last_kind = ""
-    cmd = ""
-    tokens = _TOKEN_RE.findall(d)
-    k = 0
     try:
-        while k < len(tokens):
-            t = tokens[k]
-            if t.isalpha():
-                cmd, k = t, k + 1
-                if cmd in "Zz":
-                    x, y = sx, sy
-                    out.append((x, y))
-                    last_kind = ""
-                continue
-            if not cmd or cmd in "Zz":
-                return out
+        for cmd, v in _commands(d):
             u = cmd.upper()
-            n = _ARITY[u]
-            v = [float(s) for s in tokens[k : k + n]]
-            if len(v) < n:
-                return out
-            k += n
+            if u == "Z":
+                x, y = sx, sy
+                out.append((x, y))
+                last_kind = ""
+                continue
             ox, oy = (x, y) if cmd.islower() else (0.0, 0.0)
             start = (x, y)
             if u == "H":
@@ -77,12 +93,11 @@ def path_outline(d: str) -> list[Point]:
                 out.append((x, y))
                 if u == "M":
                     sx, sy = x, y
-                    cmd = "l" if cmd.islower() else "L"  # implicit repeats of a moveto are linetos
             elif u == "A":
                 x, y = ox + v[5], oy + v[6]
                 out += _arc(start, v[0], v[1], v[2], bool(v[3]), bool(v[4]), (x, y))
             else:
-                pts = [(ox + v[i], oy + v[i + 1]) for i in range(0, n, 2)]
+                pts = [(ox + v[i], oy + v[i + 1]) for i in range(0, len(v), 2)]
                 if u in ("S", "T"):  # the first control point mirrors the previous curve's last one
                     same = (u == "S" and last_kind in ("C", "S")) or (u == "T" and last_kind in ("Q", "T"))
                     reflected = (2 * x - last_ctrl[0], 2 * y - last_ctrl[1]) if same and last_ctrl else start
@@ -138,38 +153,20 @@ def path_vertices(d: str) -> list[tuple[float, float]]:
     writing one path compare equal point by point."""
     out: list[tuple[float, float]] = []
     x = y = sx = sy = 0.0
-    cmd = ""
-    nums: list[float] = []
-    tokens = _TOKEN_RE.findall(d)
-    k = 0
-    try:
-        while k < len(tokens):
-            t = tokens[k]
-            if t.isalpha():
-                cmd, k = t, k + 1
-                if cmd in "Zz":
-                    x, y = sx, sy
-                continue
-            if not cmd or cmd in "Zz":
-                return out
-            n = _ARITY[cmd.upper()]
-            nums = [float(v) for v in tokens[k : k + n]]
-            if len(nums) < n:
-                return out
-            k += n
-            rel = cmd.islower()
-            u = cmd.upper()
-            if u == "H":
-                x = x + nums[0] if rel else nums[0]
-            elif u == "V":
-                y = y + nums[0] if rel else nums[0]
-            else:
-                ex, ey = nums[-2], nums[-1]
-                x, y = (x + ex, y + ey) if rel else (ex, ey)
-            if u == "M":
-                sx, sy = x, y
-                cmd = "l" if rel else "L"  # implicit repeats of a moveto are linetos
-            out.append((x, y))
-    except (ValueError, KeyError):
-        return out
+    for cmd, nums in _commands(d):
+        rel = cmd.islower()
+        u = cmd.upper()
+        if u == "Z":
+            x, y = sx, sy
+            continue
+        if u == "H":
+            x = x + nums[0] if rel else nums[0]
+        elif u == "V":
+            y = y + nums[0] if rel else nums[0]
+        else:
+            ex, ey = nums[-2], nums[-1]
+            x, y = (x + ex, y + ey) if rel else (ex, ey)
+        if u == "M":
+            sx, sy = x, y
+        out.append((x, y))
     return out
