@@ -311,8 +311,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         out.add("structure_error", 3, f"{where} {series_words(a, siblings)}",
                 f"{series_words(a, siblings)} is drawn as {KIND_WORDS.get(b.kind, b.kind)}, should be "
                 f"{KIND_WORDS.get(a.kind, a.kind)}", b.bbox,
-                Unit("chart type", KIND_WORDS.get(a.kind, a.kind), KIND_WORDS.get(b.kind, b.kind), "series", where),
-                **_bar_rects(b))  # fmt: skip
+                Unit("chart type", KIND_WORDS.get(a.kind, a.kind), KIND_WORDS.get(b.kind, b.kind), "series", where))  # fmt: skip
         _retyped_values(out, res, a, b, siblings, where, ctx)
     if shifted:
         out.items[:] = [d for d in out.items if id(d) not in shifted]
@@ -341,7 +340,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         res.missing.add(s.name or "")
         res.lose(series_words(s, siblings), s.weight, s.ink)
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} is missing", s.bbox,
-                missing=True, lost_series=s.name or "", **_bar_boxes(s), **_points(s, ctx))  # fmt: skip
+                missing=True)  # fmt: skip
     if lost_idx:
         _follow_dropped(out, [lost_all[i][0] for i in lost_idx], kr, series_items)
     if res.lost_ink > 0:  # only then does the candidate's ink matter (`missing.hidden_share`)
@@ -350,52 +349,8 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         s, siblings = added_all[j]
         res.extra.add(s.name or "")
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
-                s.bbox, marks=s.kind, **_bar_boxes(s))  # fmt: skip
+                s.bbox, marks=s.kind)  # fmt: skip
     return res
-
-
-def _bar_rects(s: Series) -> dict[str, Any]:
-    """A bar series' rectangles in data units (x, y, width, height), as a tag: where a series retyped to bars
-    now paints (`grade._redraws_lost`)."""
-    if s.kind not in ("bar", "barh"):
-        return {}
-    keys = ("x", "y", "width", "height")
-    rects = tuple(tuple(float(it[k]) for k in keys) for it in s.items if all(_number(it.get(k)) for k in keys))
-    return {"bar_rects": rects} if rects else {}
-
-
-def _points(s: Series, ctx: AxCtx) -> dict[str, Any]:
-    """A line's or points' data points, as tags: where a series gone was drawn, and whether some lie beyond the
-    candidate's limits (drawn, it would have moved them: its removal moved every mark of the axes)
-    (`grade._redraws_lost`)."""
-    if s.kind not in ("line", "points", "scatter") or not s.items:
-        return {}
-    xs, ys = s.items[0].get("x") or [], s.items[0].get("y") or []
-    pts = tuple((float(x), float(y)) for x, y in zip(xs, ys, strict=False) if _number(x) and _number(y))
-    if not pts:
-        return {}
-    limits = [ctx.c.get(k) for k in ("xlim", "ylim")]
-    beyond = all(
-        isinstance(lim, (list, tuple)) and len(lim) == 2 and all(_number(v) for v in lim) for lim in limits
-    ) and any(
-        not min(lim) <= p[k] <= max(lim)
-        for p in pts
-        for k, lim in enumerate(limits)  # type: ignore[arg-type]
-    )
-    return {"lost_points": pts, "beyond_limits": beyond}
-
-
-def _number(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-
-
-def _bar_boxes(s: Series) -> dict[str, Any]:
-    """A bar series' bars (their boxes and whether they lie across), as a tag: where a series gone or added lay,
-    so a bar changed in one of its columns (a stack) is one place with it (`grade._same_column`)."""
-    if s.kind not in ("bar", "barh"):
-        return {}
-    boxes = tuple(b for b in (clean_box(it.get("bbox")) for it in s.items) if b is not None)
-    return {"bar_boxes": (s.kind == "barh", boxes)} if boxes else {}
 
 
 def _bars_own(err: Series, bars: Sequence[Series]) -> bool:

@@ -568,9 +568,7 @@ class ChartDiff:
             out.add("structure_error", 2, where, f"the legend {verb}", there.get("bbox"))
             return
         tr, tc = list(r.get("texts") or []), list(c.get("texts") or [])
-        # The entries of series gone or added aside, the same entries in another order are a reorder only.
-        kept_r, kept_c = [t for t in tr if t not in missing], [t for t in tc if t not in extra]
-        if tr != tc and Counter(kept_r) == Counter(kept_c) and kept_r != kept_c:
+        if tr != tc and Counter(tr) == Counter(tc):
             # Entries follow the artists' order; a reorder caused by a data or type change is not its own error.
             if not changed:
                 out.add("style_error", 1, where, "the legend entries are in a different order", c.get("bbox"))
@@ -606,8 +604,7 @@ class ChartDiff:
         if not tc and tr:
             return  # a legend left with no entries shows nothing where it sits: its entries' series are gone
         if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (lr == lc != "best" and moved > 0.15):
-            out.add("style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"),
-                    legend_entries=frozenset(tr))  # fmt: skip
+            out.add("style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"))
 
 
 def _one_label_list(items: list[Finding], start: int) -> None:

@@ -315,12 +315,8 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         return False
     if a.tags.get("apart") or b.tags.get("apart"):
         return False  # seen on its own where it lies (limits set wider, values of a retyped series)
-    if _same_column(a, b) or _same_column(b, a):
-        return True
     if (a.tags.get("missing") or b.tags.get("missing")) and "figure" not in (fa, fb):
-        # Missing content is its own item, except where the other change redraws the place it was drawn: one
-        # place to ground truth, which merges edits whose changed pixels overlap.
-        return _redraws_lost(a, b, fb) if a.tags.get("missing") else _redraws_lost(b, a, fa)
+        return False  # a series gone is missing content even where an axis changed around it
     if fa == "text":
         return box_iou(a.bbox, b.bbox) > 0
     if "figure" in (fa, fb):
@@ -350,76 +346,6 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         small, big = (a, b) if fa == "local" else (b, a)
         return _inside_share(small.bbox, big.bbox) >= 0.8
     return False
-
-
-def _redraws_lost(lost: Finding, other: Finding, other_foot: str) -> bool:
-    """Whether ``other`` (with footprint ``other_foot``) changed the pixels where the series ``lost`` was drawn:
-    an axis read another way in its axes (scale, range: every mark of the plot moved, over the series' place
-    too; seed-73 and c67 ground truth: 5 of 5 merged), or its legend moved (the legend that listed the series:
-    its new place is where the entry went missing; 3 of 3 merged), or a series of its axes now drawn as bars
-    over most of its points (they lie under the bars) or whose removal moved the limits (its points lie beyond
-    the candidate's): 1 of 1 on seed 73 and 2 of 2 on synthetic pairs; lines beside the bars, within the
-    limits, stayed apart (c67, gallery dev s12)."""
-    if "lost_series" not in lost.tags or lost.tags.get("axes") is None:
-        return False
-    if lost.tags.get("axes") != other.tags.get("axes"):
-        return False
-    if other_foot == "axes":
-        return True
-    if _retyped(other) and lost.tags.get("lost_points"):
-        # The line gone held the limits (its removal moved the retyped marks too), or most of its points lie
-        # under the bars a series is now drawn as.
-        under = _points_under_bars(lost.tags["lost_points"], other.tags.get("bar_rects", ()))
-        return bool(lost.tags.get("beyond_limits")) or under >= UNDER_BARS
-    return other_foot == "legend" and lost.tags["lost_series"] in other.tags.get("legend_entries", ())
-
-
-#: A line gone is one place with a series retyped to bars when this share of its points lies inside the bars.
-UNDER_BARS = 0.5
-
-
-def _points_under_bars(points: Sequence[tuple[float, float]], rects: Sequence[tuple[float, ...]]) -> float:
-    """The share of ``points`` (data units) inside the bars ``rects`` ((x, y, width, height), data units)."""
-    inside = sum(
-        1
-        for px, py in points
-        if any(min(x, x + w) <= px <= max(x, x + w) and min(y, y + h) <= py <= max(y, y + h) for x, y, w, h in rects)
-    )
-    return inside / len(points) if points else 0.0
-
-
-def _same_column(series: Finding, bar: Finding) -> bool:
-    """Whether a bar of the bar series gone or added in ``series`` was or is stacked right on ``bar`` (one bar
-    whose value changed): in its column, its near end on the changed bar's old or new end. The bar's change moved
-    it, where that series is or was drawn: one place to ground truth (c67: 2 of 2 merged; a bar stacked a segment
-    further up, or drawn over the bar from the baseline, stayed apart). Grouped bars lie side by side: apart."""
-    if "bar_boxes" not in series.tags or "one_bar" not in bar.tags:
-        return False
-    if series.tags.get("axes") is None or series.tags.get("axes") != bar.tags.get("axes"):
-        return False
-    across, boxes = series.tags["bar_boxes"]
-    bar_across, old, new = bar.tags["one_bar"]
-    if across != bar_across:
-        return False
-    k = 1 if across else 0  # the bars' position axis: x for vertical bars, y for horizontal ones
-    v = 1 - k  # their value axis
-    for end in (old, new):
-        if end is None:
-            continue
-        for b in boxes:
-            narrower = min(end[k + 2] - end[k], b[k + 2] - b[k])
-            column = narrower > 0 and min(end[k + 2], b[k + 2]) - max(end[k], b[k]) >= COLUMN_SHARE * narrower
-            # Stacked on it: touching at one end, not overlapping it (a bar drawn over it from the baseline).
-            if column and min(abs(b[v] - end[v + 2]), abs(end[v] - b[v + 2])) <= STACK_GAP:
-                return True
-    return False
-
-
-#: A bar shares a column with another when their spans on the position axis overlap by this share of the narrower.
-COLUMN_SHARE = 0.5
-#: Two bars of one column touch (one stacked on the other) when their near ends lie this close (a share of the
-#: image).
-STACK_GAP = 0.005
 
 
 def _fill_look(f: Finding) -> bool:

@@ -109,8 +109,7 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
             # The change shows where the old and the new bar differ: box both.
             out.add("data_error", reading_severity(rel), loc,
                     f"bar {j + 1}{ctx.bar_at(centre(ca[j]), horizontal)} of {name} is {fmt_number(y)}, should be {fmt_number(x)}",
-                    union_box([ca[j].get("bbox"), ra[i].get("bbox")]),
-                    one_bar=(horizontal, clean_box(ra[i].get("bbox")), clean_box(ca[j].get("bbox"))), **tag)  # fmt: skip
+                    union_box([ca[j].get("bbox"), ra[i].get("bbox")]), **tag)  # fmt: skip
     patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, looks_tag, "bar")
     wa = [abs(float(ra[i].get(size) or 0)) for i, _ in pairs]
     wb = [abs(float(ca[j].get(size) or 0)) for _, j in pairs]
