@@ -18,9 +18,9 @@ from verm.judge.pixel.difference import Region
 from verm.judge.pixel.geometry import _box_area, _inside, _union
 
 
-def _plot_colours(c: _Ctx, cand: bool = False) -> list[tuple[int, int, int]]:
+def _plot_colours(c: _Ctx, cand: bool = False, min_share: float = 0.02) -> list[tuple[int, int, int]]:
     """The reference's (or the candidate's, in its own frame) main ink colours inside the plot frame
-    (each >= 2 % of its ink)."""
+    (each >= ``min_share`` of its ink)."""
     frame = (_cand_frame(c) or c.frame) if cand else c.frame
     assert frame is not None
     fx0, fy0, fx1, fy1 = frame
@@ -28,7 +28,12 @@ def _plot_colours(c: _Ctx, cand: bool = False) -> list[tuple[int, int, int]]:
     px = img[fy0:fy1, fx0:fx1][ink[fy0:fy1, fx0:fx1]]
     if len(px) == 0:
         return []
-    return _main_colours(px[:: max(1, len(px) // 20000)], 0.02)
+    return _main_colours(px[:: max(1, len(px) // 20000)], min_share)
+
+
+#: A candidate colour is new to the plot only when the reference's plot draws it on under this share of its
+#: ink: a series' thin line beside its wide fill holds under `_plot_colours`'s 2 % and is still drawn there.
+DRAWN_COLOUR_SHARE = 0.005
 
 
 def _main_colours(px: np.ndarray, min_share: float) -> list[tuple[int, int, int]]:
@@ -63,6 +68,11 @@ def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int,
     gone = [a for a in distinct(ref_cols) if min((_rgb_de(a, b) for b in cand_cols), default=99) > 15]
     new = [b for b in distinct(cand_cols) if min((_rgb_de(a, b) for a in ref_cols), default=99) > 15]
     if len(gone) != 1 or len(new) != 1:
+        return []
+    # (a colour the reference's plot draws already, if thinly, is no new colour: the fill of an area gone
+    # leaves its line's colour, drawn in a legend, as the candidate's main colour, no recolouring)
+    drawn = _plot_colours(c, min_share=DRAWN_COLOUR_SHARE)
+    if min((_rgb_de(a, new[0]) for a in drawn), default=99) <= 15:
         return []
     old_c, new_c = gone[0], new[0]
     if any(it.colours and _rgb_de(it.colours[1], new_c) < 15 for it in items):
