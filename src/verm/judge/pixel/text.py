@@ -3,7 +3,7 @@ words differ.
 
 Reads below confidence 55 or with < 2 letters/digits are not trusted; a side with no ink is not
 read; text on one side only must hold a word of >= 3 characters and is no change when its glyphs
-are drawn elsewhere in the other image (it moved). Rotated and slanted labels are turned first.
+are drawn elsewhere in the other image (it moved; a legend entry by its words, its handle aside). Rotated and slanted labels are turned first.
 """
 
 from __future__ import annotations
