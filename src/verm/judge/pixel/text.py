@@ -365,6 +365,8 @@ def _drawn_elsewhere(c: _Ctx, box: PxBox, in_ref: bool) -> bool:
     without a leading handle (`_without_handle`)."""
     if _glyphs_elsewhere(c, box, in_ref):
         return True
+    if c.task is not Task.CHART:
+        return False  # (legends are a chart's)
     words = _without_handle(c, box, in_ref)
     return words is not None and _glyphs_elsewhere(c, words, in_ref)
 
