@@ -11,6 +11,7 @@ from dataclasses import replace
 import numpy as np
 
 from verm.judge.grouping import DisjointSets
+from verm.judge.pixel.chart_marks import CHROMA
 from verm.judge.pixel.classify import _presence
 from verm.judge.pixel.colour import _hex, _lab, _rgb_de
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item
@@ -69,10 +70,11 @@ def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int,
     new = [b for b in distinct(cand_cols) if min((_rgb_de(a, b) for a in ref_cols), default=99) > 15]
     if len(gone) != 1 or len(new) != 1:
         return []
-    # (a colour the reference's plot draws already, if thinly, is no new colour: the fill of an area gone
-    # leaves its line's colour, drawn in a legend, as the candidate's main colour, no recolouring)
+    # (a series' colour the reference's plot draws already, if thinly, is no new colour: the fill of an area
+    # gone leaves its line's colour, drawn in a legend, as the candidate's main colour, no recolouring. Black
+    # and greys are the axes' and the text's ink, in every plot: data gone leaving them is still read here.)
     drawn = _plot_colours(c, min_share=DRAWN_COLOUR_SHARE)
-    if min((_rgb_de(a, new[0]) for a in drawn), default=99) <= 15:
+    if _chroma(new[0]) >= CHROMA and min((_rgb_de(a, new[0]) for a in drawn), default=99) <= 15:
         return []
     old_c, new_c = gone[0], new[0]
     if any(it.colours and _rgb_de(it.colours[1], new_c) < 15 for it in items):
@@ -86,6 +88,12 @@ def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int,
             colours=(old_c, new_c),
         )
     ]  # fmt: skip
+
+
+def _chroma(colour: tuple[int, int, int]) -> float:
+    """Lab chroma of one RGB colour."""
+    _, a, b = _lab(np.uint8([[colour]]))[0, 0]
+    return float(np.hypot(a, b))
 
 
 def _series_dropped(c: _Ctx, ref_cols: list[tuple[int, int, int]]) -> bool:
