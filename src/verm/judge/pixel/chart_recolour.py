@@ -11,7 +11,6 @@ from dataclasses import replace
 import numpy as np
 
 from verm.judge.grouping import DisjointSets
-from verm.judge.pixel.chart_marks import CHROMA
 from verm.judge.pixel.classify import _presence
 from verm.judge.pixel.colour import _hex, _lab, _rgb_de
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item
@@ -19,9 +18,9 @@ from verm.judge.pixel.difference import Region
 from verm.judge.pixel.geometry import _box_area, _inside, _union
 
 
-def _plot_colours(c: _Ctx, cand: bool = False, min_share: float = 0.02) -> list[tuple[int, int, int]]:
+def _plot_colours(c: _Ctx, cand: bool = False) -> list[tuple[int, int, int]]:
     """The reference's (or the candidate's, in its own frame) main ink colours inside the plot frame
-    (each >= ``min_share`` of its ink)."""
+    (each >= 2 % of its ink)."""
     frame = (_cand_frame(c) or c.frame) if cand else c.frame
     assert frame is not None
     fx0, fy0, fx1, fy1 = frame
@@ -29,12 +28,7 @@ def _plot_colours(c: _Ctx, cand: bool = False, min_share: float = 0.02) -> list[
     px = img[fy0:fy1, fx0:fx1][ink[fy0:fy1, fx0:fx1]]
     if len(px) == 0:
         return []
-    return _main_colours(px[:: max(1, len(px) // 20000)], min_share)
-
-
-#: A candidate colour is new to the plot only when the reference's plot draws it on under this share of its
-#: ink: a series' thin line beside its wide fill holds under `_plot_colours`'s 2 % and is still drawn there.
-DRAWN_COLOUR_SHARE = 0.005
+    return _main_colours(px[:: max(1, len(px) // 20000)], 0.02)
 
 
 def _main_colours(px: np.ndarray, min_share: float) -> list[tuple[int, int, int]]:
@@ -70,12 +64,6 @@ def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int,
     new = [b for b in distinct(cand_cols) if min((_rgb_de(a, b) for a in ref_cols), default=99) > 15]
     if len(gone) != 1 or len(new) != 1:
         return []
-    # (a series' colour the reference's plot draws already, if thinly, is no new colour: the fill of an area
-    # gone leaves its line's colour, drawn in a legend, as the candidate's main colour, no recolouring. Black
-    # and greys are the axes' and the text's ink, in every plot: data gone leaving them is still read here.)
-    drawn = _plot_colours(c, min_share=DRAWN_COLOUR_SHARE)
-    if _chroma(new[0]) >= CHROMA and min((_rgb_de(a, new[0]) for a in drawn), default=99) <= 15:
-        return []
     old_c, new_c = gone[0], new[0]
     if any(it.colours and _rgb_de(it.colours[1], new_c) < 15 for it in items):
         return []  # already reported as a recolouring
@@ -88,12 +76,6 @@ def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int,
             colours=(old_c, new_c),
         )
     ]  # fmt: skip
-
-
-def _chroma(colour: tuple[int, int, int]) -> float:
-    """Lab chroma of one RGB colour."""
-    _, a, b = _lab(np.uint8([[colour]]))[0, 0]
-    return float(np.hypot(a, b))
 
 
 def _series_dropped(c: _Ctx, ref_cols: list[tuple[int, int, int]]) -> bool:

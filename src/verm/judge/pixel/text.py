@@ -3,7 +3,7 @@ words differ.
 
 Reads below confidence 55 or with < 2 letters/digits are not trusted; a side with no ink is not
 read; text on one side only must hold a word of >= 3 characters and is no change when its glyphs
-are drawn elsewhere in the other image (it moved; a legend entry by its words, its handle aside). Rotated and slanted labels are turned first.
+are drawn elsewhere in the other image (it moved). Rotated and slanted labels are turned first.
 """
 
 from __future__ import annotations
@@ -360,47 +360,8 @@ def _solid_patches(ink: np.ndarray) -> np.ndarray:
 
 def _drawn_elsewhere(c: _Ctx, box: PxBox, in_ref: bool) -> bool:
     """The ink one image shows in ``box`` is drawn somewhere in the other image: it moved rather
-    than appeared or vanished (`_glyphs_elsewhere`). A legend entry's text moved with its legend
-    while its handle changed (a marker added to the line) is found by its words alone: the box
-    without a leading handle (`_without_handle`)."""
-    if _glyphs_elsewhere(c, box, in_ref):
-        return True
-    if c.task is not Task.CHART:
-        return False  # (legends are a chart's)
-    words = _without_handle(c, box, in_ref)
-    return words is not None and _glyphs_elsewhere(c, words, in_ref)
-
-
-#: A legend handle left of its text: a blob of at most this many times the line's ink height in width,
-#: then a gap of at least `HANDLE_GAP` times that height (wider than a space between words).
-HANDLE_WIDTH, HANDLE_GAP = 3.0, 0.5
-
-
-def _without_handle(c: _Ctx, box: PxBox, in_ref: bool) -> PxBox | None:
-    """``box`` without the legend handle drawn at its left (a line or marker, `HANDLE_WIDTH`, set off by
-    `HANDLE_GAP`), when it has one and text follows it; else None."""
-    x0, y0, x1, y1 = box
-    ink = (c.ref_ink if in_ref else c.cand_ink)[y0:y1, x0:x1]
-    rows = int(ink.any(axis=1).sum())
-    cols = np.nonzero(ink.any(axis=0))[0]
-    if rows == 0 or len(cols) < 2:
-        return None
-    gaps = np.nonzero(np.diff(cols) > 1)[0]
-    if len(gaps) == 0:
-        return None
-    first_end, next_start = int(cols[gaps[0]]), int(cols[gaps[0] + 1])
-    handle = first_end - int(cols[0]) + 1
-    if handle > HANDLE_WIDTH * rows or next_start - first_end - 1 < max(6, HANDLE_GAP * rows):
-        return None
-    if int(cols[-1]) - next_start + 1 < handle:
-        return None  # (what follows is no longer than the "handle": two words, not a handle and its text)
-    return x0 + next_start, y0, x1, y1
-
-
-def _glyphs_elsewhere(c: _Ctx, box: PxBox, in_ref: bool) -> bool:
-    """The ink one image shows in ``box`` is drawn somewhere in the other image. Compared on the
-    glyphs' cores only (a label moved over plotted marks keeps its glyphs, not their background):
-    mean squared grey difference under 35² over them."""
+    than appeared or vanished. Compared on the glyphs' cores only (a label moved over plotted marks
+    keeps its glyphs, not their background): mean squared grey difference under 35² over them."""
     x0, y0, x1, y1 = box
     ink = (c.ref_ink if in_ref else c.cand_ink)[y0:y1, x0:x1]
     ib = _cell_ink_box(ink)
