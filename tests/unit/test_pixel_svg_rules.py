@@ -382,12 +382,7 @@ def test_one_of_the_icons_own_solid_parts_kept_larger_is_no_redrawing_and_beats_
         + _CARET.split("<path")[2].replace("</svg>", "")
         + "</g></svg>"
     )
-    ref = _render(_CARET)
-    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, _CARET, ["one shape"])["one shape"]))
-    honest = judge.judge_images(Task.SVG, ref, _render(enlarged))
-    assert _redrawn(hack), [d.description for d in hack]
-    assert honest and not _redrawn(honest), [d.description for d in honest]
-    assert sum(d.severity for d in honest) < sum(d.severity for d in hack), ([d.description for d in honest], hack)
+    _assert_one_shape_redrawn_and_honest_not(judge, _CARET, enlarged)
 
 
 def test_the_one_shape_square_on_a_filled_square_with_a_glyph_cut_out_is_redrawn(judge: PixelJudge) -> None:
@@ -423,9 +418,14 @@ def test_a_card_drawn_over_its_glyph_and_shrunk_is_no_redrawing_and_beats_the_on
         + card
         + "</g></svg>"
     )
-    ref = _render(_J_FLAG)
-    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, _J_FLAG, ["one shape"])["one shape"]))
-    honest = judge.judge_images(Task.SVG, ref, _render(restacked))
+    _assert_one_shape_redrawn_and_honest_not(judge, _J_FLAG, restacked)
+
+
+def _assert_one_shape_redrawn_and_honest_not(judge: PixelJudge, reference: str, honest_source: str) -> None:
+    """The one-shape hack of ``reference`` reads as redrawn; the honest candidate does not, and costs less."""
+    ref = _render(reference)
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, reference, ["one shape"])["one shape"]))
+    honest = judge.judge_images(Task.SVG, ref, _render(honest_source))
     assert _redrawn(hack), [d.description for d in hack]
     assert honest and not _redrawn(honest), [d.description for d in honest]
     assert sum(d.severity for d in honest) < sum(d.severity for d in hack), ([d.description for d in honest], hack)
