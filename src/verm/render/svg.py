@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import binascii
 import io
-import itertools
 import logging
 import math
 import re
@@ -32,7 +31,7 @@ from PIL import Image, ImageColor
 from verm.imaging import to_png
 from verm.render.pooled import PooledRenderer, Refused
 from verm.render.sandbox import RenderLimits
-from verm.svg_path import arc_points
+from verm.svg_path import IDENTITY, NUMBER, NUMBER_RE, Matrix, apply, mul, parse_transform, path_outline
 from verm.types import Task
 
 logger = logging.getLogger(__name__)
@@ -60,9 +59,7 @@ MAX_DATA_SVG_NESTING = 2
 _UNIT_PX = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0, "em": 16.0}
 _UNIT_PX["ex"] = 8.0
 
-_NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
-_NUMBER_RE = re.compile(_NUMBER)
-_LENGTH_RE = re.compile(rf"^\s*({_NUMBER})\s*(px|pt|pc|mm|cm|in|em|ex|%)?\s*$", re.IGNORECASE)
+_LENGTH_RE = re.compile(rf"^\s*({NUMBER})\s*(px|pt|pc|mm|cm|in|em|ex|%)?\s*$", re.IGNORECASE)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml\b[^>]*\?>", re.IGNORECASE)
 _ENTITY_DECL_RE = re.compile(r"<!ENTITY", re.IGNORECASE)
 _INTERNAL_SUBSET_RE = re.compile(r"<!DOCTYPE(?:[^\[>\"']|\"[^\"]*\"|'[^']*')*\[", re.IGNORECASE)
@@ -210,7 +207,7 @@ def _parse_length(value: str) -> float | None:
 
 def _parse_viewbox(value: str) -> tuple[float, float, float, float] | None:
     parts = [p for p in re.split(r"[\s,]+", value.strip()) if p]
-    if len(parts) != 4 or not all(re.fullmatch(_NUMBER, p) for p in parts):
+    if len(parts) != 4 or not all(re.fullmatch(NUMBER, p) for p in parts):
         return None
     nums = tuple(float(p) for p in parts)
     if not all(math.isfinite(n) for n in nums):
@@ -561,55 +558,6 @@ _MAX_D = 200
 _MAX_D_FULL = 20000  # the ``d_full`` key: long enough to compare icon paths point by point
 _MAX_POINTS = 2000
 
-Matrix = tuple[float, float, float, float, float, float]
-_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-def _mul(m: Matrix, n: Matrix) -> Matrix:
-    """m @ n (apply n first, then m)."""
-    a, b, c, d, e, f = m
-    a2, b2, c2, d2, e2, f2 = n
-    return (
-        a * a2 + c * b2,
-        b * a2 + d * b2,
-        a * c2 + c * d2,
-        b * c2 + d * d2,
-        a * e2 + c * f2 + e,
-        b * e2 + d * f2 + f,
-    )
-
-
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
-
-
-def _parse_transform(value: str | None) -> Matrix:
-    m = _IDENTITY
-    if not value:
-        return m
-    for name, args in re.findall(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)", value):
-        nums = [float(x) for x in _NUMBER_RE.findall(args)]
-        t: Matrix = _IDENTITY
-        if name == "matrix" and len(nums) == 6:
-            t = tuple(nums)  # type: ignore[assignment]
-        elif name == "translate" and nums:
-            t = (1, 0, 0, 1, nums[0], nums[1] if len(nums) > 1 else 0.0)
-        elif name == "scale" and nums:
-            t = (nums[0], 0, 0, nums[1] if len(nums) > 1 else nums[0], 0, 0)
-        elif name == "rotate" and nums:
-            r = math.radians(nums[0])
-            cos, sin = math.cos(r), math.sin(r)
-            t = (cos, sin, -sin, cos, 0, 0)
-            if len(nums) >= 3:
-                cx, cy = nums[1], nums[2]
-                t = _mul(_mul((1, 0, 0, 1, cx, cy), t), (1, 0, 0, 1, -cx, -cy))
-        elif name == "skewX" and nums:
-            t = (1, 0, math.tan(math.radians(nums[0])), 1, 0, 0)
-        elif name == "skewY" and nums:
-            t = (1, math.tan(math.radians(nums[0])), 0, 1, 0, 0)
-        m = _mul(m, t)
-    return m
-
 
 def _style_of(el: etree._Element) -> dict[str, str]:
     """Presentation attributes overridden by the ``style`` attribute (stylesheets are not applied)."""
@@ -648,107 +596,6 @@ def _colour(value: str | None, current: str) -> str | None:
         return v.lower() if v.lower() in ("none", "transparent") else v
 
 
-class _PathScanner:
-    """Reads path data tokens; arc flags may be written without separators ('a1 1 0 011 1')."""
-
-    def __init__(self, d: str) -> None:
-        self.d = d
-        self.i = 0
-
-    def _skip(self) -> None:
-        while self.i < len(self.d) and self.d[self.i] in " \t\r\n,":
-            self.i += 1
-
-    def command(self) -> str | None:
-        self._skip()
-        if self.i < len(self.d) and self.d[self.i].isalpha():
-            self.i += 1
-            return self.d[self.i - 1]
-        return None
-
-    def at_number(self) -> bool:
-        self._skip()
-        return self.i < len(self.d) and (self.d[self.i].isdigit() or self.d[self.i] in "+-.")
-
-    def number(self) -> float:
-        self._skip()
-        m = _NUMBER_RE.match(self.d, self.i)
-        if not m:
-            raise ValueError(f"bad path data at {self.i}")
-        self.i = m.end()
-        return float(m.group())
-
-    def flag(self) -> float:
-        self._skip()
-        if self.i < len(self.d) and self.d[self.i] in "01":
-            self.i += 1
-            return float(self.d[self.i - 1])
-        raise ValueError(f"bad arc flag at {self.i}")
-
-
-def _arc_points(
-    x1: float, y1: float, rx: float, ry: float, phi: float, large: bool, sweep: bool, x2: float, y2: float
-) -> list[tuple[float, float]]:
-    """Points along an SVG arc, 16 of them: enough for a rough bounding box."""
-    return arc_points((x1, y1), rx, ry, phi, large, sweep, (x2, y2), 16)
-
-
-def _path_points(d: str) -> list[tuple[float, float]]:
-    """Points on (and, for curves, sampled along) a path, enough for a rough bounding box."""
-    s = _PathScanner(d)
-    pts: list[tuple[float, float]] = []
-    x = y = sx = sy = 0.0
-    cmd: str | None = None
-    steps = (0.25, 0.5, 0.75, 1.0)
-    try:
-        while True:
-            c = s.command()
-            if c is None:
-                if cmd is None or not s.at_number() or cmd in "Zz":
-                    break
-                c = {"M": "L", "m": "l"}.get(cmd, cmd)  # implicit repeat; moveto repeats as lineto
-            cmd = c
-            rel = c.islower()
-            ox, oy = (x, y) if rel else (0.0, 0.0)
-            u = c.upper()
-            if u == "Z":
-                x, y = sx, sy
-                continue
-            if u in "ML":
-                x, y = ox + s.number(), oy + s.number()
-                if u == "M":
-                    sx, sy = x, y
-                pts.append((x, y))
-            elif u == "H":
-                x = ox + s.number()
-                pts.append((x, y))
-            elif u == "V":
-                y = oy + s.number()
-                pts.append((x, y))
-            elif u in "CSQT":
-                n = {"C": 3, "S": 2, "Q": 2, "T": 1}[u]
-                ctrl = [(ox + s.number(), oy + s.number()) for _ in range(n)]
-                ctrl_pts = [(x, y), *ctrl]
-                # Sample the control polygon's curve by de Casteljau; good enough for a bbox.
-                for t in steps:
-                    q = ctrl_pts
-                    while len(q) > 1:
-                        q = [((1 - t) * a[0] + t * b[0], (1 - t) * a[1] + t * b[1]) for a, b in itertools.pairwise(q)]
-                    pts.append(q[0])
-                x, y = ctrl[-1]
-            elif u == "A":
-                rx, ry, phi = s.number(), s.number(), s.number()
-                large, sweep = s.flag(), s.flag()
-                nx, ny = ox + s.number(), oy + s.number()
-                pts.extend(_arc_points(x, y, rx, ry, phi, bool(large), bool(sweep), nx, ny))
-                x, y = nx, ny
-            else:
-                break
-    except (ValueError, IndexError):
-        pass  # keep what was read: renderers also draw a path up to its first error
-    return pts
-
-
 def _local_box(tag: str, el: etree._Element, st: dict[str, str], vw: float, vh: float) -> list[tuple[float, float]]:
     """Corner points of an element's rough bounding box in its own user space."""
     if tag in ("rect", "image", "use"):
@@ -771,12 +618,12 @@ def _local_box(tag: str, el: etree._Element, st: dict[str, str], vw: float, vh: 
             (_num(st.get("x2"), ref=vw), _num(st.get("y2"), ref=vh)),
         ]
     if tag in ("polyline", "polygon"):
-        nums = [float(n) for n in _NUMBER_RE.findall(st.get("points", ""))]
+        nums = [float(n) for n in NUMBER_RE.findall(st.get("points", ""))]
         return list(zip(nums[0::2], nums[1::2], strict=False))  # an odd count drops the last
     if tag == "path":
-        return _path_points(st.get("d", ""))
+        return path_outline(st.get("d", ""), per_curve=16)
     if tag == "text":
-        xs, ys = _NUMBER_RE.findall(st.get("x", "0")), _NUMBER_RE.findall(st.get("y", "0"))
+        xs, ys = NUMBER_RE.findall(st.get("x", "0")), NUMBER_RE.findall(st.get("y", "0"))
         x, y = float(xs[0]) if xs else 0.0, float(ys[0]) if ys else 0.0
         size = _num(st.get("font-size"), 16.0)
         content = " ".join("".join(el.itertext()).split())
@@ -809,17 +656,17 @@ def _root_matrix(root: etree._Element, png_size: tuple[int, int]) -> tuple[Matri
     else:
         w, h = w or 100.0, h or 100.0
         vw, vh = w, h
-        m = _IDENTITY
+        m = IDENTITY
     big_w, big_h = png_size
     k = min(big_w / w, big_h / h)
     fit: Matrix = (k, 0, 0, k, (big_w - round(w * k)) // 2, (big_h - round(h * k)) // 2)
-    return _mul(fit, m), vw, vh
+    return mul(fit, m), vw, vh
 
 
 def _iter_drawn(root: etree._Element) -> Iterator[tuple[etree._Element, Matrix, dict[str, str]]]:
     """Drawable elements in document order with their CTM and inherited style."""
     base = dict(_DEFAULTS)
-    stack: list[tuple[etree._Element, Matrix, dict[str, str]]] = [(root, _IDENTITY, base)]
+    stack: list[tuple[etree._Element, Matrix, dict[str, str]]] = [(root, IDENTITY, base)]
     while stack:
         el, parent_m, parent_style = stack.pop()
         tag = etree.QName(el).localname
@@ -833,9 +680,9 @@ def _iter_drawn(root: etree._Element) -> Iterator[tuple[etree._Element, Matrix, 
         for key, value in own.items():
             if key not in _INHERITED:
                 style[key] = value
-        m = _mul(parent_m, _parse_transform(el.get("transform")))
+        m = mul(parent_m, parse_transform(el.get("transform") or "") or IDENTITY)
         if el is not root and tag == "svg":
-            m = _mul(m, (1, 0, 0, 1, _num(el.get("x")), _num(el.get("y"))))
+            m = mul(m, (1, 0, 0, 1, _num(el.get("x")), _num(el.get("y"))))
         if tag in _DRAWABLE:
             yield el, m, style
             if tag == "text":
@@ -873,7 +720,7 @@ def svg_scene(text: str, png_size: tuple[int, int]) -> dict[str, Any]:
         bbox = None
         pts = _local_box(tag, el, st, vw, vh)
         if pts:
-            ctm = _mul(top, m)
+            ctm = mul(top, m)
             pad = stroke_width / 2 if stroke not in (None, "none") else 0.0
             xs, ys = [p[0] for p in pts], [p[1] for p in pts]
             corners = [
@@ -882,7 +729,7 @@ def svg_scene(text: str, png_size: tuple[int, int]) -> dict[str, Any]:
                 (min(xs) - pad, max(ys) + pad),
                 (max(xs) + pad, max(ys) + pad),
             ]
-            px = [_apply(ctm, cx, cy) for cx, cy in corners]
+            px = [apply(ctm, cx, cy) for cx, cy in corners]
             x0 = min(max(min(p[0] for p in px) / big_w, 0.0), 1.0)
             x1 = min(max(max(p[0] for p in px) / big_w, 0.0), 1.0)
             y0 = min(max(min(p[1] for p in px) / big_h, 0.0), 1.0)

@@ -3,7 +3,8 @@
 - `diff`: the alignment and the comparison of element pairs (`SvgDiff`).
 - `grade`: severities by what shows (ink shares, how far outlines move) and the last pass that merges findings
   on one place.
-- `paths`: path data and transforms as geometry (end points, outlines along curves and arcs, matrices).
+
+Path data and transforms are read as geometry by `verm.svg_path`, which the SVG renderer's scene shares.
 
 The rules: docs/judges.md, "Scene judge", "SVG".
 """

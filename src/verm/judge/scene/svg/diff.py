@@ -38,8 +38,8 @@ from verm.judge.scene.svg.grade import (
     to_polyline,
     transformed_moved,
 )
-from verm.judge.scene.svg.paths import path_outline, path_vertices, transform_matrix
 from verm.judge.scene.text import quote, text_severity
+from verm.svg_path import parse_transform, path_outline, path_vertices
 from verm.types import Discrepancy
 
 
@@ -320,7 +320,7 @@ class SvgDiff:
         (its own transform applied; an ancestor's shift or scale read off the box), grown by half its stroke
         and clipped to the canvas; None when it cannot be placed."""
         box = clean_box(e.get("bbox"))
-        matrix = transform_matrix(e.get("transform") or "") if e.get("transform") else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        matrix = parse_transform(e.get("transform") or "")
         outline_pts = path_outline(d) if d else []
         if box is None or matrix is None or len(outline_pts) < 2 or not points:
             return None
@@ -626,7 +626,7 @@ def _resize_outline(ink: Ink, e: dict[str, Any], ga: str | None, gb: str | None)
 
 def _transform_moved(ink: Ink, e: dict[str, Any], part: str) -> float:
     """How far an appended transform moves an element's outline, a share of the canvas side."""
-    matrix = transform_matrix(part)
+    matrix = parse_transform(part)
     return transformed_moved(ink, e, matrix) if matrix is not None else 0.1
 
 

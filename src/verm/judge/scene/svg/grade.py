@@ -31,7 +31,7 @@ from verm.judge.scene.boxes import box_area, clean_box
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, same_place_groups
 from verm.judge.scene.shows import ChangedPixels
-from verm.judge.scene.svg.paths import path_outline
+from verm.svg_path import path_outline
 
 INK_STEPS = (0.05, 0.25)
 MOVED_STEPS = (0.04, 0.10)
