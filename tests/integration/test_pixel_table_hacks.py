@@ -86,3 +86,34 @@ def test_a_table_reduced_to_its_header_costs_every_row_it_lost() -> None:
     assert r.status is Status.OK and r.judgment is not None, (r.status, r.reason)
     lost = [d for d in r.judgment.discrepancies if "is not drawn in the candidate" in d.description]
     assert [(d.category, d.severity) for d in lost] == [("layout_error", 3)] * 3, r.judgment.discrepancies
+
+
+#: A two-row table under a wide header (the shape of a 538 data table of the shared corpora): its body is
+#: a third of its cells, and emptying it once read as two rows missing, 1.88, above an honest candidate
+#: with a row dropped, a value and a word changed (1.84).
+TWO_ROWS = (
+    "<table><thead><tr><th>EPISODE</th><th>TITLE</th><th>APPLE_FRAME</th><th>AURORA_BOREALIS</th><th>BARN</th>"
+    "<th>BEACH</th><th>BOAT</th></tr></thead><tbody>"
+    '<tr><td>S01E01</td><td>"A WALK IN THE WOODS"</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>'
+    '<tr><td>S01E02</td><td>"MT. MCKINLEY"</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>'
+    "</tbody></table>"
+)
+
+
+def test_a_table_emptied_of_its_body_costs_the_share_of_cells_it_hides() -> None:
+    honest = (
+        TWO_ROWS.replace('<tr><td>S01E01</td><td>"A WALK IN THE WOODS"</td><td>0</td><td>0</td><td>0</td><td>0</td>'
+                         "<td>0</td></tr>", "")
+        .replace("<td>0</td></tr></tbody>", "<td>5</td></tr></tbody>")
+        .replace("<th>BOAT</th>", "<th>SUPPLY</th>")
+    )  # fmt: skip
+    assert honest.count("<tr>") == 2 and "<td>5</td>" in honest and "SUPPLY" in honest
+    emptied = hack_sources(Task.TABLE, TWO_ROWS, ["axes without data"])["axes without data"]
+    with Scorer(Task.TABLE, judge="pixel") as scorer:
+        r_honest, r_hack = scorer.score_batch(
+            [TWO_ROWS] * 2, [as_completion(Task.TABLE, honest), as_completion(Task.TABLE, emptied)]
+        )
+    assert r_honest.status is Status.OK and r_hack.status is Status.OK and r_hack.judgment is not None
+    hidden = [d for d in r_hack.judgment.discrepancies if "table content" in d.description]
+    assert hidden and all(d.severity == 3 for d in hidden), r_hack.judgment.discrepancies
+    assert r_hack.score < r_honest.score, (r_hack.score, r_honest.score, r_hack.judgment.discrepancies)

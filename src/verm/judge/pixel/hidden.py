@@ -23,6 +23,16 @@ from verm.judge.pixel.geometry import PxBox, _mask_box
 HIDDEN_PARTS = 5
 
 
+#: Hidden content costs one severity-3 item per this share of the reference's content hidden (`hidden_parts`).
+HIDDEN_STEP = 0.2
+
+
+def hidden_parts(share: float) -> int:
+    """Severity-3 items for hidden content: one, and one more for every `HIDDEN_STEP` of the reference's
+    content hidden, up to `HIDDEN_PARTS` (all of it)."""
+    return max(1, min(HIDDEN_PARTS, 1 + int(share / HIDDEN_STEP)))
+
+
 #: A part holds hidden ink when it has at least this share of the hidden ink (slivers at the ends do not count).
 HIDDEN_PART_MIN = 0.01
 

@@ -23,7 +23,7 @@ from verm.judge.pixel.chart_missing import _chart_element_items
 from verm.judge.pixel.chart_rearranged import _subplots_rearranged
 from verm.judge.pixel.classify import _CATS
 from verm.judge.pixel.colour import _LAB_INK, _as_array
-from verm.judge.pixel.context import _Ctx
+from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import compare
 from verm.judge.pixel.grade import _cap_scattered
 from verm.judge.pixel.group import _fold_slivers, _items_from_regions, _merge_overlapping
@@ -31,7 +31,7 @@ from verm.judge.pixel.layout import TableGrid, chart_frame, table_grid
 from verm.judge.pixel.normalise import _Normalised, _resize_to, normalise
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.svg import SVG_MAX_SHIFT, _svg_drawn_instead, _svg_element_items, _svg_items, _svg_location
-from verm.judge.pixel.table import _table_element_items, _table_location, table_grid_items
+from verm.judge.pixel.table import _table_element_items, _table_location, table_grid_items, table_hidden_items
 from verm.types import Discrepancy, Judgment, Rendering, Status, Task
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,12 @@ def _warm_up() -> None:
     if not _warm:
         cv2.cvtColor(np.zeros((1, 1, 3), np.float32), cv2.COLOR_RGB2Lab)
         _warm = True
+
+
+def _at_working_scale(img: Image.Image, f: float) -> np.ndarray:
+    """An image as drawn (not stretched to the reference's size), scaled by the reference's working scale ``f``."""
+    w, h = img.size
+    return _resize_to(_as_array(img), max(1, round(w * f)), max(1, round(h * f)))
 
 
 class PixelJudge(Judge):
@@ -105,9 +111,8 @@ class PixelJudge(Judge):
     def _table_cells(
         self,
         ref: np.ndarray,
-        cand_img: Image.Image,
+        cand_own: np.ndarray,
         norm: _Normalised,
-        f: float,
         grid: TableGrid | None,
         elements_missing: bool,
     ) -> list[Discrepancy] | None:
@@ -115,15 +120,14 @@ class PixelJudge(Judge):
 
         A row or column or two more or fewer is one structural error each, whatever it moved; with
         the same grid shape, cell by cell (a wider column shifts no cell after it). Only for a
-        candidate neither rescaled nor stretched; ``f``: the reference's working scale."""
+        candidate neither rescaled nor stretched; ``cand_own``: the candidate as drawn, at the
+        reference's working scale (`_at_working_scale`)."""
         if norm.scale != 1.0 or norm.stretched:
             return None
-        cw, ch = cand_img.size
-        cand_s = _resize_to(_as_array(cand_img), max(1, round(cw * f)), max(1, round(ch * f)))
-        cells = table_grid_items(ref, cand_s, grid, self.max_ocr_calls * 2, elements_missing=elements_missing)
+        cells = table_grid_items(ref, cand_own, grid, self.max_ocr_calls * 2, elements_missing=elements_missing)
         if cells is None:
             return None
-        sh, sw = cand_s.shape[:2]
+        sh, sw = cand_own.shape[:2]
         return [
             Discrepancy(
                 category=it.category, severity=it.severity, location=it.location, description=it.description,
@@ -168,7 +172,9 @@ class PixelJudge(Judge):
             if task is Task.TABLE and not np.array_equal(ref, norm.cand):
                 # A change under the region size (a minus sign, a per-mille for a per-cent): the grid reads
                 # it. No structural change leaves no difference region: only cell reads count here.
-                cells = self._table_cells(ref, cand_img, norm, w / rw, table_grid(ref), elements_missing=False)
+                cells = self._table_cells(
+                    ref, _at_working_scale(cand_img, w / rw), norm, table_grid(ref), elements_missing=False
+                )
                 out.extend(d for d in cells or [] if d.category != "layout_error")
             return out
         dx, dy = diff.shift
@@ -189,10 +195,36 @@ class PixelJudge(Judge):
             items, covered = [rearranged], []
         else:
             items, covered = element_items[task](c, diff.regions)
+
+        def placed(it: _Item) -> Discrepancy:
+            """An item in the reference's working pixels as a discrepancy on the original image."""
+            x0, y0, x1, y1 = it.box
+            bbox = (
+                min(max(norm.ax * (x0 + dx) + norm.bx, 0.0), 1.0),
+                min(max(norm.ay * (y0 + dy) + norm.by, 0.0), 1.0),
+                min(max(norm.ax * (x1 + dx) + norm.bx, 0.0), 1.0),
+                min(max(norm.ay * (y1 + dy) + norm.by, 0.0), 1.0),
+            )
+            if bbox[2] < bbox[0] or bbox[3] < bbox[1]:
+                bbox = (bbox[0], bbox[1], max(bbox[0], bbox[2]), max(bbox[1], bbox[3]))
+            if (x1 - x0) * (y1 - y0) >= 0.8 * h * w:
+                location = "whole image"
+            elif task is Task.CHART:
+                location = _chart_location(it.box, frame, w, h)
+            elif task is Task.TABLE:
+                location = _table_location(grid, it.box, w, h)
+            else:
+                location = _svg_location(it.box, w, h)
+            return Discrepancy(
+                category=it.category, severity=it.severity, location=location, description=it.description, bbox=bbox
+            )
+
         if task is Task.TABLE:
-            cells = self._table_cells(ref, cand_img, norm, w / rw, grid, elements_missing=bool(items))
+            cand_own = _at_working_scale(cand_img, w / rw)
+            cells = self._table_cells(ref, cand_own, norm, grid, elements_missing=bool(items))
             if cells is not None:
-                return out + cells
+                hidden = table_hidden_items(c, cand_own, have=sum(d.severity == 3 for d in cells))
+                return out + cells + [placed(it) for it in hidden]
         # Charts and tables: one item per change (changes on one place are one item, texts apart), no
         # cap on their number. SVGs keep their cap (`grade._cap_scattered`): measured, it grades better.
         if task is Task.SVG:
@@ -220,30 +252,9 @@ class PixelJudge(Judge):
         if task is not Task.SVG:
             regional.sort(key=lambda it: -(it.box[2] - it.box[0]) * (it.box[3] - it.box[1]))
         items.extend(regional)
-
-        for it in items:
-            x0, y0, x1, y1 = it.box
-            bbox = (
-                min(max(norm.ax * (x0 + dx) + norm.bx, 0.0), 1.0),
-                min(max(norm.ay * (y0 + dy) + norm.by, 0.0), 1.0),
-                min(max(norm.ax * (x1 + dx) + norm.bx, 0.0), 1.0),
-                min(max(norm.ay * (y1 + dy) + norm.by, 0.0), 1.0),
-            )
-            if bbox[2] < bbox[0] or bbox[3] < bbox[1]:
-                bbox = (bbox[0], bbox[1], max(bbox[0], bbox[2]), max(bbox[1], bbox[3]))
-            if (x1 - x0) * (y1 - y0) >= 0.8 * h * w:
-                location = "whole image"
-            elif task is Task.CHART:
-                location = _chart_location(it.box, frame, w, h)
-            elif task is Task.TABLE:
-                location = _table_location(grid, it.box, w, h)
-            else:
-                location = _svg_location(it.box, w, h)
-            out.append(
-                Discrepancy(
-                    category=it.category, severity=it.severity, location=location, description=it.description, bbox=bbox
-                )
-            )
+        if task is Task.TABLE:
+            items.extend(table_hidden_items(c, cand_own, have=sum(it.severity == 3 for it in items)))
+        out.extend(placed(it) for it in items)
         log.debug(
             "pixel judge: %d regions -> %d discrepancies, shift %s, scale %.3f, %d OCR reads, size %dx%d",
             len(diff.regions), len(out), diff.shift, norm.scale, c.ocr_calls, w, h,

@@ -25,6 +25,7 @@ from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _Element, _element_item, _missing_items, _noise_items, _survey
 from verm.judge.pixel.explain import _canonical_crop, _shifted_diff
 from verm.judge.pixel.geometry import PxBox, _grid_word, _union
+from verm.judge.pixel.hidden import _graded_hidden_items, hidden_parts
 from verm.judge.pixel.layout import TableGrid, _long_lines, table_grid
 from verm.judge.pixel.table_align import (
     _align_lines,
@@ -71,15 +72,54 @@ def table_grid_items(
 KEPT_FILLED = 0.5
 
 
+def _cells_filled(img: np.ndarray, g: TableGrid) -> list[tuple[PxBox, bool]]:
+    """The inner boxes of the table grid's cells, each with whether it holds ink."""
+    ink = _lab_ink(img)[1]
+    boxes = [_cell_inner(g, i, k) for i in range(1, len(g.rows)) for k in range(1, len(g.cols))]
+    return [
+        (b, _cell_text_box(ink[b[1] : b[3], b[0] : b[2]]) is not None) for b in boxes if b[2] > b[0] and b[3] > b[1]
+    ]
+
+
 def _filled_share(img: np.ndarray, grid: TableGrid | None = None) -> float:
     """The share of the image's table grid cells that hold ink (0 without a readable grid)."""
     g = grid or table_grid(img)
     if g is None:
         return 0.0
-    ink = _lab_ink(img)[1]
-    boxes = [_cell_inner(g, i, k) for i in range(1, len(g.rows)) for k in range(1, len(g.cols))]
-    boxes = [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
-    return sum(_cell_text_box(ink[b[1] : b[3], b[0] : b[2]]) is not None for b in boxes) / max(1, len(boxes))
+    cells = _cells_filled(img, g)
+    return sum(filled for _, filled in cells) / max(1, len(cells))
+
+
+#: A candidate hides its table's content when it leaves more than this share of the reference's filled cells empty.
+CELLS_HIDDEN = 0.5
+
+
+def table_hidden_items(c: _Ctx, cand_own: np.ndarray, have: int) -> list[_Item]:
+    """Missing content costs what it hides: a candidate whose table leaves more than `CELLS_HIDDEN` of the
+    reference's filled cells empty (cells counted on each table's own grid, the candidate's as drawn,
+    ``cand_own``, at the reference's scale and not stretched to its size, so a re-flowed table counts
+    alike; its body emptied, or only the header kept) hid that share of the content. Its severity-3
+    items pile up to `hidden.hidden_parts` of the share: the ``have`` the other readings found (rows
+    missing) count, the rest are hidden-content items over the reference's cells left empty in place
+    (the table's body when none are). [] when either grid cannot be read."""
+    g_cand = table_grid(cand_own)
+    if c.grid is None or g_cand is None:
+        return []
+    ref_cells = [b for b, filled in _cells_filled(c.ref, c.grid) if filled]
+    n_cand = sum(filled for _, filled in _cells_filled(cand_own, g_cand))
+    if not ref_cells:
+        return []
+    share = 1.0 - n_cand / len(ref_cells)
+    extra = hidden_parts(share) - have
+    if share <= CELLS_HIDDEN or extra <= 0:
+        return []
+    ink = _lab_ink(c.cand)[1]
+    emptied = [b for b in ref_cells if _cell_text_box(ink[b[1] : b[3], b[0] : b[2]]) is None]
+    mask = np.zeros((c.h, c.w), bool)
+    for x0, y0, x1, y1 in emptied or ref_cells:
+        mask[y0:y1, x0:x1] = True
+    why = f"{len(ref_cells) - n_cand} of its {len(ref_cells)} filled cells are empty"
+    return _graded_hidden_items(c, mask, extra, "layout_error", "table content", why)
 
 
 def table_aligned_items(
