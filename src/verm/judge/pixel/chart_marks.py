@@ -16,6 +16,7 @@ import numpy as np
 from verm.judge.pixel.colour import _lab_ink, _sq_norm
 from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.geometry import PxBox
+from verm.judge.pixel.memo import once
 
 #: Chromatic ink: Lab chroma at least this (series colours; black text, grey frames and grids are not).
 CHROMA = 20.0
@@ -55,12 +56,18 @@ class _BothMarks:
 
 
 def _both_marks(c: _Ctx, frames: list[PxBox]) -> _BothMarks:
+    """`_BothMarks` over ``frames``, once a judgment."""
+    return once("both_marks", (c,), tuple(frames), lambda: _find_both_marks(c, list(frames)))
+
+
+def _find_both_marks(c: _Ctx, frames: list[PxBox]) -> _BothMarks:
     (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
     # The face among pixels alike in both images: bars filling most of the plot are no face.
     faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
     area = np.zeros_like(c.ref_ink)
     for fx0, fy0, fx1, fy1 in frames:
         area[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = True
+    area.setflags(write=False)  # (shared by every step of the judgment)
     ref_marks = plot_marks(c.ref_ink, ref_lab, frames, faces)
     cand_marks = plot_marks(c.cand_ink, cand_lab, frames, faces)
     return _BothMarks(frames, ref_lab, cand_lab, faces, ref_marks, cand_marks, area)
@@ -115,7 +122,14 @@ def plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: lis
     mark, white squares on it are; grey bars filling a candidate's plot are marks), elsewhere its
     ink; long straight lines (axes, grid) aside, found among these marks (a light grid is no ink but
     differs from the face), dashed ones closed along their run first, grown by a pixel: where grid
-    lines cross, neither line's thin run takes the crossing."""
+    lines cross, neither line's thin run takes the crossing (once a judgment)."""
+    face_key = tuple(None if f is None else tuple(float(v) for v in f) for f in faces)
+    return once("plot_marks", (ink, lab), (tuple(frames), face_key), lambda: _find_plot_marks(ink, lab, frames, faces))
+
+
+def _find_plot_marks(
+    ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]
+) -> np.ndarray:
     out = ink.copy()
     for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
         sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
@@ -143,7 +157,11 @@ def plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: lis
 
 
 def _chromatic(lab: np.ndarray) -> np.ndarray:
-    """Pixels whose Lab chroma is at least `CHROMA`."""
+    """Pixels whose Lab chroma is at least `CHROMA` (once a judgment)."""
+    return once("chromatic", (lab,), None, lambda: _find_chromatic(lab))
+
+
+def _find_chromatic(lab: np.ndarray) -> np.ndarray:
     _, a, b = cv2.split(lab)
     return cv2.magnitude(a, b) >= CHROMA
 

@@ -13,6 +13,7 @@ import numpy as np
 from PIL import Image
 
 from verm.errors import InputError
+from verm.judge.pixel.memo import once
 
 #: ΔE (CIE76) from an image's background colour above which a pixel is "ink".
 INK_DE = 15.0
@@ -74,7 +75,11 @@ def _lab_ink(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _ink(lab: np.ndarray, rgb: np.ndarray, de: float = INK_DE) -> np.ndarray:
-    """Pixels that differ from the image's own background colour by more than ``de``."""
+    """Pixels that differ from the image's own background colour by more than ``de`` (once a judgment)."""
+    return once("ink", (lab, rgb), de, lambda: _find_ink(lab, rgb, de))
+
+
+def _find_ink(lab: np.ndarray, rgb: np.ndarray, de: float) -> np.ndarray:
     bg = _background(rgb)
     bg_lab = cv2.cvtColor((bg / 255.0).reshape(1, 1, 3).astype(np.float32), cv2.COLOR_RGB2Lab)[0, 0]
     d = cv2.subtract(lab, (float(bg_lab[0]), float(bg_lab[1]), float(bg_lab[2]), 0.0))
