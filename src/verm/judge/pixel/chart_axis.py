@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from verm.judge.pixel.chart_marks import FACE_DE, _faces, plot_marks
-from verm.judge.pixel.colour import _lab_ink, _sq_norm
+from verm.judge.pixel.chart_marks import _alike, _faces, plot_marks
+from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.geometry import PxBox, _box_overlap, _mask_box, _union
 from verm.judge.pixel.layout import subplot_frames
@@ -217,7 +217,7 @@ def _rescaled_marks_residual(
         return None
     # Both read against the reference plot's face, among pixels alike in both (bars filling the plot are no face).
     (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
-    face = _faces(ref_lab, [c.frame], _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)[0]
+    face = _faces(ref_lab, [c.frame], _alike(ref_lab, cand_lab))[0]
     ref_m, cand_m = _plot_marks(ref_lab, c.ref_ink, c.frame, face), _plot_marks(cand_lab, c.cand_ink, cand_frame, face)
     if not ref_m.any() or not cand_m.any() or min(ref_m.shape) < 8 or min(cand_m.shape) < 8:
         return None

@@ -63,7 +63,7 @@ def _both_marks(c: _Ctx, frames: list[PxBox]) -> _BothMarks:
 def _find_both_marks(c: _Ctx, frames: list[PxBox]) -> _BothMarks:
     (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
     # The face among pixels alike in both images: bars filling most of the plot are no face.
-    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
+    faces = _faces(ref_lab, frames, _alike(ref_lab, cand_lab))
     area = np.zeros_like(c.ref_ink)
     for fx0, fy0, fx1, fy1 in frames:
         area[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = True
@@ -73,19 +73,30 @@ def _find_both_marks(c: _Ctx, frames: list[PxBox]) -> _BothMarks:
     return _BothMarks(frames, ref_lab, cand_lab, faces, ref_marks, cand_marks, area)
 
 
+def _alike(ref_lab: np.ndarray, cand_lab: np.ndarray) -> np.ndarray:
+    """Pixels within `FACE_DE` of each other in both images (once a judgment)."""
+    return once(
+        "alike", (ref_lab, cand_lab), None, lambda: _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE
+    )
+
+
 def _faces(lab: np.ndarray, frames: list[PxBox], same: np.ndarray | None = None) -> list[np.ndarray | None]:
     """Each plot frame's face colour in the reference: its most common colour (Lab), among the
     pixels ``same`` in both images when given (a fill covering most of the plot is no face)."""
     out: list[np.ndarray | None] = []
     for fx0, fy0, fx1, fy1 in frames:
         sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
-        inner = lab[sl].reshape(-1, 3)
-        if same is not None and int(same[sl].sum()) >= 0.05 * len(inner):
-            inner = inner[same[sl].reshape(-1)]
-        if len(inner) == 0:
+        inner = lab[sl]
+        n = inner.shape[0] * inner.shape[1]
+        # Every k-th pixel (of those alike, when enough are), picked by index: no copy of the whole frame.
+        picked = np.flatnonzero(same[sl]) if same is not None and int(same[sl].sum()) >= 0.05 * n else None
+        count = n if picked is None else len(picked)
+        if count == 0:
             out.append(None)
             continue
-        px = inner[:: max(1, len(inner) // 20000)]
+        step = max(1, count // 20000)
+        ys, xs = np.divmod(np.arange(0, count, step) if picked is None else picked[::step], max(1, inner.shape[1]))
+        px = inner[ys, xs]
         keys, counts = np.unique(_pack(np.round(px / 3.0).astype(np.int32)), return_counts=True)
         out.append(_unpack(keys[counts.argmax()]) * 3.0)
     return out

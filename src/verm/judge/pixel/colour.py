@@ -45,7 +45,11 @@ def _delta_e(lab1: np.ndarray, lab2: np.ndarray) -> np.ndarray:
 
 
 def _background(rgb: np.ndarray) -> np.ndarray:
-    """The most common colour (quantised to 4 bits per channel, then refined by a median)."""
+    """The most common colour (quantised to 4 bits per channel, then refined by a median; once a judgment)."""
+    return once("background", (rgb,), None, lambda: _find_background(rgb))
+
+
+def _find_background(rgb: np.ndarray) -> np.ndarray:
     flat = rgb.reshape(-1, 3)[:: max(1, rgb.shape[0] * rgb.shape[1] // 40000)]
     q = (flat >> 4).astype(np.int32)
     keys = (q[:, 0] << 8) | (q[:, 1] << 4) | q[:, 2]
