@@ -27,6 +27,8 @@ def _as_array(img: Image.Image | np.ndarray) -> np.ndarray:
         arr = np.stack([arr] * 3, axis=2)
     if arr.ndim != 3 or arr.shape[2] < 3:
         raise InputError(f"expected an RGB image array (H x W x 3), got shape {arr.shape}")
+    if arr.shape[2] == 3 and arr.dtype == np.uint8 and arr.flags.c_contiguous:
+        return arr  # the array itself: the judgment's memos (`_lab_ink`) know it by its identity
     return np.ascontiguousarray(arr[:, :, :3], dtype=np.uint8)
 
 
@@ -37,7 +39,7 @@ def _lab(rgb: np.ndarray) -> np.ndarray:
 
 def _sq_norm(d: np.ndarray) -> np.ndarray:
     """Squared Euclidean norm over the last axis of an H x W x 3 float32 array (OpenCV: fast)."""
-    return cv2.transform(d * d, np.ones((1, 3), np.float32))
+    return cv2.transform(cv2.multiply(d, d), np.ones((1, 3), np.float32))
 
 
 def _delta_e(lab1: np.ndarray, lab2: np.ndarray) -> np.ndarray:
