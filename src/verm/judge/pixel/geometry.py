@@ -55,6 +55,11 @@ def _mask_box(mask: np.ndarray, x0: int, y0: int) -> PxBox:
 
 
 def _iou(a: np.ndarray, b: np.ndarray) -> float:
+    if a.dtype == bool and b.dtype == bool:
+        # Counted, not summed (several times faster, the same whole numbers): a mirror search asks thousands.
+        inter = np.count_nonzero(a & b)
+        union = np.count_nonzero(a) + np.count_nonzero(b) - inter
+        return inter / union if union else 1.0
     union = int((a | b).sum())
     return int((a & b).sum()) / union if union else 1.0
 
