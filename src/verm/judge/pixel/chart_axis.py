@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from verm.judge.pixel.chart_marks import FACE_DE, _faces, plot_marks
-from verm.judge.pixel.colour import _lab_ink, _sq_norm
+from verm.judge.pixel.chart_marks import _alike, _faces, plot_marks
+from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.geometry import PxBox, _box_overlap, _mask_box, _union
 from verm.judge.pixel.layout import subplot_frames
@@ -217,7 +217,7 @@ def _rescaled_marks_residual(
         return None
     # Both read against the reference plot's face, among pixels alike in both (bars filling the plot are no face).
     (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
-    face = _faces(ref_lab, [c.frame], _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)[0]
+    face = _faces(ref_lab, [c.frame], _alike(ref_lab, cand_lab))[0]
     ref_m, cand_m = _plot_marks(ref_lab, c.ref_ink, c.frame, face), _plot_marks(cand_lab, c.cand_ink, cand_frame, face)
     if not ref_m.any() or not cand_m.any() or min(ref_m.shape) < 8 or min(cand_m.shape) < 8:
         return None
@@ -275,32 +275,39 @@ def _row_warp(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     k = np.ones((1, 3), np.uint8)
     ad = cv2.dilate(a.astype(np.uint8), k).astype(np.float32)
     bd = cv2.dilate(b.astype(np.uint8), k).astype(np.float32)
-    cost = af.sum(1)[:, None] - af @ bd.T + bf.sum(1)[None, :] - ad @ bf.T
+    # Both products in one: OpenCV's gemm (BLAS threads stall on a busy machine). Every sum here is a
+    # whole number of pixels, exact in float32 and float64, so the order of the sums changes nothing.
+    overlap = cv2.gemm(np.hstack([af, ad]), np.hstack([bd, bf]), 1.0, None, 0.0, flags=cv2.GEMM_2_T)
+    cost = af.sum(1)[:, None] - overlap + bf.sum(1)[None, :]
     n, m = cost.shape
+    run = np.cumsum(cost, axis=1)
     acc = np.empty((n, m), np.float64)
-    steps = np.empty((n, m), np.int8)  # 0: diagonal, 1: from the row above, 2: from the left
-    prev = np.full(m, np.inf)
-    prev_diag = np.full(m, np.inf)
+    # Row by row: the best of the row above and the diagonal, then the best run along the row (a
+    # running minimum); in place, the loop is a handful of array calls a row.
+    from_prev = np.full(m, np.inf)
+    from_prev[0] = 0.0
+    e = np.empty(m, np.float64)
     for i in range(n):
-        if i == 0:
-            up, diag = np.full(m, np.inf), np.full(m, np.inf)
-            diag[0] = 0.0
-        else:
-            up, diag = prev, prev_diag
-        from_prev = np.minimum(up, diag)
-        steps[i] = np.where(diag <= up, 0, 1)
-        e = cost[i] + from_prev
-        run = np.cumsum(cost[i])
-        best = np.minimum.accumulate(e - run)
-        acc[i] = run + best
-        steps[i] = np.where(acc[i] < e, 2, steps[i])
-        prev = acc[i]
-        prev_diag = np.concatenate(([np.inf], acc[i][:-1]))
+        if i:
+            prev = acc[i - 1]
+            np.minimum(prev[1:], prev[:-1], out=from_prev[1:])
+            from_prev[0] = prev[0]
+        np.add(cost[i], from_prev, out=e)
+        np.subtract(e, run[i], out=e)
+        np.minimum.accumulate(e, out=e)
+        np.add(run[i], e, out=acc[i])
+    # Each cell's step, from the whole table at once: 0 diagonal, 1 from the row above, 2 from the left.
+    up = np.full((n, m), np.inf)
+    up[1:] = acc[:-1]
+    diag = np.full((n, m), np.inf)
+    diag[1:, 1:] = acc[:-1, :-1]
+    diag[0, 0] = 0.0
+    steps = np.where(acc < cost + np.minimum(up, diag), 2, np.where(diag <= up, 0, 1)).astype(np.int8).tobytes()
     pairs = []
     i, j = n - 1, m - 1
     while i >= 0 and j >= 0:
         pairs.append((i, j))
-        st = steps[i, j]
+        st = steps[i * m + j]
         if st == 0:
             i, j = i - 1, j - 1
         elif st == 1:

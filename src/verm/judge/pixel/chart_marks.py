@@ -16,6 +16,7 @@ import numpy as np
 from verm.judge.pixel.colour import _lab_ink, _sq_norm
 from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.geometry import PxBox
+from verm.judge.pixel.memo import once
 
 #: Chromatic ink: Lab chroma at least this (series colours; black text, grey frames and grids are not).
 CHROMA = 20.0
@@ -55,15 +56,28 @@ class _BothMarks:
 
 
 def _both_marks(c: _Ctx, frames: list[PxBox]) -> _BothMarks:
+    """`_BothMarks` over ``frames``, once a judgment."""
+    return once("both_marks", (c,), tuple(frames), lambda: _find_both_marks(c, list(frames)))
+
+
+def _find_both_marks(c: _Ctx, frames: list[PxBox]) -> _BothMarks:
     (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
     # The face among pixels alike in both images: bars filling most of the plot are no face.
-    faces = _faces(ref_lab, frames, _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE)
+    faces = _faces(ref_lab, frames, _alike(ref_lab, cand_lab))
     area = np.zeros_like(c.ref_ink)
     for fx0, fy0, fx1, fy1 in frames:
         area[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3] = True
+    area.setflags(write=False)  # (shared by every step of the judgment)
     ref_marks = plot_marks(c.ref_ink, ref_lab, frames, faces)
     cand_marks = plot_marks(c.cand_ink, cand_lab, frames, faces)
     return _BothMarks(frames, ref_lab, cand_lab, faces, ref_marks, cand_marks, area)
+
+
+def _alike(ref_lab: np.ndarray, cand_lab: np.ndarray) -> np.ndarray:
+    """Pixels within `FACE_DE` of each other in both images (once a judgment)."""
+    return once(
+        "alike", (ref_lab, cand_lab), None, lambda: _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= FACE_DE * FACE_DE
+    )
 
 
 def _faces(lab: np.ndarray, frames: list[PxBox], same: np.ndarray | None = None) -> list[np.ndarray | None]:
@@ -72,13 +86,17 @@ def _faces(lab: np.ndarray, frames: list[PxBox], same: np.ndarray | None = None)
     out: list[np.ndarray | None] = []
     for fx0, fy0, fx1, fy1 in frames:
         sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
-        inner = lab[sl].reshape(-1, 3)
-        if same is not None and int(same[sl].sum()) >= 0.05 * len(inner):
-            inner = inner[same[sl].reshape(-1)]
-        if len(inner) == 0:
+        inner = lab[sl]
+        n = inner.shape[0] * inner.shape[1]
+        # Every k-th pixel (of those alike, when enough are), picked by index: no copy of the whole frame.
+        picked = np.flatnonzero(same[sl]) if same is not None and int(same[sl].sum()) >= 0.05 * n else None
+        count = n if picked is None else len(picked)
+        if count == 0:
             out.append(None)
             continue
-        px = inner[:: max(1, len(inner) // 20000)]
+        step = max(1, count // 20000)
+        ys, xs = np.divmod(np.arange(0, count, step) if picked is None else picked[::step], max(1, inner.shape[1]))
+        px = inner[ys, xs]
         keys, counts = np.unique(_pack(np.round(px / 3.0).astype(np.int32)), return_counts=True)
         out.append(_unpack(keys[counts.argmax()]) * 3.0)
     return out
@@ -115,7 +133,14 @@ def plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: lis
     mark, white squares on it are; grey bars filling a candidate's plot are marks), elsewhere its
     ink; long straight lines (axes, grid) aside, found among these marks (a light grid is no ink but
     differs from the face), dashed ones closed along their run first, grown by a pixel: where grid
-    lines cross, neither line's thin run takes the crossing."""
+    lines cross, neither line's thin run takes the crossing (once a judgment)."""
+    face_key = tuple(None if f is None else tuple(float(v) for v in f) for f in faces)
+    return once("plot_marks", (ink, lab), (tuple(frames), face_key), lambda: _find_plot_marks(ink, lab, frames, faces))
+
+
+def _find_plot_marks(
+    ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]
+) -> np.ndarray:
     out = ink.copy()
     for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
         sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
@@ -143,7 +168,11 @@ def plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: lis
 
 
 def _chromatic(lab: np.ndarray) -> np.ndarray:
-    """Pixels whose Lab chroma is at least `CHROMA`."""
+    """Pixels whose Lab chroma is at least `CHROMA` (once a judgment)."""
+    return once("chromatic", (lab,), None, lambda: _find_chromatic(lab))
+
+
+def _find_chromatic(lab: np.ndarray) -> np.ndarray:
     _, a, b = cv2.split(lab)
     return cv2.magnitude(a, b) >= CHROMA
 

@@ -45,7 +45,7 @@ from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
-from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _mask_box, _union
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _line_share_bound, _mask_box, _union
 from verm.judge.pixel.hidden import HIDDEN_PARTS, _graded_hidden_items
 from verm.judge.pixel.layout import subplot_frames
 
@@ -642,8 +642,8 @@ STRAIGHT_SHARE = 0.6
 def _straight(mask: np.ndarray) -> bool:
     """``mask`` is one straight line: `STRAIGHT_SHARE` of it within 2 px of the line fitted to it."""
     ys, xs = np.nonzero(mask)
-    if len(xs) < 20:
-        return False
+    if len(xs) < 20 or _line_share_bound(xs, ys) < STRAIGHT_SHARE * len(xs) - 1:
+        return False  # (no line could hold the share: the fit below is costly on much ink)
     pts = np.column_stack([xs, ys]).astype(np.float32)
     vx, vy, x0, y0 = (float(v) for v in cv2.fitLine(pts, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel())
     return float((np.abs((pts[:, 0] - x0) * vy - (pts[:, 1] - y0) * vx) <= 2.0).mean()) >= STRAIGHT_SHARE
@@ -654,8 +654,8 @@ def _ruler(new: np.ndarray, marks: np.ndarray, frames: list[PxBox]) -> np.ndarra
     near) are that line across a plot (half its width or height at least): a line that carries none
     of the reference's values (the data replaced by a ruler line); else None."""
     ys, xs = np.nonzero(new)
-    if len(xs) < 20:
-        return None
+    if len(xs) < 20 or _line_share_bound(xs, ys) < STRAIGHT_SHARE * len(xs) - 1:
+        return None  # (no line could hold the share: the fit below is costly on much ink)
     pts = np.column_stack([xs, ys]).astype(np.float32)
     # Robust fit: pieces of a dashed grid the hidden marks uncover are new ink too.
     vx, vy, x0, y0 = (float(v) for v in cv2.fitLine(pts, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel())

@@ -13,6 +13,7 @@ import numpy as np
 from PIL import Image
 
 from verm.errors import InputError
+from verm.judge.pixel.memo import once
 
 #: ΔE (CIE76) from an image's background colour above which a pixel is "ink".
 INK_DE = 15.0
@@ -26,6 +27,8 @@ def _as_array(img: Image.Image | np.ndarray) -> np.ndarray:
         arr = np.stack([arr] * 3, axis=2)
     if arr.ndim != 3 or arr.shape[2] < 3:
         raise InputError(f"expected an RGB image array (H x W x 3), got shape {arr.shape}")
+    if arr.shape[2] == 3 and arr.dtype == np.uint8 and arr.flags.c_contiguous:
+        return arr  # the array itself: the judgment's memos (`_lab_ink`) know it by its identity
     return np.ascontiguousarray(arr[:, :, :3], dtype=np.uint8)
 
 
@@ -36,7 +39,7 @@ def _lab(rgb: np.ndarray) -> np.ndarray:
 
 def _sq_norm(d: np.ndarray) -> np.ndarray:
     """Squared Euclidean norm over the last axis of an H x W x 3 float32 array (OpenCV: fast)."""
-    return cv2.transform(d * d, np.ones((1, 3), np.float32))
+    return cv2.transform(cv2.multiply(d, d), np.ones((1, 3), np.float32))
 
 
 def _delta_e(lab1: np.ndarray, lab2: np.ndarray) -> np.ndarray:
@@ -44,7 +47,11 @@ def _delta_e(lab1: np.ndarray, lab2: np.ndarray) -> np.ndarray:
 
 
 def _background(rgb: np.ndarray) -> np.ndarray:
-    """The most common colour (quantised to 4 bits per channel, then refined by a median)."""
+    """The most common colour (quantised to 4 bits per channel, then refined by a median; once a judgment)."""
+    return once("background", (rgb,), None, lambda: _find_background(rgb))
+
+
+def _find_background(rgb: np.ndarray) -> np.ndarray:
     flat = rgb.reshape(-1, 3)[:: max(1, rgb.shape[0] * rgb.shape[1] // 40000)]
     q = (flat >> 4).astype(np.int32)
     keys = (q[:, 0] << 8) | (q[:, 1] << 4) | q[:, 2]
@@ -74,7 +81,11 @@ def _lab_ink(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _ink(lab: np.ndarray, rgb: np.ndarray, de: float = INK_DE) -> np.ndarray:
-    """Pixels that differ from the image's own background colour by more than ``de``."""
+    """Pixels that differ from the image's own background colour by more than ``de`` (once a judgment)."""
+    return once("ink", (lab, rgb), de, lambda: _find_ink(lab, rgb, de))
+
+
+def _find_ink(lab: np.ndarray, rgb: np.ndarray, de: float) -> np.ndarray:
     bg = _background(rgb)
     bg_lab = cv2.cvtColor((bg / 255.0).reshape(1, 1, 3).astype(np.float32), cv2.COLOR_RGB2Lab)[0, 0]
     d = cv2.subtract(lab, (float(bg_lab[0]), float(bg_lab[1]), float(bg_lab[2]), 0.0))

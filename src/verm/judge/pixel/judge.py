@@ -28,6 +28,7 @@ from verm.judge.pixel.difference import compare
 from verm.judge.pixel.grade import _cap_scattered
 from verm.judge.pixel.group import _fold_slivers, _items_from_regions, _merge_overlapping
 from verm.judge.pixel.layout import TableGrid, chart_frame, table_grid
+from verm.judge.pixel.memo import _MEMO
 from verm.judge.pixel.normalise import _Normalised, _resize_to, normalise
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.svg import SVG_MAX_SHIFT, _svg_drawn_instead, _svg_element_items, _svg_items, _svg_location
@@ -102,10 +103,11 @@ class PixelJudge(Judge):
 
     def judge_images(self, task: Task, ref_img: Image.Image, cand_img: Image.Image) -> list[Discrepancy]:
         """The discrepancies between two PIL images (the core of `judge`)."""
-        token = _LAB_INK.set({})
+        token, memo_token = _LAB_INK.set({}), _MEMO.set({})
         try:
             return self._judge_images(task, ref_img, cand_img)
         finally:
+            _MEMO.reset(memo_token)
             _LAB_INK.reset(token)
 
     def _table_cells(

@@ -14,6 +14,7 @@ import numpy as np
 
 from verm.judge.pixel.colour import _ink, _lab_ink
 from verm.judge.pixel.geometry import PxBox
+from verm.judge.pixel.memo import once
 
 
 def plot_frame(ink: np.ndarray) -> tuple[int, int, int, int] | None:
@@ -212,6 +213,10 @@ def subplot_frames(rgb: np.ndarray, ink: np.ndarray, min_side: float = SUBPLOT_M
     (spines and the grid joined to them, each >= `SUBPLOT_MIN` of the image side long) whose box spans
     `SUBPLOT_MIN` (``min_side``) of the image both ways; in a style without spines, its faint grid. A frame inside
     another (an inset) is kept; colour bars and legends (narrow, or without straight corners) are not."""
+    return list(once("subplot_frames", (rgb, ink), min_side, lambda: _subplot_frames(rgb, ink, min_side)))
+
+
+def _subplot_frames(rgb: np.ndarray, ink: np.ndarray, min_side: float) -> list[PxBox]:
     frames = _line_frames(ink, min_side)
     if not frames:
         frames = _line_frames(_ink(_lab_ink(rgb)[0], rgb, FAINT_DE), min_side)
