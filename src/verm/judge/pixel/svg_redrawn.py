@@ -3,7 +3,8 @@
 The candidate is one plain shape (one connected drawing, at most an outline and its hole, convex);
 most of the reference's outline (three quarters when it is one plain shape too) is drawn nowhere in
 it (at its place, and after the one similarity transform that best maps the reference's drawing onto
-the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new;
+the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new,
+or it covers the drawing in a new colour (`_covers_drawing`: a square along an icon's frame painted over all inside it);
 and the shape is none of the reference's own painted parts, in its colour, so moved (`_kept_part`; a part
 with holes, a card with a glyph on it, only when the shape also redraws the card's own outline).
 Then every half (or part of one) of the reference's outline that is hidden is one structure_error 3,
