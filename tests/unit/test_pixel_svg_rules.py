@@ -491,3 +491,18 @@ def test_a_part_kept_recoloured_while_the_rest_is_erased_is_no_redrawing(judge: 
     wedge = f'{_TAG.replace("currentColor", "#17becf")}<path d="M21.2799 8.4728 A10 10 0 0 0 12 2 L12 12 Z"/></svg>'
     out = judge.judge_images(Task.SVG, _render(pie), _render(wedge))
     assert out and not _redrawn(out), [d.description for d in out]
+
+
+def test_a_frame_shrunk_is_no_mirroring_of_the_books_it_holds(judge: PixelJudge) -> None:
+    # Seed-83 pair 45: the frame shrunk, so the books render larger; a book grown over its own mirror
+    # image about the changed box's centre was read as mirrored. A mirror moves ink, it adds none.
+    tag = _TAG.replace(' width="24" height="24"', ' width="24" height="24"')
+    books = '<path d="M7 7v10"/><path d="M11 7v10"/>'
+    ref = f'{tag}<rect width="18" height="18" x="3" y="3" rx="2"/>{books}<path d="m15 7 2 10"/></svg>'
+    cand = (
+        f'{tag}<rect width="15.876" height="15.876" x="4.062" y="4.062" rx="2"/>{books}'
+        '<path d="M15.5941 7.0837 L17 17"/></svg>'
+    )
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert out and not any("mirrored" in d.description for d in out), [d.description for d in out]
+    assert all(d.category == "shape_error" for d in out), [d.description for d in out]
