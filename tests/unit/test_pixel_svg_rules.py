@@ -429,3 +429,80 @@ def _assert_one_shape_redrawn_and_honest_not(judge: PixelJudge, reference: str, 
     assert _redrawn(hack), [d.description for d in hack]
     assert honest and not _redrawn(honest), [d.description for d in honest]
     assert sum(d.severity for d in honest) < sum(d.severity for d in hack), ([d.description for d in honest], hack)
+
+
+#: A framed mirror (after twemoji 1fa9e, seed-83 pair 105): an orange frame whose outline the one-shape
+#: hack's square follows exactly, a pane with a light stripe inside, an ornament on top.
+_FRAMED = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"><path fill="#FFAC33" d="M6 6h24v24H6z"/>'
+    '<path fill="#BBDDF5" d="M9 9h18v18H9z"/><path fill="#F5F8FA" d="M21 9L12 27h5l10-14V9z"/>'
+    '<path fill="#FFAC33" d="M12 6a6 4 0 0 1 12 0z"/></svg>'
+)
+
+
+def test_a_square_along_the_frame_that_covers_the_drawing_in_a_new_colour_is_redrawn(judge: PixelJudge) -> None:
+    # The square's outline is the frame's own, but it paints over the pane and the stripe in a colour the
+    # icon does not use: it hides the drawing (read before as one recolouring, cheaper than honest edits).
+    stripe_mirrored = _FRAMED.replace(
+        '<path fill="#F5F8FA" d="M21 9L12 27h5l10-14V9z"/>',
+        '<path fill="#F5F8FA" d="M21 9L12 27h5l10-14V9z" transform="translate(36 0) scale(-1 1)"/>',
+    )
+    _assert_one_shape_redrawn_and_honest_not(judge, _FRAMED, stripe_mirrored)
+
+
+#: A film strip (twemoji 1f39e) and seed-73 pair 47: its dark frame drawn over the sprocket holes (moved
+#: off the canvas) and its thin stripes recoloured.
+_FILM = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"><path d="M29 11h6v14h-6zM1 11h6v14H1zm8 '
+    '0h18v14H9z" fill="#BBDDF5"/><path fill="#231F20" d="M35 11V6H1v5h6v14H1v5h34v-5h-6V11h6zm-8 14H9V11h'
+    '18v14z"/><path fill="#F5F8FA" d="M31 7h2v3h-2zm-4 0h2v3h-2zm-4 0h2v3h-2zm-4 0h2v3h-2zm-4 0h2v3h-2zm-'
+    "4 0h2v3h-2zM7 7h2v3H7zM3 7h2v3H3zm28 19h2v3h-2zm-4 0h2v3h-2zm-4 0h2v3h-2zm-4 0h2v3h-2zm-4 0h2v3h-2zm"
+    '-4 0h2v3h-2zm-4 0h2v3H7zm-4 0h2v3H3z"/><path fill="#88C9F9" d="M29 25V11h1v14zM9 25V11h1v14z"/></svg'
+    ">"
+)
+_FILM_RESTACKED = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"><path d="M29 11h6v14h-6zM1 11h6v14H1zm8 '
+    '0h18v14H9z" fill="#BBDDF5"/><path fill="#9467bd" d="M29 25V11h1v14zM9 25V11h1v14z"/><path fill="#F5F'
+    '8FA" d="M39.242 0.026 L42.51 0.026 L42.51 4.928 L39.242 4.928 Z M32.706 0.026 L35.974 0.026 L35.974 '
+    "4.928 L32.706 4.928 Z M26.17 0.026 L29.438 0.026 L29.438 4.928 L26.17 4.928 Z M19.634 0.026 L22.902 "
+    "0.026 L22.902 4.928 L19.634 4.928 Z M13.098 0.026 L16.366 0.026 L16.366 4.928 L13.098 4.928 Z M6.562"
+    " 0.026 L9.83 0.026 L9.83 4.928 L6.562 4.928 Z M0.026 0.026 L3.294 0.026 L3.294 4.928 L0.026 4.928 Z "
+    "M-6.51 0.026 L-3.242 0.026 L-3.242 4.928 L-6.51 4.928 Z M39.242 31.072 L42.51 31.072 L42.51 35.974 L"
+    "39.242 35.974 Z M32.706 31.072 L35.974 31.072 L35.974 35.974 L32.706 35.974 Z M26.17 31.072 L29.438 "
+    "31.072 L29.438 35.974 L26.17 35.974 Z M19.634 31.072 L22.902 31.072 L22.902 35.974 L19.634 35.974 Z "
+    "M13.098 31.072 L16.366 31.072 L16.366 35.974 L13.098 35.974 Z M6.562 31.072 L9.83 31.072 L9.83 35.97"
+    "4 L6.562 35.974 Z M0.026 31.072 L3.294 31.072 L3.294 35.974 L0.026 35.974 Z M-6.51 31.072 L-3.242 31"
+    '.072 L-3.242 35.974 L-6.51 35.974 Z"/><path fill="#231F20" d="M35 11V6H1v5h6v14H1v5h34v-5h-6V11h6zm-'
+    '8 14H9V11h18v14z"/></svg>'
+)
+
+
+def test_a_part_drawn_over_the_rest_in_its_own_colour_is_no_redrawing(judge: PixelJudge) -> None:
+    # The frame covers the holes: the outline it hides lies under its paint, but in the reference's own
+    # colour: a stacking change, not a new drawing.
+    out = judge.judge_images(Task.SVG, _render(_FILM), _render(_FILM_RESTACKED))
+    assert out and not _redrawn(out), [d.description for d in out]
+
+
+def test_a_part_kept_recoloured_while_the_rest_is_erased_is_no_redrawing(judge: PixelJudge) -> None:
+    # A pie chart's arc dropped and its wedge kept, recoloured and reshaped (seed-67 pair 56): the wedge
+    # is painted anew, but the outline it hides lies on bare canvas (erased, not covered): the groups read it.
+    pie = f'{_TAG}<path d="M21.21 15.89A10 10 0 1 1 8 2.83"/><path d="M22 12A10 10 0 0 0 12 2v10z"/></svg>'
+    wedge = f'{_TAG.replace("currentColor", "#17becf")}<path d="M21.2799 8.4728 A10 10 0 0 0 12 2 L12 12 Z"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(pie), _render(wedge))
+    assert out and not _redrawn(out), [d.description for d in out]
+
+
+def test_a_frame_shrunk_is_no_mirroring_of_the_books_it_holds(judge: PixelJudge) -> None:
+    # Seed-83 pair 45: the frame shrunk, so the books render larger; a book grown over its own mirror
+    # image about the changed box's centre was read as mirrored. A mirror moves ink, it adds none.
+    tag = _TAG.replace(' width="24" height="24"', ' width="24" height="24"')
+    books = '<path d="M7 7v10"/><path d="M11 7v10"/>'
+    ref = f'{tag}<rect width="18" height="18" x="3" y="3" rx="2"/>{books}<path d="m15 7 2 10"/></svg>'
+    cand = (
+        f'{tag}<rect width="15.876" height="15.876" x="4.062" y="4.062" rx="2"/>{books}'
+        '<path d="M15.5941 7.0837 L17 17"/></svg>'
+    )
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert out and not any("mirrored" in d.description for d in out), [d.description for d in out]
+    assert all(d.category == "shape_error" for d in out), [d.description for d in out]

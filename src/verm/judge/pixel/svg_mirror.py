@@ -117,6 +117,12 @@ def _mirrored_across(
     return out
 
 
+#: A shape mirrored keeps its ink: the box's ink mirrored whole (`_mirror_axis`) only when either image's
+#: ink in the changed box holds at least this share of the other's (its ink gone and come, which a shape
+#: partly covered or also reshaped changes, are compared apart).
+SVG_MIRROR_SAME_INK = 0.82
+
+
 def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
     """'horizontally' / 'vertically' when the candidate's ink is the reference's mirrored in the box of
     the changed pixels (``mask``, placed at x0, y0).
@@ -129,13 +135,16 @@ def _mirror_axis(c: _Ctx, mask: np.ndarray, x0: int, y0: int) -> str | None:
     if min(int(a.sum()), int(b.sum())) < 30:
         return None
     plain = _iou(a, b)
+    # The box's ink mirrored whole: a mirror moves ink, it adds none. A shape that grew over its own
+    # mirror image (a bar drawn wider and longer about a point beside it) is no mirroring.
+    same_ink = min(int(a.sum()), int(b.sum())) >= SVG_MIRROR_SAME_INK * max(int(a.sum()), int(b.sum()))
     # What vanished, mirrored, is what appeared (other shapes' ink in the box, unchanged, aside).
     grow = np.ones((3, 3), np.uint8)
     gone = cv2.dilate((a & ~b).astype(np.uint8), grow).astype(bool)
     came = cv2.dilate((b & ~a).astype(np.uint8), grow).astype(bool)
     for axis, name in ((1, "horizontally"), (0, "vertically")):
         flipped = _iou(np.flip(a, axis), b)
-        if flipped >= 0.7 and flipped >= plain + 0.2 and not _slid(a, b, axis, min(c.h, c.w)):
+        if flipped >= 0.7 and flipped >= plain + 0.2 and same_ink and not _slid(a, b, axis, min(c.h, c.w)):
             return name
         if min(int(gone.sum()), int(came.sum())) >= 30:
             flipped = _iou(np.flip(gone, axis), came)

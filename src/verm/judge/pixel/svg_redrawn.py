@@ -3,7 +3,8 @@
 The candidate is one plain shape (one connected drawing, at most an outline and its hole, convex);
 most of the reference's outline (three quarters when it is one plain shape too) is drawn nowhere in
 it (at its place, and after the one similarity transform that best maps the reference's drawing onto
-the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new;
+the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new,
+or it covers the drawing in a new colour (`_covers_drawing`: a square along an icon's frame painted over all inside it);
 and the shape is none of the reference's own painted parts, in its colour, so moved (`_kept_part`; a part
 with holes, a card with a glyph on it, only when the shape also redraws the card's own outline).
 Then every half (or part of one) of the reference's outline that is hidden is one structure_error 3,
@@ -20,7 +21,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.classify import _CATS
-from verm.judge.pixel.colour import INK_DE, _dominant, _rgb_de
+from verm.judge.pixel.colour import INK_DE, _dominant, _lab, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.geometry import _mask_box
 from verm.judge.pixel.svg_transform import _paint
@@ -188,6 +189,38 @@ def _same_outline(moved: np.ndarray, cand_paint: np.ndarray, near: float) -> boo
     return max(_hidden_share(cand_rim, to_rim, near), _hidden_share(rim, to_cand, near)) <= SVG_KEPT_HOLED_OUTLINE
 
 
+#: A shape along the reference's own outline covers the drawing when at least this share of the
+#: reference's outline it hides lies under its paint, painted otherwise than the reference paints it.
+SVG_COVERED = 0.5
+
+
+#: ... and only in a colour the reference paints on under this share of its paint (a part of the
+#: reference's own, drawn over the rest in a new order, covers it too but draws nothing new).
+SVG_COVERED_OWN = 0.02
+
+
+def _covers_drawing(c: _Ctx, hidden: np.ndarray) -> bool:
+    """Whether the reference's outline the candidate hides (``hidden``) lies mostly (`SVG_COVERED`) under
+    the candidate's paint in another colour than the reference's there (within `INK_DE`), a colour the
+    reference hardly paints (`SVG_COVERED_OWN`): a square
+    drawn over a framed mirror, along its frame, covers the drawing; a part of the reference kept (its
+    outline the reference's) while the rest is erased leaves the hidden outline on bare canvas."""
+    if not hidden.any():
+        return False
+    ref_paint, cand_paint = _paint(c)
+    colour = _lab(np.array([[_dominant(c.cand[cand_paint])]], dtype=np.uint8))[0, 0]
+    ref_lab = _lab(c.ref[ref_paint][None, :: max(1, int(ref_paint.sum()) // 20000)])[0]
+    if float((np.linalg.norm(ref_lab - colour, axis=1) <= INK_DE).mean()) >= SVG_COVERED_OWN:
+        return False  # a shape in a colour of the reference's own (a part drawn over the rest): no new drawing
+    under = hidden & cand_paint
+    ref_px, cand_px = c.ref[under], c.cand[under]
+    if len(ref_px) == 0:
+        return False
+    lab = _lab(np.stack([ref_px, cand_px], axis=1))
+    other = int((np.linalg.norm(lab[:, 0] - lab[:, 1], axis=1) > INK_DE).sum())
+    return other >= SVG_COVERED * int(hidden.sum())
+
+
 def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
     """Items for an icon redrawn as one plain shape (module docstring), else none."""
     if not c.ref_ink.any() or not _plain_shape(c.cand_ink):
@@ -200,9 +233,9 @@ def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
     hidden_min, new_min = SVG_REDRAWN
     if _plain_shape(c.ref_ink):
         hidden_min = SVG_REDRAWN_PLAIN  # one plain shape made another: a reshape unless most of it is gone
-    if _hidden_share(cand_outline, to_ref, near) < new_min:
-        return []  # the shape is the reference's own (a background disc left alone)
     to_cand = cv2.distanceTransform((~cand_outline).astype(np.uint8), cv2.DIST_L2, 3)
+    if _hidden_share(cand_outline, to_ref, near) < new_min and not _covers_drawing(c, ref_outline & (to_cand > near)):
+        return []  # the shape is the reference's own (a background disc left alone)
     hidden = _hidden_share(ref_outline, to_cand, near)
     if hidden < hidden_min or _least_hidden(c, ref_outline, to_cand, near) < hidden_min or _kept_part(c):
         return []
