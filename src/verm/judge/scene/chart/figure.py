@@ -52,6 +52,8 @@ class ChartDiff:
         self.layout_changed = False
         self.lost_baseline = False  # bars of this axes were drawn as another kind (their zero baseline left)
         self.axes_log: list[tuple[Any, bool, list[Finding]]] = []
+        #: Per paired axes: (its data changed, per axis: (reference limits, candidate limits, range findings)).
+        self.ranges_log: list[tuple[bool, dict[str, tuple[Any, Any, list[Finding]]]]] = []
         #: Per reference axes with data: what it shows and what of it is missing, for the missing share.
         self.losses: list[Hidden] = []
         #: Series missing or extra in any axes (by name), and the axes legends to compare once all are known.
@@ -117,6 +119,7 @@ class ChartDiff:
             if not changed and any(c2 and box_iou(box, b2) > 0.9 for b2, c2, _ in self.axes_log)
             for d in xs
         }
+        follows |= self.shared_ranges_follow()
         if follows:
             self.out.items[:] = [d for d in self.out.items if id(d) not in follows]
         self.texts(ref.get("texts") or [], cand.get("texts") or [], "figure", data_changed=False)
@@ -130,6 +133,26 @@ class ChartDiff:
             self.legend(rl[k] if k < len(rl) else None, cl[k] if k < len(cl) else None, "figure legend",
                         self.missing, self.extra)  # fmt: skip
         self.pile_up()
+
+    def shared_ranges_follow(self) -> set[int]:
+        """Range findings of axes whose own data did not change but that share the axis with one whose data did.
+
+        Subplots made with shared axes (``sharey=True``) autoscale together: a value changed in one panel
+        moves the range of every panel. The scene does not say which axes are shared; axes whose limits on
+        an axis are the same in the reference and again the same in the candidate are read as sharing it.
+        """
+        follows: set[int] = set()
+        for axis in ("x", "y"):
+            groups: dict[tuple[Any, Any], list[tuple[bool, list[Finding]]]] = {}
+            for changed, lims in self.ranges_log:
+                rl, cl, found = lims[axis]
+                key = (_lim_key(rl), _lim_key(cl))
+                if None not in key:
+                    groups.setdefault(key, []).append((changed, found))
+            for members in groups.values():
+                if len(members) >= 2 and any(changed for changed, _ in members):
+                    follows |= {id(d) for changed, found in members if not changed for d in found}
+        return follows
 
     def missing_axes(self, r: dict[str, Any], where: str, kinds: dict[str, Any]) -> None:
         """A reference axes the candidate does not show: one discrepancy, and all its data is missing."""
@@ -285,8 +308,14 @@ class ChartDiff:
         structure = any(d.category == "structure_error" for d in out.items[n_before:])
         resized = self.layout_changed or _resized(r.get("bbox"), c.get("bbox"))
         n_axis = len(out.items)
+        lims: dict[str, tuple[Any, Any, list[Finding]]] = {}
         for axis in ("x", "y"):
+            n_range = len(out.items)
             self.axis(r, c, axis, where, data_changed or structure, resized)
+            ranges = [d for d in out.items[n_range:] if d.category == "data_error" and "range is" in d.description]
+            lims[axis] = (r.get(f"{axis}lim"), c.get(f"{axis}lim"), ranges)
+        if not is_colorbar(r):  # a colour bar's values follow its image: it is never the data that changed
+            self.ranges_log.append((data_changed or structure, lims))
         _one_label_list(out.items, n_axis)
         x_range = [d for d in out.items[n_axis:] if d.location.endswith("x-axis") and d.category == "data_error"]
         self.axes_log.append((c.get("bbox"), data_changed or structure, x_range))
@@ -767,6 +796,13 @@ def _label_moved(rt: str, ct: str, drawn: tuple[set[str], set[str]] | None) -> b
     if drawn is None or bool(rt) == bool(ct):
         return False
     return (rt in drawn[1]) if rt else (ct in drawn[0])
+
+
+def _lim_key(lim: Any) -> tuple[float, float] | None:
+    """Axis limits to compare across axes (shared axes hold the very same numbers)."""
+    if not isinstance(lim, list | tuple) or len(lim) != 2 or None in lim:
+        return None
+    return (float(f"{float(lim[0]):.9g}"), float(f"{float(lim[1]):.9g}"))
 
 
 def _title_text(ax: dict[str, Any]) -> str:
