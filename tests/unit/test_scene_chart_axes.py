@@ -264,3 +264,21 @@ def test_axis_labels_the_new_grid_moved_to_other_subplots_are_no_text_change() -
     renamed = scene(row, ["", "week", "", ""])
     found = SceneJudge().compare(Task.CHART, ref, renamed)
     assert sorted(d.category for d in found) == ["structure_error", "text_error", "text_error", "text_error"]
+
+
+def test_two_panels_whose_titles_traded_places_are_one_swap() -> None:
+    """A list of names reordered names each panel's data with the other's name: one text change, 3 (as tick
+    labels that traded places); a title changed on its own stays a title change."""
+
+    def scene(titles: list[str]) -> dict:
+        axes = [{"bbox": [0.05 + 0.32 * k, 0.1, 0.3 + 0.32 * k, 0.9], "xlim": [0, 1], "ylim": [0, 1],
+                 "xscale": "linear", "yscale": "linear", "texts": [], "title": {"center": {"text": t}}}
+                for k, t in enumerate(titles)]  # fmt: skip
+        return {"axes": axes, "texts": [], "legends": []}
+
+    ref = scene(["Oslo", "Lyon", "Graz"])
+    found = SceneJudge().compare(Task.CHART, ref, scene(["Graz", "Lyon", "Oslo"]))
+    assert [(d.category, d.severity) for d in found] == [("text_error", 3)]
+    assert "traded places" in found[0].description
+    found = SceneJudge().compare(Task.CHART, ref, scene(["Graz", "Lyon", "Rome"]))
+    assert sorted((d.category, d.severity) for d in found) == [("text_error", 2), ("text_error", 2)]

@@ -24,6 +24,7 @@ from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_m
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit, text_recolour_shows
 from verm.judge.scene.chart.missing import Hidden, hidden_share, legend_lost, missing_pieces
+from verm.judge.scene.chart.panels import Ranges, label_moved, shared_ranges_follow, swapped_labels
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
@@ -53,7 +54,7 @@ class ChartDiff:
         self.lost_baseline = False  # bars of this axes were drawn as another kind (their zero baseline left)
         self.axes_log: list[tuple[Any, bool, list[Finding]]] = []
         #: Per paired axes: (its data changed, per axis: (reference limits, candidate limits, range findings)).
-        self.ranges_log: list[tuple[bool, dict[str, tuple[Any, Any, list[Finding]]]]] = []
+        self.ranges_log: list[Ranges] = []
         #: Per reference axes with data: what it shows and what of it is missing, for the missing share.
         self.losses: list[Hidden] = []
         #: Series missing or extra in any axes (by name), and the axes legends to compare once all are known.
@@ -119,7 +120,8 @@ class ChartDiff:
             if not changed and any(c2 and box_iou(box, b2) > 0.9 for b2, c2, _ in self.axes_log)
             for d in xs
         }
-        follows |= self.shared_ranges_follow()
+        follows |= shared_ranges_follow(self.ranges_log)
+        swapped_labels(self.out.items)
         if follows:
             self.out.items[:] = [d for d in self.out.items if id(d) not in follows]
         self.texts(ref.get("texts") or [], cand.get("texts") or [], "figure", data_changed=False)
@@ -133,26 +135,6 @@ class ChartDiff:
             self.legend(rl[k] if k < len(rl) else None, cl[k] if k < len(cl) else None, "figure legend",
                         self.missing, self.extra)  # fmt: skip
         self.pile_up()
-
-    def shared_ranges_follow(self) -> set[int]:
-        """Range findings of axes whose own data did not change but that share the axis with one whose data did.
-
-        Subplots made with shared axes (``sharey=True``) autoscale together: a value changed in one panel
-        moves the range of every panel. The scene does not say which axes are shared; axes whose limits on
-        an axis are the same in the reference and again the same in the candidate are read as sharing it.
-        """
-        follows: set[int] = set()
-        for axis in ("x", "y"):
-            groups: dict[tuple[Any, Any], list[tuple[bool, list[Finding]]]] = {}
-            for changed, lims in self.ranges_log:
-                rl, cl, found = lims[axis]
-                key = (_lim_key(rl), _lim_key(cl))
-                if None not in key:
-                    groups.setdefault(key, []).append((changed, found))
-            for members in groups.values():
-                if len(members) >= 2 and any(changed for changed, _ in members):
-                    follows |= {id(d) for changed, found in members if not changed for d in found}
-        return follows
 
     def missing_axes(self, r: dict[str, Any], where: str, kinds: dict[str, Any]) -> None:
         """A reference axes the candidate does not show: one discrepancy, and all its data is missing."""
@@ -245,7 +227,7 @@ class ChartDiff:
                 sev = text_severity(rt, ct)
                 # The same edit of several texts (a typo in a title written by a loop) is one discrepancy.
                 self.out.add("text_error", sev, location, f"the {what} reads {quote(ct)}, should be {quote(rt)}", box,
-                             Unit("text", None, text_edit(rt, ct), what, scope))  # fmt: skip
+                             Unit("text", None, text_edit(rt, ct), what, scope), relabel=(what, rt, ct))  # fmt: skip
             return
         if not rt or not style:
             return
@@ -286,7 +268,7 @@ class ChartDiff:
                 self.text_pair(f"{where} {label}", label, rt.get(loc) or {}, ct.get(loc) or {}, major=True)
         for axis in ("x", "y"):
             rl, cl = r.get(f"{axis}label") or {}, c.get(f"{axis}label") or {}
-            if self.layout_changed and _label_moved(_text_of(rl), _text_of(cl), self.axis_labels.get(axis)):
+            if self.layout_changed and label_moved(_text_of(rl), _text_of(cl), self.axis_labels.get(axis)):
                 continue  # shared axes label the outer subplots: the new grid moved the label, no text changed
             self.text_pair(f"{where} {axis}-axis label", f"{axis}-axis label", rl, cl, major=True)
         n_before = len(out.items)
@@ -308,7 +290,7 @@ class ChartDiff:
         structure = any(d.category == "structure_error" for d in out.items[n_before:])
         resized = self.layout_changed or _resized(r.get("bbox"), c.get("bbox"))
         n_axis = len(out.items)
-        lims: dict[str, tuple[Any, Any, list[Finding]]] = {}
+        lims: dict[str, tuple[Any, Any, list[Finding]]] = {}  # per axis: limits on both sides, range findings
         for axis in ("x", "y"):
             n_range = len(out.items)
             self.axis(r, c, axis, where, data_changed or structure, resized)
@@ -789,20 +771,6 @@ def _text_of(t: Any) -> str:
     if isinstance(t, dict):
         return str(t.get("text") or "")
     return str(t or "")
-
-
-def _label_moved(rt: str, ct: str, drawn: tuple[set[str], set[str]] | None) -> bool:
-    """An axis label on one side only that the other figure draws, unchanged, on another of its subplots."""
-    if drawn is None or bool(rt) == bool(ct):
-        return False
-    return (rt in drawn[1]) if rt else (ct in drawn[0])
-
-
-def _lim_key(lim: Any) -> tuple[float, float] | None:
-    """Axis limits to compare across axes (shared axes hold the very same numbers)."""
-    if not isinstance(lim, list | tuple) or len(lim) != 2 or None in lim:
-        return None
-    return (float(f"{float(lim[0]):.9g}"), float(f"{float(lim[1]):.9g}"))
 
 
 def _title_text(ax: dict[str, Any]) -> str:
