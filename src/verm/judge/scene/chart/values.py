@@ -185,7 +185,10 @@ def compare_values(
         out.add("data_error", sev, loc, f"{name} has {len(ca)} {unit}s, should have {len(ra)}", box,
                 **tag, **({"replaced": True} if sev == 3 else {}))  # fmt: skip
         return
-    span = ctx.span(axis)
+    # The floor of the tolerance is a millionth of the axis' span in its units: on a log axis the span in
+    # data units is its largest value's, which would hide a change of its small values (they read in decades,
+    # `AxCtx.reading`); there the relative tolerance alone holds.
+    floor = 0.0 if ctx.r.get(f"{axis}scale") == "log" else 1e-6 * ctx.span(axis)
     diffs: list[tuple[int, float, float | None, float | None]] = []
     for k, (x, y) in enumerate(zip(ra, ca, strict=True)):
         if x is None and y is None:
@@ -193,7 +196,7 @@ def compare_values(
         if x is None or y is None:
             diffs.append((k, 1.0, x, y))
             continue
-        tol = max(out.opts.rtol * abs(x), 1e-6 * span, 1e-12)
+        tol = max(out.opts.rtol * abs(x), floor, 1e-12)
         if abs(x - y) > tol and ctx.shown(axis, x, y):
             diffs.append((k, ctx.reading(axis, x, y), x, y))
     if not diffs or max(d[1] for d in diffs) < VISIBLE:
