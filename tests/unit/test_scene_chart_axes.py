@@ -239,3 +239,46 @@ def test_a_heatmap_value_shows_as_its_colour_or_its_label(charts: dict[str, Rend
     assert found(charts, "corr", "corr_nudged") == []
     assert found(charts, "corr", "corr_moved") == [("data_error", 3)]
     assert ("data_error", 1) in found(charts, "corr_labels", "corr_labels_nudged")
+
+
+def test_axis_labels_the_new_grid_moved_to_other_subplots_are_no_text_change() -> None:
+    """Shared axes label only the outer subplots: a 2 x 2 grid drawn as 1 x 4 moves the x-axis label to
+    other panels. The layout is the one change; a label that really changed text is still reported."""
+
+    def scene(boxes: list[list[float]], xlabels: list[str], ylabel: str = "rate") -> dict:
+        axes = [
+            {"bbox": b, "xlim": [0, 1], "ylim": [0, 1], "xscale": "linear", "yscale": "linear", "texts": [],
+             "title": {"center": {"text": f"panel {k}"}}, "xlabel": {"text": x} if x else {},
+             "ylabel": {"text": ylabel} if k in (0, 2) else {}}
+            for k, (b, x) in enumerate(zip(boxes, xlabels, strict=True))
+        ]  # fmt: skip
+        return {"axes": axes, "texts": [], "legends": []}
+
+    grid = [[0.05, 0.55, 0.45, 0.95], [0.55, 0.55, 0.95, 0.95], [0.05, 0.05, 0.45, 0.45], [0.55, 0.05, 0.95, 0.45]]
+    row = [[0.03, 0.1, 0.23, 0.9], [0.28, 0.1, 0.48, 0.9], [0.53, 0.1, 0.73, 0.9], [0.78, 0.1, 0.98, 0.9]]
+    ref = scene(grid, ["", "", "month", "month"])
+    # The program labels axs[1] (the bottom row of the grid): in one row that is the second panel only.
+    moved = scene(row, ["", "month", "", ""])
+    found = SceneJudge().compare(Task.CHART, ref, moved)
+    assert [(d.category, d.location) for d in found] == [("structure_error", "subplot layout")]
+    renamed = scene(row, ["", "week", "", ""])
+    found = SceneJudge().compare(Task.CHART, ref, renamed)
+    assert sorted(d.category for d in found) == ["structure_error", "text_error", "text_error", "text_error"]
+
+
+def test_two_panels_whose_titles_traded_places_are_one_swap() -> None:
+    """A list of names reordered names each panel's data with the other's name: one text change, 3 (as tick
+    labels that traded places); a title changed on its own stays a title change."""
+
+    def scene(titles: list[str]) -> dict:
+        axes = [{"bbox": [0.05 + 0.32 * k, 0.1, 0.3 + 0.32 * k, 0.9], "xlim": [0, 1], "ylim": [0, 1],
+                 "xscale": "linear", "yscale": "linear", "texts": [], "title": {"center": {"text": t}}}
+                for k, t in enumerate(titles)]  # fmt: skip
+        return {"axes": axes, "texts": [], "legends": []}
+
+    ref = scene(["Oslo", "Lyon", "Graz"])
+    found = SceneJudge().compare(Task.CHART, ref, scene(["Graz", "Lyon", "Oslo"]))
+    assert [(d.category, d.severity) for d in found] == [("text_error", 3)]
+    assert "traded places" in found[0].description
+    found = SceneJudge().compare(Task.CHART, ref, scene(["Graz", "Lyon", "Rome"]))
+    assert sorted((d.category, d.severity) for d in found) == [("text_error", 2), ("text_error", 2)]

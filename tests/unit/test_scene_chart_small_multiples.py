@@ -32,12 +32,27 @@ for k, ax in enumerate(axs):
     ax.errorbar([1, 2, 3, 4], [3 + k, 4 + k, 3.5 + k, 5 + k], yerr=spread, fmt="o", capsize=3)
 """
 
+PANELS = """
+import matplotlib.pyplot as plt
+import numpy as np
+fig, axs = plt.subplots(1, 3, sharey=True, figsize=(9, 3))
+x = np.arange(8)
+axs[0].plot(x, [2, 3, 5, 4, 6, 7, 6, 8], label="trend")
+axs[1].bar(x, [3, 6, 2, 7, 5, 4, 6, 3], color="tab:orange")
+axs[2].scatter([1, 3, 4, 6], [2, 5, 3, 6])
+"""
+
 
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
     yield render_charts(
         {
             "grid": GRID,
+            "panels": PANELS,
+            # One panel's bars 1.5 times as tall: the shared y-axis of every panel follows them.
+            "panels_bars": PANELS.replace("[3, 6, 2, 7, 5, 4, 6, 3]", "np.multiply([3, 6, 2, 7, 5, 4, 6, 3], 1.5)"),
+            # A range set on one panel: every panel sharing it shows it.
+            "panels_ylim": PANELS + "axs[2].set_ylim(-4, 20)\n",
             "errors": ERRORS,
             # One error bar's spread doubled: every panel draws it.
             "errors_wider": ERRORS.replace("spread = [0.5, 0.8,", "spread = [0.5, 1.6,"),
@@ -67,3 +82,10 @@ def test_a_band_changed_alike_in_every_panel_is_one_item(charts: dict[str, Rende
 
 def test_an_error_bar_changed_alike_in_every_panel_is_one_item(charts: dict[str, Rendering]) -> None:
     assert [c for c, _ in items(charts, "errors_wider", ref="errors")] == ["data_error"]
+
+
+def test_a_shared_axis_follows_the_panel_whose_data_changed(charts: dict[str, Rendering]) -> None:
+    assert items(charts, "panels_bars", ref="panels") == [("data_error", 3)]
+    # No data changed: the range set on the shared axis is the change.
+    found = SceneJudge().judge(Task.CHART, charts["panels"], charts["panels_ylim"]).discrepancies
+    assert [d.category for d in found] == ["data_error"] and "range" in found[0].description

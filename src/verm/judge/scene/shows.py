@@ -34,7 +34,7 @@ class ChangedPixels:
         if not self.ok:
             return
         # Shares are ratios: a large image is read at about MAX_SIDE px (a box average keeps thin strokes).
-        k = max(1, math.ceil(max(a.size) / MAX_SIDE))
+        k = self.k = max(1, math.ceil(max(a.size) / MAX_SIDE))
         if k > 1:
             a, b = a.reduce(k), b.reduce(k)
         changed = _channel_max(ImageChops.difference(a, b)) > PIXEL_DIFF
@@ -61,6 +61,17 @@ class ChangedPixels:
         the ``recolour``ed ones, or those of a ``shape`` gone, added or moved."""
         win = self._window(box)
         return 0.0 if win is None else float(self.kinds[kind][win].sum()) / self.ink
+
+    def count_near(self, box: Any, pad_px: float) -> int | None:
+        """The changed pixels inside ``box`` widened by ``pad_px`` image pixels on every side (a line's box has
+        no thickness: its stroke lies around it); None when the box cannot be read."""
+        b = clean_box(box)
+        if not self.ok or b is None:
+            return None
+        full_w, full_h = self.w * self.k, self.h * self.k
+        dx, dy = pad_px / full_w, pad_px / full_h
+        win = self._window((max(0.0, b[0] - dx), max(0.0, b[1] - dy), min(1.0, b[2] + dx), min(1.0, b[3] + dy)))
+        return None if win is None else int(self.kinds["any"][win].sum())
 
     def plot_share(self, frame: Any, boxes: Sequence[Any]) -> float | None:
         """The changed pixels inside ``boxes`` as a share of the ink of the inner part of a plot ``frame`` (its

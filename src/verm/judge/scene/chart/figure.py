@@ -24,6 +24,7 @@ from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_m
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit, text_recolour_shows
 from verm.judge.scene.chart.missing import Hidden, hidden_share, legend_lost, missing_pieces
+from verm.judge.scene.chart.panels import Ranges, label_moved, shared_ranges_follow, swapped_labels
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
@@ -52,6 +53,8 @@ class ChartDiff:
         self.layout_changed = False
         self.lost_baseline = False  # bars of this axes were drawn as another kind (their zero baseline left)
         self.axes_log: list[tuple[Any, bool, list[Finding]]] = []
+        #: Per paired axes: (its data changed, per axis: (reference limits, candidate limits, range findings)).
+        self.ranges_log: list[Ranges] = []
         #: Per reference axes with data: what it shows and what of it is missing, for the missing share.
         self.losses: list[Hidden] = []
         #: Series missing or extra in any axes (by name), and the axes legends to compare once all are known.
@@ -62,6 +65,9 @@ class ChartDiff:
         self.places: dict[str, str] = {}
         #: What titles and labels are drawn on (a text of that colour cannot be read).
         self.background: str | None = "#ffffff"
+        #: Per axis ("x", "y"): the axis-label texts each figure draws on any of its axes (used when the
+        #: subplot layout changed: the grid decides which subplots carry the outer labels, not an edit).
+        self.axis_labels: dict[str, tuple[set[str], set[str]]] = {}
 
     # -- figure
     def run(self, ref: dict[str, Any], cand: dict[str, Any]) -> None:
@@ -85,6 +91,11 @@ class ChartDiff:
             )
         kinds_r = [series_by_kind(a) for a in rax]
         kinds_c = [series_by_kind(a) for a in cax]
+        self.axis_labels = {
+            axis: ({_text_of(a.get(f"{axis}label")) for a in rax} - {""},
+                   {_text_of(a.get(f"{axis}label")) for a in cax} - {""})
+            for axis in ("x", "y")
+        }  # fmt: skip
 
         def score(i: int, a: dict[str, Any], j: int, b: dict[str, Any]) -> float:
             s = 0.0 if layout_changed else 2.0 * box_iou(a.get("bbox"), b.get("bbox"))
@@ -109,6 +120,8 @@ class ChartDiff:
             if not changed and any(c2 and box_iou(box, b2) > 0.9 for b2, c2, _ in self.axes_log)
             for d in xs
         }
+        follows |= shared_ranges_follow(self.ranges_log)
+        swapped_labels(self.out.items)
         if follows:
             self.out.items[:] = [d for d in self.out.items if id(d) not in follows]
         self.texts(ref.get("texts") or [], cand.get("texts") or [], "figure", data_changed=False)
@@ -214,7 +227,7 @@ class ChartDiff:
                 sev = text_severity(rt, ct)
                 # The same edit of several texts (a typo in a title written by a loop) is one discrepancy.
                 self.out.add("text_error", sev, location, f"the {what} reads {quote(ct)}, should be {quote(rt)}", box,
-                             Unit("text", None, text_edit(rt, ct), what, scope))  # fmt: skip
+                             Unit("text", None, text_edit(rt, ct), what, scope), relabel=(what, rt, ct))  # fmt: skip
             return
         if not rt or not style:
             return
@@ -254,10 +267,10 @@ class ChartDiff:
                 label = "title" if loc == "center" else f"{loc} title"
                 self.text_pair(f"{where} {label}", label, rt.get(loc) or {}, ct.get(loc) or {}, major=True)
         for axis in ("x", "y"):
-            self.text_pair(
-                f"{where} {axis}-axis label", f"{axis}-axis label", r.get(f"{axis}label") or {},
-                c.get(f"{axis}label") or {}, major=True,
-            )  # fmt: skip
+            rl, cl = r.get(f"{axis}label") or {}, c.get(f"{axis}label") or {}
+            if self.layout_changed and label_moved(_text_of(rl), _text_of(cl), self.axis_labels.get(axis)):
+                continue  # shared axes label the outer subplots: the new grid moved the label, no text changed
+            self.text_pair(f"{where} {axis}-axis label", f"{axis}-axis label", rl, cl, major=True)
         n_before = len(out.items)
         self.lost_baseline = False
         if is_colorbar(r) and is_colorbar(c):
@@ -277,8 +290,14 @@ class ChartDiff:
         structure = any(d.category == "structure_error" for d in out.items[n_before:])
         resized = self.layout_changed or _resized(r.get("bbox"), c.get("bbox"))
         n_axis = len(out.items)
+        lims: dict[str, tuple[Any, Any, list[Finding]]] = {}  # per axis: limits on both sides, range findings
         for axis in ("x", "y"):
+            n_range = len(out.items)
             self.axis(r, c, axis, where, data_changed or structure, resized)
+            ranges = [d for d in out.items[n_range:] if d.category == "data_error" and "range is" in d.description]
+            lims[axis] = (r.get(f"{axis}lim"), c.get(f"{axis}lim"), ranges)
+        if not is_colorbar(r):  # a colour bar's values follow its image: it is never the data that changed
+            self.ranges_log.append((data_changed or structure, lims))
         _one_label_list(out.items, n_axis)
         x_range = [d for d in out.items[n_axis:] if d.location.endswith("x-axis") and d.category == "data_error"]
         self.axes_log.append((c.get("bbox"), data_changed or structure, x_range))

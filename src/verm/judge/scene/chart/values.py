@@ -117,6 +117,8 @@ def compare_series(out: Findings, r: Series, c: Series, all_r: Sequence[Series],
 def line_looks(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> None:
     a, b = r.items[0], c.items[0]
     box = b.get("bbox")
+    if straight_look_hidden(out, a, b):
+        return
     colour_of(out, r, c, "colour", a.get("color"), b.get("color"), name, loc, ctx, tag)
     la, lb = a.get("linestyle"), b.get("linestyle")
     if la != lb and not (la in NOLINE and lb in NOLINE):
@@ -135,6 +137,27 @@ def line_looks(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: Ax
     if wa > 0 and wb > 0 and max(wa, wb) / min(wa, wb) >= 1.5 and la not in NOLINE:
         out.add("style_error", 1, loc, f"{name} has line width {wb:g}, should be {wa:g}", box,
                 style_unit(ctx, r, "line width", f"{wa:g}", f"{wb:g}"), **tag)  # fmt: skip
+
+
+#: Image pixels around a straight line's box where its stroke would show (its box has no thickness).
+STROKE_PAD_PX = 3.0
+
+
+def straight_look_hidden(out: Findings, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """A straight horizontal or vertical line (``axhline``, a zero line) in the same place on both sides whose
+    look changed but no pixel around it did: something drawn over it hides it (the axes' frame, when it lies
+    on a limit; bars), so its colour, style and width do not show. Only when the images are at hand."""
+    ba, bb = clean_box(a.get("bbox")), clean_box(b.get("bbox"))
+    if ba is None or bb is None or out.shows is None or max(abs(x - y) for x, y in zip(ba, bb, strict=True)) > 1e-3:
+        return False
+    if min(ba[2] - ba[0], ba[3] - ba[1]) > 1e-4:
+        return False  # not a straight horizontal or vertical line
+    looks = ("color", "linestyle", "linewidth", "marker", "markersize")
+    if all(a.get(key) == b.get(key) for key in looks):
+        return False  # no look changed: the images are not read (they cost time)
+    pixels = out.shows.get()
+    found = pixels.count_near(ba, STROKE_PAD_PX) if pixels is not None else None
+    return found == 0
 
 
 def colour_of(
@@ -165,7 +188,10 @@ def compare_values(
         out.add("data_error", sev, loc, f"{name} has {len(ca)} {unit}s, should have {len(ra)}", box,
                 **tag, **({"replaced": True} if sev == 3 else {}))  # fmt: skip
         return
-    span = ctx.span(axis)
+    # The floor of the tolerance is a millionth of the axis' span in its units: on a log axis the span in
+    # data units is its largest value's, which would hide a change of its small values (they read in decades,
+    # `AxCtx.reading`); there the relative tolerance alone holds.
+    floor = 0.0 if ctx.r.get(f"{axis}scale") == "log" else 1e-6 * ctx.span(axis)
     diffs: list[tuple[int, float, float | None, float | None]] = []
     for k, (x, y) in enumerate(zip(ra, ca, strict=True)):
         if x is None and y is None:
@@ -173,7 +199,7 @@ def compare_values(
         if x is None or y is None:
             diffs.append((k, 1.0, x, y))
             continue
-        tol = max(out.opts.rtol * abs(x), 1e-6 * span, 1e-12)
+        tol = max(out.opts.rtol * abs(x), floor, 1e-12)
         if abs(x - y) > tol and ctx.shown(axis, x, y):
             diffs.append((k, ctx.reading(axis, x, y), x, y))
     if not diffs or max(d[1] for d in diffs) < VISIBLE:

@@ -1,0 +1,73 @@
+"""Charts, findings across subplots: what one panel shows because of another.
+
+- Axis labels a changed subplot grid moved: shared axes label the outer subplots only, so the new grid decides
+  which panels carry them; a label whose text the other figure draws unchanged on another panel is no text
+  change (`label_moved`).
+- Ranges of shared axes (``sharey=True``): they autoscale together, so the range of a panel whose own data did
+  not change follows a panel whose data did (`shared_ranges_follow`).
+- Titles or axis labels that traded places between two panels (a list of names reordered): one text change,
+  3 as the values are misattributed (as tick labels that traded places; `swapped_labels`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from verm.judge.scene.boxes import union_box
+from verm.judge.scene.findings import Finding
+from verm.judge.scene.text import quote
+
+#: Per paired axes: (its data changed, per axis "x"/"y": (reference limits, candidate limits, range findings)).
+Ranges = tuple[bool, dict[str, tuple[Any, Any, list[Finding]]]]
+
+
+def label_moved(rt: str, ct: str, drawn: tuple[set[str], set[str]] | None) -> bool:
+    """An axis label on one side only that the other figure draws, unchanged, on another of its subplots."""
+    if drawn is None or bool(rt) == bool(ct):
+        return False
+    return (rt in drawn[1]) if rt else (ct in drawn[0])
+
+
+def shared_ranges_follow(ranges: list[Ranges]) -> set[int]:
+    """Ids of the range findings of axes whose own data did not change but that share the axis with one whose
+    data did. The scene does not say which axes are shared; axes whose limits on an axis are the same in the
+    reference and again the same in the candidate are read as sharing it."""
+    follows: set[int] = set()
+    for axis in ("x", "y"):
+        groups: dict[tuple[Any, Any], list[tuple[bool, list[Finding]]]] = {}
+        for changed, lims in ranges:
+            rl, cl, found = lims[axis]
+            key = (_lim_key(rl), _lim_key(cl))
+            if None not in key:
+                groups.setdefault(key, []).append((changed, found))
+        for members in groups.values():
+            if len(members) >= 2 and any(changed for changed, _ in members):
+                follows |= {id(d) for changed, found in members if not changed for d in found}
+    return follows
+
+
+def swapped_labels(items: list[Finding]) -> None:
+    """Two panels' titles (or axis labels) that traded places: one text_error 3 in place of the two changes."""
+    texts = [f for f in items if f.category == "text_error" and f.tags.get("relabel")]
+    gone: set[int] = set()
+    for i, a in enumerate(texts):
+        if id(a) in gone:
+            continue
+        what, old, new = a.tags["relabel"]
+        for b in texts[i + 1 :]:
+            if id(b) not in gone and b.location != a.location and b.tags["relabel"] == (what, new, old):
+                a.severity = 3
+                a.description = f"the {what}s {quote(old)} and {quote(new)} traded places ({a.location}, {b.location})"
+                a.bbox = union_box([a.bbox, b.bbox])
+                a.unit = None
+                gone.add(id(b))
+                break
+    if gone:
+        items[:] = [f for f in items if id(f) not in gone]
+
+
+def _lim_key(lim: Any) -> tuple[float, float] | None:
+    """Axis limits to compare across axes (shared axes hold the very same numbers)."""
+    if not isinstance(lim, list | tuple) or len(lim) != 2 or None in lim:
+        return None
+    return (float(f"{float(lim[0]):.9g}"), float(f"{float(lim[1]):.9g}"))
