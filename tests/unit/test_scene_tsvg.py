@@ -331,3 +331,29 @@ def test_svg_swap_that_sends_a_stripe_below_the_body_it_lay_on_is_graded_by_the_
     [found] = judged(icon(arm, body, stripe), icon(stripe, body, arm))
     assert found.category == "structure_error" and "wrong order" in found.description
     assert found.severity == 2
+
+
+ROUNDED_COVER = '<path d="M4 2h14c1 0 2 1 2 2v14c0 1-1 2-2 2H4c-1 0-2-1-2-2V4c0-1 1-2 2-2z" fill="#ffac33"/>'
+
+
+def test_svg_change_under_a_shape_the_swap_brought_above_it_is_no_discrepancy() -> None:
+    # A square sent below a rounded frame (a swap) and recoloured or moved there: the swap shows, the edits of
+    # the hidden square do not (the box of the square holds the swap's changed pixels, so they are not empty).
+    square = '<rect x="6" y="6" width="6" height="6" fill="{}"{}/>'
+    ref = icon(ROUNDED_COVER, square.format("#d62728", ""))
+    for cand_square in (square.format("#2ca02c", ""), square.format("#d62728", ' transform="translate(2 1)"')):
+        [found] = judged(ref, icon(cand_square, ROUNDED_COVER))
+        assert found.category == "structure_error" and "stacking position" in found.description
+    # Sent below a ring (no solid shape), the same recolour shows through its hole.
+    ring = '<path d="M2 2h18v18H2z M8 8v6h6V8z" fill="#ffac33" fill-rule="evenodd"/>'
+    found = judged(icon(ring, square.format("#d62728", "")), icon(square.format("#2ca02c", ""), ring))
+    assert any(x.category == "style_error" for x in found)
+
+
+def test_svg_element_gone_from_under_a_shape_the_candidate_keeps_is_no_discrepancy() -> None:
+    # A small tab drawn under the rounded frame, inside its box, is dropped: nothing shows; on top, it is missing.
+    tab = '<rect x="14" y="3" width="2" height="2" fill="#66757f"/>'
+    other = '<circle cx="21" cy="21" r="2" fill="#2ca02c"/>'
+    assert judged(icon(tab, ROUNDED_COVER, other), icon(ROUNDED_COVER, other)) == []
+    [found] = judged(icon(ROUNDED_COVER, tab, other), icon(ROUNDED_COVER, other))
+    assert found.category == "structure_error" and "missing" in found.description

@@ -30,6 +30,7 @@ from verm.judge.scene.svg.grade import (
     changed_share,
     colour_severity,
     drop_unseen,
+    hidden_under,
     ink_severity,
     merge_svg,
     moved_severity,
@@ -220,10 +221,36 @@ class SvgDiff:
         self.changes(ra, ca, sorted(changed), out)
         # Beside an element gone, an element redrawn in other proportions is another shape: what it drew is gone.
         self.pile_up(gone + self.replaced + (self.redrawn if gone else []), out)
+        self.drop_hidden(ca, dict((j, i) for i, j in changed), lost, {i for i, _ in same}, out)
         if shows is not None:
             drop_unseen(out, shows)
         merge_svg(out, shows)
         return out.discrepancies()
+
+    def drop_hidden(
+        self, ca: list[dict[str, Any]], partner: dict[int, int], lost: list[int], kept: set[int], out: Findings
+    ) -> None:
+        """A change to an element that lies under a solid shape drawn above it shows nothing (`grade.hidden_under`):
+        an edited element in the candidate, at its new place and its old one; an element gone, in the reference,
+        under a shape the candidate keeps unchanged. Stacking changes are what hid it: they stay."""
+        ra = list(self.scene.get("elements") or [])
+        gone_or_edited = set(range(len(ra))) - kept
+
+        def hidden(f: Any) -> bool:
+            els = f.tags.get("els") or set()
+            if not els or f.tags.get("stacking") or f.tags.get("pile"):
+                return False
+            if f.tags.get("missing"):
+                return all(side == "r" and hidden_under(ra, k, [ra[k].get("bbox")], self.ink, gone_or_edited)
+                           for side, k in els)  # fmt: skip
+            cands = [k for side, k in els if side == "c"]
+            return bool(cands) and all(
+                hidden_under(ca, j, [ca[j].get("bbox")] + ([ra[partner[j]].get("bbox")] if partner.get(j, len(ra)) < len(ra) else []),
+                             self.ink, set())
+                for j in cands
+            )  # fmt: skip
+
+        out.items[:] = [f for f in out.items if not hidden(f)]
 
     def added_ink(self, e: dict[str, Any], original: dict[str, Any] | None) -> float:
         """The ink an extra element adds (a share of the icon's): a copy shifted less than its stroke (or, filled,
@@ -443,7 +470,7 @@ class SvgDiff:
         direction = "above" if j > i else "below"
         out.add("structure_error", sev, _svg_name(e, j),
                 f"{_svg_name(e, j)} is drawn at stacking position {j + 1}, should be {i + 1} (now {direction} "
-                "elements it should not be)", e.get("bbox"), els={("c", j)})  # fmt: skip
+                "elements it should not be)", e.get("bbox"), els={("c", j)}, stacking=True)  # fmt: skip
 
     def changes(
         self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], pairs: list[tuple[int, int]], out: Findings
