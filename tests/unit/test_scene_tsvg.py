@@ -357,3 +357,17 @@ def test_svg_element_gone_from_under_a_shape_the_candidate_keeps_is_no_discrepan
     assert judged(icon(tab, ROUNDED_COVER, other), icon(ROUNDED_COVER, other)) == []
     [found] = judged(icon(ROUNDED_COVER, tab, other), icon(ROUNDED_COVER, other))
     assert found.category == "structure_error" and "missing" in found.description
+
+
+def test_svg_near_white_shape_moved_over_the_bare_canvas_shows_nothing() -> None:
+    # A near-white stripe lay on a dark bar; the bar is gone and the stripe moved: only the bar's loss shows.
+    bar = '<path d="M2 8h20v8H2z" fill="#231f20"/>'
+    stripe = '<path d="M4 10h16v2H4z" fill="{}"{}/>'
+    moved = ' transform="translate(0 3)"'
+    [found] = judged(
+        icon(SHAPES[1], bar, stripe.format("#f5f8fa", "")), icon(SHAPES[1], stripe.format("#f5f8fa", moved))
+    )
+    assert found.category == "structure_error" and "missing" in found.description
+    # A dark stripe moved the same way shows.
+    found = judged(icon(SHAPES[1], bar, stripe.format("#1f77b4", "")), icon(SHAPES[1], stripe.format("#1f77b4", moved)))
+    assert len(found) == 2

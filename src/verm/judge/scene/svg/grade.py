@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from typing import Any
 
 import numpy as np
@@ -51,11 +50,6 @@ BLEND_RGB = 12.0
 POINT_APART = MOVED_STEPS[0]
 #: A change with fewer changed pixels than this in its box shows nothing (`drop_unseen`).
 UNSEEN_PIXELS = 4
-#: A single-outline filled shape whose area is at least this share of its box hides what lies in its box
-#: (`hidden_under`); a rounded rectangle's corners cost under 2 %.
-SOLID_SHARE = 0.97
-#: How far (a share of the canvas side) a box may stick out of the shape above it and still be hidden by it.
-HIDDEN_SLACK = 0.002
 
 
 class Ink:
@@ -302,47 +296,6 @@ def _blend(c: np.ndarray, p: np.ndarray, q: np.ndarray) -> bool:
     d = q - p
     t = float(np.clip(np.dot(c - p, d) / max(1e-9, float(np.dot(d, d))), 0.0, 1.0))
     return float(np.linalg.norm(c - (p + t * d))) <= BLEND_RGB
-
-
-def solid(e: dict[str, Any]) -> bool:
-    """Whether a shape paints its whole box: filled, one outline (a second subpath may be a hole), not turned or
-    skewed, its area at least `SOLID_SHARE` of its box (a rectangle, a rounded one, a frame)."""
-    if e.get("fill") in (None, "none") or re.search(r"rotate|skew|matrix", e.get("transform") or ""):
-        return False
-    if e.get("tag") == "rect":
-        return True
-    d = e.get("d_full") or e.get("d")
-    if e.get("tag") != "path" or not d or d.endswith("...") or len(re.findall(r"[Mm]", d)) != 1:
-        return False
-    pts = path_outline(d)
-    if len(pts) < 3:
-        return False
-    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-    box = (max(xs) - min(xs)) * (max(ys) - min(ys))
-    area = abs(sum(p[0] * q[1] - q[0] * p[1] for p, q in zip(pts, pts[1:] + pts[:1], strict=True))) / 2
-    return box > 0 and area >= SOLID_SHARE * box
-
-
-def hidden_under(elements: list[dict[str, Any]], k: int, boxes: list[Any], ink: Ink, skip: set[int]) -> bool:
-    """Whether element ``k``'s ``boxes`` (its places, fractions of the image, grown by half its stroke) all lie
-    inside one solid shape drawn above it (not in ``skip``): a change there shows nothing (the bench's truth
-    measures it in the candidate and drops it as invisible)."""
-    e = elements[k]
-    pad = float(e.get("stroke_width") or 0) * ink.scale / 2 / ink.side if e.get("stroke") not in (None, "none") else 0.0
-    places = [clean_box(b) for b in boxes]
-    if not places or any(b is None for b in places):
-        return False
-    for m in range(k + 1, len(elements)):
-        cover = clean_box(elements[m].get("bbox"))
-        if m in skip or cover is None or not solid(elements[m]):
-            continue
-        if all(
-            b[0] - pad >= cover[0] - HIDDEN_SLACK and b[1] - pad >= cover[1] - HIDDEN_SLACK
-            and b[2] + pad <= cover[2] + HIDDEN_SLACK and b[3] + pad <= cover[3] + HIDDEN_SLACK
-            for b in places if b is not None
-        ):  # fmt: skip
-            return True
-    return False
 
 
 def drop_unseen(out: Findings, shows: ChangedPixels) -> None:
