@@ -20,6 +20,8 @@ import numpy as np
 
 from verm.judge.scene.boxes import clean_box
 from verm.judge.scene.colour import delta_e
+from verm.judge.scene.findings import Finding, Findings
+from verm.judge.scene.shows import ChangedPixels
 from verm.judge.scene.svg.paths import path_outline, transform_matrix
 
 #: Shapes are rasterised at this many pixels along the image's longer side.
@@ -27,10 +29,14 @@ RASTER_SIDE = 168
 #: A place of which no more than this share (or `HIDDEN_PIXELS`) is left uncovered is hidden (anti-aliased rims).
 HIDDEN_SHARE = 0.01
 HIDDEN_PIXELS = 2
+#: The image shows a paint over a shape's pixels when this share of them is within `SHOWN_RGB` of it (a channel).
+SHOWN_SHARE = 0.8
+SHOWN_RGB = 48
 #: A shape placed by its viewBox whose extent is within this many pixels of its box is where the box says.
 PLACE_SLACK = 3.0
-#: A paint within this ΔE of the white canvas shows only against shapes below it (`diff.CANVAS_DE`).
-CANVAS_DE = 15.0
+#: A paint within this ΔE of the white canvas shows only against shapes below it: the bench's truth sees a
+#: change where ΔE > 10 (`verm.judge.pixel.diff_regions`, the truth's "visible").
+CANVAS_DE = 10.0
 _MOVETO = re.compile(r"[Mm]")
 Point = tuple[float, float]
 
@@ -52,6 +58,8 @@ class Shapes:
         self.k = RASTER_SIDE / max(self.w, self.h)
         self.size = (max(1, round(self.h * self.k)), max(1, round(self.w * self.k)))
         self._masks: dict[int, np.ndarray | None] = {}
+        #: The candidate image at the shapes' size, when at hand (`see`): what a shape's pixels do show.
+        self.image: np.ndarray | None = None
         #: Each element's user units: its scene's viewBox origin and scale (the candidate's may differ).
         self._units: dict[int, tuple[float, float, float]] = {}
         self.origin, self.scale = self._viewbox(scene)
@@ -61,6 +69,14 @@ class Shapes:
         if isinstance(vb, (list, tuple)) and len(vb) == 4 and vb[2] and vb[3]:
             return (float(vb[0]), float(vb[1])), min(self.w / float(vb[2]), self.h / float(vb[3]))
         return (0.0, 0.0), 1.0
+
+    def see(self, image: np.ndarray | None) -> None:
+        """Check what the shapes say against the candidate image (an RGB array of any size)."""
+        import cv2
+
+        if image is not None and image.ndim == 3 and image.shape[2] == 3:
+            h, w = self.size
+            self.image = cv2.resize(image, (w, h), interpolation=cv2.INTER_AREA).astype(np.int16)
 
     def adopt(self, scene: dict[str, Any]) -> None:
         """Read the elements of ``scene`` in its own viewBox's units (the image size is shared)."""
@@ -161,18 +177,51 @@ class Shapes:
         return np.logical_or.reduce(masks)  # type: ignore[arg-type]
 
 
+def _hex_rgb(colour: Any) -> tuple[int, int, int] | None:
+    m = re.fullmatch(r"#([0-9a-fA-F]{6})", str(colour or ""))
+    return None if m is None else tuple(int(m.group(1)[k : k + 2], 16) for k in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _shows(shapes: Shapes, where: np.ndarray | None, paint: np.ndarray, painted: np.ndarray) -> bool:
+    """Whether the candidate image shows ``paint`` (an RGB raster, where ``painted``) over ``where``: at least
+    `SHOWN_SHARE` of those pixels within `SHOWN_RGB` of it (always, without the image)."""
+    if shapes.image is None or where is None:
+        return True
+    px = where & painted
+    if not px.any():
+        return False
+    close = np.abs(shapes.image[px] - paint[px]).max(axis=1) <= SHOWN_RGB
+    return float(close.mean()) >= SHOWN_SHARE
+
+
 def hidden(shapes: Shapes, places: list[dict[str, Any]], above: Iterable[dict[str, Any]]) -> bool:
-    """Whether the shapes drawn ``above`` an element cover it at all its ``places``."""
+    """Whether the shapes drawn ``above`` an element cover it at all its ``places`` (the first is where it is
+    drawn now: the candidate image must show the covering shapes' paint there)."""
     own = shapes.places(places)
     if own is None or not own.any():
         return False
-    left = int((own & ~shapes.union(above)).sum())
-    return left <= max(HIDDEN_PIXELS, HIDDEN_SHARE * int(own.sum()))
+    paint = np.zeros((*shapes.size, 3), dtype=np.int16)
+    cover = np.zeros(shapes.size, dtype=bool)
+    for e in above:  # in drawing order: the last shape drawn over a pixel is the one seen there
+        m = shapes.mask(e)
+        if m is None:
+            continue
+        cover |= m
+        rgb = _hex_rgb(e.get("fill") if e.get("fill") not in (None, "none") else e.get("stroke"))
+        if rgb is not None:
+            paint[m] = rgb
+    left = int((own & ~cover).sum())
+    if left > max(HIDDEN_PIXELS, HIDDEN_SHARE * int(own.sum())):
+        return False
+    return _shows(shapes, shapes.mask(places[0]), paint, cover)
 
 
-def blank(shapes: Shapes, places: list[dict[str, Any]], below: Iterable[dict[str, Any]]) -> bool:
+def blank(
+    shapes: Shapes, places: list[dict[str, Any]], below: Iterable[dict[str, Any]], above: Iterable[dict[str, Any]]
+) -> bool:
     """Whether an element painted within `CANVAS_DE` of the white canvas lies, at all its ``places``, over the
-    canvas only (no shape ``below`` it there): it shows nothing wherever it goes."""
+    canvas only (no shape ``below`` it there): it shows nothing wherever it goes (the candidate image must show
+    near-white where it is drawn now and no shape ``above`` it covers it)."""
     for p in places:
         paints = [p.get("fill"), p.get("stroke") if float(p.get("stroke_width") or 0) > 0 else None]
         if any(c not in (None, "none") and delta_e(c, "#ffffff") >= CANVAS_DE for c in paints):
@@ -191,4 +240,43 @@ def blank(shapes: Shapes, places: list[dict[str, Any]], below: Iterable[dict[str
             h, w = shapes.size
             m[int(b[1] * h) : math.ceil(b[3] * h), int(b[0] * w) : math.ceil(b[2] * w)] = True
         under |= m
-    return int((own & under).sum()) <= max(HIDDEN_PIXELS, HIDDEN_SHARE * int(own.sum()))
+    if int((own & under).sum()) > max(HIDDEN_PIXELS, HIDDEN_SHARE * int(own.sum())):
+        return False
+    white = np.full((*shapes.size, 3), 255, dtype=np.int16)
+    return _shows(shapes, shapes.mask(places[0]), white, ~shapes.union(above))
+
+
+def drop_unshown(
+    out: Findings, ref: dict[str, Any], cand: dict[str, Any], pairs: list[tuple[int, int]], lost: list[int],
+    shows: ChangedPixels | None = None,
+) -> None:  # fmt: skip
+    """Drop the findings whose change shows nothing (the module docstring): an edited or extra element covered,
+    at its new place and its old one, by the shapes drawn above it in the candidate, or painted near-white over
+    the canvas only; an element gone, at its place in the reference, covered by the candidate's shapes paired
+    with those drawn above it there. ``pairs``: (reference, candidate) indices of the paired elements; stacking
+    changes are what hid it: they stay. With ``shows``, the candidate image must agree."""
+    ra, ca = list(ref.get("elements") or []), list(cand.get("elements") or [])
+    partner = {j: i for i, j in pairs if i < len(ra)}
+    shapes = Shapes(ref)
+    shapes.adopt(cand)
+    if shows is not None:
+        shapes.see(shows.images[1])
+
+    def unseen(f: Finding) -> bool:
+        els = f.tags.get("els") or set()
+        if not els or f.tags.get("stacking") or f.tags.get("pile"):
+            return False
+        if f.tags.get("missing"):
+            return all(side == "r" and (
+                hidden(shapes, [ra[i]], [ca[j] for m, j in sorted(pairs, key=lambda p: p[1]) if i < m < len(ra)])
+                or blank(shapes, [ra[i]], [ra[m] for m in range(i) if m not in lost],
+                         [ca[j] for m, j in pairs if i < m < len(ra)])
+            ) for side, i in els)  # fmt: skip
+        cands = [j for side, j in els if side == "c"]
+        for j in cands:
+            places = [ca[j]] + ([ra[partner[j]]] if j in partner else [])
+            if not (hidden(shapes, places, ca[j + 1 :]) or blank(shapes, places, ca[:j], ca[j + 1 :])):
+                return False
+        return bool(cands)
+
+    out.items[:] = [f for f in out.items if not unseen(f)]

@@ -22,7 +22,7 @@ from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Findings, SceneOptions, missing_items
 from verm.judge.scene.matching import greedy_pairs, kept_in_order
 from verm.judge.scene.shows import ChangedPixels
-from verm.judge.scene.svg.cover import Shapes, blank, hidden
+from verm.judge.scene.svg.cover import drop_unshown
 from verm.judge.scene.svg.grade import (
     DETAIL_SHARE,
     MIRROR_UNSEEN,
@@ -221,45 +221,11 @@ class SvgDiff:
         self.changes(ra, ca, sorted(changed), out)
         # Beside an element gone, an element redrawn in other proportions is another shape: what it drew is gone.
         self.pile_up(gone + self.replaced + (self.redrawn if gone else []), out)
-        self.drop_hidden(cand, ca, same + changed, lost, out)
+        drop_unshown(out, ref, cand, same + changed, lost, shows)
         if shows is not None:
             drop_unseen(out, shows)
         merge_svg(out, shows)
         return out.discrepancies()
-
-    def drop_hidden(
-        self, cand: dict[str, Any], ca: list[dict[str, Any]], pairs: list[tuple[int, int]], lost: list[int],
-        out: Findings,
-    ) -> None:  # fmt: skip
-        """A change that shows nothing is no discrepancy, though its box holds other changes' pixels
-        (`svg.cover`): an edited or extra element covered, at its new place and its old one, by the shapes drawn
-        above it in the candidate, or painted near-white over the canvas only; an element gone, at its place in the
-        reference, by the candidate's shapes paired with those drawn above it there. Stacking changes are what
-        hid it: they stay."""
-        ra = list(self.scene.get("elements") or [])
-        partner = {j: i for i, j in pairs}
-        shapes = Shapes(self.scene)
-        shapes.adopt(cand)
-
-        def unseen(f: Any) -> bool:
-            els = f.tags.get("els") or set()
-            if not els or f.tags.get("stacking") or f.tags.get("pile"):
-                return False
-            if f.tags.get("missing"):
-                return all(side == "r" and (
-                    hidden(shapes, [ra[i]], [ca[j] for m, j in pairs if i < m < len(ra)])
-                    or blank(shapes, [ra[i]], [ra[m] for m in range(i) if m not in lost])
-                ) for side, i in els)  # fmt: skip
-            cands = [j for side, j in els if side == "c"]
-            if not cands:
-                return False
-            for j in cands:
-                places = [ca[j]] + ([ra[partner[j]]] if partner.get(j, len(ra)) < len(ra) else [])
-                if not (hidden(shapes, places, ca[j + 1 :]) or blank(shapes, places, ca[:j])):
-                    return False
-            return True
-
-        out.items[:] = [f for f in out.items if not unseen(f)]
 
     def added_ink(self, e: dict[str, Any], original: dict[str, Any] | None) -> float:
         """The ink an extra element adds (a share of the icon's): a copy shifted less than its stroke (or, filled,
