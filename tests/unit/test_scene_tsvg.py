@@ -371,3 +371,12 @@ def test_svg_near_white_shape_moved_over_the_bare_canvas_shows_nothing() -> None
     # A dark stripe moved the same way shows.
     found = judged(icon(SHAPES[1], bar, stripe.format("#1f77b4", "")), icon(SHAPES[1], stripe.format("#1f77b4", moved)))
     assert len(found) == 2
+
+
+def test_svg_change_under_a_translucent_shape_still_shows() -> None:
+    # The scene does not carry opacity: the candidate image, where the half-transparent frame lets the square's
+    # new colour through, keeps the recolour.
+    square = '<rect x="6" y="6" width="6" height="6" fill="{}"/>'
+    faint = ROUNDED_COVER.replace("/>", ' fill-opacity="0.4"/>')
+    found = judged(icon(faint, square.format("#d62728")), icon(square.format("#2ca02c"), faint))
+    assert any(x.category == "style_error" for x in found)

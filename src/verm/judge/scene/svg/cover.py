@@ -42,11 +42,34 @@ Point = tuple[float, float]
 
 
 def _subpaths(d: str) -> list[list[Point]]:
-    """A path's outline split into its subpaths (each moveto starts one)."""
-    whole = path_outline(d)
-    starts = sorted({len(path_outline(d[: m.start()])) for m in _MOVETO.finditer(d)} | {0})
-    bounds = [*starts, len(whole)]
-    return [whole[a:b] for a, b in itertools.pairwise(bounds) if b - a >= 2]
+    """A path's outline split into its subpaths (each moveto starts one; a relative one continues from where
+    the previous subpath ended, so each piece is read after a moveto to that point, which is then left out)."""
+    cuts = [m.start() for m in _MOVETO.finditer(d)]
+    if len(cuts) <= 1:
+        whole = path_outline(d)
+        return [whole] if len(whole) >= 2 else []
+    out: list[list[Point]] = []
+    here: Point = (0.0, 0.0)
+    for a, b in itertools.pairwise([*cuts, len(d)]):
+        piece = d[a:b]
+        pts = path_outline(f"M{here[0]!r} {here[1]!r} {piece}")[1:] if piece[0] == "m" else path_outline(piece)
+        if not pts:
+            continue
+        here = pts[-1]
+        if len(pts) >= 2:
+            out.append(pts)
+    return out
+
+
+def _box_cover(shapes: Shapes, elements: Iterable[dict[str, Any]]) -> np.ndarray:
+    """The pixels the boxes of ``elements`` cover (a cheap bound on what their shapes cover)."""
+    out = np.zeros(shapes.size, dtype=bool)
+    h, w = shapes.size
+    for e in elements:
+        b = clean_box(e.get("bbox"))
+        if b is not None:
+            out[int(b[1] * h) : math.ceil(b[3] * h), int(b[0] * w) : math.ceil(b[2] * w)] = True
+    return out
 
 
 class Shapes:
@@ -58,8 +81,9 @@ class Shapes:
         self.k = RASTER_SIDE / max(self.w, self.h)
         self.size = (max(1, round(self.h * self.k)), max(1, round(self.w * self.k)))
         self._masks: dict[int, np.ndarray | None] = {}
-        #: The candidate image at the shapes' size, when at hand (`see`): what a shape's pixels do show.
-        self.image: np.ndarray | None = None
+        #: The candidate image, when at hand (`see`): what a shape's pixels do show.
+        self._raw: np.ndarray | None = None
+        self._image: np.ndarray | None = None
         #: Each element's user units: its scene's viewBox origin and scale (the candidate's may differ).
         self._units: dict[int, tuple[float, float, float]] = {}
         self.origin, self.scale = self._viewbox(scene)
@@ -71,12 +95,18 @@ class Shapes:
         return (0.0, 0.0), 1.0
 
     def see(self, image: np.ndarray | None) -> None:
-        """Check what the shapes say against the candidate image (an RGB array of any size)."""
+        """Check what the shapes say against the candidate image (an RGB array of any size; resized when read)."""
+        self._raw = image if image is not None and image.ndim == 3 and image.shape[2] == 3 else None
+
+    @property
+    def image(self) -> np.ndarray | None:
+        """The candidate image at the shapes' size (None without one)."""
         import cv2
 
-        if image is not None and image.ndim == 3 and image.shape[2] == 3:
+        if self._image is None and self._raw is not None:
             h, w = self.size
-            self.image = cv2.resize(image, (w, h), interpolation=cv2.INTER_AREA).astype(np.int16)
+            self._image = cv2.resize(self._raw, (w, h), interpolation=cv2.INTER_AREA).astype(np.int16)
+        return self._image
 
     def adopt(self, scene: dict[str, Any]) -> None:
         """Read the elements of ``scene`` in its own viewBox's units (the image size is shared)."""
@@ -197,12 +227,19 @@ def _shows(shapes: Shapes, where: np.ndarray | None, paint: np.ndarray, painted:
 def hidden(shapes: Shapes, places: list[dict[str, Any]], above: Iterable[dict[str, Any]]) -> bool:
     """Whether the shapes drawn ``above`` an element cover it at all its ``places`` (the first is where it is
     drawn now: the candidate image must show the covering shapes' paint there)."""
+    above = list(above)
+    # The boxes first: a place its coverers' boxes leave open is not hidden (rasterising shapes costs more).
+    boxes = _box_cover(shapes, above)
+    if any((_box_cover(shapes, [p]) & ~boxes).sum() > HIDDEN_PIXELS for p in places):
+        return False
     own = shapes.places(places)
     if own is None or not own.any():
         return False
     paint = np.zeros((*shapes.size, 3), dtype=np.int16)
     cover = np.zeros(shapes.size, dtype=bool)
     for e in above:  # in drawing order: the last shape drawn over a pixel is the one seen there
+        if not (_box_cover(shapes, [e]) & own).any():
+            continue
         m = shapes.mask(e)
         if m is None:
             continue
