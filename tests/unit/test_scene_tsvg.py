@@ -380,3 +380,19 @@ def test_svg_change_under_a_translucent_shape_still_shows() -> None:
     faint = ROUNDED_COVER.replace("/>", ' fill-opacity="0.4"/>')
     found = judged(icon(faint, square.format("#d62728")), icon(square.format("#2ca02c"), faint))
     assert any(x.category == "style_error" for x in found)
+
+
+def test_svg_shape_moved_over_a_shape_of_its_own_colour_shows_nothing() -> None:
+    # A red tab moved inside the red body it lies on changes no pixel; the dot recoloured on it does (and puts
+    # changed pixels in the tab's box): only the dot is a discrepancy.
+    body = '<path d="M2 2h20v20H2z" fill="#d62728"/>'
+    tab = '<path d="M4 4h8v8H4z" fill="#d62728"{}/>'
+    dot = '<circle cx="8" cy="8" r="2" fill="{}"/>'
+    ref = icon(body, tab.format(""), dot.format("#2ca02c"))
+    [found] = judged(ref, icon(body, tab.format(' transform="translate(2 1)"'), dot.format("#ff7f0e")))
+    assert found.category == "style_error"
+    # On a body of another colour the same move shows.
+    other = body.replace("#d62728", "#1f77b4")
+    ref = icon(other, tab.format(""), dot.format("#2ca02c"))
+    found = judged(ref, icon(other, tab.format(' transform="translate(2 1)"'), dot.format("#ff7f0e")))
+    assert len(found) == 2 and any("transform" in x.description for x in found)

@@ -29,6 +29,8 @@ RASTER_SIDE = 168
 #: A place of which no more than this share (or `HIDDEN_PIXELS`) is left uncovered is hidden (anti-aliased rims).
 HIDDEN_SHARE = 0.01
 HIDDEN_PIXELS = 2
+#: A change drawn alone that differs in fewer pixels than this at the shapes' size is not decided by them.
+RESOLVED_PIXELS = 16
 #: The image shows a paint over a shape's pixels when this share of them is within `SHOWN_RGB` of it (a channel).
 SHOWN_SHARE = 0.8
 SHOWN_RGB = 48
@@ -81,6 +83,7 @@ class Shapes:
         self.k = RASTER_SIDE / max(self.w, self.h)
         self.size = (max(1, round(self.h * self.k)), max(1, round(self.w * self.k)))
         self._masks: dict[int, np.ndarray | None] = {}
+        self._layers: dict[int, np.ndarray | None] = {}
         #: The candidate image, when at hand (`see`): what a shape's pixels do show.
         self._raw: np.ndarray | None = None
         self._image: np.ndarray | None = None
@@ -118,7 +121,8 @@ class Shapes:
         """The pixels ``e`` paints (fill and stroke), None when its shape cannot be read (text, cut path data)."""
         key = id(e)
         if key not in self._masks:
-            self._masks[key] = self._draw(e)
+            lay = self.layers(e)
+            self._masks[key] = None if lay is None else lay > 0
         return self._masks[key]
 
     def _contours(self, e: dict[str, Any]) -> list[list[Point]] | None:
@@ -176,6 +180,13 @@ class Shapes:
         cx, cy = (want[0] + want[2]) / 2, (want[1] + want[3]) / 2
         return [[(cx + (x - mx) * sx, cy + (y - my) * sy) for x, y in part] for part in placed]
 
+    def layers(self, e: dict[str, Any]) -> np.ndarray | None:
+        """Where ``e`` paints its fill (1) and its stroke (2, drawn over the fill); None when unreadable."""
+        key = id(e)
+        if key not in self._layers:
+            self._layers[key] = self._draw(e)
+        return self._layers[key]
+
     def _draw(self, e: dict[str, Any]) -> np.ndarray | None:
         import cv2
 
@@ -188,8 +199,25 @@ class Shapes:
             cv2.fillPoly(out, polys, 1)  # even-odd: a subpath inside another is a hole, as icons draw them
         width = float(e.get("stroke_width") or 0) * self._units.get(id(e), (0.0, 0.0, self.scale))[2] * self.k
         if e.get("stroke") not in (None, "none") and width > 0:
-            cv2.polylines(out, polys, False, 1, thickness=max(1, round(width)))
-        return out.astype(bool)
+            cv2.polylines(out, polys, False, 2, thickness=max(1, round(width)))
+        return out
+
+    def paint(self, elements: Iterable[dict[str, Any]], palette: list[str]) -> np.ndarray | None:
+        """The drawing in flat paints, in order (each pixel: an index into ``palette``, which grows; 0 the white
+        canvas); None when a shape cannot be read."""
+        out = np.zeros(self.size, dtype=np.int16)
+        for e in elements:
+            lay = self.layers(e)
+            if lay is None:
+                return None
+            for value, attr in ((1, "fill"), (2, "stroke")):
+                where = lay == value
+                if where.any():
+                    colour = str(e.get(attr))
+                    if colour not in palette:
+                        palette.append(colour)
+                    out[where] = palette.index(colour)
+        return out
 
     def union(self, elements: Iterable[dict[str, Any]]) -> np.ndarray:
         out = np.zeros(self.size, dtype=bool)
@@ -283,6 +311,38 @@ def blank(
     return _shows(shapes, shapes.mask(places[0]), white, ~shapes.union(above))
 
 
+def _seen(shapes: Shapes, before: list[dict[str, Any]], after: list[dict[str, Any]], palette: list[str]) -> int | None:
+    """How many pixels differ visibly (paints over ΔE `CANVAS_DE` apart) between two drawings painted flat."""
+    la, lb = shapes.paint(before, palette), shapes.paint(after, palette)
+    if la is None or lb is None:
+        return None
+    differ = la != lb
+    if not differ.any():
+        return 0
+    pairs, counts = np.unique(np.stack([la[differ], lb[differ]]), axis=1, return_counts=True)
+    return sum(int(n) for (x, y), n in zip(pairs.T, counts, strict=True) if delta_e(palette[x], palette[y]) > CANVAS_DE)
+
+
+def looks_alike(
+    shapes: Shapes, before: list[dict[str, Any]], after: list[dict[str, Any]], old: dict[str, Any] | None,
+    now: dict[str, Any] | None,
+) -> bool:  # fmt: skip
+    """Whether the drawing ``before`` a change of one element (``old`` -> ``now``, None where it is not drawn) and
+    ``after`` it look alike, painted flat: a shape moved over one of its own colour, or under another. Only a
+    change that, drawn alone, differs in at least `RESOLVED_PIXELS` at the shapes' size is decided (a smaller
+    one is below what the raster resolves); where it is drawn now, the candidate image must agree."""
+    palette = ["#ffffff"]
+    alone = _seen(shapes, [old] if old else [], [now] if now else [], palette)
+    if alone is None or alone < RESOLVED_PIXELS:
+        return False
+    seen = _seen(shapes, before, after, palette)
+    if seen is None or seen > HIDDEN_PIXELS:
+        return False
+    drawn = shapes.paint(after, palette)
+    colours = np.array([_hex_rgb(c) or (0, 0, 0) for c in palette], dtype=np.int16)
+    return drawn is not None and _shows(shapes, shapes.mask(now or old), colours[drawn], np.ones(shapes.size, bool))
+
+
 def drop_unshown(
     out: Findings, ref: dict[str, Any], cand: dict[str, Any], pairs: list[tuple[int, int]], lost: list[int],
     shows: ChangedPixels | None = None,
@@ -312,7 +372,10 @@ def drop_unshown(
         cands = [j for side, j in els if side == "c"]
         for j in cands:
             places = [ca[j]] + ([ra[partner[j]]] if j in partner else [])
-            if not (hidden(shapes, places, ca[j + 1 :]) or blank(shapes, places, ca[:j], ca[j + 1 :])):
+            if hidden(shapes, places, ca[j + 1 :]) or blank(shapes, places, ca[:j], ca[j + 1 :]):
+                continue
+            before = [*ca[:j], ra[partner[j]], *ca[j + 1 :]] if j in partner else [*ca[:j], *ca[j + 1 :]]
+            if not looks_alike(shapes, before, ca, ra[partner[j]] if j in partner else None, ca[j]):
                 return False
         return bool(cands)
 
