@@ -10,6 +10,7 @@ do not tell; its shape against the others' does.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -43,14 +44,15 @@ _MOVETO = re.compile(r"[Mm]")
 Point = tuple[float, float]
 
 
-def _subpaths(d: str) -> list[list[Point]]:
+@functools.lru_cache(maxsize=4096)
+def _subpaths(d: str) -> tuple[tuple[Point, ...], ...]:
     """A path's outline split into its subpaths (each moveto starts one; a relative one continues from where
     the previous subpath ended, so each piece is read after a moveto to that point, which is then left out)."""
     cuts = [m.start() for m in _MOVETO.finditer(d)]
     if len(cuts) <= 1:
         whole = path_outline(d)
-        return [whole] if len(whole) >= 2 else []
-    out: list[list[Point]] = []
+        return (tuple(whole),) if len(whole) >= 2 else ()
+    out: list[tuple[Point, ...]] = []
     here: Point = (0.0, 0.0)
     for a, b in itertools.pairwise([*cuts, len(d)]):
         piece = d[a:b]
@@ -59,8 +61,8 @@ def _subpaths(d: str) -> list[list[Point]]:
             continue
         here = pts[-1]
         if len(pts) >= 2:
-            out.append(pts)
-    return out
+            out.append(tuple(pts))
+    return tuple(out)
 
 
 def _box_cover(shapes: Shapes, elements: Iterable[dict[str, Any]]) -> np.ndarray:
@@ -319,8 +321,10 @@ def _seen(shapes: Shapes, before: list[dict[str, Any]], after: list[dict[str, An
     differ = la != lb
     if not differ.any():
         return 0
-    pairs, counts = np.unique(np.stack([la[differ], lb[differ]]), axis=1, return_counts=True)
-    return sum(int(n) for (x, y), n in zip(pairs.T, counts, strict=True) if delta_e(palette[x], palette[y]) > CANVAS_DE)
+    k = len(palette)
+    codes, counts = np.unique(la[differ].astype(np.int32) * k + lb[differ], return_counts=True)
+    return sum(int(n) for c, n in zip(codes.tolist(), counts.tolist(), strict=True)
+               if delta_e(palette[c // k], palette[c % k]) > CANVAS_DE)  # fmt: skip
 
 
 def looks_alike(
@@ -335,6 +339,11 @@ def looks_alike(
     alone = _seen(shapes, [old] if old else [], [now] if now else [], palette)
     if alone is None or alone < RESOLVED_PIXELS:
         return False
+    # Only shapes whose boxes meet the element's can change how its pixels look.
+    near = _box_cover(shapes, [e for e in (old, now) if e])
+    before, after = (
+        [e for e in x if e in (old, now) or (_box_cover(shapes, [e]) & near).any()] for x in (before, after)
+    )
     seen = _seen(shapes, before, after, palette)
     if seen is None or seen > HIDDEN_PIXELS:
         return False
