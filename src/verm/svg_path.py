@@ -157,7 +157,13 @@ def _bezier(p: list[Point], t: float) -> Point:
 def path_outline(d: str, per_curve: int = CURVE_POINTS) -> list[Point]:
     """The points a path's outline passes through, in order (relative commands resolved, curves and arcs
     sampled with ``per_curve`` points each; subpaths one after another); what was read before any junk."""
+    return [p for sub in path_subpaths(d, per_curve) for p in sub]
+
+
+def path_subpaths(d: str, per_curve: int = CURVE_POINTS) -> list[list[Point]]:
+    """`path_outline` cut into its subpaths: each moveto starts one (a closed subpath ends at its start)."""
     out: list[Point] = []
+    subs = [out]
     x = y = sx = sy = 0.0
     last_ctrl: Point | None = None  # the previous curve's last control point (for S and T)
     last_kind = ""
@@ -178,9 +184,12 @@ def path_outline(d: str, per_curve: int = CURVE_POINTS) -> list[Point]:
             out.append((x, y))
         elif u in ("M", "L"):
             x, y = ox + v[0], oy + v[1]
-            out.append((x, y))
             if u == "M":
                 sx, sy = x, y
+                if out:
+                    out = []
+                    subs.append(out)
+            out.append((x, y))
         elif u == "A":
             x, y = ox + v[5], oy + v[6]
             arc = arc_points(start, v[0], v[1], v[2], bool(v[3]), bool(v[4]), (x, y), per_curve)
@@ -197,7 +206,7 @@ def path_outline(d: str, per_curve: int = CURVE_POINTS) -> list[Point]:
             x, y = pts[-1]
             last_ctrl = pts[-2]
         last_kind = u if u in ("C", "S", "Q", "T") else ""
-    return out
+    return [sub for sub in subs if sub]
 
 
 def path_vertices(d: str) -> list[Point]:

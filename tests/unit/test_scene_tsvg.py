@@ -331,3 +331,68 @@ def test_svg_swap_that_sends_a_stripe_below_the_body_it_lay_on_is_graded_by_the_
     [found] = judged(icon(arm, body, stripe), icon(stripe, body, arm))
     assert found.category == "structure_error" and "wrong order" in found.description
     assert found.severity == 2
+
+
+ROUNDED_COVER = '<path d="M4 2h14c1 0 2 1 2 2v14c0 1-1 2-2 2H4c-1 0-2-1-2-2V4c0-1 1-2 2-2z" fill="#ffac33"/>'
+
+
+def test_svg_change_under_a_shape_the_swap_brought_above_it_is_no_discrepancy() -> None:
+    # A square sent below a rounded frame (a swap) and recoloured or moved there: the swap shows, the edits of
+    # the hidden square do not (the box of the square holds the swap's changed pixels, so they are not empty).
+    square = '<rect x="6" y="6" width="6" height="6" fill="{}"{}/>'
+    ref = icon(ROUNDED_COVER, square.format("#d62728", ""))
+    for cand_square in (square.format("#2ca02c", ""), square.format("#d62728", ' transform="translate(2 1)"')):
+        [found] = judged(ref, icon(cand_square, ROUNDED_COVER))
+        assert found.category == "structure_error" and "stacking position" in found.description
+    # Sent below a ring (no solid shape), the same recolour shows through its hole.
+    ring = '<path d="M2 2h18v18H2z M8 8v6h6V8z" fill="#ffac33" fill-rule="evenodd"/>'
+    found = judged(icon(ring, square.format("#d62728", "")), icon(square.format("#2ca02c", ""), ring))
+    assert any(x.category == "style_error" for x in found)
+
+
+def test_svg_element_gone_from_under_a_shape_the_candidate_keeps_is_no_discrepancy() -> None:
+    # A small tab drawn under the rounded frame, inside its box, is dropped: nothing shows; on top, it is missing.
+    tab = '<rect x="14" y="3" width="2" height="2" fill="#66757f"/>'
+    other = '<circle cx="21" cy="21" r="2" fill="#2ca02c"/>'
+    assert judged(icon(tab, ROUNDED_COVER, other), icon(ROUNDED_COVER, other)) == []
+    [found] = judged(icon(ROUNDED_COVER, tab, other), icon(ROUNDED_COVER, other))
+    assert found.category == "structure_error" and "missing" in found.description
+
+
+def test_svg_near_white_shape_moved_over_the_bare_canvas_shows_nothing() -> None:
+    # A near-white stripe lay on a dark bar; the bar is gone and the stripe moved: only the bar's loss shows.
+    bar = '<path d="M2 8h20v8H2z" fill="#231f20"/>'
+    stripe = '<path d="M4 10h16v2H4z" fill="{}"{}/>'
+    moved = ' transform="translate(0 3)"'
+    [found] = judged(
+        icon(SHAPES[1], bar, stripe.format("#f5f8fa", "")), icon(SHAPES[1], stripe.format("#f5f8fa", moved))
+    )
+    assert found.category == "structure_error" and "missing" in found.description
+    # A dark stripe moved the same way shows.
+    found = judged(icon(SHAPES[1], bar, stripe.format("#1f77b4", "")), icon(SHAPES[1], stripe.format("#1f77b4", moved)))
+    assert len(found) == 2
+
+
+def test_svg_change_under_a_translucent_shape_still_shows() -> None:
+    # The scene does not carry opacity: the candidate image, where the half-transparent frame lets the square's
+    # new colour through, keeps the recolour.
+    square = '<rect x="6" y="6" width="6" height="6" fill="{}"/>'
+    faint = ROUNDED_COVER.replace("/>", ' fill-opacity="0.4"/>')
+    found = judged(icon(faint, square.format("#d62728")), icon(square.format("#2ca02c"), faint))
+    assert any(x.category == "style_error" for x in found)
+
+
+def test_svg_shape_moved_over_a_shape_of_its_own_colour_shows_nothing() -> None:
+    # A red tab moved inside the red body it lies on changes no pixel; the dot recoloured on it does (and puts
+    # changed pixels in the tab's box): only the dot is a discrepancy.
+    body = '<path d="M2 2h20v20H2z" fill="#d62728"/>'
+    tab = '<path d="M4 4h8v8H4z" fill="#d62728"{}/>'
+    dot = '<circle cx="8" cy="8" r="2" fill="{}"/>'
+    ref = icon(body, tab.format(""), dot.format("#2ca02c"))
+    [found] = judged(ref, icon(body, tab.format(' transform="translate(2 1)"'), dot.format("#ff7f0e")))
+    assert found.category == "style_error"
+    # On a body of another colour the same move shows.
+    other = body.replace("#d62728", "#1f77b4")
+    ref = icon(other, tab.format(""), dot.format("#2ca02c"))
+    found = judged(ref, icon(other, tab.format(' transform="translate(2 1)"'), dot.format("#ff7f0e")))
+    assert len(found) == 2 and any("transform" in x.description for x in found)

@@ -22,6 +22,7 @@ from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Findings, SceneOptions, missing_items
 from verm.judge.scene.matching import greedy_pairs, kept_in_order
 from verm.judge.scene.shows import ChangedPixels
+from verm.judge.scene.svg.cover import drop_unshown
 from verm.judge.scene.svg.grade import (
     DETAIL_SHARE,
     MIRROR_UNSEEN,
@@ -220,6 +221,7 @@ class SvgDiff:
         self.changes(ra, ca, sorted(changed), out)
         # Beside an element gone, an element redrawn in other proportions is another shape: what it drew is gone.
         self.pile_up(gone + self.replaced + (self.redrawn if gone else []), out)
+        drop_unshown(out, ref, cand, same + changed, lost, shows)
         if shows is not None:
             drop_unseen(out, shows)
         merge_svg(out, shows)
@@ -443,7 +445,7 @@ class SvgDiff:
         direction = "above" if j > i else "below"
         out.add("structure_error", sev, _svg_name(e, j),
                 f"{_svg_name(e, j)} is drawn at stacking position {j + 1}, should be {i + 1} (now {direction} "
-                "elements it should not be)", e.get("bbox"), els={("c", j)})  # fmt: skip
+                "elements it should not be)", e.get("bbox"), els={("c", j)}, stacking=True)  # fmt: skip
 
     def changes(
         self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], pairs: list[tuple[int, int]], out: Findings
