@@ -32,6 +32,12 @@ def _redrawn(items: list) -> list:
     return [d for d in items if "one plain shape" in d.description]
 
 
+def _assert_changed_not_redrawn(judge: PixelJudge, ref_svg: str, cand_svg: str) -> None:
+    """The candidate differs from the reference, and not as one plain shape drawn instead of it."""
+    out = judge.judge_images(Task.SVG, _render(ref_svg), _render(cand_svg))
+    assert out and not _redrawn(out), [d.description for d in out]
+
+
 @pytest.fixture(scope="module")
 def judge() -> PixelJudge:
     return PixelJudge(ocr=False)
@@ -60,8 +66,7 @@ def test_the_references_own_frame_left_alone_is_not_a_new_shape(judge: PixelJudg
     # A frame kept and a small mark inside dropped: the candidate's plain shape is the reference's own.
     framed = f'{_TAG}<rect x="3" y="3" width="18" height="18" rx="2"/><path d="M12 9v6"/></svg>'
     frame = f'{_TAG}<rect x="3" y="3" width="18" height="18" rx="2"/></svg>'
-    out = judge.judge_images(Task.SVG, _render(framed), _render(frame))
-    assert out and not _redrawn(out), [d.description for d in out]
+    _assert_changed_not_redrawn(judge, framed, frame)
 
 
 def test_shape_mirrored_with_its_old_and_new_ink_apart_is_one_symbol_error(judge: PixelJudge) -> None:
@@ -480,8 +485,7 @@ _FILM_RESTACKED = (
 def test_a_part_drawn_over_the_rest_in_its_own_colour_is_no_redrawing(judge: PixelJudge) -> None:
     # The frame covers the holes: the outline it hides lies under its paint, but in the reference's own
     # colour: a stacking change, not a new drawing.
-    out = judge.judge_images(Task.SVG, _render(_FILM), _render(_FILM_RESTACKED))
-    assert out and not _redrawn(out), [d.description for d in out]
+    _assert_changed_not_redrawn(judge, _FILM, _FILM_RESTACKED)
 
 
 def test_a_part_kept_recoloured_while_the_rest_is_erased_is_no_redrawing(judge: PixelJudge) -> None:
@@ -489,8 +493,7 @@ def test_a_part_kept_recoloured_while_the_rest_is_erased_is_no_redrawing(judge: 
     # is painted anew, but the outline it hides lies on bare canvas (erased, not covered): the groups read it.
     pie = f'{_TAG}<path d="M21.21 15.89A10 10 0 1 1 8 2.83"/><path d="M22 12A10 10 0 0 0 12 2v10z"/></svg>'
     wedge = f'{_TAG.replace("currentColor", "#17becf")}<path d="M21.2799 8.4728 A10 10 0 0 0 12 2 L12 12 Z"/></svg>'
-    out = judge.judge_images(Task.SVG, _render(pie), _render(wedge))
-    assert out and not _redrawn(out), [d.description for d in out]
+    _assert_changed_not_redrawn(judge, pie, wedge)
 
 
 def test_a_frame_shrunk_is_no_mirroring_of_the_books_it_holds(judge: PixelJudge) -> None:
