@@ -120,3 +120,27 @@ def test_bars_scaled_keep_their_variation_and_hide_nothing(judge: PixelJudge) ->
     ax.legend(loc="upper left")
     ds = judge.judge_images(Task.CHART, ref, _image(fig))
     assert not any("hid" in d.description for d in ds), ds
+
+
+def _stacked_bars(scale: float) -> Image.Image:
+    """Three stacked series on a light face; ``scale``: the middle series' values scaled (an honest edit)."""
+    low, mid, top = np.array([22.7, 22.1, 21.0]), scale * np.array([21.7, 22.9, 18.5]), np.array([18.5, 17.7, 17.1])
+    with plt.style.context("bmh"):
+        fig, ax = plt.subplots(figsize=(9, 6), layout="constrained")
+        names = ["Small Biz", "Government", "Education"]
+        colors = plt.colormaps["cividis"](np.linspace(0.25, 0.85, 3))
+        ax.bar(names, low, label="2019", color=colors[0])
+        ax.bar(names, mid, label="2020", color=colors[1], bottom=low)
+        ax.bar(names, top, label="2021", color=colors[2], bottom=low + mid)
+        ax.set_title("Cost by segment")
+        ax.legend(loc="center left", bbox_to_anchor=(1, 0.5))
+        return _image(fig)
+
+
+def test_a_series_grown_to_the_most_common_colour_covers_no_canvas(judge: PixelJudge) -> None:
+    # The scaled series' colour outnumbers the white canvas in the candidate (its ink, read against that
+    # colour, is the whole canvas), yet the candidate paints nothing over the reference's canvas: no noise.
+    ref, cand = _stacked_bars(1.0), _stacked_bars(1.612)
+    ds = judge.judge_images(Task.CHART, ref, cand)
+    assert ds and not any("noise" in d.description or "hid" in d.description for d in ds), ds
+    assert len(ds) <= 5, ds

@@ -41,7 +41,7 @@ from verm.judge.pixel.chart_marks import (
     _series_classes,
     plot_marks,
 )
-from verm.judge.pixel.colour import _lab_ink
+from verm.judge.pixel.colour import INK_DE, _background, _lab_ink, _sq_norm
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
@@ -173,10 +173,25 @@ FILLED, FILLED_BLANK = 0.6, 0.3
 
 def _blank_filled(c: _Ctx) -> bool:
     """The candidate covers the reference's blank canvas (`FILLED`) and leaves little of its own blank: noise
-    over a chart that fills much of its canvas itself (a heatmap), where the blank shares alone tell little."""
+    over a chart that fills much of its canvas itself (a heatmap), where the blank shares alone tell little.
+    Covered is painted off the reference's background colour (`_painted`), not the candidate's own ink: a
+    candidate whose bars grew past its white canvas reads its most common colour, a bar's, as background and
+    the canvas as ink, yet covers nothing."""
     blank = ~c.ref_ink
     n = int(blank.sum())
-    return n > 0 and float(c.cand_ink.mean()) > 1 - FILLED_BLANK and int((c.cand_ink & blank).sum()) >= FILLED * n
+    if n == 0:
+        return False
+    painted = _painted(c)
+    return float(painted.mean()) > 1 - FILLED_BLANK and int((painted & blank).sum()) >= FILLED * n
+
+
+def _painted(c: _Ctx) -> np.ndarray:
+    """Candidate pixels further than `INK_DE` from the reference's background colour: what it paints over the
+    reference's canvas (its own ink is read against its own most common colour, which may be a mark's)."""
+    bg = _background(c.ref).reshape(1, 1, 3) / 255.0
+    bg_lab = cv2.cvtColor(bg.astype(np.float32), cv2.COLOR_RGB2Lab)[0, 0]
+    d = cv2.subtract(_lab_ink(c.cand)[0], (float(bg_lab[0]), float(bg_lab[1]), float(bg_lab[2]), 0.0))
+    return np.asarray(_sq_norm(d) > INK_DE * INK_DE)
 
 
 def _hidden_parts(share: float) -> int:
