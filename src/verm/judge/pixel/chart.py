@@ -183,6 +183,11 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 move = next(it for it in items if it.box == legend_box and it.kind == "moved")
                 move.box, move.parts = _union([legend_box, other[0].bbox]), [*move.pieces, other[0].bbox]
                 inner = [r for r in inner if r is not other[0]]
+        # The plot's data hidden (gone, or replaced by marks that follow none of them) cost what they hide,
+        # whatever the axes did: no axis change takes the plot's changes then (random dots over new limits).
+        hidden = _hidden_plot_items(c, inner) if inner else []
+        if hidden:
+            inner = []
         data_item: _Item | None = None  # the item that took the plot's change
         # (the x-axis last: its new limits may be the value axis's change's doing)
         for ax, members in sorted(axis_groups.items(), key=lambda kv: kv[0] == "x"):
@@ -246,8 +251,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             )
             if data_item is None and (took or cat == "data_error"):
                 data_item = items[-1]  # (the data's own change, or its values' new range)
-        hidden = _hidden_plot_items(c, inner) if inner else []
-        plot_item = _plot_item(c, inner) if inner and not hidden else None
+        plot_item = _plot_item(c, inner) if inner else None
         items.extend(hidden)
         if plot_item is not None:
             items.append(plot_item)

@@ -540,10 +540,11 @@ def _y_ticks_changed_beside_plot(c: _Ctx, frames: list[PxBox], ref_marks: np.nda
     if frame is None or _box_area(frame) >= WHOLE_CANVAS * c.h * c.w:
         inner = [f for f in frames if _box_area(f) < WHOLE_CANVAS * c.h * c.w]
         frame = _face_box(c, _union(inner)) if inner else None
-        # (the data rescaled keep their series' colours: dots of a new colour over new axes are no rescale)
-        if frame is None or not _in_ref_colours(c, ref_marks, cand_marks):
-            return False
-    return frame is not None and _y_ticks_changed(c, frame)
+    # (the data rescaled keep their series' colours: dots of a new colour over new axes are no rescale, nor
+    # over a legend gone from beside the frame, which reads as tick labels changed)
+    if frame is None or not _in_ref_colours(c, ref_marks, cand_marks):
+        return False
+    return _y_ticks_changed(c, frame)
 
 
 #: The candidate's coloured marks are the reference's series when this share lies within `CLASS_DE` of a
