@@ -144,3 +144,35 @@ def test_a_series_grown_to_the_most_common_colour_covers_no_canvas(judge: PixelJ
     ds = judge.judge_images(Task.CHART, ref, cand)
     assert ds and not any("noise" in d.description or "hid" in d.description for d in ds), ds
     assert len(ds) <= 5, ds
+
+
+def _scatter_with_trend(dots: bool, top: float = 420) -> Image.Image:
+    """Tan points along a dashed trend line, its legend outside the frame on the right; ``dots``: the "random
+    dots" hack (blue dots at random over the axes, the points, the line and the legend gone)."""
+    rng = np.random.default_rng(5)
+    age = np.sort(rng.uniform(18, 70, 45))
+    fig, ax = plt.subplots(figsize=(9, 4), layout="constrained")
+    if dots:
+        ax.scatter(rng.uniform(15, 72, 45), rng.uniform(235, 415, 45), s=12, color="tab:blue")
+    else:
+        ax.scatter(age, 170 + 3 * age + rng.normal(0, 15, 45), s=25, color="#e0b05c", edgecolor="black")
+        ax.plot(age, 170 + 3 * age, "k--", label="Trend")
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))
+    ax.set_xlim(15, 72)
+    ax.set_ylim(225, top)
+    ax.set_title("Reaction time vs. age")
+    return _image(fig)
+
+
+def test_random_dots_beside_a_legend_gone_hide_the_data(judge: PixelJudge) -> None:
+    # The legend gone from beside the frame reads as tick labels changed there; dots in a new colour over
+    # it are no rescale of the data: they follow none of it, the data are hidden and cost what they hide.
+    ds = judge.judge_images(Task.CHART, _scatter_with_trend(False), _scatter_with_trend(True))
+    hidden = [d for d in ds if "hid" in d.description]
+    assert len(hidden) >= 4 and all(d.severity == 3 for d in hidden), ds
+
+
+def test_a_scatter_rescaled_in_its_colours_hides_nothing(judge: PixelJudge) -> None:
+    # The y range widened (new tick labels): every point moved, drawn in its colour; no data hidden.
+    ds = judge.judge_images(Task.CHART, _scatter_with_trend(False), _scatter_with_trend(False, top=520))
+    assert ds and not any("hid" in d.description for d in ds), ds
