@@ -393,14 +393,16 @@ def _unmatched(ref_marks: np.ndarray, cand_marks: np.ndarray, reach: int = 2) ->
 HIDDEN_PLOT, HIDDEN_PLOT_ONE, HIDDEN_DRAWN = 0.4, 0.6, 0.25
 
 
-def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
+def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> list[_Item]:
     """The plot's changes take its data away: over half its mark colours gone (colour classes, per
     subplot; a class is gone when half its ink has no candidate mark within 2 px), holding over half their ink,
     at least `HIDDEN_PLOT` of its marks hidden (`HIDDEN_PLOT_ONE` for a one-colour plot) and under
     `HIDDEN_DRAWN` drawn anew unless the new marks follow none of its data (`_follows_data`; a
     straight line across the plot is no data, `_ruler`): the hidden
     marks graded by the share hidden (`_hidden_parts`), so that the cost piles up with what is
-    hidden; else nothing (one change, reported by the plot's data item)."""
+    hidden; else nothing (one change, reported by the plot's data item). ``replaced``: only data
+    replaced by as much drawn anew that follows none of them (marks at random), which no axis change
+    explains (asked before the axes' changes take the plot's)."""
     whole = c.frame is None or _box_area(c.frame) >= WHOLE_CANVAS * c.h * c.w
     frames = (subplot_frames(c.ref, c.ref_ink) if whole else []) or [c.frame or (0, 0, c.w, c.h)]
     if c.frame is not None and frames == [c.frame] and whole:
@@ -421,6 +423,8 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
     refit = _refit_to_frame(c, pm.cand) if not whole else None
     if refit is not None and int(_unmatched(ref_marks, refit)[0].sum()) < HIDDEN_PLOT * data:
         return []  # the plot was resized (a legend moved out, new tick labels): its data are drawn, smaller
+    if extra < HIDDEN_DRAWN * data and replaced:
+        return []  # (little drawn anew: the marks may have moved with a new axis, read with the axes)
     if extra >= HIDDEN_DRAWN * data and _follows_data(c, ref_marks, cand_marks, frames):
         # Much drawn anew, following the reference's data (another chart type, the data rescaled): a change,
         # not data gone. New marks that follow nothing (dots or bars drawn at random) still leave it empty.
