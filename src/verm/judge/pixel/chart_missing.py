@@ -414,6 +414,8 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         return []
     hidden, new = _unmatched(ref_marks, cand_marks)
     extra = int(new.sum())
+    if replaced and extra < HIDDEN_DRAWN * data:
+        return []  # (little drawn anew: the marks may have moved with a new axis, read with the axes)
     ruler = _ruler(new, cand_marks, frames) if extra else None
     if ruler is not None:
         extra, cand_marks = 0, cand_marks & ~ruler  # a straight line across the plot carries no data
@@ -424,7 +426,7 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
     if refit is not None and int(_unmatched(ref_marks, refit)[0].sum()) < HIDDEN_PLOT * data:
         return []  # the plot was resized (a legend moved out, new tick labels): its data are drawn, smaller
     if extra < HIDDEN_DRAWN * data and replaced:
-        return []  # (little drawn anew: the marks may have moved with a new axis, read with the axes)
+        return []  # (a ruler line is no mark drawn anew)
     if extra >= HIDDEN_DRAWN * data and _follows_data(c, ref_marks, cand_marks, frames):
         # Much drawn anew, following the reference's data (another chart type, the data rescaled): a change,
         # not data gone. New marks that follow nothing (dots or bars drawn at random) still leave it empty.
