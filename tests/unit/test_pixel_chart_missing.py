@@ -176,3 +176,24 @@ def test_a_scatter_rescaled_in_its_colours_hides_nothing(judge: PixelJudge) -> N
     # The y range widened (new tick labels): every point moved, drawn in its colour; no data hidden.
     ds = judge.judge_images(Task.CHART, _scatter_with_trend(False), _scatter_with_trend(False, top=520))
     assert ds and not any("hid" in d.description for d in ds), ds
+
+
+def _errorbars_added(copy: bool) -> Image.Image:
+    """Blue points with error bars; ``copy``: a copy of the series drawn lower in a new colour (orange), the
+    y range narrowed around both (an honest pair of edits)."""
+    x, y = np.array([0.5, 1.0, 1.5, 2.0]), np.array([6.1, 7.0, 7.6, 8.7])
+    fig, ax = plt.subplots(figsize=(9, 6))
+    ax.errorbar(x, y, yerr=0.2, fmt="D", color="tab:blue")
+    if copy:
+        ax.errorbar(x, y - 2.7, yerr=0.2, fmt="D", color="tab:orange")
+        ax.set_ylim(2.9, 8.2)
+    ax.grid(axis="y", alpha=0.5)
+    ax.set_title("Satisfaction vs. week")
+    return _image(fig)
+
+
+def test_a_series_added_in_a_new_colour_over_a_new_range_hides_nothing(judge: PixelJudge) -> None:
+    # The reference's blue points are drawn, moved with the new y range, beside new orange ones: the data
+    # rescaled (their colour kept), a series added; nothing hidden.
+    ds = judge.judge_images(Task.CHART, _errorbars_added(False), _errorbars_added(True))
+    assert ds and not any("hid" in d.description for d in ds), ds

@@ -546,11 +546,30 @@ def _y_ticks_changed_beside_plot(c: _Ctx, frames: list[PxBox], ref_marks: np.nda
     if frame is None or _box_area(frame) >= WHOLE_CANVAS * c.h * c.w:
         inner = [f for f in frames if _box_area(f) < WHOLE_CANVAS * c.h * c.w]
         frame = _face_box(c, _union(inner)) if inner else None
-    # (the data rescaled keep their series' colours: dots of a new colour over new axes are no rescale, nor
-    # over a legend gone from beside the frame, which reads as tick labels changed)
-    if frame is None or not _in_ref_colours(c, ref_marks, cand_marks):
+        # (the data rescaled keep their series' colours: dots of a new colour over new axes are no rescale)
+        if frame is None or not _in_ref_colours(c, ref_marks, cand_marks):
+            return False
+    elif _no_ref_colour_kept(c, ref_marks, cand_marks):
+        return False  # (nor over a legend gone from beside the frame, which reads as tick labels changed)
+    return frame is not None and _y_ticks_changed(c, frame)
+
+
+#: A reference series colour is kept when the candidate draws this share of its ink in it (`_no_ref_colour_kept`).
+COLOUR_KEPT = 0.25
+
+
+def _no_ref_colour_kept(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
+    """The candidate draws coloured marks, none of the reference's series colours among them (`COLOUR_KEPT`):
+    marks of its own, no rescale of the data (a series added beside them, in a new colour, keeps theirs)."""
+    ref_lab, cand_lab = _lab_ink(c.ref)[0], _lab_ink(c.cand)[0]
+    ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
+    if int(cand_col.sum()) < MIN_COLOUR_INK or int(ref_col.sum()) < MIN_COLOUR_INK:
         return False
-    return _y_ticks_changed(c, frame)
+    for m in _colour_classes(ref_lab, ref_col, min_share=0.003):
+        same = cand_col & ~_far(cand_lab, np.median(ref_lab[m], axis=0), CLASS_DE)
+        if int(same.sum()) >= COLOUR_KEPT * int(m.sum()):
+            return False
+    return True
 
 
 #: The candidate's coloured marks are the reference's series when this share lies within `CLASS_DE` of a
