@@ -183,9 +183,10 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 move = next(it for it in items if it.box == legend_box and it.kind == "moved")
                 move.box, move.parts = _union([legend_box, other[0].bbox]), [*move.pieces, other[0].bbox]
                 inner = [r for r in inner if r is not other[0]]
-        # The plot's data replaced by marks that follow none of them cost what they hide, whatever the axes
-        # did: no axis change takes the plot's changes then (random dots over new limits).
-        hidden = _hidden_plot_items(c, inner, replaced=True) if inner else []
+        # The plot's data replaced by marks that follow none of them cost what they hide, whatever the y axes
+        # did: no axis change takes the plot's changes then (random dots over new limits). (New x tick labels
+        # move the marks sideways, where the marks are not compared: that axis takes them, as before.)
+        hidden = _hidden_plot_items(c, inner, replaced=True) if inner and "x" not in axis_groups else []
         if hidden:
             inner = []
         data_item: _Item | None = None  # the item that took the plot's change
