@@ -244,3 +244,47 @@ def test_bars_a_colour_each_at_one_length_hide_their_values(judge: PixelJudge) -
     # One bar changed: the others keep their lengths.
     honest = judge.judge_images(Task.CHART, ref, _bars_a_colour_each([21.6, 8.5, 40.0, 71.7, 33.8, 19.0]))
     assert not _hidden(honest) and honest, honest
+
+
+def _pie_redrawn(shares: list[float], flat: bool, canvas: str = "white") -> Image.Image:
+    """A labelled pie of four pastel wedges on a ``canvas`` colour; ``flat``: its wedges redrawn of one size
+    in place, labels kept where the shares put them (as the "flattened data" hack does)."""
+    with plt.rc_context({"font.size": 8}):
+        fig, ax = plt.subplots(figsize=(5, 5), layout="constrained", facecolor=canvas)
+        wedges, *_ = ax.pie(shares, colors=["#a1c9f4", "#ffb482", "#8de5a1", "#ff9f9b"],
+                            labels=["South", "East", "West", "Central"], autopct="%1.0f%%", startangle=140)  # fmt: skip
+        if flat:
+            start, span = wedges[0].theta1, sum(w.theta2 - w.theta1 for w in wedges) / len(wedges)
+            for k, w in enumerate(wedges):
+                w.set_theta1(start + k * span)
+                w.set_theta2(start + (k + 1) * span)
+        ax.set_title("Region share", fontsize=15)
+        return _image(fig)
+
+
+@pytest.mark.parametrize("canvas", ["white", "#fdf6e3"])
+def test_equal_wedges_under_the_references_labels_hide_the_shares(judge: PixelJudge, canvas: str) -> None:
+    # The flattened pie keeps the reference's labels, now across its wedges' edges (a label by an edge
+    # shrank one wedge alone); on a tinted canvas (solarized cream) the pie is read off the canvas's colour.
+    shares = [8.0, 10.0, 23.0, 19.0]
+    ref = _pie_redrawn(shares, False, canvas)
+    flat = judge.judge_images(Task.CHART, ref, _pie_redrawn(shares, True, canvas))
+    assert len([d for d in flat if "every wedge of one size" in d.description]) == 1, flat
+    honest = judge.judge_images(Task.CHART, ref, _pie_redrawn([8.0, 10.0, 17.0, 19.0], False, canvas))
+    assert not _hidden(honest) and honest, honest
+
+
+def test_a_label_across_a_wedges_edge_is_shared_by_both_wedges() -> None:
+    from verm.judge.pixel.chart_flattened import PIE_EQUAL, _runs
+
+    # Four equal wedges along a ring of 720 samples, a black label (30 samples, 4 % of the turn) written
+    # across the first edge: the label stands in both wedges, which stay equal (a flattened pie keeps the
+    # reference's labels where its shares put them, now across its own wedges' edges).
+    colours = _lab(np.array([[[161, 201, 244], [255, 180, 130], [141, 229, 161], [255, 159, 155]]], np.uint8))[0]
+    ring = np.repeat(colours, 180, axis=0)
+    ring[165:195] = (0.0, 0.0, 0.0)
+    read = _runs(ring)
+    assert read is not None
+    sizes, covered = read
+    assert len(sizes) == 4 and np.ptp(sizes) <= PIE_EQUAL, sizes
+    assert abs(sizes.sum() - 1.0) < 1e-9 and covered < 0.97

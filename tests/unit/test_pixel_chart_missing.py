@@ -120,3 +120,81 @@ def test_bars_scaled_keep_their_variation_and_hide_nothing(judge: PixelJudge) ->
     ax.legend(loc="upper left")
     ds = judge.judge_images(Task.CHART, ref, _image(fig))
     assert not any("hid" in d.description for d in ds), ds
+
+
+def _stacked_bars(scale: float) -> Image.Image:
+    """Three stacked series on a light face; ``scale``: the middle series' values scaled (an honest edit)."""
+    low, mid, top = np.array([22.7, 22.1, 21.0]), scale * np.array([21.7, 22.9, 18.5]), np.array([18.5, 17.7, 17.1])
+    with plt.style.context("bmh"):
+        fig, ax = plt.subplots(figsize=(9, 6), layout="constrained")
+        names = ["Small Biz", "Government", "Education"]
+        colors = plt.colormaps["cividis"](np.linspace(0.25, 0.85, 3))
+        ax.bar(names, low, label="2019", color=colors[0])
+        ax.bar(names, mid, label="2020", color=colors[1], bottom=low)
+        ax.bar(names, top, label="2021", color=colors[2], bottom=low + mid)
+        ax.set_title("Cost by segment")
+        ax.legend(loc="center left", bbox_to_anchor=(1, 0.5))
+        return _image(fig)
+
+
+def test_a_series_grown_to_the_most_common_colour_covers_no_canvas(judge: PixelJudge) -> None:
+    # The scaled series' colour outnumbers the white canvas in the candidate (its ink, read against that
+    # colour, is the whole canvas), yet the candidate paints nothing over the reference's canvas: no noise.
+    ref, cand = _stacked_bars(1.0), _stacked_bars(1.612)
+    ds = judge.judge_images(Task.CHART, ref, cand)
+    assert ds and not any("noise" in d.description or "hid" in d.description for d in ds), ds
+    assert len(ds) <= 5, ds
+
+
+def _scatter_with_trend(dots: bool, top: float = 420) -> Image.Image:
+    """Tan points along a dashed trend line, its legend outside the frame on the right; ``dots``: the "random
+    dots" hack (blue dots at random over the axes, the points, the line and the legend gone)."""
+    rng = np.random.default_rng(5)
+    age = np.sort(rng.uniform(18, 70, 45))
+    fig, ax = plt.subplots(figsize=(9, 4))
+    fig.subplots_adjust(left=0.08, right=0.84)  # (the frame stays put: only the legend goes from beside it)
+    if dots:
+        ax.scatter(rng.uniform(15, 72, 45), rng.uniform(235, 415, 45), s=12, color="tab:blue")
+    else:
+        ax.scatter(age, 170 + 3 * age + rng.normal(0, 15, 45), s=25, color="#e0b05c", edgecolor="black")
+        ax.plot(age, 170 + 3 * age, "k--", label="Trend")
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))
+    ax.set_xlim(15, 72)
+    ax.set_ylim(225, top)
+    ax.set_title("Reaction time vs. age")
+    return _image(fig)
+
+
+def test_random_dots_beside_a_legend_gone_hide_the_data(judge: PixelJudge) -> None:
+    # The legend gone from beside the frame reads as tick labels changed there; dots in a new colour over
+    # it are no rescale of the data: they follow none of it, the data are hidden and cost what they hide.
+    ds = judge.judge_images(Task.CHART, _scatter_with_trend(False), _scatter_with_trend(True))
+    hidden = [d for d in ds if "hid" in d.description]
+    assert len(hidden) >= 4 and all(d.severity == 3 for d in hidden), ds
+
+
+def test_a_scatter_rescaled_in_its_colours_hides_nothing(judge: PixelJudge) -> None:
+    # The y range widened (new tick labels): every point moved, drawn in its colour; no data hidden.
+    ds = judge.judge_images(Task.CHART, _scatter_with_trend(False), _scatter_with_trend(False, top=520))
+    assert ds and not any("hid" in d.description for d in ds), ds
+
+
+def _errorbars_added(copy: bool) -> Image.Image:
+    """Blue points with error bars; ``copy``: a copy of the series drawn lower in a new colour (orange), the
+    y range narrowed around both (an honest pair of edits)."""
+    x, y = np.array([0.5, 1.0, 1.5, 2.0]), np.array([6.1, 7.0, 7.6, 8.7])
+    fig, ax = plt.subplots(figsize=(9, 6))
+    ax.errorbar(x, y, yerr=0.2, fmt="D", color="tab:blue")
+    if copy:
+        ax.errorbar(x, y - 2.7, yerr=0.2, fmt="D", color="tab:orange")
+        ax.set_ylim(2.9, 8.2)
+    ax.grid(axis="y", alpha=0.5)
+    ax.set_title("Satisfaction vs. week")
+    return _image(fig)
+
+
+def test_a_series_added_in_a_new_colour_over_a_new_range_hides_nothing(judge: PixelJudge) -> None:
+    # The reference's blue points are drawn, moved with the new y range, beside new orange ones: the data
+    # rescaled (their colour kept), a series added; nothing hidden.
+    ds = judge.judge_images(Task.CHART, _errorbars_added(False), _errorbars_added(True))
+    assert ds and not any("hid" in d.description for d in ds), ds

@@ -183,6 +183,12 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 move = next(it for it in items if it.box == legend_box and it.kind == "moved")
                 move.box, move.parts = _union([legend_box, other[0].bbox]), [*move.pieces, other[0].bbox]
                 inner = [r for r in inner if r is not other[0]]
+        # The plot's data replaced by marks that follow none of them cost what they hide, whatever the y axes
+        # did: no axis change takes the plot's changes then (random dots over new limits). (New x tick labels
+        # move the marks sideways, where the marks are not compared: that axis takes them, as before.)
+        hidden = _hidden_plot_items(c, inner, replaced=True) if inner and "x" not in axis_groups else []
+        if hidden:
+            inner = []
         data_item: _Item | None = None  # the item that took the plot's change
         # (the x-axis last: its new limits may be the value axis's change's doing)
         for ax, members in sorted(axis_groups.items(), key=lambda kv: kv[0] == "x"):
@@ -246,7 +252,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             )
             if data_item is None and (took or cat == "data_error"):
                 data_item = items[-1]  # (the data's own change, or its values' new range)
-        hidden = _hidden_plot_items(c, inner) if inner else []
+        hidden = hidden or (_hidden_plot_items(c, inner) if inner else [])
         plot_item = _plot_item(c, inner) if inner and not hidden else None
         items.extend(hidden)
         if plot_item is not None:

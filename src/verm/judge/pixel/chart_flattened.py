@@ -24,6 +24,7 @@ from verm.judge.pixel.chart_marks import (
     _per_frame,
     _series_classes,
 )
+from verm.judge.pixel.colour import INK_DE
 
 #: Flattened data: a series' marks sit at one level when this share of their columns (rows, for
 #: horizontal marks) end within `LEVEL_TOL` of the median end, at both ends; the reference's series
@@ -159,8 +160,9 @@ PIE_RADII, PIE_SAMPLES, PIE_RING_COVER = (0.55, 0.7, 0.85), 720, 0.85
 #: Wedges of equal size: the largest and smallest differ by at most this share of the turn (edges, anti-aliasing);
 #: the reference's wedges vary when theirs differ by three times as much.
 PIE_EQUAL = 0.015
-#: A run of one colour goes on across a gap of up to this share of the ring (a label on its wedge).
-PIE_GAP = 0.03
+#: A run of one colour goes on across a gap of up to this share of the ring (a label on its wedge: "29.4%"
+#: across a small donut spans 5 %).
+PIE_GAP = 0.08
 #: Wedges are read by their colour, this Lab chroma at least: pastel wedges fall under `CHROMA`.
 PIE_CHROMA = 8.0
 #: A wedge is one flat colour: samples within this ΔE of its first (neighbouring pastels differ by ~18).
@@ -174,7 +176,9 @@ def _pies_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     shares, all an annotator reads of a pie, are gone (the "flattened data" hack sets each to the mean). Read
     along a ring of each pie (`_wedges`); over half the pies' ink flattened: that ink, its share, why.
     Honest edits change a share or two (scaling every value leaves a pie as it was)."""
-    ref_col = _tinted(pm.ref_lab)  # (not the marks: a frame found around a pie would cut it)
+    # (not the marks: a frame found around a pie would cut it; off the canvas's colour: a tinted canvas,
+    # solarized cream, would join every pie into one blob the canvas's size)
+    ref_col = _tinted(pm.ref_lab) & _far(pm.ref_lab, _canvas(pm.ref_lab), INK_DE)
     if int(ref_col.sum()) < MIN_COLOUR_INK:
         return None
     joined = cv2.morphologyEx(ref_col.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
@@ -213,27 +217,31 @@ def _pies_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
 def _wedges(
     ref_lab: np.ndarray, cand_lab: np.ndarray, cx: float, cy: float, r: float
 ) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """Both images' wedge sizes (shares of the turn) along the ring (`PIE_RADII`) the reference covers most
-    in colour: runs of one colour (`PIE_DE` of their start), broken by white edges or a new colour; None
-    for an image whose ring is not covered (`PIE_RING_COVER`: text or nothing there)."""
+    """Both images' wedge sizes (shares of the turn), each read along its own ring (`PIE_RADII`) that its
+    wedges cover most (`_runs`): the ring least crossed by labels, which sit where each image's own wedges
+    put them (a flattened pie keeps the reference's labels, now across its wedges' edges). None for an
+    image no ring of which is covered (`PIE_RING_COVER`: text or nothing there)."""
     h, w = ref_lab.shape[:2]
     angles = np.linspace(0, 2 * np.pi, PIE_SAMPLES, endpoint=False)
-    best = None
+    rings = []
     for f in PIE_RADII:
         xs = np.clip(np.round(cx + f * r * np.cos(angles)).astype(int), 0, w - 1)
         ys = np.clip(np.round(cy + f * r * np.sin(angles)).astype(int), 0, h - 1)
-        cover = float(_tinted(ref_lab[ys, xs][None])[0].mean())
-        if best is None or cover > best[0]:
-            best = (cover, ys, xs)
-    _, ys, xs = best
-    return _runs(ref_lab[ys, xs]), _runs(cand_lab[ys, xs])
+        rings.append((ys, xs))
+
+    def best(lab: np.ndarray) -> np.ndarray | None:
+        reads = [_runs(lab[ys, xs]) for ys, xs in rings]
+        read = [rd for rd in reads if rd is not None]
+        return max(read, key=lambda rd: rd[1])[0] if read else None
+
+    return best(ref_lab), best(cand_lab)
 
 
-def _runs(ring: np.ndarray) -> np.ndarray | None:
-    """Sizes (shares of the ring) of the wedges along a closed ring of Lab samples: runs of one colour
-    (`PIE_DE` of their first sample) of at least `PIE_MIN_WEDGE`; a wedge goes on across a short gap
-    (`PIE_GAP`: a label written on it, its anti-aliased edges) when its colour comes back after it. None
-    when under `PIE_RING_COVER` of the ring is coloured."""
+def _runs(ring: np.ndarray) -> tuple[np.ndarray, float] | None:
+    """Sizes (shares of the ring) of the wedges along a closed ring of Lab samples, and the share of the
+    ring their runs cover: runs of one colour (`PIE_DE` of their first sample) of at least `PIE_MIN_WEDGE`;
+    a wedge goes on across a short gap (`PIE_GAP`: a label written on it, its anti-aliased edges) when its
+    colour comes back after it. None when under `PIE_RING_COVER` of the ring is coloured."""
     coloured = _tinted(ring[None])[0]
     if float(coloured.mean()) < PIE_RING_COVER:
         return None
@@ -257,7 +265,27 @@ def _runs(ring: np.ndarray) -> np.ndarray | None:
             wedges.append([colour, a, b])
     if len(wedges) > 1 and n - wedges[-1][2] + wedges[0][1] <= gap_max and _alike(wedges[0][0], wedges[-1][0]):
         wedges[0][1] = wedges.pop()[1] - n  # (one wedge split where the ring was cut open)
-    return np.asarray([(b - a + 1) / n for _, a, b in wedges], float) if wedges else None
+    if not wedges:
+        return None
+    # A wedge reaches its neighbours: a short gap between two (their white edge, a label written across the
+    # edge) is shared half and half, as the angle a wedge spans runs from edge to edge. Else a label on one
+    # edge of a wedge shrinks it alone, and equal wedges read unequal. Longer gaps (a pie's open part) are
+    # no one's.
+    sizes = [float(b - a + 1) for _, a, b in wedges]
+    covered = sum(sizes) / n
+    for i, (_, _, b) in enumerate(wedges):
+        nxt = wedges[(i + 1) % len(wedges)][1] + (n if i + 1 == len(wedges) else 0)
+        gap = nxt - b - 1
+        if len(wedges) > 1 and 0 < gap <= gap_max:
+            sizes[i] += gap / 2
+            sizes[(i + 1) % len(wedges)] += gap / 2
+    return np.asarray(sizes, float) / n, covered
+
+
+def _canvas(lab: np.ndarray) -> np.ndarray:
+    """The canvas's colour: the median Lab of the image's outer row and column of pixels."""
+    edge = np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]])
+    return np.median(edge, axis=0)
 
 
 def _tinted(lab: np.ndarray) -> np.ndarray:

@@ -41,7 +41,7 @@ from verm.judge.pixel.chart_marks import (
     _series_classes,
     plot_marks,
 )
-from verm.judge.pixel.colour import _lab_ink
+from verm.judge.pixel.colour import INK_DE, _background, _lab_ink, _sq_norm
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
@@ -173,10 +173,25 @@ FILLED, FILLED_BLANK = 0.6, 0.3
 
 def _blank_filled(c: _Ctx) -> bool:
     """The candidate covers the reference's blank canvas (`FILLED`) and leaves little of its own blank: noise
-    over a chart that fills much of its canvas itself (a heatmap), where the blank shares alone tell little."""
+    over a chart that fills much of its canvas itself (a heatmap), where the blank shares alone tell little.
+    Covered is painted off the reference's background colour (`_painted`), not the candidate's own ink: a
+    candidate whose bars grew past its white canvas reads its most common colour, a bar's, as background and
+    the canvas as ink, yet covers nothing."""
     blank = ~c.ref_ink
     n = int(blank.sum())
-    return n > 0 and float(c.cand_ink.mean()) > 1 - FILLED_BLANK and int((c.cand_ink & blank).sum()) >= FILLED * n
+    if n == 0:
+        return False
+    painted = _painted(c)
+    return float(painted.mean()) > 1 - FILLED_BLANK and int((painted & blank).sum()) >= FILLED * n
+
+
+def _painted(c: _Ctx) -> np.ndarray:
+    """Candidate pixels further than `INK_DE` from the reference's background colour: what it paints over the
+    reference's canvas (its own ink is read against its own most common colour, which may be a mark's)."""
+    bg = _background(c.ref).reshape(1, 1, 3) / 255.0
+    bg_lab = cv2.cvtColor(bg.astype(np.float32), cv2.COLOR_RGB2Lab)[0, 0]
+    d = cv2.subtract(_lab_ink(c.cand)[0], (float(bg_lab[0]), float(bg_lab[1]), float(bg_lab[2]), 0.0))
+    return np.asarray(_sq_norm(d) > INK_DE * INK_DE)
 
 
 def _hidden_parts(share: float) -> int:
@@ -378,14 +393,16 @@ def _unmatched(ref_marks: np.ndarray, cand_marks: np.ndarray, reach: int = 2) ->
 HIDDEN_PLOT, HIDDEN_PLOT_ONE, HIDDEN_DRAWN = 0.4, 0.6, 0.25
 
 
-def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
+def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> list[_Item]:
     """The plot's changes take its data away: over half its mark colours gone (colour classes, per
     subplot; a class is gone when half its ink has no candidate mark within 2 px), holding over half their ink,
     at least `HIDDEN_PLOT` of its marks hidden (`HIDDEN_PLOT_ONE` for a one-colour plot) and under
     `HIDDEN_DRAWN` drawn anew unless the new marks follow none of its data (`_follows_data`; a
     straight line across the plot is no data, `_ruler`): the hidden
     marks graded by the share hidden (`_hidden_parts`), so that the cost piles up with what is
-    hidden; else nothing (one change, reported by the plot's data item)."""
+    hidden; else nothing (one change, reported by the plot's data item). ``replaced``: only data
+    replaced by as much drawn anew that follows none of them (marks at random), which no axis change
+    explains (asked before the axes' changes take the plot's)."""
     whole = c.frame is None or _box_area(c.frame) >= WHOLE_CANVAS * c.h * c.w
     frames = (subplot_frames(c.ref, c.ref_ink) if whole else []) or [c.frame or (0, 0, c.w, c.h)]
     if c.frame is not None and frames == [c.frame] and whole:
@@ -397,6 +414,8 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
         return []
     hidden, new = _unmatched(ref_marks, cand_marks)
     extra = int(new.sum())
+    if replaced and extra < HIDDEN_DRAWN * data:
+        return []  # (little drawn anew: the marks may have moved with a new axis, read with the axes)
     ruler = _ruler(new, cand_marks, frames) if extra else None
     if ruler is not None:
         extra, cand_marks = 0, cand_marks & ~ruler  # a straight line across the plot carries no data
@@ -406,6 +425,8 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region]) -> list[_Item]:
     refit = _refit_to_frame(c, pm.cand) if not whole else None
     if refit is not None and int(_unmatched(ref_marks, refit)[0].sum()) < HIDDEN_PLOT * data:
         return []  # the plot was resized (a legend moved out, new tick labels): its data are drawn, smaller
+    if extra < HIDDEN_DRAWN * data and replaced:
+        return []  # (a ruler line is no mark drawn anew)
     if extra >= HIDDEN_DRAWN * data and _follows_data(c, ref_marks, cand_marks, frames):
         # Much drawn anew, following the reference's data (another chart type, the data rescaled): a change,
         # not data gone. New marks that follow nothing (dots or bars drawn at random) still leave it empty.
@@ -528,7 +549,27 @@ def _y_ticks_changed_beside_plot(c: _Ctx, frames: list[PxBox], ref_marks: np.nda
         # (the data rescaled keep their series' colours: dots of a new colour over new axes are no rescale)
         if frame is None or not _in_ref_colours(c, ref_marks, cand_marks):
             return False
+    elif _no_ref_colour_kept(c, ref_marks, cand_marks):
+        return False  # (nor over a legend gone from beside the frame, which reads as tick labels changed)
     return frame is not None and _y_ticks_changed(c, frame)
+
+
+#: A reference series colour is kept when the candidate draws this share of its ink in it (`_no_ref_colour_kept`).
+COLOUR_KEPT = 0.25
+
+
+def _no_ref_colour_kept(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
+    """The candidate draws coloured marks, none of the reference's series colours among them (`COLOUR_KEPT`):
+    marks of its own, no rescale of the data (a series added beside them, in a new colour, keeps theirs)."""
+    ref_lab, cand_lab = _lab_ink(c.ref)[0], _lab_ink(c.cand)[0]
+    ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
+    if int(cand_col.sum()) < MIN_COLOUR_INK or int(ref_col.sum()) < MIN_COLOUR_INK:
+        return False
+    for m in _colour_classes(ref_lab, ref_col, min_share=0.003):
+        same = cand_col & ~_far(cand_lab, np.median(ref_lab[m], axis=0), CLASS_DE)
+        if int(same.sum()) >= COLOUR_KEPT * int(m.sum()):
+            return False
+    return True
 
 
 #: The candidate's coloured marks are the reference's series when this share lies within `CLASS_DE` of a
