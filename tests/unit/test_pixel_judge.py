@@ -1456,8 +1456,7 @@ def test_a_sign_added_in_a_shrunk_tables_small_text_is_found(judge: PixelJudge) 
 
 
 def test_hidden_data_count_by_the_share_hidden_not_by_where_it_sits() -> None:
-    from verm.judge.pixel.chart_missing import _hidden_parts
-    from verm.judge.pixel.hidden import _graded_hidden_items
+    from verm.judge.pixel.hidden import _graded_hidden_items, hidden_parts
 
     # Two blobs at the two ends of a wide extent (two violins): still as many items as the share asks.
     hidden = np.zeros((200, 400), bool)
@@ -1468,7 +1467,7 @@ def test_hidden_data_count_by_the_share_hidden_not_by_where_it_sits() -> None:
     inks = [int(hidden[y0:y1, x0:x1].sum()) for x0, y0, x1, y1 in (it.box for it in items)]
     assert sum(inks) == int(hidden.sum()) and max(inks) - min(inks) <= 2 * 100  # a column holds 100 px
     # One item for a small share, one more per fifth hidden, five for an empty plot.
-    assert [_hidden_parts(s) for s in (0.05, 0.25, 0.45, 0.65, 0.85, 1.0)] == [1, 2, 3, 4, 5, 5]
+    assert [hidden_parts(s) for s in (0.05, 0.25, 0.45, 0.65, 0.85, 1.0)] == [1, 2, 3, 4, 5, 5]
 
 
 def test_emptied_rows_are_found_among_changed_cells() -> None:

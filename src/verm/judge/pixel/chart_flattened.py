@@ -4,7 +4,7 @@ wedges of one size).
 The "flattened data" hack keeps the reference's whole look (its marks' colours and places, texts,
 legend) with each series set to its mean. What an annotator reads from a bar chart is its
 values' variation; with it gone the data are as good as hidden, and cost what hidden data cost
-(`chart_missing._hidden_parts`); so does a pie of equal wedges, whose shares are all it shows. Honest
+(`hidden.hidden_parts`); so does a pie of equal wedges, whose shares are all it shows. Honest
 edits change some values, or scale them all, and keep the variation. Rules in full: docs/judges.md, "Pixel judge".
 """
 

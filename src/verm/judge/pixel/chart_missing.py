@@ -7,7 +7,7 @@ frame. A class is kept when half its ink has candidate ink within 2 px, or the c
 marks at the class's edges (its top or bottom in half its columns, or its ends in half its rows: a
 series drawn as a line instead of bars, marks recoloured and moved a little). When over half the
 classes are gone (per subplot) and the candidate draws under a quarter of the reference's ink where the data are
-(inside the subplots' frames), the hidden data are reported by the share hidden (`_hidden_parts`:
+(inside the subplots' frames), the hidden data are reported by the share hidden (`hidden.hidden_parts`:
 one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the candidate draws
 half as much anew elsewhere (a new layout). A straight line across the plot is no data drawn
 (`_ruler`). A candidate that draws as much there draws the data in another form: its changes are
@@ -46,7 +46,7 @@ from verm.judge.pixel.context import _cand_frame, _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _line_share_bound, _mask_box, _union
-from verm.judge.pixel.hidden import HIDDEN_PARTS, _graded_hidden_items
+from verm.judge.pixel.hidden import _graded_hidden_items, hidden_parts
 from verm.judge.pixel.layout import subplot_frames
 
 #: A candidate drawing at least this share of the reference's ink where the data are (inside the
@@ -57,10 +57,6 @@ DRAWN = 0.25
 #: Data the candidate hides are drawn elsewhere (another layout) when it draws at least this share of
 #: their ink anew anywhere (ink with no reference ink within 3 px).
 MOVED_AWAY = 0.5
-
-
-#: Hidden data cost one severity-3 item per this share of the reference's marks hidden (`_hidden_parts`).
-HIDDEN_STEP = 0.2
 
 
 def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[PxBox]]:
@@ -78,7 +74,7 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         if panels is None:
             return [], []
         hidden, share, why = panels
-        items = _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
+        items = _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
         return items, [it.box for it in items]
     found = _plot_marks_hidden(pm)
     # (against all the hidden data's ink: bars read as frames of their own leave few marks inside them; a
@@ -89,7 +85,7 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     if _colours_drawn_elsewhere(c, pm, hidden):
         return [], []  # every hidden colour drawn again, smaller or elsewhere: the data moved, not hidden
     share = found[1] if found is not None else 1.0
-    items = _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
+    items = _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
     return items, [it.box for it in items]
 
 
@@ -192,12 +188,6 @@ def _painted(c: _Ctx) -> np.ndarray:
     bg_lab = cv2.cvtColor(bg.astype(np.float32), cv2.COLOR_RGB2Lab)[0, 0]
     d = cv2.subtract(_lab_ink(c.cand)[0], (float(bg_lab[0]), float(bg_lab[1]), float(bg_lab[2]), 0.0))
     return np.asarray(_sq_norm(d) > INK_DE * INK_DE)
-
-
-def _hidden_parts(share: float) -> int:
-    """Severity-3 items for hidden data: one, and one more for every `HIDDEN_STEP` of the reference's
-    marks hidden, up to five (an empty plot)."""
-    return max(1, min(HIDDEN_PARTS, 1 + int(share / HIDDEN_STEP)))
 
 
 def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, int, str]:
@@ -399,7 +389,7 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
     at least `HIDDEN_PLOT` of its marks hidden (`HIDDEN_PLOT_ONE` for a one-colour plot) and under
     `HIDDEN_DRAWN` drawn anew unless the new marks follow none of its data (`_follows_data`; a
     straight line across the plot is no data, `_ruler`): the hidden
-    marks graded by the share hidden (`_hidden_parts`), so that the cost piles up with what is
+    marks graded by the share hidden (`hidden.hidden_parts`), so that the cost piles up with what is
     hidden; else nothing (one change, reported by the plot's data item). ``replaced``: only data
     replaced by as much drawn anew that follows none of them (marks at random), which no axis change
     explains (asked before the axes' changes take the plot's)."""
@@ -443,7 +433,7 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
     if len(classes) <= 1 and share < HIDDEN_PLOT_ONE:
         return []
     why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
-    return _graded_hidden_items(c, hidden, _hidden_parts(share), "data_error", "plotted data", why)
+    return _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
 
 
 #: The candidate's own plot frame is resized when its width or height differs from the reference's by this share.
