@@ -6,8 +6,6 @@ most common colour). Lab and ink are computed once per judgment (`_lab_ink`, mem
 
 from __future__ import annotations
 
-import contextvars
-
 import cv2
 import numpy as np
 from PIL import Image
@@ -60,24 +58,15 @@ def _find_background(rgb: np.ndarray) -> np.ndarray:
     return np.median(members, axis=0).astype(np.float32)
 
 
-#: Lab and ink of the arrays one judgment has seen (keyed by identity; the array is kept, so its id
-#: stays its own): the table path reads the same images in several steps. Set by `judge_images`.
-_LAB_INK: contextvars.ContextVar[dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] | None] = contextvars.ContextVar(
-    "verm_pixel_lab_ink", default=None
-)
-
-
 def _lab_ink(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(Lab, ink mask) of an image, computed once per judgment."""
-    memo = _LAB_INK.get()
-    hit = memo.get(id(rgb)) if memo is not None else None
-    if hit is not None and hit[0] is rgb:
-        return hit[1], hit[2]
-    lab = _lab(rgb)
-    ink = _ink(lab, rgb)
-    if memo is not None:
-        memo[id(rgb)] = (rgb, lab, ink)
-    return lab, ink
+    """(Lab, ink mask) of an image, computed once per judgment (the table path reads the same images in
+    several steps)."""
+
+    def compute() -> tuple[np.ndarray, np.ndarray]:
+        lab = _lab(rgb)
+        return lab, _ink(lab, rgb)
+
+    return once("lab_ink", (rgb,), None, compute)
 
 
 def _ink(lab: np.ndarray, rgb: np.ndarray, de: float = INK_DE) -> np.ndarray:

@@ -22,7 +22,7 @@ from verm.judge.pixel.chart import _chart_items, _chart_location
 from verm.judge.pixel.chart_missing import _chart_element_items
 from verm.judge.pixel.chart_rearranged import _subplots_rearranged
 from verm.judge.pixel.classify import _CATS
-from verm.judge.pixel.colour import _LAB_INK, _as_array
+from verm.judge.pixel.colour import _as_array
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import compare
 from verm.judge.pixel.grade import _cap_scattered
@@ -103,12 +103,11 @@ class PixelJudge(Judge):
 
     def judge_images(self, task: Task, ref_img: Image.Image, cand_img: Image.Image) -> list[Discrepancy]:
         """The discrepancies between two PIL images (the core of `judge`)."""
-        token, memo_token = _LAB_INK.set({}), _MEMO.set({})
+        token = _MEMO.set({})
         try:
             return self._judge_images(task, ref_img, cand_img)
         finally:
-            _MEMO.reset(memo_token)
-            _LAB_INK.reset(token)
+            _MEMO.reset(token)
 
     def _table_cells(
         self,

@@ -1,5 +1,5 @@
 """One judgment's memo: answers of costly image steps that several rules ask for again (an image's
-subplot frames, plotted marks, chromatic mask), kept for the judgment that asked.
+subplot frames, plotted marks, chromatic mask, Lab and ink), kept for the judgment that asked.
 
 Keyed by the identity of the inputs (kept with the answer, so their ids stay their own) and a
 hashable rest; images and masks are not written to once made. Answers are shared: arrays come back
