@@ -19,7 +19,9 @@ from tests.corpora import CORPORA
 
 from verm.errors import BrowserNotFoundError
 from verm.imaging import is_blank, load_rgb
-from verm.render.table import TableRenderer, _page, _pids_with, find_chromium
+from verm.render.table import TableRenderer, find_chromium
+from verm.render.table.browser import _pids_with
+from verm.render.table.markup import _page
 from verm.types import Rendering, Status
 
 try:

@@ -8,12 +8,12 @@ from verm.errors import BrowserNotFoundError
 from verm.render.table import (
     CSP,
     TableRejected,
-    _parse,
     detect_table_lang,
     find_chromium,
     table_scene,
     table_to_html_page,
 )
+from verm.render.table.markup import _parse
 
 MD = "| Name | Score |\n|---|--:|\n| **Ann** | 12 |\n| Bob <script>alert(1)</script> | 7 |\n"
 
