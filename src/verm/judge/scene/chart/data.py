@@ -24,6 +24,7 @@ from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, reading_severity, values_lost
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes, is_histogram
+from verm.judge.scene.chart.stacks import follow_stacks
 from verm.judge.scene.chart.series import (
     KIND_WORDS,
     NOLINE,
@@ -287,6 +288,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
             compare_series(out, sr[i], sc[j], sr, ctx)
             series_items.append((sr[i], sc[j], out.items[before:]))
     _bands_follow_lines(out, series_items)
+    follow_stacks(out, series_items, kr.get("area", []), kc.get("area", []))
     for sa, sb, items in series_items:
         if any(d.tags.get("replaced") for d in items):  # its data replaced by other data: lost, as if missing
             res.lose(series_words(sa, kr.get(sa.kind, [])), sa.weight, sa.ink)
