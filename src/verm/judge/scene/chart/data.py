@@ -24,7 +24,6 @@ from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, reading_severity, values_lost
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes, is_histogram
-from verm.judge.scene.chart.stacks import follow_stacks
 from verm.judge.scene.chart.series import (
     KIND_WORDS,
     NOLINE,
@@ -38,6 +37,7 @@ from verm.judge.scene.chart.series import (
     series_by_kind,
     series_words,
 )
+from verm.judge.scene.chart.stacks import follow_stacks
 from verm.judge.scene.chart.values import UNIT_NOUNS, compare_series
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, Unit

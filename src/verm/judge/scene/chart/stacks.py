@@ -43,10 +43,7 @@ def _on_edge(points: np.ndarray, verts: np.ndarray) -> bool:
     span = np.ptp(np.vstack([points, verts]), axis=0)
     span[span <= 0] = 1.0
     tol = ON_EDGE * span
-    for p in points:
-        if not np.any(np.all(np.abs(verts - p) <= tol, axis=1)):
-            return False
-    return True
+    return all(bool(np.any(np.all(np.abs(verts - p) <= tol, axis=1))) for p in points)
 
 
 def _outline(line: Series, areas: Sequence[Series]) -> tuple[int, np.ndarray] | None:
