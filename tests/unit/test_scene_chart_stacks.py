@@ -70,6 +70,9 @@ def charts() -> Iterator[dict[str, Rendering]]:
         {
             "outlined": OUTLINED.replace("{A}", ORGANIC),
             "outlined_bottom_edited": OUTLINED.replace("{A}", ORGANIC_EDITED),
+            "outlined_labels_swapped": OUTLINED.replace("{A}", ORGANIC).replace(
+                '"paid", "social", "email"', '"email", "social", "paid"'
+            ),
             "chained": CHAINED.replace("{B}", MIDDLE),
             "chained_middle_edited": CHAINED.replace("{B}", MIDDLE_EDITED),
             "survey": SURVEY.replace("{ROWS}", repr(ROWS)),
@@ -109,3 +112,10 @@ def test_a_row_of_stacked_bars_dropped_is_one_change(charts: dict[str, Rendering
     [d] = judged(charts, "survey", "survey_q1_dropped")
     assert d.category == "data_error"
     assert "Q1 onboarding" in d.description
+
+
+def test_stack_labels_swapped_is_no_change_of_the_layers(charts: dict[str, Rendering]) -> None:
+    # The layers kept their polygons and colours: they pair by them, not by their swapped names.
+    found = judged(charts, "outlined", "outlined_labels_swapped")
+    assert not [d for d in found if d.category == "data_error" or "area" in d.description]
+    assert [d for d in found if d.category == "text_error"]
