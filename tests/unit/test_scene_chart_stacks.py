@@ -60,6 +60,17 @@ for i, name in enumerate(["no", "maybe", "yes"]):
     ax.barh(list(rows), data[:, i], left=starts[:, i], height=0.5, label=name)
 ax.legend(loc="lower right")
 """
+# A step histogram (one unfilled polygon) with its mean marked: the mean is computed from the samples.
+STEP_HIST = """
+import matplotlib.pyplot as plt
+import numpy as np
+samples = np.array([240.5, 227.9, 250.5, 324.5, 207.4, 201.0, 149.5, 159.5, 241.6, 220.9, 186.8, 276.4, 215.9,
+                    250.7, 187.0, 236.7, 194.8, 194.5, 219.0, 170.6, 173.4, 231.3, 178.3, 176.4]) * {K}
+fig, ax = plt.subplots(figsize=(8, 6))
+ax.hist(samples, bins=8, histtype="step", linewidth=2)
+ax.axvline(np.mean(samples), color="red", linestyle="--", label="mean")
+ax.legend(loc="upper right")
+"""
 ROWS = {"Q1 onboarding": [10, 15, 17], "Q2 tools": [26, 22, 29], "Q3 team": [35, 37, 7], "Q4 workload": [32, 11, 9]}
 
 
@@ -75,6 +86,8 @@ def charts() -> Iterator[dict[str, Rendering]]:
             ),
             "chained": CHAINED.replace("{B}", MIDDLE),
             "chained_middle_edited": CHAINED.replace("{B}", MIDDLE_EDITED),
+            "step_hist": STEP_HIST.replace("{K}", "1"),
+            "step_hist_scaled": STEP_HIST.replace("{K}", "2.2"),
             "survey": SURVEY.replace("{ROWS}", repr(ROWS)),
             "survey_q1_dropped": SURVEY.replace("{ROWS}", repr(without_q1)),
         }
@@ -119,3 +132,10 @@ def test_stack_labels_swapped_is_no_change_of_the_layers(charts: dict[str, Rende
     found = judged(charts, "outlined", "outlined_labels_swapped")
     assert not [d for d in found if d.category == "data_error" or "area" in d.description]
     assert [d for d in found if "legend" in d.location]  # the legend shows the swap
+
+
+def test_mean_line_of_a_step_histogram_follows_its_samples(charts: dict[str, Rendering]) -> None:
+    # The samples scaled: the histogram's outline and the mean drawn from them move; one change, of the samples.
+    [d] = judged(charts, "step_hist", "step_hist_scaled")
+    assert d.category == "data_error"
+    assert "mean" not in d.description

@@ -31,6 +31,7 @@ from verm.judge.scene.chart.series import (
     Series,
     first_values,
     kind_word,
+    labelled,
     marker_name,
     match_series,
     retype_score,
@@ -413,6 +414,14 @@ def _within(inner: Any, outer: Any, margin: float = 0.01) -> bool:
     return a[0] >= b[0] - margin and a[1] >= b[1] - margin and a[2] <= b[2] + margin and a[3] <= b[3] + margin
 
 
+def _step_outline(s: Series) -> bool:
+    """An unfilled, unlabelled polygon: a histogram drawn with ``histtype="step"`` (its bins one outline)."""
+    return s.kind == "shapes" and not s.name and all(
+        p.get("type") == "Polygon" and p.get("facecolor") in (None, "None", "none") and not labelled(p.get("label"))
+        for p in s.items
+    )
+
+
 def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, list[Finding]]]) -> None:
     """Unlabelled bands, fills and segments computed from another series follow it: a band or fill (an area, a
     polygon) whose data changed with a line it lies on (a confidence band, a radar chart's fill), segments (a
@@ -436,7 +445,7 @@ def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, 
                 drop |= {id(d) for d in items if d.category == "data_error"}
     # A constant line (a mean, a median: weight < 1) that moved while the histogram under it changed is drawn
     # from its samples: it follows them.
-    if any(is_histogram(s) for s, _ in changed):
+    if any(is_histogram(s) or _step_outline(s) for s, _ in changed):
         for sa, _, items in series_items:
             if sa.kind == "line" and sa.weight < 1:
                 drop |= {id(d) for d in items if d.category == "data_error"}
