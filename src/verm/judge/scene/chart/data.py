@@ -416,9 +416,13 @@ def _within(inner: Any, outer: Any, margin: float = 0.01) -> bool:
 
 def _step_outline(s: Series) -> bool:
     """An unfilled, unlabelled polygon: a histogram drawn with ``histtype="step"`` (its bins one outline)."""
-    return s.kind == "shapes" and not s.name and all(
-        p.get("type") == "Polygon" and p.get("facecolor") in (None, "None", "none") and not labelled(p.get("label"))
-        for p in s.items
+    return (
+        s.kind == "shapes"
+        and not s.name
+        and all(
+            p.get("type") == "Polygon" and p.get("facecolor") in (None, "None", "none") and not labelled(p.get("label"))
+            for p in s.items
+        )
     )
 
 

@@ -93,8 +93,8 @@ def follow_stacks(out: Findings, series_items: list[tuple[Series, Series, list[F
         if any(d.category == "data_error" and id(d) in alive for d in own.get(id(layer_r), [])):
             drop |= {id(d) for d in data}  # the layer's own finding reports the change
             continue
-        if len(pa) != len(pb):
-            continue
+        if len(pa) != len(pb) or not np.allclose(pa[:, 0], pb[:, 0], rtol=1e-6, atol=0):
+            continue  # moved along x too: not a layer lifted by the layers under it
         verts_r, verts_c = _vertices(layer_r), _vertices(layer_c)
         if verts_r is None or verts_c is None:
             continue
