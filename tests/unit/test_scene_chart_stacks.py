@@ -90,6 +90,7 @@ def charts() -> Iterator[dict[str, Rendering]]:
             "step_hist_scaled": STEP_HIST.replace("{K}", "2.2"),
             "survey": SURVEY.replace("{ROWS}", repr(ROWS)),
             "survey_q1_dropped": SURVEY.replace("{ROWS}", repr(without_q1)),
+            "survey_q3_scaled": SURVEY.replace("{ROWS}", repr({**ROWS, "Q3 team": [46, 48, 9]})),
         }
     )
 
@@ -139,3 +140,10 @@ def test_mean_line_of_a_step_histogram_follows_its_samples(charts: dict[str, Ren
     [d] = judged(charts, "step_hist", "step_hist_scaled")
     assert d.category == "data_error"
     assert "mean" not in d.description
+
+
+def test_a_row_of_stacked_bars_scaled_is_one_change(charts: dict[str, Rendering]) -> None:
+    # Every segment of one stacked bar changed (one row of the data edited): one change of that stack.
+    [d] = judged(charts, "survey", "survey_q3_scaled")
+    assert d.category == "data_error"
+    assert "Q3 team" in d.description

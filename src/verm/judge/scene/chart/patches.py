@@ -108,10 +108,15 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
                 Unit("values", None, f"{how} ({axis})", "series", ctx.where) if how else None, **tag)  # fmt: skip
     else:
         for i, j, rel, x, y in diffs:
-            # The change shows where the old and the new bar differ: box both.
+            # The change shows where the old and the new bar differ: box both. Segments of one stacked bar
+            # changed in several series are one change of that stack (a row of the data edited).
+            at = f"{round(centre(ra[i]), 3):g}{ctx.bar_at(centre(ra[i]), horizontal)}"
+            stack = (
+                Unit("stack values", None, at, "stacked bar", ctx.where) if _stacked(ctx.r, ra[i], horizontal) else None
+            )
             out.add("data_error", reading_severity(rel), loc,
                     f"bar {j + 1}{ctx.bar_at(centre(ca[j]), horizontal)} of {name} is {fmt_number(y)}, should be {fmt_number(x)}",
-                    union_box([ca[j].get("bbox"), ra[i].get("bbox")]), **tag)  # fmt: skip
+                    union_box([ca[j].get("bbox"), ra[i].get("bbox")]), stack, **tag)  # fmt: skip
     patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, looks_tag, "bar")
     wa = [abs(float(ra[i].get(size) or 0)) for i, _ in pairs]
     wb = [abs(float(ca[j].get(size) or 0)) for _, j in pairs]
@@ -274,6 +279,28 @@ def _slices_nudged(out: Findings, ra: list[dict[str, Any]], ca: list[dict[str, A
     out.add("data_error", reading_severity(shift / 360), loc,
             f"the slices' edges moved by up to {shift:.2f} degrees (their shares changed slightly)",
             union_box([b.get("bbox") for b in ca]))  # fmt: skip
+
+
+def _stacked(ax: dict[str, Any], bar: dict[str, Any], horizontal: bool) -> bool:
+    """Whether the bar is a segment of a stack: another bar at its place starts where it ends or ends where it
+    starts (``bottom=``/``left=`` the running total)."""
+    pos, size, base, val = ("y", "height", "x", "width") if horizontal else ("x", "width", "y", "height")
+    if not all(isinstance(bar.get(k), (int, float)) for k in (pos, size, base, val)):
+        return False
+    at, start, end = bar[pos] + bar[size] / 2, bar[base], bar[base] + bar[val]
+    tol = 1e-6 * max(1.0, abs(start), abs(end))
+    for b in ax.get("patches") or []:
+        if (
+            b is bar
+            or b.get("type") != "Rectangle"
+            or not all(isinstance(b.get(k), (int, float)) for k in (pos, size, base, val))
+        ):
+            continue
+        if abs(b[pos] + b[size] / 2 - at) > 1e-6 * max(1.0, abs(at)):
+            continue
+        if abs(b[base] - end) <= tol or abs(b[base] + b[val] - start) <= tol:
+            return True
+    return False
 
 
 def _pairs_by_category(
