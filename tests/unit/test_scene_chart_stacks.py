@@ -132,7 +132,8 @@ def test_stack_labels_swapped_is_no_change_of_the_layers(charts: dict[str, Rende
     # The layers kept their polygons and colours: they pair by them, not by their swapped names.
     found = judged(charts, "outlined", "outlined_labels_swapped")
     assert not [d for d in found if d.category == "data_error" or "area" in d.description]
-    assert [d for d in found if "legend" in d.location]  # the legend shows the swap
+    # The legend's swatches kept their colours under the swapped labels: they name other layers.
+    assert [(d.category, d.severity) for d in found if "legend" in d.location] == [("text_error", 3)]
 
 
 def test_mean_line_of_a_step_histogram_follows_its_samples(charts: dict[str, Rendering]) -> None:

@@ -24,7 +24,13 @@ from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_m
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit, text_recolour_shows
 from verm.judge.scene.chart.missing import Hidden, hidden_share, legend_lost, missing_pieces
-from verm.judge.scene.chart.panels import Ranges, label_moved, shared_ranges_follow, swapped_labels
+from verm.judge.scene.chart.panels import (
+    Ranges,
+    label_moved,
+    legend_labels_swapped,
+    shared_ranges_follow,
+    swapped_labels,
+)
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
@@ -589,20 +595,10 @@ class ChartDiff:
         tr, tc = list(r.get("texts") or []), list(c.get("texts") or [])
         if tr != tc and Counter(tr) == Counter(tc):
             # Entries follow the artists' order; a reorder caused by a data or type change is not its own error.
-            # Colours kept in place under texts that moved are labels swapped: they name other series.
-            cr, cc = list(r.get("colors") or []), list(c.get("colors") or [])
-            kept = len(cr) == len(cc) == len(tr) and all(
-                a and b and delta_e(a, b) <= CONFUSABLE_DE for a, b in zip(cr, cc, strict=True)
-            )
-            moved = [(a, b) for a, b in zip(tr, tc, strict=True) if a != b]
-            said = any(d.category == "text_error" and "traded places" in d.description
-                       and all(quote(a) in d.description for a, _ in moved) for d in out.items)  # fmt: skip
-            if said:
-                pass  # the same two labels swapped elsewhere (texts drawn from the same list): one change
-            elif not changed and kept and len(moved) == 2:
-                out.add("text_error", 3, where, f"the legend labels {quote(moved[0][0])} and {quote(moved[1][0])} "
-                        "traded places", c.get("bbox"))  # fmt: skip
-            elif not changed:
+            swapped = legend_labels_swapped(r, c, out.items)
+            if swapped and not changed:
+                out.add("text_error", 3, where, swapped, c.get("bbox"))
+            elif not changed and swapped is None:
                 out.add("style_error", 1, where, "the legend entries are in a different order", c.get("bbox"))
         elif tr != tc:
             sm = difflib.SequenceMatcher(None, tr, tc, autojunk=False)
