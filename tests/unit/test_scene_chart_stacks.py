@@ -71,6 +71,16 @@ ax.hist(samples, bins=8, histtype="step", linewidth=2)
 ax.axvline(np.mean(samples), color="red", linestyle="--", label="mean")
 ax.legend(loc="upper right")
 """
+# One filled line (fill_between under a line of the same data): the line outlines its fill.
+FILLED_LINE = """
+import matplotlib.pyplot as plt
+years = {X}
+units = [332, 292, 272, 366, 398, 485, 539, 456, 424, 502]
+fig, ax = plt.subplots(figsize=(6.4, 4.8))
+ax.fill_between(years, units, alpha=0.4, color="#2a9d8f")
+ax.plot(years, units, color="#2a9d8f")
+"""
+YEARS = [2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010]
 ROWS = {"Q1 onboarding": [10, 15, 17], "Q2 tools": [26, 22, 29], "Q3 team": [35, 37, 7], "Q4 workload": [32, 11, 9]}
 
 
@@ -88,6 +98,8 @@ def charts() -> Iterator[dict[str, Rendering]]:
             "chained_middle_edited": CHAINED.replace("{B}", MIDDLE_EDITED),
             "step_hist": STEP_HIST.replace("{K}", "1"),
             "step_hist_scaled": STEP_HIST.replace("{K}", "2.2"),
+            "filled_line": FILLED_LINE.replace("{X}", repr(YEARS)),
+            "filled_line_x_scaled": FILLED_LINE.replace("{X}", repr([2 * y for y in YEARS])),
             "survey": SURVEY.replace("{ROWS}", repr(ROWS)),
             "survey_q1_dropped": SURVEY.replace("{ROWS}", repr(without_q1)),
             "survey_q3_scaled": SURVEY.replace("{ROWS}", repr({**ROWS, "Q3 team": [46, 48, 9]})),
@@ -148,3 +160,11 @@ def test_a_row_of_stacked_bars_scaled_is_one_change(charts: dict[str, Rendering]
     [d] = judged(charts, "survey", "survey_q3_scaled")
     assert d.category == "data_error"
     assert "Q3 team" in d.description
+
+
+def test_an_outline_moved_along_x_keeps_its_change(charts: dict[str, Rendering]) -> None:
+    # Its fill's thickness is the same at every point, but the line moved sideways: not lifted by a layer under
+    # it, its own x values changed (the fill, unlabelled, follows the line).
+    [d] = judged(charts, "filled_line", "filled_line_x_scaled")
+    assert d.category == "data_error"
+    assert "x values" in d.description  # the line's own values, not only the range that followed them
