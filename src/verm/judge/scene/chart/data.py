@@ -31,12 +31,14 @@ from verm.judge.scene.chart.series import (
     Series,
     first_values,
     kind_word,
+    labelled,
     marker_name,
     match_series,
     retype_score,
     series_by_kind,
     series_words,
 )
+from verm.judge.scene.chart.stacks import follow_stacks
 from verm.judge.scene.chart.values import UNIT_NOUNS, compare_series
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, Unit
@@ -287,6 +289,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
             compare_series(out, sr[i], sc[j], sr, ctx)
             series_items.append((sr[i], sc[j], out.items[before:]))
     _bands_follow_lines(out, series_items)
+    follow_stacks(out, series_items, kr.get("area", []), kc.get("area", []))
     for sa, sb, items in series_items:
         if any(d.tags.get("replaced") for d in items):  # its data replaced by other data: lost, as if missing
             res.lose(series_words(sa, kr.get(sa.kind, [])), sa.weight, sa.ink)
@@ -411,6 +414,18 @@ def _within(inner: Any, outer: Any, margin: float = 0.01) -> bool:
     return a[0] >= b[0] - margin and a[1] >= b[1] - margin and a[2] <= b[2] + margin and a[3] <= b[3] + margin
 
 
+def _step_outline(s: Series) -> bool:
+    """An unfilled, unlabelled polygon: a histogram drawn with ``histtype="step"`` (its bins one outline)."""
+    return (
+        s.kind == "shapes"
+        and not s.name
+        and all(
+            p.get("type") == "Polygon" and p.get("facecolor") in (None, "None", "none") and not labelled(p.get("label"))
+            for p in s.items
+        )
+    )
+
+
 def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, list[Finding]]]) -> None:
     """Unlabelled bands, fills and segments computed from another series follow it: a band or fill (an area, a
     polygon) whose data changed with a line it lies on (a confidence band, a radar chart's fill), segments (a
@@ -434,7 +449,7 @@ def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, 
                 drop |= {id(d) for d in items if d.category == "data_error"}
     # A constant line (a mean, a median: weight < 1) that moved while the histogram under it changed is drawn
     # from its samples: it follows them.
-    if any(is_histogram(s) for s, _ in changed):
+    if any(is_histogram(s) or _step_outline(s) for s, _ in changed):
         for sa, _, items in series_items:
             if sa.kind == "line" and sa.weight < 1:
                 drop |= {id(d) for d in items if d.category == "data_error"}

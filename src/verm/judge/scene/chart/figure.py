@@ -24,7 +24,13 @@ from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_m
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit, text_recolour_shows
 from verm.judge.scene.chart.missing import Hidden, hidden_share, legend_lost, missing_pieces
-from verm.judge.scene.chart.panels import Ranges, label_moved, shared_ranges_follow, swapped_labels
+from verm.judge.scene.chart.panels import (
+    Ranges,
+    label_moved,
+    legend_labels_swapped,
+    shared_ranges_follow,
+    swapped_labels,
+)
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
@@ -589,7 +595,10 @@ class ChartDiff:
         tr, tc = list(r.get("texts") or []), list(c.get("texts") or [])
         if tr != tc and Counter(tr) == Counter(tc):
             # Entries follow the artists' order; a reorder caused by a data or type change is not its own error.
-            if not changed:
+            swapped = legend_labels_swapped(r, c, out.items)
+            if swapped and not changed:
+                out.add("text_error", 3, where, swapped, c.get("bbox"))
+            elif not changed and swapped is None:
                 out.add("style_error", 1, where, "the legend entries are in a different order", c.get("bbox"))
         elif tr != tc:
             sm = difflib.SequenceMatcher(None, tr, tc, autojunk=False)

@@ -428,6 +428,8 @@ def _merged_description(
     if family in ("bars added", "bars missing"):
         verb = "should not be there" if family == "bars added" else "are missing"
         return f"{what} {verb} (at {new}: a category {'added' if family == 'bars added' else 'dropped'})"
+    if family == "stack values":
+        return f"{len(members)} segments of the stacked bar at {new} differ, e.g. {members[0].description}"
     if family == "text":
         first = members[0].description
         return f"{len(members)} texts changed alike ({what}), e.g. {first}"

@@ -6,7 +6,8 @@
 - Ranges of shared axes (``sharey=True``): they autoscale together, so the range of a panel whose own data did
   not change follows a panel whose data did (`shared_ranges_follow`).
 - Titles or axis labels that traded places between two panels (a list of names reordered): one text change,
-  3 as the values are misattributed (as tick labels that traded places; `swapped_labels`).
+  3 as the values are misattributed (as tick labels that traded places; `swapped_labels`); so are two legend
+  labels that traded places over swatches that kept their colours (`legend_labels_swapped`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from verm.judge.scene.boxes import union_box
+from verm.judge.scene.chart.grade import CONFUSABLE_DE
+from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding
 from verm.judge.scene.text import quote
 
@@ -71,3 +74,22 @@ def _lim_key(lim: Any) -> tuple[float, float] | None:
     if not isinstance(lim, list | tuple) or len(lim) != 2 or None in lim:
         return None
     return (float(f"{float(lim[0]):.9g}"), float(f"{float(lim[1]):.9g}"))
+
+
+def legend_labels_swapped(r: dict[str, Any], c: dict[str, Any], said: list[Finding]) -> str | None:
+    """For legends holding the same texts in another order: the description of two labels that traded places
+    over swatches that kept their colours (they now name other series), "" when a finding already says the
+    same two texts traded places (drawn from one list elsewhere: one change), None otherwise (the entries
+    reordered with their swatches)."""
+    tr, tc = list(r.get("texts") or []), list(c.get("texts") or [])
+    cr, cc = list(r.get("colors") or []), list(c.get("colors") or [])
+    moved = [a for a, b in zip(tr, tc, strict=False) if a != b]
+    kept = len(cr) == len(cc) == len(tr) == len(tc) and all(
+        a and b and delta_e(a, b) <= CONFUSABLE_DE for a, b in zip(cr, cc, strict=True)
+    )
+    if len(moved) != 2 or not kept:
+        return None
+    if any(d.category == "text_error" and "traded places" in d.description
+           and all(quote(a) in d.description for a in moved) for d in said):  # fmt: skip
+        return ""
+    return f"the legend labels {quote(moved[0])} and {quote(moved[1])} traded places"

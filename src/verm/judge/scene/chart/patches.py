@@ -47,6 +47,8 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
         pairs = list(zip(range(len(ra)), range(len(ca)), strict=True))
         lost: list[int] = []
         added: list[int] = []
+    elif (named := _pairs_by_category(ra, ca, ctx, "y" if horizontal else "x", centre)) is not None:
+        pairs, lost, added = named
     else:
         width = max((abs(float(p.get(size) or 0)) for p in ra), default=1.0) or 1.0
         pairs, lost, added = greedy_pairs(ra, ca, lambda i, a, j, b: -abs(centre(a) - centre(b)) / width, minimum=-0.5)
@@ -106,10 +108,15 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
                 Unit("values", None, f"{how} ({axis})", "series", ctx.where) if how else None, **tag)  # fmt: skip
     else:
         for i, j, rel, x, y in diffs:
-            # The change shows where the old and the new bar differ: box both.
+            # The change shows where the old and the new bar differ: box both. Segments of one stacked bar
+            # changed in several series are one change of that stack (a row of the data edited).
+            at = f"{round(centre(ra[i]), 3):g}{ctx.bar_at(centre(ra[i]), horizontal)}"
+            stack = (
+                Unit("stack values", None, at, "stacked bar", ctx.where) if _stacked(ctx.r, ra[i], horizontal) else None
+            )
             out.add("data_error", reading_severity(rel), loc,
                     f"bar {j + 1}{ctx.bar_at(centre(ca[j]), horizontal)} of {name} is {fmt_number(y)}, should be {fmt_number(x)}",
-                    union_box([ca[j].get("bbox"), ra[i].get("bbox")]), **tag)  # fmt: skip
+                    union_box([ca[j].get("bbox"), ra[i].get("bbox")]), stack, **tag)  # fmt: skip
     patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, looks_tag, "bar")
     wa = [abs(float(ra[i].get(size) or 0)) for i, _ in pairs]
     wb = [abs(float(ca[j].get(size) or 0)) for _, j in pairs]
@@ -272,6 +279,84 @@ def _slices_nudged(out: Findings, ra: list[dict[str, Any]], ca: list[dict[str, A
     out.add("data_error", reading_severity(shift / 360), loc,
             f"the slices' edges moved by up to {shift:.2f} degrees (their shares changed slightly)",
             union_box([b.get("bbox") for b in ca]))  # fmt: skip
+
+
+def _stacked(ax: dict[str, Any], bar: dict[str, Any], horizontal: bool) -> bool:
+    """Whether the bar is a segment of a stack: another bar at its place starts where it ends or ends where it
+    starts (``bottom=``/``left=`` the running total)."""
+    pos, size, base, val = ("y", "height", "x", "width") if horizontal else ("x", "width", "y", "height")
+    if not all(isinstance(bar.get(k), (int, float)) for k in (pos, size, base, val)):
+        return False
+    at, start, end = bar[pos] + bar[size] / 2, bar[base], bar[base] + bar[val]
+    tol = 1e-6 * max(1.0, abs(start), abs(end))
+    for b in ax.get("patches") or []:
+        if (
+            b is bar
+            or b.get("type") != "Rectangle"
+            or not all(isinstance(b.get(k), (int, float)) for k in (pos, size, base, val))
+        ):
+            continue
+        if abs(b[pos] + b[size] / 2 - at) > 1e-6 * max(1.0, abs(at)):
+            continue
+        if abs(b[base] - end) <= tol or abs(b[base] + b[val] - start) <= tol:
+            return True
+    return False
+
+
+def _pairs_by_category(
+    ra: list[dict[str, Any]], ca: list[dict[str, Any]], ctx: AxCtx, axis: str, centre: Any,
+) -> tuple[list[tuple[int, int]], list[int], list[int]] | None:  # fmt: skip
+    """Bars of a categorical axis with a category dropped or added pair by their category's name, not by
+    place: the categories after it move up one place (a row of stacked bars gone would otherwise read as every
+    later bar changed, in every series). A renamed category pairs by its place between categories that kept
+    their names. None unless every bar names one category on both sides and most kept their names."""
+
+    def names(bars: list[dict[str, Any]], ax: dict[str, Any]) -> list[str] | None:
+        ticks = [t.get("text", "") for t in ax.get(f"{axis}ticklabels") or []]
+        out = []
+        for p in bars:
+            v = centre(p)
+            k = round(v)
+            if abs(v - k) >= 0.45 or not 0 <= k < len(ticks) or not ticks[k]:
+                return None
+            out.append(ticks[k])
+        return out if len(set(out)) == len(out) else None
+
+    if not ctx.categorical(axis):
+        return None
+    nr, nc = names(ra, ctx.r), names(ca, ctx.c)
+    if nr is None or nc is None:
+        return None
+    order_r = sorted(range(len(ra)), key=lambda i: centre(ra[i]))
+    order_c = sorted(range(len(ca)), key=lambda j: centre(ca[j]))
+    at_c = {nc[j]: j for j in order_c}
+    pairs = [(i, at_c[nr[i]]) for i in order_r if nr[i] in at_c]
+    if 2 * len(pairs) < min(len(ra), len(ca)) or not pairs:
+        return None
+
+    def places(order: list[int], kept_rank: dict[int, int]) -> dict[int, tuple[tuple[int, int], tuple[int, int]]]:
+        """Each renamed bar's place: (the kept pair after it, how far) and (the kept pair before it, how far)."""
+        out: dict[int, tuple[tuple[int, int], tuple[int, int]]] = {}
+        kept_at = [k for k, i in enumerate(order) if i in kept_rank]
+        for k, i in enumerate(order):
+            if i in kept_rank:
+                continue
+            after = min((m for m in kept_at if m > k), default=None)
+            before = max((m for m in kept_at if m < k), default=None)
+            out[i] = ((-1, 0) if after is None else (kept_rank[order[after]], after - k),
+                      (-1, 0) if before is None else (kept_rank[order[before]], k - before))  # fmt: skip
+        return out
+
+    left_r = places(order_r, {i: n for n, (i, _) in enumerate(pairs)})
+    left_c = places(order_c, {j: n for n, (_, j) in enumerate(pairs)})
+    for i, (after_r, before_r) in left_r.items():
+        for j, (after_c, before_c) in left_c.items():
+            same = (after_r == after_c and after_r[0] >= 0) or (before_r == before_c and before_r[0] >= 0)
+            if same and all(j != q for _, q in pairs):
+                pairs.append((i, j))
+                break
+    paired_r, paired_c = {i for i, _ in pairs}, {j for _, j in pairs}
+    return pairs, [i for i in range(len(ra)) if i not in paired_r], [j for j in range(len(ca)) if j not in paired_c]
 
 
 def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) -> None:

@@ -319,6 +319,13 @@ def match_series(sr: Sequence[Series], sc: Sequence[Series]) -> tuple[list[tuple
             s += 4.0 if len(ya) > 2 else 2.0  # the same values: as sure as a name (a colour shifts with the cycle)
         elif ya and yb and len(ya) == len(yb):
             s += 0.5
+        elif (
+            a.kind == "area"
+            and b.kind == "area"
+            and a.items[0].get("paths")
+            and (a.items[0].get("paths") == b.items[0].get("paths"))
+        ):
+            s += 4.0  # the same polygons: a stack's layer whose label (and so name) went to another layer
         return s
 
     if len(sr) == len(sc):  # nothing missing: every series has a partner
