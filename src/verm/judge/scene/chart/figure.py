@@ -13,46 +13,28 @@ colours, font sizes, grid and legend position are style_error.
 from __future__ import annotations
 
 import difflib
-import itertools
 import math
-import re
 from collections import Counter
 from typing import Any
 
-from verm.judge.scene.boxes import box_area, box_iou, box_iou_clean, centre_distance, clean_box, union_box
+from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_margin
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
-from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit, text_recolour_shows
 from verm.judge.scene.chart.missing import Hidden, hidden_share, legend_lost, missing_pieces
 from verm.judge.scene.chart.panels import (
     Ranges,
     label_moved,
-    legend_labels_swapped,
     shared_ranges_follow,
     swapped_labels,
 )
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
-from verm.judge.scene.colour import delta_e
+from verm.judge.scene.chart.texts import TextRules, _text_of
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
 from verm.judge.scene.matching import greedy_pairs
-from verm.judge.scene.text import NUMBER_RE, fmt_number, is_numeric_text, quote, text_ratio, text_severity
-
-_LEGEND_LOCS = {
-    0: "best",
-    1: "upper right",
-    2: "upper left",
-    3: "lower left",
-    4: "lower right",
-    5: "right",
-    6: "center left",
-    7: "center right",
-    8: "lower center",
-    9: "upper center",
-    10: "center",
-}
+from verm.judge.scene.text import fmt_number, is_numeric_text, quote, text_severity
 
 
-class ChartDiff:
+class ChartDiff(TextRules):
     def __init__(self, out: Findings) -> None:
         self.out = out
         self.opts = out.opts
@@ -200,55 +182,6 @@ class ChartDiff:
                 self.out.add("data_error", 3, f"{where} data",
                              f"part {part + 1} of {n} of {where} shows none of what it should ({shown}): "
                              f"{share:.0%} of the figure is missing", strip, missing=True)  # fmt: skip
-
-    # -- text helpers
-    def text_colour_severity(self, old: str | None, new: str | None, background: str | None) -> int:
-        """A text's colour: 1 (it reads the same), 2 when it now (nearly) has its background's colour."""
-        if new in (None, "none") or (background and delta_e(new, background) < CONFUSABLE_DE):
-            return 2
-        return 1
-
-    def text_pair(
-        self,
-        location: str,
-        what: str,
-        r: dict[str, Any],
-        c: dict[str, Any],
-        major: bool,
-        style: bool = True,
-        paints: dict[str | None, list[tuple[str | None, str | None, Any]]] | None = None,
-        scope: str | None = None,
-    ) -> None:
-        rt, ct = _text_of(r), _text_of(c)
-        box = c.get("bbox") if ct else r.get("bbox")
-        scope = scope or (location[: -len(what) - 1] if location.endswith(" " + what) else location)
-        if rt != ct:
-            if not rt:
-                self.out.add(
-                    "text_error", 2 if major else 1, location, f"the {what} {quote(ct)} should not be there", box
-                )
-            elif not ct:
-                self.out.add("text_error", 2 if major else 1, location, f"the {what} {quote(rt)} is missing", box)
-            else:
-                sev = text_severity(rt, ct)
-                # The same edit of several texts (a typo in a title written by a loop) is one discrepancy.
-                self.out.add("text_error", sev, location, f"the {what} reads {quote(ct)}, should be {quote(rt)}", box,
-                             Unit("text", None, text_edit(rt, ct), what, scope), relabel=(what, rt, ct))  # fmt: skip
-            return
-        if not rt or not style:
-            return
-        if paints is not None:  # grouped by the caller: one colour argument colours many texts
-            if text_recolour_shows(self.opts, r.get("color"), c.get("color"), c.get("fontsize") or r.get("fontsize")):
-                paints.setdefault(c.get("color"), []).append((r.get("color"), c.get("color"), box))
-        elif text_recolour_shows(self.opts, r.get("color"), c.get("color"), c.get("fontsize") or r.get("fontsize")):
-            old, new = r.get("color"), c.get("color")
-            self.out.add("style_error", self.text_colour_severity(old, new, self.background), location,
-                         f"the {what} colour is {new or 'none'}, should be {old or 'none'}", box,
-                         Unit("colour", old, new, "axis label" if what.endswith("axis label") else what, scope))  # fmt: skip
-        fr, fc = r.get("fontsize"), c.get("fontsize")
-        if fr and fc and max(fr, fc) / max(1e-9, min(fr, fc)) > 1.15:
-            self.out.add("style_error", 1, location, f"the {what} font size is {fc:g}, should be {fr:g}", box,
-                         Unit("font size", f"{fr:g}", f"{fc:g}", what, scope))  # fmt: skip
 
     # -- axes
     def axes(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:
@@ -438,202 +371,6 @@ class ChartDiff:
                 tick_box, Unit(f"{axis}-axis tick labels", "|".join(tr), "|".join(tc), "axis", where),
                 label_swaps=swaps)  # fmt: skip
 
-    # -- texts and legends
-    def texts(
-        self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], where: str, data_changed: bool,
-        background: str | None = None,
-    ) -> int:  # fmt: skip
-        """Compare two lists of texts; returns how many of the reference's are gone."""
-        out = self.out
-        background = background or self.background
-
-        # Many texts (a heatmap's cell labels): compare the strings of texts whose boxes are near only, so the
-        # matcher stays cheap; a changed text rarely also moves far.
-        crowded = len(ra) * len(ca) > 400
-        box_r = [clean_box(t.get("bbox")) for t in ra]
-        box_c = [clean_box(t.get("bbox")) for t in ca]
-        text_r, text_c = [_text_of(t) for t in ra], [_text_of(t) for t in ca]
-
-        def near(x: tuple[float, ...] | None, y: tuple[float, ...] | None) -> bool:
-            if x is None or y is None:
-                return True
-            return math.hypot((x[0] + x[2] - y[0] - y[2]) / 2, (x[1] + x[3] - y[1] - y[3]) / 2) < 0.1
-
-        def score(i: int, a: dict[str, Any], j: int, b: dict[str, Any]) -> float:
-            ta, tb = text_r[i], text_c[j]
-            s = 3.0 * (ta == tb)
-            if ta == tb:
-                s += 1.0
-            elif not crowded or near(box_r[i], box_c[j]):
-                s += text_ratio(ta, tb)
-            s += 1.0 * (a.get("type") == b.get("type")) + 2.0 * box_iou_clean(box_r[i], box_c[j])
-            s += 1.0 * _same_anchor(box_r[i], box_c[j])
-            return s + 0.5 / (1 + abs(i - j))
-
-        pairs, lost, added = greedy_pairs(ra, ca, score, minimum=1.8)
-        if len(ra) == len(ca):
-            # The same text call with other words, moved with its data (a pie's relabelled slice): one text
-            # changed, not one gone and one new.
-            again = [i for i in lost if i in set(added)]
-            pairs = [*pairs, *((i, i) for i in again)]
-            lost = [i for i in lost if i not in again]
-            added = [j for j in added if j not in again]
-        paints: dict[str | None, list[tuple[str | None, str | None, Any]]] = {}
-
-        def derived(t: str) -> bool:
-            return data_changed and is_numeric_text(t)
-
-        gone = [i for i in lost if not derived(_text_of(ra[i]))]
-        n_gone = len(gone)
-        if len(gone) >= 3:
-            # Many texts gone (annotations, value labels): graded by the share of the texts; most of them gone
-            # costs what it hides, one item per group of them (up to four groups).
-            share = len(gone) / max(len(ra), 1)
-            sev = 3 if share >= 0.5 else 2
-            n = 1 + round(3 * share) if share >= 0.5 else 1
-            for k in range(n):
-                part = gone[k * len(gone) // n : (k + 1) * len(gone) // n]
-                shown = ", ".join(quote(_text_of(ra[i]), 20) for i in part[:3]) + (", …" if len(part) > 3 else "")
-                out.add("text_error", sev, f"{where} texts", f"{len(part)} of the {len(ra)} texts are missing "
-                        f"({shown})", union_box([ra[i].get("bbox") for i in part]), missing=True)  # fmt: skip
-            gone = []
-        for i in gone:  # a text's words are missing (the text rule: a word changed is 2)
-            out.add("text_error", 2, f"{where} text", f"the text {quote(_text_of(ra[i]))} is missing",
-                    ra[i].get("bbox"), missing=True)  # fmt: skip
-        for j in added:
-            t = _text_of(ca[j])
-            if not derived(t):
-                out.add("text_error", 1, f"{where} text", f"the text {quote(t)} should not be there", ca[j].get("bbox"))
-        # Two texts that traded places (labels swapped): the values they name are misattributed.
-        swapped: set[int] = set()
-        # Where the data moved the texts along one axis only (a value axis turned log), their places along the
-        # other axis still tell a swap.
-        kept = [
-            i for i, j in pairs if text_r[i] == text_c[j] and box_area(box_r[i]) > 1e-5 and box_area(box_c[j]) > 1e-5
-        ]
-        overlaps = [box_iou_clean]
-        for k in (0, 1):
-            if kept and sum(_span_iou(box_r[i], box_c[j], k) >= 0.5 for i, j in pairs if i in kept) * 2 >= len(kept):
-                overlaps.append(lambda a, b, k=k: _span_iou(a, b, k))
-        for (i, j), (i2, j2) in itertools.combinations(pairs, 2):
-            if i in swapped or i2 in swapped or text_r[i] == text_r[i2]:
-                continue
-            if all(derived(t) for t in (text_r[i], text_r[i2], text_c[j], text_c[j2])):
-                continue  # value labels that follow changed data (a pie's percentages) move with it
-            names = not any(is_numeric_text(t) for t in (text_r[i], text_r[i2]))
-            if any(o(box_r[i], box_c[j]) < 0.3 and o(box_c[j], box_r[i2]) >= 0.3 and o(box_c[j2], box_r[i]) >= 0.3
-                   for o in overlaps[: 3 if names else 1]):  # fmt: skip
-                swapped |= {i, i2}
-                out.add("text_error", 3, f"{where} texts", f"the texts {quote(text_r[i])} and {quote(text_r[i2])} "
-                        "traded places", union_box([box_c[j], box_c[j2]]))  # fmt: skip
-        for i, j in pairs:  # an annotation's arrow recoloured (arrowprops): a look of its own
-            ar, ac = ra[i].get("arrow") or {}, ca[j].get("arrow") or {}
-            if ar and ac:
-                out.colour("style_error", f"the arrow colour of the annotation {quote(text_r[i], 30)}",
-                           f"{where} annotation arrow", ar.get("color"), ac.get("color"), ac.get("bbox"))  # fmt: skip
-        label_colours = {t.get("color") for t in ra if derived(_text_of(t))}
-        recoloured = [ca[j].get("color") for i, j in pairs if derived(text_r[i]) and derived(text_c[j])
-                      and delta_e(ra[i].get("color"), ca[j].get("color")) > self.opts.colour_de]  # fmt: skip
-        if len(recoloured) >= 3 and len(set(recoloured)) == 1:
-            label_colours = set()  # many labels turned one colour: a recolouring, not the data's contrast
-        numbers: list[tuple[str, str, Any]] = []
-        for i, j in pairs:
-            a, b = _text_of(ra[i]), _text_of(ca[j])
-            if a != b and derived(a) and derived(b):
-                continue
-            if a != b and data_changed and re.search(r"\d", a) and NUMBER_RE.sub("#", a) == NUMBER_RE.sub("#", b):
-                continue  # a label quoting the data ('Total 150.6') follows the data
-            if a != b and is_numeric_text(a) and is_numeric_text(b) and i not in swapped:
-                numbers.append((a, b, ca[j].get("bbox")))
-                continue
-            # A value label that took another of the colours the value labels wear (white on a dark bar, dark on
-            # a light one) follows the data; a colour new to them is a recolouring.
-            follows = derived(a) and derived(b) and ca[j].get("color") in label_colours
-            self.text_pair(f"{where} text {quote(a, 30)}", "text", ra[i], ca[j], major=False, paints=paints,
-                           scope=where, style=not follows)  # fmt: skip
-        if len(numbers) >= 2:
-            # Value labels that changed together (percentages, bar labels): one discrepancy.
-            sev = max(text_severity(a, b) for a, b, _ in numbers) if max(
-                _number_change(a, b) for a, b, _ in numbers) >= 0.05 else 1  # fmt: skip
-            shown = "; ".join(f"{quote(b)} instead of {quote(a)}" for a, b, _ in numbers[:3])
-            out.add("text_error", sev, f"{where} texts", f"{len(numbers)} value labels differ: {shown}"
-                    + ("; …" if len(numbers) > 3 else ""), union_box([x for _, _, x in numbers]))  # fmt: skip
-        else:
-            for a, b, box in numbers:
-                out.add("text_error", text_severity(a, b), f"{where} text {quote(a, 30)}",
-                        f"the text reads {quote(b)}, should be {quote(a)}", box)  # fmt: skip
-        # Texts recoloured alike (a loop of ax.text calls sharing one colour argument), or many texts recoloured
-        # at once (labels coloured by a colour map), are one discrepancy.
-        groups = list(paints.items())
-        if len(groups) > 1 and sum(len(olds) for _, olds in groups) >= 3:
-            groups = [(None, [o for _, olds in groups for o in olds])]
-        for new, olds in groups:
-            sev = max(self.text_colour_severity(old, n, background) for old, n, _ in olds)
-            what = "the text colour" if len(olds) == 1 else f"the colour of {len(olds)} texts"
-            news = new or ", ".join(sorted({str(n) for _, n, _ in olds}))
-            out.add("style_error", sev, f"{where} texts", f"{what} is {news}, should be "
-                    f"{', '.join(sorted({str(o) for o, _, _ in olds}))}", union_box([b for _, _, b in olds]))  # fmt: skip
-        return n_gone
-
-    def legend(
-        self,
-        r: dict[str, Any] | None,
-        c: dict[str, Any] | None,
-        where: str,
-        missing: set[str],
-        extra: set[str],
-        changed: bool = False,
-    ) -> None:
-        out = self.out
-        if not r and not c:
-            return
-        if not r or not c:
-            there = c or r or {}
-            verb = "should not be there" if c else "is missing"
-            out.add("structure_error", 2, where, f"the legend {verb}", there.get("bbox"))
-            return
-        tr, tc = list(r.get("texts") or []), list(c.get("texts") or [])
-        if tr != tc and Counter(tr) == Counter(tc):
-            # Entries follow the artists' order; a reorder caused by a data or type change is not its own error.
-            swapped = legend_labels_swapped(r, c, out.items)
-            if swapped and not changed:
-                out.add("text_error", 3, where, swapped, c.get("bbox"))
-            elif not changed and swapped is None:
-                out.add("style_error", 1, where, "the legend entries are in a different order", c.get("bbox"))
-        elif tr != tc:
-            sm = difflib.SequenceMatcher(None, tr, tc, autojunk=False)
-            for op, i0, i1, j0, j1 in sm.get_opcodes():
-                if op == "equal":
-                    continue
-                gone = [t for t in tr[i0:i1] if t not in missing]
-                new = [t for t in tc[j0:j1] if t not in extra]
-                if op == "replace" and not new and len(tc[j0:j1]) >= len(gone):
-                    continue  # entries pushed out of a fixed-size legend by an extra series' entry follow it
-                if op == "replace" and len(gone) == len(new):
-                    for a, b in zip(gone, new, strict=True):
-                        if changed and re.search(r"\d", a) and NUMBER_RE.sub("#", a) == NUMBER_RE.sub("#", b):
-                            continue  # an entry quoting the data ('Mean: 12.3') follows the data
-                        sev = text_severity(a, b)
-                        out.add("text_error", sev, where, f"the legend entry reads {quote(b)}, should be {quote(a)}",
-                                c.get("bbox"))  # fmt: skip
-                    continue
-                for a in gone:
-                    out.add("text_error", 2, where, f"the legend entry {quote(a)} is missing", c.get("bbox"))
-                for b in new:
-                    if b.startswith("_") and missing:
-                        continue  # the placeholder label a dropped series' handle leaves behind
-                    out.add("text_error", 2, where, f"the legend entry {quote(b)} should not be there", c.get("bbox"))
-        if (r.get("title") or "") != (c.get("title") or ""):
-            self.text_pair(where + " title", "legend title", {"text": r.get("title")}, {"text": c.get("title"),
-                           "bbox": c.get("bbox")}, major=False)  # fmt: skip
-        lr, lc = _loc_word(r.get("loc")), _loc_word(c.get("loc"))
-        moved = centre_distance(r.get("bbox"), c.get("bbox"))
-        # 'best' may resolve to the place the other names: reported when the legend shows elsewhere.
-        if not tc and tr:
-            return  # a legend left with no entries shows nothing where it sits: its entries' series are gone
-        if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (lr == lc != "best" and moved > 0.15):
-            out.add("style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"))
-
 
 def _one_label_list(items: list[Finding], start: int) -> None:
     """The x and y tick labels of one plot changed alike (a heatmap's or matrix's categories, one list on both
@@ -648,26 +385,6 @@ def _one_label_list(items: list[Finding], start: int) -> None:
                      dict(x.tags))  # fmt: skip
     items[items.index(x)] = merged
     items.remove(y)
-
-
-def _span_iou(a: tuple[float, ...] | None, b: tuple[float, ...] | None, k: int) -> float:
-    """How much two boxes overlap along one axis (``k`` 0: x, 1: y), as intersection over union of their spans."""
-    if a is None or b is None:
-        return 0.0
-    inter = min(a[k + 2], b[k + 2]) - max(a[k], b[k])
-    union = max(a[k + 2], b[k + 2]) - min(a[k], b[k])
-    return max(0.0, inter) / union if union > 0 else 0.0
-
-
-def _same_anchor(a: tuple[float, ...] | None, b: tuple[float, ...] | None) -> bool:
-    """Two text boxes on one line sharing an edge or centre: a text rewritten in place (its length changed)."""
-    if a is None or b is None:
-        return False
-    h = max(a[3] - a[1], b[3] - b[1], 1e-6)
-    if abs((a[1] + a[3]) - (b[1] + b[3])) / 2 > h / 2:
-        return False
-    tol = 0.01
-    return abs(a[0] - b[0]) < tol or abs(a[2] - b[2]) < tol or abs((a[0] + a[2]) - (b[0] + b[2])) / 2 < tol
 
 
 def _place(ax: dict[str, Any]) -> str:
@@ -705,9 +422,6 @@ def _inside(a: tuple[float, ...], b: Any) -> float:
     h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
     return w * h / max(box_area(a), 1e-12)
 
-
-#: A legend whose centre moved this share of the figure shows elsewhere.
-LEGEND_MOVED = 0.03
 
 #: Limits set wider than the data: the candidate's empty band beyond its data exceeds the reference's by this
 #: share of the plot (autoscaled limits leave 5 % on each side whatever the data).
@@ -754,32 +468,12 @@ def _scale_moves(r: dict[str, Any], c: dict[str, Any], axis: str) -> float:
     return moved if vals else 1.0
 
 
-def _number_change(a: str, b: str) -> float:
-    """The largest relative change between the numbers of two texts (1 when they do not line up)."""
-    na = [float(re.sub(r"[^\d.eE+-]", "", x) or "nan") for x in NUMBER_RE.findall(a)]
-    nb = [float(re.sub(r"[^\d.eE+-]", "", x) or "nan") for x in NUMBER_RE.findall(b)]
-    if len(na) != len(nb) or not na:
-        return 1.0
-    out = 0.0
-    for x, y in zip(na, nb, strict=True):
-        if math.isnan(x) or math.isnan(y):
-            return 1.0
-        out = max(out, abs(x - y) / max(abs(x), 1e-9))
-    return out
-
-
 def _resized(a: Any, b: Any) -> bool:
     a, b = clean_box(a), clean_box(b)
     if a is None or b is None:
         return a != b
     wa, ha, wb, hb = a[2] - a[0], a[3] - a[1], b[2] - b[0], b[3] - b[1]
     return abs(wa - wb) > 0.1 * max(wa, 1e-9) or abs(ha - hb) > 0.1 * max(ha, 1e-9)
-
-
-def _text_of(t: Any) -> str:
-    if isinstance(t, dict):
-        return str(t.get("text") or "")
-    return str(t or "")
 
 
 def _title_text(ax: dict[str, Any]) -> str:
@@ -812,9 +506,3 @@ def _layout(axes: list[dict[str, Any]]) -> tuple[int, int, int]:
 def _layout_words(lay: tuple[int, int, int]) -> str:
     n, cols, rows = lay
     return f"{n} axes in {rows} row{'s' * (rows != 1)} and {cols} column{'s' * (cols != 1)}"
-
-
-def _loc_word(loc: Any) -> str:
-    if isinstance(loc, int):
-        return _LEGEND_LOCS.get(loc, str(loc))
-    return str(loc) if loc is not None else "best"
