@@ -509,3 +509,70 @@ def test_a_frame_shrunk_is_no_mirroring_of_the_books_it_holds(judge: PixelJudge)
     out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
     assert out and not any("mirrored" in d.description for d in out), [d.description for d in out]
     assert all(d.category == "shape_error" for d in out), [d.description for d in out]
+
+
+#: bootstrap-icons shield-fill-check (MIT): one path, a shield with a check mark cut out of it.
+_SHIELD_PATH = (
+    '<path fill-rule="evenodd" d="M8 0c-.69 0-1.843.265-2.928.56-1.11.3-2.229.655-2.887.87a1.54 1.54 0 0 0-1.044 '
+    "1.262c-.596 4.477.787 7.795 2.465 9.99a11.8 11.8 0 0 0 2.517 2.453c.386.273.744.482 1.048.625.28.132.581.24"
+    ".829.24s.548-.108.829-.24a7 7 0 0 0 1.048-.625 11.8 11.8 0 0 0 2.517-2.453c1.678-2.195 3.061-5.513 "
+    "2.465-9.99a1.54 1.54 0 0 0-1.044-1.263 63 63 0 0 0-2.887-.87C9.843.266 8.69 0 8 0m2.146 5.146a.5.5 0 0 1 "
+    '.708.708l-3 3a.5.5 0 0 1-.708 0l-1.5-1.5a.5.5 0 1 1 .708-.708L7.5 7.793z"{}/>'
+)
+_BI_TAG = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" fill="currentColor" viewBox="0 0 16 16">'
+
+
+def test_a_path_turned_is_one_item_not_also_a_shape_missing_and_one_drawn(judge: PixelJudge) -> None:
+    # The turn is read on the check mark's hole; the shield's outline, clipped by the canvas, fits no
+    # transform of its own and read as a shape gone and one drawn (2 + 2 beside the turn's 3).
+    turned = ' transform="rotate(74.7 8 8)"'
+    ref, cand = (_BI_TAG + _SHIELD_PATH.format(t) + "</svg>" for t in ("", turned))
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 3)], [d.description for d in out]
+    assert "turned by 75" in out[0].description
+
+
+#: bootstrap-icons journal-album (MIT): a picture and a caption line, a frame, three rings.
+_JOURNAL_ALBUM = (
+    f"{_BI_TAG}"
+    '<path d="M5.5 4a.5.5 0 0 0-.5.5v5a.5.5 0 0 0 .5.5h5a.5.5 0 0 0 .5-.5v-5a.5.5 0 0 0-.5-.5zm1 7a.5.5 0 0 0 0 '
+    '1h3a.5.5 0 0 0 0-1z"/>'
+    '<path d="M3 0h10a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2v-1h1v1a1 1 0 0 0 1 1h10a1 1 0 0 0 1-1V2a1 1 0 '
+    '0 0-1-1H3a1 1 0 0 0-1 1v1H1V2a2 2 0 0 1 2-2"/>'
+    '<path d="M1 5v-.5a.5.5 0 0 1 1 0V5h.5a.5.5 0 0 1 0 1h-2a.5.5 0 0 1 0-1zm0 3v-.5a.5.5 0 0 1 1 0V8h.5a.5.5 0 0 1 '
+    '0 1h-2a.5.5 0 0 1 0-1zm0 3v-.5a.5.5 0 0 1 1 0v.5h.5a.5.5 0 0 1 0 1h-2a.5.5 0 0 1 0-1z"/></svg>'
+)
+
+
+def test_a_change_spanning_separate_drawings_is_read_on_each(judge: PixelJudge) -> None:
+    # The one-shape hack's square grows the picture over the caption; the frame, apart from the square,
+    # is erased too. The changed region spans both drawings: the frame's loss was dropped (read only on
+    # the square's drawing, a "missing" 8 % of the image, severity 2) and the hack tied an honest edit.
+    ref = _render(_JOURNAL_ALBUM)
+    hack = judge.judge_images(
+        Task.SVG, ref, _render(hack_sources(Task.SVG, _JOURNAL_ALBUM, ["one shape"])["one shape"])
+    )
+    missing = [d for d in hack if "missing" in d.description]
+    assert missing and max(d.severity for d in missing) == 3, [d.description for d in hack]
+    assert max((d.bbox[2] - d.bbox[0]) * (d.bbox[3] - d.bbox[1]) for d in missing) > 0.8
+
+
+#: lucide anvil (ISC): five strokes.
+_ANVIL = (
+    f"{_TAG}"
+    '<path d="M7 10H6a4 4 0 0 1-4-4 1 1 0 0 1 1-1h4"/>'
+    '<path d="M7 5a1 1 0 0 1 1-1h13a1 1 0 0 1 1 1 7 7 0 0 1-7 7H8a1 1 0 0 1-1-1z"/>'
+    '<path d="M9 12v5"/><path d="M15 12v5"/>'
+    '<path d="M5 20a3 3 0 0 1 3-3h8a3 3 0 0 1 3 3 1 1 0 0 1-1 1H6a1 1 0 0 1-1-1"/></svg>'
+)
+
+
+def test_the_plain_shape_an_icon_is_redrawn_as_is_graded_by_all_its_paint(judge: PixelJudge) -> None:
+    # The hack's square crosses the anvil's strokes: read one-sided, its paint held 24.5 % of the
+    # drawing (severity 2) and the hack (8) tied an honest candidate (8).
+    ref = _render(_ANVIL)
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, _ANVIL, ["one shape"])["one shape"]))
+    assert _redrawn(hack), [d.description for d in hack]
+    drawn = [d for d in hack if "does not have" in d.description]
+    assert [d.severity for d in drawn] == [3], [d.description for d in hack]
+    assert sum(d.severity for d in hack) >= 9
