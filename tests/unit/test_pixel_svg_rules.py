@@ -576,3 +576,34 @@ def test_the_plain_shape_an_icon_is_redrawn_as_is_graded_by_all_its_paint(judge:
     drawn = [d for d in hack if "does not have" in d.description]
     assert [d.severity for d in drawn] == [3], [d.description for d in hack]
     assert sum(d.severity for d in hack) >= 9
+
+
+#: bootstrap-icons emoji-laughing-fill (MIT): a disc with the eyes and the mouth cut out.
+_FACE_D = (
+    "M8 16A8 8 0 1 0 8 0a8 8 0 0 0 0 16M7 6.5c0 .501-.164.396-.415.235C6.42 6.629 6.218 6.5 6 6.5s-.42.13"
+    "-.585.235C5.164 6.896 5 7 5 6.5 5 5.672 5.448 5 6 5s1 .672 1 1.5m5.331 3a1 1 0 0 1 0 1A5 5 0 0 1 8 1"
+    "3a5 5 0 0 1-4.33-2.5A1 1 0 0 1 4.535 9h6.93a1 1 0 0 1 .866.5m-1.746-2.765C10.42 6.629 10.218 6.5 10 "
+    "6.5s-.42.13-.585.235C9.164 6.896 9 7 9 6.5c0-.828.448-1.5 1-1.5s1 .672 1 1.5c0 .501-.164.396-.415.23"
+    "5"
+)
+#: The face scaled 1.781 times about its centre (its edge runs off the canvas), a mouth corner moved.
+_FACE_SCALED_D = (
+    "M7.9996 22.248 A14.248 14.248 0 1 0 7.9996 -6.248 A14.248 14.248 0 0 0 7.9996 22.248 M6.2186 5.3285 "
+    "C6.2186 6.2208 5.9265 6.0338 5.4795 5.747 C5.1856 5.5582 4.8259 5.3285 4.4376 5.3285 S3.6896 5.56 3."
+    "3957 5.747 C2.9487 6.0338 2.6566 6.219 2.6566 5.3285 C2.6566 3.8538 3.4545 2.657 4.4376 2.657 S6.218"
+    "6 3.8538 6.2186 5.3285 M15.7131 10.6715 A1.781 1.781 0 0 1 15.7131 12.4525 A8.905 8.905 0 0 1 7.9996"
+    " 16.905 A8.905 8.905 0 0 1 0.2879 12.4525 A1.781 1.781 0 0 1 1.8284 9.781 L14.2865 11.4868 A1.781 1."
+    "781 0 0 1 15.7131 10.6715 M12.6035 5.747 C12.3096 5.5582 11.9499 5.3285 11.5616 5.3285 S10.8136 5.56"
+    " 10.5197 5.747 C10.0727 6.0338 9.7806 6.219 9.7806 5.3285 C9.7806 3.8538 10.5785 2.657 11.5616 2.657"
+    " S13.3426 3.8538 13.3426 5.3285 C13.3426 6.2208 13.0505 6.0338 12.6035 5.747"
+)
+
+
+def test_a_transform_read_on_a_detail_takes_the_drawing_it_moves_and_its_grade(judge: PixelJudge) -> None:
+    # The scale is read on an eye (a detail: one step less, 1); the disc's outline, clipped by the
+    # canvas, read as a shape gone and one drawn (2 + 2). Folded, the scale explains the disc too and is
+    # graded by how far it moves it.
+    ref, cand = (f'{_BI_TAG}<path d="{d}"/></svg>' for d in (_FACE_D, _FACE_SCALED_D))
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert [(d.category, d.severity) for d in out] == [("shape_error", 3)], [d.description for d in out]
+    assert "drawn at 1.7" in out[0].description

@@ -269,9 +269,15 @@ def _fold_into_motion(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.n
             if int((moved[sl] != cand_paint[sl]).sum()) <= SVG_MOTION_FOLD * still:
                 folded.update(id(h) for h in halves)
                 motion.box = _union([motion.box, *(h.box for h in halves)])
-                # The element's change holds its parts' (a transform read on a detail, its hole,
-                # grades one step less than the whole drawing it moved).
-                motion.severity = max(motion.severity, *(h.severity for h in halves))
+                # The element's change holds its parts' (a transform read on a detail, its hole, grades
+                # one step less than the whole drawing it moved): graded again as the perturbation rules
+                # grade a transform, by how far it moves the paint it now explains (98th percentile).
+                ys, xs = np.nonzero(ref_paint[sl])
+                pts = np.stack([xs + x0, ys + y0, np.ones_like(xs)], axis=1).astype(np.float64)
+                reach = np.hypot(*(pts @ motion.motion.T - pts[:, :2]).T) if len(xs) else np.zeros(1)
+                share = still / max(1, int((ref_paint | cand_paint).sum()))
+                grade = _svg_outline_grade(float(np.percentile(reach, 98)) / min(c.h, c.w), share)
+                motion.severity = max(motion.severity, grade, *(h.severity for h in halves))
     return [it for it in items if id(it) not in folded]
 
 
