@@ -339,7 +339,9 @@ def _merge_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarr
         # each holds enough of the drawing to matter alone (severity 2 by its share, `SVG_INK_SEVERITY`);
         # specks (three dots, a path's subpaths) stay one element in pieces.
         whole = _whole_drawings_erased(c, [it.box for it in pieces], paint[1])
-        pieces = [it for it, w in zip(pieces, whole, strict=True) if not w or it.severity < 2]
+        for it, w in zip(pieces, whole, strict=True):
+            it.apart = w and it.severity >= 2  # an element erased: no scattered rest folds it either
+        pieces = [it for it in pieces if not it.apart]
     if len(pieces) < 2:
         return items
     where = np.zeros_like(own)
