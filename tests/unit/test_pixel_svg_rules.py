@@ -509,3 +509,113 @@ def test_a_frame_shrunk_is_no_mirroring_of_the_books_it_holds(judge: PixelJudge)
     out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
     assert out and not any("mirrored" in d.description for d in out), [d.description for d in out]
     assert all(d.category == "shape_error" for d in out), [d.description for d in out]
+
+
+#: bootstrap-icons shield-fill-check (MIT): one path, a shield with a check mark cut out of it.
+_SHIELD_PATH = (
+    '<path fill-rule="evenodd" d="M8 0c-.69 0-1.843.265-2.928.56-1.11.3-2.229.655-2.887.87a1.54 1.54 0 0 0-1.044 '
+    "1.262c-.596 4.477.787 7.795 2.465 9.99a11.8 11.8 0 0 0 2.517 2.453c.386.273.744.482 1.048.625.28.132.581.24"
+    ".829.24s.548-.108.829-.24a7 7 0 0 0 1.048-.625 11.8 11.8 0 0 0 2.517-2.453c1.678-2.195 3.061-5.513 "
+    "2.465-9.99a1.54 1.54 0 0 0-1.044-1.263 63 63 0 0 0-2.887-.87C9.843.266 8.69 0 8 0m2.146 5.146a.5.5 0 0 1 "
+    '.708.708l-3 3a.5.5 0 0 1-.708 0l-1.5-1.5a.5.5 0 1 1 .708-.708L7.5 7.793z"{}/>'
+)
+_BI_TAG = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" fill="currentColor" viewBox="0 0 16 16">'
+
+
+def test_a_path_turned_is_one_item_not_also_a_shape_missing_and_one_drawn(judge: PixelJudge) -> None:
+    # The turn is read on the check mark's hole; the shield's outline, clipped by the canvas, fits no
+    # transform of its own and read as a shape gone and one drawn (2 + 2 beside the turn's 3).
+    turned = ' transform="rotate(74.7 8 8)"'
+    ref, cand = (_BI_TAG + _SHIELD_PATH.format(t) + "</svg>" for t in ("", turned))
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 3)], [d.description for d in out]
+    assert "turned by 75" in out[0].description
+
+
+#: bootstrap-icons journal-album (MIT): a picture and a caption line, a frame, three rings.
+_JOURNAL_ALBUM = (
+    f"{_BI_TAG}"
+    '<path d="M5.5 4a.5.5 0 0 0-.5.5v5a.5.5 0 0 0 .5.5h5a.5.5 0 0 0 .5-.5v-5a.5.5 0 0 0-.5-.5zm1 7a.5.5 0 0 0 0 '
+    '1h3a.5.5 0 0 0 0-1z"/>'
+    '<path d="M3 0h10a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2v-1h1v1a1 1 0 0 0 1 1h10a1 1 0 0 0 1-1V2a1 1 0 '
+    '0 0-1-1H3a1 1 0 0 0-1 1v1H1V2a2 2 0 0 1 2-2"/>'
+    '<path d="M1 5v-.5a.5.5 0 0 1 1 0V5h.5a.5.5 0 0 1 0 1h-2a.5.5 0 0 1 0-1zm0 3v-.5a.5.5 0 0 1 1 0V8h.5a.5.5 0 0 1 '
+    '0 1h-2a.5.5 0 0 1 0-1zm0 3v-.5a.5.5 0 0 1 1 0v.5h.5a.5.5 0 0 1 0 1h-2a.5.5 0 0 1 0-1z"/></svg>'
+)
+
+
+def test_a_change_spanning_separate_drawings_is_read_on_each(judge: PixelJudge) -> None:
+    # The one-shape hack's square grows the picture over the caption; the frame, apart from the square,
+    # is erased too. The changed region spans both drawings: the frame's loss was dropped (read only on
+    # the square's drawing, a "missing" 8 % of the image, severity 2) and the hack tied an honest edit.
+    ref = _render(_JOURNAL_ALBUM)
+    hack = judge.judge_images(
+        Task.SVG, ref, _render(hack_sources(Task.SVG, _JOURNAL_ALBUM, ["one shape"])["one shape"])
+    )
+    missing = [d for d in hack if "missing" in d.description]
+    assert missing and max(d.severity for d in missing) == 3, [d.description for d in hack]
+    assert max((d.bbox[2] - d.bbox[0]) * (d.bbox[3] - d.bbox[1]) for d in missing) > 0.8
+
+
+#: lucide anvil (ISC): five strokes.
+_ANVIL = (
+    f"{_TAG}"
+    '<path d="M7 10H6a4 4 0 0 1-4-4 1 1 0 0 1 1-1h4"/>'
+    '<path d="M7 5a1 1 0 0 1 1-1h13a1 1 0 0 1 1 1 7 7 0 0 1-7 7H8a1 1 0 0 1-1-1z"/>'
+    '<path d="M9 12v5"/><path d="M15 12v5"/>'
+    '<path d="M5 20a3 3 0 0 1 3-3h8a3 3 0 0 1 3 3 1 1 0 0 1-1 1H6a1 1 0 0 1-1-1"/></svg>'
+)
+
+
+def test_the_plain_shape_an_icon_is_redrawn_as_is_graded_by_all_its_paint(judge: PixelJudge) -> None:
+    # The hack's square crosses the anvil's strokes: read one-sided, its paint held 24.5 % of the
+    # drawing (severity 2) and the hack (8) tied an honest candidate (8).
+    ref = _render(_ANVIL)
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, _ANVIL, ["one shape"])["one shape"]))
+    assert _redrawn(hack), [d.description for d in hack]
+    drawn = [d for d in hack if "does not have" in d.description]
+    assert [d.severity for d in drawn] == [3], [d.description for d in hack]
+    assert sum(d.severity for d in hack) >= 9
+
+
+#: bootstrap-icons emoji-laughing-fill (MIT): a disc with the eyes and the mouth cut out.
+_FACE_D = (
+    "M8 16A8 8 0 1 0 8 0a8 8 0 0 0 0 16M7 6.5c0 .501-.164.396-.415.235C6.42 6.629 6.218 6.5 6 6.5s-.42.13"
+    "-.585.235C5.164 6.896 5 7 5 6.5 5 5.672 5.448 5 6 5s1 .672 1 1.5m5.331 3a1 1 0 0 1 0 1A5 5 0 0 1 8 1"
+    "3a5 5 0 0 1-4.33-2.5A1 1 0 0 1 4.535 9h6.93a1 1 0 0 1 .866.5m-1.746-2.765C10.42 6.629 10.218 6.5 10 "
+    "6.5s-.42.13-.585.235C9.164 6.896 9 7 9 6.5c0-.828.448-1.5 1-1.5s1 .672 1 1.5c0 .501-.164.396-.415.23"
+    "5"
+)
+#: The face scaled 1.781 times about its centre (its edge runs off the canvas), a mouth corner moved.
+_FACE_SCALED_D = (
+    "M7.9996 22.248 A14.248 14.248 0 1 0 7.9996 -6.248 A14.248 14.248 0 0 0 7.9996 22.248 M6.2186 5.3285 "
+    "C6.2186 6.2208 5.9265 6.0338 5.4795 5.747 C5.1856 5.5582 4.8259 5.3285 4.4376 5.3285 S3.6896 5.56 3."
+    "3957 5.747 C2.9487 6.0338 2.6566 6.219 2.6566 5.3285 C2.6566 3.8538 3.4545 2.657 4.4376 2.657 S6.218"
+    "6 3.8538 6.2186 5.3285 M15.7131 10.6715 A1.781 1.781 0 0 1 15.7131 12.4525 A8.905 8.905 0 0 1 7.9996"
+    " 16.905 A8.905 8.905 0 0 1 0.2879 12.4525 A1.781 1.781 0 0 1 1.8284 9.781 L14.2865 11.4868 A1.781 1."
+    "781 0 0 1 15.7131 10.6715 M12.6035 5.747 C12.3096 5.5582 11.9499 5.3285 11.5616 5.3285 S10.8136 5.56"
+    " 10.5197 5.747 C10.0727 6.0338 9.7806 6.219 9.7806 5.3285 C9.7806 3.8538 10.5785 2.657 11.5616 2.657"
+    " S13.3426 3.8538 13.3426 5.3285 C13.3426 6.2208 13.0505 6.0338 12.6035 5.747"
+)
+
+
+def test_a_transform_read_on_a_detail_takes_the_drawing_it_moves_and_its_grade(judge: PixelJudge) -> None:
+    # The scale is read on an eye (a detail: one step less, 1); the disc's outline, clipped by the
+    # canvas, read as a shape gone and one drawn (2 + 2). Folded, the scale explains the disc too and is
+    # graded by how far it moves it.
+    ref, cand = (f'{_BI_TAG}<path d="{d}"/></svg>' for d in (_FACE_D, _FACE_SCALED_D))
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert [(d.category, d.severity) for d in out] == [("shape_error", 3)], [d.description for d in out]
+    assert "drawn at 1.7" in out[0].description
+
+
+def test_separate_elements_erased_are_never_folded_into_the_scattered_rest(judge: PixelJudge) -> None:
+    # lucide square-library: the one-shape hack's square lies inside the frame and erases the three
+    # bars. Each bar erased is an element of its own (severity 2); the cap on scattered items kept two
+    # and folded the third into "further scattered differences" (1), and the hack tied an honest edit.
+    library = f'{_TAG}<rect width="18" height="18" x="3" y="3" rx="2"/><path d="M7 7v10"/><path d="M11 7v10"/><path d="m15 7 2 10"/></svg>'
+    hack = judge.judge_images(
+        Task.SVG, _render(library), _render(hack_sources(Task.SVG, library, ["one shape"])["one shape"])
+    )
+    erased = [d.severity for d in hack if "is missing in the candidate" in d.description]
+    assert erased == [2, 2, 2], [(d.severity, d.description) for d in hack]

@@ -31,6 +31,11 @@ class _Item:
     parts: list[PxBox] = field(default_factory=list)
     #: A changed text's (reference, candidate) reads, when both sides read some (`text._text_item`).
     reads: tuple[str, str] | None = None
+    #: An SVG drawing's transform as read (`svg_transform._svg_transformed`): the 2x3 matrix mapping the
+    #: reference's pixels onto the candidate's, in image pixels (the same transform may move other parts).
+    motion: np.ndarray | None = field(default=None, repr=False, compare=False)
+    #: A change of its own that the SVG cap on scattered items never folds (a whole drawing erased).
+    apart: bool = False
 
     @property
     def pieces(self) -> list[PxBox]:

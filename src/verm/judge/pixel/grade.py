@@ -69,14 +69,18 @@ def _cap_scattered(task: Task, items: list[_Item], max_regions: int) -> list[_It
     items.sort(key=lambda it: -(it.box[2] - it.box[0]) * (it.box[3] - it.box[1]))
     limit = min(max_regions, SVG_SCATTER_LIMIT)
     if len(items) > limit:
-        extra = items[limit - 1 :]
-        items = items[: limit - 1]
-        items.append(
-            _Item(
-                _CATS[task]["geometry"], 1, _union([i.box for i in extra]),
-                f"{len(extra)} further scattered differences.", "merged",
-            )
-        )  # fmt: skip
+        # Separate elements erased (`_Item.apart`) stay items of their own: folded, a hack that erases
+        # three bars of an icon hid one of them in the rest.
+        extra = [it for it in items[limit - 1 :] if not it.apart]
+        folded = {id(it) for it in extra}
+        items = [it for it in items if id(it) not in folded]
+        if extra:
+            items.append(
+                _Item(
+                    _CATS[task]["geometry"], 1, _union([i.box for i in extra]),
+                    f"{len(extra)} further scattered differences.", "merged",
+                )
+            )  # fmt: skip
     return items
 
 

@@ -244,7 +244,7 @@ class PixelJudge(Judge):
                 _items_from_regions(c, diff.regions, covered, self.max_ocr_calls), ("text_error", "numeric_error")
             )
         if task is Task.SVG:
-            items = _svg_drawn_instead(items, regional)
+            items = _svg_drawn_instead(c, items, regional)
         if any(it.kind == "hidden" for it in items):
             # Hidden content counted once (an SVG's hidden drawing also stands for its missing shapes).
             gone = ("hidden", "missing") if task is Task.SVG else ("hidden",)

@@ -11,6 +11,7 @@ drawings erased that matter alone count each. Rules in full: docs/judges.md, "Pi
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -60,6 +61,27 @@ SVG_OTHER_SIDE = 0.06
 SVG_PIECES = 0.5
 
 
+#: SVG: a changed region is read on every drawing holding this share of its changed ink (`_svg_items`).
+SVG_REGION_SHARE = 0.05
+
+
+#: SVG: a drawing's changed ink is one-sided (erased or drawn, not shifted) from this share on one side.
+SVG_ONE_SIDED = 0.8
+
+
+def _one_sided(c: _Ctx, changed: np.ndarray, drawing: np.ndarray, box: PxBox) -> bool:
+    """Whether the changed ink of ``drawing`` in ``box`` is mostly (`SVG_ONE_SIDED`) on one side only:
+    a drawing erased (reference only) or drawn (candidate only) beside the region's main change, a change
+    of its own; a drawing shifted beside it loses and gains alike (a letter shifted with its neighbour,
+    read alone, is its own mirror image)."""
+    x0, y0, x1, y1 = box
+    sl = (slice(y0, y1), slice(x0, x1))
+    here = changed[sl] & drawing[sl]
+    ri, ci = c.ref_ink[sl], c.cand_ink[sl]
+    lost, gained, total = int((here & ri & ~ci).sum()), int((here & ci & ~ri).sum()), int((here & (ri | ci)).sum())
+    return max(lost, gained) >= SVG_ONE_SIDED * max(1, total)
+
+
 #: SVG: changes on one connected drawing further apart than this fraction of the side are separate.
 SVG_CLUSTER_GAP = 0.08
 
@@ -102,13 +124,25 @@ def _drawn_instead(c: _Ctx) -> _Item:
     )  # fmt: skip
 
 
-def _svg_drawn_instead(items: list[_Item], regional: list[_Item]) -> list[_Item]:
+def _svg_drawn_instead(c: _Ctx, items: list[_Item], regional: list[_Item]) -> list[_Item]:
     """The plain shape an icon is redrawn as (`_drawn_instead`) counts once: dropped when the
     groups read the candidate's drawing themselves (``regional`` holds more than shapes missing: a shape
-    drawn anew, recoloured or reshaped)."""
-    if any(it.kind != "missing" for it in regional):
-        return [it for it in items if it.kind != "drawn instead"]
-    return items
+    drawn anew, recoloured or reshaped). Their shapes drawn are then the plain shape, drawn anew as a
+    whole: graded by all its paint (in the shape's box), also where it lies over the reference's paint,
+    which it hides rather than keeps (read one-sided, a square over an anvil held 24.5 % of the paint)."""
+    if not any(it.kind == "drawn instead" for it in items):
+        return items
+    if not any(it.kind != "missing" for it in regional):
+        return items
+    cand_paint = _paint(c)[1]
+    union = max(1, int((_paint(c)[0] | cand_paint).sum()))
+    lo, hi = SVG_INK_SEVERITY
+    for it in regional:
+        if it.kind == "extra":
+            x0, y0, x1, y1 = it.box
+            share = int(cand_paint[y0:y1, x0:x1].sum()) / union
+            it.severity = max(it.severity, 3 if share >= hi else (2 if share >= lo else 1))
+    return [it for it in items if it.kind != "drawn instead"]
 
 
 def _svg_location(box: PxBox, w: int, h: int) -> str:
@@ -141,11 +175,21 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
     union = c.ref_ink | c.cand_ink
     _, labels = cv2.connectedComponents(cv2.dilate(union.astype(np.uint8), np.ones((3, 3), np.uint8)), connectivity=8)
     groups: dict[int, list[Region]] = {}
+    least = max(4, round(2e-4 * c.h * c.w))  # `_svg_shape_items`' least changed ink
     for k, r in enumerate(rest):
         x0, y0, x1, y1 = r.bbox
         on_ink = labels[y0:y1, x0:x1][changed[y0:y1, x0:x1] & union[y0:y1, x0:x1]]
-        key = int(np.bincount(on_ink).argmax()) if on_ink.size else 0
+        counts = np.bincount(on_ink) if on_ink.size else np.zeros(1, np.int64)
+        key = int(counts.argmax())
         groups.setdefault(key if key > 0 else -1 - k, []).append(r)  # no ink touched: a group of its own
+        # A region that spans separate drawings (a frame erased beside a square drawn over the icon's
+        # middle) changes each: every drawing erased or drawn there (`_one_sided`) that holds a share of
+        # its changed ink is read too, not only the largest (each group reads its own drawing's pixels).
+        for other in np.flatnonzero(counts >= max(least, SVG_REGION_SHARE * on_ink.size)):
+            if other > 0 and other != key and _one_sided(c, changed, labels == other, r.bbox):
+                # Boxed around that drawing's own changed pixels (the region's box spans the others).
+                own = changed[y0:y1, x0:x1] & (labels[y0:y1, x0:x1] == other)
+                groups.setdefault(int(other), []).append(replace(r, bbox=_mask_box(own, x0, y0)))
     parts: list[tuple[PxBox, np.ndarray, list[Region]]] = []
     gap = SVG_CLUSTER_GAP * min(c.h, c.w)
     for key, all_members in groups.items():
@@ -168,6 +212,7 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
         items.extend(found)
     items = _merge_slight_outlines(c, _merge_same_transform(_merge_recolourings(items)))
+    items = _fold_into_motion(c, items, paint)
     return _merge_pieces(c, _merge_pieces(c, items, paint, "missing"), paint, "extra")
 
 
@@ -188,6 +233,65 @@ def _merge_same_transform(items: list[_Item]) -> list[_Item]:
             out.append(it)
         else:
             same.box, same.severity = _union([same.box, it.box]), max(same.severity, it.severity)
+    return out
+
+
+#: SVG: a shape missing and one drawn are the two halves of a transform read elsewhere when, over the
+#: box of both, the reference's paint moved by it differs from the candidate's in at most this share of
+#: the pixels the two images' paint differs in where they stand.
+SVG_MOTION_FOLD = 0.25
+
+
+def _fold_into_motion(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarray]) -> list[_Item]:
+    """A shape missing and one drawn that one transform read in another group (`_svg_transformed`'s
+    matrix) maps onto each other are that transform's old and new place: one edit moved, turned or resized
+    the element (one path's outline and its hole change in separate groups, and the canvas clips the
+    outline too much for its own fit). Folded into the transform's item (`SVG_MOTION_FOLD`)."""
+    motions = [it for it in items if it.motion is not None]
+    sides = [it for it in items if it.kind in ("missing", "extra")]
+    if not motions or not sides:
+        return items
+    ref_paint, cand_paint = (p.astype(np.uint8) for p in paint)
+    # A shape gone with one drawn (its old and new place) first, then either alone (the other half
+    # clipped by the canvas or read in the transform's own group).
+    pairs = [(m, e) for m in sides if m.kind == "missing" for e in sides if e.kind == "extra"]
+    folded: set[int] = set()  # ids: items alike in every field are still separate reads
+    for motion in motions:
+        moved = cv2.warpAffine(ref_paint, motion.motion, (c.w, c.h), flags=cv2.INTER_NEAREST)
+        for halves in [*pairs, *((it,) for it in sides)]:
+            if any(id(h) in folded for h in halves):
+                continue
+            # Where the halves stand and where the transform takes them or brings them from: an element
+            # gone is explained only by its paint found at its new place, not by its box left bare.
+            x0, y0, x1, y1 = _union([b for h in halves for b in _moved_boxes(c, h.box, motion.motion)])
+            sl = (slice(y0, y1), slice(x0, x1))
+            still = int((ref_paint[sl] != cand_paint[sl]).sum())
+            if int((moved[sl] != cand_paint[sl]).sum()) <= SVG_MOTION_FOLD * still:
+                folded.update(id(h) for h in halves)
+                motion.box = _union([motion.box, *(h.box for h in halves)])
+                # The element's change holds its parts' (a transform read on a detail, its hole, grades
+                # one step less than the whole drawing it moved): graded again as the perturbation rules
+                # grade a transform, by how far it moves the paint it now explains (98th percentile).
+                ys, xs = np.nonzero(ref_paint[sl])
+                pts = np.stack([xs + x0, ys + y0, np.ones_like(xs)], axis=1).astype(np.float64)
+                reach = np.hypot(*(pts @ motion.motion.T - pts[:, :2]).T) if len(xs) else np.zeros(1)
+                share = still / max(1, int((ref_paint | cand_paint).sum()))
+                grade = _svg_outline_grade(float(np.percentile(reach, 98)) / min(c.h, c.w), share)
+                motion.severity = max(motion.severity, grade, *(h.severity for h in halves))
+    return [it for it in items if id(it) not in folded]
+
+
+def _moved_boxes(c: _Ctx, box: PxBox, motion: np.ndarray) -> list[PxBox]:
+    """``box``, and the boxes (clipped to the canvas) the transform ``motion`` takes it to and brings it from."""
+    x0, y0, x1, y1 = box
+    corners = np.array([[x0, y0, 1], [x1, y0, 1], [x0, y1, 1], [x1, y1, 1]], dtype=np.float64)
+    out = [box]
+    for m in (motion, cv2.invertAffineTransform(motion)):
+        pts = corners @ np.asarray(m, dtype=np.float64).T
+        bx0, by0 = max(0, int(pts[:, 0].min())), max(0, int(pts[:, 1].min()))
+        bx1, by1 = min(c.w, math.ceil(pts[:, 0].max())), min(c.h, math.ceil(pts[:, 1].max()))
+        if bx1 > bx0 and by1 > by0:
+            out.append((bx0, by0, bx1, by1))
     return out
 
 
@@ -235,7 +339,9 @@ def _merge_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarr
         # each holds enough of the drawing to matter alone (severity 2 by its share, `SVG_INK_SEVERITY`);
         # specks (three dots, a path's subpaths) stay one element in pieces.
         whole = _whole_drawings_erased(c, [it.box for it in pieces], paint[1])
-        pieces = [it for it, w in zip(pieces, whole, strict=True) if not w or it.severity < 2]
+        for it, w in zip(pieces, whole, strict=True):
+            it.apart = w and it.severity >= 2  # an element erased: no scattered rest folds it either
+        pieces = [it for it in pieces if not it.apart]
     if len(pieces) < 2:
         return items
     where = np.zeros_like(own)

@@ -87,7 +87,8 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
         return cv2.warpAffine(img.astype(np.uint8), m, size, flags=cv2.INTER_NEAREST).astype(bool)
 
     still = apart(a, a, b)
-    best = (still, "", 0.0, 1.0, (0.0, 0.0))
+    # (how far apart, mirrored, turn, scale, shift of the centre, the centre turned about)
+    best = (still, "", 0.0, 1.0, (0.0, 0.0), (0.0, 0.0))
     # Per mirroring ("" none) and whether turned at its own size: the closest guess off the changed ink
     # (how far, the source drawing, its changed ink, the matrix, the centroid), for `_refined`.
     guesses: dict[tuple[str, bool], tuple[float, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
@@ -126,7 +127,7 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
                 moved = warp(src, m)
                 d = apart(moved, moved if whole else warp(src_part, m), b_part)
                 if d < best[0]:
-                    best = (d, flip, rot, sized, tuple(cb - ca))
+                    best = (d, flip, rot, sized, tuple(cb - ca), tuple(ca))
                 # A turn at its own size is a guess of its own: it may be the closer one and refine no further.
                 key = (flip, sized != scale)
                 if not whole and d < guesses.get(key, (math.inf,))[0]:
@@ -152,7 +153,7 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
         d = apart(warp(src, m), warp(src_part, m), b & ~ri)
         if d < best[0]:
             shift = m @ np.array([ca[0], ca[1], 1.0]) - ca
-            best = (d, flip, rot, scale, (float(shift[0]), float(shift[1])))
+            best = (d, flip, rot, scale, (float(shift[0]), float(shift[1])), tuple(ca))
     # A drawing moved partly off the canvas loses ink at the edge, which pulls its centroid, and a
     # filled icon's ink is taken against its fill: the plain shift is also read off both images' paint
     # (off the white canvas) by phase correlation, which the clipped edge barely moves.
@@ -169,9 +170,9 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
         d = paint_apart(moved)
         shifted = math.hypot(sx, sy) >= SVG_NO_MOVE * min(c.h, c.w)  # a shift of nothing explains nothing
         if shifted and response >= 0.1 and d < best[0] and paint_apart(pa) >= 2 * d:
-            best = (d, "", 0.0, 1.0, (sx, sy))
+            best = (d, "", 0.0, 1.0, (sx, sy), (0.0, 0.0))
             still = max(still, paint_apart(pa))
-    d, flip, rot, scale, (dx, dy) = best
+    d, flip, rot, scale, (dx, dy), centre = best
     side = min(c.h, c.w)
     if d > tolerance * side or still < 2 * d:
         return None
@@ -180,6 +181,9 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
     turned = abs(math.degrees(rot))
     if flip:
         return _Item(cats["text"], 2, where, f"A shape is mirrored {flip}.", "mirrored")
+    # The transform in image pixels: turned and scaled about the centre, then shifted.
+    motion = cv2.getRotationMatrix2D((centre[0] + x0, centre[1] + y0), -math.degrees(rot), scale)
+    motion[:, 2] += (dx, dy)
     # Graded as the perturbation rules grade a transform: by how far its outline moves (a point at the
     # drawing's reach, the 98th percentile of its ink's distance from its centroid, moves |scale - 1|
     # times that, or a chord of the turn), one step less for a detail (`_svg_outline_grade`).
@@ -192,17 +196,19 @@ def _svg_transformed(c: _Ctx, mask: np.ndarray, box: PxBox) -> _Item | None:
     share = int(mask.sum()) / max(1, int((paint[0] | paint[1]).sum()))
     if abs(scale - 1) >= 0.1:
         sev = _svg_outline_grade(abs(scale - 1) * reach / side, share)
-        return _Item(cats["geometry"], sev, where, f"A shape is drawn at {scale:.2f} times its size.", "geometry")
+        return _Item(
+            cats["geometry"], sev, where, f"A shape is drawn at {scale:.2f} times its size.", "geometry", motion=motion
+        )
     if turned >= 10:
         sev = _svg_outline_grade(2 * math.sin(abs(rot) / 2) * reach / side, share)
-        return _Item(cats["structure"], sev, where, f"A shape is turned by {turned:.0f}°.", "geometry")
+        return _Item(cats["structure"], sev, where, f"A shape is turned by {turned:.0f}°.", "geometry", motion=motion)
     # (A drawing resized or turned about its box's centre moves its centroid too: no move then.)
     moved = math.hypot(dx, dy) / side
     if moved < SVG_NO_MOVE:
         return None  # the drawing stays where it was: the change is something else
     cat = cats["geometry"] if moved < SVG_SHIFT_STRUCTURE else cats["structure"]
     sev = _svg_outline_grade(moved, share)
-    return _Item(cat, sev, where, f"A shape moved by {100 * moved:.0f}% of the image.", "moved")
+    return _Item(cat, sev, where, f"A shape moved by {100 * moved:.0f}% of the image.", "moved", motion=motion)
 
 
 #: SVG transform refinement (`_refined`): the changed ink blurred by these sigmas (shares of the
