@@ -48,7 +48,7 @@ def _subpaths(d: str) -> tuple[tuple[Point, ...], ...]:
     return tuple(tuple(sub) for sub in path_subpaths(d) if len(sub) >= 2)
 
 
-def _box_cover(shapes: Shapes, elements: Iterable[dict[str, Any]]) -> np.ndarray:
+def box_cover(shapes: Shapes, elements: Iterable[dict[str, Any]]) -> np.ndarray:
     """The pixels the boxes of ``elements`` cover (a cheap bound on what their shapes cover)."""
     out = np.zeros(shapes.size, dtype=bool)
     h, w = shapes.size
@@ -242,8 +242,8 @@ def hidden(shapes: Shapes, places: list[dict[str, Any]], above: Iterable[dict[st
     drawn now: the candidate image must show the covering shapes' paint there)."""
     above = list(above)
     # The boxes first: a place its coverers' boxes leave open is not hidden (rasterising shapes costs more).
-    boxes = _box_cover(shapes, above)
-    if any((_box_cover(shapes, [p]) & ~boxes).sum() > HIDDEN_PIXELS for p in places):
+    boxes = box_cover(shapes, above)
+    if any((box_cover(shapes, [p]) & ~boxes).sum() > HIDDEN_PIXELS for p in places):
         return False
     own = shapes.places(places)
     if own is None or not own.any():
@@ -251,7 +251,7 @@ def hidden(shapes: Shapes, places: list[dict[str, Any]], above: Iterable[dict[st
     paint = np.zeros((*shapes.size, 3), dtype=np.int16)
     cover = np.zeros(shapes.size, dtype=bool)
     for e in above:  # in drawing order: the last shape drawn over a pixel is the one seen there
-        if not (_box_cover(shapes, [e]) & own).any():
+        if not (box_cover(shapes, [e]) & own).any():
             continue
         m = shapes.mask(e)
         if m is None:
@@ -296,18 +296,33 @@ def blank(
     return _shows(shapes, shapes.mask(places[0]), white, ~shapes.union(above))
 
 
-def _seen(shapes: Shapes, before: list[dict[str, Any]], after: list[dict[str, Any]], palette: list[str]) -> int | None:
-    """How many pixels differ visibly (paints over ΔE `CANVAS_DE` apart) between two drawings painted flat."""
+def differ(shapes: Shapes, before: list[dict[str, Any]], after: list[dict[str, Any]]) -> np.ndarray | None:
+    """The pixels that differ visibly (paints over ΔE `CANVAS_DE` apart) between two drawings painted flat; None
+    when a shape cannot be read."""
+    palette = ["#ffffff"]
+    return _differ(shapes, before, after, palette)
+
+
+def _differ(
+    shapes: Shapes, before: list[dict[str, Any]], after: list[dict[str, Any]], palette: list[str]
+) -> np.ndarray | None:
     la, lb = shapes.paint(before, palette), shapes.paint(after, palette)
     if la is None or lb is None:
         return None
-    differ = la != lb
-    if not differ.any():
-        return 0
+    changed = la != lb
+    if not changed.any():
+        return changed
     k = len(palette)
-    codes, counts = np.unique(la[differ].astype(np.int32) * k + lb[differ], return_counts=True)
-    return sum(int(n) for c, n in zip(codes.tolist(), counts.tolist(), strict=True)
-               if delta_e(palette[c // k], palette[c % k]) > CANVAS_DE)  # fmt: skip
+    pairs = la[changed].astype(np.int32) * k + lb[changed]
+    visible = [c for c in np.unique(pairs).tolist() if delta_e(palette[c // k], palette[c % k]) > CANVAS_DE]
+    changed[changed] = np.isin(pairs, visible)
+    return changed
+
+
+def _seen(shapes: Shapes, before: list[dict[str, Any]], after: list[dict[str, Any]], palette: list[str]) -> int | None:
+    """How many pixels differ visibly (paints over ΔE `CANVAS_DE` apart) between two drawings painted flat."""
+    mask = _differ(shapes, before, after, palette)
+    return None if mask is None else int(mask.sum())
 
 
 def looks_alike(
@@ -323,9 +338,9 @@ def looks_alike(
     if alone is None or alone < RESOLVED_PIXELS:
         return False
     # Only shapes whose boxes meet the element's can change how its pixels look.
-    near = _box_cover(shapes, [e for e in (old, now) if e])
+    near = box_cover(shapes, [e for e in (old, now) if e])
     before, after = (
-        [e for e in x if e in (old, now) or (_box_cover(shapes, [e]) & near).any()] for x in (before, after)
+        [e for e in x if e in (old, now) or (box_cover(shapes, [e]) & near).any()] for x in (before, after)
     )
     seen = _seen(shapes, before, after, palette)
     if seen is None or seen > HIDDEN_PIXELS:
@@ -335,21 +350,28 @@ def looks_alike(
     return drawn is not None and _shows(shapes, shapes.mask(now or old), colours[drawn], np.ones(shapes.size, bool))
 
 
+def scene_shapes(ref: dict[str, Any], cand: dict[str, Any], shows: ChangedPixels | None = None) -> Shapes:
+    """The shapes of both scenes (of one image size), checked against the candidate image when at hand."""
+    shapes = Shapes(ref)
+    shapes.adopt(cand)
+    if shows is not None:
+        shapes.see(shows.images[1])
+    return shapes
+
+
 def drop_unshown(
     out: Findings, ref: dict[str, Any], cand: dict[str, Any], pairs: list[tuple[int, int]], lost: list[int],
-    shows: ChangedPixels | None = None,
+    shows: ChangedPixels | None = None, shapes: Shapes | None = None,
 ) -> None:  # fmt: skip
     """Drop the findings whose change shows nothing (the module docstring): an edited or extra element covered,
     at its new place and its old one, by the shapes drawn above it in the candidate, or painted near-white over
     the canvas only; an element gone, at its place in the reference, covered by the candidate's shapes paired
     with those drawn above it there. ``pairs``: (reference, candidate) indices of the paired elements; stacking
-    changes are what hid it: they stay. With ``shows``, the candidate image must agree."""
+    changes are what hid it: they stay. With ``shows``, the candidate image must agree. ``shapes``: the scene's
+    shapes (`scene_shapes`), when already at hand."""
     ra, ca = list(ref.get("elements") or []), list(cand.get("elements") or [])
     partner = {j: i for i, j in pairs if i < len(ra)}
-    shapes = Shapes(ref)
-    shapes.adopt(cand)
-    if shows is not None:
-        shapes.see(shows.images[1])
+    shapes = shapes or scene_shapes(ref, cand, shows)
 
     def unseen(f: Finding) -> bool:
         els = f.tags.get("els") or set()

@@ -22,7 +22,7 @@ from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Findings, SceneOptions, missing_items
 from verm.judge.scene.matching import greedy_pairs, kept_in_order
 from verm.judge.scene.shows import ChangedPixels
-from verm.judge.scene.svg.cover import drop_unshown
+from verm.judge.scene.svg.cover import drop_unshown, scene_shapes
 from verm.judge.scene.svg.grade import (
     DETAIL_SHARE,
     MIRROR_UNSEEN,
@@ -39,6 +39,7 @@ from verm.judge.scene.svg.grade import (
     to_polyline,
     transformed_moved,
 )
+from verm.judge.scene.svg.overlap import ChangedShapes
 from verm.judge.scene.text import quote, text_severity
 from verm.svg_path import parse_transform, path_outline, path_vertices
 from verm.types import Discrepancy
@@ -216,15 +217,17 @@ class SvgDiff:
                     changed.append((len(ra) - 1, j))
             share = self.seen(ca[j].get("bbox"), self.added_ink(ca[j], ra[dup] if dup is not None else None), "shape")
             out.add("structure_error", ink_severity(share), _svg_name(ca[j], j), desc, ca[j].get("bbox"),
-                    els={("c", j)}, pixels=share)  # fmt: skip
+                    els={("c", j)}, pixels=share, extra=True)  # fmt: skip
         self.replaced, self.redrawn = [], []
         self.changes(ra, ca, sorted(changed), out)
         # Beside an element gone, an element redrawn in other proportions is another shape: what it drew is gone.
         self.pile_up(gone + self.replaced + (self.redrawn if gone else []), out)
-        drop_unshown(out, ref, cand, same + changed, lost, shows)
+        shapes = scene_shapes(ref, cand, shows)
+        drop_unshown(out, ref, cand, same + changed, lost, shows, shapes)
         if shows is not None:
             drop_unseen(out, shows)
-        merge_svg(out, shows)
+        touching = ChangedShapes(out.items, shapes, list(ref.get("elements") or []), ra, ca, same + changed)
+        merge_svg(out, shows, touching.overlap)
         return out.discrepancies()
 
     def added_ink(self, e: dict[str, Any], original: dict[str, Any] | None) -> float:
@@ -427,7 +430,7 @@ class SvgDiff:
         sev = 2 if region and self.seen(region, estimate / self.ink.total) >= DETAIL_SHARE else 1
         na, nb = _svg_name(ra[ia], ia), _svg_name(ra[ib], ib)
         out.add("structure_error", sev, f"{na} and {nb}", f"{na} and {nb} are drawn in the wrong order",
-                region or union_box([ea.get("bbox"), eb.get("bbox")]))  # fmt: skip
+                region or union_box([ea.get("bbox"), eb.get("bbox")]), swap=(ia, ib))  # fmt: skip
 
     def moved(self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], i: int, j: int, out: Findings) -> None:
         e = ca[j]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -308,11 +309,15 @@ def drop_unseen(out: Findings, shows: ChangedPixels) -> None:
     ]  # fmt: skip
 
 
-def merge_svg(out: Findings, shows: ChangedPixels | None = None) -> None:
+def merge_svg(
+    out: Findings, shows: ChangedPixels | None = None, same_pixels: Callable[[int, int], bool] | None = None
+) -> None:
     """Findings on one element are one discrepancy, as an annotator sees one change there (texts only with
     texts; missing content never with missing content: each piece costs): the dominant one's category and
     severity (the highest severity, then the most changed pixels), the others named after it. ``shows`` (the
-    changed pixels, `verm.judge.scene.shows`) regrades moves by what shows."""
+    changed pixels, `verm.judge.scene.shows`) regrades moves by what shows. ``same_pixels(i, j)``: whether
+    findings on different elements change the same pixels (`overlap.ChangedShapes`): those are one too, as the
+    ground truth merges them."""
     items = out.items
 
     def touch(i: int, j: int) -> bool:
@@ -320,8 +325,11 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None) -> None:
         if ("text" in a.tags) != ("text" in b.tags):
             return False
         # Changes to one element are one; changes to different elements are told apart, as an annotator lists
-        # them (the ground truth merges only edits that change the same pixels, which two elements rarely do).
-        return bool(a.tags.get("els", set()) & b.tags.get("els", set()))
+        # them, unless they change the same pixels (the ground truth merges those): a box holds other changes'
+        # pixels too, so the shapes tell, not the boxes.
+        if a.tags.get("els", set()) & b.tags.get("els", set()):
+            return True
+        return same_pixels is not None and same_pixels(i, j)
 
     # A point moved far on a resized or mirrored element is a change of its own: its wedge lies beyond the
     # pixels the resize or mirror changes (a band along the outline; where the shape and its mirror image
