@@ -420,3 +420,13 @@ def test_svg_changes_that_overlap_in_one_order_only_stay_apart() -> None:
     mirrored = ' transform="translate(13 11) scale(-1 1) translate(-13 -11)"'
     found = judged(icon(disc.format("#3b88c3"), panel.format("")), icon(disc.format("#bcbd22"), panel.format(mirrored)))
     assert len(found) == 2
+
+
+def test_svg_point_moved_far_on_a_slightly_transformed_path_is_a_change_apart() -> None:
+    # A corner pulled by a sixth of the canvas on a path also grown by 5 %: the grown outline is a thin band, the
+    # corner's wedge lies off it, and the truth lists the two apart (on a path turned or shifted far, the wedge
+    # lies among the pixels the transform changes: one).
+    ref = icon('<path d="M4 4L20 4L20 20L4 20Z" fill="#1f77b4"/>')
+    grown = ' transform="translate(12 12) scale(1.05) translate(-12 -12)"'
+    found = judged(ref, icon(f'<path d="M4 4L20 4L20 20L8 20Z" fill="#1f77b4"{grown}/>'))
+    assert len(found) == 2 and {x.category for x in found} == {"shape_error"}

@@ -74,6 +74,7 @@ class Shapes:
         self._image: np.ndarray | None = None
         #: Each element's user units: its scene's viewBox origin and scale (the candidate's may differ).
         self._units: dict[int, tuple[float, float, float]] = {}
+        self._variants: dict[tuple[int, tuple[tuple[str, Any], ...]], dict[str, Any]] = {}
         self.origin, self.scale = self._viewbox(scene)
 
     def _viewbox(self, scene: dict[str, Any]) -> tuple[tuple[float, float], float]:
@@ -102,6 +103,17 @@ class Shapes:
         for e in scene.get("elements") or []:
             self._units[id(e)] = (ox, oy, scale)
 
+    def variant(self, e: dict[str, Any], **attrs: Any) -> dict[str, Any]:
+        """``e`` with other ``attrs`` (a paint), read in ``e``'s units; kept alive with the shapes (they cache by
+        identity)."""
+        key = (id(e), tuple(sorted(attrs.items())))
+        if key not in self._variants:
+            copy = {**e, **attrs}
+            if id(e) in self._units:
+                self._units[id(copy)] = self._units[id(e)]
+            self._variants[key] = copy
+        return self._variants[key]
+
     def mask(self, e: dict[str, Any]) -> np.ndarray | None:
         """The pixels ``e`` paints (fill and stroke), None when its shape cannot be read (text, cut path data)."""
         key = id(e)
@@ -125,7 +137,11 @@ class Shapes:
             except (TypeError, ValueError):
                 return None
         elif tag in ("rect", "circle", "ellipse"):  # from the box, in image pixels (its transform is in it)
+            # The box holds the stroke: its outline runs half a stroke inside.
+            half = self._half_stroke(e)
             x0, y0, x1, y1 = box[0] * self.w, box[1] * self.h, box[2] * self.w, box[3] * self.h
+            if x1 - x0 > 2 * half and y1 - y0 > 2 * half:
+                x0, y0, x1, y1 = x0 + half, y0 + half, x1 - half, y1 - half
             if tag == "rect":
                 return [[(x0, y0), (x1, y0), (x1, y1), (x0, y1)]]
             cx, cy, rx, ry = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
@@ -145,7 +161,7 @@ class Shapes:
         # the outline goes where its box is, unless the box was cut at the canvas edge (then it is not placed).
         xs = [p[0] for part in placed for p in part]
         ys = [p[1] for part in placed for p in part]
-        pad = float(e.get("stroke_width") or 0) * scale / 2 if e.get("stroke") not in (None, "none") else 0.0
+        pad = self._half_stroke(e)
         seen = (
             max(0.0, min(xs) - pad),
             max(0.0, min(ys) - pad),
@@ -164,6 +180,12 @@ class Shapes:
         mx, my = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
         cx, cy = (want[0] + want[2]) / 2, (want[1] + want[3]) / 2
         return [[(cx + (x - mx) * sx, cy + (y - my) * sy) for x, y in part] for part in placed]
+
+    def _half_stroke(self, e: dict[str, Any]) -> float:
+        """Half the element's stroke width in image pixels (0 without a stroke)."""
+        if e.get("stroke") in (None, "none"):
+            return 0.0
+        return float(e.get("stroke_width") or 0) * self._units.get(id(e), (0.0, 0.0, self.scale))[2] / 2
 
     def layers(self, e: dict[str, Any]) -> np.ndarray | None:
         """Where ``e`` paints its fill (1) and its stroke (2, drawn over the fill); None when unreadable."""

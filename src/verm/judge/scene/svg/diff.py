@@ -518,7 +518,7 @@ class SvgDiff:
                     sev = self.geometry(union_box([ba, bb]), moved, changed_share(ink, a, moved))
                     if _small_transform(ba, bb, part, _canvas(self.scene)):
                         out.add("shape_error", sev, name, f"{name} is slightly transformed ({part!r})", box, els=els,
-                                moved=moved)  # fmt: skip
+                                moved=moved, edit="slight")  # fmt: skip
                     else:
                         out.add("structure_error", sev, name, f"{name} is transformed ({part!r})", box, els=els,
                                 moved=moved)  # fmt: skip
@@ -555,12 +555,12 @@ class SvgDiff:
             if len(js) == 1:
                 name = _svg_name(ca[js[0]], js[0])
                 out.add("style_error", sev, name, f"the {attr} of {name} is {new or 'none'}, should be {old or 'none'}",
-                        boxes[0], els=els, pixels=share)  # fmt: skip
+                        boxes[0], els=els, pixels=share, paint=(attr, old, new))  # fmt: skip
             else:
                 names = ", ".join(str(j + 1) for j in js[:6]) + ("…" if len(js) > 6 else "")
                 out.add("style_error", sev, f"elements {names}", f"the {attr} of {len(js)} elements ({names}, likely "
                         f"one group's) is {new or 'none'}, should be {old or 'none'}", union_box(boxes), els=els,
-                        pixels=share)  # fmt: skip
+                        pixels=share, paint=(attr, old, new), group=True)  # fmt: skip
         for key, members in moves.items():
             sev = max(
                 self.geometry(union_box([ra[i].get("bbox"), ca[j].get("bbox")]), m, changed_share(ink, ra[i], m))

@@ -14,9 +14,10 @@ by its length times its width. Shares are of the reference icon's whole ink.
 - A mirror: 2, or 1 when the outline moves < 2 % of the side (a near-symmetric
   shape). A stacking-order change: 2 when the overlap it changes is >= 5 % of
   the ink, else 1.
-- `merge_svg`: findings on one element are one discrepancy (texts only with texts;
-  never two missing pieces; a point moved >= 4 % of the side on a resized or mirrored path stays apart),
-  led by the highest severity, then the most changed pixels.
+- `merge_svg`: findings on one element are one discrepancy, and findings on different elements that change
+  the same pixels (`overlap.ChangedShapes`) (texts only with texts; never two missing pieces; a point moved
+  >= 4 % of the side on a resized, mirrored or slightly transformed path stays apart), led by the highest
+  severity, then the most changed pixels.
 """
 
 from __future__ import annotations
@@ -335,7 +336,9 @@ def merge_svg(
     # pixels the resize or mirror changes (a band along the outline; where the shape and its mirror image
     # differ), so the ground truth, which merges edits that change the same pixels, lists it apart (a point
     # moved a little changes pixels along the outline the resize moved too: one).
-    resized = [f.tags.get("els", set()) for f in items if f.tags.get("edit") in ("resize", "mirror")]
+    # So on a slightly transformed one (a thin band along its outline moves); a large transform (a turn, a
+    # shift of a tenth of the canvas, a halving) changes the whole shape's pixels, the wedge's among them.
+    resized = [f.tags.get("els", set()) for f in items if f.tags.get("edit") in ("resize", "mirror", "slight")]
     apart = {
         k for k, f in enumerate(items)
         if f.tags.get("edit") == "point" and f.tags.get("reach", 0.0) >= POINT_APART

@@ -85,10 +85,23 @@ class ChangedShapes:
         drawing = self.early if context == "early" else self.ca
         if f.tags.get("extra"):  # an extra element (a copy): the drawing without it against the drawing
             return self._differ([e for j, e in enumerate(drawing) if j not in js], drawing, touched)
-        # The element(s) as they were against as they are, the rest of the drawing as the context has it.
-        before = [self.early[j] if j in js else e for j, e in enumerate(drawing)]
+        paint = f.tags.get("paint")
+        if paint is not None:  # a recolour: the elements in the old paint against the new, as the context draws them
+            attr, old, new = paint
+            before = [self.shapes.variant(e, **{attr: old}) if j in js else e for j, e in enumerate(drawing)]
+            after = [self.shapes.variant(e, **{attr: new}) if j in js else e for j, e in enumerate(drawing)]
+            return self._differ(before, after, touched)
+        # The element(s) as they were against as they are, in the paint they have now (a recolour of the element
+        # is a change of its own: a group's, or joined to this one as a change of the same element).
+        before = [self._in_paint(self.early[j], self.ca[j]) if j in js else e for j, e in enumerate(drawing)]
         after = [self.ca[j] if j in js else e for j, e in enumerate(drawing)]
         return self._differ(before, after, touched)
+
+    def _in_paint(self, e: Element, like: Element) -> Element:
+        """``e`` painted as ``like`` is."""
+        if all(e.get(attr) == like.get(attr) for attr in ("fill", "stroke")):
+            return e
+        return self.shapes.variant(e, fill=like.get("fill"), stroke=like.get("stroke"))
 
     def _differ(self, before: list[Element], after: list[Element], touched: list[Element]) -> np.ndarray | None:
         """The pixels that differ visibly between two drawings; only shapes whose boxes meet the changed
