@@ -430,3 +430,40 @@ def test_svg_point_moved_far_on_a_slightly_transformed_path_is_a_change_apart() 
     grown = ' transform="translate(12 12) scale(1.05) translate(-12 -12)"'
     found = judged(ref, icon(f'<path d="M4 4L20 4L20 20L8 20Z" fill="#1f77b4"{grown}/>'))
     assert len(found) == 2 and {x.category for x in found} == {"shape_error"}
+
+
+def _raw_icon(text: str) -> Rendering:
+    png, scene = worker_render({"source": prepare_svg(text), "width": 336, "height": 336, "background": "white"})
+    return Rendering(task=Task.SVG, png=png, scene=scene, source=text)
+
+
+# bootstrap-icons sign-turn-right-fill, and the same with the arrowhead's tip (an arc's end point) moved up: the
+# arc, too short for its radius, bulges into a half disc far past its end points (seed-97 split, pair 31).
+_TURN = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d="M9.05.435c-.58-.58-1.52-.58-2.1 0L.436 '
+    "6.95c-.58.58-.58 1.519 0 2.098l6.516 6.516c.58.58 1.519.58 2.098 0l6.516-6.516c.58-.58.58-1.519 0-2.098zM9 "
+    "8.466V7H7.5A1.5 1.5 0 0 0 6 8.5V11H5V8.5A2.5 2.5 0 0 1 7.5 6H9V4.534{}l2.36 1.966c.12.1.12.284 0 .384L9.41 "
+    '8.658A.25.25 0 0 1 9 8.466"/></svg>'
+)
+
+
+def test_svg_point_moved_is_graded_where_its_outline_changed() -> None:
+    # The tip's wedge (its old and new place and its neighbours) misses the half disc; the pixels are read
+    # wherever the outline changed, as far as they moved: severity 3, as the truth grades it (it read 1).
+    ref = _raw_icon(_TURN.format("a.25.25 0 0 1 .41-.192"))
+    cand = _raw_icon(_TURN.format("A0.25 0.25 0 0 1 10.2095 2.0791L11.77 6.308").replace("l2.36 1.966", ""))
+    [found] = judged(ref, cand)
+    assert found.category == "shape_error" and "point" in found.description and found.severity == 3
+
+
+def test_svg_point_moved_alone_on_its_element_is_read_off_its_own_pixels() -> None:
+    # A corner of a small triangle pulled in, beside a square turned by 20° whose corner crosses the triangle's
+    # box: the triangle's lost strip turned to the canvas just beside its old edge (moved a little, a detail:
+    # 1); the square's pixels in the box, which moved far, are not the point's.
+    ref = icon('<path d="M4 4h14v14H4z" fill="#1f77b4"/>', '<path d="M16 16 L22 16 L22 22 Z" fill="#d62728"/>')
+    cand = icon(
+        '<path d="M4 4h14v14H4z" fill="#1f77b4" transform="rotate(20 11 11)"/>',
+        '<path d="M16 16 L22 16 L22 18.4 Z" fill="#d62728"/>',
+    )
+    [point] = [x for x in judged(ref, cand) if "point" in x.description]
+    assert point.severity == 1

@@ -34,6 +34,7 @@ from verm.judge.scene.svg.grade import (
     ink_severity,
     merge_svg,
     moved_severity,
+    outline_apart,
     outline_moved,
     resize_moved,
     to_polyline,
@@ -79,6 +80,8 @@ CANVAS_EDGE = 0.002
 CANVAS_DE = 15.0
 #: More extra elements than this are one discrepancy (a pattern drawn over the icon), not one each.
 MANY_EXTRA = 8
+#: A lone moved point's outline is the same where it lies within this share of the canvas of the old one.
+OUTLINE_SAME = 0.005
 
 _COPY_SHIFT_RE = re.compile(r"\s*(translate\(\s*([-+\d.eE]+)(?:[\s,]+([-+\d.eE]+))?\s*\))\s*(.*)$")
 
@@ -227,7 +230,7 @@ class SvgDiff:
         if shows is not None:
             drop_unseen(out, shows)
         touching = ChangedShapes(out.items, shapes, list(ref.get("elements") or []), ra, ca, same + changed)
-        merge_svg(out, shows, touching.overlap)
+        merge_svg(out, shows, touching)
         return out.discrepancies()
 
     def added_ink(self, e: dict[str, Any], original: dict[str, Any] | None) -> float:
@@ -533,6 +536,11 @@ class SvgDiff:
                     # there (`grade.merge_svg`), apart from what other edits of the element changed (a mirror, a
                     # resize), and a wedge pulled past the canvas edge shows only its part inside. The item keeps
                     # the element's box: the truth boxes an edit where it showed when made, before a mirror.
+                    if kind == "point" and len(parts) == 1 and ga and gb:
+                        # The point alone changed the path: its wedge is wherever the outline changed (an arc
+                        # ending there bulges far past its end points).
+                        canvas = _canvas(self.scene) or 1.0
+                        points = [*points, *outline_apart(path_outline(ga), path_outline(gb), OUTLINE_SAME * canvas)]
                     wedge = (self.wedge(b, gb, points) if kind == "point" else None) or box
                     out.add("shape_error", sev, name, f"{name}: {desc}", box, els=els, moved=moved,
                             pixels=changed_share(ink, a, moved), edit=kind, reach=reach, wedge=wedge)  # fmt: skip

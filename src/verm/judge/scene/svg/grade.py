@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -34,6 +33,9 @@ from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, same_place_groups
 from verm.judge.scene.shows import ChangedPixels
 from verm.svg_path import path_outline
+
+if TYPE_CHECKING:
+    from verm.judge.scene.svg.overlap import ChangedShapes
 
 INK_STEPS = (0.05, 0.25)
 MOVED_STEPS = (0.04, 0.10)
@@ -185,6 +187,17 @@ def _to_polyline_all(points: np.ndarray, line: np.ndarray) -> np.ndarray:
     return out
 
 
+def outline_apart(
+    old: list[tuple[float, float]], new: list[tuple[float, float]], tolerance: float
+) -> list[tuple[float, float]]:
+    """The points of each outline farther than ``tolerance`` from the other: where the outline changed (an arc
+    whose end point moved bulges far beyond its end points)."""
+    if len(old) < 2 or len(new) < 2:
+        return []
+    a, b = np.asarray(old, dtype=np.float64), np.asarray(new, dtype=np.float64)
+    return [tuple(p) for src, dst in ((a, b), (b, a)) for p in src[_to_polyline_all(src, dst) > tolerance].tolist()]
+
+
 def outline_moved(ink: Ink, old: list[tuple[float, float]], new: list[tuple[float, float]]) -> float:
     """How far an outline moved, a share of the canvas side: the 98th percentile of each new point's distance
     to the old outline and the other way round (what the bench's ground truth measures on the pixels)."""
@@ -260,8 +273,9 @@ class PixelMoves:
         self.snapped = [lut.astype(np.uint8)[c] for c in codes]
         self._to: dict[int, np.ndarray | None] = {}
 
-    def moved(self, box: Any) -> float | None:
-        """How far the changed pixels inside ``box`` moved (the class docstring); None when none moved."""
+    def moved(self, box: Any, only: np.ndarray | None = None) -> float | None:
+        """How far the changed pixels inside ``box`` (and ``only``, a mask of the images' size as read) moved
+        (the class docstring); None when none moved."""
         import cv2
 
         full = self.shows._window(box) if self.ok else None
@@ -271,6 +285,8 @@ class PixelMoves:
         win = tuple(slice(sl.start // k, -(-sl.stop // k)) for sl in full)
         sa, sb = self.snapped[0][win], self.snapped[1][win]
         moving = self.changed[win] & (sa != sb)
+        if only is not None:
+            moving &= only[:: self.step, :: self.step][win]
         h, w = self.h, self.w
         ys, xs = np.arange(h)[win[0], None], np.arange(w)[None, win[1]]
         edge = np.minimum(np.minimum(xs, w - 1 - xs), np.minimum(ys, h - 1 - ys)) + 1  # px to the canvas edge
@@ -310,15 +326,13 @@ def drop_unseen(out: Findings, shows: ChangedPixels) -> None:
     ]  # fmt: skip
 
 
-def merge_svg(
-    out: Findings, shows: ChangedPixels | None = None, same_pixels: Callable[[int, int], bool] | None = None
-) -> None:
+def merge_svg(out: Findings, shows: ChangedPixels | None = None, changed: ChangedShapes | None = None) -> None:
     """Findings on one element are one discrepancy, as an annotator sees one change there (texts only with
     texts; missing content never with missing content: each piece costs): the dominant one's category and
     severity (the highest severity, then the most changed pixels), the others named after it. ``shows`` (the
-    changed pixels, `verm.judge.scene.shows`) regrades moves by what shows. ``same_pixels(i, j)``: whether
-    findings on different elements change the same pixels (`overlap.ChangedShapes`): those are one too, as the
-    ground truth merges them."""
+    changed pixels, `verm.judge.scene.shows`) regrades moves by what shows. ``changed``: the pixels each finding
+    changes (`overlap.ChangedShapes`): findings on different elements that change the same pixels are one too,
+    as the ground truth merges them, and a move alone on its element is read off its own pixels."""
     items = out.items
 
     def touch(i: int, j: int) -> bool:
@@ -330,7 +344,7 @@ def merge_svg(
         # pixels too, so the shapes tell, not the boxes.
         if a.tags.get("els", set()) & b.tags.get("els", set()):
             return True
-        return same_pixels is not None and same_pixels(i, j)
+        return changed is not None and changed.overlap(i, j)
 
     # A point moved far on a resized or mirrored element is a change of its own: its wedge lies beyond the
     # pixels the resize or mirror changes (a band along the outline; where the shape and its mirror image
@@ -358,9 +372,16 @@ def merge_svg(
                 # the images (the scene's outline estimate when no pixel took a colour the reference has).
                 moves = moves or PixelMoves(shows)
                 where = f.tags.get("wedge") or f.bbox  # a moved point: its wedge
-                moved = moves.moved(where)
+                # The only change of its element: its own pixels, not another change's in its box (a shape
+                # turned beside it). Beside another change of its element they are that change's too.
+                k = members[0]
+                alone = not any(
+                    f.tags.get("els", set()) & items[m].tags.get("els", set()) for m in range(len(items)) if m != k
+                )
+                own = changed.on_image(k, (shows.h, shows.w)) if changed is not None and alone else None
+                moved = moves.moved(where, own)
                 f.severity = moved_severity(
-                    f.tags["moved"] if moved is None else min(moved, f.tags["moved"]), shows.share(where)
+                    f.tags["moved"] if moved is None else min(moved, f.tags["moved"]), shows.share(where, only=own)
                 )
             keep.append(f)
             continue

@@ -24,6 +24,8 @@ from verm.judge.scene.svg.cover import Shapes, box_cover, differ
 #: `TOUCH_PX` at the shapes' 168 px, about the truth's 2 px at 336 px).
 OVERLAP_SHARE = 0.5
 TOUCH_PX = 1
+#: A change's pixels on the image are its shapes' grown by this many image pixels (`ChangedShapes.on_image`).
+IMAGE_TOUCH = 2
 #: Fewer changed pixels than this (at 168 px) are too few to tell where a change lies.
 MIN_PIXELS = 4
 
@@ -125,6 +127,19 @@ class ChangedShapes:
             if not (self._on(a, (j, second)) if a.sum() <= b.sum() else self._on(b, (i, first))):
                 return False
         return shown > 0
+
+    def on_image(self, k: int, size: tuple[int, int]) -> np.ndarray | None:
+        """Finding ``k``'s changed pixels in the candidate, on an image of ``size`` (rows, columns), grown by
+        `IMAGE_TOUCH` (anti-aliased edges); None when its shapes cannot be read."""
+        import cv2
+
+        mask = self.changed(k, "late")
+        if mask is None:
+            return None
+        h, w = size
+        big = cv2.resize(mask.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST)
+        kernel = np.ones((2 * IMAGE_TOUCH + 1, 2 * IMAGE_TOUCH + 1), np.uint8)
+        return cv2.dilate(big, kernel).astype(bool)
 
     def _on(self, small: np.ndarray, large: tuple[int, str]) -> bool:
         """Whether `OVERLAP_SHARE` of ``small``'s pixels lie on (within `TOUCH_PX` of) the ``large`` mask's."""
