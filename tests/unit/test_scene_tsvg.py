@@ -467,3 +467,13 @@ def test_svg_point_moved_alone_on_its_element_is_read_off_its_own_pixels() -> No
     )
     [point] = [x for x in judged(ref, cand) if "point" in x.description]
     assert point.severity == 1
+
+
+def test_svg_copy_and_its_later_edit_are_apart_where_their_pixels_are() -> None:
+    # A square copied beside itself, and a corner of the copy pulled down past it: the truth makes the copy first
+    # (its pixels: the square, shifted), then the pull (a wedge below it): two changes on different pixels.
+    square = '<path d="M2 2 L10 2 L10 10 L2 10 Z" fill="#1f77b4"/>'
+    pulled = '<path d="M2 2 L10 2 L10 10 L2 16 Z" fill="#1f77b4" transform="translate(10 0)"/>'
+    found = judged(icon(square), icon(square, pulled))
+    assert len(found) == 2 and any("copy" in x.description for x in found)
+    assert any("point moved" in x.description and "copy" not in x.description for x in found)

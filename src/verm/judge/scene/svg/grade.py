@@ -342,9 +342,13 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None, changed: Change
         # Changes to one element are one; changes to different elements are told apart, as an annotator lists
         # them, unless they change the same pixels (the ground truth merges those): a box holds other changes'
         # pixels too, so the shapes tell, not the boxes.
-        if a.tags.get("els", set()) & b.tags.get("els", set()):
+        shared = bool(a.tags.get("els", set()) & b.tags.get("els", set()))
+        # A copy and its later edits are edits apart too (the truth makes the copy first): the pixels tell, where
+        # they can.
+        if shared and not (a.tags.get("extra") or b.tags.get("extra")):
             return True
-        return changed is not None and changed.overlap(i, j)
+        same = changed.overlap(i, j) if changed is not None else None
+        return shared if same is None else same
 
     # A point moved far on a resized or mirrored element is a change of its own: its wedge lies beyond the
     # pixels the resize or mirror changes (a band along the outline; where the shape and its mirror image

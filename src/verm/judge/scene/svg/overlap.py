@@ -85,8 +85,10 @@ class ChangedShapes:
             return None
         touched = [self.ca[j] for j in js] + [self.ra[self.partner[j]] for j in js if j in self.partner]
         drawing = self.early if context == "early" else self.ca
-        if f.tags.get("extra"):  # an extra element (a copy): the drawing without it against the drawing
-            return self._differ([e for j, e in enumerate(drawing) if j not in js], drawing, touched)
+        if f.tags.get("extra"):
+            # An extra element (a copy) is structural, made first: the drawing without it against the drawing,
+            # as the structural edit left it (a copy edited afterwards drawn as it was copied).
+            return self._differ([e for j, e in enumerate(self.early) if j not in js], self.early, touched)
         paint = f.tags.get("paint")
         if paint is not None:  # a recolour: the elements in the old paint against the new, as the context draws them
             attr, old, new = paint
@@ -113,8 +115,9 @@ class ChangedShapes:
         mask = differ(self.shapes, [e for e in before if id(e) in keep], [e for e in after if id(e) in keep])
         return mask if mask is not None and int(mask.sum()) >= MIN_PIXELS else None
 
-    def overlap(self, i: int, j: int) -> bool:
-        """Whether findings ``i`` and ``j`` change the same pixels (the class docstring)."""
+    def overlap(self, i: int, j: int) -> bool | None:
+        """Whether findings ``i`` and ``j`` change the same pixels (the class docstring); None when their pixels
+        cannot tell (a shape unread, a change too small to place)."""
         if not _boxes_meet(self.items[i].bbox, self.items[j].bbox):
             return False
         shown = 0
@@ -126,7 +129,7 @@ class ChangedShapes:
             shown += 1
             if not (self._on(a, (j, second)) if a.sum() <= b.sum() else self._on(b, (i, first))):
                 return False
-        return shown > 0
+        return True if shown else None
 
     def on_image(self, k: int, size: tuple[int, int]) -> np.ndarray | None:
         """Finding ``k``'s changed pixels in the candidate, on an image of ``size`` (rows, columns), grown by
