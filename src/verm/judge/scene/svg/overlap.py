@@ -18,7 +18,7 @@ import numpy as np
 
 from verm.judge.scene.boxes import clean_box
 from verm.judge.scene.findings import Finding
-from verm.judge.scene.svg.cover import Shapes, box_cover, differ
+from verm.judge.scene.svg.cover import RASTER_SIDE, Shapes, differ
 
 #: Two changes are one when this share of the smaller one's changed pixels lies on the other's (grown by
 #: `TOUCH_PX` at the shapes' 168 px, about the truth's 2 px at 336 px).
@@ -110,8 +110,8 @@ class ChangedShapes:
     def _differ(self, before: list[Element], after: list[Element], touched: list[Element]) -> np.ndarray | None:
         """The pixels that differ visibly between two drawings; only shapes whose boxes meet the changed
         elements' can change a pixel, so only those are painted."""
-        near = box_cover(self.shapes, touched)
-        keep = {id(e) for e in [*before, *after] if (box_cover(self.shapes, [e]) & near).any()}
+        near = [b for b in (clean_box(e.get("bbox")) for e in touched) if b is not None]
+        keep = {id(e) for e in [*before, *after] if any(_boxes_meet(e.get("bbox"), b, 1.0 / RASTER_SIDE) for b in near)}
         mask = differ(self.shapes, [e for e in before if id(e) in keep], [e for e in after if id(e) in keep])
         return mask if mask is not None and int(mask.sum()) >= MIN_PIXELS else None
 
