@@ -56,6 +56,7 @@ class ChangedShapes:
         self.early = [ra[self.partner[j]] if j in self.partner else e for j, e in enumerate(ca)]
         self._masks: dict[tuple[int, str], np.ndarray | None] = {}
         self._grown: dict[tuple[int, str], np.ndarray] = {}
+        self._boxes: dict[int, tuple[float, float, float, float] | None] = {}
 
     def changed(self, k: int, context: str) -> np.ndarray | None:
         if (k, context) not in self._masks:
@@ -110,10 +111,20 @@ class ChangedShapes:
     def _differ(self, before: list[Element], after: list[Element], touched: list[Element]) -> np.ndarray | None:
         """The pixels that differ visibly between two drawings; only shapes whose boxes meet the changed
         elements' can change a pixel, so only those are painted."""
-        near = [b for b in (clean_box(e.get("bbox")) for e in touched) if b is not None]
-        keep = {id(e) for e in [*before, *after] if any(_boxes_meet(e.get("bbox"), b, 1.0 / RASTER_SIDE) for b in near)}
+        near = [b for b in (self._box(e) for e in touched) if b is not None]
+        pad = 1.0 / RASTER_SIDE
+        keep = {
+            id(e) for e in [*before, *after]
+            if (b := self._box(e)) is not None
+            and any(b[0] - pad < n[2] and n[0] - pad < b[2] and b[1] - pad < n[3] and n[1] - pad < b[3] for n in near)
+        }  # fmt: skip
         mask = differ(self.shapes, [e for e in before if id(e) in keep], [e for e in after if id(e) in keep])
         return mask if mask is not None and int(mask.sum()) >= MIN_PIXELS else None
+
+    def _box(self, e: Element) -> tuple[float, float, float, float] | None:
+        if id(e) not in self._boxes:
+            self._boxes[id(e)] = clean_box(e.get("bbox"))
+        return self._boxes[id(e)]
 
     def overlap(self, i: int, j: int) -> bool | None:
         """Whether findings ``i`` and ``j`` change the same pixels (the class docstring); None when their pixels
