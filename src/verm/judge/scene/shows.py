@@ -56,11 +56,15 @@ class ChangedPixels:
         x1, y1 = max(x0 + 1, int(np.ceil(b[2] * self.w))), max(y0 + 1, int(np.ceil(b[3] * self.h)))
         return slice(y0, y1), slice(x0, x1)
 
-    def share(self, box: Any, kind: str = "any") -> float:
+    def share(self, box: Any, kind: str = "any", only: np.ndarray | None = None) -> float:
         """The changed pixels inside ``box`` as a share of the ink (the pixels either image paints): all of them,
-        the ``recolour``ed ones, or those of a ``shape`` gone, added or moved."""
+        the ``recolour``ed ones, or those of a ``shape`` gone, added or moved; with ``only`` (a mask of the
+        images' size as read), those in it."""
         win = self._window(box)
-        return 0.0 if win is None else float(self.kinds[kind][win].sum()) / self.ink
+        if win is None:
+            return 0.0
+        changed = self.kinds[kind][win] if only is None else self.kinds[kind][win] & only[win]
+        return float(changed.sum()) / self.ink
 
     def count_near(self, box: Any, pad_px: float) -> int | None:
         """The changed pixels inside ``box`` widened by ``pad_px`` image pixels on every side (a line's box has

@@ -48,7 +48,7 @@ def _subpaths(d: str) -> tuple[tuple[Point, ...], ...]:
     return tuple(tuple(sub) for sub in path_subpaths(d) if len(sub) >= 2)
 
 
-def _box_cover(shapes: Shapes, elements: Iterable[dict[str, Any]]) -> np.ndarray:
+def box_cover(shapes: Shapes, elements: Iterable[dict[str, Any]]) -> np.ndarray:
     """The pixels the boxes of ``elements`` cover (a cheap bound on what their shapes cover)."""
     out = np.zeros(shapes.size, dtype=bool)
     h, w = shapes.size
@@ -74,6 +74,7 @@ class Shapes:
         self._image: np.ndarray | None = None
         #: Each element's user units: its scene's viewBox origin and scale (the candidate's may differ).
         self._units: dict[int, tuple[float, float, float]] = {}
+        self._variants: dict[tuple[int, tuple[tuple[str, Any], ...]], dict[str, Any]] = {}
         self.origin, self.scale = self._viewbox(scene)
 
     def _viewbox(self, scene: dict[str, Any]) -> tuple[tuple[float, float], float]:
@@ -102,6 +103,17 @@ class Shapes:
         for e in scene.get("elements") or []:
             self._units[id(e)] = (ox, oy, scale)
 
+    def variant(self, e: dict[str, Any], **attrs: Any) -> dict[str, Any]:
+        """``e`` with other ``attrs`` (a paint), read in ``e``'s units; kept alive with the shapes (they cache by
+        identity)."""
+        key = (id(e), tuple(sorted(attrs.items())))
+        if key not in self._variants:
+            copy = {**e, **attrs}
+            if id(e) in self._units:
+                self._units[id(copy)] = self._units[id(e)]
+            self._variants[key] = copy
+        return self._variants[key]
+
     def mask(self, e: dict[str, Any]) -> np.ndarray | None:
         """The pixels ``e`` paints (fill and stroke), None when its shape cannot be read (text, cut path data)."""
         key = id(e)
@@ -125,7 +137,11 @@ class Shapes:
             except (TypeError, ValueError):
                 return None
         elif tag in ("rect", "circle", "ellipse"):  # from the box, in image pixels (its transform is in it)
+            # The box holds the stroke: its outline runs half a stroke inside.
+            half = self._half_stroke(e)
             x0, y0, x1, y1 = box[0] * self.w, box[1] * self.h, box[2] * self.w, box[3] * self.h
+            if x1 - x0 > 2 * half and y1 - y0 > 2 * half:
+                x0, y0, x1, y1 = x0 + half, y0 + half, x1 - half, y1 - half
             if tag == "rect":
                 return [[(x0, y0), (x1, y0), (x1, y1), (x0, y1)]]
             cx, cy, rx, ry = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
@@ -145,7 +161,7 @@ class Shapes:
         # the outline goes where its box is, unless the box was cut at the canvas edge (then it is not placed).
         xs = [p[0] for part in placed for p in part]
         ys = [p[1] for part in placed for p in part]
-        pad = float(e.get("stroke_width") or 0) * scale / 2 if e.get("stroke") not in (None, "none") else 0.0
+        pad = self._half_stroke(e)
         seen = (
             max(0.0, min(xs) - pad),
             max(0.0, min(ys) - pad),
@@ -164,6 +180,12 @@ class Shapes:
         mx, my = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
         cx, cy = (want[0] + want[2]) / 2, (want[1] + want[3]) / 2
         return [[(cx + (x - mx) * sx, cy + (y - my) * sy) for x, y in part] for part in placed]
+
+    def _half_stroke(self, e: dict[str, Any]) -> float:
+        """Half the element's stroke width in image pixels (0 without a stroke)."""
+        if e.get("stroke") in (None, "none"):
+            return 0.0
+        return float(e.get("stroke_width") or 0) * self._units.get(id(e), (0.0, 0.0, self.scale))[2] / 2
 
     def layers(self, e: dict[str, Any]) -> np.ndarray | None:
         """Where ``e`` paints its fill (1) and its stroke (2, drawn over the fill); None when unreadable."""
@@ -242,8 +264,8 @@ def hidden(shapes: Shapes, places: list[dict[str, Any]], above: Iterable[dict[st
     drawn now: the candidate image must show the covering shapes' paint there)."""
     above = list(above)
     # The boxes first: a place its coverers' boxes leave open is not hidden (rasterising shapes costs more).
-    boxes = _box_cover(shapes, above)
-    if any((_box_cover(shapes, [p]) & ~boxes).sum() > HIDDEN_PIXELS for p in places):
+    boxes = box_cover(shapes, above)
+    if any((box_cover(shapes, [p]) & ~boxes).sum() > HIDDEN_PIXELS for p in places):
         return False
     own = shapes.places(places)
     if own is None or not own.any():
@@ -251,7 +273,7 @@ def hidden(shapes: Shapes, places: list[dict[str, Any]], above: Iterable[dict[st
     paint = np.zeros((*shapes.size, 3), dtype=np.int16)
     cover = np.zeros(shapes.size, dtype=bool)
     for e in above:  # in drawing order: the last shape drawn over a pixel is the one seen there
-        if not (_box_cover(shapes, [e]) & own).any():
+        if not (box_cover(shapes, [e]) & own).any():
             continue
         m = shapes.mask(e)
         if m is None:
@@ -296,18 +318,33 @@ def blank(
     return _shows(shapes, shapes.mask(places[0]), white, ~shapes.union(above))
 
 
-def _seen(shapes: Shapes, before: list[dict[str, Any]], after: list[dict[str, Any]], palette: list[str]) -> int | None:
-    """How many pixels differ visibly (paints over ΔE `CANVAS_DE` apart) between two drawings painted flat."""
+def differ(shapes: Shapes, before: list[dict[str, Any]], after: list[dict[str, Any]]) -> np.ndarray | None:
+    """The pixels that differ visibly (paints over ΔE `CANVAS_DE` apart) between two drawings painted flat; None
+    when a shape cannot be read."""
+    palette = ["#ffffff"]
+    return _differ(shapes, before, after, palette)
+
+
+def _differ(
+    shapes: Shapes, before: list[dict[str, Any]], after: list[dict[str, Any]], palette: list[str]
+) -> np.ndarray | None:
     la, lb = shapes.paint(before, palette), shapes.paint(after, palette)
     if la is None or lb is None:
         return None
-    differ = la != lb
-    if not differ.any():
-        return 0
+    changed = la != lb
+    if not changed.any():
+        return changed
     k = len(palette)
-    codes, counts = np.unique(la[differ].astype(np.int32) * k + lb[differ], return_counts=True)
-    return sum(int(n) for c, n in zip(codes.tolist(), counts.tolist(), strict=True)
-               if delta_e(palette[c // k], palette[c % k]) > CANVAS_DE)  # fmt: skip
+    pairs = la[changed].astype(np.int32) * k + lb[changed]
+    visible = [c for c in np.unique(pairs).tolist() if delta_e(palette[c // k], palette[c % k]) > CANVAS_DE]
+    changed[changed] = np.isin(pairs, visible)
+    return changed
+
+
+def _seen(shapes: Shapes, before: list[dict[str, Any]], after: list[dict[str, Any]], palette: list[str]) -> int | None:
+    """How many pixels differ visibly (paints over ΔE `CANVAS_DE` apart) between two drawings painted flat."""
+    mask = _differ(shapes, before, after, palette)
+    return None if mask is None else int(mask.sum())
 
 
 def looks_alike(
@@ -323,9 +360,9 @@ def looks_alike(
     if alone is None or alone < RESOLVED_PIXELS:
         return False
     # Only shapes whose boxes meet the element's can change how its pixels look.
-    near = _box_cover(shapes, [e for e in (old, now) if e])
+    near = box_cover(shapes, [e for e in (old, now) if e])
     before, after = (
-        [e for e in x if e in (old, now) or (_box_cover(shapes, [e]) & near).any()] for x in (before, after)
+        [e for e in x if e in (old, now) or (box_cover(shapes, [e]) & near).any()] for x in (before, after)
     )
     seen = _seen(shapes, before, after, palette)
     if seen is None or seen > HIDDEN_PIXELS:
@@ -335,21 +372,28 @@ def looks_alike(
     return drawn is not None and _shows(shapes, shapes.mask(now or old), colours[drawn], np.ones(shapes.size, bool))
 
 
+def scene_shapes(ref: dict[str, Any], cand: dict[str, Any], shows: ChangedPixels | None = None) -> Shapes:
+    """The shapes of both scenes (of one image size), checked against the candidate image when at hand."""
+    shapes = Shapes(ref)
+    shapes.adopt(cand)
+    if shows is not None:
+        shapes.see(shows.images[1])
+    return shapes
+
+
 def drop_unshown(
     out: Findings, ref: dict[str, Any], cand: dict[str, Any], pairs: list[tuple[int, int]], lost: list[int],
-    shows: ChangedPixels | None = None,
+    shows: ChangedPixels | None = None, shapes: Shapes | None = None,
 ) -> None:  # fmt: skip
     """Drop the findings whose change shows nothing (the module docstring): an edited or extra element covered,
     at its new place and its old one, by the shapes drawn above it in the candidate, or painted near-white over
     the canvas only; an element gone, at its place in the reference, covered by the candidate's shapes paired
     with those drawn above it there. ``pairs``: (reference, candidate) indices of the paired elements; stacking
-    changes are what hid it: they stay. With ``shows``, the candidate image must agree."""
+    changes are what hid it: they stay. With ``shows``, the candidate image must agree. ``shapes``: the scene's
+    shapes (`scene_shapes`), when already at hand."""
     ra, ca = list(ref.get("elements") or []), list(cand.get("elements") or [])
     partner = {j: i for i, j in pairs if i < len(ra)}
-    shapes = Shapes(ref)
-    shapes.adopt(cand)
-    if shows is not None:
-        shapes.see(shows.images[1])
+    shapes = shapes or scene_shapes(ref, cand, shows)
 
     def unseen(f: Finding) -> bool:
         els = f.tags.get("els") or set()

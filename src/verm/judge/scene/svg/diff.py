@@ -22,7 +22,7 @@ from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Findings, SceneOptions, missing_items
 from verm.judge.scene.matching import greedy_pairs, kept_in_order
 from verm.judge.scene.shows import ChangedPixels
-from verm.judge.scene.svg.cover import drop_unshown
+from verm.judge.scene.svg.cover import drop_unshown, scene_shapes
 from verm.judge.scene.svg.grade import (
     DETAIL_SHARE,
     MIRROR_UNSEEN,
@@ -34,11 +34,13 @@ from verm.judge.scene.svg.grade import (
     ink_severity,
     merge_svg,
     moved_severity,
+    outline_apart,
     outline_moved,
     resize_moved,
     to_polyline,
     transformed_moved,
 )
+from verm.judge.scene.svg.overlap import ChangedShapes
 from verm.judge.scene.text import quote, text_severity
 from verm.svg_path import parse_transform, path_outline, path_vertices
 from verm.types import Discrepancy
@@ -78,6 +80,8 @@ CANVAS_EDGE = 0.002
 CANVAS_DE = 15.0
 #: More extra elements than this are one discrepancy (a pattern drawn over the icon), not one each.
 MANY_EXTRA = 8
+#: A lone moved point's outline is the same where it lies within this share of the canvas of the old one.
+OUTLINE_SAME = 0.005
 
 _COPY_SHIFT_RE = re.compile(r"\s*(translate\(\s*([-+\d.eE]+)(?:[\s,]+([-+\d.eE]+))?\s*\))\s*(.*)$")
 
@@ -216,15 +220,17 @@ class SvgDiff:
                     changed.append((len(ra) - 1, j))
             share = self.seen(ca[j].get("bbox"), self.added_ink(ca[j], ra[dup] if dup is not None else None), "shape")
             out.add("structure_error", ink_severity(share), _svg_name(ca[j], j), desc, ca[j].get("bbox"),
-                    els={("c", j)}, pixels=share)  # fmt: skip
+                    els={("c", j)}, pixels=share, extra=True)  # fmt: skip
         self.replaced, self.redrawn = [], []
         self.changes(ra, ca, sorted(changed), out)
         # Beside an element gone, an element redrawn in other proportions is another shape: what it drew is gone.
         self.pile_up(gone + self.replaced + (self.redrawn if gone else []), out)
-        drop_unshown(out, ref, cand, same + changed, lost, shows)
+        shapes = scene_shapes(ref, cand, shows)
+        drop_unshown(out, ref, cand, same + changed, lost, shows, shapes)
         if shows is not None:
             drop_unseen(out, shows)
-        merge_svg(out, shows)
+        touching = ChangedShapes(out.items, shapes, list(ref.get("elements") or []), ra, ca, same + changed)
+        merge_svg(out, shows, touching)
         return out.discrepancies()
 
     def added_ink(self, e: dict[str, Any], original: dict[str, Any] | None) -> float:
@@ -427,7 +433,7 @@ class SvgDiff:
         sev = 2 if region and self.seen(region, estimate / self.ink.total) >= DETAIL_SHARE else 1
         na, nb = _svg_name(ra[ia], ia), _svg_name(ra[ib], ib)
         out.add("structure_error", sev, f"{na} and {nb}", f"{na} and {nb} are drawn in the wrong order",
-                region or union_box([ea.get("bbox"), eb.get("bbox")]))  # fmt: skip
+                region or union_box([ea.get("bbox"), eb.get("bbox")]), swap=(ia, ib))  # fmt: skip
 
     def moved(self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], i: int, j: int, out: Findings) -> None:
         e = ca[j]
@@ -515,7 +521,7 @@ class SvgDiff:
                     sev = self.geometry(union_box([ba, bb]), moved, changed_share(ink, a, moved))
                     if _small_transform(ba, bb, part, _canvas(self.scene)):
                         out.add("shape_error", sev, name, f"{name} is slightly transformed ({part!r})", box, els=els,
-                                moved=moved)  # fmt: skip
+                                moved=moved, edit="slight")  # fmt: skip
                     else:
                         out.add("structure_error", sev, name, f"{name} is transformed ({part!r})", box, els=els,
                                 moved=moved)  # fmt: skip
@@ -530,6 +536,11 @@ class SvgDiff:
                     # there (`grade.merge_svg`), apart from what other edits of the element changed (a mirror, a
                     # resize), and a wedge pulled past the canvas edge shows only its part inside. The item keeps
                     # the element's box: the truth boxes an edit where it showed when made, before a mirror.
+                    if kind == "point" and len(parts) == 1 and ga and gb:
+                        # The point alone changed the path: its wedge is wherever the outline changed (an arc
+                        # ending there bulges far past its end points).
+                        canvas = _canvas(self.scene) or 1.0
+                        points = [*points, *outline_apart(path_outline(ga), path_outline(gb), OUTLINE_SAME * canvas)]
                     wedge = (self.wedge(b, gb, points) if kind == "point" else None) or box
                     out.add("shape_error", sev, name, f"{name}: {desc}", box, els=els, moved=moved,
                             pixels=changed_share(ink, a, moved), edit=kind, reach=reach, wedge=wedge)  # fmt: skip
@@ -552,12 +563,12 @@ class SvgDiff:
             if len(js) == 1:
                 name = _svg_name(ca[js[0]], js[0])
                 out.add("style_error", sev, name, f"the {attr} of {name} is {new or 'none'}, should be {old or 'none'}",
-                        boxes[0], els=els, pixels=share)  # fmt: skip
+                        boxes[0], els=els, pixels=share, paint=(attr, old, new))  # fmt: skip
             else:
                 names = ", ".join(str(j + 1) for j in js[:6]) + ("…" if len(js) > 6 else "")
                 out.add("style_error", sev, f"elements {names}", f"the {attr} of {len(js)} elements ({names}, likely "
                         f"one group's) is {new or 'none'}, should be {old or 'none'}", union_box(boxes), els=els,
-                        pixels=share)  # fmt: skip
+                        pixels=share, paint=(attr, old, new), group=True)  # fmt: skip
         for key, members in moves.items():
             sev = max(
                 self.geometry(union_box([ra[i].get("bbox"), ca[j].get("bbox")]), m, changed_share(ink, ra[i], m))

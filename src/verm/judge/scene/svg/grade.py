@@ -14,16 +14,17 @@ by its length times its width. Shares are of the reference icon's whole ink.
 - A mirror: 2, or 1 when the outline moves < 2 % of the side (a near-symmetric
   shape). A stacking-order change: 2 when the overlap it changes is >= 5 % of
   the ink, else 1.
-- `merge_svg`: findings on one element are one discrepancy (texts only with texts;
-  never two missing pieces; a point moved >= 4 % of the side on a resized or mirrored path stays apart),
-  led by the highest severity, then the most changed pixels.
+- `merge_svg`: findings on one element are one discrepancy, and findings on different elements that change
+  the same pixels (`overlap.ChangedShapes`) (texts only with texts; never two missing pieces; a point moved
+  >= 4 % of the side on a resized, mirrored or slightly transformed path stays apart), led by the highest
+  severity, then the most changed pixels.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -32,6 +33,9 @@ from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, same_place_groups
 from verm.judge.scene.shows import ChangedPixels
 from verm.svg_path import path_outline
+
+if TYPE_CHECKING:
+    from verm.judge.scene.svg.overlap import ChangedShapes
 
 INK_STEPS = (0.05, 0.25)
 MOVED_STEPS = (0.04, 0.10)
@@ -183,6 +187,17 @@ def _to_polyline_all(points: np.ndarray, line: np.ndarray) -> np.ndarray:
     return out
 
 
+def outline_apart(
+    old: list[tuple[float, float]], new: list[tuple[float, float]], tolerance: float
+) -> list[tuple[float, float]]:
+    """The points of each outline farther than ``tolerance`` from the other: where the outline changed (an arc
+    whose end point moved bulges far beyond its end points)."""
+    if len(old) < 2 or len(new) < 2:
+        return []
+    a, b = np.asarray(old, dtype=np.float64), np.asarray(new, dtype=np.float64)
+    return [tuple(p) for src, dst in ((a, b), (b, a)) for p in src[_to_polyline_all(src, dst) > tolerance].tolist()]
+
+
 def outline_moved(ink: Ink, old: list[tuple[float, float]], new: list[tuple[float, float]]) -> float:
     """How far an outline moved, a share of the canvas side: the 98th percentile of each new point's distance
     to the old outline and the other way round (what the bench's ground truth measures on the pixels)."""
@@ -258,8 +273,9 @@ class PixelMoves:
         self.snapped = [lut.astype(np.uint8)[c] for c in codes]
         self._to: dict[int, np.ndarray | None] = {}
 
-    def moved(self, box: Any) -> float | None:
-        """How far the changed pixels inside ``box`` moved (the class docstring); None when none moved."""
+    def moved(self, box: Any, only: np.ndarray | None = None) -> float | None:
+        """How far the changed pixels inside ``box`` (and ``only``, a mask of the images' size as read) moved
+        (the class docstring); None when none moved."""
         import cv2
 
         full = self.shows._window(box) if self.ok else None
@@ -269,6 +285,8 @@ class PixelMoves:
         win = tuple(slice(sl.start // k, -(-sl.stop // k)) for sl in full)
         sa, sb = self.snapped[0][win], self.snapped[1][win]
         moving = self.changed[win] & (sa != sb)
+        if only is not None:
+            moving &= only[:: self.step, :: self.step][win]
         h, w = self.h, self.w
         ys, xs = np.arange(h)[win[0], None], np.arange(w)[None, win[1]]
         edge = np.minimum(np.minimum(xs, w - 1 - xs), np.minimum(ys, h - 1 - ys)) + 1  # px to the canvas edge
@@ -308,11 +326,13 @@ def drop_unseen(out: Findings, shows: ChangedPixels) -> None:
     ]  # fmt: skip
 
 
-def merge_svg(out: Findings, shows: ChangedPixels | None = None) -> None:
+def merge_svg(out: Findings, shows: ChangedPixels | None = None, changed: ChangedShapes | None = None) -> None:
     """Findings on one element are one discrepancy, as an annotator sees one change there (texts only with
     texts; missing content never with missing content: each piece costs): the dominant one's category and
     severity (the highest severity, then the most changed pixels), the others named after it. ``shows`` (the
-    changed pixels, `verm.judge.scene.shows`) regrades moves by what shows."""
+    changed pixels, `verm.judge.scene.shows`) regrades moves by what shows. ``changed``: the pixels each finding
+    changes (`overlap.ChangedShapes`): findings on different elements that change the same pixels are one too,
+    as the ground truth merges them, and a move alone on its element is read off its own pixels."""
     items = out.items
 
     def touch(i: int, j: int) -> bool:
@@ -320,14 +340,23 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None) -> None:
         if ("text" in a.tags) != ("text" in b.tags):
             return False
         # Changes to one element are one; changes to different elements are told apart, as an annotator lists
-        # them (the ground truth merges only edits that change the same pixels, which two elements rarely do).
-        return bool(a.tags.get("els", set()) & b.tags.get("els", set()))
+        # them, unless they change the same pixels (the ground truth merges those): a box holds other changes'
+        # pixels too, so the shapes tell, not the boxes.
+        shared = bool(a.tags.get("els", set()) & b.tags.get("els", set()))
+        # A copy and its later edits are edits apart too (the truth makes the copy first): the pixels tell, where
+        # they can.
+        if shared and not (a.tags.get("extra") or b.tags.get("extra")):
+            return True
+        same = changed.overlap(i, j) if changed is not None else None
+        return shared if same is None else same
 
     # A point moved far on a resized or mirrored element is a change of its own: its wedge lies beyond the
     # pixels the resize or mirror changes (a band along the outline; where the shape and its mirror image
     # differ), so the ground truth, which merges edits that change the same pixels, lists it apart (a point
     # moved a little changes pixels along the outline the resize moved too: one).
-    resized = [f.tags.get("els", set()) for f in items if f.tags.get("edit") in ("resize", "mirror")]
+    # So on a slightly transformed one (a thin band along its outline moves); a large transform (a turn, a
+    # shift of a tenth of the canvas, a halving) changes the whole shape's pixels, the wedge's among them.
+    resized = [f.tags.get("els", set()) for f in items if f.tags.get("edit") in ("resize", "mirror", "slight")]
     apart = {
         k for k, f in enumerate(items)
         if f.tags.get("edit") == "point" and f.tags.get("reach", 0.0) >= POINT_APART
@@ -347,9 +376,16 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None) -> None:
                 # the images (the scene's outline estimate when no pixel took a colour the reference has).
                 moves = moves or PixelMoves(shows)
                 where = f.tags.get("wedge") or f.bbox  # a moved point: its wedge
-                moved = moves.moved(where)
+                # The only change of its element: its own pixels, not another change's in its box (a shape
+                # turned beside it). Beside another change of its element they are that change's too.
+                k = members[0]
+                alone = not any(
+                    f.tags.get("els", set()) & items[m].tags.get("els", set()) for m in range(len(items)) if m != k
+                )
+                own = changed.on_image(k, (shows.h, shows.w)) if changed is not None and alone else None
+                moved = moves.moved(where, own)
                 f.severity = moved_severity(
-                    f.tags["moved"] if moved is None else min(moved, f.tags["moved"]), shows.share(where)
+                    f.tags["moved"] if moved is None else min(moved, f.tags["moved"]), shows.share(where, only=own)
                 )
             keep.append(f)
             continue
