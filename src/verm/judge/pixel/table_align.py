@@ -97,8 +97,9 @@ class _CellClasses:
     tolerance: 10, 13 for a resampled candidate, and no pixel `GLYPH_DIFF` apart; the closest class
     wins), wherever the cell sits."""
 
-    def __init__(self, tolerance: float) -> None:
+    def __init__(self, tolerance: float, glyph_diff: float = GLYPH_DIFF) -> None:
         self.tolerance = tolerance
+        self.glyph_diff = glyph_diff
         self.reps: list[np.ndarray] = []
         #: Ink box size -> the classes of that size (a crop is compared with sizes within 1 px only).
         self.by_size: dict[tuple[int, int], list[int]] = {}
@@ -130,7 +131,7 @@ class _CellClasses:
             for dh in (-1, 0, 1):
                 for n in self.by_size.get((w + dw, h + dh), ()):
                     d, worst = _glyph_diff(self.reps[n], crop)
-                    if worst >= GLYPH_DIFF:
+                    if worst >= self.glyph_diff:
                         continue  # another glyph somewhere: another text
                     if d < best_d or (d == best_d and best and n + 1 < best):
                         best, best_d = n + 1, d
