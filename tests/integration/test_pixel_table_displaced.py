@@ -108,3 +108,13 @@ def test_a_merge_inside_two_swapped_rows_is_one_change(scorer):
     got = _judged(scorer, markdown(MD_HEAD, MD_ROWS), markdown(MD_HEAD, rows))
     assert [(d.category, d.severity) for d in got] == [("layout_error", 2)], got
     assert "merged" in got[0].description and "order" in got[0].description
+
+
+def test_a_row_repeated_after_itself_whose_original_has_a_split_cell_is_a_repeat_and_a_split(scorer):
+    # Seed-97 table-97-00098: the unsplit copy matched the reference row better, so the split
+    # original read as the repeat and its split went unseen. The first of the two is the original.
+    split = (MD_ROWS[0][0], "MFF", "300-Epochs", *MD_ROWS[0][2:5])  # 'MFF 300-Epochs' split, the last cell lost
+    rows = [split, MD_ROWS[0], *MD_ROWS[1:]]
+    got = _judged(scorer, markdown(MD_HEAD, MD_ROWS), markdown(MD_HEAD, rows))
+    assert sorted((d.category, d.severity) for d in got) == [("layout_error", 2), ("layout_error", 3)], got
+    assert any("split" in d.description for d in got) and any("repeats" in d.description for d in got), got

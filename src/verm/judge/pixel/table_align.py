@@ -237,6 +237,13 @@ def _align_core(sim: np.ndarray, min_sim: float = 0.5) -> _Alignment | None:
     pairs.extend(zip(left_ref[:n_pair], left_cand[:n_pair], strict=True))
     dropped = left_ref[n_pair:]
     repeated.extend((int(sim[:, j].argmax()), j) for j in left_cand[n_pair:])
+    # Of two candidate lines that both stand for one reference line, the first is the original and the
+    # later the copy, as a repeat is inserted after its line, however well either matches: an edit in
+    # the original (a split cell) made the copy the better match, and the original read as the repeat.
+    for n, (i, j) in enumerate(repeated):
+        k = next((k for k, (pi, pj) in enumerate(pairs) if pi == i and pj > j), None)
+        if k is not None:
+            repeated[n], pairs[k] = (i, pairs[k][1]), (i, j)
     # Reference lines the similarities cannot tell apart (copies) take their partners in order:
     # a cycle among copies is no visible reorder.
     copies: dict[bytes, list[int]] = {}
