@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from verm.judge.pixel import ocr_available
 from verm.judge.pixel.ocr import _ocr_same
-from verm.judge.pixel.table_cells import MIN_READ_CONF, _read_cell, _read_cells, _text_lines
+from verm.judge.pixel.table_cells import MIN_READ_CONF, _cell_text_item, _read_cell, _read_cells, _text_lines
 
 needs_ocr = pytest.mark.skipif(not ocr_available(), reason="OCR is off: pip install tesserocr + tesseract-ocr-eng")
 
@@ -163,3 +163,19 @@ def test_an_unsure_read_of_a_number_with_a_new_tail_and_wider_ink_is_a_unit() ->
     assert not _unit_read("1,440,000", "1,440,000%6", (0, 0, 45, 10), (0, 0, 46, 10))
     assert not _unit_read("12", "123", (0, 0, 10, 12), (0, 0, 16, 12))
     assert not _unit_read("Total", "Totals", (0, 0, 30, 12), (0, 0, 36, 12))
+
+
+@pytest.mark.parametrize(
+    ("ref", "cand", "category", "severity"),
+    [
+        ("24 33 84", "24 -33 84", "numeric_error", 3),  # a sign flipped in a cell of sub-row numbers
+        ("15 65 66", "15 65 67", "numeric_error", 2),
+        ("24 33 84", "24 33 184", "numeric_error", 3),  # a later number changed by over half
+        ("Honda 12", "Honda 13", "text_error", 1),  # words among them: read as text
+    ],
+)
+def test_a_cell_of_several_numbers_is_graded_by_the_numbers_that_changed(
+    ref: str, cand: str, category: str, severity: int
+) -> None:
+    it, _ = _cell_text_item(ref, cand, (0, 0, 9, 9), (0, 0, 9, 9), "row 2, column 3")
+    assert (it.category, it.severity) == (category, severity), it

@@ -25,6 +25,7 @@ from verm.judge.pixel.geometry import PxBox, _union
 from verm.judge.pixel.grade import _text_severity
 from verm.judge.pixel.layout import TableGrid, table_grid
 from verm.judge.pixel.ocr import (
+    _NUMERIC,
     _alnum,
     _last_conf,
     _levenshtein,
@@ -422,8 +423,25 @@ def _unit_read(ta: str, tb: str, ra: PxBox, ca: PxBox) -> bool:
     return grew >= (3 if min(ra[3] - ra[1], ca[3] - ca[1]) >= SMALL_TEXT_PX else 2)
 
 
+def _changed_values(ta: str, tb: str) -> list[tuple[str, str]] | None:
+    """A cell holding several numbers (sub-rows the grid does not split: '24 33 84'), read as many
+    numbers in both: the pairs that differ, compared one to one. None for any other read."""
+    xs, ys = ta.split(), tb.split()
+    if len(xs) < 2 or len(xs) != len(ys) or not all(_number(t) is not None and _NUMERIC.match(t) for t in xs + ys):
+        return None
+    return [(x, y) for x, y in zip(xs, ys, strict=True) if x != y]
+
+
 def _cell_text_item(ta: str, tb: str, rb: PxBox, cb: PxBox, where: str) -> tuple[_Item, PxBox]:
-    """The discrepancy for one cell whose OCR'd reads differ: numeric or text, severity by the written rule."""
+    """The discrepancy for one cell whose OCR'd reads differ: numeric or text, severity by the written rule.
+    A cell of several numbers is graded by the numbers that changed ('24 -33 84' for '24 33 84' is a
+    sign flip, not a one-character typo)."""
+    values = _changed_values(ta, tb)
+    if values:
+        sev = max(_text_severity(x, y, is_numeric_change(x, y)) for x, y in values)
+        changed = ", ".join(f"{_q(y)} instead of {_q(x)}" for x, y in values)
+        desc = f"The numbers read {_q(tb)} in the candidate instead of {_q(ta)} ({changed})."
+        return _Item("numeric_error", sev, rb, desc, "text", where), cb
     numeric = is_numeric_change(ta, tb)
     sev = _text_severity(ta, tb, numeric)
     if not tb:
