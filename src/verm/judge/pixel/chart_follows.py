@@ -1,0 +1,79 @@
+"""Charts: whether the candidate's marks carry one reference series' values (`carries`), read by `chart_missing`.
+
+A series drawn in another form (bars drawn as a line, in a new colour, over a new y scale) shows its values
+still: along the axis the series runs on, the candidate's marks rise and fall where its marks do. Marks that
+follow nothing (dots drawn at random, in the series' colour or not) keep none of that order. Rules in full:
+docs/judges.md, "Pixel judge".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: The series' extent along its running axis is cut into at most this many bins (2 px at least each).
+CARRY_BINS = 48
+#: The candidate carries the series' values when its marks end in at least `CARRY_MIN` of the bins the series
+#: occupies, and `CARRY_COVER` of them, and their top or bottom ends rank with the series' (Spearman >=
+#: `CARRY_RANK`), both varying by over `CARRY_TOL` of the series' extent across.
+CARRY_MIN, CARRY_COVER, CARRY_RANK, CARRY_TOL = 8, 0.6, 0.8, 0.03
+
+
+def carries(unit: np.ndarray, marks: np.ndarray) -> bool | None:
+    """The candidate's ``marks`` carry the values of the reference's series ``unit`` (`CARRY_RANK`), read along
+    the axis the series runs on: the one across which it is a function, crossed by fewer runs of its marks (a
+    column crosses one bar of vertical bars, a row crosses several). None when the series' ends do not vary
+    there (one flat mark: nothing to follow); False when they vary and the marks do not follow them."""
+    runs_down, runs_across = _runs(unit), _runs(unit.T)
+    if runs_down is None or runs_across is None:
+        return None
+    readings = [(unit, marks)] if runs_down < runs_across else [(unit.T, marks.T)]
+    if runs_down == runs_across:
+        readings.append((unit.T, marks.T))
+    verdicts = [_follows(u, m) for u, m in readings]
+    if any(v is True for v in verdicts):
+        return True
+    return False if any(v is False for v in verdicts) else None
+
+
+def _runs(mask: np.ndarray) -> float | None:
+    """The mean number of runs of ``mask`` in the columns it occupies (None when it occupies none)."""
+    starts = mask[1:] & ~mask[:-1]
+    per_col = starts.sum(axis=0) + mask[0]
+    occupied = mask.any(axis=0)
+    return float(per_col[occupied].mean()) if occupied.any() else None
+
+
+def _follows(unit: np.ndarray, marks: np.ndarray) -> bool | None:
+    """Column by column (binned) over ``unit``'s extent: do ``marks``' ends rank with ``unit``'s? None when
+    ``unit``'s ends do not vary, or it spans too few columns to tell."""
+    from scipy.stats import spearmanr
+
+    cols = np.flatnonzero(unit.any(axis=0))
+    if len(cols) < 2 * CARRY_MIN:
+        return None
+    lo, hi = int(cols[0]), int(cols[-1]) + 1
+    rows = np.flatnonzero(unit.any(axis=1))
+    tol = max(2.0, CARRY_TOL * (int(rows[-1]) - int(rows[0]) + 1))
+    edges = np.linspace(lo, hi, min(CARRY_BINS, (hi - lo) // 2) + 1).round().astype(int)
+    ref_ends, cand_ends = _bin_ends(unit, edges), _bin_ends(marks, edges)
+    drawn = ~np.isnan(ref_ends[0])
+    if not any(np.ptp(e[drawn]) > tol for e in ref_ends):
+        return None  # (one flat mark, or marks of one height: no values to follow here)
+    both = drawn & ~np.isnan(cand_ends[0])
+    if int(both.sum()) < max(CARRY_MIN, CARRY_COVER * int(drawn.sum())):
+        return False
+    return any(
+        np.ptp(r[both]) > tol and np.ptp(c[both]) > tol and spearmanr(r[both], c[both]).statistic >= CARRY_RANK
+        for r, c in zip(ref_ends, cand_ends, strict=True)
+    )
+
+
+def _bin_ends(mask: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """The top and bottom row of ``mask`` in each bin of columns (between consecutive ``edges``), 2 x bins;
+    NaN where a bin has no ink."""
+    out = np.full((2, len(edges) - 1), np.nan)
+    for k in range(len(edges) - 1):
+        ys = np.flatnonzero(mask[:, edges[k] : edges[k + 1]].any(axis=1))
+        if len(ys):
+            out[:, k] = ys[0], ys[-1]
+    return out
