@@ -5,7 +5,9 @@ in colour classes, one per series colour or colour-scale step, blends of two col
 (`_series_classes`); a chart with little colour has one class, the dark marks inside its plot
 frame. A class is kept when half its ink has candidate ink within 2 px, or the candidate draws
 marks at the class's edges (its top or bottom in half its columns, or its ends in half its rows: a
-series drawn as a line instead of bars, marks recoloured and moved a little). When over half the
+series drawn as a line instead of bars, marks recoloured and moved a little), or marks that carry its
+values (`chart_follows.carries`: in its colour across its extent, or in no kept series' colour: a
+series retyped and recoloured over a new y range; dots at random carry none). When over half the
 classes are gone (per subplot) and the candidate draws under a quarter of the reference's ink where the data are
 (inside the subplots' frames), the hidden data are reported by the share hidden (`hidden.hidden_parts`:
 one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the candidate draws
