@@ -171,3 +171,22 @@ def test_a_pale_band_kept_a_shade_lighter_is_no_hidden_data(judge: PixelJudge) -
     cand = cand.replace('plt.plot(years, revenue_mean, color="#4C72B0", label="Mean")\n', "")
     out = judge.judge_images(Task.CHART, _run(BAND), _run(cand))
     assert out and not _hidden(out), out
+
+
+def test_lines_retyped_as_bars_on_a_log_axis_are_not_flattened(judge: PixelJudge) -> None:
+    # Small multiples (gallery dev): each panel's line drawn as bars, its y axis turned log. Bars over the panel's
+    # width end at one level row by row, where the line's ends tell nothing of its values: the series runs
+    # along x and is read down its columns, where the bars' tops still vary (gallery seed 14: 27 of 36 series
+    # read "at one level", 5 severe items for one severity-3 change).
+    from pathlib import Path
+
+    import verm.corpus.gallery as gallery
+
+    ref = (Path(gallery.__file__).parent / "dev" / "shared_axes_grid.py").read_text(encoding="utf-8")
+    cand = ref.replace(
+        'ax.plot(months, temps, color="tab:red", marker=".")',
+        "ax.bar(months, np.multiply(temps, 0.775), color='tab:red')",
+    ).replace("    ax.grid(alpha=0.3)\n", '    ax.grid(alpha=0.3)\nax.set_yscale("log")\n')
+    assert cand != ref and "set_yscale" in cand
+    out = judge.judge_images(Task.CHART, _run(ref), _run(cand))
+    assert out and not _hidden(out), out

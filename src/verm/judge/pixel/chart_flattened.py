@@ -13,6 +13,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from verm.judge.pixel.chart_follows import value_readings
 from verm.judge.pixel.chart_marks import (
     CLASS_DE,
     KEPT,
@@ -97,10 +98,15 @@ def _one_mark(m: np.ndarray) -> bool:
 
 
 def _flat(unit: np.ndarray, same: np.ndarray, inside: np.ndarray) -> bool:
-    """The candidate's marks ``same`` over the reference's series ``unit`` end at one level, across or
-    along (`_one_level`), inside the area read (``inside``)."""
+    """The candidate's marks ``same`` over the reference's series ``unit`` end at one level (`_one_level`),
+    inside the area read (``inside``), where the series' values are read: down its columns or along its rows
+    (`chart_follows.value_readings`; bars retyped from a line, over the plot's width, end at one level in
+    every row, where the line's ends say nothing of its values)."""
     tol = max(2.0, LEVEL_TOL * max(unit.shape))
-    return _one_level(unit, same, inside, tol) or _one_level(unit.T, same.T, inside.T, tol)
+    return any(
+        _one_level(unit.T, same.T, inside.T, tol) if across else _one_level(unit, same, inside, tol)
+        for across in value_readings(unit)
+    )
 
 
 #: Marks ending at one level per series: the ends of the candidate's coloured marks in a plot fall in

@@ -20,19 +20,32 @@ CARRY_MIN, CARRY_COVER, CARRY_RANK, CARRY_TOL = 8, 0.6, 0.8, 0.03
 
 def carries(unit: np.ndarray, marks: np.ndarray) -> bool | None:
     """The candidate's ``marks`` carry the values of the reference's series ``unit`` (`CARRY_RANK`), read along
-    the axis the series runs on: the one across which it is a function, crossed by fewer runs of its marks (a
-    column crosses one bar of vertical bars, a row crosses several). None when the series' ends do not vary
-    there (one flat mark: nothing to follow); False when they vary and the marks do not follow them."""
-    runs_down, runs_across = _runs(unit), _runs(unit.T)
-    if runs_down is None or runs_across is None:
-        return None
-    readings = [(unit, marks)] if runs_down < runs_across else [(unit.T, marks.T)]
-    if runs_down == runs_across:
-        readings.append((unit.T, marks.T))
-    verdicts = [_follows(u, m) for u, m in readings]
+    the axis the series runs on (`value_readings`). None when the series' ends do not vary there (one flat
+    mark: nothing to follow); False when they vary and the marks do not follow them."""
+    verdicts = [_follows(unit.T, marks.T) if across else _follows(unit, marks) for across in value_readings(unit)]
     if any(v is True for v in verdicts):
         return True
     return False if any(v is False for v in verdicts) else None
+
+
+#: A series runs along one axis when its marks cross the other axis's lines in clearly fewer runs: at most this
+#: share of the runs they cross the first's in (vertical bars: one a column, several a row).
+RUNS_CLEAR = 0.75
+
+
+def value_readings(unit: np.ndarray) -> tuple[bool, ...]:
+    """How the values of the series ``unit`` are read: down its columns (False: a series running along x, its
+    values its marks' tops and bottoms), along its rows (True: horizontal bars), or both when neither crosses
+    clearly fewer runs (`RUNS_CLEAR`: scattered markers). Reading vertical bars along their rows reads where
+    the categories start and end, no values: bars over the whole width "end at one level" row by row."""
+    down, across = _runs(unit), _runs(unit.T)
+    if down is None or across is None:
+        return ()
+    if down <= RUNS_CLEAR * across:
+        return (False,)
+    if across <= RUNS_CLEAR * down:
+        return (True,)
+    return (False, True)
 
 
 def _runs(mask: np.ndarray) -> float | None:
