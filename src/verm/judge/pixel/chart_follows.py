@@ -8,6 +8,7 @@ docs/judges.md, "Pixel judge".
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 #: The series' extent along its running axis is cut into at most this many bins (2 px at least each).
@@ -22,6 +23,7 @@ def carries(unit: np.ndarray, marks: np.ndarray) -> bool | None:
     """The candidate's ``marks`` carry the values of the reference's series ``unit`` (`CARRY_RANK`), read along
     the axis the series runs on (`value_readings`). None when the series' ends do not vary there (one flat
     mark: nothing to follow); False when they vary and the marks do not follow them."""
+    unit, marks = _main_pieces(unit), _main_pieces(marks)
     verdicts = [_follows(unit.T, marks.T) if across else _follows(unit, marks) for across in value_readings(unit)]
     if any(v is True for v in verdicts):
         return True
@@ -48,12 +50,36 @@ def value_readings(unit: np.ndarray) -> tuple[bool, ...]:
     return (False, True)
 
 
+#: Gaps of up to this many pixels within a column do not split a run (`_runs`): grid lines drawn over bars,
+#: taken out of the marks, cut every bar's column.
+RUN_GAP = 7
+
+
 def _runs(mask: np.ndarray) -> float | None:
-    """The mean number of runs of ``mask`` in the columns it occupies (None when it occupies none)."""
+    """The mean number of runs of ``mask`` in the columns it occupies, over gaps up to `RUN_GAP` (None when it
+    occupies none)."""
+    mask = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((RUN_GAP, 1), np.uint8)) > 0
     starts = mask[1:] & ~mask[:-1]
     per_col = starts.sum(axis=0) + mask[0]
     occupied = mask.any(axis=0)
     return float(per_col[occupied].mean()) if occupied.any() else None
+
+
+#: Pieces of a mask under this share of its largest piece are no marks of the series (`_main_pieces`).
+MINOR_PIECE = 0.1
+
+
+def _main_pieces(mask: np.ndarray) -> np.ndarray:
+    """``mask`` without its small pieces (`MINOR_PIECE` of the largest one): a legend's swatch or a label in
+    the series' colour beside its bars or line are no values of it (their ends, ranked with the bars' tops,
+    broke the order of a series retyped). Pieces of one size (a scatter's markers, dots) all stay."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if n <= 2:
+        return mask
+    sizes = stats[1:, cv2.CC_STAT_AREA]
+    keep = np.zeros(n, bool)
+    keep[1:] = sizes >= MINOR_PIECE * int(sizes.max())
+    return keep[labels]
 
 
 def _follows(unit: np.ndarray, marks: np.ndarray) -> bool | None:

@@ -83,7 +83,7 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     # (against all the hidden data's ink: bars read as frames of their own leave few marks inside them; a
     # chart without frames, pies, has its hidden data only)
     lost = max(int(found[0].sum()) if found is not None else 0, int(hidden.sum()))
-    if _drawn_anew(c, pm, hidden, ruler) >= MOVED_AWAY * lost:
+    if _moved_away(c, pm, hidden, ruler, lost):
         return [], []  # the candidate draws as much anew elsewhere: the data moved (a new layout), not hidden
     if _colours_drawn_elsewhere(c, pm, hidden):
         return [], []  # every hidden colour drawn again, smaller or elsewhere: the data moved, not hidden
@@ -92,17 +92,20 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     return items, [it.box for it in items]
 
 
-def _drawn_anew(c: _Ctx, pm: _BothMarks, hidden: np.ndarray, ruler: np.ndarray | None) -> int:
-    """The candidate's ink drawn anew (no reference ink within 3 px, as `elements._survey` counts it) that may
-    be the hidden data moved: a straight line across the plot (``ruler``) is none, and when the hidden data
-    are coloured, only coloured ink is (the black spines, ticks and tick labels of fresh axes drawn
-    elsewhere, the "diagonal line" hack's, are no data moved)."""
+def _moved_away(c: _Ctx, pm: _BothMarks, hidden: np.ndarray, ruler: np.ndarray | None, lost: int) -> bool:
+    """The candidate draws as much ink anew as the data it hides (`MOVED_AWAY`; no reference ink within 3 px,
+    as `elements._survey` counts it; a straight line across the plot, ``ruler``, aside): a new layout, holding
+    data. When the hidden data are coloured, some of the new ink is coloured too (`REDRAWN` of ``lost``): the
+    black spines, ticks and tick labels of fresh axes drawn elsewhere without data (the "diagonal line"
+    hack's) are no data moved."""
     new = c.cand_ink & ~(cv2.dilate(c.ref_ink.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0)
     if ruler is not None:
         new &= ~ruler
-    if 2 * int((hidden & _chromatic(pm.ref_lab)).sum()) >= int(hidden.sum()):
-        new &= _chromatic(pm.cand_lab)
-    return int(new.sum())
+    if int(new.sum()) < MOVED_AWAY * lost:
+        return False
+    if 2 * int((hidden & _chromatic(pm.ref_lab)).sum()) < int(hidden.sum()):
+        return True
+    return int((new & _chromatic(pm.cand_lab)).sum()) >= REDRAWN * lost
 
 
 #: Hidden data are drawn elsewhere when each of their colours (two at least) shows in the candidate with
