@@ -190,3 +190,20 @@ def test_lines_retyped_as_bars_on_a_log_axis_are_not_flattened(judge: PixelJudge
     assert cand != ref and "set_yscale" in cand
     out = judge.judge_images(Task.CHART, _run(ref), _run(cand))
     assert out and not _hidden(out), out
+
+
+def test_a_broken_axis_laid_out_anew_is_no_hidden_data(judge: PixelJudge) -> None:
+    # Gallery dev: the two panels side by side, the lower panel's series dropped. The new layout draws much new
+    # ink, the top panel's spikes among it in the series' colour: a layout change and a series dropped, not
+    # data hidden (fresh axes without any coloured data, the "diagonal line" hack's, are no layout change).
+    from pathlib import Path
+
+    import verm.corpus.gallery as gallery
+
+    ref = (Path(gallery.__file__).parent / "dev" / "broken_axis.py").read_text(encoding="utf-8")
+    cand = ref.replace("plt.subplots(2, 1, sharex=True", "plt.subplots(1, 2, sharex=True").replace(
+        'ax2.plot(pts, "o-", color="tab:purple")\n', ""
+    )
+    assert cand.count("plot(pts") == 1
+    out = judge.judge_images(Task.CHART, _run(ref), _run(cand))
+    assert out and not _hidden(out), out
