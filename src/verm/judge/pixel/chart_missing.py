@@ -226,7 +226,10 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     line = _ruler(new & pm.area if pm.area.any() else new, cand_marks, frames) if frames else None
     ruler = None
     if line is not None:
-        ruler, cand_marks = line, cand_marks & ~line  # a straight line across the plot carries no data
+        # A straight line across the plot carries no data; its anti-aliased fringe (beyond the 2 px the line is
+        # read in) is part of it: left behind, it spans the plot in the line's colour and rises with it.
+        ruler = cand_marks & (cv2.dilate(line.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0)
+        cand_marks = cand_marks & ~ruler
     ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
     area = pm.area.copy()  # (grown to the data's box below when there is no frame)
     if area.any() and int((ref_marks & area).sum()) < MIN_COLOUR_INK:
@@ -272,7 +275,7 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     gone = [
         (m, sl)
         for m, sl in gone
-        if carries(m[sl] & where[sl], _off_colours(cand_kind[sl] & where[sl], cand_lab[sl], kept_colours)) is not True
+        if not _carried(m[sl] & where[sl], cand_kind[sl] & where[sl], cand_lab[sl], kept_colours)
     ]
     if 2 * len(gone) <= len(classes):
         return None, None, ""
@@ -286,12 +289,14 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     return hidden, ruler, why
 
 
-def _off_colours(marks: np.ndarray, lab: np.ndarray, colours: list[np.ndarray]) -> np.ndarray:
-    """``marks`` in none of ``colours`` (`CLASS_DE`): what the candidate draws besides the series it kept."""
-    out = marks.copy()
-    for colour in colours:
-        out &= _far(lab, colour, CLASS_DE)
-    return out
+def _carried(unit: np.ndarray, marks: np.ndarray, lab: np.ndarray, kept_colours: list[np.ndarray]) -> bool:
+    """The candidate's ``marks`` in none of the kept series' colours (`CLASS_DE`) carry the values of the series
+    ``unit`` (`chart_follows.carries`), and are no one straight line across it unless the series is one: a
+    diagonal line drawn on fresh axes rises with any rising series, and carries none of its values."""
+    others = marks.copy()
+    for colour in kept_colours:
+        others &= _far(lab, colour, CLASS_DE)
+    return carries(unit, others) is True and not (_straight(others) and not _straight(unit))
 
 
 #: Small multiples: a subplot's data are gone when this share of its marks has no candidate mark
