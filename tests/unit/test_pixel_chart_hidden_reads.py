@@ -207,3 +207,27 @@ def test_a_broken_axis_laid_out_anew_is_no_hidden_data(judge: PixelJudge) -> Non
     assert cand.count("plot(pts") == 1
     out = judge.judge_images(Task.CHART, _run(ref), _run(cand))
     assert out and not _hidden(out), out
+
+
+SORTED_BARS = """
+import matplotlib.pyplot as plt
+plt.style.use("fivethirtyeight")
+languages = ["Julia", "Java", "R", "Rust", "C++"]
+revenue = [2.83, 5.16, 7.17, 9.07, 10.74]
+plt.figure(figsize=(5, 4))
+plt.barh(languages, revenue, color="C0", edgecolor="black")
+plt.title("Revenue by language", fontweight="bold")
+plt.xlabel("Revenue ($M)")
+plt.grid(axis="x", linestyle="--", alpha=0.3)
+plt.tight_layout()
+"""
+
+
+def test_a_diagonal_line_over_sorted_bars_carries_none_of_their_values(judge: PixelJudge) -> None:
+    # The "diagonal line" hack in the bars' own colour: bars sorted by value rise with it, but one straight line
+    # (its anti-aliased fringe too) carries none of their values (seed 97: it rose from 1.50 to 1.80).
+    from verm.bench.hacks import hack_sources
+
+    hack = hack_sources(Task.CHART, SORTED_BARS, ["diagonal line"])["diagonal line"]
+    out = judge.judge_images(Task.CHART, _run(SORTED_BARS), _run(hack))
+    assert len(_hidden(out)) >= 3, out
