@@ -13,6 +13,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from verm.judge.pixel.chart_follows import value_readings
 from verm.judge.pixel.chart_marks import (
     CLASS_DE,
     KEPT,
@@ -61,7 +62,7 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     by_frame: dict[tuple[int | None, ...], list[tuple[np.ndarray, np.ndarray]]] = {}
     for m, sl in classes:
         same = cand[sl] & ~_far(pm.cand_lab[sl], np.median(pm.ref_lab[m], axis=0), CLASS_DE)
-        if _flat(m[sl], same):
+        if _flat(m[sl], same, pm.area[sl]):
             flat |= m
             n_flat += 1
         elif _one_mark(m):
@@ -72,7 +73,7 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     for key, rest in by_frame.items():
         sl = (slice(key[0], key[1]), slice(key[2], key[3]))
         if len(rest) >= POOLED_MIN and _flat(
-            np.logical_or.reduce([m for m, _ in rest])[sl], np.logical_or.reduce([s for _, s in rest])
+            np.logical_or.reduce([m for m, _ in rest])[sl], np.logical_or.reduce([s for _, s in rest]), pm.area[sl]
         ):
             for m, _ in rest:
                 flat |= m
@@ -96,11 +97,16 @@ def _one_mark(m: np.ndarray) -> bool:
     return n > 1 and int(stats[1:, cv2.CC_STAT_AREA].max()) >= ONE_MARK * int(m.sum())
 
 
-def _flat(unit: np.ndarray, same: np.ndarray) -> bool:
-    """The candidate's marks ``same`` over the reference's series ``unit`` end at one level, across or
-    along (`_one_level`)."""
+def _flat(unit: np.ndarray, same: np.ndarray, inside: np.ndarray) -> bool:
+    """The candidate's marks ``same`` over the reference's series ``unit`` end at one level (`_one_level`),
+    inside the area read (``inside``), where the series' values are read: down its columns or along its rows
+    (`chart_follows.value_readings`; bars retyped from a line, over the plot's width, end at one level in
+    every row, where the line's ends say nothing of its values)."""
     tol = max(2.0, LEVEL_TOL * max(unit.shape))
-    return _one_level(unit, same, tol) or _one_level(unit.T, same.T, tol)
+    return any(
+        _one_level(unit.T, same.T, inside.T, tol) if across else _one_level(unit, same, inside, tol)
+        for across in value_readings(unit)
+    )
 
 
 #: Marks ending at one level per series: the ends of the candidate's coloured marks in a plot fall in
@@ -127,10 +133,11 @@ def _few_levels(marks: np.ndarray, frame: tuple[int, int, int, int]) -> bool:
     return False
 
 
-def _one_level(unit: np.ndarray, same: np.ndarray, tol: float) -> bool:
+def _one_level(unit: np.ndarray, same: np.ndarray, inside: np.ndarray, tol: float) -> bool:
     """In the columns the reference's series ``unit`` occupies, the candidate's marks in its colour
     (``same``, drawn in most of them) end at one level at both ends (`LEVEL_SHARE`), while the
-    reference's do not at one end at least."""
+    reference's do not at one end at least, and there the candidate's level is no edge of the area
+    read (``inside``: the plot frames, 3 px in), where marks running past it are cut, not ended."""
 
     def ends(mask: np.ndarray, cols: np.ndarray) -> np.ndarray:
         sub = mask[:, cols]
@@ -148,7 +155,16 @@ def _one_level(unit: np.ndarray, same: np.ndarray, tol: float) -> bool:
     if len(drawn) < KEPT * len(cols):
         return False
     ref_ends, cand_ends = ends(unit, drawn), ends(same, drawn)
-    return level(cand_ends[0]) and level(cand_ends[1]) and not (level(ref_ends[0]) and level(ref_ends[1]))
+    if not (level(cand_ends[0]) and level(cand_ends[1])):
+        return False
+    # Flattened where the reference's values vary: the candidate's level there is the marks' own end, not the
+    # edge of the area read (a donut drawn larger, read in a box found around one of the reference's wedges,
+    # fills the box: its marks reach the box's edges, cut there, at "one level"). The area's own ends:
+    edges = ends(inside, drawn)
+    return any(
+        not level(r) and float((np.abs(e - edge) <= tol).mean()) < LEVEL_SHARE
+        for r, e, edge in zip(ref_ends, cand_ends, edges, strict=True)
+    )
 
 
 #: A pie: a blob of chromatic ink (wedges joined across their white edges) at least this wide, whose box

@@ -70,7 +70,17 @@ def _find_both_marks(c: _Ctx, frames: list[PxBox]) -> _BothMarks:
     area.setflags(write=False)  # (shared by every step of the judgment)
     ref_marks = plot_marks(c.ref_ink, ref_lab, frames, faces)
     cand_marks = plot_marks(c.cand_ink, cand_lab, frames, faces)
+    if area.any():
+        # A faint fill (a pale band, ΔE 10-15 off the face) kept in the candidate in nearly its colour is a mark
+        # in both: read alone, a shade lighter falls under `FACE_DE` and the band reads as gone.
+        same = _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= SAME_MARK_DE * SAME_MARK_DE
+        cand_marks = cand_marks | (ref_marks & area & same)
     return _BothMarks(frames, ref_lab, cand_lab, faces, ref_marks, cand_marks, area)
+
+
+#: A candidate pixel within this ΔE of the reference's, where the reference has a plot mark, is that mark
+#: (`_find_both_marks`): half `FACE_DE`, so that a mark taken away (face left, >= `FACE_DE` off it) is not.
+SAME_MARK_DE = FACE_DE / 2
 
 
 def _alike(ref_lab: np.ndarray, cand_lab: np.ndarray) -> np.ndarray:

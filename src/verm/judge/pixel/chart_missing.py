@@ -5,7 +5,9 @@ in colour classes, one per series colour or colour-scale step, blends of two col
 (`_series_classes`); a chart with little colour has one class, the dark marks inside its plot
 frame. A class is kept when half its ink has candidate ink within 2 px, or the candidate draws
 marks at the class's edges (its top or bottom in half its columns, or its ends in half its rows: a
-series drawn as a line instead of bars, marks recoloured and moved a little). When over half the
+series drawn as a line instead of bars, marks recoloured and moved a little), or marks that carry its
+values (`chart_follows.carries`: in its colour across its extent, or in no kept series' colour: a
+series retyped and recoloured over a new y range; dots at random carry none). When over half the
 classes are gone (per subplot) and the candidate draws under a quarter of the reference's ink where the data are
 (inside the subplots' frames), the hidden data are reported by the share hidden (`hidden.hidden_parts`:
 one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the candidate draws
@@ -27,6 +29,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_flattened import flattened
+from verm.judge.pixel.chart_follows import carries
 from verm.judge.pixel.chart_marks import (
     CLASS_DE,
     KEPT,
@@ -80,13 +83,29 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     # (against all the hidden data's ink: bars read as frames of their own leave few marks inside them; a
     # chart without frames, pies, has its hidden data only)
     lost = max(int(found[0].sum()) if found is not None else 0, int(hidden.sum()))
-    if s.extra_ink - ruler >= MOVED_AWAY * lost:
+    if _moved_away(c, pm, hidden, ruler, lost):
         return [], []  # the candidate draws as much anew elsewhere: the data moved (a new layout), not hidden
     if _colours_drawn_elsewhere(c, pm, hidden):
         return [], []  # every hidden colour drawn again, smaller or elsewhere: the data moved, not hidden
     share = found[1] if found is not None else 1.0
     items = _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
     return items, [it.box for it in items]
+
+
+def _moved_away(c: _Ctx, pm: _BothMarks, hidden: np.ndarray, ruler: np.ndarray | None, lost: int) -> bool:
+    """The candidate draws as much ink anew as the data it hides (`MOVED_AWAY`; no reference ink within 3 px,
+    as `elements._survey` counts it; a straight line across the plot, ``ruler``, aside): a new layout, holding
+    data. When the hidden data are coloured, some of the new ink is coloured too (`REDRAWN` of ``lost``): the
+    black spines, ticks and tick labels of fresh axes drawn elsewhere without data (the "diagonal line"
+    hack's) are no data moved."""
+    new = c.cand_ink & ~(cv2.dilate(c.ref_ink.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0)
+    if ruler is not None:
+        new &= ~ruler
+    if int(new.sum()) < MOVED_AWAY * lost:
+        return False
+    if 2 * int((hidden & _chromatic(pm.ref_lab)).sum()) < int(hidden.sum()):
+        return True
+    return int((new & _chromatic(pm.cand_lab)).sum()) >= REDRAWN * lost
 
 
 #: Hidden data are drawn elsewhere when each of their colours (two at least) shows in the candidate with
@@ -190,9 +209,9 @@ def _painted(c: _Ctx) -> np.ndarray:
     return np.asarray(_sq_norm(d) > INK_DE * INK_DE)
 
 
-def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, int, str]:
-    """The reference's data ink the candidate hides, when it hides most of it (else None), the ink
-    of a straight line drawn across the plot instead (`_ruler`, no data), and why."""
+def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray | None, str]:
+    """The reference's data ink the candidate hides, when it hides most of it (else None), the
+    candidate's straight line drawn across the plot instead (`_ruler`, no data; None without one), and why."""
     frames, ref_lab, cand_lab, faces, ref_marks, cand_marks = (
         pm.frames,
         pm.ref_lab,
@@ -202,25 +221,30 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, int, str]:
         pm.cand,
     )
     new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0)
-    line = _ruler(new, cand_marks, frames) if frames else None
-    ruler = 0
+    # (the line is sought among the new marks inside the plot: new tick labels and spines of fresh axes beside
+    # it are no part of it)
+    line = _ruler(new & pm.area if pm.area.any() else new, cand_marks, frames) if frames else None
+    ruler = None
     if line is not None:
-        ruler, cand_marks = int(line.sum()), cand_marks & ~line  # a straight line across the plot carries no data
+        # A straight line across the plot carries no data; its anti-aliased fringe (beyond the 2 px the line is
+        # read in) is part of it: left behind, it spans the plot in the line's colour and rises with it.
+        ruler = cand_marks & (cv2.dilate(line.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0)
+        cand_marks = cand_marks & ~ruler
     ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
     area = pm.area.copy()  # (grown to the data's box below when there is no frame)
     if area.any() and int((ref_marks & area).sum()) < MIN_COLOUR_INK:
         area[:] = False  # "frames" holding none of the data (a stem plot's lines closing a box): no frame
     if area.any() and int((cand_marks & area).sum()) >= DRAWN * int((ref_marks & area).sum()):
-        return None, 0, ""  # drawn where the data are (checked first: the colour classes cost time)
+        return None, None, ""  # drawn where the data are (checked first: the colour classes cost time)
     if int(ref_col.sum()) >= MIN_COLOUR_INK:
         classes, what, cand_kind = _colour_classes(ref_lab, ref_col, min_share=0.003), "mark colours", cand_col
     elif area.any() and int((ref_marks & area).sum()) >= MIN_COLOUR_INK:
         classes, what, cand_kind = [ref_marks & area], "plotted marks", cand_marks
     else:
-        return None, 0, ""
+        return None, None, ""
     classes = _per_frame(_series_classes(classes, ref_lab, faces), frames)
     if not classes:
-        return None, 0, ""
+        return None, None, ""
     if not area.any():
         data = np.zeros_like(ref_marks)
         for m, _ in classes:
@@ -229,28 +253,50 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, int, str]:
         area[y0:y1, x0:x1] = True
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
     if cand_drawn >= DRAWN * drawn:
-        return None, 0, ""  # drawn where the data are: the data in another form, changes reported one by one
+        return None, None, ""  # drawn where the data are: the data in another form, changes reported one by one
     # A colour spans a series where the data are, up to the frame (a title above the plot spans none, nor do
     # tick labels beside it drawn in a series' colour, on a twin axis).
     where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
     near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     margin = 3 + round(0.005 * min(c.h, c.w))
-    gone = []
+    gone, kept_colours = [], []
     for m, sl in classes:
         colour = np.median(ref_lab[m], axis=0)
         same = cand_marks[sl] & where[sl] & ~_far(cand_lab[sl], colour, CLASS_DE)
-        if not _kept(m[sl], near[sl], same, cand_kind[sl], margin):
-            gone.append(m)
+        if _kept(m[sl], near[sl], same, cand_kind[sl], margin, where[sl]):
+            kept_colours.append(colour)
+        else:
+            gone.append((m, sl))
     if 2 * len(gone) <= len(classes):
-        return None, 0, ""
+        return None, None, ""
+    # A series drawn in another form and colour (bars drawn as a line in a new colour, over a new y scale) is
+    # drawn still: the candidate's marks where the data are, in no kept series' colour, carry its values
+    # (`chart_follows.carries`). Dots drawn at random carry none.
+    gone = [
+        (m, sl)
+        for m, sl in gone
+        if not _carried(m[sl] & where[sl], cand_kind[sl] & where[sl], cand_lab[sl], kept_colours)
+    ]
+    if 2 * len(gone) <= len(classes):
+        return None, None, ""
     hidden = np.zeros_like(ref_marks)
-    for m in gone:
+    for m, _ in gone:
         hidden |= m
     why = (
         f"{len(gone)} of its {len(classes)} {what} are gone and it draws {100 * cand_drawn / max(drawn, 1):.0f}% "
         "of the reference's ink where the data are"
     )
     return hidden, ruler, why
+
+
+def _carried(unit: np.ndarray, marks: np.ndarray, lab: np.ndarray, kept_colours: list[np.ndarray]) -> bool:
+    """The candidate's ``marks`` in none of the kept series' colours (`CLASS_DE`) carry the values of the series
+    ``unit`` (`chart_follows.carries`), and are no one straight line across it unless the series is one: a
+    diagonal line drawn on fresh axes rises with any rising series, and carries none of its values."""
+    others = marks.copy()
+    for colour in kept_colours:
+        others &= _far(lab, colour, CLASS_DE)
+    return carries(unit, others) is True and not (_straight(others) and not _straight(unit))
 
 
 #: Small multiples: a subplot's data are gone when this share of its marks has no candidate mark
@@ -305,20 +351,24 @@ def _hidden_panels(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray, float, str] | N
     return out, share, why
 
 
-def _kept(unit: np.ndarray, near: np.ndarray, same: np.ndarray, cand_marks: np.ndarray, margin: int) -> bool:
+def _kept(
+    unit: np.ndarray, near: np.ndarray, same: np.ndarray, cand_marks: np.ndarray, margin: int, where: np.ndarray
+) -> bool:
     """The candidate reproduces this class: half its ink has candidate marks within 2 px (``near``), or
     the candidate draws the class's colour (``same``) across half its extent (the series drawn in
     another form: bars as a line on a new axis), or the candidate draws marks of its kind
     (``cand_marks``: coloured for a colour class) at the class's edges (within ``margin`` of its top or bottom in half the
     columns it occupies, or of its left or right end in half its rows): the values a line drawn
     instead of bars, or marks recoloured and moved a little, still show. A straight line across bars
-    meets their tops only where it crosses them."""
+    meets their tops only where it crosses them. The colour's span keeps the class only when its marks
+    carry the class's values where the data are (``where``; `chart_follows.carries`, unless the class's
+    ends are flat there): dots drawn at random in a series' colour span it too."""
     n = int(unit.sum())
     if n == 0 or int((unit & near).sum()) >= KEPT * n:
         return True
     # (one straight line in the colour of a series that is none is a ruler: it carries none of its values)
     ruler = _straight(same) and not _straight(unit)
-    if (_across(unit, same) or _across(unit.T, same.T)) and not ruler:
+    if (_across(unit, same) or _across(unit.T, same.T)) and not ruler and carries(unit & where, same) is not False:
         return True
     return _edge_share(unit, cand_marks, margin) >= KEPT or _edge_share(unit.T, cand_marks.T, margin) >= KEPT
 

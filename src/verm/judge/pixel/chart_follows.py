@@ -1,0 +1,118 @@
+"""Charts: whether the candidate's marks carry one reference series' values (`carries`), read by `chart_missing`.
+
+A series drawn in another form (bars drawn as a line, in a new colour, over a new y scale) shows its values
+still: along the axis the series runs on, the candidate's marks rise and fall where its marks do. Marks that
+follow nothing (dots drawn at random, in the series' colour or not) keep none of that order. Rules in full:
+docs/judges.md, "Pixel judge".
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+#: The series' extent along its running axis is cut into at most this many bins (2 px at least each).
+CARRY_BINS = 48
+#: The candidate carries the series' values when its marks end in at least `CARRY_MIN` of the bins the series
+#: occupies, and `CARRY_COVER` of them, and their top or bottom ends rank with the series' (Spearman >=
+#: `CARRY_RANK`), both varying by over `CARRY_TOL` of the series' extent across.
+CARRY_MIN, CARRY_COVER, CARRY_RANK, CARRY_TOL = 8, 0.6, 0.8, 0.03
+
+
+def carries(unit: np.ndarray, marks: np.ndarray) -> bool | None:
+    """The candidate's ``marks`` carry the values of the reference's series ``unit`` (`CARRY_RANK`), read along
+    the axis the series runs on (`value_readings`). None when the series' ends do not vary there (one flat
+    mark: nothing to follow); False when they vary and the marks do not follow them."""
+    unit, marks = _main_pieces(unit), _main_pieces(marks)
+    verdicts = [_follows(unit.T, marks.T) if across else _follows(unit, marks) for across in value_readings(unit)]
+    if any(v is True for v in verdicts):
+        return True
+    return False if any(v is False for v in verdicts) else None
+
+
+#: A series runs along one axis when its marks cross the other axis's lines in clearly fewer runs: at most this
+#: share of the runs they cross the first's in (vertical bars: one a column, several a row).
+RUNS_CLEAR = 0.75
+
+
+def value_readings(unit: np.ndarray) -> tuple[bool, ...]:
+    """How the values of the series ``unit`` are read: down its columns (False: a series running along x, its
+    values its marks' tops and bottoms), along its rows (True: horizontal bars), or both when neither crosses
+    clearly fewer runs (`RUNS_CLEAR`: scattered markers). Reading vertical bars along their rows reads where
+    the categories start and end, no values: bars over the whole width "end at one level" row by row."""
+    down, across = _runs(unit), _runs(unit.T)
+    if down is None or across is None:
+        return ()
+    if down <= RUNS_CLEAR * across:
+        return (False,)
+    if across <= RUNS_CLEAR * down:
+        return (True,)
+    return (False, True)
+
+
+#: Gaps of up to this many pixels within a column do not split a run (`_runs`): grid lines drawn over bars,
+#: taken out of the marks, cut every bar's column.
+RUN_GAP = 7
+
+
+def _runs(mask: np.ndarray) -> float | None:
+    """The mean number of runs of ``mask`` in the columns it occupies, over gaps up to `RUN_GAP` (None when it
+    occupies none)."""
+    mask = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((RUN_GAP, 1), np.uint8)) > 0
+    starts = mask[1:] & ~mask[:-1]
+    per_col = starts.sum(axis=0) + mask[0]
+    occupied = mask.any(axis=0)
+    return float(per_col[occupied].mean()) if occupied.any() else None
+
+
+#: Pieces of a mask under this share of its largest piece are no marks of the series (`_main_pieces`).
+MINOR_PIECE = 0.1
+
+
+def _main_pieces(mask: np.ndarray) -> np.ndarray:
+    """``mask`` without its small pieces (`MINOR_PIECE` of the largest one): a legend's swatch or a label in
+    the series' colour beside its bars or line are no values of it (their ends, ranked with the bars' tops,
+    broke the order of a series retyped). Pieces of one size (a scatter's markers, dots) all stay."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if n <= 2:
+        return mask
+    sizes = stats[1:, cv2.CC_STAT_AREA]
+    keep = np.zeros(n, bool)
+    keep[1:] = sizes >= MINOR_PIECE * int(sizes.max())
+    return keep[labels]
+
+
+def _follows(unit: np.ndarray, marks: np.ndarray) -> bool | None:
+    """Column by column (binned) over ``unit``'s extent: do ``marks``' ends rank with ``unit``'s? None when
+    ``unit``'s ends do not vary, or it spans too few columns to tell."""
+    from scipy.stats import spearmanr
+
+    cols = np.flatnonzero(unit.any(axis=0))
+    if len(cols) < 2 * CARRY_MIN:
+        return None
+    lo, hi = int(cols[0]), int(cols[-1]) + 1
+    rows = np.flatnonzero(unit.any(axis=1))
+    tol = max(2.0, CARRY_TOL * (int(rows[-1]) - int(rows[0]) + 1))
+    edges = np.linspace(lo, hi, min(CARRY_BINS, (hi - lo) // 2) + 1).round().astype(int)
+    ref_ends, cand_ends = _bin_ends(unit, edges), _bin_ends(marks, edges)
+    drawn = ~np.isnan(ref_ends[0])
+    if not any(np.ptp(e[drawn]) > tol for e in ref_ends):
+        return None  # (one flat mark, or marks of one height: no values to follow here)
+    both = drawn & ~np.isnan(cand_ends[0])
+    if int(both.sum()) < max(CARRY_MIN, CARRY_COVER * int(drawn.sum())):
+        return False
+    return any(
+        np.ptp(r[both]) > tol and np.ptp(c[both]) > tol and spearmanr(r[both], c[both]).statistic >= CARRY_RANK
+        for r, c in zip(ref_ends, cand_ends, strict=True)
+    )
+
+
+def _bin_ends(mask: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """The top and bottom row of ``mask`` in each bin of columns (between consecutive ``edges``), 2 x bins;
+    NaN where a bin has no ink."""
+    out = np.full((2, len(edges) - 1), np.nan)
+    for k in range(len(edges) - 1):
+        ys = np.flatnonzero(mask[:, edges[k] : edges[k + 1]].any(axis=1))
+        if len(ys):
+            out[:, k] = ys[0], ys[-1]
+    return out
