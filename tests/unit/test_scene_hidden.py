@@ -63,6 +63,23 @@ ax1.set_title("Orders and average price")
 ax1.legend([bars, line], ["Orders", "Average price"], loc="upper left")
 """
 
+# Twin axes, each with its own legend (the generator's `twin_axes` kind): the two legends are the place's one.
+TWIN_LEGENDS = """
+import matplotlib.pyplot as plt
+months = ["Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+revenue = [5.86, 5.99, 6.02, 5.74, 6.75, 6.26, 6.84, 8.11, 9.08, 8.94, 9.3]
+growth = [8.3, 14.4, 12.8, 11.3, 11.4, 7.8, 2.2, 6.3, 12.8, 18.7, 20.3]
+fig, ax = plt.subplots(figsize=(9, 6))
+ax.bar(months, revenue, color="#a1c9f4", label="Revenue")
+ax.set_ylabel("Revenue ($M)", color="#a1c9f4")
+ax2 = ax.twinx()
+ax2.plot(months, growth, color="#ffb482", marker="D", linewidth=2, label="Growth")
+ax2.set_ylabel("Growth (%)", color="#ffb482")
+ax.set_title("Revenue and growth")
+ax.legend(loc="upper left")
+ax2.legend(loc="upper right")
+"""
+
 BAND = """
 import matplotlib.pyplot as plt
 week = list(range(1, 21))
@@ -91,7 +108,14 @@ ax.set_title("Active devices (millions)")
 ax.legend()
 """
 
-SOURCES = {"scatter_trend": SCATTER_TREND, "errorbar": ERRORBAR, "twin": TWIN, "band": BAND, "log_lines": LOG_LINES}
+SOURCES = {
+    "scatter_trend": SCATTER_TREND,
+    "errorbar": ERRORBAR,
+    "twin": TWIN,
+    "twin_legends": TWIN_LEGENDS,
+    "band": BAND,
+    "log_lines": LOG_LINES,
+}
 N_HONEST = 3
 
 
@@ -113,6 +137,13 @@ def charts() -> Iterator[dict[str, Rendering]]:
         for k, honest in enumerate(_honest(name, source)):
             plan[f"{name}:honest {k}"] = honest
     plan["log_lines:ios dropped"] = LOG_LINES.replace('ax.plot(years, ios, marker="s", label="iOS")\n', "")
+    plan["twin_legends:bars dropped"] = TWIN_LEGENDS.replace(
+        'ax.bar(months, revenue, color="#a1c9f4", label="Revenue")\n', ""
+    )
+    plan["twin_legends:line dropped"] = TWIN_LEGENDS.replace(
+        "ax2.plot(months, growth,", "(lambda *a, **k: None)(months, growth,"
+    )
+    assert TWIN_LEGENDS not in (plan["twin_legends:bars dropped"], plan["twin_legends:line dropped"])
     plan["band:band dropped"] = BAND.replace("ax.fill_between(", "(lambda *a, **k: None)(")
     with ChartRenderer(workers=2) as renderer:
         rendered = renderer.render_many(list(plan.values()))
@@ -142,10 +173,19 @@ def test_one_line_hack_costs_more_than_every_honest_candidate(charts: dict[str, 
     assert sum(1 for d in hack if d.severity == 3) >= 2, [d.description for d in hack]
 
 
-@pytest.mark.parametrize(("ref", "cand"), [("log_lines", "log_lines:ios dropped"), ("band", "band:band dropped")])
+@pytest.mark.parametrize(
+    ("ref", "cand"),
+    [
+        ("log_lines", "log_lines:ios dropped"),
+        ("band", "band:band dropped"),
+        ("twin_legends", "twin_legends:bars dropped"),
+        ("twin_legends", "twin_legends:line dropped"),
+    ],
+)
 def test_one_series_dropped_is_one_discrepancy(charts: dict[str, Rendering], ref: str, cand: str) -> None:
     # One series dropped, however much ink it has (the band under its mean line), is one error, as the bench's
-    # ground truth grades it: the legend, texts and other series stay.
+    # ground truth grades it: the legend, texts and other series stay. On twin axes with a legend each, the
+    # legend of the dropped series' axes goes with it: that is its entry of the place's legends, not a legend.
     found = judge(charts, ref, cand)
     assert [d.category for d in found if d.category == "data_error"] == ["data_error"], found
     assert total(found) <= 5  # the series (3) and at most its legend entry

@@ -136,8 +136,9 @@ class ChartDiff(TextRules):
         if weight > 0:
             words = [series_words(s, ss) for ss in kinds.values() for s in ss]
             data = AxesData(weight=weight, lost=weight, lost_words=words)
-            self.losses.append(Hidden(where, r.get("bbox"), _place(r), data, legend=1.0 if r.get("legend") else 0.0,
-                                      legend_lost=1.0, texts=len(r.get("texts") or []),
+            entries = legend_lost(r.get("legend"), None)[0]
+            self.losses.append(Hidden(where, r.get("bbox"), _place(r), data, legend=entries,
+                                      legend_lost=entries, texts=len(r.get("texts") or []),
                                       texts_lost=len(r.get("texts") or [])))  # fmt: skip
 
     def pile_up(self) -> None:

@@ -22,7 +22,7 @@ TEXTS_WEIGHT = 0.25
 @dataclass
 class Hidden:
     """What one reference axes shows and how much of it the candidate does not: its data (`AxesData`), its
-    legend (1 if it has one; the share of its entries gone) and its texts (how many; how many gone)."""
+    legend (its entries, at least 1 if it has one; the entries gone) and its texts (how many; how many gone)."""
 
     where: str
     box: Any
@@ -34,7 +34,7 @@ class Hidden:
     texts_lost: int = 0
 
     def other_words(self) -> list[str]:
-        words = ["the legend"] if self.legend and self.legend_lost >= 1 else []
+        words = ["the legend"] if self.legend and self.legend_lost >= self.legend else []
         return words + ([f"{self.texts_lost} texts"] if self.texts_lost else [])
 
 
@@ -52,7 +52,7 @@ def hidden_share(hs: list[Hidden]) -> tuple[float, float]:
     total, lost = 1.0, data
     if any(h.legend for h in hs):
         total += LEGEND_WEIGHT
-        lost += LEGEND_WEIGHT * max(h.legend_lost for h in hs)
+        lost += LEGEND_WEIGHT * _legend_share(hs)
     texts = sum(h.texts for h in hs)
     if texts:
         total += TEXTS_WEIGHT
@@ -63,15 +63,25 @@ def hidden_share(hs: list[Hidden]) -> tuple[float, float]:
 def missing_pieces(hs: list[Hidden]) -> int:
     """How many separate things are missing: series (or their error bars), a whole legend, texts."""
     n = sum(h.data.pieces for h in hs)
-    n += any(h.legend and h.legend_lost >= 1 for h in hs)
+    n += any(h.legend for h in hs) and _legend_share(hs) >= 1
     return n + any(h.texts_lost for h in hs)
 
 
+def _legend_share(hs: list[Hidden]) -> float:
+    """The share of the legend entries at one place that is gone: twin axes at one place each may draw a legend,
+    and together they are the place's legend (the legend of a twin's only series, dropped, is that entry gone,
+    not a whole legend)."""
+    entries = sum(h.legend for h in hs)
+    return min(1.0, sum(h.legend_lost for h in hs) / entries) if entries > 0 else 0.0
+
+
 def legend_lost(r: dict[str, Any] | None, c: dict[str, Any] | None) -> tuple[float, float]:
-    """(1 if the reference has a legend, the share of its entries the candidate's does not show)."""
+    """(the reference legend's entries, at least 1 if it has a legend; how many of them the candidate's does not
+    show)."""
     if not r:
         return 0.0, 0.0
+    n_r = len(r.get("texts") or [])
     if not c:
-        return 1.0, 1.0
-    n_r, n_c = len(r.get("texts") or []), len(c.get("texts") or [])
-    return 1.0, (max(0, n_r - n_c) / n_r) if n_r else 0.0
+        return float(max(n_r, 1)), float(max(n_r, 1))
+    n_c = len(c.get("texts") or [])
+    return float(max(n_r, 1)), float(max(0, n_r - n_c))
