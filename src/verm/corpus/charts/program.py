@@ -217,25 +217,8 @@ _PYPLOT_KINDS = frozenset(
         "log_scale",
     }
 )
-# Kinds that make sense as one panel of a subplot grid.
-_PANEL_KINDS = (
-    "bar_grouped",
-    "bar_stacked",
-    "bar_horizontal",
-    "line",
-    "scatter",
-    "area",
-    "stackplot",
-    "pie",
-    "donut",
-    "histogram",
-    "box",
-    "violin",
-    "errorbar",
-    "heatmap",
-    "log_scale",
-    "annotated",
-)
+# Kinds that make sense as one panel of a subplot grid: all but the two that are layouts of their own.
+_PANEL_KINDS = tuple(k for k in CHART_KINDS if k not in ("subplots", "twin_axes"))
 
 
 # --------------------------------------------------------------------------------------------------------------
