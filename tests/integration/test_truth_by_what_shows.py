@@ -256,3 +256,19 @@ def test_table_row_and_column_edits_only_cross(table_renderer) -> None:  # type:
     assert sorted((d.severity, d.location) for d in truth[0]) == [(2, "columns 1 and 4"), (2, "rows 3 and 4")]
     assert sorted((d.severity, d.location) for d in truth[1]) == [(3, "column 1"), (3, "row 3")]
     assert not any("on the same place" in d.description for ts in truth for d in ts)
+
+
+OUTLINE = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">
+  <path d="M10 10 H90 V90 H10 Z M20 20 H80 V80 H20 Z M30 30 H70 V70 H30 Z M40 40 H60 V60 H40 Z"
+        fill="none" stroke="#264653" stroke-width="2"/>
+</svg>"""
+
+
+def test_an_outline_shrunk_far_is_graded_by_how_far_its_ink_went() -> None:
+    # Nested squares shrunk to half: each new square lies a few pixels from an old one, so "where the new
+    # ink came from" reads a short move (severity 2); the outer squares' ink went 20 % of the side.
+    items = [_chain("svg", OUTLINE, ("shape_size", {"target": 0, "factor": 0.5}))]
+    with get_renderer("svg", workers=1) as r:
+        measured = measure_many("svg", items, r)
+    _, graded = _one(measured[0])
+    assert graded == 3
