@@ -619,3 +619,27 @@ def test_separate_elements_erased_are_never_folded_into_the_scattered_rest(judge
     )
     erased = [d.severity for d in hack if "is missing in the candidate" in d.description]
     assert erased == [2, 2, 2], [(d.severity, d.description) for d in hack]
+
+
+def test_one_element_resized_read_as_outlines_moved_alike_in_separate_places_is_one_item() -> None:
+    from verm.judge.pixel.svg import _merge_same_transform
+
+    # A document icon's text lines (one path's subpaths) scaled by 1.39: each line's outline moved by up
+    # to 7 %, three separate drawings read alike -- one edit, not three severity-2 items.
+    moved = "A shape's outline moved by up to 7% of the image (scaled, rotated or reshaped)."
+    slight = "A shape's outline moved by up to 3% of the image (it shrank or grew)."
+    items = [
+        _Item("shape_error", 2, (100, 140, 230, 160), moved, "geometry"),
+        _Item("shape_error", 2, (100, 230, 170, 250), moved, "geometry"),
+        _Item("shape_error", 2, (100, 185, 230, 210), "A shape's outline moved by up to 9% of the image.", "geometry"),
+        _Item("shape_error", 1, (10, 10, 40, 40), slight, "geometry"),
+        _Item("shape_error", 1, (200, 10, 240, 40), slight, "geometry"),
+    ]
+    out = _merge_same_transform(items)
+    assert [(it.severity, it.description) for it in out] == [
+        (2, moved),
+        (2, "A shape's outline moved by up to 9% of the image."),
+        (1, slight),  # under the first outline step, separate edits' slivers often read alike
+        (1, slight),
+    ]
+    assert out[0].box == (100, 140, 230, 250)

@@ -11,6 +11,7 @@ drawings erased that matter alone count each. Rules in full: docs/judges.md, "Pi
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 
 import cv2
@@ -221,13 +222,29 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
 SVG_TRANSFORM_READINGS = ("A shape is mirrored ", "A shape is drawn at ", "A shape is turned by ", "A shape moved by ")
 
 
+#: SVG: an outline moved as far (`_svg_shape_items`' outline readings, the same words and number) in
+#: separate places is one element resized or turned, its separate subpaths (a document's text lines, two
+#: eyes) each read, from the first outline step (`SVG_MOVE_SEVERITY`): nearer, a few pixels' outline slivers
+#: of separate edits often read alike.
+SVG_OUTLINE_READING = re.compile(r"A shape's outline moved by up to (\d+)% of the image")
+
+
+def _same_change_reading(description: str) -> bool:
+    """Whether two items reading ``description`` alike are one change read in several places."""
+    if description.startswith(SVG_TRANSFORM_READINGS):
+        return True
+    outline = SVG_OUTLINE_READING.match(description)
+    return outline is not None and int(outline.group(1)) >= 100 * SVG_MOVE_SEVERITY[0]
+
+
 def _merge_same_transform(items: list[_Item]) -> list[_Item]:
     """Items that read the same transform (the same words and numbers: mirrored about one axis, drawn at
-    one scale, turned or moved as far) are one element transformed, read in two places: one item (an
-    edit transforms one element; two elements given the very same transform are rare)."""
+    one scale, turned or moved as far; an outline moved as far from the first step, `SVG_OUTLINE_READING`)
+    are one element transformed, read in two places: one item (an edit transforms one element; two
+    elements given the very same transform are rare)."""
     out: list[_Item] = []
     for it in items:
-        reading = it.description.startswith(SVG_TRANSFORM_READINGS)
+        reading = _same_change_reading(it.description)
         same = next((o for o in out if reading and o.description == it.description and o.kind == it.kind), None)
         if same is None:
             out.append(it)
