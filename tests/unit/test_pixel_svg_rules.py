@@ -643,3 +643,17 @@ def test_one_element_resized_read_as_outlines_moved_alike_in_separate_places_is_
         (1, slight),
     ]
     assert out[0].box == (100, 140, 230, 250)
+
+
+def test_an_element_erased_beside_one_shrunk_is_no_part_of_the_shrinking(judge: PixelJudge) -> None:
+    # Feather's linkedin icon: the "n" erased and the "i"'s stem shrunk to 0.395 of its size. The stem's
+    # shrink, taken over the "n"'s box, covers a fraction of it and so differed little from the bare
+    # candidate there: the "n" was folded into the resize, one item (severity 3) for two severe edits.
+    ref = (
+        f'{_TAG}<path d="M16 8a6 6 0 0 1 6 6v7h-4v-7a2 2 0 0 0-2-2 2 2 0 0 0-2 2v7h-4v-7a6 6 0 0 1 6-6z"/>'
+        '<rect x="2" y="9" width="4" height="12"/><circle cx="4" cy="4" r="2"/></svg>'
+    )
+    cand = f'{_TAG}<rect x="3.21" y="12.63" width="1.58" height="4.74"/><circle cx="4" cy="4" r="2"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert any("missing" in d.description and d.severity == 3 for d in out), [(d.severity, d.description) for d in out]
+    assert sum(d.severity for d in out) >= 5, [(d.severity, d.description) for d in out]

@@ -283,7 +283,9 @@ def _fold_into_motion(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.n
             x0, y0, x1, y1 = _union([b for h in halves for b in _moved_boxes(c, h.box, motion.motion)])
             sl = (slice(y0, y1), slice(x0, x1))
             still = int((ref_paint[sl] != cand_paint[sl]).sum())
-            if int((moved[sl] != cand_paint[sl]).sum()) <= SVG_MOTION_FOLD * still:
+            if int((moved[sl] != cand_paint[sl]).sum()) <= SVG_MOTION_FOLD * still and all(
+                _lands_on_paint(c, h, motion.motion, paint) for h in halves
+            ):
                 folded.update(id(h) for h in halves)
                 motion.box = _union([motion.box, *(h.box for h in halves)])
                 # The element's change holds its parts' (a transform read on a detail, its hole, grades
@@ -296,6 +298,31 @@ def _fold_into_motion(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.n
                 grade = _svg_outline_grade(float(np.percentile(reach, 98)) / min(c.h, c.w), share)
                 motion.severity = max(motion.severity, grade, *(h.severity for h in halves))
     return [it for it in items if id(it) not in folded]
+
+
+#: SVG: a shape missing (drawn) is a transform's old (new) place when at least this share of its
+#: one-sided paint, taken by the transform (back), lands on the other image's paint.
+SVG_FOLD_LANDS = 0.5
+
+
+def _lands_on_paint(c: _Ctx, half: _Item, motion: np.ndarray, paint: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Whether the paint a shape missing (``half``; drawn: the transform taken back) holds is found where
+    ``motion`` takes it (`SVG_FOLD_LANDS`): a drawing shrunk covers a fraction of its old box, so over the
+    box of both the shrunk paint differs little from a candidate that dropped everything there (an
+    element erased beside one resized is no part of the resize)."""
+    ref_paint, cand_paint = paint
+    own, other = (
+        (ref_paint & ~cand_paint, cand_paint) if half.kind == "missing" else (cand_paint & ~ref_paint, ref_paint)
+    )
+    m = motion if half.kind == "missing" else cv2.invertAffineTransform(motion)
+    x0, y0, x1, y1 = half.box
+    inside = np.zeros_like(own)
+    inside[y0:y1, x0:x1] = own[y0:y1, x0:x1]
+    n = int(inside.sum())
+    if n == 0:
+        return True
+    taken = cv2.warpAffine(inside.astype(np.uint8), m, (c.w, c.h), flags=cv2.INTER_NEAREST) > 0
+    return int((taken & other).sum()) >= SVG_FOLD_LANDS * max(1, int(taken.sum()))
 
 
 def _moved_boxes(c: _Ctx, box: PxBox, motion: np.ndarray) -> list[PxBox]:
