@@ -657,3 +657,20 @@ def test_an_element_erased_beside_one_shrunk_is_no_part_of_the_shrinking(judge: 
     out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
     assert any("missing" in d.description and d.severity == 3 for d in out), [(d.severity, d.description) for d in out]
     assert sum(d.severity for d in out) >= 5, [(d.severity, d.description) for d in out]
+
+
+def test_a_shifted_copy_keeps_the_reference_drawing_no_shape_read_missing(judge: PixelJudge) -> None:
+    # Bootstrap's cup-fill and a shifted copy of its path drawn over it: the candidate is mostly black, so
+    # its ink (taken against its most common colour) is the canvas, and the reference's cup -- painted
+    # black in both -- read as "a shape of the reference is missing" (severity 1) beside the copy.
+    cup = (
+        '<path fill-rule="evenodd" d="M.11 3.187A.5.5 0 0 1 .5 3h13a.5.5 0 0 1 .488.608l-.22.991a3.001 3.001 0 '
+        "0 1-1.3 5.854l-.132.59A2.5 2.5 0 0 1 9.896 13H4.104a2.5 2.5 0 0 1-2.44-1.958L.012 3.608a.5.5 0 0 1 "
+        '.098-.42Zm12.574 6.288a2 2 0 0 0 .866-3.899z"'
+    )
+    tag = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" fill="currentColor" viewBox="0 0 16 16">'
+    ref = f"{tag}{cup}/></svg>"
+    cand = f'{tag}{cup}/>{cup} transform="translate(-2.014 -1.0857)"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert any("draws a shape" in d.description for d in out), [d.description for d in out]
+    assert not any("missing" in d.description for d in out), [(d.severity, d.description) for d in out]

@@ -702,6 +702,7 @@ def _svg_shape_items(
             out.extend(
                 _svg_side_item(c, m, x0, y0, missing, mask, paint)
                 for m, missing in ((ref_only, True), (cand_only, False))
+                if not _drawn_alike(c, m, x0, y0, paint)
             )
             return out
         out.append(
@@ -724,15 +725,35 @@ def _svg_shape_items(
             )
         )  # fmt: skip
         return out
-    out.append(_svg_side_item(c, one, x0, y0, n_ref > n_cand, mask, paint))
+    if not _drawn_alike(c, one, x0, y0, paint):
+        out.append(_svg_side_item(c, one, x0, y0, n_ref > n_cand, mask, paint))
     # The other side's ink, when it is more than slivers and lies off the reference's (candidate's)
     # ink, is a change of its own: a part gone beside one drawn elsewhere on the same drawing.
     other = cand_only if n_ref > n_cand else ref_only
     if int(other.sum()) >= max(min_px, SVG_OTHER_SIDE * moved_px):
         off = float(np.percentile((d_ref if n_ref > n_cand else d_cand)[sl][other], 90)) / side
-        if off >= SVG_MOVE_SEVERITY[0]:
+        if off >= SVG_MOVE_SEVERITY[0] and not _drawn_alike(c, other, x0, y0, paint):
             out.append(_svg_side_item(c, other, x0, y0, n_ref <= n_cand, mask, paint))
     return out
+
+
+#: SVG: one-sided ink (`_svg_side_item`) of which this share is paint in the other image too, in a
+#: dominant colour alike (ΔE under `INK_DE`), is drawn alike there: no shape missing or drawn.
+SVG_DRAWN_ALIKE = 0.9
+
+
+def _drawn_alike(c: _Ctx, ink: np.ndarray, x0: int, y0: int, paint: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Whether ink on one side only (``ink``, in a box at x0, y0) is painted in the other image too, in
+    the same colour (`SVG_DRAWN_ALIKE`): each image's ink is taken against its most common colour, and a
+    candidate drawn mostly in the icon's colour (a cup grown or copied over the canvas) takes that colour
+    as its background, its cup no ink: the reference's cup, painted there still, read as a shape missing."""
+    n = int(ink.sum())
+    if n == 0:
+        return False
+    sl = (slice(y0, y0 + ink.shape[0]), slice(x0, x0 + ink.shape[1]))
+    if int((ink & paint[0][sl] & paint[1][sl]).sum()) < SVG_DRAWN_ALIKE * n:
+        return False
+    return _rgb_de(_dominant(c.ref[sl][ink]), _dominant(c.cand[sl][ink])) < INK_DE
 
 
 def _svg_side_item(
