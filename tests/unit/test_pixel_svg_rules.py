@@ -674,3 +674,19 @@ def test_a_shifted_copy_keeps_the_reference_drawing_no_shape_read_missing(judge:
     out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
     assert any("draws a shape" in d.description for d in out), [d.description for d in out]
     assert not any("missing" in d.description for d in out), [(d.severity, d.description) for d in out]
+
+
+def test_a_symmetric_shape_found_apart_is_moved_not_mirrored(judge: PixelJudge) -> None:
+    # Bootstrap's exclamation-circle with its exclamation mark shifted 20 % to the right: the mark is
+    # symmetric about its own axis, so its old ink mirrored in the box of both is its new ink -- read as
+    # "mirrored horizontally" (2), while the mark moved that far (a structure_error 3).
+    tag = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" fill="currentColor" viewBox="0 0 16 16">'
+    ring = '<path d="M8 15A7 7 0 1 1 8 1a7 7 0 0 1 0 14m0 1A8 8 0 1 0 8 0a8 8 0 0 0 0 16"/>'
+    mark = '<path d="M7.002 11a1 1 0 1 1 2 0 1 1 0 0 1-2 0M7.1 4.995a.905.905 0 1 1 1.8 0l-.35 3.507a.552.552 0 0 1-1.1 0z"'
+    ref = f"{tag}{ring}{mark}/></svg>"
+    cand = f'{tag}{ring}{mark} transform="translate(3.1639 0.1615)"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert not any("mirrored" in d.description for d in out), [d.description for d in out]
+    assert any("moved by 20%" in d.description and d.severity == 3 for d in out), [
+        (d.severity, d.description) for d in out
+    ]
