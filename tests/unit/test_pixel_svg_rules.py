@@ -690,3 +690,13 @@ def test_a_symmetric_shape_found_apart_is_moved_not_mirrored(judge: PixelJudge) 
     assert any("moved by 20%" in d.description and d.severity == 3 for d in out), [
         (d.severity, d.description) for d in out
     ]
+
+
+def test_an_icon_bar_drawn_a_few_pixels_shorter_is_a_change_not_a_reflow(judge: PixelJudge) -> None:
+    # Lucide's square-chart-gantt with its top bar scaled by 0.882 (each end 6 px in at 336 px): an icon
+    # has no layout to re-flow, yet the two ends, "content moved a few pixels", were explained away.
+    body = '<rect width="18" height="18" x="3" y="3" rx="2"/><path d="M8 12h6"/><path d="M11 16h5"/></svg>'
+    ref = f'{_TAG}<path d="M9 8h7"/>{body}'
+    cand = f'{_TAG}<path d="M9.413 8 L15.587 8"/>{body}'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert out and all(d.category == "shape_error" for d in out), [(d.category, d.description) for d in out]
