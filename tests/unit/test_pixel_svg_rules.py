@@ -619,3 +619,84 @@ def test_separate_elements_erased_are_never_folded_into_the_scattered_rest(judge
     )
     erased = [d.severity for d in hack if "is missing in the candidate" in d.description]
     assert erased == [2, 2, 2], [(d.severity, d.description) for d in hack]
+
+
+def test_one_element_resized_read_as_outlines_moved_alike_in_separate_places_is_one_item() -> None:
+    from verm.judge.pixel.svg import _merge_same_transform
+
+    # A document icon's text lines (one path's subpaths) scaled by 1.39: each line's outline moved by up
+    # to 7 %, three separate drawings read alike -- one edit, not three severity-2 items.
+    moved = "A shape's outline moved by up to 7% of the image (scaled, rotated or reshaped)."
+    slight = "A shape's outline moved by up to 3% of the image (it shrank or grew)."
+    items = [
+        _Item("shape_error", 2, (100, 140, 230, 160), moved, "geometry"),
+        _Item("shape_error", 2, (100, 230, 170, 250), moved, "geometry"),
+        _Item("shape_error", 2, (100, 185, 230, 210), "A shape's outline moved by up to 9% of the image.", "geometry"),
+        _Item("shape_error", 1, (10, 10, 40, 40), slight, "geometry"),
+        _Item("shape_error", 1, (200, 10, 240, 40), slight, "geometry"),
+    ]
+    out = _merge_same_transform(items)
+    assert [(it.severity, it.description) for it in out] == [
+        (2, moved),
+        (2, "A shape's outline moved by up to 9% of the image."),
+        (1, slight),  # under the first outline step, separate edits' slivers often read alike
+        (1, slight),
+    ]
+    assert out[0].box == (100, 140, 230, 250)
+
+
+def test_an_element_erased_beside_one_shrunk_is_no_part_of_the_shrinking(judge: PixelJudge) -> None:
+    # Feather's linkedin icon: the "n" erased and the "i"'s stem shrunk to 0.395 of its size. The stem's
+    # shrink, taken over the "n"'s box, covers a fraction of it and so differed little from the bare
+    # candidate there: the "n" was folded into the resize, one item (severity 3) for two severe edits.
+    ref = (
+        f'{_TAG}<path d="M16 8a6 6 0 0 1 6 6v7h-4v-7a2 2 0 0 0-2-2 2 2 0 0 0-2 2v7h-4v-7a6 6 0 0 1 6-6z"/>'
+        '<rect x="2" y="9" width="4" height="12"/><circle cx="4" cy="4" r="2"/></svg>'
+    )
+    cand = f'{_TAG}<rect x="3.21" y="12.63" width="1.58" height="4.74"/><circle cx="4" cy="4" r="2"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert any("missing" in d.description and d.severity == 3 for d in out), [(d.severity, d.description) for d in out]
+    assert sum(d.severity for d in out) >= 5, [(d.severity, d.description) for d in out]
+
+
+def test_a_shifted_copy_keeps_the_reference_drawing_no_shape_read_missing(judge: PixelJudge) -> None:
+    # Bootstrap's cup-fill and a shifted copy of its path drawn over it: the candidate is mostly black, so
+    # its ink (taken against its most common colour) is the canvas, and the reference's cup -- painted
+    # black in both -- read as "a shape of the reference is missing" (severity 1) beside the copy.
+    cup = (
+        '<path fill-rule="evenodd" d="M.11 3.187A.5.5 0 0 1 .5 3h13a.5.5 0 0 1 .488.608l-.22.991a3.001 3.001 0 '
+        "0 1-1.3 5.854l-.132.59A2.5 2.5 0 0 1 9.896 13H4.104a2.5 2.5 0 0 1-2.44-1.958L.012 3.608a.5.5 0 0 1 "
+        '.098-.42Zm12.574 6.288a2 2 0 0 0 .866-3.899z"'
+    )
+    tag = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" fill="currentColor" viewBox="0 0 16 16">'
+    ref = f"{tag}{cup}/></svg>"
+    cand = f'{tag}{cup}/>{cup} transform="translate(-2.014 -1.0857)"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert any("draws a shape" in d.description for d in out), [d.description for d in out]
+    assert not any("missing" in d.description for d in out), [(d.severity, d.description) for d in out]
+
+
+def test_a_symmetric_shape_found_apart_is_moved_not_mirrored(judge: PixelJudge) -> None:
+    # Bootstrap's exclamation-circle with its exclamation mark shifted 20 % to the right: the mark is
+    # symmetric about its own axis, so its old ink mirrored in the box of both is its new ink -- read as
+    # "mirrored horizontally" (2), while the mark moved that far (a structure_error 3).
+    tag = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" fill="currentColor" viewBox="0 0 16 16">'
+    ring = '<path d="M8 15A7 7 0 1 1 8 1a7 7 0 0 1 0 14m0 1A8 8 0 1 0 8 0a8 8 0 0 0 0 16"/>'
+    mark = '<path d="M7.002 11a1 1 0 1 1 2 0 1 1 0 0 1-2 0M7.1 4.995a.905.905 0 1 1 1.8 0l-.35 3.507a.552.552 0 0 1-1.1 0z"'
+    ref = f"{tag}{ring}{mark}/></svg>"
+    cand = f'{tag}{ring}{mark} transform="translate(3.1639 0.1615)"/></svg>'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert not any("mirrored" in d.description for d in out), [d.description for d in out]
+    assert any("moved by 20%" in d.description and d.severity == 3 for d in out), [
+        (d.severity, d.description) for d in out
+    ]
+
+
+def test_an_icon_bar_drawn_a_few_pixels_shorter_is_a_change_not_a_reflow(judge: PixelJudge) -> None:
+    # Lucide's square-chart-gantt with its top bar scaled by 0.882 (each end 6 px in at 336 px): an icon
+    # has no layout to re-flow, yet the two ends, "content moved a few pixels", were explained away.
+    body = '<rect width="18" height="18" x="3" y="3" rx="2"/><path d="M8 12h6"/><path d="M11 16h5"/></svg>'
+    ref = f'{_TAG}<path d="M9 8h7"/>{body}'
+    cand = f'{_TAG}<path d="M9.413 8 L15.587 8"/>{body}'
+    out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
+    assert out and all(d.category == "shape_error" for d in out), [(d.category, d.description) for d in out]

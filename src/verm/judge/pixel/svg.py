@@ -11,6 +11,7 @@ drawings erased that matter alone count each. Rules in full: docs/judges.md, "Pi
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 
 import cv2
@@ -221,13 +222,29 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
 SVG_TRANSFORM_READINGS = ("A shape is mirrored ", "A shape is drawn at ", "A shape is turned by ", "A shape moved by ")
 
 
+#: SVG: an outline moved as far (`_svg_shape_items`' outline readings, the same words and number) in
+#: separate places is one element resized or turned, its separate subpaths (a document's text lines, two
+#: eyes) each read, from the first outline step (`SVG_MOVE_SEVERITY`): nearer, a few pixels' outline slivers
+#: of separate edits often read alike.
+SVG_OUTLINE_READING = re.compile(r"A shape's outline moved by up to (\d+)% of the image")
+
+
+def _same_change_reading(description: str) -> bool:
+    """Whether two items reading ``description`` alike are one change read in several places."""
+    if description.startswith(SVG_TRANSFORM_READINGS):
+        return True
+    outline = SVG_OUTLINE_READING.match(description)
+    return outline is not None and int(outline.group(1)) >= 100 * SVG_MOVE_SEVERITY[0]
+
+
 def _merge_same_transform(items: list[_Item]) -> list[_Item]:
     """Items that read the same transform (the same words and numbers: mirrored about one axis, drawn at
-    one scale, turned or moved as far) are one element transformed, read in two places: one item (an
-    edit transforms one element; two elements given the very same transform are rare)."""
+    one scale, turned or moved as far; an outline moved as far from the first step, `SVG_OUTLINE_READING`)
+    are one element transformed, read in two places: one item (an edit transforms one element; two
+    elements given the very same transform are rare)."""
     out: list[_Item] = []
     for it in items:
-        reading = it.description.startswith(SVG_TRANSFORM_READINGS)
+        reading = _same_change_reading(it.description)
         same = next((o for o in out if reading and o.description == it.description and o.kind == it.kind), None)
         if same is None:
             out.append(it)
@@ -266,7 +283,9 @@ def _fold_into_motion(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.n
             x0, y0, x1, y1 = _union([b for h in halves for b in _moved_boxes(c, h.box, motion.motion)])
             sl = (slice(y0, y1), slice(x0, x1))
             still = int((ref_paint[sl] != cand_paint[sl]).sum())
-            if int((moved[sl] != cand_paint[sl]).sum()) <= SVG_MOTION_FOLD * still:
+            if int((moved[sl] != cand_paint[sl]).sum()) <= SVG_MOTION_FOLD * still and all(
+                _lands_on_paint(c, h, motion.motion, paint) for h in halves
+            ):
                 folded.update(id(h) for h in halves)
                 motion.box = _union([motion.box, *(h.box for h in halves)])
                 # The element's change holds its parts' (a transform read on a detail, its hole, grades
@@ -279,6 +298,31 @@ def _fold_into_motion(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.n
                 grade = _svg_outline_grade(float(np.percentile(reach, 98)) / min(c.h, c.w), share)
                 motion.severity = max(motion.severity, grade, *(h.severity for h in halves))
     return [it for it in items if id(it) not in folded]
+
+
+#: SVG: a shape missing (drawn) is a transform's old (new) place when at least this share of its
+#: one-sided paint, taken by the transform (back), lands on the other image's paint.
+SVG_FOLD_LANDS = 0.5
+
+
+def _lands_on_paint(c: _Ctx, half: _Item, motion: np.ndarray, paint: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Whether the paint a shape missing (``half``; drawn: the transform taken back) holds is found where
+    ``motion`` takes it (`SVG_FOLD_LANDS`): a drawing shrunk covers a fraction of its old box, so over the
+    box of both the shrunk paint differs little from a candidate that dropped everything there (an
+    element erased beside one resized is no part of the resize)."""
+    ref_paint, cand_paint = paint
+    own, other = (
+        (ref_paint & ~cand_paint, cand_paint) if half.kind == "missing" else (cand_paint & ~ref_paint, ref_paint)
+    )
+    m = motion if half.kind == "missing" else cv2.invertAffineTransform(motion)
+    x0, y0, x1, y1 = half.box
+    inside = np.zeros_like(own)
+    inside[y0:y1, x0:x1] = own[y0:y1, x0:x1]
+    n = int(inside.sum())
+    if n == 0:
+        return True
+    taken = cv2.warpAffine(inside.astype(np.uint8), m, (c.w, c.h), flags=cv2.INTER_NEAREST) > 0
+    return int((taken & other).sum()) >= SVG_FOLD_LANDS * max(1, int(taken.sum()))
 
 
 def _moved_boxes(c: _Ctx, box: PxBox, motion: np.ndarray) -> list[PxBox]:
@@ -658,6 +702,7 @@ def _svg_shape_items(
             out.extend(
                 _svg_side_item(c, m, x0, y0, missing, mask, paint)
                 for m, missing in ((ref_only, True), (cand_only, False))
+                if not _drawn_alike(c, m, x0, y0, paint)
             )
             return out
         out.append(
@@ -680,15 +725,35 @@ def _svg_shape_items(
             )
         )  # fmt: skip
         return out
-    out.append(_svg_side_item(c, one, x0, y0, n_ref > n_cand, mask, paint))
+    if not _drawn_alike(c, one, x0, y0, paint):
+        out.append(_svg_side_item(c, one, x0, y0, n_ref > n_cand, mask, paint))
     # The other side's ink, when it is more than slivers and lies off the reference's (candidate's)
     # ink, is a change of its own: a part gone beside one drawn elsewhere on the same drawing.
     other = cand_only if n_ref > n_cand else ref_only
     if int(other.sum()) >= max(min_px, SVG_OTHER_SIDE * moved_px):
         off = float(np.percentile((d_ref if n_ref > n_cand else d_cand)[sl][other], 90)) / side
-        if off >= SVG_MOVE_SEVERITY[0]:
+        if off >= SVG_MOVE_SEVERITY[0] and not _drawn_alike(c, other, x0, y0, paint):
             out.append(_svg_side_item(c, other, x0, y0, n_ref <= n_cand, mask, paint))
     return out
+
+
+#: SVG: one-sided ink (`_svg_side_item`) of which this share is paint in the other image too, in a
+#: dominant colour alike (ΔE under `INK_DE`), is drawn alike there: no shape missing or drawn.
+SVG_DRAWN_ALIKE = 0.9
+
+
+def _drawn_alike(c: _Ctx, ink: np.ndarray, x0: int, y0: int, paint: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Whether ink on one side only (``ink``, in a box at x0, y0) is painted in the other image too, in
+    the same colour (`SVG_DRAWN_ALIKE`): each image's ink is taken against its most common colour, and a
+    candidate drawn mostly in the icon's colour (a cup grown or copied over the canvas) takes that colour
+    as its background, its cup no ink: the reference's cup, painted there still, read as a shape missing."""
+    n = int(ink.sum())
+    if n == 0:
+        return False
+    sl = (slice(y0, y0 + ink.shape[0]), slice(x0, x0 + ink.shape[1]))
+    if int((ink & paint[0][sl] & paint[1][sl]).sum()) < SVG_DRAWN_ALIKE * n:
+        return False
+    return _rgb_de(_dominant(c.ref[sl][ink]), _dominant(c.cand[sl][ink])) < INK_DE
 
 
 def _svg_side_item(

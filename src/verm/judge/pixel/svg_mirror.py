@@ -6,6 +6,7 @@ docs/judges.md, "Pixel judge", "SVGs"."""
 from __future__ import annotations
 
 import itertools
+import math
 
 import cv2
 import numpy as np
@@ -14,7 +15,13 @@ from verm.judge.pixel.classify import _CATS
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.geometry import PxBox, _iou, _mask_box, _union
-from verm.judge.pixel.svg_transform import SVG_DETAIL, SVG_MOVE_SEVERITY
+from verm.judge.pixel.svg_transform import (
+    SVG_DETAIL,
+    SVG_MOVE_SEVERITY,
+    SVG_SHIFT_STRUCTURE,
+    _paint,
+    _svg_outline_grade,
+)
 
 #: SVG missing or extra shapes: box area as a fraction of the image above the first -> 2, the second -> 3.
 SVG_AREA_SEVERITY = (0.01, 0.10)
@@ -34,6 +41,11 @@ def _ink_side(c: _Ctx, mask: np.ndarray) -> str | None:
 #: images about it): at least the first share of each lies within the second value (a share of the
 #: side) of the other, mirrored, and the unmirrored fit is worse.
 SVG_MIRRORED_APART = (0.7, 0.01)
+
+
+#: SVG: a shape mirrored apart is itself moved when this share of its ink, mirrored about its own box's
+#: centre line, lies within `SVG_MIRRORED_APART`'s reach of it both ways (symmetric: a bar, a dot).
+SVG_SELF_SYMMETRIC = 0.95
 
 
 def _mirrored_apart(
@@ -76,7 +88,14 @@ def _mirrored_apart(
                 continue
             for axis, name in ((1, "horizontally"), (0, "vertically")):
                 if fit(np.flip(a, axis), b) >= least:
-                    out.append(_Item(_CATS[c.task]["text"], 2, box, f"A shape is mirrored {name}.", "mirrored"))
+                    ys, xs = np.nonzero(a)
+                    own = a[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+                    if fit(np.flip(own, axis), own) >= SVG_SELF_SYMMETRIC:
+                        # A shape symmetric about its own axis, mirrored elsewhere, is itself moved there:
+                        # the move is what an annotator sees (an exclamation mark shifted, not flipped).
+                        out.append(_moved_apart(c, a, b, box))
+                    else:
+                        out.append(_Item(_CATS[c.task]["text"], 2, box, f"A shape is mirrored {name}.", "mirrored"))
                     used.update((i, j))
                     break
             if i in used:
@@ -84,6 +103,20 @@ def _mirrored_apart(
     for k in sorted(used, reverse=True):
         del parts[k]
     return out
+
+
+def _moved_apart(c: _Ctx, a: np.ndarray, b: np.ndarray, box: PxBox) -> _Item:
+    """The shape whose ink ``a`` (reference only, in ``box``) lies again, moved, at ``b`` (candidate
+    only): a shape moved by the shift of its ink's centroid, graded as `_svg_transformed` grades a move."""
+    (ay, ax), (by, bx) = (np.argwhere(m).mean(axis=0) for m in (a, b))
+    dx, dy = float(bx - ax), float(by - ay)
+    moved = math.hypot(dx, dy) / min(c.h, c.w)
+    paint = _paint(c)
+    share = int(a.sum() + b.sum()) / max(1, int((paint[0] | paint[1]).sum()))
+    cat = _CATS[c.task]["geometry" if moved < SVG_SHIFT_STRUCTURE else "structure"]
+    motion = np.array([[1.0, 0.0, dx], [0.0, 1.0, dy]])
+    desc = f"A shape moved by {100 * moved:.0f}% of the image."
+    return _Item(cat, _svg_outline_grade(moved, share), box, desc, "moved", motion=motion)
 
 
 def _mirrored_across(
