@@ -1,0 +1,77 @@
+"""Charts: a pie whose shares changed is one data change.
+
+A value changed in a pie turns every wedge after it: their edges, the shadow, the labels around the pie
+and the percentages on it all move, and read one by one they made a pile of items (a wedge's edge read
+as an added series, its labels moved as ink missing and extra, the shadow as shapes changed: gallery
+dev, one value edited listed 6 items, 11 severity for 2). An annotator sees one change: the pie's shares.
+Rules in full: docs/judges.md, "Pixel judge".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from verm.judge.pixel.chart_flattened import PIE_EQUAL, PIE_MIN_SHARE, pie_blobs, wedges
+from verm.judge.pixel.colour import _lab_ink
+from verm.judge.pixel.context import _Ctx, _Item
+from verm.judge.pixel.geometry import PxBox, _union
+
+#: What a pie's change moves lies within this many radii of its centre: the wedges exploded out, their
+#: shadow, and the labels matplotlib sets at 1.1 radii (their text reaching further).
+PIE_REACH = 1.45
+#: A pie's shares changed when a wedge grew or shrank by more than this many `PIE_EQUAL` (its edges'
+#: anti-aliasing and labels read on the ring stay under it).
+PIE_CHANGED = 2.0
+
+
+def _changed_pies(c: _Ctx) -> list[tuple[float, float, float, int]]:
+    """The reference's pies whose wedges the candidate draws in other shares, as (centre x, centre y,
+    radius, severity): 2 when the pie keeps its number of wedges (values changed), 3 when it does not
+    (a wedge added or gone)."""
+    ref_lab, cand_lab = _lab_ink(c.ref)[0], _lab_ink(c.cand)[0]
+    found = pie_blobs(ref_lab)
+    if found is None:
+        return []
+    _, _, pies = found
+    largest = max(area for area, _, _ in pies)
+    out = []
+    for area, _, (cx, cy, r) in pies:
+        if area < PIE_MIN_SHARE * largest:
+            continue  # (a legend's key)
+        ref_w, cand_w = wedges(ref_lab, cand_lab, cx, cy, r)
+        if ref_w is None or cand_w is None:
+            continue
+        if len(ref_w) != len(cand_w):
+            out.append((cx, cy, r, 3))
+        elif float(np.abs(np.sort(ref_w) - np.sort(cand_w)).max()) > PIE_CHANGED * PIE_EQUAL:
+            # (sorted: the shares are compared whatever wedge the ring was read from first)
+            out.append((cx, cy, r, 2))
+    return out
+
+
+def _around(box: PxBox, cx: float, cy: float, reach: float) -> bool:
+    """``box``'s centre lies within ``reach`` px of the pie's centre."""
+    x0, y0, x1, y1 = box
+    return float(np.hypot((x0 + x1) / 2 - cx, (y0 + y1) / 2 - cy)) <= reach
+
+
+def pie_changes(c: _Ctx, items: list[_Item]) -> list[_Item]:
+    """The items of a chart whose places lie around a pie whose shares changed (`PIE_REACH`)
+    are one data change, severity by `_changed_pies`; text read otherwise (a label renamed) stays its own.
+    Other items are returned as they were."""
+    if not items:
+        return items
+    for cx, cy, r, severity in _changed_pies(c):
+        reach = PIE_REACH * r
+        taken = [it for it in items if it.category != "text_error" and _around(it.box, cx, cy, reach)]
+        if not taken:
+            continue
+        items = [it for it in items if all(it is not t for t in taken)]
+        parts = [p for it in taken for p in it.pieces]
+        items.append(
+            _Item(
+                "data_error", severity, _union(parts),
+                "The pie's shares changed: its wedges are drawn in other sizes.", "plot", parts=parts,
+            )
+        )  # fmt: skip
+    return items
