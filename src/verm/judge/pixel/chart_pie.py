@@ -22,12 +22,14 @@ PIE_REACH = 1.45
 #: A pie's shares changed when a wedge grew or shrank by more than this many `PIE_EQUAL` (its edges'
 #: anti-aliasing and labels read on the ring stay under it).
 PIE_CHANGED = 2.0
+#: A pie's change is graded as the truth grades a value edited (1 or 2). Not 3 for a wedge more or fewer:
+#: a legend moved over the ring splits a wedge in the read (a donut's legend moved onto it).
+PIE_SEVERITY = 2
 
 
-def _changed_pies(c: _Ctx) -> list[tuple[float, float, float, int]]:
-    """The reference's pies whose wedges the candidate draws in other shares, as (centre x, centre y,
-    radius, severity): 2 when the pie keeps its number of wedges (values changed), 3 when it does not
-    (a wedge added or gone)."""
+def _changed_pies(c: _Ctx) -> list[tuple[float, float, float]]:
+    """The reference's pies whose wedges the candidate draws in other shares (or in another number of wedges),
+    as (centre x, centre y, radius)."""
     ref_lab, cand_lab = _lab_ink(c.ref)[0], _lab_ink(c.cand)[0]
     found = pie_blobs(ref_lab)
     if found is None:
@@ -41,11 +43,9 @@ def _changed_pies(c: _Ctx) -> list[tuple[float, float, float, int]]:
         ref_w, cand_w = wedges(ref_lab, cand_lab, cx, cy, r)
         if ref_w is None or cand_w is None:
             continue
-        if len(ref_w) != len(cand_w):
-            out.append((cx, cy, r, 3))
-        elif float(np.abs(np.sort(ref_w) - np.sort(cand_w)).max()) > PIE_CHANGED * PIE_EQUAL:
-            # (sorted: the shares are compared whatever wedge the ring was read from first)
-            out.append((cx, cy, r, 2))
+        # (sorted: the shares are compared whatever wedge the ring was read from first)
+        if len(ref_w) != len(cand_w) or float(np.abs(np.sort(ref_w) - np.sort(cand_w)).max()) > PIE_CHANGED * PIE_EQUAL:
+            out.append((cx, cy, r))
     return out
 
 
@@ -57,11 +57,11 @@ def _around(box: PxBox, cx: float, cy: float, reach: float) -> bool:
 
 def pie_changes(c: _Ctx, items: list[_Item]) -> list[_Item]:
     """The items of a chart whose places lie around a pie whose shares changed (`PIE_REACH`)
-    are one data change, severity by `_changed_pies`; text read otherwise (a label renamed) stays its own.
+    are one data change, severity 2 (`PIE_SEVERITY`); text read otherwise (a label renamed) stays its own.
     Other items are returned as they were."""
     if not items:
         return items
-    for cx, cy, r, severity in _changed_pies(c):
+    for cx, cy, r in _changed_pies(c):
         reach = PIE_REACH * r
         taken = [it for it in items if it.category != "text_error" and _around(it.box, cx, cy, reach)]
         if not taken:
@@ -70,7 +70,7 @@ def pie_changes(c: _Ctx, items: list[_Item]) -> list[_Item]:
         parts = [p for it in taken for p in it.pieces]
         items.append(
             _Item(
-                "data_error", severity, _union(parts),
+                "data_error", PIE_SEVERITY, _union(parts),
                 "The pie's shares changed: its wedges are drawn in other sizes.", "plot", parts=parts,
             )
         )  # fmt: skip
