@@ -22,6 +22,9 @@ PIE_REACH = 1.45
 #: A pie's shares changed when a wedge grew or shrank by more than this many `PIE_EQUAL` (its edges'
 #: anti-aliasing and labels read on the ring stay under it).
 PIE_CHANGED = 2.0
+#: A pie is round: at most this share of its blob lies outside the circle its box holds (2 % wider): an
+#: exploded wedge 4 %; a heatmap's cells, joined across their white grid, fill the box's corners (19 %).
+PIE_OUTSIDE = 0.1
 #: A pie's change is graded as the truth grades a value edited (1 or 2). Not 3 for a wedge more or fewer:
 #: a legend moved over the ring splits a wedge in the read (a donut's legend moved onto it).
 PIE_SEVERITY = 2
@@ -34,12 +37,12 @@ def _changed_pies(c: _Ctx) -> list[tuple[float, float, float]]:
     found = pie_blobs(ref_lab)
     if found is None:
         return []
-    _, _, pies = found
+    _, labels, pies = found
     largest = max(area for area, _, _ in pies)
     out = []
-    for area, _, (cx, cy, r) in pies:
-        if area < PIE_MIN_SHARE * largest:
-            continue  # (a legend's key)
+    for area, k, (cx, cy, r) in pies:
+        if area < PIE_MIN_SHARE * largest or not _round(labels == k, cx, cy, r):
+            continue  # (a legend's key; a heatmap's cells joined, no pie: its cells are its own)
         ref_w, cand_w = wedges(ref_lab, cand_lab, cx, cy, r)
         if ref_w is None or cand_w is None:
             continue
@@ -47,6 +50,13 @@ def _changed_pies(c: _Ctx) -> list[tuple[float, float, float]]:
         if len(ref_w) != len(cand_w) or float(np.abs(np.sort(ref_w) - np.sort(cand_w)).max()) > PIE_CHANGED * PIE_EQUAL:
             out.append((cx, cy, r))
     return out
+
+
+def _round(blob: np.ndarray, cx: float, cy: float, r: float) -> bool:
+    """At most `PIE_OUTSIDE` of ``blob`` lies outside the circle of radius ``r`` (2 % wider) around its box's centre."""
+    ys, xs = np.nonzero(blob)
+    outside = (xs - cx) ** 2 + (ys - cy) ** 2 > (1.02 * r) ** 2
+    return float(outside.mean()) <= PIE_OUTSIDE if len(xs) else False
 
 
 def _around(box: PxBox, cx: float, cy: float, reach: float) -> bool:
@@ -71,7 +81,7 @@ def pie_changes(c: _Ctx, items: list[_Item]) -> list[_Item]:
         items.append(
             _Item(
                 "data_error", PIE_SEVERITY, _union(parts),
-                "The pie's shares changed: its wedges are drawn in other sizes.", "plot", parts=parts,
+                "The pie's shares changed: its wedges (a polar plot's shapes) are drawn in other sizes.", "plot", parts=parts,
             )
         )  # fmt: skip
     return items
