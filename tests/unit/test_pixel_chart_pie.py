@@ -68,3 +68,18 @@ def test_bars_retyped_as_a_line_beside_a_twin_axis_are_one_change(judge: PixelJu
     found = judge.judge_images(Task.CHART, _climate(True), _climate(False))
     assert len(found) == 1 and found[0].category == "data_error", found
     assert not any("hide" in d.description for d in found), found
+
+
+def test_a_heatmaps_square_of_cells_is_no_pie() -> None:
+    import numpy as np
+
+    from verm.judge.pixel.chart_pie import _round
+
+    # A disc and a square of the same box: the square's corners (21 % of it) lie outside the circle its box
+    # holds, as a heatmap's cells joined across their white grid do; a pie's disc has none there.
+    yy, xx = np.mgrid[:200, :200]
+    disc = (xx - 100) ** 2 + (yy - 100) ** 2 <= 90**2
+    square = np.zeros((200, 200), bool)
+    square[10:190, 10:190] = True
+    assert _round(disc, 100.0, 100.0, 90.0)
+    assert not _round(square, 100.0, 100.0, 90.0)
