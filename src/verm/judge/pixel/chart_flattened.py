@@ -26,6 +26,7 @@ from verm.judge.pixel.chart_marks import (
     _series_classes,
 )
 from verm.judge.pixel.colour import INK_DE
+from verm.judge.pixel.memo import once
 
 #: Flattened data: a series' marks sit at one level when this share of their columns (rows, for
 #: horizontal marks) end within `LEVEL_TOL` of the median end, at both ends; the reference's series
@@ -225,7 +226,13 @@ def pie_blobs(
 ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int, tuple[float, float, float]]]] | None:
     """An image's pies: its tinted ink off the canvas's colour, the labels of its joined blobs, and each
     blob nearly square and `PIE_MIN_SIDE` wide as (area, label, (centre x, centre y, radius)); None
-    without such ink or blob."""
+    without such ink or blob. Once per judgment (`memo.once`: the flattened and the changed pies ask)."""
+    return once("pie_blobs", (lab,), None, lambda: _pie_blobs(lab))
+
+
+def _pie_blobs(
+    lab: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int, tuple[float, float, float]]]] | None:
     # (not the marks: a frame found around a pie would cut it; off the canvas's colour: a tinted canvas,
     # solarized cream, would join every pie into one blob the canvas's size)
     col = _tinted(lab) & _far(lab, _canvas(lab), INK_DE)

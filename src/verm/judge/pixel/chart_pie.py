@@ -69,8 +69,8 @@ def pie_changes(c: _Ctx, items: list[_Item]) -> list[_Item]:
     """The items of a chart whose places lie around a pie whose shares changed (`PIE_REACH`)
     are one data change, severity 2 (`PIE_SEVERITY`); text read otherwise (a label renamed) stays its own.
     Other items are returned as they were."""
-    if not items:
-        return items
+    if sum(it.category != "text_error" for it in items) < 2:
+        return items  # (nothing to join: the pies are not read)
     for cx, cy, r in _changed_pies(c):
         reach = PIE_REACH * r
         taken = [it for it in items if it.category != "text_error" and _around(it.box, cx, cy, reach)]
