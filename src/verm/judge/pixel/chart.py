@@ -18,6 +18,7 @@ from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit, _subplot_scale_change
 from verm.judge.pixel.chart_missing import _drawn_resized, _hidden_plot_items
 from verm.judge.pixel.chart_palette import _palette_kept
+from verm.judge.pixel.chart_pie import pie_changes
 from verm.judge.pixel.chart_recolour import (
     _legend_entry_of_change,
     _main_colours,
@@ -303,7 +304,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
     if c.frame is not None:
         geometry = [r for r in geometry if not _legend_entry_of_change(c, r, items, plot_colours)]
     items.extend(_region_item(c, r) for r in geometry)
-    return _subplot_scale_change(c, _fold_tick_labels(c, items, skip))
+    return pie_changes(c, _subplot_scale_change(c, _fold_tick_labels(c, items, skip)))
 
 
 def _subplot_changes(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Region]]:

@@ -26,6 +26,7 @@ from verm.judge.pixel.chart_marks import (
     _series_classes,
 )
 from verm.judge.pixel.colour import INK_DE
+from verm.judge.pixel.memo import once
 
 #: Flattened data: a series' marks sit at one level when this share of their columns (rows, for
 #: horizontal marks) end within `LEVEL_TOL` of the median end, at both ends; the reference's series
@@ -190,22 +191,12 @@ PIE_MIN_WEDGE = 0.015
 def _pies_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     """Pies (and donuts) drawn in place with every wedge of one size where the reference's vary: the
     shares, all an annotator reads of a pie, are gone (the "flattened data" hack sets each to the mean). Read
-    along a ring of each pie (`_wedges`); over half the pies' ink flattened: that ink, its share, why.
+    along a ring of each pie (`wedges`); over half the pies' ink flattened: that ink, its share, why.
     Honest edits change a share or two (scaling every value leaves a pie as it was)."""
-    # (not the marks: a frame found around a pie would cut it; off the canvas's colour: a tinted canvas,
-    # solarized cream, would join every pie into one blob the canvas's size)
-    ref_col = _tinted(pm.ref_lab) & _far(pm.ref_lab, _canvas(pm.ref_lab), INK_DE)
-    if int(ref_col.sum()) < MIN_COLOUR_INK:
+    found = pie_blobs(pm.ref_lab)
+    if found is None:
         return None
-    joined = cv2.morphologyEx(ref_col.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
-    pies = []
-    for k in range(1, n):
-        x, y, w, h, area = (int(v) for v in stats[k])
-        if min(w, h) >= PIE_MIN_SIDE and abs(w - h) <= PIE_SQUARE * max(w, h):
-            pies.append((area, k, (x + w / 2, y + h / 2, (w + h) / 4)))
-    if not pies:
-        return None
+    ref_col, labels, pies = found
     largest = max(a for a, _, _ in pies)
     flat = np.zeros_like(ref_col)
     n_flat, total = 0, 0
@@ -213,7 +204,7 @@ def _pies_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
         if area < PIE_MIN_SHARE * largest:
             continue
         total += area
-        ref_w, cand_w = _wedges(pm.ref_lab, pm.cand_lab, cx, cy, r)
+        ref_w, cand_w = wedges(pm.ref_lab, pm.cand_lab, cx, cy, r)
         if ref_w is None or cand_w is None or len(cand_w) < 3 or len(cand_w) != len(ref_w):
             continue
         if np.ptp(cand_w) <= PIE_EQUAL and np.ptp(ref_w) > 3 * PIE_EQUAL:
@@ -230,7 +221,34 @@ def _pies_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     )
 
 
-def _wedges(
+def pie_blobs(
+    lab: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int, tuple[float, float, float]]]] | None:
+    """An image's pies: its tinted ink off the canvas's colour, the labels of its joined blobs, and each
+    blob nearly square and `PIE_MIN_SIDE` wide as (area, label, (centre x, centre y, radius)); None
+    without such ink or blob. Once per judgment (`memo.once`: the flattened and the changed pies ask)."""
+    return once("pie_blobs", (lab,), None, lambda: _pie_blobs(lab))
+
+
+def _pie_blobs(
+    lab: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int, tuple[float, float, float]]]] | None:
+    # (not the marks: a frame found around a pie would cut it; off the canvas's colour: a tinted canvas,
+    # solarized cream, would join every pie into one blob the canvas's size)
+    col = _tinted(lab) & _far(lab, _canvas(lab), INK_DE)
+    if int(col.sum()) < MIN_COLOUR_INK:
+        return None
+    joined = cv2.morphologyEx(col.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    pies = []
+    for k in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[k])
+        if min(w, h) >= PIE_MIN_SIDE and abs(w - h) <= PIE_SQUARE * max(w, h):
+            pies.append((area, k, (x + w / 2, y + h / 2, (w + h) / 4)))
+    return (col, labels, pies) if pies else None
+
+
+def wedges(
     ref_lab: np.ndarray, cand_lab: np.ndarray, cx: float, cy: float, r: float
 ) -> tuple[np.ndarray | None, np.ndarray | None]:
     """Both images' wedge sizes (shares of the turn), each read along its own ring (`PIE_RADII`) that its

@@ -473,7 +473,7 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         return []
     # Most of the marks' colours gone too: one heavy series dropped beside a kept one is one change.
     classes = _per_frame(_colour_classes(ref_lab, ref_marks, min_share=0.003), frames)
-    lost = [int((m & hidden).sum()) >= KEPT * int(m.sum()) for m, _ in classes]
+    lost = [int((m & hidden).sum()) >= KEPT * int(m.sum()) and not _redrawn(pm, m, sl, cand_marks) for m, sl in classes]
     gone = sum(lost)
     # (and most of the marks' ink: tiny classes, a label's blend or a legend's box, gone beside a series
     # still drawn, rescaled, do not outvote it)
@@ -484,6 +484,18 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         return []
     why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
     return _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
+
+
+def _redrawn(pm: _BothMarks, unit: np.ndarray, sl: tuple[slice, slice], cand_marks: np.ndarray) -> bool:
+    """The class ``unit`` (its subplot's slice ``sl``) is drawn in another form: the candidate's marks in its
+    colour (`CLASS_DE`) carry its values (`chart_follows.carries`), and are no straight line unless it is one.
+    Bars retyped as a thin line in their colour leave most of their ink with no candidate mark near, yet
+    the values show (gallery dev: a twin-axis chart's bars drawn as a line read as 5 severe hidden items)."""
+    colour = np.median(pm.ref_lab[unit], axis=0)
+    same = cand_marks[sl] & ~_far(pm.cand_lab[sl], colour, CLASS_DE)
+    if int(same.sum()) < MIN_COLOUR_INK or (_straight(same) and not _straight(unit[sl])):
+        return False
+    return carries(unit[sl], same) is True
 
 
 #: The candidate's own plot frame is resized when its width or height differs from the reference's by this share.

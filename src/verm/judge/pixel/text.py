@@ -20,7 +20,7 @@ from verm.judge.pixel.difference import Region
 from verm.judge.pixel.geometry import PxBox, _box_area, _box_overlap, _cell_ink_box, _inside, _union
 from verm.judge.pixel.grade import _text_severity
 from verm.judge.pixel.layout import colour_bars, subplot_frames
-from verm.judge.pixel.ocr import _alnum, _last_conf, _levenshtein, _Ocr, _q, is_numeric_change, read_text
+from verm.judge.pixel.ocr import _alnum, _last_conf, _levenshtein, _Ocr, _ocr_same, _q, is_numeric_change, read_text
 from verm.types import Task
 
 #: Tesseract's mean word confidence below which a read is not trusted as text.
@@ -46,7 +46,7 @@ def _text_item(c: _Ctx, r: Region, alike: list[Region] | None = None) -> _Item |
     if pair is None:
         return None
     a, b = pair
-    if a == b or (not a and not b) or (c.task is Task.CHART and _shifted_words(a, b)):
+    if a == b or (not a and not b) or (c.task is Task.CHART and (_shifted_words(a, b) or _same_number(a, b))):
         if alike is not None and a and b and c.last_conf >= MIN_OCR_CONF and min(_alnum(a), _alnum(b)) >= 2:
             alike.append(r)
         return None  # (a table's cell holds its own text: a word fewer there is a change)
@@ -74,6 +74,22 @@ def _text_item(c: _Ctx, r: Region, alike: list[Region] | None = None) -> _Item |
     # A chart's tick labels changed: kind "ticks", so the change they label may take them.
     kind = "ticks" if c.task is Task.CHART and _tick_reads(a) and _tick_reads(b) else "text"
     return _Item(cat, sev, box, desc, kind, reads=(a, b) if a and b else None)
+
+
+def _same_number(a: str, b: str) -> bool:
+    """Two reads of a chart's short label (a number: digits on one side at least, `SHORT_LABEL` letters or
+    digits at most) that differ only by what OCR confuses at small sizes, case aside ("50" read "so", "60"
+    read "6o", "70{" read "70 {" beside a line recoloured next to a tick label): the same label, the region
+    changed around it (`ocr._ocr_same`). Words keep their case: a title's case changed is an edit."""
+    return (
+        any(ch.isdigit() for ch in a + b)
+        and max(_alnum(a), _alnum(b)) <= SHORT_LABEL
+        and _ocr_same(a.upper(), b.upper())
+    )
+
+
+#: A label of at most this many letters or digits is a short one, a number (`_same_number`).
+SHORT_LABEL = 6
 
 
 #: Two letters in a row: a word, not a tick label (log ticks read "10?", "8x10!", "2×10¹").
