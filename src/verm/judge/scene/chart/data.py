@@ -38,7 +38,7 @@ from verm.judge.scene.chart.series import (
     series_by_kind,
     series_words,
 )
-from verm.judge.scene.chart.stacks import follow_stacks
+from verm.judge.scene.chart.stacks import follow_stacks, layers_follow
 from verm.judge.scene.chart.values import UNIT_NOUNS, compare_series
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, Unit
@@ -284,6 +284,8 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         pairs, lost, added = match_series(sr, sc)
         lost_all.extend((sr[i], sr) for i in lost)
         added_all.extend((sc[j], sc) for j in added)
+        if kind == "area":
+            ctx.followers = {id(sr[i]) for i in layers_follow(sr, sc, pairs, lost, added)}
         for i, j in pairs:
             before = len(out.items)
             compare_series(out, sr[i], sc[j], sr, ctx)

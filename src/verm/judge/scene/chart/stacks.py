@@ -7,6 +7,12 @@ moves that layer's top and every layer drawn on it, so each outline above "chang
 change. An outline's data change follows its layer: it is dropped when the layer's own finding reports the
 change, or when the layer kept its thickness (top minus the edge it stands on) and only moved with the
 layers under it. The layer whose thickness changed keeps one finding.
+
+The layers themselves follow the same way (`layers_follow`): a layer of a stack (an edge of its polygon is
+an edge of another fill's) that kept its thickness everywhere only moved with what it stands on, when a
+layer of that stack changed its thickness or was dropped or added (a stack's middle layer gone lowers every
+layer on it; a streamgraph's baseline, worked out from every layer, lifts all of them). Only the layers
+whose own thickness changed report.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from verm.judge.scene.findings import Finding, Findings
 
 #: How close (a share of the data's span) a line's point must lie to a fill vertex to be on the fill.
 ON_EDGE = 1e-6
+#: A layer kept its thickness when no point of it changed by more than this share of its thickest point.
+THICKNESS_RTOL = 1e-3
 
 
 def _vertices(area: Series) -> np.ndarray | None:
@@ -68,6 +76,82 @@ def _thickness(points: np.ndarray, verts: np.ndarray) -> np.ndarray:
         other = ys[np.abs(ys - y) > ON_EDGE * max(float(np.ptp(verts[:, 1])), 1e-12)]
         out[i] = y - other[np.argmin(np.abs(other - y))] if len(other) else 0.0
     return out
+
+
+def _edges(path: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """A ``fill_between`` polygon's x and its two edges' y, one entry per x (steps included): matplotlib lays
+    out 2 n + 3 vertices, a start, one edge forward, its end twice, the other edge backward, the start again.
+    None when the path is not laid out so (a radar's polygon, a hand-made patch)."""
+    if len(path) % 2 or any(v is None for v in path):
+        return None
+    verts = np.asarray(path, dtype=float).reshape(-1, 2)
+    n = (len(verts) - 3) // 2
+    if n < 2 or len(verts) != 2 * n + 3:
+        return None
+    one, other = verts[1 : n + 1], verts[n + 2 : 2 * n + 2][::-1]
+    span = max(float(np.ptp(verts[:, 0])), 1e-12)
+    if not np.allclose(one[:, 0], other[:, 0], rtol=0, atol=ON_EDGE * span):
+        return None
+    return one[:, 0], one[:, 1], other[:, 1]
+
+
+def _layer(area: Series) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None:
+    """Every path of a fill read as (x, edge, edge); None when one is not a ``fill_between`` polygon."""
+    paths = area.items[0].get("paths") or []
+    if area.kind != "area" or not paths or area.items[0].get("paths_more"):
+        return None
+    out = [_edges(p) for p in paths]
+    return None if any(e is None for e in out) else out  # type: ignore[return-value]
+
+
+def _same(a: np.ndarray, b: np.ndarray, scale: float) -> bool:
+    return a.shape == b.shape and bool(np.all(np.abs(a - b) <= ON_EDGE * scale))
+
+
+def _stacked(areas: Sequence[Series]) -> set[int]:
+    """The indices of the fills one of whose edges is an edge of another fill (layers of a stack)."""
+    read = [_layer(a) for a in areas]
+    edges = [(k, x, y) for k, lay in enumerate(read) if lay for x, *ys in lay for y in ys]
+    if not edges:
+        return set()
+    scale = max(max(float(np.ptp(y)), float(np.max(np.abs(y)))) for _, _, y in edges) or 1.0
+    found: set[int] = set()
+    for i, (k, x, y) in enumerate(edges):
+        for m, u, v in edges[i + 1 :]:
+            if m != k and _same(x, u, scale) and _same(y, v, scale) and float(np.ptp(y)) + abs(float(y[0])) > 0:
+                found |= {k, m}
+    return found
+
+
+def _thicknesses(area: Series) -> list[tuple[np.ndarray, np.ndarray]] | None:
+    lay = _layer(area)
+    return None if lay is None else [(x, b - a) for x, a, b in lay]
+
+
+def kept_thickness(r: Series, c: Series) -> bool | None:
+    """Whether a fill kept its x and its thickness everywhere (None when either cannot be read so)."""
+    ta, tb = _thicknesses(r), _thicknesses(c)
+    if ta is None or tb is None or len(ta) != len(tb):
+        return None
+    for (xa, a), (xb, b) in zip(ta, tb, strict=True):
+        if xa.shape != xb.shape or not np.allclose(xa, xb, rtol=1e-6, atol=0):
+            return False
+        if not np.all(np.abs(a - b) <= THICKNESS_RTOL * max(float(np.max(np.abs(a))), 1e-12)):
+            return False
+    return True
+
+
+def layers_follow(areas_r: Sequence[Series], areas_c: Sequence[Series], pairs: Sequence[tuple[int, int]],
+                  lost: Sequence[int], added: Sequence[int]) -> set[int]:  # fmt: skip
+    """The reference layers (indices) that only moved with the stack under them (module docstring)."""
+    stacked_r, stacked_c = _stacked(areas_r), _stacked(areas_c)
+    if not stacked_r and not stacked_c:
+        return set()
+    kept = {i: kept_thickness(areas_r[i], areas_c[j]) for i, j in pairs if i in stacked_r}
+    changed = any(v is False for v in kept.values())
+    if not (changed or any(i in stacked_r for i in lost) or any(j in stacked_c for j in added)):
+        return set()
+    return {i for i, v in kept.items() if v}
 
 
 def follow_stacks(out: Findings, series_items: list[tuple[Series, Series, list[Finding]]],
