@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from verm.judge.scene.chart.series import Series
+from verm.judge.scene.chart.series import Series, match_series
 from verm.judge.scene.findings import Finding, Findings
 
 #: How close (a share of the data's span) a line's point must lie to a fill vertex to be on the fill.
@@ -108,19 +108,43 @@ def _same(a: np.ndarray, b: np.ndarray, scale: float) -> bool:
     return a.shape == b.shape and bool(np.all(np.abs(a - b) <= ON_EDGE * scale))
 
 
-def _stacked(areas: Sequence[Series]) -> set[int]:
-    """The indices of the fills one of whose edges is an edge of another fill (layers of a stack)."""
+def _touching(areas: Sequence[Series]) -> list[tuple[int, int]]:
+    """The pairs of fills (indices) one of whose edges is an edge of the other (neighbour layers of a stack);
+    a shared edge all at zero (fills each drawn from the axis) does not stack them."""
     read = [_layer(a) for a in areas]
     edges = [(k, x, y) for k, lay in enumerate(read) if lay for x, *ys in lay for y in ys]
     if not edges:
-        return set()
+        return []
     scale = max(max(float(np.ptp(y)), float(np.max(np.abs(y)))) for _, _, y in edges) or 1.0
-    found: set[int] = set()
+    found: set[tuple[int, int]] = set()
     for i, (k, x, y) in enumerate(edges):
         for m, u, v in edges[i + 1 :]:
             if m != k and _same(x, u, scale) and _same(y, v, scale) and float(np.ptp(y)) + abs(float(y[0])) > 0:
-                found |= {k, m}
-    return found
+                found.add((min(k, m), max(k, m)))
+    return sorted(found)
+
+
+def _stacked(areas: Sequence[Series]) -> set[int]:
+    """The indices of the fills one of whose edges is an edge of another fill (layers of a stack)."""
+    return {k for pair in _touching(areas) for k in pair}
+
+
+def whole_stacks(areas: Sequence[Series], lost: Sequence[int]) -> list[list[int]]:
+    """The stacks (indices of their layers, two or more) of which every layer is lost: one stack not drawn (a
+    ``stackplot`` call gone) is one series missing, as the ground truth's ``series_drop`` of that call."""
+    group = list(range(len(areas)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for k, m in _touching(areas):
+        group[root(m)] = root(k)
+    stacks: dict[int, list[int]] = {}
+    for k in range(len(areas)):
+        stacks.setdefault(root(k), []).append(k)
+    return [ks for ks in stacks.values() if len(ks) >= 2 and set(ks) <= set(lost)]
 
 
 def _thicknesses(area: Series) -> list[tuple[np.ndarray, np.ndarray]] | None:
@@ -198,3 +222,30 @@ def outline_layers(lines: Sequence[Series], areas: Sequence[Series]) -> dict[int
         if hit is not None:
             found[i] = hit[0]
     return found
+
+
+def outline_pairs(lines_r: Sequence[Series], lines_c: Sequence[Series], areas_r: Sequence[Series],
+                  areas_c: Sequence[Series], area_pairs: Sequence[tuple[int, int]], areas_lost: Sequence[int],
+                  areas_added: Sequence[int]) -> tuple[list[tuple[int, int]], list[int], list[int]]:  # fmt: skip
+    """Pair lines as `series.match_series` does, except the outlines of layers (pandas' area plot draws a line at
+    each running total): an outline pairs with the outline of its layer's partner, and an outline of a layer
+    lost (added) goes with that layer, neither lost nor added on its own (a column dropped recolours and
+    lowers every outline above it: paired by colour and order they would all read changed)."""
+    on_r = {i: hit[0] for i, ln in enumerate(lines_r) if (hit := _outline(ln, areas_r)) is not None}
+    on_c = {j: hit[0] for j, ln in enumerate(lines_c) if (hit := _outline(ln, areas_c)) is not None}
+    if not on_r or not on_c:
+        return match_series(lines_r, lines_c)
+    partner = dict(area_pairs)
+    by_layer_c = {k: j for j, k in sorted(on_c.items(), reverse=True)}
+    pairs: list[tuple[int, int]] = []
+    for i, k in on_r.items():
+        j = by_layer_c.get(partner.get(k, -1))
+        if j is not None and j not in {b for _, b in pairs}:
+            pairs.append((i, j))
+    gone_r = {i for i, k in on_r.items() if k in areas_lost}
+    gone_c = {j for j, k in on_c.items() if k in areas_added}
+    rest_r = [i for i in range(len(lines_r)) if i not in {a for a, _ in pairs} | gone_r]
+    rest_c = [j for j in range(len(lines_c)) if j not in {b for _, b in pairs} | gone_c]
+    more, lost, added = match_series([lines_r[i] for i in rest_r], [lines_c[j] for j in rest_c])
+    pairs += [(rest_r[a], rest_c[b]) for a, b in more]
+    return sorted(pairs), [rest_r[a] for a in lost], [rest_c[b] for b in added]
