@@ -80,6 +80,49 @@ fig, ax = plt.subplots(figsize=(6.4, 4.8))
 ax.fill_between(years, units, alpha=0.4, color="#2a9d8f")
 ax.plot(years, units, color="#2a9d8f")
 """
+# A stackplot from a dict of layers (the matplotlib gallery's), with a line on another axes.
+LAYERS = {
+    "Africa": [228, 284, 365, 477, 631, 814],
+    "Americas": [340, 425, 519, 619, 727, 840],
+    "Asia": [1394, 1686, 2120, 2625, 3202, 3714],
+    "Europe": [220, 253, 276, 295, 310, 303],
+}
+DICT_STACK = """
+import matplotlib.pyplot as plt
+layers = {LAYERS}
+fig, ax = plt.subplots()
+ax.stackplot([1950, 1960, 1970, 1980, 1990, 2000], layers.values(), labels=layers.keys(), baseline="{BASE}")
+ax.plot([1950, 2000], [1000, 3000], color="black", label="trend")
+ax.legend(loc="upper left")
+"""
+# A stackplot and an index line on a twin axes (two series calls).
+TWIN_STACK = """
+import matplotlib.pyplot as plt
+import numpy as np
+year = np.arange(2000, 2011)
+power, industry = 40 - 0.9 * (year - 2000), np.linspace(25, 21, year.size)
+fig, ax = plt.subplots(figsize=(8, 5))
+{STACK}ax.axhline(50, color="black", linestyle="--", label="target")
+ax.set_title("Emissions by sector")
+ax2 = ax.twinx()
+ax2.plot(year, 100 * (power + industry) / 65, color="crimson", marker="o", label="index")
+ax.legend(loc="lower left")
+"""
+STACK_CALL = 'ax.stackplot(year, power, industry, labels=["power", "industry"])\n'
+# A pandas area plot: a fill per column and a line at each running total, colours sampled from a colour map.
+PANDAS_AREA = """
+import matplotlib.pyplot as plt
+import pandas as pd
+df = pd.DataFrame({COLUMNS})
+ax = df.plot.area(figsize=(8, 4.5), alpha=0.75, colormap="viridis")
+ax.set_title("Sessions by traffic source")
+"""
+COLUMNS = {
+    "organic": [410, 430, 455, 470, 520, 560],
+    "referral": [120, 125, 140, 150, 148, 160],
+    "social": [60, 80, 95, 130, 160, 150],
+    "email": [40, 42, 45, 44, 50, 55],
+}
 YEARS = [2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010]
 ROWS = {"Q1 onboarding": [10, 15, 17], "Q2 tools": [26, 22, 29], "Q3 team": [35, 37, 7], "Q4 workload": [32, 11, 9]}
 
@@ -89,6 +132,21 @@ def charts() -> Iterator[dict[str, Rendering]]:
     without_q1 = {k: v for k, v in ROWS.items() if k != "Q1 onboarding"}
     yield render_charts(
         {
+            **{
+                f"dict_{base}{tag}": DICT_STACK.replace("{BASE}", base).replace("{LAYERS}", repr(layers))
+                for base in ("zero", "wiggle")
+                for tag, layers in (
+                    ("", LAYERS),
+                    ("_americas_dropped", {k: v for k, v in LAYERS.items() if k != "Americas"}),
+                    ("_asia_edited", {**LAYERS, "Asia": [1394, 1686, 2120, 3625, 3202, 3714]}),
+                )
+            },
+            "twin_stack": TWIN_STACK.replace("{STACK}", STACK_CALL),
+            "twin_stack_dropped": TWIN_STACK.replace("{STACK}", ""),
+            "pandas_area": PANDAS_AREA.replace("{COLUMNS}", repr(COLUMNS)),
+            "pandas_area_organic_dropped": PANDAS_AREA.replace(
+                "{COLUMNS}", repr({k: v for k, v in COLUMNS.items() if k != "organic"})
+            ),
             "outlined": OUTLINED.replace("{A}", ORGANIC),
             "outlined_bottom_edited": OUTLINED.replace("{A}", ORGANIC_EDITED),
             "outlined_labels_swapped": OUTLINED.replace("{A}", ORGANIC).replace(
@@ -168,3 +226,33 @@ def test_an_outline_moved_along_x_keeps_its_change(charts: dict[str, Rendering])
     [d] = judged(charts, "filled_line", "filled_line_x_scaled")
     assert d.category == "data_error"
     assert "x values" in d.description  # the line's own values, not only the range that followed them
+
+
+def test_a_middle_layer_dropped_is_one_missing_layer(charts: dict[str, Rendering]) -> None:
+    # The layers on it drop by its thickness, their own thickness kept: they moved with it, no change of theirs.
+    [d] = judged(charts, "dict_zero", "dict_zero_americas_dropped")
+    assert (d.category, d.severity) == ("data_error", 3)
+    assert "Americas" in d.description and "missing" in d.description
+
+
+def test_a_streamgraph_layer_edited_is_a_change_of_that_layer(charts: dict[str, Rendering]) -> None:
+    # The wiggle baseline is worked out from every layer: all of them move, only Asia's thickness changed.
+    [d] = judged(charts, "dict_wiggle", "dict_wiggle_asia_edited")
+    assert d.category == "data_error"
+    assert "Asia" in d.description
+
+
+def test_a_stackplot_dropped_whole_is_one_missing_series(charts: dict[str, Rendering]) -> None:
+    # Its layers are one call: one series missing (its legend entries go with it), not each layer missing and
+    # the plot's share piled up as if most of the figure were gone.
+    [d] = judged(charts, "twin_stack", "twin_stack_dropped")
+    assert (d.category, d.severity) == ("data_error", 3)
+    assert "stacked areas" in d.description
+
+
+def test_a_pandas_area_column_dropped_is_one_missing_layer(charts: dict[str, Rendering]) -> None:
+    # The outlines above it pair through their layers (they kept their thickness), the dropped layer's outline
+    # goes with it, and the colour map sampled for one column fewer recolours the others: no change of theirs.
+    [d] = judged(charts, "pandas_area", "pandas_area_organic_dropped")
+    assert (d.category, d.severity) == ("data_error", 3)
+    assert "organic" in d.description and "missing" in d.description

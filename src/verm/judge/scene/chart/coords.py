@@ -38,6 +38,8 @@ class AxCtx:
         self.ink = 0.0
         self.seen_x: set[tuple[Any, Any]] = set()
         self.area_changed = False
+        #: The reference's fills (ids) that only moved with the stack they stand on (`stacks.layers_follow`).
+        self.followers: set[int] = set()
         #: The reference series' total weight (`Series.weight`), and how many of each noun it draws.
         self.weight = 1.0
         self.counts: Counter[str] = Counter()

@@ -18,7 +18,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
+
+import numpy as np
 
 from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx
@@ -38,9 +41,9 @@ from verm.judge.scene.chart.series import (
     series_by_kind,
     series_words,
 )
-from verm.judge.scene.chart.stacks import follow_stacks
+from verm.judge.scene.chart.stacks import follow_stacks, layers_follow, outline_pairs, whole_stacks
 from verm.judge.scene.chart.values import UNIT_NOUNS, compare_series
-from verm.judge.scene.colour import delta_e
+from verm.judge.scene.colour import delta_e, lab_of
 from verm.judge.scene.findings import Finding, Findings, Unit
 from verm.judge.scene.matching import greedy_pairs
 
@@ -64,6 +67,8 @@ class AxesData:
     cand_ink: float = 0.0
     #: How many series (or their error bars) are not drawn.
     pieces: int = 0
+    #: Stacks lost whole count as one series each by the count of series: their layers' weight beyond one.
+    stacked_extra: float = 0.0
 
     def lose(self, words: str, weight: float, ink: float) -> None:
         """A series, or a part of one (``weight`` and ``ink`` of it), is not drawn."""
@@ -277,13 +282,22 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     elif "boxline" in kr and "boxline" in kc:
         compare_line_boxes(out, kr["boxline"], kc["boxline"], where, ctx)
         skip.add("boxline")
+    area_match: tuple[list[tuple[int, int]], list[int], list[int]] | None = None
     for kind in sorted(set(kr) | set(kc)):
         if kind in skip:
             continue
         sr, sc = kr.get(kind, []), kc.get(kind, [])
-        pairs, lost, added = match_series(sr, sc)
+        if kind == "line" and area_match is not None:
+            # Lines outlining stacked layers pair through their layers; those of a layer lost or added go with it.
+            pairs, lost, added = outline_pairs(sr, sc, kr.get("area", []), kc.get("area", []), *area_match)
+        else:
+            pairs, lost, added = match_series(sr, sc)
+        if kind == "area":
+            area_match = (pairs, lost, added)
         lost_all.extend((sr[i], sr) for i in lost)
         added_all.extend((sc[j], sc) for j in added)
+        if kind == "area":
+            ctx.followers = {id(sr[i]) for i in layers_follow(sr, sc, pairs, lost, added)}
         for i, j in pairs:
             before = len(out.items)
             compare_series(out, sr[i], sc[j], sr, ctx)
@@ -338,14 +352,31 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
                         Unit("chart type", KIND_WORDS.get(s.kind, s.kind), KIND_WORDS.get(b.kind, b.kind), "series",
                              where))  # fmt: skip
                 break
+    # A stack not drawn at all (its every layer lost) is one series missing: one item and one piece (by the
+    # count of series, one series: `missing.hidden_share`), all of its layers' weight and ink lost.
+    areas_r = kr.get("area", [])
+    at = {id(lost_all[i][0]): i for i in lost_idx}
+    lost_areas = [k for k, a in enumerate(areas_r) if id(a) in at]
+    stacks_gone: list[Series] = []
+    for layers in whole_stacks(areas_r, lost_areas) if len(lost_areas) >= 2 else []:
+        gone = [areas_r[k] for k in layers]
+        stacks_gone += gone
+        lost_idx = [i for i in lost_idx if id(lost_all[i][0]) not in {id(a) for a in gone}]
+        res.missing |= {a.name or "" for a in gone}
+        names = ", ".join(f"'{a.name}'" for a in gone if a.name)
+        words = f"the stacked areas{f' ({names})' if names else ''}"
+        res.lose(words, sum(a.weight for a in gone), sum(a.ink for a in gone))
+        res.stacked_extra += sum(a.weight for a in gone) - 1.0
+        out.add("data_error", 3, f"{where} area", f"{words} are missing", union_box([a.bbox for a in gone]),
+                missing=True)  # fmt: skip
     for i in lost_idx:
         s, siblings = lost_all[i]
         res.missing.add(s.name or "")
         res.lose(series_words(s, siblings), s.weight, s.ink)
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} is missing", s.bbox,
                 missing=True)  # fmt: skip
-    if lost_idx:
-        _follow_dropped(out, [lost_all[i][0] for i in lost_idx], kr, series_items)
+    if lost_idx or stacks_gone or added_idx:
+        _follow_dropped(out, [lost_all[i][0] for i in lost_idx] + stacks_gone, kr, series_items)
     if res.lost_ink > 0:  # only then does the candidate's ink matter (`missing.hidden_share`)
         res.cand_ink = sum(estimate_ink(s, ctx, ref=False) for ss in kc.values() for s in ss)
     for j in added_idx:
@@ -389,7 +420,8 @@ def _follow_dropped(
 ) -> None:  # fmt: skip
     """What follows a dropped series is not its own change: the later artists take the colours one place earlier
     in the colour list (another reference artist's colour), and an unlabelled fill drawn with it (a radar
-    chart's polygon) goes with it."""
+    chart's polygon) goes with it. With a series dropped or added (``dropped`` empty), a colour map sampled once
+    per series gives the others new colours on its way (`_on_colour_path`)."""
     colours = [s.colour for ss in kr.values() for s in ss if s.colour]
     colours += [p.get(k) for ss in kr.values() for s in ss if s.kind in ("shapes", "area", "bar", "barh")
                 for p in s.items for k in ("facecolor", "edgecolor") if p.get(k)]  # fmt: skip
@@ -397,13 +429,36 @@ def _follow_dropped(
     def follows(sa: Series, d: Finding) -> bool:
         u = d.unit
         if d.category == "style_error" and u is not None and u.attribute.endswith("colour"):
-            return any(delta_e(c, u.new) <= 8 and delta_e(c, u.old) > 8 for c in colours)
+            if dropped and any(delta_e(c, u.new) <= 8 and delta_e(c, u.old) > 8 for c in colours):
+                return True
+            # A colour map sampled once per series (pandas' ``colormap=``) gives every series a new colour when
+            # their count changes: one on the way between the reference's colours of that kind, in their order.
+            path = [lab_of(s.colour) for s in kr.get(sa.kind, []) if s.colour]
+            return _on_colour_path(lab_of(u.new), [p for p in path if p is not None])
         return (d.category == "data_error" and not sa.name and sa.kind in ("shapes", "area")
                 and any(_within(d.bbox, s.bbox) for s in dropped))  # fmt: skip
 
     drop = {id(d) for sa, _, items in series_items for d in items if follows(sa, d)}
     if drop:
         out.items[:] = [d for d in out.items if id(d) not in drop]
+
+
+#: How far (ΔE76) a colour may lie from the path through a colour map's samples and still be one of its colours.
+ON_COLOUR_PATH_DE = 8.0
+
+
+def _on_colour_path(new: Any, path: Sequence[tuple[float, float, float]]) -> bool:
+    """Whether Lab colour ``new`` lies on the polyline through ``path`` (three samples or more of a colour map)."""
+    if new is None or len(path) < 3:
+        return False
+    q = np.asarray(new, dtype=float)
+    for a, b in pairwise(path):
+        pa, pb = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+        seg = pb - pa
+        t = float(np.clip(np.dot(q - pa, seg) / max(float(np.dot(seg, seg)), 1e-9), 0.0, 1.0))
+        if float(np.linalg.norm(q - (pa + t * seg))) <= ON_COLOUR_PATH_DE:
+            return True
+    return False
 
 
 def _within(inner: Any, outer: Any, margin: float = 0.01) -> bool:

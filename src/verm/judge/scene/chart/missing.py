@@ -45,6 +45,9 @@ def hidden_share(hs: list[Hidden]) -> tuple[float, float]:
     weight = sum(h.data.weight for h in hs)
     ink = sum(h.data.ink for h in hs)
     counted = min(1.0, sum(h.data.lost for h in hs) / weight) if weight > 0 else 0.0
+    # By the count of series a stack lost whole is one series (a ``stackplot`` call dropped).
+    extra = sum(h.data.stacked_extra for h in hs)
+    by_count = min(1.0, (sum(h.data.lost for h in hs) - extra) / (weight - extra)) if weight > extra else counted
     data = counted
     if ink > 0:  # what is lost, unless the candidate draws as much there (a line retyped to bars)
         lost_ink = min(sum(h.data.lost_ink for h in hs), ink - sum(h.data.cand_ink for h in hs))
@@ -57,13 +60,16 @@ def hidden_share(hs: list[Hidden]) -> tuple[float, float]:
     if texts:
         total += TEXTS_WEIGHT
         lost += TEXTS_WEIGHT * min(1.0, sum(h.texts_lost for h in hs) / texts)
-    return counted, lost / total
+    return by_count, lost / total
 
 
 def missing_pieces(hs: list[Hidden]) -> int:
-    """How many separate things are missing: series (or their error bars), a whole legend, texts."""
+    """How many separate things are missing: series (or their error bars), a whole legend (unless it only named
+    missing series), texts."""
     n = sum(h.data.pieces for h in hs)
-    n += any(h.legend for h in hs) and _legend_share(hs) >= 1
+    # A legend gone with the series it named (no more entries than named series missing) is part of their loss.
+    named = sum(len({w for w in h.data.missing if w}) for h in hs)
+    n += any(h.legend for h in hs) and _legend_share(hs) >= 1 and sum(h.legend_lost for h in hs) > named
     return n + any(h.texts_lost for h in hs)
 
 

@@ -7,6 +7,12 @@ moves that layer's top and every layer drawn on it, so each outline above "chang
 change. An outline's data change follows its layer: it is dropped when the layer's own finding reports the
 change, or when the layer kept its thickness (top minus the edge it stands on) and only moved with the
 layers under it. The layer whose thickness changed keeps one finding.
+
+The layers themselves follow the same way (`layers_follow`): a layer of a stack (an edge of its polygon is
+an edge of another fill's) that kept its thickness everywhere only moved with what it stands on, when a
+layer of that stack changed its thickness or was dropped or added (a stack's middle layer gone lowers every
+layer on it; a streamgraph's baseline, worked out from every layer, lifts all of them). Only the layers
+whose own thickness changed report.
 """
 
 from __future__ import annotations
@@ -16,11 +22,13 @@ from typing import Any
 
 import numpy as np
 
-from verm.judge.scene.chart.series import Series
+from verm.judge.scene.chart.series import Series, match_series
 from verm.judge.scene.findings import Finding, Findings
 
 #: How close (a share of the data's span) a line's point must lie to a fill vertex to be on the fill.
 ON_EDGE = 1e-6
+#: A layer kept its thickness when no point of it changed by more than this share of its thickest point.
+THICKNESS_RTOL = 1e-3
 
 
 def _vertices(area: Series) -> np.ndarray | None:
@@ -70,6 +78,106 @@ def _thickness(points: np.ndarray, verts: np.ndarray) -> np.ndarray:
     return out
 
 
+def _edges(path: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """A ``fill_between`` polygon's x and its two edges' y, one entry per x (steps included): matplotlib lays
+    out 2 n + 3 vertices, a start, one edge forward, its end twice, the other edge backward, the start again.
+    None when the path is not laid out so (a radar's polygon, a hand-made patch)."""
+    if len(path) % 2 or any(v is None for v in path):
+        return None
+    verts = np.asarray(path, dtype=float).reshape(-1, 2)
+    n = (len(verts) - 3) // 2
+    if n < 2 or len(verts) != 2 * n + 3:
+        return None
+    one, other = verts[1 : n + 1], verts[n + 2 : 2 * n + 2][::-1]
+    span = max(float(np.ptp(verts[:, 0])), 1e-12)
+    if not np.allclose(one[:, 0], other[:, 0], rtol=0, atol=ON_EDGE * span):
+        return None
+    return one[:, 0], one[:, 1], other[:, 1]
+
+
+def _layer(area: Series) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None:
+    """Every path of a fill read as (x, edge, edge); None when one is not a ``fill_between`` polygon."""
+    paths = area.items[0].get("paths") or []
+    if area.kind != "area" or not paths or area.items[0].get("paths_more"):
+        return None
+    out = [_edges(p) for p in paths]
+    return None if any(e is None for e in out) else out  # type: ignore[return-value]
+
+
+def _same(a: np.ndarray, b: np.ndarray, scale: float) -> bool:
+    return a.shape == b.shape and bool(np.all(np.abs(a - b) <= ON_EDGE * scale))
+
+
+def _touching(areas: Sequence[Series]) -> list[tuple[int, int]]:
+    """The pairs of fills (indices) one of whose edges is an edge of the other (neighbour layers of a stack);
+    a shared edge all at zero (fills each drawn from the axis) does not stack them."""
+    read = [_layer(a) for a in areas]
+    edges = [(k, x, y) for k, lay in enumerate(read) if lay for x, *ys in lay for y in ys]
+    if not edges:
+        return []
+    scale = max(max(float(np.ptp(y)), float(np.max(np.abs(y)))) for _, _, y in edges) or 1.0
+    found: set[tuple[int, int]] = set()
+    for i, (k, x, y) in enumerate(edges):
+        for m, u, v in edges[i + 1 :]:
+            if m != k and _same(x, u, scale) and _same(y, v, scale) and float(np.ptp(y)) + abs(float(y[0])) > 0:
+                found.add((min(k, m), max(k, m)))
+    return sorted(found)
+
+
+def _stacked(areas: Sequence[Series]) -> set[int]:
+    """The indices of the fills one of whose edges is an edge of another fill (layers of a stack)."""
+    return {k for pair in _touching(areas) for k in pair}
+
+
+def whole_stacks(areas: Sequence[Series], lost: Sequence[int]) -> list[list[int]]:
+    """The stacks (indices of their layers, two or more) of which every layer is lost: one stack not drawn (a
+    ``stackplot`` call gone) is one series missing, as the ground truth's ``series_drop`` of that call."""
+    group = list(range(len(areas)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for k, m in _touching(areas):
+        group[root(m)] = root(k)
+    stacks: dict[int, list[int]] = {}
+    for k in range(len(areas)):
+        stacks.setdefault(root(k), []).append(k)
+    return [ks for ks in stacks.values() if len(ks) >= 2 and set(ks) <= set(lost)]
+
+
+def _thicknesses(area: Series) -> list[tuple[np.ndarray, np.ndarray]] | None:
+    lay = _layer(area)
+    return None if lay is None else [(x, b - a) for x, a, b in lay]
+
+
+def kept_thickness(r: Series, c: Series) -> bool | None:
+    """Whether a fill kept its x and its thickness everywhere (None when either cannot be read so)."""
+    ta, tb = _thicknesses(r), _thicknesses(c)
+    if ta is None or tb is None or len(ta) != len(tb):
+        return None
+    for (xa, a), (xb, b) in zip(ta, tb, strict=True):
+        if xa.shape != xb.shape or not np.allclose(xa, xb, rtol=1e-6, atol=0):
+            return False
+        if not np.all(np.abs(a - b) <= THICKNESS_RTOL * max(float(np.max(np.abs(a))), 1e-12)):
+            return False
+    return True
+
+
+def layers_follow(areas_r: Sequence[Series], areas_c: Sequence[Series], pairs: Sequence[tuple[int, int]],
+                  lost: Sequence[int], added: Sequence[int]) -> set[int]:  # fmt: skip
+    """The reference layers (indices) that only moved with the stack under them (module docstring)."""
+    stacked_r, stacked_c = _stacked(areas_r), _stacked(areas_c)
+    if not stacked_r and not stacked_c:
+        return set()
+    kept = {i: kept_thickness(areas_r[i], areas_c[j]) for i, j in pairs if i in stacked_r}
+    changed = any(v is False for v in kept.values())
+    if not (changed or any(i in stacked_r for i in lost) or any(j in stacked_c for j in added)):
+        return set()
+    return {i for i, v in kept.items() if v}
+
+
 def follow_stacks(out: Findings, series_items: list[tuple[Series, Series, list[Finding]]],
                   areas_r: Sequence[Series], areas_c: Sequence[Series]) -> None:  # fmt: skip
     """Drop the data findings of outlines that follow their layer (module docstring)."""
@@ -114,3 +222,30 @@ def outline_layers(lines: Sequence[Series], areas: Sequence[Series]) -> dict[int
         if hit is not None:
             found[i] = hit[0]
     return found
+
+
+def outline_pairs(lines_r: Sequence[Series], lines_c: Sequence[Series], areas_r: Sequence[Series],
+                  areas_c: Sequence[Series], area_pairs: Sequence[tuple[int, int]], areas_lost: Sequence[int],
+                  areas_added: Sequence[int]) -> tuple[list[tuple[int, int]], list[int], list[int]]:  # fmt: skip
+    """Pair lines as `series.match_series` does, except the outlines of layers (pandas' area plot draws a line at
+    each running total): an outline pairs with the outline of its layer's partner, and an outline of a layer
+    lost (added) goes with that layer, neither lost nor added on its own (a column dropped recolours and
+    lowers every outline above it: paired by colour and order they would all read changed)."""
+    on_r = {i: hit[0] for i, ln in enumerate(lines_r) if (hit := _outline(ln, areas_r)) is not None}
+    on_c = {j: hit[0] for j, ln in enumerate(lines_c) if (hit := _outline(ln, areas_c)) is not None}
+    if not on_r or not on_c:
+        return match_series(lines_r, lines_c)
+    partner = dict(area_pairs)
+    by_layer_c = {k: j for j, k in sorted(on_c.items(), reverse=True)}
+    pairs: list[tuple[int, int]] = []
+    for i, k in on_r.items():
+        j = by_layer_c.get(partner.get(k, -1))
+        if j is not None and j not in {b for _, b in pairs}:
+            pairs.append((i, j))
+    gone_r = {i for i, k in on_r.items() if k in areas_lost}
+    gone_c = {j for j, k in on_c.items() if k in areas_added}
+    rest_r = [i for i in range(len(lines_r)) if i not in {a for a, _ in pairs} | gone_r]
+    rest_c = [j for j in range(len(lines_c)) if j not in {b for _, b in pairs} | gone_c]
+    more, lost, added = match_series([lines_r[i] for i in rest_r], [lines_c[j] for j in rest_c])
+    pairs += [(rest_r[a], rest_c[b]) for a, b in more]
+    return sorted(pairs), [rest_r[a] for a in lost], [rest_c[b] for b in added]

@@ -101,6 +101,8 @@ def compare_series(out: Findings, r: Series, c: Series, all_r: Sequence[Series],
                     **tag)  # fmt: skip
         elif ctx.r.get("name") == "3d" or ctx.c.get("name") == "3d":
             pass  # 3D collections hold projected, depth-sorted polygons: only their colours compare
+        elif kind == "area" and id(r) in ctx.followers:
+            pass  # kept its thickness: it moved with the layers it stands on, their change is reported
         elif kind == "area" and ctx.area_changed:
             # Areas are stacked more often than not: those above a changed one move with it, unless flattened.
             flattened(out, a, b, name, loc, tag)
