@@ -29,7 +29,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_flattened import flattened
-from verm.judge.pixel.chart_follows import carries
+from verm.judge.pixel.chart_follows import carries, value_readings
 from verm.judge.pixel.chart_marks import (
     CLASS_DE,
     KEPT,
@@ -495,7 +495,35 @@ def _redrawn(pm: _BothMarks, unit: np.ndarray, sl: tuple[slice, slice], cand_mar
     same = cand_marks[sl] & ~_far(pm.cand_lab[sl], colour, CLASS_DE)
     if int(same.sum()) < MIN_COLOUR_INK or (_straight(same) and not _straight(unit[sl])):
         return False
-    return carries(unit[sl], same) is True
+    return _spans(unit[sl], same) and carries(unit[sl], same) is True
+
+
+#: Marks that redraw a class cross at least this share of the lines (columns, or rows for horizontal bars) it
+#: occupies, and this share of their ink on those lines lies within the class's extent there (`REDRAWN_NEAR` px):
+#: a line through retyped bars crosses nearly all their columns at their tops; a dozen random dots in the
+#: class's colour cross a few, a random line crosses an error bar's column above or below it.
+REDRAWN_SPAN = 0.5
+REDRAWN_WITHIN = 0.5
+REDRAWN_NEAR = 3
+
+
+def _spans(unit: np.ndarray, marks: np.ndarray) -> bool:
+    """``marks`` run along ``unit`` where its values are read (`value_readings`), within its extent on each
+    line it occupies (`REDRAWN_SPAN`, `REDRAWN_WITHIN`)."""
+    for across in value_readings(unit):
+        u, m = (unit.T, marks.T) if across else (unit, marks)
+        occupied = u.any(axis=0)
+        crossed = occupied & m.any(axis=0)
+        if not occupied.any() or int(crossed.sum()) < REDRAWN_SPAN * int(occupied.sum()):
+            continue
+        rows = np.arange(u.shape[0])[:, None]
+        top = np.where(u, rows, u.shape[0]).min(axis=0) - REDRAWN_NEAR
+        bottom = np.where(u, rows, -1).max(axis=0) + REDRAWN_NEAR
+        on_lines = m & occupied[None, :]
+        within = on_lines & (rows >= top[None, :]) & (rows <= bottom[None, :])
+        if int(within.sum()) >= REDRAWN_WITHIN * int(on_lines.sum()):
+            return True
+    return False
 
 
 #: The candidate's own plot frame is resized when its width or height differs from the reference's by this share.
