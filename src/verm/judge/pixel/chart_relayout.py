@@ -1,0 +1,130 @@
+"""Charts: changes of layout read as one change each. A legend placed elsewhere moves as one block
+(its words and swatches by one vector) and hides or shows the marks around it; the axes re-fitted
+around it draw the same data in a resized plot, its tick labels re-spaced; two tick labels swapped
+are found, in the pixels, each where the other was. Rules in full: docs/judges.md.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.classify import _looks_like_text
+from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
+from verm.judge.pixel.difference import Region
+from verm.judge.pixel.geometry import _box_overlap, _union
+
+#: Pieces moved by the same vector within this many pixels moved together, as one block.
+BLOCK_VECTOR = 4
+
+
+def _one_block(c: _Ctx, pairs: list[tuple[Region, Region]]) -> bool:
+    """Moved pieces that are one block moved (a legend's words), not marks moved by a data change:
+    every piece moved by the same vector (`BLOCK_VECTOR`), and some of them are words."""
+    moves = [
+        ((b.bbox[0] + b.bbox[2] - a.bbox[0] - a.bbox[2]) / 2, (b.bbox[1] + b.bbox[3] - a.bbox[1] - a.bbox[3]) / 2)
+        for a, b in pairs
+    ]  # fmt: skip
+    dx, dy = moves[0]
+    same = all(abs(mx - dx) <= BLOCK_VECTOR and abs(my - dy) <= BLOCK_VECTOR for mx, my in moves)
+    return same and any(_looks_like_text(a, c.h) for a, _ in pairs)
+
+
+#: Normalised correlation at which a tick label of the reference is found where another one is drawn.
+SWAP_MATCH = 0.8
+
+
+def _swapped_labels(c: _Ctx, members: list[Region]) -> list[tuple[int, int]]:
+    """Pairs of changed tick-label places where each one's reference label is what the candidate
+    draws at the other: two labels swapped (values misattributed), read from the pixels, as OCR
+    often fails on slanted labels. Each label is searched for within half its size of the other place."""
+    out: list[tuple[int, int]] = []
+    used: set[int] = set()
+
+    def found(a: Region, b: Region) -> bool:
+        x0, y0, x1, y1 = a.bbox
+        ys, xs = np.nonzero(c.ref_ink[y0:y1, x0:x1])
+        if len(xs) == 0:
+            return False
+        # (the reference's label alone: the region spans the candidate's label there too)
+        x0, y0, x1, y1 = x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1
+        tpl = c.ref_grey[y0:y1, x0:x1]
+        if min(tpl.shape) < 4 or float(tpl.std()) < 3:
+            return False
+        pad = max(4, max(x1 - x0, y1 - y0) // 2)
+        bx0, by0, bx1, by1 = _pad_box(b.bbox, pad, c)
+        area = c.cand_grey[by0:by1, bx0:bx1]
+        if area.shape[0] < tpl.shape[0] or area.shape[1] < tpl.shape[1]:
+            return False
+        return float(cv2.minMaxLoc(cv2.matchTemplate(area, tpl, cv2.TM_CCOEFF_NORMED))[1]) >= SWAP_MATCH
+
+    for i, a in enumerate(members):
+        for j in range(i + 1, len(members)):
+            if i in used or j in used:
+                continue
+            b = members[j]
+            if _box_overlap(_pad_box(a.bbox, 2, c), b.bbox) or not (found(a, b) and found(b, a)):
+                continue
+            out.append((i, j))
+            used.update((i, j))
+    return out
+
+
+#: Plot regions within this many of a moved block's heights of one of its pieces are marks it came
+#: over or left (`_occluded_by_moves`), when together they move under `OCCLUDED_INK` of the plot's ink.
+OCCLUDED_REACH = 2
+OCCLUDED_INK = 0.15
+
+
+def _occluded_by_moves(c: _Ctx, inner: list[Region], items: list[_Item]) -> list[Region]:
+    """A block moved inside the plot (a legend placed elsewhere) hides the marks where it lands and
+    shows those it covered, and its swatches (a scatter's dots, read as marks) move apart from its
+    words: the plot regions beside either end of the move are that move, not a data change. They join
+    the move's item; the other plot regions are returned."""
+    moves = [it for it in items if it.kind == "moved" and c.frame is not None and _box_overlap(it.box, c.frame)]
+    if not moves or not inner:
+        return inner
+    reach = [
+        (m, _pad_box(p, OCCLUDED_REACH * (p[3] - p[1]), c)) for m in moves for p in m.pieces
+    ]  # fmt: skip
+    near = [r for r in inner if any(_box_overlap(r.bbox, box) for _, box in reach)]
+    fx0, fy0, fx1, fy1 = c.frame or (0, 0, c.w, c.h)
+    plot_ink = max(1, int(c.ref_ink[fy0:fy1, fx0:fx1].sum()))
+    if not near or sum(r.changed_ref_only + r.changed_cand_only for r in near) > OCCLUDED_INK * plot_ink:
+        return inner
+    for r in near:
+        move = next(m for m, box in reach if _box_overlap(r.bbox, box))
+        move.box, move.parts = _union([move.box, r.bbox]), [*move.pieces, r.bbox]
+    return [r for r in inner if all(r is not n for n in near)]
+
+
+#: A region outside the reference's plot frame is the re-fitted plot's when this share of it lies
+#: inside the union of both images' frames (the plot grew over where tick labels or a legend were),
+#: or when it reaches within `REFIT_MARGIN` of the image's short side of them: the tick labels, axis
+#: labels and legend beside the plot, moved with its edges.
+REFIT_INSIDE = 0.5
+REFIT_MARGIN = 0.1
+
+
+def _refit_items(c: _Ctx, inner: list[Region], geometry: list[Region]) -> tuple[_Item, list[Region], list[Region]]:
+    """The plot resized with its data drawn alike (`_drawn_resized`): the changes inside the plot,
+    and those that lie mostly inside either image's frame (the plot's edges moved), are one minor
+    layout change, as an annotator sees the axes re-fitted around a legend moved out of them, not
+    the data changed. Returns that item and the regions it leaves (the rest of ``geometry``)."""
+    assert c.frame is not None
+    cand_frame = _cand_frame(c) or c.frame
+    both = _union([c.frame, cand_frame])
+    near = _pad_box(both, int(REFIT_MARGIN * min(c.h, c.w)), c)
+    taken = [
+        r
+        for r in geometry
+        if _box_overlap(r.bbox, both) >= REFIT_INSIDE * max(1, r.box_area) or _box_overlap(r.bbox, near) > 0
+    ]
+    rest = [r for r in geometry if all(r is not t for t in taken)]
+    plot = [*inner, *taken]
+    box = _union([r.bbox for r in plot]) if plot else both
+    item = _Item(
+        "style_error", 1, box, "The plot was resized (its axes re-fitted); its data are drawn alike.", "plot",
+        parts=[r.bbox for r in plot] or [both],
+    )  # fmt: skip
+    return item, [], rest
