@@ -200,18 +200,22 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         if hidden:
             inner = []
         data_item: _Item | None = None  # the item that took the plot's change
+        swap: _Item | None = None  # two tick labels swapped
         # (the x-axis last: its new limits may be the value axis's change's doing)
         for ax, members in sorted(axis_groups.items(), key=lambda kv: kv[0] == "x"):
             swapped = _swapped_labels(c, members)
             for i, j in swapped:
                 a, b = members[i], members[j]
-                items.append(
-                    _Item(
-                        "text_error", 3, _union([a.bbox, b.bbox]),
-                        f"Two {ax}-axis tick labels are swapped (each is drawn where the other was).", "text",
-                        parts=[a.bbox, b.bbox],
-                    )
+                if swap is not None:
+                    # The same categories swapped on both axes (a matrix's rows and columns): one edit.
+                    swap.box, swap.parts = _union([swap.box, a.bbox, b.bbox]), [*swap.pieces, a.bbox, b.bbox]
+                    continue
+                swap = _Item(
+                    "text_error", 3, _union([a.bbox, b.bbox]),
+                    f"Two {ax}-axis tick labels are swapped (each is drawn where the other was).", "text",
+                    parts=[a.bbox, b.bbox],
                 )  # fmt: skip
+                items.append(swap)
             members = [m for k, m in enumerate(members) if all(k not in pair for pair in swapped)]
             if not members:
                 continue
@@ -227,10 +231,18 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 # narrower range, a new scale or labels swapped are read as before.)
                 refit.box, refit.parts = _union([refit.box, box]), [*refit.pieces, *parts]
                 continue
-            if data_item is not None and cat == "data_error" and sev < 3 and ax == "x" and "numbers" in note:
+            unread = note.endswith("'' -> ''")  # (OCR found no word on either side: no new limits read)
+            if (
+                data_item is not None
+                and cat == "data_error"
+                and sev < 3
+                and ax == "x"
+                and ("numbers" in note or unread)
+            ):
                 # New x limits beside the data change follow the data (the histogram's values grew,
                 # its x range follows): one change to an annotator. (A twin axis is its own series';
-                # a narrower range may clip data: its own change.)
+                # a narrower range may clip data: its own change.) Labels OCR reads as nothing on
+                # either side (slanted categories) say no new limits: they follow the data too.
                 data_item.box = _union([data_item.box, box])
                 data_item.parts = [*data_item.pieces, *parts]
                 continue

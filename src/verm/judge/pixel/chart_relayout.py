@@ -12,7 +12,7 @@ import numpy as np
 from verm.judge.pixel.classify import _looks_like_text
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
-from verm.judge.pixel.geometry import _box_overlap, _union
+from verm.judge.pixel.geometry import PxBox, _box_overlap, _union
 
 #: Pieces moved by the same vector within this many pixels moved together, as one block.
 BLOCK_VECTOR = 4
@@ -30,40 +30,67 @@ def _one_block(c: _Ctx, pairs: list[tuple[Region, Region]]) -> bool:
     return same and any(_looks_like_text(a, c.h) for a, _ in pairs)
 
 
-#: Normalised correlation at which a tick label of the reference is found where another one is drawn.
+#: Normalised correlation at which a tick label of the reference is found where another one is drawn,
+#: by `SWAP_MARGIN` more than it matches the label the reference drew there (years differ by a glyph).
 SWAP_MATCH = 0.8
+SWAP_MARGIN = 0.1
+#: A swapped label's ink box is the other's within this many pixels each way (size and place).
+SWAP_TOLERANCE = 3
+
+
+def _ink_box(ink: np.ndarray, box: PxBox) -> PxBox | None:
+    x0, y0, x1, y1 = box
+    ys, xs = np.nonzero(ink[y0:y1, x0:x1])
+    if len(xs) == 0:
+        return None
+    return x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1
+
+
+def _found_at(c: _Ctx, label: PxBox, where: PxBox, grey: np.ndarray) -> tuple[float, tuple[int, int]]:
+    """The best NCC of the reference's ``label`` over ``grey`` near ``where`` (padded by half the
+    label's size), and the top-left corner it is found at."""
+    x0, y0, x1, y1 = label
+    tpl = c.ref_grey[y0:y1, x0:x1]
+    pad = max(4, max(x1 - x0, y1 - y0) // 2)
+    bx0, by0, bx1, by1 = _pad_box(where, pad, c)
+    area = grey[by0:by1, bx0:bx1]
+    if min(tpl.shape) < 4 or float(tpl.std()) < 3 or area.shape[0] < tpl.shape[0] or area.shape[1] < tpl.shape[1]:
+        return 0.0, (0, 0)
+    _, score, _, (mx, my) = cv2.minMaxLoc(cv2.matchTemplate(area, tpl, cv2.TM_CCOEFF_NORMED))
+    return float(score), (bx0 + mx, by0 + my)
 
 
 def _swapped_labels(c: _Ctx, members: list[Region]) -> list[tuple[int, int]]:
     """Pairs of changed tick-label places where each one's reference label is what the candidate
-    draws at the other: two labels swapped (values misattributed), read from the pixels, as OCR
-    often fails on slanted labels. Each label is searched for within half its size of the other place."""
+    draws at the other, read from the pixels, as OCR often fails on slanted labels: two labels
+    swapped (values misattributed). The candidate's label at each place has the other reference
+    label's ink box (`SWAP_TOLERANCE`), which is found there (`SWAP_MATCH`) clearly better than it
+    matches the label the reference drew there (`SWAP_MARGIN`: not labels shifted along the axis),
+    and they are the axis's only changed labels."""
     out: list[tuple[int, int]] = []
     used: set[int] = set()
+    if len(members) != 2:
+        # (the rest of the axis kept: numeric ticks re-numbered change every label, and one "0.02"
+        # is found where a "0.04" was)
+        return out
 
-    def found(a: Region, b: Region) -> bool:
-        x0, y0, x1, y1 = a.bbox
-        ys, xs = np.nonzero(c.ref_ink[y0:y1, x0:x1])
-        if len(xs) == 0:
+    def moved_to(a: Region, b: Region) -> bool:
+        ra, rb, cb = _ink_box(c.ref_ink, a.bbox), _ink_box(c.ref_ink, b.bbox), _ink_box(c.cand_ink, b.bbox)
+        if ra is None or rb is None or cb is None:
             return False
-        # (the reference's label alone: the region spans the candidate's label there too)
-        x0, y0, x1, y1 = x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1
-        tpl = c.ref_grey[y0:y1, x0:x1]
-        if min(tpl.shape) < 4 or float(tpl.std()) < 3:
-            return False
-        pad = max(4, max(x1 - x0, y1 - y0) // 2)
-        bx0, by0, bx1, by1 = _pad_box(b.bbox, pad, c)
-        area = c.cand_grey[by0:by1, bx0:bx1]
-        if area.shape[0] < tpl.shape[0] or area.shape[1] < tpl.shape[1]:
-            return False
-        return float(cv2.minMaxLoc(cv2.matchTemplate(area, tpl, cv2.TM_CCOEFF_NORMED))[1]) >= SWAP_MATCH
+        if any(abs((ra[k + 2] - ra[k]) - (cb[k + 2] - cb[k])) > SWAP_TOLERANCE for k in (0, 1)):
+            return False  # the candidate draws a label of another size there
+        score, (fx, fy) = _found_at(c, ra, cb, c.cand_grey)
+        same, _ = _found_at(c, ra, rb, c.ref_grey)
+        near = abs(fx - cb[0]) <= SWAP_TOLERANCE and abs(fy - cb[1]) <= SWAP_TOLERANCE
+        return near and score >= SWAP_MATCH and score - same >= SWAP_MARGIN
 
     for i, a in enumerate(members):
         for j in range(i + 1, len(members)):
             if i in used or j in used:
                 continue
             b = members[j]
-            if _box_overlap(_pad_box(a.bbox, 2, c), b.bbox) or not (found(a, b) and found(b, a)):
+            if _box_overlap(_pad_box(a.bbox, 2, c), b.bbox) or not (moved_to(a, b) and moved_to(b, a)):
                 continue
             out.append((i, j))
             used.update((i, j))
