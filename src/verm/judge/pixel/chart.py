@@ -192,7 +192,9 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         if resized:
             refit, inner, geometry = _refit_items(c, inner, geometry)
             items.append(refit)
-        inner = _occluded_by_moves(c, inner, items)
+        # (words: thin strokes in several glyphs, a legend's one or two lines of them)
+        words = [todo[i].bbox for i, _ in moved if todo[i].stroke_ratio >= 0.35 and todo[i].ink_blobs >= 2]
+        inner = _occluded_by_moves(c, inner, items, words)
         # The plot's data replaced by marks that follow none of them cost what they hide, whatever the y axes
         # did: no axis change takes the plot's changes then (random dots over new limits). (New x tick labels
         # move the marks sideways, where the marks are not compared: that axis takes them, as before.)

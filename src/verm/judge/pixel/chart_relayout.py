@@ -103,12 +103,20 @@ OCCLUDED_REACH = 2
 OCCLUDED_INK = 0.15
 
 
-def _occluded_by_moves(c: _Ctx, inner: list[Region], items: list[_Item]) -> list[Region]:
-    """A block moved inside the plot (a legend placed elsewhere) hides the marks where it lands and
-    shows those it covered, and its swatches (a scatter's dots, read as marks) move apart from its
-    words: the plot regions beside either end of the move are that move, not a data change. They join
-    the move's item; the other plot regions are returned."""
-    moves = [it for it in items if it.kind == "moved" and c.frame is not None and _box_overlap(it.box, c.frame)]
+def _occluded_by_moves(c: _Ctx, inner: list[Region], items: list[_Item], words: list[PxBox]) -> list[Region]:
+    """A block of words moved inside the plot (a legend placed elsewhere: ``words`` are the moved
+    pieces that look like text) hides the marks where it lands and shows those it covered, and its
+    swatches (a scatter's dots, read as marks) move apart from its words: the plot regions beside
+    either end of the move are that move, not a data change. They join the move's item; the other
+    plot regions are returned. (A moved block of no words, a bar's top, is left as it was read.)"""
+    moves = [
+        it
+        for it in items
+        if it.kind == "moved"
+        and c.frame is not None
+        and _box_overlap(it.box, c.frame)
+        and any(_box_overlap(p, w) for p in it.pieces for w in words)
+    ]
     if not moves or not inner:
         return inner
     reach = [
