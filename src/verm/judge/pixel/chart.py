@@ -28,7 +28,7 @@ from verm.judge.pixel.chart_recolour import (
     _series_dropped,
     _values_recoloured,
 )
-from verm.judge.pixel.chart_relayout import _occluded_by_moves, _one_block, _refit_items, _swapped_labels
+from verm.judge.pixel.chart_relayout import LEGEND_MOVE, _occluded_by_moves, _one_block, _refit_items, _swapped_labels
 from verm.judge.pixel.chart_style import _line_style_changed
 from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _dominant, _hex, _rgb_de
@@ -193,7 +193,11 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             refit, inner, geometry = _refit_items(c, inner, geometry)
             items.append(refit)
         # (words: thin strokes in several glyphs, a legend's one or two lines of them)
-        words = [todo[i].bbox for i, _ in moved if todo[i].stroke_ratio >= 0.35 and todo[i].ink_blobs >= 2]
+        words = [
+            todo[i].bbox
+            for i, j in moved
+            if todo[i].stroke_ratio >= 0.35 and todo[i].ink_blobs >= 2 and _moved_far(c, todo[i], todo[j])
+        ]
         inner = _occluded_by_moves(c, inner, items, words)
         # The plot's data replaced by marks that follow none of them cost what they hide, whatever the y axes
         # did: no axis change takes the plot's changes then (random dots over new limits). (New x tick labels
@@ -233,18 +237,10 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 # narrower range, a new scale or labels swapped are read as before.)
                 refit.box, refit.parts = _union([refit.box, box]), [*refit.pieces, *parts]
                 continue
-            unread = note.endswith("'' -> ''")  # (OCR found no word on either side: no new limits read)
-            if (
-                data_item is not None
-                and cat == "data_error"
-                and sev < 3
-                and ax == "x"
-                and ("numbers" in note or unread)
-            ):
+            if data_item is not None and cat == "data_error" and sev < 3 and ax == "x" and "numbers" in note:
                 # New x limits beside the data change follow the data (the histogram's values grew,
                 # its x range follows): one change to an annotator. (A twin axis is its own series';
-                # a narrower range may clip data: its own change.) Labels OCR reads as nothing on
-                # either side (slanted categories) say no new limits: they follow the data too.
+                # a narrower range may clip data: its own change.)
                 data_item.box = _union([data_item.box, box])
                 data_item.parts = [*data_item.pieces, *parts]
                 continue
@@ -347,6 +343,16 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         geometry = [r for r in geometry if not _legend_entry_of_change(c, r, items, plot_colours)]
     items.extend(_region_item(c, r) for r in geometry)
     return _subplot_scale_change(c, _fold_tick_labels(c, items, skip))
+
+
+def _moved_far(c: _Ctx, a: Region, b: Region) -> bool:
+    """``a`` moved to ``b`` (a piece of the same size, not the marks a moved piece landed on) by
+    `LEGEND_MOVE` of the image at least: a legend placed elsewhere, not nudged."""
+    if not (0.6 < b.width / max(a.width, 1) < 1.6 and 0.6 < b.height / max(a.height, 1) < 1.6):
+        return False
+    dx = (a.bbox[0] + a.bbox[2] - b.bbox[0] - b.bbox[2]) / 2 / c.w
+    dy = (a.bbox[1] + a.bbox[3] - b.bbox[1] - b.bbox[3]) / 2 / c.h
+    return math.hypot(dx, dy) >= LEGEND_MOVE
 
 
 def _subplot_changes(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Region]]:

@@ -6,6 +6,8 @@ are found, in the pixels, each where the other was. Rules in full: docs/judges.m
 
 from __future__ import annotations
 
+import math
+
 import cv2
 import numpy as np
 
@@ -16,6 +18,9 @@ from verm.judge.pixel.geometry import PxBox, _box_overlap, _union
 
 #: Pieces moved by the same vector within this many pixels moved together, as one block.
 BLOCK_VECTOR = 4
+#: A legend placed elsewhere moves by this share of the image at least (a block shifted less is
+#: the marks around it changing, not a new place).
+LEGEND_MOVE = 0.1
 
 
 def _one_block(c: _Ctx, pairs: list[tuple[Region, Region]]) -> bool:
@@ -27,7 +32,8 @@ def _one_block(c: _Ctx, pairs: list[tuple[Region, Region]]) -> bool:
     ]  # fmt: skip
     dx, dy = moves[0]
     same = all(abs(mx - dx) <= BLOCK_VECTOR and abs(my - dy) <= BLOCK_VECTOR for mx, my in moves)
-    return same and any(_looks_like_text(a, c.h) for a, _ in pairs)
+    far = math.hypot(dx / c.w, dy / c.h) >= LEGEND_MOVE  # (a legend placed elsewhere, not nudged)
+    return same and far and any(_looks_like_text(a, c.h) for a, _ in pairs)
 
 
 #: Normalised correlation at which a tick label of the reference is found where another one is drawn,
