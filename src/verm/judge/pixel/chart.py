@@ -28,7 +28,14 @@ from verm.judge.pixel.chart_recolour import (
     _series_dropped,
     _values_recoloured,
 )
-from verm.judge.pixel.chart_relayout import LEGEND_MOVE, _occluded_by_moves, _one_block, _refit_items, _swapped_labels
+from verm.judge.pixel.chart_relayout import (
+    LEGEND_MOVE,
+    _cartesian_axes,
+    _occluded_by_moves,
+    _one_block,
+    _refit_items,
+    _swapped_labels,
+)
 from verm.judge.pixel.chart_style import _line_style_changed
 from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _dominant, _hex, _rgb_de
@@ -187,7 +194,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         # The axes re-fitted around a legend moved out of (or into) them: the same data drawn in a
         # larger or smaller plot. Its marks stretched, its tick labels re-spaced for the new length
         # and the plot's edges moved are that one layout change (`_refit_items`).
-        resized = bool(inner or axis_groups or geometry) and _drawn_resized(c)
+        resized = bool(inner or axis_groups or geometry) and _drawn_resized(c) and _cartesian_axes(c)
         refit: _Item | None = None
         if resized:
             refit, inner, geometry = _refit_items(c, inner, geometry)

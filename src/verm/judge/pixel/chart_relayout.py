@@ -15,6 +15,7 @@ from verm.judge.pixel.classify import _looks_like_text
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.geometry import PxBox, _box_overlap, _union
+from verm.judge.pixel.layout import frame_sides
 
 #: Pieces moved by the same vector within this many pixels moved together, as one block.
 BLOCK_VECTOR = 4
@@ -145,6 +146,21 @@ def _occluded_by_moves(c: _Ctx, inner: list[Region], items: list[_Item], words: 
 #: labels and legend beside the plot, moved with its edges.
 REFIT_INSIDE = 0.5
 REFIT_MARGIN = 0.1
+
+
+#: Cartesian axes: their x and y spines (the frame's bottom and left sides) each cover this share
+#: of the frame at least, in both images (a pie's, a radar's or a 3-D plot's found frame is no axes).
+SPINES = 0.8
+
+
+def _cartesian_axes(c: _Ctx) -> bool:
+    """Both images' plot frames are drawn axes, their bottom and left spines straight (`SPINES`)."""
+    cand_frame = _cand_frame(c)
+    if c.frame is None or cand_frame is None:
+        return False
+    return all(
+        min(frame_sides(ink, frame)[1:3]) >= SPINES for ink, frame in ((c.ref_ink, c.frame), (c.cand_ink, cand_frame))
+    )
 
 
 def _refit_items(c: _Ctx, inner: list[Region], geometry: list[Region]) -> tuple[_Item, list[Region], list[Region]]:
