@@ -29,6 +29,14 @@ from verm.judge.pixel.chart_recolour import (
     _series_dropped,
     _values_recoloured,
 )
+from verm.judge.pixel.chart_relayout import (
+    LEGEND_MOVE,
+    _cartesian_axes,
+    _occluded_by_moves,
+    _one_block,
+    _refit_items,
+    _swapped_labels,
+)
 from verm.judge.pixel.chart_style import _line_style_changed
 from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _dominant, _hex, _rgb_de
@@ -70,7 +78,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
     if c.frame is not None:
         # Several blocks moving inside the plot are marks that moved (a data change), not a legend.
         in_plot = [(i, j) for i, j in moved if _inside(todo[i].bbox, c.frame, 2) and _inside(todo[j].bbox, c.frame, 2)]
-        if len({j for _, j in in_plot}) >= 2:
+        if len({j for _, j in in_plot}) >= 2 and not _one_block(c, [(todo[i], todo[j]) for i, j in in_plot]):
             moved = [m for m in moved if m not in in_plot]
     items, done = _moved_block_items(c, todo, moved)
 
@@ -184,6 +192,21 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 move = next(it for it in items if it.box == legend_box and it.kind == "moved")
                 move.box, move.parts = _union([legend_box, other[0].bbox]), [*move.pieces, other[0].bbox]
                 inner = [r for r in inner if r is not other[0]]
+        # The axes re-fitted around a legend moved out of (or into) them: the same data drawn in a
+        # larger or smaller plot. Its marks stretched, its tick labels re-spaced for the new length
+        # and the plot's edges moved are that one layout change (`_refit_items`).
+        resized = bool(inner or axis_groups or geometry) and _drawn_resized(c) and _cartesian_axes(c)
+        refit: _Item | None = None
+        if resized:
+            refit, inner, geometry = _refit_items(c, inner, geometry)
+            items.append(refit)
+        # (words: thin strokes in several glyphs, a legend's one or two lines of them)
+        words = [
+            todo[i].bbox
+            for i, j in moved
+            if todo[i].stroke_ratio >= 0.35 and todo[i].ink_blobs >= 2 and _moved_far(c, todo[i], todo[j])
+        ]
+        inner = _occluded_by_moves(c, inner, items, words)
         # The plot's data replaced by marks that follow none of them cost what they hide, whatever the y axes
         # did: no axis change takes the plot's changes then (random dots over new limits). (New x tick labels
         # move the marks sideways, where the marks are not compared: that axis takes them, as before.)
@@ -191,14 +214,37 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         if hidden:
             inner = []
         data_item: _Item | None = None  # the item that took the plot's change
+        swap: _Item | None = None  # two tick labels swapped
         # (the x-axis last: its new limits may be the value axis's change's doing)
         for ax, members in sorted(axis_groups.items(), key=lambda kv: kv[0] == "x"):
+            swapped = _swapped_labels(c, members)
+            for i, j in swapped:
+                a, b = members[i], members[j]
+                if swap is not None:
+                    # The same categories swapped on both axes (a matrix's rows and columns): one edit.
+                    swap.box, swap.parts = _union([swap.box, a.bbox, b.bbox]), [*swap.pieces, a.bbox, b.bbox]
+                    continue
+                swap = _Item(
+                    "text_error", 3, _union([a.bbox, b.bbox]),
+                    f"Two {ax}-axis tick labels are swapped (each is drawn where the other was).", "text",
+                    parts=[a.bbox, b.bbox],
+                )  # fmt: skip
+                items.append(swap)
+            members = [m for k, m in enumerate(members) if all(k not in pair for pair in swapped)]
+            if not members:
+                continue
             box = _union([m.bbox for m in members])
             change = _axis_change(c, box, ax)
             if change is None:
                 continue
             cat, sev, note = change
             parts = [m.bbox for m in members]
+            if refit is not None and cat == "data_error" and sev < 3:
+                # Tick labels re-spaced along a longer or shorter axis (a 5-step axis now in 2.5
+                # steps), not new limits: the data are drawn alike in the re-fitted plot. (A
+                # narrower range, a new scale or labels swapped are read as before.)
+                refit.box, refit.parts = _union([refit.box, box]), [*refit.pieces, *parts]
+                continue
             if data_item is not None and cat == "data_error" and sev < 3 and ax == "x" and "numbers" in note:
                 # New x limits beside the data change follow the data (the histogram's values grew,
                 # its x range follows): one change to an annotator. (A twin axis is its own series';
@@ -305,6 +351,16 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         geometry = [r for r in geometry if not _legend_entry_of_change(c, r, items, plot_colours)]
     items.extend(_region_item(c, r) for r in geometry)
     return pie_changes(c, _subplot_scale_change(c, _fold_tick_labels(c, items, skip)))
+
+
+def _moved_far(c: _Ctx, a: Region, b: Region) -> bool:
+    """``a`` moved to ``b`` (a piece of the same size, not the marks a moved piece landed on) by
+    `LEGEND_MOVE` of the image at least: a legend placed elsewhere, not nudged."""
+    if not (0.6 < b.width / max(a.width, 1) < 1.6 and 0.6 < b.height / max(a.height, 1) < 1.6):
+        return False
+    dx = (a.bbox[0] + a.bbox[2] - b.bbox[0] - b.bbox[2]) / 2 / c.w
+    dy = (a.bbox[1] + a.bbox[3] - b.bbox[1] - b.bbox[3]) / 2 / c.h
+    return math.hypot(dx, dy) >= LEGEND_MOVE
 
 
 def _subplot_changes(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[Region]]:

@@ -556,8 +556,8 @@ RESIZED_ALIKE = 0.15
 def _drawn_resized(c: _Ctx) -> bool:
     """The candidate's plot frame was resized and, stretched back, its marks are the reference's:
     the same data in a smaller or larger plot (`RESIZED_ALIKE`)."""
-    if c.frame is None:
-        return False
+    if c.frame is None or _refit_to_frame(c, c.cand_ink) is None:
+        return False  # (the frames agree: no marks to compare)
     pm = _both_marks(c, [c.frame])
     refit = _refit_to_frame(c, pm.cand)
     ref_marks = pm.ref & pm.area
