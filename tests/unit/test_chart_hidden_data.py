@@ -1,0 +1,55 @@
+"""Data pushed out of a plot's view reads as data missing (`chart_grade.hidden_share`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from verm.perturb.chart_grade import hidden_share
+
+
+def _scene(xs: list[float], ys: list[float], xlim: tuple[float, float], **extra: Any) -> dict[str, Any]:
+    axes = {"name": "rectilinear", "xlim": list(xlim), "ylim": [0.0, 10.0], "xscale": "linear", "yscale": "linear"}
+    axes["lines"] = [{"x": xs, "y": ys}]
+    axes.update(extra)
+    return {"axes": [axes]}
+
+
+def test_data_moved_beyond_fixed_limits_is_all_hidden() -> None:
+    years = [2001.0, 2002.0, 2003.0, 2004.0]
+    moved = [2065.0, 2066.0, 2067.0, 2068.0]
+    before = _scene(years, [1, 2, 3, 4], (2001, 2004))
+    after = _scene(moved, [1, 2, 3, 4], (2001, 2004))
+    assert hidden_share(before, after) == 1.0
+
+
+def test_a_shift_within_autoscaled_limits_hides_nothing() -> None:
+    before = _scene([1, 2, 3, 4], [1, 2, 3, 4], (1, 4))
+    after = _scene([2, 3, 4, 5], [1, 2, 3, 4], (2, 5))
+    assert hidden_share(before, after) == 0.0
+
+
+def test_the_share_is_of_the_series_that_showed() -> None:
+    # One of two lines loses half its points above the top: a quarter of the plot's data.
+    two = [{"x": [0, 1, 2, 3], "y": [1, 2, 3, 4]}, {"x": [0, 1, 2, 3], "y": [5, 5, 5, 5]}]
+    cut = [{"x": [0, 1, 2, 3], "y": [1, 2, 30, 40]}, {"x": [0, 1, 2, 3], "y": [5, 5, 5, 5]}]
+    before = _scene([], [], (0, 3), lines=two)
+    after = _scene([], [], (0, 3), lines=cut)
+    assert hidden_share(before, after) == 0.25
+
+
+def test_values_at_or_below_zero_on_a_log_axis_are_hidden_and_a_dropped_series_is_not() -> None:
+    before = _scene([1, 2], [1.0, 5.0], (1, 2))
+    after = _scene([1, 2], [-1.0, 5.0], (1, 2))
+    after["axes"][0]["yscale"], after["axes"][0]["ylim"] = "log", [1.0, 10.0]
+    assert hidden_share(before, after) == 0.5
+    dropped = _scene([], [], (1, 2), lines=[])
+    assert hidden_share(before, dropped) == 0.0
+
+
+def test_a_bar_hides_only_when_it_leaves_the_view_whole() -> None:
+    bars = [{"x": 0.6, "y": 0.0, "width": 0.8, "height": h} for h in (4.0, 6.0)]
+    clipped = [{"x": 0.6, "y": 0.0, "width": 0.8, "height": h} for h in (4.0, 60.0)]
+    gone = [{"x": 0.6, "y": 20.0, "width": 0.8, "height": 4.0}, bars[1]]
+    before = _scene([], [], (0, 3), lines=[], patches=bars)
+    assert hidden_share(before, _scene([], [], (0, 3), lines=[], patches=clipped)) == 0.0
+    assert hidden_share(before, _scene([], [], (0, 3), lines=[], patches=gone)) == 0.5
