@@ -53,3 +53,10 @@ def test_a_bar_hides_only_when_it_leaves_the_view_whole() -> None:
     before = _scene([], [], (0, 3), lines=[], patches=bars)
     assert hidden_share(before, _scene([], [], (0, 3), lines=[], patches=clipped)) == 0.0
     assert hidden_share(before, _scene([], [], (0, 3), lines=[], patches=gone)) == 0.5
+
+
+def test_a_line_across_the_axes_stays_in_view_when_the_limits_move() -> None:
+    across = [{"x": [0.0, 1.0], "y": [5.0, 5.0]}]
+    before = _scene([], [], (0, 3), lines=across)
+    after = _scene([], [], (20, 30), lines=across)
+    assert hidden_share(before, after) == 0.0

@@ -254,11 +254,16 @@ def cut_off(before: Scene | None, after: Scene | None) -> bool:
 
 
 def _marks(axes: dict[str, Any]) -> Iterator[tuple[str, list[tuple[float, float, float, float]]]]:
-    """(kind, boxes) for every data artist of 2-D axes, in drawing order: a line, a point collection or a
-    filled area as its vertices (zero-size boxes), a bar as its rectangle; each box (x0, y0, x1, y1) in
-    data units."""
+    """(kind, boxes) for every data artist of 2-D axes, in drawing order: a line or a point collection as
+    its points (zero-size boxes), a bar as its rectangle, a filled area (a collection of paths) as its paths'
+    boxes; each box (x0, y0, x1, y1) in data units."""
     for ln in axes.get("lines") or []:
         xs, ys = ln.get("x") or [], ln.get("y") or []
+        # axhline / axvline: x (y) in axes units, from side to side whatever the limits: one span
+        if len(xs) == 2 and len(ys) == 2 and None not in xs + ys and (xs == [0.0, 1.0] or ys == [0.0, 1.0]):
+            across = xs == [0.0, 1.0]
+            yield "lines", [(-math.inf, ys[0], math.inf, ys[1]) if across else (xs[0], -math.inf, xs[1], math.inf)]
+            continue
         yield "lines", [(x, y, x, y) for x, y in zip(xs, ys, strict=False) if x is not None and y is not None]
     for p in axes.get("patches") or []:
         if "height" in p:
@@ -269,7 +274,15 @@ def _marks(axes: dict[str, Any]) -> Iterator[tuple[str, list[tuple[float, float,
             xs, ys = c.get("x") or [], c.get("y") or []
             yield "points", [(x, y, x, y) for x, y in zip(xs, ys, strict=False) if x is not None and y is not None]
         elif "paths" in c:
-            yield "polys", [(x, y, x, y) for path in c["paths"] for x, y in zip(path[0::2], path[1::2], strict=False)]
+            # A filled area or a set of segments shows while its outline reaches into the view: each path
+            # as its box (an area's base at 0 is clipped on a log axis, the area still shows).
+            boxes = []
+            for path in c["paths"]:
+                xs = [v for v in path[0::2] if v is not None]
+                ys = [v for v in path[1::2] if v is not None]
+                if xs and ys:
+                    boxes.append((min(xs), min(ys), max(xs), max(ys)))
+            yield "polys", boxes
 
 
 def _in_view(axes: dict[str, Any]) -> Any:
