@@ -23,8 +23,12 @@ sources are rendered once), and edit *i* is measured between states *i-1* and
   on it), the step measure stands;
 - SVGs (``OVERLAP_IN_CANDIDATE``): each edit is graded by its step, but
   which edits overlap is decided from where each shows in the candidate
-  (measured as above), so it does not depend on the chain's order (a shape
-  shrunk then recoloured, or recoloured then shrunk);
+  (measured as above), so it does not depend on the chain's order (an icon
+  recoloured then shrunk was one item, shrunk then recoloured two). SVG
+  descriptions name targets by index, which an element dropped shifts, so
+  the candidate without an edit counts only where it differs from the
+  candidate by exactly that edit's own change to the source (the same
+  attributes removed and added); elsewhere the step footprints decide;
 - the candidate looks like the reference (the edits undo each other) -> every
   edit is discarded (``overwritten``);
 - otherwise its box is where the pixels changed; table edits carry a ``hint``
@@ -77,7 +81,10 @@ not move earlier boxes.
 
 from __future__ import annotations
 
+import difflib
 import logging
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -90,6 +97,8 @@ from verm.types import Discrepancy, Rendering, Task
 
 logger = logging.getLogger(__name__)
 
+#: Sources compared word by word (an attribute, a tag's name: split at spaces and before each "<").
+_TOKEN = re.compile(r"(?=<)|\s+")
 #: Two table edits are one change when over this share of the smaller one's cells lies inside the other's.
 TABLE_OVERLAP = 0.5
 
@@ -151,9 +160,26 @@ def _hint_bbox(hint: dict[str, Any] | None, scene: dict[str, Any] | None) -> Box
     return tuple(round(min(1.0, max(0.0, v)), 4) for v in union_box(boxes))  # type: ignore[return-value]
 
 
-def _without_each(perturber: BasePerturber, ref_source: str, result: PerturbResult, ok: int) -> list[str | None]:
+def _source_change(a: str, b: str) -> tuple[Counter[str], Counter[str]]:
+    """The words (attributes, tags' names) that going from source ``a`` to ``b`` removes and adds."""
+    ta, tb = _TOKEN.split(a), _TOKEN.split(b)
+    removed: Counter[str] = Counter()
+    added: Counter[str] = Counter()
+    for tag, i0, i1, j0, j1 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if tag != "equal":
+            removed.update(ta[i0:i1])
+            added.update(tb[j0:j1])
+    return removed, added
+
+
+def _without_each(
+    perturber: BasePerturber, ref_source: str, result: PerturbResult, ok: int, states: Sequence[str] = ()
+) -> list[str | None]:
     """For each edit, the candidate the other edits make without it (None where that cannot be replayed
-    faithfully: a later edit's target depended on it). Only for chains of two or more that replay."""
+    faithfully: a later edit's target depended on it). Only for chains of two or more that replay. For
+    ``OVERLAP_IN_CANDIDATE`` perturbers, whose descriptions name targets by index (an element dropped shifts
+    every later index), it must also differ from the candidate by exactly the edit's own change to the
+    source (``states``: the chain)."""
     edits = result.edits
     if ok != len(edits) or len(edits) < 2 or not (perturber.MEASURE_IN_CANDIDATE or perturber.OVERLAP_IN_CANDIDATE):
         return [None] * len(edits)
@@ -166,6 +192,15 @@ def _without_each(perturber: BasePerturber, ref_source: str, result: PerturbResu
             step = perturber.replay(current, e.op, e.params)
             # The same description: the edit hit the same target with the same change.
             current = step[0] if step is not None and step[1].description == e.description else None
+        if (
+            current is not None
+            and not perturber.MEASURE_IN_CANDIDATE
+            and (
+                len(states) != len(edits) + 1
+                or _source_change(current, states[-1]) != _source_change(states[skip], states[skip + 1])
+            )
+        ):
+            current = None
         out.append(current)
     return out
 
@@ -275,7 +310,9 @@ def _measure_pairs(
     task = Task.parse(task)
     perturber = get_perturber(task)
     chains = [_chain(perturber, ref, res) for ref, res in items]
-    withouts = [_without_each(perturber, ref, res, ok) for (ref, res), (_, ok) in zip(items, chains, strict=True)]
+    withouts = [
+        _without_each(perturber, ref, res, ok, states) for (ref, res), (states, ok) in zip(items, chains, strict=True)
+    ]
     unique: dict[str, int] = {}
     for (states, _), without in zip(chains, withouts, strict=True):
         for s in [*states, *without]:
