@@ -315,3 +315,23 @@ def test_svg_items_do_not_depend_on_the_order_of_the_edits() -> None:
 
     assert len(truths[0]) == 2 and read(truths[0]) == read(truths[1])
     assert len(truths[2]) == 1 and read(truths[2]) == read(truths[3])
+
+
+def test_svg_footprints_in_the_candidate_only_where_leaving_the_edit_out_replays_the_others() -> None:
+    # The rect dropped, then "<circle> element 1" recoloured: the second circle once the rect is gone, the
+    # first without the drop (the same description, another element): that candidate is no measure of the
+    # drop. Left out last, the recolour replays the rest as they were.
+    shifted = _chain(
+        "svg", ICON, ("element_drop", {"target": 0}), ("fill_color", {"target": 1, "strong": True, "colour": "#ffd700"})
+    )
+    faithful = _chain(
+        "svg",
+        ICON,
+        ("shape_size", {"target": 1, "factor": 1.3}),
+        ("fill_color", {"target": 1, "strong": True, "colour": "#1d3557"}),
+    )
+    with get_renderer("svg", workers=2) as r:
+        measured = measure_many("svg", [shifted, faithful], r)
+    assert all(m.status == "ok" for ms in measured for m in ms)
+    assert [m.footprint is None for m in measured[0]] == [True, False]
+    assert [m.footprint is None for m in measured[1]] == [False, False]
