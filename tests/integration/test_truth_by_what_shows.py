@@ -272,3 +272,66 @@ def test_an_outline_shrunk_far_is_graded_by_how_far_its_ink_went() -> None:
         measured = measure_many("svg", items, r)
     _, graded = _one(measured[0])
     assert graded == 3
+
+
+AREA = """import matplotlib.pyplot as plt
+years = [2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008]
+supply = [30.8, 30.2, 31.3, 27.8, 26.8, 22.7, 27.1, 30.5]
+demand = [24.6, 32.1, 22.8, 18.6, 23.4, 20.8, 18.4, 18.7]
+fig, ax = plt.subplots(figsize=(5, 3.5))
+ax.plot(years, supply, label="Supply")
+ax.plot(years, demand, label="Demand")
+ax.set_xlim(2001, 2008)
+"""
+
+
+def test_chart_data_pushed_out_of_fixed_limits_reads_as_data_missing(chart_renderer) -> None:  # type: ignore[no-untyped-def]
+    # Years scaled by 1.032 (2001 -> 2065) with the x range fixed: the plot shows empty axes.
+    gone = _chain("chart", AREA, ("data_series", {"kind": "list", "factor": 1.032, "target": 0}))
+    # Supply scaled by 1.032 within an autoscaled y range: a small change of values, nothing hidden.
+    kept = _chain("chart", AREA, ("data_series", {"kind": "list", "factor": 1.032, "target": 1}))
+    hidden, scaled = ground_truth_many("chart", [gone, kept], chart_renderer)
+    [item] = hidden
+    assert (item.category, item.severity) == ("data_error", 3)
+    assert item.description.startswith("all of the plotted data is out of view")
+    [item] = scaled
+    assert "out of view" not in item.description
+
+
+def test_svg_items_do_not_depend_on_the_order_of_the_edits() -> None:
+    # The icon's body shrunk and recoloured: stepwise, the recolour covers the whole old body or only the
+    # shrunk one, so its overlap with the shrink changed with the chain's order.
+    items = []
+    for factor in (0.6, 1.3):
+        shrink = ("shape_size", {"target": 0, "factor": factor})
+        paint = ("fill_color", {"target": 0, "strong": True, "colour": "#1d3557"})
+        items += [_chain("svg", ICON, shrink, paint), _chain("svg", ICON, paint, shrink)]
+    with get_renderer("svg", workers=2) as r:
+        truths = ground_truth_many("svg", items, r)
+
+    # Boxes stay each edit's own step (where its pixels changed); which items there are does not.
+    def read(items: list[Any]) -> list[tuple[str, int]]:
+        return sorted((d.category, d.severity) for d in items)
+
+    assert len(truths[0]) == 2 and read(truths[0]) == read(truths[1])
+    assert len(truths[2]) == 1 and read(truths[2]) == read(truths[3])
+
+
+def test_svg_footprints_in_the_candidate_only_where_leaving_the_edit_out_replays_the_others() -> None:
+    # The rect dropped, then "<circle> element 1" recoloured: the second circle once the rect is gone, the
+    # first without the drop (the same description, another element): that candidate is no measure of the
+    # drop. Left out last, the recolour replays the rest as they were.
+    shifted = _chain(
+        "svg", ICON, ("element_drop", {"target": 0}), ("fill_color", {"target": 1, "strong": True, "colour": "#ffd700"})
+    )
+    faithful = _chain(
+        "svg",
+        ICON,
+        ("shape_size", {"target": 1, "factor": 1.3}),
+        ("fill_color", {"target": 1, "strong": True, "colour": "#1d3557"}),
+    )
+    with get_renderer("svg", workers=2) as r:
+        measured = measure_many("svg", [shifted, faithful], r)
+    assert all(m.status == "ok" for ms in measured for m in ms)
+    assert [m.footprint is None for m in measured[0]] == [True, False]
+    assert [m.footprint is None for m in measured[1]] == [False, False]

@@ -219,3 +219,17 @@ def test_3d_values_are_read_against_the_span_their_projection_covers() -> None:
     assert marks_moved(before, after) == pytest.approx(0.06 / 0.08)
     assert marks_moved(before, before) == 0.0
     assert not cut_off(before, {"axes": [{**after["axes"][0], "ylim": [0.5, 1]}]})  # limits in other units
+
+
+def test_two_edits_as_large_overlap_the_same_whichever_comes_first() -> None:
+    # Ten changed pixels each: x a row segment; y four pixels beside it and six far below. Seen from x, 6 of
+    # its 10 lie within 2 px of y; seen from y, 4 of 10 lie near x. Neither is the smaller one.
+    x_mask = np.zeros((100, 100), dtype=bool)
+    y_mask = np.zeros((100, 100), dtype=bool)
+    x_mask[10, 0:10] = True
+    y_mask[11, 0:4] = True
+    y_mask[50, 0:6] = True
+    blank = Rendering(task=Task.SVG, png=to_png(Image.new("RGB", (100, 100), "white")))
+    x = Effect((0.0, 0.1, 0.1, 0.11), blank, blank, x_mask)
+    y = Effect((0.0, 0.11, 0.06, 0.51), blank, blank, y_mask)
+    assert effects_overlap(x, y) == effects_overlap(y, x)

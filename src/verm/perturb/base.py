@@ -142,6 +142,9 @@ class BasePerturber:
     #: Ground truth measures each edit of a chain in the candidate (the candidate without it against the
     #: candidate), where renderings keep their size so that leaving an edit out moves nothing else.
     MEASURE_IN_CANDIDATE: ClassVar[bool] = False
+    #: Ground truth decides which edits of a chain overlap from their footprints in the candidate (as
+    #: above), while grading each by its own step: the decision then does not depend on the chain's order.
+    OVERLAP_IN_CANDIDATE: ClassVar[bool] = False
 
     def ops(self) -> list[str]:
         return list(self.SPECS)
@@ -212,6 +215,10 @@ class BasePerturber:
     def grade(self, edit: Edit, effect: Effect) -> int:
         """The edit's severity by what shows; by default the op's own grade from the source."""
         return edit.severity
+
+    def describe(self, edit: Edit, effect: Effect) -> tuple[str, str, str]:
+        """(category, location, description) of the edit as it shows; by default the op's own."""
+        return edit.category, edit.location, edit.description
 
     def edit(self, op: str, category: str, severity: int, location: str, description: str, p: Params) -> Edit:
         return Edit(op, category, int(max(1, min(3, severity))), location, description, dict(p))

@@ -53,6 +53,15 @@ tick_label          text_error        typo -> 1; word changed -> 2; two labels s
                                       misattributed)
 ==================  ================  ====================================================================
 
+Data out of view. Whatever the op, an edit that pushes data out of the plot's
+view (marks beyond fixed axis limits: years scaled by 1.032 under a fixed x
+range leave empty axes; a value at or below 0 on a log axis) is read as data
+missing: the item says the share of the plotted data out of view
+(`chart_grade.hidden_share`: the mean, over the plot's series that showed, of
+the share of their points or bars gone) and is graded at least 1 under 10 %, 2
+under 50 %, else 3 (`HIDDEN_STEPS`); it is a data_error where that weighs more
+than the op's own grade (a log axis that hides most of the data).
+
 Each op also grades itself from the source when it is proposed (`Edit.severity`:
 by the parameter, e.g. one value changed by < 10 % -> 1, 10–50 % -> 2, more
 -> 3), for callers that do not render; ground truth uses the table above.
@@ -125,8 +134,19 @@ SCALE_MOVED = 0.05
 LIMITS_MOVED = 0.20
 SHADE_DE = 25.0
 RECOLOURED_PLOT = 0.5
+#: Data pushed out of view (`chart_grade.hidden_share`): under this share of a plot's data -> 1, under
+#: the second -> 2, else 3 (most of the plot's data is gone, as a series missing).
+HIDDEN_STEPS = (0.1, 0.5)
 #: The plot's frame (spines) is left out of its ink: this share of its size on each side.
 FRAME = 0.02
+
+
+def _hidden_grade(effect: Effect) -> tuple[float, int]:
+    """The share of a plot's data the edit pushed out of view, and the severity it weighs (0 for none)."""
+    hidden = chart_grade.hidden_share(effect.before.scene, effect.after.scene) or 0.0
+    if hidden <= 0.0:
+        return 0.0, 0
+    return hidden, 1 if hidden < HIDDEN_STEPS[0] else 2 if hidden < HIDDEN_STEPS[1] else 3
 
 
 # --------------------------------------------------------------------------- the perturber
@@ -168,7 +188,22 @@ class ChartPerturber(BasePerturber):
         return True
 
     def grade(self, edit: Edit, effect: Effect) -> int:
-        """Severity by what shows (the table in the module docstring)."""
+        """Severity by what shows (the table in the module docstring), and never below what the data it
+        pushed out of view weighs (`HIDDEN_STEPS`)."""
+        return max(self._grade_op(edit, effect), _hidden_grade(effect)[1])
+
+    def describe(self, edit: Edit, effect: Effect) -> tuple[str, str, str]:
+        """An edit that pushed data out of view reads as data missing from the plot: an annotator sees the
+        marks gone, not the parameter that sent them away. It is a data_error where the data gone weighs
+        more than the op's own reading (most of a plot's data hidden by a log axis)."""
+        hidden, weight = _hidden_grade(effect)
+        if hidden <= 0.0:
+            return edit.category, edit.location, edit.description
+        how_much = "all" if hidden >= 0.995 else f"{hidden:.0%}"
+        category = "data_error" if weight > self._grade_op(edit, effect) else edit.category
+        return category, edit.location, f"{how_much} of the plotted data is out of view ({edit.description})"
+
+    def _grade_op(self, edit: Edit, effect: Effect) -> int:
         before, after = effect.before.scene, effect.after.scene
         h = effect.size[1]
         plot = chart_grade.plot_box(before, effect.box) or (0.0, 0.0, 1.0, 1.0)

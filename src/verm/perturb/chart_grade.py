@@ -19,6 +19,9 @@ values: there both readings take the share of the span the projected data
 cover (over both scenes), since the axis limits are in other units.
 - `cut_off`: a y value the reference showed lies outside the candidate's
   y limits (data clipped away).
+- `hidden_share`: the share of the plotted data that was in view and no
+  longer is (pushed beyond the axes' limits, onto a log axis at or below 0):
+  the marks still exist in the program, yet a reader sees them missing.
 - `confusable`: a recoloured data artist now has (nearly) the colour of another
   series in its axes, or of the axes' background, so the series can no longer
   be told apart.
@@ -248,6 +251,101 @@ def cut_off(before: Scene | None, after: Scene | None) -> bool:
             if old[0] - tol <= v <= old[1] + tol and not new[0] - tol <= v <= new[1] + tol:
                 return True
     return False
+
+
+def _marks(axes: dict[str, Any]) -> Iterator[tuple[str, list[tuple[float, float, float, float]]]]:
+    """(kind, boxes) for every data artist of 2-D axes, in drawing order: a line or a point collection as
+    its points (zero-size boxes), a bar as its rectangle, a filled area (a collection of paths) as its paths'
+    boxes; each box (x0, y0, x1, y1) in data units."""
+    for ln in axes.get("lines") or []:
+        xs, ys = ln.get("x") or [], ln.get("y") or []
+        # axhline / axvline: x (y) in axes units, from side to side whatever the limits: one span
+        if len(xs) == 2 and len(ys) == 2 and None not in xs + ys and (xs == [0.0, 1.0] or ys == [0.0, 1.0]):
+            across = xs == [0.0, 1.0]
+            yield "lines", [(-math.inf, ys[0], math.inf, ys[1]) if across else (xs[0], -math.inf, xs[1], math.inf)]
+            continue
+        yield "lines", [(x, y, x, y) for x, y in zip(xs, ys, strict=False) if x is not None and y is not None]
+    for p in axes.get("patches") or []:
+        if "height" in p:
+            x0, y0 = p["x"], p["y"]
+            yield "rects", [(x0, y0, x0 + p["width"], y0 + p["height"])]
+    for c in axes.get("collections") or []:
+        if "x" in c:
+            xs, ys = c.get("x") or [], c.get("y") or []
+            yield "points", [(x, y, x, y) for x, y in zip(xs, ys, strict=False) if x is not None and y is not None]
+        elif "paths" in c:
+            # A filled area or a set of segments shows while its outline reaches into the view: each path
+            # as its box (an area's base at 0 is clipped on a log axis, the area still shows).
+            boxes = []
+            for path in c["paths"]:
+                xs = [v for v in path[0::2] if v is not None]
+                ys = [v for v in path[1::2] if v is not None]
+                if xs and ys:
+                    boxes.append((min(xs), min(ys), max(xs), max(ys)))
+            yield "polys", boxes
+
+
+def _in_view(axes: dict[str, Any]) -> Any:
+    """A function telling whether a data box shows on the axes (overlaps its limits, within
+    `CUT_TOLERANCE` of the span; on a log axis only above 0), or None when the limits cannot be read."""
+    spans = []
+    for axis in ("x", "y"):
+        log = axes.get(f"{axis}scale") == "log"
+        span = _span(axes.get(f"{axis}lim"), log)
+        if span is None:
+            return None
+        tol = CUT_TOLERANCE * (span[1] - span[0])
+        spans.append((span[0] - tol, span[1] + tol, log))
+
+    def shows(box: tuple[float, float, float, float]) -> bool:
+        for (lo, hi, log), (a, b) in zip(spans, ((box[0], box[2]), (box[1], box[3])), strict=True):
+            if log:
+                if max(a, b) <= 0:
+                    return False
+                a, b = math.log10(a) if a > 0 else -math.inf, math.log10(b) if b > 0 else -math.inf
+            if not all(math.isfinite(v) or math.isinf(v) for v in (a, b)):
+                return False
+            if max(a, b) < lo or min(a, b) > hi:
+                return False
+        return True
+
+    return shows
+
+
+def hidden_share(before: Scene | None, after: Scene | None) -> float | None:
+    """The share of the data in view before that is out of view after, in the axes where the most went:
+    the mean over the data artists that showed before of the share of their marks (vertices, bars) that no
+    longer show. Only artists that exist in both scenes count (same kind and order in their axes): a series
+    dropped or retyped is missing, not hidden. None when the scenes hold nothing to compare."""
+    best: float | None = None
+    for a, b in zip(_axes(before), _axes(after), strict=False):
+        if _is_3d(a) or _is_3d(b) or a.get("name", "rectilinear") != "rectilinear":
+            continue  # projected or polar coordinates: not boxes in data units
+        shows_a, shows_b = _in_view(a), _in_view(b)
+        if shows_a is None or shows_b is None:
+            continue
+        old: dict[str, list[list[Any]]] = {}
+        new: dict[str, list[list[Any]]] = {}
+        for kind, boxes in _marks(a):
+            old.setdefault(kind, []).append(boxes)
+        for kind, boxes in _marks(b):
+            new.setdefault(kind, []).append(boxes)
+        shares: list[float] = []
+        for kind, artists in old.items():
+            for i, boxes in enumerate(artists):
+                seen = sum(map(shows_a, boxes)) / len(boxes) if boxes else 0.0
+                if seen == 0.0:
+                    continue
+                others = new.get(kind) or []
+                if len(others) != len(artists):  # a series dropped or added: not this rule's concern
+                    shares.append(0.0)
+                    continue
+                still = sum(map(shows_b, others[i])) / len(others[i]) if others[i] else 0.0
+                shares.append(max(0.0, seen - still) / seen)
+        if shares:
+            share = sum(shares) / len(shares)
+            best = share if best is None else max(best, share)
+    return best
 
 
 def _colours(axes: dict[str, Any]) -> list[tuple[str, int, str | None]]:

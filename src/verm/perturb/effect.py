@@ -345,13 +345,17 @@ def effects_overlap(x: Effect, y: Effect) -> bool:
             return False
         import cv2
 
-        small, large = (x.mask, y.mask) if x.mask.sum() <= y.mask.sum() else (y.mask, x.mask)
-        n = int(small.sum())
-        if n == 0:
-            return False
         kernel = np.ones((2 * TOUCH_PX + 1, 2 * TOUCH_PX + 1), np.uint8)
-        grown = cv2.dilate(large.astype(np.uint8), kernel).astype(bool)
-        return int((grown & small).sum()) >= OVERLAP_SHARE * n
+
+        def on_other(small: np.ndarray, large: np.ndarray) -> bool:
+            n = int(small.sum())
+            grown = cv2.dilate(large.astype(np.uint8), kernel).astype(bool)
+            return n > 0 and int((grown & small).sum()) >= OVERLAP_SHARE * n
+
+        nx, ny = int(x.mask.sum()), int(y.mask.sum())
+        if nx == ny:  # neither is the smaller: either way round, so the answer does not depend on the order
+            return on_other(x.mask, y.mask) or on_other(y.mask, x.mask)
+        return on_other(x.mask, y.mask) if nx < ny else on_other(y.mask, x.mask)
     return boxes_overlap(x.box, y.box)
 
 

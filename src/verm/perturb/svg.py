@@ -394,6 +394,7 @@ class SvgPerturber(BasePerturber):
         "symbol_change": OpSpec("symbol"),
     }
     TEXT_OPS: ClassVar[frozenset[str]] = frozenset({"text_change"})
+    OVERLAP_IN_CANDIDATE: ClassVar[bool] = True
 
     def check_source(self, source: str) -> bool:
         try:

@@ -21,6 +21,14 @@ sources are rendered once), and edit *i* is measured between states *i-1* and
   axis turned log before or after a series was dropped). Where the chain
   without it does not replay the same edits (a later edit's target depended
   on it), the step measure stands;
+- SVGs (``OVERLAP_IN_CANDIDATE``): each edit is graded by its step, but
+  which edits overlap is decided from where each shows in the candidate
+  (measured as above), so it does not depend on the chain's order (an icon
+  recoloured then shrunk was one item, shrunk then recoloured two). SVG
+  descriptions name targets by index, which an element dropped shifts, so
+  the candidate without an edit counts only where it differs from the
+  candidate by exactly that edit's own change to the source (the same
+  attributes removed and added); elsewhere the step footprints decide;
 - the candidate looks like the reference (the edits undo each other) -> every
   edit is discarded (``overwritten``);
 - otherwise its box is where the pixels changed; table edits carry a ``hint``
@@ -31,7 +39,8 @@ sources are rendered once), and edit *i* is measured between states *i-1* and
 How an edit is graded. By what shows, not by its parameter: the perturber's
 ``grade(edit, effect)`` reads the measured effect (how far the outline moved,
 the share of the drawing that changed, how differently a reader reads the
-data). The rules are tables in the perturbers' docstrings
+data), and its ``describe(edit, effect)`` says what an annotator names (a
+chart edit that pushed data out of view: data missing, not the parameter). The rules are tables in the perturbers' docstrings
 (`verm.perturb.chart`, `verm.perturb.table`, `verm.perturb.svg`).
 
 How edits become items. Edits that overlap on the image are one change to an
@@ -39,7 +48,8 @@ annotator, so they are one true discrepancy:
 
 ===================  ======================================================================
 two edits overlap    charts, SVGs: at least half of the smaller one's changed pixels lie on
-                     the other's (within 2 px: an anti-aliased edge); edits that only touch
+                     the other's (within 2 px: an anti-aliased edge; of two as large,
+                     either way round); edits that only touch
                      (a shape recoloured beside one that moved) are two items; tables: over
                      half of the smaller one's cell box in the candidate lies inside the other's
                      (a merged cell inside two swapped rows); an edit of whole rows and
@@ -50,8 +60,9 @@ texts                an edit read as text (a typo, a changed word or number: the
                      a wrong text as its own error, even where another edit moved it (a
                      y-axis turned log shifts its label; the label's typo stays an item)
 groups               overlap is followed through (A over B, B over C: one item)
-category, location   the dominant edit's: the highest graded severity, then the most
-                     changed pixels, then the op's name (so not the chain's order)
+category, location   the dominant edit's (as ``describe`` reads the merged effect): the highest
+                     graded severity, then the most changed pixels, then the op's name (so
+                     not the chain's order)
 severity             the dominant edit's rule applied to the merged effect (the union of
                      the changed pixels, the largest displacement, read from the
                      dominant edit's earlier rendering), and never below the
@@ -70,7 +81,10 @@ not move earlier boxes.
 
 from __future__ import annotations
 
+import difflib
 import logging
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -83,6 +97,8 @@ from verm.types import Discrepancy, Rendering, Task
 
 logger = logging.getLogger(__name__)
 
+#: Sources compared word by word (an attribute, a tag's name: split at spaces and before each "<").
+_TOKEN = re.compile(r"(?=<)|\s+")
 #: Two table edits are one change when over this share of the smaller one's cells lies inside the other's.
 TABLE_OVERLAP = 0.5
 
@@ -102,6 +118,8 @@ class MeasuredEdit:
     effect: Effect | None = None
     #: Index of the pair's true discrepancy this edit went into (None when discarded).
     item: int | None = None
+    #: Where the edit shows in the candidate (``OVERLAP_IN_CANDIDATE``), for the overlap decision.
+    footprint: Effect | None = None
 
 
 def _chain(perturber: BasePerturber, ref_source: str, result: PerturbResult) -> tuple[list[str], int]:
@@ -142,11 +160,28 @@ def _hint_bbox(hint: dict[str, Any] | None, scene: dict[str, Any] | None) -> Box
     return tuple(round(min(1.0, max(0.0, v)), 4) for v in union_box(boxes))  # type: ignore[return-value]
 
 
-def _without_each(perturber: BasePerturber, ref_source: str, result: PerturbResult, ok: int) -> list[str | None]:
+def _source_change(a: str, b: str) -> tuple[Counter[str], Counter[str]]:
+    """The words (attributes, tags' names) that going from source ``a`` to ``b`` removes and adds."""
+    ta, tb = _TOKEN.split(a), _TOKEN.split(b)
+    removed: Counter[str] = Counter()
+    added: Counter[str] = Counter()
+    for tag, i0, i1, j0, j1 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if tag != "equal":
+            removed.update(ta[i0:i1])
+            added.update(tb[j0:j1])
+    return removed, added
+
+
+def _without_each(
+    perturber: BasePerturber, ref_source: str, result: PerturbResult, ok: int, states: Sequence[str] = ()
+) -> list[str | None]:
     """For each edit, the candidate the other edits make without it (None where that cannot be replayed
-    faithfully: a later edit's target depended on it). Only for chains of two or more that replay."""
+    faithfully: a later edit's target depended on it). Only for chains of two or more that replay. For
+    ``OVERLAP_IN_CANDIDATE`` perturbers, whose descriptions name targets by index (an element dropped shifts
+    every later index), it must also differ from the candidate by exactly the edit's own change to the
+    source (``states``: the chain)."""
     edits = result.edits
-    if ok != len(edits) or len(edits) < 2 or not perturber.MEASURE_IN_CANDIDATE:
+    if ok != len(edits) or len(edits) < 2 or not (perturber.MEASURE_IN_CANDIDATE or perturber.OVERLAP_IN_CANDIDATE):
         return [None] * len(edits)
     out: list[str | None] = []
     for skip in range(len(edits)):
@@ -157,6 +192,15 @@ def _without_each(perturber: BasePerturber, ref_source: str, result: PerturbResu
             step = perturber.replay(current, e.op, e.params)
             # The same description: the edit hit the same target with the same change.
             current = step[0] if step is not None and step[1].description == e.description else None
+        if (
+            current is not None
+            and not perturber.MEASURE_IN_CANDIDATE
+            and (
+                len(states) != len(edits) + 1
+                or _source_change(current, states[-1]) != _source_change(states[skip], states[skip + 1])
+            )
+        ):
+            current = None
         out.append(current)
     return out
 
@@ -177,24 +221,25 @@ def _measure(
     effect = measure_effect(before, after)
     if effect is None:
         return MeasuredEdit(edit, "invisible", reason="the renderings do not differ")
+    footprint = None
     if without is not None and without.ok and final.ok:
         in_candidate = measure_effect(without, final)
-        if in_candidate is None:
-            return MeasuredEdit(edit, "overwritten", reason="a later edit erased it: the candidate shows nothing of it")
-        effect = in_candidate
+        if perturber.MEASURE_IN_CANDIDATE:
+            if in_candidate is None:
+                return MeasuredEdit(
+                    edit, "overwritten", reason="a later edit erased it: the candidate shows nothing of it"
+                )
+            effect = in_candidate
+        else:
+            footprint = in_candidate
     box = effect.box
     if perturber.task is Task.TABLE:
         target = final if final.ok and final.scene else after
         box = _hint_bbox(edit.params.get("hint"), target.scene) or box
     severity = max(1, min(3, int(perturber.grade(edit, effect))))
-    d = Discrepancy(
-        category=edit.category,
-        severity=severity,
-        location=edit.location,
-        description=edit.description,
-        bbox=box,
-    )
-    return MeasuredEdit(edit, "ok", d, effect.changed(), effect=effect)
+    category, location, description = perturber.describe(edit, effect)
+    d = Discrepancy(category=category, severity=severity, location=location, description=description, bbox=box)
+    return MeasuredEdit(edit, "ok", d, effect.changed(), effect=effect, footprint=footprint)
 
 
 def _overlap(perturber: BasePerturber, x: MeasuredEdit, y: MeasuredEdit) -> bool:
@@ -207,6 +252,9 @@ def _overlap(perturber: BasePerturber, x: MeasuredEdit, y: MeasuredEdit) -> bool
         if perturber.lines_cross(x.edit, y.edit):
             return False
         return inside_share(x.discrepancy.bbox, y.discrepancy.bbox) > TABLE_OVERLAP  # type: ignore[arg-type]
+    if x.footprint is not None and y.footprint is not None:
+        # Both as they show in the candidate: the same frame whatever order the chain applied them in.
+        return effects_overlap(x.footprint, y.footprint)
     return effects_overlap(x.effect, y.effect)
 
 
@@ -242,13 +290,14 @@ def _items(perturber: BasePerturber, measured: list[MeasuredEdit]) -> list[Discr
             max(m.discrepancy.severity for m in ms),  # type: ignore[union-attr]
             max(1, min(3, int(perturber.grade(dominant.edit, merged)))),
         )
-        others = [m.edit.description for m in ms if m is not dominant]
+        category, location, description = perturber.describe(dominant.edit, merged)
+        others = [m.discrepancy.description for m in ms if m is not dominant]  # type: ignore[union-attr]
         items.append(
             Discrepancy(
-                category=dominant.edit.category,
+                category=category,
                 severity=severity,
-                location=dominant.edit.location,
-                description=f"{dominant.edit.description}; on the same place: {'; '.join(others)}",
+                location=location,
+                description=f"{description}; on the same place: {'; '.join(others)}",
                 bbox=union_box([m.discrepancy.bbox for m in ms]),  # type: ignore[misc,union-attr]
             )
         )
@@ -261,7 +310,9 @@ def _measure_pairs(
     task = Task.parse(task)
     perturber = get_perturber(task)
     chains = [_chain(perturber, ref, res) for ref, res in items]
-    withouts = [_without_each(perturber, ref, res, ok) for (ref, res), (_, ok) in zip(items, chains, strict=True)]
+    withouts = [
+        _without_each(perturber, ref, res, ok, states) for (ref, res), (states, ok) in zip(items, chains, strict=True)
+    ]
     unique: dict[str, int] = {}
     for (states, _), without in zip(chains, withouts, strict=True):
         for s in [*states, *without]:

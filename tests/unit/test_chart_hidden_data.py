@@ -1,0 +1,105 @@
+"""Data pushed out of a plot's view reads as data missing (`chart_grade.hidden_share`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from verm.imaging import to_png
+from verm.perturb.base import Edit
+from verm.perturb.chart import ChartPerturber
+from verm.perturb.chart_grade import hidden_share
+from verm.perturb.effect import Effect
+from verm.types import Rendering, Task
+
+
+def _scene(xs: list[float], ys: list[float], xlim: tuple[float, float], **extra: Any) -> dict[str, Any]:
+    axes = {"name": "rectilinear", "xlim": list(xlim), "ylim": [0.0, 10.0], "xscale": "linear", "yscale": "linear"}
+    axes["lines"] = [{"x": xs, "y": ys}]
+    axes.update(extra)
+    return {"axes": [axes]}
+
+
+def test_data_moved_beyond_fixed_limits_is_all_hidden() -> None:
+    years = [2001.0, 2002.0, 2003.0, 2004.0]
+    moved = [2065.0, 2066.0, 2067.0, 2068.0]
+    before = _scene(years, [1, 2, 3, 4], (2001, 2004))
+    after = _scene(moved, [1, 2, 3, 4], (2001, 2004))
+    assert hidden_share(before, after) == 1.0
+
+
+def test_a_shift_within_autoscaled_limits_hides_nothing() -> None:
+    before = _scene([1, 2, 3, 4], [1, 2, 3, 4], (1, 4))
+    after = _scene([2, 3, 4, 5], [1, 2, 3, 4], (2, 5))
+    assert hidden_share(before, after) == 0.0
+
+
+def test_the_share_is_of_the_series_that_showed() -> None:
+    # One of two lines loses half its points above the top: a quarter of the plot's data.
+    two = [{"x": [0, 1, 2, 3], "y": [1, 2, 3, 4]}, {"x": [0, 1, 2, 3], "y": [5, 5, 5, 5]}]
+    cut = [{"x": [0, 1, 2, 3], "y": [1, 2, 30, 40]}, {"x": [0, 1, 2, 3], "y": [5, 5, 5, 5]}]
+    before = _scene([], [], (0, 3), lines=two)
+    after = _scene([], [], (0, 3), lines=cut)
+    assert hidden_share(before, after) == 0.25
+
+
+def test_values_at_or_below_zero_on_a_log_axis_are_hidden_and_a_dropped_series_is_not() -> None:
+    before = _scene([1, 2], [1.0, 5.0], (1, 2))
+    after = _scene([1, 2], [-1.0, 5.0], (1, 2))
+    after["axes"][0]["yscale"], after["axes"][0]["ylim"] = "log", [1.0, 10.0]
+    assert hidden_share(before, after) == 0.5
+    dropped = _scene([], [], (1, 2), lines=[])
+    assert hidden_share(before, dropped) == 0.0
+
+
+def test_a_bar_hides_only_when_it_leaves_the_view_whole() -> None:
+    bars = [{"x": 0.6, "y": 0.0, "width": 0.8, "height": h} for h in (4.0, 6.0)]
+    clipped = [{"x": 0.6, "y": 0.0, "width": 0.8, "height": h} for h in (4.0, 60.0)]
+    gone = [{"x": 0.6, "y": 20.0, "width": 0.8, "height": 4.0}, bars[1]]
+    before = _scene([], [], (0, 3), lines=[], patches=bars)
+    assert hidden_share(before, _scene([], [], (0, 3), lines=[], patches=clipped)) == 0.0
+    assert hidden_share(before, _scene([], [], (0, 3), lines=[], patches=gone)) == 0.5
+
+
+def test_a_line_across_the_axes_stays_in_view_when_the_limits_move() -> None:
+    across = [{"x": [0.0, 1.0], "y": [5.0, 5.0]}]
+    before = _scene([], [], (0, 3), lines=across)
+    after = _scene([], [], (20, 30), lines=across)
+    assert hidden_share(before, after) == 0.0
+
+
+def _effect(before: dict[str, Any], after: dict[str, Any]) -> Effect:
+    blank = to_png(Image.new("RGB", (60, 40), "white"))
+    r0 = Rendering(task=Task.CHART, png=blank, scene=before)
+    r1 = Rendering(task=Task.CHART, png=blank, scene=after)
+    return Effect((0.1, 0.1, 0.9, 0.9), r0, r1, np.ones((40, 60), dtype=bool))
+
+
+def test_an_edit_that_hides_data_is_named_by_what_weighs_more() -> None:
+    perturber = ChartPerturber()
+    before = _scene([0, 1, 2, 3], [1, 2, 3, 4], (0, 3))
+    gone = _scene([70, 71, 72, 73], [1, 2, 3, 4], (0, 3))
+    shade = Edit("color", "style_error", 1, "colour of plot()", "drawn in #1f77b5 instead of #1f77b4")
+    effect = _effect(before, gone)
+    assert perturber.grade(shade, effect) == 3
+    category, _, description = perturber.describe(shade, effect)
+    assert category == "data_error" and description.startswith("all of the plotted data is out of view")
+    # A quarter of the data above a narrowed range: the range's own grade (3, a value cut off) weighs more.
+    wide = _scene([0, 1, 2, 3], [1, 2, 3, 40], (0, 3))
+    wide["axes"][0]["ylim"] = [0.0, 50.0]
+    narrow = _scene([0, 1, 2, 3], [1, 2, 3, 40], (0, 3))
+    narrow["axes"][0]["ylim"] = [0.0, 30.0]
+    narrowed = Edit("axis_limits", "data_error", 3, "y-axis", "the y-axis range is narrowed by a factor 0.6")
+    effect = _effect(wide, narrow)
+    assert perturber.grade(narrowed, effect) == 3
+    category, _, description = perturber.describe(narrowed, effect)
+    assert category == "data_error" and description.startswith("25% of the plotted data is out of view")
+    log = Edit("axis_scale", "structure_error", 2, "y-axis", "the y-axis is log instead of linear")
+    logged = _scene([0, 1, 2, 3], [-1, 2, 3, 4], (0, 3))
+    shown = _scene([0, 1, 2, 3], [-1, 2, 3, 4], (0, 3))
+    logged["axes"][0].update(yscale="log", ylim=[1.0, 10.0])
+    shown["axes"][0]["ylim"] = [-2.0, 5.0]
+    # One point of four at or below 0 drops from a log axis: the log axis (2) weighs as much, it stays named.
+    assert perturber.describe(log, _effect(shown, logged))[0] == "structure_error"
