@@ -333,38 +333,3 @@ def test_bars_retyped_as_a_line_move_their_category_labels_in_one_change() -> No
     assert not any("x-axis" in d.description for d in retyped.discrepancies), retyped.discrepancies
     floor = _honest_floor(rewards, honest)
     assert rewards["one line"].score is not None and rewards["one line"].score < floor, (rewards["one line"], floor)
-
-
-#: Bars with a line on a twin axis; retyped as a line, the bars' series runs over a new y range inside where
-#: the bars stood, so little of it reads as drawn anew while most of the bars' ink is gone.
-TWIN_BARS = """import matplotlib.pyplot as plt
-months = ["Apr", "May", "Jun", "Jul", "Aug", "Sep"]
-revenue = [8.11, 10.53, 10.7, 10.77, 10.9, 12.32]
-growth = [6.0, 7.0, 14.7, 19.1, 17.7, 24.8]
-fig, ax = plt.subplots(figsize=(10, 5))
-ax.bar(months, revenue, color="#003f5c", alpha=0.7, label="Revenue")
-ax.set_ylabel("Revenue ($M)", color="#003f5c")
-ax.tick_params(axis="y", labelcolor="#003f5c")
-ax2 = ax.twinx()
-ax2.plot(months, growth, color="#ffa600", marker="s", linewidth=2, label="Growth")
-ax2.set_ylabel("Growth (%)", color="#ffa600")
-ax.set_title("Revenue and growth", pad=15)
-h1, l1 = ax.get_legend_handles_labels()
-h2, l2 = ax2.get_legend_handles_labels()
-ax.legend(h1 + h2, l1 + l2, loc="best")
-ax.grid(axis="y", alpha=0.3)
-"""
-
-
-def test_bars_retyped_as_a_line_on_a_twin_axis_chart_are_no_data_hidden() -> None:
-    """The bars retyped as a line in their colour across their extent, carrying their values, are drawn still
-    (the series rule): one change, not five severe hidden-data items (which once put it at 1.68, under the
-    "text only", "random dots" and "one line" hacks at 1.70); the hacks stay below it."""
-    honest = {"bars retyped": TWIN_BARS.replace("ax.bar(months, revenue,", "ax.plot(months, revenue,")}
-    kinds = ("text only", "random dots", "one line", "axes without data")
-    rewards = _pixel_rewards(TWIN_BARS, {**honest, **hack_sources(Task.CHART, TWIN_BARS, kinds)})
-    floor = _honest_floor(rewards, honest)
-    assert len(rewards["bars retyped"].judgment.discrepancies) <= 2 * 1 + 3, rewards["bars retyped"].judgment
-    for kind in kinds:
-        r = rewards[kind]
-        assert r.score is not None and r.score < floor, (kind, r.score, floor)

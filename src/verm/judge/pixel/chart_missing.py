@@ -29,7 +29,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_flattened import flattened
-from verm.judge.pixel.chart_follows import carries, value_readings
+from verm.judge.pixel.chart_follows import carries
 from verm.judge.pixel.chart_marks import (
     CLASS_DE,
     KEPT,
@@ -386,20 +386,6 @@ def _kept(
     return _edge_share(unit, cand_marks, margin) >= KEPT or _edge_share(unit.T, cand_marks.T, margin) >= KEPT
 
 
-def _drawn_across(unit: np.ndarray, cand_marks: np.ndarray, cand_lab: np.ndarray, ref_lab: np.ndarray) -> bool:
-    """The candidate's marks in the colour of the class ``unit`` (`CLASS_DE`) span half its extent (`_across`) and
-    carry its values (`chart_follows.carries`, unless its ends are flat), and are no straight line across it
-    unless it is one: the series drawn in another form. Only for a class that runs along one axis
-    (`chart_follows.value_readings`): random dots in the colour of scattered marks span them and match their
-    ends by chance."""
-    if not unit.any() or len(value_readings(unit)) != 1:
-        return False  # (a class running along neither axis clearly, scattered marks: random dots span it too)
-    same = cand_marks & ~_far(cand_lab, np.median(ref_lab[unit], axis=0), CLASS_DE)
-    if _straight(same) and not _straight(unit):
-        return False
-    return (_across(unit, same) or _across(unit.T, same.T)) and carries(unit, same) is not False
-
-
 def _across(unit: np.ndarray, same: np.ndarray) -> bool:
     """``same`` (the candidate's ink in the class's colour) spans half the class's extent across the
     image: the series drawn in another form (bars as a line, on a new axis)."""
@@ -500,14 +486,7 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         return []
     # Most of the marks' colours gone too: one heavy series dropped beside a kept one is one change.
     classes = _per_frame(_colour_classes(ref_lab, ref_marks, min_share=0.003), frames)
-    # A class drawn in its colour across its extent, carrying its values, is drawn still (the series rule of
-    # `_hidden_data`'s `_kept`): bars retyped as a line over a new y range lie inside the old bars, so little
-    # reads as drawn anew while most of the bars' ink is gone.
-    lost = [
-        int((m & hidden).sum()) >= KEPT * int(m.sum())
-        and not _drawn_across(m[sl], cand_marks[sl], pm.cand_lab[sl], ref_lab[sl])
-        for m, sl in classes
-    ]
+    lost = [int((m & hidden).sum()) >= KEPT * int(m.sum()) for m, _ in classes]
     gone = sum(lost)
     # (and most of the marks' ink: tiny classes, a label's blend or a legend's box, gone beside a series
     # still drawn, rescaled, do not outvote it)
