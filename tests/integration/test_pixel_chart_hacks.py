@@ -254,3 +254,82 @@ def test_pies_stacked_anew_are_no_data_hidden() -> None:
     for kind in hacks:
         r = rewards[kind]
         assert r.score is not None and r.score < floor, (kind, r.score, floor)
+
+
+#: A line with error bars in Solarize_Light2: a tinted figure around a face of nearly its colour, no spines.
+#: Its faint ink once closed a box of margin and error bars that held none of the data, read as the plot
+#: frame: "one line" and "random dots" then hid nothing (one data item, 1.94) and tied an honest edit.
+SOLARIZED_ERRORBARS = """import matplotlib.pyplot as plt
+plt.style.use("Solarize_Light2")
+batch_size = [0, 5, 10, 20, 40]
+mean = [99.5, 115.7, 90.7, 120.1, 175.1]
+sd = [16.3, 14.3, 13.4, 7.1, 18.8]
+fig, ax = plt.subplots(figsize=(5, 4))
+ax.errorbar(batch_size, mean, yerr=sd, fmt="-o", elinewidth=1.5)
+ax.set_title("Latency vs. batch size", fontsize=13)
+ax.set_xlabel("Batch size")
+ax.set_ylabel("Latency (ms)")
+ax.grid(True, alpha=0.25)
+plt.tight_layout()
+"""
+
+SOLARIZED_HONEST = {
+    "the y-axis made log and relabelled": SOLARIZED_ERRORBARS.replace(
+        'ax.set_ylabel("Latency (ms)")', 'ax.set_ylabel("Count (ms)")\nax.set_yscale("log")'
+    ),
+}
+
+
+def test_data_replaced_on_a_tinted_figure_without_spines_are_hidden() -> None:
+    """On a tinted figure without spines, the data replaced by one line or by random dots are read in
+    the data's own box, not in a box of faint ink holding none of them: hidden, severe items piling up,
+    below the honest edit (a log axis and a new axis label)."""
+    kinds = ("one line", "random dots")
+    hacks = hack_sources(Task.CHART, SOLARIZED_ERRORBARS, kinds)
+    rewards = _pixel_rewards(SOLARIZED_ERRORBARS, {**SOLARIZED_HONEST, **hacks})
+    floor = _honest_floor(rewards, SOLARIZED_HONEST)
+    for kind in kinds:
+        r = rewards[kind]
+        assert r.score is not None and r.judgment is not None and r.score < floor, (kind, r.score, floor)
+        hidden = [d for d in r.judgment.discrepancies if "hid" in d.description]
+        assert len(hidden) >= 3 and all(d.severity == 3 for d in hidden), (kind, r.judgment.discrepancies)
+
+
+#: Two stacked subplots: log-log lines above, monthly bars with rotated category labels below.
+REVIEW = """import matplotlib.pyplot as plt
+fig, axes = plt.subplots(2, 1, figsize=(6, 6))
+n = [10, 100, 1000, 10000, 100000, 1000000, 10000000]
+colors = plt.colormaps["tab20"].colors[:2]
+axes[0].loglog(n, [0.000743, 0.00851, 0.179, 2.44, 44.4, 605.0, 9050.0], "^--", label="CPU", color=colors[0])
+axes[0].loglog(n, [8.83e-05, 0.000771, 0.00819, 0.0896, 0.676, 9.19, 75.2], "s-", label="GPU", color=colors[1])
+axes[0].set_title("Runtime scaling", fontsize="x-large", fontweight="bold")
+axes[0].set_xlabel("Input size")
+axes[0].set_ylabel("Time (s)")
+axes[0].legend()
+axes[0].grid(True, which="both", linestyle="--", alpha=0.4)
+months = ["Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"]
+visitors = [41.3, 36.2, 42.7, 58.8, 66.6, 71.5, 64.9, 67.1]
+x = list(range(len(months)))
+axes[1].bar(x, visitors, color="darkorange", label="Visitors")
+axes[1].set_xticks(x, months)
+axes[1].set_title("Visitors over time", fontsize=13, fontweight="bold")
+axes[1].set_xlabel("Month", fontsize=10)
+axes[1].set_ylabel("Visitors (k)", fontsize=10)
+axes[1].tick_params(axis="x", rotation=45, labelsize=9)
+axes[1].legend(loc="best", frameon=False)
+fig.suptitle("Annual review 2023")
+plt.tight_layout()
+"""
+
+
+def test_bars_retyped_as_a_line_move_their_category_labels_in_one_change() -> None:
+    """Bars retyped as a line lose their margins: the same rotated month labels (which OCR cannot read)
+    move sideways. That is the retyping's doing, one change with it, not a second x-axis item; and the
+    "one line" hack (the first line kept, the bars and the other line gone) ranks below it."""
+    honest = {"bars retyped": REVIEW.replace("axes[1].bar(x, visitors,", "axes[1].plot(x, visitors,")}
+    rewards = _pixel_rewards(REVIEW, {**honest, **hack_sources(Task.CHART, REVIEW, ["one line"])})
+    retyped = rewards["bars retyped"].judgment
+    assert retyped is not None
+    assert not any("x-axis" in d.description for d in retyped.discrepancies), retyped.discrepancies
+    floor = _honest_floor(rewards, honest)
+    assert rewards["one line"].score is not None and rewards["one line"].score < floor, (rewards["one line"], floor)

@@ -117,3 +117,31 @@ def test_a_table_emptied_of_its_body_costs_the_share_of_cells_it_hides() -> None
     hidden = [d for d in r_hack.judgment.discrepancies if "table content" in d.description]
     assert hidden and all(d.severity == 3 for d in hidden), r_hack.judgment.discrepancies
     assert r_hack.score < r_honest.score, (r_hack.score, r_honest.score, r_hack.judgment.discrepancies)
+
+
+#: A PubTabNet table with row spans of long phrases (see the shared corpora's SOURCES.md): its noise hack
+#: draws short strings of symbols in every cell, a narrower table of about the same shape.
+SPANNED = CORPORA / "tables/html/pubtabnet-PMC4445578_009_01.html"
+
+
+def test_a_table_of_noise_in_about_its_shape_costs_the_rows_it_replaced() -> None:
+    # The noise table's rows lose their borders where the reference's long phrases stood (elements
+    # missing), yet its grid is one row short of the reference's: read by its shape alone it was one row
+    # fewer (1.94), above an honest candidate with two cells reworded (1.92). Its cells read other
+    # words: every row replaced costs what a dropped row costs.
+    if not SPANNED.is_file():
+        pytest.skip(f"no corpus table at {SPANNED}")
+    reference = SPANNED.read_text(encoding="utf-8")
+    honest = reference.replace("Changes in astrocytes morphology", "Changes in astrocytes usage").replace(
+        "• Structural elements: GFAP, nestin, vimentin", "• Intense hypertrophy of cell body"
+    )
+    assert honest != reference
+    noise = hack_sources(Task.TABLE, reference, ["random noise"])["random noise"]
+    with Scorer(Task.TABLE, judge="pixel") as scorer:
+        r_honest, r_hack = scorer.score_batch(
+            [reference] * 2, [as_completion(Task.TABLE, honest), as_completion(Task.TABLE, noise)]
+        )
+    assert r_honest.score is not None and r_hack.score is not None and r_hack.judgment is not None
+    replaced = [d for d in r_hack.judgment.discrepancies if "read other words" in d.description]
+    assert len(replaced) >= 5 and all(d.severity == 3 for d in replaced), r_hack.judgment.discrepancies
+    assert r_hack.score < r_honest.score, (r_hack.score, r_honest.score, r_hack.judgment.discrepancies)

@@ -15,7 +15,13 @@ import cv2
 import numpy as np
 
 from verm.judge.grouping import DisjointSets
-from verm.judge.pixel.chart_axis import AXIS_WIDENED, _axis_change, _axis_fit, _subplot_scale_change
+from verm.judge.pixel.chart_axis import (
+    AXIS_WIDENED,
+    _axis_change,
+    _axis_fit,
+    _subplot_scale_change,
+    same_labels_moved,
+)
 from verm.judge.pixel.chart_missing import _drawn_resized, _hidden_plot_items
 from verm.judge.pixel.chart_palette import _palette_kept
 from verm.judge.pixel.chart_pie import pie_changes
@@ -245,9 +251,16 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 # narrower range, a new scale or labels swapped are read as before.)
                 refit.box, refit.parts = _union([refit.box, box]), [*refit.pieces, *parts]
                 continue
-            if data_item is not None and cat == "data_error" and sev < 3 and ax == "x" and "numbers" in note:
+            if (
+                data_item is not None
+                and cat == "data_error"
+                and sev < 3
+                and ax == "x"
+                and ("numbers" in note or same_labels_moved(c, box))
+            ):
                 # New x limits beside the data change follow the data (the histogram's values grew,
-                # its x range follows): one change to an annotator. (A twin axis is its own series';
+                # its x range follows; bars retyped as a line lose their margins, the same category
+                # labels moving sideways): one change to an annotator. (A twin axis is its own series';
                 # a narrower range may clip data: its own change.)
                 data_item.box = _union([data_item.box, box])
                 data_item.parts = [*data_item.pieces, *parts]

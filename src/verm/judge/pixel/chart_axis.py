@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 import cv2
 import numpy as np
@@ -104,6 +105,39 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     )
     how = " widened" if wider else ""
     return "data_error", 3 if narrower else 2, f"limits{how}{numbers}: {_q(a, 40)} -> {_q(b, 40)}"
+
+
+#: A tick label is found again in the candidate when its crop matches there this well (normalised correlation;
+#: rotated text drawn at another sub-pixel offset matches at 0.9 or so).
+LABEL_MATCH = 0.85
+
+
+def same_labels_moved(c: _Ctx, box: PxBox) -> bool:
+    """The x tick labels in ``box`` are the reference's, each drawn again (`LABEL_MATCH`) at about its
+    height, in the same order, some moved sideways: the same categories under new x limits (bars
+    retyped as a line lose their margins), where OCR (rotated labels) reads nothing to compare. Each
+    label is a blob of the reference's ink closed across its glyphs."""
+    x0, y0, x1, y1 = _pad_box(box, 3, c)
+    ink = c.ref_ink[y0:y1, x0:x1].astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(ink, np.ones((5, 5), np.uint8)), connectivity=8)
+    blobs = [tuple(int(v) for v in stats[k, :4]) for k in range(1, n) if stats[k, cv2.CC_STAT_AREA] >= 30]
+    if len(blobs) < 2:
+        return False
+    # (the candidate's strip a little taller, and as wide as the plot: the labels move along the axis)
+    sy0, sy1 = max(0, y0 - 4), min(c.h, y1 + 4)
+    strip = np.ascontiguousarray(c.cand_grey[sy0:sy1].astype(np.float32))
+    found: list[int] = []
+    moved = False
+    for bx, by, bw, bh in sorted(blobs):
+        tpl = np.ascontiguousarray(c.ref_grey[y0 + by : y0 + by + bh, x0 + bx : x0 + bx + bw].astype(np.float32))
+        if tpl.shape[0] > strip.shape[0] or float(tpl.std()) < 3:
+            return False
+        _, score, _, (mx, _) = cv2.minMaxLoc(cv2.matchTemplate(strip, tpl, cv2.TM_CCOEFF_NORMED))
+        if score < LABEL_MATCH:
+            return False
+        found.append(mx)
+        moved |= abs(mx - (x0 + bx)) > 2
+    return moved and all(a < b for a, b in pairwise(found))
 
 
 def _subplot_scale_change(c: _Ctx, items: list[_Item]) -> list[_Item]:

@@ -135,7 +135,7 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
     are its marks (bars on a plot without spines, their straight edges meeting), not subplots (a subplot
     shows its face): that frame."""
     frames = subplot_frames(c.ref, c.ref_ink)
-    if c.frame is not None and _box_area(c.frame) >= WHOLE_CANVAS * c.h * c.w and not frames:
+    if c.frame is not None and _box_area(c.frame) >= WHOLE_CANVAS * c.h * c.w and _frames_hold_no_data(c, frames):
         # No frame: the "frame" is the canvas's edge (a tinted figure around a face of nearly its colour,
         # read as faint ink everywhere), its texts no data. The data are read in their own box.
         box = _colour_box(c)
@@ -154,6 +154,19 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
     # (the plot frame itself is found among them when bars touch its spine: a plot, not a subplot of its own)
     inner = [f for f in frames if _box_iou(f, c.frame) < SAME_FRAME]
     return [c.frame] if inner and all(bar(f) for f in inner) else frames
+
+
+def _frames_hold_no_data(c: _Ctx, frames: list[PxBox]) -> bool:
+    """No subplot frame was found, or those found hold none of the reference's coloured data (under
+    `MIN_COLOUR_INK` chromatic ink 3 px inside each) while the chart has some (`_colour_box`): a box the
+    tinted figure's margin and a few marks close by chance (Solarize_Light2's face reads as no ink), where
+    the data would be read as all gone, and a line drawn over them as no ruler."""
+    if not frames:
+        return True
+    chroma = c.ref_ink & _chromatic(_lab_ink(c.ref)[0])
+    if any(int(chroma[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3].sum()) >= MIN_COLOUR_INK for x0, y0, x1, y1 in frames):
+        return False
+    return _colour_box(c) is not None
 
 
 #: A box found by `subplot_frames` overlapping the plot frame this much (IoU) is that frame (`_data_frames`).
@@ -445,7 +458,7 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
     explains (asked before the axes' changes take the plot's)."""
     whole = c.frame is None or _box_area(c.frame) >= WHOLE_CANVAS * c.h * c.w
     frames = (subplot_frames(c.ref, c.ref_ink) if whole else []) or [c.frame or (0, 0, c.w, c.h)]
-    if c.frame is not None and frames == [c.frame] and whole:
+    if c.frame is not None and whole and (frames == [c.frame] or _frames_hold_no_data(c, frames)):
         frames = _data_frames(c) or frames  # (the canvas's edge read as a frame: the data's own box)
     pm = _both_marks(c, frames)
     ref_lab, ref_marks, cand_marks = pm.ref_lab, pm.ref & pm.area, pm.cand & pm.area

@@ -58,7 +58,9 @@ def table_grid_items(
         # hide what it lost.
         if _filled_share(cand) < KEPT_FILLED * _filled_share(ref, grid):
             return None
-        return table_shape_items(ref, cand, max_change=2)
+        # (a table of other words in about the reference's shape, noise text, lost its content: the rows it
+        # lost cost what they hide, not the one row fewer its shape tells)
+        return table_replaced_items(ref, cand, max_ocr, grid) or table_shape_items(ref, cand, max_change=2)
     cells = table_aligned_items(ref, cand, max_ocr, grid)
     if cells is None:
         cells = table_strip_items(ref, cand, grid) or table_replaced_items(ref, cand, max_ocr, grid)
