@@ -333,3 +333,39 @@ def test_bars_retyped_as_a_line_move_their_category_labels_in_one_change() -> No
     assert not any("x-axis" in d.description for d in retyped.discrepancies), retyped.discrepancies
     floor = _honest_floor(rewards, honest)
     assert rewards["one line"].score is not None and rewards["one line"].score < floor, (rewards["one line"], floor)
+
+
+#: Pale bars and a line on a twin axis, seaborn's darkgrid style (a tinted plot, white grid lines showing
+#: through the bars).
+DARKGRID_TWIN = """import matplotlib.pyplot as plt
+import numpy as np
+plt.style.use("seaborn-v0_8-darkgrid")
+fig, ax = plt.subplots(figsize=(6, 4))
+months = ["Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct"]
+orders = [237, 232, 227, 232, 188, 175, 180, 151]
+colors = plt.colormaps["Spectral"](np.linspace(0.35, 0.95, 2))
+ax.{draw}(months, orders, color=colors[0], alpha=0.7, label="Orders")
+ax.set_ylabel("Orders", color=colors[0])
+ax.tick_params(axis="y", labelcolor=colors[0])
+ax2 = ax.twinx()
+ax2.plot(months, [38.7, 38.03, 42.56, 43.76, 49.13, 52.89, 54.58, 56.3], color=colors[1], marker="o", linewidth=2)
+ax2.set_ylabel("Average price ($)", color=colors[1])
+ax2.tick_params(axis="y", labelcolor=colors[1])
+ax2.set_ylim(0)
+ax.set_title("Orders and average price")
+"""
+
+
+def test_pale_bars_erased_from_a_tinted_grid_are_hidden_not_moved() -> None:
+    """Pale bars on a tinted grid all erased: each bar's patch correlates with the bare grid beside it (the
+    same white lines, another tone), which read the empty axes as "a block moved" (style, 1) above the
+    honest retype. A block moved keeps its tone: the data read as hidden, below the honest edit."""
+    ref = DARKGRID_TWIN.format(draw="bar")
+    honest = {"bars retyped": DARKGRID_TWIN.format(draw="plot")}
+    hacks = hack_sources(Task.CHART, ref, ["axes without data"])
+    rewards = _pixel_rewards(ref, {**honest, **hacks})
+    floor = _honest_floor(rewards, honest)
+    r = rewards["axes without data"]
+    assert r.score is not None and r.judgment is not None and r.score < floor, (r.score, floor)
+    assert not any("moved" in d.description for d in r.judgment.discrepancies), r.judgment.discrepancies
+    assert sum(d.severity == 3 for d in r.judgment.discrepancies) >= 3, r.judgment.discrepancies

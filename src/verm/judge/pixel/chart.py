@@ -433,6 +433,11 @@ def _chart_moved_pairs(c: _Ctx, regions: list[Region]) -> list[tuple[int, int]]:
     return out
 
 
+#: A block moved keeps its tone: the candidate's match differs from it in mean grey level by at most this. Pale
+#: bars over a tinted grid, all erased, each "matched" the bare grid beside them (the same lines, lighter).
+MOVED_TONE = 12
+
+
 def _moved_over_marks(
     c: _Ctx, regions: list[Region], used: set[int], rg: np.ndarray, cg: np.ndarray
 ) -> list[tuple[int, int]]:
@@ -453,6 +458,8 @@ def _moved_over_marks(
         if score < MOVED_MATCH or math.hypot(mx - x0, my - y0) < 0.05 * side:
             continue
         dest = (mx, my, mx + (x1 - x0), my + (y1 - y0))
+        if abs(float(cg[my : my + (y1 - y0), mx : mx + (x1 - x0)].mean()) - float(tpl.mean())) > MOVED_TONE:
+            continue  # the same pattern in another tone (a correlation ignores tone): not the block
         for j, b in enumerate(regions):
             if j != i and j not in used and _box_iou(dest, b.bbox) > 0.0 and _covers(b.bbox, _pad_box(dest, -2, c)):
                 out.append((i, j))
