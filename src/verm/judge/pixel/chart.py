@@ -22,7 +22,7 @@ from verm.judge.pixel.chart_axis import (
     _subplot_scale_change,
     same_labels_moved,
 )
-from verm.judge.pixel.chart_missing import _drawn_resized, _hidden_plot_items
+from verm.judge.pixel.chart_missing import _hidden_plot_items
 from verm.judge.pixel.chart_palette import _palette_kept
 from verm.judge.pixel.chart_pie import pie_changes
 from verm.judge.pixel.chart_recolour import (
@@ -43,6 +43,7 @@ from verm.judge.pixel.chart_relayout import (
     _refit_items,
     _swapped_labels,
 )
+from verm.judge.pixel.chart_resized import _drawn_resized
 from verm.judge.pixel.chart_style import _line_style_changed
 from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _dominant, _hex, _rgb_de
@@ -433,9 +434,11 @@ def _chart_moved_pairs(c: _Ctx, regions: list[Region]) -> list[tuple[int, int]]:
     return out
 
 
-#: A block moved keeps its tone: the candidate's match differs from it in mean grey level by at most this. Pale
-#: bars over a tinted grid, all erased, each "matched" the bare grid beside them (the same lines, lighter).
-MOVED_TONE = 12
+#: A block moved keeps its tone: the candidate's match differs from it in mean grey level by at most this share
+#: of the block's contrast (grey std; the marks it now covers or uncovers shift it a little). A correlation
+#: ignores tone: pale bars over a tinted grid, all erased, each "matched" the bare grid beside them (the same
+#: white lines; 3 x their contrast apart), reading the empty axes as a block moved.
+MOVED_TONE = 0.5
 
 
 def _moved_over_marks(
@@ -458,7 +461,9 @@ def _moved_over_marks(
         if score < MOVED_MATCH or math.hypot(mx - x0, my - y0) < 0.05 * side:
             continue
         dest = (mx, my, mx + (x1 - x0), my + (y1 - y0))
-        if abs(float(cg[my : my + (y1 - y0), mx : mx + (x1 - x0)].mean()) - float(tpl.mean())) > MOVED_TONE:
+        if abs(float(cg[my : my + (y1 - y0), mx : mx + (x1 - x0)].mean()) - float(tpl.mean())) > MOVED_TONE * float(
+            tpl.std()
+        ):
             continue  # the same pattern in another tone (a correlation ignores tone): not the block
         for j, b in enumerate(regions):
             if j != i and j not in used and _box_iou(dest, b.bbox) > 0.0 and _covers(b.bbox, _pad_box(dest, -2, c)):

@@ -274,3 +274,12 @@ def _per_frame(classes: list[np.ndarray], frames: list[PxBox]) -> list[tuple[np.
             if int(part.sum()) >= 20:
                 out.append((part, (slice(fy0, fy1), slice(fx0, fx1))))
     return out
+
+
+def _unmatched(ref_marks: np.ndarray, cand_marks: np.ndarray, reach: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """The reference's marks with no candidate mark within ``reach`` px (hidden), and the candidate's with
+    no reference mark within ``reach`` px (drawn anew)."""
+    grow = np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)
+    hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), grow) > 0)
+    new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)
+    return hidden, new

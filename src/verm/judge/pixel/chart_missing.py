@@ -22,7 +22,6 @@ level) are hidden too (`chart_flattened`). Noise over the whole canvas hides eve
 
 from __future__ import annotations
 
-import math
 from itertools import pairwise
 
 import cv2
@@ -42,10 +41,12 @@ from verm.judge.pixel.chart_marks import (
     _far,
     _per_frame,
     _series_classes,
+    _unmatched,
     plot_marks,
 )
+from verm.judge.pixel.chart_resized import _refit_to_frame
 from verm.judge.pixel.colour import INK_DE, _background, _lab_ink, _sq_norm
-from verm.judge.pixel.context import _cand_frame, _Ctx, _Item
+from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _line_share_bound, _mask_box, _union
@@ -432,15 +433,6 @@ def _plot_marks_hidden(pm: _BothMarks) -> tuple[np.ndarray, float, float] | None
     return hidden, int(hidden.sum()) / n, int(extra.sum()) / n
 
 
-def _unmatched(ref_marks: np.ndarray, cand_marks: np.ndarray, reach: int = 2) -> tuple[np.ndarray, np.ndarray]:
-    """The reference's marks with no candidate mark within ``reach`` px (hidden), and the candidate's with
-    no reference mark within ``reach`` px (drawn anew)."""
-    grow = np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)
-    hidden = ref_marks & ~(cv2.dilate(cand_marks.astype(np.uint8), grow) > 0)
-    new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), grow) > 0)
-    return hidden, new
-
-
 #: The plot's changes hide its data when they take this share of the reference's plot marks away
 #: (one colour class: `HIDDEN_PLOT_ONE`) while the candidate draws under `HIDDEN_DRAWN` of them anew.
 HIDDEN_PLOT, HIDDEN_PLOT_ONE, HIDDEN_DRAWN = 0.4, 0.6, 0.25
@@ -537,76 +529,6 @@ def _spans(unit: np.ndarray, marks: np.ndarray) -> bool:
         if int(within.sum()) >= REDRAWN_WITHIN * int(on_lines.sum()):
             return True
     return False
-
-
-#: The candidate's own plot frame is resized when its width or height differs from the reference's by this share.
-RESIZED = 0.05
-
-
-def _refit_to_frame(c: _Ctx, cand_marks: np.ndarray) -> np.ndarray | None:
-    """The candidate's marks inside its own plot frame stretched onto the reference's frame, when its
-    frame was resized (`RESIZED`: tight_layout re-fits the axes around a legend moved out of them or
-    wider tick labels); None when the frames agree or either is not found."""
-    cand_frame = _cand_frame(c)
-    if c.frame is None or cand_frame is None:
-        return None
-    rx0, ry0, rx1, ry1 = c.frame
-    cx0, cy0, cx1, cy1 = cand_frame
-    rw, rh, cw, ch = rx1 - rx0, ry1 - ry0, cx1 - cx0, cy1 - cy0
-    if min(cw, ch) < 8 or (abs(cw - rw) <= RESIZED * rw and abs(ch - rh) <= RESIZED * rh):
-        return None
-    crop = (cand_marks[cy0:cy1, cx0:cx1] * np.uint8(255)).astype(np.uint8)
-    out = np.zeros_like(cand_marks)
-    out[ry0:ry1, rx0:rx1] = cv2.resize(crop, (rw, rh), interpolation=cv2.INTER_LINEAR) > 0
-    return out
-
-
-#: A resized plot draws the reference's data alike when, stretched back onto the reference's frame,
-#: under this share of either image's marks has no mark of the other within 2 px.
-RESIZED_ALIKE = 0.15
-
-
-def _drawn_resized(c: _Ctx) -> bool:
-    """The candidate's plot frame was resized and, stretched back, its marks are the reference's:
-    the same data in a smaller or larger plot (`RESIZED_ALIKE`)."""
-    if c.frame is None or _refit_to_frame(c, c.cand_ink) is None:
-        return False  # (the frames agree: no marks to compare)
-    pm = _both_marks(c, [c.frame])
-    refit = _refit_to_frame(c, pm.cand)
-    ref_marks = pm.ref & pm.area
-    n = int(ref_marks.sum())
-    if refit is None or n < MIN_COLOUR_INK:
-        return False
-    refit &= pm.area
-    hidden_mask, extra_mask = _unmatched(ref_marks, refit)
-    hidden, extra = int(hidden_mask.sum()), int(extra_mask.sum())
-    return hidden < RESIZED_ALIKE * n and extra < RESIZED_ALIKE * max(n, int(refit.sum()))
-
-
-def panels_hidden(c: _Ctx, ref_frames: list[PxBox], cand_frames: list[PxBox]) -> float:
-    """The share of the reference's marks (inside ``ref_frames``) that no candidate panel (one of
-    ``cand_frames``), stretched back onto the reference's frame, draws: 0 when the candidate's
-    subplots, laid out anew, hold the reference's data; near 1 when they are empty or hold other
-    marks. The tolerance grows with the stretch (a panel squeezed to a quarter comes back blurred)."""
-    (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
-    ref_marks = plot_marks(c.ref_ink, ref_lab, ref_frames, _faces(ref_lab, ref_frames))
-    cand_marks = plot_marks(c.cand_ink, cand_lab, cand_frames, _faces(cand_lab, cand_frames))
-    total = hidden = 0
-    for rx0, ry0, rx1, ry1 in ref_frames:
-        ref = ref_marks[ry0 + 3 : ry1 - 3, rx0 + 3 : rx1 - 3]
-        n = int(ref.sum())
-        if n == 0:
-            continue
-        best = n
-        for cx0, cy0, cx1, cy1 in cand_frames:
-            crop = cand_marks[cy0 + 3 : cy1 - 3, cx0 + 3 : cx1 - 3]
-            if min(crop.shape) < 4:
-                continue
-            back = cv2.resize(crop.astype(np.uint8) * np.uint8(255), (ref.shape[1], ref.shape[0])) > 0
-            stretch = max(ref.shape[0] / crop.shape[0], ref.shape[1] / crop.shape[1], 1.0)
-            best = min(best, int(_unmatched(ref, back, reach=math.ceil(stretch) + 1)[0].sum()))
-        total, hidden = total + n, hidden + best
-    return hidden / total if total else 0.0
 
 
 #: Each plot frame is cut into this many columns, in which the ends of the marks are compared (`_follows_data`).

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from verm.judge.pixel.chart_missing import panels_hidden
+from verm.judge.pixel.chart_resized import panels_hidden
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.geometry import PxBox, _box_overlap, _union
 from verm.judge.pixel.layout import BOXED_SIDE, boxed_frames, frame_sides, subplot_arrangement, subplot_frames
@@ -16,7 +16,7 @@ REARRANGED_MIN = 0.04
 #: Rearranged subplots whose frames keep under this share of the reference's width or height are squeezed (severity 3).
 REARRANGED_SQUEEZED = 0.25
 #: Subplots laid out anew hold the reference's data when, each stretched back onto a reference subplot, they
-#: leave at most this share of its marks undrawn (`chart_missing.panels_hidden`).
+#: leave at most this share of its marks undrawn (`chart_resized.panels_hidden`).
 REARRANGED_HIDDEN = 0.5
 
 
