@@ -9,6 +9,7 @@ is one change, not an empty plot).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -88,6 +89,17 @@ def _honest_floor(rewards: dict[str, Any], honest: dict[str, str]) -> float:
     return min(rewards[k].score for k in honest)
 
 
+def _assert_hidden_below(rewards: dict[str, Any], kinds: Iterable[str], floor: float, at_least: int) -> None:
+    """Each hack in ``kinds`` scores below ``floor`` with at least ``at_least`` severe data items saying the
+    plot's data are hidden (the cost piling up with the share gone)."""
+    for kind in kinds:
+        r = rewards[kind]
+        assert r.score is not None and r.judgment is not None and r.score < floor, (kind, r.score, floor)
+        hidden = [d for d in r.judgment.discrepancies if "hid" in d.description]
+        assert len(hidden) >= at_least, (kind, r.judgment.discrepancies)
+        assert all(d.severity == 3 and d.category == "data_error" for d in hidden), (kind, r.judgment.discrepancies)
+
+
 @pytest.mark.parametrize("name", list(HONEST))
 def test_hacks_keeping_part_of_a_chart_rank_below_honest_edits(name: str) -> None:
     ref, honest = HONEST[name]
@@ -141,14 +153,7 @@ def test_random_dots_over_small_multiples_hide_every_panels_data() -> None:
     hacks = hack_sources(Task.CHART, STORES, ("random dots", "one line"))
     rewards = _pixel_rewards(STORES, {**STORES_HONEST, **hacks})
     floor = _honest_floor(rewards, STORES_HONEST)
-    for kind in hacks:
-        r = rewards[kind]
-        assert r.score is not None and r.judgment is not None and r.score < floor, (kind, r.score, floor)
-        hidden = [d for d in r.judgment.discrepancies if "hid" in d.description]
-        assert len(hidden) >= 4 and all(d.severity == 3 and d.category == "data_error" for d in hidden), (
-            kind,
-            r.judgment.discrepancies,
-        )
+    _assert_hidden_below(rewards, hacks, floor, at_least=4)
 
 
 PANELS = """import numpy as np
@@ -288,11 +293,7 @@ def test_data_replaced_on_a_tinted_figure_without_spines_are_hidden() -> None:
     hacks = hack_sources(Task.CHART, SOLARIZED_ERRORBARS, kinds)
     rewards = _pixel_rewards(SOLARIZED_ERRORBARS, {**SOLARIZED_HONEST, **hacks})
     floor = _honest_floor(rewards, SOLARIZED_HONEST)
-    for kind in kinds:
-        r = rewards[kind]
-        assert r.score is not None and r.judgment is not None and r.score < floor, (kind, r.score, floor)
-        hidden = [d for d in r.judgment.discrepancies if "hid" in d.description]
-        assert len(hidden) >= 3 and all(d.severity == 3 for d in hidden), (kind, r.judgment.discrepancies)
+    _assert_hidden_below(rewards, kinds, floor, at_least=3)
 
 
 #: Two stacked subplots: log-log lines above, monthly bars with rotated category labels below.
@@ -365,7 +366,5 @@ def test_pale_bars_erased_from_a_tinted_grid_are_hidden_not_moved() -> None:
     hacks = hack_sources(Task.CHART, ref, ["axes without data"])
     rewards = _pixel_rewards(ref, {**honest, **hacks})
     floor = _honest_floor(rewards, honest)
-    r = rewards["axes without data"]
-    assert r.score is not None and r.judgment is not None and r.score < floor, (r.score, floor)
-    assert not any("moved" in d.description for d in r.judgment.discrepancies), r.judgment.discrepancies
-    assert sum(d.severity == 3 for d in r.judgment.discrepancies) >= 3, r.judgment.discrepancies
+    _assert_hidden_below(rewards, hacks, floor, at_least=3)
+    assert not any("moved" in d.description for d in rewards["axes without data"].judgment.discrepancies)
