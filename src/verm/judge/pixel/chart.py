@@ -461,9 +461,8 @@ def _moved_over_marks(
         if score < MOVED_MATCH or math.hypot(mx - x0, my - y0) < 0.05 * side:
             continue
         dest = (mx, my, mx + (x1 - x0), my + (y1 - y0))
-        if abs(float(cg[my : my + (y1 - y0), mx : mx + (x1 - x0)].mean()) - float(tpl.mean())) > MOVED_TONE * float(
-            tpl.std()
-        ):
+        found = cg[my : my + (y1 - y0), mx : mx + (x1 - x0)]
+        if abs(float(found.mean()) - float(tpl.mean())) > MOVED_TONE * float(tpl.std()):
             continue  # the same pattern in another tone (a correlation ignores tone): not the block
         for j, b in enumerate(regions):
             if j != i and j not in used and _box_iou(dest, b.bbox) > 0.0 and _covers(b.bbox, _pad_box(dest, -2, c)):
