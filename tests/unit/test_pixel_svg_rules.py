@@ -251,11 +251,13 @@ def test_one_transform_read_in_two_places_is_one_item() -> None:
     items = [
         _Item("structure_error", 3, (10, 10, 60, 60), "A shape moved by 17% of the image.", "moved"),
         _Item("structure_error", 3, (40, 40, 100, 100), "A shape moved by 17% of the image.", "moved"),
-        _Item("structure_error", 2, (10, 10, 60, 60), "A shape moved by 9% of the image.", "moved"),
+        # Apart from the rest (on one place, a transform and another reading are one element's change:
+        # `test_a_transform_and_another_reading_on_one_place_are_one_element_changed`).
+        _Item("structure_error", 2, (200, 200, 260, 260), "A shape moved by 9% of the image.", "moved"),
         _Item("text_symbol_error", 2, (0, 0, 20, 50), "A shape is mirrored vertically.", "mirrored"),
         _Item("text_symbol_error", 2, (300, 0, 336, 50), "A shape is mirrored vertically.", "mirrored"),
-        _Item("shape_error", 1, (0, 0, 20, 20), "A shape's outline moved by up to 2% of the image.", "geometry"),
-        _Item("shape_error", 1, (0, 0, 20, 20), "A shape's outline moved by up to 2% of the image.", "geometry"),
+        _Item("shape_error", 1, (150, 100, 170, 120), "A shape's outline moved by up to 2% of the image.", "geometry"),
+        _Item("shape_error", 1, (150, 100, 170, 120), "A shape's outline moved by up to 2% of the image.", "geometry"),
     ]
     out = _merge_same_transform(items)
     assert [it.description for it in out] == [
@@ -619,6 +621,41 @@ def test_separate_elements_erased_are_never_folded_into_the_scattered_rest(judge
     )
     erased = [d.severity for d in hack if "is missing in the candidate" in d.description]
     assert erased == [2, 2, 2], [(d.severity, d.description) for d in hack]
+
+
+def test_a_transform_and_another_reading_on_one_place_are_one_element_changed() -> None:
+    from verm.judge.pixel.svg import _merge_same_transform
+
+    # Feather's tool icon scaled by 0.728: read as drawn at 0.73 times its size (its outline) and as moved
+    # by 5 % (its hole, inside the outline's box) -- one element's change, severity 2 + 3 for 2 true. A
+    # mirrored arrow's stem read as a slight outline change too. The worse reading's words and severity;
+    # a transform's matrix kept for `_fold_into_motion` whichever reading's words stay.
+    motion = np.array([[0.73, 0.0, 20.0], [0.0, 0.73, 20.0]])
+    items = [
+        _Item("shape_error", 3, (20, 10, 320, 300), "A shape is drawn at 0.73 times its size.", "geometry"),
+        _Item("structure_error", 2, (60, 50, 280, 270), "A shape moved by 5% of the image.", "moved", motion=motion),
+        _Item("text_symbol_error", 2, (400, 0, 450, 200), "A shape is mirrored horizontally.", "mirrored"),
+        _Item("shape_error", 1, (410, 90, 440, 110), "A shape's outline moved by up to 3% of the image.", "geometry"),
+        # Apart, or no transform: separate changes.
+        _Item("structure_error", 2, (500, 0, 560, 60), "A shape moved by 9% of the image.", "moved"),
+        _Item("shape_error", 2, (600, 0, 660, 60), "A shape's outline moved by up to 7% of the image.", "geometry"),
+        _Item("shape_error", 2, (600, 0, 660, 60), "A shape's outline moved by up to 5% of the image.", "geometry"),
+        # A drawing moved under the first step is a shade or slivers read as motion: no transform.
+        _Item("structure_error", 1, (700, 0, 760, 60), "A shape moved by 0% of the image.", "moved"),
+        _Item("shape_error", 2, (700, 0, 760, 60), "A shape's outline moved by up to 6% of the image.", "geometry"),
+    ]
+    out = _merge_same_transform(items)
+    assert [(it.severity, it.description) for it in out] == [
+        (3, "A shape is drawn at 0.73 times its size."),
+        (2, "A shape is mirrored horizontally."),
+        (2, "A shape moved by 9% of the image."),
+        (2, "A shape's outline moved by up to 7% of the image."),
+        (2, "A shape's outline moved by up to 5% of the image."),
+        (1, "A shape moved by 0% of the image."),
+        (2, "A shape's outline moved by up to 6% of the image."),
+    ]
+    assert out[0].box == (20, 10, 320, 300) and out[0].motion is motion
+    assert out[1].box == (400, 0, 450, 200)
 
 
 def test_one_element_resized_read_as_outlines_moved_alike_in_separate_places_is_one_item() -> None:

@@ -11,7 +11,6 @@ drawings erased that matter alone count each. Rules in full: docs/judges.md, "Pi
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import replace
 
 import cv2
@@ -24,9 +23,10 @@ from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.explain import _unexplained
-from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _grid_word, _mask_box, _union
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _grid_word, _mask_box, _union
 from verm.judge.pixel.grade import severity
 from verm.judge.pixel.ocr import _Ocr
+from verm.judge.pixel.svg_merge import _merge_same_transform, _merge_slight_outlines
 from verm.judge.pixel.svg_mirror import (
     _ink_side,
     _mirror_axis,
@@ -217,42 +217,6 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
     return _merge_pieces(c, _merge_pieces(c, items, paint, "missing"), paint, "extra")
 
 
-#: SVG: the readings of one transform of a whole drawing (`_svg_transformed`, `_mirror_axis`): an
-#: element's transform read twice (at its old and its new place, or at its two ends) reads alike.
-SVG_TRANSFORM_READINGS = ("A shape is mirrored ", "A shape is drawn at ", "A shape is turned by ", "A shape moved by ")
-
-
-#: SVG: an outline moved as far (`_svg_shape_items`' outline readings, the same words and number) in
-#: separate places is one element resized or turned, its separate subpaths (a document's text lines, two
-#: eyes) each read, from the first outline step (`SVG_MOVE_SEVERITY`): nearer, a few pixels' outline slivers
-#: of separate edits often read alike.
-SVG_OUTLINE_READING = re.compile(r"A shape's outline moved by up to (\d+)% of the image")
-
-
-def _same_change_reading(description: str) -> bool:
-    """Whether two items reading ``description`` alike are one change read in several places."""
-    if description.startswith(SVG_TRANSFORM_READINGS):
-        return True
-    outline = SVG_OUTLINE_READING.match(description)
-    return outline is not None and int(outline.group(1)) >= 100 * SVG_MOVE_SEVERITY[0]
-
-
-def _merge_same_transform(items: list[_Item]) -> list[_Item]:
-    """Items that read the same transform (the same words and numbers: mirrored about one axis, drawn at
-    one scale, turned or moved as far; an outline moved as far from the first step, `SVG_OUTLINE_READING`)
-    are one element transformed, read in two places: one item (an edit transforms one element; two
-    elements given the very same transform are rare)."""
-    out: list[_Item] = []
-    for it in items:
-        reading = _same_change_reading(it.description)
-        same = next((o for o in out if reading and o.description == it.description and o.kind == it.kind), None)
-        if same is None:
-            out.append(it)
-        else:
-            same.box, same.severity = _union([same.box, it.box]), max(same.severity, it.severity)
-    return out
-
-
 #: SVG: a shape missing and one drawn are the two halves of a transform read elsewhere when, over the
 #: box of both, the reference's paint moved by it differs from the candidate's in at most this share of
 #: the pixels the two images' paint differs in where they stand.
@@ -336,38 +300,6 @@ def _moved_boxes(c: _Ctx, box: PxBox, motion: np.ndarray) -> list[PxBox]:
         bx1, by1 = min(c.w, math.ceil(pts[:, 0].max())), min(c.h, math.ceil(pts[:, 1].max()))
         if bx1 > bx0 and by1 > by0:
             out.append((bx0, by0, bx1, by1))
-    return out
-
-
-#: SVG: two slight outline changes (shape_error 1), this share of the smaller one's box inside the other's, are one change.
-SVG_SAME_SLIGHT = 0.6
-
-
-def _merge_slight_outlines(c: _Ctx, items: list[_Item]) -> list[_Item]:
-    """Slight outline changes (shape_error 1: an outline shifted under `SVG_MOVE_SEVERITY`'s first
-    step, a shape moved that little) over about the same box (`SVG_SAME_SLIGHT`) are one change read
-    twice (its outline's slivers and its fill's shift): one item."""
-    geometry = _CATS[c.task]["geometry"]
-
-    def slight(it: _Item) -> bool:
-        return it.kind in ("geometry", "moved") and it.severity == 1 and it.category == geometry
-
-    out: list[_Item] = []
-    for it in items:
-        same = next(
-            (
-                o
-                for o in out
-                if slight(it)
-                and slight(o)
-                and _box_overlap(o.box, it.box) >= SVG_SAME_SLIGHT * min(_box_area(o.box), _box_area(it.box))
-            ),
-            None,
-        )
-        if same is None:
-            out.append(it)
-        else:
-            same.box = _union([same.box, it.box])
     return out
 
 
