@@ -737,3 +737,21 @@ def test_an_icon_bar_drawn_a_few_pixels_shorter_is_a_change_not_a_reflow(judge: 
     cand = f'{_TAG}<path d="M9.413 8 L15.587 8"/>{body}'
     out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
     assert out and all(d.category == "shape_error" for d in out), [(d.category, d.description) for d in out]
+
+
+# A ball with a light panel over it (twemoji's rugby ball): the panel is the image's most common colour,
+# so no ink (`_lab_ink`), and with it erased the ball's blue, the candidate's most common colour, is none.
+_BALL = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36">'
+    '<circle cx="18" cy="18" r="18" fill="#3B88C3"/>{panel}</svg>'
+)
+_PANEL = '<ellipse cx="18" cy="18" rx="14" ry="12" fill="#E1E8ED"/>'
+
+
+def test_a_light_fill_erased_that_no_image_holds_as_ink_is_a_shape_missing(judge: PixelJudge) -> None:
+    ref = _render(_BALL.format(panel=_PANEL))
+    out = judge.judge_images(Task.SVG, ref, _render(_BALL.format(panel="")))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 3)], [
+        (d.severity, d.description) for d in out
+    ]
+    assert "missing" in out[0].description

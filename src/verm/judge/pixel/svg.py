@@ -19,11 +19,11 @@ import numpy as np
 from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.classify import _CATS, _looks_like_text, classify, describe
 from verm.judge.pixel.colour import INK_DE, _dominant, _hex, _rgb_de
-from verm.judge.pixel.context import _Ctx, _Item
+from verm.judge.pixel.context import _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.explain import _unexplained
-from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _grid_word, _mask_box, _union
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _grid_word, _mask_box, _union
 from verm.judge.pixel.grade import severity
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.svg_merge import _merge_same_transform, _merge_slight_outlines
@@ -51,6 +51,14 @@ from verm.judge.pixel.text import _text_candidate, _text_item
 #: misaligns every other one (its frame), read as slivers all round; a whole drawing shifted is one
 #: shape moved (`_svg_transformed`).
 SVG_MAX_SHIFT = 0
+
+
+#: SVG: a changed region of which this share is ink in neither image is a fill changed (a shape's fill
+#: in the image's most common colour is no ink: an icon's large light fill gone), read as a region when
+#: its group finds no change in the few ink pixels it touches (`_svg_items`).
+SVG_FILL_CHANGE = 0.9
+#: SVG: the ring (px) around a changed fill whose paint tells what lay around it (`_fill_changed`).
+SVG_FILL_RING = 3
 
 
 #: SVG: ink gained (lost) beside a part lost (gained) is a change of its own from this share of the
@@ -204,17 +212,55 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             parts.append((box, mask, members))
     items.extend(_mirrored_apart(c, parts, dist))
     items.extend(_mirrored_across(c, parts, paint))
+    fills: list[_Item] = []
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
         found = _recoloured_and_moved(c, mask[sl], box, _svg_shape_items(c, mask[sl], box, dist, paint))
-        if not found and len(members) == 1 and not union[sl][mask[sl]].any():
-            r = members[0]  # no ink touched: a background tint or a faint fill
-            category, kind = classify(c.task, r, c.h, c.w)
-            found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
+        r = members[0]
+        if not found and len(members) == 1:
+            if not union[sl][mask[sl]].any():
+                category, kind = classify(c.task, r, c.h, c.w)  # no ink touched: a background tint or a faint fill
+                found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
+            elif r.changed_no_ink >= SVG_FILL_CHANGE * r.area:
+                # Hardly any ink touched: a fill in the image's most common colour is no ink (`_lab_ink`),
+                # and one recoloured or gone touches only its edge's ink. Read unless another reading
+                # holds its place (the element's own change, read where its outline is ink).
+                fills.append(_fill_changed(c, r, changed, paint))
         items.extend(found)
+    items.extend(f for f in fills if not any(_box_overlap(f.box, it.box) >= 0.5 * _box_area(f.box) for it in items))
     items = _merge_slight_outlines(c, _merge_same_transform(_merge_recolourings(items)))
     items = _fold_into_motion(c, items, paint)
     return _merge_pieces(c, _merge_pieces(c, items, paint, "missing"), paint, "extra")
+
+
+def _fill_changed(c: _Ctx, r: Region, changed: np.ndarray, paint: tuple[np.ndarray, np.ndarray]) -> _Item:
+    """A fill changed that is ink in neither image (`SVG_FILL_CHANGE`): a shape gone when the candidate now
+    shows there the colour the reference paints around it (what lay beneath shows: a rugby ball's light
+    panel erased shows the ball's blue), a shape drawn when the reference showed there the colour the
+    candidate paints around it, graded by its share of the paint (`SVG_INK_SEVERITY`); else the region
+    as read (a colour changed)."""
+    x0, y0, x1, y1 = _pad_box(r.bbox, SVG_FILL_RING, c)
+    own = changed[y0:y1, x0:x1]
+    ring = (cv2.dilate(own.astype(np.uint8), np.ones((2 * SVG_FILL_RING + 1,) * 2, np.uint8)) > 0) & ~own
+    ref_paint, cand_paint = paint
+    share = r.area / max(1, int((ref_paint | cand_paint | changed).sum()))
+    lo, hi = SVG_INK_SEVERITY
+    grade = 3 if share >= hi else (2 if share >= lo else 1)
+    where = f"({100 * _box_area(r.bbox) / (c.h * c.w):.1f}% of the image)"
+    for img, ring_paint, colour, missing in (
+        (c.ref, ref_paint, r.cand_colour, True),
+        (c.cand, cand_paint, r.ref_colour, False),
+    ):
+        around = ring & ring_paint[y0:y1, x0:x1]
+        if around.any() and _rgb_de(_dominant(img[y0:y1, x0:x1][around]), colour) < INK_DE:
+            desc = (
+                f"A shape of the reference is missing in the candidate {where}: what lay beneath shows."
+                if missing
+                else f"The candidate draws a shape the reference does not have {where}, over what lay there."
+            )
+            return _Item(_CATS[c.task]["structure"], grade, r.bbox, desc, "missing" if missing else "extra")
+    category, kind = classify(c.task, r, c.h, c.w)
+    return _Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)
 
 
 #: SVG: a shape missing and one drawn are the two halves of a transform read elsewhere when, over the
