@@ -755,3 +755,21 @@ def test_a_light_fill_erased_that_no_image_holds_as_ink_is_a_shape_missing(judge
         (d.severity, d.description) for d in out
     ]
     assert "missing" in out[0].description
+
+
+# A play/pause glyph (twemoji 23ef): one path, its triangle and bars apart, on a tile.
+_PLAY = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"><rect width="36" height="36" rx="6" '
+    'fill="#3B88C3"/><path fill="#FFF" d="M5 8 L17 18 L5 28 Z M21 8 h4 v20 h-4 Z M28 8 h3 v20 h-3 Z"{t}/></svg>'
+)
+
+
+def test_an_outline_moved_that_the_transform_read_beside_it_explains_is_that_transform(judge: PixelJudge) -> None:
+    # The path shifted: the transform read on one subpath also moves the other, read apart as an outline
+    # moved by 9 % -- one edit, not a shape moved (3) and an outline moved (2).
+    out = judge.judge_images(
+        Task.SVG, _render(_PLAY.format(t="")), _render(_PLAY.format(t=' transform="translate(-3 3)"'))
+    )
+    assert [d.description for d in out] == ["A shape moved by 12% of the image."], [
+        (d.severity, d.description) for d in out
+    ]

@@ -26,7 +26,7 @@ from verm.judge.pixel.explain import _unexplained
 from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _grid_word, _mask_box, _union
 from verm.judge.pixel.grade import severity
 from verm.judge.pixel.ocr import _Ocr
-from verm.judge.pixel.svg_merge import _merge_same_transform, _merge_slight_outlines
+from verm.judge.pixel.svg_merge import SVG_OUTLINE_READING, _merge_same_transform, _merge_slight_outlines
 from verm.judge.pixel.svg_mirror import (
     _ink_side,
     _mirror_axis,
@@ -273,9 +273,17 @@ def _fold_into_motion(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.n
     """A shape missing and one drawn that one transform read in another group (`_svg_transformed`'s
     matrix) maps onto each other are that transform's old and new place: one edit moved, turned or resized
     the element (one path's outline and its hole change in separate groups, and the canvas clips the
-    outline too much for its own fit). Folded into the transform's item (`SVG_MOTION_FOLD`)."""
+    outline too much for its own fit). Folded into the transform's item (`SVG_MOTION_FOLD`); so is an
+    outline moved that the transform explains alike (another subpath of the element moved)."""
     motions = [it for it in items if it.motion is not None]
-    sides = [it for it in items if it.kind in ("missing", "extra")]
+    # An outline moved (another subpath of the element moved, apart from the one the transform was read
+    # on: a glyph's triangle beside its bars) is folded alike, alone.
+    sides = [
+        it
+        for it in items
+        if it.kind in ("missing", "extra")
+        or (it.kind == "geometry" and it.motion is None and SVG_OUTLINE_READING.match(it.description))
+    ]
     if not motions or not sides:
         return items
     ref_paint, cand_paint = (p.astype(np.uint8) for p in paint)
@@ -321,10 +329,8 @@ def _lands_on_paint(c: _Ctx, half: _Item, motion: np.ndarray, paint: tuple[np.nd
     box of both the shrunk paint differs little from a candidate that dropped everything there (an
     element erased beside one resized is no part of the resize)."""
     ref_paint, cand_paint = paint
-    own, other = (
-        (ref_paint & ~cand_paint, cand_paint) if half.kind == "missing" else (cand_paint & ~ref_paint, ref_paint)
-    )
-    m = motion if half.kind == "missing" else cv2.invertAffineTransform(motion)
+    own, other = (ref_paint & ~cand_paint, cand_paint) if half.kind != "extra" else (cand_paint & ~ref_paint, ref_paint)
+    m = motion if half.kind != "extra" else cv2.invertAffineTransform(motion)
     x0, y0, x1, y1 = half.box
     inside = np.zeros_like(own)
     inside[y0:y1, x0:x1] = own[y0:y1, x0:x1]
