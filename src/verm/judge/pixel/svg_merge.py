@@ -55,11 +55,11 @@ SVG_SAME_ELEMENT = 0.5
 
 
 def _one_element_transformed(items: list[_Item]) -> list[_Item]:
-    """A transform read (`SVG_TRANSFORM_READINGS`, from severity 2) and, on the same place (`SVG_SAME_ELEMENT`), another
-    transform or an outline moved are one element's change read twice, not two edits: a path scaled
-    read as resized at its outline and as moved at its hole, a mirrored path's bar read as moved too, a
-    shape moved and its outline's slivers. One item, as severe as the worse reading (whose words it
-    keeps), holding the transform's matrix for `_fold_into_motion`."""
+    """A transform read (`SVG_TRANSFORM_READINGS`, from severity 2) and, on the same place
+    (`SVG_SAME_ELEMENT`), another transform or an outline moved are one element's change read twice, not
+    two edits: a path scaled read as resized at its outline and as moved at its hole, a mirrored path's
+    bar read as moved too, a shape moved and its outline's slivers. One item, as severe as the worse
+    reading (whose words it keeps), holding the transform's matrix for `_fold_into_motion`."""
 
     def transform(it: _Item) -> bool:
         # A drawing moved under the first step (severity 1: "moved by 0%") is a shade or slivers read as
