@@ -251,11 +251,13 @@ def test_one_transform_read_in_two_places_is_one_item() -> None:
     items = [
         _Item("structure_error", 3, (10, 10, 60, 60), "A shape moved by 17% of the image.", "moved"),
         _Item("structure_error", 3, (40, 40, 100, 100), "A shape moved by 17% of the image.", "moved"),
-        _Item("structure_error", 2, (10, 10, 60, 60), "A shape moved by 9% of the image.", "moved"),
+        # Apart from the rest (on one place, a transform and another reading are one element's change:
+        # `test_a_transform_and_another_reading_on_one_place_are_one_element_changed`).
+        _Item("structure_error", 2, (200, 200, 260, 260), "A shape moved by 9% of the image.", "moved"),
         _Item("text_symbol_error", 2, (0, 0, 20, 50), "A shape is mirrored vertically.", "mirrored"),
         _Item("text_symbol_error", 2, (300, 0, 336, 50), "A shape is mirrored vertically.", "mirrored"),
-        _Item("shape_error", 1, (0, 0, 20, 20), "A shape's outline moved by up to 2% of the image.", "geometry"),
-        _Item("shape_error", 1, (0, 0, 20, 20), "A shape's outline moved by up to 2% of the image.", "geometry"),
+        _Item("shape_error", 1, (150, 100, 170, 120), "A shape's outline moved by up to 2% of the image.", "geometry"),
+        _Item("shape_error", 1, (150, 100, 170, 120), "A shape's outline moved by up to 2% of the image.", "geometry"),
     ]
     out = _merge_same_transform(items)
     assert [it.description for it in out] == [
@@ -621,6 +623,41 @@ def test_separate_elements_erased_are_never_folded_into_the_scattered_rest(judge
     assert erased == [2, 2, 2], [(d.severity, d.description) for d in hack]
 
 
+def test_a_transform_and_another_reading_on_one_place_are_one_element_changed() -> None:
+    from verm.judge.pixel.svg import _merge_same_transform
+
+    # Feather's tool icon scaled by 0.728: read as drawn at 0.73 times its size (its outline) and as moved
+    # by 5 % (its hole, inside the outline's box) -- one element's change, severity 2 + 3 for 2 true. A
+    # mirrored arrow's stem read as a slight outline change too. The worse reading's words and severity;
+    # a transform's matrix kept for `_fold_into_motion` whichever reading's words stay.
+    motion = np.array([[0.73, 0.0, 20.0], [0.0, 0.73, 20.0]])
+    items = [
+        _Item("shape_error", 3, (20, 10, 320, 300), "A shape is drawn at 0.73 times its size.", "geometry"),
+        _Item("structure_error", 2, (60, 50, 280, 270), "A shape moved by 5% of the image.", "moved", motion=motion),
+        _Item("text_symbol_error", 2, (400, 0, 450, 200), "A shape is mirrored horizontally.", "mirrored"),
+        _Item("shape_error", 1, (410, 90, 440, 110), "A shape's outline moved by up to 3% of the image.", "geometry"),
+        # Apart, or no transform: separate changes.
+        _Item("structure_error", 2, (500, 0, 560, 60), "A shape moved by 9% of the image.", "moved"),
+        _Item("shape_error", 2, (600, 0, 660, 60), "A shape's outline moved by up to 7% of the image.", "geometry"),
+        _Item("shape_error", 2, (600, 0, 660, 60), "A shape's outline moved by up to 5% of the image.", "geometry"),
+        # A drawing moved under the first step is a shade or slivers read as motion: no transform.
+        _Item("structure_error", 1, (700, 0, 760, 60), "A shape moved by 0% of the image.", "moved"),
+        _Item("shape_error", 2, (700, 0, 760, 60), "A shape's outline moved by up to 6% of the image.", "geometry"),
+    ]
+    out = _merge_same_transform(items)
+    assert [(it.severity, it.description) for it in out] == [
+        (3, "A shape is drawn at 0.73 times its size."),
+        (2, "A shape is mirrored horizontally."),
+        (2, "A shape moved by 9% of the image."),
+        (2, "A shape's outline moved by up to 7% of the image."),
+        (2, "A shape's outline moved by up to 5% of the image."),
+        (1, "A shape moved by 0% of the image."),
+        (2, "A shape's outline moved by up to 6% of the image."),
+    ]
+    assert out[0].box == (20, 10, 320, 300) and out[0].motion is motion
+    assert out[1].box == (400, 0, 450, 200)
+
+
 def test_one_element_resized_read_as_outlines_moved_alike_in_separate_places_is_one_item() -> None:
     from verm.judge.pixel.svg import _merge_same_transform
 
@@ -700,3 +737,39 @@ def test_an_icon_bar_drawn_a_few_pixels_shorter_is_a_change_not_a_reflow(judge: 
     cand = f'{_TAG}<path d="M9.413 8 L15.587 8"/>{body}'
     out = judge.judge_images(Task.SVG, _render(ref), _render(cand))
     assert out and all(d.category == "shape_error" for d in out), [(d.category, d.description) for d in out]
+
+
+# A ball with a light panel over it (twemoji's rugby ball): the panel is the image's most common colour,
+# so no ink (`_lab_ink`), and with it erased the ball's blue, the candidate's most common colour, is none.
+_BALL = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36">'
+    '<circle cx="18" cy="18" r="18" fill="#3B88C3"/>{panel}</svg>'
+)
+_PANEL = '<ellipse cx="18" cy="18" rx="14" ry="12" fill="#E1E8ED"/>'
+
+
+def test_a_light_fill_erased_that_no_image_holds_as_ink_is_a_shape_missing(judge: PixelJudge) -> None:
+    ref = _render(_BALL.format(panel=_PANEL))
+    out = judge.judge_images(Task.SVG, ref, _render(_BALL.format(panel="")))
+    assert [(d.category, d.severity) for d in out] == [("structure_error", 3)], [
+        (d.severity, d.description) for d in out
+    ]
+    assert "missing" in out[0].description
+
+
+# A play/pause glyph (twemoji 23ef): one path, its triangle and bars apart, on a tile.
+_PLAY = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"><rect width="36" height="36" rx="6" '
+    'fill="#3B88C3"/><path fill="#FFF" d="M5 8 L17 18 L5 28 Z M21 8 h4 v20 h-4 Z M28 8 h3 v20 h-3 Z"{t}/></svg>'
+)
+
+
+def test_an_outline_moved_that_the_transform_read_beside_it_explains_is_that_transform(judge: PixelJudge) -> None:
+    # The path shifted: the transform read on one subpath also moves the other, read apart as an outline
+    # moved by 9 % -- one edit, not a shape moved (3) and an outline moved (2).
+    out = judge.judge_images(
+        Task.SVG, _render(_PLAY.format(t="")), _render(_PLAY.format(t=' transform="translate(-3 3)"'))
+    )
+    assert [d.description for d in out] == ["A shape moved by 12% of the image."], [
+        (d.severity, d.description) for d in out
+    ]

@@ -11,7 +11,6 @@ drawings erased that matter alone count each. Rules in full: docs/judges.md, "Pi
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import replace
 
 import cv2
@@ -20,13 +19,14 @@ import numpy as np
 from verm.judge.grouping import DisjointSets
 from verm.judge.pixel.classify import _CATS, _looks_like_text, classify, describe
 from verm.judge.pixel.colour import INK_DE, _dominant, _hex, _rgb_de
-from verm.judge.pixel.context import _Ctx, _Item
+from verm.judge.pixel.context import _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.explain import _unexplained
 from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _grid_word, _mask_box, _union
 from verm.judge.pixel.grade import severity
 from verm.judge.pixel.ocr import _Ocr
+from verm.judge.pixel.svg_merge import SVG_OUTLINE_READING, _merge_same_transform, _merge_slight_outlines
 from verm.judge.pixel.svg_mirror import (
     _ink_side,
     _mirror_axis,
@@ -51,6 +51,14 @@ from verm.judge.pixel.text import _text_candidate, _text_item
 #: misaligns every other one (its frame), read as slivers all round; a whole drawing shifted is one
 #: shape moved (`_svg_transformed`).
 SVG_MAX_SHIFT = 0
+
+
+#: SVG: a changed region of which this share is ink in neither image is a fill changed (a shape's fill
+#: in the image's most common colour is no ink: an icon's large light fill gone), read as a region when
+#: its group finds no change in the few ink pixels it touches (`_svg_items`).
+SVG_FILL_CHANGE = 0.9
+#: SVG: the ring (px) around a changed fill whose paint tells what lay around it (`_fill_changed`).
+SVG_FILL_RING = 3
 
 
 #: SVG: ink gained (lost) beside a part lost (gained) is a change of its own from this share of the
@@ -204,53 +212,55 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
             parts.append((box, mask, members))
     items.extend(_mirrored_apart(c, parts, dist))
     items.extend(_mirrored_across(c, parts, paint))
+    fills: list[_Item] = []
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
         found = _recoloured_and_moved(c, mask[sl], box, _svg_shape_items(c, mask[sl], box, dist, paint))
-        if not found and len(members) == 1 and not union[sl][mask[sl]].any():
-            r = members[0]  # no ink touched: a background tint or a faint fill
-            category, kind = classify(c.task, r, c.h, c.w)
-            found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
+        r = members[0]
+        if not found and len(members) == 1:
+            if not union[sl][mask[sl]].any():
+                category, kind = classify(c.task, r, c.h, c.w)  # no ink touched: a background tint or a faint fill
+                found = [_Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)]
+            elif r.changed_no_ink >= SVG_FILL_CHANGE * r.area:
+                # Hardly any ink touched: a fill in the image's most common colour is no ink (`_lab_ink`),
+                # and one recoloured or gone touches only its edge's ink. Read unless another reading
+                # holds its place (the element's own change, read where its outline is ink).
+                fills.append(_fill_changed(c, r, changed, paint))
         items.extend(found)
+    items.extend(f for f in fills if not any(_box_overlap(f.box, it.box) >= 0.5 * _box_area(f.box) for it in items))
     items = _merge_slight_outlines(c, _merge_same_transform(_merge_recolourings(items)))
     items = _fold_into_motion(c, items, paint)
     return _merge_pieces(c, _merge_pieces(c, items, paint, "missing"), paint, "extra")
 
 
-#: SVG: the readings of one transform of a whole drawing (`_svg_transformed`, `_mirror_axis`): an
-#: element's transform read twice (at its old and its new place, or at its two ends) reads alike.
-SVG_TRANSFORM_READINGS = ("A shape is mirrored ", "A shape is drawn at ", "A shape is turned by ", "A shape moved by ")
-
-
-#: SVG: an outline moved as far (`_svg_shape_items`' outline readings, the same words and number) in
-#: separate places is one element resized or turned, its separate subpaths (a document's text lines, two
-#: eyes) each read, from the first outline step (`SVG_MOVE_SEVERITY`): nearer, a few pixels' outline slivers
-#: of separate edits often read alike.
-SVG_OUTLINE_READING = re.compile(r"A shape's outline moved by up to (\d+)% of the image")
-
-
-def _same_change_reading(description: str) -> bool:
-    """Whether two items reading ``description`` alike are one change read in several places."""
-    if description.startswith(SVG_TRANSFORM_READINGS):
-        return True
-    outline = SVG_OUTLINE_READING.match(description)
-    return outline is not None and int(outline.group(1)) >= 100 * SVG_MOVE_SEVERITY[0]
-
-
-def _merge_same_transform(items: list[_Item]) -> list[_Item]:
-    """Items that read the same transform (the same words and numbers: mirrored about one axis, drawn at
-    one scale, turned or moved as far; an outline moved as far from the first step, `SVG_OUTLINE_READING`)
-    are one element transformed, read in two places: one item (an edit transforms one element; two
-    elements given the very same transform are rare)."""
-    out: list[_Item] = []
-    for it in items:
-        reading = _same_change_reading(it.description)
-        same = next((o for o in out if reading and o.description == it.description and o.kind == it.kind), None)
-        if same is None:
-            out.append(it)
-        else:
-            same.box, same.severity = _union([same.box, it.box]), max(same.severity, it.severity)
-    return out
+def _fill_changed(c: _Ctx, r: Region, changed: np.ndarray, paint: tuple[np.ndarray, np.ndarray]) -> _Item:
+    """A fill changed that is ink in neither image (`SVG_FILL_CHANGE`): a shape gone when the candidate now
+    shows there the colour the reference paints around it (what lay beneath shows: a rugby ball's light
+    panel erased shows the ball's blue), a shape drawn when the reference showed there the colour the
+    candidate paints around it, graded by its share of the paint (`SVG_INK_SEVERITY`); else the region
+    as read (a colour changed)."""
+    x0, y0, x1, y1 = _pad_box(r.bbox, SVG_FILL_RING, c)
+    own = changed[y0:y1, x0:x1]
+    ring = (cv2.dilate(own.astype(np.uint8), np.ones((2 * SVG_FILL_RING + 1,) * 2, np.uint8)) > 0) & ~own
+    ref_paint, cand_paint = paint
+    share = r.area / max(1, int((ref_paint | cand_paint | changed).sum()))
+    lo, hi = SVG_INK_SEVERITY
+    grade = 3 if share >= hi else (2 if share >= lo else 1)
+    where = f"({100 * _box_area(r.bbox) / (c.h * c.w):.1f}% of the image)"
+    for img, ring_paint, colour, missing in (
+        (c.ref, ref_paint, r.cand_colour, True),
+        (c.cand, cand_paint, r.ref_colour, False),
+    ):
+        around = ring & ring_paint[y0:y1, x0:x1]
+        if around.any() and _rgb_de(_dominant(img[y0:y1, x0:x1][around]), colour) < INK_DE:
+            desc = (
+                f"A shape of the reference is missing in the candidate {where}: what lay beneath shows."
+                if missing
+                else f"The candidate draws a shape the reference does not have {where}, over what lay there."
+            )
+            return _Item(_CATS[c.task]["structure"], grade, r.bbox, desc, "missing" if missing else "extra")
+    category, kind = classify(c.task, r, c.h, c.w)
+    return _Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)
 
 
 #: SVG: a shape missing and one drawn are the two halves of a transform read elsewhere when, over the
@@ -263,9 +273,17 @@ def _fold_into_motion(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.n
     """A shape missing and one drawn that one transform read in another group (`_svg_transformed`'s
     matrix) maps onto each other are that transform's old and new place: one edit moved, turned or resized
     the element (one path's outline and its hole change in separate groups, and the canvas clips the
-    outline too much for its own fit). Folded into the transform's item (`SVG_MOTION_FOLD`)."""
+    outline too much for its own fit). Folded into the transform's item (`SVG_MOTION_FOLD`); so is an
+    outline moved that the transform explains alike (another subpath of the element moved)."""
     motions = [it for it in items if it.motion is not None]
-    sides = [it for it in items if it.kind in ("missing", "extra")]
+    # An outline moved (another subpath of the element moved, apart from the one the transform was read
+    # on: a glyph's triangle beside its bars) is folded alike, alone.
+    sides = [
+        it
+        for it in items
+        if it.kind in ("missing", "extra")
+        or (it.kind == "geometry" and it.motion is None and SVG_OUTLINE_READING.match(it.description))
+    ]
     if not motions or not sides:
         return items
     ref_paint, cand_paint = (p.astype(np.uint8) for p in paint)
@@ -311,10 +329,8 @@ def _lands_on_paint(c: _Ctx, half: _Item, motion: np.ndarray, paint: tuple[np.nd
     box of both the shrunk paint differs little from a candidate that dropped everything there (an
     element erased beside one resized is no part of the resize)."""
     ref_paint, cand_paint = paint
-    own, other = (
-        (ref_paint & ~cand_paint, cand_paint) if half.kind == "missing" else (cand_paint & ~ref_paint, ref_paint)
-    )
-    m = motion if half.kind == "missing" else cv2.invertAffineTransform(motion)
+    own, other = (ref_paint & ~cand_paint, cand_paint) if half.kind != "extra" else (cand_paint & ~ref_paint, ref_paint)
+    m = motion if half.kind != "extra" else cv2.invertAffineTransform(motion)
     x0, y0, x1, y1 = half.box
     inside = np.zeros_like(own)
     inside[y0:y1, x0:x1] = own[y0:y1, x0:x1]
@@ -336,38 +352,6 @@ def _moved_boxes(c: _Ctx, box: PxBox, motion: np.ndarray) -> list[PxBox]:
         bx1, by1 = min(c.w, math.ceil(pts[:, 0].max())), min(c.h, math.ceil(pts[:, 1].max()))
         if bx1 > bx0 and by1 > by0:
             out.append((bx0, by0, bx1, by1))
-    return out
-
-
-#: SVG: two slight outline changes (shape_error 1), this share of the smaller one's box inside the other's, are one change.
-SVG_SAME_SLIGHT = 0.6
-
-
-def _merge_slight_outlines(c: _Ctx, items: list[_Item]) -> list[_Item]:
-    """Slight outline changes (shape_error 1: an outline shifted under `SVG_MOVE_SEVERITY`'s first
-    step, a shape moved that little) over about the same box (`SVG_SAME_SLIGHT`) are one change read
-    twice (its outline's slivers and its fill's shift): one item."""
-    geometry = _CATS[c.task]["geometry"]
-
-    def slight(it: _Item) -> bool:
-        return it.kind in ("geometry", "moved") and it.severity == 1 and it.category == geometry
-
-    out: list[_Item] = []
-    for it in items:
-        same = next(
-            (
-                o
-                for o in out
-                if slight(it)
-                and slight(o)
-                and _box_overlap(o.box, it.box) >= SVG_SAME_SLIGHT * min(_box_area(o.box), _box_area(it.box))
-            ),
-            None,
-        )
-        if same is None:
-            out.append(it)
-        else:
-            same.box = _union([same.box, it.box])
     return out
 
 
