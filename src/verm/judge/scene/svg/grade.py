@@ -239,9 +239,11 @@ class PixelMoves:
     """How far a change's pixels moved, read off the two images as the bench's ground truth measures it
     (`verm.perturb.effect`): both images snapped to their solid colours (colour classes of 16 levels a channel
     holding `PALETTE_SHARE` of the image, less the blends of two more frequent ones: anti-aliasing), then each
-    changed pixel's distance to the nearest pixel of its new colour in the reference, the 98th percentile, a
-    share of the longer side. A pixel whose new colour the reference lacks (recoloured), or nearer the canvas
-    edge than its colour (it may come from beyond), did not move."""
+    changed pixel's distance to the nearest pixel of its new colour in the reference (where it came from) and,
+    apart, to the nearest pixel of its old colour in the candidate (where it went), the larger 98th percentile,
+    a share of the longer side. One way alone misses a shrink: ink that turns to canvas has canvas right beside
+    it, so an outline shrunk to 0.4 read as a one-pixel move. A pixel whose colour the other image lacks
+    (recoloured), or nearer the canvas edge than its colour (it may come from beyond), did not move."""
 
     def __init__(self, shows: ChangedPixels) -> None:
         self.shows = shows
@@ -271,7 +273,8 @@ class PixelMoves:
         mids = np.stack([((np.arange(4096) >> s) & 15) * 16 + 8 for s in (8, 4, 0)], axis=1).astype(np.float64)
         lut = np.argmin(((mids[:, None, :] - palette[None]) ** 2).sum(axis=2), axis=1)
         self.snapped = [lut.astype(np.uint8)[c] for c in codes]
-        self._to: dict[int, np.ndarray | None] = {}
+        # Distance maps to each colour class, in the reference (0) and the candidate (1), made when first asked.
+        self._to: tuple[dict[int, np.ndarray | None], dict[int, np.ndarray | None]] = ({}, {})
 
     def moved(self, box: Any, only: np.ndarray | None = None) -> float | None:
         """How far the changed pixels inside ``box`` (and ``only``, a mask of the images' size as read) moved
@@ -290,17 +293,25 @@ class PixelMoves:
         h, w = self.h, self.w
         ys, xs = np.arange(h)[win[0], None], np.arange(w)[None, win[1]]
         edge = np.minimum(np.minimum(xs, w - 1 - xs), np.minimum(ys, h - 1 - ys)) + 1  # px to the canvas edge
-        found: list[np.ndarray] = []
-        for k in np.unique(sb[moving]).tolist():
-            if k not in self._to:
-                there = self.snapped[0] == k
-                self._to[k] = cv2.distanceTransform((~there).astype(np.uint8), cv2.DIST_L2, 5) if there.any() else None
-            if self._to[k] is None:
-                continue  # a colour the reference lacks: recoloured, not moved
-            dist = self._to[k][win]
-            found.append(dist[moving & (sb == k) & (dist <= edge)])
-        pixels = np.concatenate(found) if found else np.zeros(0)
-        return float(np.percentile(pixels, 98)) / max(h, w) if len(pixels) else None
+        far: float | None = None
+        # Where each new colour came from (its nearest pixel in the reference), then where each old colour went
+        # (its nearest pixel in the candidate).
+        for now, then in ((1, 0), (0, 1)):
+            labels = self.snapped[now][win]
+            found: list[np.ndarray] = []
+            for k in np.unique(labels[moving]).tolist():
+                to = self._to[then]
+                if k not in to:
+                    there = self.snapped[then] == k
+                    to[k] = cv2.distanceTransform((~there).astype(np.uint8), cv2.DIST_L2, 5) if there.any() else None
+                if to[k] is None:
+                    continue  # a colour the other image lacks: recoloured, not moved
+                dist = to[k][win]
+                found.append(dist[moving & (labels == k) & (dist <= edge)])
+            pixels = np.concatenate(found) if found else np.zeros(0)
+            if len(pixels):
+                far = max(far or 0.0, float(np.percentile(pixels, 98)) / max(h, w))
+        return far
 
 
 def _levels(rgb: np.ndarray) -> np.ndarray:
