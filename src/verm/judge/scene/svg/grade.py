@@ -32,7 +32,7 @@ from verm.judge.scene.boxes import box_area, clean_box
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, same_place_groups
 from verm.judge.scene.shows import ChangedPixels
-from verm.svg_path import path_outline
+from verm.svg_path import path_subpaths
 
 if TYPE_CHECKING:
     from verm.judge.scene.svg.overlap import ChangedShapes
@@ -47,6 +47,10 @@ MIRROR_UNSEEN = 0.002
 #: image; a colour within `BLEND_RGB` of the segment between two more frequent ones is their blend.
 MAX_COLOUR_CLASSES = 16
 PALETTE_SHARE = 0.001
+#: How far an outline moves is read at points this far apart along it (a share of the canvas side), at most
+#: `OUTLINE_POINTS` of them.
+OUTLINE_STEP = 0.01
+OUTLINE_POINTS = 600
 #: Images larger than this (px, the longer side) are read at every second pixel.
 MOVED_FULL_SIDE = 256
 BLEND_RGB = 12.0
@@ -142,12 +146,18 @@ def changed_share(ink: Ink, e: dict[str, Any], moved: float) -> float:
     return min(2 * own, band + own * 0.5) / ink.total
 
 
-def outline(ink: Ink, e: dict[str, Any]) -> list[tuple[float, float]]:
-    """An element's outline as points in its user units: its path (curves and arcs followed) or points, else its
-    box's corners (a circle's or ellipse's: points around it), closed."""
+def outline(ink: Ink, e: dict[str, Any]) -> list[list[tuple[float, float]]]:
+    """An element's outline as polylines in its user units, one a subpath: its path (curves and arcs followed)
+    or points, else its box's corners (a circle's or ellipse's: points around it). A subpath is closed where
+    the element closes it (``Z``), fills it (a fill closes every subpath) or is a closed shape; an open stroke
+    stays open (a clipboard's outline with a gap at its top is not a box: mirrored, its gap moves)."""
     d = e.get("d_full") or e.get("d")
-    pts = path_outline(d) if d and not d.endswith("...") else ink.vertices(e)
-    if len(pts) < 2:
+    if d and not d.endswith("..."):
+        parts = [sub for sub in path_subpaths(d) if len(sub) >= 2]
+    else:
+        pts = ink.vertices(e)
+        parts = [pts] if len(pts) >= 2 else []
+    if not parts:
         b = clean_box(e.get("bbox"))
         if b is None:
             return []
@@ -158,7 +168,33 @@ def outline(ink: Ink, e: dict[str, Any]) -> list[tuple[float, float]]:
             pts = [(cx + rx * math.cos(k * math.pi / 8), cy + ry * math.sin(k * math.pi / 8)) for k in range(16)]
         else:
             pts = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
-    return [*pts, pts[0]] if pts[0] != pts[-1] else pts
+        parts = [pts]
+    closed = e.get("fill") not in (None, "none") or e.get("tag") in ("rect", "circle", "ellipse", "polygon")
+    return [[*pts, pts[0]] if closed and pts[0] != pts[-1] else pts for pts in parts]
+
+
+def along(parts: list[list[tuple[float, float]]], step: float) -> np.ndarray:
+    """Points along the polylines at most ``step`` apart (at most `OUTLINE_POINTS` in all): a change along a
+    straight edge (a gap that moved) moves no vertex."""
+    segs = [(np.asarray(pts[:-1], dtype=np.float64), np.asarray(pts[1:], dtype=np.float64)) for pts in parts]
+    length = sum(float(np.hypot(*(b - a).T).sum()) for a, b in segs if len(a))
+    step = max(step, length / OUTLINE_POINTS, 1e-9)
+    out = [np.asarray([pts[0] for pts in parts if pts], dtype=np.float64).reshape(-1, 2)]
+    for a, b in segs:
+        if not len(a):
+            continue
+        n = np.maximum(1, np.ceil(np.hypot(*(b - a).T) / step)).astype(int)
+        k = np.repeat(np.arange(len(a)), n)
+        t = (np.arange(len(k)) - np.repeat(np.cumsum(n) - n, n) + 1) / np.repeat(n, n)
+        out.append(a[k] + (b[k] - a[k]) * t[:, None])
+    return np.concatenate(out)
+
+
+def _segments(parts: list[list[tuple[float, float]]]) -> tuple[np.ndarray, np.ndarray]:
+    """The polylines' segments as start and end arrays (no segment joins two subpaths)."""
+    starts = [np.asarray(pts[:-1] or pts, dtype=np.float64).reshape(-1, 2) for pts in parts if pts]
+    ends = [np.asarray(pts[1:] or pts, dtype=np.float64).reshape(-1, 2) for pts in parts if pts]
+    return np.concatenate(starts), np.concatenate(ends)
 
 
 def to_polyline(p: tuple[float, float], line: list[tuple[float, float]]) -> float:
@@ -175,7 +211,11 @@ def to_polyline(p: tuple[float, float], line: list[tuple[float, float]]) -> floa
 def _to_polyline_all(points: np.ndarray, line: np.ndarray) -> np.ndarray:
     """`to_polyline` for many points at once (an outline followed along its curves has hundreds of points),
     in blocks so that points x segments stays small."""
-    a, b = line[:-1], line[1:]
+    return _to_segments(points, line[:-1], line[1:])
+
+
+def _to_segments(points: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Each point's distance to the nearest of the segments ``a[k]``-``b[k]``."""
     d = b - a
     n2 = (d**2).sum(axis=1)
     safe = np.where(n2 > 0, n2, 1.0)
@@ -212,10 +252,20 @@ def outline_moved(ink: Ink, old: list[tuple[float, float]], new: list[tuple[floa
 
 
 def transformed_moved(ink: Ink, e: dict[str, Any], matrix: tuple[float, ...]) -> float:
-    """How far an element's outline moves under an added transform (a, b, c, d, e, f in its user units)."""
-    pts = outline(ink, e)
+    """How far an element's outline moves under an added transform (a, b, c, d, e, f in its user units): the
+    98th percentile of the distance from points along each outline (`OUTLINE_STEP` apart) to the other's
+    segments, both ways."""
+    parts = outline(ink, e)
+    if not parts:
+        return 0.1
     a, b, c, d, tx, ty = matrix
-    return outline_moved(ink, pts, [(a * x + c * y + tx, b * x + d * y + ty) for x, y in pts])
+    moved = [[(a * x + c * y + tx, b * x + d * y + ty) for x, y in pts] for pts in parts]
+    step = OUTLINE_STEP * ink.side / ink.scale
+    far = 0.0
+    for src, dst in ((moved, parts), (parts, moved)):
+        dist = np.sort(_to_segments(along(src, step), *_segments(dst)))
+        far = max(far, float(dist[min(len(dist) - 1, int(0.98 * len(dist)))]))
+    return far * ink.scale / ink.side
 
 
 def rotation_moved(ink: Ink, e: dict[str, Any], degrees: float) -> float:
