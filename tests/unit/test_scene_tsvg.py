@@ -479,3 +479,15 @@ def test_svg_copy_and_its_later_edit_are_apart_where_their_pixels_are() -> None:
     found = judged(icon(square), icon(square, pulled))
     assert len(found) == 2 and any("copy" in x.description for x in found)
     assert any("point moved" in x.description and "copy" not in x.description for x in found)
+
+
+def test_svg_group_recoloured_and_one_part_moved_onto_another_are_two_changes() -> None:
+    # The icon's fill recoloured (both parts) and the small part shifted down onto the large one: the shift shows
+    # only where the small part was (now canvas), no recoloured pixel, so the truth lists two changes; the
+    # recolour, a group's, is no change of the moved part alone (it was read as one change).
+    head = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="{}">'
+    square, other = '<path d="M4 2h6v6H4z"{}/>', '<path d="M0 12h24v12H0z"/>'
+    ref = _raw_icon(head.format("#000000") + square.format("") + other + "</svg>")
+    cand = _raw_icon(head.format("#ffd700") + square.format(' transform="translate(0 12)"') + other + "</svg>")
+    found = judged(ref, cand)
+    assert sorted(d.category for d in found) == ["structure_error", "style_error"], found
