@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from verm.judge.scene.boxes import box_area, clean_box
+from verm.judge.scene.boxes import box_area, clean_box, union_box
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, same_place_groups
 from verm.judge.scene.shows import ChangedPixels
@@ -456,5 +456,28 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None, changed: Change
         # The dominant change: the highest severity, then the most changed pixels (as the ground truth picks).
         merged = merged_finding(items, members, lambda k: (items[k].severity, items[k].tags.get("pixels", 0.0), -k))
         merged.tags["els"] = set().union(*(items[k].tags.get("els", set()) for k in members))
+        if shows is not None:
+            merged.severity = max(merged.severity, _union_severity(merged, [items[k] for k in members],
+                                                                   union_share(shows, changed, items, members)))  # fmt: skip
         keep.append(merged)
     out.items[:] = keep
+
+
+def union_share(shows: ChangedPixels, changed: ChangedShapes | None, items: list[Finding], members: list[int]) -> float:
+    """The changed pixels of a group of findings as a share of the ink: inside their boxes, on their shapes'
+    changed pixels where every one of them can be read (`overlap.ChangedShapes`)."""
+    box = union_box([items[k].bbox for k in members])
+    masks = [changed.on_image(k, (shows.h, shows.w)) for k in members] if changed is not None else [None]
+    only = np.logical_or.reduce(masks) if all(m is not None for m in masks) else None  # type: ignore[arg-type]
+    return shows.share(box, only=only)
+
+
+def _union_severity(lead: Finding, members: list[Finding], share: float) -> int:
+    """The dominant change's rule applied to the group's pixels, as the ground truth grades edits it merges (the
+    union of their changed pixels, the largest displacement): an element copied, gone or moved graded by the
+    share of the ink the group changes (a copy beside a recolour of the whole icon: the whole icon changed)."""
+    if lead.tags.get("extra") or lead.tags.get("missing"):
+        return ink_severity(share)
+    if "moved" in lead.tags:
+        return moved_severity(max(f.tags.get("moved", 0.0) for f in members), share)
+    return 1
