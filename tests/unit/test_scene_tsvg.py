@@ -491,3 +491,16 @@ def test_svg_group_recoloured_and_one_part_moved_onto_another_are_two_changes() 
     cand = _raw_icon(head.format("#ffd700") + square.format(' transform="translate(0 12)"') + other + "</svg>")
     found = judged(ref, cand)
     assert sorted(d.category for d in found) == ["structure_error", "style_error"], found
+
+
+def test_svg_stroked_rect_resized_beside_an_element_gone_keeps_its_proportions() -> None:
+    # feather/linkedin with its big path dropped and its post (a stroked rect) scaled by 0.395 about its centre:
+    # the box holds the stroke, which the resize keeps, so the box scales 0.60 x 0.48 while the rect keeps its
+    # proportions. Read from the box, the rect was "another shape" beside the element gone, and the icon piled up
+    # an item for 67 % of its ink missing (3 items, 9, for 2, 5).
+    path = '<path d="M16 8a6 6 0 0 1 6 6v7h-4v-7a2 2 0 0 0-2-2 2 2 0 0 0-2 2v7h-4v-7a6 6 0 0 1 6-6z"/>'
+    dot = '<circle cx="4" cy="4" r="2"/>'
+    ref = stroked(path, '<rect x="2" y="9" width="4" height="12"/>', dot)
+    cand = stroked('<rect x="3.21" y="12.63" width="1.58" height="4.74"/>', dot)
+    found = judged(ref, cand)
+    assert len(found) == 2 and not any("empty" in d.description for d in found), found

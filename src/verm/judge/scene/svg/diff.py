@@ -256,6 +256,20 @@ class SvgDiff:
             thick = float(e.get("stroke_width") or 1.0) * self.ink.scale
         return own * min(1.0, shift / max(thick, 1e-9))
 
+    def shape_scale(
+        self, members: list[tuple[dict[str, Any], dict[str, Any]]], sx: float, sy: float
+    ) -> tuple[float, float]:
+        """How a group of elements moved together was scaled across and down, their strokes taken off their boxes
+        (``sx``, ``sy``: the boxes' scales, kept where a box cannot be read)."""
+        a, b = clean_box(members[0][0].get("bbox")), clean_box(members[0][1].get("bbox"))
+        if a is None or b is None:
+            return sx, sy
+        (wa, ha), (wb, hb) = _stroke_box(members[0][0], self.ink), _stroke_box(members[0][1], self.ink_c)
+        across, down = (a[2] - a[0]) - wa, (a[3] - a[1]) - ha
+        if across <= 0 or down <= 0:
+            return sx, sy
+        return max(0.0, (b[2] - b[0]) - wb) / across, max(0.0, (b[3] - b[1]) - hb) / down
+
     def geometry(self, box: Any, moved: float, share: float) -> int:
         """A geometry change's severity (`grade.moved_severity`) from the scene's estimates of how far its outline
         moved and the share of the ink it changed (`grade.merge_svg` reads them off the images when the change
@@ -593,8 +607,19 @@ class SvgDiff:
             out.add("shape_error", sev, loc, desc, union_box(boxes), els={("c", j) for _, j, _ in members})
             # A box cut at the canvas edge shows only part of its proportions: resized as a whole, not redrawn.
             cut = any(_at_canvas_edge(ca[j].get("bbox")) for _, j, _ in members)
+            # Proportions of the shapes, not of their boxes: a box holds the stroke, which a resize keeps (a
+            # stroked rect scaled by 0.4 has a box scaled 0.6 x 0.5).
+            sx, sy = self.shape_scale([(ra[i], ca[j]) for i, j, _ in members], sx, sy)
             if min(sx, sy) > 0 and max(sx / sy, sy / sx) >= REDRAWN_ASPECT and not cut:
                 self.redrawn.extend(ra[i] for i, _, _ in members)
+
+
+def _stroke_box(e: dict[str, Any], ink: Ink) -> tuple[float, float]:
+    """The stroke's share of an element's box width and height (a box holds half a stroke each side)."""
+    if e.get("stroke") in (None, "none"):
+        return 0.0, 0.0
+    width = float(e.get("stroke_width") or 0) * ink.scale
+    return width / ink.w, width / ink.h
 
 
 def _at_canvas_edge(bbox: Any) -> bool:
