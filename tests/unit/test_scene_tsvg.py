@@ -504,3 +504,30 @@ def test_svg_stroked_rect_resized_beside_an_element_gone_keeps_its_proportions()
     cand = stroked('<rect x="3.21" y="12.63" width="1.58" height="4.74"/>', dot)
     found = judged(ref, cand)
     assert len(found) == 2 and not any("empty" in d.description for d in found), found
+
+
+def test_svg_sea_sent_over_the_land_and_recoloured_is_one_change() -> None:
+    # twemoji's globe with its sea (the circle) drawn over its land and recoloured: the order change hides the
+    # land, all of it inside the recoloured sea, so the truth lists one change (the order's pixels were not read,
+    # and it stayed apart: 2 items, 4 for 2).
+    sea, land = '<circle cx="18" cy="18" r="18" fill="{}"/>', '<path d="M8 8h14v12H8z" fill="#5c913b"/>'
+    head = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36">'
+    ref = _raw_icon(head + sea.format("#88c9f9") + land + "</svg>")
+    cand = _raw_icon(head + land + sea.format("#5cb5f7") + "</svg>")
+    found = judged(ref, cand)
+    assert len(found) == 1, found
+
+
+def test_svg_order_change_and_a_resize_of_another_place_are_apart() -> None:
+    # A small square sent below the large one it lay on, and also resized and moved mostly off it: the order
+    # change shows where the square was (now hidden), the resize where it went; the truth, which merges by
+    # the pixels, lists two changes. An order change is a change of the order, not of the element it moved:
+    # it joins another change of that element only where their pixels overlap (it was one item, 3).
+    head = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36">'
+    big, small = '<path d="M2 2h20v20H2z" fill="#3b88c3"/>', '<path d="M8 8h6v6H8z" fill="#dd2e44"{}/>'
+    ref = _raw_icon(head + big + small.format("") + "</svg>")
+    cand = _raw_icon(
+        head + small.format(' transform="translate(19 19) scale(1.6) translate(-11 -11)"') + big + "</svg>"
+    )
+    found = judged(ref, cand)
+    assert len(found) == 2, found

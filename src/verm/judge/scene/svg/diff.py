@@ -470,7 +470,7 @@ class SvgDiff:
         direction = "above" if j > i else "below"
         out.add("structure_error", sev, _svg_name(e, j),
                 f"{_svg_name(e, j)} is drawn at stacking position {j + 1}, should be {i + 1} (now {direction} "
-                "elements it should not be)", e.get("bbox"), els={("c", j)}, stacking=True)  # fmt: skip
+                "elements it should not be)", e.get("bbox"), els={("c", j)}, stacking=True, reorder=(i, j))  # fmt: skip
 
     def changes(
         self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], pairs: list[tuple[int, int]], out: Findings

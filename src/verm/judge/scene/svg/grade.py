@@ -406,10 +406,11 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None, changed: Change
         shared = bool(a.tags.get("els", set()) & b.tags.get("els", set()))
         # A copy and its later edits are edits apart too (the truth makes the copy first): the pixels tell, where
         # they can.
-        # A group's recolour is a change of the group, not of each element in it: where it meets another change
-        # of one of them (a shift), the pixels tell too (the truth lists a recoloured icon and one of its parts
-        # moved apart where under half of the move's pixels are recoloured ones).
-        if shared and not (a.tags.get("extra") or b.tags.get("extra") or a.tags.get("group") or b.tags.get("group")):
+        # A group's recolour is a change of the group, not of each element in it, and a change of the stacking
+        # order one of the order: where it meets another change of one of those elements (a shift, a resize),
+        # the pixels tell too (the truth lists a recoloured icon and one of its parts moved apart where under
+        # half of the move's pixels are recoloured ones).
+        if shared and not any(f.tags.get(k) for f in (a, b) for k in ("extra", "group", "stacking")):
             return True
         same = changed.overlap(i, j) if changed is not None else None
         return shared if same is None else same
