@@ -518,6 +518,22 @@ def test_svg_sea_sent_over_the_land_and_recoloured_is_one_change() -> None:
     assert len(found) == 1, found
 
 
+def test_svg_order_change_leads_the_changes_on_its_pixels_by_how_many_it_changes() -> None:
+    # The sea sent over the land, and an island on the land mirrored: one change to the truth, led (both 2) by
+    # the edit that changed the most pixels, the order change (the order change had no pixels and the mirror
+    # led it: a text_symbol_error for a structure_error).
+    sea, land = '<circle cx="18" cy="18" r="18" fill="#88c9f9"/>', '<path d="M6 6h20v16H6z" fill="#5c913b"/>'
+    island = '<path d="M10 10h6l-6 5z" fill="#ffcc4d"{}/>'
+    head = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36">'
+    ref = _raw_icon(head + sea + land + island.format("") + "</svg>")
+    flip = ' transform="translate(13 12.5) scale(-1 1) translate(-13 -12.5)"'
+    cand = _raw_icon(head + land + sea + island.format(flip) + "</svg>")
+    found = judged(ref, cand)
+    assert [d.category for d in found] == ["structure_error"] and "stacking" in found[0].description.split(";")[0], (
+        found
+    )
+
+
 def test_svg_order_change_and_a_resize_of_another_place_are_apart() -> None:
     # A small square sent below the large one it lay on, and also resized and moved mostly off it: the order
     # change shows where the square was (now hidden), the resize where it went; the truth, which merges by

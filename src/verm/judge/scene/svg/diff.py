@@ -466,11 +466,13 @@ class SvgDiff:
             intersection_area(e.get("bbox"), p.get("bbox")) / max(box_area(p.get("bbox")), 1e-9) * self.ink.of(p)
             for p in passed if p is not ra[i]
         )  # fmt: skip
-        sev = 2 if self.seen(e.get("bbox"), overlap / self.ink.total) >= DETAIL_SHARE else 1
+        share = self.seen(e.get("bbox"), overlap / self.ink.total)
+        sev = 2 if share >= DETAIL_SHARE else 1
         direction = "above" if j > i else "below"
         out.add("structure_error", sev, _svg_name(e, j),
                 f"{_svg_name(e, j)} is drawn at stacking position {j + 1}, should be {i + 1} (now {direction} "
-                "elements it should not be)", e.get("bbox"), els={("c", j)}, stacking=True, reorder=(i, j))  # fmt: skip
+                "elements it should not be)", e.get("bbox"), els={("c", j)}, stacking=True, reorder=(i, j),
+                pixels=share)  # fmt: skip
 
     def changes(
         self, ra: list[dict[str, Any]], ca: list[dict[str, Any]], pairs: list[tuple[int, int]], out: Findings
