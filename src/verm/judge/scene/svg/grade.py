@@ -449,9 +449,11 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None, changed: Change
                 )
                 own = changed.on_image(k, (shows.h, shows.w)) if changed is not None and alone else None
                 moved = moves.moved(where, own)
-                f.severity = moved_severity(
-                    f.tags["moved"] if moved is None else min(moved, f.tags["moved"]), shows.share(where, only=own)
-                )
+                if moved is None:
+                    moved = f.tags["moved"]
+                elif own is None:
+                    moved = min(moved, f.tags["moved"])
+                f.severity = moved_severity(moved, shows.share(where, only=own))
             keep.append(f)
             continue
         # The dominant change: the highest severity, then the most changed pixels (as the ground truth picks).
