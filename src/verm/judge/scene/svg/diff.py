@@ -528,8 +528,10 @@ class SvgDiff:
                         # How far the outline moves under the mirror as written (about its own centre), curves
                         # followed: an arch whose end points are symmetric still turns the other way.
                         flip = transform_moved(ink, a, part)
-                        if flip < MIRROR_UNSEEN:
-                            continue  # a symmetric shape: its mirror image is itself
+                        # A symmetric shape: its mirror image is itself. Nowhere a pixel off, not at 98 % of
+                        # its outline: a near-symmetric key head whose curves differ at one end shows there.
+                        if flip < MIRROR_UNSEEN and transform_moved(ink, a, part, 100) < MIRROR_UNSEEN:
+                            continue
                         sev = 1 if flip < SYMMETRIC_MOVED else 2
                         out.add("text_symbol_error", sev, name, f"{name} is mirrored ({part!r})", box, els=els,
                                 pixels=changed_share(ink, a, flip), edit="mirror")  # fmt: skip

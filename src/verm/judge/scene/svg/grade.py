@@ -251,10 +251,10 @@ def outline_moved(ink: Ink, old: list[tuple[float, float]], new: list[tuple[floa
     return max(p98(new, old), p98(old, new)) * ink.scale / ink.side
 
 
-def transformed_moved(ink: Ink, e: dict[str, Any], matrix: tuple[float, ...]) -> float:
+def transformed_moved(ink: Ink, e: dict[str, Any], matrix: tuple[float, ...], percentile: float = 98) -> float:
     """How far an element's outline moves under an added transform (a, b, c, d, e, f in its user units): the
-    98th percentile of the distance from points along each outline (`OUTLINE_STEP` apart) to the other's
-    segments, both ways."""
+    ``percentile`` (the 98th: what the truth measures) of the distance from points along each outline
+    (`OUTLINE_STEP` apart) to the other's segments, both ways."""
     parts = outline(ink, e)
     if not parts:
         return 0.1
@@ -264,7 +264,7 @@ def transformed_moved(ink: Ink, e: dict[str, Any], matrix: tuple[float, ...]) ->
     far = 0.0
     for src, dst in ((moved, parts), (parts, moved)):
         dist = np.sort(_to_segments(along(src, step), *_segments(dst)))
-        far = max(far, float(dist[min(len(dist) - 1, int(0.98 * len(dist)))]))
+        far = max(far, float(dist[min(len(dist) - 1, int(percentile / 100 * len(dist)))]))
     return far * ink.scale / ink.side
 
 

@@ -69,10 +69,11 @@ def resize_outline(ink: Ink, e: dict[str, Any], ga: str | None, gb: str | None) 
     return outline_moved(ink, pa, pb)
 
 
-def transform_moved(ink: Ink, e: dict[str, Any], part: str) -> float:
-    """How far an appended transform moves an element's outline, a share of the canvas side."""
+def transform_moved(ink: Ink, e: dict[str, Any], part: str, percentile: float = 98) -> float:
+    """How far an appended transform moves an element's outline, a share of the canvas side (the ``percentile``
+    of its points' distances to the other outline)."""
     matrix = parse_transform(part)
-    return transformed_moved(ink, e, matrix) if matrix is not None else 0.1
+    return transformed_moved(ink, e, matrix, percentile) if matrix is not None else 0.1
 
 
 _TRANSFORM_FN_RE = re.compile(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\([^)]*\)")
