@@ -28,11 +28,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from verm.judge.scene.boxes import box_area, clean_box
+from verm.judge.scene.boxes import box_area, clean_box, union_box
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, merged_finding, same_place_groups
 from verm.judge.scene.shows import ChangedPixels
-from verm.svg_path import path_outline
+from verm.svg_path import path_subpaths
 
 if TYPE_CHECKING:
     from verm.judge.scene.svg.overlap import ChangedShapes
@@ -47,6 +47,10 @@ MIRROR_UNSEEN = 0.002
 #: image; a colour within `BLEND_RGB` of the segment between two more frequent ones is their blend.
 MAX_COLOUR_CLASSES = 16
 PALETTE_SHARE = 0.001
+#: How far an outline moves is read at points this far apart along it (a share of the canvas side), at most
+#: `OUTLINE_POINTS` of them.
+OUTLINE_STEP = 0.01
+OUTLINE_POINTS = 600
 #: Images larger than this (px, the longer side) are read at every second pixel.
 MOVED_FULL_SIDE = 256
 BLEND_RGB = 12.0
@@ -142,12 +146,18 @@ def changed_share(ink: Ink, e: dict[str, Any], moved: float) -> float:
     return min(2 * own, band + own * 0.5) / ink.total
 
 
-def outline(ink: Ink, e: dict[str, Any]) -> list[tuple[float, float]]:
-    """An element's outline as points in its user units: its path (curves and arcs followed) or points, else its
-    box's corners (a circle's or ellipse's: points around it), closed."""
+def outline(ink: Ink, e: dict[str, Any]) -> list[list[tuple[float, float]]]:
+    """An element's outline as polylines in its user units, one a subpath: its path (curves and arcs followed)
+    or points, else its box's corners (a circle's or ellipse's: points around it). A subpath is closed where
+    the element closes it (``Z``), fills it (a fill closes every subpath) or is a closed shape; an open stroke
+    stays open (a clipboard's outline with a gap at its top is not a box: mirrored, its gap moves)."""
     d = e.get("d_full") or e.get("d")
-    pts = path_outline(d) if d and not d.endswith("...") else ink.vertices(e)
-    if len(pts) < 2:
+    if d and not d.endswith("..."):
+        parts = [sub for sub in path_subpaths(d) if len(sub) >= 2]
+    else:
+        pts = ink.vertices(e)
+        parts = [pts] if len(pts) >= 2 else []
+    if not parts:
         b = clean_box(e.get("bbox"))
         if b is None:
             return []
@@ -158,7 +168,33 @@ def outline(ink: Ink, e: dict[str, Any]) -> list[tuple[float, float]]:
             pts = [(cx + rx * math.cos(k * math.pi / 8), cy + ry * math.sin(k * math.pi / 8)) for k in range(16)]
         else:
             pts = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
-    return [*pts, pts[0]] if pts[0] != pts[-1] else pts
+        parts = [pts]
+    closed = e.get("fill") not in (None, "none") or e.get("tag") in ("rect", "circle", "ellipse", "polygon")
+    return [[*pts, pts[0]] if closed and pts[0] != pts[-1] else pts for pts in parts]
+
+
+def along(parts: list[list[tuple[float, float]]], step: float) -> np.ndarray:
+    """Points along the polylines at most ``step`` apart (at most `OUTLINE_POINTS` in all): a change along a
+    straight edge (a gap that moved) moves no vertex."""
+    segs = [(np.asarray(pts[:-1], dtype=np.float64), np.asarray(pts[1:], dtype=np.float64)) for pts in parts]
+    length = sum(float(np.hypot(*(b - a).T).sum()) for a, b in segs if len(a))
+    step = max(step, length / OUTLINE_POINTS, 1e-9)
+    out = [np.asarray([pts[0] for pts in parts if pts], dtype=np.float64).reshape(-1, 2)]
+    for a, b in segs:
+        if not len(a):
+            continue
+        n = np.maximum(1, np.ceil(np.hypot(*(b - a).T) / step)).astype(int)
+        k = np.repeat(np.arange(len(a)), n)
+        t = (np.arange(len(k)) - np.repeat(np.cumsum(n) - n, n) + 1) / np.repeat(n, n)
+        out.append(a[k] + (b[k] - a[k]) * t[:, None])
+    return np.concatenate(out)
+
+
+def _segments(parts: list[list[tuple[float, float]]]) -> tuple[np.ndarray, np.ndarray]:
+    """The polylines' segments as start and end arrays (no segment joins two subpaths)."""
+    starts = [np.asarray(pts[:-1] or pts, dtype=np.float64).reshape(-1, 2) for pts in parts if pts]
+    ends = [np.asarray(pts[1:] or pts, dtype=np.float64).reshape(-1, 2) for pts in parts if pts]
+    return np.concatenate(starts), np.concatenate(ends)
 
 
 def to_polyline(p: tuple[float, float], line: list[tuple[float, float]]) -> float:
@@ -175,7 +211,11 @@ def to_polyline(p: tuple[float, float], line: list[tuple[float, float]]) -> floa
 def _to_polyline_all(points: np.ndarray, line: np.ndarray) -> np.ndarray:
     """`to_polyline` for many points at once (an outline followed along its curves has hundreds of points),
     in blocks so that points x segments stays small."""
-    a, b = line[:-1], line[1:]
+    return _to_segments(points, line[:-1], line[1:])
+
+
+def _to_segments(points: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Each point's distance to the nearest of the segments ``a[k]``-``b[k]``."""
     d = b - a
     n2 = (d**2).sum(axis=1)
     safe = np.where(n2 > 0, n2, 1.0)
@@ -211,11 +251,21 @@ def outline_moved(ink: Ink, old: list[tuple[float, float]], new: list[tuple[floa
     return max(p98(new, old), p98(old, new)) * ink.scale / ink.side
 
 
-def transformed_moved(ink: Ink, e: dict[str, Any], matrix: tuple[float, ...]) -> float:
-    """How far an element's outline moves under an added transform (a, b, c, d, e, f in its user units)."""
-    pts = outline(ink, e)
+def transformed_moved(ink: Ink, e: dict[str, Any], matrix: tuple[float, ...], percentile: float = 98) -> float:
+    """How far an element's outline moves under an added transform (a, b, c, d, e, f in its user units): the
+    ``percentile`` (the 98th: what the truth measures) of the distance from points along each outline
+    (`OUTLINE_STEP` apart) to the other's segments, both ways."""
+    parts = outline(ink, e)
+    if not parts:
+        return 0.1
     a, b, c, d, tx, ty = matrix
-    return outline_moved(ink, pts, [(a * x + c * y + tx, b * x + d * y + ty) for x, y in pts])
+    moved = [[(a * x + c * y + tx, b * x + d * y + ty) for x, y in pts] for pts in parts]
+    step = OUTLINE_STEP * ink.side / ink.scale
+    far = 0.0
+    for src, dst in ((moved, parts), (parts, moved)):
+        dist = np.sort(_to_segments(along(src, step), *_segments(dst)))
+        far = max(far, float(dist[min(len(dist) - 1, int(percentile / 100 * len(dist)))]))
+    return far * ink.scale / ink.side
 
 
 def rotation_moved(ink: Ink, e: dict[str, Any], degrees: float) -> float:
@@ -239,9 +289,11 @@ class PixelMoves:
     """How far a change's pixels moved, read off the two images as the bench's ground truth measures it
     (`verm.perturb.effect`): both images snapped to their solid colours (colour classes of 16 levels a channel
     holding `PALETTE_SHARE` of the image, less the blends of two more frequent ones: anti-aliasing), then each
-    changed pixel's distance to the nearest pixel of its new colour in the reference, the 98th percentile, a
-    share of the longer side. A pixel whose new colour the reference lacks (recoloured), or nearer the canvas
-    edge than its colour (it may come from beyond), did not move."""
+    changed pixel's distance to the nearest pixel of its new colour in the reference (where it came from) and,
+    apart, to the nearest pixel of its old colour in the candidate (where it went), the larger 98th percentile,
+    a share of the longer side. One way alone misses a shrink: ink that turns to canvas has canvas right beside
+    it, so an outline shrunk to 0.4 read as a one-pixel move. A pixel whose colour the other image lacks
+    (recoloured), or nearer the canvas edge than its colour (it may come from beyond), did not move."""
 
     def __init__(self, shows: ChangedPixels) -> None:
         self.shows = shows
@@ -271,7 +323,8 @@ class PixelMoves:
         mids = np.stack([((np.arange(4096) >> s) & 15) * 16 + 8 for s in (8, 4, 0)], axis=1).astype(np.float64)
         lut = np.argmin(((mids[:, None, :] - palette[None]) ** 2).sum(axis=2), axis=1)
         self.snapped = [lut.astype(np.uint8)[c] for c in codes]
-        self._to: dict[int, np.ndarray | None] = {}
+        # Distance maps to each colour class, in the reference (0) and the candidate (1), made when first asked.
+        self._to: tuple[dict[int, np.ndarray | None], dict[int, np.ndarray | None]] = ({}, {})
 
     def moved(self, box: Any, only: np.ndarray | None = None) -> float | None:
         """How far the changed pixels inside ``box`` (and ``only``, a mask of the images' size as read) moved
@@ -290,17 +343,25 @@ class PixelMoves:
         h, w = self.h, self.w
         ys, xs = np.arange(h)[win[0], None], np.arange(w)[None, win[1]]
         edge = np.minimum(np.minimum(xs, w - 1 - xs), np.minimum(ys, h - 1 - ys)) + 1  # px to the canvas edge
-        found: list[np.ndarray] = []
-        for k in np.unique(sb[moving]).tolist():
-            if k not in self._to:
-                there = self.snapped[0] == k
-                self._to[k] = cv2.distanceTransform((~there).astype(np.uint8), cv2.DIST_L2, 5) if there.any() else None
-            if self._to[k] is None:
-                continue  # a colour the reference lacks: recoloured, not moved
-            dist = self._to[k][win]
-            found.append(dist[moving & (sb == k) & (dist <= edge)])
-        pixels = np.concatenate(found) if found else np.zeros(0)
-        return float(np.percentile(pixels, 98)) / max(h, w) if len(pixels) else None
+        far: float | None = None
+        # Where each new colour came from (its nearest pixel in the reference), then where each old colour went
+        # (its nearest pixel in the candidate).
+        for now, then in ((1, 0), (0, 1)):
+            labels = self.snapped[now][win]
+            found: list[np.ndarray] = []
+            for k in np.unique(labels[moving]).tolist():
+                to = self._to[then]
+                if k not in to:
+                    there = self.snapped[then] == k
+                    to[k] = cv2.distanceTransform((~there).astype(np.uint8), cv2.DIST_L2, 5) if there.any() else None
+                if to[k] is None:
+                    continue  # a colour the other image lacks: recoloured, not moved
+                dist = to[k][win]
+                found.append(dist[moving & (labels == k) & (dist <= edge)])
+            pixels = np.concatenate(found) if found else np.zeros(0)
+            if len(pixels):
+                far = max(far or 0.0, float(np.percentile(pixels, 98)) / max(h, w))
+        return far
 
 
 def _levels(rgb: np.ndarray) -> np.ndarray:
@@ -345,7 +406,11 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None, changed: Change
         shared = bool(a.tags.get("els", set()) & b.tags.get("els", set()))
         # A copy and its later edits are edits apart too (the truth makes the copy first): the pixels tell, where
         # they can.
-        if shared and not (a.tags.get("extra") or b.tags.get("extra")):
+        # A group's recolour is a change of the group, not of each element in it, and a change of the stacking
+        # order one of the order: where it meets another change of one of those elements (a shift, a resize),
+        # the pixels tell too (the truth lists a recoloured icon and one of its parts moved apart where under
+        # half of the move's pixels are recoloured ones).
+        if shared and not any(f.tags.get(k) for f in (a, b) for k in ("extra", "group", "stacking")):
             return True
         same = changed.overlap(i, j) if changed is not None else None
         return shared if same is None else same
@@ -384,13 +449,38 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None, changed: Change
                 )
                 own = changed.on_image(k, (shows.h, shows.w)) if changed is not None and alone else None
                 moved = moves.moved(where, own)
-                f.severity = moved_severity(
-                    f.tags["moved"] if moved is None else min(moved, f.tags["moved"]), shows.share(where, only=own)
-                )
+                if moved is None:
+                    moved = f.tags["moved"]
+                elif own is None:
+                    moved = min(moved, f.tags["moved"])
+                f.severity = moved_severity(moved, shows.share(where, only=own))
             keep.append(f)
             continue
         # The dominant change: the highest severity, then the most changed pixels (as the ground truth picks).
         merged = merged_finding(items, members, lambda k: (items[k].severity, items[k].tags.get("pixels", 0.0), -k))
         merged.tags["els"] = set().union(*(items[k].tags.get("els", set()) for k in members))
+        if shows is not None:
+            merged.severity = max(merged.severity, _union_severity(merged, [items[k] for k in members],
+                                                                   union_share(shows, changed, items, members)))  # fmt: skip
         keep.append(merged)
     out.items[:] = keep
+
+
+def union_share(shows: ChangedPixels, changed: ChangedShapes | None, items: list[Finding], members: list[int]) -> float:
+    """The changed pixels of a group of findings as a share of the ink: inside their boxes, on their shapes'
+    changed pixels where every one of them can be read (`overlap.ChangedShapes`)."""
+    box = union_box([items[k].bbox for k in members])
+    masks = [changed.on_image(k, (shows.h, shows.w)) for k in members] if changed is not None else [None]
+    only = np.logical_or.reduce(masks) if all(m is not None for m in masks) else None  # type: ignore[arg-type]
+    return shows.share(box, only=only)
+
+
+def _union_severity(lead: Finding, members: list[Finding], share: float) -> int:
+    """The dominant change's rule applied to the group's pixels, as the ground truth grades edits it merges (the
+    union of their changed pixels, the largest displacement): an element copied, gone or moved graded by the
+    share of the ink the group changes (a copy beside a recolour of the whole icon: the whole icon changed)."""
+    if lead.tags.get("extra") or lead.tags.get("missing"):
+        return ink_severity(share)
+    if "moved" in lead.tags:
+        return moved_severity(max(f.tags.get("moved", 0.0) for f in members), share)
+    return 1

@@ -73,6 +73,18 @@ class ChangedShapes:
             after = list(self.ref)
             after[ia], after[ib] = after[ib], after[ia]
             return self._differ(self.ref, after, [self.ref[ia], self.ref[ib]])
+        reorder = f.tags.get("reorder")
+        if reorder is not None and f.tags.get("stacking"):
+            # An element drawn at another place in the order: the reference with it moved there, against the
+            # reference (what it now covers, or what now covers it: a sea sent over the land hides the land).
+            i, j = reorder
+            if i >= len(self.ref):
+                return None
+            after = list(self.ref)
+            moved = after.pop(i)
+            after.insert(min(j, len(after)), moved)
+            lo, hi = sorted((i, min(j, len(self.ref) - 1)))
+            return self._differ(self.ref, after, self.ref[lo : hi + 1])
         if f.tags.get("stacking"):
             return None
         if f.tags.get("missing"):
