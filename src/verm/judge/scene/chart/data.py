@@ -28,6 +28,7 @@ from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, reading_severity, values_lost
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes, is_histogram
 from verm.judge.scene.chart.series import (
+    AUX_KINDS,
     KIND_WORDS,
     NOLINE,
     NOMARKER,
@@ -283,10 +284,15 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         compare_line_boxes(out, kr["boxline"], kc["boxline"], where, ctx)
         skip.add("boxline")
     area_match: tuple[list[tuple[int, int]], list[int], list[int]] | None = None
+    moved = _moved_by_name(kr, kc, skip)
     for kind in sorted(set(kr) | set(kc)):
         if kind in skip:
             continue
         sr, sc = kr.get(kind, []), kc.get(kind, [])
+        if moved:  # a series its name shows drawn as another kind is retyped, not its kind's other series' partner
+            lost_all.extend((s, sr) for s in sr if id(s) in moved)
+            added_all.extend((s, sc) for s in sc if id(s) in moved)
+            sr, sc = [s for s in sr if id(s) not in moved], [s for s in sc if id(s) not in moved]
         if kind == "line" and area_match is not None:
             # Lines outlining stacked layers pair through their layers; those of a layer lost or added go with it.
             pairs, lost, added = outline_pairs(sr, sc, kr.get("area", []), kc.get("area", []), *area_match)
@@ -385,6 +391,36 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
                 s.bbox, marks=s.kind)  # fmt: skip
     return res
+
+
+def _moved_by_name(kr: dict[str, list[Series]], kc: dict[str, list[Series]], skip: set[str]) -> set[int]:
+    """Series (ids, of both sides) whose name left its kind for another: the reference's series named N of kind
+    K and the candidate's series named N of kind L, when only the reference draws N as K and only the candidate
+    draws it as L. A reader follows the legend's name to the new kind (a line turned bars); pairing the line by
+    order with another line instead (one added beside it) reads a retype and an addition as a line's every
+    value and colour changed, a series added, and legend entries swapped."""
+
+    def names(kinds: dict[str, list[Series]]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for kind, ss in kinds.items():
+            if kind in skip or kind in AUX_KINDS or kind == "area":
+                continue  # stacked layers pair through their outlines (`stacks.outline_pairs`), by index
+            for s in ss:
+                if s.name:
+                    out.setdefault(s.name, set()).add(kind)
+        return out
+
+    nr, nc = names(kr), names(kc)
+    moved: set[int] = set()
+    for name in set(nr) & set(nc):
+        was, now = nr[name] - nc[name], nc[name] - nr[name]
+        if len(was) != 1 or len(now) != 1 or nr[name] & nc[name]:
+            continue  # drawn as the same kind on both sides (or several): pairs within its kind
+        a = [s for s in kr[next(iter(was))] if s.name == name]
+        b = [s for s in kc[next(iter(now))] if s.name == name]
+        if len(a) == 1 and len(b) == 1:
+            moved |= {id(a[0]), id(b[0])}
+    return moved
 
 
 def _bars_own(err: Series, bars: Sequence[Series]) -> bool:
