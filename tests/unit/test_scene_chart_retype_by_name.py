@@ -1,4 +1,5 @@
-"""Scene judge, charts: a series that its legend name shows drawn as another kind, and texts off the canvas."""
+"""Scene judge, charts: a series that its legend name (or, unnamed, its values) shows drawn as another kind, and
+texts off the canvas."""
 
 from __future__ import annotations
 
@@ -27,6 +28,19 @@ RETYPED_AND_COPIED = TWO_LINES.replace(
     'ax.bar(years, ios, label="iOS")\nax.plot(years, [v * 0.69 for v in ios], color="#e377c2", label="Projected")',
 )
 
+ONE_LINE = """
+import matplotlib.pyplot as plt
+months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun"]
+rain = [61.2, 78.4, 55.0, 40.3, 33.9, 20.1]
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot(months, rain, ".-")
+"""
+
+# The unnamed line drawn as bars of the same heights, and a scaled copy drawn as a line in its place.
+ONE_LINE_RETYPED = ONE_LINE.replace(
+    'ax.plot(months, rain, ".-")', 'ax.bar(months, rain)\nax.plot(months, [v * 0.54 for v in rain], color="#006400")'
+)
+
 # A figure too small for its x-axis label: the label is drawn below the canvas.
 CUT_LABEL = """
 import matplotlib.pyplot as plt
@@ -50,6 +64,8 @@ def charts() -> Iterator[dict[str, Rendering]]:
         {
             "lines": TWO_LINES,
             "retyped": RETYPED_AND_COPIED,
+            "one_line": ONE_LINE,
+            "one_line_retyped": ONE_LINE_RETYPED,
             "cut": CUT_LABEL,
             "cut_typo": CUT_LABEL.replace("Study hours", "Study count"),
             "noted": NOTED,
@@ -70,6 +86,15 @@ def test_a_line_drawn_as_bars_beside_an_added_line_is_a_retype_and_an_extra_line
     assert "'Projected' should not be there" in descriptions, found
     assert not any("legend" in d.description or "colour" in d.description for d in found), found
     assert sum(d.severity for d in found) <= 6, found
+
+
+def test_an_unnamed_line_drawn_as_bars_of_its_very_values_beside_an_added_line_is_a_retype(
+    charts: dict[str, Rendering],
+) -> None:
+    found = SceneJudge().judge(Task.CHART, charts["one_line"], charts["one_line_retyped"]).discrepancies
+    descriptions = " | ".join(d.description for d in found)
+    assert "the line is drawn as vertical bars" in descriptions, found
+    assert "differ" not in descriptions and "colour" not in descriptions, found
 
 
 def test_an_axis_label_off_the_canvas_shows_no_typo(charts: dict[str, Rendering]) -> None:

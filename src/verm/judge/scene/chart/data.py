@@ -284,7 +284,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         compare_line_boxes(out, kr["boxline"], kc["boxline"], where, ctx)
         skip.add("boxline")
     area_match: tuple[list[tuple[int, int]], list[int], list[int]] | None = None
-    moved = _moved_by_name(kr, kc, skip)
+    moved = _moved_kind(kr, kc, skip)
     for kind in sorted(set(kr) | set(kc)):
         if kind in skip:
             continue
@@ -393,31 +393,39 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     return res
 
 
-def _moved_by_name(kr: dict[str, list[Series]], kc: dict[str, list[Series]], skip: set[str]) -> set[int]:
-    """Series (ids, of both sides) whose name left its kind for another: the reference's series named N of kind
-    K and the candidate's series named N of kind L, when only the reference draws N as K and only the candidate
-    draws it as L. A reader follows the legend's name to the new kind (a line turned bars); pairing the line by
-    order with another line instead (one added beside it) reads a retype and an addition as a line's every
-    value and colour changed, a series added, and legend entries swapped."""
+def _moved_kind(kr: dict[str, list[Series]], kc: dict[str, list[Series]], skip: set[str]) -> set[int]:
+    """Series (ids, of both sides) that left their kind for another: the reference's series of kind K and the
+    candidate's of kind L that share a name (or, unnamed, the very same values), when only the reference draws
+    it as K and only the candidate as L. A reader follows the legend's name (or the same bars' heights) to the
+    new kind (a line turned bars); pairing the line by order with another line instead (one added beside it)
+    reads a retype and an addition as a line's every value and colour changed, a series added, and legend
+    entries swapped."""
 
-    def names(kinds: dict[str, list[Series]]) -> dict[str, set[str]]:
-        out: dict[str, set[str]] = {}
+    def key(s: Series) -> tuple[Any, ...] | None:
+        if s.name:
+            return ("name", s.name)
+        values = first_values(s)
+        if len(values) < 3 or not all(isinstance(v, (int, float)) and math.isfinite(v) for v in values):
+            return None
+        return ("values", *(float(f"{v:.6g}") for v in values))
+
+    def kinds_of(kinds: dict[str, list[Series]]) -> dict[tuple[Any, ...], dict[str, list[Series]]]:
+        out: dict[tuple[Any, ...], dict[str, list[Series]]] = {}
         for kind, ss in kinds.items():
             if kind in skip or kind in AUX_KINDS or kind == "area":
                 continue  # stacked layers pair through their outlines (`stacks.outline_pairs`), by index
             for s in ss:
-                if s.name:
-                    out.setdefault(s.name, set()).add(kind)
+                if (k := key(s)) is not None:
+                    out.setdefault(k, {}).setdefault(kind, []).append(s)
         return out
 
-    nr, nc = names(kr), names(kc)
+    kr_of, kc_of = kinds_of(kr), kinds_of(kc)
     moved: set[int] = set()
-    for name in set(nr) & set(nc):
-        was, now = nr[name] - nc[name], nc[name] - nr[name]
-        if len(was) != 1 or len(now) != 1 or nr[name] & nc[name]:
-            continue  # drawn as the same kind on both sides (or several): pairs within its kind
-        a = [s for s in kr[next(iter(was))] if s.name == name]
-        b = [s for s in kc[next(iter(now))] if s.name == name]
+    for k in set(kr_of) & set(kc_of):
+        was, now = kr_of[k], kc_of[k]
+        if len(was) != 1 or len(now) != 1 or set(was) == set(now):
+            continue  # drawn as the same kind on both sides (or as several): pairs within its kind
+        [a], [b] = list(was.values()), list(now.values())
         if len(a) == 1 and len(b) == 1:
             moved |= {id(a[0]), id(b[0])}
     return moved
