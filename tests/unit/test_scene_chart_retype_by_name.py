@@ -131,3 +131,31 @@ def test_a_label_pushed_off_the_canvas_shows_no_typo() -> None:
     assert label["bbox"][0] == label["bbox"][2] == 0.0
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     assert not any("label" in d.description for d in found), found
+
+
+FOUR_BARS = """
+import matplotlib.pyplot as plt
+import numpy as np
+x = np.arange(4)
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar(x - 0.3, [3, 5, 4, 6], 0.2, label="Model A", color="#1f77b4")
+ax.bar(x - 0.1, [4, 4, 5, 5], 0.2, label="Model B", color="#ff7f0e")
+ax.bar(x + 0.1, [2, 6, 3, 4], 0.2, label="Model C", color="#2ca02c")
+ax.bar(x + 0.3, [5, 3, 6, 2], 0.2, label="Model D", color="#d62728")
+ax.legend(title="Series")
+"""
+
+
+def test_a_legend_entry_relabelled_beside_entries_a_retype_reordered_reads_as_relabelled() -> None:
+    # 'Model C' drawn as a line lists first in the legend; 'Model A' now reads 'Score A'.
+    charts = render_charts(
+        {
+            "ref": FOUR_BARS,
+            "cand": FOUR_BARS.replace('label="Model A"', 'label="Score A"').replace(
+                'ax.bar(x + 0.1, [2, 6, 3, 4], 0.2, label="Model C"', 'ax.plot(x + 0.1, [2, 6, 3, 4], label="Model C"'
+            ),
+        }
+    )
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    legend = [d for d in found if d.category == "text_error"]
+    assert [d.description for d in legend] == ["the legend entry reads 'Score A', should be 'Model A'"], found

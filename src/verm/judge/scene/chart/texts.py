@@ -58,6 +58,29 @@ def off_canvas(t: Any) -> bool:
     return box is not None and (box[2] <= box[0] or box[3] <= box[1])
 
 
+def _moved_entries(
+    tr: list[str], tc: list[str], missing: set[str], extra: set[str]
+) -> tuple[list[str], list[str]] | None:
+    """When the legend entries both sides keep (beside those of series missing or extra) stand in another order:
+    the reference's entries the candidate lacks and the candidate's the reference lacks, each in its order; else
+    None (the entries read in order)."""
+    kept_r, kept_c = [t for t in tr if t not in missing], [t for t in tc if t not in extra]
+    common = Counter(kept_r) & Counter(kept_c)
+
+    def split(entries: list[str]) -> tuple[list[str], list[str]]:
+        left, shared, own = Counter(common), [], []
+        for t in entries:
+            if left[t] > 0:
+                left[t] -= 1
+                shared.append(t)
+            else:
+                own.append(t)
+        return shared, own
+
+    (shared_r, gone), (shared_c, new) = split(kept_r), split(kept_c)
+    return (gone, new) if shared_r != shared_c else None
+
+
 def _loc_word(loc: Any) -> str:
     if isinstance(loc, int):
         return _LEGEND_LOCS.get(loc, str(loc))
@@ -321,13 +344,21 @@ class TextRules:
                 out.add("text_error", 3, where, swapped, c.get("bbox"))
             elif not changed and swapped is None:
                 out.add("style_error", 1, where, "the legend entries are in a different order", c.get("bbox"))
-        elif (kept := [t for t in tr if t not in missing]) != [t for t in tc if t not in extra] and Counter(
-            kept
-        ) == Counter(t for t in tc if t not in extra):
-            # Entries of series added or dropped came or went with them (the series' own items); the others only
-            # moved along (a series retyped to bars lists after the lines), no entry of their own changed.
+        elif (moved := _moved_entries(tr, tc, missing, extra)) is not None:
+            # The entries kept on both sides stand in another order (a series retyped to a line lists before the
+            # bars): entries of series added or dropped came or went with them (the series' own items); the
+            # others moved along, and an entry of its own changed is read against the one it replaces, in order.
+            gone, new = moved
             if not changed:
                 out.add("style_error", 1, where, "the legend entries are in a different order", c.get("bbox"))
+            for a, b in zip(gone, new, strict=False):
+                out.add("text_error", text_severity(a, b), where,
+                        f"the legend entry reads {quote(b)}, should be {quote(a)}", c.get("bbox"))  # fmt: skip
+            for a in gone[len(new) :]:
+                out.add("text_error", 2, where, f"the legend entry {quote(a)} is missing", c.get("bbox"))
+            for b in new[len(gone) :]:
+                if not (b.startswith("_") and missing):
+                    out.add("text_error", 2, where, f"the legend entry {quote(b)} should not be there", c.get("bbox"))
         elif tr != tc:
             sm = difflib.SequenceMatcher(None, tr, tc, autojunk=False)
             for op, i0, i1, j0, j1 in sm.get_opcodes():
