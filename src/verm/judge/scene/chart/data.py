@@ -28,6 +28,7 @@ from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, reading_severity, values_lost
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes, is_histogram
 from verm.judge.scene.chart.series import (
+    AUX_KINDS,
     KIND_WORDS,
     NOLINE,
     NOMARKER,
@@ -283,10 +284,15 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         compare_line_boxes(out, kr["boxline"], kc["boxline"], where, ctx)
         skip.add("boxline")
     area_match: tuple[list[tuple[int, int]], list[int], list[int]] | None = None
+    moved = _moved_kind(kr, kc, skip)
     for kind in sorted(set(kr) | set(kc)):
         if kind in skip:
             continue
         sr, sc = kr.get(kind, []), kc.get(kind, [])
+        if moved:  # a series its name shows drawn as another kind is retyped, not its kind's other series' partner
+            lost_all.extend((s, sr) for s in sr if id(s) in moved)
+            added_all.extend((s, sc) for s in sc if id(s) in moved)
+            sr, sc = [s for s in sr if id(s) not in moved], [s for s in sc if id(s) not in moved]
         if kind == "line" and area_match is not None:
             # Lines outlining stacked layers pair through their layers; those of a layer lost or added go with it.
             pairs, lost, added = outline_pairs(sr, sc, kr.get("area", []), kc.get("area", []), *area_match)
@@ -385,6 +391,44 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
                 s.bbox, marks=s.kind)  # fmt: skip
     return res
+
+
+def _moved_kind(kr: dict[str, list[Series]], kc: dict[str, list[Series]], skip: set[str]) -> set[int]:
+    """Series (ids, of both sides) that left their kind for another: the reference's series of kind K and the
+    candidate's of kind L that share a name (or, unnamed, the very same values), when only the reference draws
+    it as K and only the candidate as L. A reader follows the legend's name (or the same bars' heights) to the
+    new kind (a line turned bars); pairing the line by order with another line instead (one added beside it)
+    reads a retype and an addition as a line's every value and colour changed, a series added, and legend
+    entries swapped."""
+
+    def key(s: Series) -> tuple[Any, ...] | None:
+        if s.name:
+            return ("name", s.name)
+        values = first_values(s)
+        if len(values) < 3 or not all(isinstance(v, (int, float)) and math.isfinite(v) for v in values):
+            return None
+        return ("values", *(float(f"{v:.6g}") for v in values))
+
+    def kinds_of(kinds: dict[str, list[Series]]) -> dict[tuple[Any, ...], dict[str, list[Series]]]:
+        out: dict[tuple[Any, ...], dict[str, list[Series]]] = {}
+        for kind, ss in kinds.items():
+            if kind in skip or kind in AUX_KINDS or kind == "area":
+                continue  # stacked layers pair through their outlines (`stacks.outline_pairs`), by index
+            for s in ss:
+                if (k := key(s)) is not None:
+                    out.setdefault(k, {}).setdefault(kind, []).append(s)
+        return out
+
+    kr_of, kc_of = kinds_of(kr), kinds_of(kc)
+    moved: set[int] = set()
+    for k in set(kr_of) & set(kc_of):
+        was, now = kr_of[k], kc_of[k]
+        if len(was) != 1 or len(now) != 1 or set(was) == set(now):
+            continue  # drawn as the same kind on both sides (or as several): pairs within its kind
+        [a], [b] = list(was.values()), list(now.values())
+        if len(a) == 1 and len(b) == 1:
+            moved |= {id(a[0]), id(b[0])}
+    return moved
 
 
 def _bars_own(err: Series, bars: Sequence[Series]) -> bool:

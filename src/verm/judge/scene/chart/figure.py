@@ -20,6 +20,7 @@ from typing import Any
 from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_margin
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
+from verm.judge.scene.chart.grade import reading_severity
 from verm.judge.scene.chart.missing import Hidden, hidden_share, legend_lost, missing_pieces
 from verm.judge.scene.chart.panels import (
     Ranges,
@@ -98,6 +99,9 @@ class ChartDiff(TextRules):
         for i, j in pairs:
             where = _axes_name(rax[i], i, len(rax))
             self.axes(rax[i], cax[j], where)
+        for i, j in pairs:
+            if is_colorbar(rax[i]) and is_colorbar(cax[j]):
+                self._colour_scale(rax[i], cax[j], _axes_name(rax[i], i, len(rax)))
         # An axes left without a partner (beyond the layout change): its data and texts are missing.
         for i in lost:
             self.missing_axes(rax[i], _axes_name(rax[i], i, len(rax)), kinds_r[i])
@@ -123,6 +127,35 @@ class ChartDiff(TextRules):
             self.legend(rl[k] if k < len(rl) else None, cl[k] if k < len(cl) else None, "figure legend",
                         self.missing, self.extra)  # fmt: skip
         self.pile_up()
+
+    def _colour_scale(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:
+        """A colour bar whose scale now spans other values, where nothing else of the figure's data or colours
+        changed: the mapped values were all changed alike (scaled), so the same colours now read as other values;
+        only the colour bar shows it. Graded by how far a value read off the scale moved (`reading_severity`)."""
+        box = clean_box(r.get("bbox"))
+        if box is None:
+            return
+        axis = "y" if box[3] - box[1] >= box[2] - box[0] else "x"
+        lr, lc = r.get(f"{axis}lim"), c.get(f"{axis}lim")
+        if not (isinstance(lr, list) and isinstance(lc, list) and len(lr) == len(lc) == 2):
+            return
+        if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in (*lr, *lc)):
+            return
+        span = abs(lr[1] - lr[0])
+        moved = max(abs(lc[0] - lr[0]), abs(lc[1] - lr[1])) / span if span > 0 else 0.0
+        if moved < COLOUR_SCALE_MOVED:
+            return
+        if any(
+            d.category in ("data_error", "structure_error")
+            or (d.category == "style_error" and ("colour" in d.description or "colormap" in d.description))
+            for d in self.out.items
+        ):
+            return  # the mapped data or colours changed where they are drawn: the scale follows them
+        old = f"{fmt_number(min(lr))} to {fmt_number(max(lr))}"
+        new = f"{fmt_number(min(lc))} to {fmt_number(max(lc))}"
+        self.out.add("data_error", reading_severity(moved), f"{where} colour scale",
+                     f"the colour scale spans {new}, should be {old}: the same colours show other values",
+                     c.get("bbox"), footprint="axes")  # fmt: skip
 
     def missing_axes(self, r: dict[str, Any], where: str, kinds: dict[str, Any]) -> None:
         """A reference axes the candidate does not show: one discrepancy, and all its data is missing."""
@@ -423,6 +456,9 @@ def _inside(a: tuple[float, ...], b: Any) -> float:
     h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
     return w * h / max(box_area(a), 1e-12)
 
+
+#: A colour bar's scale moved by this share of its span spans other values (its limits are the mapped data's).
+COLOUR_SCALE_MOVED = 0.01
 
 #: Limits set wider than the data: the candidate's empty band beyond its data exceeds the reference's by this
 #: share of the plot (autoscaled limits leave 5 % on each side whatever the data).

@@ -50,6 +50,37 @@ def _text_of(t: Any) -> str:
     return str(t or "")
 
 
+def off_canvas(t: Any) -> bool:
+    """Whether a text lies wholly off the canvas (its box, clipped to the figure, is empty): an axis label below
+    a figure too small for it, a label pushed out by wider tick labels, an annotation above narrowed limits. No
+    reader sees it: nothing of it can differ, and its leaving follows the change that pushed it out."""
+    box = clean_box(t.get("bbox")) if isinstance(t, dict) and _text_of(t).strip() else None
+    return box is not None and (box[2] <= box[0] or box[3] <= box[1])
+
+
+def _moved_entries(
+    tr: list[str], tc: list[str], missing: set[str], extra: set[str]
+) -> tuple[list[str], list[str]] | None:
+    """When the legend entries both sides keep (beside those of series missing or extra) stand in another order:
+    the reference's entries the candidate lacks and the candidate's the reference lacks, each in its order; else
+    None (the entries read in order)."""
+    kept_r, kept_c = [t for t in tr if t not in missing], [t for t in tc if t not in extra]
+    common = Counter(kept_r) & Counter(kept_c)
+
+    def split(entries: list[str]) -> tuple[list[str], list[str]]:
+        left, shared, own = Counter(common), [], []
+        for t in entries:
+            if left[t] > 0:
+                left[t] -= 1
+                shared.append(t)
+            else:
+                own.append(t)
+        return shared, own
+
+    (shared_r, gone), (shared_c, new) = split(kept_r), split(kept_c)
+    return (gone, new) if shared_r != shared_c else None
+
+
 def _loc_word(loc: Any) -> str:
     if isinstance(loc, int):
         return _LEGEND_LOCS.get(loc, str(loc))
@@ -114,6 +145,8 @@ class TextRules:
         paints: dict[str | None, list[tuple[str | None, str | None, Any]]] | None = None,
         scope: str | None = None,
     ) -> None:
+        if off_canvas(r) or off_canvas(c):
+            return
         rt, ct = _text_of(r), _text_of(c)
         box = c.get("bbox") if ct else r.get("bbox")
         scope = scope or (location[: -len(what) - 1] if location.endswith(" " + what) else location)
@@ -152,6 +185,10 @@ class TextRules:
         """Compare two lists of texts; returns how many of the reference's are gone."""
         out = self.out
         background = background or self.background
+        # Texts off the canvas show nothing; a shown one whose words went off the canvas on the other side left
+        # the view with whatever pushed it out (`off_canvas`).
+        hidden = {_text_of(t) for t in (*ra, *ca) if off_canvas(t)}
+        ra, ca = [t for t in ra if not off_canvas(t)], [t for t in ca if not off_canvas(t)]
 
         # Many texts (a heatmap's cell labels): compare the strings of texts whose boxes are near only, so the
         # matcher stays cheap; a changed text rarely also moves far.
@@ -189,7 +226,8 @@ class TextRules:
         def derived(t: str) -> bool:
             return data_changed and is_numeric_text(t)
 
-        gone = [i for i in lost if not derived(_text_of(ra[i]))]
+        gone = [i for i in lost if not derived(_text_of(ra[i])) and text_r[i] not in hidden]
+        added = [j for j in added if text_c[j] not in hidden]
         n_gone = len(gone)
         if len(gone) >= 3:
             # Many texts gone (annotations, value labels): graded by the share of the texts; most of them gone
@@ -306,6 +344,21 @@ class TextRules:
                 out.add("text_error", 3, where, swapped, c.get("bbox"))
             elif not changed and swapped is None:
                 out.add("style_error", 1, where, "the legend entries are in a different order", c.get("bbox"))
+        elif (moved := _moved_entries(tr, tc, missing, extra)) is not None:
+            # The entries kept on both sides stand in another order (a series retyped to a line lists before the
+            # bars): entries of series added or dropped came or went with them (the series' own items); the
+            # others moved along, and an entry of its own changed is read against the one it replaces, in order.
+            gone, new = moved
+            if not changed:
+                out.add("style_error", 1, where, "the legend entries are in a different order", c.get("bbox"))
+            for a, b in zip(gone, new, strict=False):
+                out.add("text_error", text_severity(a, b), where,
+                        f"the legend entry reads {quote(b)}, should be {quote(a)}", c.get("bbox"))  # fmt: skip
+            for a in gone[len(new) :]:
+                out.add("text_error", 2, where, f"the legend entry {quote(a)} is missing", c.get("bbox"))
+            for b in new[len(gone) :]:
+                if not (b.startswith("_") and missing):
+                    out.add("text_error", 2, where, f"the legend entry {quote(b)} should not be there", c.get("bbox"))
         elif tr != tc:
             sm = difflib.SequenceMatcher(None, tr, tc, autojunk=False)
             for op, i0, i1, j0, j1 in sm.get_opcodes():
