@@ -22,6 +22,7 @@ from verm.judge.pixel.chart_axis import (
     _subplot_scale_change,
     same_labels_moved,
 )
+from verm.judge.pixel.chart_axis import tick_axis as _tick_axis
 from verm.judge.pixel.chart_missing import _hidden_plot_items
 from verm.judge.pixel.chart_palette import _palette_kept
 from verm.judge.pixel.chart_pie import pie_changes
@@ -500,25 +501,6 @@ def _moved_along(c: _Ctx, regions: list[Region], used: set[int], i: int, j: int,
         out += [k, *landed]
         used.update([k, *landed])
     return out
-
-
-def _tick_axis(c: _Ctx, r: Region) -> str | None:
-    """'x' or 'y' when a region sits where that axis's tick labels are (just outside the frame)."""
-    if c.frame is None:
-        return None
-    fx0, fy0, fx1, fy1 = c.frame
-    x0, y0, x1, y1 = r.bbox
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    if cy > fy1 and y0 <= fy1 + 0.06 * c.h and fx0 - 0.04 * c.w < cx < fx1 + 0.04 * c.w and r.height < 0.08 * c.h:
-        return "x"
-    short = r.height < 0.2 * c.h
-    # A column of y tick labels changed as one region (a log axis: every label new), reaching the frame.
-    column = r.width < 0.12 * c.w and y0 >= fy0 - 0.03 * c.h and y1 <= fy1 + 0.08 * c.h and x1 >= fx0 - 0.02 * c.w
-    if cx < fx0 and x0 >= fx0 - 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and (short or column):
-        return "y"
-    if cx > fx1 and x1 <= fx1 + 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and short:
-        return "y2"
-    return None
 
 
 def _chart_location(box: PxBox, frame: PxBox | None, w: int, h: int) -> str:
