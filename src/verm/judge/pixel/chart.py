@@ -23,6 +23,7 @@ from verm.judge.pixel.chart_axis import (
     same_labels_moved,
 )
 from verm.judge.pixel.chart_axis import tick_axis as _tick_axis
+from verm.judge.pixel.chart_legend import legend_entries_of_series
 from verm.judge.pixel.chart_missing import _hidden_plot_items
 from verm.judge.pixel.chart_palette import _palette_kept
 from verm.judge.pixel.chart_pie import pie_changes
@@ -365,7 +366,8 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
     if c.frame is not None:
         geometry = [r for r in geometry if not _legend_entry_of_change(c, r, items, plot_colours)]
     items.extend(_region_item(c, r) for r in geometry)
-    return pie_changes(c, _subplot_scale_change(c, _fold_tick_labels(c, items, skip)))
+    items = legend_entries_of_series(c, _fold_tick_labels(c, items, skip))
+    return pie_changes(c, _subplot_scale_change(c, items))
 
 
 def _moved_far(c: _Ctx, a: Region, b: Region) -> bool:
