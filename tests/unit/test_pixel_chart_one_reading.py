@@ -102,3 +102,35 @@ def test_log_reads() -> None:
     assert _logish("10? 10! 107")
     assert not _logish("70 60 50 40")
     assert not _logish("Plan Design Build")
+
+
+def _groups(extra: bool, typo: bool = False) -> Image.Image:
+    """Four groups' lines with a legend at the lower centre; ``extra``: a projected copy of group 2 drawn
+    after it (its legend entry between groups 2 and 3, the entries below shifting); ``typo``: group 3's
+    label misspelt."""
+    fig, ax = plt.subplots(figsize=(9, 6))
+    x = np.arange(7)
+    rows = [[23, 37, 47, 54, 66, 67, 72], [29, 32, 20, 23, 46, 44, 43], [16, 27, 31, 33, 31, 32, 34]]
+    ax.plot(x, rows[0], color="#264653", lw=2, label="Group 1")
+    ax.plot(x, rows[1], ":v", color="#2a9d8f", label="Group 2")
+    if extra:
+        ax.plot(x, 0.72 * np.array(rows[1]), ":v", color="#8b0000", label="Projected")
+    ax.plot(x, rows[2], color="#e9c46a", label="Gruop 3" if typo else "Group 3")
+    ax.plot(x, [41, 41, 48, 66, 72, 77, 58], ".-", color="#f4a261", label="Group 4")
+    ax.set_title("Visitors over time")
+    ax.legend(loc="lower center", fontsize=9)
+    return _image(fig)
+
+
+def test_a_legend_entry_added_with_its_series_is_part_of_the_data_change(judge: PixelJudge) -> None:
+    ds = judge.judge_images(Task.CHART, _groups(False), _groups(True))
+    # (read before: the shifted entries' labels, "Group 2" read where "Group 1" stood, as text changes
+    # beside the added series)
+    labels = [d for d in ds if d.category == "text_error" and any(w in d.description for w in ("Group", "Projected"))]
+    assert not labels, ds
+    assert any(d.category in ("data_error", "structure_error") and d.severity == 3 for d in ds), ds
+
+
+def test_a_legend_label_misspelt_beside_the_same_swatch_stays_a_text_change(judge: PixelJudge) -> None:
+    ds = judge.judge_images(Task.CHART, _groups(False), _groups(False, typo=True))
+    assert [d for d in ds if d.category == "text_error"], ds
