@@ -24,7 +24,7 @@ from verm.judge.pixel.chart_axis import (
 )
 from verm.judge.pixel.chart_axis import tick_axis as _tick_axis
 from verm.judge.pixel.chart_legend import legend_entries_of_series
-from verm.judge.pixel.chart_missing import _hidden_plot_items
+from verm.judge.pixel.chart_missing import _colour_box, _hidden_plot_items
 from verm.judge.pixel.chart_palette import _palette_kept
 from verm.judge.pixel.chart_pie import pie_changes
 from verm.judge.pixel.chart_recolour import (
@@ -158,7 +158,10 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         in_subplot = c.frame is None and all(any(_inside(m.bbox, f, 2) for f in subplots()) for m in members)
         # (a colour bar's recolouring is its colour map's, as the plot's is: one change together)
         in_bar = all(any(_inside(m.bbox, b, 2) for b in colour_bars(c.ref, c.ref_ink)) for m in members)
-        recolourings.append((_recolouring_item(c, key, members), in_plot or in_subplot or in_bar))
+        # (no frame at all: inside the box of the chart's coloured data, a heatmap's cells on white lines)
+        data = _colour_box(c) if c.frame is None and not in_subplot else None
+        in_data = data is not None and all(_inside(m.bbox, data, 2) for m in members)
+        recolourings.append((_recolouring_item(c, key, members), in_plot or in_subplot or in_bar or in_data))
     recolour_pairs = [it.colours for it, _ in recolourings if it.colours]
     for it, in_plot in _one_recolouring(recolourings):
         if in_plot and c.frame is not None:
