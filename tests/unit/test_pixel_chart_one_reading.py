@@ -134,3 +134,42 @@ def test_a_legend_entry_added_with_its_series_is_part_of_the_data_change(judge: 
 def test_a_legend_label_misspelt_beside_the_same_swatch_stays_a_text_change(judge: PixelJudge) -> None:
     ds = judge.judge_images(Task.CHART, _groups(False), _groups(False, typo=True))
     assert [d for d in ds if d.category == "text_error"], ds
+
+
+def _harvest(black_labels: bool) -> Image.Image:
+    """An annotated heatmap without spines (cells on white lines) and its colour bar, its labels white on
+    dark cells; ``black_labels``: every label black."""
+    grid = np.array(
+        [
+            [0.8, 2.4, 2.5, 3.9, 0.0, 4.0, 0.0],
+            [2.4, 0.0, 4.0, 1.0, 2.7, 0.0, 0.0],
+            [1.1, 2.4, 0.8, 4.3, 1.9, 4.4, 0.0],
+            [0.6, 0.0, 0.3, 0.0, 3.1, 0.0, 0.0],
+            [0.7, 1.7, 0.6, 2.6, 2.2, 6.2, 0.0],
+            [1.3, 1.2, 0.0, 0.0, 0.0, 3.2, 5.1],
+            [0.1, 2.0, 0.0, 1.4, 0.0, 1.9, 6.3],
+        ]
+    )
+    fig, ax = plt.subplots(figsize=(7.5, 6.5))
+    im = ax.imshow(grid, cmap="YlGn")
+    fig.colorbar(im, ax=ax, shrink=0.8)
+    for (i, j), v in np.ndenumerate(grid):
+        colour = "black" if black_labels or v <= 3.5 else "white"
+        ax.text(j, i, f"{v:.1f}", ha="center", va="center", color=colour)
+    ax.set_xticks(range(7), labels=list("ABCDEFG"))
+    ax.set_yticks(range(7), labels=list("tuvwxyz"))
+    ax.spines[:].set_visible(False)
+    ax.set_xticks(np.arange(8) - 0.5, minor=True)
+    ax.set_yticks(np.arange(8) - 0.5, minor=True)
+    ax.grid(which="minor", color="w", linewidth=3)
+    ax.tick_params(which="minor", bottom=False, left=False)
+    ax.set_title("Harvest of local farmers (in tons/year)")
+    fig.tight_layout()
+    return _image(fig)
+
+
+def test_a_frameless_heatmaps_labels_recoloured_are_one_recolouring(judge: PixelJudge) -> None:
+    ds = judge.judge_images(Task.CHART, _harvest(False), _harvest(True))
+    recoloured = [d for d in ds if d.description.startswith("Colour changed")]
+    # (read before: the labels over each shade of cell a recolouring of its own, 2 severity each)
+    assert len(recoloured) == 1, ds
