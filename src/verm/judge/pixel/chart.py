@@ -22,7 +22,9 @@ from verm.judge.pixel.chart_axis import (
     _subplot_scale_change,
     same_labels_moved,
 )
-from verm.judge.pixel.chart_missing import _hidden_plot_items
+from verm.judge.pixel.chart_axis import tick_axis as _tick_axis
+from verm.judge.pixel.chart_legend import legend_entries_of_series
+from verm.judge.pixel.chart_missing import _colour_box, _hidden_plot_items
 from verm.judge.pixel.chart_palette import _palette_kept
 from verm.judge.pixel.chart_pie import pie_changes
 from verm.judge.pixel.chart_recolour import (
@@ -156,7 +158,10 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         in_subplot = c.frame is None and all(any(_inside(m.bbox, f, 2) for f in subplots()) for m in members)
         # (a colour bar's recolouring is its colour map's, as the plot's is: one change together)
         in_bar = all(any(_inside(m.bbox, b, 2) for b in colour_bars(c.ref, c.ref_ink)) for m in members)
-        recolourings.append((_recolouring_item(c, key, members), in_plot or in_subplot or in_bar))
+        # (no frame at all: inside the box of the chart's coloured data, a heatmap's cells on white lines)
+        data = _colour_box(c) if c.frame is None and not in_subplot else None
+        in_data = data is not None and all(_inside(m.bbox, data, 2) for m in members)
+        recolourings.append((_recolouring_item(c, key, members), in_plot or in_subplot or in_bar or in_data))
     recolour_pairs = [it.colours for it, _ in recolourings if it.colours]
     for it, in_plot in _one_recolouring(recolourings):
         if in_plot and c.frame is not None:
@@ -364,7 +369,8 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
     if c.frame is not None:
         geometry = [r for r in geometry if not _legend_entry_of_change(c, r, items, plot_colours)]
     items.extend(_region_item(c, r) for r in geometry)
-    return pie_changes(c, _subplot_scale_change(c, _fold_tick_labels(c, items, skip)))
+    items = legend_entries_of_series(c, _fold_tick_labels(c, items, skip))
+    return pie_changes(c, _subplot_scale_change(c, items))
 
 
 def _moved_far(c: _Ctx, a: Region, b: Region) -> bool:
@@ -500,25 +506,6 @@ def _moved_along(c: _Ctx, regions: list[Region], used: set[int], i: int, j: int,
         out += [k, *landed]
         used.update([k, *landed])
     return out
-
-
-def _tick_axis(c: _Ctx, r: Region) -> str | None:
-    """'x' or 'y' when a region sits where that axis's tick labels are (just outside the frame)."""
-    if c.frame is None:
-        return None
-    fx0, fy0, fx1, fy1 = c.frame
-    x0, y0, x1, y1 = r.bbox
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    if cy > fy1 and y0 <= fy1 + 0.06 * c.h and fx0 - 0.04 * c.w < cx < fx1 + 0.04 * c.w and r.height < 0.08 * c.h:
-        return "x"
-    short = r.height < 0.2 * c.h
-    # A column of y tick labels changed as one region (a log axis: every label new), reaching the frame.
-    column = r.width < 0.12 * c.w and y0 >= fy0 - 0.03 * c.h and y1 <= fy1 + 0.08 * c.h and x1 >= fx0 - 0.02 * c.w
-    if cx < fx0 and x0 >= fx0 - 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and (short or column):
-        return "y"
-    if cx > fx1 and x1 <= fx1 + 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and short:
-        return "y2"
-    return None
 
 
 def _chart_location(box: PxBox, frame: PxBox | None, w: int, h: int) -> str:

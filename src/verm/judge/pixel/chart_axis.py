@@ -18,6 +18,7 @@ import numpy as np
 from verm.judge.pixel.chart_marks import _alike, _faces, plot_marks
 from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _cand_frame, _Ctx, _Item, _pad_box
+from verm.judge.pixel.difference import Region
 from verm.judge.pixel.geometry import PxBox, _box_overlap, _mask_box, _union
 from verm.judge.pixel.layout import subplot_frames
 from verm.judge.pixel.ocr import _number, _Ocr, _q
@@ -36,6 +37,32 @@ AXIS_MARGIN = 0.08
 AXIS_WIDENED = 1.5
 
 
+def tick_axis(c: _Ctx, r: Region) -> str | None:
+    """'x' or 'y' when a region sits where that axis's tick labels are (just outside the frame)."""
+    if c.frame is None:
+        return None
+    fx0, fy0, fx1, fy1 = c.frame
+    x0, y0, x1, y1 = r.bbox
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    if cy > fy1 and y0 <= fy1 + 0.06 * c.h and fx0 - 0.04 * c.w < cx < fx1 + 0.04 * c.w and r.height < 0.08 * c.h:
+        return "x"
+    short = r.height < 0.2 * c.h
+    # A column of y tick labels changed as one region (a log axis: every label new), reaching the frame.
+    # (its axis label beside it may join it, when the wider labels crowd the label to the image's edge: the
+    # region then fills the margin left of the frame, no wider)
+    column = (
+        (r.width < 0.12 * c.w or x1 <= fx0 + 2)
+        and y0 >= fy0 - 0.03 * c.h
+        and y1 <= fy1 + 0.08 * c.h
+        and x1 >= fx0 - 0.02 * c.w
+    )
+    if cx < fx0 and x0 >= fx0 - 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and (short or column):
+        return "y"
+    if cx > fx1 and x1 <= fx1 + 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and short:
+        return "y2"
+    return None
+
+
 def _alnum_seq(text: str) -> str:
     """The letters and digits of a read, in order (OCR joins or splits words at will)."""
     return "".join(filter(str.isalnum, text))
@@ -50,6 +77,27 @@ def _tick_span(text: str) -> float | None:
     """max - min of the numbers among OCR'd tick labels (None: fewer than two numbers)."""
     nums = _numbers(text)
     return max(nums) - min(nums) if len(nums) >= 2 else None
+
+
+def _logish(s: str) -> bool:
+    """OCR'd tick labels read as a log axis's."""
+    # Log ticks are "10" with a superscript, which Tesseract reads as 10?, 10!, 107, 6x10! ...,
+    # and minor ones "2×10^1", read as 2x, 16x: the superscript lost.
+    # (a linear axis has a "10" too: one read with its superscript at least, "10?", says log)
+    toks = [t for t in s.split() if any(ch.isdigit() for ch in t)]  # not the axis label's letters
+    return bool(toks) and (
+        "x10" in s
+        or (sum("10" in t for t in toks) >= 0.4 * len(toks) and any(t.startswith("10") and len(t) > 2 for t in toks))
+        or any(re.fullmatch(r"\d+(\.\d+)?[x×]\W*", t) for t in toks)  # trailing junk: "2x:"
+    )
+
+
+def turned_log(c: _Ctx, box: PxBox, ax: str) -> bool:
+    """The candidate's tick labels of axis ``ax`` in ``box`` read as a log axis's where the reference's do
+    not: the axis turned log. (Hacks keep the reference's axes, or draw fresh linear ones: none turns an
+    axis log.)"""
+    pair = _read_pair(c, _pad_box(box, 3, c), block=ax != "x") if _Ocr.available() else None
+    return pair is not None and _logish(pair[1]) and not _logish(pair[0])
 
 
 def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
@@ -73,20 +121,7 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     if len(a.split()) >= 2 and sorted(filter(str.isalnum, a)) == sorted(filter(str.isalnum, b)):
         return "text_error", 3, f"labels swapped: {_q(a, 40)} -> {_q(b, 40)}"
 
-    def logish(s: str) -> bool:
-        # Log ticks are "10" with a superscript, which Tesseract reads as 10?, 10!, 107, 6x10! ...,
-        # and minor ones "2×10^1", read as 2x, 16x: the superscript lost.
-        # (a linear axis has a "10" too: one read with its superscript at least, "10?", says log)
-        toks = [t for t in s.split() if any(ch.isdigit() for ch in t)]  # not the axis label's letters
-        return bool(toks) and (
-            "x10" in s
-            or (
-                sum("10" in t for t in toks) >= 0.4 * len(toks) and any(t.startswith("10") and len(t) > 2 for t in toks)
-            )
-            or any(re.fullmatch(r"\d+(\.\d+)?[x×]\W*", t) for t in toks)  # trailing junk: "2x:"
-        )
-
-    if logish(a) != logish(b):
+    if _logish(a) != _logish(b):
         return "structure_error", 2, f"scale: {_q(a, 40)} -> {_q(b, 40)}"
     span_a, span_b = _tick_span(a), _tick_span(b)
     narrower = span_a is not None and span_b is not None and 0 < span_b < 0.9 * span_a

@@ -27,6 +27,7 @@ from itertools import pairwise
 import cv2
 import numpy as np
 
+from verm.judge.pixel.chart_axis import tick_axis, turned_log
 from verm.judge.pixel.chart_flattened import flattened
 from verm.judge.pixel.chart_follows import carries, value_readings
 from verm.judge.pixel.chart_marks import (
@@ -75,7 +76,7 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     hidden, ruler, why = _hidden_data(c, pm)
     if hidden is None:
         panels = _hidden_panels(c, pm) or flattened(pm)
-        if panels is None:
+        if panels is None or _axis_turned_log(c, regions):
             return [], []
         hidden, share, why = panels
         items = _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
@@ -88,9 +89,23 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         return [], []  # the candidate draws as much anew elsewhere: the data moved (a new layout), not hidden
     if _colours_drawn_elsewhere(c, pm, hidden):
         return [], []  # every hidden colour drawn again, smaller or elsewhere: the data moved, not hidden
+    if _axis_turned_log(c, regions):
+        return [], []  # the marks went with the new scale (off the axis, squeezed): the axis change's
     share = found[1] if found is not None else 1.0
     items = _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
     return items, [it.box for it in items]
+
+
+def _axis_turned_log(c: _Ctx, regions: list[Region]) -> bool:
+    """An axis's changed tick labels turned log (`chart_axis.turned_log`): the marks gone from their places
+    went with the new scale (values <= 0 drop off a log axis, the rest squeezed together), one change the
+    axis reading grades with what it leaves unexplained, not data hidden one item per fifth (a Gantt
+    chart's y axis turned log, its bars gone off it, read as 5 severe hidden items beside the scale)."""
+    for ax in ("y", "x"):
+        boxes = [r.bbox for r in regions if tick_axis(c, r) == ax]
+        if boxes and turned_log(c, _union(boxes), ax):
+            return True
+    return False
 
 
 def _moved_away(c: _Ctx, pm: _BothMarks, hidden: np.ndarray, ruler: np.ndarray | None, lost: int) -> bool:

@@ -1,5 +1,5 @@
-"""Charts: subplots laid out anew (a row of them stacked as a column, or the reverse) are one layout
-change, read before anything else (`_subplots_rearranged`), when the candidate's subplots still hold the
+"""Charts: subplots laid out anew (a row of them stacked as a column, or the reverse; a grid of them
+transposed) are one layout change, read before anything else (`_subplots_rearranged`), when the candidate's subplots still hold the
 reference's data. Rules in full: docs/judges.md, "Pixel judge", "Charts"."""
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ REARRANGED_HIDDEN = 0.5
 
 def _subplots_rearranged(c: _Ctx) -> _Item | None:
     """The reference's subplots, laid out in one row (or one column), stand in one column (or one
-    row) in the candidate: one layout change to an annotator (2x1 instead of 1x2), however many of
+    row) in the candidate, or a grid of them stands transposed (3x2 instead of 2x3, as many subplots):
+    one layout change to an annotator (2x1 instead of 1x2), however many of
     its pixels moved. Every other reading of such a pair (data hidden, blocks moved, axes changed)
     compares a subplot with whatever now stands in its place, so this item replaces them all."""
     # (boxed axes apart from one another: an inset, a pie's straight edges are no layout)
@@ -30,7 +31,9 @@ def _subplots_rearranged(c: _Ctx) -> _Item | None:
     if len(ref) < 2 or not _apart(ref):
         return None
     (rr, rc) = subplot_arrangement(ref, c.w, c.h)
-    if rr > 1 and rc > 1:
+    # A grid of rows and columns (small multiples 2x3) laid out anew is transposed whole (3x2).
+    grid = rr > 1 and rc > 1
+    if grid and rr == rc:
         return None
     # The candidate still draws half the reference's axes where they were, every spine of each: the
     # same layout (marks on a spine may split the frames found in it).
@@ -55,13 +58,15 @@ def _subplots_rearranged(c: _Ctx) -> _Item | None:
     # (stacked the other way: at least as many rows as the reference had columns, or the reverse;
     # a frame broken by bars on its spine may add one beside another)
     stacked_down, stacked_across = rr == 1 and rc >= 2 and cr >= rc, rc == 1 and rr >= 2 and cc >= rr
-    if not (stacked_down or stacked_across):
+    # (a grid: as many subplots, in as many rows as the reference had columns and the reverse)
+    transposed = grid and len(cand) == len(ref) and (cr, cc) == (rc, rr)
+    if not (stacked_down or stacked_across or transposed):
         return None
     # Only the same data laid out anew is one layout change: empty subplots stacked the other way, or
     # other marks in them, hide the reference's data (read as such by the other readings).
     if panels_hidden(c, ref, cand) > REARRANGED_HIDDEN:
         return None
-    now = f"{cr}x1" if stacked_down else f"1x{cc}"
+    now = f"{cr}x{cc}" if transposed else (f"{cr}x1" if stacked_down else f"1x{cc}")
     # Squeezed along one side to a fraction of it, the subplots' data are hard to read: a severe change.
     kept = min(
         float(np.median([f[2] - f[0] for f in cand])) / max(1.0, float(np.median([f[2] - f[0] for f in ref]))),
