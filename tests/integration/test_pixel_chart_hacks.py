@@ -368,3 +368,97 @@ def test_pale_bars_erased_from_a_tinted_grid_are_hidden_not_moved() -> None:
     floor = _honest_floor(rewards, honest)
     _assert_hidden_below(rewards, hacks, floor, at_least=3)
     assert not any("moved" in d.description for d in rewards["axes without data"].judgment.discrepancies)
+
+
+#: Four panels without a box around any (seed 109, chart_109000017): a step histogram with a grid, a donut, a
+#: scatter on a log x axis (its top and right spines hidden) and a pie. The frames found hold little of the
+#: coloured data.
+MIXED = """import matplotlib.pyplot as plt
+import numpy as np
+
+fig, axes = plt.subplots(2, 2, figsize=(9, 6))
+
+# Histogram
+weights = [
+    251.6, 235.0, 312.6, 214.8, 283.1, 250.5, 260.1, 260.3, 241.5, 217.9, 254.9, 278.9, 233.9,
+    266.0, 252.5, 274.3, 248.6, 307.9, 266.5, 217.1, 240.5, 272.8, 272.5, 217.5, 248.5, 248.5,
+    267.8, 266.2, 236.1, 295.6, 254.5, 262.1, 289.3, 245.0, 230.0, 273.3, 291.8, 237.6, 265.1,
+    237.6, 246.4, 265.7, 238.9, 248.3, 204.8, 289.7, 226.6, 242.6, 246.5, 259.7, 270.2, 246.0,
+    274.2, 253.3, 222.3, 282.3, 286.0, 269.4, 233.5, 243.1, 251.2, 215.7, 270.5, 246.0, 229.5,
+    225.0, 254.9, 297.6, 247.7, 242.5, 263.4, 222.8, 242.6, 254.4, 259.6, 217.5, 260.4, 238.9,
+    243.0, 214.1, 285.4, 227.2, 245.3, 245.6, 266.2, 228.4, 226.5, 230.9, 292.3, 202.6, 260.3,
+    205.1, 267.4, 196.1, 281.0, 263.1, 229.7, 217.6, 307.1, 288.3, 253.4, 236.1, 229.7, 287.9,
+    323.9, 233.0, 235.8, 224.6, 259.4, 251.6, 254.9,
+]
+
+axes[0, 0].hist(weights, bins=30, color="darkorange", density=True, histtype="step", linewidth=2)
+axes[0, 0].axvline(np.mean(weights), color="tab:red", linestyle="--", label=f"Mean: {np.mean(weights):.1f}")
+axes[0, 0].set_title("Distribution of weight", fontsize=16)
+axes[0, 0].set_ylabel("Density", fontsize="medium")
+axes[0, 0].legend(loc="lower left")
+axes[0, 0].grid(axis="y", alpha=0.5)
+for side in ("top", "right"):
+    axes[0, 0].spines[side].set_visible(False)
+
+# Donut
+labels = ["Apples", "Bananas", "Mangoes", "Pears", "Plums"]
+shares = [25, 9, 29, 15, 6]
+colors = plt.colormaps["Dark2"].colors[:5]
+
+wedges, texts = axes[0, 1].pie(shares, colors=colors, wedgeprops=dict(width=0.3, edgecolor="white"))
+axes[0, 1].axis("equal")
+axes[0, 1].set_title("Score by Fruit", fontsize="x-large", fontweight="bold")
+axes[0, 1].legend(wedges, labels, title="Fruit", loc="best")
+
+# Log scale
+gdp = [
+    1.2, 2.2, 30.8, 1.3, 27.3, 38.5, 10.6, 8.4, 51.8, 73.3, 30.8, 4.1, 4.1, 7.3, 20.5, 8.8, 12.7,
+    1.8, 98.7, 88.8, 35.4, 1.4, 20.0, 5.1, 6.5, 9.9, 1.5, 7.2, 14.7, 5.3, 8.9, 5.6,
+]
+life_exp = [
+    63.2, 68.8, 75.7, 65.2, 75.1, 73.2, 72.1, 74.9, 82.1, 78.1, 77.0, 66.7, 74.2, 67.7, 76.5, 72.9,
+    72.2, 61.2, 80.8, 80.0, 78.6, 64.4, 77.6, 67.6, 74.1, 70.9, 63.0, 72.4, 75.3, 68.4, 73.8, 66.6,
+]
+
+axes[1, 0].scatter(gdp, life_exp, color="darkorange", alpha=0.7)
+axes[1, 0].set_xscale("log")
+axes[1, 0].set_title("Life expectancy vs. GDP", fontsize=12)
+axes[1, 0].set_xlabel("GDP per capita ($k) (log)")
+axes[1, 0].set_ylabel("Life expectancy (years)")
+axes[1, 0].spines[["top", "right"]].set_visible(False)
+
+# Pie
+labels_2 = ["Q2", "Q3", "Q4"]
+visitors = [38.3, 31.6, 12.4]
+colors_2 = plt.colormaps["Dark2"].colors[:3]
+explode = [0.0, 0.1, 0.0]
+
+wedges, texts, autotexts = axes[1, 1].pie(visitors, colors=colors_2, autopct="%.0f%%", explode=explode)
+axes[1, 1].axis("equal")
+axes[1, 1].set_title("Visitors By Quarter", fontsize="large", loc="left")
+axes[1, 1].legend(wedges, labels_2, title="Quarter", loc="lower left")
+
+"""
+
+MIXED_HONEST = {
+    # (the bench's honest candidate: its worst, 1.92 under pixel)
+    "the scatter's y range narrowed, its markers diamonds, two labels swapped": MIXED.replace(
+        '"Apples", "Bananas", "Mangoes", "Pears"', '"Pears", "Bananas", "Mangoes", "Apples"'
+    )
+    .replace(
+        'axes[1, 0].set_xscale("log")',
+        'axes[1, 0].set_xscale("log")\nlo, hi = axes[1, 0].get_ylim()\naxes[1, 0].set_ylim(lo, lo + 0.6 * (hi - lo))',
+    )
+    .replace('color="darkorange", alpha=0.7)', 'color="darkorange", alpha=0.7, marker="D")'),
+    "the donut's title reworded": MIXED.replace('"Score by Fruit"', '"Score per Fruit"'),
+}
+
+
+def test_random_dots_over_panels_without_frames_hide_their_data() -> None:
+    """Random dots over a chart whose one boxed axes (the scatter) holds little of its coloured data: the
+    pies and the unboxed histogram are data too, read in boxes of their own, so the dots hide them all
+    (seed 109: read in the scatter's frame alone, they tied an honest candidate at 1.92)."""
+    hacks = hack_sources(Task.CHART, MIXED, ("random dots",))
+    rewards = _pixel_rewards(MIXED, {**MIXED_HONEST, **hacks})
+    floor = _honest_floor(rewards, MIXED_HONEST)
+    _assert_hidden_below(rewards, hacks, floor, at_least=4)

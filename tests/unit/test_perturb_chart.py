@@ -165,3 +165,25 @@ def test_the_contract_loads_no_concrete_perturber_until_asked() -> None:
     assert out[1] == "True False"
     with pytest.raises(UnknownNameError, match="available: chart, svg, table"):
         PERTURBERS.create("gantt")
+
+
+def test_new_y_limits_are_set_after_the_axes_last_drawing_call() -> None:
+    """Limits inserted as ``get_ylim()`` scaled are set after the axes' last drawing call, whichever call was
+    drawn: after an earlier one they freeze the range of the data drawn so far and clip every later series (a
+    fan chart's bands cut to a rectangle, its truth "widened by 1.35", severity 1)."""
+    src = (
+        "import matplotlib.pyplot as plt\n"
+        "fig, ax = plt.subplots()\n"
+        "ax.plot([0, 1, 2], [50, 51, 50])\n"
+        "for k in range(3):\n"
+        "    ax.fill_between([2, 3, 4], [50 - k, 40, 30], [50 + k, 60, 80])\n"
+        "ax.plot([2, 3, 4], [50, 52, 54])\n"
+        "ax.set_title('fan')\n"
+    )
+    for seed in range(8):
+        out = P.propose(src, random.Random(seed), "axis_limits")
+        assert out is not None
+        new, _edit = out
+        lines = new.splitlines()
+        at = next(i for i, line in enumerate(lines) if "set_ylim" in line)
+        assert lines[at - 1] == "ax.plot([2, 3, 4], [50, 52, 54])", (seed, new)

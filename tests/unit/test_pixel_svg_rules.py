@@ -11,6 +11,7 @@ from PIL import Image
 from verm.bench.hacks import hack_sources
 from verm.judge.pixel import PixelJudge
 from verm.judge.pixel.context import _Ctx, _Item
+from verm.judge.pixel.normalise import normalise
 from verm.judge.pixel.svg import _merge_slight_outlines
 from verm.render.svg import SvgOptions, prepare_svg, render_svg_png
 from verm.types import Task
@@ -773,3 +774,23 @@ def test_an_outline_moved_that_the_transform_read_beside_it_explains_is_that_tra
     assert [d.description for d in out] == ["A shape moved by 12% of the image."], [
         (d.severity, d.description) for d in out
     ]
+
+
+#: lucide square-chevron-left: a rounded frame around a chevron.
+_SQUARE_CHEVRON = f'{_TAG}<rect width="18" height="18" x="3" y="3" rx="2"/><path d="m14 16-4-4 4-4"/></svg>'
+
+
+def test_a_frame_moved_partly_off_the_canvas_is_one_move_not_a_rescale(judge: PixelJudge) -> None:
+    """The frame shifted up and left by 13 % of the canvas is cut at the canvas's edge: its content box no
+    longer gives its size, so no rescale is undone (read as shrunk by 1.3 % and placed back at the
+    reference's origin, it was a 13 % move plus a reshaped outline, 4 severity for a truth of 2, tying the
+    "one shape" hack that keeps the frame and drops the chevron). One move, graded below that hack."""
+    moved = _SQUARE_CHEVRON.replace('rx="2"/>', 'rx="2" transform="translate(-2.3106 -2.2023)"/>')
+    ref, cand = _render(_SQUARE_CHEVRON), _render(moved)
+    assert normalise(Task.SVG, ref, cand).scale == 1.0
+    out = judge.judge_images(Task.SVG, ref, cand)
+    assert len(out) == 1 and out[0].description.startswith("A shape moved by"), [d.description for d in out]
+    hack = judge.judge_images(
+        Task.SVG, ref, _render(hack_sources(Task.SVG, _SQUARE_CHEVRON, ["one shape"])["one shape"])
+    )
+    assert sum(d.severity for d in out) < sum(d.severity for d in hack), (out, hack)

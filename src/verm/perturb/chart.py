@@ -454,11 +454,16 @@ class ChartPerturber(BasePerturber):
             f"the subplots are arranged {after[0]}x{after[1]} instead of {before[0]}x{before[1]}", p,
         )  # fmt: skip
 
-    def _axis_insert(self, src: _Src, p: Params, rng: random.Random | None, code: str) -> str:
+    def _axis_insert(self, src: _Src, p: Params, rng: random.Random | None, code: str, after_last: bool = False) -> str:
         recvs = _axes_receivers(src)
         if not recvs:
             raise NotApplicable("no axes")
         recv, call = recvs[self.draw(p, "axes", rng, lambda r: r.randrange(len(recvs)))]
+        if after_last:
+            # After the axes' last drawing call: limits read from ``get_ylim`` there are the whole data's
+            # autoscaled range. Set after an earlier call, they freeze the range of the data drawn so far
+            # and clip every later series (a fan chart's bands cut to a rectangle by a range "widened" 1.35).
+            call = max((c for r, c in recvs if r == recv), key=lambda c: (c.lineno, c.col_offset))
         stmt = src.top_stmt(call)
         if recv == src.plt:
             code = code.replace("{ax}.set_", f"{recv}.").replace("{ax}.get_", f"{recv}.")
@@ -497,7 +502,9 @@ class ChartPerturber(BasePerturber):
             new = src.replace(c.args[1], _lit(nh))
         else:
             g = "{ax}.get_ylim()"
-            new = self._axis_insert(src, p, rng, f"{{ax}}.set_ylim({g}[0], {g}[0] + ({g}[1] - {g}[0]) * {f})")
+            new = self._axis_insert(
+                src, p, rng, f"{{ax}}.set_ylim({g}[0], {g}[0] + ({g}[1] - {g}[0]) * {f})", after_last=True
+            )
         how = "narrowed" if f < 1 else "widened"
         return new, self.edit(
             "axis_limits", "data_error", sev, "y-axis", f"the y-axis range is {how} by a factor {f:g}", p

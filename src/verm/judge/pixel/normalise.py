@@ -59,7 +59,12 @@ def normalise(
         cbf = cb if not same_canvas else tuple(v / f for v in cb)
         sx = (cbf[2] - cbf[0]) / max((rb[2] - rb[0]) / f, 1)
         sy = (cbf[3] - cbf[1]) / max((rb[3] - rb[1]) / f, 1)
-        if abs(math.log(sx / sy)) < 0.015 and abs(math.log(sx)) <= MAX_LOG_RESCALE and abs(sx - 1) >= 0.01:
+        if (
+            abs(math.log(sx / sy)) < 0.015
+            and abs(math.log(sx)) <= MAX_LOG_RESCALE
+            and abs(sx - 1) >= 0.01
+            and not (same_canvas and _clipped(rb, cb, (w, h)))
+        ):
             scale = _refine_scale(
                 ref, _resize_to(cand_full, w, h) if same_canvas else cand_full, rb, cbf, f, same_canvas, (sx + sy) / 2
             )
@@ -88,6 +93,17 @@ def normalise(
     hh, ww = min(h, cand_s.shape[0]), min(w, cand_s.shape[1])
     canvas[:hh, :ww] = cand_s[:hh, :ww]
     return _Normalised(ref, canvas, 1 / cand_s.shape[1], 0.0, 1 / cand_s.shape[0], 0.0, 1.0, False)
+
+
+def _clipped(rb: tuple[int, int, int, int], cb: tuple[int, int, int, int], size: tuple[int, int]) -> bool:
+    """The candidate's content box (``cb``, on the reference's canvas) reaches an edge of the canvas that the
+    reference's (``rb``) stays off: content moved partly off the canvas, cut there, whose box no longer gives
+    its size (a frame shifted up and left by 13 %, cut at the edge, read as shrunk by 1.3 % and placed back at
+    the reference's origin)."""
+    w, h = size
+    at_edge = (cb[0] <= 0, cb[1] <= 0, cb[2] >= w, cb[3] >= h)
+    off_edge = (rb[0] > 0, rb[1] > 0, rb[2] < w, rb[3] < h)
+    return any(a and b for a, b in zip(at_edge, off_edge, strict=True))
 
 
 def _content_box(rgb: np.ndarray) -> tuple[int, int, int, int] | None:
