@@ -118,3 +118,31 @@ def test_a_row_repeated_after_itself_whose_original_has_a_split_cell_is_a_repeat
     got = _judged(scorer, markdown(MD_HEAD, MD_ROWS), markdown(MD_HEAD, rows))
     assert sorted((d.category, d.severity) for d in got) == [("layout_error", 2), ("layout_error", 3)], got
     assert any("split" in d.description for d in got) and any("repeats" in d.description for d in got), got
+
+
+DISTRICTS = [
+    ("MI-5", "1.24"), ("IL-8", "1.22"), ("NV-4", "1.22"), ("MA-1", "1.22"), ("MA-6", "1.21"),
+    ("MA-2", "1.21"), ("NY-21", "1.21"), ("FL-26", "1.20"), ("MA-9", "1.20"),
+]  # fmt: skip
+
+
+def test_a_dropped_column_of_a_two_column_table_is_one_column_missing(scorer):
+    # Seed-127 table-127-00026: the column dropped is half the table's ink, so its elements read as
+    # missing, and every row that lost its first cell was read as replaced by other words (10 items,
+    # severity 30). One column missing, and the unit added in a kept cell.
+    ref = markdown(("district", "elasticity"), DISTRICTS)
+    rows = [(e if n != 1 else f"{e}%",) for n, (_, e) in enumerate(DISTRICTS)]
+    got = _judged(scorer, ref, markdown(("elasticity",), rows))
+    assert sorted((d.category, d.severity) for d in got) == [("layout_error", 3), ("numeric_error", 2)], got
+    assert any("missing" in d.description for d in got), got
+
+
+def test_swapped_columns_sharing_most_values_are_one_swap_not_edits(scorer):
+    # Seed-127 table-127-00003: day of week (1-7) and day of month (1-10) share most values; the
+    # columns were aligned in order, each with the other's, and their cells read as four numbers changed.
+    head = ("year", "month", "date_of_month", "day_of_week", "births")
+    births = ("9083", "8006", "11363", "13032", "12558", "12466", "12516", "8934", "7949", "11668")
+    rows = [("2000", "1", str(d + 1), str((d + 5) % 7 + 1), b) for d, b in enumerate(births)]
+    swap = [(r[0], r[1], r[4], r[3], r[2]) for r in rows]
+    got = _judged(scorer, markdown(head, rows), markdown((head[0], head[1], head[4], head[3], head[2]), swap))
+    assert [(d.category, d.severity) for d in got] == [("layout_error", 2)], got

@@ -73,3 +73,23 @@ def test_a_rule_crossing_a_cell_is_not_its_content() -> None:
     only = np.zeros((20, 70), bool)
     only[10, :] = True
     assert _cell_text_box(only) is None
+
+
+def test_a_line_with_a_near_copy_elsewhere_is_not_aligned_in_order_with_a_loose_match() -> None:
+    from verm.judge.pixel.table_align import _align_core
+
+    # Columns 1 and 3 swapped; column 1 shares most values with column 2 (day of month, day of week):
+    # in order, 1-2 and 2-3 pair loosely (0.59 each: more than the one near-copy 0.92), and the
+    # swap would read as a cycle of three columns whose cells all changed.
+    sim = np.array(
+        [
+            [0.92, 0.14, 0.14, 0.14],
+            [0.14, 0.14, 0.59, 0.92],
+            [0.14, 0.14, 0.92, 0.59],
+            [0.14, 0.92, 0.14, 0.14],
+        ]
+    )
+    al = _align_core(sim)
+    assert al is not None
+    assert sorted(al.pairs) == [(0, 0), (1, 3), (2, 2), (3, 1)]
+    assert al.cycles == [[1, 3]] or al.cycles == [[3, 1]]

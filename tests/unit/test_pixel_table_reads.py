@@ -179,3 +179,23 @@ def test_a_cell_of_several_numbers_is_graded_by_the_numbers_that_changed(
 ) -> None:
     it, _ = _cell_text_item(ref, cand, (0, 0, 9, 9), (0, 0, 9, 9), "row 2, column 3")
     assert (it.category, it.severity) == (category, severity), it
+
+
+@needs_ocr
+def test_a_dropped_column_of_a_two_column_table_is_no_replaced_table() -> None:
+    from tests.unit.test_pixel_judge import TABLE, table_image
+
+    from verm.judge.pixel.table import table_grid_items
+
+    # One of two columns dropped and a unit added in the other (seed-127 table-127-00026): over half
+    # the cells and half the ink are gone (the elements read as missing), yet the cells left are the
+    # reference's: one column missing and the unit, not every row replaced by other words.
+    size = (300, 250)
+    ref = np.array(table_image([row[:2] for row in TABLE], size))
+    kept = [[row[1]] for row in TABLE]
+    kept[1] = ["12.5%"]
+    fewer = np.array(table_image(kept, (150, 250)))
+    items = table_grid_items(ref, fewer, None, 12, elements_missing=True)
+    assert items is not None
+    got = sorted((item.category, item.severity) for item, _ in items)
+    assert got == [("layout_error", 3), ("numeric_error", 2)], [item.description for item, _ in items]

@@ -60,7 +60,11 @@ def table_grid_items(
             return None
         # (a table of other words in about the reference's shape, noise text, lost its content: the rows it
         # lost cost what they hide, not the one row fewer its shape tells)
-        return table_replaced_items(ref, cand, max_ocr, grid) or table_shape_items(ref, cand, max_change=2)
+        return (
+            table_replaced_items(ref, cand, max_ocr, grid)
+            or _dropped_lines_items(ref, cand, max_ocr, grid)
+            or table_shape_items(ref, cand, max_change=2)
+        )
     cells = table_aligned_items(ref, cand, max_ocr, grid)
     if cells is None:
         cells = table_strip_items(ref, cand, grid) or table_replaced_items(ref, cand, max_ocr, grid)
@@ -69,6 +73,28 @@ def table_grid_items(
     if cells is None:
         cells = table_cell_items(ref, cand, max_ocr)
     return cells
+
+
+def _dropped_lines_items(
+    ref: np.ndarray, cand: np.ndarray, max_ocr: int, grid: TableGrid | None
+) -> list[tuple[_Item, PxBox]] | None:
+    """A candidate whose missing elements are whole rows or columns dropped (one of a 2-column table's
+    two columns is half its ink): the aligned reading (`table_aligned_items`, which also reads the
+    kept cells' edits), when the lines it finds dropped are exactly the rows and columns the
+    candidate's grid has fewer (at most two). None otherwise: the shape reading decides."""
+    g_ref, g_cand = grid or table_grid(ref), table_grid(cand)
+    if g_ref is None or g_cand is None:
+        return None
+    fewer = max(0, len(g_ref.rows) - len(g_cand.rows)) + max(0, len(g_ref.cols) - len(g_cand.cols))
+    if not 0 < fewer <= 2 or len(g_cand.rows) > len(g_ref.rows) or len(g_cand.cols) > len(g_ref.cols):
+        return None
+    cells = table_aligned_items(ref, cand, max_ocr, g_ref)
+    if cells is None:
+        return None
+    dropped = sum(
+        it.category == "layout_error" and it.description.endswith("is missing in the candidate.") for it, _ in cells
+    )
+    return cells if dropped == fewer else None
 
 
 #: The content classes' glyph bound (`table_align.GLYPH_DIFF`) grows by itself per this much rescaling (log).
@@ -495,6 +521,19 @@ def table_replaced_items(
             else:
                 lost.append((i, k))
     if filled < 4 or len(lost) < REPLACED_SHARE * filled or max_ocr <= 0:
+        return None
+    # Another table holds other words: most of the candidate's own filled cells are new too. A
+    # candidate whose cells are mostly the reference's lost cells without replacing them (a dropped
+    # column of a 2-column table loses half the cells: seed-127 table-127-00026): the shape and
+    # alignment readings report that, not one text_error per row.
+    kept = Counter(c[0] for row in rc for c in row if c[0])
+    cand_filled = [c[0] for row in cc for c in row if c[0]]
+    cand_kept = 0
+    for cls in cand_filled:
+        if kept[cls] > 0:
+            kept[cls] -= 1
+            cand_kept += 1
+    if cand_kept > 0.5 * len(cand_filled):
         return None
     readable = [(i, k) for i, k in lost if i < len(cc) and k < len(cc[i]) and cc[i][k][0]][:REPLACED_READS]
     if not readable:

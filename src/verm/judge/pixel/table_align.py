@@ -169,6 +169,11 @@ def _multiset_sim(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return common / max(len(a), len(b))
 
 
+#: Similarity of a line to its near-copy, and how much less alike a line is loosely like it (`_align_core`).
+NEAR_COPY = 0.9
+LOOSER = 0.2
+
+
 @dataclass
 class _Alignment:
     """How the candidate's rows (or columns) map onto the reference's (0-based indices)."""
@@ -191,6 +196,12 @@ def _align_core(sim: np.ndarray, min_sim: float = 0.5) -> _Alignment | None:
     """
     n_ref, n_cand = sim.shape
     ok = sim >= min_sim
+    # A line whose near-copy is elsewhere on the other side pairs with that copy, not in order with a
+    # line only loosely like it that has its own near-copy: two columns sharing most values (day of
+    # week, day of month: seed-127 table-127-00003) swapped would otherwise align in order, each with
+    # the other's column, their copies read as a move and every differing cell as an edit.
+    best_ref, best_cand = sim.max(axis=1)[:, None], sim.max(axis=0)[None, :]
+    ok &= ~((best_ref >= NEAR_COPY) & (best_cand >= NEAR_COPY) & (sim < np.minimum(best_ref, best_cand) - LOOSER))
     score = np.zeros((n_ref + 1, n_cand + 1))
     for i in range(n_ref):
         for j in range(n_cand):
