@@ -32,7 +32,8 @@ from verm.judge.pixel.memo import _MEMO
 from verm.judge.pixel.normalise import _Normalised, _resize_to, normalise
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.svg import SVG_MAX_SHIFT, _svg_drawn_instead, _svg_element_items, _svg_items, _svg_location
-from verm.judge.pixel.table import _table_element_items, _table_location, table_grid_items, table_hidden_items
+from verm.judge.pixel.table import _table_location, table_grid_items, table_hidden_items
+from verm.judge.pixel.table_elements import _table_element_items
 from verm.types import Discrepancy, Judgment, Rendering, Status, Task
 
 log = logging.getLogger(__name__)
