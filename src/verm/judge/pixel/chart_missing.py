@@ -285,7 +285,8 @@ def _painted(c: _Ctx) -> np.ndarray:
 
 def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray | None, str]:
     """The reference's data ink the candidate hides, when it hides most of it (else None), the
-    candidate's straight line drawn across the plot instead (`_ruler`, no data; None without one), and why."""
+    candidate's marks drawn instead that carry no data (a straight line across the plot, `_ruler`, or marks where
+    the data are that neither cover nor follow them, `_drawn_there`; None without any), and why."""
     frames, ref_lab, cand_lab, faces, ref_marks, cand_marks = (
         pm.frames,
         pm.ref_lab,
@@ -308,7 +309,7 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     area = pm.area.copy()  # (grown to the data's box below when there is no frame)
     if area.any() and int((ref_marks & area).sum()) < MIN_COLOUR_INK:
         area[:] = False  # "frames" holding none of the data (a stem plot's lines closing a box): no frame
-    if area.any() and int((cand_marks & area).sum()) >= DRAWN * int((ref_marks & area).sum()):
+    if area.any() and _drawn_there(ref_marks & area, cand_marks & area):
         return None, None, ""  # drawn where the data are (checked first: the colour classes cost time)
     if int(ref_col.sum()) >= MIN_COLOUR_INK:
         classes, what, cand_kind = _colour_classes(ref_lab, ref_col, min_share=0.003), "mark colours", cand_col
@@ -326,8 +327,13 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
         x0, y0, x1, y1 = _mask_box(data, 0, 0)
         area[y0:y1, x0:x1] = True
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
-    if cand_drawn >= DRAWN * drawn:
-        return None, None, ""  # drawn where the data are: the data in another form, changes reported one by one
+    if _drawn_there(ref_marks & area, cand_marks & area):
+        return None, None, ""
+    # As much ink where the data are, neither covering them nor carrying their values (dots scattered over
+    # emptied axes): no data, set aside with the ruler (no data drawn anew, `_moved_away`).
+    stand_in = (
+        cand_marks & area if cand_drawn >= DRAWN * drawn else None
+    )  # drawn where the data are: the data in another form, changes reported one by one
     # A colour spans a series where the data are, up to the frame (a title above the plot spans none, nor do
     # tick labels beside it drawn in a series' colour, on a twin axis).
     where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
@@ -356,11 +362,30 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     hidden = np.zeros_like(ref_marks)
     for m, _ in gone:
         hidden |= m
+    if stand_in is not None:
+        ruler = stand_in if ruler is None else ruler | stand_in
     why = (
         f"{len(gone)} of its {len(classes)} {what} are gone and it draws {100 * cand_drawn / max(drawn, 1):.0f}% "
         "of the reference's ink where the data are"
     )
     return hidden, ruler, why
+
+
+#: The candidate's marks where the data are stand in for them when they keep at least this share of the
+#: reference's marks (a candidate mark within 2 px), or follow their values (`chart_follows.carries`).
+KEPT_MARKS = 0.5
+
+
+def _drawn_there(ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
+    """The candidate draws the data where they are (`DRAWN` of their ink), kept or in another form: its marks
+    cover the reference's (`KEPT_MARKS`) or carry their values. Dots scattered over emptied axes, as much ink
+    as a thin errorbar's or two lines', do neither: the data are hidden, not drawn."""
+    if int(cand_marks.sum()) < DRAWN * int(ref_marks.sum()):
+        return False
+    near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    if int((ref_marks & near).sum()) >= KEPT_MARKS * int(ref_marks.sum()):
+        return True
+    return carries(ref_marks, cand_marks) is not False
 
 
 def _carried(unit: np.ndarray, marks: np.ndarray, lab: np.ndarray, kept_colours: list[np.ndarray]) -> bool:
