@@ -309,7 +309,7 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     area = pm.area.copy()  # (grown to the data's box below when there is no frame)
     if area.any() and int((ref_marks & area).sum()) < MIN_COLOUR_INK:
         area[:] = False  # "frames" holding none of the data (a stem plot's lines closing a box): no frame
-    if area.any() and _drawn_there(ref_marks & area, cand_marks & area):
+    if area.any() and _drawn_there(ref_marks & area, cand_marks & area, ref_lab, cand_lab):
         return None, None, ""  # drawn where the data are (checked first: the colour classes cost time)
     if int(ref_col.sum()) >= MIN_COLOUR_INK:
         classes, what, cand_kind = _colour_classes(ref_lab, ref_col, min_share=0.003), "mark colours", cand_col
@@ -327,7 +327,7 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
         x0, y0, x1, y1 = _mask_box(data, 0, 0)
         area[y0:y1, x0:x1] = True
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
-    if _drawn_there(ref_marks & area, cand_marks & area):
+    if _drawn_there(ref_marks & area, cand_marks & area, ref_lab, cand_lab):
         return None, None, ""
     # As much ink where the data are, neither covering them nor carrying their values (dots scattered over
     # emptied axes): no data, set aside with the ruler (no data drawn anew, `_moved_away`).
@@ -372,20 +372,40 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
 
 
 #: The candidate's marks where the data are stand in for them when they keep at least this share of the
-#: reference's marks (a candidate mark within 2 px), or follow their values (`chart_follows.carries`).
+#: reference's marks (a candidate mark within 2 px), follow their values (`chart_follows.carries`) or keep
+#: their colours (`_ref_colours_drawn`).
 KEPT_MARKS = 0.5
 
 
-def _drawn_there(ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
+def _drawn_there(ref_marks: np.ndarray, cand_marks: np.ndarray, ref_lab: np.ndarray, cand_lab: np.ndarray) -> bool:
     """The candidate draws the data where they are (`DRAWN` of their ink), kept or in another form: its marks
-    cover the reference's (`KEPT_MARKS`) or carry their values. Dots scattered over emptied axes, as much ink
-    as a thin errorbar's or two lines', do neither: the data are hidden, not drawn."""
+    cover the reference's (`KEPT_MARKS`), carry their values, or are drawn in their colours (the data
+    rescaled, partly off the new range, beside a series added). Dots scattered over emptied axes in another
+    colour, as much ink as a thin errorbar's or two lines', do none of these: the data are hidden, not drawn."""
     if int(cand_marks.sum()) < DRAWN * int(ref_marks.sum()):
         return False
     near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     if int((ref_marks & near).sum()) >= KEPT_MARKS * int(ref_marks.sum()):
         return True
-    return carries(ref_marks, cand_marks) is not False
+    return carries(ref_marks, cand_marks) is not False or _ref_colours_drawn(ref_marks, cand_marks, ref_lab, cand_lab)
+
+
+def _ref_colours_drawn(
+    ref_marks: np.ndarray, cand_marks: np.ndarray, ref_lab: np.ndarray, cand_lab: np.ndarray
+) -> bool:
+    """Some colour of the reference's marks (`CLASS_DE`; achromatic marks as one) is a colour of the candidate's,
+    with `REDRAWN` of its ink. Colours compared as classes (their medians): the pale fringe of dots in another
+    blue matches a light blue line pixel by pixel, not as a colour."""
+    ref_col = ref_marks & _chromatic(ref_lab)
+    if int(ref_col.sum()) < MIN_COLOUR_INK:
+        return int((cand_marks & ~_chromatic(cand_lab)).sum()) >= REDRAWN * int(ref_marks.sum())
+    cand_classes = _colour_classes(cand_lab, cand_marks & _chromatic(cand_lab), min_share=0.05)
+    cand_colours = [(np.median(cand_lab[m], axis=0), int(m.sum())) for m in cand_classes]
+    for m in _colour_classes(ref_lab, ref_col, min_share=0.05):
+        colour = np.median(ref_lab[m], axis=0)
+        if any(n >= REDRAWN * int(m.sum()) and np.linalg.norm(c - colour) <= CLASS_DE for c, n in cand_colours):
+            return True
+    return False
 
 
 def _carried(unit: np.ndarray, marks: np.ndarray, lab: np.ndarray, kept_colours: list[np.ndarray]) -> bool:
