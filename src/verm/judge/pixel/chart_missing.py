@@ -309,7 +309,7 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     area = pm.area.copy()  # (grown to the data's box below when there is no frame)
     if area.any() and int((ref_marks & area).sum()) < MIN_COLOUR_INK:
         area[:] = False  # "frames" holding none of the data (a stem plot's lines closing a box): no frame
-    if area.any() and _drawn_there(ref_marks & area, cand_marks & area, ref_lab, cand_lab):
+    if area.any() and _drawn_there(c, ref_marks & area, cand_marks & area, ref_lab, cand_lab):
         return None, None, ""  # drawn where the data are (checked first: the colour classes cost time)
     if int(ref_col.sum()) >= MIN_COLOUR_INK:
         classes, what, cand_kind = _colour_classes(ref_lab, ref_col, min_share=0.003), "mark colours", cand_col
@@ -327,7 +327,7 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
         x0, y0, x1, y1 = _mask_box(data, 0, 0)
         area[y0:y1, x0:x1] = True
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
-    if _drawn_there(ref_marks & area, cand_marks & area, ref_lab, cand_lab):
+    if _drawn_there(c, ref_marks & area, cand_marks & area, ref_lab, cand_lab):
         return None, None, ""
     # As much ink where the data are, neither covering them nor carrying their values (dots scattered over
     # emptied axes): no data, set aside with the ruler (no data drawn anew, `_moved_away`).
@@ -373,21 +373,41 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
 
 #: The candidate's marks where the data are stand in for them when they keep at least this share of the
 #: reference's marks (a candidate mark within 2 px), follow their values (`chart_follows.carries`) or keep
-#: their colours (`_ref_colours_drawn`).
+#: their colours (`_ref_colours_drawn`); under new y tick labels they cannot be compared in place.
 KEPT_MARKS = 0.5
 
 
-def _drawn_there(ref_marks: np.ndarray, cand_marks: np.ndarray, ref_lab: np.ndarray, cand_lab: np.ndarray) -> bool:
+def _drawn_there(
+    c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray, ref_lab: np.ndarray, cand_lab: np.ndarray
+) -> bool:
     """The candidate draws the data where they are (`DRAWN` of their ink), kept or in another form: its marks
-    cover the reference's (`KEPT_MARKS`), carry their values, or are drawn in their colours (the data
+    cover the reference's (`KEPT_MARKS`), carry their values (all of them, or one colour's: a series dropped,
+    the other recoloured over a new range), or are drawn in their colours (the data
     rescaled, partly off the new range, beside a series added). Dots scattered over emptied axes in another
     colour, as much ink as a thin errorbar's or two lines', do none of these: the data are hidden, not drawn."""
     if int(cand_marks.sum()) < DRAWN * int(ref_marks.sum()):
         return False
+    if _left_ticks_changed(c):
+        return True  # a new y range: the marks cannot be compared in place (the data gone off it are its doing)
     near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     if int((ref_marks & near).sum()) >= KEPT_MARKS * int(ref_marks.sum()):
         return True
-    return carries(ref_marks, cand_marks) is not False or _ref_colours_drawn(ref_marks, cand_marks, ref_lab, cand_lab)
+    if carries(ref_marks, cand_marks) is not False:
+        return True
+    return _ref_colours_drawn(ref_marks, cand_marks, ref_lab, cand_lab) or any(
+        carries(m, cand_marks) is True for m in _colour_classes(ref_lab, ref_marks & _chromatic(ref_lab), 0.05)
+    )
+
+
+def _left_ticks_changed(c: _Ctx) -> bool:
+    """The y tick labels left of the chart's frame changed (`_y_ticks_changed`, its left side only: a legend
+    taken from beside the frame's right side is no new range)."""
+    if c.frame is None:
+        return False
+    fx0, fy0, _, fy1 = c.frame
+    rows = slice(max(0, fy0 - round(0.03 * c.h)), min(c.h, fy1 + round(0.03 * c.h)))
+    left = slice(max(0, fx0 - round(0.15 * c.w)), max(0, fx0 - 2))
+    return int((np.abs(c.ref_grey[rows, left] - c.cand_grey[rows, left]) > 40).sum()) >= 20
 
 
 def _ref_colours_drawn(
