@@ -328,12 +328,10 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
         area[y0:y1, x0:x1] = True
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
     if _drawn_there(c, ref_marks & area, cand_marks & area, ref_lab, cand_lab):
-        return None, None, ""
-    # As much ink where the data are, neither covering them nor carrying their values (dots scattered over
-    # emptied axes): no data, set aside with the ruler (no data drawn anew, `_moved_away`).
-    stand_in = (
-        cand_marks & area if cand_drawn >= DRAWN * drawn else None
-    )  # drawn where the data are: the data in another form, changes reported one by one
+        return None, None, ""  # drawn where the data are: the data in another form, changes reported one by one
+    # As much ink where the data are, neither covering them, carrying their values nor keeping their colours
+    # (dots scattered over emptied axes): no data, set aside with the ruler (no data drawn anew, `_moved_away`).
+    stand_in = cand_marks & area if cand_drawn >= DRAWN * drawn else None
     # A colour spans a series where the data are, up to the frame (a title above the plot spans none, nor do
     # tick labels beside it drawn in a series' colour, on a twin axis).
     where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
