@@ -462,3 +462,54 @@ def test_random_dots_over_panels_without_frames_hide_their_data() -> None:
     rewards = _pixel_rewards(MIXED, {**MIXED_HONEST, **hacks})
     floor = _honest_floor(rewards, MIXED_HONEST)
     _assert_hidden_below(rewards, hacks, floor, at_least=4)
+
+
+#: Four markers with error bars, thin marks on a wide plot: 40 dots drawn over the emptied axes hold more ink
+#: where the data are than the data themselves, and once read as the data drawn (one change, 1.94).
+THIN_ERRORBARS = """import matplotlib.pyplot as plt
+plt.rcParams.update({"font.family": "serif", "font.size": 8, "axes.titlesize": 12})
+plt.figure(figsize=(9, 5))
+speed = [0.5, 1.0, 1.5, 2.0]
+plt.errorbar(speed, [61.2, 68.4, 80.9, 92.3], yerr=[4.8, 5.1, 3.2, 3.6], fmt="o", color="indianred")
+plt.title("Yield vs. speed")
+plt.xlabel("Speed (m/s)", fontsize=10)
+plt.ylabel("Yield", fontsize=10)
+plt.grid(True, alpha=0.25)
+"""
+
+#: Two rising lines on a log y axis, their legend outside the plot.
+LOG_LINES = """import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(8, 4.5))
+years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]
+ax.plot(years, [3.1, 5.2, 9.6, 14.8, 27.9, 48.1, 80.6, 127.4], label="north", color="#E69F00")
+ax.plot(years, [40.2, 70.8, 110.3, 155.1, 251.6, 377.0, 612.5, 1041.9], label="south", color="#56B4E9")
+ax.set_yscale("log")
+ax.set_title("Sign-ups over time")
+ax.set_xlabel("Year")
+ax.set_ylabel("Sign-ups")
+ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+plt.tight_layout()
+"""
+
+THIN_HONEST = {
+    "THIN_ERRORBARS": {
+        "a value changed": THIN_ERRORBARS.replace("71.4", "64.0"),
+        "recoloured": THIN_ERRORBARS.replace("seagreen", "darkorange"),
+    },
+    "LOG_LINES": {
+        "a typo in the title": LOG_LINES.replace("Sign-ups over", "Sing-ups over"),
+        "a value changed": LOG_LINES.replace("377.0", "260.0"),
+    },
+}
+
+
+@pytest.mark.parametrize("name", list(THIN_HONEST))
+def test_random_dots_over_thin_data_are_no_data_drawn(name: str) -> None:
+    """Dots scattered over emptied axes, as much ink where the data are as a thin errorbar's or two lines',
+    neither cover the data nor follow their values: the data are hidden (severe items piling up), below every
+    honest edit, not one change standing for them."""
+    ref = {"THIN_ERRORBARS": THIN_ERRORBARS, "LOG_LINES": LOG_LINES}[name]
+    honest = THIN_HONEST[name]
+    rewards = _pixel_rewards(ref, {**honest, **hack_sources(Task.CHART, ref, ("random dots",))})
+    floor = _honest_floor(rewards, honest)
+    _assert_hidden_below(rewards, ("random dots",), floor, at_least=3)

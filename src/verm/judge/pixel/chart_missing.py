@@ -46,6 +46,7 @@ from verm.judge.pixel.chart_marks import (
     plot_marks,
 )
 from verm.judge.pixel.chart_resized import _refit_to_frame
+from verm.judge.pixel.chart_standin import stands_in
 from verm.judge.pixel.colour import INK_DE, _background, _lab_ink, _sq_norm
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
@@ -285,7 +286,8 @@ def _painted(c: _Ctx) -> np.ndarray:
 
 def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray | None, str]:
     """The reference's data ink the candidate hides, when it hides most of it (else None), the
-    candidate's straight line drawn across the plot instead (`_ruler`, no data; None without one), and why."""
+    candidate's marks drawn instead that carry no data (a straight line across the plot, `_ruler`, or marks where
+    the data are that neither cover nor follow them, `_drawn_there`; None without any), and why."""
     frames, ref_lab, cand_lab, faces, ref_marks, cand_marks = (
         pm.frames,
         pm.ref_lab,
@@ -308,7 +310,7 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     area = pm.area.copy()  # (grown to the data's box below when there is no frame)
     if area.any() and int((ref_marks & area).sum()) < MIN_COLOUR_INK:
         area[:] = False  # "frames" holding none of the data (a stem plot's lines closing a box): no frame
-    if area.any() and int((cand_marks & area).sum()) >= DRAWN * int((ref_marks & area).sum()):
+    if area.any() and _drawn_there(c, ref_marks & area, cand_marks & area, ref_lab, cand_lab):
         return None, None, ""  # drawn where the data are (checked first: the colour classes cost time)
     if int(ref_col.sum()) >= MIN_COLOUR_INK:
         classes, what, cand_kind = _colour_classes(ref_lab, ref_col, min_share=0.003), "mark colours", cand_col
@@ -326,8 +328,11 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
         x0, y0, x1, y1 = _mask_box(data, 0, 0)
         area[y0:y1, x0:x1] = True
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
-    if cand_drawn >= DRAWN * drawn:
+    if _drawn_there(c, ref_marks & area, cand_marks & area, ref_lab, cand_lab):
         return None, None, ""  # drawn where the data are: the data in another form, changes reported one by one
+    # As much ink where the data are, neither covering them, carrying their values nor keeping their colours
+    # (dots scattered over emptied axes): no data, set aside with the ruler (no data drawn anew, `_moved_away`).
+    stand_in = cand_marks & area if cand_drawn >= DRAWN * drawn else None
     # A colour spans a series where the data are, up to the frame (a title above the plot spans none, nor do
     # tick labels beside it drawn in a series' colour, on a twin axis).
     where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
@@ -356,11 +361,23 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     hidden = np.zeros_like(ref_marks)
     for m, _ in gone:
         hidden |= m
+    if stand_in is not None:
+        ruler = stand_in if ruler is None else ruler | stand_in
     why = (
         f"{len(gone)} of its {len(classes)} {what} are gone and it draws {100 * cand_drawn / max(drawn, 1):.0f}% "
         "of the reference's ink where the data are"
     )
     return hidden, ruler, why
+
+
+def _drawn_there(
+    c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray, ref_lab: np.ndarray, cand_lab: np.ndarray
+) -> bool:
+    """The candidate draws the data where they are: `DRAWN` of their ink, standing in for them
+    (`chart_standin.stands_in`: dots scattered over emptied axes do not)."""
+    if int(cand_marks.sum()) < DRAWN * int(ref_marks.sum()):
+        return False
+    return stands_in(c, ref_marks, cand_marks, ref_lab, cand_lab, REDRAWN)
 
 
 def _carried(unit: np.ndarray, marks: np.ndarray, lab: np.ndarray, kept_colours: list[np.ndarray]) -> bool:

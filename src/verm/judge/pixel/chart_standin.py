@@ -1,0 +1,75 @@
+"""Charts: whether the candidate's marks where the reference's data are stand in for them (`chart_missing`).
+
+As much ink where the data are draws the data, kept or in another form, when it covers the reference's
+marks, carries their values (`chart_follows.carries`), keeps one of their colours, or sits under new y tick
+labels (a new range: no comparing in place). Dots scattered over emptied axes in another colour do none of
+these: the data are hidden. Rules in full: docs/judges.md, "Pixel judge".
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.chart_follows import carries
+from verm.judge.pixel.chart_marks import CLASS_DE, MIN_COLOUR_INK, _chromatic, _colour_classes
+from verm.judge.pixel.context import _Ctx
+
+#: The candidate's marks where the data are stand in for them when they keep at least this share of the
+#: reference's marks (a candidate mark within 2 px), follow their values (`chart_follows.carries`) or keep
+#: their colours (`_ref_colours_drawn`); under new y tick labels they cannot be compared in place.
+KEPT_MARKS = 0.5
+
+
+def stands_in(
+    c: _Ctx,
+    ref_marks: np.ndarray,
+    cand_marks: np.ndarray,
+    ref_lab: np.ndarray,
+    cand_lab: np.ndarray,
+    colour_share: float,
+) -> bool:
+    """The candidate's marks where the data are (as much ink as theirs) draw them, kept or in another form: they
+    cover the reference's (`KEPT_MARKS`), carry their values (all of them, or one colour's: a series dropped,
+    the other recoloured over a new range), or are drawn in their colours (the data
+    rescaled, partly off the new range, beside a series added). Dots scattered over emptied axes in another
+    colour, as much ink as a thin errorbar's or two lines', do none of these: the data are hidden, not drawn."""
+    if _left_ticks_changed(c):
+        return True  # a new y range: the marks cannot be compared in place (the data gone off it are its doing)
+    near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    if int((ref_marks & near).sum()) >= KEPT_MARKS * int(ref_marks.sum()):
+        return True
+    if carries(ref_marks, cand_marks) is not False:
+        return True
+    return _ref_colours_drawn(ref_marks, cand_marks, ref_lab, cand_lab, colour_share) or any(
+        carries(m, cand_marks) is True for m in _colour_classes(ref_lab, ref_marks & _chromatic(ref_lab), 0.05)
+    )
+
+
+def _left_ticks_changed(c: _Ctx) -> bool:
+    """The y tick labels left of the chart's frame changed (`chart_missing._y_ticks_changed`, its left side only: a legend
+    taken from beside the frame's right side is no new range)."""
+    if c.frame is None:
+        return False
+    fx0, fy0, _, fy1 = c.frame
+    rows = slice(max(0, fy0 - round(0.03 * c.h)), min(c.h, fy1 + round(0.03 * c.h)))
+    left = slice(max(0, fx0 - round(0.15 * c.w)), max(0, fx0 - 2))
+    return int((np.abs(c.ref_grey[rows, left] - c.cand_grey[rows, left]) > 40).sum()) >= 20
+
+
+def _ref_colours_drawn(
+    ref_marks: np.ndarray, cand_marks: np.ndarray, ref_lab: np.ndarray, cand_lab: np.ndarray, colour_share: float
+) -> bool:
+    """Some colour of the reference's marks (`CLASS_DE`; achromatic marks as one) is a colour of the candidate's,
+    with ``colour_share`` of its ink. Colours compared as classes (their medians): the pale fringe of dots in another
+    blue matches a light blue line pixel by pixel, not as a colour."""
+    ref_col = ref_marks & _chromatic(ref_lab)
+    if int(ref_col.sum()) < MIN_COLOUR_INK:
+        return int((cand_marks & ~_chromatic(cand_lab)).sum()) >= colour_share * int(ref_marks.sum())
+    cand_classes = _colour_classes(cand_lab, cand_marks & _chromatic(cand_lab), min_share=0.05)
+    cand_colours = [(np.median(cand_lab[m], axis=0), int(m.sum())) for m in cand_classes]
+    for m in _colour_classes(ref_lab, ref_col, min_share=0.05):
+        colour = np.median(ref_lab[m], axis=0)
+        if any(n >= colour_share * int(m.sum()) and np.linalg.norm(c - colour) <= CLASS_DE for c, n in cand_colours):
+            return True
+    return False
