@@ -23,8 +23,9 @@ from verm.judge.pixel.chart_axis import (
     same_labels_moved,
 )
 from verm.judge.pixel.chart_axis import tick_axis as _tick_axis
+from verm.judge.pixel.chart_frames import _colour_box
 from verm.judge.pixel.chart_legend import legend_entries_of_series
-from verm.judge.pixel.chart_missing import _colour_box, _hidden_plot_items
+from verm.judge.pixel.chart_missing import _hidden_plot_items
 from verm.judge.pixel.chart_palette import _palette_kept
 from verm.judge.pixel.chart_pie import pie_changes
 from verm.judge.pixel.chart_recolour import (

@@ -1,0 +1,149 @@
+"""Charts: where a chart's data are read, for the hidden-data readings (`chart_missing`): the subplots' plot
+frames, else the chart's frame; boxes of their own around coloured data outside the frames when the frames
+hold almost none of it; a box of colour without a frame (pies); a candidate that fills its canvas with one
+colour. Rules in full: docs/judges.md, "Pixel judge".
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.chart_marks import MIN_COLOUR_INK, _chromatic, plot_marks
+from verm.judge.pixel.colour import INK_DE, _background, _lab_ink, _sq_norm
+from verm.judge.pixel.context import _Ctx
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _mask_box
+from verm.judge.pixel.layout import subplot_frames
+
+
+def _data_frames(c: _Ctx) -> list[PxBox]:
+    """The plot frames the data are read in: the subplots' (`subplot_frames`), else the chart's frame.
+    Boxes found inside the one plot frame, none of them that frame, each filled with colour (`FILLED_BOX`),
+    are its marks (bars on a plot without spines, their straight edges meeting), not subplots (a subplot
+    shows its face): that frame."""
+    frames = subplot_frames(c.ref, c.ref_ink)
+    if c.frame is not None and _box_area(c.frame) >= WHOLE_CANVAS * c.h * c.w and _frames_hold_no_data(c, frames):
+        # No frame: the "frame" is the canvas's edge (a tinted figure around a face of nearly its colour,
+        # read as faint ink everywhere), its texts no data. The data are read in their own box.
+        box = _colour_box(c)
+        return [box] if box is not None else []
+    if c.frame is None or not frames:
+        return frames or ([c.frame] if c.frame is not None else [])
+    fx0, fy0, fx1, fy1 = c.frame
+    chroma = _chromatic(_lab_ink(c.ref)[0])
+
+    def bar(box: PxBox) -> bool:
+        x0, y0, x1, y1 = box
+        inside = fx0 - 3 <= x0 and fy0 - 3 <= y0 and x1 <= fx1 + 3 and y1 <= fy1 + 3
+        small = _box_area(box) < 0.8 * _box_area(c.frame)
+        return inside and small and float(chroma[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3].mean()) >= FILLED_BOX
+
+    # (the plot frame itself is found among them when bars touch its spine: a plot, not a subplot of its own)
+    inner = [f for f in frames if _box_iou(f, c.frame) < SAME_FRAME]
+    return [c.frame] if inner and all(bar(f) for f in inner) else frames
+
+
+#: The frames found hold the data unless over this share of the reference's coloured marks lies outside
+#: them; else the data outside are read in boxes of their own (`_with_data_outside`). (A plot frame holding a
+#: quarter or more has coloured legends, colour bars and labels beside it, no data: seed-67 and seed-97
+#: scatter, stackplot, area and donut frames hold 13-41 %.)
+OUTSIDE_DATA = 0.9
+
+
+#: Coloured marks outside the frames closer than this share of the image's shorter side are one box.
+OUTSIDE_GAP = 0.03
+
+
+def _with_data_outside(c: _Ctx, frames: list[PxBox]) -> list[PxBox]:
+    """``frames``, and when nearly all of the reference's coloured marks (`OUTSIDE_DATA`; long lines aside)
+    lie outside them (the frames found are not where the data are), a box around each group of those (marks closer than `OUTSIDE_GAP` joined, `MIN_COLOUR_INK`
+    at least, 6 px out), largest first: pies and an unboxed histogram beside one boxed scatter are data too,
+    and read in the frames alone, dots drawn over every panel hid a scatter's worth of a chart of four panels
+    (seed 109: "random dots" tied the worst honest candidate at 1.92)."""
+    if not frames:
+        return frames
+    lab = _lab_ink(c.ref)[0]
+    marks = plot_marks(c.ref_ink, lab, [], []) & _chromatic(lab)
+    total = int(marks.sum())
+    outside = marks.copy()
+    for x0, y0, x1, y1 in frames:
+        outside[y0:y1, x0:x1] = False
+    if total < MIN_COLOUR_INK or int(outside.sum()) <= OUTSIDE_DATA * total:
+        return frames
+    k = 1 + 2 * round(OUTSIDE_GAP * min(c.h, c.w) / 2)
+    n, labels, _, _ = cv2.connectedComponentsWithStats(cv2.dilate(outside.astype(np.uint8), np.ones((k, k), np.uint8)))
+    boxes = list(frames)
+    pad = 6  # (the area read is 3 px inside a frame)
+    for i in range(1, n):
+        part = outside & (labels == i)
+        if int(part.sum()) < MIN_COLOUR_INK:
+            continue
+        x0, y0, x1, y1 = _mask_box(part, 0, 0)
+        boxes.append((max(0, x0 - pad), max(0, y0 - pad), min(c.w, x1 + pad), min(c.h, y1 + pad)))
+    return sorted(boxes, key=_box_area, reverse=True)
+
+
+def _frames_hold_no_data(c: _Ctx, frames: list[PxBox]) -> bool:
+    """No subplot frame was found, or those found hold none of the reference's coloured data (under
+    `MIN_COLOUR_INK` chromatic ink 3 px inside each) while the chart has some (`_colour_box`): a box the
+    tinted figure's margin and a few marks close by chance (Solarize_Light2's face reads as no ink), where
+    the data would be read as all gone, and a line drawn over them as no ruler."""
+    if not frames:
+        return True
+    chroma = c.ref_ink & _chromatic(_lab_ink(c.ref)[0])
+    if any(int(chroma[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3].sum()) >= MIN_COLOUR_INK for x0, y0, x1, y1 in frames):
+        return False
+    return _colour_box(c) is not None
+
+
+#: A box found by `subplot_frames` overlapping the plot frame this much (IoU) is that frame (`_data_frames`).
+SAME_FRAME = 0.9
+
+
+#: A plot frame covering this share of the canvas is its edge, no frame (`_data_frames`).
+WHOLE_CANVAS = 0.95
+
+
+def _colour_box(c: _Ctx) -> PxBox | None:
+    """The box of the reference's chromatic ink (`CHROMA`; long lines aside), a few pixels out: where a
+    chart without a frame draws its data (titles, tick labels and axis labels are dark); None when it
+    has little colour (`MIN_COLOUR_INK`)."""
+    lab = _lab_ink(c.ref)[0]
+    marks = plot_marks(c.ref_ink, lab, [], []) & _chromatic(lab)
+    if int(marks.sum()) < MIN_COLOUR_INK:
+        return None
+    x0, y0, x1, y1 = _mask_box(marks, 0, 0)
+    pad = 6  # (the area read is 3 px inside a frame)
+    return max(0, x0 - pad), max(0, y0 - pad), min(c.w, x1 + pad), min(c.h, y1 + pad)
+
+
+#: A box found inside the plot frame is a mark (a bar) when this share of it is coloured (`CHROMA`).
+FILLED_BOX = 0.8
+
+
+#: Noise over a chart: the candidate inks this share of the reference's blank canvas, leaving under
+#: `FILLED_BLANK` of its own canvas blank.
+FILLED, FILLED_BLANK = 0.6, 0.3
+
+
+def _blank_filled(c: _Ctx) -> bool:
+    """The candidate covers the reference's blank canvas (`FILLED`) and leaves little of its own blank: noise
+    over a chart that fills much of its canvas itself (a heatmap), where the blank shares alone tell little.
+    Covered is painted off the reference's background colour (`_painted`), not the candidate's own ink: a
+    candidate whose bars grew past its white canvas reads its most common colour, a bar's, as background and
+    the canvas as ink, yet covers nothing."""
+    blank = ~c.ref_ink
+    n = int(blank.sum())
+    if n == 0:
+        return False
+    painted = _painted(c)
+    return float(painted.mean()) > 1 - FILLED_BLANK and int((painted & blank).sum()) >= FILLED * n
+
+
+def _painted(c: _Ctx) -> np.ndarray:
+    """Candidate pixels further than `INK_DE` from the reference's background colour: what it paints over the
+    reference's canvas (its own ink is read against its own most common colour, which may be a mark's)."""
+    bg = _background(c.ref).reshape(1, 1, 3) / 255.0
+    bg_lab = cv2.cvtColor(bg.astype(np.float32), cv2.COLOR_RGB2Lab)[0, 0]
+    d = cv2.subtract(_lab_ink(c.cand)[0], (float(bg_lab[0]), float(bg_lab[1]), float(bg_lab[2]), 0.0))
+    return np.asarray(_sq_norm(d) > INK_DE * INK_DE)
