@@ -54,6 +54,7 @@ def test_one_marks_mask_keeps_marks_and_drops_face_grid_and_frame() -> None:
 
 
 def test_hidden_data_read_the_marks_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import verm.judge.pixel.chart_frames as cf
     import verm.judge.pixel.chart_missing as cm
     import verm.judge.pixel.judge as pj
 
@@ -65,13 +66,13 @@ def test_hidden_data_read_the_marks_once(monkeypatch: pytest.MonkeyPatch) -> Non
         return _image(fig)
 
     calls: list[int] = []
-    real = cm.plot_marks
+    real = cf.plot_marks
 
     def counted(*args: object, **kwargs: object) -> np.ndarray:
         calls.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cm, "plot_marks", counted)
+    monkeypatch.setattr(cf, "plot_marks", counted)
     found: list[int] = []
     real_items = cm._chart_element_items
 
