@@ -147,3 +147,18 @@ def _painted(c: _Ctx) -> np.ndarray:
     bg_lab = cv2.cvtColor(bg.astype(np.float32), cv2.COLOR_RGB2Lab)[0, 0]
     d = cv2.subtract(_lab_ink(c.cand)[0], (float(bg_lab[0]), float(bg_lab[1]), float(bg_lab[2]), 0.0))
     return np.asarray(_sq_norm(d) > INK_DE * INK_DE)
+
+
+def _y_ticks_changed(c: _Ctx, frame: PxBox, plots: np.ndarray | None = None, right: bool = True) -> bool:
+    """Something changed beside the frame's left (and, with ``right``, right) side: the y tick labels, a new
+    scale or limits; outside every plot (``plots``: a neighbouring subplot's marks are no tick labels). Left
+    only, a legend taken from beside the frame's right side is no new range."""
+    fx0, fy0, fx1, fy1 = frame
+    rows = slice(max(0, fy0 - round(0.03 * c.h)), min(c.h, fy1 + round(0.03 * c.h)))
+    diff = np.abs(c.ref_grey[rows] - c.cand_grey[rows]) > 40
+    if plots is not None:
+        diff &= ~plots[rows]
+    changed = int(diff[:, max(0, fx0 - round(0.15 * c.w)) : max(0, fx0 - 2)].sum())
+    if right:
+        changed += int(diff[:, fx1 + 2 : fx1 + round(0.15 * c.w)].sum())
+    return changed >= 20

@@ -36,6 +36,7 @@ from verm.judge.pixel.chart_frames import (
     _data_frames,
     _frames_hold_no_data,
     _with_data_outside,
+    _y_ticks_changed,
 )
 from verm.judge.pixel.chart_marks import (
     CLASS_DE,
@@ -488,18 +489,6 @@ ENVELOPE_BINS = 48
 #: the columns, or when their ends rise and fall with the reference's (Spearman >= `ENVELOPE_RANK` over
 #: at least `ENVELOPE_MIN` columns: the data rescaled under the same axes).
 ENVELOPE_TOL, ENVELOPE_KEPT, ENVELOPE_RANK, ENVELOPE_MIN = 0.03, 0.5, 0.8, 8
-
-
-def _y_ticks_changed(c: _Ctx, frame: PxBox, plots: np.ndarray | None = None) -> bool:
-    """Something changed beside the frame's left or right side (the y tick labels: a new scale or
-    limits), outside every plot (``plots``: a neighbouring subplot's marks are no tick labels)."""
-    fx0, fy0, fx1, fy1 = frame
-    rows = slice(max(0, fy0 - round(0.03 * c.h)), min(c.h, fy1 + round(0.03 * c.h)))
-    diff = np.abs(c.ref_grey[rows] - c.cand_grey[rows]) > 40
-    if plots is not None:
-        diff &= ~plots[rows]
-    left, right = diff[:, max(0, fx0 - round(0.15 * c.w)) : max(0, fx0 - 2)], diff[:, fx1 + 2 : fx1 + round(0.15 * c.w)]
-    return int(left.sum()) + int(right.sum()) >= 20
 
 
 def _y_ticks_changed_beside_plot(c: _Ctx, frames: list[PxBox], ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:

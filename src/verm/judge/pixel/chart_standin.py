@@ -12,6 +12,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_follows import carries
+from verm.judge.pixel.chart_frames import _y_ticks_changed
 from verm.judge.pixel.chart_marks import CLASS_DE, MIN_COLOUR_INK, _chromatic, _colour_classes
 from verm.judge.pixel.context import _Ctx
 
@@ -34,7 +35,7 @@ def stands_in(
     the other recoloured over a new range), or are drawn in their colours (the data
     rescaled, partly off the new range, beside a series added). Dots scattered over emptied axes in another
     colour, as much ink as a thin errorbar's or two lines', do none of these: the data are hidden, not drawn."""
-    if _left_ticks_changed(c):
+    if c.frame is not None and _y_ticks_changed(c, c.frame, right=False):
         return True  # a new y range: the marks cannot be compared in place (the data gone off it are its doing)
     near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     if int((ref_marks & near).sum()) >= KEPT_MARKS * int(ref_marks.sum()):
@@ -44,17 +45,6 @@ def stands_in(
     return _ref_colours_drawn(ref_marks, cand_marks, ref_lab, cand_lab, colour_share) or any(
         carries(m, cand_marks) is True for m in _colour_classes(ref_lab, ref_marks & _chromatic(ref_lab), 0.05)
     )
-
-
-def _left_ticks_changed(c: _Ctx) -> bool:
-    """The y tick labels left of the chart's frame changed (`chart_missing._y_ticks_changed`, its left side only: a legend
-    taken from beside the frame's right side is no new range)."""
-    if c.frame is None:
-        return False
-    fx0, fy0, _, fy1 = c.frame
-    rows = slice(max(0, fy0 - round(0.03 * c.h)), min(c.h, fy1 + round(0.03 * c.h)))
-    left = slice(max(0, fx0 - round(0.15 * c.w)), max(0, fx0 - 2))
-    return int((np.abs(c.ref_grey[rows, left] - c.cand_grey[rows, left]) > 40).sum()) >= 20
 
 
 def _ref_colours_drawn(
