@@ -6,7 +6,7 @@ import matplotlib
 import numpy as np
 from tests.unit.test_pixel_chart_rules import _image
 
-from verm.judge.pixel.colour import _lab_ink
+from verm.judge.pixel.colour import _background, _lab_ink
 from verm.judge.pixel.layout import chart_frame, plot_frame
 
 matplotlib.use("Agg")
@@ -53,3 +53,16 @@ def test_the_frame_of_a_tinted_face_is_the_face_not_the_image() -> None:
         frame = chart_frame(rgb, _lab_ink(rgb)[1])
         assert frame is not None
         assert all(abs(a - b) <= 6 for a, b in zip(frame, want, strict=True)), (frame, want)
+
+
+def test_bars_outnumbering_the_figure_and_its_face_are_no_background() -> None:
+    # A white figure round a light grey face (split between two quantised bins), and pale bars in one
+    # bin with more pixels than either: the backdrop is white or grey, never the bars' colour.
+    rgb = np.full((300, 400, 3), 255, np.uint8)
+    rgb[30:270, 40:380] = 238
+    for x in range(50, 370, 40):
+        rgb[70:270, x : x + 30] = (248, 210, 153)
+    bg = _background(rgb)
+    assert np.abs(bg - 246).max() <= 10, bg
+    ink = _lab_ink(rgb)[1]
+    assert ink[10, 10] == 0 and ink[40, 45] == 0 and ink[100, 60] == 1
