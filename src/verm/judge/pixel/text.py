@@ -330,7 +330,9 @@ def _read_pair(c: _Ctx, box: PxBox, block: bool = False) -> tuple[str, str] | No
         for g, ink in ((rg, c.ref_ink), (cg, c.cand_ink)):
             solid = _solid_patches(ink[y0:y1, x0:x1])
             if solid.any():
-                g[solid] = int(np.median(g))
+                # (blanked to the grey around the patches: words over a bar then stand on the backdrop)
+                fill = int(np.median(g[~solid])) if not solid.all() else int(np.median(g))
+                g[solid & ~_words_on_patch(g, solid)] = fill
     # A side with no ink in the box has no text: Tesseract, given a blank crop, makes some up.
     inked = [int(ink[y0:y1, x0:x1].sum()) >= 5 for ink in (c.ref_ink, c.cand_ink)]
     a = read_text(rg, vertical=vertical, block=block, slant=slant) if inked[0] else ""
@@ -372,6 +374,19 @@ def _solid_patches(ink: np.ndarray) -> np.ndarray:
     if solid_ids.size == 0:
         return np.zeros_like(ink)
     return cv2.dilate(np.isin(labels, solid_ids).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+
+
+#: A glyph drawn over a filled patch differs from the patch's grey around it by this much at least.
+ON_PATCH_CONTRAST = 40
+
+
+def _words_on_patch(grey: np.ndarray, solid: np.ndarray) -> np.ndarray:
+    """The pixels inside ``solid`` patches (not on their rims) that stand out from the patch's grey
+    around them (a 7 x 7 median) by `ON_PATCH_CONTRAST`: words drawn over a bar or a cell, which
+    the patch's ink joins into one piece; blanking the patch must leave them to be read."""
+    inner = cv2.erode(solid.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+    around = cv2.medianBlur(grey, 7)
+    return inner & (np.abs(grey.astype(np.int16) - around.astype(np.int16)) >= ON_PATCH_CONTRAST)
 
 
 def _drawn_elsewhere(c: _Ctx, box: PxBox, in_ref: bool) -> bool:
