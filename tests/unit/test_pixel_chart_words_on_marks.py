@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from tests.unit.test_pixel_chart_rules import _image, judge, plt
 
-from verm.judge.pixel import PixelJudge
+from verm.judge.pixel import PixelJudge, chart
 from verm.judge.pixel.ocr import ocr_available
 from verm.judge.pixel.text import _words_on_patch
 from verm.types import Task
@@ -37,3 +37,26 @@ def _bars_labelled(label: str):
 def test_a_label_over_a_bar_that_changed_is_read(judge: PixelJudge) -> None:
     ds = judge.judge_images(Task.CHART, _bars_labelled("Rainfall"), _bars_labelled("Traffic"))
     assert any(d.category == "text_error" and "Traffic" in d.description for d in ds), ds
+
+
+def _visitors(labels: list[str], scale: float):
+    fig, ax = plt.subplots(figsize=(8, 5))
+    x = np.arange(6)
+    ax.plot(x, [3, 5, 4, 6, 5, 7], marker="o")
+    ax.plot(x, scale * np.array([2, 2.5, 3, 2.8, 3.5, 3.2]), marker="s")
+    ax.set_xticks(x, labels, fontsize=17)
+    ax.set_ylim(0, 8)
+    ax.set_title("Visitors")
+    return _image(fig)
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+def test_tick_labels_swapped_take_no_change_of_the_marks(judge: PixelJudge, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Read by OCR as the same labels in another order (as when the two swapped labels' regions join
+    # the ones between them): labels swapped move no mark, so the series scaled is a change of its own.
+    monkeypatch.setattr(chart, "_swapped_labels", lambda c, members: [])
+    months = ["July", "Augu", "Sept", "Octo", "Nove", "Dece"]
+    swapped = ["Nove", "Augu", "Sept", "Octo", "July", "Dece"]
+    ds = judge.judge_images(Task.CHART, _visitors(months, 1.0), _visitors(swapped, 1.6))
+    assert any(d.category == "text_error" and "swapped" in d.description for d in ds), ds
+    assert any(d.category != "text_error" for d in ds), ds

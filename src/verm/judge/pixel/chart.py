@@ -276,8 +276,9 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 data_item.box = _union([data_item.box, box])
                 data_item.parts = [*data_item.pieces, *parts]
                 continue
-            took = bool(inner)
-            if inner:
+            # (tick labels renamed or swapped move no mark: the plot's changes are an edit of their own)
+            took = bool(inner) and cat != "text_error"
+            if took:
                 fit = _axis_fit(c)
                 # A data change beside the axis is its own item when the axis turned log or its
                 # limits were set by hand; limits that follow the data are that change's doing.
