@@ -7,16 +7,20 @@ ink on the backdrop. Against the mark's own colour the words are thin strokes ag
 
 from __future__ import annotations
 
+import re
+
 import cv2
 import numpy as np
 
 from verm.judge.pixel.context import _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
-from verm.judge.pixel.ocr import _Ocr
+from verm.judge.pixel.ocr import _Ocr, _same_read
 from verm.judge.pixel.text import _text_item
 
 #: A pixel stands out from the mark it is drawn on by this much (largest RGB channel difference).
 ON_MARK_CONTRAST = 60
+#: A word: three letters in a row.
+_WORD = re.compile(r"[^\W\d_]{3}")
 #: Both images ink this share of the region's inked pixels alike at least (the mark under the words).
 ON_MARK_IOU = 0.8
 
@@ -34,8 +38,16 @@ def words_over_marks(c: _Ctx, regions: list[Region], max_ocr: int) -> tuple[list
             and r.height <= 0.1 * c.h
             and _strokes_on_mark(c, r)
         ):
-            it = _text_item(c, r)
-            if it is not None:
+            it = _text_item(c, r, on_marks=True)
+            if (
+                it is not None
+                and it.reads is not None
+                and all(_WORD.search(t) for t in it.reads)
+                and not _same_read(*it.reads)
+            ):
+                # Other words on both sides: a label renamed. (Numbers over marks are values, which
+                # follow the data's change; a label gone on one side moved with its mark; a letter in
+                # five read otherwise over a mark is OCR's noise.)
                 items.append(it)
                 continue
         rest.append(r)
@@ -43,9 +55,9 @@ def words_over_marks(c: _Ctx, regions: list[Region], max_ocr: int) -> tuple[list
 
 
 def _strokes_on_mark(c: _Ctx, r: Region) -> bool:
-    """In one image at least (the other shows strokes too, or only the mark), the inked pixels that
-    stand out from the region's main colour (`ON_MARK_CONTRAST`) are thin strokes: a 3 x 3 erosion
-    keeps under a third of them, and they cover under half the ink."""
+    """In both images the inked pixels that stand out from the region's main colour
+    (`ON_MARK_CONTRAST`) are thin strokes: a 3 x 3 erosion keeps under a third of them, and they
+    cover under half the ink."""
     x0, y0, x1, y1 = _pad_box(r.bbox, 2, c)
     found = 0
     for rgb, ink in ((c.ref, c.ref_ink), (c.cand, c.cand_ink)):
@@ -58,11 +70,11 @@ def _strokes_on_mark(c: _Ctx, r: Region) -> bool:
         far = (np.abs(crop.astype(np.int16) - main).max(axis=1) >= ON_MARK_CONTRAST) & inked
         n = int(far.sum())
         if n < 10:
-            continue  # only the mark: the words are gone on this side
+            return False  # only the mark: words gone (moved with their mark), or none
         if n >= 0.5 * inked.sum():
             return False
         mask = far.reshape(y1 - y0, x1 - x0).astype(np.uint8)
         if int(cv2.erode(mask, np.ones((3, 3), np.uint8)).sum()) >= n / 3:
             return False  # filled, not strokes
         found += 1
-    return found >= 1
+    return found == 2
