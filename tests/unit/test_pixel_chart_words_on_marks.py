@@ -7,6 +7,7 @@ import pytest
 from tests.unit.test_pixel_chart_rules import _image, judge, plt
 
 from verm.judge.pixel import PixelJudge, chart
+from verm.judge.pixel.chart_words import _words_differ
 from verm.judge.pixel.ocr import ocr_available
 from verm.judge.pixel.text import _words_on_patch
 from verm.types import Task
@@ -60,3 +61,10 @@ def test_tick_labels_swapped_take_no_change_of_the_marks(judge: PixelJudge, monk
     ds = judge.judge_images(Task.CHART, _visitors(months, 1.0), _visitors(swapped, 1.6))
     assert any(d.category == "text_error" and "swapped" in d.description for d in ds), ds
     assert any(d.category != "text_error" for d in ds), ds
+
+
+def test_words_over_marks_differ_by_a_word_not_by_values_or_noise() -> None:
+    assert _words_differ("Rair fall", "Traffic")
+    # A heatmap's row read with its label: values over the cells follow the data.
+    assert not _words_differ("lettuce- 1.1 2.4 08 4 19 4.4", "lettuce- 1.1 2.4 08 43 19 4.4")
+    assert not _words_differ("Nairobl", "Nairobi")  # a letter in five: OCR's noise over a mark

@@ -39,19 +39,20 @@ def words_over_marks(c: _Ctx, regions: list[Region], max_ocr: int) -> tuple[list
             and _strokes_on_mark(c, r)
         ):
             it = _text_item(c, r, on_marks=True)
-            if (
-                it is not None
-                and it.reads is not None
-                and all(_WORD.search(t) for t in it.reads)
-                and not _same_read(*it.reads)
-            ):
+            if it is not None and it.reads is not None and _words_differ(*it.reads):
                 # Other words on both sides: a label renamed. (Numbers over marks are values, which
-                # follow the data's change; a label gone on one side moved with its mark; a letter in
-                # five read otherwise over a mark is OCR's noise.)
+                # follow the data's change; a label gone on one side moved with its mark.)
                 items.append(it)
                 continue
         rest.append(r)
     return items, rest
+
+
+def _words_differ(a: str, b: str) -> bool:
+    """Each read has a word the other lacks (three letters in a row: a row's label beside the values
+    read alike is no change of words), and the reads are more than OCR's noise apart (a letter in five)."""
+    wa, wb = set(a.split()), set(b.split())
+    return any(_WORD.search(t) for t in wa - wb) and any(_WORD.search(t) for t in wb - wa) and not _same_read(a, b)
 
 
 def _strokes_on_mark(c: _Ctx, r: Region) -> bool:
