@@ -68,3 +68,21 @@ def test_words_over_marks_differ_by_a_word_not_by_values_or_noise() -> None:
     # A heatmap's row read with its label: values over the cells follow the data.
     assert not _words_differ("lettuce- 1.1 2.4 08 4 19 4.4", "lettuce- 1.1 2.4 08 43 19 4.4")
     assert not _words_differ("Nairobl", "Nairobi")  # a letter in five: OCR's noise over a mark
+
+
+def _scatter(colour: str, title: str):
+    fig, ax = plt.subplots(figsize=(8, 6))
+    rng = np.random.default_rng(3)
+    ax.scatter(rng.uniform(0, 10, 40), rng.uniform(0, 10, 40), s=120, color=colour, edgecolor="white")
+    ax.set_title(title, fontsize=14)
+    return _image(fig)
+
+
+@pytest.mark.skipif(not ocr_available(), reason="needs Tesseract")
+def test_recoloured_markers_leave_the_title_to_be_read(judge: PixelJudge) -> None:
+    # Markers with a rim are no words over a mark, and reading them must not spend the OCR budget
+    # the title's typo needs.
+    ds = judge.judge_images(
+        Task.CHART, _scatter("mediumpurple", "Life expectancy vs. GDP"), _scatter("#17becf", "Rife expectancy vs. GDP")
+    )
+    assert any(d.category == "text_error" and "Rife" in d.description for d in ds), ds

@@ -21,6 +21,10 @@ from verm.judge.pixel.text import _text_item
 ON_MARK_CONTRAST = 60
 #: A word: three letters in a row.
 _WORD = re.compile(r"[^\W\d_]{3}")
+#: OCR calls words over marks may spend (two reads of both images).
+WORDS_OCR_CALLS = 4
+#: Words: at least this many separate glyphs stand out from the mark, in a row longer than tall.
+MIN_GLYPHS = 3
 #: Both images ink this share of the region's inked pixels alike at least (the mark under the words).
 ON_MARK_IOU = 0.8
 
@@ -30,9 +34,11 @@ def words_over_marks(c: _Ctx, regions: list[Region], max_ocr: int) -> tuple[list
     reads otherwise in the two images; the other regions are returned for the usual steps."""
     items: list[_Item] = []
     rest: list[Region] = []
+    # (a share of the OCR budget: the labels outside the plot are read after these)
+    budget = min(max_ocr, c.ocr_calls + WORDS_OCR_CALLS)
     for r in regions:
         if (
-            c.ocr_calls < max_ocr
+            c.ocr_calls < budget
             and _Ocr.available()
             and r.ink_iou >= ON_MARK_IOU
             and r.height <= 0.1 * c.h
@@ -57,8 +63,8 @@ def _words_differ(a: str, b: str) -> bool:
 
 def _strokes_on_mark(c: _Ctx, r: Region) -> bool:
     """In both images the inked pixels that stand out from the region's main colour
-    (`ON_MARK_CONTRAST`) are thin strokes: a 3 x 3 erosion keeps under a third of them, and they
-    cover under half the ink."""
+    (`ON_MARK_CONTRAST`) are thin strokes (a 3 x 3 erosion keeps under a third of them, and they
+    cover under half the ink) in `MIN_GLYPHS` pieces at least, in a row 1.5 times longer than tall."""
     x0, y0, x1, y1 = _pad_box(r.bbox, 2, c)
     found = 0
     for rgb, ink in ((c.ref, c.ref_ink), (c.cand, c.cand_ink)):
@@ -77,5 +83,13 @@ def _strokes_on_mark(c: _Ctx, r: Region) -> bool:
         mask = far.reshape(y1 - y0, x1 - x0).astype(np.uint8)
         if int(cv2.erode(mask, np.ones((3, 3), np.uint8)).sum()) >= n / 3:
             return False  # filled, not strokes
+        _, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        big = stats[1:][stats[1:, cv2.CC_STAT_AREA] >= 3]
+        if len(big) < MIN_GLYPHS:
+            return False  # a marker's rim, a line's edge: no word
+        gx0, gy0 = big[:, 0].min(), big[:, 1].min()
+        gx1, gy1 = (big[:, 0] + big[:, 2]).max(), (big[:, 1] + big[:, 3]).max()
+        if gx1 - gx0 < 1.5 * (gy1 - gy0):
+            return False  # not a row of glyphs
         found += 1
     return found == 2
