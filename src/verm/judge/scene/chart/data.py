@@ -42,6 +42,7 @@ from verm.judge.scene.chart.series import (
     series_by_kind,
     series_words,
 )
+from verm.judge.scene.chart.sketch import Sketch
 from verm.judge.scene.chart.stacks import follow_stacks, layers_follow, outline_pairs, whole_stacks
 from verm.judge.scene.chart.values import UNIT_NOUNS, compare_series
 from verm.judge.scene.colour import delta_e, lab_of
@@ -70,6 +71,8 @@ class AxesData:
     pieces: int = 0
     #: Stacks lost whole count as one series each by the count of series: their layers' weight beyond one.
     stacked_extra: float = 0.0
+    #: The axes pair's marks painted, for where each change shows (`sketch.Sketch`; the findings carry it too).
+    sketch: Sketch | None = None
 
     def lose(self, words: str, weight: float, ink: float) -> None:
         """A series, or a part of one (``weight`` and ``ink`` of it), is not drawn."""
@@ -268,6 +271,8 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         # The bars were drawn in other calls (or a series is gone): group them as a reader sees them.
         kr, kc = series_by_kind(r, bars_by_colour=True), series_by_kind(c, bars_by_colour=True)
     prepare(ctx, kr, kc)
+    res.sketch = Sketch(r, c, ctx.size, kr, kc)
+    start = len(out.items)
     # Error bars a bar call drew (``yerr=``) are part of its bars' series, not a series of their own: what the
     # bars lose (flattened, dropped) is all of that series.
     own_bars = kr.get("bar", []) + kr.get("barh", [])
@@ -308,6 +313,9 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
             before = len(out.items)
             compare_series(out, sr[i], sc[j], sr, ctx)
             series_items.append((sr[i], sc[j], out.items[before:]))
+    for sa, sb, items in series_items:
+        for d in items:
+            d.tags.setdefault("drawn", [(sa, sb)])
     _bands_follow_lines(out, series_items)
     follow_stacks(out, series_items, kr.get("area", []), kc.get("area", []))
     for sa, sb, items in series_items:
@@ -334,7 +342,8 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         out.add("structure_error", 3, f"{where} {series_words(a, siblings)}",
                 f"{series_words(a, siblings)} is drawn as {KIND_WORDS.get(b.kind, b.kind)}, should be "
                 f"{KIND_WORDS.get(a.kind, a.kind)}", b.bbox,
-                Unit("chart type", KIND_WORDS.get(a.kind, a.kind), KIND_WORDS.get(b.kind, b.kind), "series", where))  # fmt: skip
+                Unit("chart type", KIND_WORDS.get(a.kind, a.kind), KIND_WORDS.get(b.kind, b.kind), "series", where),
+                drawn=[(a, b)])  # fmt: skip
         _retyped_values(out, res, a, b, siblings, where, ctx)
     if shifted:
         out.items[:] = [d for d in out.items if id(d) not in shifted]
@@ -374,13 +383,13 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         res.lose(words, sum(a.weight for a in gone), sum(a.ink for a in gone))
         res.stacked_extra += sum(a.weight for a in gone) - 1.0
         out.add("data_error", 3, f"{where} area", f"{words} are missing", union_box([a.bbox for a in gone]),
-                missing=True)  # fmt: skip
+                missing=True, drawn=[(a, None) for a in gone])  # fmt: skip
     for i in lost_idx:
         s, siblings = lost_all[i]
         res.missing.add(s.name or "")
         res.lose(series_words(s, siblings), s.weight, s.ink)
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} is missing", s.bbox,
-                missing=True)  # fmt: skip
+                missing=True, drawn=[(s, None)])  # fmt: skip
     if lost_idx or stacks_gone or added_idx:
         _follow_dropped(out, [lost_all[i][0] for i in lost_idx] + stacks_gone, kr, series_items)
     if res.lost_ink > 0:  # only then does the candidate's ink matter (`missing.hidden_share`)
@@ -389,7 +398,10 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         s, siblings = added_all[j]
         res.extra.add(s.name or "")
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
-                s.bbox, marks=s.kind)  # fmt: skip
+                s.bbox, marks=s.kind, drawn=[(None, s)])  # fmt: skip
+    for d in out.items[start:]:
+        if "drawn" in d.tags:
+            d.tags["sketch"] = res.sketch
     return res
 
 

@@ -1,0 +1,411 @@
+"""Charts, where a change shows: an axes' marks painted flat, for the same-place merge.
+
+The bench's truth (`verm.perturb.truth`) merges two edits when at least half of the smaller one's changed
+pixels lie on (within 2 px of) the other's, each measured in the candidate: between the candidate the other
+edits make without it and the candidate. An axis turned log beside a series scaled shows as one change where
+the series' moved ends lie on the ends the axis moved, and as two where they lie apart (bars stretched up by
+narrowed limits whose series then shrank below the new top: the axis moved the ends up to the new top, the
+values' change lies above it).
+
+`Sketch` paints one axes pair's candidate marks (lines, markers, bars, scatter points, filled areas, segments),
+each in a palette index of its colour, on a raster of half the image's size, and a change's footprint is
+where two such paintings differ:
+
+- an axis whose range or scale changed: the candidate's marks in the reference's limits (or scale) on that
+  axis against the candidate's, with that axis' tick labels and grid lines;
+- a series' change (values, looks, kind): the candidate with that series as the reference drew it against
+  the candidate (in the reference's limits along an axis the change moved: autoscaled limits follow the
+  data, so every mark moved with it);
+- a series missing or added: the candidate with and without it.
+
+An axes whose marks cannot all be painted (a pie, a heatmap, box plots, 3-D) gives no footprints: the
+rules of `verm.judge.scene.chart.grade` decide there.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+#: The raster's scale against the image (half size: the truth's 2 px touch is one pixel here).
+SCALE = 0.5
+TOUCH_PX = 1
+#: Two changes are one when this share of the smaller one's changed pixels lies on the other's (the truth's).
+OVERLAP_SHARE = 0.5
+#: Fewer changed pixels than this (on the raster) tell nothing of where a change lies.
+MIN_PIXELS = 4
+#: Points to pixels at the renderer's 100 dpi.
+PX_PER_PT = 100 / 72
+#: Kinds whose marks can be painted from the scene's data coordinates.
+PAINTED_KINDS = frozenset(
+    {"line", "points", "boxline", "errorbar", "stem", "bar", "barh", "scatter", "area", "segments"}
+)
+#: A line style or marker that draws nothing (as `verm.judge.scene.chart.series` reads them).
+_NO_LINE = {"None", "none", "", " "}
+_NO_MARKER = {"nothing", "pixel", "None", "none", "", " ", ","}
+#: Limits of an axis moved by less than this share of their span leave every mark in place.
+MOVED_LIMITS = 0.02
+
+Shape = tuple[str, np.ndarray, np.ndarray, Any, float]  # (poly | fill | dots, xs, ys, colour, width px)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Data coordinates to raster pixels: the plot box (image fractions) and each axis' limits and scale."""
+
+    box: tuple[float, float, float, float]
+    xlim: tuple[float, float]
+    ylim: tuple[float, float]
+    xscale: str
+    yscale: str
+
+    def with_axis(self, axis: str, lim: tuple[float, float], scale: str) -> Frame:
+        if axis == "x":
+            return Frame(self.box, lim, self.ylim, scale, self.yscale)
+        return Frame(self.box, self.xlim, lim, self.xscale, scale)
+
+    def to_px(self, xs: np.ndarray, ys: np.ndarray, w: int, h: int) -> np.ndarray:
+        """Points (N, 2) in raster pixels, NaN where a value cannot be placed (<= 0 on a log axis)."""
+        fx = _fraction(xs, self.xlim, self.xscale)
+        fy = _fraction(ys, self.ylim, self.yscale)
+        x0, y0, x1, y1 = self.box
+        px = (x0 + fx * (x1 - x0)) * w
+        py = (y1 - fy * (y1 - y0)) * h
+        # Far past the raster a point only sets a line's direction: clamp it so the integers stay small.
+        return np.clip(np.stack([px, py], axis=1), -4 * max(w, h), 5 * max(w, h))
+
+
+def _fraction(v: np.ndarray, lim: tuple[float, float], scale: str) -> np.ndarray:
+    lo, hi = lim
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if scale == "log":
+            if lo <= 0 or hi <= 0:
+                return np.full(v.shape, np.nan)
+            lo, hi = math.log10(lo), math.log10(hi)
+            # Matplotlib clips values <= 0 on a log axis to a tiny positive one: far past the low end.
+            v = np.where(v > 0, np.log10(np.where(v > 0, v, 1.0)), lo - 10 * abs(hi - lo))
+        return (v - lo) / (hi - lo) if hi != lo else np.full(v.shape, np.nan)
+
+
+def frame_of(ax: dict[str, Any], box: Any) -> Frame | None:
+    """An axes' frame (limits and scales) in the plot box ``box``; None when it has no usable limits."""
+    xl, yl = ax.get("xlim") or [], ax.get("ylim") or []
+    if box is None or len(xl) != 2 or len(yl) != 2 or None in xl or None in yl:
+        return None
+    return Frame(tuple(box), (float(xl[0]), float(xl[1])), (float(yl[0]), float(yl[1])),
+                 str(ax.get("xscale") or "linear"), str(ax.get("yscale") or "linear"))  # fmt: skip
+
+
+def _floats(values: Any) -> np.ndarray:
+    return np.array([float(v) if isinstance(v, (int, float)) else np.nan for v in values or []], dtype=float)
+
+
+def _line_shapes(line: dict[str, Any], colour: Any = None) -> list[Shape]:
+    xs, ys = _floats(line.get("x")), _floats(line.get("y"))
+    if len(xs) != len(ys) or not len(xs):
+        return []
+    colour = colour or line.get("color")
+    out: list[Shape] = []
+    if str(line.get("linestyle")) not in _NO_LINE:
+        out.append(("poly", xs, ys, colour, float(line.get("linewidth") or 1.0) * PX_PER_PT))
+    if str(line.get("marker")) not in _NO_MARKER:
+        out.append(("dots", xs, ys, colour, float(line.get("markersize") or 6.0) * PX_PER_PT))
+    return out
+
+
+def _path_shapes(coll: dict[str, Any], kind: str) -> list[Shape]:
+    out: list[Shape] = []
+    faces = coll.get("facecolors") or []
+    edges = coll.get("edgecolors") or []
+    for k, path in enumerate(coll.get("paths") or []):
+        flat = _floats(path)
+        xs, ys = flat[0::2], flat[1::2]
+        if len(xs) < 2 or len(xs) != len(ys):
+            continue
+        if kind == "area" and faces:
+            out.append(("fill", xs, ys, faces[k % len(faces)], 0.0))
+        elif edges or faces:
+            colours = edges or faces
+            out.append(("poly", xs, ys, colours[k % len(colours)], 1.5 * PX_PER_PT))
+    return out
+
+
+def series_shapes(s: Any) -> list[Shape] | None:
+    """A series' marks in data coordinates (None when its kind cannot be painted)."""
+    if s.kind not in PAINTED_KINDS:
+        return None
+    out: list[Shape] = []
+    if s.kind in ("bar", "barh"):
+        for p in s.items:
+            try:
+                x, y, w, h = (float(p[k]) for k in ("x", "y", "width", "height"))
+            except (KeyError, TypeError, ValueError):
+                return None
+            out.append(("fill", np.array([x, x + w, x + w, x]), np.array([y, y, y + h, y + h]), p.get("facecolor"), 0))
+        return out
+    for item in s.items:
+        if s.kind == "scatter":
+            xs, ys = _floats(item.get("x")), _floats(item.get("y"))
+            sizes = [float(v) for v in item.get("sizes") or [36.0] if isinstance(v, (int, float))] or [36.0]
+            faces = item.get("facecolors") or item.get("edgecolors") or [s.colour]
+            out.append(("dots", xs, ys, faces[0], math.sqrt(max(sizes)) * PX_PER_PT))
+        elif s.kind in ("area", "segments", "errorbar"):
+            out += _path_shapes(item, "area" if s.kind == "area" else "segments")
+        else:
+            out += _line_shapes(item)
+    for name, parts in s.parts.items():
+        for part in parts:
+            out += _path_shapes(part, "segments") if "paths" in part else _line_shapes(part)
+        if name not in ("caps", "bars", "stems", "baseline"):
+            return None
+    return out
+
+
+class Sketch:
+    """One axes pair's marks, painted (module docstring). ``kr``/``kc``: each side's series by kind, the very
+    objects the findings name."""
+
+    def __init__(self, r: dict[str, Any], c: dict[str, Any], size: tuple[float, float],
+                 kr: dict[str, list[Any]], kc: dict[str, list[Any]]) -> None:  # fmt: skip
+        self.r, self.c = r, c
+        self.w, self.h = max(8, round(size[0] * SCALE)), max(8, round(size[1] * SCALE))
+        box = c.get("bbox")
+        self.box = tuple(float(v) for v in box) if isinstance(box, (list, tuple)) and len(box) == 4 else None
+        self.frame = frame_of(c, self.box)
+        self.kr, self.kc = kr, kc
+        self.palette: dict[str, int] = {}
+        self._shapes: dict[int, list[Shape]] | None = None
+        self._read = False
+        self._painted: dict[tuple[Any, ...], np.ndarray] = {}
+        #: Axes whose range or scale change the judge reports: their limits did not follow the data.
+        self.axis_changed: set[str] = set()
+
+    @property
+    def shapes(self) -> dict[int, list[Shape]] | None:
+        """Each series' marks in data coordinates, by id; None when a mark cannot be painted (it would hide
+        what the others paint), read when a footprint is first asked for."""
+        if not self._read:
+            self._read = True
+            found = [(s, series_shapes(s)) for kinds in (self.kr, self.kc) for ss in kinds.values() for s in ss]
+            if self.frame is not None and self.r.get("name") != "3d" and all(sh is not None for _, sh in found):
+                self._shapes = {id(s): sh for s, sh in found if sh is not None}
+        return self._shapes
+
+    @property
+    def usable(self) -> bool:
+        return self.shapes is not None
+
+    def _colour(self, c: Any) -> int:
+        return self.palette.setdefault(str(c), 1 + len(self.palette) % 254)
+
+    def _order(self, kinds: dict[str, list[Any]]) -> list[Any]:
+        """The candidate's series in the order matplotlib draws them: fills and bars under points and lines."""
+        rank = {"area": 0, "bar": 1, "barh": 1, "segments": 2, "scatter": 3, "errorbar": 4, "stem": 4}
+        return [s for k in sorted(kinds, key=lambda k: rank.get(k, 5)) for s in kinds[k]]
+
+    def paint(self, series: Sequence[Any], frame: Frame, grid: Sequence[tuple[str, float]] = ()) -> np.ndarray:
+        """The series' marks (palette indices; 0 is the background) in ``frame``, over ``grid`` lines (axis,
+        image fraction), clipped to the plot."""
+        import cv2
+
+        key = (tuple(id(s) for s in series), frame, tuple(grid))
+        if key in self._painted:
+            return self._painted[key]
+        img = np.zeros((self.h, self.w), np.uint8)
+        x0, y0, x1, y1 = frame.box
+        for axis, f in grid:
+            if axis == "x":
+                cv2.line(img, (round(f * self.w), round(y0 * self.h)), (round(f * self.w), round(y1 * self.h)), 255, 1)
+            else:
+                cv2.line(img, (round(x0 * self.w), round(f * self.h)), (round(x1 * self.w), round(f * self.h)), 255, 1)
+        assert self.shapes is not None
+        for s in series:
+            for how, xs, ys, colour, width in self.shapes.get(id(s), []):
+                pts = frame.to_px(xs, ys, self.w, self.h)
+                # Fills apart from strokes: the scene keeps no alpha, and a fill is mostly drawn lighter (a band
+                # around its own line).
+                index = self._colour(f"{'fill' if how == 'fill' else 'ink'} {colour}")
+                ok = ~np.isnan(pts).any(axis=1)
+                if how == "dots":
+                    radius = max(1, round(width * SCALE / 2))
+                    for x, y in pts[ok].astype(np.int32):
+                        cv2.circle(img, (int(x), int(y)), radius, index, -1)
+                elif how == "fill" and ok.all():
+                    cv2.fillPoly(img, [pts.astype(np.int32)], index)
+                else:
+                    thick = max(1, round(width * SCALE))
+                    for run in _runs(pts, ok):
+                        cv2.polylines(img, [run.astype(np.int32)], False, index, thick)
+        clip = np.zeros_like(img)
+        clip[
+            max(0, round(y0 * self.h)) : round(y1 * self.h) + 1, max(0, round(x0 * self.w)) : round(x1 * self.w) + 1
+        ] = 1
+        img *= clip
+        self._painted[key] = img
+        return img
+
+    def candidate(self) -> list[Any]:
+        return self._order(self.kc)
+
+    def without(self, pairs: Iterable[tuple[Any, Any]]) -> list[Any]:
+        """The candidate's series with each pair's candidate series (or nothing, when added) replaced by the
+        reference's (or nothing, when missing), in drawing order."""
+        swap = {id(b): a for a, b in pairs if b is not None}
+        gone = [a for a, b in pairs if b is None and a is not None]
+        kinds: dict[str, list[Any]] = {}
+        for _k, ss in self.kc.items():
+            for s in ss:
+                put = swap.get(id(s), s)
+                if put is not None:
+                    kinds.setdefault(put.kind, []).append(put)
+        for a in gone:
+            kinds.setdefault(a.kind, []).append(a)
+        return self._order(kinds)
+
+    def extent(self, series: Sequence[Any], axis: str, scale: str) -> tuple[float, float] | None:
+        """The data's extent along ``axis`` in ``scale``'s coordinates (log10 on a log axis, where only values
+        above 0 count): what autoscaled limits follow."""
+        assert self.shapes is not None
+        vals = np.array([v for s in series for sh in self.shapes.get(id(s), []) for v in sh[1 if axis == "x" else 2]])
+        vals = vals[np.isfinite(vals)] if len(vals) else vals
+        if scale == "log":
+            vals = np.log10(vals[vals > 0])
+        return (float(vals.min()), float(vals.max())) if len(vals) else None
+
+    def autoscaled(self, ax: dict[str, Any], kinds: dict[str, list[Any]], series: Sequence[Any], axis: str,
+                   scale: str) -> tuple[float, float] | None:  # fmt: skip
+        """The limits ``series`` would get on ``axis`` in ``scale``, autoscaled as ``ax`` frames its own data
+        (``kinds``): the same margins, as shares of the extent (a bar's zero baseline keeps none); None when
+        they cannot be told."""
+        lim = ax.get(f"{axis}lim") or []
+        if len(lim) != 2 or None in lim or str(ax.get(f"{axis}scale") or "linear") != scale:
+            return None
+        if scale == "log":
+            if min(lim) <= 0:
+                return None
+            lo, hi = math.log10(lim[0]), math.log10(lim[1])
+        else:
+            lo, hi = float(lim[0]), float(lim[1])
+        old = self.extent([s for ss in kinds.values() for s in ss], axis, scale)
+        new = self.extent(series, axis, scale)
+        if old is None or new is None or old[1] <= old[0] or new[1] <= new[0]:
+            return None
+        flip = lo > hi
+        lo, hi = sorted((lo, hi))
+        below, above = (old[0] - lo) / (old[1] - old[0]), (hi - old[1]) / (old[1] - old[0])
+        lo2, hi2 = new[0] - below * (new[1] - new[0]), new[1] + above * (new[1] - new[0])
+        if scale == "log":
+            lo2, hi2 = 10**lo2, 10**hi2
+        return (hi2, lo2) if flip else (lo2, hi2)
+
+    def ticks(self, ax: dict[str, Any], axis: str) -> list[tuple[str, float]]:
+        """Grid lines at an axes' tick labels (axis, image fraction of the label's centre), when it draws a grid."""
+        if not ax.get("grid"):
+            return []
+        at = 0 if axis == "x" else 1
+        out = []
+        for t in ax.get(f"{axis}ticklabels") or []:
+            b = t.get("bbox")
+            if isinstance(b, (list, tuple)) and len(b) == 4:
+                out.append((axis, (b[at] + b[at + 2]) / 2))
+        return out
+
+    def tick_mask(self, axis: str) -> np.ndarray:
+        """The tick labels of ``axis`` that changed (text or place), as the middle of their boxes (about their ink)."""
+        img = np.zeros((self.h, self.w), bool)
+
+        def labels(ax: dict[str, Any]) -> set[tuple[str, tuple[float, ...]]]:
+            return {(str(t.get("text")), tuple(round(v, 3) for v in t["bbox"]))
+                    for t in ax.get(f"{axis}ticklabels") or [] if isinstance(t.get("bbox"), (list, tuple))}  # fmt: skip
+
+        lr, lc = labels(self.r), labels(self.c)
+        for _, (bx0, by0, bx1, by1) in lr ^ lc:
+            mid, half = (by0 + by1) / 2, (by1 - by0) * 0.3
+            img[
+                round((mid - half) * self.h) : round((mid + half) * self.h) + 1,
+                round(bx0 * self.w) : round(bx1 * self.w) + 1,
+            ] = True
+        return img
+
+    def axis_footprint(self, axis: str) -> np.ndarray | None:
+        """Where an axis whose range or scale changed shows: the candidate's marks and grid in the reference's
+        scale on that axis, autoscaled as the reference frames its data, against the candidate's, and the tick
+        labels that changed."""
+        if not self.usable or self.frame is None:
+            return None
+        scale = str(self.r.get(f"{axis}scale") or "linear")
+        marks = self.candidate()
+        lim = self.autoscaled(self.r, self.kr, marks, axis, scale)
+        if lim is None:
+            return None
+        a = self.paint(marks, self.frame.with_axis(axis, lim, scale), self.ticks(self.r, axis))
+        b = self.paint(marks, self.frame, self.ticks(self.c, axis))
+        return (a != b) | self.tick_mask(axis)
+
+    def change_footprint(self, pairs: Sequence[tuple[Any, Any]]) -> np.ndarray | None:
+        """Where a change of series shows (``pairs``: reference series, candidate series; None on a side that
+        lacks it): the candidate with those series as the reference has them against the candidate, the limits
+        autoscaled to the data then along an axis whose limits the judge does not report as set."""
+        if not self.usable or self.frame is None:
+            return None
+        now, then = self.candidate(), self.without(pairs)
+        frame = self.frame
+        moved = []
+        for axis in ("x", "y"):
+            if axis in self.axis_changed:
+                continue  # limits set: they did not follow the data
+            scale = str(self.c.get(f"{axis}scale") or "linear")
+            lim = self.autoscaled(self.c, self.kc, then, axis, scale)
+            if lim is not None and self._moved(axis, lim):
+                frame = frame.with_axis(axis, lim, scale)
+                moved.append(axis)
+        grid_then = [g for axis in ("x", "y") for g in self.ticks(self.r if axis in moved else self.c, axis)]
+        grid_now = self.ticks(self.c, "x") + self.ticks(self.c, "y")
+        found = self.paint(then, frame, grid_then) != self.paint(now, self.frame, grid_now)
+        for axis in moved:  # the limits moved with the change: so did their tick labels
+            found |= self.tick_mask(axis)
+        return found
+
+    def _moved(self, axis: str, lim: tuple[float, float]) -> bool:
+        """Whether limits ``lim`` lie over `MOVED_LIMITS` of the candidate's span from its own (in its scale)."""
+        assert self.frame is not None
+        now = self.frame.xlim if axis == "x" else self.frame.ylim
+        scale = self.frame.xscale if axis == "x" else self.frame.yscale
+        f = _fraction(np.array([lim[0], lim[1]], dtype=float), now, scale)
+        return bool(np.isnan(f).any() or abs(f[0]) > MOVED_LIMITS or abs(f[1] - 1) > MOVED_LIMITS)
+
+
+def _runs(pts: np.ndarray, ok: np.ndarray) -> list[np.ndarray]:
+    """The stretches of a polyline between points that cannot be placed."""
+    runs, start = [], None
+    for k, good in enumerate([*ok.tolist(), False]):
+        if good and start is None:
+            start = k
+        elif not good and start is not None:
+            if k - start >= 1:
+                runs.append(pts[start:k])
+            start = None
+    return runs
+
+
+def overlap(a: np.ndarray, b: np.ndarray) -> bool | None:
+    """The truth's rule on two footprints: at least half of the smaller one's pixels lie on (within `TOUCH_PX`
+    of) the other's, either way round when as large; None when one of them is too small to tell."""
+    import cv2
+
+    na, nb = int(a.sum()), int(b.sum())
+    if min(na, nb) < MIN_PIXELS:
+        return None
+    kernel = np.ones((2 * TOUCH_PX + 1, 2 * TOUCH_PX + 1), np.uint8)
+
+    def on_other(small: np.ndarray, large: np.ndarray) -> bool:
+        grown = cv2.dilate(large.astype(np.uint8), kernel).astype(bool)
+        return int((grown & small).sum()) >= OVERLAP_SHARE * int(small.sum())
+
+    if na == nb:
+        return on_other(a, b) or on_other(b, a)
+    return on_other(a, b) if na < nb else on_other(b, a)
