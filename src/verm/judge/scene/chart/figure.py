@@ -273,8 +273,10 @@ class ChartDiff(TextRules):
                 if d.tags.get("footprint") == "axes" or (d.unit is not None and d.unit.noun == "axes"):
                     # An axis read another way (scale, range, direction): its marks moved (`sketch.Sketch`).
                     d.tags.update(axis_change=axis, sketch=sketch)
-                    if sketch is not None and (d.unit is None or not d.unit.attribute.endswith("scale")):
-                        sketch.axis_changed.add(axis)  # limits set (a scale change leaves them autoscaled)
+                    if sketch is not None:
+                        sketch.axis_read.add(axis)
+                        if d.unit is None or not d.unit.attribute.endswith("scale"):
+                            sketch.axis_changed.add(axis)  # limits set (a scale change leaves them autoscaled)
             ranges = [d for d in out.items[n_range:] if d.category == "data_error" and "range is" in d.description]
             lims[axis] = (r.get(f"{axis}lim"), c.get(f"{axis}lim"), ranges)
         if not is_colorbar(r):  # a colour bar's values follow its image: it is never the data that changed

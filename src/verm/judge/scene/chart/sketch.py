@@ -38,11 +38,14 @@ TOUCH_PX = 1
 OVERLAP_SHARE = 0.5
 #: Fewer changed pixels than this (on the raster) tell nothing of where a change lies.
 MIN_PIXELS = 4
+#: The share of a tick label's box its glyphs ink (digits at 10 pt: about 30 %).
+TICK_INK = 0.3
 #: Points to pixels at the renderer's 100 dpi.
 PX_PER_PT = 100 / 72
 #: Kinds whose marks can be painted from the scene's data coordinates.
+#: (Box-plot lines are not: one box's change is read piece by piece, and no piece is where the box changed.)
 PAINTED_KINDS = frozenset(
-    {"line", "points", "boxline", "errorbar", "stem", "bar", "barh", "scatter", "area", "segments"}
+    {"line", "points", "errorbar", "stem", "bar", "barh", "scatter", "area", "segments", "shapes"}
 )
 #: A line style or marker that draws nothing (as `verm.judge.scene.chart.series` reads them).
 _NO_LINE = {"None", "none", "", " "}
@@ -67,6 +70,9 @@ class Frame:
         if axis == "x":
             return Frame(self.box, lim, self.ylim, scale, self.yscale)
         return Frame(self.box, self.xlim, lim, self.xscale, scale)
+
+    def with_box(self, box: tuple[float, float, float, float] | None) -> Frame:
+        return self if box is None else Frame(box, self.xlim, self.ylim, self.xscale, self.yscale)
 
     def to_px(self, xs: np.ndarray, ys: np.ndarray, w: int, h: int) -> np.ndarray:
         """Points (N, 2) in raster pixels, NaN where a value cannot be placed (<= 0 on a log axis)."""
@@ -139,6 +145,15 @@ def series_shapes(s: Any) -> list[Shape] | None:
     if s.kind not in PAINTED_KINDS:
         return None
     out: list[Shape] = []
+    if s.kind == "shapes":
+        # A span or box drawn over the data (``axvspan``, a highlight), placed partly in the axes' own
+        # coordinates: where the candidate shows it, under the data, in either state.
+        for p in s.items:
+            b = _box(p.get("bbox"))
+            if b is None:
+                return None
+            out.append(("box", np.array([b[0], b[2]]), np.array([b[1], b[3]]), p.get("facecolor"), 0))
+        return out
     if s.kind in ("bar", "barh"):
         for p in s.items:
             try:
@@ -173,16 +188,17 @@ class Sketch:
                  kr: dict[str, list[Any]], kc: dict[str, list[Any]]) -> None:  # fmt: skip
         self.r, self.c = r, c
         self.w, self.h = max(8, round(size[0] * SCALE)), max(8, round(size[1] * SCALE))
-        box = c.get("bbox")
-        self.box = tuple(float(v) for v in box) if isinstance(box, (list, tuple)) and len(box) == 4 else None
+        self.box, self.ref_box = _box(c.get("bbox")), _box(r.get("bbox"))
         self.frame = frame_of(c, self.box)
         self.kr, self.kc = kr, kc
         self.palette: dict[str, int] = {}
         self._shapes: dict[int, list[Shape]] | None = None
         self._read = False
         self._painted: dict[tuple[Any, ...], np.ndarray] = {}
-        #: Axes whose range or scale change the judge reports: their limits did not follow the data.
+        #: Axes whose range change the judge reports: their limits did not follow the data.
         self.axis_changed: set[str] = set()
+        #: Axes read another way (range, scale, direction): the plot box moved with their tick labels.
+        self.axis_read: set[str] = set()
 
     @property
     def shapes(self) -> dict[int, list[Shape]] | None:
@@ -191,7 +207,8 @@ class Sketch:
         if not self._read:
             self._read = True
             found = [(s, series_shapes(s)) for kinds in (self.kr, self.kc) for ss in kinds.values() for s in ss]
-            if self.frame is not None and self.r.get("name") != "3d" and all(sh is not None for _, sh in found):
+            flat = all(ax.get("name", "rectilinear") == "rectilinear" for ax in (self.r, self.c))  # not polar, 3-D
+            if self.frame is not None and flat and all(sh is not None for _, sh in found):
                 self._shapes = {id(s): sh for s, sh in found if sh is not None}
         return self._shapes
 
@@ -204,7 +221,7 @@ class Sketch:
 
     def _order(self, kinds: dict[str, list[Any]]) -> list[Any]:
         """The candidate's series in the order matplotlib draws them: fills and bars under points and lines."""
-        rank = {"area": 0, "bar": 1, "barh": 1, "segments": 2, "scatter": 3, "errorbar": 4, "stem": 4}
+        rank = {"shapes": -1, "area": 0, "bar": 1, "barh": 1, "segments": 2, "scatter": 3, "errorbar": 4, "stem": 4}
         return [s for k in sorted(kinds, key=lambda k: rank.get(k, 5)) for s in kinds[k]]
 
     def paint(self, series: Sequence[Any], frame: Frame, grid: Sequence[tuple[str, float]] = ()) -> np.ndarray:
@@ -225,6 +242,10 @@ class Sketch:
         assert self.shapes is not None
         for s in series:
             for how, xs, ys, colour, width in self.shapes.get(id(s), []):
+                if how == "box":
+                    cv2.rectangle(img, (round(xs[0] * self.w), round(ys[0] * self.h)),
+                                  (round(xs[1] * self.w), round(ys[1] * self.h)), self._colour(f"box {colour}"), -1)  # fmt: skip
+                    continue
                 pts = frame.to_px(xs, ys, self.w, self.h)
                 # Fills apart from strokes: the scene keeps no alpha, and a fill is mostly drawn lighter (a band
                 # around its own line).
@@ -270,7 +291,15 @@ class Sketch:
         """The data's extent along ``axis`` in ``scale``'s coordinates (log10 on a log axis, where only values
         above 0 count): what autoscaled limits follow."""
         assert self.shapes is not None
-        vals = np.array([v for s in series for sh in self.shapes.get(id(s), []) for v in sh[1 if axis == "x" else 2]])
+        vals = np.array(
+            [
+                v
+                for s in series
+                for sh in self.shapes.get(id(s), [])
+                if sh[0] != "box"
+                for v in sh[1 if axis == "x" else 2]
+            ]
+        )
         vals = vals[np.isfinite(vals)] if len(vals) else vals
         if scale == "log":
             vals = np.log10(vals[vals > 0])
@@ -314,22 +343,37 @@ class Sketch:
                 out.append((axis, (b[at] + b[at + 2]) / 2))
         return out
 
-    def tick_mask(self, axis: str) -> np.ndarray:
-        """The tick labels of ``axis`` that changed (text or place), as the middle of their boxes (about their ink)."""
+    def box_moved(self) -> bool:
+        """Whether the plot box moved (over a pixel): the layout followed other tick labels, and the axes' texts
+        moved with it."""
+        if self.box is None or self.ref_box is None:
+            return False
+        return max(abs(a - b) * n for a, b, n in zip(self.box, self.ref_box, (self.w, self.h) * 2, strict=True)) > 1
+
+    def text_mask(self, keys: Sequence[str]) -> np.ndarray:
+        """The axes' texts under ``keys`` (tick label lists, the axis labels, the title) that changed (text or
+        place), as the middle `TICK_INK` of their boxes' height (about as many pixels as their glyphs' ink)."""
         img = np.zeros((self.h, self.w), bool)
 
-        def labels(ax: dict[str, Any]) -> set[tuple[str, tuple[float, ...]]]:
-            return {(str(t.get("text")), tuple(round(v, 3) for v in t["bbox"]))
-                    for t in ax.get(f"{axis}ticklabels") or [] if isinstance(t.get("bbox"), (list, tuple))}  # fmt: skip
+        def texts(ax: dict[str, Any]) -> set[tuple[str, tuple[float, ...]]]:
+            found: list[Any] = []
+            for key in keys:
+                v = ax.get(key) or []
+                found += v if isinstance(v, list) else list(v.values()) if key == "title" else [v]
+            return {(str(t.get("text")), tuple(round(x, 3) for x in t["bbox"]))
+                    for t in found if isinstance(t, dict) and isinstance(t.get("bbox"), (list, tuple))}  # fmt: skip
 
-        lr, lc = labels(self.r), labels(self.c)
-        for _, (bx0, by0, bx1, by1) in lr ^ lc:
-            mid, half = (by0 + by1) / 2, (by1 - by0) * 0.3
+        for _, (bx0, by0, bx1, by1) in texts(self.r) ^ texts(self.c):
+            mid, half = (by0 + by1) / 2, (by1 - by0) * TICK_INK / 2
             img[
                 round((mid - half) * self.h) : round((mid + half) * self.h) + 1,
                 round(bx0 * self.w) : round(bx1 * self.w) + 1,
             ] = True
         return img
+
+    def tick_mask(self, axis: str) -> np.ndarray:
+        """The tick labels of ``axis`` that changed, and the axes' other texts where the plot box moved."""
+        return self.text_mask([f"{axis}ticklabels", *(["title", "xlabel", "ylabel"] if self.box_moved() else [])])
 
     def axis_footprint(self, axis: str) -> np.ndarray | None:
         """Where an axis whose range or scale changed shows: the candidate's marks and grid in the reference's
@@ -342,7 +386,9 @@ class Sketch:
         lim = self.autoscaled(self.r, self.kr, marks, axis, scale)
         if lim is None:
             return None
-        a = self.paint(marks, self.frame.with_axis(axis, lim, scale), self.ticks(self.r, axis))
+        # Without the change the reference's tick labels set the layout: its plot box.
+        then = self.frame.with_axis(axis, lim, scale).with_box(self.ref_box)
+        a = self.paint(marks, then, self.ticks(self.r, axis))
         b = self.paint(marks, self.frame, self.ticks(self.c, axis))
         return (a != b) | self.tick_mask(axis)
 
@@ -363,6 +409,8 @@ class Sketch:
             if lim is not None and self._moved(axis, lim):
                 frame = frame.with_axis(axis, lim, scale)
                 moved.append(axis)
+        if moved and not self.axis_read:
+            frame = frame.with_box(self.ref_box)  # the tick labels the limits moved set the layout
         grid_then = [g for axis in ("x", "y") for g in self.ticks(self.r if axis in moved else self.c, axis)]
         grid_now = self.ticks(self.c, "x") + self.ticks(self.c, "y")
         found = self.paint(then, frame, grid_then) != self.paint(now, self.frame, grid_now)
@@ -377,6 +425,12 @@ class Sketch:
         scale = self.frame.xscale if axis == "x" else self.frame.yscale
         f = _fraction(np.array([lim[0], lim[1]], dtype=float), now, scale)
         return bool(np.isnan(f).any() or abs(f[0]) > MOVED_LIMITS or abs(f[1] - 1) > MOVED_LIMITS)
+
+
+def _box(b: Any) -> tuple[float, float, float, float] | None:
+    return (
+        (float(b[0]), float(b[1]), float(b[2]), float(b[3])) if isinstance(b, (list, tuple)) and len(b) == 4 else None
+    )
 
 
 def _runs(pts: np.ndarray, ok: np.ndarray) -> list[np.ndarray]:
