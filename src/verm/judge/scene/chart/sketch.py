@@ -8,7 +8,7 @@ narrowed limits whose series then shrank below the new top: the axis moved the e
 values' change lies above it).
 
 `Sketch` paints one axes pair's candidate marks (lines, markers, bars, scatter points, filled areas, segments),
-each in a palette index of its colour, on a raster of half the image's size, and a change's footprint is
+each in a palette index of its colour, on a raster of the image's size, and a change's footprint is
 where two such paintings differ:
 
 - an axis whose range or scale changed: the candidate's marks in the reference's limits (or scale) on that
@@ -31,9 +31,9 @@ from typing import Any
 
 import numpy as np
 
-#: The raster's scale against the image (half size: the truth's 2 px touch is one pixel here).
-SCALE = 0.5
-TOUCH_PX = 1
+#: The raster's scale against the image (full size, as the truth measures: 2 px touch).
+SCALE = 1.0
+TOUCH_PX = 2
 #: Two changes are one when this share of the smaller one's changed pixels lies on the other's (the truth's).
 OVERLAP_SHARE = 0.5
 #: Fewer changed pixels than this (on the raster) tell nothing of where a change lies.
