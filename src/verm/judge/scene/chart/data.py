@@ -16,6 +16,7 @@ are part of a series lost (their share of its values and ink). Each paired serie
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -537,6 +538,35 @@ def _step_outline(s: Series) -> bool:
     )
 
 
+#: Polynomial degrees a trend line is fitted with, and how close (a share of its values' span) it lies to the fit.
+FIT_DEGREES = (1, 2, 3)
+FIT_TOL = 1e-3
+
+
+def fitted(line: Series, points: Series) -> bool:
+    """Whether ``line`` is a least-squares polynomial (degree 1 to 3) fitted to the scatter ``points``: its
+    values are the fit's at its x values (``np.polyfit`` over the points, as a trend line is drawn)."""
+    lx, ly = line.items[0].get("x") or [], line.items[0].get("y") or []
+    px, py = points.items[0].get("x") or [], points.items[0].get("y") or []
+    ok = [(a, b) for a, b in zip(px, py, strict=False) if isinstance(a, (int, float)) and isinstance(b, (int, float))]
+    if len(lx) != len(ly) or len(lx) < 3 or len(ok) < 5 or not all(isinstance(v, (int, float)) for v in [*lx, *ly]):
+        return False
+    xs, ys = np.array([a for a, _ in ok], float), np.array([b for _, b in ok], float)
+    span = (max(ly) - min(ly)) or 1.0
+    for deg in FIT_DEGREES:
+        if len(ok) <= deg + 1:
+            break
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")  # a poorly conditioned fit (np.RankWarning) is no fit
+            try:
+                fit = np.polyval(np.polyfit(xs, ys, deg), np.array(lx, float))
+            except (np.linalg.LinAlgError, ValueError):
+                return False
+        if np.all(np.abs(fit - np.array(ly, float)) <= FIT_TOL * span + 1e-6):
+            return True
+    return False
+
+
 def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, list[Finding]]]) -> None:
     """Unlabelled bands, fills and segments computed from another series follow it: a band or fill (an area, a
     polygon) whose data changed with a line it lies on (a confidence band, a radar chart's fill), segments (a
@@ -564,6 +594,11 @@ def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, 
         for sa, _, items in series_items:
             if sa.kind == "line" and sa.weight < 1:
                 drop |= {id(d) for d in items if d.category == "data_error"}
+    # A line fitted to a scatter's points (a trend line) moved with them: drawn from them.
+    points = [(sa, sb) for sa, sb, items in series_items if sa.kind in ("scatter", "points") and items]
+    for sa, sb, items in series_items:
+        if sa.kind == "line" and any(fitted(sa, pa) and fitted(sb, pb) for pa, pb in points):
+            drop |= {id(d) for d in items if d.category == "data_error"}
     for sa, sb, items in series_items:
         if sa.name or sa.kind not in ("area", "segments", "shapes"):
             continue
