@@ -1,5 +1,6 @@
-"""Scene judge, charts: what a change drags along is not a change of its own (a trend line fitted to the points),
-and labels that traded slices misattribute the values even where the pie draws them as texts."""
+"""Scene judge, charts: what a change drags along is not a change of its own (a trend line fitted to the points,
+the lines of one notched box), and labels that traded slices misattribute the values even where the pie draws
+them as texts."""
 
 from __future__ import annotations
 
@@ -30,6 +31,15 @@ fig, ax = plt.subplots(figsize=(5, 4))
 ax.pie([31, 25, 36], labels=["Team A", "Team B", "Team D"], autopct="%1.1f%%")
 """
 
+NOTCHED = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(3)
+data = [rng.normal(40, 5, 60), rng.normal(45, 6, 60), rng.normal(30, 4, 60)]
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.boxplot(data, notch=True)
+"""
+
 
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
@@ -38,6 +48,9 @@ def charts() -> Iterator[dict[str, Rendering]]:
             "trend": TREND,
             # One point moved far: the fitted line follows it.
             "trend_point": TREND.replace("7.8, 10.1", "17.8, 10.1"),
+            "notched": NOTCHED,
+            # One box's data scaled: its box, whiskers, caps, median and fliers all moved.
+            "notched_scaled": NOTCHED.replace("rng.normal(45, 6, 60)", "rng.normal(45, 6, 60) * 1.3"),
             "pie": PIE,
             # Two labels swapped and a value changed: every label text moved with the new shares, and two of them
             # now name other slices (another team's share).
@@ -58,3 +71,9 @@ def test_pie_labels_that_traded_slices_are_read_where_they_are_drawn_as_texts(ch
     judgment = SceneJudge().judge(Task.CHART, charts["pie"], charts["pie_swapped"])
     got = sorted((d.category, d.severity) for d in judgment.discrepancies)
     assert got == [("data_error", 2), ("text_error", 3)], got
+
+
+def test_a_notched_box_drawn_with_lines_is_read_as_one_box(charts: dict[str, Rendering]) -> None:
+    judgment = SceneJudge().judge(Task.CHART, charts["notched"], charts["notched_scaled"])
+    got = [(d.category, d.description) for d in judgment.discrepancies]
+    assert len(got) == 1 and got[0][0] == "data_error" and "box 2" in got[0][1], got
