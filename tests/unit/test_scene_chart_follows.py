@@ -40,6 +40,12 @@ fig, ax = plt.subplots(figsize=(6, 4))
 ax.boxplot(data, notch=True)
 """
 
+BARS = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar([1, 2, 3, 4], [30.0, 50.0, 40.0, 80.0], color="#4c72b0")
+"""
+
 
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
@@ -51,6 +57,11 @@ def charts() -> Iterator[dict[str, Rendering]]:
             "notched": NOTCHED,
             # One box's data scaled: its box, whiskers, caps, median and fliers all moved.
             "notched_scaled": NOTCHED.replace("rng.normal(45, 6, 60)", "rng.normal(45, 6, 60) * 1.3"),
+            "bars": BARS,
+            # A shorter copy drawn over the bars in their colour, unlabelled: nothing shows; in another colour
+            # it shows.
+            "bars_hidden_copy": BARS + 'ax.bar([1, 2, 3, 4], [18.0, 30.0, 24.0, 48.0], color="#4c72b0")\n',
+            "bars_shown_copy": BARS + 'ax.bar([1, 2, 3, 4], [18.0, 30.0, 24.0, 48.0], color="#2ca02c")\n',
             "pie": PIE,
             # Two labels swapped and a value changed: every label text moved with the new shares, and two of them
             # now name other slices (another team's share).
@@ -77,3 +88,9 @@ def test_a_notched_box_drawn_with_lines_is_read_as_one_box(charts: dict[str, Ren
     judgment = SceneJudge().judge(Task.CHART, charts["notched"], charts["notched_scaled"])
     got = [(d.category, d.description) for d in judgment.discrepancies]
     assert len(got) == 1 and got[0][0] == "data_error" and "box 2" in got[0][1], got
+
+
+def test_a_series_drawn_wholly_over_marks_of_its_colour_shows_nothing(charts: dict[str, Rendering]) -> None:
+    assert SceneJudge().judge(Task.CHART, charts["bars"], charts["bars_hidden_copy"]).discrepancies == []
+    got = SceneJudge().judge(Task.CHART, charts["bars"], charts["bars_shown_copy"]).discrepancies
+    assert [(d.category, d.severity) for d in got] == [("data_error", 3)], got

@@ -398,6 +398,8 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     for j in added_idx:
         s, siblings = added_all[j]
         res.extra.add(s.name or "")
+        if not s.name and res.sketch.hidden(s):
+            continue  # drawn wholly over marks of its own colour, with no legend entry: nothing shows
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
                 s.bbox, marks=s.kind, drawn=[(None, s)])  # fmt: skip
     for d in out.items[start:]:

@@ -418,6 +418,12 @@ class Sketch:
             found |= self.tick_mask(axis)
         return found
 
+    def hidden(self, added: Any) -> bool:
+        """Whether a series only the candidate draws shows nothing: the candidate painted without it is the
+        candidate (drawn over marks of its own colour, under marks that cover it)."""
+        found = self.change_footprint([(None, added)])
+        return found is not None and int(found.sum()) < MIN_PIXELS
+
     def _moved(self, axis: str, lim: tuple[float, float]) -> bool:
         """Whether limits ``lim`` lie over `MOVED_LIMITS` of the candidate's span from its own (in its scale)."""
         assert self.frame is not None
