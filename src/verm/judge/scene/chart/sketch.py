@@ -371,9 +371,11 @@ class Sketch:
             ] = True
         return img
 
-    def tick_mask(self, axis: str) -> np.ndarray:
-        """The tick labels of ``axis`` that changed, and the axes' other texts where the plot box moved."""
-        return self.text_mask([f"{axis}ticklabels", *(["title", "xlabel", "ylabel"] if self.box_moved() else [])])
+    def tick_mask(self, axis: str, layout: bool = True) -> np.ndarray:
+        """The tick labels of ``axis`` that changed, and (``layout``: the change set the layout) the axes' other
+        texts where the plot box moved."""
+        texts = ["title", "xlabel", "ylabel"] if layout and self.box_moved() else []
+        return self.text_mask([f"{axis}ticklabels", *texts])
 
     def axis_footprint(self, axis: str) -> np.ndarray | None:
         """Where an axis whose range or scale changed shows: the candidate's marks and grid in the reference's
@@ -409,13 +411,16 @@ class Sketch:
             if lim is not None and self._moved(axis, lim):
                 frame = frame.with_axis(axis, lim, scale)
                 moved.append(axis)
-        if moved and not self.axis_read:
-            frame = frame.with_box(self.ref_box)  # the tick labels the limits moved set the layout
-        grid_then = [g for axis in ("x", "y") for g in self.ticks(self.r if axis in moved else self.c, axis)]
+        # Without an axis read another way, the tick labels the limits moved set the layout and the grid: the
+        # reference's (with one, the axis change set them: only the marks moved here).
+        layout = bool(moved) and not self.axis_read
+        if layout:
+            frame = frame.with_box(self.ref_box)
+        grid_then = [g for axis in ("x", "y") for g in self.ticks(self.r if layout and axis in moved else self.c, axis)]
         grid_now = self.ticks(self.c, "x") + self.ticks(self.c, "y")
         found = self.paint(then, frame, grid_then) != self.paint(now, self.frame, grid_now)
         for axis in moved:  # the limits moved with the change: so did their tick labels
-            found |= self.tick_mask(axis)
+            found |= self.tick_mask(axis, layout)
         return found
 
     def hidden(self, added: Any) -> bool:
