@@ -19,6 +19,8 @@ ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0, 22.0, 30.0, 28.0, 26.0], color="#dd8452
 ax.legend(loc="upper left")
 """
 COPY = 'ax.plot([1, 2, 3, 4, 5, 6], [18.0, 30.0, 24.0, 48.0, 36.0, 42.0], color="#2ca02c", label="Projected")\n'
+# A copy inside the data's range: the autoscaled limits stay.
+COPY_INSIDE = 'ax.plot([1, 2, 3, 4, 5, 6], [36.0, 60.0, 48.0, 76.0, 72.0, 74.0], color="#2ca02c", label="Projected")\n'
 
 BARS = """
 import matplotlib.pyplot as plt
@@ -83,6 +85,7 @@ def charts() -> Iterator[dict[str, Rendering]]:
             "30.0, 50.0, 40.0, 80.0, 60.0, 70.0", "54.0, 90.0, 72.0, 144.0, 108.0, 126.0"
         ).replace("#dd8452", "#8b0000"),
         "lines_recoloured_copy": LINES.replace("#dd8452", "#8b0000") + COPY,
+        "lines_recoloured_copy_inside": LINES.replace("#dd8452", "#8b0000") + COPY_INSIDE,
         # The y-axis turned log, with the legend moved or the second line dropped.
         "lines_log_legend": LINES.replace('loc="upper left"', 'loc="lower right"') + "ax.set_yscale('log')\n",
         "lines_log_dropped": LINES.replace(
@@ -160,8 +163,10 @@ def test_a_line_recoloured_where_new_limits_moved_it_is_one_place_with_that_chan
     charts: dict[str, Rendering],
 ) -> None:
     assert items(charts, "lines", "lines_scaled_recoloured") == [("data_error", 3)]
+    # The extra line below the others moved the limits too: every line moved, the recoloured one with them.
+    assert items(charts, "lines", "lines_recoloured_copy") == [("data_error", 3)]
     # Without a change that moved the limits, the recoloured line and the extra line lie apart.
-    got = items(charts, "lines", "lines_recoloured_copy")
+    got = items(charts, "lines", "lines_recoloured_copy_inside")
     assert len(got) == 2 and ("data_error", 3) in got, got
 
 

@@ -316,7 +316,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
             series_items.append((sr[i], sc[j], out.items[before:]))
     for sa, sb, items in series_items:
         for d in items:
-            d.tags.setdefault("drawn", [(sa, sb)])
+            d.tags.setdefault("drawn", [(sa, sb, "looks" if d.category == "style_error" else "values")])
     _bands_follow_lines(out, series_items)
     follow_stacks(out, series_items, kr.get("area", []), kc.get("area", []))
     for sa, sb, items in series_items:

@@ -375,9 +375,10 @@ def _painted(f: Finding) -> Any:
 
 
 def _same_marks(a: Finding, b: Finding) -> bool | None:
-    """An axis read another way beside a change of series: one place when their painted footprints overlap as
-    the truth's changed pixels do (`sketch.overlap`); None when that cannot be told (the rules below decide)."""
-    if bool(a.tags.get("axis_change")) == bool(b.tags.get("axis_change")):
+    """Two changes of an axes' marks (an axis read another way, a change of series): one place when their painted
+    footprints overlap as the truth's changed pixels do (`sketch.overlap`); None when that cannot be told (two
+    axis changes, marks the scene cannot paint: the rules below decide)."""
+    if a.tags.get("axis_change") and b.tags.get("axis_change"):
         return None
     pa = _painted(a)
     pb = _painted(b) if pa is not None else None

@@ -195,6 +195,7 @@ class Sketch:
         self._shapes: dict[int, list[Shape]] | None = None
         self._read = False
         self._painted: dict[tuple[Any, ...], np.ndarray] = {}
+        self._halves: list[_Half] = []
         #: Axes whose range change the judge reports: their limits did not follow the data.
         self.axis_changed: set[str] = set()
         #: Axes read another way (range, scale, direction): the plot box moved with their tick labels.
@@ -208,9 +209,18 @@ class Sketch:
             self._read = True
             found = [(s, series_shapes(s)) for kinds in (self.kr, self.kc) for ss in kinds.values() for s in ss]
             flat = all(ax.get("name", "rectilinear") == "rectilinear" for ax in (self.r, self.c))  # not polar, 3-D
-            if self.frame is not None and flat and all(sh is not None for _, sh in found):
+            if self.frame is not None and flat and all(sh is not None for _, sh in found) and not self._stacked():
                 self._shapes = {id(s): sh for s, sh in found if sh is not None}
         return self._shapes
+
+    def _stacked(self) -> bool:
+        """Whether bars stand on others (a stack, a waterfall): a change of one moves those above it, which the
+        painting does not follow."""
+        for kinds in (self.kr, self.kc):
+            for kind, base in (("bar", "y"), ("barh", "x")):
+                if any(abs(float(p.get(base) or 0)) > 1e-9 for s in kinds.get(kind, []) for p in s.items):
+                    return True
+        return False
 
     @property
     def usable(self) -> bool:
@@ -272,11 +282,13 @@ class Sketch:
     def candidate(self) -> list[Any]:
         return self._order(self.kc)
 
-    def without(self, pairs: Iterable[tuple[Any, Any]]) -> list[Any]:
+    def without(self, pairs: Iterable[tuple[Any, ...]]) -> list[Any]:
         """The candidate's series with each pair's candidate series (or nothing, when added) replaced by the
-        reference's (or nothing, when missing), in drawing order."""
-        swap = {id(b): a for a, b in pairs if b is not None}
-        gone = [a for a, b in pairs if b is None and a is not None]
+        reference's (or nothing, when missing), in drawing order. A pair's third item, where given, says which
+        of the series' changes: its ``values`` (the reference's marks in the candidate's colours) or its
+        ``looks`` (the candidate's marks in the reference's colours)."""
+        swap = {id(p[1]): self._half(*p) for p in pairs if p[1] is not None}
+        gone = [p[0] for p in pairs if p[1] is None and p[0] is not None]
         kinds: dict[str, list[Any]] = {}
         for _k, ss in self.kc.items():
             for s in ss:
@@ -286,6 +298,25 @@ class Sketch:
         for a in gone:
             kinds.setdefault(a.kind, []).append(a)
         return self._order(kinds)
+
+    def _half(self, a: Any, b: Any, aspect: str = "all") -> Any:
+        """Series ``a`` in place of ``b``, or, for one ``aspect`` of the change, a mix of the two (module
+        docstring of `without`)."""
+        if a is None or aspect == "all" or self.shapes is None or id(a) not in self.shapes or id(b) not in self.shapes:
+            return a
+        sa, sb = self.shapes[id(a)], self.shapes[id(b)]
+        marks, looks = (sa, sb) if aspect == "values" else (sb, sa)
+        mixed: list[Shape] = []
+        for k, (how, xs, ys, colour, width) in enumerate(looks if aspect == "looks" else marks):
+            if aspect == "values":  # the reference's marks, each in the candidate's colour at its place
+                colour = (looks[k] if k < len(looks) else looks[-1])[3] if looks else colour
+            elif k < len(marks) and marks[k][0] == how and len(marks[k][1]) == len(xs):
+                xs, ys = marks[k][1], marks[k][2]  # the reference's look at the candidate's place
+            mixed.append((how, xs, ys, colour, width))
+        half = _Half(b.kind)
+        self._halves.append(half)  # kept alive: its id names its shapes
+        self.shapes[id(half)] = mixed
+        return half
 
     def extent(self, series: Sequence[Any], axis: str, scale: str) -> tuple[float, float] | None:
         """The data's extent along ``axis`` in ``scale``'s coordinates (log10 on a log axis, where only values
@@ -421,7 +452,32 @@ class Sketch:
         found = self.paint(then, frame, grid_then) != self.paint(now, self.frame, grid_now)
         for axis in moved:  # the limits moved with the change: so did their tick labels
             found |= self.tick_mask(axis, layout)
+        for p in pairs:  # a series gone, added or drawn as another kind: its legend entry too
+            if p[1] is None and p[0] is not None:
+                found |= self.legend_mask(self.r, p[0].name, "gone")
+            elif p[0] is None and p[1] is not None:
+                found |= self.legend_mask(self.c, p[1].name, "gone")
+            elif p[0] is not None and p[2:] in ((), ("all",)) and p[0].kind != p[1].kind:
+                found |= self.legend_mask(self.c, p[1].name, "handle")
         return found
+
+    def legend_mask(self, ax: dict[str, Any], name: str | None, how: str) -> np.ndarray:
+        """Where a series' legend entry changes: from its row down (``gone``: the entries below move up) or its
+        handle (the left third of its row); the legend's rows split its box evenly, every third raster row
+        painted (about a legend's ink)."""
+        img = np.zeros((self.h, self.w), bool)
+        legend = ax.get("legend") or {}
+        texts = [str(t) for t in legend.get("texts") or []]
+        b = _box(legend.get("bbox"))
+        if b is None or not name or name not in texts:
+            return img
+        k, n = texts.index(name), len(texts)
+        row = (b[3] - b[1]) / n
+        y0 = round((b[1] + k * row) * self.h)
+        y1 = round((b[3] if how == "gone" else b[1] + (k + 1) * row) * self.h) + 1
+        x1 = b[2] if how == "gone" else b[0] + (b[2] - b[0]) / 3
+        img[y0:y1:3, round(b[0] * self.w) : round(x1 * self.w) + 1] = True
+        return img
 
     def hidden(self, added: Any) -> bool:
         """Whether a series only the candidate draws shows nothing: the candidate painted without it is the
@@ -436,6 +492,13 @@ class Sketch:
         scale = self.frame.xscale if axis == "x" else self.frame.yscale
         f = _fraction(np.array([lim[0], lim[1]], dtype=float), now, scale)
         return bool(np.isnan(f).any() or abs(f[0]) > MOVED_LIMITS or abs(f[1] - 1) > MOVED_LIMITS)
+
+
+@dataclass
+class _Half:
+    """A series painted half as the reference, half as the candidate draws it (`Sketch.without`)."""
+
+    kind: str
 
 
 def _box(b: Any) -> tuple[float, float, float, float] | None:
