@@ -13,13 +13,16 @@ where two such paintings differ:
 
 - an axis whose range or scale changed: the candidate's marks in the reference's limits (or scale) on that
   axis against the candidate's, with that axis' tick labels and grid lines;
-- a series' change (values, looks, kind): the candidate with that series as the reference drew it against
-  the candidate (in the reference's limits along an axis the change moved: autoscaled limits follow the
-  data, so every mark moved with it);
-- a series missing or added: the candidate with and without it.
+- a series' change: the candidate with that series as the reference drew it (its values: the reference's
+  marks in the candidate's colours; its looks: the candidate's marks in the reference's colours; its kind:
+  the reference's series) against the candidate, the limits autoscaled to that data along an axis whose
+  range is not set (autoscaled limits follow the data, so every mark moved with it);
+- a series missing or added: the candidate with and without it; with its legend entry (and a series drawn
+  as another kind, its entry's handle).
 
-An axes whose marks cannot all be painted (a pie, a heatmap, box plots, 3-D) gives no footprints: the
-rules of `verm.judge.scene.chart.grade` decide there.
+An axes whose marks cannot all be painted (a pie, a heatmap, box plots, stacked bars, polar or 3-D) gives no
+footprints: the rules of `verm.judge.scene.chart.grade` decide there. The scenes keep no alpha: fills are
+painted apart from strokes of their colour (a band around its own line is drawn lighter).
 """
 
 from __future__ import annotations
