@@ -254,16 +254,25 @@ class Sketch:
                 cv2.line(img, (round(x0 * self.w), round(f * self.h)), (round(x1 * self.w), round(f * self.h)), 255, 1)
         assert self.shapes is not None
         for s in series:
-            for how, xs, ys, colour, width in self.shapes.get(id(s), []):
+            shapes = self.shapes.get(id(s), [])
+            placed = [sh for sh in shapes if sh[0] != "box"]
+            for how, xs, ys, colour, _ in shapes:
                 if how == "box":
                     cv2.rectangle(img, (round(xs[0] * self.w), round(ys[0] * self.h)),
                                   (round(xs[1] * self.w), round(ys[1] * self.h)), self._colour(f"box {colour}"), -1)  # fmt: skip
-                    continue
-                pts = frame.to_px(xs, ys, self.w, self.h)
+            if not placed:
+                continue
+            # All of a series' points placed at once (a bar series is many small shapes).
+            every = frame.to_px(np.concatenate([sh[1] for sh in placed]), np.concatenate([sh[2] for sh in placed]),
+                                self.w, self.h)  # fmt: skip
+            good = ~np.isnan(every).any(axis=1)
+            start = 0
+            for how, xs, _, colour, width in placed:
+                pts, ok = every[start : start + len(xs)], good[start : start + len(xs)]
+                start += len(xs)
                 # Fills apart from strokes: the scene keeps no alpha, and a fill is mostly drawn lighter (a band
                 # around its own line).
                 index = self._colour(f"{'fill' if how == 'fill' else 'ink'} {colour}")
-                ok = ~np.isnan(pts).any(axis=1)
                 if how == "dots":
                     radius = max(1, round(width * SCALE / 2))
                     for x, y in pts[ok].astype(np.int32):
@@ -274,11 +283,13 @@ class Sketch:
                     thick = max(1, round(width * SCALE))
                     for run in _runs(pts, ok):
                         cv2.polylines(img, [run.astype(np.int32)], False, index, thick)
-        clip = np.zeros_like(img)
-        clip[
-            max(0, round(y0 * self.h)) : round(y1 * self.h) + 1, max(0, round(x0 * self.w)) : round(x1 * self.w) + 1
-        ] = 1
-        img *= clip
+        # Clipped to the plot: nothing outside it.
+        top, bottom = max(0, round(y0 * self.h)), round(y1 * self.h) + 1
+        left, right = max(0, round(x0 * self.w)), round(x1 * self.w) + 1
+        img[:top] = 0
+        img[bottom:] = 0
+        img[:, :left] = 0
+        img[:, right:] = 0
         self._painted[key] = img
         return img
 
@@ -531,6 +542,10 @@ def overlap(a: np.ndarray, b: np.ndarray) -> bool | None:
     na, nb = int(a.sum()), int(b.sum())
     if min(na, nb) < MIN_PIXELS:
         return None
+    ya, xa = np.nonzero(a.any(axis=1))[0], np.nonzero(a.any(axis=0))[0]
+    yb, xb = np.nonzero(b.any(axis=1))[0], np.nonzero(b.any(axis=0))[0]
+    if ya[0] > yb[-1] + TOUCH_PX or yb[0] > ya[-1] + TOUCH_PX or xa[0] > xb[-1] + TOUCH_PX or xb[0] > xa[-1] + TOUCH_PX:
+        return False  # far apart: no pixel of one near the other's
     kernel = np.ones((2 * TOUCH_PX + 1, 2 * TOUCH_PX + 1), np.uint8)
 
     def on_other(small: np.ndarray, large: np.ndarray) -> bool:
