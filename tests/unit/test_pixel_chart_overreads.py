@@ -173,7 +173,7 @@ def test_a_plot_change_is_graded_by_the_ink_that_changed_not_by_pixels_tinted() 
     c = _Ctx(Task.CHART, ref, ref.copy(), ink, ink.copy(), (46, 36, 363, 270), None)
     tinted = Region(
         bbox=(185, 85, 216, 116), area=550, mean_de=20.0, ref_ink=314, cand_ink=290, both_ink=280,
-        changed_both_ink=100, changed_ref_only=40, changed_cand_only=10, changed_no_ink=400,
+        changed_both_ink=100, changed_ref_only=25, changed_cand_only=25, changed_no_ink=400,
         stroke_ratio=0.2, ink_blobs=1, ref_colour=(255, 234, 215), cand_colour=(234, 234, 234),
     )  # fmt: skip
     it = _plot_change(c, [tinted])

@@ -754,14 +754,14 @@ def _plot_change(c: _Ctx, inner: list[Region]) -> _Item:
     # of the old bar's ink): the perturbation rule's relative value change.
     # (the changed ink: pixels ink in neither image, a faint fill or face tinted, move no mark)
     marks = _touched_mark_ink(c, inner)
-    inked = sum(r.changed_both_ink + r.changed_ref_only + r.changed_cand_only for r in inner)
+    inked = sum(r.area - r.changed_no_ink for r in inner)
     rel = inked / (marks or max(1, sum(max(r.ref_ink, r.cand_ink) for r in inner)))
     sev = 1 if rel < 0.1 else (2 if rel < 0.5 else 3)
     if ref_only + cand_only < min(KEPT_INK * plot_ink, 0.5 * changed):
         # Ink where it was: what changed is mostly marks drawn otherwise in place, and under 1 % of
         # the plot's ink came or went: no mark's reading changes by much.
         sev = min(sev, 2)
-    elif max(ref_only, cand_only) >= 0.75 * max(1, ref_only + cand_only) and inked >= 0.1 * plot_ink:
+    elif max(ref_only, cand_only) >= 0.75 * max(1, ref_only + cand_only) and changed >= 0.1 * plot_ink:
         sev = 3  # a series missing or added
     return _Item(
         "data_error", sev, box,
