@@ -83,11 +83,13 @@ def _face(rgb: np.ndarray) -> PxBox | None:
     h, w = rgb.shape[:2]
     lab = _lab_ink(rgb)[0]
     faint = _ink(lab, rgb, FAINT_DE)
-    face = _face_piece(~faint)
+    # (a white chart's background runs round the canvas's edge: no face there, and no need to look)
+    face = _face_piece(~faint) if _edge_share(faint) > 0.5 else None
     if face is None:
         tinted = faint & ~_ink(lab, rgb)
-        if tinted.sum() >= FACE_MIN * h * w:
-            tint = np.median(lab[tinted][:: max(1, int(tinted.sum()) // 20000)], axis=0)
+        if np.count_nonzero(tinted) >= FACE_MIN * h * w:
+            idx = np.flatnonzero(tinted)
+            tint = np.median(lab.reshape(-1, 3)[idx[:: max(1, len(idx) // 20000)]], axis=0)
             face = _face_piece(_sq_norm(cv2.subtract(lab, (*map(float, tint), 0.0))) < FAINT_DE**2)
     return face
 
@@ -95,6 +97,8 @@ def _face(rgb: np.ndarray) -> PxBox | None:
 def _face_piece(mask: np.ndarray) -> PxBox | None:
     """`_face`'s test of one colour's ``mask``: its largest piece's box, or None."""
     h, w = mask.shape
+    if _edge_share(mask) >= 0.5:
+        return None  # (the colour runs round the canvas's edge: its piece is the canvas, no face)
     closed = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=4)
     if n < 2:
@@ -110,6 +114,11 @@ def _face_piece(mask: np.ndarray) -> PxBox | None:
     if sorted(_sides_filled(labels[y : y + bh, x : x + bw] == order[0]))[1] < FACE_SIDE:
         return None
     return x, y, x + bw, y + bh
+
+
+def _edge_share(mask: np.ndarray) -> float:
+    """The share of the canvas's edge pixels ``mask`` holds."""
+    return float(np.concatenate((mask[0], mask[-1], mask[:, 0], mask[:, -1])).mean())
 
 
 #: A face is a rectangle: three of its box's sides at least lie on the face along this share of them
