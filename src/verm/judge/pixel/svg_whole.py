@@ -41,38 +41,51 @@ def _rim(paint: np.ndarray) -> np.ndarray:
     return (u - cv2.erode(u, np.ones((3, 3), np.uint8))) > 0
 
 
+#: The whole drawing moved leaves little of its outline in place (under 15 % on the seed-127 split, 45 %
+#: and more with an element erased): at least the second share of either image's outline within the
+#: first value (a share of the side: 1 px searched) of the other's, in place, is a drawing partly kept (an element erased, copied or
+#: reshaped beside others left alone); the search (up to ~100 ms) is not tried.
+SVG_WHOLE_KEPT = (0.006, 0.25)
+
+
+#: The search runs on both images' paint shrunk to at most this many px a side.
+SVG_WHOLE_SIDE = 168
+
+
 #: The sizes swept when the moments miss (the canvas clips a drawing grown past it, pulling them): a
 #: geometric series from a third to twice the size, each shift found by phase correlation at half size.
-SVG_WHOLE_SCALES = tuple(round(0.3 * 1.05**k, 3) for k in range(42))
+SVG_WHOLE_SCALES = tuple(round(0.3 * 1.1**k, 3) for k in range(22))
+#: ... the best size then refined by this factor, this many steps either way.
+SVG_WHOLE_FINE = (1.025, 3)
+#: ... and, when the best sweep's paint overlaps the candidate's by this share (IoU) yet lies further
+#: apart than the tolerance, aligned by ECC (`svg_transform._refined`, ~35 ms: only then).
+SVG_WHOLE_ALIGN = 0.6
 
 
-def _swept(
-    pa: np.ndarray,
-    pb: np.ndarray,
-    centre: np.ndarray,
-    apart: Callable[[np.ndarray], float],
-    warp: Callable[[np.ndarray], np.ndarray],
-) -> list[tuple[float, np.ndarray]]:
-    """The two best unturned guesses (how far apart, matrix) of `SVG_WHOLE_SCALES`: the reference's paint
-    resized about ``centre`` and shifted onto the candidate's by phase correlation (on both halved, by
-    the overlap of the paint), then measured full size."""
+def _swept(pa: np.ndarray, pb: np.ndarray, centre: np.ndarray) -> list[tuple[float, np.ndarray]]:
+    """The two best unturned guesses (overlap, matrix) of `SVG_WHOLE_SCALES`, the best then refined in
+    finer steps (`SVG_WHOLE_FINE`): the paint ``pa`` resized about ``centre`` and shifted onto the
+    candidate's ``pb`` by phase correlation (on both halved, scored by the overlap of the paint)."""
     half = (pa.shape[1] // 2, pa.shape[0] // 2)
     a_small = cv2.resize(pa.astype(np.float32), half, interpolation=cv2.INTER_AREA)
     b_small = cv2.resize(pb.astype(np.float32), half, interpolation=cv2.INTER_AREA)
     at = (float(centre[0]) / 2, float(centre[1]) / 2)
-    scored: list[tuple[float, np.ndarray]] = []
-    for scale in SVG_WHOLE_SCALES:
+
+    def placed(scale: float) -> tuple[float, np.ndarray]:
         m = cv2.getRotationMatrix2D(at, 0.0, scale)
         moved = cv2.warpAffine(a_small, m, half, flags=cv2.INTER_LINEAR)
         (sx, sy), _ = cv2.phaseCorrelate(moved, b_small)
         m[:, 2] += (sx, sy)
         moved = cv2.warpAffine(a_small, m, half, flags=cv2.INTER_LINEAR)
         overlap = float(np.minimum(moved, b_small).sum()) / max(1e-6, float(np.maximum(moved, b_small).sum()))
-        full = m.copy()
-        full[:, 2] *= 2
-        scored.append((overlap, full))
-    scored.sort(key=lambda g: -g[0])
-    return [(apart(warp(m)), m) for _, m in scored[:2]]
+        m[:, 2] *= 2  # back to full size
+        return overlap, m
+
+    scored = sorted(((*placed(s), s) for s in SVG_WHOLE_SCALES), key=lambda g: -g[0])
+    step, count = SVG_WHOLE_FINE
+    best = scored[0][2]
+    fine = [(*placed(best * step**k), 0.0) for k in range(-count, count + 1) if k]
+    return [(ov, m) for ov, m, _ in sorted([*scored[:2], *fine], key=lambda g: -g[0])[:2]]
 
 
 #: A separate part of the drawing (connected paint of at least the first share of the image) that lands
@@ -99,73 +112,127 @@ def _part_pushed_off(pa: np.ndarray, motion: np.ndarray, size: tuple[int, int]) 
     return False
 
 
-def _svg_whole_transformed(c: _Ctx) -> _Item | None:
-    """The candidate's paint is the reference's paint under one similarity transform (resized, turned
-    and moved, any of them at once: one element edited twice in the same place is one change), outline
-    for outline: the two outlines (holes included: a plain shape has none where the icon has a glyph cut
-    out) lie within `SVG_TRANSFORM`'s tolerance of each other at its percentile, both ways, and at most
-    half as far apart as left in place. None otherwise, or when the drawing hardly moved (the groups read
-    a small change better). Graded as the perturbation rules grade a transform: by how far the paint
-    moves (98th percentile), one step less for a detail; a recolouring of the drawing at the same time
-    is the same element's change (severity 2 unless a shade)."""
-    pa, pb = _paint(c)
-    if min(int(pa.sum()), int(pb.sum())) < SVG_WHOLE_MIN_PAINT:
-        return None
-    q, tolerance = SVG_TRANSFORM
-    side = min(c.h, c.w)
-    limit = tolerance * side
+def _outline_apart(pb: np.ndarray) -> Callable[[np.ndarray], float]:
+    """How far a moved paint's outline and ``pb``'s lie apart (px, `SVG_TRANSFORM`'s percentile both ways)."""
+    q = SVG_TRANSFORM[0]
     rim_b = _rim(pb)
     to_b = cv2.distanceTransform((~rim_b).astype(np.uint8), cv2.DIST_L2, 3)
-    size = (c.w, c.h)
 
     def apart(moved_paint: np.ndarray) -> float:
         rim = _rim(moved_paint)
-        if not rim.any():
+        if not rim.any() or not rim_b.any():
             return math.inf
         to_moved = cv2.distanceTransform((~rim).astype(np.uint8), cv2.DIST_L2, 3)
         return max(float(np.percentile(to_b[rim], q)), float(np.percentile(to_moved[rim_b], q)))
 
-    def warp(m: np.ndarray) -> np.ndarray:
-        return cv2.warpAffine(pa.astype(np.uint8), m, size, flags=cv2.INTER_NEAREST).astype(bool)
+    return apart
 
+
+def _warp(src: np.ndarray, m: np.ndarray) -> np.ndarray:
+    return cv2.warpAffine(src.astype(np.uint8), m, (src.shape[1], src.shape[0]), flags=cv2.INTER_NEAREST) > 0
+
+
+def _search(pa: np.ndarray, pb: np.ndarray) -> tuple[np.ndarray, str] | None:
+    """The similarity (a 2x3 matrix, mirrored first: "" none, "horizontally", "vertically") that best maps
+    the paint ``pa`` onto ``pb`` (both at the search size), within `SVG_TRANSFORM`'s tolerance; None when
+    the outline stays (mostly) in place or none maps it. Image moments guess it (centroids, radius of
+    gyration, principal axes up to quarter turns, mirrored about the centroid or not); when the canvas
+    clips the drawing (pulling the moments), sizes are swept (`_swept`) and the best aligned by ECC."""
+    side = min(pa.shape)
+    limit = SVG_TRANSFORM[1] * side
+    apart = _outline_apart(pb)
     still = apart(pa)
     if still <= 2 * limit:
         return None  # the outline stays within twice the tolerance: no whole drawing moved
+    rim_a, rim_b = _rim(pa), _rim(pb)
+    to_a = cv2.distanceTransform((~rim_a).astype(np.uint8), cv2.DIST_L2, 3)
+    to_b = cv2.distanceTransform((~rim_b).astype(np.uint8), cv2.DIST_L2, 3)
+    near, most = SVG_WHOLE_KEPT
+    if max(float((to_a[rim_b] <= near * side).mean()), float((to_b[rim_a] <= near * side).mean())) >= most:
+        return None  # much of an outline stays in place: a part changed, not the whole drawing moved
     ma, mb = cv2.moments(pa.astype(np.uint8), True), cv2.moments(pb.astype(np.uint8), True)
+    if min(ma["m00"], mb["m00"]) < 1:
+        return None
     ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
     cb = np.array([mb["m10"] / mb["m00"], mb["m01"] / mb["m00"]])
     scale = math.sqrt((mb["mu20"] + mb["mu02"]) / mb["m00"]) / math.sqrt(
         max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"])
     )
-    turn = 0.5 * (
-        math.atan2(2 * mb["mu11"], mb["mu20"] - mb["mu02"]) - math.atan2(2 * ma["mu11"], ma["mu20"] - ma["mu02"])
-    )
-    guesses: list[tuple[float, np.ndarray]] = []
-    for rot in {0.0, *(turn + k * math.pi / 2 for k in range(4))}:  # an axis is known up to a half turn
-        m = cv2.getRotationMatrix2D((float(ca[0]), float(ca[1])), -math.degrees(rot), scale)
-        m[:, 2] += cb - ca
-        guesses.append((apart(warp(m)), m))
+    axis_a = 0.5 * math.atan2(2 * ma["mu11"], ma["mu20"] - ma["mu02"])
+    axis_b = 0.5 * math.atan2(2 * mb["mu11"], mb["mu20"] - mb["mu02"])
+    # Per mirroring (about the drawing's centroid, which mirroring keeps and whose axis it negates): the
+    # mirror's matrix and the source paint. Guesses: (how far apart, matrix, mirroring).
+    mirrors = {
+        "": np.float64([[1, 0, 0], [0, 1, 0]]),
+        "horizontally": np.float64([[-1, 0, 2 * ca[0]], [0, 1, 0]]),
+        "vertically": np.float64([[1, 0, 0], [0, -1, 2 * ca[1]]]),
+    }
+    sources = {flip: (pa if not flip else _warp(pa, f)) for flip, f in mirrors.items()}
+    guesses: list[tuple[float, np.ndarray, str]] = []
+    for flip, src in sources.items():
+        turn = axis_b - (-axis_a if flip else axis_a)
+        for rot in {0.0, *(turn + k * math.pi / 2 for k in range(4))}:  # an axis is known up to a half turn
+            m = cv2.getRotationMatrix2D((float(ca[0]), float(ca[1])), -math.degrees(rot), scale)
+            m[:, 2] += cb - ca
+            guesses.append((apart(_warp(src, m)), m, flip))
     if min(g[0] for g in guesses) > limit:
-        guesses.extend(_swept(pa, pb, ca, apart, warp))
-    guesses.sort(key=lambda g: g[0])
-    best, motion = guesses[0]
-    # Moments are pulled by the canvas clipping a drawing grown past it: the closest guesses refined by
-    # aligning the paint itself, when they are near enough to converge.
-    for _, m in guesses[:2]:
-        if best <= limit:
-            break
-        refined = _refined(pa, pb, m, ca, side)
-        if refined is None:
-            continue
-        d = apart(warp(refined[0]))
-        if d < best:
-            best, motion = d, refined[0]
+        # Moments are pulled by the canvas clipping a drawing grown past it: sizes swept.
+        swept = [(ov, m, flip) for flip, src in sources.items() for ov, m in _swept(src, pb, ca)]
+        swept.sort(key=lambda g: -g[0])
+        guesses.extend((apart(_warp(sources[flip], m)), m, flip) for _, m, flip in swept[:2])
+        overlap, m, f = swept[0]
+        if overlap >= SVG_WHOLE_ALIGN and min(g[0] for g in guesses) > limit:
+            # A size step off at a clipped edge: the best sweep refined by aligning the paint itself (ECC).
+            refined = _refined(sources[f], pb, m, ca, side)
+            if refined is not None:
+                guesses.append((apart(_warp(sources[f], refined[0])), refined[0], f))
+    best, motion, flip = min(guesses, key=lambda g: g[0])
     if best > limit or still < 2 * best:
         return None
-    if _part_pushed_off(pa, motion, size):
+    # The whole motion: mirrored first, then turned, resized and moved.
+    lin, mirror = motion[:, :2], mirrors[flip]
+    return np.hstack([lin @ mirror[:, :2], (lin @ mirror[:, 2] + motion[:, 2]).reshape(2, 1)]), flip
+
+
+def _svg_whole_transformed(c: _Ctx) -> _Item | None:
+    """The candidate's paint is the reference's paint under one similarity transform (resized, turned
+    and moved, any of them at once: one element edited twice in the same place is one change), outline
+    for outline: the two outlines (holes included: a plain shape has none where the icon has a glyph cut
+    out) lie within `SVG_TRANSFORM`'s tolerance of each other at its percentile, both ways, and at most
+    half as far apart as left in place (`_search`, at `SVG_WHOLE_SIDE`; checked again full size). None
+    otherwise, or when the drawing hardly moved (the groups read a small change better), or when it is
+    only mirrored (the mirror readings). Graded as the perturbation rules grade a transform: by how far
+    the paint moves (98th percentile), one step less for a detail; a recolouring of the drawing at the
+    same time is the same element's change (severity 2 unless a shade)."""
+    pa, pb = _paint(c)
+    if min(int(pa.sum()), int(pb.sum())) < SVG_WHOLE_MIN_PAINT:
+        return None
+    # Searched small (its cost does not grow with the image), checked full size.
+    f = min(1.0, SVG_WHOLE_SIDE / max(c.h, c.w))
+    small = (max(1, round(c.w * f)), max(1, round(c.h * f)))
+    pa_s, pb_s = (cv2.resize(p.astype(np.float32), small, interpolation=cv2.INTER_AREA) > 0.3 for p in (pa, pb))
+    found = _search(pa_s, pb_s)
+    if found is None:
+        return None
+    motion, flip = found
+    motion = motion.copy()
+    motion[:, 2] /= f
+    side = min(c.h, c.w)
+    apart = _outline_apart(pb)
+    best = apart(_warp(pa, motion))
+    if best > SVG_TRANSFORM[1] * side or apart(pa) < 2 * best:
         return None
     lin = motion[:, :2]
-    scale, rot = math.hypot(lin[0, 0], lin[1, 0]), math.atan2(lin[1, 0], lin[0, 0])
+    scale = math.sqrt(abs(float(np.linalg.det(lin))))
+    # The turn, the mirror taken out (mirrored horizontally first: the first column negated).
+    rot = math.atan2(-lin[0, 1], lin[1, 1]) if flip == "horizontally" else math.atan2(lin[1, 0], lin[0, 0])
+    if flip and abs(scale - 1) < 0.1 and abs(math.degrees(rot)) < 10:
+        return None  # mirrored and no more: the mirror readings (`svg_mirror`) read it, part by part
+    size = (c.w, c.h)
+    if _part_pushed_off(pa, motion, size):
+        return None
+    ma = cv2.moments(pa.astype(np.uint8), True)
+    ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
     ys, xs = np.nonzero(pa)
     pts = np.stack([xs, ys, np.ones_like(xs)], axis=1).astype(np.float64)
     moved = float(np.percentile(np.hypot(*(pts @ motion.T - pts[:, :2]).T), 98)) / side
@@ -175,7 +242,7 @@ def _svg_whole_transformed(c: _Ctx) -> _Item | None:
     share = int(changed.sum()) / max(1, int((pa | pb).sum()))
     sev = _svg_outline_grade(moved, share)
     cats = _CATS[c.task]
-    parts = []
+    parts = [f"mirrored {flip}"] if flip else []
     # Named from a few per cent or degrees (grading goes by how far the paint moves, not by these).
     if abs(scale - 1) >= 0.03:
         parts.append(f"drawn at {scale:.2f} times its size")
@@ -186,7 +253,7 @@ def _svg_whole_transformed(c: _Ctx) -> _Item | None:
         parts.append(f"moved by {100 * shift:.0f}% of the image")
     # As the single transforms (`_svg_transformed`): resized a shape_error, turned a structure_error,
     # moved by how far.
-    if abs(scale - 1) >= 0.1 or (abs(math.degrees(rot)) < 10 and shift < SVG_SHIFT_STRUCTURE):
+    if abs(scale - 1) >= 0.1 or (not flip and abs(math.degrees(rot)) < 10 and shift < SVG_SHIFT_STRUCTURE):
         category = cats["geometry"]
     else:
         category = cats["structure"]
