@@ -186,7 +186,10 @@ def _search(pa: np.ndarray, pb: np.ndarray) -> tuple[np.ndarray, str] | None:
             refined = _refined(sources[f], pb, m, ca, side)
             if refined is not None:
                 guesses.append((apart(_warp(sources[f], refined[0])), refined[0], f))
-    best, motion, flip = min(guesses, key=lambda g: g[0])
+    # Unmirrored when that fits: a symmetric drawing's mirror image is itself (a bookmark turned 6°
+    # fits mirrored and turned 174° as well).
+    plain = [g for g in guesses if not g[2] and g[0] <= limit]
+    best, motion, flip = min(plain or guesses, key=lambda g: g[0])
     if best > limit or still < 2 * best:
         return None
     # The whole motion: mirrored first, then turned, resized and moved.
@@ -226,6 +229,10 @@ def _svg_whole_transformed(c: _Ctx) -> _Item | None:
     scale = math.sqrt(abs(float(np.linalg.det(lin))))
     # The turn, the mirror taken out (mirrored horizontally first: the first column negated).
     rot = math.atan2(-lin[0, 1], lin[1, 1]) if flip == "horizontally" else math.atan2(lin[1, 0], lin[0, 0])
+    if flip and abs(rot) > math.pi / 2:
+        # Mirrored one way and turned a half turn is mirrored the other way: named by the smaller turn.
+        flip = "vertically" if flip == "horizontally" else "horizontally"
+        rot = (rot % (2 * math.pi)) - math.pi
     if flip and abs(scale - 1) < 0.1 and abs(math.degrees(rot)) < 10:
         return None  # mirrored and no more: the mirror readings (`svg_mirror`) read it, part by part
     size = (c.w, c.h)
