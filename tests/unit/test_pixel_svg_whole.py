@@ -71,3 +71,26 @@ def test_a_dot_erased_is_no_drawing_moved_off_the_canvas() -> None:
     out = _judge(_FILLED + dots + "</svg>", _FILLED + kept + "</svg>")
     assert out and not any("whole drawing" in d.description for d in out), [d.description for d in out]
     assert any("missing" in d.description for d in out), [d.description for d in out]
+
+
+#: A filled turn sign (not symmetric either way): an arrow bent to the right.
+_SIGN = '<path transform="{t}" d="M4 20V11h9V7l6 6-6 6v-4H8v5z"/>'
+
+
+def test_a_whole_drawing_shrunk_and_mirrored_is_one_change() -> None:
+    # Mirrored and shrunk to 0.37, the sign was one plain shape drawn instead of the icon (two items of 3).
+    ref = _FILLED + _SIGN.format(t="") + "</svg>"
+    t = "translate(12 12) scale(-0.37 0.37) translate(-12 -12)"
+    out = _judge(ref, _FILLED + _SIGN.format(t=t) + "</svg>")
+    assert len(out) == 1, [(d.severity, d.description) for d in out]
+    assert re.search(r"mirrored horizontally and drawn at 0\.3[678] times its size", out[0].description), out[
+        0
+    ].description
+
+
+def test_a_drawing_only_mirrored_is_left_to_the_mirror_readings() -> None:
+    # Mirrored vertically at its own size: a half turn of the horizontal mirror fits too; either way it is
+    # a mirroring (text_symbol_error), not a drawing turned by 180°.
+    ref = _FILLED + _SIGN.format(t="") + "</svg>"
+    out = _judge(ref, _FILLED + _SIGN.format(t="translate(0 24) scale(1 -1)") + "</svg>")
+    assert out and not any("whole drawing" in d.description for d in out), [d.description for d in out]
