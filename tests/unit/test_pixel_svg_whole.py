@@ -89,8 +89,19 @@ def test_a_whole_drawing_shrunk_and_mirrored_is_one_change() -> None:
 
 
 def test_a_drawing_only_mirrored_is_left_to_the_mirror_readings() -> None:
-    # Mirrored vertically at its own size: a half turn of the horizontal mirror fits too; either way it is
-    # a mirroring (text_symbol_error), not a drawing turned by 180°.
+    # Mirrored vertically in place (about its box's middle, y = 14, as the perturbation mirrors): a half
+    # turn of the horizontal mirror fits too; either way it is a mirroring (text_symbol_error), not a
+    # drawing turned by 180°.
     ref = _FILLED + _SIGN.format(t="") + "</svg>"
-    out = _judge(ref, _FILLED + _SIGN.format(t="translate(0 24) scale(1 -1)") + "</svg>")
+    out = _judge(ref, _FILLED + _SIGN.format(t="translate(0 28) scale(1 -1)") + "</svg>")
     assert out and not any("whole drawing" in d.description for d in out), [d.description for d in out]
+
+
+def test_a_drawing_mirrored_and_moved_is_one_change() -> None:
+    # Mirrored about its box's middle (x = 11.5) and moved 5 units left, 2 down: the mirror readings compare
+    # it in place and read shapes missing and drawn; one transform maps it (truth: one item of 3).
+    ref = _FILLED + _SIGN.format(t="") + "</svg>"
+    out = _judge(ref, _FILLED + _SIGN.format(t="translate(18 2) scale(-1 1)") + "</svg>")
+    assert len(out) == 1, [(d.severity, d.description) for d in out]
+    assert re.search(r"mirrored horizontally and moved by 2\d%", out[0].description), out[0].description
+    assert out[0].severity == 3

@@ -71,10 +71,17 @@ def _swept(pa: np.ndarray, pb: np.ndarray, centre: np.ndarray) -> list[tuple[flo
     b_small = cv2.resize(pb.astype(np.float32), half, interpolation=cv2.INTER_AREA)
     at = (float(centre[0]) / 2, float(centre[1]) / 2)
 
+    def padded(g: np.ndarray) -> np.ndarray:
+        # Zero mean, zero-padded to twice the size: no wrap-around (a shift of half the side is no
+        # longer its opposite) and no peak at no shift from the paint's mean.
+        return cv2.copyMakeBorder(g - float(g.mean()), 0, g.shape[0], 0, g.shape[1], cv2.BORDER_CONSTANT)
+
+    b_padded = padded(b_small)
+
     def placed(scale: float) -> tuple[float, np.ndarray]:
         m = cv2.getRotationMatrix2D(at, 0.0, scale)
         moved = cv2.warpAffine(a_small, m, half, flags=cv2.INTER_LINEAR)
-        (sx, sy), _ = cv2.phaseCorrelate(moved, b_small)
+        (sx, sy), _ = cv2.phaseCorrelate(padded(moved), b_padded)
         m[:, 2] += (sx, sy)
         moved = cv2.warpAffine(a_small, m, half, flags=cv2.INTER_LINEAR)
         overlap = float(np.minimum(moved, b_small).sum()) / max(1e-6, float(np.maximum(moved, b_small).sum()))
@@ -160,30 +167,33 @@ def _search(pa: np.ndarray, pb: np.ndarray) -> tuple[np.ndarray, str] | None:
     )
     axis_a = 0.5 * math.atan2(2 * ma["mu11"], ma["mu20"] - ma["mu02"])
     axis_b = 0.5 * math.atan2(2 * mb["mu11"], mb["mu20"] - mb["mu02"])
-    # Per mirroring (about the drawing's centroid, which mirroring keeps and whose axis it negates): the
-    # mirror's matrix and the source paint. Guesses: (how far apart, matrix, mirroring).
+    # Per mirroring (flipped about the image's middle: lossless, no paint pushed off the canvas): the
+    # mirror's matrix, the source paint and its centroid. Guesses: (how far apart, matrix, mirroring).
+    h, w = pa.shape
     mirrors = {
         "": np.float64([[1, 0, 0], [0, 1, 0]]),
-        "horizontally": np.float64([[-1, 0, 2 * ca[0]], [0, 1, 0]]),
-        "vertically": np.float64([[1, 0, 0], [0, -1, 2 * ca[1]]]),
+        "horizontally": np.float64([[-1, 0, w - 1], [0, 1, 0]]),
+        "vertically": np.float64([[1, 0, 0], [0, -1, h - 1]]),
     }
-    sources = {flip: (pa if not flip else _warp(pa, f)) for flip, f in mirrors.items()}
+    sources = {"": pa, "horizontally": np.flip(pa, 1), "vertically": np.flip(pa, 0)}
+    centres = {flip: f @ np.array([ca[0], ca[1], 1.0]) for flip, f in mirrors.items()}
     guesses: list[tuple[float, np.ndarray, str]] = []
     for flip, src in sources.items():
-        turn = axis_b - (-axis_a if flip else axis_a)
+        at = centres[flip]
+        turn = axis_b - (-axis_a if flip else axis_a)  # a mirror negates the axis
         for rot in {0.0, *(turn + k * math.pi / 2 for k in range(4))}:  # an axis is known up to a half turn
-            m = cv2.getRotationMatrix2D((float(ca[0]), float(ca[1])), -math.degrees(rot), scale)
-            m[:, 2] += cb - ca
+            m = cv2.getRotationMatrix2D((float(at[0]), float(at[1])), -math.degrees(rot), scale)
+            m[:, 2] += cb - at
             guesses.append((apart(_warp(src, m)), m, flip))
     if min(g[0] for g in guesses) > limit:
         # Moments are pulled by the canvas clipping a drawing grown past it: sizes swept.
-        swept = [(ov, m, flip) for flip, src in sources.items() for ov, m in _swept(src, pb, ca)]
+        swept = [(ov, m, flip) for flip, src in sources.items() for ov, m in _swept(src, pb, centres[flip])]
         swept.sort(key=lambda g: -g[0])
         guesses.extend((apart(_warp(sources[flip], m)), m, flip) for _, m, flip in swept[:2])
         overlap, m, f = swept[0]
         if overlap >= SVG_WHOLE_ALIGN and min(g[0] for g in guesses) > limit:
             # A size step off at a clipped edge: the best sweep refined by aligning the paint itself (ECC).
-            refined = _refined(sources[f], pb, m, ca, side)
+            refined = _refined(sources[f], pb, m, centres[f], side)
             if refined is not None:
                 guesses.append((apart(_warp(sources[f], refined[0])), refined[0], f))
     # Unmirrored when that fits: a symmetric drawing's mirror image is itself (a bookmark turned 6°
@@ -233,13 +243,18 @@ def _svg_whole_transformed(c: _Ctx) -> _Item | None:
         # Mirrored one way and turned a half turn is mirrored the other way: named by the smaller turn.
         flip = "vertically" if flip == "horizontally" else "horizontally"
         rot = (rot % (2 * math.pi)) - math.pi
-    if flip and abs(scale - 1) < 0.1 and abs(math.degrees(rot)) < 10:
-        return None  # mirrored and no more: the mirror readings (`svg_mirror`) read it, part by part
+    # The shift: of the drawing's box centre, which a resize, turn or mirror about that centre keeps (its
+    # centroid moves under a mirror: a yin-yang mirrored in place).
+    bx0, by0, bx1, by1 = _mask_box(pa, 0, 0)
+    centre = np.array([(bx0 + bx1 - 1) / 2, (by0 + by1 - 1) / 2])
+    shift = math.hypot(*(motion @ np.array([centre[0], centre[1], 1.0]) - centre)) / side
+    if flip and abs(scale - 1) < 0.1 and abs(math.degrees(rot)) < 10 and shift < SVG_SHIFT_STRUCTURE:
+        # Mirrored in place (its box centre moved under 5 % of the side) and no more: the mirror
+        # readings (`svg_mirror`) read it, part by part.
+        return None
     size = (c.w, c.h)
     if _part_pushed_off(pa, motion, size):
         return None
-    ma = cv2.moments(pa.astype(np.uint8), True)
-    ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
     ys, xs = np.nonzero(pa)
     pts = np.stack([xs, ys, np.ones_like(xs)], axis=1).astype(np.float64)
     moved = float(np.percentile(np.hypot(*(pts @ motion.T - pts[:, :2]).T), 98)) / side
@@ -255,7 +270,6 @@ def _svg_whole_transformed(c: _Ctx) -> _Item | None:
         parts.append(f"drawn at {scale:.2f} times its size")
     if abs(math.degrees(rot)) >= 3:
         parts.append(f"turned by {abs(math.degrees(rot)):.0f}°")
-    shift = math.hypot(*(motion @ np.array([ca[0], ca[1], 1.0]) - ca)) / side
     if shift >= SVG_NO_MOVE or not parts:
         parts.append(f"moved by {100 * shift:.0f}% of the image")
     # As the single transforms (`_svg_transformed`): resized a shape_error, turned a structure_error,
