@@ -48,6 +48,16 @@ def _rim(paint: np.ndarray) -> np.ndarray:
 SVG_WHOLE_KEPT = (0.006, 0.25)
 
 
+#: Mirrored, and resized by under the first share and turned by under the second value (degrees), is
+#: mirrored alone (the mirror readings'): the perturbation rules' small transforms start at 4 % and 4°
+#: (a map mirrored and scaled 0.905 is no mirror in place: it read as a shape gone and one drawn).
+SVG_WHOLE_MIRROR_ONLY = (0.04, 4.0)
+
+
+#: A whole drawing mirrored: the perturbation rules' mirror (a drawing far from symmetric), at least.
+SVG_WHOLE_MIRROR_SEVERITY = 2
+
+
 #: The search runs on both images' paint shrunk to at most this many px a side.
 SVG_WHOLE_SIDE = 168
 
@@ -248,7 +258,8 @@ def _svg_whole_transformed(c: _Ctx) -> _Item | None:
     bx0, by0, bx1, by1 = _mask_box(pa, 0, 0)
     centre = np.array([(bx0 + bx1 - 1) / 2, (by0 + by1 - 1) / 2])
     shift = math.hypot(*(motion @ np.array([centre[0], centre[1], 1.0]) - centre)) / side
-    if flip and abs(scale - 1) < 0.1 and abs(math.degrees(rot)) < 10 and shift < SVG_SHIFT_STRUCTURE:
+    least_scale, least_turn = SVG_WHOLE_MIRROR_ONLY
+    if flip and abs(scale - 1) < least_scale and abs(math.degrees(rot)) < least_turn and shift < SVG_SHIFT_STRUCTURE:
         # Mirrored in place (its box centre moved under 5 % of the side) and no more: the mirror
         # readings (`svg_mirror`) read it, part by part.
         return None
@@ -257,12 +268,22 @@ def _svg_whole_transformed(c: _Ctx) -> _Item | None:
         return None
     ys, xs = np.nonzero(pa)
     pts = np.stack([xs, ys, np.ones_like(xs)], axis=1).astype(np.float64)
-    moved = float(np.percentile(np.hypot(*(pts @ motion.T - pts[:, :2]).T), 98)) / side
-    if abs(scale - 1) < 0.1 and abs(math.degrees(rot)) < 10 and moved < SVG_NO_MOVE:
+    # How far the paint moves: from where a mirror in place (about the box centre) puts it, when
+    # mirrored (the perturbation rules grade a mirror 2 whatever it moves; the rest of the change by its
+    # own move: a map mirrored and scaled 0.905 moves 4 % beyond its mirror image).
+    start = pts[:, :2]
+    if flip:
+        k = 0 if flip == "horizontally" else 1
+        start = start.copy()
+        start[:, k] = 2 * centre[k] - start[:, k]
+    moved = float(np.percentile(np.hypot(*(pts @ motion.T - start).T), 98)) / side
+    if not flip and abs(scale - 1) < 0.1 and abs(math.degrees(rot)) < 10 and moved < SVG_NO_MOVE:
         return None
     changed = (np.abs(c.ref.astype(np.int16) - c.cand.astype(np.int16)).max(axis=2) > 24) & (pa | pb)
     share = int(changed.sum()) / max(1, int((pa | pb).sum()))
     sev = _svg_outline_grade(moved, share)
+    if flip:
+        sev = max(sev, SVG_WHOLE_MIRROR_SEVERITY)
     cats = _CATS[c.task]
     parts = [f"mirrored {flip}"] if flip else []
     # Named from a few per cent or degrees (grading goes by how far the paint moves, not by these).
