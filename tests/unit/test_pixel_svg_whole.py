@@ -105,3 +105,15 @@ def test_a_drawing_mirrored_and_moved_is_one_change() -> None:
     assert len(out) == 1, [(d.severity, d.description) for d in out]
     assert re.search(r"mirrored horizontally and moved by 2\d%", out[0].description), out[0].description
     assert out[0].severity == 3
+
+
+def test_a_drawing_mirrored_and_slightly_resized_is_one_mirror_graded_as_one() -> None:
+    # Mirrored and scaled 0.9 about its box's middle: no mirror in place for the mirror readings (a shape
+    # gone and one drawn, 2 + 2); one change, graded as the perturbation rules grade a mirror (2), the
+    # resize moving the paint a few per cent beyond its mirror image (not the mirror's own 60 % move: 3).
+    ref = _FILLED + _SIGN.format(t="") + "</svg>"
+    t = "translate(11.5 14) scale(-0.9 0.9) translate(-11.5 -14)"
+    out = _judge(ref, _FILLED + _SIGN.format(t=t) + "</svg>")
+    assert len(out) == 1, [(d.severity, d.description) for d in out]
+    assert re.search(r"mirrored horizontally and drawn at 0\.(89|90|91) times its size", out[0].description)
+    assert out[0].severity == 2, out[0].description
