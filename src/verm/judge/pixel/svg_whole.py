@@ -54,6 +54,10 @@ SVG_WHOLE_KEPT = (0.006, 0.25)
 SVG_WHOLE_MIRROR_ONLY = (0.04, 4.0)
 
 
+#: A plain shift within this share of the side (0.5 px searched) of the best fit is read instead.
+SVG_WHOLE_SAME = 0.003
+
+
 #: A whole drawing mirrored: the perturbation rules' mirror (a drawing far from symmetric), at least.
 SVG_WHOLE_MIRROR_SEVERITY = 2
 
@@ -72,6 +76,12 @@ SVG_WHOLE_FINE = (1.025, 3)
 SVG_WHOLE_ALIGN = 0.6
 
 
+def _padded(g: np.ndarray) -> np.ndarray:
+    """Zero mean, zero-padded to twice the size, for phase correlation: no wrap-around (a shift of half
+    the side is no longer its opposite) and no peak at no shift from the paint's mean."""
+    return cv2.copyMakeBorder(g - float(g.mean()), 0, g.shape[0], 0, g.shape[1], cv2.BORDER_CONSTANT)
+
+
 def _swept(pa: np.ndarray, pb: np.ndarray, centre: np.ndarray) -> list[tuple[float, np.ndarray]]:
     """The two best unturned guesses (overlap, matrix) of `SVG_WHOLE_SCALES`, the best then refined in
     finer steps (`SVG_WHOLE_FINE`): the paint ``pa`` resized about ``centre`` and shifted onto the
@@ -81,17 +91,12 @@ def _swept(pa: np.ndarray, pb: np.ndarray, centre: np.ndarray) -> list[tuple[flo
     b_small = cv2.resize(pb.astype(np.float32), half, interpolation=cv2.INTER_AREA)
     at = (float(centre[0]) / 2, float(centre[1]) / 2)
 
-    def padded(g: np.ndarray) -> np.ndarray:
-        # Zero mean, zero-padded to twice the size: no wrap-around (a shift of half the side is no
-        # longer its opposite) and no peak at no shift from the paint's mean.
-        return cv2.copyMakeBorder(g - float(g.mean()), 0, g.shape[0], 0, g.shape[1], cv2.BORDER_CONSTANT)
-
-    b_padded = padded(b_small)
+    b_padded = _padded(b_small)
 
     def placed(scale: float) -> tuple[float, np.ndarray]:
         m = cv2.getRotationMatrix2D(at, 0.0, scale)
         moved = cv2.warpAffine(a_small, m, half, flags=cv2.INTER_LINEAR)
-        (sx, sy), _ = cv2.phaseCorrelate(padded(moved), b_padded)
+        (sx, sy), _ = cv2.phaseCorrelate(_padded(moved), b_padded)
         m[:, 2] += (sx, sy)
         moved = cv2.warpAffine(a_small, m, half, flags=cv2.INTER_LINEAR)
         overlap = float(np.minimum(moved, b_small).sum()) / max(1e-6, float(np.maximum(moved, b_small).sum()))
@@ -195,6 +200,12 @@ def _search(pa: np.ndarray, pb: np.ndarray) -> tuple[np.ndarray, str] | None:
             m = cv2.getRotationMatrix2D((float(at[0]), float(at[1])), -math.degrees(rot), scale)
             m[:, 2] += cb - at
             guesses.append((apart(_warp(src, m)), m, flip))
+    # A plain shift, by phase correlation of the paint (the canvas clipping a drawing moved past it
+    # pulls its gyration: a disc shifted 18 % read as resized by 1.01 too).
+    (sx, sy), _ = cv2.phaseCorrelate(_padded(pa.astype(np.float32)), _padded(pb.astype(np.float32)))
+    shifted = np.float64([[1, 0, sx], [0, 1, sy]])
+    shift_guess = (apart(_warp(pa, shifted)), shifted, "")
+    guesses.append(shift_guess)
     if min(g[0] for g in guesses) > limit:
         # Moments are pulled by the canvas clipping a drawing grown past it: sizes swept.
         swept = [(ov, m, flip) for flip, src in sources.items() for ov, m in _swept(src, pb, centres[flip])]
@@ -210,6 +221,9 @@ def _search(pa: np.ndarray, pb: np.ndarray) -> tuple[np.ndarray, str] | None:
     # fits mirrored and turned 174° as well).
     plain = [g for g in guesses if not g[2] and g[0] <= limit]
     best, motion, flip = min(plain or guesses, key=lambda g: g[0])
+    # The plain shift when it fits about as well (within `SVG_WHOLE_SAME` of the side): the simpler reading.
+    if shift_guess[0] <= min(limit, best + SVG_WHOLE_SAME * side):
+        best, motion, flip = shift_guess
     if best > limit or still < 2 * best:
         return None
     # The whole motion: mirrored first, then turned, resized and moved.
