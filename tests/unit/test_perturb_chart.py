@@ -187,3 +187,34 @@ def test_new_y_limits_are_set_after_the_axes_last_drawing_call() -> None:
         lines = new.splitlines()
         at = next(i for i, line in enumerate(lines) if "set_ylim" in line)
         assert lines[at - 1] == "ax.plot([2, 3, 4], [50, 52, 54])", (seed, new)
+
+
+@pytest.mark.parametrize("receiver", ["ax", "plt"])
+def test_new_y_limits_on_a_log_axis_are_scaled_in_decades_after_the_scale_is_set(receiver: str) -> None:
+    """Limits inserted before a later ``set_yscale("log")`` were read on the linear axis, started below 0 and
+    squeezed every line into the top pixel row (a range "narrowed by 0.75" that hid all the data). They are
+    set after the axes' scale and limits, and scaled along the axis as drawn: in decades on a log axis."""
+    axes = "fig, ax = plt.subplots()\n" if receiver == "ax" else ""
+    src = (
+        "import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n" + axes
+        + f"{receiver}.plot([0, 1, 2, 3], [30, 300, 3000, 30000])\n"
+        + f"{receiver}.plot([0, 1, 2, 3], [20, 40, 80, 160])\n"
+        + (f"{receiver}.set_yscale('log')\n" if receiver == "ax" else "plt.yscale('log')\n")
+        + f"{receiver}.{'set_title' if receiver == 'ax' else 'title'}('users')\n"
+    )  # fmt: skip
+    probe = "\nimport json\nlo, hi = plt.gca().get_ylim()\nprint(json.dumps([lo, hi]))\n"
+    run = [sys.executable, "-c"]
+    ref_lo, ref_hi = (float(v) for v in ast.literal_eval(subprocess.check_output([*run, src + probe], text=True)))
+    narrowed = 0
+    for seed in range(5):
+        new, edit = P.propose(src, random.Random(seed), "axis_limits")  # type: ignore[misc]
+        lines = new.splitlines()
+        assert lines.index(next(x for x in lines if "ylim(" in x)) > lines.index(
+            next(x for x in lines if "scale(" in x)
+        )
+        lo, hi = (float(v) for v in ast.literal_eval(subprocess.check_output([*run, new + probe], text=True)))
+        factor = float(edit.description.rsplit(" ", 1)[1])
+        assert lo == pytest.approx(ref_lo)
+        assert hi == pytest.approx(ref_lo * (ref_hi / ref_lo) ** factor), (seed, new)
+        narrowed += factor < 1
+    assert narrowed, "no seed drew a narrowed range"

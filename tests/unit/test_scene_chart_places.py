@@ -19,6 +19,8 @@ ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0, 22.0, 30.0, 28.0, 26.0], color="#dd8452
 ax.legend(loc="upper left")
 """
 COPY = 'ax.plot([1, 2, 3, 4, 5, 6], [18.0, 30.0, 24.0, 48.0, 36.0, 42.0], color="#2ca02c", label="Projected")\n'
+# A copy inside the data's range: the autoscaled limits stay.
+COPY_INSIDE = 'ax.plot([1, 2, 3, 4, 5, 6], [36.0, 60.0, 48.0, 76.0, 72.0, 74.0], color="#2ca02c", label="Projected")\n'
 
 BARS = """
 import matplotlib.pyplot as plt
@@ -48,6 +50,15 @@ for d, lv, r in zip(years, levels, names):
 ax.set_ylim(0.5, 6)
 """
 
+GROUPED = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar([0.8, 1.8, 2.8, 3.8], [30.0, 50.0, 40.0, 70.0], width=0.4, color="#4c72b0", label="visits")
+ax.bar([1.2, 2.2, 3.2, 4.2], [60.0, 45.0, 35.0, 80.0], width=0.4, color="#dd8452", label="orders")
+ax.legend(loc="upper left")
+"""
+SHRUNK = GROUPED.replace("30.0, 50.0, 40.0, 70.0", "25.5, 42.5, 34.0, 59.5")
+
 HEATMAP = """
 import matplotlib.pyplot as plt
 labels = ["north", "south", "east"]
@@ -74,6 +85,7 @@ def charts() -> Iterator[dict[str, Rendering]]:
             "30.0, 50.0, 40.0, 80.0, 60.0, 70.0", "54.0, 90.0, 72.0, 144.0, 108.0, 126.0"
         ).replace("#dd8452", "#8b0000"),
         "lines_recoloured_copy": LINES.replace("#dd8452", "#8b0000") + COPY,
+        "lines_recoloured_copy_inside": LINES.replace("#dd8452", "#8b0000") + COPY_INSIDE,
         # The y-axis turned log, with the legend moved or the second line dropped.
         "lines_log_legend": LINES.replace('loc="upper left"', 'loc="lower right"') + "ax.set_yscale('log')\n",
         "lines_log_dropped": LINES.replace(
@@ -85,6 +97,11 @@ def charts() -> Iterator[dict[str, Rendering]]:
             "ax.plot([1, 2, 3, 4, 5, 6], [20.0, 25.0", "ax.bar([1, 2, 3, 4, 5, 6], [20.0, 25.0"
         ).replace("#4c72b0", "#8b0000"),
         "bars": BARS,
+        # One bar series shrunk under a y range set narrower (the axis stretched the bars up to their new tops,
+        # the values' change lies just above them) or wider (both moved the tops down over the same pixels).
+        "grouped": GROUPED,
+        "grouped_shrunk_narrowed": SHRUNK + "ax.set_ylim(0, 60)\n",
+        "grouped_shrunk_widened": SHRUNK + "ax.set_ylim(0, 120)\n",
         # Bars scaled under their copy: the bars' insides stay put, only their tops move.
         "bars_scaled_copy": BARS.replace("30.0, 50.0, 40.0, 80.0", "54.0, 90.0, 72.0, 144.0") + BAR_COPY,
         # Every bar scaled and recoloured: the autoscaled axis keeps the bars in place (the change shows on
@@ -146,8 +163,10 @@ def test_a_line_recoloured_where_new_limits_moved_it_is_one_place_with_that_chan
     charts: dict[str, Rendering],
 ) -> None:
     assert items(charts, "lines", "lines_scaled_recoloured") == [("data_error", 3)]
+    # The extra line below the others moved the limits too: every line moved, the recoloured one with them.
+    assert items(charts, "lines", "lines_recoloured_copy") == [("data_error", 3)]
     # Without a change that moved the limits, the recoloured line and the extra line lie apart.
-    got = items(charts, "lines", "lines_recoloured_copy")
+    got = items(charts, "lines", "lines_recoloured_copy_inside")
     assert len(got) == 2 and ("data_error", 3) in got, got
 
 
@@ -164,9 +183,13 @@ def test_a_legend_moved_shows_apart_from_an_axis_read_another_way(charts: dict[s
     assert got == [("structure_error", 2), ("style_error", 1)], got
 
 
-def test_a_series_gone_costs_its_own_item_where_an_axis_changed_too(charts: dict[str, Rendering]) -> None:
+def test_a_series_gone_that_moved_the_limits_is_one_place_with_an_axis_turned_log(
+    charts: dict[str, Rendering],
+) -> None:
+    # The lower line gone moved the autoscaled limits: the other line moved with it, as the log scale moved
+    # it (the truth's changed pixels of the two edits lie on each other: one item).
     got = items(charts, "lines", "lines_log_dropped")
-    assert ("data_error", 3) in got and ("structure_error", 2) in got, got
+    assert got == [("data_error", 3)], got
 
 
 def test_a_series_drawn_as_bars_is_one_place_with_the_looks_of_the_marks_it_lies_under(
@@ -227,3 +250,15 @@ def test_two_labels_that_traded_places_read_swapped_where_the_value_axis_moved_t
 ) -> None:
     got = items(charts, "timeline", "timeline_swapped_log")
     assert ("text_error", 3) in got and ("structure_error", 2) in got, got
+
+
+def test_an_axis_range_beside_changed_values_is_one_place_only_where_the_moved_ends_overlap(
+    charts: dict[str, Rendering],
+) -> None:
+    # Narrowed: the range moved the shrunk bars' tops up, their values' change lies above the new tops: apart
+    # (the truth's changed pixels only touch), two items.
+    got = items(charts, "grouped", "grouped_shrunk_narrowed")
+    assert got == [("data_error", 2), ("data_error", 3)], got
+    # Widened: both moved the same tops down, over the same pixels: one item.
+    got = items(charts, "grouped", "grouped_shrunk_widened")
+    assert len(got) == 1, got

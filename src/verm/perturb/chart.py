@@ -137,6 +137,8 @@ RECOLOURED_PLOT = 0.5
 #: Data pushed out of view (`chart_grade.hidden_share`): under this share of a plot's data -> 1, under
 #: the second -> 2, else 3 (most of the plot's data is gone, as a series missing).
 HIDDEN_STEPS = (0.1, 0.5)
+#: Calls that set an axes' y scale or limits: a limits edit is inserted after them (`_axis_insert`).
+Y_AXIS_SETTERS = frozenset({"set_yscale", "yscale", "set_ylim", "ylim", "set_ybound"})
 #: The plot's frame (spines) is left out of its ink: this share of its size on each side.
 FRAME = 0.02
 
@@ -463,9 +465,13 @@ class ChartPerturber(BasePerturber):
             # After the axes' last drawing call: limits read from ``get_ylim`` there are the whole data's
             # autoscaled range. Set after an earlier call, they freeze the range of the data drawn so far
             # and clip every later series (a fan chart's bands cut to a rectangle by a range "widened" 1.35).
-            call = max((c for r, c in recvs if r == recv), key=lambda c: (c.lineno, c.col_offset))
+            # And after its y scale and limits are set: limits read on a linear axis later turned log start
+            # below 0 and squeeze every line into the top pixel row (a range "narrowed by 0.75").
+            y_setters = [c for c in src.calls if _name(c) in Y_AXIS_SETTERS and _receiver(c) == recv]
+            call = max([c for r, c in recvs if r == recv] + y_setters, key=lambda c: (c.lineno, c.col_offset))
         stmt = src.top_stmt(call)
         if recv == src.plt:
+            code = code.replace("{ax}.get_yscale()", "plt.gca().get_yscale()")
             code = code.replace("{ax}.set_", f"{recv}.").replace("{ax}.get_", f"{recv}.")
         return src.insert_after(stmt, code.replace("{ax}", recv))
 
@@ -501,10 +507,10 @@ class ChartPerturber(BasePerturber):
             nh = _round_like(lo + (hi - lo) * f, d)  # type: ignore[operator]
             new = src.replace(c.args[1], _lit(nh))
         else:
-            g = "{ax}.get_ylim()"
-            new = self._axis_insert(
-                src, p, rng, f"{{ax}}.set_ylim({g}[0], {g}[0] + ({g}[1] - {g}[0]) * {f})", after_last=True
-            )
+            # Scaled along the axis as drawn: in decades on a log axis.
+            lo, hi = "{ax}.get_ylim()[0]", "{ax}.get_ylim()[1]"
+            top = f'{lo} * ({hi} / {lo}) ** {f} if {{ax}}.get_yscale() == "log" else {lo} + ({hi} - {lo}) * {f}'
+            new = self._axis_insert(src, p, rng, f"{{ax}}.set_ylim({lo}, {top})", after_last=True)
         how = "narrowed" if f < 1 else "widened"
         return new, self.edit(
             "axis_limits", "data_error", sev, "y-axis", f"the y-axis range is {how} by a factor {f:g}", p

@@ -256,6 +256,10 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 continue
             cat, sev, note = change
             parts = [m.bbox for m in members]
+            if cat == "text_error" and swap is not None:
+                # The same categories swapped on both axes (a matrix's rows and columns), read by OCR: one edit.
+                swap.box, swap.parts = _union([swap.box, box]), [*swap.pieces, *parts]
+                continue
             if refit is not None and cat == "data_error" and sev < 3:
                 # Tick labels re-spaced along a longer or shorter axis (a 5-step axis now in 2.5
                 # steps), not new limits: the data are drawn alike in the re-fitted plot. (A
@@ -322,6 +326,8 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             items.append(
                 _Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", f"{ax}-axis", parts=parts)
             )
+            if cat == "text_error" and swap is None:
+                swap = items[-1]  # (labels swapped: the other axis's swap of the same categories joins it)
             if data_item is None and (took or cat == "data_error"):
                 data_item = items[-1]  # (the data's own change, or its values' new range)
         hidden = hidden or (_hidden_plot_items(c, inner) if inner else [])
@@ -460,28 +466,55 @@ def _moved_over_marks(
     with the marks it now hides or no longer hides, so the two regions differ in size. The block
     itself, searched for in the whole candidate, is found at the other region."""
     out: list[tuple[int, int]] = []
-    side = min(c.h, c.w)
     for i, a in enumerate(regions):
         if i in used or a.changed_ref_only < 0.3 * max(a.area, 1) or a.ref_ink < 20 or min(a.width, a.height) < 12:
             continue
         x0, y0, x1, y1 = a.bbox
-        tpl = np.ascontiguousarray(rg[y0:y1, x0:x1])
-        if float(tpl.std()) < 3:
+        found = _found_elsewhere(c, a.bbox, rg, cg)
+        if found is None and (x1 >= c.w - 1 or x0 <= 0):
+            # A block the canvas's edge cuts (a legend placed outside the axes) moved along it is cut
+            # elsewhere in the candidate: its part away from the edge is found whole.
+            half = (x0, y0, (x0 + x1) // 2, y1) if x1 >= c.w - 1 else ((x0 + x1) // 2, y0, x1, y1)
+            at = _found_elsewhere(c, half, rg, cg)
+            if at is not None:
+                found = (at[0] - (half[0] - x0), at[1])
+        if found is None:
             continue
-        res = cv2.matchTemplate(cg, tpl, cv2.TM_CCOEFF_NORMED)
-        _, score, _, (mx, my) = cv2.minMaxLoc(res)
-        if score < MOVED_MATCH or math.hypot(mx - x0, my - y0) < 0.05 * side:
-            continue
-        dest = (mx, my, mx + (x1 - x0), my + (y1 - y0))
-        found = cg[my : my + (y1 - y0), mx : mx + (x1 - x0)]
-        if abs(float(found.mean()) - float(tpl.mean())) > MOVED_TONE * float(tpl.std()):
-            continue  # the same pattern in another tone (a correlation ignores tone): not the block
-        for j, b in enumerate(regions):
-            if j != i and j not in used and _box_iou(dest, b.bbox) > 0.0 and _covers(b.bbox, _pad_box(dest, -2, c)):
-                out.append((i, j))
-                used.update((i, j))
-                break
+        mx, my = found
+        dest = (max(mx, 0), my, min(mx + (x1 - x0), c.w), my + (y1 - y0))
+        landed = [
+            j for j, b in enumerate(regions)
+            if j != i and j not in used and _box_iou(dest, b.bbox) > 0.0 and _covers(b.bbox, _pad_box(dest, -2, c))
+        ][:1]  # fmt: skip
+        if not landed and dest != (mx, my, mx + (x1 - x0), my + (y1 - y0)):
+            # (cut by the edge where it went: its pieces there, the swatches and the words, are regions
+            # of their own, each inside where the block went)
+            landed = [
+                j for j, b in enumerate(regions)
+                if j != i and j not in used and _inside(b.bbox, _pad_box(dest, 2, c), 0)
+            ]  # fmt: skip
+        if landed:
+            # (one pair; the block's further pieces where it went pair with its first, adding no item)
+            out.extend([(i, landed[0]), *((j, landed[0]) for j in landed[1:])])
+            used.update((i, *landed))
     return out
+
+
+def _found_elsewhere(c: _Ctx, box: PxBox, rg: np.ndarray, cg: np.ndarray) -> tuple[int, int] | None:
+    """Where the candidate shows the reference's ``box`` again (top-left), moved by 5 % of the image side
+    at least, at `MOVED_MATCH` and in its tone (`MOVED_TONE`); None when it does not."""
+    x0, y0, x1, y1 = box
+    tpl = np.ascontiguousarray(rg[y0:y1, x0:x1])
+    if min(tpl.shape) < 12 or float(tpl.std()) < 3:
+        return None
+    res = cv2.matchTemplate(cg, tpl, cv2.TM_CCOEFF_NORMED)
+    _, score, _, (mx, my) = cv2.minMaxLoc(res)
+    if score < MOVED_MATCH or math.hypot(mx - x0, my - y0) < 0.05 * min(c.h, c.w):
+        return None
+    found = cg[my : my + (y1 - y0), mx : mx + (x1 - x0)]
+    if abs(float(found.mean()) - float(tpl.mean())) > MOVED_TONE * float(tpl.std()):
+        return None  # the same pattern in another tone (a correlation ignores tone): not the block
+    return mx, my
 
 
 def _moved_along(c: _Ctx, regions: list[Region], used: set[int], i: int, j: int, cg: np.ndarray) -> list[int]:
@@ -724,8 +757,10 @@ def _plot_change(c: _Ctx, inner: list[Region]) -> _Item:
         )
     # Relative to the whole marks the change touches (a bar that grew by a third changes a third
     # of the old bar's ink): the perturbation rule's relative value change.
+    # (the changed ink: pixels ink in neither image, a faint fill or face tinted, move no mark)
     marks = _touched_mark_ink(c, inner)
-    rel = changed / (marks or max(1, sum(max(r.ref_ink, r.cand_ink) for r in inner)))
+    inked = sum(r.area - r.changed_no_ink for r in inner)
+    rel = inked / (marks or max(1, sum(max(r.ref_ink, r.cand_ink) for r in inner)))
     sev = 1 if rel < 0.1 else (2 if rel < 0.5 else 3)
     if ref_only + cand_only < min(KEPT_INK * plot_ink, 0.5 * changed):
         # Ink where it was: what changed is mostly marks drawn otherwise in place, and under 1 % of

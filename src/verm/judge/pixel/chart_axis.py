@@ -58,7 +58,10 @@ def tick_axis(c: _Ctx, r: Region) -> str | None:
     )
     if cx < fx0 and x0 >= fx0 - 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and (short or column):
         return "y"
-    if cx > fx1 and x1 <= fx1 + 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and short:
+    # (a twin axis's column likewise, from its tick marks on the frame: a legend beside the plot, on the
+    # right, stands off the frame)
+    column2 = r.width < 0.12 * c.w and y0 >= fy0 - 0.03 * c.h and y1 <= fy1 + 0.08 * c.h and x0 <= fx1 + 2
+    if cx > fx1 and x1 <= fx1 + 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and (short or column2):
         return "y2"
     return None
 
@@ -113,8 +116,10 @@ def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     if pair is None:
         return "structure_error", 2, "scale or limits"
     a, b = pair
-    if (a == b and a) or (len(a.split()) >= 2 and _alnum_seq(a) == _alnum_seq(b)):
-        return None  # the same tick labels in the same order, only re-rendered (or spaced apart)
+    if (a == b and a) or (len(a.split()) >= 2 and _alnum_seq(a).lower() == _alnum_seq(b).lower()):
+        # the same tick labels in the same order, only re-rendered (or spaced apart; OCR reads a
+        # capital J or S small at will: "Jun" -> "jun")
+        return None
     nums_a, nums_b = _numbers(a), _numbers(b)
     if len(nums_a) >= 3 and nums_a == nums_b:
         return None  # the same numbers in the same order: other words in the read are the axis label's

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from verm.judge.pixel.colour import _ink, _lab_ink
+from verm.judge.pixel.colour import _ink, _lab_ink, _sq_norm
 from verm.judge.pixel.geometry import PxBox
 from verm.judge.pixel.memo import once
 
@@ -77,10 +77,90 @@ FAINT_DE = 2.5
 
 def chart_frame(rgb: np.ndarray, ink: np.ndarray) -> PxBox | None:
     """A chart's plot area (`plot_frame`); in a style without spines, the box of its faint grid."""
+    face = _face(rgb)
+    if face is not None:
+        # (no spines: the long straight edges of filled marks, a histogram's bars, a violin's or a
+        # pie's chord, are no axes; the plot is the face)
+        return face
     frame = plot_frame(ink)
     if frame is None:
         frame = plot_frame(_ink(_lab_ink(rgb)[0], rgb, FAINT_DE))
     return frame
+
+
+#: A tinted face: its piece of one light colour spans under this share of the image (the figure's
+#: margin around it in another colour), ...
+FACE_MAX = 0.9
+#: ... over this share of it at least, ...
+FACE_MIN = 0.15
+#: ... filling this share of its box at least (the marks over it aside), ...
+FACE_FILLED = 0.5
+#: ... and no other piece of it is this large beside it (a grid of subplots has several faces).
+FACE_SECOND = 0.3
+
+
+def _face(rgb: np.ndarray) -> PxBox | None:
+    """The box of a tinted plot face (seaborn's darkgrid: a light colour, no spines) inside a margin of
+    another colour: the image's background colour, or else the commonest faint one (`FAINT_DE` to
+    `INK_DE` off the background: a face beside a subplot on white), whose largest piece (within
+    `FAINT_DE`, closed over the grid lines) spans `FACE_MIN` to `FACE_MAX` of the image, fills half its
+    box, and is the only piece that large. None otherwise (a white chart's background is its whole
+    canvas)."""
+    h, w = rgb.shape[:2]
+    lab = _lab_ink(rgb)[0]
+    faint = _ink(lab, rgb, FAINT_DE)
+    # (a white chart's background runs round the canvas's edge: no face there, and no need to look)
+    face = _face_piece(~faint) if _edge_share(faint) > 0.5 else None
+    if face is None:
+        tinted = faint & ~_ink(lab, rgb)
+        if np.count_nonzero(tinted) >= FACE_MIN * h * w:
+            idx = np.flatnonzero(tinted)
+            tint = np.median(lab.reshape(-1, 3)[idx[:: max(1, len(idx) // 20000)]], axis=0)
+            face = _face_piece(_sq_norm(cv2.subtract(lab, (*map(float, tint), 0.0))) < FAINT_DE**2)
+    return face
+
+
+def _face_piece(mask: np.ndarray) -> PxBox | None:
+    """`_face`'s test of one colour's ``mask``: its largest piece's box, or None."""
+    h, w = mask.shape
+    if _edge_share(mask) >= 0.5:
+        return None  # (the colour runs round the canvas's edge: its piece is the canvas, no face)
+    closed = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=4)
+    if n < 2:
+        return None
+    order = 1 + np.argsort(-(stats[1:, 2] * stats[1:, 3]))
+    x, y, bw, bh, area = (int(v) for v in stats[order[0]])
+    if not (
+        FACE_MIN * h * w <= bw * bh <= FACE_MAX * h * w
+        and area >= FACE_FILLED * bw * bh
+        and (len(order) < 2 or stats[order[1], 2] * stats[order[1], 3] < FACE_SECOND * bw * bh)
+    ):
+        return None
+    if sorted(_sides_filled(labels[y : y + bh, x : x + bw] == order[0]))[1] < FACE_SIDE:
+        return None
+    return x, y, x + bw, y + bh
+
+
+def _edge_share(mask: np.ndarray) -> float:
+    """The share of the canvas's edge pixels ``mask`` holds."""
+    return float(np.concatenate((mask[0], mask[-1], mask[:, 0], mask[:, -1])).mean())
+
+
+#: A face is a rectangle: three of its box's sides at least lie on the face along this share of them
+#: (marks may stand on the fourth: a histogram's bars); a light fill under a curve is no face.
+FACE_SIDE = 0.8
+
+
+def _sides_filled(piece: np.ndarray) -> tuple[float, float, float, float]:
+    """How much of each side of ``piece``'s box (top, bottom, left, right) the piece covers, the best of
+    the 3 px along it."""
+    return (
+        float(piece[:3].mean(axis=1).max()),
+        float(piece[-3:].mean(axis=1).max()),
+        float(piece[:, :3].mean(axis=0).max()),
+        float(piece[:, -3:].mean(axis=0).max()),
+    )
 
 
 #: `_long_lines`' last answers, by the identity of the ink mask (kept, so its id stays its own) and

@@ -44,6 +44,7 @@ from verm.judge.pixel.svg_transform import (
     _svg_outline_grade,
     _svg_transformed,
 )
+from verm.judge.pixel.svg_whole import _svg_whole_transformed
 from verm.judge.pixel.text import _text_candidate, _text_item
 
 #: SVG: the global shift `difference.compare` may align the candidate by (px): none. An icon renders on
@@ -107,9 +108,14 @@ SVG_NEIGHBOUR_COLOUR = (12, 0.10)
 
 
 def _svg_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[PxBox]]:
-    """Per-element items for a noise candidate, and the hidden drawing of an icon redrawn as one plain
-    shape (`svg_redrawn`, beside the groups' items); an SVG's missing shapes are otherwise its groups'
+    """The whole drawing transformed as one (`svg_whole`), or per-element items for a noise candidate,
+    and the hidden drawing of an icon redrawn as one plain shape (`svg_redrawn`, beside the groups' items); an SVG's missing shapes are otherwise its groups'
     (`_svg_items`), one per shape."""
+    whole = _svg_whole_transformed(c)
+    if whole is not None:
+        # The whole drawing resized, turned or moved at once: one change, whatever its pieces would read
+        # (a shape missing per stroke, a plain shape redrawn); it explains every region.
+        return [whole], [(0, 0, c.w, c.h)]
     s = _survey(c, regions, gutted_allowed=False)
     if s is None or not s.noise:
         redrawn = _svg_redrawn_items(c)

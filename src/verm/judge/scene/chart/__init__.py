@@ -9,6 +9,7 @@ The stages, each in its module:
   bars, pie wedges, box plots.
 - `coords`: data coordinates and image fractions of one axes pair.
 - `grade`: the severity rules, missing content's cost, and the last pass that merges one change seen many times.
+- `sketch`: an axes' marks painted flat, where an axis change and a change of series show (the same-place merge).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ are part of a series lost (their share of its values and ink). Each paired serie
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -42,6 +43,7 @@ from verm.judge.scene.chart.series import (
     series_by_kind,
     series_words,
 )
+from verm.judge.scene.chart.sketch import Sketch
 from verm.judge.scene.chart.stacks import follow_stacks, layers_follow, outline_pairs, whole_stacks
 from verm.judge.scene.chart.values import UNIT_NOUNS, compare_series
 from verm.judge.scene.colour import delta_e, lab_of
@@ -70,6 +72,8 @@ class AxesData:
     pieces: int = 0
     #: Stacks lost whole count as one series each by the count of series: their layers' weight beyond one.
     stacked_extra: float = 0.0
+    #: The axes pair's marks painted, for where each change shows (`sketch.Sketch`; the findings carry it too).
+    sketch: Sketch | None = None
 
     def lose(self, words: str, weight: float, ink: float) -> None:
         """A series, or a part of one (``weight`` and ``ink`` of it), is not drawn."""
@@ -268,6 +272,8 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         # The bars were drawn in other calls (or a series is gone): group them as a reader sees them.
         kr, kc = series_by_kind(r, bars_by_colour=True), series_by_kind(c, bars_by_colour=True)
     prepare(ctx, kr, kc)
+    res.sketch = Sketch(r, c, ctx.size, kr, kc)
+    start = len(out.items)
     # Error bars a bar call drew (``yerr=``) are part of its bars' series, not a series of their own: what the
     # bars lose (flattened, dropped) is all of that series.
     own_bars = kr.get("bar", []) + kr.get("barh", [])
@@ -308,6 +314,9 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
             before = len(out.items)
             compare_series(out, sr[i], sc[j], sr, ctx)
             series_items.append((sr[i], sc[j], out.items[before:]))
+    for sa, sb, items in series_items:
+        for d in items:
+            d.tags.setdefault("drawn", [(sa, sb, "looks" if d.category == "style_error" else "values")])
     _bands_follow_lines(out, series_items)
     follow_stacks(out, series_items, kr.get("area", []), kc.get("area", []))
     for sa, sb, items in series_items:
@@ -334,7 +343,8 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         out.add("structure_error", 3, f"{where} {series_words(a, siblings)}",
                 f"{series_words(a, siblings)} is drawn as {KIND_WORDS.get(b.kind, b.kind)}, should be "
                 f"{KIND_WORDS.get(a.kind, a.kind)}", b.bbox,
-                Unit("chart type", KIND_WORDS.get(a.kind, a.kind), KIND_WORDS.get(b.kind, b.kind), "series", where))  # fmt: skip
+                Unit("chart type", KIND_WORDS.get(a.kind, a.kind), KIND_WORDS.get(b.kind, b.kind), "series", where),
+                drawn=[(a, b)])  # fmt: skip
         _retyped_values(out, res, a, b, siblings, where, ctx)
     if shifted:
         out.items[:] = [d for d in out.items if id(d) not in shifted]
@@ -374,13 +384,13 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         res.lose(words, sum(a.weight for a in gone), sum(a.ink for a in gone))
         res.stacked_extra += sum(a.weight for a in gone) - 1.0
         out.add("data_error", 3, f"{where} area", f"{words} are missing", union_box([a.bbox for a in gone]),
-                missing=True)  # fmt: skip
+                missing=True, drawn=[(a, None) for a in gone])  # fmt: skip
     for i in lost_idx:
         s, siblings = lost_all[i]
         res.missing.add(s.name or "")
         res.lose(series_words(s, siblings), s.weight, s.ink)
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} is missing", s.bbox,
-                missing=True)  # fmt: skip
+                missing=True, drawn=[(s, None)])  # fmt: skip
     if lost_idx or stacks_gone or added_idx:
         _follow_dropped(out, [lost_all[i][0] for i in lost_idx] + stacks_gone, kr, series_items)
     if res.lost_ink > 0:  # only then does the candidate's ink matter (`missing.hidden_share`)
@@ -388,8 +398,13 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     for j in added_idx:
         s, siblings = added_all[j]
         res.extra.add(s.name or "")
+        if not s.name and res.sketch.hidden(s):
+            continue  # drawn wholly over marks of its own colour, with no legend entry: nothing shows
         out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
-                s.bbox, marks=s.kind)  # fmt: skip
+                s.bbox, marks=s.kind, drawn=[(None, s)])  # fmt: skip
+    for d in out.items[start:]:
+        if "drawn" in d.tags:
+            d.tags["sketch"] = res.sketch
     return res
 
 
@@ -525,6 +540,35 @@ def _step_outline(s: Series) -> bool:
     )
 
 
+#: Polynomial degrees a trend line is fitted with, and how close (a share of its values' span) it lies to the fit.
+FIT_DEGREES = (1, 2, 3)
+FIT_TOL = 1e-3
+
+
+def fitted(line: Series, points: Series) -> bool:
+    """Whether ``line`` is a least-squares polynomial (degree 1 to 3) fitted to the scatter ``points``: its
+    values are the fit's at its x values (``np.polyfit`` over the points, as a trend line is drawn)."""
+    lx, ly = line.items[0].get("x") or [], line.items[0].get("y") or []
+    px, py = points.items[0].get("x") or [], points.items[0].get("y") or []
+    ok = [(a, b) for a, b in zip(px, py, strict=False) if isinstance(a, (int, float)) and isinstance(b, (int, float))]
+    if len(lx) != len(ly) or len(lx) < 3 or len(ok) < 5 or not all(isinstance(v, (int, float)) for v in [*lx, *ly]):
+        return False
+    xs, ys = np.array([a for a, _ in ok], float), np.array([b for _, b in ok], float)
+    span = (max(ly) - min(ly)) or 1.0
+    for deg in FIT_DEGREES:
+        if len(ok) <= deg + 1:
+            break
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")  # a poorly conditioned fit (np.RankWarning) is no fit
+            try:
+                fit = np.polyval(np.polyfit(xs, ys, deg), np.array(lx, float))
+            except (np.linalg.LinAlgError, ValueError):
+                return False
+        if np.all(np.abs(fit - np.array(ly, float)) <= FIT_TOL * span + 1e-6):
+            return True
+    return False
+
+
 def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, list[Finding]]]) -> None:
     """Unlabelled bands, fills and segments computed from another series follow it: a band or fill (an area, a
     polygon) whose data changed with a line it lies on (a confidence band, a radar chart's fill), segments (a
@@ -552,6 +596,11 @@ def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, 
         for sa, _, items in series_items:
             if sa.kind == "line" and sa.weight < 1:
                 drop |= {id(d) for d in items if d.category == "data_error"}
+    # A line fitted to a scatter's points (a trend line) moved with them: drawn from them.
+    points = [(sa, sb) for sa, sb, items in series_items if sa.kind in ("scatter", "points") and items]
+    for sa, sb, items in series_items:
+        if sa.kind == "line" and any(fitted(sa, pa) and fitted(sb, pb) for pa, pb in points):
+            drop |= {id(d) for d in items if d.category == "data_error"}
     for sa, sb, items in series_items:
         if sa.name or sa.kind not in ("area", "segments", "shapes"):
             continue

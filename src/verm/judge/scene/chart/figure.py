@@ -246,6 +246,7 @@ class ChartDiff(TextRules):
             self.text_pair(f"{where} {axis}-axis label", f"{axis}-axis label", rl, cl, major=True)
         n_before = len(out.items)
         self.lost_baseline = False
+        sketch = None
         if is_colorbar(r) and is_colorbar(c):
             # A colour bar draws the colour scale of another axes' image: its values and ticks follow that
             # image's data (reported there); only its texts are its own.
@@ -253,6 +254,7 @@ class ChartDiff(TextRules):
             data_changed = True
         else:
             found = compare_data(out, r, c, AxCtx(r, c, where, self.size))
+            sketch = found.sketch
             missing, extra, self.lost_baseline = found.missing, found.extra, found.lost_baseline
             if found.weight > 0:
                 hidden = Hidden(where, r.get("bbox"), _place(r), found)
@@ -267,6 +269,14 @@ class ChartDiff(TextRules):
         for axis in ("x", "y"):
             n_range = len(out.items)
             self.axis(r, c, axis, where, data_changed or structure, resized)
+            for d in out.items[n_range:]:
+                if d.tags.get("footprint") == "axes" or (d.unit is not None and d.unit.noun == "axes"):
+                    # An axis read another way (scale, range, direction): its marks moved (`sketch.Sketch`).
+                    d.tags.update(axis_change=axis, sketch=sketch)
+                    if sketch is not None:
+                        sketch.axis_read.add(axis)
+                        if d.unit is None or not d.unit.attribute.endswith("scale"):
+                            sketch.axis_changed.add(axis)  # limits set (a scale change leaves them autoscaled)
             ranges = [d for d in out.items[n_range:] if d.category == "data_error" and "range is" in d.description]
             lims[axis] = (r.get(f"{axis}lim"), c.get(f"{axis}lim"), ranges)
         if not is_colorbar(r):  # a colour bar's values follow its image: it is never the data that changed

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou, intersection_area, union_box
+from verm.judge.scene.chart.sketch import overlap
 from verm.judge.scene.colour import channel_change, delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, Unit, merged_finding, same_place_groups
 from verm.judge.scene.text import fmt_number
@@ -236,6 +237,13 @@ def merge_units(out: Findings) -> None:
                                    members)  # fmt: skip
         tags = dict(members[0].tags)
         tags["axes_all"] = {f.tags.get("axes") for f in members}
+        tags.pop("_painted", None)
+        if all(f.tags.get("drawn") and f.tags.get("sketch") is tags.get("sketch") for f in members):
+            tags["drawn"] = [p for f in members for p in f.tags["drawn"]]  # one change of all their series
+        else:
+            tags.pop("drawn", None)
+        if any(f.tags.get("sketch") is not tags.get("sketch") for f in members):
+            tags.pop("axis_change", None)  # one axis change in several axes: not one painting
         merged = Finding(category, sev, where, desc, union_box([f.bbox for f in members]),
                          Unit(units[0].attribute, units[0].old, new, units[0].noun, where,
                               sum(u.count for u in units), sum(u.total for u in units)), tags)  # fmt: skip
@@ -309,6 +317,10 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     touch): texts only with texts."""
     if (fa == "text") != (fb == "text") or (a.tags.get("missing") and b.tags.get("missing")):
         return False  # missing content is what it hides: each piece costs
+    if (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")}) and (
+        same := _same_marks(a, b)
+    ) is not None:
+        return same
     if (a.tags.get("off_marks") and _fill_look(b)) or (b.tags.get("off_marks") and _fill_look(a)):
         # Values scaled with their autoscaled axis show on its tick labels, bars shortened where their ends were:
         # not on the marks' fills (an outline recoloured lies on the moved ends).
@@ -346,6 +358,31 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         small, big = (a, b) if fa == "local" else (b, a)
         return _inside_share(small.bbox, big.bbox) >= 0.8
     return False
+
+
+def _painted(f: Finding) -> Any:
+    """Where a finding shows on the painted marks (`sketch.Sketch`): an axis read another way, or a change of
+    series (``drawn``); None when the marks cannot be painted."""
+    if "_painted" not in f.tags:
+        sketch = f.tags.get("sketch")
+        found = None
+        if sketch is not None and f.tags.get("axis_change"):
+            found = sketch.axis_footprint(f.tags["axis_change"])
+        elif sketch is not None and f.tags.get("drawn"):
+            found = sketch.change_footprint(f.tags["drawn"])
+        f.tags["_painted"] = found
+    return f.tags["_painted"]
+
+
+def _same_marks(a: Finding, b: Finding) -> bool | None:
+    """Two changes of an axes' marks (an axis read another way, a change of series): one place when their painted
+    footprints overlap as the truth's changed pixels do (`sketch.overlap`); None when that cannot be told (two
+    axis changes, marks the scene cannot paint: the rules below decide)."""
+    if a.tags.get("axis_change") and b.tags.get("axis_change"):
+        return None
+    pa = _painted(a)
+    pb = _painted(b) if pa is not None else None
+    return None if pa is None or pb is None else overlap(pa, pb)
 
 
 def _fill_look(f: Finding) -> bool:

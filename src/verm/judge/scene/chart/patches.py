@@ -424,9 +424,10 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) ->
                 footprint="series")  # the outlines of whole slices, not the place of a slice's value  # fmt: skip
     # Slice labels: traded places (values misattributed) -> 3, else each changed label is a text change.
     la, lb = [str(p.get("label") or "") for p in ra], [str(p.get("label") or "") for p in ca]
-    # Labels drawn as texts beside the slices are read (and reported) as texts.
+    # Labels drawn as texts beside the slices are read (and reported) as texts; the same texts beside other
+    # slices read the same as texts, yet misattribute the values: the slices' labels tell.
     drawn = {str(t.get("text")) for ax in (ctx.r, ctx.c) for t in ax.get("texts") or []}
-    if la != lb and all(labelled(x) for x in la + lb) and not set(la + lb) <= drawn:
+    if la != lb and all(labelled(x) for x in la + lb) and (not set(la + lb) <= drawn or sorted(la) == sorted(lb)):
         if sorted(la) == sorted(lb):
             moved = [k for k in range(len(la)) if la[k] != lb[k]]
             what = "; ".join(f"{lb[k]!r} instead of {la[k]!r}" for k in moved[:4])

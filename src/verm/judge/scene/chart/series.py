@@ -365,14 +365,14 @@ def first_values(s: Series) -> list[Any]:
 
 
 def _line_boxes(lines: list[dict[str, Any]]) -> bool:
-    """A box plot drawn with lines (no patch_artist): closed five-point boxes among two-point whiskers, caps
-    and medians, none labelled."""
+    """A box plot drawn with lines (no patch_artist): closed boxes (five points; eleven where notched) among
+    two-point whiskers, caps and medians, none labelled."""
     if len(lines) < 5 or any(labelled(line.get("label")) for line in lines):
         return False
 
     def closed(line: dict[str, Any]) -> bool:
         xs, ys = line.get("x") or [], line.get("y") or []
-        return len(ys) == 5 and len(xs) == 5 and xs[0] == xs[-1] and ys[0] == ys[-1]
+        return len(ys) in (5, 11) and len(xs) == len(ys) and xs[0] == xs[-1] and ys[0] == ys[-1]
 
     boxes = sum(closed(line) for line in lines)
     segments = sum(len(line.get("y") or []) == 2 for line in lines)
