@@ -48,6 +48,7 @@ from verm.judge.pixel.chart_relayout import (
 )
 from verm.judge.pixel.chart_resized import _drawn_resized
 from verm.judge.pixel.chart_style import _line_style_changed
+from verm.judge.pixel.chart_words import words_over_marks
 from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _dominant, _hex, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item, _pad_box
@@ -79,6 +80,8 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
     """A chart's diff regions as items: the steps every task shares (`verm.judge.pixel.group`) with
     the chart's own between them (see the module docstring)."""
     h, w = c.h, c.w
+    # (words changed over a mark, before a tint or a recolouring takes them)
+    words, regions = words_over_marks(c, [r for r in regions if not any(_covers(s, r.bbox) for s in skip)], max_ocr)
     todo = _unexplained(c, regions, skip)
 
     # 1. Moved blocks (a legend placed elsewhere, a shifted element): one item for both places.
@@ -91,6 +94,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         if len({j for _, j in in_plot}) >= 2 and not _one_block(c, [(todo[i], todo[j]) for i, j in in_plot]):
             moved = [m for m in moved if m not in in_plot]
     items, done = _moved_block_items(c, todo, moved)
+    items.extend(words)
 
     # 2. Colour-only changes, grouped by (old colour, new colour): a bar and its legend swatch are one edit.
     colour_groups, rest = _colour_groups(todo, done)
@@ -276,8 +280,9 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 data_item.box = _union([data_item.box, box])
                 data_item.parts = [*data_item.pieces, *parts]
                 continue
-            took = bool(inner)
-            if inner:
+            # (tick labels renamed or swapped move no mark: the plot's changes are an edit of their own)
+            took = bool(inner) and cat != "text_error"
+            if took:
                 fit = _axis_fit(c)
                 # A data change beside the axis is its own item when the axis turned log or its
                 # limits were set by hand; limits that follow the data are that change's doing.

@@ -49,13 +49,31 @@ def _background(rgb: np.ndarray) -> np.ndarray:
     return once("background", (rgb,), None, lambda: _find_background(rgb))
 
 
+#: Another common colour is the background over the most common one when it leaves this many times
+#: fewer pixels as ink (its near shades count with it: a white figure round a light grey face).
+BACKGROUND_LEAD = 1.25
+#: ... near shades: within this ΔE (a white figure and a light grey face, 6 apart, are one backdrop).
+BACKGROUND_DE = 8.0
+
+
 def _find_background(rgb: np.ndarray) -> np.ndarray:
     flat = rgb.reshape(-1, 3)[:: max(1, rgb.shape[0] * rgb.shape[1] // 40000)]
     q = (flat >> 4).astype(np.int32)
     keys = (q[:, 0] << 8) | (q[:, 1] << 4) | q[:, 2]
-    mode = np.bincount(keys, minlength=4096).argmax()
-    members = flat[keys == mode]
-    return np.median(members, axis=0).astype(np.float32)
+    counts = np.bincount(keys, minlength=4096)
+    common = np.argsort(counts)[::-1][:3]
+    colours = [np.median(flat[keys == k], axis=0).astype(np.float32) for k in common if counts[k]]
+    if len(colours) == 1:
+        return colours[0]
+    # The background is what the chart is drawn on: a bar colour can outnumber the white figure and
+    # the light face, split between two quantised bins; the colour within `BACKGROUND_DE` of the most pixels wins.
+    lab = _lab(flat.reshape(-1, 1, 3)).reshape(-1, 3)
+    near = []
+    for col in colours:
+        c_lab = _lab(col.reshape(1, 1, 3).astype(np.uint8)).reshape(3)
+        near.append(int((((lab - c_lab) ** 2).sum(axis=1) <= BACKGROUND_DE * BACKGROUND_DE).sum()))
+    best = int(np.argmax(near))
+    return colours[best] if near[best] >= BACKGROUND_LEAD * near[0] else colours[0]
 
 
 def _lab_ink(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -20,7 +20,7 @@ from verm.judge.pixel.memo import once
 def plot_frame(ink: np.ndarray) -> tuple[int, int, int, int] | None:
     """The plot area: the box spanned by the long axis lines (spines, grid), or None (a pie, an icon)."""
     h, w = ink.shape
-    u8 = ink.astype(np.uint8)
+    u8 = ink.astype(np.uint8) & ~_margin(ink)
     hor = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, max(3, int(0.3 * w))), np.uint8))
     ver = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((max(3, int(0.3 * h)), 1), np.uint8))
     hr = _line_rows(hor.sum(axis=1), 0.3 * w)
@@ -43,6 +43,32 @@ def plot_frame(ink: np.ndarray) -> tuple[int, int, int, int] | None:
     if (x1 - x0) < 0.2 * w or (y1 - y0) < 0.2 * h:
         return None
     return x0, y0, x1, y1
+
+
+#: A filled block of ink reaching the image's edge over at least this share of the image is the
+#: figure's margin (a tinted face's background leaves the white figure around it as ink).
+MARGIN_SHARE = 0.02
+
+
+def _margin(ink: np.ndarray) -> np.ndarray:
+    """The inside of the figure's margin as a 0/1 mask: filled blocks of ink (solid over 7 x 7
+    pixels) that reach the image's edge and hold `MARGIN_SHARE` of it, less their inner edge. The
+    image's edges are no lines of the plot's frame; the margin's inner edge, a tinted face's, is."""
+    h, w = ink.shape
+    solid = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones((7, 7), np.uint8))
+    edge = np.concatenate([solid[0], solid[-1], solid[:, 0], solid[:, -1]])
+    if not edge.any():
+        return np.zeros((h, w), np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
+    edge_labels = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    keep = np.zeros(n, np.uint8)
+    for k in edge_labels[edge_labels > 0]:
+        if stats[k, cv2.CC_STAT_AREA] >= MARGIN_SHARE * h * w:
+            keep[k] = 1
+    if not keep.any():
+        return np.zeros((h, w), np.uint8)
+    # (its inside only: where it meets a tinted face, its inner edge is the face's, the frame)
+    return cv2.erode(keep[labels], np.ones((5, 5), np.uint8))
 
 
 #: Colour difference from the background of faint lines: a style's light grid on a tinted face.

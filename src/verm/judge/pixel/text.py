@@ -38,11 +38,12 @@ def _text_candidate(c: _Ctx, r: Region) -> bool:
     return short or narrow
 
 
-def _text_item(c: _Ctx, r: Region, alike: list[Region] | None = None) -> _Item | None:
+def _text_item(c: _Ctx, r: Region, alike: list[Region] | None = None, on_marks: bool = False) -> _Item | None:
     """OCR both images over the region's text line; an item when the words differ, else None (and
-    the region appended to ``alike`` when both read the same words, confidently: the same text)."""
+    the region appended to ``alike`` when both read the same words, confidently: the same text).
+    ``on_marks``: words drawn over a mark, which blanking the mark must leave (`_read_pair`)."""
     box = _line_box(c, r.bbox, pad=0)
-    pair = _read_pair(c, _pad_box(box, 3, c) if c.grid is None else _line_box(c, r.bbox))
+    pair = _read_pair(c, _pad_box(box, 3, c) if c.grid is None else _line_box(c, r.bbox), on_marks=on_marks)
     if pair is None:
         return None
     a, b = pair
@@ -316,7 +317,7 @@ def _grow_line(ink: np.ndarray, box: PxBox, limit_l: int, limit_r: int) -> PxBox
     return nx0, ny0, nx1, ny1
 
 
-def _read_pair(c: _Ctx, box: PxBox, block: bool = False) -> tuple[str, str] | None:
+def _read_pair(c: _Ctx, box: PxBox, block: bool = False, on_marks: bool = False) -> tuple[str, str] | None:
     x0, y0, x1, y1 = box
     if x1 - x0 < 3 or y1 - y0 < 3:
         return None
@@ -329,7 +330,12 @@ def _read_pair(c: _Ctx, box: PxBox, block: bool = False) -> tuple[str, str] | No
         # loses confidence in the whole line. Patches thicker than any glyph stroke are blanked.
         for g, ink in ((rg, c.ref_ink), (cg, c.cand_ink)):
             solid = _solid_patches(ink[y0:y1, x0:x1])
-            if solid.any():
+            if solid.any() and on_marks:
+                # Words over a mark: the patch only, blanked to the grey around it (the words then stand
+                # on the backdrop), the words kept.
+                fill = int(np.median(g[~solid])) if not solid.all() else int(np.median(g))
+                g[solid & ~_words_on_patch(g, solid)] = fill
+            elif solid.any():
                 g[solid] = int(np.median(g))
     # A side with no ink in the box has no text: Tesseract, given a blank crop, makes some up.
     inked = [int(ink[y0:y1, x0:x1].sum()) >= 5 for ink in (c.ref_ink, c.cand_ink)]
@@ -372,6 +378,19 @@ def _solid_patches(ink: np.ndarray) -> np.ndarray:
     if solid_ids.size == 0:
         return np.zeros_like(ink)
     return cv2.dilate(np.isin(labels, solid_ids).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+
+
+#: A glyph drawn over a filled patch differs from the patch's grey around it by this much at least.
+ON_PATCH_CONTRAST = 40
+
+
+def _words_on_patch(grey: np.ndarray, solid: np.ndarray) -> np.ndarray:
+    """The pixels inside ``solid`` patches (not on their rims) that stand out from the patch's grey
+    around them (a 7 x 7 median) by `ON_PATCH_CONTRAST`: words drawn over a bar or a cell, which
+    the patch's ink joins into one piece; blanking the patch must leave them to be read."""
+    inner = cv2.erode(solid.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+    around = cv2.medianBlur(grey, 7)
+    return inner & (np.abs(grey.astype(np.int16) - around.astype(np.int16)) >= ON_PATCH_CONTRAST)
 
 
 def _drawn_elsewhere(c: _Ctx, box: PxBox, in_ref: bool) -> bool:
