@@ -24,7 +24,7 @@ from verm.judge.pixel.classify import _CATS
 from verm.judge.pixel.colour import INK_DE, _dominant, _lab, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.geometry import _mask_box
-from verm.judge.pixel.svg_transform import _paint
+from verm.judge.pixel.svg_transform import _moments_map, _paint
 
 #: A plain shape: its outer outline's area over its convex hull's at least this (a square, a disc).
 SVG_PLAIN_SOLIDITY = 0.99
@@ -104,11 +104,7 @@ def _least_hidden(c: _Ctx, ref_outline: np.ndarray, to_cand: np.ndarray, near: f
     ma, mb = cv2.moments(c.ref_ink.astype(np.uint8), True), cv2.moments(c.cand_ink.astype(np.uint8), True)
     if min(ma["m00"], mb["m00"]) < 50:
         return least
-    ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
-    cb = np.array([mb["m10"] / mb["m00"], mb["m01"] / mb["m00"]])
-    scale = math.sqrt((mb["mu20"] + mb["mu02"]) / mb["m00"]) / math.sqrt(
-        max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"])
-    )
+    ca, cb, scale = _moments_map(ma, mb)
     for moved in _placed(ref_outline, ca, cb, scale):
         least = min(least, _hidden_share(moved, to_cand, near))
     return least

@@ -270,6 +270,17 @@ def _refined(
 SVG_SHIFT_STRUCTURE = 0.05
 
 
+def _moments_map(ma: dict[str, float], mb: dict[str, float]) -> tuple[np.ndarray, np.ndarray, float]:
+    """From two masks' image moments (`cv2.moments`, both with area): their centroids and the scale from the
+    first to the second (the ratio of their radii of gyration), the similarity transform's first guess."""
+    ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
+    cb = np.array([mb["m10"] / mb["m00"], mb["m01"] / mb["m00"]])
+    scale = math.sqrt((mb["mu20"] + mb["mu02"]) / mb["m00"]) / math.sqrt(
+        max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"])
+    )
+    return ca, cb, scale
+
+
 def _svg_outline_grade(moved: float, share: float) -> int:
     """The perturbation rules' outline steps: moved (a share of the side) under `SVG_MOVE_SEVERITY`'s
     first -> 1, second -> 2, else 3; one step less (not below 1) when the change holds under

@@ -21,6 +21,7 @@ from verm.judge.pixel.svg_transform import (
     SVG_NO_MOVE,
     SVG_SHIFT_STRUCTURE,
     SVG_TRANSFORM,
+    _moments_map,
     _paint,
     _refined,
     _svg_outline_grade,
@@ -175,11 +176,7 @@ def _search(pa: np.ndarray, pb: np.ndarray) -> tuple[np.ndarray, str] | None:
     ma, mb = cv2.moments(pa.astype(np.uint8), True), cv2.moments(pb.astype(np.uint8), True)
     if min(ma["m00"], mb["m00"]) < 1:
         return None
-    ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
-    cb = np.array([mb["m10"] / mb["m00"], mb["m01"] / mb["m00"]])
-    scale = math.sqrt((mb["mu20"] + mb["mu02"]) / mb["m00"]) / math.sqrt(
-        max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"])
-    )
+    ca, cb, scale = _moments_map(ma, mb)
     axis_a = 0.5 * math.atan2(2 * ma["mu11"], ma["mu20"] - ma["mu02"])
     axis_b = 0.5 * math.atan2(2 * mb["mu11"], mb["mu20"] - mb["mu02"])
     # Per mirroring (flipped about the image's middle: lossless, no paint pushed off the canvas): the
