@@ -29,7 +29,7 @@ import numpy as np
 
 from verm.judge.pixel.chart_axis import tick_axis, turned_log
 from verm.judge.pixel.chart_flattened import flattened
-from verm.judge.pixel.chart_follows import carries, value_readings
+from verm.judge.pixel.chart_follows import carries, carries_as_line, value_readings
 from verm.judge.pixel.chart_frames import (
     WHOLE_CANVAS,
     _blank_filled,
@@ -333,7 +333,9 @@ def _kept(
         return True
     # (one straight line in the colour of a series that is none is a ruler: it carries none of its values)
     ruler = _straight(same) and not _straight(unit)
-    if (_across(unit, same) or _across(unit.T, same.T)) and not ruler and carries(unit & where, same) is not False:
+    # (a series retyped as a line in its colour moves its categories to the axis's ends: `carries_as_line`)
+    spans = (_across(unit, same) or _across(unit.T, same.T)) and not ruler
+    if spans and (carries(unit & where, same) is not False or carries_as_line(unit & where, same)):
         return True
     return _edge_share(unit, cand_marks, margin) >= KEPT or _edge_share(unit.T, cand_marks.T, margin) >= KEPT
 
