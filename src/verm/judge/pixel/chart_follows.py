@@ -2,7 +2,9 @@
 
 A series drawn in another form (bars drawn as a line, in a new colour, over a new y scale) shows its values
 still: along the axis the series runs on, the candidate's marks rise and fall where its marks do. Marks that
-follow nothing (dots drawn at random, in the series' colour or not) keep none of that order. Rules in full:
+follow nothing (dots drawn at random, in the series' colour or not) keep none of that order. Bars redrawn as
+one line have their categories moved to the axis's ends: the line is read at as many evenly spread points
+(`carries_as_line`). Rules in full:
 docs/judges.md, "Pixel judge".
 """
 

@@ -7,7 +7,9 @@ frame. A class is kept when half its ink has candidate ink within 2 px, or the c
 marks at the class's edges (its top or bottom in half its columns, or its ends in half its rows: a
 series drawn as a line instead of bars, marks recoloured and moved a little), or marks that carry its
 values (`chart_follows.carries`: in its colour across its extent, or in no kept series' colour: a
-series retyped and recoloured over a new y range; dots at random carry none). When over half the
+series retyped and recoloured over a new y range; or, in its colour, one line whose heights at its
+categories spread over its extent rank with the bars' tops, `chart_follows.carries_as_line`; dots at random
+carry none). When over half the
 classes are gone (per subplot) and the candidate draws under a quarter of the reference's ink where the data are
 (inside the subplots' frames), the hidden data are reported by the share hidden (`hidden.hidden_parts`:
 one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the candidate draws
