@@ -87,6 +87,30 @@ def test_bars_drawn_as_a_line_in_a_new_colour_are_no_hidden_data(judge: PixelJud
     assert out and not _hidden(out), out
 
 
+def _satisfaction(line: bool) -> Image.Image:
+    """Five departments' means as bars with grey error bars, or (retyped) as a thin line in the bars' own colour,
+    the error bars gone, its y axis autoscaled to the line (5.5-8): the categories move out to the axis's ends."""
+    means = [7.03, 6.34, 5.47, 8.08, 6.21]
+    names = ["Sales", "Marketing", "Support", "HR", "Legal"]
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    if line:
+        ax.plot(names, means, color="#e76f51")
+    else:
+        ax.bar(names, means, yerr=[0.2, 0.2, 0.7, 0.5, 0.4], capsize=6, color="#e76f51", ecolor="gray")
+    ax.set_title("Satisfaction by department")
+    ax.set_ylabel("Satisfaction (1-10)")
+    return _image(fig)
+
+
+def test_bars_drawn_as_a_line_in_their_own_colour_are_no_hidden_data(judge: PixelJudge) -> None:
+    # The line's thin ink (2 % of the bars') rises and falls with the bar tops, its categories spread to the
+    # axis's ends (bars sit half a bar in): the series drawn in another form, not hidden (seed 137: 5 severe
+    # hidden items, scored under the "one line" and "random dots" hacks).
+    out = judge.judge_images(Task.CHART, _satisfaction(line=False), _satisfaction(line=True))
+    assert out and not _hidden(out), out
+    assert sum(d.severity for d in out) <= 8, out
+
+
 GROUPED = """
 import matplotlib.pyplot as plt
 import numpy as np
@@ -231,3 +255,31 @@ def test_a_diagonal_line_over_sorted_bars_carries_none_of_their_values(judge: Pi
     hack = hack_sources(Task.CHART, SORTED_BARS, ["diagonal line"])["diagonal line"]
     out = judge.judge_images(Task.CHART, _run(SORTED_BARS), _run(hack))
     assert len(_hidden(out)) >= 3, out
+
+
+def test_dots_or_bars_in_the_series_colour_are_no_line_carrying_it() -> None:
+    # `carries_as_line` reads one connected line across the bars: scattered dots (the "random dots" hack) are
+    # many pieces, and a line whose heights rank against the bar tops carries none of their values.
+    import numpy as np
+
+    from verm.judge.pixel.chart_follows import carries_as_line
+
+    tops = [70, 90, 110, 50, 95]
+    bars = np.zeros((200, 500), bool)
+    for k, top in enumerate(tops):
+        bars[top:180, 20 + 100 * k : 80 + 100 * k] = True
+
+    def line(heights: list[int]) -> np.ndarray:
+        mask = np.zeros_like(bars)
+        xs = np.linspace(10, 490, len(heights))
+        for x in range(10, 491):
+            y = round(float(np.interp(x, xs, heights)))
+            mask[y : y + 2, x] = True
+        return mask
+
+    assert carries_as_line(bars, line([20 + t // 2 for t in tops]))
+    assert not carries_as_line(bars, line([20 + (200 - t) // 2 for t in tops]))
+    dots = np.zeros_like(bars)
+    for x, y in np.random.default_rng(0).integers([10, 10], [490, 190], size=(40, 2)):
+        dots[y : y + 4, x : x + 4] = True
+    assert not carries_as_line(bars, dots)

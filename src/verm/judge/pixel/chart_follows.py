@@ -2,7 +2,9 @@
 
 A series drawn in another form (bars drawn as a line, in a new colour, over a new y scale) shows its values
 still: along the axis the series runs on, the candidate's marks rise and fall where its marks do. Marks that
-follow nothing (dots drawn at random, in the series' colour or not) keep none of that order. Rules in full:
+follow nothing (dots drawn at random, in the series' colour or not) keep none of that order. Bars redrawn as
+one line have their categories moved to the axis's ends: the line is read at as many evenly spread points
+(`carries_as_line`). Rules in full:
 docs/judges.md, "Pixel judge".
 """
 
@@ -116,3 +118,43 @@ def _bin_ends(mask: np.ndarray, edges: np.ndarray) -> np.ndarray:
         if len(ys):
             out[:, k] = ys[0], ys[-1]
     return out
+
+
+#: A series retyped as a line (`carries_as_line`) has its categories in at least this many column runs (bars).
+RETYPED_MIN_RUNS = 3
+#: ... and the candidate's line is one connected piece holding at least this share of its marks.
+RETYPED_LINE = 0.8
+
+
+def carries_as_line(unit: np.ndarray, marks: np.ndarray) -> bool:
+    """The candidate's ``marks`` are one line carrying the values of the series ``unit`` drawn in separate column
+    runs (bars, one a category): the runs' tops (or bottoms) rank (`CARRY_RANK`) with the line's heights at as many
+    points spread evenly over its extent. A line puts its first and last category at its ends while bars sit
+    half a bar in from the axis's: the categories move, and comparing the columns in place (`carries`) misses
+    the series redrawn as a line (bars -> line, the y range new). Dots at random are no one line."""
+    cols = np.flatnonzero(unit.any(axis=0))
+    if len(cols) == 0 or not marks.any():
+        return False
+    runs = np.split(cols, np.flatnonzero(np.diff(cols) > 1) + 1)
+    if len(runs) < RETYPED_MIN_RUNS:
+        return False
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(marks.astype(np.uint8), connectivity=8)
+    largest = 1 + int(stats[1:, cv2.CC_STAT_AREA].argmax())
+    if stats[largest, cv2.CC_STAT_AREA] < RETYPED_LINE * int(marks.sum()):
+        return False
+    line = labels == largest
+    line_cols = np.flatnonzero(line.any(axis=0))
+    lo, hi = int(line_cols[0]), int(line_cols[-1])
+    rows = np.arange(unit.shape[0])[:, None]
+    heights = []
+    for x in np.linspace(lo, hi, len(runs)).round().astype(int):
+        band = line[:, max(lo, x - 2) : x + 3]
+        heights.append(float((rows * band).sum() / max(int(band.sum()), 1)))
+    tops = [float(np.flatnonzero(unit[:, r].any(axis=1))[0]) for r in runs]
+    bottoms = [float(np.flatnonzero(unit[:, r].any(axis=1))[-1]) for r in runs]
+    from scipy.stats import spearmanr
+
+    return any(
+        np.ptp(ends) > 0 and np.ptp(heights) > 0 and spearmanr(ends, heights).statistic >= CARRY_RANK
+        for ends in (tops, bottoms)
+    )

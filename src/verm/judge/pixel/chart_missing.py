@@ -7,7 +7,9 @@ frame. A class is kept when half its ink has candidate ink within 2 px, or the c
 marks at the class's edges (its top or bottom in half its columns, or its ends in half its rows: a
 series drawn as a line instead of bars, marks recoloured and moved a little), or marks that carry its
 values (`chart_follows.carries`: in its colour across its extent, or in no kept series' colour: a
-series retyped and recoloured over a new y range; dots at random carry none). When over half the
+series retyped and recoloured over a new y range; or, in its colour, one line whose heights at its
+categories spread over its extent rank with the bars' tops, `chart_follows.carries_as_line`; dots at random
+carry none). When over half the
 classes are gone (per subplot) and the candidate draws under a quarter of the reference's ink where the data are
 (inside the subplots' frames), the hidden data are reported by the share hidden (`hidden.hidden_parts`:
 one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the candidate draws
@@ -29,7 +31,7 @@ import numpy as np
 
 from verm.judge.pixel.chart_axis import tick_axis, turned_log
 from verm.judge.pixel.chart_flattened import flattened
-from verm.judge.pixel.chart_follows import carries, value_readings
+from verm.judge.pixel.chart_follows import carries, carries_as_line, value_readings
 from verm.judge.pixel.chart_frames import (
     WHOLE_CANVAS,
     _blank_filled,
@@ -333,7 +335,9 @@ def _kept(
         return True
     # (one straight line in the colour of a series that is none is a ruler: it carries none of its values)
     ruler = _straight(same) and not _straight(unit)
-    if (_across(unit, same) or _across(unit.T, same.T)) and not ruler and carries(unit & where, same) is not False:
+    # (a series retyped as a line in its colour moves its categories to the axis's ends: `carries_as_line`)
+    spans = (_across(unit, same) or _across(unit.T, same.T)) and not ruler
+    if spans and (carries(unit & where, same) is not False or carries_as_line(unit & where, same)):
         return True
     return _edge_share(unit, cand_marks, margin) >= KEPT or _edge_share(unit.T, cand_marks.T, margin) >= KEPT
 
