@@ -13,14 +13,15 @@ from verm.judge.pixel.chart_marks import MIN_COLOUR_INK, _chromatic, plot_marks
 from verm.judge.pixel.colour import INK_DE, _background, _lab_ink, _sq_norm
 from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _mask_box
-from verm.judge.pixel.layout import subplot_frames
+from verm.judge.pixel.layout import boxed_frames, subplot_frames
 
 
 def _data_frames(c: _Ctx) -> list[PxBox]:
     """The plot frames the data are read in: the subplots' (`subplot_frames`), else the chart's frame.
     Boxes found inside the one plot frame, none of them that frame, each filled with colour (`FILLED_BOX`),
     are its marks (bars on a plot without spines, their straight edges meeting), not subplots (a subplot
-    shows its face): that frame."""
+    shows its face): that frame. Inside a plot drawn as a box, boxes with no three sides drawn (`boxed_frames`:
+    grid lines joined by a band's ends) are its data too, no inset."""
     frames = subplot_frames(c.ref, c.ref_ink)
     if c.frame is not None and _box_area(c.frame) >= WHOLE_CANVAS * c.h * c.w and _frames_hold_no_data(c, frames):
         # No frame: the "frame" is the canvas's edge (a tinted figure around a face of nearly its colour,
@@ -29,18 +30,31 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
         return [box] if box is not None else []
     if c.frame is None or not frames:
         return frames or ([c.frame] if c.frame is not None else [])
-    fx0, fy0, fx1, fy1 = c.frame
+    frame = c.frame
     chroma = _chromatic(_lab_ink(c.ref)[0])
 
     def bar(box: PxBox) -> bool:
         x0, y0, x1, y1 = box
-        inside = fx0 - 3 <= x0 and fy0 - 3 <= y0 and x1 <= fx1 + 3 and y1 <= fy1 + 3
-        small = _box_area(box) < 0.8 * _box_area(c.frame)
-        return inside and small and float(chroma[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3].mean()) >= FILLED_BOX
+        small = _box_area(box) < 0.8 * _box_area(frame)
+        return _inside(box, frame) and small and float(chroma[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3].mean()) >= FILLED_BOX
 
     # (the plot frame itself is found among them when bars touch its spine: a plot, not a subplot of its own)
     inner = [f for f in frames if _box_iou(f, c.frame) < SAME_FRAME]
+    if inner and boxed_frames(c.ref_ink, [c.frame]):
+        # Inside a plot drawn as a box, a box with no three sides drawn is no inset (an inset draws its spines):
+        # grid lines joined by a mark's straight edges (a translucent band's ends), the plot's data, not a subplot.
+        unboxed = [f for f in inner if _inside(f, c.frame) and not boxed_frames(c.ref_ink, [f])]
+        frames, inner = [f for f in frames if f not in unboxed], [f for f in inner if f not in unboxed]
+        if not inner:
+            return [c.frame]
     return [c.frame] if inner and all(bar(f) for f in inner) else frames
+
+
+def _inside(box: PxBox, frame: PxBox) -> bool:
+    """``box`` lies inside ``frame`` (3 px of slack)."""
+    x0, y0, x1, y1 = box
+    fx0, fy0, fx1, fy1 = frame
+    return fx0 - 3 <= x0 and fy0 - 3 <= y0 and x1 <= fx1 + 3 and y1 <= fy1 + 3
 
 
 #: The frames found hold the data unless over this share of the reference's coloured marks lies outside
