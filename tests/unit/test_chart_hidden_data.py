@@ -103,3 +103,36 @@ def test_an_edit_that_hides_data_is_named_by_what_weighs_more() -> None:
     shown["axes"][0]["ylim"] = [-2.0, 5.0]
     # One point of four at or below 0 drops from a log axis: the log axis (2) weighs as much, it stays named.
     assert perturber.describe(log, _effect(shown, logged))[0] == "structure_error"
+
+
+def _framed(patches: list[dict[str, Any]], **axes: Any) -> dict[str, Any]:
+    """A scene whose axes and bars carry drawn boxes (image fractions), as the renderer writes them."""
+    scene = _scene([], [], (0, 3), lines=[], patches=patches, bbox=[0.1, 0.1, 0.9, 0.9])
+    scene["axes"][0].update(axes)
+    return scene
+
+
+def test_bars_squeezed_into_slivers_with_their_values_kept_read_as_hidden() -> None:
+    """A log y axis from 0 presses a pyramid's bars into the top pixel rows: the limits cannot be read on
+    the log axis, the drawn boxes tell. The one bar that stays drawn whole keeps its share."""
+    bars = [{"x": 0.0, "y": k - 0.4, "width": 5.0, "height": 0.8} for k in range(4)]
+    tall = [dict(b, bbox=[0.1, 0.1 + 0.2 * k, 0.5, 0.26 + 0.2 * k]) for k, b in enumerate(bars)]
+    sliver = [dict(b, bbox=[0.1, 0.1, 0.5, 0.1011 if k else 0.9]) for k, b in enumerate(bars)]
+    before = _framed(tall)
+    after = _framed(sliver, yscale="log", ylim=[0.0, 4.0])
+    assert hidden_share(before, after) == 0.75
+    # The same slivers drawn from other values are those values (a data edit), not data squeezed away.
+    changed = [dict(b, height=0.001) if k else b for k, b in enumerate(sliver)]
+    assert hidden_share(before, _framed(changed)) == 0.0
+
+
+def test_a_line_flattened_against_an_edge_reads_as_hidden_and_a_narrower_one_does_not() -> None:
+    line = [{"x": [0, 1, 2, 3], "y": [100.0, 200.0, 300.0, 400.0]}]
+    before = _scene([], [], (0, 3), lines=line)
+    before["axes"][0].update(yscale="log", ylim=[90.0, 500.0])
+    flat = _scene([], [], (0, 3), lines=line)
+    flat["axes"][0].update(yscale="log", ylim=[1e-300, 500.0])  # 300 decades: the line's rise in one row
+    assert hidden_share(before, flat) == 1.0
+    wider = _scene([], [], (0, 3), lines=line)
+    wider["axes"][0].update(yscale="log", ylim=[1.0, 500.0])  # a third as tall: still read
+    assert hidden_share(before, wider) == 0.0

@@ -55,12 +55,15 @@ tick_label          text_error        typo -> 1; word changed -> 2; two labels s
 
 Data out of view. Whatever the op, an edit that pushes data out of the plot's
 view (marks beyond fixed axis limits: years scaled by 1.032 under a fixed x
-range leave empty axes; a value at or below 0 on a log axis) is read as data
-missing: the item says the share of the plotted data out of view
-(`chart_grade.hidden_share`: the mean, over the plot's series that showed, of
-the share of their points or bars gone) and is graded at least 1 under 10 %, 2
-under 50 %, else 3 (`HIDDEN_STEPS`); it is a data_error where that weighs more
-than the op's own grade (a log axis that hides most of the data).
+range leave empty axes; a value at or below 0 on a log axis), or squeezes it
+into a sliver with its values unchanged (a log scale that presses a pyramid's
+bars into the top pixel rows, a range that flattens every line against an
+edge), is read as data missing: the item says the share of the plotted data
+out of view (`chart_grade.hidden_share`: the mean, over the plot's series that
+showed, of the share of their points or bars gone or squeezed) and is graded
+at least 1 under 10 %, 2 under 50 %, else 3 (`HIDDEN_STEPS`); it is a
+data_error where that weighs more than the op's own grade (a log axis that
+hides most of the data).
 
 Each op also grades itself from the source when it is proposed (`Edit.severity`:
 by the parameter, e.g. one value changed by < 10 % -> 1, 10–50 % -> 2, more
@@ -195,15 +198,19 @@ class ChartPerturber(BasePerturber):
         return max(self._grade_op(edit, effect), _hidden_grade(effect)[1])
 
     def describe(self, edit: Edit, effect: Effect) -> tuple[str, str, str]:
-        """An edit that pushed data out of view reads as data missing from the plot: an annotator sees the
-        marks gone, not the parameter that sent them away. It is a data_error where the data gone weighs
+        """An edit that pushed data out of view (or squeezed it into a sliver) reads as data missing from the
+        plot: an annotator sees the marks gone, not the parameter that sent them away. It is a data_error where the data gone weighs
         more than the op's own reading (most of a plot's data hidden by a log axis)."""
         hidden, weight = _hidden_grade(effect)
         if hidden <= 0.0:
             return edit.category, edit.location, edit.description
         how_much = "all" if hidden >= 0.995 else f"{hidden:.0%}"
         category = "data_error" if weight > self._grade_op(edit, effect) else edit.category
-        return category, edit.location, f"{how_much} of the plotted data is out of view ({edit.description})"
+        return (
+            category,
+            edit.location,
+            f"{how_much} of the plotted data is out of view or squeezed unreadable ({edit.description})",
+        )
 
     def _grade_op(self, edit: Edit, effect: Effect) -> int:
         before, after = effect.before.scene, effect.after.scene

@@ -20,8 +20,12 @@ cover (over both scenes), since the axis limits are in other units.
 - `cut_off`: a y value the reference showed lies outside the candidate's
   y limits (data clipped away).
 - `hidden_share`: the share of the plotted data that was in view and no
-  longer is (pushed beyond the axes' limits, onto a log axis at or below 0):
-  the marks still exist in the program, yet a reader sees them missing.
+  longer is (pushed beyond the axes' limits, onto a log axis at or below 0),
+  or that still shows but was squeezed into a sliver by the axes while its
+  values stayed (a bar or a line's rise under `SQUEEZED_TO` of the plot where
+  it spanned `SQUEEZED_FROM` or more: a log scale or a range that presses
+  the marks against one edge): the marks still exist in the program, yet a
+  reader sees them missing or cannot read them.
 - `confusable`: a recoloured data artist now has (nearly) the colour of another
   series in its axes, or of the axes' background, so the series can no longer
   be told apart.
@@ -41,6 +45,10 @@ CONFUSABLE_DE = 20.0
 SAME_SERIES_DE = 10.0
 #: A y value counts as cut off when it lies this share of the span outside the new limits.
 CUT_TOLERANCE = 0.005
+#: A mark whose extent on the plot (a share of the axes' width or height) was at least SQUEEZED_FROM and is
+#: under SQUEEZED_TO with the same values is squeezed out of reading (about 2 px of a 500-px plot).
+SQUEEZED_FROM = 0.02
+SQUEEZED_TO = 0.004
 
 Scene = dict[str, Any]
 
@@ -253,26 +261,30 @@ def cut_off(before: Scene | None, after: Scene | None) -> bool:
     return False
 
 
-def _marks(axes: dict[str, Any]) -> Iterator[tuple[str, list[tuple[float, float, float, float]]]]:
-    """(kind, boxes) for every data artist of 2-D axes, in drawing order: a line or a point collection as
-    its points (zero-size boxes), a bar as its rectangle, a filled area (a collection of paths) as its paths'
-    boxes; each box (x0, y0, x1, y1) in data units."""
+Box = tuple[float, float, float, float]
+
+
+def _marks(axes: dict[str, Any]) -> Iterator[tuple[str, list[Box], dict[str, Any]]]:
+    """(kind, boxes, artist) for every data artist of 2-D axes, in drawing order: a line or a point collection
+    as its points (zero-size boxes), a bar as its rectangle, a filled area (a collection of paths) as its
+    paths' boxes; each box (x0, y0, x1, y1) in data units."""
     for ln in axes.get("lines") or []:
         xs, ys = ln.get("x") or [], ln.get("y") or []
         # axhline / axvline: x (y) in axes units, from side to side whatever the limits: one span
         if len(xs) == 2 and len(ys) == 2 and None not in xs + ys and (xs == [0.0, 1.0] or ys == [0.0, 1.0]):
             across = xs == [0.0, 1.0]
-            yield "lines", [(-math.inf, ys[0], math.inf, ys[1]) if across else (xs[0], -math.inf, xs[1], math.inf)]
+            span = (-math.inf, ys[0], math.inf, ys[1]) if across else (xs[0], -math.inf, xs[1], math.inf)
+            yield "lines", [span], ln
             continue
-        yield "lines", [(x, y, x, y) for x, y in zip(xs, ys, strict=False) if x is not None and y is not None]
+        yield "lines", [(x, y, x, y) for x, y in zip(xs, ys, strict=False) if x is not None and y is not None], ln
     for p in axes.get("patches") or []:
         if "height" in p:
             x0, y0 = p["x"], p["y"]
-            yield "rects", [(x0, y0, x0 + p["width"], y0 + p["height"])]
+            yield "rects", [(x0, y0, x0 + p["width"], y0 + p["height"])], p
     for c in axes.get("collections") or []:
         if "x" in c:
             xs, ys = c.get("x") or [], c.get("y") or []
-            yield "points", [(x, y, x, y) for x, y in zip(xs, ys, strict=False) if x is not None and y is not None]
+            yield "points", [(x, y, x, y) for x, y in zip(xs, ys, strict=False) if x is not None and y is not None], c
         elif "paths" in c:
             # A filled area or a set of segments shows while its outline reaches into the view: each path
             # as its box (an area's base at 0 is clipped on a log axis, the area still shows).
@@ -282,7 +294,7 @@ def _marks(axes: dict[str, Any]) -> Iterator[tuple[str, list[tuple[float, float,
                 ys = [v for v in path[1::2] if v is not None]
                 if xs and ys:
                     boxes.append((min(xs), min(ys), max(xs), max(ys)))
-            yield "polys", boxes
+            yield "polys", boxes, c
 
 
 def _in_view(axes: dict[str, Any]) -> Any:
@@ -312,27 +324,67 @@ def _in_view(axes: dict[str, Any]) -> Any:
     return shows
 
 
+def _extent(kind: str, boxes: list[Box], artist: dict[str, Any], axes: dict[str, Any]) -> tuple[float, float] | None:
+    """How much of the plot an artist covers, as shares (of the axes' width, of its height): the spread of a
+    line's or a point set's values placed on the axes (a marker's size does not read as spread), else the
+    drawn box clipped to the axes (a bar, an area; a point set on an axis whose limits cannot be read)."""
+    if kind in ("lines", "points"):
+        place_x, place_y = _placer(axes, "x"), _placer(axes, "y")
+        if place_x is not None and place_y is not None:
+            xs = [v for b in boxes if (v := place_x(b[0])) is not None]
+            ys = [v for b in boxes if (v := place_y(b[1])) is not None]
+            if not xs or not ys or any(math.isinf(v) for b in boxes for v in b):
+                return None
+            return max(xs) - min(xs), max(ys) - min(ys)
+    frame, drawn = axes.get("bbox"), artist.get("bbox")
+    if not frame or not drawn or frame[2] <= frame[0] or frame[3] <= frame[1]:
+        return None
+    w = min(drawn[2], frame[2]) - max(drawn[0], frame[0])
+    h = min(drawn[3], frame[3]) - max(drawn[1], frame[1])
+    return max(0.0, w) / (frame[2] - frame[0]), max(0.0, h) / (frame[3] - frame[1])
+
+
+def _squeezed(
+    kind: str,
+    old: tuple[list[Box], dict[str, Any], dict[str, Any]],
+    new: tuple[list[Box], dict[str, Any], dict[str, Any]],
+) -> bool:
+    """An artist with the same values pressed into a sliver of the plot along either axis (`SQUEEZED_TO`)."""
+    (old_boxes, old_artist, old_axes), (new_boxes, new_artist, new_axes) = old, new
+    if len(old_boxes) != len(new_boxes) or not all(
+        math.isclose(u, v, rel_tol=1e-6, abs_tol=1e-9) or u == v
+        for a, b in zip(old_boxes, new_boxes, strict=True)
+        for u, v in zip(a, b, strict=True)
+    ):
+        return False  # the values changed: the marks read as their new values, not as squeezed
+    before = _extent(kind, old_boxes, old_artist, old_axes)
+    after = _extent(kind, new_boxes, new_artist, new_axes)
+    if before is None or after is None:
+        return False
+    return any(b >= SQUEEZED_FROM and a < SQUEEZED_TO for b, a in zip(before, after, strict=True))
+
+
 def hidden_share(before: Scene | None, after: Scene | None) -> float | None:
-    """The share of the data in view before that is out of view after, in the axes where the most went:
-    the mean over the data artists that showed before of the share of their marks (vertices, bars) that no
-    longer show. Only artists that exist in both scenes count (same kind and order in their axes): a series
-    dropped or retyped is missing, not hidden. None when the scenes hold nothing to compare."""
+    """The share of the data in view before that is out of view or squeezed out of reading after, in the axes
+    where the most went: the mean over the data artists that showed before of the share of their marks
+    (vertices, bars) that no longer show, or all of them for an artist squeezed into a sliver. Only artists
+    that exist in both scenes count (same kind and order in their axes): a series dropped or retyped is
+    missing, not hidden. None when the scenes hold nothing to compare."""
     best: float | None = None
     for a, b in zip(_axes(before), _axes(after), strict=False):
         if _is_3d(a) or _is_3d(b) or a.get("name", "rectilinear") != "rectilinear":
             continue  # projected or polar coordinates: not boxes in data units
-        shows_a, shows_b = _in_view(a), _in_view(b)
-        if shows_a is None or shows_b is None:
-            continue
-        old: dict[str, list[list[Any]]] = {}
-        new: dict[str, list[list[Any]]] = {}
-        for kind, boxes in _marks(a):
-            old.setdefault(kind, []).append(boxes)
-        for kind, boxes in _marks(b):
-            new.setdefault(kind, []).append(boxes)
+        # Limits that cannot be read (a log axis from 0) leave only the squeeze to tell.
+        shows_a, shows_b = _in_view(a) or (lambda box: True), _in_view(b) or (lambda box: True)
+        old: dict[str, list[tuple[list[Box], dict[str, Any]]]] = {}
+        new: dict[str, list[tuple[list[Box], dict[str, Any]]]] = {}
+        for kind, boxes, artist in _marks(a):
+            old.setdefault(kind, []).append((boxes, artist))
+        for kind, boxes, artist in _marks(b):
+            new.setdefault(kind, []).append((boxes, artist))
         shares: list[float] = []
         for kind, artists in old.items():
-            for i, boxes in enumerate(artists):
+            for i, (boxes, artist) in enumerate(artists):
                 seen = sum(map(shows_a, boxes)) / len(boxes) if boxes else 0.0
                 if seen == 0.0:
                     continue
@@ -340,7 +392,10 @@ def hidden_share(before: Scene | None, after: Scene | None) -> float | None:
                 if len(others) != len(artists):  # a series dropped or added: not this rule's concern
                     shares.append(0.0)
                     continue
-                still = sum(map(shows_b, others[i])) / len(others[i]) if others[i] else 0.0
+                if _squeezed(kind, (boxes, artist, a), (*others[i], b)):
+                    shares.append(1.0)
+                    continue
+                still = sum(map(shows_b, others[i][0])) / len(others[i][0]) if others[i][0] else 0.0
                 shares.append(max(0.0, seen - still) / seen)
         if shares:
             share = sum(shares) / len(shares)
