@@ -67,11 +67,15 @@ def _find_background(rgb: np.ndarray) -> np.ndarray:
         return colours[0]
     # The background is what the chart is drawn on: a bar colour can outnumber the white figure and
     # the light face, split between two quantised bins; the colour within `BACKGROUND_DE` of the most pixels wins.
-    lab = _lab(flat.reshape(-1, 1, 3)).reshape(-1, 3)
+    # Counted over the distinct colours (a chart has a few hundred): the same counts, a tenth of the Lab work.
+    packed = (flat[:, 0].astype(np.int32) << 16) | (flat[:, 1].astype(np.int32) << 8) | flat[:, 2]
+    distinct, counts_of = np.unique(packed, return_counts=True)
+    rgb_of = np.stack([distinct >> 16, (distinct >> 8) & 255, distinct & 255], axis=1).astype(np.uint8)
+    lab = _lab(rgb_of.reshape(-1, 1, 3)).reshape(-1, 3)
     near = []
     for col in colours:
         c_lab = _lab(col.reshape(1, 1, 3).astype(np.uint8)).reshape(3)
-        near.append(int((((lab - c_lab) ** 2).sum(axis=1) <= BACKGROUND_DE * BACKGROUND_DE).sum()))
+        near.append(int(counts_of[((lab - c_lab) ** 2).sum(axis=1) <= BACKGROUND_DE * BACKGROUND_DE].sum()))
     best = int(np.argmax(near))
     return colours[best] if near[best] >= BACKGROUND_LEAD * near[0] else colours[0]
 
