@@ -229,6 +229,8 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
         found = _recoloured_and_moved(c, mask[sl], box, _svg_shape_items(c, mask[sl], box, dist, paint))
+        for it in found:
+            it.pixels = mask
         r = members[0]
         if not found and len(members) == 1:
             if not union[sl][mask[sl]].any():
