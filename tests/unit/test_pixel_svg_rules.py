@@ -858,3 +858,33 @@ def test_a_bar_resized_and_a_ring_shrunk_in_its_box_are_two_changes(judge: Pixel
     )
     out = judge.judge_images(Task.SVG, _render(percent), _render(edited))
     assert len(out) == 2, [d.description for d in out]
+
+
+#: Icons8's smartphone and tablet (seed-67 pair 31): the tablet's dark frame drawn last, over its screen
+#: and the phone, and a corner of the phone moved.
+_DEVICES = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">'
+    '<path fill="#37474F" d="M4,39V7c0-2.2,1.8-4,4-4h22c2.2,0,4,1.8,4,4v32c0,2.2-1.8,4-4,4H8C5.8,43,4,41.2,4,39z"/>'
+    '<path fill="#BBDEFB" d="M30,6H8C7.4,6,7,6.4,7,7v29c0,0.6,0.4,1,1,1h22c0.6,0,1-0.4,1-1V7C31,6.4,30.6,6,30,6z"/>'
+    '<rect x="15" y="39" fill="#78909C" width="6" height="2"/>'
+    '<path fill="#E38939" d="M24,41V17c0-2.2,1.8-4,4-4h12c2.2,0,4,1.8,4,4v24c0,2.2-1.8,4-4,4H28C25.8,45,24,43.2,24,41z"/>'
+    '<path fill="#FFF3E0" d="M40,16H28c-0.6,0-1,0.4-1,1v22c0,0.6,0.4,1,1,1h12c0.6,0,1-0.4,1-1V17C41,16.4,40.6,16,40,16z"/>'
+    '<circle fill="#A6642A" cx="34" cy="42.5" r="1.5"/></svg>'
+)
+_DEVICES_RESTACKED = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">'
+    '<path fill="#FFF3E0" d="M40,16H28c-0.6,0-1,0.4-1,1v22c0,0.6,0.4,1,1,1h12c0.6,0,1-0.4,1-1V17C41,16.4,40.6,16,40,16z"/>'
+    '<path fill="#BBDEFB" d="M30,6H8C7.4,6,7,6.4,7,7v29c0,0.6,0.4,1,1,1h22c0.6,0,1-0.4,1-1V7C31,6.4,30.6,6,30,6z"/>'
+    '<rect x="15" y="39" fill="#78909C" width="6" height="2"/>'
+    '<path fill="#E38939" d="M24 41 L24 17 C24 14.8 25.8 13 28 13 L40 13 C42.2 13 44 14.8 44 17 L44 41 C44 43.2 42.2 45 '
+    '40 45 L28.8175 47.7616 C25.8 45 24 43.2 24 41 Z"/>'
+    '<path fill="#37474F" d="M4,39V7c0-2.2,1.8-4,4-4h22c2.2,0,4,1.8,4,4v32c0,2.2-1.8,4-4,4H8C5.8,43,4,41.2,4,39z"/>'
+    '<circle fill="#A6642A" cx="34" cy="42.5" r="1.5"/></svg>'
+)
+
+
+def test_a_filled_icon_restacked_is_no_plain_shape_though_its_ink_against_the_fill_is(judge: PixelJudge) -> None:
+    # The dark frame drawn last is the candidate's most common colour: its "ink" (taken against that) is the
+    # bare canvas around the devices, one convex blob, read before as the icon redrawn as one plain shape
+    # (3 + 3 hidden and a shape drawn: 9, truth 3). The drawing is the paint, and it is no plain shape.
+    _assert_one_shape_redrawn_and_honest_not(judge, _DEVICES, _DEVICES_RESTACKED)
