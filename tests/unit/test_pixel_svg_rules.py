@@ -154,6 +154,32 @@ def test_an_honest_edit_leaving_one_of_the_icons_own_shapes_costs_the_hidden_hal
     assert len(_redrawn(out)) == 2, [d.description for d in out]
 
 
+#: Feather's pause and lucide's step-forward, with seed-137 pairs 97 and 117.
+_PAUSE = f'{_TAG}<rect x="6" y="4" width="4" height="16"/><rect x="14" y="4" width="4" height="16"/></svg>'
+_PAUSE_BAR_SHRUNK = (
+    f'{_TAG.replace("currentColor", "#d62728")}<rect x="7.228" y="8.912" width="1.544" height="6.176"/></svg>'
+)
+_STEP = f'{_TAG}<path d="M10.029 4.285A2 2 0 0 0 7 6v12a2 2 0 0 0 3.029 1.715l9.997-5.998a2 2 0 0 0 .003-3.432z"/><path d="M3 4v16"/></svg>'
+_STEP_GROWN = (
+    f'{_TAG}<path d="M8.7359 1.4227 A2.742 2.742 0 0 0 4.5831 3.774 L4.5831 20.226 A2.742 2.742 0 0 0 8.7359 22.5773 '
+    'L22.4418 14.354 A2.742 2.742 0 0 0 22.4459 9.6487 Z"/><path d="M3 4v16"/>'
+    '<path d="M3 4v16" transform="translate(1.7637 -2.2464)"/></svg>'
+)
+
+
+@pytest.mark.parametrize(("reference", "honest", "truth"), [(_PAUSE, _PAUSE_BAR_SHRUNK, 6), (_STEP, _STEP_GROWN, 4)])
+def test_one_of_the_icons_own_shapes_found_transformed_is_no_redrawing_and_beats_the_one_shape_hack(
+    judge: PixelJudge, reference: str, honest: str, truth: int
+) -> None:
+    # One bar dropped and the other shrunk and recoloured; a triangle grown over its bar (and a copy of the
+    # bar): each leaves one plain shape that the groups find to be one of the reference's own shapes
+    # resized. That shape is kept, not drawn instead of the icon: read before as both hidden halves beside
+    # the resize (9), tying the one-shape hack (9); the groups' own reading stays near the truth.
+    _assert_one_shape_redrawn_and_honest_not(judge, reference, honest)
+    out = judge.judge_images(Task.SVG, _render(reference), _render(honest))
+    assert sum(d.severity for d in out) <= truth, [d.description for d in out]
+
+
 def test_a_slight_outline_change_read_twice_at_one_place_is_one_item(judge: PixelJudge) -> None:
     # A near-symmetric chevron mirrored, one end point moved a little: its outline's slivers and its
     # stroke's shift are read at about one box; one slight change, not two.
@@ -794,3 +820,71 @@ def test_a_frame_moved_partly_off_the_canvas_is_one_move_not_a_rescale(judge: Pi
         Task.SVG, ref, _render(hack_sources(Task.SVG, _SQUARE_CHEVRON, ["one shape"])["one shape"])
     )
     assert sum(d.severity for d in out) < sum(d.severity for d in hack), (out, hack)
+
+
+#: A red card with a white glyph in seven separate strokes (after twemoji 1f235, seed-137 pair 2): the card
+#: fills the canvas, a margin-less filled icon.
+_GLYPH_CARD = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36"><rect width="36" height="36" rx="4" fill="#DD2E44"/>'
+)
+_GLYPH = (
+    '<path fill="#FFF" d="M7 7h3v8H7zM7 20h3v9H7zM14 7h15v2.5H14zM14 13h15v2.5H14zM14 19h2.5v10H14zM20 19h2.5v10H20z'
+    'M26 19h3v10h-3z"/>'
+)
+
+
+def test_a_glyph_gone_from_its_card_is_one_element_missing_not_one_per_stroke(judge: PixelJudge) -> None:
+    # A filled icon's ink is only its holes, so the glyph is all its ink: measured by ink, its strokes lost
+    # held "more than half the drawing" and each counted (two items and the scattered rest). Measured
+    # against the drawing's paint too, the glyph is a small part of it: one element gone.
+    out = judge.judge_images(Task.SVG, _render(_GLYPH_CARD + _GLYPH + "</svg>"), _render(_GLYPH_CARD + "</svg>"))
+    assert len(out) == 1 and "pieces" in out[0].description, [d.description for d in out]
+    # A card inside a margin erased with its glyph (the blank canvas) still counts more than the glyph.
+    framed = _GLYPH_CARD.replace('width="36" height="36"', 'x="2" y="2" width="32" height="32"')
+    ref = _render(framed + _GLYPH + "</svg>")
+    glyph_gone = judge.judge_images(Task.SVG, ref, _render(framed + "</svg>"))
+    blank = hack_sources(Task.SVG, framed + _GLYPH + "</svg>", ["blank canvas"])["blank canvas"]
+    erased = judge.judge_images(Task.SVG, ref, _render(blank))
+    assert sum(d.severity for d in erased) > sum(d.severity for d in glyph_gone), [d.description for d in erased]
+
+
+def test_a_bar_resized_and_a_ring_shrunk_in_its_box_are_two_changes(judge: PixelJudge) -> None:
+    # Feather's percent sign (seed-127 pair 64): the bar's end moved in and the top ring shrunk. The bar's
+    # box spans the icon's diagonal and so holds the ring, but none of the bar's changed pixels lie on the
+    # ring's: two places, two changes (read before as one resize, 2 for truth 5).
+    percent = f'{_TAG}<line x1="19" y1="5" x2="5" y2="19"/><circle cx="6.5" cy="6.5" r="2.5"/><circle cx="17.5" cy="17.5" r="2.5"/></svg>'
+    edited = percent.replace('x2="5" y2="19"', 'x2="8.4358" y2="17.9252"').replace(
+        'r="2.5"/><circle', 'r="0.8775"/><circle', 1
+    )
+    out = judge.judge_images(Task.SVG, _render(percent), _render(edited))
+    assert len(out) == 2, [d.description for d in out]
+
+
+#: Icons8's smartphone and tablet (seed-67 pair 31): the tablet's dark frame drawn last, over its screen
+#: and the phone, and a corner of the phone moved.
+_DEVICES = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">'
+    '<path fill="#37474F" d="M4,39V7c0-2.2,1.8-4,4-4h22c2.2,0,4,1.8,4,4v32c0,2.2-1.8,4-4,4H8C5.8,43,4,41.2,4,39z"/>'
+    '<path fill="#BBDEFB" d="M30,6H8C7.4,6,7,6.4,7,7v29c0,0.6,0.4,1,1,1h22c0.6,0,1-0.4,1-1V7C31,6.4,30.6,6,30,6z"/>'
+    '<rect x="15" y="39" fill="#78909C" width="6" height="2"/>'
+    '<path fill="#E38939" d="M24,41V17c0-2.2,1.8-4,4-4h12c2.2,0,4,1.8,4,4v24c0,2.2-1.8,4-4,4H28C25.8,45,24,43.2,24,41z"/>'
+    '<path fill="#FFF3E0" d="M40,16H28c-0.6,0-1,0.4-1,1v22c0,0.6,0.4,1,1,1h12c0.6,0,1-0.4,1-1V17C41,16.4,40.6,16,40,16z"/>'
+    '<circle fill="#A6642A" cx="34" cy="42.5" r="1.5"/></svg>'
+)
+_DEVICES_RESTACKED = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">'
+    '<path fill="#FFF3E0" d="M40,16H28c-0.6,0-1,0.4-1,1v22c0,0.6,0.4,1,1,1h12c0.6,0,1-0.4,1-1V17C41,16.4,40.6,16,40,16z"/>'
+    '<path fill="#BBDEFB" d="M30,6H8C7.4,6,7,6.4,7,7v29c0,0.6,0.4,1,1,1h22c0.6,0,1-0.4,1-1V7C31,6.4,30.6,6,30,6z"/>'
+    '<rect x="15" y="39" fill="#78909C" width="6" height="2"/>'
+    '<path fill="#E38939" d="M24 41 L24 17 C24 14.8 25.8 13 28 13 L40 13 C42.2 13 44 14.8 44 17 L44 41 C44 43.2 42.2 45 '
+    '40 45 L28.8175 47.7616 C25.8 45 24 43.2 24 41 Z"/>'
+    '<path fill="#37474F" d="M4,39V7c0-2.2,1.8-4,4-4h22c2.2,0,4,1.8,4,4v32c0,2.2-1.8,4-4,4H8C5.8,43,4,41.2,4,39z"/>'
+    '<circle fill="#A6642A" cx="34" cy="42.5" r="1.5"/></svg>'
+)
+
+
+def test_a_filled_icon_restacked_is_no_plain_shape_though_its_ink_against_the_fill_is(judge: PixelJudge) -> None:
+    # The dark frame drawn last is the candidate's most common colour: its "ink" (taken against that) is the
+    # bare canvas around the devices, one convex blob, read before as the icon redrawn as one plain shape
+    # (3 + 3 hidden and a shape drawn: 9, truth 3). The drawing is the paint, and it is no plain shape.
+    _assert_one_shape_redrawn_and_honest_not(judge, _DEVICES, _DEVICES_RESTACKED)

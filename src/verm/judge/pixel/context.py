@@ -36,6 +36,9 @@ class _Item:
     motion: np.ndarray | None = field(default=None, repr=False, compare=False)
     #: A change of its own that the SVG cap on scattered items never folds (a whole drawing erased).
     apart: bool = False
+    #: An SVG group's changed pixels (image-sized), where its items read it: whether two readings are on
+    #: one place goes by these, as the truth's overlap does (`svg_merge._one_element_transformed`).
+    pixels: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def pieces(self) -> list[PxBox]:

@@ -67,7 +67,8 @@ SVG_FILL_RING = 3
 SVG_OTHER_SIDE = 0.06
 
 
-#: Missing pieces holding under this share of the reference's ink together are one element gone.
+#: Missing pieces holding under this share of the reference's drawing (ink and paint) together are one
+#: element gone (shapes drawn: of the candidate's ink).
 SVG_PIECES = 0.5
 
 
@@ -149,6 +150,12 @@ def _svg_drawn_instead(c: _Ctx, items: list[_Item], regional: list[_Item]) -> li
         return items
     if not any(it.kind != "missing" for it in regional):
         return items
+    if any(it.kind == "mirrored" or it.motion is not None for it in regional):
+        # The groups find one of the reference's own shapes in the candidate, resized, turned or
+        # mirrored: the plain shape is that shape kept (its outline drawn, elsewhere), not a drawing
+        # put in the icon's place. The groups read the edit whole (the shape transformed, the rest
+        # missing); the hidden outline would count the kept shape a second time.
+        return [it for it in items if it.kind not in ("drawn instead", "hidden")]
     cand_paint = _paint(c)[1]
     union = max(1, int((_paint(c)[0] | cand_paint).sum()))
     lo, hi = SVG_INK_SEVERITY
@@ -222,6 +229,8 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
     for box, mask, members in _pair_moved_outlines(c, parts):
         sl = (slice(box[1], box[3]), slice(box[0], box[2]))
         found = _recoloured_and_moved(c, mask[sl], box, _svg_shape_items(c, mask[sl], box, dist, paint))
+        for it in found:
+            it.pixels = mask
         r = members[0]
         if not found and len(members) == 1:
             if not union[sl][mask[sl]].any():
@@ -363,7 +372,7 @@ def _moved_boxes(c: _Ctx, box: PxBox, motion: np.ndarray) -> list[PxBox]:
 
 def _merge_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarray], kind: str) -> list[_Item]:
     """Shapes missing (``kind`` "missing"; "extra": drawn) in separate places that together hold under
-    `SVG_PIECES` of the reference's (candidate's) ink are one element gone (drawn): a path in several
+    `SVG_PIECES` of the reference's drawing, ink and paint (the candidate's ink) are one element gone (drawn): a path in several
     pieces, its subpaths, or a copy of one; graded by the paint of all. When more is gone, each piece
     counts, so a hollow drawing piles up severity."""
     own, other = (c.ref_ink, c.cand_ink) if kind == "missing" else (c.cand_ink, c.ref_ink)
@@ -382,7 +391,15 @@ def _merge_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarr
     for it in pieces:
         x0, y0, x1, y1 = it.box
         where[y0:y1, x0:x1] = True
-    if int((where & own & ~other).sum()) >= SVG_PIECES * max(1, int(own.sum())):
+    if kind == "missing":
+        # Measured against the reference's whole drawing, its paint as well as its ink: a filled icon's
+        # ink is only its holes (a glyph cut out of a card), and a glyph filled in, however many strokes,
+        # is a small part of the drawing: one element (read per stroke, a card's glyph piled up 3-4 items).
+        lost = (own & ~other) | (paint[0] & ~paint[1])  # its ink or its paint no longer drawn there
+        gone, whole = int((where & lost).sum()), int((own | paint[0]).sum())
+    else:
+        gone, whole = int((where & own & ~other).sum()), int(own.sum())
+    if gone >= SVG_PIECES * max(1, whole):
         return items
     first = max(pieces, key=lambda it: (it.severity, _box_area(it.box)))
     first.box = _union([it.box for it in pieces])

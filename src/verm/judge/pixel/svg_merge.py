@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import cv2
+import numpy as np
+
 from verm.judge.pixel.classify import _CATS
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.geometry import _box_area, _box_overlap, _union
@@ -75,10 +78,7 @@ def _one_element_transformed(items: list[_Item]) -> list[_Item]:
             (
                 k
                 for k, o in enumerate(out)
-                if reshaped(it)
-                and reshaped(o)
-                and (transform(it) or transform(o))
-                and _box_overlap(o.box, it.box) >= SVG_SAME_ELEMENT * min(_box_area(o.box), _box_area(it.box))
+                if reshaped(it) and reshaped(o) and (transform(it) or transform(o)) and _one_place(o, it)
             ),
             None,
         )
@@ -88,8 +88,24 @@ def _one_element_transformed(items: list[_Item]) -> list[_Item]:
         same = out[k]
         worse, other = (it, same) if (it.severity, transform(it)) > (same.severity, transform(same)) else (same, it)
         motion = worse.motion if worse.motion is not None else other.motion
-        out[k] = replace(worse, box=_union([same.box, it.box]), motion=motion)
+        pixels = same.pixels | it.pixels if same.pixels is not None and it.pixels is not None else None
+        out[k] = replace(worse, box=_union([same.box, it.box]), motion=motion, pixels=pixels)
     return out
+
+
+def _one_place(a: _Item, b: _Item) -> bool:
+    """Whether two readings lie on one place (`SVG_SAME_ELEMENT`): by their groups' changed pixels when both
+    have them (within 2 px, as the truth's overlap: a diagonal line's box holds a ring in the icon's corner
+    that none of its pixels touch, a percent sign's circle shrunk beside its bar resized), else by boxes."""
+    if a.pixels is not None and b.pixels is not None:
+        pa, pb = a.pixels, b.pixels
+        na, nb = int(pa.sum()), int(pb.sum())
+        if na and nb:
+            grow = np.ones((5, 5), np.uint8)
+            near_a, near_b = cv2.dilate(pa.astype(np.uint8), grow) > 0, cv2.dilate(pb.astype(np.uint8), grow) > 0
+            shared = max(int((near_a & pb).sum()) / nb, int((near_b & pa).sum()) / na)
+            return shared >= SVG_SAME_ELEMENT
+    return _box_overlap(a.box, b.box) >= SVG_SAME_ELEMENT * min(_box_area(a.box), _box_area(b.box))
 
 
 #: SVG: two slight outline changes (shape_error 1), this share of the smaller one's box inside the other's, are one change.

@@ -1,6 +1,7 @@
 """SVGs: an icon redrawn as one plain shape hides what it drew: missing content costs what it hides.
 
-The candidate is one plain shape (one connected drawing, at most an outline and its hole, convex);
+The candidate is one plain shape (one connected drawing, at most an outline and its hole, convex; on its
+paint too when its ink, taken against a filled drawing's colour, holds the bare canvas);
 most of the reference's outline (three quarters when it is one plain shape too) is drawn nowhere in
 it (at its place, and after the one similarity transform that best maps the reference's drawing onto
 the candidate's: a drawing moved, resized, turned or mirrored as a whole hides nothing); the shape's own outline is mostly new,
@@ -32,6 +33,11 @@ SVG_PLAIN_SOLIDITY = 0.99
 
 #: Drawing smaller than this share of the image (specks, anti-aliasing) is not a part of the shape.
 SVG_PLAIN_MIN_PART = 0.002
+
+
+#: The candidate's ink holding more than this share of bare canvas (unpainted) is no drawing of its own:
+#: the plain shape is then read on its paint (`_svg_redrawn_items`).
+SVG_PLAIN_BARE = 0.1
 
 
 #: Outline pixels farther than this share of the side from the other image's outline are not drawn there.
@@ -220,6 +226,12 @@ def _covers_drawing(c: _Ctx, hidden: np.ndarray) -> bool:
 def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
     """Items for an icon redrawn as one plain shape (module docstring), else none."""
     if not c.ref_ink.any() or not _plain_shape(c.cand_ink):
+        return []
+    cand_paint = _paint(c)[1]
+    if int((c.cand_ink & ~cand_paint).sum()) > SVG_PLAIN_BARE * int(c.cand_ink.sum()) and not _plain_shape(cand_paint):
+        # Ink taken against a filled candidate's most common colour (a tablet drawn over its phone) holds
+        # the bare canvas around the drawing: that "shape" is the canvas, not a drawing; the drawing is
+        # the paint, and it is no plain shape.
         return []
     near = max(2.0, SVG_OUTLINE_NEAR * min(c.h, c.w))
     ref_outline, cand_outline = _outline(c.ref_grey), _outline(c.cand_grey)
