@@ -1,4 +1,4 @@
-"""Data pushed out of a plot's view reads as data missing (`chart_grade.hidden_share`)."""
+"""Data pushed out of a plot's view, or squeezed into a sliver, reads as data missing (`chart_view.hidden_share`)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from verm.chart_view import hidden_share
 from verm.imaging import to_png
 from verm.perturb.base import Edit
 from verm.perturb.chart import ChartPerturber
-from verm.perturb.chart_grade import hidden_share
 from verm.perturb.effect import Effect
 from verm.types import Rendering, Task
 

@@ -59,9 +59,9 @@ range leave empty axes; a value at or below 0 on a log axis), or squeezes it
 into a sliver with its values unchanged (a log scale that presses a pyramid's
 bars into the top pixel rows, a range that flattens every line against an
 edge), is read as data missing: the item says the share of the plotted data
-out of view (`chart_grade.hidden_share`: the mean, over the plot's series that
+out of view (`verm.chart_view.hidden_share`: the mean, over the plot's series that
 showed, of the share of their points or bars gone or squeezed) and is graded
-at least 1 under 10 %, 2 under 50 %, else 3 (`HIDDEN_STEPS`); it is a
+at least 1 under 10 %, 2 under 50 %, else 3 (`chart_view.HIDDEN_STEPS`); it is a
 data_error where that weighs more than the op's own grade (a log axis that
 hides most of the data).
 
@@ -83,6 +83,7 @@ import random
 import re
 from typing import Any, ClassVar
 
+from verm.chart_view import hidden_severity, hidden_share
 from verm.perturb import chart_grade
 from verm.perturb.base import BasePerturber, Edit, NotApplicable, OpSpec, Params
 from verm.perturb.chart_source import (
@@ -137,9 +138,6 @@ SCALE_MOVED = 0.05
 LIMITS_MOVED = 0.20
 SHADE_DE = 25.0
 RECOLOURED_PLOT = 0.5
-#: Data pushed out of view (`chart_grade.hidden_share`): under this share of a plot's data -> 1, under
-#: the second -> 2, else 3 (most of the plot's data is gone, as a series missing).
-HIDDEN_STEPS = (0.1, 0.5)
 #: Calls that set an axes' y scale or limits: a limits edit is inserted after them (`_axis_insert`).
 Y_AXIS_SETTERS = frozenset({"set_yscale", "yscale", "set_ylim", "ylim", "set_ybound"})
 #: The plot's frame (spines) is left out of its ink: this share of its size on each side.
@@ -148,10 +146,8 @@ FRAME = 0.02
 
 def _hidden_grade(effect: Effect) -> tuple[float, int]:
     """The share of a plot's data the edit pushed out of view, and the severity it weighs (0 for none)."""
-    hidden = chart_grade.hidden_share(effect.before.scene, effect.after.scene) or 0.0
-    if hidden <= 0.0:
-        return 0.0, 0
-    return hidden, 1 if hidden < HIDDEN_STEPS[0] else 2 if hidden < HIDDEN_STEPS[1] else 3
+    hidden = hidden_share(effect.before.scene, effect.after.scene) or 0.0
+    return hidden, hidden_severity(hidden)
 
 
 # --------------------------------------------------------------------------- the perturber
@@ -194,7 +190,7 @@ class ChartPerturber(BasePerturber):
 
     def grade(self, edit: Edit, effect: Effect) -> int:
         """Severity by what shows (the table in the module docstring), and never below what the data it
-        pushed out of view weighs (`HIDDEN_STEPS`)."""
+        pushed out of view weighs (`chart_view.HIDDEN_STEPS`)."""
         return max(self._grade_op(edit, effect), _hidden_grade(effect)[1])
 
     def describe(self, edit: Edit, effect: Effect) -> tuple[str, str, str]:
