@@ -56,6 +56,17 @@ handles = ax.get_lines()[:2]
 ax.legend(handles, [h.get_label() for h in handles], loc="upper left")
 """
 
+PYRAMID = """
+import matplotlib.pyplot as plt
+ages = [f"{5 * k}-{5 * k + 4}" for k in range(12)]
+men = [1.4, 1.6, 1.8, 2.0, 2.1, 2.1, 2.0, 1.8, 1.6, 1.4, 1.1, 0.8]
+fig, ax = plt.subplots(figsize=(6, 5))
+ax.barh(range(12), [-m for m in men], color="#3a7dc9")
+ax.barh(range(12), [m * 1.05 for m in men], color="#d9534f")
+ax.set_yticks(range(12), ages)
+ax.set_ylim(-0.6, 11.6)
+"""
+
 BAND = """
 import matplotlib.pyplot as plt
 years = [2008, 2009, 2010, 2011, 2012, 2013]
@@ -86,6 +97,8 @@ ax.plot_surface(x, y, np.sin(np.hypot(x, y)), cmap="viridis")
 def charts() -> Iterator[dict[str, Rendering]]:
     sources = {
         "bars": BARS,
+        "pyramid": PYRAMID,
+        "pyramid_log": PYRAMID + "ax.set_yscale('log')\n",
         "bars_wide": BARS + "ax.set_ylim(0, 36)\n",
         "bars_log_colour": BARS.replace("#4c72b0", "#d62728") + "ax.set_yscale('log')\n",
         "line": LINE,
@@ -144,6 +157,17 @@ def test_a_wider_range_moves_bar_ends_as_far_as_a_line(charts: dict[str, Renderi
     # truth grades a widened range by how far the marks moved, as a narrowed one).
     assert found(charts, "bars", "bars_wide") == [("data_error", 2)]
     assert found(charts, "line", "line_wide") == [("data_error", 2)]
+
+
+def test_a_log_axis_that_squeezes_the_bars_into_slivers_reads_as_the_data_hidden(charts: dict[str, Rendering]) -> None:
+    # A log scale on a pyramid's age axis (the bars at 0..11) presses all but the first bars into the top rows:
+    # the reader sees the data gone, as the ground truth grades it (`chart_view.hidden_share`), not a new scale (2).
+    judgment = SceneJudge().judge(Task.CHART, charts["pyramid"], charts["pyramid_log"])
+    [item] = judgment.discrepancies
+    assert (item.category, item.severity) == ("data_error", 3), item
+    assert "squeezed unreadable" in item.description and "scale is log" in item.description, item
+    # Bars whose tops a log axis only moved keep their reading: the scale change, 2 (below).
+    assert found(charts, "bars", "bars_log_colour") == [("structure_error", 2), ("style_error", 2)]
 
 
 def test_bars_recoloured_lie_apart_from_the_tops_a_log_axis_moved(charts: dict[str, Rendering]) -> None:

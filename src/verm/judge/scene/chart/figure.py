@@ -17,6 +17,8 @@ import math
 from collections import Counter
 from typing import Any
 
+from verm.chart_view import hidden_severity
+from verm.chart_view import hidden_share as data_hidden_share
 from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_margin
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
@@ -315,7 +317,9 @@ class ChartDiff(TextRules):
             # Values read the same on either scale; the data's shape changes (2), barely when its marks move
             # less than 5 % of the plot (1).
             sev = 1 if _scale_moves(r, c, axis) < 0.05 else 2
-            out.add("structure_error", sev, f"{where} {axis}-axis", f"the {axis}-axis scale is {cs}, should be {rs}",
+            category, text = "structure_error", f"the {axis}-axis scale is {cs}, should be {rs}"
+            category, sev, text = _read_as_hidden(r, c, category, sev, text)
+            out.add(category, sev, f"{where} {axis}-axis", text,
                     tick_box, Unit(f"{axis}-axis scale", rs, cs, "axes", where))  # fmt: skip
             return
         rl, cl = r.get(f"{axis}lim") or [], c.get(f"{axis}lim") or []
@@ -382,8 +386,10 @@ class ChartDiff(TextRules):
                         # Bars shortened by a wider range: the change shows where their ends were, not on
                         # the bars, so a look change of the bars lies apart from it.
                         apart["off_marks"] = True
-                    out.add("data_error", sev, f"{where} {axis}-axis",
-                            f"the {axis}-axis range is {new}, should be {old}", tick_box,
+                    _, sev, text = _read_as_hidden(
+                        r, c, "data_error", sev, f"the {axis}-axis range is {new}, should be {old}"
+                    )
+                    out.add("data_error", sev, f"{where} {axis}-axis", text, tick_box,
                             Unit(f"{axis}-axis range", old, new, "axes", where), **apart)  # fmt: skip
         tr = [t.get("text", "") for t in ticks_r]
         tc = [t.get("text", "") for t in ticks_c]
@@ -414,6 +420,18 @@ class ChartDiff(TextRules):
                 f"{axis}-axis tick labels differ: " + "; ".join(diffs[:4]) + ("; …" if len(diffs) > 4 else ""),
                 tick_box, Unit(f"{axis}-axis tick labels", "|".join(tr), "|".join(tc), "axis", where),
                 label_swaps=swaps)  # fmt: skip
+
+
+def _read_as_hidden(r: dict[str, Any], c: dict[str, Any], category: str, sev: int, text: str) -> tuple[str, int, str]:
+    """An axis change that pushes the plot's data out of view or squeezes it into a sliver reads as data missing
+    where that weighs more than the change itself (`verm.chart_view.hidden_share`, as the ground truth reads it:
+    a log axis that presses a pyramid's bars into the top rows)."""
+    hidden = data_hidden_share({"axes": [r]}, {"axes": [c]}) or 0.0
+    weight = hidden_severity(hidden)
+    if weight <= sev:
+        return category, sev, text
+    how_much = "all" if hidden >= 0.995 else f"{hidden:.0%}"
+    return "data_error", weight, f"{how_much} of the plotted data is out of view or squeezed unreadable ({text})"
 
 
 def _one_label_list(items: list[Finding], start: int) -> None:
