@@ -85,3 +85,25 @@ def test_points_in_place_under_new_ticks_read_other_values(judge: PixelJudge) ->
     # Every y value scaled by 1.5 and the axis autoscaled: no point moved, the y tick labels did.
     ds = judge.judge_images(Task.CHART, _image(_scatter(1.0)), _image(_scatter(1.5)))
     assert max(d.severity for d in ds) == 3, ds
+
+
+def _twin(right_axis: bool) -> plt.Figure:
+    fig, ax = plt.subplots(figsize=(6, 4))
+    x = np.arange(8)
+    ax.bar(x, [3, 5, 2, 6, 4, 5, 3, 4], color="#1f77b4")
+    if right_axis:
+        ax.twinx().plot(x, 100 + 10 * x, color="#d62728")
+    return fig
+
+
+def test_a_twin_axis_right_of_the_frame_is_told(judge: PixelJudge) -> None:
+    # Its marks are read on two y axes: which are whose is not told, so the y readings are not taken.
+    from verm.judge.pixel.chart_reading import _twin_axis
+    from verm.judge.pixel.layout import chart_frame
+
+    for twin in (True, False):
+        ink = (np.asarray(_image(_twin(twin)).convert("L")) < 200).astype(bool)
+        frame = chart_frame(np.asarray(_image(_twin(twin)).convert("RGB")), ink)
+        assert frame is not None
+        ctx = type("C", (), {"w": ink.shape[1], "h": ink.shape[0]})()
+        assert _twin_axis(ctx, ink, frame) is twin  # type: ignore[arg-type]

@@ -97,6 +97,15 @@ def _readings(marks: np.ndarray, ax: str, start: float, value: tuple[float, floa
     return [slope * (start + float(np.searchsorted(cum, q))) + intercept for q in READ_QUANTILES]
 
 
+def _twin_axis(c: _Ctx, ink: np.ndarray, frame: PxBox) -> bool:
+    """Tick labels right of the frame: a twin y axis (three or more labels, ink rows apart, in the
+    band within 5 % of the image of the frame's right edge; a legend beside the plot counts too, and
+    the marks are then not read either)."""
+    fx0, fy0, fx1, fy1 = frame
+    band = ink[fy0:fy1, min(c.w, fx1 + 3) : min(c.w, int(fx1 + 0.05 * c.w))]
+    return band.size > 0 and len(_runs(band.any(axis=1), gap=1)) >= 3
+
+
 def reading_change(c: _Ctx, ax: str) -> float | None:
     """How far the marks' values read on numeric axis ``ax`` ('x' or 'y') moved between the images:
     the median over `READ_QUANTILES` of |candidate - reference| over the reference reading (at
@@ -104,6 +113,8 @@ def reading_change(c: _Ctx, ax: str) -> float | None:
     cand_frame = _cand_frame(c)
     if c.frame is None or cand_frame is None or ax not in ("x", "y") or not _Ocr.available():
         return None
+    if ax == "y" and any(_twin_axis(c, ink, f) for ink, f in ((c.ref_ink, c.frame), (c.cand_ink, cand_frame))):
+        return None  # (the marks are read on two y axes: which marks are whose is not told)
     found = [_tick_band(c, ink, f, ax) for ink, f in ((c.ref_ink, c.frame), (c.cand_ink, cand_frame))]
     if found[0] is None or found[1] is None:
         return None
