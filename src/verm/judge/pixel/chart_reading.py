@@ -101,7 +101,7 @@ def _twin_axis(c: _Ctx, ink: np.ndarray, frame: PxBox) -> bool:
     """Tick labels right of the frame: a twin y axis (three or more labels, ink rows apart, in the
     band within 5 % of the image of the frame's right edge; a legend beside the plot counts too, and
     the marks are then not read either)."""
-    fx0, fy0, fx1, fy1 = frame
+    _, fy0, fx1, fy1 = frame
     band = ink[fy0:fy1, min(c.w, fx1 + 3) : min(c.w, int(fx1 + 0.05 * c.w))]
     return band.size > 0 and len(_runs(band.any(axis=1), gap=1)) >= 3
 
