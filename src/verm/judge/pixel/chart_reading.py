@@ -120,7 +120,13 @@ def reading_change(c: _Ctx, ax: str) -> float | None:
         return None
     (ra, ca) = found[0], found[1]
     box = (min(ra[0][0], ca[0][0]), min(ra[0][1], ca[0][1]), max(ra[0][2], ca[0][2]), max(ra[0][3], ca[0][3]))
+    if min(len(ra[1]), len(ca[1])) < 3:
+        return None  # (fewer than three labels give no map)
+    # An extra read beside the judgment's: the OCR budget is left to the changes it reads (a changed
+    # label's text is no less read for it).
+    calls = c.ocr_calls
     pair = _read_pair(c, box, block=ax != "x")
+    c.ocr_calls = calls
     if pair is None:
         return None
     maps = []
