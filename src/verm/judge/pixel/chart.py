@@ -28,6 +28,7 @@ from verm.judge.pixel.chart_legend import legend_entries_of_series
 from verm.judge.pixel.chart_missing import _hidden_plot_items
 from verm.judge.pixel.chart_palette import _palette_kept
 from verm.judge.pixel.chart_pie import pie_changes
+from verm.judge.pixel.chart_reading import graded_by_reading, values_read_anew
 from verm.judge.pixel.chart_recolour import (
     _legend_entry_of_change,
     _main_colours,
@@ -318,11 +319,20 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                         # Limits set by hand, every mark following them: graded by how much wider the
                         # range is, the perturbation rule's steps (narrowed 3, under 1.5 times 1, else 2).
                         sev = 3 if fit.widened < 0.95 else (1 if fit.widened < AXIS_WIDENED else 2)
+                    if cat == "data_error":
+                        # What the marks read on the new ticks says whether the values changed (chart_reading).
+                        sev, note, y_range = graded_by_reading(c, ax, sev, fit, note)
+                        if y_range is not None:
+                            items.append(y_range)
                     if cat == "data_error" and sev < 3 and _series_dropped(c, plot_colours):
                         # One of the plot's series is gone beside the new range: marks that follow the
                         # axis do not say the data are the same (a series dropped is a severe change).
                         sev, note = 3, f"{note}; a series' colour is gone from the plot"
                 inner = []
+            elif cat == "data_error" and not inner:
+                # New ticks over marks that stayed (a scatter scaled under an autoscaled axis) may read
+                # other values: a data change.
+                sev, note = values_read_anew(c, ax, sev, note)
             items.append(
                 _Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", f"{ax}-axis", parts=parts)
             )
