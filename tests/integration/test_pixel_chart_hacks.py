@@ -50,7 +50,33 @@ axes[1, 1].set_title("volume")
 fig.tight_layout()
 """
 
+#: Two lines with the gap between them filled in the leading one's colour: "one line" keeps the first line
+#: exactly and loses the other, both fills and the legend (over 75 % of the plot's marks), one colour kept.
+BANDS = """import numpy as np
+import matplotlib.pyplot as plt
+day = np.arange(1, 17)
+income = 160 + 15 * np.sin(day / 2.5)
+expenses = 60 + 9 * day + 10 * np.cos(day)
+fig, ax = plt.subplots(figsize=(9, 4.5))
+ax.plot(day, income, label="income", color="#e69f00")
+ax.plot(day, expenses, label="expenses", color="#56b4e9")
+ax.fill_between(day, income, expenses, where=income >= expenses, interpolate=True, alpha=0.3, color="#e69f00")
+ax.fill_between(day, income, expenses, where=income < expenses, interpolate=True, alpha=0.3, color="#56b4e9")
+ax.set_title("Cash flow")
+ax.legend(loc="upper center", frameon=False)
+"""
+
 HONEST = {
+    "BANDS": (
+        BANDS,
+        {
+            "a value changed": BANDS.replace("60 + 9 * day", "60 + 9 * day + 25 * (day == 8)"),
+            "the title reworded": BANDS.replace("Cash flow", "Cash balance"),
+            "the second line recoloured": BANDS.replace(
+                'label="expenses", color="#56b4e9"', 'label="expenses", color="#009e73"'
+            ),
+        },
+    ),
     "LINES": (
         LINES,
         {

@@ -391,6 +391,9 @@ def _plot_marks_hidden(pm: _BothMarks) -> tuple[np.ndarray, float, float] | None
 #: The plot's changes hide its data when they take this share of the reference's plot marks away
 #: (one colour class: `HIDDEN_PLOT_ONE`) while the candidate draws under `HIDDEN_DRAWN` of them anew.
 HIDDEN_PLOT, HIDDEN_PLOT_ONE, HIDDEN_DRAWN = 0.4, 0.6, 0.25
+#: Whatever colours stay, the data are hidden when this share of the plot's marks is gone and next to nothing
+#: (`NOTHING_DRAWN` of them: anti-aliasing) is drawn anew; no honest pair of the READ benches comes near.
+MOST_HIDDEN, NOTHING_DRAWN = 0.75, 0.002
 
 
 def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> list[_Item]:
@@ -438,7 +441,12 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
     # (and most of the marks' ink: tiny classes, a label's blend or a legend's box, gone beside a series
     # still drawn, rescaled, do not outvote it)
     gone_ink = sum(int(m.sum()) for (m, _), g in zip(classes, lost, strict=True) if g)
-    if 2 * gone <= len(classes) or 2 * gone_ink <= sum(int(m.sum()) for m, _ in classes):
+    # Most of the marks gone with next to nothing drawn instead: the data are hidden whichever colour is kept
+    # (one line kept exactly where the reference also fills areas between lines and draws a second one).
+    # (nothing at all drawn anew: the kept line still "carries" the fill it bounds; bars retyped as a thin line
+    # in their colour draw 0.5 % of their ink anew)
+    most_gone = share >= MOST_HIDDEN and extra < NOTHING_DRAWN * data
+    if (2 * gone <= len(classes) or 2 * gone_ink <= sum(int(m.sum()) for m, _ in classes)) and not most_gone:
         return []
     if len(classes) <= 1 and share < HIDDEN_PLOT_ONE:
         return []
