@@ -1,40 +1,45 @@
 """Charts: subplots laid out anew (a row of them stacked as a column, or the reverse; a grid of them
-transposed) are one layout change, read before anything else (`_subplots_rearranged`), when the candidate's subplots still hold the
-reference's data. Rules in full: docs/judges.md, "Pixel judge", "Charts"."""
+transposed) are one layout change, read before anything else (`_subplots_rearranged`): each reference
+subplot is found again in a candidate one, moved and scaled, and what it no longer draws there is a
+data change beside the layout one. Rules in full: docs/judges.md, "Pixel judge", "Charts"."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from verm.judge.pixel.chart_resized import panels_hidden
+from verm.judge.pixel.chart_rearranged_text import rearranged_text_items
+from verm.judge.pixel.chart_resized import panel_hidden_marks
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.geometry import PxBox, _box_overlap, _union
 from verm.judge.pixel.layout import BOXED_SIDE, boxed_frames, frame_sides, subplot_arrangement, subplot_frames
 
 #: A subplot squeezed by a new arrangement (three stacked in a wide figure) spans this share of the image side.
 REARRANGED_MIN = 0.04
-#: Rearranged subplots whose frames keep under this share of the reference's width or height are squeezed (severity 3).
+#: Rearranged subplots whose frames keep under this share of the reference's width or height are squeezed (said so).
 REARRANGED_SQUEEZED = 0.25
-#: Subplots laid out anew hold the reference's data when, each stretched back onto a reference subplot, they
-#: leave at most this share of its marks undrawn (`chart_resized.panels_hidden`).
+#: A reference subplot's data are drawn again in the candidate when the best candidate subplot, stretched
+#: back onto it, leaves at most this share of its marks undrawn (`chart_resized.panel_hidden_marks`).
 REARRANGED_HIDDEN = 0.5
 
 
-def _subplots_rearranged(c: _Ctx) -> _Item | None:
+def _subplots_rearranged(c: _Ctx) -> list[_Item]:
     """The reference's subplots, laid out in one row (or one column), stand in one column (or one
     row) in the candidate, or a grid of them stands transposed (3x2 instead of 2x3, as many subplots):
     one layout change to an annotator (2x1 instead of 1x2), however many of
-    its pixels moved. Every other reading of such a pair (data hidden, blocks moved, axes changed)
-    compares a subplot with whatever now stands in its place, so this item replaces them all."""
+    its pixels moved, graded as the truth grades it (2: every value is still there, arranged anew).
+    Every other reading of such a pair (data hidden, blocks moved, axes changed) compares a subplot
+    with whatever now stands in its place, so these items replace them all: the layout change, and
+    one data change when some reference subplots are not drawn again in any candidate subplot (a
+    series dropped, values scaled, inside the subplots laid out anew). Empty when the layout is kept."""
     # (boxed axes apart from one another: an inset, a pie's straight edges are no layout)
     ref = boxed_frames(c.ref_ink, subplot_frames(c.ref, c.ref_ink))
     if len(ref) < 2 or not _apart(ref):
-        return None
+        return []
     (rr, rc) = subplot_arrangement(ref, c.w, c.h)
     # A grid of rows and columns (small multiples 2x3) laid out anew is transposed whole (3x2).
     grid = rr > 1 and rc > 1
     if grid and rr == rc:
-        return None
+        return []
     # The candidate still draws half the reference's axes where they were, every spine of each: the
     # same layout (marks on a spine may split the frames found in it).
     kept = [
@@ -47,13 +52,13 @@ def _subplots_rearranged(c: _Ctx) -> _Item | None:
         )
     ]
     if 2 * len(kept) >= len(ref):
-        return None
+        return []
     cand = boxed_frames(c.cand_ink, subplot_frames(c.cand, c.cand_ink))
     if len(cand) < 2:
         # Stacked the other way, each subplot is squeezed along it: smaller frames, as many as the reference's.
         cand = boxed_frames(c.cand_ink, subplot_frames(c.cand, c.cand_ink, REARRANGED_MIN))
         if len(cand) != len(ref):
-            return None
+            return []
     (cr, cc) = subplot_arrangement(cand, c.w, c.h)
     # (stacked the other way: at least as many rows as the reference had columns, or the reverse;
     # a frame broken by bars on its spine may add one beside another)
@@ -61,22 +66,48 @@ def _subplots_rearranged(c: _Ctx) -> _Item | None:
     # (a grid: as many subplots, in as many rows as the reference had columns and the reverse)
     transposed = grid and len(cand) == len(ref) and (cr, cc) == (rc, rr)
     if not (stacked_down or stacked_across or transposed):
-        return None
-    # Only the same data laid out anew is one layout change: empty subplots stacked the other way, or
-    # other marks in them, hide the reference's data (read as such by the other readings).
-    if panels_hidden(c, ref, cand) > REARRANGED_HIDDEN:
-        return None
+        return []
+    # Each reference subplot found again in the candidate's: the same data laid out anew are one layout
+    # change; subplots that are no longer drawn again are a data change inside them.
+    # (reward hacks keep the reference's axes where they were: empty axes never reach here)
+    counts = panel_hidden_marks(c, ref, cand)
     now = f"{cr}x{cc}" if transposed else (f"{cr}x1" if stacked_down else f"1x{cc}")
     # Squeezed along one side to a fraction of it, the subplots' data are hard to read: a severe change.
     kept = min(
         float(np.median([f[2] - f[0] for f in cand])) / max(1.0, float(np.median([f[2] - f[0] for f in ref]))),
         float(np.median([f[3] - f[1] for f in cand])) / max(1.0, float(np.median([f[3] - f[1] for f in ref]))),
     )
+    # (squeezed, the subplots still hold every value: the truth grades any new arrangement 2)
     squeezed = f", squeezed to {100 * kept:.0f}% of their size" if kept < REARRANGED_SQUEEZED else ""
-    return _Item(
-        "structure_error", 3 if squeezed else 2, _union([*ref, *cand]),
-        f"The subplots are arranged {now} instead of {rr}x{rc}{squeezed}.", "layout",
-    )  # fmt: skip
+    # The data no longer drawn in some subplots change them on the same place as the new arrangement:
+    # one item, as an annotator reads it, graded by the data change (a series dropped, values scaled).
+    differ = [(n, hidden) for n, hidden, _ in counts if n and hidden > REARRANGED_HIDDEN * n]
+    data = ""
+    if differ:
+        share = sum(hidden for _, hidden in differ) / sum(n for n, _ in differ)
+        data = (
+            f"; on the same place, the plotted data differ in {len(differ)} of {len(ref)} subplots"
+            f" ({100 * share:.0f}% of their marks are drawn in no candidate subplot)"
+        )
+    items = [
+        _Item(
+            "data_error" if differ else "structure_error", 3 if differ else 2, _union([*ref, *cand]),
+            f"The subplots are arranged {now} instead of {rr}x{rc}{squeezed}{data}.", "layout",
+        )
+    ]  # fmt: skip
+    # Each reference subplot's words went with it: to the candidate subplot of the same place in reading
+    # order (subplots(r, k) laid out (k, r) keeps the axes' order), or, the frames found not one for
+    # one, the one holding its marks.
+    to: list[PxBox | None] = [where for _, _, where in counts]
+    if len(cand) == len(ref):
+        order = sorted(range(len(cand)), key=lambda k: (cand[k][1] // max(1, c.h // 20), cand[k][0]))
+        ref_order = sorted(range(len(ref)), key=lambda k: (ref[k][1] // max(1, c.h // 20), ref[k][0]))
+        for i, k in zip(ref_order, order, strict=True):
+            to[i] = cand[k]
+    if not squeezed:
+        # (squeezed subplots crowd their words over one another's, and their frames are found less surely)
+        items.extend(rearranged_text_items(c, ref, to))
+    return items
 
 
 def _apart(frames: list[PxBox]) -> bool:
