@@ -20,6 +20,11 @@ REARRANGED_SQUEEZED = 0.25
 #: A reference subplot's data are drawn again in the candidate when the best candidate subplot, stretched
 #: back onto it, leaves at most this share of its marks undrawn (`chart_resized.panel_hidden_marks`).
 REARRANGED_HIDDEN = 0.5
+#: Subplots whose marks are this share not drawn again (of those that differ) changed much: severity 3.
+REARRANGED_SEVERE = 0.7
+#: Subplots whose marks are this share not drawn again hold none of the reference's data (a series
+#: dropped): data hidden, an item apart from the new arrangement.
+REARRANGED_GONE = 0.88
 
 
 def _subplots_rearranged(c: _Ctx) -> list[_Item]:
@@ -80,21 +85,35 @@ def _subplots_rearranged(c: _Ctx) -> list[_Item]:
     # (squeezed, the subplots still hold every value: the truth grades any new arrangement 2)
     squeezed = f", squeezed to {100 * kept:.0f}% of their size" if kept < REARRANGED_SQUEEZED else ""
     # The data no longer drawn in some subplots change them on the same place as the new arrangement:
-    # one item, as an annotator reads it, graded by the data change (a series dropped, values scaled).
-    differ = [(n, hidden) for n, hidden, _ in counts if n and hidden > REARRANGED_HIDDEN * n]
+    # one item, as an annotator reads it, graded by how much of them is not drawn again (values scaled or
+    # an axis re-ranged leave most marks near where they were: 2; most of them gone: 3). Nearly none drawn
+    # again, the subplots' data are gone (a series dropped): an item of its own beside the layout one.
+    differ = [
+        (f, n, hidden) for f, (n, hidden, _) in zip(ref, counts, strict=True) if n and hidden > REARRANGED_HIDDEN * n
+    ]
+    share = sum(hidden for _, _, hidden in differ) / max(1, sum(n for _, n, _ in differ))
     data = ""
-    if differ:
-        share = sum(hidden for _, hidden in differ) / sum(n for n, _ in differ)
+    if differ and share < REARRANGED_GONE:
         data = (
             f"; on the same place, the plotted data differ in {len(differ)} of {len(ref)} subplots"
             f" ({100 * share:.0f}% of their marks are drawn in no candidate subplot)"
         )
+    severe = bool(data) and share >= REARRANGED_SEVERE
     items = [
         _Item(
-            "data_error" if differ else "structure_error", 3 if differ else 2, _union([*ref, *cand]),
+            "data_error" if data else "structure_error", 3 if severe else 2, _union([*ref, *cand]),
             f"The subplots are arranged {now} instead of {rr}x{rc}{squeezed}{data}.", "layout",
         )
     ]  # fmt: skip
+    if differ and share >= REARRANGED_GONE:
+        items.append(
+            _Item(
+                "data_error", 3, _union([f for f, _, _ in differ]),
+                f"The candidate hides the reference's plotted data in {len(differ)} of {len(ref)} subplots laid"
+                f" out anew ({100 * share:.0f}% of their marks are drawn in no candidate subplot).", "hidden",
+                parts=[f for f, _, _ in differ],
+            )
+        )  # fmt: skip
     # Each reference subplot's words went with it: to the candidate subplot of the same place in reading
     # order (subplots(r, k) laid out (k, r) keeps the axes' order), or, the frames found not one for
     # one, the one holding its marks.
