@@ -87,7 +87,8 @@ def _subplots_rearranged(c: _Ctx) -> list[_Item]:
     # The data no longer drawn in some subplots change them on the same place as the new arrangement:
     # one item, as an annotator reads it, graded by how much of them is not drawn again (values scaled or
     # an axis re-ranged leave most marks near where they were: 2; most of them gone: 3). Nearly none drawn
-    # again, the subplots' data are gone (a series dropped): an item of its own beside the layout one.
+    # again, the subplots' data are gone (a series dropped): an item of its own beside the layout one, a
+    # series missing rather than the data hidden (the reading of a hack's empty axes).
     differ = [
         (f, n, hidden) for f, (n, hidden, _) in zip(ref, counts, strict=True) if n and hidden > REARRANGED_HIDDEN * n
     ]
@@ -109,8 +110,8 @@ def _subplots_rearranged(c: _Ctx) -> list[_Item]:
         items.append(
             _Item(
                 "data_error", 3, _union([f for f, _, _ in differ]),
-                f"The candidate hides the reference's plotted data in {len(differ)} of {len(ref)} subplots laid"
-                f" out anew ({100 * share:.0f}% of their marks are drawn in no candidate subplot).", "hidden",
+                f"Data of {len(differ)} of {len(ref)} subplots laid out anew are missing in the candidate"
+                f" ({100 * share:.0f}% of their marks are drawn in no candidate subplot: a series dropped).", "missing",
                 parts=[f for f, _, _ in differ],
             )
         )  # fmt: skip
