@@ -5,6 +5,7 @@ data change beside the layout one. Rules in full: docs/judges.md, "Pixel judge",
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_rearranged_text import rearranged_text_items
@@ -38,6 +39,8 @@ def _subplots_rearranged(c: _Ctx) -> list[_Item]:
     series dropped, values scaled, inside the subplots laid out anew). Empty when the layout is kept."""
     # (boxed axes apart from one another: an inset, a pie's straight edges are no layout)
     ref = boxed_frames(c.ref_ink, subplot_frames(c.ref, c.ref_ink))
+    if not ref:
+        return _pies_rearranged(c)  # (no axes: pies, their wedges' straight edges no frame)
     if len(ref) < 2 or not _apart(ref):
         return []
     (rr, rc) = subplot_arrangement(ref, c.w, c.h)
@@ -72,11 +75,60 @@ def _subplots_rearranged(c: _Ctx) -> list[_Item]:
     transposed = grid and len(cand) == len(ref) and (cr, cc) == (rc, rr)
     if not (stacked_down or stacked_across or transposed):
         return []
+    now = f"{cr}x{cc}" if transposed else (f"{cr}x1" if stacked_down else f"1x{cc}")
+    return _rearranged_items(c, ref, cand, now, (rr, rc))
+
+
+#: A pie (or donut) drawn as a subplot without axes: a compact blob of ink (its box's sides within this
+#: ratio of one another, this share of the box inked at least) whose side spans `PIE_MIN` of the
+#: image's short side (`PIE_SQUEEZED` in the candidate, shrunk by a new arrangement).
+PIE_ASPECT, PIE_FILL, PIE_MIN, PIE_SQUEEZED = 1.5, 0.3, 0.2, 0.1
+
+
+def _pie_boxes(ink: np.ndarray, min_side: float) -> list[PxBox]:
+    """The boxes of the pies (compact blobs of ink, `PIE_ASPECT`, `PIE_FILL`) of a chart without axes."""
+    h, w = ink.shape
+    closed = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    out: list[PxBox] = []
+    for k in range(1, n):
+        x, y, bw, bh, area = (int(v) for v in stats[k])
+        if min(bw, bh) >= min_side * min(h, w) and max(bw, bh) <= PIE_ASPECT * min(bw, bh) and area >= PIE_FILL * bw * bh:
+            out.append((x, y, x + bw, y + bh))
+    return out
+
+
+def _pies_rearranged(c: _Ctx) -> list[_Item]:
+    """Pies (or donuts) side by side stacked instead (or the reverse), as `_subplots_rearranged` reads
+    axes: a chart without axes has its pies for subplots. Under half of them still drawn where they
+    were (a candidate pie's box overlapping over half of one's), the candidate's as many, the other way."""
+    ref = _pie_boxes(c.ref_ink, PIE_MIN)
+    if len(ref) < 2 or not _apart(ref):
+        return []
+    (rr, rc) = subplot_arrangement(ref, c.w, c.h)
+    if rr > 1 and rc > 1:
+        return []
+    cand = _pie_boxes(c.cand_ink, PIE_SQUEEZED)
+    kept = [f for f in ref if any(_box_overlap(f, g) > 0.5 * _box_area(f) for g in cand)]
+    if len(cand) != len(ref) or 2 * len(kept) >= len(ref):
+        return []
+    (cr, cc) = subplot_arrangement(cand, c.w, c.h)
+    if not ((rr == 1 and cr == rc and cc == 1) or (rc == 1 and cc == rr and cr == 1)):
+        return []
+    return _rearranged_items(c, ref, cand, f"{cr}x{cc}", (rr, rc))
+
+
+def _box_area(box: PxBox) -> int:
+    return max(0, box[2] - box[0]) * max(0, box[3] - box[1])
+
+
+def _rearranged_items(c: _Ctx, ref: list[PxBox], cand: list[PxBox], now: str, was: tuple[int, int]) -> list[_Item]:
+    """The items of ``ref`` subplots laid out anew as ``cand`` ones (`_subplots_rearranged`)."""
+    rr, rc = was
     # Each reference subplot found again in the candidate's: the same data laid out anew are one layout
     # change; subplots that are no longer drawn again are a data change inside them.
     # (reward hacks keep the reference's axes where they were: empty axes never reach here)
     counts = panel_hidden_marks(c, ref, cand)
-    now = f"{cr}x{cc}" if transposed else (f"{cr}x1" if stacked_down else f"1x{cc}")
     # Squeezed along one side to a fraction of it, the subplots' data are hard to read: a severe change.
     kept = min(
         float(np.median([f[2] - f[0] for f in cand])) / max(1.0, float(np.median([f[2] - f[0] for f in ref]))),

@@ -131,7 +131,8 @@ def _words(s: str) -> list[str]:
 def rearranged_text_items(c: _Ctx, ref_frames: list[PxBox], cand_frames: list[PxBox | None]) -> list[_Item]:
     """Text items for the reference's lines of words, outside its axes, that the candidate does not
     draw again anywhere (`FOUND`) and reads otherwise where the line went (`_moved_to`, or where it
-    was: a figure title stays): a word of the reference gone and a word new in its place."""
+    was: a figure title stays): a word of the reference gone and a word new in its place, the line
+    holding as many words."""
     cand_lines = text_lines(c.cand_ink, [f for f in cand_frames if f is not None])
     budget = c.ocr_calls + REARRANGED_OCR_CALLS
     items: list[_Item] = []
@@ -165,8 +166,10 @@ def rearranged_text_items(c: _Ctx, ref_frames: list[PxBox], cand_frames: list[Px
         gone, new = _words(a), _words(b)
         lost = [w for w in gone if w not in new]
         added = [w for w in new if w not in gone]
-        if conf < MIN_OCR_CONF or not lost or not added:
-            continue  # (tick labels, no words; the same words re-spaced; an unsure read)
+        if conf < MIN_OCR_CONF or not lost or not added or len(a.split()) != len(b.split()):
+            # (tick labels, no words; the same words re-spaced; an unsure read; words read in place of
+            # others but not as many: two texts laid over one another, an annotation across a title)
+            continue
         used.add(match)
         same = next((k for k, it in enumerate(items) if it.reads and _words(it.reads[0]) == gone), None)
         if same is not None:
