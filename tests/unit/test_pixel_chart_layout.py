@@ -123,3 +123,20 @@ def test_axes_kept_where_they_were_are_no_layout_change() -> None:
     side_by_side = [(40, 40, 190, 260), (220, 40, 370, 260)]
     moved = _subplots_rearranged(_boxes_ctx(stacked, side_by_side))
     assert len(moved) == 1 and moved[0].severity == 2
+
+
+def _pies(rows: int, cols: int, shares: tuple[int, ...] = (38, 27, 18, 17)):
+    """A pie beside (or over) a donut, ``rows`` x ``cols``, in a wide figure."""
+    fig, (ax1, ax2) = plt.subplots(rows, cols, figsize=(9, 4.5))
+    ax1.pie(shares, labels=["North", "South", "East", "West"], startangle=90)
+    ax1.set_title("Market share")
+    ax2.pie([45, 30, 25], labels=["staff", "rent", "energy"], startangle=90, wedgeprops={"width": 0.4})
+    ax2.set_title("Costs")
+    return _image(fig)
+
+
+def test_pies_side_by_side_stacked_instead_are_one_layout_change(judge: PixelJudge) -> None:
+    # No axes: the pies are the subplots, found again smaller and elsewhere (not their wedges gone).
+    ds = judge.judge_images(Task.CHART, _pies(1, 2), _pies(2, 1))
+    assert [(d.category, d.severity) for d in ds] == [("structure_error", 2)], ds
+    assert "2x1 instead of 1x2" in ds[0].description

@@ -93,7 +93,11 @@ def _pie_boxes(ink: np.ndarray, min_side: float) -> list[PxBox]:
     out: list[PxBox] = []
     for k in range(1, n):
         x, y, bw, bh, area = (int(v) for v in stats[k])
-        if min(bw, bh) >= min_side * min(h, w) and max(bw, bh) <= PIE_ASPECT * min(bw, bh) and area >= PIE_FILL * bw * bh:
+        if (
+            min(bw, bh) >= min_side * min(h, w)
+            and max(bw, bh) <= PIE_ASPECT * min(bw, bh)
+            and area >= PIE_FILL * bw * bh
+        ):
             out.append((x, y, x + bw, y + bh))
     return out
 
