@@ -63,12 +63,23 @@ def test_subplots_squeezed_by_a_new_layout_are_one_layout_change_graded_as_any(j
     assert "squeezed" in ds[0].description
 
 
-def test_a_series_dropped_inside_subplots_laid_out_anew_is_the_layout_and_data_hidden(judge: PixelJudge) -> None:
-    # The bars gone from the second subplot, the two stacked instead of side by side: the layout change
-    # and that subplot's data hidden, not every subplot's data hidden nor the axes read as changed.
-    ds = judge.judge_images(Task.CHART, _panels(1, 2, (8, 3.5)), _panels(2, 1, (8, 3.5), bars=False))
-    assert [(d.category, d.severity) for d in ds] == [("structure_error", 2), ("data_error", 3)], ds
-    assert "2x1 instead of 1x2" in ds[0].description and "1 of 2 subplots" in ds[1].description
+def _fixed_panels(rows: int, cols: int, scale: float = 1.0):
+    """A line on a fixed y range beside dots, ``rows`` x ``cols``."""
+    fig, axs = plt.subplots(rows, cols, figsize=(8, 3.5), layout="constrained")
+    x = np.arange(10)
+    axs[0].plot(x, scale * np.sin(x / 2), color="#1f77b4", linewidth=2)
+    axs[0].set_ylim(-1.2, 1.2)
+    axs[1].scatter(x, x % 4, color="#2ca02c")
+    return _image(fig)
+
+
+def test_data_changed_inside_subplots_laid_out_anew_is_one_item_with_the_layout(judge: PixelJudge) -> None:
+    # The line's values negated and the two subplots stacked instead of side by side: one change on the
+    # same place, graded by the data (as the truth merges them), not every subplot's data hidden.
+    ds = judge.judge_images(Task.CHART, _fixed_panels(1, 2), _fixed_panels(2, 1, scale=-1.0))
+    assert len(ds) == 1, ds
+    assert ds[0].category == "data_error", ds
+    assert "2x1 instead of 1x2" in ds[0].description and "1 of 2 subplots" in ds[0].description
 
 
 def test_a_title_changed_in_subplots_laid_out_anew_is_read_where_it_went(judge: PixelJudge) -> None:

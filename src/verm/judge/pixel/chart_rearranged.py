@@ -21,11 +21,12 @@ REARRANGED_SQUEEZED = 0.25
 #: A reference subplot's data are drawn again in the candidate when the best candidate subplot, stretched
 #: back onto it, leaves at most this share of its marks undrawn (`chart_resized.panel_hidden_marks`).
 REARRANGED_HIDDEN = 0.5
+#: Subplots laid out anew hold the reference's data (some of it changed) when the candidate's subplots,
+#: stretched back, leave at most this share of the reference's marks undrawn; more, they draw other data
+#: or none (empty axes, one line each, stacked anew: data hidden, read as such by the other readings).
+REARRANGED_KEPT_MAX = 0.8
 #: Subplots whose marks are this share not drawn again (of those that differ) changed much: severity 3.
 REARRANGED_SEVERE = 0.7
-#: Subplots whose marks are this share not drawn again hold none of the reference's data (a series
-#: dropped): data hidden, an item apart from the new arrangement.
-REARRANGED_GONE = 0.88
 
 
 def _subplots_rearranged(c: _Ctx) -> list[_Item]:
@@ -133,6 +134,11 @@ def _rearranged_items(c: _Ctx, ref: list[PxBox], cand: list[PxBox], now: str, wa
     # change; subplots that are no longer drawn again are a data change inside them.
     # (reward hacks keep the reference's axes where they were: empty axes never reach here)
     counts = panel_hidden_marks(c, ref, cand)
+    total = sum(n for n, _, _ in counts)
+    if total and sum(hidden for _, hidden, _ in counts) > REARRANGED_KEPT_MAX * total:
+        # (the candidate's subplots draw under a fifth of the reference's marks again: empty axes, or one
+        # line each, stacked the other way hide the data, which the other readings say)
+        return []
     # Squeezed along one side to a fraction of it, the subplots' data are hard to read: a severe change.
     kept = min(
         float(np.median([f[2] - f[0] for f in cand])) / max(1.0, float(np.median([f[2] - f[0] for f in ref]))),
@@ -142,35 +148,21 @@ def _rearranged_items(c: _Ctx, ref: list[PxBox], cand: list[PxBox], now: str, wa
     squeezed = f", squeezed to {100 * kept:.0f}% of their size" if kept < REARRANGED_SQUEEZED else ""
     # The data no longer drawn in some subplots change them on the same place as the new arrangement:
     # one item, as an annotator reads it, graded by how much of them is not drawn again (values scaled or
-    # an axis re-ranged leave most marks near where they were: 2; most of them gone: 3). Nearly none drawn
-    # again, the subplots' data are gone (a series dropped): an item of its own beside the layout one, a
-    # series missing rather than the data hidden (the reading of a hack's empty axes).
-    differ = [
-        (f, n, hidden) for f, (n, hidden, _) in zip(ref, counts, strict=True) if n and hidden > REARRANGED_HIDDEN * n
-    ]
-    share = sum(hidden for _, _, hidden in differ) / max(1, sum(n for _, n, _ in differ))
+    # an axis re-ranged leave most marks near where they were: 2; most of them gone: 3).
+    differ = [(n, hidden) for n, hidden, _ in counts if n and hidden > REARRANGED_HIDDEN * n]
+    share = sum(hidden for _, hidden in differ) / max(1, sum(n for n, _ in differ))
     data = ""
-    if differ and share < REARRANGED_GONE:
+    if differ:
         data = (
             f"; on the same place, the plotted data differ in {len(differ)} of {len(ref)} subplots"
             f" ({100 * share:.0f}% of their marks are drawn in no candidate subplot)"
         )
-    severe = bool(data) and share >= REARRANGED_SEVERE
     items = [
         _Item(
-            "data_error" if data else "structure_error", 3 if severe else 2, _union([*ref, *cand]),
-            f"The subplots are arranged {now} instead of {rr}x{rc}{squeezed}{data}.", "layout",
+            "data_error" if differ else "structure_error", 3 if differ and share >= REARRANGED_SEVERE else 2,
+            _union([*ref, *cand]), f"The subplots are arranged {now} instead of {rr}x{rc}{squeezed}{data}.", "layout",
         )
     ]  # fmt: skip
-    if differ and share >= REARRANGED_GONE:
-        items.append(
-            _Item(
-                "data_error", 3, _union([f for f, _, _ in differ]),
-                f"Data of {len(differ)} of {len(ref)} subplots laid out anew are missing in the candidate"
-                f" ({100 * share:.0f}% of their marks are drawn in no candidate subplot: a series dropped).", "missing",
-                parts=[f for f, _, _ in differ],
-            )
-        )  # fmt: skip
     # Each reference subplot's words went with it: to the candidate subplot of the same place in reading
     # order (subplots(r, k) laid out (k, r) keeps the axes' order), or, the frames found not one for
     # one, the one holding its marks.
