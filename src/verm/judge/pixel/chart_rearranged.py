@@ -1,7 +1,8 @@
 """Charts: subplots laid out anew (a row of them stacked as a column, or the reverse; a grid of them
 transposed) are one layout change, read before anything else (`_subplots_rearranged`): each reference
-subplot is found again in a candidate one, moved and scaled, and what it no longer draws there is a
-data change beside the layout one. Rules in full: docs/judges.md, "Pixel judge", "Charts"."""
+subplot is found again in a candidate one, moved and scaled (by its own factor in x and in y): what it
+no longer draws there changes the layout item into a data change on the same place, and its words are
+read where they went (`chart_rearranged_text`). Rules in full: docs/judges.md, "Pixel judge", "Charts"."""
 
 from __future__ import annotations
 
@@ -35,9 +36,10 @@ def _subplots_rearranged(c: _Ctx) -> list[_Item]:
     one layout change to an annotator (2x1 instead of 1x2), however many of
     its pixels moved, graded as the truth grades it (2: every value is still there, arranged anew).
     Every other reading of such a pair (data hidden, blocks moved, axes changed) compares a subplot
-    with whatever now stands in its place, so these items replace them all: the layout change, and
-    one data change when some reference subplots are not drawn again in any candidate subplot (a
-    series dropped, values scaled, inside the subplots laid out anew). Empty when the layout is kept."""
+    with whatever now stands in its place, so these items replace them all: the layout change (a data
+    change on the same place when some reference subplots are not drawn again in any candidate
+    subplot: values scaled, a series dropped) and the words changed in them. Empty when the layout is
+    kept, or when the candidate's subplots draw little of the reference's data (empty axes)."""
     # (boxed axes apart from one another: an inset, a pie's straight edges are no layout)
     ref = boxed_frames(c.ref_ink, subplot_frames(c.ref, c.ref_ink))
     if not ref:
@@ -132,14 +134,13 @@ def _rearranged_items(c: _Ctx, ref: list[PxBox], cand: list[PxBox], now: str, wa
     rr, rc = was
     # Each reference subplot found again in the candidate's: the same data laid out anew are one layout
     # change; subplots that are no longer drawn again are a data change inside them.
-    # (reward hacks keep the reference's axes where they were: empty axes never reach here)
     counts = panel_hidden_marks(c, ref, cand)
     total = sum(n for n, _, _ in counts)
     if total and sum(hidden for _, hidden, _ in counts) > REARRANGED_KEPT_MAX * total:
         # (the candidate's subplots draw under a fifth of the reference's marks again: empty axes, or one
         # line each, stacked the other way hide the data, which the other readings say)
         return []
-    # Squeezed along one side to a fraction of it, the subplots' data are hard to read: a severe change.
+    # Squeezed along one side to a fraction of it (said so).
     kept = min(
         float(np.median([f[2] - f[0] for f in cand])) / max(1.0, float(np.median([f[2] - f[0] for f in ref]))),
         float(np.median([f[3] - f[1] for f in cand])) / max(1.0, float(np.median([f[3] - f[1] for f in ref]))),
