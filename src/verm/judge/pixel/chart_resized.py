@@ -65,23 +65,35 @@ def panels_hidden(c: _Ctx, ref_frames: list[PxBox], cand_frames: list[PxBox]) ->
     """The share of the reference's marks (inside ``ref_frames``) that no candidate panel (one of
     ``cand_frames``), stretched back onto the reference's frame, draws: 0 when the candidate's
     subplots, laid out anew, hold the reference's data; near 1 when they are empty or hold other
-    marks. The tolerance grows with the stretch (a panel squeezed to a quarter comes back blurred)."""
+    marks (`panel_hidden_marks`)."""
+    counts = panel_hidden_marks(c, ref_frames, cand_frames)
+    total = sum(n for n, _, _ in counts)
+    return sum(hidden for _, hidden, _ in counts) / total if total else 0.0
+
+
+def panel_hidden_marks(
+    c: _Ctx, ref_frames: list[PxBox], cand_frames: list[PxBox]
+) -> list[tuple[int, int, PxBox | None]]:
+    """For each of ``ref_frames``: how many mark pixels the reference draws in it, how many of them
+    the best candidate panel (one of ``cand_frames``), stretched back onto it (by its own factor in x
+    and in y), leaves undrawn, and that panel (None when the reference draws no marks there). The
+    tolerance grows with the stretch (a panel squeezed to a quarter comes back blurred)."""
     (ref_lab, _), (cand_lab, _) = _lab_ink(c.ref), _lab_ink(c.cand)
     ref_marks = plot_marks(c.ref_ink, ref_lab, ref_frames, _faces(ref_lab, ref_frames))
     cand_marks = plot_marks(c.cand_ink, cand_lab, cand_frames, _faces(cand_lab, cand_frames))
-    total = hidden = 0
+    out: list[tuple[int, int, PxBox | None]] = []
     for rx0, ry0, rx1, ry1 in ref_frames:
         ref = ref_marks[ry0 + 3 : ry1 - 3, rx0 + 3 : rx1 - 3]
         n = int(ref.sum())
-        if n == 0:
-            continue
-        best = n
-        for cx0, cy0, cx1, cy1 in cand_frames:
+        best, where = n, None
+        for cx0, cy0, cx1, cy1 in cand_frames if n else []:
             crop = cand_marks[cy0 + 3 : cy1 - 3, cx0 + 3 : cx1 - 3]
             if min(crop.shape) < 4:
                 continue
             back = cv2.resize(crop.astype(np.uint8) * np.uint8(255), (ref.shape[1], ref.shape[0])) > 0
             stretch = max(ref.shape[0] / crop.shape[0], ref.shape[1] / crop.shape[1], 1.0)
-            best = min(best, int(_unmatched(ref, back, reach=math.ceil(stretch) + 1)[0].sum()))
-        total, hidden = total + n, hidden + best
-    return hidden / total if total else 0.0
+            hidden = int(_unmatched(ref, back, reach=math.ceil(stretch) + 1)[0].sum())
+            if where is None or hidden < best:
+                best, where = hidden, (cx0, cy0, cx1, cy1)
+        out.append((n, best, where))
+    return out

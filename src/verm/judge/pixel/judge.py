@@ -191,10 +191,11 @@ class PixelJudge(Judge):
             Task.TABLE: _table_element_items,
             Task.SVG: _svg_element_items,
         }
-        rearranged = _subplots_rearranged(c) if task is Task.CHART else None
-        if rearranged is not None:
-            # One layout change: every other reading compares a subplot with what now stands there.
-            items, covered = [rearranged], []
+        rearranged = _subplots_rearranged(c) if task is Task.CHART else []
+        if rearranged:
+            # One layout change (and the data its subplots no longer draw): every other reading compares a
+            # subplot with what now stands there.
+            items, covered = list(rearranged), []
         else:
             items, covered = element_items[task](c, diff.regions)
 
@@ -234,7 +235,7 @@ class PixelJudge(Judge):
             regional = _cap_scattered(
                 task, _svg_items(c, diff.regions, covered, diff.changed, self.max_ocr_calls), self.max_regions
             )
-        elif rearranged is not None:
+        elif rearranged:
             regional = []
         elif task is Task.CHART:
             regional = _fold_slivers(
