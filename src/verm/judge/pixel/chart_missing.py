@@ -391,9 +391,6 @@ def _plot_marks_hidden(pm: _BothMarks) -> tuple[np.ndarray, float, float] | None
 #: The plot's changes hide its data when they take this share of the reference's plot marks away
 #: (one colour class: `HIDDEN_PLOT_ONE`) while the candidate draws under `HIDDEN_DRAWN` of them anew.
 HIDDEN_PLOT, HIDDEN_PLOT_ONE, HIDDEN_DRAWN = 0.4, 0.6, 0.25
-#: Whatever colours stay, the data are hidden when this share of the plot's marks is gone and next to nothing
-#: (`NOTHING_DRAWN` of them: anti-aliasing) is drawn anew; no honest pair of the READ benches comes near.
-MOST_HIDDEN, NOTHING_DRAWN = 0.75, 0.002
 
 
 def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> list[_Item]:
@@ -436,22 +433,29 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         return []
     # Most of the marks' colours gone too: one heavy series dropped beside a kept one is one change.
     classes = _per_frame(_colour_classes(ref_lab, ref_marks, min_share=0.003), frames)
-    lost = [int((m & hidden).sum()) >= KEPT * int(m.sum()) and not _redrawn(pm, m, sl, cand_marks) for m, sl in classes]
+    lost = [
+        int((m & hidden).sum()) >= KEPT * int(m.sum())
+        and not _redrawn(pm, m, sl, _off_other_marks(ref_marks, m, cand_marks))
+        for m, sl in classes
+    ]
     gone = sum(lost)
     # (and most of the marks' ink: tiny classes, a label's blend or a legend's box, gone beside a series
     # still drawn, rescaled, do not outvote it)
     gone_ink = sum(int(m.sum()) for (m, _), g in zip(classes, lost, strict=True) if g)
-    # Most of the marks gone with next to nothing drawn instead: the data are hidden whichever colour is kept
-    # (one line kept exactly where the reference also fills areas between lines and draws a second one).
-    # (nothing at all drawn anew: the kept line still "carries" the fill it bounds; bars retyped as a thin line
-    # in their colour draw 0.5 % of their ink anew)
-    most_gone = share >= MOST_HIDDEN and extra < NOTHING_DRAWN * data
-    if (2 * gone <= len(classes) or 2 * gone_ink <= sum(int(m.sum()) for m, _ in classes)) and not most_gone:
+    if 2 * gone <= len(classes) or 2 * gone_ink <= sum(int(m.sum()) for m, _ in classes):
         return []
     if len(classes) <= 1 and share < HIDDEN_PLOT_ONE:
         return []
     why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
     return _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
+
+
+def _off_other_marks(ref_marks: np.ndarray, unit: np.ndarray, cand_marks: np.ndarray) -> np.ndarray:
+    """The candidate's marks off the reference's other classes (2 px): a class is redrawn by marks of its own,
+    not by another series' marks kept in place (a line kept exactly bounds the fill between it and a second
+    line, and runs along that fill's values: the "one line" hack read as the fill redrawn)."""
+    others = cv2.dilate((ref_marks & ~unit).astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    return cand_marks & ~others
 
 
 def _redrawn(pm: _BothMarks, unit: np.ndarray, sl: tuple[slice, slice], cand_marks: np.ndarray) -> bool:
