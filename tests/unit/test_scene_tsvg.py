@@ -116,6 +116,20 @@ def test_svg_element_moved_far_still_shows_but_pushed_off_the_canvas_is_gone() -
     assert sum(d.severity for d in gone) > sum(d.severity for d in moved)
 
 
+def test_svg_sole_element_shrunk_about_its_centre_is_one_change_not_the_icon_gone() -> None:
+    # A one-path icon shrunk to a quarter about its centre (the scale baked into the path), mirrored and recoloured
+    # (seed 149, bootstrap sign-turn-right-fill): its box keeps under a tenth of the old one's, yet it lies within it,
+    # in its place: one changed element, not the icon missing piled up in 7 severe parts (24 for a truth of 3).
+    ref = icon('<path d="M2 12 L12 2 L22 12 L12 22 Z M9 12 L12 9 L15 12 L12 15 Z" fill="#333" fill-rule="evenodd"/>')
+    mirror = "translate(12 12) scale(1 -1) translate(-12 -12)"
+    shrunk = "M9.5 12 L12 9.5 L14.5 12 L12 14.5 Z M11.25 12 L12 11.25 L12.75 12 L12 12.75 Z"
+    cand = icon(f'<path d="{shrunk}" fill="#2ca02c" fill-rule="evenodd" transform="{mirror}"/>')
+    found = judged(ref, cand)
+    assert not any("empty" in d.description for d in found), found
+    [item] = found
+    assert item.severity == 3 and "scaled" in item.description, item
+
+
 # --------------------------------------------------------------------------- tables
 
 SMALL = [["City", "Sun", "Rain"], ["Oslo", "1668", "763"], ["Rome", "2473", "798"], ["Nice", "2668", "767"]]

@@ -190,11 +190,13 @@ class SvgDiff:
                     f"{_svg_name(ra[i], i)} is missing", ra[i].get("bbox"), missing=True, els={("r", i)},
                     pixels=self.ink.share(ra[i]))  # fmt: skip
         # A paired element drawn far from its place (a tenth of its box left in common) and shrunk or pushed off
-        # the canvas (under half of its box left) shows none of it; one moved whole still shows, elsewhere.
+        # the canvas (under half of its box left) shows none of it; one moved whole still shows, elsewhere, and
+        # one shrunk within its own box (scaled about its centre) still shows in its place: a resize.
         far = [
             i for i, j in changed
             if box_iou(ra[i].get("bbox"), ca[j].get("bbox")) < FAR_IOU
             and box_area(ca[j].get("bbox")) < 0.5 * box_area(ra[i].get("bbox"))
+            and not _within(ca[j].get("bbox"), ra[i].get("bbox"))
         ]  # fmt: skip
         gone = [ra[i] for i in lost + far]
         ra = list(ra)  # may grow by the originals of edited copies (below)
@@ -621,3 +623,9 @@ class SvgDiff:
             sx, sy = self.shape_scale([(ra[i], ca[j]) for i, j, _ in members], sx, sy)
             if min(sx, sy) > 0 and max(sx / sy, sy / sx) >= REDRAWN_ASPECT and not cut:
                 self.redrawn.extend(ra[i] for i, _, _ in members)
+
+
+def _within(inner: Any, outer: Any) -> bool:
+    """Box ``inner`` lies inside box ``outer`` (both readable)."""
+    a, b = clean_box(inner), clean_box(outer)
+    return a is not None and b is not None and b[0] <= a[0] and b[1] <= a[1] and a[2] <= b[2] and a[3] <= b[3]
