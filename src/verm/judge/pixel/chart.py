@@ -23,6 +23,7 @@ from verm.judge.pixel.chart_axis import (
     same_labels_moved,
 )
 from verm.judge.pixel.chart_axis import tick_axis as _tick_axis
+from verm.judge.pixel.chart_dropped import dropped_series_items
 from verm.judge.pixel.chart_frames import _colour_box
 from verm.judge.pixel.chart_legend import legend_entries_of_series
 from verm.judge.pixel.chart_missing import _hidden_plot_items
@@ -345,6 +346,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
         items.extend(hidden)
         if plot_item is not None:
             items.append(plot_item)
+            items.extend(dropped_series_items(c, inner, plot_item))
         if any(it.kind == "y-axis" for it in items):
             # The y-axis changed: what is left beside it, reaching the frame, is its tick labels re-drawn.
             fx0, fy0, _, fy1 = c.frame

@@ -209,21 +209,10 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     # As much ink where the data are, neither covering them, carrying their values nor keeping their colours
     # (dots scattered over emptied axes): no data, set aside with the ruler (no data drawn anew, `_moved_away`).
     stand_in = cand_marks & area if cand_drawn >= DRAWN * drawn else None
-    # A colour spans a series where the data are, up to the frame (a title above the plot spans none, nor do
-    # tick labels beside it drawn in a series' colour, on a twin axis).
-    where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
-    near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
-    margin = 3 + round(0.005 * min(c.h, c.w))
-    gone, kept_colours = [], []
-    for m, sl in classes:
-        colour = np.median(ref_lab[m], axis=0)
-        same = cand_marks[sl] & where[sl] & ~_far(cand_lab[sl], colour, CLASS_DE)
-        if _kept(m[sl], near[sl], same, cand_kind[sl], margin, where[sl]):
-            kept_colours.append(colour)
-        else:
-            gone.append((m, sl))
+    gone, kept_colours = _gone_classes(c, pm, classes, cand_marks, cand_kind, area)
     if 2 * len(gone) <= len(classes):
         return None, None, ""
+    where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
     # A series drawn in another form and colour (bars drawn as a line in a new colour, over a new y scale) is
     # drawn still: the candidate's marks where the data are, in no kept series' colour, carry its values
     # (`chart_follows.carries`). Dots drawn at random carry none.
@@ -244,6 +233,33 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
         "of the reference's ink where the data are"
     )
     return hidden, ruler, why
+
+
+def _gone_classes(
+    c: _Ctx,
+    pm: _BothMarks,
+    classes: list[tuple[np.ndarray, tuple[slice, slice]]],
+    cand_marks: np.ndarray,
+    cand_kind: np.ndarray,
+    area: np.ndarray,
+) -> tuple[list[tuple[np.ndarray, tuple[slice, slice]]], list[np.ndarray]]:
+    """The reference's colour ``classes`` (per subplot) the candidate does not reproduce (`_kept`), and the
+    colours of those it does. ``cand_kind``: the candidate's marks of the classes' kind (coloured ones for
+    colour classes); ``area``: where the data are."""
+    # A colour spans a series where the data are, up to the frame (a title above the plot spans none, nor do
+    # tick labels beside it drawn in a series' colour, on a twin axis).
+    where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    margin = 3 + round(0.005 * min(c.h, c.w))
+    gone, kept_colours = [], []
+    for m, sl in classes:
+        colour = np.median(pm.ref_lab[m], axis=0)
+        same = cand_marks[sl] & where[sl] & ~_far(pm.cand_lab[sl], colour, CLASS_DE)
+        if _kept(m[sl], near[sl], same, cand_kind[sl], margin, where[sl]):
+            kept_colours.append(colour)
+        else:
+            gone.append((m, sl))
+    return gone, kept_colours
 
 
 def _drawn_there(
