@@ -888,3 +888,49 @@ def test_a_filled_icon_restacked_is_no_plain_shape_though_its_ink_against_the_fi
     # bare canvas around the devices, one convex blob, read before as the icon redrawn as one plain shape
     # (3 + 3 hidden and a shape drawn: 9, truth 3). The drawing is the paint, and it is no plain shape.
     _assert_one_shape_redrawn_and_honest_not(judge, _DEVICES, _DEVICES_RESTACKED)
+
+
+def test_an_icon_reduced_to_one_of_its_strokes_scores_above_the_one_shape_hack(judge: PixelJudge) -> None:
+    # feather's plus: one bar dropped, the other moved and lengthened past the canvas (a line, a plain
+    # convex shape): the bar kept, not a drawing put in the icon's place; the square hides the whole plus.
+    plus = f'{_TAG}<line x1="12" y1="5" x2="12" y2="19"/><line x1="5" y1="12" x2="19" y2="12"/></svg>'
+    bar = f'{_TAG}<line x1="9.4" y1="-1" x2="9.4" y2="25" stroke-width="3.7"/></svg>'
+    ref = _render(plus)
+    honest = judge.judge_images(Task.SVG, ref, _render(bar))
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, plus, ["one shape"])["one shape"]))
+    assert not _redrawn(honest), [d.description for d in honest]
+    assert _redrawn(hack), [d.description for d in hack]
+    assert sum(d.severity for d in honest) < sum(d.severity for d in hack), (
+        [d.description for d in honest],
+        [d.description for d in hack],
+    )
+
+
+#: bootstrap-icons' file-image-fill (a card with a sun and hills cut out) and seed-149 pair 73: the hills
+#: dropped, the card scaled by 1.892 about its centre (clipped by the canvas).
+_FILE_TAG = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" fill="currentColor" viewBox="0 0 16 16">'
+_FILE_CARD = (
+    f'{_FILE_TAG}<path d="M4 0h8a2 2 0 0 1 2 2v8.293l-2.73-2.73a1 1 0 0 0-1.52.127l-1.889 2.644-1.769-1.062a1 1 0 0 '
+    '0-1.222.15L2 12.292V2a2 2 0 0 1 2-2m4.002 5.5a1.5 1.5 0 1 0-3 0 1.5 1.5 0 0 0 3 0"/><path d="M10.564 8.27 14 '
+    '11.708V14a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2v-.293l3.578-3.577 2.56 1.536 2.426-3.395z"/></svg>'
+)
+_FILE_DROP_GROWN = (
+    f'{_FILE_TAG}<path d="M0.432 -5.4822 L15.568 -5.4822 A3.784 3.784 0 0 1 19.352 -1.6982 L19.352 13.9921 '
+    "L14.1868 8.827 A1.892 1.892 0 0 0 11.311 9.0672 L7.737 14.0697 L4.3901 12.0604 A1.892 1.892 0 0 0 2.078 "
+    "12.3442 L-3.352 17.7742 L-3.352 -1.6982 A3.784 3.784 0 0 1 0.432 -5.4822 M8.0038 4.9238 A2.838 2.838 0 1 0 "
+    '2.3278 4.9238 A2.838 2.838 0 0 0 8.0038 4.9238"/></svg>'
+)
+
+
+def test_the_one_shape_hack_over_a_filled_card_costs_the_holes_it_fills(judge: PixelJudge) -> None:
+    # The square lies inside the card and fills its sun and hills: the groups read those holes as a
+    # neighbour's colour shown (a shape moved over another, 2), which under an icon redrawn is the plain
+    # shape drawn over the drawing, graded by its paint: the hack tied the honest drop-and-resize (8 and 8).
+    ref = _render(_FILE_CARD)
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, _FILE_CARD, ["one shape"])["one shape"]))
+    honest = judge.judge_images(Task.SVG, ref, _render(_FILE_DROP_GROWN))
+    assert _redrawn(hack), [d.description for d in hack]
+    assert sum(d.severity for d in honest) < sum(d.severity for d in hack), (
+        [d.description for d in honest],
+        [d.description for d in hack],
+    )

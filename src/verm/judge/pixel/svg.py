@@ -154,11 +154,20 @@ def _svg_drawn_instead(c: _Ctx, items: list[_Item], regional: list[_Item]) -> li
     union = max(1, int((_paint(c)[0] | cand_paint).sum()))
     lo, hi = SVG_INK_SEVERITY
     for it in regional:
-        if it.kind == "extra":
+        if it.kind == "extra" or it.description.startswith(SVG_SHOWN_READING):
+            # A neighbour's colour shown (`_svg_shape_items`) is the plain shape's paint over the icon's
+            # own (a square filling a card's holes): a shape drawn over what lay there, which it hides.
+            if it.kind != "extra":
+                it.category, it.kind = _CATS[c.task]["structure"], "extra"
+                it.description = "The candidate's plain shape is drawn over the reference's drawing, hiding it."
             x0, y0, x1, y1 = it.box
             share = int(cand_paint[y0:y1, x0:x1].sum()) / union
             it.severity = max(it.severity, 3 if share >= hi else (2 if share >= lo else 1))
     return [it for it in items if it.kind != "drawn instead"]
+
+
+#: The reading of changed ink that took a neighbour's colour (`_svg_shape_items`).
+SVG_SHOWN_READING = "A shape moved over another"
 
 
 def _svg_location(box: PxBox, w: int, h: int) -> str:
@@ -584,7 +593,7 @@ def _svg_shape_items(
                 step = 1 if moved < lo else (2 if moved < hi else 3)
                 shown = _Item(
                     cats["geometry"], max(1, step - 1) if share < SVG_DETAIL else step, _mask_box(both, x0, y0),
-                    f"A shape moved over another: {_hex(rc)} turned {_hex(cc)}, the colour beside it "
+                    f"{SVG_SHOWN_READING}: {_hex(rc)} turned {_hex(cc)}, the colour beside it "
                     f"({100 * moved:.0f}% of the image away).", "geometry",
                 )  # fmt: skip
     if n_ref >= min_px and n_cand >= min_px:
