@@ -934,3 +934,24 @@ def test_the_one_shape_hack_over_a_filled_card_costs_the_holes_it_fills(judge: P
         [d.description for d in honest],
         [d.description for d in hack],
     )
+
+
+#: icons8's paid basket, simplified: a rim over a body with a light check mark on it (one drawing).
+_BASKET = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><path fill="#388E3C" d="M8 20h32l-4 20H12z"/>'
+    '<rect x="6" y="16" width="36" height="6" rx="2" fill="{rim}"/>{mark}</svg>'
+)
+_CHECK = '<polygon fill="#DCEDC8" points="20 34 14 28 16.5 25.5 20 29 30 19 32.5 21.5"/>'
+
+
+def test_colours_changed_in_place_in_several_ways_are_read_each_not_as_a_shape_moved_by_nothing(
+    judge: PixelJudge,
+) -> None:
+    # The rim in a lighter shade and the check mark gone (the body shows where it lay): no shift, so no
+    # mark moved over a fill ("a shape moved by 0 %", 1, for a truth of 3); each colour change is read.
+    ref = _render(_BASKET.format(rim="#4CAF50", mark=_CHECK))
+    cand = _render(_BASKET.format(rim="#6FC072", mark=""))
+    out = judge.judge_images(Task.SVG, ref, cand)
+    assert not any("moved by" in d.description for d in out), [d.description for d in out]
+    assert any(d.category == "style_error" for d in out), [d.description for d in out]
+    assert any(d.category == "structure_error" for d in out), [d.description for d in out]

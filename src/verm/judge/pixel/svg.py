@@ -38,6 +38,7 @@ from verm.judge.pixel.svg_mirror import (
 from verm.judge.pixel.svg_redrawn import _svg_redrawn_items
 from verm.judge.pixel.svg_transform import (
     SVG_DETAIL,
+    SVG_INK_SEVERITY,
     SVG_MOVE_SEVERITY,
     SVG_PAINT_DIFF,
     _paint,
@@ -95,11 +96,6 @@ def _one_sided(c: _Ctx, changed: np.ndarray, drawing: np.ndarray, box: PxBox) ->
 
 #: SVG: changes on one connected drawing further apart than this fraction of the side are separate.
 SVG_CLUSTER_GAP = 0.08
-
-
-#: SVG missing or extra shapes: the one-sided ink as a share of the drawing (either image's ink) from
-#: the first -> 2, from the second -> 3 (an outline icon's stroke spans a large box but holds little ink).
-SVG_INK_SEVERITY = (0.05, 0.25)
 
 
 def _svg_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[PxBox]]:
@@ -615,7 +611,9 @@ def _svg_shape_items(
     elif n_both >= max(min_px, 0.3 * inked):
         # The same colours before and after, in other places: a mark moved over a filled shape.
         moved = _moved_over_fill(c, both, box)
-        if moved is not None:
+        if isinstance(moved, list):
+            out.extend(moved)
+        elif moved is not None:
             out.append(moved)
     moved_px = n_ref + n_cand
     # Next to a recolouring, ink gained or lost is a change of its own when it is more than the
