@@ -955,3 +955,31 @@ def test_colours_changed_in_place_in_several_ways_are_read_each_not_as_a_shape_m
     assert not any("moved by" in d.description for d in out), [d.description for d in out]
     assert any(d.category == "style_error" for d in out), [d.description for d in out]
     assert any(d.category == "structure_error" for d in out), [d.description for d in out]
+
+
+def test_a_mirroring_read_on_a_plain_shape_that_is_its_own_mirror_image_keeps_the_icon_hidden() -> None:
+    from verm.judge.pixel.svg import _svg_drawn_instead
+
+    # The one-shape square over twemoji's waffle (seed 127): a group read the square as the waffle
+    # "mirrored vertically and recoloured" (2), and a mirroring counted as one of the reference's own
+    # shapes kept, dropping the hidden halves (the hack 2, under an honest 4). A square mirrored shows no
+    # mirroring: the icon stays hidden and the mirroring is the square drawn over it.
+    ref = np.full((100, 100, 3), 255, np.uint8)
+    ref[30:60, 20:80] = (255, 172, 51)
+    ref[60:85, 10:90] = (204, 214, 221)
+    square = np.full((100, 100, 3), 255, np.uint8)
+    square[17:83, 17:83] = 0
+    ell = square.copy()
+    ell[17:50, 50:83] = 255  # an L: not its own mirror image
+    for cand, kept in ((square, False), (ell, True)):
+        ink = (np.abs(ref.astype(int) - 255).max(axis=2) > 40, np.abs(cand.astype(int) - 255).max(axis=2) > 40)
+        c = _Ctx(Task.SVG, ref, cand, ink[0], ink[1], None, None)
+        mirrored = _Item("text_symbol_error", 2, (17, 17, 83, 83), "A shape is mirrored vertically.", "mirrored")
+        items = [
+            _Item("structure_error", 3, (17, 17, 83, 83), "drawn", "drawn instead"),
+            *(_Item("structure_error", 3, (10, 30, 90, 85), "hidden", "hidden") for _ in range(2)),
+            mirrored,
+        ]
+        out = _svg_drawn_instead(c, items, [mirrored])
+        assert sum(it.kind == "hidden" for it in out) == (0 if kept else 2), [it.description for it in out]
+        assert (mirrored.kind == "mirrored") == kept

@@ -140,7 +140,7 @@ def _svg_drawn_instead(c: _Ctx, items: list[_Item], regional: list[_Item]) -> li
         return items
     if not any(it.kind != "missing" for it in regional):
         return items
-    if any(it.kind == "mirrored" or it.motion is not None for it in regional):
+    if any((it.kind == "mirrored" and not _own_mirror_image(c, it)) or it.motion is not None for it in regional):
         # The groups find one of the reference's own shapes in the candidate, resized, turned or
         # mirrored: the plain shape is that shape kept (its outline drawn, elsewhere), not a drawing
         # put in the icon's place. The groups read the edit whole (the shape transformed, the rest
@@ -150,12 +150,15 @@ def _svg_drawn_instead(c: _Ctx, items: list[_Item], regional: list[_Item]) -> li
     union = max(1, int((_paint(c)[0] | cand_paint).sum()))
     lo, hi = SVG_INK_SEVERITY
     for it in regional:
-        if it.kind == "extra" or it.description.startswith(SVG_SHOWN_READING):
+        if it.kind in ("extra", "mirrored") or it.description.startswith(SVG_SHOWN_READING):
             # A neighbour's colour shown (`_svg_shape_items`) is the plain shape's paint over the icon's
-            # own (a square filling a card's holes): a shape drawn over what lay there, which it hides.
+            # own (a square filling a card's holes), and so is a mirroring read on a shape that is its own
+            # mirror image (`_own_mirror_image`; any other returned above): a shape drawn over what lay
+            # there, which it hides.
             if it.kind != "extra":
                 it.category, it.kind = _CATS[c.task]["structure"], "extra"
                 it.description = "The candidate's plain shape is drawn over the reference's drawing, hiding it."
+                it.colours = None
             x0, y0, x1, y1 = it.box
             share = int(cand_paint[y0:y1, x0:x1].sum()) / union
             it.severity = max(it.severity, 3 if share >= hi else (2 if share >= lo else 1))
@@ -164,6 +167,33 @@ def _svg_drawn_instead(c: _Ctx, items: list[_Item], regional: list[_Item]) -> li
 
 #: The reading of changed ink that took a neighbour's colour (`_svg_shape_items`).
 SVG_SHOWN_READING = "A shape moved over another"
+
+
+#: A candidate's paint whose mirror image about its own centroid covers this share of their union (IoU)
+#: is its own mirror image (`_own_mirror_image`).
+SVG_OWN_MIRROR = 0.9
+
+
+def _own_mirror_image(c: _Ctx, mirrored: _Item) -> bool:
+    """Whether the candidate's paint is its own mirror image across the axis ``mirrored`` names
+    (`SVG_OWN_MIRROR`): a plain shape (a square, a disc) mirrored shows nothing of a mirroring, so a group's
+    mirroring read on it finds no shape of the reference kept (the one-shape square over a waffle read
+    "mirrored vertically and recoloured", 2, and hid nothing)."""
+    cand_paint = _paint(c)[1].astype(np.uint8)
+    m = cv2.moments(cand_paint, True)
+    if m["m00"] < 50:
+        return False
+    axis = 1 if "horizontally" in mirrored.description else 0
+    centre = (m["m10"] if axis == 1 else m["m01"]) / m["m00"]
+    size = c.w if axis == 1 else c.h
+    shift = np.float32(
+        [[1, 0, 2 * centre - (size - 1)], [0, 1, 0]] if axis == 1 else [[1, 0, 0], [0, 1, 2 * centre - (size - 1)]]
+    )
+    flipped = cv2.warpAffine(
+        np.ascontiguousarray(np.flip(cand_paint, axis)), shift, (c.w, c.h), flags=cv2.INTER_NEAREST
+    )
+    inter, union = int((flipped & cand_paint).sum()), int((flipped | cand_paint).sum())
+    return inter >= SVG_OWN_MIRROR * max(1, union)
 
 
 def _svg_location(box: PxBox, w: int, h: int) -> str:
