@@ -983,3 +983,15 @@ def test_a_mirroring_read_on_a_plain_shape_that_is_its_own_mirror_image_keeps_th
         out = _svg_drawn_instead(c, items, [mirrored])
         assert sum(it.kind == "hidden" for it in out) == (0 if kept else 2), [it.description for it in out]
         assert (mirrored.kind == "mirrored") == kept
+
+
+def test_a_filled_icons_fill_in_a_shade_of_itself_is_a_recolouring_1_not_a_shape_gone(judge: PixelJudge) -> None:
+    # bootstrap's map-fill with its black fill turned #252525 (seed 109): the fill is the image's most common
+    # colour, so no one's ink, and the paint around it is black, which the new shade matches within ΔE 15:
+    # read "a shape missing, what lay beneath shows" (3) or a region's colour (2) for a truth of style 1.
+    card = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path fill="{fill}" d="M1 1h14v14H1z"/>'
+        '<circle cx="8" cy="8" r="3" fill="#ffffff"/></svg>'
+    )
+    out = judge.judge_images(Task.SVG, _render(card.format(fill="#000000")), _render(card.format(fill="#252525")))
+    assert [(d.category, d.severity) for d in out] == [("style_error", 1)], [d.description for d in out]

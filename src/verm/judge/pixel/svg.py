@@ -281,8 +281,8 @@ def _fill_changed(c: _Ctx, r: Region, changed: np.ndarray, paint: tuple[np.ndarr
     """A fill changed that is ink in neither image (`SVG_FILL_CHANGE`): a shape gone when the candidate now
     shows there the colour the reference paints around it (what lay beneath shows: a rugby ball's light
     panel erased shows the ball's blue), a shape drawn when the reference showed there the colour the
-    candidate paints around it, graded by its share of the paint (`SVG_INK_SEVERITY`); else the region
-    as read (a colour changed)."""
+    candidate paints around it (nearer it than the fill's other colour), graded by its share of the paint
+    (`SVG_INK_SEVERITY`); else the region as read (a colour changed)."""
     x0, y0, x1, y1 = _pad_box(r.bbox, SVG_FILL_RING, c)
     own = changed[y0:y1, x0:x1]
     ring = (cv2.dilate(own.astype(np.uint8), np.ones((2 * SVG_FILL_RING + 1,) * 2, np.uint8)) > 0) & ~own
@@ -291,12 +291,17 @@ def _fill_changed(c: _Ctx, r: Region, changed: np.ndarray, paint: tuple[np.ndarr
     lo, hi = SVG_INK_SEVERITY
     grade = 3 if share >= hi else (2 if share >= lo else 1)
     where = f"({100 * _box_area(r.bbox) / (c.h * c.w):.1f}% of the image)"
-    for img, ring_paint, colour, missing in (
-        (c.ref, ref_paint, r.cand_colour, True),
-        (c.cand, cand_paint, r.ref_colour, False),
+    for img, ring_paint, colour, was, missing in (
+        (c.ref, ref_paint, r.cand_colour, r.ref_colour, True),
+        (c.cand, cand_paint, r.ref_colour, r.cand_colour, False),
     ):
         around = ring & ring_paint[y0:y1, x0:x1]
-        if around.any() and _rgb_de(_dominant(img[y0:y1, x0:x1][around]), colour) < INK_DE:
+        if not around.any():
+            continue
+        beside = _dominant(img[y0:y1, x0:x1][around])
+        # ... and nearer that colour than the fill's own other one: a fill in a shade of the paint
+        # around it (a filled icon's black turned #252525) matches both, a recolouring, no shape gone.
+        if _rgb_de(beside, colour) < min(INK_DE, _rgb_de(beside, was)):
             desc = (
                 f"A shape of the reference is missing in the candidate {where}: what lay beneath shows."
                 if missing
@@ -304,6 +309,15 @@ def _fill_changed(c: _Ctx, r: Region, changed: np.ndarray, paint: tuple[np.ndarr
             )
             return _Item(_CATS[c.task]["structure"], grade, r.bbox, desc, "missing" if missing else "extra")
     category, kind = classify(c.task, r, c.h, c.w)
+    if kind == "colour":
+        # A fill recoloured, graded as the groups grade one (the perturbation rule: a shade under ΔE 25 or a
+        # detail 1, else 2), not as a plain region's colour (2 for a filled icon's black turned #252525).
+        de = _rgb_de(r.ref_colour, r.cand_colour)
+        return _Item(
+            category, 1 if de < 25 or share < SVG_DETAIL else 2, r.bbox,
+            f"Colour changed from {_hex(r.ref_colour)} to {_hex(r.cand_colour)} (ΔE {de:.0f}).", kind,
+            colours=(r.ref_colour, r.cand_colour),
+        )  # fmt: skip
     return _Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)
 
 
