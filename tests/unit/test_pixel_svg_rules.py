@@ -888,3 +888,110 @@ def test_a_filled_icon_restacked_is_no_plain_shape_though_its_ink_against_the_fi
     # bare canvas around the devices, one convex blob, read before as the icon redrawn as one plain shape
     # (3 + 3 hidden and a shape drawn: 9, truth 3). The drawing is the paint, and it is no plain shape.
     _assert_one_shape_redrawn_and_honest_not(judge, _DEVICES, _DEVICES_RESTACKED)
+
+
+def test_an_icon_reduced_to_one_of_its_strokes_scores_above_the_one_shape_hack(judge: PixelJudge) -> None:
+    # feather's plus: one bar dropped, the other moved and lengthened past the canvas (a line, a plain
+    # convex shape): the bar kept, not a drawing put in the icon's place; the square hides the whole plus.
+    plus = f'{_TAG}<line x1="12" y1="5" x2="12" y2="19"/><line x1="5" y1="12" x2="19" y2="12"/></svg>'
+    bar = f'{_TAG}<line x1="9.4" y1="-1" x2="9.4" y2="25" stroke-width="3.7"/></svg>'
+    ref = _render(plus)
+    honest = judge.judge_images(Task.SVG, ref, _render(bar))
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, plus, ["one shape"])["one shape"]))
+    assert not _redrawn(honest), [d.description for d in honest]
+    assert _redrawn(hack), [d.description for d in hack]
+    assert sum(d.severity for d in honest) < sum(d.severity for d in hack), (
+        [d.description for d in honest],
+        [d.description for d in hack],
+    )
+
+
+#: bootstrap-icons' file-image-fill (a card with a sun and hills cut out) and seed-149 pair 73: the hills
+#: dropped, the card scaled by 1.892 about its centre (clipped by the canvas).
+_FILE_TAG = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" fill="currentColor" viewBox="0 0 16 16">'
+_FILE_CARD = (
+    f'{_FILE_TAG}<path d="M4 0h8a2 2 0 0 1 2 2v8.293l-2.73-2.73a1 1 0 0 0-1.52.127l-1.889 2.644-1.769-1.062a1 1 0 0 '
+    '0-1.222.15L2 12.292V2a2 2 0 0 1 2-2m4.002 5.5a1.5 1.5 0 1 0-3 0 1.5 1.5 0 0 0 3 0"/><path d="M10.564 8.27 14 '
+    '11.708V14a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2v-.293l3.578-3.577 2.56 1.536 2.426-3.395z"/></svg>'
+)
+_FILE_DROP_GROWN = (
+    f'{_FILE_TAG}<path d="M0.432 -5.4822 L15.568 -5.4822 A3.784 3.784 0 0 1 19.352 -1.6982 L19.352 13.9921 '
+    "L14.1868 8.827 A1.892 1.892 0 0 0 11.311 9.0672 L7.737 14.0697 L4.3901 12.0604 A1.892 1.892 0 0 0 2.078 "
+    "12.3442 L-3.352 17.7742 L-3.352 -1.6982 A3.784 3.784 0 0 1 0.432 -5.4822 M8.0038 4.9238 A2.838 2.838 0 1 0 "
+    '2.3278 4.9238 A2.838 2.838 0 0 0 8.0038 4.9238"/></svg>'
+)
+
+
+def test_the_one_shape_hack_over_a_filled_card_costs_the_holes_it_fills(judge: PixelJudge) -> None:
+    # The square lies inside the card and fills its sun and hills: the groups read those holes as a
+    # neighbour's colour shown (a shape moved over another, 2), which under an icon redrawn is the plain
+    # shape drawn over the drawing, graded by its paint: the hack tied the honest drop-and-resize (8 and 8).
+    ref = _render(_FILE_CARD)
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, _FILE_CARD, ["one shape"])["one shape"]))
+    honest = judge.judge_images(Task.SVG, ref, _render(_FILE_DROP_GROWN))
+    assert _redrawn(hack), [d.description for d in hack]
+    assert sum(d.severity for d in honest) < sum(d.severity for d in hack), (
+        [d.description for d in honest],
+        [d.description for d in hack],
+    )
+
+
+#: icons8's paid basket, simplified: a rim over a body with a light check mark on it (one drawing).
+_BASKET = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><path fill="#388E3C" d="M8 20h32l-4 20H12z"/>'
+    '<rect x="6" y="16" width="36" height="6" rx="2" fill="{rim}"/>{mark}</svg>'
+)
+_CHECK = '<polygon fill="#DCEDC8" points="20 34 14 28 16.5 25.5 20 29 30 19 32.5 21.5"/>'
+
+
+def test_colours_changed_in_place_in_several_ways_are_read_each_not_as_a_shape_moved_by_nothing(
+    judge: PixelJudge,
+) -> None:
+    # The rim in a lighter shade and the check mark gone (the body shows where it lay): no shift, so no
+    # mark moved over a fill ("a shape moved by 0 %", 1, for a truth of 3); each colour change is read.
+    ref = _render(_BASKET.format(rim="#4CAF50", mark=_CHECK))
+    cand = _render(_BASKET.format(rim="#6FC072", mark=""))
+    out = judge.judge_images(Task.SVG, ref, cand)
+    assert not any("moved by" in d.description for d in out), [d.description for d in out]
+    assert any(d.category == "style_error" for d in out), [d.description for d in out]
+    assert any(d.category == "structure_error" for d in out), [d.description for d in out]
+
+
+def test_a_mirroring_read_on_a_plain_shape_that_is_its_own_mirror_image_keeps_the_icon_hidden() -> None:
+    from verm.judge.pixel.svg import _svg_drawn_instead
+
+    # The one-shape square over twemoji's waffle (seed 127): a group read the square as the waffle
+    # "mirrored vertically and recoloured" (2), and a mirroring counted as one of the reference's own
+    # shapes kept, dropping the hidden halves (the hack 2, under an honest 4). A square mirrored shows no
+    # mirroring: the icon stays hidden and the mirroring is the square drawn over it.
+    ref = np.full((100, 100, 3), 255, np.uint8)
+    ref[30:60, 20:80] = (255, 172, 51)
+    ref[60:85, 10:90] = (204, 214, 221)
+    square = np.full((100, 100, 3), 255, np.uint8)
+    square[17:83, 17:83] = 0
+    ell = square.copy()
+    ell[17:50, 50:83] = 255  # an L: not its own mirror image
+    for cand, kept in ((square, False), (ell, True)):
+        ink = (np.abs(ref.astype(int) - 255).max(axis=2) > 40, np.abs(cand.astype(int) - 255).max(axis=2) > 40)
+        c = _Ctx(Task.SVG, ref, cand, ink[0], ink[1], None, None)
+        mirrored = _Item("text_symbol_error", 2, (17, 17, 83, 83), "A shape is mirrored vertically.", "mirrored")
+        items = [
+            _Item("structure_error", 3, (17, 17, 83, 83), "drawn", "drawn instead"),
+            *(_Item("structure_error", 3, (10, 30, 90, 85), "hidden", "hidden") for _ in range(2)),
+            mirrored,
+        ]
+        out = _svg_drawn_instead(c, items, [mirrored])
+        assert sum(it.kind == "hidden" for it in out) == (0 if kept else 2), [it.description for it in out]
+        assert (mirrored.kind == "mirrored") == kept
+
+
+def test_a_filled_icons_fill_in_a_shade_of_itself_is_a_recolouring_1_not_a_shape_gone(judge: PixelJudge) -> None:
+    # bootstrap's map-fill with its black fill turned #252525 (seed 109): the fill is the image's most common
+    # colour, so no one's ink, and the paint around it is black, which the new shade matches within ΔE 15:
+    # read "a shape missing, what lay beneath shows" (3) or a region's colour (2) for a truth of style 1.
+    card = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path fill="{fill}" d="M1 1h14v14H1z"/>'
+        '<circle cx="8" cy="8" r="3" fill="#ffffff"/></svg>'
+    )
+    out = judge.judge_images(Task.SVG, _render(card.format(fill="#000000")), _render(card.format(fill="#252525")))
+    assert [(d.category, d.severity) for d in out] == [("style_error", 1)], [d.description for d in out]

@@ -26,6 +26,7 @@ from verm.judge.pixel.explain import _unexplained
 from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _grid_word, _mask_box, _union
 from verm.judge.pixel.grade import severity
 from verm.judge.pixel.ocr import _Ocr
+from verm.judge.pixel.svg_both import _colour_moved, _moved_over_fill, _on_canvas
 from verm.judge.pixel.svg_merge import SVG_OUTLINE_READING, _merge_same_transform, _merge_slight_outlines
 from verm.judge.pixel.svg_mirror import (
     _ink_side,
@@ -37,9 +38,9 @@ from verm.judge.pixel.svg_mirror import (
 from verm.judge.pixel.svg_redrawn import _svg_redrawn_items
 from verm.judge.pixel.svg_transform import (
     SVG_DETAIL,
+    SVG_INK_SEVERITY,
     SVG_MOVE_SEVERITY,
     SVG_PAINT_DIFF,
-    SVG_SHIFT_STRUCTURE,
     _paint,
     _svg_outline_grade,
     _svg_transformed,
@@ -97,17 +98,6 @@ def _one_sided(c: _Ctx, changed: np.ndarray, drawing: np.ndarray, box: PxBox) ->
 SVG_CLUSTER_GAP = 0.08
 
 
-#: SVG missing or extra shapes: the one-sided ink as a share of the drawing (either image's ink) from
-#: the first -> 2, from the second -> 3 (an outline icon's stroke spans a large box but holds little ink).
-SVG_INK_SEVERITY = (0.05, 0.25)
-
-
-#: Pixels whose new colour the reference draws within this RGB distance (max over channels) and within
-#: the second value (a share of the side) of most of them (`_colour_moved`) took a neighbour's colour:
-#: a shape moved over them, uncovered or covered them; no recolouring.
-SVG_NEIGHBOUR_COLOUR = (12, 0.10)
-
-
 def _svg_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[PxBox]]:
     """The whole drawing transformed as one (`svg_whole`), or per-element items for a noise candidate,
     and the hidden drawing of an icon redrawn as one plain shape (`svg_redrawn`, beside the groups' items); an SVG's missing shapes are otherwise its groups'
@@ -150,7 +140,7 @@ def _svg_drawn_instead(c: _Ctx, items: list[_Item], regional: list[_Item]) -> li
         return items
     if not any(it.kind != "missing" for it in regional):
         return items
-    if any(it.kind == "mirrored" or it.motion is not None for it in regional):
+    if any((it.kind == "mirrored" and not _own_mirror_image(c, it)) or it.motion is not None for it in regional):
         # The groups find one of the reference's own shapes in the candidate, resized, turned or
         # mirrored: the plain shape is that shape kept (its outline drawn, elsewhere), not a drawing
         # put in the icon's place. The groups read the edit whole (the shape transformed, the rest
@@ -160,11 +150,50 @@ def _svg_drawn_instead(c: _Ctx, items: list[_Item], regional: list[_Item]) -> li
     union = max(1, int((_paint(c)[0] | cand_paint).sum()))
     lo, hi = SVG_INK_SEVERITY
     for it in regional:
-        if it.kind == "extra":
+        if it.kind in ("extra", "mirrored") or it.description.startswith(SVG_SHOWN_READING):
+            # A neighbour's colour shown (`_svg_shape_items`) is the plain shape's paint over the icon's
+            # own (a square filling a card's holes), and so is a mirroring read on a shape that is its own
+            # mirror image (`_own_mirror_image`; any other returned above): a shape drawn over what lay
+            # there, which it hides.
+            if it.kind != "extra":
+                it.category, it.kind = _CATS[c.task]["structure"], "extra"
+                it.description = "The candidate's plain shape is drawn over the reference's drawing, hiding it."
+                it.colours = None
             x0, y0, x1, y1 = it.box
             share = int(cand_paint[y0:y1, x0:x1].sum()) / union
             it.severity = max(it.severity, 3 if share >= hi else (2 if share >= lo else 1))
     return [it for it in items if it.kind != "drawn instead"]
+
+
+#: The reading of changed ink that took a neighbour's colour (`_svg_shape_items`).
+SVG_SHOWN_READING = "A shape moved over another"
+
+
+#: A candidate's paint whose mirror image about its own centroid covers this share of their union (IoU)
+#: is its own mirror image (`_own_mirror_image`).
+SVG_OWN_MIRROR = 0.9
+
+
+def _own_mirror_image(c: _Ctx, mirrored: _Item) -> bool:
+    """Whether the candidate's paint is its own mirror image across the axis ``mirrored`` names
+    (`SVG_OWN_MIRROR`): a plain shape (a square, a disc) mirrored shows nothing of a mirroring, so a group's
+    mirroring read on it finds no shape of the reference kept (the one-shape square over a waffle read
+    "mirrored vertically and recoloured", 2, and hid nothing)."""
+    cand_paint = _paint(c)[1].astype(np.uint8)
+    m = cv2.moments(cand_paint, True)
+    if m["m00"] < 50:
+        return False
+    axis = 1 if "horizontally" in mirrored.description else 0
+    centre = (m["m10"] if axis == 1 else m["m01"]) / m["m00"]
+    size = c.w if axis == 1 else c.h
+    shift = np.float32(
+        [[1, 0, 2 * centre - (size - 1)], [0, 1, 0]] if axis == 1 else [[1, 0, 0], [0, 1, 2 * centre - (size - 1)]]
+    )
+    flipped = cv2.warpAffine(
+        np.ascontiguousarray(np.flip(cand_paint, axis)), shift, (c.w, c.h), flags=cv2.INTER_NEAREST
+    )
+    inter, union = int((flipped & cand_paint).sum()), int((flipped | cand_paint).sum())
+    return inter >= SVG_OWN_MIRROR * max(1, union)
 
 
 def _svg_location(box: PxBox, w: int, h: int) -> str:
@@ -252,8 +281,8 @@ def _fill_changed(c: _Ctx, r: Region, changed: np.ndarray, paint: tuple[np.ndarr
     """A fill changed that is ink in neither image (`SVG_FILL_CHANGE`): a shape gone when the candidate now
     shows there the colour the reference paints around it (what lay beneath shows: a rugby ball's light
     panel erased shows the ball's blue), a shape drawn when the reference showed there the colour the
-    candidate paints around it, graded by its share of the paint (`SVG_INK_SEVERITY`); else the region
-    as read (a colour changed)."""
+    candidate paints around it (nearer it than the fill's other colour), graded by its share of the paint
+    (`SVG_INK_SEVERITY`); else the region as read (a colour changed)."""
     x0, y0, x1, y1 = _pad_box(r.bbox, SVG_FILL_RING, c)
     own = changed[y0:y1, x0:x1]
     ring = (cv2.dilate(own.astype(np.uint8), np.ones((2 * SVG_FILL_RING + 1,) * 2, np.uint8)) > 0) & ~own
@@ -262,12 +291,17 @@ def _fill_changed(c: _Ctx, r: Region, changed: np.ndarray, paint: tuple[np.ndarr
     lo, hi = SVG_INK_SEVERITY
     grade = 3 if share >= hi else (2 if share >= lo else 1)
     where = f"({100 * _box_area(r.bbox) / (c.h * c.w):.1f}% of the image)"
-    for img, ring_paint, colour, missing in (
-        (c.ref, ref_paint, r.cand_colour, True),
-        (c.cand, cand_paint, r.ref_colour, False),
+    for img, ring_paint, colour, was, missing in (
+        (c.ref, ref_paint, r.cand_colour, r.ref_colour, True),
+        (c.cand, cand_paint, r.ref_colour, r.cand_colour, False),
     ):
         around = ring & ring_paint[y0:y1, x0:x1]
-        if around.any() and _rgb_de(_dominant(img[y0:y1, x0:x1][around]), colour) < INK_DE:
+        if not around.any():
+            continue
+        beside = _dominant(img[y0:y1, x0:x1][around])
+        # ... and nearer that colour than the fill's own other one: a fill in a shade of the paint
+        # around it (a filled icon's black turned #252525) matches both, a recolouring, no shape gone.
+        if _rgb_de(beside, colour) < min(INK_DE, _rgb_de(beside, was)):
             desc = (
                 f"A shape of the reference is missing in the candidate {where}: what lay beneath shows."
                 if missing
@@ -275,6 +309,15 @@ def _fill_changed(c: _Ctx, r: Region, changed: np.ndarray, paint: tuple[np.ndarr
             )
             return _Item(_CATS[c.task]["structure"], grade, r.bbox, desc, "missing" if missing else "extra")
     category, kind = classify(c.task, r, c.h, c.w)
+    if kind == "colour":
+        # A fill recoloured, graded as the groups grade one (the perturbation rule: a shade under ΔE 25 or a
+        # detail 1, else 2), not as a plain region's colour (2 for a filled icon's black turned #252525).
+        de = _rgb_de(r.ref_colour, r.cand_colour)
+        return _Item(
+            category, 1 if de < 25 or share < SVG_DETAIL else 2, r.bbox,
+            f"Colour changed from {_hex(r.ref_colour)} to {_hex(r.cand_colour)} (ΔE {de:.0f}).", kind,
+            colours=(r.ref_colour, r.cand_colour),
+        )  # fmt: skip
     return _Item(category, severity(r, kind, c.h, c.w), r.bbox, describe(r, kind, c.h, c.w), kind)
 
 
@@ -508,82 +551,11 @@ def _pair_moved_outlines(
     return out
 
 
-def _moved_over_fill(c: _Ctx, both: np.ndarray, box: PxBox) -> _Item | None:
-    """The shift (phase correlation of the two images over the changed box) of a mark that moved over
-    a filled shape, where ink covers both places and only the colours trade places."""
-    x0, y0, _, _ = box
-    bx0, by0, bx1, by1 = _mask_box(both, x0, y0)
-    if min(bx1 - bx0, by1 - by0) < 4:
-        return None
-
-    def centred(g: np.ndarray) -> np.ndarray:
-        # Zero mean, zero-padded to twice the size: no DC peak and no wrap-around at the borders.
-        crop = g[by0:by1, bx0:bx1]
-        return cv2.copyMakeBorder(crop - float(crop.mean()), 0, crop.shape[0], 0, crop.shape[1], cv2.BORDER_CONSTANT)
-
-    (dx, dy), response = cv2.phaseCorrelate(centred(c.ref_grey), centred(c.cand_grey))
-    if response < 0.1:
-        return None
-    dist = math.hypot(dx, dy) / min(c.h, c.w)
-    paint = _paint(c)
-    sev = _svg_outline_grade(dist, int(both.sum()) / max(1, int((paint[0] | paint[1]).sum())))
-    cat = _CATS[c.task]["geometry" if dist < SVG_SHIFT_STRUCTURE else "structure"]
-    return _Item(cat, sev, (bx0, by0, bx1, by1), f"A shape moved by {100 * dist:.0f}% of the image.", "moved")
-
-
-def _colour_moved(c: _Ctx, both: np.ndarray, box: PxBox, new: tuple[int, int, int]) -> float | None:
-    """How far (98th percentile, a share of the side) the changed pixels ``both`` (in ``box``) that now
-    show the colour ``new`` lie from where the reference draws that colour: the perturbation rules'
-    "moved" (a pixel's new colour came from its nearest place). None when the reference draws it nowhere
-    near most of them (`SVG_NEIGHBOUR_COLOUR`): a recolouring, whose new colour is the element's own."""
-    tol, near = SVG_NEIGHBOUR_COLOUR
-    side = min(c.h, c.w)
-    reach = round(near * side)
-    x0, y0, x1, y1 = box
-    gx0, gy0, gx1, gy1 = max(0, x0 - reach), max(0, y0 - reach), min(c.w, x1 + reach), min(c.h, y1 + reach)
-    colour = np.array(new, dtype=np.int16)
-    ref_has = (np.abs(c.ref[gy0:gy1, gx0:gx1].astype(np.int16) - colour).max(axis=2) <= tol).astype(np.uint8)
-    # A solid colour, not the blend an anti-aliased edge passes through: its pixels' insides.
-    ref_has = cv2.erode(ref_has, np.ones((3, 3), np.uint8))
-    if not ref_has.any():
-        return None
-    now = both & (np.abs(c.cand[y0:y1, x0:x1].astype(np.int16) - colour).max(axis=2) <= tol)
-    if not now.any():
-        return None
-    to_colour = cv2.distanceTransform(1 - ref_has, cv2.DIST_L2, 3)[y0 - gy0 : y1 - gy0, x0 - gx0 : x1 - gx0]
-    d = to_colour[now]
-    if float(np.percentile(d, 50)) > reach:
-        return None
-    return float(np.percentile(d, 98)) / side
-
-
 def _ink_distances(c: _Ctx) -> tuple[np.ndarray, np.ndarray]:
     """Per pixel, the distance (px) to the nearest reference ink and to the nearest candidate ink."""
     return tuple(  # type: ignore[return-value]
         cv2.distanceTransform((~ink).astype(np.uint8), cv2.DIST_L2, 3) for ink in (c.ref_ink, c.cand_ink)
     )
-
-
-#: SVG: recoloured pixels this share of which show the bare canvas on one side are paint drawn or gone.
-SVG_ON_CANVAS = 0.8
-
-
-def _on_canvas(c: _Ctx, pixels: np.ndarray, x0: int, y0: int) -> str | None:
-    """'ref' ('cand') when `SVG_ON_CANVAS` of ``pixels`` (placed at x0, y0) show the reference's (the
-    candidate's) bare canvas: unpainted (`_paint`) and joined to the image's border through unpainted
-    pixels (a white element drawn inside other paint is an element's colour; the canvas reaches the
-    border). Else None."""
-    sl = (slice(y0, y0 + pixels.shape[0]), slice(x0, x0 + pixels.shape[1]))
-    n = max(1, int(pixels.sum()))
-    for name, painted in zip(("ref", "cand"), _paint(c), strict=True):
-        if int((pixels & ~painted[sl]).sum()) < SVG_ON_CANVAS * n:
-            continue
-        _, labels = cv2.connectedComponents((~painted).astype(np.uint8), connectivity=4)
-        edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
-        canvas = np.isin(labels, edge[edge > 0])
-        if int((pixels & canvas[sl]).sum()) >= SVG_ON_CANVAS * n:
-            return name
-    return None
 
 
 #: SVG: a recoloured element's moved ink leaves about as much behind as it draws anew; ink lost beyond
@@ -661,7 +633,7 @@ def _svg_shape_items(
                 step = 1 if moved < lo else (2 if moved < hi else 3)
                 shown = _Item(
                     cats["geometry"], max(1, step - 1) if share < SVG_DETAIL else step, _mask_box(both, x0, y0),
-                    f"A shape moved over another: {_hex(rc)} turned {_hex(cc)}, the colour beside it "
+                    f"{SVG_SHOWN_READING}: {_hex(rc)} turned {_hex(cc)}, the colour beside it "
                     f"({100 * moved:.0f}% of the image away).", "geometry",
                 )  # fmt: skip
     if n_ref >= min_px and n_cand >= min_px:
@@ -683,7 +655,9 @@ def _svg_shape_items(
     elif n_both >= max(min_px, 0.3 * inked):
         # The same colours before and after, in other places: a mark moved over a filled shape.
         moved = _moved_over_fill(c, both, box)
-        if moved is not None:
+        if isinstance(moved, list):
+            out.extend(moved)
+        elif moved is not None:
             out.append(moved)
     moved_px = n_ref + n_cand
     # Next to a recolouring, ink gained or lost is a change of its own when it is more than the

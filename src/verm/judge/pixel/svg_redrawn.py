@@ -57,6 +57,11 @@ SVG_REDRAWN_PLAIN = 0.75
 SVG_REDRAWN_PARTS = 2
 
 
+#: A plain shape whose least-area box is this many times longer than wide is a line: one of an icon's
+#: strokes kept (moved, resized; the rest dropped), read by the groups, not a drawing put in its place.
+SVG_PLAIN_LINE = 4.0
+
+
 #: The plain shape is one of the reference's own painted parts, moved, resized, turned or mirrored
 #: (the rest dropped or covered), when that part so mapped onto it covers this share of their union
 #: (IoU) in the part's colour (`INK_DE`).
@@ -96,6 +101,15 @@ def _plain_shape(ink: np.ndarray) -> bool:
         return False
     outer = max(contours, key=cv2.contourArea)
     return cv2.contourArea(outer) >= SVG_PLAIN_SOLIDITY * max(1.0, cv2.contourArea(cv2.convexHull(outer)))
+
+
+def _is_line(ink: np.ndarray) -> bool:
+    """Whether the ink's largest outline is a line (`SVG_PLAIN_LINE`): a stroke, not a shape."""
+    contours, _ = cv2.findContours(ink.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return False
+    (_, _), (w, h), _ = cv2.minAreaRect(max(contours, key=cv2.contourArea))
+    return max(w, h) >= SVG_PLAIN_LINE * max(1.0, min(w, h))
 
 
 def _hidden_share(outline: np.ndarray, to_other: np.ndarray, near: float) -> float:
@@ -225,7 +239,10 @@ def _covers_drawing(c: _Ctx, hidden: np.ndarray) -> bool:
 
 def _svg_redrawn_items(c: _Ctx) -> list[_Item]:
     """Items for an icon redrawn as one plain shape (module docstring), else none."""
-    if not c.ref_ink.any() or not _plain_shape(c.cand_ink):
+    if not c.ref_ink.any() or not _plain_shape(c.cand_ink) or _is_line(c.cand_ink):
+        # A line is one of the icon's strokes kept, the rest dropped (a plus reduced to its upright bar,
+        # moved and lengthened): the groups read the bar gone and the line drawn; as a plain shape put in
+        # the icon's place it cost the hidden outline and the line again (9, the one-shape square's).
         return []
     cand_paint = _paint(c)[1]
     if int((c.cand_ink & ~cand_paint).sum()) > SVG_PLAIN_BARE * int(c.cand_ink.sum()) and not _plain_shape(cand_paint):

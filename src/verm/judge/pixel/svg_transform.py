@@ -41,6 +41,11 @@ SVG_TRANSFORM_SEARCHES = 4
 SVG_PAINT_DIFF = 40
 
 
+#: SVG missing or extra shapes: the one-sided ink as a share of the drawing (either image's ink) from
+#: the first -> 2, from the second -> 3 (an outline icon's stroke spans a large box but holds little ink).
+SVG_INK_SEVERITY = (0.05, 0.25)
+
+
 #: A change holding under this share of the paint is a detail: a recolouring 1, a shape moved one step less.
 SVG_DETAIL = 0.05
 
