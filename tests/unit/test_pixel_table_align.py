@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from verm.judge.pixel import ocr_available
 from verm.judge.pixel.table import table_aligned_items
 
 #: Eight columns of small counts (most columns share the same few values) and repeated rows.
@@ -62,3 +64,18 @@ def test_two_swapped_columns_of_small_counts_are_one_reorder_beside_a_dropped_ro
     assert ("layout_error", 3, "The") in kinds  # the dropped row
     assert any("columns 7, 8 are in another order" in it.description for it, _ in got)
     assert len(got) <= 3
+
+
+@pytest.mark.skipif(not ocr_available(), reason="OCR is off: pip install tesserocr + tesseract-ocr-eng")
+def test_two_edited_numbers_of_a_short_column_are_read_not_taken_for_a_rewrap() -> None:
+    # Two of a three-row column's cells changed is "most of the column": its reads name the same
+    # numbers ('15.36%' for '15.36'), as a re-wrapped column's would, yet each cell is its own edit.
+    ref = [["Model", "Params", "Flops", "Config"]] + [
+        [f"model-{n}", p, f, "config"]
+        for n, p, f in (("a", "88.59", "15.36"), ("b", "197.77", "34.37"), ("c", "350.20", "60.93"))
+    ]
+    cand = [row[:] for row in ref]
+    cand[1][2], cand[3][2] = "15.36%", "-60.93"
+    got = table_aligned_items(grid_image(ref, cw=110), grid_image(cand, cw=110), max_ocr=20)
+    assert got is not None
+    assert sorted(it.category for it, _ in got) == ["numeric_error", "numeric_error"]

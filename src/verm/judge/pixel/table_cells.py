@@ -330,7 +330,10 @@ def _changed_lines(
                 grouped.update(members)  # a moved line: its move is reported, its re-wrapped cells are not
                 continue
             if reads_differ is not None and not reads_differ([changed[m] for m in members]):
-                grouped.update(members)  # the same words, re-wrapped
+                # The same words: re-wrapped cells are no edit; a cell a glyph wider or narrower is
+                # read on its own (a sign or a unit added to two of a short column's three numbers
+                # reads as the same numbers too: seed-137 table-137-00036).
+                grouped.update(m for m in members if not _affix_sized(changed[m]))
                 continue
             rbox = _union([changed[m][2] for m in members])
             cbox = _union([changed[m][3] for m in members])
@@ -343,6 +346,26 @@ def _changed_lines(
         desc = f"{len(out)} rows or columns differ in most cells (the table re-flowed or was rebuilt)."
         out = [(_Item("layout_error", 2, rbox, desc, "layout", "many rows"), cbox)]
     return out
+
+
+#: A changed cell whose ink's height differs by more than this (px) was re-wrapped (or re-scaled).
+REWRAP_PX = 2
+
+
+def _affix_sized(cell: tuple[Any, ...]) -> bool:
+    """Could a changed cell of a line that reads the same words be a sign or a unit added or removed
+    (read on its own, not taken for the line's re-wrap)? Its ink the same height (within
+    `REWRAP_PX`: its lines not broken elsewhere) and a glyph wider or narrower (3 px; 2 in text
+    under `SMALL_TEXT_PX` tall: text re-set at a new offset or rescaled keeps its width within a
+    pixel), not cut by the cell's side on either image (text running across a column's place, a
+    spanning cell, is cut elsewhere when the column widths change)."""
+    _i, _k, rb, cb, ra, ca = cell
+    if ra is None or ca is None or abs((ra[3] - ra[1]) - (ca[3] - ca[1])) > REWRAP_PX:
+        return False
+    if any(a[0] <= 1 or a[2] >= b[2] - b[0] - 1 for a, b in ((ra, rb), (ca, cb))):
+        return False
+    grew = abs((ca[2] - ca[0]) - (ra[2] - ra[0]))
+    return grew >= (3 if min(ra[3] - ra[1], ca[3] - ca[1]) >= SMALL_TEXT_PX else 2)
 
 
 def _read_cells(ref_crop: np.ndarray | None, cand_crop: np.ndarray | None) -> tuple[str, str, int]:
