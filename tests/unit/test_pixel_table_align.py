@@ -79,3 +79,30 @@ def test_two_edited_numbers_of_a_short_column_are_read_not_taken_for_a_rewrap() 
     got = table_aligned_items(grid_image(ref, cw=110), grid_image(cand, cw=110), max_ocr=20)
     assert got is not None
     assert sorted(it.category for it, _ in got) == ["numeric_error", "numeric_error"]
+
+
+@pytest.mark.skipif(not ocr_available(), reason="OCR is off: pip install tesserocr + tesseract-ocr-eng")
+def test_a_table_shrunk_onto_the_canvas_is_compared_with_the_reference_shrunk_alike() -> None:
+    # A column repeated makes the table wider: the renderer shrinks it onto the same canvas (Lanczos),
+    # its rows 1.33 times smaller. Upscaled back, no cell is classed with its reference cell; the
+    # reference shrunk alike holds the same pixels, so the repeat and the sign flip are read alone.
+    ref_cells = [["Model", "Params (M)", "Top-1 (%)"]] + [
+        [f"clip-{name}", p, t]
+        for name, p, t in (
+            ("resnet", "77.00", "40.70"),
+            ("vit-base", "188.00", "64.50"),
+            ("vit-huge", "958.00", "79.10"),
+        )
+    ]
+    cand_cells = [[row[0], *row] for row in ref_cells]
+    cand_cells[3][3] = "-79.10"
+    ref = grid_image(ref_cells, cw=150)
+    full = Image.fromarray(grid_image(cand_cells, cw=150))
+    w = ref.shape[1]
+    cand = np.asarray(full.resize((w, round(full.height * w / full.width)), Image.Resampling.LANCZOS))
+    got = table_aligned_items(ref, cand, max_ocr=20)
+    assert got is not None
+    descs = [it.description for it, _ in got]
+    assert len(got) == 2, descs
+    assert any("repeats the reference's column" in d for d in descs)
+    assert any(it.category == "numeric_error" and it.severity == 3 for it, _ in got)

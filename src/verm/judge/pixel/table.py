@@ -10,6 +10,7 @@ docs/judges.md, "Pixel judge", "Tables".
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -17,6 +18,7 @@ from collections import Counter
 
 import cv2
 import numpy as np
+from PIL import Image
 
 from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _Ctx, _Item
@@ -50,6 +52,14 @@ def table_grid_items(
     noise) only the shape check runs. Returns (item in reference px, box in candidate px) pairs, or
     None: the region diff decides."""
     if elements_missing:
+        # A table drawn much smaller (a wider table shrunk onto the canvas) has every element missing at
+        # the reference's scale: read at the candidate's (`_shrunk_reference_items`) when it aligns.
+        g_cand = table_grid(cand)
+        g_ref = grid or table_grid(ref)
+        if g_ref is not None and g_cand is not None and _pitch_ratio(g_ref, g_cand) >= MIN_SHRINK:
+            shrunk = table_aligned_items(ref, cand, max_ocr, g_ref)
+            if shrunk is not None:
+                return shrunk
         # A row or column or two more or fewer, when the candidate's cells are mostly as often filled
         # as the reference's (a share of its grid: a dropped column may hold most of the text); a table
         # emptied of its body is left to the missing elements, one per row: a shape item alone would
@@ -173,8 +183,11 @@ def table_aligned_items(
     g_ref, g_cand = g_ref or table_grid(ref), table_grid(cand)
     if g_ref is None or g_cand is None or len(g_ref.rows) < 3 or len(g_cand.rows) < 3:
         return None
-    pr, pc = _row_pitch(g_ref), _row_pitch(g_cand)
-    scale = pr / pc if pr > 0 and pc > 0 else 1.0
+    scale = _pitch_ratio(g_ref, g_cand)
+    if MIN_SHRINK <= scale < MAX_SHRINK:
+        shrunk = _shrunk_reference_items(ref, cand, max_ocr, g_cand, scale)
+        if shrunk is not None:
+            return shrunk
     cand_original = cand
     if abs(scale - 1.0) > 0.01 and 0.5 < scale < 2.0:
         ch, cw = cand.shape[:2]
@@ -196,6 +209,46 @@ def table_aligned_items(
     ]
 
 
+#: Rows another height by over this share are compared at one scale; a candidate with smaller rows
+#: (a wider table shrunk onto the canvas) is compared with the reference shrunk alike, up to this factor.
+RESCALE = 0.01
+MIN_SHRINK, MAX_SHRINK = 1.1, 3.0
+
+
+def _pitch_ratio(g_ref: TableGrid, g_cand: TableGrid) -> float:
+    """The reference's row pitch over the candidate's (1 when either is unknown)."""
+    pr, pc = _row_pitch(g_ref), _row_pitch(g_cand)
+    return pr / pc if pr > 0 and pc > 0 else 1.0
+
+
+def _shrunk_reference_items(
+    ref: np.ndarray, cand: np.ndarray, max_ocr: int, g_cand: TableGrid, scale: float
+) -> list[tuple[_Item, PxBox]] | None:
+    """`table_aligned_items` for a candidate whose rows are ``scale`` times smaller: the renderer shrank
+    its wider table onto the canvas (Lanczos), so the reference is shrunk alike and the two compared
+    at the candidate's scale, where its text is the reference's text shrunk the same way. Upscaling the
+    candidate instead cannot restore what shrinking blurred away: at 1.47 no cell of a table with one
+    column and one row repeated was classed with its reference cell (seed-137 table-137-00064, a sign
+    flip lost), at 2.17 every row read as other words (seed-149 table-149-00024, 15 items for a split
+    cell, as many as random noise scores). Both sides' cells are read by OCR at that scale (the same
+    ink reads alike); items come back in reference pixels."""
+    rh, rw = ref.shape[:2]
+    size = (max(1, round(rw / scale)), max(1, round(rh / scale)))
+    small = np.asarray(Image.fromarray(ref).resize(size, Image.Resampling.LANCZOS))
+    g_small = table_grid(small)
+    if g_small is None or len(g_small.rows) < 3:
+        return None
+    out = _aligned_items(small, cand, max_ocr, g_small, g_cand, shrunk=True)
+    if out is None:
+        return None
+    sx, sy = rw / size[0], rh / size[1]
+
+    def up(b: PxBox) -> PxBox:
+        return int(b[0] * sx), int(b[1] * sy), min(rw, math.ceil(b[2] * sx)), min(rh, math.ceil(b[3] * sy))
+
+    return [(dataclasses.replace(it, box=up(it.box), parts=[up(p) for p in it.parts]), b) for it, b in out]
+
+
 def _aligned_items(
     ref: np.ndarray,
     cand: np.ndarray,
@@ -203,10 +256,13 @@ def _aligned_items(
     g_ref: TableGrid,
     g_cand: TableGrid,
     original: tuple[np.ndarray, float] | None = None,
+    shrunk: bool = False,
 ) -> list[tuple[_Item, PxBox]] | None:
     """`table_aligned_items` on grids of the same scale. A resampled candidate (``original``: the
     image before resampling and the scale applied) has its cells classed with more tolerance, not
-    compared pixel by pixel, and read by OCR from the original pixels."""
+    compared pixel by pixel, and read by OCR from the original pixels; a ``shrunk`` reference (its
+    cells resampled at other sub-pixel phases than the candidate's) is not compared pixel by pixel
+    either: OCR of small text would read the same words apart ('ves' for 'Yes')."""
     resampled = original is not None
     ref_ink, cand_ink = _lab_ink(ref)[1], _lab_ink(cand)[1]
     ref_grey, cand_grey = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)
@@ -383,6 +439,7 @@ def _aligned_items(
                 changed.append((cj + 1, cl + 1, a[1], b[1], a[2], b[2]))
             elif (
                 not resampled
+                and not shrunk
                 and a[2] is not None
                 and b[2] is not None
                 and not _same_cell(ref_grey, cand_grey, a[1], b[1], a[2], b[2])
