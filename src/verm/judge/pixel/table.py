@@ -10,6 +10,7 @@ docs/judges.md, "Pixel judge", "Tables".
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -17,6 +18,7 @@ from collections import Counter
 
 import cv2
 import numpy as np
+from PIL import Image
 
 from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _Ctx, _Item
@@ -35,6 +37,7 @@ from verm.judge.pixel.table_align import (
     _multiset_sim,
     _row_pitch,
     _same_cell,
+    _through_sim,
 )
 from verm.judge.pixel.table_cells import _cell_crop, _changed_cell_items, _mostly_different_words, table_cell_items
 from verm.judge.pixel.table_spans import _merged_rows, _split_rows
@@ -49,6 +52,14 @@ def table_grid_items(
     noise) only the shape check runs. Returns (item in reference px, box in candidate px) pairs, or
     None: the region diff decides."""
     if elements_missing:
+        # A table drawn much smaller (a wider table shrunk onto the canvas) has every element missing at
+        # the reference's scale: read at the candidate's (`_shrunk_reference_items`) when it aligns.
+        g_cand = table_grid(cand)
+        g_ref = grid or table_grid(ref)
+        if g_ref is not None and g_cand is not None and _pitch_ratio(g_ref, g_cand) >= MIN_SHRINK:
+            shrunk = table_aligned_items(ref, cand, max_ocr, g_ref)
+            if shrunk is not None:
+                return shrunk
         # A row or column or two more or fewer, when the candidate's cells are mostly as often filled
         # as the reference's (a share of its grid: a dropped column may hold most of the text); a table
         # emptied of its body is left to the missing elements, one per row: a shape item alone would
@@ -172,8 +183,11 @@ def table_aligned_items(
     g_ref, g_cand = g_ref or table_grid(ref), table_grid(cand)
     if g_ref is None or g_cand is None or len(g_ref.rows) < 3 or len(g_cand.rows) < 3:
         return None
-    pr, pc = _row_pitch(g_ref), _row_pitch(g_cand)
-    scale = pr / pc if pr > 0 and pc > 0 else 1.0
+    scale = _pitch_ratio(g_ref, g_cand)
+    if MIN_SHRINK <= scale < MAX_SHRINK:
+        shrunk = _shrunk_reference_items(ref, cand, max_ocr, g_cand, scale)
+        if shrunk is not None:
+            return shrunk
     cand_original = cand
     if abs(scale - 1.0) > 0.01 and 0.5 < scale < 2.0:
         ch, cw = cand.shape[:2]
@@ -195,6 +209,50 @@ def table_aligned_items(
     ]
 
 
+#: Rows another height by over this share are compared at one scale; a candidate with smaller rows
+#: (a wider table shrunk onto the canvas) is compared with the reference shrunk alike, up to this factor.
+RESCALE = 0.01
+MIN_SHRINK, MAX_SHRINK = 1.1, 3.0
+#: The glyph bound of content classes (`table_align.GLYPH_DIFF`) between a shrunk reference and candidate:
+#: the same text shrunk at two sub-pixel phases has single pixels 60-90 grey levels apart (seed-149
+#: table-149-00109: 106 of 145 crop pairs with a mean under 13 had a pixel 40 or more apart).
+SHRUNK_GLYPH = 1.5 * GLYPH_DIFF
+
+
+def _pitch_ratio(g_ref: TableGrid, g_cand: TableGrid) -> float:
+    """The reference's row pitch over the candidate's (1 when either is unknown)."""
+    pr, pc = _row_pitch(g_ref), _row_pitch(g_cand)
+    return pr / pc if pr > 0 and pc > 0 else 1.0
+
+
+def _shrunk_reference_items(
+    ref: np.ndarray, cand: np.ndarray, max_ocr: int, g_cand: TableGrid, scale: float
+) -> list[tuple[_Item, PxBox]] | None:
+    """`table_aligned_items` for a candidate whose rows are ``scale`` times smaller: the renderer shrank
+    its wider table onto the canvas (Lanczos), so the reference is shrunk alike and the two compared
+    at the candidate's scale, where its text is the reference's text shrunk the same way. Upscaling the
+    candidate instead cannot restore what shrinking blurred away: at 1.47 no cell of a table with one
+    column and one row repeated was classed with its reference cell (seed-137 table-137-00064, a sign
+    flip lost), at 2.17 every row read as other words (seed-149 table-149-00024, 15 items for a split
+    cell, as many as random noise scores). Both sides' cells are read by OCR at that scale (the same
+    ink reads alike); items come back in reference pixels."""
+    rh, rw = ref.shape[:2]
+    size = (max(1, round(rw / scale)), max(1, round(rh / scale)))
+    small = np.asarray(Image.fromarray(ref).resize(size, Image.Resampling.LANCZOS))
+    g_small = table_grid(small)
+    if g_small is None or len(g_small.rows) < 3:
+        return None
+    out = _aligned_items(small, cand, max_ocr, g_small, g_cand, shrunk=True)
+    if out is None:
+        return None
+    sx, sy = rw / size[0], rh / size[1]
+
+    def up(b: PxBox) -> PxBox:
+        return int(b[0] * sx), int(b[1] * sy), min(rw, math.ceil(b[2] * sx)), min(rh, math.ceil(b[3] * sy))
+
+    return [(dataclasses.replace(it, box=up(it.box), parts=[up(p) for p in it.parts]), b) for it, b in out]
+
+
 def _aligned_items(
     ref: np.ndarray,
     cand: np.ndarray,
@@ -202,10 +260,13 @@ def _aligned_items(
     g_ref: TableGrid,
     g_cand: TableGrid,
     original: tuple[np.ndarray, float] | None = None,
+    shrunk: bool = False,
 ) -> list[tuple[_Item, PxBox]] | None:
     """`table_aligned_items` on grids of the same scale. A resampled candidate (``original``: the
     image before resampling and the scale applied) has its cells classed with more tolerance, not
-    compared pixel by pixel, and read by OCR from the original pixels."""
+    compared pixel by pixel, and read by OCR from the original pixels; a ``shrunk`` reference (its
+    cells resampled at other sub-pixel phases than the candidate's) is not compared pixel by pixel
+    either: OCR of small text would read the same words apart ('ves' for 'Yes')."""
     resampled = original is not None
     ref_ink, cand_ink = _lab_ink(ref)[1], _lab_ink(cand)[1]
     ref_grey, cand_grey = cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY), cv2.cvtColor(cand, cv2.COLOR_RGB2GRAY)
@@ -216,6 +277,8 @@ def _aligned_items(
     # the glyph bound (seed-97 table-97-00034: at 80 its rows aligned one off again), one rescaled by
     # 24 % needs it loosened (seed-73 table-73-00030: at 60 its rows aligned one off).
     glyph = GLYPH_DIFF * max(1.0, abs(math.log(original[1])) / RESAMPLE_STEP) if original is not None else GLYPH_DIFF
+    if shrunk:
+        glyph = SHRUNK_GLYPH
     classes = _CellClasses(13.0 if resampled else 10.0, glyph)
     rc, cc = _grid_cells(g_ref, ref_grey, ref_ink, classes), _grid_cells(g_cand, cand_grey, cand_ink, classes)
     n_rr, n_rc, n_cr, n_cc = len(rc), len(rc[0]), len(cc), len(cc[0])
@@ -243,20 +306,21 @@ def _aligned_items(
         return None
     # Rows compare cell by cell through the aligned columns, each cell weighted by how rare its
     # content is in its column (many rows share a "Yes", an "N/A" or an empty cell).
-    cnt_r = [Counter(rc[i][k][0] for i in range(n_rr)) for k in range(n_rc)]
-    cnt_c = [Counter(cc[i][m][0] for i in range(n_cr)) for m in range(n_cc)]
-    row_sim = np.zeros((n_rr, n_cr))
-    for i in range(n_rr):
-        for j in range(n_cr):
-            num = den = 0.0
-            for k, m in col_al.pairs:
-                a, b = rc[i][k][0], cc[j][m][0]
-                if a or b:
-                    wgt = 1.0 / max(cnt_r[k][a], cnt_c[m][b], 1)
-                    den += wgt
-                    num += wgt * (a == b)
-            row_sim[i, j] = num / den if den else 0.0
-    row_al = _align_lines(row_sim, live_rr, live_cr)
+    rcls = [[x[0] for x in r] for r in rc]
+    ccls = [[x[0] for x in r] for r in cc]
+    row_al = _align_lines(_through_sim(rcls, ccls, col_al.pairs), live_rr, live_cr)
+    if row_al is not None:
+        # Then columns again, cell by cell through the aligned rows as well: as multisets, columns of
+        # small counts are half alike whatever they hold, and a row dropped and a header renamed leave
+        # two swapped columns less alike than the in-order pairs together (seed-149 table-149-00055:
+        # columns 6 and 7 swapped read as every differing cell of both changed, 15 items for 3).
+        ref_cols = [list(col) for col in zip(*rcls, strict=True)]
+        cand_cols = [list(col) for col in zip(*ccls, strict=True)]
+        through = _through_sim(ref_cols, cand_cols, row_al.pairs)
+        col_al2 = _align_lines(0.5 * col_sim + 0.5 * through, live_rc, live_cc)
+        if col_al2 is not None and sorted(col_al2.pairs) != sorted(col_al.pairs):
+            col_al = col_al2
+            row_al = _align_lines(_through_sim(rcls, ccls, col_al.pairs), live_rr, live_cr)
     if row_al is None or col_al is None:
         return None
     ch, cw = cand.shape[:2]
@@ -381,6 +445,7 @@ def _aligned_items(
                 changed.append((cj + 1, cl + 1, a[1], b[1], a[2], b[2]))
             elif (
                 not resampled
+                and not shrunk
                 and a[2] is not None
                 and b[2] is not None
                 and not _same_cell(ref_grey, cand_grey, a[1], b[1], a[2], b[2])

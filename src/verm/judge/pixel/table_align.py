@@ -8,6 +8,7 @@ are multisets of classes, rows compare through the aligned columns; an order-kee
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 import cv2
@@ -312,3 +313,27 @@ def _row_pitch(g: TableGrid) -> float:
     near = d[np.abs(d - med) <= 1.5]
     # Two bands far apart (e.g. one wrapped row of two) have no one-line rows to average: use the median.
     return float(near.mean()) if len(near) else med
+
+
+def _through_sim(ref: list[list[int]], cand: list[list[int]], across: list[tuple[int, int]]) -> np.ndarray:
+    """Similarity of lines (ref x cand) compared cell by cell through the other axis's aligned lines
+    (``across``: (ref position, candidate position) pairs). Each cell is weighted by how rare its
+    content is at its position (many rows share a "Yes", an "N/A" or an empty cell; many columns of
+    small counts share a "0"); cells empty on both sides do not count. ``ref[i][k]`` is the content
+    class of line i's cell at position k."""
+    if not ref or not cand:
+        return np.zeros((len(ref), len(cand)))
+    cnt_r = [Counter(line[k] for line in ref) for k in range(len(ref[0]))]
+    cnt_c = [Counter(line[m] for line in cand) for m in range(len(cand[0]))]
+    out = np.zeros((len(ref), len(cand)))
+    for i, a_line in enumerate(ref):
+        for j, b_line in enumerate(cand):
+            num = den = 0.0
+            for k, m in across:
+                a, b = a_line[k], b_line[m]
+                if a or b:
+                    wgt = 1.0 / max(cnt_r[k][a], cnt_c[m][b], 1)
+                    den += wgt
+                    num += wgt * (a == b)
+            out[i, j] = num / den if den else 0.0
+    return out

@@ -224,9 +224,16 @@ def _changed_cell_items(
             desc = f"Cells {k} and {k + 1} of row {i} are one cell in the candidate."
             out.append((_Item("layout_error", 2, rbox, desc, "layout", f"row {i}, columns {k}-{k + 1}"), cbox))
             grouped.update((n, m))
+
+    def own_edit(cell: tuple[Any, ...]) -> bool:
+        _i, _k, rb, cb, ra, ca = cell
+        return _affix_sized(cell) and all(
+            len(_text_lines(_cell_crop(g, b, a))) == 1 for g, b, a in ((ref_grey, rb, ra), (cand_grey, cb, ca))
+        )
+
     out = _changed_lines(
         out, changed, grouped, filled_rows or {}, filled_cols or {}, n_rows, n_cols, weak, moved,
-        lambda members: _mostly_different_words(members, ref_grey, cand_grey, LINE_READS),
+        lambda members: _mostly_different_words(members, ref_grey, cand_grey, LINE_READS), own_edit,
     )  # fmt: skip
 
     calls = weak_calls = 0
@@ -308,6 +315,7 @@ def _changed_lines(
     skip: Collection[int] = (),
     moved: tuple[Collection[int], Collection[int]] = ((), ()),
     reads_differ: Callable[[list[Any]], bool] | None = None,
+    own_edit: Callable[[tuple[Any, ...]], bool] | None = None,
 ) -> list[tuple[_Item, PxBox]]:
     """A row (column) where most cells changed was moved, replaced or reordered: one layout item for it,
     and many such lines are one re-flow of the table. ``reads_differ`` (the line's changed cells ->
@@ -330,7 +338,10 @@ def _changed_lines(
                 grouped.update(members)  # a moved line: its move is reported, its re-wrapped cells are not
                 continue
             if reads_differ is not None and not reads_differ([changed[m] for m in members]):
-                grouped.update(members)  # the same words, re-wrapped
+                # The same words: re-wrapped cells are no edit; a cell a glyph wider or narrower is
+                # read on its own (a sign or a unit added to two of a short column's three numbers
+                # reads as the same numbers too: seed-137 table-137-00036).
+                grouped.update(m for m in members if own_edit is None or not own_edit(changed[m]))
                 continue
             rbox = _union([changed[m][2] for m in members])
             cbox = _union([changed[m][3] for m in members])
@@ -343,6 +354,32 @@ def _changed_lines(
         desc = f"{len(out)} rows or columns differ in most cells (the table re-flowed or was rebuilt)."
         out = [(_Item("layout_error", 2, rbox, desc, "layout", "many rows"), cbox)]
     return out
+
+
+#: A changed cell whose ink's height differs by more than this (px) was re-wrapped (or re-scaled).
+REWRAP_PX = 2
+#: A sign or unit widens a cell's ink by at least this share of its width (`_affix_sized`).
+AFFIX_SHARE = 0.05
+
+
+def _affix_sized(cell: tuple[Any, ...]) -> bool:
+    """Could a changed cell of a line that reads the same words be a sign or a unit added or removed
+    (read on its own, not taken for the line's re-wrap, when it is one line of text on both sides:
+    a wrapped cell keeps its height when its lines break elsewhere)? Its ink the same height (within
+    `REWRAP_PX`: its lines not broken elsewhere) and a glyph wider or narrower (3 px; 2 in text
+    under `SMALL_TEXT_PX` tall: text re-set at a new offset or rescaled keeps its width within a
+    pixel; and by `AFFIX_SHARE` of its width, up to `MAX_AFFIX`), not cut by the cell's side on either image (text running across a column's place, a
+    spanning cell, is cut elsewhere when the column widths change)."""
+    _i, _k, rb, cb, ra, ca = cell
+    if ra is None or ca is None or abs((ra[3] - ra[1]) - (ca[3] - ca[1])) > REWRAP_PX:
+        return False
+    if any(a[0] <= 1 or a[2] >= b[2] - b[0] - 1 for a, b in ((ra, rb), (ca, cb))):
+        return False
+    grew = abs((ca[2] - ca[0]) - (ra[2] - ra[0]))
+    glyph = 3 if min(ra[3] - ra[1], ca[3] - ca[1]) >= SMALL_TEXT_PX else 2
+    # Long text rescaled by a per cent or two changes width by a few px too: the change must be a
+    # share of the width (a sign on a number is a tenth of it), and at most a few glyphs.
+    return max(glyph, AFFIX_SHARE * min(ra[2] - ra[0], ca[2] - ca[0])) <= grew <= MAX_AFFIX
 
 
 def _read_cells(ref_crop: np.ndarray | None, cand_crop: np.ndarray | None) -> tuple[str, str, int]:
