@@ -35,3 +35,28 @@ def test_each_series_dropped_costs_a_severe_data_item(judge: PixelJudge, kept: i
     data = [d for d in found if d.category == "data_error"]
     assert sum(d.severity for d in data) == severity, found
     assert all(d.severity == 3 for d in data), found
+
+
+def _stacked(kind: str) -> Image.Image:
+    """Two stacked bar series under a grid drawn over the bars (grey lines crossing the orange: a blend of
+    the two); ``kind``: "bars" (the reference) or "line" (the top series dropped, the other drawn as a line)."""
+    depts, plan, actual = ["Sales", "Marketing", "Finance"], [50, 40, 22], [106, 101, 99]
+    fig, ax = plt.subplots(figsize=(9, 4.5))
+    if kind == "bars":
+        ax.bar(depts, plan, color="#003f5c", label="Plan")
+        ax.bar(depts, actual, bottom=plan, color="#ffa600", label="Actual")
+        ax.legend(loc="lower left")
+    else:
+        ax.plot(depts, plan, color="#003f5c", label="Plan")
+        ax.legend(loc="lower right")
+    ax.set_axisbelow(False)
+    ax.grid(axis="y", color="0.6", alpha=0.5)
+    ax.set_title("Latency by department")
+    return _image(fig)
+
+
+def test_grid_lines_over_bars_are_no_series_of_their_own(judge: PixelJudge) -> None:
+    # The grid's blend with the orange bars once counted as a third series gone, so that one series dropped
+    # beside one redrawn as a line (1 of 2 gone) read as most of the series gone: the data hidden, 5 items.
+    found = judge.judge_images(Task.CHART, _stacked("bars"), _stacked("line"))
+    assert not [d for d in found if "hid" in d.description], found

@@ -225,8 +225,8 @@ def _colour_classes(lab: np.ndarray, mask: np.ndarray, min_share: float = CLASS_
 
 
 #: A class holding under this share of the classes' ink whose colour lies between two other colours
-#: (two bigger classes', or one's and the plot face's) is their blend (anti-aliased edges, a
-#: translucent legend over a bar), not a series.
+#: (two bigger classes', or one's and the plot face's, or one's and a grey: `_toward_grey`) is their blend
+#: (anti-aliased edges, a translucent legend over a bar, grid lines over bars), not a series.
 BLEND_MAX = 0.03
 
 
@@ -246,9 +246,21 @@ def _series_classes(classes: list[np.ndarray], lab: np.ndarray, faces: list[np.n
         bigger = [centres[i] for i in range(len(classes)) if sizes[i] > sizes[k]]
         ends = bigger + anchors
         blend = any(_to_segment(centres[k], a, b) <= CLASS_DE / 2 for i, a in enumerate(bigger) for b in ends[i + 1 :])
-        if not blend:
+        if not blend and not any(_toward_grey(centres[k], a) for a in bigger):
             out.append(m)
     return out
+
+
+def _toward_grey(p: np.ndarray, a: np.ndarray) -> bool:
+    """Colour ``p`` is colour ``a`` blended with a grey (a grid line drawn over a bar, a grey legend's box): its
+    chroma (a, b) is ``a``'s scaled by a factor in (0.15, 0.9), within `CLASS_DE` / 2. Its lightness is free (the
+    grey's)."""
+    ab, pb = a[1:].astype(np.float64), p[1:].astype(np.float64)
+    norm = float(np.dot(ab, ab))
+    if norm < 1e-6:
+        return False
+    t = float(np.dot(pb, ab)) / norm
+    return 0.15 < t < 0.9 and float(np.linalg.norm(pb - t * ab)) <= CLASS_DE / 2
 
 
 def _to_segment(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
