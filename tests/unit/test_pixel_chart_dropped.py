@@ -60,3 +60,25 @@ def test_grid_lines_over_bars_are_no_series_of_their_own(judge: PixelJudge) -> N
     # beside one redrawn as a line (1 of 2 gone) read as most of the series gone: the data hidden, 5 items.
     found = judge.judge_images(Task.CHART, _stacked("bars"), _stacked("line"))
     assert not [d for d in found if "hid" in d.description], found
+
+
+def _two_stacks(bottom: bool) -> Image.Image:
+    """Two panels of the same five stacked bands (absolute, then shares); ``bottom``: False empties the
+    second panel (its one stackplot call dropped)."""
+    rng = np.random.default_rng(11)
+    weeks = np.arange(1, 53)
+    bands = 3 + rng.random((5, 52))
+    colours = ["#31a683", "#8180b8", "#e7418f", "#75af34", "#e8b31b"]
+    fig, (top, low) = plt.subplots(2, 1, figsize=(9, 6), sharex=True)
+    top.stackplot(weeks, bands, colors=colours)
+    if bottom:
+        low.stackplot(weeks, bands / bands.sum(axis=0), colors=colours)
+    low.set_ylim(0, 1)
+    return _image(fig)
+
+
+def test_a_subplot_emptied_of_its_bands_is_one_change(judge: PixelJudge) -> None:
+    # Five bands gone from one panel of two are one change (one stackplot call dropped), not five series.
+    found = judge.judge_images(Task.CHART, _two_stacks(True), _two_stacks(False))
+    assert not [d for d in found if "series is missing" in d.description], found
+    assert sum(d.severity for d in found if d.category == "data_error") == 3, found

@@ -5,7 +5,10 @@ severity 3 (`chart._plot_change`: a series missing). When several of the referen
 an annotator counts each (the ground truth grades every dropped series 3): the series are the plot's
 colour classes per subplot (`chart_marks._series_classes`: blends aside), a class is gone when the
 candidate does not reproduce it (`chart_missing._gone_classes`), and a gone class lying along a bigger
-class of the reference (`FRINGE`: the anti-aliased edge of a line) is part of that one. Every gone
+class of the reference (`FRINGE`: the anti-aliased edge of a line) is part of that one, and a class
+whose colour the candidate still draws where the data are (`KEPT` of its ink) moved, not dropped (a
+stacked band shifted when one below it is dropped). A subplot emptied of all its series counts once, as
+one change (the ground truth's one series dropped: a stackplot's call). Every gone
 series beyond the first is one more severity-3 item, so a candidate that keeps one line of many
 costs what it drops. Rules in full: docs/judges.md, "Pixel judge".
 """
@@ -18,10 +21,13 @@ import numpy as np
 from verm.judge.pixel.chart_frames import _data_frames
 from verm.judge.pixel.chart_marks import (
     CLASS_DE,
+    KEPT,
     MIN_COLOUR_INK,
     _both_marks,
+    _BothMarks,
     _chromatic,
     _colour_classes,
+    _far,
     _per_frame,
     _series_classes,
     _to_segment,
@@ -60,7 +66,19 @@ def dropped_series_items(c: _Ctx, inner: list[Region], plot_item: _Item) -> list
     cand_col = pm.cand & _chromatic(pm.cand_lab)
     gone, _ = _gone_classes(c, pm, classes, pm.cand, cand_col, pm.area)
     backdrops = [f for f in pm.faces if f is not None] + [_lab(_background(c.ref).reshape(1, 1, 3))[0, 0]]
-    gone_masks = [m for m, _ in gone if not _fringe(m, [k for k, _ in classes], pm.ref_lab, backdrops)]
+    dropped = [
+        (m, sl)
+        for m, sl in gone
+        if not _fringe(m, [k for k, _ in classes], pm.ref_lab, backdrops) and not _colour_drawn(pm, m, sl)
+    ]
+    # A subplot emptied of all its series is one change (the plot's item), however many it held.
+    gone_masks = []
+    for frame in {_key(sl) for _, sl in dropped}:
+        here = [m for m, sl in dropped if _key(sl) == frame]
+        if len(here) < sum(_key(sl) == frame for _, sl in classes) or len(frames) < 2:
+            gone_masks.extend(here)
+        else:
+            gone_masks.append(here[0])
     out = []
     for k, m in enumerate(sorted(gone_masks, key=lambda m: -int(m.sum()))[1:], start=2):
         colour = _hex(tuple(int(v) for v in np.median(c.ref[m], axis=0)))
@@ -75,6 +93,19 @@ def dropped_series_items(c: _Ctx, inner: list[Region], plot_item: _Item) -> list
             )
         )
     return out
+
+
+def _key(sl: tuple[slice, slice]) -> tuple[object, ...]:
+    """A frame's slices as a hashable key."""
+    return tuple((a.start, a.stop) for a in sl)
+
+
+def _colour_drawn(pm: _BothMarks, m: np.ndarray, sl: tuple[slice, slice]) -> bool:
+    """The candidate still draws the class's colour where the data are, `KEPT` of its ink: the series moved (a
+    stacked band shifted when one below it is dropped), not dropped."""
+    colour = np.median(pm.ref_lab[m], axis=0)
+    same = pm.cand[sl] & pm.area[sl] & ~_far(pm.cand_lab[sl], colour, CLASS_DE)
+    return int(same.sum()) >= KEPT * int(m.sum())
 
 
 def _fringe(m: np.ndarray, classes: list[np.ndarray], lab: np.ndarray, backdrops: list[np.ndarray]) -> bool:
