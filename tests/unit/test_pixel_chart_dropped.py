@@ -82,3 +82,29 @@ def test_a_subplot_emptied_of_its_bands_is_one_change(judge: PixelJudge) -> None
     found = judge.judge_images(Task.CHART, _two_stacks(True), _two_stacks(False))
     assert not [d for d in found if "series is missing" in d.description], found
     assert sum(d.severity for d in found if d.category == "data_error") == 3, found
+
+
+def _twin(bars: bool) -> Image.Image:
+    """Bars on the left axis and a line on a twin axis; ``bars``: the twin's series drawn as wide bars too,
+    covering most of the canvas in two flat colours."""
+    years = np.arange(2015, 2024)
+    visitors = [27, 30, 25, 35, 34, 26, 31, 32, 28]
+    score = [90, 92, 95, 96, 97, 99, 98, 97, 96]
+    fig, ax = plt.subplots(figsize=(10, 3.2))
+    fig.subplots_adjust(left=0.04, right=0.96, top=0.98, bottom=0.1)
+    ax.bar(years, visitors, width=0.98, color="#6f8fc3")
+    ax.set_ylim(0, 70)
+    ax.margins(x=0.002)
+    twin = ax.twinx()
+    twin.set_ylim(0, 100)
+    if bars:
+        twin.bar(years, score, width=0.95, color="#ff8c00")
+    else:
+        twin.plot(years, score, color="#ff8c00", marker="s")
+    return _image(fig)
+
+
+def test_bars_filling_the_canvas_are_no_noise(judge: PixelJudge) -> None:
+    # Flat bars that leave little background once read as noise covering the canvas (15 severe items).
+    found = judge.judge_images(Task.CHART, _twin(False), _twin(True))
+    assert not [d for d in found if "noise" in d.description], found

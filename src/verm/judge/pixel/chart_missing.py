@@ -80,7 +80,7 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     s = _survey(c, regions)
     if s is None:
         return [], []
-    if s.noise or _blank_filled(c):
+    if (s.noise or _blank_filled(c)) and _many_colours(c.cand):
         return _noise_items(c, s, "structure_error")
     frames = _data_frames(c)
     pm = _both_marks(c, frames)
@@ -109,6 +109,17 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     share = found[1] if found is not None else 1.0
     items = _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
     return items, [it.box for it in items]
+
+
+#: Noise paints this many distinct colours at least (4 bits a channel): bars grown over the canvas (a twin axis's
+#: line redrawn as bars over the other's) leave no background either, in a few flat colours.
+NOISE_COLOURS = 512
+
+
+def _many_colours(rgb: np.ndarray) -> bool:
+    """The image holds `NOISE_COLOURS` distinct colours, quantised to 4 bits a channel (noise, a photograph)."""
+    q = (rgb[::2, ::2] >> 4).astype(np.int32)
+    return len(np.unique((q[..., 0] << 8) | (q[..., 1] << 4) | q[..., 2])) >= NOISE_COLOURS
 
 
 def _axis_turned_log(c: _Ctx, regions: list[Region]) -> bool:
