@@ -891,7 +891,7 @@ def test_a_filled_icon_restacked_is_no_plain_shape_though_its_ink_against_the_fi
 
 
 def test_an_icon_reduced_to_one_of_its_strokes_scores_above_the_one_shape_hack(judge: PixelJudge) -> None:
-    # feather's plus: one bar dropped, the other moved and lengthened past the canvas (a line, a plain
+    # feather's plus (MIT): one bar dropped, the other moved and lengthened past the canvas (a line, a plain
     # convex shape): the bar kept, not a drawing put in the icon's place; the square hides the whole plus.
     plus = f'{_TAG}<line x1="12" y1="5" x2="12" y2="19"/><line x1="5" y1="12" x2="19" y2="12"/></svg>'
     bar = f'{_TAG}<line x1="9.4" y1="-1" x2="9.4" y2="25" stroke-width="3.7"/></svg>'
@@ -906,7 +906,7 @@ def test_an_icon_reduced_to_one_of_its_strokes_scores_above_the_one_shape_hack(j
     )
 
 
-#: bootstrap-icons' file-image-fill (a card with a sun and hills cut out) and seed-149 pair 73: the hills
+#: bootstrap-icons' file-image-fill (MIT; a card with a sun and hills cut out) and seed-149 pair 73: the hills
 #: dropped, the card scaled by 1.892 about its centre (clipped by the canvas).
 _FILE_TAG = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" fill="currentColor" viewBox="0 0 16 16">'
 _FILE_CARD = (
