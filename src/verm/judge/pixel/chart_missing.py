@@ -80,7 +80,7 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     s = _survey(c, regions)
     if s is None:
         return [], []
-    if (s.noise or _blank_filled(c)) and _many_colours(c.cand):
+    if (s.noise or _blank_filled(c)) and (_many_colours(c.cand) or float(c.cand_ink.mean()) < BLANK_OWN_INK):
         return _noise_items(c, s, "structure_error")
     frames = _data_frames(c)
     pm = _both_marks(c, frames)
@@ -112,8 +112,10 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
 
 
 #: Noise paints this many distinct colours at least (4 bits a channel): bars grown over the canvas (a twin axis's
-#: line redrawn as bars over the other's) leave no background either, in a few flat colours.
-NOISE_COLOURS = 512
+#: line redrawn as bars over the other's) leave no background either, in a few flat colours. A candidate of
+#: one flat colour, painting over the reference's (the texts alone on white over a grey face), is read so too:
+#: its own ink (against its own background) is under `BLANK_OWN_INK` of it.
+NOISE_COLOURS, BLANK_OWN_INK = 512, 0.1
 
 
 def _many_colours(rgb: np.ndarray) -> bool:

@@ -28,6 +28,7 @@ from verm.judge.pixel.hidden import _graded_hidden_items, hidden_parts
 from verm.judge.pixel.layout import TableGrid, table_grid
 from verm.judge.pixel.table_align import (
     GLYPH_DIFF,
+    _agreeing,
     _align_lines,
     _Alignment,
     _Cell,
@@ -319,8 +320,13 @@ def _aligned_items(
         through = _through_sim(ref_cols, cand_cols, row_al.pairs)
         col_al2 = _align_lines(0.5 * col_sim + 0.5 * through, live_rc, live_cc)
         if col_al2 is not None and sorted(col_al2.pairs) != sorted(col_al.pairs):
-            col_al = col_al2
-            row_al = _align_lines(_through_sim(rcls, ccls, col_al.pairs), live_rr, live_cr)
+            row_al2 = _align_lines(_through_sim(rcls, ccls, col_al2.pairs), live_rr, live_cr)
+            # (taken only when more cells then agree: a column pairing that fits rows of small counts one
+            # line off loses to the one that matched every cell but a dropped row's)
+            if row_al2 is not None and _agreeing(rcls, ccls, row_al2.pairs, col_al2.pairs) > _agreeing(
+                rcls, ccls, row_al.pairs, col_al.pairs
+            ):
+                col_al, row_al = col_al2, row_al2
     if row_al is None or col_al is None:
         return None
     ch, cw = cand.shape[:2]

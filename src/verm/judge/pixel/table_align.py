@@ -337,3 +337,10 @@ def _through_sim(ref: list[list[int]], cand: list[list[int]], across: list[tuple
                     num += wgt * (a == b)
             out[i, j] = num / den if den else 0.0
     return out
+
+
+def _agreeing(
+    ref: list[list[int]], cand: list[list[int]], rows: list[tuple[int, int]], cols: list[tuple[int, int]]
+) -> int:
+    """Cells of the aligned rows and columns whose content classes agree (cells empty on both sides aside)."""
+    return sum(1 for i, j in rows for k, m in cols if (ref[i][k] or cand[j][m]) and ref[i][k] == cand[j][m])
