@@ -73,7 +73,7 @@ def dropped_series_items(c: _Ctx, inner: list[Region], plot_item: _Item) -> list
     ]
     # A subplot emptied of all its series is one change (the plot's item), however many it held.
     gone_masks = []
-    for frame in {_key(sl) for _, sl in dropped}:
+    for frame in dict.fromkeys(_key(sl) for _, sl in dropped):  # (in order: a set of None-holding keys is not)
         here = [m for m, sl in dropped if _key(sl) == frame]
         if len(here) < sum(_key(sl) == frame for _, sl in classes) or len(frames) < 2:
             gone_masks.extend(here)
