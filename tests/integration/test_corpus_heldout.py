@@ -1,5 +1,6 @@
-"""The held-out chart split (`src/verm/corpus/gallery/heldout/`): real-world-style
-matplotlib programs that verm is only measured on, never tuned on.
+"""The held-out chart splits (`src/verm/corpus/gallery/heldout/` and `.../heldout2/`):
+real-world-style matplotlib programs that verm is only measured on, never tuned on.
+Every check runs on each split folder on its own.
 
 Every program is self-contained (matplotlib and numpy, seeded randomness, no
 files, clock or network), says what it shows on its first line, renders in the
@@ -21,7 +22,9 @@ from verm.imaging import is_blank
 from verm.render.chart import ChartRenderer
 from verm.types import Rendering
 
-HELDOUT_DIR = Path(verm.corpus.__file__).resolve().parent / "gallery" / "heldout"
+GALLERY_DIR = Path(verm.corpus.__file__).resolve().parent / "gallery"
+#: The held-out split folders; each must hold at least MIN_PROGRAMS programs.
+SPLITS = ("heldout", "heldout2")
 MIN_PROGRAMS = 20
 ALLOWED_IMPORTS = {"matplotlib", "numpy"}
 #: Calls that would make a program depend on the world outside it.
@@ -32,6 +35,7 @@ ARTIST_KINDS = ("lines", "patches", "collections", "images", "texts", "tables")
 
 @dataclass(frozen=True)
 class HeldoutProgram:
+    split: str
     name: str
     code: str
 
@@ -42,27 +46,33 @@ class HeldoutProgram:
         return first.removeprefix("#").strip() if first.startswith("# ") else ""
 
 
-def _programs() -> list[HeldoutProgram]:
-    return [HeldoutProgram(p.stem, p.read_text(encoding="utf-8")) for p in sorted(HELDOUT_DIR.glob("*.py"))]
+def _programs(split: str) -> list[HeldoutProgram]:
+    folder = GALLERY_DIR / split
+    return [HeldoutProgram(split, p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.py"))]
 
 
-PROGRAMS = _programs()
+PROGRAMS = {split: _programs(split) for split in SPLITS}
+ALL_PROGRAMS = [program for split in SPLITS for program in PROGRAMS[split]]
 
 
-@pytest.fixture(scope="module")
-def renders() -> tuple[list[Rendering], list[Rendering]]:
-    codes = [p.code for p in PROGRAMS]
+@pytest.fixture(scope="module", params=SPLITS)
+def renders(request: pytest.FixtureRequest) -> tuple[list[HeldoutProgram], list[Rendering], list[Rendering]]:
+    """One split's programs, rendered twice."""
+    programs = PROGRAMS[request.param]
+    codes = [p.code for p in programs]
     with ChartRenderer(workers=2) as renderer:
-        return renderer.render_many(codes), renderer.render_many(codes)
+        return programs, renderer.render_many(codes), renderer.render_many(codes)
 
 
-def test_the_split_is_big_enough_and_has_no_package_files():
-    assert len(PROGRAMS) >= MIN_PROGRAMS, f"{len(PROGRAMS)} programs in {HELDOUT_DIR}"
+@pytest.mark.parametrize("split", SPLITS)
+def test_the_split_is_big_enough_and_has_no_package_files(split: str):
+    folder = GALLERY_DIR / split
+    assert len(PROGRAMS[split]) >= MIN_PROGRAMS, f"{len(PROGRAMS[split])} programs in {folder}"
     # A data folder: bench make reads every .py under --sources as a reference program.
-    assert not (HELDOUT_DIR / "__init__.py").exists()
+    assert not (folder / "__init__.py").exists()
 
 
-@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.name)
+@pytest.mark.parametrize("program", ALL_PROGRAMS, ids=lambda p: f"{p.split}/{p.name}")
 def test_each_program_is_self_contained_and_says_what_it_shows(program: HeldoutProgram):
     assert len(program.summary) > 20, f"{program.name}: first line must be a '# ...' comment saying what it shows"
     tree = ast.parse(program.code)
@@ -84,8 +94,8 @@ def _artists(ax: dict[str, Any]) -> int:
 
 
 def test_every_program_renders_twice_to_the_same_pixels_and_scene(renders):
-    first, second = renders
-    for program, a, b in zip(PROGRAMS, first, second, strict=True):
+    programs, first, second = renders
+    for program, a, b in zip(programs, first, second, strict=True):
         assert a.ok and b.ok, f"{program.name}: {a.status.value} {a.reason} / {b.status.value} {b.reason}"
         assert not is_blank(a.image()), program.name
         assert np.array_equal(np.asarray(a.image()), np.asarray(b.image())), f"{program.name}: renders differ"
@@ -93,7 +103,8 @@ def test_every_program_renders_twice_to_the_same_pixels_and_scene(renders):
 
 
 def test_no_program_leaves_an_empty_panel(renders):
-    for program, rendering in zip(PROGRAMS, renders[0], strict=True):
+    programs, first, _ = renders
+    for program, rendering in zip(programs, first, strict=True):
         scene = rendering.scene
         assert scene is not None and "error" not in scene, f"{program.name}: {scene}"
         assert scene["axes"], f"{program.name}: no axes in the scene"
