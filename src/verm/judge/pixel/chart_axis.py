@@ -103,6 +103,12 @@ def turned_log(c: _Ctx, box: PxBox, ax: str) -> bool:
     return pair is not None and _logish(pair[1]) and not _logish(pair[0])
 
 
+def relabelled(c: _Ctx, box: PxBox, ax: str) -> bool:
+    """The tick labels of axis ``ax`` in ``box`` read otherwise in the candidate (`_axis_change`): a new scale
+    or new limits."""
+    return _axis_change(c, box, ax) is not None
+
+
 def _axis_change(c: _Ctx, box: PxBox, ax: str) -> tuple[str, int, str] | None:
     """(category, severity, note) of a tick-label change; None: the same labels, re-rendered.
 

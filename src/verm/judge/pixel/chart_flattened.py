@@ -29,18 +29,26 @@ from verm.judge.pixel.colour import INK_DE
 from verm.judge.pixel.memo import once
 
 #: Flattened data: a series' marks sit at one level when this share of their columns (rows, for
-#: horizontal marks) end within `LEVEL_TOL` of the median end, at both ends; the reference's series
-#: varies when under `LEVEL_SHARE` of its columns do at one end at least.
-LEVEL_SHARE, LEVEL_TOL = 0.8, 0.01
+#: horizontal marks) end within `FLAT_TOL` of the median end, at both ends; the reference's series
+#: varies when under `LEVEL_SHARE` of its columns end within `LEVEL_TOL` of theirs at one end at least.
+#: Values set to one level end on one pixel row, give or take anti-aliasing: the candidate's marks are read
+#: where their ends moved (when half of them did), `FLAT_SHARE` of those within the tighter `FLAT_TOL`
+#: (honest values that vary little, 3 % of the axis, are no level; a legend over one bar hides its top).
+LEVEL_SHARE, LEVEL_TOL, FLAT_SHARE, FLAT_TOL = 0.8, 0.01, 0.7, 0.005
 
 
-def flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
+def flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset[str]] | None:
     """The reference's data drawn in place, flattened: series at one level (`_series_flattened`), or pies
-    with every wedge of one size (`_pies_flattened`; a pie's box may read as a frame too)."""
-    return _series_flattened(pm) or _pies_flattened(pm)
+    with every wedge of one size (`_pies_flattened`; a pie's box may read as a frame too). Also the axes the
+    flattened series run along ("x" for columns read down, "y" for rows read across; none for pies)."""
+    found = _series_flattened(pm)
+    if found is not None:
+        return found
+    pies = _pies_flattened(pm)
+    return None if pies is None else (*pies, frozenset())
 
 
-def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
+def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset[str]] | None:
     """The reference's series drawn in their colours and places but every mark at one level (bars of one
     height, markers on one row), where the reference's vary: the values' reading is gone, as if hidden.
     Over half the series (colour classes per subplot, holding over half their ink) flattened: their ink,
@@ -59,11 +67,12 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
         return None
     cand = pm.cand & pm.area
     flat = np.zeros_like(ref_col)
-    n_flat, total = 0, sum(int(m.sum()) for m, _ in classes)
+    n_flat, total, along = 0, sum(int(m.sum()) for m, _ in classes), set()
     by_frame: dict[tuple[int | None, ...], list[tuple[np.ndarray, np.ndarray]]] = {}
     for m, sl in classes:
         same = cand[sl] & ~_far(pm.cand_lab[sl], np.median(pm.ref_lab[m], axis=0), CLASS_DE)
-        if _flat(m[sl], same, pm.area[sl]):
+        if runs := _flat(m[sl], same, pm.area[sl]):
+            along |= runs
             flat |= m
             n_flat += 1
         elif _one_mark(m):
@@ -73,16 +82,19 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     # each: pooling a series of bars with a highlighted band reads the band's edges as the bars' ends.)
     for key, rest in by_frame.items():
         sl = (slice(key[0], key[1]), slice(key[2], key[3]))
-        if len(rest) >= POOLED_MIN and _flat(
-            np.logical_or.reduce([m for m, _ in rest])[sl], np.logical_or.reduce([s for _, s in rest]), pm.area[sl]
+        if len(rest) >= POOLED_MIN and (
+            runs := _flat(
+                np.logical_or.reduce([m for m, _ in rest])[sl], np.logical_or.reduce([s for _, s in rest]), pm.area[sl]
+            )
         ):
+            along |= runs
             for m, _ in rest:
                 flat |= m
             n_flat += len(rest)
     share = int(flat.sum()) / max(1, total)
     if 2 * n_flat > len(classes) and 2 * share > 1:
         why = f"{n_flat} of its {len(classes)} series are drawn at one level where the reference's values vary"
-        return flat, share, why
+        return flat, share, why, frozenset(along)
     return None
 
 
@@ -98,16 +110,19 @@ def _one_mark(m: np.ndarray) -> bool:
     return n > 1 and int(stats[1:, cv2.CC_STAT_AREA].max()) >= ONE_MARK * int(m.sum())
 
 
-def _flat(unit: np.ndarray, same: np.ndarray, inside: np.ndarray) -> bool:
+def _flat(unit: np.ndarray, same: np.ndarray, inside: np.ndarray) -> set[str]:
     """The candidate's marks ``same`` over the reference's series ``unit`` end at one level (`_one_level`),
     inside the area read (``inside``), where the series' values are read: down its columns or along its rows
     (`chart_follows.value_readings`; bars retyped from a line, over the plot's width, end at one level in
-    every row, where the line's ends say nothing of its values)."""
-    tol = max(2.0, LEVEL_TOL * max(unit.shape))
-    return any(
-        _one_level(unit.T, same.T, inside.T, tol) if across else _one_level(unit, same, inside, tol)
+    every row, where the line's ends say nothing of its values). The axes the series runs along where it
+    does: "x" (columns), "y" (rows); empty when nowhere."""
+    side = max(unit.shape)
+    tols = (max(2.0, LEVEL_TOL * side), max(2.0, FLAT_TOL * side))
+    return {
+        "y" if across else "x"
         for across in value_readings(unit)
-    )
+        if (_one_level(unit.T, same.T, inside.T, *tols) if across else _one_level(unit, same, inside, *tols))
+    }
 
 
 #: Marks ending at one level per series: the ends of the candidate's coloured marks in a plot fall in
@@ -134,7 +149,7 @@ def _few_levels(marks: np.ndarray, frame: tuple[int, int, int, int]) -> bool:
     return False
 
 
-def _one_level(unit: np.ndarray, same: np.ndarray, inside: np.ndarray, tol: float) -> bool:
+def _one_level(unit: np.ndarray, same: np.ndarray, inside: np.ndarray, tol: float, flat_tol: float) -> bool:
     """In the columns the reference's series ``unit`` occupies, the candidate's marks in its colour
     (``same``, drawn in most of them) end at one level at both ends (`LEVEL_SHARE`), while the
     reference's do not at one end at least, and there the candidate's level is no edge of the area
@@ -146,8 +161,8 @@ def _one_level(unit: np.ndarray, same: np.ndarray, inside: np.ndarray, tol: floa
         bottom = (sub.shape[0] - 1 - sub[::-1].argmax(axis=0)).astype(float)
         return np.vstack([top, bottom])
 
-    def level(e: np.ndarray) -> bool:
-        return float((np.abs(e - np.median(e)) <= tol).mean()) >= LEVEL_SHARE
+    def level(e: np.ndarray, within: float = tol, share: float = LEVEL_SHARE) -> bool:
+        return float((np.abs(e - np.median(e)) <= within).mean()) >= share
 
     cols = np.flatnonzero(unit.any(axis=0))
     if len(cols) < 8:
@@ -156,7 +171,16 @@ def _one_level(unit: np.ndarray, same: np.ndarray, inside: np.ndarray, tol: floa
     if len(drawn) < KEPT * len(cols):
         return False
     ref_ends, cand_ends = ends(unit, drawn), ends(same, drawn)
-    if not (level(cand_ends[0]) and level(cand_ends[1])):
+
+    def flat(e: np.ndarray, r: np.ndarray) -> bool:
+        # (read where the marks' ends moved: a legend's key over the series' columns, in place in both, is
+        # no mark at the level)
+        moved = np.abs(e - r) > 1
+        if int(moved.sum()) >= max(8, len(e) // 2):
+            return level(e[moved], flat_tol, FLAT_SHARE)
+        return level(e, flat_tol)
+
+    if not all(flat(e, r) for e, r in zip(cand_ends, ref_ends, strict=True)):
         return False
     # Flattened where the reference's values vary: the candidate's level there is the marks' own end, not the
     # edge of the area read (a donut drawn larger, read in a box found around one of the reference's wedges,

@@ -122,8 +122,9 @@ def _bin_ends(mask: np.ndarray, edges: np.ndarray) -> np.ndarray:
 
 #: A series retyped as a line (`carries_as_line`) has its categories in at least this many column runs (bars).
 RETYPED_MIN_RUNS = 3
-#: ... and the candidate's line is one connected piece holding at least this share of its marks.
-RETYPED_LINE = 0.8
+#: ... and the candidate's line is one connected piece holding at least this share of its marks, its pieces
+#: joined across gaps of up to twice this many pixels.
+RETYPED_LINE, LINE_GAP = 0.8, 2
 
 
 def carries_as_line(unit: np.ndarray, marks: np.ndarray) -> bool:
@@ -138,11 +139,15 @@ def carries_as_line(unit: np.ndarray, marks: np.ndarray) -> bool:
     runs = np.split(cols, np.flatnonzero(np.diff(cols) > 1) + 1)
     if len(runs) < RETYPED_MIN_RUNS:
         return False
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(marks.astype(np.uint8), connectivity=8)
-    largest = 1 + int(stats[1:, cv2.CC_STAT_AREA].argmax())
-    if stats[largest, cv2.CC_STAT_AREA] < RETYPED_LINE * int(marks.sum()):
+    # (pieces joined across gaps of up to 2 * `LINE_GAP` px: grid lines drawn over the line, taken out of the
+    # marks, cut it where they cross)
+    joined = cv2.dilate(marks.astype(np.uint8), np.ones((3, 3), np.uint8), iterations=LINE_GAP)
+    _, labels, _, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    sizes = np.bincount(labels[marks], minlength=labels.max() + 1)
+    largest = int(sizes[1:].argmax()) + 1 if len(sizes) > 1 else 0
+    if largest == 0 or sizes[largest] < RETYPED_LINE * int(marks.sum()):
         return False
-    line = labels == largest
+    line = marks & (labels == largest)
     line_cols = np.flatnonzero(line.any(axis=0))
     lo, hi = int(line_cols[0]), int(line_cols[-1])
     rows = np.arange(unit.shape[0])[:, None]

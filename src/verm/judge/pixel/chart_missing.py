@@ -24,12 +24,13 @@ level) are hidden too (`chart_flattened`). Noise over the whole canvas hides eve
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 import cv2
 import numpy as np
 
-from verm.judge.pixel.chart_axis import tick_axis, turned_log
+from verm.judge.pixel.chart_axis import relabelled, tick_axis, turned_log
 from verm.judge.pixel.chart_flattened import flattened
 from verm.judge.pixel.chart_follows import carries, carries_as_line, value_readings
 from verm.judge.pixel.chart_frames import (
@@ -89,9 +90,17 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     wide = _with_data_outside(c, frames)
     hidden, ruler, why = _hidden_data(c, pm if wide == frames else _both_marks(c, wide))
     if hidden is None:
-        panels = _hidden_panels(c, pm) or flattened(pm)
-        if panels is None or _axis_turned_log(c, regions):
+        panels = _hidden_panels(c, pm)
+        flat = flattened(pm) if panels is None else None
+        # (marks squeezed to one level under new tick labels of the axis they run along went with it: its
+        # change, graded by the axis reading; data flattened under new value ticks, autoscaled, are not)
+        if (
+            (panels or flat) is None
+            or _axis_turned_log(c, regions)
+            or (flat and _axis_turned_log(c, regions, relabelled, flat[3]))
+        ):
             return [], []
+        panels = panels or flat[:3]
         hidden, share, why = panels
         items = _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
         return items, [it.box for it in items]
@@ -124,14 +133,19 @@ def _many_colours(rgb: np.ndarray) -> bool:
     return len(np.unique((q[..., 0] << 8) | (q[..., 1] << 4) | q[..., 2])) >= NOISE_COLOURS
 
 
-def _axis_turned_log(c: _Ctx, regions: list[Region]) -> bool:
-    """An axis's changed tick labels turned log (`chart_axis.turned_log`): the marks gone from their places
+def _axis_turned_log(
+    c: _Ctx,
+    regions: list[Region],
+    test: Callable[[_Ctx, PxBox, str], bool] = turned_log,
+    axes: Iterable[str] = ("y", "x"),
+) -> bool:
+    """An axis's changed tick labels turned log (``test``: `chart_axis.turned_log`): the marks gone from their places
     went with the new scale (values <= 0 drop off a log axis, the rest squeezed together), one change the
     axis reading grades with what it leaves unexplained, not data hidden one item per fifth (a Gantt
     chart's y axis turned log, its bars gone off it, read as 5 severe hidden items beside the scale)."""
-    for ax in ("y", "x"):
+    for ax in axes:
         boxes = [r.bbox for r in regions if tick_axis(c, r) == ax]
-        if boxes and turned_log(c, _union(boxes), ax):
+        if boxes and test(c, _union(boxes), ax):
             return True
     return False
 
@@ -234,7 +248,9 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
         for m, sl in gone
         if not _carried(m[sl] & where[sl], cand_kind[sl] & where[sl], cand_lab[sl], kept_colours)
     ]
-    if 2 * len(gone) <= len(classes):
+    if 2 * len(gone) <= len(classes) or _retyped_as_line(
+        [(m & where, sl) for m, sl in gone], cand_kind & where, cand_lab, kept_colours
+    ):
         return None, None, ""
     hidden = np.zeros_like(ref_marks)
     for m, _ in gone:
@@ -477,6 +493,30 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         return []
     why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
     return _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
+
+
+def _retyped_as_line(
+    gone: list[tuple[np.ndarray, tuple[slice, slice]]],
+    marks: np.ndarray,
+    lab: np.ndarray,
+    kept_colours: list[np.ndarray],
+) -> bool:
+    """The gone classes, pooled per subplot, are redrawn as one line (the candidate's ``marks`` in none of the
+    kept series' colours) through their values (`chart_follows.carries_as_line`): bars coloured by category,
+    drawn as one line in a colour of its own, are one series in another form, not data gone. A straight line
+    carries none of their values; dots at random are no one line."""
+    pooled: dict[tuple[int | None, ...], tuple[np.ndarray, tuple[slice, slice]]] = {}
+    for m, sl in gone:
+        key = (sl[0].start, sl[0].stop, sl[1].start, sl[1].stop)
+        pooled[key] = (pooled[key][0] | m[sl] if key in pooled else m[sl], sl)
+    others = marks.copy()
+    for colour in kept_colours:
+        others &= _far(lab, colour, CLASS_DE)
+    for unit, sl in pooled.values():
+        line = others[sl]
+        if int(line.sum()) < MIN_COLOUR_INK or _straight(line) or not carries_as_line(unit, line):
+            return False
+    return bool(pooled)
 
 
 def _off_other_marks(ref_marks: np.ndarray, unit: np.ndarray, cand_marks: np.ndarray) -> np.ndarray:

@@ -1,0 +1,108 @@
+"""Pixel judge, charts: honest redraws that keep the data's reading are not read as the data hidden (bars
+coloured by category drawn as one line, a series whose values vary little, bars squeezed by their own axis),
+while the hacks they resemble still are."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+from tests.unit.test_pixel_chart_rules import _image, judge, plt
+
+from verm.judge.pixel import PixelJudge
+from verm.types import Task
+
+__all__ = ["judge"]  # the shared PixelJudge fixture
+
+FRUIT = ["Apples", "Cherries", "Grapes", "Mangoes"]
+REVENUE = [6.42, 12.53, 13.76, 4.51]
+
+
+def _fruit(kind: str) -> Image.Image:
+    """Bars a colour each, with error bars, on a style whose grid is drawn over the data; ``kind``: "bars",
+    "line" (the bars' values as one line in a colour of their own, the grid crossing it) or "ruler" (a
+    straight line across the same axes)."""
+    with plt.style.context("seaborn-v0_8-whitegrid"):
+        fig, ax = plt.subplots(figsize=(7, 4.5))
+        if kind == "bars":
+            colours = ["#e69f00", "#56b4e9", "#009e73", "#f0e442"]
+            ax.bar(FRUIT, REVENUE, color=colours, yerr=[1.3, 1.1, 0.6, 0.6], capsize=6, alpha=0.85)
+        elif kind == "line":
+            ax.plot(FRUIT, REVENUE, color="#3b7ec0")
+        else:
+            ax.plot(FRUIT, np.linspace(4, 14, 4), color="#3b7ec0")
+        ax.set_title("Fruit revenue 2021-2024")
+        ax.set_ylabel("Revenue ($M)")
+        return _image(fig)
+
+
+def _hidden(ds: list) -> list:
+    return [d for d in ds if "hid" in d.description]
+
+
+def test_bars_coloured_by_category_redrawn_as_one_line_are_no_data_hidden(judge: PixelJudge) -> None:
+    # The line keeps the bars' values (its heights rank with their tops): one series in another form.
+    ds = judge.judge_images(Task.CHART, _fruit("bars"), _fruit("line"))
+    assert not _hidden(ds), ds
+    assert sum(d.severity for d in ds) <= 6, ds
+
+
+def test_a_straight_line_over_bars_coloured_by_category_still_hides_them(judge: PixelJudge) -> None:
+    hidden = _hidden(judge.judge_images(Task.CHART, _fruit("bars"), _fruit("ruler")))
+    assert len(hidden) >= 4 and all(d.severity == 3 for d in hidden), hidden
+
+
+def _grouped(kind: str) -> Image.Image:
+    """Two series of bars; ``kind``: "both", "one" (the first dropped, the second, whose values vary by 3 %
+    of the axis, drawn alone in the first's colour) or "flat" (both series, each at its mean)."""
+    langs = ["Python", "Go", "R"]
+    first, second = np.array([6.98, 6.63, 6.16]), np.array([6.46, 6.6, 6.4])
+    fig, ax = plt.subplots(figsize=(7, 4))
+    x = np.arange(3)
+    if kind == "one":
+        ax.bar(x, second * 1.037, 0.35, color="#fbb4ae", label="2020")
+    else:
+        if kind == "flat":
+            first, second = np.full(3, first.mean()), np.full(3, second.mean())
+        ax.bar(x - 0.175, first, 0.35, color="#fbb4ae", label="2019")
+        ax.bar(x + 0.175, second, 0.35, color="#b3cde3", label="2020")
+    ax.set_xticks(x, langs)
+    ax.set_ylim(0, 7.4)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
+    return _image(fig)
+
+
+def test_a_kept_series_whose_values_vary_little_is_not_read_as_flattened(judge: PixelJudge) -> None:
+    # Its bars end 3 % of the axis apart: values that vary little, not one level (2019 dropped is one change).
+    ds = judge.judge_images(Task.CHART, _grouped("both"), _grouped("one"))
+    assert not [d for d in ds if "one level" in d.description], ds
+    assert sum(d.severity for d in ds) <= 8, ds
+
+
+def test_grouped_bars_at_their_means_still_read_as_flattened(judge: PixelJudge) -> None:
+    hidden = _hidden(judge.judge_images(Task.CHART, _grouped("both"), _grouped("flat")))
+    assert len(hidden) >= 4 and "one level" in hidden[0].description, hidden
+
+
+def _pyramid(log: bool) -> Image.Image:
+    """A population pyramid (horizontal bars either side of zero, one row an age group); ``log``: its age
+    axis turned log, every bar squeezed into one."""
+    ages = [f"{5 * k}-{5 * k + 4}" for k in range(16)]
+    men = 1400 + 700 * np.sin(np.linspace(0.3, 2.9, 16))
+    women = men * 1.04
+    fig, ax = plt.subplots(figsize=(7, 6))
+    y = np.arange(16)
+    ax.barh(y, -men, color="#3a7dc9")
+    ax.barh(y, women, color="#d9534f")
+    ax.set_yticks(y, ages)
+    if log:
+        ax.set_yscale("log")
+    ax.set_xlabel("Population (thousands)")
+    ax.set_title("Population by age and sex")
+    return _image(fig)
+
+
+def test_bars_squeezed_by_their_own_axis_turned_log_are_one_axis_change(judge: PixelJudge) -> None:
+    # The bars sit at one level because the axis they run along changed: the axis's change, not data hidden.
+    ds = judge.judge_images(Task.CHART, _pyramid(log=False), _pyramid(log=True))
+    assert not _hidden(ds), ds
+    assert any("tick labels" in d.description for d in ds), ds
