@@ -1,4 +1,5 @@
-"""Charts: a line drawn dashed or dotted along the same path (or its markers dropped).
+"""Charts: a line drawn dashed or dotted along the same path (or its markers dropped), markers drawn
+otherwise in place (`markers_changed`).
 
 A plot change that only takes ink away (the candidate gains under a fifth as much), thin ink (line
 strokes, no filled strip: a bar shortened is a value change) running a quarter of the plot or more
@@ -18,6 +19,7 @@ from verm.judge.pixel.classify import _looks_like_text
 from verm.judge.pixel.colour import _lab
 from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.difference import Region
+from verm.judge.pixel.layout import _long_lines
 
 #: The candidate gains at most this share of the ink it loses (a value change moves a line: both sides change).
 ONE_SIDED = 0.2
@@ -77,3 +79,54 @@ def _line_style_changed(c: _Ctx, inner: list[Region]) -> bool:
     alike = c.cand_ink[y0:y1, x0:x1] & (np.linalg.norm(cand_lab - colour, axis=2) < SAME_COLOUR_DE)
     near = cv2.dilate(alike.astype(np.uint8), np.ones((2 * gap + 1, 2 * gap + 1), np.uint8)) > 0
     return int((lost[y0:y1, x0:x1] & near).sum()) >= ALONG * n
+
+
+#: Markers: blobs of changed ink (ink in one image with none of the other's within a pixel, pieces closer than
+#: 2 px joined) whose sides are at most this share of the image's shorter side, each with ink of both images
+#: within a third of that of its centre.
+MARKER_SIDE = 0.035
+#: Markers drawn otherwise in place: at least this many blobs, this share of the changed ink in them, spread
+#: over `RUN` of the plot (a marker style is the whole series').
+MARKER_MIN, MARKER_SHARE = 3, 0.8
+
+
+def markers_changed(c: _Ctx, inner: list[Region]) -> bool:
+    """Whether the plot's changed places (``inner``) are markers drawn otherwise where they were: the changed
+    ink is marker-sized blobs (`MARKER_SIDE`) by marks of both images (long lines aside) (an 'x' over an 'o', squares added along
+    a line still drawn), at least `MARKER_MIN` of them holding `MARKER_SHARE` of the changed ink, spread over
+    `RUN` of the plot's width or height. A value changed moves its marker off the reference's ink, in one
+    place; a series added, retyped or scaled changes ink longer than a marker."""
+    inner = [r for r in inner if not _looks_like_text(r, c.h)]  # (a legend's label retyped inside the plot)
+    if not inner or c.frame is None:
+        return False
+    mask = np.zeros(c.ref_ink.shape, bool)
+    for x0, y0, x1, y1 in (r.bbox for r in inner):
+        mask[y0:y1, x0:x1] = True
+    grow = np.ones((3, 3), np.uint8)
+    ref, cand = c.ref_ink.astype(np.uint8), c.cand_ink.astype(np.uint8)
+    # (marks near a spine or grid line are not by the other image's marks: a broken axis's tick marks gone)
+    ruled = [np.logical_or(*_long_lines(ink, 0.3)) for ink in (c.ref_ink, c.cand_ink)]
+    marks = [(ink & ~lines).astype(np.uint8) for ink, lines in zip((c.ref_ink, c.cand_ink), ruled, strict=True)]
+    changed = mask & ((c.ref_ink & ~(cv2.dilate(cand, grow) > 0)) | (c.cand_ink & ~(cv2.dilate(ref, grow) > 0)))
+    total = int(changed.sum())
+    if total < 20:
+        return False
+    n, labels, stats, centres = cv2.connectedComponentsWithStats(
+        cv2.dilate(changed.astype(np.uint8), grow), connectivity=8
+    )
+    side = max(4, round(MARKER_SIDE * min(c.h, c.w)))
+    reach = np.ones((2 * (side // 3) + 1,) * 2, np.uint8)
+    near_both = (cv2.dilate(marks[0], reach) > 0) & (cv2.dilate(marks[1], reach) > 0)
+    weights = np.bincount(labels[changed], minlength=n)
+    found = [
+        k
+        for k in range(1, n)
+        if stats[k, cv2.CC_STAT_WIDTH] <= side
+        and stats[k, cv2.CC_STAT_HEIGHT] <= side
+        and near_both[round(centres[k][1]), round(centres[k][0])]
+    ]
+    if len(found) < MARKER_MIN or int(weights[found].sum()) < MARKER_SHARE * total:
+        return False
+    xs, ys = centres[found, 0], centres[found, 1]
+    fx0, fy0, fx1, fy1 = c.frame
+    return bool(np.ptp(xs) >= RUN * (fx1 - fx0) or np.ptp(ys) >= RUN * (fy1 - fy0))
