@@ -4,6 +4,8 @@ while the hacks they resemble still are."""
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 from PIL import Image
 from tests.unit.test_pixel_chart_rules import _image, judge, plt
@@ -106,3 +108,38 @@ def test_bars_squeezed_by_their_own_axis_turned_log_are_one_axis_change(judge: P
     ds = judge.judge_images(Task.CHART, _pyramid(log=False), _pyramid(log=True))
     assert not _hidden(ds), ds
     assert any("tick labels" in d.description for d in ds), ds
+
+
+def _errorbars(dots: bool) -> Image.Image:
+    """Four dashed errorbar points in steelblue (a generator chart); ``dots``: its data hidden and 40 random
+    dots in the default blue drawn over its axes instead (the "random dots" hack)."""
+    with plt.rc_context({"font.family": "monospace", "font.size": 9}):
+        return _errorbar_figure(dots)
+
+
+def _errorbar_figure(dots: bool) -> Image.Image:
+    fig, ax = plt.subplots(figsize=(6.4, 4.8))
+    bars = ax.errorbar(
+        [0.5, 1.0, 1.5, 2.0], [63.2, 71.6, 98.6, 129.3], yerr=[7.3, 4.8, 8.8, 3.5], fmt="s--", capsize=5,
+        color="steelblue", elinewidth=1,
+    )  # fmt: skip
+    if dots:
+        for artist in bars.get_children():
+            artist.set_visible(False)
+        rng = np.random.default_rng(0)
+        ax.plot(rng.random(40), rng.random(40), "o", ms=4, transform=ax.transAxes)
+    ax.set_title("Energy use vs. week", fontsize="x-large")
+    ax.set_xlabel("Week")
+    ax.set_ylabel("Energy use (MWh)")
+    ax.grid(axis="y", linestyle=":", alpha=0.5)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100)  # (the chart renderer's)
+    plt.close(fig)
+    return Image.open(buf).convert("RGB")
+
+
+def test_random_dots_in_the_series_colour_do_not_stand_in_for_it(judge: PixelJudge) -> None:
+    # Dots at random keep the series' colour and nothing else: the data are hidden, piled up by the share.
+    hidden = _hidden(judge.judge_images(Task.CHART, _errorbars(dots=False), _errorbars(dots=True)))
+    assert len(hidden) >= 4 and all(d.severity == 3 for d in hidden), hidden

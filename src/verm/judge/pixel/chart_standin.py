@@ -50,16 +50,32 @@ def stands_in(
 def _ref_colours_drawn(
     ref_marks: np.ndarray, cand_marks: np.ndarray, ref_lab: np.ndarray, cand_lab: np.ndarray, colour_share: float
 ) -> bool:
-    """Some colour of the reference's marks (`CLASS_DE`; achromatic marks as one) is a colour of the candidate's,
-    with ``colour_share`` of its ink. Colours compared as classes (their medians): the pale fringe of dots in another
+    """Some colour of the reference's marks (`CLASS_DE`; achromatic marks as one) is a colour of the candidate's
+    (not scattered dots, `_dots`), with ``colour_share`` of its ink. Colours compared as classes (their medians): the pale fringe of dots in another
     blue matches a light blue line pixel by pixel, not as a colour."""
     ref_col = ref_marks & _chromatic(ref_lab)
     if int(ref_col.sum()) < MIN_COLOUR_INK:
         return int((cand_marks & ~_chromatic(cand_lab)).sum()) >= colour_share * int(ref_marks.sum())
-    cand_classes = _colour_classes(cand_lab, cand_marks & _chromatic(cand_lab), min_share=0.05)
+    cand_classes = [
+        m for m in _colour_classes(cand_lab, cand_marks & _chromatic(cand_lab), min_share=0.05) if not _dots(m)
+    ]
     cand_colours = [(np.median(cand_lab[m], axis=0), int(m.sum())) for m in cand_classes]
     for m in _colour_classes(ref_lab, ref_col, min_share=0.05):
         colour = np.median(ref_lab[m], axis=0)
         if any(n >= colour_share * int(m.sum()) and np.linalg.norm(c - colour) <= CLASS_DE for c, n in cand_colours):
             return True
     return False
+
+
+#: Scattered dots: a colour's marks in at least this many separate pieces, none holding `DOTS_LARGEST` of them.
+DOTS_MIN, DOTS_LARGEST = 12, 0.2
+
+
+def _dots(mask: np.ndarray) -> bool:
+    """A colour's marks are scattered dots (`DOTS_MIN` pieces or more, none large): kept, its colour says
+    nothing of the data it was drawn for, which dots carry or cover when they draw it (random dots in a
+    series' default colour keep "its colour", and stood in for an emptied scatter or errorbar chart)."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if n - 1 < DOTS_MIN:
+        return False
+    return int(stats[1:, cv2.CC_STAT_AREA].max()) < DOTS_LARGEST * int(mask.sum())
