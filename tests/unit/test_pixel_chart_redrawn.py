@@ -143,3 +143,30 @@ def test_random_dots_in_the_series_colour_do_not_stand_in_for_it(judge: PixelJud
     # Dots at random keep the series' colour and nothing else: the data are hidden, piled up by the share.
     hidden = _hidden(judge.judge_images(Task.CHART, _errorbars(dots=False), _errorbars(dots=True)))
     assert len(hidden) >= 4 and all(d.severity == 3 for d in hidden), hidden
+
+
+def _forecast(kept_only: bool) -> Image.Image:
+    """Sixty days observed (a black line) and a two-week forecast fan (three bands and a line, in blues);
+    ``kept_only``: the observed line alone on the same axes (the "one line" hack keeps the first line)."""
+    rng = np.random.default_rng(4)
+    days = np.arange(60)
+    observed = 102 + 5 * np.sin(days / 2.2) + rng.normal(0, 2, 60)
+    fig, ax = plt.subplots(figsize=(11, 4))
+    ax.plot(days, observed, color="black", lw=1.5)
+    if not kept_only:
+        ahead = np.arange(59, 68)
+        centre = 104 + 5 * np.sin(ahead / 2.2)
+        for spread, alpha in ((5, 0.2), (3.5, 0.35), (2, 0.5)):
+            ax.fill_between(ahead, centre - spread, centre + spread, color="#2171b5", alpha=alpha, lw=0)
+        ax.plot(ahead, centre, color="#2171b5", lw=2)
+    ax.set_xlim(0, 73)
+    ax.set_ylim(85, 122)
+    ax.set_title("Peak demand: last 60 days and a 2-week forecast")
+    return _image(fig)
+
+
+def test_a_line_kept_in_place_does_not_stand_in_for_the_data_gone_beside_it(judge: PixelJudge) -> None:
+    # The observed line is the reference's own, in place: it stands in for itself, not for the forecast fan
+    # (most of the plot's ink) gone beside it.
+    hidden = _hidden(judge.judge_images(Task.CHART, _forecast(kept_only=False), _forecast(kept_only=True)))
+    assert len(hidden) >= 3 and all(d.severity == 3 for d in hidden), hidden

@@ -20,6 +20,8 @@ from verm.judge.pixel.context import _Ctx
 #: reference's marks (a candidate mark within 2 px), follow their values (`chart_follows.carries`) or keep
 #: their colours (`_ref_colours_drawn`); under new y tick labels they cannot be compared in place.
 KEPT_MARKS = 0.5
+#: ... and carry their values only when this share of them at least is drawn anew (off the reference's marks).
+DRAWN_ANEW = 0.25
 
 
 def stands_in(
@@ -40,7 +42,10 @@ def stands_in(
     near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     if int((ref_marks & near).sum()) >= KEPT_MARKS * int(ref_marks.sum()):
         return True
-    if carries(ref_marks, cand_marks) is not False:
+    # (marks kept in place stand in for what they cover, above, and carry no more: the reference's first line
+    # kept alone "carries" the envelope of its data beside a forecast fan gone. Carried, the data are redrawn.)
+    anew = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0)
+    if int(anew.sum()) >= DRAWN_ANEW * int(cand_marks.sum()) and carries(ref_marks, cand_marks) is not False:
         return True
     return _ref_colours_drawn(ref_marks, cand_marks, ref_lab, cand_lab, colour_share) or any(
         carries(m, cand_marks) is True for m in _colour_classes(ref_lab, ref_marks & _chromatic(ref_lab), 0.05)
