@@ -55,7 +55,7 @@ from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _dominant, _hex, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
-from verm.judge.pixel.explain import _unexplained, _word_moves, _Words
+from verm.judge.pixel.explain import _skipped, _unexplained, _word_moves, _Words
 from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _covers, _grid_word, _inside, _union
 from verm.judge.pixel.grade import _recolouring_severity
 from verm.judge.pixel.group import (
@@ -83,7 +83,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
     the chart's own between them (see the module docstring)."""
     h, w = c.h, c.w
     # (words changed over a mark, before a tint or a recolouring takes them)
-    words, regions = words_over_marks(c, [r for r in regions if not any(_covers(s, r.bbox) for s in skip)], max_ocr)
+    words, regions = words_over_marks(c, [r for r in regions if not _skipped(c, r.bbox, skip)], max_ocr)
     todo = _unexplained(c, regions, skip)
 
     # 1. Moved blocks (a legend placed elsewhere, a shifted element): one item for both places.

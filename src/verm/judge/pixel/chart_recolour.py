@@ -62,7 +62,7 @@ def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int,
 
     gone = [a for a in distinct(ref_cols) if min((_rgb_de(a, b) for b in cand_cols), default=99) > 15]
     new = [b for b in distinct(cand_cols) if min((_rgb_de(a, b) for a in ref_cols), default=99) > 15]
-    if len(gone) != 1 or len(new) != 1:
+    if len(gone) != 1 or len(new) != 1 or _drawn_before(c, new[0], gone[0]):
         return []
     old_c, new_c = gone[0], new[0]
     if any(it.colours and _rgb_de(it.colours[1], new_c) < 15 for it in items):
@@ -76,6 +76,27 @@ def _palette_changes(c: _Ctx, items: list[_Item], ref_cols: list[tuple[int, int,
             colours=(old_c, new_c),
         )
     ]  # fmt: skip
+
+
+#: A colour new among the candidate's main plot colours is one the reference draws already when the
+#: reference's plot holds at least this share of the candidate's pixels of it (within ΔE 15).
+DRAWN_BEFORE = 0.5
+
+
+def _drawn_before(c: _Ctx, colour: tuple[int, int, int], gone: tuple[int, int, int]) -> bool:
+    """The reference's plot draws ``colour`` already (`DRAWN_BEFORE`; its pixels nearer ``colour`` than the
+    colour ``gone``: a lighter shade of a series is no colour drawn before), too little to be one of its main
+    colours: the colour rose among the candidate's because other marks went (an inset's line left
+    alone in the plot, its main series dropped), not a series redrawn in it."""
+    assert c.frame is not None
+    fx0, fy0, fx1, fy1 = c.frame
+    cx0, cy0, cx1, cy1 = _cand_frame(c) or c.frame
+    lab, old = _lab(np.uint8([[colour, gone]]))[0]
+    ref_lab = _lab(c.ref[fy0:fy1, fx0:fx1])
+    d_new = np.linalg.norm(ref_lab - lab, axis=2)
+    n_ref = int(((d_new < 15) & (d_new < np.linalg.norm(ref_lab - old, axis=2))).sum())
+    n_cand = int((np.linalg.norm(_lab(c.cand[cy0:cy1, cx0:cx1]) - lab, axis=2) < 15).sum())
+    return n_cand > 0 and n_ref >= DRAWN_BEFORE * n_cand
 
 
 def _series_dropped(c: _Ctx, ref_cols: list[tuple[int, int, int]]) -> bool:

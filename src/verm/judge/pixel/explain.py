@@ -30,6 +30,31 @@ TINT_MAX_DE = 40.0
 SAME_INK_MOVED = 10.0
 
 
+#: A region is reported already when this share of its changed ink (ink in one image only) lies inside the
+#: boxes of the items that took it (`_skipped`), as `geometry._covers` asks of its box.
+SKIP_INK = 0.7
+
+
+def _skipped(c: _Ctx, box: PxBox, skip: list[PxBox]) -> bool:
+    """A region (``box``) the items of ``skip`` (hidden data) report already: one of their boxes covers it
+    (`_covers`), or their boxes together hold `SKIP_INK` of its changed ink. Hidden data are cut in parts
+    along their extent; one region of the whole plot's lost ink spans them all, its tallest marks (a spike
+    past the hidden ink's middle rows) reaching out of their boxes: it is the same ink, not a change more."""
+    if not skip:
+        return False
+    if any(_covers(s, box) for s in skip):
+        return True
+    x0, y0, x1, y1 = box
+    changed = c.ref_ink[y0:y1, x0:x1] ^ c.cand_ink[y0:y1, x0:x1]
+    total = int(changed.sum())
+    if total == 0:
+        return False
+    inside = np.zeros_like(changed)
+    for sx0, sy0, sx1, sy1 in skip:
+        inside[max(sy0 - y0, 0) : max(sy1 - y0, 0), max(sx0 - x0, 0) : max(sx1 - x0, 0)] = True
+    return int((changed & inside).sum()) >= SKIP_INK * total
+
+
 def _unexplained(c: _Ctx, regions: list[Region], skip: list[PxBox]) -> list[Region]:
     """The regions left once re-encoding tints and small layout shifts are explained away."""
     todo = [r for r in regions if not any(_covers(s, r.bbox) for s in skip)]
