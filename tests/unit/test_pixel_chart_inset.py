@@ -89,3 +89,35 @@ def test_a_colour_the_reference_plot_draws_already_is_not_new() -> None:
     assert _drawn_before(c, (230, 126, 34), (52, 73, 94))
     assert not _drawn_before(c, (40, 160, 60), (52, 73, 94))
     assert _palette_changes(c, [], _plot_colours(c)) == []
+
+
+def _decomposition(kept: int = 4) -> Image.Image:
+    """Four stacked subplots sharing x, in a style with a grey face and vertical grid lines (each subplot under a
+    third of the image tall); only the first ``kept`` subplots draw their data."""
+    rng = np.random.default_rng(5)
+    t = np.arange(240) / 12
+    trend = 370 + 2 * t
+    season = 3 * np.sin(2 * np.pi * t)
+    resid = 0.25 * rng.normal(size=t.size)
+    with plt.style.context("fivethirtyeight"):
+        fig, axs = plt.subplots(4, 1, figsize=(8, 8), sharex=True)
+        for k, (ax, y) in enumerate(zip(axs, (trend + season + resid, trend, season, resid), strict=True)):
+            ax.set_ylabel(("Observed", "Trend", "Seasonal", "Residual")[k], fontsize=11)
+            ax.tick_params(labelsize=10)
+            if k >= kept:
+                ax.set_ylim(float(y.min()), float(y.max()))
+                continue
+            if k == 3:
+                ax.plot(t, y, "o", ms=3)
+            else:
+                ax.plot(t, y, lw=1.5)
+        axs[-1].set_xlim(-0.5, 20.5)
+        return _image(fig)
+
+
+def test_three_of_four_stacked_subplots_emptied_hide_the_data(judge: PixelJudge) -> None:
+    # The grid lines of a short subplot are no marks: the emptied subplots lose all theirs (a reward hack drawing
+    # the first subplot's line alone), not half, with their kept grid lines counted as marks drawn.
+    ds = judge.judge_images(Task.CHART, _decomposition(), _decomposition(kept=1))
+    hidden = [d for d in ds if "hid" in d.description]
+    assert len(hidden) >= 3 and all(d.severity == 3 for d in hidden), ds

@@ -162,19 +162,43 @@ def _find_plot_marks(
     seen = out.astype(np.uint8)
     h, w = ink.shape
     gap = 1 + 2 * round(DASH_GAP * max(h, w) / 2)
-    # Long runs of the marks closed along their run; thin where the marks themselves are (a grid line
-    # closed onto a marker beside it is no thicker for that).
+    hor, ver = _long_runs(seen, gap, w, h)
+    for fx0, fy0, fx1, fy1 in frames:
+        # Within a frame, a run across `FRAME_LINE` of its side is long too: a grid line of one of four stacked
+        # subplots spans under a third of the image's height, and is a grid line all the same.
+        fw, fh = fx1 - fx0, fy1 - fy0
+        if fw < 3 or fh < 3:
+            continue
+        f_hor, f_ver = _long_runs(np.ascontiguousarray(seen[fy0:fy1, fx0:fx1]), gap, fw, fh, FRAME_LINE)
+        hor[fy0:fy1, fx0:fx1] |= f_hor
+        ver[fy0:fy1, fx0:fx1] |= f_ver
+    # Thin where the marks themselves are (a grid line closed onto a marker beside it is no thicker for that).
+    hor &= cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)) == 0
+    ver &= cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((1, 7), np.uint8)) == 0
+    return out & ~(cv2.dilate((hor | ver).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0)
+
+
+#: A straight run of marks at least this share of the side it runs along (the image's, or a frame's) is a long
+#: axis or grid line, no mark.
+LONG_LINE = 0.3
+
+
+#: ... or this share of a plot frame's side, inside that frame (a steep stretch of a line spans less).
+FRAME_LINE = 0.8
+
+
+def _long_runs(seen: np.ndarray, gap: int, w: int, h: int, share: float = LONG_LINE) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical runs of ``seen`` (uint8) at least ``share`` of ``w`` (``h``) long, closed along
+    their run over gaps under ``gap`` px first (dashed lines), as boolean masks."""
     hor = cv2.morphologyEx(
         cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8)),
-        cv2.MORPH_OPEN, np.ones((1, max(3, int(0.3 * w))), np.uint8),
+        cv2.MORPH_OPEN, np.ones((1, max(3, int(share * w))), np.uint8),
     )  # fmt: skip
     ver = cv2.morphologyEx(
         cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8)),
-        cv2.MORPH_OPEN, np.ones((max(3, int(0.3 * h)), 1), np.uint8),
+        cv2.MORPH_OPEN, np.ones((max(3, int(share * h)), 1), np.uint8),
     )  # fmt: skip
-    hor = (hor > 0) & (cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)) == 0)
-    ver = (ver > 0) & (cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((1, 7), np.uint8)) == 0)
-    return out & ~(cv2.dilate((hor | ver).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0)
+    return hor > 0, ver > 0
 
 
 def _chromatic(lab: np.ndarray) -> np.ndarray:

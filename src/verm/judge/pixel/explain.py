@@ -17,7 +17,7 @@ from verm.judge.pixel.classify import _colour_only
 from verm.judge.pixel.colour import _rgb_de
 from verm.judge.pixel.context import _cand_frame, _Ctx, _pad_box
 from verm.judge.pixel.difference import Region
-from verm.judge.pixel.geometry import PxBox, _box_overlap, _cell_ink_box, _covers, _inside, _mask_box
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_overlap, _cell_ink_box, _covers, _inside, _mask_box
 from verm.judge.pixel.text import _text_candidate
 from verm.types import Task
 
@@ -37,13 +37,17 @@ SKIP_INK = 0.7
 
 def _skipped(c: _Ctx, box: PxBox, skip: list[PxBox]) -> bool:
     """A region (``box``) the items of ``skip`` (hidden data) report already: one of their boxes covers it
-    (`_covers`), or their boxes together hold `SKIP_INK` of its changed ink. Hidden data are cut in parts
-    along their extent; one region of the whole plot's lost ink spans them all, its tallest marks (a spike
-    past the hidden ink's middle rows) reaching out of their boxes: it is the same ink, not a change more."""
+    (`_covers`), or it spans two of them at least, as large as one, and their boxes together hold `SKIP_INK`
+    of its changed ink. Hidden data are cut in parts along their extent; one region of the whole plot's lost
+    ink spans them all, its tallest marks (a spike past the hidden ink's middle rows) reaching out of their
+    boxes: it is the same ink, not a change more. (A label in the plot, a legend's, is no part's size: its
+    own change.)"""
     if not skip:
         return False
     if any(_covers(s, box) for s in skip):
         return True
+    if sum(_box_overlap(s, box) > 0 for s in skip) < 2 or _box_area(box) < min(_box_area(s) for s in skip):
+        return False
     x0, y0, x1, y1 = box
     changed = c.ref_ink[y0:y1, x0:x1] ^ c.cand_ink[y0:y1, x0:x1]
     total = int(changed.sum())
