@@ -121,3 +121,43 @@ def test_three_of_four_stacked_subplots_emptied_hide_the_data(judge: PixelJudge)
     ds = judge.judge_images(Task.CHART, _decomposition(), _decomposition(kept=1))
     hidden = [d for d in ds if "hid" in d.description]
     assert len(hidden) >= 3 and all(d.severity == 3 for d in hidden), ds
+
+
+def _long_labels(widened: bool = False) -> Image.Image:
+    """Sorted horizontal bars with long category labels (reaching far left of the frame), no left spine, value
+    labels at the bars' ends; ``widened``: the y range widened by a factor 1.2 (the bars squeezed down, the
+    labels moved with them)."""
+    labels = [
+        "Other",
+        "Compute costs (GPUs, cloud spend)",
+        "Model monitoring and drift after launch",
+        "Legacy infrastructure that does not scale",
+        "Data privacy and regulatory constraints",
+        "Unclear return on investment for leadership",
+        "Not enough people with the right skills",
+        "Difficulty deploying models to production",
+        "Lack of clean, labelled training data",
+    ]
+    values = np.array([0.04, 0.15, 0.17, 0.22, 0.28, 0.31, 0.35, 0.39, 0.46])
+    fig, ax = plt.subplots(figsize=(9.4, 5.4))
+    bars = ax.barh(labels, values, color=["#bdbdbd"] * 8 + ["#2c7fb8"], height=0.65)
+    if widened:
+        lo, hi = ax.get_ylim()
+        ax.set_ylim(lo, lo + 1.2 * (hi - lo))
+    ax.bar_label(bars, labels=[f"{v:.0%}" for v in values], padding=3, fontsize=9)
+    ax.set_xlim(0, 0.55)
+    ax.set_xlabel("Share of respondents (multiple answers allowed)")
+    ax.set_title("What is the biggest obstacle to using ML in your organisation?", loc="left", fontsize=12)
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_axisbelow(True)
+    fig.tight_layout()
+    return _image(fig)
+
+
+def test_long_category_labels_moved_with_a_widened_range_are_no_text_changes(judge: PixelJudge) -> None:
+    # The labels reach past 15 % of the width left of the frame: still the y axis's, moved with its range, not
+    # one label reading as another.
+    ds = judge.judge_images(Task.CHART, _long_labels(), _long_labels(widened=True))
+    assert not any(d.category == "text_error" for d in ds), ds

@@ -37,6 +37,11 @@ AXIS_MARGIN = 0.08
 AXIS_WIDENED = 1.5
 
 
+#: A region left of the frame, ending at it, under this share of the image tall (a row or two of text) is a y
+#: tick label however far left it reaches (a bar chart's long category labels).
+LONG_LABEL = 0.08
+
+
 def tick_axis(c: _Ctx, r: Region) -> str | None:
     """'x' or 'y' when a region sits where that axis's tick labels are (just outside the frame)."""
     if c.frame is None:
@@ -56,7 +61,9 @@ def tick_axis(c: _Ctx, r: Region) -> str | None:
         and y1 <= fy1 + 0.08 * c.h
         and x1 >= fx0 - 0.02 * c.w
     )
-    if cx < fx0 and x0 >= fx0 - 0.15 * c.w and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and (short or column):
+    # (long category labels reach further left: a row of text ending at the frame is one of them, `LONG_LABEL`)
+    reach = x0 >= fx0 - 0.15 * c.w or (r.height < LONG_LABEL * c.h and x1 >= fx0 - 0.02 * c.w)
+    if cx < fx0 and reach and fy0 - 0.03 * c.h < cy < fy1 + 0.03 * c.h and (short or column):
         return "y"
     # (a twin axis's column likewise, from its tick marks on the frame: a legend beside the plot, on the
     # right, stands off the frame)
