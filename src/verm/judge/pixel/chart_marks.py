@@ -169,7 +169,8 @@ def _find_plot_marks(
         fw, fh = fx1 - fx0, fy1 - fy0
         if fw < 3 or fh < 3:
             continue
-        f_hor, f_ver = _long_runs(np.ascontiguousarray(seen[fy0:fy1, fx0:fx1]), gap, fw, fh, FRAME_LINE)
+        # (solid runs only: closed over the image's dash gaps, a dense noisy line across a small inset is one)
+        f_hor, f_ver = _long_runs(np.ascontiguousarray(seen[fy0:fy1, fx0:fx1]), 1, fw, fh, FRAME_LINE)
         hor[fy0:fy1, fx0:fx1] |= f_hor
         ver[fy0:fy1, fx0:fx1] |= f_ver
     # Thin where the marks themselves are (a grid line closed onto a marker beside it is no thicker for that).

@@ -372,23 +372,14 @@ def subplot_arrangement(frames: list[PxBox], w: int, h: int) -> tuple[int, int]:
     )
 
 
-#: A straight line (a spine) cut by marks thick across it for up to this many px is still one line.
-SPINE_GAP = 16
-
-
 def _line_frames(ink: np.ndarray, min_side: float) -> list[PxBox]:
     h, w = ink.shape
     u8 = ink.astype(np.uint8)
     hor = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, max(3, int(min_side * w))), np.uint8))
     ver = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((max(3, int(min_side * h)), 1), np.uint8))
     # Thin: a filled block (a bar, an image) has long runs too, but is thick the other way.
-    thin_hor = hor & (cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)) == 0)
-    thin_ver = ver & (cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, 7), np.uint8)) == 0)
-    # A spine stays one line where thick marks touch it (a dense line meeting the frame's side): the
-    # straight run's pixels cut out by the thinness test are kept over gaps of up to `SPINE_GAP` px.
-    g = SPINE_GAP + 1
-    hor = thin_hor | (cv2.morphologyEx(thin_hor, cv2.MORPH_CLOSE, np.ones((1, g), np.uint8)) & hor)
-    ver = thin_ver | (cv2.morphologyEx(thin_ver, cv2.MORPH_CLOSE, np.ones((g, 1), np.uint8)) & ver)
+    hor &= cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)) == 0
+    ver &= cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, 7), np.uint8)) == 0
     lines = cv2.dilate(hor | ver, np.ones((3, 3), np.uint8))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
     out: list[PxBox] = []
