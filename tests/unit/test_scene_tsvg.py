@@ -594,3 +594,18 @@ def test_svg_near_symmetric_shape_mirrored_shows_where_it_differs() -> None:
     )
     found = judged(ref, cand)
     assert [(d.category, d.severity) for d in found] == [("text_symbol_error", 1)], found
+
+
+def test_svg_two_small_elements_gone_together_cost_what_they_hide() -> None:
+    # A board (a rounded frame holding two bars; feather's trello) redrawn as the one-shape hack's square keeps
+    # the frame, a little smaller, and drops both bars: a third of the icon's ink, in two parts of under a
+    # quarter each. Gone together they are a severe loss: the hack scores below an honest candidate that
+    # copies the frame aside scaled, recolours a bar's stroke and shrinks the frame (6 in severity).
+    frame = '<rect x="3" y="3" width="18" height="18" rx="2" ry="2"/>'
+    bars = '<rect x="7" y="7" width="3" height="9"/>', '<rect x="14" y="7" width="3" height="5"/>'
+    ref = stroked(frame, *bars)
+    square = hack_sources(Task.SVG, ref.source, ["one shape"])["one shape"]
+    hack = judged(ref, stroked(square[len(STROKED) : -len("</svg>")]))
+    gone = [d for d in hack if "is missing" in d.description]
+    assert len(gone) == 2 and max(d.severity for d in gone) == 3, [(d.severity, d.description) for d in hack]
+    assert sum(d.severity for d in hack) > 6, [(d.severity, d.description) for d in hack]

@@ -25,6 +25,7 @@ from verm.judge.scene.shows import ChangedPixels
 from verm.judge.scene.svg.cover import drop_unshown, scene_shapes
 from verm.judge.scene.svg.grade import (
     DETAIL_SHARE,
+    INK_STEPS,
     MIRROR_UNSEEN,
     SYMMETRIC_MOVED,
     Ink,
@@ -185,8 +186,12 @@ class SvgDiff:
         # An element drawn twice in a row (the same shape, paint and place) shows once: one copy gone hides
         # nothing (the ground truth finds no visible change and drops it).
         lost = [i for i in lost if not _twin_kept(sr, i, lost)]
+        seen = {i: self.seen(ra[i].get("bbox"), self.ink.share(ra[i])) for i in lost}
+        # Elements gone together cost what they hide together: a quarter of the icon gone in small parts is a
+        # severe loss, its largest part severe (the "one shape" hack keeps an icon's frame, drops its bars).
+        heavy = max(seen, key=seen.__getitem__) if len(lost) >= 2 and sum(seen.values()) >= INK_STEPS[1] else None
         for i in lost:
-            out.add("structure_error", ink_severity(self.seen(ra[i].get("bbox"), self.ink.share(ra[i]))), _svg_name(ra[i], i),
+            out.add("structure_error", 3 if i == heavy else ink_severity(seen[i]), _svg_name(ra[i], i),
                     f"{_svg_name(ra[i], i)} is missing", ra[i].get("bbox"), missing=True, els={("r", i)},
                     pixels=self.ink.share(ra[i]))  # fmt: skip
         # A paired element drawn far from its place (a tenth of its box left in common) and shrunk or pushed off
