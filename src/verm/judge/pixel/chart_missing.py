@@ -96,8 +96,8 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         # change, graded by the axis reading; data flattened under new value ticks, autoscaled, are not)
         if (
             (panels or flat) is None
-            or _axis_turned_log(c, regions)
-            or (flat and _axis_turned_log(c, regions, relabelled, flat[3]))
+            or _axis_took_marks(c, regions)
+            or (flat and _axis_took_marks(c, regions, relabelled, flat[3]))
         ):
             return [], []
         panels = panels or flat[:3]
@@ -113,7 +113,7 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         return [], []  # the candidate draws as much anew elsewhere: the data moved (a new layout), not hidden
     if _colours_drawn_elsewhere(c, pm, hidden):
         return [], []  # every hidden colour drawn again, smaller or elsewhere: the data moved, not hidden
-    if _axis_turned_log(c, regions):
+    if _axis_took_marks(c, regions):
         return [], []  # the marks went with the new scale (off the axis, squeezed): the axis change's
     share = found[1] if found is not None else 1.0
     items = _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
@@ -133,13 +133,14 @@ def _many_colours(rgb: np.ndarray) -> bool:
     return len(np.unique((q[..., 0] << 8) | (q[..., 1] << 4) | q[..., 2])) >= NOISE_COLOURS
 
 
-def _axis_turned_log(
+def _axis_took_marks(
     c: _Ctx,
     regions: list[Region],
     test: Callable[[_Ctx, PxBox, str], bool] = turned_log,
     axes: Iterable[str] = ("y", "x"),
 ) -> bool:
-    """An axis's changed tick labels turned log (``test``: `chart_axis.turned_log`): the marks gone from their places
+    """An axis among ``axes`` whose changed tick labels pass ``test`` took the marks with it (by default, turned
+    log: `chart_axis.turned_log`; or relabelled, for marks squeezed to one level): the marks gone from their places
     went with the new scale (values <= 0 drop off a log axis, the rest squeezed together), one change the
     axis reading grades with what it leaves unexplained, not data hidden one item per fifth (a Gantt
     chart's y axis turned log, its bars gone off it, read as 5 severe hidden items beside the scale)."""
