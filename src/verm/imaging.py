@@ -38,7 +38,8 @@ def load_rgb(src: str | Path | bytes | BinaryIO | Image.Image) -> Image.Image:
         rgba = img.convert("RGBA")
         bg = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return Image.alpha_composite(bg, rgba).convert("RGB")
-    return img.convert("RGB")
+    # An RGB image decoded here is returned as it is: ``convert`` would copy it (a third of a scene SVG judgement).
+    return img if img.mode == "RGB" and img is not src else img.convert("RGB")
 
 
 def to_png(img: Image.Image, compress_level: int = 1) -> bytes:

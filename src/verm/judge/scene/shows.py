@@ -7,13 +7,14 @@ changed pixels inside its box over the ink of both images. Renderings of differe
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
+from verm.errors import InputError
+from verm.imaging import load_rgb
 from verm.judge.scene.boxes import clean_box
 
 PIXEL_DIFF = 24
@@ -27,9 +28,9 @@ class ChangedPixels:
     """The changed pixels of two same-size renderings (see the module docstring)."""
 
     def __init__(self, ref_png: bytes, cand_png: bytes) -> None:
-        from PIL import Image, ImageChops
+        from PIL import ImageChops
 
-        a, b = (Image.open(io.BytesIO(png)).convert("RGB") for png in (ref_png, cand_png))
+        a, b = (load_rgb(png) for png in (ref_png, cand_png))
         self.ok = a.size == b.size
         if not self.ok:
             return
@@ -141,6 +142,6 @@ def changed_pixels(reference: Any, candidate: Any) -> ChangedPixels | None:
         return None
     try:
         found = ChangedPixels(ref_png, cand_png)
-    except (OSError, ValueError):
+    except (InputError, OSError, ValueError):
         return None
     return found if found.ok else None

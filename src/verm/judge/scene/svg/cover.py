@@ -157,6 +157,8 @@ class Shapes:
         ox, oy, scale = self._units.get(id(e), (*self.origin, self.scale))
         placed = [[((a * x + c * y + tx - ox) * scale, (b * x + dd * y + ty - oy) * scale) for x, y in part]
                   for part in parts]  # fmt: skip
+        if e.get("placed_as_written"):  # a variant drawn as its own transform says (`overlap.ChangedShapes`)
+            return placed
         # Placed by the viewBox; where the box says otherwise (an ancestor's shift or scale: the box holds it),
         # the outline goes where its box is, unless the box was cut at the canvas edge (then it is not placed).
         xs = [p[0] for part in placed for p in part]

@@ -241,7 +241,9 @@ class SvgDiff:
         drop_unshown(out, ref, cand, same + changed, lost, shows, shapes)
         if shows is not None:
             drop_unseen(out, shows)
-        touching = ChangedShapes(out.items, shapes, list(ref.get("elements") or []), ra, ca, same + changed)
+        touching = ChangedShapes(
+            out.items, shapes, list(ref.get("elements") or []), ra, ca, same + changed, canvas_side(self.scene)
+        )
         merge_svg(out, shows, touching)
         return out.discrepancies()
 
@@ -541,7 +543,7 @@ class SvgDiff:
                             continue
                         sev = 1 if flip < SYMMETRIC_MOVED else 2
                         out.add("text_symbol_error", sev, name, f"{name} is mirrored ({part!r})", box, els=els,
-                                pixels=changed_share(ink, a, flip), edit="mirror")  # fmt: skip
+                                pixels=changed_share(ink, a, flip), edit="mirror", part=part)  # fmt: skip
                         continue
                     # A small transform is a shape change, a large one structure; either graded by how far
                     # the outline moved.
@@ -551,7 +553,7 @@ class SvgDiff:
                     sev = self.geometry(union_box([ba, bb]), moved, changed_share(ink, a, moved))
                     if small_transform(ba, bb, part, canvas_side(self.scene)):
                         out.add("shape_error", sev, name, f"{name} is slightly transformed ({part!r})", box, els=els,
-                                moved=moved, edit="slight")  # fmt: skip
+                                moved=moved, edit="slight", part=part)  # fmt: skip
                     else:
                         out.add("structure_error", sev, name, f"{name} is transformed ({part!r})", box, els=els,
                                 moved=moved)  # fmt: skip

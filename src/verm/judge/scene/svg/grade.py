@@ -421,12 +421,24 @@ def merge_svg(out: Findings, shows: ChangedPixels | None = None, changed: Change
     # moved a little changes pixels along the outline the resize moved too: one).
     # So on a slightly transformed one (a thin band along its outline moves); a large transform (a turn, a
     # shift of a tenth of the canvas, a halving) changes the whole shape's pixels, the wedge's among them.
-    resized = [f.tags.get("els", set()) for f in items if f.tags.get("edit") in ("resize", "mirror", "slight")]
-    apart = {
-        k for k, f in enumerate(items)
-        if f.tags.get("edit") == "point" and f.tags.get("reach", 0.0) >= POINT_APART
-        and any(f.tags.get("els", set()) & els for els in resized)
-    }  # fmt: skip
+    # Where the path reads point by point, each change is made alone on it and the pixels tell (as the truth
+    # tells them); else the point's reach does.
+    def point_apart(k: int) -> bool:
+        f = items[k]
+        if f.tags.get("edit") != "point":
+            return False
+        others = [
+            m for m, g in enumerate(items)
+            if g.tags.get("edit") in ("resize", "mirror", "slight") and f.tags.get("els", set()) & g.tags.get("els", set())
+        ]  # fmt: skip
+        if not others:
+            return False
+        told = [changed.point_apart(k, m) if changed is not None else None for m in others]
+        if all(t is not None for t in told):
+            return all(told)
+        return f.tags.get("reach", 0.0) >= POINT_APART
+
+    apart = {k for k in range(len(items)) if point_apart(k)}
     rest = [k for k in range(len(items)) if k not in apart]
     groups = [
         [rest[m] for m in g] for g in same_place_groups([items[k] for k in rest], lambda i, j: touch(rest[i], rest[j]))

@@ -128,6 +128,36 @@ def path_edits(da: str | None, db: str | None, canvas: float | None) -> list[Pat
         if moved <= 0.005:
             return None
         return [("point", moved, f"a point moved by {moved:.0%} of the canvas", moved, [*pa, *pb])]
+    f, tx, ty, keep = _resize_fit(pa, pb, canvas)
+
+    def residual(i: int, f: float, tx: float, ty: float) -> float:
+        return math.hypot(pb[i][0] - (f * pa[i][0] + tx), pb[i][1] - (f * pa[i][1] + ty))
+
+    out: list[PathEdit] = []
+    # A resize is read only when the points it kept fit it (within `RESIZE_FIT` of the canvas: a resize
+    # written with rounded numbers): a point moved on a path of three or four (a wedge) bends the fit of all
+    # of them into a resize that is not there.
+    fits = max(residual(i, f, tx, ty) for i in keep) <= RESIZE_FIT * canvas
+    if abs(f - 1) > 0.01 and fits:
+        out.append(("resize", f, f"its size is scaled by {f:.2f}", 0.0, []))
+    else:
+        f, tx, ty = 1.0, 0.0, 0.0
+    moved = max(residual(i, f, tx, ty) for i in range(len(pa))) / canvas
+    if moved > 0.005 and (not out or moved > 0.01):
+        # What shows is how far the outline moved, not the point: a point slid along the outline moves little.
+        fitted = [(f * x + tx, f * y + ty) for x, y in pa]
+        off = [i for i in range(len(pa)) if residual(i, f, tx, ty) > 1e-3 * canvas]
+        outline = max(max(to_polyline(pb[i], fitted), to_polyline(fitted[i], pb)) for i in off) / canvas
+        wedge = [p for i in off for p in (fitted[i], pb[i], pb[max(0, i - 1)], pb[min(len(pb) - 1, i + 1)])]
+        out.append(("point", outline, f"a point moved by {moved:.0%} of the canvas", moved, wedge))
+    return out or None
+
+
+def _resize_fit(
+    pa: list[tuple[float, float]], pb: list[tuple[float, float]], canvas: float
+) -> tuple[float, float, float, list[int]]:
+    """The uniform resize ``pb = f * pa + t`` that the points fit, moved points dropped as its outliers: ``(f, tx,
+    ty, the points kept)``."""
     keep = list(range(len(pa)))
 
     def fit(idx: list[int]) -> tuple[float, float, float]:
@@ -152,24 +182,20 @@ def path_edits(da: str | None, db: str | None, canvas: float | None) -> list[Pat
             break
         keep.pop(worst)
         f, tx, ty = fit(keep)
-    out: list[PathEdit] = []
-    # A resize is read only when the points it kept fit it (within `RESIZE_FIT` of the canvas: a resize
-    # written with rounded numbers): a point moved on a path of three or four (a wedge) bends the fit of all
-    # of them into a resize that is not there.
-    fits = max(residual(i, f, tx, ty) for i in keep) <= RESIZE_FIT * canvas
-    if abs(f - 1) > 0.01 and fits:
-        out.append(("resize", f, f"its size is scaled by {f:.2f}", 0.0, []))
-    else:
-        f, tx, ty = 1.0, 0.0, 0.0
-    moved = max(residual(i, f, tx, ty) for i in range(len(pa))) / canvas
-    if moved > 0.005 and (not out or moved > 0.01):
-        # What shows is how far the outline moved, not the point: a point slid along the outline moves little.
-        fitted = [(f * x + tx, f * y + ty) for x, y in pa]
-        off = [i for i in range(len(pa)) if residual(i, f, tx, ty) > 1e-3 * canvas]
-        outline = max(max(to_polyline(pb[i], fitted), to_polyline(fitted[i], pb)) for i in off) / canvas
-        wedge = [p for i in off for p in (fitted[i], pb[i], pb[max(0, i - 1)], pb[min(len(pb) - 1, i + 1)])]
-        out.append(("point", outline, f"a point moved by {moved:.0%} of the canvas", moved, wedge))
-    return out or None
+    return f, tx, ty, keep
+
+
+def path_resize(da: str | None, db: str | None, canvas: float | None) -> tuple[float, float, float] | None:
+    """The uniform resize ``(f, tx, ty)`` (``db ≈ f * da + t`` in user units) that `path_edits` reads in a changed
+    path, ``(1, 0, 0)`` when it reads none; None when the paths cannot be compared point by point."""
+    edits = path_edits(da, db, canvas)
+    if edits is None or not da or not db:
+        return None
+    if not any(kind == "resize" for kind, *_ in edits):
+        return 1.0, 0.0, 0.0
+    pa, pb = path_vertices(da), path_vertices(db)
+    f, tx, ty, _ = _resize_fit(pa, pb, canvas)  # type: ignore[arg-type]
+    return f, tx, ty
 
 
 def added_transform(old: str | None, new: str | None) -> str | None:

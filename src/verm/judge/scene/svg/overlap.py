@@ -19,6 +19,7 @@ import numpy as np
 from verm.judge.scene.boxes import clean_box
 from verm.judge.scene.findings import Finding
 from verm.judge.scene.svg.cover import RASTER_SIDE, Shapes, differ
+from verm.judge.scene.svg.motion import path_resize
 
 #: Two changes are one when this share of the smaller one's changed pixels lies on the other's (grown by
 #: `TOUCH_PX` at the shapes' 168 px, about the truth's 2 px at 336 px).
@@ -45,9 +46,11 @@ class ChangedShapes:
 
     def __init__(
         self, items: list[Finding], shapes: Shapes, ref: list[Element], ra: list[Element], ca: list[Element],
-        pairs: list[tuple[int, int]],
+        pairs: list[tuple[int, int]], canvas: float | None = None,
     ) -> None:  # fmt: skip
         self.items = items
+        #: The canvas side in user units (`motion.canvas_side`), for path points read one by one.
+        self.canvas = canvas
         self.shapes = shapes
         #: The reference's elements (``ra`` may hold, past them, the shifted originals of edited copies).
         self.ref, self.ra, self.ca = ref, ra, ca
@@ -166,6 +169,56 @@ class ChangedShapes:
         big = cv2.resize(mask.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST)
         kernel = np.ones((2 * IMAGE_TOUCH + 1, 2 * IMAGE_TOUCH + 1), np.uint8)
         return cv2.dilate(big, kernel).astype(bool)
+
+    def point_apart(self, point: int, other: int) -> bool | None:
+        """Whether a moved point (finding ``point``) and another change of its path (``other``: a resize, a mirror,
+        a slight transform) change different pixels, so that the truth lists them apart: each made alone on the
+        reference's path or on the path the other left, the point's pixels (its wedge) against the other's (a band
+        along the whole outline). None when the path cannot be read point by point."""
+        import cv2
+
+        fp, fx = self.items[point], self.items[other]
+        js = {j for side, j in fp.tags.get("els", set()) if side == "c"}
+        i = self.partner.get(next(iter(js))) if len(js) == 1 else None
+        if i is None or i >= len(self.ref):
+            return None
+        a, b = self.ra[i], self.ca[next(iter(js))]
+        if a.get("tag") != "path" or b.get("tag") != "path":
+            return None
+        db = b.get("d_full") or b.get("d")
+        fit = path_resize(a.get("d_full") or a.get("d"), db, self.canvas)
+        if fit is None or abs(fit[0]) < 1e-6:
+            return None
+        f, tx, ty = fit
+        own = (a.get("transform") or "").strip()
+
+        def drawn(**attrs: Any) -> np.ndarray | None:
+            return self.shapes.mask(self.shapes.variant(a, placed_as_written=True, **attrs))
+
+        # The candidate's path with the resize undone: the moved point alone.
+        point_alone = drawn(d=db, d_full=db, transform=f"{own} matrix({1 / f:g} 0 0 {1 / f:g} {-tx / f:g} {-ty / f:g})")
+        if fx.tags.get("edit") == "resize":
+            other_alone = drawn(transform=f"{own} matrix({f:g} 0 0 {f:g} {tx:g} {ty:g})")
+        elif fx.tags.get("part"):
+            other_alone = drawn(transform=f"{own} {fx.tags['part']}")
+        else:
+            return None
+        base, whole = drawn(), drawn(d=db, d_full=db, transform=(b.get("transform") or "").strip())
+        if base is None or whole is None or point_alone is None or other_alone is None:
+            return None
+        kernel = np.ones((2 * TOUCH_PX + 1, 2 * TOUCH_PX + 1), np.uint8)
+        shown = 0
+        # Which came first is unknown, as in `overlap`: the first made on the reference's path, the second on
+        # the path the first left; one change in each order must lie on the other where both show.
+        for first, second in ((point_alone ^ base, whole ^ point_alone), (other_alone ^ base, whole ^ other_alone)):
+            if int(first.sum()) < MIN_PIXELS or int(second.sum()) < MIN_PIXELS:
+                continue
+            shown += 1
+            small, large = (first, second) if first.sum() <= second.sum() else (second, first)
+            grown = cv2.dilate(large.astype(np.uint8), kernel).astype(bool)
+            if int((grown & small).sum()) < OVERLAP_SHARE * int(small.sum()):
+                return True
+        return False if shown else None
 
     def _on(self, small: np.ndarray, large: tuple[int, str]) -> bool:
         """Whether `OVERLAP_SHARE` of ``small``'s pixels lie on (within `TOUCH_PX` of) the ``large`` mask's."""
