@@ -83,6 +83,12 @@ SVG_KEPT_HOLED_NEAR = 0.01
 #: ... and resized by at most this factor either way.
 SVG_KEPT_PART_SCALE = 2.0
 
+#: A stroked part (a frame: its paint under this share of the area its outline holds) is kept by a shape
+#: lying on it, when the shape redraws at least `SVG_KEPT_STROKED` of it (`_redraws_part_of`). A card with a
+#: glyph cut out is no frame: a square lies on it.
+SVG_STROKED_PAINT = 0.5
+SVG_KEPT_STROKED = 0.5
+
 
 def _outline(grey: np.ndarray) -> np.ndarray:
     return cv2.Canny(np.clip(grey, 0, 255).astype(np.uint8), 50, 150) > 0
@@ -172,20 +178,47 @@ def _kept_part(c: _Ctx) -> bool:
         outer, _ = cv2.findContours(part.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         cv2.drawContours(filled, outer, -1, 1, cv2.FILLED)
         holed = int(part.sum()) < (1 - SVG_KEPT_PART_HOLES) * int(filled.sum())
+        stroked = int(part.sum()) < SVG_STROKED_PAINT * int(filled.sum())
         if _rgb_de(_dominant(c.ref[part]), cand_colour) > INK_DE:
             continue  # a shape in another colour is drawn anew, not kept
         # A part with holes (a glyph cut out of a card) is kept by a shape that fills them in: matched as
-        # its outer outline filled, and only when the shape redraws that outline itself (below).
-        shape = filled.astype(bool) if holed else part
-        ma = cv2.moments(shape.astype(np.uint8), True)
-        ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
-        scale = rb / math.sqrt(max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"]))
-        if not 1 / SVG_KEPT_PART_SCALE <= scale <= SVG_KEPT_PART_SCALE:
-            continue  # a speck blown up to a big shape (a glyph's counter to the hack's square) is a new drawing
-        for moved in _placed(shape, ca, cb, scale):
-            if _iou(moved, cand_paint) >= SVG_KEPT_PART_IOU and (not holed or _same_outline(moved, cand_paint, near)):
-                return True
+        # its outer outline filled, and only when the shape redraws that outline itself (below); or kept as
+        # it is drawn (a stroked frame moved, its hole still open).
+        for shape, filled_in in [(filled.astype(bool), True), (part, False)] if holed else [(part, False)]:
+            ma = cv2.moments(shape.astype(np.uint8), True)
+            ca = np.array([ma["m10"] / ma["m00"], ma["m01"] / ma["m00"]])
+            scale = rb / math.sqrt(max(1e-6, (ma["mu20"] + ma["mu02"]) / ma["m00"]))
+            if not 1 / SVG_KEPT_PART_SCALE <= scale <= SVG_KEPT_PART_SCALE:
+                continue  # a speck blown up to a big shape (a glyph's counter to the hack's square) is new
+            if stroked and not filled_in and _redraws_part_of(_box_placed(part, cand_paint), cand_paint):
+                return True  # placed by its box: a knob inside the frame pulls the moments off the frame
+            for moved in _placed(shape, ca, cb, scale):
+                if filled_in:
+                    if _iou(moved, cand_paint) >= SVG_KEPT_PART_IOU and _same_outline(moved, cand_paint, near):
+                        return True
+                elif _iou(moved, cand_paint) >= SVG_KEPT_PART_IOU or (stroked and _redraws_part_of(moved, cand_paint)):
+                    return True
     return False
+
+
+def _redraws_part_of(moved: np.ndarray, cand_paint: np.ndarray) -> bool:
+    """The candidate paints nothing off a stroked part of the reference (moved onto it), and most of it
+    (`SVG_KEPT_STROKED`): a frame kept and moved, the ring of a knob joined to it dropped. A filled shape
+    (the hack's square) lies mostly off a frame's stroke (`SVG_STROKED_PAINT`)."""
+    on = int((moved & cand_paint).sum())
+    return on >= SVG_KEPT_PART_IOU * int(cand_paint.sum()) and on >= SVG_KEPT_STROKED * int(moved.sum())
+
+
+def _box_placed(mask: np.ndarray, onto: np.ndarray) -> np.ndarray:
+    """``mask`` shifted so that its box's centre is ``onto``'s box's centre."""
+    (ya, xa), (yb, xb) = (np.nonzero(m) for m in (mask, onto))
+    if not len(ya) or not len(yb):
+        return np.zeros_like(mask)
+    dx = round((xb.min() + xb.max() - xa.min() - xa.max()) / 2)
+    dy = round((yb.min() + yb.max() - ya.min() - ya.max()) / 2)
+    m = np.float32([[1, 0, dx], [0, 1, dy]])
+    h, w = mask.shape
+    return cv2.warpAffine(mask.astype(np.uint8), m, (w, h), flags=cv2.INTER_NEAREST).astype(bool)
 
 
 def _rim(mask: np.ndarray) -> np.ndarray:
