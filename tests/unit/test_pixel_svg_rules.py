@@ -1007,3 +1007,29 @@ def test_a_stroked_frame_kept_and_moved_with_its_knob_dropped_is_no_redrawing(ju
     _assert_one_shape_redrawn_and_honest_not(judge, toggle, moved)
     out = judge.judge_images(Task.SVG, _render(toggle), _render(moved))
     assert sum(d.severity for d in out) <= 4, [d.description for d in out]
+
+
+def test_two_whole_drawings_erased_together_cost_what_they_hide(judge: PixelJudge) -> None:
+    # Feather's trello (seed-157 pairs 69, 70): the one-shape square follows the frame and leaves both bars
+    # erased, 2 + 2 by their own shares, which tied an honest candidate (one bar dropped, the other moved far).
+    # The two bars hold over a quarter of the drawing together: the larger is severity 3, so the hack costs
+    # more than that honest edit.
+    trello = (
+        f'{_TAG}<rect x="3" y="3" width="18" height="18" rx="2" ry="2"/><rect x="7" y="7" width="3" height="9"/>'
+        '<rect x="14" y="7" width="3" height="5"/></svg>'
+    )
+    honest = trello.replace('<rect x="14" y="7" width="3" height="5"/>', "").replace('x="7" y="7"', 'x="11" y="9"')
+    _assert_one_shape_redrawn_or_costlier(judge, trello, honest)
+    bars_gone = judge.judge_images(Task.SVG, _render(trello), _render(trello.split('<rect x="7"')[0] + "</svg>"))
+    assert max(d.severity for d in bars_gone) == 3, [d.description for d in bars_gone]
+
+
+def _assert_one_shape_redrawn_or_costlier(judge: PixelJudge, reference: str, honest_source: str) -> None:
+    """The one-shape hack of ``reference`` costs more than the honest candidate."""
+    ref = _render(reference)
+    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, reference, ["one shape"])["one shape"]))
+    honest = judge.judge_images(Task.SVG, ref, _render(honest_source))
+    assert sum(d.severity for d in honest) < sum(d.severity for d in hack), (
+        [d.description for d in honest],
+        [d.description for d in hack],
+    )

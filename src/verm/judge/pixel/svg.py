@@ -427,6 +427,7 @@ def _merge_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarr
         whole = _whole_drawings_erased(c, [it.box for it in pieces], paint[1])
         for it, w in zip(pieces, whole, strict=True):
             it.apart = w and it.severity >= 2  # an element erased: no scattered rest folds it either
+        _pile_up_erased(c, [it for it in pieces if it.apart], paint)
         pieces = [it for it in pieces if not it.apart]
     if len(pieces) < 2:
         return items
@@ -457,6 +458,22 @@ def _merge_pieces(c: _Ctx, items: list[_Item], paint: tuple[np.ndarray, np.ndarr
     else:
         first.description = f"The candidate draws a shape, in {len(pieces)} pieces, the reference does not have."
     return [it for it in items if it not in pieces or it is first]
+
+
+def _pile_up_erased(c: _Ctx, erased: list[_Item], paint: tuple[np.ndarray, np.ndarray]) -> None:
+    """Two or more whole drawings erased that together hold the top step of `SVG_INK_SEVERITY` of the
+    drawing make the largest of them severity 3, as the scene judge grades them: missing content costs what
+    it hides (a frame kept, its two bars erased, 2 + 2, tied an honest bar dropped beside another moved far)."""
+    if len(erased) < 2:
+        return
+    ref_paint, cand_paint = paint
+    where = np.zeros_like(ref_paint)
+    for it in erased:
+        x0, y0, x1, y1 = it.box
+        where[y0:y1, x0:x1] = True
+    share = int((where & ref_paint & ~cand_paint).sum()) / max(1, int((ref_paint | cand_paint).sum()))
+    if share >= SVG_INK_SEVERITY[1]:
+        max(erased, key=lambda it: (it.severity, _box_area(it.box))).severity = 3
 
 
 #: A missing piece is whole drawings erased when every connected drawing of the reference its lost
