@@ -642,12 +642,13 @@ def test_separate_elements_erased_are_never_folded_into_the_scattered_rest(judge
     # lucide square-library: the one-shape hack's square lies inside the frame and erases the three
     # bars. Each bar erased is an element of its own (severity 2); the cap on scattered items kept two
     # and folded the third into "further scattered differences" (1), and the hack tied an honest edit.
+    # Together they hold over a quarter of the drawing: the largest is severity 3 (`_pile_up_erased`).
     library = f'{_TAG}<rect width="18" height="18" x="3" y="3" rx="2"/><path d="M7 7v10"/><path d="M11 7v10"/><path d="m15 7 2 10"/></svg>'
     hack = judge.judge_images(
         Task.SVG, _render(library), _render(hack_sources(Task.SVG, library, ["one shape"])["one shape"])
     )
     erased = [d.severity for d in hack if "is missing in the candidate" in d.description]
-    assert erased == [2, 2, 2], [(d.severity, d.description) for d in hack]
+    assert sorted(erased) == [2, 2, 3], [(d.severity, d.description) for d in hack]
 
 
 def test_a_transform_and_another_reading_on_one_place_are_one_element_changed() -> None:
