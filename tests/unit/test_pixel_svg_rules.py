@@ -1034,3 +1034,21 @@ def _assert_one_shape_redrawn_or_costlier(judge: PixelJudge, reference: str, hon
         [d.description for d in honest],
         [d.description for d in hack],
     )
+
+
+#: Bootstrap Icons' trash-fill (twbs/icons, MIT; ../shared/corpora/svg/bootstrap-icons), seed-167 pair 86.
+_TRASH_FILL = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" fill="currentColor" viewBox="0 0 16 16">'
+    '<path d="M2.5 1a1 1 0 0 0-1 1v1a1 1 0 0 0 1 1H3v9a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2V4h.5a1 1 0 0 0 1-1V2a1 1 0 0 '
+    "0-1-1H10a1 1 0 0 0-1-1H7a1 1 0 0 0-1 1zm3 4a.5.5 0 0 1 .5.5v7a.5.5 0 0 1-1 0v-7a.5.5 0 0 1 .5-.5M8 5a.5.5 0 0 "
+    '1 .5.5v7a.5.5 0 0 1-1 0v-7A.5.5 0 0 1 8 5m3 .5v7a.5.5 0 0 1-1 0v-7a.5.5 0 0 1 1 0"{}/></svg>'
+)
+
+
+def test_a_filled_icon_scaled_a_little_shows_in_slivers_that_are_one_change(judge: PixelJudge) -> None:
+    # Scaled by 0.938 about its centre: its edges and its three slots each read a slight outline change or
+    # move (two items and "2 further scattered differences" before); every reading slight and nothing else
+    # changed: one change, severity 1 (`svg_merge._only_slivers`).
+    scaled = _TRASH_FILL.format(' transform="translate(8 7.5) scale(0.938) translate(-8 -7.5)"')
+    out = judge.judge_images(Task.SVG, _render(_TRASH_FILL.format("")), _render(scaled))
+    assert [d.severity for d in out] == [1], [d.description for d in out]

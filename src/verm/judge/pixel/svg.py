@@ -27,7 +27,12 @@ from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, 
 from verm.judge.pixel.grade import severity
 from verm.judge.pixel.ocr import _Ocr
 from verm.judge.pixel.svg_both import _colour_moved, _moved_over_fill, _on_canvas
-from verm.judge.pixel.svg_merge import SVG_OUTLINE_READING, _merge_same_transform, _merge_slight_outlines
+from verm.judge.pixel.svg_merge import (
+    SVG_OUTLINE_READING,
+    _merge_same_transform,
+    _merge_slight_outlines,
+    _only_slivers,
+)
 from verm.judge.pixel.svg_mirror import (
     _ink_side,
     _mirror_axis,
@@ -274,7 +279,8 @@ def _svg_items(c: _Ctx, regions: list[Region], skip: list[PxBox], changed: np.nd
     items.extend(f for f in fills if not any(_box_overlap(f.box, it.box) >= 0.5 * _box_area(f.box) for it in items))
     items = _merge_slight_outlines(c, _merge_same_transform(_merge_recolourings(items)))
     items = _fold_into_motion(c, items, paint)
-    return _merge_pieces(c, _merge_pieces(c, items, paint, "missing"), paint, "extra")
+    items = _merge_pieces(c, _merge_pieces(c, items, paint, "missing"), paint, "extra")
+    return _only_slivers(c, items)
 
 
 def _fill_changed(c: _Ctx, r: Region, changed: np.ndarray, paint: tuple[np.ndarray, np.ndarray]) -> _Item:

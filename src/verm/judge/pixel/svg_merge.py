@@ -1,5 +1,5 @@
 """SVGs: one change read twice, merged (`svg._svg_items`' readings): one transform read in two places, a
-transform and another reading on one place, slight outline changes over one box."""
+transform and another reading on one place, slight outline changes over one box, or only slivers."""
 
 from __future__ import annotations
 
@@ -138,3 +138,22 @@ def _merge_slight_outlines(c: _Ctx, items: list[_Item]) -> list[_Item]:
         else:
             same.box = _union([same.box, it.box])
     return out
+
+
+#: SVG: this many readings or more, every one a slight outline change or move (severity 1), are one change
+#: shown in slivers (`_only_slivers`).
+SVG_SLIVER_READINGS = 4
+
+
+def _only_slivers(c: _Ctx, items: list[_Item]) -> list[_Item]:
+    """Four or more readings (`SVG_SLIVER_READINGS`), each a slight outline change or move and nothing else
+    changed: one change of the drawing shown in slivers (a filled icon scaled by 0.92 reads at each of its
+    edges and holes, two items and "further scattered differences"), one item over all their boxes. Two or
+    three slight readings in separate places stay apart: they are as often separate slight edits."""
+    geometry = _CATS[c.task]["geometry"]
+    slight = [it.kind in ("geometry", "moved") and it.severity == 1 and it.category == geometry for it in items]
+    if len(items) < SVG_SLIVER_READINGS or not all(slight):
+        return items
+    first = max(items, key=lambda it: _box_area(it.box))
+    first.box = _union([it.box for it in items])
+    return [first]
