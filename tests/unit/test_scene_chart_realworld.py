@@ -112,3 +112,42 @@ def test_a_long_line_drawn_as_bars_with_one_point_edited_is_a_retype() -> None:
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     assert any("drawn as vertical bars" in d.description for d in found), found
     assert not any("missing" in d.description or "should not be there" in d.description for d in found), found
+
+
+STYLED_LINES = """
+import matplotlib.pyplot as plt
+import numpy as np
+x = np.arange(20)
+fig, ax = plt.subplots(figsize=(6, 4))
+for name, k, ls in (("SGD", 1.0, "-"), ("Momentum", 1.6, "--"), ("Adam", 2.4, "-.")):
+    ax.plot(x, np.exp(-x / (4 * k)), linestyle=ls, label=name)
+ax.legend()
+"""
+
+
+def test_one_line_style_given_to_lines_of_several_styles_is_one_change() -> None:
+    # The loop's per-series style replaced by a constant: one edit, not one per line.
+    charts = render_charts({"ref": STYLED_LINES, "cand": STYLED_LINES.replace("linestyle=ls", 'linestyle=":"')})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 1 and "line style" in found[0].description, found
+
+
+SORTED_AND_MATRIX = """
+import matplotlib.pyplot as plt
+import numpy as np
+classes = ["cat", "dog", "bird", "car", "ship"]
+acc = np.array([0.81, 0.77, 0.72, 0.93, 0.91])
+fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 4))
+order = np.argsort(acc)
+a1.bar(np.array(classes)[order], acc[order])
+a2.imshow(np.eye(5) * acc, cmap="Blues")
+a2.set_xticks(range(5), classes)
+a2.set_yticks(range(5), classes)
+"""
+
+
+def test_a_category_misspelt_in_two_axes_listing_it_in_other_orders_is_one_change() -> None:
+    # Bars sorted by value and a matrix in list order: the same typo shows in both axes' tick labels.
+    charts = render_charts({"ref": SORTED_AND_MATRIX, "cand": SORTED_AND_MATRIX.replace('"bird"', '"bind"')})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 1 and "'bind' instead of 'bird'" in found[0].description, found
