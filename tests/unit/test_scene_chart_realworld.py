@@ -151,3 +151,36 @@ def test_a_category_misspelt_in_two_axes_listing_it_in_other_orders_is_one_chang
     charts = render_charts({"ref": SORTED_AND_MATRIX, "cand": SORTED_AND_MATRIX.replace('"bird"', '"bind"')})
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     assert len(found) == 1 and "'bind' instead of 'bird'" in found[0].description, found
+
+
+PYRAMID = """
+import matplotlib.pyplot as plt
+import numpy as np
+bands = ["0-9", "10-19", "20-29", "30-39", "40-49", "50-59", "60-69", "70+"]
+male = np.array([2100, 2200, 2400, 2500, 2300, 2000, 1500, 900])
+female = np.array([2000, 2100, 2350, 2450, 2350, 2100, 1700, 1300])
+y = np.arange(len(bands))
+fig, ax = plt.subplots(figsize=(7, 4.5))
+ax.barh(y, -male, color="#3a7dc9", height=0.85, label="Male")
+ax.barh(y, female, color="#d9534f", height=0.85, label="Female")
+lim = max(male.max(), female.max()) * 1.15
+ax.set_xlim(-lim, lim)
+ax.set_yticks(y, bands)
+ax.legend(loc="upper right")
+"""
+
+
+def test_symmetric_limits_set_do_not_follow_a_dropped_series() -> None:
+    # The limits are set from the (unchanged) data arrays: dropping 'Male' moves no other bar, so a Female bar
+    # scaled on the other side is its own change, not the same place as the dropped series.
+    charts = render_charts(
+        {
+            "ref": PYRAMID,
+            "cand": PYRAMID.replace('ax.barh(y, -male, color="#3a7dc9", height=0.85, label="Male")\n', "").replace(
+                "ax.barh(y, female,", "ax.barh(y, np.where(y == 4, female * 1.83, female),"
+            ),
+        }
+    )
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 2, found
+    assert any("'Male' is missing" in d.description for d in found), found
