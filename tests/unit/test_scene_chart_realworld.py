@@ -184,3 +184,23 @@ def test_symmetric_limits_set_do_not_follow_a_dropped_series() -> None:
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     assert len(found) == 2, found
     assert any("'Male' is missing" in d.description for d in found), found
+
+
+SHARES = """
+import matplotlib.pyplot as plt
+import numpy as np
+base = np.array([4.0, 6.5, 8.0, 5.5, 3.0, 7.0])
+x = np.arange(base.size)
+fractions = [0.35, 0.2, 0.1]
+fig, ax = plt.subplots(figsize=(7, 4))
+for k, (label, frac) in enumerate(zip(["slow", "mid", "fast"], fractions)):
+    ax.bar(x + (k - 1) * 0.27, base * frac, 0.27, label=label)
+ax.legend()
+"""
+
+
+def test_series_scaled_by_one_edit_of_rounded_literals_are_one_change() -> None:
+    # The shares list scaled by 1.45 and rounded to two places: factors 1.457, 1.45 and 1.4, one edit.
+    charts = render_charts({"ref": SHARES, "cand": SHARES.replace("[0.35, 0.2, 0.1]", "[0.51, 0.29, 0.14]")})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 1 and found[0].category == "data_error", found

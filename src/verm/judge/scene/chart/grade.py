@@ -201,6 +201,7 @@ def merge_units(out: Findings) -> None:
             first, *rest = keys
             for k in rest:
                 groups[first].extend(groups.pop(k))
+    _merge_near_scales(groups)
     # Every artist of a kind recoloured, each its own way (a palette or colour cycle changed): one discrepancy.
     palettes: dict[tuple, list[tuple]] = {}
     for key, members in groups.items():
@@ -269,6 +270,30 @@ def merge_units(out: Findings) -> None:
                 kept.append(g)
         out.items[:] = kept
     _merge_echoes(out)
+
+
+_SCALED_RE = re.compile(r"^scaled by (-?[\d.]+(?:e[-+]?\d+)?) \((\w+)\)$")
+#: Series of one axes scaled by factors this close (relative) were scaled by one edit, the literals it rewrote
+#: rounded (a list of shares [0.35, 0.2, 0.1] scaled to [0.51, 0.29, 0.14]).
+NEAR_SCALE = 0.05
+
+
+def _merge_near_scales(groups: dict[tuple, list[Finding]]) -> None:
+    """Values groups ('scaled by f (axis)') of the same axes and value axis whose factors lie within
+    `NEAR_SCALE` of each other become one group, the first's."""
+    keys = []
+    for key, members in groups.items():
+        m = _SCALED_RE.match(str(key[3])) if key[1] == "values" else None
+        scopes = {f.unit.scope for f in members if f.unit is not None}
+        if m and len(scopes) == 1:
+            keys.append((key, float(m.group(1)), m.group(2), scopes.pop()))
+    for n, (key, f, axis, scope) in enumerate(keys):
+        if key not in groups:
+            continue
+        for key2, f2, axis2, scope2 in keys[n + 1 :]:
+            same_place = key2 in groups and key2[0] == key[0] and (axis2, scope2) == (axis, scope)
+            if same_place and f > 0 and f2 > 0 and abs(f2 / f - 1) <= NEAR_SCALE:
+                groups[key].extend(groups.pop(key2))
 
 
 def _colour_shares(out: Findings, members: Sequence[Finding]) -> dict[str, float]:
