@@ -64,3 +64,13 @@ _NUMERIC_TEXT_RE = re.compile(r"^[\s$€£¥+\-−–.,%()0-9eE×x^{}\\]*$")
 
 def is_numeric_text(s: str) -> bool:
     return bool(re.search(r"\d", s)) and bool(_NUMERIC_TEXT_RE.match(s))
+
+
+#: A magnitude suffix a value label may carry after its number ('$3.3M', '4.2k', '1.2 bn').
+_MAGNITUDE_RE = re.compile(r"^(.*\d[%)]?)\s?(?:k|K|M|B|G|T|bn|mn|tn)$")
+
+
+def is_value_text(s: str) -> bool:
+    """A number, as `is_numeric_text`, or a number with a magnitude suffix: what a value label prints."""
+    m = _MAGNITUDE_RE.match(s.strip())
+    return is_numeric_text(m.group(1) if m else s)

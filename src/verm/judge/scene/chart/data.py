@@ -57,6 +57,8 @@ class AxesData:
 
     missing: set[str] = field(default_factory=set)
     extra: set[str] = field(default_factory=set)
+    #: Series drawn as another kind: a legend that lists only some kinds' handles lost their entries with them.
+    retyped: set[str] = field(default_factory=set)
     #: Bars were drawn as another kind (their zero baseline left, so autoscaled limits moved).
     lost_baseline: bool = False
     #: The reference's data weight, and the part of it the candidate does not draw.
@@ -335,6 +337,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     for i, j in retyped:
         (a, siblings), (b, _) = lost_all[i], added_all[j]
         res.lost_baseline |= a.kind in ("bar", "barh")
+        res.retyped.add(a.name or "")
         # The series left its kind's colour cycle: the later series of that kind take the colours one
         # place earlier (the previous series' colour), which is not their own change.
         for sa, sb, items in series_items:

@@ -51,6 +51,8 @@ class ChartDiff(TextRules):
         #: Series missing or extra in any axes (by name), and the axes legends to compare once all are known.
         self.missing: set[str] = set()
         self.extra: set[str] = set()
+        #: Names of series drawn as another kind (`AxesData.retyped`).
+        self.retyped: set[str] = set()
         self.legends: list[tuple[Any, Any, str, bool]] = []
         #: Where each axes is (twin axes share one place), for findings on the same place.
         self.places: dict[str, str] = {}
@@ -121,13 +123,13 @@ class ChartDiff(TextRules):
         self.texts(ref.get("texts") or [], cand.get("texts") or [], "figure", data_changed=False)
         for lr, lc, where, changed in self.legends:
             start = len(self.out.items)
-            self.legend(lr, lc, where, self.missing, self.extra, changed)
+            self.legend(lr, lc, where, self.missing, self.extra, changed, self.retyped)
             for f in self.out.items[start:]:
                 f.tags.setdefault("axes", self.places.get(where[: -len(" legend")]))
         rl, cl = ref.get("legends") or [], cand.get("legends") or []
         for k in range(max(len(rl), len(cl))):
             self.legend(rl[k] if k < len(rl) else None, cl[k] if k < len(cl) else None, "figure legend",
-                        self.missing, self.extra)  # fmt: skip
+                        self.missing, self.extra, retyped=self.retyped)  # fmt: skip
         self.pile_up()
 
     def _colour_scale(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:
@@ -258,6 +260,7 @@ class ChartDiff(TextRules):
             found = compare_data(out, r, c, AxCtx(r, c, where, self.size))
             sketch = found.sketch
             missing, extra, self.lost_baseline = found.missing, found.extra, found.lost_baseline
+            self.retyped |= found.retyped
             if found.weight > 0:
                 hidden = Hidden(where, r.get("bbox"), _place(r), found)
                 hidden.legend, hidden.legend_lost = legend_lost(r.get("legend"), c.get("legend"))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,7 +28,7 @@ from verm.judge.scene.boxes import box_area, box_iou, intersection_area, union_b
 from verm.judge.scene.chart.sketch import overlap
 from verm.judge.scene.colour import channel_change, delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, Unit, merged_finding, same_place_groups
-from verm.judge.scene.text import fmt_number
+from verm.judge.scene.text import fmt_number, quote
 
 READING_STEPS = (0.03, 0.15)
 #: A value that moved less than this share of its axis' span moved by a pixel or two: nothing shows.
@@ -180,12 +181,19 @@ def merge_units(out: Findings) -> None:
     for f in out.items:
         if f.unit is not None:
             u = f.unit
+            swaps = f.tags.get("label_swaps") if u.attribute.endswith("tick labels") else None
+            if swaps and Counter(a for a, _ in swaps) != Counter(b for _, b in swaps):
+                # Tick labels reworded (not reordered) alike on several axes, each listing its categories in its
+                # own order (bars sorted by value beside a matrix): one text change, keyed by the rewording.
+                groups.setdefault((f.category, "tick labels", tuple(sorted(swaps)), None), []).append(f)
+                continue
             groups.setdefault((f.category, _family(u.attribute), u.old, u.new), []).append(f)
-    # One colour argument recolours artists of several colours: one discrepancy (two or more artists: two
-    # separate edits picking the very same new colour are unlikely).
+    # One colour (line style, marker) argument restyles artists of several looks (a loop's per-series style
+    # replaced by one constant): one discrepancy (two or more artists: two separate edits picking the very same
+    # new look are unlikely).
     by_new: dict[tuple, list[tuple]] = {}
     for key in groups:
-        if key[1] == "colour":
+        if key[1] in ("colour", "line style", "marker") and key[3] is not None:
             by_new.setdefault((key[0], key[3]), []).append(key)
     for keys in by_new.values():
         n = sum(u.count for k in keys for u in (f.unit for f in groups[k]) if u is not None)
@@ -193,6 +201,7 @@ def merge_units(out: Findings) -> None:
             first, *rest = keys
             for k in rest:
                 groups[first].extend(groups.pop(k))
+    _merge_near_scales(groups)
     # Every artist of a kind recoloured, each its own way (a palette or colour cycle changed): one discrepancy.
     palettes: dict[tuple, list[tuple]] = {}
     for key, members in groups.items():
@@ -235,6 +244,9 @@ def merge_units(out: Findings) -> None:
         news = sorted({str(u.new) for u in units})
         desc = _merged_description(family, attribute, what, olds_text, new if len(news) == 1 else ", ".join(news),
                                    members)  # fmt: skip
+        if family == "tick labels":
+            shown = "; ".join(f"{quote(b)} instead of {quote(a)}" for a, b in sorted(members[0].tags["label_swaps"]))
+            desc = f"the tick labels of {where} differ alike: {shown}"
         tags = dict(members[0].tags)
         tags["axes_all"] = {f.tags.get("axes") for f in members}
         tags.pop("_painted", None)
@@ -258,6 +270,30 @@ def merge_units(out: Findings) -> None:
                 kept.append(g)
         out.items[:] = kept
     _merge_echoes(out)
+
+
+_SCALED_RE = re.compile(r"^scaled by (-?[\d.]+(?:e[-+]?\d+)?) \((\w+)\)$")
+#: Series of one axes scaled by factors this close (relative) were scaled by one edit, the literals it rewrote
+#: rounded (a list of shares [0.35, 0.2, 0.1] scaled to [0.51, 0.29, 0.14]).
+NEAR_SCALE = 0.05
+
+
+def _merge_near_scales(groups: dict[tuple, list[Finding]]) -> None:
+    """Values groups ('scaled by f (axis)') of the same axes and value axis whose factors lie within
+    `NEAR_SCALE` of each other become one group, the first's."""
+    keys = []
+    for key, members in groups.items():
+        m = _SCALED_RE.match(str(key[3])) if key[1] == "values" else None
+        scopes = {f.unit.scope for f in members if f.unit is not None}
+        if m and len(scopes) == 1:
+            keys.append((key, float(m.group(1)), m.group(2), scopes.pop()))
+    for n, (key, f, axis, scope) in enumerate(keys):
+        if key not in groups:
+            continue
+        for key2, f2, axis2, scope2 in keys[n + 1 :]:
+            same_place = key2 in groups and key2[0] == key[0] and (axis2, scope2) == (axis, scope)
+            if same_place and f > 0 and f2 > 0 and abs(f2 / f - 1) <= NEAR_SCALE:
+                groups[key].extend(groups.pop(key2))
 
 
 def _colour_shares(out: Findings, members: Sequence[Finding]) -> dict[str, float]:

@@ -340,17 +340,26 @@ def retype_score(i: int, a: Series, j: int, b: Series) -> float:
     s = 3.0 if a.name and a.name == b.name else 0.0
     s += 2.0 if a.colour and b.colour and delta_e(a.colour, b.colour) <= 8 else 0.0
     va, vb = first_values(a), first_values(b)
-    s += 0.5 if va and len(va) == len(vb) else 0.0  # as many values: a colour alone is no evidence
-    if (
-        va
-        and len(va) == len(vb)
-        and all(
-            isinstance(x, (int, float)) and isinstance(y, (int, float)) and abs(x - y) <= 1e-6 * max(abs(x), 1.0)
-            for x, y in zip(va, vb, strict=True)
+    na, nb = value_count(a, va), value_count(b, vb)
+    s += 0.5 if va and na == nb else 0.0  # as many values: a colour alone is no evidence
+    if va and vb and na == nb:
+        # The values they share (a long line's scene keeps the first of them) drawn as another kind: the same
+        # values, one edited point apart at most.
+        k = min(len(va), len(vb))
+        off = sum(
+            not (isinstance(x, (int, float)) and isinstance(y, (int, float)) and abs(x - y) <= 1e-6 * max(abs(x), 1.0))
+            for x, y in zip(va[:k], vb[:k], strict=True)
         )
-    ):
-        s += 2.5  # the same values drawn as another kind
+        if off == 0 or (k >= 20 and off <= 1):
+            s += 2.5
     return s
+
+
+def value_count(s: Series, values: list[Any]) -> int:
+    """How many values the series draws: its scene's count past the ones it keeps (``y_more``), else theirs."""
+    it = s.items[0] if s.items else {}
+    more = it.get("y_more") if s.kind not in ("bar", "barh", "stairs") else None
+    return int(more["n"]) if isinstance(more, dict) and isinstance(more.get("n"), int) else len(values)
 
 
 def first_values(s: Series) -> list[Any]:

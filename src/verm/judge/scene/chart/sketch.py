@@ -371,6 +371,10 @@ class Sketch:
         flip = lo > hi
         lo, hi = sorted((lo, hi))
         below, above = (old[0] - lo) / (old[1] - old[0]), (hi - old[1]) / (old[1] - old[0])
+        if scale == "linear" and abs(lo + hi) <= 1e-9 * (hi - lo) and not (_auto_margin(below) and _auto_margin(above)):
+            # Limits symmetric about zero with margins autoscaling never leaves (a population pyramid's
+            # ``set_xlim(-lim, lim)``): set, they stay where they are.
+            return None
         lo2, hi2 = new[0] - below * (new[1] - new[0]), new[1] + above * (new[1] - new[0])
         if scale == "log":
             lo2, hi2 = 10**lo2, 10**hi2
@@ -513,6 +517,16 @@ class _Half:
     """A series painted half as the reference, half as the candidate draws it (`Sketch.without`)."""
 
     kind: str
+
+
+#: The margins autoscaled limits leave beyond the data, as shares of its extent: matplotlib's default
+#: (``axes.xmargin``, 5 %) or none at a sticky edge (a bar's baseline, an image).
+AUTO_MARGINS = (0.0, 0.05)
+MARGIN_TOL = 0.006
+
+
+def _auto_margin(share: float) -> bool:
+    return any(abs(share - m) <= MARGIN_TOL for m in AUTO_MARGINS)
 
 
 def _box(b: Any) -> tuple[float, float, float, float] | None:

@@ -23,7 +23,7 @@ from verm.judge.scene.chart.panels import (
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Findings, Unit
 from verm.judge.scene.matching import greedy_pairs
-from verm.judge.scene.text import NUMBER_RE, is_numeric_text, quote, text_ratio, text_severity
+from verm.judge.scene.text import NUMBER_RE, is_numeric_text, is_value_text, quote, text_ratio, text_severity
 
 _LEGEND_LOCS = {
     0: "best",
@@ -224,7 +224,7 @@ class TextRules:
         paints: dict[str | None, list[tuple[str | None, str | None, Any]]] = {}
 
         def derived(t: str) -> bool:
-            return data_changed and is_numeric_text(t)
+            return data_changed and is_value_text(t)
 
         gone = [i for i in lost if not derived(_text_of(ra[i])) and text_r[i] not in hidden]
         added = [j for j in added if text_c[j] not in hidden]
@@ -327,6 +327,7 @@ class TextRules:
         missing: set[str],
         extra: set[str],
         changed: bool = False,
+        retyped: set[str] | None = None,
     ) -> None:
         out = self.out
         if not r and not c:
@@ -337,6 +338,9 @@ class TextRules:
             out.add("structure_error", 2, where, f"the legend {verb}", there.get("bbox"))
             return
         tr, tc = list(r.get("texts") or []), list(c.get("texts") or [])
+        # A series drawn as another kind whose entry went (a legend built from one kind's handles, perhaps on the
+        # twin axes) lost it with its type: the type change's own item.
+        missing = missing | {n for n in retyped or () if n and n not in tc}
         if tr != tc and Counter(tr) == Counter(tc):
             # Entries follow the artists' order; a reorder caused by a data or type change is not its own error.
             swapped = legend_labels_swapped(r, c, out.items)
