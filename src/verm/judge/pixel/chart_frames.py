@@ -176,3 +176,44 @@ def _y_ticks_changed(c: _Ctx, frame: PxBox, plots: np.ndarray | None = None, rig
     if right:
         changed += int(diff[:, fx1 + 2 : fx1 + round(0.15 * c.w)].sum())
     return changed >= 20
+
+
+#: Two frames touching along a whole side are one plot cut by a line of its data when the candidate keeps
+#: under `EDGE_GONE` of the reference's ink along that side and `EDGE_KEPT` of it along their outer sides.
+EDGE_GONE, EDGE_KEPT = 0.3, 0.8
+
+
+def _joined_frames(c: _Ctx, frames: list[PxBox]) -> list[PxBox]:
+    """``frames`` with each pair touching along a whole side (within 3 px) joined when the side between them
+    is no spine: a dense series near one level (a noisy trace around zero) reads as a frame's edge in the
+    reference, and that plot as two subplots; its series gone, the candidate keeps the outer spines and not
+    that "edge". Stacked panels sharing a spine keep it."""
+    out = list(frames)
+    joined = True
+    while joined:
+        joined = False
+        for i, a in enumerate(out):
+            for j, b in enumerate(out):
+                if i != j and _cut_by_data(c, a, b):
+                    out[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                    del out[j]
+                    joined = True
+                    break
+            if joined:
+                break
+    return out
+
+
+def _cut_by_data(c: _Ctx, a: PxBox, b: PxBox) -> bool:
+    """``a`` lies just above ``b`` (same columns, within 3 px) and the row between them is data, not spine
+    (`EDGE_GONE`, `EDGE_KEPT`)."""
+    if max(abs(a[0] - b[0]), abs(a[2] - b[2]), abs(a[3] - b[1])) > 3:
+        return False
+    cols = slice(a[0] + 3, a[2] - 3)
+
+    def kept(y: int) -> float:
+        rows = slice(max(0, y - 2), min(c.h, y + 3))
+        ref = c.ref_ink[rows, cols].any(axis=0)
+        return float((ref & c.cand_ink[rows, cols].any(axis=0)).sum()) / max(1, int(ref.sum()))
+
+    return kept((a[3] + b[1]) // 2) < EDGE_GONE and kept(a[1]) >= EDGE_KEPT and kept(b[3]) >= EDGE_KEPT
