@@ -23,6 +23,11 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
     shows its face): that frame. Inside a plot drawn as a box, boxes with no three sides drawn (`boxed_frames`:
     grid lines joined by a band's ends) are its data too, no inset."""
     frames = subplot_frames(c.ref, c.ref_ink)
+    if frames and all(_one_colour_fill(c, f) for f in frames):
+        # Every "frame" one flat colour inside: bars with light edges over a face with no spines (Solarize_Light2),
+        # the chart's frame among them; a subplot shows its face or its data. The data are read in their own box.
+        box = _colour_box(c)
+        return [box] if box is not None else []
     if c.frame is not None and _box_area(c.frame) >= WHOLE_CANVAS * c.h * c.w and _frames_hold_no_data(c, frames):
         # No frame: the "frame" is the canvas's edge (a tinted figure around a face of nearly its colour,
         # read as faint ink everywhere), its texts no data. The data are read in their own box.
@@ -48,6 +53,20 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
         if not inner:
             return [c.frame]
     return [c.frame] if inner and all(bar(f) for f in inner) else frames
+
+
+#: A box is one flat colour when this share of it lies within `FLAT_DE` of its median colour, coloured (`CHROMA`).
+FLAT_SHARE, FLAT_DE = 0.9, 6.0
+
+
+def _one_colour_fill(c: _Ctx, box: PxBox) -> bool:
+    """``box`` (3 px in) is filled with one coloured flat colour (`FILLED_BOX`, `FLAT_SHARE`): a bar, no subplot."""
+    x0, y0, x1, y1 = box
+    lab = _lab_ink(c.ref)[0][y0 + 3 : y1 - 3, x0 + 3 : x1 - 3]
+    if lab.size == 0 or float(_chromatic(lab).mean()) < FILLED_BOX:
+        return False
+    d = np.linalg.norm(lab.reshape(-1, 3) - np.median(lab.reshape(-1, 3), axis=0), axis=1)
+    return float((d <= FLAT_DE).mean()) >= FLAT_SHARE
 
 
 def _inside(box: PxBox, frame: PxBox) -> bool:
