@@ -7,6 +7,8 @@ candidate tied them."""
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 from PIL import Image
 from tests.unit.test_pixel_chart_rules import _image, judge, plt
@@ -105,3 +107,35 @@ def test_a_main_trace_dropped_beside_its_inset_is_no_two_subplots_gone(judge: Pi
     ds = judge.judge_images(Task.CHART, _inset(True), _inset(False))
     assert not any("subplots" in d.description for d in ds), ds
     assert len([d for d in ds if d.severity == 3]) <= 2, ds
+
+
+def _solarized_bars(line: bool) -> Image.Image:
+    """Horizontal bars with white edges over Solarize_Light2's spineless face; ``line``: the bars hidden and one
+    straight line drawn corner to corner over the same axes (the "one line" hack of a one-series chart)."""
+    with plt.style.context("Solarize_Light2"):
+        fig, ax = plt.subplots(figsize=(10, 5))
+        bars = ax.barh(
+            ["Team A", "Team C", "Team D", "Team E"], [7.16, 12.2, 4.11, 2.86], color="#2a9d8f", edgecolor="white"
+        )
+        ax.set_title("Revenue by team", fontsize="large", fontweight="bold")
+        ax.set_xlabel("Revenue ($M)")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        if line:
+            for b in bars:
+                b.set_visible(False)
+            x0, y0 = ax.get_xlim(), ax.get_ylim()
+            ax.plot(x0, y0)
+            ax.set_xlim(x0)
+            ax.set_ylim(y0)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=100)  # (as the renderer: at 96 dpi no bar reads as a frame)
+        plt.close(fig)
+        return Image.open(buf).convert("RGB")
+
+
+def test_bars_read_as_frames_of_one_flat_colour_are_data(judge: PixelJudge) -> None:
+    # Each bar, white-edged over a faint face, reads as a "frame"; filled with one colour, it is a bar, no subplot
+    # (a subplot shows its face or its data): read as frames, the bars held no marks and one line over the
+    # emptied axes hid nothing (1.94, above an honest candidate's 1.92).
+    assert len(_hidden(judge, _solarized_bars(False), _solarized_bars(True))) >= 4
