@@ -286,7 +286,7 @@ def _gone_classes(
     for m, sl in classes:
         colour = np.median(pm.ref_lab[m], axis=0)
         same = cand_marks[sl] & where[sl] & ~_far(pm.cand_lab[sl], colour, CLASS_DE)
-        if _kept(m[sl], near[sl], same, cand_kind[sl], margin, where[sl], lambda: _once(rescaled, c)):
+        if _kept(m[sl], near[sl], same, cand_kind[sl], margin, where[sl], lambda: _once(rescaled, c, pm.frames)):
             kept_colours.append(colour)
         else:
             gone.append((m, sl))
@@ -365,9 +365,9 @@ def _hidden_panels(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray, float, str] | N
     return out, share, why
 
 
-def _once(memo: list[bool], c: _Ctx) -> bool:
+def _once(memo: list[bool], c: _Ctx, frames: list[PxBox]) -> bool:
     if not memo:
-        memo.append(_new_value_ticks(c))
+        memo.append(_new_value_ticks(c, frames))
     return memo[0]
 
 
@@ -517,7 +517,7 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         and not _redrawn(pm, m, sl, _off_other_marks(ref_marks, m, cand_marks))
         for m, sl in classes
     ]
-    if any(lost) and _new_value_ticks(c):
+    if any(lost) and _new_value_ticks(c, frames):
         # (under new y tick labels the marks cannot be compared in place: a class whose colour the candidate
         # still draws across its extent moved with the new scale, retyped or rescaled, not gone)
         lost = [g and not _worn_across(pm, m, sl, cand_marks) for (m, sl), g in zip(classes, lost, strict=True)]

@@ -11,11 +11,11 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from verm.judge.pixel.chart_frames import WHOLE_CANVAS, _y_ticks_changed
+from verm.judge.pixel.chart_frames import SAME_FRAME, WHOLE_CANVAS, _y_ticks_changed
 from verm.judge.pixel.chart_marks import CLASS_DE, MIN_COLOUR_INK, _chromatic, _colour_classes, _faces, _far
 from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _Ctx
-from verm.judge.pixel.geometry import PxBox, _box_area, _union
+from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _union
 
 
 def _y_ticks_changed_beside_plot(c: _Ctx, frames: list[PxBox], ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
@@ -34,7 +34,7 @@ def _y_ticks_changed_beside_plot(c: _Ctx, frames: list[PxBox], ref_marks: np.nda
         # Marks in none of the series' colours: a legend gone from beside the frame's right side reads as tick
         # labels changed there, and is no rescale; the tick labels left of it are (the series recoloured and
         # rescaled, its y axis autoscaled to a new value: read as all data hidden, 6 items for 1).
-        return _y_ticks_changed(c, frame, right=False)
+        return _new_value_ticks(c, frames)
     return frame is not None and _y_ticks_changed(c, frame)
 
 
@@ -99,10 +99,32 @@ def _face_box(c: _Ctx, data_box: PxBox) -> PxBox | None:
 FACE_BOX_DE = 3.0
 
 
-def _new_value_ticks(c: _Ctx) -> bool:
-    """The y tick labels left of the chart's frame changed (`_y_ticks_changed`, left side only: a legend gone
-    from the right is no new scale); False without a frame inside the canvas."""
-    frame = c.frame
-    if frame is None or _box_area(frame) >= WHOLE_CANVAS * c.h * c.w:
-        return False
-    return _y_ticks_changed(c, frame, right=False)
+def _new_value_ticks(c: _Ctx, frames: list[PxBox]) -> bool:
+    """The y tick labels left of the plot's frame changed (`_y_ticks_changed`, left side only: a legend gone
+    from the right is no new scale). Only for one plot whose frame is the chart's (`_the_frame`): a box
+    across subplots or inside a polar plot has their marks beside it, and dots at random there read as new
+    tick labels (a dashboard's random dots, a radar flattened: read as the data rescaled, 1.88 and 1.94)."""
+    return _the_frame(c, frames) and not _data_beside(c, frames[0]) and _y_ticks_changed(c, frames[0], right=False)
+
+
+#: The band left of a frame holds data, not tick labels, with this much of the reference's coloured ink.
+BESIDE_DATA = 100
+
+
+def _data_beside(c: _Ctx, frame: PxBox) -> bool:
+    """The band `_y_ticks_changed` reads left of ``frame`` holds the reference's coloured marks (`BESIDE_DATA`
+    px): the "frame" is a box inside a plot (a polar plot's), and its data lie beside it, not tick labels."""
+    fx0, fy0, _, fy1 = frame
+    rows = slice(max(0, fy0 - round(0.03 * c.h)), min(c.h, fy1 + round(0.03 * c.h)))
+    cols = slice(max(0, fx0 - round(0.15 * c.w)), max(0, fx0 - 2))
+    return int((c.ref_ink[rows, cols] & _chromatic(_lab_ink(c.ref)[0])[rows, cols]).sum()) >= BESIDE_DATA
+
+
+def _the_frame(c: _Ctx, frames: list[PxBox]) -> bool:
+    """``frames`` is one plot frame, the chart's (IoU >= `SAME_FRAME`), inside the canvas."""
+    return (
+        c.frame is not None
+        and len(frames) == 1
+        and _box_area(c.frame) < WHOLE_CANVAS * c.h * c.w
+        and _box_iou(c.frame, frames[0]) >= SAME_FRAME
+    )
