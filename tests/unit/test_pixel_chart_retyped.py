@@ -139,3 +139,35 @@ def test_bars_read_as_frames_of_one_flat_colour_are_data(judge: PixelJudge) -> N
     # (a subplot shows its face or its data): read as frames, the bars held no marks and one line over the
     # emptied axes hid nothing (1.94, above an honest candidate's 1.92).
     assert len(_hidden(judge, _solarized_bars(False), _solarized_bars(True))) >= 4
+
+
+def _radar(flat: bool) -> Image.Image:
+    """Two players' eight ranks on a radar (lines and translucent fills); ``flat``: each at its mean (circles)."""
+    players = {"A": [88, 92, 75, 60, 45, 50, 35, 70], "B": [70, 65, 55, 82, 78, 85, 62, 58]}
+    angles = np.linspace(0, 2 * np.pi, 8, endpoint=False).tolist()
+    angles += angles[:1]
+    fig = plt.figure(figsize=(7, 7))
+    ax = fig.add_subplot(111, projection="polar")
+    ax.set_theta_offset(np.pi / 2)
+    ax.set_theta_direction(-1)
+    for (name, values), colour in zip(players.items(), ["#1f77b4", "#d62728"], strict=True):
+        values = [float(np.mean(values))] * 8 if flat else values
+        ax.plot(angles, values + values[:1], color=colour, linewidth=2, label=name)
+        ax.fill(angles, values + values[:1], color=colour, alpha=0.2)
+    ax.set_xticks(angles[:-1])
+    ax.set_ylim(0, 100)
+    ax.set_title("Percentile rank", y=1.08)
+    fig.legend(loc="lower center", ncols=2, frameon=False)
+    fig.subplots_adjust(bottom=0.1, top=0.86)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100)
+    plt.close(fig)
+    return Image.open(buf).convert("RGB")
+
+
+def test_a_box_inside_a_radar_reads_no_new_value_ticks(judge: PixelJudge) -> None:
+    # The chart's "frame" is a box inside the polar plot: the band left of it holds the radar's coloured marks,
+    # no tick labels; flattened polygons changing there are no new scale (read so, the flattened radar kept
+    # every series: one item, above an honest candidate).
+    ds = judge.judge_images(Task.CHART, _radar(False), _radar(True))
+    assert len([d for d in ds if d.severity == 3]) >= 3, ds
