@@ -199,3 +199,27 @@ def test_a_dropped_column_of_a_two_column_table_is_no_replaced_table() -> None:
     assert items is not None
     got = sorted((item.category, item.severity) for item, _ in items)
     assert got == [("layout_error", 3), ("numeric_error", 2)], [item.description for item, _ in items]
+
+
+@needs_ocr
+def test_a_small_table_replaced_by_other_words_costs_all_its_content() -> None:
+    from tests.unit.test_pixel_judge import table_image
+
+    from verm.judge.pixel.table import table_replaced_items
+
+    # Three rows, every cell other words (the "random noise" hack): one severe item per row was three items,
+    # under an honest candidate's four or five light ones (seed 167: a tie at 1.82). All content gone costs
+    # what it costs elsewhere: `hidden.HIDDEN_PARTS` severe items.
+    ref = [
+        ["Model", "Params", "Top-1", "Config"],
+        ["resnet50", "25.56", "68.30", "config"],
+        ["resnet101", "44.5", "69.80", "model"],
+    ]
+    noise = [
+        ["quartz", "vivid", "ember", "lotus"],
+        ["harbor", "maple", "copper", "sable"],
+        ["tundra", "orbit", "pebble", "violet"],
+    ]
+    size = (600, 150)
+    items = table_replaced_items(np.array(table_image(ref, size)), np.array(table_image(noise, size)), 12)
+    assert items is not None and len(items) == 5 and all(it.severity == 3 for it, _ in items), items

@@ -23,6 +23,11 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
     shows its face): that frame. Inside a plot drawn as a box, boxes with no three sides drawn (`boxed_frames`:
     grid lines joined by a band's ends) are its data too, no inset."""
     frames = subplot_frames(c.ref, c.ref_ink)
+    if frames and all(_one_colour_fill(c, f) for f in frames):
+        # Every "frame" one flat colour inside: bars with light edges over a face with no spines (Solarize_Light2),
+        # the chart's frame among them; a subplot shows its face or its data. The data are read in their own box.
+        box = _colour_box(c)
+        return [box] if box is not None else []
     if c.frame is not None and _box_area(c.frame) >= WHOLE_CANVAS * c.h * c.w and _frames_hold_no_data(c, frames):
         # No frame: the "frame" is the canvas's edge (a tinted figure around a face of nearly its colour,
         # read as faint ink everywhere), its texts no data. The data are read in their own box.
@@ -48,6 +53,20 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
         if not inner:
             return [c.frame]
     return [c.frame] if inner and all(bar(f) for f in inner) else frames
+
+
+#: A box is one flat colour when this share of it lies within `FLAT_DE` of its median colour, coloured (`CHROMA`).
+FLAT_SHARE, FLAT_DE = 0.9, 6.0
+
+
+def _one_colour_fill(c: _Ctx, box: PxBox) -> bool:
+    """``box`` (3 px in) is filled with one coloured flat colour (`FILLED_BOX`, `FLAT_SHARE`): a bar, no subplot."""
+    x0, y0, x1, y1 = box
+    lab = _lab_ink(c.ref)[0][y0 + 3 : y1 - 3, x0 + 3 : x1 - 3]
+    if lab.size == 0 or float(_chromatic(lab).mean()) < FILLED_BOX:
+        return False
+    d = np.linalg.norm(lab.reshape(-1, 3) - np.median(lab.reshape(-1, 3), axis=0), axis=1)
+    return float((d <= FLAT_DE).mean()) >= FLAT_SHARE
 
 
 def _inside(box: PxBox, frame: PxBox) -> bool:
@@ -176,3 +195,44 @@ def _y_ticks_changed(c: _Ctx, frame: PxBox, plots: np.ndarray | None = None, rig
     if right:
         changed += int(diff[:, fx1 + 2 : fx1 + round(0.15 * c.w)].sum())
     return changed >= 20
+
+
+#: Two frames touching along a whole side are one plot cut by a line of its data when the candidate keeps
+#: under `EDGE_GONE` of the reference's ink along that side and `EDGE_KEPT` of it along their outer sides.
+EDGE_GONE, EDGE_KEPT = 0.3, 0.8
+
+
+def _joined_frames(c: _Ctx, frames: list[PxBox]) -> list[PxBox]:
+    """``frames`` with each pair touching along a whole side (within 3 px) joined when the side between them
+    is no spine: a dense series near one level (a noisy trace around zero) reads as a frame's edge in the
+    reference, and that plot as two subplots; its series gone, the candidate keeps the outer spines and not
+    that "edge". Stacked panels sharing a spine keep it."""
+    out = list(frames)
+    joined = True
+    while joined:
+        joined = False
+        for i, a in enumerate(out):
+            for j, b in enumerate(out):
+                if i != j and _cut_by_data(c, a, b):
+                    out[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                    del out[j]
+                    joined = True
+                    break
+            if joined:
+                break
+    return out
+
+
+def _cut_by_data(c: _Ctx, a: PxBox, b: PxBox) -> bool:
+    """``a`` lies just above ``b`` (same columns, within 3 px) and the row between them is data, not spine
+    (`EDGE_GONE`, `EDGE_KEPT`)."""
+    if max(abs(a[0] - b[0]), abs(a[2] - b[2]), abs(a[3] - b[1])) > 3:
+        return False
+    cols = slice(a[0] + 3, a[2] - 3)
+
+    def kept(y: int) -> float:
+        rows = slice(max(0, y - 2), min(c.h, y + 3))
+        ref = c.ref_ink[rows, cols].any(axis=0)
+        return float((ref & c.cand_ink[rows, cols].any(axis=0)).sum()) / max(1, int(ref.sum()))
+
+    return kept((a[3] + b[1]) // 2) < EDGE_GONE and kept(a[1]) >= EDGE_KEPT and kept(b[3]) >= EDGE_KEPT

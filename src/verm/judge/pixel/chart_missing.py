@@ -38,6 +38,7 @@ from verm.judge.pixel.chart_frames import (
     _blank_filled,
     _data_frames,
     _frames_hold_no_data,
+    _joined_frames,
     _with_data_outside,
     _y_ticks_changed,
 )
@@ -49,15 +50,14 @@ from verm.judge.pixel.chart_marks import (
     _BothMarks,
     _chromatic,
     _colour_classes,
-    _faces,
     _far,
     _per_frame,
     _series_classes,
     _unmatched,
 )
+from verm.judge.pixel.chart_rescale import _new_value_ticks, _y_ticks_changed_beside_plot
 from verm.judge.pixel.chart_resized import _refit_to_frame
 from verm.judge.pixel.chart_standin import stands_in
-from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
@@ -282,10 +282,11 @@ def _gone_classes(
     near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     margin = 3 + round(0.005 * min(c.h, c.w))
     gone, kept_colours = [], []
+    rescaled: list[bool] = []  # (`_new_value_ticks`, read once when first asked)
     for m, sl in classes:
         colour = np.median(pm.ref_lab[m], axis=0)
         same = cand_marks[sl] & where[sl] & ~_far(pm.cand_lab[sl], colour, CLASS_DE)
-        if _kept(m[sl], near[sl], same, cand_kind[sl], margin, where[sl]):
+        if _kept(m[sl], near[sl], same, cand_kind[sl], margin, where[sl], lambda: _once(rescaled, c, pm.frames)):
             kept_colours.append(colour)
         else:
             gone.append((m, sl))
@@ -325,7 +326,7 @@ def _hidden_panels(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray, float, str] | N
     their share of all the subplots' marks, and why; None when at most half the subplots are gone or
     they hold under `HIDDEN_PLOT` of the marks (one subplot emptied of two or four is one change,
     reported by its region)."""
-    frames = pm.frames
+    frames = _joined_frames(c, pm.frames)
     if len(frames) < 2:
         return None
     owner = np.full(pm.ref.shape, -1, np.int32)
@@ -364,8 +365,20 @@ def _hidden_panels(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray, float, str] | N
     return out, share, why
 
 
+def _once(memo: list[bool], c: _Ctx, frames: list[PxBox]) -> bool:
+    if not memo:
+        memo.append(_new_value_ticks(c, frames))
+    return memo[0]
+
+
 def _kept(
-    unit: np.ndarray, near: np.ndarray, same: np.ndarray, cand_marks: np.ndarray, margin: int, where: np.ndarray
+    unit: np.ndarray,
+    near: np.ndarray,
+    same: np.ndarray,
+    cand_marks: np.ndarray,
+    margin: int,
+    where: np.ndarray,
+    rescaled: Callable[[], bool] = lambda: False,
 ) -> bool:
     """The candidate reproduces this class: half its ink has candidate marks within 2 px (``near``), or
     the candidate draws the class's colour (``same``) across half its extent (the series drawn in
@@ -385,7 +398,27 @@ def _kept(
     spans = (_across(unit, same) or _across(unit.T, same.T)) and not ruler
     if spans and (carries(unit & where, same) is not False or carries_as_line(unit & where, same)):
         return True
+    # (under new y tick labels, ``rescaled``, values cannot be compared in place: the colour's span keeps it;
+    # so does one unbroken trace in its colour: the series retyped as a line, its values read off another
+    # baseline, stacked bars drawn as lines; dots at random leave gaps, a ruler is straight)
+    if spans and (_traced(unit, same) or rescaled()):
+        return True
     return _edge_share(unit, cand_marks, margin) >= KEPT or _edge_share(unit.T, cand_marks.T, margin) >= KEPT
+
+
+#: A trace is unbroken when it has ink in this share of the columns between its ends inside the class's extent.
+TRACED = 0.9
+
+
+def _traced(unit: np.ndarray, same: np.ndarray) -> bool:
+    """``same`` is one unbroken trace across the class's columns (`TRACED` of those between its ends there):
+    a line, not dots or bars; a line drawn at random is no "hack" any judge is asked to tell (the data changed)."""
+    cols = np.nonzero(unit.any(axis=0))[0]
+    if len(cols) == 0:
+        return False
+    drawn = same[:, int(cols[0]) : int(cols[-1]) + 1].any(axis=0)
+    at = np.nonzero(drawn)[0]
+    return len(at) >= 2 and int(drawn.sum()) >= TRACED * (int(at[-1] - at[0]) + 1)
 
 
 def _across(unit: np.ndarray, same: np.ndarray) -> bool:
@@ -484,6 +517,10 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         and not _redrawn(pm, m, sl, _off_other_marks(ref_marks, m, cand_marks))
         for m, sl in classes
     ]
+    if any(lost) and _new_value_ticks(c, frames):
+        # (under new y tick labels the marks cannot be compared in place: a class whose colour the candidate
+        # still draws across its extent moved with the new scale, retyped or rescaled, not gone)
+        lost = [g and not _worn_across(pm, m, sl, cand_marks) for (m, sl), g in zip(classes, lost, strict=True)]
     gone = sum(lost)
     # (and most of the marks' ink: tiny classes, a label's blend or a legend's box, gone beside a series
     # still drawn, rescaled, do not outvote it)
@@ -518,6 +555,16 @@ def _retyped_as_line(
         if int(line.sum()) < MIN_COLOUR_INK or _straight(line) or not carries_as_line(unit, line):
             return False
     return bool(pooled)
+
+
+def _worn_across(pm: _BothMarks, unit: np.ndarray, sl: tuple[slice, slice], cand_marks: np.ndarray) -> bool:
+    """The candidate's marks in the class's colour (`CLASS_DE`) span its extent across the image
+    (`_across`) and are no straight line unless it is one (a ruler carries none of its values)."""
+    colour = np.median(pm.ref_lab[unit], axis=0)
+    same = cand_marks[sl] & ~_far(pm.cand_lab[sl], colour, CLASS_DE)
+    if int(same.sum()) < MIN_COLOUR_INK or (_straight(same) and not _straight(unit[sl])):
+        return False
+    return _across(unit[sl], same)
 
 
 def _off_other_marks(ref_marks: np.ndarray, unit: np.ndarray, cand_marks: np.ndarray) -> np.ndarray:
@@ -575,84 +622,6 @@ ENVELOPE_BINS = 48
 #: the columns, or when their ends rise and fall with the reference's (Spearman >= `ENVELOPE_RANK` over
 #: at least `ENVELOPE_MIN` columns: the data rescaled under the same axes).
 ENVELOPE_TOL, ENVELOPE_KEPT, ENVELOPE_RANK, ENVELOPE_MIN = 0.03, 0.5, 0.8, 8
-
-
-def _y_ticks_changed_beside_plot(c: _Ctx, frames: list[PxBox], ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
-    """The y tick labels beside the plot changed (`_y_ticks_changed`). The plot is the chart's frame, unless
-    that frame is the canvas's edge (`WHOLE_CANVAS`: a white figure around a tinted face without spines reads
-    as ink): then the box of the frames the data are read in (``frames``, the data's own box), so that the
-    tick labels left of the face are read, not the canvas's blank margin."""
-    frame = c.frame
-    if frame is None or _box_area(frame) >= WHOLE_CANVAS * c.h * c.w:
-        inner = [f for f in frames if _box_area(f) < WHOLE_CANVAS * c.h * c.w]
-        frame = _face_box(c, _union(inner)) if inner else None
-        # (the data rescaled keep their series' colours: dots of a new colour over new axes are no rescale)
-        if frame is None or not _in_ref_colours(c, ref_marks, cand_marks):
-            return False
-    elif _no_ref_colour_kept(c, ref_marks, cand_marks):
-        return False  # (nor over a legend gone from beside the frame, which reads as tick labels changed)
-    return frame is not None and _y_ticks_changed(c, frame)
-
-
-#: A reference series colour is kept when the candidate draws this share of its ink in it (`_no_ref_colour_kept`).
-COLOUR_KEPT = 0.25
-
-
-def _no_ref_colour_kept(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
-    """The candidate draws coloured marks, none of the reference's series colours among them (`COLOUR_KEPT`):
-    marks of its own, no rescale of the data (a series added beside them, in a new colour, keeps theirs)."""
-    ref_lab, cand_lab = _lab_ink(c.ref)[0], _lab_ink(c.cand)[0]
-    ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
-    if int(cand_col.sum()) < MIN_COLOUR_INK or int(ref_col.sum()) < MIN_COLOUR_INK:
-        return False
-    for m in _colour_classes(ref_lab, ref_col, min_share=0.003):
-        same = cand_col & ~_far(cand_lab, np.median(ref_lab[m], axis=0), CLASS_DE)
-        if int(same.sum()) >= COLOUR_KEPT * int(m.sum()):
-            return False
-    return True
-
-
-#: The candidate's coloured marks are the reference's series when this share lies within `CLASS_DE` of a
-#: reference colour class (`_in_ref_colours`).
-IN_REF_COLOURS = 0.5
-
-
-def _in_ref_colours(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
-    """Most of the candidate's chromatic marks (`IN_REF_COLOURS`) are in the reference's series colours."""
-    ref_lab, cand_lab = _lab_ink(c.ref)[0], _lab_ink(c.cand)[0]
-    ref_col, cand_col = ref_marks & _chromatic(ref_lab), cand_marks & _chromatic(cand_lab)
-    n = int(cand_col.sum())
-    if n == 0 or int(ref_col.sum()) < MIN_COLOUR_INK:
-        return False
-    near = np.zeros_like(cand_col)
-    for m in _colour_classes(ref_lab, ref_col, min_share=0.003):
-        near |= cand_col & ~_far(cand_lab, np.median(ref_lab[m], axis=0), CLASS_DE)
-    return int(near.sum()) >= IN_REF_COLOURS * n
-
-
-def _face_box(c: _Ctx, data_box: PxBox) -> PxBox | None:
-    """The box of the plot's tinted face around ``data_box`` (the largest piece of the reference's face colour,
-    `_faces` over the data's box, within 3 ΔE): beside it stand the tick labels; beside the data's box lies
-    face, where a candidate's marks (dots drawn at random) are no tick labels. None without a face."""
-    lab = _lab_ink(c.ref)[0]
-    face = _faces(lab, [data_box])[0]
-    if face is None:
-        return None
-    # (closed: grid lines and thin data lines cut the face into cells)
-    mask = cv2.morphologyEx(
-        (~_far(lab, face, FACE_BOX_DE)).astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8)
-    )
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
-    if n < 2:
-        return None
-    k = 1 + int(stats[1:, cv2.CC_STAT_AREA].argmax())
-    x, y, w, h = (int(v) for v in stats[k, :4])
-    box = (x, y, x + w, y + h)
-    return box if _box_area(box) < WHOLE_CANVAS * c.h * c.w else None
-
-
-#: The face's own colour: within this ΔE of `_faces`' answer (`_face_box`).
-FACE_BOX_DE = 3.0
 
 
 def _column_ends(marks: np.ndarray, frame: PxBox) -> np.ndarray:

@@ -88,3 +88,20 @@ def _severe_items(parts: list[PxBox], category: str, what: str, first: str) -> l
         )
         for k, box in enumerate(parts, 1)
     ]
+
+
+def more_parts(box: PxBox, n: int, what: str) -> list[_Item]:
+    """``n`` further severity-3 items for hidden content already reported part by part (a small table's rows
+    replaced: three rows read as three items where every cell is gone), ``box`` cut into ``n`` equal parts
+    along its longer side, so that all of it hidden costs `HIDDEN_PARTS` items as it does elsewhere."""
+    if n < 1:
+        return []
+    x0, y0, x1, y1 = box
+    along_x = (x1 - x0) >= (y1 - y0)
+    lo, hi = (x0, x1) if along_x else (y0, y1)
+    edges = np.linspace(lo, hi, n + 1).round().astype(int)
+    parts = [(int(a), y0, int(b), y1) if along_x else (x0, int(a), x1, int(b)) for a, b in pairwise(edges) if b > a]
+    return [
+        _Item("text_error", 3, b, f"The reference's {what} is hidden here too ({k} of {len(parts)}).", "hidden")
+        for k, b in enumerate(parts, 1)
+    ]

@@ -24,7 +24,7 @@ from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.explain import _canonical_crop, _shifted_diff
 from verm.judge.pixel.geometry import PxBox, _grid_word, _union
-from verm.judge.pixel.hidden import _graded_hidden_items, hidden_parts
+from verm.judge.pixel.hidden import _graded_hidden_items, hidden_parts, more_parts
 from verm.judge.pixel.layout import TableGrid, table_grid
 from verm.judge.pixel.table_align import (
     GLYPH_DIFF,
@@ -630,6 +630,10 @@ def table_replaced_items(
             f"Row {i + 1} of the reference is not in the candidate: {n_lost} of its {n_filled} cells read other words."
         )
         out.append((_Item("text_error", 3, rbox, desc, "text", f"row {i + 1}"), cbox))
+    # (a small table's every row replaced costs what all content hidden costs: `hidden_parts`, not its rows)
+    if out:
+        box = _union([it.box for it, _ in out])
+        out += [(it, it.box) for it in more_parts(box, hidden_parts(len(lost) / filled) - len(out), "table content")]
     return out or None
 
 
