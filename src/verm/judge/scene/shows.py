@@ -8,6 +8,7 @@ changed pixels inside its box over the ink of both images. Renderings of differe
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,7 +31,7 @@ class ChangedPixels:
     def __init__(self, ref_png: bytes, cand_png: bytes) -> None:
         from PIL import ImageChops
 
-        a, b = (load_rgb(png) for png in (ref_png, cand_png))
+        a, b = _decode_both(ref_png, cand_png)
         self.ok = a.size == b.size
         if not self.ok:
             return
@@ -133,6 +134,29 @@ class LazyChangedPixels:
             self._found = changed_pixels(*self._pair)
             self._pair = None
         return self._found
+
+
+def _decode_both(ref_png: bytes, cand_png: bytes) -> tuple[Any, Any]:
+    """Both PNGs decoded as RGB, the candidate's in a thread beside the reference's: Pillow decodes without
+    the GIL, and decoding is half a scene SVG judgement at 768 px (5 ms an image). A thread a call, not a
+    pool: render workers fork, and a pool's threads would not survive it."""
+    out: dict[str, Any] = {}
+
+    def cand() -> None:
+        try:
+            out["cand"] = load_rgb(cand_png)
+        except Exception as exc:  # re-raised in the caller's thread
+            out["error"] = exc
+
+    worker = threading.Thread(target=cand, daemon=True)
+    worker.start()
+    try:
+        ref = load_rgb(ref_png)
+    finally:
+        worker.join()
+    if "error" in out:
+        raise out["error"]
+    return ref, out["cand"]
 
 
 def changed_pixels(reference: Any, candidate: Any) -> ChangedPixels | None:
