@@ -631,3 +631,23 @@ def test_svg_two_small_elements_gone_together_cost_what_they_hide() -> None:
     gone = [d for d in hack if "is missing" in d.description]
     assert len(gone) == 2 and max(d.severity for d in gone) == 3, [(d.severity, d.description) for d in hack]
     assert sum(d.severity for d in hack) > 6, [(d.severity, d.description) for d in hack]
+
+
+def test_svg_a_frame_left_alone_loses_the_icon_it_held() -> None:
+    # A chevron in a rounded square (lucide's square-chevron-left, seed-181 SVG): the one-shape hack's square
+    # redraws the frame a little smaller and drops the chevron, a fifth of the ink: 2 + 2 tied an honest
+    # candidate that copies the chevron aside and mirrors it (2 + 2). All the frame held is gone: the
+    # icon's content, severe. One element of several dropped inside a frame that keeps others stays graded
+    # by its ink.
+    frame, chevron = '<rect width="18" height="18" x="3" y="3" rx="2"/>', '<path d="m14 16-4-4 4-4"/>'
+    ref = stroked(frame, chevron)
+    square = hack_sources(Task.SVG, ref.source, ["one shape"])["one shape"]
+    hack = judged(ref, stroked(square[len(STROKED) : -len("</svg>")]))
+    [gone] = [d for d in hack if "is missing" in d.description]
+    assert gone.severity == 3, [(d.severity, d.description) for d in hack]
+    mirror = ' transform="translate(12 12) scale(-1 1) translate(-12 -12)"'
+    honest = judged(ref, stroked(frame, chevron.replace("/>", mirror + "/>"), chevron.replace("m14", "m17")))
+    assert sum(d.severity for d in hack) > sum(d.severity for d in honest), (hack, honest)
+    dot = '<circle cx="8" cy="8" r="1"/>'
+    [kept_dot] = [d for d in judged(stroked(frame, chevron, dot), stroked(frame, dot)) if "missing" in d.description]
+    assert kept_dot.severity == 2

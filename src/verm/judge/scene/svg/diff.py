@@ -64,6 +64,25 @@ def _svg_sig(e: dict[str, Any]) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
+def _frame_left_alone(ref: list[dict[str, Any]], lost: list[int]) -> bool:
+    """Whether every element of the reference but one is gone and that one is a frame around all of them (its
+    box holds theirs): the icon reduced to its container, as the "one shape" hack's square draws a frame. What
+    the frame held is the icon's content; gone, its largest part is severe, whatever its ink."""
+    kept = [i for i in range(len(ref)) if i not in set(lost)]
+    if len(kept) != 1:
+        return False
+    frame = clean_box(ref[kept[0]].get("bbox"))
+    boxes = [clean_box(ref[i].get("bbox")) for i in lost]
+    if frame is None or any(b is None for b in boxes):
+        return False
+    pad = 0.01
+    return all(
+        frame[0] - pad <= b[0] and frame[1] - pad <= b[1] and b[2] <= frame[2] + pad and b[3] <= frame[3] + pad
+        for b in boxes
+        if b is not None
+    )
+
+
 def _geom(e: dict[str, Any]) -> str | None:
     """An element's geometry as path data: its whole ``d`` (``d_full`` when the scene cut ``d``), or its
     ``points`` (polygon, polyline, line) written as a path; None for other shapes."""
@@ -190,6 +209,8 @@ class SvgDiff:
         # Elements gone together cost what they hide together: a quarter of the icon gone in small parts is a
         # severe loss, its largest part severe (the "one shape" hack keeps an icon's frame, drops its bars).
         heavy = max(seen, key=seen.__getitem__) if len(lost) >= 2 and sum(seen.values()) >= INK_STEPS[1] else None
+        if heavy is None and lost and _frame_left_alone(ra[: len(self.scene.get("elements") or [])], lost):
+            heavy = max(seen, key=seen.__getitem__)  # all a frame held is gone: the icon's content
         for i in lost:
             out.add("structure_error", 3 if i == heavy else ink_severity(seen[i]), _svg_name(ra[i], i),
                     f"{_svg_name(ra[i], i)} is missing", ra[i].get("bbox"), missing=True, els={("r", i)},

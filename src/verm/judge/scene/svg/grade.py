@@ -5,7 +5,7 @@ filled shape by its polygon's area (its box's for circles and text), a stroke
 by its length times its width. Shares are of the reference icon's whole ink.
 
 - An element missing or extra: its ink share >= 25 % -> 3, >= 5 % -> 2, else 1; two or more
-  missing that hold >= 25 % together: the largest 3; when more than half of the icon's ink is missing, items pile up to 8 of
+  missing that hold >= 25 % together, or all a kept frame held: the largest 3; when more than half of the icon's ink is missing, items pile up to 8 of
   severity 3 (`verm.judge.scene.findings.missing_items`).
 - A colour: a shade (ΔE < 25), or under 5 % of the ink -> 1, else 2.
 - Geometry (a resize, a moved point, a small transform): how far the outline
