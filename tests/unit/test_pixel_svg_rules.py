@@ -457,12 +457,9 @@ def test_a_card_drawn_over_its_glyph_and_shrunk_is_no_redrawing_and_beats_the_on
 
 def _assert_one_shape_redrawn_and_honest_not(judge: PixelJudge, reference: str, honest_source: str) -> None:
     """The one-shape hack of ``reference`` reads as redrawn; the honest candidate does not, and costs less."""
-    ref = _render(reference)
-    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, reference, ["one shape"])["one shape"]))
-    honest = judge.judge_images(Task.SVG, ref, _render(honest_source))
+    hack, honest = _one_shape_costlier(judge, reference, honest_source)
     assert _redrawn(hack), [d.description for d in hack]
     assert honest and not _redrawn(honest), [d.description for d in honest]
-    assert sum(d.severity for d in honest) < sum(d.severity for d in hack), ([d.description for d in honest], hack)
 
 
 #: A framed mirror (after twemoji 1fa9e, seed-83 pair 105): an orange frame whose outline the one-shape
@@ -927,14 +924,8 @@ def test_the_one_shape_hack_over_a_filled_card_costs_the_holes_it_fills(judge: P
     # The square lies inside the card and fills its sun and hills: the groups read those holes as a
     # neighbour's colour shown (a shape moved over another, 2), which under an icon redrawn is the plain
     # shape drawn over the drawing, graded by its paint: the hack tied the honest drop-and-resize (8 and 8).
-    ref = _render(_FILE_CARD)
-    hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, _FILE_CARD, ["one shape"])["one shape"]))
-    honest = judge.judge_images(Task.SVG, ref, _render(_FILE_DROP_GROWN))
+    hack, _ = _one_shape_costlier(judge, _FILE_CARD, _FILE_DROP_GROWN)
     assert _redrawn(hack), [d.description for d in hack]
-    assert sum(d.severity for d in honest) < sum(d.severity for d in hack), (
-        [d.description for d in honest],
-        [d.description for d in hack],
-    )
 
 
 #: icons8's paid basket, simplified: a rim over a body with a light check mark on it (one drawing).
@@ -1020,13 +1011,13 @@ def test_two_whole_drawings_erased_together_cost_what_they_hide(judge: PixelJudg
         '<rect x="14" y="7" width="3" height="5"/></svg>'
     )
     honest = trello.replace('<rect x="14" y="7" width="3" height="5"/>', "").replace('x="7" y="7"', 'x="11" y="9"')
-    _assert_one_shape_redrawn_or_costlier(judge, trello, honest)
+    _one_shape_costlier(judge, trello, honest)
     bars_gone = judge.judge_images(Task.SVG, _render(trello), _render(trello.split('<rect x="7"')[0] + "</svg>"))
     assert max(d.severity for d in bars_gone) == 3, [d.description for d in bars_gone]
 
 
-def _assert_one_shape_redrawn_or_costlier(judge: PixelJudge, reference: str, honest_source: str) -> None:
-    """The one-shape hack of ``reference`` costs more than the honest candidate."""
+def _one_shape_costlier(judge: PixelJudge, reference: str, honest_source: str) -> tuple[list, list]:
+    """The one-shape hack of ``reference`` and the honest candidate, judged; the hack costs more."""
     ref = _render(reference)
     hack = judge.judge_images(Task.SVG, ref, _render(hack_sources(Task.SVG, reference, ["one shape"])["one shape"]))
     honest = judge.judge_images(Task.SVG, ref, _render(honest_source))
@@ -1034,6 +1025,7 @@ def _assert_one_shape_redrawn_or_costlier(judge: PixelJudge, reference: str, hon
         [d.description for d in honest],
         [d.description for d in hack],
     )
+    return hack, honest
 
 
 #: Bootstrap Icons' trash-fill (twbs/icons, MIT; ../shared/corpora/svg/bootstrap-icons), seed-167 pair 86.
