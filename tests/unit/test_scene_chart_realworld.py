@@ -204,3 +204,34 @@ def test_series_scaled_by_one_edit_of_rounded_literals_are_one_change() -> None:
     charts = render_charts({"ref": SHARES, "cand": SHARES.replace("[0.35, 0.2, 0.1]", "[0.51, 0.29, 0.14]")})
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     assert len(found) == 1 and found[0].category == "data_error", found
+
+
+DONUT = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(5, 4))
+ax.pie(SHARES, colors=["#003f5c", "#ffa600", "#bc5090", "#58508d", "#ff6361"], autopct="%1.1f%%")
+ax.add_artist(plt.Circle((0, 0), 0.7, fc="white"))
+ax.set_title("Department share")
+"""
+
+
+def test_a_donut_with_every_share_made_equal_shows_none_of_its_data() -> None:
+    # A donut: a pie with a white circle over its centre (the generator's donut). Every share flattened to one
+    # value is the pie's data replaced; the white hole masks, it holds no data, so the pie is all the plot
+    # shows and its loss piles up. Weighed as a series of its own, the hole kept the loss at half of the plot
+    # and the candidate read as one slice changed (2), under an honest candidate's typo and legend move.
+    charts = render_charts(
+        {
+            name: DONUT.replace("SHARES", shares)
+            for name, shares in (
+                ("ref", "[38, 16, 32, 10, 8]"),
+                ("flat", "[20, 20, 20, 20, 20]"),
+                ("one", "[38, 16, 32, 10, 16]"),
+            )
+        }
+    )
+    flat = SceneJudge().judge(Task.CHART, charts["ref"], charts["flat"]).discrepancies
+    assert sum(d.severity for d in flat) >= 9, [(d.severity, d.description) for d in flat]
+    # One slice's value changed stays one data change.
+    one = SceneJudge().judge(Task.CHART, charts["ref"], charts["one"]).discrepancies
+    assert [d.category for d in one] == ["data_error"], [(d.severity, d.description) for d in one]

@@ -71,6 +71,9 @@ class Series:
     noun: str = ""
     #: Its ink in the image (a share of the image's area, estimated from the scene; `data.estimate_ink`).
     ink: float = 0.0
+    #: Shapes painted in the axes' own face colour, or a circle centred in a pie (a donut's hole): they mask,
+    #: they show no data.
+    mask: bool = False
 
     @property
     def bbox(self) -> Any:
@@ -83,12 +86,37 @@ class Series:
         threshold) 0.25; box-plot lines 0.2 each (a box is several)."""
         if self.kind == "boxline":
             return 0.2
+        if self.mask:
+            return MASK_WEIGHT
         if self.kind in ("line", "points"):
             ys = [v for v in self.items[0].get("y") or [] if v is not None]
             xs = [v for v in self.items[0].get("x") or [] if v is not None]
             if len(ys) <= 2 and (len(set(ys)) <= 1 or len(set(xs)) <= 1) and not self.parts:
                 return 0.25
         return 1.0
+
+
+#: The weight of shapes that only mask (`Series.mask`), as of a constant line: a donut's white hole weighed as a
+#: series kept its pie's data at half of what the plot shows, under the pile-up, when every share was flattened.
+MASK_WEIGHT = 0.25
+
+
+def _masks(patch: dict[str, Any], face: str) -> bool:
+    """A patch filled in the axes' face colour with no edge of another colour: it hides what lies under it."""
+    fill, edge = patch.get("facecolor"), patch.get("edgecolor")
+    if not fill or delta_e(fill, face) > 3:
+        return False
+    return edge in (None, "none") or delta_e(edge, face) <= 3 or float(patch.get("linewidth") or 0) == 0
+
+
+def _donut_hole(patch: dict[str, Any], pie: Any) -> bool:
+    """A circle centred inside a pie's wedges: the hole that makes it a donut (plain, whatever its colour)."""
+    b, p = clean_box(patch.get("bbox")), clean_box(pie)
+    if patch.get("type") != "Circle" or b is None or p is None:
+        return False
+    inside = p[0] <= b[0] and p[1] <= b[1] and b[2] <= p[2] and b[3] <= p[3]
+    cx, cy, px, py = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2, (p[0] + p[2]) / 2, (p[1] + p[3]) / 2
+    return inside and abs(cx - px) <= 0.05 * (p[2] - p[0]) and abs(cy - py) <= 0.05 * (p[3] - p[1])
 
 
 def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str, list[Series]]:
@@ -195,8 +223,11 @@ def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str
             shapes.setdefault(t, []).append(p)
     for a in ax.get("artists") or []:  # an inset's zoom indicator and the like: shapes too
         shapes.setdefault(str(a.get("type")), []).append(a)
+    face = ax.get("facecolor")
+    pie = union_box([w.get("bbox") for w in wedges]) if wedges else None
     for t, members in shapes.items():
-        add("shapes", Series("shapes", None, None, members, 0, noun=_SHAPE_NOUNS.get(t, "shape")))
+        mask = all((bool(face) and _masks(m, face)) or _donut_hole(m, pie) for m in members)
+        add("shapes", Series("shapes", None, None, members, 0, noun=_SHAPE_NOUNS.get(t, "shape"), mask=mask))
     for k, c in enumerate(colls):
         if k in used_c:
             continue
