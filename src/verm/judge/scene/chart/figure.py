@@ -34,7 +34,7 @@ from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_wo
 from verm.judge.scene.chart.texts import TextRules, _text_of
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
 from verm.judge.scene.matching import greedy_pairs
-from verm.judge.scene.text import fmt_number, is_numeric_text, quote, text_severity
+from verm.judge.scene.text import fmt_number, locator_ticks, quote, text_severity, tick_number
 
 
 class ChartDiff(TextRules):
@@ -61,6 +61,7 @@ class ChartDiff(TextRules):
         #: Per axis ("x", "y"): the axis-label texts each figure draws on any of its axes (used when the
         #: subplot layout changed: the grid decides which subplots carry the outer labels, not an edit).
         self.axis_labels: dict[str, tuple[set[str], set[str]]] = {}
+        self.label_pairs: dict[str, set[tuple[str, str]]] = {}
 
     # -- figure
     def run(self, ref: dict[str, Any], cand: dict[str, Any]) -> None:
@@ -100,6 +101,17 @@ class ChartDiff(TextRules):
             return s
 
         pairs, lost, _ = greedy_pairs(rax, cax, score)
+        # Per axis: the (reference, candidate) label texts of the paired subplots that both label that axis.
+        self.label_pairs = {
+            axis: {
+                (a, b)
+                for a, b in (
+                    (_text_of(rax[i].get(f"{axis}label")), _text_of(cax[j].get(f"{axis}label"))) for i, j in pairs
+                )
+                if a and b
+            }
+            for axis in ("x", "y")
+        }
         for i, j in pairs:
             where = _axes_name(rax[i], i, len(rax))
             self.axes(rax[i], cax[j], where)
@@ -245,7 +257,8 @@ class ChartDiff(TextRules):
                 self.text_pair(f"{where} {label}", label, rt.get(loc) or {}, ct.get(loc) or {}, major=True)
         for axis in ("x", "y"):
             rl, cl = r.get(f"{axis}label") or {}, c.get(f"{axis}label") or {}
-            if self.layout_changed and label_moved(_text_of(rl), _text_of(cl), self.axis_labels.get(axis)):
+            moved = label_moved(_text_of(rl), _text_of(cl), self.axis_labels.get(axis), self.label_pairs.get(axis))
+            if self.layout_changed and moved:
                 continue  # shared axes label the outer subplots: the new grid moved the label, no text changed
             self.text_pair(f"{where} {axis}-axis label", f"{axis}-axis label", rl, cl, major=True)
         n_before = len(out.items)
@@ -398,9 +411,16 @@ class ChartDiff(TextRules):
         tc = [t.get("text", "") for t in ticks_c]
         if tr == tc:
             return
-        categorical = any(x and not is_numeric_text(x) for x in tr + tc)
-        if not categorical and (not limits_same or data_changed or resized):
-            return  # numeric ticks follow the limits and the axes' size
+        # Numbers a formatter printed ('−5', '1.5%', '$9M', mathtext powers of ten) follow the limits and the axes'
+        # size; so do numbers evenly spaced on both sides, as a locator places them (its tick count follows the
+        # axes' length and the tick font, whatever moved them).
+        categorical = any(x and tick_number(x) is None for x in tr + tc)
+        if not categorical and (
+            not limits_same or data_changed or resized or (locator_ticks(tr) and locator_ticks(tc))
+        ):
+            return
+        if self.layout_changed and any(tr) != any(tc):
+            return  # shared axes label the outer subplots' ticks only: the new grid decides which carry them
         if data_changed and len(tr) != len(tc):
             return  # categories follow the data
         diffs = []

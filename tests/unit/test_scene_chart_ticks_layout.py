@@ -1,0 +1,123 @@
+"""Scene judge, charts: tick labels and axis labels that follow another change (a formatter's numbers after a
+range change, a locator's ticks after a resize, the outer labels of shared axes after a new subplot grid)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from tests.conftest import render_charts
+
+from verm.judge.scene import SceneJudge
+from verm.judge.scene.text import locator_ticks, tick_number
+from verm.types import Rendering, Task
+
+# A '$xM' tick formatter (a FuncFormatter): a wider range adds a tick.
+MONEY = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar(["Q1", "Q2", "Q3", "Q4"], [4.2, 4.8, 5.1, 6.3])
+ax.yaxis.set_major_formatter(lambda v, _: f"${v:.0f}M")
+ax.set_ylim(0, TOP)
+"""
+
+# Two log-log panels; their width ratio set how many decades each tick label spans.
+LOG_PANELS = """
+import matplotlib.pyplot as plt
+import numpy as np
+fig, (a, b) = plt.subplots(1, 2, figsize=(8, 4), gridspec_kw={"width_ratios": [W, 1]})
+x = np.logspace(0, 11, 30)
+a.loglog(x, x ** 0.5)
+b.loglog(x, x ** 0.3)
+"""
+
+# A short bottom panel whose height ratio moved a little (under a tenth): the locator picks another step.
+SHORT_PANEL = """
+import matplotlib.pyplot as plt
+import numpy as np
+fig, (a, b) = plt.subplots(2, 1, figsize=(6, 5), gridspec_kw={"height_ratios": [H, 1]})
+a.plot([1, 2, 3, 4], [3, 1, 4, 2])
+b.plot(np.arange(10), [0, 30, 80, 120, 190, 240, 200, 150, 90, 20], color="#444444")
+b.set_ylim(-8, 243)
+"""
+
+# Two panels sharing categorical x (weeks): only the bottom panel of a column prints them.
+SHARED_WEEKS = """
+import matplotlib.pyplot as plt
+weeks = ["2024-W01", "2024-W02", "2024-W03", "2024-W04"]
+fig, axes = plt.subplots(ROWS, COLS, figsize=(8, 5), sharex=True)
+axes[0].plot(weeks, [3, 5, 4, 6])
+axes[1].plot(weeks, [0.02, 0.03, 0.025, 0.031], color="#dd8452")
+"""
+
+# Small multiples with the y label on the first column only.
+MULTIPLES = """
+import matplotlib.pyplot as plt
+fig, axes = plt.subplots(ROWS, COLS, figsize=(9, 6), sharex=True, sharey=True)
+for k, ax in enumerate(axes.flat):
+    ax.plot([1, 2, 3], [k, k + 1, k + 0.5])
+    ax.set_title(f"panel {k}")
+for ax in axes[:, 0]:
+    ax.set_ylabel(LABEL)
+"""
+
+
+@pytest.fixture(scope="module")
+def charts() -> Iterator[dict[str, Rendering]]:
+    yield render_charts(
+        {
+            "money": MONEY.replace("TOP", "7.2"),
+            "money_wider": MONEY.replace("TOP", "8.6"),
+            "log": LOG_PANELS.replace("W", "2"),
+            "log_wider": LOG_PANELS.replace("W", "4"),
+            "short": SHORT_PANEL.replace("H", "3"),
+            "shorter": SHORT_PANEL.replace("H", "3.2"),
+            "weeks_2x1": SHARED_WEEKS.replace("ROWS", "2").replace("COLS", "1"),
+            "weeks_1x2": SHARED_WEEKS.replace("ROWS", "1").replace("COLS", "2"),
+            "grid_3x4": MULTIPLES.replace("ROWS", "3").replace("COLS", "4").replace("LABEL", '"Rate (%)"'),
+            "grid_4x3_typo": MULTIPLES.replace("ROWS", "4").replace("COLS", "3").replace("LABEL", '"Raae (%)"'),
+        }
+    )
+
+
+def _found(charts: dict[str, Rendering], ref: str, cand: str) -> list[tuple[str, int]]:
+    found = SceneJudge().judge(Task.CHART, charts[ref], charts[cand]).discrepancies
+    return sorted((d.category, d.severity) for d in found)
+
+
+def test_tick_number_reads_what_formatters_print() -> None:
+    assert tick_number("−5") == -5.0
+    assert tick_number("1.5%") == 1.5
+    assert tick_number("$9M") == 9e6
+    assert tick_number("1,200") == 1200.0
+    assert tick_number("$\\mathdefault{10^{-3}}$") == pytest.approx(1e-3)
+    assert tick_number("$\\mathdefault{2\\times10^{3}}$") == pytest.approx(2e3)
+    assert tick_number("2024-W01") is None and tick_number("Soeth") is None
+    assert locator_ticks(["−100", "0", "100", "200"]) and locator_ticks(["1", "10", "100"])
+    # A typo in a number, two labels swapped, or too few to tell: not a locator's.
+    assert not locator_ticks(["2019", "2029", "2021"]) and not locator_ticks(["0", "20", "10", "30"])
+    assert not locator_ticks(["0", "5"])
+
+
+def test_a_formatters_ticks_follow_a_wider_range(charts: dict[str, Rendering]) -> None:
+    assert _found(charts, "money", "money_wider") == [("data_error", 1)]
+
+
+def test_log_ticks_follow_a_panel_resized(charts: dict[str, Rendering]) -> None:
+    # Only the width ratio changed; mathtext powers of ten are numbers, respaced with the panel's width.
+    assert _found(charts, "log", "log_wider") == []
+
+
+def test_a_locators_ticks_follow_a_small_resize(charts: dict[str, Rendering]) -> None:
+    axes = charts["short"].scene["axes"], charts["shorter"].scene["axes"]  # type: ignore[index]
+    assert [t["text"] for t in axes[0][1]["yticklabels"]] != [t["text"] for t in axes[1][1]["yticklabels"]]
+    assert _found(charts, "short", "shorter") == []
+
+
+def test_shared_tick_labels_a_new_grid_shows_are_the_layout_change(charts: dict[str, Rendering]) -> None:
+    assert _found(charts, "weeks_2x1", "weeks_1x2") == [("structure_error", 2)]
+
+
+def test_an_outer_label_misspelt_under_a_new_grid_is_one_text_change(charts: dict[str, Rendering]) -> None:
+    # The 4x3 grid labels other panels than the 3x4 one: the typo is one text change, the moved labels none.
+    assert _found(charts, "grid_3x4", "grid_4x3_typo") == [("structure_error", 2), ("text_error", 1)]
