@@ -1,5 +1,6 @@
 """Scene judge, charts: tick labels and axis labels that follow another change (a formatter's numbers after a
-range change, a locator's ticks after a resize, the outer labels of shared axes after a new subplot grid)."""
+range change, a locator's ticks after a resize, the outer labels of shared axes after a new subplot grid), and where
+a radar chart's changed point is drawn."""
 
 from __future__ import annotations
 
@@ -121,3 +122,32 @@ def test_shared_tick_labels_a_new_grid_shows_are_the_layout_change(charts: dict[
 def test_an_outer_label_misspelt_under_a_new_grid_is_one_text_change(charts: dict[str, Rendering]) -> None:
     # The 4x3 grid labels other panels than the 3x4 one: the typo is one text change, the moved labels none.
     assert _found(charts, "grid_3x4", "grid_4x3_typo") == [("structure_error", 2), ("text_error", 1)]
+
+
+# A radar chart: angle 0 at the top, clockwise (the scene keeps neither).
+RADAR = """
+import matplotlib.pyplot as plt
+import numpy as np
+names = ["Pace", "Shooting", "Passing", "Dribbling", "Defending", "Physical", "Vision", "Stamina"]
+vals = [70, 65, 55, 82, 78, 85, WEST, 58]
+angles = np.linspace(0, 2 * np.pi, len(names), endpoint=False).tolist()
+fig, ax = plt.subplots(figsize=(6, 6), subplot_kw={"projection": "polar"})
+ax.set_theta_offset(np.pi / 2)
+ax.set_theta_direction(-1)
+ax.plot(angles + angles[:1], [60, 72, 50, 66, 70, 58, 64, 75, 60], color="#1f77b4", label="Player A")
+ax.plot(angles + angles[:1], vals + vals[:1], color="#d62728", label="Player B")
+ax.set_xticks(angles)
+ax.set_xticklabels(names)
+ax.set_ylim(0, 100)
+"""
+
+
+def test_a_radar_points_change_is_boxed_where_it_is_drawn() -> None:
+    charts = render_charts({"radar": RADAR.replace("WEST", "62"), "radar_west": RADAR.replace("WEST", "90")})
+    [d] = SceneJudge().judge(Task.CHART, charts["radar"], charts["radar_west"]).discrepancies
+    assert d.category == "data_error" and d.bbox is not None, d
+    # The 7th of 8 angles, clockwise from the top, is drawn west of the centre, halfway down.
+    box = charts["radar"].scene["axes"][0]["bbox"]  # type: ignore[index]
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    bx, by = (d.bbox[0] + d.bbox[2]) / 2, (d.bbox[1] + d.bbox[3]) / 2
+    assert bx < cx - 0.2 and abs(by - cy) < 0.05, (d.bbox, box)
