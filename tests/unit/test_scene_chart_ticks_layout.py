@@ -151,3 +151,30 @@ def test_a_radar_points_change_is_boxed_where_it_is_drawn() -> None:
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     bx, by = (d.bbox[0] + d.bbox[2]) / 2, (d.bbox[1] + d.bbox[3]) / 2
     assert bx < cx - 0.2 and abs(by - cy) < 0.05, (d.bbox, box)
+
+
+# A histogram of counts (unlabelled bars) under a labelled line; the legend lists the line only.
+PSTH = """
+import matplotlib.pyplot as plt
+import numpy as np
+edges = np.linspace(0, 2, 21)
+counts = 20 + 15 * np.sin(np.linspace(0, 3, 20))
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar(edges[:-1], counts, width=0.1, align="edge", color="0.35", edgecolor="none")
+EXTRA
+ax.plot(np.linspace(0, 2, 50), 20 + 15 * np.sin(np.linspace(0, 3, 50)), color="#1f77b4", label=LABEL)
+ax.legend(loc="upper right")
+"""
+
+
+def test_bars_added_in_a_labelled_lines_colour_do_not_take_its_legend_name() -> None:
+    extra = 'ax.bar(edges[:-1], counts * 0.7, width=0.1, align="edge", color="#1f77b4")'
+    charts = render_charts(
+        {
+            "psth": PSTH.replace("EXTRA", "").replace("LABEL", '"true rate"'),
+            "psth_extra": PSTH.replace("EXTRA", extra).replace("LABEL", '"true share"'),
+        }
+    )
+    found = SceneJudge().judge(Task.CHART, charts["psth"], charts["psth_extra"]).discrepancies
+    # The bars added are an extra series; the line's legend entry reworded is its own text change.
+    assert sorted((d.category, d.severity) for d in found) == [("data_error", 3), ("text_error", 2)], found

@@ -131,7 +131,7 @@ def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str
     # Lines carry their own labels: their legend entries do not name bars (the bar and line colour cycles
     # are separate, so a bar series often shares its colour with a line).
     line_labels = {labelled(line.get("label")) for line in ax.get("lines") or []} - {None}
-    by_colour = [(lc, lt) for lc, lt in by_colour if lt not in line_labels] or by_colour
+    by_colour = [(lc, lt) for lc, lt in by_colour if lt not in line_labels]
 
     def legend_name(colour: str | None) -> str | None:
         for lc, lt in by_colour:
