@@ -178,3 +178,22 @@ def test_bars_added_in_a_labelled_lines_colour_do_not_take_its_legend_name() -> 
     found = SceneJudge().judge(Task.CHART, charts["psth"], charts["psth_extra"]).discrepancies
     # The bars added are an extra series; the line's legend entry reworded is its own text change.
     assert sorted((d.category, d.severity) for d in found) == [("data_error", 3), ("text_error", 2)], found
+
+
+# A pie labelled from a list of names, its legend quoting each name with its amount.
+BUDGET = """
+import matplotlib.pyplot as plt
+labels = ["Housing", "Food", "Transport", NAME, "Savings"]
+amounts = [1450, 620, 380, 210, 500]
+fig, ax = plt.subplots(figsize=(7, 5))
+ax.pie(amounts, labels=labels, startangle=90)
+ax.legend([f"{lab}: ${a:,}" for lab, a in zip(labels, amounts)], loc="center left", bbox_to_anchor=(1.0, 0.5))
+"""
+
+
+def test_a_name_reworded_in_a_slice_label_and_its_legend_entry_is_one_change() -> None:
+    charts = render_charts(
+        {"pie": BUDGET.replace("NAME", '"Utilities"'), "pie_word": BUDGET.replace("NAME", '"Profit"')}
+    )
+    found = SceneJudge().judge(Task.CHART, charts["pie"], charts["pie_word"]).discrepancies
+    assert [(d.category, d.severity) for d in found] == [("text_error", 2)], found

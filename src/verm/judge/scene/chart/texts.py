@@ -357,7 +357,8 @@ class TextRules:
                 out.add("style_error", 1, where, "the legend entries are in a different order", c.get("bbox"))
             for a, b in zip(gone, new, strict=False):
                 out.add("text_error", text_severity(a, b), where,
-                        f"the legend entry reads {quote(b)}, should be {quote(a)}", c.get("bbox"))  # fmt: skip
+                        f"the legend entry reads {quote(b)}, should be {quote(a)}", c.get("bbox"),
+                        _entry_unit(a, b, where))  # fmt: skip
             for a in gone[len(new) :]:
                 out.add("text_error", 2, where, f"the legend entry {quote(a)} is missing", c.get("bbox"))
             for b in new[len(gone) :]:
@@ -378,7 +379,7 @@ class TextRules:
                             continue  # an entry quoting the data ('Mean: 12.3') follows the data
                         sev = text_severity(a, b)
                         out.add("text_error", sev, where, f"the legend entry reads {quote(b)}, should be {quote(a)}",
-                                c.get("bbox"))  # fmt: skip
+                                c.get("bbox"), _entry_unit(a, b, where))  # fmt: skip
                     continue
                 for a in gone:
                     out.add("text_error", 2, where, f"the legend entry {quote(a)} is missing", c.get("bbox"))
@@ -396,3 +397,11 @@ class TextRules:
             return  # a legend left with no entries shows nothing where it sits: its entries' series are gone
         if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (lr == lc != "best" and moved > 0.15):
             out.add("style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"))
+
+
+def _entry_unit(a: str, b: str, where: str) -> Unit:
+    """A legend entry reworded: the same edit of another text (a pie's slice label its legend entry quotes, both
+    from one list of names) is one discrepancy (`grade.merge_units`)."""
+    return Unit(
+        "text", None, text_edit(a, b), "legend entry", where[: -len(" legend")] if where.endswith(" legend") else where
+    )
