@@ -197,3 +197,36 @@ def test_a_name_reworded_in_a_slice_label_and_its_legend_entry_is_one_change() -
     )
     found = SceneJudge().judge(Task.CHART, charts["pie"], charts["pie_word"]).discrepancies
     assert [(d.category, d.severity) for d in found] == [("text_error", 2)], found
+
+
+# Diverging stacked bars drawn level by level from lists of names, colours and counts.
+LIKERT = """
+import matplotlib.pyplot as plt
+import numpy as np
+levels = LEVELS
+counts = np.array([[4, 11, 18, 52, 35], [9, 17, 25, 44, 25], [22, 38, 31, 21, 8]])
+counts[1, 3] = ROW1
+pct = counts / counts.sum(axis=1, keepdims=True) * 100
+colors = ["#ca0020", "#f4a582", "#d9d9d9", "#92c5de", "#0571b0"]
+left = -(pct[:, 0] + pct[:, 1] + pct[:, 2] / 2)
+fig, ax = plt.subplots(figsize=(9, 4))
+for k, level in enumerate(levels):
+    ax.barh(np.arange(3), pct[:, k], left=left, color=colors[k], label=level, height=0.6)
+    left = left + pct[:, k]
+ax.legend(ncols=5, loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=8)
+"""
+LEVELS = ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"]
+SWAPPED = ["Strongly disagree", "Strongly agree", "Neutral", "Agree", "Disagree"]
+
+
+def test_two_series_names_swapped_beside_a_data_change_are_one_text_change() -> None:
+    charts = render_charts(
+        {
+            "likert": LIKERT.replace("LEVELS", repr(LEVELS)).replace("ROW1", "44"),
+            "likert_swapped": LIKERT.replace("LEVELS", repr(SWAPPED)).replace("ROW1", "41"),
+        }
+    )
+    found = SceneJudge().judge(Task.CHART, charts["likert"], charts["likert_swapped"]).discrepancies
+    # The names traded places over the series' colours and data: one text change (3: the values are
+    # misattributed), beside the one row's data change; no series' every value or colour changed.
+    assert sorted((d.category, d.severity) for d in found) == [("data_error", 1), ("text_error", 3)], found

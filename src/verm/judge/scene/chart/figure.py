@@ -268,11 +268,12 @@ class ChartDiff(TextRules):
             # A colour bar draws the colour scale of another axes' image: its values and ticks follow that
             # image's data (reported there); only its texts are its own.
             missing, extra = set(), set()
-            data_changed = True
+            data_changed, relabelled = True, False
         else:
             found = compare_data(out, r, c, AxCtx(r, c, where, self.size))
             sketch = found.sketch
             missing, extra, self.lost_baseline = found.missing, found.extra, found.lost_baseline
+            relabelled = found.relabelled
             self.retyped |= found.retyped
             if found.weight > 0:
                 hidden = Hidden(where, r.get("bbox"), _place(r), found)
@@ -308,7 +309,8 @@ class ChartDiff(TextRules):
         # Legends last: a twin axes' legend lists the other axes' series too.
         self.missing |= missing
         self.extra |= extra
-        self.legends.append((r.get("legend"), c.get("legend"), f"{where} legend", data_changed))
+        # Names that traded places over their series' data are the legend's change even beside changed data.
+        self.legends.append((r.get("legend"), c.get("legend"), f"{where} legend", data_changed and not relabelled))
         out.colour("style_error", "the plot background", where, r.get("facecolor"), c.get("facecolor"), c.get("bbox"),
                    Unit("background colour", r.get("facecolor"), c.get("facecolor"), "plot", where))  # fmt: skip
         if r.get("grid") and c.get("grid") and r.get("grid_color") and c.get("grid_color"):

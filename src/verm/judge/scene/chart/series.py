@@ -360,9 +360,45 @@ def match_series(sr: Sequence[Series], sc: Sequence[Series]) -> tuple[list[tuple
         return s
 
     if len(sr) == len(sc):  # nothing missing: every series has a partner
-        return greedy_pairs(sr, sc, score)
-    # Something is missing or extra: only pair series with real evidence (a name, a colour, the data).
-    return greedy_pairs(sr, sc, score, minimum=1.9)
+        pairs, lost, extra = greedy_pairs(sr, sc, score)
+    else:  # something is missing or extra: only pair series with real evidence (a name, a colour, the data)
+        pairs, lost, extra = greedy_pairs(sr, sc, score, minimum=1.9)
+    return _names_swapped(sr, sc, pairs), lost, extra
+
+
+def _value_gap(a: Series, b: Series) -> float:
+    """The share of two series' (first) values that differ; 1 when they hold different counts."""
+    va, vb = first_values(a), first_values(b)
+    if not va or len(va) != len(vb):
+        return 1.0
+    off = sum(
+        not (isinstance(x, (int, float)) and isinstance(y, (int, float)) and abs(x - y) <= 1e-6 * max(abs(x), 1.0))
+        for x, y in zip(va, vb, strict=True)
+    )
+    return off / len(va)
+
+
+def _names_swapped(sr: Sequence[Series], sc: Sequence[Series], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two series paired by their names whose colours and values match crosswise: their labels traded places
+    (a list of names reordered, the colours and data drawn from their own lists), so each series pairs with
+    the one of its colour and values and the legend tells the swap (`panels.legend_labels_swapped`). Colours
+    that traded places instead keep the values with the names."""
+
+    def same_colour(a: Series, b: Series) -> bool:
+        return bool(a.colour and b.colour and delta_e(a.colour, b.colour) <= 8)
+
+    out = list(pairs)
+    for x in range(len(out)):
+        for y in range(x + 1, len(out)):
+            (i, j), (k, m) = out[x], out[y]
+            a, b, c, d = sr[i], sc[j], sr[k], sc[m]
+            if not (a.name and c.name and a.name == b.name and c.name == d.name and a.kind == c.kind):
+                continue
+            if same_colour(a, b) or same_colour(c, d) or not (same_colour(a, d) and same_colour(c, b)):
+                continue
+            if _value_gap(a, d) + _value_gap(c, b) < _value_gap(a, b) + _value_gap(c, d):
+                out[x], out[y] = (i, m), (k, j)
+    return sorted(out)
 
 
 def retype_score(i: int, a: Series, j: int, b: Series) -> float:
