@@ -230,3 +230,30 @@ def test_two_series_names_swapped_beside_a_data_change_are_one_text_change() -> 
     # The names traded places over the series' colours and data: one text change (3: the values are
     # misattributed), beside the one row's data change; no series' every value or colour changed.
     assert sorted((d.category, d.severity) for d in found) == [("data_error", 1), ("text_error", 3)], found
+
+
+# Monthly sales (a line and its band) against a dashed target line.
+SALES = """
+import matplotlib.pyplot as plt
+import numpy as np
+m = np.arange(12)
+sales = 100 + 30 * np.sin(m / 2)
+fig, ax = plt.subplots(figsize=(7, 4))
+ax.plot(m, sales, color="#1f77b4", label="Sales")
+ax.plot(m, np.full(12, 110.0), color="#d62728", linestyle=STYLE, label="Target")
+EXTRA
+ax.legend(loc="upper left")
+"""
+
+
+def test_a_line_style_changed_under_an_area_added_over_it_is_one_change() -> None:
+    extra = 'ax.fill_between(m, 0, sales * 1.2, color="#9467bd", alpha=0.5)'
+    charts = render_charts(
+        {
+            "sales": SALES.replace("STYLE", '"--"').replace("EXTRA", ""),
+            "sales_area": SALES.replace("STYLE", '"-."').replace("EXTRA", extra),
+        }
+    )
+    found = SceneJudge().judge(Task.CHART, charts["sales"], charts["sales_area"]).discrepancies
+    # The scene paints no dashes: the restyled line's change is all of its pixels, under the area added.
+    assert [(d.category, d.severity) for d in found] == [("data_error", 3)], found

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou, intersection_area, union_box
-from verm.judge.scene.chart.sketch import overlap
+from verm.judge.scene.chart.sketch import MIN_PIXELS, overlap
 from verm.judge.scene.colour import channel_change, delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, Unit, merged_finding, same_place_groups
 from verm.judge.scene.text import fmt_number, quote
@@ -406,6 +406,17 @@ def _painted(f: Finding) -> Any:
             found = sketch.axis_footprint(f.tags["axis_change"])
         elif sketch is not None and f.tags.get("drawn"):
             found = sketch.change_footprint(f.tags["drawn"])
+            if (
+                found is not None
+                and int(found.sum()) < MIN_PIXELS
+                and f.unit is not None
+                and f.unit.attribute == "line style"
+            ):
+                # The painting draws no dashes: a line style changed every pixel of its lines.
+                dashed = [sketch.marks(p[1]) for p in f.tags["drawn"] if len(p) > 2 and p[1] is not None]
+                found = next((m for m in dashed if m is not None), found)
+                for m in dashed[1:]:
+                    found = found | m if m is not None else found
         f.tags["_painted"] = found
     return f.tags["_painted"]
 
