@@ -257,3 +257,23 @@ def test_a_line_style_changed_under_an_area_added_over_it_is_one_change() -> Non
     found = SceneJudge().judge(Task.CHART, charts["sales"], charts["sales_area"]).discrepancies
     # The scene paints no dashes: the restyled line's change is all of its pixels, under the area added.
     assert [(d.category, d.severity) for d in found] == [("data_error", 3)], found
+
+
+# Two dose-response curves computed over one list of concentrations.
+DOSE = """
+import matplotlib.pyplot as plt
+import numpy as np
+conc = np.array([0.01, 0.03, 0.1, 0.3, 1, 3, CONC, 30, 100])
+fig, ax = plt.subplots(figsize=(6, 4))
+for ic50, colour in ((0.4, "#1f77b4"), (3.1, "#d62728")):
+    ax.plot(conc, 100 / (1 + conc / ic50), marker="o", color=colour, label=f"IC50 = {ic50}")
+ax.set_xscale("log")
+ax.legend()
+"""
+
+
+def test_one_shared_x_value_changed_under_two_computed_curves_is_one_change() -> None:
+    charts = render_charts({"dose": DOSE.replace("CONC", "10"), "dose_moved": DOSE.replace("CONC", "20")})
+    found = SceneJudge().judge(Task.CHART, charts["dose"], charts["dose_moved"]).discrepancies
+    # The second curve's value at the moved concentration follows it: not its own change.
+    assert [d.category for d in found] == ["data_error"], found
