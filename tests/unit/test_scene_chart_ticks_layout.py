@@ -277,3 +277,31 @@ def test_one_shared_x_value_changed_under_two_computed_curves_is_one_change() ->
     found = SceneJudge().judge(Task.CHART, charts["dose"], charts["dose_moved"]).discrepancies
     # The second curve's value at the moved concentration follows it: not its own change.
     assert [d.category for d in found] == ["data_error"], found
+
+
+# Bubbles with two legends: the regions' kept with add_artist, then a size legend.
+BUBBLES = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(8, 5))
+ax.scatter([1, 2, 3, 4], [60, 65, TOP, 70], s=[40, 80, 160, 60], color="#e41a1c", label="Africa")
+ax.scatter([2, 3, 5, 6], [72, 75, 78, 80], s=[50, 90, 30, 70], color="#377eb8", label="Europe")
+first = ax.legend(loc=LOC, title="Region")
+ax.add_artist(first)
+handles = [ax.scatter([], [], s=p, color="0.6") for p in (20, 80)]
+ax.legend(handles, ["10 M", "50 M"], title="Population", loc="lower right")
+"""
+
+
+def test_a_legend_kept_as_an_artist_does_not_move_with_the_data() -> None:
+    charts = render_charts(
+        {
+            "bubbles": BUBBLES.replace("TOP", "62").replace("LOC", '"upper left"'),
+            "bubbles_scaled": BUBBLES.replace("TOP", "95").replace("LOC", '"upper left"'),
+            "bubbles_moved": BUBBLES.replace("TOP", "62").replace("LOC", '"center left"'),
+        }
+    )
+    scaled = SceneJudge().judge(Task.CHART, charts["bubbles"], charts["bubbles_scaled"]).discrepancies
+    # One value changed (the y range followed it); the region legend, placed in the axes, is no shape that moved.
+    assert [d.category for d in scaled] == ["data_error"], scaled
+    moved = SceneJudge().judge(Task.CHART, charts["bubbles"], charts["bubbles_moved"]).discrepancies
+    assert [(d.category, d.severity) for d in moved] == [("style_error", 1)], moved

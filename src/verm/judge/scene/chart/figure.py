@@ -173,6 +173,26 @@ class ChartDiff(TextRules):
                      f"the colour scale spans {new}, should be {old}: the same colours show other values",
                      c.get("bbox"), footprint="axes")  # fmt: skip
 
+    def _kept_legends(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:
+        """Legends kept as artists (``add_artist``: a second legend) whose place in the axes changed, in order:
+        style_error 1, as the axes' legend (the scene keeps their boxes only)."""
+        boxes_r = [(clean_box(a.get("bbox")), r) for a in r.get("artists") or [] if a.get("type") == "Legend"]
+        boxes_c = [(clean_box(a.get("bbox")), c) for a in c.get("artists") or [] if a.get("type") == "Legend"]
+        for (a, ax_a), (b, ax_b) in zip(boxes_r, boxes_c, strict=False):
+            fa, fb = clean_box(ax_a.get("bbox")), clean_box(ax_b.get("bbox"))
+            if a is None or b is None or fa is None or fb is None:
+                continue
+            ca = (
+                ((a[0] + a[2]) / 2 - fa[0]) / max(fa[2] - fa[0], 1e-9),
+                ((a[1] + a[3]) / 2 - fa[1]) / max(fa[3] - fa[1], 1e-9),
+            )
+            cb = (
+                ((b[0] + b[2]) / 2 - fb[0]) / max(fb[2] - fb[0], 1e-9),
+                ((b[1] + b[3]) / 2 - fb[1]) / max(fb[3] - fb[1], 1e-9),
+            )
+            if max(abs(ca[0] - cb[0]), abs(ca[1] - cb[1])) > 0.15:
+                self.out.add("style_error", 1, f"{where} legend", "a legend is at another place in the plot", b)
+
     def missing_axes(self, r: dict[str, Any], where: str, kinds: dict[str, Any]) -> None:
         """A reference axes the candidate does not show: one discrepancy, and all its data is missing."""
         weight = data_weight(kinds)
@@ -311,6 +331,7 @@ class ChartDiff(TextRules):
         self.extra |= extra
         # Names that traded places over their series' data are the legend's change even beside changed data.
         self.legends.append((r.get("legend"), c.get("legend"), f"{where} legend", data_changed and not relabelled))
+        self._kept_legends(r, c, where)
         out.colour("style_error", "the plot background", where, r.get("facecolor"), c.get("facecolor"), c.get("bbox"),
                    Unit("background colour", r.get("facecolor"), c.get("facecolor"), "plot", where))  # fmt: skip
         if r.get("grid") and c.get("grid") and r.get("grid_color") and c.get("grid_color"):

@@ -222,7 +222,8 @@ def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str
         elif t not in ("Wedge", "PathPatch", "Shadow"):  # a shadow follows the patch it shades
             shapes.setdefault(t, []).append(p)
     for a in ax.get("artists") or []:  # an inset's zoom indicator and the like: shapes too
-        shapes.setdefault(str(a.get("type")), []).append(a)
+        if not placed_in_axes(a):
+            shapes.setdefault(str(a.get("type")), []).append(a)
     face = ax.get("facecolor")
     pie = union_box([w.get("bbox") for w in wedges]) if wedges else None
     for t, members in shapes.items():
@@ -245,6 +246,13 @@ def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str
     for im in ax.get("images") or []:
         add("image", Series("image", None, None, [im], 0))
     return out
+
+
+def placed_in_axes(artist: dict[str, Any]) -> bool:
+    """An artist placed in the axes' own coordinates, not at data values (a second legend kept with
+    ``add_artist``, an anchored box): it shows no data, and a rescaled axis does not move it."""
+    t = str(artist.get("type"))
+    return t == "Legend" or t.startswith("Anchored")
 
 
 def _bar_groups(
