@@ -305,3 +305,17 @@ def test_a_legend_kept_as_an_artist_does_not_move_with_the_data() -> None:
     assert [d.category for d in scaled] == ["data_error"], scaled
     moved = SceneJudge().judge(Task.CHART, charts["bubbles"], charts["bubbles_moved"]).discrepancies
     assert [(d.category, d.severity) for d in moved] == [("style_error", 1)], moved
+
+
+ARROW = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot([1, 2, 3, 4, 5], [3.0, 5.0, 9.0, 4.0, 6.0], color="#4c72b0")
+ax.annotate("peak", xy=(3, 9.0), xytext=(4, 8.5), arrowprops=dict(arrowstyle="->", color=COLOUR, lw=1))
+"""
+
+
+def test_a_thin_arrow_turned_from_black_to_a_dark_grey_shows_nothing() -> None:
+    charts = render_charts({"black": ARROW.replace("COLOUR", '"black"'), "grey": ARROW.replace("COLOUR", '"#1d1d1d"')})
+    # A one-pixel stroke blends with the white beside it: a change of 29 on each channel shows as under 24.
+    assert SceneJudge().judge(Task.CHART, charts["black"], charts["grey"]).discrepancies == []

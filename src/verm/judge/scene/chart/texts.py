@@ -16,7 +16,7 @@ from collections import Counter
 from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou_clean, centre_distance, clean_box, union_box
-from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit, text_recolour_shows
+from verm.judge.scene.chart.grade import CONFUSABLE_DE, outline_shows, text_edit, text_recolour_shows
 from verm.judge.scene.chart.panels import (
     legend_labels_swapped,
 )
@@ -272,7 +272,9 @@ class TextRules:
                         "traded places", union_box([box_c[j], box_c[j2]]))  # fmt: skip
         for i, j in pairs:  # an annotation's arrow recoloured (arrowprops): a look of its own
             ar, ac = ra[i].get("arrow") or {}, ca[j].get("arrow") or {}
-            if ar and ac:
+            # An arrow is a thin stroke, blended by anti-aliasing: a change a pixel shows (black to a dark grey
+            # does not).
+            if ar and ac and outline_shows(ar.get("color"), ac.get("color")):
                 out.colour("style_error", f"the arrow colour of the annotation {quote(text_r[i], 30)}",
                            f"{where} annotation arrow", ar.get("color"), ac.get("color"), ac.get("bbox"))  # fmt: skip
         label_colours = {t.get("color") for t in ra if derived(_text_of(t))}
