@@ -4,6 +4,7 @@ a radar chart's changed point is drawn."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 
 import pytest
@@ -319,3 +320,28 @@ def test_a_thin_arrow_turned_from_black_to_a_dark_grey_shows_nothing() -> None:
     charts = render_charts({"black": ARROW.replace("COLOUR", '"black"'), "grey": ARROW.replace("COLOUR", '"#1d1d1d"')})
     # A one-pixel stroke blends with the white beside it: a change of 29 on each channel shows as under 24.
     assert SceneJudge().judge(Task.CHART, charts["black"], charts["grey"]).discrepancies == []
+
+
+TERRAIN = """
+import matplotlib.pyplot as plt
+import numpy as np
+fig = plt.figure(figsize=(7, 5))
+ax = fig.add_subplot(projection="3d")
+x, y = np.meshgrid(np.arange(3), np.arange(4))
+ax.bar3d(x.ravel(), y.ravel(), 0, 0.5, 0.5, (x + y + 1).ravel().astype(float), color="#4c72b0")
+ax.set_yticks([0, 1, 2, 3])
+ax.set_yticklabels(["North", SOUTH, "East", "West"])
+"""
+
+
+def test_a_tick_label_changed_whose_boxes_the_scene_clipped_is_boxed_on_its_axes() -> None:
+    charts = render_charts(
+        {"terrain": TERRAIN.replace("SOUTH", '"South"'), "typo": TERRAIN.replace("SOUTH", '"Soeth"')}
+    )
+    scenes = [copy.deepcopy(charts[k].scene) for k in ("terrain", "typo")]
+    for scene in scenes:  # as a 3-D axes' labels come out in some figures: every box clipped to the right edge
+        for t in scene["axes"][0]["yticklabels"]:  # type: ignore[index]
+            t["bbox"] = [1.0, t["bbox"][1], 1.0, t["bbox"][3]]
+    [d] = SceneJudge().compare(Task.CHART, scenes[0], scenes[1])  # type: ignore[arg-type]
+    assert d.category == "text_error" and d.bbox is not None, d
+    assert d.bbox[2] - d.bbox[0] > 0.05 and d.bbox[3] - d.bbox[1] > 0.05, d.bbox

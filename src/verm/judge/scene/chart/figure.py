@@ -349,8 +349,10 @@ class ChartDiff(TextRules):
         out = self.out
         rs, cs = r.get(f"{axis}scale"), c.get(f"{axis}scale")
         ticks_r, ticks_c = r.get(f"{axis}ticklabels") or [], c.get(f"{axis}ticklabels") or []
-        tick_box = (
-            union_box([t.get("bbox") for t in ticks_c]) or union_box([t.get("bbox") for t in ticks_r]) or c.get("bbox")
+        # Labels whose boxes the scene clipped to nothing (a 3-D axes' tick labels) tell no place: the axes' box.
+        tick_box = next(
+            (union_box([t.get("bbox") for t in ticks]) for ticks in (ticks_c, ticks_r) if _shown_boxes(ticks)),
+            c.get("bbox"),
         )
         if rs != cs:
             # Values read the same on either scale; the data's shape changes (2), barely when its marks move
@@ -466,6 +468,12 @@ class ChartDiff(TextRules):
                 f"{axis}-axis tick labels differ: " + "; ".join(diffs[:4]) + ("; …" if len(diffs) > 4 else ""),
                 tick_box, Unit(f"{axis}-axis tick labels", "|".join(tr), "|".join(tc), "axis", where),
                 label_swaps=swaps)  # fmt: skip
+
+
+def _shown_boxes(texts: list[dict[str, Any]]) -> list[tuple[float, float, float, float]]:
+    """The boxes of texts that cover some of the image (clipped to it)."""
+    boxes = [clean_box(t.get("bbox")) for t in texts]
+    return [b for b in boxes if b is not None and b[2] > b[0] and b[3] > b[1]]
 
 
 def _read_as_hidden(r: dict[str, Any], c: dict[str, Any], category: str, sev: int, text: str) -> tuple[str, int, str]:
