@@ -345,3 +345,33 @@ def test_a_tick_label_changed_whose_boxes_the_scene_clipped_is_boxed_on_its_axes
     [d] = SceneJudge().compare(Task.CHART, scenes[0], scenes[1])  # type: ignore[arg-type]
     assert d.category == "text_error" and d.bbox is not None, d
     assert d.bbox[2] - d.bbox[0] > 0.05 and d.bbox[3] - d.bbox[1] > 0.05, d.bbox
+
+
+TRAINING = """
+import matplotlib.pyplot as plt
+import numpy as np
+ep = np.arange(1, 21)
+fig, ax = plt.subplots(figsize=(7, 4))
+ax.plot(ep, 1 / ep, marker=MARK, color="#1f77b4", label="train")
+ax.plot(ep, 1.2 / ep + 0.05, marker=MARK, color="#ff7f0e", label="val")
+EXTRA
+ax.legend(loc=LOC)
+"""
+
+
+def test_a_legend_moved_beside_restyled_lines_or_with_a_series_added() -> None:
+    extra = 'ax.plot(ep[:4], 0.02 + 0 * ep[:4], color="#2ca02c", label="baseline")'
+    base = TRAINING.replace("EXTRA", "")
+    charts = render_charts(
+        {
+            "ref": base.replace("MARK", '"o"').replace("LOC", '"upper right"'),
+            "restyled": base.replace("MARK", '"^"').replace("LOC", '"center right"'),
+            "added": TRAINING.replace("EXTRA", extra).replace("MARK", '"o"').replace("LOC", '"lower left"'),
+        }
+    )
+    # The markers change the lines' pixels; the legend moved elsewhere in its box: two changes.
+    restyled = SceneJudge().judge(Task.CHART, charts["ref"], charts["restyled"]).discrepancies
+    assert sorted((d.category, d.severity) for d in restyled) == [("style_error", 1), ("style_error", 1)], restyled
+    # A named series added gave the legend an entry: the legend that moved changed with it, one change.
+    added = SceneJudge().judge(Task.CHART, charts["ref"], charts["added"]).discrepancies
+    assert [(d.category, d.severity) for d in added] == [("data_error", 3)], added

@@ -353,6 +353,16 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     touch): texts only with texts."""
     if (fa == "text") != (fb == "text") or (a.tags.get("missing") and b.tags.get("missing")):
         return False  # missing content is what it hides: each piece costs
+    if a.tags.get("legend_moved") or b.tags.get("legend_moved"):
+        moved, other = (a, b) if a.tags.get("legend_moved") else (b, a)
+        if moved.tags.get("axes") == other.tags.get("axes") and any(
+            len(p) >= 2 and (p[0] is None) != (p[1] is None) and getattr(p[0] or p[1], "name", None)
+            for p in other.tags.get("drawn") or []
+        ):
+            # A named series gone or added took its entry from the legend, or gave it one: the legend changed.
+            return True
+        if other.category == "style_error" and other.unit is not None and other.unit.noun != "text":
+            return False  # the series' looks change their marks; the legend's handles are a sliver of its box
     if (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")}) and (
         same := _same_marks(a, b)
     ) is not None:

@@ -398,7 +398,9 @@ class TextRules:
         if not tc and tr:
             return  # a legend left with no entries shows nothing where it sits: its entries' series are gone
         if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (lr == lc != "best" and moved > 0.15):
-            out.add("style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"))
+            out.add(
+                "style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"), legend_moved=True
+            )
 
 
 def _entry_unit(a: str, b: str, where: str) -> Unit:
