@@ -9,6 +9,8 @@ numbers in a text (table cells, legend entries that quote the data).
 from __future__ import annotations
 
 import difflib
+import itertools
+import math
 import re
 
 _PUNCT_RE = re.compile(r"[\s\W_]+", re.UNICODE)
@@ -74,3 +76,58 @@ def is_value_text(s: str) -> bool:
     """A number, as `is_numeric_text`, or a number with a magnitude suffix: what a value label prints."""
     m = _MAGNITUDE_RE.match(s.strip())
     return is_numeric_text(m.group(1) if m else s)
+
+
+_MATHTEXT_RE = re.compile(r"^\$\\mathdefault\{(.*)\}\$$|^\$(.*)\$$")
+_POWER_RE = re.compile(r"^(?:([-+]?\d+(?:\.\d+)?)\s*(?:\\times|×|\\cdot)\s*)?(10|e)\s*\^\s*\{?\s*([-+]?\d+)\s*\}?$")
+_SCALE = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "G": 1e9, "T": 1e12, "bn": 1e9, "mn": 1e6, "tn": 1e12}
+
+
+def tick_number(s: str) -> float | None:
+    """The number a formatter printed as a tick label ('−5', '1.5%', '$9M', '1,200', '$\\mathdefault{10^{-3}}$',
+    '2×10^{3}'), or None when the label is not one number (a category name, a date)."""
+    t = str(s).strip().replace("−", "-").replace("–", "-")
+    m = _MATHTEXT_RE.match(t)
+    if m:
+        t = (m.group(1) if m.group(1) is not None else m.group(2)).strip()
+        t = t.replace("\\minus", "-").replace("{-}", "-")
+    p = _POWER_RE.match(t.replace("\\mathdefault", ""))
+    if p:
+        try:
+            return float(p.group(1) or 1) * (10.0 if p.group(2) == "10" else math.e) ** float(p.group(3))
+        except OverflowError:
+            return None
+    t = t.lstrip("$€£¥").rstrip("%").replace(",", "").strip()
+    sign = 1.0
+    if t.startswith(("-$", "-€", "-£", "-¥")):
+        sign, t = -1.0, t[2:]
+    mult = 1.0
+    for suffix, k in _SCALE.items():
+        if t.endswith(suffix) and len(t) > len(suffix) and t[-len(suffix) - 1].isdigit():
+            t, mult = t[: -len(suffix)].strip(), k
+            break
+    try:
+        v = float(t)
+    except ValueError:
+        return None
+    return sign * v * mult if math.isfinite(v) else None
+
+
+def locator_ticks(labels: list[str]) -> bool:
+    """Tick labels a locator placed: three or more numbers, evenly spaced on a linear or a log scale (empty
+    labels, a locator's minor ticks, are skipped). A typo in a number or two labels that traded places break the
+    spacing; a hand-written list of years or sizes that keeps it reads the same way a locator's would."""
+    vals = [tick_number(x) for x in labels if str(x).strip()]
+    if len(vals) < 3 or any(v is None for v in vals):
+        return False
+
+    def even(vs: list[float]) -> bool:
+        steps = [b - a for a, b in itertools.pairwise(vs)]
+        span = abs(vs[-1] - vs[0])
+        if span <= 0 or (not all(s > 0 for s in steps) and not all(s < 0 for s in steps)):
+            return False
+        return max(steps) - min(steps) <= 0.02 * abs(steps[0]) + 1e-12 * span
+
+    if even(vals):  # type: ignore[arg-type]
+        return True
+    return all(v > 0 for v in vals) and even([math.log10(v) for v in vals])  # type: ignore[union-attr, operator]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from verm.judge.scene.boxes import clean_box, union_box
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, SAME_SERIES_DE
@@ -46,6 +46,8 @@ class AxCtx:
         #: The colours of the candidate's series that kept their reference colour, and its background: what a
         #: recoloured series may now be mistaken for (`confusable`).
         self.colours_c: list[str] = []
+        #: The candidate polar axes' projection (`polar_frame`), read when first asked for; False: none.
+        self._polar: Any = None
 
     @property
     def frame(self) -> tuple[float, float, float, float] | None:
@@ -157,10 +159,21 @@ class AxCtx:
     def point_box(self, x: float | None, y: float | None) -> Any:
         if x is None or y is None:
             return None
+        if self.c.get("name") == "polar":
+            p = self.polar_point(x, y)
+            return None if p is None else (p[0] - 0.02, p[1] - 0.02, p[0] + 0.02, p[1] + 0.02)
         fx, fy = self._frac("x", x), self._frac("y", y)
         if fx is None or fy is None:
             return None
         return (fx - 0.02, fy - 0.02, fx + 0.02, fy + 0.02)
+
+    def polar_point(self, theta: float, r: float) -> tuple[float, float] | None:
+        """A candidate polar axes' data point (angle, radius) in image fractions; the angle's zero and direction
+        (``set_theta_zero_location``, ``set_theta_direction``: a radar chart starts at the top, clockwise) are
+        not in the scene, so they are read off where its lines are drawn (`polar_frame`)."""
+        if self._polar is None:
+            self._polar = polar_frame(self.c, self.size)
+        return None if self._polar is False else _polar_project(self._polar, theta, r)
 
     def rescaled(self, axis: str) -> bool:
         """Whether the limits of ``axis`` moved (by over 2 % of the reference's span): every mark of the axes
@@ -316,3 +329,50 @@ def cuts_data(ax: dict[str, Any], axis: str) -> bool | None:
         return None
     tol = 0.02 * (hi - lo)
     return min(vals) < lo - tol or max(vals) > hi + tol
+
+
+#: Where a polar axes' angle 0 may lie (east, north, west, south) and which way angles grow.
+_POLAR_ZEROS = (0.0, math.pi / 2, math.pi, 3 * math.pi / 2)
+
+Polar = tuple[float, float, float, float, float, float, float, float]  # cx, cy, rx, ry, r0, r1, offset, direction
+
+
+def _polar_project(p: Polar, theta: float, r: float) -> tuple[float, float] | None:
+    cx, cy, rx, ry, r0, r1, offset, direction = p
+    if not (isinstance(theta, (int, float)) and isinstance(r, (int, float))) or r1 == r0:
+        return None
+    t = (r - r0) / (r1 - r0)
+    a = offset + direction * theta
+    return cx + t * rx * math.cos(a), cy - t * ry * math.sin(a)
+
+
+def polar_frame(ax: dict[str, Any], size: tuple[float, float]) -> Polar | Literal[False]:
+    """A polar axes' projection: the circle inscribed in its box, radii over its y limits, and the angle's zero
+    and direction that place its lines' points where their drawn boxes are (east and counter-clockwise, as
+    matplotlib's default, when no line tells). False when the axes has no box or radial limits."""
+    box, lim = clean_box(ax.get("bbox")), ax.get("ylim") or []
+    if box is None or len(lim) != 2 or None in lim:
+        return False
+    w, h = max(size[0], 1.0), max(size[1], 1.0)
+    radius = min((box[2] - box[0]) * w, (box[3] - box[1]) * h) / 2
+    base = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2, radius / w, radius / h, float(lim[0]), float(lim[1]))
+    lines = [
+        ln for ln in ax.get("lines") or []
+        if clean_box(ln.get("bbox")) and len(ln.get("x") or []) >= 2 and len(ln.get("x") or []) == len(ln.get("y") or [])
+    ][:4]  # fmt: skip
+    best, best_err = (*base, 0.0, 1.0), math.inf
+    for offset in _POLAR_ZEROS:
+        for direction in (1.0, -1.0):
+            p = (*base, offset, direction)
+            err = 0.0
+            for ln in lines:
+                pts = [_polar_project(p, t, r) for t, r in zip(ln["x"], ln["y"], strict=True)]
+                pts = [q for q in pts if q is not None]
+                if not pts:
+                    continue
+                drawn = clean_box(ln["bbox"])
+                found = (min(q[0] for q in pts), min(q[1] for q in pts), max(q[0] for q in pts), max(q[1] for q in pts))
+                err += sum(abs(a - b) for a, b in zip(found, drawn, strict=True))
+            if err < best_err - 1e-9:
+                best, best_err = p, err
+    return best

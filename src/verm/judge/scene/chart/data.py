@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -74,6 +75,9 @@ class AxesData:
     pieces: int = 0
     #: Stacks lost whole count as one series each by the count of series: their layers' weight beyond one.
     stacked_extra: float = 0.0
+    #: Series names that traded places over their data (`series._names_swapped`): the legend says so even when
+    #: the data changed too.
+    relabelled: bool = False
     #: The axes pair's marks painted, for where each change shows (`sketch.Sketch`; the findings carry it too).
     sketch: Sketch | None = None
 
@@ -306,6 +310,11 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
             pairs, lost, added = outline_pairs(sr, sc, kr.get("area", []), kc.get("area", []), *area_match)
         else:
             pairs, lost, added = match_series(sr, sc)
+            names_r, names_c = Counter(s.name for s in sr if s.name), Counter(s.name for s in sc if s.name)
+            # Series paired against their names, every name still there: names that traded places.
+            res.relabelled |= names_r == names_c and any(
+                sr[i].name and sc[j].name and sr[i].name != sc[j].name for i, j in pairs
+            )
         if kind == "area":
             area_match = (pairs, lost, added)
         lost_all.extend((sr[i], sr) for i in lost)

@@ -34,7 +34,7 @@ from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_wo
 from verm.judge.scene.chart.texts import TextRules, _text_of
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
 from verm.judge.scene.matching import greedy_pairs
-from verm.judge.scene.text import fmt_number, is_numeric_text, quote, text_severity
+from verm.judge.scene.text import fmt_number, locator_ticks, quote, text_severity, tick_number
 
 
 class ChartDiff(TextRules):
@@ -61,6 +61,7 @@ class ChartDiff(TextRules):
         #: Per axis ("x", "y"): the axis-label texts each figure draws on any of its axes (used when the
         #: subplot layout changed: the grid decides which subplots carry the outer labels, not an edit).
         self.axis_labels: dict[str, tuple[set[str], set[str]]] = {}
+        self.label_pairs: dict[str, set[tuple[str, str]]] = {}
 
     # -- figure
     def run(self, ref: dict[str, Any], cand: dict[str, Any]) -> None:
@@ -100,6 +101,17 @@ class ChartDiff(TextRules):
             return s
 
         pairs, lost, _ = greedy_pairs(rax, cax, score)
+        # Per axis: the (reference, candidate) label texts of the paired subplots that both label that axis.
+        self.label_pairs = {
+            axis: {
+                (a, b)
+                for a, b in (
+                    (_text_of(rax[i].get(f"{axis}label")), _text_of(cax[j].get(f"{axis}label"))) for i, j in pairs
+                )
+                if a and b
+            }
+            for axis in ("x", "y")
+        }
         for i, j in pairs:
             where = _axes_name(rax[i], i, len(rax))
             self.axes(rax[i], cax[j], where)
@@ -160,6 +172,26 @@ class ChartDiff(TextRules):
         self.out.add("data_error", reading_severity(moved), f"{where} colour scale",
                      f"the colour scale spans {new}, should be {old}: the same colours show other values",
                      c.get("bbox"), footprint="axes")  # fmt: skip
+
+    def _kept_legends(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:
+        """Legends kept as artists (``add_artist``: a second legend) whose place in the axes changed, in order:
+        style_error 1, as the axes' legend (the scene keeps their boxes only)."""
+        boxes_r = [(clean_box(a.get("bbox")), r) for a in r.get("artists") or [] if a.get("type") == "Legend"]
+        boxes_c = [(clean_box(a.get("bbox")), c) for a in c.get("artists") or [] if a.get("type") == "Legend"]
+        for (a, ax_a), (b, ax_b) in zip(boxes_r, boxes_c, strict=False):
+            fa, fb = clean_box(ax_a.get("bbox")), clean_box(ax_b.get("bbox"))
+            if a is None or b is None or fa is None or fb is None:
+                continue
+            ca = (
+                ((a[0] + a[2]) / 2 - fa[0]) / max(fa[2] - fa[0], 1e-9),
+                ((a[1] + a[3]) / 2 - fa[1]) / max(fa[3] - fa[1], 1e-9),
+            )
+            cb = (
+                ((b[0] + b[2]) / 2 - fb[0]) / max(fb[2] - fb[0], 1e-9),
+                ((b[1] + b[3]) / 2 - fb[1]) / max(fb[3] - fb[1], 1e-9),
+            )
+            if max(abs(ca[0] - cb[0]), abs(ca[1] - cb[1])) > 0.15:
+                self.out.add("style_error", 1, f"{where} legend", "a legend is at another place in the plot", b)
 
     def missing_axes(self, r: dict[str, Any], where: str, kinds: dict[str, Any]) -> None:
         """A reference axes the candidate does not show: one discrepancy, and all its data is missing."""
@@ -245,7 +277,8 @@ class ChartDiff(TextRules):
                 self.text_pair(f"{where} {label}", label, rt.get(loc) or {}, ct.get(loc) or {}, major=True)
         for axis in ("x", "y"):
             rl, cl = r.get(f"{axis}label") or {}, c.get(f"{axis}label") or {}
-            if self.layout_changed and label_moved(_text_of(rl), _text_of(cl), self.axis_labels.get(axis)):
+            moved = label_moved(_text_of(rl), _text_of(cl), self.axis_labels.get(axis), self.label_pairs.get(axis))
+            if self.layout_changed and moved:
                 continue  # shared axes label the outer subplots: the new grid moved the label, no text changed
             self.text_pair(f"{where} {axis}-axis label", f"{axis}-axis label", rl, cl, major=True)
         n_before = len(out.items)
@@ -255,11 +288,12 @@ class ChartDiff(TextRules):
             # A colour bar draws the colour scale of another axes' image: its values and ticks follow that
             # image's data (reported there); only its texts are its own.
             missing, extra = set(), set()
-            data_changed = True
+            data_changed, relabelled = True, False
         else:
             found = compare_data(out, r, c, AxCtx(r, c, where, self.size))
             sketch = found.sketch
             missing, extra, self.lost_baseline = found.missing, found.extra, found.lost_baseline
+            relabelled = found.relabelled
             self.retyped |= found.retyped
             if found.weight > 0:
                 hidden = Hidden(where, r.get("bbox"), _place(r), found)
@@ -295,7 +329,9 @@ class ChartDiff(TextRules):
         # Legends last: a twin axes' legend lists the other axes' series too.
         self.missing |= missing
         self.extra |= extra
-        self.legends.append((r.get("legend"), c.get("legend"), f"{where} legend", data_changed))
+        # Names that traded places over their series' data are the legend's change even beside changed data.
+        self.legends.append((r.get("legend"), c.get("legend"), f"{where} legend", data_changed and not relabelled))
+        self._kept_legends(r, c, where)
         out.colour("style_error", "the plot background", where, r.get("facecolor"), c.get("facecolor"), c.get("bbox"),
                    Unit("background colour", r.get("facecolor"), c.get("facecolor"), "plot", where))  # fmt: skip
         if r.get("grid") and c.get("grid") and r.get("grid_color") and c.get("grid_color"):
@@ -313,8 +349,10 @@ class ChartDiff(TextRules):
         out = self.out
         rs, cs = r.get(f"{axis}scale"), c.get(f"{axis}scale")
         ticks_r, ticks_c = r.get(f"{axis}ticklabels") or [], c.get(f"{axis}ticklabels") or []
-        tick_box = (
-            union_box([t.get("bbox") for t in ticks_c]) or union_box([t.get("bbox") for t in ticks_r]) or c.get("bbox")
+        # Labels whose boxes the scene clipped to nothing (a 3-D axes' tick labels) tell no place: the axes' box.
+        tick_box = next(
+            (union_box([t.get("bbox") for t in ticks]) for ticks in (ticks_c, ticks_r) if _shown_boxes(ticks)),
+            c.get("bbox"),
         )
         if rs != cs:
             # Values read the same on either scale; the data's shape changes (2), barely when its marks move
@@ -398,9 +436,16 @@ class ChartDiff(TextRules):
         tc = [t.get("text", "") for t in ticks_c]
         if tr == tc:
             return
-        categorical = any(x and not is_numeric_text(x) for x in tr + tc)
-        if not categorical and (not limits_same or data_changed or resized):
-            return  # numeric ticks follow the limits and the axes' size
+        # Numbers a formatter printed ('−5', '1.5%', '$9M', mathtext powers of ten) follow the limits and the axes'
+        # size; so do numbers evenly spaced on both sides, as a locator places them (its tick count follows the
+        # axes' length and the tick font, whatever moved them).
+        categorical = any(x and tick_number(x) is None for x in tr + tc)
+        if not categorical and (
+            not limits_same or data_changed or resized or (locator_ticks(tr) and locator_ticks(tc))
+        ):
+            return
+        if self.layout_changed and any(tr) != any(tc):
+            return  # shared axes label the outer subplots' ticks only: the new grid decides which carry them
         if data_changed and len(tr) != len(tc):
             return  # categories follow the data
         diffs = []
@@ -423,6 +468,12 @@ class ChartDiff(TextRules):
                 f"{axis}-axis tick labels differ: " + "; ".join(diffs[:4]) + ("; …" if len(diffs) > 4 else ""),
                 tick_box, Unit(f"{axis}-axis tick labels", "|".join(tr), "|".join(tc), "axis", where),
                 label_swaps=swaps)  # fmt: skip
+
+
+def _shown_boxes(texts: list[dict[str, Any]]) -> list[tuple[float, float, float, float]]:
+    """The boxes of texts that cover some of the image (clipped to it)."""
+    boxes = [clean_box(t.get("bbox")) for t in texts]
+    return [b for b in boxes if b is not None and b[2] > b[0] and b[3] > b[1]]
 
 
 def _read_as_hidden(r: dict[str, Any], c: dict[str, Any], category: str, sev: int, text: str) -> tuple[str, int, str]:

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou, intersection_area, union_box
-from verm.judge.scene.chart.sketch import overlap
+from verm.judge.scene.chart.sketch import MIN_PIXELS, overlap
 from verm.judge.scene.colour import channel_change, delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, Unit, merged_finding, same_place_groups
 from verm.judge.scene.text import fmt_number, quote
@@ -353,6 +353,16 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     touch): texts only with texts."""
     if (fa == "text") != (fb == "text") or (a.tags.get("missing") and b.tags.get("missing")):
         return False  # missing content is what it hides: each piece costs
+    if a.tags.get("legend_moved") or b.tags.get("legend_moved"):
+        moved, other = (a, b) if a.tags.get("legend_moved") else (b, a)
+        if moved.tags.get("axes") == other.tags.get("axes") and any(
+            len(p) >= 2 and (p[0] is None) != (p[1] is None) and getattr(p[0] or p[1], "name", None)
+            for p in other.tags.get("drawn") or []
+        ):
+            # A named series gone or added took its entry from the legend, or gave it one: the legend changed.
+            return True
+        if other.category == "style_error" and other.unit is not None and other.unit.noun != "text":
+            return False  # the series' looks change their marks; the legend's handles are a sliver of its box
     if (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")}) and (
         same := _same_marks(a, b)
     ) is not None:
@@ -406,6 +416,17 @@ def _painted(f: Finding) -> Any:
             found = sketch.axis_footprint(f.tags["axis_change"])
         elif sketch is not None and f.tags.get("drawn"):
             found = sketch.change_footprint(f.tags["drawn"])
+            if (
+                found is not None
+                and int(found.sum()) < MIN_PIXELS
+                and f.unit is not None
+                and f.unit.attribute == "line style"
+            ):
+                # The painting draws no dashes: a line style changed every pixel of its lines.
+                dashed = [sketch.marks(p[1]) for p in f.tags["drawn"] if len(p) > 2 and p[1] is not None]
+                found = next((m for m in dashed if m is not None), found)
+                for m in dashed[1:]:
+                    found = found | m if m is not None else found
         f.tags["_painted"] = found
     return f.tags["_painted"]
 

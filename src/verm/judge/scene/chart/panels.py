@@ -2,7 +2,7 @@
 
 - Axis labels a changed subplot grid moved: shared axes label the outer subplots only, so the new grid decides
   which panels carry them; a label whose text the other figure draws unchanged on another panel is no text
-  change (`label_moved`).
+  change, nor is one whose change shows where both figures label a panel (`label_moved`).
 - Ranges of shared axes (``sharey=True``): they autoscale together, so the range of a panel whose own data did
   not change follows a panel whose data did (`shared_ranges_follow`).
 - Titles or axis labels that traded places between two panels (a list of names reordered): one text change,
@@ -24,11 +24,18 @@ from verm.judge.scene.text import quote
 Ranges = tuple[bool, dict[str, tuple[Any, Any, list[Finding]]]]
 
 
-def label_moved(rt: str, ct: str, drawn: tuple[set[str], set[str]] | None) -> bool:
-    """An axis label on one side only that the other figure draws, unchanged, on another of its subplots."""
+def label_moved(
+    rt: str, ct: str, drawn: tuple[set[str], set[str]] | None, paired: set[tuple[str, str]] | None = None
+) -> bool:
+    """An axis label on one side only that the other figure draws on another of its subplots: unchanged, or
+    changed alike (``paired``: the (reference, candidate) label texts of the subplots that both label; a text
+    change there is reported there, once)."""
     if drawn is None or bool(rt) == bool(ct):
         return False
-    return (rt in drawn[1]) if rt else (ct in drawn[0])
+    paired = paired or set()
+    if rt:
+        return rt in drawn[1] or any(a == rt for a, _ in paired)
+    return ct in drawn[0] or any(b == ct for _, b in paired)
 
 
 def shared_ranges_follow(ranges: list[Ranges]) -> set[int]:

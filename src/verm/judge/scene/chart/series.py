@@ -131,7 +131,7 @@ def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str
     # Lines carry their own labels: their legend entries do not name bars (the bar and line colour cycles
     # are separate, so a bar series often shares its colour with a line).
     line_labels = {labelled(line.get("label")) for line in ax.get("lines") or []} - {None}
-    by_colour = [(lc, lt) for lc, lt in by_colour if lt not in line_labels] or by_colour
+    by_colour = [(lc, lt) for lc, lt in by_colour if lt not in line_labels]
 
     def legend_name(colour: str | None) -> str | None:
         for lc, lt in by_colour:
@@ -222,7 +222,8 @@ def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str
         elif t not in ("Wedge", "PathPatch", "Shadow"):  # a shadow follows the patch it shades
             shapes.setdefault(t, []).append(p)
     for a in ax.get("artists") or []:  # an inset's zoom indicator and the like: shapes too
-        shapes.setdefault(str(a.get("type")), []).append(a)
+        if not placed_in_axes(a):
+            shapes.setdefault(str(a.get("type")), []).append(a)
     face = ax.get("facecolor")
     pie = union_box([w.get("bbox") for w in wedges]) if wedges else None
     for t, members in shapes.items():
@@ -245,6 +246,13 @@ def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str
     for im in ax.get("images") or []:
         add("image", Series("image", None, None, [im], 0))
     return out
+
+
+def placed_in_axes(artist: dict[str, Any]) -> bool:
+    """An artist placed in the axes' own coordinates, not at data values (a second legend kept with
+    ``add_artist``, an anchored box): it shows no data, and a rescaled axis does not move it."""
+    t = str(artist.get("type"))
+    return t == "Legend" or t.startswith("Anchored")
 
 
 def _bar_groups(
@@ -360,9 +368,45 @@ def match_series(sr: Sequence[Series], sc: Sequence[Series]) -> tuple[list[tuple
         return s
 
     if len(sr) == len(sc):  # nothing missing: every series has a partner
-        return greedy_pairs(sr, sc, score)
-    # Something is missing or extra: only pair series with real evidence (a name, a colour, the data).
-    return greedy_pairs(sr, sc, score, minimum=1.9)
+        pairs, lost, extra = greedy_pairs(sr, sc, score)
+    else:  # something is missing or extra: only pair series with real evidence (a name, a colour, the data)
+        pairs, lost, extra = greedy_pairs(sr, sc, score, minimum=1.9)
+    return _names_swapped(sr, sc, pairs), lost, extra
+
+
+def _value_gap(a: Series, b: Series) -> float:
+    """The share of two series' (first) values that differ; 1 when they hold different counts."""
+    va, vb = first_values(a), first_values(b)
+    if not va or len(va) != len(vb):
+        return 1.0
+    off = sum(
+        not (isinstance(x, (int, float)) and isinstance(y, (int, float)) and abs(x - y) <= 1e-6 * max(abs(x), 1.0))
+        for x, y in zip(va, vb, strict=True)
+    )
+    return off / len(va)
+
+
+def _names_swapped(sr: Sequence[Series], sc: Sequence[Series], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two series paired by their names whose colours and values match crosswise: their labels traded places
+    (a list of names reordered, the colours and data drawn from their own lists), so each series pairs with
+    the one of its colour and values and the legend tells the swap (`panels.legend_labels_swapped`). Colours
+    that traded places instead keep the values with the names."""
+
+    def same_colour(a: Series, b: Series) -> bool:
+        return bool(a.colour and b.colour and delta_e(a.colour, b.colour) <= 8)
+
+    out = list(pairs)
+    for x in range(len(out)):
+        for y in range(x + 1, len(out)):
+            (i, j), (k, m) = out[x], out[y]
+            a, b, c, d = sr[i], sc[j], sr[k], sc[m]
+            if not (a.name and c.name and a.name == b.name and c.name == d.name and a.kind == c.kind):
+                continue
+            if same_colour(a, b) or same_colour(c, d) or not (same_colour(a, d) and same_colour(c, b)):
+                continue
+            if _value_gap(a, d) + _value_gap(c, b) < _value_gap(a, b) + _value_gap(c, d):
+                out[x], out[y] = (i, m), (k, j)
+    return sorted(out)
 
 
 def retype_score(i: int, a: Series, j: int, b: Series) -> float:

@@ -479,6 +479,13 @@ class Sketch:
                 found |= self.legend_mask(self.c, p[1].name, "handle")
         return found
 
+    def marks(self, series: Any) -> np.ndarray | None:
+        """Where one candidate series' marks are painted (a look the painting does not draw, a line's dashes,
+        changed every pixel of them); None when the axes cannot be painted."""
+        if not self.usable or self.frame is None or self.shapes is None or id(series) not in self.shapes:
+            return None
+        return self.paint([series], self.frame) > 0
+
     def legend_mask(self, ax: dict[str, Any], name: str | None, how: str) -> np.ndarray:
         """Where a series' legend entry changes: from its row down (``gone``: the entries below move up) or its
         handle (the left third of its row); the legend's rows split its box evenly, every third raster row

@@ -16,7 +16,7 @@ from collections import Counter
 from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou_clean, centre_distance, clean_box, union_box
-from verm.judge.scene.chart.grade import CONFUSABLE_DE, text_edit, text_recolour_shows
+from verm.judge.scene.chart.grade import CONFUSABLE_DE, outline_shows, text_edit, text_recolour_shows
 from verm.judge.scene.chart.panels import (
     legend_labels_swapped,
 )
@@ -272,7 +272,9 @@ class TextRules:
                         "traded places", union_box([box_c[j], box_c[j2]]))  # fmt: skip
         for i, j in pairs:  # an annotation's arrow recoloured (arrowprops): a look of its own
             ar, ac = ra[i].get("arrow") or {}, ca[j].get("arrow") or {}
-            if ar and ac:
+            # An arrow is a thin stroke, blended by anti-aliasing: a change a pixel shows (black to a dark grey
+            # does not).
+            if ar and ac and outline_shows(ar.get("color"), ac.get("color")):
                 out.colour("style_error", f"the arrow colour of the annotation {quote(text_r[i], 30)}",
                            f"{where} annotation arrow", ar.get("color"), ac.get("color"), ac.get("bbox"))  # fmt: skip
         label_colours = {t.get("color") for t in ra if derived(_text_of(t))}
@@ -357,7 +359,8 @@ class TextRules:
                 out.add("style_error", 1, where, "the legend entries are in a different order", c.get("bbox"))
             for a, b in zip(gone, new, strict=False):
                 out.add("text_error", text_severity(a, b), where,
-                        f"the legend entry reads {quote(b)}, should be {quote(a)}", c.get("bbox"))  # fmt: skip
+                        f"the legend entry reads {quote(b)}, should be {quote(a)}", c.get("bbox"),
+                        _entry_unit(a, b, where))  # fmt: skip
             for a in gone[len(new) :]:
                 out.add("text_error", 2, where, f"the legend entry {quote(a)} is missing", c.get("bbox"))
             for b in new[len(gone) :]:
@@ -378,7 +381,7 @@ class TextRules:
                             continue  # an entry quoting the data ('Mean: 12.3') follows the data
                         sev = text_severity(a, b)
                         out.add("text_error", sev, where, f"the legend entry reads {quote(b)}, should be {quote(a)}",
-                                c.get("bbox"))  # fmt: skip
+                                c.get("bbox"), _entry_unit(a, b, where))  # fmt: skip
                     continue
                 for a in gone:
                     out.add("text_error", 2, where, f"the legend entry {quote(a)} is missing", c.get("bbox"))
@@ -395,4 +398,14 @@ class TextRules:
         if not tc and tr:
             return  # a legend left with no entries shows nothing where it sits: its entries' series are gone
         if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (lr == lc != "best" and moved > 0.15):
-            out.add("style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"))
+            out.add(
+                "style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"), legend_moved=True
+            )
+
+
+def _entry_unit(a: str, b: str, where: str) -> Unit:
+    """A legend entry reworded: the same edit of another text (a pie's slice label its legend entry quotes, both
+    from one list of names) is one discrepancy (`grade.merge_units`)."""
+    return Unit(
+        "text", None, text_edit(a, b), "legend entry", where[: -len(" legend")] if where.endswith(" legend") else where
+    )

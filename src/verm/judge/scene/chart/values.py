@@ -51,9 +51,13 @@ def compare_series(out: Findings, r: Series, c: Series, all_r: Sequence[Series],
     kind = r.kind
     if kind in ("line", "points", "boxline", "stem"):
         a, b = r.items[0], c.items[0]
-        compare_values(out, name, "point", a.get("y") or [], b.get("y") or [], a.get("x") or [], ctx, loc,
-                       b.get("bbox"), "y", tag)  # fmt: skip
         xa, xb = tuple(a.get("x") or []), tuple(b.get("x") or [])
+        ya, yb = a.get("y") or [], b.get("y") or []
+        moved = _changed_at(out, xa, xb) if (xa, xb) in ctx.seen_x and len(ya) == len(yb) else set()
+        # Points of an x list another series shares moved there (reported once, with that series): this series'
+        # values changed at those points only are the same edit (values computed from the x list).
+        if not moved or not _changed_at(out, ya, yb) <= moved:
+            compare_values(out, name, "point", ya, yb, a.get("x") or [], ctx, loc, b.get("bbox"), "y", tag)
         if len(a.get("y") or []) == len(b.get("y") or []) and (xa, xb) not in ctx.seen_x:
             ctx.seen_x.add((xa, xb))  # series sharing one x list: one discrepancy for the list
             compare_values(out, name, "point", xa, xb, xa, ctx, loc, b.get("bbox"), "x", tag)
@@ -114,6 +118,22 @@ def compare_series(out: Findings, r: Series, c: Series, all_r: Sequence[Series],
         compare_colours(out, r, c, name, loc, ctx, tag)
     elif kind in ("image", "mesh"):
         compare_grid(out, r.items[0], c.items[0], name, loc, ctx, tag)
+
+
+def _changed_at(out: Findings, ra: Sequence[Any], ca: Sequence[Any]) -> set[int]:
+    """The places where two value lists of one length differ (beyond the judge's relative tolerance)."""
+    if len(ra) != len(ca):
+        return set()
+    found = set()
+    for k, (x, y) in enumerate(zip(ra, ca, strict=True)):
+        if (x is None) != (y is None):
+            found.add(k)
+        elif isinstance(x, (int, float)) and isinstance(y, (int, float)):
+            if abs(x - y) > max(out.opts.rtol * abs(x), 1e-12):
+                found.add(k)
+        elif x != y:
+            found.add(k)
+    return found
 
 
 def line_looks(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> None:
