@@ -165,3 +165,17 @@ def test_seaborn_renders_when_installed(renderer):
     )
     out = renderer.render(code)
     assert out.ok, out.reason
+
+
+def test_a_triangulated_chart_renders(renderer):
+    """tricontourf triangulates with qhull, which writes what it silences to /dev/null: the sandbox's root must
+    give it one (it failed with "Could not open devnull"), and nothing else of /dev."""
+    source = (
+        "import matplotlib.pyplot as plt\nimport numpy as np\n"
+        "rng = np.random.default_rng(0)\nx, y = rng.random(40), rng.random(40)\n"
+        "fig, ax = plt.subplots()\nax.tricontourf(x, y, x * y)\n"
+        "import os\nax.set_title(' '.join(sorted(os.listdir('/dev'))))\n"
+    )
+    out = renderer.render(source)
+    assert out.ok, out.reason
+    assert out.scene["axes"][0]["title"]["center"]["text"] == "null"

@@ -135,6 +135,11 @@ def _build_root(limits: RenderLimits) -> str:
     for d, mode in (("/tmp", 0o1777), ("/work", 0o711)):
         os.makedirs(new_root + d, exist_ok=True)
         os.chmod(new_root + d, mode)
+    # /dev/null alone of /dev: libraries send what they silence there (qhull, under tricontour and Delaunay
+    # triangulation, fails without it). It reads empty and swallows writes.
+    os.makedirs(new_root + "/dev", exist_ok=True)
+    open(new_root + "/dev/null", "w").close()
+    _mount("/dev/null", new_root + "/dev/null", None, MS_BIND)
     return new_root
 
 
