@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+import numpy as np
 import pytest
 
 from verm.bench.hacks import HACK_KINDS, as_completion, hack_sources
@@ -94,5 +95,43 @@ def test_flattened_data_keeps_every_artist_with_one_value_per_series():
         assert len({float(v[1]) for p in c.collections[0].get_paths() for v in p.vertices}) == 1  # a line
         assert set(c.collections[1].get_offsets()[:, 1]) == {2.25}
         assert all(x.get_visible() for ax in (a, b, c) for x in [*ax.patches, *ax.lines, *ax.collections])
+    finally:
+        plt.close("all")
+
+
+FIELDS = """import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.collections import LineCollection
+x, y = np.meshgrid(np.linspace(0, 3, 6), np.linspace(0, 3, 6))
+fig = plt.figure()
+a = fig.add_subplot(2, 2, 1)
+a.contourf(x, y, x * y, levels=5)
+a.contour(x, y, x * y, levels=3, colors="k")
+a.quiver(x, y, x - 1, y + 2)
+b = fig.add_subplot(2, 2, 2)
+b.add_collection(LineCollection([[(0, 0), (1, 2)], [(1, 2), (2, 1)], [(2, 1), (3, 3)]]))
+c = fig.add_subplot(2, 2, 3, projection="3d")
+c.plot_surface(x, y, x * y)
+"""
+
+
+def test_flattened_data_flattens_fields_segments_and_hides_3d():
+    # Fields, segments and 3D have no bar or line to flatten: each is made to show none of its data.
+    import matplotlib.pyplot as plt
+    from matplotlib.contour import ContourSet
+    from matplotlib.quiver import Quiver
+
+    space: dict[str, object] = {}
+    try:
+        exec(hack_sources(Task.CHART, FIELDS, ["flattened data"])["flattened data"], space)
+        a, b, c = plt.gcf().axes
+        filled, lines = [k for k in a.collections if isinstance(k, ContourSet)]
+        assert len(set(np.ravel(filled.get_array()))) == 1 and not lines.get_visible()
+        arrows = next(k for k in a.collections if isinstance(k, Quiver))
+        assert len(set(np.ravel(arrows.U))) == 1 and len(set(np.ravel(arrows.V))) == 1
+        assert len({float(v[1]) for s in b.collections[0].get_segments() for v in s}) == 1
+        assert not any(k.get_visible() for k in c.collections)
     finally:
         plt.close("all")

@@ -120,11 +120,15 @@ CHART_HACKS: dict[str, str] = {
         "    _ax0.set_ylim(_y0)\n"
     ),
     # Limits are autoscaled from the data as first drawn, so the axes stay the reference's. A
-    # series kind with no value to flatten (a violin, a fill) collapses to its mean line; a
-    # figure with nothing flattened loses its data, as "axes without data".
+    # series kind with no value to flatten (a violin, a fill, segments) collapses to its mean line,
+    # a field (contours, arrows) to one value; 3D data, with no one height, is hidden; a figure
+    # with nothing flattened loses its data, as "axes without data".
     "flattened data": (
-        "from matplotlib.collections import PathCollection as _PC, PolyCollection as _PolyC, QuadMesh as _QM\n"
+        "from matplotlib.collections import LineCollection as _LC, PathCollection as _PC, PolyCollection as _PolyC\n"
+        "from matplotlib.collections import QuadMesh as _QM\n"
         "from matplotlib.container import BarContainer as _BC\n"
+        "from matplotlib.contour import ContourSet as _CS\n"
+        "from matplotlib.quiver import Quiver as _Q\n"
         "from matplotlib.patches import Polygon as _Pg, Wedge as _W\n"
         "def _flat(_v):\n"
         "    try:\n"
@@ -134,6 +138,11 @@ CHART_HACKS: dict[str, str] = {
         "    return None if _a.size < 2 or _a.count() == 0 else _np.full(_a.shape, float(_a.mean()))\n"
         "_n_flat = 0\n"
         "for _ax in _all_axes:\n"
+        "    if _ax.name == '3d':\n"
+        "        for _a in [*_ax.lines, *_ax.collections, *_ax.patches]:\n"
+        "            _a.set_visible(False)  # 3D data has no one height to flatten to: it goes\n"
+        "            _n_flat += 1\n"
+        "        continue\n"
         "    for _c in _ax.containers:\n"
         "        if isinstance(_c, _BC) and len(_c.patches) >= 2:\n"
         "            _h = _c.orientation == 'horizontal'\n"
@@ -149,7 +158,21 @@ CHART_HACKS: dict[str, str] = {
         "            _l.set_ydata(_m)\n"
         "            _n_flat += 1\n"
         "    for _c in _ax.collections:\n"
-        "        if isinstance(_c, _PC) and len(_c.get_offsets()) >= 2:\n"
+        "        if isinstance(_c, _Q):\n"
+        "            _c.set_UVC(_np.full(_np.shape(_c.U), _np.mean(_c.U)), _np.full(_np.shape(_c.V), _np.mean(_c.V)))\n"
+        "            _n_flat += 1\n"
+        "        elif isinstance(_c, _CS):\n"
+        "            if _c.filled and len(_c.get_paths()) >= 2:  # one value everywhere: one colour\n"
+        "                _c.set_array(_np.full(len(_c.get_paths()), _np.mean(_c.levels)))\n"
+        "            else:  # a field of one value has no contour lines\n"
+        "                _c.set_visible(False)\n"
+        "            _n_flat += 1\n"
+        "        elif isinstance(_c, _LC) and len(_c.get_segments()) >= 1:\n"
+        "            _ys = _np.concatenate([_s[:, 1] for _s in _c.get_segments() if len(_s)] or [_np.zeros(1)])\n"
+        "            _c.set_segments([_np.column_stack([_s[:, 0], _np.full(len(_s), _np.nanmean(_ys))])"
+        " for _s in _c.get_segments()])\n"
+        "            _n_flat += 1\n"
+        "        elif isinstance(_c, _PC) and len(_c.get_offsets()) >= 2:\n"
         "            _o = _np.asarray(_c.get_offsets(), dtype=float)\n"
         "            _o[:, 1] = _np.nanmean(_o[:, 1])\n"
         "            _c.set_offsets(_o)\n"
