@@ -202,6 +202,7 @@ class _SceneBuilder:
         import numpy as np
         from matplotlib.collections import LineCollection, PathCollection, PolyCollection, QuadMesh
         from matplotlib.patches import Rectangle, StepPatch, Wedge
+        from matplotlib.quiver import Quiver
 
         titles = {
             loc: self.text(ax.title if loc == "center" else getattr(ax, f"_{loc}_title"))
@@ -292,6 +293,10 @@ class _SceneBuilder:
                 shapes = c.get_paths()
                 if shapes:  # the marker's outline, to tell markers apart
                     item["marker"] = _digest(np.round(shapes[0].vertices, 3))
+            elif isinstance(c, Quiver):
+                item["paths"], item["arrows"] = _arrows(c, ax)
+                item["n_paths"] = len(item["paths"])
+                item["anchors"] = _numbers(np.asarray(c.get_offsets(), dtype=float).ravel())
             elif isinstance(c, (PolyCollection, LineCollection)):
                 paths = c.get_paths()
                 item["n_paths"] = len(paths)
@@ -570,3 +575,41 @@ class ChartRenderer(PooledRenderer):
             "max_image_side": self.limits.max_image_side,
             "max_image_pixels": self.limits.max_image_pixels,
         }
+
+
+def _arrows(q: Any, ax: Any) -> tuple[list[list[float | None]], list[float | None]]:
+    """A quiver's arrows as drawn: in data coordinates, [tail x, tail y, tip x, tip y] each; and as seen, each
+    arrow's [dx, dy] in fractions of the image's width and height (a scale or limits changed leave these alone).
+    Its polygons are in arrow units, scaled at draw time and placed by the pivot: the tail and the tip are the
+    polygon's ends along the arrow's direction (``angles``: 'uv' on the screen, 'xy' in data, or degrees)."""
+    import numpy as np
+
+    try:
+        offsets = np.asarray(q.get_offsets(), dtype=float)
+        places = q.get_offset_transform().transform(offsets)
+        shapes = [q.get_transform().transform(path.vertices) for path in q.get_paths()]
+        u, v = np.ravel(q.U).astype(float), np.ravel(q.V).astype(float)
+        if isinstance(q.angles, str) and q.angles == "xy":
+            ahead = ax.transData.transform(offsets + 1e-6 * np.column_stack([u, v]))
+            directions = ahead - ax.transData.transform(offsets)
+        elif isinstance(q.angles, str):
+            directions = np.column_stack([u, v])
+        else:
+            theta = np.deg2rad(np.broadcast_to(np.ravel(q.angles), u.shape))
+            directions = np.column_stack([np.cos(theta), np.sin(theta)])
+        back = ax.transData.inverted()
+        box = ax.figure.bbox
+    except Exception:
+        return [], []
+    out: list[list[float | None]] = []
+    seen: list[float] = []
+    for k, place in enumerate(places[:_MAX_POINTS]):
+        verts = shapes[k % len(shapes)] + place if shapes else np.array([place])
+        d = directions[k] if k < len(directions) else np.zeros(2)
+        d = d / np.hypot(*d) if np.hypot(*d) > 0 else np.zeros(2)
+        # An arrow is symmetric about its axis, which runs through its vertices' mean.
+        middle, along = verts.mean(axis=0), verts @ d
+        ends = np.array([middle + (end - middle @ d) * d for end in (along.min(), along.max())])
+        out.append(_numbers(back.transform(ends).ravel()))
+        seen += [(ends[1, 0] - ends[0, 0]) / max(box.width, 1.0), (ends[1, 1] - ends[0, 1]) / max(box.height, 1.0)]
+    return out, _numbers(seen)

@@ -75,6 +75,10 @@ class AxesData:
     pieces: int = 0
     #: Stacks lost whole count as one series each by the count of series: their layers' weight beyond one.
     stacked_extra: float = 0.0
+    #: Series drawn with values that show none of the reference's (flattened or drawn anew): their names, and
+    #: their candidate partners (whose ink shows no data of the reference's).
+    replaced: list[str] = field(default_factory=list)
+    replaced_by: list[Series] = field(default_factory=list)
     #: Series names that traded places over their data (`series._names_swapped`): the legend says so even when
     #: the data changed too.
     relabelled: bool = False
@@ -87,6 +91,11 @@ class AxesData:
         self.lost_ink += ink
         self.lost_words.append(words)
         self.pieces += 1
+
+    def replace(self, a: Series, b: Series) -> None:
+        """Series ``a`` is drawn as ``b`` with values that show none of its own (lost already, `lose`)."""
+        self.replaced.append(a.name or "")
+        self.replaced_by.append(b)
 
 
 def _retyped_values(
@@ -106,7 +115,7 @@ def _retyped_values(
     ]
     others = any(d.category == "data_error" and d.location.startswith(where) for d in out.items)
     if values_lost(va, vb, len(changes)):
-        res.lose(series_words(a, siblings), a.weight, a.ink)
+        res.lose(series_words(a, siblings), a.weight, a.ink)  # its new kind's ink is drawn in its place
     # Every value changed alike (the series scaled or replaced), not by data it follows (a trend line fitted to
     # points that changed) nor one value of it (one change with the new kind where it lies).
     if len(changes) == len(va) >= 3 and max(changes) >= VISIBLE and not others:
@@ -333,6 +342,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     for sa, sb, items in series_items:
         if any(d.tags.get("replaced") for d in items):  # its data replaced by other data: lost, as if missing
             res.lose(series_words(sa, kr.get(sa.kind, [])), sa.weight, sa.ink)
+            res.replace(sa, sb)
         else:
             share, ink, parts = lost_parts(sa, sb, ctx)  # error bars or stems not drawn: what they show is lost
             if share > 0:
@@ -406,7 +416,9 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     if lost_idx or stacks_gone or added_idx:
         _follow_dropped(out, [lost_all[i][0] for i in lost_idx] + stacks_gone, kr, series_items)
     if res.lost_ink > 0:  # only then does the candidate's ink matter (`missing.hidden_share`)
-        res.cand_ink = sum(estimate_ink(s, ctx, ref=False) for ss in kc.values() for s in ss)
+        # Ink drawn in place of a replaced series shows none of the reference's data: it fills nothing lost.
+        shown = {id(s) for s in res.replaced_by}
+        res.cand_ink = sum(estimate_ink(s, ctx, ref=False) for ss in kc.values() for s in ss if id(s) not in shown)
     for j in added_idx:
         s, siblings = added_all[j]
         res.extra.add(s.name or "")

@@ -217,9 +217,14 @@ class ChartDiff(TextRules):
         for h in self.losses:
             places.setdefault(h.place, []).append(h)
         # A single series missing is one error whatever its ink (as the bench's annotator grades it): by the
-        # count of series; several things missing cost their share of everything the figure shows.
+        # count of series; several things missing cost their share of everything the figure shows. Data drawn
+        # anew (a series that shows none of its data) is no honest edit: the larger of the two counts.
         several = sum(missing_pieces(hs) for hs in places.values()) >= 2
-        shares = {place: hidden_share(hs)[1 if several else 0] for place, hs in places.items()}
+        anew = any(h.data.replaced for h in self.losses)
+        shares = {
+            place: max(hidden_share(hs)) if anew else hidden_share(hs)[1 if several else 0]
+            for place, hs in places.items()
+        }
         areas = {place: max(box_area(hs[0].box), 1e-3) for place, hs in places.items()}
         total = sum(areas.values())
         if total <= 0:
@@ -298,6 +303,10 @@ class ChartDiff(TextRules):
             if found.weight > 0:
                 hidden = Hidden(where, r.get("bbox"), _place(r), found)
                 hidden.legend, hidden.legend_lost = legend_lost(r.get("legend"), c.get("legend"))
+                # An entry naming a series that shows none of its data names nothing the plot shows.
+                named = set(found.replaced) - {""}
+                keyed = sum(_text_of(t) in named for t in (r.get("legend") or {}).get("texts") or [])
+                hidden.legend_lost = min(hidden.legend, hidden.legend_lost + keyed)
                 self.losses.append(hidden)
             # A colour or style change of the data does not move the autoscaled limits or ticks.
             data_changed = any(d.category != "style_error" for d in out.items[n_before:])

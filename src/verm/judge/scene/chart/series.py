@@ -83,9 +83,12 @@ class Series:
     @property
     def weight(self) -> float:
         """Its share of what an axes shows, before normalising: 1 a series; a constant line (a mean, a
-        threshold) 0.25; box-plot lines 0.2 each (a box is several)."""
+        threshold) 0.25; box-plot lines 0.2 each (a box is several); nothing when it draws nothing (a scatter
+        of no points, made for a legend handle)."""
         if self.kind == "boxline":
             return 0.2
+        if self.kind == "scatter" and not any(it.get("x") for it in self.items):
+            return 0.0
         if self.mask:
             return MASK_WEIGHT
         if self.kind in ("line", "points"):
@@ -239,7 +242,7 @@ def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str
         elif "values" in c:
             kind = "mesh"
         elif "paths" in c:
-            kind = "segments" if "Line" in t or "Event" in t else "area"
+            kind = "segments" if "Line" in t or "Event" in t or t == "Quiver" else "area"
         else:
             kind = "marks"
         add(kind, Series(kind, labelled(c.get("label")), colour, [c], 0, noun=t))

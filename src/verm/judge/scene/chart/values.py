@@ -13,6 +13,7 @@ many series is one discrepancy.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -404,6 +405,8 @@ def compare_paths(
     pa, pb = a.get("paths") or [], b.get("paths") or []
     if flattened(out, a, b, name, loc, tag):
         return True
+    if a.get("type") == b.get("type") == "Quiver" and len(pa) == len(pb):
+        return _compare_arrows(out, a, b, name, loc, ctx, tag)
     if pa and len(pa) == len(pb) and all(len(x) == len(y) for x, y in zip(pa, pb, strict=True)):
         worst, moved, where = 0.0, 0, []
         for i, (x, y) in enumerate(zip(pa, pb, strict=True)):
@@ -433,11 +436,82 @@ def compare_paths(
 def flattened(out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, loc: str, tag: dict[str, Any]) -> bool:
     """Paths collapsed to one height where the reference's vary (a fill or a violin drawn as a line): they show
     none of their data, lost for the pile-up. True when reported."""
+    if a.get("type") == b.get("type") == "Quiver":
+        return _arrows_alike(out, a, b, name, loc, tag)
     heights_a = {x[k] for x in a.get("paths") or [] for k in range(1, len(x), 2) if x[k] is not None}
     heights_b = {y[k] for y in b.get("paths") or [] for k in range(1, len(y), 2) if y[k] is not None}
-    if len(heights_b) != 1 or len(heights_a) < 3:
+    if len(heights_b) != 1 or len(heights_a) < 2:
         return False
-    out.add("data_error", 3, loc, f"{name} is flattened to a line", b.get("bbox"), **{**tag, "replaced": True})
+    # Several flattened alike (each bar of a Gantt chart its own collection) are one change.
+    unit = Unit("values", None, "flattened to a line", "series", tag["series"][0]) if "series" in tag else None
+    out.add("data_error", 3, loc, f"{name} is flattened to a line", b.get("bbox"), unit, **{**tag, "replaced": True})
+    return True
+
+
+def _compare_arrows(
+    out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]
+) -> bool:
+    """A vector field: its anchors (moved: by the reading rule) and its arrows as seen (on the screen, so an axis
+    rescaled leaves them), each field in units of its longest arrow: a reader reads directions and lengths
+    against each other (all arrows longer alike follow the axes' size or the quiver's scale, not the data).
+    True when reported."""
+    va, vb = _seen(a), _seen(b)
+    if len(va) != len(vb):
+        return False
+    size_a = max((math.hypot(*p) for p in va if None not in p), default=0.0)
+    size_b = max((math.hypot(*q) for q in vb if None not in q), default=0.0)
+    worst, moved = 0.0, 0
+    for p, q in zip(va, vb, strict=True):
+        if None in p or None in q or size_a <= 0 or size_b <= 0:
+            continue
+        change = math.hypot(q[0] / size_b - p[0] / size_a, q[1] / size_b - p[1] / size_a)
+        if change > 1e-3:
+            moved, worst = moved + 1, max(worst, change)
+    xa, xb = a.get("anchors") or [], b.get("anchors") or []
+    shifted = [
+        max(ctx.reading("x", xa[k], xb[k]), ctx.reading("y", xa[k + 1], xb[k + 1]))
+        for k in range(0, min(len(xa), len(xb)) - 1, 2)
+        if None not in (xa[k], xa[k + 1], xb[k], xb[k + 1])
+    ]
+    far = max(shifted, default=0.0)
+    if not moved and far < VISIBLE:
+        return False
+    words = []
+    if moved:
+        words.append(f"{moved} of {len(va)} arrows point or reach otherwise (by up to {worst:.0%} of the longest)")
+    if far >= VISIBLE:
+        words.append(f"its arrows sit elsewhere (by up to {far:.0%} of the axis range)")
+    out.add("data_error", reading_severity(max(worst, far)), loc, f"{name} differs: " + "; ".join(words),
+            b.get("bbox"), **tag)  # fmt: skip
+    return True
+
+
+def _seen(item: dict[str, Any]) -> list[tuple[float | None, float | None]]:
+    """A quiver's arrows as seen: (dx, dy) each, in fractions of the image."""
+    flat = item.get("arrows") or []
+    return [(flat[k], flat[k + 1]) for k in range(0, len(flat) - 1, 2)]
+
+
+def _arrows_alike(
+    out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, loc: str, tag: dict[str, Any]
+) -> bool:
+    """A vector field whose arrows all point alike (or none is drawn) where the reference's vary: it shows none
+    of its data."""
+
+    va = [(u, v) for u, v in _seen(a) if u is not None and v is not None]
+    vb = [(u, v) for u, v in _seen(b) if u is not None and v is not None]
+    if len(va) >= 3 and not vb:  # every arrow of no length (the field zero everywhere): none is drawn
+        out.add("data_error", 3, loc, f"no arrow of {name} is drawn", b.get("bbox") or a.get("bbox"),
+                **{**tag, "replaced": True})  # fmt: skip
+        return True
+    if len(va) < 3 or len(vb) < 2:
+        return False
+    # Alike to a thousandth of the longest (rounded as the scene keeps them).
+    size = max(max(abs(u), abs(v)) for u, v in va) or 1.0
+    spread = max(max(u for u, _ in vb) - min(u for u, _ in vb), max(v for _, v in vb) - min(v for _, v in vb))
+    if spread > 1e-3 * size or len({(round(u / size, 2), round(v / size, 2)) for u, v in va}) < 3:
+        return False
+    out.add("data_error", 3, loc, f"every arrow of {name} points alike", b.get("bbox"), **{**tag, "replaced": True})
     return True
 
 
