@@ -4,6 +4,8 @@ straight line across it, stacked segments of one length, bars under a legend."""
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 from PIL import Image
 from tests.unit.test_pixel_chart_rules import _image, judge, plt
@@ -164,3 +166,25 @@ def test_bars_recoloured_in_one_colour_are_no_painted_plot(judge: PixelJudge) ->
     # Their heights still read: one colour over bars with the face between them is a recolouring, not a
     # heatmap painted over.
     assert _hidden(judge, _groups(), _groups(one_colour=True)) == []
+
+
+def _shadowed_pie(flat: bool = False) -> Image.Image:
+    """A pie with a shadow on a darkgrid style (its box, and the ring read around the box's centre, shift);
+    ``flat``: equal shares (the hack)."""
+    energy = [22.9, 22.9, 22.9] if flat else [15.7, 15.5, 37.4]
+    with plt.style.context("seaborn-v0_8-darkgrid"):
+        fig = plt.figure(figsize=(5, 5))
+        ax = fig.add_subplot(111)
+        wedges, _ = ax.pie(energy, startangle=90, shadow=True)
+        ax.set_title("Segment energy use", fontsize=12)
+        ax.legend(wedges, ["Consumer", "Corporate", "Government"], loc="center left", bbox_to_anchor=(1, 0, 0.5, 1))
+        fig.tight_layout()
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=100)
+        plt.close(fig)
+    return Image.open(buf).convert("RGB")
+
+
+def test_a_shadowed_pie_of_equal_shares_hides_the_data(judge: PixelJudge) -> None:
+    hidden = _hidden(judge, _shadowed_pie(), _shadowed_pie(flat=True))
+    assert len(hidden) >= 4 and all(d.severity == 3 for d in hidden), hidden

@@ -293,9 +293,10 @@ PIE_MIN_SIDE, PIE_SQUARE, PIE_MIN_SHARE = 40, 0.12, 0.2
 #: Wedges are read along the ring (radii, shares of the pie's radius) the reference covers most in colour,
 #: sampled every half degree; a ring covered under `PIE_RING_COVER` in either image is not read.
 PIE_RADII, PIE_SAMPLES, PIE_RING_COVER = (0.55, 0.7, 0.85), 720, 0.85
-#: Wedges of equal size: the largest and smallest differ by at most this share of the turn (edges, anti-aliasing);
+#: Wedges of equal size: the largest and smallest differ by at most this share of the turn (edges, anti-aliasing,
+#: a shadow under the pie shifting its box, hence the ring's centre: equal thirds read 0.326-0.341);
 #: the reference's wedges vary when theirs differ by three times as much.
-PIE_EQUAL = 0.015
+PIE_EQUAL = 0.02
 #: A run of one colour goes on across a gap of up to this share of the ring (a label on its wedge: "29.4%"
 #: across a small donut spans 5 %).
 PIE_GAP = 0.08
