@@ -64,9 +64,14 @@ def _painted_flat(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     """A heatmap or image flattened: every cell set to the mean paints the plot in one colour where the
     reference's colours vary; what it shows, its values' colours, is gone (the whole of it: share 1). Honest
     edits change some cells, or every one (a new colormap, values scaled under a new colour scale), and keep
-    colours apart."""
+    colours apart. (Cheap tests first: most candidates fail the one colour.)"""
     marks = pm.ref & pm.area
     if int(marks.sum()) < PAINTED_MIN_INK:
+        return None
+    # (painted: the candidate's marks cover them; marks moved away leave the face there, one colour too)
+    if int((pm.cand & marks).sum()) < PAINTED_ONE * int(marks.sum()):
+        return None
+    if _one_colour_share(pm.ref_lab[marks]) > PAINTED_VARIED or _one_colour_share(pm.cand_lab[marks]) < PAINTED_ONE:
         return None
     # (a tiled image, whose colours are its values: the marks' largest piece holds most of them and fills its
     # box; bars recoloured alike, an honest edit, keep their heights, with the face between them)
@@ -76,11 +81,6 @@ def _painted_flat(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     k = 1 + int(stats[1:, cv2.CC_STAT_AREA].argmax())
     area, box = int(stats[k, cv2.CC_STAT_AREA]), int(stats[k, cv2.CC_STAT_WIDTH]) * int(stats[k, cv2.CC_STAT_HEIGHT])
     if area < PAINTED_TILED * int(marks.sum()) or area < PAINTED_TILED * box:
-        return None
-    # (painted: the candidate's marks cover them; marks moved away leave the face there, one colour too)
-    if int((pm.cand & marks).sum()) < PAINTED_ONE * int(marks.sum()):
-        return None
-    if _one_colour_share(pm.ref_lab[marks]) > PAINTED_VARIED or _one_colour_share(pm.cand_lab[marks]) < PAINTED_ONE:
         return None
     return marks, 1.0, "its plot is painted in one colour where the reference's colours vary"
 
