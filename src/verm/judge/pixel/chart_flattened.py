@@ -56,8 +56,9 @@ def flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset[str]] |
 #: `PAINTED_ONE` of them and its pixels over them are one colour (`CLASS_DE`) in as many (the cells' numbers
 #: written over it aside).
 PAINTED_MIN_INK, PAINTED_VARIED, PAINTED_ONE = 2000, 0.5, 0.8
-#: ... a tiled image: the marks' largest connected piece holds this share of them and of its bounding box.
-PAINTED_TILED = 0.8
+#: ... a tiled image (`_tiled`): its pieces hold this share of the marks, each a cell of `PAINTED_PIECE` of them
+#: at least.
+PAINTED_TILED, PAINTED_PIECE = 0.8, 0.01
 
 
 def _painted_flat(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
@@ -73,16 +74,39 @@ def _painted_flat(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
         return None
     if _one_colour_share(pm.ref_lab[marks]) > PAINTED_VARIED or _one_colour_share(pm.cand_lab[marks]) < PAINTED_ONE:
         return None
-    # (a tiled image, whose colours are its values: the marks' largest piece holds most of them and fills its
-    # box; bars recoloured alike, an honest edit, keep their heights, with the face between them)
+    # (a tiled image, whose colours are its values: one piece holding most of the marks and filling its box, or
+    # cells apart by thin gaps, rectangles of one size; bars recoloured alike, an honest edit, keep their
+    # heights, grouped bars joined leave the face above the shorter ones)
+    return (
+        (marks, 1.0, "its plot is painted in one colour where the reference's colours vary") if _tiled(marks) else None
+    )
+
+
+def _tiled(marks: np.ndarray) -> bool:
+    """The marks are a tiled image (`PAINTED_TILED`): their largest connected piece holds that share of them and
+    of its box, or pieces that each fill their box so and are of one size (within `CELL_SIZES` of their median
+    area) hold it, four at least (a heatmap's cells drawn apart)."""
     n, _, stats, _ = cv2.connectedComponentsWithStats(marks.astype(np.uint8), connectivity=8)
     if n < 2:
-        return None
-    k = 1 + int(stats[1:, cv2.CC_STAT_AREA].argmax())
-    area, box = int(stats[k, cv2.CC_STAT_AREA]), int(stats[k, cv2.CC_STAT_WIDTH]) * int(stats[k, cv2.CC_STAT_HEIGHT])
-    if area < PAINTED_TILED * int(marks.sum()) or area < PAINTED_TILED * box:
-        return None
-    return marks, 1.0, "its plot is painted in one colour where the reference's colours vary"
+        return False
+    total = int(marks.sum())
+    areas = stats[1:, cv2.CC_STAT_AREA].astype(float)
+    fill = areas / np.maximum(1, stats[1:, cv2.CC_STAT_WIDTH] * stats[1:, cv2.CC_STAT_HEIGHT])
+    k = int(areas.argmax())
+    if areas[k] >= PAINTED_TILED * total and fill[k] >= PAINTED_TILED:
+        return True
+    cells = (fill >= CELL_FILL) & (areas >= PAINTED_PIECE * total)
+    if int(cells.sum()) < 4:
+        return False
+    med = float(np.median(areas[cells]))
+    cells &= np.abs(areas - med) <= CELL_SIZES * med
+    return int(cells.sum()) >= 4 and float(areas[cells].sum()) >= PAINTED_TILED * total
+
+
+#: A heatmap's cell drawn apart fills this share of its box at least (its number written in it is a mark too).
+CELL_FILL = 0.9
+#: ... and its area is within this share of the cells' median area.
+CELL_SIZES = 0.2
 
 
 def _one_colour_share(px: np.ndarray) -> float:
