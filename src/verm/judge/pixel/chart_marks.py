@@ -126,7 +126,7 @@ def _ring_face(lab: np.ndarray, frame: PxBox, same: np.ndarray | None) -> np.nda
     """A frame's face colour read along its inner ring (`RING_BAND` wide, 3 px in): the axes' background shows
     there (the margin above the highest bar, beside the first and last), where bars filling most of the plot
     (a stacked bar chart, its bars alike in both images) would outnumber it inside. Among the pixels alike in
-    both images when most are; None when no colour holds `RING_FACE_MIN` of the ring."""
+    both images; None when under half the ring is alike, or no colour holds `RING_FACE_MIN` of the ring."""
     fx0, fy0, fx1, fy1 = frame
     x0, y0, x1, y1 = fx0 + 3, fy0 + 3, fx1 - 3, fy1 - 3
     if x1 - x0 < 4 * RING_BAND or y1 - y0 < 4 * RING_BAND:
@@ -136,9 +136,12 @@ def _ring_face(lab: np.ndarray, frame: PxBox, same: np.ndarray | None) -> np.nda
              (slice(y0 + b, y1 - b), slice(x0, x0 + b)), (slice(y0 + b, y1 - b), slice(x1 - b, x1))]  # fmt: skip
     px = np.concatenate([lab[sl].reshape(-1, 3) for sl in bands])
     if same is not None:
+        # (among the pixels alike in both images; when under half the ring is, the candidate drew its own plot
+        # over it, fresh axes: the whole inside's alike pixels say more, where the ring may be the data's box)
         keep = np.concatenate([same[sl].reshape(-1) for sl in bands])
-        if int(keep.sum()) >= 0.5 * len(keep):
-            px = px[keep]
+        if int(keep.sum()) < 0.5 * len(keep):
+            return None
+        px = px[keep]
     if len(px) == 0:
         return None
     keys, counts = np.unique(_pack(np.round(px / 3.0).astype(np.int32)), return_counts=True)
