@@ -100,7 +100,10 @@ def _tiled(marks: np.ndarray) -> bool:
         return False
     med = float(np.median(areas[cells]))
     cells &= np.abs(areas - med) <= CELL_SIZES * med
-    return int(cells.sum()) >= 4 and float(areas[cells].sum()) >= PAINTED_TILED * total
+    # (in a grid: rows and columns of cells, where bars of one height stand in one row)
+    tops, lefts = stats[1:, cv2.CC_STAT_TOP][cells], stats[1:, cv2.CC_STAT_LEFT][cells]
+    grid = len(tops) and np.ptp(tops) > 2 and np.ptp(lefts) > 2
+    return bool(grid) and int(cells.sum()) >= 4 and float(areas[cells].sum()) >= PAINTED_TILED * total
 
 
 #: A heatmap's cell drawn apart fills this share of its box at least (its number written in it is a mark too).
@@ -130,6 +133,8 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset
     cand_col = pm.cand & pm.area & _chromatic(pm.cand_lab)
     if not any(_few_levels(cand_col, f) for f in pm.frames):
         return None  # (checked first, cheaply: the colour classes cost time)
+    if _tiled(pm.ref & pm.area):
+        return None  # (a heatmap's colour classes are no series: its cells of a colour sit in rows; `_painted_flat`)
     classes = _per_frame(
         _series_classes(_colour_classes(pm.ref_lab, ref_col, min_share=0.003), pm.ref_lab, pm.faces), pm.frames
     )
