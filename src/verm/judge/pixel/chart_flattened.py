@@ -101,8 +101,10 @@ def _tiled(marks: np.ndarray) -> bool:
     med = float(np.median(areas[cells]))
     cells &= np.abs(areas - med) <= CELL_SIZES * med
     # (in a grid: rows and columns of cells, where bars of one height stand in one row)
+    # (a row below another: tops apart by half a cell's height at least; stacks of bars near one height are none)
     tops, lefts = stats[1:, cv2.CC_STAT_TOP][cells], stats[1:, cv2.CC_STAT_LEFT][cells]
-    grid = len(tops) and np.ptp(tops) > 2 and np.ptp(lefts) > 2
+    hs, ws = stats[1:, cv2.CC_STAT_HEIGHT][cells], stats[1:, cv2.CC_STAT_WIDTH][cells]
+    grid = len(tops) and np.ptp(tops) > 0.5 * np.median(hs) and np.ptp(lefts) > 0.5 * np.median(ws)
     return bool(grid) and int(cells.sum()) >= 4 and float(areas[cells].sum()) >= PAINTED_TILED * total
 
 
