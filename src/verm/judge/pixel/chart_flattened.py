@@ -16,14 +16,17 @@ import numpy as np
 from verm.judge.pixel.chart_follows import value_readings
 from verm.judge.pixel.chart_marks import (
     CLASS_DE,
+    FACE_DE,
     KEPT,
     MIN_COLOUR_INK,
     _BothMarks,
     _chromatic,
     _colour_classes,
     _far,
+    _pack,
     _per_frame,
     _series_classes,
+    _unpack,
 )
 from verm.judge.pixel.colour import INK_DE
 from verm.judge.pixel.memo import once
@@ -44,8 +47,80 @@ def flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset[str]] |
     found = _series_flattened(pm)
     if found is not None:
         return found
-    pies = _pies_flattened(pm)
+    pies = _pies_flattened(pm) or _painted_flat(pm)
     return None if pies is None else (*pies, frozenset())
+
+
+#: A plot painted in one colour (`_painted_flat`): the reference's marks (at least `PAINTED_MIN_INK` px) hold
+#: no colour over `PAINTED_VARIED` of them (cells of a heatmap, an image's shades), the candidate's marks cover
+#: `PAINTED_ONE` of them and its pixels over them are one colour (`CLASS_DE`) in as many (the cells' numbers
+#: written over it aside).
+PAINTED_MIN_INK, PAINTED_VARIED, PAINTED_ONE = 2000, 0.5, 0.8
+#: ... a tiled image (`_tiled`): its pieces hold this share of the marks, each a cell of `PAINTED_PIECE` of them
+#: at least.
+PAINTED_TILED, PAINTED_PIECE = 0.8, 0.01
+
+
+def _painted_flat(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
+    """A heatmap or image flattened: every cell set to the mean paints the plot in one colour where the
+    reference's colours vary; what it shows, its values' colours, is gone (the whole of it: share 1). Honest
+    edits change some cells, or every one (a new colormap, values scaled under a new colour scale), and keep
+    colours apart. (Cheap tests first: most candidates fail the one colour.)"""
+    marks = pm.ref & pm.area
+    if int(marks.sum()) < PAINTED_MIN_INK:
+        return None
+    # (painted: the candidate's marks cover them; marks moved away leave the face there, one colour too)
+    if int((pm.cand & marks).sum()) < PAINTED_ONE * int(marks.sum()):
+        return None
+    if _one_colour_share(pm.ref_lab[marks]) > PAINTED_VARIED or _one_colour_share(pm.cand_lab[marks]) < PAINTED_ONE:
+        return None
+    # (a tiled image, whose colours are its values: one piece holding most of the marks and filling its box, or
+    # cells apart by thin gaps, rectangles of one size; bars recoloured alike, an honest edit, keep their
+    # heights, grouped bars joined leave the face above the shorter ones)
+    return (
+        (marks, 1.0, "its plot is painted in one colour where the reference's colours vary") if _tiled(marks) else None
+    )
+
+
+def _tiled(marks: np.ndarray) -> bool:
+    """The marks are a tiled image (`PAINTED_TILED`): their largest connected piece holds that share of them and
+    of its box, or pieces that each fill their box so and are of one size (within `CELL_SIZES` of their median
+    area) hold it, four at least (a heatmap's cells drawn apart)."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(marks.astype(np.uint8), connectivity=8)
+    if n < 2:
+        return False
+    total = int(marks.sum())
+    areas = stats[1:, cv2.CC_STAT_AREA].astype(float)
+    fill = areas / np.maximum(1, stats[1:, cv2.CC_STAT_WIDTH] * stats[1:, cv2.CC_STAT_HEIGHT])
+    k = int(areas.argmax())
+    if areas[k] >= PAINTED_TILED * total and fill[k] >= PAINTED_TILED:
+        return True
+    cells = (fill >= CELL_FILL) & (areas >= PAINTED_PIECE * total)
+    if int(cells.sum()) < 4:
+        return False
+    med = float(np.median(areas[cells]))
+    cells &= np.abs(areas - med) <= CELL_SIZES * med
+    # (in a grid: rows and columns of cells, where bars of one height stand in one row)
+    # (a row below another: tops apart by half a cell's height at least; stacks of bars near one height are none)
+    tops, lefts = stats[1:, cv2.CC_STAT_TOP][cells], stats[1:, cv2.CC_STAT_LEFT][cells]
+    hs, ws = stats[1:, cv2.CC_STAT_HEIGHT][cells], stats[1:, cv2.CC_STAT_WIDTH][cells]
+    grid = len(tops) and np.ptp(tops) > 0.5 * np.median(hs) and np.ptp(lefts) > 0.5 * np.median(ws)
+    return bool(grid) and int(cells.sum()) >= 4 and float(areas[cells].sum()) >= PAINTED_TILED * total
+
+
+#: A heatmap's cell drawn apart fills this share of its box at least (its number written in it is a mark too).
+CELL_FILL = 0.9
+#: ... and its area is within this share of the cells' median area.
+CELL_SIZES = 0.2
+
+
+def _one_colour_share(px: np.ndarray) -> float:
+    """The share of Lab pixels ``px`` within `CLASS_DE` of their most common colour (quantised by 4 ΔE)."""
+    step = max(1, len(px) // 20000)
+    px = px[::step]
+    keys, counts = np.unique(_pack(np.round(px / 4.0).astype(np.int32)), return_counts=True)
+    top = _unpack(keys[counts.argmax()]) * 4.0
+    return float((np.sum((px - top) ** 2, axis=1) <= CLASS_DE * CLASS_DE).mean())
 
 
 def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset[str]] | None:
@@ -60,17 +135,18 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset
     cand_col = pm.cand & pm.area & _chromatic(pm.cand_lab)
     if not any(_few_levels(cand_col, f) for f in pm.frames):
         return None  # (checked first, cheaply: the colour classes cost time)
+    if _tiled(pm.ref & pm.area):
+        return None  # (a heatmap's colour classes are no series: its cells of a colour sit in rows; `_painted_flat`)
     classes = _per_frame(
         _series_classes(_colour_classes(pm.ref_lab, ref_col, min_share=0.003), pm.ref_lab, pm.faces), pm.frames
     )
     if len(classes) == 0:
         return None
-    cand = pm.cand & pm.area
     flat = np.zeros_like(ref_col)
     n_flat, total, along = 0, sum(int(m.sum()) for m, _ in classes), set()
     by_frame: dict[tuple[int | None, ...], list[tuple[np.ndarray, np.ndarray]]] = {}
     for m, sl in classes:
-        same = cand[sl] & ~_far(pm.cand_lab[sl], np.median(pm.ref_lab[m], axis=0), CLASS_DE)
+        same = _in_colour(pm, sl, np.median(pm.ref_lab[m], axis=0))
         if runs := _flat(m[sl], same, pm.area[sl]):
             along |= runs
             flat |= m
@@ -92,10 +168,40 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset
                 flat |= m
             n_flat += len(rest)
     share = int(flat.sum()) / max(1, total)
-    if 2 * n_flat > len(classes) and 2 * share > 1:
+    if 2 * n_flat >= len(classes) and 2 * share >= 1:
         why = f"{n_flat} of its {len(classes)} series are drawn at one level where the reference's values vary"
         return flat, share, why, frozenset(along)
     return None
+
+
+def _in_colour(pm: _BothMarks, sl: tuple[slice, slice], colour: np.ndarray) -> np.ndarray:
+    """The candidate's marks in a series' ``colour`` (`CLASS_DE`) inside the area read, over ``sl``: its plot
+    marks, and its ink in that colour which the marks leave out as long straight lines (a series flattened
+    into one line across the plot reads as a grid line), unless the reference draws such a line there too
+    (its own rule or guide line in that colour, kept)."""
+    inside = pm.area[sl]
+    near = inside & ~_far(pm.cand_lab[sl], colour, CLASS_DE)
+    marks = pm.cand[sl]
+    lines = near & ~marks
+    if not lines.any():
+        return near & marks
+    ref_lines = ~_far(pm.ref_lab[sl], colour, CLASS_DE) & ~pm.ref[sl]
+    off_face = np.ones_like(lines)
+    for (fx0, fy0, fx1, fy1), face in zip(pm.frames, pm.faces, strict=True):
+        if face is not None:
+            box = np.zeros_like(pm.area)
+            box[fy0:fy1, fx0:fx1] = True
+            off_face &= ~box[sl] | _far(pm.cand_lab[sl], face, FACE_DE)
+    # (thin: a line, not a block of cells in one colour, which the marks keep)
+    u8 = lines.astype(np.uint8)
+    thin = (cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((THIN_LINE, 1), np.uint8)) == 0) | (
+        cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, THIN_LINE), np.uint8)) == 0
+    )
+    return near & (marks | (off_face & thin & ~ref_lines))
+
+
+#: A line is under this many px thick (`_in_colour`).
+THIN_LINE = 7
 
 
 #: Bars a colour each are read together when there are at least this many (`_series_flattened`).
@@ -172,24 +278,44 @@ def _one_level(unit: np.ndarray, same: np.ndarray, inside: np.ndarray, tol: floa
         return False
     ref_ends, cand_ends = ends(unit, drawn), ends(same, drawn)
 
-    def flat(e: np.ndarray, r: np.ndarray) -> bool:
-        # (read where the marks' ends moved: a legend's key over the series' columns, in place in both, is
-        # no mark at the level)
-        moved = np.abs(e - r) > 1
-        if int(moved.sum()) >= max(8, len(e) // 2):
-            return level(e[moved], flat_tol, FLAT_SHARE)
-        return level(e, flat_tol)
-
-    if not all(flat(e, r) for e, r in zip(cand_ends, ref_ends, strict=True)):
-        return False
-    # Flattened where the reference's values vary: the candidate's level there is the marks' own end, not the
-    # edge of the area read (a donut drawn larger, read in a box found around one of the reference's wedges,
-    # fills the box: its marks reach the box's edges, cut there, at "one level"). The area's own ends:
+    # Read where the marks' ends moved, at either end, when a third of the columns did: a legend's key over the
+    # series' columns, in place in both, is no mark at the level, nor are bars under a legend's box; else all.
+    moved = (np.abs(cand_ends - ref_ends) > 1).any(axis=0)
+    if int(moved.sum()) >= max(8, MOVED_READ * len(drawn)):
+        sel, share = moved, FLAT_SHARE
+    else:
+        sel, share = np.ones_like(moved), LEVEL_SHARE
     edges = ends(inside, drawn)
+    if not all(level(e[sel], flat_tol, share) for e in cand_ends):
+        # Stacked bars flattened: each segment's length set to one value, on the reference's own bottoms (the
+        # segment below), so its ends vary with them; its length (as long as a bar's, `LENGTH_MIN`) does not
+        # where the reference's does. (A line's thickness is no length; nor is a frame's height between edges.)
+        c_len, r_len = cand_ends[1] - cand_ends[0], ref_ends[1] - ref_ends[0]
+        return (
+            level(c_len[sel], flat_tol, share)
+            and float(np.median(c_len[sel])) >= LENGTH_MIN * unit.shape[0]
+            and not level(r_len[sel])
+            and all(
+                float((np.abs(e[sel] - edge[sel]) <= tol).mean()) < LEVEL_SHARE
+                for e, edge in zip(cand_ends, edges, strict=True)
+            )
+        )
+    # Flattened where the reference's values vary, in the columns read (one bar moved varies in none: its
+    # top is one level in both): the candidate's level there is the marks' own end, not the edge of the area
+    # read (a donut drawn larger, read in a box found around one of the reference's wedges, fills the box:
+    # its marks reach the box's edges, cut there, at "one level").
     return any(
-        not level(r) and float((np.abs(e - edge) <= tol).mean()) < LEVEL_SHARE
+        not level(r[sel]) and float((np.abs(e[sel] - edge[sel]) <= tol).mean()) < LEVEL_SHARE
         for r, e, edge in zip(ref_ends, cand_ends, edges, strict=True)
     )
+
+
+#: A flattened segment of stacked bars is at least this share of the plot's height long (`_one_level`).
+LENGTH_MIN = 0.05
+
+
+#: The candidate's ends are read where they moved (`_one_level`) when at least this share of the columns did.
+MOVED_READ = 1 / 3
 
 
 #: A pie: a blob of chromatic ink (wedges joined across their white edges) at least this wide, whose box
@@ -198,9 +324,10 @@ PIE_MIN_SIDE, PIE_SQUARE, PIE_MIN_SHARE = 40, 0.12, 0.2
 #: Wedges are read along the ring (radii, shares of the pie's radius) the reference covers most in colour,
 #: sampled every half degree; a ring covered under `PIE_RING_COVER` in either image is not read.
 PIE_RADII, PIE_SAMPLES, PIE_RING_COVER = (0.55, 0.7, 0.85), 720, 0.85
-#: Wedges of equal size: the largest and smallest differ by at most this share of the turn (edges, anti-aliasing);
+#: Wedges of equal size: the largest and smallest differ by at most this share of the turn (edges, anti-aliasing,
+#: a shadow under the pie shifting its box, hence the ring's centre: equal thirds read 0.326-0.341);
 #: the reference's wedges vary when theirs differ by three times as much.
-PIE_EQUAL = 0.015
+PIE_EQUAL = 0.02
 #: A run of one colour goes on across a gap of up to this share of the ring (a label on its wedge: "29.4%"
 #: across a small donut spans 5 %).
 PIE_GAP = 0.08

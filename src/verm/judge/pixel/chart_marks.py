@@ -96,6 +96,10 @@ def _faces(lab: np.ndarray, frames: list[PxBox], same: np.ndarray | None = None)
     out: list[np.ndarray | None] = []
     for fx0, fy0, fx1, fy1 in frames:
         sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
+        ring = _ring_face(lab, (fx0, fy0, fx1, fy1), same)
+        if ring is not None:
+            out.append(ring)
+            continue
         inner = lab[sl]
         n = inner.shape[0] * inner.shape[1]
         # Every k-th pixel (of those alike, when enough are), picked by index: no copy of the whole frame.
@@ -110,6 +114,41 @@ def _faces(lab: np.ndarray, frames: list[PxBox], same: np.ndarray | None = None)
         keys, counts = np.unique(_pack(np.round(px / 3.0).astype(np.int32)), return_counts=True)
         out.append(_unpack(keys[counts.argmax()]) * 3.0)
     return out
+
+
+#: The face is read along the frame's inner ring (`_ring_face`): a band this wide (px), 3 px in from the frame.
+RING_BAND = 4
+#: ... when the ring's most common colour holds at least this share of the ring's pixels (else the whole inside).
+RING_FACE_MIN = 0.3
+
+
+def _ring_face(lab: np.ndarray, frame: PxBox, same: np.ndarray | None) -> np.ndarray | None:
+    """A frame's face colour read along its inner ring (`RING_BAND` wide, 3 px in): the axes' background shows
+    there (the margin above the highest bar, beside the first and last), where bars filling most of the plot
+    (a stacked bar chart, its bars alike in both images) would outnumber it inside. Among the pixels alike in
+    both images; None when under half the ring is alike, or no colour holds `RING_FACE_MIN` of the ring."""
+    fx0, fy0, fx1, fy1 = frame
+    x0, y0, x1, y1 = fx0 + 3, fy0 + 3, fx1 - 3, fy1 - 3
+    if x1 - x0 < 4 * RING_BAND or y1 - y0 < 4 * RING_BAND:
+        return None
+    b = RING_BAND
+    bands = [(slice(y0, y0 + b), slice(x0, x1)), (slice(y1 - b, y1), slice(x0, x1)),
+             (slice(y0 + b, y1 - b), slice(x0, x0 + b)), (slice(y0 + b, y1 - b), slice(x1 - b, x1))]  # fmt: skip
+    px = np.concatenate([lab[sl].reshape(-1, 3) for sl in bands])
+    if same is not None:
+        # (among the pixels alike in both images; when under half the ring is, the candidate drew its own plot
+        # over it, fresh axes: the whole inside's alike pixels say more, where the ring may be the data's box)
+        keep = np.concatenate([same[sl].reshape(-1) for sl in bands])
+        if int(keep.sum()) < 0.5 * len(keep):
+            return None
+        px = px[keep]
+    if len(px) == 0:
+        return None
+    keys, counts = np.unique(_pack(np.round(px / 3.0).astype(np.int32)), return_counts=True)
+    k = int(counts.argmax())
+    if counts[k] < RING_FACE_MIN * len(px):
+        return None
+    return _unpack(keys[k]) * 3.0
 
 
 #: Quantised Lab colours packed in one integer (`_pack`): L, a and b (each within ±`_HALF`) in
