@@ -182,3 +182,28 @@ def test_a_vector_field_is_read_as_data(charts: dict[str, Rendering]) -> None:
     # A vortex flattened is zero everywhere (its mean): no arrow is drawn.
     _, none = _cost(charts, "vortex", "flat")
     assert any("no arrow" in d.description and d.severity == 3 for d in none), none
+
+
+# A ridgeline: densities on baselines drawn as constant lines in a loop, each ridge over the one behind it.
+RIDGES = """
+import matplotlib.pyplot as plt
+import numpy as np
+grid = np.linspace(-10, 30, 120)
+fig, ax = plt.subplots(figsize=(7, 8))
+for i in range(12):
+    base = (11 - i) * 0.05
+    dens = 0.12 * np.exp(-((grid - i * 1.5) ** 2) / 20)
+    ax.fill_between(grid, base, base + dens, color="#6baed6", alpha=0.85, zorder=20 - i, lw=0)
+    ax.plot(grid, base + dens, color="white", lw=1.2, zorder=20 - i)
+    ax.plot(grid, np.full_like(grid, base), color="0.35", lw=0.5, zorder=20 - i)
+"""
+
+
+def test_baselines_scaled_in_a_loop_are_one_change() -> None:
+    # The loop's baseline expression scaled: every constant line moves by the same factor, each by another
+    # amount: one data change, not one per line (it was ten items for a truth of one).
+    charts = render_charts(
+        {"ref": RIDGES, "cand": RIDGES.replace("np.full_like(grid, base)", "np.full_like(grid, base) * 0.733")}
+    )
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 1 and "scaled by 0.733" in found[0].description, found

@@ -234,8 +234,14 @@ def compare_values(
     if len(diffs) == len(ra) >= 2 and len(set(ra)) == 1 and len(set(ca)) == 1:
         # A constant line (axhline, axvline: a mean, a threshold) moved: one value.
         _, _, x, y = diffs[0]
-        # The same line moved alike in several plots (an edit inside the loop that draws them) is one change.
-        shift = None if x is None or y is None else f"constant line shifted by {fmt_number(round(y - x, 6))} ({axis})"
+        # The same line moved alike in several plots, or lines at several heights scaled alike (an edit inside
+        # the loop that draws them: a ridgeline's baselines), is one change.
+        if x is None or y is None:
+            shift = None
+        elif x != 0 and y != 0:  # as a series scaled as a whole reads (`grade.uniform_change`)
+            shift = f"scaled by {y / x:.3g} ({axis})"
+        else:
+            shift = f"constant line shifted by {fmt_number(round(y - x, 6))} ({axis})"
         out.add("data_error", sev, loc, f"{name} is at {fmt_number(y)}, should be at {fmt_number(x)}{suffix}",
                 ctx.with_ticks(box, axis), Unit("values", None, shift, "series", ctx.where) if shift else None,
                 **tag)  # fmt: skip
