@@ -49,7 +49,7 @@ from verm.judge.pixel.chart_relayout import (
     _swapped_labels,
 )
 from verm.judge.pixel.chart_resized import _drawn_resized
-from verm.judge.pixel.chart_style import _line_style_changed, markers_changed
+from verm.judge.pixel.chart_style import _line_style_changed, dashes_changed, markers_changed
 from verm.judge.pixel.chart_words import words_over_marks
 from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _dominant, _hex, _rgb_de
@@ -762,7 +762,7 @@ def _plot_change(c: _Ctx, inner: list[Region]) -> _Item:
     if len(inner) >= 4 and small and max(ref_only, cand_only) < 0.05 * plot_ink:
         # The same marks in the same places, drawn differently: markers or line style.
         return _Item("style_error", 1, box, f"Marks differ in {len(inner)} places (marker or line style).", "plot")
-    if _line_style_changed(c, inner) or markers_changed(c, inner):
+    if _line_style_changed(c, inner) or markers_changed(c, inner) or dashes_changed(c, inner):
         # Ink lost (or gained) along a line still drawn where it was: dashes or dots, not a series dropped.
         return _Item(
             "style_error", 1, box, "A line is drawn otherwise along the same path (line style or markers).", "plot"

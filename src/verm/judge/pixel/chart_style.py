@@ -1,5 +1,5 @@
 """Charts: a line drawn dashed or dotted along the same path (or its markers dropped), markers drawn
-otherwise in place (`markers_changed`).
+otherwise in place (`markers_changed`), a dash pattern redrawn on the same path (`dashes_changed`).
 
 A plot change that only takes ink away (the candidate gains under a fifth as much), thin ink (line
 strokes, no filled strip: a bar shortened is a value change) running a quarter of the plot or more
@@ -130,3 +130,82 @@ def markers_changed(c: _Ctx, inner: list[Region]) -> bool:
     xs, ys = centres[found, 0], centres[found, 1]
     fx0, fy0, fx1, fy1 = c.frame
     return bool(np.ptp(xs) >= RUN * (fx1 - fx0) or np.ptp(ys) >= RUN * (fy1 - fy0))
+
+
+#: A dash pattern redrawn: pixels whose colour changed by over this ΔE (over a bar as on white).
+DASH_DE = 12.0
+#: ... in at least this many pieces (dashes, dots, the gaps between them) ...
+DASH_PIECES = 6
+#: ... which, closed over a dash gap, join into at most this share as many (one line, or a few).
+DASH_JOINED = 0.34
+#: Dashes redrawn are spread along the line: changed pixels in at least this share of the changed span's
+#: eighths (a value change changes one place of a line; a line style, all of it).
+SPREAD = 0.75
+#: The line's ink in each image, closed over a dash gap, agrees within this many pixels ...
+PATH_TOLERANCE = 1
+#: ... over all but this share of the path near the changed pixels (a value change moves the path).
+PATH_MISMATCH = 0.25
+
+
+def dashes_changed(c: _Ctx, inner: list[Region]) -> bool:
+    """Whether the plot's changed places (``inner``) are lines whose dash pattern changed where they were
+    (dotted to dashed, dashed to solid, over a bar as on white): the pixels whose colour changed
+    (`DASH_DE`) are thin pieces (`DASH_PIECES`) that join into a thin path when closed over a dash gap
+    (`DASH_JOINED`), running `RUN` of the plot and spread along it (`SPREAD`). A line moved (a value
+    changed, a series scaled) changes a band as wide as the shift beside the line, or one place of it;
+    a filled mark resized changes a strip."""
+    if not inner:
+        return False
+    x0, y0 = min(r.bbox[0] for r in inner), min(r.bbox[1] for r in inner)
+    x1, y1 = max(r.bbox[2] for r in inner), max(r.bbox[3] for r in inner)
+    mask = np.zeros((y1 - y0, x1 - x0), bool)
+    for bx0, by0, bx1, by1 in (r.bbox for r in inner):
+        mask[by0 - y0 : by1 - y0, bx0 - x0 : bx1 - x0] = True
+    gap = max(3, round(DASH_GAP * c.w))
+    # (padded: morphology near the array's edge would take the outside for ink)
+    pad = gap + 5
+    labs = [np.pad(_lab(img[y0:y1, x0:x1]), ((pad, pad), (pad, pad), (0, 0)), mode="edge") for img in (c.ref, c.cand)]
+    changed = np.pad(((np.linalg.norm(labs[0] - labs[1], axis=2)[pad:-pad, pad:-pad] > DASH_DE) & mask), pad)
+    changed = changed.astype(np.uint8)
+    n = int(changed.sum())
+    if n < 20:
+        return False
+    box = np.ones((5, 5), np.uint8)
+    if int(cv2.erode(changed, box).sum()) >= THIN * n:
+        return False  # a filled strip changed: a bar or an area, not a line's dashes
+    closed = cv2.morphologyEx(changed, cv2.MORPH_CLOSE, np.ones((gap, gap), np.uint8))
+    if int(cv2.erode(closed, box).sum()) >= THIN * int(closed.sum()):
+        return False  # a band: a line moved beside itself, or marks packed together
+    pieces = cv2.connectedComponents(changed, connectivity=8)[0] - 1
+    joined = cv2.connectedComponents(closed, connectivity=8)[0] - 1
+    if pieces < DASH_PIECES or joined > DASH_JOINED * pieces:
+        return False  # (a line moved whole changes along it without a break; scattered marks stay apart)
+    ys, xs = np.nonzero(changed)
+    fx0, fy0, fx1, fy1 = c.frame or (0, 0, c.w, c.h)
+    along_x = np.ptp(xs) >= RUN * (fx1 - fx0)
+    if not along_x and np.ptp(ys) < RUN * (fy1 - fy0):
+        return False  # a style is the whole line's: a short piece is a mark or a segment changed
+    coords = xs if along_x else ys
+    bins = np.bincount((coords - coords.min()) * 8 // (int(np.ptp(coords)) + 1), minlength=8)
+    if int((bins > 0).sum()) < SPREAD * 8:
+        return False
+    # The line's own colour (where ink is in one image only), and each image's ink of it closed over a
+    # dash gap: one path where it was, not a line drawn beside the old one (a value changed).
+    ref_ink, cand_ink = (np.pad(ink[y0:y1, x0:x1], pad) for ink in (c.ref_ink, c.cand_ink))
+    on = changed > 0
+    line = np.concatenate([labs[0][on & ref_ink & ~cand_ink], labs[1][on & cand_ink & ~ref_ink]])
+    if len(line) < 10:
+        return False
+    colour = np.median(line, axis=0)
+    close = np.ones((gap, gap), np.uint8)
+    paths = [
+        cv2.morphologyEx(
+            (np.linalg.norm(lab - colour, axis=2) < SAME_COLOUR_DE).astype(np.uint8), cv2.MORPH_CLOSE, close
+        )
+        for lab in labs
+    ]
+    tol = np.ones((2 * PATH_TOLERANCE + 1,) * 2, np.uint8)
+    off = (paths[0] & ~cv2.dilate(paths[1], tol)) | (paths[1] & ~cv2.dilate(paths[0], tol))
+    near = cv2.dilate(changed, np.ones((2 * gap + 1,) * 2, np.uint8))
+    covered = int(((paths[0] | paths[1]) & near).sum())
+    return covered > 0 and int((off & near).sum()) <= PATH_MISMATCH * covered
