@@ -27,10 +27,12 @@ from verm.judge.scene.chart.missing import Hidden, hidden_share, legend_lost, mi
 from verm.judge.scene.chart.panels import (
     Ranges,
     label_moved,
+    legend_reflow,
     shared_ranges_follow,
     swapped_labels,
 )
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
+from verm.judge.scene.chart.sketch import Sketch
 from verm.judge.scene.chart.texts import TextRules, _text_of
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
 from verm.judge.scene.matching import greedy_pairs
@@ -56,6 +58,9 @@ class ChartDiff(TextRules):
         self.legends: list[tuple[Any, Any, str, bool]] = []
         #: Where each axes is (twin axes share one place), for findings on the same place.
         self.places: dict[str, str] = {}
+        #: Each paired axes' place and painted marks (None where nothing is painted), for the layout's moves.
+        self.sketches: list[tuple[str, Sketch | None]] = []
+        self.sketch: Sketch | None = None
         #: What titles and labels are drawn on (a text of that colour cannot be read).
         self.background: str | None = "#ffffff"
         #: Per axis ("x", "y"): the axis-label texts each figure draws on any of its axes (used when the
@@ -142,6 +147,7 @@ class ChartDiff(TextRules):
         for k in range(max(len(rl), len(cl))):
             self.legend(rl[k] if k < len(rl) else None, cl[k] if k < len(cl) else None, "figure legend",
                         self.missing, self.extra, retyped=self.retyped)  # fmt: skip
+        legend_reflow(self.out.items, pairs, rax, cax, self.size, self.sketches)
         self.pile_up()
 
     def _colour_scale(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:
@@ -264,6 +270,7 @@ class ChartDiff(TextRules):
         self._axes(r, c, where)
         place = _place(r)
         self.places[where] = place
+        self.sketches.append((place, self.sketch))
         for f in self.out.items[start:]:
             f.tags.setdefault("axes", place)
 
@@ -288,7 +295,7 @@ class ChartDiff(TextRules):
             self.text_pair(f"{where} {axis}-axis label", f"{axis}-axis label", rl, cl, major=True)
         n_before = len(out.items)
         self.lost_baseline = False
-        sketch = None
+        sketch = self.sketch = None
         if is_colorbar(r) and is_colorbar(c):
             # A colour bar draws the colour scale of another axes' image: its values and ticks follow that
             # image's data (reported there); only its texts are its own.
@@ -296,7 +303,7 @@ class ChartDiff(TextRules):
             data_changed, relabelled = True, False
         else:
             found = compare_data(out, r, c, AxCtx(r, c, where, self.size))
-            sketch = found.sketch
+            sketch = self.sketch = found.sketch
             missing, extra, self.lost_baseline = found.missing, found.extra, found.lost_baseline
             relabelled = found.relabelled
             self.retyped |= found.retyped

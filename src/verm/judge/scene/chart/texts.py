@@ -399,7 +399,13 @@ class TextRules:
             return  # a legend left with no entries shows nothing where it sits: its entries' series are gone
         if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (lr == lc != "best" and moved > 0.15):
             out.add(
-                "style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"), legend_moved=True
+                "style_error",
+                1,
+                where,
+                f"the legend is at {lc}, should be at {lr}",
+                c.get("bbox"),
+                legend_moved=True,
+                legend_boxes=(r.get("bbox"), c.get("bbox")),
             )
 
 
