@@ -36,6 +36,18 @@ fig.legend(handles, labels, loc="outside right upper")
 """
 
 
+PANELS = """
+import matplotlib.pyplot as plt
+import numpy as np
+x = np.arange(1, 30)
+stack = np.vstack([100 + 3 * x, 60 + np.sin(x) * 5, 40 + x % 4 * 3])
+fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(8, 6), sharex=True, height_ratios=[3, 2])
+ax1.stackplot(x, stack, labels=["a", "b", "c"])
+ax1.legend(loc="upper left")
+ax2.stackplot(x, stack / stack.sum(axis=0))
+"""
+
+
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
     yield render_charts(
@@ -44,6 +56,8 @@ def charts() -> Iterator[dict[str, Rendering]]:
             "many_bars_log": MANY.replace("ax.plot(t,", "ax.bar(t,").replace(
                 "ax.axhspan", 'ax.set_yscale("log")\nax.axhspan'
             ),
+            "panels": PANELS,
+            "panels_dropped": PANELS.replace('ax1.stackplot(x, stack, labels=["a", "b", "c"])\n', ""),
             "mosaic": MOSAIC,
             "mosaic_moved": MOSAIC.replace('"#7570b3"', '"#000000"').replace('"outside right upper"', '"center"'),
             "mosaic_recoloured": MOSAIC.replace('"#7570b3"', '"#000000"'),
@@ -71,3 +85,10 @@ def test_a_legend_the_layout_made_room_for_moves_every_plot(charts: dict[str, Re
     # Without the move the recolouring is its own item.
     [d] = SceneJudge().judge(Task.CHART, charts["mosaic"], charts["mosaic_recoloured"]).discrepancies
     assert "legend" not in d.description, d
+
+
+def test_one_stack_dropped_from_a_larger_panel_is_one_item(charts: dict[str, Rendering]) -> None:
+    # The upper panel (60 % of the plots) lost its only series, a stack, and with it its legend's entries: one
+    # series of the figure's by their count, not the upper panel's share piled up.
+    [d] = SceneJudge().judge(Task.CHART, charts["panels"], charts["panels_dropped"]).discrepancies
+    assert (d.category, d.severity) == ("data_error", 3), d

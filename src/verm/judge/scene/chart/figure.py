@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from verm.chart_view import hidden_severity
@@ -23,9 +24,10 @@ from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_margin
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
 from verm.judge.scene.chart.grade import reading_severity
-from verm.judge.scene.chart.missing import Hidden, hidden_share, legend_lost, missing_pieces
+from verm.judge.scene.chart.missing import Hidden, figure_count_share, hidden_share, legend_lost, missing_pieces
 from verm.judge.scene.chart.panels import (
     Ranges,
+    grid_ratios,
     label_moved,
     legend_reflow,
     shared_ranges_follow,
@@ -117,6 +119,11 @@ class ChartDiff(TextRules):
             }
             for axis in ("x", "y")
         }
+        ratios = None if layout_changed else grid_ratios(rax, cax, pairs)
+        if ratios is not None:
+            # Every panel of the column (row) moved: one change over the figure, as the truth sees it.
+            self.out.add("data_error", 1, "subplot layout", f"the subplots' {ratios[0]}s are in other ratios",
+                         ratios[1], footprint="figure")  # fmt: skip
         for i, j in pairs:
             where = _axes_name(rax[i], i, len(rax))
             self.axes(rax[i], cax[j], where)
@@ -236,6 +243,10 @@ class ChartDiff(TextRules):
         if total <= 0:
             return
         share = sum(areas[p] * shares[p] for p in places) / total
+        if not several and not anew:
+            # One series missing, by the count of the figure's series (not its subplot's share of the figure: a
+            # stack dropped from the upper of two panels is one series of two, not the 60 % its panel covers).
+            share = min(share, figure_count_share(self.losses))
         have = sum(1 for f in self.out.items if f.tags.get("missing"))
         extra = missing_items(share) - have
         if share <= 0.5 + 1e-9 or extra <= 0:
@@ -456,8 +467,15 @@ class ChartDiff(TextRules):
         # size; so do numbers evenly spaced on both sides, as a locator places them (its tick count follows the
         # axes' length and the tick font, whatever moved them).
         categorical = any(x and tick_number(x) is None for x in tr + tc)
-        if not categorical and (
-            not limits_same or data_changed or resized or (locator_ticks(tr) and locator_ticks(tc))
+        # The same numbers out of order along the axis (where the reference's are in order) are no formatter's:
+        # labels that traded places, whatever moved the limits.
+        shuffled = (
+            not categorical and Counter(tr) == Counter(tc) and _in_order(ticks_r, axis) and not _in_order(ticks_c, axis)
+        )
+        if (
+            not categorical
+            and not shuffled
+            and (not limits_same or data_changed or resized or (locator_ticks(tr) and locator_ticks(tc)))
         ):
             return
         if self.layout_changed and any(tr) != any(tc):
@@ -484,6 +502,22 @@ class ChartDiff(TextRules):
                 f"{axis}-axis tick labels differ: " + "; ".join(diffs[:4]) + ("; …" if len(diffs) > 4 else ""),
                 tick_box, Unit(f"{axis}-axis tick labels", "|".join(tr), "|".join(tc), "axis", where),
                 label_swaps=swaps)  # fmt: skip
+
+
+def _in_order(ticks: list[dict[str, Any]], axis: str) -> bool:
+    """Whether an axis' numeric tick labels read in order (rising or falling) along it, by their boxes' centres
+    (True when fewer than three can be placed and read)."""
+    at = 0 if axis == "x" else 1
+    placed = []
+    for t in ticks:
+        b, v = clean_box(t.get("bbox")), tick_number(str(t.get("text") or ""))
+        if b is not None and v is not None:
+            placed.append(((b[at] + b[at + 2]) / 2, v))
+    values = [v for _, v in sorted(placed)]
+    if len(values) < 3:
+        return True
+    steps = [b - a for a, b in pairwise(values)]
+    return all(d >= 0 for d in steps) or all(d <= 0 for d in steps)
 
 
 def _shown_boxes(texts: list[dict[str, Any]]) -> list[tuple[float, float, float, float]]:
