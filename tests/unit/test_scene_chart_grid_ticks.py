@@ -1,4 +1,5 @@
-"""Scene judge, charts: a grid's height ratios changed, and numeric tick labels that traded places."""
+"""Scene judge, charts: a grid's height ratios changed, numeric tick labels that traded places, a series added in
+the colour a recolouring gave."""
 
 from __future__ import annotations
 
@@ -34,6 +35,18 @@ ax.yaxis.set_minor_formatter(NullFormatter())
 """
 
 
+GROUPED = """
+import matplotlib.pyplot as plt
+import numpy as np
+revenue = {"North": [4.2, 4.8, 5.1, 6.3], "Europe": [3.1, 3.4, 3.2, 3.9], "Asia": [2.4, 2.9, 3.6, 4.4]}
+x = np.arange(4)
+fig, ax = plt.subplots(figsize=(7, 4))
+for i, (region, values) in enumerate(revenue.items()):
+    ax.bar(x + (i - 1) * 0.26, values, 0.26, label=region)
+ax.legend()
+"""
+
+
 @pytest.fixture(scope="module")
 def charts() -> Iterator[dict[str, Rendering]]:
     yield render_charts(
@@ -43,6 +56,10 @@ def charts() -> Iterator[dict[str, Rendering]]:
             "stacked_ratios_dashed": STACKED.replace("height_ratios=[3, 1]", "height_ratios=[3, 2]").replace(
                 'color="#1f77b4",', 'color="#1f77b4", ls="--",'
             ),
+            "grouped": GROUPED,
+            "grouped_added_orange": GROUPED.replace(
+                '"Asia": [2.4, 2.9, 3.6, 4.4]}', '"Asia": [2.4, 2.9, 3.6, 4.4], "Plan": [1.7, 2.1, 2.6, 3.2]}'
+            ).replace("label=region)", 'label=region, color="#d4a017")'),
             "loglog": LOGLOG,
             "loglog_swapped_narrow": LOGLOG.replace(
                 'labels=["1.4", "1.6", "1.8", "2.0", "2.2"]', 'labels=["2.2", "1.6", "1.8", "2.0", "1.4"]'
@@ -68,3 +85,10 @@ def test_numeric_tick_labels_out_of_order_are_swapped_whatever_moved_the_limits(
     ticks = [d for d in found if d.category == "text_error"]
     assert len(ticks) == 1 and ticks[0].severity == 3, found
     assert any(d.category == "data_error" for d in found), found
+
+
+def test_a_series_added_in_the_colour_a_recolouring_gave_is_one_place_with_it(charts: dict[str, Rendering]) -> None:
+    # One constant colour replaced the loop's colours and coloured the added series too: one edit's pixels.
+    [d] = SceneJudge().judge(Task.CHART, charts["grouped"], charts["grouped_added_orange"]).discrepancies
+    assert (d.category, d.severity) == ("data_error", 3), d
+    assert "colour" in d.description and "should not be there" in d.description, d

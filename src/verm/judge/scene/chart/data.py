@@ -543,6 +543,10 @@ def _follow_dropped(
                 return True
             # A colour map sampled once per series (pandas' ``colormap=``) gives every series a new colour when
             # their count changes: one on the way between the reference's colours of that kind, in their order.
+            # One colour given to all of them is a recolouring (a loop's colours replaced by one constant).
+            kin = [sb.colour for a, sb, _ in series_items if a.kind == sa.kind and sb.colour]
+            if len(kin) >= 2 and all(delta_e(c, u.new) <= 8 for c in kin):
+                return False
             path = [lab_of(s.colour) for s in kr.get(sa.kind, []) if s.colour]
             return _on_colour_path(lab_of(u.new), [p for p in path if p is not None])
         return (d.category == "data_error" and not sa.name and sa.kind in ("shapes", "area")

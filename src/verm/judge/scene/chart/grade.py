@@ -37,6 +37,8 @@ VISIBLE = 0.005
 CONFUSABLE_DE = 20.0
 #: A colour this close (CIE76) to a recoloured series' old colour is that series' own, not another's.
 SAME_SERIES_DE = 10.0
+#: Colours within this ΔE are the same colour (the judge's `colour_de`).
+SAME_COLOUR_DE = 8.0
 
 
 #: A thin outline is blended with what lies beside it by anti-aliasing: this share of its colour change shows,
@@ -369,9 +371,10 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
             return True
         if other.category == "style_error" and other.unit is not None and other.unit.noun != "text":
             return False  # the series' looks change their marks; the legend's handles are a sliver of its box
-    if (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")}) and (
-        same := _same_marks(a, b)
-    ) is not None:
+    shared = (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")})
+    if shared and (_added_in_new_colour(a, b) or _added_in_new_colour(b, a)):
+        return True
+    if shared and (same := _same_marks(a, b)) is not None:
         return same
     if (a.tags.get("off_marks") and _fill_look(b)) or (b.tags.get("off_marks") and _fill_look(a)):
         # Values scaled with their autoscaled axis show on its tick labels, bars shortened where their ends were:
@@ -410,6 +413,17 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         small, big = (a, b) if fa == "local" else (b, a)
         return _inside_share(small.bbox, big.bbox) >= 0.8
     return False
+
+
+def _added_in_new_colour(recoloured: Finding, added: Finding) -> bool:
+    """A series added in the very colour a recolouring gave its axes' series (one constant in place of a loop's
+    colours): the same constant coloured it, so the recolouring changed its pixels too (the truth's footprint of
+    the colour edit holds the new series' marks): one place."""
+    u = recoloured.unit
+    if recoloured.category != "style_error" or u is None or u.attribute != "colour" or not u.new:
+        return False
+    new = [p[1].colour for p in added.tags.get("drawn") or [] if len(p) >= 2 and p[0] is None and p[1] is not None]
+    return bool(new) and all(c and delta_e(c, u.new) <= SAME_COLOUR_DE for c in new)
 
 
 def _painted(f: Finding) -> Any:
