@@ -357,10 +357,10 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         return False  # missing content is what it hides: each piece costs
     if a.tags.get("reflow") or b.tags.get("reflow"):
         # A legend the layout made room for moved every plot (`panels.legend_reflow`): where the marks could not
-        # be painted, the looks moved whole with them, the data changed their insides.
+        # be painted, the looks moved whole with them (the data changed their insides, an axis how they fill).
         moved, other = (a, b) if a.tags.get("reflow") else (b, a)
         if "_painted" not in moved.tags:
-            return other.category != "data_error"
+            return other.category == "style_error"
     elif a.tags.get("legend_moved") or b.tags.get("legend_moved"):
         moved, other = (a, b) if a.tags.get("legend_moved") else (b, a)
         if moved.tags.get("axes") == other.tags.get("axes") and any(

@@ -30,8 +30,9 @@ REFLOW_PX = 2.0
 ALIGNED = 0.005
 #: The column's (row's) span kept within this share of the figure (tick labels of another width move its ends).
 SPAN_KEPT = 0.03
-#: A panel's share of its column's (row's) span that moved by this much (relative) is another ratio.
-RATIO_MOVED = 0.05
+#: A panel's share of its column's (row's) span that moved by this much (relative) is another ratio (tick labels
+#: of another width, an axis turned log, move a column's split by under a tenth).
+RATIO_MOVED = 0.15
 #: A legend with less than this share of its box on any axes stands beside them (the layout makes room for it).
 BESIDE_SHARE = 0.5
 
