@@ -103,13 +103,16 @@ LOST_CHANGED, LOST_ORDER = 0.75, 0.3
 
 def values_lost(ra: Sequence[float | None], ca: Sequence[float | None], changed: int) -> bool:
     """The candidate's values show none of the reference's data: most of them changed (``changed`` of
-    them) and they are flattened to one value or keep no order of the reference's (drawn anew). A series
+    them) and they are flattened to one value (two or more) or keep no order of the reference's (drawn anew:
+    three or more). A series
     scaled or shifted as a whole keeps its shape: a change of it, not its data gone."""
     pairs = [(x, y) for x, y in zip(ra, ca, strict=True) if isinstance(x, (int, float)) and isinstance(y, (int, float))]
-    if len(pairs) < 3 or changed < LOST_CHANGED * len(ra) or len({x for x, _ in pairs}) < 2:
+    if len(pairs) < 2 or changed < LOST_CHANGED * len(ra) or len({x for x, _ in pairs}) < 2:
         return False
     if len({y for _, y in pairs}) == 1:
-        return True
+        return True  # flattened: two values made one (a slope chart's line level) show no change between them
+    if len(pairs) < 3:
+        return False  # two values in the other order are a slope reversed, not data drawn anew
     from scipy.stats import spearmanr
 
     return bool(spearmanr([x for x, _ in pairs], [y for _, y in pairs]).statistic < LOST_ORDER)
