@@ -92,3 +92,45 @@ def test_a_series_added_in_the_colour_a_recolouring_gave_is_one_place_with_it(ch
     [d] = SceneJudge().judge(Task.CHART, charts["grouped"], charts["grouped_added_orange"]).discrepancies
     assert (d.category, d.severity) == ("data_error", 3), d
     assert "colour" in d.description and "should not be there" in d.description, d
+
+
+PIE = """
+import matplotlib.pyplot as plt
+amounts = [1450, 620, 380, 210, 500]
+names = ["Housing", "Food", "Transport", "Utilities", "Savings"]
+fig, ax = plt.subplots(figsize=(7, 4))
+wedges, _ = ax.pie(amounts, startangle=90)
+ax.legend(wedges, [f"{n}: ${a:,}" for n, a in zip(names, amounts)], title=f"Total ${sum(amounts):,}/month",
+          loc="center left", bbox_to_anchor=(1.0, 0.5))
+"""
+
+
+def test_values_a_legend_quotes_scaled_alike_are_the_data_scaled() -> None:
+    charts = render_charts(
+        {
+            "pie": PIE,
+            "pie_scaled": PIE.replace(
+                "amounts = [1450, 620, 380, 210, 500]",
+                "amounts = [round(0.94 * a) for a in [1450, 620, 380, 210, 500]]",
+            ),
+        }
+    )
+    found = SceneJudge().judge(Task.CHART, charts["pie"], charts["pie_scaled"]).discrepancies
+    assert [(d.category, d.severity) for d in found] == [("data_error", 1)], found
+    assert "scaled by 0.94" in found[0].description
+
+
+LEVELS = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot([1, 2, 3, 4, 5], [0, 100, 110, 120, 130], marker="o")
+ax.set_ylim(95, 135)
+"""
+
+
+def test_an_axis_turned_log_grades_by_the_values_it_can_place() -> None:
+    # The 0 (below the limits, clipped on both) cannot sit on a log axis: the truth skips it; the others move
+    # under 5 % of the plot: 1.
+    charts = render_charts({"lin": LEVELS, "log": LEVELS + 'ax.set_yscale("log")\n'})
+    [d] = SceneJudge().judge(Task.CHART, charts["lin"], charts["log"]).discrepancies
+    assert (d.category, d.severity) == ("structure_error", 1), d

@@ -20,6 +20,7 @@ from typing import Any
 
 from verm.chart_view import hidden_severity
 from verm.chart_view import hidden_share as data_hidden_share
+from verm.chart_view import placer as view_placer
 from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_margin
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
@@ -614,27 +615,15 @@ def _bars_only(ax: dict[str, Any]) -> bool:
 
 
 def _scale_moves(r: dict[str, Any], c: dict[str, Any], axis: str) -> float:
-    """How far the reference's marks move in the plot (a share of it) when the axis changes scale."""
+    """How far the reference's marks move in the plot (a share of it) when the axis changes scale, as the truth
+    reads it (`verm.chart_view.placer`: each side's limits in their order, places clipped to the plot, values
+    a log axis cannot place skipped); 1 when a side's limits cannot be read (a log axis from 0)."""
     vals = data_values(r, axis)
-
-    def pos(ax: dict[str, Any], v: float) -> float | None:
-        lim = ax.get(f"{axis}lim") or []
-        if len(lim) != 2 or None in lim:
-            return None
-        lo, hi = lim
-        if ax.get(f"{axis}scale") == "log":
-            if v <= 0 or lo <= 0 or hi <= 0:
-                return None
-            v, lo, hi = math.log10(v), math.log10(lo), math.log10(hi)
-        return (v - lo) / (hi - lo) if hi != lo else None
-
-    moved = 0.0
-    for v in vals:
-        a, b = pos(r, v), pos(c, v)
-        if a is None or b is None:
-            return 1.0
-        moved = max(moved, abs(a - b))
-    return moved if vals else 1.0
+    place_r, place_c = view_placer(r, axis), view_placer(c, axis)
+    if place_r is None or place_c is None:
+        return 1.0
+    moved = [abs(b - a) for v in vals if (a := place_r(v)) is not None and (b := place_c(v)) is not None]
+    return max(moved) if moved else 1.0
 
 
 def _resized(a: Any, b: Any) -> bool:
