@@ -52,3 +52,22 @@ def test_segments_flattened_in_several_subplots_are_each_a_series_lost(charts: d
     found = SceneJudge().judge(Task.CHART, charts["ticks"], charts["ticks_flat"]).discrepancies
     flat = [d for d in found if "flattened" in d.description]
     assert len(flat) == 4 and all(d.severity == 3 for d in flat), found
+
+
+SPANNED = """
+import matplotlib.pyplot as plt
+orders = [183, 216, 273, 268, 258, 263, 274, 265, 242, 195, 237]
+fig, ax = plt.subplots(figsize=(5, 4))
+ax.plot(range(11), orders, marker="o", color="goldenrod", label="Orders")
+ax.axvspan(7.5, 9.5, color="gray", alpha=0.15)
+ax.legend(loc="lower left")
+"""
+
+
+def test_a_span_marks_a_range_it_weighs_as_a_constant_line() -> None:
+    # The only line flattened: the plot shows none of its data (the span beside it is no series of its own).
+    charts = render_charts(
+        {"spanned": SPANNED, "spanned_flat": SPANNED.replace("range(11), orders,", "range(11), [243.1] * 11,")}
+    )
+    found = SceneJudge().judge(Task.CHART, charts["spanned"], charts["spanned_flat"]).discrepancies
+    assert len(found) >= 4 and all(d.severity == 3 for d in found), found
