@@ -134,3 +134,13 @@ def test_an_axis_turned_log_grades_by_the_values_it_can_place() -> None:
     charts = render_charts({"lin": LEVELS, "log": LEVELS + 'ax.set_yscale("log")\n'})
     [d] = SceneJudge().judge(Task.CHART, charts["lin"], charts["log"]).discrepancies
     assert (d.category, d.severity) == ("structure_error", 1), d
+
+
+def test_a_log_axis_cuts_off_no_bar_base() -> None:
+    from verm.judge.scene.chart.coords import cuts_data
+
+    bars = [{"type": "Rectangle", "x": i - 0.4, "y": 0.0, "width": 0.8, "height": h} for i, h in enumerate([3, 4])]
+    ax = {"ylim": [2.0, 5.0], "yscale": "log", "patches": bars, "lines": []}
+    # Bars stand on 0, which no log axis shows: their tops are in view, nothing is cut off.
+    assert cuts_data(ax, "y") is False
+    assert cuts_data({**ax, "ylim": [2.0, 3.5]}, "y") is True
