@@ -306,7 +306,8 @@ def empty_margin(ax: dict[str, Any], axis: str) -> float | None:
 
 def cuts_data(ax: dict[str, Any], axis: str) -> bool | None:
     """Whether the axes' limits cut off part of its lines' or bars' data along ``axis`` (by more than 2 % of
-    the range); None when there is no range or data to tell."""
+    the range, in decades on a log axis, which shows no value <= 0: a bar's base); None when there is no range
+    or data to tell."""
     lim = ax.get(f"{axis}lim") or []
     if len(lim) != 2 or None in lim:
         return None
@@ -325,6 +326,12 @@ def cuts_data(ax: dict[str, Any], axis: str) -> bool | None:
                 vals += [float(p[pos]), float(p[pos]) + float(p[size])]
             except (TypeError, ValueError):
                 continue
+    if ax.get(f"{axis}scale") == "log":
+        # A log axis cannot show 0 or less (a bar's base): nothing is cut off there; the range reads in decades.
+        if lo <= 0:
+            return None
+        vals = [math.log10(v) for v in vals if v > 0]
+        lo, hi = math.log10(lo), math.log10(hi)
     if not vals or hi <= lo:
         return None
     tol = 0.02 * (hi - lo)

@@ -407,6 +407,9 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         res.stacked_extra += sum(a.weight for a in gone) - 1.0
         out.add("data_error", 3, f"{where} area", f"{words} are missing", union_box([a.bbox for a in gone]),
                 missing=True, drawn=[(a, None) for a in gone])  # fmt: skip
+    cut = cut_off(c)
+    lost_idx = [i for i in lost_idx if not _past_cap(lost_all[i][0], cut)]
+    added_idx = [j for j in added_idx if not _past_cap(added_all[j][0], cut_off(r))]
     for i in lost_idx:
         s, siblings = lost_all[i]
         res.missing.add(s.name or "")
@@ -430,6 +433,30 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         if "drawn" in d.tags:
             d.tags["sketch"] = res.sketch
     return res
+
+
+#: Kinds drawn as patches: a scene that records only its first patches (`artists_more`) may hold more of them.
+PATCH_KINDS = ("bar", "barh", "shapes", "pie", "box", "stairs")
+
+
+def cut_off(ax: dict[str, Any]) -> set[str | None] | None:
+    """What an axes' scene cut off past its cap of patches (the renderer records the first 5000): None when it
+    recorded them all, else the names of the bar calls whose patches all lie past the cap (none recorded)."""
+    if "patches" not in (ax.get("artists_more") or {}):
+        return None
+    n = len(ax.get("patches") or [])
+    return {
+        labelled(cont.get("label"))
+        for cont in ax.get("containers") or []
+        if cont.get("type") == "bar" and not [i for i in cont.get("patches") or [] if isinstance(i, int) and i < n]
+    }
+
+
+def _past_cap(s: Series, cut: set[str | None] | None) -> bool:
+    """Whether series ``s``, not found on a side whose scene ``cut`` off patches past its cap, may be drawn there
+    past the cap: a series of patches, or one named as a container whose patches lie past the cap (a line
+    retyped to bars). It cannot be read as missing (nor as extra, the other way round)."""
+    return cut is not None and (s.kind in PATCH_KINDS or (s.name is not None and s.name in cut))
 
 
 def _moved_kind(kr: dict[str, list[Series]], kc: dict[str, list[Series]], skip: set[str]) -> set[int]:
@@ -516,6 +543,10 @@ def _follow_dropped(
                 return True
             # A colour map sampled once per series (pandas' ``colormap=``) gives every series a new colour when
             # their count changes: one on the way between the reference's colours of that kind, in their order.
+            # One colour given to all of them is a recolouring (a loop's colours replaced by one constant).
+            kin = [sb.colour for a, sb, _ in series_items if a.kind == sa.kind and sb.colour]
+            if len(kin) >= 2 and all(delta_e(c, u.new) <= 8 for c in kin):
+                return False
             path = [lab_of(s.colour) for s in kr.get(sa.kind, []) if s.colour]
             return _on_colour_path(lab_of(u.new), [p for p in path if p is not None])
         return (d.category == "data_error" and not sa.name and sa.kind in ("shapes", "area")

@@ -15,22 +15,27 @@ from __future__ import annotations
 import difflib
 import math
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from verm.chart_view import hidden_severity
 from verm.chart_view import hidden_share as data_hidden_share
+from verm.chart_view import placer as view_placer
 from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.coords import AxCtx, cuts_data, data_values, empty_margin
 from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
 from verm.judge.scene.chart.grade import reading_severity
-from verm.judge.scene.chart.missing import Hidden, hidden_share, legend_lost, missing_pieces
+from verm.judge.scene.chart.missing import Hidden, figure_count_share, hidden_share, legend_lost, missing_pieces
 from verm.judge.scene.chart.panels import (
     Ranges,
+    grid_ratios,
     label_moved,
+    legend_reflow,
     shared_ranges_follow,
     swapped_labels,
 )
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
+from verm.judge.scene.chart.sketch import Sketch
 from verm.judge.scene.chart.texts import TextRules, _text_of
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
 from verm.judge.scene.matching import greedy_pairs
@@ -56,6 +61,9 @@ class ChartDiff(TextRules):
         self.legends: list[tuple[Any, Any, str, bool]] = []
         #: Where each axes is (twin axes share one place), for findings on the same place.
         self.places: dict[str, str] = {}
+        #: Each paired axes' place and painted marks (None where nothing is painted), for the layout's moves.
+        self.sketches: list[tuple[str, Sketch | None]] = []
+        self.sketch: Sketch | None = None
         #: What titles and labels are drawn on (a text of that colour cannot be read).
         self.background: str | None = "#ffffff"
         #: Per axis ("x", "y"): the axis-label texts each figure draws on any of its axes (used when the
@@ -112,6 +120,11 @@ class ChartDiff(TextRules):
             }
             for axis in ("x", "y")
         }
+        ratios = None if layout_changed else grid_ratios(rax, cax, pairs)
+        if ratios is not None:
+            # Every panel of the column (row) moved: one change over the figure, as the truth sees it.
+            self.out.add("data_error", 1, "subplot layout", f"the subplots' {ratios[0]}s are in other ratios",
+                         ratios[1], footprint="figure")  # fmt: skip
         for i, j in pairs:
             where = _axes_name(rax[i], i, len(rax))
             self.axes(rax[i], cax[j], where)
@@ -142,6 +155,7 @@ class ChartDiff(TextRules):
         for k in range(max(len(rl), len(cl))):
             self.legend(rl[k] if k < len(rl) else None, cl[k] if k < len(cl) else None, "figure legend",
                         self.missing, self.extra, retyped=self.retyped)  # fmt: skip
+        legend_reflow(self.out.items, pairs, rax, cax, self.size, self.sketches)
         self.pile_up()
 
     def _colour_scale(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:
@@ -230,6 +244,10 @@ class ChartDiff(TextRules):
         if total <= 0:
             return
         share = sum(areas[p] * shares[p] for p in places) / total
+        if not several and not anew:
+            # One series missing, by the count of the figure's series (not its subplot's share of the figure: a
+            # stack dropped from the upper of two panels is one series of two, not the 60 % its panel covers).
+            share = min(share, figure_count_share(self.losses))
         have = sum(1 for f in self.out.items if f.tags.get("missing"))
         extra = missing_items(share) - have
         if share <= 0.5 + 1e-9 or extra <= 0:
@@ -264,6 +282,7 @@ class ChartDiff(TextRules):
         self._axes(r, c, where)
         place = _place(r)
         self.places[where] = place
+        self.sketches.append((place, self.sketch))
         for f in self.out.items[start:]:
             f.tags.setdefault("axes", place)
 
@@ -288,7 +307,7 @@ class ChartDiff(TextRules):
             self.text_pair(f"{where} {axis}-axis label", f"{axis}-axis label", rl, cl, major=True)
         n_before = len(out.items)
         self.lost_baseline = False
-        sketch = None
+        sketch = self.sketch = None
         if is_colorbar(r) and is_colorbar(c):
             # A colour bar draws the colour scale of another axes' image: its values and ticks follow that
             # image's data (reported there); only its texts are its own.
@@ -296,7 +315,7 @@ class ChartDiff(TextRules):
             data_changed, relabelled = True, False
         else:
             found = compare_data(out, r, c, AxCtx(r, c, where, self.size))
-            sketch = found.sketch
+            sketch = self.sketch = found.sketch
             missing, extra, self.lost_baseline = found.missing, found.extra, found.lost_baseline
             relabelled = found.relabelled
             self.retyped |= found.retyped
@@ -449,8 +468,15 @@ class ChartDiff(TextRules):
         # size; so do numbers evenly spaced on both sides, as a locator places them (its tick count follows the
         # axes' length and the tick font, whatever moved them).
         categorical = any(x and tick_number(x) is None for x in tr + tc)
-        if not categorical and (
-            not limits_same or data_changed or resized or (locator_ticks(tr) and locator_ticks(tc))
+        # The same numbers out of order along the axis (where the reference's are in order) are no formatter's:
+        # labels that traded places, whatever moved the limits.
+        shuffled = (
+            not categorical and Counter(tr) == Counter(tc) and _in_order(ticks_r, axis) and not _in_order(ticks_c, axis)
+        )
+        if (
+            not categorical
+            and not shuffled
+            and (not limits_same or data_changed or resized or (locator_ticks(tr) and locator_ticks(tc)))
         ):
             return
         if self.layout_changed and any(tr) != any(tc):
@@ -477,6 +503,22 @@ class ChartDiff(TextRules):
                 f"{axis}-axis tick labels differ: " + "; ".join(diffs[:4]) + ("; …" if len(diffs) > 4 else ""),
                 tick_box, Unit(f"{axis}-axis tick labels", "|".join(tr), "|".join(tc), "axis", where),
                 label_swaps=swaps)  # fmt: skip
+
+
+def _in_order(ticks: list[dict[str, Any]], axis: str) -> bool:
+    """Whether an axis' numeric tick labels read in order (rising or falling) along it, by their boxes' centres
+    (True when fewer than three can be placed and read)."""
+    at = 0 if axis == "x" else 1
+    placed = []
+    for t in ticks:
+        b, v = clean_box(t.get("bbox")), tick_number(str(t.get("text") or ""))
+        if b is not None and v is not None:
+            placed.append(((b[at] + b[at + 2]) / 2, v))
+    values = [v for _, v in sorted(placed)]
+    if len(values) < 3:
+        return True
+    steps = [b - a for a, b in pairwise(values)]
+    return all(d >= 0 for d in steps) or all(d <= 0 for d in steps)
 
 
 def _shown_boxes(texts: list[dict[str, Any]]) -> list[tuple[float, float, float, float]]:
@@ -573,27 +615,15 @@ def _bars_only(ax: dict[str, Any]) -> bool:
 
 
 def _scale_moves(r: dict[str, Any], c: dict[str, Any], axis: str) -> float:
-    """How far the reference's marks move in the plot (a share of it) when the axis changes scale."""
+    """How far the reference's marks move in the plot (a share of it) when the axis changes scale, as the truth
+    reads it (`verm.chart_view.placer`: each side's limits in their order, places clipped to the plot, values
+    a log axis cannot place skipped); 1 when a side's limits cannot be read (a log axis from 0)."""
     vals = data_values(r, axis)
-
-    def pos(ax: dict[str, Any], v: float) -> float | None:
-        lim = ax.get(f"{axis}lim") or []
-        if len(lim) != 2 or None in lim:
-            return None
-        lo, hi = lim
-        if ax.get(f"{axis}scale") == "log":
-            if v <= 0 or lo <= 0 or hi <= 0:
-                return None
-            v, lo, hi = math.log10(v), math.log10(lo), math.log10(hi)
-        return (v - lo) / (hi - lo) if hi != lo else None
-
-    moved = 0.0
-    for v in vals:
-        a, b = pos(r, v), pos(c, v)
-        if a is None or b is None:
-            return 1.0
-        moved = max(moved, abs(a - b))
-    return moved if vals else 1.0
+    place_r, place_c = view_placer(r, axis), view_placer(c, axis)
+    if place_r is None or place_c is None:
+        return 1.0
+    moved = [abs(b - a) for v in vals if (a := place_r(v)) is not None and (b := place_c(v)) is not None]
+    return max(moved) if moved else 1.0
 
 
 def _resized(a: Any, b: Any) -> bool:

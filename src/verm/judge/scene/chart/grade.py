@@ -37,6 +37,8 @@ VISIBLE = 0.005
 CONFUSABLE_DE = 20.0
 #: A colour this close (CIE76) to a recoloured series' old colour is that series' own, not another's.
 SAME_SERIES_DE = 10.0
+#: Colours within this ΔE are the same colour (the judge's `colour_de`).
+SAME_COLOUR_DE = 8.0
 
 
 #: A thin outline is blended with what lies beside it by anti-aliasing: this share of its colour change shows,
@@ -101,13 +103,16 @@ LOST_CHANGED, LOST_ORDER = 0.75, 0.3
 
 def values_lost(ra: Sequence[float | None], ca: Sequence[float | None], changed: int) -> bool:
     """The candidate's values show none of the reference's data: most of them changed (``changed`` of
-    them) and they are flattened to one value or keep no order of the reference's (drawn anew). A series
+    them) and they are flattened to one value (two or more) or keep no order of the reference's (drawn anew:
+    three or more). A series
     scaled or shifted as a whole keeps its shape: a change of it, not its data gone."""
     pairs = [(x, y) for x, y in zip(ra, ca, strict=True) if isinstance(x, (int, float)) and isinstance(y, (int, float))]
-    if len(pairs) < 3 or changed < LOST_CHANGED * len(ra) or len({x for x, _ in pairs}) < 2:
+    if len(pairs) < 2 or changed < LOST_CHANGED * len(ra) or len({x for x, _ in pairs}) < 2:
         return False
     if len({y for _, y in pairs}) == 1:
-        return True
+        return True  # flattened: two values made one (a slope chart's line level) show no change between them
+    if len(pairs) < 3:
+        return False  # two values in the other order are a slope reversed, not data drawn anew
     from scipy.stats import spearmanr
 
     return bool(spearmanr([x for x, _ in pairs], [y for _, y in pairs]).statistic < LOST_ORDER)
@@ -353,7 +358,13 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     touch): texts only with texts."""
     if (fa == "text") != (fb == "text") or (a.tags.get("missing") and b.tags.get("missing")):
         return False  # missing content is what it hides: each piece costs
-    if a.tags.get("legend_moved") or b.tags.get("legend_moved"):
+    if a.tags.get("reflow") or b.tags.get("reflow"):
+        # A legend the layout made room for moved every plot (`panels.legend_reflow`): where the marks could not
+        # be painted, the looks moved whole with them (the data changed their insides, an axis how they fill).
+        moved, other = (a, b) if a.tags.get("reflow") else (b, a)
+        if "_painted" not in moved.tags:
+            return other.category == "style_error"
+    elif a.tags.get("legend_moved") or b.tags.get("legend_moved"):
         moved, other = (a, b) if a.tags.get("legend_moved") else (b, a)
         if moved.tags.get("axes") == other.tags.get("axes") and any(
             len(p) >= 2 and (p[0] is None) != (p[1] is None) and getattr(p[0] or p[1], "name", None)
@@ -363,9 +374,10 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
             return True
         if other.category == "style_error" and other.unit is not None and other.unit.noun != "text":
             return False  # the series' looks change their marks; the legend's handles are a sliver of its box
-    if (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")}) and (
-        same := _same_marks(a, b)
-    ) is not None:
+    shared = (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")})
+    if shared and (_added_in_new_colour(a, b) or _added_in_new_colour(b, a)):
+        return True
+    if shared and (same := _same_marks(a, b)) is not None:
         return same
     if (a.tags.get("off_marks") and _fill_look(b)) or (b.tags.get("off_marks") and _fill_look(a)):
         # Values scaled with their autoscaled axis show on its tick labels, bars shortened where their ends were:
@@ -404,6 +416,17 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         small, big = (a, b) if fa == "local" else (b, a)
         return _inside_share(small.bbox, big.bbox) >= 0.8
     return False
+
+
+def _added_in_new_colour(recoloured: Finding, added: Finding) -> bool:
+    """A series added in the very colour a recolouring gave its axes' series (one constant in place of a loop's
+    colours): the same constant coloured it, so the recolouring changed its pixels too (the truth's footprint of
+    the colour edit holds the new series' marks): one place."""
+    u = recoloured.unit
+    if recoloured.category != "style_error" or u is None or u.attribute != "colour" or not u.new:
+        return False
+    new = [p[1].colour for p in added.tags.get("drawn") or [] if len(p) >= 2 and p[0] is None and p[1] is not None]
+    return bool(new) and all(c and delta_e(c, u.new) <= SAME_COLOUR_DE for c in new)
 
 
 def _painted(f: Finding) -> Any:

@@ -63,6 +63,13 @@ def hidden_share(hs: list[Hidden]) -> tuple[float, float]:
     return by_count, lost / total
 
 
+def figure_count_share(hs: list[Hidden]) -> float:
+    """The share of the figure's series (every reference axes' series; a stack lost whole is one) that is lost."""
+    weight = sum(h.data.weight - h.data.stacked_extra for h in hs)
+    lost = sum(h.data.lost - h.data.stacked_extra for h in hs)
+    return min(1.0, max(0.0, lost / weight)) if weight > 0 else 1.0
+
+
 def missing_pieces(hs: list[Hidden]) -> int:
     """How many separate things are missing: series (or their error bars), a whole legend (unless it only named
     missing series), texts."""

@@ -8,17 +8,33 @@
 - Titles or axis labels that traded places between two panels (a list of names reordered): one text change,
   3 as the values are misattributed (as tick labels that traded places; `swapped_labels`); so are two legend
   labels that traded places over swatches that kept their colours (`legend_labels_swapped`).
+- Subplots stacked in a column (or side by side in a row) that split the same span in other shares: the grid's
+  height (width) ratios changed, every panel moved (`grid_ratios`).
+- A legend moved out of (or into) a place beside the axes, where the layout made room for it (the axes' boxes
+  moved): every plot moved with it, so its change shows wherever they do (`legend_reflow`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from verm.judge.scene.boxes import union_box
+from verm.judge.scene.boxes import clean_box, intersection_area, union_box
 from verm.judge.scene.chart.grade import CONFUSABLE_DE
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding
 from verm.judge.scene.text import quote
+
+#: A layout that moved an axes' box by this many pixels (or more) moved every mark of it.
+REFLOW_PX = 2.0
+#: Boxes whose sides lie within this share of the figure are aligned (one column or row of a grid).
+ALIGNED = 0.005
+#: The column's (row's) span kept within this share of the figure (tick labels of another width move its ends).
+SPAN_KEPT = 0.03
+#: A panel's share of its column's (row's) span that moved by this much (relative) is another ratio (tick labels
+#: of another width, an axis turned log, move a column's split by under a tenth).
+RATIO_MOVED = 0.15
+#: A legend with less than this share of its box on any axes stands beside them (the layout makes room for it).
+BESIDE_SHARE = 0.5
 
 #: Per paired axes: (its data changed, per axis "x"/"y": (reference limits, candidate limits, range findings)).
 Ranges = tuple[bool, dict[str, tuple[Any, Any, list[Finding]]]]
@@ -100,3 +116,83 @@ def legend_labels_swapped(r: dict[str, Any], c: dict[str, Any], said: list[Findi
            and all(quote(a) in d.description for a in moved) for d in said):  # fmt: skip
         return ""
     return f"the legend labels {quote(moved[0])} and {quote(moved[1])} traded places"
+
+
+def _beside(legend: Any, axes: list[dict[str, Any]]) -> bool:
+    """Whether a legend's box stands beside every axes (less than `BESIDE_SHARE` of it on any of them)."""
+    box = clean_box(legend)
+    area = (box[2] - box[0]) * (box[3] - box[1]) if box is not None else 0.0
+    if box is None or area <= 0:
+        return False
+    return all(intersection_area(box, a.get("bbox")) < BESIDE_SHARE * area for a in axes if clean_box(a.get("bbox")))
+
+
+def legend_reflow(
+    items: list[Finding],
+    pairs: list[tuple[int, int]],
+    rax: list[dict[str, Any]],
+    cax: list[dict[str, Any]],
+    size: tuple[float, float],
+    sketches: list[tuple[str, Any]],
+) -> None:
+    """A legend moved to or from a place beside the axes, where the paired axes' boxes moved (a constrained or
+    tight layout made room for it): every plot moved with it, so its change shows where their marks moved (the
+    candidate's marks painted in the reference's plot boxes against their own, `Sketch.layout_footprint`): the
+    truth merges it with the changes of marks there (lines moved whole; a bar's or slice's inside, drawn again
+    over itself, does not change). Where an axes cannot be painted (a pie, a polar plot), its footprint is the
+    figure's for the look changes (thin marks, texts: moved whole) and stays apart from the data's (values
+    change the insides)."""
+    moved = [f for f in items if f.tags.get("legend_moved")]
+    if not moved or not pairs:
+        return
+    shift = 0.0
+    for i, j in pairs:
+        a, b = clean_box(rax[i].get("bbox")), clean_box(cax[j].get("bbox"))
+        if a is not None and b is not None:
+            shift = max(shift, *(abs(x - y) * (size[0] if k % 2 == 0 else size[1]) for k, (x, y) in
+                                 enumerate(zip(a, b, strict=True))))  # fmt: skip
+    if shift < REFLOW_PX:
+        return
+    feet = [sk.layout_footprint() if sk is not None else None for _, sk in sketches]
+    painted = [f for f in feet if f is not None]
+    whole = len(painted) == len(feet) and bool(painted)
+    for f in moved:
+        ref_box, cand_box = f.tags.get("legend_boxes") or (None, None)
+        if not (_beside(ref_box, rax) or _beside(cand_box, cax)):
+            continue
+        if whole:
+            found = painted[0].copy()
+            for m in painted[1:]:
+                found |= m
+            f.tags.update(_painted=found, axes_all={place for place, _ in sketches}, reflow=True)
+        else:
+            f.tags.update(footprint="figure", reflow=True)
+
+
+def grid_ratios(
+    rax: list[dict[str, Any]], cax: list[dict[str, Any]], pairs: list[tuple[int, int]]
+) -> tuple[str, Any] | None:
+    """Paired subplots in one column (rows: one row) of a grid, two or more, that span the same extent in both
+    figures but split it in other shares (by `RATIO_MOVED` of a panel's share or more): the grid's height (width)
+    ratios changed (``gridspec``'s ``height_ratios``). Returns (which ratios, the candidate's panels' box), or
+    None."""
+    boxes = [(clean_box(rax[i].get("bbox")), clean_box(cax[j].get("bbox"))) for i, j in pairs]
+    boxes = [(a, b) for a, b in boxes if a is not None and b is not None]
+    for (s0, s1), (p0, p1), what in (((0, 2), (1, 3), "height"), ((1, 3), (0, 2), "width")):
+        # One column (for heights): the same sides across (x0, x1) in both figures; the panels split y.
+        groups: dict[tuple[int, ...], list[tuple[Any, Any]]] = {}
+        for a, b in boxes:
+            groups.setdefault(tuple(round(v / ALIGNED) for v in (a[s0], a[s1], b[s0], b[s1])), []).append((a, b))
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            a0, a1 = min(a[p0] for a, _ in members), max(a[p1] for a, _ in members)
+            b0, b1 = min(b[p0] for _, b in members), max(b[p1] for _, b in members)
+            span_a, span_b = a1 - a0, b1 - b0
+            if span_a <= 0 or span_b <= 0 or abs(a0 - b0) > SPAN_KEPT or abs(a1 - b1) > SPAN_KEPT:
+                continue
+            for a, b in members:
+                share_a, share_b = (a[p1] - a[p0]) / span_a, (b[p1] - b[p0]) / span_b
+                if abs(share_b - share_a) > RATIO_MOVED * max(share_a, 1e-9):
+                    return what, union_box([b for _, b in members])
+    return None

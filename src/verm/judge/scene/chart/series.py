@@ -72,7 +72,7 @@ class Series:
     #: Its ink in the image (a share of the image's area, estimated from the scene; `data.estimate_ink`).
     ink: float = 0.0
     #: Shapes painted in the axes' own face colour, or a circle centred in a pie (a donut's hole): they mask,
-    #: they show no data.
+    #: they show no data; bands across the plot (``axvspan``) mark a range: both weigh as a constant line.
     mask: bool = False
 
     @property
@@ -110,6 +110,21 @@ def _masks(patch: dict[str, Any], face: str) -> bool:
     if not fill or delta_e(fill, face) > 3:
         return False
     return edge in (None, "none") or delta_e(edge, face) <= 3 or float(patch.get("linewidth") or 0) == 0
+
+
+#: A band whose box reaches the plot's two edges within this share of the figure spans the plot.
+SPAN_EDGE = 0.005
+
+
+def _spans_plot(patch: dict[str, Any], frame: Any) -> bool:
+    """A rectangle across the whole plot along one axis (an ``axvspan``, ``axhspan``) but not both (a frame, a
+    background)."""
+    b = clean_box(patch.get("bbox"))
+    if patch.get("type") not in ("Rectangle", "Polygon") or b is None or frame is None:
+        return False
+    across = abs(b[0] - frame[0]) <= SPAN_EDGE and abs(b[2] - frame[2]) <= SPAN_EDGE
+    down = abs(b[1] - frame[1]) <= SPAN_EDGE and abs(b[3] - frame[3]) <= SPAN_EDGE
+    return across != down
 
 
 def _donut_hole(patch: dict[str, Any], pie: Any) -> bool:
@@ -229,8 +244,12 @@ def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str
             shapes.setdefault(str(a.get("type")), []).append(a)
     face = ax.get("facecolor")
     pie = union_box([w.get("bbox") for w in wedges]) if wedges else None
+    frame = clean_box(ax.get("bbox"))
     for t, members in shapes.items():
         mask = all((bool(face) and _masks(m, face)) or _donut_hole(m, pie) for m in members)
+        # Bands across the whole plot (``axvspan``, ``axhspan``: a range marked, not values) weigh as a constant
+        # line does.
+        mask = mask or all(_spans_plot(m, frame) for m in members)
         add("shapes", Series("shapes", None, None, members, 0, noun=_SHAPE_NOUNS.get(t, "shape"), mask=mask))
     for k, c in enumerate(colls):
         if k in used_c:

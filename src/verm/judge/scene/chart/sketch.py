@@ -20,7 +20,8 @@ where two such paintings differ:
 - a series missing or added: the candidate with and without it; with its legend entry (and a series drawn
   as another kind, its entry's handle).
 
-An axes whose marks cannot all be painted (a pie, a heatmap, box plots, stacked bars, polar or 3-D) gives no
+An axes whose marks cannot all be painted (a pie, a heatmap, box plots, stacked bars, polar or 3-D, a scene
+cut off past the renderer's cap of artists) gives no
 footprints: the rules of `verm.judge.scene.chart.grade` decide there. The scenes keep no alpha: fills are
 painted apart from strokes of their colour (a band around its own line is drawn lighter).
 """
@@ -212,6 +213,8 @@ class Sketch:
             self._read = True
             found = [(s, series_shapes(s)) for kinds in (self.kr, self.kc) for ss in kinds.values() for s in ss]
             flat = all(ax.get("name", "rectilinear") == "rectilinear" for ax in (self.r, self.c))  # not polar, 3-D
+            # A scene that recorded only its first artists (`artists_more`) does not hold every mark to paint.
+            flat = flat and not any(ax.get("artists_more") for ax in (self.r, self.c))
             if self.frame is not None and flat and all(sh is not None for _, sh in found) and not self._stacked():
                 self._shapes = {id(s): sh for s, sh in found if sh is not None}
         return self._shapes
@@ -442,6 +445,16 @@ class Sketch:
         a = self.paint(marks, then, self.ticks(self.r, axis))
         b = self.paint(marks, self.frame, self.ticks(self.c, axis))
         return (a != b) | self.tick_mask(axis)
+
+    def layout_footprint(self) -> np.ndarray | None:
+        """Where the layout moving the plot box shows (a legend the layout made room for moved): the candidate's
+        marks in the reference's plot box against the candidate's, and the axes' texts that moved (a bar's or a
+        slice's inside, drawn again over itself, does not change). None when the marks cannot be painted."""
+        if not self.usable or self.frame is None or self.ref_box is None:
+            return None
+        marks = self.candidate()
+        found = self.paint(marks, self.frame.with_box(self.ref_box)) != self.paint(marks, self.frame)
+        return found | self.text_mask(["xticklabels", "yticklabels", "title", "xlabel", "ylabel"])
 
     def change_footprint(self, pairs: Sequence[tuple[Any, Any]]) -> np.ndarray | None:
         """Where a change of series shows (``pairs``: reference series, candidate series; None on a side that

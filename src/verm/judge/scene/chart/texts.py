@@ -340,6 +340,15 @@ class TextRules:
             out.add("structure_error", 2, where, f"the legend {verb}", there.get("bbox"))
             return
         tr, tc = list(r.get("texts") or []), list(c.get("texts") or [])
+        title_r, title_c = r.get("title") or "", c.get("title") or ""
+        factor = None if changed else quoted_scale([*tr, title_r], [*tc, title_c])
+        if factor is not None:
+            # The legend quotes values (a pie's amounts) that were scaled alike where the plot shows only their
+            # shares: the data changed, read in the legend; no text change of its own.
+            change = abs(factor - 1)
+            out.add("data_error", 1 if change < 0.1 else 2 if change <= 0.5 else 3, where,
+                    f"the values the legend quotes are scaled by {factor:.3g}", c.get("bbox"))  # fmt: skip
+            tr, title_r = tc, title_c
         # A series drawn as another kind whose entry went (a legend built from one kind's handles, perhaps on the
         # twin axes) lost it with its type: the type change's own item.
         missing = missing | {n for n in retyped or () if n and n not in tc}
@@ -389,7 +398,7 @@ class TextRules:
                     if b.startswith("_") and missing:
                         continue  # the placeholder label a dropped series' handle leaves behind
                     out.add("text_error", 2, where, f"the legend entry {quote(b)} should not be there", c.get("bbox"))
-        if (r.get("title") or "") != (c.get("title") or ""):
+        if title_r != title_c:
             self.text_pair(where + " title", "legend title", {"text": r.get("title")}, {"text": c.get("title"),
                            "bbox": c.get("bbox")}, major=False)  # fmt: skip
         lr, lc = _loc_word(r.get("loc")), _loc_word(c.get("loc"))
@@ -399,7 +408,13 @@ class TextRules:
             return  # a legend left with no entries shows nothing where it sits: its entries' series are gone
         if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (lr == lc != "best" and moved > 0.15):
             out.add(
-                "style_error", 1, where, f"the legend is at {lc}, should be at {lr}", c.get("bbox"), legend_moved=True
+                "style_error",
+                1,
+                where,
+                f"the legend is at {lc}, should be at {lr}",
+                c.get("bbox"),
+                legend_moved=True,
+                legend_boxes=(r.get("bbox"), c.get("bbox")),
             )
 
 
@@ -409,3 +424,56 @@ def _entry_unit(a: str, b: str, where: str) -> Unit:
     return Unit(
         "text", None, text_edit(a, b), "legend entry", where[: -len(" legend")] if where.endswith(" legend") else where
     )
+
+
+#: Numbers quoted in texts that moved by one factor within this share (rounded as printed) were scaled alike.
+QUOTED_SCALE_TOL = 0.02
+
+
+def _numbers_of(text: str) -> list[float]:
+    out = []
+    for m in NUMBER_RE.findall(text):
+        t = re.sub(r"[\s$€£¥,]", "", m).replace("−", "-").replace("–", "-")
+        try:
+            out.append(float(t))
+        except ValueError:
+            return []
+    return out
+
+
+def quoted_scale(ra: list[str], ca: list[str]) -> float | None:
+    """The one factor the numbers of texts (in order, two lists as long) were scaled by, where only their numbers
+    changed: two or more texts changed, every changed number by that factor (within `QUOTED_SCALE_TOL`, or its
+    last printed digit); None otherwise."""
+    if len(ra) != len(ca):
+        return None
+    ratios: list[tuple[float, float]] = []
+    n_texts = 0
+    for a, b in zip(ra, ca, strict=True):
+        if a == b:
+            continue
+        if NUMBER_RE.sub("#", a) != NUMBER_RE.sub("#", b):
+            return None  # words changed too
+        na, nb = _numbers_of(a), _numbers_of(b)
+        if not na or len(na) != len(nb):
+            return None
+        moved = [(x, y) for x, y in zip(na, nb, strict=True) if x != y]
+        if any(x == 0 for x, _ in moved):
+            return None
+        ratios += moved
+        n_texts += 1
+    if n_texts < 2 or not ratios:
+        return None
+    big = max(ratios, key=lambda p: abs(p[0]))
+    factor = big[1] / big[0]
+    if factor <= 0 or abs(factor - 1) < 1e-3:
+        return None
+    for x, y in ratios:
+        if abs(y - factor * x) > max(QUOTED_SCALE_TOL * abs(factor * x), 0.5 * 10 ** -_decimals(y)):
+            return None
+    return factor
+
+
+def _decimals(v: float) -> int:
+    text = repr(v)
+    return len(text.split(".")[1].rstrip("0")) if "." in text and "e" not in text else 0

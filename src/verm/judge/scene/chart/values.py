@@ -246,7 +246,7 @@ def compare_values(
                 ctx.with_ticks(box, axis), Unit("values", None, shift, "series", ctx.where) if shift else None,
                 **tag)  # fmt: skip
         return
-    if len(diffs) >= 3:
+    if len(diffs) >= 3 or (len(diffs) == len(ra) == 2 and values_lost(ra, ca, 2)):
         k, _, x, y = max(diffs, key=lambda d: d[1])
         how = uniform_change(ra, ca)
         if values_lost(ra, ca, len(diffs)):
@@ -448,8 +448,10 @@ def flattened(out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, lo
     heights_b = {y[k] for y in b.get("paths") or [] for k in range(1, len(y), 2) if y[k] is not None}
     if len(heights_b) != 1 or len(heights_a) < 2:
         return False
-    # Several flattened alike (each bar of a Gantt chart its own collection) are one change.
-    unit = Unit("values", None, "flattened to a line", "series", tag["series"][0]) if "series" in tag else None
+    # Several flattened alike in one axes (each bar of a Gantt chart its own collection) are one change; in
+    # several subplots each is its own series lost, as a series missing from each would be (keyed by the axes).
+    scope = tag["series"][0] if "series" in tag else None
+    unit = Unit("values", str(scope), "flattened to a line", "series", scope) if scope is not None else None
     out.add("data_error", 3, loc, f"{name} is flattened to a line", b.get("bbox"), unit, **{**tag, "replaced": True})
     return True
 
