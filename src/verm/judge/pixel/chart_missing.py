@@ -521,6 +521,9 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         # (under new y tick labels the marks cannot be compared in place: a class whose colour the candidate
         # still draws across its extent moved with the new scale, retyped or rescaled, not gone)
         lost = [g and not _worn_across(pm, m, sl, cand_marks) for (m, sl), g in zip(classes, lost, strict=True)]
+    if sum(lost) >= 2 and all(_stroked(pm, m, sl, cand_marks) for (m, sl), g in zip(classes, lost, strict=True) if g):
+        return []  # every gone series drawn as a stroke in its colour across its extent: retyped (stacked bars
+        # drawn as lines, whose values are no segment's top), not gone; cheap hacks draw one colour at most
     gone = sum(lost)
     # (and most of the marks' ink: tiny classes, a label's blend or a legend's box, gone beside a series
     # still drawn, rescaled, do not outvote it)
@@ -585,6 +588,27 @@ def _redrawn(pm: _BothMarks, unit: np.ndarray, sl: tuple[slice, slice], cand_mar
     if int(same.sum()) < MIN_COLOUR_INK or (_straight(same) and not _straight(unit[sl])):
         return False
     return _spans(unit[sl], same) and carries(unit[sl], same) is True
+
+
+def _stroked(pm: _BothMarks, unit: np.ndarray, sl: tuple[slice, slice], cand_marks: np.ndarray) -> bool:
+    """The candidate draws the class ``unit``'s colour (`CLASS_DE`) across `STROKED_SPAN` of the columns (or rows)
+    the class occupies: its series in another form (a thin line's steep stretches blend off its colour, so its
+    pieces are not joined). A dozen dots in the colour cross a few of them."""
+    colour = np.median(pm.ref_lab[unit], axis=0)
+    same = cand_marks[sl] & ~_far(pm.cand_lab[sl], colour, CLASS_DE)
+    if int(same.sum()) < MIN_COLOUR_INK:
+        return False
+    u = unit[sl]
+    for axis in (0, 1):
+        occupied = u.any(axis=axis)
+        if occupied.any() and int((occupied & same.any(axis=axis)).sum()) >= STROKED_SPAN * int(occupied.sum()):
+            return True
+    return False
+
+
+#: Gone classes, two at least, are retyped when the candidate's marks in each one's colour cross this share of
+#: its columns (`_stroked`).
+STROKED_SPAN = 0.7
 
 
 #: Marks that redraw a class cross at least this share of the lines (columns, or rows for horizontal bars) it
