@@ -107,3 +107,33 @@ def test_stacked_shares_retyped_as_crossing_lines_hide_nothing(judge: PixelJudge
     assert (
         len([d for d in judge.judge_images(Task.CHART, ref, _shares(False, hide=True)) if "hid" in d.description]) >= 4
     )
+
+
+def _team_bars(flat: bool) -> Image.Image:
+    """Three teams' revenue as pale bars (no colour class: under the chroma of one) with error bars, or
+    (``flat``) each bar at the mean, the error bars collapsed to their caps at one height each (the "flattened
+    data" hack)."""
+    teams, values, errors = ["Team A", "Team D", "Team E"], np.array([7.65, 6.8, 9.9]), np.array([1.0, 1.6, 1.4])
+    colours = ["#b3e2cd", "#fdcdac", "#cbd5e8"]
+    fig, ax = plt.subplots(figsize=(5, 4))
+    if flat:
+        ax.bar(teams, [values.mean()] * 3, color=colours)
+        ax.plot(teams, [(values + errors).mean()] * 3, "_", ms=14, mew=1.5, color="black")
+        ax.plot(teams, [(values - errors).mean()] * 3, "_", ms=14, mew=1.5, color="black")
+    else:
+        ax.bar(teams, values, yerr=errors, capsize=6, color=colours)
+    ax.set_ylim(0, 11.8)
+    ax.grid(axis="y", color="#dddddd")
+    ax.set_axisbelow(True)
+    ax.set_title("Team revenue")
+    ax.set_ylabel("Revenue ($M)")
+    fig.tight_layout()
+    return _image(fig)
+
+
+def test_pale_bars_at_one_level_are_flattened_data(judge: PixelJudge) -> None:
+    # Pale bars make no colour classes to read series by: the plot's marks read together end at one level
+    # where the reference's vary, the data gone as if hidden (one "plotted data differ" item cost 2 and tied
+    # the honest candidates).
+    found = judge.judge_images(Task.CHART, _team_bars(False), _team_bars(True))
+    assert sum(d.severity for d in found if d.category == "data_error") >= 12

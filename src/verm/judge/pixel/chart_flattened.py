@@ -171,7 +171,28 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset
     if 2 * n_flat >= len(classes) and 2 * share >= 1:
         why = f"{n_flat} of its {len(classes)} series are drawn at one level where the reference's values vary"
         return flat, share, why, frozenset(along)
-    return None
+    return _plot_flattened(pm)
+
+
+def _plot_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset[str]] | None:
+    """Every plot's marks read together, whatever their colours: in each frame the candidate's marks end at one
+    level where the reference's vary (`_flat`): bars of pale colours (under `CHROMA`, no colour class) or of a
+    colour each too few to pool, their error bars shrunk to caps at one height. The whole of the marks is gone
+    (share 1) when every frame holding `MIN_COLOUR_INK` of them is flattened."""
+    marks, found, along = pm.ref & pm.area, np.zeros_like(pm.ref), set()
+    for fx0, fy0, fx1, fy1 in pm.frames:
+        sl = (slice(fy0, fy1), slice(fx0, fx1))
+        unit = marks[sl]
+        if int(unit.sum()) < MIN_COLOUR_INK:
+            continue
+        runs = _flat(unit, pm.cand[sl] & pm.area[sl], pm.area[sl])
+        if not runs:
+            return None
+        along |= runs
+        found[sl] |= unit
+    if not found.any():
+        return None
+    return found, 1.0, "its marks are drawn at one level where the reference's values vary", frozenset(along)
 
 
 def _in_colour(pm: _BothMarks, sl: tuple[slice, slice], colour: np.ndarray) -> np.ndarray:
