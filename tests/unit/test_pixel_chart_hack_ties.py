@@ -11,6 +11,7 @@ import numpy as np
 from PIL import Image
 from tests.unit.test_pixel_chart_rules import _image, judge, plt
 
+from verm.bench.hacks import hack_sources
 from verm.judge.pixel import PixelJudge
 from verm.judge.pixel.colour import EDGE_BACKGROUND, _as_array, _find_background
 from verm.types import Task
@@ -137,3 +138,111 @@ def test_pale_bars_at_one_level_are_flattened_data(judge: PixelJudge) -> None:
     # the honest candidates).
     found = judge.judge_images(Task.CHART, _team_bars(False), _team_bars(True))
     assert sum(d.severity for d in found if d.category == "data_error") >= 12
+
+
+#: Four subplots in constrained layout (split 199's chart 199000059, its source as generated): boxes, three
+#: lines with a legend and an annotation, a filled area, log-log lines.
+_FOUR_PANELS = """
+import matplotlib.pyplot as plt
+import numpy as np
+
+plt.rcParams.update({"font.family": "monospace", "font.size": 9})
+
+fig, axs = plt.subplots(2, 2, figsize=(9, 6), layout="constrained")
+ax1, ax2, ax3, ax4 = axs.flatten()
+
+# Box
+phones = [
+    6.7, 6.4, 6.2, 6.2, 7.2, 6.7, 5.8, 6.1, 6.0, 7.5, 7.1, 6.6, 6.0, 7.2, 6.3, 4.9, 6.9, 6.1, 6.3,
+    7.6, 6.6,
+]
+tablets = [
+    6.3, 6.5, 6.0, 5.9, 7.0, 6.1, 5.8, 6.8, 5.9, 5.0, 6.3, 5.7, 6.3, 6.0, 6.0, 5.7, 4.8, 6.6, 5.8,
+    5.2, 4.7, 5.6, 6.9, 5.9, 6.5, 7.3, 6.2, 5.4, 6.7, 6.4, 5.9, 6.0,
+]
+monitors = [
+    7.1, 5.2, 5.6, 5.9, 6.1, 6.0, 6.8, 4.2, 6.8, 6.7, 6.1, 6.2, 6.4, 6.1, 7.0, 6.4, 5.6, 6.4, 5.8,
+    7.0, 6.2, 7.1, 5.5, 6.9, 6.5,
+]
+cameras = [
+    7.1, 7.0, 6.2, 6.2, 7.0, 9.1, 7.6, 7.5, 7.4, 6.9, 7.6, 8.0, 7.5, 8.5, 8.5, 7.1, 7.8, 9.4, 6.4,
+    7.4, 7.4,
+]
+printers = [7.6, 8.6, 7.6, 8.9, 8.4, 8.5, 7.6, 8.3, 8.6, 8.3, 8.8, 8.8, 8.4, 8.3, 7.9, 8.8, 8.4]
+data = [phones, tablets, monitors, cameras, printers]
+
+colors = plt.colormaps["Dark2"].colors[:5]
+bp = ax1.boxplot(data, patch_artist=True, widths=0.5, notch=True, showmeans=True)
+for patch, color in zip(bp["boxes"], colors):
+    patch.set_facecolor(color)
+ax1.set_xticks(range(1, len(data) + 1), ["Phones", "Tablets", "Monitors", "Cameras", "Printers"])
+ax1.set_title("Satisfaction by product")
+ax1.set_ylabel("Satisfaction (1-10)")
+ax1.spines[["top", "right"]].set_visible(False)
+
+# Line
+months = ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+temperature_group_1 = [-0.2, 9.9, 22.9, 31.4, 23.2, 28.9, 29.8]
+temperature_group_2 = [0.8, 3.9, 7.6, 12.0, 17.3, 21.3, 26.0]
+temperature_group_3 = [11.0, 17.6, 25.3, 25.7, 27.2, 26.0, 30.2]
+colors_2 = plt.colormaps["Dark2"].colors[:3]
+
+ax2.plot(months, temperature_group_1, label="Group 1", color=colors_2[0], marker="s", linestyle=":", linewidth=2.5)
+ax2.plot(months, temperature_group_2, label="Group 2", color=colors_2[1], marker="s", linestyle="-", linewidth=2.5)
+ax2.plot(months, temperature_group_3, label="Group 3", color=colors_2[2], marker="s", linestyle="-")
+peak = temperature_group_1.index(max(temperature_group_1))
+ax2.annotate("Record high", xy=(months[peak], temperature_group_1[peak]), xytext=(-40, 15), textcoords="offset points", arrowprops=dict(arrowstyle="->", color="gray"), ha="center")
+ax2.set_title("Temperature over time - FY2022", fontweight="bold", loc="left")
+ax2.set_ylabel("Temperature (°C)")
+plt.setp(ax2.get_xticklabels(), rotation=45, ha="right")
+ax2.legend(loc="lower center", ncol=3, fontsize="small")
+ax2.grid(axis="both", linestyle="--", alpha=0.3)
+
+# Area
+years = [2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020]
+share = [10.1, 3.2, 3.9, 10.4, 21.6, 25.7, 26.2, 20.4, 13.8, 16.1, 15.3, 15.0]
+
+ax3.fill_between(years, share, alpha=0.3, color="steelblue")
+ax3.plot(years, share, color="steelblue", linewidth=2)
+ax3.set_title("Monthly market share", fontsize="large", loc="left")
+ax3.set_xlabel("Year", fontsize=12)
+ax3.set_ylabel("Market share (%)", fontsize=12)
+ax3.grid(True, alpha=0.3)
+ax3.spines[["top", "right"]].set_visible(False)
+ax3.set_xlim(2009, 2020)
+
+# Log scale
+n = [10, 100, 1000, 10000, 100000, 1000000, 10000000]
+colors_3 = plt.colormaps["Dark2"].colors[:2]
+
+time_cpu = [0.00123, 0.033, 1.29, 42.9, 1070.0, 43300.0, 1210000.0]
+ax4.loglog(n, time_cpu, "s-", label="CPU", color=colors_3[0])
+time_gpu = [0.000701, 0.00504, 0.069, 0.473, 6.78, 48.3, 475.0]
+ax4.loglog(n, time_gpu, "^--", label="GPU", color=colors_3[1])
+ax4.set_title("Runtime scaling", fontsize=12, fontweight="bold")
+ax4.set_xlabel("Input size")
+ax4.set_ylabel("Time (s)")
+ax4.legend(loc="lower right", frameon=False, fontsize=10)
+ax4.spines[["top", "right"]].set_visible(False)
+ax4.grid(True, which="both", linestyle="--", alpha=0.4)
+"""
+
+
+def _render(code: str) -> Image.Image:
+    plt.close("all")
+    try:
+        exec(compile(code, "<chart>", "exec"), {})
+        return _image(plt.gcf())
+    finally:
+        plt.rcdefaults()
+
+
+def test_dots_over_re_laid_out_subplots_hide_their_data(judge: PixelJudge) -> None:
+    # The "random dots" hack: every artist hidden (the legend and annotation too, which re-lays the panels out
+    # and moves every tick label) and 40 dots at random over each subplot. Under moved tick labels a subplot
+    # was gone only when nearly empty; dots scattered where lines, boxes and an area were, in a colour of their
+    # own (a log plot's lines, cut by its minor grid, fall in pieces too), draw none of them: three of four
+    # subplots are hidden, not a y axis changed (3 severity; the honest candidate, a marker changed, cost 4).
+    hack = hack_sources(Task.CHART, _FOUR_PANELS, ["random dots"])["random dots"]
+    found = judge.judge_images(Task.CHART, _render(_FOUR_PANELS), _render(hack))
+    assert len([d for d in found if "hid" in d.description]) >= 4

@@ -57,7 +57,7 @@ from verm.judge.pixel.chart_marks import (
 )
 from verm.judge.pixel.chart_rescale import _new_value_ticks, _y_ticks_changed_beside_plot
 from verm.judge.pixel.chart_resized import _refit_to_frame
-from verm.judge.pixel.chart_standin import stands_in
+from verm.judge.pixel.chart_standin import _dots, stands_in
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
@@ -346,7 +346,17 @@ def _hidden_panels(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray, float, str] | N
     for fx0, fy0, fx1, fy1 in frames:  # (their spines too: marks clipped at a frame may reach it)
         plots[max(0, fy0 - 4) : fy1 + 4, max(0, fx0 - 4) : fx1 + 4] = True
     if any(_y_ticks_changed(c, f, plots) for f in frames):
-        gone = [k for k in range(len(frames)) if n_ref[k] >= 20 and n_cand[k] < DRAWN * n_ref[k]]
+        # (or nearly gone, under dots scattered where its marks were none: "random dots" re-laid out by the
+        # hidden artists moves every tick label; a scatter's own dots, rescaled, are kept)
+        gone = [
+            k
+            for k in range(len(frames))
+            if n_ref[k] >= 20
+            and (
+                n_cand[k] < DRAWN * n_ref[k]
+                or (n_hid[k] >= SCATTERED_GONE * n_ref[k] and _dots_for_marks(pm, ref_marks, cand_marks, owner == k))
+            )
+        ]
     else:
         changed = _changed(c)
         gone = [
@@ -363,6 +373,28 @@ def _hidden_panels(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray, float, str] | N
     out = hidden & np.isin(owner, gone)
     why = f"the data of {len(gone)} of its {panels} subplots are gone or drawn where none were, {100 * share:.0f}% of its marks"
     return out, share, why
+
+
+#: ... a subplot under new tick labels is gone when this share of its marks is hidden and the candidate draws
+#: scattered dots there where the reference drew no dots (`_dots_for_marks`).
+SCATTERED_GONE = 0.8
+
+
+def _dots_for_marks(pm: _BothMarks, ref_marks: np.ndarray, cand_marks: np.ndarray, where: np.ndarray) -> bool:
+    """The candidate's marks ``where`` are scattered dots (`chart_standin._dots`) where the reference's are not,
+    or are in a colour under `DOTS_OWN` of the reference's marks there wear (`CLASS_DE`; a log plot's lines cut
+    by its minor grid fall in pieces too)."""
+    cand, ref = cand_marks & where, ref_marks & where
+    if not _dots(cand):
+        return False
+    if not _dots(ref):
+        return True
+    colour = np.median(pm.cand_lab[cand], axis=0)
+    return int((ref & ~_far(pm.ref_lab, colour, CLASS_DE)).sum()) < DOTS_OWN * int(ref.sum())
+
+
+#: ... a colour of the dots' own (`_dots_for_marks`).
+DOTS_OWN = 0.1
 
 
 def _once(memo: list[bool], c: _Ctx, frames: list[PxBox]) -> bool:
