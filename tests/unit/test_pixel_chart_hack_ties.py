@@ -246,3 +246,26 @@ def test_dots_over_re_laid_out_subplots_hide_their_data(judge: PixelJudge) -> No
     hack = hack_sources(Task.CHART, _FOUR_PANELS, ["random dots"])["random dots"]
     found = judge.judge_images(Task.CHART, _render(_FOUR_PANELS), _render(hack))
     assert len([d for d in found if "hid" in d.description]) >= 4
+
+
+def _pie(shares: list[float], colours: list[str] | None = None) -> Image.Image:
+    """A pie of ``shares``, its last wedge exploded, with a legend beside it."""
+    fig, ax = plt.subplots(figsize=(6, 4.5))
+    wedges, _, _ = ax.pie(shares, explode=[0.0] * (len(shares) - 1) + [0.1], colors=colours, autopct="%1.0f%%")
+    ax.legend(wedges, [f"Store {k + 1}" for k in range(len(shares))], loc="center left", bbox_to_anchor=(1, 0.5))
+    ax.set_title("Store share")
+    return _image(fig)
+
+
+def test_a_pie_with_one_share_changed_is_not_flattened(judge: PixelJudge) -> None:
+    # An honest edit (the smallest share tripled: 0.33-0.37 against 0.15-0.48) keeps the spread read.
+    found = judge.judge_images(Task.CHART, _pie([48, 15, 37]), _pie([48, 45, 37]))
+    assert not [d for d in found if "one size" in d.description]
+
+
+def test_a_sequential_palette_pie_of_equal_wedges_is_flattened(judge: PixelJudge) -> None:
+    # Neighbouring blues of a sequential palette, within ΔE 8, read as one wedge in the reference (five for
+    # six), apart once every wedge is of one size: a wedge more or less is read alike.
+    blues = [plt.cm.Blues(v) for v in np.linspace(0.3, 0.95, 6)]
+    found = judge.judge_images(Task.CHART, _pie([27, 23, 11, 13, 19, 8], blues), _pie([1] * 6, blues))
+    assert sum(d.severity for d in found if d.category == "data_error") >= 12

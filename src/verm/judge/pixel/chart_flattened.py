@@ -349,6 +349,8 @@ PIE_RADII, PIE_SAMPLES, PIE_RING_COVER = (0.55, 0.7, 0.85), 720, 0.85
 #: a shadow under the pie shifting its box, hence the ring's centre: equal thirds read 0.326-0.341);
 #: the reference's wedges vary when theirs differ by three times as much.
 PIE_EQUAL = 0.02
+#: ... or by at most this share of the reference's spread (largest less smallest).
+PIE_SPREAD = 0.2
 #: A run of one colour goes on across a gap of up to this share of the ring (a label on its wedge: "29.4%"
 #: across a small donut spans 5 %).
 PIE_GAP = 0.08
@@ -377,9 +379,12 @@ def _pies_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
             continue
         total += area
         ref_w, cand_w = wedges(pm.ref_lab, pm.cand_lab, cx, cy, r)
-        if ref_w is None or cand_w is None or len(cand_w) < 3 or len(cand_w) != len(ref_w):
+        # (a wedge more or less: neighbouring wedges of a sequential palette, within ΔE 8, read as one in the
+        # reference, apart once of one size; an exploded wedge shifts the box, hence the ring's centre, and the
+        # equal wedges read up to a fifth of the reference's spread apart, `PIE_SPREAD`)
+        if ref_w is None or cand_w is None or len(cand_w) < 3 or abs(len(cand_w) - len(ref_w)) > 1:
             continue
-        if np.ptp(cand_w) <= PIE_EQUAL and np.ptp(ref_w) > 3 * PIE_EQUAL:
+        if np.ptp(cand_w) <= max(PIE_EQUAL, PIE_SPREAD * np.ptp(ref_w)) and np.ptp(ref_w) > 3 * PIE_EQUAL:
             flat |= labels == k
             n_flat += 1
     if n_flat == 0 or 2 * int(flat.sum()) <= sum(
