@@ -43,6 +43,7 @@ from verm.judge.pixel.chart_frames import (
     _y_ticks_changed,
 )
 from verm.judge.pixel.chart_marks import (
+    CHROMA,
     CLASS_DE,
     KEPT,
     MIN_COLOUR_INK,
@@ -381,15 +382,15 @@ SCATTERED_GONE = 0.8
 
 
 def _dots_for_marks(pm: _BothMarks, ref_marks: np.ndarray, cand_marks: np.ndarray, where: np.ndarray) -> bool:
-    """The candidate's marks ``where`` are scattered dots (`chart_standin._dots`) where the reference's are not,
-    or are in a colour under `DOTS_OWN` of the reference's marks there wear (`CLASS_DE`; a log plot's lines cut
-    by its minor grid fall in pieces too)."""
+    """The candidate's marks ``where`` are scattered dots (`chart_standin._dots`) of a chromatic colour (`CHROMA`)
+    under `DOTS_OWN` of the reference's marks there wear (`CLASS_DE`): no series of the reference's re-laid out
+    (its markers in its colour), nor a scatter's own dots rescaled, nor the words of a new layout."""
     cand, ref = cand_marks & where, ref_marks & where
     if not _dots(cand):
         return False
-    if not _dots(ref):
-        return True
     colour = np.median(pm.cand_lab[cand], axis=0)
+    if float(np.hypot(colour[1], colour[2])) < CHROMA:
+        return False  # (grey pieces: tick labels and words of the new layout, no dots drawn)
     return int((ref & ~_far(pm.ref_lab, colour, CLASS_DE)).sum()) < DOTS_OWN * int(ref.sum())
 
 
