@@ -554,7 +554,15 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         # (under new y tick labels the marks cannot be compared in place: a class whose colour the candidate
         # still draws across its extent moved with the new scale, retyped or rescaled, not gone)
         lost = [g and not _worn_across(pm, m, sl, cand_marks) for (m, sl), g in zip(classes, lost, strict=True)]
-    if sum(lost) >= 2 and all(_stroked(pm, m, sl, cand_marks) for (m, sl), g in zip(classes, lost, strict=True) if g):
+    # (series of their own: classes holding `STROKED_CLASS` of the gone ink, a line's anti-aliased fringe aside)
+    gone_classes = [(m, sl) for (m, sl), g in zip(classes, lost, strict=True) if g]
+    gone_ink = sum(int(m.sum()) for m, _ in gone_classes)
+    gone_classes = [(m, sl) for m, sl in gone_classes if int(m.sum()) >= STROKED_CLASS * gone_ink]
+    if (
+        _distinct_colours(pm, [m for m, _ in gone_classes]) >= 2
+        and all(_stroked(pm, m, sl, cand_marks) for m, sl in gone_classes)
+        and _strokes_apart(pm, gone_classes, cand_marks) >= 2
+    ):
         return []  # every gone series drawn as a stroke in its colour across its extent: retyped (stacked bars
         # drawn as lines, whose values are no segment's top), not gone; cheap hacks draw one colour at most
     gone = sum(lost)
@@ -639,9 +647,43 @@ def _stroked(pm: _BothMarks, unit: np.ndarray, sl: tuple[slice, slice], cand_mar
     return False
 
 
-#: Gone classes, two at least, are retyped when the candidate's marks in each one's colour cross this share of
+def _distinct_colours(pm: _BothMarks, units: list[np.ndarray]) -> int:
+    """How many of the classes' colours lie over `CLASS_DE` apart (a series' line and its markers, one colour
+    split by subplot or shade, count once: a random line in that colour would stroke them all)."""
+    seen: list[np.ndarray] = []
+    for m in units:
+        colour = np.median(pm.ref_lab[m], axis=0)
+        if all(float(np.linalg.norm(colour - s)) > CLASS_DE for s in seen):
+            seen.append(colour)
+    return len(seen)
+
+
+def _strokes_apart(pm: _BothMarks, units: list[tuple[np.ndarray, tuple[slice, slice]]], cand_marks: np.ndarray) -> int:
+    """How many of the classes the candidate draws in strokes of their own: under half of its ink in a class's
+    colour lies within 2 px of its ink in the others' (a line's shades, its core and its anti-aliased fringe,
+    are one stroke; lines of their own cross now and then)."""
+    h, w = cand_marks.shape
+    masks = []
+    for m, sl in units:
+        full = np.zeros((h, w), bool)
+        full[sl] = cand_marks[sl] & ~_far(pm.cand_lab[sl], np.median(pm.ref_lab[m], axis=0), CLASS_DE)
+        masks.append(full)
+    near = [cv2.dilate(x.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0 for x in masks]
+    own = 0
+    for i, x in enumerate(masks):
+        others = np.zeros((h, w), bool)
+        for j, y in enumerate(near):
+            if j != i:
+                others |= y
+        own += int((x & others).sum()) < 0.5 * max(1, int(x.sum()))
+    return own
+
+
+#: Gone classes of two colours at least are retyped when the candidate's marks in each one's colour cross this share of
 #: its columns (`_stroked`).
 STROKED_SPAN = 0.7
+#: ... each class read holding this share of the gone classes' ink at least.
+STROKED_CLASS = 0.1
 
 
 #: Marks that redraw a class cross at least this share of the lines (columns, or rows for horizontal bars) it
