@@ -269,3 +269,27 @@ def test_a_sequential_palette_pie_of_equal_wedges_is_flattened(judge: PixelJudge
     blues = [plt.cm.Blues(v) for v in np.linspace(0.3, 0.95, 6)]
     found = judge.judge_images(Task.CHART, _pie([27, 23, 11, 13, 19, 8], blues), _pie([1] * 6, blues))
     assert sum(d.severity for d in found if d.category == "data_error") >= 12
+
+
+def _hist2d(flat: bool) -> Image.Image:
+    """A 2D histogram of correlated trips (sparse cells, empty ones left white) with a colour bar, or (``flat``)
+    every cell at the mean count: the whole plot painted in one colour of the scale."""
+    rng = np.random.default_rng(5)
+    dist = rng.gamma(2.0, 3.0, 20000)
+    fare = 3 + 2.5 * dist + rng.normal(0, 3, dist.size)
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    counts, xe, ye = np.histogram2d(dist, fare, bins=60, range=[[0, 25], [0, 80]])
+    shown = np.where(counts > 0, counts, np.nan)
+    if flat:
+        shown = np.full_like(counts, np.nanmean(shown))
+    mesh = ax.pcolormesh(xe, ye, shown.T, cmap="magma_r", norm="log", vmin=1, vmax=np.nanmax(counts))
+    fig.colorbar(mesh, ax=ax, label="trips per cell (log)")
+    ax.set_title("Taxi trips: distance vs fare")
+    return _image(fig)
+
+
+def test_a_sparse_2d_histogram_painted_in_one_colour_is_flattened(judge: PixelJudge) -> None:
+    # Its cells scattered, no tiling, the reference's marks do not show the plot's values as tiles; the
+    # candidate's one-colour paint over the whole plot does: its values' colours are gone.
+    found = judge.judge_images(Task.CHART, _hist2d(False), _hist2d(True))
+    assert sum(d.severity for d in found if d.category == "data_error") >= 12

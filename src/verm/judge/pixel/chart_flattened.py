@@ -77,9 +77,10 @@ def _painted_flat(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     # (a tiled image, whose colours are its values: one piece holding most of the marks and filling its box, or
     # cells apart by thin gaps, rectangles of one size; bars recoloured alike, an honest edit, keep their
     # heights, grouped bars joined leave the face above the shorter ones)
-    return (
-        (marks, 1.0, "its plot is painted in one colour where the reference's colours vary") if _tiled(marks) else None
-    )
+    # (or the candidate's paint is one such piece: a 2D histogram's sparse cells, no tiling, set to their mean
+    # paint the whole plot, and that paint is read as ink against the figure round it, `colour._border_colour`)
+    painted = _tiled(marks) or _tiled(pm.cand & pm.area)
+    return (marks, 1.0, "its plot is painted in one colour where the reference's colours vary") if painted else None
 
 
 def _tiled(marks: np.ndarray) -> bool:
