@@ -77,9 +77,10 @@ def _painted_flat(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     # (a tiled image, whose colours are its values: one piece holding most of the marks and filling its box, or
     # cells apart by thin gaps, rectangles of one size; bars recoloured alike, an honest edit, keep their
     # heights, grouped bars joined leave the face above the shorter ones)
-    return (
-        (marks, 1.0, "its plot is painted in one colour where the reference's colours vary") if _tiled(marks) else None
-    )
+    # (or the candidate's paint is one such piece: a 2D histogram's sparse cells, no tiling, set to their mean
+    # paint the whole plot, and that paint is read as ink against the figure round it, `colour._border_colour`)
+    painted = _tiled(marks) or _tiled(pm.cand & pm.area)
+    return (marks, 1.0, "its plot is painted in one colour where the reference's colours vary") if painted else None
 
 
 def _tiled(marks: np.ndarray) -> bool:
@@ -171,7 +172,28 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset
     if 2 * n_flat >= len(classes) and 2 * share >= 1:
         why = f"{n_flat} of its {len(classes)} series are drawn at one level where the reference's values vary"
         return flat, share, why, frozenset(along)
-    return None
+    return _plot_flattened(pm)
+
+
+def _plot_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset[str]] | None:
+    """Every plot's marks read together, whatever their colours: in each frame the candidate's marks end at one
+    level where the reference's vary (`_flat`): bars of pale colours (under `CHROMA`, no colour class) or of a
+    colour each too few to pool, their error bars shrunk to caps at one height. The whole of the marks is gone
+    (share 1) when every frame holding `MIN_COLOUR_INK` of them is flattened."""
+    marks, found, along = pm.ref & pm.area, np.zeros_like(pm.ref), set()
+    for fx0, fy0, fx1, fy1 in pm.frames:
+        sl = (slice(fy0, fy1), slice(fx0, fx1))
+        unit = marks[sl]
+        if int(unit.sum()) < MIN_COLOUR_INK:
+            continue
+        runs = _flat(unit, pm.cand[sl] & pm.area[sl], pm.area[sl])
+        if not runs:
+            return None
+        along |= runs
+        found[sl] |= unit
+    if not found.any():
+        return None
+    return found, 1.0, "its marks are drawn at one level where the reference's values vary", frozenset(along)
 
 
 def _in_colour(pm: _BothMarks, sl: tuple[slice, slice], colour: np.ndarray) -> np.ndarray:
@@ -328,6 +350,8 @@ PIE_RADII, PIE_SAMPLES, PIE_RING_COVER = (0.55, 0.7, 0.85), 720, 0.85
 #: a shadow under the pie shifting its box, hence the ring's centre: equal thirds read 0.326-0.341);
 #: the reference's wedges vary when theirs differ by three times as much.
 PIE_EQUAL = 0.02
+#: ... or by at most this share of the reference's spread (largest less smallest).
+PIE_SPREAD = 0.2
 #: A run of one colour goes on across a gap of up to this share of the ring (a label on its wedge: "29.4%"
 #: across a small donut spans 5 %).
 PIE_GAP = 0.08
@@ -356,9 +380,12 @@ def _pies_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
             continue
         total += area
         ref_w, cand_w = wedges(pm.ref_lab, pm.cand_lab, cx, cy, r)
-        if ref_w is None or cand_w is None or len(cand_w) < 3 or len(cand_w) != len(ref_w):
+        # (a wedge more or less: neighbouring wedges of a sequential palette, within ΔE 8, read as one in the
+        # reference, apart once of one size; an exploded wedge shifts the box, hence the ring's centre, and the
+        # equal wedges read up to a fifth of the reference's spread apart, `PIE_SPREAD`)
+        if ref_w is None or cand_w is None or len(cand_w) < 3 or abs(len(cand_w) - len(ref_w)) > 1:
             continue
-        if np.ptp(cand_w) <= PIE_EQUAL and np.ptp(ref_w) > 3 * PIE_EQUAL:
+        if np.ptp(cand_w) <= max(PIE_EQUAL, PIE_SPREAD * np.ptp(ref_w)) and np.ptp(ref_w) > 3 * PIE_EQUAL:
             flat |= labels == k
             n_flat += 1
     if n_flat == 0 or 2 * int(flat.sum()) <= sum(

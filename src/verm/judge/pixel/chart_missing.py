@@ -43,6 +43,7 @@ from verm.judge.pixel.chart_frames import (
     _y_ticks_changed,
 )
 from verm.judge.pixel.chart_marks import (
+    CHROMA,
     CLASS_DE,
     KEPT,
     MIN_COLOUR_INK,
@@ -57,7 +58,7 @@ from verm.judge.pixel.chart_marks import (
 )
 from verm.judge.pixel.chart_rescale import _new_value_ticks, _y_ticks_changed_beside_plot
 from verm.judge.pixel.chart_resized import _refit_to_frame
-from verm.judge.pixel.chart_standin import stands_in
+from verm.judge.pixel.chart_standin import _dots, stands_in
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
@@ -346,7 +347,17 @@ def _hidden_panels(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray, float, str] | N
     for fx0, fy0, fx1, fy1 in frames:  # (their spines too: marks clipped at a frame may reach it)
         plots[max(0, fy0 - 4) : fy1 + 4, max(0, fx0 - 4) : fx1 + 4] = True
     if any(_y_ticks_changed(c, f, plots) for f in frames):
-        gone = [k for k in range(len(frames)) if n_ref[k] >= 20 and n_cand[k] < DRAWN * n_ref[k]]
+        # (or nearly gone, under dots scattered where its marks were none: "random dots" re-laid out by the
+        # hidden artists moves every tick label; a scatter's own dots, rescaled, are kept)
+        gone = [
+            k
+            for k in range(len(frames))
+            if n_ref[k] >= 20
+            and (
+                n_cand[k] < DRAWN * n_ref[k]
+                or (n_hid[k] >= SCATTERED_GONE * n_ref[k] and _dots_for_marks(pm, ref_marks, cand_marks, owner == k))
+            )
+        ]
     else:
         changed = _changed(c)
         gone = [
@@ -363,6 +374,28 @@ def _hidden_panels(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray, float, str] | N
     out = hidden & np.isin(owner, gone)
     why = f"the data of {len(gone)} of its {panels} subplots are gone or drawn where none were, {100 * share:.0f}% of its marks"
     return out, share, why
+
+
+#: ... a subplot under new tick labels is gone when this share of its marks is hidden and the candidate draws
+#: scattered dots there where the reference drew no dots (`_dots_for_marks`).
+SCATTERED_GONE = 0.8
+
+
+def _dots_for_marks(pm: _BothMarks, ref_marks: np.ndarray, cand_marks: np.ndarray, where: np.ndarray) -> bool:
+    """The candidate's marks ``where`` are scattered dots (`chart_standin._dots`) of a chromatic colour (`CHROMA`)
+    under `DOTS_OWN` of the reference's marks there wear (`CLASS_DE`): no series of the reference's re-laid out
+    (its markers in its colour), nor a scatter's own dots rescaled, nor the words of a new layout."""
+    cand, ref = cand_marks & where, ref_marks & where
+    if not _dots(cand):
+        return False
+    colour = np.median(pm.cand_lab[cand], axis=0)
+    if float(np.hypot(colour[1], colour[2])) < CHROMA:
+        return False  # (grey pieces: tick labels and words of the new layout, no dots drawn)
+    return int((ref & ~_far(pm.ref_lab, colour, CLASS_DE)).sum()) < DOTS_OWN * int(ref.sum())
+
+
+#: ... a colour of the dots' own (`_dots_for_marks`).
+DOTS_OWN = 0.1
 
 
 def _once(memo: list[bool], c: _Ctx, frames: list[PxBox]) -> bool:
@@ -521,6 +554,17 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         # (under new y tick labels the marks cannot be compared in place: a class whose colour the candidate
         # still draws across its extent moved with the new scale, retyped or rescaled, not gone)
         lost = [g and not _worn_across(pm, m, sl, cand_marks) for (m, sl), g in zip(classes, lost, strict=True)]
+    # (series of their own: classes holding `STROKED_CLASS` of the gone ink, a line's anti-aliased fringe aside)
+    gone_classes = [(m, sl) for (m, sl), g in zip(classes, lost, strict=True) if g]
+    gone_ink = sum(int(m.sum()) for m, _ in gone_classes)
+    gone_classes = [(m, sl) for m, sl in gone_classes if int(m.sum()) >= STROKED_CLASS * gone_ink]
+    if (
+        _distinct_colours(pm, [m for m, _ in gone_classes]) >= 2
+        and all(_stroked(pm, m, sl, cand_marks) for m, sl in gone_classes)
+        and _strokes_apart(pm, gone_classes, cand_marks) >= 2
+    ):
+        return []  # every gone series drawn as a stroke in its colour across its extent: retyped (stacked bars
+        # drawn as lines, whose values are no segment's top), not gone; cheap hacks draw one colour at most
     gone = sum(lost)
     # (and most of the marks' ink: tiny classes, a label's blend or a legend's box, gone beside a series
     # still drawn, rescaled, do not outvote it)
@@ -585,6 +629,61 @@ def _redrawn(pm: _BothMarks, unit: np.ndarray, sl: tuple[slice, slice], cand_mar
     if int(same.sum()) < MIN_COLOUR_INK or (_straight(same) and not _straight(unit[sl])):
         return False
     return _spans(unit[sl], same) and carries(unit[sl], same) is True
+
+
+def _stroked(pm: _BothMarks, unit: np.ndarray, sl: tuple[slice, slice], cand_marks: np.ndarray) -> bool:
+    """The candidate draws the class ``unit``'s colour (`CLASS_DE`) across `STROKED_SPAN` of the columns (or rows)
+    the class occupies: its series in another form (a thin line's steep stretches blend off its colour, so its
+    pieces are not joined). A dozen dots in the colour cross a few of them."""
+    colour = np.median(pm.ref_lab[unit], axis=0)
+    same = cand_marks[sl] & ~_far(pm.cand_lab[sl], colour, CLASS_DE)
+    if int(same.sum()) < MIN_COLOUR_INK:
+        return False
+    u = unit[sl]
+    for axis in (0, 1):
+        occupied = u.any(axis=axis)
+        if occupied.any() and int((occupied & same.any(axis=axis)).sum()) >= STROKED_SPAN * int(occupied.sum()):
+            return True
+    return False
+
+
+def _distinct_colours(pm: _BothMarks, units: list[np.ndarray]) -> int:
+    """How many of the classes' colours lie over `CLASS_DE` apart (a series' line and its markers, one colour
+    split by subplot or shade, count once: a random line in that colour would stroke them all)."""
+    seen: list[np.ndarray] = []
+    for m in units:
+        colour = np.median(pm.ref_lab[m], axis=0)
+        if all(float(np.linalg.norm(colour - s)) > CLASS_DE for s in seen):
+            seen.append(colour)
+    return len(seen)
+
+
+def _strokes_apart(pm: _BothMarks, units: list[tuple[np.ndarray, tuple[slice, slice]]], cand_marks: np.ndarray) -> int:
+    """How many of the classes the candidate draws in strokes of their own: under half of its ink in a class's
+    colour lies within 2 px of its ink in the others' (a line's shades, its core and its anti-aliased fringe,
+    are one stroke; lines of their own cross now and then)."""
+    h, w = cand_marks.shape
+    masks = []
+    for m, sl in units:
+        full = np.zeros((h, w), bool)
+        full[sl] = cand_marks[sl] & ~_far(pm.cand_lab[sl], np.median(pm.ref_lab[m], axis=0), CLASS_DE)
+        masks.append(full)
+    near = [cv2.dilate(x.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0 for x in masks]
+    own = 0
+    for i, x in enumerate(masks):
+        others = np.zeros((h, w), bool)
+        for j, y in enumerate(near):
+            if j != i:
+                others |= y
+        own += int((x & others).sum()) < 0.5 * max(1, int(x.sum()))
+    return own
+
+
+#: Gone classes of two colours at least are retyped when the candidate's marks in each one's colour cross this share of
+#: its columns (`_stroked`).
+STROKED_SPAN = 0.7
+#: ... each class read holding this share of the gone classes' ink at least.
+STROKED_CLASS = 0.1
 
 
 #: Marks that redraw a class cross at least this share of the lines (columns, or rows for horizontal bars) it

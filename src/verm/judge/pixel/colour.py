@@ -6,6 +6,8 @@ most common colour). Lab and ink are computed once per judgment (`_lab_ink`, mem
 
 from __future__ import annotations
 
+import contextvars
+
 import cv2
 import numpy as np
 from PIL import Image
@@ -77,7 +79,46 @@ def _find_background(rgb: np.ndarray) -> np.ndarray:
         c_lab = _lab(col.reshape(1, 1, 3).astype(np.uint8)).reshape(3)
         near.append(int(counts_of[((lab - c_lab) ** 2).sum(axis=1) <= BACKGROUND_DE * BACKGROUND_DE].sum()))
     best = int(np.argmax(near))
-    return colours[best] if near[best] >= BACKGROUND_LEAD * near[0] else colours[0]
+    best = best if near[best] >= BACKGROUND_LEAD * near[0] else 0
+    # (a data colour's fill over most of the plot, an area chart's, outnumbers the figure round it: the colour
+    # the image's edge is drawn in, when it holds `BORDER_SHARE` of it and `BORDER_MIN` of the pixels, is what it
+    # is drawn on; a face of a grey or faint tint, `FILL_CHROMA`, stays the background, as the rules read it)
+    if EDGE_BACKGROUND.get() and _chroma(colours[best]) >= FILL_CHROMA:
+        edge = _border_colour(rgb, colours)
+        if edge is not None and edge != best and near[edge] >= BORDER_MIN * len(flat):
+            return colours[edge]
+    return colours[best]
+
+
+#: Charts only (set by the judge; a judgment's memo keys the answer by the image alone): an SVG icon's fill over
+#: most of its canvas, a table's shaded cells, are read against their most common colour, as their rules expect.
+EDGE_BACKGROUND: contextvars.ContextVar[bool] = contextvars.ContextVar("verm_pixel_edge_background", default=False)
+#: The most common colour, when of this chroma at least (a data colour's fill; faces are grey or faintly
+#: tinted, Solarize_Light2's 10), gives way to the colour of the image's edge (its outermost `BORDER_PX` rows
+#: and columns) when one of the common colours holds this share of the edge (within `BACKGROUND_DE`) and
+#: `BORDER_MIN` of the image.
+FILL_CHROMA, BORDER_SHARE, BORDER_MIN, BORDER_PX = 14.0, 0.9, 0.25, 2
+
+
+def _chroma(rgb: np.ndarray) -> float:
+    lab = _lab(rgb.reshape(1, 1, 3).astype(np.uint8)).reshape(3)
+    return float(np.hypot(lab[1], lab[2]))
+
+
+def _border_colour(rgb: np.ndarray, colours: list[np.ndarray]) -> int | None:
+    """Index of the common colour the image's edge is drawn in (`BORDER_SHARE` of its pixels), if any."""
+    b = BORDER_PX
+    if rgb.shape[0] <= 4 * b or rgb.shape[1] <= 4 * b:
+        return None
+    edge = np.concatenate(
+        [rgb[:b].reshape(-1, 3), rgb[-b:].reshape(-1, 3), rgb[b:-b, :b].reshape(-1, 3), rgb[b:-b, -b:].reshape(-1, 3)]
+    )
+    lab = _lab(edge.reshape(-1, 1, 3)).reshape(-1, 3)
+    for i, col in enumerate(colours):
+        c_lab = _lab(col.reshape(1, 1, 3).astype(np.uint8)).reshape(3)
+        if float((((lab - c_lab) ** 2).sum(axis=1) <= BACKGROUND_DE * BACKGROUND_DE).mean()) >= BORDER_SHARE:
+            return i
+    return None
 
 
 def _lab_ink(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

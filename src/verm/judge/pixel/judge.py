@@ -22,7 +22,7 @@ from verm.judge.pixel.chart import _chart_items, _chart_location
 from verm.judge.pixel.chart_missing import _chart_element_items
 from verm.judge.pixel.chart_rearranged import _subplots_rearranged
 from verm.judge.pixel.classify import _CATS
-from verm.judge.pixel.colour import _as_array
+from verm.judge.pixel.colour import EDGE_BACKGROUND, _as_array
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import compare
 from verm.judge.pixel.grade import _cap_scattered
@@ -105,9 +105,11 @@ class PixelJudge(Judge):
     def judge_images(self, task: Task, ref_img: Image.Image, cand_img: Image.Image) -> list[Discrepancy]:
         """The discrepancies between two PIL images (the core of `judge`)."""
         token = _MEMO.set({})
+        edge = EDGE_BACKGROUND.set(task is Task.CHART)  # (a chart's figure round its data: `colour._find_background`)
         try:
             return self._judge_images(task, ref_img, cand_img)
         finally:
+            EDGE_BACKGROUND.reset(edge)
             _MEMO.reset(token)
 
     def _table_cells(
