@@ -144,3 +144,38 @@ def test_a_log_axis_cuts_off_no_bar_base() -> None:
     # Bars stand on 0, which no log axis shows: their tops are in view, nothing is cut off.
     assert cuts_data(ax, "y") is False
     assert cuts_data({**ax, "ylim": [2.0, 3.5]}, "y") is True
+
+
+FOREST = """
+import matplotlib.pyplot as plt
+import numpy as np
+odds = np.array([0.72, 0.95, 0.61, 1.12])
+weights = np.array([7.9, 12.4, 4.6, 6.8])
+y = np.arange(4)
+fig, ax = plt.subplots(figsize=(7, 3))
+ax.scatter(odds, y, s=weights * 9, marker="s", color="#2b6a99")
+ax.set_xscale("log")
+ax.set_xlim(0.25, 2.4)
+for yi, o, w in zip(y, odds, weights):
+    ax.text(2.45, yi, f"{o:.2f}  {w:.1f}%", va="center", fontsize=8)
+ax.set_title("Weights, total 100%")
+fig.subplots_adjust(right=0.75)
+"""
+
+
+def test_values_free_texts_quote_scaled_alike_are_one_data_change() -> None:
+    # A forest plot's weights column, from an array scaled by 2: one change, not one text change a row.
+    charts = render_charts(
+        {
+            "forest": FOREST,
+            "scaled": FOREST.replace("weights = np.array(", "weights = 2 * np.array("),
+            "typo": FOREST.replace("total 100%", "totla 100%"),
+        }
+    )
+    judge = SceneJudge()
+    found = judge.judge(Task.CHART, charts["forest"], charts["scaled"]).discrepancies
+    assert [(d.category, d.severity) for d in found] == [("data_error", 2)], found
+    assert "4 texts quote are scaled by 2" in found[0].description
+    # One text reworded is that text's own change.
+    typo = judge.judge(Task.CHART, charts["forest"], charts["typo"]).discrepancies
+    assert [d.category for d in typo] == ["text_error"], typo

@@ -282,6 +282,16 @@ class TextRules:
                       and delta_e(ra[i].get("color"), ca[j].get("color")) > self.opts.colour_de]  # fmt: skip
         if len(recoloured) >= 3 and len(set(recoloured)) == 1:
             label_colours = set()  # many labels turned one colour: a recolouring, not the data's contrast
+        # Texts whose numbers were all scaled by one factor (a table of weights printed beside the plot, from an
+        # array that was scaled) quote the data: one data change, not a text change each. (Where the plot's data
+        # changed, texts quoting them follow it, below.)
+        reworded = [] if data_changed else [(i, j) for i, j in pairs if text_r[i] != text_c[j] and i not in swapped]
+        factor = quoted_scale([text_r[i] for i, _ in reworded], [text_c[j] for _, j in reworded])
+        if factor is not None:
+            out.add("data_error", 1 if abs(factor - 1) < 0.1 else 2, f"{where} texts",
+                    f"the values {len(reworded)} texts quote are scaled by {factor:.3g}",
+                    union_box([box_c[j] for _, j in reworded]))  # fmt: skip
+            pairs = [(i, j) for i, j in pairs if (i, j) not in reworded]
         numbers: list[tuple[str, str, Any]] = []
         for i, j in pairs:
             a, b = _text_of(ra[i]), _text_of(ca[j])
