@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.classify import _looks_like_text
-from verm.judge.pixel.colour import _lab
+from verm.judge.pixel.colour import _lab, _lab_ink
 from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.layout import _long_lines
@@ -75,7 +75,7 @@ def _line_style_changed(c: _Ctx, inner: list[Region]) -> bool:
     ys, xs = np.nonzero(mask)
     y0, y1 = max(0, ys.min() - gap), min(c.h, ys.max() + gap + 1)
     x0, x1 = max(0, xs.min() - gap), min(c.w, xs.max() + gap + 1)
-    cand_lab = _lab(c.cand[y0:y1, x0:x1])
+    cand_lab = _lab_ink(c.cand)[0][y0:y1, x0:x1]
     alike = c.cand_ink[y0:y1, x0:x1] & (np.linalg.norm(cand_lab - colour, axis=2) < SAME_COLOUR_DE)
     near = cv2.dilate(alike.astype(np.uint8), np.ones((2 * gap + 1, 2 * gap + 1), np.uint8)) > 0
     return int((lost[y0:y1, x0:x1] & near).sum()) >= ALONG * n
@@ -164,7 +164,9 @@ def dashes_changed(c: _Ctx, inner: list[Region]) -> bool:
     gap = max(3, round(DASH_GAP * c.w))
     # (padded: morphology near the array's edge would take the outside for ink)
     pad = gap + 5
-    labs = [np.pad(_lab(img[y0:y1, x0:x1]), ((pad, pad), (pad, pad), (0, 0)), mode="edge") for img in (c.ref, c.cand)]
+    labs = [
+        np.pad(_lab_ink(img)[0][y0:y1, x0:x1], ((pad, pad), (pad, pad), (0, 0)), mode="edge") for img in (c.ref, c.cand)
+    ]
     changed = np.pad(((np.linalg.norm(labs[0] - labs[1], axis=2)[pad:-pad, pad:-pad] > DASH_DE) & mask), pad)
     changed = changed.astype(np.uint8)
     n = int(changed.sum())
