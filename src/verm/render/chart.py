@@ -32,6 +32,9 @@ _MAX_ARTISTS = 500
 _MAX_PATCHES = 5000
 _MAX_PATH_NUMBERS = 400  # x, y pairs flattened: 200 vertices per path
 _MAX_COLLECTION_NUMBERS = 20000  # all the paths of one collection
+#: An image or mesh past _MAX_POINTS cells is also kept as block means, at most this many a side, so that a
+#: change past the cap shows where it is and how much (its first cells alone would hide the rest).
+_COARSE_SIDE = 32
 
 
 # -- worker side (runs in the sandbox child) ---------------------------------------------
@@ -102,6 +105,30 @@ def _numbers(values: Any, limit: int = _MAX_POINTS) -> list[float | None]:
     except (TypeError, ValueError):
         return []
     return [round(float(v), 6) if math.isfinite(v) else None for v in arr]
+
+
+def _coarse(values: Any) -> dict[str, Any] | None:
+    """A 2-D array past _MAX_POINTS cells as block means (masked and non-finite cells left out), at most
+    _COARSE_SIDE blocks a side: {"shape": [rows, cols], "block": [rows, cols of cells], "values": [...]}."""
+    import numpy as np
+
+    try:
+        arr = np.ma.masked_invalid(np.ma.asarray(values, dtype=float))
+    except (TypeError, ValueError):
+        return None
+    if arr.ndim != 2 or arr.size <= _MAX_POINTS:
+        return None
+    ny, nx = arr.shape
+    by, bx = -(-ny // _COARSE_SIDE), -(-nx // _COARSE_SIDE)
+    rows, cols = -(-ny // by), -(-nx // bx)
+    padded = np.full((rows * by, cols * bx), np.nan)
+    padded[:ny, :nx] = arr.filled(np.nan)
+    blocks = padded.reshape(rows, by, cols, bx).swapaxes(1, 2).reshape(rows, cols, by * bx)
+    seen = np.isfinite(blocks)
+    sums = np.where(seen, blocks, 0.0).sum(axis=2)
+    counts = seen.sum(axis=2)
+    means = np.divide(sums, counts, out=np.full(sums.shape, np.nan), where=counts > 0)
+    return {"shape": [rows, cols], "block": [by, bx], "values": _numbers(means, rows * cols)}
 
 
 def _digest(values: Any) -> str:
@@ -319,21 +346,24 @@ class _SceneBuilder:
                     }
             elif isinstance(c, QuadMesh):
                 item["values"] = _numbers(c.get_array())
+                if (coarse := _coarse(c.get_array())) is not None:
+                    item["coarse"] = coarse
             index[id(c)] = len(d["collections"])
             d["collections"].append(item)
         for im in ax.images[:_MAX_ARTISTS]:
             if not im.get_visible():
                 continue
             arr = im.get_array()
-            d["images"].append(
-                {
-                    "shape": list(arr.shape) if arr is not None else None,
-                    "values": _numbers(arr) if arr is not None and arr.ndim == 2 else [],
-                    "cmap": im.get_cmap().name,
-                    "clim": _numbers(im.get_clim()),
-                    "bbox": self.bbox(im),
-                }
-            )
+            image = {
+                "shape": list(arr.shape) if arr is not None else None,
+                "values": _numbers(arr) if arr is not None and arr.ndim == 2 else [],
+                "cmap": im.get_cmap().name,
+                "clim": _numbers(im.get_clim()),
+                "bbox": self.bbox(im),
+            }
+            if arr is not None and (coarse := _coarse(arr)) is not None:
+                image["coarse"] = coarse
+            d["images"].append(image)
         for t in ax.texts[:_MAX_ARTISTS]:
             td = self.text(t)
             if td:

@@ -676,6 +676,19 @@ def _texts_changed(ctx: AxCtx, box: Any) -> bool:
     return on(ctx.r) != on(ctx.c)
 
 
+def _grid_diffs(out: Findings, va: Sequence[Any], vb: Sequence[Any], span: float) -> list[tuple[int, float, Any, Any]]:
+    """The cells of two grids of one size that differ: (index, change as a share of ``span``, old, new)."""
+    diffs = []
+    for k, (x, y) in enumerate(zip(va, vb, strict=True)):
+        if x is None or y is None:
+            if (x is None) != (y is None):
+                diffs.append((k, 1.0, x, y))
+            continue
+        if abs(x - y) > max(out.opts.rtol * abs(x), 1e-9 * max(span, 1.0)):
+            diffs.append((k, abs(x - y) / span, x, y))
+    return diffs
+
+
 def compare_grid(
     out: Findings, a: dict[str, Any], b: dict[str, Any], name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]
 ) -> None:
@@ -689,20 +702,31 @@ def compare_grid(
     finite = [v for v in va if v is not None]
     lo, hi = (clim[0], clim[1]) if len(clim) == 2 and None not in clim else (min(finite or [0]), max(finite or [1]))
     span = abs(hi - lo) or max((abs(v) for v in finite), default=1.0) or 1.0
-    diffs = []
-    for k, (x, y) in enumerate(zip(va, vb, strict=True)):
-        if x is None or y is None:
-            if (x is None) != (y is None):
-                diffs.append((k, 1.0, x, y))
-            continue
-        if abs(x - y) > max(out.opts.rtol * abs(x), 1e-9 * max(span, 1.0)):
-            diffs.append((k, abs(x - y) / span, x, y))
-    if diffs and not _cells_show(diffs, a, b, out.opts.colour_de) and not _texts_changed(ctx, b.get("bbox")):
-        diffs = []  # a heatmap's value shows as its colour: within the colour tolerance (and unlabelled) it does not
+
+    def shown(diffs: list[tuple[int, float, Any, Any]]) -> list[tuple[int, float, Any, Any]]:
+        # A heatmap's value shows as its colour: within the colour tolerance (and unlabelled) it does not.
+        if diffs and not _cells_show(diffs, a, b, out.opts.colour_de) and not _texts_changed(ctx, b.get("bbox")):
+            return []
+        return diffs
+
+    diffs = shown(_grid_diffs(out, va, vb, span))
+    block = None
+    ga, gb = a.get("coarse"), b.get("coarse")
+    if ga and gb and ga.get("shape") == gb.get("shape") and ga.get("block") == gb.get("block"):
+        # Past the scene's cap the first cells are one corner of the grid: its block means tell where and how
+        # much the whole grid changed (a cell changed in that corner alone may vanish in its block's mean).
+        coarse = shown(_grid_diffs(out, ga.get("values") or [], gb.get("values") or [], span))
+        if coarse:
+            diffs, va, vb, sa, block = coarse, ga.get("values") or [], gb.get("values") or [], ga["shape"], ga["block"]
     ncols = int(sa[1]) if sa and len(sa) >= 2 else 0
 
     def cell(k: int) -> str:
-        return f"cell ({k // ncols + 1}, {k % ncols + 1})" if ncols else f"value {k + 1}"
+        r, c = k // ncols if ncols else 0, k % ncols if ncols else k
+        if block:
+            return (
+                f"the block of cells ({r * block[0] + 1}-{(r + 1) * block[0]}, {c * block[1] + 1}-{(c + 1) * block[1]})"
+            )
+        return f"cell ({r + 1}, {c + 1})" if ncols else f"value {k + 1}"
 
     def cell_box(k: int) -> Any:
         bb = clean_box(b.get("bbox"))
@@ -713,17 +737,19 @@ def compare_grid(
         w, h = (bb[2] - bb[0]) / ncols, (bb[3] - bb[1]) / nrows
         return (bb[0] + cc * w, bb[1] + rr * h, bb[0] + (cc + 1) * w, bb[1] + (rr + 1) * h)
 
+    is_ = "averages" if block else "is"
     if len(diffs) >= 3:
         k, rel, x, y = max(diffs, key=lambda d: d[1])
         if values_lost(va, vb, len(diffs)):  # one colour all over, or cells in no order of the reference's
             tag = {**tag, "replaced": True}
         out.add("data_error", reading_severity(rel), loc,
-                f"{len(diffs)} of {len(va)} values of {name} differ, e.g. {cell(k)} is {fmt_number(y)}, "
-                f"should be {fmt_number(x)}", union_box([cell_box(d[0]) for d in diffs]), **tag)  # fmt: skip
+                f"{len(diffs)} of {len(va)} {'blocks' if block else 'values'} of {name} differ, e.g. {cell(k)} "
+                f"{is_} {fmt_number(y)}, should be {fmt_number(x)}", union_box([cell_box(d[0]) for d in diffs]),
+                **tag)  # fmt: skip
     else:
         for k, rel, x, y in diffs:
             out.add("data_error", reading_severity(rel), loc,
-                    f"{cell(k)} of {name} is {fmt_number(y)}, should be {fmt_number(x)}", cell_box(k), **tag)  # fmt: skip
+                    f"{cell(k)} of {name} {is_} {fmt_number(y)}, should be {fmt_number(x)}", cell_box(k), **tag)  # fmt: skip
     if a.get("cmap") and b.get("cmap") and a.get("cmap") != b.get("cmap"):
         out.add("style_error", 2, loc, f"{name} uses colour map {b['cmap']!r}, should be {a['cmap']!r}", b.get("bbox"),
                 Unit("colour map", a["cmap"], b["cmap"], "heatmap", ctx.where), **tag)  # fmt: skip
