@@ -109,26 +109,24 @@ def _numbers(values: Any, limit: int = _MAX_POINTS) -> list[float | None]:
 
 def _coarse(values: Any) -> dict[str, Any] | None:
     """A 2-D array past _MAX_POINTS cells as block means (masked and non-finite cells left out), at most
-    _COARSE_SIDE blocks a side: {"shape": [rows, cols], "block": [rows, cols of cells], "values": [...]}."""
+    _COARSE_SIDE blocks a side: {"shape": [rows, cols], "block": [rows, cols of cells], "values": [...]}.
+    Read one band of rows at a time, so a huge image costs a band's copy, not the image's."""
     import numpy as np
 
-    try:
-        arr = np.ma.masked_invalid(np.ma.asarray(values, dtype=float))
-    except (TypeError, ValueError):
-        return None
-    if arr.ndim != 2 or arr.size <= _MAX_POINTS:
+    arr = values if isinstance(values, np.ndarray) else np.ma.asarray(values)
+    if arr.ndim != 2 or arr.size <= _MAX_POINTS or arr.dtype.kind not in "biuf":
         return None
     ny, nx = arr.shape
     by, bx = -(-ny // _COARSE_SIDE), -(-nx // _COARSE_SIDE)
-    rows, cols = -(-ny // by), -(-nx // bx)
-    padded = np.full((rows * by, cols * bx), np.nan)
-    padded[:ny, :nx] = arr.filled(np.nan)
-    blocks = padded.reshape(rows, by, cols, bx).swapaxes(1, 2).reshape(rows, cols, by * bx)
-    seen = np.isfinite(blocks)
-    sums = np.where(seen, blocks, 0.0).sum(axis=2)
-    counts = seen.sum(axis=2)
-    means = np.divide(sums, counts, out=np.full(sums.shape, np.nan), where=counts > 0)
-    return {"shape": [rows, cols], "block": [by, bx], "values": _numbers(means, rows * cols)}
+    starts = np.arange(0, nx, bx)
+    means = []
+    for y0 in range(0, ny, by):
+        band = np.ma.masked_invalid(np.ma.asarray(arr[y0 : y0 + by], dtype=float))
+        sums = np.add.reduceat(band.filled(0.0).sum(axis=0), starts)
+        counts = np.add.reduceat((~np.ma.getmaskarray(band)).sum(axis=0), starts)
+        means.append(np.divide(sums, counts, out=np.full(sums.shape, np.nan), where=counts > 0))
+    grid = np.vstack(means)
+    return {"shape": list(grid.shape), "block": [by, bx], "values": _numbers(grid, grid.size)}
 
 
 def _digest(values: Any) -> str:
