@@ -102,8 +102,9 @@ FAR_IOU = 0.1
 #: edited) is drawn in other proportions: another shape (`SvgDiff.redrawn`).
 REDRAWN_ASPECT = 1.15
 #: A paired element whose geometry reads as no edit and whose painted pixels keep less than this IoU with its
-#: own is another shape in its place (`SvgDiff.another_shape`): gone, for the pile-up.
-REDRAWN_IOU = 0.5
+#: own is another shape in its place (`SvgDiff.another_shape`): gone, for the pile-up. A disc redrawn as its
+#: square keeps 0.785.
+REDRAWN_IOU = 0.7
 #: A paint within this ΔE of the white canvas is no ink (`shows.INK_DIFF`): its recolouring shows as ink gained or lost.
 CANVAS_DE = 15.0
 #: More extra elements than this are one discrepancy (a pattern drawn over the icon), not one each.
