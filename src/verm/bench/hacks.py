@@ -47,6 +47,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from verm.bench.hacks_more import CHART_EXTRA, SVG_EXTRA_KINDS, TABLE_EXTRA_KINDS, svg_extra_hacks, table_extra_hacks
 from verm.errors import InputError
 from verm.types import Task
 
@@ -211,7 +212,7 @@ CHART_HACKS: dict[str, str] = {
 
 
 def _chart_hacks(source: str) -> dict[str, str]:
-    return {name: f"{source.rstrip()}\n{_CHART_PRELUDE}{code}" for name, code in CHART_HACKS.items()}
+    return {name: f"{source.rstrip()}\n{_CHART_PRELUDE}{code}" for name, code in {**CHART_HACKS, **CHART_EXTRA}.items()}
 
 
 # --------------------------------------------------------------------------- tables (markdown in, HTML out)
@@ -280,6 +281,7 @@ def _table_hacks(source: str) -> dict[str, str]:
         "only the title": _table_variant(reference, title_only),
         "axes without data": _table_variant(reference, empty_body),
         "text only": _table_variant(reference, borderless),
+        **table_extra_hacks(reference, _table_variant, _cells, _set_text),
     }
 
 
@@ -312,6 +314,7 @@ def _svg_hacks(source: str) -> dict[str, str]:
         "only the title": f"{open_tag}{titles}</svg>",
         "text only": f"{open_tag}{texts}</svg>",
         "one shape": f"{open_tag}{square}</svg>",
+        **svg_extra_hacks(source),
     }
 
 
@@ -324,7 +327,12 @@ _BUILDERS: dict[Task, Callable[[str], dict[str, str]]] = {
 }
 #: Hacks built only when asked for by name: "flattened data" keeps the reference's whole look, so under a
 #: judge of pixels alone data that lay near their mean are close to honest (measured apart, not in the default set).
-EXTRA_HACK_KINDS: dict[Task, tuple[str, ...]] = {Task.CHART: ("flattened data",), Task.TABLE: (), Task.SVG: ()}
+#: The red-team kinds of `verm.bench.hacks_more` are opt-in too.
+EXTRA_HACK_KINDS: dict[Task, tuple[str, ...]] = {
+    Task.CHART: ("flattened data", *CHART_EXTRA),
+    Task.TABLE: TABLE_EXTRA_KINDS,
+    Task.SVG: SVG_EXTRA_KINDS,
+}
 #: Hack kinds per task, in a fixed order: what `hack_sources` builds by default.
 HACK_KINDS: dict[Task, tuple[str, ...]] = {
     Task.CHART: tuple(k for k in CHART_HACKS if k not in EXTRA_HACK_KINDS[Task.CHART]),

@@ -101,6 +101,10 @@ FAR_IOU = 0.1
 #: A paired element whose box's width over height changed by this factor (its geometry attributes, not a transform,
 #: edited) is drawn in other proportions: another shape (`SvgDiff.redrawn`).
 REDRAWN_ASPECT = 1.15
+#: A paired element whose geometry reads as no edit and whose painted pixels keep less than this IoU with its
+#: own is another shape in its place (`SvgDiff.another_shape`): gone, for the pile-up. A disc redrawn as its
+#: square keeps 0.785.
+REDRAWN_IOU = 0.7
 #: A paint within this ΔE of the white canvas is no ink (`shows.INK_DIFF`): its recolouring shows as ink gained or lost.
 CANVAS_DE = 15.0
 #: More extra elements than this are one discrepancy (a pattern drawn over the icon), not one each.
@@ -255,10 +259,11 @@ class SvgDiff:
             out.add("structure_error", ink_severity(share), _svg_name(ca[j], j), desc, ca[j].get("bbox"),
                     els={("c", j)}, pixels=share, extra=True)  # fmt: skip
         self.replaced, self.redrawn = [], []
+        shapes = scene_shapes(ref, cand, shows)
+        self.shapes = shapes
         self.changes(ra, ca, sorted(changed), out)
         # Beside an element gone, an element redrawn in other proportions is another shape: what it drew is gone.
         self.pile_up(gone + self.replaced + (self.redrawn if gone else []), out)
-        shapes = scene_shapes(ref, cand, shows)
         drop_unshown(out, ref, cand, same + changed, lost, shows, shapes)
         if shows is not None:
             drop_unseen(out, shows)
@@ -267,6 +272,13 @@ class SvgDiff:
         )
         merge_svg(out, shows, touching)
         return out.discrepancies()
+
+    def another_shape(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
+        """``b`` paints under `REDRAWN_IOU` of the pixels it and ``a`` paint together (both shapes readable)."""
+        ma, mb = self.shapes.mask(a), self.shapes.mask(b)
+        if ma is None or mb is None or not ma.any():
+            return False
+        return float((ma & mb).sum()) / float((ma | mb).sum()) < REDRAWN_IOU
 
     def added_ink(self, e: dict[str, Any], original: dict[str, Any] | None) -> float:
         """The ink an extra element adds (a share of the icon's): a copy shifted less than its stroke (or, filled,
@@ -599,6 +611,10 @@ class SvgDiff:
                             pixels=changed_share(ink, a, moved), edit=kind, reach=reach, wedge=wedge)  # fmt: skip
                 continue
             detail = "its shape or position differs" + (f" (box overlap {iou:.0%})" if iou is not None else "")
+            if a.get("tag") != "text" and self.another_shape(a, b):
+                # Its geometry read as no edit (no resize, no moved point) and its pixels mostly elsewhere: another
+                # shape in its place (the icon redrawn as its bounding box), what it drew is gone, for the pile-up.
+                self.replaced.append(a)
             if a.get("tag") == "text" and own_same:
                 detail = "its position or size differs" + (f" (box overlap {iou:.0%})" if iou is not None else "")
             out.add("shape_error", sev, name, f"the geometry of {name} differs: {detail}", box, els=els, moved=moved)
