@@ -262,3 +262,28 @@ def test_an_axis_range_beside_changed_values_is_one_place_only_where_the_moved_e
     # Widened: both moved the same tops down, over the same pixels: one item.
     got = items(charts, "grouped", "grouped_shrunk_widened")
     assert len(got) == 1, got
+
+
+IMAGE_STAR = """
+import matplotlib.pyplot as plt
+import numpy as np
+fig, ax = plt.subplots(figsize=(6, 4))
+grid = np.add.outer(np.arange(20), np.arange(30)) % 7
+ax.imshow(grid, origin="lower", extent=(0, 30, 20, 60), cmap="viridis", aspect="auto")
+ax.plot(12, 40, marker="*", color="black", markersize=12)
+"""
+
+
+def test_limits_set_wider_beside_a_series_added_where_marks_cannot_be_painted_are_one_place() -> None:
+    # An image under the marks: the painting tells no place. The wider range moved every mark, the copy's too
+    # (as any axis change with what else changed its marks): one item, not the range apart.
+    charts = render_charts(
+        {
+            "map": IMAGE_STAR,
+            "copy_wider": IMAGE_STAR + 'ax.plot(12, 40, marker="*", color="#ff7f0e", markersize=12)\n'
+            "ax.set_ylim(20, 100)\n",
+        }
+    )
+    found = SceneJudge().judge(Task.CHART, charts["map"], charts["copy_wider"]).discrepancies
+    assert [(d.category, d.severity) for d in found] == [("data_error", 3)], found
+    assert "range" in found[0].description

@@ -450,7 +450,7 @@ class ChartDiff(TextRules):
                         f"{fmt_number(rl[0])} to {fmt_number(rl[1])}",
                         f"{fmt_number(cl[0])} to {fmt_number(cl[1])}",
                     )
-                    apart = {"apart": True} if widened else {}
+                    apart: dict[str, bool] = {}
                     if not narrowed and _bars_only(r):
                         # Bars shortened by a wider range: the change shows where their ends were, not on
                         # the bars, so a look change of the bars lies apart from it.

@@ -383,8 +383,6 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         # Values scaled with their autoscaled axis show on its tick labels, bars shortened where their ends were:
         # not on the marks' fills (an outline recoloured lies on the moved ends).
         return False
-    if a.tags.get("apart") or b.tags.get("apart"):
-        return False  # seen on its own where it lies (limits set wider, values of a retyped series)
     if (a.tags.get("missing") or b.tags.get("missing")) and "figure" not in (fa, fb):
         return False  # a series gone is missing content even where an axis changed around it
     if fa == "text":
