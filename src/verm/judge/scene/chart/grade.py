@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -187,9 +186,10 @@ def merge_units(out: Findings) -> None:
         if f.unit is not None:
             u = f.unit
             swaps = f.tags.get("label_swaps") if u.attribute.endswith("tick labels") else None
-            if swaps and Counter(a for a, _ in swaps) != Counter(b for _, b in swaps):
-                # Tick labels reworded (not reordered) alike on several axes, each listing its categories in its
-                # own order (bars sorted by value beside a matrix): one text change, keyed by the rewording.
+            if swaps:
+                # Tick labels reworded or reordered alike on several axes, each listing its categories in its own
+                # order (bars sorted by value beside a matrix; two names swapped in the one list both draw): one
+                # text change, keyed by the rewording.
                 groups.setdefault((f.category, "tick labels", tuple(sorted(swaps)), None), []).append(f)
                 continue
             groups.setdefault((f.category, _family(u.attribute), u.old, u.new), []).append(f)
