@@ -393,8 +393,12 @@ class ChartDiff(TextRules):
             return
         rl, cl = r.get(f"{axis}lim") or [], c.get(f"{axis}lim") or []
         limits_same = True
-        if not ticks_r and not ticks_c:
-            return  # an axis without tick labels (a pie, axis off) has no range a reader can see
+        # An axis without tick labels (a pie, axis off) has no range a reader can read; where its plot holds only
+        # marks placed on it (lines, points, bars: a slope chart, a bullet chart's panels), the range still shows
+        # where those marks moved or were cut off: reported when that moved them far (2) or cut data off (3).
+        no_ticks = not ticks_r and not ticks_c
+        if no_ticks and (rs != cs or not _marks_placed(r) or not _marks_placed(c)):
+            return
         if len(rl) == 2 and len(cl) == 2 and None not in rl and None not in cl:
             f = (lambda v: math.log10(v) if v > 0 else -300.0) if rs == "log" else (lambda v: v)
             span = abs(f(rl[1]) - f(rl[0])) or 1.0
@@ -423,7 +427,9 @@ class ChartDiff(TextRules):
                 and _widened_beyond_data(r, c, axis)
             )
             if not limits_same and (not data_changed or widened):
-                if flipped:
+                if flipped and no_ticks:
+                    pass  # (no tick labels: read below only as marks moved or cut off)
+                elif flipped:
                     out.add("structure_error", 2, f"{where} {axis}-axis", f"the {axis}-axis is inverted", tick_box,
                             Unit(f"{axis}-axis direction", "up", "inverted", "axes", where))  # fmt: skip
                 else:
@@ -450,6 +456,8 @@ class ChartDiff(TextRules):
                         f"{fmt_number(rl[0])} to {fmt_number(rl[1])}",
                         f"{fmt_number(cl[0])} to {fmt_number(cl[1])}",
                     )
+                    if no_ticks and sev < 2:
+                        return  # marks moved a little, no tick label says so
                     apart: dict[str, bool] = {}
                     if not narrowed and _bars_only(r):
                         # Bars shortened by a wider range: the change shows where their ends were, not on
@@ -607,6 +615,18 @@ def _widened_beyond_data(r: dict[str, Any], c: dict[str, Any], axis: str) -> boo
         return False  # not wider: narrowed limits are the cut-off rule's
     mr, mc = empty_margin(r, axis), empty_margin(c, axis)
     return mr is not None and mc is not None and mc - mr > WIDER_MARGIN
+
+
+#: Kinds whose marks sit at their data on both axes (no pie, image, mesh or box plot).
+PLACED_KINDS = frozenset({"line", "points", "scatter", "bar", "barh", "errorbar", "stem", "segments", "area", "stairs"})
+
+
+def _marks_placed(ax: dict[str, Any]) -> bool:
+    """Whether an axes' data is only marks placed at their values (lines, points, bars), and no image."""
+    if ax.get("images") or ax.get("name") != "rectilinear" or is_colorbar(ax):
+        return False
+    kinds = {k for k, ss in series_by_kind(ax).items() if ss}
+    return bool(kinds) and kinds <= PLACED_KINDS
 
 
 def _bars_only(ax: dict[str, Any]) -> bool:
