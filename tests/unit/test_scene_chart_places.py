@@ -287,3 +287,31 @@ def test_limits_set_wider_beside_a_series_added_where_marks_cannot_be_painted_ar
     found = SceneJudge().judge(Task.CHART, charts["map"], charts["copy_wider"]).discrepancies
     assert [(d.category, d.severity) for d in found] == [("data_error", 3)], found
     assert "range" in found[0].description
+
+
+PLAN_ACTUAL = """
+import matplotlib.pyplot as plt
+import numpy as np
+x = np.arange(5)
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar(x - 0.2, [20.0, 24.0, 22.0, 26.0, 48.0], 0.4, color="#4c72b0", label="plan")
+ax.bar(x + 0.2, [40.0, 44.0, 42.0, 46.0, 45.0], 0.4, color="#dd8452", label="actual")
+ax.set_ylim(0, 90)
+ax.legend(loc="upper left")
+"""
+
+
+def test_a_legend_moved_off_the_changed_marks_stays_apart_from_them() -> None:
+    # The scaled bars' extent reaches the legend's boxes, but their changed tops lie elsewhere: measured as the
+    # truth measures (the painted change against the legend's boxes), two items.
+    charts = render_charts(
+        {
+            "bars": PLAN_ACTUAL,
+            "scaled_moved": PLAN_ACTUAL.replace(
+                "[20.0, 24.0, 22.0, 26.0, 48.0]", "[30.0, 36.0, 33.0, 39.0, 72.0]"
+            ).replace('loc="upper left"', 'loc="center left"'),
+        }
+    )
+    found = SceneJudge().judge(Task.CHART, charts["bars"], charts["scaled_moved"]).discrepancies
+    got = sorted((d.category, d.severity) for d in found)
+    assert got == [("data_error", 3), ("style_error", 1)], found

@@ -374,6 +374,19 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
             return True
         if other.category == "style_error" and other.unit is not None and other.unit.noun != "text":
             return False  # the series' looks change their marks; the legend's handles are a sliver of its box
+        painted = _painted(other) if other.tags.get("sketch") is not None else None
+        boxes = [b for b in moved.tags.get("legend_boxes") or () if b is not None]
+        if (
+            painted is not None
+            and boxes
+            and moved.tags.get("axes") == other.tags.get("axes")
+            and not moved.tags.get("plot_repainted")
+        ):
+            # The marks' change painted: one place when it lies on the legend's boxes (where it stood and where it
+            # stands) as the truth's changed pixels do (`sketch.overlap`), not wherever the boxes meet its extent.
+            found = overlap(other.tags["sketch"].boxes_mask(boxes), painted)
+            if found is not None:
+                return found
     shared = (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")})
     if shared and (_added_in_new_colour(a, b) or _added_in_new_colour(b, a)):
         return True
@@ -516,6 +529,13 @@ def merge_overlaps(out: Findings) -> None:
     if n < 2:
         return
     feet = [_footprint(f) for f in items]
+    # An axis turned log or a series drawn as another kind repaints the whole plot, under the legend too: there
+    # a legend moved is one place with the plot's changes (the old rules), not measured against one change.
+    repainted = {f.tags.get("axes") for f in items if _retyped(f) or (f.unit is not None
+                 and f.unit.attribute.endswith("axis scale"))}  # fmt: skip
+    for f in items:
+        if f.tags.get("legend_moved") and f.tags.get("axes") in repainted:
+            f.tags["plot_repainted"] = True
     groups = same_place_groups(items, lambda i, j: _touch(items[i], items[j], feet[i], feet[j]))
     if len(groups) == n:
         return
