@@ -337,3 +337,18 @@ def test_a_range_without_tick_labels_shows_where_the_marks_moved_or_were_cut_off
     got = {k: [(d.category, d.severity) for d in judge.judge(Task.CHART, charts["slope"], charts[k]).discrepancies]
            for k in ("narrowed", "widened", "nudged")}  # fmt: skip
     assert got == {"narrowed": [("data_error", 3)], "widened": [("data_error", 2)], "nudged": []}, got
+
+
+SECONDARY = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar(range(6), [40.0, 55.0, 70.0, 90.0, 60.0, 45.0], color="#4c72b0")
+ax.secondary_yaxis("right", functions=(lambda mm: mm / 25.4, lambda inch: inch * 25.4))
+"""
+
+
+def test_a_secondary_axis_following_its_parents_new_scale_is_the_same_change() -> None:
+    # The secondary axis' scale ('function' -> 'functionlog') follows the parent's: one edit, one item.
+    charts = render_charts({"mm": SECONDARY, "log": SECONDARY + 'ax.set_yscale("log")\n'})
+    found = SceneJudge().judge(Task.CHART, charts["mm"], charts["log"]).discrepancies
+    assert [d.category for d in found] == ["structure_error"], found

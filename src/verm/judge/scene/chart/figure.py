@@ -388,8 +388,10 @@ class ChartDiff(TextRules):
             sev = 1 if _scale_moves(r, c, axis) < 0.05 else 2
             category, text = "structure_error", f"the {axis}-axis scale is {cs}, should be {rs}"
             category, sev, text = _read_as_hidden(r, c, category, sev, text)
-            out.add(category, sev, f"{where} {axis}-axis", text,
-                    tick_box, Unit(f"{axis}-axis scale", rs, cs, "axes", where))  # fmt: skip
+            # A secondary axis (``secondary_yaxis`` with functions: 'function' -> 'functionlog') follows its
+            # parent's scale: keyed as the parent's change, one edit is one item.
+            out.add(category, sev, f"{where} {axis}-axis", text, tick_box,
+                    Unit(f"{axis}-axis scale", _base_scale(rs), _base_scale(cs), "axes", where))  # fmt: skip
             return
         rl, cl = r.get(f"{axis}lim") or [], c.get(f"{axis}lim") or []
         limits_same = True
@@ -615,6 +617,13 @@ def _widened_beyond_data(r: dict[str, Any], c: dict[str, Any], axis: str) -> boo
         return False  # not wider: narrowed limits are the cut-off rule's
     mr, mc = empty_margin(r, axis), empty_margin(c, axis)
     return mr is not None and mc is not None and mc - mr > WIDER_MARGIN
+
+
+def _base_scale(scale: Any) -> Any:
+    """A scale wrapped in functions (a secondary axis: 'functionlog', 'function') as the scale it wraps."""
+    if isinstance(scale, str) and scale.startswith("function"):
+        return scale[len("function") :] or "linear"
+    return scale
 
 
 #: Kinds whose marks sit at their data on both axes (no pie, image, mesh or box plot).
