@@ -315,3 +315,33 @@ def test_a_legend_moved_off_the_changed_marks_stays_apart_from_them() -> None:
     found = SceneJudge().judge(Task.CHART, charts["bars"], charts["scaled_moved"]).discrepancies
     got = sorted((d.category, d.severity) for d in found)
     assert got == [("data_error", 3), ("style_error", 1)], found
+
+
+TWIN_NAMED = """
+import matplotlib.pyplot as plt
+NAME = "current"
+fig, ax = plt.subplots(figsize=(7, 4))
+a, = ax.plot([0, 1, 2, 3], [4.2, 3.9, 3.7, 3.2], color="#1f77b4", label="voltage")
+ax2 = ax.twinx()
+b, = ax2.plot([0, 1, 2, 3], [1.0, 1.2, 1.1, 0.9], color="#d62728", label=NAME)
+ax2.set_ylabel(NAME)
+ax.legend(handles=[a, b], loc="lower left", bbox_to_anchor=(0, 1.01), ncol=2)
+ax.set_title("cell discharge test", loc="right")
+fig.tight_layout()
+"""
+
+
+def test_texts_reworded_alike_apart_do_not_cover_a_text_between_them() -> None:
+    # One name reworded in a legend entry (above the plot, left) and the twin's axis label (right): one item,
+    # whose members' boxes, not their union's, tell where it lies; the title between them, reworded too, is its
+    # own item.
+    charts = render_charts(
+        {
+            "named": TWIN_NAMED,
+            "renamed": TWIN_NAMED.replace('NAME = "current"', 'NAME = "volume"').replace(
+                '"cell discharge', '"usage discharge'
+            ),
+        }
+    )
+    found = SceneJudge().judge(Task.CHART, charts["named"], charts["renamed"]).discrepancies
+    assert [(d.category, d.severity) for d in found] == [("text_error", 2), ("text_error", 2)], found

@@ -254,6 +254,9 @@ def merge_units(out: Findings) -> None:
             desc = f"the tick labels of {where} differ alike: {shown}"
         tags = dict(members[0].tags)
         tags["axes_all"] = {f.tags.get("axes") for f in members}
+        # Where each member lies: the union box of texts apart (a y-axis label and a legend entry) covers what
+        # lies between them, which none of them changed.
+        tags["boxes"] = [b for f in members for b in f.tags.get("boxes") or [f.bbox]]
         tags.pop("_painted", None)
         if all(f.tags.get("drawn") and f.tags.get("sketch") is tags.get("sketch") for f in members):
             tags["drawn"] = [p for f in members for p in f.tags["drawn"]]  # one change of all their series
@@ -399,7 +402,7 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     if (a.tags.get("missing") or b.tags.get("missing")) and "figure" not in (fa, fb):
         return False  # a series gone is missing content even where an axis changed around it
     if fa == "text":
-        return box_iou(a.bbox, b.bbox) > 0
+        return _boxes_meet(a, b)
     if "figure" in (fa, fb):
         return True
     if not (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")}):
@@ -421,12 +424,17 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     if "series" in a.tags and a.tags.get("series") == b.tags.get("series"):
         return True
     if "legend" in (fa, fb) or fa == fb == "local":
-        return box_iou(a.bbox, b.bbox) > 0
+        return _boxes_meet(a, b)
     if a.category == b.category == "style_error" and {fa, fb} == {"local", "series"}:
         # Texts or marks recoloured on a recoloured series (contour labels on their contour lines).
         small, big = (a, b) if fa == "local" else (b, a)
         return _inside_share(small.bbox, big.bbox) >= 0.8
     return False
+
+
+def _boxes_meet(a: Finding, b: Finding) -> bool:
+    """Whether two findings' boxes meet, each one's members' boxes where it merged several (`merge_units`)."""
+    return any(box_iou(x, y) > 0 for x in a.tags.get("boxes") or [a.bbox] for y in b.tags.get("boxes") or [b.bbox])
 
 
 def _added_in_new_colour(recoloured: Finding, added: Finding) -> bool:
