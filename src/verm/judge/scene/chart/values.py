@@ -697,7 +697,14 @@ def compare_grid(
             continue
         if abs(x - y) > max(out.opts.rtol * abs(x), 1e-9 * max(span, 1.0)):
             diffs.append((k, abs(x - y) / span, x, y))
-    if diffs and not _cells_show(diffs, a, b, out.opts.colour_de) and not _texts_changed(ctx, b.get("bbox")):
+    # The scene keeps the first values of a large image only: a candidate painted in one value all over where the
+    # reference's vary lost the whole picture, wherever the part kept shows too little of it (a star field's
+    # background noise before its stars): every value gone.
+    kept = [v for v in vb if v is not None]
+    flat = bool(sa) and len(va) < math.prod(int(n) for n in sa) and len(set(kept)) == 1 and len(set(finite)) > 1
+    if flat:
+        diffs = [(k, 1.0, x, y) for k, x, y in ((d[0], d[2], d[3]) for d in diffs)]
+    elif diffs and not _cells_show(diffs, a, b, out.opts.colour_de) and not _texts_changed(ctx, b.get("bbox")):
         diffs = []  # a heatmap's value shows as its colour: within the colour tolerance (and unlabelled) it does not
     ncols = int(sa[1]) if sa and len(sa) >= 2 else 0
 
