@@ -80,3 +80,45 @@ def test_a_value_label_that_took_the_other_contrast_colour_follows_the_data() ->
     assert not any("text colour" in d.description for d in grown), grown
     black = SceneJudge().judge(Task.CHART, charts["bars"], charts["black"]).discrepancies
     assert any(d.category == "style_error" for d in black), black
+
+
+FLOWS = """
+import matplotlib.pyplot as plt
+names = ["Delivered", "Losses"]
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.barh([0, 1], [375, 50], color=["#4c72b0", "#c44e52"])
+ax.text(380, 0, f"{names[0]}\\n375 MWh", va="center")
+ax.text(55, 1, f"{names[1]}\\n50 MWh", va="center")
+ax.set_xlim(0, 500)
+"""
+
+CLASSES = """
+import matplotlib.pyplot as plt
+import numpy as np
+names = ["cat", "dog", "bird", "truck"]
+acc = [0.81, 0.86, 0.74, 0.92]
+fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 4))
+order = np.argsort(acc)
+a1.bar(range(4), [acc[i] for i in order], color="#4c72b0")
+a1.set_xticks(range(4), [names[i] for i in order])
+a2.imshow(np.eye(4) * 0.8 + 0.05, cmap="Blues")
+a2.set_xticks(range(4), names)
+a2.set_yticks(range(4), names)
+"""
+
+
+def test_two_labels_that_traded_names_are_one_swap() -> None:
+    # Two names swapped in one list: the two texts each show the other's name (their numbers kept), the two
+    # panels each list them in their own order: one text change of 3 (values misattributed), not one a place.
+    charts = render_charts(
+        {
+            "flows": FLOWS,
+            "flows_swapped": FLOWS.replace('["Delivered", "Losses"]', '["Losses", "Delivered"]'),
+            "classes": CLASSES,
+            "classes_swapped": CLASSES.replace('["cat", "dog", "bird", "truck"]', '["truck", "dog", "bird", "cat"]'),
+        }
+    )
+    judge = SceneJudge()
+    for ref, cand in (("flows", "flows_swapped"), ("classes", "classes_swapped")):
+        found = judge.judge(Task.CHART, charts[ref], charts[cand]).discrepancies
+        assert [(d.category, d.severity) for d in found] == [("text_error", 3)], (cand, found)

@@ -309,3 +309,46 @@ def test_two_panels_whose_titles_traded_places_are_one_swap() -> None:
     assert "traded places" in found[0].description
     found = SceneJudge().compare(Task.CHART, ref, scene(["Graz", "Lyon", "Rome"]))
     assert sorted((d.category, d.severity) for d in found) == [("text_error", 2), ("text_error", 2)]
+
+
+SLOPE = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(5, 5))
+for a, b in [(8.0, 14.5), (9.5, 21.0), (11.0, 12.0), (6.5, 9.0)]:
+    ax.plot([0, 1], [a, b], marker="o", color="#555555")
+ax.set_xticks([0, 1], ["2015", "2024"])
+ax.set_yticks([])
+ax.set_ylim(5, 23)
+"""
+
+
+def test_a_range_without_tick_labels_shows_where_the_marks_moved_or_were_cut_off() -> None:
+    # A slope chart hides its y ticks: no number says the range changed, but a narrower range cuts a line's end
+    # off (3) and a much wider one squeezes every line (2); a small shift shows nothing a reader can place.
+    charts = render_charts(
+        {
+            "slope": SLOPE,
+            "narrowed": SLOPE.replace("ax.set_ylim(5, 23)", "ax.set_ylim(5, 20)"),
+            "widened": SLOPE.replace("ax.set_ylim(5, 23)", "ax.set_ylim(5, 40)"),
+            "nudged": SLOPE.replace("ax.set_ylim(5, 23)", "ax.set_ylim(5, 23.5)"),
+        }
+    )
+    judge = SceneJudge()
+    got = {k: [(d.category, d.severity) for d in judge.judge(Task.CHART, charts["slope"], charts[k]).discrepancies]
+           for k in ("narrowed", "widened", "nudged")}  # fmt: skip
+    assert got == {"narrowed": [("data_error", 3)], "widened": [("data_error", 2)], "nudged": []}, got
+
+
+SECONDARY = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar(range(6), [40.0, 55.0, 70.0, 90.0, 60.0, 45.0], color="#4c72b0")
+ax.secondary_yaxis("right", functions=(lambda mm: mm / 25.4, lambda inch: inch * 25.4))
+"""
+
+
+def test_a_secondary_axis_following_its_parents_new_scale_is_the_same_change() -> None:
+    # The secondary axis' scale ('function' -> 'functionlog') follows the parent's: one edit, one item.
+    charts = render_charts({"mm": SECONDARY, "log": SECONDARY + 'ax.set_yscale("log")\n'})
+    found = SceneJudge().judge(Task.CHART, charts["mm"], charts["log"]).discrepancies
+    assert [d.category for d in found] == ["structure_error"], found

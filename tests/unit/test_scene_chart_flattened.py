@@ -207,3 +207,27 @@ def test_baselines_scaled_in_a_loop_are_one_change() -> None:
     )
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     assert len(found) == 1 and "scaled by 0.733" in found[0].description, found
+
+
+STAR_FIELD = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(3)
+sky = 100 + rng.normal(0, 1.5, (120, 160))
+yy, xx = np.mgrid[0:120, 0:160]
+sky += 600 * np.exp(-((xx - 80) ** 2 + (yy - 90) ** 2) / 30)
+fig, ax = plt.subplots(figsize=(6, 4.5))
+ax.imshow(sky, origin="upper", cmap="magma", vmin=95, vmax=700)
+"""
+
+
+def test_an_image_painted_in_one_value_lost_its_picture_beyond_the_values_kept() -> None:
+    # The scene keeps the first values of a large image (its noisy top rows, a shade apart from their mean):
+    # one value all over where the reference's vary is every value gone (3, the plot's only data missing), not a
+    # shade within the tolerance (nothing, before).
+    charts = render_charts(
+        {"sky": STAR_FIELD, "flat": STAR_FIELD.replace("ax.imshow(sky,", "ax.imshow(np.full_like(sky, sky.mean()),")}
+    )
+    found = SceneJudge().judge(Task.CHART, charts["sky"], charts["flat"]).discrepancies
+    assert found and {(d.category, d.severity) for d in found} == {("data_error", 3)}, found
+    assert "of the heatmap differ" in found[0].description

@@ -113,11 +113,18 @@ def test_values_a_legend_quotes_scaled_alike_are_the_data_scaled() -> None:
                 "amounts = [1450, 620, 380, 210, 500]",
                 "amounts = [round(0.94 * a) for a in [1450, 620, 380, 210, 500]]",
             ),
+            "pie_scaled_more": PIE.replace(
+                "amounts = [1450, 620, 380, 210, 500]",
+                "amounts = [round(1.65 * a) for a in [1450, 620, 380, 210, 500]]",
+            ),
         }
     )
     found = SceneJudge().judge(Task.CHART, charts["pie"], charts["pie_scaled"]).discrepancies
     assert [(d.category, d.severity) for d in found] == [("data_error", 1)], found
     assert "scaled by 0.94" in found[0].description
+    # Graded by what shows, not by the factor: the slices read the same, only the quoted numbers moved.
+    more = SceneJudge().judge(Task.CHART, charts["pie"], charts["pie_scaled_more"]).discrepancies
+    assert [(d.category, d.severity) for d in more] == [("data_error", 1)], more
 
 
 LEVELS = """
@@ -174,7 +181,8 @@ def test_values_free_texts_quote_scaled_alike_are_one_data_change() -> None:
     )
     judge = SceneJudge()
     found = judge.judge(Task.CHART, charts["forest"], charts["scaled"]).discrepancies
-    assert [(d.category, d.severity) for d in found] == [("data_error", 2)], found
+    # Graded by what shows: the plot's marks read the same, only the printed numbers moved (1, not by factor).
+    assert [(d.category, d.severity) for d in found] == [("data_error", 1)], found
     assert "4 texts quote are scaled by 2" in found[0].description
     # One text reworded is that text's own change.
     typo = judge.judge(Task.CHART, charts["forest"], charts["typo"]).discrepancies

@@ -262,3 +262,86 @@ def test_an_axis_range_beside_changed_values_is_one_place_only_where_the_moved_e
     # Widened: both moved the same tops down, over the same pixels: one item.
     got = items(charts, "grouped", "grouped_shrunk_widened")
     assert len(got) == 1, got
+
+
+IMAGE_STAR = """
+import matplotlib.pyplot as plt
+import numpy as np
+fig, ax = plt.subplots(figsize=(6, 4))
+grid = np.add.outer(np.arange(20), np.arange(30)) % 7
+ax.imshow(grid, origin="lower", extent=(0, 30, 20, 60), cmap="viridis", aspect="auto")
+ax.plot(12, 40, marker="*", color="black", markersize=12)
+"""
+
+
+def test_limits_set_wider_beside_a_series_added_where_marks_cannot_be_painted_are_one_place() -> None:
+    # An image under the marks: the painting tells no place. The wider range moved every mark, the copy's too
+    # (as any axis change with what else changed its marks): one item, not the range apart.
+    charts = render_charts(
+        {
+            "map": IMAGE_STAR,
+            "copy_wider": IMAGE_STAR + 'ax.plot(12, 40, marker="*", color="#ff7f0e", markersize=12)\n'
+            "ax.set_ylim(20, 100)\n",
+        }
+    )
+    found = SceneJudge().judge(Task.CHART, charts["map"], charts["copy_wider"]).discrepancies
+    assert [(d.category, d.severity) for d in found] == [("data_error", 3)], found
+    assert "range" in found[0].description
+
+
+PLAN_ACTUAL = """
+import matplotlib.pyplot as plt
+import numpy as np
+x = np.arange(5)
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar(x - 0.2, [20.0, 24.0, 22.0, 26.0, 48.0], 0.4, color="#4c72b0", label="plan")
+ax.bar(x + 0.2, [40.0, 44.0, 42.0, 46.0, 45.0], 0.4, color="#dd8452", label="actual")
+ax.set_ylim(0, 90)
+ax.legend(loc="upper left")
+"""
+
+
+def test_a_legend_moved_off_the_changed_marks_stays_apart_from_them() -> None:
+    # The scaled bars' extent reaches the legend's boxes, but their changed tops lie elsewhere: measured as the
+    # truth measures (the painted change against the legend's boxes), two items.
+    charts = render_charts(
+        {
+            "bars": PLAN_ACTUAL,
+            "scaled_moved": PLAN_ACTUAL.replace(
+                "[20.0, 24.0, 22.0, 26.0, 48.0]", "[30.0, 36.0, 33.0, 39.0, 72.0]"
+            ).replace('loc="upper left"', 'loc="center left"'),
+        }
+    )
+    found = SceneJudge().judge(Task.CHART, charts["bars"], charts["scaled_moved"]).discrepancies
+    got = sorted((d.category, d.severity) for d in found)
+    assert got == [("data_error", 3), ("style_error", 1)], found
+
+
+TWIN_NAMED = """
+import matplotlib.pyplot as plt
+NAME = "current"
+fig, ax = plt.subplots(figsize=(7, 4))
+a, = ax.plot([0, 1, 2, 3], [4.2, 3.9, 3.7, 3.2], color="#1f77b4", label="voltage")
+ax2 = ax.twinx()
+b, = ax2.plot([0, 1, 2, 3], [1.0, 1.2, 1.1, 0.9], color="#d62728", label=NAME)
+ax2.set_ylabel(NAME)
+ax.legend(handles=[a, b], loc="lower left", bbox_to_anchor=(0, 1.01), ncol=2)
+ax.set_title("cell discharge test", loc="right")
+fig.tight_layout()
+"""
+
+
+def test_texts_reworded_alike_apart_do_not_cover_a_text_between_them() -> None:
+    # One name reworded in a legend entry (above the plot, left) and the twin's axis label (right): one item,
+    # whose members' boxes, not their union's, tell where it lies; the title between them, reworded too, is its
+    # own item.
+    charts = render_charts(
+        {
+            "named": TWIN_NAMED,
+            "renamed": TWIN_NAMED.replace('NAME = "current"', 'NAME = "volume"').replace(
+                '"cell discharge', '"usage discharge'
+            ),
+        }
+    )
+    found = SceneJudge().judge(Task.CHART, charts["named"], charts["renamed"]).discrepancies
+    assert [(d.category, d.severity) for d in found] == [("text_error", 2), ("text_error", 2)], found

@@ -388,13 +388,19 @@ class ChartDiff(TextRules):
             sev = 1 if _scale_moves(r, c, axis) < 0.05 else 2
             category, text = "structure_error", f"the {axis}-axis scale is {cs}, should be {rs}"
             category, sev, text = _read_as_hidden(r, c, category, sev, text)
-            out.add(category, sev, f"{where} {axis}-axis", text,
-                    tick_box, Unit(f"{axis}-axis scale", rs, cs, "axes", where))  # fmt: skip
+            # A secondary axis (``secondary_yaxis`` with functions: 'function' -> 'functionlog') follows its
+            # parent's scale: keyed as the parent's change, one edit is one item.
+            out.add(category, sev, f"{where} {axis}-axis", text, tick_box,
+                    Unit(f"{axis}-axis scale", _base_scale(rs), _base_scale(cs), "axes", where))  # fmt: skip
             return
         rl, cl = r.get(f"{axis}lim") or [], c.get(f"{axis}lim") or []
         limits_same = True
-        if not ticks_r and not ticks_c:
-            return  # an axis without tick labels (a pie, axis off) has no range a reader can see
+        # An axis without tick labels (a pie, axis off) has no range a reader can read; where its plot holds only
+        # marks placed on it (lines, points, bars: a slope chart, a bullet chart's panels), the range still shows
+        # where those marks moved or were cut off: reported when that moved them far (2) or cut data off (3).
+        no_ticks = not ticks_r and not ticks_c
+        if no_ticks and (rs != cs or not _marks_placed(r) or not _marks_placed(c)):
+            return
         if len(rl) == 2 and len(cl) == 2 and None not in rl and None not in cl:
             f = (lambda v: math.log10(v) if v > 0 else -300.0) if rs == "log" else (lambda v: v)
             span = abs(f(rl[1]) - f(rl[0])) or 1.0
@@ -423,7 +429,9 @@ class ChartDiff(TextRules):
                 and _widened_beyond_data(r, c, axis)
             )
             if not limits_same and (not data_changed or widened):
-                if flipped:
+                if flipped and no_ticks:
+                    pass  # (no tick labels: read below only as marks moved or cut off)
+                elif flipped:
                     out.add("structure_error", 2, f"{where} {axis}-axis", f"the {axis}-axis is inverted", tick_box,
                             Unit(f"{axis}-axis direction", "up", "inverted", "axes", where))  # fmt: skip
                 else:
@@ -450,7 +458,9 @@ class ChartDiff(TextRules):
                         f"{fmt_number(rl[0])} to {fmt_number(rl[1])}",
                         f"{fmt_number(cl[0])} to {fmt_number(cl[1])}",
                     )
-                    apart = {"apart": True} if widened else {}
+                    if no_ticks and sev < 2:
+                        return  # marks moved a little, no tick label says so
+                    apart: dict[str, bool] = {}
                     if not narrowed and _bars_only(r):
                         # Bars shortened by a wider range: the change shows where their ends were, not on
                         # the bars, so a look change of the bars lies apart from it.
@@ -607,6 +617,25 @@ def _widened_beyond_data(r: dict[str, Any], c: dict[str, Any], axis: str) -> boo
         return False  # not wider: narrowed limits are the cut-off rule's
     mr, mc = empty_margin(r, axis), empty_margin(c, axis)
     return mr is not None and mc is not None and mc - mr > WIDER_MARGIN
+
+
+def _base_scale(scale: Any) -> Any:
+    """A scale wrapped in functions (a secondary axis: 'functionlog', 'function') as the scale it wraps."""
+    if isinstance(scale, str) and scale.startswith("function"):
+        return scale[len("function") :] or "linear"
+    return scale
+
+
+#: Kinds whose marks sit at their data on both axes (no pie, image, mesh or box plot).
+PLACED_KINDS = frozenset({"line", "points", "scatter", "bar", "barh", "errorbar", "stem", "segments", "area", "stairs"})
+
+
+def _marks_placed(ax: dict[str, Any]) -> bool:
+    """Whether an axes' data is only marks placed at their values (lines, points, bars), and no image."""
+    if ax.get("images") or ax.get("name") != "rectilinear" or is_colorbar(ax):
+        return False
+    kinds = {k for k, ss in series_by_kind(ax).items() if ss}
+    return bool(kinds) and kinds <= PLACED_KINDS
 
 
 def _bars_only(ax: dict[str, Any]) -> bool:

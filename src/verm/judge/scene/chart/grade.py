@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -187,9 +186,10 @@ def merge_units(out: Findings) -> None:
         if f.unit is not None:
             u = f.unit
             swaps = f.tags.get("label_swaps") if u.attribute.endswith("tick labels") else None
-            if swaps and Counter(a for a, _ in swaps) != Counter(b for _, b in swaps):
-                # Tick labels reworded (not reordered) alike on several axes, each listing its categories in its
-                # own order (bars sorted by value beside a matrix): one text change, keyed by the rewording.
+            if swaps:
+                # Tick labels reworded or reordered alike on several axes, each listing its categories in its own
+                # order (bars sorted by value beside a matrix; two names swapped in the one list both draw): one
+                # text change, keyed by the rewording.
                 groups.setdefault((f.category, "tick labels", tuple(sorted(swaps)), None), []).append(f)
                 continue
             groups.setdefault((f.category, _family(u.attribute), u.old, u.new), []).append(f)
@@ -254,6 +254,9 @@ def merge_units(out: Findings) -> None:
             desc = f"the tick labels of {where} differ alike: {shown}"
         tags = dict(members[0].tags)
         tags["axes_all"] = {f.tags.get("axes") for f in members}
+        # Where each member lies: the union box of texts apart (a y-axis label and a legend entry) covers what
+        # lies between them, which none of them changed.
+        tags["boxes"] = [b for f in members for b in f.tags.get("boxes") or [f.bbox]]
         tags.pop("_painted", None)
         if all(f.tags.get("drawn") and f.tags.get("sketch") is tags.get("sketch") for f in members):
             tags["drawn"] = [p for f in members for p in f.tags["drawn"]]  # one change of all their series
@@ -374,6 +377,19 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
             return True
         if other.category == "style_error" and other.unit is not None and other.unit.noun != "text":
             return False  # the series' looks change their marks; the legend's handles are a sliver of its box
+        painted = _painted(other) if other.tags.get("sketch") is not None else None
+        boxes = [b for b in moved.tags.get("legend_boxes") or () if b is not None]
+        if (
+            painted is not None
+            and boxes
+            and moved.tags.get("axes") == other.tags.get("axes")
+            and not moved.tags.get("plot_repainted")
+        ):
+            # The marks' change painted: one place when it lies on the legend's boxes (where it stood and where it
+            # stands) as the truth's changed pixels do (`sketch.overlap`), not wherever the boxes meet its extent.
+            found = overlap(other.tags["sketch"].boxes_mask(boxes), painted)
+            if found is not None:
+                return found
     shared = (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")})
     if shared and (_added_in_new_colour(a, b) or _added_in_new_colour(b, a)):
         return True
@@ -383,12 +399,10 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         # Values scaled with their autoscaled axis show on its tick labels, bars shortened where their ends were:
         # not on the marks' fills (an outline recoloured lies on the moved ends).
         return False
-    if a.tags.get("apart") or b.tags.get("apart"):
-        return False  # seen on its own where it lies (limits set wider, values of a retyped series)
     if (a.tags.get("missing") or b.tags.get("missing")) and "figure" not in (fa, fb):
         return False  # a series gone is missing content even where an axis changed around it
     if fa == "text":
-        return box_iou(a.bbox, b.bbox) > 0
+        return _boxes_meet(a, b)
     if "figure" in (fa, fb):
         return True
     if not (a.tags.get("axes_all") or {a.tags.get("axes")}) & (b.tags.get("axes_all") or {b.tags.get("axes")}):
@@ -410,12 +424,17 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     if "series" in a.tags and a.tags.get("series") == b.tags.get("series"):
         return True
     if "legend" in (fa, fb) or fa == fb == "local":
-        return box_iou(a.bbox, b.bbox) > 0
+        return _boxes_meet(a, b)
     if a.category == b.category == "style_error" and {fa, fb} == {"local", "series"}:
         # Texts or marks recoloured on a recoloured series (contour labels on their contour lines).
         small, big = (a, b) if fa == "local" else (b, a)
         return _inside_share(small.bbox, big.bbox) >= 0.8
     return False
+
+
+def _boxes_meet(a: Finding, b: Finding) -> bool:
+    """Whether two findings' boxes meet, each one's members' boxes where it merged several (`merge_units`)."""
+    return any(box_iou(x, y) > 0 for x in a.tags.get("boxes") or [a.bbox] for y in b.tags.get("boxes") or [b.bbox])
 
 
 def _added_in_new_colour(recoloured: Finding, added: Finding) -> bool:
@@ -518,6 +537,13 @@ def merge_overlaps(out: Findings) -> None:
     if n < 2:
         return
     feet = [_footprint(f) for f in items]
+    # An axis turned log or a series drawn as another kind repaints the whole plot, under the legend too: there
+    # a legend moved is one place with the plot's changes (the old rules), not measured against one change.
+    repainted = {f.tags.get("axes") for f in items if _retyped(f) or (f.unit is not None
+                 and f.unit.attribute.endswith("axis scale"))}  # fmt: skip
+    for f in items:
+        if f.tags.get("legend_moved") and f.tags.get("axes") in repainted:
+            f.tags["plot_repainted"] = True
     groups = same_place_groups(items, lambda i, j: _touch(items[i], items[j], feet[i], feet[j]))
     if len(groups) == n:
         return

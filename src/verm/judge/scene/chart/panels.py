@@ -72,24 +72,48 @@ def shared_ranges_follow(ranges: list[Ranges]) -> set[int]:
     return follows
 
 
+def _word_change(old: str, new: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words a text lost and gained (each in order), None when it lost or gained none."""
+    a, b = old.split(), new.split()
+    lost = tuple(w for w in a if w not in b)
+    gained = tuple(w for w in b if w not in a)
+    return (lost, gained) if lost and gained else None
+
+
 def swapped_labels(items: list[Finding]) -> None:
-    """Two panels' titles (or axis labels) that traded places: one text_error 3 in place of the two changes."""
+    """Two panels' titles (or axis labels) that traded places: one text_error 3 in place of the two changes; so
+    are two texts that traded words (a node label's name and another's, each keeping its number: one list of
+    names reordered, as ground truth's two labels swapped)."""
     texts = [f for f in items if f.category == "text_error" and f.tags.get("relabel")]
     gone: set[int] = set()
     for i, a in enumerate(texts):
         if id(a) in gone:
             continue
         what, old, new = a.tags["relabel"]
+        words = _word_change(old, new)
         for b in texts[i + 1 :]:
-            if id(b) not in gone and b.location != a.location and b.tags["relabel"] == (what, new, old):
-                a.severity = 3
+            if id(b) in gone or b.location == a.location:
+                continue
+            what_b, old_b, new_b = b.tags["relabel"]
+            other = _word_change(old_b, new_b) if what_b == what else None
+            if b.tags["relabel"] == (what, new, old):
                 a.description = f"the {what}s {quote(old)} and {quote(new)} traded places ({a.location}, {b.location})"
-                a.bbox = union_box([a.bbox, b.bbox])
-                a.unit = None
-                gone.add(id(b))
-                break
+            elif words is not None and other is not None and other == words[::-1]:
+                a.description = (f"the {what}s {quote(old)} and {quote(old_b)} traded {_join_words(words[0])} and "
+                                 f"{_join_words(words[1])}")  # fmt: skip
+            else:
+                continue
+            a.severity = 3
+            a.bbox = union_box([a.bbox, b.bbox])
+            a.unit = None
+            gone.add(id(b))
+            break
     if gone:
         items[:] = [f for f in items if id(f) not in gone]
+
+
+def _join_words(words: tuple[str, ...]) -> str:
+    return quote(" ".join(words))
 
 
 def _lim_key(lim: Any) -> tuple[float, float] | None:

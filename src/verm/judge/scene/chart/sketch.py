@@ -517,6 +517,18 @@ class Sketch:
         img[y0:y1:3, round(b[0] * self.w) : round(x1 * self.w) + 1] = True
         return img
 
+    def boxes_mask(self, boxes: Sequence[Any]) -> np.ndarray:
+        """Boxes (image fractions) painted every third raster row (about a legend's ink: its texts, handles and
+        frame over a plot's background)."""
+        img = np.zeros((self.h, self.w), bool)
+        for b in boxes:
+            b = _box(b)
+            if b is not None:
+                img[
+                    round(b[1] * self.h) : round(b[3] * self.h) + 1 : 3, round(b[0] * self.w) : round(b[2] * self.w) + 1
+                ] = True
+        return img
+
     def hidden(self, added: Any) -> bool:
         """Whether a series only the candidate draws shows nothing: the candidate painted without it is the
         candidate (drawn over marks of its own colour, under marks that cover it)."""

@@ -283,12 +283,13 @@ class TextRules:
         if len(recoloured) >= 3 and len(set(recoloured)) == 1:
             label_colours = set()  # many labels turned one colour: a recolouring, not the data's contrast
         # Texts whose numbers were all scaled by one factor (a table of weights printed beside the plot, from an
-        # array that was scaled) quote the data: one data change, not a text change each. (Where the plot's data
+        # array that was scaled) quote the data: one data change, not a text change each; graded 1 whatever the
+        # factor, by what shows (the plot's marks read the same: only the printed numbers moved). (Where the plot's data
         # changed, texts quoting them follow it, below.)
         reworded = [] if data_changed else [(i, j) for i, j in pairs if text_r[i] != text_c[j] and i not in swapped]
         factor = quoted_scale([text_r[i] for i, _ in reworded], [text_c[j] for _, j in reworded])
         if factor is not None:
-            out.add("data_error", 1 if abs(factor - 1) < 0.1 else 2, f"{where} texts",
+            out.add("data_error", 1, f"{where} texts",
                     f"the values {len(reworded)} texts quote are scaled by {factor:.3g}",
                     union_box([box_c[j] for _, j in reworded]))  # fmt: skip
             pairs = [(i, j) for i, j in pairs if (i, j) not in reworded]
@@ -354,9 +355,9 @@ class TextRules:
         factor = None if changed else quoted_scale([*tr, title_r], [*tc, title_c])
         if factor is not None:
             # The legend quotes values (a pie's amounts) that were scaled alike where the plot shows only their
-            # shares: the data changed, read in the legend; no text change of its own.
-            change = abs(factor - 1)
-            out.add("data_error", 1 if change < 0.1 else 2 if change <= 0.5 else 3, where,
+            # shares: the data changed, read in the legend; no text change of its own. Graded by what shows, as
+            # for the quoting texts above: the marks read the same (a pie's shares), only the printed numbers moved.
+            out.add("data_error", 1, where,
                     f"the values the legend quotes are scaled by {factor:.3g}", c.get("bbox"))  # fmt: skip
             tr, title_r = tc, title_c
         # A series drawn as another kind whose entry went (a legend built from one kind's handles, perhaps on the
