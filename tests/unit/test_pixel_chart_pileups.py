@@ -1,8 +1,11 @@
 """Pixel judge, charts: one honest change is not read as the data hidden or as several axis changes (a series
 dropped beside a twin axis's line, bars whose edges are a darker shade of their fill, a retype rescaling
-both y axes)."""
+both y axes, a Gantt chart's plot re-fitted around its legend)."""
 
 from __future__ import annotations
+
+import io
+from pathlib import Path
 
 import matplotlib
 import numpy as np
@@ -10,6 +13,7 @@ import pytest
 from PIL import Image
 from tests.unit.test_pixel_chart_rules import _image
 
+import verm
 from verm.judge.pixel import PixelJudge
 from verm.judge.pixel.chart_marks import _colour_classes, _outlines_joined, _series_classes
 from verm.judge.pixel.colour import _lab_ink
@@ -107,3 +111,25 @@ def test_both_y_axes_rescaled_by_a_retype_are_one_axis_change(judge: PixelJudge)
     axes = [d for d in ds if "tick labels changed" in d.description and d.category != "text_error"]
     assert len(axes) == 1, [(d.severity, d.description) for d in ds]
     assert axes[0].severity == 3
+
+
+def _render(source: str) -> Image.Image:
+    plt.close("all")
+    exec(compile(source.replace("plt.show()", ""), "chart", "exec"), {})
+    buf = io.BytesIO()
+    plt.gcf().savefig(buf, format="png", dpi=100)
+    plt.close("all")
+    return Image.open(buf).convert("RGB")
+
+
+def test_bars_of_a_plot_refitted_around_its_legend_are_not_flattened(judge: PixelJudge) -> None:
+    # The legend below the axes set on the other side of its anchor: tight layout re-fits the plot, every bar
+    # row moves with the frame. Stretched back, the marks are the reference's: no series "at one level", no data
+    # hidden (a timeline read as 2 of 3 series flattened, 5 severe items, heldout3).
+    path = Path(verm.__file__).parent / "corpus" / "gallery" / "heldout3" / "server_maintenance_timeline.py"
+    source = path.read_text(encoding="utf-8")
+    moved = source.replace('loc="upper center", bbox_to_anchor', 'loc="lower center", bbox_to_anchor')
+    assert moved != source
+    ds = judge.judge_images(Task.CHART, _render(source), _render(moved))
+    assert not any("hid" in d.description for d in ds), [d.description for d in ds]
+    assert sum(d.severity for d in ds) <= 3, [(d.severity, d.description) for d in ds]
