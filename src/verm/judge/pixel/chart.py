@@ -233,7 +233,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             inner = []
         data_item: _Item | None = None  # the item that took the plot's change
         swap: _Item | None = None  # two tick labels swapped
-        rescaled: _Item | None = None  # the first axis whose tick labels changed other than by their words
+        rescaled: _Item | None = None  # the first axis change that took the plot's changes (not by words)
         # (the x-axis last: its new limits may be the value axis's change's doing)
         for ax, members in sorted(axis_groups.items(), key=lambda kv: kv[0] == "x"):
             swapped = _swapped_labels(c, members)
@@ -334,9 +334,10 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 # New ticks over marks that stayed (a scatter scaled under an autoscaled axis) may read
                 # other values: a data change.
                 sev, note = values_read_anew(c, ax, sev, note)
-            if cat != "text_error" and rescaled is not None:
-                # A second axis rescaled beside the first (a twin axis, the x range after a retype): one change,
-                # as the truth merges the edits under one place, graded by the worse.
+            if cat != "text_error" and rescaled is not None and not skip:
+                # A second axis rescaled beside the first, which took the plot's changes (a twin axis, the x range
+                # after a retype): one change, as the truth merges the edits under one place, graded by the worse.
+                # (Not beside data hidden, ``skip``: axes emptied or drawn afresh, a hack's, stay items of their own.)
                 if sev > rescaled.severity:
                     rescaled.category, rescaled.severity = cat, sev
                 rescaled.box, rescaled.parts = _union([rescaled.box, box]), [*rescaled.pieces, *parts]
@@ -344,8 +345,8 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             items.append(
                 _Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", f"{ax}-axis", parts=parts)
             )
-            if cat != "text_error":
-                rescaled = items[-1]
+            if cat != "text_error" and took:
+                rescaled = items[-1]  # (an axis that took the plot's changes: its marks moved with it)
             if cat == "text_error" and swap is None:
                 swap = items[-1]  # (labels swapped: the other axis's swap of the same categories joins it)
             if data_item is None and (took or cat == "data_error"):

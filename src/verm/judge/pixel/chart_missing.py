@@ -109,13 +109,14 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         flat = flattened(pm) if panels is None else None
         # (marks squeezed to one level under new tick labels of the axis they run along went with it: its
         # change, graded by the axis reading; data flattened under new value ticks, autoscaled, are not)
-        # (nor are marks flattened that a resized plot draws alike, stretched back onto the reference's frame:
-        # their rows or columns moved with the frame, their values did not)
+        # (nor are series flattened that a resized plot draws alike, stretched back onto the reference's frame:
+        # their rows or columns moved with the frame, their values did not; a pie's disk is alike whatever its
+        # shares, and is read by its wedges)
         if (
             (panels or flat) is None
             or _axis_took_marks(c, regions)
             or (flat and _axis_took_marks(c, regions, relabelled, flat[3]))
-            or (flat and _drawn_resized(c))
+            or (flat and flat[3] and _drawn_resized(c))
         ):
             return [], []
         panels = panels or flat[:3]
@@ -290,7 +291,6 @@ def _gone_classes(
     cand_marks: np.ndarray,
     cand_kind: np.ndarray,
     area: np.ndarray,
-    strict: bool = False,
 ) -> tuple[list[tuple[np.ndarray, tuple[slice, slice]]], list[np.ndarray]]:
     """The reference's colour ``classes`` (per subplot) the candidate does not reproduce (`_kept`), and the
     colours of those it does. ``cand_kind``: the candidate's marks of the classes' kind (coloured ones for
@@ -305,9 +305,7 @@ def _gone_classes(
     for m, sl in classes:
         colour = np.median(pm.ref_lab[m], axis=0)
         same = cand_marks[sl] & where[sl] & ~_far(pm.cand_lab[sl], colour, CLASS_DE)
-        if _kept(
-            m[sl], near[sl], same, cand_kind[sl], margin, where[sl], lambda: _once(rescaled, c, pm.frames), strict
-        ):
+        if _kept(m[sl], near[sl], same, cand_kind[sl], margin, where[sl], lambda: _once(rescaled, c, pm.frames)):
             kept_colours.append(colour)
         else:
             gone.append((m, sl))
@@ -432,7 +430,6 @@ def _kept(
     margin: int,
     where: np.ndarray,
     rescaled: Callable[[], bool] = lambda: False,
-    strict: bool = False,
 ) -> bool:
     """The candidate reproduces this class: half its ink has candidate marks within 2 px (``near``), or
     the candidate draws the class's colour (``same``) across half its extent (the series drawn in
@@ -442,8 +439,7 @@ def _kept(
     instead of bars, or marks recoloured and moved a little, still show. A straight line across bars
     meets their tops only where it crosses them. The colour's span keeps the class only when its marks
     carry the class's values where the data are (``where``; `chart_follows.carries`, unless the class's
-    ends are flat there): dots drawn at random in a series' colour span it too. ``strict``: only where its
-    values show (by place, carried, or at its edges), not by an unbroken trace or a new scale alone."""
+    ends are flat there): dots drawn at random in a series' colour span it too."""
     n = int(unit.sum())
     if n == 0 or int((unit & near).sum()) >= KEPT * n:
         return True
@@ -451,13 +447,8 @@ def _kept(
     ruler = _straight(same) and not _straight(unit)
     # (a series retyped as a line in its colour moves its categories to the axis's ends: `carries_as_line`)
     spans = (_across(unit, same) or _across(unit.T, same.T)) and not ruler
-    if spans:
-        carried = carries(unit & where, same)
-        if (carried is True if strict else carried is not False) or carries_as_line(unit & where, same):
-            return True
-    if strict:
-        # (``strict``: kept only where its values show: a trace in its colour may be the series flattened)
-        return _edge_share(unit, cand_marks, margin) >= KEPT or _edge_share(unit.T, cand_marks.T, margin) >= KEPT
+    if spans and (carries(unit & where, same) is not False or carries_as_line(unit & where, same)):
+        return True
     # (under new y tick labels, ``rescaled``, values cannot be compared in place: the colour's span keeps it;
     # so does one unbroken trace in its colour: the series retyped as a line, its values read off another
     # baseline, stacked bars drawn as lines; dots at random leave gaps, a ruler is straight)
@@ -559,19 +550,12 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         # not data gone. New marks that follow nothing (dots or bars drawn at random) still leave it empty.
         return []
     # Most of the marks' colours gone too: one heavy series dropped beside a kept one is one change.
-    # (series as an annotator counts them: blends aside, outlines joined to their fill)
-    series = _series_classes(_colour_classes(ref_lab, ref_marks, min_share=0.003), ref_lab, pm.faces)
-    classes = _per_frame(_outlines_joined(series, ref_lab), frames)
+    classes = _per_frame(_colour_classes(ref_lab, ref_marks, min_share=0.003), frames)
     lost = [
         int((m & hidden).sum()) >= KEPT * int(m.sum())
         and not _redrawn(pm, m, sl, _off_other_marks(ref_marks, m, cand_marks))
         for m, sl in classes
     ]
-    if any(lost):
-        # (a class the candidate still draws with its values, by `_hidden_data`'s test (strict: a trace in its colour
-        # may be the series flattened): a line stretched over categories re-spaced is kept, as it is there)
-        held = _gone_classes(c, pm, classes, cand_marks, cand_marks & _chromatic(pm.cand_lab), pm.area, strict=True)[0]
-        lost = [g and any(m is h for h, _ in held) for (m, _), g in zip(classes, lost, strict=True)]
     if any(lost) and _new_value_ticks(c, frames):
         # (under new y tick labels the marks cannot be compared in place: a class whose colour the candidate
         # still draws across its extent moved with the new scale, retyped or rescaled, not gone)
