@@ -9,7 +9,6 @@ one data change (or another chart type, or a marker/line style). Rules in full: 
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -23,6 +22,7 @@ from verm.judge.pixel.chart_axis import (
     same_labels_moved,
 )
 from verm.judge.pixel.chart_axis import tick_axis as _tick_axis
+from verm.judge.pixel.chart_axis_labels import _axis_label_items
 from verm.judge.pixel.chart_dropped import dropped_series_items
 from verm.judge.pixel.chart_frames import _colour_box
 from verm.judge.pixel.chart_legend import legend_entries_of_series
@@ -55,7 +55,7 @@ from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _dominant, _hex, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
-from verm.judge.pixel.explain import _skipped, _unexplained, _word_moves, _Words
+from verm.judge.pixel.explain import _skipped, _unexplained
 from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _box_overlap, _covers, _grid_word, _inside, _union
 from verm.judge.pixel.grade import _recolouring_severity
 from verm.judge.pixel.group import (
@@ -71,8 +71,7 @@ from verm.judge.pixel.layout import (
     colour_bars,
     subplot_frames,
 )
-from verm.judge.pixel.ocr import _Ocr
-from verm.judge.pixel.text import _fold_tick_labels, _text_item
+from verm.judge.pixel.text import _fold_tick_labels
 
 #: Normalised correlation at which a changed block of the reference is found again elsewhere.
 MOVED_MATCH = 0.85
@@ -234,6 +233,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             inner = []
         data_item: _Item | None = None  # the item that took the plot's change
         swap: _Item | None = None  # two tick labels swapped
+        rescaled: _Item | None = None  # the first axis change that took the plot's changes (not by words)
         # (the x-axis last: its new limits may be the value axis's change's doing)
         for ax, members in sorted(axis_groups.items(), key=lambda kv: kv[0] == "x"):
             swapped = _swapped_labels(c, members)
@@ -334,9 +334,19 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                 # New ticks over marks that stayed (a scatter scaled under an autoscaled axis) may read
                 # other values: a data change.
                 sev, note = values_read_anew(c, ax, sev, note)
+            if cat != "text_error" and rescaled is not None and not skip:
+                # A second axis rescaled beside the first, which took the plot's changes (a twin axis, the x range
+                # after a retype): one change, as the truth merges the edits under one place, graded by the worse.
+                # (Not beside data hidden, ``skip``: axes emptied or drawn afresh, a hack's, stay items of their own.)
+                if sev > rescaled.severity:
+                    rescaled.category, rescaled.severity = cat, sev
+                rescaled.box, rescaled.parts = _union([rescaled.box, box]), [*rescaled.pieces, *parts]
+                continue
             items.append(
                 _Item(cat, sev, box, f"The {ax}-axis tick labels changed ({note}).", f"{ax}-axis", parts=parts)
             )
+            if cat != "text_error" and took:
+                rescaled = items[-1]  # (an axis that took the plot's changes: its marks moved with it)
             if cat == "text_error" and swap is None:
                 swap = items[-1]  # (labels swapped: the other axis's swap of the same categories joins it)
             if data_item is None and (took or cat == "data_error"):
@@ -604,65 +614,6 @@ def _drawn_over(c: _Ctx, key: Region, members: list[Region]) -> str | None:
         return None
     shown = _main_colours(plot[c.ref_ink[fy0:fy1, fx0:fx1]][::3], ADDED_COLOUR_SHARE)
     return "added" if all(_rgb_de(key.cand_colour, pc) >= 12 for pc in shown) else "moved"
-
-
-def _axis_label_boxes(c: _Ctx, words: _Words) -> dict[str, PxBox]:
-    """One image's axis labels from its words outside the frame: the x-axis label is the words
-    below the row of x tick labels, the y-axis label the upright column left of the y tick labels."""
-    assert c.frame is not None
-    fx0, fy0, fx1, fy1 = c.frame
-    out: dict[str, PxBox] = {}
-    below = [b for b in words.boxes if b[1] >= fy1 and fx0 - 0.02 * c.w <= (b[0] + b[2]) / 2 <= fx1 + 0.02 * c.w]
-    if below:
-        top = min(below, key=lambda b: b[1])  # the row of tick labels: words level with the topmost
-        ticks_end = max(b[3] for b in below if b[1] < (top[1] + top[3]) / 2)
-        label = [b for b in below if b[1] > ticks_end]
-        if label:
-            out["x"] = _union(label)
-    left = [b for b in words.boxes if b[2] <= fx0 and fy0 - 0.03 * c.h < (b[1] + b[3]) / 2 < fy1 + 0.03 * c.h]
-    if left:
-        ticks = [b for b in left if b[2] >= fx0 - max(12, 0.02 * c.w)]  # end at their tick marks
-        gap = max(6, 0.014 * c.w)
-
-        def level(a: PxBox, b: PxBox) -> bool:  # one row of text: they overlap over half of each's height
-            return min(a[3], b[3]) - max(a[1], b[1]) >= 0.5 * max(a[3] - a[1], b[3] - b[1])
-
-        grown = True
-        while grown:  # the rest of a wide tick label ("6 × 10¹"): words close before one, level with it
-            more = [b for b in left if b not in ticks and any(0 <= t[0] - b[2] <= gap and level(t, b) for t in ticks)]
-            ticks.extend(more)
-            grown = bool(more)
-        start = min((b[0] for b in ticks), default=fx0)
-        label = [b for b in left if b[2] < start - 1]  # (set upright, its letters may not join up)
-        if label:
-            u = _union(label)
-            if u[3] - u[1] > 1.5 * (u[2] - u[0]):  # an upright column
-                out["y"] = u
-    return out
-
-
-def _axis_label_items(c: _Ctx, regions: list[Region], items: list[_Item], max_ocr: int) -> list[_Item]:
-    """An axis label that changed, read on its own: beside tick labels that changed too, its changed
-    pixels join theirs in one region, which the axis change takes, or in a block of two text lines
-    that OCR reads poorly."""
-    if c.frame is None or not _Ocr.available():
-        return []
-    ref_words, cand_words = _word_moves(c)
-    ref_boxes, cand_boxes = _axis_label_boxes(c, ref_words), _axis_label_boxes(c, cand_words)
-    out: list[_Item] = []
-    for ax in ("x", "y"):
-        boxes = [b for b in (ref_boxes.get(ax), cand_boxes.get(ax)) if b is not None]
-        if len(boxes) < 2 or c.ocr_calls >= max_ocr:
-            continue  # found on one side only: other words (a wider tick label) may stand where it was
-        box = _union(boxes)
-        if any(it.kind == "text" and _box_overlap(it.box, box) for it in items):
-            continue  # read already
-        if not any(_box_overlap(r.bbox, box) for r in regions):
-            continue  # unchanged
-        it = _text_item(c, replace(regions[0], bbox=box))
-        if it is not None:
-            out.append(it)
-    return out
 
 
 #: matplotlib's legend box: white at this opacity over the marks.

@@ -315,6 +315,42 @@ def _series_classes(classes: list[np.ndarray], lab: np.ndarray, faces: list[np.n
     return out
 
 
+#: A class whose ink lies this share within 3 px of a bigger class's, of that class's hue (their chroma (a, b)
+#: pointing one way: cosine at least `OUTLINE_COS`), is its outline or shade (a bar's edge drawn darker than its
+#: fill, a line's markers): one series with it. Stacked segments of one hue touch along one side only.
+OUTLINE_NEAR, OUTLINE_COS = 0.8, 0.95
+
+
+def _outlines_joined(classes: list[np.ndarray], lab: np.ndarray) -> list[np.ndarray]:
+    """``classes`` with each outline or shade of a bigger class (`OUTLINE_NEAR`, `OUTLINE_COS`) joined to it: the
+    series an annotator counts gone or kept (`chart_missing`; a line over its translucent fill stays a class of its
+    own where the marks' shapes are read, `chart_flattened`)."""
+    if len(classes) < 2:
+        return classes
+    sizes = [int(m.sum()) for m in classes]
+    hues = []
+    for m in classes:
+        ab = np.median(lab[m], axis=0)[1:].astype(np.float64)
+        n = float(np.hypot(ab[0], ab[1]))
+        hues.append(ab / n if n >= CHROMA else None)
+    out: list[tuple[np.ndarray, np.ndarray | None]] = []  # (mask, hue), biggest first
+    grown: dict[int, np.ndarray] = {}
+    for k in sorted(range(len(classes)), key=lambda i: -sizes[i]):
+        m, hue = classes[k], hues[k]
+        for j, (big, big_hue) in enumerate(out):
+            if hue is None or big_hue is None or float(np.dot(hue, big_hue)) < OUTLINE_COS:
+                continue
+            if j not in grown:
+                grown[j] = cv2.dilate(big.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+            if int((m & grown[j]).sum()) >= OUTLINE_NEAR * sizes[k]:
+                out[j] = (big | m, big_hue)
+                grown.pop(j)
+                break
+        else:
+            out.append((m, hue))
+    return classes if len(out) == len(classes) else [m for m, _ in out]
+
+
 def _toward_grey(p: np.ndarray, a: np.ndarray) -> bool:
     """Colour ``p`` is colour ``a`` blended with a grey (a grid line drawn over a bar, a grey legend's box): its
     chroma (a, b) is ``a``'s scaled by a factor in (0.15, 0.9), within `CLASS_DE` / 2. Its lightness is free (the

@@ -52,6 +52,7 @@ from verm.judge.pixel.chart_marks import (
     _chromatic,
     _colour_classes,
     _far,
+    _outlines_joined,
     _per_frame,
     _series_classes,
     _unmatched,
@@ -70,7 +71,7 @@ from verm.judge.pixel.chart_redrawn import (
     _worn_across,
 )
 from verm.judge.pixel.chart_rescale import _new_value_ticks, _y_ticks_changed_beside_plot
-from verm.judge.pixel.chart_resized import _refit_to_frame
+from verm.judge.pixel.chart_resized import _drawn_resized, _refit_to_frame
 from verm.judge.pixel.chart_standin import _dots, stands_in
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
@@ -108,10 +109,14 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         flat = flattened(pm) if panels is None else None
         # (marks squeezed to one level under new tick labels of the axis they run along went with it: its
         # change, graded by the axis reading; data flattened under new value ticks, autoscaled, are not)
+        # (nor are series flattened that a resized plot draws alike, stretched back onto the reference's frame:
+        # their rows or columns moved with the frame, their values did not; a pie's disk is alike whatever its
+        # shares, and is read by its wedges)
         if (
             (panels or flat) is None
             or _axis_took_marks(c, regions)
             or (flat and _axis_took_marks(c, regions, relabelled, flat[3]))
+            or (flat and flat[3] and _drawn_resized(c))
         ):
             return [], []
         panels = panels or flat[:3]
@@ -236,7 +241,7 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
         classes, what, cand_kind = [ref_marks & area], "plotted marks", cand_marks
     else:
         return None, None, ""
-    classes = _per_frame(_series_classes(classes, ref_lab, faces), frames)
+    classes = _per_frame(_outlines_joined(_series_classes(classes, ref_lab, faces), ref_lab), frames)
     if not classes:
         return None, None, ""
     if not area.any():
