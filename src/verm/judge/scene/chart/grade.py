@@ -207,6 +207,7 @@ def merge_units(out: Findings) -> None:
             for k in rest:
                 groups[first].extend(groups.pop(k))
     _merge_near_scales(groups)
+    _merge_point_columns(groups)
     # Every artist of a kind recoloured, each its own way (a palette or colour cycle changed): one discrepancy.
     palettes: dict[tuple, list[tuple]] = {}
     for key, members in groups.items():
@@ -247,7 +248,11 @@ def merge_units(out: Findings) -> None:
         attribute = _join(attrs) if family != "colour" else _colour_words(attrs)
         olds_text = ", ".join(sorted({str(u.old) for u in units}))
         news = sorted({str(u.new) for u in units})
-        desc = _merged_description(family, attribute, what, olds_text, new if len(news) == 1 else ", ".join(news),
+        points = {m.groups() for n in news if (m := _POINT_SCALED_RE.match(n))}
+        if len(news) > 1 and len(points) == 1 and all(_POINT_SCALED_RE.match(n) for n in news):
+            point, axis = points.pop()  # `_merge_point_columns`: one point of many series, each by its own factor
+            news = [f"{point} changed, each series by its own factor ({axis})"]
+        desc = _merged_description(family, attribute, what, olds_text, news[0] if len(news) == 1 else ", ".join(news),
                                    members)  # fmt: skip
         if family == "tick labels":
             shown = "; ".join(f"{quote(b)} instead of {quote(a)}" for a, b in sorted(members[0].tags["label_swaps"]))
@@ -278,6 +283,29 @@ def merge_units(out: Findings) -> None:
                 kept.append(g)
         out.items[:] = kept
     _merge_echoes(out)
+
+
+#: One point of a series scaled (`values.compare_values`: "point 4 scaled by 0.76 (y)").
+_POINT_SCALED_RE = re.compile(r"^(\w+ \d+) scaled by -?[\d.]+(?:e[-+]?\d+)? \((\w+)\)$")
+#: This many series of one axes changed at the same point, each by its own factor, are one change.
+POINT_COLUMN = 3
+
+
+def _merge_point_columns(groups: dict[tuple, list[Finding]]) -> None:
+    """The same point of `POINT_COLUMN` or more series of one axes changed, each by its own factor, is one
+    change: every series normalised by a total one edit moved (a parallel-coordinates plot scaled to each
+    column's range, 100 % stacked shares), as ground truth lists the one edit."""
+    columns: dict[tuple, list[tuple]] = {}
+    for key, members in groups.items():
+        m = _POINT_SCALED_RE.match(str(key[3])) if key[1] == "values" else None
+        scopes = {f.unit.scope for f in members if f.unit is not None}
+        if m and len(scopes) == 1:
+            columns.setdefault((key[0], m.group(1), m.group(2), scopes.pop()), []).append(key)
+    for keys in columns.values():
+        if len(keys) > 1 and sum(len(groups[k]) for k in keys) >= POINT_COLUMN:
+            first, *rest = keys
+            for k in rest:
+                groups[first].extend(groups.pop(k))
 
 
 _SCALED_RE = re.compile(r"^scaled by (-?[\d.]+(?:e[-+]?\d+)?) \((\w+)\)$")
