@@ -31,3 +31,39 @@ def test_one_point_of_one_line_is_still_its_own_change() -> None:
     charts = render_charts({"ref": source, "cand": source.replace("[5, 55, 6, 1200]", "[5, 55, 6.8, 1200]")})
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     assert len(found) == 1 and "line 2" in found[0].description, found
+
+
+SPECIES = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(21)
+means = {"A": [38.8, 18.3, 190, 3700, 6], "B": [48.8, 18.4, 196, 3730, 8], "C": [47.5, 15.0, 217, 5080, 7]}
+data = {k: rng.normal(m, np.array(m) * 0.06, size=(8, 5)) for k, m in means.items()}
+data["B"] = data["B"] * SCALE
+stacked = np.vstack(list(data.values()))
+lo, hi = stacked.min(axis=0), stacked.max(axis=0)
+fig, ax = plt.subplots(figsize=(8, 4.5))
+for (name, rows), colour in zip(data.items(), ["#ff7f0e", "#9467bd", "#17becf"]):
+    for row in rows:
+        ax.plot(range(5), (row - lo) / (hi - lo), color=colour, alpha=0.4)
+"""
+
+
+def test_one_series_scaled_under_a_per_column_normalisation_is_one_change() -> None:
+    # Every line scaled to each column's range: one species' rows scaled move every column's extremes, so
+    # each other line moves by one affine map a column, the scaled ones by their own. One edit, one item.
+    charts = render_charts({"ref": SPECIES.replace("SCALE", "1.0"), "cand": SPECIES.replace("SCALE", "1.6")})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 1 and found[0].severity == 3 and "rescaled alike" in found[0].description, found
+
+
+def test_three_lines_edited_apart_are_not_read_as_normalised() -> None:
+    source = PARALLEL.replace("LOW", "700").replace("(row - lo) / (hi - lo)", "row / np.array([10, 100, 10, 2000])")
+    edited = (
+        source.replace("[3.0, 40, 7, 900]", "[3.6, 44, 9.1, 990]")
+        .replace("[4, 35, 9, 1000]", "[3.2, 30, 6.3, 1000]")
+        .replace("[2, 45, 5, 700]", "[2.8, 45, 3, 560]")
+    )
+    charts = render_charts({"ref": source, "cand": edited})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert found and not any("rescaled alike" in d.description for d in found), found

@@ -282,7 +282,72 @@ def merge_units(out: Findings) -> None:
             if g is not None:
                 kept.append(g)
         out.items[:] = kept
+    _merge_normalised(out)
     _merge_echoes(out)
+
+
+#: A series' changed points depart from the affine map its column's other series follow (new = a * old + b) by
+#: more than this share of the column's spread: it was not rescaled alike.
+AFFINE_RESIDUAL = 0.01
+
+
+def _column_residuals(members: list[Finding]) -> list[float]:
+    """Each member's largest departure (a share of the column's spread) from the affine map that all members'
+    changed points of each column (the same index) follow together; columns of under three points count 0."""
+    import numpy as np
+
+    columns: dict[int, list[tuple[int, float, float]]] = {}
+    for m, f in enumerate(members):
+        for k, x, y in f.tags["column"][1]:
+            columns.setdefault(k, []).append((m, x, y))
+    worst = [0.0] * len(members)
+    for pts in columns.values():
+        xs = np.array([p[1] for p in pts], dtype=float)
+        ys = np.array([p[2] for p in pts], dtype=float)
+        if len(pts) < 3 or float(np.ptp(xs)) == 0:
+            continue
+        a, b = np.polyfit(xs, ys, 1)
+        spread = max(float(np.ptp(ys)), float(np.ptp(xs)), 1e-12)
+        for (m, _, _), r in zip(pts, np.abs(ys - (a * xs + b)) / spread, strict=True):
+            worst[m] = max(worst[m], float(r))
+    return worst
+
+
+def _merge_normalised(out: Findings) -> None:
+    """Series of one axes whose points all changed, each its own way, are one change when most of them (at least
+    `POINT_COLUMN`) moved by one affine map a column (the same index of each): the values every series is
+    normalised by moved (a parallel-coordinates plot scaled to each column's range, where one series was
+    scaled), as ground truth lists the one edit. The series that follow no such map are the edited ones."""
+    groups: dict[tuple, list[Finding]] = {}
+    for f in out.items:
+        col = f.tags.get("column")
+        if col and f.category == "data_error":
+            groups.setdefault((f.tags.get("axes"), f.location, col[0]), []).append(f)
+    drop: set[int] = set()
+    for group in groups.values():
+        # Series scaled or lost as a whole (the edited ones, pushed past the others' range) join a group found.
+        members = [f for f in group if f.tags["column"][2] and f.unit is None]
+        alike = list(members)
+        while len(alike) >= max(POINT_COLUMN, len(members) / 2):
+            res = _column_residuals(alike)
+            if max(res) <= AFFINE_RESIDUAL:
+                break
+            alike.pop(res.index(max(res)))  # a series edited on its own, not rescaled with the others
+        if len(alike) < max(POINT_COLUMN, len(members) / 2):
+            continue
+        kept = {id(f) for f in members}
+        members = [*members, *(f for f in group if id(f) not in kept)]
+        lead = members[0]
+        lead.severity = max(f.severity for f in members)
+        lead.description = (
+            f"{len(members)} series differ, each column of their points rescaled alike (the values they are "
+            f"normalised by changed), e.g. {lead.description}"
+        )
+        lead.bbox = union_box([f.bbox for f in members])
+        lead.tags = {**lead.tags, "boxes": [b for f in members for b in f.tags.get("boxes") or [f.bbox]]}
+        drop.update(id(f) for f in members[1:])
+    if drop:
+        out.items[:] = [f for f in out.items if id(f) not in drop]
 
 
 #: One point of a series scaled (`values.compare_values`: "point 4 scaled by 0.76 (y)").

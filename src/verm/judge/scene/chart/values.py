@@ -255,6 +255,13 @@ def compare_values(
         unit_ = Unit("values", None, f"{how} ({axis})", "series", ctx.where) if how else None
         if ctx.in_place(ra, ca, axis):
             tag = {**tag, "off_marks": True}
+        # Each changed point as it read and reads, for series normalised alike (`grade._merge_normalised`); whether
+        # the series changed its own way (no one scale or shift, its data not lost).
+        free = how is None and not tag.get("replaced")
+        tag = {
+            **tag,
+            "column": (axis, tuple((k, x, y) for k, _, x, y in diffs if x is not None and y is not None), free),
+        }
         out.add("data_error", sev, loc,
                 f"{len(diffs)} of {len(ra)} {unit}s of {name} differ ({axis} values{', ' + how if how else ''}), "
                 f"e.g. {unit} {k + 1}{ctx.at(xs, k)} is {fmt_number(y)}, should be {fmt_number(x)}",
