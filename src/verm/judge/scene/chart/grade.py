@@ -261,7 +261,7 @@ def merge_units(out: Findings) -> None:
         tags["axes_all"] = {f.tags.get("axes") for f in members}
         # Where each member lies: the union box of texts apart (a y-axis label and a legend entry) covers what
         # lies between them, which none of them changed.
-        tags["boxes"] = [b for f in members for b in f.tags.get("boxes") or [f.bbox]]
+        tags["boxes"] = _member_boxes(members)
         tags.pop("_painted", None)
         if all(f.tags.get("drawn") and f.tags.get("sketch") is tags.get("sketch") for f in members):
             tags["drawn"] = [p for f in members for p in f.tags["drawn"]]  # one change of all their series
@@ -344,7 +344,7 @@ def _merge_normalised(out: Findings) -> None:
             f"normalised by changed), e.g. {lead.description}"
         )
         lead.bbox = union_box([f.bbox for f in members])
-        lead.tags = {**lead.tags, "boxes": [b for f in members for b in f.tags.get("boxes") or [f.bbox]]}
+        lead.tags = {**lead.tags, "boxes": _member_boxes(members)}
         drop.update(id(f) for f in members[1:])
     if drop:
         out.items[:] = [f for f in out.items if id(f) not in drop]
@@ -523,6 +523,11 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         small, big = (a, b) if fa == "local" else (b, a)
         return _inside_share(small.bbox, big.bbox) >= 0.8
     return False
+
+
+def _member_boxes(members: Sequence[Finding]) -> list[Any]:
+    """Where each of a merged finding's members lies (each one's own members' boxes where it merged several)."""
+    return [b for f in members for b in f.tags.get("boxes") or [f.bbox]]
 
 
 def _boxes_meet(a: Finding, b: Finding) -> bool:
