@@ -102,7 +102,7 @@ def test_a_histograms_mean_line_follows_its_samples() -> None:
 
 
 def test_values_lost_reads_flattened_or_reordered_values_not_a_series_scaled() -> None:
-    from verm.judge.scene.chart.grade import values_lost
+    from verm.judge.scene.chart.anew import values_lost
 
     ref = [3.0, 5.0, 4.0, 6.0, 8.0, 7.0, 9.0, 10.0]
     assert values_lost(ref, [0.0] * 8, 8)  # flattened: scaled by 0

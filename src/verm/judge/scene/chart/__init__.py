@@ -8,6 +8,7 @@ The stages, each in its module:
 - `values`, `patches`: one series pair: values of lines, points, scatter, areas, error bars and grids;
   bars, pie wedges, box plots.
 - `coords`: data coordinates and image fractions of one axes pair.
+- `anew`: whether a series' changed values still show the reference's data (scaled, or drawn anew: lost).
 - `grade`: the severity rules, missing content's cost, and the last pass that merges one change seen many times.
 - `sketch`: an axes' marks painted flat, where an axis change and a change of series show (the same-place merge).
 """

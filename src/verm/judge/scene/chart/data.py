@@ -26,8 +26,9 @@ from typing import Any
 import numpy as np
 
 from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
+from verm.judge.scene.chart.anew import values_lost
 from verm.judge.scene.chart.coords import AxCtx
-from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, reading_severity, values_lost
+from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, columns_alike, reading_severity
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes, is_histogram
 from verm.judge.scene.chart.series import (
     AUX_KINDS,
@@ -103,8 +104,12 @@ def _retyped_values(
 ) -> None:
     """A series drawn as another kind whose values all changed too (a line turned to bars, and scaled): the
     values read wrong on their own, a change of their own beside the new kind (graded by the reading rule).
-    Values that show none of the reference's (`grade.values_lost`) are the series lost, for the pile-up."""
+    Values that show none of the reference's (`anew.values_lost`) are the series lost, for the pile-up."""
     va, vb = first_values(a), first_values(b)
+    if va and len(vb) < len(va) / 2:
+        # Drawn with under half of its values (a line of eight points drawn as one bar): it shows none of its data.
+        res.lose(series_words(a, siblings), a.weight, a.ink)
+        return
     if not va or len(va) != len(vb):
         return
     axis = "x" if "barh" in (a.kind, b.kind) else "y"
@@ -339,6 +344,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
             d.tags.setdefault("drawn", [(sa, sb, "looks" if d.category == "style_error" else "values")])
     _bands_follow_lines(out, series_items)
     follow_stacks(out, series_items, kr.get("area", []), kc.get("area", []))
+    _normalised_alike(series_items)
     for sa, sb, items in series_items:
         if any(d.tags.get("replaced") for d in items):  # its data replaced by other data: lost, as if missing
             res.lose(series_words(sa, kr.get(sa.kind, [])), sa.weight, sa.ink)
@@ -348,6 +354,11 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
             if share > 0:
                 res.lose(f"the {' and '.join(parts)} of {series_words(sa, kr.get(sa.kind, []))}", share * sa.weight,
                          ink)  # fmt: skip
+            # Bars not drawn (categories dropped): no edit of values takes bars away, what they showed is lost.
+            gone = sum(1 for d in items if d.unit is not None and d.unit.attribute == "bars missing")
+            if gone and sa.items:
+                part = min(1.0, gone / len(sa.items))
+                res.lose(f"{gone} bars of {series_words(sa, kr.get(sa.kind, []))}", part * sa.weight, part * sa.ink)
     # A series that left one kind and joined another under the same name (or colour) changed chart type.
     retyped, lost_idx, added_idx = greedy_pairs(
         [x[0] for x in lost_all], [x[0] for x in added_all], retype_score, minimum=2.5
@@ -495,6 +506,24 @@ def _moved_kind(kr: dict[str, list[Series]], kc: dict[str, list[Series]], skip: 
         if len(a) == 1 and len(b) == 1:
             moved |= {id(a[0]), id(b[0])}
     return moved
+
+
+def _normalised_alike(series_items: list[tuple[Series, Series, list[Finding]]]) -> None:
+    """Series whose values follow no map of their own (`anew.lost_reason`) but one affine map a column with
+    the other changed series of the axes (`grade.columns_alike`: a parallel-coordinates plot scaled to each
+    column's range, one raw value moved) are not drawn anew: their data shows, rescaled."""
+    by_axis: dict[str, list[Finding]] = {}
+    for _, _, items in series_items:
+        for d in items:
+            col = d.tags.get("column")
+            if col and col[2] and d.unit is None and d.category == "data_error":
+                by_axis.setdefault(col[0], []).append(d)
+    for members in by_axis.values():
+        if sum(bool(d.tags.get("anew_map")) for d in members) == 0:
+            continue
+        for d in columns_alike(members):
+            if d.tags.pop("anew_map", None):
+                d.tags.pop("replaced", None)
 
 
 def _bars_own(err: Series, bars: Sequence[Series]) -> bool:

@@ -10,7 +10,9 @@
 - Missing content: each missing series, subplot or text group is an item; when
   more than half of what the figure shows is missing (data by series and ink,
   legends, texts: `missing.hidden_share`), items pile up to 8 of severity 3 for
-  all of it (`missing_items`); a single series dropped is one item.
+  all of it (`missing_items`); a single series dropped is one item. Data drawn
+  anew (flattened, in no order, following no affine map of the reference's:
+  `values_lost`) is lost data.
 - `merge_units`: findings with one unit key (one attribute changed alike) are
   one discrepancy naming its scope; an axis label recoloured like a series is
   that series' change; one tick-label change on twin axes is reported once.
@@ -27,7 +29,7 @@ from verm.judge.scene.boxes import box_area, box_iou, intersection_area, union_b
 from verm.judge.scene.chart.sketch import MIN_PIXELS, overlap
 from verm.judge.scene.colour import channel_change, delta_e
 from verm.judge.scene.findings import Finding, Findings, SceneOptions, Unit, merged_finding, same_place_groups
-from verm.judge.scene.text import fmt_number, quote
+from verm.judge.scene.text import quote
 
 READING_STEPS = (0.03, 0.15)
 #: A value that moved less than this share of its axis' span moved by a pixel or two: nothing shows.
@@ -76,45 +78,6 @@ def colour_severity(opts: SceneOptions, old: str | None, new: str | None, share:
     if delta_e(old, new) < opts.strong_de:
         return 1
     return 2 if share >= 0.5 - 1e-9 or confusable else 1
-
-
-def uniform_change(ra: Sequence[float | None], ca: Sequence[float | None]) -> str | None:
-    """'scaled by f' or 'shifted by d' when every value changed alike (a whole series edited at once)."""
-    pairs = [(x, y) for x, y in zip(ra, ca, strict=True) if x is not None and y is not None]
-    if len(pairs) < 3:
-        return None
-    scale = max(abs(x) for x, _ in pairs) or 1.0
-    tol = 2e-6 * scale + 2e-6  # the scene's values are rounded to 6 places
-    xx = sum(x * x for x, _ in pairs)
-    f = sum(x * y for x, y in pairs) / xx if xx > 0 else 1.0
-    if abs(f - 1) > 1e-3 and all(abs(y - f * x) <= tol + 1e-4 * abs(y) for x, y in pairs):
-        return f"scaled by {f:.3g}"
-    shifts = [y - x for x, y in pairs]
-    if max(shifts) - min(shifts) <= 2 * tol and abs(shifts[0]) > tol:
-        return f"shifted by {fmt_number(round(shifts[0], 6))}"
-    return None
-
-
-#: A series changed at this share of its values or more shows none of its data when its values are one
-#: value (flattened: scaled by 0) or keep under this much of the reference's order (Spearman).
-LOST_CHANGED, LOST_ORDER = 0.75, 0.3
-
-
-def values_lost(ra: Sequence[float | None], ca: Sequence[float | None], changed: int) -> bool:
-    """The candidate's values show none of the reference's data: most of them changed (``changed`` of
-    them) and they are flattened to one value (two or more) or keep no order of the reference's (drawn anew:
-    three or more). A series
-    scaled or shifted as a whole keeps its shape: a change of it, not its data gone."""
-    pairs = [(x, y) for x, y in zip(ra, ca, strict=True) if isinstance(x, (int, float)) and isinstance(y, (int, float))]
-    if len(pairs) < 2 or changed < LOST_CHANGED * len(ra) or len({x for x, _ in pairs}) < 2:
-        return False
-    if len({y for _, y in pairs}) == 1:
-        return True  # flattened: two values made one (a slope chart's line level) show no change between them
-    if len(pairs) < 3:
-        return False  # two values in the other order are a slope reversed, not data drawn anew
-    from scipy.stats import spearmanr
-
-    return bool(spearmanr([x for x, _ in pairs], [y for _, y in pairs]).statistic < LOST_ORDER)
 
 
 def text_edit(a: str, b: str) -> str:
@@ -313,6 +276,19 @@ def _column_residuals(members: list[Finding]) -> list[float]:
     return worst
 
 
+def columns_alike(members: list[Finding]) -> list[Finding]:
+    """The most of ``members`` (at least `POINT_COLUMN`, and half of them) whose changed points moved by one
+    affine map a column (`_column_residuals`), dropping the worst one at a time (a series edited on its own, not
+    rescaled with the others); none when too few are left."""
+    alike = list(members)
+    while len(alike) >= max(POINT_COLUMN, len(members) / 2):
+        res = _column_residuals(alike)
+        if max(res) <= AFFINE_RESIDUAL:
+            return alike
+        alike.pop(res.index(max(res)))
+    return []
+
+
 def _merge_normalised(out: Findings) -> None:
     """Series of one axes whose points all changed, each its own way, are one change when most of them (at least
     `POINT_COLUMN`) moved by one affine map a column (the same index of each): the values every series is
@@ -327,13 +303,7 @@ def _merge_normalised(out: Findings) -> None:
     for group in groups.values():
         # Series scaled or lost as a whole (the edited ones, pushed past the others' range) join a group found.
         members = [f for f in group if f.tags["column"][2] and f.unit is None]
-        alike = list(members)
-        while len(alike) >= max(POINT_COLUMN, len(members) / 2):
-            res = _column_residuals(alike)
-            if max(res) <= AFFINE_RESIDUAL:
-                break
-            alike.pop(res.index(max(res)))  # a series edited on its own, not rescaled with the others
-        if len(alike) < max(POINT_COLUMN, len(members) / 2):
+        if not columns_alike(members):
             continue
         kept = {id(f) for f in members}
         members = [*members, *(f for f in group if id(f) not in kept)]

@@ -15,16 +15,9 @@ import math
 from typing import Any
 
 from verm.judge.scene.boxes import centre_distance, clean_box, union_box
+from verm.judge.scene.chart.anew import LOST_CHANGED, uniform_change, values_lost
 from verm.judge.scene.chart.coords import IN_PLACE, AxCtx
-from verm.judge.scene.chart.grade import (
-    CONFUSABLE_DE,
-    LOST_CHANGED,
-    VISIBLE,
-    outline_shows,
-    reading_severity,
-    uniform_change,
-    values_lost,
-)
+from verm.judge.scene.chart.grade import CONFUSABLE_DE, VISIBLE, outline_shows, reading_severity
 from verm.judge.scene.chart.series import NOLINE, Series, labelled
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Findings, Unit
@@ -53,9 +46,11 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
         width = max((abs(float(p.get(size) or 0)) for p in ra), default=1.0) or 1.0
         pairs, lost, added = greedy_pairs(ra, ca, lambda i, a, j, b: -abs(centre(a) - centre(b)) / width, minimum=-0.5)
     if len(lost) + len(added) > 2:
-        # Many bars gone or new (a histogram re-binned because its data changed): one change of the series.
+        # Many bars gone or new (a histogram re-binned because its data changed): one change of the series. Under
+        # half of them left shows none of its data (no edit of values takes bars away): lost, for the pile-up.
+        few = {"replaced": True} if len(ca) < len(ra) / 2 else {}
         out.add("data_error", 3 if len(lost) + len(added) > len(ra) / 2 else 2, loc,
-                f"{name} has {len(ca)} bars, should have {len(ra)}", c.bbox or r.bbox, **tag)  # fmt: skip
+                f"{name} has {len(ca)} bars, should have {len(ra)}", c.bbox or r.bbox, **tag, **few)  # fmt: skip
         return
     # Bars gone or new at one place in several series (a category dropped or added to stacked or grouped
     # bars) are one discrepancy: their units share the place.
@@ -97,9 +92,10 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
         vals_a = [float(ra[i2].get(val) or 0) for i2, _ in pairs]
         vals_b = [float(ca[j2].get(val) or 0) for _, j2 in pairs]
         how = uniform_change(vals_a, vals_b)
-        if len(set(vals_b)) == 1 and values_lost(vals_a, vals_b, len(diffs)):
-            # Flattened: the bars show none of their data (lost, for the pile-up), their own item. Bars in no order
-            # of the reference's are not lost: one value re-bins a whole histogram.
+        histogram = _touching(ra, pos, size)
+        if (len(set(vals_b)) == 1 or not histogram) and values_lost(vals_a, vals_b, len(diffs)):
+            # Flattened or drawn anew: the bars show none of their data (lost, for the pile-up), their own item. A
+            # histogram's bins in no order of the reference's are not lost: one value re-bins a whole histogram.
             how, tag = None, {**tag, "replaced": True}
         out.add("data_error", reading_severity(rel), loc,
                 f"{len(diffs)} of {len(ra)} bars of {name} differ{' (' + how + ')' if how else ''}, e.g. bar {j + 1}"

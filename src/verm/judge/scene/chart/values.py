@@ -20,8 +20,9 @@ from typing import Any
 import numpy as np
 
 from verm.judge.scene.boxes import clean_box, union_box
+from verm.judge.scene.chart.anew import lost_reason, uniform_change, values_lost
 from verm.judge.scene.chart.coords import AxCtx
-from verm.judge.scene.chart.grade import VISIBLE, covered_share, reading_severity, uniform_change, values_lost
+from verm.judge.scene.chart.grade import VISIBLE, covered_share, reading_severity
 from verm.judge.scene.chart.patches import compare_bars, compare_shapes, compare_wedges
 from verm.judge.scene.chart.series import NOLINE, NOMARKER, Series, kind_word, marker_name, series_words
 from verm.judge.scene.colour import delta_e, lab_of
@@ -238,7 +239,7 @@ def compare_values(
         # the loop that draws them: a ridgeline's baselines), is one change.
         if x is None or y is None:
             shift = None
-        elif x != 0 and y != 0:  # as a series scaled as a whole reads (`grade.uniform_change`)
+        elif x != 0 and y != 0:  # as a series scaled as a whole reads (`anew.uniform_change`)
             shift = f"scaled by {y / x:.3g} ({axis})"
         else:
             shift = f"constant line shifted by {fmt_number(round(y - x, 6))} ({axis})"
@@ -249,15 +250,17 @@ def compare_values(
     if len(diffs) >= 3 or (len(diffs) == len(ra) == 2 and values_lost(ra, ca, 2)):
         k, _, x, y = max(diffs, key=lambda d: d[1])
         how = uniform_change(ra, ca)
-        if values_lost(ra, ca, len(diffs)):
+        reason = lost_reason(ra, ca, len(diffs))
+        if reason:
             # Flattened or drawn anew: the series shows none of its data (lost, for the pile-up), its own item.
-            how, tag = None, {**tag, "replaced": True}
+            # Values that follow no map of their own may follow one a column with other series' (`data.py`).
+            how, tag = None, {**tag, "replaced": True, **({"anew_map": True} if reason == "no map" else {})}
         unit_ = Unit("values", None, f"{how} ({axis})", "series", ctx.where) if how else None
         if ctx.in_place(ra, ca, axis):
             tag = {**tag, "off_marks": True}
         # Each changed point as it read and reads, for series normalised alike (`grade._merge_normalised`); whether
         # the series changed its own way (no one scale or shift, its data not lost).
-        free = how is None and not tag.get("replaced")
+        free = how is None and (not tag.get("replaced") or bool(tag.get("anew_map")))
         tag = {
             **tag,
             "column": (axis, tuple((k, x, y) for k, _, x, y in diffs if x is not None and y is not None), free),
