@@ -67,3 +67,25 @@ def test_three_lines_edited_apart_are_not_read_as_normalised() -> None:
     charts = render_charts({"ref": source, "cand": edited})
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     assert found and not any("rescaled alike" in d.description for d in found), found
+
+
+PAIRS = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(3)
+data = rng.normal([39, 18, 190], [2, 1, 6], size=(20, 3))
+EDIT
+fig, axes = plt.subplots(3, 3, figsize=(7, 7))
+for i in range(3):
+    for j in range(3):
+        if i != j:
+            axes[i, j].scatter(data[:, j], data[:, i], s=8, color="C0")
+"""
+
+
+def test_one_value_seen_along_x_and_along_y_in_a_scatter_matrix_is_one_change() -> None:
+    # A scatter matrix plots each column against the others: one value edited moves its point along x in its
+    # column's panels and along y in its row's. One edit, one item.
+    charts = render_charts({"ref": PAIRS.replace("EDIT", ""), "cand": PAIRS.replace("EDIT", "data[5, 2] *= 1.08")})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 1 and found[0].category == "data_error", found

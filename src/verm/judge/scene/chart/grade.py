@@ -171,6 +171,7 @@ def merge_units(out: Findings) -> None:
                 groups[first].extend(groups.pop(k))
     _merge_near_scales(groups)
     _merge_point_columns(groups)
+    _merge_both_axes(groups)
     # Every artist of a kind recoloured, each its own way (a palette or colour cycle changed): one discrepancy.
     palettes: dict[tuple, list[tuple]] = {}
     for key, members in groups.items():
@@ -365,6 +366,25 @@ def _merge_near_scales(groups: dict[tuple, list[Finding]]) -> None:
             same_place = key2 in groups and key2[0] == key[0] and (axis2, scope2) == (axis, scope)
             if same_place and f > 0 and f2 > 0 and abs(f2 / f - 1) <= NEAR_SCALE:
                 groups[key].extend(groups.pop(key2))
+
+
+_AXIS_SUFFIX_RE = re.compile(r"^(.*scaled by -?[\d.]+(?:e[-+]?\d+)?) \(([xy])\)$")
+
+
+def _merge_both_axes(groups: dict[tuple, list[Finding]]) -> None:
+    """One value scaled alike, read as x in some panels and as y in others (a scatter matrix plots each column
+    against every other: a point or a column edited moves along x in its column's panels and along y in its
+    row's), is one change: the values groups of one factor (and point) on x and on y become one group."""
+    by_change: dict[tuple, list[tuple]] = {}
+    for key in groups:
+        m = _AXIS_SUFFIX_RE.match(str(key[3])) if key[1] == "values" else None
+        if m:
+            by_change.setdefault((key[0], m.group(1)), []).append((m.group(2), key))
+    for found in by_change.values():
+        if {axis for axis, _ in found} == {"x", "y"}:
+            (_, first), *rest = found
+            for _, key in rest:
+                groups[first].extend(groups.pop(key))
 
 
 def _colour_shares(out: Findings, members: Sequence[Finding]) -> dict[str, float]:
