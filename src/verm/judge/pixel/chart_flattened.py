@@ -131,8 +131,11 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset
     its share of all the series' ink, and why; else None. Honest edits change some values or scale them
     all, and keep the marks' variation."""
     ref_col = pm.ref & pm.area & _chromatic(pm.ref_lab)
-    if not pm.frames or int(ref_col.sum()) < MIN_COLOUR_INK:
+    if not pm.frames:
         return None
+    if int(ref_col.sum()) < MIN_COLOUR_INK:
+        # (pale marks, translucent histograms under `CHROMA`: no colour class to read, the plot's marks together)
+        return _plot_flattened(pm)
     cand_col = pm.cand & pm.area & _chromatic(pm.cand_lab)
     if not any(_few_levels(cand_col, f) for f in pm.frames):
         return None  # (checked first, cheaply: the colour classes cost time)

@@ -545,7 +545,9 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         return []  # the plot was resized (a legend moved out, new tick labels): its data are drawn, smaller
     if extra < HIDDEN_DRAWN * data and replaced:
         return []  # (a ruler line is no mark drawn anew)
-    if extra >= HIDDEN_DRAWN * data and _follows_data(c, ref_marks, cand_marks, frames):
+    # (drawn anew against what it hides: bars squeezed into a narrower band by new axis limits hide most of
+    # their old ink and redraw under a quarter of the plot's, yet as much again of what they left)
+    if extra >= HIDDEN_DRAWN * min(data, int(hidden.sum())) and _follows_data(c, ref_marks, cand_marks, frames):
         # Much drawn anew, following the reference's data (another chart type, the data rescaled): a change,
         # not data gone. New marks that follow nothing (dots or bars drawn at random) still leave it empty.
         return []
