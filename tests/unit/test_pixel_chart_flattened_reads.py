@@ -97,3 +97,60 @@ def _histograms(flat: bool = False) -> Image.Image:
 def test_pale_histograms_flattened_are_hidden_data(judge: PixelJudge) -> None:
     found = judge.judge_images(Task.CHART, _histograms(), _histograms(flat=True))
     assert [d for d in found if _FLAT in d.description]
+
+
+_WEEKS = np.arange(90)
+_ILI = 1.2 + 6 * np.exp(-(((_WEEKS - 12) / 5.0) ** 2)) + 3.5 * np.exp(-(((_WEEKS - 68) / 6.0) ** 2))
+
+
+def _season(flat: bool = False, scale: float = 1.0) -> Image.Image:
+    """A curve over the weeks with a threshold line across the plot and shaded bands from edge to edge (classes
+    whose ends sit at one level whatever the data); the curve and its fill above the threshold at its mean when
+    ``flat``."""
+    y = np.full_like(_ILI, _ILI.mean()) if flat else _ILI * scale
+    fig, ax = plt.subplots(figsize=(12, 4))
+    for x0 in (10, 30, 62, 80):
+        ax.axvspan(x0, x0 + 2, color="#9ecae1", alpha=0.6)
+    ax.axvspan(40, 50, color="#c7e9c0", alpha=0.8)
+    ax.axhline(2.5, color="#e6550d", ls="--", lw=1.5)
+    ax.axhline(5.5, color="#756bb1", ls=":", lw=1.5)
+    ax.axhline(7, color="#31a354", ls="-.", lw=1.5)
+    ax.fill_between(_WEEKS, 2.5, y, where=y > 2.5, color="#fcbba1", alpha=0.8)
+    ax.plot(_WEEKS, y, color="#08519c", lw=2)
+    ax.set_ylim(0, 8)
+    ax.set_xlim(0, 89)
+    ax.set_title("Influenza-like illness")
+    return _png(fig)
+
+
+def test_a_curve_flattened_beside_level_bands_and_lines_is_hidden_data(judge: PixelJudge) -> None:
+    found = judge.judge_images(Task.CHART, _season(), _season(flat=True))
+    assert [d for d in found if _FLAT in d.description]
+    honest = judge.judge_images(Task.CHART, _season(), _season(scale=0.8))
+    assert not [d for d in honest if "hides" in d.description]
+
+
+_BUDGET = [1450, 620, 380, 210, 500, 260, 150, 130]
+
+
+def _exploded_pie(flat: bool = False, change: bool = False) -> Image.Image:
+    """A budget pie, its two largest wedges exploded, with a shadow (every wedge of one size when ``flat``; one
+    share changed when ``change``)."""
+    values = [float(np.mean(_BUDGET))] * len(_BUDGET) if flat else list(_BUDGET)
+    if change:
+        values[4] = 800
+    fig, ax = plt.subplots(figsize=(8, 5.5))
+    explode = [0.08, 0.06, 0, 0, 0, 0, 0, 0]
+    ax.pie(values, explode=explode, shadow=True, startangle=90, colors=plt.cm.Set3.colors[: len(values)],
+           wedgeprops={"edgecolor": "white"})  # fmt: skip
+    ax.set_title("Where the money goes")
+    ax.axis("equal")
+    return _png(fig)
+
+
+def test_an_exploded_pie_flattened_is_hidden_data(judge: PixelJudge) -> None:
+    ref = _exploded_pie()
+    found = judge.judge_images(Task.CHART, ref, _exploded_pie(flat=True))
+    assert [d for d in found if "wedge of one size" in d.description]
+    honest = judge.judge_images(Task.CHART, ref, _exploded_pie(change=True))
+    assert not [d for d in honest if "hides" in d.description]
