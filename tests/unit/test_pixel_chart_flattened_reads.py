@@ -154,3 +154,31 @@ def test_an_exploded_pie_flattened_is_hidden_data(judge: PixelJudge) -> None:
     assert [d for d in found if "wedge of one size" in d.description]
     honest = judge.judge_images(Task.CHART, ref, _exploded_pie(change=True))
     assert not [d for d in honest if "hides" in d.description]
+
+
+_MONTHS = np.linspace(0, 40, 60)
+
+
+def _survival(flat: bool = False) -> Image.Image:
+    """Two thin step curves falling over the months, censoring ticks on them (each artist at its own mean when
+    ``flat``: the curves leave their places, drawn anew as level lines)."""
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    for rate, colour in ((0.06, "#d95f02"), (0.035, "#1b9e77")):
+        y = np.exp(-rate * _MONTHS)
+        ticks = _MONTHS[5::7]
+        ty = np.exp(-rate * ticks)
+        if flat:
+            y, ty = np.full_like(y, y.mean()), np.full_like(ty, ty.mean())
+        ax.step(_MONTHS, y, where="post", color=colour, lw=1.8)
+        ax.plot(ticks, ty, "|", color=colour, ms=8, mew=1.5)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlim(0, 48)
+    ax.grid(alpha=0.3)
+    ax.set_xlabel("Months since randomisation")
+    ax.set_ylabel("Overall survival probability")
+    return _png(fig)
+
+
+def test_step_curves_flattened_out_of_their_places_are_hidden_data(judge: PixelJudge) -> None:
+    found = judge.judge_images(Task.CHART, _survival(), _survival(flat=True))
+    assert [d for d in found if _FLAT in d.description]
