@@ -398,9 +398,9 @@ def _pies_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     along a ring of each pie (`wedges`); over half the pies' ink flattened: that ink, its share, why.
     Honest edits change a share or two (scaling every value leaves a pie as it was)."""
     found = pie_blobs(pm.ref_lab)
-    # (wedges exploded out of the pie, apart by more than its white edges: joined across gaps of up to `PIE_GAP`
+    # (wedges exploded out of the pie, apart by more than its white edges: joined across gaps of up to `PIE_JOIN`
     # of the image's shorter side, the pie's box is square again, and larger than any piece of it read alone)
-    joined = _pie_blobs(pm.ref_lab, 1 + 2 * round(PIE_GAP * min(pm.ref_lab.shape[:2]) / 2))
+    joined = _pie_blobs(pm.ref_lab, 1 + 2 * round(PIE_JOIN * min(pm.ref_lab.shape[:2]) / 2))
     if joined is not None and (found is None or max(a for a, _, _ in joined[2]) > max(a for a, _, _ in found[2])):
         found = joined
     if found is None:
@@ -444,7 +444,7 @@ def pie_blobs(
 
 #: Exploded wedges are joined to their pie across gaps of up to this share of the image's shorter side
 #: (`_pies_flattened`, when no pie is found otherwise).
-PIE_GAP = 0.03
+PIE_JOIN = 0.03
 
 
 def _pie_blobs(
