@@ -131,8 +131,11 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset
     its share of all the series' ink, and why; else None. Honest edits change some values or scale them
     all, and keep the marks' variation."""
     ref_col = pm.ref & pm.area & _chromatic(pm.ref_lab)
-    if not pm.frames or int(ref_col.sum()) < MIN_COLOUR_INK:
+    if not pm.frames:
         return None
+    if int(ref_col.sum()) < MIN_COLOUR_INK:
+        # (pale marks, translucent histograms under `CHROMA`: no colour class to read, the plot's marks together)
+        return _plot_flattened(pm)
     cand_col = pm.cand & pm.area & _chromatic(pm.cand_lab)
     if not any(_few_levels(cand_col, f) for f in pm.frames):
         return None  # (checked first, cheaply: the colour classes cost time)
@@ -141,8 +144,12 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset
     classes = _per_frame(
         _series_classes(_colour_classes(pm.ref_lab, ref_col, min_share=0.003), pm.ref_lab, pm.faces), pm.frames
     )
+    # (only series with values to flatten: a threshold line across the plot, shaded bands from edge to edge, whose
+    # ends sit at one level in the reference already, are drawn alike flattened or not, and outvoted the one
+    # series flattened beside them: a flu season's curve at its mean, 2 of 6 classes, heldout5)
+    classes = [(m, sl) for m, sl in classes if _varies(m[sl], pm.area[sl])]
     if len(classes) == 0:
-        return None
+        return _plot_flattened(pm)
     flat = np.zeros_like(ref_col)
     n_flat, total, along = 0, sum(int(m.sum()) for m, _ in classes), set()
     by_frame: dict[tuple[int | None, ...], list[tuple[np.ndarray, np.ndarray]]] = {}
@@ -332,6 +339,28 @@ def _one_level(unit: np.ndarray, same: np.ndarray, inside: np.ndarray, tol: floa
     )
 
 
+def _varies(unit: np.ndarray, inside: np.ndarray) -> bool:
+    """The series ``unit`` has values to flatten: where its values are read (`chart_follows.value_readings`), in the
+    columns (rows) it occupies (8 at least), its ends do not sit at one level (`LEVEL_SHARE` within `LEVEL_TOL`) at
+    one end at least, that end no edge of the area read (``inside``: a band cut by the frame's edges ends there)."""
+    tol = max(2.0, LEVEL_TOL * max(unit.shape))
+    for across in value_readings(unit):
+        u, a = (unit.T, inside.T) if across else (unit, inside)
+        cols = np.flatnonzero(u.any(axis=0))
+        if len(cols) < 8:
+            continue
+        sub, box = u[:, cols], a[:, cols]
+        h = sub.shape[0] - 1
+        for e, edge in (
+            (sub.argmax(axis=0), box.argmax(axis=0)),
+            (h - sub[::-1].argmax(axis=0), h - box[::-1].argmax(axis=0)),
+        ):
+            at_level = float((np.abs(e - np.median(e)) <= tol).mean()) >= LEVEL_SHARE
+            if not at_level and float((np.abs(e - edge) <= tol).mean()) < LEVEL_SHARE:
+                return True
+    return False
+
+
 #: A flattened segment of stacked bars is at least this share of the plot's height long (`_one_level`).
 LENGTH_MIN = 0.05
 
@@ -369,6 +398,11 @@ def _pies_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
     along a ring of each pie (`wedges`); over half the pies' ink flattened: that ink, its share, why.
     Honest edits change a share or two (scaling every value leaves a pie as it was)."""
     found = pie_blobs(pm.ref_lab)
+    # (wedges exploded out of the pie, apart by more than its white edges: joined across gaps of up to `PIE_JOIN`
+    # of the image's shorter side, the pie's box is square again, and larger than any piece of it read alone)
+    joined = _pie_blobs(pm.ref_lab, 1 + 2 * round(PIE_JOIN * min(pm.ref_lab.shape[:2]) / 2))
+    if joined is not None and (found is None or max(a for a, _, _ in joined[2]) > max(a for a, _, _ in found[2])):
+        found = joined
     if found is None:
         return None
     ref_col, labels, pies = found
@@ -408,15 +442,21 @@ def pie_blobs(
     return once("pie_blobs", (lab,), None, lambda: _pie_blobs(lab))
 
 
+#: Exploded wedges are joined to their pie across gaps of up to this share of the image's shorter side
+#: (`_pies_flattened`, when no pie is found otherwise).
+PIE_JOIN = 0.03
+
+
 def _pie_blobs(
     lab: np.ndarray,
+    join: int = 5,
 ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int, tuple[float, float, float]]]] | None:
     # (not the marks: a frame found around a pie would cut it; off the canvas's colour: a tinted canvas,
     # solarized cream, would join every pie into one blob the canvas's size)
     col = _tinted(lab) & _far(lab, _canvas(lab), INK_DE)
     if int(col.sum()) < MIN_COLOUR_INK:
         return None
-    joined = cv2.morphologyEx(col.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    joined = cv2.morphologyEx(col.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((join, join), np.uint8))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     pies = []
     for k in range(1, n):

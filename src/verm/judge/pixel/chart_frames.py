@@ -37,6 +37,8 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
         return frames or ([c.frame] if c.frame is not None else [])
     frame = c.frame
     chroma = _chromatic(_lab_ink(c.ref)[0])
+    if _frames_hold_little(c, frames, chroma):
+        return [frame]
 
     def bar(box: PxBox) -> bool:
         x0, y0, x1, y1 = box
@@ -53,6 +55,37 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
         if not inner:
             return [c.frame]
     return [c.frame] if inner and all(bar(f) for f in inner) else frames
+
+
+#: Boxes found inside the one plot frame, none of them that frame, that hold under this share of the coloured
+#: marks inside it are no subplots (`_frames_hold_little`).
+FRAMES_HOLD = 0.5
+
+
+def _frames_hold_little(c: _Ctx, frames: list[PxBox], chroma: np.ndarray) -> bool:
+    """Every box found lies inside the chart's one plot frame, none is that frame, and together they hold under
+    `FRAMES_HOLD` of the coloured marks inside it: a grid line closing a box round the first group of bars
+    (a small grouped-bar chart read in that box alone found its bars "a tiled image" and every flattened series
+    kept), no subplots; the plot's data are read in its frame."""
+    assert c.frame is not None
+    frame = c.frame
+    fx0, fy0, fx1, fy1 = frame
+
+    def within(f: PxBox) -> bool:  # (most of it: the tick marks below the axis may close the box a few px lower)
+        x0, y0, x1, y1 = f
+        overlap = max(0, min(x1, fx1) - max(x0, fx0)) * max(0, min(y1, fy1) - max(y0, fy0))
+        return overlap >= SAME_FRAME * _box_area(f)
+
+    if not all(within(f) and _box_iou(f, frame) < SAME_FRAME for f in frames):
+        return False
+    marks = c.ref_ink & chroma
+    total = int(marks[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3].sum())
+    if total < MIN_COLOUR_INK:
+        return False
+    held = np.zeros_like(marks)
+    for x0, y0, x1, y1 in frames:
+        held[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3] = marks[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3]
+    return int(held.sum()) < FRAMES_HOLD * total
 
 
 #: A box is one flat colour when this share of it lies within `FLAT_DE` of its median colour, coloured (`CHROMA`).

@@ -104,8 +104,11 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     # of them; the subplot-by-subplot readings keep the frames found)
     wide = _with_data_outside(c, frames)
     hidden, ruler, why = _hidden_data(c, pm if wide == frames else _both_marks(c, wide))
-    if hidden is None:
-        panels = _hidden_panels(c, pm)
+    anew = hidden is not None and _drawn_anew(c, _both_marks(c, wide), hidden, ruler)
+    # (the data drawn anew elsewhere: a new layout, unless drawn anew at one level, thin step curves at their mean
+    # leaving their places: flattened, read as below; no panel reading then)
+    if hidden is None or anew:
+        panels = _hidden_panels(c, pm) if not anew else None
         flat = flattened(pm) if panels is None else None
         # (marks squeezed to one level under new tick labels of the axis they run along went with it: its
         # change, graded by the axis reading; data flattened under new value ticks, autoscaled, are not)
@@ -125,18 +128,20 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         return items, [it.box for it in items]
     pm = _both_marks(c, wide)
     found = _plot_marks_hidden(pm)
-    # (against all the hidden data's ink: bars read as frames of their own leave few marks inside them; a
-    # chart without frames, pies, has its hidden data only)
-    lost = max(int(found[0].sum()) if found is not None else 0, int(hidden.sum()))
-    if _moved_away(c, pm, hidden, ruler, lost):
-        return [], []  # the candidate draws as much anew elsewhere: the data moved (a new layout), not hidden
-    if _colours_drawn_elsewhere(c, pm, hidden):
-        return [], []  # every hidden colour drawn again, smaller or elsewhere: the data moved, not hidden
     if _axis_took_marks(c, regions):
         return [], []  # the marks went with the new scale (off the axis, squeezed): the axis change's
     share = found[1] if found is not None else 1.0
     items = _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
     return items, [it.box for it in items]
+
+
+def _drawn_anew(c: _Ctx, pm: _BothMarks, hidden: np.ndarray, ruler: np.ndarray | None) -> bool:
+    """The hidden data are drawn again: the candidate draws as much anew elsewhere (`_moved_away`, against all the
+    hidden data's ink: bars read as frames of their own leave few marks inside them; a chart without frames, pies,
+    has its hidden data only), or every hidden colour again, smaller or elsewhere (`_colours_drawn_elsewhere`)."""
+    found = _plot_marks_hidden(pm)
+    lost = max(int(found[0].sum()) if found is not None else 0, int(hidden.sum()))
+    return _moved_away(c, pm, hidden, ruler, lost) or _colours_drawn_elsewhere(c, pm, hidden)
 
 
 #: Noise paints this many distinct colours at least (4 bits a channel): bars grown over the canvas (a twin axis's
@@ -545,7 +550,9 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         return []  # the plot was resized (a legend moved out, new tick labels): its data are drawn, smaller
     if extra < HIDDEN_DRAWN * data and replaced:
         return []  # (a ruler line is no mark drawn anew)
-    if extra >= HIDDEN_DRAWN * data and _follows_data(c, ref_marks, cand_marks, frames):
+    # (drawn anew against what it hides: bars squeezed into a narrower band by new axis limits hide most of
+    # their old ink and redraw under a quarter of the plot's, yet as much again of what they left)
+    if extra >= HIDDEN_DRAWN * min(data, int(hidden.sum())) and _follows_data(c, ref_marks, cand_marks, frames):
         # Much drawn anew, following the reference's data (another chart type, the data rescaled): a change,
         # not data gone. New marks that follow nothing (dots or bars drawn at random) still leave it empty.
         return []
