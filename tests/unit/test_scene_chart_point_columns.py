@@ -89,3 +89,22 @@ def test_one_value_seen_along_x_and_along_y_in_a_scatter_matrix_is_one_change() 
     charts = render_charts({"ref": PAIRS.replace("EDIT", ""), "cand": PAIRS.replace("EDIT", "data[5, 2] *= 1.08")})
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     assert len(found) == 1 and found[0].category == "data_error", found
+
+
+# A Gantt chart: one ``barh`` call a task, so each series holds one bar.
+GANTT = """
+import matplotlib.pyplot as plt
+tasks = [("Design", 0, 14), ("Backend", 10, 25), ("Frontend", 20, 18), ("Testing", 35, 12), ("Launch", 46, 4)]
+done = [1.0, 0.8, 0.55, 0.2, 0.0]
+fig, ax = plt.subplots(figsize=(7, 3.5))
+for k, ((name, start, dur), d) in enumerate(zip(tasks, done)):
+    ax.barh(k, dur, left=start, color="#c7d7ea")
+    ax.barh(k, dur * d * FACTOR, left=start, height=0.35, color="#333333")
+ax.set_yticks(range(5), [t[0] for t in tasks])
+"""
+
+
+def test_one_bar_of_many_one_bar_series_scaled_alike_is_one_change() -> None:
+    charts = render_charts({"ref": GANTT.replace("FACTOR", "1"), "cand": GANTT.replace("FACTOR", "0.9")})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 1 and "scaled by 0.9" in found[0].description, found

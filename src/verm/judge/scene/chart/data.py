@@ -35,6 +35,7 @@ from verm.judge.scene.chart.series import (
     KIND_WORDS,
     NOLINE,
     NOMARKER,
+    SERIES_NOUNS,
     Series,
     first_values,
     kind_word,
@@ -421,29 +422,56 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     cut = cut_off(c)
     lost_idx = [i for i in lost_idx if not _past_cap(lost_all[i][0], cut)]
     added_idx = [j for j in added_idx if not _past_cap(added_all[j][0], cut_off(r))]
-    for i in lost_idx:
-        s, siblings = lost_all[i]
-        res.missing.add(s.name or "")
-        res.lose(series_words(s, siblings), s.weight, s.ink)
-        out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} is missing", s.bbox,
-                missing=True, drawn=[(s, None)])  # fmt: skip
+    for group in _alike(lost_idx, lost_all).values():
+        gone = [lost_all[i] for i in group]
+        for s, siblings in gone:
+            res.missing.add(s.name or "")
+            res.lose(series_words(s, siblings), s.weight, s.ink)
+        res.pieces -= len(gone) - 1  # one thing missing
+        out.add("data_error", 3, f"{where} {kind_word(gone[0][0].kind)}", f"{_words(group, lost_all)} {'is' if len(group) == 1 else 'are'} missing",
+                union_box([g[0].bbox for g in gone]), missing=True, drawn=[(g[0], None) for g in gone])  # fmt: skip
     if lost_idx or stacks_gone or added_idx:
         _follow_dropped(out, [lost_all[i][0] for i in lost_idx] + stacks_gone, kr, series_items)
     if res.lost_ink > 0:  # only then does the candidate's ink matter (`missing.hidden_share`)
         # Ink drawn in place of a replaced series shows none of the reference's data: it fills nothing lost.
         shown = {id(s) for s in res.replaced_by}
         res.cand_ink = sum(estimate_ink(s, ctx, ref=False) for ss in kc.values() for s in ss if id(s) not in shown)
+    shown_added = []
     for j in added_idx:
         s, siblings = added_all[j]
         res.extra.add(s.name or "")
         if not s.name and res.sketch.hidden(s):
             continue  # drawn wholly over marks of its own colour, with no legend entry: nothing shows
-        out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{series_words(s, siblings)} should not be there",
-                s.bbox, marks=s.kind, drawn=[(None, s)])  # fmt: skip
+        shown_added.append(j)
+    for group in _alike(shown_added, added_all).values():
+        s = added_all[group[0]][0]
+        drawn = [added_all[j][0] for j in group]
+        out.add("data_error", 3, f"{where} {kind_word(s.kind)}", f"{_words(group, added_all)} should not be there",
+                union_box([d.bbox for d in drawn]), marks=s.kind, drawn=[(None, d) for d in drawn])  # fmt: skip
     for d in out.items[start:]:
         if "drawn" in d.tags:
             d.tags["sketch"] = res.sketch
     return res
+
+
+def _alike(indices: Sequence[int], found: Sequence[tuple[Series, Sequence[Series]]]) -> dict[tuple, list[int]]:
+    """Missing (or extra) series grouped: unnamed series of one kind and colour are one thing (one loop's marks,
+    which a reader cannot tell apart: the jittered points of a group at every position, a bracket drawn again
+    at every comparison); any other series is its own."""
+    groups: dict[tuple, list[int]] = {}
+    for i in indices:
+        s = found[i][0]
+        groups.setdefault((s.kind, s.colour) if not s.name and s.colour else (i,), []).append(i)
+    return groups
+
+
+def _words(group: list[int], found: Sequence[tuple[Series, Sequence[Series]]]) -> str:
+    """ "line 'a'" or "5 unnamed lines (#8c564b)": the subject of a missing (extra) group's sentence."""
+    s, siblings = found[group[0]]
+    if len(group) == 1:
+        return series_words(s, siblings)
+    noun = SERIES_NOUNS.get(s.kind, "series")
+    return f"{len(group)} unnamed {noun}{'' if noun.endswith('series') else 's'} ({s.colour})"
 
 
 #: Kinds drawn as patches: a scene that records only its first patches (`artists_more`) may hold more of them.

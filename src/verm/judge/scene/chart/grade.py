@@ -225,7 +225,7 @@ def merge_units(out: Findings) -> None:
         tags["axes_all"] = {f.tags.get("axes") for f in members}
         # Where each member lies: the union box of texts apart (a y-axis label and a legend entry) covers what
         # lies between them, which none of them changed.
-        tags["boxes"] = _member_boxes(members)
+        tags["boxes"] = member_boxes(members)
         tags.pop("_painted", None)
         if all(f.tags.get("drawn") and f.tags.get("sketch") is tags.get("sketch") for f in members):
             tags["drawn"] = [p for f in members for p in f.tags["drawn"]]  # one change of all their series
@@ -315,7 +315,7 @@ def _merge_normalised(out: Findings) -> None:
             f"normalised by changed), e.g. {lead.description}"
         )
         lead.bbox = union_box([f.bbox for f in members])
-        lead.tags = {**lead.tags, "boxes": _member_boxes(members)}
+        lead.tags = {**lead.tags, "boxes": member_boxes(members)}
         drop.update(id(f) for f in members[1:])
     if drop:
         out.items[:] = [f for f in out.items if id(f) not in drop]
@@ -515,7 +515,7 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     return False
 
 
-def _member_boxes(members: Sequence[Finding]) -> list[Any]:
+def member_boxes(members: Sequence[Finding]) -> list[Any]:
     """Where each of a merged finding's members lies (each one's own members' boxes where it merged several)."""
     return [b for f in members for b in f.tags.get("boxes") or [f.bbox]]
 
@@ -655,6 +655,8 @@ def _merged_description(
     family: str, attribute: str, what: str, old: str, new: str | None, members: list[Finding]
 ) -> str:
     if family == "values":
+        if new and (m := _POINT_SCALED_RE.match(new)):  # one point (bar) of each series, scaled alike
+            return f"{m.group(1)} of {what} is {new[len(m.group(1)) + 1 :]}"
         return f"the values of {what} are {new}"
     if family in ("bars added", "bars missing"):
         verb = "should not be there" if family == "bars added" else "are missing"

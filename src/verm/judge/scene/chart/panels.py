@@ -10,18 +10,24 @@
   labels that traded places over swatches that kept their colours (`legend_labels_swapped`).
 - Subplots stacked in a column (or side by side in a row) that split the same span in other shares: the grid's
   height (width) ratios changed, every panel moved (`grid_ratios`).
+- One data set drawn in several panels (a scatter matrix plots each column against every other; an inset
+  zooms on the main plot's data): a change of its values shows wherever it is drawn, and is one change
+  (`merge_redrawn`).
 - A legend moved out of (or into) a place beside the axes, where the layout made room for it (the axes' boxes
   moved): every plot moved with it, so its change shows wherever they do (`legend_reflow`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
+from verm.judge.grouping import DisjointSets
 from verm.judge.scene.boxes import clean_box, intersection_area, union_box
-from verm.judge.scene.chart.grade import CONFUSABLE_DE
+from verm.judge.scene.chart.grade import CONFUSABLE_DE, member_boxes
 from verm.judge.scene.colour import delta_e
-from verm.judge.scene.findings import Finding
+from verm.judge.scene.findings import Finding, Findings
 from verm.judge.scene.text import quote
 
 #: A layout that moved an axes' box by this many pixels (or more) moved every mark of it.
@@ -35,6 +41,11 @@ SPAN_KEPT = 0.03
 RATIO_MOVED = 0.15
 #: A legend with less than this share of its box on any axes stands beside them (the layout makes room for it).
 BESIDE_SHARE = 0.5
+
+#: Values lists this long or longer are data that can be recognised when drawn again in another panel.
+REDRAWN_MIN = 5
+#: A series reading with this share of its values changed is drawn anew (its data set regenerated).
+REDRAWN_ANEW = 0.5
 
 #: Per paired axes: (its data changed, per axis "x"/"y": (reference limits, candidate limits, range findings)).
 Ranges = tuple[bool, dict[str, tuple[Any, Any, list[Finding]]]]
@@ -220,3 +231,63 @@ def grid_ratios(
                 if abs(share_b - share_a) > RATIO_MOVED * max(share_a, 1e-9):
                     return what, union_box([b for _, b in members])
     return None
+
+
+def values_key(values: Sequence[float | None]) -> tuple[int, int] | None:
+    """The reference's values of one series reading, as a key that finds them drawn again elsewhere; None for
+    short lists and evenly spaced ones (an index, months, bin centres: a grid many panels share, not one datum)."""
+    vals = [v for v in values if v is not None]
+    if len(vals) < REDRAWN_MIN or len(set(vals)) < 3:
+        return None
+    steps = {round(b - a, 9) for a, b in pairwise(vals)}
+    if len(steps) == 1:
+        return None
+    return len(values), hash(tuple(None if v is None else round(v, 9) for v in values))
+
+
+def _anew(f: Finding) -> bool:
+    """Whether most of a reading's values changed (or it lost its data): its data set was drawn anew."""
+    col = f.tags.get("column")
+    n = f.tags["ref_values"][0]
+    return bool(f.tags.get("replaced")) or (col is not None and len(col[1]) >= REDRAWN_ANEW * n)
+
+
+def merge_redrawn(out: Findings) -> None:
+    """Data changes of one data set drawn in several panels are one change: readings of the very same
+    reference values (`values_key`) on different axes join, and so do the data sets drawn anew that share a
+    panel (a data set regenerated: every column of a scatter matrix changed). Graded by the worst reading."""
+    items = [f for f in out.items if f.category == "data_error" and f.tags.get("ref_values") is not None]
+    if len(items) < 2:
+        return
+    sets = DisjointSets(len(items))
+    first: dict[Any, int] = {}
+    for i, f in enumerate(items):
+        sets.union(first.setdefault(f.tags["ref_values"], i), i)
+    places = [{items[k].tags.get("axes") for k in group} for group in sets.groups()]
+    spread = {sets.find(g[0]) for g, p in zip(sets.groups(), places, strict=True) if len(p) > 1}
+    # Data sets drawn anew that meet in a panel: one data set regenerated.
+    by_place: dict[Any, int] = {}
+    for i, f in enumerate(items):
+        if sets.find(i) in spread and _anew(f):
+            root = sets.find(i)
+            sets.union(by_place.setdefault(f.tags.get("axes"), root), root)
+    drop: set[int] = set()
+    for group in sets.groups():
+        members = [items[k] for k in group]
+        panels = {f.tags.get("axes") for f in members}
+        if len(panels) < 2:
+            continue
+        lead = max(members, key=lambda f: f.severity)
+        merged = Finding(
+            "data_error",
+            lead.severity,
+            lead.location,
+            f"the same data drawn in {len(panels)} subplots differ ({len(members)} readings), e.g. {lead.description}",
+            union_box([f.bbox for f in members]),
+            None,
+            {**lead.tags, "axes_all": panels, "boxes": member_boxes(members)},
+        )
+        out.items[out.items.index(lead)] = merged
+        drop.update(id(f) for f in members if f is not lead)
+    if drop:
+        out.items[:] = [f for f in out.items if id(f) not in drop]

@@ -23,6 +23,7 @@ from verm.judge.scene.boxes import clean_box, union_box
 from verm.judge.scene.chart.anew import lost_reason, uniform_change, values_lost
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import VISIBLE, covered_share, reading_severity
+from verm.judge.scene.chart.panels import values_key
 from verm.judge.scene.chart.patches import compare_bars, compare_shapes, compare_wedges
 from verm.judge.scene.chart.series import NOLINE, NOMARKER, Series, kind_word, marker_name, series_words
 from verm.judge.scene.colour import delta_e, lab_of
@@ -206,6 +207,9 @@ def compare_values(
     axis: str,
     tag: dict[str, Any],
 ) -> None:
+    key = values_key(ra)
+    if key is not None:
+        tag = {**tag, "ref_values": key}
     if len(ra) != len(ca):
         sev = 3 if len(ca) < len(ra) / 2 or len(ra) < len(ca) / 2 else 2
         # Under half (or twice) the points: the series shows none of its data (it is lost, for the pile-up).
