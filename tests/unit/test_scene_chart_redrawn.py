@@ -109,3 +109,67 @@ def test_a_line_changed_in_the_main_plot_and_its_inset_is_one_change() -> None:
     charts = render_charts({"ref": INSET.replace("EDIT", ""), "cand": INSET.replace("EDIT", "y = y * 1.3 + 0.2")})
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     assert len(_data_items(found)) == 1, found
+
+
+# One correlated cloud: another sample of it shows the same data; made-up or reordered values do not.
+CLOUD = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(SEED)
+x = rng.normal(50, 10, 80)
+y = 0.8 * x + rng.normal(0, 5, 80)
+EDIT
+fig, ax = plt.subplots(figsize=(5, 4))
+ax.scatter(x, y, s=10)
+ax.set_title("Height against weight")
+"""
+
+
+def test_another_sample_of_a_scatter_is_a_change_and_made_up_points_are_lost() -> None:
+    base = CLOUD.replace("SEED", "1")
+    charts = render_charts(
+        {
+            "ref": base.replace("EDIT", ""),
+            "another sample": CLOUD.replace("SEED", "2").replace("EDIT", ""),
+            "uniform": base.replace(
+                "EDIT", "x, y = rng.uniform(x.min(), x.max(), 80), rng.uniform(y.min(), y.max(), 80)"
+            ),
+            "sorted": base.replace("EDIT", "x, y = np.sort(x), np.sort(y)"),
+        }
+    )
+    judge = SceneJudge()
+    sample = judge.judge(Task.CHART, charts["ref"], charts["another sample"]).discrepancies
+    assert len(sample) == 1 and "another sample of the data" in sample[0].description, sample
+    for hack in ("uniform", "sorted"):
+        found = judge.judge(Task.CHART, charts["ref"], charts[hack]).discrepancies
+        assert any("shows none of what it should" in d.description for d in found), (hack, found)
+        assert sum(d.severity for d in found) > sum(d.severity for d in sample), (hack, found)
+
+
+# Small multiples drawn by a loop over the data: each panel highlights one country against the others in grey.
+MULTIPLES = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(12)
+growth = {name: np.round(rng.normal(2, 2, 14), 1) for name in ["US", "Germany", "Japan", "India", "Brazil", "Chile"]}
+DROP
+fig, axes = plt.subplots(2, 3, figsize=(10, 6), sharex=True, sharey=True)
+for ax, (country, values) in zip(axes.flat, growth.items()):
+    for other, vals in growth.items():
+        if other != country:
+            ax.plot(range(2010, 2024), vals, color="0.7", lw=0.8)
+    ax.plot(range(2010, 2024), values, color="#c0392b", lw=2.2)
+    ax.set_title(country)
+for ax in axes[:, 0]:
+    ax.set_ylabel("Real GDP growth (%)")
+"""
+
+
+def test_a_panel_dropped_from_small_multiples_is_the_panel_and_its_context_line() -> None:
+    # The later panels move one place on and pair by their titles; India's grey line, gone from each of the
+    # others, is one thing missing.
+    charts = render_charts(
+        {"ref": MULTIPLES.replace("DROP", ""), "cand": MULTIPLES.replace("DROP", 'del growth["India"]')}
+    )
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 2 and any("('India') is missing" in d.description for d in found), found

@@ -19,7 +19,6 @@ from typing import Any
 
 from verm.judge.scene.chart.figure import ChartDiff
 from verm.judge.scene.chart.grade import merge_overlaps, merge_units
-from verm.judge.scene.chart.panels import merge_redrawn
 from verm.judge.scene.findings import Findings, SceneOptions
 from verm.judge.scene.shows import LazyChangedPixels
 from verm.types import Discrepancy
@@ -32,7 +31,6 @@ def compare_charts(
     much of a plot a recolouring covers)."""
     out = Findings(options, shows)
     ChartDiff(out).run(ref, cand)
-    merge_redrawn(out)
     merge_units(out)
     merge_overlaps(out)
     return out.discrepancies()

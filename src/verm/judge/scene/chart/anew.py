@@ -3,7 +3,9 @@
 A series scaled or shifted as a whole reads as that change (`uniform_change`).
 One whose values, most of them changed, are flattened to one value, keep no
 order of the reference's, or follow no rising affine map of it shows none of
-its data (`lost_reason`): it is lost, for the pile-up of missing content.
+its data (`lost_reason`): it is lost, for the pile-up of missing content. A
+scatter drawn anew from its data's distribution (another sample: new values of
+the same centre, spread and correlation, `resampled`) still shows its data.
 """
 
 from __future__ import annotations
@@ -102,3 +104,42 @@ def _quantum(values: Any) -> float:
         if np.all(np.abs(scaled - np.round(scaled)) <= 1e-6 * np.maximum(1.0, np.abs(scaled))):
             return float(10.0**-digits)
     return 1e-6
+
+
+#: A scatter drawn anew is another sample of its data when it has this many points or more, under this share
+#: of its values are the reference's own (not a permutation of them), and its centre, spread and correlation lie
+#: within what two samples of one distribution differ by, with a margin (`resampled`): on each axis the mean within
+#: RESAMPLE_SIGMAS standard errors of a difference of means, the standard deviation within a ratio of
+#: 1 + RESAMPLE_SPREAD / sqrt(n), and the x-y correlation within RESAMPLE_SIGMAS standard errors (at least
+#: RESAMPLE_CORR).
+RESAMPLE_MIN, RESAMPLE_OWN = 10, 0.5
+RESAMPLE_SIGMAS, RESAMPLE_SPREAD, RESAMPLE_CORR = 3.0, 2.5, 0.2
+
+
+def resampled(ref: dict[str, Any], cand: dict[str, Any]) -> bool:
+    """Whether a scatter's points (``x``, ``y`` lists) are another sample of the reference's: a data set
+    generated again (another seed, another parameter of its generator) shows the same data to a reader, its
+    centre, spread and correlation; made-up values (uniform in the range), shuffled, sorted or reversed ones do
+    not."""
+    import numpy as np
+
+    try:
+        rx, ry = (np.asarray(ref.get(k) or [], dtype=float) for k in ("x", "y"))
+        cx, cy = (np.asarray(cand.get(k) or [], dtype=float) for k in ("x", "y"))
+    except (TypeError, ValueError):
+        return False
+    n = len(rx)
+    if n < RESAMPLE_MIN or not (len(ry) == len(cx) == len(cy) == n):
+        return False
+    if not all(np.isfinite(v).all() for v in (rx, ry, cx, cy)):
+        return False
+    spread = 1 + RESAMPLE_SPREAD / n**0.5
+    for r, c in ((rx, cx), (ry, cy)):
+        sr, sc = float(r.std()), float(c.std())
+        if sr <= 0 or sc <= 0 or np.isin(c, r).mean() >= RESAMPLE_OWN:
+            return False
+        centre = abs(float(c.mean() - r.mean())) <= RESAMPLE_SIGMAS * sr * (2 / n) ** 0.5
+        if not centre or not 1 / spread <= sc / sr <= spread:
+            return False
+    corr_r, corr_c = float(np.corrcoef(rx, ry)[0, 1]), float(np.corrcoef(cx, cy)[0, 1])
+    return abs(corr_c - corr_r) <= max(RESAMPLE_CORR, RESAMPLE_SIGMAS * (1 - corr_r**2) * (2 / n) ** 0.5)

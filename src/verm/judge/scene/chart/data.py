@@ -29,6 +29,7 @@ from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.anew import values_lost
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, columns_alike, reading_severity
+from verm.judge.scene.chart.panels import values_key
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes, is_histogram
 from verm.judge.scene.chart.series import (
     AUX_KINDS,
@@ -428,8 +429,13 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
             res.missing.add(s.name or "")
             res.lose(series_words(s, siblings), s.weight, s.ink)
         res.pieces -= len(gone) - 1  # one thing missing
-        out.add("data_error", 3, f"{where} {kind_word(gone[0][0].kind)}", f"{_words(group, lost_all)} {'is' if len(group) == 1 else 'are'} missing",
-                union_box([g[0].bbox for g in gone]), missing=True, drawn=[(g[0], None) for g in gone])  # fmt: skip
+        # A series drawn in several panels (context lines in small multiples) and missing from each is one
+        # thing missing (`panels.merge_redrawn`).
+        key = values_key((gone[0][0].items[0].get("y") or []) if gone[0][0].items else [])
+        out.add("data_error", 3, f"{where} {kind_word(gone[0][0].kind)}",
+                f"{_words(group, lost_all)} {'is' if len(group) == 1 else 'are'} missing",
+                union_box([g[0].bbox for g in gone]), missing=True, drawn=[(g[0], None) for g in gone],
+                **({"ref_values": key} if key is not None and len(group) == 1 else {}))  # fmt: skip
     if lost_idx or stacks_gone or added_idx:
         _follow_dropped(out, [lost_all[i][0] for i in lost_idx] + stacks_gone, kr, series_items)
     if res.lost_ink > 0:  # only then does the candidate's ink matter (`missing.hidden_share`)

@@ -27,11 +27,14 @@ from verm.judge.scene.chart.data import AxesData, compare_data, data_weight
 from verm.judge.scene.chart.grade import reading_severity
 from verm.judge.scene.chart.missing import Hidden, figure_count_share, hidden_share, legend_lost, missing_pieces
 from verm.judge.scene.chart.panels import (
+    SHIFTED_TITLE,
     Ranges,
     grid_ratios,
     label_moved,
     legend_reflow,
+    merge_redrawn,
     shared_ranges_follow,
+    shifted_titles,
     swapped_labels,
 )
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
@@ -47,6 +50,9 @@ class ChartDiff(TextRules):
         self.out = out
         self.opts = out.opts
         self.layout_changed = False
+        #: The reference axes at the candidate's place, when a panel moved to another place of the same grid
+        #: (`shifted_titles`): axis labels belong to the place, not to the panel.
+        self.place_ref: dict[str, Any] | None = None
         self.lost_baseline = False  # bars of this axes were drawn as another kind (their zero baseline left)
         self.axes_log: list[tuple[Any, bool, list[Finding]]] = []
         #: Per paired axes: (its data changed, per axis: (reference limits, candidate limits, range findings)).
@@ -99,6 +105,8 @@ class ChartDiff(TextRules):
             for axis in ("x", "y")
         }  # fmt: skip
 
+        shifted = shifted_titles([_title_text(a) for a in rax], [_title_text(b) for b in cax])
+
         def score(i: int, a: dict[str, Any], j: int, b: dict[str, Any]) -> float:
             s = 0.0 if layout_changed else 2.0 * box_iou(a.get("bbox"), b.get("bbox"))
             s += 1.5 * (_title_text(a) == _title_text(b) and bool(_title_text(a)))
@@ -106,9 +114,16 @@ class ChartDiff(TextRules):
             s += 0.5 * (_text_of(a.get("xlabel")) == _text_of(b.get("xlabel")))
             s += 0.5 * (set(kinds_r[i]) == set(kinds_c[j]))
             s += 1.0 / (1 + abs(i - j))
-            return s
+            return s + SHIFTED_TITLE * ((i, j) in shifted)
 
         pairs, lost, _ = greedy_pairs(rax, cax, score)
+        if shifted:
+            # Small multiples with a panel dropped leave the grid's last frame empty: the panel paired with it
+            # is the one dropped, missing.
+            empty = {j for j, b in enumerate(cax) if not _title_text(b) and data_weight(kinds_c[j]) <= 0}
+            dropped = [(i, j) for i, j in pairs if j in empty and (i, j) not in shifted]
+            pairs = [p for p in pairs if p not in dropped]
+            lost = [*lost, *(i for i, _ in dropped)]
         # Per axis: the (reference, candidate) label texts of the paired subplots that both label that axis.
         self.label_pairs = {
             axis: {
@@ -127,7 +142,9 @@ class ChartDiff(TextRules):
                          ratios[1], footprint="figure")  # fmt: skip
         for i, j in pairs:
             where = _axes_name(rax[i], i, len(rax))
+            self.place_ref = rax[j] if (i, j) in shifted and i != j and j < len(rax) else None
             self.axes(rax[i], cax[j], where)
+        self.place_ref = None
         for i, j in pairs:
             if is_colorbar(rax[i]) and is_colorbar(cax[j]):
                 self._colour_scale(rax[i], cax[j], _axes_name(rax[i], i, len(rax)))
@@ -156,6 +173,7 @@ class ChartDiff(TextRules):
             self.legend(rl[k] if k < len(rl) else None, cl[k] if k < len(cl) else None, "figure legend",
                         self.missing, self.extra, retyped=self.retyped)  # fmt: skip
         legend_reflow(self.out.items, pairs, rax, cax, self.size, self.sketches)
+        merge_redrawn(self.out)  # before the pile-up, which tops the missing items up to what is missing
         self.pile_up()
 
     def _colour_scale(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:
@@ -300,7 +318,7 @@ class ChartDiff(TextRules):
                 label = "title" if loc == "center" else f"{loc} title"
                 self.text_pair(f"{where} {label}", label, rt.get(loc) or {}, ct.get(loc) or {}, major=True)
         for axis in ("x", "y"):
-            rl, cl = r.get(f"{axis}label") or {}, c.get(f"{axis}label") or {}
+            rl, cl = (self.place_ref or r).get(f"{axis}label") or {}, c.get(f"{axis}label") or {}
             moved = label_moved(_text_of(rl), _text_of(cl), self.axis_labels.get(axis), self.label_pairs.get(axis))
             if self.layout_changed and moved:
                 continue  # shared axes label the outer subplots: the new grid moved the label, no text changed

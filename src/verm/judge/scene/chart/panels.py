@@ -13,12 +13,15 @@
 - One data set drawn in several panels (a scatter matrix plots each column against every other; an inset
   zooms on the main plot's data): a change of its values shows wherever it is drawn, and is one change
   (`merge_redrawn`).
+- Small multiples with panels dropped (a loop over the data drew one panel fewer): the later panels moved one
+  place on, and pair by their titles (`shifted_titles`).
 - A legend moved out of (or into) a place beside the axes, where the layout made room for it (the axes' boxes
   moved): every plot moved with it, so its change shows wherever they do (`legend_reflow`).
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
@@ -233,10 +236,15 @@ def grid_ratios(
     return None
 
 
-def values_key(values: Sequence[float | None]) -> tuple[int, int] | None:
+def values_key(values: Any) -> tuple[int, int] | None:
     """The reference's values of one series reading, as a key that finds them drawn again elsewhere; None for
-    short lists and evenly spaced ones (an index, months, bin centres: a grid many panels share, not one datum)."""
-    vals = [v for v in values if v is not None]
+    short lists and evenly spaced ones (an index, months, bin centres: a grid many panels share, not one datum),
+    and for anything but a list of numbers."""
+    if not isinstance(values, (list, tuple)):
+        return None
+    vals = [v for v in values if isinstance(v, (int, float))]
+    if len(vals) < len(values) - values.count(None):
+        return None
     if len(vals) < REDRAWN_MIN or len(set(vals)) < 3:
         return None
     steps = {round(b - a, 9) for a, b in pairwise(vals)}
@@ -291,3 +299,24 @@ def merge_redrawn(out: Findings) -> None:
         drop.update(id(f) for f in members if f is not lead)
     if drop:
         out.items[:] = [f for f in out.items if id(f) not in drop]
+
+
+#: Subplots paired by a title sequence with panels dropped (`shifted_titles`) weigh this much more: more than a
+#: place (up to 2) with its labels.
+SHIFTED_TITLE = 3.0
+
+
+def shifted_titles(titles_r: Sequence[str], titles_c: Sequence[str]) -> set[tuple[int, int]]:
+    """The (reference, candidate) subplots whose titles match when the candidate's titles are the reference's
+    with some dropped (small multiples drawn by a loop over the data: a panel dropped moves the later ones one
+    place on), or nothing: the reference's titles must be set and distinct, at least three, and every title the
+    candidate lacks must be gone from it, not moved (two titles that traded places are a text change)."""
+    if len(titles_r) < 3 or not all(titles_r) or len(set(titles_r)) < len(titles_r):
+        return set()
+    blocks = difflib.SequenceMatcher(None, list(titles_r), list(titles_c), autojunk=False).get_matching_blocks()
+    pairs = {(b.a + k, b.b + k) for b in blocks for k in range(b.size)}
+    matched = {i for i, _ in pairs}
+    gone = [t for i, t in enumerate(titles_r) if i not in matched]
+    if not gone or any(t in titles_c for t in gone) or all(i == j for i, j in pairs):
+        return set()
+    return pairs

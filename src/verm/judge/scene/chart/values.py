@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from verm.judge.scene.boxes import clean_box, union_box
-from verm.judge.scene.chart.anew import lost_reason, uniform_change, values_lost
+from verm.judge.scene.chart.anew import lost_reason, resampled, uniform_change, values_lost
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import VISIBLE, covered_share, reading_severity
 from verm.judge.scene.chart.panels import values_key
@@ -85,6 +85,8 @@ def compare_series(out: Findings, r: Series, c: Series, all_r: Sequence[Series],
         compare_wedges(out, r, c, loc, ctx)
     elif kind == "scatter":
         a, b = r.items[0], c.items[0]
+        if resampled(a, b):
+            tag = {**tag, "resampled": True}
         compare_values(out, name, "point", a.get("y") or [], b.get("y") or [], a.get("x") or [], ctx, loc,
                        b.get("bbox"), "y", tag)  # fmt: skip
         if len(a.get("y") or []) == len(b.get("y") or []):
@@ -255,6 +257,9 @@ def compare_values(
         k, _, x, y = max(diffs, key=lambda d: d[1])
         how = uniform_change(ra, ca)
         reason = lost_reason(ra, ca, len(diffs))
+        if reason and tag.get("resampled"):
+            # Another sample of the data (`anew.resampled`): its values changed, its data still shows.
+            how, reason = "another sample of the data", None
         if reason:
             # Flattened or drawn anew: the series shows none of its data (lost, for the pile-up), its own item.
             # Values that follow no map of their own may follow one a column with other series' (`data.py`).
