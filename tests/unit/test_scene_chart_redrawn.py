@@ -173,3 +173,13 @@ def test_a_panel_dropped_from_small_multiples_is_the_panel_and_its_context_line(
     )
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     assert len(found) == 2 and any("('India') is missing" in d.description for d in found), found
+
+
+def test_titles_that_traded_places_do_not_move_the_panels() -> None:
+    # Two titles swapped are a text change over panels that kept their data, not panels dropped and shifted.
+    swapped = MULTIPLES.replace("DROP", "").replace(
+        "ax.set_title(country)", 'ax.set_title({"US": "Japan", "Japan": "US"}.get(country, country))'
+    )
+    charts = render_charts({"ref": MULTIPLES.replace("DROP", ""), "cand": swapped})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 1 and found[0].category == "text_error", found

@@ -85,7 +85,7 @@ def compare_series(out: Findings, r: Series, c: Series, all_r: Sequence[Series],
         compare_wedges(out, r, c, loc, ctx)
     elif kind == "scatter":
         a, b = r.items[0], c.items[0]
-        if resampled(a, b):
+        if (a.get("x") != b.get("x") or a.get("y") != b.get("y")) and resampled(a, b):
             tag = {**tag, "resampled": True}
         compare_values(out, name, "point", a.get("y") or [], b.get("y") or [], a.get("x") or [], ctx, loc,
                        b.get("bbox"), "y", tag)  # fmt: skip
