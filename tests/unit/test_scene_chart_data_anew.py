@@ -106,3 +106,35 @@ def test_bars_cut_to_one_bar_cost_what_they_hide() -> None:
     cut = ref + "for b in ax.patches[1:]:\n    b.set_visible(False)\n"
     sev, found = _severity(ref, cut)
     assert sev >= 12 and any("shows none of what it should" in d.description for d in found), found
+
+
+# A shot chart: the court drawn as outline patches and lines, the shots as two scatters.
+COURT = """
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import Arc, Circle, Rectangle
+rng = np.random.default_rng(23)
+x, y = rng.uniform(-22, 22, 160), rng.uniform(-4, 28, 160)
+made = rng.uniform(0, 1, 160) < 0.45
+FLAT
+fig, ax = plt.subplots(figsize=(6, 6))
+for patch in (Circle((0, 0), 0.75, fill=False), Rectangle((-8, -5.25), 16, 19, fill=False),
+              Arc((0, 13.75), 12, 12, theta1=0, theta2=180), Arc((0, 0), 47.5, 47.5, theta1=22, theta2=158)):
+    ax.add_patch(patch)
+ax.plot([-3, 3], [-1.25, -1.25], color="k")
+ax.plot([-22, -22], [-5.25, 8.95], color="k")
+ax.scatter(x[~made], y[~made], marker="x", color="#c0392b", label="Missed")
+ax.scatter(x[made], y[made], marker="o", facecolors="none", edgecolors="#1e8449", label="Made")
+ax.set_xlim(-25, 25)
+ax.set_ylim(-6, 42)
+ax.legend(loc="upper left")
+"""
+
+
+def test_two_series_flattened_on_one_place_are_two_series_lost() -> None:
+    # Each series that shows none of its data is one thing lost, as each missing one is: they lie on one
+    # place, yet folding them into one item would let a policy flatten all of a plot's data for the cost of one.
+    charts = render_charts({"ref": COURT.replace("FLAT", ""), "cand": COURT.replace("FLAT", "y = np.full(160, 10.0)")})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    lost = [d for d in found if d.category == "data_error" and d.severity == 3]
+    assert len(lost) == 2, found

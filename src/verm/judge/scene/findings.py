@@ -145,10 +145,11 @@ class Findings:
 
 def same_place_groups(items: Sequence[Finding], touch: Callable[[int, int], bool]) -> list[list[int]]:
     """Findings ``touch`` joins (followed through: A with B, B with C is one group), in order; a group holds at
-    most one missing piece (missing content is what it hides: no chain folds two pieces into one)."""
+    most one missing piece (missing content is what it hides: no chain folds two pieces into one), a series that
+    shows none of its data (``replaced``: flattened, drawn anew) being one too."""
     n = len(items)
     sets = DisjointSets(n)
-    lost = [bool(f.tags.get("missing")) for f in items]
+    lost = [bool(f.tags.get("missing") or f.tags.get("replaced")) for f in items]
     for i in range(n):
         for j in range(i + 1, n):
             a, b = sets.find(i), sets.find(j)
