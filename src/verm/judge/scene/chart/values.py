@@ -264,7 +264,10 @@ def compare_values(
             # Flattened or drawn anew: the series shows none of its data (lost, for the pile-up), its own item.
             # Values that follow no map of their own may follow one a column with other series' (`data.py`).
             how, tag = None, {**tag, "replaced": True, **({"anew_map": True} if reason == "no map" else {})}
+            if reason == "flattened":
+                sev = 3  # nothing of its data shows: as a series missing, whatever the distance its values moved
         unit_ = Unit("values", None, f"{how} ({axis})", "series", ctx.where) if how else None
+        words = how or ("flattened to one value" if reason == "flattened" else None)
         if ctx.in_place(ra, ca, axis):
             tag = {**tag, "off_marks": True}
         # Each changed point as it read and reads, for series normalised alike (`grade._merge_normalised`); whether
@@ -275,7 +278,7 @@ def compare_values(
             "column": (axis, tuple((k, x, y) for k, _, x, y in diffs if x is not None and y is not None), free),
         }
         out.add("data_error", sev, loc,
-                f"{len(diffs)} of {len(ra)} {unit}s of {name} differ ({axis} values{', ' + how if how else ''}), "
+                f"{len(diffs)} of {len(ra)} {unit}s of {name} differ ({axis} values{', ' + words if words else ''}), "
                 f"e.g. {unit} {k + 1}{ctx.at(xs, k)} is {fmt_number(y)}, should be {fmt_number(x)}",
                 ctx.with_ticks(box, axis), unit_, **tag)  # fmt: skip
         return
