@@ -324,6 +324,7 @@ def _one_level(unit: np.ndarray, same: np.ndarray, inside: np.ndarray, tol: floa
             level(c_len[sel], flat_tol, share)
             and float(np.median(c_len[sel])) >= LENGTH_MIN * unit.shape[0]
             and not level(r_len[sel])
+            and _spread_apart(r_len[sel], c_len[sel], flat_tol)
             and all(
                 float((np.abs(e[sel] - edge[sel]) <= tol).mean()) < LEVEL_SHARE
                 for e, edge in zip(cand_ends, edges, strict=True)
@@ -334,9 +335,30 @@ def _one_level(unit: np.ndarray, same: np.ndarray, inside: np.ndarray, tol: floa
     # read (a donut drawn larger, read in a box found around one of the reference's wedges, fills the box:
     # its marks reach the box's edges, cut there, at "one level").
     return any(
-        not level(r[sel]) and float((np.abs(e[sel] - edge[sel]) <= tol).mean()) < LEVEL_SHARE
+        not level(r[sel])
+        and float((np.abs(e[sel] - edge[sel]) <= tol).mean()) < LEVEL_SHARE
+        and _spread_apart(r[sel], e[sel], flat_tol)
         for r, e, edge in zip(ref_ends, cand_ends, edges, strict=True)
     )
+
+
+#: Values set to one level end on one row give or take anti-aliasing: in the columns at the candidate's level
+#: (`FLAT_TOL`), the reference's ends spread `FLAT_RATIO` times as far as the candidate's at least (and
+#: `FLAT_NOISE` px, what anti-aliasing spreads one level over).
+FLAT_RATIO, FLAT_NOISE = 3.0, 2.0
+
+
+def _spread_apart(ref_e: np.ndarray, cand_e: np.ndarray, within: float) -> bool:
+    """In the columns where the candidate's ends ``cand_e`` sit at its level (within ``within`` of their median),
+    the reference's ends ``ref_e`` spread `FLAT_RATIO` times as far as the candidate's: values set to one level,
+    not values that varied little squeezed closer by a new scale (four stacked bars' lower segments of 85 to 97,
+    under a y axis grown from 160 to 220, end within 4 px of one another, yet 6 px apart where the reference's
+    were 8 px apart: the scale, not the data, brought them together)."""
+    at = np.abs(cand_e - np.median(cand_e)) <= within
+    if int(at.sum()) < 2:
+        return True
+    lo, hi = np.percentile(cand_e[at], (2, 98))
+    return float(np.ptp(ref_e[at])) >= FLAT_RATIO * max(float(hi - lo), FLAT_NOISE)
 
 
 def _varies(unit: np.ndarray, inside: np.ndarray) -> bool:

@@ -578,6 +578,8 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
     ):
         return []  # every gone series drawn as a stroke in its colour across its extent: retyped (stacked bars
         # drawn as lines, whose values are no segment's top), not gone; cheap hacks draw one colour at most
+    if _colours_kept(c, pm, gone_classes):
+        return []  # the plot drawn smaller or elsewhere, every series in its colour: rescaled or re-laid out
     gone = sum(lost)
     # (and most of the marks' ink: tiny classes, a label's blend or a legend's box, gone beside a series
     # still drawn, rescaled, do not outvote it)
@@ -588,6 +590,44 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         return []
     why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
     return _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
+
+
+#: The gone series are drawn again (`_colours_kept`) when each chromatic one's colour (`CHROMA`, two colours at
+#: least) shows in the candidate's marks where the data are with this share of its ink, over this share of its
+#: extent along both axes at least.
+COLOURS_KEPT_INK, COLOURS_KEPT_SPAN = 0.15, 0.25
+
+
+def _colours_kept(c: _Ctx, pm: _BothMarks, gone: list[tuple[np.ndarray, tuple[slice, slice]]]) -> bool:
+    """Every gone series (two of them of distinct chromatic colours, `CHROMA`, at least) is drawn again where the
+    data are: the candidate's marks in its colour (`CLASS_DE`) hold `COLOURS_KEPT_INK` of its ink
+    and span `COLOURS_KEPT_SPAN` of its extent both across and down. The plot drawn smaller or moved (new axis
+    limits shrinking a ternary plot, an equal-aspect map's y range widened) keeps its series' colours and shapes
+    in proportion; cheap hacks draw one colour at most (dots, one line), noise every colour (read first), and a
+    series set to its mean collapses to a line (no extent across it) or to one point (no ink)."""
+    if not gone or _many_colours(c.cand):
+        return False
+    colour_of = [np.median(pm.ref_lab[m], axis=0) for m, _ in gone]
+    chroma = [float(np.hypot(col[1], col[2])) >= CHROMA for col in colour_of]
+    if _distinct_colours(pm, [m for (m, _), ch in zip(gone, chroma, strict=True) if ch]) < 2:
+        return False
+    cand = pm.cand & (cv2.dilate(pm.area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0)
+    for (m, _), col in zip(gone, colour_of, strict=True):
+        same = cand & ~_far(pm.cand_lab, col, CLASS_DE)
+        if int(same.sum()) < COLOURS_KEPT_INK * int(m.sum()):
+            return False
+        (rw, rh), (cw, ch) = _extent(m), _extent(same)
+        if cw < COLOURS_KEPT_SPAN * rw or ch < COLOURS_KEPT_SPAN * rh:
+            return False
+    return True
+
+
+def _extent(mask: np.ndarray) -> tuple[float, float]:
+    """A mask's width and height between the 2nd and 98th percentiles of its pixels' places (stray
+    anti-aliased pixels of a colour aside)."""
+    ys, xs = np.nonzero(mask)
+    (x0, x1), (y0, y1) = np.percentile(xs, (2, 98)), np.percentile(ys, (2, 98))
+    return float(x1 - x0) + 1.0, float(y1 - y0) + 1.0
 
 
 #: Each plot frame is cut into this many columns, in which the ends of the marks are compared (`_follows_data`).
