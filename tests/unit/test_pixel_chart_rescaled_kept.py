@@ -9,6 +9,8 @@ from PIL import Image
 from tests.unit.test_pixel_chart_rules import _image, judge, plt
 
 from verm.judge.pixel import PixelJudge
+from verm.judge.pixel.chart_recolour import _one_recolouring
+from verm.judge.pixel.context import _Item
 from verm.types import Task
 
 __all__ = ["judge"]  # the shared PixelJudge fixture
@@ -74,3 +76,63 @@ def test_map_drawn_smaller_keeps_its_colours(judge: PixelJudge) -> None:
 def test_map_emptied_still_hides_the_data(judge: PixelJudge) -> None:
     hidden = _hidden(judge, _map(), _map(empty=True))
     assert len(hidden) >= 4 and all(d.severity == 3 for d in hidden), hidden
+
+
+def test_one_colour_turned_into_several_is_one_change() -> None:
+    # A line dashed over its own fill (a radar's red over pink, chart-317-00011) shows the fill, the grid and
+    # blends of them through its gaps, outside any one plot frame: one red read as turned into four colours
+    # is one change, not four recolourings of severity 2.
+    red = (214, 39, 40)
+    news = [(194, 192, 192), (226, 109, 110), (242, 196, 197), (236, 158, 159)]
+    items = [
+        (_Item("style_error", 2, (10 * k, 0, 10 * k + 5, 5), "Colour changed.", "colour", colours=(red, n)), False)
+        for k, n in enumerate(news)
+    ]
+    assert len(_one_recolouring(items)) == 1
+    # (two colours each turned into a new one of their own stay two changes)
+    blue = (31, 119, 180)
+    two = [
+        items[0],
+        (_Item("style_error", 2, (50, 0, 55, 5), "Colour changed.", "colour", colours=(blue, (0, 0, 0))), False),
+    ]
+    assert len(_one_recolouring(two)) == 2
+
+
+def _bump(style: str = "-") -> Image.Image:
+    """A bump chart (whitegrid style, only the bottom spine): six clubs' league positions over ten matchdays, a
+    line and markers each in its own colour, names at both ends; ``style``: the lines' style (":" dotted, an
+    honest line-style edit)."""
+    clubs = ["Rovers", "Athletic", "United", "Wanderers", "City", "Albion"]
+    colours = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02"]
+    rng = np.random.default_rng(7)
+    strength = np.array([2.1, 1.9, 1.6, 1.2, 1.0, 0.7])
+    points, total = np.zeros((6, 10)), np.zeros(6)
+    for md in range(10):
+        total = total + rng.poisson(strength) + rng.integers(0, 2, 6)
+        points[:, md] = total + np.arange(6)[::-1] * 0.01
+    ranks = np.argsort(np.argsort(-points, axis=0), axis=0) + 1
+    days = np.arange(1, 11)
+    with plt.style.context("seaborn-v0_8-whitegrid"):
+        fig, ax = plt.subplots(figsize=(9, 5))
+        for k, club in enumerate(clubs):
+            ax.plot(days, ranks[k], ls=style, marker="o", color=colours[k], lw=3, ms=9, mec="white", mew=1.5)
+            ax.text(0.75, ranks[k, 0], club, ha="right", va="center", color=colours[k], fontweight="bold")
+            ax.text(10.25, ranks[k, -1], f"{ranks[k, -1]}. {club}", ha="left", va="center", color=colours[k])
+        ax.invert_yaxis()
+        ax.set_yticks(range(1, 7))
+        ax.set_xticks(days, [f"MD{m}" for m in days])
+        ax.set_xlim(-0.6, 11.6)
+        ax.set_ylabel("League position")
+        ax.grid(axis="x", visible=False)
+        ax.set_title("Who's on top? League table after each matchday", loc="left")
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        fig.tight_layout()
+        return _image(fig)
+
+
+def test_lines_of_several_colours_dotted_are_one_line_style_change(judge: PixelJudge) -> None:
+    # No frame round the lines: each region of lost line ink, near the candidate's dots of its own colour, is the
+    # lines dotted along their paths (one style change, severity 1), not ink missing of severity 3.
+    items = judge.judge_images(Task.CHART, _bump(), _bump(":"))
+    assert sum(d.severity for d in items) <= 2, items
