@@ -136,3 +136,36 @@ def test_lines_of_several_colours_dotted_are_one_line_style_change(judge: PixelJ
     # lines dotted along their paths (one style change, severity 1), not ink missing of severity 3.
     items = judge.judge_images(Task.CHART, _bump(), _bump(":"))
     assert sum(d.severity for d in items) <= 2, items
+
+
+def _nested_donut(flat: bool = False, value: float | None = None) -> Image.Image:
+    """A nested donut: four groups inside (one black, one grey among them), ten items outside; ``flat``: every
+    share of both rings set to the mean (the "flattened data" hack); ``value``: the first group's first item set
+    to it (an honest edit)."""
+    inner = [[1300, 310, 100], [280, 500, 20], [60, 120, 30, 60], [300, 400]]
+    if value is not None:
+        inner[0][0] = value
+    outer = [v for g in inner for v in g]
+    sums = [sum(g) for g in inner]
+    if flat:
+        outer, sums = [1.0] * len(outer), [1.0] * len(sums)
+    fig, ax = plt.subplots(figsize=(8, 8))
+    ring = {"width": 0.3, "edgecolor": "white"}
+    greens, blues = ["#41ab5d", "#74c476", "#a1d99b"], ["#6baed6", "#9ecae1", "#c6dbef"]
+    ax.pie(
+        outer,
+        radius=1.0,
+        wedgeprops=ring,
+        colors=[*blues, "#fd8d3c", "#fdae6b", "#fdd0a2", *greens, "#bcbddc", "#444444", "#a0a0a0"],
+    )
+    ax.pie(sums, radius=0.7, wedgeprops=ring, colors=["#08519c", "#a63603", "#006d2c", "#1e1e1e"])
+    ax.set_title("Where the money goes")
+    return _image(fig)
+
+
+def test_nested_donut_flattened_hides_the_data(judge: PixelJudge) -> None:
+    # Its grey and black wedges cover no ring in colour, and each image's best ring is another one: both read along
+    # one ring, greys counted, the candidate's wedges are of one size where the reference's vary.
+    hidden = _hidden(judge, _nested_donut(), _nested_donut(flat=True))
+    assert len(hidden) >= 4, hidden
+    assert _hidden(judge, _nested_donut(), _nested_donut(value=900)) == []
