@@ -169,3 +169,49 @@ def test_nested_donut_flattened_hides_the_data(judge: PixelJudge) -> None:
     hidden = _hidden(judge, _nested_donut(), _nested_donut(flat=True))
     assert len(hidden) >= 4, hidden
     assert _hidden(judge, _nested_donut(), _nested_donut(value=900)) == []
+
+
+def _losses(kind: str = "bars") -> Image.Image:
+    """Five causes of crop losses over five years, a table of the values under the plot: stacked bars (``kind``
+    "bars"), each cause retyped as a line in its colour ("lines": an honest chart-type edit), or only the first
+    cause's line ("one": the others dropped)."""
+    losses = np.array(
+        [[412, 95, 380, 1240, 560], [150, 210, 88, 132, 175], [62, 480, 315, 71, 240], [118, 102, 135, 149, 127],
+         [44, 12, 96, 30, 205]]
+    ).astype(float)  # fmt: skip
+    colours = plt.cm.YlOrBr(np.linspace(0.25, 0.85, 5))
+    fig, ax = plt.subplots(figsize=(8.5, 6))
+    x = np.arange(5) + 0.3
+    bottom = np.zeros(5)
+    for k, row in enumerate(losses):
+        if kind == "bars":
+            ax.bar(x, row, 0.4, bottom=bottom, color=colours[k])
+        elif kind == "lines" or k == 0:
+            ax.plot(x, row, color=colours[k])
+        bottom += row
+    ax.table(
+        cellText=[[f"{v:,.0f}" for v in row] for row in [*losses[::-1], bottom]],
+        rowLabels=["Frost", "Pests", "Flood", "Hail", "Drought", "Total"],
+        rowColours=[*colours[::-1], (1, 1, 1, 1)],
+        colLabels=[str(y) for y in range(2019, 2024)],
+        loc="bottom",
+    )
+    fig.subplots_adjust(left=0.2, bottom=0.3)
+    ax.set_yticks(np.arange(0, 2201, 500))
+    ax.set_xticks([])
+    ax.set_xlim(-0.2, 4.8)
+    ax.set_title("Crop losses by cause, regional insurance pool")
+    ax.grid(axis="y", alpha=0.4)
+    ax.set_axisbelow(True)
+    return _image(fig)
+
+
+def test_stacked_bars_retyped_as_lines_hide_nothing(judge: PixelJudge) -> None:
+    # Each cause still drawn, a thin line in its colour across the years (one broken where it runs under
+    # another): retyped, far less ink than its bars, no series hidden or dropped: one change.
+    items = judge.judge_images(Task.CHART, _losses(), _losses("lines"))
+    assert sum(d.severity for d in items) <= 4, items
+
+
+def test_one_line_kept_of_stacked_bars_hides_the_others(judge: PixelJudge) -> None:
+    assert len(_hidden(judge, _losses(), _losses("one"))) >= 4

@@ -277,6 +277,8 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
         [(m & where, sl) for m, sl in gone], cand_kind & where, cand_lab, kept_colours
     ):
         return None, None, ""
+    if _all_stroked(pm, gone, cand_marks):
+        return None, None, ""  # every gone series a stroke in its colour across its extent: retyped, not gone
     hidden = np.zeros_like(ref_marks)
     for m, _ in gone:
         hidden |= m
@@ -569,16 +571,11 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         lost = [g and not _worn_across(pm, m, sl, cand_marks) for (m, sl), g in zip(classes, lost, strict=True)]
     # (series of their own: classes holding `STROKED_CLASS` of the gone ink, a line's anti-aliased fringe aside)
     gone_classes = [(m, sl) for (m, sl), g in zip(classes, lost, strict=True) if g]
-    gone_ink = sum(int(m.sum()) for m, _ in gone_classes)
-    gone_classes = [(m, sl) for m, sl in gone_classes if int(m.sum()) >= STROKED_CLASS * gone_ink]
-    if (
-        _distinct_colours(pm, [m for m, _ in gone_classes]) >= 2
-        and all(_stroked(pm, m, sl, cand_marks) for m, sl in gone_classes)
-        and _strokes_apart(pm, gone_classes, cand_marks) >= 2
-    ):
+    if _all_stroked(pm, gone_classes, cand_marks):
         return []  # every gone series drawn as a stroke in its colour across its extent: retyped (stacked bars
         # drawn as lines, whose values are no segment's top), not gone; cheap hacks draw one colour at most
-    if _colours_kept(c, pm, gone_classes):
+    gone_ink = sum(int(m.sum()) for m, _ in gone_classes)
+    if _colours_kept(c, pm, [(m, sl) for m, sl in gone_classes if int(m.sum()) >= STROKED_CLASS * gone_ink]):
         return []  # the plot drawn smaller or elsewhere, every series in its colour: rescaled or re-laid out
     gone = sum(lost)
     # (and most of the marks' ink: tiny classes, a label's blend or a legend's box, gone beside a series
@@ -628,6 +625,27 @@ def _extent(mask: np.ndarray) -> tuple[float, float]:
     ys, xs = np.nonzero(mask)
     (x0, x1), (y0, y1) = np.percentile(xs, (2, 98)), np.percentile(ys, (2, 98))
     return float(x1 - x0) + 1.0, float(y1 - y0) + 1.0
+
+
+def _all_stroked(pm: _BothMarks, gone: list[tuple[np.ndarray, tuple[slice, slice]]], cand_marks: np.ndarray) -> bool:
+    """The gone series (classes holding `STROKED_CLASS` of the gone ink at least, a line's anti-aliased fringe
+    aside), of two distinct colours at least, are drawn as strokes of their own in their colours across their extent
+    (`_stroked`, `_strokes_apart`): retyped (stacked bars drawn as lines, whose values are no segment's top), not
+    gone; cheap hacks draw one colour at most."""
+    gone_ink = sum(int(m.sum()) for m, _ in gone)
+    gone = [(m, sl) for m, sl in gone if int(m.sum()) >= STROKED_CLASS * gone_ink]
+    stroked = [(m, sl) for m, sl in gone if _stroked(pm, m, sl, cand_marks)]
+    # (a line of several crossing and running over another's stretch of equal values may be broken under it: the
+    # stroked series hold `STROKED_INK` of the gone ink, none of them a cheap hack's one colour)
+    return (
+        _distinct_colours(pm, [m for m, _ in stroked]) >= 2
+        and sum(int(m.sum()) for m, _ in stroked) >= STROKED_INK * sum(int(m.sum()) for m, _ in gone)
+        and _strokes_apart(pm, stroked, cand_marks) >= 2
+    )
+
+
+#: ... the gone series drawn as strokes hold this share of the gone ink at least (`_all_stroked`).
+STROKED_INK = 0.6
 
 
 #: Each plot frame is cut into this many columns, in which the ends of the marks are compared (`_follows_data`).
