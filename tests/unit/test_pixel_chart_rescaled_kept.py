@@ -215,3 +215,44 @@ def test_stacked_bars_retyped_as_lines_hide_nothing(judge: PixelJudge) -> None:
 
 def test_one_line_kept_of_stacked_bars_hides_the_others(judge: PixelJudge) -> None:
     assert len(_hidden(judge, _losses(), _losses("one"))) >= 4
+
+
+def _normals(flat: bool = False) -> Image.Image:
+    """Monthly climate normals: three temperature lines with markers (max, mean, min) over a band between two of
+    them, precipitation bars on a twin axis, a legend in the plot; ``flat``: every series at its mean (the
+    "flattened data" hack: the lines straight across the plot, the band a line, the bars of one height)."""
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    tmax = np.array([-6.0, -3.5, 2.5, 11.0, 18.5, 24.0, 27.0, 25.0, 20.0, 12.5, 3.0, -4.5])
+    tmin = tmax - 10.0 + 2 * np.sin(np.arange(12))
+    prec = np.array([20, 18, 45, 70, 95, 110, 105, 100, 80, 60, 40, 25.0])
+    if flat:
+        tmax, tmin, prec = (np.full(12, v.mean()) for v in (tmax, tmin, prec))
+    with plt.style.context("bmh"):
+        return _normals_drawn(months, tmax, tmin, prec)
+
+
+def _normals_drawn(months: list[str], tmax: np.ndarray, tmin: np.ndarray, prec: np.ndarray) -> Image.Image:
+    mean = (tmax + tmin) / 2
+    fig, ax = plt.subplots(figsize=(8.5, 5))
+    ax2 = ax.twinx()
+    ax2.bar(months, prec, color="#9bb7cf", label="Precipitation")
+    for k, v in enumerate([9, 8, 9, 10, 12, 12, 13, 12, 9, 9, 10, 10]):
+        ax2.text(k, prec[k] + 3, f"{v}d", ha="center", fontsize=7, color="#2e5e86")
+    ax2.set_ylim(0, 300)
+    ax.set_zorder(ax2.get_zorder() + 1)
+    ax.patch.set_visible(False)
+    ax.plot(months, tmax, "o-", color="#c0392b", label="Mean daily max")
+    ax.plot(months, mean, "-", color="#7d3c98", label="Mean")
+    ax.plot(months, tmin, "o-", color="#2e86c1", label="Mean daily min")
+    ax.fill_between(range(12), tmin, tmax, color="#e59866", alpha=0.2)
+    ax.set_ylim(-15, 35)
+    ax.legend(loc="upper left", ncol=2)
+    ax.set_title("Climate normals 1991-2020")
+    return _image(fig)
+
+
+def test_lines_with_markers_flattened_over_bars_hide_the_data(judge: PixelJudge) -> None:
+    # Lines flattened across the plot are long straight lines, which the plot's marks leave out as grid lines:
+    # the cheap test of few levels reads the coloured ink, not the marks alone (their markers, the legend's keys
+    # and labels end in too many bands).
+    assert len(_hidden(judge, _normals(), _normals(flat=True))) >= 4

@@ -136,8 +136,11 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset
     if int(ref_col.sum()) < MIN_COLOUR_INK:
         # (pale marks, translucent histograms under `CHROMA`: no colour class to read, the plot's marks together)
         return _plot_flattened(pm)
-    cand_col = pm.cand & pm.area & _chromatic(pm.cand_lab)
-    if not any(_few_levels(cand_col, f) for f in pm.frames):
+    # (the candidate's coloured ink, not its marks only: a line flattened across the plot is a long straight line,
+    # which the marks leave out as a grid line, `_in_colour`; its markers alone, beside the legend's keys and
+    # labels in the series' colours, end in too many bands)
+    cand_col = pm.area & _chromatic(pm.cand_lab)
+    if not any(_few_levels(cand_col, f) or _few_levels(cand_col & pm.cand, f) for f in pm.frames):
         return None  # (checked first, cheaply: the colour classes cost time)
     if _tiled(pm.ref & pm.area):
         return None  # (a heatmap's colour classes are no series: its cells of a colour sit in rows; `_painted_flat`)

@@ -593,6 +593,9 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
 #: least) shows in the candidate's marks where the data are with this share of its ink, over this share of its
 #: extent along both axes at least.
 COLOURS_KEPT_INK, COLOURS_KEPT_SPAN = 0.15, 0.25
+#: ... and the plot was re-laid out: under this share of the reference's ink that is no mark (axes, ticks, labels)
+#: has candidate ink within 2 px.
+LAYOUT_KEPT = 0.7
 
 
 def _colours_kept(c: _Ctx, pm: _BothMarks, gone: list[tuple[np.ndarray, tuple[slice, slice]]]) -> bool:
@@ -600,31 +603,39 @@ def _colours_kept(c: _Ctx, pm: _BothMarks, gone: list[tuple[np.ndarray, tuple[sl
     data are: the candidate's marks in its colour (`CLASS_DE`) hold `COLOURS_KEPT_INK` of its ink
     and span `COLOURS_KEPT_SPAN` of its extent both across and down. The plot drawn smaller or moved (new axis
     limits shrinking a ternary plot, an equal-aspect map's y range widened) keeps its series' colours and shapes
-    in proportion; cheap hacks draw one colour at most (dots, one line), noise every colour (read first), and a
-    series set to its mean collapses to a line (no extent across it) or to one point (no ink)."""
+    in proportion, and its axes, ticks and labels move with it (`LAYOUT_KEPT`); cheap hacks draw one colour at most
+    (dots, one line) or keep the reference's axes (dots in every series' colour), noise every colour (read first),
+    and a series set to its mean collapses to a line (no extent across it) or to one point (no ink)."""
     if not gone or _many_colours(c.cand):
         return False
     colour_of = [np.median(pm.ref_lab[m], axis=0) for m, _ in gone]
     chroma = [float(np.hypot(col[1], col[2])) >= CHROMA for col in colour_of]
     if _distinct_colours(pm, [m for (m, _), ch in zip(gone, chroma, strict=True) if ch]) < 2:
         return False
+    # (the plot re-laid out: its axes, ticks and labels moved too; dots drawn at random in the series' colours
+    # over the reference's own axes keep every colour, and the layout)
+    frame_ink = c.ref_ink & ~pm.ref
+    near = cv2.dilate(c.cand_ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    if int((frame_ink & near).sum()) >= LAYOUT_KEPT * int(frame_ink.sum()):
+        return False
     cand = pm.cand & (cv2.dilate(pm.area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0)
     for (m, _), col in zip(gone, colour_of, strict=True):
         same = cand & ~_far(pm.cand_lab, col, CLASS_DE)
         if int(same.sum()) < COLOURS_KEPT_INK * int(m.sum()):
             return False
-        (rw, rh), (cw, ch) = _extent(m), _extent(same)
+        rbox, cbox = _extent(m), _extent(same)
+        rw, rh, cw, ch = rbox[2] - rbox[0], rbox[3] - rbox[1], cbox[2] - cbox[0], cbox[3] - cbox[1]
         if cw < COLOURS_KEPT_SPAN * rw or ch < COLOURS_KEPT_SPAN * rh:
             return False
     return True
 
 
-def _extent(mask: np.ndarray) -> tuple[float, float]:
-    """A mask's width and height between the 2nd and 98th percentiles of its pixels' places (stray
-    anti-aliased pixels of a colour aside)."""
+def _extent(mask: np.ndarray) -> tuple[float, float, float, float]:
+    """A mask's box between the 2nd and 98th percentiles of its pixels' places (stray anti-aliased pixels of a
+    colour aside): x0, y0, x1, y1 (exclusive)."""
     ys, xs = np.nonzero(mask)
     (x0, x1), (y0, y1) = np.percentile(xs, (2, 98)), np.percentile(ys, (2, 98))
-    return float(x1 - x0) + 1.0, float(y1 - y0) + 1.0
+    return float(x0), float(y0), float(x1) + 1.0, float(y1) + 1.0
 
 
 def _all_stroked(pm: _BothMarks, gone: list[tuple[np.ndarray, tuple[slice, slice]]], cand_marks: np.ndarray) -> bool:
