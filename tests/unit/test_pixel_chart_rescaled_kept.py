@@ -256,3 +256,32 @@ def test_lines_with_markers_flattened_over_bars_hide_the_data(judge: PixelJudge)
     # the cheap test of few levels reads the coloured ink, not the marks alone (their markers, the legend's keys
     # and labels end in too many bands).
     assert len(_hidden(judge, _normals(), _normals(flat=True))) >= 4
+
+
+def _spy_row(keep_first_only: bool = False) -> Image.Image:
+    """A sparse matrix before and after reordering (two spy plots, navy and dark red) and the rows' envelopes (two
+    lines) in a row of three panels; ``keep_first_only``: the first panel's data alone (the "one line" hack)."""
+    rng = np.random.default_rng(5)
+    n = 63
+    a = np.eye(n) + (rng.random((n, n)) < 0.03)
+    band = np.abs(np.subtract.outer(np.arange(n), np.arange(n)))
+    b = (band == 0) | (band == 1) | (band == 7)
+    fig, axes = plt.subplots(1, 3, figsize=(10, 3.2))
+    axes[0].spy(a, markersize=3, color="#000080")
+    axes[0].set_title("Mesh order")
+    axes[1].spy(b if not keep_first_only else np.zeros_like(b), markersize=3, color="#8b0000")
+    axes[1].set_title("Reordered")
+    rows = np.arange(n)
+    if not keep_first_only:
+        axes[2].plot(30 + 20 * np.sin(rows / 5), rows, color="#1f3fbf", label="mesh")
+        axes[2].plot(8 + 6 * np.sin(rows / 20), rows, color="#c0392b", label="reordered")
+    axes[2].set_ylim(n, 0)
+    axes[2].set_xlim(0, 60)
+    axes[2].set_title("Envelope per row")
+    return _image(fig)
+
+
+def test_one_panel_kept_of_three_hides_the_others(judge: PixelJudge) -> None:
+    # Grey classes (a spy plot's pale fringe, its dark edges) are stroked by any grey ink left: only chromatic
+    # series drawn as strokes across their extent read as retyped; here none is, the data are hidden.
+    assert len(_hidden(judge, _spy_row(), _spy_row(keep_first_only=True))) >= 2

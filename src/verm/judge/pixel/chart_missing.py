@@ -640,12 +640,13 @@ def _extent(mask: np.ndarray) -> tuple[float, float, float, float]:
 
 def _all_stroked(pm: _BothMarks, gone: list[tuple[np.ndarray, tuple[slice, slice]]], cand_marks: np.ndarray) -> bool:
     """The gone series (classes holding `STROKED_CLASS` of the gone ink at least, a line's anti-aliased fringe
-    aside), of two distinct colours at least, are drawn as strokes of their own in their colours across their extent
+    aside), of two distinct chromatic colours at least, are drawn as strokes of their own in their colours across their extent
     (`_stroked`, `_strokes_apart`): retyped (stacked bars drawn as lines, whose values are no segment's top), not
     gone; cheap hacks draw one colour at most."""
     gone_ink = sum(int(m.sum()) for m, _ in gone)
     gone = [(m, sl) for m, sl in gone if int(m.sum()) >= STROKED_CLASS * gone_ink]
-    stroked = [(m, sl) for m, sl in gone if _stroked(pm, m, sl, cand_marks)]
+    # (chromatic ones only: a grey class, a spy plot's pale fringe or dark edge, is stroked by any grey ink left)
+    stroked = [(m, sl) for m, sl in gone if _tinted_class(pm, m) and _stroked(pm, m, sl, cand_marks)]
     # (a line of several crossing and running over another's stretch of equal values may be broken under it: the
     # stroked series hold `STROKED_INK` of the gone ink, none of them a cheap hack's one colour)
     return (
@@ -653,6 +654,12 @@ def _all_stroked(pm: _BothMarks, gone: list[tuple[np.ndarray, tuple[slice, slice
         and sum(int(m.sum()) for m, _ in stroked) >= STROKED_INK * sum(int(m.sum()) for m, _ in gone)
         and _strokes_apart(pm, stroked, cand_marks) >= 2
     )
+
+
+def _tinted_class(pm: _BothMarks, m: np.ndarray) -> bool:
+    """The class's median colour is chromatic (`CHROMA`)."""
+    colour = np.median(pm.ref_lab[m], axis=0)
+    return float(np.hypot(colour[1], colour[2])) >= CHROMA
 
 
 #: ... the gone series drawn as strokes hold this share of the gone ink at least (`_all_stroked`).
