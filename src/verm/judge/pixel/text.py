@@ -72,10 +72,8 @@ def _text_item(c: _Ctx, r: Region, alike: list[Region] | None = None, on_marks: 
     else:
         what = "number" if numeric else "text"
         desc = f"The {what} reads {_q(b)} in the candidate instead of {_q(a)}."
-    # A chart's tick labels changed: kind "ticks", so the change they label may take them. So are tick labels
-    # gone or new (a rescaled axis draws a value label more or fewer at its ends: '100' gone, '225' new).
-    ticks = _tick_reads(a) and _tick_reads(b) if a and b else _tick_reads(a or b)
-    kind = "ticks" if c.task is Task.CHART and ticks else "text"
+    # A chart's tick labels changed: kind "ticks", so the change they label may take them.
+    kind = "ticks" if c.task is Task.CHART and _tick_reads(a) and _tick_reads(b) else "text"
     return _Item(cat, sev, box, desc, kind, reads=(a, b) if a and b else None)
 
 
@@ -107,9 +105,7 @@ def _tick_reads(s: str) -> bool:
 
 def _tick_count(it: _Item) -> int:
     """How many tick labels a "ticks" item reads beyond one (both reads hold one at least): 1 for one
-    label changed, more for several; 1 for labels gone or new, read on one side only."""
-    if it.reads is None:
-        return 1
+    label changed, more for several."""
     return sum(any(ch.isdigit() for ch in t) for t in " ".join(it.reads or ()).split()) - 1
 
 
