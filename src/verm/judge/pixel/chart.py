@@ -400,6 +400,18 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
                     "plot", parts=[r.bbox for r in cells] + [p for it in among for p in it.pieces],
                 )
             )  # fmt: skip
+        # Lines drawn dashed or dotted along their paths, no plot frame round them (spines hidden: a bump chart):
+        # one line-style change, as inside a frame (`_plot_change`), not ink missing region by region.
+        strokes = [r for r in geometry if not _looks_like_text(r, h)]
+        if len(strokes) >= 2 and _line_style_changed(c, strokes):
+            geometry = [r for r in geometry if all(r is not k for k in strokes)]
+            items.append(
+                _Item(
+                    "style_error", 1, _union([r.bbox for r in strokes]),
+                    "Lines are drawn otherwise along the same paths (line style).", "plot",
+                    parts=[r.bbox for r in strokes],
+                )
+            )  # fmt: skip
     if c.frame is not None:
         geometry = [r for r in geometry if not _legend_entry_of_change(c, r, items, plot_colours)]
     items.extend(_region_item(c, r) for r in geometry)

@@ -7,7 +7,8 @@ colour classes per subplot (`chart_marks._series_classes`: blends aside), a clas
 candidate does not reproduce it (`chart_missing._gone_classes`), and a gone class lying along a bigger
 class of the reference (`FRINGE`: the anti-aliased edge of a line) is part of that one, and a class
 whose colour the candidate still draws where the data are (`KEPT` of its ink) moved, not dropped (a
-stacked band shifted when one below it is dropped). A subplot emptied of all its series counts once, as
+stacked band shifted when one below it is dropped), and so is one whose colour the candidate draws across its
+extent (`chart_redrawn._stroked`: stacked bars retyped as lines, thin strokes of far less ink). A subplot emptied of all its series counts once, as
 one change (the ground truth's one series dropped: a stackplot's call). Every gone
 series beyond the first is one more severity-3 item, so a candidate that keeps one line of many
 costs what it drops. Rules in full: docs/judges.md, "Pixel judge".
@@ -33,6 +34,7 @@ from verm.judge.pixel.chart_marks import (
     _to_segment,
 )
 from verm.judge.pixel.chart_missing import _gone_classes
+from verm.judge.pixel.chart_redrawn import _stroked
 from verm.judge.pixel.colour import _background, _hex, _lab
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
@@ -69,7 +71,9 @@ def dropped_series_items(c: _Ctx, inner: list[Region], plot_item: _Item) -> list
     dropped = [
         (m, sl)
         for m, sl in gone
-        if not _fringe(m, [k for k, _ in classes], pm.ref_lab, backdrops) and not _colour_drawn(pm, m, sl)
+        if not _fringe(m, [k for k, _ in classes], pm.ref_lab, backdrops)
+        and not _colour_drawn(pm, m, sl)
+        and not _stroked(pm, m, sl, pm.cand)
     ]
     # A subplot emptied of all its series is one change (the plot's item), however many it held.
     gone_masks = []

@@ -136,8 +136,11 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset
     if int(ref_col.sum()) < MIN_COLOUR_INK:
         # (pale marks, translucent histograms under `CHROMA`: no colour class to read, the plot's marks together)
         return _plot_flattened(pm)
-    cand_col = pm.cand & pm.area & _chromatic(pm.cand_lab)
-    if not any(_few_levels(cand_col, f) for f in pm.frames):
+    # (the candidate's coloured ink, not its marks only: a line flattened across the plot is a long straight line,
+    # which the marks leave out as a grid line, `_in_colour`; its markers alone, beside the legend's keys and
+    # labels in the series' colours, end in too many bands)
+    cand_col = pm.area & _chromatic(pm.cand_lab)
+    if not any(_few_levels(cand_col, f) or _few_levels(cand_col & pm.cand, f) for f in pm.frames):
         return None  # (checked first, cheaply: the colour classes cost time)
     if _tiled(pm.ref & pm.area):
         return None  # (a heatmap's colour classes are no series: its cells of a colour sit in rows; `_painted_flat`)
@@ -324,6 +327,7 @@ def _one_level(unit: np.ndarray, same: np.ndarray, inside: np.ndarray, tol: floa
             level(c_len[sel], flat_tol, share)
             and float(np.median(c_len[sel])) >= LENGTH_MIN * unit.shape[0]
             and not level(r_len[sel])
+            and _spread_apart(r_len[sel], c_len[sel], flat_tol)
             and all(
                 float((np.abs(e[sel] - edge[sel]) <= tol).mean()) < LEVEL_SHARE
                 for e, edge in zip(cand_ends, edges, strict=True)
@@ -334,9 +338,30 @@ def _one_level(unit: np.ndarray, same: np.ndarray, inside: np.ndarray, tol: floa
     # read (a donut drawn larger, read in a box found around one of the reference's wedges, fills the box:
     # its marks reach the box's edges, cut there, at "one level").
     return any(
-        not level(r[sel]) and float((np.abs(e[sel] - edge[sel]) <= tol).mean()) < LEVEL_SHARE
+        not level(r[sel])
+        and float((np.abs(e[sel] - edge[sel]) <= tol).mean()) < LEVEL_SHARE
+        and _spread_apart(r[sel], e[sel], flat_tol)
         for r, e, edge in zip(ref_ends, cand_ends, edges, strict=True)
     )
+
+
+#: Values set to one level end on one row give or take anti-aliasing: in the columns at the candidate's level
+#: (`FLAT_TOL`), the reference's ends spread `FLAT_RATIO` times as far as the candidate's at least (and
+#: `FLAT_NOISE` px, what anti-aliasing spreads one level over).
+FLAT_RATIO, FLAT_NOISE = 3.0, 2.0
+
+
+def _spread_apart(ref_e: np.ndarray, cand_e: np.ndarray, within: float) -> bool:
+    """In the columns where the candidate's ends ``cand_e`` sit at its level (within ``within`` of their median),
+    the reference's ends ``ref_e`` spread `FLAT_RATIO` times as far as the candidate's: values set to one level,
+    not values that varied little squeezed closer by a new scale (four stacked bars' lower segments of 85 to 97,
+    under a y axis grown from 160 to 220, end within 4 px of one another, yet 6 px apart where the reference's
+    were 8 px apart: the scale, not the data, brought them together)."""
+    at = np.abs(cand_e - np.median(cand_e)) <= within
+    if int(at.sum()) < 2:
+        return True
+    lo, hi = np.percentile(cand_e[at], (2, 98))
+    return float(np.ptp(ref_e[at])) >= FLAT_RATIO * max(float(hi - lo), FLAT_NOISE)
 
 
 def _varies(unit: np.ndarray, inside: np.ndarray) -> bool:
@@ -386,6 +411,8 @@ PIE_SPREAD = 0.2
 PIE_GAP = 0.08
 #: Wedges are read by their colour, this Lab chroma at least: pastel wedges fall under `CHROMA`.
 PIE_CHROMA = 8.0
+#: A grey wedge lies this far (ΔE) from the canvas's colour at least (`_runs`; a white edge between wedges does not).
+PIE_GREY_DE = 25.0
 #: A wedge is one flat colour: samples within this ΔE of its first (neighbouring pastels differ by ~18).
 PIE_DE = 8.0
 #: A run of one colour under this share of the ring is no wedge (a label's anti-aliased edge).
@@ -413,13 +440,10 @@ def _pies_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
         if area < PIE_MIN_SHARE * largest:
             continue
         total += area
-        ref_w, cand_w = wedges(pm.ref_lab, pm.cand_lab, cx, cy, r)
-        # (a wedge more or less: neighbouring wedges of a sequential palette, within ΔE 8, read as one in the
-        # reference, apart once of one size; an exploded wedge shifts the box, hence the ring's centre, and the
-        # equal wedges read up to a fifth of the reference's spread apart, `PIE_SPREAD`)
-        if ref_w is None or cand_w is None or len(cand_w) < 3 or abs(len(cand_w) - len(ref_w)) > 1:
-            continue
-        if np.ptp(cand_w) <= max(PIE_EQUAL, PIE_SPREAD * np.ptp(ref_w)) and np.ptp(ref_w) > 3 * PIE_EQUAL:
+        # (each image read along its own best ring, `wedges`, or both along one ring, grey wedges too: a nested
+        # donut's rings, each image's best ring another one, its black and grey wedges no tinted cover)
+        reads = [wedges(pm.ref_lab, pm.cand_lab, cx, cy, r), *same_ring_wedges(pm.ref_lab, pm.cand_lab, cx, cy, r)]
+        if any(_equal_wedges(ref_w, cand_w) for ref_w, cand_w in reads):
             flat |= labels == k
             n_flat += 1
     if n_flat == 0 or 2 * int(flat.sum()) <= sum(
@@ -431,6 +455,33 @@ def _pies_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str] | None:
         1.0 if n_flat == len(pies) else int(flat.sum()) / max(1, total),
         (f"{n_flat} of its pies are drawn with every wedge of one size where the reference's shares vary"),
     )
+
+
+def _equal_wedges(ref_w: np.ndarray | None, cand_w: np.ndarray | None) -> bool:
+    """The candidate's wedges (3 at least) are of one size where the reference's vary (`PIE_EQUAL`, `PIE_SPREAD`).
+    (A wedge more or less: neighbouring wedges of a sequential palette, within ΔE 8, read as one in the reference,
+    apart once of one size; an exploded wedge shifts the box, hence the ring's centre, and the equal wedges read
+    up to a fifth of the reference's spread apart, `PIE_SPREAD`.)"""
+    if ref_w is None or cand_w is None or len(cand_w) < 3 or abs(len(cand_w) - len(ref_w)) > 1:
+        return False
+    return bool(np.ptp(cand_w) <= max(PIE_EQUAL, PIE_SPREAD * np.ptp(ref_w)) and np.ptp(ref_w) > 3 * PIE_EQUAL)
+
+
+def same_ring_wedges(
+    ref_lab: np.ndarray, cand_lab: np.ndarray, cx: float, cy: float, r: float
+) -> list[tuple[np.ndarray | None, np.ndarray | None]]:
+    """Both images' wedge sizes read along the same ring, for each of `PIE_RADII`, grey and black wedges counted
+    (`_runs` with the canvas's colour)."""
+    h, w = ref_lab.shape[:2]
+    angles = np.linspace(0, 2 * np.pi, PIE_SAMPLES, endpoint=False)
+    out = []
+    canvases = _canvas(ref_lab), _canvas(cand_lab)
+    for f in PIE_RADII:
+        xs = np.clip(np.round(cx + f * r * np.cos(angles)).astype(int), 0, w - 1)
+        ys = np.clip(np.round(cy + f * r * np.sin(angles)).astype(int), 0, h - 1)
+        a, b = _runs(ref_lab[ys, xs], canvases[0]), _runs(cand_lab[ys, xs], canvases[1])
+        out.append((None if a is None else a[0], None if b is None else b[0]))
+    return out
 
 
 def pie_blobs(
@@ -489,12 +540,15 @@ def wedges(
     return best(ref_lab), best(cand_lab)
 
 
-def _runs(ring: np.ndarray) -> tuple[np.ndarray, float] | None:
+def _runs(ring: np.ndarray, canvas: np.ndarray | None = None) -> tuple[np.ndarray, float] | None:
     """Sizes (shares of the ring) of the wedges along a closed ring of Lab samples, and the share of the
     ring their runs cover: runs of one colour (`PIE_DE` of their first sample) of at least `PIE_MIN_WEDGE`;
     a wedge goes on across a short gap (`PIE_GAP`: a label written on it, its anti-aliased edges) when its
-    colour comes back after it. None when under `PIE_RING_COVER` of the ring is coloured."""
+    colour comes back after it. None when under `PIE_RING_COVER` of the ring is coloured. Grey or black wedges
+    (off the ``canvas``'s colour by `PIE_GREY_DE`) are wedges too: a donut's "Savings" in black, "ETF" in grey."""
     coloured = _tinted(ring[None])[0]
+    if canvas is not None:
+        coloured |= np.linalg.norm(ring - canvas, axis=1) > PIE_GREY_DE
     if float(coloured.mean()) < PIE_RING_COVER:
         return None
     n = len(ring)

@@ -277,6 +277,8 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
         [(m & where, sl) for m, sl in gone], cand_kind & where, cand_lab, kept_colours
     ):
         return None, None, ""
+    if _all_stroked(pm, gone, cand_marks):
+        return None, None, ""  # every gone series a stroke in its colour across its extent: retyped, not gone
     hidden = np.zeros_like(ref_marks)
     for m, _ in gone:
         hidden |= m
@@ -569,15 +571,12 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         lost = [g and not _worn_across(pm, m, sl, cand_marks) for (m, sl), g in zip(classes, lost, strict=True)]
     # (series of their own: classes holding `STROKED_CLASS` of the gone ink, a line's anti-aliased fringe aside)
     gone_classes = [(m, sl) for (m, sl), g in zip(classes, lost, strict=True) if g]
-    gone_ink = sum(int(m.sum()) for m, _ in gone_classes)
-    gone_classes = [(m, sl) for m, sl in gone_classes if int(m.sum()) >= STROKED_CLASS * gone_ink]
-    if (
-        _distinct_colours(pm, [m for m, _ in gone_classes]) >= 2
-        and all(_stroked(pm, m, sl, cand_marks) for m, sl in gone_classes)
-        and _strokes_apart(pm, gone_classes, cand_marks) >= 2
-    ):
+    if _all_stroked(pm, gone_classes, cand_marks):
         return []  # every gone series drawn as a stroke in its colour across its extent: retyped (stacked bars
         # drawn as lines, whose values are no segment's top), not gone; cheap hacks draw one colour at most
+    gone_ink = sum(int(m.sum()) for m, _ in gone_classes)
+    if _colours_kept(c, pm, [(m, sl) for m, sl in gone_classes if int(m.sum()) >= STROKED_CLASS * gone_ink]):
+        return []  # the plot drawn smaller or elsewhere, every series in its colour: rescaled or re-laid out
     gone = sum(lost)
     # (and most of the marks' ink: tiny classes, a label's blend or a legend's box, gone beside a series
     # still drawn, rescaled, do not outvote it)
@@ -588,6 +587,83 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
         return []
     why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
     return _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
+
+
+#: The gone series are drawn again (`_colours_kept`) when each chromatic one's colour (`CHROMA`, two colours at
+#: least) shows in the candidate's marks where the data are with this share of its ink, over this share of its
+#: extent along both axes at least.
+COLOURS_KEPT_INK, COLOURS_KEPT_SPAN = 0.15, 0.25
+#: ... and the plot was re-laid out: under this share of the reference's ink that is no mark (axes, ticks, labels)
+#: has candidate ink within 2 px.
+LAYOUT_KEPT = 0.7
+
+
+def _colours_kept(c: _Ctx, pm: _BothMarks, gone: list[tuple[np.ndarray, tuple[slice, slice]]]) -> bool:
+    """Every gone series (two of them of distinct chromatic colours, `CHROMA`, at least) is drawn again where the
+    data are: the candidate's marks in its colour (`CLASS_DE`) hold `COLOURS_KEPT_INK` of its ink
+    and span `COLOURS_KEPT_SPAN` of its extent both across and down. The plot drawn smaller or moved (new axis
+    limits shrinking a ternary plot, an equal-aspect map's y range widened) keeps its series' colours and shapes
+    in proportion, and its axes, ticks and labels move with it (`LAYOUT_KEPT`); cheap hacks draw one colour at most
+    (dots, one line) or keep the reference's axes (dots in every series' colour), noise every colour (read first),
+    and a series set to its mean collapses to a line (no extent across it) or to one point (no ink)."""
+    if not gone or _many_colours(c.cand):
+        return False
+    colour_of = [np.median(pm.ref_lab[m], axis=0) for m, _ in gone]
+    chroma = [float(np.hypot(col[1], col[2])) >= CHROMA for col in colour_of]
+    if _distinct_colours(pm, [m for (m, _), ch in zip(gone, chroma, strict=True) if ch]) < 2:
+        return False
+    # (the plot re-laid out: its axes, ticks and labels moved too; dots drawn at random in the series' colours
+    # over the reference's own axes keep every colour, and the layout)
+    frame_ink = c.ref_ink & ~pm.ref
+    near = cv2.dilate(c.cand_ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    if int((frame_ink & near).sum()) >= LAYOUT_KEPT * int(frame_ink.sum()):
+        return False
+    cand = pm.cand & (cv2.dilate(pm.area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0)
+    for (m, _), col in zip(gone, colour_of, strict=True):
+        same = cand & ~_far(pm.cand_lab, col, CLASS_DE)
+        if int(same.sum()) < COLOURS_KEPT_INK * int(m.sum()):
+            return False
+        rbox, cbox = _extent(m), _extent(same)
+        rw, rh, cw, ch = rbox[2] - rbox[0], rbox[3] - rbox[1], cbox[2] - cbox[0], cbox[3] - cbox[1]
+        if cw < COLOURS_KEPT_SPAN * rw or ch < COLOURS_KEPT_SPAN * rh:
+            return False
+    return True
+
+
+def _extent(mask: np.ndarray) -> tuple[float, float, float, float]:
+    """A mask's box between the 2nd and 98th percentiles of its pixels' places (stray anti-aliased pixels of a
+    colour aside): x0, y0, x1, y1 (exclusive)."""
+    ys, xs = np.nonzero(mask)
+    (x0, x1), (y0, y1) = np.percentile(xs, (2, 98)), np.percentile(ys, (2, 98))
+    return float(x0), float(y0), float(x1) + 1.0, float(y1) + 1.0
+
+
+def _all_stroked(pm: _BothMarks, gone: list[tuple[np.ndarray, tuple[slice, slice]]], cand_marks: np.ndarray) -> bool:
+    """The gone series (classes holding `STROKED_CLASS` of the gone ink at least, a line's anti-aliased fringe
+    aside), of two distinct chromatic colours at least, are drawn as strokes of their own in their colours across their extent
+    (`_stroked`, `_strokes_apart`): retyped (stacked bars drawn as lines, whose values are no segment's top), not
+    gone; cheap hacks draw one colour at most."""
+    gone_ink = sum(int(m.sum()) for m, _ in gone)
+    gone = [(m, sl) for m, sl in gone if int(m.sum()) >= STROKED_CLASS * gone_ink]
+    # (chromatic ones only: a grey class, a spy plot's pale fringe or dark edge, is stroked by any grey ink left)
+    stroked = [(m, sl) for m, sl in gone if _tinted_class(pm, m) and _stroked(pm, m, sl, cand_marks)]
+    # (a line of several crossing and running over another's stretch of equal values may be broken under it: the
+    # stroked series hold `STROKED_INK` of the gone ink, none of them a cheap hack's one colour)
+    return (
+        _distinct_colours(pm, [m for m, _ in stroked]) >= 2
+        and sum(int(m.sum()) for m, _ in stroked) >= STROKED_INK * sum(int(m.sum()) for m, _ in gone)
+        and _strokes_apart(pm, stroked, cand_marks) >= 2
+    )
+
+
+def _tinted_class(pm: _BothMarks, m: np.ndarray) -> bool:
+    """The class's median colour is chromatic (`CHROMA`)."""
+    colour = np.median(pm.ref_lab[m], axis=0)
+    return float(np.hypot(colour[1], colour[2])) >= CHROMA
+
+
+#: ... the gone series drawn as strokes hold this share of the gone ink at least (`_all_stroked`).
+STROKED_INK = 0.6
 
 
 #: Each plot frame is cut into this many columns, in which the ends of the marks are compared (`_follows_data`).

@@ -154,7 +154,9 @@ def _one_recolouring(recolourings: list[tuple[_Item, bool]]) -> list[tuple[_Item
     a series whose shades quantise apart), any that turn to the same new colour (ΔE < 12: a
     series' marks and its legend swatch), and any where one takes the colour the other left (ΔE <
     12: the series' colours permuted, A -> B, B -> C, C -> A, a colour cycle shifted by one series
-    drawn in a colour of its own). One item each group: the most severe names it, its box spans
+    drawn in a colour of its own), and any that leave the same old colour (ΔE < 12) for several new ones: one
+    colour does not turn into four, a line's style changed (solid to dashed, what lies beneath shows through the
+    gaps in as many blends: a radar's line over its own fill) or its shades quantise apart. One item each group: the most severe names it, its box spans
     all; with whether any of it is inside the plot."""
     n = len(recolourings)
     sets = DisjointSets(n)
@@ -167,7 +169,8 @@ def _one_recolouring(recolourings: list[tuple[_Item, bool]]) -> list[tuple[_Item
                 and b.colours
                 and (_rgb_de(a.colours[1], b.colours[0]) < 12 or _rgb_de(b.colours[1], a.colours[0]) < 12)
             )
-            if (a_in and b_in) or same_new or permuted:
+            same_old = a.colours and b.colours and _rgb_de(a.colours[0], b.colours[0]) < 12
+            if (a_in and b_in) or same_new or permuted or same_old:
                 sets.union(j, i)
     out = []
     for members in sets.groups():

@@ -71,14 +71,42 @@ def _line_style_changed(c: _Ctx, inner: list[Region]) -> bool:
     eroded = cv2.erode(lost.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     if int(eroded.sum()) >= THIN * n:
         return False  # a filled strip: a bar or an area that changed size
-    colour = _lab(np.median(c.ref[lost], axis=0).astype(np.uint8)[None, None, :])[0, 0]
     ys, xs = np.nonzero(mask)
     y0, y1 = max(0, ys.min() - gap), min(c.h, ys.max() + gap + 1)
     x0, x1 = max(0, xs.min() - gap), min(c.w, xs.max() + gap + 1)
     cand_lab = _lab_ink(c.cand)[0][y0:y1, x0:x1]
-    alike = c.cand_ink[y0:y1, x0:x1] & (np.linalg.norm(cand_lab - colour, axis=2) < SAME_COLOUR_DE)
-    near = cv2.dilate(alike.astype(np.uint8), np.ones((2 * gap + 1, 2 * gap + 1), np.uint8)) > 0
-    return int((lost[y0:y1, x0:x1] & near).sum()) >= ALONG * n
+    lost = lost[y0:y1, x0:x1]
+    # Each line in its own colour (lines of several colours dotted at once, a bump chart's): the lost ink read
+    # by its main colours, each near the candidate's ink of that colour.
+    lost_lab = _lab(c.ref[y0:y1, x0:x1])
+    kept = 0
+    for colour in _lost_colours(lost_lab[lost]):
+        own = lost & (np.linalg.norm(lost_lab - colour, axis=2) < SAME_COLOUR_DE)
+        alike = c.cand_ink[y0:y1, x0:x1] & (np.linalg.norm(cand_lab - colour, axis=2) < SAME_COLOUR_DE)
+        near = cv2.dilate(alike.astype(np.uint8), np.ones((2 * gap + 1, 2 * gap + 1), np.uint8)) > 0
+        kept += int((own & near).sum())
+        lost &= ~own
+    return kept >= ALONG * n
+
+
+#: The lost ink's main colours (`_lost_colours`): at most this many, each this share of it at least.
+LOST_COLOURS, LOST_COLOUR_SHARE = 6, 0.05
+
+
+def _lost_colours(lab: np.ndarray) -> list[np.ndarray]:
+    """The main colours of the lost ink's Lab pixels ``lab`` (quantised by `SAME_COLOUR_DE` / 2), most common first:
+    the lines it belongs to (one line: its median colour alone)."""
+    step = SAME_COLOUR_DE / 2
+    _, inverse, counts = np.unique(
+        np.round(lab / step).astype(np.int32), axis=0, return_inverse=True, return_counts=True
+    )
+    inverse = inverse.ravel()
+    out = []
+    for k in np.argsort(-counts)[:LOST_COLOURS]:
+        if counts[k] < LOST_COLOUR_SHARE * len(lab):
+            break
+        out.append(np.median(lab[inverse == k], axis=0))
+    return out or [np.median(lab, axis=0)]
 
 
 #: Markers: blobs of changed ink (ink in one image with none of the other's within a pixel, pieces closer than
