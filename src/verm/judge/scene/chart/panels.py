@@ -271,8 +271,7 @@ def merge_redrawn(out: Findings) -> None:
     first: dict[Any, int] = {}
     for i, f in enumerate(items):
         sets.union(first.setdefault(f.tags["ref_values"], i), i)
-    places = [{items[k].tags.get("axes") for k in group} for group in sets.groups()]
-    spread = {sets.find(g[0]) for g, p in zip(sets.groups(), places, strict=True) if len(p) > 1}
+    spread = {sets.find(g[0]) for g in sets.groups() if len({items[k].tags.get("axes") for k in g}) > 1}
     # Data sets drawn anew that meet in a panel: one data set regenerated.
     by_place: dict[Any, int] = {}
     for i, f in enumerate(items):
@@ -280,6 +279,7 @@ def merge_redrawn(out: Findings) -> None:
             root = sets.find(i)
             sets.union(by_place.setdefault(f.tags.get("axes"), root), root)
     drop: set[int] = set()
+    replace: dict[int, Finding] = {}
     for group in sets.groups():
         members = [items[k] for k in group]
         panels = {f.tags.get("axes") for f in members}
@@ -295,10 +295,10 @@ def merge_redrawn(out: Findings) -> None:
             None,
             {**lead.tags, "axes_all": panels, "boxes": member_boxes(members)},
         )
-        out.items[out.items.index(lead)] = merged
+        replace[id(lead)] = merged
         drop.update(id(f) for f in members if f is not lead)
-    if drop:
-        out.items[:] = [f for f in out.items if id(f) not in drop]
+    if replace:
+        out.items[:] = [replace.get(id(f), f) for f in out.items if id(f) not in drop]
 
 
 #: Subplots paired by a title sequence with panels dropped (`shifted_titles`) weigh this much more: more than a
