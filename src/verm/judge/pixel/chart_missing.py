@@ -609,7 +609,7 @@ def _colours_kept(c: _Ctx, pm: _BothMarks, gone: list[tuple[np.ndarray, tuple[sl
     if not gone or _many_colours(c.cand):
         return False
     colour_of = [np.median(pm.ref_lab[m], axis=0) for m, _ in gone]
-    chroma = [float(np.hypot(col[1], col[2])) >= CHROMA for col in colour_of]
+    chroma = [_chromatic_colour(col) for col in colour_of]
     if _distinct_colours(pm, [m for (m, _), ch in zip(gone, chroma, strict=True) if ch]) < 2:
         return False
     # (the plot re-laid out: its axes, ticks and labels moved too; dots drawn at random in the series' colours
@@ -658,8 +658,12 @@ def _all_stroked(pm: _BothMarks, gone: list[tuple[np.ndarray, tuple[slice, slice
 
 def _tinted_class(pm: _BothMarks, m: np.ndarray) -> bool:
     """The class's median colour is chromatic (`CHROMA`)."""
-    colour = np.median(pm.ref_lab[m], axis=0)
-    return float(np.hypot(colour[1], colour[2])) >= CHROMA
+    return _chromatic_colour(np.median(pm.ref_lab[m], axis=0))
+
+
+def _chromatic_colour(lab: np.ndarray) -> bool:
+    """One Lab colour's chroma is `CHROMA` or more (`_chromatic` reads every pixel)."""
+    return float(np.hypot(lab[1], lab[2])) >= CHROMA
 
 
 #: ... the gone series drawn as strokes hold this share of the gone ink at least (`_all_stroked`).
