@@ -135,3 +135,30 @@ def test_flattened_data_flattens_fields_segments_and_hides_3d():
         assert not any(k.get_visible() for k in c.collections)
     finally:
         plt.close("all")
+
+
+TREEMAP = """import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib.patches import Rectangle
+fig, ax = plt.subplots()
+for x, w, h in [(0, 0.6, 0.7), (0, 0.6, 0.3), (0.6, 0.4, 1.0)]:
+    ax.add_patch(Rectangle((x, 0.0 if h != 0.3 else 0.7), w, h, facecolor=plt.cm.viridis(h)))
+fig.colorbar(plt.cm.ScalarMappable(cmap="viridis"), ax=ax)
+"""
+
+
+def test_flattened_data_leaves_a_colour_bar_and_hides_data_it_cannot_flatten():
+    # Hand-placed rectangles (a treemap) have no value to flatten. Flattening the colour bar's gradient
+    # alone would leave the reference's data drawn: the hack would be the reference.
+    import matplotlib.pyplot as plt
+
+    space: dict[str, object] = {}
+    try:
+        exec(hack_sources(Task.CHART, TREEMAP, ["flattened data"])["flattened data"], space)
+        ax, cbar = plt.gcf().axes
+        assert ax.patches and not any(p.get_visible() for p in ax.patches)
+        solids = cbar.collections[-1]  # the gradient (the first collection is the outline)
+        assert len(set(np.ravel(solids.get_array()))) > 2  # the scale as drawn
+    finally:
+        plt.close("all")

@@ -122,8 +122,8 @@ CHART_HACKS: dict[str, str] = {
     ),
     # Limits are autoscaled from the data as first drawn, so the axes stay the reference's. A
     # series kind with no value to flatten (a violin, a fill, segments) collapses to its mean line,
-    # a field (contours, arrows) to one value; 3D data, with no one height, is hidden; a figure
-    # with nothing flattened loses its data, as "axes without data".
+    # a field (contours, arrows) to one value; 3D data, with no one height, is hidden; a colour bar,
+    # the scale, stays; a figure with nothing flattened loses its data, as "axes without data".
     "flattened data": (
         "from matplotlib.collections import LineCollection as _LC, PathCollection as _PC, PolyCollection as _PolyC\n"
         "from matplotlib.collections import QuadMesh as _QM\n"
@@ -139,6 +139,8 @@ CHART_HACKS: dict[str, str] = {
         "    return None if _a.size < 2 or _a.count() == 0 else _np.full(_a.shape, float(_a.mean()))\n"
         "_n_flat = 0\n"
         "for _ax in _all_axes:\n"
+        "    if getattr(_ax, '_colorbar', None) is not None:\n"
+        "        continue  # a colour bar draws the scale, not data: flattening it alone leaves the data\n"
         "    if _ax.name == '3d':\n"
         "        for _a in [*_ax.lines, *_ax.collections, *_ax.patches]:\n"
         "            _a.set_visible(False)  # 3D data has no one height to flatten to: it goes\n"

@@ -15,7 +15,7 @@ import math
 from typing import Any
 
 from verm.judge.scene.boxes import centre_distance, clean_box, union_box
-from verm.judge.scene.chart.anew import LOST_CHANGED, uniform_change, values_lost
+from verm.judge.scene.chart.anew import LOST_CHANGED, lost_reason, uniform_change, values_lost
 from verm.judge.scene.chart.coords import IN_PLACE, AxCtx
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, VISIBLE, outline_shows, reading_severity
 from verm.judge.scene.chart.series import NOLINE, Series, labelled
@@ -394,7 +394,15 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) ->
             changed = [max(range(len(ratios)), key=lambda k: abs(ratios[k] - 1))]
         # Every share made equal, or drawn anew in no order of the reference's: the pie shows none of its data.
         n_changed = sum(abs(x - y) > 100 * VISIBLE for x, y in shares)
-        lost = {"replaced": True} if values_lost([x for x, _ in shares], [y for _, y in shares], n_changed) else {}
+        reason = lost_reason([x for x, _ in shares], [y for _, y in shares], n_changed)
+        lost = {"replaced": True} if reason else {}
+        if reason == "flattened":
+            # Every share made one: nothing of the pie's data shows, whichever slice moved most (as a series
+            # flattened to one value, `values.py`).
+            out.add("data_error", 3, loc, f"the {len(ra)} slices of the pie are each {shares[0][1]:.1f}%, flattened "
+                    f"to one value; they should be {', '.join(f'{x:.1f}' for x, _ in shares)}%",
+                    union_box([b.get("bbox") for b in ca]), **lost)  # fmt: skip
+            changed = []
         for k in changed:
             x, y = shares[k]
             # How differently it reads: its share of the circle.
