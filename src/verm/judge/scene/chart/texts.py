@@ -228,6 +228,12 @@ class TextRules:
 
         gone = [i for i in lost if not derived(_text_of(ra[i])) and text_r[i] not in hidden]
         added = [j for j in added if text_c[j] not in hidden]
+        # Numbers gone where other numbers came (contour labels at levels that changed, value labels computed
+        # anew) are labels that changed, not texts missing and others new: they join the value labels below.
+        renumbered = _renumbered([i for i in gone if is_numeric_text(text_r[i])],
+                                 [j for j in added if is_numeric_text(text_c[j])], box_r, box_c)  # fmt: skip
+        gone = [i for i in gone if i not in {i for i, _ in renumbered}]
+        added = [j for j in added if j not in {j for _, j in renumbered}]
         n_gone = len(gone)
         if len(gone) >= 3:
             # Many texts gone (annotations, value labels): graded by the share of the texts; most of them gone
@@ -293,7 +299,7 @@ class TextRules:
                     f"the values {len(reworded)} texts quote are scaled by {factor:.3g}",
                     union_box([box_c[j] for _, j in reworded]))  # fmt: skip
             pairs = [(i, j) for i, j in pairs if (i, j) not in reworded]
-        numbers: list[tuple[str, str, Any]] = []
+        numbers: list[tuple[str, str, Any]] = [(text_r[i], text_c[j], ca[j].get("bbox")) for i, j in renumbered]
         for i, j in pairs:
             a, b = _text_of(ra[i]), _text_of(ca[j])
             if a != b and derived(a) and derived(b):
@@ -488,3 +494,18 @@ def quoted_scale(ra: list[str], ca: list[str]) -> float | None:
 def _decimals(v: float) -> int:
     text = repr(v)
     return len(text.split(".")[1].rstrip("0")) if "." in text and "e" not in text else 0
+
+
+def _renumbered(
+    gone: list[int], added: list[int], box_r: list[tuple[float, ...] | None], box_c: list[tuple[float, ...] | None]
+) -> list[tuple[int, int]]:
+    """(reference, candidate) numeric texts paired nearest first, where two or more numbers are gone and two or
+    more new ones came: the same labels with other numbers."""
+    if len(gone) < 2 or len(added) < 2:
+        return []
+
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in sorted((centre_distance(box_r[i], box_c[j]), i, j) for i in gone for j in added):
+        if all(i != p and j != q for p, q in pairs):
+            pairs.append((i, j))
+    return pairs
