@@ -33,6 +33,7 @@ from verm.judge.scene.chart.panels import (
     label_moved,
     legend_reflow,
     merge_redrawn,
+    merge_relaid,
     shared_ranges_follow,
     shifted_titles,
     swapped_labels,
@@ -174,6 +175,7 @@ class ChartDiff(TextRules):
                         self.missing, self.extra, retyped=self.retyped)  # fmt: skip
         legend_reflow(self.out.items, pairs, rax, cax, self.size, self.sketches)
         merge_redrawn(self.out)  # before the pile-up, which tops the missing items up to what is missing
+        merge_relaid(self.out)
         self.pile_up()
 
     def _colour_scale(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:

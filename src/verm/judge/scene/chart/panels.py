@@ -301,6 +301,46 @@ def merge_redrawn(out: Findings) -> None:
         out.items[:] = [replace.get(id(f), f) for f in out.items if id(f) not in drop]
 
 
+#: Unnamed lines of one panel whose data changed together, at least this many: the panel's lines laid out anew.
+RELAID_LINES = 4
+
+
+def merge_relaid(out: Findings) -> None:
+    """Many unnamed lines of one panel changed at once (a dendrogram relinked when its leaves changed order, a
+    network's edges routed anew): one layout computed from the data changed, one change, graded by the worst
+    reading. Lines drawn anew or lost (no data of theirs shows) stay apart: they are missing content."""
+    groups: dict[Any, list[Finding]] = {}
+    for f in out.items:
+        drawn = f.tags.get("drawn") or []
+        if f.category not in ("data_error", "style_error") or not drawn or f.tags.get("replaced"):
+            continue
+        if f.tags.get("missing") or any(
+            p[0] is None or p[1] is None or p[0].kind != "line" or p[0].name for p in drawn
+        ):
+            continue
+        groups.setdefault(f.tags.get("axes"), []).append(f)
+    drop: set[int] = set()
+    replace: dict[int, Finding] = {}
+    for members in groups.values():
+        data = [f for f in members if f.category == "data_error"]
+        if len({id(p[0]) for f in data for p in f.tags["drawn"]}) < RELAID_LINES:
+            continue
+        lead = max(data, key=lambda f: f.severity)
+        lines = {id(p[0]) for f in members for p in f.tags["drawn"]}
+        replace[id(lead)] = Finding(
+            "data_error",
+            lead.severity,
+            lead.location,
+            f"{len(lines)} unnamed lines of the plot are drawn differently (laid out anew), e.g. {lead.description}",
+            union_box([f.bbox for f in members]),
+            None,
+            {**lead.tags, "boxes": member_boxes(members), "drawn": [p for f in members for p in f.tags["drawn"]]},
+        )
+        drop.update(id(f) for f in members if f is not lead)
+    if replace:
+        out.items[:] = [replace.get(id(f), f) for f in out.items if id(f) not in drop]
+
+
 #: Subplots paired by a title sequence with panels dropped (`shifted_titles`) weigh this much more: more than a
 #: place (up to 2) with its labels.
 SHIFTED_TITLE = 3.0

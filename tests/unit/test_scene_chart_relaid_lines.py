@@ -1,0 +1,64 @@
+"""Scene judge, charts: many unnamed lines of one panel changed at once (a layout computed from the data) are
+one change; a few lines changed each their own way stay apart."""
+
+from __future__ import annotations
+
+from tests.conftest import render_charts
+
+from verm.judge.scene import SceneJudge
+from verm.types import Task
+
+# A dendrogram drawn by hand, merging the nearest clusters first: two leaves' profiles traded relink the tree.
+TREE = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(3)
+profiles = rng.normal(0, 1, (8, 5)) + np.repeat(np.arange(4), 2)[:, None] * 1.5
+EDIT
+clusters = {k: (float(k), 0.0) for k in range(8)}
+fig, ax = plt.subplots(figsize=(7, 4))
+members = {k: [k] for k in range(8)}
+nxt = 8
+while len(clusters) > 1:
+    keys = sorted(clusters)
+    best = min(((np.linalg.norm(profiles[members[a]].mean(0) - profiles[members[b]].mean(0)), a, b)
+                for i, a in enumerate(keys) for b in keys[i + 1:]))
+    d, a, b = best
+    (xa, ha), (xb, hb) = clusters.pop(a), clusters.pop(b)
+    ax.plot([xa, xa, xb, xb], [ha, d, d, hb], color="C0" if d < 3 else "0.35", lw=1.2)
+    clusters[nxt] = ((xa + xb) / 2, d)
+    members[nxt] = members.pop(a) + members.pop(b)
+    nxt += 1
+ax.set_xticks(range(8), [f"s{k}" for k in range(8)])
+ax.set_ylabel("distance")
+"""
+
+
+def test_a_tree_relinked_by_two_leaves_traded_is_one_change() -> None:
+    charts = render_charts(
+        {"ref": TREE.replace("EDIT", "pass"), "cand": TREE.replace("EDIT", "profiles[[1, 4]] = profiles[[4, 1]]")}
+    )
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 1 and "unnamed lines of the plot are drawn differently" in found[0].description, found
+
+
+# Three traces, three edits: each trace changed its own way.
+TRACES = """
+import matplotlib.pyplot as plt
+import numpy as np
+x = np.arange(12)
+ys = [np.sin(x / 2) + k for k in range(6)]
+EDIT
+fig, ax = plt.subplots(figsize=(6, 4))
+for y in ys:
+    ax.plot(x, y, color="0.3")
+"""
+
+
+def test_three_unnamed_lines_each_edited_are_not_a_layout_drawn_anew() -> None:
+    edit = "ys[0] = ys[0] * 1.5; ys[2][3] += 2; ys[4][8] -= 2"
+    charts = render_charts({"ref": TRACES.replace("EDIT", "pass"), "cand": TRACES.replace("EDIT", edit)})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    words = " ".join(d.description for d in found)
+    assert "scaled by 1.5" in words and "point 4 of line 3" in words and "point 9 of line 5" in words, found
+    assert "drawn differently" not in words, found
