@@ -107,7 +107,7 @@ def _retyped_values(
     """A series drawn as another kind whose values all changed too (a line turned to bars, and scaled): the
     values read wrong on their own, a change of their own beside the new kind (graded by the reading rule).
     Values that show none of the reference's (`anew.values_lost`) are the series lost, for the pile-up."""
-    va, vb = first_values(a), first_values(b)
+    va, vb = first_values(a), _rotated_to(first_values(a), first_values(b))
     if va and len(vb) < len(va) / 2:
         # Drawn with under half of its values (a line of eight points drawn as one bar): it shows none of its data.
         res.lose(series_words(a, siblings), a.weight, a.ink)
@@ -129,6 +129,15 @@ def _retyped_values(
         out.add("data_error", reading_severity(max(changes)), f"{where} {series_words(a, siblings)}",
                 f"{len(changes)} of {len(va)} values of {series_words(a, siblings)} differ too", b.bbox,
                 Unit("values", None, "changed too", "series", where))  # fmt: skip
+
+
+def _rotated_to(va: list[Any], vb: list[Any]) -> list[Any]:
+    """``vb`` read from where ``va`` starts, when it holds ``va``'s values in ``va``'s cycle from another start (a
+    radar's closed loop retyped to polar bars, which the bars list by angle); else ``vb`` as it is."""
+    n = len(vb)
+    if n < 3 or len(va) != n or va == vb or Counter(map(repr, va)) != Counter(map(repr, vb)):
+        return vb
+    return next((vb[k:] + vb[:k] for k in range(1, n) if vb[k:] + vb[:k] == va), vb)
 
 
 def data_weight(kinds: dict[str, list[Series]]) -> float:
