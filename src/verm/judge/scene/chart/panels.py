@@ -319,10 +319,14 @@ def merge_relaid(out: Findings) -> None:
         ):
             continue
         groups.setdefault(f.tags.get("axes"), []).append(f)
+    # A panel whose series were retyped, dropped or added pairs its other lines anew: their changes follow that.
+    recast = {f.tags.get("axes") for f in out.items if f.category == "structure_error" or f.tags.get("missing")}
     drop: set[int] = set()
     replace: dict[int, Finding] = {}
-    for members in groups.values():
+    for place, members in groups.items():
         data = [f for f in members if f.category == "data_error"]
+        if place in recast:
+            continue
         if len({id(p[0]) for f in data for p in f.tags["drawn"]}) < RELAID_LINES:
             continue
         lead = max(data, key=lambda f: f.severity)
