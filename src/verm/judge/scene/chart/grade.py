@@ -674,15 +674,18 @@ def _merged_description(
 
 
 def _merge_echoes(out: Findings) -> None:
-    """An axis label recoloured like a series (its colour follows the series, as on twin axes) is the
-    series' colour change."""
+    """An axis label, a text or an annotation's arrow recoloured like a series (its colour follows the series':
+    twin axes, an annotation in its line's colour) is the series' colour change."""
     series_colours = {
         (f.unit.old, f.unit.new)
         for f in out.items
         if f.unit is not None and _family(f.unit.attribute) == "colour" and f.unit.noun != "axis label"
     }
-    out.items[:] = [
-        f
-        for f in out.items
-        if not (f.unit is not None and f.unit.noun == "axis label" and (f.unit.old, f.unit.new) in series_colours)
-    ]
+
+    def echo(f: Finding) -> bool:
+        if f.unit is not None and f.unit.noun == "axis label":
+            return (f.unit.old, f.unit.new) in series_colours
+        pairs = f.tags.get("recolour")  # texts and arrows recoloured (`TextRules.texts`): each (old, new)
+        return bool(pairs) and pairs <= series_colours
+
+    out.items[:] = [f for f in out.items if not echo(f)]

@@ -282,7 +282,8 @@ class TextRules:
             # does not).
             if ar and ac and outline_shows(ar.get("color"), ac.get("color")):
                 out.colour("style_error", f"the arrow colour of the annotation {quote(text_r[i], 30)}",
-                           f"{where} annotation arrow", ar.get("color"), ac.get("color"), ac.get("bbox"))  # fmt: skip
+                           f"{where} annotation arrow", ar.get("color"), ac.get("color"), ac.get("bbox"),
+                           recolour={(ar.get("color"), ac.get("color"))})  # fmt: skip
         label_colours = {t.get("color") for t in ra if derived(_text_of(t))}
         recoloured = [ca[j].get("color") for i, j in pairs if derived(text_r[i]) and derived(text_c[j])
                       and delta_e(ra[i].get("color"), ca[j].get("color")) > self.opts.colour_de]  # fmt: skip
@@ -335,7 +336,8 @@ class TextRules:
             what = "the text colour" if len(olds) == 1 else f"the colour of {len(olds)} texts"
             news = new or ", ".join(sorted({str(n) for _, n, _ in olds}))
             out.add("style_error", sev, f"{where} texts", f"{what} is {news}, should be "
-                    f"{', '.join(sorted({str(o) for o, _, _ in olds}))}", union_box([b for _, _, b in olds]))  # fmt: skip
+                    f"{', '.join(sorted({str(o) for o, _, _ in olds}))}", union_box([b for _, _, b in olds]),
+                    recolour={(o, n) for o, n, _ in olds})  # fmt: skip
         return n_gone
 
     def legend(

@@ -1,0 +1,40 @@
+"""Scene judge, charts: texts and annotation arrows drawn in a series' colour follow it when it is recoloured
+(one colour variable, one change); recoloured on their own, their change is told."""
+
+from __future__ import annotations
+
+from tests.conftest import render_charts
+
+from verm.judge.scene import SceneJudge
+from verm.types import Task
+
+ANNOTATED = """
+import matplotlib.pyplot as plt
+import numpy as np
+x = np.arange(10)
+LINE, NOTE = COLOURS
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot(x, x ** 1.5, color=LINE, label="throughput")
+ax.plot(x, 2 * x, color="0.4", label="baseline")
+ax.set_ylim(0, 60)
+ax.annotate("peak 28.5", xy=(1, 52), xytext=(3, 55), color=NOTE, arrowprops={"arrowstyle": "->", "color": NOTE})
+ax.text(0.5, 45, "measured", color=NOTE)
+ax.legend()
+"""
+
+
+def _judge(ref: tuple[str, str], cand: tuple[str, str]) -> list:
+    charts = render_charts(
+        {"ref": ANNOTATED.replace("COLOURS", repr(ref)), "cand": ANNOTATED.replace("COLOURS", repr(cand))}
+    )
+    return SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+
+
+def test_annotations_in_the_line_colour_follow_it() -> None:
+    found = _judge(("#fc8d62", "#fc8d62"), ("#8b0000", "#8b0000"))
+    assert len(found) == 1 and "#8b0000" in found[0].description, found
+
+
+def test_annotations_recoloured_on_their_own_stay_a_change() -> None:
+    found = _judge(("#fc8d62", "#fc8d62"), ("#8b0000", "#1b9e77"))
+    assert any("#1b9e77" in d.description for d in found), found
