@@ -40,7 +40,7 @@ from verm.judge.scene.chart.panels import (
 )
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
 from verm.judge.scene.chart.sketch import Sketch
-from verm.judge.scene.chart.texts import TextRules, _text_of
+from verm.judge.scene.chart.texts import TextRules, _text_of, quotes_data_follow
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
 from verm.judge.scene.matching import greedy_pairs
 from verm.judge.scene.text import fmt_number, locator_ticks, quote, text_severity, tick_number
@@ -174,6 +174,7 @@ class ChartDiff(TextRules):
             self.legend(rl[k] if k < len(rl) else None, cl[k] if k < len(cl) else None, "figure legend",
                         self.missing, self.extra, retyped=self.retyped)  # fmt: skip
         legend_reflow(self.out.items, pairs, rax, cax, self.size, self.sketches)
+        quotes_data_follow(self.out.items)
         merge_redrawn(self.out)  # before the pile-up, which tops the missing items up to what is missing
         merge_relaid(self.out)
         self.pile_up()

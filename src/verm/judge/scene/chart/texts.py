@@ -21,7 +21,7 @@ from verm.judge.scene.chart.panels import (
     legend_labels_swapped,
 )
 from verm.judge.scene.colour import delta_e
-from verm.judge.scene.findings import Findings, Unit
+from verm.judge.scene.findings import Finding, Findings, Unit
 from verm.judge.scene.matching import greedy_pairs
 from verm.judge.scene.text import NUMBER_RE, is_numeric_text, is_value_text, quote, text_ratio, text_severity
 
@@ -159,9 +159,12 @@ class TextRules:
                 self.out.add("text_error", 2 if major else 1, location, f"the {what} {quote(rt)} is missing", box)
             else:
                 sev = text_severity(rt, ct)
+                # Only its numbers changed ('accuracy 83.7%'): it may quote the data (`quotes_data_follow`).
+                quotes = bool(re.search(r"\d", rt)) and NUMBER_RE.sub("#", rt) == NUMBER_RE.sub("#", ct)
                 # The same edit of several texts (a typo in a title written by a loop) is one discrepancy.
                 self.out.add("text_error", sev, location, f"the {what} reads {quote(ct)}, should be {quote(rt)}", box,
-                             Unit("text", None, text_edit(rt, ct), what, scope), relabel=(what, rt, ct))  # fmt: skip
+                             Unit("text", None, text_edit(rt, ct), what, scope), relabel=(what, rt, ct),
+                             **({"quotes_data": True} if quotes and major else {}))  # fmt: skip
             return
         if not rt or not style:
             return
@@ -511,3 +514,14 @@ def _renumbered(
         if all(i != p and j != q for p, q in pairs):
             pairs.append((i, j))
     return pairs
+
+
+def quotes_data_follow(items: list[Finding]) -> None:
+    """A title or axis label whose numbers alone changed ('Age 30-49 mostly car (41%)', 'overall accuracy
+    83.7%') quotes the data: where the data it sits over changed (its axes', or any, for a figure's), it follows
+    that change, as a value label does."""
+    changed = {f.tags.get("axes") for f in items if f.category == "data_error"}
+    items[:] = [
+        f for f in items
+        if not (f.tags.get("quotes_data") and (f.tags.get("axes") in changed if f.tags.get("axes") else changed))
+    ]  # fmt: skip
