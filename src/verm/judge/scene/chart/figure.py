@@ -379,7 +379,11 @@ class ChartDiff(TextRules):
         self.missing |= missing
         self.extra |= extra
         # Names that traded places over their series' data are the legend's change even beside changed data.
-        self.legends.append((r.get("legend"), c.get("legend"), f"{where} legend", data_changed and not relabelled))
+        # Each legend with its axes' box: a legend at the same place of an axes that moved or resized stays put.
+        lr, lc = (
+            {**ax["legend"], "axes_bbox": ax.get("bbox")} if ax.get("legend") else ax.get("legend") for ax in (r, c)
+        )
+        self.legends.append((lr, lc, f"{where} legend", data_changed and not relabelled))
         self._kept_legends(r, c, where)
         out.colour("style_error", "the plot background", where, r.get("facecolor"), c.get("facecolor"), c.get("bbox"),
                    Unit("background colour", r.get("facecolor"), c.get("facecolor"), "plot", where))  # fmt: skip

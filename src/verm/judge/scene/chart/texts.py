@@ -428,7 +428,9 @@ class TextRules:
         # 'best' may resolve to the place the other names: reported when the legend shows elsewhere.
         if not tc and tr:
             return  # a legend left with no entries shows nothing where it sits: its entries' series are gone
-        if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (lr == lc != "best" and moved > 0.15):
+        if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (
+            lr == lc != "best" and moved > 0.15 and _moved_in_axes(r, c) > 0.15
+        ):
             out.add(
                 "style_error",
                 1,
@@ -438,6 +440,23 @@ class TextRules:
                 legend_moved=True,
                 legend_boxes=(r.get("bbox"), c.get("bbox")),
             )
+
+
+def _moved_in_axes(r: dict[str, Any], c: dict[str, Any]) -> float:
+    """How far a legend's centre moved within its axes (fractions of the axes' size), where both boxes are known
+    (`ChartDiff.axes` adds them); else within the figure."""
+    br, bc = clean_box(r.get("bbox")), clean_box(c.get("bbox"))
+    ar, ac = clean_box(r.get("axes_bbox")), clean_box(c.get("axes_bbox"))
+    if br is None or bc is None:
+        return 0.0
+    if ar is None or ac is None or min(ar[2] - ar[0], ar[3] - ar[1], ac[2] - ac[0], ac[3] - ac[1]) <= 0:
+        return centre_distance(br, bc)
+
+    def inside(b: tuple[float, ...], a: tuple[float, ...]) -> tuple[float, float]:
+        return ((b[0] + b[2]) / 2 - a[0]) / (a[2] - a[0]), ((b[1] + b[3]) / 2 - a[1]) / (a[3] - a[1])
+
+    (xr, yr), (xc, yc) = inside(br, ar), inside(bc, ac)
+    return math.hypot(xc - xr, yc - yr)
 
 
 def _entry_unit(a: str, b: str, where: str) -> Unit:
