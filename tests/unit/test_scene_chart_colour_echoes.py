@@ -1,5 +1,5 @@
 """Scene judge, charts: texts and annotation arrows drawn in a series' colour follow it when it is recoloured
-(one colour variable, one change); recoloured on their own, their change is told."""
+(one colour variable, one change); recoloured on their own, their change is told; recoloured alike in several panels, one change."""
 
 from __future__ import annotations
 
@@ -38,3 +38,21 @@ def test_annotations_in_the_line_colour_follow_it() -> None:
 def test_annotations_recoloured_on_their_own_stay_a_change() -> None:
     found = _judge(("#fc8d62", "#fc8d62"), ("#8b0000", "#1b9e77"))
     assert any("#1b9e77" in d.description for d in found), found
+
+
+PANELS = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(2)
+fig, axes = plt.subplots(1, 2, figsize=(8, 4))
+for k, ax in enumerate(axes):
+    ax.imshow(rng.random((20, 20)), cmap="gray")
+    ax.text(2, 3, f"field {k + 1}", color=NOTE)
+    ax.text(2, 17, "10 µm", color=NOTE)
+"""
+
+
+def test_texts_recoloured_alike_in_every_panel_are_one_change() -> None:
+    charts = render_charts({"ref": PANELS.replace("NOTE", '"#ffffff"'), "cand": PANELS.replace("NOTE", '"#e377c2"')})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 1 and "#e377c2" in found[0].description, found

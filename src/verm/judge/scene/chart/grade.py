@@ -689,3 +689,24 @@ def _merge_echoes(out: Findings) -> None:
         return bool(pairs) and pairs <= series_colours
 
     out.items[:] = [f for f in out.items if not echo(f)]
+    # Texts recoloured alike in several plots (one colour argument of a loop over the panels): one change.
+    alike: dict[frozenset, list[Finding]] = {}
+    for f in out.items:
+        if f.unit is None and f.tags.get("recolour"):
+            alike.setdefault(frozenset(f.tags["recolour"]), []).append(f)
+    merged = {id(g[0]): g for g in alike.values() if len(g) > 1}
+    if not merged:
+        return
+    drop = {id(f) for g in merged.values() for f in g[1:]}
+    kept: list[Finding] = []
+    for f in out.items:
+        if id(f) in merged:
+            g = merged[id(f)]
+            olds = ", ".join(sorted({str(o) for o, _ in f.tags["recolour"]}))
+            news = ", ".join(sorted({str(n) for _, n in f.tags["recolour"]}))
+            f = Finding(f.category, max(m.severity for m in g), f.location,
+                        f"the colour of the texts in {len(g)} places is {news}, should be {olds}",
+                        union_box([m.bbox for m in g]), None, {**f.tags, "boxes": member_boxes(g)})  # fmt: skip
+        if id(f) not in drop:
+            kept.append(f)
+    out.items[:] = kept
