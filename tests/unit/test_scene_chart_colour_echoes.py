@@ -1,5 +1,6 @@
 """Scene judge, charts: texts and annotation arrows drawn in a series' colour follow it when it is recoloured
-(one colour variable, one change); recoloured on their own, their change is told; recoloured alike in several panels, one change."""
+(one colour variable, one change); recoloured on their own, their change is told; texts recoloured alike in
+several panels are one change."""
 
 from __future__ import annotations
 

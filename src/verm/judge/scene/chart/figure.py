@@ -171,8 +171,9 @@ class ChartDiff(TextRules):
                 f.tags.setdefault("axes", self.places.get(where[: -len(" legend")]))
         rl, cl = ref.get("legends") or [], cand.get("legends") or []
         for k in range(max(len(rl), len(cl))):
+            # Series retyped list their handles in their new kind's turn: the entries' order follows.
             self.legend(rl[k] if k < len(rl) else None, cl[k] if k < len(cl) else None, "figure legend",
-                        self.missing, self.extra, retyped=self.retyped)  # fmt: skip
+                        self.missing, self.extra, bool(self.retyped), self.retyped)  # fmt: skip
         legend_reflow(self.out.items, pairs, rax, cax, self.size, self.sketches)
         quotes_data_follow(self.out.items)
         merge_redrawn(self.out)  # before the pile-up, which tops the missing items up to what is missing
