@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections import Counter
 from itertools import pairwise
 from typing import Any
@@ -43,7 +44,7 @@ from verm.judge.scene.chart.sketch import Sketch
 from verm.judge.scene.chart.texts import TextRules, _text_of, quotes_data_follow
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
 from verm.judge.scene.matching import greedy_pairs
-from verm.judge.scene.text import fmt_number, locator_ticks, quote, text_severity, tick_number
+from verm.judge.scene.text import NUMBER_RE, fmt_number, locator_ticks, quote, text_severity, tick_number
 
 
 class ChartDiff(TextRules):
@@ -503,7 +504,10 @@ class ChartDiff(TextRules):
         # Numbers a formatter printed ('−5', '1.5%', '$9M', mathtext powers of ten) follow the limits and the axes'
         # size; so do numbers evenly spaced on both sides, as a locator places them (its tick count follows the
         # axes' length and the tick font, whatever moved them).
-        categorical = any(x and tick_number(x) is None for x in tr + tc)
+        # One number with one unit on every label ('4.60 V', '30 °C'; not 'Q1', a category) is a formatter's too.
+        frames = {NUMBER_RE.sub("#", x) for x in tr + tc if x}
+        framed = len(frames) == 1 and re.fullmatch(r"# \S+|\S+ #", next(iter(frames))) is not None
+        categorical = not framed and any(x and tick_number(x) is None for x in tr + tc)
         # The same numbers out of order along the axis (where the reference's are in order) are no formatter's:
         # labels that traded places, whatever moved the limits.
         shuffled = (
