@@ -1,5 +1,5 @@
-"""Scene judge, charts: many unnamed lines of one panel changed at once (a layout computed from the data) are
-one change; a few lines changed each their own way stay apart."""
+"""Scene judge, charts: many series of one panel whose data changed at once (a layout or curves computed from
+one input) are one change; a few lines changed each their own way stay apart."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def test_a_tree_relinked_by_two_leaves_traded_is_one_change() -> None:
         {"ref": TREE.replace("EDIT", "pass"), "cand": TREE.replace("EDIT", "profiles[[1, 4]] = profiles[[4, 1]]")}
     )
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
-    assert len(found) == 1 and "unnamed lines of the plot are drawn differently" in found[0].description, found
+    assert len(found) == 1 and "series of the plot changed together" in found[0].description, found
 
 
 # Three traces, three edits: each trace changed its own way.
@@ -61,4 +61,25 @@ def test_three_unnamed_lines_each_edited_are_not_a_layout_drawn_anew() -> None:
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     words = " ".join(d.description for d in found)
     assert "scaled by 1.5" in words and "point 4 of line 3" in words and "point 9 of line 5" in words, found
-    assert "drawn differently" not in words, found
+    assert "changed together" not in words, found
+
+
+# Extinction spectra of particles of five sizes, each computed from its size: the sizes scaled move every curve.
+SPECTRA = """
+import matplotlib.pyplot as plt
+import numpy as np
+wl = np.linspace(400, 700, 120)
+sizes = np.array([10, 20, 40, 60, 80]) * FACTOR
+fig, ax = plt.subplots(figsize=(6, 4))
+for d in sizes:
+    peak = 520 + 0.4 * d
+    ax.plot(wl, np.exp(-((wl - peak) / (30 + 0.3 * d)) ** 2) * (0.3 + d / 200), label=f"{d:.0f} nm")
+ax.legend(title="diameter")
+"""
+
+
+def test_named_curves_computed_from_one_changed_input_are_one_change() -> None:
+    charts = render_charts({"ref": SPECTRA.replace("FACTOR", "1"), "cand": SPECTRA.replace("FACTOR", "1.07")})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    data = [d for d in found if d.category == "data_error"]
+    assert len(data) == 1 and "5 series of the plot changed together" in data[0].description, found

@@ -301,41 +301,43 @@ def merge_redrawn(out: Findings) -> None:
         out.items[:] = [replace.get(id(f), f) for f in out.items if id(f) not in drop]
 
 
-#: Unnamed lines of one panel whose data changed together, at least this many: the panel's lines laid out anew.
-RELAID_LINES = 4
+#: Series of one panel whose data changed together, at least this many: one input they are computed from changed
+#: (an edit changes one series; three edits, three).
+RELAID_SERIES = 4
 
 
 def merge_relaid(out: Findings) -> None:
-    """Many unnamed lines of one panel changed at once (a dendrogram relinked when its leaves changed order, a
-    network's edges routed anew): one layout computed from the data changed, one change, graded by the worst
-    reading. Lines drawn anew or lost (no data of theirs shows) stay apart: they are missing content."""
+    """Many series of one panel whose data changed at once (a dendrogram relinked when two leaves traded places,
+    spectra computed from a size that changed): one input they are all computed from changed, one change, graded
+    by the worst reading. Unnamed series' looks that changed with them (a dendrogram's clusters recoloured) join
+    too; a named series' look is an edit of its own. Series drawn anew or lost (no data of theirs shows) stay
+    apart, as missing content, and so does a panel whose series were retyped, dropped or added (its other series
+    pair anew)."""
     groups: dict[Any, list[Finding]] = {}
     for f in out.items:
         drawn = f.tags.get("drawn") or []
         if f.category not in ("data_error", "style_error") or not drawn or f.tags.get("replaced"):
             continue
-        if f.tags.get("missing") or any(
-            p[0] is None or p[1] is None or p[0].kind != "line" or p[0].name for p in drawn
-        ):
+        if f.tags.get("missing") or any(p[0] is None or p[1] is None for p in drawn):
+            continue
+        if f.category == "style_error" and any(p[0].name for p in drawn):
             continue
         groups.setdefault(f.tags.get("axes"), []).append(f)
-    # A panel whose series were retyped, dropped or added pairs its other lines anew: their changes follow that.
+    # A panel whose series were retyped, dropped or added pairs its other series anew: their changes follow that.
     recast = {f.tags.get("axes") for f in out.items if f.category == "structure_error" or f.tags.get("missing")}
     drop: set[int] = set()
     replace: dict[int, Finding] = {}
     for place, members in groups.items():
         data = [f for f in members if f.category == "data_error"]
-        if place in recast:
-            continue
-        if len({id(p[0]) for f in data for p in f.tags["drawn"]}) < RELAID_LINES:
+        if place in recast or len({id(p[0]) for f in data for p in f.tags["drawn"]}) < RELAID_SERIES:
             continue
         lead = max(data, key=lambda f: f.severity)
-        lines = {id(p[0]) for f in members for p in f.tags["drawn"]}
+        n = len({id(p[0]) for f in members for p in f.tags["drawn"]})
         replace[id(lead)] = Finding(
             "data_error",
             lead.severity,
             lead.location,
-            f"{len(lines)} unnamed lines of the plot are drawn differently (laid out anew), e.g. {lead.description}",
+            f"{n} series of the plot changed together (drawn from one input that changed), e.g. {lead.description}",
             union_box([f.bbox for f in members]),
             None,
             {**lead.tags, "boxes": member_boxes(members), "drawn": [p for f in members for p in f.tags["drawn"]]},
