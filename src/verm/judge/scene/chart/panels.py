@@ -322,6 +322,8 @@ def merge_relaid(out: Findings) -> None:
             continue
         if f.category == "style_error" and any(p[0].name for p in drawn):
             continue
+        if f.category == "data_error" and f.unit is not None:
+            continue  # one change of many series alike (baselines scaled): `grade.merge_units` says it
         groups.setdefault(f.tags.get("axes"), []).append(f)
     # A panel whose series were retyped, dropped or added pairs its other series anew: their changes follow that.
     recast = {f.tags.get("axes") for f in out.items if f.category == "structure_error" or f.tags.get("missing")}
@@ -329,7 +331,7 @@ def merge_relaid(out: Findings) -> None:
     replace: dict[int, Finding] = {}
     for place, members in groups.items():
         data = [f for f in members if f.category == "data_error"]
-        if place in recast or len({id(p[0]) for f in data for p in f.tags["drawn"]}) < RELAID_SERIES:
+        if place in recast or len(data) < 2 or len({id(p[0]) for f in data for p in f.tags["drawn"]}) < RELAID_SERIES:
             continue
         lead = max(data, key=lambda f: f.severity)
         n = len({id(p[0]) for f in members for p in f.tags["drawn"]})
