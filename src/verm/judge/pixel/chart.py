@@ -179,7 +179,7 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
     # 3. Tick labels: several changed on one axis is one axis change, not many text errors.
     axis_groups: dict[str, list[Region]] = {}
     for r in rest:
-        ax = _tick_axis(c, r)
+        ax = _tick_axis(c, r) if not _upright_stroke(r, w, h) else None
         if ax:
             axis_groups.setdefault(ax, []).append(r)
     # Glyphs in the same places drawn a little differently (resampling) are no new tick labels.
@@ -417,6 +417,21 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
     items.extend(_region_item(c, r) for r in geometry)
     items = legend_entries_of_series(c, _fold_tick_labels(c, items, skip))
     return pie_changes(c, _subplot_scale_change(c, items))
+
+
+def _upright_stroke(r: Region, w: int, h: int) -> bool:
+    """One upright stroke (one blob, three times as tall as wide, taller than a line of text, thin): a mark, a
+    target tick beside a frame found too small, not a tick label; its change is the plot's, not the axis's (read
+    by OCR with the labels around it, the same labels, it would go unreported). A column of tick labels joined
+    to the spine by its ticks is one blob too, and wide."""
+    return (
+        r.ink_blobs == 1 and r.height >= 3 * r.width and r.height > UPRIGHT_STROKE * h and r.width <= UPRIGHT_THIN * w
+    )
+
+
+#: An upright stroke (`_upright_stroke`) is taller than this share of the image (a line of tick-label text is
+#: shorter) and at most this share of its width wide.
+UPRIGHT_STROKE, UPRIGHT_THIN = 0.04, 0.015
 
 
 def _moved_far(c: _Ctx, a: Region, b: Region) -> bool:

@@ -15,10 +15,13 @@ import numpy as np
 
 from verm.judge.pixel.chart_follows import value_readings
 from verm.judge.pixel.chart_marks import (
+    CHROMA,
     CLASS_DE,
     FACE_DE,
     KEPT,
     MIN_COLOUR_INK,
+    OUTLINE_COS,
+    OUTLINE_NEAR,
     _BothMarks,
     _chromatic,
     _colour_classes,
@@ -156,13 +159,22 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset
     flat = np.zeros_like(ref_col)
     n_flat, total, along = 0, sum(int(m.sum()) for m, _ in classes), set()
     by_frame: dict[tuple[int | None, ...], list[tuple[np.ndarray, np.ndarray]]] = {}
+    # (a line's anti-aliased fringe, a paler shade of it, is a class of its own the candidate's level line, drawn
+    # crisp, need not draw: one series with its line, flattened or not with it, `_shades`)
+    shade_of = _shades(classes, pm.ref_lab)
+    shades = [(m, shade_of[k]) for k, (m, _) in enumerate(classes) if shade_of[k] is not None]
+    classes = [cl for k, cl in enumerate(classes) if shade_of[k] is None]
+    n_in_place = 0  # (classes drawn again where they were, pixel for pixel)
     for m, sl in classes:
         same = _in_colour(pm, sl, np.median(pm.ref_lab[m], axis=0))
         if runs := _flat(m[sl], same, pm.area[sl]):
             along |= runs
             flat |= m
             n_flat += 1
-        elif _one_mark(m):
+            continue
+        near = cv2.dilate(same.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        n_in_place += int((m[sl] & near).sum()) >= IN_PLACE * int(m[sl].sum())
+        if _one_mark(m):
             by_frame.setdefault((sl[0].start, sl[0].stop, sl[1].start, sl[1].stop), []).append((m, same))
     # One bar per colour (a colour per category): the series an annotator reads is the plot's bars together,
     # flattened when they all end at one level where the reference's do not. (Only classes that are one mark
@@ -178,11 +190,45 @@ def _series_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset
             for m, _ in rest:
                 flat |= m
             n_flat += len(rest)
+    for m, parent in shades:
+        if (flat & parent).any():
+            flat |= m
     share = int(flat.sum()) / max(1, total)
-    if 2 * n_flat >= len(classes) and 2 * share >= 1:
+    # (two series flattened or more, no honest edit's picture: the classes drawn again in place beside them, arrows
+    # and boxes of annotations in colour, are no series the values were read from; they still count in the ink)
+    counted = len(classes) - (n_in_place if n_flat >= 2 else 0)
+    if 2 * n_flat >= counted and 2 * share >= 1:
         why = f"{n_flat} of its {len(classes)} series are drawn at one level where the reference's values vary"
         return flat, share, why, frozenset(along)
     return _plot_flattened(pm)
+
+
+def _shades(classes: list[tuple[np.ndarray, tuple[slice, slice]]], lab: np.ndarray) -> list[np.ndarray | None]:
+    """For each class (per frame), the bigger class of its frame it is a shade or outline of (`OUTLINE_NEAR` of its
+    ink within 3 px of that class's, their hues alike, `OUTLINE_COS`: a line's anti-aliased fringe), else None."""
+    sizes = [int(m.sum()) for m, _ in classes]
+    hues: list[np.ndarray | None] = []
+    for m, _ in classes:
+        ab = np.median(lab[m], axis=0)[1:].astype(np.float64)
+        n = float(np.hypot(ab[0], ab[1]))
+        hues.append(ab / n if n >= CHROMA else None)
+    grown: dict[int, np.ndarray] = {}
+    out: list[np.ndarray | None] = []
+    for k, (m, sl) in enumerate(classes):
+        parent = None
+        for j in sorted(range(len(classes)), key=lambda i: -sizes[i]):
+            hk, hj = hues[k], hues[j]
+            if sizes[j] <= sizes[k] or classes[j][1] != sl or hk is None or hj is None:
+                continue
+            if float(np.dot(hk, hj)) < OUTLINE_COS:
+                continue
+            if j not in grown:
+                grown[j] = cv2.dilate(classes[j][0].astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+            if int((m & grown[j]).sum()) >= OUTLINE_NEAR * sizes[k]:
+                parent = classes[j][0]
+                break
+        out.append(parent)
+    return out
 
 
 def _plot_flattened(pm: _BothMarks) -> tuple[np.ndarray, float, str, frozenset[str]] | None:
@@ -234,6 +280,10 @@ def _in_colour(pm: _BothMarks, sl: tuple[slice, slice], colour: np.ndarray) -> n
 
 #: A line is under this many px thick (`_in_colour`).
 THIN_LINE = 7
+
+
+#: A class is drawn again in place when this share of its ink has the candidate's ink in its colour within 1 px.
+IN_PLACE = 0.9
 
 
 #: Bars a colour each are read together when there are at least this many (`_series_flattened`).

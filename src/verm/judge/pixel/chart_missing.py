@@ -188,7 +188,21 @@ def _moved_away(c: _Ctx, pm: _BothMarks, hidden: np.ndarray, ruler: np.ndarray |
         return False
     if 2 * int((hidden & _chromatic(pm.ref_lab)).sum()) < int(hidden.sum()):
         return True
-    return int((new & _chromatic(pm.cand_lab)).sum()) >= REDRAWN * lost
+    new_col = new & _chromatic(pm.cand_lab)
+    if int(new_col.sum()) < REDRAWN * lost:
+        return False
+    # (the new coloured ink draws the hidden data's colours, those holding half their ink: dots scattered in one
+    # series' default colour over a chart of several colours move none of it; one colour is read as before)
+    classes = _colour_classes(pm.ref_lab, hidden & _chromatic(pm.ref_lab), min_share=0.05)
+    if len(classes) < 2:
+        return True
+    drawn = sum(
+        int(m.sum())
+        for m in classes
+        if int((new_col & ~_far(pm.cand_lab, np.median(pm.ref_lab[m], axis=0), CLASS_DE)).sum())
+        >= REDRAWN / 2 * int(m.sum())
+    )
+    return 2 * drawn >= sum(int(m.sum()) for m in classes)
 
 
 #: Hidden data are drawn elsewhere when each of their colours (two at least) shows in the candidate with
@@ -207,7 +221,10 @@ def _colours_drawn_elsewhere(c: _Ctx, pm: _BothMarks, hidden: np.ndarray) -> boo
     solid = np.ones((3, 3), np.uint8)  # (filled marks: text in a series' colour, a tick label, is too thin)
     for m in classes:
         same = (cand & ~_far(pm.cand_lab, np.median(pm.ref_lab[m], axis=0), CLASS_DE)).astype(np.uint8)
-        if int(cv2.erode(same, solid).sum()) < REDRAWN * int(m.sum()):
+        # (a class with no solid core in the reference either, the blend of dots' fill and their dark edges, is
+        # read by its colour's ink, unshrunk)
+        cored = cv2.erode(m.astype(np.uint8), solid).any()
+        if int((cv2.erode(same, solid) if cored else same).sum()) < REDRAWN * int(m.sum()):
             return False
     return True
 
