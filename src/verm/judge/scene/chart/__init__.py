@@ -19,6 +19,7 @@ from typing import Any
 
 from verm.judge.scene.chart.figure import ChartDiff
 from verm.judge.scene.chart.grade import merge_overlaps, merge_units
+from verm.judge.scene.chart.panels import merge_relaid
 from verm.judge.scene.findings import Findings, SceneOptions
 from verm.judge.scene.shows import LazyChangedPixels
 from verm.types import Discrepancy
@@ -32,6 +33,7 @@ def compare_charts(
     out = Findings(options, shows)
     ChartDiff(out).run(ref, cand)
     merge_units(out)
+    merge_relaid(out)  # after the units: many series changed alike (scaled, normalised) are said there
     merge_overlaps(out)
     return out.discrepancies()
 

@@ -34,7 +34,6 @@ from verm.judge.scene.chart.panels import (
     label_moved,
     legend_reflow,
     merge_redrawn,
-    merge_relaid,
     shared_ranges_follow,
     shifted_titles,
     swapped_labels,
@@ -178,7 +177,6 @@ class ChartDiff(TextRules):
         legend_reflow(self.out.items, pairs, rax, cax, self.size, self.sketches)
         quotes_data_follow(self.out.items)
         merge_redrawn(self.out)  # before the pile-up, which tops the missing items up to what is missing
-        merge_relaid(self.out)
         self.pile_up()
 
     def _colour_scale(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:

@@ -323,7 +323,7 @@ def merge_relaid(out: Findings) -> None:
         if f.category == "style_error" and any(p[0].name for p in drawn):
             continue
         if f.category == "data_error" and f.unit is not None:
-            continue  # one change of many series alike (baselines scaled): `grade.merge_units` says it
+            continue  # one change of many series alike (baselines scaled): `grade.merge_units` said it
         groups.setdefault(f.tags.get("axes"), []).append(f)
     # A panel whose series were retyped, dropped or added pairs its other series anew: their changes follow that.
     recast = {f.tags.get("axes") for f in out.items if f.category == "structure_error" or f.tags.get("missing")}
