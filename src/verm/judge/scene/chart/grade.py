@@ -169,6 +169,7 @@ def merge_units(out: Findings) -> None:
             first, *rest = keys
             for k in rest:
                 groups[first].extend(groups.pop(k))
+    _merge_stacks_scaled(groups)
     _merge_near_scales(groups)
     _merge_point_columns(groups)
     _merge_both_axes(groups)
@@ -348,6 +349,20 @@ _SCALED_RE = re.compile(r"^scaled by (-?[\d.]+(?:e[-+]?\d+)?) \((\w+)\)$")
 #: Series of one axes scaled by factors this close (relative) were scaled by one edit, the literals it rewrote
 #: rounded (a list of shares [0.35, 0.2, 0.1] scaled to [0.51, 0.29, 0.14]).
 NEAR_SCALE = 0.05
+
+
+def _merge_stacks_scaled(groups: dict[tuple, list[Finding]]) -> None:
+    """One segment of each of several stacks scaled by one factor (a tornado chart's low bars, drawn from one array
+    that was scaled; each row's bars read as a stack) is one change of that series, not a row edited each."""
+    by_factor: dict[tuple, list[tuple]] = {}
+    for key, members in groups.items():
+        if key[1] == "stack values" and len(members) == 1 and members[0].tags.get("scaled"):
+            by_factor.setdefault((key[0], members[0].tags["scaled"]), []).append(key)
+    for keys in by_factor.values():
+        if len(keys) >= 2:
+            first, *rest = keys
+            for k in rest:
+                groups[first].extend(groups.pop(k))
 
 
 def _merge_near_scales(groups: dict[tuple, list[Finding]]) -> None:
@@ -662,6 +677,9 @@ def _merged_description(
         verb = "should not be there" if family == "bars added" else "are missing"
         return f"{what} {verb} (at {new}: a category {'added' if family == 'bars added' else 'dropped'})"
     if family == "stack values":
+        if len({m.unit.new for m in members if m.unit is not None}) > 1:  # `_merge_stacks_scaled`
+            return (f"one segment of each of {len(members)} stacked bars is scaled by {members[0].tags['scaled']}, "
+                    f"e.g. {members[0].description}")  # fmt: skip
         return f"{len(members)} segments of the stacked bar at {new} differ, e.g. {members[0].description}"
     if family == "text":
         first = members[0].description

@@ -107,8 +107,11 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
             # The change shows where the old and the new bar differ: box both. Segments of one stacked bar
             # changed in several series are one change of that stack (a row of the data edited).
             at = f"{round(centre(ra[i]), 3):g}{ctx.bar_at(centre(ra[i]), horizontal)}"
+            scaled = {}
             if _stacked(ctx.r, ra[i], horizontal):
                 unit: Unit | None = Unit("stack values", None, at, "stacked bar", ctx.where)
+                # By what factor, so that segments of several stacks scaled alike join (`grade.merge_units`).
+                scaled = {"scaled": f"{y / x:.4g}"} if x and y else {}
             else:
                 # The same bar scaled alike in several series (a loop drawing one bar a call, its values edited
                 # by one factor: a Gantt chart's progress bars) is one change, as for points (`values`).
@@ -116,7 +119,7 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
                 unit = Unit("values", None, how, "series", ctx.where) if how else None
             out.add("data_error", reading_severity(rel), loc,
                     f"bar {j + 1}{ctx.bar_at(centre(ca[j]), horizontal)} of {name} is {fmt_number(y)}, should be {fmt_number(x)}",
-                    union_box([ca[j].get("bbox"), ra[i].get("bbox")]), unit, **tag)  # fmt: skip
+                    union_box([ca[j].get("bbox"), ra[i].get("bbox")]), unit, **tag, **scaled)  # fmt: skip
     patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, looks_tag, "bar")
     wa = [abs(float(ra[i].get(size) or 0)) for i, _ in pairs]
     wb = [abs(float(ca[j].get(size) or 0)) for _, j in pairs]
