@@ -192,10 +192,8 @@ def _moved_away(c: _Ctx, pm: _BothMarks, hidden: np.ndarray, ruler: np.ndarray |
     if int(new_col.sum()) < REDRAWN * lost:
         return False
     # (the new coloured ink draws the hidden data's colours, those holding half their ink: dots scattered in one
-    # series' default colour over a chart of several colours move none of it; one colour is read as before)
+    # series' default colour over a chart of several colours move none of it)
     classes = _colour_classes(pm.ref_lab, hidden & _chromatic(pm.ref_lab), min_share=0.05)
-    if len(classes) < 2:
-        return True
     drawn = sum(
         int(m.sum())
         for m in classes
@@ -214,17 +212,19 @@ def _colours_drawn_elsewhere(c: _Ctx, pm: _BothMarks, hidden: np.ndarray) -> boo
     """The hidden data's colours (two or more, `REDRAWN`) all show in the candidate again: subplots laid out
     anew and shrunk (pies stacked where they stood side by side), not data gone. Cheap hacks draw none of
     them, or one (dots, a line)."""
-    classes = _colour_classes(pm.ref_lab, hidden & _chromatic(pm.ref_lab), min_share=0.05)
+    solid = np.ones((3, 3), np.uint8)  # (filled marks: text in a series' colour, a tick label, is too thin)
+    # (a class with no solid core in the reference either, the blend of dots' fill and dark edges, says nothing)
+    classes = [
+        m
+        for m in _colour_classes(pm.ref_lab, hidden & _chromatic(pm.ref_lab), min_share=0.05)
+        if cv2.erode(m.astype(np.uint8), solid).any()
+    ]
     if len(classes) < 2:
         return False
     cand = c.cand_ink & _chromatic(pm.cand_lab)
-    solid = np.ones((3, 3), np.uint8)  # (filled marks: text in a series' colour, a tick label, is too thin)
     for m in classes:
         same = (cand & ~_far(pm.cand_lab, np.median(pm.ref_lab[m], axis=0), CLASS_DE)).astype(np.uint8)
-        # (a class with no solid core in the reference either, the blend of dots' fill and their dark edges, is
-        # read by its colour's ink, unshrunk)
-        cored = cv2.erode(m.astype(np.uint8), solid).any()
-        if int((cv2.erode(same, solid) if cored else same).sum()) < REDRAWN * int(m.sum()):
+        if int(cv2.erode(same, solid).sum()) < REDRAWN * int(m.sum()):
             return False
     return True
 
