@@ -1,4 +1,4 @@
-"""The held-out chart splits (`src/verm/corpus/gallery/heldout/`, `.../heldout2/` to `.../heldout9/`):
+"""The held-out chart splits (`src/verm/corpus/gallery/heldout/`, `.../heldout2/` to `.../heldout10/`):
 real-world-style matplotlib programs that verm is only measured on, never tuned on.
 Every check runs on each split folder on its own.
 
@@ -24,7 +24,18 @@ from verm.types import Rendering
 
 GALLERY_DIR = Path(verm.corpus.__file__).resolve().parent / "gallery"
 #: The held-out split folders; each must hold at least MIN_PROGRAMS programs.
-SPLITS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
+SPLITS = (
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+    "heldout9",
+    "heldout10",
+)
 MIN_PROGRAMS = 20
 ALLOWED_IMPORTS = {"matplotlib", "numpy"}
 #: Calls that would make a program depend on the world outside it.
