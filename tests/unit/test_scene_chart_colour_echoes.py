@@ -57,3 +57,23 @@ def test_texts_recoloured_alike_in_every_panel_are_one_change() -> None:
     charts = render_charts({"ref": PANELS.replace("NOTE", '"#ffffff"'), "cand": PANELS.replace("NOTE", '"#e377c2"')})
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     assert len(found) == 1 and "#e377c2" in found[0].description, found
+    assert "the texts in 2 places" in found[0].description, found
+
+
+PEAKS = """
+import matplotlib.pyplot as plt
+import numpy as np
+x = np.linspace(0, 30, 300)
+y = np.sin(x / 3) * 5 + x / 4
+fig, ax = plt.subplots(figsize=(8, 4))
+ax.plot(x, y, color="#268bd2")
+for k in (45, 140, 235):
+    ax.annotate(f"{y[k]:.1f}", xy=(x[k], y[k]), xytext=(x[k] + 2, y[k] + 3),
+                arrowprops=dict(arrowstyle="->", color=ARROW))
+"""
+
+
+def test_arrows_recoloured_alike_are_one_change_worded_as_arrows() -> None:
+    charts = render_charts({"ref": PEAKS.replace("ARROW", '"#dc322f"'), "cand": PEAKS.replace("ARROW", '"#2aa198"')})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 1 and "the annotation arrows in 3 places" in found[0].description, found

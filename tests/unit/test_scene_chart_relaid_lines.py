@@ -83,3 +83,37 @@ def test_named_curves_computed_from_one_changed_input_are_one_change() -> None:
     found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
     data = [d for d in found if d.category == "data_error"]
     assert len(data) == 1 and "5 series of the plot changed together" in data[0].description, found
+
+
+# Five teams' league positions after each round, ranked from points drawn by strength: the strengths changed,
+# every position after it was ranked anew, and the end labels (numbered by rank) with them.
+BUMP = """
+import matplotlib.pyplot as plt
+import numpy as np
+teams = ["Ajax", "Lazio", "Porto", "Celtic", "Brugge"]
+strength = np.array([2.0, 1.7, 1.4, 1.1, 0.8]) * FACTOR
+rng = np.random.default_rng(5)
+points = np.cumsum(rng.poisson(strength[:, None], (5, 8)), axis=1) + np.arange(5)[::-1, None] * 0.01
+ranks = np.argsort(np.argsort(-points, axis=0), axis=0) + 1
+fig, ax = plt.subplots(figsize=(7, 4))
+for i, team in enumerate(teams):
+    ax.plot(range(1, 9), ranks[i], "-o", lw=2)
+    ax.text(8.3, ranks[i, -1], f"{ranks[i, -1]}. {team}", va="center")
+ax.invert_yaxis()
+ax.set_xlim(0.5, 10)
+"""
+
+
+def test_ranks_recomputed_from_changed_strengths_are_one_change_with_their_labels() -> None:
+    charts = render_charts({"ref": BUMP.replace("FACTOR", "1"), "cand": BUMP.replace("FACTOR", "1.4")})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    assert len(found) == 1 and "traded values" in found[0].description, found
+
+
+def test_lines_drawn_anew_with_other_values_stay_apart() -> None:
+    # The hack's shape: every line of the panel drawn again with values of its own, not the reference's traded.
+    cand = BUMP.replace("FACTOR", "1").replace("ranks[i], ", "(ranks[i] * 1.7 + i) % 7, ")
+    charts = render_charts({"ref": BUMP.replace("FACTOR", "1"), "cand": cand})
+    found = SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+    data = [d for d in found if d.category == "data_error"]
+    assert len(data) >= 4 and not any("traded values" in d.description for d in data), found

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from verm.judge.scene.chart.figure import ChartDiff
-from verm.judge.scene.chart.grade import merge_overlaps, merge_units
+from verm.judge.scene.chart.grade import merge_both_columns, merge_overlaps, merge_units
 from verm.judge.scene.chart.panels import merge_relaid
 from verm.judge.scene.findings import Findings, SceneOptions
 from verm.judge.scene.shows import LazyChangedPixels
@@ -32,6 +32,7 @@ def compare_charts(
     much of a plot a recolouring covers)."""
     out = Findings(options, shows)
     ChartDiff(out).run(ref, cand)
+    merge_both_columns(out)
     merge_units(out)
     merge_relaid(out)  # after the units: many series changed alike (scaled, normalised) are said there
     merge_overlaps(out)

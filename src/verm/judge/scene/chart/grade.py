@@ -249,6 +249,7 @@ def merge_units(out: Findings) -> None:
         out.items[:] = kept
     _merge_normalised(out)
     _merge_echoes(out)
+    _merge_recoloured_alike(out)
 
 
 #: A series' changed points depart from the affine map its column's other series follow (new = a * old + b) by
@@ -631,6 +632,30 @@ def _inside_share(a: Any, b: Any) -> float:
 _RANK = {"figure": 4, "axes": 3, "series": 2, "legend": 1, "local": 1, "text": 0}
 
 
+def merge_both_columns(out: Findings) -> None:
+    """One series whose x values and y values both changed (an orbit computed anew moves along both axes): one
+    change of its points, not two (nor two lost pieces where it shows none of its data)."""
+    by_series: dict[tuple, list[Finding]] = {}
+    for f in out.items:
+        col = f.tags.get("column")
+        if f.category == "data_error" and col is not None and f.tags.get("series") is not None:
+            by_series.setdefault((f.tags.get("axes"), f.tags["series"]), []).append(f)
+    drop: set[int] = set()
+    for members in by_series.values():
+        if len(members) != 2 or {f.tags["column"][0] for f in members} != {"x", "y"}:
+            continue
+        lead, other = sorted(members, key=lambda f: (-f.severity, f.tags["column"][0] != "y"))
+        axis, diffs = other.tags["column"][0], other.tags["column"][1]
+        lead.description = f"{lead.description}; {len(diffs)} of its {axis} values differ too"
+        lead.severity = max(lead.severity, other.severity)
+        lead.bbox = union_box([lead.bbox, other.bbox])
+        if other.tags.get("replaced"):
+            lead.tags["replaced"] = True
+        drop.add(id(other))
+    if drop:
+        out.items[:] = [f for f in out.items if id(f) not in drop]
+
+
 def merge_overlaps(out: Findings) -> None:
     """Changes that show on the same place are one discrepancy, as an annotator (and the bench's ground truth)
     sees one change there: its category and severity are the dominant one's (the highest severity, then the
@@ -707,7 +732,11 @@ def _merge_echoes(out: Findings) -> None:
         return bool(pairs) and pairs <= series_colours
 
     out.items[:] = [f for f in out.items if not echo(f)]
-    # Texts recoloured alike in several plots (one colour argument of a loop over the panels): one change.
+
+
+def _merge_recoloured_alike(out: Findings) -> None:
+    """Texts or annotation arrows recoloured alike in several places (one colour argument of a loop over the
+    panels or the annotations): one change."""
     alike: dict[frozenset, list[Finding]] = {}
     for f in out.items:
         if f.unit is None and f.tags.get("recolour"):
@@ -722,8 +751,10 @@ def _merge_echoes(out: Findings) -> None:
             g = merged[id(f)]
             olds = ", ".join(sorted({str(o) for o, _ in f.tags["recolour"]}))
             news = ", ".join(sorted({str(n) for _, n in f.tags["recolour"]}))
+            arrows = ["arrow" in m.location for m in g]
+            what = "annotation arrows" if all(arrows) else "texts and arrows" if any(arrows) else "texts"
             f = Finding(f.category, max(m.severity for m in g), f.location,
-                        f"the colour of the texts in {len(g)} places is {news}, should be {olds}",
+                        f"the colour of the {what} in {len(g)} places is {news}, should be {olds}",
                         union_box([m.bbox for m in g]), None, {**f.tags, "boxes": member_boxes(g)})  # fmt: skip
         if id(f) not in drop:
             kept.append(f)

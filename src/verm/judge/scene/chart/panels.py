@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
@@ -29,6 +30,7 @@ from typing import Any
 from verm.judge.grouping import DisjointSets
 from verm.judge.scene.boxes import clean_box, intersection_area, union_box
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, member_boxes
+from verm.judge.scene.chart.series import first_values, line_xs
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings
 from verm.judge.scene.text import quote
@@ -120,6 +122,7 @@ def swapped_labels(items: list[Finding]) -> None:
             a.severity = 3
             a.bbox = union_box([a.bbox, b.bbox])
             a.unit = None
+            a.tags["traded"] = (old, old_b)
             gone.add(id(b))
             break
     if gone:
@@ -311,42 +314,91 @@ def merge_relaid(out: Findings) -> None:
     spectra computed from a size that changed): one input they are all computed from changed, one change, graded
     by the worst reading. Unnamed series' looks that changed with them (a dendrogram's clusters recoloured) join
     too; a named series' look is an edit of its own. Series drawn anew or lost (no data of theirs shows) stay
-    apart, as missing content, and so does a panel whose series were retyped, dropped or added (its other series
-    pair anew)."""
+    apart, as missing content, unless the panel's values only traded series (`traded_values`: a bump chart's
+    ranks recomputed): then they join, and so do the panel's texts that traded places or names with them (its
+    end labels). A panel whose series were retyped, dropped or added stays apart (its other series pair anew)."""
     groups: dict[Any, list[Finding]] = {}
+    aside: dict[Any, list[Finding]] = {}  # data drawn anew, or said as one unit: join only values traded
     for f in out.items:
         drawn = f.tags.get("drawn") or []
-        if f.category not in ("data_error", "style_error") or not drawn or f.tags.get("replaced"):
+        if f.category not in ("data_error", "style_error") or not drawn:
             continue
         if f.tags.get("missing") or any(p[0] is None or p[1] is None for p in drawn):
             continue
-        if f.category == "style_error" and any(p[0].name for p in drawn):
+        if f.category == "style_error" and (f.tags.get("replaced") or any(p[0].name for p in drawn)):
             continue
-        if f.category == "data_error" and f.unit is not None:
-            continue  # one change of many series alike (baselines scaled): `grade.merge_units` said it
+        if f.category == "data_error" and (f.tags.get("replaced") or f.unit is not None):
+            # Unit: one change of many series alike (baselines scaled), `grade.merge_units` said it.
+            aside.setdefault(f.tags.get("axes"), []).append(f)
+            continue
         groups.setdefault(f.tags.get("axes"), []).append(f)
     # A panel whose series were retyped, dropped or added pairs its other series anew: their changes follow that.
     recast = {f.tags.get("axes") for f in out.items if f.category == "structure_error" or f.tags.get("missing")}
     drop: set[int] = set()
     replace: dict[int, Finding] = {}
     for place, members in groups.items():
+        traded = place not in recast and traded_values([*members, *aside.get(place, [])])
+        if traded:
+            members = [*members, *aside[place], *_texts_traded(out.items, place)]
         data = [f for f in members if f.category == "data_error"]
         if place in recast or len(data) < 2 or len({id(p[0]) for f in data for p in f.tags["drawn"]}) < RELAID_SERIES:
             continue
-        lead = max(data, key=lambda f: f.severity)
-        n = len({id(p[0]) for f in members for p in f.tags["drawn"]})
+        lead = max(data, key=lambda f: (f.severity, not f.tags.get("replaced")))
+        n = len({id(p[0]) for f in members for p in f.tags.get("drawn", [])})
+        how = "traded values (ranked anew from" if traded else "changed together (drawn from"
+        tags = {k: v for k, v in lead.tags.items() if k != "replaced"}
         replace[id(lead)] = Finding(
             "data_error",
             lead.severity,
             lead.location,
-            f"{n} series of the plot changed together (drawn from one input that changed), e.g. {lead.description}",
+            f"{n} series of the plot {how} one input that changed), e.g. {lead.description}",
             union_box([f.bbox for f in members]),
             None,
-            {**lead.tags, "boxes": member_boxes(members), "drawn": [p for f in members for p in f.tags["drawn"]]},
+            {**tags, "boxes": member_boxes(members), "drawn": [p for f in members for p in f.tags.get("drawn", [])]},
         )
         drop.update(id(f) for f in members if f is not lead)
     if replace:
         out.items[:] = [replace.get(id(f), f) for f in out.items if id(f) not in drop]
+
+
+def traded_values(members: Sequence[Finding]) -> bool:
+    """Whether changed lines of one panel (at least `RELAID_SERIES`, some drawn anew) hold, at every x, the
+    values they held before, traded among them: ranks recomputed (a bump chart's positions after each round).
+    Lines drawn anew with other values (random lines for the data) do not."""
+    pairs = {id(p[0]): p for f in members if f.category == "data_error" for p in f.tags["drawn"]}
+    if len(pairs) < RELAID_SERIES or not any(f.tags.get("replaced") for f in members):
+        return False
+    lines = [(p[0], p[1]) for p in pairs.values()]
+    if any(r.kind != "line" or c.kind != "line" for r, c in lines):
+        return False
+    xs = {_as_tuple(line_xs(s)) for p in lines for s in p}
+    ref = [first_values(r) for r, _ in lines]
+    cand = [first_values(c) for _, c in lines]
+    n = len(ref[0])
+    if len(xs) != 1 or None in xs or n < 2 or any(len(v) != n for v in (*ref, *cand)):
+        return False
+    if any(not isinstance(v, (int, float)) for vals in (*ref, *cand) for v in vals):
+        return False
+    return all(sorted(v[k] for v in ref) == sorted(v[k] for v in cand) for k in range(n))
+
+
+def _as_tuple(values: Any) -> tuple[Any, ...] | None:
+    return tuple(values) if isinstance(values, list) else None
+
+
+def _texts_traded(items: Sequence[Finding], place: Any) -> list[Finding]:
+    """The panel's texts that moved with values traded among its lines: texts that traded places, and labels
+    that traded names (an end label '2. Athletic' now '2. United': the same names, numbered by the new ranks)."""
+    texts = [f for f in items if f.category == "text_error" and f.tags.get("axes") == place]
+    relabels = [f for f in texts if f.tags.get("relabel") and not f.tags.get("traded")]
+    olds = sorted(_words(f.tags["relabel"][1]) for f in relabels)
+    news = sorted(_words(f.tags["relabel"][2]) for f in relabels)
+    named = relabels if relabels and olds == news and all(olds) else []
+    return [f for f in texts if f.tags.get("traded")] + named
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W\d_]+", text))
 
 
 #: Subplots paired by a title sequence with panels dropped (`shifted_titles`) weigh this much more: more than a

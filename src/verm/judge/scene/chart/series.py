@@ -376,7 +376,7 @@ def match_series(sr: Sequence[Series], sc: Sequence[Series]) -> tuple[list[tuple
             s += 1.0
         s += 1.0 / (1 + abs(i - j)) + 0.5 * (i == j)
         ya, yb = first_values(a), first_values(b)
-        if ya and ya == yb and len(ya) <= 2 and _xs(a) != _xs(b):
+        if ya and ya == yb and len(ya) <= 2 and line_xs(a) != line_xs(b):
             s += 0.5  # two-point segments (an axvline's y is 0 to 1) at other places: their place is their data
         elif ya and ya == yb:
             s += 4.0 if len(ya) > 2 else 2.0  # the same values: as sure as a name (a colour shifts with the cycle)
@@ -398,7 +398,7 @@ def match_series(sr: Sequence[Series], sc: Sequence[Series]) -> tuple[list[tuple
     return _names_swapped(sr, sc, pairs), lost, extra
 
 
-def _xs(s: Series) -> Any:
+def line_xs(s: Series) -> Any:
     """A line's x values, as the scene records them (None for kinds without)."""
     return s.items[0].get("x") if s.items else None
 

@@ -278,7 +278,7 @@ class TextRules:
                    for o in overlaps[: 3 if names else 1]):  # fmt: skip
                 swapped |= {i, i2}
                 out.add("text_error", 3, f"{where} texts", f"the texts {quote(text_r[i])} and {quote(text_r[i2])} "
-                        "traded places", union_box([box_c[j], box_c[j2]]))  # fmt: skip
+                        "traded places", union_box([box_c[j], box_c[j2]]), traded=(text_r[i], text_r[i2]))  # fmt: skip
         for i, j in pairs:  # an annotation's arrow recoloured (arrowprops): a look of its own
             ar, ac = ra[i].get("arrow") or {}, ca[j].get("arrow") or {}
             # An arrow is a thin stroke, blended by anti-aliasing: a change a pixel shows (black to a dark grey
