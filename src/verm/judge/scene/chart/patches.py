@@ -209,7 +209,7 @@ def compare_shapes(out: Findings, r: Series, c: Series, name: str, loc: str, ctx
             )  # fmt: skip
         else:
             shift = ctx.box_shift(a.get("bbox"), b.get("bbox"))
-        if shift > VISIBLE:
+        if shift > VISIBLE and not (on_bar_ends(ctx.r, a.get("bbox")) and on_bar_ends(ctx.c, b.get("bbox"))):
             moved.append((shift, j))
     if moved:
         worst, j = max(moved)
@@ -226,6 +226,31 @@ def compare_shapes(out: Findings, r: Series, c: Series, name: str, loc: str, ctx
         out.add("data_error", reading_severity(worst), loc, f"{desc} (by up to {worst:.0%} of the axis range)",
                 union_box([ca[k].get("bbox") for _, k in moved]), **tag, **off)  # fmt: skip
     patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, tag, noun)
+
+
+#: Two box sides (image fractions) this close are one edge (a shape drawn on a bar's end).
+EDGE = 0.002
+
+
+def on_bar_ends(ax: dict[str, Any], box: Any) -> bool:
+    """Whether a shape spans between the axes' bars, each side of its box on a side of a bar's box (a funnel's
+    connector joins one bar's ends to the next's): drawn from the bars' values, it moves with them, their
+    change."""
+    b = clean_box(box)
+    if b is None:
+        return False
+    bars = [
+        q
+        for p in ax.get("patches") or []
+        if p.get("type") == "Rectangle"
+        and all(isinstance(p.get(k), (int, float)) for k in ("x", "y", "width", "height"))
+        and (q := clean_box(p.get("bbox"))) is not None
+        and max(abs(u - v) for u, v in zip(q, b, strict=True)) > EDGE  # not the shape itself
+    ]
+    xs = [v for q in bars for v in (q[0], q[2])]
+    ys = [v for q in bars for v in (q[1], q[3])]
+    return len(bars) >= 2 and all(any(abs(v - e) <= EDGE for e in edges) for v, edges in
+                                  ((b[0], xs), (b[2], xs), (b[1], ys), (b[3], ys)))  # fmt: skip
 
 
 def _collapsed(a: dict[str, Any], b: dict[str, Any]) -> bool:
