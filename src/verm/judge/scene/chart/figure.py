@@ -654,8 +654,11 @@ def _base_scale(scale: Any) -> Any:
     return scale
 
 
-#: Kinds whose marks sit at their data on both axes (no pie, image, mesh or box plot).
-PLACED_KINDS = frozenset({"line", "points", "scatter", "bar", "barh", "errorbar", "stem", "segments", "area", "stairs"})
+#: Kinds whose marks sit at their data on both axes (no pie, image, mesh or box plot): shapes added one by one too
+#: (an infographic's cards on an axes drawn without its axis).
+PLACED_KINDS = frozenset(
+    {"line", "points", "scatter", "bar", "barh", "errorbar", "stem", "segments", "area", "stairs", "shapes"}
+)
 
 
 def _marks_placed(ax: dict[str, Any]) -> bool:
