@@ -37,3 +37,8 @@ def test_an_axis_off_range_doubled_is_one_range_change() -> None:
 
 def test_an_axis_off_range_nudged_is_no_change() -> None:
     assert _judge(104) == []
+
+
+def test_an_axis_off_range_narrowed_a_little_cuts_off_no_data() -> None:
+    # Shapes place no values the scene reads: the old limits are no data the new range cuts off (3).
+    assert not any(d.category == "data_error" and d.severity == 3 for d in _judge(88))

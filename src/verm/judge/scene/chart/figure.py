@@ -464,11 +464,13 @@ class ChartDiff(TextRules):
                     # < 20 % of the plot -> 1, else 2, whichever way the range changed (bars shortened under a
                     # wider range moved their ends as far: ground truth reads the marks' places from the scenes).
                     lo_c, hi_c = sorted((f(cl[0]), f(cl[1])))
-                    vals = [f(v) for v in data_values(r, axis)] or [f(rl[0]), f(rl[1])]
+                    placed = [f(v) for v in data_values(r, axis)]
+                    vals = placed or [f(rl[0]), f(rl[1])]
                     lo_r, hi_r = sorted((f(rl[0]), f(rl[1])))
                     tol = 0.005 * span
                     shown = [v for v in vals if lo_r - tol <= v <= hi_r + tol]
-                    cut = any(not lo_c - tol <= v <= hi_c + tol for v in shown)
+                    # (no axis and no value placed (shapes): the limits are no data the range cuts off)
+                    cut = (bool(placed) or not no_ticks) and any(not lo_c - tol <= v <= hi_c + tol for v in shown)
                     narrowed = lo_c > lo_r + tol or hi_c < hi_r - tol
                     moved = max((abs((v - lo_r) / (hi_r - lo_r or 1) - (v - lo_c) / (hi_c - lo_c or 1))
                                  for v in shown or [lo_r, hi_r]), default=0.0)  # fmt: skip
