@@ -34,4 +34,4 @@ def test_a_legend_riding_with_its_axes_as_it_shrinks_is_not_moved() -> None:
 
 def test_a_legend_anchored_elsewhere_in_its_axes_is_moved() -> None:
     found = _found(anchor=", bbox_to_anchor=(0.55, 0.55)")
-    assert [d for d in found if "the legend is at" in d.description], found
+    assert [d for d in found if "the legend moved within the plot (lower right)" in d.description], found

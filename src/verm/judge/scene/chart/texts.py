@@ -435,7 +435,7 @@ class TextRules:
                 "style_error",
                 1,
                 where,
-                f"the legend is at {lc}, should be at {lr}",
+                f"the legend is at {lc}, should be at {lr}" if lr != lc else f"the legend moved within the plot ({lc})",
                 c.get("bbox"),
                 legend_moved=True,
                 legend_boxes=(r.get("bbox"), c.get("bbox")),
