@@ -1,4 +1,4 @@
-"""The held-out chart splits (`src/verm/corpus/gallery/heldout/`, `.../heldout2/` to `.../heldout10/`):
+"""The held-out chart splits (`src/verm/corpus/gallery/heldout/`, `.../heldout2/` to `.../heldout11/`):
 real-world-style matplotlib programs that verm is only measured on, never tuned on.
 Every check runs on each split folder on its own.
 
@@ -35,6 +35,7 @@ SPLITS = (
     "heldout8",
     "heldout9",
     "heldout10",
+    "heldout11",
 )
 MIN_PROGRAMS = 20
 ALLOWED_IMPORTS = {"matplotlib", "numpy"}
