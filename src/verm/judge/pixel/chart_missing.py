@@ -12,7 +12,8 @@ categories spread over its extent rank with the bars' tops, `chart_follows.carri
 carry none). When over half the
 classes are gone (per subplot) and the candidate draws under a quarter of the reference's ink where the data are
 (inside the subplots' frames), the hidden data are reported by the share hidden (`hidden.hidden_parts`:
-one severity-3 item, one more per 20 % of the marks hidden, up to five), unless the candidate draws
+one severity-3 item, one more per 20 % of the marks hidden, up to five; a candidate that draws nothing of
+its own there pays them in full, `chart_bare`), unless the candidate draws
 half as much anew elsewhere (a new layout). A straight line across the plot is no data drawn
 (`_ruler`). A candidate that draws as much there draws the data in another form: its changes are
 reported one by one, unless, in small multiples, over half the subplots (holding 40 % of the marks) have
@@ -31,6 +32,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_axis import relabelled, tick_axis, turned_log
+from verm.judge.pixel.chart_bare import bare_parts
 from verm.judge.pixel.chart_flattened import flattened
 from verm.judge.pixel.chart_follows import carries, carries_as_line
 from verm.judge.pixel.chart_frames import (
@@ -77,7 +79,7 @@ from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
 from verm.judge.pixel.geometry import PxBox, _box_area, _line_share_bound, _mask_box, _union
-from verm.judge.pixel.hidden import _graded_hidden_items, hidden_parts
+from verm.judge.pixel.hidden import _graded_hidden_items
 from verm.judge.pixel.layout import subplot_frames
 
 #: A candidate drawing at least this share of the reference's ink where the data are (inside the
@@ -124,15 +126,25 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
             return [], []
         panels = panels or flat[:3]
         hidden, share, why = panels
-        items = _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
+        items = _hidden_data_items(c, hidden, share, why, pm)
         return items, [it.box for it in items]
     pm = _both_marks(c, wide)
     found = _plot_marks_hidden(pm)
     if _axis_took_marks(c, regions):
         return [], []  # the marks went with the new scale (off the axis, squeezed): the axis change's
     share = found[1] if found is not None else 1.0
-    items = _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
+    items = _hidden_data_items(c, hidden, share, why, pm, ruler)
     return items, [it.box for it in items]
+
+
+def _hidden_data_items(
+    c: _Ctx, hidden: np.ndarray, share: float, why: str, pm: _BothMarks, set_aside: np.ndarray | None = None
+) -> list[_Item]:
+    """The hidden data's items, graded by the share hidden; in full when the candidate draws nothing of its
+    own (`chart_bare`)."""
+    n_items, bare = bare_parts(c, hidden, share, pm.ref & pm.area, pm.ref_lab, pm.area, set_aside)
+    why = f"{why}; it draws nothing of its own" if bare else why
+    return _graded_hidden_items(c, hidden, n_items, "data_error", "plotted data", why)
 
 
 def _drawn_anew(c: _Ctx, pm: _BothMarks, hidden: np.ndarray, ruler: np.ndarray | None) -> bool:
@@ -603,7 +615,7 @@ def _hidden_plot_items(c: _Ctx, inner: list[Region], replaced: bool = False) -> 
     if len(classes) <= 1 and share < HIDDEN_PLOT_ONE:
         return []
     why = f"{gone} of its {len(classes)} mark colours are gone, {100 * share:.0f}% of its marks, {100 * extra / data:.0f}% drawn anew"
-    return _graded_hidden_items(c, hidden, hidden_parts(share), "data_error", "plotted data", why)
+    return _hidden_data_items(c, hidden, share, why, pm, ruler)
 
 
 #: The gone series are drawn again (`_colours_kept`) when each chromatic one's colour (`CHROMA`, two colours at

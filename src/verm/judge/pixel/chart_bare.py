@@ -1,0 +1,84 @@
+"""Charts: a candidate that is the reference with its data taken away costs what it hides, in full.
+
+Hidden data (`chart_missing`) cost one severity-3 item per 20 % of the marks hidden, up to five
+(`hidden.hidden_parts`): a candidate that draws something of its own there (a retyped series, a new
+layout) may hide the data by mistake, and more items would swamp an honest attempt's reading. A candidate
+that draws nothing of its own is another matter: its ink is the reference's own, in place and colour,
+apart from a ruler line or dots set aside as no data (empty axes, a title or the texts only, one of many
+lines kept). Its hidden data cost one severity-3 item per 10 % hidden, up to ten (`bare_parts`), the
+share counted over the reference's chromatic marks where it has them (grey grids and frames are no
+data). A cheap output then scores below every honest attempt of up to three edits, as under the scene
+judge. Rules in full: docs/judges.md, "Pixel judge".
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from verm.judge.pixel.chart_marks import MIN_COLOUR_INK, _chromatic
+from verm.judge.pixel.context import _Ctx
+from verm.judge.pixel.geometry import _mask_box
+from verm.judge.pixel.hidden import HIDDEN_PARTS, HIDDEN_STEP, hidden_parts
+
+#: A candidate draws nothing of its own when its own ink (`own_ink`) is under this share of the hidden ink.
+BARE_OWN = 0.1
+#: ... its hidden data then cost one severity-3 item per `BARE_STEP` hidden, up to `BARE_PARTS`.
+BARE_STEP, BARE_PARTS = HIDDEN_STEP / 2, 2 * HIDDEN_PARTS
+#: A candidate pixel is the reference's own when each channel lies within this many levels of the range the
+#: reference's pixels take within 2 px of it (anti-aliased edges take their neighbours' range).
+SAME_COLOUR = 24
+#: Pieces of own ink smaller than this (area, px; size across, px) are dots, set aside (`own_ink`).
+DOT_AREA, DOT_SIZE = 100, 14
+
+
+def own_ink(c: _Ctx, hidden: np.ndarray, where: np.ndarray, set_aside: np.ndarray | None) -> np.ndarray:
+    """The candidate's ink ``where`` the data are that is not the reference's own: no reference pixel of its
+    colour within 2 px, or drawn where the hidden data were; ``set_aside`` (a ruler line) and dots (pieces of
+    under `DOT_AREA` px, `DOT_SIZE` px across: markers at random, carrying nothing) aside."""
+    grow = np.ones((5, 5), np.uint8)
+    lo = cv2.erode(c.ref, grow).astype(np.int16) - SAME_COLOUR
+    hi = cv2.dilate(c.ref, grow).astype(np.int16) + SAME_COLOUR
+    cand = c.cand.astype(np.int16)
+    other = ((cand < lo) | (cand > hi)).any(axis=2)
+    own = c.cand_ink & where & (other | (cv2.dilate(hidden.astype(np.uint8), grow) > 0))
+    if set_aside is not None:
+        own &= ~set_aside
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(own.astype(np.uint8), connectivity=8)
+    dots = (
+        (stats[:, cv2.CC_STAT_AREA] < DOT_AREA)
+        & (stats[:, cv2.CC_STAT_WIDTH] <= DOT_SIZE)
+        & (stats[:, cv2.CC_STAT_HEIGHT] <= DOT_SIZE)
+    )
+    dots[0] = False
+    return own & ~dots[labels] if n > 1 else own
+
+
+def bare_parts(
+    c: _Ctx,
+    hidden: np.ndarray,
+    share: float,
+    ref_marks: np.ndarray,
+    ref_lab: np.ndarray,
+    area: np.ndarray,
+    set_aside: np.ndarray | None = None,
+) -> tuple[int, bool]:
+    """Severity-3 items for ``hidden`` (the reference's marks ``ref_marks`` the candidate hides, ``share`` of
+    them) and whether the candidate draws nothing of its own where the data are (``area``, the plot frames, or
+    the hidden data's box without them; see the module docstring)."""
+    n_hidden = int(hidden.sum())
+    if n_hidden == 0:
+        return hidden_parts(share), False
+    if not area.any():
+        x0, y0, x1, y1 = _mask_box(hidden, 0, 0)
+        area = np.zeros_like(hidden)
+        area[y0:y1, x0:x1] = True
+    where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    own = int(own_ink(c, hidden, where, set_aside).sum())
+    if own >= BARE_OWN * n_hidden:
+        return hidden_parts(share), False
+    colour = ref_marks & _chromatic(ref_lab)
+    n_colour = int(colour.sum())
+    if n_colour >= MIN_COLOUR_INK:
+        share = max(share, int((hidden & colour).sum()) / n_colour)
+    return max(1, min(BARE_PARTS, 1 + int(share / BARE_STEP))), True
