@@ -68,6 +68,24 @@ ax.legend()
 """
 
 
+#: Loss curves of three model sizes falling alike along a power law, with the frontier dashed, on log axes.
+_SCALING = """
+import matplotlib.pyplot as plt
+import numpy as np
+fig, ax = plt.subplots(figsize=(7, 5))
+for k, (name, colour) in enumerate(zip(["small", "medium", "large"], ["#440154", "#21918c", "#7ad151"])):
+    c = np.logspace(17.4 + 0.3 * k, 20.2 + 0.5 * k, 30)
+    ax.plot(c, 9.0 * c ** -0.072 * (1 + 0.02 * np.sin(np.arange(30) / (1.5 + k))), color=colour, lw=2, label=name)
+c = np.logspace(17, 21.5, 2)
+ax.plot(c, 9.4 * c ** -0.072, "k--", lw=1.2, label="frontier")
+ax.set_xscale("log")
+ax.set_yscale("log")
+ax.grid(which="both", alpha=0.3, ls=":")
+ax.legend()
+ax.set_title("Compute scaling")
+"""
+
+
 def _hidden(found: list[Discrepancy]) -> list[Discrepancy]:
     return [d for d in found if "plotted data" in d.description and "hid" in d.description]
 
@@ -91,6 +109,24 @@ def test_random_dots_and_one_line_kept_are_nothing_of_its_own(judge: PixelJudge)
         hidden = _hidden(judge.judge_images(Task.CHART, ref, _render(hack)))
         assert len(hidden) > HIDDEN_PARTS, kind
         assert len(hidden) <= BARE_PARTS, kind
+
+
+def test_one_of_many_alike_curves_kept_draws_none_of_the_others(judge: PixelJudge) -> None:
+    # The kept curve is the reference's own ink: however alike the others' courses, it carries none of their
+    # values (it was read as the gone series retyped as one line: two items, 1.88 above an honest 1.82).
+    hack = hack_sources(Task.CHART, _SCALING, ["one line"])["one line"]
+    hidden = _hidden(judge.judge_images(Task.CHART, _render(_SCALING), _render(hack)))
+    assert len(hidden) > HIDDEN_PARTS
+    assert any("nothing of its own" in d.description for d in hidden)
+
+
+def test_two_of_four_alike_curves_dropped_are_no_hidden_data(judge: PixelJudge) -> None:
+    # An honest edit: the medium model's curve gone, the rest as drawn; a change of one series, not the data hidden.
+    dropped = _SCALING.replace(
+        '["small", "medium", "large"], ["#440154", "#21918c", "#7ad151"]', '["small", "large"], ["#440154", "#7ad151"]'
+    )
+    assert dropped != _SCALING
+    assert not _hidden(judge.judge_images(Task.CHART, _render(_SCALING), _render(dropped)))
 
 
 def _chart(bars: str = "#1f77b4", shift: int = 0, dots: int = 0) -> np.ndarray:

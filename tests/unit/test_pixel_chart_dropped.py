@@ -30,10 +30,13 @@ def _lines(kept: int) -> Image.Image:
 
 @pytest.mark.parametrize(("kept", "severity"), [(3, 3), (2, 6), (1, 9)])
 def test_each_series_dropped_costs_a_severe_data_item(judge: PixelJudge, kept: int, severity: int) -> None:
-    # The ground truth grades every dropped series 3: keeping one line of four is three changes, not one.
+    # The ground truth grades every dropped series 3: keeping one line of four is three changes, not one. One
+    # line kept of four, 40 % of the marks gone and nothing drawn of its own, is the "one line" hack's picture:
+    # its data hidden (`chart_bare.kept_only`) cost at least as much, five severe items at most (round 19).
     found = judge.judge_images(Task.CHART, _lines(4), _lines(kept))
     data = [d for d in found if d.category == "data_error"]
-    assert sum(d.severity for d in data) == severity, found
+    total = sum(d.severity for d in data)
+    assert total == severity if kept > 1 else severity <= total <= 15, found
     assert all(d.severity == 3 for d in data), found
 
 

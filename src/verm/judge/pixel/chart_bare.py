@@ -16,32 +16,47 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from verm.judge.pixel.chart_marks import MIN_COLOUR_INK, _chromatic
+from verm.judge.pixel.chart_marks import MIN_COLOUR_INK, _chromatic, _unmatched
 from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.geometry import _mask_box
 from verm.judge.pixel.hidden import HIDDEN_PARTS, HIDDEN_STEP, hidden_parts
 
-#: A candidate draws nothing of its own when its own ink (`own_ink`) is under this share of the hidden ink.
-BARE_OWN = 0.1
+#: A candidate draws nothing of its own when its own ink (`own_ink`) is under `BARE_OWN` of the hidden ink and
+#: under `BARE_OWN_INK` of its ink where the data are (a series redrawn as a thin line over hidden bars is little
+#: ink beside theirs, yet most of what the candidate draws there; `draws_nothing_of_its_own`).
+BARE_OWN, BARE_OWN_INK = 0.1, 0.2
 #: ... its hidden data then cost one severity-3 item per `BARE_STEP` hidden, up to `BARE_PARTS`.
 BARE_STEP, BARE_PARTS = HIDDEN_STEP / 2, 2 * HIDDEN_PARTS
 #: A candidate pixel is the reference's own when each channel lies within this many levels of the range the
 #: reference's pixels take within 2 px of it (anti-aliased edges take their neighbours' range).
 SAME_COLOUR = 24
+#: A candidate keeps only part of the reference's marks where the data are (`kept_only`) when this share of
+#: them is hidden at least.
+KEPT_ONLY_HIDDEN = 0.4
 #: Pieces of own ink smaller than this (area, px; size across, px) are dots, set aside (`own_ink`).
 DOT_AREA, DOT_SIZE = 100, 14
 
 
 def own_ink(c: _Ctx, hidden: np.ndarray, where: np.ndarray, set_aside: np.ndarray | None) -> np.ndarray:
     """The candidate's ink ``where`` the data are that is not the reference's own: no reference pixel of its
-    colour within 2 px, or drawn where the hidden data were; ``set_aside`` (a ruler line) and dots (pieces of
+    colour within 2 px (grey where the hidden data were aside: what they covered), or of the hidden data's
+    colour beside them; ``set_aside`` (a ruler line) and dots (pieces of
     under `DOT_AREA` px, `DOT_SIZE` px across: markers at random, carrying nothing) aside."""
     grow = np.ones((5, 5), np.uint8)
     lo = cv2.erode(c.ref, grow).astype(np.int16) - SAME_COLOUR
     hi = cv2.dilate(c.ref, grow).astype(np.int16) + SAME_COLOUR
     cand = c.cand.astype(np.int16)
     other = ((cand < lo) | (cand > hi)).any(axis=2)
-    own = c.cand_ink & where & (other | (cv2.dilate(hidden.astype(np.uint8), grow) > 0))
+    # Beside the hidden data, the candidate's ink of their colour is its own (a series redrawn there); the grid
+    # or a fill they covered, now seen, and a kept series crossing them are the reference's.
+    gone = hidden[..., None]
+    hid_lo = cv2.erode(np.where(gone, c.ref, 255).astype(np.uint8), grow).astype(np.int16) - SAME_COLOUR
+    hid_hi = cv2.dilate(np.where(gone, c.ref, 0).astype(np.uint8), grow).astype(np.int16) + SAME_COLOUR
+    there = cv2.dilate(hidden.astype(np.uint8), grow) > 0
+    beside = there & ((cand >= hid_lo) & (cand <= hid_hi)).all(axis=2)
+    # (grey ink where the data were is the grid or frame they covered, now seen)
+    seen = there & ((cand.max(axis=2) - cand.min(axis=2)) <= SAME_COLOUR)
+    own = c.cand_ink & where & ((other & ~seen) | beside)
     if set_aside is not None:
         own &= ~set_aside
     n, labels, stats, _ = cv2.connectedComponentsWithStats(own.astype(np.uint8), connectivity=8)
@@ -74,11 +89,32 @@ def bare_parts(
         area = np.zeros_like(hidden)
         area[y0:y1, x0:x1] = True
     where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
-    own = int(own_ink(c, hidden, where, set_aside).sum())
-    if own >= BARE_OWN * n_hidden:
+    if not draws_nothing_of_its_own(c, hidden, where, set_aside):
         return hidden_parts(share), False
     colour = ref_marks & _chromatic(ref_lab)
     n_colour = int(colour.sum())
     if n_colour >= MIN_COLOUR_INK:
         share = max(share, int((hidden & colour).sum()) / n_colour)
     return max(1, min(BARE_PARTS, 1 + int(share / BARE_STEP))), True
+
+
+def kept_only(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
+    """The candidate's marks where the data are (``cand_marks``; the reference's, ``ref_marks``) are a part of the
+    reference's own kept, `KEPT_ONLY_HIDDEN` of them hidden at least and nothing of its own drawn: one line of
+    many kept stands in for no data (`chart_missing._drawn_there`)."""
+    n = int(ref_marks.sum())
+    hidden, _ = _unmatched(ref_marks, cand_marks)
+    n_hidden = int(hidden.sum())
+    if n == 0 or n_hidden < KEPT_ONLY_HIDDEN * n:
+        return False
+    x0, y0, x1, y1 = _mask_box(ref_marks, 0, 0)
+    where = np.zeros_like(ref_marks)
+    where[max(0, y0 - 3) : y1 + 3, max(0, x0 - 3) : x1 + 3] = True
+    return draws_nothing_of_its_own(c, hidden, where, None)
+
+
+def draws_nothing_of_its_own(c: _Ctx, hidden: np.ndarray, where: np.ndarray, set_aside: np.ndarray | None) -> bool:
+    """The candidate's own ink ``where`` the data are (`own_ink`) is under `BARE_OWN` of the ``hidden`` ink and
+    under `BARE_OWN_INK` of its ink there."""
+    own = int(own_ink(c, hidden, where, set_aside).sum())
+    return own < BARE_OWN * int(hidden.sum()) and own <= BARE_OWN_INK * int((c.cand_ink & where).sum())

@@ -32,7 +32,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_axis import relabelled, tick_axis, turned_log
-from verm.judge.pixel.chart_bare import bare_parts
+from verm.judge.pixel.chart_bare import bare_parts, kept_only
 from verm.judge.pixel.chart_flattened import flattened
 from verm.judge.pixel.chart_follows import carries, carries_as_line
 from verm.judge.pixel.chart_frames import (
@@ -267,7 +267,9 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     area = pm.area.copy()  # (grown to the data's box below when there is no frame)
     if area.any() and int((ref_marks & area).sum()) < MIN_COLOUR_INK:
         area[:] = False  # "frames" holding none of the data (a stem plot's lines closing a box): no frame
-    if area.any() and _drawn_there(c, ref_marks & area, cand_marks & area, ref_lab, cand_lab):
+    # (what it draws there may be the reference's own, part of it kept: one line of many is no data drawn)
+    kept = bool(area.any()) and kept_only(c, ref_marks & area, cand_marks & area)
+    if area.any() and not kept and _drawn_there(c, ref_marks & area, cand_marks & area, ref_lab, cand_lab):
         return None, None, ""  # drawn where the data are (checked first: the colour classes cost time)
     if int(ref_col.sum()) >= MIN_COLOUR_INK:
         classes, what, cand_kind = _colour_classes(ref_lab, ref_col, min_share=0.003), "mark colours", cand_col
@@ -278,14 +280,16 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     classes = _per_frame(_outlines_joined(_series_classes(classes, ref_lab, faces), ref_lab), frames)
     if not classes:
         return None, None, ""
-    if not area.any():
+    framed = bool(area.any())
+    if not framed:
         data = np.zeros_like(ref_marks)
         for m, _ in classes:
             data |= m
         x0, y0, x1, y1 = _mask_box(data, 0, 0)
         area[y0:y1, x0:x1] = True
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
-    if _drawn_there(c, ref_marks & area, cand_marks & area, ref_lab, cand_lab):
+    kept = kept if framed else kept_only(c, ref_marks & area, cand_marks & area)
+    if not kept and _drawn_there(c, ref_marks & area, cand_marks & area, ref_lab, cand_lab):
         return None, None, ""  # drawn where the data are: the data in another form, changes reported one by one
     # As much ink where the data are, neither covering them, carrying their values nor keeping their colours
     # (dots scattered over emptied axes): no data, set aside with the ruler (no data drawn anew, `_moved_away`).
@@ -297,16 +301,17 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     # A series drawn in another form and colour (bars drawn as a line in a new colour, over a new y scale) is
     # drawn still: the candidate's marks where the data are, in no kept series' colour, carry its values
     # (`chart_follows.carries`). Dots drawn at random carry none.
+    # (the reference's own marks kept carry no other series' values, however alike their courses)
     gone = [
         (m, sl)
         for m, sl in gone
-        if not _carried(m[sl] & where[sl], cand_kind[sl] & where[sl], cand_lab[sl], kept_colours)
+        if kept or not _carried(m[sl] & where[sl], cand_kind[sl] & where[sl], cand_lab[sl], kept_colours)
     ]
-    if 2 * len(gone) <= len(classes) or _retyped_as_line(
-        [(m & where, sl) for m, sl in gone], cand_kind & where, cand_lab, kept_colours
+    if 2 * len(gone) <= len(classes) or (
+        not kept and _retyped_as_line([(m & where, sl) for m, sl in gone], cand_kind & where, cand_lab, kept_colours)
     ):
         return None, None, ""
-    if _all_stroked(pm, gone, cand_marks):
+    if not kept and _all_stroked(pm, gone, cand_marks):
         return None, None, ""  # every gone series a stroke in its colour across its extent: retyped, not gone
     hidden = np.zeros_like(ref_marks)
     for m, _ in gone:

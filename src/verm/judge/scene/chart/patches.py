@@ -421,7 +421,9 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) ->
         else:  # two slices, or everything changed: name the slice that changed most
             changed = [max(range(len(ratios)), key=lambda k: abs(ratios[k] - 1))]
         # Every share made equal, or drawn anew in no order of the reference's: the pie shows none of its data.
-        n_changed = sum(abs(x - y) > 100 * VISIBLE for x, y in shares)
+        # Counted by values, not shares: one value changed moves every share, and may turn their order (a three
+        # slice donut's smallest made its largest) while the other values keep theirs.
+        n_changed = len(changed) if len(base) >= 2 else sum(abs(x - y) > 100 * VISIBLE for x, y in shares)
         reason = lost_reason([x for x, _ in shares], [y for _, y in shares], n_changed)
         lost = {"replaced": True} if reason else {}
         if reason == "flattened":
