@@ -86,6 +86,23 @@ ax.set_title("Compute scaling")
 """
 
 
+#: Waterfall spectra on 3D axes, one colour per run: the panes' grey grid is half the marks inside the frame.
+_SPECTRA_3D = """
+import matplotlib.pyplot as plt
+import numpy as np
+x = np.linspace(0, 10, 300)
+fig = plt.figure(figsize=(8, 6))
+ax = fig.add_subplot(projection="3d")
+for k, colour in enumerate(plt.cm.viridis(np.linspace(0, 1, 7))):
+    y = sum(a / (1 + ((x - c) / 0.08) ** 2) for a, c in ((1 - 0.1 * k, 2.5), (0.2 + 0.1 * k, 6.0), (0.5, 8.2)))
+    ax.plot(x, np.full_like(x, 10 * k), y, color=colour, lw=1.5)
+ax.set_xlabel("shift (ppm)")
+ax.set_ylabel("time (min)")
+ax.set_zlabel("intensity")
+ax.set_title("Reaction monitoring")
+"""
+
+
 def _hidden(found: list[Discrepancy]) -> list[Discrepancy]:
     return [d for d in found if "plotted data" in d.description and "hid" in d.description]
 
@@ -99,6 +116,14 @@ def test_empty_polar_axes_cost_more_than_five_severe_items(judge: PixelJudge) ->
     assert len(hidden) > HIDDEN_PARTS
     assert any("nothing of its own" in d.description for d in hidden)
     assert sum(d.severity for d in found) >= 3 * (HIDDEN_PARTS + 3)
+
+
+def test_empty_3d_axes_cost_more_than_five_severe_items(judge: PixelJudge) -> None:
+    # The panes' grid, kept, stood in for the data (a quarter of the marks drawn there): the share hidden is
+    # counted over the reference's colours, and the grid it shows is what the data covered.
+    hack = hack_sources(Task.CHART, _SPECTRA_3D, ["axes without data"])["axes without data"]
+    hidden = _hidden(judge.judge_images(Task.CHART, _render(_SPECTRA_3D), _render(hack)))
+    assert len(hidden) > HIDDEN_PARTS
 
 
 def test_random_dots_and_one_line_kept_are_nothing_of_its_own(judge: PixelJudge) -> None:

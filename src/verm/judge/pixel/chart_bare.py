@@ -98,14 +98,16 @@ def bare_parts(
     return max(1, min(BARE_PARTS, 1 + int(share / BARE_STEP))), True
 
 
-def kept_only(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray) -> bool:
+def kept_only(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray, ref_lab: np.ndarray) -> bool:
     """The candidate's marks where the data are (``cand_marks``; the reference's, ``ref_marks``) are a part of the
-    reference's own kept, `KEPT_ONLY_HIDDEN` of them hidden at least and nothing of its own drawn: one line of
-    many kept stands in for no data (`chart_missing._drawn_there`)."""
-    n = int(ref_marks.sum())
+    reference's own kept, `KEPT_ONLY_HIDDEN` of them hidden at least (of its chromatic marks where it has them: a
+    3D or polar grid is marks, no data) and nothing of its own drawn: one line of many kept stands in for no
+    data (`chart_missing._drawn_there`)."""
     hidden, _ = _unmatched(ref_marks, cand_marks)
-    n_hidden = int(hidden.sum())
-    if n == 0 or n_hidden < KEPT_ONLY_HIDDEN * n:
+    colour = ref_marks & _chromatic(ref_lab)
+    counted = colour if int(colour.sum()) >= MIN_COLOUR_INK else ref_marks
+    n = int(counted.sum())
+    if n == 0 or int((hidden & counted).sum()) < KEPT_ONLY_HIDDEN * n:
         return False
     x0, y0, x1, y1 = _mask_box(ref_marks, 0, 0)
     where = np.zeros_like(ref_marks)

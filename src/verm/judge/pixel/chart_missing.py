@@ -130,9 +130,9 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         return items, [it.box for it in items]
     pm = _both_marks(c, wide)
     found = _plot_marks_hidden(pm)
+    share = found[1] if found is not None else 1.0
     if _axis_took_marks(c, regions):
         return [], []  # the marks went with the new scale (off the axis, squeezed): the axis change's
-    share = found[1] if found is not None else 1.0
     items = _hidden_data_items(c, hidden, share, why, pm, ruler)
     return items, [it.box for it in items]
 
@@ -268,7 +268,7 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     if area.any() and int((ref_marks & area).sum()) < MIN_COLOUR_INK:
         area[:] = False  # "frames" holding none of the data (a stem plot's lines closing a box): no frame
     # (what it draws there may be the reference's own, part of it kept: one line of many is no data drawn)
-    kept = bool(area.any()) and kept_only(c, ref_marks & area, cand_marks & area)
+    kept = bool(area.any()) and kept_only(c, ref_marks & area, cand_marks & area, ref_lab)
     if area.any() and not kept and _drawn_there(c, ref_marks & area, cand_marks & area, ref_lab, cand_lab):
         return None, None, ""  # drawn where the data are (checked first: the colour classes cost time)
     if int(ref_col.sum()) >= MIN_COLOUR_INK:
@@ -288,7 +288,7 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
         x0, y0, x1, y1 = _mask_box(data, 0, 0)
         area[y0:y1, x0:x1] = True
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
-    kept = kept if framed else kept_only(c, ref_marks & area, cand_marks & area)
+    kept = kept if framed else kept_only(c, ref_marks & area, cand_marks & area, ref_lab)
     if not kept and _drawn_there(c, ref_marks & area, cand_marks & area, ref_lab, cand_lab):
         return None, None, ""  # drawn where the data are: the data in another form, changes reported one by one
     # As much ink where the data are, neither covering them, carrying their values nor keeping their colours
