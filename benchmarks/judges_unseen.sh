@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The CPU judges on benches they were not tuned on (issue 15; the "Results" of docs/benchmarks.md).
 #
-#   bash benchmarks/judges_unseen.sh                 # seed 41, 120 pairs a task + 68 + 48 + 48 + 48 + 48 + 48 + 48 + 48 + 48 + 48 held-out gallery pairs (validation)
+#   bash benchmarks/judges_unseen.sh                 # seed 41, 120 pairs a task + 68 + 48 + 48 + 48 + 48 + 48 + 48 + 48 + 48 + 48 + 48 held-out gallery pairs (validation)
 #   SEED=67 HELDOUT_SEED=71 OUT=build/judges_test bash benchmarks/judges_unseen.sh   # the test split (59/61, 53/55, 47/49: earlier ones)
 #   N=30 HELDOUT_N=20 OUT=/tmp/ju bash benchmarks/judges_unseen.sh
 #
 # Builds a bench per task from a seed nobody tuned on (charts from verm's generator,
 # tables and SVGs from ../shared/corpora) and one from the held-out real-world-style
 # charts (src/verm/corpus/gallery/heldout, heldout2 at HELDOUT2_SEED, heldout3 at HELDOUT3_SEED, heldout4 at
-# HELDOUT4_SEED, heldout5 at HELDOUT5_SEED, heldout6 at HELDOUT6_SEED, heldout7 at HELDOUT7_SEED, heldout8 at HELDOUT8_SEED, heldout9 at HELDOUT9_SEED and heldout10 at HELDOUT10_SEED), runs scene, pixel, auto, mse and ssim over
+# HELDOUT4_SEED, heldout5 at HELDOUT5_SEED, heldout6 at HELDOUT6_SEED, heldout7 at HELDOUT7_SEED, heldout8 at HELDOUT8_SEED, heldout9 at HELDOUT9_SEED, heldout10 at HELDOUT10_SEED and heldout11 at HELDOUT11_SEED), runs scene, pixel, auto, mse and ssim over
 # every pair, then writes per bench: the metric tables, the items-per-true-change
 # distribution, and the reward hacks that score at or above an honest candidate.
 # Every step is resumable: run it again after an interruption.
@@ -38,6 +38,8 @@ HELDOUT9_N="${HELDOUT9_N:-48}"
 HELDOUT9_SEED="${HELDOUT9_SEED:-109}"
 HELDOUT10_N="${HELDOUT10_N:-48}"
 HELDOUT10_SEED="${HELDOUT10_SEED:-113}"
+HELDOUT11_N="${HELDOUT11_N:-48}"
+HELDOUT11_SEED="${HELDOUT11_SEED:-127}"
 OUT="${OUT:-$ROOT/build/judges_unseen}"
 CORPORA="${CORPORA:-$ROOT/../shared/corpora}"
 WORKERS="${WORKERS:-$(nproc)}"
@@ -69,9 +71,11 @@ verm bench make --task chart --sources "$ROOT/src/verm/corpus/gallery/heldout9" 
   --n "$HELDOUT9_N" --seed "$HELDOUT9_SEED" --max-edits 3
 verm bench make --task chart --sources "$ROOT/src/verm/corpus/gallery/heldout10" --out "$OUT/heldout10" \
   --n "$HELDOUT10_N" --seed "$HELDOUT10_SEED" --max-edits 3
+verm bench make --task chart --sources "$ROOT/src/verm/corpus/gallery/heldout11" --out "$OUT/heldout11" \
+  --n "$HELDOUT11_N" --seed "$HELDOUT11_SEED" --max-edits 3
 made=$(date +%s)
 
-for bench in chart table svg heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10; do
+for bench in chart table svg heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11; do
   for judge in "${JUDGES[@]}"; do
     verm bench run "$OUT/$bench" --judge "$judge" --out "$OUT/results/$bench/$judge" --workers "$WORKERS"
   done
@@ -80,11 +84,11 @@ for bench in chart table svg heldout heldout2 heldout3 heldout4 heldout5 heldout
 done
 judged=$(date +%s)
 
-for bench in chart table svg heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10; do
+for bench in chart table svg heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11; do
   python "$ROOT/benchmarks/hacks.py" --bench "$OUT/$bench" --judges scene,pixel,auto --json "$OUT/hacks-$bench.json" \
     | tee "$OUT/hacks-$bench.txt"
 done
-for bench in chart heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10; do  # the reference's look with its data flattened
+for bench in chart heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11; do  # the reference's look with its data flattened
   python "$ROOT/benchmarks/hacks.py" --bench "$OUT/$bench" --judges scene,pixel,auto --kinds "flattened data" \
     --json "$OUT/flat-$bench.json" | tee "$OUT/flat-$bench.txt"
 done

@@ -7,8 +7,9 @@ that draws nothing of its own is another matter: its ink is the reference's own,
 apart from a ruler line or dots set aside as no data (empty axes, a title or the texts only, one of many
 lines kept). Its hidden data cost one severity-3 item per 10 % hidden, up to ten (`bare_parts`), the
 share counted over the reference's chromatic marks where it has them (grey grids and frames are no
-data). A cheap output then scores below every honest attempt of up to three edits, as under the scene
-judge. Rules in full: docs/judges.md, "Pixel judge".
+data). One line kept of many is no data drawn where the data are (`kept_only`). A cheap output then scores
+below every honest attempt of up to three edits, as under the scene judge. Rules in full: docs/judges.md,
+"Pixel judge".
 """
 
 from __future__ import annotations
