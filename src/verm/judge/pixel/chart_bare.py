@@ -17,10 +17,13 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from verm.judge.pixel.chart_marks import MIN_COLOUR_INK, _chromatic, _unmatched
+from verm.judge.pixel.chart_frames import _painted
+from verm.judge.pixel.chart_marks import LONG_LINE, MIN_COLOUR_INK, _chromatic, _unmatched, figure_background
+from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.geometry import _mask_box
 from verm.judge.pixel.hidden import HIDDEN_PARTS, HIDDEN_STEP, hidden_parts
+from verm.judge.pixel.layout import _long_lines
 
 #: A candidate draws nothing of its own when its own ink (`own_ink`) is under `BARE_OWN` of the hidden ink and
 #: under `BARE_OWN_INK` of its ink where the data are (a series redrawn as a thin line over hidden bars is little
@@ -34,6 +37,8 @@ SAME_COLOUR = 24
 #: A candidate keeps only part of the reference's marks where the data are (`kept_only`) when this share of
 #: them is hidden at least.
 KEPT_ONLY_HIDDEN = 0.4
+#: Grey ink where the hidden data were is what they covered when each channel is at least this light.
+SEEN_GREY = 150
 #: Pieces of own ink smaller than this (area, px; size across, px) are dots, set aside (`own_ink`).
 DOT_AREA, DOT_SIZE = 100, 14
 
@@ -41,7 +46,7 @@ DOT_AREA, DOT_SIZE = 100, 14
 def own_ink(c: _Ctx, hidden: np.ndarray, where: np.ndarray, set_aside: np.ndarray | None) -> np.ndarray:
     """The candidate's ink ``where`` the data are that is not the reference's own: no reference pixel of its
     colour within 2 px (grey where the hidden data were aside: what they covered), or of the hidden data's
-    colour beside them; ``set_aside`` (a ruler line) and dots (pieces of under `DOT_AREA` px, `DOT_SIZE` px
+    colour beside them; its figure's background and grey long axis lines, ``set_aside`` (a ruler line) and dots (pieces of under `DOT_AREA` px, `DOT_SIZE` px
     across: markers at random, carrying nothing) aside."""
     grow = np.ones((5, 5), np.uint8)
     lo = cv2.erode(c.ref, grow).astype(np.int16) - SAME_COLOUR
@@ -55,9 +60,18 @@ def own_ink(c: _Ctx, hidden: np.ndarray, where: np.ndarray, set_aside: np.ndarra
     hid_hi = cv2.dilate(np.where(gone, c.ref, 0).astype(np.uint8), grow).astype(np.int16) + SAME_COLOUR
     there = cv2.dilate(hidden.astype(np.uint8), grow) > 0
     beside = there & ((cand >= hid_lo) & (cand <= hid_hi)).all(axis=2)
-    # (grey ink where the data were is the grid or frame they covered, now seen)
-    seen = there & ((cand.max(axis=2) - cand.min(axis=2)) <= SAME_COLOUR)
-    own = c.cand_ink & where & ((other & ~seen) | beside)
+    # (light grey ink where the data were is the grid or pane they covered, now seen; a dark grey block drawn over
+    # them, a series retyped as one bar over the plot, is the candidate's own)
+    seen = there & ((cand.max(axis=2) - cand.min(axis=2)) <= SAME_COLOUR) & (cand.min(axis=2) >= SEEN_GREY)
+    # (painted off the reference's background, not the candidate's own ink: a block drawn over most of the plot is
+    # the candidate's most common colour, its background)
+    own = _painted(c) & where & ((other & ~seen) | beside)
+    # (nor is its figure's background reaching into the reference's plot, round a smaller plot of its own, nor
+    # that plot's grey spines: a series flattened to one level, in its colour, is its own)
+    cand_lab = _lab_ink(c.cand)[0]
+    own &= ~figure_background(cand_lab, c.cand_ink)
+    hor, ver = _long_lines(c.cand_ink, LONG_LINE)
+    own &= ~((hor | ver) & ~_chromatic(cand_lab))
     if set_aside is not None:
         own &= ~set_aside
     n, labels, stats, _ = cv2.connectedComponentsWithStats(own.astype(np.uint8), connectivity=8)
@@ -82,21 +96,26 @@ def bare_parts(
     """Severity-3 items for ``hidden`` (the reference's marks ``ref_marks`` the candidate hides, ``share`` of
     them) and whether the candidate draws nothing of its own where the data are (``area``, the plot frames, or
     the hidden data's box without them; see the module docstring)."""
-    n_hidden = int(hidden.sum())
-    if n_hidden == 0:
-        return hidden_parts(share), False
-    if not area.any():
-        x0, y0, x1, y1 = _mask_box(hidden, 0, 0)
-        area = np.zeros_like(hidden)
-        area[y0:y1, x0:x1] = True
-    where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
-    if not draws_nothing_of_its_own(c, hidden, where, set_aside):
+    if not bare(c, hidden, area, set_aside):
         return hidden_parts(share), False
     colour = ref_marks & _chromatic(ref_lab)
     n_colour = int(colour.sum())
     if n_colour >= MIN_COLOUR_INK:
         share = max(share, int((hidden & colour).sum()) / n_colour)
     return max(1, min(BARE_PARTS, 1 + int(share / BARE_STEP))), True
+
+
+def bare(c: _Ctx, hidden: np.ndarray, area: np.ndarray, set_aside: np.ndarray | None = None) -> bool:
+    """The candidate hides ``hidden`` and draws nothing of its own where the data are (``area``, the plot frames,
+    or the hidden data's box without them; `draws_nothing_of_its_own`)."""
+    if not hidden.any():
+        return False
+    if not area.any():
+        x0, y0, x1, y1 = _mask_box(hidden, 0, 0)
+        area = np.zeros_like(hidden)
+        area[y0:y1, x0:x1] = True
+    where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    return draws_nothing_of_its_own(c, hidden, where, set_aside)
 
 
 def kept_only(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray, ref_lab: np.ndarray) -> bool:

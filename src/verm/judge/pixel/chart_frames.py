@@ -1,7 +1,7 @@
 """Charts: where a chart's data are read, for the hidden-data readings (`chart_missing`): the subplots' plot
 frames, else the chart's frame; boxes of their own around coloured data outside the frames when the frames
-hold almost none of it; a box of colour without a frame (pies); a candidate that fills its canvas with one
-colour. Rules in full: docs/judges.md, "Pixel judge".
+hold almost none of it; a box of colour without a frame (pies, a radar's filled polygons, `_filled_shape`); no
+piece of the frame cut off by a mark's edge (`_cut_from`); a candidate that fills its canvas with one colour. Rules in full: docs/judges.md, "Pixel judge".
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from verm.judge.pixel.chart_marks import MIN_COLOUR_INK, _chromatic, plot_marks
+from verm.judge.pixel.chart_marks import MIN_COLOUR_INK, _chromatic, figure_background, plot_marks
 from verm.judge.pixel.colour import INK_DE, _background, _lab_ink, _sq_norm
 from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.geometry import PxBox, _box_area, _box_iou, _mask_box
@@ -22,6 +22,11 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
     are its marks (bars on a plot without spines, their straight edges meeting), not subplots (a subplot
     shows its face): that frame. Inside a plot drawn as a box, boxes with no three sides drawn (`boxed_frames`:
     grid lines joined by a band's ends) are its data too, no inset."""
+    if c.frame is not None and _filled_shape(c, c.frame):
+        # The chart's "frame" is a filled shape's box, its rows and columns long runs of ink (a radar's translucent
+        # polygons): the chart has no spines, and the boxes found inside the shape are none either.
+        box = _colour_box(c)
+        return [box] if box is not None else []
     frames = subplot_frames(c.ref, c.ref_ink)
     if frames and all(_one_colour_fill(c, f) for f in frames):
         # Every "frame" one flat colour inside: bars with light edges over a face with no spines (Solarize_Light2),
@@ -36,6 +41,10 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
     if c.frame is None or not frames:
         return frames or ([c.frame] if c.frame is not None else [])
     frame = c.frame
+    # (the one box found, on three of the plot frame's spines and closed by a bar's straight edge, is a piece of
+    # that frame; two such pieces tiling it are a plot cut by a line of its data, `_joined_frames`' case)
+    if len(frames) == 1 and _cut_from(frames[0], frame):
+        frames = [frame]
     chroma = _chromatic(_lab_ink(c.ref)[0])
     if _frames_hold_little(c, frames, chroma):
         return [frame]
@@ -183,6 +192,39 @@ def _colour_box(c: _Ctx) -> PxBox | None:
     return max(0, x0 - pad), max(0, y0 - pad), min(c.w, x1 + pad), min(c.h, y1 + pad)
 
 
+#: A box is a filled shape's, no frame, when beyond this many of its sides (`FILL_BEYOND` px out) a band of
+#: `FILL_BEYOND` px holds `FILL_INK` ink: the shape goes on past them (a plot's frame has its margin round it).
+FILL_SIDES, FILL_BEYOND, FILL_INK = 3, 4, 0.6
+
+
+def _filled_shape(c: _Ctx, box: PxBox) -> bool:
+    """``box`` is a filled shape's in the reference (`FILL_SIDES`), no plot frame; its figure's background is no
+    ink here (a grey figure round a white face, the commonest colour, is its margin)."""
+    x0, y0, x1, y1 = box
+    ink = c.ref_ink & ~figure_background(_lab_ink(c.ref)[0], c.ref_ink)
+    h, w = ink.shape
+    k = FILL_BEYOND
+    bands = (
+        ink[max(0, y0 - 2 * k) : max(0, y0 - k), x0:x1],
+        ink[min(h, y1 + k) : min(h, y1 + 2 * k), x0:x1],
+        ink[y0:y1, max(0, x0 - 2 * k) : max(0, x0 - k)],
+        ink[y0:y1, min(w, x1 + k) : min(w, x1 + 2 * k)],
+    )
+    return sum(b.size > 0 and float(b.mean()) >= FILL_INK for b in bands) >= FILL_SIDES
+
+
+#: Sides within this many px of each other are one (`_cut_from`).
+SIDE_PX = 3
+
+
+def _cut_from(box: PxBox, frame: PxBox) -> bool:
+    """``box`` is a piece of ``frame`` cut off by a mark's edge: smaller, on three of its sides (a box of grey
+    bars' edges, beside the y axis and spanning the plot, read as a subplot of its own)."""
+    if _box_iou(box, frame) >= SAME_FRAME:
+        return False
+    return sum(abs(a - b) <= SIDE_PX for a, b in zip(box, frame, strict=True)) >= 3
+
+
 #: A box found inside the plot frame is a mark (a bar) when this share of it is coloured (`CHROMA`).
 FILLED_BOX = 0.8
 
@@ -222,6 +264,10 @@ def _y_ticks_changed(c: _Ctx, frame: PxBox, plots: np.ndarray | None = None, rig
     fx0, fy0, fx1, fy1 = frame
     rows = slice(max(0, fy0 - round(0.03 * c.h)), min(c.h, fy1 + round(0.03 * c.h)))
     diff = np.abs(c.ref_grey[rows] - c.cand_grey[rows]) > 40
+    # (coloured ink the candidate adds over the reference's blank, with its fringe, is a mark strayed there, a dot
+    # at random past the frame's edge, no tick label)
+    coloured = cv2.dilate(_chromatic(_lab_ink(c.cand)[0])[rows].astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    diff &= ~(coloured & ~c.ref_ink[rows])
     if plots is not None:
         diff &= ~plots[rows]
     changed = int(diff[:, max(0, fx0 - round(0.15 * c.w)) : max(0, fx0 - 2)].sum())

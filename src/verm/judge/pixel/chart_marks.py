@@ -1,9 +1,9 @@
 """Charts: the plotted marks of both images, read by colour (shared by `chart_missing`, which finds
 data hidden, and `chart_flattened`, which finds data flattened, and by `chart_axis`).
 
-A plot's marks are its ink inside the plot frames, less the frame's face and its long axis and grid
-lines (`plot_marks`); its series are the marks' colour classes, blends of two colours aside
-(`_series_classes`). Rules in full: docs/judges.md, "Pixel judge".
+A plot's marks are its ink inside the plot frames, less the frame's face, the figure's background and its
+long axis and grid lines (`plot_marks`); a candidate's fresh axes of its own has none outside its frame
+(`_own_frame`); its series are the marks' colour classes, blends of two colours aside (`_series_classes`). Rules in full: docs/judges.md, "Pixel judge".
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.colour import _lab_ink, _sq_norm
-from verm.judge.pixel.context import _Ctx
-from verm.judge.pixel.geometry import PxBox
+from verm.judge.pixel.context import _cand_frame, _Ctx
+from verm.judge.pixel.geometry import PxBox, _box_area
+from verm.judge.pixel.layout import boxed_frames, subplot_frames
 from verm.judge.pixel.memo import once
 
 #: Chromatic ink: Lab chroma at least this (series colours; black text, grey frames and grids are not).
@@ -70,12 +71,52 @@ def _find_both_marks(c: _Ctx, frames: list[PxBox]) -> _BothMarks:
     area.setflags(write=False)  # (shared by every step of the judgment)
     ref_marks = plot_marks(c.ref_ink, ref_lab, frames, faces)
     cand_marks = plot_marks(c.cand_ink, cand_lab, frames, faces)
+    own = _own_frame(c, frames, cand_lab, faces)
+    if own is not None:
+        # Outside a plot frame of its own, inside the reference's, the candidate draws its axes' ticks and tick
+        # labels: no marks (a fresh axes drawn smaller, its tick labels where the reference's data are).
+        x0, y0, x1, y1 = own
+        inside = np.zeros_like(cand_marks)
+        inside[max(0, y0 - 3) : y1 + 3, max(0, x0 - 3) : x1 + 3] = True
+        cand_marks = cand_marks & inside
     if area.any():
         # A faint fill (a pale band, ΔE 10-15 off the face) kept in the candidate in nearly its colour is a mark
         # in both: read alone, a shade lighter falls under `FACE_DE` and the band reads as gone.
+        # (the candidate's figure background reaching into the plot, round a smaller plot of its own, keeps no
+        # light grey marks of the reference there)
         same = _sq_norm(cv2.subtract(ref_lab, cand_lab)) <= SAME_MARK_DE * SAME_MARK_DE
-        cand_marks = cand_marks | (ref_marks & area & same)
+        cand_marks = cand_marks | (ref_marks & area & same & ~figure_background(cand_lab, c.cand_ink))
     return _BothMarks(frames, ref_lab, cand_lab, faces, ref_marks, cand_marks, area)
+
+
+#: The candidate's plot frame is its own when its sides lie this many px from the reference's frames' at least, and
+#: it is this share of the largest of them at least.
+OWN_FRAME_PX, OWN_FRAME_AREA = 8, 0.5
+#: ... and this share of its inside shows the reference's face (within `FACE_DE`).
+OWN_FRAME_FACE = 0.5
+
+
+def _own_frame(c: _Ctx, frames: list[PxBox], cand_lab: np.ndarray, faces: list[np.ndarray | None]) -> PxBox | None:
+    """The candidate's one plot frame (`layout.subplot_frames`, else its chart frame), drawn as a box, when it has one
+    apart from each of the reference's ``frames`` (`OWN_FRAME_PX`, on two sides at least) and showing the
+    reference's face (``faces``; `OWN_FRAME_FACE` of its inside): a fresh axes of its own, in the same style."""
+    found = subplot_frames(c.cand, c.cand_ink) or [f for f in (_cand_frame(c),) if f is not None]
+    if len(found) != 1 or not frames:
+        return None
+    box = found[0]
+    # (an axes drawn as a box, half as large as the reference's plot at least: rows of a Gantt chart's bars close
+    # a strip of the plot, no frame)
+    if not boxed_frames(c.cand_ink, [box]) or _box_area(box) < OWN_FRAME_AREA * max(_box_area(f) for f in frames):
+        return None
+    x0, y0, x1, y1 = box
+    inside = cand_lab[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3]
+    shown = [float((~_far(inside, f, FACE_DE)).mean()) for f in faces if f is not None and inside.size]
+    if max(shown, default=0.0) < OWN_FRAME_FACE:
+        return None  # (a block of one colour, a series drawn as one bar over the plot, shows no face: no axes)
+    for f in frames:
+        if sum(abs(a - b) >= OWN_FRAME_PX for a, b in zip(box, f, strict=True)) < 2:
+            return None
+    return box
 
 
 #: A candidate pixel within this ΔE of the reference's, where the reference has a plot mark, is that mark
@@ -172,7 +213,8 @@ def _unpack(k: np.ndarray | np.integer) -> np.ndarray:
 FACE_SHOWN = 0.2
 
 
-#: Dashed or dotted grid lines are closed along their run over gaps up to this share of the image's longer side.
+#: Dashed or dotted grid lines are closed along their run over gaps up to this share of the image's longer side
+#: (inside a plot frame, `_long_runs`).
 DASH_GAP = 0.035
 
 
@@ -190,32 +232,62 @@ def plot_marks(ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: lis
 def _find_plot_marks(
     ink: np.ndarray, lab: np.ndarray, frames: list[PxBox], faces: list[np.ndarray | None]
 ) -> np.ndarray:
-    out = ink.copy()
+    # (the figure's own background is no mark: a tinted figure round a smaller plot of a candidate's own, where
+    # the white face is the most common colour and the figure ink)
+    figure = figure_background(lab, ink)
+    out = ink & ~figure
     for (fx0, fy0, fx1, fy1), face in zip(frames, faces, strict=True):
         sl = (slice(fy0 + 3, fy1 - 3), slice(fx0 + 3, fx1 - 3))
         if face is not None and lab[sl].size:
             far = _far(lab[sl], face, FACE_DE)
             # Only where this image shows the face: a candidate without the plot's grey face (a blank
             # page) draws no marks there, its white is no white square on grey.
-            out[sl] = far if float(far.mean()) <= 1 - FACE_SHOWN else far & ink[sl]
+            if float(far.mean()) > 1 - FACE_SHOWN:
+                out[sl] = far & ink[sl]
+                continue
+            # Nor is its figure's own background reaching into the frame (a smaller plot frame on a grey
+            # figure, white face): a white square on a grey face is enclosed by the face, no part of it.
+            out[sl] = far & ~figure[sl]
     seen = out.astype(np.uint8)
     h, w = ink.shape
     gap = 1 + 2 * round(DASH_GAP * max(h, w) / 2)
-    hor, ver = _long_runs(seen, gap, w, h)
+    hor, ver = _long_runs(seen, 1, w, h)
     for fx0, fy0, fx1, fy1 in frames:
         # Within a frame, a run across `FRAME_LINE` of its side is long too: a grid line of one of four stacked
-        # subplots spans under a third of the image's height, and is a grid line all the same.
+        # subplots spans under a third of the image's height, and is a grid line all the same. Dashed runs are
+        # closed over their gaps only here, across the frame: a column of O glyphs, closed, is a dashed line
+        # over half the plot, and a point-and-figure chart's data.
         fw, fh = fx1 - fx0, fy1 - fy0
         if fw < 3 or fh < 3:
             continue
-        # (solid runs only: closed over the image's dash gaps, a dense noisy line across a small inset is one)
-        f_hor, f_ver = _long_runs(np.ascontiguousarray(seen[fy0:fy1, fx0:fx1]), 1, fw, fh, FRAME_LINE)
+        f_hor, f_ver = _long_runs(np.ascontiguousarray(seen[fy0:fy1, fx0:fx1]), gap, fw, fh, FRAME_LINE)
         hor[fy0:fy1, fx0:fx1] |= f_hor
         ver[fy0:fy1, fx0:fx1] |= f_ver
     # Thin where the marks themselves are (a grid line closed onto a marker beside it is no thicker for that).
     hor &= cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)) == 0
     ver &= cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((1, 7), np.uint8)) == 0
     return out & ~(cv2.dilate((hor | ver).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0)
+
+
+def figure_background(lab: np.ndarray, ink: np.ndarray) -> np.ndarray:
+    """An image's pixels in the colour of its border (its median, within `FACE_DE`) joined to the border: the
+    figure's background, as far as it reaches, when it is ink (a tinted figure round a white face, the commonest
+    colour); else none, the background being no ink already (once a judgment)."""
+    return once("figure_background", (lab, ink), None, lambda: _find_figure_background(lab, ink))
+
+
+def _find_figure_background(lab: np.ndarray, ink: np.ndarray) -> np.ndarray:
+    if float(np.concatenate([ink[0], ink[-1], ink[:, 0], ink[:, -1]]).mean()) < 0.5:
+        return np.zeros(ink.shape, bool)  # (a pale mark near the figure's colour, joined to it, is no figure)
+    border = np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]])
+    n, labels = cv2.connectedComponents(
+        (~_far(lab, np.median(border, axis=0), FACE_DE)).astype(np.uint8), connectivity=4
+    )
+    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    keep = np.zeros(n, bool)
+    keep[edge] = True
+    keep[0] = False  # (label 0: the pixels of other colours)
+    return keep[labels]
 
 
 #: A straight run of marks at least this share of the side it runs along (the image's, or a frame's) is a long
@@ -227,17 +299,35 @@ LONG_LINE = 0.3
 FRAME_LINE = 0.8
 
 
+#: A run closed over gaps is a line where this share of it, over four times the gap around each pixel, is ink:
+#: a dashed or dotted line is (matplotlib's dots, 1 on and 1.65 off, hold 38 %; a light dotted grid in dashes,
+#: anti-aliased, a sixth); tick labels stacked beside a spine, or the rows of a dense horizontal grid closed into
+#: one block, are not.
+RUN_INK = 0.15
+#: ... and where it is under this many px thick: a dense cloud of dots, closed, is a block, no line.
+LINE_WIDTH = 7
+
+
 def _long_runs(seen: np.ndarray, gap: int, w: int, h: int, share: float = LONG_LINE) -> tuple[np.ndarray, np.ndarray]:
-    """Horizontal and vertical runs of ``seen`` (uint8) at least ``share`` of ``w`` (``h``) long, closed along
-    their run over gaps under ``gap`` px first (dashed lines), as boolean masks."""
-    hor = cv2.morphologyEx(
-        cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8)),
-        cv2.MORPH_OPEN, np.ones((1, max(3, int(share * w))), np.uint8),
-    )  # fmt: skip
-    ver = cv2.morphologyEx(
-        cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8)),
-        cv2.MORPH_OPEN, np.ones((max(3, int(share * h)), 1), np.uint8),
-    )  # fmt: skip
+    """Horizontal and vertical runs of ``seen`` (uint8) at least ``share`` of ``w`` (``h``) long, as boolean masks;
+    with ``gap`` > 1, also runs closed over gaps under ``gap`` px (dashed lines) where they hold `RUN_INK` ink and
+    are thinner than `LINE_WIDTH` (a dense noisy line across a small inset, closed, is a band)."""
+    hor = cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((1, max(3, int(share * w))), np.uint8))
+    ver = cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((max(3, int(share * h)), 1), np.uint8))
+    if gap > 1:
+        k, ink = 4 * gap + 1, seen.astype(np.float32)
+        # (dense enough along the run before its length is measured: horizontal grid rows closed across each
+        # other make every column one long run)
+        d_hor = cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
+        d_hor &= (cv2.blur(ink, (k, 1)) >= RUN_INK).astype(np.uint8)
+        d_hor = cv2.morphologyEx(d_hor, cv2.MORPH_OPEN, np.ones((1, max(3, int(share * w))), np.uint8))
+        d_ver = cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8))
+        d_ver &= (cv2.blur(ink, (1, k)) >= RUN_INK).astype(np.uint8)
+        d_ver = cv2.morphologyEx(d_ver, cv2.MORPH_OPEN, np.ones((max(3, int(share * h)), 1), np.uint8))
+        d_hor &= ~cv2.morphologyEx(d_hor, cv2.MORPH_OPEN, np.ones((LINE_WIDTH, 1), np.uint8))
+        d_ver &= ~cv2.morphologyEx(d_ver, cv2.MORPH_OPEN, np.ones((1, LINE_WIDTH), np.uint8))
+        hor |= d_hor
+        ver |= d_ver
     return hor > 0, ver > 0
 
 

@@ -20,7 +20,7 @@ reported one by one, unless, in small multiples, over half the subplots (holding
 their data gone or replaced by marks that follow none of them (`_hidden_panels`). The plot's own changes hiding its data (`_hidden_plot_items`, called by
 `chart`) follow the same series rule. Data drawn in place but flattened (every series at one
 level) are hidden too (`chart_flattened`). Noise over the whole canvas hides everything
-(`elements._noise_items`). Rules in full: docs/judges.md, "Pixel judge".
+(`elements._noise_items`); so does a flat canvas over it with the texts alone, graded as bare axes. Rules in full: docs/judges.md, "Pixel judge".
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_axis import relabelled, tick_axis, turned_log
-from verm.judge.pixel.chart_bare import bare_parts, kept_only
+from verm.judge.pixel.chart_bare import BARE_PARTS, bare, bare_parts, kept_only
 from verm.judge.pixel.chart_flattened import flattened
 from verm.judge.pixel.chart_follows import carries, carries_as_line
 from verm.judge.pixel.chart_frames import (
@@ -60,13 +60,13 @@ from verm.judge.pixel.chart_marks import (
     _unmatched,
 )
 from verm.judge.pixel.chart_redrawn import (
-    STRAIGHT_SHARE,
     STROKED_CLASS,
     _across,
     _distinct_colours,
     _off_other_marks,
     _redrawn,
     _retyped_as_line,
+    _ruler,
     _straight,
     _stroked,
     _strokes_apart,
@@ -78,7 +78,7 @@ from verm.judge.pixel.chart_standin import _dots, stands_in
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _survey
-from verm.judge.pixel.geometry import PxBox, _box_area, _line_share_bound, _mask_box, _union
+from verm.judge.pixel.geometry import PxBox, _box_area, _mask_box, _union
 from verm.judge.pixel.hidden import _graded_hidden_items
 from verm.judge.pixel.layout import subplot_frames
 
@@ -99,14 +99,25 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     if s is None:
         return [], []
     if (s.noise or _blank_filled(c)) and (_many_colours(c.cand) or float(c.cand_ink.mean()) < BLANK_OWN_INK):
-        return _noise_items(c, s, "structure_error")
+        if _many_colours(c.cand):
+            return _noise_items(c, s, "structure_error")
+        # A flat canvas over the reference's, with little ink of its own (the texts alone): it draws nothing of
+        # its own and hides everything, graded in full as `chart_bare` grades bare axes.
+        why = "a flat canvas covers it; it draws nothing of its own"
+        return _graded_hidden_items(c, c.ref_ink, BARE_PARTS, "structure_error", "content", why), [(0, 0, c.w, c.h)]
     frames = _data_frames(c)
     pm = _both_marks(c, frames)
     # (the data outside the frames found are read too, in boxes of their own, when the frames hold almost none
     # of them; the subplot-by-subplot readings keep the frames found)
     wide = _with_data_outside(c, frames)
     hidden, ruler, why = _hidden_data(c, pm if wide == frames else _both_marks(c, wide))
-    anew = hidden is not None and _drawn_anew(c, _both_marks(c, wide), hidden, ruler)
+    # (a candidate keeping the reference's axes in place and drawing nothing of its own where the data are, dots
+    # aside, drew no new layout: dots at random in the series' colours over the reference's axes)
+    anew = (
+        hidden is not None
+        and _drawn_anew(c, _both_marks(c, wide), hidden, ruler)
+        and not (_axes_kept(c, _both_marks(c, wide).area) and bare(c, hidden, _both_marks(c, wide).area, ruler))
+    )
     # (the data drawn anew elsewhere: a new layout, unless drawn anew at one level, thin step curves at their mean
     # leaving their places: flattened, read as below; no panel reading then)
     if hidden is None or anew:
@@ -145,6 +156,22 @@ def _hidden_data_items(
     n_items, bare = bare_parts(c, hidden, share, pm.ref & pm.area, pm.ref_lab, pm.area, set_aside)
     why = f"{why}; it draws nothing of its own" if bare else why
     return _graded_hidden_items(c, hidden, n_items, "data_error", "plotted data", why)
+
+
+#: The candidate keeps the reference's axes when this share of the reference's ink outside the plot frames has
+#: candidate ink within 2 px.
+AXES_KEPT = 0.8
+
+
+def _axes_kept(c: _Ctx, area: np.ndarray) -> bool:
+    """The reference's ink outside the plot frames (``area``, 3 px out; its axes, tick labels and titles) is kept in
+    place (`AXES_KEPT`): the same axes, not a new layout."""
+    if not area.any():
+        return False
+    outside = c.ref_ink & ~(cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0)
+    n = int(outside.sum())
+    near = cv2.dilate(c.cand_ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    return n > 0 and int((outside & near).sum()) >= AXES_KEPT * n
 
 
 def _drawn_anew(c: _Ctx, pm: _BothMarks, hidden: np.ndarray, ruler: np.ndarray | None) -> bool:
@@ -772,26 +799,3 @@ def _follows_data(
         and spearmanr(ref_end, cand_end).statistic >= ENVELOPE_RANK
         for ref_end, cand_end in zip(ref_ends[:, both], cand_ends[:, both], strict=True)
     )
-
-
-def _ruler(new: np.ndarray, marks: np.ndarray, frames: list[PxBox]) -> np.ndarray | None:
-    """The candidate's marks along one straight line, when its new marks (``new``: no reference mark
-    near) are that line across a plot (half its width or height at least): a line that carries none
-    of the reference's values (the data replaced by a ruler line); else None."""
-    ys, xs = np.nonzero(new)
-    if len(xs) < 20 or _line_share_bound(xs, ys) < STRAIGHT_SHARE * len(xs) - 1:
-        return None  # (no line could hold the share: the fit below is costly on much ink)
-    pts = np.column_stack([xs, ys]).astype(np.float32)
-    # Robust fit: pieces of a dashed grid the hidden marks uncover are new ink too.
-    vx, vy, x0, y0 = (float(v) for v in cv2.fitLine(pts, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel())
-    on = np.abs((pts[:, 0] - x0) * vy - (pts[:, 1] - y0) * vx) <= 2.0
-    if float(on.mean()) < STRAIGHT_SHARE:
-        return None
-    span_x, span_y = float(np.ptp(pts[on, 0])), float(np.ptp(pts[on, 1]))
-    if not any(span_x >= 0.5 * (fx1 - fx0) or span_y >= 0.5 * (fy1 - fy0) for fx0, fy0, fx1, fy1 in frames):
-        return None
-    my, mx = np.nonzero(marks)
-    on = np.abs((mx - x0) * vy - (my - y0) * vx) <= 2.0
-    out = np.zeros_like(marks)
-    out[my[on], mx[on]] = True
-    return out

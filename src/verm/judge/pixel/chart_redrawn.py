@@ -11,19 +11,28 @@ import numpy as np
 
 from verm.judge.pixel.chart_follows import carries, carries_as_line, value_readings
 from verm.judge.pixel.chart_marks import CLASS_DE, KEPT, MIN_COLOUR_INK, _BothMarks, _far
-from verm.judge.pixel.geometry import _line_share_bound
+from verm.judge.pixel.geometry import PxBox, _line_share_bound
 
 
 def _across(unit: np.ndarray, same: np.ndarray) -> bool:
     """``same`` (the candidate's ink in the class's colour) spans half the class's extent across the
-    image: the series drawn in another form (bars as a line, on a new axis)."""
+    image, in `ACROSS_COVER` of its columns: the series drawn in another form (bars as a line, on a new axis),
+    not a fresh axes' tick marks at its ends."""
     cols = np.nonzero(unit.any(axis=0))[0]
     drawn = np.nonzero(same.any(axis=0))[0]
     if len(cols) == 0 or len(drawn) == 0:
         return False
     lo, hi = int(cols[0]), int(cols[-1])
     inside = drawn[(drawn >= lo) & (drawn <= hi)]
-    return len(inside) > 0 and int(inside[-1] - inside[0]) >= KEPT * (hi - lo)
+    return (
+        len(inside) > 0
+        and int(inside[-1] - inside[0]) >= KEPT * (hi - lo)
+        and len(inside) >= ACROSS_COVER * (hi - lo + 1)
+    )
+
+
+#: `_across`: the candidate's ink spanning a class's extent holds at least this share of its columns.
+ACROSS_COVER = 0.1
 
 
 def _retyped_as_line(
@@ -181,3 +190,36 @@ def _straight(mask: np.ndarray) -> bool:
     pts = np.column_stack([xs, ys]).astype(np.float32)
     vx, vy, x0, y0 = (float(v) for v in cv2.fitLine(pts, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel())
     return float((np.abs((pts[:, 0] - x0) * vy - (pts[:, 1] - y0) * vx) <= 2.0).mean()) >= STRAIGHT_SHARE
+
+
+#: `_ruler` fits its line again, this many times, to the ink within this many px of the last fit.
+RULER_REFITS, RULER_REFIT_PX = 3, 6.0
+
+
+def _ruler(new: np.ndarray, marks: np.ndarray, frames: list[PxBox]) -> np.ndarray | None:
+    """The candidate's marks along one straight line, when its new marks (``new``: no reference mark
+    near) are that line across a plot (half its width or height at least): a line that carries none
+    of the reference's values (the data replaced by a ruler line); else None."""
+    ys, xs = np.nonzero(new)
+    if len(xs) < 20 or _line_share_bound(xs, ys) < STRAIGHT_SHARE * len(xs) - 1:
+        return None  # (no line could hold the share: the fit below is costly on much ink)
+    pts = np.column_stack([xs, ys]).astype(np.float32)
+    # Robust fit: pieces of a dashed grid the hidden marks uncover are new ink too.
+    vx, vy, x0, y0 = (float(v) for v in cv2.fitLine(pts, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel())
+    # (fitted again to the ink near that line: tick labels off at one end tilt a Huber fit by a few px a line)
+    for _ in range(RULER_REFITS):
+        near = np.abs((pts[:, 0] - x0) * vy - (pts[:, 1] - y0) * vx) <= RULER_REFIT_PX
+        if int(near.sum()) < 20:
+            break
+        vx, vy, x0, y0 = (float(v) for v in cv2.fitLine(pts[near], cv2.DIST_L2, 0, 0.01, 0.01).ravel())
+    on = np.abs((pts[:, 0] - x0) * vy - (pts[:, 1] - y0) * vx) <= 2.0
+    if float(on.mean()) < STRAIGHT_SHARE:
+        return None
+    span_x, span_y = float(np.ptp(pts[on, 0])), float(np.ptp(pts[on, 1]))
+    if not any(span_x >= 0.5 * (fx1 - fx0) or span_y >= 0.5 * (fy1 - fy0) for fx0, fy0, fx1, fy1 in frames):
+        return None
+    my, mx = np.nonzero(marks)
+    on = np.abs((mx - x0) * vy - (my - y0) * vx) <= 2.0
+    out = np.zeros_like(marks)
+    out[my[on], mx[on]] = True
+    return out
