@@ -158,8 +158,9 @@ def test_the_texts_alone_on_a_grey_canvas_hide_everything(judge: PixelJudge, ren
 
 
 def test_a_diagonal_line_over_a_radar_hides_it(judge: PixelJudge, rendered: _Rendered) -> None:
-    # The translucent polygons' box was the chart's "frame": the line drawn across it stood in for the data.
-    assert len(_hidden(_judge(judge, rendered, "radar, diagonal"))) > HIDDEN_PARTS
+    # A guard: the translucent polygons' box may read as the chart's "frame" (the gallery's radar did), and the line
+    # drawn across it must not stand in for the data.
+    assert len(_hidden(_judge(judge, rendered, "radar, diagonal"))) >= HIDDEN_PARTS
 
 
 def test_dots_at_random_over_despined_scatters_are_no_new_layout(judge: PixelJudge, rendered: _Rendered) -> None:

@@ -18,12 +18,11 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_frames import _painted
-from verm.judge.pixel.chart_marks import LONG_LINE, MIN_COLOUR_INK, _chromatic, _unmatched, figure_background
+from verm.judge.pixel.chart_marks import MIN_COLOUR_INK, _chromatic, _unmatched, figure_background
 from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.geometry import _mask_box
 from verm.judge.pixel.hidden import HIDDEN_PARTS, HIDDEN_STEP, hidden_parts
-from verm.judge.pixel.layout import _long_lines
 
 #: A candidate draws nothing of its own when its own ink (`own_ink`) is under `BARE_OWN` of the hidden ink and
 #: under `BARE_OWN_INK` of its ink where the data are (a series redrawn as a thin line over hidden bars is little
@@ -46,7 +45,7 @@ DOT_AREA, DOT_SIZE = 100, 14
 def own_ink(c: _Ctx, hidden: np.ndarray, where: np.ndarray, set_aside: np.ndarray | None) -> np.ndarray:
     """The candidate's ink ``where`` the data are that is not the reference's own: no reference pixel of its
     colour within 2 px (grey where the hidden data were aside: what they covered), or of the hidden data's
-    colour beside them; its figure's background and grey long axis lines, ``set_aside`` (a ruler line) and dots (pieces of under `DOT_AREA` px, `DOT_SIZE` px
+    colour beside them; its figure's background, ``set_aside`` (a ruler line) and dots (pieces of under `DOT_AREA` px, `DOT_SIZE` px
     across: markers at random, carrying nothing) aside."""
     grow = np.ones((5, 5), np.uint8)
     lo = cv2.erode(c.ref, grow).astype(np.int16) - SAME_COLOUR
@@ -66,12 +65,10 @@ def own_ink(c: _Ctx, hidden: np.ndarray, where: np.ndarray, set_aside: np.ndarra
     # (painted off the reference's background, not the candidate's own ink: a block drawn over most of the plot is
     # the candidate's most common colour, its background)
     own = _painted(c) & where & ((other & ~seen) | beside)
-    # (nor is its figure's background reaching into the reference's plot, round a smaller plot of its own, nor
-    # that plot's grey spines: a series flattened to one level, in its colour, is its own)
-    cand_lab = _lab_ink(c.cand)[0]
-    own &= ~figure_background(cand_lab, c.cand_ink)
-    hor, ver = _long_lines(c.cand_ink, LONG_LINE)
-    own &= ~((hor | ver) & ~_chromatic(cand_lab))
+    # (nor is its figure's background reaching into the reference's plot, round a smaller plot of its own; its
+    # spines are its own, and a grid at new places, a new scale's: a scatter recoloured under a log axis draws its
+    # own there)
+    own &= ~figure_background(_lab_ink(c.cand)[0], c.cand_ink)
     if set_aside is not None:
         own &= ~set_aside
     n, labels, stats, _ = cv2.connectedComponentsWithStats(own.astype(np.uint8), connectivity=8)
