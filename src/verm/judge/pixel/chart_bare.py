@@ -43,10 +43,11 @@ DOT_AREA, DOT_SIZE = 100, 14
 
 
 def own_ink(c: _Ctx, hidden: np.ndarray, where: np.ndarray, set_aside: np.ndarray | None) -> np.ndarray:
-    """The candidate's ink ``where`` the data are that is not the reference's own: no reference pixel of its
-    colour within 2 px (grey where the hidden data were aside: what they covered), or of the hidden data's
-    colour beside them; its figure's background, ``set_aside`` (a ruler line) and dots (pieces of under `DOT_AREA` px, `DOT_SIZE` px
-    across: markers at random, carrying nothing) aside."""
+    """The candidate's ink (painted off the reference's background) ``where`` the data are that is not the
+    reference's own: no reference pixel of its colour within 2 px (light grey where the hidden data were aside:
+    what they covered), or of the hidden data's colour beside them; its figure's background, ``set_aside`` (a
+    ruler line) and dots (pieces of under `DOT_AREA` px, `DOT_SIZE` px across: markers at random, carrying
+    nothing) aside."""
     grow = np.ones((5, 5), np.uint8)
     lo = cv2.erode(c.ref, grow).astype(np.int16) - SAME_COLOUR
     hi = cv2.dilate(c.ref, grow).astype(np.int16) + SAME_COLOUR

@@ -1,7 +1,8 @@
 """Charts: where a chart's data are read, for the hidden-data readings (`chart_missing`): the subplots' plot
 frames, else the chart's frame; boxes of their own around coloured data outside the frames when the frames
 hold almost none of it; a box of colour without a frame (pies, a radar's filled polygons, `_filled_shape`); no
-piece of the frame cut off by a mark's edge (`_cut_from`); a candidate that fills its canvas with one colour. Rules in full: docs/judges.md, "Pixel judge".
+piece of the frame cut off by a mark's edge (`_cut_from`); a candidate that fills its canvas with one colour.
+Rules in full: docs/judges.md, "Pixel judge".
 """
 
 from __future__ import annotations

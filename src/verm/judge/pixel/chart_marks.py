@@ -3,7 +3,8 @@ data hidden, and `chart_flattened`, which finds data flattened, and by `chart_ax
 
 A plot's marks are its ink inside the plot frames, less the frame's face, the figure's background and its
 long axis and grid lines (`plot_marks`); a candidate's fresh axes of its own has none outside its frame
-(`_own_frame`); its series are the marks' colour classes, blends of two colours aside (`_series_classes`). Rules in full: docs/judges.md, "Pixel judge".
+(`_own_frame`); its series are the marks' colour classes, blends of two colours aside (`_series_classes`).
+Rules in full: docs/judges.md, "Pixel judge".
 """
 
 from __future__ import annotations
