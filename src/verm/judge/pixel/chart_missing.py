@@ -110,13 +110,14 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     # (the data outside the frames found are read too, in boxes of their own, when the frames hold almost none
     # of them; the subplot-by-subplot readings keep the frames found)
     wide = _with_data_outside(c, frames)
-    hidden, ruler, why = _hidden_data(c, pm if wide == frames else _both_marks(c, wide))
+    pm_wide = pm if wide == frames else _both_marks(c, wide)
+    hidden, ruler, why = _hidden_data(c, pm_wide)
     # (a candidate keeping the reference's axes in place and drawing nothing of its own where the data are, dots
     # aside, drew no new layout: dots at random in the series' colours over the reference's axes)
     anew = (
         hidden is not None
-        and _drawn_anew(c, _both_marks(c, wide), hidden, ruler)
-        and not (_axes_kept(c, _both_marks(c, wide).area) and bare(c, hidden, _both_marks(c, wide).area, ruler))
+        and _drawn_anew(c, pm_wide, hidden, ruler)
+        and not (_axes_kept(c, pm_wide.area) and bare(c, hidden, pm_wide.area, ruler))
     )
     # (the data drawn anew elsewhere: a new layout, unless drawn anew at one level, thin step curves at their mean
     # leaving their places: flattened, read as below; no panel reading then)
@@ -139,12 +140,11 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         hidden, share, why = panels
         items = _hidden_data_items(c, hidden, share, why, pm)
         return items, [it.box for it in items]
-    pm = _both_marks(c, wide)
-    found = _plot_marks_hidden(pm)
+    found = _plot_marks_hidden(pm_wide)
     share = found[1] if found is not None else 1.0
     if _axis_took_marks(c, regions):
         return [], []  # the marks went with the new scale (off the axis, squeezed): the axis change's
-    items = _hidden_data_items(c, hidden, share, why, pm, ruler)
+    items = _hidden_data_items(c, hidden, share, why, pm_wide, ruler)
     return items, [it.box for it in items]
 
 
