@@ -33,6 +33,7 @@ from verm.judge.scene.chart.panels import (
     grid_ratios,
     label_moved,
     legend_reflow,
+    merge_looped,
     merge_redrawn,
     shared_ranges_follow,
     shifted_titles,
@@ -177,6 +178,7 @@ class ChartDiff(TextRules):
         legend_reflow(self.out.items, pairs, rax, cax, self.size, self.sketches)
         quotes_data_follow(self.out.items)
         merge_redrawn(self.out)  # before the pile-up, which tops the missing items up to what is missing
+        merge_looped(self.out)
         self.pile_up()
 
     def _colour_scale(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:

@@ -125,6 +125,19 @@ def swapped_labels(items: list[Finding]) -> None:
             a.tags["traded"] = (old, old_b)
             gone.add(id(b))
             break
+    # One list of names reordered shows wherever it labels (a scatter matrix's x- and y-axis labels): one change.
+    said: dict[frozenset[str], Finding] = {}
+    for f in texts:
+        if id(f) in gone or "traded" not in f.tags:
+            continue
+        names = frozenset(f.tags["traded"])
+        if names in said:
+            first = said[names]
+            first.description += f"; so did {f.description.removeprefix('the ')}"
+            first.bbox = union_box([first.bbox, f.bbox])
+            gone.add(id(f))
+        else:
+            said[names] = f
     if gone:
         items[:] = [f for f in items if id(f) not in gone]
 
@@ -304,6 +317,49 @@ def merge_redrawn(out: Findings) -> None:
         out.items[:] = [replace.get(id(f), f) for f in out.items if id(f) not in drop]
 
 
+#: Panels whose marks of one kind changed broadly, at least this many: one edit inside the loop that draws every
+#: panel (a baseline scaled in each sparkline); up to three edits rarely hit one kind of mark in three panels.
+LOOPED_PANELS = 3
+
+
+def _broad(f: Finding) -> bool:
+    """Whether a data finding changed most of its marks (an area's vertices, a set of shapes, a series' values)."""
+    return bool(f.tags.get("broad")) or (f.tags.get("ref_values") is not None and _anew(f))
+
+
+def merge_looped(out: Findings) -> None:
+    """Marks of one kind that changed broadly in `LOOPED_PANELS` or more panels (each panel's area, each
+    diagonal's ellipses) are one change, made in the loop that draws the panels: one discrepancy that names
+    how many panels, graded by the worst. Marks lost or added, and changes already merged, stay apart."""
+    kinds: dict[str, list[Finding]] = {}
+    for f in out.items:
+        series = f.tags.get("series")
+        if f.category != "data_error" or f.unit is not None or not series or f.tags.get("missing"):
+            continue
+        if f.tags.get("axes_all") or f.tags.get("extra") or not _broad(f):
+            continue
+        kinds.setdefault(series[1], []).append(f)
+    drop: set[int] = set()
+    replace: dict[int, Finding] = {}
+    for kind, members in kinds.items():
+        panels = {f.tags.get("axes") for f in members}
+        if len(panels) < LOOPED_PANELS:
+            continue
+        lead = max(members, key=lambda f: f.severity)
+        replace[id(lead)] = Finding(
+            "data_error",
+            lead.severity,
+            lead.location,
+            f"the {kind} of {len(panels)} subplots changed alike (one change drawn in each), e.g. {lead.description}",
+            union_box([f.bbox for f in members]),
+            None,
+            {**lead.tags, "axes_all": panels, "boxes": member_boxes(members)},
+        )
+        drop.update(id(f) for f in members if f is not lead)
+    if replace:
+        out.items[:] = [replace.get(id(f), f) for f in out.items if id(f) not in drop]
+
+
 #: Series of one panel whose data changed together, at least this many: one input they are computed from changed
 #: (an edit changes one series; three edits, three).
 RELAID_SERIES = 4
@@ -316,9 +372,11 @@ def merge_relaid(out: Findings) -> None:
     too; a named series' look is an edit of its own. Series drawn anew or lost (no data of theirs shows) stay
     apart, as missing content, unless the panel's values only traded series (`traded_values`: a bump chart's
     ranks recomputed): then they join, and so do the panel's texts that traded places or names with them (its
-    end labels). A panel whose series were retyped, dropped or added stays apart (its other series pair anew)."""
+    end labels). Series drawn anew also join where two others of the panel changed and still show their data
+    (density curves of a sample that was scaled: the far ones moved off their old place). A panel whose series were retyped, dropped or added stays apart (its other series pair anew)."""
     groups: dict[Any, list[Finding]] = {}
     aside: dict[Any, list[Finding]] = {}  # data drawn anew, or said as one unit: join only values traded
+    unmapped: dict[Any, list[Finding]] = {}  # data drawn anew: join where two series still show theirs
     for f in out.items:
         drawn = f.tags.get("drawn") or []
         if f.category not in ("data_error", "style_error") or not drawn:
@@ -326,6 +384,11 @@ def merge_relaid(out: Findings) -> None:
         if f.tags.get("missing") or any(p[0] is None or p[1] is None for p in drawn):
             continue
         if f.category == "style_error" and (f.tags.get("replaced") or any(p[0].name for p in drawn)):
+            continue
+        if f.category == "data_error" and f.tags.get("replaced") and f.unit is None:
+            # It shows none of its data (a density curve of data that moved far): drawn anew, or computed from
+            # the input the panel's other series show changed.
+            unmapped.setdefault(f.tags.get("axes"), []).append(f)
             continue
         if f.category == "data_error" and (f.tags.get("replaced") or f.unit is not None):
             # Unit: one change of many series alike (baselines scaled), `grade.merge_units` said it.
@@ -337,9 +400,12 @@ def merge_relaid(out: Findings) -> None:
     drop: set[int] = set()
     replace: dict[int, Finding] = {}
     for place, members in groups.items():
-        traded = place not in recast and traded_values([*members, *aside.get(place, [])])
+        apart = [*aside.get(place, []), *unmapped.get(place, [])]
+        traded = place not in recast and traded_values([*members, *apart])
         if traded:
-            members = [*members, *aside[place], *_texts_traded(out.items, place)]
+            members = [*members, *apart, *_texts_traded(out.items, place)]
+        elif sum(f.category == "data_error" for f in members) >= 2:
+            members = [*members, *unmapped.get(place, [])]
         data = [f for f in members if f.category == "data_error"]
         if place in recast or len(data) < 2 or len({id(p[0]) for f in data for p in f.tags["drawn"]}) < RELAID_SERIES:
             continue

@@ -13,6 +13,8 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from verm.judge.scene.boxes import box_area, box_iou_clean, centre_distance, clean_box, union_box
@@ -107,10 +109,14 @@ def _same_anchor(a: tuple[float, ...] | None, b: tuple[float, ...] | None) -> bo
     return abs(a[0] - b[0]) < tol or abs(a[2] - b[2]) < tol or abs((a[0] + a[2]) - (b[0] + b[2])) / 2 < tol
 
 
+def _numbers(text: str) -> list[float]:
+    """The numbers a text prints, in order (nan where one does not parse)."""
+    return [float(re.sub(r"[^\d.eE+-]", "", x) or "nan") for x in NUMBER_RE.findall(text)]
+
+
 def _number_change(a: str, b: str) -> float:
     """The largest relative change between the numbers of two texts (1 when they do not line up)."""
-    na = [float(re.sub(r"[^\d.eE+-]", "", x) or "nan") for x in NUMBER_RE.findall(a)]
-    nb = [float(re.sub(r"[^\d.eE+-]", "", x) or "nan") for x in NUMBER_RE.findall(b)]
+    na, nb = _numbers(a), _numbers(b)
     if len(na) != len(nb) or not na:
         return 1.0
     out = 0.0
@@ -191,6 +197,8 @@ class TextRules:
         # Texts off the canvas show nothing; a shown one whose words went off the canvas on the other side left
         # the view with whatever pushed it out (`off_canvas`).
         hidden = {_text_of(t) for t in (*ra, *ca) if off_canvas(t)}
+        if data_changed:  # a label quoting the data left the view with its mark, whatever it now quotes
+            hidden |= {w for t in (*ra, *ca) if off_canvas(t) and (w := _quoting(_text_of(t))) is not None}
         ra, ca = [t for t in ra if not off_canvas(t)], [t for t in ca if not off_canvas(t)]
 
         # Many texts (a heatmap's cell labels): compare the strings of texts whose boxes are near only, so the
@@ -199,6 +207,9 @@ class TextRules:
         box_r = [clean_box(t.get("bbox")) for t in ra]
         box_c = [clean_box(t.get("bbox")) for t in ca]
         text_r, text_c = [_text_of(t) for t in ra], [_text_of(t) for t in ca]
+        # Where the data changed, a label that quotes them ('Visited site 48,200') keeps its words and follows its
+        # mark wherever it moved: its words, numbers aside, pair it.
+        words_r, words_c = ([_quoting(t) if data_changed else None for t in texts] for texts in (text_r, text_c))
 
         def near(x: tuple[float, ...] | None, y: tuple[float, ...] | None) -> bool:
             if x is None or y is None:
@@ -207,7 +218,7 @@ class TextRules:
 
         def score(i: int, a: dict[str, Any], j: int, b: dict[str, Any]) -> float:
             ta, tb = text_r[i], text_c[j]
-            s = 3.0 * (ta == tb)
+            s = 3.0 * (ta == tb or (words_r[i] is not None and words_r[i] == words_c[j]))
             if ta == tb:
                 s += 1.0
             elif not crowded or near(box_r[i], box_c[j]):
@@ -229,7 +240,7 @@ class TextRules:
         def derived(t: str) -> bool:
             return data_changed and is_value_text(t)
 
-        gone = [i for i in lost if not derived(_text_of(ra[i])) and text_r[i] not in hidden]
+        gone = [i for i in lost if not derived(_text_of(ra[i])) and not {text_r[i], words_r[i]} & hidden]
         added = [j for j in added if text_c[j] not in hidden]
         # Numbers gone where other numbers came (contour labels at levels that changed, value labels computed
         # anew) are labels that changed, not texts missing and others new: they join the value labels below.
@@ -262,7 +273,11 @@ class TextRules:
         # Where the data moved the texts along one axis only (a value axis turned log), their places along the
         # other axis still tell a swap.
         kept = [
-            i for i, j in pairs if text_r[i] == text_c[j] and box_area(box_r[i]) > 1e-5 and box_area(box_c[j]) > 1e-5
+            i
+            for i, j in pairs
+            if (text_r[i] == text_c[j] or (words_r[i] is not None and words_r[i] == words_c[j]))
+            and box_area(box_r[i]) > 1e-5
+            and box_area(box_c[j]) > 1e-5
         ]
         overlaps = [box_iou_clean]
         for k in (0, 1):
@@ -279,6 +294,19 @@ class TextRules:
                 swapped |= {i, i2}
                 out.add("text_error", 3, f"{where} texts", f"the texts {quote(text_r[i])} and {quote(text_r[i2])} "
                         "traded places", union_box([box_c[j], box_c[j2]]), traded=(text_r[i], text_r[i2]))  # fmt: skip
+        # Labels that quote the data, moved with their marks along an axis the data changed (a category axis
+        # turned log): their order along it still tells two that traded places.
+        once = Counter(words_r)
+        quoting = [
+            (i, j)
+            for i, j in pairs
+            if i not in swapped and words_r[i] is not None and words_r[i] == words_c[j] and once[words_r[i]] == 1
+        ]
+        for i, i2 in _traded_ranks(quoting, text_r, text_c, box_r, box_c):
+            a, b = (NUMBER_RE.sub("", text_r[k]).strip() for k in (i, i2))
+            swapped |= {i, i2}
+            out.add("text_error", 3, f"{where} texts", f"the labels {quote(a)} and {quote(b)} traded places",
+                    union_box([box_r[i], box_r[i2]]), traded=(text_r[i], text_r[i2]))  # fmt: skip
         for i, j in pairs:  # an annotation's arrow recoloured (arrowprops): a look of its own
             ar, ac = ra[i].get("arrow") or {}, ca[j].get("arrow") or {}
             # An arrow is a thin stroke, blended by anti-aliasing: a change a pixel shows (black to a dark grey
@@ -533,6 +561,67 @@ def _renumbered(
         if all(i != p and j != q for p, q in pairs):
             pairs.append((i, j))
     return pairs
+
+
+#: Labels stacked along an axis, at least this many, tell a swap by their order.
+RANKED_LABELS = 3
+
+
+def _traded_ranks(
+    pairs: Sequence[tuple[int, int]],
+    text_r: Sequence[str],
+    text_c: Sequence[str],
+    box_r: Sequence[tuple[float, ...] | None],
+    box_c: Sequence[tuple[float, ...] | None],
+) -> list[tuple[int, int]]:
+    """Two of the paired labels whose order along an axis they are stacked on (their centres all apart) was
+    exchanged while every other label kept its rank: the reference indices of the two, or nothing."""
+    placed = [(i, j) for i, j in pairs if box_r[i] is not None and box_c[j] is not None]
+    if len(placed) < RANKED_LABELS:
+        return []
+    for k in (0, 1):
+
+        def centre(b: tuple[float, ...] | None, k: int = k) -> float:
+            return (b[k] + b[k + 2]) / 2 if b is not None else 0.0
+
+        by_r = sorted(range(len(placed)), key=lambda n: centre(box_r[placed[n][0]]))
+        by_c = sorted(range(len(placed)), key=lambda n: centre(box_c[placed[n][1]]))
+        ranks_r = [centre(box_r[placed[n][0]]) for n in by_r]
+        ranks_c = [centre(box_c[placed[n][1]]) for n in by_c]
+        if min(b - a for a, b in pairwise(ranks_r)) < 0.01 or min(b - a for a, b in pairwise(ranks_c)) < 0.01:
+            continue  # not stacked along this axis (a column of labels shares its x)
+        moved = [p for p in range(len(placed)) if by_r[p] != by_c[p]]
+        if len(moved) != 2 or by_r[moved[0]] != by_c[moved[1]] or by_r[moved[1]] != by_c[moved[0]]:
+            continue
+        # The numbers stayed with the places (each rank's number changed by the factor all of them did): the
+        # names alone traded. Labels that follow their data (line ends) reorder with numbers that moved apart.
+        if _rank_factor([(text_r[placed[by_r[p]][0]], text_c[placed[by_c[p]][1]]) for p in range(len(placed))]):
+            return [(placed[by_r[moved[0]]][0], placed[by_r[moved[1]]][0])]
+    return []
+
+
+def _rank_factor(pairs: Sequence[tuple[str, str]]) -> bool:
+    """Whether every pair's first number changed by one factor (within 2 %)."""
+    factors = []
+    for a, b in pairs:
+        na, nb = _numbers(a), _numbers(b)
+        if not na or len(na) != len(nb) or not all(map(math.isfinite, (na[0], nb[0]))):
+            return False
+        if na[0] == 0:
+            if nb[0] != 0:
+                return False
+            continue
+        factors.append(nb[0] / na[0])
+    return bool(factors) and max(factors) - min(factors) <= 0.02 * abs(min(factors, key=abs))
+
+
+def _quoting(text: str) -> str | None:
+    """A text's words with its numbers masked, for a text of words and numbers ('Visited site 48,200'); None
+    for others (a bare number is a value label, paired by place)."""
+    if not re.search(r"\d", text):
+        return None
+    words = NUMBER_RE.sub("#", text)
+    return words if re.search(r"[^\W\d_]{2}", words) else None
 
 
 def quotes_data_follow(items: list[Finding]) -> None:

@@ -449,9 +449,11 @@ def compare_paths(
         if moved:
             # The same vertices moved in several plots (an edit inside the loop that draws them) are one change.
             same = f"moved at vertices {','.join(where[:8])}" if moved <= 8 else None
+            # Past the few vertices a unit names, or most of them: a broad change (`panels.merge_looped`).
+            broad = {"broad": True} if same is None or 2 * moved >= sum(len(x) // 2 for x in pa) else {}
             out.add("data_error", reading_severity(worst), loc,
                     f"{name} differs ({moved} vertices moved, by up to {worst:.0%} of the axis range)", b.get("bbox"),
-                    Unit("values", None, same, "area", ctx.where) if same else None, **tag)  # fmt: skip
+                    Unit("values", None, same, "area", ctx.where) if same else None, **tag, **broad)  # fmt: skip
             return True
         more_a, more_b = a.get("paths_more"), b.get("paths_more")
         if (more_a or more_b) and more_a != more_b:

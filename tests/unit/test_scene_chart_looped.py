@@ -1,0 +1,157 @@
+"""Scene judge, charts: one edit seen in many places is one discrepancy. A change made inside the loop that
+draws every panel, labels that quote the data and move with it, one list of names reordered under two axes,
+and curves computed from one input that changed; separate edits in separate panels stay apart."""
+
+from __future__ import annotations
+
+from tests.conftest import render_charts
+
+from verm.judge.scene import SceneJudge
+from verm.types import Discrepancy, Task
+
+
+def judge(ref: str, cand: str) -> list[Discrepancy]:
+    charts = render_charts({"ref": ref, "cand": cand})
+    return SceneJudge().judge(Task.CHART, charts["ref"], charts["cand"]).discrepancies
+
+
+# A KPI table of sparklines: each row's area is filled down to its own series' minimum.
+SPARKLINES = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(4)
+fig, axes = plt.subplots(6, 2, figsize=(7, 6), gridspec_kw={"width_ratios": [1, 3]})
+for k, (name_ax, ax) in enumerate(axes):
+    series = 50 + k * 10 + np.cumsum(rng.normal(0, 2, 30))
+    name_ax.axis("off")
+    name_ax.text(0, 0.5, f"KPI {k + 1}", va="center")
+    ax.plot(series, color="C0")
+    ax.fill_between(np.arange(30), series, BASE, color="C0", alpha=0.2)
+    ax.set_xticks([]); ax.set_yticks([])
+    EDIT
+"""
+
+
+def test_an_edit_inside_the_loop_over_panels_is_one_change() -> None:
+    found = judge(
+        SPARKLINES.replace("BASE", "series.min()").replace("EDIT", "pass"),
+        SPARKLINES.replace("BASE", "series.min() * 0.9").replace("EDIT", "pass"),
+    )
+    assert len(found) == 1, found
+    assert found[0].category == "data_error" and "6 subplots changed alike" in found[0].description, found
+
+
+def test_single_values_edited_in_three_panels_stay_three_changes() -> None:
+    edit = "ax.lines[0].set_ydata(np.where(np.arange(30) == 3 * k + 2, series + 15, series)) if k in (0, 2, 4) else None"
+    found = judge(
+        SPARKLINES.replace("BASE", "series.min()").replace("EDIT", "pass"),
+        SPARKLINES.replace("BASE", "series.min()").replace("EDIT", edit),
+    )
+    assert len(found) == 3 and all(d.category == "data_error" for d in found), found
+    assert not any("changed alike" in d.description for d in found), found
+
+
+# A checkout funnel: each bar labelled with its step's name and its count.
+FUNNEL = """
+import matplotlib.pyplot as plt
+steps = NAMES
+users = [48200, 21950, 7310, 4120, 2870, 2240]
+users = [u * SCALE for u in users]
+fig, ax = plt.subplots(figsize=(7, 4.5))
+ax.barh(range(6), users, color="#4c72b0")
+for k, (step, n) in enumerate(zip(steps, users)):
+    ax.text(n * 0.5, k, f"{step}\\n{n:,.0f}", ha="center", va="center", color="white", fontsize=8)
+ax.set_yscale(AXIS)
+ax.invert_yaxis()
+ax.set_yticks([])
+"""
+NAMES = ["Visited site", "Viewed product", "Added to cart", "Started checkout", "Entered payment", "Purchased"]
+
+
+def funnel(names: list[str], scale: float, yscale: str = "linear") -> str:
+    return FUNNEL.replace("NAMES", repr(names)).replace("SCALE", str(scale)).replace("AXIS", repr(yscale))
+
+
+def test_bar_labels_quoting_scaled_values_follow_them() -> None:
+    found = judge(funnel(NAMES, 1), funnel(NAMES, 1.8, "log"))
+    assert found and not any(d.category == "text_error" for d in found), found
+
+
+def test_bar_labels_that_traded_names_where_the_category_axis_turned_log_are_one_change() -> None:
+    # The log axis moves every label (the first bar's, at 0, off the canvas): their order, not their places,
+    # tells the two names that traded.
+    found = judge(funnel(NAMES, 1), funnel([*NAMES[:2], NAMES[3], NAMES[2], *NAMES[4:]], 1.8, "log"))
+    texts = [d for d in found if d.category == "text_error"]
+    assert len(texts) == 1 and texts[0].severity == 3, found
+    assert "'Added to cart' and 'Started checkout' traded places" in texts[0].description, found
+
+
+# Lines labelled at their ends with their last value: a series scaled reorders the labels with its data.
+ENDS = """
+import matplotlib.pyplot as plt
+import numpy as np
+x = np.arange(20)
+fig, ax = plt.subplots(figsize=(7, 4))
+for k, name in enumerate(["North", "Wales", "South", "East"]):
+    y = 100 + 10 * k + x * (1 + 0.2 * k)
+    if name == "Wales":
+        y = y * SCALE
+    ax.plot(x, y)
+    ax.text(19.3, y[-1], f"{name} {y[-1]:.0f}", va="center")
+"""
+
+
+def test_end_labels_reordered_by_their_data_did_not_trade_places() -> None:
+    found = judge(ENDS.replace("SCALE", "1"), ENDS.replace("SCALE", "1.3"))
+    assert not any("traded" in d.description for d in found), found
+    assert any(d.category == "data_error" for d in found), found
+
+
+# A scatter matrix: each column's name labels the x axes below it and the y axes beside it.
+MATRIX = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(2)
+data = rng.normal(0, 1, (40, 3)) @ np.array([[1, 0.5, 0.2], [0, 1, 0.4], [0, 0, 1]])
+names = NAMES
+fig, axes = plt.subplots(3, 3, figsize=(6, 6))
+for i in range(3):
+    for j in range(3):
+        ax = axes[i, j]
+        if i == j:
+            ax.hist(data[:, i], bins=8, color="0.6")
+        else:
+            ax.scatter(data[:, j], data[:, i], s=6)
+        if i == 2:
+            ax.set_xlabel(names[j])
+        if j == 0:
+            ax.set_ylabel(names[i])
+"""
+
+
+def test_names_reordered_under_both_axes_of_a_scatter_matrix_are_one_change() -> None:
+    names = ["bill length", "flipper length", "body mass"]
+    found = judge(
+        MATRIX.replace("NAMES", repr(names)), MATRIX.replace("NAMES", repr([names[0], names[2], names[1]]))
+    )
+    assert len(found) == 1 and found[0].category == "text_error" and found[0].severity == 3, found
+    assert "x-axis labels" in found[0].description and "y-axis labels" in found[0].description, found
+
+
+# Size distributions of five samples, drawn as density curves: every size scaled moves each curve its own way.
+DENSITIES = """
+import matplotlib.pyplot as plt
+import numpy as np
+x = np.linspace(0, 200, 300)
+fig, ax = plt.subplots(figsize=(6, 4))
+for mean in np.array([10, 20, 40, 60, 80]) * SCALE:
+    sd = 4 + 0.15 * mean
+    ax.plot(x, np.exp(-0.5 * ((x - mean) / sd) ** 2) / sd, label=f"{mean:.0f} nm")
+ax.legend()
+"""
+
+
+def test_density_curves_of_one_scaled_input_are_one_change() -> None:
+    found = judge(DENSITIES.replace("SCALE", "1"), DENSITIES.replace("SCALE", "1.8"))
+    data = [d for d in found if d.category == "data_error"]
+    assert len(data) == 1 and "changed together" in data[0].description, found
