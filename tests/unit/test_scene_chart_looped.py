@@ -42,7 +42,9 @@ def test_an_edit_inside_the_loop_over_panels_is_one_change() -> None:
 
 
 def test_single_values_edited_in_three_panels_stay_three_changes() -> None:
-    edit = "ax.lines[0].set_ydata(np.where(np.arange(30) == 3 * k + 2, series + 15, series)) if k in (0, 2, 4) else None"
+    edit = (
+        "ax.lines[0].set_ydata(np.where(np.arange(30) == 3 * k + 2, series + 15, series)) if k in (0, 2, 4) else None"
+    )
     found = judge(
         SPARKLINES.replace("BASE", "series.min()").replace("EDIT", "pass"),
         SPARKLINES.replace("BASE", "series.min()").replace("EDIT", edit),
@@ -131,9 +133,7 @@ for i in range(3):
 
 def test_names_reordered_under_both_axes_of_a_scatter_matrix_are_one_change() -> None:
     names = ["bill length", "flipper length", "body mass"]
-    found = judge(
-        MATRIX.replace("NAMES", repr(names)), MATRIX.replace("NAMES", repr([names[0], names[2], names[1]]))
-    )
+    found = judge(MATRIX.replace("NAMES", repr(names)), MATRIX.replace("NAMES", repr([names[0], names[2], names[1]])))
     assert len(found) == 1 and found[0].category == "text_error" and found[0].severity == 3, found
     assert "x-axis labels" in found[0].description and "y-axis labels" in found[0].description, found
 
