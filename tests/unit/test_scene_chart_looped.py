@@ -1,6 +1,7 @@
 """Scene judge, charts: one edit seen in many places is one discrepancy. A change made inside the loop that
 draws every panel, labels that quote the data and move with it, one list of names reordered under two axes,
-and curves computed from one input that changed; separate edits in separate panels stay apart."""
+curves computed from one input that changed, and a line coloured outside the colour cycle (the lines after it
+move on); separate edits in separate panels stay apart."""
 
 from __future__ import annotations
 
@@ -155,3 +156,31 @@ def test_density_curves_of_one_scaled_input_are_one_change() -> None:
     found = judge(DENSITIES.replace("SCALE", "1"), DENSITIES.replace("SCALE", "1.8"))
     data = [d for d in found if d.category == "data_error"]
     assert len(data) == 1 and "changed together" in data[0].description, found
+
+
+# Five lines coloured by the axes' colour cycle.
+CYCLE = """
+import matplotlib.pyplot as plt
+import numpy as np
+plt.rcParams["axes.prop_cycle"] = plt.cycler(color=["#264653", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51"])
+x = np.linspace(-4, 4, 200)
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.plot(x, np.maximum(0, x), label="ReLU")
+ax.plot(x, np.where(x > 0, x, 0.1 * x), label="Leaky ReLU"COLOUR)
+ax.plot(x, np.tanh(x), label="tanh")
+ax.plot(x, 1 / (1 + np.exp(-x)), label="sigmoid")
+ax.plot(x, x / (1 + np.exp(-1.702 * x)), label="GELU")
+ax.legend(loc="upper left")
+"""
+
+
+def test_a_line_coloured_outside_the_cycle_is_one_change_though_the_lines_after_it_move_on() -> None:
+    found = judge(CYCLE.replace("COLOUR", ""), CYCLE.replace("COLOUR", ', color="#7f7f7f"'))
+    assert len(found) == 1 and found[0].category == "style_error", found
+    assert "Leaky ReLU" in found[0].description and "the 3 lines after it" in found[0].description, found
+
+
+def test_two_lines_that_traded_colours_stay_two_changes() -> None:
+    swapped = CYCLE.replace("COLOUR", ', color="#e9c46a"').replace('label="tanh"', 'label="tanh", color="#2a9d8f"')
+    found = judge(CYCLE.replace("COLOUR", ""), swapped)
+    assert len(found) == 2 and not any("cycle" in d.description for d in found), found

@@ -9,6 +9,7 @@ The stages, each in its module:
   bars, pie wedges, box plots.
 - `coords`: data coordinates and image fractions of one axes pair.
 - `anew`: whether a series' changed values still show the reference's data (scaled, or drawn anew: lost).
+- `cycle`: a series given a colour of its own moved the colour cycle on for those after it (one change).
 - `grade`: the severity rules, missing content's cost, and the last pass that merges one change seen many times.
 - `sketch`: an axes' marks painted flat, where an axis change and a change of series show (the same-place merge).
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from verm.judge.scene.chart.cycle import merge_cycle_shift
 from verm.judge.scene.chart.figure import ChartDiff
 from verm.judge.scene.chart.grade import merge_both_columns, merge_overlaps, merge_units
 from verm.judge.scene.chart.panels import merge_relaid
@@ -33,6 +35,7 @@ def compare_charts(
     out = Findings(options, shows)
     ChartDiff(out).run(ref, cand)
     merge_both_columns(out)
+    merge_cycle_shift(out)  # before the units: each series took another colour, one change
     merge_units(out)
     merge_relaid(out)  # after the units: many series changed alike (scaled, normalised) are said there
     merge_overlaps(out)
