@@ -373,7 +373,8 @@ def merge_relaid(out: Findings) -> None:
     apart, as missing content, unless the panel's values only traded series (`traded_values`: a bump chart's
     ranks recomputed): then they join, and so do the panel's texts that traded places or names with them (its
     end labels). Series drawn anew also join where two others of the panel changed and still show their data
-    (density curves of a sample that was scaled: the far ones moved off their old place). A panel whose series were retyped, dropped or added stays apart (its other series pair anew)."""
+    (density curves of a sample that was scaled: the far ones moved off their old place). A panel whose series
+    were retyped, dropped or added stays apart (its other series pair anew)."""
     groups: dict[Any, list[Finding]] = {}
     aside: dict[Any, list[Finding]] = {}  # data drawn anew, or said as one unit: join only values traded
     unmapped: dict[Any, list[Finding]] = {}  # data drawn anew: join where two series still show theirs

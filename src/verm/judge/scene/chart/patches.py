@@ -222,10 +222,11 @@ def compare_shapes(out: Findings, r: Series, c: Series, name: str, loc: str, ctx
             # Flattened to lines (a histogram drawn as one outline collapsed): they show none of their data.
             tag = {**tag, "replaced": True}
         boxes = {j: ra[i].get("bbox") for i, j in pairs}
-        marks = {"off_marks": within_old([(boxes[k], ca[k].get("bbox")) for _, k in moved])}
-        marks["broad"] = len(moved) > 1 and 2 * len(moved) >= len(ra)  # most of them: `panels.merge_looped`
+        how = {"off_marks": True} if within_old([(boxes[k], ca[k].get("bbox")) for _, k in moved]) else {}
+        if len(moved) > 1 and 2 * len(moved) >= len(ra):
+            how["broad"] = True  # most of them moved (`panels.merge_looped`)
         out.add("data_error", reading_severity(worst), loc, f"{desc} (by up to {worst:.0%} of the axis range)",
-                union_box([ca[k].get("bbox") for _, k in moved]), **tag, **{k: True for k, v in marks.items() if v})  # fmt: skip
+                union_box([ca[k].get("bbox") for _, k in moved]), **tag, **how)  # fmt: skip
     patch_looks(out, r, c, [(ra[i], ca[j]) for i, j in pairs], name, loc, ctx, tag, noun)
 
 

@@ -296,11 +296,11 @@ class TextRules:
                         "traded places", union_box([box_c[j], box_c[j2]]), traded=(text_r[i], text_r[i2]))  # fmt: skip
         # Labels that quote the data, moved with their marks along an axis the data changed (a category axis
         # turned log): their order along it still tells two that traded places.
-        once = Counter(words_r)
+        uses = Counter(words_r)  # (labels of the same words, '46% continue', have no rank of their own)
         quoting = [
             (i, j)
             for i, j in pairs
-            if i not in swapped and words_r[i] is not None and words_r[i] == words_c[j] and once[words_r[i]] == 1
+            if i not in swapped and words_r[i] is not None and words_r[i] == words_c[j] and uses[words_r[i]] == 1
         ]
         for i, i2 in _traded_ranks(quoting, text_r, text_c, box_r, box_c):
             a, b = (NUMBER_RE.sub("", text_r[k]).strip() for k in (i, i2))
