@@ -11,6 +11,7 @@ The stages, each in its module:
 - `anew`: whether a series' changed values still show the reference's data (scaled, or drawn anew: lost).
 - `cycle`: a series given a colour of its own moved the colour cycle on for those after it (one change).
 - `grade`: the severity rules, missing content's cost, and the last pass that merges one change seen many times.
+- `tables`: tables drawn with ``ax.table``: their cells' texts and their box.
 - `sketch`: an axes' marks painted flat, where an axis change and a change of series show (the same-place merge).
 """
 

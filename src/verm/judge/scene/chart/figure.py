@@ -41,6 +41,7 @@ from verm.judge.scene.chart.panels import (
 )
 from verm.judge.scene.chart.series import is_colorbar, series_by_kind, series_words
 from verm.judge.scene.chart.sketch import Sketch
+from verm.judge.scene.chart.tables import compare_tables
 from verm.judge.scene.chart.texts import TextRules, _text_of, quotes_data_follow
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
 from verm.judge.scene.matching import greedy_pairs
@@ -375,6 +376,7 @@ class ChartDiff(TextRules):
         x_range = [d for d in out.items[n_axis:] if d.location.endswith("x-axis") and d.category == "data_error"]
         self.axes_log.append((c.get("bbox"), data_changed or structure, x_range))
         gone = self.texts(r.get("texts") or [], c.get("texts") or [], where, data_changed, c.get("facecolor"))
+        compare_tables(out, r, c, where, data_changed)
         if self.losses and self.losses[-1].where == where:
             self.losses[-1].texts, self.losses[-1].texts_lost = len(r.get("texts") or []), gone
         # Legends last: a twin axes' legend lists the other axes' series too.

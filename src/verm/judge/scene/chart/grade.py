@@ -460,6 +460,8 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
     touch): texts only with texts."""
     if (fa == "text") != (fb == "text") or (a.tags.get("missing") and b.tags.get("missing")):
         return False  # missing content is what it hides: each piece costs
+    if "table" in (fa, fb):
+        return fa == fb and _boxes_meet(a, b)  # a table's box lies apart from the marks, whatever moved them
     if a.tags.get("reflow") or b.tags.get("reflow"):
         # A legend the layout made room for moved every plot (`panels.legend_reflow`): where the marks could not
         # be painted, the looks moved whole with them (the data changed their insides, an axis how they fill).
