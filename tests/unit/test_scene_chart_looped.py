@@ -8,6 +8,7 @@ from __future__ import annotations
 from tests.conftest import render_charts
 
 from verm.judge.scene import SceneJudge
+from verm.judge.scene.chart.texts import _rank_factor
 from verm.types import Discrepancy, Task
 
 
@@ -184,3 +185,14 @@ def test_two_lines_that_traded_colours_stay_two_changes() -> None:
     swapped = CYCLE.replace("COLOUR", ', color="#e9c46a"').replace('label="tanh"', 'label="tanh", color="#2a9d8f"')
     found = judge(CYCLE.replace("COLOUR", ""), swapped)
     assert len(found) == 2 and not any("cycle" in d.description for d in found), found
+
+
+def test_labels_trade_by_order_only_where_every_rank_quotes_the_data_scaled_alike() -> None:
+    # By rank: the numbers stayed with the places, scaled alike (a funnel's counts, the data scaled): names traded.
+    assert _rank_factor(
+        [("Visited 48,200", "Viewed 86,760"), ("Viewed 21,950", "Visited 39,510"), ("Cart 7,310", "Cart 13,158")]
+    )
+    # Numbers that stayed put are the places' own (a bump chart's '2. United', ranked anew with the data).
+    assert not _rank_factor([("1. City", "1. City"), ("2. Rovers", "2. Wanderers"), ("3. Wanderers", "3. Rovers")])
+    # Numbers that moved apart follow their marks (a line's end labels).
+    assert not _rank_factor([("North 120", "North 120"), ("Wales 163", "Wales 212"), ("East 170", "East 170")])

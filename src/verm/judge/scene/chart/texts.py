@@ -601,7 +601,9 @@ def _traded_ranks(
 
 
 def _rank_factor(pairs: Sequence[tuple[str, str]]) -> bool:
-    """Whether every pair's first number changed by one factor (within 2 %)."""
+    """Whether every pair's first number changed by one factor (within 2 %) other than 1: numbers that stayed
+    put are the places' own (a bump chart's end labels '2. United', ranked anew with the data), no data that
+    stayed with them."""
     factors = []
     for a, b in pairs:
         na, nb = _numbers(a), _numbers(b)
@@ -612,7 +614,9 @@ def _rank_factor(pairs: Sequence[tuple[str, str]]) -> bool:
                 return False
             continue
         factors.append(nb[0] / na[0])
-    return bool(factors) and max(factors) - min(factors) <= 0.02 * abs(min(factors, key=abs))
+    if not factors or max(factors) - min(factors) > 0.02 * abs(min(factors, key=abs)):
+        return False
+    return abs(factors[0] - 1) > 0.01
 
 
 def _quoting(text: str) -> str | None:
