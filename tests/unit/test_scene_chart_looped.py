@@ -196,3 +196,29 @@ def test_labels_trade_by_order_only_where_every_rank_quotes_the_data_scaled_alik
     assert not _rank_factor([("1. City", "1. City"), ("2. Rovers", "2. Wanderers"), ("3. Wanderers", "3. Rovers")])
     # Numbers that moved apart follow their marks (a line's end labels).
     assert not _rank_factor([("North 120", "North 120"), ("Wales 163", "Wales 212"), ("East 170", "East 170")])
+
+
+# Reaction times of four conditions as box plots.
+BOXES = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(8)
+data = [rng.normal(400 + 40 * k, 30, 60) for k in range(4)]
+EDIT
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.boxplot(data)
+ax.set_xticks(range(1, 5), ["calm", "neutral", "tense", "alarm"])
+"""
+
+
+def test_boxes_changed_three_at_a_time_are_one_change() -> None:
+    found = judge(
+        BOXES.replace("EDIT", "pass"), BOXES.replace("EDIT", "data = [d * (1 + 0.1 * k) for k, d in enumerate(data)]")
+    )
+    assert len(found) == 1 and found[0].category == "data_error" and "boxes 2, 3 and 4" in found[0].description, found
+
+
+def test_two_boxes_edited_each_are_two_changes() -> None:
+    edit = "data[1] = data[1] + 60; data[3] = data[3] - 60"
+    found = judge(BOXES.replace("EDIT", "pass"), BOXES.replace("EDIT", edit))
+    assert len(found) == 2 and all("box " in d.description for d in found), found

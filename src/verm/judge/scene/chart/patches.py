@@ -495,10 +495,14 @@ def compare_wedges(out: Findings, r: Series, c: Series, loc: str, ctx: AxCtx) ->
         out.add("style_error", 1, loc, f"the pie radius is {rc:g}, should be {rr:g}", c.bbox)
 
 
+#: Boxes of a box plot changed at once, at least this many: one change (an edit changes one box's sample).
+BOXES_ALIKE = 3
+
+
 def compare_boxes(
     out: Findings, kr: dict[str, list[Series]], kc: dict[str, list[Series]], where: str, ctx: AxCtx
 ) -> None:
-    """Box plots: one discrepancy per box whose box or whisker/median lines moved."""
+    """Box plots: one discrepancy per box whose box or whisker/median lines moved (`_say_boxes`)."""
     loc = f"{where} box plot"
     ra = [p for s in kr["box"] for p in s.items]
     ca = [p for s in kc["box"] for p in s.items]
@@ -539,20 +543,42 @@ def compare_boxes(
         out.colour("style_error", f"the colour of box {k + 1}", loc, a.get("facecolor"), b.get("facecolor"),
                    b.get("bbox"), Unit("colour", a.get("facecolor"), b.get("facecolor"), "box", ctx.where, 1, len(ra),
                                        1 / len(ra), frame=ctx.frame))  # fmt: skip
-    for k, rel in sorted(worst.items()):
-        out.add("data_error", reading_severity(rel), loc,
-                f"box {k + 1}{ctx.at_box(ra[k])} shows different statistics (quartiles, median or whiskers differ "
-                f"by up to {rel:.0%})", ca[k].get("bbox"))  # fmt: skip
+    _say_boxes(
+        out,
+        loc,
+        [
+            (f"{k + 1}{ctx.at_box(ra[k])}", reading_severity(rel), rel, ca[k].get("bbox"))
+            for k, rel in sorted(worst.items())
+        ],
+    )
+
+
+def _say_boxes(out: Findings, loc: str, changed: list[tuple[str, int, float, Any]]) -> None:
+    """Boxes whose statistics differ, each (its name, severity, largest relative change, box): one discrepancy a
+    box; one for all from `BOXES_ALIKE` on (most edits change one box's sample; boxes changed three at a time were
+    moved or redrawn by one: their positions scaled, the data set drawn again)."""
+    if len(changed) >= BOXES_ALIKE:
+        names = [name for name, _, _, _ in changed]
+        out.add("data_error", max(sev for _, sev, _, _ in changed), loc,
+                f"boxes {', '.join(names[:-1])} and {names[-1]} show different statistics (quartiles, median or "
+                f"whiskers differ by up to {max(rel for _, _, rel, _ in changed):.0%})",
+                union_box([box for _, _, _, box in changed]))  # fmt: skip
+        return
+    for name, sev, rel, box in changed:
+        out.add("data_error", sev, loc,
+                f"box {name} shows different statistics (quartiles, median or whiskers differ by up to {rel:.0%})",
+                box)  # fmt: skip
 
 
 def compare_line_boxes(out: Findings, sr: list[Series], sc: list[Series], where: str, ctx: AxCtx) -> None:
-    """Box plots drawn with lines only: one discrepancy per box position whose lines moved."""
+    """Box plots drawn with lines only: one discrepancy per box position whose lines moved (`_say_boxes`)."""
     loc = f"{where} box plot"
     gr, gc = _by_position([s.items[0] for s in sr]), _by_position([s.items[0] for s in sc])
     if len(gr) != len(gc):
         out.add("data_error", 3, loc, f"the plot has {len(gc)} boxes, should have {len(gr)}",
                      union_box([s.bbox for s in sc]))  # fmt: skip
         return
+    changed: list[tuple[str, int, float, Any]] = []
     for k, (a, b) in enumerate(zip(gr, gc, strict=True)):
         # Fliers (one sample pushed past a whisker, or back) are a point or two: read the box's lines alone.
         fliers = _few_fliers(a, b)
@@ -578,9 +604,9 @@ def compare_line_boxes(out: Findings, sr: list[Series], sc: list[Series], where:
         if rel > out.opts.rtol:
             change = max((ctx.reading("y", x, y) for line_a, line_b in zip(a, b, strict=False)
                           for x, y in zip(line_a.get("y") or [], line_b.get("y") or [], strict=False)), default=1.0)  # fmt: skip
-            out.add("data_error", reading_severity(change if len(ya) == len(yb) else 1.0), loc,
-                         f"box {k + 1} shows different statistics (quartiles, median or whiskers differ by up to "
-                         f"{rel:.0%})", union_box([line.get("bbox") for line in b]))  # fmt: skip
+            sev = reading_severity(change if len(ya) == len(yb) else 1.0)
+            changed.append((str(k + 1), sev, rel, union_box([line.get("bbox") for line in b])))
+    _say_boxes(out, loc, changed)
 
 
 def _few_fliers(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
