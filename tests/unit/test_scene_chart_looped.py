@@ -222,3 +222,29 @@ def test_two_boxes_edited_each_are_two_changes() -> None:
     edit = "data[1] = data[1] + 60; data[3] = data[3] - 60"
     found = judge(BOXES.replace("EDIT", "pass"), BOXES.replace("EDIT", edit))
     assert len(found) == 2 and all("box " in d.description for d in found), found
+
+
+# Minutes in each sleep stage, the bars drawn in the order of a list of stage names.
+STAGES = """
+import matplotlib.pyplot as plt
+minutes = {"Wake": 17, "N1": 34, "N2": 125.5, "N3": 88, "REM": 96}
+order = ORDER
+fig, ax = plt.subplots(figsize=(6, 4))
+ax.bar(range(5), [minutes[s] for s in order], color="#41b6c4")
+ax.set_xticks(range(5), order)
+"""
+ORDER = ["Wake", "N1", "N2", "N3", "REM"]
+
+
+def test_bars_that_moved_with_their_swapped_names_read_right_the_labels_are_the_change() -> None:
+    swapped = ["N2", "N1", "Wake", "N3", "REM"]
+    found = judge(STAGES.replace("ORDER", repr(ORDER)), STAGES.replace("ORDER", repr(swapped)))
+    assert [d.category for d in found] == ["text_error"] and found[0].severity == 3, found
+
+
+def test_bars_that_traded_values_under_kept_names_read_wrong() -> None:
+    edit = (
+        STAGES.replace("ORDER", repr(ORDER)).replace('"Wake": 17,', '"Wake": 125.5,').replace('"N2": 125.5', '"N2": 17')
+    )
+    found = judge(STAGES.replace("ORDER", repr(ORDER)), edit)
+    assert [d.category for d in found] == ["data_error"], found

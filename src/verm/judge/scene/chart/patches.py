@@ -37,7 +37,7 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
     ra = sorted(r.items, key=centre)
     ca = sorted(c.items, key=centre)
     if len(ra) == len(ca):
-        pairs = list(zip(range(len(ra)), range(len(ca)), strict=True))
+        pairs = _moved_with_names(ra, ca, ctx, "y" if horizontal else "x", centre, val)
         lost: list[int] = []
         added: list[int] = []
     elif (named := _pairs_by_category(ra, ca, ctx, "y" if horizontal else "x", centre)) is not None:
@@ -331,6 +331,24 @@ def _stacked(ax: dict[str, Any], bar: dict[str, Any], horizontal: bool) -> bool:
         if abs(b[base] - end) <= tol or abs(b[base] + b[val] - start) <= tol:
             return True
     return False
+
+
+def _moved_with_names(
+    ra: list[dict[str, Any]], ca: list[dict[str, Any]], ctx: AxCtx, axis: str, centre: Any, val: str
+) -> list[tuple[int, int]]:
+    """Bars of two categorical axes, as many on each side, in place order; paired by their category's name where
+    the names were reordered and every bar kept its value with its name (a list of names swapped that the data
+    are computed from: the bars moved with their names, the readings are right, the tick labels' change says
+    it); else by place."""
+    by_place = list(zip(range(len(ra)), range(len(ca)), strict=True))
+    named = _pairs_by_category(ra, ca, ctx, axis, centre)
+    if named is None or named[1] or named[2] or all(i == j for i, j in named[0]):
+        return by_place
+    same = all(
+        abs(float(ra[i].get(val) or 0) - float(ca[j].get(val) or 0)) <= 1e-9 * max(1.0, abs(float(ra[i].get(val) or 0)))
+        for i, j in named[0]
+    )
+    return sorted(named[0]) if same else by_place
 
 
 def _pairs_by_category(
