@@ -248,3 +248,23 @@ def test_bars_that_traded_values_under_kept_names_read_wrong() -> None:
     )
     found = judge(STAGES.replace("ORDER", repr(ORDER)), edit)
     assert [d.category for d in found] == ["data_error"], found
+
+
+# A bump chart: six teams ranked week by week; one team's strength recomputes the ranks at some weeks.
+BUMP = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(5)
+strength = np.array([1.0, 0.8, STRONG, 0.5, 0.3, 0.6])
+points = np.cumsum(strength[:, None] + rng.normal(0, 0.25, (6, 10)), axis=1)
+ranks = (-points).argsort(axis=0).argsort(axis=0) + 1
+fig, ax = plt.subplots(figsize=(7, 4))
+for k in range(6):
+    ax.plot(range(10), ranks[k], marker="o")
+ax.invert_yaxis()
+"""
+
+
+def test_ranks_traded_at_a_few_weeks_are_one_change() -> None:
+    found = judge(BUMP.replace("STRONG", "0.7"), BUMP.replace("STRONG", "0.45"))
+    assert len(found) == 1 and "traded values" in found[0].description, found

@@ -400,7 +400,9 @@ def merge_relaid(out: Findings) -> None:
     recast = {f.tags.get("axes") for f in out.items if f.category == "structure_error" or f.tags.get("missing")}
     drop: set[int] = set()
     replace: dict[int, Finding] = {}
-    for place, members in groups.items():
+    # (a panel whose every change is said as one unit a point, ranks traded at a few x, joins when they traded)
+    for place in dict.fromkeys([*groups, *aside]):
+        members = groups.get(place, [])
         apart = [*aside.get(place, []), *unmapped.get(place, [])]
         traded = place not in recast and traded_values([*members, *apart])
         if traded:
@@ -429,11 +431,11 @@ def merge_relaid(out: Findings) -> None:
 
 
 def traded_values(members: Sequence[Finding]) -> bool:
-    """Whether changed lines of one panel (at least `RELAID_SERIES`, some drawn anew) hold, at every x, the
-    values they held before, traded among them: ranks recomputed (a bump chart's positions after each round).
-    Lines drawn anew with other values (random lines for the data) do not."""
+    """Whether changed lines of one panel (at least `RELAID_SERIES`) hold, at every x, the values they held
+    before, traded among them: ranks recomputed (a bump chart's positions after each round, a few weeks' or all
+    of them). Lines drawn anew with other values (random lines for the data) do not."""
     pairs = {id(p[0]): p for f in members if f.category == "data_error" for p in f.tags["drawn"]}
-    if len(pairs) < RELAID_SERIES or not any(f.tags.get("replaced") for f in members):
+    if len(pairs) < RELAID_SERIES:
         return False
     lines = [(p[0], p[1]) for p in pairs.values()]
     if any(r.kind != "line" or c.kind != "line" for r, c in lines):
