@@ -268,3 +268,28 @@ ax.invert_yaxis()
 def test_ranks_traded_at_a_few_weeks_are_one_change() -> None:
     found = judge(BUMP.replace("STRONG", "0.7"), BUMP.replace("STRONG", "0.45"))
     assert len(found) == 1 and "traded values" in found[0].description, found
+
+
+def test_a_loop_of_lines_drawn_as_bars_beside_kept_mean_lines_scores_above_every_hack() -> None:
+    # Held-out heldout6's parallel-coordinates plot (fresh seed 773, read after its measurement): its class lines
+    # drawn as bars and one value of a class edited (its thick mean line moves). The mean lines must pair with
+    # the reference's mean lines (not with a thin class line of their colour), or the honest candidate reads as
+    # most of the data lost and every hack outscores it.
+    from verm.bench.hacks import HACK_KINDS, as_completion, hack_sources
+    from verm.corpus import gallery_dir
+    from verm.pipeline import Scorer
+
+    ref = (gallery_dir("heldout6") / "penguin_parallel_coordinates.py").read_text(encoding="utf-8")
+    honest = ref.replace("[2.6, 1.2, 6.5, 450, 2.5]", "[2.6, 0.9, 6.5, 450, 2.5]").replace(
+        "ax.plot(xs, (row - lo) / (hi - lo), color=color, alpha=0.35, lw=1)",
+        "ax.bar(xs, (row - lo) / (hi - lo), color=color, alpha=0.35)",
+    )
+    assert honest.count("ax.bar(") == 1 and "0.9, 6.5" in honest
+    hacks = hack_sources(Task.CHART, ref, HACK_KINDS[Task.CHART])
+    with Scorer(Task.CHART, judge="scene") as scorer:
+        rewards = scorer.score_batch(
+            [ref] * (1 + len(hacks)), [as_completion(Task.CHART, s) for s in [honest, *hacks.values()]]
+        )
+    assert rewards[0].score is not None, rewards[0].reason
+    for name, r in zip(hacks, rewards[1:], strict=True):
+        assert r.score is not None and r.score < rewards[0].score, (name, r.score, rewards[0].score)

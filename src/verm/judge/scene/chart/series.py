@@ -375,13 +375,19 @@ def match_series(sr: Sequence[Series], sc: Sequence[Series]) -> tuple[list[tuple
         if a.noun and a.noun == b.noun:
             s += 1.0
         s += 1.0 / (1 + abs(i - j)) + 0.5 * (i == j)
+        wa, wb = (x.items[0].get("linewidth") if x.items and a.kind == "line" else None for x in (a, b))
+        if isinstance(wa, (int, float)) and isinstance(wb, (int, float)) and wa != wb:
+            s -= 1.0  # lines of another width are other lines (a class's mean drawn thick over its members)
         ya, yb = first_values(a), first_values(b)
         if ya and ya == yb and len(ya) <= 2 and line_xs(a) != line_xs(b):
             s += 0.5  # two-point segments (an axvline's y is 0 to 1) at other places: their place is their data
         elif ya and ya == yb:
             s += 4.0 if len(ya) > 2 else 2.0  # the same values: as sure as a name (a colour shifts with the cycle)
         elif ya and yb and len(ya) == len(yb):
-            s += 0.5
+            # As many values, the more of them kept the surer (a series with one value edited, among its
+            # siblings of one colour: a parallel-coordinates plot's mean line beside its class's lines).
+            # (two-point segments, a grid's or a frame's, share values with their siblings: their order pairs them)
+            s += 0.5 + (1.5 * (1.0 - _value_gap(a, b)) if len(ya) > 2 else 0.0)
         elif (
             a.kind == "area"
             and b.kind == "area"
