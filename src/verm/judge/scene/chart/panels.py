@@ -302,17 +302,25 @@ def merge_redrawn(out: Findings) -> None:
         if len(panels) < 2:
             continue
         lead = max(members, key=lambda f: f.severity)
-        merged = Finding(
-            "data_error",
-            lead.severity,
-            lead.location,
-            f"the same data drawn in {len(panels)} subplots differ ({len(members)} readings), e.g. {lead.description}",
-            union_box([f.bbox for f in members]),
-            None,
-            {**lead.tags, "axes_all": panels, "boxes": member_boxes(members)},
+        desc = (
+            f"the same data drawn in {len(panels)} subplots differ ({len(members)} readings), e.g. {lead.description}"
         )
-        replace[id(lead)] = merged
-        drop.update(id(f) for f in members if f is not lead)
+        _merge_into(lead, members, desc, {**lead.tags, "axes_all": panels}, replace, drop)
+    _apply(out, replace, drop)
+
+
+def _merge_into(
+    lead: Finding, members: Sequence[Finding], description: str, tags: dict[str, Any],
+    replace: dict[int, Finding], drop: set[int],
+) -> None:  # fmt: skip
+    """One data change in place of ``members``: ``lead``'s severity and place, their boxes (applied by `_apply`)."""
+    replace[id(lead)] = Finding("data_error", lead.severity, lead.location, description,
+                                union_box([f.bbox for f in members]), None, {**tags, "boxes": member_boxes(members)})  # fmt: skip
+    drop.update(id(f) for f in members if f is not lead)
+
+
+def _apply(out: Findings, replace: dict[int, Finding], drop: set[int]) -> None:
+    """Each lead replaced by its merged finding, the other members dropped."""
     if replace:
         out.items[:] = [replace.get(id(f), f) for f in out.items if id(f) not in drop]
 
@@ -346,18 +354,9 @@ def merge_looped(out: Findings) -> None:
         if len(panels) < LOOPED_PANELS:
             continue
         lead = max(members, key=lambda f: f.severity)
-        replace[id(lead)] = Finding(
-            "data_error",
-            lead.severity,
-            lead.location,
-            f"the {kind} of {len(panels)} subplots changed alike (one change drawn in each), e.g. {lead.description}",
-            union_box([f.bbox for f in members]),
-            None,
-            {**lead.tags, "axes_all": panels, "boxes": member_boxes(members)},
-        )
-        drop.update(id(f) for f in members if f is not lead)
-    if replace:
-        out.items[:] = [replace.get(id(f), f) for f in out.items if id(f) not in drop]
+        desc = f"the {kind} of {len(panels)} subplots changed alike (one change drawn in each), e.g. {lead.description}"
+        _merge_into(lead, members, desc, {**lead.tags, "axes_all": panels}, replace, drop)
+    _apply(out, replace, drop)
 
 
 #: Series of one panel whose data changed together, at least this many: one input they are computed from changed
@@ -416,18 +415,10 @@ def merge_relaid(out: Findings) -> None:
         n = len({id(p[0]) for f in members for p in f.tags.get("drawn", [])})
         how = "traded values (ranked anew from" if traded else "changed together (drawn from"
         tags = {k: v for k, v in lead.tags.items() if k != "replaced"}
-        replace[id(lead)] = Finding(
-            "data_error",
-            lead.severity,
-            lead.location,
-            f"{n} series of the plot {how} one input that changed), e.g. {lead.description}",
-            union_box([f.bbox for f in members]),
-            None,
-            {**tags, "boxes": member_boxes(members), "drawn": [p for f in members for p in f.tags.get("drawn", [])]},
-        )
-        drop.update(id(f) for f in members if f is not lead)
-    if replace:
-        out.items[:] = [replace.get(id(f), f) for f in out.items if id(f) not in drop]
+        tags["drawn"] = [p for f in members for p in f.tags.get("drawn", [])]
+        desc = f"{n} series of the plot {how} one input that changed), e.g. {lead.description}"
+        _merge_into(lead, members, desc, tags, replace, drop)
+    _apply(out, replace, drop)
 
 
 def traded_values(members: Sequence[Finding]) -> bool:
