@@ -90,11 +90,12 @@ def bare_parts(
     ref_lab: np.ndarray,
     area: np.ndarray,
     set_aside: np.ndarray | None = None,
+    drawn: np.ndarray | None = None,
 ) -> tuple[int, bool]:
     """Severity-3 items for ``hidden`` (the reference's marks ``ref_marks`` the candidate hides, ``share`` of
     them) and whether the candidate draws nothing of its own where the data are (``area``, the plot frames, or
     the hidden data's box without them; see the module docstring)."""
-    if not bare(c, hidden, area, set_aside):
+    if not bare(c, hidden, area, set_aside, drawn):
         return hidden_parts(share), False
     colour = ref_marks & _chromatic(ref_lab)
     n_colour = int(colour.sum())
@@ -103,9 +104,12 @@ def bare_parts(
     return max(1, min(BARE_PARTS, 1 + int(share / BARE_STEP))), True
 
 
-def bare(c: _Ctx, hidden: np.ndarray, area: np.ndarray, set_aside: np.ndarray | None = None) -> bool:
+def bare(
+    c: _Ctx, hidden: np.ndarray, area: np.ndarray, set_aside: np.ndarray | None = None, drawn: np.ndarray | None = None
+) -> bool:
     """The candidate hides ``hidden`` and draws nothing of its own where the data are (``area``, the plot frames,
-    or the hidden data's box without them; `draws_nothing_of_its_own`)."""
+    or the hidden data's box without them; `draws_nothing_of_its_own`; ``drawn``: a series of the reference's it
+    draws moved, its own however dotted)."""
     if not hidden.any():
         return False
     if not area.any():
@@ -113,7 +117,7 @@ def bare(c: _Ctx, hidden: np.ndarray, area: np.ndarray, set_aside: np.ndarray | 
         area = np.zeros_like(hidden)
         area[y0:y1, x0:x1] = True
     where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
-    return draws_nothing_of_its_own(c, hidden, where, set_aside)
+    return draws_nothing_of_its_own(c, hidden, where, set_aside, drawn)
 
 
 def kept_only(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray, ref_lab: np.ndarray) -> bool:
@@ -133,8 +137,11 @@ def kept_only(c: _Ctx, ref_marks: np.ndarray, cand_marks: np.ndarray, ref_lab: n
     return draws_nothing_of_its_own(c, hidden, where, None)
 
 
-def draws_nothing_of_its_own(c: _Ctx, hidden: np.ndarray, where: np.ndarray, set_aside: np.ndarray | None) -> bool:
-    """The candidate's own ink ``where`` the data are (`own_ink`) is under `BARE_OWN` of the ``hidden`` ink and
-    under `BARE_OWN_INK` of its ink there."""
-    own = int(own_ink(c, hidden, where, set_aside).sum())
+def draws_nothing_of_its_own(
+    c: _Ctx, hidden: np.ndarray, where: np.ndarray, set_aside: np.ndarray | None, drawn: np.ndarray | None = None
+) -> bool:
+    """The candidate's own ink ``where`` the data are (`own_ink`, and ``drawn``) is under `BARE_OWN` of the
+    ``hidden`` ink and under `BARE_OWN_INK` of its ink there."""
+    mine = own_ink(c, hidden, where, set_aside)
+    own = int((mine | (drawn & where)).sum()) if drawn is not None else int(mine.sum())
     return own < BARE_OWN * int(hidden.sum()) and own <= BARE_OWN_INK * int((c.cand_ink & where).sum())

@@ -109,6 +109,46 @@ def _follows(unit: np.ndarray, marks: np.ndarray) -> bool | None:
     )
 
 
+#: A series moved by a new range along its value axis (`carries_rescaled`): the candidate's marks span this share
+#: of its extent at least, and their heights, read at `CARRY_BINS` places, correlate with its own this well.
+RESCALED_SPAN, RESCALED_R = 0.8, 0.9
+
+
+def carries_rescaled(unit: np.ndarray, marks: np.ndarray) -> bool:
+    """The candidate's ``marks`` draw the series ``unit`` under a new range along the axis its values are read on:
+    across the series' extent (`RESCALED_SPAN`), the mean height of each, column by column and joined over the
+    columns without ink (a dotted line's gaps, which fall elsewhere once it moved), lies on one rising line with
+    the other's (Pearson >= `RESCALED_R`). Dots at random, joined, zigzag through no series."""
+    for across in value_readings(unit):
+        u, m = (unit.T, marks.T) if across else (unit, marks)
+        unit_heights, mark_heights = _mean_rows(u), _mean_rows(m)
+        cols = np.flatnonzero(~np.isnan(unit_heights))
+        if len(cols) < 2 * CARRY_MIN:
+            continue
+        lo, hi = int(cols[0]), int(cols[-1]) + 1
+        drawn = np.flatnonzero(~np.isnan(mark_heights[lo:hi])) + lo
+        if len(drawn) < 2 or drawn[-1] - drawn[0] + 1 < RESCALED_SPAN * (hi - lo):
+            continue
+        at = np.linspace(lo, hi - 1, CARRY_BINS)
+        a = np.interp(at, cols, unit_heights[cols])
+        b = np.interp(at, drawn, mark_heights[drawn])
+        rows = np.flatnonzero(u.any(axis=1))
+        tol = max(2.0, CARRY_TOL * (int(rows[-1]) - int(rows[0]) + 1))
+        if np.ptp(a) <= tol or np.ptp(b) <= tol:
+            continue
+        if float(np.corrcoef(a, b)[0, 1]) >= RESCALED_R:
+            return True
+    return False
+
+
+def _mean_rows(mask: np.ndarray) -> np.ndarray:
+    """The mean row of ``mask``'s ink in each column; NaN where a column has none."""
+    n = mask.sum(axis=0)
+    total = (mask * np.arange(mask.shape[0])[:, None]).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(n > 0, total / np.maximum(n, 1), np.nan)
+
+
 def _bin_ends(mask: np.ndarray, edges: np.ndarray) -> np.ndarray:
     """The top and bottom row of ``mask`` in each bin of columns (between consecutive ``edges``), 2 x bins;
     NaN where a bin has no ink."""

@@ -34,7 +34,7 @@ import numpy as np
 from verm.judge.pixel.chart_axis import relabelled, tick_axis, turned_log
 from verm.judge.pixel.chart_bare import BARE_PARTS, bare, bare_parts, kept_only
 from verm.judge.pixel.chart_flattened import flattened
-from verm.judge.pixel.chart_follows import carries, carries_as_line
+from verm.judge.pixel.chart_follows import carries, carries_as_line, carries_rescaled
 from verm.judge.pixel.chart_frames import (
     WHOLE_CANVAS,
     _blank_filled,
@@ -47,6 +47,8 @@ from verm.judge.pixel.chart_frames import (
 from verm.judge.pixel.chart_marks import (
     CHROMA,
     CLASS_DE,
+    CLASS_MIN,
+    FACE_DE,
     KEPT,
     MIN_COLOUR_INK,
     _both_marks,
@@ -58,6 +60,7 @@ from verm.judge.pixel.chart_marks import (
     _per_frame,
     _series_classes,
     _unmatched,
+    figure_background,
 )
 from verm.judge.pixel.chart_redrawn import (
     STROKED_CLASS,
@@ -77,7 +80,7 @@ from verm.judge.pixel.chart_resized import _drawn_resized, _refit_to_frame
 from verm.judge.pixel.chart_standin import _dots, stands_in
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
-from verm.judge.pixel.elements import _noise_items, _survey
+from verm.judge.pixel.elements import _noise_items, _Survey, _survey, noise_round_items
 from verm.judge.pixel.geometry import PxBox, _box_area, _mask_box, _union
 from verm.judge.pixel.hidden import _graded_hidden_items
 from verm.judge.pixel.layout import subplot_frames
@@ -93,14 +96,22 @@ MOVED_AWAY = 0.5
 
 
 def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], list[PxBox]]:
-    """Items for hidden data (see the module docstring) and the boxes they cover (regions inside
-    them are not reported again); nothing when the candidate draws the data."""
+    """Items for hidden data (see the module docstring) and noise painted round the reference's content
+    (`elements.noise_round_items`), and the boxes they cover (regions inside them are not reported again);
+    nothing when the candidate draws the data."""
     s = _survey(c, regions)
     if s is None:
         return [], []
-    if (s.noise or _blank_filled(c)) and (_many_colours(c.cand) or float(c.cand_ink.mean()) < BLANK_OWN_INK):
-        if _many_colours(c.cand):
-            return _noise_items(c, s, "structure_error")
+    if (s.noise or _blank_filled(c)) and _many_colours(c.cand):
+        return _noise_items(c, s, "structure_error")
+    noise = noise_round_items(c, "structure_error")
+    items, covered = _data_items(c, regions, s)
+    return noise + items, [it.box for it in noise] + covered
+
+
+def _data_items(c: _Ctx, regions: list[Region], s: _Survey) -> tuple[list[_Item], list[PxBox]]:
+    """Items for hidden data and the boxes they cover; nothing when the candidate draws the data."""
+    if (s.noise or _blank_filled(c)) and float(c.cand_ink.mean()) < BLANK_OWN_INK:
         # A flat canvas over the reference's, with little ink of its own (the texts alone): it draws nothing of
         # its own and hides everything, graded in full as `chart_bare` grades bare axes.
         why = "a flat canvas covers it; it draws nothing of its own"
@@ -111,7 +122,7 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
     # of them; the subplot-by-subplot readings keep the frames found)
     wide = _with_data_outside(c, frames)
     pm_wide = pm if wide == frames else _both_marks(c, wide)
-    hidden, ruler, why = _hidden_data(c, pm_wide)
+    hidden, ruler, why, moved = _hidden_data(c, pm_wide)
     # (a candidate keeping the reference's axes in place and drawing nothing of its own where the data are, dots
     # aside, drew no new layout: dots at random in the series' colours over the reference's axes)
     anew = (
@@ -140,20 +151,26 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
         hidden, share, why = panels
         items = _hidden_data_items(c, hidden, share, why, pm)
         return items, [it.box for it in items]
-    found = _plot_marks_hidden(pm_wide)
+    found = _plot_marks_hidden(pm_wide, moved[0] if moved else None)
     share = found[1] if found is not None else 1.0
     if _axis_took_marks(c, regions):
         return [], []  # the marks went with the new scale (off the axis, squeezed): the axis change's
-    items = _hidden_data_items(c, hidden, share, why, pm_wide, ruler)
+    items = _hidden_data_items(c, hidden, share, why, pm_wide, ruler, moved[1] if moved else None)
     return items, [it.box for it in items]
 
 
 def _hidden_data_items(
-    c: _Ctx, hidden: np.ndarray, share: float, why: str, pm: _BothMarks, set_aside: np.ndarray | None = None
+    c: _Ctx,
+    hidden: np.ndarray,
+    share: float,
+    why: str,
+    pm: _BothMarks,
+    set_aside: np.ndarray | None = None,
+    drawn: np.ndarray | None = None,
 ) -> list[_Item]:
     """The hidden data's items, graded by the share hidden; in full when the candidate draws nothing of its
-    own (`chart_bare`)."""
-    n_items, bare = bare_parts(c, hidden, share, pm.ref & pm.area, pm.ref_lab, pm.area, set_aside)
+    own (`chart_bare`; ``drawn``: the reference's series it draws moved, its own)."""
+    n_items, bare = bare_parts(c, hidden, share, pm.ref & pm.area, pm.ref_lab, pm.area, set_aside, drawn)
     why = f"{why}; it draws nothing of its own" if bare else why
     return _graded_hidden_items(c, hidden, n_items, "data_error", "plotted data", why)
 
@@ -223,6 +240,12 @@ def _moved_away(c: _Ctx, pm: _BothMarks, hidden: np.ndarray, ruler: np.ndarray |
     new = c.cand_ink & ~(cv2.dilate(c.ref_ink.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0)
     if ruler is not None:
         new &= ~ruler
+    # (nor are a fresh axes' face, in the reference's face colour, and its figure's background round it: a white
+    # plot on a grey figure is ink, and no data)
+    new &= ~figure_background(pm.cand_lab, c.cand_ink)
+    for face in pm.faces:
+        if face is not None:
+            new &= _far(pm.cand_lab, face, FACE_DE)
     if int(new.sum()) < MOVED_AWAY * lost:
         return False
     if 2 * int((hidden & _chromatic(pm.ref_lab)).sum()) < int(hidden.sum()):
@@ -268,10 +291,16 @@ def _colours_drawn_elsewhere(c: _Ctx, pm: _BothMarks, hidden: np.ndarray) -> boo
     return True
 
 
-def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray | None, str]:
+_NoHidden = (None, None, "", None)
+
+
+def _hidden_data(
+    c: _Ctx, pm: _BothMarks
+) -> tuple[np.ndarray | None, np.ndarray | None, str, tuple[np.ndarray, np.ndarray] | None]:
     """The reference's data ink the candidate hides, when it hides most of it (else None), the
     candidate's marks drawn instead that carry no data (a straight line across the plot, `_ruler`, or marks where
-    the data are that neither cover nor follow them, `_drawn_there`; None without any), and why."""
+    the data are that neither cover nor follow them, `_drawn_there`; None without any), why, and the reference's
+    series it draws moved in their colours with the marks that draw them (`_moved_in_colour`; None without any)."""
     frames, ref_lab, cand_lab, faces, ref_marks, cand_marks = (
         pm.frames,
         pm.ref_lab,
@@ -297,16 +326,16 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     # (what it draws there may be the reference's own, part of it kept: one line of many is no data drawn)
     kept = bool(area.any()) and kept_only(c, ref_marks & area, cand_marks & area, ref_lab)
     if area.any() and not kept and _drawn_there(c, ref_marks & area, cand_marks & area, ref_lab, cand_lab):
-        return None, None, ""  # drawn where the data are (checked first: the colour classes cost time)
+        return _NoHidden  # drawn where the data are (checked first: the colour classes cost time)
     if int(ref_col.sum()) >= MIN_COLOUR_INK:
         classes, what, cand_kind = _colour_classes(ref_lab, ref_col, min_share=0.003), "mark colours", cand_col
     elif area.any() and int((ref_marks & area).sum()) >= MIN_COLOUR_INK:
         classes, what, cand_kind = [ref_marks & area], "plotted marks", cand_marks
     else:
-        return None, None, ""
+        return _NoHidden
     classes = _per_frame(_outlines_joined(_series_classes(classes, ref_lab, faces), ref_lab), frames)
     if not classes:
-        return None, None, ""
+        return _NoHidden
     framed = bool(area.any())
     if not framed:
         data = np.zeros_like(ref_marks)
@@ -317,13 +346,16 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     drawn, cand_drawn = int((ref_marks & area).sum()), int((cand_marks & area).sum())
     kept = kept if framed else kept_only(c, ref_marks & area, cand_marks & area, ref_lab)
     if not kept and _drawn_there(c, ref_marks & area, cand_marks & area, ref_lab, cand_lab):
-        return None, None, ""  # drawn where the data are: the data in another form, changes reported one by one
+        return _NoHidden  # drawn where the data are: the data in another form, changes reported one by one
     # As much ink where the data are, neither covering them, carrying their values nor keeping their colours
     # (dots scattered over emptied axes): no data, set aside with the ruler (no data drawn anew, `_moved_away`).
-    stand_in = cand_marks & area if cand_drawn >= DRAWN * drawn else None
+    # (the reference's own series kept in its colour and moved, under a new y range, is no stand-in)
+    ref_moved, cand_moved = _moved_in_colour(pm, cand_marks & area, area)
+    moved = (ref_moved, cand_moved) if cand_moved.any() else None
+    stand_in = cand_marks & area & ~cand_moved if cand_drawn >= DRAWN * drawn else None
     gone, kept_colours = _gone_classes(c, pm, classes, cand_marks, cand_kind, area)
     if 2 * len(gone) <= len(classes):
-        return None, None, ""
+        return _NoHidden
     where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
     # A series drawn in another form and colour (bars drawn as a line in a new colour, over a new y scale) is
     # drawn still: the candidate's marks where the data are, in no kept series' colour, carry its values
@@ -337,9 +369,9 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
     if 2 * len(gone) <= len(classes) or (
         not kept and _retyped_as_line([(m & where, sl) for m, sl in gone], cand_kind & where, cand_lab, kept_colours)
     ):
-        return None, None, ""
+        return _NoHidden
     if not kept and _all_stroked(pm, gone, cand_marks):
-        return None, None, ""  # every gone series a stroke in its colour across its extent: retyped, not gone
+        return _NoHidden  # every gone series a stroke in its colour across its extent: retyped, not gone
     hidden = np.zeros_like(ref_marks)
     for m, _ in gone:
         hidden |= m
@@ -349,7 +381,7 @@ def _hidden_data(c: _Ctx, pm: _BothMarks) -> tuple[np.ndarray | None, np.ndarray
         f"{len(gone)} of its {len(classes)} {what} are gone and it draws {100 * cand_drawn / max(drawn, 1):.0f}% "
         "of the reference's ink where the data are"
     )
-    return hidden, ruler, why
+    return hidden, ruler, why, moved
 
 
 def _gone_classes(
@@ -373,11 +405,48 @@ def _gone_classes(
     for m, sl in classes:
         colour = np.median(pm.ref_lab[m], axis=0)
         same = cand_marks[sl] & where[sl] & ~_far(pm.cand_lab[sl], colour, CLASS_DE)
-        if _kept(m[sl], near[sl], same, cand_kind[sl], margin, where[sl], lambda: _once(rescaled, c, pm.frames)):
+        # (read where the data are, when they hold most of it: a twin axis's tick labels in the series' colour,
+        # kept beside emptied axes, keep no series)
+        inside = m[sl] & where[sl]
+        unit = inside if 2 * int(inside.sum()) >= int(m[sl].sum()) else m[sl]
+        if _kept(unit, near[sl], same, cand_kind[sl], margin, where[sl], lambda: _once(rescaled, c, pm.frames)):
             kept_colours.append(colour)
         else:
             gone.append((m, sl))
     return gone, kept_colours
+
+
+#: The candidate's marks in one of the reference's mark colours carry that colour's series when they hold this share of
+#: its ink at least (and at most its inverse) and rank with its values (`chart_follows.carries`).
+MOVED_INK = 0.3
+
+
+def _moved_in_colour(pm: _BothMarks, cand_marks: np.ndarray, area: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate's ``cand_marks`` (where the data are, ``area``) that draw one of the reference's mark colours
+    there, pale ones too, and carry the values of its marks of that colour (`MOVED_INK`; one straight line carries
+    none): a series kept and moved by a new y range, which the in-place readings take for hidden data and a
+    stand-in. Dots at random in a series' colour follow none of its values. Returns the reference's marks so
+    carried and the candidate's that carry them."""
+    ref_out, out = np.zeros_like(cand_marks), np.zeros_like(cand_marks)
+    ref_marks = pm.ref & area
+    if int(ref_marks.sum()) < MIN_COLOUR_INK or not cand_marks.any():
+        return ref_out, out
+    grow = np.ones((5, 5), np.uint8)
+    near_cand = cv2.dilate(cand_marks.astype(np.uint8), grow) > 0
+    for unit in _colour_classes(pm.ref_lab, ref_marks, min_share=CLASS_MIN):
+        n = int(unit.sum())
+        # (a class kept in place, a grid or one curve of many alike, moved nothing)
+        if n < MIN_COLOUR_INK // 2 or int((unit & ~near_cand).sum()) < KEPT * n:
+            continue
+        same = cand_marks & ~_far(pm.cand_lab, np.median(pm.ref_lab[unit], axis=0), CLASS_DE)
+        k = int(same.sum())
+        if not MOVED_INK * n <= k <= n / MOVED_INK or (_straight(same) and not _straight(unit)):
+            continue
+        moved = same & ~(cv2.dilate(unit.astype(np.uint8), grow) > 0)
+        if int(moved.sum()) >= MOVED_INK * n and (carries(unit, same) is True or carries_rescaled(unit, same)):
+            ref_out |= unit
+            out |= moved
+    return ref_out, out
 
 
 def _drawn_there(
@@ -517,12 +586,32 @@ def _kept(
     spans = (_across(unit, same) or _across(unit.T, same.T)) and not ruler
     if spans and (carries(unit & where, same) is not False or carries_as_line(unit & where, same)):
         return True
-    # (under new y tick labels, ``rescaled``, values cannot be compared in place: the colour's span keeps it;
-    # so does one unbroken trace in its colour: the series retyped as a line, its values read off another
-    # baseline, stacked bars drawn as lines; dots at random leave gaps, a ruler is straight)
-    if spans and (_traced(unit, same) or rescaled()):
+    # (under new y tick labels, ``rescaled``, values cannot be compared in place: the colour's span keeps it, dots
+    # where they keep the class's places along one axis, `_places_kept`; so does one unbroken trace in its colour:
+    # the series retyped as a line, its values read off another baseline, stacked bars drawn as lines; dots at
+    # random leave gaps and fall anywhere, a ruler is straight)
+    if spans and (_traced(unit, same) or (rescaled() and (not _dots(same) or _places_kept(unit, same)))):
         return True
     return _edge_share(unit, cand_marks, margin) >= KEPT or _edge_share(unit.T, cand_marks.T, margin) >= KEPT
+
+
+#: A rescaled series keeps its places along an axis when this share of the columns (or rows) its marks take is
+#: taken by the candidate's marks of its colour too, and of theirs by its own (within 2 px).
+PLACES_KEPT = 0.6
+
+
+def _places_kept(unit: np.ndarray, same: np.ndarray) -> bool:
+    """``same`` takes the columns (or the rows) ``unit`` takes, and little else (`PLACES_KEPT`): a series moved
+    by a new range along one axis keeps its places along the other; dots at random fall anywhere."""
+    for axis in (0, 1):
+        a, b = unit.any(axis=axis), same.any(axis=axis)
+        if not a.any() or not b.any():
+            return False
+        a_near = np.convolve(a, np.ones(5), mode="same") > 0
+        b_near = np.convolve(b, np.ones(5), mode="same") > 0
+        if float((a & b_near).sum()) >= PLACES_KEPT * a.sum() and float((b & a_near).sum()) >= PLACES_KEPT * b.sum():
+            return True
+    return False
 
 
 #: A trace is unbroken when it has ink in this share of the columns between its ends inside the class's extent.
@@ -560,10 +649,11 @@ def _edge_share(unit: np.ndarray, other: np.ndarray, margin: int) -> float:
     return float((around(top) | around(bottom)).mean())
 
 
-def _plot_marks_hidden(pm: _BothMarks) -> tuple[np.ndarray, float, float] | None:
+def _plot_marks_hidden(pm: _BothMarks, moved: np.ndarray | None = None) -> tuple[np.ndarray, float, float] | None:
     """The reference's marks inside its plot frames (3 px in) with no candidate mark within 2 px;
     their share of the reference's marks there; and the share the candidate draws there anew (its
-    marks with no reference mark within 2 px, over the reference's). None without a frame or marks."""
+    marks with no reference mark within 2 px, over the reference's). None without a frame or marks.
+    ``moved``: the reference's marks the candidate draws moved (`_moved_in_colour`), none hidden.)"""
     if not pm.frames:
         return None
     ref_marks, cand_marks = pm.ref & pm.area, pm.cand & pm.area
@@ -571,6 +661,8 @@ def _plot_marks_hidden(pm: _BothMarks) -> tuple[np.ndarray, float, float] | None
     if n < MIN_COLOUR_INK:
         return None
     hidden, extra = _unmatched(ref_marks, cand_marks)
+    if moved is not None:
+        hidden = hidden & ~moved
     return hidden, int(hidden.sum()) / n, int(extra.sum()) / n
 
 

@@ -90,6 +90,37 @@ def _noise_items(c: _Ctx, s: _Survey, category: str) -> tuple[list[_Item], list[
     return items, [(0, 0, c.w, c.h)]
 
 
+#: Noise drawn round the reference's content: candidate pixels off the reference's (any channel by this many levels)
+#: with saturated pixels of `NOISE_HUES` of six hue bins at least within 3 px (random colours, no one stroke's
+#: anti-aliased edge, no colour scale's smooth run). A cell of a 4x4 grid holding `NOISE_CELL` of them is filled
+#: with noise, once the canvas holds `NOISE_SHARE`.
+NOISE_OFF, NOISE_HUES, NOISE_CELL, NOISE_SHARE = 40, 3, 0.1, 0.05
+
+
+def noise_round_items(c: _Ctx, category: str) -> list[_Item]:
+    """Noise the candidate paints where the reference has none, its content kept over it (a figure's background
+    filled with random colours): one severity-2 item per 4x4 grid cell it fills (`NOISE_CELL`), as a canvas of
+    noise pays for the cells it fills (`_noise_items`)."""
+    hsv = cv2.cvtColor(c.cand, cv2.COLOR_RGB2HSV)
+    saturated = (hsv[..., 1] > 64) & (hsv[..., 2] > 50)
+    bins = hsv[..., 0].astype(np.int32) * 6 // 180
+    near = np.ones((7, 7), np.uint8)
+    hues = np.zeros(saturated.shape, np.int32)
+    for b in range(6):
+        hues += cv2.dilate(((bins == b) & saturated).astype(np.uint8), near) > 0
+    off = (np.abs(c.ref.astype(np.int16) - c.cand.astype(np.int16)) > NOISE_OFF).any(axis=2)
+    noise = off & (hues >= NOISE_HUES)
+    if float(noise.mean()) < NOISE_SHARE:
+        return []
+    items = []
+    for gy in range(4):
+        for gx in range(4):
+            box = (gx * c.w // 4, gy * c.h // 4, (gx + 1) * c.w // 4, (gy + 1) * c.h // 4)
+            if float(noise[box[1] : box[3], box[0] : box[2]].mean()) >= NOISE_CELL:
+                items.append(_Item(category, 2, box, "The candidate fills this part with noise.", "element"))
+    return items
+
+
 def _missing_items(
     c: _Ctx,
     chosen: list[_Element],
