@@ -20,6 +20,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_frames import _data_frames
+from verm.judge.pixel.chart_kept import _gone_classes
 from verm.judge.pixel.chart_marks import (
     CLASS_DE,
     KEPT,
@@ -33,7 +34,6 @@ from verm.judge.pixel.chart_marks import (
     _series_classes,
     _to_segment,
 )
-from verm.judge.pixel.chart_missing import _gone_classes
 from verm.judge.pixel.chart_redrawn import _stroked
 from verm.judge.pixel.colour import _background, _hex, _lab
 from verm.judge.pixel.context import _Ctx, _Item
