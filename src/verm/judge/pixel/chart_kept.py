@@ -130,23 +130,40 @@ def _kept(
     return _edge_share(unit, cand_marks, margin) >= KEPT or _edge_share(unit.T, cand_marks.T, margin) >= KEPT
 
 
-#: A rescaled series keeps its places along an axis when this share of the columns (or rows) its marks take is
-#: taken by the candidate's marks of its colour too, and of theirs by its own (within 2 px).
-PLACES_KEPT = 0.6
+#: Dots rescaled along one axis keep their places along the other: this share of the candidate's dots (of the class's
+#: colour) lie within `PLACES_PX` of a reference dot's centre along it, and match this share of the reference's.
+PLACES_KEPT, PLACES_MATCHED, PLACES_PX = 0.6, 0.3, 1.5
 
 
 def _places_kept(unit: np.ndarray, same: np.ndarray) -> bool:
-    """``same`` takes the columns (or the rows) ``unit`` takes, and little else (`PLACES_KEPT`): a series moved
-    by a new range along one axis keeps its places along the other; dots at random fall anywhere."""
+    """The dots of ``same`` keep the places of ``unit``'s along one axis (`PLACES_KEPT`, `PLACES_MATCHED`): a
+    scatter moved by a new range along the other axis, its points gone out of view aside; dots at random fall
+    anywhere."""
+    ref, cand = _centres(unit), _centres(same)
+    if len(ref) == 0 or len(cand) == 0:
+        return False
     for axis in (0, 1):
-        a, b = unit.any(axis=axis), same.any(axis=axis)
-        if not a.any() or not b.any():
-            return False
-        a_near = np.convolve(a, np.ones(5), mode="same") > 0
-        b_near = np.convolve(b, np.ones(5), mode="same") > 0
-        if float((a & b_near).sum()) >= PLACES_KEPT * a.sum() and float((b & a_near).sum()) >= PLACES_KEPT * b.sum():
+        r, c = ref[:, axis], cand[:, axis]
+        if (
+            float((_gaps(r, c) <= PLACES_PX).mean()) >= PLACES_KEPT
+            and float((_gaps(c, r) <= PLACES_PX).mean()) >= PLACES_MATCHED
+        ):
             return True
     return False
+
+
+def _gaps(to: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """For each value of ``at``, its distance to the nearest value of ``to`` (not empty)."""
+    ordered = np.sort(to)
+    k = np.clip(np.searchsorted(ordered, at), 0, len(ordered) - 1)
+    below = ordered[np.maximum(k - 1, 0)]
+    return np.minimum(np.abs(ordered[k] - at), np.abs(below - at))
+
+
+def _centres(mask: np.ndarray) -> np.ndarray:
+    """The centres (x, y) of ``mask``'s pieces."""
+    n, _, _, centres = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    return centres[1:] if n > 1 else np.zeros((0, 2))
 
 
 #: A trace is unbroken when it has ink in this share of the columns between its ends inside the class's extent.
