@@ -202,3 +202,30 @@ def test_a_dot_plot_rescaled_keeps_its_series(judge: PixelJudge, top: int) -> No
     assert "ax.set_xlim(60, 88)" in ref
     found = _judged(judge, ref, ref.replace("ax.set_xlim(60, 88)", f"ax.set_xlim(50, {top})"))
     assert found and not _hidden(found), found
+
+
+_SCATTER = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(7)
+gdp = np.exp(rng.uniform(0.5, 4.1, 30))
+life = 60 + 5 * np.log(gdp) + rng.normal(0, 2, 30)
+fig, ax = plt.subplots(figsize=(10, 6))
+ax.scatter(gdp, life, alpha=0.7)
+ax.set_xscale("log")
+ax.set_xlabel("GDP per capita ($k) (log)")
+ax.set_ylabel("Life expectancy (years)")
+ax.set_title("Life expectancy vs. GDP")
+ax.spines[["top", "right"]].set_visible(False)
+"""
+
+
+def test_a_scatter_narrowed_keeps_the_points_left_in_view(judge: PixelJudge) -> None:
+    # A guard (split619's chart-619-00047): the y range narrowed, half the points out of view and the rest moved
+    # up. They keep their columns: rescaled, no data hidden (ten severe items when dots had to keep the class's
+    # columns as a whole).
+    narrowed = _SCATTER.replace(
+        'ax.set_title("Life', 'ax.set_ylim(life.min() - 1, np.median(life))\nax.set_title("Life'
+    )
+    found = _judged(judge, _SCATTER, narrowed)
+    assert found and not _hidden(found), found
