@@ -101,6 +101,10 @@ def noise_round_items(c: _Ctx, category: str) -> list[_Item]:
     """Noise the candidate paints where the reference has none, its content kept over it (a figure's background
     filled with random colours): one severity-2 item per 4x4 grid cell it fills (`NOISE_CELL`), as a canvas of
     noise pays for the cells it fills (`_noise_items`)."""
+    diff = cv2.absdiff(c.ref, c.cand)
+    off = cv2.max(cv2.max(diff[..., 0], diff[..., 1]), diff[..., 2]) > NOISE_OFF
+    if float(off.mean()) < NOISE_SHARE:
+        return []  # (the noise is among the pixels off the reference's: too few of them, no hue count needed)
     hsv = cv2.cvtColor(c.cand, cv2.COLOR_RGB2HSV)
     saturated = (hsv[..., 1] > 64) & (hsv[..., 2] > 50)
     bins = hsv[..., 0].astype(np.int32) * 6 // 180
@@ -108,7 +112,6 @@ def noise_round_items(c: _Ctx, category: str) -> list[_Item]:
     hues = np.zeros(saturated.shape, np.int32)
     for b in range(6):
         hues += cv2.dilate(((bins == b) & saturated).astype(np.uint8), near) > 0
-    off = (np.abs(c.ref.astype(np.int16) - c.cand.astype(np.int16)) > NOISE_OFF).any(axis=2)
     noise = off & (hues >= NOISE_HUES)
     if float(noise.mean()) < NOISE_SHARE:
         return []
