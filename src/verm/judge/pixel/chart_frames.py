@@ -70,13 +70,16 @@ def _data_frames(c: _Ctx) -> list[PxBox]:
 #: Boxes found inside the one plot frame, none of them that frame, that hold under this share of the coloured
 #: marks inside it are no subplots (`_frames_hold_little`).
 FRAMES_HOLD = 0.5
+#: ... unless each two stand apart, this share of the image's side between them (`_apart`): subplots.
+SUBPLOT_GAP = 0.02
 
 
 def _frames_hold_little(c: _Ctx, frames: list[PxBox], chroma: np.ndarray) -> bool:
     """Every box found lies inside the chart's one plot frame, none is that frame, and together they hold under
     `FRAMES_HOLD` of the coloured marks inside it: a grid line closing a box round the first group of bars
     (a small grouped-bar chart read in that box alone found its bars "a tiled image" and every flattened series
-    kept), no subplots; the plot's data are read in its frame."""
+    kept), no subplots; the plot's data are read in its frame. Boxes that stand apart (`_apart`) are subplots
+    whatever they hold: dense marks that close a frame short (a Manhattan plot's band of dots) leave some out."""
     assert c.frame is not None
     frame = c.frame
     fx0, fy0, fx1, fy1 = frame
@@ -88,6 +91,8 @@ def _frames_hold_little(c: _Ctx, frames: list[PxBox], chroma: np.ndarray) -> boo
 
     if not all(within(f) and _box_iou(f, frame) < SAME_FRAME for f in frames):
         return False
+    if len(frames) >= 2 and all(_apart(c, a, b) for i, a in enumerate(frames) for b in frames[i + 1 :]):
+        return False  # (subplots with a gap between: the chart's "frame" is their joint box)
     marks = c.ref_ink & chroma
     total = int(marks[fy0 + 3 : fy1 - 3, fx0 + 3 : fx1 - 3].sum())
     if total < MIN_COLOUR_INK:
@@ -96,6 +101,13 @@ def _frames_hold_little(c: _Ctx, frames: list[PxBox], chroma: np.ndarray) -> boo
     for x0, y0, x1, y1 in frames:
         held[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3] = marks[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3]
     return int(held.sum()) < FRAMES_HOLD * total
+
+
+def _apart(c: _Ctx, a: PxBox, b: PxBox) -> bool:
+    """Two boxes with `SUBPLOT_GAP` of the image's side between them, across or down: two subplots, not boxes
+    that grid lines close inside one plot (they share their lines)."""
+    gx, gy = SUBPLOT_GAP * c.w, SUBPLOT_GAP * c.h
+    return b[0] - a[2] >= gx or a[0] - b[2] >= gx or b[1] - a[3] >= gy or a[1] - b[3] >= gy
 
 
 #: A box is one flat colour when this share of it lies within `FLAT_DE` of its median colour, coloured (`CHROMA`).
