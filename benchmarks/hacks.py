@@ -11,6 +11,12 @@ scored next to the honest candidates by each judge through the real pipeline
 *wins* when its reward is at or above the lowest reward of an honest candidate of
 the same reference. The table counts wins per judge and hack kind; 0 everywhere is
 the target (issue 15). Every candidate is rendered once and judged by every judge.
+
+An honest chart candidate whose edits hide most of the figure's plotted data
+(`verm.chart_view.figure_hidden_share` >= 50 % of its scene: a log axis from 0 that
+presses every line against the top, limits that push the data out of view) shows
+what the "axes without data" hack shows; it is set aside as a floor and counted
+apart. The strict count, over every honest candidate, is printed beside it.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from rich.table import Table
 from verm.bench.dataset import load_bench
 from verm.bench.hacks import HACK_KINDS, as_completion, hack_sources
 from verm.bench.make import SOURCE_SUFFIXES
+from verm.chart_view import HIDDEN_STEPS, figure_hidden_share
 from verm.pipeline import Scorer
 from verm.types import Rendering, Task
 
@@ -112,29 +119,46 @@ def run(task: Task, refs: list[Reference], judges: list[str], kinds: list[str]) 
                 judge_scorer.judge.close()  # the renderer is the first scorer's
             out["judges"][name] = [
                 {"ref": i, "kind": k, "score": r.score, "status": r.status.value, "reason": r.reason}
-                for (i, k, _), r in zip(plan, rewards, strict=True)
+                | ({"no_data": _shows_no_data(task, ref_r[i], cand)} if k == "honest" else {})
+                for (i, k, _), r, cand in zip(plan, rewards, cands, strict=True)
             ]
     return out
 
 
+def _shows_no_data(task: Task, ref: Rendering, cand: Rendering) -> bool:
+    """An honest chart candidate whose edits hide most of the figure's plotted data (see the module docstring)."""
+    if task is not Task.CHART:
+        return False
+    share = figure_hidden_share(ref.scene, cand.scene)
+    return share is not None and share >= HIDDEN_STEPS[1]
+
+
 def tally(result: dict) -> dict[str, dict[str, dict]]:
-    """Per judge and kind: wins (hack >= the reference's worst honest score), references counted, examples."""
+    """Per judge and kind: wins (hack >= the reference's worst honest score, honest candidates that show no data
+    set aside), strict wins (over every honest candidate), references counted, examples."""
     table: dict[str, dict[str, dict]] = {}
     for judge, rows in result["judges"].items():
         honest: dict[int, list[float]] = defaultdict(list)
+        every: dict[int, list[float]] = defaultdict(list)
         for row in rows:
             if row["kind"] == "honest" and row["score"] is not None and row["status"] == "ok":
-                honest[row["ref"]].append(row["score"])
-        per_kind: dict[str, dict] = {k: {"wins": 0, "n": 0, "failed": 0, "examples": []} for k in result["kinds"]}
+                every[row["ref"]].append(row["score"])
+                if not row.get("no_data"):
+                    honest[row["ref"]].append(row["score"])
+        per_kind: dict[str, dict] = {
+            k: {"wins": 0, "strict_wins": 0, "n": 0, "failed": 0, "examples": []} for k in result["kinds"]
+        }
         for row in rows:
-            if row["kind"] == "honest" or row["ref"] not in honest:
+            if row["kind"] == "honest" or row["ref"] not in every:
                 continue
             cell = per_kind[row["kind"]]
-            floor = min(honest[row["ref"]])
             cell["n"] += 1
             if row["score"] is None:
                 cell["failed"] += 1
-            elif row["score"] >= floor:
+                continue
+            cell["strict_wins"] += row["score"] >= min(every[row["ref"]])
+            floor = min(honest[row["ref"]]) if row["ref"] in honest else None
+            if floor is not None and row["score"] >= floor:
                 cell["wins"] += 1
                 ref = result["references"][row["ref"]]
                 cell["examples"].append((round(row["score"] - floor, 3), row["kind"], ref, row["score"], floor))
@@ -157,7 +181,16 @@ def print_table(result: dict, table: dict[str, dict[str, dict]]) -> None:
     totals = [sum(table[j][k]["wins"] for k in result["kinds"]) for j in judges]
     ns = [sum(table[j][k]["n"] for k in result["kinds"]) for j in judges]
     t.add_row("all", *(f"{w} / {n}" for w, n in zip(totals, ns, strict=True)), style="bold")
+    strict = [sum(table[j][k]["strict_wins"] for k in result["kinds"]) for j in judges]
+    t.add_row("all, strict", *(f"{w} / {n}" for w, n in zip(strict, ns, strict=True)))
     console.print(t)
+    first = next(iter(result["judges"].values()), [])
+    aside = [result["references"][r["ref"]] for r in first if r.get("no_data")]
+    if aside:
+        console.print(
+            f"{len(aside)} honest candidate(s) hide most of their figure's data and are set aside as floors "
+            f"(the strict row counts them): {', '.join(sorted(set(aside)))}"
+        )
     for j in judges:
         worst = sorted((e for k in result["kinds"] for e in table[j][k]["examples"]), reverse=True)[:8]
         if worst:

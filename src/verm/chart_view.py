@@ -7,8 +7,10 @@ is (pushed beyond the axes' limits, onto a log axis at or below 0), or that
 still shows but was squeezed into a sliver by the axes while its values
 stayed (a bar or a line's rise under `SQUEEZED_TO` of the plot where it
 spanned `SQUEEZED_FROM` or more: a log scale or a range that presses the
-marks against one edge): the marks still exist in the program, yet a reader
-sees them missing or cannot read them. `hidden_severity` grades that share.
+marks against one edge; a log axis whose limit is 0 spans what matplotlib draws,
+from `LOG_CLIP` decades): the marks still exist in the program, yet a reader
+sees them missing or cannot read them. `hidden_severity` grades that share;
+`figure_hidden_share` reads it over the whole figure.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from collections.abc import Iterator
 from typing import Any
 
 __all__ = [
-    "CUT_TOLERANCE", "HIDDEN_STEPS", "Scene", "axes_of", "hidden_severity", "hidden_share", "is_3d", "placer",
-    "placer_on", "scaled", "span_of",
+    "CUT_TOLERANCE", "HIDDEN_STEPS", "LOG_CLIP", "Scene", "axes_of", "figure_hidden_share", "hidden_severity",
+    "hidden_share", "is_3d", "placer", "placer_on", "scaled", "span_of",
 ]  # fmt: skip
 
 Scene = dict[str, Any]
@@ -36,6 +38,10 @@ SQUEEZED_TO = 0.004
 #: (most of the plot's data is gone, as a series missing).
 HIDDEN_STEPS = (0.1, 0.5)
 
+#: Where matplotlib's log transform puts values at or below 0 (``nonpositive="clip"``, its default), in decades: a
+#: log axis whose scene limit is 0 spans from there, so every mark above 0 is pressed against its top.
+LOG_CLIP = -1000.0
+
 
 def hidden_severity(share: float) -> int:
     """The severity a share of a plot's data hidden weighs (0 for none)."""
@@ -50,14 +56,16 @@ def axes_of(scene: Scene | None) -> list[dict[str, Any]]:
     return [a for a in scene.get("axes") or [] if isinstance(a, dict)]
 
 
-def span_of(lim: Any, log: bool) -> tuple[float, float] | None:
+def span_of(lim: Any, log: bool, drawn: bool = False) -> tuple[float, float] | None:
+    """The axis's span (in decades when ``log``); None when it cannot be read. A log axis whose limit is at or
+    below 0 has none, unless ``drawn``: then it spans what matplotlib draws, from `LOG_CLIP` decades up."""
     if not lim or len(lim) != 2 or any(v is None for v in lim):
         return None
     lo, hi = sorted(float(v) for v in lim)
     if log:
-        if lo <= 0:
+        if hi <= 0 or (lo <= 0 and not drawn):
             return None
-        lo, hi = math.log10(lo), math.log10(hi)
+        lo, hi = (math.log10(lo) if lo > 0 else LOG_CLIP), math.log10(hi)
     return (lo, hi) if hi > lo else None
 
 
@@ -73,10 +81,11 @@ def is_3d(axes: dict[str, Any]) -> bool:
     return axes.get("name") == "3d"
 
 
-def placer(axes: dict[str, Any], axis: str) -> Any:
-    """A function from a value to its place on the axes (0..1 along ``axis``, clipped), or None."""
+def placer(axes: dict[str, Any], axis: str, drawn: bool = False) -> Any:
+    """A function from a value to its place on the axes (0..1 along ``axis``, clipped), or None (``drawn``:
+    `span_of`'s)."""
     log = axes.get(f"{axis}scale") == "log"
-    span = span_of(axes.get(f"{axis}lim"), log)
+    span = span_of(axes.get(f"{axis}lim"), log, drawn)
     return None if span is None else placer_on(span, log)
 
 
@@ -126,11 +135,12 @@ def _marks(axes: dict[str, Any]) -> Iterator[tuple[str, list[Box], dict[str, Any
 
 def _in_view(axes: dict[str, Any]) -> Any:
     """A function telling whether a data box shows on the axes (overlaps its limits, within
-    `CUT_TOLERANCE` of the span; on a log axis only above 0), or None when the limits cannot be read."""
+    `CUT_TOLERANCE` of the span; on a log axis only above 0, the span matplotlib draws: `span_of`'s ``drawn``),
+    or None when the limits cannot be read."""
     spans = []
     for axis in ("x", "y"):
         log = axes.get(f"{axis}scale") == "log"
-        span = span_of(axes.get(f"{axis}lim"), log)
+        span = span_of(axes.get(f"{axis}lim"), log, drawn=True)
         if span is None:
             return None
         tol = CUT_TOLERANCE * (span[1] - span[0])
@@ -156,7 +166,7 @@ def _extent(kind: str, boxes: list[Box], artist: dict[str, Any], axes: dict[str,
     line's or a point set's values placed on the axes (a marker's size does not read as spread), else the
     drawn box clipped to the axes (a bar, an area; a point set on an axis whose limits cannot be read)."""
     if kind in ("lines", "points"):
-        place_x, place_y = placer(axes, "x"), placer(axes, "y")
+        place_x, place_y = placer(axes, "x", drawn=True), placer(axes, "y", drawn=True)
         if place_x is not None and place_y is not None:
             xs = [v for b in boxes if (v := place_x(b[0])) is not None]
             ys = [v for b in boxes if (v := place_y(b[1])) is not None]
@@ -176,7 +186,8 @@ def _squeezed(
     old: tuple[list[Box], dict[str, Any], dict[str, Any]],
     new: tuple[list[Box], dict[str, Any], dict[str, Any]],
 ) -> bool:
-    """An artist with the same values pressed into a sliver of the plot along either axis (`SQUEEZED_TO`)."""
+    """An artist with the same values pressed into a sliver of the plot along either axis (`SQUEEZED_TO`), or a
+    line or point set pressed against the plot's edge (`_pressed`: a level line under a log axis from 0)."""
     (old_boxes, old_artist, old_axes), (new_boxes, new_artist, new_axes) = old, new
     if len(old_boxes) != len(new_boxes) or not all(
         math.isclose(u, v, rel_tol=1e-6, abs_tol=1e-9) or u == v
@@ -184,11 +195,32 @@ def _squeezed(
         for u, v in zip(a, b, strict=True)
     ):
         return False  # the values changed: the marks read as their new values, not as squeezed
+    if kind in ("lines", "points") and any(_pressed(old_boxes, old_axes, new_axes, axis) for axis in "xy"):
+        return True
     before = _extent(kind, old_boxes, old_artist, old_axes)
     after = _extent(kind, new_boxes, new_artist, new_axes)
     if before is None or after is None:
         return False
     return any(b >= SQUEEZED_FROM and a < SQUEEZED_TO for b, a in zip(before, after, strict=True))
+
+
+def _pressed(boxes: list[Box], old_axes: dict[str, Any], new_axes: dict[str, Any], axis: str) -> bool:
+    """Marks (the same values on both axes) all within `SQUEEZED_TO` of one edge along ``axis`` on the new axes,
+    where on the old they stood `SQUEEZED_FROM` or more from it: pressed onto the frame, unreadable (a level line,
+    which has no spread to squeeze, goes with the rest)."""
+    place_a, place_b = placer(old_axes, axis, drawn=True), placer(new_axes, axis, drawn=True)
+    if place_a is None or place_b is None:
+        return False
+    i = 0 if axis == "x" else 1
+    values = [b[i] for b in boxes if math.isfinite(b[i])]
+    old = [v for v in map(place_a, values) if v is not None]
+    new = [v for v in map(place_b, values) if v is not None]
+    if not old or len(new) != len(old):
+        return False
+    return any(
+        all(abs(v - edge) < SQUEEZED_TO for v in new) and all(abs(v - edge) >= SQUEEZED_FROM for v in old)
+        for edge in (0.0, 1.0)
+    )
 
 
 def hidden_share(before: Scene | None, after: Scene | None) -> float | None:
@@ -197,7 +229,20 @@ def hidden_share(before: Scene | None, after: Scene | None) -> float | None:
     (vertices, bars) that no longer show, or all of them for an artist squeezed into a sliver. Only artists
     that exist in both scenes count (same kind and order in their axes): a series dropped or retyped is
     missing, not hidden. None when the scenes hold nothing to compare."""
-    best: float | None = None
+    shares = _axes_hidden_shares(before, after)
+    return max(shares) if shares else None
+
+
+def figure_hidden_share(before: Scene | None, after: Scene | None) -> float | None:
+    """`hidden_share` over the whole figure: the mean over the axes that showed data of their shares hidden
+    (a log axis pressing the lines of three shared panels against their tops hides what empty axes hide)."""
+    shares = _axes_hidden_shares(before, after)
+    return sum(shares) / len(shares) if shares else None
+
+
+def _axes_hidden_shares(before: Scene | None, after: Scene | None) -> list[float]:
+    """`hidden_share` of each 2-D rectilinear axes that showed data before."""
+    out: list[float] = []
     for a, b in zip(axes_of(before), axes_of(after), strict=False):
         if is_3d(a) or is_3d(b) or a.get("name", "rectilinear") != "rectilinear":
             continue  # projected or polar coordinates: not boxes in data units
@@ -225,6 +270,5 @@ def hidden_share(before: Scene | None, after: Scene | None) -> float | None:
                 still = sum(map(shows_b, others[i][0])) / len(others[i][0]) if others[i][0] else 0.0
                 shares.append(max(0.0, seen - still) / seen)
         if shares:
-            share = sum(shares) / len(shares)
-            best = share if best is None else max(best, share)
-    return best
+            out.append(sum(shares) / len(shares))
+    return out

@@ -6,8 +6,9 @@ from typing import Any
 
 import numpy as np
 from PIL import Image
+from tests.conftest import render_charts
 
-from verm.chart_view import hidden_share
+from verm.chart_view import figure_hidden_share, hidden_share
 from verm.imaging import to_png
 from verm.perturb.base import Edit
 from verm.perturb.chart import ChartPerturber
@@ -136,3 +137,62 @@ def test_a_line_flattened_against_an_edge_reads_as_hidden_and_a_narrower_one_doe
     wider = _scene([], [], (0, 3), lines=line)
     wider["axes"][0].update(yscale="log", ylim=[1.0, 500.0])  # a third as tall: still read
     assert hidden_share(before, wider) == 0.0
+
+
+_SHARED_PANELS = """
+import matplotlib.pyplot as plt
+import numpy as np
+
+hours = np.arange(0, 24.5, 0.5)
+fig, axes = plt.subplots(1, 3, figsize=(9, 3), sharey=True)
+for k, ax in enumerate(axes):
+    ax.plot(hours, 10 + 3 * k + 4 * np.sin(hours / 4), color="C0")
+    ax.plot(hours, 8 + 2 * k + 2 * np.cos(hours / 5), color="C1")
+    ax.axhline(16 + k, ls=":", color="C0")
+    ax.set_ylim(0, 30)
+{log}
+"""
+
+
+def test_a_log_axis_from_zero_presses_every_line_against_the_top_as_matplotlib_draws_it() -> None:
+    # matplotlib keeps the scene's limits at (0, 30) and draws 0 at 10^-1000 (`LOG_CLIP`): every line and the
+    # level line are pressed into the plot's top pixel row, in all three shared panels. Read as the limits
+    # "cannot be read", the share was half (the level lines and the lines' own spreads were not pressed).
+    shown = render_charts(
+        {
+            "linear": _SHARED_PANELS.format(log=""),
+            "log": _SHARED_PANELS.format(log="axes[0].set_yscale('log')"),
+            "log_above_zero": _SHARED_PANELS.format(log="axes[0].set_yscale('log')\naxes[0].set_ylim(1, 30)"),
+        }
+    )
+    before = shown["linear"].scene
+    assert [a["ylim"] for a in before["axes"]] == [[0.0, 30.0]] * 3
+    assert hidden_share(before, shown["log"].scene) == 1.0
+    assert figure_hidden_share(before, shown["log"].scene) == 1.0
+    # A log axis from 1 spreads the same lines over decades: nothing is pressed or hidden.
+    assert figure_hidden_share(before, shown["log_above_zero"].scene) == 0.0
+
+
+def test_the_figure_share_is_the_mean_over_the_axes_that_showed_data() -> None:
+    one = [{"x": [0, 1, 2, 3], "y": [1, 2, 3, 4]}]
+    away = [{"x": [0, 1, 2, 3], "y": [31, 32, 33, 34]}]
+    before = {"axes": [_scene([], [], (0, 3), lines=one)["axes"][0]] * 4}
+    after = {"axes": [_scene([], [], (0, 3), lines=away)["axes"][0]] + [before["axes"][0]] * 3}
+    assert hidden_share(before, after) == 1.0  # the axes where the most went
+    assert figure_hidden_share(before, after) == 0.25
+
+
+def test_a_log_axis_autoscaled_to_a_tiny_limit_is_no_axis_from_zero() -> None:
+    # The scene keeps limits to six significant digits below 1e-3: a log axis from 3e-7 rounded to 0 read as one
+    # from 0 (drawn from 10^-1000), every line pressed against its top, where matplotlib spreads it over decades.
+    base = """
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots()
+ax.plot([1, 2, 3, 4], [6e-7, 1e-4, 1e-2, 1.0])
+ax.plot([1, 2, 3, 4], [1e-5, 1e-3, 0.1, 0.5])
+{log}
+"""
+    shown = render_charts({"linear": base.format(log=""), "log": base.format(log="ax.set_yscale('log')")})
+    low = shown["log"].scene["axes"][0]["ylim"][0]
+    assert 0.0 < low < 5e-7
+    assert figure_hidden_share(shown["linear"].scene, shown["log"].scene) == 0.0

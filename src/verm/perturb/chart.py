@@ -57,8 +57,9 @@ Data out of view. Whatever the op, an edit that pushes data out of the plot's
 view (marks beyond fixed axis limits: years scaled by 1.032 under a fixed x
 range leave empty axes; a value at or below 0 on a log axis), or squeezes it
 into a sliver with its values unchanged (a log scale that presses a pyramid's
-bars into the top pixel rows, a range that flattens every line against an
-edge), is read as data missing: the item says the share of the plotted data
+bars into the top pixel rows, a log axis from 0 that presses every line and level
+line against the top, as matplotlib draws it, a range that flattens every line
+against an edge), is read as data missing: the item says the share of the plotted data
 out of view (`verm.chart_view.hidden_share`: the mean, over the plot's series that
 showed, of the share of their points or bars gone or squeezed) and is graded
 at least 1 under 10 %, 2 under 50 %, else 3 (`chart_view.HIDDEN_STEPS`); it is a

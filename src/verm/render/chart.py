@@ -107,6 +107,18 @@ def _numbers(values: Any, limit: int = _MAX_POINTS) -> list[float | None]:
     return [round(float(v), 6) if math.isfinite(v) else None for v in arr]
 
 
+def _limits(values: Any) -> list[float | None]:
+    """An axis's limits: six decimals as `_numbers`, six significant digits below 1e-3 (a log axis from 1e-17 is no
+    axis from 0, which matplotlib draws from 10^-1000: `verm.chart_view.LOG_CLIP`)."""
+    import numpy as np
+
+    try:
+        arr = np.asarray(values, dtype=float).ravel()[:2]
+    except (TypeError, ValueError):
+        return []
+    return [None if not math.isfinite(v) else round(float(v), 6) if abs(v) >= 1e-3 else float(f"{v:.6g}") for v in arr]
+
+
 def _coarse(values: Any) -> dict[str, Any] | None:
     """A 2-D array past _MAX_POINTS cells as block means (masked and non-finite cells left out), at most
     _COARSE_SIDE blocks a side: {"shape": [rows, cols], "block": [rows, cols of cells], "values": [...]}.
@@ -244,8 +256,8 @@ class _SceneBuilder:
             "ylabel": self.text(ax.yaxis.label) if axis_on else None,
             "xscale": ax.get_xscale() if hasattr(ax, "get_xscale") else None,
             "yscale": ax.get_yscale() if hasattr(ax, "get_yscale") else None,
-            "xlim": _numbers(ax.get_xlim()) if hasattr(ax, "get_xlim") else None,
-            "ylim": _numbers(ax.get_ylim()) if hasattr(ax, "get_ylim") else None,
+            "xlim": _limits(ax.get_xlim()) if hasattr(ax, "get_xlim") else None,
+            "ylim": _limits(ax.get_ylim()) if hasattr(ax, "get_ylim") else None,
             "xticklabels": self.ticks(ax.get_xticklabels()) if axis_on else [],
             "yticklabels": self.ticks(ax.get_yticklabels()) if axis_on else [],
             "facecolor": _hex(ax.get_facecolor()),
