@@ -39,6 +39,9 @@ def _gone_classes(
     where = cv2.dilate(area.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
     near = cv2.dilate(cand_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     margin = 3 + round(0.005 * min(c.h, c.w))
+    # (dots where the data are fall near a class's ink by chance as often as they cover the plot: beside them a
+    # class is near the candidate's marks only past that chance, `_chance`)
+    chance = _chance(near, cand_marks & where, where)
     gone, kept_colours = [], []
     rescaled: list[bool] = []  # (`_new_value_ticks`, read once when first asked)
     for m, sl in classes:
@@ -48,11 +51,20 @@ def _gone_classes(
         # kept beside emptied axes, keep no series)
         inside = m[sl] & where[sl]
         unit = inside if 2 * int(inside.sum()) >= int(m[sl].sum()) else m[sl]
-        if _kept(unit, near[sl], same, cand_kind[sl], margin, where[sl], lambda: _once(rescaled, c, pm.frames)):
+        if _kept(unit, near[sl], same, cand_kind[sl], margin, where[sl], lambda: _once(rescaled, c, pm.frames), chance):
             kept_colours.append(colour)
         else:
             gone.append((m, sl))
     return gone, kept_colours
+
+
+def _chance(near: np.ndarray, cand_marks: np.ndarray, where: np.ndarray) -> float:
+    """The share of the plot (``where``) near the candidate's marks (``near``) when those are scattered dots
+    (`chart_standin._dots`: random dots over the reference's plot keep a class's ink near them by chance); 0 else."""
+    n = int(where.sum())
+    if n == 0 or not _dots(cand_marks):
+        return 0.0
+    return int((near & where).sum()) / n
 
 
 #: The candidate's marks in one of the reference's mark colours carry that colour's series when they hold this share of
@@ -102,8 +114,10 @@ def _kept(
     margin: int,
     where: np.ndarray,
     rescaled: Callable[[], bool] = lambda: False,
+    chance: float = 0.0,
 ) -> bool:
-    """The candidate reproduces this class: half its ink has candidate marks within 2 px (``near``), or
+    """The candidate reproduces this class: half its ink has candidate marks within 2 px (``near``; past
+    ``chance``, the share of the plot near dots scattered over it, by half what is left), or
     the candidate draws the class's colour (``same``) across half its extent (the series drawn in
     another form: bars as a line on a new axis), or the candidate draws marks of its kind
     (``cand_marks``: coloured for a colour class) at the class's edges (within ``margin`` of its top or bottom in half the
@@ -113,7 +127,7 @@ def _kept(
     carry the class's values where the data are (``where``; `chart_follows.carries`, unless the class's
     ends are flat there): dots drawn at random in a series' colour span it too."""
     n = int(unit.sum())
-    if n == 0 or int((unit & near).sum()) >= KEPT * n:
+    if n == 0 or int((unit & near).sum()) >= (chance + (1.0 - chance) * KEPT) * n:
         return True
     # (one straight line in the colour of a series that is none is a ruler: it carries none of its values)
     ruler = _straight(same) and not _straight(unit)
@@ -127,7 +141,18 @@ def _kept(
     # random leave gaps and fall anywhere, a ruler is straight)
     if spans and (_traced(unit, same) or (rescaled() and (not _dots(same) or _places_kept(unit, same)))):
         return True
-    return _edge_share(unit, cand_marks, margin) >= KEPT or _edge_share(unit.T, cand_marks.T, margin) >= KEPT
+    if chance == 0.0:
+        return _edge_share(unit, cand_marks, margin) >= KEPT or _edge_share(unit.T, cand_marks.T, margin) >= KEPT
+    # (dots scattered over the plot meet a class's edges by chance too: as often as they meet it moved away)
+    for u, marks in ((unit, cand_marks), (unit.T, cand_marks.T)):
+        null = float(
+            np.mean(
+                [_edge_share(np.roll(u, d, axis=a), marks, margin) for a in (0, 1) for d in (-4 * margin, 4 * margin)]
+            )
+        )
+        if _edge_share(u, marks, margin) >= null + (1.0 - null) * KEPT:
+            return True
+    return False
 
 
 #: Dots rescaled along one axis keep their places along the other: this share of the candidate's dots (of the class's

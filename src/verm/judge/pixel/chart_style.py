@@ -80,9 +80,14 @@ def _line_style_changed(c: _Ctx, inner: list[Region]) -> bool:
     # by its main colours, each near the candidate's ink of that colour.
     lost_lab = _lab(c.ref[y0:y1, x0:x1])
     kept = 0
+    cand_ink = c.cand_ink[y0:y1, x0:x1]
     for colour in _lost_colours(lost_lab[lost]):
         own = lost & (np.linalg.norm(lost_lab - colour, axis=2) < SAME_COLOUR_DE)
-        alike = c.cand_ink[y0:y1, x0:x1] & (np.linalg.norm(cand_lab - colour, axis=2) < SAME_COLOUR_DE)
+        alike = cand_ink & (np.linalg.norm(cand_lab - colour, axis=2) < SAME_COLOUR_DE)
+        # (a darker line's anti-aliased rim takes a light colour too: light bars gone beside a dark line kept
+        # are no light line dotted)
+        darker = cand_ink & (cand_lab[..., 0] < colour[0] - SAME_COLOUR_DE)
+        alike &= ~(cv2.dilate(darker.astype(np.uint8), grow) > 0)
         near = cv2.dilate(alike.astype(np.uint8), np.ones((2 * gap + 1, 2 * gap + 1), np.uint8)) > 0
         kept += int((own & near).sum())
         lost &= ~own
