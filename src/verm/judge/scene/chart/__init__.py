@@ -22,7 +22,7 @@ from typing import Any
 from verm.judge.scene.chart.cycle import merge_cycle_shift
 from verm.judge.scene.chart.figure import ChartDiff
 from verm.judge.scene.chart.grade import merge_both_columns, merge_overlaps, merge_units
-from verm.judge.scene.chart.panels import merge_relaid
+from verm.judge.scene.chart.panels import merge_relaid, merge_shared_moves
 from verm.judge.scene.findings import Findings, SceneOptions
 from verm.judge.scene.shows import LazyChangedPixels
 from verm.types import Discrepancy
@@ -39,6 +39,7 @@ def compare_charts(
     merge_cycle_shift(out)  # before the units: each series took another colour, one change
     merge_units(out)
     merge_relaid(out)  # after the units: many series changed alike (scaled, normalised) are said there
+    merge_shared_moves(out)  # after both: what they merged, and series that moved a value alike, join
     merge_overlaps(out)
     return out.discrepancies()
 

@@ -29,7 +29,7 @@ from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.anew import values_lost
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, columns_alike, reading_severity
-from verm.judge.scene.chart.panels import values_key
+from verm.judge.scene.chart.panels import shares_move, values_key
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes, is_histogram
 from verm.judge.scene.chart.series import (
     AUX_KINDS,
@@ -356,6 +356,7 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
     _bands_follow_lines(out, series_items)
     follow_stacks(out, series_items, kr.get("area", []), kc.get("area", []))
     _normalised_alike(series_items)
+    _recomputed_alike(series_items)
     for sa, sb, items in series_items:
         if any(d.tags.get("replaced") for d in items):  # its data replaced by other data: lost, as if missing
             res.lose(series_words(sa, kr.get(sa.kind, [])), sa.weight, sa.ink)
@@ -567,6 +568,25 @@ def _normalised_alike(series_items: list[tuple[Series, Series, list[Finding]]]) 
         for d in columns_alike(members):
             if d.tags.pop("anew_map", None):
                 d.tags.pop("replaced", None)
+
+
+def _recomputed_alike(series_items: list[tuple[Series, Series, list[Finding]]]) -> None:
+    """A series whose values follow no map of their own but which moved a value exactly as another changed
+    series of the axes that still shows its data (`panels.shares_move`: a trajectory integrated from a start
+    that moved, and the start's marker) is computed from the input that changed, not drawn anew: its data
+    shows, recomputed. Random data shares no moved value with the reference's other series."""
+    kept = [
+        (id(sa), d) for sa, _, items in series_items if not any(d.tags.get("replaced") for d in items)
+        for d in items if d.category == "data_error" and d.tags.get("moves")
+    ]  # fmt: skip
+    for sa, _, items in series_items:
+        anew = [d for d in items if d.tags.get("replaced")]
+        if not anew or any(len({y for _, y in (d.tags.get("moves") or ("", ()))[1]}) < 2 for d in anew):
+            continue  # flattened to one value (or no values told): nothing of its data shows
+        if any(shares_move(d, e) for d in anew for other, e in kept if other != id(sa)):
+            for d in items:
+                d.tags.pop("replaced", None)
+                d.tags.pop("anew_map", None)
 
 
 def _bars_own(err: Series, bars: Sequence[Series]) -> bool:

@@ -335,6 +335,16 @@ def _broad(f: Finding) -> bool:
     return bool(f.tags.get("broad")) or (f.tags.get("ref_values") is not None and _anew(f))
 
 
+def value_moves(axis: str, pairs: Sequence[tuple[Any, Any]]) -> tuple[str, tuple[tuple[float, float], ...]]:
+    """The changed values of one series on one axis as (old, new), to six significant digits (as the scene keeps
+    them): how `panels.merge_shared_moves` tells series that moved alike."""
+    return axis, tuple(
+        (float(f"{x:.6g}"), float(f"{y:.6g}"))
+        for x, y in pairs
+        if isinstance(x, (int, float)) and isinstance(y, (int, float))
+    )
+
+
 def merge_looped(out: Findings) -> None:
     """Marks of one kind that changed broadly in `LOOPED_PANELS` or more panels (each panel's area, each
     diagonal's ellipses) are one change, made in the loop that draws the panels: one discrepancy that names
@@ -417,6 +427,59 @@ def merge_relaid(out: Findings) -> None:
         tags = {k: v for k, v in lead.tags.items() if k != "replaced"}
         tags["drawn"] = [p for f in members for p in f.tags.get("drawn", [])]
         desc = f"{n} series of the plot {how} one input that changed), e.g. {lead.description}"
+        _merge_into(lead, members, desc, tags, replace, drop)
+    _apply(out, replace, drop)
+
+
+def shares_move(f: Finding, g: Finding) -> bool:
+    """Whether two series' changes (their `value_moves`) show one input that changed: a value that read the same
+    and reads the same in both (a station's distance every train of a timetable passes, a trajectory's start
+    and the marker drawn on it), or one series shifted as a whole by what the other moved by (replicate dots
+    shifted with the mean bar drawn over them)."""
+    mf, mg = f.tags.get("moves"), g.tags.get("moves")
+    if not mf or not mg or mf[0] != mg[0] or not mf[1] or not mg[1]:
+        return False
+    if set(mf[1]) & set(mg[1]):
+        return True
+    return _shifted_by(mf[1], mg[1]) or _shifted_by(mg[1], mf[1])
+
+
+def _shifted_by(whole: Sequence[tuple[float, float]], other: Sequence[tuple[float, float]]) -> bool:
+    """Whether ``whole`` (two or more changed values) moved by one shift that ``other`` moved a value by too."""
+    if len(whole) < 2:
+        return False
+    size = max(abs(v) for pair in (*whole, *other) for v in pair) or 1.0
+    tol = 1e-5 * size  # six significant digits on both ends
+    d = whole[0][1] - whole[0][0]
+    if abs(d) <= 10 * tol or any(abs((y - x) - d) > tol for x, y in whole):
+        return False
+    return any(abs((y - x) - d) <= tol for x, y in other)
+
+
+def merge_shared_moves(out: Findings) -> None:
+    """Series of one panel whose changes share a moved value (`shares_move`) are drawn from one input that
+    changed: one change, graded by the worst reading (an annotator names the input once, not each series drawn
+    from it). Series drawn anew (lost) or missing stay apart: they cost what they hide."""
+    cand = [
+        f for f in out.items
+        if f.category == "data_error" and f.tags.get("moves") and not f.tags.get("missing")
+        and not f.tags.get("replaced") and not f.tags.get("extra")
+    ]  # fmt: skip
+    sets = DisjointSets(len(cand))
+    for i, f in enumerate(cand):
+        for j in range(i):
+            if cand[j].tags.get("axes") == f.tags.get("axes") and shares_move(cand[j], f):
+                sets.union(j, i)
+    drop: set[int] = set()
+    replace: dict[int, Finding] = {}
+    for group in sets.groups():
+        if len(group) < 2:
+            continue
+        members = [cand[k] for k in group]
+        lead = max(members, key=lambda f: f.severity)
+        n = len({id(p[0]) for f in members for p in f.tags.get("drawn") or []}) or len(members)
+        desc = f"{n} series of the plot moved alike (drawn from one input that changed), e.g. {lead.description}"
+        tags = {**lead.tags, "drawn": [p for f in members for p in f.tags.get("drawn") or []]}
         _merge_into(lead, members, desc, tags, replace, drop)
     _apply(out, replace, drop)
 

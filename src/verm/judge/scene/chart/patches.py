@@ -18,6 +18,7 @@ from verm.judge.scene.boxes import centre_distance, clean_box, union_box
 from verm.judge.scene.chart.anew import LOST_CHANGED, lost_reason, uniform_change, values_lost
 from verm.judge.scene.chart.coords import IN_PLACE, AxCtx
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, VISIBLE, outline_shows, reading_severity
+from verm.judge.scene.chart.panels import value_moves
 from verm.judge.scene.chart.series import NOLINE, Series, labelled
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Findings, Unit
@@ -77,6 +78,7 @@ def compare_bars(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: 
     ):  # fmt: skip
         tag = {**tag, "rescaled": True}
     looks_tag = tag
+    tag = {**tag, "moves": value_moves(axis, [(d[3], d[4]) for d in diffs])}  # (`panels.merge_shared_moves`)
     if within_old([(ra[d[0]].get("bbox"), ca[d[1]].get("bbox")) for d in diffs]):
         tag = {**tag, "off_marks": True}
     if len(diffs) == 2 and _touching(ra, pos, size) and abs(sum(d[4] - d[3] for d in diffs)) <= 1e-9 * max(1, scale):

@@ -23,7 +23,7 @@ from verm.judge.scene.boxes import clean_box, union_box
 from verm.judge.scene.chart.anew import lost_reason, resampled, uniform_change, values_lost
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import VISIBLE, covered_share, reading_severity
-from verm.judge.scene.chart.panels import values_key
+from verm.judge.scene.chart.panels import value_moves, values_key
 from verm.judge.scene.chart.patches import compare_bars, compare_shapes, compare_wedges
 from verm.judge.scene.chart.series import NOLINE, NOMARKER, Series, kind_word, marker_name, series_words
 from verm.judge.scene.colour import delta_e, lab_of
@@ -93,7 +93,7 @@ def compare_series(out: Findings, r: Series, c: Series, all_r: Sequence[Series],
             compare_values(out, name, "point", a.get("x") or [], b.get("x") or [], a.get("x") or [], ctx, loc,
                            b.get("bbox"), "x", tag)  # fmt: skip
         compare_more(out, a, b, ("x", "y"), name, loc, tag)
-        compare_colours(out, r, c, name, loc, ctx, tag)
+        compare_colours(out, r, c, name, loc, ctx, tag, edges=not line_art_swap(a, b))
         if a.get("marker") and b.get("marker") and a["marker"] != b["marker"]:
             out.add("style_error", 1, loc, f"the marker of {name} has another shape", b.get("bbox"),
                     style_unit(ctx, r, "marker", a["marker"], b["marker"]), **tag)  # fmt: skip
@@ -236,6 +236,9 @@ def compare_values(
         return  # nothing a reader can see moved
     if ctx.drove_limits(ra, ca, axis):
         tag = {**tag, "rescaled": True}
+    # Each changed value as it read and reads: one input that changed shows alike in every series drawn from it
+    # (`panels.merge_shared_moves`).
+    tag = {**tag, "moves": value_moves(axis, [(x, y) for _, _, x, y in diffs])}
     sev = reading_severity(max(d[1] for d in diffs))
     suffix = "" if axis == "y" else f" ({axis} value)"
     if len(diffs) == len(ra) >= 2 and len(set(ra)) == 1 and len(set(ca)) == 1:
@@ -557,13 +560,26 @@ def compare_extent(out: Findings, a: Any, b: Any, what: str, loc: str, ctx: AxCt
     return True
 
 
-def compare_colours(out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> None:
+def line_art_swap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether a scatter's marker changed between a filled one and line art ('x', '+'): matplotlib draws line
+    art in the face colour, so its edge colour follows the marker change (said there), no edit of its own."""
+    if not a.get("marker") or not b.get("marker") or a["marker"] == b["marker"]:
+        return False
+    ea, fa, eb, fb = (a.get("edgecolors") or [], a.get("facecolors") or [], b.get("edgecolors") or [],
+                      b.get("facecolors") or [])  # fmt: skip
+    return bool(ea and fa and eb and fb) and (ea == fa) != (eb == fb) and fa == fb
+
+
+def compare_colours(
+    out: Findings, r: Series, c: Series, name: str, loc: str, ctx: AxCtx, tag: dict[str, Any], edges: bool = True
+) -> None:
     """A collection's face and edge colours: one colour each, or one per member (a colour map, or depth-sorted
-    3D polygons, compared as a whole). Fill and edge changed together are one discrepancy."""
+    3D polygons, compared as a whole). Fill and edge changed together are one discrepancy. ``edges``: False where
+    the edge colour follows another change (`line_art_swap`)."""
     a, b = r.items[0], c.items[0]
     sorted_ = ctx.r.get("name") == "3d" or ctx.c.get("name") == "3d"
     many: list[tuple[str, int, int, float, str | None, str | None]] = []  # word, changed, of, ΔE, old, new
-    for key, word in (("facecolors", "fill colour"), ("edgecolors", "edge colour")):
+    for key, word in (("facecolors", "fill colour"), ("edgecolors", "edge colour"))[: 2 if edges else 1]:
         ca, cb = a.get(key) or [], b.get(key) or []
         if not ca and not cb:
             continue
