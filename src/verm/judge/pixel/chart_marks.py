@@ -16,7 +16,7 @@ import numpy as np
 
 from verm.judge.pixel.colour import _lab_ink, _sq_norm
 from verm.judge.pixel.context import _cand_frame, _Ctx
-from verm.judge.pixel.geometry import PxBox, _box_area
+from verm.judge.pixel.geometry import PxBox, _box_area, open_line
 from verm.judge.pixel.layout import boxed_frames, subplot_frames
 from verm.judge.pixel.memo import once
 
@@ -313,18 +313,18 @@ def _long_runs(seen: np.ndarray, gap: int, w: int, h: int, share: float = LONG_L
     """Horizontal and vertical runs of ``seen`` (uint8) at least ``share`` of ``w`` (``h``) long, as boolean masks;
     with ``gap`` > 1, also runs closed over gaps under ``gap`` px (dashed lines) where they hold `RUN_INK` ink and
     are thinner than `LINE_WIDTH` (a dense noisy line across a small inset, closed, is a band)."""
-    hor = cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((1, max(3, int(share * w))), np.uint8))
-    ver = cv2.morphologyEx(seen, cv2.MORPH_OPEN, np.ones((max(3, int(share * h)), 1), np.uint8))
+    hor = open_line(seen, max(3, int(share * w)), 1)
+    ver = open_line(seen, max(3, int(share * h)), 0)
     if gap > 1:
         k, ink = 4 * gap + 1, seen.astype(np.float32)
         # (dense enough along the run before its length is measured: horizontal grid rows closed across each
         # other make every column one long run)
         d_hor = cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
         d_hor &= (cv2.blur(ink, (k, 1)) >= RUN_INK).astype(np.uint8)
-        d_hor = cv2.morphologyEx(d_hor, cv2.MORPH_OPEN, np.ones((1, max(3, int(share * w))), np.uint8))
+        d_hor = open_line(d_hor, max(3, int(share * w)), 1)
         d_ver = cv2.morphologyEx(seen, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8))
         d_ver &= (cv2.blur(ink, (1, k)) >= RUN_INK).astype(np.uint8)
-        d_ver = cv2.morphologyEx(d_ver, cv2.MORPH_OPEN, np.ones((max(3, int(share * h)), 1), np.uint8))
+        d_ver = open_line(d_ver, max(3, int(share * h)), 0)
         d_hor &= ~cv2.morphologyEx(d_hor, cv2.MORPH_OPEN, np.ones((LINE_WIDTH, 1), np.uint8))
         d_ver &= ~cv2.morphologyEx(d_ver, cv2.MORPH_OPEN, np.ones((1, LINE_WIDTH), np.uint8))
         hor |= d_hor
@@ -356,13 +356,18 @@ def _colour_classes(lab: np.ndarray, mask: np.ndarray, min_share: float = CLASS_
     # Centres: the most common quantised colours first, each a new centre when no centre is near.
     packed, counts = np.unique(_pack(np.round(px / 4.0).astype(np.int32)), return_counts=True)
     keys = _unpack(packed)
+    # (a colour is free while no centre taken so far lies within `CLASS_DE`: the next centre is the next free one)
+    cols = keys[np.argsort(-counts)] * 4.0
+    free = np.ones(len(cols), bool)
     centres: list[np.ndarray] = []
-    for k in np.argsort(-counts):
-        col = keys[k] * 4.0
-        if all(np.linalg.norm(col - ctr) > CLASS_DE for ctr in centres):
-            centres.append(col)
-        if len(centres) >= 64:
+    start = 0
+    while len(centres) < 64:
+        after = np.flatnonzero(free[start:])
+        if not after.size:
             break
+        start += int(after[0])
+        centres.append(cols[start])
+        free &= ((cols - cols[start]) ** 2).sum(axis=1) > CLASS_DE * CLASS_DE
     ctr = np.array(centres, dtype=np.float32)
     d = np.linalg.norm(px[:, None, :] - ctr[None, :, :], axis=2)
     nearest = d.argmin(axis=1)

@@ -79,3 +79,32 @@ def _grid_word(cx: float, cy: float) -> str:
     if row:
         return "top" if row == "upper" else "bottom"
     return col or "centre"
+
+
+def open_line(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
+    """``mask``'s runs of at least ``length`` px along ``axis`` (1: rows, 0: columns), as uint8 0/1: OpenCV's
+    ``morphologyEx(MORPH_OPEN)`` with a line kernel, pixel for pixel (its border rules and centred anchor, which
+    shifts the runs of an even ``length`` by a pixel), in log2(``length``) steps where OpenCV's cost grows with
+    ``length`` (the long axis and grid lines are read with kernels a third of the image long)."""
+    anchor = length // 2
+    pad = [(0, 0), (0, 0)]
+    pad[axis] = (anchor, length - 1 - anchor)
+    # (erosion counts the outside as ink and dilation as none, as OpenCV's default border values do)
+    eroded = _window(np.pad(mask != 0, pad, constant_values=True), length, axis, np.logical_and)
+    return _window(np.pad(eroded, pad, constant_values=False), length, axis, np.logical_or).view(np.uint8)
+
+
+def _window(m: np.ndarray, length: int, axis: int, op: np.ufunc) -> np.ndarray:
+    """``op`` over each window of ``length`` along ``axis`` (``m`` padded: ``length`` - 1 fewer out), by doubling."""
+
+    def part(a: np.ndarray, start: int, n: int) -> np.ndarray:
+        return a[start : start + n] if axis == 0 else a[:, start : start + n]
+
+    span = 1
+    while 2 * span <= length:
+        n = m.shape[axis] - span
+        m = op(part(m, 0, n), part(m, span, n))
+        span *= 2
+    # (each entry now covers ``span`` <= ``length`` < 2 ``span``: two overlapping spans cover a window)
+    n = m.shape[axis] - (length - span)
+    return op(part(m, 0, n), part(m, length - span, n))

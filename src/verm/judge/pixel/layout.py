@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.colour import _ink, _lab_ink, _sq_norm
-from verm.judge.pixel.geometry import PxBox
+from verm.judge.pixel.geometry import PxBox, open_line
 from verm.judge.pixel.memo import once
 
 
@@ -21,8 +21,8 @@ def plot_frame(ink: np.ndarray) -> tuple[int, int, int, int] | None:
     """The plot area: the box spanned by the long axis lines (spines, grid), or None (a pie, an icon)."""
     h, w = ink.shape
     u8 = ink.astype(np.uint8) & ~_margin(ink)
-    hor = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, max(3, int(0.3 * w))), np.uint8))
-    ver = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((max(3, int(0.3 * h)), 1), np.uint8))
+    hor = open_line(u8, max(3, int(0.3 * w)), 1)
+    ver = open_line(u8, max(3, int(0.3 * h)), 0)
     hr = _line_rows(hor.sum(axis=1), 0.3 * w)
     vc = _line_rows(ver.sum(axis=0), 0.3 * h)
     if len(hr) == 0 and len(vc) == 0:
@@ -190,8 +190,8 @@ def _long_lines(ink: np.ndarray, frac: float) -> tuple[np.ndarray, np.ndarray]:
 def _find_long_lines(ink: np.ndarray, frac: float) -> tuple[np.ndarray, np.ndarray]:
     h, w = ink.shape
     u8 = ink.astype(np.uint8)
-    hor = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, max(3, int(frac * w))), np.uint8))
-    ver = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((max(3, int(frac * h)), 1), np.uint8))
+    hor = open_line(u8, max(3, int(frac * w)), 1)
+    ver = open_line(u8, max(3, int(frac * h)), 0)
     thick_v = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((7, 1), np.uint8))
     thick_h = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, 7), np.uint8))
     return (hor > 0) & (thick_v == 0), (ver > 0) & (thick_h == 0)
@@ -231,7 +231,7 @@ def table_grid(rgb: np.ndarray) -> TableGrid | None:
     ink = _lab_ink(rgb)[1]
     h, w = ink.shape
     # Rules are unbroken runs; a bold text line can ink half the columns of a row, but with gaps.
-    runs = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones((1, max(3, w // 4)), np.uint8)) > 0
+    runs = open_line(ink, max(3, w // 4), 1) > 0
     # A column rule: ink in >= 60 % of the rows, in a thin column (not text: text columns are broken).
     vfill = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)).mean(axis=0)
     col_rules = _group_positions(np.nonzero(vfill >= 0.6)[0])
@@ -375,8 +375,8 @@ def subplot_arrangement(frames: list[PxBox], w: int, h: int) -> tuple[int, int]:
 def _line_frames(ink: np.ndarray, min_side: float) -> list[PxBox]:
     h, w = ink.shape
     u8 = ink.astype(np.uint8)
-    hor = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, max(3, int(min_side * w))), np.uint8))
-    ver = cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((max(3, int(min_side * h)), 1), np.uint8))
+    hor = open_line(u8, max(3, int(min_side * w)), 1)
+    ver = open_line(u8, max(3, int(min_side * h)), 0)
     # Thin: a filled block (a bar, an image) has long runs too, but is thick the other way.
     hor &= cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((7, 1), np.uint8)) == 0
     ver &= cv2.morphologyEx(u8, cv2.MORPH_OPEN, np.ones((1, 7), np.uint8)) == 0
