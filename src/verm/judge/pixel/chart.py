@@ -50,7 +50,7 @@ from verm.judge.pixel.chart_relayout import (
 )
 from verm.judge.pixel.chart_resized import _drawn_resized
 from verm.judge.pixel.chart_style import _line_style_changed, dashes_changed, markers_changed
-from verm.judge.pixel.chart_words import words_over_marks
+from verm.judge.pixel.chart_words import text_blocks_gone, words_over_marks
 from verm.judge.pixel.classify import _looks_like_text, _presence
 from verm.judge.pixel.colour import _dominant, _hex, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item, _pad_box
@@ -352,6 +352,11 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             if data_item is None and (took or cat == "data_error"):
                 data_item = items[-1]  # (the data's own change, or its values' new range)
         hidden = hidden or (_hidden_plot_items(c, inner) if inner else [])
+        if not hidden:
+            # (a legend or a note gone inside the plot is a change of its own, after the readings of data hidden,
+            # whose regions it may be the only one of)
+            gone, inner = text_blocks_gone(c, inner, max_ocr)
+            items.extend(gone)
         plot_item = _plot_item(c, inner) if inner and not hidden else None
         items.extend(hidden)
         if plot_item is not None:

@@ -1,7 +1,7 @@
 """Charts: which of the reference's series (colour classes) the candidate keeps, read by `chart_missing`.
 
 A class is kept when half its ink has candidate marks within 2 px, or the candidate draws its colour across
-its extent carrying its values (`chart_follows`), or marks at its edges (`_kept`). Under new tick labels the
+its extent carrying its values (`chart_follows`), or marks at its edges other than another class's kept in place (`_kept`). Under new tick labels the
 colour's span keeps it unless dots at random draw it (`_places_kept`). A class mostly gone from its place
 whose colour the candidate draws elsewhere, carrying its values, moved with a new range (`_moved_in_colour`):
 drawn, not hidden. Rules in full: docs/judges.md, "Pixel judge".
@@ -15,7 +15,17 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_follows import carries, carries_as_line, carries_rescaled
-from verm.judge.pixel.chart_marks import CLASS_DE, CLASS_MIN, KEPT, MIN_COLOUR_INK, _BothMarks, _colour_classes, _far
+from verm.judge.pixel.chart_marks import (
+    CLASS_DE,
+    CLASS_MIN,
+    KEPT,
+    MIN_COLOUR_INK,
+    SAME_MARK_DE,
+    _BothMarks,
+    _colour_classes,
+    _far,
+    _sq_norm,
+)
 from verm.judge.pixel.chart_redrawn import _across, _straight
 from verm.judge.pixel.chart_rescale import _new_value_ticks
 from verm.judge.pixel.chart_standin import _dots
@@ -42,6 +52,9 @@ def _gone_classes(
     # (dots where the data are fall near a class's ink by chance as often as they cover the plot: beside them a
     # class is near the candidate's marks only past that chance, `_chance`)
     chance = _chance(near, cand_marks & where, where)
+    # (the reference's own marks kept in place and colour mark no other class's edges: the nested lobes of a polar
+    # pattern share their outlines, and one kept draws none of the others; a series redrawn or moved is its own)
+    in_place = cand_kind & pm.ref & (_sq_norm(cv2.subtract(pm.ref_lab, pm.cand_lab)) <= SAME_MARK_DE * SAME_MARK_DE)
     gone, kept_colours = [], []
     rescaled: list[bool] = []  # (`_new_value_ticks`, read once when first asked)
     for m, sl in classes:
@@ -51,7 +64,8 @@ def _gone_classes(
         # kept beside emptied axes, keep no series)
         inside = m[sl] & where[sl]
         unit = inside if 2 * int(inside.sum()) >= int(m[sl].sum()) else m[sl]
-        if _kept(unit, near[sl], same, cand_kind[sl], margin, where[sl], lambda: _once(rescaled, c, pm.frames), chance):
+        edge_kind = cand_kind[sl] & ~(in_place[sl] & _far(pm.cand_lab[sl], colour, CLASS_DE))
+        if _kept(unit, near[sl], same, edge_kind, margin, where[sl], lambda: _once(rescaled, c, pm.frames), chance):
             kept_colours.append(colour)
         else:
             gone.append((m, sl))

@@ -20,7 +20,8 @@ reported one by one, unless, in small multiples, over half the subplots (holding
 their data gone or replaced by marks that follow none of them (`_hidden_panels`). The plot's own changes hiding its data (`_hidden_plot_items`, called by
 `chart`) follow the same series rule. Data drawn in place but flattened (every series at one
 level) are hidden too (`chart_flattened`). Noise over the whole canvas hides everything
-(`elements._noise_items`); so does a flat canvas over it with the texts alone, graded as bare axes. Rules in full: docs/judges.md, "Pixel judge".
+(`elements._noise_items`); so does a flat canvas over it with the texts alone, graded as bare axes, and a
+nearly blank candidate, keeping under a fifth of the reference's ink and drawing nothing of its own (`_nearly_blank`). Rules in full: docs/judges.md, "Pixel judge".
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_axis import relabelled, tick_axis, turned_log
-from verm.judge.pixel.chart_bare import BARE_PARTS, bare, bare_parts, kept_only
+from verm.judge.pixel.chart_bare import BARE_PARTS, BARE_STEP, bare, bare_parts, kept_only
 from verm.judge.pixel.chart_flattened import flattened
 from verm.judge.pixel.chart_follows import carries
 from verm.judge.pixel.chart_frames import (
@@ -110,6 +111,19 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
 
 def _data_items(c: _Ctx, regions: list[Region], s: _Survey) -> tuple[list[_Item], list[PxBox]]:
     """Items for hidden data and the boxes they cover; nothing when the candidate draws the data."""
+    items, boxes = _read_data_items(c, regions, s)
+    kept = _nearly_blank(c, s) if not items else None
+    if kept is None:
+        return items, boxes
+    # Most of the reference's ink gone and nothing drawn instead (the title alone), where the data reading found
+    # none hidden: bare all the same (a timeline's stems and axis line close no plot frame round its data).
+    why = f"it keeps {100 * kept:.0f}% of the reference's ink and draws nothing of its own"
+    hidden = c.ref_ink & ~(cv2.dilate(c.cand_ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0)
+    n_items = max(1, min(BARE_PARTS, 1 + int((1 - kept) / BARE_STEP)))
+    return _graded_hidden_items(c, hidden, n_items, "data_error", "content", why), [(0, 0, c.w, c.h)]
+
+
+def _read_data_items(c: _Ctx, regions: list[Region], s: _Survey) -> tuple[list[_Item], list[PxBox]]:
     if (s.noise or _blank_filled(c)) and float(c.cand_ink.mean()) < BLANK_OWN_INK:
         # A flat canvas over the reference's, with little ink of its own (the texts alone): it draws nothing of
         # its own and hides everything, graded in full as `chart_bare` grades bare axes.
@@ -204,6 +218,26 @@ def _drawn_anew(c: _Ctx, pm: _BothMarks, hidden: np.ndarray, ruler: np.ndarray |
 #: one flat colour, painting over the reference's (the texts alone on white over a grey face), is read so too:
 #: its own ink (against its own background) is under `BLANK_OWN_INK` of it.
 NOISE_COLOURS, BLANK_OWN_INK = 512, 0.1
+
+
+#: A candidate is nearly blank (`_nearly_blank`) when under this share of the reference's ink, and of its long lines
+#: (axes, grid), has candidate ink within 2 px, and its ink with no reference ink within 3 px is under `BLANK_OWN`
+#: of the reference's ink.
+NEARLY_BLANK_KEPT, BLANK_OWN = 0.2, 0.1
+
+
+def _nearly_blank(c: _Ctx, s: _Survey) -> float | None:
+    """The share of the reference's ink a nearly blank candidate keeps (`NEARLY_BLANK_KEPT`), else None: a
+    reader sees the chart gone, axes and all, however its frames read."""
+    ref = int(c.ref_ink.sum())
+    if ref == 0 or s.extra_ink >= BLANK_OWN * ref:
+        return None
+    # (its axes gone too: bars redrawn as a thin line in their colour keep little of the ink, beside the axes)
+    if int(s.cand_lines.sum()) >= NEARLY_BLANK_KEPT * int(s.ref_lines.sum()) > 0:
+        return None
+    near = cv2.dilate(c.cand_ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    kept = int((c.ref_ink & near).sum()) / ref
+    return kept if kept < NEARLY_BLANK_KEPT else None
 
 
 def _many_colours(rgb: np.ndarray) -> bool:

@@ -1,8 +1,11 @@
-"""Charts: words drawn over plotted marks (a series' name at its bar's end, a value in a cell).
+"""Charts: words inside the plot, which the plot's data change would otherwise take.
 
-The mark is ink and so are the words on it: both images ink the changed place alike, so its changed
-pixels read as a recolouring or a rendering tint, and never as text, whose test wants thin strokes of
-ink on the backdrop. Against the mark's own colour the words are thin strokes again: read them there.
+Words drawn over plotted marks (a series' name at its bar's end, a value in a cell): the mark is ink
+and so are the words on it, both images ink the changed place alike, so its changed pixels read as a
+recolouring or a rendering tint, and never as text, whose test wants thin strokes of ink on the
+backdrop. Against the mark's own colour the words are thin strokes again: read them there
+(`words_over_marks`). A block of words inside the plot the candidate left blank, drawn nowhere else (a
+legend, a note), is gone: a change of its own beside the data's (`text_blocks_gone`).
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ import numpy as np
 
 from verm.judge.pixel.context import _Ctx, _Item, _pad_box
 from verm.judge.pixel.difference import Region
-from verm.judge.pixel.ocr import _Ocr, _same_read
-from verm.judge.pixel.text import _text_item
+from verm.judge.pixel.ocr import _Ocr, _q, _same_read
+from verm.judge.pixel.text import MIN_OCR_CONF, _drawn_elsewhere, _read_pair, _text_item
 
 #: A pixel stands out from the mark it is drawn on by this much (largest RGB channel difference).
 ON_MARK_CONTRAST = 60
@@ -93,3 +96,46 @@ def _strokes_on_mark(c: _Ctx, r: Region) -> bool:
             return False  # not a row of glyphs
         found += 1
     return found == 2
+
+
+#: A block of words inside the plot is left blank when the candidate inks under this share of what the reference
+#: inks in its box (`text_blocks_gone`); it spends this many OCR calls at most (two reads of both images).
+BLANK_BLOCK, BLOCK_OCR_CALLS = 0.05, 4
+#: ... and it is a block, not the plot: under these shares of the image's height and width.
+BLOCK_HEIGHT, BLOCK_WIDTH = 0.3, 0.5
+
+
+def text_blocks_gone(c: _Ctx, inner: list[Region], max_ocr: int) -> tuple[list[_Item], list[Region]]:
+    """Text items for the plot's regions (``inner``) that hold a block of words (two words of three letters
+    at least, read confidently) the candidate left blank and draws nowhere else: a legend or a note gone,
+    which a reader counts apart from the data (a chart reduced to one line loses its legend too). The other
+    regions are returned for the data change."""
+    items: list[_Item] = []
+    rest: list[Region] = []
+    budget = min(max_ocr, c.ocr_calls + BLOCK_OCR_CALLS)
+    for r in sorted(inner, key=lambda r: -r.area):
+        x0, y0, x1, y1 = r.bbox
+        ref_ink = int(c.ref_ink[y0:y1, x0:x1].sum())
+        if (
+            c.ocr_calls >= budget
+            or not _Ocr.available()
+            or r.height > BLOCK_HEIGHT * c.h
+            or r.width > BLOCK_WIDTH * c.w
+            or ref_ink < 50
+            or int(c.cand_ink[y0:y1, x0:x1].sum()) >= BLANK_BLOCK * ref_ink
+        ):
+            rest.append(r)
+            continue
+        pair = _read_pair(c, r.bbox, block=True)
+        if (
+            pair is None
+            or pair[1]
+            or c.last_conf < MIN_OCR_CONF
+            or len(_WORD.findall(pair[0])) < 2
+            or _drawn_elsewhere(c, r.bbox, in_ref=True)
+        ):
+            rest.append(r)
+            continue
+        desc = f"The text {_q(pair[0])} inside the plot (a legend or a note) is missing in the candidate."
+        items.append(_Item("text_error", 2, r.bbox, desc, "text"))
+    return items, rest

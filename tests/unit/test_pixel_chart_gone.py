@@ -1,0 +1,109 @@
+"""Pixel judge, charts: content gone, read as a reader sees it (round 24).
+
+Split881 (round 23's measurement, READ afterwards) left two patterns behind pixel hack wins:
+
+- "only the title" over a timeline: its stems and axis line closed no plot frame, so the data reading found
+  none, and the candidate, which kept 5 % of the reference's ink, cost three text items and an axis change,
+  less than an honest candidate;
+- a legend inside the plot, gone with every series but one ("one line"), was read as part of the plot's one
+  data change; alone, the legend gone read as a severe data change.
+
+Each test renders real programs (written for these tests) in the sandboxed renderer, as the bench does, and
+judges the images with the pixel judge.
+"""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+from tests.conftest import render_charts
+from tests.unit.test_pixel_chart_rules import judge
+
+from verm.bench.hacks import hack_sources
+from verm.judge.pixel import PixelJudge
+from verm.types import Discrepancy, Task
+
+__all__ = ["judge"]  # the shared PixelJudge fixture
+
+
+def _judged(judge: PixelJudge, ref_code: str, cand_codes: dict[str, str]) -> dict[str, list[Discrepancy]]:
+    shown = render_charts({"ref": ref_code, **cand_codes})
+    ref = Image.open(io.BytesIO(shown["ref"].png)).convert("RGB")
+    return {
+        k: judge.judge_images(Task.CHART, ref, Image.open(io.BytesIO(shown[k].png)).convert("RGB")) for k in cand_codes
+    }
+
+
+def _severity(found: list[Discrepancy]) -> int:
+    return sum(d.severity for d in found)
+
+
+#: A product timeline: stems from an axis line, markers on it, two-line annotations; no y axis, no box.
+_TIMELINE = """
+import matplotlib.pyplot as plt
+import matplotlib.dates as mdates
+from datetime import date
+events = [("Kick-off", date(2021, 1, 11)), ("Design review", date(2021, 4, 2)), ("Prototype", date(2021, 7, 19)),
+          ("Field trial", date(2021, 11, 3)), ("Certification", date(2022, 2, 14)), ("Launch", date(2022, 6, 1))]
+levels = [3, -2, 2, -3, 1.5, 2.5]
+fig, ax = plt.subplots(figsize=(9, 4))
+ax.set_title("Product timeline", loc="left", fontweight="bold")
+ax.axhline(0, color="black", lw=1.2, zorder=1)
+for (name, when), lv in zip(events, levels):
+    ax.vlines(when, 0, lv, color="tab:red", lw=0.8)
+    ax.plot(when, 0, "o", mfc="white", mec="black", zorder=3)
+    ax.annotate(f"{name}\\n{when:%Y-%m-%d}", (when, lv), xytext=(0, 4 if lv > 0 else -4), textcoords="offset points",
+                ha="center", va="bottom" if lv > 0 else "top", fontsize=8)
+ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+ax.yaxis.set_visible(False)
+for side in ("left", "top", "right"):
+    ax.spines[side].set_visible(False)
+ax.margins(y=0.15)
+plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
+fig.tight_layout()
+"""
+
+
+def test_title_only_over_a_frameless_timeline_is_bare(judge: PixelJudge) -> None:
+    """A candidate keeping the title alone of a timeline (10 % of its ink) costs what it hides, in full (before:
+    one severe item and texts, under an honest candidate's worth); a label renamed stays a text item."""
+    renamed = _TIMELINE + "\nax.texts[2].set_text('Prototype v2\\n2021-07-19')\n"
+    found = _judged(judge, _TIMELINE, {**hack_sources(Task.CHART, _TIMELINE, ["only the title"]), "renamed": renamed})
+    bare = found["only the title"]
+    assert sum(d.severity == 3 for d in bare) >= 8, bare
+    assert any("draws nothing of its own" in d.description for d in bare), bare
+    assert _severity(found["renamed"]) <= 3, found["renamed"]
+    assert all(d.category == "text_error" for d in found["renamed"]), found["renamed"]
+
+
+#: A noisy signal and its fitted model, the legend inside the plot's lower left.
+_SIGNAL = """
+import numpy as np
+import matplotlib.pyplot as plt
+rng = np.random.default_rng(3)
+t = np.linspace(0, 10, 400)
+fig, ax = plt.subplots(figsize=(8, 4))
+ax.plot(t, np.sin(t) + 0.1 * rng.standard_normal(t.size), color="0.6", lw=0.8, label="measured signal")
+ax.plot(t, np.sin(t), color="tab:red", lw=1.5, label="fitted model")
+ax.set_ylim(-2.5, 1.6)
+ax.legend(loc="lower left")
+ax.set_title("Signal and model")
+ax.set_xlabel("time (s)")
+fig.tight_layout()
+"""
+
+
+def test_a_legend_gone_inside_the_plot_is_a_text_item(judge: PixelJudge) -> None:
+    """The legend removed reads as its words gone (before: a severe data change over the plot); moved, it
+    reads as moved, not gone."""
+    found = _judged(
+        judge,
+        _SIGNAL,
+        {"gone": _SIGNAL + "\nax.get_legend().remove()\n", "moved": _SIGNAL + "\nax.legend(loc='upper right')\n"},
+    )
+    gone = found["gone"]
+    assert [(d.category, d.severity) for d in gone] == [("text_error", 2)], gone
+    assert "measured signal" in gone[0].description, gone
+    assert not any("missing" in d.description for d in found["moved"]), found["moved"]
+    assert _severity(found["moved"]) <= 2, found["moved"]
