@@ -45,7 +45,7 @@ from verm.judge.scene.chart.tables import compare_tables
 from verm.judge.scene.chart.texts import TextRules, _text_of, quotes_data_follow
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
 from verm.judge.scene.matching import greedy_pairs
-from verm.judge.scene.text import NUMBER_RE, fmt_number, locator_ticks, quote, text_severity, tick_number
+from verm.judge.scene.text import NUMBER_RE, date_ticks, fmt_number, locator_ticks, quote, text_severity, tick_number
 
 
 class ChartDiff(TextRules):
@@ -504,6 +504,18 @@ class ChartDiff(TextRules):
         tr = [t.get("text", "") for t in ticks_r]
         tc = [t.get("text", "") for t in ticks_c]
         if tr == tc:
+            return
+        if date_ticks(ticks_r, axis) and date_ticks(ticks_c, axis):
+            # Dates a date locator placed, each at its date, follow the limits and the data as numbers do; with
+            # neither moved, the locator's dates were edited (``MonthLocator(bymonth=...)``): its data, the marks
+            # unmoved (1), not a text typed.
+            if limits_same and not data_changed and not resized:
+                new, old = ([quote(x) for x in ts if x and x not in other] for ts, other in ((tc, tr), (tr, tc)))
+                said = ", ".join(new[:3]) + (", …" if len(new) > 3 else "")
+                out.add("data_error", 1, f"{where} {axis}-axis ticks",
+                        f"the {axis}-axis ticks mark other dates: {said or 'fewer'} instead of "
+                        + (", ".join(old[:3]) + (", …" if len(old) > 3 else "") or "none"),
+                        tick_box, Unit(f"{axis}-axis ticks", "|".join(tr), "|".join(tc), "axis", where))  # fmt: skip
             return
         # Numbers a formatter printed ('−5', '1.5%', '$9M', mathtext powers of ten) follow the limits and the axes'
         # size; so do numbers evenly spaced on both sides, as a locator places them (its tick count follows the
