@@ -423,6 +423,12 @@ class ChartDiff(TextRules):
                     Unit(f"{axis}-axis scale", _base_scale(rs), _base_scale(cs), "axes", where))  # fmt: skip
             return
         rl, cl = r.get(f"{axis}lim") or [], c.get(f"{axis}lim") or []
+        if (
+            _secondary(r, axis)
+            and _secondary(c, axis)
+            and any(lims.get(axis, (0, 0, []))[2] for _, lims in self.ranges_log)
+        ):
+            return  # a secondary axis' limits (and ticks) follow its parent's range, reported there: one edit
         limits_same = True
         # An axis without tick labels (a pie, axis off) has no range a reader can read; where its plot holds only
         # marks placed on it (lines, points, bars: a slope chart, a bullet chart's panels), the range still shows
@@ -663,6 +669,14 @@ def _widened_beyond_data(r: dict[str, Any], c: dict[str, Any], axis: str) -> boo
         return False  # not wider: narrowed limits are the cut-off rule's
     mr, mc = empty_margin(r, axis), empty_margin(c, axis)
     return mr is not None and mc is not None and mc - mr > WIDER_MARGIN
+
+
+def _secondary(ax: dict[str, Any], axis: str) -> bool:
+    """A secondary axis (``secondary_yaxis`` with functions): its scale on ``axis`` wraps its parent's through
+    functions ('function', 'functionlog') and it draws nothing of its own."""
+    return str(ax.get(f"{axis}scale") or "").startswith("function") and not any(
+        ax.get(k) for k in ("lines", "patches", "collections", "images")
+    )
 
 
 def _base_scale(scale: Any) -> Any:
