@@ -1,5 +1,7 @@
 """Scene judge, charts: what one edit moves elsewhere is that edit. A secondary axis (``secondary_yaxis`` with
-functions) follows its parent's range: one range change, not two."""
+functions) follows its parent's range: one range change, not two. Two value labels that traded names while
+their numbers followed changed data ('Mon 40.5 kWh' and 'Sun 39.2 kWh' -> 'Sun 87.4 kWh' and 'Mon 84.8 kWh')
+are one swap."""
 
 from __future__ import annotations
 
@@ -32,3 +34,27 @@ def test_a_secondary_axis_follows_its_parents_range() -> None:
     found = _judge(POWER.replace("TOP", "1200"), POWER.replace("TOP", "1920"))
     assert len(found) == 1, found
     assert found[0].category == "data_error" and "range" in found[0].description, found
+
+
+SOLAR = """
+import matplotlib.pyplot as plt
+import numpy as np
+days = np.arange(7)
+kwh = np.array([40.5, 55.1, 61.0, 48.2, 52.7, 60.3, 39.2]) * SCALE
+names = NAMES
+fig, ax = plt.subplots(figsize=(8, 4))
+ax.plot(days, kwh, color="#f4a261")
+for d, v, n in zip(days, kwh, names):
+    if n in ("Mon", "Sun"):
+        ax.text(d, 125, f"{n} {v:.1f} kWh", ha="center")
+ax.set_ylim(0, 140)
+"""
+
+
+def test_value_labels_that_traded_names_while_the_data_changed_are_one_swap() -> None:
+    names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    swapped = ["Sun", "Tue", "Wed", "Thu", "Fri", "Sat", "Mon"]
+    ref = SOLAR.replace("SCALE", "1.0").replace("NAMES", repr(names))
+    found = _judge(ref, SOLAR.replace("SCALE", "2.16").replace("NAMES", repr(swapped)))
+    texts = [d for d in found if d.category == "text_error"]
+    assert len(texts) == 1 and texts[0].severity == 3, found

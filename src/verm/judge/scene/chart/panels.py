@@ -33,7 +33,7 @@ from verm.judge.scene.chart.grade import CONFUSABLE_DE, member_boxes
 from verm.judge.scene.chart.series import first_values, line_xs
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings
-from verm.judge.scene.text import quote
+from verm.judge.scene.text import quote, tick_number
 
 #: A layout that moved an axes' box by this many pixels (or more) moved every mark of it.
 REFLOW_PX = 2.0
@@ -88,9 +88,12 @@ def shared_ranges_follow(ranges: list[Ranges]) -> set[int]:
     return follows
 
 
-def _word_change(old: str, new: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """The words a text lost and gained (each in order), None when it lost or gained none."""
+def _word_change(old: str, new: str, names: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words a text lost and gained (each in order), None when it lost or gained none; ``names``: its words
+    other than numbers (a value label's number follows the data)."""
     a, b = old.split(), new.split()
+    if names:
+        a, b = [w for w in a if tick_number(w) is None], [w for w in b if tick_number(w) is None]
     lost = tuple(w for w in a if w not in b)
     gained = tuple(w for w in b if w not in a)
     return (lost, gained) if lost and gained else None
@@ -117,6 +120,15 @@ def swapped_labels(items: list[Finding]) -> None:
             elif words is not None and other is not None and other == words[::-1]:
                 a.description = (f"the {what}s {quote(old)} and {quote(old_b)} traded {_join_words(words[0])} and "
                                  f"{_join_words(words[1])}")  # fmt: skip
+            elif (
+                what_b == what
+                and (named := _word_change(old, new, names=True)) is not None
+                and _word_change(old_b, new_b, names=True) == named[::-1]
+            ):
+                # Two value labels that traded names while their numbers followed changed data ('Mon 40.5 kWh' and
+                # 'Sun 39.2 kWh' -> 'Sun 87.4 kWh' and 'Mon 84.8 kWh'): the names swapped, one change.
+                a.description = (f"the {what}s {quote(old)} and {quote(old_b)} traded {_join_words(named[0])} and "
+                                 f"{_join_words(named[1])}")  # fmt: skip
             else:
                 continue
             a.severity = 3
