@@ -1,7 +1,8 @@
 """Scene judge, charts: what one edit moves elsewhere is that edit. A secondary axis (``secondary_yaxis`` with
 functions) follows its parent's range: one range change, not two. Two value labels that traded names while
 their numbers followed changed data ('Mon 40.5 kWh' and 'Sun 39.2 kWh' -> 'Sun 87.4 kWh' and 'Mon 84.8 kWh')
-are one swap."""
+are one swap. A series drawn as another kind whose legend entry moved to another row (a legend lists lines
+before bars) moved every entry between: one place with a series added whose entry lies among them."""
 
 from __future__ import annotations
 
@@ -58,3 +59,28 @@ def test_value_labels_that_traded_names_while_the_data_changed_are_one_swap() ->
     found = _judge(ref, SOLAR.replace("SCALE", "2.16").replace("NAMES", repr(swapped)))
     texts = [d for d in found if d.category == "text_error"]
     assert len(texts) == 1 and texts[0].severity == 3, found
+
+
+TESTS = """
+import matplotlib.pyplot as plt
+import numpy as np
+x = np.linspace(-4, 6.5, 400)
+def pdf(x, mu):
+    return np.exp(-0.5 * (x - mu) ** 2) / np.sqrt(2 * np.pi)
+fig, ax = plt.subplots(figsize=(9, 4.6))
+NULL
+ax.plot(x, pdf(x, 2.5), color="#8e44ad", lw=2, ls="--", label="H1")
+EXTRA
+ax.fill_between(x, pdf(x, 2.5), where=x >= 1.96, color="#8e44ad", alpha=0.18, label="power")
+ax.legend(loc="upper left")
+"""
+
+
+def test_a_retyped_series_whose_entry_moved_is_one_place_with_a_series_added_among_the_entries() -> None:
+    ref = TESTS.replace("NULL", 'ax.plot(x, pdf(x, 0), color="#2c3e50", lw=2, label="H0")').replace("EXTRA", "")
+    cand = TESTS.replace("NULL", 'ax.bar(x, pdf(x, 0), color="#2c3e50", label="H0")').replace(
+        "EXTRA", 'ax.plot(x, pdf(x, 5.5) * 0.3, lw=2, ls="--", color="#17becf", label="Projected")'
+    )
+    found = _judge(ref, cand)
+    assert len(found) == 1, found
+    assert found[0].category == "structure_error" and found[0].severity == 3, found
