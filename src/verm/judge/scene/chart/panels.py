@@ -471,7 +471,9 @@ def _shifted_by(whole: Sequence[tuple[float, float]], other: Sequence[tuple[floa
 def merge_shared_moves(out: Findings) -> None:
     """Series of one panel whose changes share a moved value (`shares_move`) are drawn from one input that
     changed: one change, graded by the worst reading (an annotator names the input once, not each series drawn
-    from it). Series drawn anew (lost) or missing stay apart: they cost what they hide."""
+    from it). Series of different panels that moved a value from and to the same numbers (`_same_datum`) show one
+    input drawn in both (a seasonal subseries plot beside the full series): one change too. Series drawn anew
+    (lost) or missing stay apart: they cost what they hide."""
     cand = [
         f for f in out.items
         if f.category == "data_error" and f.tags.get("moves") and not f.tags.get("missing")
@@ -480,7 +482,10 @@ def merge_shared_moves(out: Findings) -> None:
     sets = DisjointSets(len(cand))
     for i, f in enumerate(cand):
         for j in range(i):
-            if cand[j].tags.get("axes") == f.tags.get("axes") and shares_move(cand[j], f):
+            if cand[j].tags.get("axes") == f.tags.get("axes"):
+                if shares_move(cand[j], f):
+                    sets.union(j, i)
+            elif _same_datum(cand[j], f):
                 sets.union(j, i)
     drop: set[int] = set()
     replace: dict[int, Finding] = {}
@@ -490,10 +495,24 @@ def merge_shared_moves(out: Findings) -> None:
         members = [cand[k] for k in group]
         lead = max(members, key=lambda f: f.severity)
         n = len({id(p[0]) for f in members for p in f.tags.get("drawn") or []}) or len(members)
-        desc = f"{n} series of the plot moved alike (drawn from one input that changed), e.g. {lead.description}"
+        panels = {f.tags.get("axes") for f in members}
+        where = "plot" if len(panels) == 1 else f"{len(panels)} subplots"
+        desc = f"{n} series of the {where} moved alike (drawn from one input that changed), e.g. {lead.description}"
         tags = {**lead.tags, "drawn": [p for f in members for p in f.tags.get("drawn") or []]}
+        if len(panels) > 1:
+            tags["axes_all"] = panels
         _merge_into(lead, members, desc, tags, replace, drop)
     _apply(out, replace, drop)
+
+
+def _same_datum(f: Finding, g: Finding) -> bool:
+    """Whether two series of different panels moved one value alike, from and to the same numbers (six
+    significant digits; not a small whole number, which many data share): one input drawn in both panels (a
+    seasonal subseries plot's month beside the full series)."""
+    mf, mg = f.tags.get("moves"), g.tags.get("moves")
+    if not mf or not mg or mf[0] != mg[0]:
+        return False
+    return any(not all(v == int(v) and abs(v) < 100 for v in pair) for pair in set(mf[1]) & set(mg[1]))
 
 
 def traded_values(members: Sequence[Finding]) -> bool:
