@@ -1,6 +1,7 @@
 """Scene judge, charts: one input drawn in several panels is one change. A value moved alike, from and to the
 same numbers, in series of two panels (a seasonal subseries plot's month beside the full series) is one
-edit."""
+edit; so is a data set drawn point by point in several panels of a grid together with the shapes in its
+colour that summarise it in their rows or columns (a scatter matrix's diagonal densities)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,30 @@ def test_one_value_drawn_in_two_panels_is_one_change() -> None:
     found = _judge(SUBSERIES.replace("JULY", "1.22"), SUBSERIES.replace("JULY", "2.25"))
     assert len(found) == 1, found
     assert found[0].category == "data_error", found
+
+
+MATRIX = """
+import matplotlib.pyplot as plt
+import numpy as np
+rng = np.random.default_rng(3)
+groups = {"A": ([48.8, 3730], "#a034f0"), "B": ([38.8, 3700], "#ff8c00")}
+data = {g: rng.normal(m, [3.0, 380], size=(40, 2)) for g, (m, _) in groups.items()}
+data["A"][:, 1] += SHIFT
+fig, axes = plt.subplots(2, 2, figsize=(7, 7))
+for i in range(2):
+    for j in range(2):
+        ax = axes[i, j]
+        for g, (_, colour) in groups.items():
+            d = data[g]
+            if i == j:
+                h, edges = np.histogram(d[:, i], bins=12)
+                ax.fill_between(edges[:-1], h, step="post", color=colour, alpha=0.5)
+            else:
+                ax.scatter(d[:, j], d[:, i], s=9, color=colour, label=g)
+"""
+
+
+def test_a_data_set_and_its_summary_on_the_diagonal_are_one_change() -> None:
+    found = _judge(MATRIX.replace("SHIFT", "0"), MATRIX.replace("SHIFT", "1511"))
+    assert len(found) == 1, found
+    assert found[0].category == "data_error" and found[0].severity == 3, found

@@ -35,6 +35,7 @@ from verm.judge.scene.chart.panels import (
     legend_reflow,
     merge_looped,
     merge_redrawn,
+    merge_summaries,
     shared_ranges_follow,
     shifted_titles,
     swapped_labels,
@@ -180,6 +181,7 @@ class ChartDiff(TextRules):
         quotes_data_follow(self.out.items)
         merge_redrawn(self.out)  # before the pile-up, which tops the missing items up to what is missing
         merge_looped(self.out)
+        merge_summaries(self.out)  # after both: a data set redrawn and its summaries merged in each
         self.pile_up()
 
     def _colour_scale(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:

@@ -29,7 +29,7 @@ from typing import Any
 
 from verm.judge.grouping import DisjointSets
 from verm.judge.scene.boxes import clean_box, intersection_area, union_box
-from verm.judge.scene.chart.grade import CONFUSABLE_DE, member_boxes
+from verm.judge.scene.chart.grade import CONFUSABLE_DE, SAME_COLOUR_DE, member_boxes
 from verm.judge.scene.chart.series import first_values, line_xs
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings
@@ -318,6 +318,64 @@ def merge_redrawn(out: Findings) -> None:
             f"the same data drawn in {len(panels)} subplots differ ({len(members)} readings), e.g. {lead.description}"
         )
         _merge_into(lead, members, desc, {**lead.tags, "axes_all": panels}, replace, drop)
+    _apply(out, replace, drop)
+
+
+#: Marks a data set is drawn as point by point, and the shapes its summary is drawn as (a density, a histogram).
+POINT_KINDS = ("scatter", "points", "line")
+SUMMARY_KINDS = ("shapes", "area")
+
+
+def _panels(f: Finding) -> set[Any]:
+    return set(f.tags.get("axes_all") or {f.tags.get("axes")})
+
+
+def _aligned(a: Any, b: Any) -> bool:
+    """Whether two axes' places (`figure._place`: 'x0,y0,x1,y1') share a grid row or column."""
+    pa, pb = str(a).split(","), str(b).split(",")
+    return len(pa) == len(pb) == 4 and (pa[0::2] == pb[0::2] or pa[1::2] == pb[1::2])
+
+
+def _colours(f: Finding) -> set[str]:
+    """The reference colours of a finding's series (a series' own, or its shapes' faces)."""
+    out: set[str] = set()
+    for p in f.tags.get("drawn") or []:
+        s = p[0] if p else None
+        if s is None:
+            continue
+        out |= {s.colour} if s.colour else {str(i.get("facecolor")) for i in s.items if i.get("facecolor")}
+    return out
+
+
+def merge_summaries(out: Findings) -> None:
+    """A data set drawn point by point in several panels whose data changed (`merge_redrawn`) and the shapes
+    that summarise it in the panels of its grid rows or columns (a scatter matrix's diagonal densities, a
+    joint plot's marginals: shapes in the data set's colour) changed from one input: one change, graded by
+    the worst."""
+    items = out.items
+    spread = [f for f in items if f.category == "data_error" and len(_panels(f)) > 1
+              and (f.tags.get("series") or (None, None))[1] in POINT_KINDS]  # fmt: skip
+    drop: set[int] = set()
+    replace: dict[int, Finding] = {}
+    for lead in spread:
+        colours = _colours(lead)
+        joined = [
+            f for f in items
+            if f.category == "data_error" and id(f) not in drop and f is not lead and not f.tags.get("missing")
+            and (f.tags.get("series") or (None, None))[1] in SUMMARY_KINDS
+            and not _panels(f) & _panels(lead)
+            and all(any(_aligned(p, q) for q in _panels(lead)) for p in _panels(f))
+            and any(delta_e(a, b) <= SAME_COLOUR_DE for a in colours for b in _colours(f))
+        ]  # fmt: skip
+        if not joined:
+            continue
+        members = [lead, *joined]
+        top = max(members, key=lambda f: f.severity)
+        panels = set().union(*(_panels(f) for f in members))
+        n = len(panels) - len(_panels(lead))
+        desc = f"{lead.description}; so did the shapes that summarise it ({n} subplot{'s' if n > 1 else ''})"
+        _merge_into(top, members, desc, {**lead.tags, "axes_all": panels}, replace, drop)
+        replace[id(top)].location = lead.location
     _apply(out, replace, drop)
 
 
