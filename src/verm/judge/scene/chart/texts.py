@@ -150,6 +150,7 @@ class TextRules:
         style: bool = True,
         paints: dict[str | None, list[tuple[str | None, str | None, Any]]] | None = None,
         scope: str | None = None,
+        words_only: bool = False,
     ) -> None:
         if off_canvas(r) or off_canvas(c):
             return
@@ -164,7 +165,7 @@ class TextRules:
             elif not ct:
                 self.out.add("text_error", 2 if major else 1, location, f"the {what} {quote(rt)} is missing", box)
             else:
-                sev = text_severity(rt, ct)
+                sev = text_severity(*(NUMBER_RE.sub("#", t) for t in (rt, ct))) if words_only else text_severity(rt, ct)
                 # Only its numbers changed ('accuracy 83.7%'): it may quote the data (`quotes_data_follow`).
                 quotes = bool(re.search(r"\d", rt)) and NUMBER_RE.sub("#", rt) == NUMBER_RE.sub("#", ct)
                 # The same edit of several texts (a typo in a title written by a loop) is one discrepancy.
@@ -199,6 +200,10 @@ class TextRules:
         hidden = {_text_of(t) for t in (*ra, *ca) if off_canvas(t)}
         if data_changed:  # a label quoting the data left the view with its mark, whatever it now quotes
             hidden |= {w for t in (*ra, *ca) if off_canvas(t) and (w := _quoting(_text_of(t))) is not None}
+        # Each shown text's place in its call order (texts pushed off the canvas keep their turn: `again` below).
+        calls = len(ra) == len(ca)
+        order_r = [k for k, t in enumerate(ra) if not off_canvas(t)]
+        order_c = [k for k, t in enumerate(ca) if not off_canvas(t)]
         ra, ca = [t for t in ra if not off_canvas(t)], [t for t in ca if not off_canvas(t)]
 
         # Many texts (a heatmap's cell labels): compare the strings of texts whose boxes are near only, so the
@@ -228,13 +233,15 @@ class TextRules:
             return s + 0.5 / (1 + abs(i - j))
 
         pairs, lost, added = greedy_pairs(ra, ca, score, minimum=1.8)
-        if len(ra) == len(ca):
+        if calls:
             # The same text call with other words, moved with its data (a pie's relabelled slice): one text
-            # changed, not one gone and one new.
-            again = [i for i in lost if i in set(added)]
-            pairs = [*pairs, *((i, i) for i in again)]
-            lost = [i for i in lost if i not in again]
-            added = [j for j in added if j not in again]
+            # changed, not one gone and one new; by the turn of the call where the data pushed other texts off
+            # the canvas (a radial bar chart's labels at the bars' ends, scaled out of the figure).
+            turn = {order_c[j]: j for j in added}
+            again = [(i, turn[order_r[i]]) for i in lost if order_r[i] in turn]
+            pairs = [*pairs, *again]
+            lost = [i for i in lost if i not in {a for a, _ in again}]
+            added = [j for j in added if j not in {b for _, b in again}]
         paints: dict[str | None, list[tuple[str | None, str | None, Any]]] = {}
 
         def derived(t: str) -> bool:
@@ -344,8 +351,11 @@ class TextRules:
             # A value label that took another of the colours the value labels wear (white on a dark bar, dark on
             # a light one) follows the data; a colour new to them is a recolouring.
             follows = derived(a) and derived(b) and ca[j].get("color") in label_colours
+            # A label quoting the data whose words changed too ('Nov 176' -> 'oNv 368'): its numbers follow the
+            # data, its words are graded (a typo: 1).
+            quoted = data_changed and _quoting(a) is not None and _quoting(b) is not None
             self.text_pair(f"{where} text {quote(a, 30)}", "text", ra[i], ca[j], major=False, paints=paints,
-                           scope=where, style=not follows)  # fmt: skip
+                           scope=where, style=not follows, words_only=quoted)  # fmt: skip
         if len(numbers) >= 2:
             # Value labels that changed together (percentages, bar labels): one discrepancy.
             sev = max(text_severity(a, b) for a, b, _ in numbers) if max(
