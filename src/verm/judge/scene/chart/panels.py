@@ -135,8 +135,11 @@ def swapped_labels(items: list[Finding]) -> None:
             a.bbox = union_box([a.bbox, b.bbox])
             a.unit = None
             a.tags["traded"] = (old, old_b)
+            if a.tags.get("axes") is not None and b.tags.get("axes") not in (None, a.tags.get("axes")):
+                a.tags["traded_panels"] = (a.tags["axes"], b.tags["axes"])
             gone.add(id(b))
             break
+    _data_follow_names(items, [f for f in texts if id(f) not in gone and "traded_panels" in f.tags], gone)
     # One list of names reordered shows wherever it labels (a scatter matrix's x- and y-axis labels): one change.
     said: dict[frozenset[str], Finding] = {}
     for f in texts:
@@ -152,6 +155,25 @@ def swapped_labels(items: list[Finding]) -> None:
             said[names] = f
     if gone:
         items[:] = [f for f in items if id(f) not in gone]
+
+
+def _data_follow_names(items: list[Finding], swaps: list[Finding], gone: set[int]) -> None:
+    """Two panels whose labels traded places and whose data changed, both of them and no other panel's: the data
+    drawn per name followed the names (one list of names reordered, each panel drawn from its name): the swap's
+    change, not a data change of each panel. A series missing stays apart (it costs what it hides)."""
+    data = [f for f in items if f.category == "data_error" and id(f) not in gone]
+    for swap in swaps:
+        panels = set(swap.tags["traded_panels"])
+        mine = [f for f in data if f.tags.get("axes") in panels and id(f) not in gone]
+        if (
+            {f.tags.get("axes") for f in mine} != panels
+            or any(f.tags.get("missing") for f in mine)
+            or any(f.tags.get("axes") not in panels for f in data)
+        ):
+            continue
+        swap.description += "; on the same place: " + "; ".join(f.description for f in mine)
+        swap.bbox = union_box([swap.bbox, *(f.bbox for f in mine)])
+        gone.update(id(f) for f in mine)
 
 
 def _join_words(words: tuple[str, ...]) -> str:
