@@ -80,6 +80,9 @@ class ChartDiff(TextRules):
         #: subplot layout changed: the grid decides which subplots carry the outer labels, not an edit).
         self.axis_labels: dict[str, tuple[set[str], set[str]]] = {}
         self.label_pairs: dict[str, set[tuple[str, str]]] = {}
+        #: (place, axis) where both figures draw bars sorted by value along the axis (a Pareto chart): there the
+        #: categories' order follows the values.
+        self.sorted_bars: set[tuple[str, str]] = set()
 
     # -- figure
     def run(self, ref: dict[str, Any], cand: dict[str, Any]) -> None:
@@ -360,6 +363,8 @@ class ChartDiff(TextRules):
         n_axis = len(out.items)
         lims: dict[str, tuple[Any, Any, list[Finding]]] = {}  # per axis: limits on both sides, range findings
         for axis in ("x", "y"):
+            if _sorted_bars(r, axis) and _sorted_bars(c, axis):
+                self.sorted_bars.add((_place(r), axis))
             n_range = len(out.items)
             self.axis(r, c, axis, where, data_changed or structure, resized)
             for d in out.items[n_range:]:
@@ -543,6 +548,8 @@ class ChartDiff(TextRules):
             and (not limits_same or data_changed or resized or (locator_ticks(tr) and locator_ticks(tc)))
         ):
             return
+        if data_changed and Counter(tr) == Counter(tc) and (_place(r), axis) in self.sorted_bars:
+            return  # bars sorted by value (a Pareto chart, its twin's line too): the categories re-sorted with the data
         if self.layout_changed and any(tr) != any(tc):
             return  # shared axes label the outer subplots' ticks only: the new grid decides which carry them
         if data_changed and len(tr) != len(tc):
@@ -671,6 +678,26 @@ def _widened_beyond_data(r: dict[str, Any], c: dict[str, Any], axis: str) -> boo
         return False  # not wider: narrowed limits are the cut-off rule's
     mr, mc = empty_margin(r, axis), empty_margin(c, axis)
     return mr is not None and mc is not None and mc - mr > WIDER_MARGIN
+
+
+#: Bars, at least this many, sorted by value along their axis read as ordered by value (not by chance).
+SORTED_BARS = 5
+
+
+def _sorted_bars(ax: dict[str, Any], axis: str) -> bool:
+    """Whether the axes' bars standing on ``axis`` (vertical bars on x, horizontal on y), `SORTED_BARS` or more,
+    one per place, hold values sorted along it (rising or falling): categories ordered by their values (a
+    Pareto chart; grouped bars are not one sorted row)."""
+    size, pos = ("height", "x") if axis == "x" else ("width", "y")
+    bars = sorted(
+        (float(p[pos]), float(p[size]))
+        for p in ax.get("patches") or []
+        if p.get("type") == "Rectangle" and isinstance(p.get(size), (int, float)) and isinstance(p.get(pos), (int, float))
+    )
+    if len(bars) < SORTED_BARS or len({round(x, 9) for x, _ in bars}) < len(bars):
+        return False
+    steps = [b - a for (_, a), (_, b) in pairwise(bars)]
+    return (all(d <= 0 for d in steps) or all(d >= 0 for d in steps)) and any(steps)
 
 
 def _secondary(ax: dict[str, Any], axis: str) -> bool:
