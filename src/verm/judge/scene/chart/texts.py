@@ -467,7 +467,10 @@ class TextRules:
         if not tc and tr:
             return  # a legend left with no entries shows nothing where it sits: its entries' series are gone
         if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (
-            lr == lc != "best" and moved > 0.15 and _moved_in_axes(r, c) > 0.15
+            lr == lc != "best"
+            and moved > 0.15
+            and _moved_in_axes(r, c) > 0.15
+            and not _kept_anchor(r, c, lc, getattr(self, "size", None))
         ):
             out.add(
                 "style_error",
@@ -478,6 +481,33 @@ class TextRules:
                 legend_moved=True,
                 legend_boxes=(r.get("bbox"), c.get("bbox")),
             )
+
+
+#: A legend's corner this close (pixels) to where its loc puts it, on both sides, kept its anchor.
+ANCHOR_PX = 3.0
+
+
+def _kept_anchor(r: dict[str, Any], c: dict[str, Any], loc: str, size: Any) -> bool:
+    """Whether a legend at one loc stands as far from the axes' point that loc names (a corner, an edge's middle
+    or the centre) on both sides, in pixels: it moved only with its axes' box (an axis turned log under an equal
+    aspect shrank the box), no place of its own (a ``bbox_to_anchor`` moved it off that point)."""
+    if not isinstance(size, tuple) or len(size) != 2:
+        return False
+    fx = 0.0 if "left" in loc else 1.0 if "right" in loc else 0.5
+    fy = 0.0 if "upper" in loc else 1.0 if "lower" in loc else 0.5  # image rows run down
+    offsets = []
+    for side in (r, c):
+        b, a = clean_box(side.get("bbox")), clean_box(side.get("axes_bbox"))
+        if b is None or a is None:
+            return False
+        offsets.append(
+            (
+                (b[0] + fx * (b[2] - b[0]) - a[0] - fx * (a[2] - a[0])) * size[0],
+                (b[1] + fy * (b[3] - b[1]) - a[1] - fy * (a[3] - a[1])) * size[1],
+            )
+        )
+    (xr, yr), (xc, yc) = offsets
+    return abs(xr - xc) <= ANCHOR_PX and abs(yr - yc) <= ANCHOR_PX
 
 
 def _moved_in_axes(r: dict[str, Any], c: dict[str, Any]) -> float:
