@@ -296,8 +296,9 @@ class TextRules:
             if all(derived(t) for t in (text_r[i], text_r[i2], text_c[j], text_c[j2])):
                 continue  # value labels that follow changed data (a pie's percentages) move with it
             names = not any(is_numeric_text(t) for t in (text_r[i], text_r[i2]))
-            if any(o(box_r[i], box_c[j]) < 0.3 and o(box_c[j], box_r[i2]) >= 0.3 and o(box_c[j2], box_r[i]) >= 0.3
-                   for o in overlaps[: 3 if names else 1]):  # fmt: skip
+            # Each of the two left its own place for the other's (a text that stayed put traded with none).
+            if any(o(box_r[i], box_c[j]) < 0.3 and o(box_r[i2], box_c[j2]) < 0.3 and o(box_c[j], box_r[i2]) >= 0.3
+                   and o(box_c[j2], box_r[i]) >= 0.3 for o in overlaps[: 3 if names else 1]):  # fmt: skip
                 swapped |= {i, i2}
                 out.add("text_error", 3, f"{where} texts", f"the texts {quote(text_r[i])} and {quote(text_r[i2])} "
                         "traded places", union_box([box_c[j], box_c[j2]]), traded=(text_r[i], text_r[i2]))  # fmt: skip
