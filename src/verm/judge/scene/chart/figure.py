@@ -692,7 +692,9 @@ def _sorted_bars(ax: dict[str, Any], axis: str) -> bool:
     bars = sorted(
         (float(p[pos]), float(p[size]))
         for p in ax.get("patches") or []
-        if p.get("type") == "Rectangle" and isinstance(p.get(size), (int, float)) and isinstance(p.get(pos), (int, float))
+        if p.get("type") == "Rectangle"
+        and isinstance(p.get(size), (int, float))
+        and isinstance(p.get(pos), (int, float))
     )
     if len(bars) < SORTED_BARS or len({round(x, 9) for x, _ in bars}) < len(bars):
         return False
