@@ -8,6 +8,7 @@ numbers in a text (table cells, legend entries that quote the data).
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import itertools
 import math
@@ -111,6 +112,44 @@ def tick_number(s: str) -> float | None:
     except ValueError:
         return None
     return sign * v * mult if math.isfinite(v) else None
+
+
+#: Date formats a date locator's formatter prints with a year ('Jul 2019', '2019-07', '14 Mar 2019'): month or day
+#: names alone ('Mon', 'Feb') name categories as often as dates.
+_DATE_FORMATS = ("%b %Y", "%B %Y", "%Y-%m", "%Y-%m-%d", "%d %b %Y", "%b %d, %Y", "%b %d %Y", "%m/%d/%Y", "%d.%m.%Y")
+
+
+def _date_value(label: str, fmt: str) -> float | None:
+    try:
+        return float(datetime.datetime.strptime(" ".join(label.split()), fmt).toordinal())
+    except ValueError:
+        return None
+
+
+def date_ticks(ticks: list[dict], axis: str) -> bool:
+    """Tick labels a date locator placed: three or more dates with a year, printed in one format, each at its date
+    along the axis (the label boxes' centres a linear function of the dates, within 2 % of their spread). A typo
+    does not parse and two labels that traded places leave their dates, so neither reads as a locator's."""
+    at = 0 if axis == "x" else 1
+    shown = [t for t in ticks if str(t.get("text") or "").strip()]
+    boxes = [t.get("bbox") for t in shown]
+    if len(shown) < 3 or any(not isinstance(b, (list, tuple)) or len(b) != 4 for b in boxes):
+        return False
+    places = [(b[at] + b[at + 2]) / 2 for b in boxes]  # type: ignore[index]
+    for fmt in _DATE_FORMATS:
+        dates = [_date_value(str(t.get("text")), fmt) for t in shown]
+        if any(d is None for d in dates):
+            continue
+        n = len(dates)
+        mx, my = sum(dates) / n, sum(places) / n  # type: ignore[arg-type]
+        sxx = sum((d - mx) ** 2 for d in dates)  # type: ignore[operator]
+        spread = max(places) - min(places)
+        if sxx <= 0 or spread <= 0:
+            return False
+        slope = sum((d - mx) * (p - my) for d, p in zip(dates, places, strict=True)) / sxx  # type: ignore[operator]
+        worst = max(abs(my + slope * (d - mx) - p) for d, p in zip(dates, places, strict=True))  # type: ignore[operator]
+        return worst <= 0.02 * spread
+    return False
 
 
 def locator_ticks(labels: list[str]) -> bool:

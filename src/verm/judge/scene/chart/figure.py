@@ -35,6 +35,7 @@ from verm.judge.scene.chart.panels import (
     legend_reflow,
     merge_looped,
     merge_redrawn,
+    merge_summaries,
     shared_ranges_follow,
     shifted_titles,
     swapped_labels,
@@ -45,7 +46,7 @@ from verm.judge.scene.chart.tables import compare_tables
 from verm.judge.scene.chart.texts import TextRules, _text_of, quotes_data_follow
 from verm.judge.scene.findings import Finding, Findings, Unit, missing_items
 from verm.judge.scene.matching import greedy_pairs
-from verm.judge.scene.text import NUMBER_RE, fmt_number, locator_ticks, quote, text_severity, tick_number
+from verm.judge.scene.text import NUMBER_RE, date_ticks, fmt_number, locator_ticks, quote, text_severity, tick_number
 
 
 class ChartDiff(TextRules):
@@ -79,6 +80,9 @@ class ChartDiff(TextRules):
         #: subplot layout changed: the grid decides which subplots carry the outer labels, not an edit).
         self.axis_labels: dict[str, tuple[set[str], set[str]]] = {}
         self.label_pairs: dict[str, set[tuple[str, str]]] = {}
+        #: (place, axis) where both figures draw bars sorted by value along the axis (a Pareto chart): there the
+        #: categories' order follows the values.
+        self.sorted_bars: set[tuple[str, str]] = set()
 
     # -- figure
     def run(self, ref: dict[str, Any], cand: dict[str, Any]) -> None:
@@ -180,6 +184,7 @@ class ChartDiff(TextRules):
         quotes_data_follow(self.out.items)
         merge_redrawn(self.out)  # before the pile-up, which tops the missing items up to what is missing
         merge_looped(self.out)
+        merge_summaries(self.out)  # after both: a data set redrawn and its summaries merged in each
         self.pile_up()
 
     def _colour_scale(self, r: dict[str, Any], c: dict[str, Any], where: str) -> None:
@@ -358,6 +363,8 @@ class ChartDiff(TextRules):
         n_axis = len(out.items)
         lims: dict[str, tuple[Any, Any, list[Finding]]] = {}  # per axis: limits on both sides, range findings
         for axis in ("x", "y"):
+            if _sorted_bars(r, axis) and _sorted_bars(c, axis):
+                self.sorted_bars.add((_place(r), axis))
             n_range = len(out.items)
             self.axis(r, c, axis, where, data_changed or structure, resized)
             for d in out.items[n_range:]:
@@ -423,6 +430,12 @@ class ChartDiff(TextRules):
                     Unit(f"{axis}-axis scale", _base_scale(rs), _base_scale(cs), "axes", where))  # fmt: skip
             return
         rl, cl = r.get(f"{axis}lim") or [], c.get(f"{axis}lim") or []
+        if (
+            _secondary(r, axis)
+            and _secondary(c, axis)
+            and any(lims.get(axis, (0, 0, []))[2] for _, lims in self.ranges_log)
+        ):
+            return  # a secondary axis' limits (and ticks) follow its parent's range, reported there: one edit
         limits_same = True
         # An axis without tick labels (a pie, axis off) has no range a reader can read; where its plot holds only
         # marks placed on it (lines, points, bars: a slope chart, a bullet chart's panels), the range still shows
@@ -505,6 +518,18 @@ class ChartDiff(TextRules):
         tc = [t.get("text", "") for t in ticks_c]
         if tr == tc:
             return
+        if date_ticks(ticks_r, axis) and date_ticks(ticks_c, axis):
+            # Dates a date locator placed, each at its date, follow the limits and the data as numbers do; with
+            # neither moved, the locator's dates were edited (``MonthLocator(bymonth=...)``): its data, the marks
+            # unmoved (1), not a text typed.
+            if limits_same and not data_changed and not resized:
+                new, old = ([quote(x) for x in ts if x and x not in other] for ts, other in ((tc, tr), (tr, tc)))
+                said = ", ".join(new[:3]) + (", …" if len(new) > 3 else "")
+                out.add("data_error", 1, f"{where} {axis}-axis ticks",
+                        f"the {axis}-axis ticks mark other dates: {said or 'fewer'} instead of "
+                        + (", ".join(old[:3]) + (", …" if len(old) > 3 else "") or "none"),
+                        tick_box, Unit(f"{axis}-axis ticks", "|".join(tr), "|".join(tc), "axis", where))  # fmt: skip
+            return
         # Numbers a formatter printed ('−5', '1.5%', '$9M', mathtext powers of ten) follow the limits and the axes'
         # size; so do numbers evenly spaced on both sides, as a locator places them (its tick count follows the
         # axes' length and the tick font, whatever moved them).
@@ -523,6 +548,8 @@ class ChartDiff(TextRules):
             and (not limits_same or data_changed or resized or (locator_ticks(tr) and locator_ticks(tc)))
         ):
             return
+        if data_changed and Counter(tr) == Counter(tc) and (_place(r), axis) in self.sorted_bars:
+            return  # bars sorted by value (a Pareto chart, its twin's line too): the categories re-sorted with the data
         if self.layout_changed and any(tr) != any(tc):
             return  # shared axes label the outer subplots' ticks only: the new grid decides which carry them
         if data_changed and len(tr) != len(tc):
@@ -651,6 +678,36 @@ def _widened_beyond_data(r: dict[str, Any], c: dict[str, Any], axis: str) -> boo
         return False  # not wider: narrowed limits are the cut-off rule's
     mr, mc = empty_margin(r, axis), empty_margin(c, axis)
     return mr is not None and mc is not None and mc - mr > WIDER_MARGIN
+
+
+#: Bars, at least this many, sorted by value along their axis read as ordered by value (not by chance).
+SORTED_BARS = 5
+
+
+def _sorted_bars(ax: dict[str, Any], axis: str) -> bool:
+    """Whether the axes' bars standing on ``axis`` (vertical bars on x, horizontal on y), `SORTED_BARS` or more,
+    one per place, hold values sorted along it (rising or falling): categories ordered by their values (a
+    Pareto chart; grouped bars are not one sorted row)."""
+    size, pos = ("height", "x") if axis == "x" else ("width", "y")
+    bars = sorted(
+        (float(p[pos]), float(p[size]))
+        for p in ax.get("patches") or []
+        if p.get("type") == "Rectangle"
+        and isinstance(p.get(size), (int, float))
+        and isinstance(p.get(pos), (int, float))
+    )
+    if len(bars) < SORTED_BARS or len({round(x, 9) for x, _ in bars}) < len(bars):
+        return False
+    steps = [b - a for (_, a), (_, b) in pairwise(bars)]
+    return (all(d <= 0 for d in steps) or all(d >= 0 for d in steps)) and any(steps)
+
+
+def _secondary(ax: dict[str, Any], axis: str) -> bool:
+    """A secondary axis (``secondary_yaxis`` with functions): its scale on ``axis`` wraps its parent's through
+    functions ('function', 'functionlog') and it draws nothing of its own."""
+    return str(ax.get(f"{axis}scale") or "").startswith("function") and not any(
+        ax.get(k) for k in ("lines", "patches", "collections", "images")
+    )
 
 
 def _base_scale(scale: Any) -> Any:

@@ -500,6 +500,8 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         # Values scaled with their autoscaled axis show on its tick labels, bars shortened where their ends were:
         # not on the marks' fills (an outline recoloured lies on the moved ends).
         return False
+    if _hidden_by_log(a, b) or _hidden_by_log(b, a):
+        return True
     if (a.tags.get("missing") or b.tags.get("missing")) and "figure" not in (fa, fb):
         return False  # a series gone is missing content even where an axis changed around it
     if fa == "text":
@@ -531,6 +533,21 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         small, big = (a, b) if fa == "local" else (b, a)
         return _inside_share(small.bbox, big.bbox) >= 0.8
     return False
+
+
+def _hidden_by_log(gone: Finding, axis: Finding) -> bool:
+    """A series gone whose every value along an axis turned log is 0 or less (a segment from the origin down to a
+    point below it): the log axis hides it whether drawn or not, so what it hides is the axis change's (the
+    truth's hidden share holds it): one place."""
+    u = axis.unit
+    if not gone.tags.get("missing") or u is None or not u.attribute.endswith("axis scale") or u.new != "log":
+        return False
+    if gone.tags.get("axes") != axis.tags.get("axes"):
+        return False
+    key = u.attribute[0]
+    vals = [v for p in gone.tags.get("drawn") or [] if p and p[0] is not None for it in p[0].items
+            for v in (it.get(key) or []) if isinstance(v, (int, float))]  # fmt: skip
+    return bool(vals) and max(vals) <= 0
 
 
 def member_boxes(members: Sequence[Finding]) -> list[Any]:

@@ -29,11 +29,11 @@ from typing import Any
 
 from verm.judge.grouping import DisjointSets
 from verm.judge.scene.boxes import clean_box, intersection_area, union_box
-from verm.judge.scene.chart.grade import CONFUSABLE_DE, member_boxes
+from verm.judge.scene.chart.grade import CONFUSABLE_DE, SAME_COLOUR_DE, member_boxes
 from verm.judge.scene.chart.series import first_values, line_xs
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.findings import Finding, Findings
-from verm.judge.scene.text import quote
+from verm.judge.scene.text import quote, tick_number
 
 #: A layout that moved an axes' box by this many pixels (or more) moved every mark of it.
 REFLOW_PX = 2.0
@@ -88,9 +88,12 @@ def shared_ranges_follow(ranges: list[Ranges]) -> set[int]:
     return follows
 
 
-def _word_change(old: str, new: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """The words a text lost and gained (each in order), None when it lost or gained none."""
+def _word_change(old: str, new: str, names: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words a text lost and gained (each in order), None when it lost or gained none; ``names``: its words
+    other than numbers (a value label's number follows the data)."""
     a, b = old.split(), new.split()
+    if names:
+        a, b = [w for w in a if tick_number(w) is None], [w for w in b if tick_number(w) is None]
     lost = tuple(w for w in a if w not in b)
     gained = tuple(w for w in b if w not in a)
     return (lost, gained) if lost and gained else None
@@ -117,14 +120,26 @@ def swapped_labels(items: list[Finding]) -> None:
             elif words is not None and other is not None and other == words[::-1]:
                 a.description = (f"the {what}s {quote(old)} and {quote(old_b)} traded {_join_words(words[0])} and "
                                  f"{_join_words(words[1])}")  # fmt: skip
+            elif (
+                what_b == what
+                and (named := _word_change(old, new, names=True)) is not None
+                and _word_change(old_b, new_b, names=True) == named[::-1]
+            ):
+                # Two value labels that traded names while their numbers followed changed data ('Mon 40.5 kWh' and
+                # 'Sun 39.2 kWh' -> 'Sun 87.4 kWh' and 'Mon 84.8 kWh'): the names swapped, one change.
+                a.description = (f"the {what}s {quote(old)} and {quote(old_b)} traded {_join_words(named[0])} and "
+                                 f"{_join_words(named[1])}")  # fmt: skip
             else:
                 continue
             a.severity = 3
             a.bbox = union_box([a.bbox, b.bbox])
             a.unit = None
             a.tags["traded"] = (old, old_b)
+            if a.tags.get("axes") is not None and b.tags.get("axes") not in (None, a.tags.get("axes")):
+                a.tags["traded_panels"] = (a.tags["axes"], b.tags["axes"])
             gone.add(id(b))
             break
+    _data_follow_names(items, [f for f in texts if id(f) not in gone and "traded_panels" in f.tags], gone)
     # One list of names reordered shows wherever it labels (a scatter matrix's x- and y-axis labels): one change.
     said: dict[frozenset[str], Finding] = {}
     for f in texts:
@@ -140,6 +155,25 @@ def swapped_labels(items: list[Finding]) -> None:
             said[names] = f
     if gone:
         items[:] = [f for f in items if id(f) not in gone]
+
+
+def _data_follow_names(items: list[Finding], swaps: list[Finding], gone: set[int]) -> None:
+    """Two panels whose labels traded places and whose data changed, both of them and no other panel's: the data
+    drawn per name followed the names (one list of names reordered, each panel drawn from its name): the swap's
+    change, not a data change of each panel. A series missing stays apart (it costs what it hides)."""
+    data = [f for f in items if f.category == "data_error" and id(f) not in gone]
+    for swap in swaps:
+        panels = set(swap.tags["traded_panels"])
+        mine = [f for f in data if f.tags.get("axes") in panels and id(f) not in gone]
+        if (
+            {f.tags.get("axes") for f in mine} != panels
+            or any(f.tags.get("missing") for f in mine)
+            or any(f.tags.get("axes") not in panels for f in data)
+        ):
+            continue
+        swap.description += "; on the same place: " + "; ".join(f.description for f in mine)
+        swap.bbox = union_box([swap.bbox, *(f.bbox for f in mine)])
+        gone.update(id(f) for f in mine)
 
 
 def _join_words(words: tuple[str, ...]) -> str:
@@ -309,6 +343,64 @@ def merge_redrawn(out: Findings) -> None:
     _apply(out, replace, drop)
 
 
+#: Marks a data set is drawn as point by point, and the shapes its summary is drawn as (a density, a histogram).
+POINT_KINDS = ("scatter", "points", "line")
+SUMMARY_KINDS = ("shapes", "area")
+
+
+def _panels(f: Finding) -> set[Any]:
+    return set(f.tags.get("axes_all") or {f.tags.get("axes")})
+
+
+def _aligned(a: Any, b: Any) -> bool:
+    """Whether two axes' places (`figure._place`: 'x0,y0,x1,y1') share a grid row or column."""
+    pa, pb = str(a).split(","), str(b).split(",")
+    return len(pa) == len(pb) == 4 and (pa[0::2] == pb[0::2] or pa[1::2] == pb[1::2])
+
+
+def _colours(f: Finding) -> set[str]:
+    """The reference colours of a finding's series (a series' own, or its shapes' faces)."""
+    out: set[str] = set()
+    for p in f.tags.get("drawn") or []:
+        s = p[0] if p else None
+        if s is None:
+            continue
+        out |= {s.colour} if s.colour else {str(i.get("facecolor")) for i in s.items if i.get("facecolor")}
+    return out
+
+
+def merge_summaries(out: Findings) -> None:
+    """A data set drawn point by point in several panels whose data changed (`merge_redrawn`) and the shapes
+    that summarise it in the panels of its grid rows or columns (a scatter matrix's diagonal densities, a
+    joint plot's marginals: shapes in the data set's colour) changed from one input: one change, graded by
+    the worst."""
+    items = out.items
+    spread = [f for f in items if f.category == "data_error" and len(_panels(f)) > 1
+              and (f.tags.get("series") or (None, None))[1] in POINT_KINDS]  # fmt: skip
+    drop: set[int] = set()
+    replace: dict[int, Finding] = {}
+    for lead in spread:
+        colours = _colours(lead)
+        joined = [
+            f for f in items
+            if f.category == "data_error" and id(f) not in drop and f is not lead and not f.tags.get("missing")
+            and (f.tags.get("series") or (None, None))[1] in SUMMARY_KINDS
+            and not _panels(f) & _panels(lead)
+            and all(any(_aligned(p, q) for q in _panels(lead)) for p in _panels(f))
+            and any(delta_e(a, b) <= SAME_COLOUR_DE for a in colours for b in _colours(f))
+        ]  # fmt: skip
+        if not joined:
+            continue
+        members = [lead, *joined]
+        top = max(members, key=lambda f: f.severity)
+        panels = set().union(*(_panels(f) for f in members))
+        n = len(panels) - len(_panels(lead))
+        desc = f"{lead.description}; so did the shapes that summarise it ({n} subplot{'s' if n > 1 else ''})"
+        _merge_into(top, members, desc, {**lead.tags, "axes_all": panels}, replace, drop)
+        replace[id(top)].location = lead.location
+    _apply(out, replace, drop)
+
+
 def _merge_into(
     lead: Finding, members: Sequence[Finding], description: str, tags: dict[str, Any],
     replace: dict[int, Finding], drop: set[int],
@@ -459,7 +551,9 @@ def _shifted_by(whole: Sequence[tuple[float, float]], other: Sequence[tuple[floa
 def merge_shared_moves(out: Findings) -> None:
     """Series of one panel whose changes share a moved value (`shares_move`) are drawn from one input that
     changed: one change, graded by the worst reading (an annotator names the input once, not each series drawn
-    from it). Series drawn anew (lost) or missing stay apart: they cost what they hide."""
+    from it). Series of different panels that moved a value from and to the same numbers (`_same_datum`) show one
+    input drawn in both (a seasonal subseries plot beside the full series): one change too. Series drawn anew
+    (lost) or missing stay apart: they cost what they hide."""
     cand = [
         f for f in out.items
         if f.category == "data_error" and f.tags.get("moves") and not f.tags.get("missing")
@@ -468,7 +562,10 @@ def merge_shared_moves(out: Findings) -> None:
     sets = DisjointSets(len(cand))
     for i, f in enumerate(cand):
         for j in range(i):
-            if cand[j].tags.get("axes") == f.tags.get("axes") and shares_move(cand[j], f):
+            if cand[j].tags.get("axes") == f.tags.get("axes"):
+                if shares_move(cand[j], f):
+                    sets.union(j, i)
+            elif _same_datum(cand[j], f):
                 sets.union(j, i)
     drop: set[int] = set()
     replace: dict[int, Finding] = {}
@@ -478,10 +575,24 @@ def merge_shared_moves(out: Findings) -> None:
         members = [cand[k] for k in group]
         lead = max(members, key=lambda f: f.severity)
         n = len({id(p[0]) for f in members for p in f.tags.get("drawn") or []}) or len(members)
-        desc = f"{n} series of the plot moved alike (drawn from one input that changed), e.g. {lead.description}"
+        panels = {f.tags.get("axes") for f in members}
+        where = "plot" if len(panels) == 1 else f"{len(panels)} subplots"
+        desc = f"{n} series of the {where} moved alike (drawn from one input that changed), e.g. {lead.description}"
         tags = {**lead.tags, "drawn": [p for f in members for p in f.tags.get("drawn") or []]}
+        if len(panels) > 1:
+            tags["axes_all"] = panels
         _merge_into(lead, members, desc, tags, replace, drop)
     _apply(out, replace, drop)
+
+
+def _same_datum(f: Finding, g: Finding) -> bool:
+    """Whether two series of different panels moved one value alike, from and to the same numbers (six
+    significant digits; not a small whole number, which many data share): one input drawn in both panels (a
+    seasonal subseries plot's month beside the full series)."""
+    mf, mg = f.tags.get("moves"), g.tags.get("moves")
+    if not mf or not mg or mf[0] != mg[0]:
+        return False
+    return any(not all(v == int(v) and abs(v) < 100 for v in pair) for pair in set(mf[1]) & set(mg[1]))
 
 
 def traded_values(members: Sequence[Finding]) -> bool:

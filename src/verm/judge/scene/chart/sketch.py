@@ -490,6 +490,12 @@ class Sketch:
                 found |= self.legend_mask(self.c, p[1].name, "gone")
             elif p[0] is not None and p[2:] in ((), ("all",)) and p[0].kind != p[1].kind:
                 found |= self.legend_mask(self.c, p[1].name, "handle")
+                # Its entry moved to another row (a legend lists lines before bars): every entry between moved.
+                rows_r = [str(t) for t in (self.r.get("legend") or {}).get("texts") or []]
+                rows_c = [str(t) for t in (self.c.get("legend") or {}).get("texts") or []]
+                name = p[1].name
+                if name and name in rows_r and name in rows_c and rows_r.index(name) != rows_c.index(name):
+                    found |= self.legend_mask(self.c, name, "gone", rows_r.index(name))
         return found
 
     def marks(self, series: Any) -> np.ndarray | None:
@@ -499,10 +505,10 @@ class Sketch:
             return None
         return self.paint([series], self.frame) > 0
 
-    def legend_mask(self, ax: dict[str, Any], name: str | None, how: str) -> np.ndarray:
-        """Where a series' legend entry changes: from its row down (``gone``: the entries below move up) or its
-        handle (the left third of its row); the legend's rows split its box evenly, every third raster row
-        painted (about a legend's ink)."""
+    def legend_mask(self, ax: dict[str, Any], name: str | None, how: str, row_from: int | None = None) -> np.ndarray:
+        """Where a series' legend entry changes: from its row down (``gone``: the entries below move up; from
+        ``row_from`` where given) or its handle (the left third of its row); the legend's rows split its box
+        evenly, every third raster row painted (about a legend's ink)."""
         img = np.zeros((self.h, self.w), bool)
         legend = ax.get("legend") or {}
         texts = [str(t) for t in legend.get("texts") or []]
@@ -510,6 +516,8 @@ class Sketch:
         if b is None or not name or name not in texts:
             return img
         k, n = texts.index(name), len(texts)
+        if row_from is not None:
+            k = min(k, row_from)
         row = (b[3] - b[1]) / n
         y0 = round((b[1] + k * row) * self.h)
         y1 = round((b[3] if how == "gone" else b[1] + (k + 1) * row) * self.h) + 1

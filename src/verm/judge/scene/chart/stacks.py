@@ -236,12 +236,20 @@ def outline_pairs(lines_r: Sequence[Series], lines_c: Sequence[Series], areas_r:
     if not on_r or not on_c:
         return match_series(lines_r, lines_c)
     partner = dict(area_pairs)
-    by_layer_c = {k: j for j, k in sorted(on_c.items(), reverse=True)}
     pairs: list[tuple[int, int]] = []
-    for i, k in on_r.items():
-        j = by_layer_c.get(partner.get(k, -1))
-        if j is not None and j not in {b for _, b in pairs}:
-            pairs.append((i, j))
+    # A band's two edges both outline it (a funnel plot's confidence limits drawn over their fill): a layer's
+    # outlines pair among its partner's outlines as `series.match_series` pairs them (names, values, order),
+    # so an edge whose values changed does not take the unchanged edge's partner.
+    for k in sorted(set(on_r.values())):
+        mine = [i for i, kk in sorted(on_r.items()) if kk == k]
+        theirs = [j for j, kk in sorted(on_c.items()) if kk == partner.get(k, -1)]
+        if not theirs:
+            continue
+        if len(mine) == len(theirs) == 1:
+            pairs.append((mine[0], theirs[0]))
+            continue
+        got, _, _ = match_series([lines_r[i] for i in mine], [lines_c[j] for j in theirs])
+        pairs += [(mine[a], theirs[b]) for a, b in got]
     gone_r = {i for i, k in on_r.items() if k in areas_lost}
     gone_c = {j for j, k in on_c.items() if k in areas_added}
     rest_r = [i for i in range(len(lines_r)) if i not in {a for a, _ in pairs} | gone_r]

@@ -150,6 +150,7 @@ class TextRules:
         style: bool = True,
         paints: dict[str | None, list[tuple[str | None, str | None, Any]]] | None = None,
         scope: str | None = None,
+        words_only: bool = False,
     ) -> None:
         if off_canvas(r) or off_canvas(c):
             return
@@ -164,7 +165,7 @@ class TextRules:
             elif not ct:
                 self.out.add("text_error", 2 if major else 1, location, f"the {what} {quote(rt)} is missing", box)
             else:
-                sev = text_severity(rt, ct)
+                sev = text_severity(*(NUMBER_RE.sub("#", t) for t in (rt, ct))) if words_only else text_severity(rt, ct)
                 # Only its numbers changed ('accuracy 83.7%'): it may quote the data (`quotes_data_follow`).
                 quotes = bool(re.search(r"\d", rt)) and NUMBER_RE.sub("#", rt) == NUMBER_RE.sub("#", ct)
                 # The same edit of several texts (a typo in a title written by a loop) is one discrepancy.
@@ -199,6 +200,10 @@ class TextRules:
         hidden = {_text_of(t) for t in (*ra, *ca) if off_canvas(t)}
         if data_changed:  # a label quoting the data left the view with its mark, whatever it now quotes
             hidden |= {w for t in (*ra, *ca) if off_canvas(t) and (w := _quoting(_text_of(t))) is not None}
+        # Each shown text's place in its call order (texts pushed off the canvas keep their turn: `again` below).
+        calls = len(ra) == len(ca)
+        order_r = [k for k, t in enumerate(ra) if not off_canvas(t)]
+        order_c = [k for k, t in enumerate(ca) if not off_canvas(t)]
         ra, ca = [t for t in ra if not off_canvas(t)], [t for t in ca if not off_canvas(t)]
 
         # Many texts (a heatmap's cell labels): compare the strings of texts whose boxes are near only, so the
@@ -228,13 +233,15 @@ class TextRules:
             return s + 0.5 / (1 + abs(i - j))
 
         pairs, lost, added = greedy_pairs(ra, ca, score, minimum=1.8)
-        if len(ra) == len(ca):
+        if calls:
             # The same text call with other words, moved with its data (a pie's relabelled slice): one text
-            # changed, not one gone and one new.
-            again = [i for i in lost if i in set(added)]
-            pairs = [*pairs, *((i, i) for i in again)]
-            lost = [i for i in lost if i not in again]
-            added = [j for j in added if j not in again]
+            # changed, not one gone and one new; by the turn of the call where the data pushed other texts off
+            # the canvas (a radial bar chart's labels at the bars' ends, scaled out of the figure).
+            turn = {order_c[j]: j for j in added}
+            again = [(i, turn[order_r[i]]) for i in lost if order_r[i] in turn]
+            pairs = [*pairs, *again]
+            lost = [i for i in lost if i not in {a for a, _ in again}]
+            added = [j for j in added if j not in {b for _, b in again}]
         paints: dict[str | None, list[tuple[str | None, str | None, Any]]] = {}
 
         def derived(t: str) -> bool:
@@ -289,8 +296,9 @@ class TextRules:
             if all(derived(t) for t in (text_r[i], text_r[i2], text_c[j], text_c[j2])):
                 continue  # value labels that follow changed data (a pie's percentages) move with it
             names = not any(is_numeric_text(t) for t in (text_r[i], text_r[i2]))
-            if any(o(box_r[i], box_c[j]) < 0.3 and o(box_c[j], box_r[i2]) >= 0.3 and o(box_c[j2], box_r[i]) >= 0.3
-                   for o in overlaps[: 3 if names else 1]):  # fmt: skip
+            # Each of the two left its own place for the other's (a text that stayed put traded with none).
+            if any(o(box_r[i], box_c[j]) < 0.3 and o(box_r[i2], box_c[j2]) < 0.3 and o(box_c[j], box_r[i2]) >= 0.3
+                   and o(box_c[j2], box_r[i]) >= 0.3 for o in overlaps[: 3 if names else 1]):  # fmt: skip
                 swapped |= {i, i2}
                 out.add("text_error", 3, f"{where} texts", f"the texts {quote(text_r[i])} and {quote(text_r[i2])} "
                         "traded places", union_box([box_c[j], box_c[j2]]), traded=(text_r[i], text_r[i2]))  # fmt: skip
@@ -344,8 +352,11 @@ class TextRules:
             # A value label that took another of the colours the value labels wear (white on a dark bar, dark on
             # a light one) follows the data; a colour new to them is a recolouring.
             follows = derived(a) and derived(b) and ca[j].get("color") in label_colours
+            # A label quoting the data whose words changed too ('Nov 176' -> 'oNv 368'): its numbers follow the
+            # data, its words are graded (a typo: 1).
+            quoted = data_changed and _quoting(a) is not None and _quoting(b) is not None
             self.text_pair(f"{where} text {quote(a, 30)}", "text", ra[i], ca[j], major=False, paints=paints,
-                           scope=where, style=not follows)  # fmt: skip
+                           scope=where, style=not follows, words_only=quoted)  # fmt: skip
         if len(numbers) >= 2:
             # Value labels that changed together (percentages, bar labels): one discrepancy.
             sev = max(text_severity(a, b) for a, b, _ in numbers) if max(
@@ -457,7 +468,10 @@ class TextRules:
         if not tc and tr:
             return  # a legend left with no entries shows nothing where it sits: its entries' series are gone
         if (lr != lc and ("best" not in (lr, lc) or moved > LEGEND_MOVED)) or (
-            lr == lc != "best" and moved > 0.15 and _moved_in_axes(r, c) > 0.15
+            lr == lc != "best"
+            and moved > 0.15
+            and _moved_in_axes(r, c) > 0.15
+            and not _kept_anchor(r, c, lc, getattr(self, "size", None))
         ):
             out.add(
                 "style_error",
@@ -468,6 +482,33 @@ class TextRules:
                 legend_moved=True,
                 legend_boxes=(r.get("bbox"), c.get("bbox")),
             )
+
+
+#: A legend's corner this close (pixels) to where its loc puts it, on both sides, kept its anchor.
+ANCHOR_PX = 3.0
+
+
+def _kept_anchor(r: dict[str, Any], c: dict[str, Any], loc: str, size: Any) -> bool:
+    """Whether a legend at one loc stands as far from the axes' point that loc names (a corner, an edge's middle
+    or the centre) on both sides, in pixels: it moved only with its axes' box (an axis turned log under an equal
+    aspect shrank the box), no place of its own (a ``bbox_to_anchor`` moved it off that point)."""
+    if not isinstance(size, tuple) or len(size) != 2:
+        return False
+    fx = 0.0 if "left" in loc else 1.0 if "right" in loc else 0.5
+    fy = 0.0 if "upper" in loc else 1.0 if "lower" in loc else 0.5  # image rows run down
+    offsets = []
+    for side in (r, c):
+        b, a = clean_box(side.get("bbox")), clean_box(side.get("axes_bbox"))
+        if b is None or a is None:
+            return False
+        offsets.append(
+            (
+                (b[0] + fx * (b[2] - b[0]) - a[0] - fx * (a[2] - a[0])) * size[0],
+                (b[1] + fy * (b[3] - b[1]) - a[1] - fy * (a[3] - a[1])) * size[1],
+            )
+        )
+    (xr, yr), (xc, yc) = offsets
+    return abs(xr - xc) <= ANCHOR_PX and abs(yr - yc) <= ANCHOR_PX
 
 
 def _moved_in_axes(r: dict[str, Any], c: dict[str, Any]) -> float:
