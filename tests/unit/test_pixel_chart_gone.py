@@ -6,7 +6,9 @@ Split881 (round 23's measurement, READ afterwards) left two patterns behind pixe
   none, and the candidate, which kept 5 % of the reference's ink, cost three text items and an axis change,
   less than an honest candidate;
 - a legend inside the plot, gone with every series but one ("one line"), was read as part of the plot's one
-  data change; alone, the legend gone read as a severe data change.
+  data change; alone, the legend gone read as a severe data change;
+- a straight line drawn across a plot its tiles fill (a Marimekko chart) has reference marks near everywhere,
+  so it was read as the candidate's own data, not as a ruler carrying none.
 
 Each test renders real programs (written for these tests) in the sandboxed renderer, as the bench does, and
 judges the images with the pixel judge.
@@ -107,3 +109,45 @@ def test_a_legend_gone_inside_the_plot_is_a_text_item(judge: PixelJudge) -> None
     assert "measured signal" in gone[0].description, gone
     assert not any("missing" in d.description for d in found["moved"]), found["moved"]
     assert _severity(found["moved"]) <= 2, found["moved"]
+
+
+#: A Marimekko chart: regions as columns as wide as their sales, brands as tiles as tall as their share.
+_MARIMEKKO = """
+import matplotlib.pyplot as plt
+regions = {"North": (410, [0.34, 0.27, 0.22, 0.17]), "South": (260, [0.22, 0.31, 0.28, 0.19]),
+           "East": (180, [0.41, 0.18, 0.25, 0.16]), "West": (150, [0.29, 0.24, 0.21, 0.26])}
+brands = ["Acme", "Borealis", "Cobalt", "Other"]
+colours = ["#264653", "#2a9d8f", "#e9c46a", "#e76f51"]
+total = sum(size for size, _ in regions.values())
+fig, ax = plt.subplots(figsize=(9, 5.5))
+x = 0.0
+for name, (size, shares) in regions.items():
+    width = size / total
+    bottom = 0.0
+    for share, colour, brand in zip(shares, colours, brands):
+        ax.bar(x, share, width=width, bottom=bottom, align="edge", color=colour, edgecolor="white", linewidth=1.5,
+               label=brand if name == "North" else None)
+        bottom += share
+    ax.text(x + width / 2, 1.02, name, ha="center", va="bottom", fontsize=9)
+    x += width
+ax.set_xlim(0, 1)
+ax.set_ylim(0, 1)
+ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+ax.set_xlabel("Share of unit sales")
+ax.set_ylabel("Brand share within region")
+ax.set_title("Handset market by region and brand", pad=24, fontweight="bold")
+ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
+fig.tight_layout()
+"""
+
+
+def test_a_ruler_across_a_plot_of_tiles_is_no_data_drawn(judge: PixelJudge) -> None:
+    """ "One line" over a Marimekko chart (a straight line across its emptied plot) draws nothing of its own: bare,
+    ten severe items (before: the line read as the candidate's own data, five); one tile changed stays small."""
+    tile = _MARIMEKKO + "\nax.patches[5].set_height(0.2)\n"
+    found = _judged(judge, _MARIMEKKO, {**hack_sources(Task.CHART, _MARIMEKKO, ["one line"]), "tile": tile})
+    hack = found["one line"]
+    assert any("draws nothing of its own" in d.description for d in hack), hack
+    assert sum(d.severity == 3 for d in hack) >= 8, hack
+    assert _severity(found["tile"]) <= 3, found["tile"]

@@ -78,6 +78,7 @@ from verm.judge.pixel.chart_redrawn import (
 from verm.judge.pixel.chart_rescale import _new_value_ticks, _y_ticks_changed_beside_plot
 from verm.judge.pixel.chart_resized import _drawn_resized, _refit_to_frame
 from verm.judge.pixel.chart_standin import _dots, stands_in
+from verm.judge.pixel.colour import _sq_norm
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region
 from verm.judge.pixel.elements import _noise_items, _Survey, _survey, noise_round_items
@@ -342,7 +343,10 @@ def _hidden_data(
         pm.ref,
         pm.cand,
     )
-    new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0)
+    # (over a plot the reference fills with marks, a Marimekko's tiles, a line drawn across has reference marks near
+    # everywhere: new there is what differs from the reference's colour in place)
+    differs = _sq_norm(cv2.subtract(ref_lab, cand_lab)) > CLASS_DE * CLASS_DE
+    new = cand_marks & (~(cv2.dilate(ref_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0) | differs)
     # (the line is sought among the new marks inside the plot: new tick labels and spines of fresh axes beside
     # it are no part of it)
     line = _ruler(new & pm.area if pm.area.any() else new, cand_marks, frames) if frames else None
