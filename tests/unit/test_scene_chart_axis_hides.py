@@ -60,3 +60,26 @@ def test_a_segment_below_zero_gone_under_an_axis_turned_log_is_one_change_with_i
     ref = NYQUIST.replace("SEGMENT", segment).replace("SCALE", "")
     found = _judge(ref, NYQUIST.replace("SEGMENT", "").replace("SCALE", 'ax.set_yscale("log")'))
     assert len(found) == 1, found
+
+
+def test_the_log_rule_reads_a_bar_place_as_one_value() -> None:
+    """A bar's place is one number, a line's a list: the log rule reads both (a bar series gone beside an axis
+    turned log raised TypeError, and the pair failed to judge, on a fresh generator chart)."""
+    from types import SimpleNamespace
+
+    from verm.judge.scene.chart.grade import _hidden_by_log
+    from verm.judge.scene.findings import Finding, Unit
+
+    axis = Finding(
+        "structure_error", 2, "plot y-axis", "the y-axis scale is log", unit=Unit("y-axis scale", "linear", "log")
+    )
+    axis.tags["axes"] = "plot"
+
+    def gone(items: list[dict]) -> Finding:
+        f = Finding("data_error", 3, "plot bars", "series 'Actual' is missing")
+        f.tags.update(missing=True, axes="plot", drawn=[(SimpleNamespace(items=items), None)])
+        return f
+
+    assert not _hidden_by_log(gone([{"x": 0.0, "y": 104.0}, {"x": 1.0, "y": 121.0}]), axis)
+    assert _hidden_by_log(gone([{"x": 0.0, "y": -3.0}, {"x": 1.0, "y": 0.0}]), axis)
+    assert _hidden_by_log(gone([{"x": [0.0, 1.2], "y": [0.0, -1.4]}]), axis)

@@ -545,9 +545,17 @@ def _hidden_by_log(gone: Finding, axis: Finding) -> bool:
     if gone.tags.get("axes") != axis.tags.get("axes"):
         return False
     key = u.attribute[0]
+    # (an item holds a list of values along the axis, a line's, or one, a bar's or a point's place)
     vals = [v for p in gone.tags.get("drawn") or [] if p and p[0] is not None for it in p[0].items
-            for v in (it.get(key) or []) if isinstance(v, (int, float))]  # fmt: skip
+            for v in _as_list(it.get(key)) if isinstance(v, (int, float))]  # fmt: skip
     return bool(vals) and max(vals) <= 0
+
+
+def _as_list(value: Any) -> list[Any]:
+    """A scene item's value along an axis as a list (one number, or none, as a list of it)."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def member_boxes(members: Sequence[Finding]) -> list[Any]:
