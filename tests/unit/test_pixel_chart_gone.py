@@ -151,3 +151,32 @@ def test_a_ruler_across_a_plot_of_tiles_is_no_data_drawn(judge: PixelJudge) -> N
     assert any("draws nothing of its own" in d.description for d in hack), hack
     assert sum(d.severity == 3 for d in hack) >= 8, hack
     assert _severity(found["tile"]) <= 3, found["tile"]
+
+
+#: Two sorting times on log-log axes: power laws, straight lines there.
+_SORTING = """
+import numpy as np
+import matplotlib.pyplot as plt
+n = np.array([10, 30, 100, 300, 1000, 3000, 10000])
+fig, ax = plt.subplots(figsize=(7, 4.5))
+ax.plot(n, 2e-6 * n ** 2, marker="o", color="#d62728", label="Insertion sort")
+ax.plot(n, 5e-6 * n * np.log2(n), marker="s", color="#1f77b4", label="Quicksort")
+ax.set_xscale("log")
+ax.set_yscale("log")
+ax.set_xlabel("input size n")
+ax.set_ylabel("time (s)")
+ax.set_title("Sorting time")
+ax.legend()
+ax.grid(True, which="major", alpha=0.3)
+fig.tight_layout()
+"""
+
+
+def test_a_series_kept_and_moved_straight_on_log_axes_is_no_ruler(judge: PixelJudge) -> None:
+    """One series dropped, the y range autoscaled: the other, a straight line on log axes, moved and so differs
+    from the reference in place. Over thin marks that is the series kept, not a ruler (the ruler rule read it so
+    where the marks fill the plot only; split941's fresh pair chart-941-00022 scored 33 for a truth of 3)."""
+    dropped = _SORTING + "\nax.lines[1].remove()\nax.relim()\nax.autoscale_view()\n"
+    found = _judged(judge, _SORTING, {"dropped": dropped})["dropped"]
+    assert not any("draws nothing of its own" in d.description for d in found), found
+    assert _severity(found) <= 6, found

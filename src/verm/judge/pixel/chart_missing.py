@@ -189,6 +189,8 @@ def _hidden_data_items(
     return _graded_hidden_items(c, hidden, n_items, "data_error", "plotted data", why)
 
 
+#: The reference's marks fill its plot when they cover this share of the plot frames at least (`_hidden_data`).
+FILLED_PLOT = 0.5
 #: The candidate keeps the reference's axes when this share of the reference's ink outside the plot frames has
 #: candidate ink within 2 px.
 AXES_KEPT = 0.8
@@ -343,10 +345,12 @@ def _hidden_data(
         pm.ref,
         pm.cand,
     )
-    # (over a plot the reference fills with marks, a Marimekko's tiles, a line drawn across has reference marks near
-    # everywhere: new there is what differs from the reference's colour in place)
-    differs = _sq_norm(cv2.subtract(ref_lab, cand_lab)) > CLASS_DE * CLASS_DE
-    new = cand_marks & (~(cv2.dilate(ref_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0) | differs)
+    new = cand_marks & ~(cv2.dilate(ref_marks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0)
+    if pm.area.any() and int((ref_marks & pm.area).sum()) >= FILLED_PLOT * int(pm.area.sum()):
+        # (over a plot the reference fills with marks, a Marimekko's tiles, a line drawn across has reference marks
+        # near everywhere: new there is what differs from the reference's colour in place; not over thin marks,
+        # where a series kept and moved by a new range, straight on log axes, differs in place too)
+        new |= cand_marks & (_sq_norm(cv2.subtract(ref_lab, cand_lab)) > CLASS_DE * CLASS_DE)
     # (the line is sought among the new marks inside the plot: new tick labels and spines of fresh axes beside
     # it are no part of it)
     line = _ruler(new & pm.area if pm.area.any() else new, cand_marks, frames) if frames else None
