@@ -21,7 +21,8 @@ their data gone or replaced by marks that follow none of them (`_hidden_panels`)
 `chart`) follow the same series rule. Data drawn in place but flattened (every series at one
 level) are hidden too (`chart_flattened`). Noise over the whole canvas hides everything
 (`elements._noise_items`); so does a flat canvas over it with the texts alone, graded as bare axes, and a
-nearly blank candidate, keeping under a fifth of the reference's ink and drawing nothing of its own (`_nearly_blank`). Rules in full: docs/judges.md, "Pixel judge".
+nearly blank candidate, keeping under a fifth of the reference's ink, under half of it round the plot and
+drawing nothing of its own (`_nearly_blank`). Rules in full: docs/judges.md, "Pixel judge".
 """
 
 from __future__ import annotations
@@ -227,6 +228,8 @@ NOISE_COLOURS, BLANK_OWN_INK = 512, 0.1
 #: (axes, grid), has candidate ink within 2 px, and its ink with no reference ink within 3 px is under `BLANK_OWN`
 #: of the reference's ink.
 NEARLY_BLANK_KEPT, BLANK_OWN = 0.2, 0.1
+#: ... and under this share of its ink outside the plot frames (texts, ticks, labels).
+OUTSIDE_KEPT = 0.5
 
 
 def _nearly_blank(c: _Ctx, s: _Survey) -> float | None:
@@ -240,7 +243,15 @@ def _nearly_blank(c: _Ctx, s: _Survey) -> float | None:
         return None
     near = cv2.dilate(c.cand_ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     kept = int((c.ref_ink & near).sum()) / ref
-    return kept if kept < NEARLY_BLANK_KEPT else None
+    if kept >= NEARLY_BLANK_KEPT:
+        return None
+    # (its texts and axes round the plot gone too: pale bars retyped as a thin line on a tinted plot keep a
+    # tenth of the ink, and every tick label)
+    outside = c.ref_ink.copy()
+    for x0, y0, x1, y1 in _data_frames(c) or ([c.frame] if c.frame is not None else []):
+        outside[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3] = False
+    n_out = int(outside.sum())
+    return kept if n_out == 0 or int((outside & near).sum()) < OUTSIDE_KEPT * n_out else None
 
 
 def _many_colours(rgb: np.ndarray) -> bool:
