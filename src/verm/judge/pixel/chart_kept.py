@@ -1,8 +1,9 @@
 """Charts: which of the reference's series (colour classes) the candidate keeps, read by `chart_missing`.
 
 A class is kept when half its ink has candidate marks within 2 px, or the candidate draws its colour across
-its extent carrying its values (`chart_follows`), or marks at its edges other than another class's kept in place (`_kept`). Under new tick labels the
-colour's span keeps it unless dots at random draw it (`_places_kept`). A class mostly gone from its place
+its extent carrying its values (`chart_follows`), or marks at its edges other than another class's kept in
+place (`_kept`). Under new tick labels the colour's span keeps it unless dots at random draw it
+(`_places_kept`). A class mostly gone from its place
 whose colour the candidate draws elsewhere, carrying its values, moved with a new range (`_moved_in_colour`):
 drawn, not hidden. Rules in full: docs/judges.md, "Pixel judge".
 """

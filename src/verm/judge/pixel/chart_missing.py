@@ -114,13 +114,13 @@ def _chart_element_items(c: _Ctx, regions: list[Region]) -> tuple[list[_Item], l
 def _data_items(c: _Ctx, regions: list[Region], s: _Survey) -> tuple[list[_Item], list[PxBox]]:
     """Items for hidden data and the boxes they cover; nothing when the candidate draws the data."""
     items, boxes = _read_data_items(c, regions, s)
-    kept = _nearly_blank(c, s) if not items else None
-    if kept is None:
+    blank = _nearly_blank(c, s) if not items else None
+    if blank is None:
         return items, boxes
     # Most of the reference's ink gone and nothing drawn instead (the title alone), where the data reading found
     # none hidden: bare all the same (a timeline's stems and axis line close no plot frame round its data).
+    kept, hidden = blank
     why = f"it keeps {100 * kept:.0f}% of the reference's ink and draws nothing of its own"
-    hidden = c.ref_ink & ~(cv2.dilate(c.cand_ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0)
     n_items = max(1, min(BARE_PARTS, 1 + int((1 - kept) / BARE_STEP)))
     return _graded_hidden_items(c, hidden, n_items, "data_error", "content", why), [(0, 0, c.w, c.h)]
 
@@ -232,9 +232,9 @@ NEARLY_BLANK_KEPT, BLANK_OWN = 0.2, 0.1
 OUTSIDE_KEPT = 0.5
 
 
-def _nearly_blank(c: _Ctx, s: _Survey) -> float | None:
-    """The share of the reference's ink a nearly blank candidate keeps (`NEARLY_BLANK_KEPT`), else None: a
-    reader sees the chart gone, axes and all, however its frames read."""
+def _nearly_blank(c: _Ctx, s: _Survey) -> tuple[float, np.ndarray] | None:
+    """The share of the reference's ink a nearly blank candidate keeps (`NEARLY_BLANK_KEPT`) and the ink it hides,
+    else None: a reader sees the chart gone, axes and all, however its frames read."""
     ref = int(c.ref_ink.sum())
     if ref == 0 or s.extra_ink >= BLANK_OWN * ref:
         return None
@@ -251,7 +251,9 @@ def _nearly_blank(c: _Ctx, s: _Survey) -> float | None:
     for x0, y0, x1, y1 in _data_frames(c) or ([c.frame] if c.frame is not None else []):
         outside[y0 + 3 : y1 - 3, x0 + 3 : x1 - 3] = False
     n_out = int(outside.sum())
-    return kept if n_out == 0 or int((outside & near).sum()) < OUTSIDE_KEPT * n_out else None
+    if n_out and int((outside & near).sum()) >= OUTSIDE_KEPT * n_out:
+        return None
+    return kept, c.ref_ink & ~near
 
 
 def _many_colours(rgb: np.ndarray) -> bool:
