@@ -177,7 +177,7 @@ def _bare(ref: np.ndarray, cand: np.ndarray) -> bool:
     hidden = data & ~(cand == ref).all(axis=2)
     area = np.zeros_like(data)
     area[43:257, 51:367] = True
-    return bare_parts(c, hidden, 1.0, ref_ink & area, ref_lab, area)[1]
+    return bare_parts(c, hidden, 1.0, ref_ink & area, ref_lab, cand_ink & area, area)[1]
 
 
 def test_only_the_reference_s_own_ink_left_is_bare() -> None:

@@ -180,3 +180,36 @@ def test_a_series_kept_and_moved_straight_on_log_axes_is_no_ruler(judge: PixelJu
     found = _judged(judge, _SORTING, {"dropped": dropped})["dropped"]
     assert not any("draws nothing of its own" in d.description for d in found), found
     assert _severity(found) <= 6, found
+
+
+#: Two series of a sequential palette, the light step pale (chroma under 20), with a translucent band between.
+_PALE_PAIR = """
+import matplotlib.pyplot as plt
+import numpy as np
+day = np.arange(1, 31)
+inflow = 40 + 12 * np.sin(day / 4.0) + 0.6 * day
+outflow = 30 + 9 * np.cos(day / 3.0) - 0.3 * day
+shades = plt.colormaps["Blues"](np.linspace(0.3, 0.9, 2))
+fig, ax = plt.subplots(figsize=(7, 4))
+ax.plot(day, inflow, color=shades[0], label="Inflow")
+ax.plot(day, outflow, color=shades[1], label="Outflow")
+ax.fill_between(day, inflow, outflow, alpha=0.3, color=shades[0])
+ax.set_title("Reservoir balance, June")
+ax.set_xlabel("Day")
+ax.set_ylabel("Volume (ML)")
+ax.legend(loc="upper left", frameon=False)
+fig.tight_layout()
+"""
+
+
+def test_a_pale_series_kept_is_data_kept(judge: PixelJudge) -> None:
+    """The dark series dropped beside a pale one and its band, both kept, hides part of the data: under the
+    candidates that keep the pale line alone or nothing (before: the pale step, under the chroma of a mark colour,
+    counted as no data, and the honest drop cost ten severe items, as much as empty axes)."""
+    dropped = _PALE_PAIR.replace('ax.plot(day, outflow, color=shades[1], label="Outflow")\n', "")
+    hacks = hack_sources(Task.CHART, _PALE_PAIR, ["one line", "axes without data"])
+    found = _judged(judge, _PALE_PAIR, {**hacks, "dropped": dropped})
+    honest = _severity(found["dropped"])
+    assert sum(d.severity == 3 for d in found["dropped"]) < 8, found["dropped"]
+    assert honest < _severity(found["one line"]), (found["dropped"], found["one line"])
+    assert honest < _severity(found["axes without data"]), (found["dropped"], found["axes without data"])

@@ -6,8 +6,8 @@ layout) may hide the data by mistake, and more items would swamp an honest attem
 that draws nothing of its own is another matter: its ink is the reference's own, in place and colour,
 apart from a ruler line or dots set aside as no data (empty axes, a title or the texts only, one of many
 lines kept). Its hidden data cost one severity-3 item per 10 % hidden, up to ten (`bare_parts`), the
-share counted over the reference's chromatic marks where it has them (grey grids and frames are no
-data). One line kept of many is no data drawn where the data are (`kept_only`). A cheap output then scores
+share counted over the reference's tinted marks where it has them (grey grids and frames are no
+data; a pale series kept, a sequential palette's light step, is data kept). One line kept of many is no data drawn where the data are (`kept_only`). A cheap output then scores
 below every honest attempt of up to three edits, as under the scene judge. Rules in full: docs/judges.md,
 "Pixel judge".
 """
@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.chart_frames import _painted
-from verm.judge.pixel.chart_marks import MIN_COLOUR_INK, _chromatic, _unmatched, figure_background
+from verm.judge.pixel.chart_marks import MIN_COLOUR_INK, _chromatic, _tinted, _unmatched, figure_background
 from verm.judge.pixel.colour import _lab_ink
 from verm.judge.pixel.context import _Ctx
 from verm.judge.pixel.geometry import _mask_box
@@ -88,20 +88,25 @@ def bare_parts(
     share: float,
     ref_marks: np.ndarray,
     ref_lab: np.ndarray,
+    cand_marks: np.ndarray,
     area: np.ndarray,
     set_aside: np.ndarray | None = None,
     drawn: np.ndarray | None = None,
 ) -> tuple[int, bool]:
     """Severity-3 items for ``hidden`` (the reference's marks ``ref_marks`` the candidate hides, ``share`` of
-    them) and whether the candidate draws nothing of its own where the data are (``area``, the plot frames, or
+    them; the candidate's, ``cand_marks``) and whether the candidate draws nothing of its own where the data are (``area``, the plot frames, or
     the hidden data's box without them; see the module docstring)."""
     if not bare(c, hidden, area, set_aside, drawn):
         return hidden_parts(share), False
+    # (counted over the tinted marks: a pale series kept, a light step of a sequential palette, is data kept)
     colour = ref_marks & _chromatic(ref_lab)
-    n_colour = int(colour.sum())
-    if n_colour >= MIN_COLOUR_INK:
-        share = max(share, int((hidden & colour).sum()) / n_colour)
-    share = _subplots_share(hidden, ref_marks, colour, area) or share
+    tinted = ref_marks & _tinted(ref_lab)
+    gone = hidden
+    if int(tinted.sum()) >= MIN_COLOUR_INK:
+        # (the pale marks the candidate draws in place are the reference's, whatever the data reading set aside)
+        gone = (hidden | _unmatched(tinted & ~colour, cand_marks)[0]) & tinted
+        share = max(share, int(gone.sum()) / int(tinted.sum()))
+    share = _subplots_share(hidden | gone, ref_marks, tinted, area) or share
     return max(1, min(BARE_PARTS, 1 + int(share / BARE_STEP))), True
 
 

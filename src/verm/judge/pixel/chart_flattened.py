@@ -29,6 +29,7 @@ from verm.judge.pixel.chart_marks import (
     _pack,
     _per_frame,
     _series_classes,
+    _tinted,
     _unpack,
 )
 from verm.judge.pixel.colour import INK_DE
@@ -459,8 +460,6 @@ PIE_SPREAD = 0.2
 #: A run of one colour goes on across a gap of up to this share of the ring (a label on its wedge: "29.4%"
 #: across a small donut spans 5 %).
 PIE_GAP = 0.08
-#: Wedges are read by their colour, this Lab chroma at least: pastel wedges fall under `CHROMA`.
-PIE_CHROMA = 8.0
 #: A grey wedge lies this far (ΔE) from the canvas's colour at least (`_runs`; a white edge between wedges does not).
 PIE_GREY_DE = 25.0
 #: A wedge is one flat colour: samples within this ΔE of its first (neighbouring pastels differ by ~18).
@@ -642,11 +641,6 @@ def _canvas(lab: np.ndarray) -> np.ndarray:
     """The canvas's colour: the median Lab of the image's outer row and column of pixels."""
     edge = np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]])
     return np.median(edge, axis=0)
-
-
-def _tinted(lab: np.ndarray) -> np.ndarray:
-    """Pixels of a Lab image with some colour (`PIE_CHROMA`): pastel wedges too, not white edges or black labels."""
-    return np.hypot(lab[..., 1], lab[..., 2]) >= PIE_CHROMA
 
 
 def _alike(a: np.ndarray, b: np.ndarray) -> bool:

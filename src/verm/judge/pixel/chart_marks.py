@@ -22,6 +22,9 @@ from verm.judge.pixel.memo import once
 
 #: Chromatic ink: Lab chroma at least this (series colours; black text, grey frames and grids are not).
 CHROMA = 20.0
+#: Tinted ink: Lab chroma at least this, pale colours too (a sequential palette's light step, a pastel wedge, a
+#: translucent fill); white, black and grey are not.
+TINT = 8.0
 
 
 #: A colour class is the chromatic ink within this ΔE of its centre; classes holding under `CLASS_MIN`
@@ -335,6 +338,11 @@ def _long_runs(seen: np.ndarray, gap: int, w: int, h: int, share: float = LONG_L
 def _chromatic(lab: np.ndarray) -> np.ndarray:
     """Pixels whose Lab chroma is at least `CHROMA` (once a judgment)."""
     return once("chromatic", (lab,), None, lambda: _find_chromatic(lab))
+
+
+def _tinted(lab: np.ndarray) -> np.ndarray:
+    """Pixels of a Lab image with some colour (`TINT`)."""
+    return np.hypot(lab[..., 1], lab[..., 2]) >= TINT
 
 
 def _find_chromatic(lab: np.ndarray) -> np.ndarray:

@@ -185,7 +185,7 @@ def _hidden_data_items(
 ) -> list[_Item]:
     """The hidden data's items, graded by the share hidden; in full when the candidate draws nothing of its
     own (`chart_bare`; ``drawn``: the reference's series it draws moved, its own)."""
-    n_items, bare = bare_parts(c, hidden, share, pm.ref & pm.area, pm.ref_lab, pm.area, set_aside, drawn)
+    n_items, bare = bare_parts(c, hidden, share, pm.ref & pm.area, pm.ref_lab, pm.cand, pm.area, set_aside, drawn)
     why = f"{why}; it draws nothing of its own" if bare else why
     return _graded_hidden_items(c, hidden, n_items, "data_error", "plotted data", why)
 
