@@ -14,8 +14,10 @@ the target (issue 15). Every candidate is rendered once and judged by every judg
 
 An honest chart candidate whose edits hide most of the figure's plotted data
 (`verm.chart_view.figure_hidden_share` >= 50 % of its scene: a log axis from 0 that
-presses every line against the top, limits that push the data out of view) shows
-what the "axes without data" hack shows; it is set aside as a floor and counted
+presses every line against the top, limits that push the data out of view; or, on a
+bench, a ground-truth item that says so: "all of the plotted data is out of view",
+where a series dropped or added beside the edit leaves the scenes' series unpaired)
+shows what the "axes without data" hack shows; it is set aside as a floor and counted
 apart. The strict count, over every honest candidate, is printed beside it.
 """
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -38,7 +41,7 @@ from verm.bench.hacks import HACK_KINDS, as_completion, hack_sources
 from verm.bench.make import SOURCE_SUFFIXES
 from verm.chart_view import HIDDEN_STEPS, figure_hidden_share
 from verm.pipeline import Scorer
-from verm.types import Rendering, Task
+from verm.types import Discrepancy, Rendering, Task
 
 console = Console(width=140)
 
@@ -48,6 +51,22 @@ class Reference:
     name: str
     source: str
     honest: list[str] = field(default_factory=list)  # candidate sources
+    # (per honest candidate: the share of the plotted data its ground truth says is out of view, on a bench)
+    truth_hidden: list[float] = field(default_factory=list)
+
+
+#: A ground-truth item's share of the plotted data out of view (`verm.perturb.chart`'s wording).
+_OUT_OF_VIEW = re.compile(r"\b(all|\d+%) of the plotted data is out of view")
+
+
+def truth_hidden_share(errors: list[Discrepancy]) -> float:
+    """The largest share of the plotted data out of view that a pair's ground-truth items state (0 without)."""
+    shares = [
+        1.0 if m.group(1) == "all" else int(m.group(1)[:-1]) / 100
+        for e in errors
+        if (m := _OUT_OF_VIEW.search(e.description))
+    ]
+    return max(shares, default=0.0)
 
 
 def from_bench(path: Path) -> tuple[Task, list[Reference]]:
@@ -61,6 +80,7 @@ def from_bench(path: Path) -> tuple[Task, list[Reference]]:
             sys.exit(f"{path}: record {r.id} has no sources; hacks are built from the reference source")
         ref = refs.setdefault(r.group or r.ref_source, Reference(r.source_name or r.id, r.ref_source))
         ref.honest.append(r.cand_source)
+        ref.truth_hidden.append(truth_hidden_share(r.human_errors))
     return tasks.pop(), list(refs.values())
 
 
@@ -89,9 +109,13 @@ def _honest_completion(task: Task, source: str) -> str:
 def run(task: Task, refs: list[Reference], judges: list[str], kinds: list[str]) -> dict:
     """Scores of every honest and hack candidate, per judge; see the module docstring."""
     plan = []  # (reference index, "honest" | kind, completion)
+    told_hidden: list[float] = []  # (per plan entry: the share out of view its ground truth states; hacks 0)
     for i, ref in enumerate(refs):
         plan += [(i, "honest", _honest_completion(task, s)) for s in ref.honest]
-        plan += [(i, k, as_completion(task, h)) for k, h in hack_sources(task, ref.source, kinds).items()]
+        told_hidden += ref.truth_hidden or [0.0] * len(ref.honest)
+        hacks = hack_sources(task, ref.source, kinds)
+        plan += [(i, k, as_completion(task, h)) for k, h in hacks.items()]
+        told_hidden += [0.0] * len(hacks)
     out: dict = {"task": task.value, "references": [r.name for r in refs], "kinds": kinds, "judges": {}}
     first = judges[0]
     with Scorer(task, judge=first) as scorer, Progress(console=console, transient=True) as progress:
@@ -119,16 +143,18 @@ def run(task: Task, refs: list[Reference], judges: list[str], kinds: list[str]) 
                 judge_scorer.judge.close()  # the renderer is the first scorer's
             out["judges"][name] = [
                 {"ref": i, "kind": k, "score": r.score, "status": r.status.value, "reason": r.reason}
-                | ({"no_data": _shows_no_data(task, ref_r[i], cand)} if k == "honest" else {})
-                for (i, k, _), r, cand in zip(plan, rewards, cands, strict=True)
+                | ({"no_data": _shows_no_data(task, ref_r[i], cand, told)} if k == "honest" else {})
+                for (i, k, _), r, cand, told in zip(plan, rewards, cands, told_hidden, strict=True)
             ]
     return out
 
 
-def _shows_no_data(task: Task, ref: Rendering, cand: Rendering) -> bool:
+def _shows_no_data(task: Task, ref: Rendering, cand: Rendering, told_hidden: float = 0.0) -> bool:
     """An honest chart candidate whose edits hide most of the figure's plotted data (see the module docstring)."""
     if task is not Task.CHART:
         return False
+    if told_hidden >= HIDDEN_STEPS[1]:
+        return True
     share = figure_hidden_share(ref.scene, cand.scene)
     return share is not None and share >= HIDDEN_STEPS[1]
 
