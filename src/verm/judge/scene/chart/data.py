@@ -29,6 +29,7 @@ from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.anew import values_lost
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, columns_alike, reading_severity
+from verm.judge.scene.chart.looks import UNIT_NOUNS
 from verm.judge.scene.chart.panels import shares_move, values_key
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes, is_histogram
 from verm.judge.scene.chart.series import (
@@ -49,7 +50,7 @@ from verm.judge.scene.chart.series import (
 )
 from verm.judge.scene.chart.sketch import Sketch
 from verm.judge.scene.chart.stacks import follow_stacks, layers_follow, outline_pairs, whole_stacks
-from verm.judge.scene.chart.values import UNIT_NOUNS, compare_series
+from verm.judge.scene.chart.values import compare_series
 from verm.judge.scene.colour import delta_e, lab_of
 from verm.judge.scene.findings import Finding, Findings, Unit
 from verm.judge.scene.matching import greedy_pairs
