@@ -45,6 +45,10 @@ _LEGEND_LOCS = {
 #: A legend whose centre moved this share of the figure shows elsewhere.
 LEGEND_MOVED = 0.03
 
+#: The pairing score a text gains from the same words in the same call's turn: more than its place can give (box
+#: overlap 2, same anchor 1).
+SAME_CALL = 3.5
+
 
 def _text_of(t: Any) -> str:
     if isinstance(t, dict):
@@ -204,6 +208,10 @@ class TextRules:
         calls = len(ra) == len(ca)
         order_r = [k for k, t in enumerate(ra) if not off_canvas(t)]
         order_c = [k for k, t in enumerate(ca) if not off_canvas(t)]
+        # A text shown on one side whose call's text (its turn, as many calls on both sides) went off the canvas on
+        # the other left the view with whatever pushed it out, whatever its words now read.
+        gone_r = {k for k, t in enumerate(ra) if off_canvas(t)} if calls else set()
+        gone_c = {k for k, t in enumerate(ca) if off_canvas(t)} if calls else set()
         ra, ca = [t for t in ra if not off_canvas(t)], [t for t in ca if not off_canvas(t)]
 
         # Many texts (a heatmap's cell labels): compare the strings of texts whose boxes are near only, so the
@@ -230,6 +238,10 @@ class TextRules:
                 s += text_ratio(ta, tb)
             s += 1.0 * (a.get("type") == b.get("type")) + 2.0 * box_iou_clean(box_r[i], box_c[j])
             s += 1.0 * _same_anchor(box_r[i], box_c[j])
+            if calls and ta == tb and order_r[i] == order_c[j]:
+                # The same words from the same call (one of several alike: 'per 1 kg' on each card) pair by the
+                # call, wherever a change of the view moved them: not with another card's.
+                s += SAME_CALL
             return s + 0.5 / (1 + abs(i - j))
 
         pairs, lost, added = greedy_pairs(ra, ca, score, minimum=1.8)
@@ -247,8 +259,12 @@ class TextRules:
         def derived(t: str) -> bool:
             return data_changed and is_value_text(t)
 
-        gone = [i for i in lost if not derived(_text_of(ra[i])) and not {text_r[i], words_r[i]} & hidden]
-        added = [j for j in added if text_c[j] not in hidden]
+        gone = [
+            i
+            for i in lost
+            if not derived(_text_of(ra[i])) and not {text_r[i], words_r[i]} & hidden and order_r[i] not in gone_c
+        ]
+        added = [j for j in added if text_c[j] not in hidden and order_c[j] not in gone_r]
         # Numbers gone where other numbers came (contour labels at levels that changed, value labels computed
         # anew) are labels that changed, not texts missing and others new: they join the value labels below.
         renumbered = _renumbered([i for i in gone if is_numeric_text(text_r[i])],
