@@ -40,6 +40,8 @@ class AxCtx:
         #: The reference's ink in its plot (image fractions), for the share a recolouring touches.
         self.ink = 0.0
         self.seen_x: set[tuple[Any, Any]] = set()
+        #: The (reference, candidate) boxes of the series whose extent changed, reported (`values.compare_extent`).
+        self.seen_extents: set[tuple[Any, Any]] = set()
         self.area_changed = False
         #: The reference's fills (ids) that only moved with the stack they stand on (`stacks.layers_follow`).
         self.followers: set[int] = set()

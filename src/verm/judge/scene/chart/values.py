@@ -485,10 +485,17 @@ def _arrows_alike(
 
 
 def compare_extent(out: Findings, a: Any, b: Any, what: str, loc: str, ctx: AxCtx, tag: dict[str, Any]) -> bool:
-    """Report an element whose box, in data coordinates, moved (its values changed); True when reported."""
+    """Report an element whose box, in data coordinates, moved (its values changed); True when reported. Two
+    series of one axes whose boxes were one and are one again (filled contours and their lines, drawn from one
+    grid) changed as one: the second is that change, reported once."""
     shift = ctx.box_shift(a, b)
     if shift <= 0.01:
         return False
+    ba, bb = clean_box(a), clean_box(b)
+    if ba is not None and bb is not None:
+        if (ba, bb) in ctx.seen_extents:
+            return True
+        ctx.seen_extents.add((ba, bb))
     out.add("data_error", reading_severity(shift), loc, f"{what} differs (by {shift:.0%} of the axis range)", b or a,
             **tag)  # fmt: skip
     return True
