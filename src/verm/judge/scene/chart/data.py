@@ -749,12 +749,20 @@ def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, 
     for sa, sb, items in series_items:
         if sa.kind == "line" and any(fitted(sa, pa) and fitted(sb, pb) for pa, pb in points):
             drop |= {id(d) for d in items if d.category == "data_error"}
+    # A series whose change was just read as following another (a histogram's quantile lines) leads nothing: the
+    # outline they follow is not in turn drawn from them (each dropped for the other, nothing was left).
+    followed = {
+        id(sa)
+        for sa, _, items in series_items
+        if all(id(d) in drop for d in items if d.category == "data_error")
+        and any(d.category == "data_error" for d in items)
+    }
     for sa, sb, items in series_items:
         if sa.name or sa.kind not in ("area", "segments", "shapes"):
             continue
         leads = ("line", "points", "area", "bar", "barh", "scatter") if sa.kind == "segments" else ("line", "points")
         here = union_box([sa.bbox, sb.bbox]) or sa.bbox
-        if any(s is not sa and s.kind in leads and box_iou(here, b) > 0 for s, b in changed):
+        if any(s is not sa and s.kind in leads and id(s) not in followed and box_iou(here, b) > 0 for s, b in changed):
             drop |= {id(d) for d in items if d.category == "data_error"}
     if drop:
         out.items[:] = [d for d in out.items if id(d) not in drop]
