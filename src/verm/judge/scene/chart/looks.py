@@ -129,8 +129,8 @@ def compare_colours(
             continue
         bad = [k for k, (x, y) in enumerate(zip(ca, cb, strict=True)) if delta_e(x, y) > out.opts.colour_de]
         if (
-            len(set(ca)) >= 5
-            and 0 < len(bad) < 0.9 * len(ca)
+            len(set(ca)) >= MAP_COLOURS
+            and 0 < len(bad) < MAP_SOME * len(ca)
             and not sorted_
             and key == ("edgecolors" if kind_lines(r) else "facecolors")
             and not another_colour_map([ca[k] for k in bad], [cb[k] for k in bad], ca, out.opts.colour_de)
@@ -161,6 +161,11 @@ def compare_colours(
     out.add("style_error", sev, loc, f"the {words}s of {name} differ ({changed} of {of})", b.get("bbox"), unit,
             **tag)  # fmt: skip
 
+
+#: Distinct colours of a collection's members (or of shapes) that tell a colour map encoding values; members
+#: recoloured under this share of them (some, not all) moved their values.
+MAP_COLOURS = 5
+MAP_SOME = 0.9
 
 #: Members' colours a colour map change is told by, at most (a sample, evenly spread).
 MAP_SAMPLE = 200
