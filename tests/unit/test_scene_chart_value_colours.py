@@ -1,5 +1,7 @@
 """Scene judge, charts: shapes coloured by a colour map (a grid of cells, one per value) whose values changed on
-some cells, to colours the map holds, show values that moved: a data change, not a recolouring."""
+some cells, to colours the map holds, show values that moved: a data change, not a recolouring. The labels on
+the cells that took the other of their size's two colours (white on a dark cell, black on a light one) follow
+that change."""
 
 from __future__ import annotations
 
@@ -44,6 +46,11 @@ def test_cells_recoloured_along_their_colour_map_are_values_that_moved() -> None
     shapes = [d for d in found if d.location.endswith("shapes")]
     assert len(shapes) == 1 and shapes[0].category == "data_error", found
     assert "coloured differently" in shapes[0].description, found
+
+
+def test_labels_that_took_their_other_contrast_colour_follow_the_data() -> None:
+    found = _judge(2.0)
+    assert len(found) == 1 and not any(d.category == "style_error" for d in found), found
 
 
 def test_cells_kept_are_no_change() -> None:

@@ -56,6 +56,23 @@ def _text_of(t: Any) -> str:
     return str(t or "")
 
 
+def _size_of(t: dict[str, Any]) -> Any:
+    return t.get("fontsize")
+
+
+def _contrast_sizes(ra: list[dict[str, Any]], ca: list[dict[str, Any]]) -> set[Any]:
+    """The font sizes whose texts wear two colours in the reference and the very same two in the candidate: a
+    contrast picked by the value under each (white on a dark cell, black on a light one). Where the data changed,
+    a text of such a size that took the other colour follows the data; labels turned one colour all over lose
+    the old one: a recolouring."""
+    kinds: dict[Any, list[set[Any]]] = {}
+    for side, texts in enumerate((ra, ca)):
+        for t in texts:
+            if _text_of(t).strip() and not off_canvas(t):
+                kinds.setdefault(_size_of(t), [set(), set()])[side].add(t.get("color"))
+    return {size for size, (cr, cc) in kinds.items() if len(cr) == 2 and cr == cc and None not in cr}
+
+
 def off_canvas(t: Any) -> bool:
     """Whether a text lies wholly off the canvas (its box, clipped to the figure, is empty): an axis label below
     a figure too small for it, a label pushed out by wider tick labels, an annotation above narrowed limits. No
@@ -344,6 +361,7 @@ class TextRules:
                       and delta_e(ra[i].get("color"), ca[j].get("color")) > self.opts.colour_de]  # fmt: skip
         if len(recoloured) >= 3 and len(set(recoloured)) == 1:
             label_colours = set()  # many labels turned one colour: a recolouring, not the data's contrast
+        contrast = _contrast_sizes(ra, ca) if data_changed else set()
         # Texts whose numbers were all scaled by one factor (a table of weights printed beside the plot, from an
         # array that was scaled) quote the data: one data change, not a text change each; graded 1 whatever the
         # factor, by what shows (the plot's marks read the same: only the printed numbers moved). (Where the plot's data
@@ -368,6 +386,7 @@ class TextRules:
             # A value label that took another of the colours the value labels wear (white on a dark bar, dark on
             # a light one) follows the data; a colour new to them is a recolouring.
             follows = derived(a) and derived(b) and ca[j].get("color") in label_colours
+            follows |= data_changed and _size_of(ra[i]) in contrast and _size_of(ra[i]) == _size_of(ca[j])
             # A label quoting the data whose words changed too ('Nov 176' -> 'oNv 368'): its numbers follow the
             # data, its words are graded (a typo: 1).
             quoted = data_changed and _quoting(a) is not None and _quoting(b) is not None
