@@ -129,7 +129,7 @@ def compare_colours(
             continue
         bad = [k for k, (x, y) in enumerate(zip(ca, cb, strict=True)) if delta_e(x, y) > out.opts.colour_de]
         if (
-            len(set(ca)) >= MAP_COLOURS
+            (len(set(ca)) >= MAP_COLOURS or _keyed_categories(ctx, ca, [cb[k] for k in bad], out.opts.colour_de))
             and 0 < len(bad) < MAP_SOME * len(ca)
             and not sorted_
             and key == ("edgecolors" if kind_lines(r) else "facecolors")
@@ -169,6 +169,20 @@ MAP_SOME = 0.9
 
 #: Members' colours a colour map change is told by, at most (a sample, evenly spread).
 MAP_SAMPLE = 200
+
+
+def _keyed_categories(ctx: AxCtx, olds: Sequence[str], news: Sequence[str], same_de: float) -> bool:
+    """Whether a collection's members wear categories its axes' legend keys (each member's colour, old and new,
+    one of the legend's swatches) and the legend kept its swatches: members recoloured among them moved to
+    other categories (a wafer map's dies binned otherwise), as the key still reads; a category recoloured
+    would have recoloured its swatch."""
+    lr, lc = ctx.r.get("legend") or {}, ctx.c.get("legend") or {}
+    keys_r, keys_c = lr.get("colors") or [], lc.get("colors") or []
+    if len(keys_r) < 2 or len(keys_r) != len(keys_c):
+        return False
+    if any(delta_e(a, b) > same_de for a, b in zip(keys_r, keys_c, strict=True)):
+        return False
+    return all(any(delta_e(c, k) <= same_de for k in keys_r) for c in {*olds, *news})
 
 
 def another_colour_map(olds: Sequence[str], news: Sequence[str], palette: Sequence[str], same_de: float) -> bool:
