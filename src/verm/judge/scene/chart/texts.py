@@ -81,6 +81,14 @@ def off_canvas(t: Any) -> bool:
     return box is not None and (box[2] <= box[0] or box[3] <= box[1])
 
 
+def _requoted(tr: list[str], tc: list[str]) -> bool:
+    """Whether legend entries read the same words in the same order, their numbers changed (not the same entries
+    reordered): each entry quotes its series' number in its turn."""
+    if len(tr) != len(tc) or Counter(tr) == Counter(tc) or not any(re.search(r"\d", t) for t in tr):
+        return False
+    return [NUMBER_RE.sub("#", t) for t in tr] == [NUMBER_RE.sub("#", t) for t in tc]
+
+
 def _moved_entries(
     tr: list[str], tc: list[str], missing: set[str], extra: set[str]
 ) -> tuple[list[str], list[str]] | None:
@@ -455,6 +463,8 @@ class TextRules:
                 out.add("text_error", 3, where, swapped, c.get("bbox"))
             elif not changed and swapped is None:
                 out.add("style_error", 1, where, "the legend entries are in a different order", c.get("bbox"))
+        elif changed and _requoted(tr, tc):
+            pass  # entries quoting the data in their turn ('10 nm' -> '20 nm': a size list changed) follow the data
         elif (moved := _moved_entries(tr, tc, missing, extra)) is not None:
             # The entries kept on both sides stand in another order (a series retyped to a line lists before the
             # bars): entries of series added or dropped came or went with them (the series' own items); the
