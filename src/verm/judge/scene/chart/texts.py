@@ -197,9 +197,15 @@ class TextRules:
                 sev = text_severity(*(NUMBER_RE.sub("#", t) for t in (rt, ct))) if words_only else text_severity(rt, ct)
                 # Only its numbers changed ('accuracy 83.7%'): it may quote the data (`quotes_data_follow`).
                 quotes = bool(re.search(r"\d", rt)) and NUMBER_RE.sub("#", rt) == NUMBER_RE.sub("#", ct)
-                # The same edit of several texts (a typo in a title written by a loop) is one discrepancy.
+                # The same edit of several texts (a typo in a title written by a loop) is one discrepancy; a text
+                # whose numbers changed with its words ('τ [Gyr] = 3.09' -> 'τ [Budget] = 2.99': a name from a list
+                # renamed, printed beside a statistic of the data) is keyed by its words' edit, so it joins the
+                # same renaming elsewhere (the axis labels drawn from that list).
+                masked = [NUMBER_RE.sub("#", t) for t in (rt, ct)]
+                renamed = masked[0] != masked[1] and masked[0] != rt and NUMBER_RE.findall(rt) != NUMBER_RE.findall(ct)
+                edit = text_edit(*masked) if renamed else text_edit(rt, ct)
                 self.out.add("text_error", sev, location, f"the {what} reads {quote(ct)}, should be {quote(rt)}", box,
-                             Unit("text", None, text_edit(rt, ct), what, scope), relabel=(what, rt, ct),
+                             Unit("text", None, edit, what, scope), relabel=(what, rt, ct),
                              **({"quotes_data": True} if quotes and major else {}))  # fmt: skip
             return
         if not rt or not style:
