@@ -25,8 +25,6 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
 from verm.judge.scene.boxes import box_area, box_iou, intersection_area, union_box
 from verm.judge.scene.chart.sketch import MIN_PIXELS, overlap
 from verm.judge.scene.colour import channel_change, delta_e
@@ -614,28 +612,19 @@ def _same_marks(a: Finding, b: Finding) -> bool | None:
         return None
     pa = _painted(a)
     pb = _painted(b) if pa is not None else None
-    if pa is None or pb is None:
-        return None
-    found = overlap(pa, pb)
+    found = None if pa is None or pb is None else overlap(pa, pb)
     return True if found is False and (_drawn_over(a, b) or _drawn_over(b, a)) else found
 
 
 def _drawn_over(added: Finding, retyped: Finding) -> bool:
-    """A series added over a series drawn as another kind (a copy of the bars, smaller, over them): each change's
-    painting holds the other's marks, so the added marks hide the retyped ones and their footprints only meet
-    at a rim; the marks each draws alone lie on one another, as each edit alone would change those pixels."""
+    """A series added over one drawn as another kind (a smaller copy of the new bars in front) hides it in that
+    change's painting: their marks painted alone meet (`sketch.Sketch.marks_meet`), as each edit's pixels do."""
     sketch = added.tags.get("sketch")
     if sketch is None or sketch is not retyped.tags.get("sketch") or not _retyped(retyped):
         return False
     new = [p[1] for p in added.tags.get("drawn") or [] if len(p) >= 2 and p[0] is None and p[1] is not None]
     old = [p[1] for p in retyped.tags.get("drawn") or [] if len(p) >= 2 and p[0] is not None and p[1] is not None]
-    if not new or not old:
-        return False
-    masks_new = [m for s in new if (m := sketch.marks(s)) is not None]
-    masks_old = [m for s in old if (m := sketch.marks(s)) is not None]
-    if not masks_new or not masks_old:
-        return False
-    return bool(overlap(np.logical_or.reduce(masks_new), np.logical_or.reduce(masks_old)))
+    return bool(new and old and sketch.marks_meet(new, old))
 
 
 def _fill_look(f: Finding) -> bool:
