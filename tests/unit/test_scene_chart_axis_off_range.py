@@ -42,3 +42,10 @@ def test_an_axis_off_range_nudged_is_no_change() -> None:
 def test_an_axis_off_range_narrowed_a_little_cuts_off_no_data() -> None:
     # Shapes place no values the scene reads: the old limits are no data the new range cuts off (3).
     assert not any(d.category == "data_error" and d.severity == 3 for d in _judge(88))
+
+
+def test_an_axis_off_range_narrowed_past_the_cards_is_one_range_change() -> None:
+    # The top cards left the image (their boxes cut at its edge): they left the view with the range, not moved.
+    found = _judge(60)
+    assert len(found) == 1 and "y-axis range is 0 to 60" in found[0].description, found
+    assert found[0].category == "data_error" and found[0].severity == 2, found

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import bar_chart, render_charts
 
 from verm.judge.scene import SceneJudge
-from verm.judge.scene.chart.values import another_colour_map
+from verm.judge.scene.chart.looks import another_colour_map
 from verm.types import Discrepancy, Rendering, Task
 
 # One line over a faint grid: the line is all the plot shows (the grid is too light to count as ink).

@@ -5,8 +5,8 @@ The stages, each in its module:
 - `figure`: pair the axes; compare the figure's and each axes' texts, scales, limits, ticks and legends.
 - `series`: read an axes' artists as series by chart kind, and pair the series of two axes.
 - `data`: the data of paired axes: chart type, missing, extra or retyped series, each series pair.
-- `values`, `patches`: one series pair: values of lines, points, scatter, areas, error bars and grids;
-  bars, pie wedges, box plots.
+- `values`, `patches`, `looks`: one series pair: values of lines, points, scatter, areas, error bars and
+  grids; bars, pie wedges, box plots; looks (colours, line styles, markers, sizes).
 - `coords`: data coordinates and image fractions of one axes pair.
 - `anew`: whether a series' changed values still show the reference's data (scaled, or drawn anew: lost).
 - `cycle`: a series given a colour of its own moved the colour cycle on for those after it (one change).

@@ -22,6 +22,9 @@ from verm.judge.scene.text import is_numeric_text
 #: Values whose image fractions moved less than this still draw in place.
 IN_PLACE = 0.005
 
+#: A box side this close to the image's edge (image fractions) may be cut there (`AxCtx.box_shift`).
+CANVAS_EDGE = 1e-3
+
 
 class AxCtx:
     """One axes pair: its name, data -> candidate image fractions, category names, how much a value's
@@ -37,6 +40,8 @@ class AxCtx:
         #: The reference's ink in its plot (image fractions), for the share a recolouring touches.
         self.ink = 0.0
         self.seen_x: set[tuple[Any, Any]] = set()
+        #: The (reference, candidate) boxes of the series whose extent changed, reported (`values.compare_extent`).
+        self.seen_extents: set[tuple[Any, Any]] = set()
         self.area_changed = False
         #: The reference's fills (ids) that only moved with the stack they stand on (`stacks.layers_follow`).
         self.followers: set[int] = set()
@@ -227,8 +232,30 @@ class AxCtx:
         pa, pb = self._to_data(self.r, a), self._to_data(self.c, b)
         if pa is None or pb is None:
             return max(abs(a[k] - b[k]) for k in range(4))
+        if any(v <= CANVAS_EDGE or v >= 1 - CANVAS_EDGE for v in (*a, *b)):
+            pa, pb = self._on_both_canvases(pa, pb)
         sx, sy = self._t_span("x"), self._t_span("y")
         return max(abs(pa[0] - pb[0]) / sx, abs(pa[2] - pb[2]) / sx, abs(pa[1] - pb[1]) / sy, abs(pa[3] - pb[3]) / sy)
+
+    def _on_both_canvases(
+        self, pa: tuple[float, float, float, float], pb: tuple[float, float, float, float]
+    ) -> tuple[tuple[float, ...], tuple[float, ...]]:
+        """Two boxes in data units cut to the data both images show: a box the image's edge cuts (its limits
+        moved it past the edge, in part or whole) is compared over what both canvases hold, so a shape the
+        new view cut off left the view with the range (reported there), not moved."""
+        ca, cb = self._to_data(self.r, (0.0, 0.0, 1.0, 1.0)), self._to_data(self.c, (0.0, 0.0, 1.0, 1.0))
+        if ca is None or cb is None:
+            return pa, pb
+        bounds = []
+        for k in (0, 1):  # x (box entries 0, 2), y (1, 3)
+            lo = max(min(ca[k], ca[k + 2]), min(cb[k], cb[k + 2]))
+            hi = min(max(ca[k], ca[k + 2]), max(cb[k], cb[k + 2]))
+            bounds.append((lo, max(lo, hi)))
+
+        def cut(p: tuple[float, float, float, float]) -> tuple[float, ...]:
+            return tuple(min(max(v, bounds[k % 2][0]), bounds[k % 2][1]) for k, v in enumerate(p))
+
+        return cut(pa), cut(pb)
 
     def _t(self, ax: dict[str, Any], axis: str, v: float) -> float:
         if ax.get(f"{axis}scale") == "log":

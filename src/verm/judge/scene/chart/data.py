@@ -29,6 +29,7 @@ from verm.judge.scene.boxes import box_area, box_iou, clean_box, union_box
 from verm.judge.scene.chart.anew import values_lost
 from verm.judge.scene.chart.coords import AxCtx
 from verm.judge.scene.chart.grade import SAME_SERIES_DE, VISIBLE, columns_alike, reading_severity
+from verm.judge.scene.chart.looks import UNIT_NOUNS
 from verm.judge.scene.chart.panels import shares_move, values_key
 from verm.judge.scene.chart.patches import compare_boxes, compare_line_boxes, is_histogram
 from verm.judge.scene.chart.series import (
@@ -49,7 +50,7 @@ from verm.judge.scene.chart.series import (
 )
 from verm.judge.scene.chart.sketch import Sketch
 from verm.judge.scene.chart.stacks import follow_stacks, layers_follow, outline_pairs, whole_stacks
-from verm.judge.scene.chart.values import UNIT_NOUNS, compare_series
+from verm.judge.scene.chart.values import compare_series
 from verm.judge.scene.colour import delta_e, lab_of
 from verm.judge.scene.findings import Finding, Findings, Unit
 from verm.judge.scene.matching import greedy_pairs
@@ -748,12 +749,20 @@ def _bands_follow_lines(out: Findings, series_items: list[tuple[Series, Series, 
     for sa, sb, items in series_items:
         if sa.kind == "line" and any(fitted(sa, pa) and fitted(sb, pb) for pa, pb in points):
             drop |= {id(d) for d in items if d.category == "data_error"}
+    # A series whose change was just read as following another (a histogram's quantile lines) leads nothing: the
+    # outline they follow is not in turn drawn from them (each dropped for the other, nothing was left).
+    followed = {
+        id(sa)
+        for sa, _, items in series_items
+        if all(id(d) in drop for d in items if d.category == "data_error")
+        and any(d.category == "data_error" for d in items)
+    }
     for sa, sb, items in series_items:
         if sa.name or sa.kind not in ("area", "segments", "shapes"):
             continue
         leads = ("line", "points", "area", "bar", "barh", "scatter") if sa.kind == "segments" else ("line", "points")
         here = union_box([sa.bbox, sb.bbox]) or sa.bbox
-        if any(s is not sa and s.kind in leads and box_iou(here, b) > 0 for s, b in changed):
+        if any(s is not sa and s.kind in leads and id(s) not in followed and box_iou(here, b) > 0 for s, b in changed):
             drop |= {id(d) for d in items if d.category == "data_error"}
     if drop:
         out.items[:] = [d for d in out.items if id(d) not in drop]

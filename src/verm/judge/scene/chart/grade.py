@@ -612,7 +612,19 @@ def _same_marks(a: Finding, b: Finding) -> bool | None:
         return None
     pa = _painted(a)
     pb = _painted(b) if pa is not None else None
-    return None if pa is None or pb is None else overlap(pa, pb)
+    found = None if pa is None or pb is None else overlap(pa, pb)
+    return True if found is False and (_drawn_over(a, b) or _drawn_over(b, a)) else found
+
+
+def _drawn_over(added: Finding, retyped: Finding) -> bool:
+    """A series added over one drawn as another kind (a smaller copy of the new bars in front) hides it in that
+    change's painting: their marks painted alone meet (`sketch.Sketch.marks_meet`), as each edit's pixels do."""
+    sketch = added.tags.get("sketch")
+    if sketch is None or sketch is not retyped.tags.get("sketch") or not _retyped(retyped):
+        return False
+    new = [p[1] for p in added.tags.get("drawn") or [] if len(p) >= 2 and p[0] is None and p[1] is not None]
+    old = [p[1] for p in retyped.tags.get("drawn") or [] if len(p) >= 2 and p[0] is not None and p[1] is not None]
+    return bool(new and old and sketch.marks_meet(new, old))
 
 
 def _fill_look(f: Finding) -> bool:

@@ -339,13 +339,17 @@ def merge_redrawn(out: Findings) -> None:
         desc = (
             f"the same data drawn in {len(panels)} subplots differ ({len(members)} readings), e.g. {lead.description}"
         )
-        _merge_into(lead, members, desc, {**lead.tags, "axes_all": panels}, replace, drop)
+        # Drawn anew in every panel (most of its values changed): the data set was regenerated (`merge_summaries`).
+        anew = all(_anew(f) for f in members)
+        _merge_into(lead, members, desc, {**lead.tags, "axes_all": panels, "regenerated": anew}, replace, drop)
     _apply(out, replace, drop)
 
 
 #: Marks a data set is drawn as point by point, and the shapes its summary is drawn as (a density, a histogram).
 POINT_KINDS = ("scatter", "points", "line")
 SUMMARY_KINDS = ("shapes", "area")
+#: What summarises a data set regenerated, in its own panels too (density contours: marks).
+REGENERATED_KINDS = ("shapes", "area", "marks")
 
 
 def _panels(f: Finding) -> set[Any]:
@@ -373,7 +377,8 @@ def merge_summaries(out: Findings) -> None:
     """A data set drawn point by point in several panels whose data changed (`merge_redrawn`) and the shapes
     that summarise it in the panels of its grid rows or columns (a scatter matrix's diagonal densities, a
     joint plot's marginals: shapes in the data set's colour) changed from one input: one change, graded by
-    the worst."""
+    the worst. A data set drawn anew in every panel (`regenerated`) takes its contours in its own panels and its
+    marginals too, whatever their colour (a corner plot's samples drawn again)."""
     items = out.items
     spread = [f for f in items if f.category == "data_error" and len(_panels(f)) > 1
               and (f.tags.get("series") or (None, None))[1] in POINT_KINDS]  # fmt: skip
@@ -381,13 +386,17 @@ def merge_summaries(out: Findings) -> None:
     replace: dict[int, Finding] = {}
     for lead in spread:
         colours = _colours(lead)
+        # A data set regenerated (drawn anew in every panel: samples drawn again) changed all that summarises it:
+        # its densities' contours in its own panels and its marginals, whatever their colour (a corner plot).
+        anew = bool(lead.tags.get("regenerated"))
+        kinds = REGENERATED_KINDS if anew else SUMMARY_KINDS
         joined = [
             f for f in items
             if f.category == "data_error" and id(f) not in drop and f is not lead and not f.tags.get("missing")
-            and (f.tags.get("series") or (None, None))[1] in SUMMARY_KINDS
-            and not _panels(f) & _panels(lead)
-            and all(any(_aligned(p, q) for q in _panels(lead)) for p in _panels(f))
-            and any(delta_e(a, b) <= SAME_COLOUR_DE for a in colours for b in _colours(f))
+            and (f.tags.get("series") or (None, None))[1] in kinds
+            and (anew or not _panels(f) & _panels(lead))
+            and all(p in _panels(lead) or any(_aligned(p, q) for q in _panels(lead)) for p in _panels(f))
+            and (anew or any(delta_e(a, b) <= SAME_COLOUR_DE for a in colours for b in _colours(f)))
         ]  # fmt: skip
         if not joined:
             continue

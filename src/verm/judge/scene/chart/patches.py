@@ -18,6 +18,7 @@ from verm.judge.scene.boxes import centre_distance, clean_box, union_box
 from verm.judge.scene.chart.anew import LOST_CHANGED, lost_reason, uniform_change, values_lost
 from verm.judge.scene.chart.coords import IN_PLACE, AxCtx
 from verm.judge.scene.chart.grade import CONFUSABLE_DE, VISIBLE, outline_shows, reading_severity
+from verm.judge.scene.chart.looks import MAP_COLOURS, MAP_SOME, another_colour_map
 from verm.judge.scene.chart.panels import value_moves
 from verm.judge.scene.chart.series import NOLINE, Series, labelled
 from verm.judge.scene.colour import delta_e
@@ -136,10 +137,16 @@ def patch_looks(
     out: Findings, r: Series, c: Series, pairs: list[tuple[dict[str, Any], dict[str, Any]]], name: str, loc: str,
     ctx: AxCtx, tag: dict[str, Any], noun: str,
 ) -> None:  # fmt: skip
-    """Colours and hatches of paired patches: one finding per (attribute, old, new), counting the patches."""
+    """Colours and hatches of paired patches: one finding per (attribute, old, new), counting the patches. Shapes
+    whose faces encode values (a colour map: `MAP_COLOURS` colours or more) recoloured on some of them along the
+    same map are values that moved (data_error by the share changed), as a collection's members are
+    (`looks.compare_colours`)."""
     groups: dict[tuple[str, Any, Any], list[dict[str, Any]]] = {}
+    keys = (("facecolor", "colour"), ("edgecolor", "edge colour"), ("hatch", "hatch"))
+    if r.kind == "shapes" and _values_recoloured(out, pairs, noun, loc, tag):
+        keys = keys[1:]
     for a, b in pairs:
-        for key, word in (("facecolor", "colour"), ("edgecolor", "edge colour"), ("hatch", "hatch")):
+        for key, word in keys:
             x, y = a.get(key), b.get(key)
             changed = (x or "") != (y or "") if key == "hatch" else delta_e(x, y) > out.opts.colour_de
             if changed:
@@ -159,6 +166,23 @@ def patch_looks(
         sev = 1 if word != "colour" else out.colour_severity(x, y)
         out.add("style_error", sev, loc, f"{what} is {y or 'none'}, should be {x or 'none'}",
                 union_box([m.get("bbox") for m in members]), unit, **tag)  # fmt: skip
+
+
+def _values_recoloured(
+    out: Findings, pairs: list[tuple[dict[str, Any], dict[str, Any]]], noun: str, loc: str, tag: dict[str, Any]
+) -> bool:
+    """Shapes coloured by a colour map (a periodic table's cells) whose faces changed on some of them, to colours
+    the map holds: the values they encode differ. True when reported."""
+    faces = [a.get("facecolor") for a, _ in pairs]
+    bad = [(a, b) for a, b in pairs if delta_e(a.get("facecolor"), b.get("facecolor")) > out.opts.colour_de]
+    if len(set(faces)) < MAP_COLOURS or not 0 < len(bad) < MAP_SOME * len(pairs):
+        return False
+    olds, news = [a.get("facecolor") for a, _ in bad], [b.get("facecolor") for _, b in bad]
+    if None in olds or None in news or another_colour_map(olds, news, faces, out.opts.colour_de):
+        return False
+    out.add("data_error", reading_severity(len(bad) / len(pairs)), loc,
+            f"{len(bad)} of the {len(pairs)} {noun}s are coloured differently (the values their colours encode differ)", union_box([b.get("bbox") for _, b in bad]), **tag)  # fmt: skip
+    return True
 
 
 def within_old(boxes: list[tuple[Any, Any]]) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 from verm.judge.scene.boxes import clean_box, union_box
 from verm.judge.scene.colour import delta_e
 from verm.judge.scene.matching import greedy_pairs
+from verm.judge.scene.text import NUMBER_RE
 
 NOLINE = {"None", "none", "", " "}
 #: Markers that draw nothing (by name; scenes before marker names wrote the code).
@@ -366,9 +367,11 @@ def is_colorbar(ax: dict[str, Any]) -> bool:
 
 
 def match_series(sr: Sequence[Series], sc: Sequence[Series]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    renumbered = _renumbered_names(sr, sc)
+
     def score(i: int, a: Series, j: int, b: Series) -> float:
         s = 0.0
-        if a.name and b.name:
+        if a.name and b.name and not renumbered:
             s += 4.0 if a.name == b.name else -1.0
         if a.colour and b.colour:
             s += 2.0 if delta_e(a.colour, b.colour) <= 8 else 0.0
@@ -402,6 +405,19 @@ def match_series(sr: Sequence[Series], sc: Sequence[Series]) -> tuple[list[tuple
     else:  # something is missing or extra: only pair series with real evidence (a name, a colour, the data)
         pairs, lost, extra = greedy_pairs(sr, sc, score, minimum=1.9)
     return _names_swapped(sr, sc, pairs), lost, extra
+
+
+def _renumbered_names(sr: Sequence[Series], sc: Sequence[Series]) -> bool:
+    """Whether the series' names are the same words in the same order, their numbers changed ('10 nm', '20 nm'
+    -> '20 nm', '41 nm': names printed from a list of sizes that changed): then a name says which number the
+    series quotes, not which series it is; the series keep their turn (a name the new list happens to repeat
+    pairs nothing)."""
+    names_r, names_c = [x.name for x in sr], [x.name for x in sc]
+    if len(names_r) < 2 or len(names_r) != len(names_c) or not all(names_r) or not all(names_c):
+        return False
+    if sorted(names_r) == sorted(names_c) or not all(NUMBER_RE.search(str(n)) for n in names_r):
+        return False  # the same names (reordered: a swap the names tell) or names of words alone
+    return [NUMBER_RE.sub("#", str(n)) for n in names_r] == [NUMBER_RE.sub("#", str(n)) for n in names_c]
 
 
 def line_xs(s: Series) -> Any:

@@ -505,6 +505,14 @@ class Sketch:
             return None
         return self.paint([series], self.frame) > 0
 
+    def marks_meet(self, over: Sequence[Any], under: Sequence[Any]) -> bool:
+        """Whether candidate series ``over``, each painted alone, lie on series ``under`` painted alone (`overlap`):
+        where one hides the other, their changes' footprints cannot tell."""
+        masks = [[m for s in group if (m := self.marks(s)) is not None] for group in (over, under)]
+        if not masks[0] or not masks[1]:
+            return False
+        return bool(overlap(np.logical_or.reduce(masks[0]), np.logical_or.reduce(masks[1])))
+
     def legend_mask(self, ax: dict[str, Any], name: str | None, how: str, row_from: int | None = None) -> np.ndarray:
         """Where a series' legend entry changes: from its row down (``gone``: the entries below move up; from
         ``row_from`` where given) or its handle (the left third of its row); the legend's rows split its box

@@ -45,11 +45,32 @@ _LEGEND_LOCS = {
 #: A legend whose centre moved this share of the figure shows elsewhere.
 LEGEND_MOVED = 0.03
 
+#: The pairing score a text gains from the same words in the same call's turn: more than its place can give (box
+#: overlap 2, same anchor 1).
+SAME_CALL = 3.5
+
 
 def _text_of(t: Any) -> str:
     if isinstance(t, dict):
         return str(t.get("text") or "")
     return str(t or "")
+
+
+def _size_of(t: dict[str, Any]) -> Any:
+    return t.get("fontsize")
+
+
+def _contrast_sizes(ra: list[dict[str, Any]], ca: list[dict[str, Any]]) -> set[Any]:
+    """The font sizes whose texts wear two colours in the reference and the very same two in the candidate: a
+    contrast picked by the value under each (white on a dark cell, black on a light one). Where the data changed,
+    a text of such a size that took the other colour follows the data; labels turned one colour all over lose
+    the old one: a recolouring."""
+    kinds: dict[Any, list[set[Any]]] = {}
+    for side, texts in enumerate((ra, ca)):
+        for t in texts:
+            if _text_of(t).strip() and not off_canvas(t):
+                kinds.setdefault(_size_of(t), [set(), set()])[side].add(t.get("color"))
+    return {size for size, (cr, cc) in kinds.items() if len(cr) == 2 and cr == cc and None not in cr}
 
 
 def off_canvas(t: Any) -> bool:
@@ -58,6 +79,14 @@ def off_canvas(t: Any) -> bool:
     reader sees it: nothing of it can differ, and its leaving follows the change that pushed it out."""
     box = clean_box(t.get("bbox")) if isinstance(t, dict) and _text_of(t).strip() else None
     return box is not None and (box[2] <= box[0] or box[3] <= box[1])
+
+
+def _requoted(tr: list[str], tc: list[str]) -> bool:
+    """Whether legend entries read the same words in the same order, their numbers changed (not the same entries
+    reordered): each entry quotes its series' number in its turn."""
+    if len(tr) != len(tc) or Counter(tr) == Counter(tc) or not any(re.search(r"\d", t) for t in tr):
+        return False
+    return [NUMBER_RE.sub("#", t) for t in tr] == [NUMBER_RE.sub("#", t) for t in tc]
 
 
 def _moved_entries(
@@ -168,9 +197,15 @@ class TextRules:
                 sev = text_severity(*(NUMBER_RE.sub("#", t) for t in (rt, ct))) if words_only else text_severity(rt, ct)
                 # Only its numbers changed ('accuracy 83.7%'): it may quote the data (`quotes_data_follow`).
                 quotes = bool(re.search(r"\d", rt)) and NUMBER_RE.sub("#", rt) == NUMBER_RE.sub("#", ct)
-                # The same edit of several texts (a typo in a title written by a loop) is one discrepancy.
+                # The same edit of several texts (a typo in a title written by a loop) is one discrepancy; a text
+                # whose numbers changed with its words ('τ [Gyr] = 3.09' -> 'τ [Budget] = 2.99': a name from a list
+                # renamed, printed beside a statistic of the data) is keyed by its words' edit, so it joins the
+                # same renaming elsewhere (the axis labels drawn from that list).
+                masked = [NUMBER_RE.sub("#", t) for t in (rt, ct)]
+                renamed = masked[0] != masked[1] and masked[0] != rt and NUMBER_RE.findall(rt) != NUMBER_RE.findall(ct)
+                edit = text_edit(*masked) if renamed else text_edit(rt, ct)
                 self.out.add("text_error", sev, location, f"the {what} reads {quote(ct)}, should be {quote(rt)}", box,
-                             Unit("text", None, text_edit(rt, ct), what, scope), relabel=(what, rt, ct),
+                             Unit("text", None, edit, what, scope), relabel=(what, rt, ct),
                              **({"quotes_data": True} if quotes and major else {}))  # fmt: skip
             return
         if not rt or not style:
@@ -204,6 +239,10 @@ class TextRules:
         calls = len(ra) == len(ca)
         order_r = [k for k, t in enumerate(ra) if not off_canvas(t)]
         order_c = [k for k, t in enumerate(ca) if not off_canvas(t)]
+        # A text shown on one side whose call's text (its turn, as many calls on both sides) went off the canvas on
+        # the other left the view with whatever pushed it out, whatever its words now read.
+        gone_r = {k for k, t in enumerate(ra) if off_canvas(t)} if calls else set()
+        gone_c = {k for k, t in enumerate(ca) if off_canvas(t)} if calls else set()
         ra, ca = [t for t in ra if not off_canvas(t)], [t for t in ca if not off_canvas(t)]
 
         # Many texts (a heatmap's cell labels): compare the strings of texts whose boxes are near only, so the
@@ -230,6 +269,10 @@ class TextRules:
                 s += text_ratio(ta, tb)
             s += 1.0 * (a.get("type") == b.get("type")) + 2.0 * box_iou_clean(box_r[i], box_c[j])
             s += 1.0 * _same_anchor(box_r[i], box_c[j])
+            if calls and ta == tb and order_r[i] == order_c[j]:
+                # The same words from the same call (one of several alike: 'per 1 kg' on each card) pair by the
+                # call, wherever a change of the view moved them: not with another card's.
+                s += SAME_CALL
             return s + 0.5 / (1 + abs(i - j))
 
         pairs, lost, added = greedy_pairs(ra, ca, score, minimum=1.8)
@@ -247,8 +290,12 @@ class TextRules:
         def derived(t: str) -> bool:
             return data_changed and is_value_text(t)
 
-        gone = [i for i in lost if not derived(_text_of(ra[i])) and not {text_r[i], words_r[i]} & hidden]
-        added = [j for j in added if text_c[j] not in hidden]
+        gone = [
+            i
+            for i in lost
+            if not derived(_text_of(ra[i])) and not {text_r[i], words_r[i]} & hidden and order_r[i] not in gone_c
+        ]
+        added = [j for j in added if text_c[j] not in hidden and order_c[j] not in gone_r]
         # Numbers gone where other numbers came (contour labels at levels that changed, value labels computed
         # anew) are labels that changed, not texts missing and others new: they join the value labels below.
         renumbered = _renumbered([i for i in gone if is_numeric_text(text_r[i])],
@@ -328,6 +375,7 @@ class TextRules:
                       and delta_e(ra[i].get("color"), ca[j].get("color")) > self.opts.colour_de]  # fmt: skip
         if len(recoloured) >= 3 and len(set(recoloured)) == 1:
             label_colours = set()  # many labels turned one colour: a recolouring, not the data's contrast
+        contrast = _contrast_sizes(ra, ca) if data_changed else set()
         # Texts whose numbers were all scaled by one factor (a table of weights printed beside the plot, from an
         # array that was scaled) quote the data: one data change, not a text change each; graded 1 whatever the
         # factor, by what shows (the plot's marks read the same: only the printed numbers moved). (Where the plot's data
@@ -352,6 +400,7 @@ class TextRules:
             # A value label that took another of the colours the value labels wear (white on a dark bar, dark on
             # a light one) follows the data; a colour new to them is a recolouring.
             follows = derived(a) and derived(b) and ca[j].get("color") in label_colours
+            follows |= data_changed and _size_of(ra[i]) in contrast and _size_of(ra[i]) == _size_of(ca[j])
             # A label quoting the data whose words changed too ('Nov 176' -> 'oNv 368'): its numbers follow the
             # data, its words are graded (a typo: 1).
             quoted = data_changed and _quoting(a) is not None and _quoting(b) is not None
@@ -420,6 +469,8 @@ class TextRules:
                 out.add("text_error", 3, where, swapped, c.get("bbox"))
             elif not changed and swapped is None:
                 out.add("style_error", 1, where, "the legend entries are in a different order", c.get("bbox"))
+        elif changed and _requoted(tr, tc):
+            pass  # entries quoting the data in their turn ('10 nm' -> '20 nm': a size list changed) follow the data
         elif (moved := _moved_entries(tr, tc, missing, extra)) is not None:
             # The entries kept on both sides stand in another order (a series retyped to a line lists before the
             # bars): entries of series added or dropped came or went with them (the series' own items); the
