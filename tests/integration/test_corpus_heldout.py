@@ -1,4 +1,4 @@
-"""The held-out chart splits (`src/verm/corpus/gallery/heldout/`, `.../heldout2/` to `.../heldout11/`):
+"""The held-out chart splits (`src/verm/corpus/gallery/heldout/`, `.../heldout2/` to `.../heldout12/`):
 real-world-style matplotlib programs that verm is only measured on, never tuned on.
 Every check runs on each split folder on its own.
 
@@ -36,6 +36,7 @@ SPLITS = (
     "heldout9",
     "heldout10",
     "heldout11",
+    "heldout12",
 )
 MIN_PROGRAMS = 20
 ALLOWED_IMPORTS = {"matplotlib", "numpy"}
