@@ -7,9 +7,9 @@ that draws nothing of its own is another matter: its ink is the reference's own,
 apart from a ruler line or dots set aside as no data (empty axes, a title or the texts only, one of many
 lines kept). Its hidden data cost one severity-3 item per 10 % hidden, up to ten (`bare_parts`), the
 share counted over the reference's tinted marks where it has them (grey grids and frames are no
-data; a pale series kept, a sequential palette's light step, is data kept). One line kept of many is no data drawn where the data are (`kept_only`). A cheap output then scores
-below every honest attempt of up to three edits, as under the scene judge. Rules in full: docs/judges.md,
-"Pixel judge".
+data; a pale series kept, a sequential palette's light step, is data kept). One line kept of many is
+no data drawn where the data are (`kept_only`). A cheap output then scores below every honest attempt
+of up to three edits, as under the scene judge. Rules in full: docs/judges.md, "Pixel judge".
 """
 
 from __future__ import annotations
@@ -94,8 +94,8 @@ def bare_parts(
     drawn: np.ndarray | None = None,
 ) -> tuple[int, bool]:
     """Severity-3 items for ``hidden`` (the reference's marks ``ref_marks`` the candidate hides, ``share`` of
-    them; the candidate's, ``cand_marks``) and whether the candidate draws nothing of its own where the data are (``area``, the plot frames, or
-    the hidden data's box without them; see the module docstring)."""
+    them; the candidate's marks, ``cand_marks``) and whether the candidate draws nothing of its own where the
+    data are (``area``, the plot frames, or the hidden data's box without them; see the module docstring)."""
     if not bare(c, hidden, area, set_aside, drawn):
         return hidden_parts(share), False
     # (counted over the tinted marks: a pale series kept, a light step of a sequential palette, is data kept)
@@ -112,7 +112,7 @@ def bare_parts(
 
 def _subplots_share(hidden: np.ndarray, ref_marks: np.ndarray, colour: np.ndarray, area: np.ndarray) -> float | None:
     """The share hidden over subplots standing apart (the plot frames ``area`` holds apart), each subplot counted
-    alike: of its chromatic marks where it has them, else of its marks. A reader counts panels: a Manhattan plot's
+    alike: of its tinted marks (``colour``) where it has them, else of its marks. A reader counts panels: a Manhattan plot's
     dense band of dots emptied beside its QQ panel kept is half the figure's data gone, not all of its ink's
     worth (empty axes empty both). None for one subplot."""
     n, labels = cv2.connectedComponents(area.astype(np.uint8), connectivity=4)
