@@ -112,9 +112,9 @@ def bare_parts(
 
 def _subplots_share(hidden: np.ndarray, ref_marks: np.ndarray, colour: np.ndarray, area: np.ndarray) -> float | None:
     """The share hidden over subplots standing apart (the plot frames ``area`` holds apart), each subplot counted
-    alike: of its tinted marks (``colour``) where it has them, else of its marks. A reader counts panels: a Manhattan plot's
-    dense band of dots emptied beside its QQ panel kept is half the figure's data gone, not all of its ink's
-    worth (empty axes empty both). None for one subplot."""
+    alike: of its tinted marks (``colour``) where it has them, else of its marks. A reader counts panels: a
+    Manhattan plot's dense band of dots emptied beside its QQ panel kept is half the figure's data gone, not all
+    of its ink's worth (empty axes empty both). None for one subplot."""
     n, labels = cv2.connectedComponents(area.astype(np.uint8), connectivity=4)
     shares = []
     for k in range(1, n):
