@@ -24,6 +24,7 @@ from typing import Any, Self
 from verm.cache import DEFAULT_MAX_BYTES, DEFAULT_MAX_ITEMS, ContentCache, digest
 from verm.errors import InputError, VermError
 from verm.extract import extract_code
+from verm.fingerprint import render_fingerprint, scoring_fingerprint
 from verm.imaging import is_blank, load_rgb, to_png
 from verm.judge import Judge, get_judge
 from verm.render import Renderer, get_renderer
@@ -143,9 +144,13 @@ class Scorer:
 
         opts = repr(sorted((k, repr(v)) for k, v in self._renderer_options.items()))
         kind = type(renderer).__qualname__ if renderer is not None else "default"
-        self._render_ns = digest("render", _CACHE_VERSION, self.task.value, kind, opts)
+        # The code's fingerprints key the caches: a disk cache outlives an upgrade, and a
+        # render or judgment made by other code must be made again, not served.
+        self._render_ns = digest("render", _CACHE_VERSION, render_fingerprint(), self.task.value, kind, opts)
         jopts = repr(sorted((k, repr(v)) for k, v in (judge_options or {}).items()))
-        self._judge_ns = digest("judge", _CACHE_VERSION, type(self.judge).__qualname__, self.judge.name, jopts)
+        self._judge_ns = digest(
+            "judge", _CACHE_VERSION, scoring_fingerprint(), type(self.judge).__qualname__, self.judge.name, jopts
+        )
 
         def cache(kind: str, model: Any, size: Any) -> ContentCache[Any]:
             return ContentCache(kind, model, size, cache_items, cache_bytes, cache_dir)
@@ -187,9 +192,10 @@ class Scorer:
             key = digest("ref-path", str(resolved), str(path.stat().st_mtime_ns))
             if path.suffix.lower() in IMAGE_SUFFIXES:
                 return self._cached_ref(key, lambda: Rendering(task=self.task, png=to_png(load_rgb(path)))), key
+            key = digest(self._render_ns, key)  # a source is rendered: keyed like a candidate's render
             return self._cached_ref(key, lambda: self._render_reference(path.read_text(encoding="utf-8"))), key
         text = str(ref)
-        key = digest("ref-src", self.task.value, text)
+        key = digest(self._render_ns, "ref-src", text)
         return self._cached_ref(key, lambda: self._render_reference(text)), key
 
     def _cached_ref(self, key: str, make: Any) -> Rendering:

@@ -94,6 +94,25 @@ def test_disk_tier_serves_a_new_scorer(tmp_path) -> None:
     assert second.score == first.score
 
 
+def test_disk_tier_never_serves_what_other_code_made(tmp_path, monkeypatch) -> None:
+    import verm.pipeline
+
+    comp = fence(bar_chart(title=uuid.uuid4().hex))
+    with Scorer("chart", judge="auto", cache_dir=tmp_path) as s1:
+        first = s1.score(bar_chart(), comp)
+    # An upgraded verm: its judges (and here its renderers too) are other code than what filled the cache.
+    monkeypatch.setattr(verm.pipeline, "scoring_fingerprint", lambda: "0123456789abcdef")
+    with Scorer("chart", judge="auto", cache_dir=tmp_path) as s2:
+        second = s2.score(bar_chart(), comp)
+        assert second.cache == {"render": "hit", "judge": "miss"}
+    monkeypatch.setattr(verm.pipeline, "render_fingerprint", lambda: "fedcba9876543210")
+    with Scorer("chart", judge="auto", cache_dir=tmp_path) as s3:
+        third = s3.score(bar_chart(), comp)
+        # The reference is rendered again too: other renderer code may draw it otherwise.
+        assert s3.stats().renders == 2 and third.cache == {"render": "miss", "judge": "miss"}
+    assert first.score == second.score == third.score
+
+
 def test_chromium_killed_mid_batch_is_retried_not_blamed() -> None:
     table = "| Region | Q1 | Q2 |\n|---|---|---|\n| North | 12 | 14 |\n| South | {v} | 9 |\n"
     with Scorer("table", judge="pixel") as s:

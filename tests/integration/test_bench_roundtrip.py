@@ -311,15 +311,31 @@ def test_hack_rows_rank_against_the_honest_pairs_of_their_reference(small_bench,
     assert len(rep["pairs"]) == 9
 
 
+def test_a_run_resumes_only_under_the_code_that_began_it(small_bench, tmp_path, monkeypatch):
+    import verm.bench.run
+
+    out = tmp_path / "ssim"
+    assert run_bench(small_bench, "ssim", out, workers=1).judged == 9
+    (out / "results.jsonl").write_text("".join((out / "results.jsonl").read_text().splitlines(True)[:4]))
+    # An upgraded verm would judge the five pairs left otherwise: one results file must not mix the two.
+    monkeypatch.setattr(verm.bench.run, "scoring_fingerprint", lambda: "0123456789abcdef")
+    with pytest.raises(InputError, match=r"judged by other verm code .* choose a new --out"):
+        run_bench(small_bench, "ssim", out)
+    assert len((out / "results.jsonl").read_text().splitlines()) == 4
+    monkeypatch.undo()
+    assert run_bench(small_bench, "ssim", out).judged == 5  # the same code resumes
+
+
 def test_scenes_cached_by_other_renderer_code_are_rendered_again(small_bench, tmp_path):
-    from verm.bench.run import FINGERPRINT_FILE, SCENES_DIR, ensure_scenes, scene_fingerprint
+    from verm.bench.run import FINGERPRINT_FILE, SCENES_DIR, ensure_scenes
+    from verm.fingerprint import render_fingerprint
 
     bench = load_bench(merge_benches([small_bench], tmp_path / "b"))
     records = list(bench)[:2]
     assert ensure_scenes(bench, records) > 0
     scenes = bench.root / SCENES_DIR
     stamp = scenes / FINGERPRINT_FILE
-    assert stamp.read_text().strip() == scene_fingerprint()
+    assert stamp.read_text().strip() == render_fingerprint()
     assert ensure_scenes(bench, records) == 0  # same code: the cache is read
 
     first = sorted(scenes.glob("*.json"))[0]
@@ -327,7 +343,7 @@ def test_scenes_cached_by_other_renderer_code_are_rendered_again(small_bench, tm
     first.write_text(json.dumps({"stale": True}))  # what an older renderer might have written
     stamp.write_text("0123456789abcdef\n")  # written by other renderer code
     assert ensure_scenes(bench, records) > 0
-    assert first.read_text() == good and stamp.read_text().strip() == scene_fingerprint()
+    assert first.read_text() == good and stamp.read_text().strip() == render_fingerprint()
 
 
 def test_a_failed_scene_render_is_not_cached_and_a_retry_renders_it_again(small_bench, tmp_path, caplog):

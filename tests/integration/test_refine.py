@@ -88,7 +88,9 @@ def test_reward_rises_and_stops_at_a_perfect_score(bench_dir: Path, scorer: Scor
         assert sum(server.hits.values()) == hits
 
 
-def test_interrupted_batch_resumes_where_it_stopped(bench_dir: Path, scorer: Scorer, chains, tmp_path: Path) -> None:
+def test_interrupted_batch_resumes_where_it_stopped(
+    bench_dir: Path, scorer: Scorer, chains, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     items = [i for i in load_items("chart", bench_dir / "bench.jsonl") if i.id in {c.name for c in chains.values()}]
     with PolicyServer(Task.CHART, fresh(chains)) as server, PolicyClient(server.url, timeout_s=30) as policy:
         refiner = Refiner(scorer, policy, rounds=2)
@@ -106,6 +108,10 @@ def test_interrupted_batch_resumes_where_it_stopped(bench_dir: Path, scorer: Sco
         assert sorted(ids) == sorted(i.id for i in items)
         with pytest.raises(Exception, match="other settings"):
             refine_batch(items, tmp_path / "out", Refiner(scorer, policy, rounds=2), config={"rounds": 9})
+        # An upgraded verm judges otherwise: its results must not join the old run's.
+        monkeypatch.setattr("verm.refine.batch.scoring_fingerprint", lambda: "0123456789abcdef")
+        with pytest.raises(Exception, match=r"other settings .*code"):
+            refine_batch(items, tmp_path / "out", refiner)
 
 
 def test_garbage_timeout_and_hostile_code_leave_defined_rounds(scorer: Scorer, chains) -> None:

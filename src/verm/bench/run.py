@@ -7,17 +7,17 @@ Results go to ``OUT/results.jsonl``, one line per pair::
      "reward": 1.84, "reward_status": "ok", "elapsed_ms": 41.3}
 
 and the run's configuration (judge, its options, reward shaping, bench path)
-to ``OUT/config.json`` with a hash of what determines the results. Running
-again into the same OUT judges only the pairs that have no line yet (with
-``retry_failed``, also those that failed); a different configuration is
-refused, so one results file never mixes two judges.
+to ``OUT/config.json`` with a hash of what determines the results, the
+scoring code's fingerprint among it. Running again into the same OUT judges
+only the pairs that have no line yet (with ``retry_failed``, also those that
+failed); a different configuration, or other verm code, is refused, so one
+results file never mixes two judges or two versions of one.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
 import hashlib
-import importlib.metadata
 import json
 import logging
 import multiprocessing
@@ -29,6 +29,7 @@ from typing import Any
 
 from verm.bench.dataset import Bench, BenchRecord, JsonlWriter, load_bench, read_jsonl
 from verm.errors import InputError
+from verm.fingerprint import render_fingerprint, scoring_fingerprint
 from verm.judge import Judge, get_judge
 from verm.reward import Outcome, RewardShaping
 from verm.types import Judgment, Rendering, Status, Task
@@ -39,15 +40,15 @@ RESULTS_FILE = "results.jsonl"
 CONFIG_FILE = "config.json"
 #: Rendered scenes are cached beside the bench, one JSON file per side of a pair.
 SCENES_DIR = "scenes"
-#: Beside the cached scenes: what extracted them (`scene_fingerprint`).
+#: Beside the cached scenes: what extracted them (`verm.fingerprint.render_fingerprint`).
 FINGERPRINT_FILE = "FINGERPRINT"
-#: Distributions whose version changes what a render extracts.
-_RENDER_DISTRIBUTIONS = ("matplotlib", "playwright", "resvg-py")
 #: Judge names that read scenes (the scene judge and the cascades that start with it).
 SCENE_JUDGES = frozenset({"scene", "cascade", "auto", "chartmimic"})
 #: Judge names that read the plotting-call trace of chart scenes (a cached chart scene without one is rendered again).
 TRACE_JUDGES = frozenset({"chartmimic"})
 
+#: What a user configures in a run (with the code's fingerprint, what determines its results).
+_CONFIGURED = ("judge", "judge_options", "shaping")
 #: ``progress(done, total)`` after each pair is written.
 RunProgress = Callable[[int, int], None]
 
@@ -64,7 +65,7 @@ class RunSummary:
 
 def config_hash(config: dict[str, Any]) -> str:
     """A short hash of what determines the results (not where the bench lives)."""
-    keyed = {k: config[k] for k in ("judge", "judge_options", "shaping")}
+    keyed = {k: config[k] for k in (*_CONFIGURED, "code")}
     return hashlib.sha256(json.dumps(keyed, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
@@ -111,27 +112,9 @@ def wants_trace(judge: str | Judge) -> bool:
     return name in TRACE_JUDGES
 
 
-def scene_fingerprint() -> str:
-    """A hash of what extracts a scene: verm's renderer modules and the drawing libraries' versions.
-
-    Cached scenes written under another fingerprint came from other code and are rendered again:
-    a judge must never read a scene that does not describe what today's renderer extracts."""
-    import verm.render
-
-    digest = hashlib.sha256()
-    for path in sorted(Path(verm.render.__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for dist in _RENDER_DISTRIBUTIONS:
-        try:
-            digest.update(f"{dist}=={importlib.metadata.version(dist)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{dist} absent".encode())
-    return digest.hexdigest()[:16]
-
-
 def _drop_stale_scenes(scenes: Path) -> None:
     """Delete cached scenes that another renderer fingerprint wrote, then stamp the folder."""
-    stamp, current = scenes / FINGERPRINT_FILE, scene_fingerprint()
+    stamp, current = scenes / FINGERPRINT_FILE, render_fingerprint()
     old = stamp.read_text(encoding="utf-8").strip() if stamp.is_file() else None
     cached = list(scenes.glob("*.json"))
     if cached and old != current:
@@ -157,7 +140,7 @@ def ensure_scenes(
     Benchmark images are PNGs; a scene judge needs what the renderer knows about
     them (artists, cells, elements). Renders are deterministic, so the scenes
     describe exactly the stored images. Scenes cached by other renderer code (another
-    `scene_fingerprint`) are rendered again; with ``need_trace``, so is a cached chart
+    `render_fingerprint`) are rendered again; with ``need_trace``, so is a cached chart
     scene without the plotting-call trace. Returns how many scenes were rendered.
     """
     from verm.render import get_renderer
@@ -291,11 +274,21 @@ def run_bench(
         "judge_options": options,
         "shaping": {k: (dict(v) if k == "category_weights" else v) for k, v in asdict(shaping).items()},
         "bench": str(b.path.resolve()),
+        "code": scoring_fingerprint(),
     }
     config["hash"] = config_hash(config)
     cfg_path = out_dir / CONFIG_FILE
     if cfg_path.is_file():
         old = json.loads(cfg_path.read_text(encoding="utf-8"))
+        same_but_code = {k: old.get(k) for k in _CONFIGURED} == json.loads(
+            json.dumps({k: config[k] for k in _CONFIGURED}, default=str)
+        )
+        if old.get("hash") != config["hash"] and same_but_code:
+            raise InputError(
+                f"{out_dir} holds results judged by other verm code (code fingerprint {old.get('code')}, now "
+                f"{config['code']}); a run resumes only under the code that began it: choose a new --out, "
+                f"or delete {out_dir} to judge the bench again"
+            )
         if old.get("hash") != config["hash"]:
             raise InputError(
                 f"{out_dir} holds results of another configuration (judge {old.get('judge')!r}, hash {old.get('hash')}; "

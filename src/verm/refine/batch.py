@@ -34,6 +34,7 @@ from typing import Any
 from verm.bench.dataset import JsonlWriter, check_settings, read_jsonl
 from verm.bench.make import SOURCE_SUFFIXES
 from verm.errors import InputError
+from verm.fingerprint import scoring_fingerprint
 from verm.pipeline import IMAGE_SUFFIXES
 from verm.refine.loop import Refiner, RefineResult
 from verm.refine.report import write_refine_report
@@ -152,7 +153,9 @@ def refine_batch(
     """Refine every item not yet in ``out_dir``; write its result as it finishes; then the report."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    check_settings(out / CONFIG_FILE, {"task": refiner.task.value, **(config or {})}, "a refine run")
+    # The scoring code too: a refine run resumed under other judges would mix two kinds of result.
+    settings = {"task": refiner.task.value, "code": scoring_fingerprint(), **(config or {})}
+    check_settings(out / CONFIG_FILE, settings, "a refine run")
     done = {str(r["id"]) for r in load_results(out)}
     failed_path = out / FAILED_FILE
     failed_before = {str(r["id"]) for r in read_jsonl(failed_path)} if failed_path.is_file() else set()
