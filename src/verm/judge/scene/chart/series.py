@@ -355,8 +355,19 @@ def _split_repeats(groups: dict[str, list[dict[str, Any]]], kind: str) -> dict[s
     return out
 
 
+#: A line of pixel markers (``","``) with at least this many points draws a cloud a reader sees (a bifurcation
+#: diagram's iterates); fewer single pixels draw next to nothing.
+PIXEL_CLOUD = 500
+
+
 def _drawn(line: dict[str, Any]) -> bool:
-    return line.get("linestyle") not in NOLINE or marker_name(line.get("marker")) not in NOMARKER
+    if line.get("linestyle") not in NOLINE or marker_name(line.get("marker")) not in NOMARKER:
+        return True
+    if marker_name(line.get("marker")) not in ("pixel", ","):
+        return False
+    more = line.get("y_more")
+    n = more.get("n") if isinstance(more, dict) else None
+    return (n if isinstance(n, int) else len(line.get("y") or [])) >= PIXEL_CLOUD
 
 
 def is_colorbar(ax: dict[str, Any]) -> bool:
