@@ -10,6 +10,7 @@ The stages, each in its module:
 - `coords`: data coordinates and image fractions of one axes pair.
 - `anew`: whether a series' changed values still show the reference's data (scaled, or drawn anew: lost).
 - `cycle`: a series given a colour of its own moved the colour cycle on for those after it (one change).
+- `follows`: changes that follow another: styles handed on past a dropped series; one scale on shared axes.
 - `grade`: the severity rules, missing content's cost, and the last pass that merges one change seen many times.
 - `tables`: tables drawn with ``ax.table``: their cells' texts and their box.
 - `sketch`: an axes' marks painted flat, where an axis change and a change of series show (the same-place merge).
@@ -21,6 +22,7 @@ from typing import Any
 
 from verm.judge.scene.chart.cycle import merge_cycle_shift
 from verm.judge.scene.chart.figure import ChartDiff
+from verm.judge.scene.chart.follows import merge_dropped_shift, merge_scale_hides
 from verm.judge.scene.chart.grade import merge_both_columns, merge_overlaps, merge_units
 from verm.judge.scene.chart.panels import merge_relaid, merge_shared_moves
 from verm.judge.scene.findings import Findings, SceneOptions
@@ -37,6 +39,8 @@ def compare_charts(
     ChartDiff(out).run(ref, cand)
     merge_both_columns(out)
     merge_cycle_shift(out)  # before the units: each series took another colour, one change
+    merge_dropped_shift(out)  # before the units: a series dropped handed its style on down the list
+    merge_scale_hides(out)  # before the units, which key by category: one scale change, hiding data or not
     merge_units(out)
     merge_relaid(out)  # after the units: many series changed alike (scaled, normalised) are said there
     merge_shared_moves(out)  # after both: what they merged, and series that moved a value alike, join

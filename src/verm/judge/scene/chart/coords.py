@@ -80,6 +80,17 @@ class AxCtx:
                 return True
         return False
 
+    def in_view(self, axis: str, v: float, ref: bool = False) -> bool:
+        """Whether value ``v`` lies inside the candidate's (``ref``: the reference's) shown range on ``axis``."""
+        ax = self.r if ref else self.c
+        lim = ax.get(f"{axis}lim") or []
+        if ax.get(f"{axis}scale") == "log" and v <= 0:
+            return False
+        if len(lim) != 2 or None in lim:
+            return True
+        lo, hi = sorted(lim)
+        return lo - 1e-9 * abs(hi - lo) <= v <= hi + 1e-9 * abs(hi - lo)
+
     def reading(self, axis: str, a: float | None, b: float | None) -> float:
         """How differently a reader reads a value moved from ``a`` to ``b`` on ``axis``: the change as a share
         of the span the reference's axis shows (in decades on a log axis); 1 when one side is missing."""

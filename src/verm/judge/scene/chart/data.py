@@ -438,6 +438,9 @@ def compare_data(out: Findings, r: dict[str, Any], c: dict[str, Any], ctx: AxCtx
         gone = [lost_all[i] for i in group]
         for s, siblings in gone:
             res.missing.add(s.name or "")
+            # A series read without a name of its own (shapes drawn by ``fill``) still carries its artists'
+            # labels: their legend entries went with it.
+            res.missing |= {n for it in s.items if (n := labelled(it.get("label")))}
             res.lose(series_words(s, siblings), s.weight, s.ink)
         res.pieces -= len(gone) - 1  # one thing missing
         # A series drawn in several panels (context lines in small multiples) and missing from each is one

@@ -135,6 +135,9 @@ def swapped_labels(items: list[Finding]) -> None:
             a.bbox = union_box([a.bbox, b.bbox])
             a.unit = None
             a.tags["traded"] = (old, old_b)
+            if b.tags["relabel"] != (what, new, old):  # the words traded, whatever else the texts print
+                pair = named if words is None or other != words[::-1] else words
+                a.tags["traded_words"] = frozenset(pair[0] + pair[1])
             if a.tags.get("axes") is not None and b.tags.get("axes") not in (None, a.tags.get("axes")):
                 a.tags["traded_panels"] = (a.tags["axes"], b.tags["axes"])
             gone.add(id(b))
@@ -145,7 +148,9 @@ def swapped_labels(items: list[Finding]) -> None:
     for f in texts:
         if id(f) in gone or "traded" not in f.tags:
             continue
-        names = frozenset(f.tags["traded"])
+        # Keyed by the words traded ('Labour' and 'Green' in 'Labour 86' and in '87 Labour'): one list of names
+        # printed in several labels each.
+        names = f.tags.get("traded_words") or frozenset(f.tags["traded"])
         if names in said:
             first = said[names]
             first.description += f"; so did {f.description.removeprefix('the ')}"
@@ -153,8 +158,31 @@ def swapped_labels(items: list[Finding]) -> None:
             gone.add(id(f))
         else:
             said[names] = f
+    _reworded_alike(texts, gone)
     if gone:
         items[:] = [f for f in items if id(f) not in gone]
+
+
+def _reworded_alike(texts: list[Finding], gone: set[int]) -> None:
+    """Texts in several places that lost and gained the same words ('Lib Dem 26' and '29 Lib Dem' now read
+    'Demand Dem'): one name from one list printed in each label, renamed once; one discrepancy, the worst of
+    them graded. Changes of numbers alone (value labels that follow data) are not renamings."""
+    said: dict[tuple, Finding] = {}
+    for f in texts:
+        if id(f) in gone or "traded" in f.tags:
+            continue
+        _, old, new = f.tags["relabel"]
+        change = _word_change(old, new)
+        if change is None or not all(any(tick_number(w) is None for w in ws) for ws in change):
+            continue
+        first = said.get(change)
+        if first is None or first.location == f.location:
+            said.setdefault(change, f)
+            continue
+        first.description += f"; so does {quote(old)} (it reads {quote(new)})"
+        first.bbox = union_box([first.bbox, f.bbox])
+        first.severity = max(first.severity, f.severity)
+        gone.add(id(f))
 
 
 def _data_follow_names(items: list[Finding], swaps: list[Finding], gone: set[int]) -> None:

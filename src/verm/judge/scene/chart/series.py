@@ -75,6 +75,9 @@ class Series:
     #: Shapes painted in the axes' own face colour, or a circle centred in a pie (a donut's hole): they mask,
     #: they show no data; bands across the plot (``axvspan``) mark a range: both weigh as a constant line.
     mask: bool = False
+    #: Values the scene cut past its cap (a bar series of thousands of bars: the axes' patches beyond
+    #: ``_MAX_PATCHES``), so that it counts as many values as it draws.
+    cut: int = 0
 
     @property
     def bbox(self) -> Any:
@@ -202,7 +205,11 @@ def series_by_kind(ax: dict[str, Any], bars_by_colour: bool = False) -> dict[str
             kind = "barh" if o == "horizontal" else "bar" if o == "vertical" else _bar_orientation(rects)
             faces = Counter(str(p.get("facecolor")) for p in rects)
             colour = faces.most_common(1)[0][0] if len(faces) == 1 else None
-            add(kind, Series(kind, name or legend_name(colour), None if colour == "None" else colour, rects, 0))
+            s = Series(kind, name or legend_name(colour), None if colour == "None" else colour, rects, 0)
+            more = (ax.get("artists_more") or {}).get("patches") or {}
+            if isinstance(more.get("n"), int) and len(patches) - 1 in held:  # the scene's cap cut this series
+                s.cut = max(0, more["n"] - len(patches))
+            add(kind, s)
         elif t == "stem":
             marks = pick(lines, cont.get("markerline"), used_l)
             stems, base = pick(colls, cont.get("stemlines"), used_c), pick(lines, cont.get("baseline"), used_l)
@@ -348,8 +355,19 @@ def _split_repeats(groups: dict[str, list[dict[str, Any]]], kind: str) -> dict[s
     return out
 
 
+#: A line of pixel markers (``","``) with at least this many points draws a cloud a reader sees (a bifurcation
+#: diagram's iterates); fewer single pixels draw next to nothing.
+PIXEL_CLOUD = 500
+
+
 def _drawn(line: dict[str, Any]) -> bool:
-    return line.get("linestyle") not in NOLINE or marker_name(line.get("marker")) not in NOMARKER
+    if line.get("linestyle") not in NOLINE or marker_name(line.get("marker")) not in NOMARKER:
+        return True
+    if marker_name(line.get("marker")) not in ("pixel", ","):
+        return False
+    more = line.get("y_more")
+    n = more.get("n") if isinstance(more, dict) else None
+    return (n if isinstance(n, int) else len(line.get("y") or [])) >= PIXEL_CLOUD
 
 
 def is_colorbar(ax: dict[str, Any]) -> bool:
@@ -485,7 +503,7 @@ def value_count(s: Series, values: list[Any]) -> int:
     """How many values the series draws: its scene's count past the ones it keeps (``y_more``), else theirs."""
     it = s.items[0] if s.items else {}
     more = it.get("y_more") if s.kind not in ("bar", "barh", "stairs") else None
-    return int(more["n"]) if isinstance(more, dict) and isinstance(more.get("n"), int) else len(values)
+    return int(more["n"]) if isinstance(more, dict) and isinstance(more.get("n"), int) else len(values) + s.cut
 
 
 def first_values(s: Series) -> list[Any]:

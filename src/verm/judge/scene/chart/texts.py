@@ -315,13 +315,21 @@ class TextRules:
                 out.add("text_error", sev, f"{where} texts", f"{len(part)} of the {len(ra)} texts are missing "
                         f"({shown})", union_box([ra[i].get("bbox") for i in part]), missing=True)  # fmt: skip
             gone = []
+        # Numbers gone or new beside value labels that changed (contour labels at levels that moved: fewer or
+        # more fit): the one relabelling below, when there is one.
+        loose: list[Finding] = []
         for i in gone:  # a text's words are missing (the text rule: a word changed is 2)
-            out.add("text_error", 2, f"{where} text", f"the text {quote(_text_of(ra[i]))} is missing",
-                    ra[i].get("bbox"), missing=True)  # fmt: skip
+            f = out.add("text_error", 2, f"{where} text", f"the text {quote(_text_of(ra[i]))} is missing",
+                        ra[i].get("bbox"), missing=True)  # fmt: skip
+            if is_numeric_text(text_r[i]):
+                loose.append(f)
         for j in added:
             t = _text_of(ca[j])
             if not derived(t):
-                out.add("text_error", 1, f"{where} text", f"the text {quote(t)} should not be there", ca[j].get("bbox"))
+                f = out.add("text_error", 1, f"{where} text", f"the text {quote(t)} should not be there",
+                            ca[j].get("bbox"))  # fmt: skip
+                if is_numeric_text(t):
+                    loose.append(f)
         # Two texts that traded places (labels swapped): the values they name are misattributed.
         swapped: set[int] = set()
         # Where the data moved the texts along one axis only (a value axis turned log), their places along the
@@ -411,8 +419,12 @@ class TextRules:
             sev = max(text_severity(a, b) for a, b, _ in numbers) if max(
                 _number_change(a, b) for a, b, _ in numbers) >= 0.05 else 1  # fmt: skip
             shown = "; ".join(f"{quote(b)} instead of {quote(a)}" for a, b, _ in numbers[:3])
-            out.add("text_error", sev, f"{where} texts", f"{len(numbers)} value labels differ: {shown}"
-                    + ("; …" if len(numbers) > 3 else ""), union_box([x for _, _, x in numbers]))  # fmt: skip
+            labels = out.add("text_error", sev, f"{where} texts", f"{len(numbers)} value labels differ: {shown}"
+                             + ("; …" if len(numbers) > 3 else ""), union_box([x for _, _, x in numbers]))  # fmt: skip
+            if loose:
+                labels.description += "; " + "; ".join(f.description.removeprefix("the ") for f in loose)
+                labels.bbox = union_box([labels.bbox, *(f.bbox for f in loose)])
+                out.items[:] = [f for f in out.items if not any(f is g for g in loose)]
         else:
             for a, b, box in numbers:
                 out.add("text_error", text_severity(a, b), f"{where} text {quote(a, 30)}",

@@ -16,6 +16,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from verm.chart_view import hidden_severity
 from verm.judge.scene.boxes import clean_box, union_box
 from verm.judge.scene.chart.anew import lost_reason, resampled, uniform_change, values_lost
 from verm.judge.scene.chart.coords import AxCtx
@@ -238,9 +239,24 @@ def compare_values(
             desc = f"{unit}s {', '.join(str(d[0] + 1) for d in g)} of {name} differ, e.g. " + desc
         # The same point changed alike in several series (an edit inside the loop that draws them) is one change.
         how = f"{unit} {k + 1} scaled by {y / x:.4g}" if len(g) == 1 and x and y is not None else None
-        out.add("data_error", reading_severity(max(d[1] for d in g)), loc, desc, union_box(boxes) or box,
+        sev = reading_severity(max(d[1] for d in g))
+        if unit == "point" and len(ra) >= POINTS_MANY and all(_left_view(ctx, axis, x, y) for _, _, x, y in g):
+            # A point of many pushed out of the view shows only as its mark gone: what it hides, a sliver of the
+            # data (`hidden_severity`), not how far its value went.
+            sev = max(1, min(sev, hidden_severity(len(g) / len(ra))))
+            desc += " (out of view)"
+        out.add("data_error", sev, loc, desc, union_box(boxes) or box,
                 Unit("values", None, f"{how} ({axis})", "series", ctx.where) if how else None, footprint="local",
                 **tag)  # fmt: skip
+
+
+#: A scatter of at least this many points: one of them pushed out of view hides a sliver of its data.
+POINTS_MANY = 20
+
+
+def _left_view(ctx: AxCtx, axis: str, x: float | None, y: float | None) -> bool:
+    """A value shown in the reference that the candidate puts outside its shown range."""
+    return x is not None and y is not None and ctx.in_view(axis, x, ref=True) and not ctx.in_view(axis, y)
 
 
 def compare_more(
