@@ -37,6 +37,8 @@ COVERED = 0.5
 ENCLOSED = 0.6
 #: A strong recolouring (ΔE from 25) over this share of the chart's ink is severity 2; a shade or less is 1.
 STRONG_DE, INK_SHARE = 25.0, 0.1
+#: Shapes recoloured in place: this share of the patches (the largest `MAX_CHECKED`) keep their shape (IoU).
+IN_PLACE, MAX_CHECKED, SAME_SHAPE = 0.6, 40, 0.8
 #: At most this many mappings are tried (largest first).
 MAX_MAPPINGS = 4
 
@@ -142,11 +144,10 @@ def _mapping_item(
                 enclosed += 1
         if enclosed < max(MIN_PATCHES, 0.6 * len(patches)):
             return None  # ink gained or lost in the open: marks moved, added or gone
-    else:
-        if _moved_marks(c, mask, old, new, core):
-            return None
-    # The regions the mapping covers for the most part (its pixels grown over their anti-aliased rim).
-    grown = cv2.dilate(m8, np.ones((5, 5), np.uint8)) > 0
+    elif _moved_marks(c, mask, old, new, core) or not _in_place(c, labels, stats, patches, old, new):
+        return None
+    # The regions the mapping covers for the most part (its pixels and their anti-aliased rim: blends).
+    grown = _with_blends(c, mask, old, new)
     members: list[int] = []
     for k in open_:
         if k in taken:
@@ -180,6 +181,59 @@ def _mapping_item(
         "the chart's ink).", "shared", colours=(old, new), parts=boxes,
     )  # fmt: skip
     return item, members, rest
+
+
+def _in_place(
+    c: _Ctx,
+    labels: np.ndarray,
+    stats: np.ndarray,
+    patches: list[int],
+    old: tuple[int, int, int],
+    new: tuple[int, int, int],
+) -> bool:
+    """Whether the patches are shapes recoloured in place: round most of them (`IN_PLACE`, the largest
+    `MAX_CHECKED`), the reference's shape of the old colour and the candidate's of the new one are one shape
+    (IoU >= `SAME_SHAPE`). A stacked bar's segment gone lets the one above slide into its place: the new
+    colour's shape there reaches beyond the old one's."""
+    ref_lab, _ = _lab_ink(c.ref)
+    cand_lab, _ = _lab_ink(c.cand)
+    a, b = _lab1(old), _lab1(new)
+    biggest = sorted(patches, key=lambda i: -int(stats[i, cv2.CC_STAT_AREA]))[:MAX_CHECKED]
+    kept = 0
+    for i in biggest:
+        x, y, bw, bh = (int(v) for v in stats[i, :4])
+        mx, my = bw // 3 + 3, bh // 3 + 3
+        sl = (slice(max(y - my, 0), y + bh + my), slice(max(x - mx, 0), x + bw + mx))
+        patch = labels[sl] == i
+        shapes = []
+        for lab, colour in ((ref_lab, a), (cand_lab, b)):
+            near = (np.linalg.norm(lab[sl] - colour, axis=2) < SAME_DE).astype(np.uint8)
+            _, comp = cv2.connectedComponents(near, connectivity=8)
+            ids = comp[patch & (near > 0)]
+            shapes.append(comp == np.bincount(ids).argmax() if len(ids) else np.zeros_like(patch))
+        union = int((shapes[0] | shapes[1]).sum())
+        if union and int((shapes[0] & shapes[1]).sum()) >= SAME_SHAPE * union:
+            kept += 1
+    return kept >= max(MIN_PATCHES, IN_PLACE * len(biggest))
+
+
+def _with_blends(c: _Ctx, mask: np.ndarray, old: tuple[int, int, int], new: tuple[int, int, int]) -> np.ndarray:
+    """The mapping's pixels and, within 2 px of them, the pixels whose change is the same mapping blended with a
+    colour both images keep (an edge's or a glyph's anti-aliased rim over the recoloured fill): the change
+    ``cand - ref`` a fraction (0 to 1.1) of ``new - old`` within 24 levels. A glyph drawn otherwise inside a box
+    recoloured changes otherwise: it stays a change of its own."""
+    near = (cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0) & ~mask
+    ys, xs = np.nonzero(near)
+    out = mask.copy()
+    if len(ys) == 0:
+        return out
+    step = np.asarray(new, np.float32) - np.asarray(old, np.float32)
+    d = c.cand[ys, xs].astype(np.float32) - c.ref[ys, xs].astype(np.float32)
+    alpha = np.clip(d @ step / max(float(step @ step), 1.0), 0.0, 1.1)
+    off = np.abs(d - alpha[:, None] * step).max(axis=1)
+    ok = off < 24
+    out[ys[ok], xs[ok]] = True
+    return out
 
 
 def _moved_marks(
