@@ -23,7 +23,7 @@ from verm.judge.pixel.classify import _colour_only
 from verm.judge.pixel.colour import _hex, _lab_ink, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region, _components, _region_stats
-from verm.judge.pixel.geometry import _union
+from verm.judge.pixel.geometry import PxBox, _inside, _union
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +131,10 @@ def _mapping_item(
         return None
     if old_bg or new_bg:
         # A fill added or removed: inside an outline both images draw (a box's edge kept), patch by patch.
-        both = ref_ink & cand_ink
+        if c.frame is not None and _inside(_union([_patch_box(stats, i) for i in patches]), c.frame, 2):
+            return None  # marks gained or lost inside the plot are its data's change
+        # (the outline kept: ink in both images, unchanged)
+        both = ref_ink & cand_ink & ~core
         grown = cv2.dilate(m8, np.ones((3, 3), np.uint8)) > 0
         ring = (cv2.dilate(m8, np.ones((7, 7), np.uint8)) > 0) & ~grown
         enclosed = 0
@@ -144,8 +147,10 @@ def _mapping_item(
                 enclosed += 1
         if enclosed < max(MIN_PATCHES, 0.6 * len(patches)):
             return None  # ink gained or lost in the open: marks moved, added or gone
-    elif _moved_marks(c, mask, old, new, core) or not _in_place(c, labels, stats, patches, old, new):
+    elif _moved_marks(c, mask, old, new, core):
         return None
+    if not _in_place(c, labels, stats, patches, old, new):
+        return None  # shapes that moved or grew, not shapes recoloured where they stand
     # The regions the mapping covers for the most part (its pixels and their anti-aliased rim: blends).
     grown = _with_blends(c, mask, old, new)
     members: list[int] = []
@@ -181,6 +186,12 @@ def _mapping_item(
         "the chart's ink).", "shared", colours=(old, new), parts=boxes,
     )  # fmt: skip
     return item, members, rest
+
+
+def _patch_box(stats: np.ndarray, i: int) -> PxBox:
+    """Component ``i``'s box (end-exclusive) from OpenCV's component stats."""
+    x, y, bw, bh = (int(v) for v in stats[i, :4])
+    return (x, y, x + bw, y + bh)
 
 
 def _in_place(
