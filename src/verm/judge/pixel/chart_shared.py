@@ -6,9 +6,10 @@ in >= `MIN_PATCHES` separate patches (a bracket's boxes, an org chart's cells, a
 recolouring: every region it covers for the most part becomes one style_error naming the count, the part
 (fills or edges) and the share of the chart's ink; the rest of those regions' changed pixels (a line dashed
 through them, a word renamed inside a box) is read again as regions of its own. Not a recolouring: a
-background tint (both colours the background), marks that moved (the mapping's reverse drawn too, or both
-colours drawn by the reference and the old one still drawn), ink gained or lost outside a closed outline (a
-fill added or removed stands inside an edge kept). Mappings whose regions are all colour-only changes are
+background tint (both colours the background), marks that moved (the mapping's reverse drawn too, both
+colours drawn by the reference and the old one still drawn, or the shapes not kept in place), ink gained or
+lost outside a closed outline kept (a fill added or removed stands inside an edge), and inside the plot a
+shade or a fill added or removed (the data's change). Mappings whose regions are all colour-only changes are
 left to the colour groups (`group._colour_groups`). Rules in full: docs/judges.md, "Pixel judge".
 """
 
@@ -23,7 +24,7 @@ from verm.judge.pixel.classify import _colour_only
 from verm.judge.pixel.colour import _hex, _lab_ink, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region, _components, _region_stats
-from verm.judge.pixel.geometry import PxBox, _inside, _union
+from verm.judge.pixel.geometry import PxBox, _union
 
 log = logging.getLogger(__name__)
 
@@ -129,9 +130,13 @@ def _mapping_item(
     patches = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= min_patch]
     if len(patches) < MIN_PATCHES:
         return None
+    # (every patch within the plot frame: a drawing without axes may still show long lines read as a frame)
+    in_plot = c.frame is not None and all(_within(_patch_box(stats, i), c.frame, 2) for i in patches)
+    if in_plot and _rgb_de(old, new) < STRONG_DE:
+        return None  # a shade inside the plot: values drawn lighter or darker, a translucent layer lost or gained
     if old_bg or new_bg:
         # A fill added or removed: inside an outline both images draw (a box's edge kept), patch by patch.
-        if c.frame is not None and _inside(_union([_patch_box(stats, i) for i in patches]), c.frame, 2):
+        if in_plot:
             return None  # marks gained or lost inside the plot are its data's change
         # (the outline kept: ink in both images, unchanged)
         both = ref_ink & cand_ink & ~core
@@ -192,6 +197,14 @@ def _patch_box(stats: np.ndarray, i: int) -> PxBox:
     """Component ``i``'s box (end-exclusive) from OpenCV's component stats."""
     x, y, bw, bh = (int(v) for v in stats[i, :4])
     return (x, y, x + bw, y + bh)
+
+
+def _within(box: PxBox, frame: PxBox, margin: int) -> bool:
+    """The whole ``box`` lies within ``frame`` grown by ``margin``."""
+    return (
+        box[0] >= frame[0] - margin and box[1] >= frame[1] - margin
+        and box[2] <= frame[2] + margin and box[3] <= frame[3] + margin
+    )  # fmt: skip
 
 
 def _in_place(
