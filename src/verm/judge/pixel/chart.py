@@ -49,6 +49,7 @@ from verm.judge.pixel.chart_relayout import (
     _swapped_labels,
 )
 from verm.judge.pixel.chart_resized import _drawn_resized
+from verm.judge.pixel.chart_shared import shared_recolourings
 from verm.judge.pixel.chart_style import _line_style_changed, dashes_changed, markers_changed
 from verm.judge.pixel.chart_words import text_blocks_gone, words_over_marks
 from verm.judge.pixel.classify import _looks_like_text, _presence
@@ -96,6 +97,13 @@ def _chart_items(c: _Ctx, regions: list[Region], skip: list[PxBox], max_ocr: int
             moved = [m for m in moved if m not in in_plot]
     items, done = _moved_block_items(c, todo, moved)
     items.extend(words)
+
+    # 1b. One colour change shared by many separate patches (a bracket's boxes, a calendar's edges): one item;
+    # what else changed in those regions (a line dashed through them) is read on as regions of its own.
+    shared, taken, left = shared_recolourings(c, todo, done)
+    items.extend(shared)
+    done |= taken
+    todo = [*todo, *left]
 
     # 2. Colour-only changes, grouped by (old colour, new colour): a bar and its legend swatch are one edit.
     colour_groups, rest = _colour_groups(todo, done)

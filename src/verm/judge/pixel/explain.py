@@ -87,14 +87,16 @@ def _unexplained(c: _Ctx, regions: list[Region], skip: list[PxBox]) -> list[Regi
 
 #: Faint: the mean ΔE of a region whose changes are glyph edges stays under this (a new stroke is dark).
 EDGE_MAX_DE = 25.0
+#: Ink under this share on a stroke's boundary is a fill (a box's, a bar's), whose recolouring no edge explains.
+FILL_STROKES = 0.15
 
 
 def _edges_redrawn(c: _Ctx, r: Region) -> bool:
     """Each image's ink in the region lies within a pixel of the other's, and the change is faint
     (mean ΔE < `EDGE_MAX_DE`): the same strokes, their edges drawn otherwise (anti-aliasing on or
     off, a sub-pixel shift). A one-letter typo may look so too: text is read before this counts."""
-    if r.mean_de >= EDGE_MAX_DE or not r.both_ink:
-        return False
+    if r.mean_de >= EDGE_MAX_DE or not r.both_ink or r.stroke_ratio < FILL_STROKES:
+        return False  # (a fill recoloured, a shade: its ink is no strokes' edges)
     x0, y0, x1, y1 = r.bbox
     x0, y0, x1, y1 = max(0, x0 - 1), max(0, y0 - 1), min(c.w, x1 + 1), min(c.h, y1 + 1)
     a = c.ref_ink[y0:y1, x0:x1].astype(np.uint8)

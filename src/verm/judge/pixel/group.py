@@ -205,6 +205,8 @@ def _merge_overlapping(items: list[_Item], text_categories: tuple[str, ...]) -> 
                 continue
             if "hidden" in (items[i].kind, items[j].kind):
                 continue  # hidden content counts by its extent (`hidden._hidden_items`)
+            if "shared" in (items[i].kind, items[j].kind) and items[i].category == items[j].category == "style_error":
+                continue  # one colour shared by many shapes and another style of theirs: two attributes
             if any(_touch(a, b) for a in items[i].pieces for b in items[j].pieces):
                 sets.union(j, i)
     return [_one_change([items[k] for k in members]) for members in sets.groups()]
@@ -240,7 +242,11 @@ def _fold_slivers(items: list[_Item]) -> list[_Item]:
     no text and no hidden content is folded. Beside a severe data or structure change (a series added,
     an axis turned log, subplots rearranged) they are that change's own slivers: no item (measured on
     the READ benches, 13 of 18 such items there matched no true change)."""
-    minor = [it for it in items if it.severity == 1 and it.kind not in ("text", "hidden") and "text" not in it.category]
+    minor = [
+        it
+        for it in items
+        if it.severity == 1 and it.kind not in ("text", "hidden", "shared") and "text" not in it.category
+    ]
     if len(minor) <= SLIVERS:
         return items
     rest = [it for it in items if all(it is not m for m in minor)]
