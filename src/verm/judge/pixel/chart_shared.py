@@ -200,8 +200,9 @@ def _mapping_item(
 
 def _patch_count(py: np.ndarray, px: np.ndarray, h: int, w: int) -> int:
     """Separate patches (8-connected, each >= 0.02 % of the image) among the pixels ``(py, px)``."""
-    m = np.zeros((h, w), np.uint8)
-    m[py, px] = 1
+    y0, x0 = int(py.min()), int(px.min())
+    m = np.zeros((int(py.max()) - y0 + 1, int(px.max()) - x0 + 1), np.uint8)  # (their box only: fast)
+    m[py - y0, px - x0] = 1
     count, _, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
     return int((stats[1:count, cv2.CC_STAT_AREA] >= max(8, round(2e-4 * h * w))).sum())
 
