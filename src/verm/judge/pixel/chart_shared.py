@@ -67,7 +67,8 @@ def shared_recolourings(c: _Ctx, todo: list[Region], done: set[int]) -> tuple[li
         (rq[:, 0].astype(np.int32) << 20) | (rq[:, 1].astype(np.int32) << 16) | (rq[:, 2].astype(np.int32) << 12)
         | (cq[:, 0].astype(np.int32) << 8) | (cq[:, 1].astype(np.int32) << 4) | cq[:, 2].astype(np.int32)
     )  # fmt: skip
-    codes, counts = np.unique(keys, return_counts=True)
+    codes, counts = np.unique(keys[::4], return_counts=True)  # (counted on every fourth pixel: fast)
+    counts = counts * 4
     order = np.argsort(-counts)
     items: list[_Item] = []
     taken: set[int] = set()
@@ -82,6 +83,10 @@ def shared_recolourings(c: _Ctx, todo: list[Region], done: set[int]) -> tuple[li
         if claimed[py, px].all():
             continue
         tried += 1
+        if float(ref_ink[py, px].mean()) < 0.5 and float(cand_ink[py, px].mean()) < 0.5:
+            continue  # the background's tint
+        if _patch_count(py, px, h, w) < MIN_PATCHES:
+            continue  # (before refining the colours over every changed pixel: one place, no shared change)
         a_lab, b_lab = ref_lab[py, px].mean(axis=0), cand_lab[py, px].mean(axis=0)
         old = tuple(int(v) for v in np.median(c.ref[py, px], axis=0))
         new = tuple(int(v) for v in np.median(c.cand[py, px], axis=0))
@@ -191,6 +196,15 @@ def _mapping_item(
         "the chart's ink).", "shared", colours=(old, new), parts=boxes,
     )  # fmt: skip
     return item, members, rest
+
+
+def _patch_count(py: np.ndarray, px: np.ndarray, h: int, w: int) -> int:
+    """Separate patches (8-connected, each >= 0.02 % of the image) among the pixels ``(py, px)``."""
+    y0, x0 = int(py.min()), int(px.min())
+    m = np.zeros((int(py.max()) - y0 + 1, int(px.max()) - x0 + 1), np.uint8)  # (their box only: fast)
+    m[py - y0, px - x0] = 1
+    count, _, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+    return int((stats[1:count, cv2.CC_STAT_AREA] >= max(8, round(2e-4 * h * w))).sum())
 
 
 def _patch_box(stats: np.ndarray, i: int) -> PxBox:
