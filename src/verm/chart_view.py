@@ -8,8 +8,9 @@ still shows but was squeezed into a sliver by the axes while its values
 stayed (a bar or a line's rise under `SQUEEZED_TO` of the plot where it
 spanned `SQUEEZED_FROM` or more: a log scale or a range that presses the
 marks against one edge; a log axis whose limit is 0 spans what matplotlib draws,
-from `LOG_CLIP` decades): the marks still exist in the program, yet a reader
-sees them missing or cannot read them. `hidden_severity` grades that share;
+from `LOG_CLIP` decades; on polar axes, lines pressed onto the rim by a log
+radius): the marks still exist in the program, yet a reader sees them missing
+or cannot read them. `hidden_severity` grades that share;
 `figure_hidden_share` reads it over the whole figure.
 """
 
@@ -189,11 +190,7 @@ def _squeezed(
     """An artist with the same values pressed into a sliver of the plot along either axis (`SQUEEZED_TO`), or a
     line or point set pressed against the plot's edge (`_pressed`: a level line under a log axis from 0)."""
     (old_boxes, old_artist, old_axes), (new_boxes, new_artist, new_axes) = old, new
-    if len(old_boxes) != len(new_boxes) or not all(
-        math.isclose(u, v, rel_tol=1e-6, abs_tol=1e-9) or u == v
-        for a, b in zip(old_boxes, new_boxes, strict=True)
-        for u, v in zip(a, b, strict=True)
-    ):
+    if not _same_values(old_boxes, new_boxes):
         return False  # the values changed: the marks read as their new values, not as squeezed
     if kind in ("lines", "points") and any(_pressed(old_boxes, old_axes, new_axes, axis) for axis in "xy"):
         return True
@@ -204,10 +201,21 @@ def _squeezed(
     return any(b >= SQUEEZED_FROM and a < SQUEEZED_TO for b, a in zip(before, after, strict=True))
 
 
-def _pressed(boxes: list[Box], old_axes: dict[str, Any], new_axes: dict[str, Any], axis: str) -> bool:
+def _same_values(old: list[Box], new: list[Box]) -> bool:
+    return len(old) == len(new) and all(
+        math.isclose(u, v, rel_tol=1e-6, abs_tol=1e-9) or u == v
+        for a, b in zip(old, new, strict=True)
+        for u, v in zip(a, b, strict=True)
+    )
+
+
+def _pressed(
+    boxes: list[Box], old_axes: dict[str, Any], new_axes: dict[str, Any], axis: str, partly_off: bool = False
+) -> bool:
     """Marks (the same values on both axes) all within `SQUEEZED_TO` of one edge along ``axis`` on the new axes,
     where on the old they stood `SQUEEZED_FROM` or more from it: pressed onto the frame, unreadable (a level line,
-    which has no spread to squeeze, goes with the rest)."""
+    which has no spread to squeeze, goes with the rest). With ``partly_off``, marks of which some stood that far
+    from the edge count too (a polar line that reached the rim at one end)."""
     place_a, place_b = placer(old_axes, axis, drawn=True), placer(new_axes, axis, drawn=True)
     if place_a is None or place_b is None:
         return False
@@ -217,8 +225,9 @@ def _pressed(boxes: list[Box], old_axes: dict[str, Any], new_axes: dict[str, Any
     new = [v for v in map(place_b, values) if v is not None]
     if not old or len(new) != len(old):
         return False
+    stood_off = any if partly_off else all
     return any(
-        all(abs(v - edge) < SQUEEZED_TO for v in new) and all(abs(v - edge) >= SQUEEZED_FROM for v in old)
+        all(abs(v - edge) < SQUEEZED_TO for v in new) and stood_off(abs(v - edge) >= SQUEEZED_FROM for v in old)
         for edge in (0.0, 1.0)
     )
 
@@ -241,11 +250,16 @@ def figure_hidden_share(before: Scene | None, after: Scene | None) -> float | No
 
 
 def _axes_hidden_shares(before: Scene | None, after: Scene | None) -> list[float]:
-    """`hidden_share` of each 2-D rectilinear axes that showed data before."""
+    """`hidden_share` of each 2-D rectilinear or polar axes that showed data before."""
     out: list[float] = []
     for a, b in zip(axes_of(before), axes_of(after), strict=False):
+        if a.get("name") == "polar" and b.get("name") == "polar":
+            share = _radial_pressed_share(a, b)
+            if share is not None:
+                out.append(share)
+            continue
         if is_3d(a) or is_3d(b) or a.get("name", "rectilinear") != "rectilinear":
-            continue  # projected or polar coordinates: not boxes in data units
+            continue  # projected coordinates: not boxes in data units
         # Limits that cannot be read (a log axis from 0) leave only the squeeze to tell.
         shows_a, shows_b = _in_view(a) or (lambda box: True), _in_view(b) or (lambda box: True)
         old: dict[str, list[tuple[list[Box], dict[str, Any]]]] = {}
@@ -272,3 +286,21 @@ def _axes_hidden_shares(before: Scene | None, after: Scene | None) -> list[float
         if shares:
             out.append(sum(shares) / len(shares))
     return out
+
+
+def _radial_pressed_share(a: dict[str, Any], b: dict[str, Any]) -> float | None:
+    """Polar axes: the share of the lines and point sets (same values before and after) pressed onto the rim
+    or the centre along the radius (`_pressed` on the radial axis, ``y``: a log radius from 0 draws every mark
+    on the rim), a line that reached the rim before included (a sun path's hour line rises from the horizon).
+    The angle wraps and has no edge to press against; None when no data showed."""
+    old = [(kind, boxes) for kind, boxes, _ in _marks(a) if kind in ("lines", "points") and boxes]
+    new = [(kind, boxes) for kind, boxes, _ in _marks(b) if kind in ("lines", "points") and boxes]
+    if not old:
+        return None
+    if len(new) != len(old):
+        return 0.0  # a series dropped or added: not this rule's concern
+    pressed = [
+        k == kind and _same_values(boxes, others) and _pressed(boxes, a, b, "y", partly_off=True)
+        for (k, boxes), (kind, others) in zip(old, new, strict=True)
+    ]
+    return sum(pressed) / len(pressed)

@@ -196,3 +196,37 @@ ax.plot([1, 2, 3, 4], [1e-5, 1e-3, 0.1, 0.5])
     low = shown["log"].scene["axes"][0]["ylim"][0]
     assert 0.0 < low < 5e-7
     assert figure_hidden_share(shown["linear"].scene, shown["log"].scene) == 0.0
+
+
+_SUN_PATHS = """
+import numpy as np
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots(subplot_kw={{"projection": "polar"}})
+az = np.linspace(np.pi / 2, 3 * np.pi / 2, 60)
+for k, colour in enumerate(["#b2182b", "#ef8a62", "#67a9cf", "#2166ac"]):
+    ax.plot(az, 20 + 15 * k + 10 * np.sin(az), color=colour)
+ax.scatter([np.pi], [40], color="k")
+ax.plot([0.8 * np.pi] * 2, [90, 30], ls="--", color="0.5")  # an hour line, rising from the rim (the horizon)
+ax.set_rlim(0, 90)
+{log}
+"""
+
+
+def test_a_log_radius_from_zero_presses_every_polar_line_onto_the_rim() -> None:
+    # A polar chart's radius turned log keeps its limits at (0, 90): matplotlib draws 0 at 10^-1000, so every sun
+    # path lands on the rim, and the picture shows what empty polar axes show. Polar axes were not read at all.
+    shown = render_charts(
+        {
+            "linear": _SUN_PATHS.format(log=""),
+            "log": _SUN_PATHS.format(log="ax.set_rscale('log')"),
+            "log_above_zero": _SUN_PATHS.format(log="ax.set_rscale('log')\nax.set_rlim(5, 90)"),
+            "narrower": _SUN_PATHS.format(log="ax.set_rlim(0, 120)"),
+        }
+    )
+    before = shown["linear"].scene
+    assert before["axes"][0]["name"] == "polar" and shown["log"].scene["axes"][0]["yscale"] == "log"
+    assert hidden_share(before, shown["log"].scene) == 1.0
+    assert figure_hidden_share(before, shown["log"].scene) == 1.0
+    # A log radius from 5 spreads the paths over decades, and a wider linear radius only moves them in.
+    assert figure_hidden_share(before, shown["log_above_zero"].scene) == 0.0
+    assert figure_hidden_share(before, shown["narrower"].scene) == 0.0
