@@ -4,7 +4,8 @@ Every check runs on each split folder on its own.
 
 Every program is self-contained (matplotlib and numpy, seeded randomness, no
 files, clock or network), says what it shows on its first line, renders in the
-sandbox, and renders twice to the same pixels and the same scene.
+sandbox, and leaves no panel empty; the newest split's programs render twice to the same pixels and
+the same scene.
 """
 
 from __future__ import annotations
@@ -69,13 +70,20 @@ PROGRAMS = {split: _programs(split) for split in SPLITS}
 ALL_PROGRAMS = [program for split in SPLITS for program in PROGRAMS[split]]
 
 
+#: Rendered a second time to check that a program draws the same pixels and scene again: the newest
+#: split, whose programs no bench has rendered yet. An older split passed this when it was added, and
+#: `bench make` renders every reference twice and skips an unstable one (`skipped.jsonl`), so checking
+#: them all again on every run would repeat that at a minute a split. `dev/` is checked whole, twice,
+#: by test_corpus_gallery.py, which catches a renderer that stops being deterministic.
+NEWEST_SPLIT = SPLITS[-1]
+
+
 @pytest.fixture(scope="module", params=SPLITS)
-def renders(request: pytest.FixtureRequest) -> tuple[list[HeldoutProgram], list[Rendering], list[Rendering]]:
-    """One split's programs, rendered twice."""
+def renders(request: pytest.FixtureRequest) -> tuple[str, list[HeldoutProgram], list[Rendering]]:
+    """One split's programs, rendered."""
     programs = PROGRAMS[request.param]
-    codes = [p.code for p in programs]
     with ChartRenderer(workers=2) as renderer:
-        return programs, renderer.render_many(codes), renderer.render_many(codes)
+        return request.param, programs, renderer.render_many([p.code for p in programs])
 
 
 @pytest.mark.parametrize("split", SPLITS)
@@ -114,17 +122,23 @@ def _is_secondary_axis(ax: dict[str, Any]) -> bool:
     return len(bbox) == 4 and (bbox[0] == bbox[2] or bbox[1] == bbox[3])
 
 
-def test_every_program_renders_twice_to_the_same_pixels_and_scene(renders):
-    programs, first, second = renders
-    for program, a, b in zip(programs, first, second, strict=True):
-        assert a.ok and b.ok, f"{program.name}: {a.status.value} {a.reason} / {b.status.value} {b.reason}"
+def test_every_program_renders_and_the_newest_split_renders_the_same_twice(renders):
+    split, programs, first = renders
+    for program, a in zip(programs, first, strict=True):
+        assert a.ok, f"{program.name}: {a.status.value} {a.reason}"
         assert not is_blank(a.image()), program.name
+    if split != NEWEST_SPLIT:
+        return
+    with ChartRenderer(workers=2) as renderer:
+        second = renderer.render_many([p.code for p in programs])
+    for program, a, b in zip(programs, first, second, strict=True):
+        assert b.ok, f"{program.name}: {b.status.value} {b.reason}"
         assert np.array_equal(np.asarray(a.image()), np.asarray(b.image())), f"{program.name}: renders differ"
         assert a.scene == b.scene, f"{program.name}: scenes differ"
 
 
 def test_no_program_leaves_an_empty_panel(renders):
-    programs, first, _ = renders
+    _, programs, first = renders
     for program, rendering in zip(programs, first, strict=True):
         scene = rendering.scene
         assert scene is not None and "error" not in scene, f"{program.name}: {scene}"
