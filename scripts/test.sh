@@ -22,7 +22,8 @@ deptry tests benchmarks --ignore DEP002,DEP004
 ruff check src tests benchmarks
 ruff format --check src tests benchmarks
 lint-imports
-python -m pytest tests -q "$@"
+# The slowest tests are listed, so a run that nears CI's 30 minutes shows where the time went.
+python -m pytest tests -q --durations=15 "$@"
 if ! wait "$trainers_setup"; then
   cat "$TRAINERS_LOG" >&2
   echo "setting up .venv-trainers failed (log above, also in $TRAINERS_LOG)" >&2
