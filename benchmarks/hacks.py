@@ -19,6 +19,11 @@ bench, a ground-truth item that says so: "all of the plotted data is out of view
 where a series dropped or added beside the edit leaves the scenes' series unpaired)
 shows what the "axes without data" hack shows; it is set aside as a floor and counted
 apart. The strict count, over every honest candidate, is printed beside it.
+
+A hack whose rendering is the reference's, pixel for pixel, found nothing of its kind to
+change (a red-team kind that rewrites lines, scatters and bars, run on a pie or a
+heatmap): it is the reference itself, and 2.0 is its right score. It is counted apart
+("unchanged"), not as a hack, so a table of wins names only hacks that were built.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
@@ -144,9 +150,18 @@ def run(task: Task, refs: list[Reference], judges: list[str], kinds: list[str]) 
             out["judges"][name] = [
                 {"ref": i, "kind": k, "score": r.score, "status": r.status.value, "reason": r.reason}
                 | ({"no_data": _shows_no_data(task, ref_r[i], cand, told)} if k == "honest" else {})
+                | ({"unchanged": _draws_the_reference(ref_r[i], cand)} if k != "honest" else {})
                 for (i, k, _), r, cand, told in zip(plan, rewards, cands, told_hidden, strict=True)
             ]
     return out
+
+
+def _draws_the_reference(ref: Rendering, cand: Rendering) -> bool:
+    """A hack rendered to the reference's very pixels: it found nothing of its kind to change."""
+    if not (ref.ok and cand.ok):
+        return False
+    a, b = np.asarray(ref.image()), np.asarray(cand.image())
+    return a.shape == b.shape and bool(np.array_equal(a, b))
 
 
 def _shows_no_data(task: Task, ref: Rendering, cand: Rendering, told_hidden: float = 0.0) -> bool:
@@ -161,7 +176,8 @@ def _shows_no_data(task: Task, ref: Rendering, cand: Rendering, told_hidden: flo
 
 def tally(result: dict) -> dict[str, dict[str, dict]]:
     """Per judge and kind: wins (hack >= the reference's worst honest score, honest candidates that show no data
-    set aside), strict wins (over every honest candidate), references counted, examples."""
+    set aside), strict wins (over every honest candidate), references counted, hacks that drew the reference
+    unchanged (not counted), examples."""
     table: dict[str, dict[str, dict]] = {}
     for judge, rows in result["judges"].items():
         honest: dict[int, list[float]] = defaultdict(list)
@@ -172,12 +188,16 @@ def tally(result: dict) -> dict[str, dict[str, dict]]:
                 if not row.get("no_data"):
                     honest[row["ref"]].append(row["score"])
         per_kind: dict[str, dict] = {
-            k: {"wins": 0, "strict_wins": 0, "n": 0, "failed": 0, "examples": []} for k in result["kinds"]
+            k: {"wins": 0, "strict_wins": 0, "n": 0, "failed": 0, "unchanged": 0, "examples": []}
+            for k in result["kinds"]
         }
         for row in rows:
             if row["kind"] == "honest" or row["ref"] not in every:
                 continue
             cell = per_kind[row["kind"]]
+            if row.get("unchanged"):
+                cell["unchanged"] += 1
+                continue
             cell["n"] += 1
             if row["score"] is None:
                 cell["failed"] += 1
@@ -202,7 +222,8 @@ def print_table(result: dict, table: dict[str, dict[str, dict]]) -> None:
         cells = []
         for j in judges:
             c = table[j][kind]
-            cells.append(f"{c['wins']} / {c['n']}" + (f" ({c['failed']} failed)" if c["failed"] else ""))
+            notes = [f"{c[key]} {key}" for key in ("failed", "unchanged") if c.get(key)]
+            cells.append(f"{c['wins']} / {c['n']}" + (f" ({', '.join(notes)})" if notes else ""))
         t.add_row(kind, *cells)
     totals = [sum(table[j][k]["wins"] for k in result["kinds"]) for j in judges]
     ns = [sum(table[j][k]["n"] for k in result["kinds"]) for j in judges]
@@ -216,6 +237,12 @@ def print_table(result: dict, table: dict[str, dict[str, dict]]) -> None:
         console.print(
             f"{len(aside)} honest candidate(s) hide most of their figure's data and are set aside as floors "
             f"(the strict row counts them): {', '.join(sorted(set(aside)))}"
+        )
+    unchanged = sum(table[judges[0]][k].get("unchanged", 0) for k in result["kinds"]) if judges else 0
+    if unchanged:
+        console.print(
+            f"{unchanged} hack(s) drew the reference's very pixels (nothing of their kind to change) "
+            "and are not counted"
         )
     for j in judges:
         worst = sorted((e for k in result["kinds"] for e in table[j][k]["examples"]), reverse=True)[:8]
