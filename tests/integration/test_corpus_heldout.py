@@ -1,4 +1,4 @@
-"""The held-out chart splits (`src/verm/corpus/gallery/heldout/`, `.../heldout2/` to `.../heldout13/`):
+"""The held-out chart splits (`src/verm/corpus/gallery/heldout/`, `.../heldout2/` to `.../heldout14/`):
 real-world-style matplotlib programs that verm is only measured on, never tuned on.
 Every check runs on each split folder on its own.
 
@@ -39,6 +39,7 @@ SPLITS = (
     "heldout11",
     "heldout12",
     "heldout13",
+    "heldout14",
 )
 MIN_PROGRAMS = 20
 ALLOWED_IMPORTS = {"matplotlib", "numpy"}
