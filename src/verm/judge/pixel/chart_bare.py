@@ -52,17 +52,21 @@ def own_ink(c: _Ctx, hidden: np.ndarray, where: np.ndarray, set_aside: np.ndarra
     lo = cv2.erode(c.ref, grow).astype(np.int16) - SAME_COLOUR
     hi = cv2.dilate(c.ref, grow).astype(np.int16) + SAME_COLOUR
     cand = c.cand.astype(np.int16)
-    other = ((cand < lo) | (cand > hi)).any(axis=2)
+    off = (cand < lo) | (cand > hi)
+    other = off[..., 0] | off[..., 1] | off[..., 2]  # (channel by channel: numpy reduces a 3-wide axis slowly)
     # Beside the hidden data, the candidate's ink of their colour is its own (a series redrawn there); the grid
     # or a fill they covered, now seen, and a kept series crossing them are the reference's.
     gone = hidden[..., None]
     hid_lo = cv2.erode(np.where(gone, c.ref, 255).astype(np.uint8), grow).astype(np.int16) - SAME_COLOUR
     hid_hi = cv2.dilate(np.where(gone, c.ref, 0).astype(np.uint8), grow).astype(np.int16) + SAME_COLOUR
     there = cv2.dilate(hidden.astype(np.uint8), grow) > 0
-    beside = there & ((cand >= hid_lo) & (cand <= hid_hi)).all(axis=2)
+    near = (cand >= hid_lo) & (cand <= hid_hi)
+    beside = there & near[..., 0] & near[..., 1] & near[..., 2]
     # (light grey ink where the data were is the grid or pane they covered, now seen; a dark grey block drawn over
     # them, a series retyped as one bar over the plot, is the candidate's own)
-    seen = there & ((cand.max(axis=2) - cand.min(axis=2)) <= SAME_COLOUR) & (cand.min(axis=2) >= SEEN_GREY)
+    r, g, b = cv2.split(c.cand)
+    top, bottom = cv2.max(cv2.max(r, g), b), cv2.min(cv2.min(r, g), b)
+    seen = there & (cv2.subtract(top, bottom) <= SAME_COLOUR) & (bottom >= SEEN_GREY)
     # (painted off the reference's background, not the candidate's own ink: a block drawn over most of the plot is
     # the candidate's most common colour, its background)
     own = _painted(c) & where & ((other & ~seen) | beside)

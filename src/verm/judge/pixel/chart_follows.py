@@ -37,6 +37,27 @@ def carries(unit: np.ndarray, marks: np.ndarray) -> bool | None:
 RUNS_CLEAR = 0.75
 
 
+def spearman(a: np.ndarray | list[float], b: np.ndarray | list[float]) -> float:
+    """Spearman's rank correlation of ``a`` and ``b``, as `scipy.stats.spearmanr(a, b).statistic` gives it (the
+    same average ranks and `np.corrcoef`, so the same float; NaN for constant or NaN input or one value) without
+    importing `scipy.stats`: that import costs seconds, paid by the first judgment of a process."""
+    x, y = np.asarray(a, float), np.asarray(b, float)
+    if len(x) <= 1 or (x[0] == x).all() or (y[0] == y).all() or np.isnan(x).any() or np.isnan(y).any():
+        return float("nan")
+    return float(np.corrcoef(np.column_stack((_ranks(x), _ranks(y))), rowvar=False)[1, 0])
+
+
+def _ranks(x: np.ndarray) -> np.ndarray:
+    """Ranks from 1, ties given their average rank (`scipy.stats.rankdata`'s default)."""
+    order = np.argsort(x, kind="mergesort")
+    sorted_ = x[order]
+    first = np.r_[True, sorted_[1:] != sorted_[:-1]]
+    dense = np.empty(len(x), np.intp)
+    dense[order] = np.cumsum(first)
+    ends = np.r_[np.flatnonzero(first), len(x)]
+    return 0.5 * (ends[dense] + ends[dense - 1] + 1)
+
+
 def value_readings(unit: np.ndarray) -> tuple[bool, ...]:
     """How the values of the series ``unit`` are read: down its columns (False: a series running along x, its
     values its marks' tops and bottoms), along its rows (True: horizontal bars), or both when neither crosses
@@ -87,8 +108,6 @@ def _main_pieces(mask: np.ndarray) -> np.ndarray:
 def _follows(unit: np.ndarray, marks: np.ndarray) -> bool | None:
     """Column by column (binned) over ``unit``'s extent: do ``marks``' ends rank with ``unit``'s? None when
     ``unit``'s ends do not vary, or it spans too few columns to tell."""
-    from scipy.stats import spearmanr
-
     cols = np.flatnonzero(unit.any(axis=0))
     if len(cols) < 2 * CARRY_MIN:
         return None
@@ -104,7 +123,7 @@ def _follows(unit: np.ndarray, marks: np.ndarray) -> bool | None:
     if int(both.sum()) < max(CARRY_MIN, CARRY_COVER * int(drawn.sum())):
         return False
     return any(
-        np.ptp(r[both]) > tol and np.ptp(c[both]) > tol and spearmanr(r[both], c[both]).statistic >= CARRY_RANK
+        np.ptp(r[both]) > tol and np.ptp(c[both]) > tol and spearman(r[both], c[both]) >= CARRY_RANK
         for r, c in zip(ref_ends, cand_ends, strict=True)
     )
 
@@ -197,9 +216,6 @@ def carries_as_line(unit: np.ndarray, marks: np.ndarray) -> bool:
         heights.append(float((rows * band).sum() / max(int(band.sum()), 1)))
     tops = [float(np.flatnonzero(unit[:, r].any(axis=1))[0]) for r in runs]
     bottoms = [float(np.flatnonzero(unit[:, r].any(axis=1))[-1]) for r in runs]
-    from scipy.stats import spearmanr
-
     return any(
-        np.ptp(ends) > 0 and np.ptp(heights) > 0 and spearmanr(ends, heights).statistic >= CARRY_RANK
-        for ends in (tops, bottoms)
+        np.ptp(ends) > 0 and np.ptp(heights) > 0 and spearman(ends, heights) >= CARRY_RANK for ends in (tops, bottoms)
     )

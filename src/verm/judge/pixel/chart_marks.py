@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from verm.judge.pixel.colour import _lab_ink, _sq_norm
+from verm.judge.pixel.colour import _channels, _lab_distance, _lab_ink, _sq_norm
 from verm.judge.pixel.context import _cand_frame, _Ctx
 from verm.judge.pixel.geometry import PxBox, _box_area, open_line
 from verm.judge.pixel.layout import boxed_frames, subplot_frames
@@ -377,15 +377,23 @@ def _colour_classes(lab: np.ndarray, mask: np.ndarray, min_share: float = CLASS_
         centres.append(cols[start])
         free &= ((cols - cols[start]) ** 2).sum(axis=1) > CLASS_DE * CLASS_DE
     ctr = np.array(centres, dtype=np.float32)
-    d = np.linalg.norm(px[:, None, :] - ctr[None, :, :], axis=2)
-    nearest = d.argmin(axis=1)
-    ok = d[np.arange(len(px)), nearest] <= CLASS_DE
+    # Each pixel's nearest centre (the first of equals), centre by centre: no pixels x centres x 3 array.
+    channels = _channels(px)
+    best = _lab_distance(channels, ctr[0])
+    nearest = np.zeros(len(px), np.intp)
+    for k in range(1, len(ctr)):
+        d = _lab_distance(channels, ctr[k])
+        closer = d < best
+        best[closer] = d[closer]
+        nearest[closer] = k
+    ok = best <= CLASS_DE
+    sizes = np.bincount(nearest[ok], minlength=len(ctr))
     ys, xs = np.nonzero(mask)
     out = []
     for k in range(len(ctr)):
-        sel = ok & (nearest == k)
-        if int(sel.sum()) < max(20, min_share * len(px)):
+        if int(sizes[k]) < max(20, min_share * len(px)):
             continue
+        sel = ok & (nearest == k)
         m = np.zeros_like(mask)
         m[ys[sel], xs[sel]] = True
         out.append(m)

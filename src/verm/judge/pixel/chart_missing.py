@@ -36,7 +36,7 @@ import numpy as np
 from verm.judge.pixel.chart_axis import relabelled, tick_axis, turned_log
 from verm.judge.pixel.chart_bare import BARE_PARTS, BARE_STEP, bare, bare_parts, kept_only
 from verm.judge.pixel.chart_flattened import flattened
-from verm.judge.pixel.chart_follows import carries
+from verm.judge.pixel.chart_follows import carries, spearman
 from verm.judge.pixel.chart_frames import (
     WHOLE_CANVAS,
     _blank_filled,
@@ -757,8 +757,6 @@ def _follows_data(
     axes (dots, bars or lines, in its colours or not) keep few of those ends and follow none of it.
     Under a new y scale or limits (the tick labels beside the frame changed) the marks cannot be
     compared in place: the old reading (a change, not data gone) stands."""
-    from scipy.stats import spearmanr
-
     # (given ``changed``, the caller judged the tick labels, beside every subplot)
     if changed is None and _y_ticks_changed_beside_plot(c, frames, ref_marks, cand_marks):
         return True
@@ -781,6 +779,6 @@ def _follows_data(
     return any(
         np.ptp(ref_end) > ENVELOPE_TOL
         and np.ptp(cand_end) > ENVELOPE_TOL
-        and spearmanr(ref_end, cand_end).statistic >= ENVELOPE_RANK
+        and spearman(ref_end, cand_end) >= ENVELOPE_RANK
         for ref_end, cand_end in zip(ref_ends[:, both], cand_ends[:, both], strict=True)
     )

@@ -21,7 +21,7 @@ import cv2
 import numpy as np
 
 from verm.judge.pixel.classify import _colour_only
-from verm.judge.pixel.colour import _hex, _lab_ink, _rgb_de
+from verm.judge.pixel.colour import _channels, _hex, _lab_distance, _lab_ink, _rgb_de
 from verm.judge.pixel.context import _Ctx, _Item
 from verm.judge.pixel.difference import Region, _components, _region_stats
 from verm.judge.pixel.geometry import PxBox, _union
@@ -75,6 +75,7 @@ def shared_recolourings(c: _Ctx, todo: list[Region], done: set[int]) -> tuple[li
     residual: list[Region] = []
     claimed = np.zeros((h, w), bool)
     tried = 0
+    changed_lab: tuple[np.ndarray, np.ndarray] | None = None  # (both images' Lab at the changed pixels: once)
     for o in order:
         if counts[o] < min_px or tried >= MAX_MAPPINGS:
             break
@@ -91,8 +92,10 @@ def shared_recolourings(c: _Ctx, todo: list[Region], done: set[int]) -> tuple[li
         old = tuple(int(v) for v in np.median(c.ref[py, px], axis=0))
         new = tuple(int(v) for v in np.median(c.cand[py, px], axis=0))
         # Every changed pixel of the mapping: the reference's colour near the old one, the candidate's near the new.
-        near_a = np.linalg.norm(ref_lab[ys, xs] - a_lab, axis=1) < SAME_DE
-        near_b = np.linalg.norm(cand_lab[ys, xs] - b_lab, axis=1) < SAME_DE
+        if changed_lab is None:
+            changed_lab = (_channels(ref_lab[ys, xs]), _channels(cand_lab[ys, xs]))
+        near_a = _lab_distance(changed_lab[0], a_lab) < SAME_DE
+        near_b = _lab_distance(changed_lab[1], b_lab) < SAME_DE
         mask = np.zeros((h, w), bool)
         mask[ys[near_a & near_b], xs[near_a & near_b]] = True
         mask &= ~claimed
@@ -245,7 +248,7 @@ def _in_place(
         patch = labels[sl] == i
         shapes = []
         for lab, colour in ((ref_lab, a), (cand_lab, b)):
-            near = (np.linalg.norm(lab[sl] - colour, axis=2) < SAME_DE).astype(np.uint8)
+            near = (_lab_distance(_channels(lab[sl]), colour) < SAME_DE).astype(np.uint8)
             _, comp = cv2.connectedComponents(near, connectivity=8)
             ids = comp[patch & (near > 0)]
             shapes.append(comp == np.bincount(ids).argmax() if len(ids) else np.zeros_like(patch))
@@ -284,17 +287,17 @@ def _moved_marks(
     ys, xs = np.nonzero(core)
     a = np.asarray(_lab1(old), np.float32)
     b = np.asarray(_lab1(new), np.float32)
-    back = (np.linalg.norm(ref_lab[ys, xs] - b, axis=1) < SAME_DE) & (
-        np.linalg.norm(cand_lab[ys, xs] - a, axis=1) < SAME_DE
+    back = (_lab_distance(_channels(ref_lab[ys, xs]), b) < SAME_DE) & (
+        _lab_distance(_channels(cand_lab[ys, xs]), a) < SAME_DE
     )
     if int(back.sum()) >= 0.3 * int(mask.sum()):
         return True
     step = 3  # (every third pixel each way: counts, not places)
-    rl, cl = ref_lab[::step, ::step], cand_lab[::step, ::step]
-    ref_old = int((np.linalg.norm(rl - a, axis=2) < SAME_DE).sum())
-    ref_new = int((np.linalg.norm(rl - b, axis=2) < SAME_DE).sum())
-    cand_old = int((np.linalg.norm(cl - a, axis=2) < SAME_DE).sum())
-    drawn = 0.002 * rl.shape[0] * rl.shape[1]
+    rl, cl = _channels(ref_lab[::step, ::step]), _channels(cand_lab[::step, ::step])
+    ref_old = int((_lab_distance(rl, a) < SAME_DE).sum())
+    ref_new = int((_lab_distance(rl, b) < SAME_DE).sum())
+    cand_old = int((_lab_distance(cl, a) < SAME_DE).sum())
+    drawn = 0.002 * rl.shape[1] * rl.shape[2]
     return ref_new >= drawn and cand_old >= 0.5 * ref_old
 
 

@@ -37,6 +37,20 @@ def _lab(rgb: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(np.multiply(rgb, np.float32(1.0 / 255.0), dtype=np.float32), cv2.COLOR_RGB2Lab)
 
 
+def _channels(px: np.ndarray) -> np.ndarray:
+    """The three channels of Lab pixels (N x 3, or H x W x 3) as one contiguous 3 x ... array: `_lab_distance`
+    reads them channel by channel, where numpy's reductions over a 3-wide last axis are slow."""
+    return np.ascontiguousarray(np.moveaxis(px, -1, 0))
+
+
+def _lab_distance(channels: np.ndarray, colour: np.ndarray) -> np.ndarray:
+    """ΔE of pixels (as `_channels` gives them) from one Lab ``colour``: the very floats of
+    ``np.linalg.norm(px - colour, axis=-1)`` (same dtypes, squares added in its order), several times faster."""
+    c = np.asarray(colour)
+    d0, d1, d2 = channels[0] - c[0], channels[1] - c[1], channels[2] - c[2]
+    return np.sqrt(d0 * d0 + d1 * d1 + d2 * d2)
+
+
 def _sq_norm(d: np.ndarray) -> np.ndarray:
     """Squared Euclidean norm over the last axis of an H x W x 3 float32 array (OpenCV: fast)."""
     return cv2.transform(cv2.multiply(d, d), np.ones((1, 3), np.float32))
