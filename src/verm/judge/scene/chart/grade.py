@@ -447,6 +447,8 @@ def _footprint(f: Finding) -> str:
         return "text"
     if "footprint" in f.tags:
         return str(f.tags["footprint"])
+    if f.tags.get("relaid_grid"):
+        return "figure"  # every panel moved (where it meets another change: `_same_marks` on the paintings)
     u = f.unit
     if u is not None and u.attribute.endswith(("axis scale", "axis range", "axis direction")):
         return "axes"
@@ -500,6 +502,8 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         return True
     if shared and (same := _same_marks(a, b)) is not None:
         return same
+    if a.tags.get("relaid_grid") or b.tags.get("relaid_grid"):
+        return True  # the grid's new ratios moved every panel: where the paintings cannot tell, one place
     if (a.tags.get("off_marks") and _fill_look(b)) or (b.tags.get("off_marks") and _fill_look(a)):
         # Values scaled with their autoscaled axis show on its tick labels, bars shortened where their ends were:
         # not on the marks' fills (an outline recoloured lies on the moved ends).
