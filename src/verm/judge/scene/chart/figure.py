@@ -435,9 +435,15 @@ class ChartDiff(TextRules):
         if (
             _secondary(r, axis)
             and _secondary(c, axis)
-            and any(lims.get(axis, (0, 0, []))[2] for _, lims in self.ranges_log)
+            and any(
+                lims[axis][2] or (changed and lims[axis][0] != lims[axis][1])
+                for changed, lims in self.ranges_log
+                if axis in lims
+            )
         ):
-            return  # a secondary axis' limits (and ticks) follow its parent's range, reported there: one edit
+            # A secondary axis' limits (and ticks) follow its parent's range, reported there (one edit), or moved
+            # by its data's change (the data's item: a temperature scale over 1000/T whose values changed).
+            return
         limits_same = True
         # An axis without tick labels (a pie, axis off) has no range a reader can read; where its plot holds only
         # marks placed on it (lines, points, bars: a slope chart, a bullet chart's panels), the range still shows
