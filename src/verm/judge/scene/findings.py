@@ -55,7 +55,8 @@ class Unit:
     the artists are (for the colour rule); ``total`` how many such artists the scope has (so a
     description can say "every line"); ``confusable`` that the new colour is (nearly) another series'
     or the background's; ``frame`` the plot box in which the pixels measure the share instead, when the
-    images are at hand (`Findings.shows`).
+    images are at hand (`Findings.shows`); ``de`` the change's strength where ``old`` or ``new`` is no one
+    colour ("a colour per member": a colour map's members, each its own).
     """
 
     attribute: str
@@ -69,6 +70,8 @@ class Unit:
     confusable: bool = False
     #: The box of the plot the artists lie in (a chart's axes), where the pixels tell how much a colour covers.
     frame: tuple[float, float, float, float] | None = None
+    #: How strong the change is (ΔE) where ``old`` or ``new`` names no one colour (a colour per member).
+    de: float | None = None
 
     @property
     def key(self) -> tuple[str, str | None, str | None]:

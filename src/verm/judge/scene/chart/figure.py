@@ -31,6 +31,7 @@ from verm.judge.scene.chart.panels import (
     SHIFTED_TITLE,
     Ranges,
     grid_ratios,
+    grid_relaid,
     label_moved,
     legend_reflow,
     merge_looped,
@@ -146,7 +147,7 @@ class ChartDiff(TextRules):
         if ratios is not None:
             # Every panel of the column (row) moved: one change over the figure, as the truth sees it.
             self.out.add("data_error", 1, "subplot layout", f"the subplots' {ratios[0]}s are in other ratios",
-                         ratios[1], footprint="figure")  # fmt: skip
+                         ratios[1], footprint="figure", relaid_grid=True)  # fmt: skip
         for i, j in pairs:
             where = _axes_name(rax[i], i, len(rax))
             self.place_ref = rax[j] if (i, j) in shifted and i != j and j < len(rax) else None
@@ -181,6 +182,7 @@ class ChartDiff(TextRules):
             self.legend(rl[k] if k < len(rl) else None, cl[k] if k < len(cl) else None, "figure legend",
                         self.missing, self.extra, bool(self.retyped), self.retyped)  # fmt: skip
         legend_reflow(self.out.items, pairs, rax, cax, self.size, self.sketches)
+        grid_relaid(self.out.items, self.sketches)
         quotes_data_follow(self.out.items)
         merge_redrawn(self.out)  # before the pile-up, which tops the missing items up to what is missing
         merge_looped(self.out)
@@ -433,9 +435,15 @@ class ChartDiff(TextRules):
         if (
             _secondary(r, axis)
             and _secondary(c, axis)
-            and any(lims.get(axis, (0, 0, []))[2] for _, lims in self.ranges_log)
+            and any(
+                lims[axis][2] or (changed and lims[axis][0] != lims[axis][1])
+                for changed, lims in self.ranges_log
+                if axis in lims
+            )
         ):
-            return  # a secondary axis' limits (and ticks) follow its parent's range, reported there: one edit
+            # A secondary axis' limits (and ticks) follow its parent's range, reported there (one edit), or moved
+            # by its data's change (the data's item: a temperature scale over 1000/T whose values changed).
+            return
         limits_same = True
         # An axis without tick labels (a pie, axis off) has no range a reader can read; where its plot holds only
         # marks placed on it (lines, points, bars: a slope chart, a bullet chart's panels), the range still shows

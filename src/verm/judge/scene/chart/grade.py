@@ -70,12 +70,15 @@ def reading_severity(change: float) -> int:
     return 1 if change < READING_STEPS[0] else 2 if change < READING_STEPS[1] else 3
 
 
-def colour_severity(opts: SceneOptions, old: str | None, new: str | None, share: float, confusable: bool) -> int:
-    """The colour rule (module docstring)."""
+def colour_severity(
+    opts: SceneOptions, old: str | None, new: str | None, share: float, confusable: bool, de: float | None = None
+) -> int:
+    """The colour rule (module docstring); ``de``: the change's ΔE where ``old`` or ``new`` names no one colour
+    (`Unit.de`)."""
     on_off = (old in (None, "none")) != (new in (None, "none"))
     if on_off:
         return 2
-    if delta_e(old, new) < opts.strong_de:
+    if (delta_e(old, new) if de is None else de) < opts.strong_de:
         return 1
     return 2 if share >= 0.5 - 1e-9 or confusable else 1
 
@@ -92,7 +95,7 @@ def _family(attribute: str) -> str:
 
 
 def _plural(noun: str, n: int) -> str:
-    if n == 1:
+    if n == 1 or noun.endswith("series"):
         return noun
     if noun.endswith(("s", "x", "sh", "ch")):
         return noun + "es"
@@ -194,9 +197,10 @@ def merge_units(out: Findings) -> None:
         units = [f.unit for f in members if f.unit is not None]
         if family == "colour":
             shares = _colour_shares(out, members)
-            olds = {u.old for u in units}
+            olds = {(u.old, u.de) for u in units}
             sev = max(
-                colour_severity(opts, o, new, max(shares.values()), any(u.confusable for u in units)) for o in olds
+                colour_severity(opts, o, new, max(shares.values()), any(u.confusable for u in units), de)
+                for o, de in olds
             )
         elif family in ("bars added", "bars missing") and len(members) > 1:
             sev = 3  # a whole category of several series
@@ -419,8 +423,8 @@ def _colour_shares(out: Findings, members: Sequence[Finding]) -> dict[str, float
         or None in frames.values()
         or all(
             f.unit.confusable
-            or colour_severity(out.opts, f.unit.old, f.unit.new, 0.0, False)
-            == colour_severity(out.opts, f.unit.old, f.unit.new, 1.0, False)
+            or colour_severity(out.opts, f.unit.old, f.unit.new, 0.0, False, f.unit.de)
+            == colour_severity(out.opts, f.unit.old, f.unit.new, 1.0, False, f.unit.de)
             for f in members
             if f.unit is not None
         )
@@ -443,6 +447,8 @@ def _footprint(f: Finding) -> str:
         return "text"
     if "footprint" in f.tags:
         return str(f.tags["footprint"])
+    if f.tags.get("relaid_grid"):
+        return "figure"  # every panel moved (where it meets another change: `_same_marks` on the paintings)
     u = f.unit
     if u is not None and u.attribute.endswith(("axis scale", "axis range", "axis direction")):
         return "axes"
@@ -496,6 +502,8 @@ def _touch(a: Finding, b: Finding, fa: str, fb: str) -> bool:
         return True
     if shared and (same := _same_marks(a, b)) is not None:
         return same
+    if a.tags.get("relaid_grid") or b.tags.get("relaid_grid"):
+        return True  # the grid's new ratios moved every panel: where the paintings cannot tell, one place
     if (a.tags.get("off_marks") and _fill_look(b)) or (b.tags.get("off_marks") and _fill_look(a)):
         # Values scaled with their autoscaled axis show on its tick labels, bars shortened where their ends were:
         # not on the marks' fills (an outline recoloured lies on the moved ends).

@@ -12,6 +12,7 @@ for each series pair.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -123,6 +124,10 @@ def compare_colours(
         if len(set(ca)) <= 1 and len(set(cb)) <= 1:
             colour_of(out, r, c, word, ca[0] if ca else None, cb[0] if cb else None, name, loc, ctx, tag)
             continue
+        if len(ca) != len(cb) and 1 in (len(ca), len(cb)):
+            # One colour for every member on one side (a colour map's values replaced by a constant, or the
+            # other way): matplotlib paints each member in it, so it is compared member by member.
+            ca, cb = ca * (len(cb) if len(ca) == 1 else 1), cb * (len(ca) if len(cb) == 1 else 1)
         if len(ca) != len(cb):
             if set(ca) != set(cb):
                 many.append((word, len(cb), len(ca), 100.0, None, None))
@@ -141,12 +146,13 @@ def compare_colours(
                     "encode differ)", b.get("bbox"), **tag)  # fmt: skip
             continue
         if bad or a.get(f"{key}_more") != b.get(f"{key}_more"):
-            news = {cb[k] for k in bad}
+            olds, news = {ca[k] for k in bad}, {cb[k] for k in bad}
             # How strong the recolouring is: its members' mean change (as the pixels read it).
             de = sum(delta_e(ca[k], cb[k]) for k in bad) / len(bad) if bad else 100.0
-            many.append(
-                (word, len(bad), len(ca), de, ca[bad[0]] if bad else None, news.pop() if len(news) == 1 else None)
-            )
+            # What it was and became: one colour, or a colour per member (a colour map's, each its own).
+            old_is = (olds.pop() if len(olds) == 1 else PER_MEMBER) if bad else None
+            new_is = (news.pop() if len(news) == 1 else OTHER_PER_MEMBER) if bad else None
+            many.append((word, len(bad), len(ca), de, old_is, new_is))
     if not many:
         return
     words = " and ".join(m[0] for m in many)
@@ -157,10 +163,26 @@ def compare_colours(
         share = covered_share(out, ctx.frame, [b.get("bbox")], share)
     sev = 1 if de < out.opts.strong_de else 2 if share >= 0.5 - 1e-9 else 1
     one = many[0]
-    unit = style_unit(ctx, r, one[0], one[4], one[5], share=share) if len(many) == 1 and one[5] else None
+    unit = None
+    if one[4] and one[5] and all(m[4:] == one[4:] for m in many):
+        # One change of the fill (and the edges alike): a unit, so the same recolouring of many series is one
+        # change (a colour map's values replaced by one colour on every beeswarm row); graded by its measured ΔE
+        # where a side holds a colour per member.
+        attribute = one[0] if len(many) == 1 else f"{_join_words([m[0][: -len(' colour')] for m in many])} colour"
+        unit = style_unit(ctx, r, attribute, one[4], one[5], share=share)
+        if one[4] == PER_MEMBER or one[5] == OTHER_PER_MEMBER:
+            unit = replace(unit, de=de, confusable=False)
     out.add("style_error", sev, loc, f"the {words}s of {name} differ ({changed} of {of})", b.get("bbox"), unit,
             **tag)  # fmt: skip
 
+
+def _join_words(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+#: A unit's old or new colour where a collection's members each wear their own (`compare_colours`).
+PER_MEMBER = "a colour per member"
+OTHER_PER_MEMBER = "another colour per member"
 
 #: Distinct colours of a collection's members (or of shapes) that tell a colour map encoding values; members
 #: recoloured under this share of them (some, not all) moved their values.

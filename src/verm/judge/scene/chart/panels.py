@@ -9,7 +9,8 @@
   3 as the values are misattributed (as tick labels that traded places; `swapped_labels`); so are two legend
   labels that traded places over swatches that kept their colours (`legend_labels_swapped`).
 - Subplots stacked in a column (or side by side in a row) that split the same span in other shares: the grid's
-  height (width) ratios changed, every panel moved (`grid_ratios`).
+  height (width) ratios changed, every panel moved (`grid_ratios`); it shows where their marks and texts moved
+  (`grid_relaid`).
 - One data set drawn in several panels (a scatter matrix plots each column against every other; an inset
   zooms on the main plot's data): a change of its values shows wherever it is drawn, and is one change
   (`merge_redrawn`).
@@ -26,6 +27,8 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
+
+import numpy as np
 
 from verm.judge.grouping import DisjointSets
 from verm.judge.scene.boxes import clean_box, intersection_area, union_box
@@ -283,6 +286,29 @@ def legend_reflow(
             f.tags.update(_painted=found, axes_all={place for place, _ in sketches}, reflow=True)
         else:
             f.tags.update(footprint="figure", reflow=True)
+
+
+def grid_relaid(items: list[Finding], sketches: list[tuple[str, Any]]) -> None:
+    """The grid's ratios changed (`grid_ratios`): the change shows where the panels' marks and texts moved (each
+    axes' candidate marks painted in the reference's plot box against its own, `Sketch.layout_footprint`), as the
+    truth measures it: it is one place with the changes of marks there (an extra line on a panel that grew) and
+    apart from those its moves leave in place (bars squeezed to the shared bottom edge by an axis turned
+    linear). An axes whose marks cannot be painted (a pie) changed wherever its box lies, where the box moved; a
+    colour bar (no sketch) only its texts, which stay apart from the marks' changes anyway."""
+    relaid = [f for f in items if f.tags.get("relaid_grid")]
+    drawn = [sk for _, sk in sketches if sk is not None]
+    if not relaid or not drawn:
+        return
+    found = np.zeros((drawn[0].h, drawn[0].w), bool)
+    for sk in drawn:
+        foot = sk.layout_footprint()
+        if foot is None and sk.box_moved():
+            foot = sk.boxes_mask([sk.box, sk.ref_box], every=1)
+        if foot is not None and foot.shape == found.shape:
+            found |= foot
+    for f in relaid:
+        f.tags.pop("footprint", None)
+        f.tags.update(_painted=found, axes_all={place for place, _ in sketches})
 
 
 def grid_ratios(

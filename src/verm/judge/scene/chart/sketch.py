@@ -8,8 +8,8 @@ narrowed limits whose series then shrank below the new top: the axis moved the e
 values' change lies above it).
 
 `Sketch` paints one axes pair's candidate marks (lines, markers, bars, scatter points, filled areas, segments),
-each in a palette index of its colour, on a raster of the image's size, and a change's footprint is
-where two such paintings differ:
+each in a palette index of its colour (a bar filled in the plot's background colour, hollow, as its outline),
+on a raster of the image's size, and a change's footprint is where two such paintings differ:
 
 - an axis whose range or scale changed: the candidate's marks in the reference's limits (or scale) on that
   axis against the candidate's, with that axis' tick labels and grid lines;
@@ -35,6 +35,8 @@ from typing import Any
 
 import numpy as np
 
+from verm.judge.scene.colour import delta_e
+
 #: The raster's scale against the image (full size, as the truth measures: 2 px touch).
 SCALE = 1.0
 TOUCH_PX = 2
@@ -54,6 +56,8 @@ PAINTED_KINDS = frozenset(
 #: A line style or marker that draws nothing (as `verm.judge.scene.chart.series` reads them).
 _NO_LINE = {"None", "none", "", " "}
 _NO_MARKER = {"nothing", "pixel", "None", "none", "", " ", ","}
+#: A bar's fill within this ΔE of the plot's background does not show (hollow bars): only its outline does.
+HOLLOW_DE = 10.0
 #: Limits of an axis moved by less than this share of their span leave every mark in place.
 MOVED_LIMITS = 0.02
 
@@ -144,8 +148,9 @@ def _path_shapes(coll: dict[str, Any], kind: str) -> list[Shape]:
     return out
 
 
-def series_shapes(s: Any) -> list[Shape] | None:
-    """A series' marks in data coordinates (None when its kind cannot be painted)."""
+def series_shapes(s: Any, background: Any = None) -> list[Shape] | None:
+    """A series' marks in data coordinates (None when its kind cannot be painted). A bar filled in the plot's
+    ``background`` colour (hollow bars, white on white) shows only its outline: it is painted as one."""
     if s.kind not in PAINTED_KINDS:
         return None
     out: list[Shape] = []
@@ -164,7 +169,14 @@ def series_shapes(s: Any) -> list[Shape] | None:
                 x, y, w, h = (float(p[k]) for k in ("x", "y", "width", "height"))
             except (KeyError, TypeError, ValueError):
                 return None
-            out.append(("fill", np.array([x, x + w, x + w, x]), np.array([y, y, y + h, y + h]), p.get("facecolor"), 0))
+            xs, ys = np.array([x, x + w, x + w, x]), np.array([y, y, y + h, y + h])
+            face = p.get("facecolor")
+            if face in (None, "none") or (background is not None and delta_e(face, background) <= HOLLOW_DE):
+                edge = p.get("edgecolor")
+                if edge not in (None, "none"):
+                    out.append(("poly", np.append(xs, x), np.append(ys, y), edge, PX_PER_PT))
+                continue
+            out.append(("fill", xs, ys, face, 0))
         return out
     for item in s.items:
         if s.kind == "scatter":
@@ -211,7 +223,8 @@ class Sketch:
         what the others paint), read when a footprint is first asked for."""
         if not self._read:
             self._read = True
-            found = [(s, series_shapes(s)) for kinds in (self.kr, self.kc) for ss in kinds.values() for s in ss]
+            found = [(s, series_shapes(s, ax.get("facecolor") or "#ffffff")) for ax, kinds in ((self.r, self.kr),
+                     (self.c, self.kc)) for ss in kinds.values() for s in ss]  # fmt: skip
             flat = all(ax.get("name", "rectilinear") == "rectilinear" for ax in (self.r, self.c))  # not polar, 3-D
             # A scene that recorded only its first artists (`artists_more`) does not hold every mark to paint.
             flat = flat and not any(ax.get("artists_more") for ax in (self.r, self.c))
@@ -533,15 +546,16 @@ class Sketch:
         img[y0:y1:3, round(b[0] * self.w) : round(x1 * self.w) + 1] = True
         return img
 
-    def boxes_mask(self, boxes: Sequence[Any]) -> np.ndarray:
+    def boxes_mask(self, boxes: Sequence[Any], every: int = 3) -> np.ndarray:
         """Boxes (image fractions) painted every third raster row (about a legend's ink: its texts, handles and
-        frame over a plot's background)."""
+        frame over a plot's background; ``every``: another step)."""
         img = np.zeros((self.h, self.w), bool)
         for b in boxes:
             b = _box(b)
             if b is not None:
                 img[
-                    round(b[1] * self.h) : round(b[3] * self.h) + 1 : 3, round(b[0] * self.w) : round(b[2] * self.w) + 1
+                    round(b[1] * self.h) : round(b[3] * self.h) + 1 : every,
+                    round(b[0] * self.w) : round(b[2] * self.w) + 1,
                 ] = True
         return img
 
